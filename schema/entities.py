@@ -1,0 +1,27 @@
+"""`entities`: the catalogue of real-world entities the articles mention (guidelines E1-E5)."""
+
+import pandera.pandas as pa
+
+from landstrikes.schema.columns import Col, TableSpec, ident
+from landstrikes.schema.labels import ENTITY_FLAGS, ENTITY_TYPES
+
+ENTITIES = TableSpec(
+    name="entities",
+    id_column="entity_id",
+    row_meaning="One real-world (or purportedly real) entity.",
+    columns=(
+        Col(
+            "entity_id",
+            "string",
+            "Readable slug of the canonical name (E3).",
+            unique=True,
+            checks=(pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$"),),
+        ),
+        Col("name", "string", "Canonical name."),
+        Col("type", "string", "Entity type (E2).", labels=ENTITY_TYPES),
+        Col("aliases", "string_list", "Surface names matched as whole words for coverage (M2)."),
+        Col("description", "string", "One-line description."),
+        Col("flag", "string", "Reliability flag (E5).", labels=ENTITY_FLAGS),
+        Col("flag_note", "string", "Why the entity is flagged; null when flag is none.", nullable=True),
+    ),
+)

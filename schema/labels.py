@@ -1,0 +1,36 @@
+"""Every closed label set of the corpus, defined once (ANNOTATION_GUIDELINES.md cites them)."""
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "MEDIA", "OTHER")
+ENTITY_FLAGS = ("none", "fabricated", "unverifiable")
+MENTION_KINDS = ("NAME", "NOMINAL", "PRONOUN")
+QUOTE_KINDS = ("direct", "partial", "indirect", "scare", "orphan")
+SPEAKER_STATUSES = ("attributed", "implicit", "unnamed_source", "multiple", "term", "unattributed")
+CLAIM_TYPES = ("statistic", "event", "causal", "legal", "position", "prediction", "other")
+HEDGING = ("asserted", "attributed", "questioned")
+CONSISTENCY = ("corroborated", "uncorroborated", "contradicted", "hypothetical")
+QUANTITY_BOUNDS = ("exact", "approximate", "at_least", "at_most", "range")
+STANCE_LABELS = ("favor", "against", "neutral")
+FNC_LABELS = ("agree", "disagree", "discuss", "unrelated")
+SEGMENT_KINDS = (
+    "headline",
+    "byline",
+    "body",
+    "section_heading",
+    "navigation",
+    "prompt",
+    "advertisement",
+    "summary",
+    "fact_table",
+    "appended",
+)
+QUALITY_FLAGS = (
+    "spun_text",
+    "fabricated_content",
+    "hypothetical_content",
+    "factual_error",
+    "boilerplate",
+    "duplicate_headline",
+    "inconsistent_self_description",
+)
+QUALITY_LABELS = ("clean", "minor_issues", "major_issues")
+SOURCES = ("gold", "auto")

@@ -1,0 +1,98 @@
+"""Validation results as data: every failure is a Finding with a stable check id and a place."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+EXIT_VALID = 0
+EXIT_INVALID = 1
+EXIT_UNUSABLE = 2
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One failed check: which check, where (table, row id, column), the value, and why."""
+
+    table: str
+    check: str
+    row_id: str
+    column: str
+    value: str
+    message: str
+
+
+@dataclass
+class TableResult:
+    name: str
+    rows: int | None = None
+    present: bool = True
+
+
+@dataclass
+class Report:
+    """Everything one validation run found; rendered for people or machines by the CLI."""
+
+    path: str
+    tables: dict[str, TableResult] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    unusable: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.unusable is None and not self.findings
+
+    @property
+    def exit_code(self) -> int:
+        if self.unusable is not None:
+            return EXIT_UNUSABLE
+        return EXIT_VALID if not self.findings else EXIT_INVALID
+
+    def add(self, table, check, message, row_id="", column="", value="") -> None:
+        self.findings.append(Finding(table, check, str(row_id), column, _short(value), message))
+
+    def findings_for(self, table: str) -> list[Finding]:
+        return [f for f in self.findings if f.table == table]
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "path": self.path,
+                "valid": self.ok,
+                "exit_code": self.exit_code,
+                "unusable": self.unusable,
+                "tables": {
+                    n: {"rows": t.rows, "present": t.present, "failures": len(self.findings_for(n))}
+                    for n, t in self.tables.items()
+                },
+                "findings": [asdict(f) for f in sorted(self.findings)],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+
+    def to_text(self, per_table: int = 5) -> str:
+        if self.unusable is not None:
+            return f"UNUSABLE {self.path}: {self.unusable}"
+        lines = [f"{'table':<20} {'rows':>8}  result"]
+        for name, t in self.tables.items():
+            failures = self.findings_for(name)
+            rows = "-" if t.rows is None else str(t.rows)
+            result = "missing" if not t.present else ("ok" if not failures else f"FAIL ({len(failures)})")
+            lines.append(f"{name:<20} {rows:>8}  {result}")
+        for name in self.tables:
+            for f in sorted(self.findings_for(name))[:per_table]:
+                where = f"row {f.row_id}" if f.row_id else "table"
+                col = f" column {f.column}" if f.column else ""
+                lines.append(f"  [{f.check}] {f.table} {where}{col}: {f.message} (value: {f.value})")
+            extra = len(self.findings_for(name)) - per_table
+            if extra > 0:
+                lines.append(f"  ... and {extra} more in {name} (use --json for all)")
+        verdict = "VALID" if self.ok else f"INVALID: {len(self.findings)} failure(s)"
+        lines.append(verdict)
+        return "\n".join(lines)
+
+
+def _short(value, limit: int = 120) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,123 @@
+"""`validate(path) -> Report`: every Pandera table schema plus every cross-table check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+import pandera.errors
+
+from landstrikes.schema.crosschecks import CROSS_CHECKS
+from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
+from landstrikes.schema.report import Report, TableResult
+from landstrikes.schema.tableio import UnreadableTable, file_metadata, read_table
+
+# Pandera's check names -> our stable check ids.
+_PANDERA_CHECK_IDS = {
+    "column_in_dataframe": "missing-column",
+    "column_in_schema": "unexpected-column",
+    "column_ordered": "column-order",
+    "not_nullable": "null-in-required-column",
+    "field_uniqueness": "duplicate-id",
+    "isin": "label-outside-set",
+    "greater_than_or_equal_to": "negative-offset",
+    "str_matches": "bad-format",
+    "str_length": "empty-string",
+    "in_range": "out-of-range",
+    "greater_than": "out-of-range",
+}
+_STRUCTURAL = {"missing-column", "unexpected-column", "wrong-dtype", "column-order"}
+
+
+def data_dir(path: Path) -> Path:
+    """A dataset folder, a release folder, or the data folder itself."""
+    return path / "data" if (path / "data").is_dir() else path
+
+
+def load_tables(path: Path, report: Report) -> dict[str, pd.DataFrame]:
+    """Read every table that exists and is readable; record what is missing or broken."""
+    root = data_dir(path)
+    tables: dict[str, pd.DataFrame] = {}
+    for spec in TABLES:
+        table_dir = root / spec.name
+        if not table_dir.is_dir():
+            report.tables[spec.name] = TableResult(spec.name, present=False)
+            report.add(spec.name, "missing-table", f"no folder {table_dir}")
+            continue
+        try:
+            df = read_table(table_dir)
+        except UnreadableTable as exc:
+            report.tables[spec.name] = TableResult(spec.name, present=False)
+            report.add(spec.name, "unreadable-table", str(exc))
+            report.unusable = report.unusable or str(exc)
+            continue
+        report.tables[spec.name] = TableResult(spec.name, rows=len(df))
+        version = file_metadata(table_dir).get("schema_version")
+        if version != SCHEMA_VERSION:
+            report.add(spec.name, "schema-version-mismatch", f"files carry schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
+        if df.empty and not spec.may_be_empty:
+            report.add(spec.name, "empty-table", "table has no rows")
+        tables[spec.name] = df
+    return tables
+
+
+def check_table_schemas(tables: dict[str, pd.DataFrame], report: Report) -> dict[str, pd.DataFrame]:
+    """Pandera, lazily (all failures at once); returns the tables whose structure is sound."""
+    sound = {}
+    for spec in TABLES:
+        df = tables.get(spec.name)
+        if df is None:
+            continue
+        try:
+            spec.pandera_schema().validate(df, lazy=True)
+            sound[spec.name] = df
+            continue
+        except pandera.errors.SchemaErrors as exc:
+            cases = exc.failure_cases
+        structural = False
+        for case in cases.itertuples(index=False):
+            check = _check_id(str(case.check))
+            structural |= check in _STRUCTURAL
+            row_id = _row_id(df, spec.id_column, case.index)
+            column = "" if case.column is None or pd.isna(case.column) else str(case.column)
+            if check in ("missing-column", "unexpected-column"):
+                column = str(case.failure_case)
+            report.add(spec.name, check, f"Pandera check {case.check} failed", row_id, column, case.failure_case)
+        if not structural:
+            sound[spec.name] = df
+    return sound
+
+
+def _check_id(pandera_check: str) -> str:
+    if pandera_check.startswith("dtype("):
+        return "wrong-dtype"
+    name = pandera_check.split("(")[0]
+    return _PANDERA_CHECK_IDS.get(name, f"schema-{name}")
+
+
+def _row_id(df: pd.DataFrame, id_column: str, index) -> str:
+    if index is None or (not isinstance(index, str) and pd.isna(index)):
+        return ""
+    try:
+        value = df[id_column].iloc[int(index)]
+        return f"{value}" if not pd.isna(value) else f"#{index}"
+    except (KeyError, ValueError, IndexError, TypeError):
+        return f"#{index}"
+
+
+def validate(path: str | Path) -> Report:
+    """Validate a folder of tables; never raises for bad data, everything goes in the Report."""
+    path = Path(path)
+    report = Report(path=str(path))
+    if not path.is_dir():
+        report.unusable = f"no such folder: {path}"
+        return report
+    tables = load_tables(path, report)
+    sound = check_table_schemas(tables, report)
+    for check in CROSS_CHECKS:
+        try:
+            check(sound, report)
+        except Exception as exc:  # a check must never turn bad data into a traceback
+            report.add("*", "check-crashed", f"{check.__name__} could not run: {type(exc).__name__}: {exc}")
+    return report

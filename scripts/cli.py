@@ -1,0 +1,60 @@
+"""The `landstrikes` command: a thin layer over the library; exit codes 0 ok, 1 invalid, 2 unusable."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from landstrikes.errors import BuildError
+
+DEFAULT_DATASET = Path("dataset")
+
+
+def cmd_build(args) -> int:
+    from landstrikes.build import build
+
+    try:
+        result = build(args.dataset)
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"landstrikes build: {result.articles} articles from {args.dataset / 'raw'}")
+    print(result.report.to_text())
+    if not result.report.ok:
+        print("build refused: the tables did not validate; dataset/data was left untouched", file=sys.stderr)
+    return result.report.exit_code
+
+
+def cmd_validate(args) -> int:
+    from landstrikes.schema import validate
+
+    report = validate(args.path)
+    print(report.to_text())
+    if args.json:
+        Path(args.json).write_text(report.to_json() + "\n", encoding="utf-8")
+    return report.exit_code
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="landstrikes", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="regenerate and validate every table from raw text + annotations")
+    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("validate", help="check a folder of tables (dataset, release or copy)")
+    p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to check (default: dataset)")
+    p.add_argument("--json", metavar="FILE", help="also write the full machine-readable report")
+    p.set_defaults(func=cmd_validate)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Resolve a span written as its exact text to code-point offsets (G4).
+
+A span is `text`, made unambiguous either by `n` (1-based occurrence in the article) or by
+`in`, a longer context that occurs exactly once and contains the text: reviewers read
+`{text: said, in: "Trump said, claiming"}` more easily than `{text: said, n: 7}`.
+"""
+
+from __future__ import annotations
+
+from landstrikes.sources import Record
+
+
+def occurrences(text: str, needle: str) -> list[int]:
+    """Start offsets of every (possibly overlapping) occurrence of needle in text."""
+    found, at = [], text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
+def resolve(record: Record, text: str, spec, what: str = "span") -> tuple[int, int]:
+    """spec: a string, or a mapping {text, n?, in?}; returns (start, end)."""
+    if isinstance(spec, str):
+        spec = {"text": spec}
+    if not isinstance(spec, dict) or not isinstance(spec.get("text"), str) or not spec["text"]:
+        raise record.error(f"{what} must be a non-empty string or a mapping with a non-empty 'text'")
+    needle, n, context = spec["text"], spec.get("n"), spec.get("in")
+    if context is not None:
+        if n is not None:
+            raise record.error(f"{what} {needle!r}: give either n or in, not both")
+        where = occurrences(text, context)
+        if len(where) != 1:
+            raise record.error(f"{what} context {context!r} occurs {len(where)} times; it must occur exactly once")
+        inner = context.find(needle)
+        if inner == -1:
+            raise record.error(f"{what} {needle!r} is not inside its context {context!r}")
+        return where[0] + inner, where[0] + inner + len(needle)
+    starts = occurrences(text, needle)
+    if not starts:
+        raise record.error(f"{what} {needle!r} not found in the article")
+    if n is None:
+        if len(starts) > 1:
+            raise record.error(f"{what} {needle!r} is ambiguous: it occurs {len(starts)} times; add n: 1..{len(starts)} or in: <context>")
+        n = 1
+    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(starts):
+        raise record.error(f"{what} {needle!r}: n={n!r} but it occurs {len(starts)} time(s)")
+    start = starts[n - 1]
+    return start, start + len(needle)
+
+
+def span_spec(record: Record) -> dict:
+    """The span fields of a record whose own text/n/in are the span."""
+    return {"text": record.require("text"), "n": record.get("n"), "in": record.get("in")}

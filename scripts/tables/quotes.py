@@ -1,0 +1,87 @@
+"""Build `quotes`: spans, speakers, cues, nesting and cross-article clusters (Q1-Q12)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from difflib import SequenceMatcher
+
+from landstrikes.corpus import Corpus
+from landstrikes.spans import span_spec
+from landstrikes.schema.labels import QUOTE_KINDS, SPEAKER_STATUSES
+from landstrikes.tables.common import choice, layer_records, span_id, span_of, unique_rows
+
+FIELDS = {"text", "n", "in", "kind", "status", "speaker", "mention", "cue", "lemma", "parent", "cluster"}
+
+
+def build_quotes(corpus: Corpus) -> list[dict]:
+    rows, recs = [], []
+    for article, record in layer_records(corpus, "quotes"):
+        record.check_keys(FIELDS)
+        start, end = span_of(record, article, span_spec(record), "quote")
+        speaker, mention = record.get("speaker"), record.get("mention")
+        default_status = "attributed" if speaker and mention else None
+        status = choice(record, "status", SPEAKER_STATUSES, default=default_status)
+        mention_id = None
+        if mention is not None:
+            m_start, m_end = span_of(record, article, mention, "speaker mention")
+            mention_id = span_id(article.article_id, "m", m_start, m_end)
+        cue = record.get("cue")
+        cue_start = cue_end = cue_text = lemma = None
+        if cue is not None:
+            cue_start, cue_end = span_of(record, article, cue, "cue")
+            cue_text = article.text[cue_start:cue_end]
+            lemma = str(record.require("lemma"))
+        parent_id = None
+        if record.get("parent") is not None:
+            p_start, p_end = span_of(record, article, record.get("parent"), "parent quote")
+            parent_id = span_id(article.article_id, "q", p_start, p_end)
+        quote_id = span_id(article.article_id, "q", start, end)
+        rows.append(
+            {
+                "quote_id": quote_id,
+                "article_id": article.article_id,
+                "start": start,
+                "end": end,
+                "text": article.text[start:end],
+                "kind": choice(record, "kind", QUOTE_KINDS),
+                "speaker_status": status,
+                "speaker_id": speaker,
+                "speaker_mention_id": mention_id,
+                "cue_start": cue_start,
+                "cue_end": cue_end,
+                "cue_text": cue_text,
+                "cue_lemma": lemma,
+                "parent_quote_id": parent_id,
+                "cluster_id": record.get("cluster") or quote_id,
+                "cluster_similarity": 1.0,
+            }
+        )
+        recs.append(record)
+    rows = unique_rows(rows, "quote_id", recs)
+    return with_cluster_similarity(rows)
+
+
+def with_cluster_similarity(rows: list[dict]) -> list[dict]:
+    """Score each variant against its cluster's most complete direct variant (Q12)."""
+    clusters: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        clusters[row["cluster_id"]].append(row)
+    for members in clusters.values():
+        reference = max(members, key=lambda r: (r["kind"] == "direct", len(r["text"]), r["quote_id"]))
+        for row in members:
+            row["cluster_similarity"] = text_similarity(row["text"], reference["text"])
+    return rows
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Word-level similarity in [0, 1], case-insensitive; 1.0 for identical wording."""
+    wa, wb = _words(a), _words(b)
+    if wa == wb:
+        return 1.0
+    return round(SequenceMatcher(None, wa, wb, autojunk=False).ratio(), 4)
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+(?:[’']\w+)?", text.lower().replace("’", "'"))

@@ -1,0 +1,40 @@
+"""Build `stance_targets` (catalogue) and `stances` (per article, S1-S4)."""
+
+from landstrikes.corpus import Corpus
+from landstrikes.schema.labels import FNC_LABELS, STANCE_LABELS
+from landstrikes.tables.common import choice, layer_records, span_of, unique_rows
+
+
+def build_stance_targets(corpus: Corpus) -> list[dict]:
+    rows = []
+    for record in corpus.stance_targets:
+        record.check_keys({"id", "description"})
+        rows.append({"target_id": str(record.require("id")), "description": str(record.require("description"))})
+    return unique_rows(rows, "target_id", list(corpus.stance_targets))
+
+
+def build_stances(corpus: Corpus) -> list[dict]:
+    rows, recs = [], []
+    for article, record in layer_records(corpus, "stances"):
+        record.check_keys({"holder", "target", "label", "evidence", "fnc"})
+        holder = record.get("holder")
+        target = str(record.require("target"))
+        start, end = span_of(record, article, record.require("evidence"), "evidence")
+        fnc = record.get("fnc")
+        if fnc is not None and fnc not in FNC_LABELS:
+            raise record.error(f"fnc={fnc!r} is not one of {list(FNC_LABELS)}")
+        rows.append(
+            {
+                "stance_id": f"{article.article_id}:s:{holder or 'article'}:{target}",
+                "article_id": article.article_id,
+                "holder_id": holder,
+                "target_id": target,
+                "label": choice(record, "label", STANCE_LABELS),
+                "evidence_start": start,
+                "evidence_end": end,
+                "evidence_text": article.text[start:end],
+                "fnc_label": fnc,
+            }
+        )
+        recs.append(record)
+    return unique_rows(rows, "stance_id", recs)
