@@ -20,7 +20,12 @@ CARD_META = {
 
 
 def card_yaml(tables: list[tuple[TableSpec, int, int]]) -> str:
-    """(spec, rows, num_bytes) per table -> the card's YAML front matter."""
+    """(spec, rows, num_bytes) per table -> the card's YAML front matter.
+
+    An empty table gets no config: `datasets` cannot read a zero-row Parquet file
+    ("BatchSize must be greater than 0"), and an empty config would only mislead.
+    """
+    tables = [t for t in tables if t[1] > 0]
     meta = dict(CARD_META)
     meta["configs"] = [
         {

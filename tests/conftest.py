@@ -1,0 +1,61 @@
+"""Shared fixtures: a private copy of the dataset sources, built once, and table breakers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
+import pyarrow
+import pyarrow.parquet as pq
+
+from landstrikes.schema.tableio import METADATA_PREFIX, read_table
+
+REPO = Path(__file__).resolve().parents[1]
+DATASET = REPO / "dataset"
+
+
+def copy_sources(target: Path) -> Path:
+    """raw/ + annotations/ only: what a build needs, nothing it produces."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in ("raw", "annotations"):
+        shutil.copytree(DATASET / part, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_dataset(tmp_path_factory) -> Path:
+    """A dataset folder built from a copy of the committed sources (never the repo itself)."""
+    from landstrikes.build import build
+
+    folder = copy_sources(tmp_path_factory.mktemp("built") / "dataset")
+    result = build(folder)
+    assert result.report.ok, result.report.to_text()
+    return folder
+
+
+@pytest.fixture
+def dataset_copy(built_dataset, tmp_path) -> Path:
+    """A throwaway copy of the built tables that a test may break."""
+    target = tmp_path / "copy"
+    shutil.copytree(built_dataset / "data", target / "data")
+    return target
+
+
+def load(folder: Path, table: str) -> pd.DataFrame:
+    return read_table(folder / "data" / table)
+
+
+def save(folder: Path, table: str, df: pd.DataFrame, schema_version: str = SCHEMA_VERSION) -> None:
+    """Write a (possibly broken) table back with the table's Arrow types, nulls allowed anywhere."""
+    spec = TABLES_BY_NAME[table]
+    records = df.astype(object).where(df.notna(), None).to_dict("records")
+    fields = [pyarrow.field(c.name, c.arrow_type, nullable=True) for c in spec.columns if c.name in df.columns]
+    meta = {f"{METADATA_PREFIX}schema_version": schema_version, f"{METADATA_PREFIX}table": table}
+    for path in (folder / "data" / table).glob("*.parquet"):
+        path.unlink()
+    arrow = pyarrow.Table.from_pylist(records, schema=pyarrow.schema(fields, metadata=meta))
+    pq.write_table(arrow, folder / "data" / table / f"{table}.parquet")

@@ -1,0 +1,154 @@
+"""Each corpus invariant fails on a deliberately broken copy, with its stable check id."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from conftest import load, save
+from landstrikes.cli import main
+from landstrikes.schema import validate
+
+
+def checks_failing(folder) -> set[str]:
+    return {f.check for f in validate(folder).findings}
+
+
+def test_the_built_dataset_is_valid(dataset_copy):
+    report = validate(dataset_copy)
+    assert report.ok, report.to_text()
+    assert report.exit_code == 0
+
+
+def test_missing_quote_fails_coverage(dataset_copy):
+    quotes = load(dataset_copy, "quotes")
+    save(dataset_copy, "quotes", quotes[quotes["text"] != "So we have to do something."])
+    assert "quote-mark-coverage" in checks_failing(dataset_copy)
+
+
+def test_wrong_offset_fails_span_text(dataset_copy):
+    mentions = load(dataset_copy, "mentions")
+    mentions.loc[0, "start"] += 1
+    save(dataset_copy, "mentions", mentions)
+    assert {"span-text-mismatch", "id-not-derived"} <= checks_failing(dataset_copy)
+
+
+def test_dangling_speaker_fails_foreign_key(dataset_copy):
+    quotes = load(dataset_copy, "quotes")
+    quotes.loc[quotes["speaker_id"] == "donald-trump", "speaker_id"] = "donald-trunp"
+    save(dataset_copy, "quotes", quotes)
+    findings = [f for f in validate(dataset_copy).findings if f.check == "dangling-foreign-key"]
+    assert findings and all(f.column == "speaker_id" and f.value == "donald-trunp" for f in findings)
+
+
+def test_speaker_mention_of_another_entity_fails(dataset_copy):
+    quotes, mentions = load(dataset_copy, "quotes"), load(dataset_copy, "mentions")
+    other = mentions[(mentions["entity_id"] == "mexico") & (mentions["article_id"] == quotes.loc[0, "article_id"])]
+    quotes.loc[quotes["speaker_status"] == "attributed", "speaker_mention_id"] = other["mention_id"].iloc[0]
+    save(dataset_copy, "quotes", quotes)
+    assert "speaker-mention-mismatch" in checks_failing(dataset_copy)
+
+
+def test_quote_without_marks_fails(dataset_copy):
+    quotes = load(dataset_copy, "quotes")
+    quotes.loc[quotes["kind"] == "indirect", "kind"] = "partial"
+    save(dataset_copy, "quotes", quotes)
+    assert "quote-without-marks" in checks_failing(dataset_copy)
+
+
+def test_uncovered_alias_fails(dataset_copy):
+    mentions = load(dataset_copy, "mentions")
+    save(dataset_copy, "mentions", mentions[mentions["text"] != "Sheinbaum"])
+    assert "alias-not-covered" in checks_failing(dataset_copy)
+
+
+def test_segment_gap_fails_partition(dataset_copy):
+    segments = load(dataset_copy, "segments")
+    save(dataset_copy, "segments", segments.drop(index=3))
+    assert "segments-not-partition" in checks_failing(dataset_copy)
+
+
+def test_contradiction_within_one_article_fails(dataset_copy):
+    claims = load(dataset_copy, "claims")
+    row = claims.index[claims["consistency"] == "contradicted"][0]
+    same_article = claims[(claims["article_id"] == claims.loc[row, "article_id"])]["claim_id"].iloc[0]
+    claims.at[row, "contradicted_by"] = [same_article]
+    save(dataset_copy, "claims", claims)
+    assert "contradiction-not-cross-article" in checks_failing(dataset_copy)
+
+
+def test_uncorroborated_claim_in_shared_cluster_fails(dataset_copy):
+    claims = load(dataset_copy, "claims")
+    claims.loc[claims["consistency"] == "corroborated", "consistency"] = "uncorroborated"
+    save(dataset_copy, "claims", claims)
+    assert "consistency-cluster-mismatch" in checks_failing(dataset_copy)
+
+
+def test_quality_label_must_follow_its_flags(dataset_copy):
+    articles = load(dataset_copy, "articles")
+    articles["quality_label"] = "clean"
+    save(dataset_copy, "articles", articles)
+    assert "quality-label-rule" in checks_failing(dataset_copy)
+
+
+@pytest.mark.parametrize(
+    "table, column, value, check",
+    [
+        ("quotes", "kind", "rumour", "label-outside-set"),
+        ("stances", "label", "support", "label-outside-set"),
+        ("quotes", "article_id", None, "null-in-required-column"),
+        ("mentions", "start", -4, "negative-offset"),
+    ],
+)
+def test_column_rules(dataset_copy, table, column, value, check):
+    df = load(dataset_copy, table)
+    df[column] = df[column].astype(object)
+    df.at[0, column] = value
+    save(dataset_copy, table, df)
+    assert check in checks_failing(dataset_copy)
+
+
+def test_duplicate_id_fails(dataset_copy):
+    entities = load(dataset_copy, "entities")
+    save(dataset_copy, "entities", pd.concat([entities, entities.iloc[[0]]], ignore_index=True))
+    assert "duplicate-id" in checks_failing(dataset_copy)
+
+
+def test_missing_table_fails(dataset_copy):
+    shutil.rmtree(dataset_copy / "data" / "stances")
+    assert "missing-table" in checks_failing(dataset_copy)
+
+
+def test_empty_table_fails(dataset_copy):
+    quotes = load(dataset_copy, "quotes")
+    save(dataset_copy, "quotes", quotes.iloc[0:0])
+    assert "empty-table" in checks_failing(dataset_copy)
+
+
+def test_other_schema_version_fails(dataset_copy):
+    save(dataset_copy, "stances", load(dataset_copy, "stances"), schema_version="0.9")
+    assert "schema-version-mismatch" in checks_failing(dataset_copy)
+
+
+def test_garbage_parquet_is_unusable_input(dataset_copy, capsys):
+    path = next((dataset_copy / "data" / "claims").glob("*.parquet"))
+    path.write_bytes(path.read_bytes()[:200])
+    assert main(["validate", str(dataset_copy)]) == 2
+    assert "not a readable Parquet file" in capsys.readouterr().out
+
+
+def test_validate_cli_exit_codes_and_json(dataset_copy, tmp_path, capsys):
+    assert main(["validate", str(dataset_copy)]) == 0
+    assert "VALID" in capsys.readouterr().out
+    mentions = load(dataset_copy, "mentions")
+    mentions.loc[0, "text"] = "wrong"
+    save(dataset_copy, "mentions", mentions)
+    report_file = tmp_path / "report.json"
+    assert main(["validate", str(dataset_copy), "--json", str(report_file)]) == 1
+    report = json.loads(report_file.read_text())
+    assert report["valid"] is False
+    assert {"table": "mentions", "check": "span-text-mismatch"}.items() <= report["findings"][0].items()
+    assert main(["validate", str(tmp_path / "nowhere")]) == 2
