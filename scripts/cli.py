@@ -36,6 +36,19 @@ def cmd_validate(args) -> int:
     return report.exit_code
 
 
+def cmd_agreement(args) -> int:
+    from landstrikes.agreement import write_agreement
+
+    result = write_agreement(args.dataset, args.out)
+    q, st, cl = result["quotes"], result["stances"], result["claims"]
+    print(f"quotes   span F1 exact {q['span_exact']['f1']:.3f}  overlap {q['span_overlap']['f1']:.3f}  "
+          f"kind kappa {q['kind_kappa']}  speaker agreement {q['speaker_agreement']:.3f}")
+    print(f"stances  shared (article, holder, target) {st['shared_keys']}  label kappa {st['label_kappa']}")
+    print(f"claims   span F1 overlap {cl['span_overlap']['f1']:.3f}  consistency kappa {cl['consistency_kappa']}")
+    print(f"written to {args.out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="landstrikes", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -48,6 +61,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to check (default: dataset)")
     p.add_argument("--json", metavar="FILE", help="also write the full machine-readable report")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("agreement", help="gold vs the independent second annotation pass")
+    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
+    p.add_argument("--out", type=Path, default=DEFAULT_DATASET / "agreement.json")
+    p.set_defaults(func=cmd_agreement)
     return top
 
 

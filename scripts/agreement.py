@@ -1,0 +1,146 @@
+"""Inter-annotator agreement: the gold tables against the independent second pass.
+
+The second pass (dataset/annotations/second_pass/) was made by another annotator from the
+guidelines and raw text only. Quotes are matched by span (exact, then any overlap); speaker
+agreement and Cohen's kappa for kinds are computed on matched pairs. Stances are matched by
+(article, holder, target); claims by span overlap, with kappa on consistency labels.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from landstrikes.schema.tableio import read_table
+from landstrikes.spans import occurrences
+
+
+def cohen_kappa(a: list[str], b: list[str]) -> float | None:
+    """Cohen's kappa of two label sequences; None when undefined (no pairs or no variation)."""
+    n = len(a)
+    if n == 0:
+        return None
+    observed = sum(x == y for x, y in zip(a, b)) / n
+    ca, cb = Counter(a), Counter(b)
+    expected = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
+    return None if expected == 1 else round((observed - expected) / (1 - expected), 4)
+
+
+def _span(text: str, needle: str, occurrence: int | None) -> tuple[int, int] | None:
+    starts = occurrences(text, needle)
+    index = (occurrence or 1) - 1
+    return (starts[index], starts[index] + len(needle)) if 0 <= index < len(starts) else None
+
+
+def _second_pass(folder: Path, articles: pd.DataFrame, layer: str) -> list[dict]:
+    texts = dict(zip(articles["source_file"], zip(articles["article_id"], articles["text"])))
+    rows = []
+    for path in sorted(folder.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        article_id, text = texts[doc["article"]]
+        for item in doc.get(layer) or []:
+            needle = item.get("text") or item.get("evidence")
+            span = _span(text, needle, item.get("occurrence")) if needle else None
+            rows.append({**item, "article_id": article_id, "span": span})
+    return rows
+
+
+def _none(value):
+    """Missing values arrive as None from YAML and as NaN from pandas: one spelling."""
+    return None if value is None or (isinstance(value, float) and value != value) else value
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def match_spans(gold: list[dict], second: list[dict], exact: bool) -> list[tuple[dict, dict]]:
+    """Greedy one-to-one matching: exact spans, or the largest overlap within an article."""
+    pairs, used = [], set()
+    for g in gold:
+        candidates = [
+            (i, s) for i, s in enumerate(second)
+            if i not in used and s["span"] and s["article_id"] == g["article_id"]
+            and ((s["span"] == g["span"]) if exact else _overlap(s["span"], g["span"]))
+        ]
+        if candidates:
+            i, s = max(candidates, key=lambda c: min(c[1]["span"][1], g["span"][1]) - max(c[1]["span"][0], g["span"][0]))
+            used.add(i)
+            pairs.append((g, s))
+    return pairs
+
+
+def prf(matched: int, gold: int, predicted: int) -> dict:
+    p = matched / predicted if predicted else 0.0
+    r = matched / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def quote_agreement(dataset_dir: Path) -> dict:
+    articles = read_table(dataset_dir / "data" / "articles")
+    quotes = read_table(dataset_dir / "data" / "quotes")
+    gold = [{**r, "span": (int(r["start"]), int(r["end"]))} for r in quotes.to_dict("records")]
+    second = _second_pass(dataset_dir / "annotations" / "second_pass" / "quotes", articles, "quotes")
+    out = {"gold_rows": len(gold), "second_rows": len(second), "per_article": {}}
+    for mode in ("exact", "overlap"):
+        pairs = match_spans(gold, second, exact=(mode == "exact"))
+        out[f"span_{mode}"] = prf(len(pairs), len(gold), len(second))
+        if mode == "overlap":
+            out["kind_kappa"] = cohen_kappa([g["kind"] for g, _ in pairs], [s["kind"] for _, s in pairs])
+            out["kind_agreement"] = round(sum(g["kind"] == s["kind"] for g, s in pairs) / max(1, len(pairs)), 4)
+            out["speaker_agreement"] = round(
+                sum(_none(g["speaker_id"]) == _none(s.get("speaker")) for g, s in pairs) / max(1, len(pairs)), 4
+            )
+            out["speaker_status_kappa"] = cohen_kappa([g["speaker_status"] for g, _ in pairs], [s["speaker_status"] for _, s in pairs])
+            out["matched_pairs"] = len(pairs)
+    for article_id in articles["article_id"]:
+        g = [x for x in gold if x["article_id"] == article_id]
+        s = [x for x in second if x["article_id"] == article_id]
+        pairs = match_spans(g, s, exact=False)
+        out["per_article"][article_id] = {
+            "gold": len(g), "second": len(s), **prf(len(pairs), len(g), len(s)),
+            "speaker_agreement": round(sum(_none(a["speaker_id"]) == _none(b.get("speaker")) for a, b in pairs) / max(1, len(pairs)), 4),
+        }
+    return out
+
+
+def stance_claim_agreement(dataset_dir: Path) -> dict:
+    articles = read_table(dataset_dir / "data" / "articles")
+    folder = dataset_dir / "annotations" / "second_pass" / "stances_claims"
+    stances = read_table(dataset_dir / "data" / "stances")
+    gold_st = {(r.article_id, r.holder_id if isinstance(r.holder_id, str) else None, r.target_id): r.label for r in stances.itertuples()}
+    second_st = {(r["article_id"], r.get("holder"), r["target"]): r["label"] for r in _second_pass(folder, articles, "stances")}
+    shared = sorted(set(gold_st) & set(second_st), key=str)
+    claims = read_table(dataset_dir / "data" / "claims")
+    gold_cl = [{**r, "span": (int(r["start"]), int(r["end"]))} for r in claims.to_dict("records")]
+    second_cl = _second_pass(folder, articles, "claims")
+    pairs = match_spans(gold_cl, second_cl, exact=False)
+    return {
+        "stances": {
+            "gold_rows": len(gold_st), "second_rows": len(second_st), "shared_keys": len(shared),
+            "label_kappa": cohen_kappa([gold_st[k] for k in shared], [second_st[k] for k in shared]),
+            "label_agreement": round(sum(gold_st[k] == second_st[k] for k in shared) / max(1, len(shared)), 4),
+        },
+        "claims": {
+            "gold_rows": len(gold_cl), "second_rows": len(second_cl), "span_overlap": prf(len(pairs), len(gold_cl), len(second_cl)),
+            "matched_pairs": len(pairs),
+            "consistency_kappa": cohen_kappa([g["consistency"] for g, _ in pairs], [s["consistency"] for _, s in pairs]),
+            "consistency_agreement": round(sum(g["consistency"] == s["consistency"] for g, s in pairs) / max(1, len(pairs)), 4),
+            "type_kappa": cohen_kappa([g["claim_type"] for g, _ in pairs], [s["claim_type"] for _, s in pairs]),
+        },
+    }
+
+
+def agreement(dataset_dir: Path) -> dict:
+    return {"quotes": quote_agreement(dataset_dir), **stance_claim_agreement(dataset_dir)}
+
+
+def write_agreement(dataset_dir: Path, out: Path) -> dict:
+    result = agreement(dataset_dir)
+    out.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return result
