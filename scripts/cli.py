@@ -49,6 +49,14 @@ def cmd_agreement(args) -> int:
     return 0
 
 
+def cmd_export_schemas(args) -> int:
+    from landstrikes.schema.export import export_schemas
+
+    for path in export_schemas(args.out) if args.out else export_schemas():
+        print(f"wrote {path}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="landstrikes", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -66,6 +74,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     p.add_argument("--out", type=Path, default=DEFAULT_DATASET / "agreement.json")
     p.set_defaults(func=cmd_agreement)
+
+    p = sub.add_parser("export-schemas", help="write each table's Pandera schema as YAML (default: schema/)")
+    p.add_argument("--out", type=Path, default=None)
+    p.set_defaults(func=cmd_export_schemas)
     return top
 
 

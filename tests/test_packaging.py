@@ -1,0 +1,23 @@
+"""The installed wheel carries every module under the one import name `landstrikes`."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import REPO
+
+
+def test_wheel_contains_every_module_and_no_generic_top_level_name(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)],
+        check=True,
+    )
+    names = zipfile.ZipFile(next(tmp_path.glob("landstrikes-*.whl"))).namelist()
+    top_level = {n.split("/")[0] for n in names if not n.startswith("landstrikes-")}
+    assert top_level == {"landstrikes"}
+    sources = [p.relative_to(REPO / "scripts") for p in (REPO / "scripts").rglob("*.py")]
+    sources += [Path("schema") / p.relative_to(REPO / "schema") for p in (REPO / "schema").rglob("*.py")]
+    for source in sources:
+        assert f"landstrikes/{source.as_posix()}" in names
+    assert "landstrikes/schema/quotes.schema.yaml" in names
