@@ -152,3 +152,39 @@ def test_validate_cli_exit_codes_and_json(dataset_copy, tmp_path, capsys):
     assert report["valid"] is False
     assert {"table": "mentions", "check": "span-text-mismatch"}.items() <= report["findings"][0].items()
     assert main(["validate", str(tmp_path / "nowhere")]) == 2
+
+
+def test_extra_column_fails(dataset_copy):
+    import pyarrow
+    import pyarrow.parquet as pq
+
+    path = next((dataset_copy / "data" / "stances").glob("*.parquet"))
+    table = pq.read_table(path)
+    pq.write_table(table.append_column("comment", pyarrow.array(["x"] * table.num_rows)), path)
+    assert "unexpected-column" in checks_failing(dataset_copy)
+
+
+def test_wrong_dtype_fails(dataset_copy):
+    import pyarrow
+    import pyarrow.parquet as pq
+
+    path = next((dataset_copy / "data" / "segments").glob("*.parquet"))
+    table = pq.read_table(path)
+    index = table.schema.get_field_index("start")
+    table = table.set_column(index, "start", table.column("start").cast(pyarrow.string()))
+    pq.write_table(table, path)
+    assert "wrong-dtype" in checks_failing(dataset_copy)
+
+
+def test_start_after_end_fails(dataset_copy):
+    claims = load(dataset_copy, "claims")
+    claims.loc[0, "start"] = claims.loc[0, "end"] + 5
+    save(dataset_copy, "claims", claims)
+    assert "span-start-after-end" in checks_failing(dataset_copy)
+
+
+def test_span_beyond_article_fails(dataset_copy):
+    quotes = load(dataset_copy, "quotes")
+    quotes.loc[0, "end"] = 10_000_000
+    save(dataset_copy, "quotes", quotes)
+    assert "span-out-of-range" in checks_failing(dataset_copy)
