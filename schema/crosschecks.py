@@ -98,15 +98,26 @@ def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
 
 
 def check_derived_ids(tables: dict[str, pd.DataFrame], report: Report) -> None:
-    """Span ids are article_id:code:start-end, so they never depend on row order."""
-    for name, code in ID_CODES.items():
+    """Ids are derived from content (article, offsets, holder, target), never from row order."""
+    for name, expected_id in DERIVED_IDS.items():
         df = tables.get(name)
         if df is None or df.empty:
             continue
-        expected = df["article_id"].astype(str) + f":{code}:" + df["start"].astype(str) + "-" + df["end"].astype(str)
+        expected = expected_id(df)
         ids = _ids(df, name)
         for row_id, want in zip(ids[ids != expected], expected[ids != expected]):
             report.add(name, "id-not-derived", f"id should be {want!r}", row_id, TABLES_BY_NAME[name].id_column, row_id)
+
+
+def _span_id(code: str):
+    return lambda df: df["article_id"].astype(str) + f":{code}:" + df["start"].astype(str) + "-" + df["end"].astype(str)
+
+
+DERIVED_IDS = {
+    **{name: _span_id(code) for name, code in ID_CODES.items()},
+    "stances": lambda df: df["article_id"].astype(str) + ":s:" + df["holder_id"].fillna("article").astype(str) + ":" + df["target_id"].astype(str),
+    "quality_flags": lambda df: df["article_id"].astype(str) + ":f:" + df["flag"].astype(str) + ":" + df["start"].astype(str) + "-" + df["end"].astype(str),
+}
 
 
 def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -126,7 +137,8 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
         for row_id, value in zip(ids[mask], quotes[column][mask]):
             report.add("quotes", "speaker-status-inconsistent", message, row_id, column, value)
     if mentions is not None:
-        by_id = mentions.set_index("mention_id")[["article_id", "entity_id"]]
+        # duplicate mention ids are reported by Pandera; keep one so this check still runs
+        by_id = mentions.drop_duplicates("mention_id").set_index("mention_id")[["article_id", "entity_id"]]
         linked = quotes[quotes["speaker_mention_id"].notna() & quotes["speaker_mention_id"].isin(by_id.index)]
         target = by_id.loc[linked["speaker_mention_id"]]
         bad = (target["article_id"].to_numpy() != linked["article_id"].to_numpy()) | (

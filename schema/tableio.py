@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -81,4 +80,3 @@ def write_table(records: list[dict], spec: TableSpec, path: Path, metadata: dict
         use_dictionary=True,
         store_schema=True,
     )
-    os.chmod(path, 0o644)

@@ -188,3 +188,17 @@ def test_span_beyond_article_fails(dataset_copy):
     quotes.loc[0, "end"] = 10_000_000
     save(dataset_copy, "quotes", quotes)
     assert "span-out-of-range" in checks_failing(dataset_copy)
+
+
+def test_stance_id_must_name_its_holder_and_target(dataset_copy):
+    stances = load(dataset_copy, "stances")
+    stances.loc[0, "target_id"] = "us-mexico-cooperation" if stances.loc[0, "target_id"] != "us-mexico-cooperation" else "maduro-operation"
+    save(dataset_copy, "stances", stances)
+    assert "id-not-derived" in checks_failing(dataset_copy)
+
+
+def test_duplicate_mention_id_does_not_crash_the_speaker_check(dataset_copy):
+    mentions = load(dataset_copy, "mentions")
+    save(dataset_copy, "mentions", pd.concat([mentions, mentions.iloc[[0]]], ignore_index=True))
+    failing = checks_failing(dataset_copy)
+    assert "duplicate-id" in failing and "check-crashed" not in failing

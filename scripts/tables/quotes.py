@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 
@@ -82,6 +83,4 @@ def text_similarity(a: str, b: str) -> float:
 
 
 def _words(text: str) -> list[str]:
-    import re
-
     return re.findall(r"\w+(?:[’']\w+)?", text.lower().replace("’", "'"))
