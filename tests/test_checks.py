@@ -198,7 +198,8 @@ def test_stance_id_must_name_its_holder_and_target(dataset_copy):
 
 
 def test_duplicate_mention_id_does_not_crash_the_speaker_check(dataset_copy):
-    mentions = load(dataset_copy, "mentions")
-    save(dataset_copy, "mentions", pd.concat([mentions, mentions.iloc[[0]]], ignore_index=True))
+    mentions, quotes = load(dataset_copy, "mentions"), load(dataset_copy, "quotes")
+    speaker_mention = mentions[mentions["mention_id"] == quotes["speaker_mention_id"].dropna().iloc[0]]
+    save(dataset_copy, "mentions", pd.concat([mentions, speaker_mention], ignore_index=True))
     failing = checks_failing(dataset_copy)
     assert "duplicate-id" in failing and "check-crashed" not in failing
