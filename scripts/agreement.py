@@ -3,7 +3,10 @@
 The second pass (dataset/annotations/second_pass/) was made by another annotator from the
 guidelines and raw text only. Quotes are matched by span (exact, then any overlap); speaker
 agreement and Cohen's kappa for kinds are computed on matched pairs. Stances are matched by
-(article, holder, target); claims by span overlap, with kappa on consistency labels.
+(article, holder, target); claims by span overlap, with kappa on consistency labels. For stances
+and claims the gold was later adjudicated against the second pass, so agreement compares the
+frozen first pass (annotations/first_pass/) with the second pass, and `adjudication` reports
+where the gold rows came from.
 """
 
 from __future__ import annotations
@@ -109,25 +112,29 @@ def quote_agreement(dataset_dir: Path) -> dict:
     return out
 
 
+def _stance_labels(rows: list[dict]) -> dict:
+    return {(r["article_id"], r.get("holder"), r["target"]): r["label"] for r in rows}
+
+
 def stance_claim_agreement(dataset_dir: Path) -> dict:
+    """First pass (frozen before adjudication) vs second pass: both made independently."""
     articles = read_table(dataset_dir / "data" / "articles")
-    folder = dataset_dir / "annotations" / "second_pass" / "stances_claims"
-    stances = read_table(dataset_dir / "data" / "stances")
-    gold_st = {(r.article_id, r.holder_id if isinstance(r.holder_id, str) else None, r.target_id): r.label for r in stances.itertuples()}
-    second_st = {(r["article_id"], r.get("holder"), r["target"]): r["label"] for r in _second_pass(folder, articles, "stances")}
-    shared = sorted(set(gold_st) & set(second_st), key=str)
-    claims = read_table(dataset_dir / "data" / "claims")
-    gold_cl = [{**r, "span": (int(r["start"]), int(r["end"]))} for r in claims.to_dict("records")]
-    second_cl = _second_pass(folder, articles, "claims")
-    pairs = match_spans(gold_cl, second_cl, exact=False)
+    first_dir = dataset_dir / "annotations" / "first_pass" / "stances_claims"
+    second_dir = dataset_dir / "annotations" / "second_pass" / "stances_claims"
+    first_st = _stance_labels(_second_pass(first_dir, articles, "stances"))
+    second_st = _stance_labels(_second_pass(second_dir, articles, "stances"))
+    shared = sorted(set(first_st) & set(second_st), key=str)
+    first_cl = _second_pass(first_dir, articles, "claims")
+    second_cl = _second_pass(second_dir, articles, "claims")
+    pairs = match_spans(first_cl, second_cl, exact=False)
     return {
         "stances": {
-            "gold_rows": len(gold_st), "second_rows": len(second_st), "shared_keys": len(shared),
-            "label_kappa": cohen_kappa([gold_st[k] for k in shared], [second_st[k] for k in shared]),
-            "label_agreement": round(sum(gold_st[k] == second_st[k] for k in shared) / max(1, len(shared)), 4),
+            "gold_rows": len(first_st), "second_rows": len(second_st), "shared_keys": len(shared),
+            "label_kappa": cohen_kappa([first_st[k] for k in shared], [second_st[k] for k in shared]),
+            "label_agreement": round(sum(first_st[k] == second_st[k] for k in shared) / max(1, len(shared)), 4),
         },
         "claims": {
-            "gold_rows": len(gold_cl), "second_rows": len(second_cl), "span_overlap": prf(len(pairs), len(gold_cl), len(second_cl)),
+            "gold_rows": len(first_cl), "second_rows": len(second_cl), "span_overlap": prf(len(pairs), len(first_cl), len(second_cl)),
             "matched_pairs": len(pairs),
             "consistency_kappa": cohen_kappa([g["consistency"] for g, _ in pairs], [s["consistency"] for _, s in pairs]),
             "consistency_agreement": round(sum(g["consistency"] == s["consistency"] for g, s in pairs) / max(1, len(pairs)), 4),
@@ -136,8 +143,41 @@ def stance_claim_agreement(dataset_dir: Path) -> dict:
     }
 
 
+def adjudication(dataset_dir: Path) -> dict:
+    """Where the adjudicated gold came from: kept from the first pass, adopted from the second, added after."""
+    articles = read_table(dataset_dir / "data" / "articles")
+    passes = dataset_dir / "annotations"
+    first_cl = _second_pass(passes / "first_pass" / "stances_claims", articles, "claims")
+    second_cl = _second_pass(passes / "second_pass" / "stances_claims", articles, "claims")
+    claims = read_table(dataset_dir / "data" / "claims")
+    gold_cl = [{**r, "span": (int(r["start"]), int(r["end"]))} for r in claims.to_dict("records")]
+    from_first = {id(g) for g, _ in match_spans(gold_cl, first_cl, exact=False)}
+    from_second = {id(g) for g, _ in match_spans(gold_cl, second_cl, exact=False)}
+    second_kept = {id(s) for _, s in match_spans(gold_cl, second_cl, exact=False)}
+    stances = read_table(dataset_dir / "data" / "stances")
+    gold_st = {(r.article_id, r.holder_id if isinstance(r.holder_id, str) else None, r.target_id) for r in stances.itertuples()}
+    first_st = set(_stance_labels(_second_pass(passes / "first_pass" / "stances_claims", articles, "stances")))
+    second_st = set(_stance_labels(_second_pass(passes / "second_pass" / "stances_claims", articles, "stances")))
+    return {
+        "claims": {
+            "gold_rows": len(gold_cl),
+            "from_first_pass": len(from_first),
+            "adopted_from_second_pass": len(from_second - from_first),
+            "added_in_adjudication": sum(id(g) not in from_first | from_second for g in gold_cl),
+            "second_pass_rejected": sum(id(s) not in second_kept for s in second_cl),
+        },
+        "stances": {
+            "gold_rows": len(gold_st),
+            "from_first_pass": len(gold_st & first_st),
+            "adopted_from_second_pass": len((gold_st & second_st) - first_st),
+            "second_pass_rejected": len(second_st - gold_st),
+        },
+    }
+
+
 def agreement(dataset_dir: Path) -> dict:
-    return {"quotes": quote_agreement(dataset_dir), **stance_claim_agreement(dataset_dir)}
+    return {"quotes": quote_agreement(dataset_dir), **stance_claim_agreement(dataset_dir),
+            "adjudication": adjudication(dataset_dir)}
 
 
 def write_agreement(dataset_dir: Path, out: Path) -> dict:

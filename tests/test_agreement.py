@@ -21,3 +21,21 @@ def test_second_pass_covers_every_article():
     for layer in ("quotes", "stances_claims"):
         files = sorted(p.stem for p in (DATASET / "annotations" / "second_pass" / layer).glob("*.yaml"))
         assert files == sorted(p.stem for p in (DATASET / "raw").glob("*.txt"))
+
+
+def test_frozen_first_pass_covers_every_article():
+    files = sorted(p.stem for p in (DATASET / "annotations" / "first_pass" / "stances_claims").glob("*.yaml"))
+    assert files == sorted(p.stem for p in (DATASET / "raw").glob("*.txt"))
+
+
+def test_every_gold_claim_and_stance_is_accounted_for_by_the_adjudication():
+    adj = agreement(DATASET)["adjudication"]
+    claims, stances = adj["claims"], adj["stances"]
+    assert claims["from_first_pass"] + claims["adopted_from_second_pass"] + claims["added_in_adjudication"] == claims["gold_rows"]
+    assert stances["from_first_pass"] + stances["adopted_from_second_pass"] <= stances["gold_rows"]
+
+
+def test_agreement_is_measured_between_two_independent_passes_not_against_the_adjudicated_gold():
+    report = agreement(DATASET)
+    assert report["claims"]["gold_rows"] == report["adjudication"]["claims"]["from_first_pass"]
+    assert report["claims"]["gold_rows"] < report["adjudication"]["claims"]["gold_rows"]
