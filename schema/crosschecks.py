@@ -306,6 +306,20 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
                 report.add("articles", "boilerplate-share-mismatch", f"segments give {want}", article_id, "boilerplate_share", share)
 
 
+def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Every navigation, prompt or advertisement block has its own boilerplate evidence row (AQ3)."""
+    flags, segments = tables.get("quality_flags"), tables.get("segments")
+    if flags is None or segments is None:
+        return
+    evidence = flags[flags["flag"] == "boilerplate"]
+    spans = {a: list(zip(g["start"], g["end"])) for a, g in evidence.groupby("article_id")}
+    noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)]
+    for seg_id, article_id, start, end in zip(noise["segment_id"], noise["article_id"], noise["start"], noise["end"]):
+        if not any(s >= start and e <= end for s, e in spans.get(article_id, [])):
+            report.add("segments", "boilerplate-without-evidence", "no boilerplate quality flag row inside this block (AQ3)",
+                       seg_id, "kind", segments.loc[segments["segment_id"] == seg_id, "kind"].iloc[0])
+
+
 BOILERPLATE_KINDS = ("navigation", "prompt", "advertisement")
 MAJOR_FLAGS = ("spun_text", "fabricated_content", "hypothetical_content")
 assert set(MAJOR_FLAGS) <= set(QUALITY_FLAGS)
@@ -331,4 +345,5 @@ CROSS_CHECKS = (
     check_claims,
     check_stances,
     check_article_quality,
+    check_boilerplate_evidence,
 )

@@ -203,3 +203,25 @@ def test_duplicate_mention_id_does_not_crash_the_speaker_check(dataset_copy):
     save(dataset_copy, "mentions", pd.concat([mentions, speaker_mention], ignore_index=True))
     failing = checks_failing(dataset_copy)
     assert "duplicate-id" in failing and "check-crashed" not in failing
+
+
+def test_boilerplate_block_without_evidence_row_fails(dataset_copy):
+    flags = load(dataset_copy, "quality_flags")
+    save(dataset_copy, "quality_flags", flags[~flags["text"].str.startswith("You may also like")])
+    findings = [f for f in validate(dataset_copy).findings if f.check == "boilerplate-without-evidence"]
+    assert [f.value for f in findings] == ["navigation"]
+
+
+def test_contradicted_by_must_name_an_existing_claim(dataset_copy):
+    claims = load(dataset_copy, "claims")
+    row = claims.index[claims["consistency"] == "contradicted"][0]
+    claims.at[row, "contradicted_by"] = ["004_26f752040ea19616:c:0-1"]
+    save(dataset_copy, "claims", claims)
+    assert "dangling-foreign-key" in checks_failing(dataset_copy)
+
+
+def test_stance_holder_must_be_an_entity_or_the_article_voice(dataset_copy):
+    stances = load(dataset_copy, "stances")
+    stances.loc[stances["holder_id"] == "mexico", "holder_id"] = "security-analysts"
+    save(dataset_copy, "stances", stances)
+    assert "dangling-foreign-key" in checks_failing(dataset_copy)
