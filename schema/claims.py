@@ -1,4 +1,6 @@
-"""`claims`: every check-worthy factual claim with its cross-article consistency (C1-C8)."""
+"""`claims` and `claim_clusters`: check-worthy claims and the cross-article propositions they share (C1-C12)."""
+
+import pandera.pandas as pa
 
 from landstrikes.schema.columns import Col, TableSpec, ident, offset
 from landstrikes.schema.labels import CLAIM_TYPES, CONSISTENCY, HEDGING, QUANTITY_BOUNDS
@@ -20,9 +22,25 @@ CLAIMS = TableSpec(
         Col("quantity_unit", "string", "Unit of the quantity.", nullable=True),
         Col("quantity_bound", "string", "How the quantity is bounded.", nullable=True, labels=QUANTITY_BOUNDS),
         Col("hedging", "string", "asserted, attributed or questioned (C6).", labels=HEDGING),
-        Col("cluster_id", "string", "Cross-article proposition cluster (C7)."),
+        Col("cluster_id", "string", "Cross-article proposition cluster (C7); see claim_clusters."),
+        Col("variant_id", "string", "Which incompatible version of the cluster's proposition (C9); null when it has one.", nullable=True),
         Col("consistency", "string", "Consistency with the other articles (C8).", labels=CONSISTENCY),
         Col("contradicted_by", "string_list", "claim_ids in other articles that contradict this one."),
     ),
     span_columns=(("start", "end", "text"),),
+)
+
+CLAIM_CLUSTERS = TableSpec(
+    name="claim_clusters",
+    id_column="cluster_id",
+    row_meaning="One cross-article proposition that one or more claims state (C7).",
+    columns=(
+        ident("cluster_id", "Readable slug, c-... (C7)."),
+        Col("proposition", "string", "What every claim of the cluster asserts, in neutral words."),
+        Col("variant_ids", "string_list", "Incompatible versions of the proposition (C9); empty when there is one."),
+        Col("variant_propositions", "string_list", "What each variant asserts, aligned with variant_ids."),
+        Col("n_claims", "int", "Claims in the cluster (derived); every cluster is used.", checks=(pa.Check.ge(1),)),
+        Col("n_articles", "int", "Articles with a claim in the cluster (derived).", checks=(pa.Check.ge(1),)),
+        Col("contradicted", "bool", "True when two articles state incompatible variants (derived)."),
+    ),
 )

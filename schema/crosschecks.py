@@ -30,6 +30,7 @@ FOREIGN_KEYS = (
     ("claims", "article_id", "articles", "article_id"),
     ("claims", "claimant_id", "entities", "entity_id"),
     ("claims", "contradicted_by", "claims", "claim_id"),
+    ("claims", "cluster_id", "claim_clusters", "cluster_id"),
     ("stances", "article_id", "articles", "article_id"),
     ("stances", "holder_id", "entities", "entity_id"),
     ("stances", "target_id", "stance_targets", "target_id"),
@@ -273,6 +274,31 @@ def check_claims(tables: dict[str, pd.DataFrame], report: Report) -> None:
             report.add("claims", "consistency-cluster-mismatch", f"no other article states cluster {cluster}", cid, "consistency", consistency)
 
 
+def check_claim_clusters(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Cluster counts are what the claims say, and each claim names a variant of its cluster (C7, C9)."""
+    claims, clusters = tables.get("claims"), tables.get("claim_clusters")
+    if claims is None or clusters is None:
+        return
+    members = claims.groupby("cluster_id")
+    derived = pd.DataFrame({
+        "n_claims": members.size(),
+        "n_articles": members["article_id"].nunique(),
+        "contradicted": members["consistency"].agg(lambda s: bool((s == "contradicted").any())),
+    })
+    for row in clusters.itertuples(index=False):
+        want = derived.loc[row.cluster_id] if row.cluster_id in derived.index else None
+        for column in ("n_claims", "n_articles", "contradicted"):
+            have = getattr(row, column)
+            expected = 0 if want is None and column != "contradicted" else (False if want is None else want[column])
+            if pd.isna(have) or have != expected:
+                report.add("claim_clusters", "cluster-counts-mismatch", f"the claims give {expected}", row.cluster_id, column, have)
+    variants = dict(zip(clusters["cluster_id"], clusters["variant_ids"]))
+    for cid, cluster, variant in zip(claims["claim_id"], claims["cluster_id"], claims["variant_id"]):
+        allowed, variant = list(variants.get(cluster, []) or []), None if pd.isna(variant) else variant
+        if cluster in variants and not ((variant in allowed) if allowed else variant is None):
+            report.add("claims", "variant-not-in-cluster", f"cluster {cluster} has variants {allowed}", cid, "variant_id", variant)
+
+
 def check_stances(tables: dict[str, pd.DataFrame], report: Report) -> None:
     stances = tables.get("stances")
     if stances is None:
@@ -343,6 +369,7 @@ CROSS_CHECKS = (
     check_alias_coverage,
     check_segments_partition,
     check_claims,
+    check_claim_clusters,
     check_stances,
     check_article_quality,
     check_boilerplate_evidence,

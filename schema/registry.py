@@ -1,7 +1,7 @@
 """The one place a table is wired in: its spec, in build and validation order."""
 
 from landstrikes.schema.articles import ARTICLES
-from landstrikes.schema.claims import CLAIMS
+from landstrikes.schema.claims import CLAIM_CLUSTERS, CLAIMS
 from landstrikes.schema.entities import ENTITIES
 from landstrikes.schema.exclusions import MENTION_EXCLUSIONS
 from landstrikes.schema.mentions import MENTIONS
@@ -20,6 +20,7 @@ TABLES = (
     MENTION_EXCLUSIONS,
     QUOTES,
     CLAIMS,
+    CLAIM_CLUSTERS,
     STANCE_TARGETS,
     STANCES,
     SEGMENTS,

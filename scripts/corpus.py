@@ -16,6 +16,7 @@ class Corpus:
     sources: dict[str, ArticleSource]
     entities: tuple[Record, ...]
     stance_targets: tuple[Record, ...]
+    claim_clusters: tuple[Record, ...]
 
     def source_for(self, article: RawArticle) -> ArticleSource | None:
         return self.sources.get(article.source_file)
@@ -34,4 +35,5 @@ def load_corpus(dataset_dir: Path) -> Corpus:
         sources=sources,
         entities=tuple(load_catalogue(annotations / "entities.yaml", "entity")),
         stance_targets=tuple(load_catalogue(annotations / "stance_targets.yaml", "stance target")),
+        claim_clusters=tuple(load_catalogue(annotations / "claim_clusters.yaml", "claim cluster")),
     )

@@ -112,3 +112,17 @@ def test_removing_one_annotation_renumbers_no_other_row(sources_with_tables):
     assert len(quotes_after) == len(quotes_before) - 1
     shared = quotes_after.index
     assert quotes_before.loc[shared, ["start", "end", "text"]].equals(quotes_after[["start", "end", "text"]])
+
+
+def test_claim_with_a_cluster_missing_from_the_catalogue_is_refused(sources_with_tables):
+    source = sources_with_tables / "annotations" / "articles" / "000_68b95635092649cd.yaml"
+    text = source.read_text(encoding="utf-8").replace("cluster: c-fox-news-interview}", "cluster: c-fox-interview}", 1)
+    source.write_text(text, encoding="utf-8")
+    error = assert_refused_and_untouched(sources_with_tables, "'c-fox-interview' is not in claim_clusters.yaml")
+    assert error.file.endswith("000_68b95635092649cd.yaml") and error.line is not None
+
+
+def test_catalogued_cluster_that_no_claim_uses_is_refused(sources_with_tables):
+    catalogue = sources_with_tables / "annotations" / "claim_clusters.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "- id: c-unused\n  proposition: Nobody says this.\n", encoding="utf-8")
+    assert_refused_and_untouched(sources_with_tables, "'c-unused' is used by no claim")

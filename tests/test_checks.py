@@ -225,3 +225,24 @@ def test_stance_holder_must_be_an_entity_or_the_article_voice(dataset_copy):
     stances.loc[stances["holder_id"] == "mexico", "holder_id"] = "security-analysts"
     save(dataset_copy, "stances", stances)
     assert "dangling-foreign-key" in checks_failing(dataset_copy)
+
+
+def test_claim_cluster_missing_from_the_catalogue_fails(dataset_copy):
+    clusters = load(dataset_copy, "claim_clusters")
+    save(dataset_copy, "claim_clusters", clusters[clusters["cluster_id"] != "c-fox-news-interview"])
+    findings = [f for f in validate(dataset_copy).findings if f.check == "dangling-foreign-key"]
+    assert findings and {f.value for f in findings} == {"c-fox-news-interview"}
+
+
+def test_cluster_used_by_no_claim_fails(dataset_copy):
+    claims = load(dataset_copy, "claims")
+    save(dataset_copy, "claims", claims[claims["cluster_id"] != "c-usmca-review"])
+    findings = [f for f in validate(dataset_copy).findings if f.check == "cluster-counts-mismatch"]
+    assert {(f.row_id, f.column) for f in findings} >= {("c-usmca-review", "n_claims"), ("c-usmca-review", "n_articles")}
+
+
+def test_claim_variant_must_be_one_of_its_clusters_variants(dataset_copy):
+    claims = load(dataset_copy, "claims")
+    claims.loc[claims["variant_id"] == "trump-figure", "variant_id"] = "someone-else"
+    save(dataset_copy, "claims", claims)
+    assert "variant-not-in-cluster" in checks_failing(dataset_copy)

@@ -12,11 +12,63 @@ from landstrikes.tables.common import choice, layer_records, span_id, span_of, u
 FIELDS = {"text", "n", "in", "claimant", "type", "quantity", "hedging", "cluster", "variant", "hypothetical", "note"}
 
 
+def cluster_variants(corpus: Corpus) -> dict[str, dict[str, str]]:
+    """cluster_id -> {variant_id: proposition}; empty when the cluster has one version (C9)."""
+    found = {}
+    for record in corpus.claim_clusters:
+        record.check_keys({"id", "proposition", "variants"})
+        variants = record.get("variants") or {}
+        if not isinstance(variants, dict) or len(variants) == 1:
+            raise record.error("variants must map two or more variant ids to propositions")
+        found[str(record.require("id"))] = {str(k): str(v) for k, v in variants.items()}
+    return found
+
+
+def build_claim_clusters(corpus: Corpus) -> list[dict]:
+    """The cluster catalogue, with counts derived from the claims that use it."""
+    claims, variants_of = build_claims(corpus), cluster_variants(corpus)
+    rows = []
+    for record in corpus.claim_clusters:
+        cluster = str(record.require("id"))
+        members = [c for c in claims if c["cluster_id"] == cluster]
+        if not members:
+            raise record.error(f"cluster {cluster!r} is used by no claim")
+        variants = variants_of[cluster]
+        rows.append(
+            {
+                "cluster_id": cluster,
+                "proposition": str(record.require("proposition")),
+                "variant_ids": list(variants),
+                "variant_propositions": list(variants.values()),
+                "n_claims": len(members),
+                "n_articles": len({c["article_id"] for c in members}),
+                "contradicted": any(c["consistency"] == "contradicted" for c in members),
+            }
+        )
+    return unique_rows(rows, "cluster_id", list(corpus.claim_clusters))
+
+
+def _variant(record, cluster: str, variants: dict[str, dict[str, str]]) -> str | None:
+    if cluster not in variants:
+        raise record.error(f"cluster {cluster!r} is not in claim_clusters.yaml")
+    variant = record.get("variant")
+    if not variants[cluster]:
+        if variant is not None:
+            raise record.error(f"cluster {cluster!r} has no variants, but the claim gives variant {variant!r}")
+        return None
+    if variant not in variants[cluster]:
+        raise record.error(f"variant {variant!r} is not one of {sorted(variants[cluster])} of cluster {cluster!r}")
+    return str(variant)
+
+
 def build_claims(corpus: Corpus) -> list[dict]:
     rows, recs = [], []
+    variants = cluster_variants(corpus)
     for article, record in layer_records(corpus, "claims"):
         record.check_keys(FIELDS)
         start, end = span_of(record, article, span_spec(record), "claim")
+        cluster = str(record.require("cluster"))
+        variant = _variant(record, cluster, variants)
         low, high, unit, bound = _quantity(record)
         rows.append(
             {
@@ -32,8 +84,9 @@ def build_claims(corpus: Corpus) -> list[dict]:
                 "quantity_unit": unit,
                 "quantity_bound": bound,
                 "hedging": choice(record, "hedging", HEDGING),
-                "cluster_id": str(record.require("cluster")),
-                "_variant": str(record.get("variant", "a")),
+                "cluster_id": cluster,
+                "variant_id": variant,
+                "_variant": variant or "",
                 "_hypothetical": bool(record.get("hypothetical", False)),
             }
         )
