@@ -19,7 +19,7 @@ ARTICLES = TableSpec(
             unique=True,
             checks=(pa.Check.str_matches(r"^[0-9a-f]{64}$"),),
         ),
-        Col("title", "string", "First non-empty line of the text."),
+        Col("title", "string", "The first headline segment, stripped; null when the text has no headline.", nullable=True),
         Col("text", "string", "The raw text, verbatim; every span offset points into it."),
         Col("n_chars", "int", "Length of text in Unicode code points.", checks=(pa.Check.gt(0),)),
         Col("n_words", "int", "Whitespace-separated tokens in text.", checks=(pa.Check.ge(0),)),

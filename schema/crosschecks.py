@@ -324,12 +324,25 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
         if label != want:
             report.add("articles", "quality-label-rule", f"rule AQ2 gives {want!r}", article_id, "quality_label", label)
     if segments is not None:
+        check_titles(articles, segments, report)
         noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)]
         lengths = (noise["end"] - noise["start"]).groupby(noise["article_id"]).sum().to_dict()
         for article_id, n_chars, share in zip(articles["article_id"], articles["n_chars"], articles["boilerplate_share"]):
             want = round(lengths.get(article_id, 0) / n_chars, 6)
             if abs(share - want) > 1e-6:
                 report.add("articles", "boilerplate-share-mismatch", f"segments give {want}", article_id, "boilerplate_share", share)
+
+
+def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, report: Report) -> None:
+    """`title` is the first headline segment, stripped, or null when there is none."""
+    heads = segments[segments["kind"] == "headline"].sort_values("start").drop_duplicates("article_id")
+    first = {a: (int(s), int(e)) for a, s, e in zip(heads["article_id"], heads["start"], heads["end"])}
+    for article_id, text, title in zip(articles["article_id"], articles["text"], articles["title"]):
+        span = first.get(article_id)
+        want = text[span[0]:span[1]].strip() if span and isinstance(text, str) else None
+        have = None if pd.isna(title) else title
+        if have != want:
+            report.add("articles", "title-not-headline", f"the first headline segment gives {want!r}", article_id, "title", have)
 
 
 def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:

@@ -246,3 +246,16 @@ def test_claim_variant_must_be_one_of_its_clusters_variants(dataset_copy):
     claims.loc[claims["variant_id"] == "trump-figure", "variant_id"] = "someone-else"
     save(dataset_copy, "claims", claims)
     assert "variant-not-in-cluster" in checks_failing(dataset_copy)
+
+
+def test_title_must_be_the_first_headline_segment(dataset_copy):
+    articles = load(dataset_copy, "articles")
+    articles.loc[articles["article_id"].str.startswith("002"), "title"] = "Home » world » Trump threatens"
+    save(dataset_copy, "articles", articles)
+    findings = [f for f in validate(dataset_copy).findings if f.check == "title-not-headline"]
+    assert [f.row_id[:3] for f in findings] == ["002"]
+
+
+def test_article_without_headline_has_null_title(dataset_copy):
+    articles = load(dataset_copy, "articles")
+    assert articles.set_index("article_id")["title"].isna().to_dict() == {a: a.startswith("004") for a in articles["article_id"]}

@@ -6,6 +6,12 @@ from landstrikes.tables.quality import build_quality_flags
 from landstrikes.tables.segments import build_segments
 
 
+def title_of(text: str, segments: list[dict]) -> str | None:
+    """The first headline segment, stripped; None when the scrape kept no headline (004)."""
+    heads = sorted((s["start"], s["end"]) for s in segments if s["kind"] == "headline")
+    return text[heads[0][0]:heads[0][1]].strip() if heads else None
+
+
 def build_articles(corpus: Corpus) -> list[dict]:
     flags = build_quality_flags(corpus)
     segments = build_segments(corpus)
@@ -18,7 +24,7 @@ def build_articles(corpus: Corpus) -> list[dict]:
                 "article_id": article.article_id,
                 "source_file": article.source_file,
                 "sha256": article.sha256,
-                "title": next(line.strip() for line in article.text.splitlines() if line.strip()),
+                "title": title_of(article.text, [s for s in segments if s["article_id"] == article.article_id]),
                 "text": article.text,
                 "n_chars": len(article.text),
                 "n_words": len(article.text.split()),
