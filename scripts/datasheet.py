@@ -32,11 +32,15 @@ def excerpt(text: str, width: int = EVIDENCE_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def table(header: list[str], rows: list[list], numeric_from: int = 1) -> str:
-    """A Markdown table; columns from numeric_from on are right-aligned."""
-    align = ["---" if i < numeric_from else "---:" for i in range(len(header))]
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
-    lines += ["| " + " | ".join(c if isinstance(c, str) else cell(c) for c in row) + " |" for row in rows]
+_NUMERIC = re.compile(r"^(?:-?[\d,]+(?:\.\d+)?%?|—|n/a)$")
+
+
+def table(header: list[str], rows: list[list]) -> str:
+    """A Markdown table; a column whose every cell is a number (or a dash) is right-aligned."""
+    cells = [[c if isinstance(c, str) else cell(c) for c in row] for row in rows]
+    numeric = [bool(cells) and all(_NUMERIC.match(row[i]) for row in cells) for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---:" if n else "---" for n in numeric) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in cells]
     return "\n".join(lines)
 
 
@@ -74,7 +78,7 @@ def articles_block(stats: dict) -> str:
         for a in stats["articles"]
     ]
     header = ["article", "title", "chars", "words", "quality", "flags", "boilerplate"]
-    return table(header, rows, numeric_from=2)
+    return table(header, rows)
 
 
 def rows_block(stats: dict) -> str:
@@ -96,12 +100,14 @@ def labels_block(stats: dict) -> str:
     ids = stats["article_ids"]
     parts = []
     for table_name, columns in stats["labels"].items():
+        per_article = all("per_article" in dist for dist in columns.values())
         rows = []
         for column, dist in columns.items():
-            per = dist.get("per_article")
             for label, total in dist["total"].items():
-                rows.append([f"`{column}`", f"`{label}`", total, *[per[a][label] if per else "—" for a in ids]])
-        parts.append(f"**{table_name}**\n\n" + table(["column", "label", "total", *map(short, ids)], rows, 2))
+                per = [dist["per_article"][a][label] for a in ids] if per_article else []
+                rows.append([f"`{column}`", f"`{label}`", total, *per])
+        header = ["column", "label", "total", *(map(short, ids) if per_article else [])]
+        parts.append(f"**{table_name}**\n\n" + table(header, rows))
     note = "Counts of rows; for `articles.quality_flags`, articles carrying the flag."
     return "\n\n".join(parts + [note])
 
@@ -132,11 +138,12 @@ def stances_block(stats: dict) -> str:
 def entities_block(stats: dict) -> str:
     e = stats["entities"]
     rows = [[f"`{t}`", n] for t, n in e["mentions_per_type"].items()]
-    flagged = "; ".join(f"`{f['entity_id']}` ({f['flag']}): {cell(f['note'])}" for f in e["flagged"])
+    flagged = [[f"`{f['entity_id']}`", f"`{f['flag']}`", cell(f["note"])] for f in e["flagged"]]
     return (
         table(["entity type", "mentions"], rows)
         + f"\n\n{e['mentioned_entities']} of {stats['tables']['entities']['rows']} catalogued entities are mentioned. "
-        + f"Flagged entities: {flagged or 'none'}."
+        + "Entities flagged as fabricated or unverifiable (E5):\n\n"
+        + (table(["entity", "flag", "why"], flagged) if flagged else "(none)")
     )
 
 
@@ -189,7 +196,7 @@ def agreement_block(stats: dict) -> str:
         [short(a), p["gold"], p["second"], num(p["f1"]), num(p["speaker_agreement"])] for a, p in sorted(per.items())
     ]
     return (
-        table(["layer", "figure"], rows, numeric_from=2)
+        table(["layer", "figure"], rows)
         + "\n\nQuotes per article (span overlap):\n\n"
         + table(["article", "gold", "second pass", "span F1", "speaker agreement"], per_rows)
     )
@@ -219,12 +226,12 @@ def evidence_block(stats: dict, flags: tuple[str, ...]) -> str:
         for e in stats["quality"]["evidence"]
         if e["flag"] in flags
     ]
-    return table(["flag", "article, offsets", "text", "note"], rows, numeric_from=4) if rows else "(none)"
+    return table(["flag", "article, offsets", "text", "note"], rows) if rows else "(none)"
 
 
 def appended_block(stats: dict) -> str:
     rows = [[span(s), f"{s['end'] - s['start']:,}", cell(excerpt(s["text"], 60))] for s in stats["segments"]["appended"]]
-    return table(["article, offsets", "chars", "begins"], rows, numeric_from=3) if rows else "(none)"
+    return table(["article, offsets", "chars", "begins"], rows) if rows else "(none)"
 
 
 def misquotations_block(stats: dict) -> str:
@@ -233,14 +240,14 @@ def misquotations_block(stats: dict) -> str:
             f"`{m['cluster_id']}`",
             span(m),
             cell(m["text"]),
-            f"{short(m['reference_id'].split(':')[0])} " + cell(m["reference_text"]),
+            f"{span(m['reference'])}: " + cell(m["reference"]["text"]),
             num(m["similarity"], 2),
         ]
         for m in stats["quotes"]["misquotations"]
     ]
     if not rows:
         return "(none)"
-    return table(["cluster", "article, offsets", "quoted as", "reference quote", "similarity"], rows, numeric_from=4)
+    return table(["cluster", "article, offsets", "quoted as", "reference quote", "similarity"], rows)
 
 
 def contradictions_block(stats: dict) -> str:
@@ -248,7 +255,7 @@ def contradictions_block(stats: dict) -> str:
         [f"`{c['cluster_id']}`", span(c["a"]), cell(excerpt(c["a"]["text"], 70)), span(c["b"]), cell(excerpt(c["b"]["text"], 70))]
         for c in stats["claims"]["contradictions"]
     ]
-    return table(["cluster", "claim", "text", "contradicted by", "text"], rows, numeric_from=5) if rows else "(none)"
+    return table(["cluster", "claim", "text", "contradicted by", "text"], rows) if rows else "(none)"
 
 
 def _evidence(*flags: str):

@@ -187,8 +187,9 @@ def misquotations(quotes: pd.DataFrame) -> list[dict]:
                         "end": int(row["end"]),
                         "text": row["text"],
                         "similarity": round(float(row["cluster_similarity"]), 4),
-                        "reference_id": reference["quote_id"],
-                        "reference_text": reference["text"],
+                        "reference": _span_ref(
+                            reference["quote_id"], reference["article_id"], reference["start"], reference["end"], reference["text"]
+                        ),
                     }
                 )
     return out
@@ -201,9 +202,15 @@ def _claims(claims: pd.DataFrame, ids: list[str]) -> dict:
         cell[row.consistency] = cell.get(row.consistency, 0) + 1
     per_cluster_articles = {c: len(v) for c, v in matrix.items()}
     by_id = claims.set_index("claim_id")
-    pairs = sorted({tuple(sorted((a, b))) for a, others in zip(claims["claim_id"], claims["contradicted_by"]) for b in others or []})
+    position = {cid: (a, int(s)) for cid, a, s in zip(claims["claim_id"], claims["article_id"], claims["start"])}
+    pairs = {
+        tuple(sorted((a, b), key=position.__getitem__))
+        for a, others in zip(claims["claim_id"], claims["contradicted_by"])
+        for b in others or []
+    }
     contradictions = [
-        {"cluster_id": by_id.at[a, "cluster_id"], "a": _claim_ref(by_id, a), "b": _claim_ref(by_id, b)} for a, b in pairs
+        {"cluster_id": by_id.at[a, "cluster_id"], "a": _claim_ref(by_id, a), "b": _claim_ref(by_id, b)}
+        for a, b in sorted(pairs, key=lambda p: (position[p[0]], position[p[1]]))
     ]
     return {
         "clusters": len(matrix),
