@@ -107,6 +107,8 @@ def _new_figure(width: float, height: float):
 
 
 def _labels(data: dict):
+    from matplotlib.ticker import MaxNLocator
+
     ids = data["ids"]
     fig = _new_figure(15, 16)
     axes = fig.subplots(5, 3).flatten()
@@ -128,6 +130,7 @@ def _labels(data: dict):
         ax.invert_yaxis()
         ax.set_title(f"{table}.{column}", loc="left")
         ax.margins(x=0.12)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     for ax in axes[len(LABEL_PANELS) :]:
         ax.set_axis_off()
     handles, names = axes[0].get_legend_handles_labels()
@@ -163,7 +166,7 @@ def _quotes_per_speaker(data: dict):
     ax = fig.subplots()
     _heatmap(ax, matrix, rows, [short(a) for a in ids] + ["all"])
     ax.axvline(len(ids) - 0.5, color="white", linewidth=3)
-    ax.set_title("Quotes per speaker and article", loc="left")
+    ax.set_title("Quotes per speaker and article", loc="left", pad=22)
     ax.set_xlabel("(in parentheses): quotes without a speaker entity, by speaker_status")
     return fig
 
