@@ -55,18 +55,22 @@ def fill_blocks(text: str, rendered: dict[str, str], where: str = "document") ->
     out, last = [], 0
     for block in find_blocks(text, where):
         if block.name not in rendered:
-            raise BlockSyntaxError(f"{where}: unknown block {block.name!r} (known: {', '.join(sorted(rendered))})")
+            raise BlockSyntaxError(
+                f"{where}: unknown block {block.name!r} (known: {', '.join(sorted(rendered))})"
+            )
         out += [text[last : block.body_start], framed(rendered[block.name])]
         last = block.body_end
     return "".join(out) + text[last:]
 
 
-def drifted_blocks(text: str, rendered: dict[str, str], required: tuple[str, ...] = (), where: str = "document") -> list[str]:
+def drifted_blocks(
+    text: str, rendered: dict[str, str], required: tuple[str, ...] = (), where: str = "document"
+) -> list[str]:
     """Names of blocks whose body differs from the rendering, and of required blocks that are missing."""
     blocks = find_blocks(text, where)
     present = {b.name for b in blocks}
     unknown = present - set(rendered)
     if unknown:
-        raise BlockSyntaxError(f"{where}: unknown block {sorted(unknown)[0]!r}")
+        raise BlockSyntaxError(f"{where}: unknown block {min(unknown)!r}")
     stale = [b.name for b in blocks if text[b.body_start : b.body_end] != framed(rendered[b.name])]
     return stale + [f"{name} (missing)" for name in required if name not in present]

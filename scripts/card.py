@@ -74,10 +74,7 @@ def summary_block(stats: dict) -> str:
 
 
 def tables_block(stats: dict) -> str:
-    rows = [
-        [f"`{spec.name}`", stats["tables"][spec.name]["rows"], cell(spec.row_meaning)]
-        for spec in TABLES
-    ]
+    rows = [[f"`{spec.name}`", stats["tables"][spec.name]["rows"], cell(spec.row_meaning)] for spec in TABLES]
     return table(["config (table)", "rows", "one row is"], rows) + (
         "\n\nColumn names, types and meanings are in the YAML header of this card (`dataset_info`) "
         "and in `schema/*.schema.yaml`; a table with no rows has no config."
@@ -100,11 +97,15 @@ def agreement_block(stats: dict) -> str:
     q, st, cl = ag["quotes"], ag["stances"], ag["claims"]
     return "\n".join(
         [
-            f"  - quote spans: F1 {num(q['span_exact']['f1'])} exact, {num(q['span_overlap']['f1'])} overlap; "
-            f"quote kind kappa {num(q['kind_kappa'])}; speaker agreement {num(q['speaker_agreement'])}",
+            (
+                f"  - quote spans: F1 {num(q['span_exact']['f1'])} exact, {num(q['span_overlap']['f1'])} overlap; "
+                f"quote kind kappa {num(q['kind_kappa'])}; speaker agreement {num(q['speaker_agreement'])}"
+            ),
             f"  - stance label kappa {num(st['label_kappa'])} on {st['shared_keys']:,} shared (article, holder, target) keys",
-            f"  - claims: span F1 {num(cl['span_overlap']['f1'])} (the second pass marked {cl['second_rows']:,} claims, "
-            f"the gold {cl['gold_rows']:,}); consistency kappa {num(cl['consistency_kappa'])}",
+            (
+                f"  - claims: span F1 {num(cl['span_overlap']['f1'])} (the second pass marked {cl['second_rows']:,} claims, "
+                f"the gold {cl['gold_rows']:,}); consistency kappa {num(cl['consistency_kappa'])}"
+            ),
         ]
     )
 
@@ -119,8 +120,12 @@ def problems_block(stats: dict) -> str:
     ]
     boiler = ", ".join(f"{short(a)} {share(s)}" for a, s in stats["segments"]["boilerplate_share"].items())
     lines.append(f"  - boilerplate share of characters: {boiler}")
-    lines.append(f"  - quotes worded differently from their cluster's reference: {len(stats['quotes']['misquotations']):,}")
-    lines.append(f"  - pairs of claims contradicting each other across articles: {len(stats['claims']['contradictions']):,}")
+    lines.append(
+        f"  - quotes worded differently from their cluster's reference: {len(stats['quotes']['misquotations']):,}"
+    )
+    lines.append(
+        f"  - pairs of claims contradicting each other across articles: {len(stats['claims']['contradictions']):,}"
+    )
     return "\n".join(lines)
 
 

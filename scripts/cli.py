@@ -98,10 +98,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=DEFAULT_DATASET / "agreement.json")
     p.set_defaults(func=cmd_agreement)
 
-    p = sub.add_parser("stats", help="regenerate the datasheet/README numbers, stats.json and figures from the tables")
+    p = sub.add_parser("stats", help="regenerate datasheet/README numbers, stats.json and figures from the tables")
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
-    p.add_argument("--root", type=Path, default=None, help="folder with DATASHEET.md and README.md (default: DIR/..)")
-    p.add_argument("--check", action="store_true", help="write nothing; exit 1 naming every drifted block or file")
+    p.add_argument("--root", type=Path, default=None, help="folder with DATASHEET.md, README.md (default: DIR/..)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each drifted block or file")
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("export-schemas", help="write each table's Pandera schema as YAML (default: schema/)")

@@ -116,7 +116,11 @@ def speakers_block(stats: dict) -> str:
     ids = stats["article_ids"]
     speakers = stats["quotes"]["speakers"]
     rows = [
-        [f"`{key}`" if key.startswith("(") else cell(s["name"]), s["total"], *[s["per_article"][a] for a in ids]]
+        [
+            f"`{key}`" if key.startswith("(") else cell(s["name"]),
+            s["total"],
+            *[s["per_article"][a] for a in ids],
+        ]
         for key, s in speakers.items()
     ]
     q = stats["quotes"]
@@ -150,10 +154,16 @@ def entities_block(stats: dict) -> str:
 def segments_block(stats: dict) -> str:
     ids = stats["article_ids"]
     seg = stats["segments"]
-    kinds = [k for k in TABLES_BY_NAME["segments"].column("kind").labels if any(seg["chars_per_kind"][a][k] for a in ids)]
+    kinds = [
+        k
+        for k in TABLES_BY_NAME["segments"].column("kind").labels
+        if any(seg["chars_per_kind"][a][k] for a in ids)
+    ]
     rows = [[f"`{k}`", *[seg["chars_per_kind"][a][k] for a in ids]] for k in kinds]
     rows.append(["**boilerplate share**", *[share(seg["boilerplate_share"][a]) for a in ids]])
-    note = f"Characters per segment kind; boilerplate = {', '.join(f'`{k}`' for k in seg['boilerplate_kinds'])}."
+    note = (
+        f"Characters per segment kind; boilerplate = {', '.join(f'`{k}`' for k in seg['boilerplate_kinds'])}."
+    )
     return table(["segment kind", *map(short, ids)], rows) + "\n\n" + note
 
 
@@ -172,7 +182,10 @@ def agreement_block(stats: dict) -> str:
         return "`dataset/agreement.json` is missing: run `landstrikes agreement`, then `landstrikes stats`."
     q, st, cl = ag["quotes"], ag["stances"], ag["claims"]
     rows = [
-        ["quote spans, exact match", f"F1 {num(q['span_exact']['f1'])} ({q['gold_rows']:,} gold vs {q['second_rows']:,} second-pass rows)"],
+        [
+            "quote spans, exact match",
+            f"F1 {num(q['span_exact']['f1'])} ({q['gold_rows']:,} gold vs {q['second_rows']:,} second-pass rows)",
+        ],
         ["quote spans, any overlap", f"F1 {num(q['span_overlap']['f1'])}"],
         ["quote kind (matched quotes)", f"Cohen's kappa {num(q['kind_kappa'])}"],
         [
@@ -185,15 +198,21 @@ def agreement_block(stats: dict) -> str:
         ],
         [
             "claim spans, any overlap",
-            f"F1 {num(cl['span_overlap']['f1'])} (P {num(cl['span_overlap']['precision'], 2)}, "
-            f"R {num(cl['span_overlap']['recall'], 2)} of gold)",
+            (
+                f"F1 {num(cl['span_overlap']['f1'])} (P {num(cl['span_overlap']['precision'], 2)}, "
+                f"R {num(cl['span_overlap']['recall'], 2)} of gold)"
+            ),
         ],
-        [f"claim consistency ({cl['matched_pairs']:,} matched claims)", f"kappa {num(cl['consistency_kappa'])}"],
+        [
+            f"claim consistency ({cl['matched_pairs']:,} matched claims)",
+            f"kappa {num(cl['consistency_kappa'])}",
+        ],
         ["claim type (matched claims)", f"kappa {num(cl['type_kappa'])}"],
     ]
     per = q["per_article"]
     per_rows = [
-        [short(a), p["gold"], p["second"], num(p["f1"]), num(p["speaker_agreement"])] for a, p in sorted(per.items())
+        [short(a), p["gold"], p["second"], num(p["f1"]), num(p["speaker_agreement"])]
+        for a, p in sorted(per.items())
     ]
     return (
         table(["layer", "figure"], rows)
@@ -230,7 +249,10 @@ def evidence_block(stats: dict, flags: tuple[str, ...]) -> str:
 
 
 def appended_block(stats: dict) -> str:
-    rows = [[span(s), f"{s['end'] - s['start']:,}", cell(excerpt(s["text"], 60))] for s in stats["segments"]["appended"]]
+    rows = [
+        [span(s), f"{s['end'] - s['start']:,}", cell(excerpt(s["text"], 60))]
+        for s in stats["segments"]["appended"]
+    ]
     return table(["article, offsets", "chars", "begins"], rows) if rows else "(none)"
 
 
@@ -252,7 +274,13 @@ def misquotations_block(stats: dict) -> str:
 
 def contradictions_block(stats: dict) -> str:
     rows = [
-        [f"`{c['cluster_id']}`", span(c["a"]), cell(excerpt(c["a"]["text"], 70)), span(c["b"]), cell(excerpt(c["b"]["text"], 70))]
+        [
+            f"`{c['cluster_id']}`",
+            span(c["a"]),
+            cell(excerpt(c["a"]["text"], 70)),
+            span(c["b"]),
+            cell(excerpt(c["b"]["text"], 70)),
+        ]
         for c in stats["claims"]["contradictions"]
     ]
     return table(["cluster", "claim", "text", "contradicted by", "text"], rows) if rows else "(none)"
@@ -276,7 +304,9 @@ DATASHEET_BLOCKS = {
     "second-pass-stances": second_pass_stances_block,
     "problems-spun": _evidence("spun_text"),
     "problems-appended": appended_block,
-    "problems-appended-flags": _evidence("fabricated_content", "hypothetical_content", "inconsistent_self_description"),
+    "problems-appended-flags": _evidence(
+        "fabricated_content", "hypothetical_content", "inconsistent_self_description"
+    ),
     "problems-factual": _evidence("factual_error"),
     "problems-boilerplate": _evidence("boilerplate", "duplicate_headline"),
     "problems-misquotations": misquotations_block,

@@ -70,7 +70,9 @@ def check(stats: dict, root: Path, dataset_dir: Path) -> list[Drift]:
     rendered = datasheet_blocks(stats)
     for name in drifted_blocks(sheet_text, rendered, tuple(rendered), DATASHEET):
         drifts.append(Drift(DATASHEET, f"block '{name}'"))
-    for name in drifted_blocks(readme_text, _readme_rendered(stats, readme_text, README), (README_BLOCK,), README):
+    for name in drifted_blocks(
+        readme_text, _readme_rendered(stats, readme_text, README), (README_BLOCK,), README
+    ):
         drifts.append(Drift(README, f"block '{name}'"))
     json_path = dataset_dir / STATS_JSON
     if not json_path.exists() or json_path.read_text(encoding="utf-8") != stats_json(stats):

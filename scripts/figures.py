@@ -135,7 +135,13 @@ def _labels(data: dict):
         ax.set_axis_off()
     handles, names = axes[0].get_legend_handles_labels()
     catalogue = axes[len(LABEL_PANELS) - 1].get_legend_handles_labels()
-    fig.legend(handles + catalogue[0], names + catalogue[1], loc="outside lower center", ncols=len(ids) + 1, title="article")
+    fig.legend(
+        handles + catalogue[0],
+        names + catalogue[1],
+        loc="outside lower center",
+        ncols=len(ids) + 1,
+        title="article",
+    )
     fig.suptitle("Label distributions per table (rows, stacked by article)", fontsize=12)
     return fig
 
@@ -149,7 +155,14 @@ def _heatmap(ax, matrix: list[list[int]], rows: list[str], cols: list[str]):
     for r in range(values.shape[0]):
         for c in range(values.shape[1]):
             v = int(values[r, c])
-            ax.text(c, r, str(v) if v else "·", ha="center", va="center", color="white" if v > top * 0.55 else "black")
+            ax.text(
+                c,
+                r,
+                str(v) if v else "·",
+                ha="center",
+                va="center",
+                color="white" if v > top * 0.55 else "black",
+            )
     ax.set_xticks(range(len(cols)), cols)
     ax.set_yticks(range(len(rows)), rows)
     ax.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
@@ -184,10 +197,19 @@ def _claims_matrix(data: dict):
             cellv = matrix[cluster].get(a)
             if not cellv:
                 continue
-            label = next(l for l in ("contradicted", "hypothetical", "uncorroborated", "corroborated") if l in cellv)
+            label = next(
+                l for l in ("contradicted", "hypothetical", "uncorroborated", "corroborated") if l in cellv
+            )
             ax.add_patch(Rectangle((c - 0.45, r - 0.4), 0.9, 0.8, color=CONSISTENCY_COLOURS[label]))
             n = sum(cellv.values())
-            ax.text(c, r, CONSISTENCY_LETTERS[label] + (f"×{n}" if n > 1 else ""), ha="center", va="center", fontsize=7)
+            ax.text(
+                c,
+                r,
+                CONSISTENCY_LETTERS[label] + (f"×{n}" if n > 1 else ""),
+                ha="center",
+                va="center",
+                fontsize=7,
+            )
     ax.set_xlim(-0.5, len(ids) - 0.5)
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.set_xticks(range(len(ids)), [short(a) for a in ids])
@@ -196,7 +218,10 @@ def _claims_matrix(data: dict):
     ax.grid(False)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    legend = [Patch(color=CONSISTENCY_COLOURS[k], label=f"{CONSISTENCY_LETTERS[k]} {k}") for k in CONSISTENCY_COLOURS]
+    legend = [
+        Patch(color=CONSISTENCY_COLOURS[k], label=f"{CONSISTENCY_LETTERS[k]} {k}")
+        for k in CONSISTENCY_COLOURS
+    ]
     fig.legend(handles=legend, loc="outside lower center", ncols=4, fontsize=8)
     ax.set_title("Claim clusters by article: consistency (×n: claims in the cell)", loc="left")
     return fig
@@ -218,7 +243,23 @@ def _article_quality(data: dict):
 
     kinds = list(next(iter(data["segments"].values())))
     kinds = [k for k in kinds if any(data["segments"][a][k] for a in ids)]
-    colours = dict(zip(kinds, ("#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c", "#ccb974", "#64b5cd")))
+    colours = dict(
+        zip(
+            kinds,
+            (
+                "#4c72b0",
+                "#dd8452",
+                "#55a868",
+                "#c44e52",
+                "#8172b3",
+                "#937860",
+                "#da8bc3",
+                "#8c8c8c",
+                "#ccb974",
+                "#64b5cd",
+            ),
+        )
+    )
     shares = {a["article_id"]: a["boilerplate_share"] for a in data["articles"]}
     for r, a in enumerate(ids):
         total = sum(data["segments"][a].values())
@@ -226,7 +267,15 @@ def _article_quality(data: dict):
         for k in kinds:
             width = data["segments"][a][k] / total
             hatch = "//" if k in data["boilerplate_kinds"] else None
-            right.barh(r, width, left=start, color=colours[k], hatch=hatch, edgecolor="white", label=k if r == 0 else None)
+            right.barh(
+                r,
+                width,
+                left=start,
+                color=colours[k],
+                hatch=hatch,
+                edgecolor="white",
+                label=k if r == 0 else None,
+            )
             start += width
         right.text(1.01, r, f"boilerplate {shares[a]:.1%}", va="center", fontsize=8)
     right.set_yticks(range(len(ids)), [short(a) for a in ids])
@@ -235,7 +284,9 @@ def _article_quality(data: dict):
     right.xaxis.set_major_formatter("{x:.0%}")
     right.set_title("Share of characters by segment kind (hatched: boilerplate)", loc="left")
     handles = [right.containers[i].patches[0] for i in range(len(kinds))]
-    right.legend(handles, kinds, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=5, fontsize=8, frameon=False)
+    right.legend(
+        handles, kinds, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=5, fontsize=8, frameon=False
+    )
     return fig
 
 

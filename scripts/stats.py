@@ -134,7 +134,10 @@ def _distribution(df: pd.DataFrame, column: str, labels: tuple[str, ...], ids: l
 
 def _flag_list_distribution(articles: pd.DataFrame, ids: list[str]) -> dict:
     labels = TABLES_BY_NAME["quality_flags"].column("flag").labels
-    per = {a: {f: int(f in flags) for f in labels} for a, flags in zip(articles["article_id"], articles["quality_flags"])}
+    per = {
+        a: {f: int(f in flags) for f in labels}
+        for a, flags in zip(articles["article_id"], articles["quality_flags"])
+    }
     return {"total": {f: sum(per[a][f] for a in ids) for f in labels}, "per_article": per}
 
 
@@ -151,7 +154,7 @@ def _quotes(quotes: pd.DataFrame, ids: list[str], names: dict[str, str]) -> dict
     clusters = quotes.groupby("cluster_id")["article_id"].nunique()
     return {
         "speakers": {k: speakers[k] for k in order},
-        "clusters": int(len(clusters)),
+        "clusters": len(clusters),
         "cross_article_clusters": int((clusters > 1).sum()),
         "misquotations": misquotations(quotes),
     }
@@ -188,7 +191,11 @@ def misquotations(quotes: pd.DataFrame) -> list[dict]:
                         "text": row["text"],
                         "similarity": round(float(row["cluster_similarity"]), 4),
                         "reference": _span_ref(
-                            reference["quote_id"], reference["article_id"], reference["start"], reference["end"], reference["text"]
+                            reference["quote_id"],
+                            reference["article_id"],
+                            reference["start"],
+                            reference["end"],
+                            reference["text"],
                         ),
                     }
                 )
@@ -202,7 +209,9 @@ def _claims(claims: pd.DataFrame, ids: list[str]) -> dict:
         cell[row.consistency] = cell.get(row.consistency, 0) + 1
     per_cluster_articles = {c: len(v) for c, v in matrix.items()}
     by_id = claims.set_index("claim_id")
-    position = {cid: (a, int(s)) for cid, a, s in zip(claims["claim_id"], claims["article_id"], claims["start"])}
+    position = {
+        cid: (a, int(s)) for cid, a, s in zip(claims["claim_id"], claims["article_id"], claims["start"])
+    }
     pairs = {
         tuple(sorted((a, b), key=position.__getitem__))
         for a, others in zip(claims["claim_id"], claims["contradicted_by"])
@@ -215,7 +224,9 @@ def _claims(claims: pd.DataFrame, ids: list[str]) -> dict:
     return {
         "clusters": len(matrix),
         "cross_article_clusters": sum(1 for n in per_cluster_articles.values() if n > 1),
-        "matrix": {c: {a: dict(sorted(matrix[c][a].items())) for a in ids if a in matrix[c]} for c in sorted(matrix)},
+        "matrix": {
+            c: {a: dict(sorted(matrix[c][a].items())) for a in ids if a in matrix[c]} for c in sorted(matrix)
+        },
         "contradictions": contradictions,
     }
 

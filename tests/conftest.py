@@ -19,7 +19,7 @@ DATASET = REPO / "dataset"
 
 
 def copy_sources(target: Path) -> Path:
-    """raw/ + annotations/ (+ agreement.json, which the card quotes): what a build reads, nothing it produces."""
+    """raw/ + annotations/ + agreement.json (the card quotes it): what a build reads, nothing it produces."""
     target.mkdir(parents=True, exist_ok=True)
     for part in ("raw", "annotations"):
         shutil.copytree(DATASET / part, target / part)

@@ -53,14 +53,24 @@ def test_committed_documents_match_what_the_sources_build(built_dataset):
 
 
 def test_committed_card_is_what_the_build_writes(built_dataset):
-    assert (built_dataset / "README.md").read_text(encoding="utf-8") == (DATASET / "README.md").read_text(encoding="utf-8")
+    assert (built_dataset / "README.md").read_text(encoding="utf-8") == (DATASET / "README.md").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_datasheet_keeps_no_hand_copied_disclaimer_and_every_block():
     text = (REPO / DATASHEET).read_text(encoding="utf-8")
     assert "not yet generated" not in text and "copied from the build" not in text
     names = {b.name for b in find_blocks(text)}
-    assert {"articles", "rows", "labels", "speakers", "agreement", "problems-spun", "problems-misquotations"} <= names
+    assert {
+        "articles",
+        "rows",
+        "labels",
+        "speakers",
+        "agreement",
+        "problems-spun",
+        "problems-misquotations",
+    } <= names
 
 
 # -- drift is detected and named ------------------------------------------------------------------
@@ -90,7 +100,10 @@ def test_a_changed_table_makes_blocks_stats_json_and_figures_drift(docs_copy):
 
 def test_cli_check_exits_1_names_the_block_and_writes_nothing(docs_copy, capsys):
     sheet = docs_copy / DATASHEET
-    sheet.write_text(re.sub(r"(<!-- stats:speakers -->\n\| speaker)", r"\1 name", sheet.read_text(encoding="utf-8")), encoding="utf-8")
+    sheet.write_text(
+        re.sub(r"(<!-- stats:speakers -->\n\| speaker)", r"\1 name", sheet.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
     before = snapshot(docs_copy)
     assert main(["stats", "--check", "--dataset", str(docs_copy / "dataset")]) == 1
     assert "DATASHEET.md: block 'speakers'" in capsys.readouterr().err
@@ -100,16 +113,27 @@ def test_cli_check_exits_1_names_the_block_and_writes_nothing(docs_copy, capsys)
 def test_a_removed_block_is_reported_missing(docs_copy, committed_stats):
     sheet = docs_copy / DATASHEET
     text = sheet.read_text(encoding="utf-8")
-    sheet.write_text(re.sub(r"<!-- stats:segments -->.*?<!-- /stats:segments -->", "", text, flags=re.S), encoding="utf-8")
-    assert Drift(DATASHEET, "block 'segments (missing)'") in check(committed_stats, docs_copy, docs_copy / "dataset")
+    sheet.write_text(
+        re.sub(r"<!-- stats:segments -->.*?<!-- /stats:segments -->", "", text, flags=re.DOTALL),
+        encoding="utf-8",
+    )
+    assert Drift(DATASHEET, "block 'segments (missing)'") in check(
+        committed_stats, docs_copy, docs_copy / "dataset"
+    )
 
 
 def test_stats_regenerates_only_the_drifted_parts_then_is_clean(docs_copy, committed_stats):
     sheet = docs_copy / DATASHEET
-    sheet.write_text(sheet.read_text(encoding="utf-8").replace("<!-- stats:rows -->\n|", "<!-- stats:rows -->\nstale |"), encoding="utf-8")
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8").replace("<!-- stats:rows -->\n|", "<!-- stats:rows -->\nstale |"),
+        encoding="utf-8",
+    )
     (docs_copy / "dataset" / STATS_JSON).unlink()
     readme_before = (docs_copy / README).read_bytes()
-    assert sorted(write(committed_stats, docs_copy, docs_copy / "dataset")) == [DATASHEET, "dataset/stats.json"]
+    assert sorted(write(committed_stats, docs_copy, docs_copy / "dataset")) == [
+        DATASHEET,
+        "dataset/stats.json",
+    ]
     assert (docs_copy / README).read_bytes() == readme_before
     assert sheet.read_text(encoding="utf-8") == (REPO / DATASHEET).read_text(encoding="utf-8")
     assert check(committed_stats, docs_copy, docs_copy / "dataset") == []
@@ -136,7 +160,10 @@ def test_missing_table_is_exit_2(docs_copy, capsys):
 def test_one_line_blocks_stay_inline_and_multi_line_blocks_get_their_own_lines():
     text = "a <!-- stats:n -->old<!-- /stats:n --> b\n<!-- stats:t -->\nold\n<!-- /stats:t -->\n"
     filled = fill_blocks(text, {"n": "42", "t": "| x |\n|---|"})
-    assert filled == "a <!-- stats:n -->42<!-- /stats:n --> b\n<!-- stats:t -->\n| x |\n|---|\n<!-- /stats:t -->\n"
+    assert (
+        filled
+        == "a <!-- stats:n -->42<!-- /stats:n --> b\n<!-- stats:t -->\n| x |\n|---|\n<!-- /stats:t -->\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -167,8 +194,16 @@ def test_stats_count_every_row_and_every_label(committed_stats):
 
 def test_truncated_quotes_are_not_misquotations_but_changed_wording_is():
     def row(qid, kind, text):
-        return {"quote_id": qid, "article_id": qid[:3], "start": 0, "end": len(text), "text": text, "kind": kind,
-                "cluster_id": "q-x", "cluster_similarity": 0.5}
+        return {
+            "quote_id": qid,
+            "article_id": qid[:3],
+            "start": 0,
+            "end": len(text),
+            "text": text,
+            "kind": kind,
+            "cluster_id": "q-x",
+            "cluster_similarity": 0.5,
+        }
 
     quotes = pd.DataFrame(
         [
