@@ -13,6 +13,8 @@ import io
 import json
 from pathlib import Path
 
+from landstrikes.datasheet import short
+
 DPI = 100
 DIGEST_KEY = "landstrikes-digest"
 STYLE = {
@@ -47,10 +49,6 @@ LABEL_PANELS = (
     ("entities", "type"),
     ("entities", "flag"),
 )
-
-
-def short(article_id: str) -> str:
-    return article_id.split("_")[0]
 
 
 def figure_inputs(stats: dict) -> dict[str, dict]:
