@@ -15,9 +15,11 @@ from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import read_arrow, write_table
 from landstrikes.schema.validate import validate
+from landstrikes.stats import compute_stats, load_agreement, load_tables
 from landstrikes.tables import BUILDERS
 
 CARD_BODY_FILE = "card_body.md"
+AGREEMENT_FILE = "agreement.json"
 
 
 @dataclass
@@ -55,7 +57,8 @@ def build(dataset_dir: Path) -> BuildResult:
         staging = Path(tmp)
         entries = write_dataset(rows, staging)
         body = (dataset_dir / "annotations" / CARD_BODY_FILE).read_text(encoding="utf-8")
-        (staging / "README.md").write_text(render_card(entries, body), encoding="utf-8")
+        stats = compute_stats(load_tables(staging), load_agreement(dataset_dir / AGREEMENT_FILE))
+        (staging / "README.md").write_text(render_card(entries, body, stats), encoding="utf-8")
         report = validate(staging)  # the same layout as a release folder
         report.path = str(dataset_dir)
         if report.ok:

@@ -1,10 +1,15 @@
-"""The Hugging Face dataset card (dataset/README.md): YAML configs + typed features per table."""
+"""The Hugging Face dataset card (dataset/README.md): YAML configs + typed features per table,
+and a body (dataset/annotations/card_body.md) whose `<!-- stats:card-... -->` blocks are filled
+from the tables at build time, so the card's numbers are the build's."""
 
 from __future__ import annotations
 
 import yaml
 
+from landstrikes.blocks import fill_blocks
+from landstrikes.datasheet import cell, num, share, short, table
 from landstrikes.schema.columns import TableSpec
+from landstrikes.schema.registry import TABLES
 
 CARD_META = {
     "pretty_name": "landstrikes",
@@ -17,6 +22,17 @@ CARD_META = {
     "size_categories": ["n<1K"],
     "tags": ["quotation-attribution", "stance-detection", "claim-detection", "news", "misinformation"],
 }
+CARD_LABELS = (
+    ("quotes", "kind"),
+    ("quotes", "speaker_status"),
+    ("claims", "claim_type"),
+    ("claims", "consistency"),
+    ("stances", "label"),
+    ("mentions", "kind"),
+    ("segments", "kind"),
+    ("quality_flags", "flag"),
+    ("articles", "quality_label"),
+)
 
 
 def card_yaml(tables: list[tuple[TableSpec, int, int]]) -> str:
@@ -46,5 +62,83 @@ def card_yaml(tables: list[tuple[TableSpec, int, int]]) -> str:
     return yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
 
 
-def render_card(tables: list[tuple[TableSpec, int, int]], body: str) -> str:
-    return f"---\n{card_yaml(tables)}---\n\n{body.strip()}\n"
+def summary_block(stats: dict) -> str:
+    articles = stats["articles"]
+    rows = sum(t["rows"] for name, t in stats["tables"].items() if name != "articles")
+    labels = ", ".join(f"{short(a['article_id'])} `{a['quality_label']}`" for a in articles)
+    words = sum(a["n_words"] for a in articles)
+    return (
+        f"{len(articles)} articles ({words:,} words) and {rows:,} rows in {len(stats['tables']) - 1} "
+        f"annotation and catalogue tables. Article quality: {labels}."
+    )
+
+
+def tables_block(stats: dict) -> str:
+    rows = [[f"`{spec.name}`", stats["tables"][spec.name]["rows"], cell(spec.row_meaning)] for spec in TABLES]
+    return table(["config (table)", "rows", "one row is"], rows) + (
+        "\n\nColumn names, types and meanings are in the YAML header of this card (`dataset_info`) "
+        "and in `schema/*.schema.yaml`; a table with no rows has no config."
+    )
+
+
+def labels_block(stats: dict) -> str:
+    lines = []
+    for table_name, column in CARD_LABELS:
+        total = stats["labels"][table_name][column]["total"]
+        counts = ", ".join(f"{label} {n:,}" for label, n in total.items() if n)
+        lines.append(f"- `{table_name}.{column}`: {counts}")
+    return "\n".join(lines)
+
+
+def agreement_block(stats: dict) -> str:
+    ag = stats["agreement"]
+    if ag is None:
+        return "  (no second-pass agreement recorded yet; see `landstrikes agreement`)"
+    q, st, cl = ag["quotes"], ag["stances"], ag["claims"]
+    return "\n".join(
+        [
+            (
+                f"  - quote spans: F1 {num(q['span_exact']['f1'])} exact, {num(q['span_overlap']['f1'])} overlap; "
+                f"quote kind kappa {num(q['kind_kappa'])}; speaker agreement {num(q['speaker_agreement'])}"
+            ),
+            f"  - stance label kappa {num(st['label_kappa'])} on {st['shared_keys']:,} shared (article, holder, target) keys",
+            (
+                f"  - claims: span F1 {num(cl['span_overlap']['f1'])} (the second pass marked {cl['second_rows']:,} claims, "
+                f"the gold {cl['gold_rows']:,}); consistency kappa {num(cl['consistency_kappa'])}"
+            ),
+        ]
+    )
+
+
+def problems_block(stats: dict) -> str:
+    flags = stats["labels"]["quality_flags"]["flag"]
+    lines = [
+        f"  - `{flag}` (evidence rows: {total:,}) in "
+        + ", ".join(short(a) for a, counts in flags["per_article"].items() if counts[flag])
+        for flag, total in flags["total"].items()
+        if total
+    ]
+    boiler = ", ".join(f"{short(a)} {share(s)}" for a, s in stats["segments"]["boilerplate_share"].items())
+    lines.append(f"  - boilerplate share of characters: {boiler}")
+    lines.append(
+        f"  - quotes worded differently from their cluster's reference: {len(stats['quotes']['misquotations']):,}"
+    )
+    lines.append(
+        f"  - pairs of claims contradicting each other across articles: {len(stats['claims']['contradictions']):,}"
+    )
+    return "\n".join(lines)
+
+
+CARD_BLOCKS = {
+    "card-summary": summary_block,
+    "card-tables": tables_block,
+    "card-labels": labels_block,
+    "card-agreement": agreement_block,
+    "card-problems": problems_block,
+    "card-version": lambda stats: stats["dataset_version"],
+}
+
+
+def render_card(tables: list[tuple[TableSpec, int, int]], body: str, stats: dict) -> str:
+    rendered = {name: render(stats) for name, render in CARD_BLOCKS.items()}
+    return f"---\n{card_yaml(tables)}---\n\n{fill_blocks(body, rendered, 'card_body.md').strip()}\n"

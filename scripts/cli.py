@@ -49,6 +49,29 @@ def cmd_agreement(args) -> int:
     return 0
 
 
+def cmd_stats(args) -> int:
+    from landstrikes.docgen import BlockSyntaxError, StatsInputError, check, corpus_stats, write
+
+    root = args.root if args.root is not None else args.dataset.parent
+    try:
+        stats = corpus_stats(args.dataset)
+        if args.check:
+            drifts = check(stats, root, args.dataset)
+            for drift in drifts:
+                print(f"drift: {drift}", file=sys.stderr)
+            if drifts:
+                print("run `landstrikes stats` to regenerate", file=sys.stderr)
+                return 1
+            print("landstrikes stats: datasheet, README, stats.json and figures match the tables")
+            return 0
+        changed = write(stats, root, args.dataset)
+    except (StatsInputError, BlockSyntaxError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(f"wrote {path}" for path in changed) or "landstrikes stats: everything was up to date")
+    return 0
+
+
 def cmd_export_schemas(args) -> int:
     from landstrikes.schema.export import export_schemas
 
@@ -74,6 +97,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     p.add_argument("--out", type=Path, default=DEFAULT_DATASET / "agreement.json")
     p.set_defaults(func=cmd_agreement)
+
+    p = sub.add_parser("stats", help="regenerate datasheet/README numbers, stats.json and figures from the tables")
+    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
+    p.add_argument("--root", type=Path, default=None, help="folder with DATASHEET.md, README.md (default: DIR/..)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each drifted block or file")
+    p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("export-schemas", help="write each table's Pandera schema as YAML (default: schema/)")
     p.add_argument("--out", type=Path, default=None)

@@ -19,10 +19,12 @@ DATASET = REPO / "dataset"
 
 
 def copy_sources(target: Path) -> Path:
-    """raw/ + annotations/ only: what a build needs, nothing it produces."""
+    """raw/ + annotations/ + agreement.json (the card quotes it): what a build reads, nothing it produces."""
     target.mkdir(parents=True, exist_ok=True)
     for part in ("raw", "annotations"):
         shutil.copytree(DATASET / part, target / part)
+    if (DATASET / "agreement.json").exists():
+        shutil.copy2(DATASET / "agreement.json", target / "agreement.json")
     return target
 
 

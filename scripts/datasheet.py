@@ -1,0 +1,334 @@
+"""The generated Markdown blocks of DATASHEET.md, README.md and the dataset card, from the stats dict.
+
+Each renderer is pure: stats in, Markdown out. Block names are the contract with the documents
+(`<!-- stats:NAME -->`); see landstrikes.blocks for how they are replaced and checked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
+
+EVIDENCE_WIDTH = 90
+"""Longest evidence excerpt shown in a table cell; the offsets give the rest."""
+
+
+# -- Markdown primitives ---------------------------------------------------------------------------
+
+
+def cell(value) -> str:
+    """A table cell: thousands separators for ints, Markdown-special characters escaped."""
+    if isinstance(value, bool) or value is None:
+        return "—" if value is None else str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    text = str(value).replace("\n", " ⏎ ")
+    return re.sub(r"([\\|*_`<>\[\]])", r"\\\1", text)
+
+
+def excerpt(text: str, width: int = EVIDENCE_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+_NUMERIC = re.compile(r"^(?:-?[\d,]+(?:\.\d+)?%?|—|n/a)$")
+
+
+def table(header: list[str], rows: list[list]) -> str:
+    """A Markdown table; a column whose every cell is a number (or a dash) is right-aligned."""
+    cells = [[c if isinstance(c, str) else cell(c) for c in row] for row in rows]
+    numeric = [bool(cells) and all(_NUMERIC.match(row[i]) for row in cells) for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---:" if n else "---" for n in numeric) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in cells]
+    return "\n".join(lines)
+
+
+def short(article_id: str) -> str:
+    """'000_68b95635092649cd' -> '000': column headers stay narrow; the articles block has the full ids."""
+    return article_id.split("_")[0]
+
+
+def share(x: float) -> str:
+    return f"{x:.1%}"
+
+
+def num(x: float | None, digits: int = 3) -> str:
+    return "n/a" if x is None else f"{x:.{digits}f}"
+
+
+def span(ref: dict) -> str:
+    return f"{short(ref['article_id'])} {ref['start']:,}–{ref['end']:,}"
+
+
+# -- DATASHEET.md blocks ---------------------------------------------------------------------------
+
+
+def articles_block(stats: dict) -> str:
+    rows = [
+        [
+            f"`{a['article_id']}`",
+            cell(excerpt(a["title"], 70)) if a["title"] else "(no headline)",
+            a["n_chars"],
+            a["n_words"],
+            a["quality_label"],
+            ", ".join(a["quality_flags"]) or "—",
+            share(a["boilerplate_share"]),
+        ]
+        for a in stats["articles"]
+    ]
+    header = ["article", "title", "chars", "words", "quality", "flags", "boilerplate"]
+    return table(header, rows)
+
+
+def rows_block(stats: dict) -> str:
+    ids = stats["article_ids"]
+    rows = []
+    for spec in TABLES:
+        entry = stats["tables"][spec.name]
+        per = entry.get("per_article")
+        if spec.name == "articles":
+            per = {a: 1 for a in ids}
+        rows.append([f"`{spec.name}`", entry["rows"], *[per[a] if per else "—" for a in ids]])
+    return table(["table", "rows", *map(short, ids)], rows) + (
+        "\n\n`entities`, `claim_clusters` and `stance_targets` are catalogues shared by all articles."
+    )
+
+
+def labels_block(stats: dict) -> str:
+    """One table per corpus table: every label of every label column, in total and per article."""
+    ids = stats["article_ids"]
+    parts = []
+    for table_name, columns in stats["labels"].items():
+        per_article = all("per_article" in dist for dist in columns.values())
+        rows = []
+        for column, dist in columns.items():
+            for label, total in dist["total"].items():
+                per = [dist["per_article"][a][label] for a in ids] if per_article else []
+                rows.append([f"`{column}`", f"`{label}`", total, *per])
+        header = ["column", "label", "total", *(map(short, ids) if per_article else [])]
+        parts.append(f"**{table_name}**\n\n" + table(header, rows))
+    note = "Counts of rows; for `articles.quality_flags`, articles carrying the flag."
+    return "\n\n".join(parts + [note])
+
+
+def speakers_block(stats: dict) -> str:
+    ids = stats["article_ids"]
+    speakers = stats["quotes"]["speakers"]
+    rows = [
+        [
+            f"`{key}`" if key.startswith("(") else cell(s["name"]),
+            s["total"],
+            *[s["per_article"][a] for a in ids],
+        ]
+        for key, s in speakers.items()
+    ]
+    q = stats["quotes"]
+    tail = (
+        f"\n\nRows in parentheses are quotes without a speaker entity, by `speaker_status`. "
+        f"{q['clusters']} utterance clusters, {q['cross_article_clusters']} of them reported by more than one article."
+    )
+    return table(["speaker", "quotes", *map(short, ids)], rows) + tail
+
+
+def stances_block(stats: dict) -> str:
+    st = stats["stances"]
+    labels = TABLES_BY_NAME["stances"].column("label").labels
+    rows = [[f"`{t}`", *[c[label] for label in labels], sum(c.values())] for t, c in st["per_target"].items()]
+    holders = ", ".join(f"{cell(h)} {n}" for h, n in st["holders"].items())
+    return table(["target", *labels, "rows"], rows) + f"\n\nHolders: {holders}."
+
+
+def entities_block(stats: dict) -> str:
+    e = stats["entities"]
+    rows = [[f"`{t}`", n] for t, n in e["mentions_per_type"].items()]
+    flagged = [[f"`{f['entity_id']}`", f"`{f['flag']}`", cell(f["note"])] for f in e["flagged"]]
+    return (
+        table(["entity type", "mentions"], rows)
+        + f"\n\n{e['mentioned_entities']} of {stats['tables']['entities']['rows']} catalogued entities are mentioned. "
+        + "Entities flagged as fabricated or unverifiable (E5):\n\n"
+        + (table(["entity", "flag", "why"], flagged) if flagged else "(none)")
+    )
+
+
+def segments_block(stats: dict) -> str:
+    ids = stats["article_ids"]
+    seg = stats["segments"]
+    kinds = [
+        k
+        for k in TABLES_BY_NAME["segments"].column("kind").labels
+        if any(seg["chars_per_kind"][a][k] for a in ids)
+    ]
+    rows = [[f"`{k}`", *[seg["chars_per_kind"][a][k] for a in ids]] for k in kinds]
+    rows.append(["**boilerplate share**", *[share(seg["boilerplate_share"][a]) for a in ids]])
+    note = (
+        f"Characters per segment kind; boilerplate = {', '.join(f'`{k}`' for k in seg['boilerplate_kinds'])}."
+    )
+    return table(["segment kind", *map(short, ids)], rows) + "\n\n" + note
+
+
+def claims_block(stats: dict) -> str:
+    c = stats["claims"]
+    return (
+        f"{stats['tables']['claims']['rows']} claims in {c['clusters']} proposition clusters, "
+        f"{c['cross_article_clusters']} of them reported by more than one article; "
+        f"{len(c['contradictions'])} cross-article contradiction pairs (figure: `docs/figures/claims_matrix.png`)."
+    )
+
+
+def agreement_block(stats: dict) -> str:
+    ag = stats["agreement"]
+    if ag is None:
+        return "`dataset/agreement.json` is missing: run `landstrikes agreement`, then `landstrikes stats`."
+    q, st, cl = ag["quotes"], ag["stances"], ag["claims"]
+    rows = [
+        [
+            "quote spans, exact match",
+            f"F1 {num(q['span_exact']['f1'])} ({q['gold_rows']:,} gold vs {q['second_rows']:,} second-pass rows)",
+        ],
+        ["quote spans, any overlap", f"F1 {num(q['span_overlap']['f1'])}"],
+        ["quote kind (matched quotes)", f"Cohen's kappa {num(q['kind_kappa'])}"],
+        [
+            f"speaker ({q['matched_pairs']:,} matched quotes)",
+            f"agreement {num(q['speaker_agreement'])}; speaker-status kappa {num(q['speaker_status_kappa'])}",
+        ],
+        [
+            f"stance label, first vs second pass ({st['shared_keys']:,} shared article/holder/target keys)",
+            f"kappa {num(st['label_kappa'])} (agreement {num(st['label_agreement'])})",
+        ],
+        [
+            "claim spans, any overlap, first vs second pass",
+            (
+                f"F1 {num(cl['span_overlap']['f1'])} (P {num(cl['span_overlap']['precision'], 2)}, "
+                f"R {num(cl['span_overlap']['recall'], 2)} of the first pass)"
+            ),
+        ],
+        [
+            f"claim consistency, first vs second pass ({cl['matched_pairs']:,} matched claims)",
+            f"kappa {num(cl['consistency_kappa'])}",
+        ],
+        ["claim type, first vs second pass (matched claims)", f"kappa {num(cl['type_kappa'])}"],
+    ]
+    per = q["per_article"]
+    per_rows = [
+        [short(a), p["gold"], p["second"], num(p["f1"]), num(p["speaker_agreement"])]
+        for a, p in sorted(per.items())
+    ]
+    return (
+        table(["layer", "figure"], rows)
+        + "\n\nQuotes per article (span overlap):\n\n"
+        + table(["article", "gold", "second pass", "span F1", "speaker agreement"], per_rows)
+    )
+
+
+def adjudication_block(stats: dict) -> str:
+    adj = (stats["agreement"] or {}).get("adjudication")
+    if not adj:
+        return "(no adjudication recorded)"
+    cl, st = adj["claims"], adj["stances"]
+    rows = [
+        ["claims", cl["gold_rows"], cl["from_first_pass"], cl["adopted_from_second_pass"],
+         cl["added_in_adjudication"], cl["second_pass_rejected"]],
+        ["stances", st["gold_rows"], st["from_first_pass"], st["adopted_from_second_pass"],
+         st["gold_rows"] - st["from_first_pass"] - st["adopted_from_second_pass"], st["second_pass_rejected"]],
+    ]
+    return table(["layer", "gold rows", "from first pass", "adopted from second pass", "added in final sweep",
+                  "second-pass rows rejected"], rows)
+
+
+def evidence_block(stats: dict, flags: tuple[str, ...]) -> str:
+    rows = [
+        [f"`{e['flag']}`", span(e), cell(excerpt(e["text"])), cell(e["note"])]
+        for e in stats["quality"]["evidence"]
+        if e["flag"] in flags
+    ]
+    return table(["flag", "article, offsets", "text", "note"], rows) if rows else "(none)"
+
+
+def appended_block(stats: dict) -> str:
+    rows = [
+        [span(s), f"{s['end'] - s['start']:,}", cell(excerpt(s["text"], 60))]
+        for s in stats["segments"]["appended"]
+    ]
+    return table(["article, offsets", "chars", "begins"], rows) if rows else "(none)"
+
+
+def misquotations_block(stats: dict) -> str:
+    rows = [
+        [
+            f"`{m['cluster_id']}`",
+            span(m),
+            cell(m["text"]),
+            f"{span(m['reference'])}: " + cell(m["reference"]["text"]),
+            num(m["similarity"], 2),
+        ]
+        for m in stats["quotes"]["misquotations"]
+    ]
+    if not rows:
+        return "(none)"
+    return table(["cluster", "article, offsets", "quoted as", "reference quote", "similarity"], rows)
+
+
+def contradictions_block(stats: dict) -> str:
+    rows = [
+        [
+            f"`{c['cluster_id']}`",
+            span(c["a"]),
+            cell(excerpt(c["a"]["text"], 70)),
+            span(c["b"]),
+            cell(excerpt(c["b"]["text"], 70)),
+        ]
+        for c in stats["claims"]["contradictions"]
+    ]
+    return table(["cluster", "claim", "text", "contradicted by", "text"], rows) if rows else "(none)"
+
+
+def _evidence(*flags: str):
+    return lambda stats: evidence_block(stats, flags)
+
+
+DATASHEET_BLOCKS = {
+    "articles": articles_block,
+    "rows": rows_block,
+    "labels": labels_block,
+    "speakers": speakers_block,
+    "entities": entities_block,
+    "claims": claims_block,
+    "stances": stances_block,
+    "segments": segments_block,
+    "agreement": agreement_block,
+    "adjudication": adjudication_block,
+    "problems-spun": _evidence("spun_text"),
+    "problems-appended": appended_block,
+    "problems-appended-flags": _evidence(
+        "fabricated_content", "hypothetical_content", "inconsistent_self_description"
+    ),
+    "problems-factual": _evidence("factual_error"),
+    "problems-boilerplate": _evidence("boilerplate", "duplicate_headline"),
+    "problems-misquotations": misquotations_block,
+    "problems-contradictions": contradictions_block,
+}
+
+
+def datasheet_blocks(stats: dict) -> dict[str, str]:
+    return {name: render(stats) for name, render in DATASHEET_BLOCKS.items()}
+
+
+# -- README.md block -------------------------------------------------------------------------------
+
+_ROW = re.compile(r"^\| `(?P<table>[a-z_]+)` \|(?P<middle>.*)\| (?P<rows>[^|]*) \|$")
+
+
+def readme_rows_block(stats: dict, current: str) -> str:
+    """The README's table overview with its last column (rows) regenerated; the prose columns stay.
+
+    The descriptions are README prose, so they are kept from the current block rather than
+    duplicated in code; only the numbers are the script's.
+    """
+    lines = []
+    for line in current.strip("\n").split("\n"):
+        m = _ROW.match(line)
+        if m and m["table"] in stats["tables"]:
+            line = f"| `{m['table']}` |{m['middle']}| {stats['tables'][m['table']]['rows']:,} |"
+        lines.append(line)
+    return "\n".join(lines)

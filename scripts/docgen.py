@@ -1,0 +1,112 @@
+"""`landstrikes stats`: regenerate, or check, everything the documents say about the tables.
+
+Targets, relative to the repository root (the dataset folder's parent):
+DATASHEET.md and README.md (their `<!-- stats:... -->` blocks only), dataset/stats.json, and the
+PNGs under docs/figures/. Checking writes nothing and names every drifted block or file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from landstrikes import figures
+from landstrikes.blocks import BlockSyntaxError, drifted_blocks, fill_blocks, find_blocks
+from landstrikes.datasheet import datasheet_blocks, readme_rows_block
+from landstrikes.stats import StatsInputError, compute_stats, load_agreement, load_tables, stats_json
+
+DATASHEET = "DATASHEET.md"
+README = "README.md"
+STATS_JSON = "stats.json"  # inside the dataset folder, next to agreement.json
+AGREEMENT_JSON = "agreement.json"
+FIGURES_DIR = Path("docs") / "figures"
+README_BLOCK = "readme-rows"
+
+
+@dataclass(frozen=True)
+class Drift:
+    """One generated thing that no longer matches the tables."""
+
+    path: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.what} differs from the tables"
+
+
+def corpus_stats(dataset_dir: Path) -> dict:
+    dataset_dir = Path(dataset_dir)
+    return compute_stats(load_tables(dataset_dir), load_agreement(dataset_dir / AGREEMENT_JSON))
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise StatsInputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def _readme_rendered(stats: dict, text: str, where: str) -> dict[str, str]:
+    bodies = {b.name: text[b.body_start : b.body_end] for b in find_blocks(text, where)}
+    return {README_BLOCK: readme_rows_block(stats, bodies.get(README_BLOCK, ""))}
+
+
+def expected_documents(stats: dict, root: Path, dataset_dir: Path) -> dict[Path, str]:
+    """Path -> the full text it should have (raises BlockSyntaxError / StatsInputError)."""
+    sheet, readme = root / DATASHEET, root / README
+    sheet_text, readme_text = _read(sheet), _read(readme)
+    return {
+        sheet: fill_blocks(sheet_text, datasheet_blocks(stats), DATASHEET),
+        readme: fill_blocks(readme_text, _readme_rendered(stats, readme_text, README), README),
+        dataset_dir / STATS_JSON: stats_json(stats),
+    }
+
+
+def check(stats: dict, root: Path, dataset_dir: Path) -> list[Drift]:
+    """Every drifted block, file and figure; nothing is written."""
+    root, dataset_dir = Path(root), Path(dataset_dir)
+    drifts = []
+    sheet_text, readme_text = _read(root / DATASHEET), _read(root / README)
+    rendered = datasheet_blocks(stats)
+    for name in drifted_blocks(sheet_text, rendered, tuple(rendered), DATASHEET):
+        drifts.append(Drift(DATASHEET, f"block '{name}'"))
+    for name in drifted_blocks(
+        readme_text, _readme_rendered(stats, readme_text, README), (README_BLOCK,), README
+    ):
+        drifts.append(Drift(README, f"block '{name}'"))
+    json_path = dataset_dir / STATS_JSON
+    if not json_path.exists() or json_path.read_text(encoding="utf-8") != stats_json(stats):
+        drifts.append(Drift(_shown(json_path, root), "content"))
+    for name, data in figures.figure_inputs(stats).items():
+        path = root / FIGURES_DIR / name
+        if not path.exists() or figures.png_digest(path.read_bytes()) != figures.digest(name, data):
+            drifts.append(Drift((FIGURES_DIR / name).as_posix(), "figure"))
+    return drifts
+
+
+def write(stats: dict, root: Path, dataset_dir: Path) -> list[str]:
+    """Regenerate every target; a file is rewritten only when its content changes. Returns what changed."""
+    root, dataset_dir = Path(root), Path(dataset_dir)
+    changed = []
+    for path, text in expected_documents(stats, root, dataset_dir).items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(_shown(path, root))
+    for name, data in figures.figure_inputs(stats).items():
+        path = root / FIGURES_DIR / name
+        if path.exists() and figures.png_digest(path.read_bytes()) == figures.digest(name, data):
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(figures.draw(name, stats))
+        changed.append((FIGURES_DIR / name).as_posix())
+    return changed
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+__all__ = ["BlockSyntaxError", "Drift", "StatsInputError", "check", "corpus_stats", "write"]
