@@ -1,0 +1,1 @@
+"""`landstrikes render`: a static, offline HTML viewer of every annotation layer."""
