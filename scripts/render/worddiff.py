@@ -41,7 +41,7 @@ def word_diff(reference: str, variant: str) -> list[Piece]:
             pieces.append(Piece("same", "".join(var[j1:j2])))
             continue
         if i2 > i1:
-            pieces.append(Piece("missing", _spaced("".join(ref[i1:i2]), pieces, j2 < len(var))))
+            pieces.append(Piece("missing", _spaced("".join(ref[i1:i2]), pieces, j1 < len(var))))
         if j2 > j1:
             pieces.append(Piece("added", "".join(var[j1:j2])))
     return pieces
