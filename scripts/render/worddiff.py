@@ -40,20 +40,12 @@ def word_diff(reference: str, variant: str) -> list[Piece]:
         if op == "equal":
             pieces.append(Piece("same", "".join(var[j1:j2])))
             continue
-        if i2 > i1:
-            pieces.append(Piece("missing", _spaced("".join(ref[i1:i2]), pieces, j1 < len(var))))
+        missing = "".join(ref[i1:i2]).strip()  # CSS margins separate it from its neighbours
+        if missing:
+            pieces.append(Piece("missing", missing))
         if j2 > j1:
             pieces.append(Piece("added", "".join(var[j1:j2])))
     return pieces
-
-
-def _spaced(missing: str, before: list[Piece], more: bool) -> str:
-    """Keep a struck-out run from touching its neighbours ('land' + 'with' must not read 'landwith')."""
-    if before and not before[-1].text[-1:].isspace():
-        missing = " " + missing
-    if more and not missing[-1:].isspace():
-        missing += " "
-    return missing
 
 
 def variant_text(pieces: list[Piece]) -> str:

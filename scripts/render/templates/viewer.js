@@ -8,7 +8,7 @@
   function fragments(key) {
     return text.querySelectorAll('[data-id="' + CSS.escape(key) + '"]');
   }
-  function flash(key, layer) {
+  function flash(key, layer, smooth) {
     var first = null;
     fragments(key).forEach(function (el) {
       if (layer && el.dataset.layer !== layer) { return; }
@@ -17,7 +17,7 @@
       el.classList.add("flash");
       if (!first) { first = el; }
     });
-    if (first) { first.scrollIntoView({ block: "center", behavior: "smooth" }); }
+    if (first) { first.scrollIntoView({ block: "center", behavior: smooth === false ? "auto" : "smooth" }); }
   }
   function selectRow(key) {
     document.querySelectorAll("tr.row.selected").forEach(function (tr) { tr.classList.remove("selected"); });
@@ -26,7 +26,11 @@
     row.classList.add("selected");
     var details = row.closest("details");
     if (details) { details.open = true; }
-    row.scrollIntoView({ block: "nearest" });
+    // Scroll the panel only: scrolling the window would move the article text away.
+    var panel = row.closest(".panel");
+    if (!panel) { return; }
+    var r = row.getBoundingClientRect(), p = panel.getBoundingClientRect();
+    if (r.top < p.top || r.bottom > p.bottom) { panel.scrollTop += r.top - p.top - 60; }
   }
 
   document.querySelectorAll("input[data-toggle]").forEach(function (box) {
@@ -65,9 +69,12 @@
     });
   });
 
-  var cited = decodeURIComponent(location.hash.slice(1));
-  if (cited) {
-    var row = document.getElementById(cited);
-    if (row && row.tagName === "TR") { selectRow(cited); flash(cited, row.dataset.layer); }
-  }
+  // A cited row (page.html#<row id>): after the browser's own jump, show the row and its marks.
+  window.addEventListener("load", function () {
+    var cited = decodeURIComponent(location.hash.slice(1));
+    var row = cited && document.getElementById(cited);
+    if (row && row.tagName === "TR") {
+      setTimeout(function () { flash(cited, row.dataset.layer, false); selectRow(cited); }, 0);
+    }
+  });
 })();
