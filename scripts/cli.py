@@ -80,6 +80,22 @@ def cmd_export_schemas(args) -> int:
     return 0
 
 
+def cmd_render(args) -> int:
+    from landstrikes.render import RenderError, render_site
+
+    try:
+        site = render_site(args.path, args.out)
+    except RenderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"landstrikes render: {len(site.pages)} pages from {args.path} -> {site.index}")
+    if site.missing:
+        print(f"missing tables (drawn as empty): {', '.join(site.missing)}")
+    if site.problems:
+        print(f"{site.problems} span(s) did not fit their article and were listed, not drawn")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="landstrikes", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -107,6 +123,11 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-schemas", help="write each table's Pandera schema as YAML (default: schema/)")
     p.add_argument("--out", type=Path, default=None)
     p.set_defaults(func=cmd_export_schemas)
+
+    p = sub.add_parser("render", help="static HTML viewer of every layer (dataset, release or silver folder)")
+    p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to draw (default: dataset)")
+    p.add_argument("--out", type=Path, required=True, help="folder to write the site into")
+    p.set_defaults(func=cmd_render)
     return top
 
 

@@ -61,3 +61,31 @@ def save(folder: Path, table: str, df: pd.DataFrame, schema_version: str = SCHEM
         path.unlink()
     arrow = pyarrow.Table.from_pylist(records, schema=pyarrow.schema(fields, metadata=meta))
     pq.write_table(arrow, folder / "data" / table / f"{table}.parquet")
+
+
+HOSTILE_ARTICLE = "001_f1f49e9dc8ada067"
+HOSTILE_TEXT = '\n\n<script>window.__pwned=1</script> "onmouseover="alert(1) &amp; \U0001f525'
+HOSTILE_NAME = 'Donald "onmouseover="window.__pwned=2 <b>Trump</b>'
+HOSTILE_CLUSTER = 'q-"><script>window.__pwned=3</script>'
+
+
+@pytest.fixture(scope="session")
+def hostile_dataset(tmp_path_factory) -> Path:
+    """A built dataset whose data tries to inject HTML: a payload appended to one article (offsets
+    before it stay valid; the build recomputes sha256 and length), quoted so that a quote row and a
+    cluster id carry it too, and an entity name that would break out of an attribute."""
+    from landstrikes.build import build
+
+    folder = copy_sources(tmp_path_factory.mktemp("hostile") / "dataset")
+    raw = folder / "raw" / f"{HOSTILE_ARTICLE}.txt"
+    raw.write_bytes(raw.read_bytes() + HOSTILE_TEXT.encode("utf-8"))
+    source = folder / "annotations" / "articles" / f"{HOSTILE_ARTICLE}.yaml"
+    quote = f"  - {{text: 'onmouseover=', kind: scare, status: term, cluster: '{HOSTILE_CLUSTER}'}}\n"
+    source.write_text(source.read_text(encoding="utf-8").replace("quotes:\n", "quotes:\n" + quote, 1), encoding="utf-8")
+    catalogue = folder / "annotations" / "entities.yaml"
+    entry = "{id: donald-trump, name: Donald Trump,"
+    hostile = "{id: donald-trump, name: '" + HOSTILE_NAME + "',"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(entry, hostile, 1), encoding="utf-8")
+    result = build(folder)
+    assert result.report.ok, result.report.to_text()
+    return folder

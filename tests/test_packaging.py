@@ -21,3 +21,5 @@ def test_wheel_contains_every_module_and_no_generic_top_level_name(tmp_path):
     for source in sources:
         assert f"landstrikes/{source.as_posix()}" in names
     assert "landstrikes/schema/quotes.schema.yaml" in names
+    for template in ("base.html", "article.html", "cluster.html", "index.html", "style.css", "viewer.js"):
+        assert f"landstrikes/render/templates/{template}" in names
