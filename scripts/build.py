@@ -36,10 +36,13 @@ def build_tables(dataset_dir: Path) -> dict[str, list[dict]]:
     return out
 
 
-def write_dataset(rows: dict[str, list[dict]], out_dir: Path) -> list[tuple]:
-    """Write every table under out_dir/data/<table>/<table>.parquet; returns card entries."""
+def write_dataset(rows: dict[str, list[dict]], out_dir: Path, dataset_version: str = DATASET_VERSION) -> list[tuple]:
+    """Write every table under out_dir/data/<table>/<table>.parquet; returns card entries.
+
+    A release passes its own version, so its files carry it in their key-value metadata.
+    """
     entries = []
-    metadata = {"dataset_version": DATASET_VERSION, "schema_version": SCHEMA_VERSION}
+    metadata = {"dataset_version": dataset_version, "schema_version": SCHEMA_VERSION}
     for spec in TABLES:
         path = out_dir / "data" / spec.name / f"{spec.name}.parquet"
         write_table(rows[spec.name], spec, path, {**metadata, "table": spec.name})
