@@ -93,3 +93,15 @@ def test_an_unknown_version_or_table_is_a_clear_error(released):
     with pytest.raises(KeyError, match="has no table 'tweets'"):
         landstrikes.load("tweets", version="1.0.0", root=released)
     assert "quotes" in TABLES_BY_NAME
+
+
+def test_readme_equivalent_for_a_plain_path_gives_the_same_rows(released, tmp_path):
+    ours = landstrikes.load("quotes", version="1.0.1", root=released)
+    plain = load_dataset(
+        "parquet",
+        data_files=str(released / "releases" / "1.0.1" / "data" / "quotes" / "*.parquet"),
+        split="train",
+        features=ours.features,
+        cache_dir=str(tmp_path / "cache"),
+    )
+    assert plain.to_list() == ours.to_list()
