@@ -44,6 +44,22 @@ class TableDiff:
     removed: list[str] = field(default_factory=list)
     changed: list[RowChange] = field(default_factory=list)
 
+    def changes(self) -> list[tuple[str, str]]:
+        """(bump level, what changed) for each kind of change in this table: the semver rule."""
+        rules = (
+            ("major", self.status == "removed", "table removed"),
+            ("major", self.columns_removed, f"column(s) removed or renamed: {_names(self.columns_removed)}"),
+            ("major", self.columns_retyped, f"column(s) retyped: {_names(self.columns_retyped)}"),
+            ("major", self.labels_changed, f"label set changed: {_names(self.labels_changed)}"),
+            ("major", self.column_order_changed, "columns reordered"),
+            ("minor", self.status == "added", "table added"),
+            ("minor", self.columns_added, f"column(s) added: {_names(self.columns_added)}"),
+            ("minor", self.added, f"{len(self.added)} row(s) added"),
+            ("minor", self.removed, f"{len(self.removed)} row(s) removed"),
+            ("patch", self.changed, f"{len(self.changed)} row(s) corrected"),
+        )
+        return [(level, what) for level, applies, what in rules if applies]
+
     @property
     def schema_changed(self) -> bool:
         return bool(
@@ -64,33 +80,12 @@ class DatasetDiff:
 
     def required_bump(self) -> tuple[str, list[str]]:
         """The smallest version bump this diff allows, and why (README: Versions and releases)."""
-        major, minor, patch = [], [], []
-        for t in self.tables:
-            if t.status == "removed":
-                major.append(f"table {t.table} removed")
-            if t.columns_removed:
-                major.append(f"{t.table}: column(s) removed or renamed: {', '.join(t.columns_removed)}")
-            if t.columns_retyped:
-                major.append(f"{t.table}: column(s) retyped: {', '.join(t.columns_retyped)}")
-            if t.labels_changed:
-                major.append(f"{t.table}: label set changed: {', '.join(t.labels_changed)}")
-            if t.column_order_changed:
-                major.append(f"{t.table}: columns reordered")
-            if t.status == "added":
-                minor.append(f"table {t.table} added")
-            if t.columns_added:
-                minor.append(f"{t.table}: column(s) added: {', '.join(t.columns_added)}")
-            if t.added:
-                minor.append(f"{t.table}: {len(t.added)} row(s) added")
-            if t.removed:
-                minor.append(f"{t.table}: {len(t.removed)} row(s) removed")
-            if t.changed:
-                patch.append(f"{t.table}: {len(t.changed)} row(s) corrected")
-        if major:
-            return "major", major
-        if minor:
-            return "minor", minor
-        return "patch", patch or ["no table changed"]
+        changes = [(level, f"{t.table}: {what}") for t in self.tables for level, what in t.changes()]
+        for level in ("major", "minor", "patch"):
+            reasons = [what for found, what in changes if found == level]
+            if reasons:
+                return level, reasons
+        return "patch", ["no table changed"]
 
     def to_dict(self) -> dict:
         level, reasons = self.required_bump()
@@ -152,6 +147,10 @@ def _table_text(t: TableDiff, per_table: int) -> list[str]:
     if shown > per_table:
         lines.append(f"  ... and {shown - per_table} more row(s) (use --json for all)")
     return lines
+
+
+def _names(names) -> str:
+    return ", ".join(names)
 
 
 def _show(value, limit: int = 100) -> str:

@@ -126,6 +126,12 @@ def release(
             )
         diff = None
         if previous is not None:
+            broken = verify(existing[previous])
+            if broken:
+                raise ReleaseError(
+                    f"the latest release {previous} fails verification ({broken[0].path}: {broken[0].check}): "
+                    "restore it from git before releasing"
+                )
             diff = diff_folders(existing[previous], staging, str(previous), str(new))
             check_bump(previous, new, diff)
         write_descriptions(staging, dataset_dir, entries, str(new), date, previous)
@@ -248,19 +254,8 @@ def changelog_entry(manifest: dict, diff: DatasetDiff | None, per_table: int = 1
 
 
 def _table_summary(t) -> str:
-    if t.status in ("added", "removed"):
-        return f"table {t.status}"
-    parts = [f"{t.rows_old} -> {t.rows_new} rows"]
-    parts += [f"{len(t.added)} added", f"{len(t.removed)} removed", f"{len(t.changed)} changed"]
-    if t.columns_added:
-        parts.append(f"columns added: {', '.join(t.columns_added)}")
-    if t.columns_removed:
-        parts.append(f"columns removed: {', '.join(t.columns_removed)}")
-    if t.columns_retyped:
-        parts.append(f"columns retyped: {', '.join(t.columns_retyped)}")
-    if t.labels_changed:
-        parts.append(f"label sets changed: {', '.join(t.labels_changed)}")
-    return "; ".join(parts)
+    rows = f"{t.rows_old} -> {t.rows_new} rows; " if t.status == "changed" else ""
+    return rows + "; ".join(what for _, what in t.changes())
 
 
 def stage_changelog(changelog: Path, entry: str) -> Path:

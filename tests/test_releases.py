@@ -83,7 +83,7 @@ def test_changelog_gets_one_generated_entry_per_release(released):
     assert changelog.index("## 1.0.0 (2026-01-20)") < changelog.index("## 1.0.1 (2026-01-20)")
     entry = changelog.split("## 1.0.1")[1]
     assert "Patch release after 1.0.0" in entry
-    assert "`claims`: 121 -> 121 rows; 0 added; 0 removed; 1 changed" in entry
+    assert "`claims`: 121 -> 121 rows; 1 row(s) corrected" in entry
     assert "`001_f1f49e9dc8ada067:c:2756-2810` (was `001_f1f49e9dc8ada067:c:2756-2820`): claim_id, end, text" in entry
 
 
@@ -177,3 +177,11 @@ def test_released_croissant_and_manifest_agree_on_every_parquet_sha256(released)
     for file_object in document["distribution"]:
         assert file_object["sha256"] == manifest["files"][file_object["contentUrl"]]["sha256"]
     assert pq.read_schema(folder / "data" / "claims" / "claims.parquet").metadata[b"landstrikes.dataset_version"] == b"1.0.1"
+
+
+def test_a_tampered_previous_release_is_refused_as_a_base(released_copy):
+    card = released_copy / "releases" / "1.0.1" / "README.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("Citation", "Cite"), encoding="utf-8")
+    with pytest.raises(ReleaseError, match=r"latest release 1.0.1 fails verification \(README.md: s"):
+        release(released_copy, "1.0.2")
+    assert not (released_copy / "releases" / "1.0.2").exists()
