@@ -38,15 +38,27 @@ def build_tables(dataset_dir: Path) -> dict[str, list[dict]]:
     return out
 
 
-def write_dataset(rows: dict[str, list[dict]], out_dir: Path) -> list[tuple]:
-    """Write every table under out_dir/data/<table>/<table>.parquet; returns card entries."""
+def write_dataset(rows: dict[str, list[dict]], out_dir: Path, dataset_version: str = DATASET_VERSION) -> list[tuple]:
+    """Write every table under out_dir/data/<table>/<table>.parquet; returns card entries.
+
+    A release passes its own version, so its files carry it in their key-value metadata.
+    """
     entries = []
-    metadata = {"dataset_version": DATASET_VERSION, "schema_version": SCHEMA_VERSION}
+    metadata = {"dataset_version": dataset_version, "schema_version": SCHEMA_VERSION}
     for spec in TABLES:
         path = out_dir / "data" / spec.name / f"{spec.name}.parquet"
         write_table(rows[spec.name], spec, path, {**metadata, "table": spec.name})
         entries.append((spec, len(rows[spec.name]), read_arrow(path.parent).nbytes))
     return entries
+
+
+def write_card(staging: Path, dataset_dir: Path, entries: list[tuple], appendix: str = "") -> None:
+    """The dataset card for the tables in staging, numbers from those tables; a release appends its section."""
+    body = (dataset_dir / "annotations" / CARD_BODY_FILE).read_text(encoding="utf-8")
+    if appendix:
+        body = body.rstrip() + "\n\n" + appendix
+    stats = compute_stats(load_tables(staging), load_agreement(dataset_dir / AGREEMENT_FILE))
+    (staging / "README.md").write_text(render_card(entries, body, stats), encoding="utf-8")
 
 
 def build(dataset_dir: Path) -> BuildResult:
@@ -56,9 +68,7 @@ def build(dataset_dir: Path) -> BuildResult:
     with tempfile.TemporaryDirectory(prefix=".build-", dir=dataset_dir) as tmp:
         staging = Path(tmp)
         entries = write_dataset(rows, staging)
-        body = (dataset_dir / "annotations" / CARD_BODY_FILE).read_text(encoding="utf-8")
-        stats = compute_stats(load_tables(staging), load_agreement(dataset_dir / AGREEMENT_FILE))
-        (staging / "README.md").write_text(render_card(entries, body, stats), encoding="utf-8")
+        write_card(staging, dataset_dir, entries)
         report = validate(staging)  # the same layout as a release folder
         report.path = str(dataset_dir)
         if report.ok:

@@ -96,6 +96,71 @@ def cmd_render(args) -> int:
     return 0
 
 
+def cmd_release(args) -> int:
+    from landstrikes.errors import ReleaseError
+    from landstrikes.release import release
+
+    try:
+        result = release(args.dataset, args.version, changelog=args.changelog)
+    except (ReleaseError, BuildError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    manifest = result.manifest
+    print(f"released {manifest['dataset_version']} to {result.path} ({len(manifest['files'])} files, "
+          f"bump: {manifest['bump']}); changelog: {result.changelog}")
+    if result.diff is not None:
+        print(result.diff.to_text())
+    if manifest["source"]["git_dirty"]:
+        print("warning: the work tree had uncommitted changes (recorded in MANIFEST.json)", file=sys.stderr)
+    return 0
+
+
+def cmd_diff(args) -> int:
+    from landstrikes.diff import diff_folders
+    from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
+    from landstrikes.loading import resolve_release
+    from landstrikes.manifest import MANIFEST, verified_manifest
+
+    try:
+        old, new = (resolve_release(v, args.dataset) for v in (args.old, args.new))
+        for folder in (old, new):
+            if (folder / MANIFEST).is_file():
+                verified_manifest(folder)
+        result = diff_folders(old, new, args.old, args.new)
+    except (ReleaseNotFound, ReleaseIntegrityError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(result.to_text())
+    if args.json:
+        Path(args.json).write_text(result.to_json() + "\n", encoding="utf-8")
+    return 1 if result.changed_tables else 0
+
+
+def cmd_verify(args) -> int:
+    from landstrikes.errors import ReleaseNotFound
+    from landstrikes.loading import resolve_release
+    from landstrikes.manifest import verify
+    from landstrikes.release import find_releases, releases_dir
+
+    try:
+        folders = ([resolve_release(args.release, args.dataset)] if args.release
+                   else list(find_releases(releases_dir(args.dataset)).values()))
+    except ReleaseNotFound as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not folders:
+        print(f"error: no releases under {releases_dir(args.dataset)}", file=sys.stderr)
+        return 2
+    failed = 0
+    for folder in folders:
+        problems = verify(folder)
+        failed += bool(problems)
+        print(f"{folder}: {'ok' if not problems else f'FAILED ({len(problems)} problem(s))'}")
+        for p in problems:
+            print(f"  [{p.check}] {p.path}: {p.message}")
+    return 1 if failed else 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="landstrikes", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -128,6 +193,23 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to draw (default: dataset)")
     p.add_argument("--out", type=Path, required=True, help="folder to write the site into")
     p.set_defaults(func=cmd_render)
+    p = sub.add_parser("release", help="snapshot the validated build as immutable release X.Y.Z")
+    p.add_argument("version", help="X.Y.Z, greater than the last release by at least the change's bump")
+    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.add_argument("--changelog", type=Path, default=None, help="default: CHANGELOG.md beside the dataset folder")
+    p.set_defaults(func=cmd_release)
+
+    p = sub.add_parser("diff", help="rows added/removed/changed per table between two releases or folders")
+    p.add_argument("old", help="release version (under DIR/releases) or folder")
+    p.add_argument("new", help="release version (under DIR/releases) or folder")
+    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.add_argument("--json", metavar="FILE", help="also write the full diff as JSON")
+    p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser("verify", help="re-hash a release (default: every release) against its MANIFEST.json")
+    p.add_argument("release", nargs="?", help="release version or folder (default: all under DIR/releases)")
+    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.set_defaults(func=cmd_verify)
     return top
 
 

@@ -89,3 +89,39 @@ def hostile_dataset(tmp_path_factory) -> Path:
     result = build(folder)
     assert result.report.ok, result.report.to_text()
     return folder
+# Releases (issue 7): always cut in temporary copies, never in the repo's dataset/releases.
+CORRECTED_SOURCE = "annotations/articles/001_f1f49e9dc8ada067.yaml"
+CORRECTED_FROM = '"the US-Mexico-Canada Agreement (USMCA) up for revision this year"'
+CORRECTED_TO = '"the US-Mexico-Canada Agreement (USMCA) up for revision"'
+RELEASE_DATE = "2026-01-20"
+
+
+def edit_source(dataset: Path, rel: str, old: str, new: str) -> None:
+    path = dataset / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def released(built_dataset, tmp_path_factory) -> Path:
+    """A built dataset copy with release 1.0.0, then one corrected claim span released as 1.0.1."""
+    from landstrikes.build import build
+    from landstrikes.release import release
+
+    folder = tmp_path_factory.mktemp("released") / "dataset"
+    shutil.copytree(built_dataset, folder)
+    release(folder, "1.0.0", date=RELEASE_DATE)
+    edit_source(folder, CORRECTED_SOURCE, CORRECTED_FROM, CORRECTED_TO)
+    assert build(folder).report.ok
+    release(folder, "1.0.1", date=RELEASE_DATE)
+    return folder
+
+
+@pytest.fixture
+def released_copy(released, tmp_path) -> Path:
+    """A throwaway copy of `released` (dataset folder with releases/ and CHANGELOG.md beside it)."""
+    target = tmp_path / "dataset"
+    shutil.copytree(released, target)
+    shutil.copy(released.parent / "CHANGELOG.md", tmp_path / "CHANGELOG.md")
+    return target

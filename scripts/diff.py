@@ -1,0 +1,258 @@
+"""What changed between two versions of the corpus: per table, schema and rows by stable id.
+
+Ids derive from content (`<article_id>:q:<start>-<end>`), so correcting a span changes its id.
+A removed row and an added row of the same article whose spans overlap are therefore one
+corrected annotation: the diff reports them as one changed row with its old and new id.
+The semver rule (`required_bump`) reads the diff; README "Versions and releases" states it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from landstrikes.manifest import MANIFEST, describe_table, read_manifest, table_files
+from landstrikes.schema.tableio import read_arrow
+
+SPAN_KEY = ("article_id", "start", "end")
+
+
+@dataclass
+class RowChange:
+    """One row present in both versions (same id, or a span corrected in place) whose values differ."""
+
+    id: str
+    old_id: str
+    columns: dict[str, list] = field(default_factory=dict)
+    """column -> [old value, new value]"""
+
+
+@dataclass
+class TableDiff:
+    table: str
+    status: str = "same"
+    """same, changed, added (table is new) or removed (table is gone)"""
+    rows_old: int = 0
+    rows_new: int = 0
+    columns_added: list[str] = field(default_factory=list)
+    columns_removed: list[str] = field(default_factory=list)
+    columns_retyped: dict[str, dict] = field(default_factory=dict)
+    labels_changed: dict[str, dict] = field(default_factory=dict)
+    column_order_changed: bool = False
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[RowChange] = field(default_factory=list)
+
+    def changes(self) -> list[tuple[str, str]]:
+        """(bump level, what changed) for each kind of change in this table: the semver rule."""
+        rules = (
+            ("major", self.status == "removed", "table removed"),
+            ("major", self.columns_removed, f"column(s) removed or renamed: {_names(self.columns_removed)}"),
+            ("major", self.columns_retyped, f"column(s) retyped: {_names(self.columns_retyped)}"),
+            ("major", self.labels_changed, f"label set changed: {_names(self.labels_changed)}"),
+            ("major", self.column_order_changed, "columns reordered"),
+            ("minor", self.status == "added", "table added"),
+            ("minor", self.columns_added, f"column(s) added: {_names(self.columns_added)}"),
+            ("minor", self.added, f"{len(self.added)} row(s) added"),
+            ("minor", self.removed, f"{len(self.removed)} row(s) removed"),
+            ("patch", self.changed, f"{len(self.changed)} row(s) corrected"),
+        )
+        return [(level, what) for level, applies, what in rules if applies]
+
+    @property
+    def schema_changed(self) -> bool:
+        return bool(
+            self.columns_added or self.columns_removed or self.columns_retyped
+            or self.labels_changed or self.column_order_changed
+        )
+
+
+@dataclass
+class DatasetDiff:
+    old: str
+    new: str
+    tables: list[TableDiff]
+
+    @property
+    def changed_tables(self) -> list[TableDiff]:
+        return [t for t in self.tables if t.status != "same"]
+
+    def required_bump(self) -> tuple[str, list[str]]:
+        """The smallest version bump this diff allows, and why (README: Versions and releases)."""
+        changes = [(level, f"{t.table}: {what}") for t in self.tables for level, what in t.changes()]
+        for level in ("major", "minor", "patch"):
+            reasons = [what for found, what in changes if found == level]
+            if reasons:
+                return level, reasons
+        return "patch", ["no table changed"]
+
+    def to_dict(self) -> dict:
+        level, reasons = self.required_bump()
+        return {
+            "old": self.old,
+            "new": self.new,
+            "required_bump": level,
+            "reasons": reasons,
+            "tables": {t.table: asdict(t) for t in self.tables},
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+    def to_text(self, per_table: int = 20) -> str:
+        lines = [f"landstrikes diff {self.old} -> {self.new}"]
+        for t in self.tables:
+            lines.extend(_table_text(t, per_table))
+        level, reasons = self.required_bump()
+        lines.append(f"required bump: {level} ({'; '.join(reasons)})")
+        return "\n".join(lines)
+
+
+def _table_text(t: TableDiff, per_table: int) -> list[str]:
+    if t.status in ("added", "removed"):
+        return [f"{t.table}: table {t.status} ({t.rows_new if t.status == 'added' else t.rows_old} rows)"]
+    if t.status == "same":
+        return [f"{t.table}: unchanged ({t.rows_new} rows)"]
+    lines = [
+        f"{t.table}: {t.rows_old} -> {t.rows_new} rows; "
+        f"{len(t.added)} added, {len(t.removed)} removed, {len(t.changed)} changed"
+    ]
+    for name in t.columns_added:
+        lines.append(f"  + column {name}")
+    for name in t.columns_removed:
+        lines.append(f"  - column {name}")
+    for name, change in t.columns_retyped.items():
+        lines.append(f"  ~ column {name}: {change['old']} -> {change['new']}")
+    for name, change in t.labels_changed.items():
+        lines.append(f"  ~ labels of {name}: {change['old']} -> {change['new']}")
+    if t.column_order_changed:
+        lines.append("  ~ column order changed")
+    shown = 0
+    for row_id in t.added:
+        if shown < per_table:
+            lines.append(f"  + {row_id}")
+        shown += 1
+    for row_id in t.removed:
+        if shown < per_table:
+            lines.append(f"  - {row_id}")
+        shown += 1
+    for change in t.changed:
+        if shown < per_table:
+            moved = f" (was {change.old_id})" if change.old_id != change.id else ""
+            lines.append(f"  ~ {change.id}{moved}")
+            for column, (old, new) in change.columns.items():
+                lines.append(f"      {column}: {_show(old)} -> {_show(new)}")
+        shown += 1
+    if shown > per_table:
+        lines.append(f"  ... and {shown - per_table} more row(s) (use --json for all)")
+    return lines
+
+
+def _names(names) -> str:
+    return ", ".join(names)
+
+
+def _show(value, limit: int = 100) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe_folder(folder: Path) -> dict[str, dict]:
+    """table -> {id_column, columns}: from the manifest of a release, else from the files."""
+    folder = Path(folder)
+    if (folder / MANIFEST).is_file():
+        return {name: t for name, t in read_manifest(folder)["tables"].items()}
+    return {name: describe_table(name, files[0]) for name, files in table_files(folder).items()}
+
+
+def diff_folders(old: Path, new: Path, old_name: str | None = None, new_name: str | None = None) -> DatasetDiff:
+    """Compare two folders with data/<table>/*.parquet (releases, a dataset folder, a copy)."""
+    old, new = Path(old), Path(new)
+    old_tables, new_tables = describe_folder(old), describe_folder(new)
+    order = list(new_tables) + [name for name in old_tables if name not in new_tables]
+    tables = []
+    for name in order:
+        if name not in old_tables:
+            tables.append(TableDiff(name, "added", rows_new=_rows(new, name)))
+        elif name not in new_tables:
+            tables.append(TableDiff(name, "removed", rows_old=_rows(old, name)))
+        else:
+            tables.append(diff_table(name, old, new, old_tables[name], new_tables[name]))
+    return DatasetDiff(old_name or str(old), new_name or str(new), tables)
+
+
+def _rows(folder: Path, table: str) -> int:
+    return read_arrow(folder / "data" / table).num_rows
+
+
+def diff_table(name: str, old: Path, new: Path, old_desc: dict, new_desc: dict) -> TableDiff:
+    result = TableDiff(name)
+    diff_columns(result, old_desc["columns"], new_desc["columns"])
+    old_rows = _keyed(read_arrow(old / "data" / name).to_pylist(), old_desc["id_column"])
+    new_rows = _keyed(read_arrow(new / "data" / name).to_pylist(), new_desc["id_column"])
+    result.rows_old, result.rows_new = len(old_rows), len(new_rows)
+    common = [c["name"] for c in new_desc["columns"] if c["name"] not in result.columns_added]
+    removed = sorted(set(old_rows) - set(new_rows))
+    added = sorted(set(new_rows) - set(old_rows))
+    pairs = match_corrected_spans({i: old_rows[i] for i in removed}, {i: new_rows[i] for i in added})
+    for old_id, new_id in pairs:
+        removed.remove(old_id)
+        added.remove(new_id)
+    pairs += [(i, i) for i in sorted(set(old_rows) & set(new_rows))]
+    for old_id, new_id in pairs:
+        before, after = old_rows[old_id], new_rows[new_id]
+        columns = {c: [before.get(c), after.get(c)] for c in common if before.get(c) != after.get(c)}
+        if columns:
+            result.changed.append(RowChange(new_id, old_id, columns))
+    result.changed.sort(key=lambda change: change.id)
+    result.added, result.removed = added, removed
+    if result.schema_changed or added or removed or result.changed:
+        result.status = "changed"
+    return result
+
+
+def diff_columns(result: TableDiff, old_columns: list[dict], new_columns: list[dict]) -> None:
+    old_by, new_by = {c["name"]: c for c in old_columns}, {c["name"]: c for c in new_columns}
+    result.columns_added = [n for n in new_by if n not in old_by]
+    result.columns_removed = [n for n in old_by if n not in new_by]
+    for name in (n for n in new_by if n in old_by):
+        before, after = old_by[name], new_by[name]
+        if (before["type"], before["nullable"]) != (after["type"], after["nullable"]):
+            result.columns_retyped[name] = {
+                "old": _type_text(before), "new": _type_text(after),
+            }
+        if before.get("labels") != after.get("labels"):
+            result.labels_changed[name] = {"old": before.get("labels"), "new": after.get("labels")}
+    kept_old = [n for n in old_by if n in new_by]
+    kept_new = [n for n in new_by if n in old_by]
+    result.column_order_changed = kept_old != kept_new
+
+
+def _type_text(column: dict) -> str:
+    return f"{column['type']}{' (nullable)' if column['nullable'] else ''}"
+
+
+def _keyed(rows: list[dict], id_column: str) -> dict[str, dict]:
+    return {str(row[id_column]): row for row in rows}
+
+
+def match_corrected_spans(removed: dict[str, dict], added: dict[str, dict]) -> list[tuple[str, str]]:
+    """(old id, new id) pairs: same article, overlapping [start, end); largest overlap first."""
+    candidates = []
+    for old_id, before in removed.items():
+        if not all(before.get(k) is not None for k in SPAN_KEY):
+            continue
+        for new_id, after in added.items():
+            if not all(after.get(k) is not None for k in SPAN_KEY) or after["article_id"] != before["article_id"]:
+                continue
+            overlap = min(before["end"], after["end"]) - max(before["start"], after["start"])
+            if overlap > 0:
+                candidates.append((-overlap, old_id, new_id))
+    pairs, used_old, used_new = [], set(), set()
+    for _, old_id, new_id in sorted(candidates):
+        if old_id not in used_old and new_id not in used_new:
+            pairs.append((old_id, new_id))
+            used_old.add(old_id)
+            used_new.add(new_id)
+    return sorted(pairs)

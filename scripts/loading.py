@@ -1,0 +1,106 @@
+"""`landstrikes.load(table, version=...)`: a pinned release, verified byte for byte, then loaded.
+
+Every file of the release is re-hashed against MANIFEST.json first, and the table is parsed
+from the very bytes that were hashed, so what you get is what the manifest promises. The
+`datasets.Dataset` is built in memory (no cache, no network): the `datasets` file cache is
+keyed by modification time, not content, and could hand back rows of a different file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pyarrow
+import pyarrow.parquet as pq
+
+from landstrikes import DATASET_VERSION
+from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
+from landstrikes.manifest import Problem, verified_manifest
+from landstrikes.schema.columns import Col
+from landstrikes.schema.tableio import to_pandas
+from landstrikes.semver import parse_version
+
+SOURCE_CHECKOUT = Path(__file__).resolve().parents[1]
+
+
+def release_roots(root: str | Path | None = None) -> list[Path]:
+    """Folders that hold X.Y.Z release folders: `root` (a releases or a dataset folder), else
+    ./dataset/releases and the source checkout's dataset/releases."""
+    if root is not None:
+        root = Path(root)
+        return [root / "releases" if (root / "releases").is_dir() else root]
+    return [Path.cwd() / "dataset" / "releases", SOURCE_CHECKOUT / "dataset" / "releases"]
+
+
+def resolve_release(version: str | Path, root: str | Path | None = None) -> Path:
+    """A version string ('1.0.0') found under the release roots, or a path to a release folder."""
+    if isinstance(version, str) and parse_version(version) is not None:
+        roots = release_roots(root)
+        for folder in roots:
+            if (folder / version).is_dir():
+                return folder / version
+        known = sorted({p.name for r in roots if r.is_dir() for p in r.iterdir() if parse_version(p.name)})
+        raise ReleaseNotFound(
+            f"no release {version} under {', '.join(str(r) for r in roots)} "
+            f"(releases there: {', '.join(known) or 'none'})"
+        )
+    path = Path(version)
+    if path.is_dir():
+        return path
+    raise ReleaseNotFound(f"{version!r} is neither a release version (X.Y.Z) nor a release folder")
+
+
+def load(table: str, version: str | Path = DATASET_VERSION, as_pandas: bool = False, root=None):
+    """One table of a release as a `datasets.Dataset` (labels as ClassLabel) or a pandas DataFrame.
+
+    Raises ReleaseNotFound for an unknown version, ReleaseIntegrityError if any file of the
+    release differs from its manifest (or the manifest is missing), KeyError for an unknown table.
+    """
+    folder = resolve_release(version, root)
+    manifest = verified_manifest(folder)
+    if table not in manifest["tables"]:
+        raise KeyError(f"release {folder.name} has no table {table!r} (tables: {', '.join(manifest['tables'])})")
+    arrow = read_verified(folder, manifest, table)
+    if as_pandas:
+        return to_pandas(arrow)
+    return to_dataset(arrow, manifest, table)
+
+
+def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
+    """The table's files, each parsed from bytes whose sha256 was just checked."""
+    prefix = f"data/{table}/"
+    parts = []
+    for rel, entry in sorted(manifest["files"].items()):
+        if not (rel.startswith(prefix) and rel.endswith(".parquet")):
+            continue
+        data = (folder / rel).read_bytes()
+        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            raise ReleaseIntegrityError(folder, [Problem("sha256-mismatch", rel, "changed while loading")])
+        parts.append(pq.read_table(pyarrow.BufferReader(data)))
+    return pyarrow.concat_tables(parts).replace_schema_metadata(None)
+
+
+def features_of(columns: list[dict]):
+    """HF features from the manifest's column descriptions (the release's own label sets)."""
+    from datasets import Features
+
+    return Features(
+        {
+            c["name"]: Col(c["name"], c["type"], "", c["nullable"], tuple(c["labels"]) if c["labels"] else None).hf_feature()
+            for c in columns
+        }
+    )
+
+
+def to_dataset(arrow: pyarrow.Table, manifest: dict, table: str):
+    from datasets import Dataset, DatasetInfo
+    from datasets.table import InMemoryTable, table_cast
+
+    features = features_of(manifest["tables"][table]["columns"])
+    info = DatasetInfo(
+        description=f"landstrikes {manifest['dataset_version']}: {table}",
+        features=features,
+        version=manifest["dataset_version"],
+    )
+    return Dataset(InMemoryTable(table_cast(arrow, features.arrow_schema)), info=info, split="train")

@@ -1,0 +1,267 @@
+"""`landstrikes release X.Y.Z`: an immutable, checksummed snapshot of the validated build.
+
+The release is built from the sources with its own version stamped into every Parquet file,
+validated, checked to hold the same rows as the committed dataset/data, compared with the
+previous release (the semver rule refuses a bump too small for the change), described
+(dataset card, croissant.json, MANIFEST.json) in a staging folder, and only then renamed
+into dataset/releases/X.Y.Z: a failure at any step leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow
+
+from landstrikes import __version__, citation
+from landstrikes.build import build_tables, write_card, write_dataset
+from landstrikes.croissant import croissant
+from landstrikes.diff import DatasetDiff, diff_folders
+from landstrikes.errors import ReleaseError
+from landstrikes.manifest import MANIFEST, dump_manifest, make_manifest, sha256_file, verify
+from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
+from landstrikes.schema.tableio import read_arrow
+from landstrikes.schema.validate import validate
+from landstrikes.semver import Version, at_least, bump_level, parse_version
+
+RELEASES = "releases"
+CHANGELOG_HEADER = (
+    "# Changelog\n\n"
+    "One entry per dataset release, appended by `landstrikes release` (newest last). The version\n"
+    "rule is in README.md, \"Versions and releases\"; `landstrikes diff OLD NEW` shows every change.\n"
+)
+
+
+@dataclass
+class ReleaseResult:
+    path: Path
+    manifest: dict
+    diff: DatasetDiff | None
+    changelog: Path
+
+
+def releases_dir(dataset_dir: Path) -> Path:
+    return Path(dataset_dir) / RELEASES
+
+
+def find_releases(folder: Path) -> dict[Version, Path]:
+    """Every X.Y.Z folder under a releases folder, by version."""
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for path in folder.iterdir():
+        version = parse_version(path.name)
+        if version is not None and path.is_dir():
+            found[version] = path
+    return dict(sorted(found.items()))
+
+
+def git_source(path: Path) -> dict:
+    """The commit the release is built from and whether the work tree had uncommitted changes."""
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(path), *args], capture_output=True, text=True, timeout=30, check=False
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    commit = git("rev-parse", "HEAD")
+    status = git("status", "--porcelain") if commit else None
+    return {
+        "git_commit": commit.strip() if commit else None,
+        "git_dirty": bool(status.strip()) if status is not None else None,
+        "package_version": __version__,
+        "pyarrow_version": pyarrow.__version__,
+    }
+
+
+def release(
+    dataset_dir: Path,
+    version: str,
+    changelog: Path | None = None,
+    date: str | None = None,
+) -> ReleaseResult:
+    """Snapshot dataset_dir's validated build as release `version`; ReleaseError if refused."""
+    dataset_dir = Path(dataset_dir)
+    new = parse_version(version)
+    if new is None:
+        raise ReleaseError(f"{version!r} is not a version: use X.Y.Z, e.g. 1.0.0")
+    root = releases_dir(dataset_dir)
+    existing = find_releases(root)
+    target = root / str(new)
+    if target.exists():
+        raise ReleaseError(f"release {new} already exists at {target}: releases are never overwritten")
+    previous = max(existing) if existing else None
+    if previous is not None and bump_level(previous, new) is None:
+        raise ReleaseError(f"{new} is not greater than the latest release {previous}")
+    changelog = Path(changelog) if changelog else dataset_dir.parent / "CHANGELOG.md"
+    date = date or datetime.now(timezone.utc).date().isoformat()
+    source = git_source(dataset_dir)  # before anything is written
+
+    rows = build_tables(dataset_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".staging-{new}-", dir=root))
+    pending_changelog = None
+    try:
+        entries = write_dataset(rows, staging, dataset_version=str(new))
+        report = validate(staging)
+        if not report.ok:
+            raise ReleaseError(f"the build does not validate, nothing released:\n{report.to_text()}")
+        stale = stale_tables(staging, dataset_dir)
+        if stale:
+            raise ReleaseError(
+                f"{dataset_dir / 'data'} is not what the sources build (tables: {', '.join(stale)}): "
+                "run `landstrikes build`, commit, then release"
+            )
+        diff = None
+        if previous is not None:
+            broken = verify(existing[previous])
+            if broken:
+                raise ReleaseError(
+                    f"the latest release {previous} fails verification ({broken[0].path}: {broken[0].check}): "
+                    "restore it from git before releasing"
+                )
+            diff = diff_folders(existing[previous], staging, str(previous), str(new))
+            check_bump(previous, new, diff)
+        write_descriptions(staging, dataset_dir, entries, str(new), date, previous)
+        header = {
+            "dataset": "landstrikes",
+            "dataset_version": str(new),
+            "schema_version": SCHEMA_VERSION,
+            "released": date,
+            "previous_release": str(previous) if previous else None,
+            "bump": bump_level(previous, new) if previous else "initial",
+            "required_bump": diff.required_bump()[0] if diff else None,
+            "source": source,
+        }
+        manifest = make_manifest(staging, header, dataset_dir / "raw")
+        (staging / MANIFEST).write_text(dump_manifest(manifest), encoding="utf-8")
+        problems = verify(staging)
+        if problems:
+            raise ReleaseError(f"the staged release does not verify: {problems[0]}")
+        pending_changelog = stage_changelog(changelog, changelog_entry(manifest, diff))
+        try:
+            staging.rename(target)  # atomic; fails if a concurrent release took the name
+        except OSError as exc:
+            raise ReleaseError(f"could not move the release into {target}: {exc}") from exc
+        os.replace(pending_changelog, changelog)
+        pending_changelog = None
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+        if pending_changelog is not None and pending_changelog.exists():
+            pending_changelog.unlink()
+    return ReleaseResult(target, manifest, diff, changelog)
+
+
+def stale_tables(staging: Path, dataset_dir: Path) -> list[str]:
+    """Tables whose rows in dataset/data differ from the fresh build (metadata ignored)."""
+    stale = []
+    for spec in TABLES:
+        built, committed = staging / "data" / spec.name, dataset_dir / "data" / spec.name
+        if not committed.is_dir() or not read_arrow(built).equals(read_arrow(committed)):
+            stale.append(spec.name)
+    return stale
+
+
+def check_bump(previous: Version, new: Version, diff: DatasetDiff) -> None:
+    """Refuse a bump smaller than the change needs (README: Versions and releases)."""
+    level = bump_level(previous, new)
+    required, reasons = diff.required_bump()
+    if not at_least(level, required):
+        suggestion = next_version(previous, required)
+        raise ReleaseError(
+            f"{new} is a {level} bump after {previous}, but the changes need a {required} bump "
+            f"({'; '.join(reasons)}): release {suggestion} or higher"
+        )
+
+
+def next_version(previous: Version, level: str) -> Version:
+    if level == "major":
+        return Version(previous.major + 1, 0, 0)
+    if level == "minor":
+        return Version(previous.major, previous.minor + 1, 0)
+    return Version(previous.major, previous.minor, previous.patch + 1)
+
+
+def write_descriptions(staging: Path, dataset_dir: Path, entries, version: str, date: str, previous) -> None:
+    """croissant.json (with each Parquet file's sha256) and the release's dataset card."""
+    specs = [spec for spec, _, _ in entries]
+    files = {}
+    for spec in specs:
+        path = staging / "data" / spec.name / f"{spec.name}.parquet"
+        files[spec.name] = (path.relative_to(staging).as_posix(), sha256_file(path))
+    document = croissant(version, date, specs, files)
+    (staging / "croissant.json").write_text(
+        json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    write_card(staging, dataset_dir, entries, release_section(version, date, previous))
+
+
+def release_section(version: str, date: str, previous) -> str:
+    prev = f"previous release: {previous}" if previous else "first release"
+    return (
+        f"## Release {version}\n\n"
+        f"Released {date}; schema version {SCHEMA_VERSION}; {prev}. Every file in this folder is\n"
+        f"listed with its sha256 in `MANIFEST.json`: `landstrikes verify {version}` re-hashes them, and\n"
+        f"`landstrikes.load(\"quotes\", version=\"{version}\")` refuses a file that differs. On the\n"
+        f"Hugging Face Hub this release is the tag `v{version}`:\n\n"
+        f"```python\nload_dataset(REPO, \"quotes\", split=\"train\", revision=\"v{version}\")\n```\n\n"
+        f"## License\n\n{citation.LICENSE_NOTE}\n\n"
+        f"## Citation\n\n```bibtex\n{citation.bibtex(version, int(date[:4]))}\n```\n"
+    )
+
+
+def changelog_entry(manifest: dict, diff: DatasetDiff | None, per_table: int = 10) -> str:
+    version, source = manifest["dataset_version"], manifest["source"]
+    commit = source["git_commit"][:12] if source["git_commit"] else "unknown"
+    dirty = {True: ", uncommitted changes", False: "", None: ""}[source["git_dirty"]]
+    lines = [f"## {version} ({manifest['released']})", ""]
+    if diff is None:
+        counts = ", ".join(f"{name} {t['rows']}" for name, t in manifest["tables"].items())
+        lines.append(f"- First release. Rows: {counts}.")
+    else:
+        required, reasons = diff.required_bump()
+        lines.append(
+            f"- {manifest['bump'].capitalize()} release after {manifest['previous_release']} "
+            f"(changes need at least {required}: {'; '.join(reasons)})."
+        )
+        for t in diff.changed_tables:
+            lines.append(f"- `{t.table}`: " + _table_summary(t))
+            for change in t.changed[:per_table]:
+                moved = f" (was `{change.old_id}`)" if change.old_id != change.id else ""
+                lines.append(f"  - `{change.id}`{moved}: {', '.join(change.columns)}")
+            if len(t.changed) > per_table:
+                lines.append(f"  - and {len(t.changed) - per_table} more changed row(s)")
+        unchanged = [t.table for t in diff.tables if t.status == "same"]
+        if unchanged:
+            lines.append(f"- Unchanged: {', '.join(unchanged)}.")
+    lines.append(f"- Schema version {manifest['schema_version']}; built from commit {commit}{dirty}.")
+    return "\n".join(lines) + "\n"
+
+
+def _table_summary(t) -> str:
+    rows = f"{t.rows_old} -> {t.rows_new} rows; " if t.status == "changed" else ""
+    return rows + "; ".join(what for _, what in t.changes())
+
+
+def stage_changelog(changelog: Path, entry: str) -> Path:
+    """Write the new changelog next to the old one; the caller renames it into place."""
+    old = changelog.read_text(encoding="utf-8") if changelog.is_file() else CHANGELOG_HEADER
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=changelog.parent, prefix=f".{changelog.name}.", delete=False
+    )
+    with handle:
+        handle.write(old.rstrip("\n") + "\n\n" + entry)
+    return Path(handle.name)
+

@@ -1,0 +1,41 @@
+"""Dataset versions: strict X.Y.Z, ordered, and the size of the step between two of them."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+
+LEVELS = ("patch", "minor", "major")
+"""Bump levels from smallest to largest; a level's index is its rank."""
+
+
+class Version(NamedTuple):
+    major: int
+    minor: int
+    patch: int
+
+    def __str__(self) -> str:
+        return f"{self.major}.{self.minor}.{self.patch}"
+
+
+def parse_version(text: str) -> Version | None:
+    """'1.0.2' -> Version(1, 0, 2); anything else (prefixes, pre-releases, '01') -> None."""
+    match = _VERSION.match(text.strip()) if isinstance(text, str) else None
+    return Version(*(int(part) for part in match.groups())) if match else None
+
+
+def bump_level(previous: Version, new: Version) -> str | None:
+    """How big a step `new` is after `previous` ('major', 'minor', 'patch'); None if not greater."""
+    if new <= previous:
+        return None
+    if new.major != previous.major:
+        return "major"
+    if new.minor != previous.minor:
+        return "minor"
+    return "patch"
+
+
+def at_least(level: str, required: str) -> bool:
+    return LEVELS.index(level) >= LEVELS.index(required)
