@@ -19,12 +19,13 @@ import shutil
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from landstrikes.schema.registry import TABLES
-from landstrikes.schema.tableio import read_arrow, table_files
+from landstrikes.schema.tableio import read_arrow, read_table, table_files
 
 GLOBAL_TABLES = ("entities", "stance_targets")
 """Catalogues shared by all articles: copied once, never replicated."""
@@ -108,3 +109,71 @@ def replicate(source: Path, target: Path, copies: int) -> dict[str, int]:
         _write(result, first, out / spec.name)
         rows[spec.name] = result.num_rows
     return rows
+
+
+FILLER = "🜁 ∑\u0301 0123 · \r\n"
+"""Prefix unit for the large article: an astral symbol (4 UTF-8 bytes, 2 UTF-16 units, one code
+point), a combining mark, digits and CRLF; no letters (so no alias matches) and no quote marks."""
+
+OFFSET_COLUMNS = ("start", "end", "cue_start", "cue_end", "evidence_start", "evidence_end")
+
+
+def large_article(source: Path, target: Path, chars: int, segment_chars: int = 1 << 20) -> dict[str, int]:
+    """Copy the corpus to `target/data`, with its first article grown to about `chars` code
+    points by a filler prefix; every span of that article shifts, ids are re-derived and
+    references to them follow, and the prefix is covered by new `body` segments."""
+    from landstrikes.schema.crosschecks import DERIVED_IDS
+
+    source = source / "data" if (source / "data").is_dir() else source
+    tables = {spec.name: read_table(source / spec.name) for spec in TABLES}
+    articles = tables["articles"]
+    article_id, text = articles.loc[0, "article_id"], articles.loc[0, "text"]
+    units = max(1, (chars - len(text)) // len(FILLER))
+    prefix = FILLER * units
+    shift = len(prefix)
+    renamed: dict[str, str] = {}
+    for name, df in tables.items():
+        if "article_id" not in df or name == "articles":
+            continue
+        mine = df["article_id"] == article_id
+        for column in OFFSET_COLUMNS:
+            if column in df:
+                df.loc[mine, column] = df.loc[mine, column] + shift
+        if name in DERIVED_IDS:
+            id_column = next(s.id_column for s in TABLES if s.name == name)
+            new_ids = DERIVED_IDS[name](df)
+            renamed.update(zip(df.loc[mine, id_column], new_ids[mine]))
+            df[id_column] = new_ids
+    segments = tables["segments"]
+    bounds = list(range(0, shift, segment_chars)) + [shift]
+    extra = [
+        {"segment_id": f"{article_id}:g:{a}-{b}", "article_id": article_id, "start": a, "end": b,
+         "text": prefix[a:b], "kind": "body"}
+        for a, b in zip(bounds, bounds[1:])
+    ]
+    tables["segments"] = pd.concat([pd.DataFrame(extra), segments], ignore_index=True).astype(segments.dtypes.to_dict())
+    for name, df in tables.items():
+        for column in df.columns:
+            if column.endswith("_id") or column == "contradicted_by":
+                df[column] = _rename(df[column], renamed)
+    new_text = prefix + text
+    noise = articles.loc[0, "boilerplate_share"] * len(text)
+    articles.loc[0, ["text", "n_chars", "n_words", "sha256"]] = [
+        new_text, len(new_text), len(new_text.split()), hashlib.sha256(new_text.encode()).hexdigest()
+    ]
+    articles.loc[0, "boilerplate_share"] = round(noise / len(new_text), 6)
+    out = target / "data"
+    if out.exists():
+        shutil.rmtree(out)
+    for spec in TABLES:
+        first = table_files(source / spec.name)[0]
+        table = pa.Table.from_pandas(tables[spec.name], schema=spec.arrow_schema(), preserve_index=False)
+        _write(table, first, out / spec.name)
+    return {"article_chars": len(new_text), "article_utf8_bytes": len(new_text.encode()), "prefix_chars": shift}
+
+
+def _rename(column: pd.Series, renamed: dict[str, str]) -> pd.Series:
+    if column.dtype == object:
+        return column.map(lambda v: v if v is None or isinstance(v, str) and v not in renamed else (
+            renamed[v] if isinstance(v, str) else [renamed.get(x, x) for x in v]))
+    return column.map(lambda v: renamed.get(v, v) if isinstance(v, str) else v)

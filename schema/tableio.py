@@ -19,7 +19,11 @@ class UnreadableTable(Exception):
 
 
 def table_files(table_dir: Path) -> list[Path]:
-    return sorted(p for p in table_dir.glob("*.parquet") if p.is_file())
+    """The table's Parquet parts: every visible *.parquet file, whatever its name, in name order.
+
+    Hidden files (macOS `._x.parquet`, editor temp files) are not parts; other files are ignored.
+    """
+    return sorted(p for p in table_dir.glob("*.parquet") if p.is_file() and not p.name.startswith("."))
 
 
 def read_arrow(table_dir: Path) -> pyarrow.Table:
