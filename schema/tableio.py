@@ -19,7 +19,11 @@ class UnreadableTable(Exception):
 
 
 def table_files(table_dir: Path) -> list[Path]:
-    return sorted(p for p in table_dir.glob("*.parquet") if p.is_file())
+    """The table's Parquet parts: every visible *.parquet file, whatever its name, in name order.
+
+    Hidden files (macOS `._x.parquet`, editor temp files) are not parts; other files are ignored.
+    """
+    return sorted(p for p in table_dir.glob("*.parquet") if p.is_file() and not p.name.startswith("."))
 
 
 def read_arrow(table_dir: Path) -> pyarrow.Table:
@@ -39,11 +43,13 @@ def read_arrow(table_dir: Path) -> pyarrow.Table:
 
 
 def to_pandas(table: pyarrow.Table) -> pd.DataFrame:
-    df = table.to_pandas(types_mapper=_PANDAS_TYPES.get)
-    for name in df.columns:
-        if pyarrow.types.is_list(table.schema.field(name).type):
-            values = [None if v is None else [str(x) for x in v] for v in df[name]]
-            df[name] = pd.Series(values, index=df.index, dtype=object)
+    """Arrow -> pandas with the dtypes the schemas expect; list columns become lists of str."""
+    lists = [f.name for f in table.schema if pyarrow.types.is_list(f.type)]
+    df = table.drop_columns(lists).to_pandas(types_mapper=_PANDAS_TYPES.get)
+    for name in lists:
+        # Python lists of str (None for null) straight from Arrow, not via numpy object arrays
+        values = table.column(name).cast(pyarrow.list_(pyarrow.string())).to_pylist()
+        df.insert(table.schema.get_field_index(name), name, pd.Series(values, index=df.index, dtype=object))
     return df
 
 

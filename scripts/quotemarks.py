@@ -6,6 +6,7 @@ automatic extractor uses it to propose quotes; both must agree on what a mark is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“"
@@ -35,45 +36,49 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _paragraphs(text: str):
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1
+_MARKS = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE + SINGLE_OPEN + SINGLE_CLOSERS) + "]")
 
 
 def scan_quote_marks(text: str) -> tuple[list[MarkPair], list[StrayMark]]:
-    """Pair quotation marks paragraph by paragraph (a quote never spans a newline here)."""
+    """Pair quotation marks paragraph by paragraph (a quote never spans a newline here).
+
+    Only the marks are visited (a regex finds them), so long texts with few marks are cheap;
+    a newline between two marks closes the paragraph and turns its open marks into strays.
+    """
     pairs: list[MarkPair] = []
     strays: list[StrayMark] = []
-    for offset, line in _paragraphs(text):
-        stack: list[tuple[str, int]] = []  # (family, absolute position)
-        for i, ch in enumerate(line):
-            pos = offset + i
-            prev = line[i - 1] if i > 0 else ""
-            nxt = line[i + 1] if i + 1 < len(line) else ""
-            if ch == DOUBLE_OPEN:
-                stack.append(("double", pos))
-            elif ch == DOUBLE_CLOSE:
-                _close(stack, "double", pos, pairs, strays)
-            elif ch == STRAIGHT_DOUBLE:
-                if stack and stack[-1][0] == "straight":
-                    pairs.append(MarkPair(stack.pop()[1], pos))
-                elif any(f == "straight" for f, _ in stack):
-                    _close(stack, "straight", pos, pairs, strays)
-                else:
-                    stack.append(("straight", pos))
-            elif ch == SINGLE_OPEN or (
-                ch == "'" and not _is_word_char(prev) and _is_word_char(nxt)
-            ):
-                stack.append(("single", pos))
-            elif ch in SINGLE_CLOSERS:
-                if _is_word_char(prev) and _is_word_char(nxt):
-                    continue  # apostrophe inside a word: It’s, don't
-                if any(f == "single" for f, _ in stack) and not _is_word_char(nxt):
-                    _close(stack, "single", pos, pairs, strays)
-                # otherwise an apostrophe (nations' internal affairs, Fox News’ Sean)
-        strays.extend(StrayMark(p, True) for _, p in stack)
+    stack: list[tuple[str, int]] = []  # (family, absolute position), for the current paragraph
+    last = 0
+    for match in _MARKS.finditer(text):
+        pos = match.start()
+        if stack and text.find("\n", last, pos) != -1:
+            strays.extend(StrayMark(p, True) for _, p in stack)
+            stack.clear()
+        last = pos
+        ch = text[pos]
+        # a newline is not a word character, so neighbours across a paragraph end behave as ""
+        prev = text[pos - 1] if pos > 0 else ""
+        nxt = text[pos + 1] if pos + 1 < len(text) else ""
+        if ch == DOUBLE_OPEN:
+            stack.append(("double", pos))
+        elif ch == DOUBLE_CLOSE:
+            _close(stack, "double", pos, pairs, strays)
+        elif ch == STRAIGHT_DOUBLE:
+            if stack and stack[-1][0] == "straight":
+                pairs.append(MarkPair(stack.pop()[1], pos))
+            elif any(f == "straight" for f, _ in stack):
+                _close(stack, "straight", pos, pairs, strays)
+            else:
+                stack.append(("straight", pos))
+        elif ch == SINGLE_OPEN or (ch == "'" and not _is_word_char(prev) and _is_word_char(nxt)):
+            stack.append(("single", pos))
+        elif ch in SINGLE_CLOSERS:
+            if _is_word_char(prev) and _is_word_char(nxt):
+                continue  # apostrophe inside a word: It’s, don't
+            if any(f == "single" for f, _ in stack) and not _is_word_char(nxt):
+                _close(stack, "single", pos, pairs, strays)
+            # otherwise an apostrophe (nations' internal affairs, Fox News’ Sean)
+    strays.extend(StrayMark(p, True) for _, p in stack)
     pairs.sort(key=lambda p: p.open)
     strays.sort(key=lambda s: s.position)
     return pairs, strays

@@ -1,0 +1,179 @@
+"""Scaled synthetic copies of the corpus for benchmarks: same distributions, still valid.
+
+`replicate(source, target, copies)` writes `copies` replicas of every article with all of its
+annotation rows. Each replica gets a fresh article id (`<article_id>-<k>`); every id that
+points into an article (`<article_id>:q:...`, speaker mentions, parent quotes, contradicted_by)
+and every cluster id is rewritten to stay inside its replica, so foreign keys, derived ids,
+spans, coverage, partitions and cluster rules all still hold. Row counts of every annotation
+table grow by exactly `copies`; label and length distributions are those of the real tables.
+The article `sha256` is a synthetic unique value (validate checks its format, not the file).
+
+`large_article(target, chars)` writes a valid one-article corpus whose text is `chars` code
+points long, with astral characters before its spans (for the memory benchmark).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from landstrikes.schema.registry import TABLES
+from landstrikes.schema.tableio import read_arrow, read_table, table_files
+
+GLOBAL_TABLES = ("entities", "stance_targets")
+"""Catalogues shared by all articles: copied once, never replicated."""
+
+
+def replica_suffixes(copies: int) -> pa.Array:
+    width = len(str(copies - 1))
+    return pa.array([f"-{k:0{width}d}" for k in range(copies)])
+
+
+def _write(table: pa.Table, source_file: Path, target_dir: Path) -> None:
+    target_dir.mkdir(parents=True, exist_ok=True)
+    metadata = pq.read_schema(source_file).metadata
+    table = table.replace_schema_metadata(metadata).combine_chunks()
+    pq.write_table(table, target_dir / source_file.name, compression="zstd", row_group_size=1 << 20)
+
+
+def _article_scoped(column: pa.ChunkedArray, article_ids: set[str]) -> bool:
+    """True when every non-null value (or list item) is an id inside some article."""
+    values = pc.list_flatten(column) if pa.types.is_list(column.type) else column
+    if not pa.types.is_string(values.type):
+        return False
+    values = pc.drop_null(values).unique().to_pylist()
+    return bool(values) and all(v.split(":", 1)[0] in article_ids and ":" in v for v in values)
+
+
+def _rewrite(values: pa.ChunkedArray, replica: np.ndarray, suffixes: pa.Array, scoped: bool) -> pa.Array:
+    """Append the replica suffix to an article id (before its first ':') or to a cluster id."""
+    if pa.types.is_list(values.type):
+        values = values.combine_chunks()
+        lengths = pc.fill_null(pc.list_value_length(values), 0).to_numpy(zero_copy_only=False)
+        flat = pc.list_flatten(values)
+        flat_replica = np.repeat(replica, lengths)
+        rewritten = pa.chunked_array([_rewrite(pa.chunked_array([flat]), flat_replica, suffixes, scoped)])
+        rewritten = rewritten.combine_chunks()
+        offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int32)
+        return pa.ListArray.from_arrays(pa.array(offsets), rewritten, mask=pc.is_null(values))
+    suffix = suffixes.take(pa.array(replica))
+    if not scoped:
+        return pc.binary_join_element_wise(values, suffix, "")
+    parts = pc.extract_regex(values, r"^(?P<head>[^:]*)(?P<tail>.*)$")
+    head, tail = pc.struct_field(parts, [0]), pc.struct_field(parts, [1])
+    return pc.binary_join_element_wise(head, suffix, tail, "")
+
+
+def replicate(source: Path, target: Path, copies: int) -> dict[str, int]:
+    """Write `copies` replicas of the corpus in `source` (a dataset or data folder) to `target/data`."""
+    source = source / "data" if (source / "data").is_dir() else source
+    out = target / "data"
+    if out.exists():
+        shutil.rmtree(out)
+    suffixes = replica_suffixes(copies)
+    article_ids = set(read_arrow(source / "articles").column("article_id").to_pylist())
+    rows = {}
+    for spec in TABLES:
+        folder = source / spec.name
+        table = read_arrow(folder)
+        first = table_files(folder)[0]
+        if spec.name in GLOBAL_TABLES:
+            _write(table, first, out / spec.name)
+            rows[spec.name] = table.num_rows
+            continue
+        n = table.num_rows
+        tiled = table.take(pa.array(np.tile(np.arange(n), copies)))
+        replica = np.repeat(np.arange(copies), n)
+        columns = {}
+        for name in tiled.column_names:
+            column = tiled.column(name)
+            if name == "cluster_id":
+                columns[name] = _rewrite(column, replica, suffixes, scoped=False)
+            elif name == "article_id" or _article_scoped(table.column(name), article_ids):
+                columns[name] = _rewrite(column, replica, suffixes, scoped=True)
+            else:
+                columns[name] = column
+        if spec.name == "articles":
+            columns["source_file"] = pc.binary_join_element_wise(columns["article_id"], ".txt", "")
+            columns["sha256"] = pa.array(
+                [hashlib.sha256(a.encode()).hexdigest() for a in columns["article_id"].to_pylist()]
+            )
+        result = pa.table(columns, schema=table.schema)
+        _write(result, first, out / spec.name)
+        rows[spec.name] = result.num_rows
+    return rows
+
+
+FILLER = "🜁 ∑\u0301 0123 · \r\n"
+"""Prefix unit for the large article: an astral symbol (4 UTF-8 bytes, 2 UTF-16 units, one code
+point), a combining mark, digits and CRLF; no letters (so no alias matches) and no quote marks."""
+
+OFFSET_COLUMNS = ("start", "end", "cue_start", "cue_end", "evidence_start", "evidence_end")
+
+
+def large_article(source: Path, target: Path, chars: int, segment_chars: int = 1 << 20) -> dict[str, int]:
+    """Copy the corpus to `target/data`, with its first article grown to about `chars` code
+    points by a filler prefix; every span of that article shifts, ids are re-derived and
+    references to them follow, and the prefix is covered by new `body` segments."""
+    from landstrikes.schema.crosschecks import DERIVED_IDS
+
+    source = source / "data" if (source / "data").is_dir() else source
+    tables = {spec.name: read_table(source / spec.name) for spec in TABLES}
+    articles = tables["articles"]
+    article_id, text = articles.loc[0, "article_id"], articles.loc[0, "text"]
+    units = max(1, (chars - len(text)) // len(FILLER))
+    prefix = FILLER * units
+    shift = len(prefix)
+    renamed: dict[str, str] = {}
+    for name, df in tables.items():
+        if "article_id" not in df or name == "articles":
+            continue
+        mine = df["article_id"] == article_id
+        for column in OFFSET_COLUMNS:
+            if column in df:
+                df.loc[mine, column] = df.loc[mine, column] + shift
+        if name in DERIVED_IDS:
+            id_column = next(s.id_column for s in TABLES if s.name == name)
+            new_ids = DERIVED_IDS[name](df)
+            renamed.update(zip(df.loc[mine, id_column], new_ids[mine]))
+            df[id_column] = new_ids
+    segments = tables["segments"]
+    bounds = list(range(0, shift, segment_chars)) + [shift]
+    extra = [
+        {"segment_id": f"{article_id}:g:{a}-{b}", "article_id": article_id, "start": a, "end": b,
+         "text": prefix[a:b], "kind": "body"}
+        for a, b in zip(bounds, bounds[1:])
+    ]
+    tables["segments"] = pd.concat([pd.DataFrame(extra), segments], ignore_index=True).astype(segments.dtypes.to_dict())
+    for name, df in tables.items():
+        for column in df.columns:
+            if column.endswith("_id") or column == "contradicted_by":
+                df[column] = _rename(df[column], renamed)
+    new_text = prefix + text
+    noise = articles.loc[0, "boilerplate_share"] * len(text)
+    articles.loc[0, ["text", "n_chars", "n_words", "sha256"]] = [
+        new_text, len(new_text), len(new_text.split()), hashlib.sha256(new_text.encode()).hexdigest()
+    ]
+    articles.loc[0, "boilerplate_share"] = round(noise / len(new_text), 6)
+    out = target / "data"
+    if out.exists():
+        shutil.rmtree(out)
+    for spec in TABLES:
+        first = table_files(source / spec.name)[0]
+        table = pa.Table.from_pandas(tables[spec.name], schema=spec.arrow_schema(), preserve_index=False)
+        _write(table, first, out / spec.name)
+    return {"article_chars": len(new_text), "article_utf8_bytes": len(new_text.encode()), "prefix_chars": shift}
+
+
+def _rename(column: pd.Series, renamed: dict[str, str]) -> pd.Series:
+    if column.dtype == object:
+        return column.map(lambda v: v if v is None or isinstance(v, str) and v not in renamed else (
+            renamed[v] if isinstance(v, str) else [renamed.get(x, x) for x in v]))
+    return column.map(lambda v: renamed.get(v, v) if isinstance(v, str) else v)

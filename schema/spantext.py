@@ -1,0 +1,98 @@
+"""Vectorised `text == article[start:end]` for millions of spans, on the Arrow buffers.
+
+Offsets are Unicode code points (guideline G1) but Arrow stores UTF-8, so code points are
+mapped to byte positions once per corpus using only the multi-byte characters (ASCII text
+costs nothing). Each span's article slice then becomes a zero-copy `string_view` into the
+article bytes and Arrow compares it with the span's text: no Python loop per row, no copy of
+an article per span, memory bounded by the article bytes plus 16 bytes per span.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+_CHUNK = 1 << 26  # bytes scanned per step when locating multi-byte characters
+_MAX_VIEW_BUFFER = (1 << 31) - 1  # string_view offsets are int32
+_ROWS = 1 << 18  # rows per block when building views
+
+
+class ArticleTexts:
+    """All article texts as one UTF-8 buffer, with code point <-> byte arithmetic."""
+
+    def __init__(self, texts: pa.Array | pa.ChunkedArray):
+        texts = texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else texts
+        texts = texts.cast(pa.large_string())
+        if texts.null_count:
+            texts = pc.fill_null(texts, "")
+        self.buffer = texts.buffers()[2] or pa.py_buffer(b"")
+        offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)
+        self.byte_starts = offsets[texts.offset : texts.offset + len(texts) + 1].copy()
+        data = np.frombuffer(self.buffer, dtype=np.uint8)
+        leads, extras = _multibyte_leads(data)
+        # code point of each multi-byte lead, and extra bytes before each of them
+        self._extras_before = np.concatenate([[0], np.cumsum(extras, dtype=np.int64)])
+        self._lead_cps = leads - self._extras_before[:-1]
+        extras_at = self._extras_before[np.searchsorted(leads, self.byte_starts)]
+        self.cp_starts = self.byte_starts - extras_at
+        self.lengths = np.diff(self.cp_starts)
+        """Length of each article in code points, what Python's len(text) gives."""
+
+    def byte_positions(self, article: np.ndarray, cps: np.ndarray) -> np.ndarray:
+        """Byte position in `buffer` of code point `cps` of article number `article`."""
+        global_cps = self.cp_starts[article] + cps
+        return global_cps + self._extras_before[np.searchsorted(self._lead_cps, global_cps)]
+
+    def slices(self, article: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> pa.Array:
+        """article[start:end] for every row, as string_view into the article bytes (no copy)."""
+        first = self.byte_positions(article, starts)
+        last = self.byte_positions(article, ends)
+        return _views(np.frombuffer(self.buffer, dtype=np.uint8), self.buffer, first, last - first)
+
+
+def span_text_equal(
+    texts: ArticleTexts, article: np.ndarray, starts: np.ndarray, ends: np.ndarray, span_texts: pa.Array
+) -> np.ndarray:
+    """Boolean per row: span text equals the article slice. Offsets must already be in range."""
+    if len(article) == 0:
+        return np.zeros(0, dtype=bool)
+    expected = texts.slices(article, starts, ends)
+    actual = span_texts.cast(pa.string_view())
+    return pc.fill_null(pc.equal(expected, actual), False).to_numpy(zero_copy_only=False)
+
+
+def _multibyte_leads(data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Byte positions of the first byte of every non-ASCII character, and its extra bytes."""
+    leads, extras = [], []
+    for begin in range(0, len(data), _CHUNK):
+        block = data[begin : begin + _CHUNK]
+        found = np.flatnonzero(block >= 0xC0)
+        lead_bytes = block[found]
+        leads.append(found.astype(np.int64) + begin)
+        extras.append(1 + (lead_bytes >= 0xE0).astype(np.int8) + (lead_bytes >= 0xF0).astype(np.int8))
+    if not leads:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int8)
+    return np.concatenate(leads), np.concatenate(extras)
+
+
+def _views(data: np.ndarray, buffer: pa.Buffer, first: np.ndarray, lengths: np.ndarray) -> pa.Array:
+    """Arrow string_view array of data[first:first+length] (inline if <= 12 bytes, else a pointer)."""
+    if len(data) > _MAX_VIEW_BUFFER:
+        raise ValueError("article texts exceed 2 GiB in one table; split the corpus")
+    n = len(first)
+    views = np.zeros((n, 16), dtype=np.uint8)
+    views[:, 0:4] = lengths.astype("<i4").view(np.uint8).reshape(n, 4)
+    # inline bytes (short strings) or the 4-byte prefix (long strings), zero-padded;
+    # in blocks of rows so the gather index stays small
+    last_byte = max(len(data) - 1, 0)
+    for begin in range(0, n, _ROWS):
+        rows = slice(begin, begin + _ROWS)
+        width = np.minimum(lengths[rows], 12)
+        take = np.arange(12)[None, :] < width[:, None]
+        index = np.minimum(first[rows, None] + np.arange(12)[None, :], last_byte)
+        views[rows, 4:16] = np.where(take, data[index], 0) if len(data) else 0
+    long = lengths > 12
+    views[long, 8:12] = 0  # buffer index: the one data buffer
+    views[long, 12:16] = first[long].astype("<i4").view(np.uint8).reshape(-1, 4)
+    return pa.Array.from_buffers(pa.string_view(), n, [None, pa.py_buffer(views), buffer])
