@@ -16,7 +16,6 @@ CARD_META = {
     "language": ["en"],
     "license": "other",
     "license_name": "annotations-cc-by-4.0-texts-copyright-of-publishers",
-    "license_link": "DATASHEET.md#distribution",
     "task_categories": ["text-classification", "token-classification"],
     "task_ids": ["named-entity-recognition", "fact-checking"],
     "size_categories": ["n<1K"],
@@ -35,14 +34,18 @@ CARD_LABELS = (
 )
 
 
-def card_yaml(tables: list[tuple[TableSpec, int, int]]) -> str:
+def card_yaml(tables: list[tuple[TableSpec, int, int]], docs_prefix: str = "../") -> str:
     """(spec, rows, num_bytes) per table -> the card's YAML front matter.
 
     An empty table gets no config: `datasets` cannot read a zero-row Parquet file
     ("BatchSize must be greater than 0"), and an empty config would only mislead.
     """
     tables = [t for t in tables if t[1] > 0]
-    meta = dict(CARD_META)
+    meta = {}
+    for key, value in CARD_META.items():
+        meta[key] = value
+        if key == "license_name":
+            meta["license_link"] = f"{docs_prefix}DATASHEET.md#distribution"
     meta["configs"] = [
         {
             "config_name": spec.name,
@@ -139,6 +142,9 @@ CARD_BLOCKS = {
 }
 
 
-def render_card(tables: list[tuple[TableSpec, int, int]], body: str, stats: dict) -> str:
+def render_card(tables: list[tuple[TableSpec, int, int]], body: str, stats: dict, docs_prefix: str = "../") -> str:
+    """docs_prefix: where DATASHEET.md sits relative to the card ("../" in the repo's dataset/,
+    "" in a release folder, which carries its own copy)."""
     rendered = {name: render(stats) for name, render in CARD_BLOCKS.items()}
-    return f"---\n{card_yaml(tables)}---\n\n{fill_blocks(body, rendered, 'card_body.md').strip()}\n"
+    body = fill_blocks(body, rendered, "card_body.md").strip().replace("](../", f"]({docs_prefix}")
+    return f"---\n{card_yaml(tables, docs_prefix)}---\n\n{body}\n"

@@ -205,7 +205,23 @@ def write_descriptions(staging: Path, dataset_dir: Path, entries, version: str, 
     (staging / "croissant.json").write_text(
         json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    write_card(staging, dataset_dir, entries, release_section(version, date, previous))
+    write_card(staging, dataset_dir, entries, release_section(version, date, previous), docs_prefix="")
+    copy_documents(dataset_dir.parent, staging)
+
+
+RELEASED_DOCUMENTS = ("DATASHEET.md", "ANNOTATION_GUIDELINES.md", "docs/figures")
+
+
+def copy_documents(repo: Path, staging: Path) -> None:
+    """A pinned release carries the datasheet, guidelines and figures it was described by."""
+    for name in RELEASED_DOCUMENTS:
+        source = repo / name
+        if source.is_dir():
+            shutil.copytree(source, staging / name)
+        elif source.is_file():
+            shutil.copyfile(source, staging / name)
+        else:
+            raise ReleaseError(f"{source} is missing: a release ships the documents that describe it")
 
 
 def release_section(version: str, date: str, previous) -> str:

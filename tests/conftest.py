@@ -103,6 +103,19 @@ def edit_source(dataset: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def documents_beside(dataset: Path) -> Path:
+    """A release copies the datasheet, guidelines and figures from beside the dataset folder."""
+    from landstrikes.release import RELEASED_DOCUMENTS
+
+    for name in RELEASED_DOCUMENTS:
+        source, target = REPO / name, dataset.parent / name
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+        else:
+            shutil.copyfile(source, target)
+    return dataset
+
+
 @pytest.fixture(scope="session")
 def released(built_dataset, tmp_path_factory) -> Path:
     """A built dataset copy with release 1.0.0, then one corrected claim span released as 1.0.1."""
@@ -111,6 +124,7 @@ def released(built_dataset, tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("released") / "dataset"
     shutil.copytree(built_dataset, folder)
+    documents_beside(folder)
     release(folder, "1.0.0", date=RELEASE_DATE)
     edit_source(folder, CORRECTED_SOURCE, CORRECTED_FROM, CORRECTED_TO)
     assert build(folder).report.ok
@@ -124,4 +138,4 @@ def released_copy(released, tmp_path) -> Path:
     target = tmp_path / "dataset"
     shutil.copytree(released, target)
     shutil.copy(released.parent / "CHANGELOG.md", tmp_path / "CHANGELOG.md")
-    return target
+    return documents_beside(target)

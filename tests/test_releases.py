@@ -10,7 +10,7 @@ from dataclasses import replace
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import RELEASE_DATE, edit_source
+from conftest import RELEASE_DATE, documents_beside, edit_source
 from landstrikes.build import build
 from landstrikes.cli import main
 from landstrikes.errors import ReleaseError
@@ -69,6 +69,7 @@ def test_release_card_has_configs_features_license_task_categories_size_and_cita
 def test_same_build_released_twice_gives_identical_bytes(released, tmp_path):
     again = tmp_path / "dataset"
     shutil.copytree(released, again, ignore=shutil.ignore_patterns("releases"))
+    documents_beside(again)
     edit_source(again, "annotations/articles/001_f1f49e9dc8ada067.yaml", "(USMCA) up for revision\"", "(USMCA) up for revision this year\"")
     assert build(again).report.ok
     release(again, "1.0.0", date=RELEASE_DATE)
@@ -158,7 +159,8 @@ def test_a_failure_while_writing_leaves_no_release_no_staging_and_the_changelog_
         release(released_copy, "1.0.2")
     assert sorted(p.name for p in (released_copy / "releases").iterdir()) == ["1.0.0", "1.0.1"]
     assert (released_copy.parent / "CHANGELOG.md").read_text(encoding="utf-8") == changelog
-    assert sorted(p.name for p in released_copy.parent.iterdir()) == ["CHANGELOG.md", "dataset"]
+    before = {"CHANGELOG.md", "dataset", "DATASHEET.md", "ANNOTATION_GUIDELINES.md", "docs"}
+    assert {p.name for p in released_copy.parent.iterdir()} == before  # no stray changelog temp file
 
 
 def test_manifest_records_the_source_commit_and_whether_the_tree_was_dirty(tmp_path):
@@ -189,5 +191,20 @@ def test_a_tampered_previous_release_is_refused_as_a_base(released_copy):
     card = released_copy / "releases" / "1.0.1" / "README.md"
     card.write_text(card.read_text(encoding="utf-8").replace("Citation", "Cite"), encoding="utf-8")
     with pytest.raises(ReleaseError, match=r"latest release 1.0.1 fails verification \(README.md: s"):
+        release(released_copy, "1.0.2")
+    assert not (released_copy / "releases" / "1.0.2").exists()
+
+
+def test_a_release_carries_its_datasheet_guidelines_and_figures(released):
+    folder = released / "releases" / "1.0.0"
+    for name in ("DATASHEET.md", "ANNOTATION_GUIDELINES.md", "docs/figures/claims_matrix.png"):
+        assert (folder / name).is_file(), name
+    card = (folder / "README.md").read_text(encoding="utf-8")
+    assert "license_link: DATASHEET.md#distribution" in card and "](DATASHEET.md)" in card and "](../" not in card
+
+
+def test_release_without_a_datasheet_beside_the_dataset_is_refused(released_copy):
+    (released_copy.parent / "DATASHEET.md").unlink()
+    with pytest.raises(ReleaseError, match="DATASHEET.md"):
         release(released_copy, "1.0.2")
     assert not (released_copy / "releases" / "1.0.2").exists()
