@@ -1,6 +1,6 @@
 """`claims`: every check-worthy factual claim with its cross-article consistency (C1-C8)."""
 
-from landstrikes.schema.columns import Col, TableSpec, ident, offset
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
 from landstrikes.schema.labels import CLAIM_TYPES, CONSISTENCY, HEDGING, QUANTITY_BOUNDS
 
 CLAIMS = TableSpec(
@@ -23,6 +23,7 @@ CLAIMS = TableSpec(
         Col("cluster_id", "string", "Cross-article proposition cluster (C7)."),
         Col("consistency", "string", "Consistency with the other articles (C8).", labels=CONSISTENCY),
         Col("contradicted_by", "string_list", "claim_ids in other articles that contradict this one."),
+        *PROVENANCE,
     ),
     span_columns=(("start", "end", "text"),),
 )

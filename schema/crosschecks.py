@@ -209,7 +209,9 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
             intervals[article_id].append((int(start), int(end)))
     for article_id, text in zip(articles["article_id"], articles["text"]):
         covered = _coverage_mask(len(text), intervals.get(article_id, []))
-        for entity_id, aliases in zip(entities["entity_id"], entities["aliases"]):
+        for entity_id, aliases, source in zip(entities["entity_id"], entities["aliases"], entities["source"]):
+            if source == "auto":
+                continue  # M2 is an annotator's completeness promise; an extractor makes none
             for alias in aliases or []:
                 for match in alias_pattern(alias).finditer(text):
                     if not all(covered[match.start():match.end()]):
@@ -320,7 +322,16 @@ def quality_label_for(flags: list[str], factual_errors: int) -> str:
     return "minor_issues"
 
 
+def check_provenance(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Gold rows carry no confidence; every auto row carries one (the extractor's score)."""
+    for name, df in tables.items():
+        bad = (df["source"] == "gold") == df["confidence"].notna()
+        for row_id, source, confidence in zip(_ids(df, name)[bad], df["source"][bad], df["confidence"][bad]):
+            report.add(name, "confidence-provenance-mismatch", f"{source} rows must {'not ' if source == 'gold' else ''}have a confidence", row_id, "confidence", confidence)
+
+
 CROSS_CHECKS = (
+    check_provenance,
     check_foreign_keys,
     check_spans,
     check_derived_ids,
