@@ -1,0 +1,221 @@
+"""Rule-based named-entity mentions: capitalised word runs, typed by gazetteers and cue words.
+
+Why rules and not a statistical model: no model can be downloaded at run time, the PyPI
+packages that embed spaCy models are third-party re-uploads, and a model would run at a few
+articles per second per core where the corpus needs hundreds. Capitalisation is read with
+document evidence: a capitalised word at a sentence start or in a title-case headline counts as
+a name only when the article never uses it in lower case.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from landstrikes.extract import gazetteer as gz
+from landstrikes.extract.text import lines
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[^\W_]|[’'‑-](?=[^\W_]))*")
+_CONNECTORS = frozenset({"of", "de", "del", "la", "los", "las", "y", "for", "the", "on", "and"})
+_SENTENCE_START = re.compile(r"(?:\n|[.!?:;][\"”’)]?\s|[“\"‘(•·▪–—-])\s*$")
+_SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|stated|added|warned|argued|claimed|noted|wrote|declared|insisted|asserted|alleged)\b")
+_EO = re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    """Canonical name of the entity (its id is slug(name))."""
+    type: str
+    kind: str
+    confidence: float
+    gender: str | None = None
+
+
+def slug(name: str) -> str:
+    """Readable lowercase ASCII id (E3); a name with no ASCII letters gets a stable hash id."""
+    text = re.sub(r"[^a-z0-9]+", "-", gz.ascii_fold(name).lower()).strip("-")
+    return text or "u" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    possessive: bool
+    ambiguous: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    title_lines = _title_case_lines(text)
+    found = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        possessive = word.endswith(("’s", "'s")) and len(word) > 2
+        if possessive:
+            word, end = word[:-2], end - 2
+        weak = start == 0 or bool(_SENTENCE_START.search(text, max(0, start - 4), start)) or _in_lines(start, title_lines)
+        found.append((start, end, word, possessive, weak))
+    # a capitalised word is confirmed as a name by one capitalised use mid-sentence in running text
+    confirmed = {w for _, _, w, _, weak in found if not weak and w[:1].isupper()} | _known_words()
+    return [_Tok(s, e, w, p, weak and w[:1].isupper() and w not in confirmed) for s, e, w, p, weak in found]
+
+
+def _known_words() -> frozenset[str]:
+    return _KNOWN or _load_known()
+
+
+_KNOWN: set[str] = set()
+
+
+def _load_known() -> frozenset[str]:
+    words = {w for name in gz.places() for w in name.split()} | set(gz.demonyms()) | gz.MEDIA_NAMES | gz.TITLES
+    _KNOWN.update(words - gz.FUNCTION_WORDS)
+    return frozenset(_KNOWN)
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for line in lines(text):
+        words = [w for w in text[line.start:line.end].split() if w[:1].isalpha() and len(w) > 3]
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            spans.append((line.start, line.end))
+    return spans
+
+
+def _in_lines(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _name_like(tok: _Tok) -> bool:
+    w = tok.text
+    if not w[:1].isupper() or tok.ambiguous:
+        return False
+    if w in gz.FUNCTION_WORDS or w in gz.MONTHS_DAYS or re.split("[’']", w)[0] in gz.FUNCTION_WORDS:
+        return False
+    return True
+
+
+def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
+    groups: list[list[_Tok]] = []
+    i = 0
+    while i < len(toks):
+        if not _name_like(toks[i]):
+            i += 1
+            continue
+        group = [toks[i]]
+        j = i + 1
+        while j < len(toks) and not group[-1].possessive:
+            gap = text[group[-1].end:toks[j].start]
+            if gap == " " and _name_like(toks[j]):
+                group.append(toks[j])
+                j += 1
+                continue
+            # "Department of Defense", "Bank of the West": lower-case connectors between names
+            k = j
+            while k < len(toks) and toks[k].text in _CONNECTORS and text[toks[k - 1].end:toks[k].start] == " ":
+                k += 1
+            if k > j and k < len(toks) and text[toks[k - 1].end:toks[k].start] == " " and _name_like(toks[k]) and gap == " ":
+                if toks[j].text in ("and",) and group[-1].text not in gz.ORG_WORDS:
+                    break
+                group.extend(toks[j:k + 1])
+                j = k + 1
+                continue
+            break
+        groups.append(group)
+        i = j
+    return groups
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every name mention the rules find, longest name first (M4), sorted by position."""
+    toks = _tokens(text)
+    raw: list[tuple[int, int, str, str, float, str | None]] = []
+    for group in _groups(text, toks):
+        raw.extend(_type_group(text, group, toks))
+    for m in _EO.finditer(text):
+        raw.append((m.start(), m.end(), m.group(), "LAW", 0.7, None))
+    raw = _longest_first(raw)
+    return _link_short_names(text, raw)
+
+
+def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
+    title = None
+    while group and (group[0].text in gz.TITLES or text[group[0].end:group[0].end + 1] == "." and group[0].text + "." in gz.TITLES):
+        title = group[0].text
+        group = group[1:]
+    while group and group[-1].text in _CONNECTORS:
+        group = group[:-1]
+    if not group:
+        return []
+    words = [t.text for t in group]
+    name = text[group[0].start:group[-1].end]
+    start, end = group[0].start, group[-1].end
+    places, demonyms = gz.places(), gz.demonyms()
+    if name in places:
+        canonical, kind = places[name]
+        return [(start, end, canonical, kind, 0.85, None)]
+    heads = [w for i, w in enumerate(words) if i + 1 == len(words) or words[i + 1] in _CONNECTORS]
+    last = next((w for w in heads if w in gz.LAW_WORDS or w in gz.ORG_WORDS or w in gz.MEDIA_WORDS), words[-1])
+    if last in gz.ORG_WORDS or last in gz.MEDIA_WORDS or last in gz.LAW_WORDS or words[0] == "Operation":
+        kind = ("MEDIA" if last in gz.MEDIA_WORDS or words[0] in gz.MEDIA_NAMES else "EVENT" if words[0] == "Operation"
+                else "LAW" if last in gz.LAW_WORDS else "ORG")
+        return [(start, end, name, kind, 0.7, None)]
+    if last in gz.LOC_WORDS and len(group) > 1:
+        return [(start, end, name, "LOC", 0.65, None)]
+    if last in gz.EVENT_WORDS and len(group) > 1:
+        return [(start, end, name, "EVENT", 0.6, None)]
+    if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES):
+        return _type_group(text, group[:1], toks) + _type_group(text, group[1:], toks)
+    if words[0] in gz.MEDIA_NAMES:
+        return [(start, end, name, "MEDIA", 0.75, None)]
+    if name in demonyms:
+        return [(start, end, demonyms[name], "NORP", 0.8, None)]
+    if len(group) == 1 and re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}", name):
+        return [(start, end, name, "ORG", 0.5, None)]
+    gender = "female" if title in gz.FEMALE_TITLES else "male" if title in gz.MALE_TITLES else None
+    if title is not None:
+        return [(start, end, name, "PERSON", 0.8, gender)]
+    if 2 <= len(group) <= 4 and all(t.text[:1].isupper() for t in group):
+        return [(start, end, name, "PERSON", 0.6, None)]
+    if _SPEECH_AFTER.match(text[end:end + 20]):
+        return [(start, end, name, "PERSON", 0.55, None)]
+    return [(start, end, name, "OTHER", 0.3, None)]
+
+
+def _longest_first(raw):
+    raw = sorted(raw, key=lambda r: (r[0], -(r[1] - r[0])))
+    out, last_end = [], -1
+    for r in raw:
+        if r[0] >= last_end and r[1] > r[0]:
+            out.append(r)
+            last_end = r[1]
+    return out
+
+
+def _link_short_names(text: str, raw) -> list[Mention]:
+    """A one-word name that is the last word of a longer name in the article is that entity."""
+    full: dict[str, tuple[str, str, str | None]] = {}
+    for start, end, name, kind, conf, gender in raw:
+        parts = name.split()
+        if kind in ("PERSON", "ORG") and len(parts) > 1:
+            full.setdefault(parts[-1], (name, kind, gender))
+    best: dict[str, tuple[float, str, str]] = {}
+    for start, end, name, kind, conf, gender in raw:
+        surface = text[start:end]
+        if surface not in best or conf > best[surface][0]:
+            best[surface] = (conf, name, kind)
+    out = []
+    for start, end, name, kind, conf, gender in raw:
+        surface = text[start:end]
+        if " " not in surface and surface in full and kind in ("PERSON", "OTHER", "ORG"):
+            name, kind, gender = full[surface][0], full[surface][1], full[surface][2] or gender
+            conf = max(conf, 0.7)
+        elif best[surface][0] > conf:  # one surface, one reading per article: the surest one
+            conf, name, kind = best[surface]
+        out.append(Mention(start, end, name, kind, "NAME", conf, gender))
+    return out

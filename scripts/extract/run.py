@@ -1,0 +1,151 @@
+"""`landstrikes extract`: a folder of raw texts -> silver tables, in parallel, in bounded memory.
+
+The parallel engine is Hugging Face `datasets`: the texts become a disk-backed Arrow dataset
+(`Dataset.from_generator`), `Dataset.map(num_proc=N)` runs the pure `extract_article` on every
+article, and the results are read back in shards of `shard_size` articles, each written as one
+Parquet file per table. Only one shard and the entity catalogue are ever in memory.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from landstrikes import DATASET_VERSION
+from landstrikes.errors import BuildError
+from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
+from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
+from landstrikes.schema.tableio import write_table
+
+SHARD_SIZE = 5000
+
+
+@dataclass
+class ExtractResult:
+    articles: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    """Files that could not be read as UTF-8 text, with why."""
+
+
+def extract_batch(batch: dict[str, list]) -> dict[str, list]:
+    """`datasets.map` function: each article's rows as one JSON string (tables differ in length)."""
+    out = []
+    for article_id, source_file, text in zip(batch["article_id"], batch["source_file"], batch["text"]):
+        out.append(json.dumps(extract_article(article_id, text or "", source_file), ensure_ascii=False))
+    return {"article_id": batch["article_id"], "rows": out}
+
+
+def read_articles(paths: list[str]):
+    """Generator for `Dataset.from_generator`: one record per file; undecodable files carry an error."""
+    for path in paths:
+        data = Path(path).read_bytes()
+        try:
+            text, error = data.decode("utf-8"), ""
+        except UnicodeDecodeError as exc:
+            text, error = "", f"not valid UTF-8 (byte {exc.start}: {exc.reason})"
+        if not error and not text:
+            error = "empty file"
+        yield {"article_id": Path(path).stem, "source_file": Path(path).name, "text": text, "error": error}
+
+
+def extract_folder(raw_dir: Path, out_dir: Path, num_proc: int = 1, shard_size: int = SHARD_SIZE) -> ExtractResult:
+    """Extract every *.txt of raw_dir into out_dir/data/<table>/<table>-NNNNN.parquet."""
+    import datasets
+
+    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    paths = sorted(str(p) for p in raw_dir.glob("*.txt"))
+    if not paths:
+        raise BuildError(raw_dir, "no raw article (*.txt) found")
+    if not sys.stderr.isatty():
+        datasets.disable_progress_bars()
+    features = datasets.Features({k: datasets.Value("string") for k in ("article_id", "source_file", "text", "error")})
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = ExtractResult()
+    with tempfile.TemporaryDirectory(prefix=".extract-", dir=out_dir) as tmp:
+        cache = Path(tmp) / "cache"
+        texts = datasets.Dataset.from_generator(read_articles, gen_kwargs={"paths": paths}, features=features, cache_dir=str(cache))
+        result.skipped = [f"{s}: {e}" for s, e in zip(texts["source_file"], texts["error"]) if e]
+        texts = texts.filter(lambda e: [not x for x in e], input_columns="error", batched=True)
+        rows = texts.map(
+            extract_batch,
+            batched=True,
+            batch_size=64,
+            num_proc=num_proc if num_proc > 1 else None,
+            remove_columns=texts.column_names,
+            desc="extracting",
+        )
+        staging = Path(tmp) / "data"
+        write_silver(rows.iter(batch_size=shard_size), staging, result)
+        target = out_dir / "data"
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
+    return result
+
+
+def write_silver(batches, data_dir: Path, result: ExtractResult) -> None:
+    """Stream shards to Parquet (one file per table per shard); the entity catalogue last."""
+    entities: dict[str, dict] = {}
+    counts: Counter = Counter()
+    shard = 0
+    for batch in batches:
+        tables: dict[str, list[dict]] = defaultdict(list)
+        for payload in batch["rows"]:
+            article = json.loads(payload)
+            for name in ARTICLE_TABLES:
+                tables[name].extend(article[name])
+            for ev in article["entity_rows"]:
+                _merge_entity(entities, ev)
+        for name in ARTICLE_TABLES:
+            spec = TABLES_BY_NAME[name]
+            rows = sorted(tables[name], key=lambda r: r[spec.id_column])
+            _write(rows, name, data_dir / name / f"{name}-{shard:05d}.parquet")
+            counts[name] += len(rows)
+        result.articles += len(batch["rows"])
+        shard += 1
+    catalogue = [_entity_row(entity_id, e) for entity_id, e in sorted(entities.items())]
+    _write(catalogue, "entities", data_dir / "entities" / "entities.parquet")
+    counts["entities"] = len(catalogue)
+    for spec in TABLES:
+        if not (data_dir / spec.name).exists():
+            _write([], spec.name, data_dir / spec.name / f"{spec.name}.parquet")
+            counts[spec.name] = 0
+    result.rows = {spec.name: counts[spec.name] for spec in TABLES}
+
+
+def _write(rows: list[dict], name: str, path: Path) -> None:
+    metadata = {"dataset_version": DATASET_VERSION, "schema_version": SCHEMA_VERSION, "table": name, "source": AUTO}
+    write_table(rows, TABLES_BY_NAME[name], path, metadata)
+
+
+def _merge_entity(entities: dict[str, dict], ev: dict) -> None:
+    e = entities.setdefault(ev["entity_id"], {"names": Counter(), "types": Counter(), "aliases": set(), "confidence": 0.0, "articles": 0})
+    e["names"][ev["name"]] += max(1, ev["mentions"])
+    e["types"][ev["type"]] += max(1, ev["mentions"])
+    e["aliases"].update(ev["aliases"])
+    e["confidence"] = max(e["confidence"], ev["confidence"])
+    e["articles"] += 1
+
+
+def _entity_row(entity_id: str, e: dict) -> dict:
+    """One catalogue row: the majority type and name over all articles, every surface as an alias."""
+    kind = min(e["types"].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    name = min(e["names"].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    agreement = e["types"][kind] / sum(e["types"].values())
+    return {
+        "entity_id": entity_id,
+        "name": name,
+        "type": kind,
+        "aliases": sorted(e["aliases"]),
+        "description": f"auto: {kind} named in {e['articles']} article(s)",
+        "flag": "none",
+        "flag_note": None,
+        "source": AUTO,
+        "confidence": round(e["confidence"] * agreement, 4),
+    }
