@@ -38,7 +38,8 @@ def evaluate(pred_dir: Path, gold_dir: Path = Path("dataset")) -> dict:
         raise ValueError(f"{pred_dir} and {gold_dir} have no article in common")
     gold = {n: _records(_load(gold_dir, n), shared) for n in LAYERS}
     pred = {n: _records(_load(pred_dir, n), shared) for n in LAYERS}
-    gold["claims"] = [c for c in gold["claims"] if _none(c["quantity_low"]) is not None]
+    for side in (gold, pred):  # the layer is numeric claims: those with a quantity, on both sides
+        side["claims"] = [c for c in side["claims"] if _none(c["quantity_low"]) is not None]
     types = {"gold": _entity_types(gold_dir), "pred": _entity_types(pred_dir)}
     spans = {"gold": _mention_spans(gold["mentions"]), "pred": _mention_spans(pred["mentions"])}
     result = {"articles": sorted(shared), "layers": {}, "per_article": {}}

@@ -62,7 +62,16 @@ def _tokens(text: str) -> list[_Tok]:
         found.append((start, end, word, possessive, weak))
     # a capitalised word is confirmed as a name by one capitalised use mid-sentence in running text
     confirmed = {w for _, _, w, _, weak in found if not weak and w[:1].isupper()} | _known_words()
-    return [_Tok(s, e, w, p, weak and w[:1].isupper() and w not in confirmed) for s, e, w, p, weak in found]
+    lowered = {w for _, _, w, _, _ in found if w[:1].islower()}
+    out = []
+    for i, (s, e, w, p, weak) in enumerate(found):
+        doubtful = weak and w[:1].isupper() and w not in confirmed
+        if doubtful and w.lower() not in lowered and i + 1 < len(found):
+            # "Anna Berg said" at a paragraph start: a first name before a name read mid-sentence
+            ns, _, nw, _, nweak = found[i + 1]
+            doubtful = not (text[e:ns] == " " and nw[:1].isupper() and not nweak)
+        out.append(_Tok(s, e, w, p, doubtful))
+    return out
 
 
 def _known_words() -> frozenset[str]:
@@ -81,8 +90,10 @@ def _load_known() -> frozenset[str]:
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in lines(text):
-        words = [w for w in text[line.start:line.end].split() if w[:1].isalpha() and len(w) > 3]
-        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+        content = text[line.start:line.end].strip()
+        words = [w for w in content.split() if w[:1].isalpha() and len(w) > 3]
+        headline_like = not content.endswith((".", "!", "?", ":", "”", '"')) and len(content.split()) <= 25
+        if headline_like and len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             spans.append((line.start, line.end))
     return spans
 

@@ -29,14 +29,15 @@ _VERBS = {
     "promise": "promised promises promising", "threaten": "threatened threatens", "predict": "predicted predicts predicting",
     "caution": "cautioned cautions cautioning", "maintain": "maintained maintains", "contend": "contended contends contending",
     "write": "wrote writes writing", "post": "posted", "tweet": "tweeted tweets", "reply": "replied replies",
-    "ask": "asked asks asking", "declare ": "declaration", "indicate": "indicated indicates",
+    "ask": "asked asks asking", "declare ": "declaration", "indicate": "indicated indicates indicate",
+    "agree": "agreed agrees agree", "rule": "ruled rules", "signal": "signaled signalled signals", "admonish": "admonish admonished admonishes",
+    "warn ": "warn", "note ": "note", "argue ": "argue", "claim ": "claim", "insist ": "insist", "caution ": "caution",
 }
 LEMMA = {form: lemma.strip() for lemma, forms in _VERBS.items() for form in forms.split()}
 _VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
 _CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + _VERB + r")\b")
 _CUE_BEFORE = re.compile(r"(?P<verb>\b" + _VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
-_ZERO_THAT_START = re.compile(r"(?:the|a|an|he|she|it|they|we|i|his|her|their|its|this|there|[A-Z][\w.’'-]*)\b")
 _THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
 _NEXT_CUE = re.compile(r",\s+(?:and\s+)?(?:" + _VERB + r")\b|;|\s+(?:but|while|although|whereas)\s+")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|they|They|I|we|We)\b")
@@ -283,7 +284,9 @@ def _overlaps_marked(span: Span, marked: list[tuple[int, int]]) -> bool:
     return any(span.start <= a and b <= span.end and (b - a) > 0.6 * (span.end - span.start) for a, b in marked)
 
 
-_ZERO_THAT_LEMMAS = frozenset({"say", "claim", "argue", "insist", "add", "assert", "allege", "warn", "state", "write", "tweet", "post"})
+_ZERO_THAT_LEMMAS = frozenset({"say", "claim", "argue", "insist", "add", "assert", "allege", "warn", "state", "write", "tweet", "post", "note", "agree", "caution", "admonish", "indicate", "signal"})
+_NOT_A_SUBJECT = frozenset("to in on at for with by from about of as into after before during over so yes no nothing hello thanks goodbye up down out off again also only just very more less".split())
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did|\w+ed|\w+s)\b")
 
 
 def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool) -> Span | None:
@@ -292,11 +295,11 @@ def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool) -
     that = _THAT_CLAUSE.match(rest)
     if that and "," not in that.group("obj"):
         start = verb_end + that.end()
-    elif zero_that and rest[:1] == " " and _ZERO_THAT_START.match(rest[1:]) and not rest[1:2] in "“\"‘" and len(rest.split()) >= 4:
-        start = verb_end + 1
-        first = rest[1:].split()[0]
-        if first.lower() in ("that", "this", "it") and len(rest.split()) < 6:
+    elif zero_that and rest[:1] == " " and not rest[1:2] in "“\"‘" and len(rest.split()) >= 4:
+        words = rest.split()
+        if words[0].lower().strip(",.;:") in _NOT_A_SUBJECT or not _FINITE.search(" ".join(words[1:6])):
             return None
+        start = verb_end + 1
     else:
         return None
     if text[start:start + 1] in "“\"‘'":
