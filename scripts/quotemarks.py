@@ -6,6 +6,7 @@ automatic extractor uses it to propose quotes; both must agree on what a mark is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“"
@@ -13,6 +14,7 @@ DOUBLE_CLOSE = "”"
 STRAIGHT_DOUBLE = '"'
 SINGLE_OPEN = "‘"
 SINGLE_CLOSERS = "’'"
+_MARK_CHARS = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE + SINGLE_OPEN + SINGLE_CLOSERS) + "]")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ def scan_quote_marks(text: str) -> tuple[list[MarkPair], list[StrayMark]]:
     strays: list[StrayMark] = []
     for offset, line in _paragraphs(text):
         stack: list[tuple[str, int]] = []  # (family, absolute position)
-        for i, ch in enumerate(line):
+        for match in _MARK_CHARS.finditer(line):  # only marks change state: skip everything else
+            i, ch = match.start(), match.group()
             pos = offset + i
             prev = line[i - 1] if i > 0 else ""
             nxt = line[i + 1] if i + 1 < len(line) else ""

@@ -70,8 +70,13 @@ def find_claims(text: str) -> list[Claim]:
     return sorted(out.values(), key=lambda c: (c.start, c.end))
 
 
+_MAYBE_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r"|thousands|hundreds|dozens|millions)\b", re.IGNORECASE)
+
+
 def _quantities(text: str, sentence: Span):
     body = text[sentence.start:sentence.end]
+    if not _MAYBE_NUMBER.search(body):
+        return
     for m in _VAGUE_RE.finditer(body):
         low, high = _VAGUE[re.sub(r"\s+of$", "", m.group().lower())]
         yield sentence.start + m.start(), sentence.start + m.end(), float(low), float(high), "range", False

@@ -9,17 +9,23 @@ a name only when the article never uses it in lower case.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.text import lines
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[^\W_]|[’'‑-](?=[^\W_]))*")
+_UPPER = "".join(c for c in map(chr, range(0x30000)) if c.isupper() and c.isalpha())
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W_])[" + re.escape(_UPPER) + r"](?:[^\W_]|[’'‑-](?=[^\W_]))*")
+"""A capitalised word (or an initialism like U.S.); lower-case words only separate names."""
+_CONNECTOR_GAP = re.compile(r"(?: (?:of|de|del|la|los|las|y|for|the|on|and))+ ")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "los", "las", "y", "for", "the", "on", "and"})
-_SENTENCE_START = re.compile(r"(?:\n|[.!?:;][\"”’)]?\s|[“\"‘(•·▪–—-])\s*$")
 _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|stated|added|warned|argued|claimed|noted|wrote|declared|insisted|asserted|alleged)\b")
+_LOWER_WORD = re.compile(r"(?<![\w’'‑-])[^\W\d_A-Z][\w’'‑-]*")
 _EO = re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b")
 
 
@@ -35,14 +41,14 @@ class Mention:
     gender: str | None = None
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """Readable lowercase ASCII id (E3); a name with no ASCII letters gets a stable hash id."""
     text = re.sub(r"[^a-z0-9]+", "-", gz.ascii_fold(name).lower()).strip("-")
     return text or "u" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
@@ -51,27 +57,44 @@ class _Tok:
 
 
 def _tokens(text: str) -> list[_Tok]:
+    """Capitalised words and the connectors between them (lower-case words only break runs)."""
     title_lines = _title_case_lines(text)
     found = []
     for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
+        word = m.group()
+        start, end = m.start(), m.end()
         possessive = word.endswith(("’s", "'s")) and len(word) > 2
         if possessive:
             word, end = word[:-2], end - 2
-        weak = start == 0 or bool(_SENTENCE_START.search(text, max(0, start - 4), start)) or _in_lines(start, title_lines)
+        weak = _after_sentence_break(text, start) or _in_lines(start, title_lines)
         found.append((start, end, word, possessive, weak))
     # a capitalised word is confirmed as a name by one capitalised use mid-sentence in running text
-    confirmed = {w for _, _, w, _, weak in found if not weak and w[:1].isupper()} | _known_words()
-    lowered = {w for _, _, w, _, _ in found if w[:1].islower()}
+    confirmed = {w for _, _, w, _, weak in found if not weak and w[0].isupper()} | _known_words()
+    lowered = set(_LOWER_WORD.findall(text))
     out = []
     for i, (s, e, w, p, weak) in enumerate(found):
-        doubtful = weak and w[:1].isupper() and w not in confirmed
+        doubtful = weak and w not in confirmed
         if doubtful and w.lower() not in lowered and i + 1 < len(found):
             # "Anna Berg said" at a paragraph start: a first name before a name read mid-sentence
             ns, _, nw, _, nweak = found[i + 1]
             doubtful = not (text[e:ns] == " " and nw[:1].isupper() and not nweak)
         out.append(_Tok(s, e, w, p, doubtful))
     return out
+
+
+def _after_sentence_break(text: str, start: int) -> bool:
+    """True at a text, line or sentence start, after an opening quote, bracket, bullet or dash."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0:
+        return True
+    c = text[j]
+    if c in "\n\r“\"‘(•·▪–—-":
+        return True
+    if c in "”’)" and j > 0:
+        c = text[j - 1]
+    return c in ".!?:;" and j < start - 1
 
 
 def _known_words() -> frozenset[str]:
@@ -99,7 +122,8 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _in_lines(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _name_like(tok: _Tok) -> bool:
@@ -112,33 +136,28 @@ def _name_like(tok: _Tok) -> bool:
 
 
 def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
+    """Runs of name-like words joined by one space or by connectors ("Department of Defense")."""
     groups: list[list[_Tok]] = []
-    i = 0
-    while i < len(toks):
-        if not _name_like(toks[i]):
-            i += 1
+    current: list[_Tok] = []
+    for tok in toks:
+        if not _name_like(tok):
+            if current:
+                groups.append(current)
+            current = []
             continue
-        group = [toks[i]]
-        j = i + 1
-        while j < len(toks) and not group[-1].possessive:
-            gap = text[group[-1].end:toks[j].start]
-            if gap == " " and _name_like(toks[j]):
-                group.append(toks[j])
-                j += 1
+        if current and not current[-1].possessive:
+            gap = text[current[-1].end:tok.start]
+            joined = gap == " " or (
+                _CONNECTOR_GAP.fullmatch(gap) is not None and (" and " not in gap or current[-1].text in gz.ORG_WORDS)
+            )
+            if joined:
+                current.append(tok)
                 continue
-            # "Department of Defense", "Bank of the West": lower-case connectors between names
-            k = j
-            while k < len(toks) and toks[k].text in _CONNECTORS and text[toks[k - 1].end:toks[k].start] == " ":
-                k += 1
-            if k > j and k < len(toks) and text[toks[k - 1].end:toks[k].start] == " " and _name_like(toks[k]) and gap == " ":
-                if toks[j].text in ("and",) and group[-1].text not in gz.ORG_WORDS:
-                    break
-                group.extend(toks[j:k + 1])
-                j = k + 1
-                continue
-            break
-        groups.append(group)
-        i = j
+        if current:
+            groups.append(current)
+        current = [tok]
+    if current:
+        groups.append(current)
     return groups
 
 
@@ -170,7 +189,7 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
     if name in places:
         canonical, kind = places[name]
         return [(start, end, canonical, kind, 0.85, None)]
-    heads = [w for i, w in enumerate(words) if i + 1 == len(words) or words[i + 1] in _CONNECTORS]
+    heads = [t.text for i, t in enumerate(group) if i + 1 == len(group) or text[t.end:group[i + 1].start] != " "]
     last = next((w for w in heads if w in gz.LAW_WORDS or w in gz.ORG_WORDS or w in gz.MEDIA_WORDS), words[-1])
     if last in gz.ORG_WORDS or last in gz.MEDIA_WORDS or last in gz.LAW_WORDS or words[0] == "Operation":
         kind = ("MEDIA" if last in gz.MEDIA_WORDS or words[0] in gz.MEDIA_NAMES else "EVENT" if words[0] == "Operation"

@@ -8,6 +8,7 @@ gender does not contradict it; a split or continued quote reuses the previous qu
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -41,6 +42,10 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
 _NEXT_CUE = re.compile(r",\s+(?:and\s+)?(?:" + _VERB + r")\b|;|\s+(?:but|while|although|whereas)\s+")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|they|They|I|we|We)\b")
+_VERB_RE = re.compile(r"\b" + _VERB + r"\b")
+_VERB_OR_LABEL = re.compile(r"\b" + _VERB + r"\b|\b(?:calling|called|described as|describing)\b")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+_TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _GENDERED = re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b")
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 
@@ -67,12 +72,12 @@ class Quote:
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quote row the rules find, in text order; pronoun speakers resolved in that order."""
     genders = _learn_genders(text, mentions)
-    pairs, _ = scan_quote_marks(text)
+    pairs, strays = scan_quote_marks(text)
     masked = _masked(text, pairs)
     # a speaker is never inside quoted words: search names and pronouns outside them
     outside = [m for m in mentions if not any(p.open < m.start < p.close for p in pairs)]
     outside = _with_nominals(masked, outside, mentions)
-    marked = _marked_quotes(text, masked, outside)
+    marked = _marked_quotes(text, masked, outside, pairs, strays)
     inside = [(q.start, q.end) for q in marked if q.kind != "orphan"]
     indirect = _indirect_quotes(masked, outside, inside)
     taken = {(q.start, q.end) for q in marked}
@@ -84,8 +89,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 # --- marked quotes -------------------------------------------------------------------------
 
 
-def _marked_quotes(real: str, text: str, mentions: list[Mention]) -> list[Quote]:
-    pairs, strays = scan_quote_marks(real)
+def _marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) -> list[Quote]:
     line_spans = lines(text)
     out: list[Quote] = []
     previous: Quote | None = None
@@ -123,7 +127,7 @@ def _masked(text: str, pairs) -> str:
 def _with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
     """'the US President', 'Mexico’s president': a title after a name refers to the nearest previous person."""
     out = list(mentions)
-    title = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    title = _TITLE_AFTER
     for m in mentions:
         if m.type not in ("GPE", "NORP", "ORG"):
             continue
@@ -187,8 +191,8 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
 
 def _CUE_SENTENCE(before: str):
     """The last reporting verb earlier in the same sentence, for quoted words inside it (partial)."""
-    sentence = re.split(r"[.!?]\s+", before)[-1]
-    found = list(re.finditer(r"\b" + _VERB + r"\b|\b(?:calling|called|described as|describing)\b", sentence))
+    sentence = _SENTENCE_BREAK.split(before)[-1]
+    found = list(_VERB_OR_LABEL.finditer(sentence))
     if not found:
         return None
     last = found[-1]
@@ -243,7 +247,7 @@ def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int,
     out = []
     for sentence in all_sentences(text):
         body = text[sentence.start:sentence.end]
-        for m in re.finditer(r"\b" + _VERB + r"\b", body):
+        for m in _VERB_RE.finditer(body):
             verb_start, verb_end = sentence.start + m.start(), sentence.start + m.end()
             if any(a <= verb_start < b for a, b in marked) or m.group() in ("declaration",):
                 continue
@@ -314,7 +318,14 @@ def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool) -
 
 
 def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if start <= m.start and m.end <= end]
+    """Mentions inside [start, end); mentions are sorted by start, so bisect to the window."""
+    i = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    while i < len(mentions) and mentions[i].start < end:
+        if mentions[i].end <= end:
+            out.append(mentions[i])
+        i += 1
+    return out
 
 
 _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA", "NORP")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+|[\"”]\s+(?=[“\"]?[A-Z])")
 _ABBREVIATION = re.compile(
@@ -12,20 +13,20 @@ _ABBREVIATION = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
 
-def lines(text: str) -> list[Span]:
-    """Every line without its line break (\\n, and the \\r of CRLF)."""
+@lru_cache(maxsize=8)
+def lines(text: str) -> tuple[Span, ...]:
+    """Every line without its line break (\\n, and the \\r of CRLF); cached, several layers ask."""
     out, start = [], 0
     for line in text.split("\n"):
         end = start + len(line)
         out.append(Span(start, end - 1 if line.endswith("\r") else end))
         start = end + 1
-    return out
+    return tuple(out)
 
 
 def trimmed(text: str, start: int, end: int) -> Span:
@@ -55,8 +56,9 @@ def sentences(text: str, line: Span) -> list[Span]:
     return out
 
 
-def all_sentences(text: str) -> list[Span]:
-    return [s for line in lines(text) for s in sentences(text, line)]
+@lru_cache(maxsize=8)
+def all_sentences(text: str) -> tuple[Span, ...]:
+    return tuple(s for line in lines(text) for s in sentences(text, line))
 
 
 def without_final_punctuation(text: str, span: Span) -> Span:
