@@ -19,8 +19,7 @@ from typing import NamedTuple
 from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.text import lines
 
-_UPPER = "".join(c for c in map(chr, range(0x30000)) if c.isupper() and c.isalpha())
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W_])[" + re.escape(_UPPER) + r"](?:[^\W_]|[’'‑-](?=[^\W_]))*")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W_])[^\W\d_a-z](?:[^\W_]|[’'‑-](?=[^\W_]))*")
 """A capitalised word (or an initialism like U.S.); lower-case words only separate names."""
 _CONNECTOR_GAP = re.compile(r"(?: (?:of|de|del|la|los|las|y|for|the|on|and))+ ")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "los", "las", "y", "for", "the", "on", "and"})
@@ -62,6 +61,8 @@ def _tokens(text: str) -> list[_Tok]:
     found = []
     for m in _TOKEN.finditer(text):
         word = m.group()
+        if not word[0].isupper():
+            continue  # a word starting with a non-ASCII lower-case letter (the class is wider)
         start, end = m.start(), m.end()
         possessive = word.endswith(("’s", "'s")) and len(word) > 2
         if possessive:

@@ -1,9 +1,10 @@
 """`landstrikes extract`: a folder of raw texts -> silver tables, in parallel, in bounded memory.
 
 The parallel engine is Hugging Face `datasets`: the texts become a disk-backed Arrow dataset
-(`Dataset.from_generator`), `Dataset.map(num_proc=N)` runs the pure `extract_article` on every
-article, and the results are read back in shards of `shard_size` articles, each written as one
-Parquet file per table. Only one shard and the entity catalogue are ever in memory.
+(`Dataset.from_generator`), and `Dataset.map(batched=True, num_proc=N)` runs the pure
+`extract_article` on every article; each batch of `shard_size` articles is written by its
+worker as one Parquet file per table. Only one batch per worker and the entity catalogue are
+ever in memory.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.tableio import write_table
 
-SHARD_SIZE = 5000
+SHARD_SIZE = 200
+"""Articles per `map` batch; each batch becomes one Parquet file per table, written by its worker."""
 
 
 @dataclass
@@ -33,12 +35,28 @@ class ExtractResult:
     """Files that could not be read as UTF-8 text, with why."""
 
 
-def extract_batch(batch: dict[str, list]) -> dict[str, list]:
-    """`datasets.map` function: each article's rows as one JSON string (tables differ in length)."""
-    out = []
+def extract_shard(batch: dict[str, list], indices: list[int], data_dir: str) -> dict[str, list]:
+    """`datasets.map` function: extract a batch, write its Parquet shard, return entity evidence.
+
+    The shard is named after the batch's first row index: the rows are the same whatever the
+    number of processes (only file boundaries follow the batches), and only the small entity
+    evidence goes back to the main process.
+    """
+    tables: dict[str, list[dict]] = defaultdict(list)
+    evidence: list[dict] = []
     for article_id, source_file, text in zip(batch["article_id"], batch["source_file"], batch["text"]):
-        out.append(json.dumps(extract_article(article_id, text or "", source_file), ensure_ascii=False))
-    return {"article_id": batch["article_id"], "rows": out}
+        rows = extract_article(article_id, text or "", source_file)
+        for name in ARTICLE_TABLES:
+            tables[name].extend(rows[name])
+        evidence.extend(rows["entity_rows"])
+    if not indices:
+        return {"entities": [], "counts": []}
+    for name in ARTICLE_TABLES:
+        spec = TABLES_BY_NAME[name]
+        rows = sorted(tables[name], key=lambda r: r[spec.id_column])
+        _write(rows, name, Path(data_dir) / name / f"{name}-{indices[0]:09d}.parquet")
+    counts = {name: len(tables[name]) for name in ARTICLE_TABLES}
+    return {"entities": [json.dumps(evidence, ensure_ascii=False)], "counts": [json.dumps(counts)]}
 
 
 def read_articles(paths: list[str]):
@@ -55,7 +73,7 @@ def read_articles(paths: list[str]):
 
 
 def extract_folder(raw_dir: Path, out_dir: Path, num_proc: int = 1, shard_size: int = SHARD_SIZE) -> ExtractResult:
-    """Extract every *.txt of raw_dir into out_dir/data/<table>/<table>-NNNNN.parquet."""
+    """Extract every *.txt of raw_dir into out_dir/data/<table>/<table>-NNNNNNNNN.parquet."""
     import datasets
 
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
@@ -68,20 +86,25 @@ def extract_folder(raw_dir: Path, out_dir: Path, num_proc: int = 1, shard_size: 
     out_dir.mkdir(parents=True, exist_ok=True)
     result = ExtractResult()
     with tempfile.TemporaryDirectory(prefix=".extract-", dir=out_dir) as tmp:
-        cache = Path(tmp) / "cache"
+        cache, staging = Path(tmp) / "cache", Path(tmp) / "data"
         texts = datasets.Dataset.from_generator(read_articles, gen_kwargs={"paths": paths}, features=features, cache_dir=str(cache))
-        result.skipped = [f"{s}: {e}" for s, e in zip(texts["source_file"], texts["error"]) if e]
-        texts = texts.filter(lambda e: [not x for x in e], input_columns="error", batched=True)
-        rows = texts.map(
-            extract_batch,
+        errors = texts.select_columns(["source_file", "error"]).filter(lambda e: [bool(x) for x in e], input_columns="error", batched=True)
+        result.skipped = [f"{s}: {e}" for s, e in zip(errors["source_file"], errors["error"])]
+        if errors.num_rows:
+            texts = texts.filter(lambda e: [not x for x in e], input_columns="error", batched=True)
+        shards = texts.map(
+            extract_shard,
             batched=True,
-            batch_size=64,
+            batch_size=shard_size,
+            with_indices=True,
             num_proc=num_proc if num_proc > 1 else None,
             remove_columns=texts.column_names,
+            fn_kwargs={"data_dir": str(staging)},
+            load_from_cache_file=False,
             desc="extracting",
         )
-        staging = Path(tmp) / "data"
-        write_silver(rows.iter(batch_size=shard_size), staging, result)
+        result.articles = texts.num_rows
+        write_catalogue(shards, staging, result)
         target = out_dir / "data"
         if target.exists():
             shutil.rmtree(target)
@@ -89,33 +112,21 @@ def extract_folder(raw_dir: Path, out_dir: Path, num_proc: int = 1, shard_size: 
     return result
 
 
-def write_silver(batches, data_dir: Path, result: ExtractResult) -> None:
-    """Stream shards to Parquet (one file per table per shard); the entity catalogue last."""
+def write_catalogue(shards, data_dir: Path, result: ExtractResult) -> None:
+    """Merge the shards' entity evidence into one catalogue; empty files for tables never produced."""
     entities: dict[str, dict] = {}
     counts: Counter = Counter()
-    shard = 0
-    for batch in batches:
-        tables: dict[str, list[dict]] = defaultdict(list)
-        for payload in batch["rows"]:
-            article = json.loads(payload)
-            for name in ARTICLE_TABLES:
-                tables[name].extend(article[name])
-            for ev in article["entity_rows"]:
+    for batch in shards.iter(batch_size=64):
+        for evidence, shard_counts in zip(batch["entities"], batch["counts"]):
+            for ev in json.loads(evidence):
                 _merge_entity(entities, ev)
-        for name in ARTICLE_TABLES:
-            spec = TABLES_BY_NAME[name]
-            rows = sorted(tables[name], key=lambda r: r[spec.id_column])
-            _write(rows, name, data_dir / name / f"{name}-{shard:05d}.parquet")
-            counts[name] += len(rows)
-        result.articles += len(batch["rows"])
-        shard += 1
+            counts.update(json.loads(shard_counts))
     catalogue = [_entity_row(entity_id, e) for entity_id, e in sorted(entities.items())]
     _write(catalogue, "entities", data_dir / "entities" / "entities.parquet")
     counts["entities"] = len(catalogue)
     for spec in TABLES:
         if not (data_dir / spec.name).exists():
             _write([], spec.name, data_dir / spec.name / f"{spec.name}.parquet")
-            counts[spec.name] = 0
     result.rows = {spec.name: counts[spec.name] for spec in TABLES}
 
 
