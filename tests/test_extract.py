@@ -142,3 +142,17 @@ def test_evaluate_reports_silver_figures_per_layer_and_article(silver):
 def test_extract_cli_refuses_a_folder_without_texts(tmp_path, capsys):
     assert main(["extract", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "no raw article" in capsys.readouterr().err
+
+
+def test_gold_row_with_a_confidence_fails_provenance(dataset_copy):
+    from conftest import load, save
+
+    quotes = load(dataset_copy, "quotes")
+    quotes.loc[0, "confidence"] = 0.5
+    save(dataset_copy, "quotes", quotes)
+    assert "confidence-provenance-mismatch" in {f.check for f in validate(dataset_copy).findings}
+
+
+def test_silver_folder_may_leave_tables_empty(silver):
+    assert read_table(silver / "data" / "stances").empty
+    assert "empty-table" not in {f.check for f in validate(silver).findings}

@@ -13,7 +13,7 @@ from landstrikes.extract.text import Span, lines
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*‣–—-]|\d{1,2}[.)])\s+")
 _NAVIGATION = re.compile(
     r"^(?:related|read more|read also|see also|you may also like|more from|more on|recommended|trending|"
-    r"popular|previous|next|home|tags?:|categories?:|share|back to|related to this topic|latest news)\b|[«»←→]",
+    r"popular|previous|prev|next|home|tags?:|categories?:|share|back to|related to this topic|latest news)\b|[«»←→]",
     re.IGNORECASE,
 )
 _PROMPT = re.compile(
@@ -66,6 +66,8 @@ def classify(blocks: list[tuple[Span, str]]) -> list[str]:
     for i, (_, content) in enumerate(blocks):
         nxt = blocks[i + 1][1] if i + 1 < len(blocks) else ""
         kind = _line_kind(content, i, title, nxt)
+        if kinds and kinds[-1] == "navigation" and kind in ("body", "section_heading") and _link_like(content):
+            kind = "navigation"  # the titles listed under "Next Article", "Related"
         if kind == "summary":
             in_summary = True
         elif in_summary and _BULLET.match(content):
@@ -74,6 +76,11 @@ def classify(blocks: list[tuple[Span, str]]) -> list[str]:
             in_summary = False
         kinds.append(kind)
     return kinds
+
+
+def _link_like(content: str) -> bool:
+    words = content.split()
+    return len(words) <= 20 and content[-1] not in ".!?" and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _line_kind(content: str, index: int, title: str, nxt: str) -> str:
