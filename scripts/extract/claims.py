@@ -8,6 +8,7 @@ numbers inside names are not quantities.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -62,7 +63,13 @@ class Claim:
 def find_claims(text: str) -> list[Claim]:
     """One claim per sentence clause that states at least one quantity (the first one is normalised)."""
     out: dict[tuple[int, int], Claim] = {}
+    positions = _number_positions(text)
+    if not positions:
+        return []
     for sentence in all_sentences(text):
+        i = bisect.bisect_left(positions, sentence.start)
+        if i == len(positions) or positions[i] >= sentence.end:
+            continue
         for quantity in _quantities(text, sentence):
             claim = _claim(text, sentence, quantity)
             if claim is not None:
@@ -70,13 +77,25 @@ def find_claims(text: str) -> list[Claim]:
     return sorted(out.values(), key=lambda c: (c.start, c.end))
 
 
-_MAYBE_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r"|thousands|hundreds|dozens|millions)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_MAGNITUDE = re.compile(r"[Tt]housand|[Hh]undred|[Dd]ozen|[Mm]illion|[Bb]illion")
+_PRE_WORD_NUMBER = re.compile(
+    r"\b(?:between|from|at least|at most|more than|over|fewer than|less than|under|up to|nearly|almost|about|around|"
+    r"roughly|approximately|some|an estimated|estimated|as many as|as much as) (?:" + "|".join(_WORD_NUMBERS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _number_positions(text: str) -> list[int]:
+    """Where a quantity may start, found in one pass: most sentences hold none and are skipped."""
+    found = {m.start() for m in _DIGIT.finditer(text)}
+    found.update(m.start() for m in _MAGNITUDE.finditer(text))
+    found.update(m.start() for m in _PRE_WORD_NUMBER.finditer(text))
+    return sorted(found)
 
 
 def _quantities(text: str, sentence: Span):
     body = text[sentence.start:sentence.end]
-    if not _MAYBE_NUMBER.search(body):
-        return
     for m in _VAGUE_RE.finditer(body):
         low, high = _VAGUE[re.sub(r"\s+of$", "", m.group().lower())]
         yield sentence.start + m.start(), sentence.start + m.end(), float(low), float(high), "range", False

@@ -25,6 +25,8 @@ _CONNECTOR_GAP = re.compile(r"(?: (?:of|de|del|la|los|las|y|for|the|on|and))+ ")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "los", "las", "y", "for", "the", "on", "and"})
 _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|stated|added|warned|argued|claimed|noted|wrote|declared|insisted|asserted|alleged)\b")
 _LOWER_WORD = re.compile(r"(?<![\w’'‑-])[^\W\d_A-Z][\w’'‑-]*")
+_APOSTROPHE = re.compile("[’']")
+_INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
 _EO = re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b")
 
 
@@ -115,9 +117,10 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in lines(text):
         content = text[line.start:line.end].strip()
+        if not content or content.endswith((".", "!", "?", ":", "”", '"')) or content.count(" ") > 24:
+            continue  # running text, not a headline
         words = [w for w in content.split() if w[:1].isalpha() and len(w) > 3]
-        headline_like = not content.endswith((".", "!", "?", ":", "”", '"')) and len(content.split()) <= 25
-        if headline_like and len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             spans.append((line.start, line.end))
     return spans
 
@@ -131,7 +134,7 @@ def _name_like(tok: _Tok) -> bool:
     w = tok.text
     if not w[:1].isupper() or tok.ambiguous:
         return False
-    if w in gz.FUNCTION_WORDS or w in gz.MONTHS_DAYS or re.split("[’']", w)[0] in gz.FUNCTION_WORDS:
+    if w in gz.FUNCTION_WORDS or w in gz.MONTHS_DAYS or _APOSTROPHE.split(w, 1)[0] in gz.FUNCTION_WORDS:
         return False
     return True
 
@@ -206,7 +209,7 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
         return [(start, end, name, "MEDIA", 0.75, None)]
     if name in demonyms:
         return [(start, end, demonyms[name], "NORP", 0.8, None)]
-    if len(group) == 1 and re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}", name):
+    if len(group) == 1 and _INITIALISM.fullmatch(name):
         return [(start, end, name, "ORG", 0.5, None)]
     gender = "female" if title in gz.FEMALE_TITLES else "male" if title in gz.MALE_TITLES else None
     if title is not None:

@@ -75,7 +75,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     pairs, strays = scan_quote_marks(text)
     masked = _masked(text, pairs)
     # a speaker is never inside quoted words: search names and pronouns outside them
-    outside = [m for m in mentions if not any(p.open < m.start < p.close for p in pairs)]
+    outside = [m for m in mentions if masked[m.start] == text[m.start]]  # blanked = inside quotation marks
     outside = _with_nominals(masked, outside, mentions)
     marked = _marked_quotes(text, masked, outside, pairs, strays)
     inside = [(q.start, q.end) for q in marked if q.kind != "orphan"]
@@ -249,7 +249,7 @@ def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int,
         body = text[sentence.start:sentence.end]
         for m in _VERB_RE.finditer(body):
             verb_start, verb_end = sentence.start + m.start(), sentence.start + m.end()
-            if any(a <= verb_start < b for a, b in marked) or m.group() in ("declaration",):
+            if m.group() == "declaration":  # (verbs inside quotation marks are blanked in `text`)
                 continue
             content = _content_clause(text, verb_end, sentence, LEMMA[m.group().lower()] in _ZERO_THAT_LEMMAS)
             if content is None:
@@ -264,8 +264,6 @@ def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int,
             out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
         for m in _ACCORDING.finditer(body):
             cue_start, cue_end = sentence.start + m.start(), sentence.start + m.end()
-            if any(a <= cue_start < b for a, b in marked):
-                continue
             rest = text[cue_end:sentence.end]
             comma = rest.find(",")
             if m.start() == 0 and comma != -1:

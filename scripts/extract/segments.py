@@ -88,16 +88,17 @@ def _line_kind(content: str, index: int, title: str, nxt: str) -> str:
     short = len(words) <= 12
     if index == 0 or content == title:
         return "headline"
-    if _ADVERT.search(content) and short:
-        return "advertisement"
-    if _PROMPT.search(content) and len(words) <= 25:
-        return "prompt"
-    if _NAVIGATION.search(content) and short:
-        return "navigation"
-    if _BYLINE.match(content) and short or _DATE_LINE.match(content) and short:
-        return "byline"
-    if _SUMMARY_HEADING.match(content) and short:
-        return "summary"
+    if len(words) <= 25 and _PROMPT.search(content):  # cheap length test first: body lines are long
+        return "prompt" if not (short and _ADVERT.search(content)) else "advertisement"
+    if short:
+        if _ADVERT.search(content):
+            return "advertisement"
+        if _NAVIGATION.search(content):
+            return "navigation"
+        if _BYLINE.match(content) or _DATE_LINE.match(content):
+            return "byline"
+        if _SUMMARY_HEADING.match(content):
+            return "summary"
     if content.count("|") >= 2 or content.count("\t") >= 2:
         return "fact_table"
     if short and content[-1] not in ".!?,;:\"”’" and not _BULLET.match(content) and len(nxt.split()) > len(words):
