@@ -124,9 +124,20 @@ def _masked(text: str, pairs) -> str:
     return "".join(chars)
 
 
+_ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
+_DEFINITE_ROLE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! [A-Z])", re.IGNORECASE)
+
+
 def _with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
-    """'the US President', 'Mexico’s president': a title after a name refers to the nearest previous person."""
+    """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
     out = list(mentions)
+    people = [p for p in everything if p.type == "PERSON" and p.kind == "NAME"]
+    starts = [p.start for p in people]
+    for m in _DEFINITE_ROLE.finditer(text):
+        i = bisect.bisect_left(starts, m.start())
+        if i:
+            person = people[i - 1]
+            out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
     title = _TITLE_AFTER
     for m in mentions:
         if m.type not in ("GPE", "NORP", "ORG"):
@@ -176,10 +187,9 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
             cue = (c, c + 1, ":")
             speaker = _subject_before(text, line.start, c, mentions)
             kind, conf = "direct", 0.6
-        elif _CUE_SENTENCE(before):
-            v = _CUE_SENTENCE(before)
-            cue = (line.start + v.start(), line.start + v.end(), LEMMA[v.group().lower()])
-            speaker = _subject_before(text, line.start, cue[0], mentions)
+        elif (found := _last_cue(before)) is not None:
+            cue = (line.start + found[0], line.start + found[1], found[2])
+            speaker = _cue_subject(text, line.start, cue[0], cue[1], mentions)
             kind, conf = "partial", 0.55
     if kind is None:
         whole_line = at_sentence_start and after.strip(" .,!?") == ""
@@ -189,31 +199,19 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     return Quote(start, end, kind, speaker, cue, None, conf)
 
 
-def _CUE_SENTENCE(before: str):
-    """The last reporting verb earlier in the same sentence, for quoted words inside it (partial)."""
+_LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe", "describing": "describe"}
+
+
+def _last_cue(before: str) -> tuple[int, int, str] | None:
+    """The last reporting (or labelling: "calling it") verb earlier in the sentence, for partial quotes."""
     sentence = _SENTENCE_BREAK.split(before)[-1]
     found = list(_VERB_OR_LABEL.finditer(sentence))
     if not found:
         return None
-    last = found[-1]
-    offset = len(before) - len(sentence)
-    if last.group().lower() not in LEMMA:
-        return None
-    return _Shifted(last, offset)
-
-
-class _Shifted:
-    def __init__(self, match, offset):
-        self._m, self._o = match, offset
-
-    def start(self):
-        return self._m.start() + self._o
-
-    def end(self):
-        return self._m.end() + self._o
-
-    def group(self):
-        return self._m.group()
+    last, offset = found[-1], len(before) - len(sentence)
+    word = last.group().lower()
+    lemma = LEMMA.get(word) or _LABEL_LEMMAS.get(word)
+    return (offset + last.start(), offset + last.end(), lemma) if lemma else None
 
 
 def _orphans(text: str, strays, pairs) -> list[Quote]:
@@ -254,13 +252,9 @@ def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int,
             content = _content_clause(text, verb_end, sentence, LEMMA[m.group().lower()] in _ZERO_THAT_LEMMAS)
             if content is None:
                 continue
-            participle = m.group().endswith("ing") and text[max(sentence.start, verb_start - 2):verb_start].strip() == ","
-            if participle:
-                speaker = _sentence_subject(text, sentence, verb_start, mentions)
-            else:
-                speaker = _subject_before(text, sentence.start, verb_start, mentions)
-                if speaker.status == "unattributed":
-                    speaker = _subject_after(text, verb_end, content.start, mentions)
+            speaker = _cue_subject(text, sentence.start, verb_start, verb_end, mentions)
+            if speaker.status == "unattributed":
+                speaker = _subject_after(text, verb_end, content.start, mentions)
             out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
         for m in _ACCORDING.finditer(body):
             cue_start, cue_end = sentence.start + m.start(), sentence.start + m.end()
@@ -326,7 +320,7 @@ def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]
     return out
 
 
-_SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA", "NORP")
+_SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA")  # a nationality ("Mexicans say") is an unnamed group
 
 
 def _subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
@@ -380,12 +374,25 @@ def _subject_after(text: str, start: int, end: int, mentions) -> Speaker:
     return pronoun or Speaker("unattributed")
 
 
-def _sentence_subject(text: str, sentence: Span, verb_start: int, mentions) -> Speaker:
+def _cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
+    """The speaker of a cue: its subject, or for a participle (", claiming that") the sentence's."""
+    if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 3):verb_start].strip() == ",":
+        window = text[floor:verb_start]
+        starts = [floor + m.end() for m in _SENTENCE_BREAK.finditer(window)]
+        return _sentence_subject(text, starts[-1] if starts else floor, verb_start, mentions)
+    return _subject_before(text, floor, verb_start, mentions)
+
+
+def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions) -> Speaker:
     """A participle cue (", claiming that") shares the subject of its sentence's main clause."""
-    found = [m for m in _mentions_in(mentions, sentence.start, verb_start) if m.type in _SPEAKER_TYPES]
-    if found:
-        return Speaker("attributed", found[0])
-    return _pronoun_in(text, sentence.start, verb_start, first=True) or Speaker("unattributed")
+    found = [m for m in _mentions_in(mentions, sentence_start, verb_start) if m.type in _SPEAKER_TYPES]
+    people = [m for m in found if m.type == "PERSON"]
+    pronoun = _pronoun_in(text, sentence_start, verb_start, first=True)
+    if people and (pronoun is None or people[0].start < pronoun.mention.start):
+        return Speaker("attributed", people[0])
+    if pronoun is not None:
+        return pronoun
+    return Speaker("attributed", found[0]) if found else Speaker("unattributed")
 
 
 def _pronoun_in(text: str, start: int, end: int, first: bool = False) -> Speaker | None:
@@ -473,5 +480,7 @@ def _with_parents(quotes: list[Quote]) -> list[Quote]:
         parent = min(enclosing, key=lambda p: p.end - p.start) if enclosing else None
         if parent is not None and q.speaker.status in ("unattributed",) and parent.speaker.mention is not None and q.kind == "direct":
             q = replace(q, speaker=Speaker("implicit", parent.speaker.mention))
+        elif parent is not None and parent.kind == "indirect" and q.kind == "scare" and parent.speaker.mention is not None:
+            q = replace(q, kind="partial", speaker=parent.speaker, cue=parent.cue, confidence=0.5)  # Q4, Q8
         out.append(replace(q, parent=(parent.start, parent.end) if parent else None))
     return out
