@@ -43,7 +43,7 @@ _THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
 _NEXT_CUE = re.compile(r",\s+(?:and\s+)?(?:" + _VERB + r")\b|;|\s+(?:but|while|although|whereas)\s+")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|they|They|I|we|We)\b")
 _VERB_RE = re.compile(r"\b" + _VERB + r"\b")
-_VERB_OR_LABEL = re.compile(r"\b" + _VERB + r"\b|\b(?:calling|called|described as|describing)\b")
+_VERB_OR_LABEL = re.compile(r"\b" + _VERB + r"\b|(?<![-‑])\b(?:calling|called|described as|describing)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 _TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _GENDERED = re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b")
@@ -211,6 +211,8 @@ def _last_cue(before: str) -> tuple[int, int, str] | None:
     last, offset = found[-1], len(before) - len(sentence)
     word = last.group().lower()
     lemma = LEMMA.get(word) or _LABEL_LEMMAS.get(word)
+    if word in _LABEL_LEMMAS and len(sentence[last.end():].split()) > 3:
+        return None  # "calling it “…”" labels the quoted words only when it stands right before them
     return (offset + last.start(), offset + last.end(), lemma) if lemma else None
 
 
