@@ -20,6 +20,7 @@ from pathlib import Path
 from landstrikes import DATASET_VERSION
 from landstrikes.errors import BuildError
 from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
+from landstrikes.extract.catalogue import catalogue_rows, merge_evidence, write_evidence
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.tableio import write_table
 
@@ -35,12 +36,11 @@ class ExtractResult:
     """Files that could not be read as UTF-8 text, with why."""
 
 
-def extract_shard(batch: dict[str, list], indices: list[int], data_dir: str) -> dict[str, list]:
-    """`datasets.map` function: extract a batch, write its Parquet shard, return entity evidence.
+def extract_shard(batch: dict[str, list], indices: list[int], data_dir: str, evidence_dir: str) -> dict[str, list]:
+    """`datasets.map` function: extract a batch, write its Parquet shard and its entity evidence.
 
     The shard is named after the batch's first row index: the rows are the same whatever the
-    number of processes (only file boundaries follow the batches), and only the small entity
-    evidence goes back to the main process.
+    number of processes (only file boundaries follow the batches); only row counts go back.
     """
     tables: dict[str, list[dict]] = defaultdict(list)
     evidence: list[dict] = []
@@ -50,13 +50,13 @@ def extract_shard(batch: dict[str, list], indices: list[int], data_dir: str) -> 
             tables[name].extend(rows[name])
         evidence.extend(rows["entity_rows"])
     if not indices:
-        return {"entities": [], "counts": []}
+        return {"counts": []}
     for name in ARTICLE_TABLES:
         spec = TABLES_BY_NAME[name]
         rows = sorted(tables[name], key=lambda r: r[spec.id_column])
         _write(rows, name, Path(data_dir) / name / f"{name}-{indices[0]:09d}.parquet")
-    counts = {name: len(tables[name]) for name in ARTICLE_TABLES}
-    return {"entities": [json.dumps(evidence, ensure_ascii=False)], "counts": [json.dumps(counts)]}
+    write_evidence(evidence, Path(evidence_dir) / f"evidence-{indices[0]:09d}.parquet")
+    return {"counts": [json.dumps({name: len(tables[name]) for name in ARTICLE_TABLES})]}
 
 
 def read_articles(paths: list[str]):
@@ -99,12 +99,12 @@ def extract_folder(raw_dir: Path, out_dir: Path, num_proc: int = 1, shard_size: 
             with_indices=True,
             num_proc=num_proc if num_proc > 1 else None,
             remove_columns=texts.column_names,
-            fn_kwargs={"data_dir": str(staging)},
+            fn_kwargs={"data_dir": str(staging), "evidence_dir": str(Path(tmp) / "evidence")},
             load_from_cache_file=False,
             desc="extracting",
         )
         result.articles = texts.num_rows
-        write_catalogue(shards, staging, result)
+        write_catalogue(shards, Path(tmp) / "evidence", staging, result)
         target = out_dir / "data"
         if target.exists():
             shutil.rmtree(target)
@@ -112,18 +112,16 @@ def extract_folder(raw_dir: Path, out_dir: Path, num_proc: int = 1, shard_size: 
     return result
 
 
-def write_catalogue(shards, data_dir: Path, result: ExtractResult) -> None:
-    """Merge the shards' entity evidence into one catalogue; empty files for tables never produced."""
-    entities: dict[str, dict] = {}
+def write_catalogue(shards, evidence_dir: Path, data_dir: Path, result: ExtractResult) -> None:
+    """The merged entity catalogue; an empty file for each table nothing was extracted for."""
     counts: Counter = Counter()
-    for batch in shards.iter(batch_size=64):
-        for evidence, shard_counts in zip(batch["entities"], batch["counts"]):
-            for ev in json.loads(evidence):
-                _merge_entity(entities, ev)
+    for batch in shards.iter(batch_size=1000):
+        for shard_counts in batch["counts"]:
             counts.update(json.loads(shard_counts))
-    catalogue = [_entity_row(entity_id, e) for entity_id, e in sorted(entities.items())]
-    _write(catalogue, "entities", data_dir / "entities" / "entities.parquet")
-    counts["entities"] = len(catalogue)
+    merged = merge_evidence(evidence_dir)
+    for i, rows in enumerate(catalogue_rows(merged, AUTO)):
+        _write(rows, "entities", data_dir / "entities" / f"entities-{i:05d}.parquet")
+        counts["entities"] += len(rows)
     for spec in TABLES:
         if not (data_dir / spec.name).exists():
             _write([], spec.name, data_dir / spec.name / f"{spec.name}.parquet")
@@ -133,30 +131,3 @@ def write_catalogue(shards, data_dir: Path, result: ExtractResult) -> None:
 def _write(rows: list[dict], name: str, path: Path) -> None:
     metadata = {"dataset_version": DATASET_VERSION, "schema_version": SCHEMA_VERSION, "table": name, "source": AUTO}
     write_table(rows, TABLES_BY_NAME[name], path, metadata)
-
-
-def _merge_entity(entities: dict[str, dict], ev: dict) -> None:
-    e = entities.setdefault(ev["entity_id"], {"names": Counter(), "types": Counter(), "aliases": set(), "confidence": 0.0, "articles": 0})
-    e["names"][ev["name"]] += max(1, ev["mentions"])
-    e["types"][ev["type"]] += max(1, ev["mentions"])
-    e["aliases"].update(ev["aliases"])
-    e["confidence"] = max(e["confidence"], ev["confidence"])
-    e["articles"] += 1
-
-
-def _entity_row(entity_id: str, e: dict) -> dict:
-    """One catalogue row: the majority type and name over all articles, every surface as an alias."""
-    kind = min(e["types"].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    name = min(e["names"].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    agreement = e["types"][kind] / sum(e["types"].values())
-    return {
-        "entity_id": entity_id,
-        "name": name,
-        "type": kind,
-        "aliases": sorted(e["aliases"]),
-        "description": f"auto: {kind} named in {e['articles']} article(s)",
-        "flag": "none",
-        "flag_note": None,
-        "source": AUTO,
-        "confidence": round(e["confidence"] * agreement, 4),
-    }
