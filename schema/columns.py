@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 import pandera.pandas as pa
 import pyarrow
-
 from landstrikes.schema.labels import SOURCES
 
 # Logical types: name -> (pandas dtype that `read_table` yields, Arrow type, HF feature dtype).

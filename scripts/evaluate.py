@@ -12,7 +12,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
-
 from landstrikes.agreement import _none, match_spans, prf
 from landstrikes.schema.tableio import read_table
 from landstrikes.schema.validate import data_dir

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import DATASET
 from landstrikes.cli import main
 from landstrikes.extract import extract_article

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from landstrikes.extract import extract_article
 from landstrikes.quotemarks import scan_quote_marks
 from landstrikes.schema.registry import TABLES_BY_NAME
