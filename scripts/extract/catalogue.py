@@ -1,12 +1,13 @@
 """The silver entity catalogue: per-article entity evidence merged across the corpus in Arrow.
 
-Workers write one evidence row per (article, entity); the merge runs in Arrow compute
-(group-by, not Python dicts) and the catalogue is written in chunks, so the main process
-holds columnar evidence only, about a hundred bytes per (article, entity) pair.
+Workers write one evidence row per (article, entity) with a hash bucket of the entity id; the
+merge runs in Arrow compute (group-by, not Python dicts), one range of buckets at a time, so
+the main process holds at most about PASS_ROWS evidence rows however large the corpus is.
 """
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,13 +23,21 @@ EVIDENCE_SCHEMA = pa.schema(
         ("mentions", pa.int64()),
         ("confidence", pa.float64()),
         ("aliases", pa.list_(pa.string())),
+        ("bucket", pa.int32()),
     ]
 )
-CHUNK = 50_000
+BUCKETS = 4096
+PASS_ROWS = 40_000
+"""Evidence rows merged per pass: bounds the main process's memory."""
+
+
+def bucket(entity_id: str) -> int:
+    return zlib.crc32(entity_id.encode("utf-8")) % BUCKETS
 
 
 def write_evidence(rows: list[dict], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    rows = [{**r, "bucket": bucket(r["entity_id"])} for r in rows]
     columns = {f.name: [r[f.name] for r in rows] for f in EVIDENCE_SCHEMA}
     pq.write_table(pa.table(columns, schema=EVIDENCE_SCHEMA), path)
 
@@ -44,12 +53,25 @@ def _first_per_entity(table: pa.Table, value: str, weight: str) -> pa.Table:
     return ordered.filter(first)
 
 
-def merge_evidence(folder: Path) -> pa.Table:
-    """One row per entity: majority name and type, mention/article counts, best confidence, aliases."""
+def merged_passes(folder: Path):
+    """Merged catalogue tables, one per range of buckets, each sorted by entity_id."""
     files = sorted(folder.glob("*.parquet")) if folder.exists() else []
     if not files:
-        return pa.table({"entity_id": pa.array([], pa.string())})
-    evidence = pads.dataset(files, format="parquet", schema=EVIDENCE_SCHEMA).to_table()
+        return
+    dataset = pads.dataset(files, format="parquet", schema=EVIDENCE_SCHEMA)
+    sizes = dataset.to_table(columns=["bucket"]).group_by("bucket").aggregate([("bucket", "count")])
+    counts = dict(zip(sizes["bucket"].to_pylist(), sizes["bucket_count"].to_pylist()))
+    low, rows = 0, 0
+    for b in range(BUCKETS + 1):
+        if b == BUCKETS or (rows and rows + counts.get(b, 0) > PASS_ROWS):
+            in_range = (pc.field("bucket") >= low) & (pc.field("bucket") < b)
+            yield merge_evidence(dataset.to_table(filter=in_range))
+            low, rows = b, 0
+        rows += counts.get(b, 0)
+
+
+def merge_evidence(evidence: pa.Table) -> pa.Table:
+    """One row per entity: majority name and type, mention/article counts, best confidence, aliases."""
     names = _first_per_entity(evidence.group_by(["entity_id", "name"]).aggregate([("mentions", "sum")]), "name", "mentions_sum")
     types = _first_per_entity(evidence.group_by(["entity_id", "type"]).aggregate([("mentions", "sum")]), "type", "mentions_sum")
     stats = evidence.group_by("entity_id").aggregate([("mentions", "sum"), ("confidence", "max"), ("entity_id", "count")])
@@ -66,10 +88,10 @@ def merge_evidence(folder: Path) -> pa.Table:
     return merged.append_column("alias_distinct", pc.take(aliases["alias_distinct"], where))
 
 
-def catalogue_rows(merged: pa.Table, source: str):
-    """Entity rows in chunks of CHUNK, in entity_id order, ready for `write_table`."""
-    for offset in range(0, merged.num_rows, CHUNK):
-        chunk = merged.slice(offset, CHUNK).to_pylist()
+def catalogue_rows(folder: Path, source: str):
+    """Entity rows, one list per merge pass (bucket range), ready for `write_table`."""
+    for merged in merged_passes(folder):
+        chunk = merged.to_pylist()
         yield [
             {
                 "entity_id": r["entity_id"],

@@ -20,7 +20,7 @@ from pathlib import Path
 from landstrikes import DATASET_VERSION
 from landstrikes.errors import BuildError
 from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
-from landstrikes.extract.catalogue import catalogue_rows, merge_evidence, write_evidence
+from landstrikes.extract.catalogue import catalogue_rows, write_evidence
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.tableio import write_table
 
@@ -118,11 +118,10 @@ def write_catalogue(shards, evidence_dir: Path, data_dir: Path, result: ExtractR
     for batch in shards.iter(batch_size=1000):
         for shard_counts in batch["counts"]:
             counts.update(json.loads(shard_counts))
-    merged = merge_evidence(evidence_dir)
-    for i, rows in enumerate(catalogue_rows(merged, AUTO)):
+    for i, rows in enumerate(catalogue_rows(evidence_dir, AUTO)):
         _write(rows, "entities", data_dir / "entities" / f"entities-{i:05d}.parquet")
         counts["entities"] += len(rows)
-    for spec in TABLES:
+    for spec in TABLES:  # an empty file for each table nothing was extracted for (entities included)
         if not (data_dir / spec.name).exists():
             _write([], spec.name, data_dir / spec.name / f"{spec.name}.parquet")
     result.rows = {spec.name: counts[spec.name] for spec in TABLES}
