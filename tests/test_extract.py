@@ -155,3 +155,23 @@ def test_gold_row_with_a_confidence_fails_provenance(dataset_copy):
 def test_silver_folder_may_leave_tables_empty(silver):
     assert read_table(silver / "data" / "stances").empty
     assert "empty-table" not in {f.check for f in validate(silver).findings}
+
+
+def test_undecodable_file_is_skipped_with_a_reason(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "good.txt").write_text("Title\n\n“We will act,” Ana Ruiz said.\n", encoding="utf-8")
+    (raw / "bad.txt").write_bytes(b"caf\xe9 latin-1\n")
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 0
+    assert "skipped bad.txt: not valid UTF-8" in capsys.readouterr().err
+    assert validate(tmp_path / "out").ok
+    assert list(read_table(tmp_path / "out" / "data" / "articles")["article_id"]) == ["good"]
+
+
+def test_evaluate_without_shared_articles_is_unusable_input(silver, tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "other.txt").write_text("Title\n\nNothing here.\n", encoding="utf-8")
+    main(["extract", str(raw), "--out", str(tmp_path / "out")])
+    assert main(["evaluate", str(tmp_path / "out"), "--gold", str(silver)]) == 2
+    assert "no article in common" in capsys.readouterr().err
