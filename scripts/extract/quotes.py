@@ -442,7 +442,7 @@ def _resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dic
                 sp = Speaker("attributed", replace(pronoun, name=target.name, type=target.type, confidence=0.5))
                 q = replace(q, confidence=round(q.confidence * 0.85, 4))
         if sp.mention is not None and sp.status == "attributed":
-            speakers.append(sp.mention if sp.mention.kind == "NAME" else replace(sp.mention, start=q.start))
+            speakers.append(sp.mention)
         out.append(replace(q, speaker=sp))
     return out
 
