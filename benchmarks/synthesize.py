@@ -148,7 +148,7 @@ def large_article(source: Path, target: Path, chars: int, segment_chars: int = 1
     bounds = list(range(0, shift, segment_chars)) + [shift]
     extra = [
         {"segment_id": f"{article_id}:g:{a}-{b}", "article_id": article_id, "start": a, "end": b,
-         "text": prefix[a:b], "kind": "body"}
+         "text": prefix[a:b], "kind": "body", "source": "gold", "confidence": None}
         for a, b in zip(bounds, bounds[1:])
     ]
     tables["segments"] = pd.concat([pd.DataFrame(extra), segments], ignore_index=True).astype(segments.dtypes.to_dict())

@@ -2,7 +2,7 @@
 
 import pandera.pandas as pa
 
-from landstrikes.schema.columns import Col, TableSpec, ident
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident
 from landstrikes.schema.labels import QUALITY_LABELS
 
 ARTICLES = TableSpec(
@@ -36,5 +36,6 @@ ARTICLES = TableSpec(
             "Share of characters in navigation/prompt/advertisement segments.",
             checks=(pa.Check.in_range(0.0, 1.0),),
         ),
+        *PROVENANCE,
     ),
 )

@@ -2,7 +2,7 @@
 
 import pandera.pandas as pa
 
-from landstrikes.schema.columns import Col, TableSpec, ident, offset
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
 from landstrikes.schema.labels import CLAIM_TYPES, CONSISTENCY, HEDGING, QUANTITY_BOUNDS
 
 CLAIMS = TableSpec(
@@ -26,6 +26,7 @@ CLAIMS = TableSpec(
         Col("variant_id", "string", "Which incompatible version of the cluster's proposition (C9); null when it has one.", nullable=True),
         Col("consistency", "string", "Consistency with the other articles (C8).", labels=CONSISTENCY),
         Col("contradicted_by", "string_list", "claim_ids in other articles that contradict this one."),
+        *PROVENANCE,
     ),
     span_columns=(("start", "end", "text"),),
 )
@@ -42,5 +43,6 @@ CLAIM_CLUSTERS = TableSpec(
         Col("n_claims", "int", "Claims in the cluster (derived); every cluster is used.", checks=(pa.Check.ge(1),)),
         Col("n_articles", "int", "Articles with a claim in the cluster (derived).", checks=(pa.Check.ge(1),)),
         Col("contradicted", "bool", "True when two articles state incompatible variants (derived)."),
+        *PROVENANCE,
     ),
 )

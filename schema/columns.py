@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pandera.pandas as pa
 import pyarrow
+from landstrikes.schema.labels import SOURCES
 
 # Logical types: name -> (pandas dtype that `read_table` yields, Arrow type, HF feature dtype).
 _TYPES = {
@@ -118,3 +119,16 @@ def ident(name: str, description: str) -> Col:
 
 def offset(name: str, description: str, nullable: bool = False) -> Col:
     return Col(name, "int", description, nullable=nullable, checks=(pa.Check.ge(0),))
+
+
+PROVENANCE = (
+    Col("source", "string", "Who made the row: gold (human annotation) or auto (`landstrikes extract`).", labels=SOURCES),
+    Col(
+        "confidence",
+        "float",
+        "Extractor's confidence in the row, 0..1; null for gold rows.",
+        nullable=True,
+        checks=(pa.Check.in_range(0.0, 1.0),),
+    ),
+)
+"""The last two columns of every table, so gold and silver rows share one schema and can be concatenated."""

@@ -285,7 +285,9 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
         return
     exclusions = tables.get("mention_exclusions")
     covering = pd.concat([df[["article_id", "start", "end"]] for df in (mentions, exclusions) if df is not None])
-    pairs = [(e, a) for e, aliases in zip(entities["entity_id"], entities["aliases"]) for a in aliases or []]
+    # M2 is an annotator's completeness promise; an extractor's (source "auto") entities make none
+    gold = entities[entities["source"] != "auto"] if "source" in entities else entities
+    pairs = [(e, a) for e, aliases in zip(gold["entity_id"], gold["aliases"]) for a in aliases or []]
     rounds = _scan_rounds(sorted({a for _, a in pairs if a}, key=len, reverse=True))
     texts = articles["text"]
     if rounds is None:
@@ -548,7 +550,16 @@ def quality_label_for(flags: list[str], factual_errors: int) -> str:
     return "minor_issues"
 
 
+def check_provenance(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Gold rows carry no confidence; every auto row carries one (the extractor's score)."""
+    for name, df in tables.items():
+        bad = (df["source"] == "gold") == df["confidence"].notna()
+        for row_id, source, confidence in zip(_ids(df, name)[bad], df["source"][bad], df["confidence"][bad]):
+            report.add(name, "confidence-provenance-mismatch", f"{source} rows must {'not ' if source == 'gold' else ''}have a confidence", row_id, "confidence", confidence)
+
+
 CROSS_CHECKS = (
+    check_provenance,
     check_foreign_keys,
     check_spans,
     check_derived_ids,

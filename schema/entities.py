@@ -2,7 +2,7 @@
 
 import pandera.pandas as pa
 
-from landstrikes.schema.columns import Col, TableSpec, ident
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident
 from landstrikes.schema.labels import ENTITY_FLAGS, ENTITY_TYPES
 
 ENTITIES = TableSpec(
@@ -23,5 +23,6 @@ ENTITIES = TableSpec(
         Col("description", "string", "One-line description."),
         Col("flag", "string", "Reliability flag (E5).", labels=ENTITY_FLAGS),
         Col("flag_note", "string", "Why the entity is flagged; null when flag is none.", nullable=True),
+        *PROVENANCE,
     ),
 )

@@ -1,6 +1,6 @@
 """`mention_exclusions`: alias occurrences that are not mentions of their entity (M5)."""
 
-from landstrikes.schema.columns import Col, TableSpec, ident, offset
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
 
 MENTION_EXCLUSIONS = TableSpec(
     name="mention_exclusions",
@@ -14,6 +14,7 @@ MENTION_EXCLUSIONS = TableSpec(
         offset("end", "End offset, exclusive."),
         Col("text", "string", "article text[start:end]."),
         Col("reason", "string", "Why this occurrence is not a mention."),
+        *PROVENANCE,
     ),
     span_columns=(("start", "end", "text"),),
     may_be_empty=True,

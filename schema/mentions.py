@@ -1,6 +1,6 @@
 """`mentions`: every mention of a catalogued entity (guidelines M1-M5)."""
 
-from landstrikes.schema.columns import Col, TableSpec, ident, offset
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
 from landstrikes.schema.labels import MENTION_KINDS
 
 MENTIONS = TableSpec(
@@ -15,6 +15,7 @@ MENTIONS = TableSpec(
         offset("end", "End offset, code points, exclusive."),
         Col("text", "string", "article text[start:end]."),
         Col("kind", "string", "NAME, NOMINAL or PRONOUN (M1).", labels=MENTION_KINDS),
+        *PROVENANCE,
     ),
     span_columns=(("start", "end", "text"),),
 )

@@ -1,6 +1,6 @@
 """`quality_flags`: each quality problem of an article with its evidence span (AQ1)."""
 
-from landstrikes.schema.columns import Col, TableSpec, ident, offset
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
 from landstrikes.schema.labels import QUALITY_FLAGS
 
 QUALITY_FLAG_ROWS = TableSpec(
@@ -15,6 +15,7 @@ QUALITY_FLAG_ROWS = TableSpec(
         offset("end", "End of the evidence span, exclusive."),
         Col("text", "string", "article text[start:end]."),
         Col("note", "string", "What is wrong, in one sentence."),
+        *PROVENANCE,
     ),
     span_columns=(("start", "end", "text"),),
 )

@@ -2,7 +2,7 @@
 
 import pandera.pandas as pa
 
-from landstrikes.schema.columns import Col, TableSpec, ident, offset
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
 from landstrikes.schema.labels import QUOTE_KINDS, SPEAKER_STATUSES
 
 QUOTES = TableSpec(
@@ -31,6 +31,7 @@ QUOTES = TableSpec(
             "Similarity of text to the cluster's reference variant, 0..1 (Q12).",
             checks=(pa.Check.in_range(0.0, 1.0),),
         ),
+        *PROVENANCE,
     ),
     span_columns=(("start", "end", "text"), ("cue_start", "cue_end", "cue_text")),
 )

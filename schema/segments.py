@@ -1,6 +1,6 @@
 """`segments`: each article partitioned into labelled blocks (SG1-SG2)."""
 
-from landstrikes.schema.columns import Col, TableSpec, ident, offset
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
 from landstrikes.schema.labels import SEGMENT_KINDS
 
 SEGMENTS = TableSpec(
@@ -14,6 +14,7 @@ SEGMENTS = TableSpec(
         offset("end", "End offset, exclusive."),
         Col("text", "string", "article text[start:end]."),
         Col("kind", "string", "Segment kind (SG2).", labels=SEGMENT_KINDS),
+        *PROVENANCE,
     ),
     span_columns=(("start", "end", "text"),),
 )

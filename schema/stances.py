@@ -1,6 +1,6 @@
 """`stance_targets` and `stances`: who holds which position on what (S1-S4)."""
 
-from landstrikes.schema.columns import Col, TableSpec, ident, offset
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
 from landstrikes.schema.labels import FNC_LABELS, STANCE_LABELS
 
 STANCE_TARGETS = TableSpec(
@@ -10,6 +10,7 @@ STANCE_TARGETS = TableSpec(
     columns=(
         ident("target_id", "Readable slug (S1)."),
         Col("description", "string", "Definition of the target."),
+        *PROVENANCE,
     ),
 )
 
@@ -33,6 +34,7 @@ STANCES = TableSpec(
             nullable=True,
             labels=FNC_LABELS,
         ),
+        *PROVENANCE,
     ),
     span_columns=(("evidence_start", "evidence_end", "evidence_text"),),
 )

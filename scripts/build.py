@@ -20,6 +20,8 @@ from landstrikes.tables import BUILDERS
 
 CARD_BODY_FILE = "card_body.md"
 AGREEMENT_FILE = "agreement.json"
+GOLD = {"source": "gold", "confidence": None}
+"""Provenance of every built row: human annotation, so no extractor confidence."""
 
 
 @dataclass
@@ -34,7 +36,7 @@ def build_tables(dataset_dir: Path) -> dict[str, list[dict]]:
     corpus = load_corpus(dataset_dir)
     out = {}
     for spec in step(TABLES, "building tables"):
-        out[spec.name] = BUILDERS[spec.name](corpus)
+        out[spec.name] = [{**row, **GOLD} for row in BUILDERS[spec.name](corpus)]
     return out
 
 

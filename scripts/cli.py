@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -159,6 +160,33 @@ def cmd_verify(args) -> int:
         for p in problems:
             print(f"  [{p.check}] {p.path}: {p.message}")
     return 1 if failed else 0
+def cmd_extract(args) -> int:
+    from landstrikes.extract.run import extract_folder
+
+    try:
+        result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc)
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for skipped in result.skipped:
+        print(f"skipped {skipped}", file=sys.stderr)
+    rows = ", ".join(f"{name} {n}" for name, n in result.rows.items() if n)
+    print(f"landstrikes extract: {result.articles} articles -> {args.out / 'data'} ({rows})")
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from landstrikes.evaluate import evaluate, to_text
+
+    try:
+        result = evaluate(args.pred_dir, args.gold)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(to_text(result))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -210,6 +238,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("release", nargs="?", help="release version or folder (default: all under DIR/releases)")
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.set_defaults(func=cmd_verify)
+    p = sub.add_parser("extract", help="automatic (silver) tables for a folder of raw article texts")
+    p.add_argument("raw_dir", type=Path, help="folder of UTF-8 *.txt articles")
+    p.add_argument("--out", type=Path, required=True, help="output folder (tables go to OUT/data)")
+    p.add_argument("--num-proc", type=int, default=1, help="worker processes for datasets.map (default 1)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("evaluate", help="precision/recall/F1 of silver tables against the gold")
+    p.add_argument("pred_dir", type=Path, help="folder with predicted tables (e.g. an extract --out folder)")
+    p.add_argument("--gold", type=Path, default=DEFAULT_DATASET, help="gold dataset folder (default: dataset)")
+    p.add_argument("--json", metavar="FILE", help="also write every figure as JSON")
+    p.set_defaults(func=cmd_evaluate)
     return top
 
 

@@ -1,0 +1,150 @@
+"""`landstrikes evaluate`: silver (or any predicted) tables against the gold, layer by layer.
+
+Spans are matched one-to-one per article with the agreement module's greedy matcher, exactly
+and by any overlap; attribute accuracies (speaker, kind, entity type, quantity) are computed on
+the overlap-matched pairs. Claims are compared with the gold claims that carry a quantity,
+because the extractor only proposes numeric claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+from landstrikes.agreement import _none, match_spans, prf
+from landstrikes.schema.tableio import read_table
+from landstrikes.schema.validate import data_dir
+
+LAYERS = ("quotes", "mentions", "claims", "segments")
+
+
+def _records(df: pd.DataFrame, articles: set[str]) -> list[dict]:
+    df = df[df["article_id"].isin(articles)]
+    return [{**r, "span": (int(r["start"]), int(r["end"]))} for r in df.to_dict("records")]
+
+
+def _load(folder: Path, name: str) -> pd.DataFrame:
+    return read_table(data_dir(Path(folder)) / name)
+
+
+def evaluate(pred_dir: Path, gold_dir: Path = Path("dataset")) -> dict:
+    """Every figure as a dict: per layer, per article; raises ValueError when nothing is comparable."""
+    gold_articles = set(_load(gold_dir, "articles")["article_id"])
+    pred_articles = set(_load(pred_dir, "articles")["article_id"])
+    shared = gold_articles & pred_articles
+    if not shared:
+        raise ValueError(f"{pred_dir} and {gold_dir} have no article in common")
+    gold = {n: _records(_load(gold_dir, n), shared) for n in LAYERS}
+    pred = {n: _records(_load(pred_dir, n), shared) for n in LAYERS}
+    for side in (gold, pred):  # the layer is numeric claims: those with a quantity, on both sides
+        side["claims"] = [c for c in side["claims"] if _none(c["quantity_low"]) is not None]
+    types = {"gold": _entity_types(gold_dir), "pred": _entity_types(pred_dir)}
+    spans = {"gold": _mention_spans(gold["mentions"]), "pred": _mention_spans(pred["mentions"])}
+    result = {"articles": sorted(shared), "layers": {}, "per_article": {}}
+    for layer in LAYERS:
+        result["layers"][layer] = _layer(layer, gold[layer], pred[layer], types, spans)
+    for article in sorted(shared):
+        result["per_article"][article] = {
+            layer: _layer(layer, [g for g in gold[layer] if g["article_id"] == article], [p for p in pred[layer] if p["article_id"] == article], types, spans)
+            for layer in LAYERS
+        }
+    return result
+
+
+def _layer(layer: str, gold: list[dict], pred: list[dict], types, spans) -> dict:
+    exact = match_spans(gold, pred, exact=True)
+    overlap = match_spans(gold, pred, exact=False)
+    out = {
+        "gold": len(gold), "predicted": len(pred),
+        "exact": prf(len(exact), len(gold), len(pred)),
+        "overlap": prf(len(overlap), len(gold), len(pred)),
+    }
+    if layer == "quotes":
+        out["speaker_accuracy"] = _share(overlap, lambda g, p: _same_speaker(g, p, spans))
+        out["kind_accuracy"] = _share(overlap, lambda g, p: g["kind"] == p["kind"])
+    elif layer == "mentions":
+        out["entity_type_accuracy"] = _share(overlap, lambda g, p: types["gold"].get(g["entity_id"]) == types["pred"].get(p["entity_id"]))
+    elif layer == "claims":
+        out["quantity_accuracy"] = _share(overlap, _same_quantity)
+        out["unit_accuracy"] = _share(overlap, lambda g, p: g["quantity_unit"] == _none(p.get("quantity_unit")))
+    elif layer == "segments":
+        out["kind_accuracy"] = _share(overlap, lambda g, p: g["kind"] == p["kind"])
+        out["char_kind_accuracy"] = _char_agreement(gold, pred)
+    return out
+
+
+def _share(pairs, same) -> float | None:
+    return round(sum(bool(same(g, p)) for g, p in pairs) / len(pairs), 4) if pairs else None
+
+
+def _entity_types(folder: Path) -> dict[str, str]:
+    entities = _load(folder, "entities")
+    return dict(zip(entities["entity_id"], entities["type"]))
+
+
+def _mention_spans(mentions: list[dict]) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    out: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        out[(m["article_id"], m["entity_id"])].append(m["span"])
+    return out
+
+
+def _same_speaker(g: dict, p: dict, spans) -> bool:
+    """Same speaker when both have none, or the two entities' mentions overlap in the article (ids may differ)."""
+    gs, ps = _none(g["speaker_id"]), _none(p["speaker_id"])
+    if gs is None or ps is None:
+        return gs is None and ps is None
+    if gs == ps:
+        return True
+    article = g["article_id"]
+    gold_spans = spans["gold"].get((article, gs), [])
+    return any(a[0] < b[1] and b[0] < a[1] for a in gold_spans for b in spans["pred"].get((article, ps), []))
+
+
+def _same_quantity(g: dict, p: dict) -> bool:
+    lo, hi = _none(p.get("quantity_low")), _none(p.get("quantity_high"))
+    if lo is None or hi is None:
+        return False
+    return abs(g["quantity_low"] - lo) < 1e-6 and abs(g["quantity_high"] - hi) < 1e-6 and g["quantity_unit"] == p.get("quantity_unit")
+
+
+def _char_agreement(gold: list[dict], pred: list[dict]) -> float | None:
+    """Share of characters whose segment kind agrees (segments partition the text)."""
+    kinds: dict[str, dict[int, str]] = defaultdict(dict)
+    total = agree = 0
+    for p in pred:
+        for i in range(*p["span"]):
+            kinds[p["article_id"]][i] = p["kind"]
+    for g in gold:
+        for i in range(*g["span"]):
+            total += 1
+            agree += kinds[g["article_id"]].get(i) == g["kind"]
+    return round(agree / total, 4) if total else None
+
+
+def to_text(result: dict) -> str:
+    """The figures as two plain tables: per layer, then per article (overlap F1)."""
+    lines = [
+        f"{'layer':<10} {'gold':>5} {'pred':>5}  {'exact P/R/F1':<20} {'overlap P/R/F1':<20} attribute accuracy (on overlap matches)",
+    ]
+    for layer, r in result["layers"].items():
+        extra = "  ".join(f"{k.replace('_accuracy', '')} {_fmt(v)}" for k, v in r.items() if k.endswith("accuracy"))
+        lines.append(f"{layer:<10} {r['gold']:>5} {r['predicted']:>5}  {_prf(r['exact']):<20} {_prf(r['overlap']):<20} {extra}")
+    lines.append("")
+    lines.append(f"{'article':<24} " + " ".join(f"{layer + ' F1':>13}" for layer in LAYERS) + "   (overlap)")
+    for article, layers in result["per_article"].items():
+        lines.append(f"{article:<24} " + " ".join(f"{_article_f1(layers[layer]):>13}" for layer in LAYERS))
+    return "\n".join(lines)
+
+
+def _article_f1(r: dict) -> str:
+    return "-" if r["gold"] == 0 and r["predicted"] == 0 else f"{r['overlap']['f1']:.3f}"
+
+
+def _prf(x: dict) -> str:
+    return f"{x['precision']:.3f}/{x['recall']:.3f}/{x['f1']:.3f}"
+
+
+def _fmt(v) -> str:
+    return "-" if v is None else f"{v:.3f}"

@@ -1,0 +1,203 @@
+"""Numeric claims: sentences that state a quantity, with the quantity normalised (C4, C5).
+
+"between 250,000 and 300,000 Americans were dying every year" -> 250000..300000 deaths/year
+(range); "at least 35 boats" -> 35..35 boats (at_least); "97%" -> 97 percent (exact);
+"hundreds of thousands of deaths" -> 200000..999999 (range). Years, dates, ordinals and
+numbers inside names are not quantities.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from landstrikes.extract.text import Span, all_sentences, trimmed, without_final_punctuation
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "a dozen": 12, "dozen": 12,
+}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+_VAGUE = {  # "hundreds of thousands" -> the span of numbers the phrase can mean
+    "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999), "thousands": (2000, 9999),
+    "hundreds": (200, 999), "dozens": (24, 99), "millions": (2e6, 9999999), "tens of millions": (2e7, 99999999),
+}
+_VALUE = r"(?:(?P<num>" + _NUM + r")|(?P<word>" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r"))(?:\s*(?P<scale>thousand|million|billion|trillion|bn|k)\b)?"
+_QUANTITY = re.compile(
+    r"(?P<pre>\b(?:between|from|at least|at most|more than|over|fewer than|less than|under|up to|nearly|almost|about|around|"
+    r"roughly|approximately|some|an estimated|estimated|as many as|as much as)\s+)?"
+    r"(?P<cur>[$€£])?" + _VALUE.replace("(?P<num>", "(?P<num1>").replace("(?P<word>", "(?P<word1>").replace("(?P<scale>", "(?P<scale1>")
+    + r"(?:\s*(?:-|–|to|and)\s*(?P<cur2>[$€£])?" + _VALUE.replace("(?P<num>", "(?P<num2>").replace("(?P<word>", "(?P<word2>").replace("(?P<scale>", "(?P<scale2>") + r")?"
+    r"(?P<pct>\s*(?:%|percent\b|per cent\b))?",
+    re.IGNORECASE,
+)
+_VAGUE_RE = re.compile(r"\b(?:" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")\b(?:\s+of)?", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"^\s+(?:(?:[a-z][\w‑-]*)\s+){0,2}?(?P<unit>[a-z][a-z‑-]+)", re.IGNORECASE)
+_PER_YEAR = re.compile(r"\b(?:every year|each year|per year|a year|annually|yearly|per annum)\b", re.IGNORECASE)
+_DEATH = re.compile(r"\b(?:dying|died|die|deaths?|killed|killing|dead|overdoses?|fatalities)\b", re.IGNORECASE)
+_DECREASE = re.compile(r"\b(?:drop|decline|reduction|decrease|fall|fell|cut|down)\b", re.IGNORECASE)
+_INCREASE = re.compile(r"\b(?:rise|increase|growth|jump|surge|rose|up)\b", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(?:said|says|claimed|claims|alleged|asserted|asserting|claiming|stated|told|according to|argued|warned)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:\bthat\s+|:\s+|,\s+(?:asserting|claiming|saying|adding|noting)\s+(?:that\s+)?)", re.IGNORECASE)
+_PEOPLE = {"people", "persons", "americans", "mexicans", "civilians", "residents", "citizens", "migrants", "individuals"}
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_DATE_NEAR = re.compile(_MONTHS + r"\s*$|^\s*" + _MONTHS)
+
+
+@dataclass(frozen=True)
+class Claim:
+    start: int
+    end: int
+    low: float
+    high: float
+    unit: str
+    bound: str
+    hedging: str
+    confidence: float
+    cue_start: int | None
+
+
+def find_claims(text: str) -> list[Claim]:
+    """One claim per sentence clause that states at least one quantity (the first one is normalised)."""
+    out: dict[tuple[int, int], Claim] = {}
+    positions = _number_positions(text)
+    if not positions:
+        return []
+    for sentence in all_sentences(text):
+        i = bisect.bisect_left(positions, sentence.start)
+        if i == len(positions) or positions[i] >= sentence.end:
+            continue
+        for quantity in _quantities(text, sentence):
+            claim = _claim(text, sentence, quantity)
+            if claim is not None:
+                out.setdefault((claim.start, claim.end), claim)
+    return sorted(out.values(), key=lambda c: (c.start, c.end))
+
+
+_DIGIT = re.compile(r"\d")
+_MAGNITUDE = re.compile(r"[Tt]housand|[Hh]undred|[Dd]ozen|[Mm]illion|[Bb]illion")
+_PRE_WORD_NUMBER = re.compile(
+    r"\b(?:between|from|at least|at most|more than|over|fewer than|less than|under|up to|nearly|almost|about|around|"
+    r"roughly|approximately|some|an estimated|estimated|as many as|as much as) (?:" + "|".join(_WORD_NUMBERS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _number_positions(text: str) -> list[int]:
+    """Where a quantity may start, found in one pass: most sentences hold none and are skipped."""
+    found = {m.start() for m in _DIGIT.finditer(text)}
+    found.update(m.start() for m in _MAGNITUDE.finditer(text))
+    found.update(m.start() for m in _PRE_WORD_NUMBER.finditer(text))
+    return sorted(found)
+
+
+def _quantities(text: str, sentence: Span):
+    body = text[sentence.start:sentence.end]
+    for m in _VAGUE_RE.finditer(body):
+        low, high = _VAGUE[re.sub(r"\s+of$", "", m.group().lower())]
+        yield sentence.start + m.start(), sentence.start + m.end(), float(low), float(high), "range", False
+    for m in _QUANTITY.finditer(body):
+        if not (m.group("num1") or m.group("word1")):
+            continue
+        if m.group("word1") and not m.group("pre") and not m.group("scale1"):
+            continue  # "one of the", "two countries" are too often not claims
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        if _not_a_quantity(text, m, start, end):
+            continue
+        low = _value(m.group("num1"), m.group("word1"), m.group("scale1") or m.group("scale2"))
+        high = low
+        pre = (m.group("pre") or "").strip().lower()
+        bound = "exact"
+        if m.group("num2") or m.group("word2"):
+            high = _value(m.group("num2"), m.group("word2"), m.group("scale2"))
+            bound = "range"
+            if high < low:
+                continue
+        elif pre in ("at least", "more than", "over", "as many as", "as much as"):
+            bound = "at_least"
+        elif pre in ("at most", "fewer than", "less than", "under", "up to"):
+            bound = "at_most"
+        elif pre:
+            bound = "approximate"
+        if pre in ("between", "from") and bound != "range":
+            bound = "exact"
+        yield start, end, low, high, bound, bool(m.group("pct"))
+
+
+def _not_a_quantity(text: str, m, start: int, end: int) -> bool:
+    num = m.group("num1") or ""
+    if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.group("num2") and not m.group("pct"):
+        return True  # a year
+    if _DATE_NEAR.search(text[max(0, start - 10):start]) or _DATE_NEAR.search(text[end:end + 10]):
+        return True
+    prev = text[max(0, start - 1):start]
+    nxt = text[end:end + 2]
+    if prev.isalnum() or prev in "‑-/#" or nxt[:1].isalnum() or re.match(r"^(?:st|nd|rd|th)\b", nxt):
+        return True  # part of a name, code or ordinal (EO 13864, F-16, 3rd)
+    if re.search(r"[A-Z]{2,}\s*$", text[max(0, start - 6):start]):
+        return True
+    if re.search(r"\b(?:order|no|number|act|resolution|article|section|code|route|flight|line|page|chapter|room|vol)\.?\W{0,2}$", text[max(0, start - 14):start], re.IGNORECASE):
+        return True
+    return False
+
+
+def _value(num: str | None, word: str | None, scale: str | None) -> float:
+    value = float(num.replace(",", "")) if num else float(_WORD_NUMBERS[word.lower()])
+    return value * _SCALE.get((scale or "").lower(), 1.0)
+
+
+def _claim(text: str, sentence: Span, quantity) -> Claim | None:
+    q_start, q_end, low, high, bound, percent = quantity
+    unit = _unit(text, sentence, q_start, q_end, percent)
+    if unit is None:
+        return None
+    clause_start = sentence.start
+    for m in _CLAUSE_START.finditer(text, sentence.start, q_start):
+        clause_start = m.end()
+    cut = re.compile(r",\s+(?:asserting|claiming|saying|adding|noting|while|but)\b|;").search(text, q_end, sentence.end)
+    span = without_final_punctuation(text, trimmed(text, clause_start, cut.start() if cut else sentence.end))
+    if span.end <= span.start:
+        return None
+    cue = _REPORTING.search(text, sentence.start, sentence.end)
+    hedging = "attributed" if cue else "asserted"
+    confidence = 0.6 if bound != "range" or low < high else 0.5
+    return Claim(span.start, span.end, low, high, unit, bound, hedging, confidence, cue.start() if cue else None)
+
+
+def _unit(text: str, sentence: Span, q_start: int, q_end: int, percent: bool) -> str | None:
+    if percent:
+        around = text[max(sentence.start, q_start - 40):min(sentence.end, q_end + 30)]
+        if _DECREASE.search(around):
+            return "percent_decrease"
+        if _INCREASE.search(around):
+            return "percent_increase"
+        return "percent"
+    if text[max(0, q_start - 1):q_start] in "$€£" or text[q_start:q_start + 1] in "$€£":
+        return {"$": "usd", "€": "eur", "£": "gbp"}[(text[max(0, q_start - 1):q_start] + text[q_start])[-1] if text[q_start] in "$€£" else text[q_start - 1]]
+    rest = text[q_end:sentence.end]
+    m = _UNIT_WORD.match(rest)
+    if not m:
+        return None
+    unit = m.group("unit").lower()
+    if unit in ("of", "and", "to", "the", "in", "on", "at", "for", "by", "from", "with", "a", "an", "or"):
+        m2 = re.match(r"^\s+of\s+(?:\w+\s+){0,1}?(?P<unit>[a-z][a-z‑-]+)", rest)
+        if not m2:
+            return None
+        unit = m2.group("unit").lower()
+    words = rest.split()
+    if len(words) >= 2 and words[0].lower() in ("metric", "short", "long", "square", "cubic") and unit == words[0].lower():
+        unit = f"{words[0].lower()}_{re.sub(r'[^a-z]', '', words[1].lower())}"
+    if unit in ("year", "years", "percent"):
+        return None if unit != "percent" else "percent"
+    clause = text[q_end:sentence.end]
+    if unit in _PEOPLE or _DEATH.match(unit):
+        if _DEATH.search(clause[:80]) or _DEATH.match(unit) or _DEATH.search(text, max(sentence.start, q_start - 30), q_start):
+            unit = "deaths"
+        elif unit in _PEOPLE:
+            unit = "people"
+    if _PER_YEAR.search(clause[:120]):
+        unit += "/year"
+    return unit

@@ -1,0 +1,255 @@
+"""Rule-based named-entity mentions: capitalised word runs, typed by gazetteers and cue words.
+
+Why rules and not a statistical model: no model can be downloaded at run time, the PyPI
+packages that embed spaCy models are third-party re-uploads, and a model would run at a few
+articles per second per core where the corpus needs hundreds. Capitalisation is read with
+document evidence: a capitalised word at a sentence start or in a title-case headline counts as
+a name only when the article never uses it in lower case.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from landstrikes.extract import gazetteer as gz
+from landstrikes.extract.text import lines
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W_])[^\W\d_a-z](?:[^\W_]|[’'‑-](?=[^\W_]))*")
+"""A capitalised word (or an initialism like U.S.); lower-case words only separate names."""
+_CONNECTOR_GAP = re.compile(r"(?: (?:of|de|del|la|los|las|y|for|the|on|and))+ ")
+_CONNECTORS = frozenset({"of", "de", "del", "la", "los", "las", "y", "for", "the", "on", "and"})
+_SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|stated|added|warned|argued|claimed|noted|wrote|declared|insisted|asserted|alleged)\b")
+_LOWER_WORD = re.compile(r"(?<![\w’'‑-])[^\W\d_A-Z][\w’'‑-]*")
+_APOSTROPHE = re.compile("[’']")
+_INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
+_EO = re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    """Canonical name of the entity (its id is slug(name))."""
+    type: str
+    kind: str
+    confidence: float
+    gender: str | None = None
+
+
+@lru_cache(maxsize=65536)
+def slug(name: str) -> str:
+    """Readable lowercase ASCII id (E3); a name with no ASCII letters gets a stable hash id."""
+    text = re.sub(r"[^a-z0-9]+", "-", gz.ascii_fold(name).lower()).strip("-")
+    return text or "u" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+    possessive: bool
+    ambiguous: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """Capitalised words and the connectors between them (lower-case words only break runs)."""
+    title_lines = _title_case_lines(text)
+    found = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if not word[0].isupper():
+            continue  # a word starting with a non-ASCII lower-case letter (the class is wider)
+        start, end = m.start(), m.end()
+        possessive = word.endswith(("’s", "'s")) and len(word) > 2
+        if possessive:
+            word, end = word[:-2], end - 2
+        weak = _after_sentence_break(text, start) or _in_lines(start, title_lines)
+        found.append((start, end, word, possessive, weak))
+    # a capitalised word is confirmed as a name by one capitalised use mid-sentence in running text
+    confirmed = {w for _, _, w, _, weak in found if not weak and w[0].isupper()} | _known_words()
+    lowered = set(_LOWER_WORD.findall(text))
+    out = []
+    for i, (s, e, w, p, weak) in enumerate(found):
+        doubtful = weak and w not in confirmed
+        if doubtful and w.lower() not in lowered and i + 1 < len(found):
+            # "Anna Berg said" at a paragraph start: a first name before a name read mid-sentence
+            ns, _, nw, _, nweak = found[i + 1]
+            doubtful = not (text[e:ns] == " " and nw[:1].isupper() and not nweak)
+        out.append(_Tok(s, e, w, p, doubtful))
+    return out
+
+
+def _after_sentence_break(text: str, start: int) -> bool:
+    """True at a text, line or sentence start, after an opening quote, bracket, bullet or dash."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0:
+        return True
+    c = text[j]
+    if c in "\n\r“\"‘(•·▪–—-":
+        return True
+    if c in "”’)" and j > 0:
+        c = text[j - 1]
+    return c in ".!?:;" and j < start - 1
+
+
+def _known_words() -> frozenset[str]:
+    return _KNOWN or _load_known()
+
+
+_KNOWN: set[str] = set()
+
+
+def _load_known() -> frozenset[str]:
+    words = {w for name in gz.places() for w in name.split()} | set(gz.demonyms()) | gz.MEDIA_NAMES | gz.TITLES
+    _KNOWN.update(words - gz.FUNCTION_WORDS)
+    return frozenset(_KNOWN)
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for line in lines(text):
+        content = text[line.start:line.end].strip()
+        if not content or content.endswith((".", "!", "?", ":", "”", '"')) or content.count(" ") > 24:
+            continue  # running text, not a headline
+        words = [w for w in content.split() if w[:1].isalpha() and len(w) > 3]
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            spans.append((line.start, line.end))
+    return spans
+
+
+def _in_lines(pos: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _name_like(tok: _Tok) -> bool:
+    w = tok.text
+    if not w[:1].isupper() or tok.ambiguous:
+        return False
+    if w in gz.FUNCTION_WORDS or w in gz.MONTHS_DAYS or _APOSTROPHE.split(w, 1)[0] in gz.FUNCTION_WORDS:
+        return False
+    return True
+
+
+def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
+    """Runs of name-like words joined by one space or by connectors ("Department of Defense")."""
+    groups: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    for tok in toks:
+        if not _name_like(tok):
+            if current:
+                groups.append(current)
+            current = []
+            continue
+        if current and not current[-1].possessive:
+            gap = text[current[-1].end:tok.start]
+            joined = gap == " " or (
+                _CONNECTOR_GAP.fullmatch(gap) is not None and (" and " not in gap or current[-1].text in gz.ORG_WORDS)
+            )
+            if joined:
+                current.append(tok)
+                continue
+        if current:
+            groups.append(current)
+        current = [tok]
+    if current:
+        groups.append(current)
+    return groups
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every name mention the rules find, longest name first (M4), sorted by position."""
+    toks = _tokens(text)
+    raw: list[tuple[int, int, str, str, float, str | None]] = []
+    for group in _groups(text, toks):
+        raw.extend(_type_group(text, group, toks))
+    for m in _EO.finditer(text):
+        raw.append((m.start(), m.end(), m.group(), "LAW", 0.7, None))
+    raw = _longest_first(raw)
+    return _link_short_names(text, raw)
+
+
+def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
+    title = None
+    while group and (group[0].text in gz.TITLES or text[group[0].end:group[0].end + 1] == "." and group[0].text + "." in gz.TITLES):
+        title = group[0].text
+        group = group[1:]
+    while group and group[-1].text in _CONNECTORS:
+        group = group[:-1]
+    if not group:
+        return []
+    words = [t.text for t in group]
+    name = text[group[0].start:group[-1].end]
+    start, end = group[0].start, group[-1].end
+    places, demonyms = gz.places(), gz.demonyms()
+    if name in places:
+        canonical, kind = places[name]
+        return [(start, end, canonical, kind, 0.85, None)]
+    heads = [t.text for i, t in enumerate(group) if i + 1 == len(group) or text[t.end:group[i + 1].start] != " "]
+    last = next((w for w in heads if w in gz.LAW_WORDS or w in gz.ORG_WORDS or w in gz.MEDIA_WORDS), words[-1])
+    if last in gz.ORG_WORDS or last in gz.MEDIA_WORDS or last in gz.LAW_WORDS or words[0] == "Operation":
+        kind = ("MEDIA" if last in gz.MEDIA_WORDS or words[0] in gz.MEDIA_NAMES else "EVENT" if words[0] == "Operation"
+                else "LAW" if last in gz.LAW_WORDS else "ORG")
+        return [(start, end, name, kind, 0.7, None)]
+    if last in gz.LOC_WORDS and len(group) > 1:
+        return [(start, end, name, "LOC", 0.65, None)]
+    if last in gz.EVENT_WORDS and len(group) > 1:
+        return [(start, end, name, "EVENT", 0.6, None)]
+    if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES):
+        return _type_group(text, group[:1], toks) + _type_group(text, group[1:], toks)
+    if words[0] in gz.MEDIA_NAMES:
+        return [(start, end, name, "MEDIA", 0.75, None)]
+    if name in demonyms:
+        return [(start, end, demonyms[name], "NORP", 0.8, None)]
+    if len(group) == 1 and _INITIALISM.fullmatch(name):
+        return [(start, end, name, "ORG", 0.5, None)]
+    gender = "female" if title in gz.FEMALE_TITLES else "male" if title in gz.MALE_TITLES else None
+    if title is not None:
+        return [(start, end, name, "PERSON", 0.8, gender)]
+    if 2 <= len(group) <= 4 and all(t.text[:1].isupper() for t in group):
+        return [(start, end, name, "PERSON", 0.6, None)]
+    if _SPEECH_AFTER.match(text[end:end + 20]):
+        return [(start, end, name, "PERSON", 0.55, None)]
+    return [(start, end, name, "OTHER", 0.3, None)]
+
+
+def _longest_first(raw):
+    raw = sorted(raw, key=lambda r: (r[0], -(r[1] - r[0])))
+    out, last_end = [], -1
+    for r in raw:
+        if r[0] >= last_end and r[1] > r[0]:
+            out.append(r)
+            last_end = r[1]
+    return out
+
+
+def _link_short_names(text: str, raw) -> list[Mention]:
+    """A one-word name that is the last word of a longer name in the article is that entity."""
+    full: dict[str, tuple[str, str, str | None]] = {}
+    for start, end, name, kind, conf, gender in raw:
+        parts = name.split()
+        if kind in ("PERSON", "ORG") and len(parts) > 1:
+            full.setdefault(parts[-1], (name, kind, gender))
+    best: dict[str, tuple[float, str, str]] = {}
+    for start, end, name, kind, conf, gender in raw:
+        surface = text[start:end]
+        if surface not in best or conf > best[surface][0]:
+            best[surface] = (conf, name, kind)
+    out = []
+    for start, end, name, kind, conf, gender in raw:
+        surface = text[start:end]
+        if " " not in surface and surface in full and kind in ("PERSON", "OTHER", "ORG"):
+            name, kind, gender = full[surface][0], full[surface][1], full[surface][2] or gender
+            conf = max(conf, 0.7)
+        elif best[surface][0] > conf:  # one surface, one reading per article: the surest one
+            conf, name, kind = best[surface]
+        out.append(Mention(start, end, name, kind, "NAME", conf, gender))
+    return out

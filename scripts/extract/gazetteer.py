@@ -1,0 +1,133 @@
+"""Word lists the entity recogniser types names with: places from pycountry, cue words by hand.
+
+Nothing here names anything from the corpus articles: the lists are general English news
+vocabulary (titles, organisation and law nouns, outlets) and ISO 3166 country and subdivision
+names, so the recogniser behaves the same on any article.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+TITLES = frozenset(
+    "President Vice Secretary Senator Sen. Rep. Representative Governor Gov. Mayor Minister Prime Chancellor "
+    "General Gen. Admiral Adm. Colonel Col. Lt. Lieutenant Major Captain Capt. Sergeant Sgt. Commander Chief "
+    "Director Ambassador Judge Justice Attorney Spokesman Spokeswoman Spokesperson Speaker Leader King Queen "
+    "Prince Princess Pope Sheikh Mr. Mrs. Ms. Dr. Prof. Professor Sir Dame Lord Lady Former Ex-President Deputy "
+    "Analyst Commissioner Chairman Chairwoman Chair CEO Founder Sheriff".split()
+)
+FEMALE_TITLES = frozenset("Mrs. Ms. Queen Princess Dame Lady Chairwoman Spokeswoman".split())
+MALE_TITLES = frozenset("Mr. King Prince Sir Lord Chairman Spokesman Sheikh".split())
+
+ORG_WORDS = frozenset(
+    "Department Ministry Agency Administration Council Congress Senate Parliament Assembly House Party Cartel "
+    "Army Navy Marines Forces Force Command Bureau Office Commission Committee University Institute Court "
+    "Bank Corporation Corp. Inc. Ltd. Group Organization Organisation Association Union Government Pentagon "
+    "Guard Police Coalition Foundation Center Centre Service Services Authority Secretariat Cabinet Company "
+    "Alliance Federation Board Network Movement Front Brigade Gang Cartels Fund Reserve Court Tribunal".split()
+)
+MEDIA_WORDS = frozenset(
+    "News Times Post Journal Tribune Herald Gazette Press Telegraph Guardian Radio TV Television Magazine "
+    "Daily Review Chronicle Observer Independent Financiero Universal Jornada Reforma Wire".split()
+)
+MEDIA_NAMES = frozenset(
+    "CNN BBC NPR PBS MSNBC CNBC AFP Reuters Bloomberg Politico Axios Newsweek Forbes Univision Telemundo "
+    "Fox Al-Jazeera Jazeera Xinhua".split()
+)
+LAW_WORDS = frozenset(
+    "Act Law Treaty Charter Agreement Resolution Order Constitution Amendment Convention Accord Accords "
+    "Protocol Strategy Doctrine Code Bill Initiative Plan Pact Declaration Directive Statute Regulation".split()
+)
+EVENT_WORDS = frozenset("War Operation Summit Election Elections Conference Olympics Crisis Revolution Massacre Raid Attack".split())
+LOC_WORDS = frozenset(
+    "Ocean Sea Gulf River Mountains Mountain Bay Hemisphere Peninsula Desert Valley Coast Island Islands Lake "
+    "Strait Canal Corridor Basin Region Border".split()
+)
+LOC_NAMES = (
+    "Latin America", "Central America", "South America", "North America", "Middle East", "Caribbean",
+    "Pacific", "Atlantic", "Europe", "Asia", "Africa", "Oceania", "Antarctica", "Arctic", "Mediterranean",
+    "Americas", "Western Hemisphere", "Southeast Asia", "Balkans", "Sahel",
+)
+GPE_ALIASES = {
+    "US": "United States", "U.S.": "United States", "USA": "United States", "U.S.A.": "United States",
+    "America": "United States", "United States of America": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+    "Russia": "Russia", "Iran": "Iran", "Syria": "Syria", "Bolivia": "Bolivia", "Venezuela": "Venezuela",
+    "South Korea": "South Korea", "North Korea": "North Korea", "Taiwan": "Taiwan", "Vietnam": "Vietnam",
+    "Washington": "Washington", "Beijing": "Beijing", "Moscow": "Moscow", "Mexico City": "Mexico City",
+    "EU": "European Union",
+}
+GROUP_WORDS = frozenset(
+    "Democrats Republicans Democrat Republican Democratic Communist Communists Socialist Socialists "
+    "Conservatives Liberals Latino Latinos Latina Hispanic Hispanics Muslim Muslims Christian Christians "
+    "Catholic Catholics Jewish Jews Europeans Westerners".split()
+)
+UNNAMED_SOURCES = frozenset(
+    "analysts experts critics officials sources observers residents lawmakers diplomats advocates "
+    "economists researchers scholars commentators supporters opponents activists authorities "
+    "insiders witnesses legislators politicians leaders specialists".split()
+)
+FUNCTION_WORDS = frozenset(
+    "A An The This That These Those It Its In On At By For From With Without Of To As And But Or Nor So Yet "
+    "If When While After Before Since Until Despite Although Though Because As Also Even Still Meanwhile "
+    "However Moreover Furthermore Instead Then There Here He She They We You I Our Their His Her My Your "
+    "Some Many Most Such Both Each Every No Not All Any Other Another Several Few More Less Who What Where "
+    "Why How Which Whether Amid Among Against Under Over About Into Through During Following According "
+    "Yes Now Today Tomorrow Yesterday Last Next New First Second Third One Two Three Four Five Mr Mrs".split()
+)
+MONTHS_DAYS = frozenset(
+    "January February March April May June July August September October November December Jan Feb Mar Apr "
+    "Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+_COMPASS = frozenset("Central Western Eastern Northern Southern North South East West Capital Coast".split())
+
+
+def ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, tuple[str, str]]:
+    """Surface name -> (canonical name, type) for countries, their subdivisions and world regions."""
+    import pycountry
+
+    out: dict[str, tuple[str, str]] = {}
+    for country in pycountry.countries:
+        canonical = getattr(country, "common_name", None) or country.name.split(",")[0]
+        for name in {country.name, canonical, getattr(country, "official_name", country.name)}:
+            if "," not in name:
+                out[name] = (canonical, "GPE")
+    for sub in pycountry.subdivisions:
+        name = sub.name.split("[")[0].split("(")[0].strip()
+        # a one-word subdivision must look like a name, not an English word ("Central", "Western")
+        if sub.type in ("State", "Province", "Federal district", "Emirate") and name[:1].isupper() and len(name) > 3:
+            if name.split()[-1] not in LOC_WORDS and name not in FUNCTION_WORDS and name not in _COMPASS:
+                out.setdefault(name, (name, "GPE"))
+    for alias, canonical in GPE_ALIASES.items():
+        out[alias] = (canonical, "GPE")
+    for name in LOC_NAMES:
+        out[name] = (name, "LOC")
+    return out
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Nationality words -> canonical plural ('Mexican' -> 'Mexicans'), derived from country names."""
+    out: dict[str, str] = {}
+    import pycountry
+
+    names = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
+    for name in sorted(names | {"America", "Britain", "Russia", "Iran", "Syria", "Venezuela", "Bolivia", "Korea"}):
+        if " " in name or not name.isalpha() or len(name) < 4:
+            continue
+        stem = name[:-1] if name[-1] in "aeiouy" else name
+        for form in {name + "n", name + "an", stem + "an", stem + "ian", stem + "ese", stem + "ish", stem + "i", name + "ian"}:
+            out.setdefault(form, form + "s")
+            out.setdefault(form + "s", form + "s")
+    for word in GROUP_WORDS:
+        plural = word if word.endswith("s") else word + "s"
+        out.setdefault(word, plural)
+    return out

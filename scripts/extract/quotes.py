@@ -1,0 +1,488 @@
+"""Quotes: marked quotations (Q1-Q4), orphans, indirect speech by reporting verbs, and speakers (Q6).
+
+Marks come from the same scanner the coverage check uses, so every pair and stray mark gets
+exactly one row (Q2). A speaker is the mention next to the cue ("Trump said", "said Trump",
+"According to him"); a pronoun is resolved to the nearest previous speaker or person whose
+gender does not contradict it; a split or continued quote reuses the previous quote's speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from landstrikes.extract import gazetteer as gz
+from landstrikes.extract.entities import Mention
+from landstrikes.extract.text import Span, all_sentences, lines, trimmed, without_final_punctuation
+from landstrikes.quotemarks import scan_quote_marks
+
+_VERBS = {
+    "say": "say said says saying", "tell": "told tells telling", "state": "stated states stating",
+    "claim": "claimed claims claiming", "allege": "alleged alleges alleging", "assert": "asserted asserts asserting",
+    "warn": "warned warns warning", "argue": "argued argues arguing", "add": "added adds adding",
+    "note": "noted notes noting", "insist": "insisted insists insisting", "explain": "explained explains explaining",
+    "announce": "announced announces announcing", "declare": "declared declares declaring",
+    "report": "reported reports", "acknowledge": "acknowledged acknowledges acknowledging",
+    "admit": "admitted admits admitting", "confirm": "confirmed confirms confirming", "deny": "denied denies denying",
+    "reiterate": "reiterated reiterates reiterating", "emphasize": "emphasized emphasised emphasizes emphasises emphasizing emphasising",
+    "stress": "stressed stresses stressing", "reveal": "revealed reveals revealing", "vow": "vowed vows vowing",
+    "promise": "promised promises promising", "threaten": "threatened threatens", "predict": "predicted predicts predicting",
+    "caution": "cautioned cautions cautioning", "maintain": "maintained maintains", "contend": "contended contends contending",
+    "write": "wrote writes writing", "post": "posted", "tweet": "tweeted tweets", "reply": "replied replies",
+    "ask": "asked asks asking", "declare ": "declaration", "indicate": "indicated indicates indicate",
+    "agree": "agreed agrees agree", "rule": "ruled rules", "signal": "signaled signalled signals", "admonish": "admonish admonished admonishes",
+    "warn ": "warn", "note ": "note", "argue ": "argue", "claim ": "claim", "insist ": "insist", "caution ": "caution",
+}
+LEMMA = {form: lemma.strip() for lemma, forms in _VERBS.items() for form in forms.split()}
+_VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
+_CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + _VERB + r")\b")
+_CUE_BEFORE = re.compile(r"(?P<verb>\b" + _VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
+_NEXT_CUE = re.compile(r",\s+(?:and\s+)?(?:" + _VERB + r")\b|;|\s+(?:but|while|although|whereas)\s+")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|they|They|I|we|We)\b")
+_VERB_RE = re.compile(r"\b" + _VERB + r"\b")
+_VERB_OR_LABEL = re.compile(r"\b" + _VERB + r"\b|(?<![-‑])\b(?:calling|called|described as|describing)\b")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+_TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_GENDERED = re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b")
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who spoke: an entity mention (a name or a resolved pronoun), or only a status."""
+
+    status: str
+    mention: Mention | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker
+    cue: tuple[int, int, str] | None
+    parent: tuple[int, int] | None
+    confidence: float
+
+
+def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
+    """Every quote row the rules find, in text order; pronoun speakers resolved in that order."""
+    genders = _learn_genders(text, mentions)
+    pairs, strays = scan_quote_marks(text)
+    masked = _masked(text, pairs)
+    # a speaker is never inside quoted words: search names and pronouns outside them
+    outside = [m for m in mentions if masked[m.start] == text[m.start]]  # blanked = inside quotation marks
+    outside = _with_nominals(masked, outside, mentions)
+    marked = _marked_quotes(text, masked, outside, pairs, strays)
+    inside = [(q.start, q.end) for q in marked if q.kind != "orphan"]
+    indirect = _indirect_quotes(masked, outside, inside)
+    taken = {(q.start, q.end) for q in marked}
+    indirect = [q for q in indirect if (q.start, q.end) not in taken]
+    quotes = _resolve_pronouns(sorted(marked + indirect, key=lambda q: (q.start, -q.end)), mentions, genders)
+    return _with_parents(quotes)
+
+
+# --- marked quotes -------------------------------------------------------------------------
+
+
+def _marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) -> list[Quote]:
+    line_spans = lines(text)
+    out: list[Quote] = []
+    previous: Quote | None = None
+    previous_close = -1
+    for pair in pairs:
+        line = next((ln for ln in line_spans if ln.start <= pair.open < max(ln.end, ln.start + 1)), Span(0, len(text)))
+        enclosing = [p for p in pairs if p.open < pair.open and pair.close < p.close]
+        quote = _classify_pair(real[pair.open + 1:pair.close], text, pair.open, pair.close, line, mentions, bool(enclosing))
+        between = text[previous_close + 1:pair.open] if previous is not None else ""
+        continues = (
+            previous is not None and quote.cue is None and quote.kind in ("direct", "partial") and previous.speaker.mention is not None
+            and not enclosing and previous_close < pair.open
+            and (previous.cue is not None and previous_close < previous.cue[0] < pair.open and "\n" not in between  # split (Q3)
+                 or between.strip() == "" and _starts_line(text, pair.open, line))  # continued paragraph
+        )
+        if continues:
+            quote = replace(quote, kind="direct", speaker=previous.speaker, cue=previous.cue, confidence=0.65)
+        out.append(quote)
+        if not enclosing:
+            previous, previous_close = quote, pair.close
+    out.extend(_orphans(text, strays, pairs))
+    return out
+
+
+def _masked(text: str, pairs) -> str:
+    """The text with every quotation's words blanked (same offsets), for finding cues and subjects."""
+    chars = list(text)
+    for p in pairs:
+        for i in range(p.open + 1, p.close):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)
+
+
+_ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
+_DEFINITE_ROLE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! [A-Z])", re.IGNORECASE)
+
+
+def _with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
+    """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
+    out = list(mentions)
+    people = [p for p in everything if p.type == "PERSON" and p.kind == "NAME"]
+    starts = [p.start for p in people]
+    for m in _DEFINITE_ROLE.finditer(text):
+        i = bisect.bisect_left(starts, m.start())
+        if i:
+            person = people[i - 1]
+            out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
+    title = _TITLE_AFTER
+    for m in mentions:
+        if m.type not in ("GPE", "NORP", "ORG"):
+            continue
+        t = title.match(text, m.end)
+        if not t or text[t.end():t.end() + 1] == " " and text[t.end() + 1:t.end() + 2][:1].isupper():
+            continue  # "President Claudia Sheinbaum": the name itself follows
+        people = [p for p in everything if p.type == "PERSON" and p.end <= m.start]
+        if not people:
+            continue
+        det = re.search(r"\b(?:[Tt]he)\s+$", text[max(0, m.start - 4):m.start])
+        start = m.start - (len(det.group()) if det else 0)
+        out.append(Mention(start, t.end(), people[-1].name, "PERSON", "NOMINAL", 0.5, people[-1].gender))
+    return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _starts_line(text: str, pos: int, line: Span) -> bool:
+    return text[line.start:pos].strip() == ""
+
+
+def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, mentions: list[Mention], nested: bool) -> Quote:
+    start, end = open_ + 1, close
+    words = inner.split()
+    before, after = text[line.start:open_], text[close + 1:line.end]
+    if nested:
+        sentence_like = bool(words) and inner.rstrip()[-1:] in "?!." and len(words) >= 3
+        return Quote(start, end, "direct" if sentence_like else "scare", Speaker("unattributed" if sentence_like else "term"), None, None, 0.5)
+    cue, speaker, kind, conf = None, Speaker("unattributed"), None, 0.5
+    m = _CUE_AFTER.match(after)
+    at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-"
+    if m and len(m.group("pre").split()) <= 5:
+        cue = (close + 1 + m.start("verb"), close + 1 + m.end("verb"), LEMMA[m.group("verb").lower()])
+        speaker = _subject_near(text, close + 1 + m.start("pre"), cue[0], cue[1], mentions)
+        kind = "direct" if at_sentence_start or before.rstrip()[-1:] == "," else "partial"
+        conf = 0.8
+    else:
+        b = _CUE_BEFORE.search(before)
+        colon = before.rstrip().endswith(":")
+        if b and (b.group("that") or b.group("punct") or before.endswith(" ")) and len(b.group("mid").split()) <= 4:
+            verb_start = line.start + b.start("verb")
+            cue = (verb_start, line.start + b.end("verb"), LEMMA[b.group("verb").lower()])
+            speaker = _subject_before(text, line.start, verb_start, mentions)
+            kind = "direct" if b.group("punct") and not b.group("that") else "partial"
+            conf = 0.75
+        elif colon and len(words) >= 3:
+            c = line.start + before.rstrip().rfind(":")
+            cue = (c, c + 1, ":")
+            speaker = _subject_before(text, line.start, c, mentions)
+            kind, conf = "direct", 0.6
+        elif (found := _last_cue(before)) is not None:
+            cue = (line.start + found[0], line.start + found[1], found[2])
+            speaker = _cue_subject(text, line.start, cue[0], cue[1], mentions)
+            kind, conf = "partial", 0.55
+    if kind is None:
+        whole_line = at_sentence_start and after.strip(" .,!?") == ""
+        if whole_line and len(words) >= 4:
+            return Quote(start, end, "direct", Speaker("unattributed"), None, None, 0.4)
+        return Quote(start, end, "scare", Speaker("term"), None, None, 0.55 if len(words) <= 4 else 0.35)
+    return Quote(start, end, kind, speaker, cue, None, conf)
+
+
+_LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe", "describing": "describe"}
+
+
+def _last_cue(before: str) -> tuple[int, int, str] | None:
+    """The last reporting (or labelling: "calling it") verb earlier in the sentence, for partial quotes."""
+    sentence = _SENTENCE_BREAK.split(before)[-1]
+    found = list(_VERB_OR_LABEL.finditer(sentence))
+    if not found:
+        return None
+    last, offset = found[-1], len(before) - len(sentence)
+    word = last.group().lower()
+    lemma = LEMMA.get(word) or _LABEL_LEMMAS.get(word)
+    if word in _LABEL_LEMMAS and len(sentence[last.end():].split()) > 3:
+        return None  # "calling it “…”" labels the quoted words only when it stands right before them
+    return (offset + last.start(), offset + last.end(), lemma) if lemma else None
+
+
+def _orphans(text: str, strays, pairs) -> list[Quote]:
+    """Each unmatched mark: the run from the previous mark (or paragraph start) to it, or from it onward (Q1)."""
+    marks = sorted({p.open for p in pairs} | {p.close for p in pairs} | {s.position for s in strays})
+    line_spans = lines(text)
+    spans: dict[int, tuple[int, int]] = {}
+    for stray in strays:
+        line = next((ln for ln in line_spans if ln.start <= stray.position <= ln.end), Span(0, len(text)))
+        if stray.opens:
+            later = [m for m in marks if m > stray.position and m <= line.end]
+            spans[stray.position] = (stray.position + 1, min(later) if later else max(line.end, stray.position + 1))
+        else:
+            earlier = [m for m in marks if m < stray.position and m >= line.start]
+            spans[stray.position] = ((max(earlier) + 1) if earlier else line.start, stray.position)
+    # an opening mark that ends its line and a closing mark that starts the next share one row
+    for stray in strays:
+        if not stray.opens:
+            start = spans[stray.position][0]
+            for other in strays:
+                if other.opens and other.position + 1 == start and spans[other.position] != spans[stray.position]:
+                    spans[other.position] = spans[stray.position]
+    unique = sorted(set(spans.values()))
+    return [Quote(s, e, "orphan", Speaker("unattributed"), None, None, 0.9) for s, e in unique]
+
+
+# --- indirect speech -----------------------------------------------------------------------
+
+
+def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, int]]) -> list[Quote]:
+    out = []
+    for sentence in all_sentences(text):
+        body = text[sentence.start:sentence.end]
+        for m in _VERB_RE.finditer(body):
+            verb_start, verb_end = sentence.start + m.start(), sentence.start + m.end()
+            if m.group() == "declaration":  # (verbs inside quotation marks are blanked in `text`)
+                continue
+            content = _content_clause(text, verb_end, sentence, LEMMA[m.group().lower()] in _ZERO_THAT_LEMMAS)
+            if content is None:
+                continue
+            speaker = _cue_subject(text, sentence.start, verb_start, verb_end, mentions)
+            if speaker.status == "unattributed":
+                speaker = _subject_after(text, verb_end, content.start, mentions)
+            out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
+        for m in _ACCORDING.finditer(body):
+            cue_start, cue_end = sentence.start + m.start(), sentence.start + m.end()
+            rest = text[cue_end:sentence.end]
+            comma = rest.find(",")
+            if m.start() == 0 and comma != -1:
+                span = without_final_punctuation(text, trimmed(text, cue_end + comma + 1, sentence.end))
+            elif m.start() > 0:
+                span = without_final_punctuation(text, trimmed(text, sentence.start, cue_start))
+            else:
+                continue
+            if span.end - span.start < 10 or _overlaps_marked(span, marked):
+                continue
+            speaker = _subject_after(text, cue_end, cue_end + (comma if comma != -1 else len(rest)), mentions)
+            out.append(Quote(span.start, span.end, "indirect", speaker, (cue_start, cue_end, "according to"), None, 0.5))
+    unique: dict[tuple[int, int], Quote] = {}
+    for q in out:
+        unique.setdefault((q.start, q.end), q)
+    return list(unique.values())
+
+
+def _overlaps_marked(span: Span, marked: list[tuple[int, int]]) -> bool:
+    return any(span.start <= a and b <= span.end and (b - a) > 0.6 * (span.end - span.start) for a, b in marked)
+
+
+_ZERO_THAT_LEMMAS = frozenset({"say", "claim", "argue", "insist", "add", "assert", "allege", "warn", "state", "write", "tweet", "post", "note", "agree", "caution", "admonish", "indicate", "signal"})
+_NOT_A_SUBJECT = frozenset("to in on at for with by from about of as into after before during over so yes no nothing hello thanks goodbye up down out off again also only just very more less".split())
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did|\w+ed|\w+s)\b")
+
+
+def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool) -> Span | None:
+    """The reported clause after a cue: `that ...` or a zero-that clause (Q1); None if there is none."""
+    rest = text[verb_end:sentence.end]
+    that = _THAT_CLAUSE.match(rest)
+    if that and "," not in that.group("obj"):
+        start = verb_end + that.end()
+    elif zero_that and rest[:1] == " " and not rest[1:2] in "“\"‘" and len(rest.split()) >= 4:
+        words = rest.split()
+        if words[0].lower().strip(",.;:") in _NOT_A_SUBJECT or not _FINITE.search(" ".join(words[1:6])):
+            return None
+        start = verb_end + 1
+    else:
+        return None
+    if text[start:start + 1] in "“\"‘'":
+        return None  # a marked quotation follows: it has its own row
+    cut = _NEXT_CUE.search(text, start, sentence.end)
+    end = cut.start() if cut else sentence.end
+    span = without_final_punctuation(text, trimmed(text, start, end))
+    return span if span.end - span.start >= 8 and len(text[span.start:span.end].split()) >= 3 else None
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+
+def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """Mentions inside [start, end); mentions are sorted by start, so bisect to the window."""
+    i = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    while i < len(mentions) and mentions[i].start < end:
+        if mentions[i].end <= end:
+            out.append(mentions[i])
+        i += 1
+    return out
+
+
+_SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA")  # a nationality ("Mexicans say") is an unnamed group
+
+
+def _subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
+    """Cue after a quote: `, Trump said` (subject before the verb) or `, said Trump` (after)."""
+    found = [m for m in _mentions_in(mentions, pre_start, verb_start) if m.type in _SPEAKER_TYPES]
+    if found:
+        return Speaker("attributed", max(found, key=lambda m: (m.end, -m.start)))
+    pronoun = _pronoun_in(text, pre_start, verb_start)
+    if pronoun:
+        return pronoun
+    unnamed = _unnamed_in(text, pre_start, verb_start)
+    if unnamed:
+        return unnamed
+    return _subject_after(text, verb_end, min(len(text), verb_end + 50), mentions)
+
+
+def _subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
+    """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause."""
+    clause_start = max(floor, verb_start - 90)
+    window = text[clause_start:verb_start]
+    cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))
+    if cut != -1:
+        clause_start += cut + 1
+    found = [m for m in _mentions_in(mentions, clause_start, verb_start) if m.type in _SPEAKER_TYPES]
+    pronoun = _pronoun_in(text, clause_start, verb_start)
+    unnamed = _unnamed_in(text, clause_start, verb_start)
+    best = max(found, key=lambda m: (m.end, -m.start)) if found else None
+    candidates = [(best.end, Speaker("attributed", best))] if best else []
+    if pronoun:
+        candidates.append((pronoun.mention.end, pronoun))
+    if unnamed:
+        candidates.append((unnamed_end(text, clause_start, verb_start), unnamed))
+    if not candidates:
+        return Speaker("unattributed")
+    return max(candidates, key=lambda c: c[0])[1]
+
+
+def unnamed_end(text: str, start: int, end: int) -> int:
+    last = -1
+    for m in re.finditer(r"\b\w+\b", text[start:end]):
+        if m.group().lower() in gz.UNNAMED_SOURCES:
+            last = start + m.end()
+    return last
+
+
+def _subject_after(text: str, start: int, end: int, mentions) -> Speaker:
+    found = [m for m in _mentions_in(mentions, start, min(end, start + 60)) if m.type in _SPEAKER_TYPES]
+    if found:
+        return Speaker("attributed", found[0])
+    pronoun = _pronoun_in(text, start, min(end, start + 15))
+    return pronoun or Speaker("unattributed")
+
+
+def _cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
+    """The speaker of a cue: its subject, or for a participle (", claiming that") the sentence's."""
+    if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 3):verb_start].strip() == ",":
+        window = text[floor:verb_start]
+        starts = [floor + m.end() for m in _SENTENCE_BREAK.finditer(window)]
+        return _sentence_subject(text, starts[-1] if starts else floor, verb_start, mentions)
+    return _subject_before(text, floor, verb_start, mentions)
+
+
+def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions) -> Speaker:
+    """A participle cue (", claiming that") shares the subject of its sentence's main clause."""
+    found = [m for m in _mentions_in(mentions, sentence_start, verb_start) if m.type in _SPEAKER_TYPES]
+    people = [m for m in found if m.type == "PERSON"]
+    pronoun = _pronoun_in(text, sentence_start, verb_start, first=True)
+    if people and (pronoun is None or people[0].start < pronoun.mention.start):
+        return Speaker("attributed", people[0])
+    if pronoun is not None:
+        return pronoun
+    return Speaker("attributed", found[0]) if found else Speaker("unattributed")
+
+
+def _pronoun_in(text: str, start: int, end: int, first: bool = False) -> Speaker | None:
+    found = list(_PRONOUN.finditer(text, start, end))
+    if not found:
+        return None
+    p = found[0] if first else found[-1]
+    mention = Mention(p.start(), p.end(), "", "PERSON", "PRONOUN", 0.5, _PRONOUN_GENDER.get(p.group().lower()))
+    return Speaker("pronoun", mention)
+
+
+def _unnamed_in(text: str, start: int, end: int) -> Speaker | None:
+    words = re.findall(r"\b\w+\b", text[start:end].lower())
+    return Speaker("unnamed_source") if any(w in gz.UNNAMED_SOURCES for w in words) else None
+
+
+def _learn_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """A person's gender: from a title, else the first he/she that follows them in one sentence."""
+    genders = {m.name: m.gender for m in mentions if m.gender}
+    persons = [m for m in mentions if m.type == "PERSON"]
+    for sentence in all_sentences(text):
+        inside = [m for m in persons if sentence.start <= m.start < sentence.end]
+        if not inside:
+            continue
+        for p in _GENDERED.finditer(text, sentence.start, sentence.end):
+            before = [m for m in inside if m.end <= p.start()]
+            if before and before[-1].name not in genders:
+                genders[before[-1].name] = _PRONOUN_GENDER[p.group().lower()]
+    return genders
+
+
+def _resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict[str, str]) -> list[Quote]:
+    """Pronoun speaker -> nearest previous compatible speaker, else nearest previous person."""
+    persons = [m for m in mentions if m.type == "PERSON"]
+    speakers: list[Mention] = []
+    out = []
+    for q in quotes:
+        sp = q.speaker
+        if sp.status == "pronoun":
+            pronoun = sp.mention
+            target = _antecedent(pronoun, speakers, persons, genders)
+            if target is None:
+                sp = Speaker("unattributed")
+            else:
+                sp = Speaker("attributed", replace(pronoun, name=target.name, type=target.type, confidence=0.5))
+                q = replace(q, confidence=round(q.confidence * 0.85, 4))
+        if sp.mention is not None and sp.status == "attributed":
+            speakers.append(sp.mention)
+        out.append(replace(q, speaker=sp))
+    return out
+
+
+def _antecedent(pronoun: Mention, speakers, persons, genders) -> Mention | None:
+    word_gender = pronoun.gender
+    if word_gender is None:
+        return None  # they/we/I: a group or the speaker inside a quote, not resolved here
+
+    def compatible(m: Mention) -> bool:
+        return m.type == "PERSON" and genders.get(m.name, word_gender) == word_gender and m.start < pronoun.start
+
+    for m in reversed(speakers):
+        if compatible(m):
+            return m
+    for m in reversed(persons):
+        if compatible(m):
+            return m
+    return None
+
+
+def _encloses(p: Quote, q: Quote) -> bool:
+    return p.start <= q.start and q.end <= p.end and (p.start, p.end) != (q.start, q.end)
+
+
+def _with_parents(quotes: list[Quote]) -> list[Quote]:
+    """A quote inside another (marked or indirect) gets the innermost enclosing one as parent (Q4)."""
+    marked = [q for q in quotes if q.kind not in ("orphan", "indirect")]
+    # reported speech inside a quotation is the quoted speaker's wording, not a row of its own
+    quotes = [q for q in quotes if q.kind != "indirect" or not any(_encloses(p, q) for p in marked)]
+    out = []
+    for q in quotes:
+        if q.kind == "orphan":
+            out.append(q)
+            continue
+        enclosing = [p for p in quotes if p.kind != "orphan" and _encloses(p, q)]
+        parent = min(enclosing, key=lambda p: p.end - p.start) if enclosing else None
+        if parent is not None and q.speaker.status in ("unattributed",) and parent.speaker.mention is not None and q.kind == "direct":
+            q = replace(q, speaker=Speaker("implicit", parent.speaker.mention))
+        elif parent is not None and parent.kind == "indirect" and q.kind == "scare" and parent.speaker.mention is not None:
+            q = replace(q, kind="partial", speaker=parent.speaker, cue=parent.cue, confidence=0.5)  # Q4, Q8
+        out.append(replace(q, parent=(parent.start, parent.end) if parent else None))
+    return out

@@ -1,0 +1,69 @@
+"""Lines and sentences as code-point spans of the raw text (the text itself is never changed)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+|[\"”]\s+(?=[“\"]?[A-Z])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Rep|Sen|Gov|St|Jr|Sr|No|vs|etc|Inc|Corp|Ltd|Co|approx)"
+    r"|\b(?:[A-Z]\.){2,})[.!?]*[\"”’')\]]*\s+$"
+)
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=8)
+def lines(text: str) -> tuple[Span, ...]:
+    """Every line without its line break (\\n, and the \\r of CRLF); cached, several layers ask."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        out.append(Span(start, end - 1 if line.endswith("\r") else end))
+        start = end + 1
+    return tuple(out)
+
+
+def trimmed(text: str, start: int, end: int) -> Span:
+    """The span without leading and trailing whitespace (G2)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def sentences(text: str, line: Span) -> list[Span]:
+    """Sentences of one line, trimmed; a full stop after an abbreviation or initial does not end one."""
+    out, start = [], line.start
+    segment = text[line.start:line.end]
+    for match in _SENTENCE_END.finditer(segment):
+        cut = line.start + match.end()
+        if _ABBREVIATION.search(text, max(start, cut - 12), cut):
+            continue
+        span = trimmed(text, start, cut)
+        if span.end > span.start:
+            out.append(span)
+        start = cut
+    span = trimmed(text, start, line.end)
+    if span.end > span.start:
+        out.append(span)
+    return out
+
+
+@lru_cache(maxsize=8)
+def all_sentences(text: str) -> tuple[Span, ...]:
+    return tuple(s for line in lines(text) for s in sentences(text, line))
+
+
+def without_final_punctuation(text: str, span: Span) -> Span:
+    """Claims and indirect speech exclude the sentence's final punctuation (G2)."""
+    end = span.end
+    while end > span.start and (text[end - 1] in ".!?;:,\"”’)" or text[end - 1].isspace()):
+        end -= 1
+    return Span(span.start, end)
