@@ -525,7 +525,8 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
     articles, flags, segments = (tables.get(n) for n in ("articles", "quality_flags", "segments"))
     if articles is None or flags is None:
         return
-    flag_sets = flags.groupby("article_id")["flag"].agg(lambda s: sorted(set(s))).to_dict()
+    distinct = flags[["article_id", "flag"]].dropna().drop_duplicates().sort_values(["article_id", "flag"])
+    flag_sets = {a: list(f) for a, f in zip(*_grouped_lists(distinct["article_id"], distinct["flag"]))}
     flag_counts = flags.groupby(["article_id", "flag"]).size().to_dict()
     for article_id, listed, label in zip(articles["article_id"], articles["quality_flags"], articles["quality_label"]):
         evidenced = flag_sets.get(article_id, [])
@@ -544,6 +545,15 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
                 report.add("articles", "boilerplate-share-mismatch", f"segments give {want}", article_id, "boilerplate_share", share)
 
 
+def _grouped_lists(keys: pd.Series, values: pd.Series):
+    """Keys sorted already: each distinct key with the list of its values, without a Python step per row."""
+    keys, values = keys.to_numpy(dtype=object), values.to_numpy(dtype=object)
+    if len(keys) == 0:
+        return [], []
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    return keys[starts], np.split(values, starts[1:])
+
+
 def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, report: Report) -> None:
     """`title` is the first headline segment, stripped, or null when there is none."""
     heads = segments[segments["kind"] == "headline"].sort_values("start").drop_duplicates("article_id")
@@ -557,17 +567,22 @@ def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, report: Report)
 
 
 def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:
-    """Every navigation, prompt or advertisement block has its own boilerplate evidence row (AQ3)."""
+    """Every navigation, prompt or advertisement block has its own boilerplate evidence row (AQ3).
+
+    A join of blocks with the evidence rows of their article, then one vectorised "inside" test.
+    """
     flags, segments = tables.get("quality_flags"), tables.get("segments")
     if flags is None or segments is None:
         return
-    evidence = flags[flags["flag"] == "boilerplate"]
-    spans = {a: list(zip(g["start"], g["end"])) for a, g in evidence.groupby("article_id")}
+    evidence = flags.loc[flags["flag"] == "boilerplate", ["article_id", "start", "end"]].dropna(subset=["article_id"])
     noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)]
-    for seg_id, article_id, start, end in zip(noise["segment_id"], noise["article_id"], noise["start"], noise["end"]):
-        if not any(s >= start and e <= end for s, e in spans.get(article_id, [])):
-            report.add("segments", "boilerplate-without-evidence", "no boilerplate quality flag row inside this block (AQ3)",
-                       seg_id, "kind", segments.loc[segments["segment_id"] == seg_id, "kind"].iloc[0])
+    blocks = noise[["article_id", "start", "end"]].assign(block=np.arange(len(noise)))
+    pairs = blocks.merge(evidence, on="article_id", suffixes=("", "_flag"))
+    inside = ((pairs["start_flag"] >= pairs["start"]) & (pairs["end_flag"] <= pairs["end"])).fillna(False).to_numpy(dtype=bool)
+    bad = ~np.isin(np.arange(len(noise)), pairs["block"].to_numpy()[inside])
+    for seg_id in noise["segment_id"][bad]:
+        report.add("segments", "boilerplate-without-evidence", "no boilerplate quality flag row inside this block (AQ3)",
+                   seg_id, "kind", segments.loc[segments["segment_id"] == seg_id, "kind"].iloc[0])
 
 
 BOILERPLATE_KINDS = ("navigation", "prompt", "advertisement")
