@@ -71,8 +71,18 @@ def _rewrite(values: pa.ChunkedArray, replica: np.ndarray, suffixes: pa.Array, s
     return pc.binary_join_element_wise(head, suffix, tail, "")
 
 
-def replicate(source: Path, target: Path, copies: int) -> dict[str, int]:
-    """Write `copies` replicas of the corpus in `source` (a dataset or data folder) to `target/data`."""
+QUOTE_TABLES = ("articles", "quotes", "mentions", "mention_exclusions", "segments", "quality_flags")
+"""What `copies` of the quotes need to stay valid: the articles they point into, the mentions
+(speaker mentions, and every alias occurrence of a replicated text must be covered, M2), the
+segments tiling each text (SG1) and the quality rows its article columns are derived from (AQ1).
+Claims, claim clusters and stances are not needed by any quote and can stay at one copy."""
+
+
+def replicate(source: Path, target: Path, copies: int, scaled: tuple[str, ...] | None = None) -> dict[str, int]:
+    """Write `copies` replicas of the corpus in `source` (a dataset or data folder) to `target/data`.
+
+    `scaled` limits replication to those tables (e.g. `QUOTE_TABLES`); every other
+    article-scoped table keeps one copy, pointing into the first replica."""
     source = source / "data" if (source / "data").is_dir() else source
     out = target / "data"
     if out.exists():
@@ -88,9 +98,9 @@ def replicate(source: Path, target: Path, copies: int) -> dict[str, int]:
             _write(table, first, out / spec.name)
             rows[spec.name] = table.num_rows
             continue
-        n = table.num_rows
-        tiled = table.take(pa.array(np.tile(np.arange(n), copies)))
-        replica = np.repeat(np.arange(copies), n)
+        n, k = table.num_rows, copies if scaled is None or spec.name in scaled else 1
+        tiled = table.take(pa.array(np.tile(np.arange(n), k)))
+        replica = np.repeat(np.arange(k), n)
         columns = {}
         for name in tiled.column_names:
             column = tiled.column(name)

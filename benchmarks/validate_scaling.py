@@ -1,10 +1,14 @@
 """How `validate(path)` scales: wall time and peak memory vs rows, and one very large article.
 
-    python benchmarks/validate_scaling.py                        # 10^3 .. 10^6 quote rows
+    python benchmarks/validate_scaling.py                        # 10^3 .. 10^6 quote rows, both series
+    python benchmarks/validate_scaling.py --series quotes        # only the quotes-scaled series
     python benchmarks/validate_scaling.py --large-article-mb 256 1024   # big-article runs
 
 Each size is a synthetic corpus (benchmarks/synthesize.py: the real corpus replicated with
 fresh consistent ids, so every table keeps its distributions and every check still passes).
+Two series: "all" replicates every annotation table; "quotes" replicates only the quotes and
+what they need to stay valid (`synthesize.QUOTE_TABLES`: their articles, mentions, segments,
+quality rows), while claims, claim clusters and stances stay at the real corpus's size.
 Each run is a fresh child process that imports the package, then times the full
 `validate(path)` (Pandera + every cross-table check). Peak memory is the child's VmHWM from
 /proc/self/status (peak resident set size; not ru_maxrss, which on Linux carries over the
@@ -19,6 +23,7 @@ import json
 import math
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -28,7 +33,10 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from synthesize import large_article, replicate  # noqa: E402
+from synthesize import QUOTE_TABLES, large_article, replicate  # noqa: E402
+
+SERIES = {"all": None, "quotes": QUOTE_TABLES}
+"""Series name -> tables replicated (None: every annotation table)."""
 
 CHILD = """
 import json, re, sys, time
@@ -53,21 +61,24 @@ def measure(path: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def scaling(sizes: list[int], work: Path) -> list[dict]:
+def scaling(sizes: list[int], work: Path, series: str = "all") -> list[dict]:
     base_quotes = replicate_rows(REPO / "dataset")
     runs = []
     for size in sizes:
         copies = math.ceil(size / base_quotes)
-        folder = work / f"quotes-{size}"
+        folder = work / f"{series}-{size}"
         began = time.perf_counter()
-        replicate(REPO / "dataset", folder, copies)
+        replicate(REPO / "dataset", folder, copies, SERIES[series])
         made = time.perf_counter() - began
+        load = os.getloadavg()[0]  # other jobs on the machine: recorded, since they slow the run
         result = measure(folder)
-        result.update(target_quote_rows=size, copies=copies, synthesis_seconds=round(made, 1))
+        result.update(target_quote_rows=size, copies=copies, synthesis_seconds=round(made, 1), series=series,
+                      load_average_1min=round(load, 2))
         result["annotation_rows"] = sum(v for k, v in result["rows"].items() if k not in ("articles", "entities", "stance_targets"))
         runs.append(result)
-        print(f"quotes {result['rows']['quotes']:>9,}  all annotation rows {result['annotation_rows']:>10,}  "
-              f"{result['seconds']:7.2f} s  peak {result['peak_rss_mb']:8.0f} MB  valid={result['valid']}", flush=True)
+        shutil.rmtree(folder)
+        print(f"[{series}] quotes {result['rows']['quotes']:>9,}  all annotation rows {result['annotation_rows']:>10,}  "
+              f"{result['seconds']:7.2f} s  peak {result['peak_rss_mb']:8.0f} MB  valid={result['valid']}  load {load:.1f}", flush=True)
     return runs
 
 
@@ -97,21 +108,26 @@ def plot(results: dict, path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    runs = results["scaling"]
-    rows = [r["rows"]["quotes"] for r in runs]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    left.loglog(rows, [r["seconds"] for r in runs], "o-", label="validate (all tables)")
-    left.loglog(rows, [r["stages"]["pandera"] for r in runs], "s--", label="Pandera schemas")
-    cross = [sum(v for k, v in r["stages"].items() if k.startswith("check_")) for r in runs]
-    left.loglog(rows, cross, "^--", label="cross-table checks")
-    left.loglog(rows, [runs[-1]["seconds"] * x / rows[-1] for x in rows], ":", color="grey", label="linear (through largest)")
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.5))
+    styles = {"scaling": ("C0", "all tables scaled"), "quotes_only": ("C1", "only quotes (+ what they need) scaled")}
+    for key, (color, label) in styles.items():
+        runs = results.get(key)
+        if not runs:
+            continue
+        rows = [r["rows"]["quotes"] for r in runs]
+        left.loglog(rows, [r["seconds"] for r in runs], "o-", color=color, label=f"validate, {label}")
+        cross = [sum(v for k, v in r["stages"].items() if k.startswith("check_")) for r in runs]
+        left.loglog(rows, cross, "^--", color=color, alpha=0.7, label=f"cross-table checks, {label}")
+        left.loglog(rows, [r["stages"]["pandera"] for r in runs], "s:", color=color, alpha=0.7, label=f"Pandera, {label}")
+        right.loglog(rows, [r["peak_rss_mb"] for r in runs], "o-", color=color, label=f"peak RSS, {label}")
+        right.loglog(rows, [r["peak_rss_mb"] - r["import_rss_mb"] for r in runs], "s--", color=color, alpha=0.7, label=f"minus imports, {label}")
+        if key == "scaling":
+            left.loglog(rows, [runs[-1]["seconds"] * x / rows[-1] for x in rows], ":", color="grey", label="linear (through largest)")
     left.axhline(10, color="red", lw=0.8, label="10 s target")
-    left.set(xlabel="quote rows (other tables scale with them)", ylabel="wall time, s", title="Time")
-    left.legend(fontsize=8)
-    right.loglog(rows, [r["peak_rss_mb"] for r in runs], "o-", label="peak RSS")
-    right.loglog(rows, [r["peak_rss_mb"] - r["import_rss_mb"] for r in runs], "s--", label="peak RSS minus imports")
+    left.set(xlabel="quote rows", ylabel="wall time, s", title="Time")
+    left.legend(fontsize=6.5, loc="upper left")
     right.set(xlabel="quote rows", ylabel="MB", title="Peak memory")
-    right.legend(fontsize=8)
+    right.legend(fontsize=6.5)
     fig.suptitle("landstrikes validate: synthetic corpora (shared 2-core machine)", fontsize=10)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -120,6 +136,7 @@ def plot(results: dict, path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     args.add_argument("--sizes", type=float, nargs="*", default=[1e3, 1e4, 1e5, 1e6], help="quote rows per corpus")
+    args.add_argument("--series", choices=["all", "quotes", "both"], default="both", help="which tables grow")
     args.add_argument("--large-article-mb", type=int, nargs="*", default=[], help="UTF-8 MB of one article")
     args.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "landstrikes-bench")
     args.add_argument("--out", type=Path, default=HERE / "results" / "validate_scaling.json")
@@ -127,15 +144,18 @@ def main(argv: list[str] | None = None) -> int:
     results = json.loads(opts.out.read_text()) if opts.out.exists() else {}
     results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
                           "note": "shared with other jobs while measured; wall times are noisy"}
-    if opts.sizes:
-        results["scaling"] = scaling([int(s) for s in opts.sizes], opts.work)
+    sizes = [int(s) for s in opts.sizes]
+    if sizes and opts.series in ("all", "both"):
+        results["scaling"] = scaling(sizes, opts.work, "all")
+    if sizes and opts.series in ("quotes", "both"):
+        results["quotes_only"] = scaling(sizes, opts.work, "quotes")
     if opts.large_article_mb:
         runs = {r["target_mb"]: r for r in results.get("large_article", [])}
         runs.update((r["target_mb"], r) for r in large_articles(opts.large_article_mb, opts.work))
         results["large_article"] = [runs[mb] for mb in sorted(runs)]
     opts.out.parent.mkdir(parents=True, exist_ok=True)
     opts.out.write_text(json.dumps(results, indent=2) + "\n")
-    if results.get("scaling"):
+    if results.get("scaling") or results.get("quotes_only"):
         plot(results, opts.out.with_suffix(".png"))
     print(f"wrote {opts.out}")
     return 0

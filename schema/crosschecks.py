@@ -175,27 +175,41 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
         for row_id, value in zip(ids[mask], quotes[column][mask]):
             report.add("quotes", "speaker-status-inconsistent", message, row_id, column, value)
     if mentions is not None:
-        # duplicate mention ids are reported by Pandera; keep one so this check still runs
-        by_id = mentions.drop_duplicates("mention_id").set_index("mention_id")[["article_id", "entity_id"]]
-        linked = quotes[_isin(quotes["speaker_mention_id"], by_id.index)]
-        target = by_id.loc[linked["speaker_mention_id"]]
-        bad = (target["article_id"].to_numpy() != linked["article_id"].to_numpy()) | (
-            target["entity_id"].to_numpy() != linked["speaker_id"].astype(str).to_numpy()
-        )
-        for row_id, value in zip(linked["quote_id"][bad], linked["speaker_mention_id"][bad]):
+        # duplicate mention ids are reported by Pandera; the first one is used so this check still runs
+        mention = _first_index(quotes["speaker_mention_id"], mentions["mention_id"])
+        linked = mention >= 0
+        rows = pa.array(mention[linked])
+        quote_article = _strings(quotes["article_id"]).filter(pa.array(linked))
+        # a null on either side never matches (as numpy's nan != nan); a null speaker reads "nan"
+        speaker = pc.fill_null(_strings(quotes["speaker_id"]), "nan").filter(pa.array(linked))
+        bad = pc.or_(
+            pc.fill_null(pc.not_equal(_strings(mentions["article_id"]).take(rows), quote_article), True),
+            pc.fill_null(pc.not_equal(_strings(mentions["entity_id"]).take(rows), speaker), True),
+        ).to_numpy(zero_copy_only=False)
+        for row_id, value in zip(quotes["quote_id"][linked][bad], quotes["speaker_mention_id"][linked][bad]):
             report.add("quotes", "speaker-mention-mismatch", "speaker mention must be a mention of the speaker in the same article", row_id, "speaker_mention_id", value)
-    parents = quotes.drop_duplicates("quote_id", keep="last")[["quote_id", "article_id", "start", "end"]]
-    nested = quotes[quotes["parent_quote_id"].notna()].merge(
-        parents, left_on="parent_quote_id", right_on="quote_id", suffixes=("", "_parent")
-    )
+    # the parent of a nested quote is the last row with that quote id (duplicates are Pandera's)
+    key = ["quote_id", "parent_quote_id", "article_id", "start", "end"]
+    ids = quotes["quote_id"]
+    parent = _first_index(quotes["parent_quote_id"], ids.iloc[::-1])
+    has_parent = parent >= 0
+    nested = quotes.loc[has_parent, key].reset_index(drop=True)
+    parents = quotes[["article_id", "start", "end"]].iloc[len(ids) - 1 - parent[has_parent]].reset_index(drop=True)
     inside = (
-        (nested["article_id_parent"] == nested["article_id"])
-        & (nested["start_parent"] <= nested["start"])
-        & (nested["end"] <= nested["end_parent"])
+        (parents["article_id"] == nested["article_id"])
+        & (parents["start"] <= nested["start"])
+        & (nested["end"] <= parents["end"])
     )
     bad = (~inside | (nested["parent_quote_id"] == nested["quote_id"])).to_numpy()
     for quote_id, parent in zip(nested["quote_id"][bad], nested["parent_quote_id"][bad]):
         report.add("quotes", "parent-quote-not-enclosing", "parent quote must enclose the nested quote in the same article", quote_id, "parent_quote_id", parent)
+
+
+def _first_index(values: pd.Series, keys: pd.Series) -> np.ndarray:
+    """Position in `keys` of the first key equal to each value, -1 where none (or null): a hash
+    lookup in Arrow instead of a pandas index (whose uniqueness test and join dominate at 10^6)."""
+    found = pc.index_in(_strings(values), value_set=_strings(keys), skip_nulls=True)
+    return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def check_quote_mark_coverage(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -452,7 +466,10 @@ def check_claims(tables: dict[str, pd.DataFrame], report: Report) -> None:
 
 
 def check_claim_clusters(tables: dict[str, pd.DataFrame], report: Report) -> None:
-    """Cluster counts are what the claims say, and each claim names a variant of its cluster (C7, C9)."""
+    """Cluster counts are what the claims say, and each claim names a variant of its cluster (C7, C9).
+
+    Grouped counts compared as arrays, variants by a join; Python only visits failing rows.
+    """
     claims, clusters = tables.get("claims"), tables.get("claim_clusters")
     if claims is None or clusters is None:
         return
@@ -460,20 +477,53 @@ def check_claim_clusters(tables: dict[str, pd.DataFrame], report: Report) -> Non
     derived = pd.DataFrame({
         "n_claims": members.size(),
         "n_articles": members["article_id"].nunique(),
-        "contradicted": members["consistency"].agg(lambda s: bool((s == "contradicted").any())),
+        "contradicted": (claims["consistency"] == "contradicted").groupby(claims["cluster_id"]).any(),
     })
-    for row in clusters.itertuples(index=False):
-        want = derived.loc[row.cluster_id] if row.cluster_id in derived.index else None
-        for column in ("n_claims", "n_articles", "contradicted"):
-            have = getattr(row, column)
-            expected = 0 if want is None and column != "contradicted" else (False if want is None else want[column])
-            if pd.isna(have) or have != expected:
-                report.add("claim_clusters", "cluster-counts-mismatch", f"the claims give {expected}", row.cluster_id, column, have)
+    # a cluster no claim uses should say 0 claims, 0 articles, not contradicted
+    want = derived.reindex(clusters["cluster_id"].to_numpy())
+    used = want["n_claims"].notna().to_numpy()
+    expected = {
+        "n_claims": want["n_claims"].fillna(0).to_numpy(dtype=np.int64),
+        "n_articles": want["n_articles"].fillna(0).to_numpy(dtype=np.int64),
+        "contradicted": np.where(used, want["contradicted"].to_numpy(dtype=object), False),
+    }
+    wrong = {
+        column: clusters[column].isna().to_numpy()
+        | np.asarray(clusters[column].to_numpy(dtype=object, na_value=None) != expected[column], dtype=bool)
+        for column in expected
+    }
+    cluster_ids = clusters["cluster_id"].to_numpy(dtype=object)
+    for row in np.flatnonzero(np.logical_or.reduce(list(wrong.values()))):
+        for column in expected:
+            if wrong[column][row]:
+                report.add("claim_clusters", "cluster-counts-mismatch", f"the claims give {expected[column][row]}", cluster_ids[row], column, clusters[column].iloc[row])
+    _check_variants(claims, clusters, report)
+
+
+def _check_variants(claims: pd.DataFrame, clusters: pd.DataFrame, report: Report) -> None:
+    """A claim of a cluster with variants names one of them; of a cluster without, names none."""
+    last = clusters.drop_duplicates("cluster_id", keep="last")
+    cluster_ids = last["cluster_id"].to_numpy(dtype=object)
+    n_variants = pd.Series(last["variant_ids"].map(lambda v: len(v) if v is not None else 0).to_numpy(), index=cluster_ids)
+    with_variants = last[n_variants.to_numpy() > 0]
+    allowed = pd.DataFrame({
+        "cluster_id": with_variants["cluster_id"].to_numpy(dtype=object),
+        "variant_id": with_variants["variant_ids"].to_numpy(),
+    }).explode("variant_id").drop_duplicates()
+    rows = pd.DataFrame({
+        "cluster_id": claims["cluster_id"].to_numpy(dtype=object),
+        "variant_id": claims["variant_id"].to_numpy(dtype=object, na_value=None),
+    })
+    named = rows.merge(allowed, how="left", on=["cluster_id", "variant_id"], indicator=True)["_merge"].to_numpy() == "both"
+    known = claims["cluster_id"].isin(cluster_ids).to_numpy()
+    has = n_variants.reindex(rows["cluster_id"]).fillna(0).to_numpy() > 0
+    bad = known & np.where(has, ~named, rows["variant_id"].notna().to_numpy())
+    if not bad.any():
+        return
     variants = dict(zip(clusters["cluster_id"], clusters["variant_ids"]))
-    for cid, cluster, variant in zip(claims["claim_id"], claims["cluster_id"], claims["variant_id"]):
-        allowed, variant = list(variants.get(cluster, []) or []), None if pd.isna(variant) else variant
-        if cluster in variants and not ((variant in allowed) if allowed else variant is None):
-            report.add("claims", "variant-not-in-cluster", f"cluster {cluster} has variants {allowed}", cid, "variant_id", variant)
+    for cid, cluster, variant in zip(claims["claim_id"][bad], rows["cluster_id"][bad], rows["variant_id"][bad]):
+        value = None if pd.isna(variant) else variant
+        report.add("claims", "variant-not-in-cluster", f"cluster {cluster} has variants {list(variants[cluster] or [])}", cid, "variant_id", value)
 
 
 def check_stances(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -491,7 +541,8 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
     articles, flags, segments = (tables.get(n) for n in ("articles", "quality_flags", "segments"))
     if articles is None or flags is None:
         return
-    flag_sets = flags.groupby("article_id")["flag"].agg(lambda s: sorted(set(s))).to_dict()
+    distinct = flags[["article_id", "flag"]].dropna().drop_duplicates().sort_values(["article_id", "flag"])
+    flag_sets = {a: list(f) for a, f in zip(*_grouped_lists(distinct["article_id"], distinct["flag"]))}
     flag_counts = flags.groupby(["article_id", "flag"]).size().to_dict()
     for article_id, listed, label in zip(articles["article_id"], articles["quality_flags"], articles["quality_label"]):
         evidenced = flag_sets.get(article_id, [])
@@ -510,6 +561,15 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
                 report.add("articles", "boilerplate-share-mismatch", f"segments give {want}", article_id, "boilerplate_share", share)
 
 
+def _grouped_lists(keys: pd.Series, values: pd.Series):
+    """Keys sorted already: each distinct key with the list of its values, without a Python step per row."""
+    keys, values = keys.to_numpy(dtype=object), values.to_numpy(dtype=object)
+    if len(keys) == 0:
+        return [], []
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    return keys[starts], np.split(values, starts[1:])
+
+
 def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, report: Report) -> None:
     """`title` is the first headline segment, stripped, or null when there is none."""
     heads = segments[segments["kind"] == "headline"].sort_values("start").drop_duplicates("article_id")
@@ -523,17 +583,22 @@ def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, report: Report)
 
 
 def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:
-    """Every navigation, prompt or advertisement block has its own boilerplate evidence row (AQ3)."""
+    """Every navigation, prompt or advertisement block has its own boilerplate evidence row (AQ3).
+
+    A join of blocks with the evidence rows of their article, then one vectorised "inside" test.
+    """
     flags, segments = tables.get("quality_flags"), tables.get("segments")
     if flags is None or segments is None:
         return
-    evidence = flags[flags["flag"] == "boilerplate"]
-    spans = {a: list(zip(g["start"], g["end"])) for a, g in evidence.groupby("article_id")}
+    evidence = flags.loc[flags["flag"] == "boilerplate", ["article_id", "start", "end"]].dropna(subset=["article_id"])
     noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)]
-    for seg_id, article_id, start, end in zip(noise["segment_id"], noise["article_id"], noise["start"], noise["end"]):
-        if not any(s >= start and e <= end for s, e in spans.get(article_id, [])):
-            report.add("segments", "boilerplate-without-evidence", "no boilerplate quality flag row inside this block (AQ3)",
-                       seg_id, "kind", segments.loc[segments["segment_id"] == seg_id, "kind"].iloc[0])
+    blocks = noise[["article_id", "start", "end"]].assign(block=np.arange(len(noise)))
+    pairs = blocks.merge(evidence, on="article_id", suffixes=("", "_flag"))
+    inside = ((pairs["start_flag"] >= pairs["start"]) & (pairs["end_flag"] <= pairs["end"])).fillna(False).to_numpy(dtype=bool)
+    bad = ~np.isin(np.arange(len(noise)), pairs["block"].to_numpy()[inside])
+    for seg_id in noise["segment_id"][bad]:
+        report.add("segments", "boilerplate-without-evidence", "no boilerplate quality flag row inside this block (AQ3)",
+                   seg_id, "kind", segments.loc[segments["segment_id"] == seg_id, "kind"].iloc[0])
 
 
 BOILERPLATE_KINDS = ("navigation", "prompt", "advertisement")
