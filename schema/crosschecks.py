@@ -7,15 +7,15 @@ Every failure is a Finding with a stable check id (see `CHECK_IDS` in README).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.quotemarks import scan_quote_marks
+from landstrikes.schema.aliasscan import alias_occurrences
 from landstrikes.schema.labels import QUALITY_FLAGS
+from landstrikes.schema.markscan import scan_corpus_marks
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
 from landstrikes.schema.spantext import ArticleTexts, span_text_equal
@@ -46,6 +46,22 @@ FOREIGN_KEYS = (
 ID_CODES = {"mentions": "m", "mention_exclusions": "x", "quotes": "q", "claims": "c", "segments": "g"}
 
 
+class Corpus(dict):
+    """The tables of one validate run, by name; the article texts are indexed once for all checks."""
+
+    texts: ArticleTexts | None = None
+
+
+def article_texts(tables: dict[str, pd.DataFrame]) -> ArticleTexts:
+    """The articles' UTF-8 text with code point arithmetic (cached on a `Corpus`)."""
+    if isinstance(tables, Corpus) and tables.texts is not None:
+        return tables.texts
+    texts = ArticleTexts(_strings(tables["articles"]["text"]))
+    if isinstance(tables, Corpus):
+        tables.texts = texts
+    return texts
+
+
 def _ids(df: pd.DataFrame, table: str) -> pd.Series:
     return df[TABLES_BY_NAME[table].id_column].astype(str)
 
@@ -64,9 +80,10 @@ def _isin(series: pd.Series, values) -> np.ndarray:
 
 def _article_numbers(articles: pd.DataFrame, article_ids: pd.Series) -> np.ndarray:
     """Row number in `articles` of each article id (the last row on duplicates), -1 if unknown."""
-    rows = pd.Series(np.arange(len(articles)), index=articles["article_id"].to_numpy())
-    rows = rows[~rows.index.duplicated(keep="last")]
-    return rows.reindex(article_ids.to_numpy()).fillna(-1).to_numpy(dtype=np.int64)
+    n = len(articles)
+    reversed_ids = _strings(articles["article_id"]).take(pa.array(np.arange(n - 1, -1, -1, dtype=np.int64)))
+    found = _first_index_arrow(_strings(article_ids), reversed_ids)
+    return np.where(found >= 0, n - 1 - found, -1)
 
 
 def check_foreign_keys(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -98,7 +115,7 @@ def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
     articles = tables.get("articles")
     if articles is None:
         return
-    texts = ArticleTexts(_strings(articles["text"]))
+    texts = article_texts(tables)
     for name, df in tables.items():
         spec = TABLES_BY_NAME[name]
         if not spec.span_columns or "article_id" not in df:
@@ -208,14 +225,18 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
 def _first_index(values: pd.Series, keys: pd.Series) -> np.ndarray:
     """Position in `keys` of the first key equal to each value, -1 where none (or null): a hash
     lookup in Arrow instead of a pandas index (whose uniqueness test and join dominate at 10^6)."""
-    found = pc.index_in(_strings(values), value_set=_strings(keys), skip_nulls=True)
+    return _first_index_arrow(_strings(values), _strings(keys))
+
+
+def _first_index_arrow(values: pa.Array, keys: pa.Array) -> np.ndarray:
+    found = pc.index_in(values, value_set=keys, skip_nulls=True)
     return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def check_quote_mark_coverage(tables: dict[str, pd.DataFrame], report: Report) -> None:
     """Every mark pair and stray mark is exactly one quote row (Q2): a missing quote fails.
 
-    One scan per article; matching marks to rows is a join, not a loop over rows.
+    One scan over all article bytes (markscan.py); matching marks to rows is a join, not a loop over rows.
     """
     articles, quotes = tables.get("articles"), tables.get("quotes")
     if articles is None or quotes is None:
@@ -223,29 +244,26 @@ def check_quote_mark_coverage(tables: dict[str, pd.DataFrame], report: Report) -
     known = quotes[_isin(quotes["article_id"], articles["article_id"])]
     marked = known[known["kind"].isin(["direct", "partial", "scare"])]
     orphans = known[known["kind"] == "orphan"]
-    pairs, strays = [], []
-    for number, text in enumerate(articles["text"]):
-        found_pairs, found_strays = scan_quote_marks(text)
-        pairs.extend((number, p.open + 1, p.close) for p in found_pairs)
-        strays.extend((number, s.position, s.opens) for s in found_strays)
+    scan = scan_corpus_marks(article_texts(tables))
     article_ids = articles["article_id"].to_numpy()
-    expected = pd.DataFrame(pairs, columns=["number", "start", "end"], dtype="int64")
+    expected = pd.DataFrame({"number": scan.pair_article, "start": scan.pair_open + 1, "end": scan.pair_close})
     expected.insert(0, "article_id", article_ids[expected["number"].to_numpy()])
     key = ["article_id", "start", "end"]
     rows = marked[key].astype({"start": "int64", "end": "int64"})
     counts = rows.value_counts().rename("count").reset_index()
     covered = expected.merge(counts, on=key, how="left").fillna({"count": 0})
     bad = covered[covered["count"] != 1]
-    excerpts = _excerpts(articles, bad["number"], bad["start"], bad["end"])
+    excerpts = _excerpts(article_texts(tables), bad["number"], bad["start"], bad["end"])
     for article_id, start, end, count, excerpt in zip(bad["article_id"], bad["start"], bad["end"], bad["count"], excerpts):
         report.add("quotes", "quote-mark-coverage", f"quotation marks at {start - 1}..{end} are covered by {int(count)} quote rows, expected 1", article_id, "start", excerpt)
     unmarked = rows.merge(expected[key], on=key, how="left", indicator=True)["_merge"].to_numpy() == "left_only"
     for qid, start, end in zip(marked["quote_id"][unmarked], rows["start"][unmarked], rows["end"][unmarked]):
         report.add("quotes", "quote-without-marks", "direct/partial/scare quote must be exactly the text between a pair of quotation marks", qid, "start", (start, end))
-    _check_orphans(articles, orphans, pd.DataFrame(strays, columns=["number", "position", "opens"]), report)
+    strays = pd.DataFrame({"number": scan.stray_article, "position": scan.stray_position, "opens": scan.stray_opens})
+    _check_orphans(articles, article_texts(tables), orphans, strays, report)
 
 
-def _check_orphans(articles: pd.DataFrame, orphans: pd.DataFrame, strays: pd.DataFrame, report: Report) -> None:
+def _check_orphans(articles: pd.DataFrame, texts: ArticleTexts, orphans: pd.DataFrame, strays: pd.DataFrame, report: Report) -> None:
     """Each unmatched mark is touched by exactly one orphan span, and each orphan touches one."""
     article_ids = articles["article_id"].to_numpy()
     strays = strays.astype({"number": "int64", "position": "int64", "opens": bool})
@@ -263,7 +281,7 @@ def _check_orphans(articles: pd.DataFrame, orphans: pd.DataFrame, strays: pd.Dat
     counts = per_stray.reindex(pd.MultiIndex.from_frame(strays[["article_id", "position"]]), fill_value=0).to_numpy()
     bad = strays[counts != 1]
     starts = np.maximum(0, bad["position"].to_numpy() - 20)
-    excerpts = _excerpts(articles, bad["number"], starts, bad["position"].to_numpy() + 1)
+    excerpts = _excerpts(texts, bad["number"], starts, bad["position"].to_numpy() + 1)
     for article_id, position, count, excerpt in zip(bad["article_id"], bad["position"], counts[counts != 1], excerpts):
         report.add("quotes", "quote-mark-coverage", f"unmatched quotation mark at {position} is covered by {count} orphan rows, expected 1", article_id, "start", excerpt)
     claimed = hits[["article_id", "start", "end"]].drop_duplicates()
@@ -273,11 +291,10 @@ def _check_orphans(articles: pd.DataFrame, orphans: pd.DataFrame, strays: pd.Dat
         report.add("quotes", "orphan-without-stray-mark", "orphan quote must touch an unmatched quotation mark", qid, "start", (start, end))
 
 
-def _excerpts(articles: pd.DataFrame, numbers, starts, ends) -> list[str]:
+def _excerpts(texts: ArticleTexts, numbers, starts, ends) -> list[str]:
     """article[start:end] for a few failing rows, clipped to the article."""
     if len(numbers) == 0:
         return []
-    texts = ArticleTexts(_strings(articles["text"]))
     numbers = np.asarray(numbers, dtype=np.int64)
     lengths = texts.lengths[numbers]
     starts = np.clip(np.asarray(starts, dtype=np.int64), 0, lengths)
@@ -288,11 +305,10 @@ def _excerpts(articles: pd.DataFrame, numbers, starts, ends) -> list[str]:
 def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> None:
     """Every whole-word alias occurrence is inside a mention or an exclusion (M2, M5).
 
-    Fast path: one regex over all aliases (longest first) per article, then a vectorised
-    "inside a merged covering interval" test. A covered longest match covers every alias
-    occurrence inside it; occurrences that can start inside a match and run past its end are
-    found by further rounds over just those aliases (see `_scan_rounds`). An article with any
-    uncovered match is re-checked alias by alias, so the findings are those of the plain check.
+    Fast path: every occurrence of every alias in one compiled scan of the article bytes
+    (aliasscan.py), then a vectorised "inside a merged covering interval" test. An article with
+    any uncovered occurrence is re-checked alias by alias, so the findings are those of the
+    plain check.
     """
     articles, entities, mentions = (tables.get(n) for n in ("articles", "entities", "mentions"))
     if articles is None or entities is None or mentions is None:
@@ -302,66 +318,14 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
     # M2 is an annotator's completeness promise; an extractor's (source "auto") entities make none
     gold = entities[entities["source"] != "auto"] if "source" in entities else entities
     pairs = [(e, a) for e, aliases in zip(gold["entity_id"], gold["aliases"]) for a in aliases or []]
-    rounds = _scan_rounds(sorted({a for _, a in pairs if a}, key=len, reverse=True))
-    texts = articles["text"]
-    if rounds is None:
-        suspects = range(len(articles))
-    else:
-        lengths = texts.str.len().fillna(0).to_numpy(dtype=np.int64)
-        base = np.concatenate([[0], np.cumsum(lengths)])
-        patterns = [aliases_pattern(r) for r in rounds]
-        numbers, starts, ends = [], [], []
-        for number, text in enumerate(texts):
-            for pattern in patterns:
-                for match in pattern.finditer(text or ""):
-                    numbers.append(number)
-                    starts.append(match.start())
-                    ends.append(match.end())
-        numbers = np.asarray(numbers, dtype=np.int64)
-        inside = _inside_intervals(
-            base[numbers] + np.asarray(starts, dtype=np.int64),
-            base[numbers] + np.asarray(ends, dtype=np.int64),
-            *_global_intervals(articles, covering, base, lengths),
-        )
-        suspects = sorted(set(numbers[~inside].tolist()))
+    texts = article_texts(tables)
+    numbers, starts, ends = alias_occurrences(texts, [a for _, a in pairs])
+    base = texts.cp_starts
+    inside = _inside_intervals(base[numbers] + starts, base[numbers] + ends, *_global_intervals(articles, covering, base, texts.lengths))
     article_ids = articles["article_id"].to_numpy()
-    for number in suspects:
-        _report_uncovered_aliases(article_ids[number], texts.iloc[number] or "", pairs, covering, report)
-
-
-def _scan_rounds(aliases: list[str]) -> list[list[str]] | None:
-    """Alias sets to scan in turn: all aliases, then those that can straddle a match of the
-    previous round, and so on; None if that never shrinks (then check alias by alias)."""
-    rounds = []
-    while aliases:
-        rounds.append(aliases)
-        tails = {a[i:] for a in aliases for i in range(1, len(a)) if not _WORD.match(a[i - 1])}
-        straddling = [b for b in aliases if any(_runs_past(tail, b) for tail in tails)]
-        if len(straddling) == len(aliases):
-            return None
-        aliases = straddling
-    return rounds
-
-
-def _runs_past(tail: str, b: str) -> bool:
-    """Can `b` start where an alias ends in `tail`, and go on past that alias's end?
-    (The alias's own (?!\\w) needs a non-word character right after `tail`.)"""
-    return len(b) > len(tail) and b.startswith(tail) and not _WORD.match(b[len(tail)])
-
-
-_WORD = re.compile(r"\w")
-
-
-def aliases_pattern(aliases: list[str]) -> re.Pattern:
-    """One regex that matches, at each position, the longest of many aliases, with the word
-    boundaries of `alias_pattern`. Alternatives are grouped by first character and the
-    lookbehind sits after it, so `re` skips quickly to positions that can start an alias
-    (measured 5x faster than a plain alternation; a deeper trie was not faster)."""
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for alias in sorted(aliases, key=len, reverse=True):
-        by_first[alias[0]].append(re.escape(alias[1:]))
-    groups = (re.escape(first) + r"(?<!\w.)(?:" + "|".join(rests) + ")" for first, rests in by_first.items())
-    return re.compile("(?:" + "|".join(groups) + r")(?!\w)")
+    for number in np.unique(numbers[~inside]).tolist():
+        text = texts.slices(np.array([number]), np.array([0]), texts.lengths[[number]]).to_pylist()[0]
+        _report_uncovered_aliases(article_ids[number], text, pairs, covering, report)
 
 
 def _global_intervals(articles, covering, base, lengths) -> tuple[np.ndarray, np.ndarray]:

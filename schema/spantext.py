@@ -31,6 +31,7 @@ class ArticleTexts:
         self.byte_starts = offsets[texts.offset : texts.offset + len(texts) + 1].copy()
         data = np.frombuffer(self.buffer, dtype=np.uint8)
         leads, extras = _multibyte_leads(data)
+        self._leads = leads
         # code point of each multi-byte lead, and extra bytes before each of them
         self._extras_before = np.concatenate([[0], np.cumsum(extras, dtype=np.int64)])
         self._lead_cps = leads - self._extras_before[:-1]
@@ -43,6 +44,19 @@ class ArticleTexts:
         """Byte position in `buffer` of code point `cps` of article number `article`."""
         global_cps = self.cp_starts[article] + cps
         return global_cps + self._extras_before[np.searchsorted(self._lead_cps, global_cps)]
+
+    def article_of(self, byte_positions: np.ndarray) -> np.ndarray:
+        """Article number of each byte position (a position at an article's end belongs to the next)."""
+        return np.searchsorted(self.byte_starts, byte_positions, side="right") - 1
+
+    def code_points(self, byte_positions: np.ndarray) -> np.ndarray:
+        """Global code point of each byte position (the inverse of `byte_positions`); subtract
+        `cp_starts[article]` for the offset inside the article."""
+        return byte_positions - self._extras_before[np.searchsorted(self._leads, byte_positions, side="left")]
+
+    def data(self) -> np.ndarray:
+        """The UTF-8 bytes of all articles, back to back (a zero-copy view)."""
+        return np.frombuffer(self.buffer, dtype=np.uint8)
 
     def slices(self, article: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> pa.Array:
         """article[start:end] for every row, as string_view into the article bytes (no copy)."""

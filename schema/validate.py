@@ -9,7 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 import pandera.errors
 
-from landstrikes.schema.crosschecks import CROSS_CHECKS
+from landstrikes.schema.crosschecks import CROSS_CHECKS, Corpus
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import Report, TableResult
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, read_table
@@ -121,7 +121,7 @@ def validate(path: str | Path, timings: dict[str, float] | None = None) -> Repor
         return report
     clock = _Stopwatch(timings)
     tables = clock.run("read", load_tables, path, report)
-    sound = clock.run("pandera", check_table_schemas, tables, report)
+    sound = Corpus(clock.run("pandera", check_table_schemas, tables, report))
     for check in CROSS_CHECKS:
         try:
             clock.run(check.__name__, check, sound, report)

@@ -1,0 +1,59 @@
+"""Every whole-word occurrence of every alias in every article, from the UTF-8 bytes.
+
+A compiled Aho-Corasick automaton (`ahocorasick_rs`, Rust) reports every occurrence of every
+alias, overlapping ones included, in bounded windows of the articles' bytes; numpy then keeps
+the occurrences inside one article whose neighbours are not word characters (the boundaries of
+`alias_pattern`: `re`'s `\\w`, decided per distinct neighbouring character by `re` itself).
+Because overlapping occurrences are all reported, none can hide behind another, so this is a
+superset of what `alias_pattern(alias).finditer(text)` finds for each alias.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+import ahocorasick_rs
+import numpy as np
+
+from landstrikes.schema.spantext import ArticleTexts
+from landstrikes.schema.utf8 import classify, neighbours
+
+_WINDOW = 1 << 24  # bytes per automaton call: bounds the hit list held at once
+_WORD = re.compile(r"\w")
+
+
+def alias_occurrences(texts: ArticleTexts, aliases: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(article number, start, end) of every whole-word alias occurrence, in code points."""
+    patterns = sorted({a.encode() for a in aliases if a})
+    if not patterns or len(texts.buffer) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    automaton = ahocorasick_rs.BytesAhoCorasick(patterns)
+    reach = max(map(len, patterns)) - 1  # an occurrence starting in a window may end past it
+    data = texts.data()
+    found = [_whole_words(texts, data, *_hits(automaton, data, begin, reach)) for begin in range(0, len(data), _WINDOW)]
+    article, start, end = (np.concatenate(parts) for parts in zip(*found))
+    base = texts.cp_starts[article]
+    return article, texts.code_points(start) - base, texts.code_points(end) - base
+
+
+def _hits(automaton, data: np.ndarray, begin: int, reach: int) -> tuple[np.ndarray, np.ndarray]:
+    """Byte ranges of the occurrences that start in [begin, begin + _WINDOW)."""
+    window = data[begin : begin + _WINDOW + reach]
+    hits = automaton.find_matches_as_indexes(window, overlapping=True)
+    flat = np.fromiter(itertools.chain.from_iterable(hits), dtype=np.int64, count=3 * len(hits)).reshape(-1, 3)
+    own = flat[:, 1] < _WINDOW
+    return flat[own, 1] + begin, flat[own, 2] + begin
+
+
+def _whole_words(texts: ArticleTexts, data: np.ndarray, starts: np.ndarray, ends: np.ndarray):
+    article = texts.article_of(starts)
+    article_end = texts.byte_starts[article + 1]
+    inside = ends <= article_end  # the bytes of all articles are back to back: none may span two
+    article, starts, ends, article_end = article[inside], starts[inside], ends[inside], article_end[inside]
+    before, after = neighbours(data, starts, ends, texts.byte_starts[article], article_end)
+    whole = ~classify(before, _WORD.match) & ~classify(after, _WORD.match)
+    return article[whole], starts[whole], ends[whole]
