@@ -131,7 +131,12 @@ OFFSET_COLUMNS = ("start", "end", "cue_start", "cue_end", "evidence_start", "evi
 def large_article(source: Path, target: Path, chars: int, segment_chars: int = 1 << 20) -> dict[str, int]:
     """Copy the corpus to `target/data`, with its first article grown to about `chars` code
     points by a filler prefix; every span of that article shifts, ids are re-derived and
-    references to them follow, and the prefix is covered by new `body` segments."""
+    references to them follow, and the prefix is covered by new `body` segments.
+
+    Bounded memory: the grown text is built as UTF-8 bytes in one buffer (never a Python str,
+    which would take up to 4 bytes per code point) and the new segments are zero-copy slices of
+    it, so a 1 GB article costs about three times its size to write.
+    """
     from landstrikes.schema.crosschecks import DERIVED_IDS
 
     source = source / "data" if (source / "data").is_dir() else source
@@ -139,8 +144,7 @@ def large_article(source: Path, target: Path, chars: int, segment_chars: int = 1
     articles = tables["articles"]
     article_id, text = articles.loc[0, "article_id"], articles.loc[0, "text"]
     units = max(1, (chars - len(text)) // len(FILLER))
-    prefix = FILLER * units
-    shift = len(prefix)
+    shift = units * len(FILLER)
     renamed: dict[str, str] = {}
     for name, df in tables.items():
         if "article_id" not in df or name == "articles":
@@ -151,35 +155,71 @@ def large_article(source: Path, target: Path, chars: int, segment_chars: int = 1
                 df.loc[mine, column] = df.loc[mine, column] + shift
         if name in DERIVED_IDS:
             id_column = next(s.id_column for s in TABLES if s.name == name)
-            new_ids = DERIVED_IDS[name](df)
+            new_ids = pd.Series(DERIVED_IDS[name](df).to_pylist(), index=df.index, dtype=df[id_column].dtype)
             renamed.update(zip(df.loc[mine, id_column], new_ids[mine]))
             df[id_column] = new_ids
-    segments = tables["segments"]
-    bounds = list(range(0, shift, segment_chars)) + [shift]
-    extra = [
-        {"segment_id": f"{article_id}:g:{a}-{b}", "article_id": article_id, "start": a, "end": b,
-         "text": prefix[a:b], "kind": "body", "source": "gold", "confidence": None}
-        for a, b in zip(bounds, bounds[1:])
-    ]
-    tables["segments"] = pd.concat([pd.DataFrame(extra), segments], ignore_index=True).astype(segments.dtypes.to_dict())
     for name, df in tables.items():
         for column in df.columns:
             if column.endswith("_id") or column == "contradicted_by":
                 df[column] = _rename(df[column], renamed)
-    new_text = prefix + text
+    grown = _filled(units, text.encode())
     noise = articles.loc[0, "boilerplate_share"] * len(text)
-    articles.loc[0, ["text", "n_chars", "n_words", "sha256"]] = [
-        new_text, len(new_text), len(new_text.split()), hashlib.sha256(new_text.encode()).hexdigest()
+    n_chars = shift + len(text)
+    articles.loc[0, ["n_chars", "n_words", "sha256"]] = [
+        n_chars, units * len(FILLER.split()) + len(text.split()), hashlib.sha256(grown).hexdigest()
     ]
-    articles.loc[0, "boilerplate_share"] = round(noise / len(new_text), 6)
+    articles.loc[0, "boilerplate_share"] = round(noise / n_chars, 6)
     out = target / "data"
     if out.exists():
         shutil.rmtree(out)
+    arrow = {spec.name: pa.Table.from_pandas(tables[spec.name], schema=spec.arrow_schema(), preserve_index=False) for spec in TABLES}
+    texts = arrow["articles"].column("text").to_pylist()
+    texts[0] = None  # replaced by the grown bytes below
+    arrow["articles"] = arrow["articles"].set_column(
+        arrow["articles"].schema.get_field_index("text"), "text", _strings_from_bytes([grown], texts)
+    )
+    arrow["segments"] = pa.concat_tables([_prefix_segments(arrow["segments"].schema, article_id, grown, shift, segment_chars), arrow["segments"]])
+    del grown
     for spec in TABLES:
-        first = table_files(source / spec.name)[0]
-        table = pa.Table.from_pandas(tables[spec.name], schema=spec.arrow_schema(), preserve_index=False)
-        _write(table, first, out / spec.name)
-    return {"article_chars": len(new_text), "article_utf8_bytes": len(new_text.encode()), "prefix_chars": shift}
+        _write(arrow[spec.name], table_files(source / spec.name)[0], out / spec.name)
+    return {"article_chars": n_chars, "article_utf8_bytes": len(FILLER.encode()) * units + len(text.encode()), "prefix_chars": shift}
+
+
+def _filled(units: int, tail: bytes) -> bytearray:
+    """FILLER's UTF-8 `units` times, then `tail`, in one buffer filled by doubling copies."""
+    unit = FILLER.encode()
+    size = len(unit) * units
+    buffer = bytearray(size + len(tail))
+    buffer[: len(unit)] = unit
+    done = len(unit)
+    while done < size:
+        step = min(done, size - done)
+        buffer[done : done + step] = buffer[:step]
+        done += step
+    buffer[size:] = tail
+    return buffer
+
+
+def _strings_from_bytes(first: list[bytearray], rest: list[str | None]) -> pa.Array:
+    """A string column whose first value is the given UTF-8 buffer, the others Python strings."""
+    tail = pa.array(rest[1:], type=pa.string())
+    return pa.concat_arrays([pa.array(first, type=pa.binary()).cast(pa.string()), tail])
+
+
+def _prefix_segments(schema: pa.Schema, article_id: str, grown: bytearray, shift: int, segment_chars: int) -> pa.Table:
+    """`body` segments tiling the filler prefix, their texts zero-copy slices of its bytes."""
+    unit_chars, unit = len(FILLER), FILLER.encode()
+    bounds = list(range(0, shift, segment_chars)) + [shift]
+    byte_at = [(c // unit_chars) * len(unit) + len(FILLER[: c % unit_chars].encode()) for c in bounds]
+    data = pa.py_buffer(grown)
+    text = pa.Array.from_buffers(pa.string(), len(bounds) - 1, [None, pa.array(byte_at, pa.int32()).buffers()[1], data])
+    n = len(bounds) - 1
+    columns = {
+        "segment_id": [f"{article_id}:g:{a}-{b}" for a, b in zip(bounds, bounds[1:])],
+        "article_id": [article_id] * n, "start": bounds[:-1], "end": bounds[1:], "text": text,
+        "kind": ["body"] * n, "source": ["gold"] * n, "confidence": [None] * n,
+    }
+    return pa.table({f.name: pa.array(columns[f.name], f.type) if f.name != "text" else text for f in schema}, schema=schema)
 
 
 def _rename(column: pd.Series, renamed: dict[str, str]) -> pd.Series:

@@ -101,7 +101,7 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], report: Report) -> None:
             ids = ids.reindex(values.index)
         present = values.notna().to_numpy()
         values, ids = values[present], ids[present]
-        found = pc.is_in(_strings(values.astype(str)), value_set=known).to_numpy(zero_copy_only=False)
+        found = _first_index_arrow(_strings(values.astype(str)), known) >= 0
         for row_id, value in zip(ids[~found], values[~found]):
             what = f"{column} item" if is_list else column
             report.add(table, "dangling-foreign-key", f"{what} {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)
@@ -110,7 +110,8 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], report: Report) -> None:
 def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
     """Every span lies inside its article and its text equals the article slice (G1).
 
-    Vectorised: range checks in numpy, the text comparison in Arrow (see spantext.py).
+    Vectorised: range checks in numpy, the text comparison in Arrow (see spantext.py); ids and
+    values become Python objects only for failing rows.
     """
     articles = tables.get("articles")
     if articles is None:
@@ -120,59 +121,79 @@ def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
         spec = TABLES_BY_NAME[name]
         if not spec.span_columns or "article_id" not in df:
             continue
-        ids = _ids(df, name).to_numpy()
+        ids = _strings(_ids(df, name))
         article = _article_numbers(articles, df["article_id"])
+        length = texts.lengths[np.maximum(article, 0)] if len(texts.lengths) else np.zeros(len(df), np.int64)
+
+        def add(check, rows, message, column, values):
+            for row_id, value, text in zip(ids.take(pa.array(rows)).to_pylist(), values[rows].tolist(), message(rows)):
+                report.add(name, check, text, row_id, column, value)
+
         for start_col, end_col, text_col in spec.span_columns:
-            starts, ends, span_texts = df[start_col], df[end_col], df[text_col]
-            null_count = (starts.isna().astype(int) + ends.isna().astype(int) + span_texts.isna().astype(int)).to_numpy()
-            for row_id in ids[(null_count > 0) & (null_count < 3)]:
-                report.add(name, "span-partially-null", f"{start_col}/{end_col}/{text_col} must be all null or all set", row_id, start_col)
+            missing = [df[c].isna().to_numpy() for c in (start_col, end_col, text_col)]
+            null_count = missing[0].astype(np.int8) + missing[1] + missing[2]
+            partial = np.flatnonzero((null_count > 0) & (null_count < 3))
+            add("span-partially-null", partial, lambda rows: [f"{start_col}/{end_col}/{text_col} must be all null or all set"] * len(rows), start_col, np.full(len(df), "", dtype=object))
             full = (null_count == 0) & (article >= 0)  # unknown articles are dangling foreign keys
-            row_ids, a = ids[full], article[full]
-            s = starts[full].to_numpy(dtype=np.int64)
-            e = ends[full].to_numpy(dtype=np.int64)
-            length = texts.lengths[a]
-            after = s > e
-            beyond = ~after & (e > length)
-            negative = ~after & ~beyond & (s < 0)
-            for row_id, start, end in zip(row_ids[after], s[after], e[after]):
-                report.add(name, "span-start-after-end", f"{start_col} {start} > {end_col} {end}", row_id, start_col, start)
-            for row_id, end, n in zip(row_ids[beyond], e[beyond], length[beyond]):
-                report.add(name, "span-out-of-range", f"{end_col} {end} beyond article length {n}", row_id, end_col, end)
-            for row_id, start in zip(row_ids[negative], s[negative]):
-                report.add(name, "span-out-of-range", f"{start_col} {start} is negative", row_id, start_col, start)
-            inside = ~(after | beyond | negative)
-            a, s, e, row_ids = a[inside], s[inside], e[inside], row_ids[inside]
-            span_strings = _strings(span_texts[full][inside])
-            wrong = ~span_text_equal(texts, a, s, e, span_strings)
+            s = df[start_col].to_numpy(dtype=np.int64, na_value=0)
+            e = df[end_col].to_numpy(dtype=np.int64, na_value=0)
+            after = full & (s > e)
+            beyond = full & ~after & (e > length)
+            negative = full & ~after & ~beyond & (s < 0)
+            add("span-start-after-end", np.flatnonzero(after), lambda rows: [f"{start_col} {a} > {end_col} {b}" for a, b in zip(s[rows], e[rows])], start_col, s)
+            add("span-out-of-range", np.flatnonzero(beyond), lambda rows: [f"{end_col} {b} beyond article length {n}" for b, n in zip(e[rows], length[rows])], end_col, e)
+            add("span-out-of-range", np.flatnonzero(negative), lambda rows: [f"{start_col} {a} is negative" for a in s[rows]], start_col, s)
+            rows = np.flatnonzero(full & ~(after | beyond | negative))
+            span_strings = _strings(df[text_col]).take(pa.array(rows))
+            wrong = ~span_text_equal(texts, article[rows], s[rows], e[rows], span_strings)
             if not wrong.any():
                 continue
-            actual = texts.slices(a[wrong], s[wrong], e[wrong]).to_pylist()
-            for row_id, start, end, want, text in zip(row_ids[wrong], s[wrong], e[wrong], actual, span_strings.filter(pa.array(wrong)).to_pylist()):
+            bad = rows[wrong]
+            actual = texts.slices(article[bad], s[bad], e[bad]).to_pylist()
+            for row_id, start, end, want, text in zip(ids.take(pa.array(bad)).to_pylist(), s[bad], e[bad], actual, span_strings.filter(pa.array(wrong)).to_pylist()):
                 report.add(name, "span-text-mismatch", f"{text_col} differs from article text[{start}:{end}] = {want!r}", row_id, text_col, text)
 
 
 def check_derived_ids(tables: dict[str, pd.DataFrame], report: Report) -> None:
-    """Ids are derived from content (article, offsets, holder, target), never from row order."""
+    """Ids are derived from content (article, offsets, holder, target), never from row order.
+
+    Expected ids are joined in Arrow; only differing rows become Python strings.
+    """
     for name, expected_id in DERIVED_IDS.items():
         df = tables.get(name)
         if df is None or df.empty:
             continue
         expected = expected_id(df)
-        ids = _ids(df, name)
-        for row_id, want in zip(ids[ids != expected], expected[ids != expected]):
+        ids = _strings(_ids(df, name))
+        differs = pc.fill_null(pc.not_equal(ids, expected), True)
+        for row_id, want in zip(ids.filter(differs).to_pylist(), expected.filter(differs).to_pylist()):
             report.add(name, "id-not-derived", f"id should be {want!r}", row_id, TABLES_BY_NAME[name].id_column, row_id)
 
 
+def _text(df: pd.DataFrame, column: str, null: str | None = None) -> pa.Array:
+    """A column as Arrow strings; integers print as Python prints them, a null integer as <NA>."""
+    values = pa.array(df[column], from_pandas=True)
+    if pa.types.is_integer(values.type):
+        return pc.fill_null(values.cast(pa.large_string()), "<NA>")
+    values = values.cast(pa.large_string())
+    return pc.fill_null(values, null) if null is not None else values
+
+
+def _joined(*parts) -> pa.Array:
+    as_arrow = [pa.scalar(p, pa.large_string()) if isinstance(p, str) else p for p in parts]
+    return pc.binary_join_element_wise(*as_arrow, pa.scalar("", pa.large_string()))
+
+
 def _span_id(code: str):
-    return lambda df: df["article_id"].astype(str) + f":{code}:" + df["start"].astype(str) + "-" + df["end"].astype(str)
+    return lambda df: _joined(_text(df, "article_id"), f":{code}:", _text(df, "start"), "-", _text(df, "end"))
 
 
 DERIVED_IDS = {
     **{name: _span_id(code) for name, code in ID_CODES.items()},
-    "stances": lambda df: df["article_id"].astype(str) + ":s:" + df["holder_id"].fillna("article").astype(str) + ":" + df["target_id"].astype(str),
-    "quality_flags": lambda df: df["article_id"].astype(str) + ":f:" + df["flag"].astype(str) + ":" + df["start"].astype(str) + "-" + df["end"].astype(str),
+    "stances": lambda df: _joined(_text(df, "article_id"), ":s:", _text(df, "holder_id", null="article"), ":", _text(df, "target_id")),
+    "quality_flags": lambda df: _joined(_text(df, "article_id"), ":f:", _text(df, "flag"), ":", _text(df, "start"), "-", _text(df, "end")),
 }
+"""Table -> function of its rows giving the id each row must have (an Arrow string array)."""
 
 
 def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -229,6 +250,13 @@ def _first_index(values: pd.Series, keys: pd.Series) -> np.ndarray:
 
 
 def _first_index_arrow(values: pa.Array, keys: pa.Array) -> np.ndarray:
+    """Arrow's index_in hashes its value set, which is slow for millions of keys: when there
+    are more keys than values, hash only the keys that some value names (a cheap probe)."""
+    if len(keys) > 2 * (len(values) - values.null_count):
+        named = pc.fill_null(pc.is_in(keys, value_set=pc.unique(pc.drop_null(values))), False)
+        positions = np.flatnonzero(named.to_numpy(zero_copy_only=False))
+        found = _first_index_arrow(values, keys.filter(named))
+        return np.where(found >= 0, positions[np.maximum(found, 0)] if len(positions) else -1, -1)
     found = pc.index_in(values, value_set=keys, skip_nulls=True)
     return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
@@ -516,7 +544,7 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
         if label != want:
             report.add("articles", "quality-label-rule", f"rule AQ2 gives {want!r}", article_id, "quality_label", label)
     if segments is not None:
-        check_titles(articles, segments, report)
+        check_titles(articles, segments, report, article_texts(tables))
         noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)]
         lengths = (noise["end"] - noise["start"]).groupby(noise["article_id"]).sum().to_dict()
         for article_id, n_chars, share in zip(articles["article_id"], articles["n_chars"], articles["boilerplate_share"]):
@@ -534,14 +562,28 @@ def _grouped_lists(keys: pd.Series, values: pd.Series):
     return keys[starts], np.split(values, starts[1:])
 
 
-def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, report: Report) -> None:
+def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, report: Report, texts: ArticleTexts | None = None) -> None:
     """`title` is the first headline segment, stripped, or null when there is none."""
+    texts = texts or ArticleTexts(_strings(articles["text"]))
     heads = segments[segments["kind"] == "headline"].sort_values("start").drop_duplicates("article_id")
-    first = {a: (int(s), int(e)) for a, s, e in zip(heads["article_id"], heads["start"], heads["end"])}
-    for article_id, text, title in zip(articles["article_id"], articles["text"], articles["title"]):
-        span = first.get(article_id)
-        want = text[span[0]:span[1]].strip() if span and isinstance(text, str) else None
-        have = None if pd.isna(title) else title
+    number = _article_numbers(articles, heads["article_id"])
+    start = heads["start"].to_numpy(dtype=np.int64, na_value=0)
+    end = heads["end"].to_numpy(dtype=np.int64, na_value=0)
+    known = (number >= 0) & ~articles["text"].isna().to_numpy()[np.maximum(number, 0)]
+    number, start, end = number[known], start[known], end[known]
+    wants = np.full(len(articles), None, dtype=object)
+    plain = (start >= 0) & (end >= 0)  # Python's slice rules for what is in range; negative offsets read the text
+    lengths = texts.lengths[number[plain]]
+    first = np.minimum(start[plain], lengths)
+    heads_text = texts.slices(number[plain], first, np.clip(end[plain], first, lengths)).to_pylist()
+    wants[number[plain]] = [t.strip() for t in heads_text]
+    text_column = articles["text"]
+    for n, a, b in zip(number[~plain], start[~plain], end[~plain]):
+        wants[n] = text_column.iloc[n][a:b].strip()
+    # every row of an article id gets its first headline, as the dict lookup by id did
+    wants = wants[_article_numbers(articles, articles["article_id"])]
+    titles = articles["title"].to_numpy(dtype=object, na_value=None)
+    for article_id, want, have in zip(articles["article_id"], wants, titles):
         if have != want:
             report.add("articles", "title-not-headline", f"the first headline segment gives {want!r}", article_id, "title", have)
 

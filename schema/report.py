@@ -80,7 +80,9 @@ class Report:
             rows = "-" if t.rows is None else str(t.rows)
             result = "missing" if not t.present else ("ok" if not failures else f"FAIL ({len(failures)})")
             lines.append(f"{name:<20} {rows:>8}  {result}")
-        for name in self.tables:
+        # findings outside any table (a crashed check: table "*") are listed too
+        others = sorted({f.table for f in self.findings} - set(self.tables))
+        for name in [*self.tables, *others]:
             for f in sorted(self.findings_for(name))[:per_table]:
                 where = f"row {f.row_id}" if f.row_id else "table"
                 col = f" column {f.column}" if f.column else ""
