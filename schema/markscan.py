@@ -48,12 +48,44 @@ def scan_corpus_marks(texts: ArticleTexts) -> MarkScan:
     keep = ~(closer & word_before & word_after)
     position, kind, newlines, article = position[keep], kind[keep], newlines[keep], article[keep]
     word_before, word_after = word_before[keep], word_after[keep]
+    simple, rest = _simple_pairs(article, kind, newlines, word_before, word_after)
+    position_of = position.tolist()
+    article, kind, newlines = article[rest], kind[rest], newlines[rest]
     # a newline since the previous mark of the same article ends the paragraph (Q2)
-    new_paragraph = np.ones(len(position), dtype=bool)
+    new_paragraph = np.ones(len(rest), dtype=bool)
     new_paragraph[1:] = (newlines[1:] != newlines[:-1]) | (article[1:] != article[:-1])
-    pairs, strays = _pair(article.tolist(), position.tolist(), kind.tolist(), new_paragraph.tolist(),
-                          word_before.tolist(), word_after.tolist())
+    pairs, strays = _pair(article.tolist(), position[rest].tolist(), kind.tolist(), new_paragraph.tolist(),
+                          word_before[rest].tolist(), word_after[rest].tolist())
+    pairs.extend(zip(simple[0].tolist(), [position_of[i] for i in simple[1].tolist()], [position_of[i] for i in simple[2].tolist()]))
     return _in_code_points(texts, pairs, strays)
+
+
+def _simple_pairs(article, kind, newlines, word_before, word_after, rounds: int = 8):
+    """Pairs that need no state: an opening mark directly followed, in the same paragraph, by
+    a closing mark of its family. Whatever was open before, the pair closes itself and leaves
+    that state as it was, so it can be taken out; nested pairs become adjacent and go in the
+    next round. Returns (article, open index, close index) and the indices of the other marks."""
+    opens_double = kind == DOUBLE_OPEN
+    closes_double = kind == DOUBLE_CLOSE
+    opens_single = (kind == SINGLE_OPEN) | ((kind == STRAIGHT_SINGLE) & ~word_before & word_after)
+    closes_single = ((kind == SINGLE_CLOSE) | (kind == STRAIGHT_SINGLE)) & ~opens_single & ~word_after
+    alive = np.arange(len(kind))
+    found = [], [], []
+    for _ in range(rounds):
+        first, second = alive[:-1], alive[1:]
+        same = (newlines[first] == newlines[second]) & (article[first] == article[second])
+        pair = same & ((opens_double[first] & closes_double[second]) | (opens_single[first] & closes_single[second]))
+        if not pair.any():
+            break
+        found[0].append(article[first[pair]])
+        found[1].append(first[pair])
+        found[2].append(second[pair])
+        taken = np.zeros(len(alive), dtype=bool)
+        taken[:-1] |= pair
+        taken[1:] |= pair
+        alive = alive[~taken]
+    simple = tuple(np.concatenate(parts) if parts else np.zeros(0, np.int64) for parts in found)
+    return simple, alive
 
 
 def _find_marks(data: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
