@@ -652,3 +652,11 @@ CROSS_CHECKS = (
     check_article_quality,
     check_boilerplate_evidence,
 )
+
+LONGEST_FIRST = (
+    check_alias_coverage,
+    check_spans,
+    check_quote_mark_coverage,
+    *(c for c in CROSS_CHECKS if c not in (check_alias_coverage, check_spans, check_quote_mark_coverage)),
+)
+"""CROSS_CHECKS in the order to start them on parallel workers (measured at 10^6 quotes)."""
