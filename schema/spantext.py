@@ -1,8 +1,7 @@
 """Vectorised `text == article[start:end]` for millions of spans, on the Arrow buffers.
 
 Offsets are Unicode code points (guideline G1) but Arrow stores UTF-8, so code points are
-mapped to byte positions once per corpus using only the multi-byte characters (ASCII text
-costs nothing). Each span's article slice then becomes a zero-copy `string_view` into the
+mapped to byte positions by an index built once per corpus (codepoints.py). Each span's article slice then becomes a zero-copy `string_view` into the
 article bytes and Arrow compares it with the span's text: no Python loop per row, no copy of
 an article per span, memory bounded by the article bytes plus 16 bytes per span.
 """
@@ -13,7 +12,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-_CHUNK = 1 << 26  # bytes scanned per step when locating multi-byte characters
+from landstrikes.schema.codepoints import code_point_index
+
 _MAX_VIEW_BUFFER = (1 << 31) - 1  # string_view offsets are int32
 _ROWS = 1 << 20  # rows per block when building views
 
@@ -29,21 +29,14 @@ class ArticleTexts:
         self.buffer = texts.buffers()[2] or pa.py_buffer(b"")
         offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)
         self.byte_starts = offsets[texts.offset : texts.offset + len(texts) + 1].copy()
-        data = np.frombuffer(self.buffer, dtype=np.uint8)
-        leads, extras = _multibyte_leads(data)
-        self._leads = leads
-        # code point of each multi-byte lead, and extra bytes before each of them
-        self._extras_before = np.concatenate([[0], np.cumsum(extras, dtype=np.int64)])
-        self._lead_cps = leads - self._extras_before[:-1]
-        extras_at = self._extras_before[np.searchsorted(leads, self.byte_starts)]
-        self.cp_starts = self.byte_starts - extras_at
+        self._index = code_point_index(self.data())
+        self.cp_starts = self._index.to_code_points(self.byte_starts)
         self.lengths = np.diff(self.cp_starts)
         """Length of each article in code points, what Python's len(text) gives."""
 
     def byte_positions(self, article: np.ndarray, cps: np.ndarray) -> np.ndarray:
         """Byte position in `buffer` of code point `cps` of article number `article`."""
-        global_cps = self.cp_starts[article] + cps
-        return global_cps + self._extras_before[np.searchsorted(self._lead_cps, global_cps)]
+        return self._index.to_bytes(self.cp_starts[article] + cps)
 
     def article_of(self, byte_positions: np.ndarray) -> np.ndarray:
         """Article number of each byte position (a position at an article's end belongs to the next)."""
@@ -52,7 +45,7 @@ class ArticleTexts:
     def code_points(self, byte_positions: np.ndarray) -> np.ndarray:
         """Global code point of each byte position (the inverse of `byte_positions`); subtract
         `cp_starts[article]` for the offset inside the article."""
-        return byte_positions - self._extras_before[np.searchsorted(self._leads, byte_positions, side="left")]
+        return self._index.to_code_points(np.asarray(byte_positions, dtype=np.int64))
 
     def data(self) -> np.ndarray:
         """The UTF-8 bytes of all articles, back to back (a zero-copy view)."""
@@ -74,20 +67,6 @@ def span_text_equal(
     expected = texts.slices(article, starts, ends)
     actual = span_texts.cast(pa.string_view())
     return pc.fill_null(pc.equal(expected, actual), False).to_numpy(zero_copy_only=False)
-
-
-def _multibyte_leads(data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Byte positions of the first byte of every non-ASCII character, and its extra bytes."""
-    leads, extras = [], []
-    for begin in range(0, len(data), _CHUNK):
-        block = data[begin : begin + _CHUNK]
-        found = np.flatnonzero(block >= 0xC0)
-        lead_bytes = block[found]
-        leads.append(found.astype(np.int64) + begin)
-        extras.append(1 + (lead_bytes >= 0xE0).astype(np.int8) + (lead_bytes >= 0xF0).astype(np.int8))
-    if not leads:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int8)
-    return np.concatenate(leads), np.concatenate(extras)
 
 
 def _views(data: np.ndarray, buffer: pa.Buffer, first: np.ndarray, lengths: np.ndarray) -> pa.Array:
