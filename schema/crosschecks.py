@@ -144,7 +144,9 @@ def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
             add("span-out-of-range", np.flatnonzero(beyond), lambda rows: [f"{end_col} {b} beyond article length {n}" for b, n in zip(e[rows], length[rows])], end_col, e)
             add("span-out-of-range", np.flatnonzero(negative), lambda rows: [f"{start_col} {a} is negative" for a in s[rows]], start_col, s)
             rows = np.flatnonzero(full & ~(after | beyond | negative))
-            span_strings = _strings(df[text_col]).take(pa.array(rows))
+            span_strings = _strings(df[text_col])
+            if len(rows) < len(df):  # usually every row: no copy of the span texts
+                span_strings = span_strings.take(pa.array(rows))
             wrong = ~span_text_equal(texts, article[rows], s[rows], e[rows], span_strings)
             if not wrong.any():
                 continue
@@ -435,11 +437,11 @@ def check_claims(tables: dict[str, pd.DataFrame], report: Report) -> None:
     claims = tables.get("claims")
     if claims is None:
         return
-    links = claims["contradicted_by"].map(lambda v: list(v) if v is not None else [])
+    links = claims["contradicted_by"]  # lists of claim ids, or None
     contradicted = (claims["consistency"] == "contradicted").to_numpy()
-    has_links = (links.str.len() > 0).to_numpy()
+    has_links = (links.str.len().fillna(0) > 0).to_numpy()
     for cid, value in zip(claims["claim_id"][contradicted != has_links], links[contradicted != has_links]):
-        report.add("claims", "consistency-link-mismatch", "contradicted claims, and only they, list contradicted_by", cid, "contradicted_by", value)
+        report.add("claims", "consistency-link-mismatch", "contradicted claims, and only they, list contradicted_by", cid, "contradicted_by", list(value) if value is not None else [])
     pairs = claims[["claim_id", "article_id", "cluster_id"]].assign(other=links).explode("other").dropna(subset=["other"])
     target = claims[["claim_id", "article_id", "cluster_id"]].drop_duplicates("claim_id", keep="last")
     linked = pairs.merge(target, left_on="other", right_on="claim_id", suffixes=("", "_other"))
@@ -508,7 +510,7 @@ def _check_variants(claims: pd.DataFrame, clusters: pd.DataFrame, report: Report
         "variant_id": claims["variant_id"].to_numpy(dtype=object, na_value=None),
     })
     named = rows.merge(allowed, how="left", on=["cluster_id", "variant_id"], indicator=True)["_merge"].to_numpy() == "both"
-    known = claims["cluster_id"].isin(cluster_ids).to_numpy()
+    known = _isin(claims["cluster_id"], cluster_ids)
     has = n_variants.reindex(rows["cluster_id"]).fillna(0).to_numpy() > 0
     bad = known & np.where(has, ~named, rows["variant_id"].notna().to_numpy())
     if not bad.any():
