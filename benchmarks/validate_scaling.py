@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     opts = args.parse_args(argv)
     results = json.loads(opts.out.read_text()) if opts.out.exists() else {}
     results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
-                          "note": "shared with other jobs while measured; wall times are noisy"}
+                          "note": "wall times vary from run to run; each run records the load average before it"}
     sizes = [int(s) for s in opts.sizes]
     if sizes and opts.series in ("all", "both"):
         results["scaling"] = scaling(sizes, opts.work, "all")
