@@ -293,3 +293,22 @@ def test_offsets_are_code_points_not_bytes_or_utf16_units():
     assert start == 5 and len(article[:start].encode("utf-8")) == 9 and len(article[:start].encode("utf-16-le")) // 2 == 6
     assert span_findings(article, [(start, start + 6, "Maduro")]) == {}
     assert span_findings(article, [(9, 15, "Maduro")]) == {"g0": "span-out-of-range"}
+
+
+# --- parallel work gives the same report ----------------------------------------------------
+
+
+def test_report_is_the_same_on_one_worker_and_on_many(dataset_copy, monkeypatch):
+    """Tables are read, Pandera-checked and cross-checked in threads; findings keep one order."""
+    quotes, mentions = load(dataset_copy, "quotes"), load(dataset_copy, "mentions")
+    quotes.loc[0, "text"] = quotes.loc[0, "text"] + "X"  # span-text-mismatch
+    quotes.loc[1, "speaker_id"] = "nobody"  # dangling-foreign-key, speaker-mention-mismatch
+    mentions.loc[2, "kind"] = "VERB"  # label-outside-set
+    mentions = mentions.drop(index=3)  # alias-not-covered, and its quote's speaker mention dangles
+    save(dataset_copy, "quotes", quotes)
+    save(dataset_copy, "mentions", mentions)
+    many = validate(dataset_copy)
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    one = validate(dataset_copy)
+    assert len({f.check for f in many.findings}) >= 4
+    assert many.findings == one.findings and many.to_json() == one.to_json()
