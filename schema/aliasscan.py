@@ -11,9 +11,7 @@ superset of what `alias_pattern(alias).finditer(text)` finds for each alias.
 from __future__ import annotations
 
 import itertools
-import os
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import ahocorasick_rs
 import numpy as np
@@ -27,33 +25,36 @@ _WORD = re.compile(r"\w")
 
 def alias_occurrences(texts: ArticleTexts, aliases: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(article number, start, end) of every whole-word alias occurrence, in code points."""
-    patterns = sorted({a.encode() for a in aliases if a})
-    if not patterns or len(texts.buffer) == 0:
+    distinct = sorted({a for a in aliases if a})
+    if not distinct or len(texts.buffer) == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
+    patterns = [a.encode() for a in distinct]
+    code_point_lengths = np.array([len(a) for a in distinct], dtype=np.int64)
     automaton = ahocorasick_rs.BytesAhoCorasick(patterns)
     reach = max(map(len, patterns)) - 1  # an occurrence starting in a window may end past it
     data = texts.data()
     found = [_whole_words(texts, data, *_hits(automaton, data, begin, reach)) for begin in range(0, len(data), _WINDOW)]
-    article, start, end = (np.concatenate(parts) for parts in zip(*found))
-    base = texts.cp_starts[article]
-    return article, texts.code_points(start) - base, texts.code_points(end) - base
+    article, pattern, start = (np.concatenate(parts) for parts in zip(*found))
+    starts = texts.code_points(start) - texts.cp_starts[article]
+    return article, starts, starts + code_point_lengths[pattern]
 
 
-def _hits(automaton, data: np.ndarray, begin: int, reach: int) -> tuple[np.ndarray, np.ndarray]:
-    """Byte ranges of the occurrences that start in [begin, begin + _WINDOW)."""
+def _hits(automaton, data: np.ndarray, begin: int, reach: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pattern number and byte range of the occurrences that start in [begin, begin + _WINDOW)."""
     window = data[begin : begin + _WINDOW + reach]
     hits = automaton.find_matches_as_indexes(window, overlapping=True)
     flat = np.fromiter(itertools.chain.from_iterable(hits), dtype=np.int64, count=3 * len(hits)).reshape(-1, 3)
     own = flat[:, 1] < _WINDOW
-    return flat[own, 1] + begin, flat[own, 2] + begin
+    return flat[own, 0], flat[own, 1] + begin, flat[own, 2] + begin
 
 
-def _whole_words(texts: ArticleTexts, data: np.ndarray, starts: np.ndarray, ends: np.ndarray):
+def _whole_words(texts: ArticleTexts, data: np.ndarray, pattern: np.ndarray, starts: np.ndarray, ends: np.ndarray):
+    """(article, pattern, byte start) of the hits inside one article with no word character next to them."""
     article = texts.article_of(starts)
     article_end = texts.byte_starts[article + 1]
     inside = ends <= article_end  # the bytes of all articles are back to back: none may span two
-    article, starts, ends, article_end = article[inside], starts[inside], ends[inside], article_end[inside]
+    article, pattern, starts, ends, article_end = article[inside], pattern[inside], starts[inside], ends[inside], article_end[inside]
     before, after = neighbours(data, starts, ends, texts.byte_starts[article], article_end)
     whole = ~classify(before, _WORD.match) & ~classify(after, _WORD.match)
-    return article[whole], starts[whole], ends[whole]
+    return article[whole], pattern[whole], starts[whole]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import threading
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -47,19 +49,47 @@ ID_CODES = {"mentions": "m", "mention_exclusions": "x", "quotes": "q", "claims":
 
 
 class Corpus(dict):
-    """The tables of one validate run, by name; the article texts are indexed once for all checks."""
+    """The tables of one validate run, by name. What several checks need (the indexed article
+    texts, key lookups) is computed once, by whichever check asks first; checks run in threads."""
 
-    texts: ArticleTexts | None = None
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._lock = threading.Lock()
+        self._memo: dict[tuple, _Once] = {}
+
+    def once(self, key: tuple, compute):
+        with self._lock:
+            entry = self._memo.setdefault(key, _Once())
+        return entry.get(compute)
+
+
+class _Once:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._done = False
+        self._value = None
+
+    def get(self, compute):
+        with self._lock:
+            if not self._done:
+                self._value, self._done = compute(), True
+        return self._value
+
+
+def _shared(tables: dict[str, pd.DataFrame], key: tuple, compute):
+    """compute(), once per validate run when `tables` is a Corpus."""
+    return tables.once(key, compute) if isinstance(tables, Corpus) else compute()
+
+
+def key_positions(tables: dict[str, pd.DataFrame], table: str, column: str, ref_table: str, ref_column: str) -> np.ndarray:
+    """Row in `ref_table` of the first `ref_column` equal to each `table.column`, -1 if none or null."""
+    return _shared(tables, ("key", table, column, ref_table, ref_column),
+                   lambda: _first_index(tables[table][column], tables[ref_table][ref_column]))
 
 
 def article_texts(tables: dict[str, pd.DataFrame]) -> ArticleTexts:
     """The articles' UTF-8 text with code point arithmetic (cached on a `Corpus`)."""
-    if isinstance(tables, Corpus) and tables.texts is not None:
-        return tables.texts
-    texts = ArticleTexts(_strings(tables["articles"]["text"]))
-    if isinstance(tables, Corpus):
-        tables.texts = texts
-    return texts
+    return _shared(tables, ("texts",), lambda: ArticleTexts(_strings(tables["articles"]["text"])))
 
 
 def _ids(df: pd.DataFrame, table: str) -> pd.Series:
@@ -92,13 +122,16 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], report: Report) -> None:
         if table not in tables or ref_table not in tables:
             continue
         df = tables[table]
+        is_list = TABLES_BY_NAME[table].column(column).type == "string_list"
+        if not is_list:  # the common case: no copy of the column, Python only for dangling rows
+            dangling = np.flatnonzero((key_positions(tables, table, column, ref_table, ref_column) < 0) & df[column].notna().to_numpy())
+            for row_id, value in zip(_ids(df, table).iloc[dangling], df[column].iloc[dangling]):
+                report.add(table, "dangling-foreign-key", f"{column} {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)
+            continue
         known = _strings(tables[ref_table][ref_column].dropna().astype(str))
         ids = _ids(df, table)
-        values = df[column]
-        is_list = TABLES_BY_NAME[table].column(column).type == "string_list"
-        if is_list:
-            values = values.explode()
-            ids = ids.reindex(values.index)
+        values = df[column].explode()
+        ids = ids.reindex(values.index)
         present = values.notna().to_numpy()
         values, ids = values[present], ids[present]
         found = _first_index_arrow(_strings(values.astype(str)), known) >= 0
@@ -122,7 +155,7 @@ def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
         if not spec.span_columns or "article_id" not in df:
             continue
         ids = _strings(_ids(df, name))
-        article = _article_numbers(articles, df["article_id"])
+        article = article_numbers(tables, name)
         length = texts.lengths[np.maximum(article, 0)] if len(texts.lengths) else np.zeros(len(df), np.int64)
 
         def add(check, rows, message, column, values):
@@ -216,7 +249,7 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
             report.add("quotes", "speaker-status-inconsistent", message, row_id, column, value)
     if mentions is not None:
         # duplicate mention ids are reported by Pandera; the first one is used so this check still runs
-        mention = _first_index(quotes["speaker_mention_id"], mentions["mention_id"])
+        mention = key_positions(tables, "quotes", "speaker_mention_id", "mentions", "mention_id")
         linked = mention >= 0
         rows = pa.array(mention[linked])
         quote_article = _strings(quotes["article_id"]).filter(pa.array(linked))
@@ -243,6 +276,11 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
     bad = (~inside | (nested["parent_quote_id"] == nested["quote_id"])).to_numpy()
     for quote_id, parent in zip(nested["quote_id"][bad], nested["parent_quote_id"][bad]):
         report.add("quotes", "parent-quote-not-enclosing", "parent quote must enclose the nested quote in the same article", quote_id, "parent_quote_id", parent)
+
+
+def _rows(df: pd.DataFrame, mask, columns: list[str]) -> pd.DataFrame:
+    """df[mask][columns] without copying the other columns (span texts can be the whole corpus)."""
+    return df[columns][np.asarray(mask, dtype=bool)]
 
 
 def _first_index(values: pd.Series, keys: pd.Series) -> np.ndarray:
@@ -344,31 +382,43 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
     articles, entities, mentions = (tables.get(n) for n in ("articles", "entities", "mentions"))
     if articles is None or entities is None or mentions is None:
         return
-    exclusions = tables.get("mention_exclusions")
-    covering = pd.concat([df[["article_id", "start", "end"]] for df in (mentions, exclusions) if df is not None])
+    covering_tables = [n for n in ("mentions", "mention_exclusions") if n in tables]
     # M2 is an annotator's completeness promise; an extractor's (source "auto") entities make none
     gold = entities[entities["source"] != "auto"] if "source" in entities else entities
     pairs = [(e, a) for e, aliases in zip(gold["entity_id"], gold["aliases"]) for a in aliases or []]
     texts = article_texts(tables)
     numbers, starts, ends = alias_occurrences(texts, [a for _, a in pairs])
     base = texts.cp_starts
-    inside = _inside_intervals(base[numbers] + starts, base[numbers] + ends, *_global_intervals(articles, covering, base, texts.lengths))
+    inside = _inside_intervals(base[numbers] + starts, base[numbers] + ends, *_global_intervals(tables, covering_tables, texts))
+    suspects = np.unique(numbers[~inside]).tolist()
+    if not suspects:
+        return
+    covering = pd.concat([tables[n][["article_id", "start", "end"]] for n in covering_tables])
     article_ids = articles["article_id"].to_numpy()
-    for number in np.unique(numbers[~inside]).tolist():
+    for number in suspects:
         text = texts.slices(np.array([number]), np.array([0]), texts.lengths[[number]]).to_pylist()[0]
         _report_uncovered_aliases(article_ids[number], text, pairs, covering, report)
 
 
-def _global_intervals(articles, covering, base, lengths) -> tuple[np.ndarray, np.ndarray]:
-    """Covering spans in one coordinate system (article base + offset), merged where they touch."""
-    number = _article_numbers(articles, covering["article_id"])
-    keep = (number >= 0) & covering["start"].notna().to_numpy() & covering["end"].notna().to_numpy()
+def article_numbers(tables: dict[str, pd.DataFrame], name: str) -> np.ndarray:
+    """Row in `articles` of each row's article id (shared by the checks of one run)."""
+    return _shared(tables, ("article", name), lambda: _article_numbers(tables["articles"], tables[name]["article_id"]))
+
+
+def _global_intervals(tables, names: list[str], texts: ArticleTexts) -> tuple[np.ndarray, np.ndarray]:
+    """The spans of tables `names` (at least one) in one coordinate system (article base +
+    offset), merged where they touch."""
+    number = np.concatenate([article_numbers(tables, n) for n in names])
+    start, end = (np.concatenate([tables[n][c].to_numpy(dtype=np.int64, na_value=-1) for n in names]) for c in ("start", "end"))
+    known = np.concatenate([(tables[n]["start"].notna() & tables[n]["end"].notna()).to_numpy() for n in names])
+    keep = (number >= 0) & known
     number = number[keep]
-    n = lengths[number]
-    start = np.clip(covering["start"][keep].to_numpy(dtype=np.int64), 0, n)
-    end = np.clip(covering["end"][keep].to_numpy(dtype=np.int64), 0, n)
+    n = texts.lengths[number]
+    start = np.clip(start[keep], 0, n)
+    end = np.clip(end[keep], 0, n)
     nonempty = end > start
-    start, end = base[number][nonempty] + start[nonempty], base[number][nonempty] + end[nonempty]
+    base = texts.cp_starts[number][nonempty]
+    start, end = base + start[nonempty], base + end[nonempty]
     order = np.argsort(start, kind="stable")
     start, end = start[order], end[order]
     if len(start) == 0:
@@ -450,8 +500,8 @@ def check_claims(tables: dict[str, pd.DataFrame], report: Report) -> None:
         report.add("claims", "contradiction-not-cross-article", "contradicted_by must name a claim of the same cluster in another article", cid, "contradicted_by", other)
     shared = claims.groupby("cluster_id")["article_id"].nunique().reindex(claims["cluster_id"].to_numpy()).to_numpy() > 1
     lonely_claim = (claims["consistency"] == "uncorroborated").to_numpy() & shared
-    lonely = claims[lonely_claim]
-    in_cluster = claims[_isin(claims["cluster_id"], lonely["cluster_id"])].groupby("cluster_id")["article_id"].agg(set)
+    lonely = _rows(claims, lonely_claim, ["claim_id", "cluster_id", "article_id", "consistency"])
+    in_cluster = _rows(claims, _isin(claims["cluster_id"], lonely["cluster_id"]), ["cluster_id", "article_id"]).groupby("cluster_id")["article_id"].agg(set)
     for cid, cluster, article_id, consistency in zip(*(lonely[c] for c in ("claim_id", "cluster_id", "article_id", "consistency"))):
         others = sorted(in_cluster[cluster] - {article_id})
         report.add("claims", "consistency-cluster-mismatch", f"cluster {cluster} also occurs in {others}", cid, "consistency", consistency)
@@ -548,7 +598,7 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
             report.add("articles", "quality-label-rule", f"rule AQ2 gives {want!r}", article_id, "quality_label", label)
     if segments is not None:
         check_titles(articles, segments, report, article_texts(tables))
-        noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)]
+        noise = _rows(segments, segments["kind"].isin(BOILERPLATE_KINDS), ["article_id", "start", "end"])
         lengths = (noise["end"] - noise["start"]).groupby(noise["article_id"]).sum()
         noise_chars = lengths.reindex(articles["article_id"].to_numpy()).fillna(0).to_numpy(dtype="float64")
         n_chars = articles["n_chars"].to_numpy(dtype="float64", na_value=np.nan)
@@ -575,7 +625,7 @@ def _grouped_lists(keys: pd.Series, values: pd.Series):
 def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, report: Report, texts: ArticleTexts | None = None) -> None:
     """`title` is the first headline segment, stripped, or null when there is none."""
     texts = texts or ArticleTexts(_strings(articles["text"]))
-    heads = segments[segments["kind"] == "headline"].sort_values("start").drop_duplicates("article_id")
+    heads = _rows(segments, segments["kind"] == "headline", ["article_id", "start", "end"]).sort_values("start").drop_duplicates("article_id")
     number = _article_numbers(articles, heads["article_id"])
     start = heads["start"].to_numpy(dtype=np.int64, na_value=0)
     end = heads["end"].to_numpy(dtype=np.int64, na_value=0)
@@ -607,7 +657,7 @@ def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) 
     if flags is None or segments is None:
         return
     evidence = flags.loc[flags["flag"] == "boilerplate", ["article_id", "start", "end"]].dropna(subset=["article_id"])
-    noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)]
+    noise = _rows(segments, segments["kind"].isin(BOILERPLATE_KINDS), ["segment_id", "article_id", "start", "end"])
     blocks = noise[["article_id", "start", "end"]].assign(block=np.arange(len(noise)))
     pairs = blocks.merge(evidence, on="article_id", suffixes=("", "_flag"))
     inside = ((pairs["start_flag"] >= pairs["start"]) & (pairs["end_flag"] <= pairs["end"])).fillna(False).to_numpy(dtype=bool)
