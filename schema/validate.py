@@ -38,15 +38,40 @@ def data_dir(path: Path) -> Path:
     return path / "data" if (path / "data").is_dir() else path
 
 
-def load_tables(path: Path, report: Report) -> dict[str, pd.DataFrame]:
-    """Read every table that exists and is readable; record what is missing or broken."""
+def load_and_check_tables(path: Path, report: Report) -> dict[str, pd.DataFrame]:
+    """Read every table and check it with its Pandera schema; returns the structurally sound ones.
+
+    Pipelined: each table is checked on the worker that read it, as soon as it is read, so the
+    largest table's schema check overlaps the reading of the others. Findings are reported as
+    if the two steps ran one after the other: every reading finding, then every Pandera finding,
+    each in TABLES order.
+    """
+    tables, checked = _read_all(path, report)
+    sound = {}
+    for spec in TABLES:
+        if spec.name in checked:
+            findings, structural = checked[spec.name]
+            report.findings.extend(findings)
+            if not structural:
+                sound[spec.name] = tables[spec.name]
+    return sound
+
+
+def _read_all(path: Path, report: Report):
+    """Every table read (and Pandera-checked); what is missing or unreadable goes in the report."""
     root = data_dir(path)
     silver = file_metadata(root / "articles").get("source") == "auto"
     tables: dict[str, pd.DataFrame] = {}
+
+    def work(spec):
+        df = _read(root / spec.name)
+        return df, _pandera_findings(spec, df, report.path) if isinstance(df, pd.DataFrame) else None
+
     # tables are read side by side (Parquet decoding releases the GIL), reported in TABLES order
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        frames = list(pool.map(lambda spec: _read(root / spec.name), TABLES))
-    for spec, df in zip(TABLES, frames):
+        done = list(pool.map(work, TABLES))
+    checked = {}
+    for spec, (df, schema_result) in zip(TABLES, done):
         table_dir = root / spec.name
         if df is None:
             report.tables[spec.name] = TableResult(spec.name, present=False)
@@ -64,7 +89,9 @@ def load_tables(path: Path, report: Report) -> dict[str, pd.DataFrame]:
         if df.empty and not (spec.may_be_empty or silver):  # an extractor may find nothing
             report.add(spec.name, "empty-table", "table has no rows")
         tables[spec.name] = df
-    return tables
+        if schema_result is not None:
+            checked[spec.name] = schema_result
+    return tables, checked
 
 
 def _read(table_dir: Path) -> pd.DataFrame | UnreadableTable | None:
@@ -75,23 +102,6 @@ def _read(table_dir: Path) -> pd.DataFrame | UnreadableTable | None:
         return read_table(table_dir)
     except UnreadableTable as exc:
         return exc
-
-
-def check_table_schemas(tables: dict[str, pd.DataFrame], report: Report) -> dict[str, pd.DataFrame]:
-    """Pandera, lazily (all failures at once); returns the tables whose structure is sound.
-
-    Tables are validated side by side (the costly checks, uniqueness and dtypes, run in Arrow)
-    and their findings reported in TABLES order.
-    """
-    present = [spec for spec in TABLES if spec.name in tables]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        results = list(pool.map(lambda spec: _pandera_findings(spec, tables[spec.name], report.path), present))
-    sound = {}
-    for spec, (findings, structural) in zip(present, results):
-        report.findings.extend(findings)
-        if not structural:
-            sound[spec.name] = tables[spec.name]
-    return sound
 
 
 def _pandera_findings(spec, df: pd.DataFrame, path: str) -> tuple[list, bool]:
@@ -134,8 +144,9 @@ def _row_id(df: pd.DataFrame, id_column: str, index) -> str:
 def validate(path: str | Path, timings: dict[str, float] | None = None) -> Report:
     """Validate a folder of tables; never raises for bad data, everything goes in the Report.
 
-    `timings`, if given, receives seconds per stage (read, pandera, each cross check) for the
-    benchmarks; the cross checks run in parallel, so their stage times overlap.
+    `timings`, if given, receives seconds per stage for the benchmarks: reading with Pandera
+    (pipelined, one stage), indexing the texts, and each cross check (these run in parallel, so
+    their times overlap).
     """
     path = Path(path)
     report = Report(path=str(path))
@@ -143,8 +154,7 @@ def validate(path: str | Path, timings: dict[str, float] | None = None) -> Repor
         report.unusable = f"no such folder: {path}"
         return report
     clock = _Stopwatch(timings)
-    tables = clock.run("read", load_tables, path, report)
-    sound = Corpus(clock.run("pandera", check_table_schemas, tables, report))
+    sound = Corpus(clock.run("read_and_pandera", load_and_check_tables, path, report))
     if "articles" in sound:
         clock.run("index_texts", article_texts, sound)
     # the checks read the tables and write only their own findings: they run side by side
