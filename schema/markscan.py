@@ -37,6 +37,7 @@ class MarkScan:
 
 
 def scan_corpus_marks(texts: ArticleTexts) -> MarkScan:
+    """What `scan_quote_marks` gives for each article, for all articles in one pass."""
     data = texts.data()
     position, kind, newlines = _find_marks(data)
     article = texts.article_of(position)
@@ -49,14 +50,14 @@ def scan_corpus_marks(texts: ArticleTexts) -> MarkScan:
     position, kind, newlines, article = position[keep], kind[keep], newlines[keep], article[keep]
     word_before, word_after = word_before[keep], word_after[keep]
     simple, rest = _simple_pairs(article, kind, newlines, word_before, word_after)
-    position_of = position.tolist()
+    simple_pairs = zip(simple[0].tolist(), position[simple[1]].tolist(), position[simple[2]].tolist())
     article, kind, newlines = article[rest], kind[rest], newlines[rest]
     # a newline since the previous mark of the same article ends the paragraph (Q2)
     new_paragraph = np.ones(len(rest), dtype=bool)
     new_paragraph[1:] = (newlines[1:] != newlines[:-1]) | (article[1:] != article[:-1])
     pairs, strays = _pair(article.tolist(), position[rest].tolist(), kind.tolist(), new_paragraph.tolist(),
                           word_before[rest].tolist(), word_after[rest].tolist())
-    pairs.extend(zip(simple[0].tolist(), [position_of[i] for i in simple[1].tolist()], [position_of[i] for i in simple[2].tolist()]))
+    pairs.extend(simple_pairs)
     return _in_code_points(texts, pairs, strays)
 
 
