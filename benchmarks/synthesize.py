@@ -173,10 +173,10 @@ def large_article(source: Path, target: Path, chars: int, segment_chars: int = 1
     if out.exists():
         shutil.rmtree(out)
     arrow = {spec.name: pa.Table.from_pandas(tables[spec.name], schema=spec.arrow_schema(), preserve_index=False) for spec in TABLES}
-    texts = arrow["articles"].column("text").to_pylist()
-    texts[0] = None  # replaced by the grown bytes below
+    others = arrow["articles"].column("text").slice(1).combine_chunks()
+    grown_text = pa.array([grown], type=pa.binary()).cast(pa.string())
     arrow["articles"] = arrow["articles"].set_column(
-        arrow["articles"].schema.get_field_index("text"), "text", _strings_from_bytes([grown], texts)
+        arrow["articles"].schema.get_field_index("text"), "text", pa.concat_arrays([grown_text, others])
     )
     arrow["segments"] = pa.concat_tables([_prefix_segments(arrow["segments"].schema, article_id, grown, shift, segment_chars), arrow["segments"]])
     del grown
@@ -198,12 +198,6 @@ def _filled(units: int, tail: bytes) -> bytearray:
         done += step
     buffer[size:] = tail
     return buffer
-
-
-def _strings_from_bytes(first: list[bytearray], rest: list[str | None]) -> pa.Array:
-    """A string column whose first value is the given UTF-8 buffer, the others Python strings."""
-    tail = pa.array(rest[1:], type=pa.string())
-    return pa.concat_arrays([pa.array(first, type=pa.binary()).cast(pa.string()), tail])
 
 
 def _prefix_segments(schema: pa.Schema, article_id: str, grown: bytearray, shift: int, segment_chars: int) -> pa.Table:

@@ -157,25 +157,23 @@ def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
         ids = _strings(_ids(df, name))
         article = article_numbers(tables, name)
         length = texts.lengths[np.maximum(article, 0)] if len(texts.lengths) else np.zeros(len(df), np.int64)
-
-        def add(check, rows, message, column, values):
-            for row_id, value, text in zip(ids.take(pa.array(rows)).to_pylist(), values[rows].tolist(), message(rows)):
-                report.add(name, check, text, row_id, column, value)
-
         for start_col, end_col, text_col in spec.span_columns:
             missing = [df[c].isna().to_numpy() for c in (start_col, end_col, text_col)]
             null_count = missing[0].astype(np.int8) + missing[1] + missing[2]
-            partial = np.flatnonzero((null_count > 0) & (null_count < 3))
-            add("span-partially-null", partial, lambda rows: [f"{start_col}/{end_col}/{text_col} must be all null or all set"] * len(rows), start_col, np.full(len(df), "", dtype=object))
+            for row in np.flatnonzero((null_count > 0) & (null_count < 3)).tolist():
+                report.add(name, "span-partially-null", f"{start_col}/{end_col}/{text_col} must be all null or all set", ids[row].as_py(), start_col)
             full = (null_count == 0) & (article >= 0)  # unknown articles are dangling foreign keys
             s = df[start_col].to_numpy(dtype=np.int64, na_value=0)
             e = df[end_col].to_numpy(dtype=np.int64, na_value=0)
             after = full & (s > e)
             beyond = full & ~after & (e > length)
             negative = full & ~after & ~beyond & (s < 0)
-            add("span-start-after-end", np.flatnonzero(after), lambda rows: [f"{start_col} {a} > {end_col} {b}" for a, b in zip(s[rows], e[rows])], start_col, s)
-            add("span-out-of-range", np.flatnonzero(beyond), lambda rows: [f"{end_col} {b} beyond article length {n}" for b, n in zip(e[rows], length[rows])], end_col, e)
-            add("span-out-of-range", np.flatnonzero(negative), lambda rows: [f"{start_col} {a} is negative" for a in s[rows]], start_col, s)
+            for row in np.flatnonzero(after).tolist():
+                report.add(name, "span-start-after-end", f"{start_col} {s[row]} > {end_col} {e[row]}", ids[row].as_py(), start_col, int(s[row]))
+            for row in np.flatnonzero(beyond).tolist():
+                report.add(name, "span-out-of-range", f"{end_col} {e[row]} beyond article length {length[row]}", ids[row].as_py(), end_col, int(e[row]))
+            for row in np.flatnonzero(negative).tolist():
+                report.add(name, "span-out-of-range", f"{start_col} {s[row]} is negative", ids[row].as_py(), start_col, int(s[row]))
             rows = np.flatnonzero(full & ~(after | beyond | negative))
             span_strings = _strings(df[text_col])
             if len(rows) < len(df):  # usually every row: no copy of the span texts
@@ -309,8 +307,7 @@ def check_quote_mark_coverage(tables: dict[str, pd.DataFrame], report: Report) -
     articles, quotes = tables.get("articles"), tables.get("quotes")
     if articles is None or quotes is None:
         return
-    quotes = quotes[["quote_id", "article_id", "kind", "start", "end"]]  # copy only what is used
-    known = quotes[_isin(quotes["article_id"], articles["article_id"])]
+    known = _rows(quotes, article_numbers(tables, "quotes") >= 0, ["quote_id", "article_id", "kind", "start", "end"])
     marked = known[known["kind"].isin(["direct", "partial", "scare"])]
     orphans = known[known["kind"] == "orphan"]
     scan = scan_corpus_marks(article_texts(tables))
@@ -597,7 +594,7 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
         if label != want:
             report.add("articles", "quality-label-rule", f"rule AQ2 gives {want!r}", article_id, "quality_label", label)
     if segments is not None:
-        check_titles(articles, segments, report, article_texts(tables))
+        check_titles(articles, segments, article_texts(tables), report)
         noise = _rows(segments, segments["kind"].isin(BOILERPLATE_KINDS), ["article_id", "start", "end"])
         lengths = (noise["end"] - noise["start"]).groupby(noise["article_id"]).sum()
         noise_chars = lengths.reindex(articles["article_id"].to_numpy()).fillna(0).to_numpy(dtype="float64")
@@ -622,9 +619,8 @@ def _grouped_lists(keys: pd.Series, values: pd.Series):
     return keys[starts], np.split(values, starts[1:])
 
 
-def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, report: Report, texts: ArticleTexts | None = None) -> None:
+def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, texts: ArticleTexts, report: Report) -> None:
     """`title` is the first headline segment, stripped, or null when there is none."""
-    texts = texts or ArticleTexts(_strings(articles["text"]))
     heads = _rows(segments, segments["kind"] == "headline", ["article_id", "start", "end"]).sort_values("start").drop_duplicates("article_id")
     number = _article_numbers(articles, heads["article_id"])
     start = heads["start"].to_numpy(dtype=np.int64, na_value=0)

@@ -2,7 +2,7 @@
 
 import pandera.pandas as pa
 
-from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec
 from landstrikes.schema.labels import ENTITY_FLAGS, ENTITY_TYPES
 
 ENTITIES = TableSpec(

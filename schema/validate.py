@@ -8,7 +8,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 import pandera.errors
 
 from landstrikes.schema.crosschecks import CROSS_CHECKS, LONGEST_FIRST, Corpus, article_texts
@@ -68,7 +67,7 @@ def _read_all(path: Path, report: Report):
         return df, _pandera_findings(spec, df, report.path) if isinstance(df, pd.DataFrame) else None
 
     # tables are read side by side (Parquet decoding releases the GIL), reported in TABLES order
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    with ThreadPoolExecutor(max_workers=_workers()) as pool:
         done = list(pool.map(work, TABLES))
     checked = {}
     for spec, (df, schema_result) in zip(TABLES, done):
@@ -159,12 +158,17 @@ def validate(path: str | Path, timings: dict[str, float] | None = None) -> Repor
         clock.run("index_texts", article_texts, sound)
     # the checks read the tables and write only their own findings: they run side by side
     # (Arrow, numpy and the text scanners release the GIL) and report in CROSS_CHECKS order
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    with ThreadPoolExecutor(max_workers=_workers()) as pool:
         # the longest checks (the text scans) start first, so no core idles at the end
         futures = {check: pool.submit(_run_check, check, sound, clock, report.path) for check in LONGEST_FIRST}
         for check in CROSS_CHECKS:
             report.findings.extend(futures[check].result())
     return report
+
+
+def _workers() -> int:
+    """One thread per core: the work is Arrow, numpy and the scanners, which release the GIL."""
+    return os.cpu_count() or 1
 
 
 def _run_check(check, tables, clock, path) -> list:

@@ -55,9 +55,14 @@ def test_corpus_mark_scan_is_the_same_across_window_edges(texts):
         assert corpus_marks(texts) == plain_marks(texts)
 
 
-def test_nested_self_closing_pairs_are_taken_out_round_by_round():
+def test_nested_self_closing_pairs_are_taken_out_round_by_round(monkeypatch):
+    """Only the unclosed mark is left for the pairing loop; the results are the scanner's."""
     text = "“a ‘b “c” d’ e” and ‘x’ then “unclosed ‘y’"
+    looped = []
+    pair = markscan._pair
+    monkeypatch.setattr(markscan, "_pair", lambda article, position, *rest: looped.extend(position) or pair(article, position, *rest))
     assert corpus_marks([text]) == plain_marks([text])
+    assert looped == [len(text[: text.index("“unclosed")].encode())]
     assert len(corpus_marks([text])[0]) == 5 and corpus_marks([text])[1] == [(0, text.index("“unclosed"), True)]
 
 
