@@ -1,0 +1,58 @@
+"""The fixed out-of-sample dev sample: which texts of ../shared/dev-news are annotated.
+
+Deterministic: texts are ordered by the sha256 of their id, byte-identical duplicates and
+texts outside 600-4,000 characters are skipped, and the first 20 of each source are taken.
+The texts themselves are never copied into the repository (dev-news README); only their ids
+and sha256 are.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import sys
+from pathlib import Path
+
+DEV_NEWS = Path(__file__).resolve().parents[2].parent / "shared" / "dev-news"
+PER_SOURCE = 20
+MIN_CHARS, MAX_CHARS = 600, 4000
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def dev_texts(root: Path = DEV_NEWS) -> dict[str, str]:
+    """Every dev text by id: `bbc/<file name>` and `fnc1/<Body ID>`."""
+    texts = {}
+    for path in sorted((root / "bbc").glob("*.txt")):
+        texts[f"bbc/{path.name}"] = path.read_bytes().decode("utf-8")
+    csv.field_size_limit(sys.maxsize)
+    with open(root / "fnc1_train_bodies.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            texts[f"fnc1/{row['Body ID']}"] = row["articleBody"]
+    return texts
+
+
+def sample(texts: dict[str, str]) -> list[str]:
+    chosen, seen = [], set()
+    for source in ("bbc/", "fnc1/"):
+        ids = sorted((i for i in texts if i.startswith(source)), key=lambda i: hashlib.sha256(i.encode()).hexdigest())
+        taken = 0
+        for text_id in ids:
+            text = texts[text_id]
+            digest = sha256(text)
+            if digest in seen or not MIN_CHARS <= len(text) <= MAX_CHARS:
+                continue
+            seen.add(digest)
+            chosen.append(text_id)
+            taken += 1
+            if taken == PER_SOURCE:
+                break
+    return chosen
+
+
+if __name__ == "__main__":
+    texts = dev_texts()
+    for text_id in sample(texts):
+        print(text_id, sha256(texts[text_id]), len(texts[text_id]), sep="\t")
