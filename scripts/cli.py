@@ -114,15 +114,19 @@ def cmd_render(args) -> int:
 
 def cmd_release(args) -> int:
     from landstrikes.errors import ReleaseError
-    from landstrikes.release import release
+    from landstrikes.release import release, repair, releases_dir
 
+    changelog = args.changelog or args.dataset.parent / "CHANGELOG.md"
     try:
+        for line in repair(releases_dir(args.dataset), changelog):  # said even if this release is refused
+            print(f"repaired: {line}")
         result = release(args.dataset, args.version, changelog=args.changelog)
     except (ReleaseError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    for line in result.repaired:
-        print(f"repaired: {line}")
+    except OSError as exc:
+        print(f"error: {exc.filename or args.dataset}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     manifest = result.manifest
     print(f"released {manifest['dataset_version']} to {result.path} ({len(manifest['files'])} files, "
           f"bump: {manifest['bump']}); changelog: {result.changelog}")
