@@ -11,6 +11,21 @@ from landstrikes.errors import BuildError
 
 DEFAULT_DATASET = Path("dataset")
 
+RELEASE_EXIT_CODES = """exit codes:
+  0  released (a half-done earlier release, if any, was repaired first and reported)
+  2  refused, nothing written: not X.Y.Z, exists, not greater, bump too small, nothing changed
+     since the previous release, documents drift from the tables (run `landstrikes stats`),
+     build invalid or stale, previous release fails verification"""
+VERIFY_EXIT_CODES = """exit codes:
+  0  every release checked matches everything its MANIFEST.json states
+  1  a problem: a file differs, is missing, unlisted or a symlink, a manifest path leaves the
+     release, the manifest is malformed, or its tables section or header disagrees with the files
+  2  no such release (or no releases at all)"""
+PUBLISH_EXIT_CODES = """exit codes:
+  0  uploaded and tagged (or, with --dry-run, the upload folder written)
+  1  the release fails verification: nothing uploaded
+  2  refused: no such release, bad --repo, --out not empty, huggingface_hub error"""
+
 
 def cmd_build(args) -> int:
     from landstrikes.build import build
@@ -99,12 +114,18 @@ def cmd_render(args) -> int:
 
 def cmd_release(args) -> int:
     from landstrikes.errors import ReleaseError
-    from landstrikes.release import release
+    from landstrikes.release import release, repair, releases_dir
 
+    changelog = args.changelog or args.dataset.parent / "CHANGELOG.md"
     try:
+        for line in repair(releases_dir(args.dataset), changelog):  # said even if this release is refused
+            print(f"repaired: {line}")
         result = release(args.dataset, args.version, changelog=args.changelog)
     except (ReleaseError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.filename or args.dataset}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     manifest = result.manifest
     print(f"released {manifest['dataset_version']} to {result.path} ({len(manifest['files'])} files, "
@@ -160,6 +181,29 @@ def cmd_verify(args) -> int:
         for p in problems:
             print(f"  [{p.check}] {p.path}: {p.message}")
     return 1 if failed else 0
+def cmd_publish(args) -> int:
+    from landstrikes.errors import ReleaseError, ReleaseIntegrityError, ReleaseNotFound
+    from landstrikes.publish import publish
+
+    if args.dry_run and args.out is None:
+        print("error: --dry-run needs --out DIR (the folder that would be uploaded)", file=sys.stderr)
+        return 2
+    try:
+        result = publish(args.version, args.repo, args.dataset, dry_run_out=args.out if args.dry_run else None)
+    except ReleaseIntegrityError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (ReleaseNotFound, ReleaseError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if result.folder is not None:
+        print(f"dry run: release {result.version} verified; the upload folder is {result.folder} "
+              f"(tag {result.tag}); nothing was uploaded")
+    else:
+        print(f"published release {result.version} to {result.repo} (commit {result.commit}, tag {result.tag})")
+    return 0
+
+
 def cmd_extract(args) -> int:
     from landstrikes.extract.run import extract_folder
 
@@ -221,7 +265,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to draw (default: dataset)")
     p.add_argument("--out", type=Path, required=True, help="folder to write the site into")
     p.set_defaults(func=cmd_render)
-    p = sub.add_parser("release", help="snapshot the validated build as immutable release X.Y.Z")
+    p = sub.add_parser("release", help="snapshot the validated build as immutable release X.Y.Z",
+                       epilog=RELEASE_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("version", help="X.Y.Z, greater than the last release by at least the change's bump")
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.add_argument("--changelog", type=Path, default=None, help="default: CHANGELOG.md beside the dataset folder")
@@ -234,10 +279,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", metavar="FILE", help="also write the full diff as JSON")
     p.set_defaults(func=cmd_diff)
 
-    p = sub.add_parser("verify", help="re-hash a release (default: every release) against its MANIFEST.json")
+    p = sub.add_parser("verify", help="check a release (default: every release) against everything its MANIFEST.json states",
+                       epilog=VERIFY_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("release", nargs="?", help="release version or folder (default: all under DIR/releases)")
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.set_defaults(func=cmd_verify)
+    p = sub.add_parser("publish", help="upload a verified release to the Hugging Face Hub and tag it vX.Y.Z",
+                       epilog=PUBLISH_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("version", help="release version (under DIR/releases) to upload")
+    p.add_argument("--repo", help="Hub dataset repo id, ORG/NAME (token from HF_TOKEN or `hf auth login`)")
+    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.add_argument("--dry-run", action="store_true", help="upload nothing; write the upload folder to --out")
+    p.add_argument("--out", type=Path, default=None, help="with --dry-run: a new or empty folder to write")
+    p.set_defaults(func=cmd_publish)
     p = sub.add_parser("extract", help="automatic (silver) tables for a folder of raw article texts")
     p.add_argument("raw_dir", type=Path, help="folder of UTF-8 *.txt articles")
     p.add_argument("--out", type=Path, required=True, help="output folder (tables go to OUT/data)")

@@ -14,7 +14,6 @@ from pathlib import Path
 import pyarrow
 import pyarrow.parquet as pq
 
-from landstrikes import DATASET_VERSION
 from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
 from landstrikes.manifest import Problem, verified_manifest
 from landstrikes.schema.columns import Col
@@ -33,26 +32,57 @@ def release_roots(root: str | Path | None = None) -> list[Path]:
     return [Path.cwd() / "dataset" / "releases", SOURCE_CHECKOUT / "dataset" / "releases"]
 
 
-def resolve_release(version: str | Path, root: str | Path | None = None) -> Path:
-    """A version string ('1.0.0') found under the release roots, or a path to a release folder."""
+def _distinct(paths: list[Path]) -> list[Path]:
+    """The folders once each (./dataset/releases is often the checkout's own)."""
+    seen, out = set(), []
+    for path in paths:
+        key = path.resolve() if path.exists() else path
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
+
+
+def versions(root: str | Path | None = None) -> list[str]:
+    """Every release version found under the release roots, oldest first (semver order)."""
+    found = set()
+    for folder in _distinct(release_roots(root)):
+        if folder.is_dir():
+            found |= {v for p in folder.iterdir() if p.is_dir() and (v := parse_version(p.name)) is not None}
+    return [str(v) for v in sorted(found)]
+
+
+def resolve_release(version: str | Path | None = None, root: str | Path | None = None) -> Path:
+    """A version string ('1.0.0') found under the release roots, a path to a release folder, or
+    (None) the newest release there is."""
+    roots = _distinct(release_roots(root))
+    if version is None:
+        known = versions(root)
+        if not known:
+            raise ReleaseNotFound(f"no release under {', '.join(str(r) for r in roots)}")
+        version = known[-1]
+    if isinstance(version, str) and len(version) > 200:
+        raise ReleaseNotFound(f"{version[:40]!r}… ({len(version)} characters) is neither a release version nor a folder")
     if isinstance(version, str) and parse_version(version) is not None:
-        roots = release_roots(root)
         for folder in roots:
             if (folder / version).is_dir():
                 return folder / version
-        known = sorted({p.name for r in roots if r.is_dir() for p in r.iterdir() if parse_version(p.name)})
         raise ReleaseNotFound(
             f"no release {version} under {', '.join(str(r) for r in roots)} "
-            f"(releases there: {', '.join(known) or 'none'})"
+            f"(releases there: {', '.join(versions(root)) or 'none'})"
         )
     path = Path(version)
-    if path.is_dir():
-        return path
-    raise ReleaseNotFound(f"{version!r} is neither a release version (X.Y.Z) nor a release folder")
+    try:
+        if path.is_dir():
+            return path
+    except OSError:
+        pass
+    raise ReleaseNotFound(f"{str(version)[:200]!r} is neither a release version (X.Y.Z) nor a release folder")
 
 
-def load(table: str, version: str | Path = DATASET_VERSION, as_pandas: bool = False, root=None):
-    """One table of a release as a `datasets.Dataset` (labels as ClassLabel) or a pandas DataFrame.
+def load(table: str, version: str | Path | None = None, as_pandas: bool = False, root=None):
+    """One table of a release (default: the newest) as a `datasets.Dataset` (labels as
+    ClassLabel) or a pandas DataFrame (nullable integer columns as `Int64`).
 
     Raises ReleaseNotFound for an unknown version, ReleaseIntegrityError if any file of the
     release differs from its manifest (or the manifest is missing), KeyError for an unknown table.
@@ -63,7 +93,7 @@ def load(table: str, version: str | Path = DATASET_VERSION, as_pandas: bool = Fa
         raise KeyError(f"release {folder.name} has no table {table!r} (tables: {', '.join(manifest['tables'])})")
     arrow = read_verified(folder, manifest, table)
     if as_pandas:
-        return to_pandas(arrow)
+        return nullable_ints(to_pandas(arrow), arrow)
     return to_dataset(arrow, manifest, table)
 
 
@@ -79,6 +109,14 @@ def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
             raise ReleaseIntegrityError(folder, [Problem("sha256-mismatch", rel, "changed while loading")])
         parts.append(pq.read_table(pyarrow.BufferReader(data)))
     return pyarrow.concat_tables(parts).replace_schema_metadata(None)
+
+
+def nullable_ints(df, arrow: pyarrow.Table):
+    """Integer columns that may hold nulls as pandas `Int64`, so an offset never becomes a float."""
+    for field in arrow.schema:
+        if pyarrow.types.is_integer(field.type) and field.nullable:
+            df[field.name] = df[field.name].astype("Int64")
+    return df
 
 
 def features_of(columns: list[dict]):

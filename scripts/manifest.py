@@ -49,14 +49,9 @@ def logical_type(arrow_type: pyarrow.DataType) -> str:
     return _SCALAR_TYPES.get(arrow_type, str(arrow_type))
 
 
-def describe_table(name: str, parquet: Path) -> dict:
-    """Id column and columns (logical type, nullability, label set) as a release records them.
-
-    Types and nullability come from the file's Arrow schema (what was written); label sets and
-    the id column from the table spec (Parquet keeps labels as plain strings).
-    """
-    spec = TABLES_BY_NAME.get(name)
-    schema = pq.read_schema(parquet)
+def describe_columns(schema: pyarrow.Schema, spec=None) -> list[dict]:
+    """Columns as a release records them: logical type and nullability from the file's Arrow
+    schema, label sets from the table spec (Parquet keeps labels as plain strings)."""
     columns = []
     for field in schema:
         col = spec.column(field.name) if spec and field.name in spec.column_names else None
@@ -68,7 +63,14 @@ def describe_table(name: str, parquet: Path) -> dict:
                 "labels": list(col.labels) if col and col.labels is not None else None,
             }
         )
-    return {"id_column": spec.id_column if spec else schema.names[0], "columns": columns}
+    return columns
+
+
+def describe_table(name: str, parquet: Path) -> dict:
+    """Id column and columns (logical type, nullability, label set) as a release records them."""
+    spec = TABLES_BY_NAME.get(name)
+    schema = pq.read_schema(parquet)
+    return {"id_column": spec.id_column if spec else schema.names[0], "columns": describe_columns(schema, spec)}
 
 
 def table_files(folder: Path) -> dict[str, list[Path]]:
@@ -108,49 +110,79 @@ def dump_manifest(manifest: dict) -> str:
     return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
 
+MAX_MANIFEST_BYTES = 64 << 20
+"""A manifest larger than this is refused before parsing (1.0.0's is 30 KB)."""
+
+
 def read_manifest(folder: Path) -> dict:
-    """The manifest of a release folder; ReleaseIntegrityError if it is missing or unreadable."""
+    """The manifest of a release folder, its shape checked; ReleaseIntegrityError otherwise."""
+    from landstrikes.manifest_shape import shape_problems
+
     path = Path(folder) / MANIFEST
-    if not path.is_file():
-        raise ReleaseIntegrityError(folder, [Problem("missing-manifest", MANIFEST, f"no {MANIFEST} in {folder}")])
+    if path.is_symlink() or not path.is_file():
+        what = "a symbolic link" if path.is_symlink() else f"no {MANIFEST} in {folder}"
+        raise ReleaseIntegrityError(folder, [Problem("missing-manifest", MANIFEST, what)])
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(manifest.get("files"), dict) or not isinstance(manifest.get("tables"), dict):
-            raise ValueError("no 'files' or 'tables' object")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ReleaseIntegrityError(folder, [Problem("unreadable-manifest", MANIFEST, str(exc))]) from exc
+        if path.stat().st_size > MAX_MANIFEST_BYTES:
+            raise ValueError(f"{path.stat().st_size} bytes, more than the {MAX_MANIFEST_BYTES} a manifest may have")
+        manifest = json.loads(path.read_bytes().decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError, OSError) as exc:
+        raise ReleaseIntegrityError(folder, [Problem("unreadable-manifest", MANIFEST, _short(str(exc)))]) from None
+    problems = shape_problems(manifest)
+    if problems:
+        raise ReleaseIntegrityError(folder, problems)
     return manifest
 
 
 def verify(folder: Path) -> list[Problem]:
-    """Re-hash every file against the manifest; also flag files the manifest does not list."""
+    """Everything the manifest states, checked: every file re-hashed, no unlisted file, no symlink,
+    no path outside the release, and the `tables` section and header checked against the files."""
+    from landstrikes import manifest_checks
+
     folder = Path(folder)
+    if not folder.is_dir():
+        return [Problem("missing-release", str(folder), "not a folder")]
+    problems = manifest_checks.symlinks(folder)
     try:
         manifest = read_manifest(folder)
     except ReleaseIntegrityError as exc:
-        return exc.problems
-    problems = []
+        return sorted(problems + exc.problems)
+    unsafe_problems, unsafe = manifest_checks.unsafe_paths(folder, list(manifest["files"]))
+    problems += unsafe_problems
+    trusted = set()
     for rel, entry in sorted(manifest["files"].items()):
+        if rel in unsafe:
+            continue
         path = folder / rel
+        if path.is_symlink():
+            continue  # reported by symlinks()
         if not path.is_file():
             problems.append(Problem("missing-file", rel, "listed in the manifest but absent"))
             continue
         size = path.stat().st_size
-        if size != entry.get("bytes"):
-            problems.append(Problem("size-mismatch", rel, f"{size} bytes, manifest says {entry.get('bytes')}"))
+        if size != entry["bytes"]:
+            problems.append(Problem("size-mismatch", rel, f"{size} bytes, manifest says {entry['bytes']}"))
         digest = sha256_file(path)
-        if digest != entry.get("sha256"):
-            problems.append(Problem("sha256-mismatch", rel, f"sha256 {digest}, manifest says {entry.get('sha256')}"))
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST):
+        if digest != entry["sha256"]:
+            problems.append(Problem("sha256-mismatch", rel, f"sha256 {digest}, manifest says {entry['sha256']}"))
+        elif size == entry["bytes"]:
+            trusted.add(rel)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and p.name != MANIFEST):
         rel = path.relative_to(folder).as_posix()
         if rel not in manifest["files"]:
             problems.append(Problem("unlisted-file", rel, "in the release folder but not in the manifest"))
-    return sorted(problems)
+    problems += manifest_checks.tables_section(folder, manifest, trusted)
+    problems += manifest_checks.header(folder, manifest, trusted)
+    return sorted(set(problems))
 
 
 def verified_manifest(folder: Path) -> dict:
-    """The manifest, after every file checked out; ReleaseIntegrityError listing what did not."""
+    """The manifest, after every statement in it checked out; ReleaseIntegrityError listing what did not."""
     problems = verify(folder)
     if problems:
         raise ReleaseIntegrityError(folder, problems)
     return read_manifest(folder)
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -45,6 +46,21 @@ class ReleaseResult:
     manifest: dict
     diff: DatasetDiff | None
     changelog: Path
+    repaired: list[str] = field(default_factory=list)
+
+
+FAULT_ENV = "LANDSTRIKES_FAULT"
+
+
+def _fault(point: str) -> None:
+    """Test hook: `LANDSTRIKES_FAULT=<point>` kills the process right here (as kill -9 would)."""
+    if os.environ.get(FAULT_ENV) == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """A user-supplied string in an error message: at most `limit` characters of it."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text)} characters)"
 
 
 def releases_dir(dataset_dir: Path) -> Path:
@@ -95,8 +111,10 @@ def release(
     dataset_dir = Path(dataset_dir)
     new = parse_version(version)
     if new is None:
-        raise ReleaseError(f"{version!r} is not a version: use X.Y.Z, e.g. 1.0.0")
+        raise ReleaseError(f"{_shown(str(version))} is not a version: use X.Y.Z, e.g. 1.0.0")
     root = releases_dir(dataset_dir)
+    changelog = Path(changelog) if changelog else dataset_dir.parent / "CHANGELOG.md"
+    repaired = repair(root, changelog)
     existing = find_releases(root)
     target = root / str(new)
     if target.exists():
@@ -104,10 +122,15 @@ def release(
     previous = max(existing) if existing else None
     if previous is not None and bump_level(previous, new) is None:
         raise ReleaseError(f"{new} is not greater than the latest release {previous}")
-    changelog = Path(changelog) if changelog else dataset_dir.parent / "CHANGELOG.md"
     date = date or datetime.now(timezone.utc).date().isoformat()
     source = git_source(dataset_dir)  # before anything is written
 
+    drifts = document_drift(dataset_dir)
+    if drifts:
+        raise ReleaseError(
+            f"the documents disagree with the tables ({'; '.join(str(d) for d in drifts[:3])}): "
+            "run `landstrikes stats`, commit, then release"
+        )
     rows = build_tables(dataset_dir)
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{new}-", dir=root))
@@ -134,6 +157,11 @@ def release(
             diff = diff_folders(existing[previous], staging, str(previous), str(new))
             check_bump(previous, new, diff)
         write_descriptions(staging, dataset_dir, entries, str(new), date, previous)
+        if previous is not None and not diff.changed_tables and same_documents(existing[previous], staging):
+            raise ReleaseError(
+                f"nothing changed since release {previous} (same tables, same datasheet, guidelines and "
+                "figures): a release must carry a change"
+            )
         header = {
             "dataset": "landstrikes",
             "dataset_version": str(new),
@@ -150,18 +178,88 @@ def release(
         if problems:
             raise ReleaseError(f"the staged release does not verify: {problems[0]}")
         pending_changelog = stage_changelog(changelog, changelog_entry(manifest, diff))
+        _fault("release:before-rename")
         try:
             staging.rename(target)  # atomic; fails if a concurrent release took the name
         except OSError as exc:
             raise ReleaseError(f"could not move the release into {target}: {exc}") from exc
+        _fault("release:between-rename-and-changelog")
         os.replace(pending_changelog, changelog)
         pending_changelog = None
+        _fault("release:after-changelog")
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
         if pending_changelog is not None and pending_changelog.exists():
             pending_changelog.unlink()
-    return ReleaseResult(target, manifest, diff, changelog)
+    return ReleaseResult(target, manifest, diff, changelog, repaired)
+
+
+def document_drift(dataset_dir: Path) -> list:
+    """What `landstrikes stats --check` would report: documents that disagree with the tables."""
+    from landstrikes.blocks import BlockSyntaxError
+    from landstrikes.docgen import check, corpus_stats
+    from landstrikes.stats import StatsInputError
+
+    try:
+        return check(corpus_stats(dataset_dir), dataset_dir.parent, dataset_dir)
+    except (StatsInputError, BlockSyntaxError, OSError) as exc:
+        raise ReleaseError(f"cannot check the documents against the tables: {exc}") from None
+
+
+def same_documents(previous: Path, staging: Path) -> bool:
+    """The released documents (datasheet, guidelines, figures) are byte-identical to the previous release's."""
+    for name in RELEASED_DOCUMENTS:
+        old, new = previous / name, staging / name
+        old_files = {p.relative_to(old).as_posix(): sha256_file(p) for p in old.rglob("*") if p.is_file()} if old.is_dir() else None
+        new_files = {p.relative_to(new).as_posix(): sha256_file(p) for p in new.rglob("*") if p.is_file()} if new.is_dir() else None
+        if old_files is None and new_files is None:
+            if not (old.is_file() and new.is_file() and sha256_file(old) == sha256_file(new)):
+                return False
+        elif old_files != new_files:
+            return False
+    return True
+
+
+def changelog_heading(version: str) -> str:
+    return f"## {version} ("
+
+
+def repair(root: Path, changelog: Path) -> list[str]:
+    """Finish or undo what an interrupted release left: returns one line per repair made.
+
+    A release is renamed into place before its CHANGELOG entry is; a kill in between leaves a
+    verified release without an entry, so the entry is regenerated from its MANIFEST and the diff
+    with the release before it. Staging folders and temporary changelogs of a dead run are ours
+    (by their prefixes) and are removed.
+    """
+    done = []
+    if root.is_dir():
+        for leftover in sorted(root.glob(".staging-*")):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+                done.append(f"removed {leftover.name}, the staging folder of an interrupted release")
+    if changelog.parent.is_dir():
+        for leftover in sorted(changelog.parent.glob(f".{changelog.name}.*")):
+            if leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink()
+                done.append(f"removed {leftover.name}, a changelog an interrupted release did not finish")
+    releases = find_releases(root)
+    text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
+    versions = list(releases)
+    for i, version in enumerate(versions):
+        if changelog_heading(str(version)) in text or verify(releases[version]):
+            continue
+        from landstrikes.manifest import read_manifest
+
+        manifest = read_manifest(releases[version])
+        previous = versions[i - 1] if i else None
+        diff = diff_folders(releases[previous], releases[version], str(previous), str(version)) if previous else None
+        pending = stage_changelog(changelog, changelog_entry(manifest, diff))
+        os.replace(pending, changelog)
+        text = changelog.read_text(encoding="utf-8")
+        done.append(f"added the missing CHANGELOG entry of release {version} (its release was interrupted)")
+    return done
 
 
 def stale_tables(staging: Path, dataset_dir: Path) -> list[str]:

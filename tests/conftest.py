@@ -104,15 +104,25 @@ def edit_source(dataset: Path, rel: str, old: str, new: str) -> None:
 
 
 def documents_beside(dataset: Path) -> Path:
-    """A release copies the datasheet, guidelines and figures from beside the dataset folder."""
+    """A release copies the datasheet, guidelines and figures from beside the dataset folder, and
+    refuses to cut while they drift from the tables: copy them, with README.md, and regenerate
+    their numbers from this copy's tables (as `landstrikes stats` does before a real release)."""
     from landstrikes.release import RELEASED_DOCUMENTS
 
-    for name in RELEASED_DOCUMENTS:
+    for name in (*RELEASED_DOCUMENTS, "README.md"):
         source, target = REPO / name, dataset.parent / name
         if source.is_dir():
             shutil.copytree(source, target, dirs_exist_ok=True)
         else:
             shutil.copyfile(source, target)
+    return in_sync(dataset)
+
+
+def in_sync(dataset: Path) -> Path:
+    """Regenerate the documents' numbers from the dataset's tables (`landstrikes stats`)."""
+    from landstrikes.docgen import corpus_stats, write
+
+    write(corpus_stats(dataset), dataset.parent, dataset)
     return dataset
 
 
@@ -128,6 +138,7 @@ def released(built_dataset, tmp_path_factory) -> Path:
     release(folder, "1.0.0", date=RELEASE_DATE)
     edit_source(folder, CORRECTED_SOURCE, CORRECTED_FROM, CORRECTED_TO)
     assert build(folder).report.ok
+    in_sync(folder)
     release(folder, "1.0.1", date=RELEASE_DATE)
     return folder
 

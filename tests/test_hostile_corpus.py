@@ -68,7 +68,7 @@ def test_hostile_case(name, built_dataset, released_gold, tmp_path):
     target = tmp_path / "work" / "input"
     _start(case.get("start", "built"), target, built_dataset, released_gold)
     _prepare(case_dir, target)
-    args = [str(a).replace("{input}", str(target)) for a in case["command"]]
+    args = [str(a).replace("{input}", str(target)).replace("{long}", "9" * 100_000) for a in case["command"]]
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONUTF8": "1"}
     try:
         proc = subprocess.run([sys.executable, "-m", "landstrikes", *args], capture_output=True, text=True,

@@ -10,7 +10,7 @@ from dataclasses import replace
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import RELEASE_DATE, documents_beside, edit_source
+from conftest import RELEASE_DATE, documents_beside, edit_source, in_sync
 from landstrikes.build import build
 from landstrikes.cli import main
 from landstrikes.errors import ReleaseError
@@ -119,6 +119,7 @@ def test_added_rows_need_a_minor_bump(released_copy, capsys):
         encoding="utf-8",
     )
     assert build(released_copy).report.ok
+    in_sync(released_copy)
     assert main(["release", "1.0.2", "--dataset", str(released_copy)]) == 2
     err = capsys.readouterr().err
     assert "patch bump after 1.0.1, but the changes need a minor bump" in err and "claims: 1 row(s) added" in err
@@ -128,15 +129,17 @@ def test_added_rows_need_a_minor_bump(released_copy, capsys):
     assert read_manifest(released_copy / "releases" / "1.1.0")["required_bump"] == "minor"
 
 
-def test_a_changed_label_set_needs_a_major_bump(released_copy, monkeypatch, capsys):
-    quotes = TABLES_BY_NAME["quotes"]
-    kind = quotes.column("kind")
-    widened = replace(kind, labels=(*kind.labels, "paraphrase"))
-    columns = tuple(widened if c.name == "kind" else c for c in quotes.columns)
-    monkeypatch.setitem(TABLES_BY_NAME, "quotes", replace(quotes, columns=columns))
-    with pytest.raises(ReleaseError, match=r"need a major bump \(quotes: label set changed: kind\)"):
-        release(released_copy, "1.1.0")
-    assert release(released_copy, "2.0.0").manifest["bump"] == "major"
+def test_a_changed_label_set_needs_a_major_bump(released_copy, capsys):
+    kind = TABLES_BY_NAME["quotes"].column("kind")
+    original = kind.labels
+    object.__setattr__(kind, "labels", (*original, "paraphrase"))  # the schema itself, everywhere it is used
+    try:
+        in_sync(released_copy)
+        with pytest.raises(ReleaseError, match=r"need a major bump \(quotes: label set changed: kind\)"):
+            release(released_copy, "1.1.0")
+        assert release(released_copy, "2.0.0").manifest["bump"] == "major"
+    finally:
+        object.__setattr__(kind, "labels", original)
 
 
 def test_stale_tables_are_refused_and_nothing_is_written(released_copy):
@@ -150,6 +153,8 @@ def test_a_failure_while_writing_leaves_no_release_no_staging_and_the_changelog_
     import landstrikes.release as module
 
     changelog = (released_copy.parent / "CHANGELOG.md").read_text(encoding="utf-8")
+    sheet = released_copy.parent / "DATASHEET.md"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\nA corrected sentence.\n", encoding="utf-8")
 
     def crash(*args, **kwargs):
         raise OSError("disk full")
@@ -159,7 +164,7 @@ def test_a_failure_while_writing_leaves_no_release_no_staging_and_the_changelog_
         release(released_copy, "1.0.2")
     assert sorted(p.name for p in (released_copy / "releases").iterdir()) == ["1.0.0", "1.0.1"]
     assert (released_copy.parent / "CHANGELOG.md").read_text(encoding="utf-8") == changelog
-    before = {"CHANGELOG.md", "dataset", "DATASHEET.md", "ANNOTATION_GUIDELINES.md", "docs"}
+    before = {"CHANGELOG.md", "dataset", "DATASHEET.md", "ANNOTATION_GUIDELINES.md", "docs", "README.md"}
     assert {p.name for p in released_copy.parent.iterdir()} == before  # no stray changelog temp file
 
 

@@ -1,0 +1,205 @@
+"""Everything a MANIFEST.json states, checked against the release folder it describes.
+
+A manifest is trusted only as far as something independent confirms it: file hashes against the
+bytes, the `tables` section (rows, columns, types, label lists) against the Parquet files and the
+release's own dataset card (a hashed file), the header against the folder name and the files'
+key-value metadata. Every check returns Problems (values with a stable check id), never raises.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path, PurePosixPath
+
+import pyarrow.parquet as pq
+import yaml
+
+from landstrikes.manifest import Problem
+
+MAX_LISTED_FILES = 100_000
+
+
+def unsafe_paths(folder: Path, listed: list[str]) -> tuple[list[Problem], set[str]]:
+    """Listed paths that are absolute, climb out with '..', or resolve outside the release."""
+    problems, unsafe = [], set()
+    root = folder.resolve()
+    for rel in listed:
+        pure = PurePosixPath(rel)
+        reason = None
+        if not rel or rel.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", rel) or "\\" in rel or "\x00" in rel:
+            reason = "is absolute or not a plain relative POSIX path"
+        elif any(part in ("..", ".", "") for part in rel.split("/")):
+            reason = "has a '..', '.' or empty part"
+        else:
+            try:
+                (root / pure).resolve().relative_to(root)
+            except (ValueError, OSError, RuntimeError):
+                reason = "resolves outside the release folder"
+        if reason:
+            problems.append(Problem("path-outside-release", _short(rel), f"manifest path {reason}; not read"))
+            unsafe.add(rel)
+    return problems, unsafe
+
+
+def symlinks(folder: Path) -> list[Problem]:
+    """Every symbolic link anywhere under the release (a release holds regular files only)."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        for name in dirnames + filenames:
+            path = Path(dirpath) / name
+            if path.is_symlink():
+                rel = path.relative_to(folder).as_posix()
+                found.append(Problem("symlink-in-release", rel, "a symbolic link; a release holds regular files only"))
+    return found
+
+
+def card_features(folder: Path) -> dict[str, dict[str, tuple[str, ...] | None]] | None:
+    """table -> column -> label names (None for a non-label column), from the release's card."""
+    card = folder / "README.md"
+    try:
+        text = card.read_text(encoding="utf-8")
+        front = text.split("---", 2)[1] if text.startswith("---") else ""
+        meta = yaml.safe_load(front) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, IndexError):
+        return None
+    out = {}
+    for config in meta.get("dataset_info", []) if isinstance(meta, dict) else []:
+        if not isinstance(config, dict):
+            continue
+        columns = {}
+        for feature in config.get("features", []) or []:
+            if not isinstance(feature, dict) or "name" not in feature:
+                continue
+            label = feature.get("dtype") if isinstance(feature.get("dtype"), dict) else feature
+            names = label.get("class_label", {}).get("names") if isinstance(label.get("class_label"), dict) else None
+            columns[feature["name"]] = tuple(names[k] for k in sorted(names, key=int)) if isinstance(names, dict) else None
+        out[config.get("config_name")] = columns
+    return out
+
+
+def croissant_label_sets(folder: Path) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(table, column) -> label list, from the release's croissant.json enumeration RecordSets."""
+    import json
+
+    try:
+        document = json.loads((folder / "croissant.json").read_bytes().decode("utf-8"))
+        record_sets = document.get("recordSet", []) if isinstance(document, dict) else []
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        return {}
+    found = {}
+    for rs in record_sets if isinstance(record_sets, list) else []:
+        rid = rs.get("@id", "") if isinstance(rs, dict) else ""
+        if not (isinstance(rid, str) and rid.startswith("labels-") and isinstance(rs.get("data"), list)):
+            continue
+        for table in _table_names(rid):
+            column = rid[len("labels-") + len(table) + 1:]
+            found[(table, column)] = tuple(str(row.get(f"{rid}/label")) for row in rs["data"] if isinstance(row, dict))
+    return found
+
+
+def _table_names(record_set_id: str) -> list[str]:
+    """Table names that may prefix a label RecordSet id (`labels-<table>-<column>`)."""
+    from landstrikes.schema.registry import TABLES_BY_NAME
+
+    return [name for name in TABLES_BY_NAME if record_set_id.startswith(f"labels-{name}-")]
+
+
+def tables_section(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
+    """The `tables` section against the files: rows, column names, types, nullability, labels.
+
+    `trusted` holds the listed files whose bytes matched their sha256; only those are parsed.
+    """
+    from landstrikes.manifest import describe_columns
+
+    problems = []
+    card = card_features(folder)
+    croissant = croissant_label_sets(folder) if "croissant.json" in trusted else {}
+    by_table: dict[str, list[str]] = {}
+    for rel in manifest["files"]:
+        parts = rel.split("/")
+        if len(parts) == 3 and parts[0] == "data" and rel.endswith(".parquet"):
+            by_table.setdefault(parts[1], []).append(rel)
+    for name in sorted(set(by_table) - set(manifest["tables"])):
+        problems.append(Problem("manifest-tables-mismatch", f"data/{name}", "a table folder the `tables` section omits"))
+    for name, stated in manifest["tables"].items():
+        where = f"MANIFEST.json#tables.{name}"
+        files = sorted(by_table.get(name, []))
+        if not files:
+            problems.append(Problem("manifest-tables-mismatch", where, "no listed Parquet file for this table"))
+            continue
+        if any(rel not in trusted for rel in files):
+            continue  # hash problems are already reported; do not parse untrusted bytes
+        try:
+            rows = sum(pq.ParquetFile(folder / rel).metadata.num_rows for rel in files)
+            columns = describe_columns(pq.read_schema(folder / files[0]))
+        except Exception as exc:  # a hashed file that still is no Parquet: report, never raise
+            problems.append(Problem("manifest-tables-mismatch", files[0], f"not readable as Parquet ({_short(str(exc))})"))
+            continue
+        if stated["rows"] != rows:
+            problems.append(Problem("manifest-tables-mismatch", where, f"says {stated['rows']} rows, the files hold {rows}"))
+        for rel in files:
+            entry_rows = manifest["files"][rel].get("rows")
+            actual = pq.ParquetFile(folder / rel).metadata.num_rows
+            if entry_rows is not None and entry_rows != actual:
+                problems.append(Problem("manifest-tables-mismatch", rel, f"says {entry_rows} rows, the file holds {actual}"))
+        shown = [(c["name"], c["type"], c["nullable"]) for c in stated["columns"]]
+        actual_cols = [(c["name"], c["type"], c["nullable"]) for c in columns]
+        if shown != actual_cols:
+            problems.append(Problem("manifest-tables-mismatch", where, "columns (names, types, nullability) differ from the file's schema"))
+        witness = (card or {}).get(name)
+        for column in stated["columns"]:
+            labels = tuple(column["labels"]) if column["labels"] is not None else None
+            if witness is not None and column["name"] in witness and witness[column["name"]] != labels:
+                problems.append(Problem("manifest-labels-mismatch", f"{where}.{column['name']}",
+                                        "label list differs from the release's dataset card (ClassLabel codes would be remapped)"))
+            elif (name, column["name"]) in croissant and croissant[(name, column["name"])] != labels:
+                problems.append(Problem("manifest-labels-mismatch", f"{where}.{column['name']}",
+                                        "label list differs from the release's croissant.json"))
+            elif (witness is None or column["name"] not in witness) and labels is not None:
+                expected = _registry_labels(manifest, name, column["name"])
+                if expected is not None and expected != labels:
+                    problems.append(Problem("manifest-labels-mismatch", f"{where}.{column['name']}",
+                                            "label list differs from the schema's label set"))
+    return problems
+
+
+def _registry_labels(manifest: dict, table: str, column: str) -> tuple[str, ...] | None:
+    """The label set of the schema version the release was made with, if that is this package's."""
+    from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
+
+    spec = TABLES_BY_NAME.get(table)
+    if manifest.get("schema_version") != SCHEMA_VERSION or spec is None or column not in spec.column_names:
+        return None
+    return spec.column(column).labels
+
+
+def header(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
+    """Header facts: the version is the folder's name; the files carry the stated versions."""
+    from landstrikes.schema.tableio import METADATA_PREFIX
+    from landstrikes.semver import parse_version
+
+    problems = []
+    version = manifest["dataset_version"]
+    if parse_version(folder.name) is not None and folder.name != version:
+        problems.append(Problem("manifest-header-mismatch", "MANIFEST.json#dataset_version",
+                                f"says {_short(version)}, the folder is {folder.name}"))
+    for rel in sorted(trusted):
+        if not rel.endswith(".parquet"):
+            continue
+        try:
+            meta = pq.read_schema(folder / rel).metadata or {}
+        except Exception:
+            continue  # reported by tables_section
+        meta = {k.decode("utf-8", "replace"): v.decode("utf-8", "replace") for k, v in meta.items()}
+        for key in ("dataset_version", "schema_version"):
+            stamped = meta.get(METADATA_PREFIX + key)
+            if stamped is not None and stamped != manifest[key]:
+                problems.append(Problem("manifest-header-mismatch", rel,
+                                        f"file stamped {key} {_short(stamped)}, manifest says {_short(manifest[key])}"))
+    return problems
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text)} chars)"

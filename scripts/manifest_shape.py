@@ -1,0 +1,73 @@
+"""The shape a MANIFEST.json must have before any of its statements is believed.
+
+A manifest is untrusted input: a JSON list, a missing key or a string where a number belongs
+must give a Problem naming the key, never a traceback in the code that reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from landstrikes.manifest import Problem
+
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_TEXT = (str,)
+
+
+def _where(path: str) -> str:
+    return f"MANIFEST.json#{path}" if path else "MANIFEST.json"
+
+
+def _bad(path: str, what: str) -> Problem:
+    return Problem("malformed-manifest", _where(path), what)
+
+
+def shape_problems(manifest) -> list[Problem]:
+    """Every way `manifest` differs from the format `make_manifest` writes (empty: well-formed)."""
+    if not isinstance(manifest, dict):
+        return [_bad("", f"a JSON {type(manifest).__name__}, not an object")]
+    problems = []
+    for key, kind in (("manifest_format", int), ("dataset_version", str), ("schema_version", str),
+                      ("files", dict), ("tables", dict)):
+        value = manifest.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            problems.append(_bad(key, f"missing or not a {kind.__name__}"))
+    if problems:
+        return problems
+    if len(manifest["dataset_version"]) > 64 or len(manifest["schema_version"]) > 64:
+        problems.append(_bad("dataset_version", "longer than 64 characters"))
+    for rel, entry in manifest["files"].items():
+        where = f"files.{rel[:80]}"
+        if not isinstance(entry, dict):
+            problems.append(_bad(where, "not an object"))
+            continue
+        if not isinstance(entry.get("sha256"), str) or not _HEX64.match(entry["sha256"]):
+            problems.append(_bad(where + ".sha256", "not 64 lowercase hex digits"))
+        for key in ("bytes", "rows"):
+            value = entry.get(key)
+            if (key == "bytes" or value is not None) and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+                problems.append(_bad(f"{where}.{key}", "not a non-negative integer"))
+    for name, table in manifest["tables"].items():
+        where = f"tables.{name[:80]}"
+        if not isinstance(table, dict):
+            problems.append(_bad(where, "not an object"))
+            continue
+        rows = table.get("rows")
+        if not isinstance(rows, int) or isinstance(rows, bool) or rows < 0:
+            problems.append(_bad(where + ".rows", "not a non-negative integer"))
+        columns = table.get("columns")
+        if not isinstance(columns, list) or not columns:
+            problems.append(_bad(where + ".columns", "not a non-empty list"))
+            continue
+        for i, column in enumerate(columns):
+            if not (isinstance(column, dict) and isinstance(column.get("name"), str)
+                    and isinstance(column.get("type"), str) and isinstance(column.get("nullable"), bool)):
+                problems.append(_bad(f"{where}.columns[{i}]", "needs name (string), type (string), nullable (bool)"))
+                continue
+            labels = column.get("labels")
+            if labels is not None and not (isinstance(labels, list) and labels and all(isinstance(x, str) for x in labels)):
+                problems.append(_bad(f"{where}.columns[{i}].labels", "neither null nor a non-empty list of strings"))
+    raw = manifest.get("raw_texts", {})
+    if not isinstance(raw, dict) or not all(isinstance(v, str) and _HEX64.match(v) for v in raw.values()):
+        problems.append(_bad("raw_texts", "not an object of sha256 hex digests"))
+    return problems

@@ -1,0 +1,101 @@
+"""`landstrikes publish X.Y.Z --repo ORG/NAME`: a verified release onto the Hugging Face Hub.
+
+What is uploaded is a copy of the release folder taken after `verify` passed and verified again
+(card with `configs:`, tables, croissant.json, MANIFEST.json, datasheet, guidelines, figures),
+so that `load_dataset("ORG/NAME", cfg, revision="vX.Y.Z")` reads exactly the pinned release. The
+tag `vX.Y.Z` points at the upload's own commit. `--dry-run --out DIR` writes that very folder
+instead of uploading it, and writes nowhere but an empty or new DIR.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from landstrikes.errors import ReleaseError
+from landstrikes.loading import resolve_release
+from landstrikes.manifest import verified_manifest
+
+REPO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
+STALE_PARTS = "data/**"
+"""Remote table parts not in this upload are deleted: a leftover part would add rows to a config."""
+
+
+@dataclass
+class Published:
+    version: str
+    repo: str | None
+    tag: str
+    folder: Path | None
+    commit: str | None
+
+
+def tag_of(version: str) -> str:
+    return f"v{version}"
+
+
+def upload_folder_of(release_folder: Path, target: Path) -> Path:
+    """Copy the verified release into target and verify the copy: what is uploaded is what was checked."""
+    shutil.copytree(release_folder, target, symlinks=True)
+    verified_manifest(target)
+    return target
+
+
+def prepare_out(out: Path) -> Path:
+    """--out must be missing or an empty folder: a dry run never writes over anything."""
+    out = Path(out)
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise ReleaseError(f"--out {out} exists and is not a folder: choose a new or empty folder")
+    if out.is_dir():
+        entries = sorted(p.name for p in out.iterdir())
+        if entries:
+            shown = ", ".join(entries[:5]) + (f" and {len(entries) - 5} more" if len(entries) > 5 else "")
+            raise ReleaseError(f"--out {out} is not empty ({shown}): choose a new or empty folder")
+    return out
+
+
+def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path | None = None, api=None, token=None) -> Published:
+    """Verify the release, then upload it and tag it (or write the upload folder for a dry run).
+
+    Raises ReleaseNotFound, ReleaseIntegrityError (the release does not verify) or ReleaseError.
+    """
+    folder = resolve_release(version, dataset_dir)
+    manifest = verified_manifest(folder)
+    version = manifest["dataset_version"]
+    if repo is not None and not REPO_ID.match(repo):
+        raise ReleaseError(f"--repo {repo[:100]!r} is not a Hub dataset id of the form ORG/NAME")
+    if dry_run_out is not None:
+        out = prepare_out(dry_run_out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".publish-", dir=out.parent) as tmp:
+            staged = upload_folder_of(folder, Path(tmp) / "upload")
+            if out.is_dir():
+                out.rmdir()  # empty, checked above
+            staged.rename(out)
+        return Published(version, repo, tag_of(version), out, None)
+    if repo is None:
+        raise ReleaseError("--repo ORG/NAME is required (or --dry-run --out DIR)")
+    if api is None:
+        from huggingface_hub import HfApi
+
+        api = HfApi(token=token)
+    with tempfile.TemporaryDirectory(prefix="landstrikes-publish-") as tmp:
+        staged = upload_folder_of(folder, Path(tmp) / "upload")
+        try:
+            api.create_repo(repo, repo_type="dataset", exist_ok=True)
+            commit = api.upload_folder(
+                repo_id=repo,
+                repo_type="dataset",
+                folder_path=str(staged),
+                commit_message=f"landstrikes {version}",
+                delete_patterns=STALE_PARTS,
+            )
+            oid = getattr(commit, "oid", None)
+            api.create_tag(repo, tag=tag_of(version), revision=oid, repo_type="dataset",
+                           tag_message=f"landstrikes dataset release {version}")
+        except Exception as exc:  # network, auth, an existing tag: one line, nothing half-claimed
+            raise ReleaseError(f"upload to {repo} failed: {type(exc).__name__}: {str(exc)[:200]}") from None
+    return Published(version, repo, tag_of(version), None, oid)
