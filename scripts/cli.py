@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from landstrikes.errors import BuildError
+from landstrikes.errors import BuildError, one_line
 
 DEFAULT_DATASET = Path("dataset")
 
@@ -34,6 +34,9 @@ def cmd_build(args) -> int:
         result = build(args.dataset)
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # the dataset folder itself: missing, read-only, full disk
+        print(f"error: {one_line(exc)} [build-io]", file=sys.stderr)
         return 2
     print(f"landstrikes build: {result.articles} articles from {args.dataset / 'raw'}")
     print(result.report.to_text())

@@ -1,13 +1,23 @@
-"""Everything the builders read, loaded once at the edge: raw texts and annotation sources."""
+"""Everything the builders read, loaded once at the edge: raw texts and annotation sources.
+
+Loading checks every field the builders read (sourcecheck), so a builder never meets a value of
+the wrong type or an id that no catalogue defines: bad input stops here, as one BuildError.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from landstrikes.errors import BuildError
+from landstrikes.errors import BuildError, short
 from landstrikes.raw import RawArticle, read_raw_articles
-from landstrikes.sources import ArticleSource, Record, load_article_sources, load_catalogue
+from landstrikes.sourcecheck import CLUSTERS, ENTITIES, TARGETS, check_catalogue, check_layer
+from landstrikes.sources import ARTICLE_LAYERS, ArticleSource, Record, load_article_sources, load_catalogue
+from landstrikes.yamlsource import read_source_text
+
+CARD_BODY_FILE = "card_body.md"
+AGREEMENT_FILE = "agreement.json"
 
 
 @dataclass(frozen=True)
@@ -23,17 +33,39 @@ class Corpus:
 
 
 def load_corpus(dataset_dir: Path) -> Corpus:
+    dataset_dir = Path(dataset_dir)
     raw = read_raw_articles(dataset_dir / "raw")
     annotations = dataset_dir / "annotations"
+    catalogues = {
+        ENTITIES: load_catalogue(annotations / "entities.yaml", "entity"),
+        TARGETS: load_catalogue(annotations / "stance_targets.yaml", "stance target"),
+        CLUSTERS: load_catalogue(annotations / "claim_clusters.yaml", "claim cluster"),
+    }
+    ids = {name: check_catalogue(name, records) for name, records in catalogues.items()}
     sources = load_article_sources(annotations / "articles")
     known = {a.source_file for a in raw}
     for name, source in sources.items():
         if name not in known:
-            raise BuildError(source.file, f"annotates {name!r}, which is not a raw article", 1)
+            raise BuildError(source.file, f"annotates {short(name)}, which is not a raw article", source.article_line,
+                             "unknown-article")
+        for layer in ARTICLE_LAYERS:
+            check_layer(layer, source.layer(layer), ids)
+    check_other_inputs(dataset_dir)
     return Corpus(
         articles=tuple(raw),
         sources=sources,
-        entities=tuple(load_catalogue(annotations / "entities.yaml", "entity")),
-        stance_targets=tuple(load_catalogue(annotations / "stance_targets.yaml", "stance target")),
-        claim_clusters=tuple(load_catalogue(annotations / "claim_clusters.yaml", "claim cluster")),
+        entities=tuple(catalogues[ENTITIES]),
+        stance_targets=tuple(catalogues[TARGETS]),
+        claim_clusters=tuple(catalogues[CLUSTERS]),
     )
+
+
+def check_other_inputs(dataset_dir: Path) -> None:
+    """The card body and agreement figures that the build also reads: readable, UTF-8, JSON."""
+    read_source_text(dataset_dir / "annotations" / CARD_BODY_FILE, "dataset card body")
+    agreement = dataset_dir / AGREEMENT_FILE
+    if agreement.exists() or agreement.is_symlink():
+        try:
+            json.loads(read_source_text(agreement, "agreement figures"))
+        except ValueError as exc:
+            raise BuildError(agreement, f"agreement figures are not valid JSON ({exc})", check="bad-json") from None

@@ -1,13 +1,43 @@
 """Build errors that name the file, the line and what is wrong, in one line."""
 
+from __future__ import annotations
+
+import reprlib
+
+SHORT = 60
+"""At most this many characters of a value appear in a message (then "…")."""
+
+_repr = reprlib.Repr()
+_repr.maxlevel, _repr.maxdict, _repr.maxlist, _repr.maxtuple, _repr.maxset = 2, 4, 4, 4, 4
+_repr.maxstring, _repr.maxother, _repr.maxlong = SHORT + 2, SHORT, SHORT
+
+
+def short(value, limit: int = SHORT) -> str:
+    """A bounded repr: a str is cut to `limit` characters before it is formatted, a container is
+    walked only a few levels and items deep, so no value (however large, or aliased a million
+    times) costs more than a few hundred characters of work to show."""
+    if isinstance(value, str):
+        return repr(value[:limit]) + ("…" if len(value) > limit else "")
+    text = _repr.repr(value)
+    return text[:limit] + "…" if len(text) > limit else text
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """Any message as one bounded line (for texts we did not write, e.g. an OS error)."""
+    text = " ".join(str(text).split())
+    return text[:limit] + "…" if len(text) > limit else text
+
 
 class BuildError(Exception):
-    """Bad raw text or annotation source; the CLI prints str(self) and exits non-zero."""
+    """Bad raw text or annotation source; the CLI prints str(self) and exits 2.
 
-    def __init__(self, file, reason: str, line: int | None = None):
-        self.file, self.reason, self.line = str(file), reason, line
+    `check` is a stable id (README lists them), `line` is 1-based or None for a whole file.
+    """
+
+    def __init__(self, file, reason: str, line: int | None = None, check: str = "bad-source"):
+        self.file, self.reason, self.line, self.check = str(file), one_line(reason, 500), line, check
         where = f"{self.file}:{line}" if line is not None else self.file
-        super().__init__(f"{where}: {reason}")
+        super().__init__(f"{where}: {self.reason} [{check}]")
 
 
 class ReleaseError(Exception):

@@ -17,24 +17,42 @@ class RawArticle:
     sha256: str
 
 
+def _line_of_byte(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def read_raw_bytes(path: Path) -> bytes:
+    """The bytes of one raw article; a folder, a broken link or an unreadable file is refused."""
+    try:
+        if not path.is_file():
+            kind = "a directory" if path.is_dir() else "not a regular file (a broken link or a special file)"
+            raise BuildError(path, f"raw article is {kind}", check="raw-not-a-file")
+        return path.read_bytes()
+    except OSError as exc:
+        raise BuildError(path, f"raw article cannot be read ({exc.strerror or exc})", check="raw-unreadable") from None
+
+
 def read_raw_articles(raw_dir: Path) -> list[RawArticle]:
     """Every *.txt in raw_dir, in name order; error on non-UTF-8, empty or duplicate content."""
+    if not raw_dir.is_dir():
+        raise BuildError(raw_dir, "the raw article folder is missing or not a folder", check="raw-missing")
     files = sorted(raw_dir.glob("*.txt"))
     if not files:
-        raise BuildError(raw_dir, "no raw article (*.txt) found")
+        raise BuildError(raw_dir, "no raw article (*.txt) found", check="raw-missing")
     seen: dict[str, str] = {}
     articles = []
     for path in files:
-        data = path.read_bytes()
+        data = read_raw_bytes(path)
         if not data.strip():
-            raise BuildError(path, "raw article is empty")
+            raise BuildError(path, "raw article is empty", check="raw-empty")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise BuildError(path, f"raw article is not valid UTF-8 (byte {exc.start}: {exc.reason})") from None
+            raise BuildError(path, f"raw article is not valid UTF-8 (byte {exc.start}: {exc.reason})",
+                             _line_of_byte(data, exc.start), check="raw-not-utf8") from None
         digest = hashlib.sha256(data).hexdigest()
         if digest in seen:
-            raise BuildError(path, f"raw article duplicates the content of {seen[digest]}")
+            raise BuildError(path, f"raw article duplicates the content of {seen[digest]}", check="raw-duplicate")
         seen[digest] = path.name
         articles.append(RawArticle(path.stem, path.name, text, digest))
     return articles

@@ -1,71 +1,78 @@
-"""Load the human-written annotation sources (YAML, safe loading) keeping line numbers."""
+"""Load the human-written annotation sources (strict YAML, see yamlsource) as records with lines."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from landstrikes.errors import BuildError
-
-LINE_KEY = "__line__"
+from landstrikes.errors import BuildError, short
+from landstrikes.yamlsource import Lines, Parsed, parse_source
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records each mapping's 1-based line under LINE_KEY."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE_KEY] = node.start_mark.line + 1
-        return mapping
-
-
-def load_yaml(path: Path) -> Any:
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (SafeLoader subclass)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BuildError(path, f"invalid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None) from None
-    except UnicodeDecodeError:
-        raise BuildError(path, "annotation source is not valid UTF-8") from None
+def load_yaml(path: Path) -> object:
+    """The data of one source (plain dicts, lists, scalars: no line keys inside)."""
+    return parse_source(Path(path)).data
 
 
 @dataclass(frozen=True)
 class Record:
-    """One mapping from a source file, with where it came from for error messages."""
+    """One mapping from a source file, with where it (and each of its keys) came from."""
 
     data: dict
     file: Path
+    lines: Lines = field(default_factory=Lines, compare=False, repr=False)
 
     @property
     def line(self) -> int | None:
-        return self.data.get(LINE_KEY)
+        return self.lines.of(self.data)
 
-    def error(self, reason: str) -> BuildError:
-        return BuildError(self.file, reason, self.line)
+    def line_of(self, key: str | None) -> int | None:
+        """The line of `key` in this mapping (the mapping's own line when unknown)."""
+        found = self.lines.of_key(self.data, key) if key is not None else None
+        return found if found is not None else self.line
+
+    def error(self, reason: str, key: str | None = None, check: str = "bad-source") -> BuildError:
+        return BuildError(self.file, reason, self.line_of(key), check)
 
     def get(self, key: str, default=None):
         return self.data.get(key, default)
 
     def require(self, key: str):
         if key not in self.data or self.data[key] is None:
-            raise self.error(f"missing required field {key!r}")
+            raise self.error(f"missing required field {key!r}", check="missing-field")
         return self.data[key]
 
     def check_keys(self, allowed: set[str]) -> None:
-        unknown = set(self.data) - allowed - {LINE_KEY}
+        unknown = set(self.data) - set(allowed)
         if unknown:
-            raise self.error(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
+            first = min(unknown, key=lambda k: self.line_of(k) or 0)
+            names = ", ".join(short(k, 30) for k in sorted(unknown)[:5])
+            raise self.error(f"unknown field(s) {names}; allowed: {sorted(allowed)}", first, check="unknown-field")
+
+    def child(self, value: dict) -> Record:
+        """A nested mapping of this record as a record of its own (same file, its own lines)."""
+        return Record(value, self.file, self.lines)
 
 
-def records(path: Path, value, what: str) -> list[Record]:
+def records(parsed: Parsed, value, what: str, line: int | None = None) -> list[Record]:
+    """The items of a list of mappings; a wrong item is named by its own line."""
     if value is None:
         return []
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise BuildError(path, f"{what} must be a list of mappings")
-    return [Record(v, path) for v in value]
+    if not isinstance(value, list):
+        raise BuildError(parsed.file, f"{what} must be a list of mappings, not {type_name(value)}", line, "wrong-type")
+    for index, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise BuildError(parsed.file, f"each {what} must be a mapping, not {type_name(item)} {short(item)}",
+                             parsed.lines.of_item(value, index) or line, "wrong-type")
+    return [Record(item, parsed.file, parsed.lines) for item in value]
+
+
+def type_name(value) -> str:
+    """A reader's word for a YAML value's type."""
+    if value is None:
+        return "null"
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list",
+            dict: "a mapping"}.get(type(value), type(value).__name__)
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,7 @@ class ArticleSource:
     file: Path
     article: str
     layers: dict[str, list[Record]]
+    article_line: int | None = None
 
     def layer(self, name: str) -> list[Record]:
         return self.layers.get(name, [])
@@ -83,21 +91,37 @@ class ArticleSource:
 ARTICLE_LAYERS = ("mentions", "exclusions", "quotes", "claims", "stances", "segments", "quality")
 
 
+def load_article_source(path: Path) -> ArticleSource:
+    parsed = parse_source(path)
+    doc = parsed.data
+    if not isinstance(doc, dict):
+        raise BuildError(path, f"annotation source must be a mapping with an 'article' field, not {type_name(doc)}", 1,
+                         "source-structure")
+    top = Record(doc, path, parsed.lines)
+    article = top.require("article")
+    if not isinstance(article, str) or not article:
+        raise top.error(f"'article' must name a raw file (a string), not {type_name(article)}", "article", "wrong-type")
+    top.check_keys({"article", *ARTICLE_LAYERS})
+    layers = {k: records(parsed, doc.get(k), k, top.line_of(k)) for k in ARTICLE_LAYERS}
+    return ArticleSource(path, article, layers, top.line_of("article"))
+
+
 def load_article_sources(folder: Path) -> dict[str, ArticleSource]:
-    """article file name -> its source; one YAML per article."""
-    out = {}
+    """article file name -> its source; one YAML per article, no article annotated twice."""
+    if not folder.is_dir():
+        raise BuildError(folder, "the folder of article annotation sources is missing or not a folder", check="source-unreadable")
+    out: dict[str, ArticleSource] = {}
     for path in sorted(folder.glob("*.yaml")):
-        doc = load_yaml(path)
-        if not isinstance(doc, dict) or "article" not in doc:
-            raise BuildError(path, "annotation source must be a mapping with an 'article' field", 1)
-        unknown = set(doc) - set(ARTICLE_LAYERS) - {"article", LINE_KEY}
-        if unknown:
-            raise BuildError(path, f"unknown layer(s) {sorted(unknown)}; known: {list(ARTICLE_LAYERS)}", 1)
-        out[doc["article"]] = ArticleSource(path, doc["article"], {k: records(path, doc.get(k), k) for k in ARTICLE_LAYERS})
+        source = load_article_source(path)
+        if source.article in out:
+            raise BuildError(path, f"annotates {short(source.article)}, which {out[source.article].file.name} already annotates",
+                             source.article_line, "duplicate-source")
+        out[source.article] = source
     return out
 
 
 def load_catalogue(path: Path, what: str) -> list[Record]:
-    if not path.exists():
-        raise BuildError(path, f"missing {what} catalogue")
-    return records(path, load_yaml(path), what)
+    if not path.exists() and not path.is_symlink():
+        raise BuildError(path, f"missing {what} catalogue", check="source-unreadable")
+    parsed = parse_source(path)
+    return records(parsed, parsed.data, what, 1)

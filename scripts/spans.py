@@ -7,6 +7,7 @@ A span is `text`, made unambiguous either by `n` (1-based occurrence in the arti
 
 from __future__ import annotations
 
+from landstrikes.errors import short
 from landstrikes.sources import Record
 
 
@@ -24,27 +25,31 @@ def resolve(record: Record, text: str, spec, what: str = "span") -> tuple[int, i
     if isinstance(spec, str):
         spec = {"text": spec}
     if not isinstance(spec, dict) or not isinstance(spec.get("text"), str) or not spec["text"]:
-        raise record.error(f"{what} must be a non-empty string or a mapping with a non-empty 'text'")
+        raise record.error(f"{what} must be a non-empty string or a mapping with a non-empty 'text'", check="wrong-type")
     needle, n, context = spec["text"], spec.get("n"), spec.get("in")
     if context is not None:
         if n is not None:
-            raise record.error(f"{what} {needle!r}: give either n or in, not both")
+            raise record.error(f"{what} {short(needle)}: give either n or in, not both", check="span-ambiguous")
+        if not isinstance(context, str) or not context:
+            raise record.error(f"{what} {short(needle)}: in must be a non-empty string", check="wrong-type")
         where = occurrences(text, context)
         if len(where) != 1:
-            raise record.error(f"{what} context {context!r} occurs {len(where)} times; it must occur exactly once")
+            raise record.error(f"{what} context {short(context)} occurs {len(where)} times; it must occur exactly once",
+                               check="span-ambiguous" if where else "span-not-found")
         inner = context.find(needle)
         if inner == -1:
-            raise record.error(f"{what} {needle!r} is not inside its context {context!r}")
+            raise record.error(f"{what} {short(needle)} is not inside its context {short(context)}", check="span-not-found")
         return where[0] + inner, where[0] + inner + len(needle)
     starts = occurrences(text, needle)
     if not starts:
-        raise record.error(f"{what} {needle!r} not found in the article")
+        raise record.error(f"{what} {short(needle)} not found in the article", check="span-not-found")
     if n is None:
         if len(starts) > 1:
-            raise record.error(f"{what} {needle!r} is ambiguous: it occurs {len(starts)} times; add n: 1..{len(starts)} or in: <context>")
+            raise record.error(f"{what} {short(needle)} is ambiguous: it occurs {len(starts)} times; "
+                               f"add n: 1..{len(starts)} or in: <context>", check="span-ambiguous")
         n = 1
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(starts):
-        raise record.error(f"{what} {needle!r}: n={n!r} but it occurs {len(starts)} time(s)")
+        raise record.error(f"{what} {short(needle)}: n={short(n)} but it occurs {len(starts)} time(s)", check="span-not-found")
     start = starts[n - 1]
     return start, start + len(needle)
 

@@ -118,7 +118,7 @@ def test_claim_with_a_cluster_missing_from_the_catalogue_is_refused(sources_with
     source = sources_with_tables / "annotations" / "articles" / "000_68b95635092649cd.yaml"
     text = source.read_text(encoding="utf-8").replace("cluster: c-fox-news-interview}", "cluster: c-fox-interview}", 1)
     source.write_text(text, encoding="utf-8")
-    error = assert_refused_and_untouched(sources_with_tables, "'c-fox-interview' is not in claim_clusters.yaml")
+    error = assert_refused_and_untouched(sources_with_tables, "'c-fox-interview' is not defined in claim_clusters.yaml")
     assert error.file.endswith("000_68b95635092649cd.yaml") and error.line is not None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from landstrikes.corpus import Corpus
+from landstrikes.errors import short
 from landstrikes.spans import span_spec
 from landstrikes.schema.labels import CLAIM_TYPES, HEDGING, QUANTITY_BOUNDS
 from landstrikes.tables.common import choice, layer_records, span_id, span_of, unique_rows
@@ -19,7 +20,7 @@ def cluster_variants(corpus: Corpus) -> dict[str, dict[str, str]]:
         record.check_keys({"id", "proposition", "variants"})
         variants = record.get("variants") or {}
         if not isinstance(variants, dict) or len(variants) == 1:
-            raise record.error("variants must map two or more variant ids to propositions")
+            raise record.error("variants must map two or more variant ids to propositions", "variants", "wrong-type")
         found[str(record.require("id"))] = {str(k): str(v) for k, v in variants.items()}
     return found
 
@@ -32,7 +33,7 @@ def build_claim_clusters(corpus: Corpus) -> list[dict]:
         cluster = str(record.require("id"))
         members = [c for c in claims if c["cluster_id"] == cluster]
         if not members:
-            raise record.error(f"cluster {cluster!r} is used by no claim")
+            raise record.error(f"cluster {short(cluster)} is used by no claim", check="cluster-unused")
         variants = variants_of[cluster]
         rows.append(
             {
@@ -50,14 +51,16 @@ def build_claim_clusters(corpus: Corpus) -> list[dict]:
 
 def _variant(record, cluster: str, variants: dict[str, dict[str, str]]) -> str | None:
     if cluster not in variants:
-        raise record.error(f"cluster {cluster!r} is not in claim_clusters.yaml")
+        raise record.error(f"cluster {short(cluster)} is not in claim_clusters.yaml", "cluster", "unknown-reference")
     variant = record.get("variant")
     if not variants[cluster]:
         if variant is not None:
-            raise record.error(f"cluster {cluster!r} has no variants, but the claim gives variant {variant!r}")
+            raise record.error(f"cluster {short(cluster)} has no variants, but the claim gives variant {short(variant)}",
+                               "variant", "unknown-reference")
         return None
     if variant not in variants[cluster]:
-        raise record.error(f"variant {variant!r} is not one of {sorted(variants[cluster])} of cluster {cluster!r}")
+        raise record.error(f"variant {short(variant)} is not one of {short(sorted(variants[cluster]), 200)} of cluster {short(cluster)}",
+                           "variant", "unknown-reference")
     return str(variant)
 
 
@@ -99,19 +102,19 @@ def _quantity(record):
     if q is None:
         return None, None, None, None
     if not isinstance(q, dict):
-        raise record.error("quantity must be a mapping {low, high, unit, bound}")
+        raise record.error("quantity must be a mapping {low, high, unit, bound}", "quantity", "wrong-type")
     try:
         low = float(q["low"])
         high = float(q.get("high", q["low"]))
     except (KeyError, TypeError, ValueError):
-        raise record.error("quantity needs a numeric 'low' (and optional 'high')") from None
+        raise record.error("quantity needs a numeric 'low' (and optional 'high')", "quantity", "wrong-type") from None
     if high < low:
-        raise record.error(f"quantity high {high} < low {low}")
+        raise record.error(f"quantity high {high} < low {low}", "quantity", "bad-quantity")
     bound = q.get("bound", "exact" if low == high else "range")
     if bound not in QUANTITY_BOUNDS:
-        raise record.error(f"quantity bound {bound!r} is not one of {list(QUANTITY_BOUNDS)}")
+        raise record.error(f"quantity bound {short(bound)} is not one of {list(QUANTITY_BOUNDS)}", "quantity", "label-outside-set")
     if not q.get("unit"):
-        raise record.error("quantity needs a 'unit'")
+        raise record.error("quantity needs a 'unit'", "quantity", "missing-field")
     return low, high, str(q["unit"]), bound
 
 

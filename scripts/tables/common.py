@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from landstrikes.corpus import Corpus
+from landstrikes.errors import short
 from landstrikes.raw import RawArticle
 from landstrikes.sources import Record
 from landstrikes.spans import resolve
@@ -29,9 +30,9 @@ def span_of(record: Record, article: RawArticle, spec, what: str) -> tuple[int, 
 def choice(record: Record, key: str, allowed, default=None):
     value = record.get(key, default)
     if value is None and default is None:
-        raise record.error(f"missing required field {key!r}")
+        raise record.error(f"missing required field {key!r}", key, "missing-field")
     if value not in allowed:
-        raise record.error(f"{key}={value!r} is not one of {list(allowed)}")
+        raise record.error(f"{key}={short(value)} is not one of {list(allowed)}", key, "label-outside-set")
     return value
 
 
@@ -41,6 +42,6 @@ def unique_rows(rows: list[dict], id_column: str, records: list[Record]) -> list
     for row, record in zip(rows, records):
         if row[id_column] in seen:
             first = seen[row[id_column]]
-            raise record.error(f"duplicates {id_column} {row[id_column]} already made at line {first.line}")
+            raise record.error(f"duplicates {id_column} {short(row[id_column])} already made at line {first.line}", check="duplicate-id")
         seen[row[id_column]] = record
     return sorted(rows, key=lambda r: r[id_column])

@@ -14,10 +14,10 @@ def build_entities(corpus: Corpus) -> list[dict]:
         flag = choice(record, "flag", ENTITY_FLAGS, default="none")
         note = record.get("flag_note")
         if (flag == "none") != (note is None):
-            raise record.error("flag_note is required exactly when flag is not 'none'")
+            raise record.error("flag_note is required exactly when flag is not 'none'", "flag_note", "missing-field")
         aliases = record.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-            raise record.error("aliases must be a list of non-empty strings")
+            raise record.error("aliases must be a list of non-empty strings", "aliases", "wrong-type")
         rows.append(
             {
                 "entity_id": str(record.require("id")),

@@ -26,12 +26,12 @@ def article_segments(article: RawArticle, source: ArticleSource) -> list[dict]:
     if not starts:
         return []
     if starts[0][0] != 0:
-        raise starts[0][2].error("the first segment must start at the article's first character")
+        raise starts[0][2].error("the first segment must start at the article's first character", check="segment-gap")
     rows = []
     for i, (start, kind, record) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(article.text)
         if end == start:
-            raise record.error("two segments start at the same offset")
+            raise record.error("two segments start at the same offset", check="segment-overlap")
         rows.append(
             {
                 "segment_id": span_id(article.article_id, "g", start, end),

@@ -1,6 +1,7 @@
 """Build `stance_targets` (catalogue) and `stances` (per article, S1-S4)."""
 
 from landstrikes.corpus import Corpus
+from landstrikes.errors import short
 from landstrikes.schema.labels import FNC_LABELS, STANCE_LABELS
 from landstrikes.tables.common import choice, layer_records, span_of, unique_rows
 
@@ -22,7 +23,7 @@ def build_stances(corpus: Corpus) -> list[dict]:
         start, end = span_of(record, article, record.require("evidence"), "evidence")
         fnc = record.get("fnc")
         if fnc is not None and fnc not in FNC_LABELS:
-            raise record.error(f"fnc={fnc!r} is not one of {list(FNC_LABELS)}")
+            raise record.error(f"fnc={short(fnc)} is not one of {list(FNC_LABELS)}", "fnc", "label-outside-set")
         rows.append(
             {
                 "stance_id": f"{article.article_id}:s:{holder or 'article'}:{target}",
