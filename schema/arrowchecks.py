@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.columns import Col, TableSpec
+from landstrikes.schema.tableio import UnreadableTable, read_arrow
 
 Add = Callable[..., None]
 """Report.add(table, check, message, row_id, column, value)."""
@@ -48,7 +50,7 @@ def check_arrow_table(spec: TableSpec, table: pa.Table, add: Add) -> tuple[pa.Ta
         if col.type == "string_list":
             repaired = _check_null_items(spec, col, repaired, ids, add)
         if col.type == "float":
-            _check_finite(spec, col, repaired, ids, add)
+            repaired = _check_finite(spec, col, repaired, ids, add)
         if _text_required(spec, col):
             _check_blank(spec, col, repaired, ids, add)
         if repaired is not column:
@@ -161,14 +163,17 @@ def _decoded(value: bytes | None) -> str:
 # --- floats, list items, blank strings -------------------------------------------------------
 
 
-def _check_finite(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowIds, add: Add) -> None:
-    """NaN and ±inf are values in Arrow (not nulls), but pandas shows NaN as missing."""
-    bad = np.flatnonzero(pc.fill_null(pc.invert(pc.is_finite(column)), False).to_numpy(zero_copy_only=False))
+def _check_finite(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowIds, add: Add) -> pa.ChunkedArray:
+    """NaN and ±inf are values in Arrow (not nulls), but pandas shows NaN as missing. Once
+    reported they are read as null, so the range and provenance checks do not repeat them."""
+    non_finite = pc.fill_null(pc.invert(pc.is_finite(column)), False)
+    bad = np.flatnonzero(non_finite.to_numpy(zero_copy_only=False))
     if not len(bad):
-        return
+        return column
     values = column.take(pa.array(bad)).to_pylist()
     for row_id, row, value in zip(ids(bad), bad.tolist(), values):
         add(spec.name, "non-finite-float", f"{value} is not a finite number (row {row}); a missing value must be null", row_id, col.name, str(value))
+    return pc.if_else(non_finite, pa.scalar(None, column.type), column)
 
 
 def _check_null_items(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowIds, add: Add) -> pa.ChunkedArray:
@@ -222,3 +227,57 @@ def _check_blank(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowId
     what = "a list item" if lists else "the value"
     for row_id, row, value in zip(ids(rows), rows.tolist(), column.take(pa.array(rows)).to_pylist()):
         add(spec.name, "empty-string", f"{what} is empty or only whitespace (row {row})", row_id, col.name, repr(value))
+
+
+# --- strict reading for the commands that compare values (diff, evaluate) ---------------------
+
+
+def read_comparable(table_dir: Path, spec: TableSpec | None = None, required: tuple[str, ...] = ()) -> pa.Table:
+    """One table whose values can be compared, or UnreadableTable with the check id of its first
+    problem: a missing folder (`missing-table`), two columns of one name (`duplicate-column`), a
+    required column missing (`missing-column`), of another type than the schema's
+    (`wrong-dtype`) or null (`null-in-required-column`), bytes that are not UTF-8
+    (`invalid-utf8`). diff and evaluate would otherwise fail on them halfway with a traceback."""
+    if not table_dir.is_dir():
+        raise UnreadableTable(f"{table_dir}: no such table folder", "missing-table")
+    table = read_arrow(table_dir)
+    names = table.column_names
+    for name, count in Counter(names).items():
+        if count > 1:
+            raise UnreadableTable(f"{table_dir}: {count} columns are named {name!r}", "duplicate-column")
+    for name in required:
+        if name not in names:
+            raise UnreadableTable(f"{table_dir}: no column {name!r}", "missing-column")
+        if spec is not None and name in spec.column_names:
+            want = spec.column(name).arrow_type
+            if not same_type(table.schema.field(name).type, want):
+                raise UnreadableTable(f"{table_dir}: column {name!r} is {table.schema.field(name).type}, the schema says {want}", "wrong-dtype")
+            if not spec.column(name).nullable and table.column(name).null_count:
+                row = int(np.flatnonzero(table.column(name).is_null().to_numpy(zero_copy_only=False))[0])
+                raise UnreadableTable(f"{table_dir}: column {name!r} is null in row {row}", "null-in-required-column")
+    for name, column in zip(names, table.columns):
+        for offset, chunk in _chunks_with_offsets(column):
+            try:
+                chunk.validate(full=True)
+            except pa.ArrowInvalid as exc:
+                raise UnreadableTable(f"{table_dir}: column {name!r}{_first_bad_row(chunk, offset)}: {exc}", _invalid_check(exc)) from exc
+    return table
+
+
+def _chunks_with_offsets(column: pa.ChunkedArray):
+    offset = 0
+    for chunk in column.chunks:
+        yield offset, chunk
+        offset += len(chunk)
+
+
+def _invalid_check(exc: Exception) -> str:
+    return "invalid-utf8" if "utf8" in str(exc).lower() else "unreadable-table"
+
+
+def _first_bad_row(chunk: pa.Array, offset: int) -> str:
+    if pa.types.is_string(chunk.type) or (pa.types.is_list(chunk.type) and pa.types.is_string(chunk.type.value_type)):
+        _, rows = _repair_utf8(chunk)
+        if len(rows):
+            return f" row {offset + int(rows[0])}"
+    return ""

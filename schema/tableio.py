@@ -66,6 +66,18 @@ def read_part(path: Path) -> pyarrow.Table:
         raise UnreadableTable(f"{path}: not a readable Parquet file ({exc})") from exc
 
 
+def read_part_schema(path: Path) -> pyarrow.Schema:
+    """One Parquet file's schema, or UnreadableTable naming it, in one line."""
+    try:
+        if path.stat().st_size == 0:
+            raise UnreadableTable(f"{path}: file is 0 bytes, not a Parquet file")
+        return pq.read_schema(path)
+    except UnreadableTable:
+        raise
+    except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
+        raise UnreadableTable(f"{path}: not a readable Parquet file ({exc})") from exc
+
+
 def read_parts(table_dir: Path) -> list[tuple[Path, pyarrow.Table]]:
     """Every part of one table folder with its data, in file-name order."""
     broken = _unreadable_parts(table_dir)

@@ -162,8 +162,9 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
         own.add(spec.name, "check-crashed", f"table checks could not run: {type(exc).__name__}: {exc}")
         result.findings, result.structural = own.findings, True
         return result
-    # a column of the wrong Arrow type is reported once, by the Arrow check
-    findings = [f for f in findings if not (f.check == "wrong-dtype" and f.column in broken)]
+    # what the Arrow checks reported (a wrong type, a NaN read as null) is not repeated by Pandera
+    seen = {(f.column, f.row_id) for f in own.findings}
+    findings = [f for f in findings if not (f.check == "wrong-dtype" and f.column in broken) and (f.column, f.row_id) not in seen]
     result.findings, result.structural = own.findings + findings, structural or bool(broken)
     return result
 
