@@ -58,7 +58,8 @@ def read_part(path: Path) -> pyarrow.Table:
             raise UnreadableTable(f"{path}: file is 0 bytes, not a Parquet file")
         # ParquetFile, not read_table: a file with two columns of one name is read (and then
         # reported as duplicate-column) instead of failing inside the dataset API
-        with pq.ParquetFile(path) as handle:
+        # page checksums, where a writer stored them, are verified: a flipped byte is then an error
+        with pq.ParquetFile(path, page_checksum_verification=True) as handle:
             return handle.read()
     except UnreadableTable:
         raise

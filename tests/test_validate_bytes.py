@@ -15,7 +15,6 @@ import pytest
 from arrowbreak import first_row, read, retype, set_values, write
 from landstrikes.cli import main
 from landstrikes.schema import validate
-from landstrikes.schema.registry import SCHEMA_VERSION
 
 
 def findings(folder, check: str) -> list[tuple[str, str, str]]:
@@ -249,6 +248,8 @@ def test_help_documents_the_exit_codes(command, capsys):
     assert "exit codes:" in text and all(f"\n  {code}  " in text for code in ("0", "2"))
 
 
-def test_schema_version_constant_is_what_the_built_files_carry(dataset_copy):
-    """Guards the tests above: the broken copies start from files of this schema version."""
-    assert read(dataset_copy, "quotes").schema.metadata[b"landstrikes.schema_version"].decode() == SCHEMA_VERSION
+
+def test_nan_in_a_required_float_is_reported_once_not_also_as_null(dataset_copy):
+    set_values(dataset_copy, "quotes", "cluster_similarity", {1: float("nan")})
+    report = validate(dataset_copy)
+    assert [(f.check, f.column) for f in report.findings] == [("non-finite-float", "cluster_similarity")]
