@@ -29,8 +29,9 @@ REPLACEMENT = "\ufffd"
 def check_arrow_table(spec: TableSpec, table: pa.Table, add: Add) -> tuple[pa.Table, set[str]]:
     """Every Arrow-level finding of one table, and the table to go on with.
 
-    Returns the table with invalid UTF-8 replaced by U+FFFD and NaN/±inf by null (so the later
-    checks run on readable values and do not report them again), and the set of columns whose
+    Returns the table with invalid UTF-8 replaced by U+FFFD, NaN/±inf by null and null list
+    items dropped (so the later checks run on readable values and do not report them again),
+    and the set of columns whose
     structure is broken (duplicate names, wrong Arrow type): the table cannot be joined safely.
     """
     broken = _check_duplicate_columns(spec, table, add)
@@ -48,7 +49,7 @@ def check_arrow_table(spec: TableSpec, table: pa.Table, add: Add) -> tuple[pa.Ta
         column = table.column(index)
         repaired = _check_utf8(spec, col, column, ids, add)
         if col.type == "string_list":
-            _check_null_items(spec, col, repaired, ids, add)
+            repaired = _check_null_items(spec, col, repaired, ids, add)
         if col.type == "float":
             repaired = _check_finite(spec, col, repaired, ids, add)
         if text_required(spec, col):
@@ -175,17 +176,26 @@ def _check_finite(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowI
     return pc.if_else(non_finite, pa.scalar(None, column.type), column)
 
 
-def _check_null_items(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowIds, add: Add) -> None:
-    """A list may be null (where nullable), but never hold a null item (the later checks skip
-    None items, so without this they would pass)."""
+def _check_null_items(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowIds, add: Add) -> pa.ChunkedArray:
+    """A list may be null (where nullable), but never hold a null item. Once reported, the null
+    items are dropped: the later checks sort and compare list items, and None breaks them."""
+    chunks, changed = [], False
     for offset, chunk in _chunks_with_offsets(column):
         flat = pc.list_flatten(chunk)
         if flat.null_count == 0:
+            chunks.append(chunk)
             continue
         parents = pc.list_parent_indices(chunk).to_numpy(zero_copy_only=False)
-        rows = np.unique(parents[flat.is_null().to_numpy(zero_copy_only=False)])
+        nulls = flat.is_null().to_numpy(zero_copy_only=False)
+        rows = np.unique(parents[nulls])
         for row_id, row in zip(ids(rows + offset), rows.tolist()):
             add(spec.name, "null-list-item", f"list holds a null item (row {offset + row})", row_id, col.name, str(chunk[row].as_py()))
+        lengths = np.bincount(parents[~nulls], minlength=len(chunk))
+        offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int32)
+        kept = flat.filter(pa.array(~nulls))
+        chunks.append(pa.ListArray.from_arrays(pa.array(offsets), kept, type=chunk.type, mask=chunk.is_null()))
+        changed = True
+    return pa.chunked_array(chunks, type=column.type) if changed else column
 
 
 def text_required(spec: TableSpec, col: Col) -> bool:
