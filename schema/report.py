@@ -71,10 +71,21 @@ class Report:
             indent=2,
         )
 
+    def summary_lines(self) -> list[str]:
+        """One line per failing check id, in the order first found: how often, and where first."""
+        first: dict[str, Finding] = {}
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            first.setdefault(f.check, f)
+            counts[f.check] = counts.get(f.check, 0) + 1
+        return [f"FAIL {check} x{counts[check]}: first {_where(f)}" for check, f in first.items()]
+
     def to_text(self, per_table: int = 5) -> str:
+        """For people: one line per failing check first, then the tables, then the details."""
         if self.unusable is not None:
             return f"UNUSABLE {self.path}: {self.unusable}"
-        lines = [f"{'table':<20} {'rows':>8}  result"]
+        lines = self.summary_lines()
+        lines.append(f"{'table':<20} {'rows':>8}  result")
         for name, t in self.tables.items():
             failures = self.findings_for(name)
             rows = "-" if t.rows is None else str(t.rows)
@@ -90,9 +101,16 @@ class Report:
             extra = len(self.findings_for(name)) - per_table
             if extra > 0:
                 lines.append(f"  ... and {extra} more in {name} (use --json for all)")
-        verdict = "VALID" if self.ok else f"INVALID: {len(self.findings)} failure(s)"
+        checks = len({f.check for f in self.findings})
+        verdict = "VALID" if self.ok else f"INVALID: {len(self.findings)} failure(s) of {checks} check(s)"
         lines.append(verdict)
         return "\n".join(lines)
+
+
+def _where(f: Finding) -> str:
+    row = f"row {f.row_id}" if f.row_id else "(whole table)"
+    column = f" column {f.column}" if f.column else ""
+    return f"{f.table} {row}{column}"
 
 
 def _short(value, limit: int = 120) -> str:

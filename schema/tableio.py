@@ -15,7 +15,22 @@ _PANDAS_TYPES = {pyarrow.int64(): pd.Int64Dtype(), pyarrow.bool_(): pd.BooleanDt
 
 
 class UnreadableTable(Exception):
-    """A table file exists but cannot be read as Parquet."""
+    """A table that cannot be read at all (not Parquet, 0 bytes, a symlink loop, parts that do
+    not fit together): the whole input is unusable. `check` is the stable check id to report."""
+
+    def __init__(self, message: str, check: str = "unreadable-table"):
+        super().__init__(one_line(message))
+        self.check = check
+
+    def line(self) -> str:
+        """`[check-id] path: what is wrong`, the one line the commands print."""
+        return f"[{self.check}] {self}"
+
+
+def one_line(text: str, limit: int = 400) -> str:
+    """An error text on one line, short enough to read (Arrow errors can carry a whole schema)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def table_files(table_dir: Path) -> list[Path]:
@@ -26,20 +41,78 @@ def table_files(table_dir: Path) -> list[Path]:
     return sorted(p for p in table_dir.glob("*.parquet") if p.is_file() and not p.name.startswith("."))
 
 
-def read_arrow(table_dir: Path) -> pyarrow.Table:
-    """All Parquet files of one table folder, concatenated in file-name order."""
-    parts = []
-    for path in table_files(table_dir):
-        try:
-            parts.append(pq.read_table(path))
-        except (pyarrow.ArrowException, OSError) as exc:
-            raise UnreadableTable(f"{path}: not a readable Parquet file ({exc})") from exc
+def _unreadable_parts(table_dir: Path) -> list[Path]:
+    """Visible *.parquet entries that are neither a part nor a folder: dangling symlinks, symlink
+    loops, devices. Skipping them would vouch for a table with a part never read."""
+    return sorted(
+        p for p in table_dir.glob("*.parquet")
+        if not p.name.startswith(".") and not p.is_file() and not p.is_dir()
+    )
+
+
+def read_part(path: Path) -> pyarrow.Table:
+    """One Parquet file, or UnreadableTable naming it and what is wrong, in one line."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise UnreadableTable(f"{path}: file is 0 bytes, not a Parquet file")
+        # ParquetFile, not read_table: a file with two columns of one name is read (and then
+        # reported as duplicate-column) instead of failing inside the dataset API
+        # page checksums, where a writer stored them, are verified: a flipped byte is then an error
+        with pq.ParquetFile(path, page_checksum_verification=True) as handle:
+            return handle.read()
+    except UnreadableTable:
+        raise
+    except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
+        raise UnreadableTable(f"{path}: not a readable Parquet file ({exc})") from exc
+
+
+def read_part_schema(path: Path) -> pyarrow.Schema:
+    """One Parquet file's schema, or UnreadableTable naming it, in one line."""
+    try:
+        if path.stat().st_size == 0:
+            raise UnreadableTable(f"{path}: file is 0 bytes, not a Parquet file")
+        return pq.read_schema(path)
+    except UnreadableTable:
+        raise
+    except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
+        raise UnreadableTable(f"{path}: not a readable Parquet file ({exc})") from exc
+
+
+def read_parts(table_dir: Path) -> list[tuple[Path, pyarrow.Table]]:
+    """Every part of one table folder with its data, in file-name order."""
+    broken = _unreadable_parts(table_dir)
+    if broken:
+        raise UnreadableTable(f"{broken[0]}: cannot be opened (dangling symlink, symlink loop or not a regular file)")
+    parts = [(path, read_part(path)) for path in table_files(table_dir)]
     if not parts:
         raise UnreadableTable(f"{table_dir}: no .parquet file")
+    return parts
+
+
+def concat_parts(table_dir: Path, parts: list[pyarrow.Table]) -> pyarrow.Table:
+    """The parts as one table; parts whose columns differ cannot be one table."""
     try:
         return pyarrow.concat_tables(parts, promote_options="none")
     except pyarrow.ArrowException as exc:
         raise UnreadableTable(f"{table_dir}: files have different schemas ({exc})") from exc
+
+
+def read_arrow(table_dir: Path) -> pyarrow.Table:
+    """All Parquet files of one table folder, concatenated in file-name order."""
+    return concat_parts(table_dir, [table for _, table in read_parts(table_dir)])
+
+
+def landstrikes_metadata(schema: pyarrow.Schema) -> dict[str, str]:
+    """landstrikes key-value metadata of one file (dataset version, schema version, table, source);
+    bytes that are not UTF-8 are shown with U+FFFD rather than raising."""
+    raw = schema.metadata or {}
+    prefix = METADATA_PREFIX.encode()
+    return {
+        k[len(prefix):].decode("utf-8", "replace"): v.decode("utf-8", "replace")
+        for k, v in raw.items()
+        if k.startswith(prefix)
+    }
 
 
 def to_pandas(table: pyarrow.Table) -> pd.DataFrame:
@@ -62,12 +135,7 @@ def file_metadata(table_dir: Path) -> dict[str, str]:
     files = table_files(table_dir)
     if not files:
         return {}
-    raw = pq.read_schema(files[0]).metadata or {}
-    return {
-        k.decode()[len(METADATA_PREFIX) :]: v.decode()
-        for k, v in raw.items()
-        if k.decode().startswith(METADATA_PREFIX)
-    }
+    return landstrikes_metadata(pq.read_schema(files[0]))
 
 
 def write_table(records: list[dict], spec: TableSpec, path: Path, metadata: dict[str, str]) -> None:

@@ -5,15 +5,24 @@ from __future__ import annotations
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pandera.errors
 
+from landstrikes.schema.arrowchecks import check_arrow_table
 from landstrikes.schema.crosschecks import CROSS_CHECKS, LONGEST_FIRST, Corpus, article_texts
-from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
+from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Report, TableResult
-from landstrikes.schema.tableio import UnreadableTable, file_metadata, read_table
+from landstrikes.schema.tableio import (
+    UnreadableTable,
+    concat_parts,
+    landstrikes_metadata,
+    read_parts,
+    table_files,
+    to_pandas,
+)
 
 # Pandera's check names -> our stable check ids.
 _PANDERA_CHECK_IDS = {
@@ -37,70 +46,127 @@ def data_dir(path: Path) -> Path:
     return path / "data" if (path / "data").is_dir() else path
 
 
+def table_root(path: Path) -> Path:
+    """The folder holding the table folders, or UnreadableTable (`unreadable-folder`) saying why
+    there is nothing to validate: no such folder, a file, `data` that is not a folder (a file, a
+    dangling symlink, a symlink loop), or no table folder at all."""
+    if not path.exists():
+        raise UnreadableTable(f"no such folder: {path}", "unreadable-folder")
+    if not path.is_dir():
+        raise UnreadableTable(f"{path}: not a folder (expected a dataset, release or data folder)", "unreadable-folder")
+    if os.path.lexists(path / "data"):
+        if not (path / "data").is_dir():
+            raise UnreadableTable(f"{path / 'data'}: not a folder (a file, a dangling symlink or a symlink loop)", "unreadable-folder")
+        root = path / "data"
+    else:
+        root = path
+    if not any(os.path.lexists(root / spec.name) for spec in TABLES):
+        raise UnreadableTable(f"{root}: no table folder (expected data/<table>/*.parquet for {', '.join(s.name for s in TABLES[:3])}, ...)", "unreadable-folder")
+    return root
+
+
 def load_and_check_tables(path: Path, report: Report) -> dict[str, pd.DataFrame]:
-    """Read every table and check it with its Pandera schema; returns the structurally sound ones.
+    """Read every table and check it (Arrow-level checks, then Pandera); returns the structurally
+    sound ones.
 
     Pipelined: each table is checked on the worker that read it, as soon as it is read, so the
     largest table's schema check overlaps the reading of the others. Findings are reported as
-    if the two steps ran one after the other: every reading finding, then every Pandera finding,
-    each in TABLES order.
+    if the two steps ran one after the other: every reading finding, then every table's own
+    findings (Arrow level, then Pandera), each in TABLES order.
     """
-    tables, checked = _read_all(path, report)
-    sound = {}
-    for spec in TABLES:
-        if spec.name in checked:
-            findings, structural = checked[spec.name]
-            report.findings.extend(findings)
-            if not structural:
-                sound[spec.name] = tables[spec.name]
-    return sound
-
-
-def _read_all(path: Path, report: Report):
-    """Every table read (and Pandera-checked); what is missing or unreadable goes in the report."""
-    root = data_dir(path)
-    silver = file_metadata(root / "articles").get("source") == "auto"
-    tables: dict[str, pd.DataFrame] = {}
-
-    def work(spec):
-        df = _read(root / spec.name)
-        return df, _pandera_findings(spec, df, report.path) if isinstance(df, pd.DataFrame) else None
-
+    try:
+        root = table_root(path)
+    except UnreadableTable as exc:
+        report.unusable = exc.line()
+        return {}
     # tables are read side by side (Parquet decoding releases the GIL), reported in TABLES order
     with ThreadPoolExecutor(max_workers=_workers()) as pool:
-        done = list(pool.map(work, TABLES))
-    checked = {}
-    for spec, (df, schema_result) in zip(TABLES, done):
+        done = list(pool.map(lambda spec: _read_and_check(spec, root / spec.name, report.path), TABLES))
+    silver = next((t.silver for spec, t in zip(TABLES, done) if spec.name == "articles"), False)
+    sound = {}
+    for spec, table in zip(TABLES, done):
         table_dir = root / spec.name
-        if df is None:
+        if table.missing:
             report.tables[spec.name] = TableResult(spec.name, present=False)
             report.add(spec.name, "missing-table", f"no folder {table_dir}")
             continue
-        if isinstance(df, UnreadableTable):
+        if table.unreadable is not None:
             report.tables[spec.name] = TableResult(spec.name, present=False)
-            report.add(spec.name, "unreadable-table", str(df))
-            report.unusable = report.unusable or str(df)
+            report.add(spec.name, table.unreadable.check, str(table.unreadable))
+            report.unusable = report.unusable or table.unreadable.line()
             continue
-        report.tables[spec.name] = TableResult(spec.name, rows=len(df))
-        version = file_metadata(table_dir).get("schema_version")
-        if version != SCHEMA_VERSION:
-            report.add(spec.name, "schema-version-mismatch", f"files carry schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
-        if df.empty and not (spec.may_be_empty or silver):  # an extractor may find nothing
+        report.tables[spec.name] = TableResult(spec.name, rows=table.rows)
+        for part, version in table.versions:
+            if version != SCHEMA_VERSION:
+                where = f"{part.name} carries" if len(table.versions) > 1 else "files carry"
+                report.add(spec.name, "schema-version-mismatch", f"{where} schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
+        if table.rows == 0 and not (spec.may_be_empty or silver):  # an extractor may find nothing
             report.add(spec.name, "empty-table", "table has no rows")
-        tables[spec.name] = df
-        if schema_result is not None:
-            checked[spec.name] = schema_result
-    return tables, checked
+    _report_unexpected_tables(root, report)
+    for spec, table in zip(TABLES, done):
+        report.findings.extend(table.findings)
+        if table.df is not None and not table.structural:
+            sound[spec.name] = table.df
+    return sound
 
 
-def _read(table_dir: Path) -> pd.DataFrame | UnreadableTable | None:
-    """The table, or the reason it cannot be read, or None when its folder is missing."""
-    if not table_dir.is_dir():
-        return None
+def _report_unexpected_tables(root: Path, report: Report) -> None:
+    """A folder of Parquet files beside the tables is data this validator does not vouch for."""
+    for entry in sorted(root.iterdir()):
+        if entry.name not in TABLES_BY_NAME and not entry.name.startswith(".") and entry.is_dir() and table_files(entry):
+            report.add(entry.name, "unexpected-table", f"{entry} holds Parquet files but is not a table of schema {SCHEMA_VERSION}")
+
+
+@dataclass
+class _TableRead:
+    """What one worker found for one table."""
+
+    missing: bool = False
+    unreadable: UnreadableTable | None = None
+    rows: int = 0
+    versions: list[tuple[Path, str | None]] = field(default_factory=list)
+    silver: bool = False
+    df: pd.DataFrame | None = None
+    findings: list = field(default_factory=list)
+    structural: bool = False
+
+
+def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
+    """Read one table folder and run its own checks; never raises."""
+    if not os.path.lexists(table_dir):
+        return _TableRead(missing=True)
     try:
-        return read_table(table_dir)
+        if not table_dir.is_dir():
+            raise UnreadableTable(f"{table_dir}: not a folder (a file, a dangling symlink or a symlink loop)")
+        parts = read_parts(table_dir)
+        arrow = concat_parts(table_dir, [part for _, part in parts])
     except UnreadableTable as exc:
-        return exc
+        return _TableRead(unreadable=exc)
+    except Exception as exc:  # an input nobody foresaw is unusable input, never a traceback
+        return _TableRead(unreadable=UnreadableTable(f"{table_dir}: cannot be read ({type(exc).__name__}: {exc})"))
+    metadata = [(part_path, landstrikes_metadata(part.schema)) for part_path, part in parts]
+    result = _TableRead(
+        rows=arrow.num_rows,
+        versions=[(p, m.get("schema_version")) for p, m in metadata],
+        silver=metadata[0][1].get("source") == "auto",
+    )
+    own = Report(path=path)
+    try:
+        arrow, broken = check_arrow_table(spec, arrow, own.add)
+        if len(set(arrow.column_names)) < arrow.num_columns:
+            result.findings, result.structural = own.findings, True  # duplicate names: no frame to check
+            return result
+        result.df = to_pandas(arrow.replace_schema_metadata(None))
+        findings, structural = _pandera_findings(spec, result.df, path)
+    except Exception as exc:  # a check must never turn bad data into a traceback
+        own.add(spec.name, "check-crashed", f"table checks could not run: {type(exc).__name__}: {exc}")
+        result.findings, result.structural = own.findings, True
+        return result
+    # what the Arrow checks reported (a wrong type, a NaN read as null) is not repeated by Pandera
+    seen = {(f.column, f.row_id) for f in own.findings}
+    findings = [f for f in findings if not (f.check == "wrong-dtype" and f.column in broken) and (f.column, f.row_id) not in seen]
+    result.findings, result.structural = own.findings + findings, structural or bool(broken)
+    return result
 
 
 def _pandera_findings(spec, df: pd.DataFrame, path: str) -> tuple[list, bool]:
@@ -149,11 +215,10 @@ def validate(path: str | Path, timings: dict[str, float] | None = None) -> Repor
     """
     path = Path(path)
     report = Report(path=str(path))
-    if not path.is_dir():
-        report.unusable = f"no such folder: {path}"
-        return report
     clock = _Stopwatch(timings)
     sound = Corpus(clock.run("read_and_pandera", load_and_check_tables, path, report))
+    if report.unusable is not None:
+        return report
     if "articles" in sound:
         clock.run("index_texts", article_texts, sound)
     # the checks read the tables and write only their own findings: they run side by side

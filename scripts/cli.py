@@ -25,6 +25,34 @@ PUBLISH_EXIT_CODES = """exit codes:
   0  uploaded and tagged (or, with --dry-run, the upload folder written)
   1  the release fails verification: nothing uploaded
   2  refused: no such release, bad --repo, --out not empty, huggingface_hub error"""
+VALIDATE_EPILOG = """\
+exit codes:
+  0  valid: every table read, every byte of every string column is UTF-8, every check passed
+  1  invalid data: the text report starts with one line per failing check id
+     (count, first table/row/column), then the details; --json has every finding
+  2  unusable input, one line naming the check id and the path: no such folder, `data` that
+     is a file or a symlink loop, no table folder, a table file that is 0 bytes or not
+     Parquet, parts that do not fit together [unreadable-folder, unreadable-table];
+     or the --json report cannot be written [unwritable-report]"""
+
+DIFF_EPILOG = """\
+exit codes:
+  0  identical
+  1  different (per table: rows added, removed, changed; schema changes)
+  2  unusable input, one line: unknown version, a release failing verification, a table
+     that cannot be read (0 bytes, not Parquet, parts that differ) [unreadable-table],
+     invalid UTF-8 [invalid-utf8], duplicate column names [duplicate-column], a missing id
+     column [missing-column], a folder without tables [unreadable-folder], or the --json
+     file cannot be written [unwritable-report]"""
+
+EVALUATE_EPILOG = """\
+exit codes:
+  0  figures written
+  2  unusable input, one line: no shared article, a table that cannot be read (0 bytes, not
+     Parquet) [unreadable-table], invalid UTF-8 [invalid-utf8], duplicate column names
+     [duplicate-column], a column the comparison needs is missing [missing-column] or of
+     the wrong type [wrong-dtype], a folder without tables [unreadable-folder], or the
+     --json file cannot be written [unwritable-report]"""
 
 
 def cmd_build(args) -> int:
@@ -48,11 +76,33 @@ def cmd_build(args) -> int:
 def cmd_validate(args) -> int:
     from landstrikes.schema import validate
 
-    report = validate(args.path)
+    try:
+        report = validate(args.path)
+    except Exception as exc:  # validate reports bad data as findings; this is a last resort, never a traceback
+        return _internal_error(exc)
     print(report.to_text())
-    if args.json:
-        Path(args.json).write_text(report.to_json() + "\n", encoding="utf-8")
+    if args.json and not _write_report(args.json, report.to_json()):
+        return 2
     return report.exit_code
+
+
+def _write_report(path, text: str) -> bool:
+    """Write a --json report, creating its folder; one line on stderr (and False) if it cannot be."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        print(f"error: [unwritable-report] {path}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
+        return False
+    return True
+
+
+def _internal_error(exc: Exception) -> int:
+    from landstrikes.schema.tableio import one_line
+
+    print(f"error: [internal-error] {type(exc).__name__}: {one_line(str(exc))} (please report this input)", file=sys.stderr)
+    return 2
 
 
 def cmd_agreement(args) -> int:
@@ -146,6 +196,8 @@ def cmd_diff(args) -> int:
     from landstrikes.loading import resolve_release
     from landstrikes.manifest import MANIFEST, verified_manifest
 
+    from landstrikes.schema.tableio import UnreadableTable
+
     try:
         old, new = (resolve_release(v, args.dataset) for v in (args.old, args.new))
         for folder in (old, new):
@@ -155,9 +207,14 @@ def cmd_diff(args) -> int:
     except (ReleaseNotFound, ReleaseIntegrityError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except UnreadableTable as exc:
+        print(f"error: {exc.line()}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        return _internal_error(exc)
     print(result.to_text())
-    if args.json:
-        Path(args.json).write_text(result.to_json() + "\n", encoding="utf-8")
+    if args.json and not _write_report(args.json, result.to_json()):
+        return 2
     return 1 if result.changed_tables else 0
 
 
@@ -224,15 +281,21 @@ def cmd_extract(args) -> int:
 
 def cmd_evaluate(args) -> int:
     from landstrikes.evaluate import evaluate, to_text
+    from landstrikes.schema.tableio import UnreadableTable
 
     try:
         result = evaluate(args.pred_dir, args.gold)
+    except UnreadableTable as exc:
+        print(f"error: {exc.line()}", file=sys.stderr)
+        return 2
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        return _internal_error(exc)
     print(to_text(result))
-    if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    if args.json and not _write_report(args.json, json.dumps(result, indent=2, sort_keys=True)):
+        return 2
     return 0
 
 
@@ -244,9 +307,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("validate", help="check a folder of tables (dataset, release or copy)")
+    p = sub.add_parser("validate", help="check a folder of tables (dataset, release or copy)",
+                       epilog=VALIDATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to check (default: dataset)")
-    p.add_argument("--json", metavar="FILE", help="also write the full machine-readable report")
+    p.add_argument("--json", metavar="FILE", help="also write the full machine-readable report (its folder is created)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("agreement", help="gold vs the independent second annotation pass")
@@ -275,11 +339,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--changelog", type=Path, default=None, help="default: CHANGELOG.md beside the dataset folder")
     p.set_defaults(func=cmd_release)
 
-    p = sub.add_parser("diff", help="rows added/removed/changed per table between two releases or folders")
+    p = sub.add_parser("diff", help="rows added/removed/changed per table between two releases or folders",
+                       epilog=DIFF_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("old", help="release version (under DIR/releases) or folder")
     p.add_argument("new", help="release version (under DIR/releases) or folder")
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
-    p.add_argument("--json", metavar="FILE", help="also write the full diff as JSON")
+    p.add_argument("--json", metavar="FILE", help="also write the full diff as JSON (its folder is created)")
     p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser("verify", help="check a release (default: every release) against everything its MANIFEST.json states",
@@ -301,10 +366,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--num-proc", type=int, default=1, help="worker processes for datasets.map (default 1)")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("evaluate", help="precision/recall/F1 of silver tables against the gold")
+    p = sub.add_parser("evaluate", help="precision/recall/F1 of silver tables against the gold",
+                       epilog=EVALUATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("pred_dir", type=Path, help="folder with predicted tables (e.g. an extract --out folder)")
     p.add_argument("--gold", type=Path, default=DEFAULT_DATASET, help="gold dataset folder (default: dataset)")
-    p.add_argument("--json", metavar="FILE", help="also write every figure as JSON")
+    p.add_argument("--json", metavar="FILE", help="also write every figure as JSON (its folder is created)")
     p.set_defaults(func=cmd_evaluate)
     return top
 

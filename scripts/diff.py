@@ -13,7 +13,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from landstrikes.manifest import MANIFEST, describe_table, read_manifest, table_files
-from landstrikes.schema.tableio import read_arrow
+from landstrikes.schema.arrowchecks import read_comparable
+from landstrikes.schema.registry import TABLES_BY_NAME
+from landstrikes.schema.tableio import UnreadableTable, read_part_schema
 
 SPAN_KEY = ("article_id", "start", "end")
 
@@ -98,7 +100,7 @@ class DatasetDiff:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, default=str)  # dates, bytes of retyped columns
 
     def to_text(self, per_table: int = 20) -> str:
         lines = [f"landstrikes diff {self.old} -> {self.new}"]
@@ -154,7 +156,7 @@ def _names(names) -> str:
 
 
 def _show(value, limit: int = 100) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -163,7 +165,16 @@ def describe_folder(folder: Path) -> dict[str, dict]:
     folder = Path(folder)
     if (folder / MANIFEST).is_file():
         return {name: t for name, t in read_manifest(folder)["tables"].items()}
-    return {name: describe_table(name, files[0]) for name, files in table_files(folder).items()}
+    if not (folder / "data").is_dir():
+        raise UnreadableTable(f"{folder / 'data'}: not a folder of tables (missing, a file or a symlink loop)", "unreadable-folder")
+    files = table_files(folder)
+    if not files:
+        raise UnreadableTable(f"{folder / 'data'}: no table folder with a .parquet file", "unreadable-folder")
+    described = {}
+    for name, parts in files.items():
+        read_part_schema(parts[0])  # a 0-byte or garbage file is named in one line, not a traceback
+        described[name] = describe_table(name, parts[0])
+    return described
 
 
 def diff_folders(old: Path, new: Path, old_name: str | None = None, new_name: str | None = None) -> DatasetDiff:
@@ -183,14 +194,19 @@ def diff_folders(old: Path, new: Path, old_name: str | None = None, new_name: st
 
 
 def _rows(folder: Path, table: str) -> int:
-    return read_arrow(folder / "data" / table).num_rows
+    return _read(folder, table).num_rows
+
+
+def _read(folder: Path, table: str, id_column: str | None = None):
+    """The table's rows, checked so that comparing them cannot fail halfway (see read_comparable)."""
+    return read_comparable(folder / "data" / table, TABLES_BY_NAME.get(table), (id_column,) if id_column else ())
 
 
 def diff_table(name: str, old: Path, new: Path, old_desc: dict, new_desc: dict) -> TableDiff:
     result = TableDiff(name)
     diff_columns(result, old_desc["columns"], new_desc["columns"])
-    old_rows = _keyed(read_arrow(old / "data" / name).to_pylist(), old_desc["id_column"])
-    new_rows = _keyed(read_arrow(new / "data" / name).to_pylist(), new_desc["id_column"])
+    old_rows = _keyed(_read(old, name, old_desc["id_column"]).to_pylist(), old_desc["id_column"])
+    new_rows = _keyed(_read(new, name, new_desc["id_column"]).to_pylist(), new_desc["id_column"])
     result.rows_old, result.rows_new = len(old_rows), len(new_rows)
     common = [c["name"] for c in new_desc["columns"] if c["name"] not in result.columns_added]
     removed = sorted(set(old_rows) - set(new_rows))
@@ -237,14 +253,20 @@ def _keyed(rows: list[dict], id_column: str) -> dict[str, dict]:
     return {str(row[id_column]): row for row in rows}
 
 
+def _is_span(row: dict) -> bool:
+    """An article id and integer offsets (a retyped or null offset cannot be matched)."""
+    start, end = row.get("start"), row.get("end")
+    return row.get("article_id") is not None and isinstance(start, int) and isinstance(end, int)
+
+
 def match_corrected_spans(removed: dict[str, dict], added: dict[str, dict]) -> list[tuple[str, str]]:
     """(old id, new id) pairs: same article, overlapping [start, end); largest overlap first."""
     candidates = []
     for old_id, before in removed.items():
-        if not all(before.get(k) is not None for k in SPAN_KEY):
+        if not _is_span(before):
             continue
         for new_id, after in added.items():
-            if not all(after.get(k) is not None for k in SPAN_KEY) or after["article_id"] != before["article_id"]:
+            if not _is_span(after) or after["article_id"] != before["article_id"]:
                 continue
             overlap = min(before["end"], after["end"]) - max(before["start"], after["start"])
             if overlap > 0:

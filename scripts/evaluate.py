@@ -13,10 +13,23 @@ from pathlib import Path
 
 import pandas as pd
 from landstrikes.agreement import _none, match_spans, prf
-from landstrikes.schema.tableio import read_table
-from landstrikes.schema.validate import data_dir
+from landstrikes.schema.arrowchecks import read_comparable
+from landstrikes.schema.registry import TABLES_BY_NAME
+from landstrikes.schema.tableio import to_pandas
+from landstrikes.schema.validate import table_root
 
 LAYERS = ("quotes", "mentions", "claims", "segments")
+
+NEEDED = {
+    "articles": ("article_id",),
+    "entities": ("entity_id", "type"),
+    "quotes": ("article_id", "start", "end", "speaker_id", "kind"),
+    "mentions": ("article_id", "start", "end", "entity_id"),
+    "claims": ("article_id", "start", "end", "quantity_low", "quantity_high", "quantity_unit"),
+    "segments": ("article_id", "start", "end", "kind"),
+}
+"""The columns each comparison reads: they must be there, of the schema's type, and non-null
+where the schema says so, or the table is unusable input (one line, exit 2)."""
 
 
 def _records(df: pd.DataFrame, articles: set[str]) -> list[dict]:
@@ -25,7 +38,8 @@ def _records(df: pd.DataFrame, articles: set[str]) -> list[dict]:
 
 
 def _load(folder: Path, name: str) -> pd.DataFrame:
-    return read_table(data_dir(Path(folder)) / name)
+    """One table, checked by read_comparable (UnreadableTable with a check id otherwise)."""
+    return to_pandas(read_comparable(table_root(Path(folder)) / name, TABLES_BY_NAME[name], NEEDED[name]))
 
 
 def evaluate(pred_dir: Path, gold_dir: Path = Path("dataset")) -> dict:

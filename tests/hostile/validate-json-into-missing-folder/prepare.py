@@ -1,0 +1,5 @@
+from pathlib import Path
+
+
+def prepare(input: Path) -> None:
+    pass
