@@ -11,12 +11,20 @@ from landstrikes.errors import BuildError
 
 DEFAULT_DATASET = Path("dataset")
 
+BUILD_EPILOG = """exit codes:
+  0  built, valid, swapped in (data/ and README.md together)
+  1  the new tables did not validate: data/ and README.md left untouched
+  2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
+     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named)
+An interrupted build (killed, power cut) is finished or removed by the next build, which says so
+in one line on stderr; data/ and README.md then are both old or both new."""
+
 
 def cmd_build(args) -> int:
     from landstrikes.build import build
 
     try:
-        result = build(args.dataset)
+        result = build(args.dataset, wait=args.wait)
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -193,8 +201,11 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="landstrikes", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("build", help="regenerate and validate every table from raw text + annotations")
+    p = sub.add_parser("build", help="regenerate and validate every table from raw text + annotations",
+                       epilog=BUILD_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="wait up to SECONDS for another build's lock on the dataset folder (default: refuse at once)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("validate", help="check a folder of tables (dataset, release or copy)")
