@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_sources
+from forkcli import run_in_children
 from landstrikes import faults, swap
 from landstrikes.build import FAULT_POINTS, LOCK_FILE, STAGING_PREFIX, SWAPPED, build, recover_build
 from landstrikes.errors import BuildError
@@ -69,26 +69,16 @@ def run_build(dataset: Path, fault: str | None = None, *extra: str, **popen):
     return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
 
 
-FORKBUILD = Path(__file__).resolve().parent / "forkbuild.py"
-
-
-def forkbuild(jobs: list[dict], tmp_path: Path) -> dict[str, int]:
-    """Builds as child processes of one interpreter that imported the package once (tests/forkbuild.py)."""
-    path = tmp_path / f"jobs-{len(list(tmp_path.glob('jobs-*.json')))}.json"
-    path.write_text(json.dumps(jobs))
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONUTF8": "1"}
-    env.pop(faults.ENV, None)
-    proc = subprocess.run([sys.executable, str(FORKBUILD), str(path)], env=env, capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return json.loads(proc.stdout)
+def build_job(job_id: str, folder: Path, fault: str, exchange: bool) -> dict:
+    return {"id": job_id, "argv": ["build", "--dataset", str(folder)], "fault": fault, "exchange": exchange,
+            "logs": str(folder.parent)}
 
 
 def kill_and_rebuild_at_every_point(built_dataset, old_and_new, tmp_path, points, exchange=True):
     """One copy of the edited dataset per point: a build killed there, the repair, the next build."""
     old, new = old_and_new
     folders = {p: edited_copy(built_dataset, tmp_path / re.sub(r"\W", "_", p) / "dataset") for p in points}
-    jobs = [{"id": f"killed-{i}", "dataset": str(folders[p]), "fault": p, "exchange": exchange} for i, p in enumerate(points)]
-    killed = forkbuild(jobs, tmp_path)
+    killed = run_in_children([build_job(f"killed-{i}", folders[p], p, exchange) for i, p in enumerate(points)], tmp_path)
     for i, point in enumerate(points):
         folder = folders[point]
         assert killed[f"killed-{i}"] == -9, f"{point} was never reached:\n{(folder.parent / f'killed-{i}.err').read_text()[-2000:]}"
@@ -101,8 +91,7 @@ def kill_and_rebuild_at_every_point(built_dataset, old_and_new, tmp_path, points
         recover_build(repaired)  # what every writer does first, under the lock
         assert state(repaired) in (old, new), f"{point}: data/ and card disagree after recovery"
         assert leftovers(repaired) == [], point
-    jobs = [{"id": f"next-{i}", "dataset": str(folders[p]), "fault": "", "exchange": exchange} for i, p in enumerate(points)]
-    rebuilt = forkbuild(jobs, tmp_path)
+    rebuilt = run_in_children([build_job(f"next-{i}", folders[p], "", exchange) for i, p in enumerate(points)], tmp_path)
     for i, point in enumerate(points):
         folder = folders[point]
         err = (folder.parent / f"next-{i}.err").read_text()
