@@ -17,9 +17,12 @@ def schema_yaml(spec) -> str:
 
 
 def export_schemas(folder: Path = EXPORT_DIR) -> list[Path]:
+    """Write <table>.schema.yaml per table into folder; each file is replaced whole (temp + rename)."""
     written = []
     for spec in TABLES:
         path = folder / f"{spec.name}.schema.yaml"
-        path.write_text(schema_yaml(spec), encoding="utf-8")
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(schema_yaml(spec), encoding="utf-8")
+        tmp.replace(path)
         written.append(path)
     return written

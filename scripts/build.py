@@ -1,27 +1,51 @@
-"""`landstrikes build`: raw text + annotation sources -> validated Parquet tables, atomically."""
+"""`landstrikes build`: raw text + annotation sources -> validated Parquet tables, atomically.
+
+The write path: lock the dataset folder, finish or remove what an interrupted build left,
+build and validate in a staging folder `.build-*` inside it, then swap `data/` and the card
+`README.md` in with `landstrikes.swap` (journaled, so a kill at any point ends old+old or
+new+new). Every step has a named fault point (`landstrikes.faults`).
+"""
 
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from landstrikes import DATASET_VERSION
 from landstrikes.card import render_card
 from landstrikes.corpus import load_corpus
+from landstrikes.errors import BuildError
+from landstrikes.faults import fault
+from landstrikes.lock import exclusive
 from landstrikes.progress import step
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import read_arrow, write_table
 from landstrikes.schema.validate import validate
 from landstrikes.stats import compute_stats, load_agreement, load_tables
+from landstrikes.swap import JOURNAL, SwapError, install, recover
 from landstrikes.tables import BUILDERS
 
 CARD_BODY_FILE = "card_body.md"
 AGREEMENT_FILE = "agreement.json"
 GOLD = {"source": "gold", "confidence": None}
 """Provenance of every built row: human annotation, so no extractor confidence."""
+LOCK_FILE = ".landstrikes.lock"
+STAGING_PREFIX = ".build-"
+LEGACY_BACKUP = ".data-old"
+"""Where builds before the journaled swap kept the old tables while swapping."""
+SWAPPED = ("data", "README.md")
+"""What a build replaces in the dataset folder, as one unit."""
+FAULT_POINTS = (
+    "build:locked", "build:tables-written", "build:card-written", "build:validated", "swap:journal-written",
+    *(f"swap:exchanged:{name}" for name in SWAPPED), "swap:done", "swap:cleaning", "build:swapped",
+)
+"""Every fault point a build passes, in order (`landstrikes.faults`); the fallback swap (no
+atomic exchange) also passes `swap:moved-aside:<name>` before each `swap:exchanged:<name>`."""
 
 
 @dataclass
@@ -29,6 +53,7 @@ class BuildResult:
     report: Report
     rows: dict[str, int]
     articles: int
+    recovered: list[str] = field(default_factory=list)
 
 
 def build_tables(dataset_dir: Path) -> dict[str, list[dict]]:
@@ -63,39 +88,71 @@ def write_card(staging: Path, dataset_dir: Path, entries: list[tuple], appendix:
     (staging / "README.md").write_text(render_card(entries, body, stats, docs_prefix), encoding="utf-8")
 
 
-def build(dataset_dir: Path) -> BuildResult:
-    """Build into a temporary folder, validate it, and swap it in only if it is valid."""
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def build(dataset_dir: Path, wait: float = 0.0, notice: Callable[[str], None] = _stderr) -> BuildResult:
+    """Build into a staging folder, validate it, and swap it in only if it is valid.
+
+    Holds the dataset lock throughout (`wait` seconds for it, then LockHeld); first repairs
+    what an interrupted build left, telling `notice` in one line per repair.
+    """
     dataset_dir = Path(dataset_dir)
-    rows = build_tables(dataset_dir)
-    with tempfile.TemporaryDirectory(prefix=".build-", dir=dataset_dir) as tmp:
-        staging = Path(tmp)
+    if not dataset_dir.is_dir():
+        raise BuildError(dataset_dir, "no such dataset folder")
+    try:
+        with exclusive(dataset_dir / LOCK_FILE, wait):
+            fault("build:locked")
+            recovered = recover_build(dataset_dir)
+            for line in recovered:
+                notice(line)
+            rows = build_tables(dataset_dir)
+            report = _stage_and_swap(rows, dataset_dir)
+    except SwapError as exc:
+        raise BuildError(exc.filename or dataset_dir, exc.strerror or str(exc)) from exc
+    except OSError as exc:
+        raise BuildError(exc.filename or dataset_dir, f"cannot write: {exc.strerror or exc}") from exc
+    return BuildResult(report, {k: len(v) for k, v in rows.items()}, len(rows["articles"]), recovered)
+
+
+def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=dataset_dir))
+    try:
         entries = write_dataset(rows, staging)
+        fault("build:tables-written")
         write_card(staging, dataset_dir, entries)
+        fault("build:card-written")
         report = validate(staging)  # the same layout as a release folder
         report.path = str(dataset_dir)
+        fault("build:validated")
         if report.ok:
-            swap_in(staging, dataset_dir)
-    return BuildResult(report, {k: len(v) for k, v in rows.items()}, len(rows["articles"]))
+            install(staging, dataset_dir, list(SWAPPED))
+            fault("build:swapped")
+    finally:
+        if staging.exists() and not (staging / JOURNAL).exists():
+            shutil.rmtree(staging)  # never swapped: only unvalidated or refused copies are in it
+    return report
 
 
-def swap_in(staging: Path, dataset_dir: Path) -> None:
-    """Replace dataset/data and dataset/README.md together; restore the old ones on failure."""
-    live, old = dataset_dir / "data", dataset_dir / ".data-old"
-    if old.exists():
-        shutil.rmtree(old)
-    if live.exists():
-        live.rename(old)
-    try:
-        (staging / "data").rename(live)
-        (staging / "README.md").replace(dataset_dir / "README.md")
-    except OSError:
-        if live.exists():
-            shutil.rmtree(live)
-        if old.exists():
-            old.rename(live)
-        raise
-    if old.exists():
-        shutil.rmtree(old)
+def recover_build(dataset_dir: Path) -> list[str]:
+    """Finish or remove what interrupted builds left in dataset_dir; one line per repair.
+
+    A staging folder with a journal is swapped in (its tables had validated); one without is
+    removed (the live tables were never touched). Call it only while holding the lock.
+    """
+    lines = []
+    for staging in sorted(dataset_dir.glob(STAGING_PREFIX + "*")):
+        if staging.is_dir() and not staging.is_symlink():
+            done = recover(staging, dataset_dir)
+            lines.append(f"recovered an interrupted build in {staging}: {done}")
+    legacy = dataset_dir / LEGACY_BACKUP
+    if legacy.is_dir() and not (dataset_dir / "data").exists():
+        legacy.rename(dataset_dir / "data")
+        lines.append(f"recovered an interrupted build: {legacy} was the only copy of the tables; moved back to data/")
+    elif legacy.exists():
+        lines.append(f"note: {legacy} (left by an older landstrikes build) was kept; delete it once data/ is checked")
+    return lines
 
 
 def arrow_equal(a: Path, b: Path) -> bool:

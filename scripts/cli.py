@@ -53,13 +53,36 @@ exit codes:
      [duplicate-column], a column the comparison needs is missing [missing-column] or of
      the wrong type [wrong-dtype], a folder without tables [unreadable-folder], or the
      --json file cannot be written [unwritable-report]"""
+BUILD_EPILOG = """exit codes:
+  0  built, valid, swapped in (data/ and README.md together)
+  1  the new tables did not validate: data/ and README.md left untouched
+  2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
+     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named)
+An interrupted build (killed, power cut) is finished or removed by the next build, which says so
+in one line on stderr; data/ and README.md then are both old or both new."""
+
+OUT_RULE = """--out must be missing, empty, or a folder this command wrote before (it holds the marker
+.landstrikes-output.json listing the files written, and nothing else); any other folder is
+refused, naming what is in it. The output is staged beside DIR and swapped in whole, and of an
+earlier output only the files its marker lists are removed."""
+
+RENDER_EPILOG = f"""exit codes:
+  0  site written
+  2  unusable input (no articles table, unreadable tables) or --out refused (one line naming it)
+{OUT_RULE}"""
+
+EXPORT_SCHEMAS_EPILOG = f"""exit codes:
+  0  every table's schema written
+  2  --out refused or not writable (one line naming it)
+Without --out the YAML files in the package's schema/ folder are rewritten in place.
+{OUT_RULE}"""
 
 
 def cmd_build(args) -> int:
     from landstrikes.build import build
 
     try:
-        result = build(args.dataset)
+        result = build(args.dataset, wait=args.wait)
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -142,19 +165,33 @@ def cmd_stats(args) -> int:
 
 
 def cmd_export_schemas(args) -> int:
+    from landstrikes.outdir import output_folder
     from landstrikes.schema.export import export_schemas
 
-    for path in export_schemas(args.out) if args.out else export_schemas():
+    if args.out is None:
+        written = export_schemas()
+    else:
+        try:
+            with output_folder(args.out, "export-schemas", _notice) as staging:
+                written = [args.out / path.relative_to(staging) for path in export_schemas(staging)]
+        except BuildError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    for path in written:
         print(f"wrote {path}")
     return 0
+
+
+def _notice(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def cmd_render(args) -> int:
     from landstrikes.render import RenderError, render_site
 
     try:
-        site = render_site(args.path, args.out)
-    except RenderError as exc:
+        site = render_site(args.path, args.out, _notice)
+    except (RenderError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"landstrikes render: {len(site.pages)} pages from {args.path} -> {site.index}")
@@ -303,8 +340,11 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="landstrikes", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("build", help="regenerate and validate every table from raw text + annotations")
+    p = sub.add_parser("build", help="regenerate and validate every table from raw text + annotations",
+                       epilog=BUILD_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="wait up to SECONDS for another build's lock on the dataset folder (default: refuse at once)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("validate", help="check a folder of tables (dataset, release or copy)",
@@ -324,13 +364,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each drifted block or file")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("export-schemas", help="write each table's Pandera schema as YAML (default: schema/)")
-    p.add_argument("--out", type=Path, default=None)
+    p = sub.add_parser("export-schemas", help="write each table's Pandera schema as YAML (default: schema/)",
+                       epilog=EXPORT_SCHEMAS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", type=Path, default=None,
+                   help="a new or empty folder, or one export-schemas wrote before (default: the package's schema/)")
     p.set_defaults(func=cmd_export_schemas)
 
-    p = sub.add_parser("render", help="static HTML viewer of every layer (dataset, release or silver folder)")
+    p = sub.add_parser("render", help="static HTML viewer of every layer (dataset, release or silver folder)",
+                       epilog=RENDER_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to draw (default: dataset)")
-    p.add_argument("--out", type=Path, required=True, help="folder to write the site into")
+    p.add_argument("--out", type=Path, required=True,
+                   help="folder to write the site into: new, empty, or one render wrote before")
     p.set_defaults(func=cmd_render)
     p = sub.add_parser("release", help="snapshot the validated build as immutable release X.Y.Z",
                        epilog=RELEASE_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -10,7 +10,6 @@ ever in memory.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -21,6 +20,7 @@ from landstrikes import DATASET_VERSION
 from landstrikes.errors import BuildError
 from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
 from landstrikes.extract.catalogue import catalogue_rows, write_evidence
+from landstrikes.outdir import output_folder
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.tableio import write_table
 
@@ -83,9 +83,8 @@ def extract_folder(raw_dir: Path, out_dir: Path, num_proc: int = 1, shard_size: 
     if not sys.stderr.isatty():
         datasets.disable_progress_bars()
     features = datasets.Features({k: datasets.Value("string") for k in ("article_id", "source_file", "text", "error")})
-    out_dir.mkdir(parents=True, exist_ok=True)
     result = ExtractResult()
-    with tempfile.TemporaryDirectory(prefix=".extract-", dir=out_dir) as tmp:
+    with output_folder(out_dir, "extract") as out_stage, tempfile.TemporaryDirectory(prefix=".extract-", dir=out_stage) as tmp:
         cache, staging = Path(tmp) / "cache", Path(tmp) / "data"
         texts = datasets.Dataset.from_generator(read_articles, gen_kwargs={"paths": paths}, features=features, cache_dir=str(cache))
         errors = texts.select_columns(["source_file", "error"]).filter(lambda e: [bool(x) for x in e], input_columns="error", batched=True)
@@ -105,10 +104,7 @@ def extract_folder(raw_dir: Path, out_dir: Path, num_proc: int = 1, shard_size: 
         )
         result.articles = texts.num_rows
         write_catalogue(shards, Path(tmp) / "evidence", staging, result)
-        target = out_dir / "data"
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
+        staging.rename(out_stage / "data")
     return result
 
 

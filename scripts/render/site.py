@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from landstrikes.outdir import output_folder
 from landstrikes.render.data import load_tables
 from landstrikes.render.pages import (
     LAYERS,
@@ -19,8 +19,6 @@ from landstrikes.render.pages import (
     index_page,
     lookup,
 )
-
-GENERATED_FOLDERS = ("articles", "quote-clusters", "claim-clusters")
 
 
 def keep_cr(value: str) -> Markup:
@@ -60,16 +58,23 @@ class Site:
         return self.out / "index.html"
 
 
-def render_site(path: Path, out: Path) -> Site:
-    """Render every page of the tables under `path` into `out` (its generated folders are replaced)."""
+def render_site(path: Path, out: Path, notice=None) -> Site:
+    """Render every page of the tables under `path` into `out`, replacing a site rendered there before.
+
+    `out` must be new, empty or an earlier render's output (`landstrikes.outdir`, else
+    OutputRefused); the site is staged and swapped in whole.
+    """
     tables = load_tables(path)
     look = lookup(tables)
     env = environment()
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    for folder in GENERATED_FOLDERS:
-        if (out / folder).is_dir():
-            shutil.rmtree(out / folder)
+    with output_folder(out, "render", notice) as staging:
+        site = _write_pages(tables, look, env, staging)
+    site.out, site.pages = out, [out / page.relative_to(staging) for page in site.pages]
+    return site
+
+
+def _write_pages(tables, look, env: Environment, out: Path) -> Site:
     site = Site(out, missing=tables.missing)
     common = {"layers": LAYERS, "missing": tables.missing}
 

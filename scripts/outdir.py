@@ -1,0 +1,195 @@
+"""Output folders (`--out DIR`) that a command can write without destroying anything.
+
+A command writes only into a folder that is missing, empty, or one it wrote before: that one
+holds a marker file (`.landstrikes-output.json`) naming the command and listing every file it
+wrote, and nothing else. Anything else is refused (exit 2) naming the first entries in the way,
+so a mistyped `--out` cannot replace annotation sources or gold tables. The new output is
+written into a hidden sibling staging folder and swapped in as a whole (one atomic exchange),
+so a kill leaves the previous output or the new one, never half of each; of the previous output
+only the files its marker lists are removed. Leftovers of a killed run are cleaned up by the
+next run into the same folder, again removing only what a marker lists.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from landstrikes import swap
+from landstrikes.errors import BuildError
+from landstrikes.faults import fault
+from landstrikes.lock import folder_lock
+
+MARKER = ".landstrikes-output.json"
+STAGING_TAG = ".landstrikes-staging-"
+OLD_TAG = ".landstrikes-old-"
+SHOWN = 5
+"""How many entries in the way a refusal names."""
+
+
+class OutputRefused(BuildError):
+    """`--out` names a folder this command may not write into (or cannot); exit 2, one line."""
+
+
+def read_marker(folder: Path) -> dict | None:
+    try:
+        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    ok = isinstance(marker, dict) and isinstance(marker.get("files"), list)
+    return marker if ok and all(isinstance(f, str) for f in marker["files"]) else None
+
+
+def write_marker(folder: Path, command: str, state: str, files: list[str]) -> None:
+    body = {"written_by": f"landstrikes {command}", "state": state, "files": files}
+    (folder / MARKER).write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+
+
+def files_under(folder: Path) -> list[str]:
+    """Every non-folder entry under folder (symlinks not followed), relative, the marker excepted."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            found.append(Path(root, name).relative_to(folder).as_posix())
+    return sorted(f for f in found if f != MARKER)
+
+
+def _shown(entries: list[str]) -> str:
+    more = f", … ({len(entries) - SHOWN} more)" if len(entries) > SHOWN else ""
+    return ", ".join(entries[:SHOWN]) + more
+
+
+def check_target(out: Path, command: str) -> None:
+    """Refuse unless out is missing, empty, or holds exactly what this command wrote there before."""
+    if not os.path.lexists(out):
+        return
+    if not out.is_dir():
+        raise OutputRefused(out, "is not a folder; --out needs a new, empty or earlier output folder")
+    entries = sorted(p.name + ("/" if p.is_dir() else "") for p in out.iterdir())
+    if not entries:
+        return
+    marker = read_marker(out)
+    if marker is None:
+        raise OutputRefused(out, f"refusing to write into a folder landstrikes did not create (it holds {_shown(entries)}); "
+                            "pass a new or empty folder")
+    if marker.get("written_by") != f"landstrikes {command}":
+        raise OutputRefused(out, f"was written by `{marker.get('written_by')}`, not `landstrikes {command}`; "
+                            "pass another folder")
+    foreign = sorted(set(files_under(out)) - set(marker["files"]))
+    if foreign:
+        raise OutputRefused(out, f"holds files landstrikes {command} did not write ({_shown(foreign)}); "
+                            "move them out or pass another folder")
+
+
+def remove_written(folder: Path) -> list[str]:
+    """Delete the files folder's marker lists, then the marker and the folders left empty.
+
+    Returns what is left (files nobody listed); the folder itself goes only when nothing is left.
+    """
+    marker = read_marker(folder)
+    for i, name in enumerate(marker["files"] if marker else []):
+        path = folder / name
+        inside = not Path(name).is_absolute() and ".." not in Path(name).parts
+        if inside and (path.is_symlink() or path.is_file()):
+            path.unlink()
+        if i == 0:
+            fault("outdir:cleaning")
+    (folder / MARKER).unlink(missing_ok=True)
+    for root, dirs, _ in sorted(os.walk(folder), reverse=True):
+        for name in dirs:
+            path = Path(root, name)
+            if not path.is_symlink() and not any(path.iterdir()):
+                path.rmdir()
+    left = files_under(folder)
+    if not left and not any(folder.iterdir()):
+        folder.rmdir()
+    return left
+
+
+def recover_outputs(out: Path) -> list[str]:
+    """Finish or clean what killed runs into `out` left beside it; one line per repair."""
+    lines = []
+    siblings = sorted(out.parent.glob(f".{out.name}{STAGING_TAG}*")) + sorted(out.parent.glob(f".{out.name}{OLD_TAG}*"))
+    for sibling in siblings:
+        marker = read_marker(sibling)
+        if not os.path.lexists(out) and marker and marker.get("state") == "complete":
+            sibling.rename(out)  # the only whole copy (a fallback swap was killed between its renames)
+            lines.append(f"recovered {out} from {sibling.name}, left by a killed run")
+        elif marker and marker.get("state") == "staging":
+            shutil.rmtree(sibling)  # a run killed while writing it: everything in it is its own
+            lines.append(f"removed {sibling}, left unfinished by a killed run")
+        elif sibling.is_dir():
+            left = remove_written(sibling)
+            lines.append(f"removed the files a killed run left in {sibling}" +
+                         (f"; kept {_shown(left)} (not written by landstrikes)" if left else ""))
+    return lines
+
+
+def _resolved(out: Path) -> Path:
+    try:
+        out = Path(out).resolve()
+    except (OSError, RuntimeError) as exc:
+        raise OutputRefused(out, f"cannot be resolved ({exc})") from exc
+    if out.parent == out:
+        raise OutputRefused(out, "the root folder cannot be an output folder")
+    return out
+
+
+@contextmanager
+def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
+    """Yield an empty staging folder; when the block ends normally it becomes `out`.
+
+    Refused (OutputRefused, before anything is written) unless `out` may be written by
+    `command`. If the block raises, the staging folder is removed and `out` is untouched.
+    """
+    out = _resolved(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with folder_lock(out.parent):
+            for line in recover_outputs(out):
+                (notice or (lambda _: None))(line)
+            check_target(out, command)
+            staging = out.parent / f".{out.name}{STAGING_TAG}{secrets.token_hex(4)}"
+            staging.mkdir()
+            write_marker(staging, command, "staging", [])
+            swapped = False
+            try:
+                yield staging
+                fault("outdir:staged")
+                write_marker(staging, command, "complete", files_under(staging))
+                swap.fsync_tree(staging)
+                fault("outdir:marked")
+                swapped = _swap_in(staging, out)
+                fault("outdir:swapped")
+                if swapped:
+                    remove_written(staging)  # now the previous output: only the files its marker lists
+            finally:
+                if not swapped and staging.exists():
+                    shutil.rmtree(staging)
+    except OutputRefused:
+        raise
+    except OSError as exc:
+        raise OutputRefused(exc.filename or out, f"cannot write the output: {exc.strerror or exc}") from exc
+
+
+def _swap_in(staging: Path, out: Path) -> bool:
+    """Put staging at out; True when staging then holds the previous output (to clean)."""
+    if not os.path.lexists(out):
+        staging.rename(out)
+        swap.fsync_path(out.parent)
+        return False
+    if swap.EXCHANGE:
+        swap.exchange(staging, out)
+        swap.fsync_path(out.parent)
+        return True
+    old = out.parent / f".{out.name}{OLD_TAG}{secrets.token_hex(4)}"
+    out.rename(old)
+    fault("outdir:moved-aside")
+    staging.rename(out)
+    remove_written(old)
+    return False
