@@ -84,7 +84,8 @@ def card_yaml(tables: list[tuple[TableSpec, int, int]], docs_prefix: str = "../"
         }
         for spec, rows, num_bytes in tables
     ]
-    return yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
+    # libyaml's emitter: the same text as yaml.safe_dump (tested), a tenth of the CPU
+    return yaml.dump(meta, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def summary_block(stats: dict) -> str:

@@ -13,8 +13,11 @@ DEFAULT_DATASET = Path("dataset")
 
 
 def cmd_build(args) -> int:
+    import gc
+
     from landstrikes.build import build
 
+    gc.freeze()  # the imported libraries' objects are never garbage: keep collections from rescanning them
     try:
         result = build(args.dataset)
     except BuildError as exc:
