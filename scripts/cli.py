@@ -195,8 +195,23 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+class _Version(argparse.Action):
+    """`--version`: package, dataset and schema versions; the schema is imported only when asked."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from landstrikes import DATASET_VERSION, __version__
+        from landstrikes.schema.registry import SCHEMA_VERSION
+
+        print(f"landstrikes {__version__} (dataset {DATASET_VERSION}, schema {SCHEMA_VERSION})")
+        parser.exit(0)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="landstrikes", description=__doc__)
+    top.add_argument("--version", action=_Version, help="print the package, dataset and schema versions and exit")
     sub = top.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="regenerate and validate every table from raw text + annotations")
