@@ -275,7 +275,15 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ImportError as exc:  # an optional dependency of this command is not installed
+        from landstrikes.extras import missing_extra
+
+        if (missing := missing_extra(exc)) is None:
+            raise
+        print(f"error: {missing}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from landstrikes.datasheet import short
+from landstrikes.extras import require
 
 DPI = 100
 DIGEST_KEY = "landstrikes-digest"
@@ -74,7 +75,7 @@ def digest(name: str, data: dict) -> str:
 
 def draw(name: str, stats: dict) -> bytes:
     """One figure as PNG bytes."""
-    import matplotlib
+    matplotlib = require("matplotlib")
 
     data = figure_inputs(stats)[name]
     with matplotlib.rc_context(STYLE):
@@ -86,7 +87,7 @@ def draw(name: str, stats: dict) -> bytes:
 
 def png_digest(png: bytes) -> str | None:
     """The digest a PNG written by `draw` carries (None for any other PNG)."""
-    from PIL import Image
+    Image = require("PIL.Image")
 
     try:
         with Image.open(io.BytesIO(png)) as image:
