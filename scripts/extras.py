@@ -1,9 +1,8 @@
-"""Optional dependencies (pip extras): imported only where a command needs them, and named in a
-one-line error when missing, so the core install stays what `build` and `validate` need."""
+"""Optional dependencies (pip extras): imported only inside the commands that need them (render,
+stats figures, extract), and named in a one-line error when missing (the CLI turns the
+ImportError into it), so the core install stays what `build` and `validate` need."""
 
 from __future__ import annotations
-
-import importlib
 
 EXTRAS = {
     "jinja2": ("viewer", "the HTML viewer (landstrikes render)"),
@@ -23,16 +22,6 @@ class MissingExtra(ImportError):
         super().__init__(f"{feature} needs {module}, which is not installed: pip install 'landstrikes[{extra}]'",
                          name=module)
         self.extra = extra
-
-
-def require(module: str):
-    """import_module(module), or MissingExtra naming its extra."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        if (exc.name or module).split(".")[0] == module.split(".")[0]:
-            raise MissingExtra(module.split(".")[0]) from None
-        raise
 
 
 def missing_extra(exc: ImportError) -> MissingExtra | None:

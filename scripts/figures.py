@@ -14,7 +14,6 @@ import json
 from pathlib import Path
 
 from landstrikes.datasheet import short
-from landstrikes.extras import require
 
 DPI = 100
 DIGEST_KEY = "landstrikes-digest"
@@ -75,7 +74,7 @@ def digest(name: str, data: dict) -> str:
 
 def draw(name: str, stats: dict) -> bytes:
     """One figure as PNG bytes."""
-    matplotlib = require("matplotlib")
+    import matplotlib
 
     data = figure_inputs(stats)[name]
     with matplotlib.rc_context(STYLE):
@@ -87,7 +86,7 @@ def draw(name: str, stats: dict) -> bytes:
 
 def png_digest(png: bytes) -> str | None:
     """The digest a PNG written by `draw` carries (None for any other PNG)."""
-    Image = require("PIL.Image")
+    from PIL import Image
 
     try:
         with Image.open(io.BytesIO(png)) as image:
