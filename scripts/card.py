@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import yaml
 
+from landstrikes import citation
 from landstrikes.blocks import fill_blocks
 from landstrikes.datasheet import cell, num, share, short, table
 from landstrikes.schema.columns import TableSpec
@@ -16,6 +17,10 @@ CARD_META = {
     "language": ["en"],
     "license": "other",
     "license_name": "annotations-cc-by-4.0-texts-copyright-of-publishers",
+    "annotations_creators": ["expert-generated"],
+    "language_creators": ["found"],
+    "multilinguality": ["monolingual"],
+    "source_datasets": ["original"],
     "task_categories": ["text-classification", "token-classification"],
     "task_ids": ["named-entity-recognition", "fact-checking"],
     "size_categories": ["n<1K"],
@@ -84,7 +89,8 @@ def card_yaml(tables: list[tuple[TableSpec, int, int]], docs_prefix: str = "../"
         }
         for spec, rows, num_bytes in tables
     ]
-    return yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
+    # libyaml's emitter: the same text as yaml.safe_dump (tested), a tenth of the CPU
+    return yaml.dump(meta, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def summary_block(stats: dict) -> str:
@@ -169,4 +175,15 @@ def render_card(tables: list[tuple[TableSpec, int, int]], body: str, stats: dict
     "" in a release folder, which carries its own copy)."""
     rendered = {name: render(stats) for name, render in CARD_BLOCKS.items()}
     body = fill_blocks(body, rendered, "card_body.md").strip().replace("](../", f"]({docs_prefix}")
+    if CITATION_HEADING not in body:  # a release's appendix brings its own, with its date
+        body += "\n\n" + citation_section(stats["dataset_version"])
     return f"---\n{card_yaml(tables, docs_prefix)}---\n\n{body}\n"
+
+
+CITATION_HEADING = "## Citation"
+
+
+def citation_section(version: str) -> str:
+    """Licence per part and a BibTeX entry; the year is the first release's (a build has no date)."""
+    return (f"## License\n\n{citation.LICENSE_NOTE}\n\n"
+            f"{CITATION_HEADING}\n\n```bibtex\n{citation.bibtex(version, int(citation.FIRST_RELEASED[:4]))}\n```")

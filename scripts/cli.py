@@ -79,8 +79,11 @@ Without --out the YAML files in the package's schema/ folder are rewritten in pl
 
 
 def cmd_build(args) -> int:
+    import gc
+
     from landstrikes.build import build
 
+    gc.freeze()  # the imported libraries' objects are never garbage: keep collections from rescanning them
     try:
         result = build(args.dataset, wait=args.wait)
     except BuildError as exc:
@@ -336,8 +339,23 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+class _Version(argparse.Action):
+    """`--version`: package, dataset and schema versions; the schema is imported only when asked."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from landstrikes import DATASET_VERSION, __version__
+        from landstrikes.schema.registry import SCHEMA_VERSION
+
+        print(f"landstrikes {__version__} (dataset {DATASET_VERSION}, schema {SCHEMA_VERSION})")
+        parser.exit(0)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="landstrikes", description=__doc__)
+    top.add_argument("--version", action=_Version, help="print the package, dataset and schema versions and exit")
     sub = top.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="regenerate and validate every table from raw text + annotations",
@@ -421,7 +439,15 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ImportError as exc:  # an optional dependency of this command is not installed
+        from landstrikes.extras import missing_extra
+
+        if (missing := missing_extra(exc)) is None:
+            raise
+        print(f"error: {missing}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

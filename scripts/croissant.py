@@ -79,7 +79,7 @@ def croissant(
         "conformsTo": CONFORMS_TO,
         "version": version,
         "datePublished": date,
-        "license": citation.ANNOTATIONS_LICENSE,
+        "license": citation.licenses(),
         "creator": {"@type": "sc:Organization", "name": citation.CREATOR},
         "citeAs": citation.bibtex(version, int(date[:4])),
         "inLanguage": "en",

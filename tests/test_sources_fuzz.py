@@ -22,7 +22,7 @@ from landstrikes.build import build_tables
 from landstrikes.errors import BuildError
 from landstrikes.sourcecheck import CATALOGUE_FIELDS, LAYER_FIELDS
 
-FAST = settings(max_examples=100, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=100, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-(10 ** 30), 10 ** 30), st.floats(), st.text(max_size=20),

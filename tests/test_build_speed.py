@@ -1,0 +1,38 @@
+"""What keeps `build` fast, as structure rather than timings (figures: benchmarks/build_cpu.py):
+the card is written without importing `datasets` and with libyaml's emitter, and both give
+exactly what the slow way gives."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+
+from landstrikes.card import card_features, card_yaml
+from landstrikes.schema.registry import TABLES
+
+
+def test_card_features_equal_what_datasets_writes():
+    for spec in TABLES:
+        assert card_features(spec) == spec.hf_features()._to_yaml_list(), spec.name
+
+
+def test_card_front_matter_equals_the_pure_python_dump():
+    entries = [(spec, 3, 100) for spec in TABLES]
+    text = card_yaml(entries)
+    assert text == yaml.safe_dump(yaml.safe_load(text), sort_keys=False, allow_unicode=True, width=100)
+
+
+def test_a_build_imports_no_datasets_matplotlib_jinja2_or_pycountry(built_dataset, tmp_path):
+    import shutil
+
+    folder = tmp_path / "dataset"
+    for part in ("raw", "annotations"):
+        shutil.copytree(built_dataset / part, folder / part)
+    shutil.copy2(built_dataset / "agreement.json", folder / "agreement.json")
+    code = ("import sys; from landstrikes.cli import main; code = main(['build', '--dataset', sys.argv[1]]); "
+            "print(sorted(m for m in ('datasets', 'matplotlib', 'jinja2', 'pycountry') if m in sys.modules)); sys.exit(code)")
+    proc = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().splitlines()[-1] == "[]"
