@@ -266,3 +266,22 @@ def test_silver_allowances_need_auto_rows_not_only_auto_metadata(dataset_copy):
         rows = arrow.slice(0, 0) if folder.name == "stances" else arrow
         pq.write_table(rows.replace_schema_metadata(meta), path)
     assert ("stances", "", "") in findings(dataset_copy, "empty-table")
+
+
+@pytest.mark.parametrize(
+    "target, argv",
+    [
+        ("landstrikes.schema.validate", ["validate", "{copy}"]),
+        ("landstrikes.diff.diff_folders", ["diff", "{copy}", "{copy}"]),
+        ("landstrikes.evaluate.evaluate", ["evaluate", "{copy}", "--gold", "{copy}"]),
+    ],
+)
+def test_an_unforeseen_error_is_still_one_line_and_exit_2(dataset_copy, capsys, monkeypatch, target, argv):
+    """The last resort of the three commands: a library bug shows as [internal-error], not a traceback."""
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom\nwith a second line")
+
+    monkeypatch.setattr(target, boom)
+    line = unusable(capsys, [a.replace("{copy}", str(dataset_copy)) for a in argv])
+    assert "[internal-error] RuntimeError: boom with a second line" in line
