@@ -23,16 +23,12 @@ from landstrikes.schema.tableio import UnreadableTable, read_arrow
 Add = Callable[..., None]
 """Report.add(table, check, message, row_id, column, value)."""
 
-REPLACEMENT = "\ufffd"
-
-
 def check_arrow_table(spec: TableSpec, table: pa.Table, add: Add) -> tuple[pa.Table, set[str]]:
     """Every Arrow-level finding of one table, and the table to go on with.
 
     Returns the table with invalid UTF-8 replaced by U+FFFD, NaN/±inf by null and null list
     items dropped (so the later checks run on readable values and do not report them again),
-    and the set of columns whose
-    structure is broken (duplicate names, wrong Arrow type): the table cannot be joined safely.
+    and the columns whose structure is broken (duplicate names, wrong Arrow type).
     """
     broken = _check_duplicate_columns(spec, table, add)
     if broken:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.errors
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from landstrikes.schema.arrowchecks import check_arrow_table
 from landstrikes.schema.crosschecks import CROSS_CHECKS, LONGEST_FIRST, Corpus, article_texts
@@ -131,6 +133,17 @@ class _TableRead:
     structural: bool = False
 
 
+def _all_auto(arrow, metadata) -> bool:
+    """Silver allowances need both marks: every file says source=auto and every row says auto.
+    Metadata alone would let an edited gold copy skip the empty-table check."""
+    if not all(m.get("source") == "auto" for _, m in metadata) or arrow.column_names.count("source") != 1:
+        return False
+    column = arrow.column("source")
+    if not pa.types.is_string(column.type):
+        return False  # reported as wrong-dtype
+    return bool(pc.all(pc.fill_null(pc.equal(column, "auto"), False)).as_py() is not False)
+
+
 def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
     """Read one table folder and run its own checks; never raises."""
     if not os.path.lexists(table_dir):
@@ -148,7 +161,7 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
     result = _TableRead(
         rows=arrow.num_rows,
         versions=[(p, m.get("schema_version")) for p, m in metadata],
-        silver=metadata[0][1].get("source") == "auto",
+        silver=_all_auto(arrow, metadata),
     )
     own = Report(path=path)
     try:

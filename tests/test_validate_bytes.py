@@ -255,3 +255,33 @@ def test_nan_in_a_required_float_is_reported_once_not_also_as_null(dataset_copy)
     set_values(dataset_copy, "quotes", "cluster_similarity", {1: float("nan")})
     report = validate(dataset_copy)
     assert [(f.check, f.column) for f in report.findings] == [("non-finite-float", "cluster_similarity")]
+
+
+def test_silver_allowances_need_auto_rows_not_only_auto_metadata(dataset_copy):
+    """A gold copy whose files are relabelled source=auto may not leave a table empty."""
+    for folder in (dataset_copy / "data").iterdir():
+        path = next(folder.glob("*.parquet"))
+        arrow = pq.read_table(path)
+        meta = {**arrow.schema.metadata, b"landstrikes.source": b"auto"}
+        rows = arrow.slice(0, 0) if folder.name == "stances" else arrow
+        pq.write_table(rows.replace_schema_metadata(meta), path)
+    assert ("stances", "", "") in findings(dataset_copy, "empty-table")
+
+
+@pytest.mark.parametrize(
+    "target, argv",
+    [
+        ("landstrikes.schema.validate", ["validate", "{copy}"]),
+        ("landstrikes.diff.diff_folders", ["diff", "{copy}", "{copy}"]),
+        ("landstrikes.evaluate.evaluate", ["evaluate", "{copy}", "--gold", "{copy}"]),
+    ],
+)
+def test_an_unforeseen_error_is_still_one_line_and_exit_2(dataset_copy, capsys, monkeypatch, target, argv):
+    """The last resort of the three commands: a library bug shows as [internal-error], not a traceback."""
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom\nwith a second line")
+
+    monkeypatch.setattr(target, boom)
+    line = unusable(capsys, [a.replace("{copy}", str(dataset_copy)) for a in argv])
+    assert "[internal-error] RuntimeError: boom with a second line" in line
