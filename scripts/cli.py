@@ -62,9 +62,17 @@ def cmd_validate(args) -> int:
 
 
 def cmd_agreement(args) -> int:
-    from landstrikes.agreement import write_agreement
+    import pyarrow
+    import yaml
 
-    result = write_agreement(args.dataset, args.out)
+    from landstrikes.agreement import write_agreement
+    from landstrikes.schema.tableio import UnreadableTable
+
+    try:
+        result = write_agreement(args.dataset, args.out)
+    except (UnreadableTable, BuildError, OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
+        print(f"error: {' '.join(str(exc).split())[:300]}", file=sys.stderr)  # unusable input, one line
+        return 2
     q, st, cl = result["quotes"], result["stances"], result["claims"]
     print(f"quotes   span F1 exact {q['span_exact']['f1']:.3f}  overlap {q['span_overlap']['f1']:.3f}  "
           f"kind kappa {q['kind_kappa']}  speaker agreement {q['speaker_agreement']:.3f}")

@@ -120,6 +120,13 @@ def tree_digest(root: Path, allowed: list[str]) -> dict[str, str]:
     return out
 
 
+def topmost_missing(path: str) -> str:
+    """A command may create its missing target with its missing parents (as `mkdir -p`)."""
+    while not os.path.lexists(os.path.dirname(path)):
+        path = os.path.dirname(path)
+    return path
+
+
 def cases(built: Path, base: Path) -> list[Case]:
     made = []
     for command in EXIT_CODES:
@@ -128,7 +135,7 @@ def cases(built: Path, base: Path) -> list[Case]:
             (root / "work").mkdir(parents=True)
             path = make_input(kind, root, built)
             args, allowed = argv(command, str(path), str(root / "work"))
-            made.append(Case(command, kind, root, args, allowed, EXIT_CODES[command]))
+            made.append(Case(command, kind, root, args, [topmost_missing(a) for a in allowed], EXIT_CODES[command]))
     for command in sorted(WRONG_OUT):
         for kind in ("out-full-of-other-files", "out-at-annotations"):
             root = base / f"{command}-{kind}"
@@ -178,7 +185,12 @@ def known(reason: str):
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
-XFAIL: dict[tuple[str, str], str] = {}
+HARDENING = "validate-hardening: validate/diff/evaluate give a traceback on unusable or corrupt tables"
+XFAIL: dict[tuple[str, str], str] = {
+    ("validate", "garbage"): HARDENING,
+    ("diff", "garbage"): HARDENING,
+    **{("evaluate", kind): HARDENING for kind in ("missing", "file", "empty", "garbage", "symlink-loop")},
+}
 """(command, input) pairs that break the contract because of bugs fixed on other branches;
 the lead removes each mark when that branch is merged (strict: a fixed case fails until then)."""
 
