@@ -18,7 +18,6 @@ import errno
 import hashlib
 import json
 import os
-import shutil
 from pathlib import Path
 
 from landstrikes.faults import fault
