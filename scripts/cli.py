@@ -11,30 +11,6 @@ from landstrikes.errors import BuildError
 
 DEFAULT_DATASET = Path("dataset")
 
-BUILD_EPILOG = """exit codes:
-  0  built, valid, swapped in (data/ and README.md together)
-  1  the new tables did not validate: data/ and README.md left untouched
-  2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
-     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named)
-An interrupted build (killed, power cut) is finished or removed by the next build, which says so
-in one line on stderr; data/ and README.md then are both old or both new."""
-
-OUT_RULE = """--out must be missing, empty, or a folder this command wrote before (it holds the marker
-.landstrikes-output.json listing the files written, and nothing else); any other folder is
-refused, naming what is in it. The output is staged beside DIR and swapped in whole, and of an
-earlier output only the files its marker lists are removed."""
-
-RENDER_EPILOG = f"""exit codes:
-  0  site written
-  2  unusable input (no articles table, unreadable tables) or --out refused (one line naming it)
-{OUT_RULE}"""
-
-EXPORT_SCHEMAS_EPILOG = f"""exit codes:
-  0  every table's schema written
-  2  --out refused or not writable (one line naming it)
-Without --out the YAML files in the package's schema/ folder are rewritten in place.
-{OUT_RULE}"""
-
 
 def cmd_build(args) -> int:
     from landstrikes.build import build
@@ -125,6 +101,31 @@ def cmd_export_schemas(args) -> int:
 
 def _notice(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
+
+
+BUILD_EPILOG = """exit codes:
+  0  built, valid, swapped in (data/ and README.md together)
+  1  the new tables did not validate: data/ and README.md left untouched
+  2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
+     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named)
+An interrupted build (killed, power cut) is finished or removed by the next build, which says so
+in one line on stderr; data/ and README.md then are both old or both new."""
+
+OUT_RULE = """--out must be missing, empty, or a folder this command wrote before (it holds the marker
+.landstrikes-output.json listing the files written, and nothing else); any other folder is
+refused, naming what is in it. The output is staged beside DIR and swapped in whole, and of an
+earlier output only the files its marker lists are removed."""
+
+RENDER_EPILOG = f"""exit codes:
+  0  site written
+  2  unusable input (no articles table, unreadable tables) or --out refused (one line naming it)
+{OUT_RULE}"""
+
+EXPORT_SCHEMAS_EPILOG = f"""exit codes:
+  0  every table's schema written
+  2  --out refused or not writable (one line naming it)
+Without --out the YAML files in the package's schema/ folder are rewritten in place.
+{OUT_RULE}"""
 
 
 def cmd_render(args) -> int:
