@@ -53,30 +53,6 @@ exit codes:
      [duplicate-column], a column the comparison needs is missing [missing-column] or of
      the wrong type [wrong-dtype], a folder without tables [unreadable-folder], or the
      --json file cannot be written [unwritable-report]"""
-BUILD_EPILOG = """exit codes:
-  0  built, valid, swapped in (data/ and README.md together)
-  1  the new tables did not validate: data/ and README.md left untouched
-  2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
-     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named)
-An interrupted build (killed, power cut) is finished or removed by the next build, which says so
-in one line on stderr; data/ and README.md then are both old or both new."""
-
-OUT_RULE = """--out must be missing, empty, or a folder this command wrote before (it holds the marker
-.landstrikes-output.json listing the files written, and nothing else); any other folder is
-refused, naming what is in it. The output is staged beside DIR and swapped in whole, and of an
-earlier output only the files its marker lists are removed."""
-
-RENDER_EPILOG = f"""exit codes:
-  0  site written
-  2  unusable input (no articles table, unreadable tables) or --out refused (one line naming it)
-{OUT_RULE}"""
-
-EXPORT_SCHEMAS_EPILOG = f"""exit codes:
-  0  every table's schema written
-  2  --out refused or not writable (one line naming it)
-Without --out the YAML files in the package's schema/ folder are rewritten in place.
-{OUT_RULE}"""
-
 
 def cmd_build(args) -> int:
     import gc
@@ -132,9 +108,17 @@ def _internal_error(exc: Exception) -> int:
 
 
 def cmd_agreement(args) -> int:
-    from landstrikes.agreement import write_agreement
+    import pyarrow
+    import yaml
 
-    result = write_agreement(args.dataset, args.out)
+    from landstrikes.agreement import write_agreement
+    from landstrikes.schema.tableio import UnreadableTable
+
+    try:
+        result = write_agreement(args.dataset, args.out)
+    except (UnreadableTable, BuildError, OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
+        print(f"error: {' '.join(str(exc).split())[:300]}", file=sys.stderr)  # unusable input, one line
+        return 2
     q, st, cl = result["quotes"], result["stances"], result["claims"]
     print(f"quotes   span F1 exact {q['span_exact']['f1']:.3f}  overlap {q['span_overlap']['f1']:.3f}  "
           f"kind kappa {q['kind_kappa']}  speaker agreement {q['speaker_agreement']:.3f}")
@@ -187,6 +171,31 @@ def cmd_export_schemas(args) -> int:
 
 def _notice(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
+
+
+BUILD_EPILOG = """exit codes:
+  0  built, valid, swapped in (data/ and README.md together)
+  1  the new tables did not validate: data/ and README.md left untouched
+  2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
+     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named)
+An interrupted build (killed, power cut) is finished or removed by the next build, which says so
+in one line on stderr; data/ and README.md then are both old or both new."""
+
+OUT_RULE = """--out must be missing, empty, or a folder this command wrote before (it holds the marker
+.landstrikes-output.json listing the files written, and nothing else); any other folder is
+refused, naming what is in it. The output is staged beside DIR and swapped in whole, and of an
+earlier output only the files its marker lists are removed."""
+
+RENDER_EPILOG = f"""exit codes:
+  0  site written
+  2  unusable input (no articles table, unreadable tables) or --out refused (one line naming it)
+{OUT_RULE}"""
+
+EXPORT_SCHEMAS_EPILOG = f"""exit codes:
+  0  every table's schema written
+  2  --out refused or not writable (one line naming it)
+Without --out the YAML files in the package's schema/ folder are rewritten in place.
+{OUT_RULE}"""
 
 
 def cmd_render(args) -> int:

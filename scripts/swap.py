@@ -18,7 +18,6 @@ import errno
 import hashlib
 import json
 import os
-import shutil
 from pathlib import Path
 
 from landstrikes.faults import fault
@@ -104,6 +103,7 @@ def read_journal(staging: Path) -> dict[str, str | None] | None:
 
 def install(staging: Path, target: Path, names: list[str]) -> None:
     """Put staging/<name> at target/<name> for every name, then remove the old copies."""
+    fsync_tree(staging)  # the journal must never name bytes a power cut could still lose
     write_journal(staging, {name: digest(staging / name) for name in names})
     fault("swap:journal-written")
     for name in names:

@@ -1,26 +1,34 @@
-"""Run many `landstrikes` commands as child processes without paying the imports each time.
+"""Run many `python -m landstrikes ...` commands as child processes, paying the imports once.
 
-`python tests/forkcli.py JOBS.json` imports the package once, then forks one child per job
-(at most WORKERS at a time) that arms its fault point and runs the CLI's `main`, as
-`python -m landstrikes ARGV...` would. It prints {job id: exit status} as JSON; a child killed
-by a signal reports the negative signal number, as subprocess does. Each job is {"id", "argv",
-"fault" (or ""), "exchange" (bool: atomic exchange allowed), "logs" (a folder)}; a child's
-stdout and stderr go to LOGS/<id>.out and LOGS/<id>.err.
+`python tests/forkcli.py JOBS.json` imports the package once (no work done, so no threads yet),
+then forks one child per job (at most WORKERS at a time). The child changes to the job's
+folder, arms its fault point and runs the package's `__main__` with `runpy`, as `python -m
+landstrikes ARGV...` does, and exits the way the interpreter would (SystemExit code; an
+uncaught exception prints its traceback and exits 1). A child still running after TIMEOUT
+seconds is killed. It prints {job id: exit status} as JSON: a child killed by a signal reports
+the negative signal number, as subprocess does; a killed hung child reports null.
+Each job is {"id", "argv", "logs" (a folder for <id>.out and <id>.err), optional "cwd",
+"fault" (a LANDSTRIKES_FAULT value), "exchange" (false: no atomic exchange), "env" (extra variables)}.
+`test_cli_contract.py` checks on a sample that this runner and a real `python -m` agree.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import runpy
+import signal
 import sys
+import time
 import traceback
 from pathlib import Path
 
 WORKERS = 3
+TIMEOUT = 180.0
 FAULT_ENV = "LANDSTRIKES_FAULT"
 
 
-def run_in_children(jobs: list[dict], workdir: Path) -> dict[str, int]:
+def run_in_children(jobs: list[dict], workdir: Path) -> dict[str, int | None]:
     """From a test: run the jobs through this script in one fresh interpreter; {job id: exit status}."""
     import subprocess
 
@@ -28,36 +36,47 @@ def run_in_children(jobs: list[dict], workdir: Path) -> dict[str, int]:
     path.write_text(json.dumps(jobs))
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONUTF8": "1"}
     env.pop(FAULT_ENV, None)
-    proc = subprocess.run([sys.executable, __file__, str(path)], env=env, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run([sys.executable, __file__, str(path)], env=env, capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout)
 
 
 def child(job: dict) -> int:
     from landstrikes import faults, swap
-    from landstrikes.cli import main
 
     logs = Path(job["logs"])
     for fd, name in ((1, "out"), (2, "err")):
         os.dup2(os.open(logs / f"{job['id']}.{name}", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), fd)
-    sys.stdout = os.fdopen(1, "w", buffering=1)
-    sys.stderr = os.fdopen(2, "w", buffering=1)
-    faults.configure(job["fault"])
-    swap.EXCHANGE = job["exchange"] and swap.EXCHANGE
+    sys.stdout = os.fdopen(1, "w", buffering=1, encoding="utf-8", errors="replace")
+    sys.stderr = os.fdopen(2, "w", buffering=1, encoding="utf-8", errors="backslashreplace")
+    os.environ.update(job.get("env", {}))
+    if job.get("cwd"):
+        os.chdir(job["cwd"])
+    faults.configure(job.get("fault", ""))
+    swap.EXCHANGE = job.get("exchange", True) and swap.EXCHANGE
+    sys.argv = ["landstrikes", *job["argv"]]
     try:
-        return main(job["argv"])
-    except BaseException:  # what the interpreter would print for an uncaught exception
+        runpy.run_module("landstrikes", run_name="__main__", alter_sys=True)
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    except BaseException:  # what the interpreter prints for an uncaught exception
         traceback.print_exc()
-        return 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return code
 
 
-def run(jobs: list[dict]) -> dict[str, int]:
+def run(jobs: list[dict]) -> dict[str, int | None]:
     import landstrikes.build  # noqa: F401  (the imports every child shares)
     import landstrikes.cli  # noqa: F401
     import landstrikes.render  # noqa: F401
+    import landstrikes.schema.validate  # noqa: F401
 
     status, running, queue = {}, {}, list(jobs)
     while queue or running:
@@ -66,9 +85,17 @@ def run(jobs: list[dict]) -> dict[str, int]:
             pid = os.fork()
             if pid == 0:
                 os._exit(child(job))
-            running[pid] = job["id"]
-        pid, code = os.wait()
-        status[running.pop(pid)] = -os.WTERMSIG(code) if os.WIFSIGNALED(code) else os.WEXITSTATUS(code)
+            running[pid] = (job["id"], time.monotonic() + TIMEOUT)
+        pid, code = os.waitpid(-1, os.WNOHANG)
+        if pid == 0:
+            for other, (job_id, deadline) in list(running.items()):
+                if time.monotonic() > deadline:
+                    os.kill(other, signal.SIGKILL)
+                    os.waitpid(other, 0)
+                    status[running.pop(other)[0]] = None
+            time.sleep(0.02)
+            continue
+        status[running.pop(pid)[0]] = -os.WTERMSIG(code) if os.WIFSIGNALED(code) else os.WEXITSTATUS(code)
     return status
 
 

@@ -130,7 +130,7 @@ def test_a_build_killed_at_any_point_leaves_old_or_new_and_the_next_build_repair
 
 def test_without_atomic_exchange_a_killed_build_is_still_repaired(built_dataset, old_and_new, tmp_path, monkeypatch):
     monkeypatch.setattr(swap, "EXCHANGE", False)  # for the in-process repair; the children are told by their job
-    points = ["swap:journal-written", *(f"swap:{step}:{name}" for name in SWAPPED for step in ("moved-aside", "exchanged"))]
+    points = [*(f"swap:moved-aside:{name}" for name in SWAPPED), "swap:exchanged:data"]  # the fallback's own states
     kill_and_rebuild_at_every_point(built_dataset, old_and_new, tmp_path, points, exchange=False)
 
 
