@@ -25,10 +25,17 @@ _WORD = re.compile(r"\w")
 
 def alias_occurrences(texts: ArticleTexts, aliases: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(article number, start, end) of every whole-word alias occurrence, in code points."""
+    article, _, starts, ends = alias_occurrences_by_alias(texts, aliases)
+    return article, starts, ends
+
+
+def alias_occurrences_by_alias(texts: ArticleTexts, aliases: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(article number, alias number in sorted(set(aliases)), start, end) of every whole-word
+    occurrence, in code points."""
     distinct = sorted({a for a in aliases if a})
     if not distinct or len(texts.buffer) == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
+        return empty, empty, empty, empty
     patterns = [a.encode() for a in distinct]
     code_point_lengths = np.array([len(a) for a in distinct], dtype=np.int64)
     automaton = ahocorasick_rs.BytesAhoCorasick(patterns)
@@ -37,7 +44,7 @@ def alias_occurrences(texts: ArticleTexts, aliases: list[str]) -> tuple[np.ndarr
     found = [_whole_words(texts, data, *_hits(automaton, data, begin, reach)) for begin in range(0, len(data), _WINDOW)]
     article, pattern, start = (np.concatenate(parts) for parts in zip(*found))
     starts = texts.code_points(start) - texts.cp_starts[article]
-    return article, starts, starts + code_point_lengths[pattern]
+    return article, pattern, starts, starts + code_point_lengths[pattern]
 
 
 def _hits(automaton, data: np.ndarray, begin: int, reach: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
