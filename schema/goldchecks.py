@@ -82,7 +82,7 @@ def check_record_status(tables: dict[str, pd.DataFrame], report: Report) -> None
             status_of[(cluster, variant)] = value
         if has_status:
             status_of[(cluster, None)] = status
-        if contradicted is True and not any(s in ("matches", "contradicts") for s in statuses):
+        if pd.notna(contradicted) and bool(contradicted) and not any(s in ("matches", "contradicts") for s in statuses):
             report.add("claim_clusters", "contradiction-record-unknown", "a contradicted cluster says which variant the public record supports or contradicts (C9b)", cluster, "variant_record_statuses", statuses)
     if claims is None or "record_status" not in claims:
         return
