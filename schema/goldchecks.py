@@ -35,7 +35,7 @@ def check_reserved_values(tables: dict[str, pd.DataFrame], report: Report) -> No
         for col in spec.columns:
             if col.type not in ("string", "string_list") or col.name not in df:
                 continue
-            values = pa.array(df[col.name], from_pandas=True)
+            values = pa.array(df[col.name], from_pandas=True, type=col.arrow_type)
             row_of = np.arange(len(values))
             if col.type == "string_list":
                 row_of = pc.list_parent_indices(values).to_numpy()

@@ -136,7 +136,8 @@ def stances_block(stats: dict) -> str:
     labels = TABLES_BY_NAME["stances"].column("label").labels
     rows = [[f"`{t}`", *[c[label] for label in labels], sum(c.values())] for t, c in st["per_target"].items()]
     holders = ", ".join(f"{cell(h)} {n}" for h, n in st["holders"].items())
-    return table(["target", *labels, "rows"], rows) + f"\n\nHolders: {holders}."
+    confidence = ", ".join(f"{k} {n}" for k, n in st.get("confidence", {}).items())
+    return table(["target", *labels, "rows"], rows) + f"\n\nHolders: {holders}.\n\nStance confidence (S6): {confidence}."
 
 
 def entities_block(stats: dict) -> str:
@@ -264,9 +265,9 @@ def misquotations_block(stats: dict) -> str:
         ]
         for m in stats["quotes"]["misquotations"]
     ]
-    if not rows:
-        return "(none)"
-    return table(["cluster", "article, offsets", "quoted as", "reference quote", "similarity"], rows)
+    flagged = evidence_block(stats, ("misquotation",))
+    variants = table(["cluster", "article, offsets", "quoted as", "reference quote", "similarity"], rows) if rows else "(none)"
+    return f"Flagged `misquotation` evidence (Q15):\n\n{flagged}\n\nQuoted variants whose wording differs from their cluster's reference:\n\n{variants}"
 
 
 def contradictions_block(stats: dict) -> str:
@@ -275,12 +276,15 @@ def contradictions_block(stats: dict) -> str:
             f"`{c['cluster_id']}`",
             span(c["a"]),
             cell(excerpt(c["a"]["text"], 70)),
+            f"`{c['a'].get('record_status', '')}`",
             span(c["b"]),
             cell(excerpt(c["b"]["text"], 70)),
+            f"`{c['b'].get('record_status', '')}`",
         ]
         for c in stats["claims"]["contradictions"]
     ]
-    return table(["cluster", "claim", "text", "contradicted by", "text"], rows) if rows else "(none)"
+    header = ["cluster", "claim", "text", "record", "contradicted by", "text", "record"]
+    return table(header, rows) if rows else "(none)"
 
 
 def _evidence(*flags: str):
@@ -306,6 +310,7 @@ DATASHEET_BLOCKS = {
     "problems-factual": _evidence("factual_error"),
     "problems-boilerplate": _evidence("boilerplate", "duplicate_headline"),
     "problems-misquotations": misquotations_block,
+    "problems-insertions": _evidence("seo_insertion", "truncation_artifact"),
     "problems-contradictions": contradictions_block,
 }
 
