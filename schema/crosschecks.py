@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.aliasscan import alias_occurrences
+from landstrikes.schema.aliasscan import alias_occurrences, separators_present, spaced_variants
 from landstrikes.schema.labels import QUALITY_FLAGS
 from landstrikes.schema.markscan import scan_corpus_marks
 from landstrikes.schema.registry import TABLES_BY_NAME
@@ -394,12 +394,13 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
     gold = entities[entities["source"] != "auto"] if "source" in entities else entities
     pairs = [(e, a) for e, aliases in zip(gold["entity_id"], gold["aliases"]) for a in aliases or []]
     texts = article_texts(tables)
-    numbers, starts, ends = alias_occurrences(texts, [a for _, a in pairs])
+    # an alias's space matches any space separator (M6): the scan also looks for every spelling
+    # with the separators this corpus holds; if an alias has too many, its articles go the exact way
+    spellings, too_many = spelled_aliases([a for _, a in pairs], texts)
+    numbers, starts, ends = alias_occurrences(texts, spellings)
     base = texts.cp_starts
     inside = _inside_intervals(base[numbers] + starts, base[numbers] + ends, *_global_intervals(tables, covering_tables, texts))
-    # the byte scan matches an alias's ASCII spaces only: an article with another space
-    # separator (U+00A0, U+202F, ...) is checked by the exact path, whose pattern allows them (M6)
-    spaced = articles_with_unicode_spaces(texts) if any(" " in a for _, a in pairs) else np.zeros(0, np.int64)
+    spaced = articles_with_unicode_spaces(texts) if too_many else np.zeros(0, np.int64)
     suspects = np.union1d(np.unique(numbers[~inside]), spaced).astype(np.int64).tolist()
     if not suspects:
         return
@@ -465,6 +466,19 @@ _ANY_SPACE = "[" + re.escape(SPACE_SEPARATORS) + "]"
 def alias_pattern(alias: str) -> re.Pattern:
     """Whole-word occurrences of `alias`; each space in it matches any space separator (M6)."""
     return re.compile(r"(?<!\w)" + _ANY_SPACE.join(re.escape(part) for part in alias.split(" ")) + r"(?!\w)")
+
+
+def spelled_aliases(aliases: list[str], texts: ArticleTexts) -> tuple[list[str], bool]:
+    """Every alias plus its spellings with the corpus's non-ASCII space separators, and whether
+    some alias had too many spellings to list (M6)."""
+    present = separators_present(texts, SPACE_SEPARATORS) if any(" " in a for a in aliases) else []
+    out, too_many = [], False
+    for alias in aliases:
+        variants = spaced_variants(alias, present) if present and " " in alias else [alias]
+        if variants is None:
+            too_many, variants = True, [alias]
+        out.extend(variants)
+    return out, too_many
 
 
 def articles_with_unicode_spaces(texts: ArticleTexts) -> np.ndarray:

@@ -18,8 +18,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.aliasscan import alias_occurrences_by_alias
-from landstrikes.schema.crosschecks import BOILERPLATE_KINDS, alias_pattern, article_texts, articles_with_unicode_spaces
+from landstrikes.schema.aliasscan import alias_occurrences_by_alias, separators_present, spaced_variants
+from landstrikes.schema.crosschecks import SPACE_SEPARATORS, BOILERPLATE_KINDS, alias_pattern, article_texts, articles_with_unicode_spaces
 from landstrikes.schema.labels import RECORD_STATUSES
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
@@ -86,10 +86,14 @@ def check_record_status(tables: dict[str, pd.DataFrame], report: Report) -> None
             report.add("claim_clusters", "contradiction-record-unknown", "a contradicted cluster says which variant the public record supports or contradicts (C9b)", cluster, "variant_record_statuses", statuses)
     if claims is None or "record_status" not in claims:
         return
-    for claim_id, cluster, variant, status in zip(claims["claim_id"], claims["cluster_id"], claims["variant_id"], claims["record_status"]):
-        want = status_of.get((cluster, variant if isinstance(variant, str) else None))
-        if want is not None and status != want:
-            report.add("claims", "record-status-inconsistent", f"its cluster/variant gives {want!r}", claim_id, "record_status", status)
+    expected = pd.DataFrame(
+        [(c, v if v is not None else "", s) for (c, v), s in status_of.items()], columns=["cluster_id", "_variant", "_want"]
+    ).drop_duplicates(["cluster_id", "_variant"])
+    rows = claims[["claim_id", "cluster_id", "variant_id", "record_status"]].assign(_variant=claims["variant_id"].fillna("").astype(str))
+    rows = rows.merge(expected, on=["cluster_id", "_variant"])
+    bad = rows["record_status"] != rows["_want"]
+    for claim_id, want, status in zip(rows["claim_id"][bad], rows["_want"][bad], rows["record_status"][bad]):
+        report.add("claims", "record-status-inconsistent", f"its cluster/variant gives {want!r}", claim_id, "record_status", status)
 
 
 def check_fabricated_claims(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -127,21 +131,28 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
         return
     texts = article_texts(tables)
     article_ids = articles["article_id"].to_numpy(dtype=object)
-    distinct = sorted(owners)
-    number, alias, start, end = alias_occurrences_by_alias(texts, distinct)
-    found = pd.DataFrame({"article_id": article_ids[number], "alias": np.asarray(distinct, dtype=object)[alias], "start": start, "end": end})
-    spaced = [n for n in articles_with_unicode_spaces(texts).tolist() if isinstance(articles["text"].iloc[n], str)]
-    extra = [
-        (article_ids[n], a, m.start(), m.end())
-        for n in spaced
-        for a in distinct
-        if " " in a
-        for m in alias_pattern(a).finditer(articles["text"].iloc[n])
-    ]
-    if extra:
-        found = pd.concat([found, pd.DataFrame(extra, columns=["article_id", "alias", "start", "end"])])
+    present = separators_present(texts, SPACE_SEPARATORS)
+    spelling_of: dict[str, str] = {}  # each spelling -> its alias (spaces may be any separator, M6)
+    unlisted = []
+    for alias in sorted(owners):
+        variants = spaced_variants(alias, present) if present and " " in alias else [alias]
+        if variants is None:
+            unlisted.append(alias)
+            variants = [alias]
+        for v in variants:
+            spelling_of.setdefault(v, alias)
+    spellings = sorted(spelling_of)
+    number, index, start, end = alias_occurrences_by_alias(texts, spellings)
+    aliases_found = np.asarray([spelling_of[s] for s in spellings], dtype=object)[index] if len(index) else np.zeros(0, dtype=object)
+    found = pd.DataFrame({"article_id": article_ids[number], "alias": aliases_found, "start": start, "end": end})
+    if unlisted:  # too many spellings to list: those aliases are matched exactly where a separator occurs
+        spaced = [n for n in articles_with_unicode_spaces(texts).tolist() if isinstance(articles["text"].iloc[n], str)]
+        extra = [(article_ids[n], a, m.start(), m.end()) for n in spaced for a in unlisted for m in alias_pattern(a).finditer(articles["text"].iloc[n])]
+        if extra:
+            found = pd.concat([found, pd.DataFrame(extra, columns=["article_id", "alias", "start", "end"])])
     spans = mentions[["article_id", "start", "end"]].dropna().astype({"start": "int64", "end": "int64"}).drop_duplicates()
     named = found.astype({"start": "int64", "end": "int64"}).merge(spans, on=["article_id", "start", "end"])
+    named = named.drop_duplicates(["article_id", "alias"])  # one named occurrence per alias and article is enough
     named = named.assign(entity_id=named["alias"].map(owners)).explode("entity_id")
     pairs = named.drop_duplicates(["article_id", "entity_id"])
     has = pd.MultiIndex.from_frame(mentions[["article_id", "entity_id"]].dropna().drop_duplicates())
@@ -187,26 +198,34 @@ def content_differences(quoted: str, reference: str) -> list[str]:
 
 def check_quote_cluster_wording(tables: dict[str, pd.DataFrame], report: Report) -> None:
     """A quoted variant whose content words differ from its cluster's reference carries
-    `misquotation` evidence overlapping it (Q15)."""
+    `misquotation` evidence overlapping it (Q15).
+
+    The reference is the cluster's longest direct variant (else partial), as for
+    `cluster_similarity`; words are compared once per distinct (text, reference) pair.
+    """
     quotes, flags = tables.get("quotes"), tables.get("quality_flags")
     if quotes is None or flags is None:
         return
-    marked = quotes[quotes["kind"].isin(["direct", "partial"])]
-    evidence = flags[flags["flag"] == "misquotation"]
-    for cluster, members in marked.groupby("cluster_id"):
-        if len(members) < 2:
-            continue
-        ref = max(members.itertuples(), key=lambda r: (r.kind == "direct", len(r.text), r.quote_id))
-        for row in members.itertuples():
-            if row.quote_id == ref.quote_id:
-                continue
-            changed = content_differences(row.text, ref.text)
-            if not changed:
-                continue
-            own = evidence[evidence["article_id"] == row.article_id]
-            if ((own["start"] < row.end) & (row.start < own["end"])).any():
-                continue
-            report.add("quotes", "misquotation-without-evidence", f"differs from {ref.quote_id} in {sorted(set(changed))} and no misquotation flag covers it (Q15)", row.quote_id, "text", row.text)
+    marked = quotes.loc[quotes["kind"].isin(["direct", "partial"]), ["quote_id", "article_id", "start", "end", "kind", "text", "cluster_id"]]
+    marked = marked[marked.groupby("cluster_id")["quote_id"].transform("size") >= 2]
+    if marked.empty:
+        return
+    ranked = marked.assign(_direct=marked["kind"] == "direct", _length=marked["text"].str.len())
+    ranked = ranked.sort_values(["cluster_id", "_direct", "_length", "quote_id"], ascending=[True, False, False, False])
+    refs = ranked.drop_duplicates("cluster_id")[["cluster_id", "quote_id", "text"]].rename(columns={"quote_id": "ref_id", "text": "ref_text"})
+    rows = marked.merge(refs, on="cluster_id")
+    rows = rows[rows["quote_id"] != rows["ref_id"]]
+    changed = {pair: content_differences(*pair) for pair in set(zip(rows["text"], rows["ref_text"]))}
+    rows = rows[[bool(changed[pair]) for pair in zip(rows["text"], rows["ref_text"])]]
+    if rows.empty:
+        return
+    evidence = flags.loc[flags["flag"] == "misquotation", ["article_id", "start", "end"]]
+    pairs = rows[["quote_id", "article_id", "start", "end"]].merge(evidence, on="article_id", suffixes=("", "_flag"))
+    covered = set(pairs["quote_id"][((pairs["start_flag"] < pairs["end"]) & (pairs["start"] < pairs["end_flag"])).to_numpy(dtype=bool)])
+    for row in rows.itertuples():
+        if row.quote_id not in covered:
+            words = sorted(set(changed[(row.text, row.ref_text)]))
+            report.add("quotes", "misquotation-without-evidence", f"differs from {row.ref_id} in {words} and no misquotation flag covers it (Q15)", row.quote_id, "text", row.text)
 
 
 def check_boilerplate_placement(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -227,22 +246,30 @@ def check_boilerplate_placement(tables: dict[str, pd.DataFrame], report: Report)
 
 def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:
     """An article-voice stance does not rest on words the article attributes to others (S5):
-    at most half of its evidence may be reported speech of a speaker or source."""
+    at most half of its evidence may be reported speech of a speaker or source.
+
+    Nested quotes lie inside their parent, so only outermost quotes are counted; those do not
+    overlap each other, so the summed overlaps are the covered length.
+    """
     stances, quotes = tables.get("stances"), tables.get("quotes")
     if stances is None or quotes is None:
         return
     voice = stances["holder_kind"] == "article" if "holder_kind" in stances else stances["holder_id"].isna()
-    reported = quotes[quotes["kind"].isin(["direct", "partial", "indirect"]) & quotes["speaker_status"].isin(["attributed", "implicit", "unnamed_source", "multiple"])]
-    by_article = {a: list(zip(g["start"], g["end"])) for a, g in reported.groupby("article_id")}
-    for row in stances[voice.to_numpy(dtype=bool)].itertuples():
-        length = row.evidence_end - row.evidence_start
-        covered = np.zeros(max(length, 0), dtype=bool)
-        for s, e in by_article.get(row.article_id, []):
-            lo, hi = max(s, row.evidence_start), min(e, row.evidence_end)
-            if lo < hi:
-                covered[lo - row.evidence_start : hi - row.evidence_start] = True
-        if length > 0 and covered.sum() * 2 > length:
-            report.add("stances", "voice-evidence-attributed", "article-voice evidence is mostly words the article attributes to others (S5)", row.stance_id, "evidence_text", row.evidence_text)
+    reported = quotes.loc[
+        quotes["kind"].isin(["direct", "partial", "indirect"])
+        & quotes["speaker_status"].isin(["attributed", "implicit", "unnamed_source", "multiple"])
+        & quotes["parent_quote_id"].isna(),
+        ["article_id", "start", "end"],
+    ]
+    rows = stances.loc[voice.to_numpy(dtype=bool), ["stance_id", "article_id", "evidence_start", "evidence_end", "evidence_text"]]
+    pairs = rows.merge(reported, on="article_id")
+    overlap = (np.minimum(pairs["end"], pairs["evidence_end"]) - np.maximum(pairs["start"], pairs["evidence_start"])).clip(lower=0)
+    covered = overlap.groupby(pairs["stance_id"]).sum()
+    length = (rows["evidence_end"] - rows["evidence_start"]).to_numpy()
+    share = covered.reindex(rows["stance_id"]).fillna(0).to_numpy()
+    bad = (length > 0) & (share * 2 > length)
+    for stance_id, text in zip(rows["stance_id"][bad], rows["evidence_text"][bad]):
+        report.add("stances", "voice-evidence-attributed", "article-voice evidence is mostly words the article attributes to others (S5)", stance_id, "evidence_text", text)
 
 
 VAGUE_QUANTITY = re.compile(r"\b(?:a few|several|dozens|scores|hundreds|thousands|millions)\b", re.IGNORECASE)
@@ -254,9 +281,15 @@ def check_vague_quantities(tables: dict[str, pd.DataFrame], report: Report) -> N
     claims = tables.get("claims")
     if claims is None:
         return
-    vague = claims["text"].astype(str).str.contains(VAGUE_QUANTITY) & claims["quantity_low"].isna()
+    # RE2 in Arrow: no Python step per claim
+    found = pc.match_substring_regex(_arrow_strings(claims["text"]), VAGUE_QUANTITY.pattern, ignore_case=True)
+    vague = pc.fill_null(found, False).to_numpy(zero_copy_only=False) & claims["quantity_low"].isna().to_numpy()
     for claim_id, text in zip(claims["claim_id"][vague], claims["text"][vague]):
         report.add("claims", "vague-quantity-not-normalised", f"{VAGUE_QUANTITY.search(text).group()!r} needs quantity_low/high and bound approximate (C5)", claim_id, "quantity_low", text)
+
+
+def _arrow_strings(series: pd.Series) -> pa.Array:
+    return pa.array(series, from_pandas=True, type=pa.large_string())
 
 
 def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -281,12 +314,14 @@ def check_speech_events(tables: dict[str, pd.DataFrame], report: Report) -> None
     quotes, entities, mentions = (tables.get(n) for n in ("quotes", "entities", "mentions"))
     if quotes is None or entities is None or mentions is None or "event_id" not in quotes:
         return
-    types = dict(zip(entities["entity_id"], entities["type"]))
-    mentioned = set(zip(mentions["article_id"], mentions["entity_id"]))
-    rows = quotes[quotes["event_id"].notna()]
-    for quote_id, article_id, event in zip(rows["quote_id"], rows["article_id"], rows["event_id"]):
-        if event in types and (types[event] != "EVENT" or (article_id, event) not in mentioned):
-            report.add("quotes", "speech-event-invalid", "event_id must be an EVENT entity mentioned in the same article (Q14)", quote_id, "event_id", event)
+    rows = quotes.loc[quotes["event_id"].notna(), ["quote_id", "article_id", "event_id"]]
+    # unknown ids are dangling foreign keys, reported there
+    rows = rows.merge(entities[["entity_id", "type"]].drop_duplicates("entity_id"), left_on="event_id", right_on="entity_id")
+    mentioned = mentions[["article_id", "entity_id"]].drop_duplicates().rename(columns={"entity_id": "event_id"}).assign(_mentioned=True)
+    rows = rows.merge(mentioned, on=["article_id", "event_id"], how="left")
+    bad = (rows["type"] != "EVENT") | rows["_mentioned"].isna()
+    for quote_id, event in zip(rows["quote_id"][bad], rows["event_id"][bad]):
+        report.add("quotes", "speech-event-invalid", "event_id must be an EVENT entity mentioned in the same article (Q14)", quote_id, "event_id", event)
 
 
 GOLD_CHECKS = (
