@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.aliasscan import alias_occurrences, separators_present, spaced_variants
+from landstrikes.schema.aliasscan import alias_occurrences, alias_occurrences_by_alias, separators_present, spaced_variants
 from landstrikes.schema.labels import QUALITY_FLAGS
 from landstrikes.schema.markscan import scan_corpus_marks
 from landstrikes.schema.registry import TABLES_BY_NAME
@@ -396,8 +396,8 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
     texts = article_texts(tables)
     # an alias's space matches any space separator (M6): the scan also looks for every spelling
     # with the separators this corpus holds; if an alias has too many, its articles go the exact way
-    spellings, too_many = spelled_aliases([a for _, a in pairs], texts)
-    numbers, starts, ends = alias_occurrences(texts, spellings)
+    spellings, too_many = spelled_aliases([a for _, a in pairs], texts, tables)
+    numbers, _, starts, ends = alias_scan(tables, spellings)
     base = texts.cp_starts
     inside = _inside_intervals(base[numbers] + starts, base[numbers] + ends, *_global_intervals(tables, covering_tables, texts))
     spaced = articles_with_unicode_spaces(texts) if too_many else np.zeros(0, np.int64)
@@ -468,10 +468,25 @@ def alias_pattern(alias: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + _ANY_SPACE.join(re.escape(part) for part in alias.split(" ")) + r"(?!\w)")
 
 
-def spelled_aliases(aliases: list[str], texts: ArticleTexts) -> tuple[list[str], bool]:
+def alias_scan(tables: dict[str, pd.DataFrame], spellings: list[str]):
+    """(article number, index into sorted(set(spellings)), start, end) of every whole-word
+    occurrence; one scan per validate run for the checks that ask for the same spellings."""
+    distinct = tuple(sorted({s for s in spellings if s}))
+    return _shared(tables, ("alias-scan", distinct), lambda: alias_occurrences_by_alias(article_texts(tables), list(distinct)))
+
+
+def corpus_separators(tables: dict[str, pd.DataFrame], texts: ArticleTexts) -> list[str]:
+    """The non-ASCII space separators that occur in the articles (computed once per run)."""
+    return _shared(tables, ("separators",), lambda: separators_present(texts, SPACE_SEPARATORS))
+
+
+def spelled_aliases(aliases: list[str], texts: ArticleTexts, tables: dict[str, pd.DataFrame] | None = None) -> tuple[list[str], bool]:
     """Every alias plus its spellings with the corpus's non-ASCII space separators, and whether
     some alias had too many spellings to list (M6)."""
-    present = separators_present(texts, SPACE_SEPARATORS) if any(" " in a for a in aliases) else []
+    if not any(" " in a for a in aliases):
+        present = []
+    else:
+        present = corpus_separators(tables, texts) if tables is not None else separators_present(texts, SPACE_SEPARATORS)
     out, too_many = [], False
     for alias in aliases:
         variants = spaced_variants(alias, present) if present and " " in alias else [alias]

@@ -18,8 +18,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.aliasscan import alias_occurrences_by_alias, separators_present, spaced_variants
-from landstrikes.schema.crosschecks import SPACE_SEPARATORS, BOILERPLATE_KINDS, alias_pattern, article_texts, articles_with_unicode_spaces
+from landstrikes.schema.aliasscan import spaced_variants
+from landstrikes.schema.crosschecks import (
+    BOILERPLATE_KINDS,
+    alias_pattern,
+    alias_scan,
+    article_texts,
+    articles_with_unicode_spaces,
+    corpus_separators,
+)
 from landstrikes.schema.labels import RECORD_STATUSES
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
@@ -131,7 +138,7 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
         return
     texts = article_texts(tables)
     article_ids = articles["article_id"].to_numpy(dtype=object)
-    present = separators_present(texts, SPACE_SEPARATORS)
+    present = corpus_separators(tables, texts)
     spelling_of: dict[str, str] = {}  # each spelling -> its alias (spaces may be any separator, M6)
     unlisted = []
     for alias in sorted(owners):
@@ -142,7 +149,7 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
         for v in variants:
             spelling_of.setdefault(v, alias)
     spellings = sorted(spelling_of)
-    number, index, start, end = alias_occurrences_by_alias(texts, spellings)
+    number, index, start, end = alias_scan(tables, spellings)  # shared with alias coverage
     aliases_found = np.asarray([spelling_of[s] for s in spellings], dtype=object)[index] if len(index) else np.zeros(0, dtype=object)
     found = pd.DataFrame({"article_id": article_ids[number], "alias": aliases_found, "start": start, "end": end})
     if unlisted:  # too many spellings to list: those aliases are matched exactly where a separator occurs
