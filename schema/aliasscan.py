@@ -23,12 +23,44 @@ _WINDOW = 1 << 24  # bytes per automaton call: bounds the hit list held at once
 _WORD = re.compile(r"\w")
 
 
+MAX_SPACED_VARIANTS = 4096
+"""Spellings generated per alias at most; beyond that the caller checks those articles exactly."""
+
+
+def separators_present(texts: ArticleTexts, separators: str) -> list[str]:
+    """The characters of `separators` that occur anywhere in the articles (one compiled scan)."""
+    data = texts.data()
+    wanted = [c for c in separators if c != " "]
+    if len(data) == 0 or not wanted:
+        return []
+    hits = ahocorasick_rs.BytesAhoCorasick([c.encode() for c in wanted]).find_matches_as_indexes(data, overlapping=True)
+    return sorted({wanted[h[0]] for h in hits})
+
+
+def spaced_variants(alias: str, separators: list[str]) -> list[str] | None:
+    """Every spelling of `alias` with each of its spaces replaced by " " or one of `separators`
+    (the same number of code points, so offsets stay right); None when there would be more than
+    MAX_SPACED_VARIANTS."""
+    parts = alias.split(" ")
+    choices = [" ", *separators]
+    if len(choices) ** (len(parts) - 1) > MAX_SPACED_VARIANTS:
+        return None
+    return ["".join(p + s for p, s in zip(parts, (*combo, ""))) for combo in itertools.product(choices, repeat=len(parts) - 1)]
+
+
 def alias_occurrences(texts: ArticleTexts, aliases: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(article number, start, end) of every whole-word alias occurrence, in code points."""
+    article, _, starts, ends = alias_occurrences_by_alias(texts, aliases)
+    return article, starts, ends
+
+
+def alias_occurrences_by_alias(texts: ArticleTexts, aliases: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(article number, alias number in sorted(set(aliases)), start, end) of every whole-word
+    occurrence, in code points."""
     distinct = sorted({a for a in aliases if a})
     if not distinct or len(texts.buffer) == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
+        return empty, empty, empty, empty
     patterns = [a.encode() for a in distinct]
     code_point_lengths = np.array([len(a) for a in distinct], dtype=np.int64)
     automaton = ahocorasick_rs.BytesAhoCorasick(patterns)
@@ -37,7 +69,7 @@ def alias_occurrences(texts: ArticleTexts, aliases: list[str]) -> tuple[np.ndarr
     found = [_whole_words(texts, data, *_hits(automaton, data, begin, reach)) for begin in range(0, len(data), _WINDOW)]
     article, pattern, start = (np.concatenate(parts) for parts in zip(*found))
     starts = texts.code_points(start) - texts.cp_starts[article]
-    return article, starts, starts + code_point_lengths[pattern]
+    return article, pattern, starts, starts + code_point_lengths[pattern]
 
 
 def _hits(automaton, data: np.ndarray, begin: int, reach: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

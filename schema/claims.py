@@ -3,7 +3,7 @@
 import pandera.pandas as pa
 
 from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
-from landstrikes.schema.labels import CLAIM_TYPES, CONSISTENCY, HEDGING, QUANTITY_BOUNDS
+from landstrikes.schema.labels import CLAIM_TYPES, CONSISTENCY, HEDGING, QUANTITY_BOUNDS, RECORD_STATUSES
 
 CLAIMS = TableSpec(
     name="claims",
@@ -26,6 +26,12 @@ CLAIMS = TableSpec(
         Col("variant_id", "string", "Which incompatible version of the cluster's proposition (C9); null when it has one.", nullable=True),
         Col("consistency", "string", "Consistency with the other articles (C8).", labels=CONSISTENCY),
         Col("contradicted_by", "string_list", "claim_ids in other articles that contradict this one."),
+        Col(
+            "record_status",
+            "string",
+            "Agreement with the public record of the claim's variant (or cluster): matches, contradicts, unknown (C9b; derived).",
+            labels=RECORD_STATUSES,
+        ),
         *PROVENANCE,
     ),
     span_columns=(("start", "end", "text"),),
@@ -40,6 +46,16 @@ CLAIM_CLUSTERS = TableSpec(
         Col("proposition", "string", "What every claim of the cluster asserts, in neutral words."),
         Col("variant_ids", "string_list", "Incompatible versions of the proposition (C9); empty when there is one."),
         Col("variant_propositions", "string_list", "What each variant asserts, aligned with variant_ids."),
+        Col(
+            "record_status",
+            "string",
+            "Agreement of the proposition with the public record (C9b); null when the cluster has variants.",
+            nullable=True,
+            labels=RECORD_STATUSES,
+        ),
+        Col("record_note", "string", "Why the record status is what it is (C9b).", nullable=True),
+        Col("variant_record_statuses", "string_list", "Record status of each variant, aligned with variant_ids (C9b)."),
+        Col("variant_record_notes", "string_list", "Why, per variant, aligned with variant_ids (empty string = no note)."),
         Col("n_claims", "int", "Claims in the cluster (derived); every cluster is used.", checks=(pa.Check.ge(1),)),
         Col("n_articles", "int", "Articles with a claim in the cluster (derived).", checks=(pa.Check.ge(1),)),
         Col("contradicted", "bool", "True when two articles state incompatible variants (derived)."),

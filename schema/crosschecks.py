@@ -7,15 +7,17 @@ Every failure is a Finding with a stable check id (see `CHECK_IDS` in README).
 from __future__ import annotations
 
 import re
-
 import threading
+import unicodedata
+
+import ahocorasick_rs
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.aliasscan import alias_occurrences
+from landstrikes.schema.aliasscan import alias_occurrences, alias_occurrences_by_alias, separators_present, spaced_variants
 from landstrikes.schema.labels import QUALITY_FLAGS
 from landstrikes.schema.markscan import scan_corpus_marks
 from landstrikes.schema.registry import TABLES_BY_NAME
@@ -33,6 +35,8 @@ FOREIGN_KEYS = (
     ("quotes", "speaker_id", "entities", "entity_id"),
     ("quotes", "speaker_mention_id", "mentions", "mention_id"),
     ("quotes", "parent_quote_id", "quotes", "quote_id"),
+    ("quotes", "speaker_ids", "entities", "entity_id"),
+    ("quotes", "event_id", "entities", "entity_id"),
     ("claims", "article_id", "articles", "article_id"),
     ("claims", "claimant_id", "entities", "entity_id"),
     ("claims", "contradicted_by", "claims", "claim_id"),
@@ -217,13 +221,19 @@ def _joined(*parts) -> pa.Array:
     return pc.binary_join_element_wise(*as_arrow, pa.scalar("", pa.large_string()))
 
 
+def _stance_holder_key(df: pd.DataFrame) -> pa.Array:
+    """holder_id, else group-<holder_group>, else "article" (S3)."""
+    group = pc.binary_join_element_wise(pa.scalar("group-", pa.large_string()), _text(df, "holder_group"), pa.scalar("", pa.large_string()))
+    return pc.coalesce(_text(df, "holder_id"), group, pa.scalar("article", pa.large_string()))
+
+
 def _span_id(code: str):
     return lambda df: _joined(_text(df, "article_id"), f":{code}:", _text(df, "start"), "-", _text(df, "end"))
 
 
 DERIVED_IDS = {
     **{name: _span_id(code) for name, code in ID_CODES.items()},
-    "stances": lambda df: _joined(_text(df, "article_id"), ":s:", _text(df, "holder_id", null="article"), ":", _text(df, "target_id")),
+    "stances": lambda df: _joined(_text(df, "article_id"), ":s:", _stance_holder_key(df), ":", _text(df, "target_id")),
     "quality_flags": lambda df: _joined(_text(df, "article_id"), ":f:", _text(df, "flag"), ":", _text(df, "start"), "-", _text(df, "end")),
 }
 """Table -> function of its rows giving the id each row must have (an Arrow string array)."""
@@ -384,10 +394,14 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
     gold = entities[entities["source"] != "auto"] if "source" in entities else entities
     pairs = [(e, a) for e, aliases in zip(gold["entity_id"], gold["aliases"]) for a in aliases or []]
     texts = article_texts(tables)
-    numbers, starts, ends = alias_occurrences(texts, [a for _, a in pairs])
+    # an alias's space matches any space separator (M6): the scan also looks for every spelling
+    # with the separators this corpus holds; if an alias has too many, its articles go the exact way
+    spellings, too_many = spelled_aliases([a for _, a in pairs], texts, tables)
+    numbers, _, starts, ends = alias_scan(tables, spellings)
     base = texts.cp_starts
     inside = _inside_intervals(base[numbers] + starts, base[numbers] + ends, *_global_intervals(tables, covering_tables, texts))
-    suspects = np.unique(numbers[~inside]).tolist()
+    spaced = articles_with_unicode_spaces(texts) if too_many else np.zeros(0, np.int64)
+    suspects = np.union1d(np.unique(numbers[~inside]), spaced).astype(np.int64).tolist()
     if not suspects:
         return
     covering = pd.concat([tables[n][["article_id", "start", "end"]] for n in covering_tables])
@@ -444,8 +458,54 @@ def _report_uncovered_aliases(article_id, text, pairs, covering, report) -> None
                 report.add("mentions", "alias-not-covered", f"alias {alias!r} of {entity_id} at {match.start()}-{match.end()} is neither a mention nor an exclusion", article_id, "text", alias)
 
 
+SPACE_SEPARATORS = "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs")
+"""Every Unicode space separator (category Zs): U+0020, U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000."""
+_ANY_SPACE = "[" + re.escape(SPACE_SEPARATORS) + "]"
+
+
 def alias_pattern(alias: str) -> re.Pattern:
-    return re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")
+    """Whole-word occurrences of `alias`; each space in it matches any space separator (M6)."""
+    return re.compile(r"(?<!\w)" + _ANY_SPACE.join(re.escape(part) for part in alias.split(" ")) + r"(?!\w)")
+
+
+def alias_scan(tables: dict[str, pd.DataFrame], spellings: list[str]):
+    """(article number, index into sorted(set(spellings)), start, end) of every whole-word
+    occurrence; one scan per validate run for the checks that ask for the same spellings."""
+    distinct = tuple(sorted({s for s in spellings if s}))
+    return _shared(tables, ("alias-scan", distinct), lambda: alias_occurrences_by_alias(article_texts(tables), list(distinct)))
+
+
+def corpus_separators(tables: dict[str, pd.DataFrame], texts: ArticleTexts) -> list[str]:
+    """The non-ASCII space separators that occur in the articles (computed once per run)."""
+    return _shared(tables, ("separators",), lambda: separators_present(texts, SPACE_SEPARATORS))
+
+
+def spelled_aliases(aliases: list[str], texts: ArticleTexts, tables: dict[str, pd.DataFrame] | None = None) -> tuple[list[str], bool]:
+    """Every alias plus its spellings with the corpus's non-ASCII space separators, and whether
+    some alias had too many spellings to list (M6)."""
+    if not any(" " in a for a in aliases):
+        present = []
+    else:
+        present = corpus_separators(tables, texts) if tables is not None else separators_present(texts, SPACE_SEPARATORS)
+    out, too_many = [], False
+    for alias in aliases:
+        variants = spaced_variants(alias, present) if present and " " in alias else [alias]
+        if variants is None:
+            too_many, variants = True, [alias]
+        out.extend(variants)
+    return out, too_many
+
+
+def articles_with_unicode_spaces(texts: ArticleTexts) -> np.ndarray:
+    """Numbers of the articles whose text holds a space separator other than U+0020."""
+    data = texts.data()
+    if len(data) == 0:
+        return np.zeros(0, np.int64)
+    automaton = ahocorasick_rs.BytesAhoCorasick([c.encode() for c in SPACE_SEPARATORS if c != " "])
+    hits = automaton.find_matches_as_indexes(data, overlapping=True)
+    starts = np.fromiter((h[1] for h in hits), dtype=np.int64, count=len(hits))
+    starts = starts[(starts >= texts.byte_starts[0]) & (starts < texts.byte_starts[-1])]
+    return np.unique(texts.article_of(starts)) if len(starts) else np.zeros(0, np.int64)
 
 
 def _coverage_mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
@@ -572,10 +632,14 @@ def check_stances(tables: dict[str, pd.DataFrame], report: Report) -> None:
     stances = tables.get("stances")
     if stances is None:
         return
-    voice = stances["holder_id"].isna()
+    voice = stances["holder_kind"] == "article"
     bad = voice != stances["fnc_label"].notna()
     for row_id, value in zip(stances["stance_id"][bad], stances["fnc_label"][bad]):
         report.add("stances", "fnc-label-placement", "fnc_label is set exactly on article-voice rows", row_id, "fnc_label", value)
+    kind, has_holder, has_group = stances["holder_kind"], stances["holder_id"].notna(), stances["holder_group"].notna()
+    wrong = ((kind == "entity") != has_holder) | ((kind == "group") != has_group)
+    for row_id, value in zip(stances["stance_id"][wrong], kind[wrong]):
+        report.add("stances", "holder-kind-inconsistent", "entity rows have holder_id only, group rows holder_group only, article rows neither (S3)", row_id, "holder_kind", value)
 
 
 def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -590,7 +654,7 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
         evidenced = flag_sets.get(article_id, [])
         if sorted(listed or []) != evidenced:
             report.add("articles", "quality-flags-mismatch", f"quality_flags must be {evidenced}", article_id, "quality_flags", listed)
-        want = quality_label_for(evidenced, flag_counts.get((article_id, "factual_error"), 0))
+        want = quality_label_for(evidenced, sum(flag_counts.get((article_id, f), 0) for f in FACTUAL_SLIPS))
         if label != want:
             report.add("articles", "quality-label-rule", f"rule AQ2 gives {want!r}", article_id, "quality_label", label)
     if segments is not None:
@@ -665,7 +729,9 @@ def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) 
 
 BOILERPLATE_KINDS = ("navigation", "prompt", "advertisement")
 MAJOR_FLAGS = ("spun_text", "fabricated_content", "hypothetical_content")
-assert set(MAJOR_FLAGS) <= set(QUALITY_FLAGS)
+FACTUAL_SLIPS = ("factual_error", "misquotation")
+"""Flags whose rows are counted together by AQ2 (a misquotation counts as a factual error)."""
+assert set(MAJOR_FLAGS) <= set(QUALITY_FLAGS) and set(FACTUAL_SLIPS) <= set(QUALITY_FLAGS)
 
 
 def quality_label_for(flags: list[str], factual_errors: int) -> str:

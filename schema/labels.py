@@ -9,7 +9,11 @@ CLAIM_TYPES = ("statistic", "event", "causal", "legal", "position", "prediction"
 HEDGING = ("asserted", "attributed", "questioned")
 CONSISTENCY = ("corroborated", "uncorroborated", "contradicted", "hypothetical")
 QUANTITY_BOUNDS = ("exact", "approximate", "at_least", "at_most", "range")
+RECORD_STATUSES = ("matches", "contradicts", "unknown")
 STANCE_LABELS = ("favor", "against", "neutral")
+HOLDER_KINDS = ("entity", "group", "article")
+HOLDER_GROUPS = ("analysts", "experts", "critics", "officials", "observers", "supporters", "citizens")
+STANCE_CONFIDENCE = ("high", "medium", "low")
 FNC_LABELS = ("agree", "disagree", "discuss", "unrelated")
 SEGMENT_KINDS = (
     "headline",
@@ -31,6 +35,9 @@ QUALITY_FLAGS = (
     "boilerplate",
     "duplicate_headline",
     "inconsistent_self_description",
+    "misquotation",
+    "seo_insertion",
+    "truncation_artifact",
 )
 QUALITY_LABELS = ("clean", "minor_issues", "major_issues")
 SOURCES = ("gold", "auto")

@@ -19,11 +19,13 @@ QUOTES = TableSpec(
         Col("speaker_status", "string", "How the speaker is given (Q9).", labels=SPEAKER_STATUSES),
         Col("speaker_id", "string", "Entity who spoke; null per speaker_status.", nullable=True),
         Col("speaker_mention_id", "string", "Mention attributing the quote (Q6).", nullable=True),
+        Col("speaker_ids", "string_list", "Every speaker entity: [speaker_id], or the speakers of a `multiple` row (Q9)."),
         offset("cue_start", "Start of the reporting cue (Q5).", nullable=True),
         offset("cue_end", "End of the reporting cue.", nullable=True),
         Col("cue_text", "string", "article text[cue_start:cue_end].", nullable=True),
         Col("cue_lemma", "string", "Base form of the cue ('say', 'according to', ':').", nullable=True),
         Col("parent_quote_id", "string", "Enclosing quote for a nested quote (Q4).", nullable=True),
+        Col("event_id", "string", "EVENT entity on which the words were said, when the article names it (Q14).", nullable=True),
         Col("cluster_id", "string", "Cross-article utterance cluster (Q12)."),
         Col(
             "cluster_similarity",

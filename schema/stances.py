@@ -1,7 +1,7 @@
 """`stance_targets` and `stances`: who holds which position on what (S1-S4)."""
 
 from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
-from landstrikes.schema.labels import FNC_LABELS, STANCE_LABELS
+from landstrikes.schema.labels import FNC_LABELS, HOLDER_GROUPS, HOLDER_KINDS, STANCE_CONFIDENCE, STANCE_LABELS
 
 STANCE_TARGETS = TableSpec(
     name="stance_targets",
@@ -19,9 +19,11 @@ STANCES = TableSpec(
     id_column="stance_id",
     row_meaning="The stance of one holder toward one target in one article.",
     columns=(
-        ident("stance_id", "article_id:s:holder:target."),
+        ident("stance_id", "article_id:s:<holder_id | group-<holder_group> | article>:target."),
         Col("article_id", "string", "Article giving the evidence."),
-        Col("holder_id", "string", "Entity holding the stance; null = article voice.", nullable=True),
+        Col("holder_kind", "string", "entity, group (unnamed collective) or article (editorial voice) (S3).", labels=HOLDER_KINDS),
+        Col("holder_id", "string", "Entity holding the stance; null for group and article holders.", nullable=True),
+        Col("holder_group", "string", "Unnamed collective holding the stance (S3); null unless holder_kind is group.", nullable=True, labels=HOLDER_GROUPS),
         Col("target_id", "string", "Target of the stance."),
         Col("label", "string", "favor, against or neutral (S2).", labels=STANCE_LABELS),
         offset("evidence_start", "Start of the evidence span."),
@@ -34,6 +36,7 @@ STANCES = TableSpec(
             nullable=True,
             labels=FNC_LABELS,
         ),
+        Col("stance_confidence", "string", "Annotator's certainty in the label: high, medium, low (S6); not the extractor's confidence.", labels=STANCE_CONFIDENCE),
         *PROVENANCE,
     ),
     span_columns=(("evidence_start", "evidence_end", "evidence_text"),),

@@ -14,7 +14,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.arrowchecks import check_arrow_table
-from landstrikes.schema.crosschecks import CROSS_CHECKS, LONGEST_FIRST, Corpus, article_texts
+from landstrikes.schema.crosschecks import CROSS_CHECKS as _TABLE_CHECKS, LONGEST_FIRST as _TABLE_ORDER, Corpus, article_texts
+from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Report, TableResult
 from landstrikes.schema.tableio import (
@@ -40,6 +41,10 @@ _PANDERA_CHECK_IDS = {
     "in_range": "out-of-range",
     "greater_than": "out-of-range",
 }
+CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS
+"""Every cross-table check, in report order: the table checks, then those added after the 1.0.0 review."""
+LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS
+
 _STRUCTURAL = {"missing-column", "unexpected-column", "wrong-dtype", "column-order"}
 
 

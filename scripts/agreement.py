@@ -155,7 +155,9 @@ def adjudication(dataset_dir: Path) -> dict:
     from_second = {id(g) for g, _ in match_spans(gold_cl, second_cl, exact=False)}
     second_kept = {id(s) for _, s in match_spans(gold_cl, second_cl, exact=False)}
     stances = read_table(dataset_dir / "data" / "stances")
-    gold_st = {(r.article_id, r.holder_id if isinstance(r.holder_id, str) else None, r.target_id) for r in stances.itertuples()}
+    # the first and second passes know entity and article-voice holders only (groups came with 2.0)
+    gold_st = {(r.article_id, r.holder_id if isinstance(r.holder_id, str) else None, r.target_id)
+               for r in stances.itertuples() if getattr(r, "holder_kind", "entity") != "group"}
     first_st = set(_stance_labels(_second_pass(passes / "first_pass" / "stances_claims", articles, "stances")))
     second_st = set(_stance_labels(_second_pass(passes / "second_pass" / "stances_claims", articles, "stances")))
     return {
@@ -176,8 +178,15 @@ def adjudication(dataset_dir: Path) -> dict:
 
 
 def agreement(dataset_dir: Path) -> dict:
-    return {"quotes": quote_agreement(dataset_dir), **stance_claim_agreement(dataset_dir),
-            "adjudication": adjudication(dataset_dir)}
+    from landstrikes.thirdpass import third_pass_adjudication, third_pass_agreement
+
+    result = {"quotes": quote_agreement(dataset_dir), **stance_claim_agreement(dataset_dir),
+              "adjudication": adjudication(dataset_dir)}
+    third = third_pass_agreement(dataset_dir)
+    if third is not None:
+        result["third_pass"] = third
+        result["third_pass_adjudication"] = third_pass_adjudication(dataset_dir)
+    return result
 
 
 def write_agreement(dataset_dir: Path, out: Path) -> dict:

@@ -124,6 +124,12 @@ def cmd_agreement(args) -> int:
           f"kind kappa {q['kind_kappa']}  speaker agreement {q['speaker_agreement']:.3f}")
     print(f"stances  shared (article, holder, target) {st['shared_keys']}  label kappa {st['label_kappa']}")
     print(f"claims   span F1 overlap {cl['span_overlap']['f1']:.3f}  consistency kappa {cl['consistency_kappa']}")
+    third = result.get("third_pass")
+    if third:
+        tc, tf, ts = third["claims"], third["quality_flags"], third["stances"]
+        print(f"third    claims span F1 {tc['span_overlap']['f1']:.3f}  consistency kappa {tc['consistency_kappa']}  "
+              f"cluster kappa {tc['clusters']['same_cluster_kappa']}  flags F1 {tf['evidence_overlap']['f1']:.3f}  "
+              f"stance kappa {ts['label_kappa']}")
     print(f"written to {args.out}")
     return 0
 
@@ -380,7 +386,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", metavar="FILE", help="also write the full machine-readable report (its folder is created)")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("agreement", help="gold vs the independent second annotation pass")
+    p = sub.add_parser(
+        "agreement",
+        help="gold vs the independent second pass, and the third pass vs the gold frozen before it (per layer)",
+        epilog="exit codes: 0 agreement written",
+    )
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     p.add_argument("--out", type=Path, default=DEFAULT_DATASET / "agreement.json")
     p.set_defaults(func=cmd_agreement)

@@ -136,7 +136,8 @@ def stances_block(stats: dict) -> str:
     labels = TABLES_BY_NAME["stances"].column("label").labels
     rows = [[f"`{t}`", *[c[label] for label in labels], sum(c.values())] for t, c in st["per_target"].items()]
     holders = ", ".join(f"{cell(h)} {n}" for h, n in st["holders"].items())
-    return table(["target", *labels, "rows"], rows) + f"\n\nHolders: {holders}."
+    confidence = ", ".join(f"{k} {n}" for k, n in st.get("confidence", {}).items())
+    return table(["target", *labels, "rows"], rows) + f"\n\nHolders: {holders}.\n\nStance confidence (S6): {confidence}."
 
 
 def entities_block(stats: dict) -> str:
@@ -218,6 +219,34 @@ def agreement_block(stats: dict) -> str:
         table(["layer", "figure"], rows)
         + "\n\nQuotes per article (span overlap):\n\n"
         + table(["article", "gold", "second pass", "span F1", "speaker agreement"], per_rows)
+        + third_pass_block(ag.get("third_pass"))
+    )
+
+
+def third_pass_block(tp: dict | None) -> str:
+    """Agreement per layer of the third pass with the gold 2.0 frozen before it was read."""
+    if not tp:
+        return ""
+    cl, fl, st = tp["claims"], tp["quality_flags"], tp["stances"]
+    rows = [
+        ["claim spans, any overlap", f"F1 {num(cl['span_overlap']['f1'])} ({cl['gold_rows']:,} gold vs {cl['third_rows']:,} third-pass rows; exact F1 {num(cl['span_exact']['f1'])})"],
+        [f"claim type / hedging ({cl['matched_pairs']:,} matched claims)", f"kappa {num(cl['type_kappa'])} / {num(cl['hedging_kappa'])}"],
+        ["claim consistency (each side derived from its own clusters, C9)", f"kappa {num(cl['consistency_kappa'])} (agreement {num(cl['consistency_agreement'])})"],
+        ["record status (C9b)", f"kappa {num(cl['record_status_kappa'])} (agreement {num(cl['record_status_agreement'])})"],
+        [f"clusters: same proposition? ({cl['clusters']['cross_article_pairs']:,} cross-article pairs of matched claims)",
+         f"kappa {num(cl['clusters']['same_cluster_kappa'])}; co-cluster link F1 {num(cl['clusters']['link']['f1'])}"],
+        ["quality-flag evidence, any overlap, same flag", f"F1 {num(fl['evidence_overlap']['f1'])} ({fl['evidence_overlap']['gold_rows']} gold vs {fl['evidence_overlap']['third_rows']} third-pass rows)"],
+        ["flags per article (which flags an article has)", f"F1 {num(fl['article_flag_sets']['f1'])}; quality label agreement {num(fl['quality_label_agreement'])}"],
+        [f"stance keys (article, holder, target)", f"F1 {num(st['keys']['f1'])} ({st['gold_rows']} gold vs {st['third_rows']} third-pass rows)"],
+        [f"stance label ({st['shared_keys']} shared keys)", f"kappa {num(st['label_kappa'])} (agreement {num(st['label_agreement'])}); confidence kappa {num(st['confidence_kappa'])}"],
+    ]
+    per_flag = [[f"`{k}`", v["gold"], v["third"], num(v["f1"])] for k, v in sorted(fl["per_flag"].items())]
+    return (
+        "\n\nThird pass (2.0 guidelines and raw texts only) vs the gold 2.0 frozen before it was read"
+        " (`dataset/annotations/gold_before_third_pass/`):\n\n"
+        + table(["layer", "figure"], rows)
+        + "\n\nQuality-flag evidence per flag (third pass vs frozen gold, any overlap):\n\n"
+        + table(["flag", "gold", "third pass", "F1"], per_flag)
     )
 
 
@@ -232,8 +261,18 @@ def adjudication_block(stats: dict) -> str:
         ["stances", st["gold_rows"], st["from_first_pass"], st["adopted_from_second_pass"],
          st["gold_rows"] - st["from_first_pass"] - st["adopted_from_second_pass"], st["second_pass_rejected"]],
     ]
-    return table(["layer", "gold rows", "from first pass", "adopted from second pass", "added in final sweep",
+    out = table(["layer", "gold rows", "from first pass", "adopted from second pass", "added in final sweep",
                   "second-pass rows rejected"], rows)
+    third = (stats["agreement"] or {}).get("third_pass_adjudication")
+    if third:
+        rows3 = [
+            [layer, v["gold_rows"], v["kept_from_gold_before"], v.get("adopted_or_changed_from_third_pass", v.get("adopted_from_third_pass")),
+             v["added_otherwise"], v["third_pass_rows_rejected"]]
+            for layer, v in (("claims", third["claims"]), ("stances", third["stances"]), ("quality flags", third["quality_flags"]))
+        ]
+        out += "\n\nThird-pass adjudication (2.0):\n\n" + table(
+            ["layer", "gold rows", "kept from the frozen gold", "adopted or changed from the third pass", "added otherwise", "third-pass rows rejected"], rows3)
+    return out
 
 
 def evidence_block(stats: dict, flags: tuple[str, ...]) -> str:
@@ -264,9 +303,9 @@ def misquotations_block(stats: dict) -> str:
         ]
         for m in stats["quotes"]["misquotations"]
     ]
-    if not rows:
-        return "(none)"
-    return table(["cluster", "article, offsets", "quoted as", "reference quote", "similarity"], rows)
+    flagged = evidence_block(stats, ("misquotation",))
+    variants = table(["cluster", "article, offsets", "quoted as", "reference quote", "similarity"], rows) if rows else "(none)"
+    return f"Flagged `misquotation` evidence (Q15):\n\n{flagged}\n\nQuoted variants whose wording differs from their cluster's reference:\n\n{variants}"
 
 
 def contradictions_block(stats: dict) -> str:
@@ -275,12 +314,15 @@ def contradictions_block(stats: dict) -> str:
             f"`{c['cluster_id']}`",
             span(c["a"]),
             cell(excerpt(c["a"]["text"], 70)),
+            f"`{c['a'].get('record_status', '')}`",
             span(c["b"]),
             cell(excerpt(c["b"]["text"], 70)),
+            f"`{c['b'].get('record_status', '')}`",
         ]
         for c in stats["claims"]["contradictions"]
     ]
-    return table(["cluster", "claim", "text", "contradicted by", "text"], rows) if rows else "(none)"
+    header = ["cluster", "claim", "text", "record", "contradicted by", "text", "record"]
+    return table(header, rows) if rows else "(none)"
 
 
 def _evidence(*flags: str):
@@ -306,6 +348,7 @@ DATASHEET_BLOCKS = {
     "problems-factual": _evidence("factual_error"),
     "problems-boilerplate": _evidence("boilerplate", "duplicate_headline"),
     "problems-misquotations": misquotations_block,
+    "problems-insertions": _evidence("seo_insertion", "truncation_artifact"),
     "problems-contradictions": contradictions_block,
 }
 

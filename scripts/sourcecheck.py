@@ -19,12 +19,15 @@ from landstrikes.schema.labels import (
     ENTITY_TYPES,
     FNC_LABELS,
     HEDGING,
+    HOLDER_GROUPS,
     MENTION_KINDS,
     QUALITY_FLAGS,
     QUANTITY_BOUNDS,
     QUOTE_KINDS,
+    RECORD_STATUSES,
     SEGMENT_KINDS,
     SPEAKER_STATUSES,
+    STANCE_CONFIDENCE,
     STANCE_LABELS,
 )
 from landstrikes.sources import Record, type_name
@@ -80,9 +83,23 @@ def strings(record, key, value, _cat) -> None:
         raise _wrong(record, key, value, "a list of non-empty strings")
 
 
-def string_map(record, key, value, _cat) -> None:
-    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
-        raise _wrong(record, key, value, "a mapping of ids to non-empty strings")
+def entity_list(record, key, value, cat) -> None:
+    """A list of catalogued entity ids (the speakers of a `multiple` quote, Q9)."""
+    if not isinstance(value, list) or not value:
+        raise _wrong(record, key, value, "a non-empty list of entity ids")
+    for item in value:
+        ref(ENTITIES, "entities.yaml")(record, key, item, cat)
+
+
+VARIANT_FIELDS: dict[str, Check] = {"id": text, "proposition": text, "record": one_of(RECORD_STATUSES), "note": text}
+
+
+def variants(record, key, value, cat) -> None:
+    """Two or more incompatible versions of a cluster's proposition, each a mapping (C9, C9b)."""
+    if not isinstance(value, list) or len(value) < 2 or not all(isinstance(v, dict) for v in value):
+        raise _wrong(record, key, value, "a list of two or more mappings {id, proposition, record, note}")
+    for item in value:
+        check_fields(record.child(item), VARIANT_FIELDS, cat, required={"id", "proposition"}, closed=True)
 
 
 SPAN_FIELDS: dict[str, Check] = {"text": span_text, "n": occurrence, "in": text}
@@ -120,7 +137,8 @@ CATALOGUE_FIELDS: dict[str, tuple[dict[str, Check], set[str]]] = {
     ENTITIES: ({"id": text, "name": text, "type": one_of(ENTITY_TYPES), "aliases": strings, "description": text,
                 "flag": one_of(ENTITY_FLAGS), "flag_note": text}, {"id", "name", "type", "description"}),
     TARGETS: ({"id": text, "description": text}, {"id", "description"}),
-    CLUSTERS: ({"id": text, "proposition": text, "variants": string_map}, {"id", "proposition"}),
+    CLUSTERS: ({"id": text, "proposition": text, "variants": variants, "record": one_of(RECORD_STATUSES),
+                "note": text}, {"id", "proposition"}),
 }
 
 _SPAN = {"text": span_text, "n": occurrence, "in": text}
@@ -128,12 +146,14 @@ LAYER_FIELDS: dict[str, tuple[dict[str, Check], set[str]]] = {
     "mentions": ({**_SPAN, "entity": ENTITY, "kind": one_of(MENTION_KINDS)}, {"text", "entity"}),
     "exclusions": ({**_SPAN, "entity": ENTITY, "reason": text}, {"text", "entity", "reason"}),
     "quotes": ({**_SPAN, "kind": one_of(QUOTE_KINDS), "status": one_of(SPEAKER_STATUSES), "speaker": ENTITY,
-                "mention": span, "cue": span, "lemma": text, "parent": span, "cluster": text}, {"text", "kind"}),
+                "speakers": entity_list, "mention": span, "cue": span, "lemma": text, "parent": span, "cluster": text,
+                "event": ENTITY}, {"text", "kind"}),
     "claims": ({**_SPAN, "claimant": ENTITY, "type": one_of(CLAIM_TYPES), "quantity": quantity,
                 "hedging": one_of(HEDGING), "cluster": ref(CLUSTERS, "claim_clusters.yaml"), "variant": text,
                 "hypothetical": boolean, "note": text}, {"text", "type", "hedging", "cluster"}),
-    "stances": ({"holder": ENTITY, "target": ref(TARGETS, "stance_targets.yaml"), "label": one_of(STANCE_LABELS),
-                 "evidence": span, "fnc": one_of(FNC_LABELS)}, {"target", "label", "evidence"}),
+    "stances": ({"holder": ENTITY, "group": one_of(HOLDER_GROUPS), "target": ref(TARGETS, "stance_targets.yaml"),
+                 "label": one_of(STANCE_LABELS), "evidence": span, "fnc": one_of(FNC_LABELS),
+                 "confidence": one_of(STANCE_CONFIDENCE)}, {"target", "label", "evidence"}),
     "segments": ({"kind": one_of(SEGMENT_KINDS), "from": span_text, "n": occurrence, "in": text}, {"kind", "from"}),
     "quality": ({**_SPAN, "flag": one_of(QUALITY_FLAGS), "note": text}, {"flag", "text", "note"}),
 }

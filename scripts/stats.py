@@ -233,7 +233,10 @@ def _claims(claims: pd.DataFrame, ids: list[str]) -> dict:
 
 def _claim_ref(by_id: pd.DataFrame, claim_id: str) -> dict:
     row = by_id.loc[claim_id]
-    return _span_ref(claim_id, row["article_id"], row["start"], row["end"], row["text"])
+    ref = _span_ref(claim_id, row["article_id"], row["start"], row["end"], row["text"])
+    if "record_status" in by_id:
+        ref["record_status"] = row["record_status"]
+    return ref
 
 
 def _span_ref(row_id: str, article_id: str, start, end, text: str) -> dict:
@@ -246,10 +249,16 @@ def _stances(stances: pd.DataFrame, names: dict[str, str]) -> dict:
     for target, group in stances.groupby("target_id"):
         c = Counter(group["label"])
         targets[target] = {label: int(c.get(label, 0)) for label in labels}
-    holders = Counter(names.get(h, h) if isinstance(h, str) else ARTICLE_VOICE for h in stances["holder_id"])
+    groups = stances["holder_group"] if "holder_group" in stances else pd.Series([None] * len(stances))
+    holders = Counter(
+        names.get(h, h) if isinstance(h, str) else f"({g}, unnamed group)" if isinstance(g, str) else ARTICLE_VOICE
+        for h, g in zip(stances["holder_id"], groups)
+    )
+    confidence = Counter(stances["stance_confidence"]) if "stance_confidence" in stances else Counter()
     return {
         "per_target": targets,
         "holders": dict(sorted(holders.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "confidence": {k: int(confidence.get(k, 0)) for k in ("high", "medium", "low")},
     }
 
 

@@ -8,7 +8,7 @@ from landstrikes.extract.claims import find_claims
 from landstrikes.extract.entities import Mention, find_mentions, slug
 from landstrikes.extract.quotes import Quote, find_quotes
 from landstrikes.extract.segments import CONFIDENCE, segment_spans
-from landstrikes.schema.crosschecks import BOILERPLATE_KINDS, quality_label_for
+from landstrikes.schema.crosschecks import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for
 from landstrikes.tables.articles import title_of
 
 AUTO = "auto"
@@ -80,11 +80,13 @@ def _quote_row(article_id: str, text: str, q: Quote) -> dict:
         "speaker_status": status if speaker_id or status not in ("attributed", "implicit") else "unattributed",
         "speaker_id": speaker_id,
         "speaker_mention_id": _span_id(article_id, "m", mention.start, mention.end) if speaker_id and status == "attributed" else None,
+        "speaker_ids": [speaker_id] if speaker_id else [],
         "cue_start": cue[0] if cue else None,
         "cue_end": cue[1] if cue else None,
         "cue_text": text[cue[0]:cue[1]] if cue else None,
         "cue_lemma": cue[2] if cue else None,
         "parent_quote_id": _span_id(article_id, "q", *q.parent) if q.parent else None,
+        "event_id": None,  # the speech event (Q14) is left to review
         "cluster_id": quote_id,
         "cluster_similarity": 1.0,
         "source": AUTO,
@@ -117,6 +119,7 @@ def _claim_rows(article_id: str, text: str, quotes: list[Quote]) -> list[dict]:
             "variant_id": None,
             "consistency": "uncorroborated",  # cross-article clustering is left to review (C7)
             "contradicted_by": [],
+            "record_status": "unknown",  # checking against the public record is left to review (C9b)
             "source": AUTO,
             "confidence": c.confidence,
         })
@@ -130,6 +133,10 @@ def _cluster_row(claim: dict) -> dict:
         "proposition": claim["text"],
         "variant_ids": [],
         "variant_propositions": [],
+        "record_status": "unknown",
+        "record_note": None,
+        "variant_record_statuses": [],
+        "variant_record_notes": [],
         "n_claims": 1,
         "n_articles": 1,
         "contradicted": False,
@@ -191,7 +198,7 @@ def _article_row(article_id: str, text: str, source_file: str | None, segments: 
         "text": text,
         "n_chars": len(text),
         "n_words": len(text.split()),
-        "quality_label": quality_label_for(sorted(set(names)), names.count("factual_error")),
+        "quality_label": quality_label_for(sorted(set(names)), sum(names.count(f) for f in FACTUAL_SLIPS)),
         "quality_flags": sorted(set(names)),
         "boilerplate_share": round(noise / len(text), 6),
         "source": AUTO,

@@ -1,7 +1,7 @@
 """Build `articles`: verbatim text, counts, and quality derived from flags and segments (AQ2)."""
 
 from landstrikes.corpus import Corpus
-from landstrikes.schema.crosschecks import BOILERPLATE_KINDS, quality_label_for
+from landstrikes.schema.crosschecks import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for
 from landstrikes.tables.quality import build_quality_flags
 from landstrikes.tables.segments import build_segments
 
@@ -28,7 +28,7 @@ def build_articles(corpus: Corpus) -> list[dict]:
                 "text": article.text,
                 "n_chars": len(article.text),
                 "n_words": len(article.text.split()),
-                "quality_label": quality_label_for(sorted(set(mine)), mine.count("factual_error")),
+                "quality_label": quality_label_for(sorted(set(mine)), sum(mine.count(f) for f in FACTUAL_SLIPS)),
                 "quality_flags": sorted(set(mine)),
                 "boilerplate_share": round(noise / len(article.text), 6),
             }

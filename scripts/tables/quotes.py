@@ -11,7 +11,7 @@ from landstrikes.spans import span_spec
 from landstrikes.schema.labels import QUOTE_KINDS, SPEAKER_STATUSES
 from landstrikes.tables.common import choice, layer_records, span_id, span_of, unique_rows
 
-FIELDS = {"text", "n", "in", "kind", "status", "speaker", "mention", "cue", "lemma", "parent", "cluster"}
+FIELDS = {"text", "n", "in", "kind", "status", "speaker", "speakers", "mention", "cue", "lemma", "parent", "cluster", "event"}
 
 
 def build_quotes(corpus: Corpus) -> list[dict]:
@@ -37,6 +37,7 @@ def build_quotes(corpus: Corpus) -> list[dict]:
             p_start, p_end = span_of(record, article, record.get("parent"), "parent quote")
             parent_id = span_id(article.article_id, "q", p_start, p_end)
         quote_id = span_id(article.article_id, "q", start, end)
+        speakers = _speaker_ids(record, status, speaker)
         rows.append(
             {
                 "quote_id": quote_id,
@@ -48,11 +49,13 @@ def build_quotes(corpus: Corpus) -> list[dict]:
                 "speaker_status": status,
                 "speaker_id": speaker,
                 "speaker_mention_id": mention_id,
+                "speaker_ids": speakers,
                 "cue_start": cue_start,
                 "cue_end": cue_end,
                 "cue_text": cue_text,
                 "cue_lemma": lemma,
                 "parent_quote_id": parent_id,
+                "event_id": record.get("event"),
                 "cluster_id": record.get("cluster") or quote_id,
                 "cluster_similarity": 1.0,
             }
@@ -60,6 +63,18 @@ def build_quotes(corpus: Corpus) -> list[dict]:
         recs.append(record)
     rows = unique_rows(rows, "quote_id", recs)
     return with_cluster_similarity(rows)
+
+
+def _speaker_ids(record, status: str, speaker: str | None) -> list[str]:
+    """[speaker] for one speaker; the listed speakers of a `multiple` row (Q9)."""
+    listed = record.get("speakers")
+    if status == "multiple":
+        if not isinstance(listed, list) or len(listed) < 2 or not all(isinstance(s, str) for s in listed):
+            raise record.error("a quote with status 'multiple' lists its two or more speakers under 'speakers' (Q9)")
+        return sorted(listed)
+    if listed is not None:
+        raise record.error("only a quote with status 'multiple' lists 'speakers'")
+    return [speaker] if speaker else []
 
 
 def with_cluster_similarity(rows: list[dict]) -> list[dict]:

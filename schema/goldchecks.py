@@ -1,0 +1,346 @@
+"""Checks for the annotation slips the review of release 1.0.0 found (issue 16).
+
+Each catches a class of error that the 1.0.0 checks let through: a build artefact in a value,
+a catalogued variant no claim states, an entity whose name occurs with no mention, a quote
+that differs from its cluster's wording with no misquotation evidence, a contradiction that
+does not say which side the record supports, boilerplate evidence outside boilerplate blocks,
+article-voice evidence that is somebody else's words, a vague quantity left unnormalised.
+They need only the columns they read, so they also run on the tables of release 1.0.0.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.aliasscan import spaced_variants
+from landstrikes.schema.crosschecks import (
+    BOILERPLATE_KINDS,
+    alias_pattern,
+    alias_scan,
+    article_texts,
+    articles_with_unicode_spaces,
+    corpus_separators,
+)
+from landstrikes.schema.labels import RECORD_STATUSES
+from landstrikes.schema.registry import TABLES_BY_NAME
+from landstrikes.schema.report import Report
+
+RESERVED_PREFIX = "__"
+"""Keys the YAML loader adds (`__line__`) and any other internal key start with this; no value may."""
+
+
+def check_reserved_values(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """No string value of any table (list items included) is an internal key such as `__line__`."""
+    for name, df in tables.items():
+        spec = TABLES_BY_NAME[name]
+        for col in spec.columns:
+            if col.type not in ("string", "string_list") or col.name not in df:
+                continue
+            values = pa.array(df[col.name], from_pandas=True, type=col.arrow_type)
+            row_of = np.arange(len(values))
+            if col.type == "string_list":
+                row_of = pc.list_parent_indices(values).to_numpy()
+                values = pc.list_flatten(values)
+            values = values.cast(pa.large_string())
+            hit = pc.fill_null(pc.starts_with(values, RESERVED_PREFIX), False).to_numpy(zero_copy_only=False)
+            for row, value in zip(row_of[hit], values.filter(pa.array(hit)).to_pylist()):
+                row_id = df[spec.id_column].iloc[int(row)] if spec.id_column in df else f"#{row}"
+                report.add(name, "reserved-key-in-value", f"{col.name} holds the internal key {value!r} (a loader artefact, never data)", row_id, col.name, value)
+
+
+def check_variants_used(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Every catalogued variant of a cluster is stated by at least one claim (C7)."""
+    claims, clusters = tables.get("claims"), tables.get("claim_clusters")
+    if claims is None or clusters is None:
+        return
+    used = set(zip(claims["cluster_id"], claims["variant_id"].where(claims["variant_id"].notna(), None)))
+    for cluster, variants in zip(clusters["cluster_id"], clusters["variant_ids"]):
+        for variant in list(variants) if variants is not None else []:
+            if (cluster, variant) not in used:
+                report.add("claim_clusters", "variant-unused", f"variant {variant!r} is stated by no claim of {cluster}", cluster, "variant_ids", variant)
+
+
+def check_record_status(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Record status is given once per version of a proposition, and claims inherit it (C9b)."""
+    claims, clusters = tables.get("claims"), tables.get("claim_clusters")
+    if clusters is None or "record_status" not in clusters:
+        return
+    status_of: dict[tuple[str, str | None], str] = {}
+    for cluster, variants, status, statuses, notes, contradicted in zip(
+        clusters["cluster_id"], clusters["variant_ids"], clusters["record_status"],
+        clusters["variant_record_statuses"], clusters["variant_record_notes"], clusters["contradicted"],
+    ):
+        variants, statuses, notes = (list(x) if x is not None else [] for x in (variants, statuses, notes))
+        has_status = isinstance(status, str)
+        if bool(variants) == has_status:
+            report.add("claim_clusters", "record-status-inconsistent", "record_status is set exactly on clusters without variants (C9b)", cluster, "record_status", status)
+        if len(statuses) != len(variants) or len(notes) != len(variants):
+            report.add("claim_clusters", "record-status-inconsistent", f"{len(variants)} variants need as many variant_record_statuses and notes", cluster, "variant_record_statuses", statuses)
+            continue
+        for variant, value in zip(variants, statuses):
+            if value not in RECORD_STATUSES:
+                report.add("claim_clusters", "record-status-inconsistent", f"variant {variant!r}: {value!r} is not one of {list(RECORD_STATUSES)}", cluster, "variant_record_statuses", value)
+            status_of[(cluster, variant)] = value
+        if has_status:
+            status_of[(cluster, None)] = status
+        if pd.notna(contradicted) and bool(contradicted) and not any(s in ("matches", "contradicts") for s in statuses):
+            report.add("claim_clusters", "contradiction-record-unknown", "a contradicted cluster says which variant the public record supports or contradicts (C9b)", cluster, "variant_record_statuses", statuses)
+    if claims is None or "record_status" not in claims:
+        return
+    expected = pd.DataFrame(
+        [(c, v if v is not None else "", s) for (c, v), s in status_of.items()], columns=["cluster_id", "_variant", "_want"]
+    ).drop_duplicates(["cluster_id", "_variant"])
+    rows = claims[["claim_id", "cluster_id", "variant_id", "record_status"]].assign(_variant=claims["variant_id"].fillna("").astype(str))
+    rows = rows.merge(expected, on=["cluster_id", "_variant"])
+    bad = rows["record_status"] != rows["_want"]
+    for claim_id, want, status in zip(rows["claim_id"][bad], rows["_want"][bad], rows["record_status"][bad]):
+        report.add("claims", "record-status-inconsistent", f"its cluster/variant gives {want!r}", claim_id, "record_status", status)
+
+
+def check_fabricated_claims(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """A claim inside fabricated-content evidence is never said to match the record (C9b)."""
+    claims, flags = tables.get("claims"), tables.get("quality_flags")
+    if claims is None or flags is None or "record_status" not in claims:
+        return
+    fabricated = flags[flags["flag"] == "fabricated_content"][["article_id", "start", "end"]]
+    pairs = claims[claims["record_status"] == "matches"][["claim_id", "article_id", "start", "end"]].merge(fabricated, on="article_id", suffixes=("", "_flag"))
+    inside = (pairs["start"] < pairs["end_flag"]) & (pairs["start_flag"] < pairs["end"])
+    for claim_id in pairs["claim_id"][inside.to_numpy(dtype=bool)].unique():
+        report.add("claims", "fabricated-claim-matches-record", "a claim overlapping fabricated_content evidence cannot match the public record", claim_id, "record_status", "matches")
+
+
+def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """An entity whose name occurs in an article has a mention there; every entity has one somewhere (M6).
+
+    A name occurrence counts when it is exactly a mention's span (of any entity: "Washington"
+    the city is still a name of the alias's entity); one strictly inside a longer mention
+    belongs to that name (M4), and one covered by nothing is `alias-not-covered`'s. One
+    compiled scan finds the ASCII-spaced names; articles with other space separators are
+    rescanned with the Unicode-space pattern.
+    """
+    articles, entities, mentions = (tables.get(n) for n in ("articles", "entities", "mentions"))
+    if articles is None or entities is None or mentions is None:
+        return
+    gold = entities[entities["source"] != "auto"] if "source" in entities else entities
+    for entity_id in sorted(set(gold["entity_id"]) - set(mentions["entity_id"])):
+        report.add("entities", "entity-not-mentioned", "no article has a mention of this entity (M6)", entity_id, "entity_id", entity_id)
+    owners: dict[str, list[str]] = {}
+    for entity_id, aliases in zip(gold["entity_id"], gold["aliases"]):
+        for alias in aliases if aliases is not None else []:
+            owners.setdefault(alias, []).append(entity_id)
+    if not owners:
+        return
+    texts = article_texts(tables)
+    article_ids = articles["article_id"].to_numpy(dtype=object)
+    present = corpus_separators(tables, texts)
+    spelling_of: dict[str, str] = {}  # each spelling -> its alias (spaces may be any separator, M6)
+    unlisted = []
+    for alias in sorted(owners):
+        variants = spaced_variants(alias, present) if present and " " in alias else [alias]
+        if variants is None:
+            unlisted.append(alias)
+            variants = [alias]
+        for v in variants:
+            spelling_of.setdefault(v, alias)
+    spellings = sorted(spelling_of)
+    number, index, start, end = alias_scan(tables, spellings)  # shared with alias coverage
+    aliases_found = np.asarray([spelling_of[s] for s in spellings], dtype=object)[index] if len(index) else np.zeros(0, dtype=object)
+    found = pd.DataFrame({"article_id": article_ids[number], "alias": aliases_found, "start": start, "end": end})
+    if unlisted:  # too many spellings to list: those aliases are matched exactly where a separator occurs
+        spaced = [n for n in articles_with_unicode_spaces(texts).tolist() if isinstance(articles["text"].iloc[n], str)]
+        extra = [(article_ids[n], a, m.start(), m.end()) for n in spaced for a in unlisted for m in alias_pattern(a).finditer(articles["text"].iloc[n])]
+        if extra:
+            found = pd.concat([found, pd.DataFrame(extra, columns=["article_id", "alias", "start", "end"])])
+    spans = mentions[["article_id", "start", "end"]].dropna().astype({"start": "int64", "end": "int64"}).drop_duplicates()
+    named = found.astype({"start": "int64", "end": "int64"}).merge(spans, on=["article_id", "start", "end"])
+    named = named.drop_duplicates(["article_id", "alias"])  # one named occurrence per alias and article is enough
+    named = named.assign(entity_id=named["alias"].map(owners)).explode("entity_id")
+    pairs = named.drop_duplicates(["article_id", "entity_id"])
+    has = pd.MultiIndex.from_frame(mentions[["article_id", "entity_id"]].dropna().drop_duplicates())
+    missing = ~pd.MultiIndex.from_frame(pairs[["article_id", "entity_id"]]).isin(has)
+    for article_id, entity_id, alias, s, e in pairs[missing][["article_id", "entity_id", "alias", "start", "end"]].itertuples(index=False):
+        report.add("entities", "entity-not-mentioned", f"{alias!r} occurs at {s}-{e} in {article_id}, which has no mention of this entity (M6)", entity_id, "aliases", alias)
+
+
+# Words that carry no content of their own (Q15): a difference in them alone is wording, not misquotation.
+_FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so yet if then than that this these those there here to of in on at by for with from
+    into onto over under about as is are was were be been being am do does did done have has had having will would
+    shall should can could may might must it its it's i i've i'm we we're we've we'll you he she they them their his
+    her our us me my your not no yes what what's which who whom whose when where why how all any some such very
+    just also too only""".split()
+)
+_WORD = re.compile(r"\w+(?:'\w+)?")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with curly apostrophes straightened (the quote builder's tokens)."""
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def content_differences(quoted: str, reference: str) -> list[str]:
+    """Content words replaced, added or dropped inside `quoted` relative to `reference`.
+
+    Leading and trailing omissions are a shortening (an excerpt), never a difference.
+    """
+    q, r = words(quoted), words(reference)
+    ops = SequenceMatcher(None, r, q, autojunk=False).get_opcodes()
+    # drop the omissions before the quote's first word and after its last one
+    while ops and ops[0][0] == "delete":
+        ops = ops[1:]
+    while ops and ops[-1][0] == "delete":
+        ops = ops[:-1]
+    changed = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "equal":
+            changed += [w for w in r[i1:i2] + q[j1:j2] if w not in _FUNCTION_WORDS]
+    return changed
+
+
+def check_quote_cluster_wording(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """A quoted variant whose content words differ from its cluster's reference carries
+    `misquotation` evidence overlapping it (Q15).
+
+    The reference is the cluster's longest direct variant (else partial), as for
+    `cluster_similarity`; words are compared once per distinct (text, reference) pair.
+    """
+    quotes, flags = tables.get("quotes"), tables.get("quality_flags")
+    if quotes is None or flags is None:
+        return
+    marked = quotes.loc[quotes["kind"].isin(["direct", "partial"]), ["quote_id", "article_id", "start", "end", "kind", "text", "cluster_id"]]
+    marked = marked[marked.groupby("cluster_id")["quote_id"].transform("size") >= 2]
+    if marked.empty:
+        return
+    ranked = marked.assign(_direct=marked["kind"] == "direct", _length=marked["text"].str.len())
+    ranked = ranked.sort_values(["cluster_id", "_direct", "_length", "quote_id"], ascending=[True, False, False, False])
+    refs = ranked.drop_duplicates("cluster_id")[["cluster_id", "quote_id", "text"]].rename(columns={"quote_id": "ref_id", "text": "ref_text"})
+    rows = marked.merge(refs, on="cluster_id")
+    rows = rows[rows["quote_id"] != rows["ref_id"]]
+    changed = {pair: content_differences(*pair) for pair in set(zip(rows["text"], rows["ref_text"]))}
+    rows = rows[[bool(changed[pair]) for pair in zip(rows["text"], rows["ref_text"])]]
+    if rows.empty:
+        return
+    evidence = flags.loc[flags["flag"] == "misquotation", ["article_id", "start", "end"]]
+    pairs = rows[["quote_id", "article_id", "start", "end"]].merge(evidence, on="article_id", suffixes=("", "_flag"))
+    covered = set(pairs["quote_id"][((pairs["start_flag"] < pairs["end"]) & (pairs["start"] < pairs["end_flag"])).to_numpy(dtype=bool)])
+    for row in rows.itertuples():
+        if row.quote_id not in covered:
+            words = sorted(set(changed[(row.text, row.ref_text)]))
+            report.add("quotes", "misquotation-without-evidence", f"differs from {row.ref_id} in {words} and no misquotation flag covers it (Q15)", row.quote_id, "text", row.text)
+
+
+def check_boilerplate_placement(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """`boilerplate` evidence lies inside a navigation, prompt or advertisement block (AQ1);
+    a cut-off word in the body is a `truncation_artifact`, not boilerplate."""
+    flags, segments = tables.get("quality_flags"), tables.get("segments")
+    if flags is None or segments is None:
+        return
+    evidence = flags[flags["flag"] == "boilerplate"][["flag_id", "article_id", "start", "end", "text"]]
+    noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)][["article_id", "start", "end"]]
+    pairs = evidence.merge(noise, on="article_id", how="left", suffixes=("", "_seg"))
+    pairs["inside"] = ((pairs["start_seg"] <= pairs["start"]) & (pairs["end"] <= pairs["end_seg"])).fillna(False).astype(bool)
+    inside = pairs.groupby("flag_id")["inside"].any()
+    for row in evidence.itertuples():
+        if not inside.get(row.flag_id, False):
+            report.add("quality_flags", "boilerplate-outside-boilerplate-segment", "boilerplate evidence must lie in a navigation, prompt or advertisement segment", row.flag_id, "text", row.text)
+
+
+def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """An article-voice stance does not rest on words the article attributes to others (S5):
+    at most half of its evidence may be reported speech of a speaker or source.
+
+    Nested quotes lie inside their parent, so only outermost quotes are counted; those do not
+    overlap each other, so the summed overlaps are the covered length.
+    """
+    stances, quotes = tables.get("stances"), tables.get("quotes")
+    if stances is None or quotes is None:
+        return
+    voice = stances["holder_kind"] == "article" if "holder_kind" in stances else stances["holder_id"].isna()
+    reported = quotes.loc[
+        quotes["kind"].isin(["direct", "partial", "indirect"])
+        & quotes["speaker_status"].isin(["attributed", "implicit", "unnamed_source", "multiple"])
+        & quotes["parent_quote_id"].isna(),
+        ["article_id", "start", "end"],
+    ]
+    rows = stances.loc[voice.to_numpy(dtype=bool), ["stance_id", "article_id", "evidence_start", "evidence_end", "evidence_text"]]
+    pairs = rows.merge(reported, on="article_id")
+    overlap = (np.minimum(pairs["end"], pairs["evidence_end"]) - np.maximum(pairs["start"], pairs["evidence_start"])).clip(lower=0)
+    covered = overlap.groupby(pairs["stance_id"]).sum()
+    length = (rows["evidence_end"] - rows["evidence_start"]).to_numpy()
+    share = covered.reindex(rows["stance_id"]).fillna(0).to_numpy()
+    bad = (length > 0) & (share * 2 > length)
+    for stance_id, text in zip(rows["stance_id"][bad], rows["evidence_text"][bad]):
+        report.add("stances", "voice-evidence-attributed", "article-voice evidence is mostly words the article attributes to others (S5)", stance_id, "evidence_text", text)
+
+
+VAGUE_QUANTITY = re.compile(r"\b(?:a few|several|dozens|scores|hundreds|thousands|millions)\b", re.IGNORECASE)
+"""Vague magnitudes that rule C5 normalises (low-high, bound approximate)."""
+
+
+def check_vague_quantities(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """A claim stating a vague magnitude ("dozens", "hundreds of thousands") has a normalised quantity (C5)."""
+    claims = tables.get("claims")
+    if claims is None:
+        return
+    # RE2 in Arrow: no Python step per claim
+    found = pc.match_substring_regex(_arrow_strings(claims["text"]), VAGUE_QUANTITY.pattern, ignore_case=True)
+    vague = pc.fill_null(found, False).to_numpy(zero_copy_only=False) & claims["quantity_low"].isna().to_numpy()
+    for claim_id, text in zip(claims["claim_id"][vague], claims["text"][vague]):
+        report.add("claims", "vague-quantity-not-normalised", f"{VAGUE_QUANTITY.search(text).group()!r} needs quantity_low/high and bound approximate (C5)", claim_id, "quantity_low", text)
+
+
+def _arrow_strings(series: pd.Series) -> pa.Array:
+    return pa.array(series, from_pandas=True, type=pa.large_string())
+
+
+def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """speaker_ids agrees with speaker_status (Q9): two or more for `multiple`, [speaker_id] for one speaker."""
+    quotes = tables.get("quotes")
+    if quotes is None or "speaker_ids" not in quotes:
+        return
+    for quote_id, status, speaker, speakers in zip(quotes["quote_id"], quotes["speaker_status"], quotes["speaker_id"], quotes["speaker_ids"]):
+        listed = list(speakers) if speakers is not None else []
+        if status == "multiple":
+            ok = len(set(listed)) >= 2
+        elif status in ("attributed", "implicit"):
+            ok = listed == [speaker]
+        else:
+            ok = not listed
+        if not ok:
+            report.add("quotes", "speaker-ids-inconsistent", f"speaker_status {status!r} does not allow speaker_ids {listed}", quote_id, "speaker_ids", listed)
+
+
+def check_speech_events(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """A quote's event_id is an EVENT entity mentioned in the quote's article (Q14)."""
+    quotes, entities, mentions = (tables.get(n) for n in ("quotes", "entities", "mentions"))
+    if quotes is None or entities is None or mentions is None or "event_id" not in quotes:
+        return
+    rows = quotes.loc[quotes["event_id"].notna(), ["quote_id", "article_id", "event_id"]]
+    # unknown ids are dangling foreign keys, reported there
+    rows = rows.merge(entities[["entity_id", "type"]].drop_duplicates("entity_id"), left_on="event_id", right_on="entity_id")
+    mentioned = mentions[["article_id", "entity_id"]].drop_duplicates().rename(columns={"entity_id": "event_id"}).assign(_mentioned=True)
+    rows = rows.merge(mentioned, on=["article_id", "event_id"], how="left")
+    bad = (rows["type"] != "EVENT") | rows["_mentioned"].isna()
+    for quote_id, event in zip(rows["quote_id"][bad], rows["event_id"][bad]):
+        report.add("quotes", "speech-event-invalid", "event_id must be an EVENT entity mentioned in the same article (Q14)", quote_id, "event_id", event)
+
+
+GOLD_CHECKS = (
+    check_reserved_values,
+    check_variants_used,
+    check_record_status,
+    check_fabricated_claims,
+    check_entities_mentioned,
+    check_quote_cluster_wording,
+    check_boilerplate_placement,
+    check_voice_evidence,
+    check_vague_quantities,
+    check_speakers,
+    check_speech_events,
+)
