@@ -16,6 +16,7 @@ from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
 from landstrikes.extract.budget import BudgetExceeded, time_budget
 from landstrikes.extract.catalogue import write_evidence
 from landstrikes.extract.failures import Failure, one_line
+from landstrikes.extract.limits import TooComplex
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
 from landstrikes.schema.tableio import write_table
 
@@ -86,6 +87,8 @@ def _one_article(path: Path, job: ChunkJob, failures: list[Failure]) -> dict[str
     try:
         with time_budget(job.time_budget):
             return extract_article(article_id, text, path.name)
+    except TooComplex as exc:
+        fail("extract-too-complex", str(exc))
     except BudgetExceeded:
         fail("extract-time-budget", f"not finished within the time budget of {job.time_budget:g} s")
     except RecursionError:
