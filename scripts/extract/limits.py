@@ -7,7 +7,7 @@ rows than any news article has is refused as TooComplex (the run records it as a
 
 WINDOW = 300
 """Characters a cue, subject or clause boundary is looked for around a mark, verb or number."""
-MAX_SPAN = 2000
+MAX_SPAN = 1000
 """Longest indirect quote or claim clause proposed; longer ones are cut here."""
 MAX_NESTING = 50
 """Deepest quotation inside quotations: each nested row copies its text (depth d costs d times the

@@ -75,6 +75,8 @@ class Quote:
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quote row the rules find, in text order; pronoun speakers resolved in that order."""
     genders = _learn_genders(text, mentions)
+    double_marks = text.count("“") + text.count("”") + text.count('"')
+    check_rows("quotation mark", double_marks // 2)  # at least this many rows: refuse before pairing
     pairs, strays = scan_marks(text)
     check_rows("quotation mark", len(pairs) + len(strays))
     masked = _masked(text, pairs)
