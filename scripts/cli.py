@@ -319,18 +319,35 @@ def cmd_publish(args) -> int:
     return 0
 
 
+def _positive_int(value: str) -> int:
+    """argparse type for extract's counts: a bad value is a one-line usage error (exit 2)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {value!r}")
+    return number
+
+
 def cmd_extract(args) -> int:
+    from landstrikes.extract.failures import ERRORS_FILE
     from landstrikes.extract.run import extract_folder
 
     try:
-        result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc)
+        result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc, max_chars=args.max_chars,
+                                time_budget=args.time_budget or None)
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    for skipped in result.skipped:
-        print(f"skipped {skipped}", file=sys.stderr)
+    for failure in result.failures:
+        print(f"failed {failure.line()}", file=sys.stderr)
     rows = ", ".join(f"{name} {n}" for name, n in result.rows.items() if n)
-    print(f"landstrikes extract: {result.articles} articles -> {args.out / 'data'} ({rows})")
+    dups = f", {len(result.duplicates)} duplicate file(s) recorded" if result.duplicates else ""
+    print(f"landstrikes extract: {result.articles} articles -> {args.out / 'data'} ({rows}){dups}")
+    if result.failures:
+        print(f"landstrikes extract: done with {len(result.failures)} failure(s), listed in {args.out / ERRORS_FILE}", file=sys.stderr)
+        return 3
     return 0
 
 
@@ -441,10 +458,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="upload nothing; write the upload folder to --out")
     p.add_argument("--out", type=Path, default=None, help="with --dry-run: a new or empty folder to write")
     p.set_defaults(func=cmd_publish)
-    p = sub.add_parser("extract", help="automatic (silver) tables for a folder of raw article texts")
+    p = sub.add_parser(
+        "extract", help="automatic (silver) tables for a folder of raw article texts",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="exit codes:\n  0  every article extracted\n"
+               "  2  unusable input: no such folder, no *.txt, an OUT/data not written by extract (nothing written)\n"
+               "  3  done with N failures: the other articles are written; each failed file is one line on\n"
+               "     stderr and one row of OUT/extract_errors.csv (duplicates go to OUT/extract_duplicates.csv)",
+    )
     p.add_argument("raw_dir", type=Path, help="folder of UTF-8 *.txt articles")
     p.add_argument("--out", type=Path, required=True, help="output folder (tables go to OUT/data)")
-    p.add_argument("--num-proc", type=int, default=1, help="worker processes for datasets.map (default 1)")
+    p.add_argument("--num-proc", type=_positive_int, default=1, help="worker processes (default 1)")
+    p.add_argument("--max-chars", type=_positive_int, default=1_000_000, help="longest article extracted, in characters (default 1,000,000)")
+    p.add_argument("--time-budget", type=float, default=30.0, help="seconds one article may take before it becomes a failure (default 30; 0 = none)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="precision/recall/F1 of silver tables against the gold",

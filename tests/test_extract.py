@@ -110,7 +110,8 @@ def silver(tmp_path_factory) -> Path:
 def test_silver_tables_of_the_raw_articles_validate(silver):
     report = validate(silver)
     assert report.ok, report.to_text()
-    assert len(list((silver / "data" / "quotes").glob("*.parquet"))) == 3  # shards of 2 articles
+    # at most 2 articles per shard, and small corpora are cut finer so every worker gets some
+    assert len(list((silver / "data" / "quotes").glob("*.parquet"))) == 5
 
 
 def test_every_silver_row_says_auto_with_a_confidence(silver):
@@ -157,13 +158,13 @@ def test_silver_folder_may_leave_tables_empty(silver):
     assert "empty-table" not in {f.check for f in validate(silver).findings}
 
 
-def test_undecodable_file_is_skipped_with_a_reason(tmp_path, capsys):
+def test_undecodable_file_is_a_failure_with_a_reason(tmp_path, capsys):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "good.txt").write_text("Title\n\n“We will act,” Ana Ruiz said.\n", encoding="utf-8")
     (raw / "bad.txt").write_bytes(b"caf\xe9 latin-1\n")
-    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 0
-    assert "skipped bad.txt: not valid UTF-8" in capsys.readouterr().err
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 3
+    assert "failed extract-not-utf8: bad.txt: not valid UTF-8" in capsys.readouterr().err
     assert validate(tmp_path / "out").ok
     assert list(read_table(tmp_path / "out" / "data" / "articles")["article_id"]) == ["good"]
 

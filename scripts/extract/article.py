@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 
 from landstrikes.extract.claims import find_claims
 from landstrikes.extract.entities import Mention, find_mentions, slug
+from landstrikes.extract.limits import check_rows
 from landstrikes.extract.quotes import Quote, find_quotes
 from landstrikes.extract.segments import CONFIDENCE, segment_spans
 from landstrikes.schema.crosschecks import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for
@@ -14,6 +16,8 @@ from landstrikes.tables.articles import title_of
 AUTO = "auto"
 ARTICLE_TABLES = ("articles", "mentions", "quotes", "claims", "claim_clusters", "segments", "quality_flags")
 """Tables with rows per article; `entities` is merged across articles from the mention rows."""
+_NEAR_QUOTES = 16
+"""Quotes looked at for a claim's claimant (bounded, so the lookup stays linear)."""
 
 
 def extract_article(article_id: str, text: str, source_file: str | None = None) -> dict[str, list[dict]]:
@@ -21,12 +25,15 @@ def extract_article(article_id: str, text: str, source_file: str | None = None) 
     if not text:
         return {name: [] for name in (*ARTICLE_TABLES, "entity_rows")}
     mentions = find_mentions(text)
+    check_rows("mention", len(mentions))
     quotes = find_quotes(text, mentions)
+    check_rows("quote", len(quotes))
     speaker_mentions = [q.speaker.mention for q in quotes if q.speaker.mention is not None and q.speaker.mention.kind != "NAME"]
     all_mentions = _unique_mentions(mentions + speaker_mentions)
     segments = _segment_rows(article_id, text)
     flags = _quality_rows(article_id, text, segments)
     claims = _claim_rows(article_id, text, quotes)
+    check_rows("claim", len(claims))
     return {
         "articles": [_article_row(article_id, text, source_file, segments, flags)],
         "mentions": [_mention_row(article_id, text, m) for m in all_mentions],
@@ -96,11 +103,15 @@ def _quote_row(article_id: str, text: str, q: Quote) -> dict:
 
 def _claim_rows(article_id: str, text: str, quotes: list[Quote]) -> list[dict]:
     rows = []
+    attributed = [q for q in quotes if q.speaker.mention is not None and q.speaker.status == "attributed"]
+    starts = [q.start for q in attributed]  # quotes come sorted by start
     for c in find_claims(text):
         claim_id = _span_id(article_id, "c", c.start, c.end)
         claimant = None
         if c.hedging == "attributed":
-            near = [q for q in quotes if q.speaker.mention is not None and q.speaker.status == "attributed" and q.start <= c.end and c.start <= q.end]
+            # the first attributed quote overlapping the claim, among the last few starting before its end
+            last = bisect.bisect_right(starts, c.end)
+            near = [q for q in attributed[max(0, last - _NEAR_QUOTES):last] if c.start <= q.end]
             claimant = slug(near[0].speaker.mention.name) if near else None
         rows.append({
             "claim_id": claim_id,

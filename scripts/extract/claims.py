@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
 from landstrikes.extract.text import Span, all_sentences, trimmed, without_final_punctuation
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -70,10 +71,12 @@ def find_claims(text: str) -> list[Claim]:
         i = bisect.bisect_left(positions, sentence.start)
         if i == len(positions) or positions[i] >= sentence.end:
             continue
+        cue = _REPORTING.search(text, sentence.start, sentence.end)  # once per sentence
         for quantity in _quantities(text, sentence):
-            claim = _claim(text, sentence, quantity)
+            claim = _claim(text, sentence, quantity, cue)
             if claim is not None:
                 out.setdefault((claim.start, claim.end), claim)
+                check_rows("claim", len(out))
     return sorted(out.values(), key=lambda c: (c.start, c.end))
 
 
@@ -133,7 +136,7 @@ def _not_a_quantity(text: str, m, start: int, end: int) -> bool:
         return True  # a year
     if _DATE_NEAR.search(text[max(0, start - 10):start]) or _DATE_NEAR.search(text[end:end + 10]):
         return True
-    prev = text[max(0, start - 1):start]
+    prev = text[start - 1] if start > 0 else " "  # a text start is not a name before the number
     nxt = text[end:end + 2]
     if prev.isalnum() or prev in "‑-/#" or nxt[:1].isalnum() or re.match(r"^(?:st|nd|rd|th)\b", nxt):
         return True  # part of a name, code or ordinal (EO 13864, F-16, 3rd)
@@ -149,22 +152,35 @@ def _value(num: str | None, word: str | None, scale: str | None) -> float:
     return value * _SCALE.get((scale or "").lower(), 1.0)
 
 
-def _claim(text: str, sentence: Span, quantity) -> Claim | None:
+def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:
     q_start, q_end, low, high, bound, percent = quantity
     unit = _unit(text, sentence, q_start, q_end, percent)
     if unit is None:
         return None
-    clause_start = sentence.start
-    for m in _CLAUSE_START.finditer(text, sentence.start, q_start):
+    clause_start = max(sentence.start, q_start - MAX_SPAN)
+    for m in _CLAUSE_START.finditer(text, clause_start, q_start):
         clause_start = m.end()
-    cut = re.compile(r",\s+(?:asserting|claiming|saying|adding|noting|while|but)\b|;").search(text, q_end, sentence.end)
-    span = without_final_punctuation(text, trimmed(text, clause_start, cut.start() if cut else sentence.end))
+    limit = min(sentence.end, q_end + MAX_SPAN)
+    cut = _CLAIM_END.search(text, q_end, limit)
+    span = without_final_punctuation(text, trimmed(text, clause_start, cut.start() if cut else limit))
     if span.end <= span.start:
         return None
-    cue = _REPORTING.search(text, sentence.start, sentence.end)
     hedging = "attributed" if cue else "asserted"
     confidence = 0.6 if bound != "range" or low < high else 0.5
     return Claim(span.start, span.end, low, high, unit, bound, hedging, confidence, cue.start() if cue else None)
+
+
+_CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp"}
+
+
+def _currency(text: str, q_start: int) -> str | None:
+    """The currency sign at or just before the quantity (none before offset 0: never text[-1])."""
+    here = text[q_start] if q_start < len(text) else ""
+    before = text[q_start - 1] if q_start > 0 else ""
+    return _CURRENCIES.get(here) or _CURRENCIES.get(before)
+
+
+_CLAIM_END = re.compile(r",\s+(?:asserting|claiming|saying|adding|noting|while|but)\b|;")
 
 
 def _unit(text: str, sentence: Span, q_start: int, q_end: int, percent: bool) -> str | None:
@@ -175,9 +191,10 @@ def _unit(text: str, sentence: Span, q_start: int, q_end: int, percent: bool) ->
         if _INCREASE.search(around):
             return "percent_increase"
         return "percent"
-    if text[max(0, q_start - 1):q_start] in "$€£" or text[q_start:q_start + 1] in "$€£":
-        return {"$": "usd", "€": "eur", "£": "gbp"}[(text[max(0, q_start - 1):q_start] + text[q_start])[-1] if text[q_start] in "$€£" else text[q_start - 1]]
-    rest = text[q_end:sentence.end]
+    currency = _currency(text, q_start)
+    if currency is not None:
+        return currency
+    rest = text[q_end:min(sentence.end, q_end + WINDOW)]
     m = _UNIT_WORD.match(rest)
     if not m:
         return None
@@ -192,7 +209,7 @@ def _unit(text: str, sentence: Span, q_start: int, q_end: int, percent: bool) ->
         unit = f"{words[0].lower()}_{re.sub(r'[^a-z]', '', words[1].lower())}"
     if unit in ("year", "years", "percent"):
         return None if unit != "percent" else "percent"
-    clause = text[q_end:sentence.end]
+    clause = rest
     if unit in _PEOPLE or _DEATH.match(unit):
         if _DEATH.search(clause[:80]) or _DEATH.match(unit) or _DEATH.search(text, max(sentence.start, q_start - 30), q_start):
             unit = "deaths"

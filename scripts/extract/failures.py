@@ -1,0 +1,54 @@
+"""Why an article was not extracted: one row per failure, written to OUT/extract_errors.csv.
+
+A failure is a value (check id, file, one-line reason), never an exception that stops the run:
+the other articles are still written, and the CLI exits 3 naming how many failed.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+ERRORS_FILE = "extract_errors.csv"
+DUPLICATES_FILE = "extract_duplicates.csv"
+REASON_CHARS = 200
+"""A reason is one line of at most this many characters (an exception message can be huge)."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article the run could not extract: `check` is a stable id, `reason` one short line."""
+
+    article_id: str
+    source_file: str
+    check: str
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.check}: {self.source_file}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A file whose text is byte-identical to a kept article's: it gets no rows of its own."""
+
+    source_file: str
+    kept_article_id: str
+    kept_source_file: str
+    sha256: str
+
+
+def one_line(message: str) -> str:
+    """A message folded to one line and cut to REASON_CHARS (nothing multi-line reaches stderr)."""
+    flat = " ".join(str(message).split())
+    return flat if len(flat) <= REASON_CHARS else flat[: REASON_CHARS - 1] + "…"
+
+
+def write_rows(path: Path, rows: list, kind: type) -> None:
+    """A CSV with a header even when there is no row, so readers need no special case."""
+    names = [f.name for f in fields(kind)]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=names)
+        writer.writeheader()
+        writer.writerows(asdict(r) for r in rows)

@@ -1,0 +1,85 @@
+"""Which raw files are extracted: one article per distinct text, and why each other file is not.
+
+Runs in the main process before any extraction, from file sizes first: only files that share a
+size can be byte-identical, so only those are hashed. Identical bytes are identical texts, so
+the output never has two articles with one sha256 (which `validate` rejects); every duplicate is
+recorded (file -> kept article) instead of being lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from landstrikes.extract.failures import Duplicate, Failure, one_line
+
+MAX_CHARS = 1_000_000
+"""Longest article extracted, in code points (about 150,000 words; a news article is < 50,000)."""
+
+
+@dataclass
+class Inventory:
+    kept: list[Path] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+
+def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
+    """Sorted paths in; kept files (first of each identical group), failures and duplicates out."""
+    inventory = Inventory()
+    by_size: dict[int, list[Path]] = defaultdict(list)
+    for path in paths:
+        problem = _unusable(path, max_chars)
+        if problem is not None:
+            inventory.failures.append(Failure(path.stem, path.name, *problem))
+            continue
+        by_size[path.stat().st_size].append(path)
+    keep: set[Path] = set()
+    for size, group in by_size.items():
+        if len(group) == 1:
+            keep.add(group[0])
+            continue
+        first_of: dict[str, Path] = {}
+        for path in group:
+            try:
+                digest = _sha256(path)
+            except OSError as exc:
+                inventory.failures.append(Failure(path.stem, path.name, "extract-unreadable", one_line(exc.strerror or exc)))
+                continue
+            if digest in first_of:
+                kept = first_of[digest]
+                inventory.duplicates.append(Duplicate(path.name, kept.stem, kept.name, digest))
+            else:
+                first_of[digest] = path
+                keep.add(path)
+    inventory.kept = [p for p in paths if p in keep]
+    inventory.failures.sort(key=lambda f: f.source_file)
+    inventory.duplicates.sort(key=lambda d: d.source_file)
+    return inventory
+
+
+def _unusable(path: Path, max_chars: int) -> tuple[str, str] | None:
+    """(check, reason) when the file cannot be an article whatever its content, else None."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return "extract-unreadable", one_line(exc.strerror or exc)
+    if path.is_dir():
+        return "extract-not-a-file", "is a directory"
+    if not path.is_file():
+        return "extract-not-a-file", "not a regular file"
+    if not os.access(path, os.R_OK):
+        return "extract-unreadable", "permission denied"
+    if info.st_size == 0:
+        return "extract-empty", "empty file"
+    if info.st_size > 4 * max_chars:  # UTF-8 has at most 4 bytes per code point
+        return "extract-too-long", f"{info.st_size} bytes, more than the {max_chars:,} characters an article may have"
+    return None
+
+
+def _sha256(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()

@@ -1,0 +1,8 @@
+from pathlib import Path
+
+
+def prepare(input: Path) -> None:
+    raw = input / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
+    (raw / "good.txt").write_text("Title\n\nA plain article.\n", encoding="utf-8")
+    (raw / "folder.txt").mkdir()

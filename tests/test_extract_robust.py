@@ -1,0 +1,221 @@
+"""`landstrikes extract` never aborts: every bad article is a failure row, the rest is written and
+validates; duplicates are recorded; and hostile or generated text finishes in linear time
+(or is refused as too complex) instead of hanging."""
+
+from __future__ import annotations
+
+import csv
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from landstrikes.cli import main
+from landstrikes.extract import extract_article
+from landstrikes.extract.budget import BudgetExceeded, time_budget
+from landstrikes.extract.limits import TooComplex
+from landstrikes.extract.marks import scan_marks
+from landstrikes.quotemarks import scan_quote_marks
+from landstrikes.schema.tableio import read_table
+from landstrikes.schema.validate import validate
+
+GOOD = "Storm hits coast\n\n“We will rebuild,” Mayor Ana Ruiz said on Monday.\n\nAt least 35 homes were destroyed.\n"
+
+
+def _raw(tmp_path, files: dict[str, bytes | str]):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, content in files.items():
+        (raw / name).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return raw
+
+
+def _csv(path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# --- the run goes on ------------------------------------------------------------------------------
+
+
+def test_quantity_at_offset_zero_is_a_claim_not_a_crash():
+    rows = extract_article("a", "Thousands of people died in the floods.")
+    assert [(c["text"], c["quantity_unit"]) for c in rows["claims"]] == [("Thousands of people died in the floods", "deaths")]
+    assert [c["quantity_unit"] for c in extract_article("b", "35 boats were hit.")["claims"]] == ["boats"]
+
+
+def test_one_article_that_raises_is_a_failure_row_and_the_others_are_written(tmp_path, monkeypatch, capsys):
+    import landstrikes.extract.chunk as chunk
+
+    real = chunk.extract_article
+
+    def flaky(article_id, text, source_file=None):
+        if article_id == "bad":
+            raise IndexError("string index out of range\nsecond line")
+        return real(article_id, text, source_file)
+
+    monkeypatch.setattr(chunk, "extract_article", flaky)
+    raw = _raw(tmp_path, {"a.txt": GOOD, "bad.txt": GOOD.replace("35", "36"), "c.txt": GOOD.replace("35", "37")})
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err
+    assert "failed extract-crashed: bad.txt: IndexError: string index out of range second line" in err
+    assert "done with 1 failure(s)" in err
+    assert _csv(tmp_path / "out" / "extract_errors.csv") == [
+        {"article_id": "bad", "source_file": "bad.txt", "check": "extract-crashed", "reason": "IndexError: string index out of range second line"}
+    ]
+    assert sorted(read_table(tmp_path / "out" / "data" / "articles")["article_id"]) == ["a", "c"]
+    assert validate(tmp_path / "out").ok
+
+
+def test_article_over_its_time_budget_is_a_failure_row(tmp_path, monkeypatch):
+    import landstrikes.extract.chunk as chunk
+    from landstrikes.extract.run import extract_folder
+
+    real = chunk.extract_article
+
+    def slow(article_id, text, source_file=None):
+        if article_id == "slow":
+            while True:  # a rule that never ends
+                time.sleep(0.01)
+        return real(article_id, text, source_file)
+
+    monkeypatch.setattr(chunk, "extract_article", slow)
+    raw = _raw(tmp_path, {"a.txt": GOOD, "slow.txt": GOOD.replace("35", "36")})
+    result = extract_folder(raw, tmp_path / "out", time_budget=0.2)
+    assert [(f.article_id, f.check) for f in result.failures] == [("slow", "extract-time-budget")]
+    assert result.articles == 1
+
+
+def test_folder_with_duplicates_an_empty_file_a_binary_file_and_a_directory_validates(tmp_path, capsys):
+    raw = _raw(tmp_path, {"a.txt": GOOD, "b.txt": GOOD, "c.txt": GOOD.replace("35", "40"), "empty.txt": b"",
+                          "binary.txt": bytes(range(256)) * 4})
+    (raw / "folder.txt").mkdir()
+    out = tmp_path / "out"
+    assert main(["extract", str(raw), "--out", str(out)]) == 3
+    assert "done with 3 failure(s)" in capsys.readouterr().err
+    assert main(["validate", str(out)]) == 0
+    assert sorted(read_table(out / "data" / "articles")["article_id"]) == ["a", "c"]
+    assert [(d["source_file"], d["kept_article_id"]) for d in _csv(out / "extract_duplicates.csv")] == [("b.txt", "a")]
+    assert {(e["source_file"], e["check"]) for e in _csv(out / "extract_errors.csv")} == {
+        ("binary.txt", "extract-not-utf8"), ("empty.txt", "extract-empty"), ("folder.txt", "extract-not-a-file")}
+
+
+def test_article_longer_than_the_cap_is_a_failure_row(tmp_path):
+    from landstrikes.extract.run import extract_folder
+
+    raw = _raw(tmp_path, {"a.txt": GOOD, "long.txt": "word " * 1000})
+    result = extract_folder(raw, tmp_path / "out", max_chars=2000)
+    assert [(f.article_id, f.check) for f in result.failures] == [("long", "extract-too-long")]
+
+
+def test_clean_folder_exits_0_and_writes_empty_reports(tmp_path):
+    raw = _raw(tmp_path, {"a.txt": GOOD})
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out"), "--num-proc", "2"]) == 0
+    assert _csv(tmp_path / "out" / "extract_errors.csv") == [] and _csv(tmp_path / "out" / "extract_duplicates.csv") == []
+
+
+def test_missing_folder_is_unusable_input(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 2
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_out_data_not_written_by_extract_is_refused_and_kept(tmp_path, capsys):
+    raw = _raw(tmp_path, {"a.txt": GOOD})
+    mine = tmp_path / "out" / "data" / "notes.txt"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("keep me", encoding="utf-8")
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 2
+    assert "was not written by `landstrikes extract`" in capsys.readouterr().err
+    assert mine.read_text(encoding="utf-8") == "keep me"
+
+
+def test_rerun_replaces_its_own_output(tmp_path):
+    raw = _raw(tmp_path, {"a.txt": GOOD})
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 0
+    (raw / "b.txt").write_text(GOOD.replace("35", "50"), encoding="utf-8")
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 0
+    assert sorted(read_table(tmp_path / "out" / "data" / "articles")["article_id"]) == ["a", "b"]
+
+
+def test_help_lists_the_exit_codes(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    out = capsys.readouterr().out
+    assert "exit codes" in out and "  3  done with N failures" in out and "  2  unusable input" in out
+
+
+def test_one_and_two_processes_write_the_same_rows(tmp_path):
+    raw = _raw(tmp_path, {f"a{i}.txt": GOOD.replace("35", str(100 + i)) for i in range(20)})
+    assert main(["extract", str(raw), "--out", str(tmp_path / "one")]) == 0
+    assert main(["extract", str(raw), "--out", str(tmp_path / "two"), "--num-proc", "2"]) == 0
+    for table in ("articles", "mentions", "quotes", "claims", "entities"):
+        one = read_table(tmp_path / "one" / "data" / table)
+        two = read_table(tmp_path / "two" / "data" / table)
+        assert one.equals(two), table
+
+
+# --- bounded time and memory whatever the text ---------------------------------------------------
+
+N = 60_000
+HANG = 20.0
+"""Seconds after which a text counts as hanging: each text here takes well under a second with
+linear scans, and minutes with the quadratic ones they once met (a hang guard, not a speed test)."""
+HOSTILE = {
+    "only quotation marks": "“" * N + '"' * N,
+    "mixed marks": '“”"‘’\'' * (N // 6),
+    "deeply nested marks": "“‘" * N + "’”" * N,
+    "nested marks with words": "He said “a ‘b " * 20_000 + "’ c” " * 20_000,
+    "one long line of words": "word " * N,
+    "full stops": "." * N,
+    "exclamation marks": "!" * N,
+    "spaces": " " * N,
+    "newlines": "\n" * N,
+    "digits": "1" * N,
+    "numbers in one sentence": "1,000 " * (N // 6),
+    "vague numbers in one sentence": "thousands of " * (N // 13),
+    "currency amounts": "$1 " * (N // 3),
+    "that-clauses with numbers": "that 5 boats " * (N // 13),
+    "according to": "according to " * (N // 13),
+    "reporting verbs": "He said that she said that they said that " * (N // 42),
+    "names": "Anna Berg met John Smith in Paris. " * (N // 35),
+    "quotes with cues": "“Yes,” he said. " * (N // 16),
+    "openers on lines": "“a\n" * (N // 3),
+    "initials": "A. " * (N // 3),
+    "titles": "Mr. " * (N // 4),
+    "astral characters": "😀" * N,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_text_finishes_or_is_refused_as_too_complex(name):
+    """Each of these took minutes (or forever) with quadratic scans."""
+    _finishes(HOSTILE[name])
+
+
+def _finishes(text: str) -> None:
+    try:
+        with time_budget(HANG):
+            extract_article("a", text)
+    except TooComplex:
+        pass
+    except BudgetExceeded:
+        pytest.fail(f"no answer within {HANG} s for a text of {len(text):,} characters (a quadratic scan?)")
+
+
+LONG = st.tuples(
+    st.sampled_from(["“", "”", '"', "‘", "’", "'", ". ", "! ", "\n", " said that ", "Ana Ruiz ", "according to ", "35 boats ",
+                     "thousands of ", "£1 ", "“a” ", "He said “", "U.S. ", "—", "😀"]),
+    st.text(max_size=6),
+).map("".join)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(LONG, min_size=1, max_size=6), st.integers(1_000, 5_000))
+def test_generated_long_text_finishes_or_is_refused(pieces, repeat):
+    _finishes("".join(pieces) * repeat)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(['“', '”', '"', "‘", "’", "'", "a", " ", "\n", "."]), max_size=60))
+def test_linear_mark_scan_pairs_marks_like_the_coverage_check(text):
+    assert scan_marks(text) == scan_quote_marks(text)
