@@ -125,7 +125,7 @@ def test_out_data_not_written_by_extract_is_refused_and_kept(tmp_path, capsys):
     mine.parent.mkdir(parents=True)
     mine.write_text("keep me", encoding="utf-8")
     assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 2
-    assert "was not written by `landstrikes extract`" in capsys.readouterr().err
+    assert "refusing to write into a folder landstrikes did not create" in capsys.readouterr().err
     assert mine.read_text(encoding="utf-8") == "keep me"
 
 
