@@ -21,7 +21,7 @@ from forkcli import run_in_children
 ODD_NAME = "odd name ☃ $(x) 'q' \"d\" ;&"
 EXIT_CODES = {
     "build": {0, 1, 2}, "validate": {0, 1, 2}, "agreement": {0, 2}, "stats": {0, 1, 2}, "export-schemas": {0, 2},
-    "render": {0, 2}, "release": {0, 2}, "diff": {0, 1, 2}, "verify": {0, 1, 2}, "extract": {0, 2}, "evaluate": {0, 2},
+    "render": {0, 2}, "release": {0, 2}, "diff": {0, 1, 2}, "verify": {0, 1, 2}, "extract": {0, 2, 3}, "evaluate": {0, 2},
 }
 """Each command's documented exit codes (README's CLI table and `--help`)."""
 
@@ -185,14 +185,8 @@ def known(reason: str):
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
-HARDENING = "validate-hardening: validate/diff/evaluate give a traceback on unusable or corrupt tables"
-XFAIL: dict[tuple[str, str], str] = {
-    ("validate", "garbage"): HARDENING,
-    ("diff", "garbage"): HARDENING,
-    **{("evaluate", kind): HARDENING for kind in ("missing", "file", "empty", "garbage", "symlink-loop")},
-}
-"""(command, input) pairs that break the contract because of bugs fixed on other branches;
-the lead removes each mark when that branch is merged (strict: a fixed case fails until then)."""
+XFAIL: dict[tuple[str, str], str] = {}
+"""(command, input) pairs known to break the contract (strict xfail); empty since every branch merged."""
 
 PAIRS = [(c, k) for c in EXIT_CODES for k in INPUTS] + \
     [(c, k) for c in sorted(WRONG_OUT) for k in ("out-full-of-other-files", "out-at-annotations")]
