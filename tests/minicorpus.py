@@ -18,7 +18,9 @@ CATALOGUES = {
     ],
     "stance_targets": [{"id": "strikes", "description": "US strikes on land"}],
     "claim_clusters": [
-        {"id": "c1", "proposition": "The US will strike.", "variants": {"v1": "hard", "v2": "softly"}},
+        {"id": "c1", "proposition": "The US will strike.", "variants": [
+            {"id": "v1", "proposition": "hard", "record": "unknown"},
+            {"id": "v2", "proposition": "softly", "record": "contradicts", "note": "n"}]},
     ],
 }
 
@@ -35,10 +37,12 @@ LAYERS = {
         {"text": "We will strike hard", "claimant": "trump", "type": "prediction", "hedging": "attributed",
          "cluster": "c1", "variant": "v1", "quantity": {"low": 1, "high": 2, "unit": "strikes", "bound": "range"},
          "hypothetical": False, "note": "n"},
+        {"text": "Mexico disagreed", "claimant": "mexico", "type": "position", "hedging": "asserted",
+         "cluster": "c1", "variant": "v2"},
     ],
     "stances": [
         {"holder": "mexico", "target": "strikes", "label": "against", "evidence": {"text": "Mexico disagreed"},
-         "fnc": "disagree"},
+         "fnc": "disagree", "confidence": "high"},
     ],
     "segments": [{"kind": "headline", "from": "Headline"}, {"kind": "body", "from": "Trump said"}],
     "quality": [{"flag": "spun_text", "text": "strike hard", "note": "n"}],
