@@ -219,3 +219,25 @@ def test_generated_long_text_finishes_or_is_refused(pieces, repeat):
 @given(st.text(alphabet=st.sampled_from(['“', '”', '"', "‘", "’", "'", "a", " ", "\n", "."]), max_size=60))
 def test_linear_mark_scan_pairs_marks_like_the_coverage_check(text):
     assert scan_marks(text) == scan_quote_marks(text)
+
+
+# --- rules that failed on unseen news (benchmarks/extract_dev.py) ----------------------------------
+
+
+def test_it_said_is_the_previous_organisation():
+    text = "Profits fell at Acme Corporation this year.\n\n“Trading was hard,” it said.\n"
+    quote = next(q for q in extract_article("a", text)["quotes"] if q["kind"] == "direct")
+    assert quote["speaker_id"] == "acme-corporation"
+
+
+def test_british_courtesy_title_makes_a_person():
+    text = "Budget row\n\nYesterday Mr Brown visited a school in the north.\n"
+    rows = extract_article("a", text)
+    brown = next(m for m in rows["mentions"] if m["text"] == "Brown")
+    assert next(e for e in rows["entity_rows"] if e["entity_id"] == brown["entity_id"])["type"] == "PERSON"
+
+
+def test_uk_nations_and_large_cities_are_places():
+    rows = extract_article("a", "Votes were counted in Scotland, Wales and Manchester on Friday, officials said.")
+    types = {e["name"]: e["type"] for e in rows["entity_rows"]}
+    assert types.get("Scotland") == types.get("Wales") == types.get("Manchester") == "GPE", types

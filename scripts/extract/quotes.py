@@ -42,13 +42,15 @@ _CUE_BEFORE = re.compile(r"(?P<verb>\b" + _VERB + r"\b)(?P<mid>[^.!?“”\"\n]{
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
 _NEXT_CUE = re.compile(r",\s+(?:and\s+)?(?:" + _VERB + r")\b|;|\s+(?:but|while|although|whereas)\s+")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|they|They|I|we|We)\b")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|it|It|they|They|I|we|We)\b")
 _VERB_RE = re.compile(r"\b" + _VERB + r"\b")
 _VERB_OR_LABEL = re.compile(r"\b" + _VERB + r"\b|(?<![-‑])\b(?:calling|called|described as|describing)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 _TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _GENDERED = re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b")
-_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female", "it": "neuter"}
+_BODY_TYPES = ("ORG", "MEDIA")
+"""What "it said" refers to: a company, ministry, party or outlet."""
 LOOKBACK = 64
 """Earlier speakers or persons a pronoun is compared with, most recent first."""
 
@@ -488,14 +490,20 @@ def _resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dic
     """Pronoun speaker -> nearest previous compatible speaker, else nearest previous person."""
     persons = [m for m in mentions if m.type == "PERSON"]
     person_starts = [m.start for m in persons]
+    bodies = [m for m in mentions if m.type in _BODY_TYPES and m.kind == "NAME"]
+    body_starts = [m.start for m in bodies]
     speakers: list[Mention] = []
     out = []
     for q in quotes:
         sp = q.speaker
         if sp.status == "pronoun":
             pronoun = sp.mention
-            earlier = persons[max(0, bisect.bisect_left(person_starts, pronoun.start) - LOOKBACK):bisect.bisect_left(person_starts, pronoun.start)]
-            target = _antecedent(pronoun, speakers[-LOOKBACK:], earlier, genders)
+            if pronoun.gender == "neuter":  # "it said": the nearest earlier speaking body, else body named
+                i = bisect.bisect_left(body_starts, pronoun.start)
+                target = next((m for m in reversed(speakers[-LOOKBACK:]) if m.type in _BODY_TYPES), bodies[i - 1] if i else None)
+            else:
+                earlier = persons[max(0, bisect.bisect_left(person_starts, pronoun.start) - LOOKBACK):bisect.bisect_left(person_starts, pronoun.start)]
+                target = _antecedent(pronoun, speakers[-LOOKBACK:], earlier, genders)
             if target is None:
                 sp = Speaker("unattributed")
             else:
