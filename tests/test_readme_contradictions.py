@@ -23,5 +23,8 @@ def test_readme_contradiction_query_pairs_incompatible_variants_across_articles(
     assert len(pairs) > 0
     assert (pairs["article_id"] != pairs["article_id_other"]).all()
     assert (pairs["variant_id"] != pairs["variant_id_other"]).all()
+    unordered = {frozenset(pair) for pair in zip(pairs["claim_id"], pairs["claim_id_other"])}
+    assert len(unordered) == len(pairs)  # each pair once, as README says
+    assert set(pairs["record_status"]) | set(pairs["record_status_other"]) <= {"matches", "contradicts", "unknown"}
     # 2.0: the hedged presidential-authority statements are no longer variants (C9), one contradiction remains
     assert set(pairs["cluster_id"]) == {"c-us-drug-deaths"}
