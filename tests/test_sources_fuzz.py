@@ -51,7 +51,7 @@ def assert_builds_or_one_error(write) -> bool:
 
 
 CHECK_TYPES = {"text": str, "span_text": str, "one_of": str, "ref": str, "occurrence": int, "boolean": bool,
-               "strings": list, "string_map": dict, "quantity": dict, "span": (str, dict), "number": (int, float)}
+               "strings": list, "variants": list, "entity_list": list, "quantity": dict, "span": (str, dict), "number": (int, float)}
 """What a value of each field kind must be, whatever else its check asks."""
 
 
