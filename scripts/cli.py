@@ -30,7 +30,17 @@ def cmd_build(args) -> int:
 def cmd_validate(args) -> int:
     from landstrikes.schema import validate
 
-    report = validate(args.path)
+    if args.engine is not None:
+        from landstrikes.engines import EngineUnavailable
+        from landstrikes.engines.validate import validate_partitioned
+
+        try:
+            report = validate_partitioned(args.path, args.engine, args.num_proc)
+        except EngineUnavailable as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    else:
+        report = validate(args.path)
     print(report.to_text())
     if args.json:
         Path(args.json).write_text(report.to_json() + "\n", encoding="utf-8")
@@ -175,10 +185,13 @@ def cmd_extract(args) -> int:
     from landstrikes.extract.failures import ERRORS_FILE
     from landstrikes.extract.run import extract_folder
 
+    from landstrikes.engines import EngineUnavailable, start
+
     try:
+        start(args.engine, args.num_proc)
         result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc, max_chars=args.max_chars,
-                                time_budget=args.time_budget or None)
-    except BuildError as exc:
+                                time_budget=args.time_budget or None, engine=args.engine)
+    except (BuildError, EngineUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for failure in result.failures:
@@ -214,9 +227,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("validate", help="check a folder of tables (dataset, release or copy)")
+    p = sub.add_parser(
+        "validate", help="check a folder of tables (dataset, release or copy)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="exit codes:\n  0  valid\n  1  invalid (each failure: check id, table, row id, column, value)\n"
+               "  2  unusable input (missing folder, unreadable Parquet), or --engine cannot start",
+    )
     p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to check (default: dataset)")
     p.add_argument("--json", metavar="FILE", help="also write the full machine-readable report")
+    p.add_argument("--engine", choices=("local", "ray"), default=None,
+                   help="check a partitioned folder (e.g. extract output) partition by partition on this engine, "
+                        "corpus-wide keys in a bounded-memory pass (default: read the folder as one corpus)")
+    p.add_argument("--num-proc", type=_positive_int, default=2, help="workers for --engine (default 2)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("agreement", help="gold vs the independent second annotation pass")
@@ -259,7 +281,8 @@ def parser() -> argparse.ArgumentParser:
         "extract", help="automatic (silver) tables for a folder of raw article texts",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes:\n  0  every article extracted\n"
-               "  2  unusable input: no such folder, no *.txt, an OUT/data not written by extract (nothing written)\n"
+               "  2  unusable input: no such folder, no *.txt, an OUT/data not written by extract, or --engine\n"
+               "     cannot start (nothing written)\n"
                "  3  done with N failures: the other articles are written; each failed file is one line on\n"
                "     stderr and one row of OUT/extract_errors.csv (duplicates go to OUT/extract_duplicates.csv)",
     )
@@ -267,6 +290,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="output folder (tables go to OUT/data)")
     p.add_argument("--num-proc", type=_positive_int, default=1, help="worker processes (default 1)")
     p.add_argument("--max-chars", type=_positive_int, default=1_000_000, help="longest article extracted, in characters (default 1,000,000)")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="where the chunk jobs run: local processes (default) or Ray (pip install 'landstrikes[engine]'; "
+                        "RAY_ADDRESS selects a cluster); the tables are the same row for row")
     p.add_argument("--time-budget", type=float, default=30.0, help="seconds one article may take before it becomes a failure (default 30; 0 = none)")
     p.set_defaults(func=cmd_extract)
 
