@@ -136,3 +136,38 @@ def test_missing_engine_is_a_one_line_refusal(raw_corpus, tmp_path, monkeypatch,
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "pip install 'landstrikes[engine]'" in err
     assert not (tmp_path / "out" / "data").exists()
+
+
+@pytest.fixture
+def gold_partitioned(built_dataset, tmp_path) -> Path:
+    """The built gold corpus as one partition per article (entities, clusters, targets shared)."""
+    from landstrikes.engines.partitions import repartition
+
+    parts = repartition(built_dataset / "data", tmp_path / "gold" / "data")
+    assert len(parts.partitions) == 5 and {"entities", "claim_clusters", "stance_targets"} <= set(parts.shared)
+    return tmp_path / "gold"
+
+
+def test_gold_corpus_split_per_article_is_valid_partition_by_partition(gold_partitioned):
+    report = validate_partitioned(gold_partitioned, "local", num_proc=2)
+    assert report.ok, report.to_text()
+    assert {n: t.rows for n, t in report.tables.items()} == {n: t.rows for n, t in validate(gold_partitioned).tables.items()}
+
+
+def test_broken_gold_partitions_give_the_one_folder_findings(gold_partitioned):
+    data = gold_partitioned / "data"
+    quotes = _part(gold_partitioned, "quotes")
+    first_id = pq.read_table(quotes[0], columns=["quote_id"])["quote_id"][0].as_py()
+    _edit(quotes[3], lambda rows: rows[-1].update(quote_id=first_id))
+    _edit(_part(gold_partitioned, "mentions")[1], lambda rows: rows[0].update(entity_id="no-such-entity"))
+    _edit(_part(gold_partitioned, "segments")[4], lambda rows: rows[0].update(end=rows[0]["end"] + 1))
+    findings = _same_findings(gold_partitioned, "local")
+    assert {"duplicate-id", "dangling-foreign-key", "segments-not-partition"} <= {f.check for f in findings}
+    assert data.is_dir()
+
+
+def test_unreadable_partition_file_is_unusable_input_named_by_its_real_path(gold_partitioned):
+    bad = _part(gold_partitioned, "quotes")[2]
+    bad.write_bytes(b"not parquet")
+    report = validate_partitioned(gold_partitioned, "local")
+    assert report.exit_code == 2 and str(bad) in report.unusable

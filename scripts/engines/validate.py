@@ -47,6 +47,7 @@ class PartitionJob:
     index: str
     files: tuple[tuple[str, tuple[str, ...]], ...]
     shared: tuple[str, ...]
+    root: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def check_partition(job: PartitionJob) -> PartitionResult:
         report = validate(tmp)
     own = [f for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.table not in job.shared]
     structural = frozenset(f.table for f in report.findings if f.check in STRUCTURAL)
-    unusable = report.unusable.replace(tmp, f"<partition {job.index}>") if report.unusable else None
+    # links keep the file names and the table folders, so the real path replaces the link's
+    unusable = report.unusable.replace(tmp, job.root) if report.unusable else None
     return PartitionResult(job.index, own, unusable, structural)
 
 
@@ -86,11 +88,11 @@ def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int 
     start(engine, num_proc)
     shared_files = tuple((t, tuple(map(str, fs))) for t, fs in parts.shared.items())
     jobs = [
-        PartitionJob(index, tuple((t, tuple(map(str, fs))) for t, fs in files.items()) + shared_files, tuple(parts.shared))
+        PartitionJob(index, tuple((t, tuple(map(str, fs))) for t, fs in files.items()) + shared_files, tuple(parts.shared), str(root))
         for index, files in parts.partitions.items()
     ]
     if parts.shared:  # the shared tables' own rules, once
-        jobs.append(PartitionJob("shared", shared_files, ()))
+        jobs.append(PartitionJob("shared", shared_files, (), str(root)))
     structural: set[str] = set()
     for result in map_ordered(engine, check_partition, jobs, num_proc):
         report.findings.extend(f for f in result.findings if result.index != "shared" or f.table in parts.shared)
