@@ -182,10 +182,9 @@ def _positive_int(value: str) -> int:
 
 
 def cmd_extract(args) -> int:
+    from landstrikes.engines import EngineUnavailable, start
     from landstrikes.extract.failures import ERRORS_FILE
     from landstrikes.extract.run import extract_folder
-
-    from landstrikes.engines import EngineUnavailable, start
 
     try:
         start(args.engine, args.num_proc)

@@ -171,3 +171,11 @@ def test_unreadable_partition_file_is_unusable_input_named_by_its_real_path(gold
     bad.write_bytes(b"not parquet")
     report = validate_partitioned(gold_partitioned, "local")
     assert report.exit_code == 2 and str(bad) in report.unusable
+
+
+def test_unpartitioned_folder_on_an_engine_gives_the_one_folder_findings(dataset_copy):
+    """Every table shared (one file each, as `build` writes): one task, then the key passes."""
+    quotes = _part(dataset_copy, "quotes")[0]
+    _edit(quotes, lambda rows: rows[-1].update(quote_id=rows[0]["quote_id"], speaker_id="nobody"))
+    findings = _same_findings(dataset_copy, "local")
+    assert {"duplicate-id", "dangling-foreign-key"} <= {f.check for f in findings}
