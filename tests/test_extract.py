@@ -163,8 +163,8 @@ def test_undecodable_file_is_skipped_with_a_reason(tmp_path, capsys):
     raw.mkdir()
     (raw / "good.txt").write_text("Title\n\n“We will act,” Ana Ruiz said.\n", encoding="utf-8")
     (raw / "bad.txt").write_bytes(b"caf\xe9 latin-1\n")
-    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 0
-    assert "skipped bad.txt: not valid UTF-8" in capsys.readouterr().err
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 3  # done with a failure
+    assert "failed extract-not-utf8: bad.txt: not valid UTF-8" in capsys.readouterr().err
     assert validate(tmp_path / "out").ok
     assert list(read_table(tmp_path / "out" / "data" / "articles")["article_id"]) == ["good"]
 
