@@ -126,7 +126,9 @@ def plot(runs: list[dict], path: Path) -> None:
             style = "o-" if engine == "local" else "s--"
             label = f"{engine}, {workers} worker{'s' if workers > 1 else ''}"
             rate.plot([r["articles"] for r in mine], [r["rows_per_second"] for r in mine], style, label=label)
-            memory.plot([r["articles"] for r in mine], [r["peak_anon_mb_worker"] for r in mine], style, label=label)
+            # one local worker is the driver itself (no pool): its heap is the worker's
+            heaps = [r["peak_anon_mb_worker"] or r["peak_anon_mb_driver"] for r in mine]
+            memory.plot([r["articles"] for r in mine], heaps, style, label=label)
     for axis, title in ((rate, "extract: rows/s (all tables)"), (memory, "peak heap of one worker (MB)")):
         axis.set_xscale("log")
         axis.set_xlabel("articles")
