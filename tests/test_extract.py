@@ -110,7 +110,7 @@ def silver(tmp_path_factory) -> Path:
 def test_silver_tables_of_the_raw_articles_validate(silver):
     report = validate(silver)
     assert report.ok, report.to_text()
-    # at most 2 articles per shard, and small corpora are cut finer so every worker gets some
+    # shards of at most 2 articles, but at least CHUNKS_AT_LEAST chunks: one article per shard here
     assert len(list((silver / "data" / "quotes").glob("*.parquet"))) == 5
 
 
@@ -163,7 +163,7 @@ def test_undecodable_file_is_a_failure_with_a_reason(tmp_path, capsys):
     raw.mkdir()
     (raw / "good.txt").write_text("Title\n\n“We will act,” Ana Ruiz said.\n", encoding="utf-8")
     (raw / "bad.txt").write_bytes(b"caf\xe9 latin-1\n")
-    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 3
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 3  # done with a failure
     assert "failed extract-not-utf8: bad.txt: not valid UTF-8" in capsys.readouterr().err
     assert validate(tmp_path / "out").ok
     assert list(read_table(tmp_path / "out" / "data" / "articles")["article_id"]) == ["good"]

@@ -47,6 +47,7 @@ def extract_folder(
     shard_size: int = SHARD_SIZE,
     max_chars: int = MAX_CHARS,
     time_budget: float | None = TIME_BUDGET,
+    engine: str = "local",
 ) -> ExtractResult:
     """Extract every *.txt of raw_dir into out_dir/data/<table>/<table>-NNNNNNNNN.parquet.
 
@@ -65,7 +66,7 @@ def extract_folder(
     with output_folder(out_dir, "extract") as out_stage, tempfile.TemporaryDirectory(prefix=".extract-", dir=out_stage) as tmp:
         staging, evidence = Path(tmp) / "data", Path(tmp) / "evidence"
         jobs = _jobs(inventory.kept, shard_size, staging, evidence, max_chars, time_budget)
-        for chunk in _run(jobs, num_proc):
+        for chunk in _run(jobs, num_proc, engine):
             result.articles += chunk.articles
             result.failures.extend(chunk.failures)
             counts.update(chunk.counts)
@@ -92,8 +93,14 @@ def _jobs(paths: list[Path], shard_size: int, staging: Path, evidence: Path, max
     ]
 
 
-def _run(jobs: list[ChunkJob], num_proc: int):
-    """Chunk results in chunk order: in this process for one worker, else a process pool."""
+def _run(jobs: list[ChunkJob], num_proc: int, engine: str = "local"):
+    """Chunk results in chunk order: in this process for one worker, else a process pool, or
+    the same jobs on another engine (landstrikes.engines)."""
+    if engine != "local":
+        from landstrikes.engines import map_ordered
+
+        yield from map_ordered(engine, extract_chunk, jobs, num_proc)
+        return
     if num_proc <= 1 or len(jobs) <= 1:
         yield from map(extract_chunk, jobs)
         return

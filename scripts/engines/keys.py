@@ -1,0 +1,106 @@
+"""Corpus-wide key checks over many files in bounded memory: unique ids, foreign keys.
+
+A key space is cut into hash buckets; each pass streams the needed columns of every file in
+record batches and keeps only the rows whose key falls in the pass's bucket, so one pass holds
+about `pass_rows` keys whatever the corpus size (the files are re-read once per pass: I/O for
+memory, the trade an engine's shuffle makes too). Findings are the ones the one-folder validator
+gives: same check ids, row ids, columns, values and messages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from landstrikes.schema.report import Report
+
+PASS_ROWS = 2_000_000
+"""Keys held per pass (about 100-200 MB of Arrow strings)."""
+BATCH_ROWS = 65_536
+_WEIGHTS = np.random.default_rng(20260119).integers(1, 2**63, size=64, dtype=np.uint64) | np.uint64(1)
+
+
+def buckets(values: pa.Array, n: int) -> np.ndarray:
+    """A stable bucket in [0, n) per string (nulls: 0), vectorised over the Arrow byte buffer."""
+    values = values.cast(pa.large_string())
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if n <= 1 or len(values) == 0:
+        return np.zeros(len(values), dtype=np.int64)
+    offsets = np.frombuffer(values.buffers()[1], dtype=np.int64)[values.offset : values.offset + len(values) + 1]
+    data = values.buffers()[2]
+    first, last = int(offsets[0]), int(offsets[-1])
+    raw = np.frombuffer(data, dtype=np.uint8)[first:last] if data is not None else np.zeros(0, np.uint8)
+    starts = offsets[:-1] - first
+    lengths = np.diff(offsets)
+    position = np.arange(last - first, dtype=np.int64) - np.repeat(starts, lengths)
+    with np.errstate(over="ignore"):
+        weighted = (raw.astype(np.uint64) + np.uint64(1)) * _WEIGHTS[position % 64]
+        sums = np.concatenate([np.zeros(1, np.uint64), np.cumsum(weighted, dtype=np.uint64)])
+        h = sums[starts + lengths] - sums[starts] + lengths.astype(np.uint64)
+        h ^= h >> np.uint64(31)
+        h *= np.uint64(0x9E3779B97F4A7C15)
+        h ^= h >> np.uint64(29)
+    return (h % np.uint64(n)).astype(np.int64)
+
+
+def _rows(files: list[Path]) -> int:
+    return sum(pq.ParquetFile(p).metadata.num_rows for p in files)
+
+
+def _passes(rows: int, pass_rows: int) -> int:
+    return max(1, -(-rows // max(1, pass_rows)))
+
+
+def _in_bucket(files: list[Path], columns: list[str], key: str, n: int, b: int, explode: bool = False) -> pa.Table:
+    """Rows of `files` (only `columns`) whose `key` falls in bucket b of n; list keys exploded first."""
+    parts = []
+    for path in files:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS, columns=columns):
+            table = pa.Table.from_batches([batch])
+            if explode:
+                lists = table[key].combine_chunks()
+                parents = pc.list_parent_indices(lists)
+                table = table.drop_columns([key]).take(parents).append_column(key, pc.list_flatten(lists))
+            table = table.filter(pc.is_valid(table[key]))
+            keep = buckets(table[key], n) == b
+            if keep.any():
+                parts.append(table.filter(pa.array(keep)))
+    if not parts:
+        return pa.table({c: pa.array([], pa.string()) for c in columns})
+    return pa.concat_tables(parts)
+
+
+def check_unique(table: str, files: list[Path], column: str, id_column: str, report: Report, pass_rows: int = PASS_ROWS) -> None:
+    """Every row whose `column` value occurs more than once, as Pandera's uniqueness check reports it."""
+    columns = list(dict.fromkeys([id_column, column]))
+    n = _passes(_rows(files), pass_rows)
+    for b in range(n):
+        rows = _in_bucket(files, columns, column, n, b)
+        counts = rows.group_by(column).aggregate([(column, "count")])
+        repeated = counts.filter(pc.greater(counts[f"{column}_count"], 1))[column]
+        if len(repeated) == 0:
+            continue
+        dup = rows.filter(pc.is_in(rows[column], value_set=repeated))
+        for row_id, value in zip(dup[id_column].to_pylist(), dup[column].to_pylist()):
+            report.add(table, "duplicate-id", "Pandera check field_uniqueness failed", row_id, column, value)
+
+
+def check_foreign_key(table: str, files: list[Path], column: str, id_column: str, is_list: bool,
+                      ref_table: str, ref_files: list[Path], ref_column: str, report: Report,
+                      pass_rows: int = PASS_ROWS) -> None:
+    """Every non-null value (list item) of `column` that no `ref_column` value equals."""
+    n = _passes(_rows(files) + _rows(ref_files), pass_rows)
+    what = f"{column} item" if is_list else column
+    for b in range(n):
+        rows = _in_bucket(files, [id_column, column], column, n, b, explode=is_list)
+        if len(rows) == 0:
+            continue
+        known = _in_bucket(ref_files, [ref_column], ref_column, n, b)[ref_column]
+        dangling = rows.filter(pc.invert(pc.is_in(rows[column], value_set=pc.unique(known.combine_chunks()))))
+        for row_id, value in zip(dangling[id_column].to_pylist(), dangling[column].to_pylist()):
+            report.add(table, "dangling-foreign-key", f"{what} {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)

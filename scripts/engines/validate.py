@@ -1,0 +1,153 @@
+"""`validate_partitioned(path, engine)`: one report for a partitioned corpus, checked where it lies.
+
+Two kinds of check, split by what they need to see:
+- per partition (a task per partition on the engine, reading only that partition's files plus
+  the shared tables): every Pandera rule but uniqueness, and every cross check whose rows
+  meet within one article (spans, derived ids, quote rules and mark coverage, alias coverage,
+  segments, article quality, stances, provenance). A partition is validated as a folder of
+  links with the one-folder validator itself, so those findings are its findings.
+- corpus-wide (the driver, bounded memory): unique ids and foreign keys in hash-bucket passes
+  over key columns only (`keys.py`), the claims' cross-article rules on the claims and claim
+  clusters tables, and the table-level facts (missing, empty, schema version).
+The union is the report `validate` gives for the same tables in one folder, provided each
+article's rows share its partition (what `extract` writes); see docs/notes/engine.md.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from landstrikes.engines import map_ordered, start
+from landstrikes.engines.keys import PASS_ROWS, check_foreign_key, check_unique
+from landstrikes.engines.partitions import Layout, layout
+from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
+from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
+from landstrikes.schema.report import Finding, Report, TableResult
+from landstrikes.schema.tableio import UnreadableTable, file_metadata, read_table
+from landstrikes.schema.validate import data_dir, validate
+
+CORPUS_WIDE_CHECKS = frozenset({
+    "duplicate-id", "dangling-foreign-key",  # keys.py
+    "missing-table", "empty-table", "schema-version-mismatch",  # table-level facts
+    "consistency-link-mismatch", "contradiction-not-cross-article", "consistency-cluster-mismatch",  # check_claims
+    "cluster-counts-mismatch", "variant-not-in-cluster",  # check_claim_clusters
+})
+"""Check ids a single partition cannot decide: they come from the corpus-wide pass only."""
+STRUCTURAL = frozenset({"missing-column", "unexpected-column", "wrong-dtype", "column-order"})
+
+
+@dataclass(frozen=True)
+class PartitionJob:
+    """One partition's files (table -> paths) and the shared tables' files, as strings."""
+
+    index: str
+    files: tuple[tuple[str, tuple[str, ...]], ...]
+    shared: tuple[str, ...]
+    root: str = ""
+
+
+@dataclass(frozen=True)
+class PartitionResult:
+    index: str
+    findings: list[Finding]
+    unusable: str | None
+    structural: frozenset[str]
+
+
+def check_partition(job: PartitionJob) -> PartitionResult:
+    """The one-folder validator on a folder of links to this partition's files (run on a worker)."""
+    with tempfile.TemporaryDirectory(prefix=f"partition-{job.index}-") as tmp:
+        for table, paths in job.files:
+            folder = Path(tmp) / table
+            folder.mkdir()
+            for path in paths:
+                (folder / Path(path).name).symlink_to(Path(path).resolve())
+        report = validate(tmp)
+    own = [f for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.table not in job.shared]
+    structural = frozenset(f.table for f in report.findings if f.check in STRUCTURAL)
+    # links keep the file names and the table folders, so the real path replaces the link's
+    unusable = report.unusable.replace(tmp, job.root) if report.unusable else None
+    return PartitionResult(job.index, own, unusable, structural)
+
+
+def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int = 1, pass_rows: int = PASS_ROWS) -> Report:
+    """Validate a partitioned folder; the same findings as `validate(path)`, never raises for bad data."""
+    path = Path(path)
+    report = Report(path=str(path))
+    if not path.is_dir():
+        report.unusable = f"no such folder: {path}"
+        return report
+    root = data_dir(path)
+    parts = layout(root)
+    silver = file_metadata(root / "articles").get("source") == "auto"
+    _table_facts(root, parts, silver, report)
+    start(engine, num_proc)
+    shared_files = tuple((t, tuple(map(str, fs))) for t, fs in parts.shared.items())
+    jobs = [
+        PartitionJob(index, tuple((t, tuple(map(str, fs))) for t, fs in files.items()) + shared_files, tuple(parts.shared), str(root))
+        for index, files in parts.partitions.items()
+    ]
+    if parts.shared:  # the shared tables' own rules, once
+        jobs.append(PartitionJob("shared", shared_files, (), str(root)))
+    structural: set[str] = set()
+    for result in map_ordered(engine, check_partition, jobs, num_proc):
+        report.findings.extend(f for f in result.findings if result.index != "shared" or f.table in parts.shared)
+        structural |= result.structural
+        report.unusable = report.unusable or result.unusable
+    if report.unusable is None:
+        _corpus_wide(root, parts, structural, report, pass_rows)
+    return report
+
+
+def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> None:
+    """Missing tables, row counts, schema versions and empty tables, from Parquet footers only."""
+    for spec in TABLES:
+        folder = root / spec.name
+        if not folder.is_dir():
+            report.tables[spec.name] = TableResult(spec.name, present=False)
+            report.add(spec.name, "missing-table", f"no folder {folder}")
+            continue
+        try:
+            rows = sum(pq.ParquetFile(p).metadata.num_rows for p in parts.files(spec.name))
+        except Exception:  # noqa: BLE001 - an unreadable file is reported by its partition's check
+            rows = None
+        report.tables[spec.name] = TableResult(spec.name, rows=rows)
+        version = file_metadata(folder).get("schema_version")
+        if parts.files(spec.name) and version != SCHEMA_VERSION:
+            report.add(spec.name, "schema-version-mismatch", f"files carry schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
+        if rows == 0 and not (spec.may_be_empty or silver):
+            report.add(spec.name, "empty-table", "table has no rows")
+
+
+def _corpus_wide(root: Path, parts: Layout, structural: set[str], report: Report, pass_rows: int) -> None:
+    """Unique ids and foreign keys across partitions, then the claims' cross-article rules."""
+    present = {t for t, r in report.tables.items() if r.present}
+    for spec in TABLES:
+        if spec.name in present:
+            for col in spec.columns:
+                if col.unique and spec.name not in structural:  # a broken table has its structural finding
+                    check_unique(spec.name, parts.files(spec.name), col.name, spec.id_column, report, pass_rows)
+    sound = present - structural
+    for table, column, ref_table, ref_column in FOREIGN_KEYS:
+        if table in sound and ref_table in sound:
+            is_list = TABLES_BY_NAME[table].column(column).type == "string_list"
+            check_foreign_key(table, parts.files(table), column, TABLES_BY_NAME[table].id_column, is_list,
+                              ref_table, parts.files(ref_table), ref_column, report, pass_rows)
+    # the claims' rules link claims of different articles: they read the two claim tables whole
+    tables = {}
+    for name in ("claims", "claim_clusters"):
+        if name in sound:
+            try:
+                tables[name] = read_table(root / name)
+            except UnreadableTable as exc:
+                report.unusable = report.unusable or str(exc)
+                return
+    for check in (check_claims, check_claim_clusters):
+        try:
+            check(tables, report)
+        except Exception as exc:  # noqa: BLE001 - as validate: a crashed check is a finding, never a traceback
+            report.add("*", "check-crashed", f"{check.__name__} could not run: {type(exc).__name__}: {exc}")
