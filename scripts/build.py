@@ -34,7 +34,7 @@ CARD_BODY_FILE = "card_body.md"
 AGREEMENT_FILE = "agreement.json"
 GOLD = {"source": "gold", "confidence": None}
 """Provenance of every built row: human annotation, so no extractor confidence."""
-LOCK_FILE = ".landstrikes.safety.lock"
+LOCK_FILE = ".landstrikes.lock"
 STAGING_PREFIX = ".build-"
 LEGACY_BACKUP = ".data-old"
 """Where builds before the journaled swap kept the old tables while swapping."""

@@ -183,7 +183,7 @@ BUILD_EPILOG = """exit codes:
   0  built, valid, swapped in (data/ and README.md together)
   1  the new tables did not validate: data/ and README.md left untouched
   2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
-     cannot be written, or another build holds DIR/.landstrikes.safety.lock (its pid is named)
+     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named)
 An interrupted build (killed, power cut) is finished or removed by the next build, which says so
 in one line on stderr; data/ and README.md then are both old or both new."""
 
