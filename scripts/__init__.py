@@ -6,14 +6,14 @@ DATASET_VERSION = __version__
 
 def load(table: str, version: str | None = None, as_pandas: bool = False, root=None):
     """A table of a pinned release (default: the newest), verified against its MANIFEST.json
-    (see landstrikes.loading)."""
-    from landstrikes.loading import load as load_release
+    (see landstrikes.releases.loading)."""
+    from landstrikes.releases.loading import load as load_release
 
     return load_release(table, version, as_pandas=as_pandas, root=root)
 
 
 def versions(root=None) -> list[str]:
-    """The release versions there are, oldest first (see landstrikes.loading.versions)."""
-    from landstrikes.loading import versions as release_versions
+    """The release versions there are, oldest first (see landstrikes.releases.loading.versions)."""
+    from landstrikes.releases.loading import versions as release_versions
 
     return release_versions(root)

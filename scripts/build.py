@@ -2,8 +2,8 @@
 
 The write path: lock the dataset folder, finish or remove what an interrupted build left,
 build and validate in a staging folder `.build-*` inside it, then swap `data/` and the card
-`README.md` in with `landstrikes.swap` (journaled, so a kill at any point ends old+old or
-new+new). Every step has a named fault point (`landstrikes.faults`).
+`README.md` in with `landstrikes.safety.swap` (journaled, so a kill at any point ends old+old or
+new+new). Every step has a named fault point (`landstrikes.safety.faults`).
 """
 
 from __future__ import annotations
@@ -16,18 +16,18 @@ from pathlib import Path
 from typing import Callable
 
 from landstrikes import DATASET_VERSION
-from landstrikes.card import render_card
-from landstrikes.corpus import load_corpus
+from landstrikes.releases.card import render_card
+from landstrikes.annotations.corpus import load_corpus
 from landstrikes.errors import BuildError
-from landstrikes.faults import fault
-from landstrikes.lock import exclusive
+from landstrikes.safety.faults import fault
+from landstrikes.safety.lock import exclusive
 from landstrikes.progress import step
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import read_arrow, write_table
 from landstrikes.schema.validate import validate
-from landstrikes.stats import compute_stats, load_agreement, load_tables
-from landstrikes.swap import JOURNAL, SwapError, install, recover
+from landstrikes.documents.stats import compute_stats, load_agreement, load_tables
+from landstrikes.safety.swap import JOURNAL, SwapError, install, recover
 from landstrikes.tables import BUILDERS
 
 CARD_BODY_FILE = "card_body.md"
@@ -44,7 +44,7 @@ FAULT_POINTS = (
     "build:locked", "build:tables-written", "build:card-written", "build:validated", "swap:journal-written",
     *(f"swap:exchanged:{name}" for name in SWAPPED), "swap:done", "swap:cleaning", "build:swapped",
 )
-"""Every fault point a build passes, in order (`landstrikes.faults`); the fallback swap (no
+"""Every fault point a build passes, in order (`landstrikes.safety.faults`); the fallback swap (no
 atomic exchange) also passes `swap:moved-aside:<name>` before each `swap:exchanged:<name>`."""
 
 

@@ -121,7 +121,7 @@ def cmd_agreement(args) -> int:
     import pyarrow
     import yaml
 
-    from landstrikes.agreement import write_agreement
+    from landstrikes.documents.agreement import write_agreement
     from landstrikes.schema.tableio import UnreadableTable
 
     try:
@@ -145,7 +145,7 @@ def cmd_agreement(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from landstrikes.docgen import BlockSyntaxError, StatsInputError, check, corpus_stats, write
+    from landstrikes.documents.docgen import BlockSyntaxError, StatsInputError, check, corpus_stats, write
 
     root = args.root if args.root is not None else args.dataset.parent
     try:
@@ -168,7 +168,7 @@ def cmd_stats(args) -> int:
 
 
 def cmd_export_schemas(args) -> int:
-    from landstrikes.outdir import output_folder
+    from landstrikes.safety.outdir import output_folder
     from landstrikes.schema.export import export_schemas
 
     if args.out is None:
@@ -232,7 +232,7 @@ def cmd_render(args) -> int:
 
 def cmd_release(args) -> int:
     from landstrikes.errors import ReleaseError
-    from landstrikes.release import release, repair, releases_dir
+    from landstrikes.releases.release import release, repair, releases_dir
 
     changelog = args.changelog or args.dataset.parent / "CHANGELOG.md"
     try:
@@ -256,10 +256,10 @@ def cmd_release(args) -> int:
 
 
 def cmd_diff(args) -> int:
-    from landstrikes.diff import diff_folders
+    from landstrikes.releases.diff import diff_folders
     from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
-    from landstrikes.loading import resolve_release
-    from landstrikes.manifest import MANIFEST, verified_manifest
+    from landstrikes.releases.loading import resolve_release
+    from landstrikes.releases.manifest import MANIFEST, verified_manifest
 
     from landstrikes.schema.tableio import UnreadableTable
 
@@ -285,9 +285,9 @@ def cmd_diff(args) -> int:
 
 def cmd_verify(args) -> int:
     from landstrikes.errors import ReleaseNotFound
-    from landstrikes.loading import resolve_release
-    from landstrikes.manifest import verify
-    from landstrikes.release import find_releases, releases_dir
+    from landstrikes.releases.loading import resolve_release
+    from landstrikes.releases.manifest import verify
+    from landstrikes.releases.release import find_releases, releases_dir
 
     try:
         folders = ([resolve_release(args.release, args.dataset)] if args.release
@@ -308,7 +308,7 @@ def cmd_verify(args) -> int:
     return 1 if failed else 0
 def cmd_publish(args) -> int:
     from landstrikes.errors import ReleaseError, ReleaseIntegrityError, ReleaseNotFound
-    from landstrikes.publish import publish
+    from landstrikes.releases.publish import publish
 
     if args.dry_run and args.out is None:
         print("error: --dry-run needs --out DIR (the folder that would be uploaded)", file=sys.stderr)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
-from landstrikes.agreement import _none, match_spans, prf
+from landstrikes.documents.agreement import _none, match_spans, prf
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.tableio import to_pandas

@@ -107,7 +107,7 @@ def documents_beside(dataset: Path) -> Path:
     """A release copies the datasheet, guidelines and figures from beside the dataset folder, and
     refuses to cut while they drift from the tables: copy them, with README.md, and regenerate
     their numbers from this copy's tables (as `landstrikes stats` does before a real release)."""
-    from landstrikes.release import RELEASED_DOCUMENTS
+    from landstrikes.releases.release import RELEASED_DOCUMENTS
 
     for name in (*RELEASED_DOCUMENTS, "README.md"):
         source, target = REPO / name, dataset.parent / name
@@ -120,7 +120,7 @@ def documents_beside(dataset: Path) -> Path:
 
 def in_sync(dataset: Path) -> Path:
     """Regenerate the documents' numbers from the dataset's tables (`landstrikes stats`)."""
-    from landstrikes.docgen import corpus_stats, write
+    from landstrikes.documents.docgen import corpus_stats, write
 
     write(corpus_stats(dataset), dataset.parent, dataset)
     return dataset
@@ -130,7 +130,7 @@ def in_sync(dataset: Path) -> Path:
 def released(built_dataset, tmp_path_factory) -> Path:
     """A built dataset copy with release 1.0.0, then one corrected claim span released as 1.0.1."""
     from landstrikes.build import build
-    from landstrikes.release import release
+    from landstrikes.releases.release import release
 
     folder = tmp_path_factory.mktemp("released") / "dataset"
     shutil.copytree(built_dataset, folder)

@@ -42,7 +42,7 @@ def run_in_children(jobs: list[dict], workdir: Path) -> dict[str, int | None]:
 
 
 def child(job: dict) -> int:
-    from landstrikes import faults, swap
+    from landstrikes.safety import faults, swap
 
     logs = Path(job["logs"])
     for fd, name in ((1, "out"), (2, "err")):

@@ -3,7 +3,7 @@
 import json
 
 from conftest import DATASET
-from landstrikes.agreement import agreement, cohen_kappa
+from landstrikes.documents.agreement import agreement, cohen_kappa
 
 
 def test_kappa_of_identical_labels_is_one_and_of_chance_is_zero():

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import REPO, copy_sources
 from forkcli import run_in_children
-from landstrikes import faults, swap
+from landstrikes.safety import faults, swap
 from landstrikes.build import FAULT_POINTS, LOCK_FILE, STAGING_PREFIX, SWAPPED, build, recover_build
 from landstrikes.errors import BuildError
 
@@ -116,7 +116,7 @@ def assert_next_build_recovers(folder: Path, old, new, point: str) -> None:
 
 
 def test_every_fault_point_in_the_code_is_listed_and_tested():
-    code = (REPO / "scripts" / "build.py").read_text() + (REPO / "scripts" / "swap.py").read_text()
+    code = (REPO / "scripts" / "build.py").read_text() + (REPO / "scripts" / "safety" / "swap.py").read_text()
     found = set()
     for literal in re.findall(r'fault\(f?"([^"]+)"\)', code):
         found |= {literal.replace("{name}", name) for name in SWAPPED} if "{name}" in literal else {literal}

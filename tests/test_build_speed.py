@@ -9,7 +9,7 @@ import sys
 
 import yaml
 
-from landstrikes.card import card_features, card_yaml
+from landstrikes.releases.card import card_features, card_yaml
 from landstrikes.schema.registry import TABLES
 
 

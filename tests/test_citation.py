@@ -12,7 +12,8 @@ import sys
 import yaml
 
 from conftest import DATASET, REPO
-from landstrikes import DATASET_VERSION, __version__, citation
+from landstrikes import DATASET_VERSION, __version__
+from landstrikes.releases import citation
 from landstrikes.schema.registry import SCHEMA_VERSION
 
 CFF_TYPES = {"art", "article", "audiovisual", "bill", "blog", "book", "catalogue", "conference-paper", "data",

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from landstrikes.croissant import CONFORMS_TO, label_set_id
+from landstrikes.releases.croissant import CONFORMS_TO, label_set_id
 from landstrikes.schema.crosschecks import FOREIGN_KEYS
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.tableio import read_table

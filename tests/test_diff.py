@@ -8,7 +8,7 @@ import json
 import pytest
 
 from landstrikes.cli import main
-from landstrikes.diff import DatasetDiff, RowChange, TableDiff, diff_columns, diff_folders, match_corrected_spans
+from landstrikes.releases.diff import DatasetDiff, RowChange, TableDiff, diff_columns, diff_folders, match_corrected_spans
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
 from landstrikes.schema.tableio import read_arrow, read_table, write_table
 

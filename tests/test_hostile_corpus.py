@@ -52,7 +52,7 @@ def _prepare(case_dir: Path, target: Path) -> None:
 @pytest.fixture(scope="module")
 def released_gold(built_dataset, tmp_path_factory) -> Path:
     """The gold built dataset with one release (1.0.0) cut from it, as users have it."""
-    from landstrikes.release import release
+    from landstrikes.releases.release import release
 
     folder = tmp_path_factory.mktemp("hostile-released") / "dataset"
     shutil.copytree(built_dataset, folder)

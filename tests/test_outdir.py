@@ -12,9 +12,9 @@ import pytest
 from conftest import DATASET, load, save
 from forkcli import run_in_children
 
-from landstrikes import swap
+from landstrikes.safety import swap
 from landstrikes.cli import main
-from landstrikes.outdir import MARKER, output_folder
+from landstrikes.safety.outdir import MARKER, output_folder
 
 RAW_ONE = "Title\n\n“We will act,” Ana Ruiz said.\n"
 

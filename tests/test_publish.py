@@ -10,8 +10,8 @@ import pytest
 
 from landstrikes.cli import main
 from landstrikes.errors import ReleaseError
-from landstrikes.manifest import read_manifest
-from landstrikes.publish import publish
+from landstrikes.releases.manifest import read_manifest
+from landstrikes.releases.publish import publish
 
 
 def tree(folder: Path) -> dict[str, str]:

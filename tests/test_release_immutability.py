@@ -10,7 +10,7 @@ import pytest
 
 from conftest import DATASET, REPO
 from landstrikes.cli import main
-from landstrikes.manifest import read_manifest, verify
+from landstrikes.releases.manifest import read_manifest, verify
 from landstrikes.schema.tableio import file_metadata
 
 COMMITTED = sorted(p.parent for p in (DATASET / "releases").glob("*/MANIFEST.json"))

@@ -15,9 +15,9 @@ import pytest
 from conftest import REPO, in_sync
 from landstrikes.cli import main
 from landstrikes.errors import ReleaseError, ReleaseIntegrityError, ReleaseNotFound
-from landstrikes.loading import load, resolve_release, versions
-from landstrikes.manifest import verify
-from landstrikes.release import release
+from landstrikes.releases.loading import load, resolve_release, versions
+from landstrikes.releases.manifest import verify
+from landstrikes.releases.release import release
 
 
 def manifest_of(folder):
@@ -121,7 +121,7 @@ def test_manifest_paths_that_leave_the_release_are_refused_and_never_read(releas
     manifest = manifest_of(release_dir)
     manifest["files"][rel] = {"sha256": "0" * 64, "bytes": 1}
     rewrite(release_dir, manifest)
-    import landstrikes.manifest as module
+    import landstrikes.releases.manifest as module
 
     hashed = []
     real = module.sha256_file

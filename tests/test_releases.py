@@ -14,8 +14,8 @@ from conftest import RELEASE_DATE, documents_beside, edit_source, in_sync
 from landstrikes.build import build
 from landstrikes.cli import main
 from landstrikes.errors import ReleaseError
-from landstrikes.manifest import read_manifest, sha256_file
-from landstrikes.release import git_source, release
+from landstrikes.releases.manifest import read_manifest, sha256_file
+from landstrikes.releases.release import git_source, release
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.tableio import file_metadata, read_table
 
@@ -150,7 +150,7 @@ def test_stale_tables_are_refused_and_nothing_is_written(released_copy):
 
 
 def test_a_failure_while_writing_leaves_no_release_no_staging_and_the_changelog_untouched(released_copy, monkeypatch):
-    import landstrikes.release as module
+    import landstrikes.releases.release as module
 
     changelog = (released_copy.parent / "CHANGELOG.md").read_text(encoding="utf-8")
     sheet = released_copy.parent / "DATASHEET.md"

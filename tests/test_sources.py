@@ -15,9 +15,9 @@ import minicorpus
 from landstrikes.build import build_tables
 from landstrikes.errors import SHORT, BuildError, short
 from landstrikes.schema.tableio import read_arrow
-from landstrikes.sourcecheck import CATALOGUE_FIELDS, LAYER_FIELDS
-from landstrikes.sources import load_yaml
-from landstrikes.yamlsource import MAX_DEPTH, SourceLoader, parse_source
+from landstrikes.annotations.sourcecheck import CATALOGUE_FIELDS, LAYER_FIELDS
+from landstrikes.annotations.sources import load_yaml
+from landstrikes.annotations.yamlsource import MAX_DEPTH, SourceLoader, parse_source
 
 from conftest import DATASET
 

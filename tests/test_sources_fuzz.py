@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import minicorpus
 from landstrikes.build import build_tables
 from landstrikes.errors import BuildError
-from landstrikes.sourcecheck import CATALOGUE_FIELDS, LAYER_FIELDS
+from landstrikes.annotations.sourcecheck import CATALOGUE_FIELDS, LAYER_FIELDS
 
 FAST = settings(max_examples=100, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
 

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 from conftest import DATASET, REPO, load, save
-from landstrikes import figures
-from landstrikes.blocks import BlockSyntaxError, fill_blocks, find_blocks
+from landstrikes.documents import figures
+from landstrikes.documents.blocks import BlockSyntaxError, fill_blocks, find_blocks
 from landstrikes.cli import main
-from landstrikes.docgen import DATASHEET, FIGURES_DIR, README, STATS_JSON, Drift, check, corpus_stats, write
-from landstrikes.stats import compute_stats, load_agreement, load_tables, misquotations
+from landstrikes.documents.docgen import DATASHEET, FIGURES_DIR, README, STATS_JSON, Drift, check, corpus_stats, write
+from landstrikes.documents.stats import compute_stats, load_agreement, load_tables, misquotations
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import json
 import shutil
 
 from conftest import DATASET
-from landstrikes.thirdpass import BEFORE, THIRD, derive_consistency, third_pass_agreement
+from landstrikes.documents.thirdpass import BEFORE, THIRD, derive_consistency, third_pass_agreement
 
 
 def test_consistency_of_a_pass_is_derived_by_rule_c9():

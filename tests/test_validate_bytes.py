@@ -272,7 +272,7 @@ def test_silver_allowances_need_auto_rows_not_only_auto_metadata(dataset_copy):
     "target, argv",
     [
         ("landstrikes.schema.validate", ["validate", "{copy}"]),
-        ("landstrikes.diff.diff_folders", ["diff", "{copy}", "{copy}"]),
+        ("landstrikes.releases.diff.diff_folders", ["diff", "{copy}", "{copy}"]),
         ("landstrikes.evaluate.evaluate", ["evaluate", "{copy}", "--gold", "{copy}"]),
     ],
 )

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from arrowbreak import part, read, with_values, write
-from landstrikes.diff import diff_folders
+from landstrikes.releases.diff import diff_folders
 from landstrikes.evaluate import evaluate
 from landstrikes.schema import validate
 from landstrikes.schema.arrowchecks import text_required

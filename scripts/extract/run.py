@@ -23,7 +23,7 @@ from landstrikes.extract.catalogue import catalogue_rows
 from landstrikes.extract.chunk import ChunkJob, extract_chunk, write_rows
 from landstrikes.extract.failures import DUPLICATES_FILE, ERRORS_FILE, Duplicate, Failure, write_rows as write_csv
 from landstrikes.extract.inventory import MAX_CHARS, take_inventory
-from landstrikes.outdir import output_folder
+from landstrikes.safety.outdir import output_folder
 from landstrikes.schema.registry import TABLES
 
 SHARD_SIZE = 200
@@ -110,7 +110,7 @@ def _run(jobs: list[ChunkJob], num_proc: int, engine: str = "local"):
         yield from pool.imap(extract_chunk, jobs, chunksize=1)
 
 
-# --- the output folder: landstrikes.outdir decides what may be written (marker, staging, swap) --
+# --- the output folder: landstrikes.safety.outdir decides what may be written (marker, staging, swap) --
 
 
 def publish(staging_root: Path, out_stage: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from landstrikes.outdir import output_folder
+from landstrikes.safety.outdir import output_folder
 from landstrikes.render.data import load_tables
 from landstrikes.render.pages import (
     LAYERS,
@@ -61,7 +61,7 @@ class Site:
 def render_site(path: Path, out: Path, notice=None) -> Site:
     """Render every page of the tables under `path` into `out`, replacing a site rendered there before.
 
-    `out` must be new, empty or an earlier render's output (`landstrikes.outdir`, else
+    `out` must be new, empty or an earlier render's output (`landstrikes.safety.outdir`, else
     OutputRefused); the site is staged and swapped in whole.
     """
     tables = load_tables(path)

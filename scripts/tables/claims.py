@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from landstrikes.corpus import Corpus
+from landstrikes.annotations.corpus import Corpus
 from landstrikes.errors import short
-from landstrikes.spans import span_spec
+from landstrikes.annotations.spans import span_spec
 from landstrikes.schema.labels import CLAIM_TYPES, HEDGING, QUANTITY_BOUNDS, RECORD_STATUSES
 from landstrikes.tables.common import choice, layer_records, span_id, span_of, unique_rows
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from landstrikes.corpus import Corpus
+from landstrikes.annotations.corpus import Corpus
 from landstrikes.errors import short
-from landstrikes.raw import RawArticle
-from landstrikes.sources import Record
-from landstrikes.spans import resolve
+from landstrikes.annotations.raw import RawArticle
+from landstrikes.annotations.sources import Record
+from landstrikes.annotations.spans import resolve
 
 
 def layer_records(corpus: Corpus, layer: str):

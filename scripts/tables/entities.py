@@ -1,6 +1,6 @@
 """Build `entities` from the catalogue dataset/annotations/entities.yaml."""
 
-from landstrikes.corpus import Corpus
+from landstrikes.annotations.corpus import Corpus
 from landstrikes.schema.labels import ENTITY_FLAGS, ENTITY_TYPES
 from landstrikes.tables.common import choice, unique_rows
 

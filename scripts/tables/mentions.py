@@ -1,7 +1,7 @@
 """Build `mentions` and `mention_exclusions` from each article's source (M1-M5)."""
 
-from landstrikes.corpus import Corpus
-from landstrikes.spans import span_spec
+from landstrikes.annotations.corpus import Corpus
+from landstrikes.annotations.spans import span_spec
 from landstrikes.schema.labels import MENTION_KINDS
 from landstrikes.tables.common import choice, layer_records, span_id, span_of, unique_rows
 

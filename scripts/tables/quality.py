@@ -1,7 +1,7 @@
 """Build `quality_flags`: each flag of an article with its evidence span (AQ1)."""
 
-from landstrikes.corpus import Corpus
-from landstrikes.spans import span_spec
+from landstrikes.annotations.corpus import Corpus
+from landstrikes.annotations.spans import span_spec
 from landstrikes.schema.labels import QUALITY_FLAGS
 from landstrikes.tables.common import choice, layer_records, span_of, unique_rows
 

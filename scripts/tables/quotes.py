@@ -6,8 +6,8 @@ import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 
-from landstrikes.corpus import Corpus
-from landstrikes.spans import span_spec
+from landstrikes.annotations.corpus import Corpus
+from landstrikes.annotations.spans import span_spec
 from landstrikes.schema.labels import QUOTE_KINDS, SPEAKER_STATUSES
 from landstrikes.tables.common import choice, layer_records, span_id, span_of, unique_rows
 

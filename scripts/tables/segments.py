@@ -1,9 +1,9 @@
 """Build `segments`: each source lists where blocks start; ends follow, so they tile the text."""
 
-from landstrikes.corpus import Corpus
-from landstrikes.raw import RawArticle
+from landstrikes.annotations.corpus import Corpus
+from landstrikes.annotations.raw import RawArticle
 from landstrikes.schema.labels import SEGMENT_KINDS
-from landstrikes.sources import ArticleSource
+from landstrikes.annotations.sources import ArticleSource
 from landstrikes.tables.common import choice, span_id, span_of
 
 

@@ -1,6 +1,6 @@
 """Build `stance_targets` (catalogue) and `stances` (per article, S1-S4)."""
 
-from landstrikes.corpus import Corpus
+from landstrikes.annotations.corpus import Corpus
 from landstrikes.errors import short
 from landstrikes.schema.labels import FNC_LABELS, HOLDER_GROUPS, STANCE_CONFIDENCE, STANCE_LABELS
 from landstrikes.tables.common import choice, layer_records, span_of, unique_rows

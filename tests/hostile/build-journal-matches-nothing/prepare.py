@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-from landstrikes.swap import write_journal
+from landstrikes.safety.swap import write_journal
 
 
 def prepare(input: Path) -> None:

@@ -4,7 +4,7 @@ and the old data/ in the journaled staging folder."""
 import shutil
 from pathlib import Path
 
-from landstrikes.swap import digest, write_journal
+from landstrikes.safety.swap import digest, write_journal
 
 
 def prepare(input: Path) -> None:

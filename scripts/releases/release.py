@@ -21,16 +21,17 @@ from pathlib import Path
 
 import pyarrow
 
-from landstrikes import __version__, citation
+from landstrikes import __version__
+from landstrikes.releases import citation
 from landstrikes.build import build_tables, write_card, write_dataset
-from landstrikes.croissant import croissant
-from landstrikes.diff import DatasetDiff, diff_folders
+from landstrikes.releases.croissant import croissant
+from landstrikes.releases.diff import DatasetDiff, diff_folders
 from landstrikes.errors import ReleaseError
-from landstrikes.manifest import MANIFEST, dump_manifest, make_manifest, sha256_file, verify
+from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest, sha256_file, verify
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.tableio import read_arrow
 from landstrikes.schema.validate import validate
-from landstrikes.semver import Version, at_least, bump_level, parse_version
+from landstrikes.releases.semver import Version, at_least, bump_level, parse_version
 
 RELEASES = "releases"
 CHANGELOG_HEADER = (
@@ -197,9 +198,9 @@ def release(
 
 def document_drift(dataset_dir: Path) -> list:
     """What `landstrikes stats --check` would report: documents that disagree with the tables."""
-    from landstrikes.blocks import BlockSyntaxError
-    from landstrikes.docgen import check, corpus_stats
-    from landstrikes.stats import StatsInputError
+    from landstrikes.documents.blocks import BlockSyntaxError
+    from landstrikes.documents.docgen import check, corpus_stats
+    from landstrikes.documents.stats import StatsInputError
 
     try:
         return check(corpus_stats(dataset_dir), dataset_dir.parent, dataset_dir)
@@ -250,7 +251,7 @@ def repair(root: Path, changelog: Path) -> list[str]:
     for i, version in enumerate(versions):
         if changelog_heading(str(version)) in text or verify(releases[version]):
             continue
-        from landstrikes.manifest import read_manifest
+        from landstrikes.releases.manifest import read_manifest
 
         manifest = read_manifest(releases[version])
         previous = versions[i - 1] if i else None

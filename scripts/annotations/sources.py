@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from landstrikes.errors import BuildError, short
-from landstrikes.yamlsource import Lines, Parsed, parse_source
+from landstrikes.annotations.yamlsource import Lines, Parsed, parse_source
 
 
 def load_yaml(path: Path) -> object:

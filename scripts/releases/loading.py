@@ -15,12 +15,12 @@ import pyarrow
 import pyarrow.parquet as pq
 
 from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
-from landstrikes.manifest import Problem, verified_manifest
+from landstrikes.releases.manifest import Problem, verified_manifest
 from landstrikes.schema.columns import Col
 from landstrikes.schema.tableio import to_pandas
-from landstrikes.semver import parse_version
+from landstrikes.releases.semver import parse_version
 
-SOURCE_CHECKOUT = Path(__file__).resolve().parents[1]
+SOURCE_CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 def release_roots(root: str | Path | None = None) -> list[Path]:

@@ -11,7 +11,7 @@ refuses a record set that joins itself (a cycle in its operation graph).
 
 from __future__ import annotations
 
-from landstrikes import citation
+from landstrikes.releases import citation
 from landstrikes.schema.columns import TableSpec
 from landstrikes.schema.crosschecks import FOREIGN_KEYS
 

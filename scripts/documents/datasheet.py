@@ -1,7 +1,7 @@
 """The generated Markdown blocks of DATASHEET.md, README.md and the dataset card, from the stats dict.
 
 Each renderer is pure: stats in, Markdown out. Block names are the contract with the documents
-(`<!-- stats:NAME -->`); see landstrikes.blocks for how they are replaced and checked.
+(`<!-- stats:NAME -->`); see landstrikes.documents.blocks for how they are replaced and checked.
 """
 
 from __future__ import annotations

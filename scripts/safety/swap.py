@@ -20,7 +20,7 @@ import json
 import os
 from pathlib import Path
 
-from landstrikes.faults import fault
+from landstrikes.safety.faults import fault
 
 JOURNAL = "SWAP.json"
 DONE = "SWAPPED"

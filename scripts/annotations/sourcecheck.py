@@ -30,7 +30,7 @@ from landstrikes.schema.labels import (
     STANCE_CONFIDENCE,
     STANCE_LABELS,
 )
-from landstrikes.sources import Record, type_name
+from landstrikes.annotations.sources import Record, type_name
 
 Check = Callable[[Record, str, object, "Catalogues"], None]
 Catalogues = dict[str, set[str]]

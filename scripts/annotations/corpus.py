@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes.errors import BuildError, short
-from landstrikes.raw import RawArticle, read_raw_articles
-from landstrikes.sourcecheck import CLUSTERS, ENTITIES, TARGETS, check_catalogue, check_layer
-from landstrikes.sources import ARTICLE_LAYERS, ArticleSource, Record, load_article_sources, load_catalogue
-from landstrikes.yamlsource import read_source_text
+from landstrikes.annotations.raw import RawArticle, read_raw_articles
+from landstrikes.annotations.sourcecheck import CLUSTERS, ENTITIES, TARGETS, check_catalogue, check_layer
+from landstrikes.annotations.sources import ARTICLE_LAYERS, ArticleSource, Record, load_article_sources, load_catalogue
+from landstrikes.annotations.yamlsource import read_source_text
 
 CARD_BODY_FILE = "card_body.md"
 AGREEMENT_FILE = "agreement.json"

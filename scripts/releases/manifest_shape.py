@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from landstrikes.manifest import Problem
+from landstrikes.releases.manifest import Problem
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _TEXT = (str,)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from landstrikes import figures
-from landstrikes.blocks import BlockSyntaxError, drifted_blocks, fill_blocks, find_blocks
-from landstrikes.datasheet import datasheet_blocks, readme_rows_block
-from landstrikes.stats import StatsInputError, compute_stats, load_agreement, load_tables, stats_json
+from landstrikes.documents import figures
+from landstrikes.documents.blocks import BlockSyntaxError, drifted_blocks, fill_blocks, find_blocks
+from landstrikes.documents.datasheet import datasheet_blocks, readme_rows_block
+from landstrikes.documents.stats import StatsInputError, compute_stats, load_agreement, load_tables, stats_json
 
 DATASHEET = "DATASHEET.md"
 README = "README.md"

@@ -8,7 +8,7 @@ A span is `text`, made unambiguous either by `n` (1-based occurrence in the arti
 from __future__ import annotations
 
 from landstrikes.errors import short
-from landstrikes.sources import Record
+from landstrikes.annotations.sources import Record
 
 
 def occurrences(text: str, needle: str) -> list[int]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import yaml
 
-from landstrikes import citation
-from landstrikes.blocks import fill_blocks
-from landstrikes.datasheet import cell, num, share, short, table
+from landstrikes.releases import citation
+from landstrikes.documents.blocks import fill_blocks
+from landstrikes.documents.datasheet import cell, num, share, short, table
 from landstrikes.schema.columns import TableSpec
 from landstrikes.schema.registry import TABLES
 

@@ -20,10 +20,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from landstrikes import swap
+from landstrikes.safety import swap
 from landstrikes.errors import BuildError
-from landstrikes.faults import fault
-from landstrikes.lock import folder_lock
+from landstrikes.safety.faults import fault
+from landstrikes.safety.lock import folder_lock
 
 MARKER = ".landstrikes-output.json"
 STAGING_TAG = ".landstrikes-staging-"

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from landstrikes.agreement import _span, cohen_kappa, match_spans, prf
+from landstrikes.documents.agreement import _span, cohen_kappa, match_spans, prf
 from landstrikes.schema.tableio import read_table
 
 THIRD = Path("annotations") / "third_pass"

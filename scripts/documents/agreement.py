@@ -19,7 +19,7 @@ import pandas as pd
 import yaml
 
 from landstrikes.schema.tableio import read_table
-from landstrikes.spans import occurrences
+from landstrikes.annotations.spans import occurrences
 
 
 def cohen_kappa(a: list[str], b: list[str]) -> float | None:
@@ -178,7 +178,7 @@ def adjudication(dataset_dir: Path) -> dict:
 
 
 def agreement(dataset_dir: Path) -> dict:
-    from landstrikes.thirdpass import third_pass_adjudication, third_pass_agreement
+    from landstrikes.documents.thirdpass import third_pass_adjudication, third_pass_agreement
 
     result = {"quotes": quote_agreement(dataset_dir), **stance_claim_agreement(dataset_dir),
               "adjudication": adjudication(dataset_dir)}

@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from landstrikes.manifest import MANIFEST, describe_table, read_manifest, table_files
+from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.tableio import UnreadableTable, read_part_schema

@@ -13,7 +13,7 @@ import io
 import json
 from pathlib import Path
 
-from landstrikes.datasheet import short
+from landstrikes.documents.datasheet import short
 
 DPI = 100
 DIGEST_KEY = "landstrikes-digest"

@@ -116,7 +116,7 @@ MAX_MANIFEST_BYTES = 64 << 20
 
 def read_manifest(folder: Path) -> dict:
     """The manifest of a release folder, its shape checked; ReleaseIntegrityError otherwise."""
-    from landstrikes.manifest_shape import shape_problems
+    from landstrikes.releases.manifest_shape import shape_problems
 
     path = Path(folder) / MANIFEST
     if path.is_symlink() or not path.is_file():
@@ -137,7 +137,7 @@ def read_manifest(folder: Path) -> dict:
 def verify(folder: Path) -> list[Problem]:
     """Everything the manifest states, checked: every file re-hashed, no unlisted file, no symlink,
     no path outside the release, and the `tables` section and header checked against the files."""
-    from landstrikes import manifest_checks
+    from landstrikes.releases import manifest_checks
 
     folder = Path(folder)
     if not folder.is_dir():

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes.errors import ReleaseError
-from landstrikes.loading import resolve_release
-from landstrikes.manifest import verified_manifest
+from landstrikes.releases.loading import resolve_release
+from landstrikes.releases.manifest import verified_manifest
 
 REPO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
 STALE_PARTS = "data/**"

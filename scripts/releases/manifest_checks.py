@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 import pyarrow.parquet as pq
 import yaml
 
-from landstrikes.manifest import Problem
+from landstrikes.releases.manifest import Problem
 
 MAX_LISTED_FILES = 100_000
 
@@ -110,7 +110,7 @@ def tables_section(folder: Path, manifest: dict, trusted: set[str]) -> list[Prob
 
     `trusted` holds the listed files whose bytes matched their sha256; only those are parsed.
     """
-    from landstrikes.manifest import describe_columns
+    from landstrikes.releases.manifest import describe_columns
 
     problems = []
     card = card_features(folder)
@@ -177,7 +177,7 @@ def _registry_labels(manifest: dict, table: str, column: str) -> tuple[str, ...]
 def header(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
     """Header facts: the version is the folder's name; the files carry the stated versions."""
     from landstrikes.schema.tableio import METADATA_PREFIX
-    from landstrikes.semver import parse_version
+    from landstrikes.releases.semver import parse_version
 
     problems = []
     version = manifest["dataset_version"]

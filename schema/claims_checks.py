@@ -1,0 +1,99 @@
+"""Cross checks of the claims and claim_clusters tables (beside schema/claims.py).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from landstrikes.schema.checkcorpus import _isin, _rows
+from landstrikes.schema.report import Report
+
+
+def check_claims(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Consistency labels agree with the contradiction links and the clusters (C7, C8)."""
+    claims = tables.get("claims")
+    if claims is None:
+        return
+    links = claims["contradicted_by"]  # lists of claim ids, or None
+    contradicted = (claims["consistency"] == "contradicted").to_numpy()
+    has_links = (links.str.len().fillna(0) > 0).to_numpy()
+    for cid, value in zip(claims["claim_id"][contradicted != has_links], links[contradicted != has_links]):
+        report.add("claims", "consistency-link-mismatch", "contradicted claims, and only they, list contradicted_by", cid, "contradicted_by", list(value) if value is not None else [])
+    pairs = claims[["claim_id", "article_id", "cluster_id"]].assign(other=links).explode("other").dropna(subset=["other"])
+    target = claims[["claim_id", "article_id", "cluster_id"]].drop_duplicates("claim_id", keep="last")
+    linked = pairs.merge(target, left_on="other", right_on="claim_id", suffixes=("", "_other"))
+    bad = linked[(linked["article_id_other"] == linked["article_id"]) | (linked["cluster_id_other"] != linked["cluster_id"])]
+    for cid, other in zip(bad["claim_id"], bad["other"]):
+        report.add("claims", "contradiction-not-cross-article", "contradicted_by must name a claim of the same cluster in another article", cid, "contradicted_by", other)
+    shared = claims.groupby("cluster_id")["article_id"].nunique().reindex(claims["cluster_id"].to_numpy()).to_numpy() > 1
+    lonely_claim = (claims["consistency"] == "uncorroborated").to_numpy() & shared
+    lonely = _rows(claims, lonely_claim, ["claim_id", "cluster_id", "article_id", "consistency"])
+    in_cluster = _rows(claims, _isin(claims["cluster_id"], lonely["cluster_id"]), ["cluster_id", "article_id"]).groupby("cluster_id")["article_id"].agg(set)
+    for cid, cluster, article_id, consistency in zip(*(lonely[c] for c in ("claim_id", "cluster_id", "article_id", "consistency"))):
+        others = sorted(in_cluster[cluster] - {article_id})
+        report.add("claims", "consistency-cluster-mismatch", f"cluster {cluster} also occurs in {others}", cid, "consistency", consistency)
+    alone = (claims["consistency"] == "corroborated").to_numpy() & ~shared
+    for cid, cluster, consistency in zip(claims["claim_id"][alone], claims["cluster_id"][alone], claims["consistency"][alone]):
+        report.add("claims", "consistency-cluster-mismatch", f"no other article states cluster {cluster}", cid, "consistency", consistency)
+
+
+def check_claim_clusters(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Cluster counts are what the claims say, and each claim names a variant of its cluster (C7, C9).
+
+    Grouped counts compared as arrays, variants by a join; Python only visits failing rows.
+    """
+    claims, clusters = tables.get("claims"), tables.get("claim_clusters")
+    if claims is None or clusters is None:
+        return
+    members = claims.groupby("cluster_id")
+    derived = pd.DataFrame({
+        "n_claims": members.size(),
+        "n_articles": members["article_id"].nunique(),
+        "contradicted": (claims["consistency"] == "contradicted").groupby(claims["cluster_id"]).any(),
+    })
+    # a cluster no claim uses should say 0 claims, 0 articles, not contradicted
+    want = derived.reindex(clusters["cluster_id"].to_numpy())
+    used = want["n_claims"].notna().to_numpy()
+    expected = {
+        "n_claims": want["n_claims"].fillna(0).to_numpy(dtype=np.int64),
+        "n_articles": want["n_articles"].fillna(0).to_numpy(dtype=np.int64),
+        "contradicted": np.where(used, want["contradicted"].to_numpy(dtype=object), False),
+    }
+    wrong = {
+        column: clusters[column].isna().to_numpy()
+        | np.asarray(clusters[column].to_numpy(dtype=object, na_value=None) != expected[column], dtype=bool)
+        for column in expected
+    }
+    cluster_ids = clusters["cluster_id"].to_numpy(dtype=object)
+    for row in np.flatnonzero(np.logical_or.reduce(list(wrong.values()))):
+        for column in expected:
+            if wrong[column][row]:
+                report.add("claim_clusters", "cluster-counts-mismatch", f"the claims give {expected[column][row]}", cluster_ids[row], column, clusters[column].iloc[row])
+    _check_variants(claims, clusters, report)
+
+
+def _check_variants(claims: pd.DataFrame, clusters: pd.DataFrame, report: Report) -> None:
+    """A claim of a cluster with variants names one of them; of a cluster without, names none."""
+    last = clusters.drop_duplicates("cluster_id", keep="last")
+    cluster_ids = last["cluster_id"].to_numpy(dtype=object)
+    n_variants = pd.Series(last["variant_ids"].map(lambda v: len(v) if v is not None else 0).to_numpy(), index=cluster_ids)
+    with_variants = last[n_variants.to_numpy() > 0]
+    allowed = pd.DataFrame({
+        "cluster_id": with_variants["cluster_id"].to_numpy(dtype=object),
+        "variant_id": with_variants["variant_ids"].to_numpy(),
+    }).explode("variant_id").drop_duplicates()
+    rows = pd.DataFrame({
+        "cluster_id": claims["cluster_id"].to_numpy(dtype=object),
+        "variant_id": claims["variant_id"].to_numpy(dtype=object, na_value=None),
+    })
+    named = rows.merge(allowed, how="left", on=["cluster_id", "variant_id"], indicator=True)["_merge"].to_numpy() == "both"
+    known = _isin(claims["cluster_id"], cluster_ids)
+    has = n_variants.reindex(rows["cluster_id"]).fillna(0).to_numpy() > 0
+    bad = known & np.where(has, ~named, rows["variant_id"].notna().to_numpy())
+    if not bad.any():
+        return
+    variants = dict(zip(clusters["cluster_id"], clusters["variant_ids"]))
+    for cid, cluster, variant in zip(claims["claim_id"][bad], rows["cluster_id"][bad], rows["variant_id"][bad]):
+        value = None if pd.isna(variant) else variant
+        report.add("claims", "variant-not-in-cluster", f"cluster {cluster} has variants {list(variants[cluster] or [])}", cid, "variant_id", value)

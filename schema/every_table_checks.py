@@ -1,0 +1,169 @@
+"""Cross checks that span every table: foreign keys, spans against the article text, ids
+derived from content, provenance (gold rows carry no confidence).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.checkcorpus import _first_index_arrow, _ids, _strings, article_numbers, article_texts, key_positions
+from landstrikes.schema.registry import TABLES_BY_NAME
+from landstrikes.schema.report import Report
+from landstrikes.schema.spantext import span_text_equal
+
+# (table, column, referenced table, referenced column); null values are allowed where the
+# column is nullable, list columns are checked element-wise.
+FOREIGN_KEYS = (
+    ("mentions", "article_id", "articles", "article_id"),
+    ("mentions", "entity_id", "entities", "entity_id"),
+    ("mention_exclusions", "article_id", "articles", "article_id"),
+    ("mention_exclusions", "entity_id", "entities", "entity_id"),
+    ("quotes", "article_id", "articles", "article_id"),
+    ("quotes", "speaker_id", "entities", "entity_id"),
+    ("quotes", "speaker_mention_id", "mentions", "mention_id"),
+    ("quotes", "parent_quote_id", "quotes", "quote_id"),
+    ("quotes", "speaker_ids", "entities", "entity_id"),
+    ("quotes", "event_id", "entities", "entity_id"),
+    ("claims", "article_id", "articles", "article_id"),
+    ("claims", "claimant_id", "entities", "entity_id"),
+    ("claims", "contradicted_by", "claims", "claim_id"),
+    ("claims", "cluster_id", "claim_clusters", "cluster_id"),
+    ("stances", "article_id", "articles", "article_id"),
+    ("stances", "holder_id", "entities", "entity_id"),
+    ("stances", "target_id", "stance_targets", "target_id"),
+    ("segments", "article_id", "articles", "article_id"),
+    ("quality_flags", "article_id", "articles", "article_id"),
+)
+
+# Id layout per table: how the id is derived from the row (STYLE rule 7: ids from content).
+ID_CODES = {"mentions": "m", "mention_exclusions": "x", "quotes": "q", "claims": "c", "segments": "g"}
+
+
+def check_foreign_keys(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Vectorised membership test (Arrow is_in), one pass per foreign key."""
+    for table, column, ref_table, ref_column in FOREIGN_KEYS:
+        if table not in tables or ref_table not in tables:
+            continue
+        df = tables[table]
+        is_list = TABLES_BY_NAME[table].column(column).type == "string_list"
+        if not is_list:  # the common case: no copy of the column, Python only for dangling rows
+            dangling = np.flatnonzero((key_positions(tables, table, column, ref_table, ref_column) < 0) & df[column].notna().to_numpy())
+            for row_id, value in zip(_ids(df, table).iloc[dangling], df[column].iloc[dangling]):
+                report.add(table, "dangling-foreign-key", f"{column} {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)
+            continue
+        known = _strings(tables[ref_table][ref_column].dropna().astype(str))
+        ids = _ids(df, table)
+        values = df[column].explode()
+        ids = ids.reindex(values.index)
+        present = values.notna().to_numpy()
+        values, ids = values[present], ids[present]
+        found = _first_index_arrow(_strings(values.astype(str)), known) >= 0
+        for row_id, value in zip(ids[~found], values[~found]):
+            what = f"{column} item" if is_list else column
+            report.add(table, "dangling-foreign-key", f"{what} {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)
+
+
+def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Every span lies inside its article and its text equals the article slice (G1).
+
+    Vectorised: range checks in numpy, the text comparison in Arrow (see spantext.py); ids and
+    values become Python objects only for failing rows.
+    """
+    articles = tables.get("articles")
+    if articles is None:
+        return
+    texts = article_texts(tables)
+    for name, df in tables.items():
+        spec = TABLES_BY_NAME[name]
+        if not spec.span_columns or "article_id" not in df:
+            continue
+        ids = _strings(_ids(df, name))
+        article = article_numbers(tables, name)
+        length = texts.lengths[np.maximum(article, 0)] if len(texts.lengths) else np.zeros(len(df), np.int64)
+        for start_col, end_col, text_col in spec.span_columns:
+            missing = [df[c].isna().to_numpy() for c in (start_col, end_col, text_col)]
+            null_count = missing[0].astype(np.int8) + missing[1] + missing[2]
+            for row in np.flatnonzero((null_count > 0) & (null_count < 3)).tolist():
+                report.add(name, "span-partially-null", f"{start_col}/{end_col}/{text_col} must be all null or all set", ids[row].as_py(), start_col)
+            full = (null_count == 0) & (article >= 0)  # unknown articles are dangling foreign keys
+            s = df[start_col].to_numpy(dtype=np.int64, na_value=0)
+            e = df[end_col].to_numpy(dtype=np.int64, na_value=0)
+            after = full & (s > e)
+            beyond = full & ~after & (e > length)
+            negative = full & ~after & ~beyond & (s < 0)
+            for row in np.flatnonzero(after).tolist():
+                report.add(name, "span-start-after-end", f"{start_col} {s[row]} > {end_col} {e[row]}", ids[row].as_py(), start_col, int(s[row]))
+            for row in np.flatnonzero(beyond).tolist():
+                report.add(name, "span-out-of-range", f"{end_col} {e[row]} beyond article length {length[row]}", ids[row].as_py(), end_col, int(e[row]))
+            for row in np.flatnonzero(negative).tolist():
+                report.add(name, "span-out-of-range", f"{start_col} {s[row]} is negative", ids[row].as_py(), start_col, int(s[row]))
+            rows = np.flatnonzero(full & ~(after | beyond | negative))
+            span_strings = _strings(df[text_col])
+            if len(rows) < len(df):  # usually every row: no copy of the span texts
+                span_strings = span_strings.take(pa.array(rows))
+            wrong = ~span_text_equal(texts, article[rows], s[rows], e[rows], span_strings)
+            if not wrong.any():
+                continue
+            bad = rows[wrong]
+            actual = texts.slices(article[bad], s[bad], e[bad]).to_pylist()
+            for row_id, start, end, want, text in zip(ids.take(pa.array(bad)).to_pylist(), s[bad], e[bad], actual, span_strings.filter(pa.array(wrong)).to_pylist()):
+                report.add(name, "span-text-mismatch", f"{text_col} differs from article text[{start}:{end}] = {want!r}", row_id, text_col, text)
+
+
+def check_derived_ids(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Ids are derived from content (article, offsets, holder, target), never from row order.
+
+    Expected ids are joined in Arrow; only differing rows become Python strings.
+    """
+    for name, expected_id in DERIVED_IDS.items():
+        df = tables.get(name)
+        if df is None or df.empty:
+            continue
+        expected = expected_id(df)
+        ids = _strings(_ids(df, name))
+        differs = pc.fill_null(pc.not_equal(ids, expected), True)
+        for row_id, want in zip(ids.filter(differs).to_pylist(), expected.filter(differs).to_pylist()):
+            report.add(name, "id-not-derived", f"id should be {want!r}", row_id, TABLES_BY_NAME[name].id_column, row_id)
+
+
+def _text(df: pd.DataFrame, column: str, null: str | None = None) -> pa.Array:
+    """A column as Arrow strings; integers print as Python prints them, a null integer as <NA>."""
+    values = pa.array(df[column], from_pandas=True)
+    if pa.types.is_integer(values.type):
+        return pc.fill_null(values.cast(pa.large_string()), "<NA>")
+    values = values.cast(pa.large_string())
+    return pc.fill_null(values, null) if null is not None else values
+
+
+def _joined(*parts) -> pa.Array:
+    as_arrow = [pa.scalar(p, pa.large_string()) if isinstance(p, str) else p for p in parts]
+    return pc.binary_join_element_wise(*as_arrow, pa.scalar("", pa.large_string()))
+
+
+def _stance_holder_key(df: pd.DataFrame) -> pa.Array:
+    """holder_id, else group-<holder_group>, else "article" (S3)."""
+    group = pc.binary_join_element_wise(pa.scalar("group-", pa.large_string()), _text(df, "holder_group"), pa.scalar("", pa.large_string()))
+    return pc.coalesce(_text(df, "holder_id"), group, pa.scalar("article", pa.large_string()))
+
+
+def _span_id(code: str):
+    return lambda df: _joined(_text(df, "article_id"), f":{code}:", _text(df, "start"), "-", _text(df, "end"))
+
+
+DERIVED_IDS = {
+    **{name: _span_id(code) for name, code in ID_CODES.items()},
+    "stances": lambda df: _joined(_text(df, "article_id"), ":s:", _stance_holder_key(df), ":", _text(df, "target_id")),
+    "quality_flags": lambda df: _joined(_text(df, "article_id"), ":f:", _text(df, "flag"), ":", _text(df, "start"), "-", _text(df, "end")),
+}
+"""Table -> function of its rows giving the id each row must have (an Arrow string array)."""
+
+
+def check_provenance(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Gold rows carry no confidence; every auto row carries one (the extractor's score)."""
+    for name, df in tables.items():
+        bad = (df["source"] == "gold") == df["confidence"].notna()
+        for row_id, source, confidence in zip(_ids(df, name)[bad], df["source"][bad], df["confidence"][bad]):
+            report.add(name, "confidence-provenance-mismatch", f"{source} rows must {'not ' if source == 'gold' else ''}have a confidence", row_id, "confidence", confidence)

@@ -1,0 +1,149 @@
+"""Cross checks of the mentions table (beside schema/mentions.py): every alias occurrence is a
+mention or an exclusion (M2, M5, M6).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ahocorasick_rs
+import numpy as np
+import pandas as pd
+
+from landstrikes.schema.aliasscan import alias_occurrences_by_alias, separators_present, spaced_variants
+from landstrikes.schema.checkcorpus import _shared, article_numbers, article_texts
+from landstrikes.schema.report import Report
+from landstrikes.schema.spantext import ArticleTexts
+
+
+def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Every whole-word alias occurrence is inside a mention or an exclusion (M2, M5).
+
+    Fast path: every occurrence of every alias in one compiled scan of the article bytes
+    (aliasscan.py), then a vectorised "inside a merged covering interval" test. An article with
+    any uncovered occurrence is re-checked alias by alias, so the findings are those of the
+    plain check.
+    """
+    articles, entities, mentions = (tables.get(n) for n in ("articles", "entities", "mentions"))
+    if articles is None or entities is None or mentions is None:
+        return
+    covering_tables = [n for n in ("mentions", "mention_exclusions") if n in tables]
+    # M2 is an annotator's completeness promise; an extractor's (source "auto") entities make none
+    gold = entities[entities["source"] != "auto"] if "source" in entities else entities
+    pairs = [(e, a) for e, aliases in zip(gold["entity_id"], gold["aliases"]) for a in aliases or []]
+    texts = article_texts(tables)
+    # an alias's space matches any space separator (M6): the scan also looks for every spelling
+    # with the separators this corpus holds; if an alias has too many, its articles go the exact way
+    spellings, too_many = spelled_aliases([a for _, a in pairs], texts, tables)
+    numbers, _, starts, ends = alias_scan(tables, spellings)
+    base = texts.cp_starts
+    inside = _inside_intervals(base[numbers] + starts, base[numbers] + ends, *_global_intervals(tables, covering_tables, texts))
+    spaced = articles_with_unicode_spaces(texts) if too_many else np.zeros(0, np.int64)
+    suspects = np.union1d(np.unique(numbers[~inside]), spaced).astype(np.int64).tolist()
+    if not suspects:
+        return
+    covering = pd.concat([tables[n][["article_id", "start", "end"]] for n in covering_tables])
+    article_ids = articles["article_id"].to_numpy()
+    for number in suspects:
+        text = texts.slices(np.array([number]), np.array([0]), texts.lengths[[number]]).to_pylist()[0]
+        _report_uncovered_aliases(article_ids[number], text, pairs, covering, report)
+
+
+def _global_intervals(tables, names: list[str], texts: ArticleTexts) -> tuple[np.ndarray, np.ndarray]:
+    """The spans of tables `names` (at least one) in one coordinate system (article base +
+    offset), merged where they touch."""
+    number = np.concatenate([article_numbers(tables, n) for n in names])
+    start, end = (np.concatenate([tables[n][c].to_numpy(dtype=np.int64, na_value=-1) for n in names]) for c in ("start", "end"))
+    known = np.concatenate([(tables[n]["start"].notna() & tables[n]["end"].notna()).to_numpy() for n in names])
+    keep = (number >= 0) & known
+    number = number[keep]
+    n = texts.lengths[number]
+    start = np.clip(start[keep], 0, n)
+    end = np.clip(end[keep], 0, n)
+    nonempty = end > start
+    base = texts.cp_starts[number][nonempty]
+    start, end = base + start[nonempty], base + end[nonempty]
+    order = np.argsort(start, kind="stable")
+    start, end = start[order], end[order]
+    if len(start) == 0:
+        return start, end
+    reach = np.maximum.accumulate(end)
+    new_block = np.concatenate([[True], start[1:] > reach[:-1]])
+    block_end = np.concatenate([np.flatnonzero(new_block)[1:] - 1, [len(start) - 1]])
+    return start[new_block], reach[block_end]
+
+
+def _inside_intervals(starts, ends, merged_starts, merged_ends) -> np.ndarray:
+    """True where [start, end) lies inside one merged interval (empty ranges always do)."""
+    block = np.searchsorted(merged_starts, starts, side="right") - 1
+    safe = np.maximum(block, 0)
+    found = (block >= 0) & (merged_ends[safe] >= ends) if len(merged_starts) else np.zeros(len(starts), bool)
+    return found | (ends <= starts)
+
+
+def _report_uncovered_aliases(article_id, text, pairs, covering, report) -> None:
+    """The exact per-alias check for one article (the slow path, only where something failed)."""
+    own = covering[covering["article_id"] == article_id]
+    covered = _coverage_mask(len(text), zip(own["start"].fillna(0).astype(int), own["end"].fillna(0).astype(int)))
+    for entity_id, alias in pairs:
+        for match in alias_pattern(alias).finditer(text):
+            if not all(covered[match.start():match.end()]):
+                report.add("mentions", "alias-not-covered", f"alias {alias!r} of {entity_id} at {match.start()}-{match.end()} is neither a mention nor an exclusion", article_id, "text", alias)
+
+
+SPACE_SEPARATORS = "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs")
+"""Every Unicode space separator (category Zs): U+0020, U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000."""
+_ANY_SPACE = "[" + re.escape(SPACE_SEPARATORS) + "]"
+
+
+def alias_pattern(alias: str) -> re.Pattern:
+    """Whole-word occurrences of `alias`; each space in it matches any space separator (M6)."""
+    return re.compile(r"(?<!\w)" + _ANY_SPACE.join(re.escape(part) for part in alias.split(" ")) + r"(?!\w)")
+
+
+def alias_scan(tables: dict[str, pd.DataFrame], spellings: list[str]):
+    """(article number, index into sorted(set(spellings)), start, end) of every whole-word
+    occurrence; one scan per validate run for the checks that ask for the same spellings."""
+    distinct = tuple(sorted({s for s in spellings if s}))
+    return _shared(tables, ("alias-scan", distinct), lambda: alias_occurrences_by_alias(article_texts(tables), list(distinct)))
+
+
+def corpus_separators(tables: dict[str, pd.DataFrame], texts: ArticleTexts) -> list[str]:
+    """The non-ASCII space separators that occur in the articles (computed once per run)."""
+    return _shared(tables, ("separators",), lambda: separators_present(texts, SPACE_SEPARATORS))
+
+
+def spelled_aliases(aliases: list[str], texts: ArticleTexts, tables: dict[str, pd.DataFrame] | None = None) -> tuple[list[str], bool]:
+    """Every alias plus its spellings with the corpus's non-ASCII space separators, and whether
+    some alias had too many spellings to list (M6)."""
+    if not any(" " in a for a in aliases):
+        present = []
+    else:
+        present = corpus_separators(tables, texts) if tables is not None else separators_present(texts, SPACE_SEPARATORS)
+    out, too_many = [], False
+    for alias in aliases:
+        variants = spaced_variants(alias, present) if present and " " in alias else [alias]
+        if variants is None:
+            too_many, variants = True, [alias]
+        out.extend(variants)
+    return out, too_many
+
+
+def articles_with_unicode_spaces(texts: ArticleTexts) -> np.ndarray:
+    """Numbers of the articles whose text holds a space separator other than U+0020."""
+    data = texts.data()
+    if len(data) == 0:
+        return np.zeros(0, np.int64)
+    automaton = ahocorasick_rs.BytesAhoCorasick([c.encode() for c in SPACE_SEPARATORS if c != " "])
+    hits = automaton.find_matches_as_indexes(data, overlapping=True)
+    starts = np.fromiter((h[1] for h in hits), dtype=np.int64, count=len(hits))
+    starts = starts[(starts >= texts.byte_starts[0]) & (starts < texts.byte_starts[-1])]
+    return np.unique(texts.article_of(starts)) if len(starts) else np.zeros(0, np.int64)
+
+
+def _coverage_mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
+    mask = bytearray(length)
+    for start, end in spans:
+        mask[max(0, start):max(0, min(end, length))] = b"\x01" * max(0, min(end, length) - max(0, start))
+    return mask

@@ -1,0 +1,120 @@
+"""Cross checks of the quotes table (beside schema/quotes.py): speaker status, parent quotes,
+quotation-mark coverage.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.checkcorpus import _excerpts, _first_index, _rows, _strings, article_numbers, article_texts, key_positions
+from landstrikes.schema.markscan import scan_corpus_marks
+from landstrikes.schema.report import Report
+from landstrikes.schema.spantext import ArticleTexts
+
+
+def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    quotes, mentions = tables.get("quotes"), tables.get("mentions")
+    if quotes is None:
+        return
+    ids = quotes["quote_id"].astype(str)
+    needs_mention = quotes["speaker_status"] == "attributed"
+    needs_speaker = quotes["speaker_status"].isin(["attributed", "implicit"])
+    rules = (
+        (needs_speaker & quotes["speaker_id"].isna(), "speaker_id", "speaker_status requires a speaker_id"),
+        (~needs_speaker & quotes["speaker_id"].notna(), "speaker_id", "speaker_status says there is no single speaker"),
+        (needs_mention & quotes["speaker_mention_id"].isna(), "speaker_mention_id", "attributed quote needs its speaker mention"),
+        (~needs_mention & quotes["speaker_mention_id"].notna(), "speaker_mention_id", "only attributed quotes have a speaker mention"),
+    )
+    for mask, column, message in rules:
+        for row_id, value in zip(ids[mask], quotes[column][mask]):
+            report.add("quotes", "speaker-status-inconsistent", message, row_id, column, value)
+    if mentions is not None:
+        # duplicate mention ids are reported by Pandera; the first one is used so this check still runs
+        mention = key_positions(tables, "quotes", "speaker_mention_id", "mentions", "mention_id")
+        linked = mention >= 0
+        rows = pa.array(mention[linked])
+        quote_article = _strings(quotes["article_id"]).filter(pa.array(linked))
+        # a null on either side never matches (as numpy's nan != nan); a null speaker reads "nan"
+        speaker = pc.fill_null(_strings(quotes["speaker_id"]), "nan").filter(pa.array(linked))
+        bad = pc.or_(
+            pc.fill_null(pc.not_equal(_strings(mentions["article_id"]).take(rows), quote_article), True),
+            pc.fill_null(pc.not_equal(_strings(mentions["entity_id"]).take(rows), speaker), True),
+        ).to_numpy(zero_copy_only=False)
+        for row_id, value in zip(quotes["quote_id"][linked][bad], quotes["speaker_mention_id"][linked][bad]):
+            report.add("quotes", "speaker-mention-mismatch", "speaker mention must be a mention of the speaker in the same article", row_id, "speaker_mention_id", value)
+    # the parent of a nested quote is the last row with that quote id (duplicates are Pandera's)
+    key = ["quote_id", "parent_quote_id", "article_id", "start", "end"]
+    ids = quotes["quote_id"]
+    parent = _first_index(quotes["parent_quote_id"], ids.iloc[::-1])
+    has_parent = parent >= 0
+    nested = quotes.loc[has_parent, key].reset_index(drop=True)
+    parents = quotes[["article_id", "start", "end"]].iloc[len(ids) - 1 - parent[has_parent]].reset_index(drop=True)
+    inside = (
+        (parents["article_id"] == nested["article_id"])
+        & (parents["start"] <= nested["start"])
+        & (nested["end"] <= parents["end"])
+    )
+    bad = (~inside | (nested["parent_quote_id"] == nested["quote_id"])).to_numpy()
+    for quote_id, parent in zip(nested["quote_id"][bad], nested["parent_quote_id"][bad]):
+        report.add("quotes", "parent-quote-not-enclosing", "parent quote must enclose the nested quote in the same article", quote_id, "parent_quote_id", parent)
+
+
+def check_quote_mark_coverage(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """Every mark pair and stray mark is exactly one quote row (Q2): a missing quote fails.
+
+    One scan over all article bytes (markscan.py); matching marks to rows is a join, not a loop over rows.
+    """
+    articles, quotes = tables.get("articles"), tables.get("quotes")
+    if articles is None or quotes is None:
+        return
+    known = _rows(quotes, article_numbers(tables, "quotes") >= 0, ["quote_id", "article_id", "kind", "start", "end"])
+    marked = known[known["kind"].isin(["direct", "partial", "scare"])]
+    orphans = known[known["kind"] == "orphan"]
+    scan = scan_corpus_marks(article_texts(tables))
+    article_ids = articles["article_id"].to_numpy()
+    expected = pd.DataFrame({"number": scan.pair_article, "start": scan.pair_open + 1, "end": scan.pair_close})
+    expected.insert(0, "article_id", article_ids[expected["number"].to_numpy()])
+    key = ["article_id", "start", "end"]
+    rows = marked[key].astype({"start": "int64", "end": "int64"})
+    counts = rows.value_counts().rename("count").reset_index()
+    covered = expected.merge(counts, on=key, how="left").fillna({"count": 0})
+    bad = covered[covered["count"] != 1]
+    excerpts = _excerpts(article_texts(tables), bad["number"], bad["start"], bad["end"])
+    for article_id, start, end, count, excerpt in zip(bad["article_id"], bad["start"], bad["end"], bad["count"], excerpts):
+        report.add("quotes", "quote-mark-coverage", f"quotation marks at {start - 1}..{end} are covered by {int(count)} quote rows, expected 1", article_id, "start", excerpt)
+    unmarked = rows.merge(expected[key], on=key, how="left", indicator=True)["_merge"].to_numpy() == "left_only"
+    for qid, start, end in zip(marked["quote_id"][unmarked], rows["start"][unmarked], rows["end"][unmarked]):
+        report.add("quotes", "quote-without-marks", "direct/partial/scare quote must be exactly the text between a pair of quotation marks", qid, "start", (start, end))
+    strays = pd.DataFrame({"number": scan.stray_article, "position": scan.stray_position, "opens": scan.stray_opens})
+    _check_orphans(articles, article_texts(tables), orphans, strays, report)
+
+
+def _check_orphans(articles: pd.DataFrame, texts: ArticleTexts, orphans: pd.DataFrame, strays: pd.DataFrame, report: Report) -> None:
+    """Each unmatched mark is touched by exactly one orphan span, and each orphan touches one."""
+    article_ids = articles["article_id"].to_numpy()
+    strays = strays.astype({"number": "int64", "position": "int64", "opens": bool})
+    strays.insert(0, "article_id", article_ids[strays["number"].to_numpy()])
+    # an opening mark is touched by a span starting after it, a closing one by a span ending at it
+    strays["touch"] = np.where(strays["opens"], strays["position"] + 1, strays["position"])
+    spans = orphans[["article_id", "start", "end"]].astype({"start": "int64", "end": "int64"}).drop_duplicates()
+    hits = pd.concat(
+        [
+            strays[strays["opens"]].merge(spans, left_on=["article_id", "touch"], right_on=["article_id", "start"]),
+            strays[~strays["opens"]].merge(spans, left_on=["article_id", "touch"], right_on=["article_id", "end"]),
+        ]
+    )
+    per_stray = hits.groupby(["article_id", "position"]).size()
+    counts = per_stray.reindex(pd.MultiIndex.from_frame(strays[["article_id", "position"]]), fill_value=0).to_numpy()
+    bad = strays[counts != 1]
+    starts = np.maximum(0, bad["position"].to_numpy() - 20)
+    excerpts = _excerpts(texts, bad["number"], starts, bad["position"].to_numpy() + 1)
+    for article_id, position, count, excerpt in zip(bad["article_id"], bad["position"], counts[counts != 1], excerpts):
+        report.add("quotes", "quote-mark-coverage", f"unmatched quotation mark at {position} is covered by {count} orphan rows, expected 1", article_id, "start", excerpt)
+    claimed = hits[["article_id", "start", "end"]].drop_duplicates()
+    rows = orphans[["article_id", "start", "end"]].astype({"start": "int64", "end": "int64"})
+    unclaimed = rows.merge(claimed, how="left", indicator=True)["_merge"].to_numpy() == "left_only"
+    for qid, start, end in zip(orphans["quote_id"][unclaimed], rows["start"][unclaimed], rows["end"][unclaimed]):
+        report.add("quotes", "orphan-without-stray-mark", "orphan quote must touch an unmatched quotation mark", qid, "start", (start, end))

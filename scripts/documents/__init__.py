@@ -1,0 +1,1 @@
+"""Generated numbers, figures and agreement: what the README and datasheet blocks are made of."""

@@ -1,0 +1,1 @@
+"""Immutable snapshots: releasing, their manifests and descriptions (card, Croissant, citation), diffing, loading and publishing."""
