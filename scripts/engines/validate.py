@@ -7,8 +7,12 @@ Two kinds of check, split by what they need to see:
   segments, article quality, stances, provenance). A partition is validated as a folder of
   links with the one-folder validator itself, so those findings are its findings.
 - corpus-wide (the driver, bounded memory): unique ids and foreign keys in hash-bucket passes
-  over key columns only (`keys.py`), the claims' cross-article rules on the claims and claim
-  clusters tables, and the table-level facts (missing, empty, schema version).
+  over key columns only (`keys.py`), and the table-level facts (missing, empty, schema version);
+  then the rules whose rows meet across articles read their tables whole: the claims'
+  cross-article rules (claims, claim clusters) and three gold checks (`GOLD_CORPUS_WIDE`: unused
+  variants; entities mentioned nowhere, which needs articles and mentions; quote wording
+  against a cluster's reference, which needs quotes and quality flags). Those whole reads are
+  the driver's memory bound.
 The union is the report `validate` gives for the same tables in one folder, provided each
 article's rows share its partition (what `extract` writes); see docs/notes/engine.md.
 """
@@ -25,6 +29,7 @@ from landstrikes.engines import map_ordered, start
 from landstrikes.engines.keys import PASS_ROWS, check_foreign_key, check_unique
 from landstrikes.engines.partitions import Layout, layout
 from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
+from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, read_table
@@ -35,8 +40,15 @@ CORPUS_WIDE_CHECKS = frozenset({
     "missing-table", "empty-table", "schema-version-mismatch",  # table-level facts
     "consistency-link-mismatch", "contradiction-not-cross-article", "consistency-cluster-mismatch",  # check_claims
     "cluster-counts-mismatch", "variant-not-in-cluster",  # check_claim_clusters
+    "variant-unused", "entity-not-mentioned", "misquotation-without-evidence",  # GOLD_CORPUS_WIDE
 })
 """Check ids a single partition cannot decide: they come from the corpus-wide pass only."""
+GOLD_CORPUS_WIDE = (
+    (check_variants_used, ("claims", "claim_clusters")),  # a variant may be stated in another article
+    (check_entities_mentioned, ("articles", "entities", "mentions")),  # "mentioned somewhere" spans articles
+    (check_quote_cluster_wording, ("quotes", "quality_flags")),  # a cluster's reference wording may be elsewhere
+)
+"""Gold checks whose rows meet across articles, with the tables each reads whole on the driver."""
 STRUCTURAL = frozenset({"missing-column", "unexpected-column", "wrong-dtype", "column-order"})
 
 
@@ -137,17 +149,20 @@ def _corpus_wide(root: Path, parts: Layout, structural: set[str], report: Report
             is_list = TABLES_BY_NAME[table].column(column).type == "string_list"
             check_foreign_key(table, parts.files(table), column, TABLES_BY_NAME[table].id_column, is_list,
                               ref_table, parts.files(ref_table), ref_column, report, pass_rows)
-    # the claims' rules link claims of different articles: they read the two claim tables whole
-    tables = {}
-    for name in ("claims", "claim_clusters"):
-        if name in sound:
-            try:
-                tables[name] = read_table(root / name)
-            except UnreadableTable as exc:
-                report.unusable = report.unusable or str(exc)
-                return
-    for check in (check_claims, check_claim_clusters):
+    # the claims' rules and three gold checks link rows of different articles: they read their tables whole
+    runs = [(check_claims, ("claims", "claim_clusters")), (check_claim_clusters, ("claims", "claim_clusters")), *GOLD_CORPUS_WIDE]
+    tables: dict[str, object] = {}
+    for check, needs in runs:
+        if not set(needs) <= sound:
+            continue
         try:
-            check(tables, report)
+            for name in needs:
+                if name not in tables:
+                    tables[name] = read_table(root / name)
+        except UnreadableTable as exc:
+            report.unusable = report.unusable or str(exc)
+            return
+        try:
+            check({n: tables[n] for n in needs}, report)
         except Exception as exc:  # noqa: BLE001 - as validate: a crashed check is a finding, never a traceback
             report.add("*", "check-crashed", f"{check.__name__} could not run: {type(exc).__name__}: {exc}")
