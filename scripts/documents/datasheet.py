@@ -371,7 +371,9 @@ def readme_rows_block(stats: dict, current: str) -> str:
     lines = []
     for line in current.strip("\n").split("\n"):
         m = _ROW.match(line)
-        if m and m["table"] in stats["tables"]:
+        if line.startswith("| table |"):  # the header names the version the counts are of
+            line = re.sub(r"rows \([^)]*\)", f"rows ({stats['dataset_version']})", line)
+        elif m and m["table"] in stats["tables"]:
             line = f"| `{m['table']}` |{m['middle']}| {stats['tables'][m['table']]['rows']:,} |"
         lines.append(line)
     return "\n".join(lines)
