@@ -221,3 +221,20 @@ def test_lock_file_and_staging_folders_are_git_ignored():
     ignored = subprocess.run(["git", "check-ignore", "--no-index", f"dataset/{LOCK_FILE}", "dataset/.build-x/data"],
                              cwd=REPO, capture_output=True, text=True)
     assert ignored.stdout.split() == [f"dataset/{LOCK_FILE}", "dataset/.build-x/data"]
+
+
+def test_a_release_after_a_build_killed_mid_swap_first_puts_the_tables_back(released_copy):
+    """Without atomic exchange a kill can leave no data/ at all; `release` repairs before it reads."""
+    from conftest import RELEASE_DATE
+    from landstrikes.errors import ReleaseError
+    from landstrikes.releases.release import release
+
+    before = state(released_copy)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONUTF8": "1", faults.ENV: "swap:moved-aside:data", "LANDSTRIKES_SWAP": "rename"}
+    killed = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--dataset", str(released_copy)],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    assert not (released_copy / "data").exists(), "the fault point must leave no data/ for this test to mean anything"
+    with pytest.raises(ReleaseError, match="nothing changed"):  # got as far as comparing with 1.0.1
+        release(released_copy, "1.0.2", date=RELEASE_DATE)
+    assert state(released_copy) == before and leftovers(released_copy) == []

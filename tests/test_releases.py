@@ -213,3 +213,16 @@ def test_release_without_a_datasheet_beside_the_dataset_is_refused(released_copy
     with pytest.raises(ReleaseError, match="DATASHEET.md"):
         release(released_copy, "1.0.2")
     assert not (released_copy / "releases" / "1.0.2").exists()
+
+
+def test_release_is_refused_while_a_build_holds_the_dataset_lock(released_copy, capsys):
+    from landstrikes.build import LOCK_FILE
+    from landstrikes.safety.lock import exclusive
+
+    before = sorted(p.name for p in (released_copy / "releases").iterdir())
+    with exclusive(released_copy / LOCK_FILE):  # this process plays the running build
+        code = main(["release", "1.1.0", "--dataset", str(released_copy)])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and "\n" not in err and "locked by another landstrikes build or release" in err, err
+    assert sorted(p.name for p in (released_copy / "releases").iterdir()) == before
+

@@ -14,6 +14,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,7 +24,7 @@ import pyarrow
 
 from landstrikes import __version__
 from landstrikes.releases import citation
-from landstrikes.build import build_tables, write_card, write_dataset
+from landstrikes.build import LOCK_FILE, build_tables, recover_build, write_card, write_dataset
 from landstrikes.releases.croissant import croissant
 from landstrikes.releases.diff import DatasetDiff, diff_folders
 from landstrikes.errors import ReleaseError
@@ -31,6 +32,7 @@ from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.tableio import read_arrow
 from landstrikes.schema.validate import validate
+from landstrikes.safety.lock import exclusive
 from landstrikes.releases.semver import Version, at_least, bump_level, parse_version
 
 RELEASES = "releases"
@@ -108,8 +110,22 @@ def release(
     changelog: Path | None = None,
     date: str | None = None,
 ) -> ReleaseResult:
-    """Snapshot dataset_dir's validated build as release `version`; ReleaseError if refused."""
+    """Snapshot dataset_dir's validated build as release `version`; ReleaseError if refused.
+
+    Holds the dataset's build lock throughout, so a build cannot swap `data/` while the release
+    compares it with what the sources build (LockHeld, exit 2, if one is running), and first
+    finishes what an interrupted build left, as `build` would.
+    """
     dataset_dir = Path(dataset_dir)
+    if not dataset_dir.is_dir():
+        raise ReleaseError(f"{dataset_dir}: no such dataset folder")
+    with exclusive(dataset_dir / LOCK_FILE, what="landstrikes build or release"):
+        for line in recover_build(dataset_dir):
+            print(line, file=sys.stderr, flush=True)
+        return _release_locked(dataset_dir, version, changelog, date)
+
+
+def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, date: str | None) -> ReleaseResult:
     new = parse_version(version)
     if new is None:
         raise ReleaseError(f"{_shown(str(version))} is not a version: use X.Y.Z, e.g. 1.0.0")
