@@ -1,7 +1,9 @@
 """The fixed out-of-sample dev sample: which texts of ../shared/dev-news are annotated.
 
 Deterministic: texts are ordered by the sha256 of their id, byte-identical duplicates and
-texts outside 600-4,000 characters are skipped, and the first 20 of each source are taken.
+texts outside 600-4,000 characters are skipped, and the first 20 of each source are taken
+(`sample.tsv`). `--heldout` lists the next 10 of each source (`heldout.tsv`): texts kept from
+whoever changes the extractor's rules, annotated afterwards, for a figure no rule was tuned on.
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -34,7 +36,7 @@ def dev_texts(root: Path = DEV_NEWS) -> dict[str, str]:
     return texts
 
 
-def sample(texts: dict[str, str]) -> list[str]:
+def sample(texts: dict[str, str], per_source: int = PER_SOURCE) -> list[str]:
     chosen, seen = [], set()
     for source in ("bbc/", "fnc1/"):
         ids = sorted((i for i in texts if i.startswith(source)), key=lambda i: hashlib.sha256(i.encode()).hexdigest())
@@ -47,12 +49,21 @@ def sample(texts: dict[str, str]) -> list[str]:
             seen.add(digest)
             chosen.append(text_id)
             taken += 1
-            if taken == PER_SOURCE:
+            if taken == per_source:
                 break
     return chosen
 
 
+HELDOUT_PER_SOURCE = 10
+
+
+def heldout(texts: dict[str, str]) -> list[str]:
+    """The next HELDOUT_PER_SOURCE texts of each source in the same order, after the sample's."""
+    first = set(sample(texts))
+    return [i for i in sample(texts, PER_SOURCE + HELDOUT_PER_SOURCE) if i not in first]
+
+
 if __name__ == "__main__":
     texts = dev_texts()
-    for text_id in sample(texts):
+    for text_id in (heldout if "--heldout" in sys.argv else sample)(texts):
         print(text_id, sha256(texts[text_id]), len(texts[text_id]), sep="\t")
