@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -505,10 +506,18 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+BROKEN_PIPE_EXIT = 141
+"""The reader of stdout went away (`landstrikes diff ... | head`): end quietly, as SIGPIPE would."""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:
+        # stdout is gone: point it at /dev/null so the interpreter's final flush cannot raise again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE_EXIT
     except ImportError as exc:  # an optional dependency of this command is not installed
         from landstrikes.extras import missing_extra
 

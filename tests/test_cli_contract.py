@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from forkcli import run_in_children
 
 ODD_NAME = "odd name ☃ $(x) 'q' \"d\" ;&"
@@ -213,3 +214,16 @@ def test_the_child_runner_agrees_with_a_real_python_m(results):
         case, code, output, _, _ = results[pair]
         real_code, real_output = python_m(case)
         assert (real_code, real_output) == (code, output), pair
+
+
+@pytest.mark.parametrize("args", [["validate", "dataset/data"], ["diff", "1.0.0", "2.0.0"], ["verify"]], ids=" ".join)
+def test_a_reader_that_closes_stdout_ends_the_command_quietly_with_exit_141(args):
+    """`landstrikes diff ... | head`: no traceback from the closed pipe, the SIGPIPE exit code."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte is written
+    try:
+        done = subprocess.run([sys.executable, "-m", "landstrikes", *args], cwd=REPO, stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, timeout=120, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141 and done.stderr == "", done.stderr[-2000:]
