@@ -34,7 +34,7 @@ def test_committed_tables_are_what_the_sources_build(built_dataset):
 def test_raw_text_is_a_byte_copy_of_the_seeds():
     seeds = DATASET.parents[1] / "shared" / "seeds"
     if not seeds.is_dir():
-        pytest.skip("shared/seeds is not beside this checkout")
+        pytest.skip(f"no seed folder at {seeds}: to enable, place the checkout so that ../shared/seeds/ (the five original article files) sits beside it")
     for seed in sorted(seeds.glob("*.txt")):
         assert (DATASET / "raw" / seed.name).read_bytes() == seed.read_bytes()
 

@@ -64,7 +64,7 @@ def test_every_label_set_is_an_enumeration_the_column_references(document):
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::FutureWarning", "ignore:The inplace keyword")
 def test_mlcroissant_validates_it_and_reads_the_records_offline(released, monkeypatch):
-    mlc = pytest.importorskip("mlcroissant")
+    mlc = pytest.importorskip("mlcroissant", reason="mlcroissant is not installed; enable with: pip install -c constraints.txt -e '.[test]'")
 
     def refuse(*args, **kwargs):
         raise AssertionError("mlcroissant tried to open a network connection")
