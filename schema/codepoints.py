@@ -20,9 +20,18 @@ DENSE = 1 / 16
 
 
 def code_point_index(data: np.ndarray, dense: float = DENSE):
-    """The index that suits `data`: sparse for mostly-ASCII text, chunked otherwise."""
-    multibyte = sum(int(np.count_nonzero(data[b : b + _SCAN] >= 0xC0)) for b in range(0, len(data), _SCAN))
-    return ChunkIndex(data) if multibyte > dense * len(data) else SparseIndex(data)
+    """The index that suits `data`: sparse for mostly-ASCII text, chunked otherwise.
+
+    One pass over the text: the multi-byte characters found while deciding become the sparse
+    index; collecting stops (and the chunk index is built) once they are too many to keep."""
+    leads, found_so_far = [], 0
+    for begin in range(0, len(data), _SCAN):
+        found = np.flatnonzero(data[begin : begin + _SCAN] >= 0xC0)
+        found_so_far += len(found)
+        if found_so_far > dense * len(data):
+            return ChunkIndex(data)
+        leads.append(found.astype(np.int64) + begin)
+    return SparseIndex(data, leads)
 
 
 def _is_char_start(block: np.ndarray) -> np.ndarray:
@@ -33,16 +42,13 @@ def _is_char_start(block: np.ndarray) -> np.ndarray:
 class SparseIndex:
     """The position and code point of every multi-byte character's first byte."""
 
-    def __init__(self, data: np.ndarray):
-        leads, extras = [], []
-        for begin in range(0, len(data), _SCAN):
-            block = data[begin : begin + _SCAN]
-            found = np.flatnonzero(block >= 0xC0)
-            lead_bytes = block[found]
-            leads.append(found.astype(np.int64) + begin)
-            extras.append(1 + (lead_bytes >= 0xE0).astype(np.int8) + (lead_bytes >= 0xF0).astype(np.int8))
+    def __init__(self, data: np.ndarray, leads: list[np.ndarray] | None = None):
+        """`leads`: the multi-byte characters' first byte positions, if already found."""
+        if leads is None:
+            leads = [np.flatnonzero(data[b : b + _SCAN] >= 0xC0).astype(np.int64) + b for b in range(0, len(data), _SCAN)]
         self._leads = np.concatenate(leads) if leads else np.zeros(0, np.int64)
-        extras = np.concatenate(extras) if extras else np.zeros(0, np.int8)
+        lead_bytes = data[self._leads]
+        extras = 1 + (lead_bytes >= 0xE0).astype(np.int8) + (lead_bytes >= 0xF0).astype(np.int8)
         # extra (non-first) bytes before each multi-byte character, and the total at the end
         self._extras_before = np.concatenate([[0], np.cumsum(extras, dtype=np.int64)])
         self._lead_cps = self._leads - self._extras_before[:-1]
