@@ -53,6 +53,10 @@ class SparseIndex:
         self._extras_before = np.concatenate([[0], np.cumsum(extras, dtype=np.int64)])
         self._lead_cps = self._leads - self._extras_before[:-1]
 
+    def multibyte_starts(self) -> np.ndarray:
+        """Byte position of every multi-byte character (what a scan for non-ASCII needs)."""
+        return self._leads
+
     def to_bytes(self, cps: np.ndarray) -> np.ndarray:
         return cps + self._extras_before[np.searchsorted(self._lead_cps, cps)]
 
@@ -68,6 +72,10 @@ class ChunkIndex:
         counts = [int(np.count_nonzero(_is_char_start(data[b : b + _CHUNK]))) for b in range(0, len(data), _CHUNK)]
         self._chunk_cps = np.concatenate([[0], np.cumsum(counts, dtype=np.int64)])
         """Code point at the start of each chunk; the last entry is the text's length."""
+
+    def multibyte_starts(self) -> None:
+        """Not kept: dense text has too many (scan the bytes instead)."""
+        return None
 
     def to_bytes(self, cps: np.ndarray) -> np.ndarray:
         cps = np.asarray(cps, dtype=np.int64)

@@ -70,3 +70,25 @@ def test_validate_of_a_table_breaking_a_rule_imports_pandera_to_name_it(dataset_
 def test_space_separators_are_exactly_unicode_category_zs():
     """The fast derivation (whitespace first, then category) finds what a full scan finds."""
     assert SPACE_SEPARATORS == "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs")
+
+
+PADDING = "plain ASCII words " * 40
+
+
+@pytest.mark.parametrize("texts, indexed", [
+    ([PADDING + "a\u00a0b", "x\u3000y z\u2009" + PADDING, PADDING, "caf\u00e9\u202f" + PADDING, "\U0001f525 \u205f" + PADDING], True),
+    ([PADDING + "no separator", "caf\u00e9 \u2014 na\u00efve" + PADDING], True),
+    (["\u4e2d\u6587" * 50 + "\u2003", "\u00a0\u4e2d" * 30, "\u65e5\u672c"], False),  # dense: the bytes are scanned
+])
+def test_separators_present_are_the_non_ascii_separators_the_texts_hold(texts, indexed):
+    """Mostly-ASCII text answers from the code point index's multi-byte characters (no second
+    pass over the bytes); dense text is scanned; both find exactly what the texts hold."""
+    import pyarrow as pa
+
+    from landstrikes.schema.aliasscan import separators_present
+    from landstrikes.schema.spantext import ArticleTexts
+
+    articles = ArticleTexts(pa.array(texts))
+    assert (articles.multibyte_starts() is not None) == indexed
+    expected = sorted({c for c in SPACE_SEPARATORS if c != " " and any(c in t for t in texts)})
+    assert separators_present(articles, SPACE_SEPARATORS) == expected
