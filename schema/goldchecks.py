@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.aliasscan import spaced_variants
-from landstrikes.schema.checkcorpus import _article_numbers, _first_index_arrow, _strings, article_numbers
+from landstrikes.schema.checkcorpus import _article_numbers, _first_index_arrow, _isin, _strings, article_numbers
 from landstrikes.schema.crosschecks import (
     BOILERPLATE_KINDS,
     alias_pattern,
@@ -405,7 +405,10 @@ def check_speech_events(tables: dict[str, pd.DataFrame], report: Report) -> None
     rows = quotes.loc[quotes["event_id"].notna(), ["quote_id", "article_id", "event_id"]]
     # unknown ids are dangling foreign keys, reported there
     rows = rows.merge(entities[["entity_id", "type"]].drop_duplicates("entity_id"), left_on="event_id", right_on="entity_id")
-    mentioned = mentions[["article_id", "entity_id"]].drop_duplicates().rename(columns={"entity_id": "event_id"}).assign(_mentioned=True)
+    # only the mentions of an entity some quote names as its event can matter: filtered in Arrow
+    # first, so the pairs are deduplicated over a few rows, not every mention
+    of_events = _isin(mentions["entity_id"], rows["event_id"].unique())
+    mentioned = mentions.loc[of_events, ["article_id", "entity_id"]].drop_duplicates().rename(columns={"entity_id": "event_id"}).assign(_mentioned=True)
     rows = rows.merge(mentioned, on=["article_id", "event_id"], how="left")
     bad = (rows["type"] != "EVENT") | rows["_mentioned"].isna()
     for quote_id, event in zip(rows["quote_id"][bad], rows["event_id"][bad]):
