@@ -17,7 +17,7 @@ import ahocorasick_rs
 import numpy as np
 
 from landstrikes.schema.spantext import ArticleTexts
-from landstrikes.schema.utf8 import classify, neighbours
+from landstrikes.schema.utf8 import chars_at, classify, neighbours
 
 _WINDOW = 1 << 24  # bytes per automaton call: bounds the hit list held at once
 _WORD = re.compile(r"\w")
@@ -33,6 +33,12 @@ def separators_present(texts: ArticleTexts, separators: str) -> list[str]:
     wanted = [c for c in separators if c != " "]
     if len(data) == 0 or not wanted:
         return []
+    starts = texts.multibyte_starts()
+    if starts is not None and all(ord(c) >= 0x80 for c in wanted):
+        # mostly-ASCII text: the index already holds every multi-byte character, so no second
+        # pass over the bytes is needed to find the non-ASCII separators
+        found = set(np.unique(chars_at(data, starts)).tolist()) if len(starts) else set()
+        return sorted(c for c in wanted if ord(c) in found)
     hits = ahocorasick_rs.BytesAhoCorasick([c.encode() for c in wanted]).find_matches_as_indexes(data, overlapping=True)
     return sorted({wanted[h[0]] for h in hits})
 

@@ -1,8 +1,6 @@
 """`articles`: one row per raw article, its verbatim text and its quality assessment."""
 
-import pandera.pandas as pa
-
-from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, ge, gt, in_range, str_matches
 from landstrikes.schema.labels import QUALITY_LABELS
 
 ARTICLES = TableSpec(
@@ -17,12 +15,12 @@ ARTICLES = TableSpec(
             "string",
             "sha256 of the raw file's bytes.",
             unique=True,
-            checks=(pa.Check.str_matches(r"^[0-9a-f]{64}$"),),
+            checks=(str_matches(r"^[0-9a-f]{64}$"),),
         ),
         Col("title", "string", "The first headline segment, stripped; null when the text has no headline.", nullable=True),
         Col("text", "string", "The raw text, verbatim; every span offset points into it."),
-        Col("n_chars", "int", "Length of text in Unicode code points.", checks=(pa.Check.gt(0),)),
-        Col("n_words", "int", "Whitespace-separated tokens in text.", checks=(pa.Check.ge(0),)),
+        Col("n_chars", "int", "Length of text in Unicode code points.", checks=(gt(0),)),
+        Col("n_words", "int", "Whitespace-separated tokens in text.", checks=(ge(0),)),
         Col(
             "quality_label",
             "string",
@@ -34,7 +32,7 @@ ARTICLES = TableSpec(
             "boilerplate_share",
             "float",
             "Share of characters in navigation/prompt/advertisement segments.",
-            checks=(pa.Check.in_range(0.0, 1.0),),
+            checks=(in_range(0.0, 1.0),),
         ),
         *PROVENANCE,
     ),

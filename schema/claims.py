@@ -1,8 +1,6 @@
 """`claims` and `claim_clusters`: check-worthy claims and the cross-article propositions they share (C1-C12)."""
 
-import pandera.pandas as pa
-
-from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset, ge
 from landstrikes.schema.labels import CLAIM_TYPES, CONSISTENCY, HEDGING, QUANTITY_BOUNDS, RECORD_STATUSES
 
 CLAIMS = TableSpec(
@@ -56,8 +54,8 @@ CLAIM_CLUSTERS = TableSpec(
         Col("record_note", "string", "Why the record status is what it is (C9b).", nullable=True),
         Col("variant_record_statuses", "string_list", "Record status of each variant, aligned with variant_ids (C9b)."),
         Col("variant_record_notes", "string_list", "Why, per variant, aligned with variant_ids (empty string = no note)."),
-        Col("n_claims", "int", "Claims in the cluster (derived); every cluster is used.", checks=(pa.Check.ge(1),)),
-        Col("n_articles", "int", "Articles with a claim in the cluster (derived).", checks=(pa.Check.ge(1),)),
+        Col("n_claims", "int", "Claims in the cluster (derived); every cluster is used.", checks=(ge(1),)),
+        Col("n_articles", "int", "Articles with a claim in the cluster (derived).", checks=(ge(1),)),
         Col("contradicted", "bool", "True when two articles state incompatible variants (derived)."),
         *PROVENANCE,
     ),

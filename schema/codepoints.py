@@ -20,9 +20,18 @@ DENSE = 1 / 16
 
 
 def code_point_index(data: np.ndarray, dense: float = DENSE):
-    """The index that suits `data`: sparse for mostly-ASCII text, chunked otherwise."""
-    multibyte = sum(int(np.count_nonzero(data[b : b + _SCAN] >= 0xC0)) for b in range(0, len(data), _SCAN))
-    return ChunkIndex(data) if multibyte > dense * len(data) else SparseIndex(data)
+    """The index that suits `data`: sparse for mostly-ASCII text, chunked otherwise.
+
+    One pass over the text: the multi-byte characters found while deciding become the sparse
+    index; collecting stops (and the chunk index is built) once they are too many to keep."""
+    leads, found_so_far = [], 0
+    for begin in range(0, len(data), _SCAN):
+        found = np.flatnonzero(data[begin : begin + _SCAN] >= 0xC0)
+        found_so_far += len(found)
+        if found_so_far > dense * len(data):
+            return ChunkIndex(data)
+        leads.append(found.astype(np.int64) + begin)
+    return SparseIndex(data, leads)
 
 
 def _is_char_start(block: np.ndarray) -> np.ndarray:
@@ -33,19 +42,20 @@ def _is_char_start(block: np.ndarray) -> np.ndarray:
 class SparseIndex:
     """The position and code point of every multi-byte character's first byte."""
 
-    def __init__(self, data: np.ndarray):
-        leads, extras = [], []
-        for begin in range(0, len(data), _SCAN):
-            block = data[begin : begin + _SCAN]
-            found = np.flatnonzero(block >= 0xC0)
-            lead_bytes = block[found]
-            leads.append(found.astype(np.int64) + begin)
-            extras.append(1 + (lead_bytes >= 0xE0).astype(np.int8) + (lead_bytes >= 0xF0).astype(np.int8))
+    def __init__(self, data: np.ndarray, leads: list[np.ndarray] | None = None):
+        """`leads`: the multi-byte characters' first byte positions, if already found."""
+        if leads is None:
+            leads = [np.flatnonzero(data[b : b + _SCAN] >= 0xC0).astype(np.int64) + b for b in range(0, len(data), _SCAN)]
         self._leads = np.concatenate(leads) if leads else np.zeros(0, np.int64)
-        extras = np.concatenate(extras) if extras else np.zeros(0, np.int8)
+        lead_bytes = data[self._leads]
+        extras = 1 + (lead_bytes >= 0xE0).astype(np.int8) + (lead_bytes >= 0xF0).astype(np.int8)
         # extra (non-first) bytes before each multi-byte character, and the total at the end
         self._extras_before = np.concatenate([[0], np.cumsum(extras, dtype=np.int64)])
         self._lead_cps = self._leads - self._extras_before[:-1]
+
+    def multibyte_starts(self) -> np.ndarray:
+        """Byte position of every multi-byte character (what a scan for non-ASCII needs)."""
+        return self._leads
 
     def to_bytes(self, cps: np.ndarray) -> np.ndarray:
         return cps + self._extras_before[np.searchsorted(self._lead_cps, cps)]
@@ -62,6 +72,10 @@ class ChunkIndex:
         counts = [int(np.count_nonzero(_is_char_start(data[b : b + _CHUNK]))) for b in range(0, len(data), _CHUNK)]
         self._chunk_cps = np.concatenate([[0], np.cumsum(counts, dtype=np.int64)])
         """Code point at the start of each chunk; the last entry is the text's length."""
+
+    def multibyte_starts(self) -> None:
+        """Not kept: dense text has too many (scan the bytes instead)."""
+        return None
 
     def to_bytes(self, cps: np.ndarray) -> np.ndarray:
         cps = np.asarray(cps, dtype=np.int64)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pandera.pandas as pa
 import pyarrow
 from landstrikes.schema.labels import SOURCES
 
@@ -22,6 +21,54 @@ _TYPES = {
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A Pandera built-in check (its name and parameters), made a `pandera.Check` only when a
+    Pandera schema is built: importing the models, as every command does, then costs no
+    pandera import. `name` and `statistics` read as Pandera's own check attributes."""
+
+    name: str
+    parameters: tuple[tuple[str, object], ...]
+    ignore_na: bool = True
+
+    @property
+    def statistics(self) -> dict[str, object]:
+        return dict(self.parameters)
+
+    def pandera(self):
+        import pandera.pandas as pa
+
+        factory = {
+            "greater_than_or_equal_to": lambda s: pa.Check.ge(s["min_value"]),
+            "greater_than": lambda s: pa.Check.gt(s["min_value"]),
+            "in_range": lambda s: pa.Check.in_range(s["min_value"], s["max_value"], s["include_min"], s["include_max"]),
+            "str_length": lambda s: pa.Check.str_length(min_value=s["min_value"], max_value=s["max_value"]),
+            "str_matches": lambda s: pa.Check.str_matches(s["pattern"]),
+        }[self.name]
+        return factory(self.statistics)
+
+
+def ge(value) -> Rule:
+    return Rule("greater_than_or_equal_to", (("min_value", value),))
+
+
+def gt(value) -> Rule:
+    return Rule("greater_than", (("min_value", value),))
+
+
+def in_range(low, high) -> Rule:
+    """low <= value <= high."""
+    return Rule("in_range", (("min_value", low), ("max_value", high), ("include_min", True), ("include_max", True)))
+
+
+def str_length(min_value: int) -> Rule:
+    return Rule("str_length", (("min_value", min_value), ("max_value", None), ("exact_value", None)))
+
+
+def str_matches(pattern: str) -> Rule:
+    return Rule("str_matches", (("pattern", pattern),))
+
+
+@dataclass(frozen=True)
 class Col:
     """A column of a corpus table: its type, nullability, label set and meaning."""
 
@@ -30,7 +77,7 @@ class Col:
     description: str
     nullable: bool = False
     labels: tuple[str, ...] | None = None
-    checks: tuple[pa.Check, ...] = ()
+    checks: tuple[Rule, ...] = ()
     unique: bool = False
 
     def __post_init__(self) -> None:
@@ -45,8 +92,10 @@ class Col:
     def arrow_type(self) -> pyarrow.DataType:
         return _TYPES[self.type][1]
 
-    def pandera_column(self) -> pa.Column:
-        checks = list(self.checks)
+    def pandera_column(self):
+        import pandera.pandas as pa
+
+        checks = [check.pandera() for check in self.checks]
         if self.labels is not None and self.type == "string":
             checks.append(pa.Check.isin(list(self.labels)))
         return pa.Column(
@@ -88,7 +137,9 @@ class TableSpec:
     def column(self, name: str) -> Col:
         return next(c for c in self.columns if c.name == name)
 
-    def pandera_schema(self) -> pa.DataFrameSchema:
+    def pandera_schema(self):
+        import pandera.pandas as pa
+
         return pa.DataFrameSchema(
             {c.name: c.pandera_column() for c in self.columns},
             strict=True,
@@ -114,11 +165,11 @@ class TableSpec:
 
 def ident(name: str, description: str) -> Col:
     """An id column: a non-empty unique string."""
-    return Col(name, "string", description, unique=True, checks=(pa.Check.str_length(min_value=1),))
+    return Col(name, "string", description, unique=True, checks=(str_length(1),))
 
 
 def offset(name: str, description: str, nullable: bool = False) -> Col:
-    return Col(name, "int", description, nullable=nullable, checks=(pa.Check.ge(0),))
+    return Col(name, "int", description, nullable=nullable, checks=(ge(0),))
 
 
 PROVENANCE = (
@@ -128,7 +179,7 @@ PROVENANCE = (
         "float",
         "Extractor's confidence in the row, 0..1; null for gold rows.",
         nullable=True,
-        checks=(pa.Check.in_range(0.0, 1.0),),
+        checks=(in_range(0.0, 1.0),),
     ),
 )
 """The last two columns of every table, so gold and silver rows share one schema and can be concatenated."""

@@ -1,8 +1,6 @@
 """`entities`: the catalogue of real-world entities the articles mention (guidelines E1-E5)."""
 
-import pandera.pandas as pa
-
-from landstrikes.schema.columns import Col, PROVENANCE, TableSpec
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, str_matches
 from landstrikes.schema.labels import ENTITY_FLAGS, ENTITY_TYPES
 
 ENTITIES = TableSpec(
@@ -15,7 +13,7 @@ ENTITIES = TableSpec(
             "string",
             "Readable slug of the canonical name (E3).",
             unique=True,
-            checks=(pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$"),),
+            checks=(str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$"),),
         ),
         Col("name", "string", "Canonical name."),
         Col("type", "string", "Entity type (E2).", labels=ENTITY_TYPES),

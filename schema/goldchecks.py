@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.aliasscan import spaced_variants
+from landstrikes.schema.checkcorpus import _article_numbers, _first_index_arrow, _isin, _strings, article_numbers
 from landstrikes.schema.crosschecks import (
     BOILERPLATE_KINDS,
     alias_pattern,
@@ -122,16 +123,18 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     the city is still a name of the alias's entity); one strictly inside a longer mention
     belongs to that name (M4), and one covered by nothing is `alias-not-covered`'s. One
     compiled scan finds the ASCII-spaced names; articles with other space separators are
-    rescanned with the Unicode-space pattern.
+    rescanned with the Unicode-space pattern. Occurrences, spans and (article, entity) pairs
+    are matched as integer keys in numpy (no Python object per occurrence or mention).
     """
     articles, entities, mentions = (tables.get(n) for n in ("articles", "entities", "mentions"))
     if articles is None or entities is None or mentions is None:
         return
     gold = entities[entities["source"] != "auto"] if "source" in entities else entities
-    for entity_id in sorted(set(gold["entity_id"]) - set(mentions["entity_id"])):
+    for entity_id in sorted(set(gold["entity_id"]) - set(mentions["entity_id"].unique())):
         report.add("entities", "entity-not-mentioned", "no article has a mention of this entity (M6)", entity_id, "entity_id", entity_id)
+    gold_ids = gold["entity_id"].tolist()
     owners: dict[str, list[str]] = {}
-    for entity_id, aliases in zip(gold["entity_id"], gold["aliases"]):
+    for entity_id, aliases in zip(gold_ids, gold["aliases"]):
         for alias in aliases if aliases is not None else []:
             owners.setdefault(alias, []).append(entity_id)
     if not owners:
@@ -149,23 +152,86 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
         for v in variants:
             spelling_of.setdefault(v, alias)
     spellings = sorted(spelling_of)
+    alias_names = sorted(owners)
+    alias_number = {a: i for i, a in enumerate(alias_names)}
     number, index, start, end = alias_scan(tables, spellings)  # shared with alias coverage
-    aliases_found = np.asarray([spelling_of[s] for s in spellings], dtype=object)[index] if len(index) else np.zeros(0, dtype=object)
-    found = pd.DataFrame({"article_id": article_ids[number], "alias": aliases_found, "start": start, "end": end})
+    alias = np.array([alias_number[spelling_of[s]] for s in spellings], dtype=np.int64)[index] if len(index) else np.zeros(0, np.int64)
     if unlisted:  # too many spellings to list: those aliases are matched exactly where a separator occurs
         spaced = [n for n in articles_with_unicode_spaces(texts).tolist() if isinstance(articles["text"].iloc[n], str)]
-        extra = [(article_ids[n], a, m.start(), m.end()) for n in spaced for a in unlisted for m in alias_pattern(a).finditer(articles["text"].iloc[n])]
+        extra = [(n, alias_number[a], m.start(), m.end()) for n in spaced for a in unlisted for m in alias_pattern(a).finditer(articles["text"].iloc[n])]
         if extra:
-            found = pd.concat([found, pd.DataFrame(extra, columns=["article_id", "alias", "start", "end"])])
-    spans = mentions[["article_id", "start", "end"]].dropna().astype({"start": "int64", "end": "int64"}).drop_duplicates()
-    named = found.astype({"start": "int64", "end": "int64"}).merge(spans, on=["article_id", "start", "end"])
-    named = named.drop_duplicates(["article_id", "alias"])  # one named occurrence per alias and article is enough
-    named = named.assign(entity_id=named["alias"].map(owners)).explode("entity_id")
-    pairs = named.drop_duplicates(["article_id", "entity_id"])
-    has = pd.MultiIndex.from_frame(mentions[["article_id", "entity_id"]].dropna().drop_duplicates())
-    missing = ~pd.MultiIndex.from_frame(pairs[["article_id", "entity_id"]]).isin(has)
-    for article_id, entity_id, alias, s, e in pairs[missing][["article_id", "entity_id", "alias", "start", "end"]].itertuples(index=False):
-        report.add("entities", "entity-not-mentioned", f"{alias!r} occurs at {s}-{e} in {article_id}, which has no mention of this entity (M6)", entity_id, "aliases", alias)
+            more = np.array(extra, dtype=np.int64).reshape(-1, 4).T
+            number, alias, start, end = (np.concatenate([x, y]) for x, y in zip((number, alias, start, end), more))
+    # one article per article id (duplicated ids are one key, as the ids themselves would be)
+    same_id = _article_numbers(articles, articles["article_id"])
+    article = same_id[number] if len(number) else np.zeros(0, np.int64)
+    inside = article >= 0  # an article without a usable id has no mention to name an occurrence
+    number, alias, start, end, article = (x[inside] for x in (number, alias, start, end, article))
+    named = _exact_mention_spans(tables, texts, same_id, article, start, end)
+    rows = np.flatnonzero(named)
+    rows = rows[_first_of(article[rows], alias[rows])]  # one named occurrence per alias and article is enough
+    # each row once per entity owning its alias, in catalogue order; then one row per (article, entity)
+    entity_number = {e: i for i, e in reversed(list(enumerate(gold_ids)))}  # an id's first row
+    owned = [[entity_number[e] for e in owners[a]] for a in alias_names]
+    counts = np.array([len(o) for o in owned], dtype=np.int64)
+    flat_owned = np.array([e for o in owned for e in o], dtype=np.int64)
+    first_owner = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    per_row = counts[alias[rows]]
+    rows = np.repeat(rows, per_row)
+    step = np.arange(len(rows)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    entity = flat_owned[first_owner[alias[rows]] + step] if len(rows) else np.zeros(0, np.int64)
+    keep = _first_of(article[rows], entity)
+    rows, entity = rows[keep], entity[keep]
+    mention_article = article_numbers(tables, "mentions")
+    mention_entity = _positions(mentions["entity_id"], gold_ids)
+    known = (mention_article >= 0) & (mention_entity >= 0)
+    has = same_id[mention_article[known]] * len(gold_ids) + mention_entity[known]
+    missing = ~_member(article[rows] * len(gold_ids) + entity, has)
+    for row, e in zip(rows[missing].tolist(), entity[missing].tolist()):
+        a = alias_names[alias[row]]
+        report.add("entities", "entity-not-mentioned", f"{a!r} occurs at {start[row]}-{end[row]} in {article_ids[number[row]]}, which has no mention of this entity (M6)", gold_ids[e], "aliases", a)
+
+
+def _first_of(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Positions of the first row of each distinct (first, second) pair of non-negative ints, in row order."""
+    if len(first) == 0:
+        return np.zeros(0, np.int64)
+    _, where = np.unique(first * (int(second.max()) + 1) + second, return_index=True)
+    return np.sort(where)
+
+
+def _member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """np.isin for int64 keys by one sort and a binary search (np.isin's hash table costs more here)."""
+    if len(keys) == 0:
+        return np.zeros(len(values), bool)
+    keys = np.sort(keys)
+    return keys[np.minimum(np.searchsorted(keys, values), len(keys) - 1)] == values
+
+
+def _positions(values: pd.Series, keys: list[str]) -> np.ndarray:
+    """Position in `keys` of the first key equal to each value, -1 where none (or null)."""
+    return _first_index_arrow(_strings(values), pa.array(keys, pa.string()).cast(pa.large_string()))
+
+
+def _exact_mention_spans(tables, texts, same_id, article, start, end) -> np.ndarray:
+    """True for each occurrence (article, start, end) that is exactly some mention's span
+    (of an article with the same id), matched as one integer key per span."""
+    if len(article) == 0:
+        return np.zeros(0, bool)
+    mentions = tables["mentions"]
+    m_article = article_numbers(tables, "mentions")
+    m_start = mentions["start"].to_numpy(dtype=np.int64, na_value=-1)
+    m_end = mentions["end"].to_numpy(dtype=np.int64, na_value=-1)
+    widest, longest = int((end - start).max()), int(start.max())
+    usable = (m_article >= 0) & (m_start >= 0) & (m_start <= longest) & (m_end >= m_start) & (m_end - m_start <= widest)
+    if (len(same_id) + 1) * (longest + 1) * (widest + 1) >= 2**62:  # keys would overflow: compare row by row
+        spans = set(zip(same_id[m_article[usable]].tolist(), m_start[usable].tolist(), m_end[usable].tolist()))
+        return np.array([key in spans for key in zip(article.tolist(), start.tolist(), end.tolist())], dtype=bool)
+
+    def key(a, s, e):
+        return (a * (longest + 1) + s) * (widest + 1) + (e - s)
+
+    return _member(key(article, start, end), key(same_id[m_article[usable]], m_start[usable], m_end[usable]))
 
 
 # Words that carry no content of their own (Q15): a difference in them alone is wording, not misquotation.
@@ -300,20 +366,35 @@ def _arrow_strings(series: pd.Series) -> pa.Array:
 
 
 def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
-    """speaker_ids agrees with speaker_status (Q9): two or more for `multiple`, [speaker_id] for one speaker."""
+    """speaker_ids agrees with speaker_status (Q9): two or more for `multiple`, [speaker_id] for one speaker.
+
+    Decided on Arrow for every row at once; only failing rows become Python values."""
     quotes = tables.get("quotes")
     if quotes is None or "speaker_ids" not in quotes:
         return
-    for quote_id, status, speaker, speakers in zip(quotes["quote_id"], quotes["speaker_status"], quotes["speaker_id"], quotes["speaker_ids"]):
-        listed = list(speakers) if speakers is not None else []
-        if status == "multiple":
-            ok = len(set(listed)) >= 2
-        elif status in ("attributed", "implicit"):
-            ok = listed == [speaker]
-        else:
-            ok = not listed
-        if not ok:
-            report.add("quotes", "speaker-ids-inconsistent", f"speaker_status {status!r} does not allow speaker_ids {listed}", quote_id, "speaker_ids", listed)
+    lists = pa.array(quotes["speaker_ids"], type=pa.list_(pa.string()))
+    status = _arrow_strings(quotes["speaker_status"])
+    count = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False)
+    multiple = pc.fill_null(pc.equal(status, "multiple"), False).to_numpy(zero_copy_only=False)
+    single = pc.fill_null(pc.is_in(status, value_set=pa.array(["attributed", "implicit"], pa.large_string())), False).to_numpy(zero_copy_only=False)
+    # [speaker_id]: one item, equal to a speaker_id that is not null
+    first = pc.list_element(pc.if_else(pc.greater(pc.list_value_length(lists), 0), lists, pa.scalar(None, lists.type)), 0)
+    is_speaker = pc.fill_null(pc.equal(first, _arrow_strings(quotes["speaker_id"]).cast(pa.string())), False).to_numpy(zero_copy_only=False)
+    # two different items: some item differs from its list's first
+    flat, parents = pc.list_flatten(lists), pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+    varied = np.zeros(len(lists), dtype=bool)
+    if len(flat):
+        offsets = lists.offsets.to_numpy(zero_copy_only=False).astype(np.int64)
+        heads = pc.take(flat, pa.array(offsets[parents] - offsets[0]))
+        varied[parents[pc.fill_null(pc.not_equal(flat, heads), False).to_numpy(zero_copy_only=False)]] = True
+    ok = np.where(multiple, varied, np.where(single, (count == 1) & is_speaker, count == 0))
+    bad = np.flatnonzero(~ok)
+    if not len(bad):
+        return
+    taken = pa.array(bad, pa.int64())
+    for quote_id, state, listed in zip(quotes["quote_id"].take(bad), quotes["speaker_status"].take(bad), lists.take(taken).to_pylist()):
+        listed = listed or []
+        report.add("quotes", "speaker-ids-inconsistent", f"speaker_status {state!r} does not allow speaker_ids {listed}", quote_id, "speaker_ids", listed)
 
 
 def check_speech_events(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -324,7 +405,10 @@ def check_speech_events(tables: dict[str, pd.DataFrame], report: Report) -> None
     rows = quotes.loc[quotes["event_id"].notna(), ["quote_id", "article_id", "event_id"]]
     # unknown ids are dangling foreign keys, reported there
     rows = rows.merge(entities[["entity_id", "type"]].drop_duplicates("entity_id"), left_on="event_id", right_on="entity_id")
-    mentioned = mentions[["article_id", "entity_id"]].drop_duplicates().rename(columns={"entity_id": "event_id"}).assign(_mentioned=True)
+    # only the mentions of an entity some quote names as its event can matter: filtered in Arrow
+    # first, so the pairs are deduplicated over a few rows, not every mention
+    of_events = _isin(mentions["entity_id"], rows["event_id"].unique())
+    mentioned = mentions.loc[of_events, ["article_id", "entity_id"]].drop_duplicates().rename(columns={"entity_id": "event_id"}).assign(_mentioned=True)
     rows = rows.merge(mentioned, on=["article_id", "event_id"], how="left")
     bad = (rows["type"] != "EVENT") | rows["_mentioned"].isna()
     for quote_id, event in zip(rows["quote_id"][bad], rows["event_id"][bad]):

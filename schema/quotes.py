@@ -1,8 +1,6 @@
 """`quotes`: every quotation and reported speech, with speaker and cue (guidelines Q1-Q12)."""
 
-import pandera.pandas as pa
-
-from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset
+from landstrikes.schema.columns import Col, PROVENANCE, TableSpec, ident, offset, in_range
 from landstrikes.schema.labels import QUOTE_KINDS, SPEAKER_STATUSES
 
 QUOTES = TableSpec(
@@ -31,7 +29,7 @@ QUOTES = TableSpec(
             "cluster_similarity",
             "float",
             "Similarity of text to the cluster's reference variant, 0..1 (Q12).",
-            checks=(pa.Check.in_range(0.0, 1.0),),
+            checks=(in_range(0.0, 1.0),),
         ),
         *PROVENANCE,
     ),

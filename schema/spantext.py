@@ -38,6 +38,10 @@ class ArticleTexts:
         """Byte position in `buffer` of code point `cps` of article number `article`."""
         return self._index.to_bytes(self.cp_starts[article] + cps)
 
+    def multibyte_starts(self) -> np.ndarray | None:
+        """Byte positions of every multi-byte character, when the index keeps them (mostly-ASCII text)."""
+        return self._index.multibyte_starts()
+
     def article_of(self, byte_positions: np.ndarray) -> np.ndarray:
         """Article number of each byte position (a position at an article's end belongs to the next)."""
         return np.searchsorted(self.byte_starts, byte_positions, side="right") - 1

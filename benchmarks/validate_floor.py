@@ -1,0 +1,154 @@
+"""validate against its floor: CPU time of `validate(path)` and of a bare read of the same tables.
+
+    python benchmarks/validate_floor.py                      # 10^5 and 10^6 quote rows, 3 runs each
+    python benchmarks/validate_floor.py --sizes 1e5 --repeats 5
+    python benchmarks/validate_floor.py --series all         # every annotation table grows
+
+The floor is what any checker must at least do: `pyarrow.parquet.read_table` of every table
+folder plus `pyarrow.compute.utf8_length` over every string column (list items included), so it
+too touches every byte of every string. Its imports (pyarrow.dataset too, which read_table
+imports on first use) are paid before the clock starts, as validate's module imports are. Both sides run in fresh child processes on the same
+synthetic corpus (benchmarks/synthesize.py), alternating validate, floor, validate, floor, ...
+so a burst of load from other jobs on this shared machine hits both; each figure is the median
+of `--repeats` runs.
+
+CPU is user + system time of the child process, all its threads included
+(`resource.getrusage(RUSAGE_SELF)`), taken around the call alone ("call") and for the whole
+process ("process": interpreter start and imports too). The ratio of the call figures is the
+one the target is about (issue 19: <= 3x); the process ratio is printed beside it. Wall time and
+peak RSS (VmHWM) are those of the child. Results go to benchmarks/results/validate_floor.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from synthesize import QUOTE_TABLES, replicate  # noqa: E402
+
+SERIES = {"all": None, "quotes": QUOTE_TABLES}
+"""Series name -> tables replicated (None: every annotation table)."""
+
+_PROBE = """
+import json, re, resource, sys, time
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+def hwm():  # peak RSS of this process image in KiB (VmHWM: reset by exec, unlike ru_maxrss)
+    return int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+{imports}
+cpu0, wall0 = cpu(), time.perf_counter()
+{call}
+wall, call_cpu = time.perf_counter() - wall0, cpu() - cpu0
+print(json.dumps({{"call_cpu": call_cpu, "process_cpu": cpu(), "wall": wall, "peak_rss_mb": hwm() / 1024, "result": result}}))
+"""
+
+VALIDATE = _PROBE.format(
+    imports="from landstrikes.schema import validate",
+    call="report = validate(sys.argv[1])\n"
+         "result = {'valid': report.ok, 'findings': len(report.findings), 'quotes': report.tables['quotes'].rows}",
+)
+
+FLOOR = _PROBE.format(
+    imports="import pyarrow as pa, pyarrow.compute as pc, pyarrow.dataset, pyarrow.parquet as pq\nfrom pathlib import Path",
+    call="""\
+chars = rows = 0
+root = Path(sys.argv[1]) / "data"
+for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+    table = pq.read_table(folder)
+    rows += table.num_rows
+    for column in table.columns:
+        values = pc.list_flatten(column) if pa.types.is_list(column.type) else column
+        if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+            chars += pc.sum(pc.utf8_length(values)).as_py() or 0
+result = {"rows": rows, "chars": chars}""",
+)
+
+
+def child(code: str, folder: Path) -> dict:
+    """One run in a fresh interpreter (its own CPU clock and peak memory)."""
+    done = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def median_of(runs: list[dict]) -> dict:
+    """Median of each figure over the runs (the runs themselves are kept beside it)."""
+    return {key: statistics.median(r[key] for r in runs) for key in ("call_cpu", "process_cpu", "wall", "peak_rss_mb")}
+
+
+def measure(size: int, work: Path, series: str, repeats: int) -> dict:
+    from landstrikes.schema.tableio import read_arrow
+
+    base_quotes = read_arrow(REPO / "dataset" / "data" / "quotes").num_rows
+    copies = math.ceil(size / base_quotes)
+    folder = work / f"{series}-{size}"
+    replicate(REPO / "dataset", folder, copies, SERIES[series])
+    runs = {"validate": [], "floor": []}
+    loads = []
+    for _ in range(repeats):
+        loads.append(os.getloadavg()[0])  # other jobs on the machine: recorded, they slow the wall time
+        runs["validate"].append(child(VALIDATE, folder))
+        runs["floor"].append(child(FLOOR, folder))
+    shutil.rmtree(folder)
+    validate, floor = median_of(runs["validate"]), median_of(runs["floor"])
+    outcome = runs["validate"][0]["result"]
+    return {
+        "target_quote_rows": size, "quote_rows": outcome["quotes"], "copies": copies, "series": series,
+        "valid": outcome["valid"], "findings": outcome["findings"],
+        "validate": validate, "floor": floor,
+        "ratio_call_cpu": validate["call_cpu"] / floor["call_cpu"],
+        "ratio_process_cpu": validate["process_cpu"] / floor["process_cpu"],
+        "load_average_1min": loads, "runs": runs,
+    }
+
+
+def line(r: dict) -> str:
+    v, f = r["validate"], r["floor"]
+    return (f"[{r['series']}] quotes {r['quote_rows']:>9,}  validate {v['call_cpu']:6.2f} CPU-s  floor {f['call_cpu']:5.2f} CPU-s  "
+            f"ratio {r['ratio_call_cpu']:4.2f}x  (whole process {v['process_cpu']:5.2f} / {f['process_cpu']:5.2f} = "
+            f"{r['ratio_process_cpu']:4.2f}x)  wall {v['wall']:5.2f} s / {f['wall']:5.2f} s  "
+            f"peak {v['peak_rss_mb']:6.0f} MB / {f['peak_rss_mb']:6.0f} MB  valid={r['valid']}  "
+            f"load {statistics.median(r['load_average_1min']):.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    args.add_argument("--sizes", type=float, nargs="*", default=[1e5, 1e6], help="quote rows per corpus")
+    args.add_argument("--series", choices=sorted(SERIES), default="quotes", help="which tables grow (default: quotes and what they need)")
+    args.add_argument("--repeats", type=int, default=3, help="runs per side; the median is reported")
+    args.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "landstrikes-bench")
+    args.add_argument("--out", type=Path, default=HERE / "results" / "validate_floor.json")
+    args.add_argument("--label", default="", help="a name for this run in the results file (e.g. before, after)")
+    opts = args.parse_args(argv)
+    results = json.loads(opts.out.read_text()) if opts.out.exists() else {}
+    runs = []
+    for size in (int(s) for s in opts.sizes):
+        runs.append(measure(size, opts.work, opts.series, opts.repeats))
+        print(line(runs[-1]), flush=True)
+    label = opts.label or time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    results[label] = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "commit": subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
+        "repeats": opts.repeats, "runs": runs,
+    }
+    opts.out.parent.mkdir(parents=True, exist_ok=True)
+    opts.out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"wrote {opts.out} [{label}]")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

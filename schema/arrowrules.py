@@ -1,0 +1,105 @@
+"""Pandera's column rules decided on the Arrow table, so a table that keeps them skips Pandera.
+
+Running Pandera on a pandas frame costs more than reading the table (its checks go through
+pandas, its uniqueness test hashes every id again, its backends are imported on first use).
+Our models use few rules: the column list (strict, ordered), dtypes, nullability, uniqueness,
+label sets and `ge`/`gt`/`in_range`/`str_length`/`str_matches`. Each is one Arrow kernel here.
+
+This is a gate, not a second source of findings: `keeps_pandera_rules` says True only when
+Pandera would surely find nothing, and a table it says False for (or whose column carries a
+rule not known here) goes through Pandera as before, so every finding is still Pandera's own.
+The gate may be stricter than Pandera (RE2 `$` is end of text only; Python's `re.match` also
+allows a final newline), never laxer; tests/test_arrow_rules.py compares the two on broken copies.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.columns import Col, TableSpec
+
+
+def keeps_pandera_rules(spec: TableSpec, table: pa.Table) -> bool:
+    """True when Pandera's schema for `spec` would pass `table` (as `to_pandas` gives it)."""
+    if table.column_names != spec.column_names:
+        return False  # strict and ordered: missing, extra or reordered columns are Pandera's to name
+    return all(_column_keeps(col, table.column(i)) for i, col in enumerate(spec.columns))
+
+
+def _column_keeps(col: Col, column: pa.ChunkedArray) -> bool:
+    if not _same_type(column.type, col.arrow_type):
+        return False
+    if column.null_count and not col.nullable:
+        return False
+    if col.unique and (column.null_count or not _distinct(column)):
+        return False
+    if col.labels is not None and col.type == "string" and not _all_in(column, col.labels):
+        return False
+    return all(_check_keeps(check, column) for check in col.checks)
+
+
+def _same_type(actual: pa.DataType, expected: pa.DataType) -> bool:
+    if pa.types.is_list(expected):
+        return pa.types.is_list(actual) and actual.value_type == expected.value_type
+    return actual == expected
+
+
+def _distinct(column: pa.ChunkedArray) -> bool:
+    """No value twice. Sorted, duplicates are neighbours: a string sort and one comparison of
+    neighbours cost a fraction of hashing every id (count_distinct) at 10^5-10^6 rows."""
+    if len(column) < 2:
+        return True
+    ordered = column.take(pc.sort_indices(column)).combine_chunks()
+    return not pc.any(pc.equal(ordered.slice(0, len(ordered) - 1), ordered.slice(1))).as_py()
+
+
+def _all_in(column: pa.ChunkedArray, values) -> bool:
+    """Every non-null value is one of `values` (is_in alone says False for a null)."""
+    present = pc.drop_null(column) if column.null_count else column
+    return _all_true(pc.is_in(present, value_set=pa.array(list(values), pa.string())))
+
+
+def _all_true(mask: pa.ChunkedArray | pa.Array) -> bool:
+    """Every non-null entry is true (Pandera's checks ignore nulls: nullability is its own rule)."""
+    return pc.all(mask).as_py() is not False
+
+
+def _check_keeps(check, column: pa.ChunkedArray) -> bool:
+    """One Pandera built-in check on the non-null values; an unknown check is never assumed kept."""
+    name, stats = getattr(check, "name", None), getattr(check, "statistics", None) or {}
+    if not getattr(check, "ignore_na", False):
+        return False
+    if len(column) == column.null_count:
+        return True  # nothing to check: nulls are the nullability rule's
+    if name in ("greater_than_or_equal_to", "greater_than", "in_range"):
+        if not (pa.types.is_integer(column.type) or pa.types.is_floating(column.type)):
+            return False
+        low, high = pc.min_max(column).values()
+        low, high = low.as_py(), high.as_py()
+        if name == "greater_than_or_equal_to":
+            return low >= stats["min_value"]
+        if name == "greater_than":
+            return low > stats["min_value"]
+        above = low >= stats["min_value"] if stats.get("include_min", True) else low > stats["min_value"]
+        below = high <= stats["max_value"] if stats.get("include_max", True) else high < stats["max_value"]
+        return above and below
+    if name == "str_length" and pa.types.is_string(column.type):
+        if stats.get("exact_value") is not None or stats.get("max_value") is not None:
+            return False
+        # min_value code points; a code point is 1-4 bytes, so a byte count under the minimum proves nothing
+        lengths = pc.utf8_length(column) if (stats.get("min_value") or 0) > 1 else pc.binary_length(column)
+        return pc.min(lengths).as_py() >= (stats.get("min_value") or 0)
+    if name == "str_matches" and pa.types.is_string(column.type):
+        pattern = stats.get("pattern")
+        if not isinstance(pattern, str) or not pattern.startswith("^") or "\\" in pattern:
+            # re.match anchors at the start (an RE2 search does not); escapes such as \W or \S
+            # mean more in RE2 (ASCII classes) than in `re`: those patterns go to Pandera
+            return False
+        return _all_true(pc.match_substring_regex(column, pattern))
+    if name == "isin":
+        values = stats.get("allowed_values")
+        if not pa.types.is_string(column.type) or not all(isinstance(v, str) for v in values or ()):
+            return False
+        return _all_in(column, values)
+    return False
