@@ -36,3 +36,13 @@ def test_a_build_imports_no_datasets_matplotlib_jinja2_or_pycountry(built_datase
     proc = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_space_separators_are_every_unicode_zs_character():
+    """Written out to keep 1.1 M code points from being scanned at import; must stay exact (M6)."""
+    import unicodedata
+
+    from landstrikes.schema.mentions_checks import SPACE_SEPARATORS
+
+    every_zs = "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs")
+    assert SPACE_SEPARATORS == every_zs
