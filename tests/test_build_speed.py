@@ -9,6 +9,7 @@ import sys
 
 import yaml
 
+from conftest import DATASET
 from landstrikes.releases.card import card_features, card_yaml
 from landstrikes.schema.registry import TABLES
 
@@ -46,3 +47,33 @@ def test_space_separators_are_every_unicode_zs_character():
 
     every_zs = "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs")
     assert SPACE_SEPARATORS == every_zs
+
+
+def test_a_sound_string_column_is_answered_whole_and_a_broken_one_row_by_row():
+    """Pandera would build and print an empty failure table per sound string column; ours answers
+    True once. A column holding a non-string still gets Pandera's answer for each row."""
+    import pandas as pd
+    from pandera.engines import pandas_engine
+
+    from landstrikes.schema.columns import WholeColumnString
+
+    string = WholeColumnString()
+    sound = pd.Series(["a", None, "c"], dtype="str")
+    assert string.check(pandas_engine.Engine.dtype(sound.dtype), sound) is True
+    broken = pd.Series(["a", 3, "c"], dtype=object)
+    assert list(string.check(pandas_engine.Engine.dtype(broken.dtype), broken)) == [True, False, True]
+    assert str(string) == "string[pyarrow]"  # what the exported schemas and messages name
+
+
+def test_a_number_in_a_string_column_is_still_a_wrong_dtype_finding_at_its_row():
+    from landstrikes.schema.registry import TABLES_BY_NAME
+    from landstrikes.schema.tableio import read_table
+    from landstrikes.schema.validate import _pandera_findings
+
+    spec = TABLES_BY_NAME["stance_targets"]
+    df = read_table(DATASET / "data" / spec.name)
+    df[spec.id_column] = df[spec.id_column].astype(object)
+    df.loc[1, spec.id_column] = 7
+    findings, structural = _pandera_findings(spec, df, "x")
+    assert structural
+    assert [(f.check, f.column, f.value) for f in findings if f.check == "wrong-dtype"] == [("wrong-dtype", spec.id_column, "7")]
