@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from conftest import DATASET
@@ -25,7 +26,7 @@ def test_card_front_matter_equals_the_pure_python_dump():
     assert text == yaml.safe_dump(yaml.safe_load(text), sort_keys=False, allow_unicode=True, width=100)
 
 
-def test_a_build_imports_no_datasets_matplotlib_jinja2_or_pycountry(built_dataset, tmp_path):
+def test_a_build_imports_no_datasets_matplotlib_jinja2_pycountry_or_hypothesis(built_dataset, tmp_path):
     import shutil
 
     folder = tmp_path / "dataset"
@@ -33,7 +34,7 @@ def test_a_build_imports_no_datasets_matplotlib_jinja2_or_pycountry(built_datase
         shutil.copytree(built_dataset / part, folder / part)
     shutil.copy2(built_dataset / "agreement.json", folder / "agreement.json")
     code = ("import sys; from landstrikes.cli import main; code = main(['build', '--dataset', sys.argv[1]]); "
-            "print(sorted(m for m in ('datasets', 'matplotlib', 'jinja2', 'pycountry') if m in sys.modules)); sys.exit(code)")
+            "print(sorted(m for m in ('datasets', 'matplotlib', 'jinja2', 'pycountry', 'hypothesis') if sys.modules.get(m))); sys.exit(code)")
     proc = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip().splitlines()[-1] == "[]"
@@ -77,3 +78,15 @@ def test_a_number_in_a_string_column_is_still_a_wrong_dtype_finding_at_its_row()
     findings, structural = _pandera_findings(spec, df, "x")
     assert structural
     assert [(f.check, f.column, f.value) for f in findings if f.check == "wrong-dtype"] == [("wrong-dtype", spec.id_column, "7")]
+
+
+def test_keeping_a_module_unimported_spares_one_already_imported(monkeypatch):
+    """The CLI blocks hypothesis in its own process; a process that already uses it keeps it."""
+    from landstrikes.leanimports import keep_unimported
+
+    monkeypatch.delitem(sys.modules, "landstrikes_never_imported", raising=False)
+    assert keep_unimported(("yaml", "landstrikes_never_imported")) == ["landstrikes_never_imported"]
+    assert sys.modules["yaml"] is yaml
+    with pytest.raises(ImportError):
+        import landstrikes_never_imported  # noqa: F401
+    monkeypatch.delitem(sys.modules, "landstrikes_never_imported")
