@@ -13,7 +13,7 @@ The corpus is `extract_scaling.py`'s: the five gold raw texts re-synthesised wit
   (pool workers are our children; Ray workers are the `ray::` processes). One local worker is
   the driver itself (no pool), so its worker figure is the driver's.
 
-    python benchmarks/engine_scaling.py [--sizes 1000 10000 100000] [--workers 1 2] [--engines local ray]
+    python benchmarks/engine_scaling.py [--sizes 1000 10000 100000] [--workers 1 2] [--engines local ray] [--append]
 
 Writes benchmarks/results/engine_scaling.json after every run (a series stopped early keeps
 what it measured) and the plot docs/figures/engine_scaling.png (needs the `figures` extra).
@@ -213,6 +213,8 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--engines", nargs="+", default=["local", "ray"])
+    parser.add_argument("--append", action="store_true",
+                        help="keep the runs already in the results file (a run of the same size, engine and workers is replaced)")
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -220,6 +222,7 @@ def main() -> int:
         n, engine, workers = int(args.one[0]), args.one[1], int(args.one[2])
         print(json.dumps(run_one(n, engine, workers, args.workdir)))
         return 0
+    kept = _load() if args.append else []
     runs = []
     for n in args.sizes:  # engines side by side at each size and worker count, so a series cut short still compares them
         for workers in args.workers:
@@ -236,8 +239,15 @@ def main() -> int:
                 row = {**json.loads(done.stdout.strip().splitlines()[-1]), "load_average_before": round(load, 2)}
                 runs.append(row)
                 print(json.dumps(row), flush=True)
-                _save(runs)  # after every run: a long series stopped early keeps what it measured
+                mine = {(r["articles"], r["engine"], r["workers"]) for r in runs}
+                _save(sorted([r for r in kept if (r["articles"], r["engine"], r["workers"]) not in mine] + runs,
+                             key=lambda r: (r["articles"], -r["workers"], r["engine"])))  # after every run: a long series stopped early keeps what it measured
     return 0
+
+
+def _load() -> list[dict]:
+    path = RESULTS / "engine_scaling.json"
+    return json.loads(path.read_text())["runs"] if path.exists() else []
 
 
 def _save(runs: list[dict]) -> None:
