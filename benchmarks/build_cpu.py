@@ -69,7 +69,7 @@ if "sources+builders" in steps:
     steps["builders"] = steps.pop("sources+builders") - steps.get("sources", 0.0)
 print(json.dumps({"start": start, "import": imported - start, "build": done - imported, "exit": code,
                   "steps": steps, "module": landstrikes.__file__,
-                  "modules": sorted(m for m in ("hypothesis", "datasets", "matplotlib", "jinja2") if m in sys.modules)}))
+                  "modules": sorted(m for m in ("hypothesis", "datasets", "matplotlib", "jinja2") if sys.modules.get(m))}))
 """
 
 
