@@ -26,7 +26,7 @@ def test_card_front_matter_equals_the_pure_python_dump():
     assert text == yaml.safe_dump(yaml.safe_load(text), sort_keys=False, allow_unicode=True, width=100)
 
 
-def test_a_build_imports_no_datasets_matplotlib_jinja2_pycountry_or_hypothesis(built_dataset, tmp_path):
+def test_a_build_in_a_pipe_imports_no_datasets_matplotlib_jinja2_pycountry_hypothesis_or_tqdm(built_dataset, tmp_path):
     import shutil
 
     folder = tmp_path / "dataset"
@@ -34,7 +34,7 @@ def test_a_build_imports_no_datasets_matplotlib_jinja2_pycountry_or_hypothesis(b
         shutil.copytree(built_dataset / part, folder / part)
     shutil.copy2(built_dataset / "agreement.json", folder / "agreement.json")
     code = ("import sys; from landstrikes.cli import main; code = main(['build', '--dataset', sys.argv[1]]); "
-            "print(sorted(m for m in ('datasets', 'matplotlib', 'jinja2', 'pycountry', 'hypothesis') if sys.modules.get(m))); sys.exit(code)")
+            "print(sorted(m for m in ('datasets', 'matplotlib', 'jinja2', 'pycountry', 'hypothesis', 'tqdm') if sys.modules.get(m))); sys.exit(code)")
     proc = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip().splitlines()[-1] == "[]"
