@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import array
 import re
-import unicodedata
 
 import ahocorasick_rs
 import numpy as np
@@ -93,17 +92,10 @@ def _report_uncovered_aliases(article_id, text, pairs, covering, report) -> None
                 report.add("mentions", "alias-not-covered", f"alias {alias!r} of {entity_id} at {match.start()}-{match.end()} is neither a mention nor an exclusion", article_id, "text", alias)
 
 
-def _space_separators() -> str:
-    """Category Zs, found among `str.isspace()` characters (Python's whitespace includes every
-    Zs character): one regex pass over all code points instead of 1.1 million category lookups,
-    which every command importing the schema paid (0.3-0.8 CPU-s; this takes about 0.05)."""
-    # every code point but the surrogates (category Cs), decoded at once from UTF-32
-    every = "".join(array.array("I", r).tobytes().decode("utf-32-le") for r in (range(0xD800), range(0xE000, 0x110000)))
-    return "".join(c for c in re.findall(r"\s", every) if unicodedata.category(c) == "Zs")
-
-
-SPACE_SEPARATORS = _space_separators()
-"""Every Unicode space separator (category Zs): U+0020, U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000."""
+SPACE_SEPARATORS = " \u00a0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u202f\u205f\u3000"
+"""Every Unicode space separator (category Zs): U+0020, U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000.
+Written out, not derived: scanning all 1.1 M code points at import cost every command 0.15 CPU-s
+(tests/test_build_speed.py checks it against unicodedata)."""
 _ANY_SPACE = "[" + re.escape(SPACE_SEPARATORS) + "]"
 
 

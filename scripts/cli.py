@@ -58,6 +58,9 @@ exit codes:
 def cmd_build(args) -> int:
     import gc
 
+    from landstrikes.leanimports import keep_unimported
+
+    keep_unimported()  # pandera would import hypothesis on its first check; no build uses it
     from landstrikes.build import build
 
     gc.freeze()  # the imported libraries' objects are never garbage: keep collections from rescanning them

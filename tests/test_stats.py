@@ -215,6 +215,23 @@ def test_truncated_quotes_are_not_misquotations_but_changed_wording_is():
     assert [m["quote_id"] for m in misquotations(quotes)] == ["002:q"]
 
 
+def test_misquotations_are_listed_cluster_by_cluster_in_id_order_and_skip_unclustered_quotes():
+    def row(qid, cluster, text):
+        return {"quote_id": qid, "article_id": qid[:3], "start": 0, "end": len(text), "text": text,
+                "kind": "direct", "cluster_id": cluster, "cluster_similarity": 0.5}
+
+    quotes = pd.DataFrame(
+        [
+            row("009:q", "q-b", "Reference wording of the second utterance, long enough."),
+            row("008:q", "q-b", "Other wording of the second utterance."),
+            row("003:q", None, "A quote in no cluster."),
+            row("001:q", "q-a", "Reference wording of the first utterance, long enough."),
+            row("002:q", "q-a", "Other wording of the first utterance."),
+        ]
+    )
+    assert [(m["cluster_id"], m["quote_id"]) for m in misquotations(quotes)] == [("q-a", "002:q"), ("q-b", "008:q")]
+
+
 def test_known_problem_offsets_point_at_the_quoted_text(committed_stats):
     text = dict(zip(load(DATASET, "articles")["article_id"], load(DATASET, "articles")["text"]))
     refs = committed_stats["quality"]["evidence"] + committed_stats["quotes"]["misquotations"]

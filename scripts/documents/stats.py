@@ -126,9 +126,14 @@ def _distribution(df: pd.DataFrame, column: str, labels: tuple[str, ...], ids: l
         nulls = sum(1 for v in values if not isinstance(v, str))
         return {**counts, **({"(null)": nulls} if nulls else {})}
 
-    entry = {"total": count(list(df[column]))}
-    if ids is not None:
-        entry["per_article"] = {a: count(list(df.loc[df["article_id"] == a, column])) for a in ids}
+    values = df[column].tolist()
+    entry = {"total": count(values)}
+    if ids is not None:  # one pass over the rows, not one filtered copy per article
+        per_article: dict[str, list] = {a: [] for a in ids}
+        for article_id, value in zip(df["article_id"].tolist(), values):
+            if article_id in per_article:
+                per_article[article_id].append(value)
+        entry["per_article"] = {a: count(per_article[a]) for a in ids}
     return entry
 
 
@@ -173,8 +178,12 @@ def misquotations(quotes: pd.DataFrame) -> list[dict]:
     """Quoted wordings (direct/partial) that are not a word-for-word excerpt of their cluster's
     reference direct quote (Q12): a different wording of the same utterance, not a truncation."""
     out = []
-    for cluster_id, members in quotes.groupby("cluster_id"):
-        rows = members.to_dict("records")
+    clusters: dict[str, list[dict]] = {}  # as groupby("cluster_id") groups: sorted keys, nulls dropped
+    for row in quotes.to_dict("records"):
+        if isinstance(row["cluster_id"], str):
+            clusters.setdefault(row["cluster_id"], []).append(row)
+    for cluster_id in sorted(clusters):
+        rows = clusters[cluster_id]
         reference = max(rows, key=lambda r: (r["kind"] == "direct", len(r["text"]), r["quote_id"]))
         if reference["kind"] != "direct":
             continue
