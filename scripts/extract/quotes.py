@@ -236,12 +236,66 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
             cue = (line.start + found[0], line.start + found[1], found[2])
             speaker = _cue_subject(text, line.start, cue[0], cue[1], mentions)
             kind, conf = "partial", 0.55
+    if kind is None and before.strip() == "" and (colon_cue := _colon_ending_previous_line(text, line.start)) is not None:
+        # `He said:` ending one paragraph, the quotation opening the next (British and wire style)
+        cue = (colon_cue, colon_cue + 1, ":")
+        speaker = _subject_before(text, text.rfind("\n", 0, colon_cue) + 1, colon_cue, mentions)
+        kind, conf = "direct", 0.6
     if kind is None:
-        whole_line = at_sentence_start and after.strip(" .,!?") == ""
-        if whole_line and len(words) >= 4:
-            return Quote(start, end, "direct", Speaker("unattributed"), None, None, 0.4)
+        if at_sentence_start and _stands_alone(inner, after):
+            # a sentence of its own after a sentence that reports speech: `Wimpey said. "We ..."`
+            speaker = _previous_sentence_speaker(text, open_, mentions)
+            return Quote(start, end, "direct", speaker, None, None, 0.5 if speaker.status != "unattributed" else 0.4)
         return Quote(start, end, "scare", Speaker("term"), None, None, 0.55 if len(words) <= 4 else 0.35)
     return Quote(start, end, kind, speaker, cue, None, conf)
+
+
+_NEXT_STARTS_SENTENCE = re.compile(r"[\s.,!?]*(?:$|[^\W\d_a-z]|[“\"‘'(—–-])")
+_CAPITALISED = re.compile(r"[^\W\d_a-z]")
+
+
+def _stands_alone(inner: str, after: str) -> bool:
+    """Quoted words that form a sentence of their own (not a title or a term): they start with a
+    capital, run to at least four words, are not title case, and what follows starts a new sentence."""
+    words = inner.split()
+    if len(words) < 4 or not _CAPITALISED.match(inner.lstrip(" .…")[:1] or "a"):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if capitalised > 0.5 * len(words):
+        return False  # "Mad Dog in the Morning", "The Lord of the Rings": a title
+    return _NEXT_STARTS_SENTENCE.match(after) is not None
+
+
+def _colon_ending_previous_line(text: str, line_start: int) -> int | None:
+    """Offset of the colon that ends the previous non-blank line (within the window), else None."""
+    floor = max(0, line_start - WINDOW)
+    previous = text[floor:line_start].rstrip()
+    if not previous.endswith(":") or "\n" not in text[floor:line_start]:
+        return None
+    return floor + len(previous) - 1
+
+
+_REPORTED_SENTENCE_END = re.compile(r"[.!?:]\s*$")
+
+
+def _previous_sentence_speaker(text: str, open_: int, mentions) -> Speaker:
+    """The subject of a reporting verb near the end of the sentence before a quotation (same or
+    previous paragraph): `..., Wimpey said. "We ..."` -> Wimpey; nobody if that sentence reports no speech."""
+    floor = max(0, open_ - WINDOW)
+    window = text[floor:open_].rstrip(" \t\r\n“\"‘")
+    if not _REPORTED_SENTENCE_END.search(window):
+        return Speaker("unattributed")
+    body = window.rstrip(".!?: ")
+    cut = max(body.rfind(". "), body.rfind("! "), body.rfind("? "), body.rfind("\n"))
+    sentence_start = floor + cut + 1
+    verbs = list(_VERB_RE.finditer(text, sentence_start, floor + len(body)))
+    if not verbs or len(text[verbs[-1].end():floor + len(body)].split()) > 6:
+        return Speaker("unattributed")  # the sentence does not end by reporting speech
+    verb = verbs[-1]
+    speaker = _cue_subject(text, sentence_start, verb.start(), verb.end(), mentions)
+    if speaker.status == "unattributed":
+        speaker = _subject_after(text, verb.end(), floor + len(body), mentions)
+    return speaker
 
 
 _LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe", "describing": "describe"}
