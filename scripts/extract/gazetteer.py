@@ -70,7 +70,8 @@ GROUP_WORDS = frozenset(
 UNNAMED_SOURCES = frozenset(
     "analysts experts critics officials sources observers residents lawmakers diplomats advocates "
     "economists researchers scholars commentators supporters opponents activists authorities "
-    "insiders witnesses legislators politicians leaders specialists".split()
+    "insiders witnesses legislators politicians leaders specialists "
+    "analyst expert critic official source observer resident diplomat economist researcher insider witness".split()
 )
 FUNCTION_WORDS = frozenset(
     "A An The This That These Those It Its In On At By For From With Without Of To As And But Or Nor So Yet "

@@ -35,10 +35,23 @@ _VERBS = {
     "agree": "agreed agrees agree", "rule": "ruled rules", "signal": "signaled signalled signals", "admonish": "admonish admonished admonishes",
     "warn ": "warn", "note ": "note", "argue ": "argue", "claim ": "claim", "insist ": "insist", "caution ": "caution",
 }
+_QUOTE_ONLY_VERBS = {
+    "reply": "retorted retort retorts", "press": "pressed presses", "continue": "continued continues",
+    "recall": "recalled recalls recalling", "remember": "remembered remembers", "explain": "explains",
+    "exclaim": "exclaimed exclaims", "shout": "shouted shouts", "joke": "joked jokes", "quip": "quipped quips",
+    "conclude": "concluded concludes", "observe": "observed observes", "remark": "remarked remarks",
+    "urge": "urged urges", "plead": "pleaded pleads", "sigh": "sighed", "laugh": "laughed", "boast": "boasted boasts",
+    "complain": "complained complains", "concede": "conceded concedes", "respond": "responded responds",
+    "answer": "answered answers", "interject": "interjected",
+}
+"""Verbs that introduce a marked quotation (`"...," he recalled`) but whose that-clause is not
+reported speech (`he remembered that ...` is memory), so they are cues for marked quotes only."""
 LEMMA = {form: lemma.strip() for lemma, forms in _VERBS.items() for form in forms.split()}
 _VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
-_CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + _VERB + r")\b")
-_CUE_BEFORE = re.compile(r"(?P<verb>\b" + _VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$")
+LEMMA.update({form: lemma for lemma, forms in _QUOTE_ONLY_VERBS.items() for form in forms.split() if form not in LEMMA})
+_CUE_VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
+_CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,80}?)\b(?P<verb>" + _CUE_VERB + r")\b")
+_CUE_BEFORE = re.compile(r"(?P<verb>\b" + _CUE_VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
 _NEXT_CUE = re.compile(r",\s+(?:and\s+)?(?:" + _VERB + r")\b|;|\s+(?:but|while|although|whereas)\s+")
@@ -162,12 +175,37 @@ _BLANK = re.compile(r"[^\n\r]")
 
 
 _ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
-_DEFINITE_ROLE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! [A-Z])", re.IGNORECASE)
+_DEFINITE_ROLE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! (?-i:[A-Z]))", re.IGNORECASE)
+"""`(?-i:...)`: under IGNORECASE a plain [A-Z] would match any next word and reject every role."""
+
+
+_BODY_HEADS = (
+    "committee", "government", "company", "firm", "group", "bank", "council", "ministry", "department", "party",
+    "board", "union", "agency", "court", "commission", "executive", "trust", "authority", "club", "hospital",
+    "university", "airline", "charity", "organisation", "organization", "institute", "association", "federation",
+    "foundation", "office", "service", "assembly", "parliament", "senate", "newspaper", "network", "channel", "church",
+)
+_DEFINITE_BODY = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}(?P<head>" + "|".join(_BODY_HEADS) + r")\b(?! (?:of|for) )")
+
+
+def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
+    """'the committee', 'the assembly government': a body noun refers to the nearest previous
+    organisation or place whose name holds that noun ('Welsh Assembly Government'), as in M3."""
+    bodies = [m for m in everything if m.kind == "NAME" and m.type in ("ORG", "MEDIA", "GPE")]
+    starts = [m.start for m in bodies]
+    out = []
+    for m in _DEFINITE_BODY.finditer(text):
+        head = m.group("head")
+        i = bisect.bisect_left(starts, m.start())
+        named = next((b for b in reversed(bodies[max(0, i - LOOKBACK):i]) if head in b.name.lower().split()), None)
+        if named is not None:
+            out.append(Mention(m.start(), m.end(), named.name, named.type, "NOMINAL", 0.45))
+    return out
 
 
 def _with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
     """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
-    out = list(mentions)
+    out = list(mentions) + _body_nominals(text, everything)
     people = [p for p in everything if p.type == "PERSON" and p.kind == "NAME"]
     starts = [p.start for p in people]
     for m in _DEFINITE_ROLE.finditer(text):
@@ -213,7 +251,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     cue, speaker, kind, conf = None, Speaker("unattributed"), None, 0.5
     m = _CUE_AFTER.match(after)
     at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-"
-    if m and len(m.group("pre").split()) <= 5:
+    if m and _cue_subject_length_ok(m.group("pre")):
         cue = (close + 1 + m.start("verb"), close + 1 + m.end("verb"), LEMMA[m.group("verb").lower()])
         speaker = _subject_near(text, close + 1 + m.start("pre"), cue[0], cue[1], mentions)
         kind = "direct" if at_sentence_start or before.rstrip()[-1:] == "," else "partial"
@@ -296,6 +334,13 @@ def _previous_sentence_speaker(text: str, open_: int, mentions) -> Speaker:
     if speaker.status == "unattributed":
         speaker = _subject_after(text, verb.end(), floor + len(body), mentions)
     return speaker
+
+
+def _cue_subject_length_ok(pre: str) -> bool:
+    """Words between a closing mark and its verb: a pronoun or name (`" he said`) is short, a
+    titled name (`" Israel's Defence Minister Ana Lopez had reportedly said`) up to eight words."""
+    words = pre.split()
+    return len(words) <= 5 or (len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 2)
 
 
 _LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe", "describing": "describe"}
@@ -439,6 +484,9 @@ _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA")  # a nationality ("Mexicans s
 def _subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """Cue after a quote: `, Trump said` (subject before the verb) or `, said Trump` (after)."""
     found = [m for m in _mentions_in(mentions, pre_start, verb_start) if m.type in _SPEAKER_TYPES]
+    head = _before_apposition(text, found, pre_start, verb_start)
+    if head is not None:
+        return Speaker("attributed", head)
     if found:
         return Speaker("attributed", max(found, key=lambda m: (m.end, -m.start)))
     pronoun = _pronoun_in(text, pre_start, verb_start)
@@ -447,7 +495,26 @@ def _subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, men
     unnamed = _unnamed_in(text, pre_start, verb_start)
     if unnamed:
         return unnamed
+    if text[verb_start:verb_end].lower() in ("told", "tells", "telling"):
+        return Speaker("unattributed")  # `" ... told Reuters`: what follows is the hearer, not the speaker
     return _subject_after(text, verb_end, min(len(text), verb_end + 50), mentions)
+
+
+_APPOSITION_END = re.compile(r",\s*(?:[a-z]+\s+){0,2}$")
+"""`Ana Lopez, chief executive of Borland Trust, had said`: the verb follows a closing comma."""
+
+
+def _before_apposition(text: str, found: list[Mention], start: int, verb_start: int) -> Mention | None:
+    """The clause's subject when an appositive sits between it and the verb: the mention right
+    before the appositive's opening comma, not the nearest name inside the appositive."""
+    end = _APPOSITION_END.search(text, start, verb_start)
+    if end is None or not found:
+        return None
+    opening = text.rfind(",", start, end.start())
+    if opening == -1:
+        return None
+    before = [m for m in found if m.end <= opening and text[m.end:opening].strip() == ""]
+    return before[-1] if before else None
 
 
 def _subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
@@ -460,7 +527,7 @@ def _subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker
     found = [m for m in _mentions_in(mentions, clause_start, verb_start) if m.type in _SPEAKER_TYPES]
     pronoun = _pronoun_in(text, clause_start, verb_start)
     unnamed = _unnamed_in(text, clause_start, verb_start)
-    best = max(found, key=lambda m: (m.end, -m.start)) if found else None
+    best = _before_apposition(text, found, clause_start, verb_start) or (max(found, key=lambda m: (m.end, -m.start)) if found else None)
     candidates = [(best.end, Speaker("attributed", best))] if best else []
     if pronoun:
         candidates.append((pronoun.mention.end, pronoun))
