@@ -130,7 +130,8 @@ def _marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays)
             previous is not None and quote.cue is None and quote.kind in ("direct", "partial") and previous.speaker.mention is not None
             and not enclosing and previous_close < pair.open
             and (previous.cue is not None and previous_close < previous.cue[0] < pair.open and "\n" not in between  # split (Q3)
-                 or between.strip() == "" and _starts_line(text, pair.open, line))  # continued paragraph
+                 or between.strip() == "" and _starts_line(text, pair.open, line)  # continued paragraph
+                 or between.strip(" \t.,;") == "" and "\n" not in between)  # the next sentence, quoted too
         )
         if continues:
             quote = replace(quote, kind="direct", speaker=previous.speaker, cue=previous.cue, confidence=0.65)
@@ -317,8 +318,8 @@ _REPORTED_SENTENCE_END = re.compile(r"[.!?:]\s*$")
 
 
 def _previous_sentence_speaker(text: str, open_: int, mentions) -> Speaker:
-    """The subject of a reporting verb near the end of the sentence before a quotation (same or
-    previous paragraph): `..., Wimpey said. "We ..."` -> Wimpey; nobody if that sentence reports no speech."""
+    """The subject of the first reporting verb of the sentence before a quotation (same or previous
+    paragraph): `..., Wimpey said. "We ..."` -> Wimpey; nobody if that sentence reports no speech."""
     floor = max(0, open_ - WINDOW)
     window = text[floor:open_].rstrip(" \t\r\n“\"‘")
     if not _REPORTED_SENTENCE_END.search(window):
@@ -326,10 +327,9 @@ def _previous_sentence_speaker(text: str, open_: int, mentions) -> Speaker:
     body = window.rstrip(".!?: ")
     cut = max(body.rfind(". "), body.rfind("! "), body.rfind("? "), body.rfind("\n"))
     sentence_start = floor + cut + 1
-    verbs = list(_VERB_RE.finditer(text, sentence_start, floor + len(body)))
-    if not verbs or len(text[verbs[-1].end():floor + len(body)].split()) > 6:
-        return Speaker("unattributed")  # the sentence does not end by reporting speech
-    verb = verbs[-1]
+    verb = _VERB_RE.search(text, sentence_start, floor + len(body))  # the main clause's verb comes first
+    if verb is None:
+        return Speaker("unattributed")  # the sentence reports no speech
     speaker = _cue_subject(text, sentence_start, verb.start(), verb.end(), mentions)
     if speaker.status == "unattributed":
         speaker = _subject_after(text, verb.end(), floor + len(body), mentions)
