@@ -178,11 +178,39 @@ def find_mentions(text: str) -> list[Mention]:
     return _link_short_names(text, raw)
 
 
+def _is_title(text: str, tok: _Tok) -> bool:
+    return tok.text in gz.TITLES or text[tok.end:tok.end + 1] == "." and tok.text + "." in gz.TITLES
+
+
 def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
+    if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in gz.LOC_HEADS | gz.ORG_HEADS:
+        name = text[group[0].start:group[-1].end]
+        if name not in gz.places():
+            kind = "LOC" if group[-1].text in gz.LOC_HEADS else "ORG"
+            return [(group[0].start, group[-1].end, name, kind, 0.65, None)]
     title = None
-    while group and (group[0].text in gz.TITLES or text[group[0].end:group[0].end + 1] == "." and group[0].text + "." in gz.TITLES):
+    # "Labour MP Ann Lee", "Foreign Secretary Ben Ode": the words up to the last title are no part of
+    # the name; qualifiers ("Foreign") are dropped, anything else before the title is its body (ORG)
+    last_title = max((i for i, t in enumerate(group[:-1]) if _is_title(text, t)), default=-1)
+    if last_title > 0 and all(text[a.end:b.start] == " " for a, b in zip(group[:last_title + 1], group[1:last_title + 2])):
+        prefix = [t for t in group[:last_title] if t.text not in gz.TITLE_MODIFIERS and not _is_title(text, t)]
+        title, group = group[last_title].text, group[last_title + 1:]
+        head = []
+        if prefix and prefix == group_prefix_run(prefix):
+            head = [(r[0], r[1], r[2], "ORG" if r[3] == "OTHER" else r[3], r[4], r[5]) for r in _type_group(text, prefix, toks)]
+        return head + _type_group_titled(text, group, toks, title)
+    while group and _is_title(text, group[0]):
         title = group[0].text
         group = group[1:]
+    return _type_group_titled(text, group, toks, title)
+
+
+def group_prefix_run(prefix: list[_Tok]) -> list[_Tok]:
+    """The prefix only when its words are adjacent (one run), else nothing to type."""
+    return prefix if all(a.end < b.start for a, b in zip(prefix, prefix[1:])) else []
+
+
+def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: str | None):
     while group and group[-1].text in _CONNECTORS:
         group = group[:-1]
     if not group:
@@ -215,14 +243,25 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
     if title is None:  # British style: "Mr Blair", "Mrs Smith" (no full stop; function words here)
         courtesy = _COURTESY.search(text, max(0, start - 5), start)
         title = courtesy.group(1) + "." if courtesy else None
-    gender = "female" if title in gz.FEMALE_TITLES else "male" if title in gz.MALE_TITLES else None
+    given = gz.given_names()
+    gender = "female" if title in gz.FEMALE_TITLES else "male" if title in gz.MALE_TITLES else given.get(words[0]) if len(words) > 1 else None
     if title is not None:
         return [(start, end, name, "PERSON", 0.8, gender)]
     if 2 <= len(group) <= 4 and all(t.text[:1].isupper() for t in group):
-        return [(start, end, name, "PERSON", 0.6, None)]
+        if words[0] in given:  # a census given name first: "Ann Lee"
+            return [(start, end, name, "PERSON", 0.7, gender)]
+        return [(start, end, name, UNKNOWN_MULTIWORD, 0.45, None)]
     if _SPEECH_AFTER.match(text[end:end + 20]):
         return [(start, end, name, "PERSON", 0.55, None)]
-    return [(start, end, name, "OTHER", 0.3, None)]
+    if len(group) == 1 and name in given:
+        return [(start, end, name, "PERSON", 0.45, given[name])]
+    return [(start, end, name, UNKNOWN_ONEWORD, 0.3, None)]
+
+
+UNKNOWN_MULTIWORD = "PERSON"
+"""A two-to-four-word name with no cue (no given name, head or gazetteer entry): most are people."""
+UNKNOWN_ONEWORD = "ORG"
+"""A lone capitalised word mid-sentence with no cue: in news most are companies, brands, bodies."""
 
 
 def _longest_first(raw):

