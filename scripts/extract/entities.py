@@ -24,7 +24,6 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W_])[^\W\d_a-z](?:[^\W_]|[’'‑-]
 _CONNECTOR_GAP = re.compile(r"(?: (?:of|de|del|la|los|las|y|for|the|on|and))+ ")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "los", "las", "y", "for", "the", "on", "and"})
 _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|stated|added|warned|argued|claimed|noted|wrote|declared|insisted|asserted|alleged)\b")
-_LOWER_WORD = re.compile(r"(?<![\w’'‑-])[^\W\d_A-Z][\w’'‑-]*")
 _APOSTROPHE = re.compile("[’']")
 _INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Dr)\s$")
@@ -73,17 +72,34 @@ def _tokens(text: str) -> list[_Tok]:
         weak = _after_sentence_break(text, start) or _in_lines(start, title_lines)
         found.append((start, end, word, possessive, weak))
     # a capitalised word is confirmed as a name by one capitalised use mid-sentence in running text
-    confirmed = {w for _, _, w, _, weak in found if not weak and w[0].isupper()} | _known_words()
-    lowered = set(_LOWER_WORD.findall(text))
+    confirmed = {w for _, _, w, _, weak in found if not weak and w[0].isupper()}
+    known = _known_words()  # tens of thousands of words: looked up, never copied per article
+    lowered: dict[str, bool] = {}
     out = []
     for i, (s, e, w, p, weak) in enumerate(found):
-        doubtful = weak and w not in confirmed
-        if doubtful and w.lower() not in lowered and i + 1 < len(found):
+        doubtful = weak and w not in confirmed and w not in known
+        if doubtful and not _used_lower(text, w.lower(), lowered) and i + 1 < len(found):
             # "Anna Berg said" at a paragraph start: a first name before a name read mid-sentence
             ns, _, nw, _, nweak = found[i + 1]
             doubtful = not (text[e:ns] == " " and nw[:1].isupper() and not nweak)
         out.append(_Tok(s, e, w, p, doubtful))
     return out
+
+
+def _used_lower(text: str, word: str, seen: dict[str, bool]) -> bool:
+    """Does the text use `word` in lower case as a whole word? Asked only for the few doubtful
+    capitalised words (sentence starts), instead of collecting every lower-case word of the text."""
+    if word not in seen:
+        found, at = False, text.find(word)
+        while at != -1 and not found:
+            end = at + len(word)
+            found = (at == 0 or not _WORD_CHAR.match(text[at - 1])) and (end == len(text) or not _WORD_CHAR.match(text[end]))
+            at = text.find(word, at + 1)
+        seen[word] = found
+    return seen[word]
+
+
+_WORD_CHAR = re.compile(r"[\w’'‑-]")
 
 
 def _after_sentence_break(text: str, start: int) -> bool:
@@ -178,12 +194,15 @@ def find_mentions(text: str) -> list[Mention]:
     return _link_short_names(text, raw)
 
 
+_HEADS = gz.LOC_HEADS | gz.ORG_HEADS
+
+
 def _is_title(text: str, tok: _Tok) -> bool:
     return tok.text in gz.TITLES or text[tok.end:tok.end + 1] == "." and tok.text + "." in gz.TITLES
 
 
 def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
-    if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in gz.LOC_HEADS | gz.ORG_HEADS:
+    if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in _HEADS:
         name = text[group[0].start:group[-1].end]
         if name not in gz.places():
             kind = "LOC" if group[-1].text in gz.LOC_HEADS else "ORG"

@@ -391,10 +391,21 @@ def _orphans(text: str, strays, pairs) -> list[Quote]:
 
 def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, int]]) -> list[Quote]:
     out = []
+    # one scan of the whole text for verbs and "according to", dealt out to sentences in order
+    # (not a slice and two scans per sentence); sentences cover every word, words never cross them
+    verbs, accordings = _VERB_RE.finditer(text), _ACCORDING.finditer(text)
+    verb, according = next(verbs, None), next(accordings, None)
     for sentence in all_sentences(text):
-        body = text[sentence.start:sentence.end]
-        for m in _VERB_RE.finditer(body):
-            verb_start, verb_end = sentence.start + m.start(), sentence.start + m.end()
+        while verb is not None and verb.start() < sentence.start:
+            verb = next(verbs, None)
+        while according is not None and according.start() < sentence.start:
+            according = next(accordings, None)
+        in_sentence = []
+        while verb is not None and verb.end() <= sentence.end:
+            in_sentence.append(verb)
+            verb = next(verbs, None)
+        for m in in_sentence:
+            verb_start, verb_end = m.start(), m.end()
             if m.group() == "declaration":  # (verbs inside quotation marks are blanked in `text`)
                 continue
             content = _content_clause(text, verb_end, sentence, LEMMA[m.group().lower()] in _ZERO_THAT_LEMMAS)
@@ -404,22 +415,20 @@ def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int,
             if speaker.status == "unattributed":
                 speaker = _subject_after(text, verb_end, content.start, mentions)
             out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
-        for n, m in enumerate(_ACCORDING.finditer(body)):
-            if n:
-                break  # one "according to" per sentence: later ones would repeat its span
-            cue_start, cue_end = sentence.start + m.start(), sentence.start + m.end()
+        if according is not None and according.end() <= sentence.end:
+            m, according = according, next(accordings, None)  # one per sentence: later ones would repeat its span
+            cue_start, cue_end = m.start(), m.end()
             rest = text[cue_end:min(sentence.end, cue_end + WINDOW)]
             comma = rest.find(",")
-            if m.start() == 0 and comma != -1:
+            if cue_start == sentence.start and comma != -1:
                 span = without_final_punctuation(text, trimmed(text, cue_end + comma + 1, min(sentence.end, cue_end + comma + 1 + MAX_SPAN)))
-            elif m.start() > 0:
+            elif cue_start > sentence.start:
                 span = without_final_punctuation(text, trimmed(text, max(sentence.start, cue_start - MAX_SPAN), cue_start))
             else:
-                continue
-            if span.end - span.start < 10 or _overlaps_marked(span, marked):
-                continue
-            speaker = _subject_after(text, cue_end, cue_end + (comma if comma != -1 else len(rest)), mentions)
-            out.append(Quote(span.start, span.end, "indirect", speaker, (cue_start, cue_end, "according to"), None, 0.5))
+                span = None
+            if span is not None and span.end - span.start >= 10 and not _overlaps_marked(span, marked):
+                speaker = _subject_after(text, cue_end, cue_end + (comma if comma != -1 else len(rest)), mentions)
+                out.append(Quote(span.start, span.end, "indirect", speaker, (cue_start, cue_end, "according to"), None, 0.5))
     unique: dict[tuple[int, int], Quote] = {}
     for q in out:
         unique.setdefault((q.start, q.end), q)
