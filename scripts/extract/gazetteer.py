@@ -22,7 +22,7 @@ TITLES = frozenset(
 TITLE_MODIFIERS = frozenset(
     "Foreign Home Shadow Deputy Chief Senior Former Vice Acting Assistant Justice Defence Defense Health "
     "Education Culture Trade Interior Finance Energy Environment Transport Treasury First Prime Trainee "
-    "Junior Associate Executive Managing General Police Detective Labour Conservative Tory".split()
+    "Junior Associate Executive Managing General Police Detective".split()
 )
 """Words that qualify a title ("Foreign Secretary", "Shadow Chancellor") and are not names themselves."""
 FEMALE_TITLES = frozenset("Mrs. Ms. Queen Princess Dame Lady Chairwoman Spokeswoman".split())

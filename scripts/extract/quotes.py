@@ -251,7 +251,8 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
         return Quote(start, end, "direct" if sentence_like else "scare", Speaker("unattributed" if sentence_like else "term"), None, None, 0.5)
     cue, speaker, kind, conf = None, Speaker("unattributed"), None, 0.5
     m = _CUE_AFTER.match(after)
-    at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-"
+    # a closing mark after sentence punctuation ends a sentence too: `months." "Nothing ...`
+    at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-" or _QUOTED_SENTENCE_END.search(before) is not None
     if m and _cue_subject_length_ok(m.group("pre")):
         cue = (close + 1 + m.start("verb"), close + 1 + m.end("verb"), LEMMA[m.group("verb").lower()])
         speaker = _subject_near(text, close + 1 + m.start("pre"), cue[0], cue[1], mentions)
@@ -289,6 +290,8 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     return Quote(start, end, kind, speaker, cue, None, conf)
 
 
+_QUOTED_SENTENCE_END = re.compile(r"[.!?\s][”\"’']\s+$")
+"""In the masked text a quotation's words are blanks, so a closing mark after a blank ends one."""
 _NEXT_STARTS_SENTENCE = re.compile(r"[\s.,!?]*(?:$|[^\W\d_a-z]|[“\"‘'(—–-])")
 _CAPITALISED = re.compile(r"[^\W\d_a-z]")
 
