@@ -109,3 +109,13 @@ def test_place_and_organisation_head_words_type_multiword_names():
 def test_a_census_given_name_alone_is_a_person():
     types = _types(_rows("The coach said that later Margaret would drive the bus.\n"))
     assert types.get("Margaret") == "PERSON"
+
+
+def test_a_long_titled_subject_after_a_comma_quote_is_the_speaker():
+    rows = _rows('"I cannot confirm that report," Norland\'s Defence Minister Ivo Brannock had reportedly said.\n')
+    assert _quote(rows, "I cannot")["speaker_id"] == "ivo-brannock"
+
+
+def test_a_verb_in_the_next_sentence_after_a_full_stop_quote_is_no_cue():
+    rows = _rows('Troops need approval under the "Ley de Seguridad Nacional." The Regional Court of Appeal (RCA) has ruled otherwise.\n')
+    assert _quote(rows, "Ley de")["kind"] == "scare"

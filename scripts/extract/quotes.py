@@ -50,7 +50,7 @@ LEMMA = {form: lemma.strip() for lemma, forms in _VERBS.items() for form in form
 _VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
 LEMMA.update({form: lemma for lemma, forms in _QUOTE_ONLY_VERBS.items() for form in forms.split() if form not in LEMMA})
 _CUE_VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
-_CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,80}?)\b(?P<verb>" + _CUE_VERB + r")\b")
+_CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + _CUE_VERB + r")\b")
 _CUE_BEFORE = re.compile(r"(?P<verb>\b" + _CUE_VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
@@ -253,7 +253,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     m = _CUE_AFTER.match(after)
     # a closing mark after sentence punctuation ends a sentence too: `months." "Nothing ...`
     at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-" or _QUOTED_SENTENCE_END.search(before) is not None
-    if m and _cue_subject_length_ok(m.group("pre")):
+    if m and _cue_subject_length_ok(m.group("pre"), inner):
         cue = (close + 1 + m.start("verb"), close + 1 + m.end("verb"), LEMMA[m.group("verb").lower()])
         speaker = _subject_near(text, close + 1 + m.start("pre"), cue[0], cue[1], mentions)
         kind = "direct" if at_sentence_start or before.rstrip()[-1:] == "," else "partial"
@@ -339,11 +339,14 @@ def _previous_sentence_speaker(text: str, open_: int, mentions) -> Speaker:
     return speaker
 
 
-def _cue_subject_length_ok(pre: str) -> bool:
+def _cue_subject_length_ok(pre: str, inner: str) -> bool:
     """Words between a closing mark and its verb: a pronoun or name (`" he said`) is short, a
-    titled name (`" Israel's Defence Minister Ana Lopez had reportedly said`) up to eight words."""
+    titled name (`," Israel's Defence Minister Ana Lopez had reportedly said`) up to eight words,
+    but only after a quotation left open by a comma (after a full stop a new sentence starts)."""
     words = pre.split()
-    return len(words) <= 5 or (len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 2)
+    if len(words) <= 5:
+        return True
+    return len(words) <= 8 and inner.rstrip()[-1:] in ",?!" and sum(w[:1].isupper() for w in words) >= 2
 
 
 _LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe", "describing": "describe"}
