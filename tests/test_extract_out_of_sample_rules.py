@@ -119,3 +119,32 @@ def test_a_long_titled_subject_after_a_comma_quote_is_the_speaker():
 def test_a_verb_in_the_next_sentence_after_a_full_stop_quote_is_no_cue():
     rows = _rows('Troops need approval under the "Ley de Seguridad Nacional." The Regional Court of Appeal (RCA) has ruled otherwise.\n')
     assert _quote(rows, "Ley de")["kind"] == "scare"
+
+
+def test_a_verb_in_a_sentence_that_goes_on_after_a_full_stop_quote_is_no_cue():
+    rows = _rows('Tessa Marlow said: "The plan is reckless." But a spokeswoman insisted Owen Tarrant had acted in good faith.\n')
+    assert _quote(rows, "The plan")["speaker_id"] == "tessa-marlow"
+
+
+def test_a_short_reporting_clause_after_a_full_stop_quote_is_the_cue():
+    rows = _rows('"The plan is reckless." Tessa Marlow said.\n')
+    quote = _quote(rows, "The plan")
+    assert (quote["cue_lemma"], quote["speaker_id"]) == ("say", "tessa-marlow")
+
+
+def test_went_on_is_a_cue_and_on_alone_is_not():
+    rows = _rows('Vera Lindqvist went on: "We will not stop here at all." Troops focus on "border control" now.\n')
+    assert _quote(rows, "We will not")["cue_lemma"] == "go on"
+    assert _quote(rows, "border control")["kind"] == "scare"
+
+
+def test_the_tory_leader_is_a_role_nominal_with_a_modifier():
+    rows = _rows('Michael Brannigan spoke first. The Tory leader added: "We will cut the tax this year."\n')
+    quote = _quote(rows, "We will cut")
+    assert _speaker_text(rows, quote) == "The Tory leader"
+
+
+def test_a_quoted_sentence_with_no_cue_is_the_implicit_words_of_the_person_named_just_before():
+    rows = _rows('Ryan Castellano headed for the door with his family.\n\n"They brought out some cake for everyone."\n')
+    quote = _quote(rows, "They brought")
+    assert (quote["kind"], quote["speaker_status"], quote["speaker_id"]) == ("direct", "implicit", "ryan-castellano")

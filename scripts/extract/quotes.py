@@ -49,6 +49,7 @@ reported speech (`he remembered that ...` is memory), so they are cues for marke
 LEMMA = {form: lemma.strip() for lemma, forms in _VERBS.items() for form in forms.split()}
 _VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
 LEMMA.update({form: lemma for lemma, forms in _QUOTE_ONLY_VERBS.items() for form in forms.split() if form not in LEMMA})
+LEMMA.update({"went on": "go on", "goes on": "go on"})  # (two words: not split like the forms above)
 _CUE_VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
 _CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + _CUE_VERB + r")\b")
 _CUE_BEFORE = re.compile(r"(?P<verb>\b" + _CUE_VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$")
@@ -176,7 +177,7 @@ _BLANK = re.compile(r"[^\n\r]")
 
 
 _ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
-_DEFINITE_ROLE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! (?-i:[A-Z]))", re.IGNORECASE)
+_DEFINITE_ROLE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! (?-i:[A-Z]))", re.IGNORECASE)
 """`(?-i:...)`: under IGNORECASE a plain [A-Z] would match any next word and reject every role."""
 
 
@@ -253,7 +254,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     m = _CUE_AFTER.match(after)
     # a closing mark after sentence punctuation ends a sentence too: `months." "Nothing ...`
     at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-" or _QUOTED_SENTENCE_END.search(before) is not None
-    if m and _cue_subject_length_ok(m.group("pre"), inner):
+    if m and _cue_subject_length_ok(m.group("pre"), inner) and _cue_clause_after_ok(inner, after, m):
         cue = (close + 1 + m.start("verb"), close + 1 + m.end("verb"), LEMMA[m.group("verb").lower()])
         speaker = _subject_near(text, close + 1 + m.start("pre"), cue[0], cue[1], mentions)
         kind = "direct" if at_sentence_start or before.rstrip()[-1:] == "," else "partial"
@@ -285,7 +286,9 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
         if at_sentence_start and _stands_alone(inner, after):
             # a sentence of its own after a sentence that reports speech: `Wimpey said. "We ..."`
             speaker = _previous_sentence_speaker(text, open_, mentions)
-            return Quote(start, end, "direct", speaker, None, None, 0.5 if speaker.status != "unattributed" else 0.4)
+            if speaker.status == "unattributed":
+                speaker = _person_talked_about(text, open_, mentions)
+            return Quote(start, end, "direct", speaker, None, None, 0.5 if speaker.status == "attributed" else 0.35)
         return Quote(start, end, "scare", Speaker("term"), None, None, 0.55 if len(words) <= 4 else 0.35)
     return Quote(start, end, kind, speaker, cue, None, conf)
 
@@ -317,6 +320,15 @@ def _colon_ending_previous_line(text: str, line_start: int) -> int | None:
     return floor + len(previous) - 1
 
 
+def _person_talked_about(text: str, open_: int, mentions) -> Speaker:
+    """A quoted sentence with no cue at all is taken as the words of the person named last in
+    the sentences just before it (`Roche headed for the door. "They busted out ..."`): implicit
+    (Q9), no mention in its sentence, low confidence."""
+    floor = max(0, open_ - WINDOW)
+    people = [m for m in _mentions_in(mentions, floor, open_) if m.type == "PERSON" and m.kind == "NAME"]
+    return Speaker("implicit", people[-1]) if people else Speaker("unattributed")
+
+
 _REPORTED_SENTENCE_END = re.compile(r"[.!?:]\s*$")
 
 
@@ -337,6 +349,17 @@ def _previous_sentence_speaker(text: str, open_: int, mentions) -> Speaker:
     if speaker.status == "unattributed":
         speaker = _subject_after(text, verb.end(), floor + len(body), mentions)
     return speaker
+
+
+def _cue_clause_after_ok(inner: str, after: str, m: re.Match) -> bool:
+    """After a quotation closed by a full stop the next words start a new sentence; its verb is
+    this quotation's cue only in a short reporting clause (`"..." he said.`, `"..." said Ann Lee.`),
+    not in a sentence that goes on (`"..." But a spokeswoman insisted Ben Ode had ...`)."""
+    if not inner.rstrip().endswith("."):
+        return True
+    tail = after[m.end("verb"):]
+    stop = re.search(r"[.,;:!?\n]", tail)
+    return len(tail[:stop.start() if stop else len(tail)].split()) <= 4 and len(m.group("pre").split()) <= 4
 
 
 def _cue_subject_length_ok(pre: str, inner: str) -> bool:
