@@ -148,3 +148,18 @@ def test_a_quoted_sentence_with_no_cue_is_the_implicit_words_of_the_person_named
     rows = _rows('Ryan Castellano headed for the door with his family.\n\n"They brought out some cake for everyone."\n')
     quote = _quote(rows, "They brought")
     assert (quote["kind"], quote["speaker_status"], quote["speaker_id"]) == ("direct", "implicit", "ryan-castellano")
+
+
+def test_irregular_nationality_words_are_norp():
+    types = _types(_rows("The deal pleased both the French and the Welsh negotiators, and later the Kurdish ones.\n"))
+    assert types == {"French": "NORP", "Welsh": "NORP", "Kurdish": "NORP"}
+
+
+def test_a_town_after_a_locative_preposition_is_a_place_and_an_unknown_word_an_organisation():
+    types = _types(_rows("Shoppers in Carlisle were worried, while staff at Zorbitex were not.\n"))
+    assert types == {"Carlisle": "GPE", "Zorbitex": "ORG"}
+
+
+def test_ist_and_ite_words_are_groups():
+    types = _types(_rows("The rally drew several Maoist speakers and two Blairite ministers.\n"))
+    assert types == {"Maoist": "NORP", "Blairite": "NORP"}

