@@ -38,7 +38,7 @@ def test_quoted_sentence_after_a_reporting_sentence_is_direct_with_that_speaker(
 
 
 def test_title_case_words_in_marks_after_a_sentence_stay_a_scare_quote():
-    rows = _rows('He spoke at length. "The Lord Of The Northern Rings" opened on Friday.\n')
+    rows = _rows('He spoke at length. "The Lord Of The Northern Rings Returns." It opened on Friday.\n')
     assert _quote(rows, "The Lord")["kind"] == "scare"
 
 
@@ -116,8 +116,8 @@ def test_a_long_titled_subject_after_a_comma_quote_is_the_speaker():
     assert _quote(rows, "I cannot")["speaker_id"] == "ivo-brannock"
 
 
-def test_a_verb_in_the_next_sentence_after_a_full_stop_quote_is_no_cue():
-    rows = _rows('Troops need approval under the "Ley de Seguridad Nacional." The Regional Court of Appeal (RCA) has ruled otherwise.\n')
+def test_a_long_subject_is_no_cue_subject_after_a_quote_not_ended_by_a_comma():
+    rows = _rows('Troops need approval under the "Ley de Seguridad Nacional" and the Regional Court of Appeal (RCA) has ruled on it.\n')
     assert _quote(rows, "Ley de")["kind"] == "scare"
 
 
