@@ -60,6 +60,7 @@ class _Tok(NamedTuple):
 def _tokens(text: str) -> list[_Tok]:
     """Capitalised words and the connectors between them (lower-case words only break runs)."""
     title_lines = _title_case_lines(text)
+    breaks = _sentence_starts(text)
     found = []
     for m in _TOKEN.finditer(text):
         word = m.group()
@@ -69,7 +70,7 @@ def _tokens(text: str) -> list[_Tok]:
         possessive = word.endswith(("’s", "'s")) and len(word) > 2
         if possessive:
             word, end = word[:-2], end - 2
-        weak = _after_sentence_break(text, start) or _in_lines(start, title_lines)
+        weak = start in breaks or _in_lines(start, title_lines)
         found.append((start, end, word, possessive, weak))
     # a capitalised word is confirmed as a name by one capitalised use mid-sentence in running text
     confirmed = {w for _, _, w, _, weak in found if not weak and w[0].isupper()}
@@ -102,19 +103,20 @@ def _used_lower(text: str, word: str, seen: dict[str, bool]) -> bool:
 _WORD_CHAR = re.compile(r"[\w’'‑-]")
 
 
-def _after_sentence_break(text: str, start: int) -> bool:
-    """True at a text, line or sentence start, after an opening quote, bracket, bullet or dash."""
-    j = start - 1
-    while j >= 0 and text[j] in " \t\u00a0":
-        j -= 1
-    if j < 0:
-        return True
-    c = text[j]
-    if c in "\n\r“\"‘(•·▪–—-":
-        return True
-    if c in "”’)" and j > 0:
-        c = text[j - 1]
-    return c in ".!?:;" and j < start - 1
+_BREAK = re.compile(r"(?:^|[\n\r“\"‘(•·▪–—-])[ \t\u00a0]*|[.!?:;][”’)]?[ \t\u00a0]+")
+
+
+def _sentence_starts(text: str) -> set[int]:
+    """Offsets where a word is at a text, line or sentence start, or after an opening quote,
+    bracket, bullet or dash: one regex scan of the text, not a backwards walk per capitalised
+    word (tests/test_extract_speed_rules.py proves it equal to that walk)."""
+    return {m.end() for m in _BREAK.finditer(text)}
+
+
+def warm_up() -> None:
+    """Load the gazetteers and the known-word set now (before a worker pool forks)."""
+    gz.warm_up()
+    _known_words()
 
 
 def _known_words() -> frozenset[str]:

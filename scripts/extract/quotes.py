@@ -101,7 +101,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     outside = _with_nominals(masked, outside, mentions)
     marked = _marked_quotes(text, masked, outside, pairs, strays)
     inside = sorted((q.start, q.end) for q in marked if q.kind != "orphan")
-    indirect = _indirect_quotes(masked, outside, inside)
+    indirect = _indirect_quotes(masked, outside, inside, all_sentences(text))
     taken = {(q.start, q.end) for q in marked}
     indirect = [q for q in indirect if (q.start, q.end) not in taken]
     quotes = _resolve_pronouns(sorted(marked + indirect, key=lambda q: (q.start, -q.end)), mentions, genders)
@@ -418,13 +418,17 @@ def _orphans(text: str, strays, pairs) -> list[Quote]:
 # --- indirect speech -----------------------------------------------------------------------
 
 
-def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, int]]) -> list[Quote]:
+def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, int]], sentences: tuple[Span, ...]) -> list[Quote]:
+    """Reported speech by cue verbs and "according to", scanned in the masked text sentence by
+    sentence; the sentences are those of the raw text, split once per article and shared with the
+    gender and claim rules (a quotation's inner full stops are no sentence end in the masked text,
+    but its verbs are blanked there, so no cue is found inside it either way)."""
     out = []
     # one scan of the whole text for verbs and "according to", dealt out to sentences in order
     # (not a slice and two scans per sentence); sentences cover every word, words never cross them
     verbs, accordings = _VERB_RE.finditer(text), _ACCORDING.finditer(text)
     verb, according = next(verbs, None), next(accordings, None)
-    for sentence in all_sentences(text):
+    for sentence in sentences:
         while verb is not None and verb.start() < sentence.start:
             verb = next(verbs, None)
         while according is not None and according.start() < sentence.start:
