@@ -163,3 +163,19 @@ def test_a_town_after_a_locative_preposition_is_a_place_and_an_unknown_word_an_o
 def test_ist_and_ite_words_are_groups():
     types = _types(_rows("The rally drew several Maoist speakers and two Blairite ministers.\n"))
     assert types == {"Maoist": "NORP", "Blairite": "NORP"}
+
+
+def test_of_after_a_person_name_ends_the_name_but_continues_a_body():
+    types = _types(_rows("Analysts such as Gary Thornbury of Pelham Capital praised the Bank of England on Monday.\n"))
+    assert types == {"Gary Thornbury": "PERSON", "Pelham Capital": "ORG", "Bank of England": "ORG"}
+
+
+def test_an_all_caps_dateline_is_a_place_and_an_initialism_at_a_sentence_start_a_name():
+    types = _types(_rows("LONDON (Reuters) - Talks went on. NATO members met in the evening.\n"))
+    assert types.get("LONDON") == "GPE"
+    assert types.get("NATO") == "ORG"
+
+
+def test_new_starts_a_place_name():
+    types = _types(_rows("Stocks fell in New York on Monday.\n"))
+    assert types == {"New York": "GPE"}

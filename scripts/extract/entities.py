@@ -78,7 +78,8 @@ def _tokens(text: str) -> list[_Tok]:
     lowered: dict[str, bool] = {}
     out = []
     for i, (s, e, w, p, weak) in enumerate(found):
-        doubtful = weak and w not in confirmed and w not in known
+        # all capitals ("IS", "NATO", a "LONDON -" dateline) is no sentence-start capital
+        doubtful = weak and w not in confirmed and w not in known and not (len(w) > 1 and w.isupper())
         if doubtful and not _used_lower(text, w.lower(), lowered) and i + 1 < len(found):
             # "Anna Berg said" at a paragraph start: a first name before a name read mid-sentence
             ns, _, nw, _, nweak = found[i + 1]
@@ -149,30 +150,46 @@ def _in_lines(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _name_like(tok: _Tok) -> bool:
+def _name_like(tok: _Tok, following: _Tok | None = None, text: str = "") -> bool:
     w = tok.text
     if not w[:1].isupper() or tok.ambiguous:
         return False
+    if w in _PLACE_FIRST_WORDS and following is not None and text[tok.end:following.start] == " " and f"{w} {following.text}" in gz.places():
+        return True  # "New York", "New Zealand": a function word that starts a place name
     if w in gz.FUNCTION_WORDS or w in gz.MONTHS_DAYS or _APOSTROPHE.split(w, 1)[0] in gz.FUNCTION_WORDS:
         return False
     return True
+
+
+_PLACE_FIRST_WORDS = frozenset({"New", "The"})
+
+_HEAD_NOUNS = gz.ORG_WORDS | gz.MEDIA_WORDS | gz.LOC_WORDS | gz.LAW_WORDS | gz.EVENT_WORDS | gz.TITLES | gz.LOC_HEADS | gz.ORG_HEADS | frozenset(
+    "State States Republic Kingdom Emirates Museum Society Duke Duchess Earl Archbishop Bishop Islands".split()
+)
+
+
+def _joins_across(current: list[_Tok], gap: str) -> bool:
+    """A connector ("of", "for", "on the") continues a name only after a head noun of a body,
+    place, law or title ("Bank of England", "Council on Foreign Relations", "Secretary of
+    State"), never after a person's name ("Ann Lee of Borland Trust", "Ms Lee on the board")."""
+    if " and " in gap:
+        return current[-1].text in gz.ORG_WORDS
+    return current[-1].text in _HEAD_NOUNS
 
 
 def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
     """Runs of name-like words joined by one space or by connectors ("Department of Defense")."""
     groups: list[list[_Tok]] = []
     current: list[_Tok] = []
-    for tok in toks:
-        if not _name_like(tok):
+    for i, tok in enumerate(toks):
+        if not _name_like(tok, toks[i + 1] if i + 1 < len(toks) else None, text):
             if current:
                 groups.append(current)
             current = []
             continue
         if current and not current[-1].possessive:
             gap = text[current[-1].end:tok.start]
-            joined = gap == " " or (
-                _CONNECTOR_GAP.fullmatch(gap) is not None and (" and " not in gap or current[-1].text in gz.ORG_WORDS)
-            )
+            joined = gap == " " or (_CONNECTOR_GAP.fullmatch(gap) is not None and _joins_across(current, gap))
             if joined:
                 current.append(tok)
                 continue
@@ -240,6 +257,8 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
     name = text[group[0].start:group[-1].end]
     start, end = group[0].start, group[-1].end
     places, demonyms = gz.places(), gz.demonyms()
+    if name.isupper() and len(name) > 3 and name.title() in places:
+        name = name.title()  # an all-caps dateline: "LONDON (Reuters) -"
     if name in places:
         canonical, kind = places[name]
         return [(start, end, canonical, kind, 0.85, None)]
