@@ -179,3 +179,44 @@ def test_an_all_caps_dateline_is_a_place_and_an_initialism_at_a_sentence_start_a
 def test_new_starts_a_place_name():
     types = _types(_rows("Stocks fell in New York on Monday.\n"))
     assert types == {"New York": "GPE"}
+
+
+def _indirect(rows: dict) -> list[tuple[str, str | None]]:
+    return [(q["text"], q["speaker_id"]) for q in rows["quotes"] if q["kind"] == "indirect"]
+
+
+def test_content_before_a_short_reporting_clause_is_indirect_speech():
+    rows = _rows("Anglers could face prosecution under the new rules, the Harbour Safety Committee has warned.\n")
+    assert _indirect(rows) == [("Anglers could face prosecution under the new rules", "harbour-safety-committee")]
+
+
+def test_content_before_said_and_its_subject_is_indirect_speech():
+    rows = _rows("The builder is continuing work on the second dam, said the Northern Daily.\n")
+    assert _indirect(rows) == [("The builder is continuing work on the second dam", "northern-daily")]
+
+
+def test_a_reporting_verb_heading_a_relative_clause_is_no_preposed_report():
+    rows = _rows("The raid came last week, a move Brenford says targets smuggling rings.\n")
+    assert _indirect(rows) == []
+
+
+def test_said_reaches_a_clause_whose_verb_comes_late_and_contracted_subjects_count():
+    rows = _rows("Mr Pellow said the plan to merge the two regional boards into one would fail. Ana Ruiz said he's a fair man.\n")
+    spans = [text for text, _ in _indirect(rows)]
+    assert spans == ["the plan to merge the two regional boards into one would fail", "he's a fair man"]
+
+
+def test_a_possessive_is_no_finite_verb():
+    rows = _rows("The premier signalled a major change in Lisbon's approach to crime.\n")
+    assert _indirect(rows) == []
+
+
+def test_a_month_abbreviation_does_not_end_the_sentence():
+    rows = _rows("The firm announced on Feb. 11 that it was leaving the market for good.\n")
+    assert [text for text, _ in _indirect(rows)] == ["it was leaving the market for good"]
+
+
+def test_an_initialism_in_brackets_after_its_full_name_is_that_entity():
+    rows = _rows("The Regional Court of Appeal (RCA) has ruled that the strikes were unlawful.\n")
+    ids = {m["text"]: m["entity_id"] for m in rows["mentions"]}
+    assert ids["RCA"] == ids["Regional Court of Appeal"] == "regional-court-of-appeal"

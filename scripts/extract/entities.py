@@ -321,6 +321,14 @@ def _longest_first(raw):
     return out
 
 
+def _abbreviates(text: str, previous: tuple, start: int, surface: str) -> bool:
+    """An initialism in brackets right after a name made of its initials is that name's short form."""
+    if not (surface.isupper() and 2 <= len(surface) <= 8 and text[previous[1]:start] == " (" and previous[3] in ("ORG", "MEDIA", "PERSON", "LAW", "EVENT", "OTHER")):
+        return False
+    initials = "".join(w[0] for w in text[previous[0]:previous[1]].split() if w[:1].isupper())
+    return initials == surface
+
+
 def _link_short_names(text: str, raw) -> list[Mention]:
     """A one-word name that is the last word of a longer name in the article is that entity."""
     full: dict[str, tuple[str, str, str | None]] = {}
@@ -334,8 +342,12 @@ def _link_short_names(text: str, raw) -> list[Mention]:
         if surface not in best or conf > best[surface][0]:
             best[surface] = (conf, name, kind)
     out = []
+    previous = None
     for start, end, name, kind, conf, gender in raw:
         surface = text[start:end]
+        if previous is not None and _abbreviates(text, previous, start, surface):
+            full[surface] = (previous[2], previous[3], None)  # "International Court of Justice (ICJ)"
+        previous = (start, end, name, kind)
         if " " not in surface and surface in full and kind in ("PERSON", "OTHER", "ORG"):
             name, kind, gender = full[surface][0], full[surface][1], full[surface][2] or gender
             conf = max(conf, 0.7)

@@ -24,7 +24,7 @@ _VERBS = {
     "warn": "warned warns warning", "argue": "argued argues arguing", "add": "added adds adding",
     "note": "noted notes noting", "insist": "insisted insists insisting", "explain": "explained explains explaining",
     "announce": "announced announces announcing", "declare": "declared declares declaring",
-    "report": "reported reports", "acknowledge": "acknowledged acknowledges acknowledging",
+    "report": "reported reports reporting", "mention": "mentioned mentions mentioning", "acknowledge": "acknowledged acknowledges acknowledging",
     "admit": "admitted admits admitting", "confirm": "confirmed confirms confirming", "deny": "denied denies denying",
     "reiterate": "reiterated reiterates reiterating", "emphasize": "emphasized emphasised emphasizes emphasises emphasizing emphasising",
     "stress": "stressed stresses stressing", "reveal": "revealed reveals revealing", "vow": "vowed vows vowing",
@@ -441,13 +441,17 @@ def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int,
             verb_start, verb_end = m.start(), m.end()
             if m.group() == "declaration":  # (verbs inside quotation marks are blanked in `text`)
                 continue
-            content = _content_clause(text, verb_end, sentence, LEMMA[m.group().lower()] in _ZERO_THAT_LEMMAS)
+            lemma = LEMMA[m.group().lower()]
+            content = _content_clause(text, verb_end, sentence, lemma in _ZERO_THAT_LEMMAS, _ZERO_THAT_REACH.get(lemma, 6))
             if content is None:
                 continue
             speaker = _cue_subject(text, sentence.start, verb_start, verb_end, mentions)
             if speaker.status == "unattributed":
                 speaker = _subject_after(text, verb_end, content.start, mentions)
             out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
+        preposed = _preposed_report(text, sentence, mentions, marked)
+        if preposed is not None:
+            out.append(preposed)
         if according is not None and according.end() <= sentence.end:
             m, according = according, next(accordings, None)  # one per sentence: later ones would repeat its span
             cue_start, cue_end = m.start(), m.end()
@@ -468,6 +472,51 @@ def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int,
     return list(unique.values())
 
 
+_PREPOSED_SUBJECT_FIRST = re.compile(
+    r",\s+(?P<subject>(?:[^\s,.!?]+\s+){1,8}?)(?:(?:has|have|had)\s+)?(?P<verb>" + _VERB + r")(?P<tail>(?:\s+[^\s,.!?]+){0,5})\s*[.!?]?$"
+)
+_PREPOSED_VERB_FIRST = re.compile(r",\s+(?P<verb>" + _VERB + r")(?P<subject>(?:\s+[^\s,.!?]+){1,6})\s*[.!?]?$")
+
+
+_TAIL_STARTS = frozenset("on in at to last this yesterday today earlier later recently during after before on".split())
+
+
+def _adverbial_tail(tail: str, lemma: str) -> bool:
+    """After `X said` only a time or place may follow (`on Monday`, `in a statement`); after
+    `told` its hearer (`told jurors`). Anything else means the verb heads a clause of its own
+    (`a move Washington says targets drugs`)."""
+    words = tail.split()
+    if not words or lemma == "tell":
+        return len(words) <= 4
+    return len(words) <= 4 and words[0].lower() in _TAIL_STARTS
+
+
+def _preposed_report(text: str, sentence: Span, mentions, marked: list[tuple[int, int]]) -> Quote | None:
+    """Reported content before its cue, the news lead's order (Q1): `[Anglers could face court],
+    a committee of MPs has warned.` / `[...], said the Beijing News.` The span is the sentence up
+    to the comma that opens the short reporting clause at its end."""
+    comma = text.rfind(",", sentence.start, sentence.end)
+    if comma == -1 or sentence.end - comma > 120:
+        return None
+    tail = text[comma:sentence.end]
+    if any(ch in tail for ch in ':;“”"—–'):
+        return None  # the clause goes on into a quotation or another clause
+    m = _PREPOSED_SUBJECT_FIRST.match(tail) or _PREPOSED_VERB_FIRST.match(tail)
+    if m is None or m.group("verb") == "declaration" or m.group("verb").endswith("ing"):
+        return None  # (a participle, ", arguing ...", belongs to the clause before)
+    if m.re is _PREPOSED_SUBJECT_FIRST and not _adverbial_tail(m.group("tail"), LEMMA[m.group("verb").lower()]):
+        return None
+    span = trimmed(text, sentence.start, comma)
+    if len(text[span.start:span.end].split()) < 4 or text[span.start:span.start + 1] in "“\"‘'" or _overlaps_marked(span, marked):
+        return None  # too short for a clause, or a marked quotation (it has its own row)
+    verb_start, verb_end = comma + m.start("verb"), comma + m.end("verb")
+    if m.re is _PREPOSED_VERB_FIRST:
+        speaker = _subject_after(text, verb_end, sentence.end, mentions)
+    else:
+        speaker = _subject_before(text, comma + 1, verb_start, mentions)
+    return Quote(span.start, span.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group("verb").lower()]), None, 0.5)
+
+
 def _overlaps_marked(span: Span, marked: list[tuple[int, int]]) -> bool:
     """A marked quote inside the span covers most of it (marked is sorted by start)."""
     i = bisect.bisect_left(marked, (span.start, -1))
@@ -481,10 +530,20 @@ def _overlaps_marked(span: Span, marked: list[tuple[int, int]]) -> bool:
 
 _ZERO_THAT_LEMMAS = frozenset({"say", "claim", "argue", "insist", "add", "assert", "allege", "warn", "state", "write", "tweet", "post", "note", "agree", "caution", "admonish", "indicate", "signal"})
 _NOT_A_SUBJECT = frozenset("to in on at for with by from about of as into after before during over so yes no nothing hello thanks goodbye up down out off again also only just very more less".split())
-_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did|\w+ed|\w+s)\b")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did|\w+ed|\w+s"
+    r"|made|went|took|gave|got|came|saw|knew|thought|found|left|felt|kept|held|brought|began|ran|set|put|cut|hit"
+    r"|won|lost|paid|sold|built|met|meant|told|said|became|stood|fell|rose|spent|led|wrote|broke|chose|drove)\b"
+)
+_CONTRACTED_SUBJECT = re.compile(r"(?:he|she|it|they|we|you|i|there|that|who)(?:’|')(?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
+"""A finite verb shows that a clause, not a noun phrase, follows (so does a contracted subject,
+`_CONTRACTED_SUBJECT`: he's, they're; a possessive like "Washington's" does not)."""
+_ZERO_THAT_REACH = {"say": 12}
+"""Words after the cue a zero-that clause's verb is looked for in: "said the plan ... would" is
+common after "say", so its clauses are read further; other cues keep the first six words."""
 
 
-def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool) -> Span | None:
+def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool, reach: int = 6) -> Span | None:
     """The reported clause after a cue: `that ...` or a zero-that clause (Q1); None if there is none."""
     rest = text[verb_end:min(sentence.end, verb_end + WINDOW)]
     that = _THAT_CLAUSE.match(rest)
@@ -492,7 +551,8 @@ def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool) -
         start = verb_end + that.end()
     elif zero_that and rest[:1] == " " and not rest[1:2] in "“\"‘" and len(rest.split()) >= 4:
         words = rest.split()
-        if words[0].lower().strip(",.;:") in _NOT_A_SUBJECT or not _FINITE.search(" ".join(words[1:6])):
+        finite = _FINITE.search(" ".join(words[1:reach])) or _CONTRACTED_SUBJECT.match(words[0])
+        if words[0].lower().strip(",.;:") in _NOT_A_SUBJECT or not finite:
             return None
         start = verb_end + 1
     else:
