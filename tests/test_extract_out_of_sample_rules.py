@@ -220,3 +220,8 @@ def test_an_initialism_in_brackets_after_its_full_name_is_that_entity():
     rows = _rows("The Regional Court of Appeal (RCA) has ruled that the strikes were unlawful.\n")
     ids = {m["text"]: m["entity_id"] for m in rows["mentions"]}
     assert ids["RCA"] == ids["Regional Court of Appeal"] == "regional-court-of-appeal"
+
+
+def test_a_colon_after_no_reporting_verb_introduces_the_sentence_subject():
+    rows = _rows('His lawyer, Lena Marsh, appeared on Channel Nine to discuss the tape: "I was very concerned about that pause."\n')
+    assert _quote(rows, "I was very")["speaker_id"] == "lena-marsh"

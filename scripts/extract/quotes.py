@@ -271,7 +271,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
         elif colon and len(words) >= 3:
             c = line.start + before.rstrip().rfind(":")
             cue = (c, c + 1, ":")
-            speaker = _subject_before(text, line.start, c, mentions)
+            speaker = _colon_subject(text, line.start, c, mentions)
             kind, conf = "direct", 0.6
         elif (found := _last_cue(before)) is not None:
             cue = (line.start + found[0], line.start + found[1], found[2])
@@ -309,6 +309,16 @@ def _stands_alone(inner: str, after: str) -> bool:
     if capitalised > 0.5 * len(words):
         return False  # "Mad Dog in the Morning", "The Lord of the Rings": a title
     return _NEXT_STARTS_SENTENCE.match(after) is not None
+
+
+def _colon_subject(text: str, floor: int, colon: int, mentions) -> Speaker:
+    """Who a colon introduces: the subject of its sentence when the words before the colon are
+    no reporting clause (`Ann Lee, his lawyer, appeared on TV to discuss the tape: "..."`,
+    `began his reply with the quip: "..."`), else the subject next to it (`X said:` is a verb cue)."""
+    window = text[max(floor, colon - WINDOW):colon]
+    sentence_start = colon - len(window) + max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), -2) + 2
+    subject = _sentence_subject(text, sentence_start, colon, mentions)
+    return subject if subject.status != "unattributed" else _subject_before(text, floor, colon, mentions)
 
 
 def _colon_ending_previous_line(text: str, line_start: int) -> int | None:
