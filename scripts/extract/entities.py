@@ -234,7 +234,7 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
         prefix = [t for t in group[:last_title] if t.text not in gz.TITLE_MODIFIERS and not _is_title(text, t)]
         title, group = group[last_title].text, group[last_title + 1:]
         head = []
-        if prefix and prefix == group_prefix_run(prefix):
+        if prefix and prefix == _prefix_run(prefix):
             head = [(r[0], r[1], r[2], "ORG" if r[3] == "OTHER" else r[3], r[4], r[5]) for r in _type_group(text, prefix, toks)]
         return head + _type_group_titled(text, group, toks, title)
     while group and _is_title(text, group[0]):
@@ -243,7 +243,7 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
     return _type_group_titled(text, group, toks, title)
 
 
-def group_prefix_run(prefix: list[_Tok]) -> list[_Tok]:
+def _prefix_run(prefix: list[_Tok]) -> list[_Tok]:
     """The prefix only when its words are adjacent (one run), else nothing to type."""
     return prefix if all(a.end < b.start for a, b in zip(prefix, prefix[1:])) else []
 
