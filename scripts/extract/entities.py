@@ -24,7 +24,6 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W_])[^\W\d_a-z](?:[^\W_]|[’'‑-]
 _CONNECTOR_GAP = re.compile(r"(?: (?:of|de|del|la|los|las|y|for|the|on|and))+ ")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "los", "las", "y", "for", "the", "on", "and"})
 _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|stated|added|warned|argued|claimed|noted|wrote|declared|insisted|asserted|alleged)\b")
-_LOWER_WORD = re.compile(r"(?<![\w’'‑-])[^\W\d_A-Z][\w’'‑-]*")
 _APOSTROPHE = re.compile("[’']")
 _INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Dr)\s$")
@@ -61,6 +60,7 @@ class _Tok(NamedTuple):
 def _tokens(text: str) -> list[_Tok]:
     """Capitalised words and the connectors between them (lower-case words only break runs)."""
     title_lines = _title_case_lines(text)
+    breaks = _sentence_starts(text)
     found = []
     for m in _TOKEN.finditer(text):
         word = m.group()
@@ -70,15 +70,17 @@ def _tokens(text: str) -> list[_Tok]:
         possessive = word.endswith(("’s", "'s")) and len(word) > 2
         if possessive:
             word, end = word[:-2], end - 2
-        weak = _after_sentence_break(text, start) or _in_lines(start, title_lines)
+        weak = start in breaks or _in_lines(start, title_lines)
         found.append((start, end, word, possessive, weak))
     # a capitalised word is confirmed as a name by one capitalised use mid-sentence in running text
-    confirmed = {w for _, _, w, _, weak in found if not weak and w[0].isupper()} | _known_words()
-    lowered = set(_LOWER_WORD.findall(text))
+    confirmed = {w for _, _, w, _, weak in found if not weak and w[0].isupper()}
+    known = _known_words()  # tens of thousands of words: looked up, never copied per article
+    lowered: dict[str, bool] = {}
     out = []
     for i, (s, e, w, p, weak) in enumerate(found):
-        doubtful = weak and w not in confirmed
-        if doubtful and w.lower() not in lowered and i + 1 < len(found):
+        # all capitals ("IS", "NATO", a "LONDON -" dateline) is no sentence-start capital
+        doubtful = weak and w not in confirmed and w not in known and not (len(w) > 1 and w.isupper())
+        if doubtful and not _used_lower(text, w.lower(), lowered) and i + 1 < len(found):
             # "Anna Berg said" at a paragraph start: a first name before a name read mid-sentence
             ns, _, nw, _, nweak = found[i + 1]
             doubtful = not (text[e:ns] == " " and nw[:1].isupper() and not nweak)
@@ -86,19 +88,36 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
-def _after_sentence_break(text: str, start: int) -> bool:
-    """True at a text, line or sentence start, after an opening quote, bracket, bullet or dash."""
-    j = start - 1
-    while j >= 0 and text[j] in " \t\u00a0":
-        j -= 1
-    if j < 0:
-        return True
-    c = text[j]
-    if c in "\n\r“\"‘(•·▪–—-":
-        return True
-    if c in "”’)" and j > 0:
-        c = text[j - 1]
-    return c in ".!?:;" and j < start - 1
+def _used_lower(text: str, word: str, seen: dict[str, bool]) -> bool:
+    """Does the text use `word` in lower case as a whole word? Asked only for the few doubtful
+    capitalised words (sentence starts), instead of collecting every lower-case word of the text."""
+    if word not in seen:
+        found, at = False, text.find(word)
+        while at != -1 and not found:
+            end = at + len(word)
+            found = (at == 0 or not _WORD_CHAR.match(text[at - 1])) and (end == len(text) or not _WORD_CHAR.match(text[end]))
+            at = text.find(word, at + 1)
+        seen[word] = found
+    return seen[word]
+
+
+_WORD_CHAR = re.compile(r"[\w’'‑-]")
+
+
+_BREAK = re.compile(r"(?:^|[\n\r“\"‘(•·▪–—-])[ \t\u00a0]*|[.!?:;][”’)]?[ \t\u00a0]+")
+
+
+def _sentence_starts(text: str) -> set[int]:
+    """Offsets where a word is at a text, line or sentence start, or after an opening quote,
+    bracket, bullet or dash: one regex scan of the text, not a backwards walk per capitalised
+    word (tests/test_extract_speed_rules.py proves it equal to that walk)."""
+    return {m.end() for m in _BREAK.finditer(text)}
+
+
+def warm_up() -> None:
+    """Load the gazetteers and the known-word set now (before a worker pool forks)."""
+    gz.warm_up()
+    _known_words()
 
 
 def _known_words() -> frozenset[str]:
@@ -131,30 +150,46 @@ def _in_lines(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _name_like(tok: _Tok) -> bool:
+def _name_like(tok: _Tok, following: _Tok | None = None, text: str = "") -> bool:
     w = tok.text
     if not w[:1].isupper() or tok.ambiguous:
         return False
+    if w in _PLACE_FIRST_WORDS and following is not None and text[tok.end:following.start] == " " and f"{w} {following.text}" in gz.places():
+        return True  # "New York", "New Zealand": a function word that starts a place name
     if w in gz.FUNCTION_WORDS or w in gz.MONTHS_DAYS or _APOSTROPHE.split(w, 1)[0] in gz.FUNCTION_WORDS:
         return False
     return True
+
+
+_PLACE_FIRST_WORDS = frozenset({"New", "The"})
+
+_HEAD_NOUNS = gz.ORG_WORDS | gz.MEDIA_WORDS | gz.LOC_WORDS | gz.LAW_WORDS | gz.EVENT_WORDS | gz.TITLES | gz.LOC_HEADS | gz.ORG_HEADS | frozenset(
+    "State States Republic Kingdom Emirates Museum Society Duke Duchess Earl Archbishop Bishop Islands".split()
+)
+
+
+def _joins_across(current: list[_Tok], gap: str) -> bool:
+    """A connector ("of", "for", "on the") continues a name only after a head noun of a body,
+    place, law or title ("Bank of England", "Council on Foreign Relations", "Secretary of
+    State"), never after a person's name ("Ann Lee of Borland Trust", "Ms Lee on the board")."""
+    if " and " in gap:
+        return current[-1].text in gz.ORG_WORDS
+    return current[-1].text in _HEAD_NOUNS
 
 
 def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
     """Runs of name-like words joined by one space or by connectors ("Department of Defense")."""
     groups: list[list[_Tok]] = []
     current: list[_Tok] = []
-    for tok in toks:
-        if not _name_like(tok):
+    for i, tok in enumerate(toks):
+        if not _name_like(tok, toks[i + 1] if i + 1 < len(toks) else None, text):
             if current:
                 groups.append(current)
             current = []
             continue
         if current and not current[-1].possessive:
             gap = text[current[-1].end:tok.start]
-            joined = gap == " " or (
-                _CONNECTOR_GAP.fullmatch(gap) is not None and (" and " not in gap or current[-1].text in gz.ORG_WORDS)
-            )
+            joined = gap == " " or (_CONNECTOR_GAP.fullmatch(gap) is not None and _joins_across(current, gap))
             if joined:
                 current.append(tok)
                 continue
@@ -178,11 +213,42 @@ def find_mentions(text: str) -> list[Mention]:
     return _link_short_names(text, raw)
 
 
+_HEADS = gz.LOC_HEADS | gz.ORG_HEADS
+
+
+def _is_title(text: str, tok: _Tok) -> bool:
+    return tok.text in gz.TITLES or text[tok.end:tok.end + 1] == "." and tok.text + "." in gz.TITLES
+
+
 def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
+    if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in _HEADS:
+        name = text[group[0].start:group[-1].end]
+        if name not in gz.places():
+            kind = "LOC" if group[-1].text in gz.LOC_HEADS else "ORG"
+            return [(group[0].start, group[-1].end, name, kind, 0.65, None)]
     title = None
-    while group and (group[0].text in gz.TITLES or text[group[0].end:group[0].end + 1] == "." and group[0].text + "." in gz.TITLES):
+    # "Labour MP Ann Lee", "Foreign Secretary Ben Ode": the words up to the last title are no part of
+    # the name; qualifiers ("Foreign") are dropped, anything else before the title is its body (ORG)
+    last_title = max((i for i, t in enumerate(group[:-1]) if _is_title(text, t)), default=-1)
+    if last_title > 0 and all(text[a.end:b.start] == " " for a, b in zip(group[:last_title + 1], group[1:last_title + 2])):
+        prefix = [t for t in group[:last_title] if t.text not in gz.TITLE_MODIFIERS and not _is_title(text, t)]
+        title, group = group[last_title].text, group[last_title + 1:]
+        head = []
+        if prefix and prefix == _prefix_run(prefix):
+            head = [(r[0], r[1], r[2], "ORG" if r[3] == "OTHER" else r[3], r[4], r[5]) for r in _type_group(text, prefix, toks)]
+        return head + _type_group_titled(text, group, toks, title)
+    while group and _is_title(text, group[0]):
         title = group[0].text
         group = group[1:]
+    return _type_group_titled(text, group, toks, title)
+
+
+def _prefix_run(prefix: list[_Tok]) -> list[_Tok]:
+    """The prefix only when its words are adjacent (one run), else nothing to type."""
+    return prefix if all(a.end < b.start for a, b in zip(prefix, prefix[1:])) else []
+
+
+def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: str | None):
     while group and group[-1].text in _CONNECTORS:
         group = group[:-1]
     if not group:
@@ -191,6 +257,8 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
     name = text[group[0].start:group[-1].end]
     start, end = group[0].start, group[-1].end
     places, demonyms = gz.places(), gz.demonyms()
+    if name.isupper() and len(name) > 3 and name.title() in places:
+        name = name.title()  # an all-caps dateline: "LONDON (Reuters) -"
     if name in places:
         canonical, kind = places[name]
         return [(start, end, canonical, kind, 0.85, None)]
@@ -215,14 +283,32 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
     if title is None:  # British style: "Mr Blair", "Mrs Smith" (no full stop; function words here)
         courtesy = _COURTESY.search(text, max(0, start - 5), start)
         title = courtesy.group(1) + "." if courtesy else None
-    gender = "female" if title in gz.FEMALE_TITLES else "male" if title in gz.MALE_TITLES else None
+    given = gz.given_names()
+    gender = "female" if title in gz.FEMALE_TITLES else "male" if title in gz.MALE_TITLES else given.get(words[0]) if len(words) > 1 else None
     if title is not None:
         return [(start, end, name, "PERSON", 0.8, gender)]
     if 2 <= len(group) <= 4 and all(t.text[:1].isupper() for t in group):
-        return [(start, end, name, "PERSON", 0.6, None)]
+        if words[0] in given:  # a census given name first: "Ann Lee"
+            return [(start, end, name, "PERSON", 0.7, gender)]
+        return [(start, end, name, UNKNOWN_MULTIWORD, 0.45, None)]
     if _SPEECH_AFTER.match(text[end:end + 20]):
         return [(start, end, name, "PERSON", 0.55, None)]
-    return [(start, end, name, "OTHER", 0.3, None)]
+    if len(group) == 1 and name in given:
+        return [(start, end, name, "PERSON", 0.45, given[name])]
+    if len(group) == 1 and _GROUP_SUFFIX.search(name):
+        return [(start, end, name, "NORP", 0.4, None)]  # "Islamist", "Blairites", "Maoist"
+    if _LOCATIVE.search(text, max(0, start - 8), start) and name in gz.towns():
+        return [(start, end, name, "GPE", 0.5, None)]  # "in Carlisle", "near Kobani"
+    return [(start, end, name, UNKNOWN_ONEWORD, 0.3, None)]
+
+
+_GROUP_SUFFIX = re.compile(r"[a-z](?:ist|ists|ite|ites)$")
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|from|around|across|into|of)\s$")
+
+UNKNOWN_MULTIWORD = "PERSON"
+"""A two-to-four-word name with no cue (no given name, head or gazetteer entry): most are people."""
+UNKNOWN_ONEWORD = "ORG"
+"""A lone capitalised word mid-sentence with no cue: in news most are companies, brands, bodies."""
 
 
 def _longest_first(raw):
@@ -233,6 +319,14 @@ def _longest_first(raw):
             out.append(r)
             last_end = r[1]
     return out
+
+
+def _abbreviates(text: str, previous: tuple, start: int, surface: str) -> bool:
+    """An initialism in brackets right after a name made of its initials is that name's short form."""
+    if not (surface.isupper() and 2 <= len(surface) <= 8 and text[previous[1]:start] == " (" and previous[3] in ("ORG", "MEDIA", "PERSON", "LAW", "EVENT", "OTHER")):
+        return False
+    initials = "".join(w[0] for w in text[previous[0]:previous[1]].split() if w[:1].isupper())
+    return initials == surface
 
 
 def _link_short_names(text: str, raw) -> list[Mention]:
@@ -248,8 +342,12 @@ def _link_short_names(text: str, raw) -> list[Mention]:
         if surface not in best or conf > best[surface][0]:
             best[surface] = (conf, name, kind)
     out = []
+    previous = None
     for start, end, name, kind, conf, gender in raw:
         surface = text[start:end]
+        if previous is not None and _abbreviates(text, previous, start, surface):
+            full[surface] = (previous[2], previous[3], None)  # "International Court of Justice (ICJ)"
+        previous = (start, end, name, kind)
         if " " not in surface and surface in full and kind in ("PERSON", "OTHER", "ORG"):
             name, kind, gender = full[surface][0], full[surface][1], full[surface][2] or gender
             conf = max(conf, 0.7)

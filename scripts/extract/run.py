@@ -105,6 +105,10 @@ def _run(jobs: list[ChunkJob], num_proc: int, engine: str = "local"):
         yield from map(extract_chunk, jobs)
         return
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        from landstrikes.extract.entities import warm_up
+
+        warm_up()  # forked workers inherit the word lists instead of each reading them again
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(min(num_proc, len(jobs))) as pool:
         yield from pool.imap(extract_chunk, jobs, chunksize=1)

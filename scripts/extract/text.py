@@ -10,7 +10,8 @@ _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+\s+|[\"”]\s+(?=[
 """A sentence end; it starts only at the first of a run of marks (possessive, no backtracking),
 so a text of 10^6 full stops is one linear scan, not a quadratic one."""
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Rep|Sen|Gov|St|Jr|Sr|No|vs|etc|Inc|Corp|Ltd|Co|approx)"
+    r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Rep|Sen|Gov|St|Jr|Sr|No|vs|etc|Inc|Corp|Ltd|Co|approx"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"|\b(?:[A-Z]\.){2,})[.!?]*[\"”’')\]]*\s+$"
 )
 
