@@ -81,7 +81,7 @@ def test_article_over_its_time_budget_is_a_failure_row(tmp_path, monkeypatch):
 
     monkeypatch.setattr(chunk, "extract_article", slow)
     raw = _raw(tmp_path, {"a.txt": GOOD, "slow.txt": GOOD.replace("35", "36")})
-    result = extract_folder(raw, tmp_path / "out", time_budget=0.2)
+    result = extract_folder(raw, tmp_path / "out", time_budget=3.0)  # ample for the good article on a loaded CI machine
     assert [(f.article_id, f.check) for f in result.failures] == [("slow", "extract-time-budget")]
     assert result.articles == 1
 
