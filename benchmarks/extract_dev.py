@@ -9,8 +9,11 @@ speaker accuracy on matched direct quotes, typed NER P/R/F1 (exact; PER/ORG/LOC/
 agreement of pass_a with pass_b, and the same figures in-sample on the five gold articles.
 
     python benchmarks/extract_dev.py [--pass-a DIR] [--pass-b DIR]
+    python benchmarks/extract_dev.py --heldout
 
-Writes benchmarks/results/extract_dev.json (figures and ids only, no text).
+Writes benchmarks/results/extract_dev.json (figures and ids only, no text). `--heldout` scores
+the 20 held-out texts instead (`benchmarks/dev/heldout.tsv`, passes `heldout_a`, `heldout_b`):
+texts kept from whoever changed the rules, annotated afterwards; it writes extract_heldout.json.
 """
 
 from __future__ import annotations
@@ -25,10 +28,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks" / "dev"))
 RESULTS = REPO / "benchmarks" / "results" / "extract_dev.json"
+HELDOUT_RESULTS = REPO / "benchmarks" / "results" / "extract_heldout.json"
 PASS_DIRS = {
     "pass_a": [REPO / "benchmarks/dev/annotations/pass_a"],
     "pass_b": [REPO / "benchmarks/dev/annotations/pass_b"],
 }
+HELDOUT_DIRS = {"pass_a": REPO / "benchmarks/dev/annotations/heldout_a", "pass_b": REPO / "benchmarks/dev/annotations/heldout_b"}
 """The committed passes only (never another checkout's folder, which may hold other texts)."""
 NER_TYPE = {"PERSON": "PER", "ORG": "ORG", "MEDIA": "ORG", "GPE": "LOC", "LOC": "LOC",
             "NORP": "MISC", "EVENT": "MISC", "LAW": "MISC", "OTHER": "MISC", "MISC": "MISC"}
@@ -229,11 +234,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pass-a")
     parser.add_argument("--pass-b")
-    parser.add_argument("--json", default=str(RESULTS))
+    parser.add_argument("--json", help=f"where the figures go (default {RESULTS.name}; with --heldout {HELDOUT_RESULTS.name})")
+    parser.add_argument("--heldout", action="store_true", help="score the held-out texts (passes heldout_a, heldout_b)")
     parser.add_argument("--dev-news", help="folder of the dev texts (default: ../shared/dev-news, searched upwards)")
     parser.add_argument("--no-passes", action="store_true", help="in-sample figures only")
     args = parser.parse_args(argv)
     from sample import DEV_NEWS, dev_texts
+
+    if args.heldout:
+        args.pass_a, args.pass_b = (args.pass_a or str(HELDOUT_DIRS["pass_a"])), (args.pass_b or str(HELDOUT_DIRS["pass_b"]))
+    args.json = args.json or str(HELDOUT_RESULTS if args.heldout else RESULTS)
+    label = "held-out" if args.heldout else "dev"
 
     roots = [Path(args.dev_news)] if args.dev_news else [DEV_NEWS, *(p / "shared" / "dev-news" for p in REPO.parents)]
     root = next((r for r in roots if r.is_dir()), None)
@@ -264,13 +275,13 @@ def main(argv: list[str] | None = None) -> int:
             "extractor": figures(docs, lambda g: extracted_doc(g["id"], g["text"])),
             "baseline": figures(docs, lambda g: baseline_doc(g["id"], g["text"]), with_ner=False),
         }
-        print(line(f"dev {name} ({len(docs)}): extractor", result["dev"][name]["extractor"]["total"]))
-        print(line(f"dev {name} ({len(docs)}): baseline", result["dev"][name]["baseline"]["total"]))
+        print(line(f"{label} {name} ({len(docs)}): extractor", result["dev"][name]["extractor"]["total"]))
+        print(line(f"{label} {name} ({len(docs)}): baseline", result["dev"][name]["baseline"]["total"]))
     if passes["pass_a"] and passes["pass_b"]:
         b_by_id = {d["id"]: d for d in passes["pass_b"]}
         both = [d for d in passes["pass_a"] if d["id"] in b_by_id]
         result["dev"]["agreement_a_vs_b"] = {"texts": len(both), **figures(both, lambda g: b_by_id[g["id"]])}
-        print(line(f"dev agreement a vs b ({len(both)})", result["dev"]["agreement_a_vs_b"]["total"]))
+        print(line(f"{label} agreement a vs b ({len(both)})", result["dev"]["agreement_a_vs_b"]["total"]))
     for name in passes:
         if name in result["dev"]:
             print(f"\nper text ({name}, extractor)")
