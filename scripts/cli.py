@@ -18,8 +18,10 @@ RELEASE_EXIT_CODES = """exit codes:
      build invalid or stale, previous release fails verification"""
 VERIFY_EXIT_CODES = """exit codes:
   0  every release checked matches everything its MANIFEST.json states
-  1  a problem: a file differs, is missing, unlisted or a symlink, a manifest path leaves the
-     release, the manifest is malformed, or its tables section or header disagrees with the files
+  1  a problem: a file differs, is missing, unlisted or a symlink (or the release folder is one),
+     a manifest path leaves the release, the manifest is malformed (also: a duplicate or unknown
+     key), or its tables section, raw_texts, id columns, bump or previous_release disagree with
+     the files and the releases beside it
   2  no such release (or no releases at all)"""
 PUBLISH_EXIT_CODES = """exit codes:
   0  uploaded and tagged (or, with --dry-run, the upload folder written)
@@ -32,8 +34,11 @@ exit codes:
      (count, first table/row/column), then the details; --json has every finding
   2  unusable input, one line naming the check id and the path: no such folder, `data` that
      is a file or a symlink loop, no table folder, a table file that is 0 bytes or not
-     Parquet, parts that do not fit together [unreadable-folder, unreadable-table];
-     or the --json report cannot be written [unwritable-report]; or --engine cannot start"""
+     Parquet, parts that do not fit together [unreadable-folder, unreadable-table]; a part
+     declaring far more rows than its bytes hold [decompression-bomb]; or the --json report
+     cannot be written [unwritable-report]; or --engine cannot start
+--json writes a new file or replaces an earlier JSON report (atomically); a FIFO, device,
+folder or a file that is not JSON (an annotation source, a table) is refused [unwritable-report]."""
 
 DIFF_EPILOG = """\
 exit codes:
@@ -235,7 +240,8 @@ BUILD_EPILOG = """exit codes:
   0  built, valid, swapped in (data/ and README.md together)
   1  the new tables did not validate: data/ and README.md left untouched
   2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
-     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named)
+     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named); a
+     --wait that is not finite seconds >= 0
 An interrupted build (killed, power cut) is finished or removed by the next build, which says so
 in one line on stderr; data/ and README.md then are both old or both new."""
 
@@ -545,7 +551,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes:\n  0  every article extracted\n"
                "  2  unusable input: no such folder, no *.txt, an OUT/data not written by extract, or --engine\n"
-               "     cannot start (nothing written)\n"
+               "     cannot start (nothing written); a --time-budget that is not finite seconds >= 0\n"
                "  3  done with N failures: the other articles are written; each failed file is one line on\n"
                "     stderr and one row of OUT/extract_errors.csv (duplicates go to OUT/extract_duplicates.csv)",
     )
