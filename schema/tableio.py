@@ -60,11 +60,34 @@ def read_part(path: Path) -> pyarrow.Table:
         # reported as duplicate-column) instead of failing inside the dataset API
         # page checksums, where a writer stored them, are verified: a flipped byte is then an error
         with pq.ParquetFile(path, page_checksum_verification=True) as handle:
+            _refuse_bomb(path, size, handle.metadata)
             return handle.read()
     except UnreadableTable:
         raise
     except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
         raise UnreadableTable(f"{path}: not a readable Parquet file ({exc})") from exc
+
+
+MIN_DECODED_BYTES_PER_VALUE = 8
+"""What one value costs at least once read (an int64, a string's or a list's offsets)."""
+MAX_EXPANSION = 100
+"""Decoded size over file size above which a part is refused: real tables (the 10^6-row
+benchmark, the gold) decode to a few times their size, a run-length-encoded bomb to thousands."""
+BOMB_FLOOR = 256 << 20
+"""Below this decoded size a part is always read, whatever its ratio."""
+
+
+def _refuse_bomb(path: Path, size: int, metadata) -> None:
+    """A few hundred kilobytes of Parquet can declare tens of millions of identical rows, which
+    validate would hold in memory (gigabytes) and check row by row for minutes. The footer's row
+    and column counts give a floor of the decoded size before anything is decoded."""
+    decoded = metadata.num_rows * max(metadata.num_columns, 1) * MIN_DECODED_BYTES_PER_VALUE
+    if decoded > BOMB_FLOOR and decoded > MAX_EXPANSION * max(size, 1):
+        raise UnreadableTable(
+            f"{path}: {metadata.num_rows} rows x {metadata.num_columns} columns in {size} bytes would decode to at least "
+            f"{decoded >> 20} MB, over {MAX_EXPANSION} times the file (a decompression bomb); refused unread",
+            "decompression-bomb",
+        )
 
 
 def read_part_schema(path: Path) -> pyarrow.Schema:

@@ -14,7 +14,9 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.arrowchecks import check_arrow_table
 from landstrikes.schema.arrowrules import keeps_pandera_rules
+from landstrikes.schema.articles_derived import check_article_derived
 from landstrikes.schema.crosschecks import CROSS_CHECKS as _TABLE_CHECKS, LONGEST_FIRST as _TABLE_ORDER, Corpus, article_texts
+from landstrikes.schema.filestamps import check_folder_entries, check_stamps
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Report, TableResult
@@ -41,9 +43,10 @@ _PANDERA_CHECK_IDS = {
     "in_range": "out-of-range",
     "greater_than": "out-of-range",
 }
-CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS
-"""Every cross-table check, in report order: the table checks, then those added after the 1.0.0 review."""
-LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS
+CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS + (check_article_derived,)
+"""Every cross-table check, in report order: the table checks, then those added after the 1.0.0
+review, then the article columns derived from the text (found missing by the attack2 review)."""
+LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS + (check_article_derived,)
 
 _STRUCTURAL = {"missing-column", "unexpected-column", "wrong-dtype", "column-order"}
 
@@ -110,6 +113,11 @@ def load_and_check_tables(path: Path, report: Report) -> dict[str, pd.DataFrame]
         if table.rows == 0 and not (spec.may_be_empty or silver):  # an extractor may find nothing
             report.add(spec.name, "empty-table", "table has no rows")
     _report_unexpected_tables(root, report)
+    stamps = {spec.name: table.stamps for spec, table in zip(TABLES, done) if table.stamps}
+    check_stamps(stamps, report.add)
+    for spec, table in zip(TABLES, done):
+        if table.stamps:
+            check_folder_entries(spec.name, root / spec.name, report.add)
     for spec, table in zip(TABLES, done):
         report.findings.extend(table.findings)
         if table.df is not None and not table.structural:
@@ -136,6 +144,7 @@ class _TableRead:
     df: pd.DataFrame | None = None
     findings: list = field(default_factory=list)
     structural: bool = False
+    stamps: list[tuple[Path, dict[str, str]]] = field(default_factory=list)
 
 
 def _all_auto(arrow, metadata) -> bool:
@@ -167,6 +176,7 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
         rows=arrow.num_rows,
         versions=[(p, m.get("schema_version")) for p, m in metadata],
         silver=_all_auto(arrow, metadata),
+        stamps=metadata,
     )
     own = Report(path=path)
     try:

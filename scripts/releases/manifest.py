@@ -125,13 +125,24 @@ def read_manifest(folder: Path) -> dict:
     try:
         if path.stat().st_size > MAX_MANIFEST_BYTES:
             raise ValueError(f"{path.stat().st_size} bytes, more than the {MAX_MANIFEST_BYTES} a manifest may have")
-        manifest = json.loads(path.read_bytes().decode("utf-8"))
+        manifest = json.loads(path.read_bytes().decode("utf-8"), object_pairs_hook=_unique_keys)
     except (ValueError, UnicodeDecodeError, RecursionError, OSError) as exc:
         raise ReleaseIntegrityError(folder, [Problem("unreadable-manifest", MANIFEST, _short(str(exc)))]) from None
     problems = shape_problems(manifest)
     if problems:
         raise ReleaseIntegrityError(folder, problems)
     return manifest
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object whose keys are distinct: with a repeated key the last one would win silently,
+    so two readers could disagree on what the manifest states."""
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"duplicate key {_short(key)!r} in one object")
+        seen[key] = value
+    return seen
 
 
 def verify(folder: Path) -> list[Problem]:
@@ -143,6 +154,8 @@ def verify(folder: Path) -> list[Problem]:
     if not folder.is_dir():
         return [Problem("missing-release", str(folder), "not a folder")]
     problems = manifest_checks.symlinks(folder)
+    if folder.is_symlink():  # the release's contents would live, and could change, elsewhere
+        problems.append(Problem("symlink-in-release", folder.name, "the release folder itself is a symbolic link"))
     try:
         manifest = read_manifest(folder)
     except ReleaseIntegrityError as exc:
@@ -173,6 +186,7 @@ def verify(folder: Path) -> list[Problem]:
             problems.append(Problem("unlisted-file", rel, "in the release folder but not in the manifest"))
     problems += manifest_checks.tables_section(folder, manifest, trusted)
     problems += manifest_checks.header(folder, manifest, trusted)
+    problems += manifest_checks.statements(folder, manifest, trusted)
     return sorted(set(problems))
 
 

@@ -203,3 +203,96 @@ def header(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
 def _short(text: str, limit: int = 80) -> str:
     text = str(text)
     return text if len(text) <= limit else text[:limit] + f"… ({len(text)} chars)"
+
+
+def statements(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
+    """The rest of what a manifest states, against what can confirm it: `raw_texts` against the
+    articles table's (source_file, sha256) columns, each `id_column` against the schema's, and
+    `bump` against the step from `previous_release` to this version. Without these checks a
+    tampered manifest could misname the raw texts or the bump and still pass."""
+    return _raw_texts(folder, manifest, trusted) + _id_columns(manifest) + _bump(manifest) + _previous(folder, manifest)
+
+
+def _raw_texts(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
+    files = sorted(rel for rel in manifest["files"] if rel.startswith("data/articles/") and rel.endswith(".parquet"))
+    if "raw_texts" not in manifest or not files or any(rel not in trusted for rel in files):
+        return []  # no statement, or hash problems already reported: parse nothing untrusted
+    stated = manifest["raw_texts"]
+    try:
+        actual = {}
+        for rel in files:
+            table = pq.read_table(folder / rel, columns=["source_file", "sha256"]).to_pydict()
+            actual.update(zip(table["source_file"], table["sha256"]))
+    except Exception as exc:  # a hashed file that still is no articles table: report, never raise
+        return [Problem("manifest-raw-texts-mismatch", files[0], f"source_file and sha256 unreadable ({_short(str(exc))})")]
+    problems = []
+    for name in sorted(set(stated) | set(actual), key=str):
+        if stated.get(name) != actual.get(name):
+            what = ("not an article of the release" if name not in actual else
+                    "an article the manifest omits" if name not in stated else
+                    "sha256 differs from the articles table's")
+            problems.append(Problem("manifest-raw-texts-mismatch", f"MANIFEST.json#raw_texts.{_short(str(name))}", what))
+    return problems
+
+
+def _id_columns(manifest: dict) -> list[Problem]:
+    from landstrikes.schema.registry import TABLES_BY_NAME
+
+    problems = []
+    for name, table in manifest["tables"].items():
+        spec = TABLES_BY_NAME.get(name)
+        names = [c["name"] for c in table["columns"]]
+        stated = table.get("id_column")
+        want = spec.id_column if spec is not None and spec.id_column in names else None
+        if stated not in names or (want is not None and stated != want):
+            problems.append(Problem("manifest-tables-mismatch", f"MANIFEST.json#tables.{_short(name)}.id_column",
+                                    f"says {_short(str(stated))!r}, the table's id column is {want or names[0]!r}"))
+    return problems
+
+
+def _bump(manifest: dict) -> list[Problem]:
+    from landstrikes.releases.semver import LEVELS, at_least, bump_level, parse_version
+
+    if "bump" not in manifest:
+        return []
+    where = "MANIFEST.json#bump"
+    version, previous = parse_version(manifest["dataset_version"]), manifest.get("previous_release")
+    if previous is None:
+        want = "initial"
+    else:
+        before = parse_version(previous)
+        want = bump_level(before, version) if before is not None and version is not None else None
+        if want is None:
+            return [Problem("manifest-header-mismatch", "MANIFEST.json#previous_release",
+                            f"{_short(str(previous))!r} is not a version before {_short(manifest['dataset_version'])}")]
+    problems = []
+    if manifest["bump"] != want:
+        problems.append(Problem("manifest-header-mismatch", where, f"says {_short(str(manifest['bump']))!r}, "
+                                f"the step from {previous} to {manifest['dataset_version']} is {want!r}"))
+    required = manifest.get("required_bump")
+    if want in LEVELS and required is not None and (required not in LEVELS or not at_least(want, required)):
+        problems.append(Problem("manifest-header-mismatch", "MANIFEST.json#required_bump",
+                                f"says {_short(str(required))!r}, more than the {want!r} step taken"))
+    return problems
+
+
+def _previous(folder: Path, manifest: dict) -> list[Problem]:
+    """Beside other releases, `previous_release` is the newest release below this one (a release
+    copied alone, without its predecessors, is not compared)."""
+    from landstrikes.releases.semver import parse_version
+
+    version = parse_version(folder.name)
+    if version is None or "previous_release" not in manifest:
+        return []
+    try:
+        below = [v for v in (parse_version(d.name) for d in folder.parent.iterdir() if d.is_dir()) if v is not None and v < version]
+    except OSError:
+        return []
+    want = str(max(below)) if below else None
+    stated = manifest["previous_release"]
+    if stated is not None and want is None:
+        return []  # a release copied alone (a download): nothing here to compare with
+    if stated != want:
+        return [Problem("manifest-header-mismatch", "MANIFEST.json#previous_release",
+                        f"says {_short(str(stated))!r}, the newest release below {folder.name} here is {want!r}")]
+    return []

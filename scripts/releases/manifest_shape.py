@@ -12,6 +12,9 @@ from landstrikes.releases.manifest import Problem
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _TEXT = (str,)
+KNOWN_KEYS = {"manifest_format", "dataset", "dataset_version", "schema_version", "released", "previous_release",
+              "bump", "required_bump", "source", "raw_texts", "tables", "files"}
+"""Every top-level key `make_manifest` writes."""
 
 
 def _where(path: str) -> str:
@@ -32,6 +35,8 @@ def shape_problems(manifest) -> list[Problem]:
         value = manifest.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
             problems.append(_bad(key, f"missing or not a {kind.__name__}"))
+    for key in sorted(set(manifest) - KNOWN_KEYS, key=str)[:5]:
+        problems.append(_bad(key[:80], "a key the manifest format does not have (its statement would go unchecked)"))
     if problems:
         return problems
     if len(manifest["dataset_version"]) > 64 or len(manifest["schema_version"]) > 64:

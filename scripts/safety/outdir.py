@@ -92,9 +92,12 @@ def remove_written(folder: Path) -> list[str]:
     Returns what is left (files nobody listed); the folder itself goes only when nothing is left.
     """
     marker = read_marker(folder)
+    real = os.path.realpath(folder)
     for i, name in enumerate(marker["files"] if marker else []):
         path = folder / name
         inside = not Path(name).is_absolute() and ".." not in Path(name).parts
+        # the folders above the entry must be real folders of this one, not symlinks out of it
+        inside = inside and os.path.realpath(path.parent) == os.path.normpath(os.path.join(real, Path(name).parent))
         if inside and (path.is_symlink() or path.is_file()):
             path.unlink()
         if i == 0:

@@ -1,0 +1,88 @@
+"""Article columns that are functions of the text or the id: `n_words` (whitespace-separated
+tokens, as `str.split()` counts them) and `source_file` (the article id plus '.txt', a plain name
+under raw/). Nothing else checked them: a table could state any count or path and still be VALID.
+
+`sha256` is not checked against the text here although it could be: the benchmark corpora
+(benchmarks/synthesize.py) replicate texts under a synthetic unique digest, which such a check
+would make invalid (left to the lead; see docs/notes/attack2.md).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from landstrikes.schema.checkcorpus import article_texts
+from landstrikes.schema.report import Report
+
+_BLOCK = 1 << 26
+"""Bytes scanned per step, so the masks stay small next to a 1 GB article."""
+_ASCII_SPACE = np.zeros(256, dtype=bool)
+_ASCII_SPACE[[0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20]] = True
+_THIRD_AFTER_E2_80 = np.zeros(256, dtype=bool)
+_THIRD_AFTER_E2_80[[*range(0x80, 0x8B), 0xA8, 0xA9, 0xAF]] = True
+"""U+2000-U+200A, U+2028, U+2029, U+202F: E2 80 xx."""
+
+
+def _space_mask(window: np.ndarray) -> np.ndarray:
+    """True at every byte of a whitespace character (as `str.isspace()` decides): the ASCII ones,
+    and the multi-byte ones `str.isspace()` accepts (U+0085, U+00A0, U+1680, U+2000-U+200A,
+    U+2028, U+2029, U+202F, U+205F, U+3000), tested only at their possible lead bytes."""
+    space = _ASCII_SPACE[window]
+    leads = np.flatnonzero((window == 0xC2) | ((window >= 0xE1) & (window <= 0xE3)))
+    if not len(leads):
+        return space
+    padded = np.concatenate([window, np.zeros(2, dtype=np.uint8)])
+    b0, b1, b2 = padded[leads], padded[leads + 1], padded[leads + 2]
+    two = (b0 == 0xC2) & ((b1 == 0x85) | (b1 == 0xA0))
+    three = (((b0 == 0xE1) & (b1 == 0x9A) & (b2 == 0x80))
+             | ((b0 == 0xE2) & (b1 == 0x80) & _THIRD_AFTER_E2_80[b2])
+             | ((b0 == 0xE2) & (b1 == 0x81) & (b2 == 0x9F))
+             | ((b0 == 0xE3) & (b1 == 0x80) & (b2 == 0x80)))
+    for width, found in ((2, leads[two]), (3, leads[three])):
+        for k in range(width):
+            space[np.minimum(found + k, len(space) - 1)] = True
+    return space
+
+
+def word_counts(data: np.ndarray, byte_starts: np.ndarray) -> np.ndarray:
+    """`len(text.split())` of each text, from the texts' UTF-8 bytes back to back (`byte_starts`
+    has one more entry than texts): a word starts at a non-space byte after a space byte or at
+    the start of a text. No Python string is made."""
+    counts = np.zeros(len(byte_starts) - 1, dtype=np.int64)
+    text_starts = byte_starts[:-1]
+    previous_space = True
+    for begin in range(0, len(data), _BLOCK):
+        end = min(begin + _BLOCK, len(data))
+        behind = min(2, begin)  # a multi-byte space begun in the previous block marks its tail here
+        space = _space_mask(data[begin - behind : end + 2])[behind : behind + end - begin]
+        before = np.empty(len(space), dtype=bool)
+        before[0], before[1:] = previous_space, space[:-1]
+        inside = text_starts[(text_starts >= begin) & (text_starts < end)] - begin
+        before[inside] = True  # a text's start counts as after a space
+        word_start = before & ~space
+        # one sum per stretch of the block between text starts (no array of word positions)
+        bounds = np.unique(np.concatenate([[0], inside]))
+        sums = np.add.reduceat(word_start, bounds, dtype=np.int64)
+        owners = np.searchsorted(byte_starts, bounds + begin, side="right") - 1
+        keep = owners < len(counts)
+        np.add.at(counts, owners[keep], sums[keep])
+        previous_space = bool(space[-1])
+    return counts
+
+
+def check_article_derived(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    articles = tables.get("articles")
+    if articles is None or articles.empty:
+        return
+    texts = article_texts(tables)
+    words = word_counts(texts.data(), texts.byte_starts)
+    for row, (article_id, text, n_words, source_file) in enumerate(
+        zip(articles["article_id"], articles["text"].isna(), articles["n_words"], articles["source_file"])
+    ):
+        if not text and not pd.isna(n_words) and int(n_words) != int(words[row]):  # text: is it null
+            report.add("articles", "article-derived-mismatch", f"the text has {int(words[row])} whitespace-separated words",
+                       article_id, "n_words", n_words)
+        if isinstance(source_file, str) and isinstance(article_id, str) and source_file != f"{article_id}.txt":
+            report.add("articles", "article-derived-mismatch", f"source_file must be {article_id[:60]}.txt (the id is the raw file's name)",
+                       article_id, "source_file", source_file)

@@ -1,0 +1,87 @@
+"""What the files of a table folder say about themselves, and what lies beside them.
+
+Each Parquet part is stamped with its table and the dataset version (key-value metadata). A part
+stamped for another table, or parts of one folder carrying different dataset versions, are data
+from elsewhere that the checks would vouch for. Files in a table folder that are not parts are
+invisible to `validate`, but `pandas.read_parquet(folder)` (Arrow's dataset reader, the README's
+recipe) reads every file and subfolder not starting with '.' or '_': they would be rows nobody
+checked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+from landstrikes.schema.tableio import table_files
+
+def check_stamps(stamps: dict[str, list[tuple[Path, dict[str, str]]]], add) -> None:
+    """`stamps`: table name -> (part, its landstrikes metadata) for every part read; `add` is
+    Report.add(table, check, message, row_id, column, value)."""
+    # a part without a version stamp states nothing here (its schema version is reported missing)
+    versions = Counter(meta["dataset_version"] for parts in stamps.values() for _, meta in parts if "dataset_version" in meta)
+    common = versions.most_common(1)[0][0] if versions else None
+    for table, parts in stamps.items():
+        for part, meta in parts:
+            stamped = meta.get("table")
+            if stamped is not None and stamped != table:
+                add(table, "table-stamp-mismatch", f"{part.name} is stamped as table {stamped[:80]!r}, not {table!r}",
+                    "", "", stamped[:80])
+            version = meta.get("dataset_version")
+            if len(versions) > 1 and version is not None and version != common:
+                add(table, "dataset-version-mismatch",
+                    f"{part.name} carries dataset version {str(version)[:40]!r}, the other files {str(common)[:40]!r}",
+                    "", "", str(version)[:40])
+
+
+def check_folder_entries(table: str, table_dir: Path, add) -> None:
+    """Parquet data in a table folder that is not a part: a Parquet file under another name
+    (x.PARQUET, x.parq, no suffix) or a subfolder holding one. Arrow's dataset reader reads them
+    as rows; notes, checksums and empty folders beside a table stay ignored (pandas fails loudly
+    on those, it does not read wrong rows)."""
+    parts = set(table_files(table_dir))
+    try:
+        entries = sorted(table_dir.iterdir())
+    except OSError:
+        return  # the folder itself is reported unreadable elsewhere
+    for entry in entries:
+        if _hidden(entry.name) or entry in parts:
+            continue
+        found = _parquet_inside(entry) if entry.is_dir() and not entry.is_symlink() else (entry if _is_parquet(entry) else None)
+        if found is not None:
+            what = f"a folder holding Parquet data ({found.relative_to(table_dir).as_posix()[:80]})" if found != entry else \
+                "Parquet data not named *.parquet"
+            add(table, "unexpected-file", f"{entry.name[:80]} is {what}; pandas.read_parquet on the folder would read "
+                "it unchecked (move it out, or hide it with a leading '.')", "", "", entry.name[:80])
+
+
+MAX_ENTRIES = 10_000
+"""How many entries of a subfolder are looked at (a huge tree must not stall validate)."""
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "_"))  # what Arrow's dataset discovery skips
+
+
+def _is_parquet(path: Path) -> bool:
+    try:
+        if not path.is_file():
+            return False
+        with open(path, "rb") as handle:
+            return handle.read(4) == b"PAR1"
+    except OSError:
+        return False
+
+
+def _parquet_inside(folder: Path) -> Path | None:
+    seen = 0
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        for name in sorted(files):
+            seen += 1
+            if seen > MAX_ENTRIES:
+                return None
+            if not _hidden(name) and _is_parquet(Path(root, name)):
+                return Path(root, name)
+    return None
