@@ -63,7 +63,10 @@ def word_counts(data: np.ndarray, byte_starts: np.ndarray) -> np.ndarray:
         word_start = before & ~space
         # one sum per stretch of the block between text starts (no array of word positions)
         bounds = np.unique(np.concatenate([[0], inside]))
-        sums = np.add.reduceat(word_start, bounds, dtype=np.int64)
+        # word starts counted per stretch by binary search over their positions: reduceat with an
+        # int64 accumulator would first cast the whole block's mask to int64 (8 bytes per byte)
+        positions = np.flatnonzero(word_start)
+        sums = np.diff(np.append(np.searchsorted(positions, bounds), len(positions)))
         owners = np.searchsorted(byte_starts, bounds + begin, side="right") - 1
         keep = owners < len(counts)
         np.add.at(counts, owners[keep], sums[keep])
