@@ -3,13 +3,11 @@ from pathlib import Path
 import pyarrow as pa  # noqa: F401
 import pyarrow.parquet as pq
 
-
-def _part(input: Path, table: str) -> Path:
-    return sorted((input / "data" / table).glob("*.parquet"))[0]
+from hostile_tools import part
 
 
 def prepare(input: Path) -> None:
-    path = _part(input, "articles")
+    path = part(input, "articles")
     table = pq.read_table(path)
     i = table.schema.get_field_index("source_file")
     names = ["../../etc/passwd"] + table.column(i).to_pylist()[1:]
