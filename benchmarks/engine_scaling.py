@@ -35,21 +35,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from extract_scaling import write_corpus  # noqa: E402 - the same synthetic corpus as extract_scaling
+from extract_scaling import anon_kb, write_corpus  # noqa: E402 - the same synthetic corpus and heap probe
 
 RESULTS = Path(__file__).resolve().parent / "results"
 FIGURE = Path(__file__).resolve().parents[1] / "docs" / "figures" / "engine_scaling.png"
 TICK = os.sysconf("SC_CLK_TCK")
-
-
-def _anon_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("RssAnon:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def _stat(pid: int) -> tuple[int, float] | None:
@@ -117,9 +107,9 @@ class Sampler(threading.Thread):
         self.stop = threading.Event()
 
     def sample(self):
-        self.main_kb = max(self.main_kb, _anon_kb(os.getpid()))
+        self.main_kb = max(self.main_kb, anon_kb(os.getpid()))
         for pid in _workers(self.engine):
-            self.worker_kb = max(self.worker_kb, _anon_kb(pid))
+            self.worker_kb = max(self.worker_kb, anon_kb(pid))
         self.last.update(_descendants(os.getpid()))
 
     def run(self):

@@ -73,6 +73,17 @@ def write_corpus(folder: Path, n: int) -> int:
     return total
 
 
+def anon_kb(pid: int) -> int:
+    """A process's private resident memory (RssAnon, kB): its heap, not shared libraries; 0 if gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("RssAnon:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 class AnonSampler(threading.Thread):
     """Peak RssAnon (heap, not file-backed pages) of this process and of its children, from /proc."""
 
@@ -80,16 +91,6 @@ class AnonSampler(threading.Thread):
         super().__init__(daemon=True)
         self.main_kb = self.worker_kb = 0
         self.stop = threading.Event()
-
-    @staticmethod
-    def _anon_kb(pid: int) -> int:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("RssAnon:"):
-                    return int(line.split()[1])
-        except OSError:
-            pass
-        return 0
 
     def _children(self) -> list[int]:
         pids = []
@@ -102,9 +103,9 @@ class AnonSampler(threading.Thread):
 
     def run(self):
         while not self.stop.wait(0.2):
-            self.main_kb = max(self.main_kb, self._anon_kb(os.getpid()))
+            self.main_kb = max(self.main_kb, anon_kb(os.getpid()))
             for pid in self._children():
-                self.worker_kb = max(self.worker_kb, self._anon_kb(pid))
+                self.worker_kb = max(self.worker_kb, anon_kb(pid))
 
 
 def run_one(n: int, num_proc: int, workdir: Path) -> dict:
@@ -181,11 +182,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--num-proc", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--one", type=int, metavar="N", help="measure one size, N articles, and print its figures as JSON")
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.one is not None:
-        print(json.dumps(run_one(args.one, args.num_proc, args.workdir)))
+    if args.one is not None:  # one size in this process (README runs it by hand; the sweep passes --workdir)
+        workdir = args.workdir or Path(tempfile.mkdtemp(prefix=f"extract-bench-{args.one}-"))
+        try:
+            print(json.dumps(run_one(args.one, args.num_proc, workdir)))
+        finally:
+            if args.workdir is None:
+                shutil.rmtree(workdir, ignore_errors=True)
         return 0
     results = []
     for n in args.sizes:
