@@ -14,8 +14,6 @@ from landstrikes.cli import main
 from landstrikes.extract import extract_article
 from landstrikes.extract.budget import BudgetExceeded, time_budget
 from landstrikes.extract.limits import TooComplex
-from landstrikes.extract.marks import scan_marks
-from landstrikes.quotemarks import scan_quote_marks
 from landstrikes.schema.tableio import read_table
 from landstrikes.schema.validate import validate
 
@@ -213,12 +211,6 @@ LONG = st.tuples(
 @given(st.lists(LONG, min_size=1, max_size=6), st.integers(1_000, 5_000))
 def test_generated_long_text_finishes_or_is_refused(pieces, repeat):
     _finishes("".join(pieces) * repeat)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from(['“', '”', '"', "‘", "’", "'", "a", " ", "\n", "."]), max_size=60))
-def test_linear_mark_scan_pairs_marks_like_the_coverage_check(text):
-    assert scan_marks(text) == scan_quote_marks(text)
 
 
 # --- rules that failed on unseen news (benchmarks/extract_dev.py) ----------------------------------

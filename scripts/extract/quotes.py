@@ -16,7 +16,7 @@ from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.text import Span, all_sentences, lines, trimmed, without_final_punctuation
 from landstrikes.extract.limits import MAX_NESTING, MAX_SPAN, WINDOW, TooComplex, check_rows
-from landstrikes.extract.marks import scan_marks
+from landstrikes.quotemarks import scan_quote_marks
 
 _VERBS = {
     "say": "say said says saying", "tell": "told tells telling", "state": "stated states stating",
@@ -93,7 +93,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     genders = _learn_genders(text, mentions)
     double_marks = text.count("“") + text.count("”") + text.count('"')
     check_rows("quotation mark", double_marks // 2)  # at least this many rows: refuse before pairing
-    pairs, strays = scan_marks(text)
+    pairs, strays = scan_quote_marks(text)
     check_rows("quotation mark", len(pairs) + len(strays))
     masked = _masked(text, pairs)
     # a speaker is never inside quoted words: search names and pronouns outside them
