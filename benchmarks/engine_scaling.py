@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from extract_scaling import anon_kb, write_corpus  # noqa: E402 - the same synthetic corpus and heap probe
+from extract_scaling import anon_kb, child_pids, write_corpus  # noqa: E402 - the same synthetic corpus and heap probe
 
 RESULTS = Path(__file__).resolve().parent / "results"
 FIGURE = Path(__file__).resolve().parents[1] / "docs" / "figures" / "engine_scaling.png"
@@ -78,13 +78,7 @@ def _own_cpu() -> tuple[float, float]:
 def _workers(engine: str) -> list[int]:
     """Worker pids: our children for the pool, every `ray::` task process for Ray."""
     if engine == "local":
-        pids = []
-        for task in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
-            try:
-                pids += [int(x) for x in task.read_text().split()]
-            except OSError:
-                pass
-        return pids
+        return child_pids()
     pids = []
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():

@@ -73,6 +73,17 @@ def write_corpus(folder: Path, n: int) -> int:
     return total
 
 
+def child_pids() -> list[int]:
+    """This process's child processes (every thread's children, from /proc)."""
+    pids = []
+    for task in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
+        try:
+            pids += [int(x) for x in task.read_text().split()]
+        except OSError:
+            pass
+    return pids
+
+
 def anon_kb(pid: int) -> int:
     """A process's private resident memory (RssAnon, kB): its heap, not shared libraries; 0 if gone."""
     try:
@@ -92,19 +103,10 @@ class AnonSampler(threading.Thread):
         self.main_kb = self.worker_kb = 0
         self.stop = threading.Event()
 
-    def _children(self) -> list[int]:
-        pids = []
-        for task in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
-            try:
-                pids += [int(x) for x in task.read_text().split()]
-            except OSError:
-                pass
-        return pids
-
     def run(self):
         while not self.stop.wait(0.2):
             self.main_kb = max(self.main_kb, anon_kb(os.getpid()))
-            for pid in self._children():
+            for pid in child_pids():
                 self.worker_kb = max(self.worker_kb, anon_kb(pid))
 
 
