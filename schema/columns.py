@@ -7,17 +7,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pyarrow
+from typing import TYPE_CHECKING
+
 from landstrikes.schema.labels import SOURCES
 
-# Logical types: name -> (pandas dtype that `read_table` yields, Arrow type, HF feature dtype).
+if TYPE_CHECKING:
+    import pyarrow
+
+# Logical types: name -> (pandas dtype that `read_table` yields, Arrow type name, HF feature dtype).
+# The Arrow types are named, not built, so importing the models (as `--version` does) costs no
+# pyarrow import; `arrow_type` builds them.
 _TYPES = {
-    "string": ("str", pyarrow.string(), "string"),
-    "int": ("Int64", pyarrow.int64(), "int64"),
-    "float": ("float64", pyarrow.float64(), "float64"),
-    "bool": ("boolean", pyarrow.bool_(), "bool"),
-    "string_list": (object, pyarrow.list_(pyarrow.string()), None),
+    "string": ("str", "string", "string"),
+    "int": ("Int64", "int64", "int64"),
+    "float": ("float64", "float64", "float64"),
+    "bool": ("boolean", "bool_", "bool"),
+    "string_list": (object, "list_of_string", None),
 }
+
+
+def _arrow_type(name: str) -> pyarrow.DataType:
+    import pyarrow
+
+    return pyarrow.list_(pyarrow.string()) if name == "list_of_string" else getattr(pyarrow, name)()
 
 
 @dataclass(frozen=True)
@@ -90,7 +102,7 @@ class Col:
 
     @property
     def arrow_type(self) -> pyarrow.DataType:
-        return _TYPES[self.type][1]
+        return _arrow_type(_TYPES[self.type][1])
 
     def pandera_column(self):
         import pandera.pandas as pa
@@ -149,6 +161,8 @@ class TableSpec:
         )
 
     def arrow_schema(self) -> pyarrow.Schema:
+        import pyarrow
+
         return pyarrow.schema(
             [pyarrow.field(c.name, c.arrow_type, nullable=c.nullable) for c in self.columns]
         )

@@ -339,7 +339,7 @@ def cmd_verify(args) -> int:
     from landstrikes.errors import ReleaseNotFound
     from landstrikes.releases.loading import resolve_release
     from landstrikes.releases.manifest import verify
-    from landstrikes.releases.release import find_releases, releases_dir
+    from landstrikes.releases.folders import find_releases, releases_dir
 
     try:
         folders = ([resolve_release(args.release, args.dataset)] if args.release

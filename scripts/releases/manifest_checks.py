@@ -221,7 +221,9 @@ def _raw_texts(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]
     try:
         actual = {}
         for rel in files:
-            table = pq.read_table(folder / rel, columns=["source_file", "sha256"]).to_pydict()
+            # ParquetFile, not pq.read_table: its dataset API imports pandas, which verify never needs
+            with pq.ParquetFile(folder / rel) as handle:
+                table = handle.read(columns=["source_file", "sha256"]).to_pydict()
             actual.update(zip(table["source_file"], table["sha256"]))
     except Exception as exc:  # a hashed file that still is no articles table: report, never raise
         return [Problem("manifest-raw-texts-mismatch", files[0], f"source_file and sha256 unreadable ({_short(str(exc))})")]

@@ -33,9 +33,8 @@ from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.tableio import read_arrow
 from landstrikes.schema.validate import validate
 from landstrikes.safety.lock import exclusive
+from landstrikes.releases.folders import RELEASES, find_releases, releases_dir  # noqa: F401 (importers of release keep working)
 from landstrikes.releases.semver import Version, at_least, bump_level, parse_version
-
-RELEASES = "releases"
 CHANGELOG_HEADER = (
     "# Changelog\n\n"
     "One entry per dataset release, appended by `landstrikes release` (newest last). The version\n"
@@ -64,22 +63,6 @@ def _fault(point: str) -> None:
 def _shown(text: str, limit: int = 40) -> str:
     """A user-supplied string in an error message: at most `limit` characters of it."""
     return repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text)} characters)"
-
-
-def releases_dir(dataset_dir: Path) -> Path:
-    return Path(dataset_dir) / RELEASES
-
-
-def find_releases(folder: Path) -> dict[Version, Path]:
-    """Every X.Y.Z folder under a releases folder, by version."""
-    if not folder.is_dir():
-        return {}
-    found = {}
-    for path in folder.iterdir():
-        version = parse_version(path.name)
-        if version is not None and path.is_dir():
-            found[version] = path
-    return dict(sorted(found.items()))
 
 
 def git_source(path: Path) -> dict:

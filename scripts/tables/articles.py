@@ -1,7 +1,7 @@
 """Build `articles`: verbatim text, counts, and quality derived from flags and segments (AQ2)."""
 
 from landstrikes.annotations.corpus import Corpus
-from landstrikes.schema.crosschecks import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for
+from landstrikes.schema.qualityrule import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for
 from landstrikes.tables.quality import build_quality_flags
 from landstrikes.tables.segments import build_segments
 

@@ -1,0 +1,29 @@
+"""Where releases live: a dataset's releases folder and the X.Y.Z folders in it.
+
+Apart from `release.py` so that `verify` (and anything else that only looks releases up) does
+not import what making a release needs: the build, validation and pandas.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from landstrikes.releases.semver import Version, parse_version
+
+RELEASES = "releases"
+
+
+def releases_dir(dataset_dir: Path) -> Path:
+    return Path(dataset_dir) / RELEASES
+
+
+def find_releases(folder: Path) -> dict[Version, Path]:
+    """Every X.Y.Z folder under a releases folder, by version."""
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for path in folder.iterdir():
+        version = parse_version(path.name)
+        if version is not None and path.is_dir():
+            found[version] = path
+    return dict(sorted(found.items()))
