@@ -273,3 +273,33 @@ def test_card_has_the_hugging_face_sections_generated_numbers_and_a_datasheet_li
     assert "](../DATASHEET.md)" in card
     for name in ("quotes", "claims", "stances"):
         assert f"| `{name}` | {committed_stats['tables'][name]['rows']:,} |" in card
+
+
+def test_stats_of_pandas_frames_equal_stats_of_arrow_tables_with_nulls_where_the_schema_forbids_none(dataset_copy):
+    """compute_stats reads plain columns (no pandas import); a DataFrame caller (tests, notebooks)
+    gets the same dict, key order included: its NaN and NA are the nulls Arrow gives as None."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from landstrikes.schema.registry import TABLES
+    from landstrikes.schema.tableio import read_table
+
+    def null_every(table: str, column: str, every: int) -> None:
+        path = next((dataset_copy / "data" / table).glob("*.parquet"))
+        arrow = pq.read_table(path)
+        i = arrow.schema.get_field_index(column)
+        values = [None if k % every == 0 else v for k, v in enumerate(arrow.column(i).to_pylist())]
+        pq.write_table(arrow.set_column(i, pa.field(column, arrow.schema.field(i).type), pa.array(values, arrow.schema.field(i).type)), path)
+
+    for table, column, every in (("quotes", "cluster_id", 3), ("quotes", "speaker_id", 4), ("quotes", "kind", 6),
+                                 ("stances", "holder_group", 2), ("stances", "label", 5), ("stances", "target_id", 7),
+                                 ("segments", "kind", 9), ("articles", "title", 2)):
+        null_every(table, column, every)
+    frames = {spec.name: read_table(dataset_copy / "data" / spec.name) for spec in TABLES}
+    from_arrow = compute_stats(load_tables(dataset_copy))
+    from_pandas = compute_stats(frames)
+    assert json.dumps(from_pandas) == json.dumps(from_arrow)
+    assert from_arrow["quotes"]["clusters"] < compute_stats(load_tables(DATASET))["quotes"]["clusters"]
+    assert any(a["title"] is None for a in from_arrow["articles"])
