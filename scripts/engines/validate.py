@@ -23,6 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from landstrikes.engines import map_ordered, start
@@ -135,6 +136,12 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> Non
             report.add(spec.name, "empty-table", "table has no rows")
 
 
+def _return_freed_memory() -> None:
+    """Give what Arrow's allocator keeps of freed buffers back to the system: without it the
+    driver's heap stays at the high-water mark of the key passes while it reads whole tables."""
+    pa.default_memory_pool().release_unused()
+
+
 def _corpus_wide(root: Path, parts: Layout, structural: set[str], report: Report, pass_rows: int) -> None:
     """Unique ids and foreign keys across partitions, then the claims' cross-article rules."""
     present = {t for t, r in report.tables.items() if r.present}
@@ -149,10 +156,17 @@ def _corpus_wide(root: Path, parts: Layout, structural: set[str], report: Report
             is_list = TABLES_BY_NAME[table].column(column).type == "string_list"
             check_foreign_key(table, parts.files(table), column, TABLES_BY_NAME[table].id_column, is_list,
                               ref_table, parts.files(ref_table), ref_column, report, pass_rows)
+    _return_freed_memory()
     # the claims' rules and three gold checks link rows of different articles: they read their tables whole
     runs = [(check_claims, ("claims", "claim_clusters")), (check_claim_clusters, ("claims", "claim_clusters")), *GOLD_CORPUS_WIDE]
     tables: dict[str, object] = {}
-    for check, needs in runs:
+    for i, (check, needs) in enumerate(runs):
+        still_needed = {name for _, later in runs[i:] for name in later}
+        released = [n for n in tables if n not in still_needed]
+        for name in released:
+            del tables[name]  # read whole, so held only while a check still needs it
+        if released:
+            _return_freed_memory()
         if not set(needs) <= sound:
             continue
         try:
