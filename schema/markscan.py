@@ -129,7 +129,10 @@ def _find_marks(data: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def _words_end(data: np.ndarray, pos: int) -> int:
     """The byte offset after the last non-blank byte before `pos` (quotemarks._words_end)."""
-    step = 64
+    for i in range(pos - 1, max(-1, pos - 5), -1):  # most runs are one space: no numpy call
+        if not _BLANK[data[i]]:
+            return i + 1
+    pos, step = max(0, pos - 4), 64
     while pos > 0:
         floor = max(0, pos - step)
         found = np.flatnonzero(~_BLANK[data[floor:pos]])
