@@ -20,6 +20,7 @@ from landstrikes.extract.speakers import (
     colon_subject, cue_subject, person_talked_about, previous_sentence_speaker, subject_before, subject_near,
 )
 from landstrikes.extract.text import Span, lines
+from landstrikes.quotemarks import BLANKS
 
 
 _CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + CUE_VERB + r")\b")
@@ -31,7 +32,7 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
     line_of = _line_finder(text)
     out: list[Quote] = []
     previous: Quote | None = None
-    previous_close = -1
+    previous_close, previous_continued = -1, False
     open_closes: list[int] = []  # closes of the pairs enclosing the current one (pairs never cross)
     for pair in pairs:
         line = line_of(pair.open)
@@ -41,8 +42,14 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
         open_closes.append(pair.close)
         if len(open_closes) > MAX_NESTING:
             raise TooComplex(f"quotation marks nested more than {MAX_NESTING} deep (at character {pair.open})")
-        quote = _classify_pair(real[pair.open + 1:pair.close], text, pair.open, pair.close, line, mentions, enclosing)
+        continued = real[pair.close] in BLANKS  # the scanner ended it at its words: the quotation goes on (Q2)
+        quote = _classify_pair(real[pair.open + 1:pair.close], text, pair.open, pair.close, line, mentions, enclosing, continued)
         between = text[previous_close + 1:pair.open] if previous is not None else ""
+        if previous_continued and not enclosing and real[previous_close:pair.open].strip(BLANKS) == "":
+            quote = _continuation(quote, previous, pair.open)
+            out.append(quote)
+            previous, previous_close, previous_continued = quote, pair.close, continued
+            continue
         continues = (
             previous is not None and quote.cue is None and quote.kind in ("direct", "partial") and previous.speaker.mention is not None
             and not enclosing and previous_close < pair.open
@@ -54,9 +61,22 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
             quote = replace(quote, kind="direct", speaker=previous.speaker, cue=previous.cue, confidence=0.65)
         out.append(quote)
         if not enclosing:
-            previous, previous_close = quote, pair.close
+            previous, previous_close, previous_continued = quote, pair.close, continued
     out.extend(_orphans(text, strays, pairs))
     return out
+
+
+def _continuation(quote: Quote, previous: Quote, open_: int) -> Quote:
+    """The next part of a continued quotation (a new opening mark, no closing one before it) is
+    direct speech of the same speaker, unless a reporting clause after it names its own
+    (`"We won. "And we will win again," she added`)."""
+    own_cue_after = quote.cue is not None and quote.cue[0] > open_
+    if own_cue_after and quote.speaker.status != "unattributed":
+        return replace(quote, kind="direct")
+    if previous.speaker.status in ("unattributed", "term") and quote.speaker.status not in ("unattributed", "term"):
+        return replace(quote, kind="direct")
+    speaker = previous.speaker if previous.speaker.status != "term" else Speaker("unattributed")
+    return replace(quote, kind="direct", speaker=speaker, cue=previous.cue, confidence=0.65)
 
 
 def _line_finder(text: str):
@@ -78,7 +98,8 @@ def _starts_line(text: str, pos: int, line: Span) -> bool:
 _NON_SPACE = re.compile(r"\S")
 
 
-def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, mentions: list[Mention], nested: bool) -> Quote:
+def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, mentions: list[Mention], nested: bool,
+                   continued: bool = False) -> Quote:
     start, end = open_ + 1, close
     words = inner.split()
     floor = max(line.start, open_ - WINDOW)
@@ -120,7 +141,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
         speaker = subject_before(text, text.rfind("\n", 0, colon_cue) + 1, colon_cue, mentions)
         kind, conf = "direct", 0.6
     if kind is None:
-        if at_sentence_start and _stands_alone(inner, after):
+        if continued or at_sentence_start and _stands_alone(inner, after):
             # a sentence of its own after a sentence that reports speech: `Wimpey said. "We ..."`
             speaker = previous_sentence_speaker(text, open_, mentions)
             if speaker.status == "unattributed":
