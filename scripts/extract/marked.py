@@ -42,7 +42,7 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
         open_closes.append(pair.close)
         if len(open_closes) > MAX_NESTING:
             raise TooComplex(f"quotation marks nested more than {MAX_NESTING} deep (at character {pair.open})")
-        continued = real[pair.close] in BLANKS  # the scanner ended it at its words: the quotation goes on (Q2)
+        continued = _goes_on(real, pair.close)
         quote = _classify_pair(real[pair.open + 1:pair.close], text, pair.open, pair.close, line, mentions, enclosing, continued)
         between = text[previous_close + 1:pair.open] if previous is not None else ""
         if previous_continued and not enclosing and real[previous_close:pair.open].strip(BLANKS) == "":
@@ -50,6 +50,8 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
             out.append(quote)
             previous, previous_close, previous_continued = quote, pair.close, continued
             continue
+        if real[previous_close:previous_close + 1] in BLANKS and previous is not None:
+            between = "\0"  # ended at its words mid-sentence (`that "...`): no quoted next sentence
         continues = (
             previous is not None and quote.cue is None and quote.kind in ("direct", "partial") and previous.speaker.mention is not None
             and not enclosing and previous_close < pair.open
@@ -64,6 +66,22 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
             previous, previous_close, previous_continued = quote, pair.close, continued
     out.extend(_orphans(text, strays, pairs))
     return out
+
+
+_SENTENCE_DONE = re.compile(r"[.!?…][’'”)\]]?$")
+
+
+def _goes_on(real: str, close: int) -> bool:
+    """The scanner ended this quotation at its words, not at a closing mark, because a new
+    opening mark follows (Q2), and its words end a sentence or a paragraph: the quotation goes on
+    in the next part (`"We won. "Now we rest."`). An opening mark after a word that does not end a
+    sentence (`urged that "...`) starts a new quotation instead."""
+    if real[close:close + 1] not in BLANKS:
+        return False
+    if _SENTENCE_DONE.search(real, max(0, close - 2), close):
+        return True
+    rest = real[close:close + WINDOW]
+    return "\n" in rest[:len(rest) - len(rest.lstrip(BLANKS))]  # the blanks before the next opening mark
 
 
 def _continuation(quote: Quote, previous: Quote, open_: int) -> Quote:
