@@ -72,3 +72,14 @@ def test_silver_rows_of_continued_quotations_validate(tmp_path):
     quotes = read_table(tmp_path / "out" / "data" / "quotes")
     assert sorted(quotes.loc[quotes["kind"] == "direct", "text"]) == sorted(
         ["We will open in May.", "It has taken years.", "Staff are ready.", "We regret it.", "We want to go on.", "Ask us later."])
+
+
+def test_quotation_opening_a_sentence_after_a_quoted_title_is_direct_not_partial():
+    """The masked text has lost the title's full stop; the raw text shows the new sentence."""
+    rows = _rows('Dan Olsen said on “Morning Radio.” “I heard he is out for a month. It is a strong claim.”\n')
+    assert ("I heard he is out for a month. It is a strong claim.", "dan-olsen") in _direct(rows)
+
+
+def test_short_quoted_question_right_after_a_quoted_sentence_keeps_its_speaker():
+    rows = _rows('Ann Lee spoke. "We will never accept it," Ann Lee said. "Why do you want it?" "Do you care?" The vote came later.\n')
+    assert ("Do you care?", "ann-lee") in _direct(rows)

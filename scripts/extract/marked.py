@@ -43,7 +43,9 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
         if len(open_closes) > MAX_NESTING:
             raise TooComplex(f"quotation marks nested more than {MAX_NESTING} deep (at character {pair.open})")
         continued = _goes_on(real, pair.close)
-        quote = _classify_pair(real[pair.open + 1:pair.close], text, pair.open, pair.close, line, mentions, enclosing, continued)
+        new_sentence = _AFTER_SENTENCE_END.search(real, max(line.start, pair.open - 8), pair.open) is not None
+        quote = _classify_pair(real[pair.open + 1:pair.close], text, pair.open, pair.close, line, mentions, enclosing, continued,
+                               new_sentence)
         between = text[previous_close + 1:pair.open] if previous is not None else ""
         if previous_continued and not enclosing and real[previous_close:pair.open].strip(BLANKS) == "":
             quote = _continuation(quote, previous, pair.open)
@@ -53,7 +55,8 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
         if real[previous_close:previous_close + 1] in BLANKS and previous is not None:
             between = "\0"  # ended at its words mid-sentence (`that "...`): no quoted next sentence
         continues = (
-            previous is not None and quote.cue is None and quote.kind in ("direct", "partial") and previous.speaker.mention is not None
+            previous is not None and quote.cue is None and previous.speaker.mention is not None
+            and (quote.kind in ("direct", "partial") or quote.kind == "scare" and new_sentence)  # `"... 1 April." "Let us ..."`
             and not enclosing and previous_close < pair.open
             and (previous.cue is not None and previous_close < previous.cue[0] < pair.open and "\n" not in between  # split (Q3)
                  or between.strip() == "" and _starts_line(text, pair.open, line)  # continued paragraph
@@ -68,6 +71,8 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
     return out
 
 
+_AFTER_SENTENCE_END = re.compile(r"[.!?…][”\"’']?[ \t]+$")
+"""In the raw text (the masked one has lost a quoted title's full stop): `... on “Radio 5.” “I heard ...`."""
 _SENTENCE_DONE = re.compile(r"[.!?…][’'”)\]]?$")
 
 
@@ -117,7 +122,7 @@ _NON_SPACE = re.compile(r"\S")
 
 
 def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, mentions: list[Mention], nested: bool,
-                   continued: bool = False) -> Quote:
+                   continued: bool = False, new_sentence: bool = False) -> Quote:
     start, end = open_ + 1, close
     words = inner.split()
     floor = max(line.start, open_ - WINDOW)
@@ -149,7 +154,8 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
             cue = (c, c + 1, ":")
             speaker = colon_subject(text, line.start, c, mentions)
             kind, conf = "direct", 0.6
-        elif (found := _last_cue(before)) is not None:
+        elif not new_sentence and (found := _last_cue(before)) is not None:
+            # (a quotation opening a new sentence is not embedded in the sentence before it)
             cue = (line.start + found[0], line.start + found[1], found[2])
             speaker = cue_subject(text, line.start, cue[0], cue[1], mentions)
             kind, conf = "partial", 0.55
