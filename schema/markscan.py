@@ -175,7 +175,9 @@ def _pair(article, position, kind, new_paragraph, word_before, word_after, opens
         article, position, kind, new_paragraph, word_before, word_after, opens_anyway, line_start
     ):
         if stack and fresh:
-            continues = a == current and starts_line and (k in (DOUBLE_OPEN, STRAIGHT_DOUBLE, SINGLE_OPEN) or k == STRAIGHT_SINGLE and next_word)
+            single = stack[0][0] == 2  # the next line opens with a mark of the same kind (double or single)
+            opens_line = k in (SINGLE_OPEN,) or k == STRAIGHT_SINGLE and next_word if single else k in (DOUBLE_OPEN, STRAIGHT_DOUBLE)
+            continues = a == current and starts_line and opens_line
             end = _words_end(data, pos) if continues else -1
             if end > _after_mark(data, stack[0][1]) and not (data[last:end] == 0x0A).any():
                 pairs.append((current, stack.pop(0)[1], end))  # a quotation continued by the next paragraph

@@ -54,12 +54,16 @@ def _words_end(text: str, pos: int) -> int:
     return pos
 
 
-def _opens_next_paragraph(text: str, pos: int) -> bool:
-    """The mark at `pos` is the first character of its line and opens a quotation there."""
+def _opens_next_paragraph(text: str, pos: int, family: str) -> bool:
+    """The mark at `pos` is the first character of its line and opens a quotation there with a
+    mark of the same kind as `family` (double: “ or "; single: ‘ or '), so an elided word (the
+    '90s) left open is never taken for a quotation continued by a double-quoted paragraph."""
     if pos == 0 or text[pos - 1] != "\n":
         return False
     ch = text[pos]
-    return ch in (DOUBLE_OPEN, STRAIGHT_DOUBLE, SINGLE_OPEN) or (ch == "'" and _is_word_char(text[pos + 1 : pos + 2]))
+    if family == "single":
+        return ch == SINGLE_OPEN or (ch == "'" and _is_word_char(text[pos + 1 : pos + 2]))
+    return ch in (DOUBLE_OPEN, STRAIGHT_DOUBLE)
 
 
 _MARKS = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE + SINGLE_OPEN + SINGLE_CLOSERS) + "]")
@@ -76,7 +80,7 @@ def scan_quote_marks(text: str) -> tuple[list[MarkPair], list[StrayMark]]:
     (tests/test_quotemarks.py compares it with the rules written as a plain stack search).
 
     Continued quotations (Q2): a paragraph whose quotation is still open when the next line
-    starts with an opening mark pairs its outermost open mark with the end of its words; a
+    starts with an opening mark of the same kind (double or single) pairs its outermost open mark with the end of its words; a
     straight double mark after a blank and before a non-blank opens a new quotation even while
     one is open (a closing mark follows its words), and the open one ends before it.
     """
@@ -110,7 +114,7 @@ def scan_quote_marks(text: str) -> tuple[list[MarkPair], list[StrayMark]]:
     for match in _MARKS.finditer(text):
         pos = match.start()
         if stack and text.find("\n", last, pos) != -1:
-            end = _words_end(text, pos) if _opens_next_paragraph(text, pos) else -1
+            end = _words_end(text, pos) if _opens_next_paragraph(text, pos, stack[0][0]) else -1
             if end > stack[0][1] + 1 and text.find("\n", last, end) == -1:  # no line of other words between
                 pairs.append(MarkPair(stack.pop(0)[1], end))  # the outermost open mark continues
             strays.extend(StrayMark(p, True) for _, p in stack)

@@ -64,14 +64,16 @@ def test_silver_rows_of_continued_quotations_validate(tmp_path):
 
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "a.txt").write_text('Title\n\nAnna Berg said:\n\n"We will open in May.\n\n“It has taken years.\n\n\'Staff are ready.\'\n\n'
-                               'Carl Moss said: "We regret it. "We want to go on. "Ask us later."\n', encoding="utf-8")
+    (raw / "a.txt").write_text('Title\n\nAnna Berg said:\n\n"We will open in May.\n\n“It has taken years.\n\n"Staff are ready."\n\n'
+                               'Carl Moss said: "We regret it. "We want to go on. "Ask us later."\n\n'
+                               "Ann Lee said: 'It was the '90s.\n\n'We had fun.'\n", encoding="utf-8")
     extract_folder(raw, tmp_path / "out", num_proc=1)
     report = validate(tmp_path / "out")
     assert report.ok, report.to_text()
     quotes = read_table(tmp_path / "out" / "data" / "quotes")
     assert sorted(quotes.loc[quotes["kind"] == "direct", "text"]) == sorted(
-        ["We will open in May.", "It has taken years.", "Staff are ready.", "We regret it.", "We want to go on.", "Ask us later."])
+        ["We will open in May.", "It has taken years.", "Staff are ready.", "We regret it.", "We want to go on.", "Ask us later.",
+         "It was the '90s.", "We had fun."])
 
 
 def test_quotation_opening_a_sentence_after_a_quoted_title_is_direct_not_partial():

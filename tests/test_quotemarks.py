@@ -48,9 +48,19 @@ def test_quotation_continued_over_paragraphs_pairs_each_paragraph_with_its_words
     assert quoted(text) == (["We will build it.", "It will take years.", "Then we rest."], [])
 
 
-def test_continued_paragraphs_may_change_mark_family():
-    text = "He said: \"First part.\n\n“Second part.\n\n'Third part.'"
+def test_continued_paragraphs_may_change_between_curly_and_straight_marks():
+    text = "He said: \"First part.\n\n“Second part.\n\n\"Third part.\""
     assert quoted(text) == (["First part.", "Second part.", "Third part."], [])
+
+
+def test_continued_single_quoted_paragraphs():
+    text = "He said: 'First part.\n\n'Second part.'"
+    assert quoted(text) == (["First part.", "Second part."], [])
+
+
+def test_elided_word_is_not_continued_by_a_double_quoted_paragraph():
+    text = "Back in the '90s it was big.\n\n\"We loved it.\""
+    assert quoted(text) == (["We loved it."], [text.index("'")])
 
 
 def test_continued_paragraph_ends_before_trailing_blanks():
@@ -130,15 +140,16 @@ def rules_by_stack_search(text):
     def words_end(pos):
         return len(text[:pos].rstrip(" \t\r\n"))
 
-    def opens_line(pos):
+    def opens_line(pos, family):
         ch, nxt = text[pos], text[pos + 1 : pos + 2]
-        return text[pos - 1 : pos] == "\n" and (ch in "“\"‘" or ch == "'" and nxt.isalnum())
+        same_kind = ch in "‘" or ch == "'" and nxt.isalnum() if family == "single" else ch in "“\""
+        return text[pos - 1 : pos] == "\n" and same_kind
 
     for match in _MARKS.finditer(text):
         pos = match.start()
         if stack and "\n" in text[last:pos]:
             # a paragraph still open when the next line opens a quotation continues into it
-            if opens_line(pos) and words_end(pos) > stack[0][1] + 1 and "\n" not in text[last : words_end(pos)]:
+            if opens_line(pos, stack[0][0]) and words_end(pos) > stack[0][1] + 1 and "\n" not in text[last : words_end(pos)]:
                 pairs.append(MarkPair(stack.pop(0)[1], words_end(pos)))
             strays.extend(StrayMark(p, True) for _, p in stack)
             stack.clear()
