@@ -85,3 +85,14 @@ def test_quotation_opening_a_sentence_after_a_quoted_title_is_direct_not_partial
 def test_short_quoted_question_right_after_a_quoted_sentence_keeps_its_speaker():
     rows = _rows('Ann Lee spoke. "We will never accept it," Ann Lee said. "Why do you want it?" "Do you care?" The vote came later.\n')
     assert ("Do you care?", "ann-lee") in _direct(rows)
+
+
+def test_earlier_parts_of_a_continued_quotation_take_the_speaker_named_after_a_later_part():
+    rows = _rows('The board met on Monday. "We are delighted with the result. "It is a great day for the town," said Anna Berg.\n')
+    assert _direct(rows) == [("We are delighted with the result.", "anna-berg"), ("It is a great day for the town,", "anna-berg")]
+
+
+def test_hearer_of_told_is_not_the_speaker_of_a_quotation_in_the_next_paragraph():
+    rows = _rows('A local farmer told the Daily Courier: "We lost the whole harvest this year.\n\n'
+                 '"Nobody came to help us when the river rose."\n')
+    assert [speaker for _, speaker in _direct(rows)] == [None, None]

@@ -34,6 +34,7 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
     previous: Quote | None = None
     previous_close, previous_continued = -1, False
     open_closes: list[int] = []  # closes of the pairs enclosing the current one (pairs never cross)
+    chain: list[int] = []  # indices in `out` of the parts of the current continued quotation
     for pair in pairs:
         line = line_of(pair.open)
         while open_closes and open_closes[-1] < pair.open:
@@ -49,6 +50,7 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
         between = text[previous_close + 1:pair.open] if previous is not None else ""
         if previous_continued and not enclosing and real[previous_close:pair.open].strip(BLANKS) == "":
             quote = _continuation(quote, previous, pair.open)
+            chain.append(len(out))
             out.append(quote)
             previous, previous_close, previous_continued = quote, pair.close, continued
             continue
@@ -64,11 +66,28 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
         )
         if continues:
             quote = replace(quote, kind="direct", speaker=previous.speaker, cue=previous.cue, confidence=0.65)
+        if not enclosing:
+            _speaker_back(out, chain)
+            chain = [len(out)]
         out.append(quote)
         if not enclosing:
             previous, previous_close, previous_continued = quote, pair.close, continued
+    _speaker_back(out, chain)
     out.extend(_orphans(text, strays, pairs))
     return out
+
+
+def _speaker_back(out: list[Quote], chain: list[int]) -> None:
+    """A continued quotation has one speaker: parts before the first one a reporting clause
+    attributes (`"We are pleased. "It is a great day," said Ann Lee.`) take that speaker."""
+    named = next((out[i] for i in chain if out[i].speaker.status == "attributed"), None)
+    if named is None or len(chain) < 2:
+        return
+    for i in chain:
+        if out[i] is named:
+            return
+        if out[i].speaker.status in ("unattributed", "implicit"):
+            out[i] = replace(out[i], speaker=named.speaker, cue=named.cue, confidence=0.65)
 
 
 _AFTER_SENTENCE_END = re.compile(r"[.!?…][”\"’']?[ \t]+$")
@@ -96,7 +115,7 @@ def _continuation(quote: Quote, previous: Quote, open_: int) -> Quote:
     own_cue_after = quote.cue is not None and quote.cue[0] > open_
     if own_cue_after and quote.speaker.status != "unattributed":
         return replace(quote, kind="direct")
-    if previous.speaker.status in ("unattributed", "term") and quote.speaker.status not in ("unattributed", "term"):
+    if previous.speaker.status in ("unattributed", "term") and quote.speaker.status == "attributed":
         return replace(quote, kind="direct")
     speaker = previous.speaker if previous.speaker.status != "term" else Speaker("unattributed")
     return replace(quote, kind="direct", speaker=speaker, cue=previous.cue, confidence=0.65)

@@ -121,9 +121,12 @@ def previous_sentence_speaker(text: str, open_: int, mentions) -> Speaker:
     if verb is None:
         return Speaker("unattributed")  # the sentence reports no speech
     speaker = cue_subject(text, sentence_start, verb.start(), verb.end(), mentions)
-    if speaker.status == "unattributed":
-        speaker = subject_after(text, verb.end(), floor + len(body), mentions)
+    if speaker.status == "unattributed" and verb.group().lower() not in _TELL:
+        speaker = subject_after(text, verb.end(), floor + len(body), mentions)  # (after `told`: the hearer)
     return speaker
+
+
+_TELL = frozenset({"told", "tells", "telling"})
 
 
 def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
