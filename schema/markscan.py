@@ -186,8 +186,8 @@ def _pair(article, position, kind, new_paragraph, word_before, word_after, opens
         current, last = a, pos
         if k == DOUBLE_OPEN:
             stack.append((0, pos))
-        elif k == DOUBLE_CLOSE:
-            close(0, pos)
+        elif k == DOUBLE_CLOSE:  # with no “ open it closes an open straight mark (quotemarks)
+            close(0 if any(f == 0 for f, _ in stack) or not any(f == 1 for f, _ in stack) else 1, pos)
         elif k == STRAIGHT_DOUBLE:
             if opens and any(f == 1 for f, _ in stack):
                 close(1, pos, _words_end(data, pos))  # a new quotation continues the open one

@@ -83,6 +83,7 @@ def scan_quote_marks(text: str) -> tuple[list[MarkPair], list[StrayMark]]:
     starts with an opening mark of the same kind (double or single) pairs its outermost open mark with the end of its words; a
     straight double mark after a blank and before a non-blank opens a new quotation even while
     one is open (a closing mark follows its words), and the open one ends before it.
+    A curly closing mark with no curly opening mark open closes an open straight one.
     """
     pairs: list[MarkPair] = []
     strays: list[StrayMark] = []
@@ -128,8 +129,8 @@ def scan_quote_marks(text: str) -> tuple[list[MarkPair], list[StrayMark]]:
         if ch == DOUBLE_OPEN:
             stack.append(("double", pos))
             open_count["double"] += 1
-        elif ch == DOUBLE_CLOSE:
-            close("double", pos)
+        elif ch == DOUBLE_CLOSE:  # with no “ open it closes an open straight mark: "mixed marks,”
+            close("double" if open_count["double"] or not open_count["straight"] else "straight", pos)
         elif ch == STRAIGHT_DOUBLE:
             if open_count["straight"] and prev and prev in BLANKS and nxt and nxt not in BLANKS:
                 close("straight", pos, _words_end(text, pos))  # `"We won. "Now ...`: continued

@@ -93,6 +93,14 @@ def test_straight_mark_after_a_blank_opens_a_new_quotation_inside_a_paragraph():
     assert quoted(text) == (["We won the vote.", "Now we rest.", "Then we start again."], [])
 
 
+def test_curly_closing_mark_closes_an_open_straight_one_when_no_curly_one_is_open():
+    assert quoted('"Mixed marks,” she said. "Plain."') == (["Mixed marks,", "Plain."], [])
+
+
+def test_curly_closing_mark_still_closes_the_curly_one_inside_a_straight_quotation():
+    assert quoted('"He said “go” and left."') == (["He said “go” and left.", "go"], [])
+
+
 def test_straight_mark_after_a_word_still_closes():
     assert quoted('He called it "fair" and "final".') == (["fair", "final"], [])
 
@@ -158,7 +166,8 @@ def rules_by_stack_search(text):
         if ch == DOUBLE_OPEN:
             stack.append(("double", pos))
         elif ch == DOUBLE_CLOSE:
-            close("double", pos)
+            has = {f for f, _ in stack}
+            close("double" if "double" in has or "straight" not in has else "straight", pos)
         elif ch == STRAIGHT_DOUBLE:
             if any(f == "straight" for f, _ in stack) and prev.isspace() and prev in " \t\r\n" and nxt.strip(" \t\r\n"):
                 # after a blank and before words a straight mark opens: the open quotation ends at its words
