@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from landstrikes.schema.spantext import ArticleTexts
-from landstrikes.schema.utf8 import classify, neighbours
+from landstrikes.schema.utf8 import NO_CHAR, classify, neighbours
 
 _WINDOW = 1 << 26  # bytes examined per numpy step
 
@@ -22,6 +22,8 @@ _WINDOW = 1 << 26  # bytes examined per numpy step
 DOUBLE_OPEN, DOUBLE_CLOSE, STRAIGHT_DOUBLE, SINGLE_OPEN, STRAIGHT_SINGLE, SINGLE_CLOSE = range(6)
 _CURLY = {0x9C: DOUBLE_OPEN, 0x9D: DOUBLE_CLOSE, 0x98: SINGLE_OPEN, 0x99: SINGLE_CLOSE}  # E2 80 xx
 _ASCII = {0x22: STRAIGHT_DOUBLE, 0x27: STRAIGHT_SINGLE}
+_BLANK = np.zeros(256, dtype=bool)
+_BLANK[list(b" \t\r\n")] = True  # quotemarks.BLANKS: between a continued quotation and the next mark
 
 
 @dataclass(frozen=True)
@@ -44,31 +46,37 @@ def scan_corpus_marks(texts: ArticleTexts) -> MarkScan:
     width = np.where((kind == STRAIGHT_DOUBLE) | (kind == STRAIGHT_SINGLE), 1, 3)  # curly marks: 3 bytes
     before, after = neighbours(data, position, position + width, texts.byte_starts[article], texts.byte_starts[article + 1])
     word_before, word_after = classify(before, str.isalnum), classify(after, str.isalnum)
+    blank_before = classify(before, " \t\r\n".__contains__)
+    text_after = (after != NO_CHAR) & ~classify(after, " \t\r\n".__contains__)
+    line_start = before == ord("\n")
     # an apostrophe inside a word (It’s, don't) is never a mark and leaves the state alone
     closer = (kind == SINGLE_CLOSE) | (kind == STRAIGHT_SINGLE)
     keep = ~(closer & word_before & word_after)
     position, kind, newlines, article = position[keep], kind[keep], newlines[keep], article[keep]
     word_before, word_after = word_before[keep], word_after[keep]
-    simple, rest = _simple_pairs(article, kind, newlines, word_before, word_after)
+    blank_before, text_after, line_start = blank_before[keep], text_after[keep], line_start[keep]
+    simple, rest = _simple_pairs(article, kind, newlines, word_before, word_after, line_start)
     simple_pairs = zip(simple[0].tolist(), position[simple[1]].tolist(), position[simple[2]].tolist())
     article, kind, newlines = article[rest], kind[rest], newlines[rest]
     # a newline since the previous mark of the same article ends the paragraph (Q2)
     new_paragraph = np.ones(len(rest), dtype=bool)
     new_paragraph[1:] = (newlines[1:] != newlines[:-1]) | (article[1:] != article[:-1])
     pairs, strays = _pair(article.tolist(), position[rest].tolist(), kind.tolist(), new_paragraph.tolist(),
-                          word_before[rest].tolist(), word_after[rest].tolist())
+                          word_before[rest].tolist(), word_after[rest].tolist(),
+                          (blank_before[rest] & text_after[rest]).tolist(), line_start[rest].tolist(), data)
     pairs.extend(simple_pairs)
     return _in_code_points(texts, pairs, strays)
 
 
-def _simple_pairs(article, kind, newlines, word_before, word_after, rounds: int = 8):
+def _simple_pairs(article, kind, newlines, word_before, word_after, line_start, rounds: int = 8):
     """Pairs that need no state: an opening mark directly followed, in the same paragraph, by
     a closing mark of its family. Whatever was open before, the pair closes itself and leaves
     that state as it was, so it can be taken out; nested pairs become adjacent and go in the
-    next round. Returns (article, open index, close index) and the indices of the other marks."""
-    opens_double = kind == DOUBLE_OPEN
+    next round. Returns (article, open index, close index) and the indices of the other marks.
+    A mark that starts its line stays for the loop: it may continue the quotation before it (Q2)."""
+    opens_double = (kind == DOUBLE_OPEN) & ~line_start
     closes_double = kind == DOUBLE_CLOSE
-    opens_single = (kind == SINGLE_OPEN) | ((kind == STRAIGHT_SINGLE) & ~word_before & word_after)
+    opens_single = ((kind == SINGLE_OPEN) | ((kind == STRAIGHT_SINGLE) & ~word_before & word_after)) & ~line_start
     closes_single = ((kind == SINGLE_CLOSE) | (kind == STRAIGHT_SINGLE)) & ~opens_single & ~word_after
     alive = np.arange(len(kind))
     found = [], [], []
@@ -119,33 +127,72 @@ def _find_marks(data: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.concatenate(positions).astype(np.int64), np.concatenate(kinds), np.concatenate(newlines)
 
 
-def _pair(article, position, kind, new_paragraph, word_before, word_after):
-    """The pairing rules of `scan_quote_marks`, over the marks that can change its state."""
+def _words_end(data: np.ndarray, pos: int) -> int:
+    """The byte offset after the last non-blank byte before `pos` (quotemarks._words_end)."""
+    for i in range(pos - 1, max(-1, pos - 5), -1):  # most runs are one space: no numpy call
+        if not _BLANK[data[i]]:
+            return i + 1
+    pos, step = max(0, pos - 4), 64
+    while pos > 0:
+        floor = max(0, pos - step)
+        found = np.flatnonzero(~_BLANK[data[floor:pos]])
+        if len(found):
+            return floor + int(found[-1]) + 1
+        pos, step = floor, step * 2
+    return 0
+
+
+def _after_mark(data: np.ndarray, pos: int) -> int:
+    """The byte after the mark at `pos` (curly marks are 3 bytes): a continued quotation needs words."""
+    return pos + (1 if data[pos] < 0x80 else 3)
+
+
+def _pair(article, position, kind, new_paragraph, word_before, word_after, opens_anyway, line_start, data):
+    """The pairing rules of `scan_quote_marks`, over the marks that can change its state.
+
+    `opens_anyway`: a blank before and a non-blank after (a straight double mark there opens);
+    `line_start`: the mark follows a newline (it may continue the paragraph before, Q2)."""
     pairs: list[tuple[int, int, int]] = []  # (article, open, close)
     strays: list[tuple[int, int, bool]] = []  # (article, position, opens)
     stack: list[tuple[int, int]] = []  # (family, position); families: 0 double, 1 straight, 2 single
-    current = -1
+    current, last = -1, 0
 
-    def close(family: int, pos: int) -> None:
+    def close(family: int, pos: int, end: int | None = None) -> None:
         for depth in range(len(stack) - 1, -1, -1):
             if stack[depth][0] == family:
                 strays.extend((current, inner, True) for _, inner in stack[depth + 1 :])
-                pairs.append((current, stack[depth][1], pos))
+                if end is None:
+                    pairs.append((current, stack[depth][1], pos))
+                elif end > _after_mark(data, stack[depth][1]):
+                    pairs.append((current, stack[depth][1], end))
+                else:
+                    strays.append((current, stack[depth][1], True))
                 del stack[depth:]
                 return
         strays.append((current, pos, False))
 
-    for a, pos, k, fresh, prev_word, next_word in zip(article, position, kind, new_paragraph, word_before, word_after):
+    for a, pos, k, fresh, prev_word, next_word, opens, starts_line in zip(
+        article, position, kind, new_paragraph, word_before, word_after, opens_anyway, line_start
+    ):
         if stack and fresh:
+            single = stack[0][0] == 2  # the next line opens with a mark of the same kind (double or single)
+            opens_line = k in (SINGLE_OPEN,) or k == STRAIGHT_SINGLE and next_word if single else k in (DOUBLE_OPEN, STRAIGHT_DOUBLE)
+            continues = a == current and starts_line and opens_line
+            end = _words_end(data, pos) if continues else -1
+            if end > _after_mark(data, stack[0][1]) and not (data[last:end] == 0x0A).any():
+                pairs.append((current, stack.pop(0)[1], end))  # a quotation continued by the next paragraph
             strays.extend((current, p, True) for _, p in stack)
             stack.clear()
-        current = a
+        current, last = a, pos
         if k == DOUBLE_OPEN:
             stack.append((0, pos))
-        elif k == DOUBLE_CLOSE:
-            close(0, pos)
+        elif k == DOUBLE_CLOSE:  # with no “ open it closes an open straight mark (quotemarks)
+            close(0 if any(f == 0 for f, _ in stack) or not any(f == 1 for f, _ in stack) else 1, pos)
         elif k == STRAIGHT_DOUBLE:
-            if stack and stack[-1][0] == 1:
+            if opens and any(f == 1 for f, _ in stack):
+                close(1, pos, _words_end(data, pos))  # a new quotation continues the open one
+                stack.append((1, pos))
+            elif stack and stack[-1][0] == 1:
                 pairs.append((a, stack.pop()[1], pos))
             elif any(f == 1 for f, _ in stack):
                 close(1, pos)

@@ -242,19 +242,28 @@ def test_alias_coverage_fast_path_agrees_with_alias_by_alias_check(text, data):
 
 
 def reference_scan(text):
-    """The scanner as first written: every character of every paragraph, one by one."""
+    """The scanner as first written: every character of every paragraph, one by one, with the
+    continued quotations of Q2 (a paragraph still open when the next non-blank line starts with
+    an opening mark of the same kind; a straight mark after a blank and before a non-blank; a
+    curly closing mark with no curly one open closing a straight one)."""
     pairs, strays = [], []
     offset = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         stack = []
         for i, ch in enumerate(line):
             pos, prev, nxt = offset + i, line[i - 1] if i else "", line[i + 1] if i + 1 < len(line) else ""
             if ch == DOUBLE_OPEN:
                 stack.append(("double", pos))
             elif ch == DOUBLE_CLOSE:
-                _reference_close(stack, "double", pos, pairs, strays)
+                families = {f for f, _ in stack}
+                family = "double" if "double" in families or "straight" not in families else "straight"
+                _reference_close(stack, family, pos, pairs, strays)
             elif ch == STRAIGHT_DOUBLE:
-                if stack and stack[-1][0] == "straight":
+                if any(f == "straight" for f, _ in stack) and prev and prev in " \t\r" and nxt and nxt not in " \t\r":
+                    _reference_close(stack, "straight", pos, pairs, strays, end=offset + len(line[:i].rstrip(" \t\r")))
+                    stack.append(("straight", pos))
+                elif stack and stack[-1][0] == "straight":
                     pairs.append((stack.pop()[1], pos))
                 elif any(f == "straight" for f, _ in stack):
                     _reference_close(stack, "straight", pos, pairs, strays)
@@ -265,23 +274,34 @@ def reference_scan(text):
             elif ch in SINGLE_CLOSERS and not (prev.isalnum() and nxt.isalnum()):
                 if any(f == "single" for f, _ in stack) and not nxt.isalnum():
                     _reference_close(stack, "single", pos, pairs, strays)
+        if stack:
+            following = next((ln for ln in lines[number + 1 :] if ln.strip(" \t\r")), "")
+            single = stack[0][0] == "single"
+            first = following[:1]
+            opens = bool(first) and (first in ("‘" if single else "“\"") or single and first == "'" and following[1:2].isalnum())
+            end = offset + len(line.rstrip(" \t\r"))
+            if opens and end > stack[0][1] + 1:
+                pairs.append((stack.pop(0)[1], end))
         strays.extend((p, True) for _, p in stack)
         offset += len(line) + 1
     return sorted(pairs), sorted(strays)
 
 
-def _reference_close(stack, family, pos, pairs, strays):
+def _reference_close(stack, family, pos, pairs, strays, end=None):
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth][0] == family:
             strays.extend((inner, True) for _, inner in stack[depth + 1 :])
-            pairs.append((stack[depth][1], pos))
+            if end is None or end > stack[depth][1] + 1:
+                pairs.append((stack[depth][1], pos if end is None else end))
+            else:
+                strays.append((stack[depth][1], True))
             del stack[depth:]
             return
     strays.append((pos, False))
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("ab \n’‘“”\"'.") + ["It’s", "don't"]), max_size=40).map("".join))
+@given(st.lists(st.sampled_from(list("ab \n’‘“”\"'.\t\r") + ["It’s", "don't"]), max_size=40).map("".join))
 def test_mark_scanner_agrees_with_the_character_by_character_version(text):
     pairs, strays = scan_quote_marks(text)
     assert ([(p.open, p.close) for p in pairs], [(s.position, s.opens) for s in strays]) == reference_scan(text)

@@ -1,0 +1,52 @@
+"""Reporting verbs: the cue lexicon that marked quotes, indirect speech and speakers share.
+
+One list of verb forms and their lemmas (`LEMMA`), so a cue found by any rule names the same verb
+the same way. Quote-only verbs introduce marked quotations but not that-clauses.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+_VERBS = {
+    "say": "say said says saying", "tell": "told tells telling", "state": "stated states stating",
+    "claim": "claimed claims claiming", "allege": "alleged alleges alleging", "assert": "asserted asserts asserting",
+    "warn": "warned warns warning", "argue": "argued argues arguing", "add": "added adds adding",
+    "note": "noted notes noting", "insist": "insisted insists insisting", "explain": "explained explains explaining",
+    "announce": "announced announces announcing", "declare": "declared declares declaring",
+    "report": "reported reports reporting", "mention": "mentioned mentions mentioning", "acknowledge": "acknowledged acknowledges acknowledging",
+    "admit": "admitted admits admitting", "confirm": "confirmed confirms confirming", "deny": "denied denies denying",
+    "reiterate": "reiterated reiterates reiterating", "emphasize": "emphasized emphasised emphasizes emphasises emphasizing emphasising",
+    "stress": "stressed stresses stressing", "reveal": "revealed reveals revealing", "vow": "vowed vows vowing",
+    "promise": "promised promises promising", "threaten": "threatened threatens", "predict": "predicted predicts predicting",
+    "caution": "cautioned cautions cautioning", "maintain": "maintained maintains", "contend": "contended contends contending",
+    "write": "wrote writes writing", "post": "posted", "tweet": "tweeted tweets", "reply": "replied replies",
+    "ask": "asked asks asking", "declare ": "declaration", "indicate": "indicated indicates indicate",
+    "agree": "agreed agrees agree", "rule": "ruled rules", "signal": "signaled signalled signals", "admonish": "admonish admonished admonishes",
+    "warn ": "warn", "note ": "note", "argue ": "argue", "claim ": "claim", "insist ": "insist", "caution ": "caution",
+}
+
+
+_QUOTE_ONLY_VERBS = {
+    "reply": "retorted retort retorts", "press": "pressed presses", "continue": "continued continues",
+    "recall": "recalled recalls recalling", "remember": "remembered remembers", "explain": "explains",
+    "exclaim": "exclaimed exclaims", "shout": "shouted shouts", "joke": "joked jokes", "quip": "quipped quips",
+    "conclude": "concluded concludes", "observe": "observed observes", "remark": "remarked remarks",
+    "urge": "urged urges", "plead": "pleaded pleads", "sigh": "sighed", "laugh": "laughed", "boast": "boasted boasts",
+    "complain": "complained complains", "concede": "conceded concedes", "respond": "responded responds",
+    "answer": "answered answers", "interject": "interjected",
+}
+"""Verbs that introduce a marked quotation (`"...," he recalled`) but whose that-clause is not
+reported speech (`he remembered that ...` is memory), so they are cues for marked quotes only."""
+
+
+LEMMA = {form: lemma.strip() for lemma, forms in _VERBS.items() for form in forms.split()}
+VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
+LEMMA.update({form: lemma for lemma, forms in _QUOTE_ONLY_VERBS.items() for form in forms.split() if form not in LEMMA})
+LEMMA.update({"went on": "go on", "goes on": "go on"})  # (two words: not split like the forms above)
+
+
+CUE_VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
+VERB_RE = re.compile(r"\b" + VERB + r"\b")
+SENTENCE_BREAK = re.compile(r"[.!?]\s+")

@@ -1,0 +1,174 @@
+"""Indirect speech (Q1): reported clauses after a cue verb (`said that ...`, zero-that),
+`according to`, and content before its cue in the news lead's order (`..., officials said.`).
+
+Scanned in the masked text (quoted words blanked), so nothing inside a quotation is a cue.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from landstrikes.extract.cues import LEMMA, VERB, VERB_RE
+from landstrikes.extract.entities import Mention
+from landstrikes.extract.limits import MAX_SPAN, WINDOW
+from landstrikes.extract.quoterow import Quote
+from landstrikes.extract.speakers import cue_subject, subject_after, subject_before
+from landstrikes.extract.text import Span, trimmed, without_final_punctuation
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
+_NEXT_CUE = re.compile(r",\s+(?:and\s+)?(?:" + VERB + r")\b|;|\s+(?:but|while|although|whereas)\s+")
+
+
+def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, int]], sentences: tuple[Span, ...]) -> list[Quote]:
+    """Reported speech by cue verbs and "according to", scanned in the masked text sentence by
+    sentence; the sentences are those of the raw text, split once per article and shared with the
+    gender and claim rules (a quotation's inner full stops are no sentence end in the masked text,
+    but its verbs are blanked there, so no cue is found inside it either way)."""
+    out = []
+    # one scan of the whole text for verbs and "according to", dealt out to sentences in order
+    # (not a slice and two scans per sentence); sentences cover every word, words never cross them
+    verbs, accordings = VERB_RE.finditer(text), _ACCORDING.finditer(text)
+    verb, according = next(verbs, None), next(accordings, None)
+    for sentence in sentences:
+        while verb is not None and verb.start() < sentence.start:
+            verb = next(verbs, None)
+        while according is not None and according.start() < sentence.start:
+            according = next(accordings, None)
+        in_sentence = []
+        while verb is not None and verb.end() <= sentence.end:
+            in_sentence.append(verb)
+            verb = next(verbs, None)
+        for m in in_sentence:
+            verb_start, verb_end = m.start(), m.end()
+            if m.group() == "declaration":  # (verbs inside quotation marks are blanked in `text`)
+                continue
+            lemma = LEMMA[m.group().lower()]
+            content = _content_clause(text, verb_end, sentence, lemma in _ZERO_THAT_LEMMAS, _ZERO_THAT_REACH.get(lemma, 6))
+            if content is None:
+                continue
+            speaker = cue_subject(text, sentence.start, verb_start, verb_end, mentions)
+            if speaker.status == "unattributed":
+                speaker = subject_after(text, verb_end, content.start, mentions)
+            out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
+        preposed = _preposed_report(text, sentence, mentions, marked)
+        if preposed is not None:
+            out.append(preposed)
+        if according is not None and according.end() <= sentence.end:
+            m, according = according, next(accordings, None)  # one per sentence: later ones would repeat its span
+            cue_start, cue_end = m.start(), m.end()
+            rest = text[cue_end:min(sentence.end, cue_end + WINDOW)]
+            comma = rest.find(",")
+            if cue_start == sentence.start and comma != -1:
+                span = without_final_punctuation(text, trimmed(text, cue_end + comma + 1, min(sentence.end, cue_end + comma + 1 + MAX_SPAN)))
+            elif cue_start > sentence.start:
+                span = without_final_punctuation(text, trimmed(text, max(sentence.start, cue_start - MAX_SPAN), cue_start))
+            else:
+                span = None
+            if span is not None and span.end - span.start >= 10 and not _overlaps_marked(span, marked):
+                speaker = subject_after(text, cue_end, cue_end + (comma if comma != -1 else len(rest)), mentions)
+                out.append(Quote(span.start, span.end, "indirect", speaker, (cue_start, cue_end, "according to"), None, 0.5))
+    unique: dict[tuple[int, int], Quote] = {}
+    for q in out:
+        unique.setdefault((q.start, q.end), q)
+    return list(unique.values())
+
+
+_PREPOSED_SUBJECT_FIRST = re.compile(
+    r",\s+(?P<subject>(?:[^\s,.!?]+\s+){1,8}?)(?:(?:has|have|had)\s+)?(?P<verb>" + VERB + r")(?P<tail>(?:\s+[^\s,.!?]+){0,5})\s*[.!?]?$"
+)
+
+
+_PREPOSED_VERB_FIRST = re.compile(r",\s+(?P<verb>" + VERB + r")(?P<subject>(?:\s+[^\s,.!?]+){1,6})\s*[.!?]?$")
+_TAIL_STARTS = frozenset("on in at to last this yesterday today earlier later recently during after before on".split())
+
+
+def _adverbial_tail(tail: str, lemma: str) -> bool:
+    """After `X said` only a time or place may follow (`on Monday`, `in a statement`); after
+    `told` its hearer (`told jurors`). Anything else means the verb heads a clause of its own
+    (`a move Washington says targets drugs`)."""
+    words = tail.split()
+    if not words or lemma == "tell":
+        return len(words) <= 4
+    return len(words) <= 4 and words[0].lower() in _TAIL_STARTS
+
+
+def _preposed_report(text: str, sentence: Span, mentions, marked: list[tuple[int, int]]) -> Quote | None:
+    """Reported content before its cue, the news lead's order (Q1): `[Anglers could face court],
+    a committee of MPs has warned.` / `[...], said the Beijing News.` The span is the sentence up
+    to the comma that opens the short reporting clause at its end."""
+    comma = text.rfind(",", sentence.start, sentence.end)
+    if comma == -1 or sentence.end - comma > 120:
+        return None
+    tail = text[comma:sentence.end]
+    if any(ch in tail for ch in ':;“”"—–'):
+        return None  # the clause goes on into a quotation or another clause
+    m = _PREPOSED_SUBJECT_FIRST.match(tail) or _PREPOSED_VERB_FIRST.match(tail)
+    if m is None or m.group("verb") == "declaration" or m.group("verb").endswith("ing"):
+        return None  # (a participle, ", arguing ...", belongs to the clause before)
+    if m.re is _PREPOSED_SUBJECT_FIRST and not _adverbial_tail(m.group("tail"), LEMMA[m.group("verb").lower()]):
+        return None
+    span = trimmed(text, sentence.start, comma)
+    if len(text[span.start:span.end].split()) < 4 or text[span.start:span.start + 1] in "“\"‘'" or _overlaps_marked(span, marked):
+        return None  # too short for a clause, or a marked quotation (it has its own row)
+    verb_start, verb_end = comma + m.start("verb"), comma + m.end("verb")
+    if m.re is _PREPOSED_VERB_FIRST:
+        speaker = subject_after(text, verb_end, sentence.end, mentions)
+    else:
+        speaker = subject_before(text, comma + 1, verb_start, mentions)
+    return Quote(span.start, span.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group("verb").lower()]), None, 0.5)
+
+
+def _overlaps_marked(span: Span, marked: list[tuple[int, int]]) -> bool:
+    """A marked quote inside the span covers most of it (marked is sorted by start)."""
+    i = bisect.bisect_left(marked, (span.start, -1))
+    while i < len(marked) and marked[i][0] <= span.end:
+        a, b = marked[i]
+        if b <= span.end and (b - a) > 0.6 * (span.end - span.start):
+            return True
+        i += 1
+    return False
+
+
+_ZERO_THAT_LEMMAS = frozenset({"say", "claim", "argue", "insist", "add", "assert", "allege", "warn", "state", "write", "tweet", "post", "note", "agree", "caution", "admonish", "indicate", "signal"})
+_NOT_A_SUBJECT = frozenset("to in on at for with by from about of as into after before during over so yes no nothing hello thanks goodbye up down out off again also only just very more less".split())
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did|\w+ed|\w+s"
+    r"|made|went|took|gave|got|came|saw|knew|thought|found|left|felt|kept|held|brought|began|ran|set|put|cut|hit"
+    r"|won|lost|paid|sold|built|met|meant|told|said|became|stood|fell|rose|spent|led|wrote|broke|chose|drove)\b"
+)
+
+
+_CONTRACTED_SUBJECT = re.compile(r"(?:he|she|it|they|we|you|i|there|that|who)(?:’|')(?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
+"""A finite verb shows that a clause, not a noun phrase, follows (so does a contracted subject,
+`_CONTRACTED_SUBJECT`: he's, they're; a possessive like "Washington's" does not)."""
+
+
+_ZERO_THAT_REACH = {"say": 12}
+"""Words after the cue a zero-that clause's verb is looked for in: "said the plan ... would" is
+common after "say", so its clauses are read further; other cues keep the first six words."""
+
+
+def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool, reach: int = 6) -> Span | None:
+    """The reported clause after a cue: `that ...` or a zero-that clause (Q1); None if there is none."""
+    rest = text[verb_end:min(sentence.end, verb_end + WINDOW)]
+    that = _THAT_CLAUSE.match(rest)
+    if that and "," not in that.group("obj"):
+        start = verb_end + that.end()
+    elif zero_that and rest[:1] == " " and not rest[1:2] in "“\"‘" and len(rest.split()) >= 4:
+        words = rest.split()
+        finite = _FINITE.search(" ".join(words[1:reach])) or _CONTRACTED_SUBJECT.match(words[0])
+        if words[0].lower().strip(",.;:") in _NOT_A_SUBJECT or not finite:
+            return None
+        start = verb_end + 1
+    else:
+        return None
+    if text[start:start + 1] in "“\"‘'":
+        return None  # a marked quotation follows: it has its own row
+    limit = min(sentence.end, start + MAX_SPAN)
+    cut = _NEXT_CUE.search(text, start, limit)
+    end = cut.start() if cut else limit
+    span = without_final_punctuation(text, trimmed(text, start, end))
+    return span if span.end - span.start >= 8 and len(text[span.start:span.end].split()) >= 3 else None

@@ -1,0 +1,285 @@
+"""Marked quotations (Q1-Q4): quotation-mark pairs classified as direct, partial or scare, and orphans.
+
+Pairs and stray marks come from the shared scanner (`landstrikes.quotemarks`), so each gets
+exactly one row (Q2). A pair's cue is a reporting verb after it (`", he said`), before it
+(`He said: "`), a colon, or a quoted sentence of its own after a reporting sentence; split and
+continued quotations reuse the previous quotation's speaker (Q3).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from landstrikes.extract.cues import CUE_VERB, LEMMA, SENTENCE_BREAK, VERB
+from landstrikes.extract.entities import Mention
+from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
+from landstrikes.extract.quoterow import Quote, Speaker
+from landstrikes.extract.speakers import (
+    colon_subject, cue_subject, person_talked_about, previous_sentence_speaker, subject_before, subject_near,
+)
+from landstrikes.extract.text import Span, lines
+from landstrikes.quotemarks import BLANKS
+
+
+_CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + CUE_VERB + r")\b")
+_CUE_BEFORE = re.compile(r"(?P<verb>\b" + CUE_VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$")
+_VERB_OR_LABEL = re.compile(r"\b" + VERB + r"\b|(?<![-‑])\b(?:calling|called|described as|describing)\b")
+
+
+def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) -> list[Quote]:
+    line_of = _line_finder(text)
+    out: list[Quote] = []
+    previous: Quote | None = None
+    previous_close, previous_continued = -1, False
+    open_closes: list[int] = []  # closes of the pairs enclosing the current one (pairs never cross)
+    chain: list[int] = []  # indices in `out` of the parts of the current continued quotation
+    for pair in pairs:
+        line = line_of(pair.open)
+        while open_closes and open_closes[-1] < pair.open:
+            open_closes.pop()
+        enclosing = bool(open_closes)
+        open_closes.append(pair.close)
+        if len(open_closes) > MAX_NESTING:
+            raise TooComplex(f"quotation marks nested more than {MAX_NESTING} deep (at character {pair.open})")
+        continued = _goes_on(real, pair.close)
+        new_sentence = _AFTER_SENTENCE_END.search(real, max(line.start, pair.open - 8), pair.open) is not None
+        quote = _classify_pair(real[pair.open + 1:pair.close], text, pair.open, pair.close, line, mentions, enclosing, continued,
+                               new_sentence)
+        between = text[previous_close + 1:pair.open] if previous is not None else ""
+        if previous_continued and not enclosing and real[previous_close:pair.open].strip(BLANKS) == "":
+            quote = _continuation(quote, previous, pair.open)
+            chain.append(len(out))
+            out.append(quote)
+            previous, previous_close, previous_continued = quote, pair.close, continued
+            continue
+        if real[previous_close:previous_close + 1] in BLANKS and previous is not None:
+            between = "\0"  # ended at its words mid-sentence (`that "...`): no quoted next sentence
+        continues = (
+            previous is not None and quote.cue is None and previous.speaker.mention is not None
+            and (quote.kind in ("direct", "partial") or quote.kind == "scare" and new_sentence)  # `"... 1 April." "Let us ..."`
+            and not enclosing and previous_close < pair.open
+            and (previous.cue is not None and previous_close < previous.cue[0] < pair.open and "\n" not in between  # split (Q3)
+                 or between.strip() == "" and _starts_line(text, pair.open, line)  # continued paragraph
+                 or between.strip(" \t.,;") == "" and "\n" not in between)  # the next sentence, quoted too
+        )
+        if continues:
+            quote = replace(quote, kind="direct", speaker=previous.speaker, cue=previous.cue, confidence=0.65)
+        if not enclosing:
+            _speaker_back(out, chain)
+            chain = [len(out)]
+        out.append(quote)
+        if not enclosing:
+            previous, previous_close, previous_continued = quote, pair.close, continued
+    _speaker_back(out, chain)
+    out.extend(_orphans(text, strays, pairs))
+    return out
+
+
+def _speaker_back(out: list[Quote], chain: list[int]) -> None:
+    """A continued quotation has one speaker: parts before the first one a reporting clause
+    attributes (`"We are pleased. "It is a great day," said Ann Lee.`) take that speaker."""
+    named = next((out[i] for i in chain if out[i].speaker.status == "attributed"), None)
+    if named is None or len(chain) < 2:
+        return
+    for i in chain:
+        if out[i] is named:
+            return
+        if out[i].speaker.status in ("unattributed", "implicit"):
+            out[i] = replace(out[i], speaker=named.speaker, cue=named.cue, confidence=0.65)
+
+
+_AFTER_SENTENCE_END = re.compile(r"[.!?…][”\"’']?[ \t]+$")
+"""In the raw text (the masked one has lost a quoted title's full stop): `... on “Radio 5.” “I heard ...`."""
+_SENTENCE_DONE = re.compile(r"[.!?…][’'”)\]]?$")
+
+
+def _goes_on(real: str, close: int) -> bool:
+    """The scanner ended this quotation at its words, not at a closing mark, because a new
+    opening mark follows (Q2), and its words end a sentence or a paragraph: the quotation goes on
+    in the next part (`"We won. "Now we rest."`). An opening mark after a word that does not end a
+    sentence (`urged that "...`) starts a new quotation instead."""
+    if real[close:close + 1] not in BLANKS:
+        return False
+    if _SENTENCE_DONE.search(real, max(0, close - 2), close):
+        return True
+    rest = real[close:close + WINDOW]
+    return "\n" in rest[:len(rest) - len(rest.lstrip(BLANKS))]  # the blanks before the next opening mark
+
+
+def _continuation(quote: Quote, previous: Quote, open_: int) -> Quote:
+    """The next part of a continued quotation (a new opening mark, no closing one before it) is
+    direct speech of the same speaker, unless a reporting clause after it names its own
+    (`"We won. "And we will win again," she added`)."""
+    own_cue_after = quote.cue is not None and quote.cue[0] > open_
+    if own_cue_after and quote.speaker.status != "unattributed":
+        return replace(quote, kind="direct")
+    if previous.speaker.status in ("unattributed", "term") and quote.speaker.status == "attributed":
+        return replace(quote, kind="direct")
+    speaker = previous.speaker if previous.speaker.status != "term" else Speaker("unattributed")
+    return replace(quote, kind="direct", speaker=speaker, cue=previous.cue, confidence=0.65)
+
+
+def _line_finder(text: str):
+    """pos -> the line holding it, by bisection over line starts (not a scan per mark)."""
+    spans = lines(text)
+    starts = [ln.start for ln in spans]
+
+    def line_of(pos: int) -> Span:
+        i = bisect.bisect_right(starts, pos) - 1
+        return spans[i] if i >= 0 else Span(0, len(text))
+
+    return line_of
+
+
+def _starts_line(text: str, pos: int, line: Span) -> bool:
+    return _NON_SPACE.search(text, max(line.start, pos - WINDOW), pos) is None and (pos - line.start <= WINDOW or text[line.start:pos].isspace())
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, mentions: list[Mention], nested: bool,
+                   continued: bool = False, new_sentence: bool = False) -> Quote:
+    start, end = open_ + 1, close
+    words = inner.split()
+    floor = max(line.start, open_ - WINDOW)
+    before, after = text[floor:open_], text[close + 1:min(line.end, close + 1 + WINDOW)]
+    line = Span(floor, line.end)  # offsets below are relative to the window's start
+    if nested:
+        sentence_like = bool(words) and inner.rstrip()[-1:] in "?!." and len(words) >= 3
+        return Quote(start, end, "direct" if sentence_like else "scare", Speaker("unattributed" if sentence_like else "term"), None, None, 0.5)
+    cue, speaker, kind, conf = None, Speaker("unattributed"), None, 0.5
+    m = _CUE_AFTER.match(after)
+    # a closing mark after sentence punctuation ends a sentence too: `months." "Nothing ...`
+    at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-" or _QUOTED_SENTENCE_END.search(before) is not None
+    if m and _cue_subject_length_ok(m.group("pre"), inner) and _cue_clause_after_ok(inner, after, m):
+        cue = (close + 1 + m.start("verb"), close + 1 + m.end("verb"), LEMMA[m.group("verb").lower()])
+        speaker = subject_near(text, close + 1 + m.start("pre"), cue[0], cue[1], mentions)
+        kind = "direct" if at_sentence_start or before.rstrip()[-1:] == "," else "partial"
+        conf = 0.8
+    else:
+        b = _CUE_BEFORE.search(before)
+        colon = before.rstrip().endswith(":")
+        if b and (b.group("that") or b.group("punct") or before.endswith(" ")) and len(b.group("mid").split()) <= 4:
+            verb_start = line.start + b.start("verb")
+            cue = (verb_start, line.start + b.end("verb"), LEMMA[b.group("verb").lower()])
+            speaker = subject_before(text, line.start, verb_start, mentions)
+            kind = "direct" if b.group("punct") and not b.group("that") else "partial"
+            conf = 0.75
+        elif colon and len(words) >= 3:
+            c = line.start + before.rstrip().rfind(":")
+            cue = (c, c + 1, ":")
+            speaker = colon_subject(text, line.start, c, mentions)
+            kind, conf = "direct", 0.6
+        elif not new_sentence and (found := _last_cue(before)) is not None:
+            # (a quotation opening a new sentence is not embedded in the sentence before it)
+            cue = (line.start + found[0], line.start + found[1], found[2])
+            speaker = cue_subject(text, line.start, cue[0], cue[1], mentions)
+            kind, conf = "partial", 0.55
+    if kind is None and before.strip() == "" and (colon_cue := _colon_ending_previous_line(text, line.start)) is not None:
+        # `He said:` ending one paragraph, the quotation opening the next (British and wire style)
+        cue = (colon_cue, colon_cue + 1, ":")
+        speaker = subject_before(text, text.rfind("\n", 0, colon_cue) + 1, colon_cue, mentions)
+        kind, conf = "direct", 0.6
+    if kind is None:
+        if continued or at_sentence_start and _stands_alone(inner, after):
+            # a sentence of its own after a sentence that reports speech: `Wimpey said. "We ..."`
+            speaker = previous_sentence_speaker(text, open_, mentions)
+            if speaker.status == "unattributed":
+                speaker = person_talked_about(text, open_, mentions)
+            return Quote(start, end, "direct", speaker, None, None, 0.5 if speaker.status == "attributed" else 0.35)
+        return Quote(start, end, "scare", Speaker("term"), None, None, 0.55 if len(words) <= 4 else 0.35)
+    return Quote(start, end, kind, speaker, cue, None, conf)
+
+
+_QUOTED_SENTENCE_END = re.compile(r"[.!?\s][”\"’']\s+$")
+"""In the masked text a quotation's words are blanks, so a closing mark after a blank ends one."""
+_NEXT_STARTS_SENTENCE = re.compile(r"[\s.,!?]*(?:$|[^\W\d_a-z]|[“\"‘'(—–-])")
+_CAPITALISED = re.compile(r"[^\W\d_a-z]")
+
+
+def _stands_alone(inner: str, after: str) -> bool:
+    """Quoted words that form a sentence of their own (not a title or a term): they start with a
+    capital, run to at least four words, are not title case, and what follows starts a new sentence."""
+    words = inner.split()
+    if len(words) < 4 or not _CAPITALISED.match(inner.lstrip(" .…")[:1] or "a"):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if capitalised > 0.5 * len(words):
+        return False  # "Mad Dog in the Morning", "The Lord of the Rings": a title
+    return _NEXT_STARTS_SENTENCE.match(after) is not None
+
+
+def _colon_ending_previous_line(text: str, line_start: int) -> int | None:
+    """Offset of the colon that ends the previous non-blank line (within the window), else None."""
+    floor = max(0, line_start - WINDOW)
+    previous = text[floor:line_start].rstrip()
+    if not previous.endswith(":") or "\n" not in text[floor:line_start]:
+        return None
+    return floor + len(previous) - 1
+
+
+def _cue_clause_after_ok(inner: str, after: str, m: re.Match) -> bool:
+    """After a quotation closed by a full stop the next words start a new sentence; its verb is
+    this quotation's cue only in a short reporting clause (`"..." he said.`, `"..." said Ann Lee.`),
+    not in a sentence that goes on (`"..." But a spokeswoman insisted Ben Ode had ...`)."""
+    if not inner.rstrip().endswith("."):
+        return True
+    tail = after[m.end("verb"):]
+    stop = re.search(r"[.,;:!?\n]", tail)
+    return len(tail[:stop.start() if stop else len(tail)].split()) <= 4 and len(m.group("pre").split()) <= 4
+
+
+def _cue_subject_length_ok(pre: str, inner: str) -> bool:
+    """Words between a closing mark and its verb: a pronoun or name (`" he said`) is short, a
+    titled name (`," Israel's Defence Minister Ana Lopez had reportedly said`) up to eight words,
+    but only after a quotation left open by a comma (after a full stop a new sentence starts)."""
+    words = pre.split()
+    if len(words) <= 5:
+        return True
+    return len(words) <= 8 and inner.rstrip()[-1:] in ",?!" and sum(w[:1].isupper() for w in words) >= 2
+
+
+_LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe", "describing": "describe"}
+
+
+def _last_cue(before: str) -> tuple[int, int, str] | None:
+    """The last reporting (or labelling: "calling it") verb earlier in the sentence, for partial quotes."""
+    sentence = SENTENCE_BREAK.split(before)[-1]
+    found = list(_VERB_OR_LABEL.finditer(sentence))
+    if not found:
+        return None
+    last, offset = found[-1], len(before) - len(sentence)
+    word = last.group().lower()
+    lemma = LEMMA.get(word) or _LABEL_LEMMAS.get(word)
+    if word in _LABEL_LEMMAS and len(sentence[last.end():].split()) > 3:
+        return None  # "calling it “…”" labels the quoted words only when it stands right before them
+    return (offset + last.start(), offset + last.end(), lemma) if lemma else None
+
+
+def _orphans(text: str, strays, pairs) -> list[Quote]:
+    """Each unmatched mark: the run from the previous mark (or paragraph start) to it, or from it onward (Q1)."""
+    marks = sorted({p.open for p in pairs} | {p.close for p in pairs} | {s.position for s in strays})
+    line_of = _line_finder(text)
+    spans: dict[int, tuple[int, int]] = {}
+    for stray in strays:
+        line = line_of(stray.position)
+        i = bisect.bisect_left(marks, stray.position)  # marks[i] is the stray itself
+        if stray.opens:
+            later = marks[i + 1] if i + 1 < len(marks) and marks[i + 1] <= line.end else None
+            spans[stray.position] = (stray.position + 1, later if later is not None else max(line.end, stray.position + 1))
+        else:
+            earlier = marks[i - 1] if i > 0 and marks[i - 1] >= line.start else None
+            spans[stray.position] = ((earlier + 1) if earlier is not None else line.start, stray.position)
+    # an opening mark that ends its line and a closing mark that starts the next share one row
+    openers = {s.position: s for s in strays if s.opens}
+    for stray in strays:
+        if not stray.opens:
+            start = spans[stray.position][0]
+            other = openers.get(start - 1)
+            if other is not None and spans[other.position] != spans[stray.position]:
+                spans[other.position] = spans[stray.position]
+    unique = sorted(set(spans.values()))
+    return [Quote(s, e, "orphan", Speaker("unattributed"), None, None, 0.9) for s, e in unique]

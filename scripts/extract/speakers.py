@@ -1,0 +1,315 @@
+"""Speakers (Q6): who a cue belongs to, nominal and pronoun mentions, and pronoun resolution.
+
+A speaker is the mention next to the cue ("Trump said", "said Trump", "According to him"); a role
+or body nominal ("the minister", "the committee") refers to the nearest fitting name before it; a
+pronoun is resolved to the nearest previous speaker or person whose gender does not contradict it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from landstrikes.extract import gazetteer as gz
+from landstrikes.extract.cues import SENTENCE_BREAK, VERB_RE
+from landstrikes.extract.entities import Mention
+from landstrikes.extract.limits import WINDOW
+from landstrikes.extract.quoterow import Quote, Speaker
+from landstrikes.extract.text import all_sentences
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|it|It|they|They|I|we|We)\b")
+_TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_GENDERED = re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b")
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female", "it": "neuter"}
+_BODY_TYPES = ("ORG", "MEDIA")
+"""What "it said" refers to: a company, ministry, party or outlet."""
+LOOKBACK = 64
+"""Earlier speakers or persons a pronoun is compared with, most recent first."""
+_ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
+_DEFINITE_ROLE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! (?-i:[A-Z]))", re.IGNORECASE)
+"""`(?-i:...)`: under IGNORECASE a plain [A-Z] would match any next word and reject every role."""
+_BODY_HEADS = (
+    "committee", "government", "company", "firm", "group", "bank", "council", "ministry", "department", "party",
+    "board", "union", "agency", "court", "commission", "executive", "trust", "authority", "club", "hospital",
+    "university", "airline", "charity", "organisation", "organization", "institute", "association", "federation",
+    "foundation", "office", "service", "assembly", "parliament", "senate", "newspaper", "network", "channel", "church",
+)
+
+
+_DEFINITE_BODY = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}(?P<head>" + "|".join(_BODY_HEADS) + r")\b(?! (?:of|for) )")
+
+
+def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
+    """'the committee', 'the assembly government': a body noun refers to the nearest previous
+    organisation or place whose name holds that noun ('Welsh Assembly Government'), as in M3."""
+    bodies = [m for m in everything if m.kind == "NAME" and m.type in ("ORG", "MEDIA", "GPE")]
+    starts = [m.start for m in bodies]
+    out = []
+    for m in _DEFINITE_BODY.finditer(text):
+        head = m.group("head")
+        i = bisect.bisect_left(starts, m.start())
+        named = next((b for b in reversed(bodies[max(0, i - LOOKBACK):i]) if head in b.name.lower().split()), None)
+        if named is not None:
+            out.append(Mention(m.start(), m.end(), named.name, named.type, "NOMINAL", 0.45))
+    return out
+
+
+def with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
+    """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
+    out = list(mentions) + _body_nominals(text, everything)
+    people = [p for p in everything if p.type == "PERSON" and p.kind == "NAME"]
+    starts = [p.start for p in people]
+    for m in _DEFINITE_ROLE.finditer(text):
+        i = bisect.bisect_left(starts, m.start())
+        if i:
+            person = people[i - 1]
+            out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
+    title = _TITLE_AFTER
+    persons = sorted((p for p in everything if p.type == "PERSON"), key=lambda p: p.end)
+    ends = [p.end for p in persons]
+    for m in mentions:
+        if m.type not in ("GPE", "NORP", "ORG"):
+            continue
+        t = title.match(text, m.end)
+        if not t or text[t.end():t.end() + 1] == " " and text[t.end() + 1:t.end() + 2][:1].isupper():
+            continue  # "President Claudia Sheinbaum": the name itself follows
+        i = bisect.bisect_right(ends, m.start)
+        if not i:
+            continue
+        person = persons[i - 1]
+        det = re.search(r"\b(?:[Tt]he)\s+$", text[max(0, m.start - 4):m.start])
+        start = m.start - (len(det.group()) if det else 0)
+        out.append(Mention(start, t.end(), person.name, "PERSON", "NOMINAL", 0.5, person.gender))
+    return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def colon_subject(text: str, floor: int, colon: int, mentions) -> Speaker:
+    """Who a colon introduces: the subject of its sentence when the words before the colon are
+    no reporting clause (`Ann Lee, his lawyer, appeared on TV to discuss the tape: "..."`,
+    `began his reply with the quip: "..."`), else the subject next to it (`X said:` is a verb cue)."""
+    window = text[max(floor, colon - WINDOW):colon]
+    sentence_start = colon - len(window) + max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), -2) + 2
+    subject = _sentence_subject(text, sentence_start, colon, mentions)
+    return subject if subject.status != "unattributed" else subject_before(text, floor, colon, mentions)
+
+
+def person_talked_about(text: str, open_: int, mentions) -> Speaker:
+    """A quoted sentence with no cue at all is taken as the words of the person named last in
+    the sentences just before it (`Roche headed for the door. "They busted out ..."`): implicit
+    (Q9), no mention in its sentence, low confidence."""
+    floor = max(0, open_ - WINDOW)
+    people = [m for m in _mentions_in(mentions, floor, open_) if m.type == "PERSON" and m.kind == "NAME"]
+    return Speaker("implicit", people[-1]) if people else Speaker("unattributed")
+
+
+_REPORTED_SENTENCE_END = re.compile(r"[.!?:]\s*$")
+
+
+def previous_sentence_speaker(text: str, open_: int, mentions) -> Speaker:
+    """The subject of the first reporting verb of the sentence before a quotation (same or previous
+    paragraph): `..., Wimpey said. "We ..."` -> Wimpey; nobody if that sentence reports no speech."""
+    floor = max(0, open_ - WINDOW)
+    window = text[floor:open_].rstrip(" \t\r\n“\"‘")
+    if not _REPORTED_SENTENCE_END.search(window):
+        return Speaker("unattributed")
+    body = window.rstrip(".!?: ")
+    cut = max(body.rfind(". "), body.rfind("! "), body.rfind("? "), body.rfind("\n"))
+    sentence_start = floor + cut + 1
+    verb = VERB_RE.search(text, sentence_start, floor + len(body))  # the main clause's verb comes first
+    if verb is None:
+        return Speaker("unattributed")  # the sentence reports no speech
+    speaker = cue_subject(text, sentence_start, verb.start(), verb.end(), mentions)
+    if speaker.status == "unattributed" and verb.group().lower() not in _TELL:
+        speaker = subject_after(text, verb.end(), floor + len(body), mentions)  # (after `told`: the hearer)
+    return speaker
+
+
+_TELL = frozenset({"told", "tells", "telling"})
+
+
+def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """Mentions inside [start, end); mentions are sorted by start, so bisect to the window."""
+    i = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    while i < len(mentions) and mentions[i].start < end:
+        if mentions[i].end <= end:
+            out.append(mentions[i])
+        i += 1
+    return out
+
+
+_SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA")  # a nationality ("Mexicans say") is an unnamed group
+
+
+def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
+    """Cue after a quote: `, Trump said` (subject before the verb) or `, said Trump` (after)."""
+    found = [m for m in _mentions_in(mentions, pre_start, verb_start) if m.type in _SPEAKER_TYPES]
+    head = _before_apposition(text, found, pre_start, verb_start)
+    if head is not None:
+        return Speaker("attributed", head)
+    if found:
+        return Speaker("attributed", max(found, key=lambda m: (m.end, -m.start)))
+    pronoun = _pronoun_in(text, pre_start, verb_start)
+    if pronoun:
+        return pronoun
+    unnamed = _unnamed_in(text, pre_start, verb_start)
+    if unnamed:
+        return unnamed
+    if text[verb_start:verb_end].lower() in ("told", "tells", "telling"):
+        return Speaker("unattributed")  # `" ... told Reuters`: what follows is the hearer, not the speaker
+    return subject_after(text, verb_end, min(len(text), verb_end + 50), mentions)
+
+
+_APPOSITION_END = re.compile(r",\s*(?:[a-z]+\s+){0,2}$")
+"""`Ana Lopez, chief executive of Borland Trust, had said`: the verb follows a closing comma."""
+
+
+def _before_apposition(text: str, found: list[Mention], start: int, verb_start: int) -> Mention | None:
+    """The clause's subject when an appositive sits between it and the verb: the mention right
+    before the appositive's opening comma, not the nearest name inside the appositive."""
+    end = _APPOSITION_END.search(text, start, verb_start)
+    if end is None or not found:
+        return None
+    opening = text.rfind(",", start, end.start())
+    if opening == -1:
+        return None
+    before = [m for m in found if m.end <= opening and text[m.end:opening].strip() == ""]
+    return before[-1] if before else None
+
+
+def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
+    """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause."""
+    clause_start = max(floor, verb_start - 90)
+    window = text[clause_start:verb_start]
+    cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))
+    if cut != -1:
+        clause_start += cut + 1
+    found = [m for m in _mentions_in(mentions, clause_start, verb_start) if m.type in _SPEAKER_TYPES]
+    pronoun = _pronoun_in(text, clause_start, verb_start)
+    unnamed = _unnamed_in(text, clause_start, verb_start)
+    best = _before_apposition(text, found, clause_start, verb_start) or (max(found, key=lambda m: (m.end, -m.start)) if found else None)
+    candidates = [(best.end, Speaker("attributed", best))] if best else []
+    if pronoun:
+        candidates.append((pronoun.mention.end, pronoun))
+    if unnamed:
+        candidates.append((unnamed_end(text, clause_start, verb_start), unnamed))
+    if not candidates:
+        return Speaker("unattributed")
+    return max(candidates, key=lambda c: c[0])[1]
+
+
+def unnamed_end(text: str, start: int, end: int) -> int:
+    last = -1
+    for m in re.finditer(r"\b\w+\b", text[start:end]):
+        if m.group().lower() in gz.UNNAMED_SOURCES:
+            last = start + m.end()
+    return last
+
+
+def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
+    found = [m for m in _mentions_in(mentions, start, min(end, start + 60)) if m.type in _SPEAKER_TYPES]
+    if found:
+        return Speaker("attributed", found[0])
+    pronoun = _pronoun_in(text, start, min(end, start + 15))
+    return pronoun or Speaker("unattributed")
+
+
+def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
+    """The speaker of a cue: its subject, or for a participle (", claiming that") the sentence's."""
+    if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 3):verb_start].strip() == ",":
+        floor = max(floor, verb_start - WINDOW)
+        window = text[floor:verb_start]
+        starts = [floor + m.end() for m in SENTENCE_BREAK.finditer(window)]
+        return _sentence_subject(text, starts[-1] if starts else floor, verb_start, mentions)
+    return subject_before(text, floor, verb_start, mentions)
+
+
+def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions) -> Speaker:
+    """A participle cue (", claiming that") shares the subject of its sentence's main clause."""
+    found = [m for m in _mentions_in(mentions, sentence_start, verb_start) if m.type in _SPEAKER_TYPES]
+    people = [m for m in found if m.type == "PERSON"]
+    pronoun = _pronoun_in(text, sentence_start, verb_start, first=True)
+    if people and (pronoun is None or people[0].start < pronoun.mention.start):
+        return Speaker("attributed", people[0])
+    if pronoun is not None:
+        return pronoun
+    return Speaker("attributed", found[0]) if found else Speaker("unattributed")
+
+
+def _pronoun_in(text: str, start: int, end: int, first: bool = False) -> Speaker | None:
+    found = list(_PRONOUN.finditer(text, start, end))
+    if not found:
+        return None
+    p = found[0] if first else found[-1]
+    mention = Mention(p.start(), p.end(), "", "PERSON", "PRONOUN", 0.5, _PRONOUN_GENDER.get(p.group().lower()))
+    return Speaker("pronoun", mention)
+
+
+def _unnamed_in(text: str, start: int, end: int) -> Speaker | None:
+    words = re.findall(r"\b\w+\b", text[start:end].lower())
+    return Speaker("unnamed_source") if any(w in gz.UNNAMED_SOURCES for w in words) else None
+
+
+def learn_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """A person's gender: from a title, else the first he/she that follows them in one sentence."""
+    genders = {m.name: m.gender for m in mentions if m.gender}
+    persons = [m for m in mentions if m.type == "PERSON"]  # mentions are sorted by start
+    starts = [m.start for m in persons]
+    for sentence in all_sentences(text):
+        inside = persons[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
+        if not inside:
+            continue
+        ends = [m.end for m in inside]
+        for p in _GENDERED.finditer(text, sentence.start, sentence.end):
+            i = bisect.bisect_right(ends, p.start())
+            if i and inside[i - 1].name not in genders:
+                genders[inside[i - 1].name] = _PRONOUN_GENDER[p.group().lower()]
+    return genders
+
+
+def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict[str, str]) -> list[Quote]:
+    """Pronoun speaker -> nearest previous compatible speaker, else nearest previous person."""
+    persons = [m for m in mentions if m.type == "PERSON"]
+    person_starts = [m.start for m in persons]
+    bodies = [m for m in mentions if m.type in _BODY_TYPES and m.kind == "NAME"]
+    body_starts = [m.start for m in bodies]
+    speakers: list[Mention] = []
+    out = []
+    for q in quotes:
+        sp = q.speaker
+        if sp.status == "pronoun":
+            pronoun = sp.mention
+            if pronoun.gender == "neuter":  # "it said": the nearest earlier speaking body, else body named
+                i = bisect.bisect_left(body_starts, pronoun.start)
+                target = next((m for m in reversed(speakers[-LOOKBACK:]) if m.type in _BODY_TYPES), bodies[i - 1] if i else None)
+            else:
+                earlier = persons[max(0, bisect.bisect_left(person_starts, pronoun.start) - LOOKBACK):bisect.bisect_left(person_starts, pronoun.start)]
+                target = _antecedent(pronoun, speakers[-LOOKBACK:], earlier, genders)
+            if target is None:
+                sp = Speaker("unattributed")
+            else:
+                sp = Speaker("attributed", replace(pronoun, name=target.name, type=target.type, confidence=0.5))
+                q = replace(q, confidence=round(q.confidence * 0.85, 4))
+        if sp.mention is not None and sp.status == "attributed":
+            speakers.append(sp.mention)
+        out.append(replace(q, speaker=sp))
+    return out
+
+
+def _antecedent(pronoun: Mention, speakers, persons, genders) -> Mention | None:
+    word_gender = pronoun.gender
+    if word_gender is None:
+        return None  # they/we/I: a group or the speaker inside a quote, not resolved here
+
+    def compatible(m: Mention) -> bool:
+        return m.type == "PERSON" and genders.get(m.name, word_gender) == word_gender and m.start < pronoun.start
+
+    for m in reversed(speakers):
+        if compatible(m):
+            return m
+    for m in reversed(persons):
+        if compatible(m):
+            return m
+    return None
