@@ -133,3 +133,34 @@ def test_checks_reading_the_runs_arrow_tables_report_what_they_report_from_the_f
         reports.append([(f.table, f.check, f.row_id, f.column, str(f.value), f.message) for f in report.findings])
     assert reports[0] == reports[1]
     assert reports[0], "the broken lists must be found"
+
+
+QUALITY = st.sampled_from(["boilerplate", "factual_error", "misquotation", "spun_text", "odd"])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    articles=st.lists(st.tuples(st.sampled_from(["a", "b", "c", None]), st.one_of(st.none(), st.lists(QUALITY, max_size=3)),
+                                st.sampled_from(["clean", "minor_issues", "major_issues", None])), min_size=1, max_size=6),
+    flags=st.lists(st.tuples(st.sampled_from(["a", "b", "d", None]), st.one_of(st.none(), QUALITY)), max_size=10),
+)
+def test_article_quality_masks_find_the_same_rows_as_the_plain_per_article_rules(articles, flags, monkeypatch_module):
+    from landstrikes.schema import articles_checks
+
+    frame = pd.DataFrame(articles, columns=["article_id", "quality_flags", "quality_label"])
+    frame["quality_flags"] = frame["quality_flags"].astype(object)
+    evidence = pd.DataFrame(flags, columns=["article_id", "flag"])
+    tables = {"articles": frame, "quality_flags": evidence}
+    reports = []
+    for suspects in (articles_checks._quality_suspects, lambda *args: None):  # None: every article by the plain rules
+        monkeypatch_module.setattr(articles_checks, "_quality_suspects", suspects)
+        report = Report(path="x")
+        articles_checks.check_article_quality(tables, report)
+        reports.append([(f.check, str(f.row_id), str(f.value), f.message) for f in report.findings])
+    assert reports[0] == reports[1]
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
