@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from arrowbreak import read, with_values, write
@@ -144,6 +144,10 @@ QUALITY = st.sampled_from(["boilerplate", "factual_error", "misquotation", "spun
                                 st.sampled_from(["clean", "minor_issues", "major_issues", None])), min_size=1, max_size=6),
     flags=st.lists(st.tuples(st.sampled_from(["a", "b", "d", None]), st.one_of(st.none(), QUALITY)), max_size=10),
 )
+# the cases a mask could miss: an item listed twice; two factual slips make a minor flag set major
+@example(articles=[("a", ["boilerplate", "boilerplate"], "minor_issues")], flags=[("a", "boilerplate")])
+@example(articles=[("a", ["factual_error"], "minor_issues")], flags=[("a", "factual_error"), ("a", "factual_error")])
+@example(articles=[("a", ["factual_error", "misquotation"], "minor_issues")], flags=[("a", "factual_error"), ("a", "misquotation")])
 def test_article_quality_masks_find_the_same_rows_as_the_plain_per_article_rules(articles, flags, monkeypatch_module):
     from landstrikes.schema import articles_checks
 
