@@ -116,8 +116,9 @@ def _first_index_arrow(values: pa.Array, keys: pa.Array) -> np.ndarray:
     if len(keys) > 2 * (len(values) - values.null_count):
         named = pc.fill_null(pc.is_in(keys, value_set=pc.unique(pc.drop_null(values))), False)
         positions = np.flatnonzero(named.to_numpy(zero_copy_only=False))
-        found = _first_index_arrow(values, keys.filter(named))
-        return np.where(found >= 0, positions[np.maximum(found, 0)] if len(positions) else -1, -1)
+        if len(positions) < len(keys):  # (every key named, e.g. one id many times: no smaller probe)
+            found = _first_index_arrow(values, keys.filter(named))
+            return np.where(found >= 0, positions[np.maximum(found, 0)] if len(positions) else -1, -1)
     found = pc.index_in(values, value_set=keys, skip_nulls=True)
     return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from arrowbreak import read, with_values, write
+from landstrikes.schema import articles_checks
 from landstrikes.schema.arrowchecks import blank_values
 from landstrikes.schema.checkcorpus import Corpus
 from landstrikes.schema.every_table_checks import check_foreign_keys
@@ -135,6 +136,7 @@ def test_checks_reading_the_runs_arrow_tables_report_what_they_report_from_the_f
     assert reports[0], "the broken lists must be found"
 
 
+MASKS = articles_checks._quality_suspects
 QUALITY = st.sampled_from(["boilerplate", "factual_error", "misquotation", "spun_text", "odd"])
 
 
@@ -149,14 +151,12 @@ QUALITY = st.sampled_from(["boilerplate", "factual_error", "misquotation", "spun
 @example(articles=[("a", ["factual_error"], "minor_issues")], flags=[("a", "factual_error"), ("a", "factual_error")])
 @example(articles=[("a", ["factual_error", "misquotation"], "minor_issues")], flags=[("a", "factual_error"), ("a", "misquotation")])
 def test_article_quality_masks_find_the_same_rows_as_the_plain_per_article_rules(articles, flags, monkeypatch_module):
-    from landstrikes.schema import articles_checks
-
     frame = pd.DataFrame(articles, columns=["article_id", "quality_flags", "quality_label"])
     frame["quality_flags"] = frame["quality_flags"].astype(object)
     evidence = pd.DataFrame(flags, columns=["article_id", "flag"])
     tables = {"articles": frame, "quality_flags": evidence}
     reports = []
-    for suspects in (articles_checks._quality_suspects, lambda *args: None):  # None: every article by the plain rules
+    for suspects in (MASKS, lambda *args: None):  # None: every article by the plain rules
         monkeypatch_module.setattr(articles_checks, "_quality_suspects", suspects)
         report = Report(path="x")
         articles_checks.check_article_quality(tables, report)
@@ -168,3 +168,13 @@ def test_article_quality_masks_find_the_same_rows_as_the_plain_per_article_rules
 def monkeypatch_module():
     with pytest.MonkeyPatch.context() as patch:
         yield patch
+
+
+def test_a_key_repeated_more_than_twice_the_values_is_found_not_a_recursion_error():
+    """Found by the article-quality property test: `_first_index_arrow` probed its keys again and
+    again when every key was named by some value (one article id on many rows)."""
+    from landstrikes.schema.checkcorpus import _first_index_arrow
+
+    keys = pa.array(["a"] * 5 + ["b"], pa.large_string())
+    values = pa.array(["a", None], pa.large_string())
+    assert _first_index_arrow(values, keys).tolist() == [0, -1]
