@@ -77,7 +77,7 @@ def table_root(path: Path) -> Path:
 
 def load_and_check_tables(path: Path, report: Report, arrow: dict[str, pa.Table] | None = None) -> dict[str, pd.DataFrame]:
     """Read every table and check it (Arrow-level checks, then Pandera); returns the structurally
-    sound ones. `arrow`, if given, receives the same tables as Arrow (what the frames were made from).
+    sound ones. `arrow`, if given, receives their list columns as Arrow (what the frames were made from).
 
     Pipelined: each table is checked on the worker that read it, as soon as it is read, so the
     largest table's schema check overlaps the reading of the others. Findings are reported as
@@ -122,8 +122,9 @@ def load_and_check_tables(path: Path, report: Report, arrow: dict[str, pa.Table]
         report.findings.extend(table.findings)
         if table.df is not None and not table.structural:
             sound[spec.name] = table.df
-            if arrow is not None:
-                arrow[spec.name] = table.arrow
+            if arrow is not None:  # the list columns only: what checks take as Arrow (the rest would be held twice)
+                lists = [f.name for f in table.arrow.schema if pa.types.is_list(f.type)]
+                arrow[spec.name] = table.arrow.select(lists)
     return sound
 
 
