@@ -3,6 +3,8 @@
     python benchmarks/validate_floor.py                      # 10^5 and 10^6 quote rows, 3 runs each
     python benchmarks/validate_floor.py --sizes 1e5 --repeats 5
     python benchmarks/validate_floor.py --series all         # every annotation table grows
+    python benchmarks/validate_floor.py --before /tmp/old    # also the code in /tmp/old (a folder
+                                                             # holding landstrikes/), in the same runs
 
 The floor is what any checker must at least do: `pyarrow.parquet.read_table` of every table
 folder plus `pyarrow.compute.utf8_length` over every string column (list items included), so it
@@ -10,7 +12,9 @@ too touches every byte of every string. Its imports (pyarrow.dataset too, which 
 imports on first use) are paid before the clock starts, as validate's module imports are. Both sides run in fresh child processes on the same
 synthetic corpus (benchmarks/synthesize.py), alternating validate, floor, validate, floor, ...
 so a burst of load from other jobs on this shared machine hits both; each figure is the median
-of `--repeats` runs.
+of `--repeats` runs. With `--before DIR`, validate of an older copy of the code (DIR on
+PYTHONPATH, ahead of the installed package) runs as a third side in the same alternation
+(before, validate, floor, before, ...), so a before/after comparison shares the machine's load.
 
 CPU is user + system time of the child process, all its threads included
 (`resource.getrusage(RUSAGE_SELF)`), taken around the call alone ("call") and for the whole
@@ -78,9 +82,11 @@ result = {"rows": rows, "chars": chars}""",
 )
 
 
-def child(code: str, folder: Path) -> dict:
-    """One run in a fresh interpreter (its own CPU clock and peak memory)."""
-    done = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True)
+def child(code: str, folder: Path, pythonpath: Path | None = None) -> dict:
+    """One run in a fresh interpreter (its own CPU clock and peak memory); `pythonpath` puts an
+    older copy of the code ahead of the installed package."""
+    env = dict(os.environ, PYTHONPATH=str(pythonpath)) if pythonpath else None
+    done = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -89,35 +95,47 @@ def median_of(runs: list[dict]) -> dict:
     return {key: statistics.median(r[key] for r in runs) for key in ("call_cpu", "process_cpu", "wall", "peak_rss_mb")}
 
 
-def measure(size: int, work: Path, series: str, repeats: int) -> dict:
+def measure(size: int, work: Path, series: str, repeats: int, before: Path | None = None) -> dict:
     from landstrikes.schema.tableio import read_arrow
 
     base_quotes = read_arrow(REPO / "dataset" / "data" / "quotes").num_rows
     copies = math.ceil(size / base_quotes)
     folder = work / f"{series}-{size}"
     replicate(REPO / "dataset", folder, copies, SERIES[series])
-    runs = {"validate": [], "floor": []}
+    runs = {"validate": [], "floor": [], **({"before": []} if before else {})}
     loads = []
     for _ in range(repeats):
         loads.append(os.getloadavg()[0])  # other jobs on the machine: recorded, they slow the wall time
+        if before:
+            runs["before"].append(child(VALIDATE, folder, before))
         runs["validate"].append(child(VALIDATE, folder))
         runs["floor"].append(child(FLOOR, folder))
     shutil.rmtree(folder)
     validate, floor = median_of(runs["validate"]), median_of(runs["floor"])
     outcome = runs["validate"][0]["result"]
+    extra = {}
+    if before:
+        old = median_of(runs["before"])
+        extra = {"before": old, "before_code": str(before), "ratio_before_call_cpu": old["call_cpu"] / floor["call_cpu"],
+                 "before_same_report": all(r["result"] == outcome for r in runs["before"])}
     return {
         "target_quote_rows": size, "quote_rows": outcome["quotes"], "copies": copies, "series": series,
         "valid": outcome["valid"], "findings": outcome["findings"],
         "validate": validate, "floor": floor,
         "ratio_call_cpu": validate["call_cpu"] / floor["call_cpu"],
         "ratio_process_cpu": validate["process_cpu"] / floor["process_cpu"],
-        "load_average_1min": loads, "runs": runs,
+        "load_average_1min": loads, "runs": runs, **extra,
     }
 
 
 def line(r: dict) -> str:
     v, f = r["validate"], r["floor"]
-    return (f"[{r['series']}] quotes {r['quote_rows']:>9,}  validate {v['call_cpu']:6.2f} CPU-s  floor {f['call_cpu']:5.2f} CPU-s  "
+    old = ""
+    if "before" in r:
+        b = r["before"]
+        old = (f"[{r['series']}] quotes {r['quote_rows']:>9,}  before   {b['call_cpu']:6.2f} CPU-s  floor {f['call_cpu']:5.2f} CPU-s  "
+               f"ratio {r['ratio_before_call_cpu']:4.2f}x  wall {b['wall']:5.2f} s  peak {b['peak_rss_mb']:6.0f} MB  same report={r['before_same_report']}\n")
+    return old + (f"[{r['series']}] quotes {r['quote_rows']:>9,}  validate {v['call_cpu']:6.2f} CPU-s  floor {f['call_cpu']:5.2f} CPU-s  "
             f"ratio {r['ratio_call_cpu']:4.2f}x  (whole process {v['process_cpu']:5.2f} / {f['process_cpu']:5.2f} = "
             f"{r['ratio_process_cpu']:4.2f}x)  wall {v['wall']:5.2f} s / {f['wall']:5.2f} s  "
             f"peak {v['peak_rss_mb']:6.0f} MB / {f['peak_rss_mb']:6.0f} MB  valid={r['valid']}  "
@@ -132,11 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "landstrikes-bench")
     args.add_argument("--out", type=Path, default=HERE / "results" / "validate_floor.json")
     args.add_argument("--label", default="", help="a name for this run in the results file (e.g. before, after)")
+    args.add_argument("--before", type=Path, help="a folder holding an older landstrikes/ package: run it too, alternating")
     opts = args.parse_args(argv)
     results = json.loads(opts.out.read_text()) if opts.out.exists() else {}
     runs = []
     for size in (int(s) for s in opts.sizes):
-        runs.append(measure(size, opts.work, opts.series, opts.repeats))
+        runs.append(measure(size, opts.work, opts.series, opts.repeats, opts.before))
         print(line(runs[-1]), flush=True)
     label = opts.label or time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     results[label] = {

@@ -19,7 +19,7 @@ import numpy as np
 from landstrikes.schema.spantext import ArticleTexts
 from landstrikes.schema.utf8 import chars_at, classify, neighbours
 
-_WINDOW = 1 << 24  # bytes per automaton call: bounds the hit list held at once
+_WINDOW = 1 << 20  # bytes per automaton call: bounds the hit list held at once (and reuses its memory)
 _WORD = re.compile(r"\w")
 
 

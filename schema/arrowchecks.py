@@ -211,16 +211,50 @@ def _check_blank(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowId
     empty value is Pandera's `empty-string` already; here it adds whitespace-only ids."""
     lists = col.type == "string_list"
     values = pc.list_flatten(column) if lists else column
-    blank = pc.utf8_is_space(values)
-    if "str_length" not in _check_names(col):  # ident() columns: Pandera reports "" itself
-        blank = pc.or_(blank, pc.equal(pc.utf8_length(values), 0))
-    bad = np.flatnonzero(pc.fill_null(blank, False).to_numpy(zero_copy_only=False))
+    bad = blank_values(values, empty_too="str_length" not in _check_names(col))  # ident() columns: Pandera reports "" itself
     if not len(bad):
         return
     rows = np.unique(pc.list_parent_indices(column).to_numpy(zero_copy_only=False)[bad]) if lists else bad
     what = "a list item" if lists else "the value"
     for row_id, row, value in zip(ids(rows), rows.tolist(), column.take(pa.array(rows)).to_pylist()):
         add(spec.name, "empty-string", f"{what} is empty or only whitespace (row {row})", row_id, col.name, repr(value))
+
+
+def blank_values(values: pa.ChunkedArray | pa.Array, empty_too: bool) -> np.ndarray:
+    """Positions of the whitespace-only values (`utf8_is_space`), and of the empty ones if
+    `empty_too`; nulls are never blank.
+
+    Only the values whose first byte could start a blank value (empty, an ASCII space or
+    control byte <= 0x20, or any multi-byte character) are asked: ids and descriptions start
+    with a letter, so the kernel reads a few values instead of every byte of the column."""
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    found, offset = [], 0
+    for chunk in chunks:
+        maybe = _maybe_blank(chunk)
+        rows = np.arange(len(chunk)) if maybe is None else np.flatnonzero(maybe)
+        some = chunk if maybe is None else chunk.take(pa.array(rows, pa.int64()))
+        blank = pc.utf8_is_space(some)
+        if empty_too:
+            blank = pc.or_(blank, pc.equal(pc.utf8_length(some), 0))
+        found.append(rows[pc.fill_null(blank, False).to_numpy(zero_copy_only=False)] + offset)
+        offset += len(chunk)
+    return np.concatenate(found) if found else np.zeros(0, np.int64)
+
+
+def _maybe_blank(chunk: pa.Array) -> np.ndarray | None:
+    """True where a value is empty or its first byte is <= 0x20 or >= 0x80 (a superset of the
+    blank values: every whitespace character Arrow knows is one of those); None when the
+    chunk's layout is not a plain string array (then every value is asked)."""
+    if not pa.types.is_string(chunk.type) or len(chunk) == 0:
+        return None
+    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[chunk.offset : chunk.offset + len(chunk) + 1]
+    data = chunk.buffers()[2]
+    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)
+    starts, lengths = offsets[:-1], np.diff(offsets)
+    first = np.zeros(len(chunk), dtype=np.uint8)
+    nonempty = np.flatnonzero(lengths > 0)
+    first[nonempty] = data[starts[nonempty]]
+    return (lengths <= 0) | (first <= 0x20) | (first >= 0x80)
 
 
 # --- strict reading for the commands that compare values (diff, evaluate) ---------------------

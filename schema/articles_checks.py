@@ -1,13 +1,16 @@
 """Cross checks of the articles table (beside schema/articles.py): quality columns agree with
-their evidence rows and segments (AQ1, AQ2), titles with headlines; the AQ2 rule itself.
+their evidence rows and segments (AQ1, AQ2), titles with headlines (the AQ2 rule itself is in qualityrule.py).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import _article_numbers, _rows, article_texts
+from landstrikes.schema.checkcorpus import _article_numbers, _rows, arrow_column, article_texts
+from landstrikes.schema.labels import QUALITY_FLAGS
 from landstrikes.schema.qualityrule import BOILERPLATE_KINDS, FACTUAL_SLIPS, MAJOR_FLAGS, quality_label_for  # noqa: F401 (re-exported)
 from landstrikes.schema.report import Report
 from landstrikes.schema.spantext import ArticleTexts
@@ -19,9 +22,19 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
     if articles is None or flags is None:
         return
     distinct = flags[["article_id", "flag"]].dropna().drop_duplicates().sort_values(["article_id", "flag"])
-    flag_sets = {a: list(f) for a, f in zip(*_grouped_lists(distinct["article_id"], distinct["flag"]))}
-    flag_counts = flags.groupby(["article_id", "flag"]).size().to_dict()
-    for article_id, listed, label in zip(articles["article_id"], articles["quality_flags"], articles["quality_label"]):
+    suspects = _quality_suspects(tables, articles, flags, distinct)
+    if suspects is not None and len(suspects) == 0:
+        rows = []  # every article agrees with its evidence: no Python step per article
+    elif suspects is not None:  # only the suspect articles, with their own evidence
+        rows = suspects.tolist()
+        distinct = distinct[distinct["article_id"].isin(articles["article_id"].iloc[rows].dropna().unique())]
+    else:
+        rows = range(len(articles))
+    if rows:
+        flag_sets = {a: list(f) for a, f in zip(*_grouped_lists(distinct["article_id"], distinct["flag"]))}
+        flag_counts = flags.groupby(["article_id", "flag"]).size().to_dict()
+    for row in rows:
+        article_id, listed, label = (articles[c].iloc[row] for c in ("article_id", "quality_flags", "quality_label"))
         evidenced = flag_sets.get(article_id, [])
         if sorted(listed or []) != evidenced:
             report.add("articles", "quality-flags-mismatch", f"quality_flags must be {evidenced}", article_id, "quality_flags", listed)
@@ -45,6 +58,49 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
             want = round(lengths.get(article_id, 0) / n_chars[row], 6)
             if abs(share - want) > 1e-6:
                 report.add("articles", "boilerplate-share-mismatch", f"segments give {want}", article_id, "boilerplate_share", share)
+
+
+def _quality_suspects(tables, articles: pd.DataFrame, flags: pd.DataFrame, distinct: pd.DataFrame) -> np.ndarray | None:
+    """Rows of `articles` whose quality_flags or quality_label may disagree with the evidence,
+    decided for every article at once. Each flag set is a bit mask over the distinct flag values,
+    so `sorted(listed) == evidenced` (evidenced is sorted and distinct) is "the same mask and as
+    many items"; the AQ2 label is `quality_label_for` once per distinct (mask, factual slips >= 2).
+    The suspect rows then go through the plain per-article rules, which word the findings.
+    None (every row is a suspect) when masks cannot say: a null list item, a value that is not
+    a string, more distinct flag values than bits."""
+    try:
+        listed = arrow_column(tables, "articles", "quality_flags", pa.list_(pa.string()))
+        items = pc.list_flatten(listed)
+        evidence = pa.array(distinct["flag"].astype(object).tolist(), pa.string())
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+    if items.null_count or evidence.null_count:
+        return None
+    values = pa.concat_arrays([evidence, items.cast(pa.string())]).to_numpy(zero_copy_only=False)
+    codes, names = pd.factorize(pd.Series(values, dtype=object))
+    if len(names) > 62:
+        return None
+    bits = np.left_shift(np.int64(1), codes.astype(np.int64))
+    same_id = _article_numbers(articles, articles["article_id"])  # each row of an id: the id's last row
+    owner = _article_numbers(articles, distinct["article_id"])
+    by_last = np.zeros(len(articles) + 1, np.int64)  # the last slot collects ids of no article
+    np.bitwise_or.at(by_last, np.where(owner >= 0, owner, len(articles)), bits[: len(distinct)])
+    evidenced = np.where(same_id >= 0, by_last[np.maximum(same_id, 0)], 0)
+    mask = np.zeros(len(articles), np.int64)
+    np.bitwise_or.at(mask, pc.list_parent_indices(listed).to_numpy(zero_copy_only=False), bits[len(distinct):])
+    count = pc.fill_null(pc.list_value_length(listed), 0).to_numpy(zero_copy_only=False)
+    n_evidenced = sum((evidenced >> bit) & 1 for bit in range(len(names))) if len(names) else np.zeros(len(articles), np.int64)
+    flags_differ = (mask != evidenced) | (count != n_evidenced)
+    slipped = flags["flag"].isin(FACTUAL_SLIPS).to_numpy(dtype=bool) & flags["article_id"].notna().to_numpy()
+    slip_owner = _article_numbers(articles, flags["article_id"][slipped])
+    slips = np.bincount(slip_owner[slip_owner >= 0], minlength=len(articles) + 1)
+    many = np.where(same_id >= 0, slips[np.maximum(same_id, 0)], 0) >= 2
+    wants = np.empty(len(articles), dtype=object)
+    for m, two in set(zip(evidenced.tolist(), many.tolist())):
+        wants[(evidenced == m) & (many == two)] = quality_label_for(sorted(str(n) for bit, n in enumerate(names) if (m >> bit) & 1), 2 if two else 0)
+    labels = articles["quality_label"].to_numpy(dtype=object, na_value=None)
+    label_differs = np.asarray(labels != wants, dtype=bool)
+    return np.flatnonzero(flags_differ | label_differs)
 
 
 def _grouped_lists(keys: pd.Series, values: pd.Series):

@@ -15,8 +15,10 @@ import pandas as pd
 from landstrikes.schema.checkcorpus import article_texts
 from landstrikes.schema.report import Report
 
-_BLOCK = 1 << 26
-"""Bytes scanned per step, so the masks stay small next to a 1 GB article."""
+_BLOCK = 1 << 20
+"""Bytes scanned per step. Small blocks keep the masks in memory the allocator hands back on the
+next step: fresh pages are dear (a 64 MB block cost more system time in page faults than the
+scan's own user time on this benchmark's VM; docs/notes/validate-floor.md)."""
 _ASCII_SPACE = np.zeros(256, dtype=bool)
 _ASCII_SPACE[[0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20]] = True
 _THIRD_AFTER_E2_80 = np.zeros(256, dtype=bool)

@@ -17,10 +17,14 @@ from landstrikes.schema.spantext import ArticleTexts
 
 class Corpus(dict):
     """The tables of one validate run, by name. What several checks need (the indexed article
-    texts, key lookups) is computed once, by whichever check asks first; checks run in threads."""
+    texts, key lookups) is computed once, by whichever check asks first; checks run in threads.
 
-    def __init__(self, *args, **kwargs):
+    `arrow` holds the same tables as read (after the Arrow-level repairs), so a check can take a
+    column as Arrow without converting pandas' Python lists back (see `arrow_column`)."""
+
+    def __init__(self, *args, arrow: dict[str, pa.Table] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.arrow = arrow or {}
         self._lock = threading.Lock()
         self._memo: dict[tuple, _Once] = {}
 
@@ -46,6 +50,18 @@ class _Once:
 def _shared(tables: dict[str, pd.DataFrame], key: tuple, compute):
     """compute(), once per validate run when `tables` is a Corpus."""
     return tables.once(key, compute) if isinstance(tables, Corpus) else compute()
+
+
+def arrow_column(tables: dict[str, pd.DataFrame], table: str, column: str, arrow_type: pa.DataType) -> pa.Array:
+    """One column as an Arrow array of `arrow_type`: straight from the table as read when the
+    run kept it (a Corpus from `validate`), else converted from the DataFrame (the same values:
+    the frame is `to_pandas` of that table)."""
+    kept = tables.arrow.get(table) if isinstance(tables, Corpus) else None
+    if kept is not None and column in kept.column_names:
+        values = kept.column(column)
+        values = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+        return values if values.type == arrow_type else values.cast(arrow_type)
+    return pa.array(tables[table][column], from_pandas=True, type=arrow_type)
 
 
 def key_positions(tables: dict[str, pd.DataFrame], table: str, column: str, ref_table: str, ref_column: str) -> np.ndarray:
@@ -100,8 +116,9 @@ def _first_index_arrow(values: pa.Array, keys: pa.Array) -> np.ndarray:
     if len(keys) > 2 * (len(values) - values.null_count):
         named = pc.fill_null(pc.is_in(keys, value_set=pc.unique(pc.drop_null(values))), False)
         positions = np.flatnonzero(named.to_numpy(zero_copy_only=False))
-        found = _first_index_arrow(values, keys.filter(named))
-        return np.where(found >= 0, positions[np.maximum(found, 0)] if len(positions) else -1, -1)
+        if len(positions) < len(keys):  # (every key named, e.g. one id many times: no smaller probe)
+            found = _first_index_arrow(values, keys.filter(named))
+            return np.where(found >= 0, positions[np.maximum(found, 0)] if len(positions) else -1, -1)
     found = pc.index_in(values, value_set=keys, skip_nulls=True)
     return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 

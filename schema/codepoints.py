@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-_SCAN = 1 << 26  # bytes per step of a full pass
+_SCAN = 1 << 20  # bytes per step of a full pass (small: its temporaries reuse the same memory)
 _CHUNK = 1 << 22  # bytes per chunk of the chunk index
 DENSE = 1 / 16
 """Multi-byte characters per byte above which the chunk index is used."""

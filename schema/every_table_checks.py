@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import _first_index_arrow, _ids, _strings, article_numbers, article_texts, key_positions
+from landstrikes.schema.checkcorpus import _first_index_arrow, _ids, _strings, article_numbers, article_texts, arrow_column, key_positions
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
 from landstrikes.schema.spantext import span_text_equal
@@ -54,16 +54,17 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], report: Report) -> None:
             for row_id, value in zip(_ids(df, table).iloc[dangling], df[column].iloc[dangling]):
                 report.add(table, "dangling-foreign-key", f"{column} {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)
             continue
+        # list items on Arrow: flattened once (no Python list per row), Python only for dangling items
         known = _strings(tables[ref_table][ref_column].dropna().astype(str))
-        ids = _ids(df, table)
-        values = df[column].explode()
-        ids = ids.reindex(values.index)
-        present = values.notna().to_numpy()
-        values, ids = values[present], ids[present]
-        found = _first_index_arrow(_strings(values.astype(str)), known) >= 0
-        for row_id, value in zip(ids[~found], values[~found]):
-            what = f"{column} item" if is_list else column
-            report.add(table, "dangling-foreign-key", f"{what} {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)
+        lists = arrow_column(tables, table, column, pa.list_(pa.string()))
+        items = pc.list_flatten(lists)
+        parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+        present = np.flatnonzero(pc.is_valid(items).to_numpy(zero_copy_only=False))
+        found = _first_index_arrow(items.take(pa.array(present)).cast(pa.large_string()), known) >= 0
+        dangling = present[~found]
+        rows = parents[dangling]
+        for row_id, value in zip(_ids(df, table).iloc[rows], items.take(pa.array(dangling, pa.int64())).to_pylist()):
+            report.add(table, "dangling-foreign-key", f"{column} item {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)
 
 
 def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:

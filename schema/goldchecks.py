@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.aliasscan import spaced_variants
-from landstrikes.schema.checkcorpus import _article_numbers, _first_index_arrow, _isin, _strings, article_numbers
+from landstrikes.schema.checkcorpus import _article_numbers, _first_index_arrow, _isin, _strings, arrow_column, article_numbers
 from landstrikes.schema.crosschecks import (
     BOILERPLATE_KINDS,
     alias_pattern,
@@ -43,7 +43,7 @@ def check_reserved_values(tables: dict[str, pd.DataFrame], report: Report) -> No
         for col in spec.columns:
             if col.type not in ("string", "string_list") or col.name not in df:
                 continue
-            values = pa.array(df[col.name], from_pandas=True, type=col.arrow_type)
+            values = arrow_column(tables, name, col.name, col.arrow_type)
             row_of = np.arange(len(values))
             if col.type == "string_list":
                 row_of = pc.list_parent_indices(values).to_numpy()
@@ -312,9 +312,10 @@ def check_boilerplate_placement(tables: dict[str, pd.DataFrame], report: Report)
     pairs = evidence.merge(noise, on="article_id", how="left", suffixes=("", "_seg"))
     pairs["inside"] = ((pairs["start_seg"] <= pairs["start"]) & (pairs["end"] <= pairs["end_seg"])).fillna(False).astype(bool)
     inside = pairs.groupby("flag_id")["inside"].any()
-    for row in evidence.itertuples():
-        if not inside.get(row.flag_id, False):
-            report.add("quality_flags", "boilerplate-outside-boilerplate-segment", "boilerplate evidence must lie in a navigation, prompt or advertisement segment", row.flag_id, "text", row.text)
+    # one lookup for every row (a null or unknown flag_id is not inside); Python only for failures
+    ok = evidence["flag_id"].map(inside).eq(True).to_numpy(dtype=bool)
+    for flag_id, text in zip(evidence["flag_id"][~ok], evidence["text"][~ok]):
+        report.add("quality_flags", "boilerplate-outside-boilerplate-segment", "boilerplate evidence must lie in a navigation, prompt or advertisement segment", flag_id, "text", text)
 
 
 def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -372,7 +373,7 @@ def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
     quotes = tables.get("quotes")
     if quotes is None or "speaker_ids" not in quotes:
         return
-    lists = pa.array(quotes["speaker_ids"], type=pa.list_(pa.string()))
+    lists = arrow_column(tables, "quotes", "speaker_ids", pa.list_(pa.string()))
     status = _arrow_strings(quotes["speaker_status"])
     count = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False)
     multiple = pc.fill_null(pc.equal(status, "multiple"), False).to_numpy(zero_copy_only=False)

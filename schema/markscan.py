@@ -16,7 +16,7 @@ import numpy as np
 from landstrikes.schema.spantext import ArticleTexts
 from landstrikes.schema.utf8 import NO_CHAR, classify, neighbours
 
-_WINDOW = 1 << 26  # bytes examined per numpy step
+_WINDOW = 1 << 20  # bytes examined per numpy step (small: its temporaries reuse the same memory)
 
 # mark kinds, by their UTF-8 bytes
 DOUBLE_OPEN, DOUBLE_CLOSE, STRAIGHT_DOUBLE, SINGLE_OPEN, STRAIGHT_SINGLE, SINGLE_CLOSE = range(6)

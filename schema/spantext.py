@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from landstrikes.schema.codepoints import code_point_index
 
 _MAX_VIEW_BUFFER = (1 << 31) - 1  # string_view offsets are int32
-_ROWS = 1 << 20  # rows per block when building views
+_ROWS = 1 << 16  # rows per block when building views (small: the temporaries reuse their memory)
 
 
 class ArticleTexts:

@@ -75,9 +75,9 @@ def table_root(path: Path) -> Path:
     return root
 
 
-def load_and_check_tables(path: Path, report: Report) -> dict[str, pd.DataFrame]:
+def load_and_check_tables(path: Path, report: Report, arrow: dict[str, pa.Table] | None = None) -> dict[str, pd.DataFrame]:
     """Read every table and check it (Arrow-level checks, then Pandera); returns the structurally
-    sound ones.
+    sound ones. `arrow`, if given, receives their list columns as Arrow (what the frames were made from).
 
     Pipelined: each table is checked on the worker that read it, as soon as it is read, so the
     largest table's schema check overlaps the reading of the others. Findings are reported as
@@ -122,6 +122,9 @@ def load_and_check_tables(path: Path, report: Report) -> dict[str, pd.DataFrame]
         report.findings.extend(table.findings)
         if table.df is not None and not table.structural:
             sound[spec.name] = table.df
+            if arrow is not None:  # the list columns only: what checks take as Arrow (the rest would be held twice)
+                lists = [f.name for f in table.arrow.schema if pa.types.is_list(f.type)]
+                arrow[spec.name] = table.arrow.select(lists)
     return sound
 
 
@@ -142,6 +145,8 @@ class _TableRead:
     versions: list[tuple[Path, str | None]] = field(default_factory=list)
     silver: bool = False
     df: pd.DataFrame | None = None
+    arrow: pa.Table | None = None
+    """The table `df` was made from (Arrow-level repairs applied, no schema metadata)."""
     findings: list = field(default_factory=list)
     structural: bool = False
     stamps: list[tuple[Path, dict[str, str]]] = field(default_factory=list)
@@ -184,7 +189,8 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
         if len(set(arrow.column_names)) < arrow.num_columns:
             result.findings, result.structural = own.findings, True  # duplicate names: no frame to check
             return result
-        result.df = to_pandas(arrow.replace_schema_metadata(None))
+        result.arrow = arrow.replace_schema_metadata(None)
+        result.df = to_pandas(result.arrow)
         if not broken and keeps_pandera_rules(spec, arrow):
             findings, structural = [], False  # Pandera would find nothing: its rules held on Arrow
         else:
@@ -249,7 +255,8 @@ def validate(path: str | Path, timings: dict[str, float] | None = None) -> Repor
     path = Path(path)
     report = Report(path=str(path))
     clock = _Stopwatch(timings)
-    sound = Corpus(clock.run("read_and_pandera", load_and_check_tables, path, report))
+    arrow: dict[str, pa.Table] = {}
+    sound = Corpus(clock.run("read_and_pandera", load_and_check_tables, path, report, arrow), arrow=arrow)
     if report.unusable is not None:
         return report
     if "articles" in sound:

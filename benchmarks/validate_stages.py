@@ -1,0 +1,59 @@
+"""Where validate's user CPU goes: each stage and cross check timed one after the other.
+
+    python benchmarks/validate_stages.py FOLDER     # e.g. a corpus from benchmarks/synthesize.py
+
+validate runs with one worker (its checks one after another), and each stage (reading, Arrow
+checks, the Pandera-rule gate, to_pandas, indexing the texts, every cross check) is charged the
+process's user time (`getrusage`) it took. System time is left out on purpose: on the shared
+VM it mostly measures first-touch page faults, which vary with load several-fold (see
+docs/notes/validate-floor.md). Shared indexes are charged to the check that asks first.
+Run an older copy of the code with PYTHONPATH=DIR (DIR holding landstrikes/) to compare.
+"""
+
+from __future__ import annotations
+
+import collections
+import importlib
+import resource
+import sys
+import time
+
+
+def user_time() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_utime
+
+
+def main(folder: str) -> None:
+    validation = importlib.import_module("landstrikes.schema.validate")  # the module, not the function
+    validation._workers = lambda: 1
+    spent: dict[str, float] = collections.defaultdict(float)
+
+    def charged(name, function):
+        def run(*args, **kwargs):
+            begin = user_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += user_time() - begin
+        return run
+
+    for name in ("read_parts", "check_arrow_table", "to_pandas", "keeps_pandera_rules"):
+        setattr(validation, name, charged(name, getattr(validation, name)))
+
+    class Stopwatch:
+        def __init__(self, timings):
+            pass
+
+        def run(self, stage, function, *args):
+            return charged(stage, function)(*args)
+
+    validation._Stopwatch = Stopwatch
+    begin, wall = user_time(), time.perf_counter()
+    report = validation.validate(folder)
+    print(f"total {user_time() - begin:.2f} user CPU-s, wall {time.perf_counter() - wall:.2f} s, {len(report.findings)} findings")
+    for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:32s} {seconds:6.3f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
