@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from landstrikes.extract import entity_types
 from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.text import lines
 
@@ -272,6 +273,9 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         return [(start, end, name, "LOC", 0.65, None)]
     if last in gz.EVENT_WORDS and len(group) > 1:
         return [(start, end, name, "EVENT", 0.6, None)]
+    typed = entity_types.class_type(text, start, words, places)  # clubs, grounds, rivers, "North Africa"
+    if typed is not None:
+        return [(start, end, typed[0], typed[1], typed[2], None)]
     if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES):
         return _type_group(text, group[:1], toks) + _type_group(text, group[1:], toks)
     if words[0] in gz.MEDIA_NAMES:
@@ -290,7 +294,7 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
     if 2 <= len(group) <= 4 and all(t.text[:1].isupper() for t in group):
         if words[0] in given:  # a census given name first: "Ann Lee"
             return [(start, end, name, "PERSON", 0.7, gender)]
-        return [(start, end, name, UNKNOWN_MULTIWORD, 0.45, None)]
+        return [(start, end, name, entity_types.unknown_type(text, start, words), 0.45, None)]
     if _SPEECH_AFTER.match(text[end:end + 20]):
         return [(start, end, name, "PERSON", 0.55, None)]
     if len(group) == 1 and name in given:
@@ -305,8 +309,6 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
 _GROUP_SUFFIX = re.compile(r"[a-z](?:ist|ists|ite|ites)$")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|from|around|across|into|of)\s$")
 
-UNKNOWN_MULTIWORD = "PERSON"
-"""A two-to-four-word name with no cue (no given name, head or gazetteer entry): most are people."""
 UNKNOWN_ONEWORD = "ORG"
 """A lone capitalised word mid-sentence with no cue: in news most are companies, brands, bodies."""
 

