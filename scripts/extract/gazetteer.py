@@ -92,14 +92,20 @@ IRREGULAR_DEMONYMS = frozenset(
     "Swedes Finnish Finn Finns Norwegian Polish Pole Poles Turkish Turk Turks Czech Slovak Croat Croats Serb "
     "Serbs Bosnian Icelandic Flemish Walloon Basque Catalan Cypriot Maltese Lebanese Sudanese Somali Somalis "
     "Aussie Aussies Kiwi Kiwis Yankee Latin Nordic Scandinavian Scandinavians Western Westerners Eastern "
-    "Palestinian Palestinians Shia Shiite Shiites Sunni Sunnis Hindu Hindus Sikh Sikhs Buddhist Buddhists".split()
+    "Palestinian Palestinians Shia Shiite Shiites Sunni Sunnis Hindu Hindus Sikh Sikhs Buddhist Buddhists "
+    # nationality words the derivation below misses; several are census given names ("German"),
+    # and a nationality word is read before a given name (issue 17)
+    "German Germans Belgian Belgians Peruvian Peruvians Kazakh Kazakhs Uzbek Uzbeks Tajik Tajiks Turkmen "
+    "Kyrgyz Burmese Soviet Soviets Yugoslav Yugoslavs Chechen Chechens Tamil Tamils Argentine Argentines "
+    "Kosovar Kosovars Slovene Slovenes Salvadoran Honduran Panamanian Ivorian Mozambican Luxembourger Laotian "
+    "Tibetan Tibetans Congolese Malagasy Bavarian Sicilian Corsican Flemish Uighur Uighurs Pashtun Pashtuns".split()
 )
 """Nationality and group words that cannot be derived from a country's name ("French", "Welsh")."""
 GROUP_WORDS = frozenset(
     "Tory Tories Whig Whigs Unionist Unionists Nationalist Nationalists Labourite Blairite Blairites "
     "Democrats Republicans Democrat Republican Democratic Communist Communists Socialist Socialists "
     "Conservatives Liberals Latino Latinos Latina Hispanic Hispanics Muslim Muslims Christian Christians "
-    "Catholic Catholics Jewish Jews Europeans Westerners".split()
+    "Catholic Catholics Jewish Jews Europeans Westerners Dem Dems".split()
 )
 UNNAMED_SOURCES = frozenset(
     "analysts experts critics officials sources observers residents lawmakers diplomats advocates "
