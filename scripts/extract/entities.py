@@ -159,6 +159,8 @@ def _name_like(tok: _Tok, following: _Tok | None = None, text: str = "") -> bool
         return True  # "New York", "New Zealand": a function word that starts a place name
     if w in gz.FUNCTION_WORDS or w in gz.MONTHS_DAYS or _APOSTROPHE.split(w, 1)[0] in gz.FUNCTION_WORDS:
         return False
+    if entity_types.plural_initialism(w):
+        return False  # "MPs", "GPs": a common noun written with capitals
     return True
 
 

@@ -88,6 +88,15 @@ def unknown_type(text: str, start: int, words: list[str]) -> str:
     return "PERSON"
 
 
+_PLURAL_INITIALISM = re.compile(r"[A-Z]{2,5}s")
+
+
+def plural_initialism(word: str) -> bool:
+    """ "MPs", "GPs", "CEOs": the plural of an initialism is a common noun, not a name (guidelines:
+    common nouns are not mentions)."""
+    return word[-1:] == "s" and _PLURAL_INITIALISM.fullmatch(word) is not None
+
+
 def _has_given_name(words: list[str]) -> bool:
     """A given name after the first word ("Father John O'Neal") makes the name a person's."""
     given = gz.given_names()
