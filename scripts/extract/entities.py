@@ -192,7 +192,7 @@ def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
             continue
         if current and not current[-1].possessive:
             gap = text[current[-1].end:tok.start]
-            joined = gap == " " or (_CONNECTOR_GAP.fullmatch(gap) is not None and _joins_across(current, gap))
+            joined = gap == " " or gap in entity_types.AMPERSANDS or (_CONNECTOR_GAP.fullmatch(gap) is not None and _joins_across(current, gap))
             if joined:
                 current.append(tok)
                 continue
@@ -275,7 +275,7 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         return [(start, end, name, "LOC", 0.65, None)]
     if last in gz.EVENT_WORDS and len(group) > 1:
         return [(start, end, name, "EVENT", 0.6, None)]
-    typed = entity_types.class_type(text, start, words, places)  # clubs, grounds, rivers, "North Africa"
+    typed = entity_types.class_type(text, start, end, words, places)  # clubs, grounds, rivers, "North Africa"
     if typed is not None:
         return [(start, end, typed[0], typed[1], typed[2], None)]
     if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES):

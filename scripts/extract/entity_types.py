@@ -43,14 +43,19 @@ ORG_LAST_WORDS = frozenset(
 """Last words of company and body names that `gazetteer.ORG_HEADS` does not list ("Ridley
 Brothers", "Corven Logistics", "Stock Exchange")."""
 DETERMINERS = ("the ", "The ", "THE ")
+AMPERSANDS = (" & ", "&")
+"""Gaps that join capitalised words into one name ("Bradford & Bingley", "B&B", "AT&T")."""
 
 
-def class_type(text: str, start: int, words: list[str], places: dict) -> tuple[str, str, float] | None:
+def class_type(text: str, start: int, end: int, words: list[str], places: dict) -> tuple[str, str, float] | None:
     """(canonical name, type, confidence) for a multi-word name a class rule recognises, else None.
 
     Asked before `entities` splits "Manchester United" into a place and a word."""
     if len(words) < 2:
         return None
+    name = text[start:end]
+    if "&" in name:
+        return name, "ORG", 0.7  # "Ernst & Young", "B&B": firms, not people or places
     name = " ".join(words)
     first, last = words[0], words[-1]
     if last in CLUB_SUFFIXES and _is_place(first, places) or first in CLUB_PREFIXES:
