@@ -68,6 +68,9 @@ def _tokens(text: str) -> list[_Tok]:
         if not word[0].isupper():
             continue  # a word starting with a non-ASCII lower-case letter (the class is wider)
         start, end = m.start(), m.end()
+        if "-" in word:  # "US-led", "Irish-based": the name is the capitalised part
+            word = entity_types.capitalised_part(word)
+            end = start + len(word)
         possessive = word.endswith(("’s", "'s")) and len(word) > 2
         if possessive:
             word, end = word[:-2], end - 2

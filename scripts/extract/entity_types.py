@@ -102,6 +102,14 @@ def plural_initialism(word: str) -> bool:
     return word[-1:] == "s" and _PLURAL_INITIALISM.fullmatch(word) is not None
 
 
+def capitalised_part(word: str) -> str:
+    """The word up to its last capitalised hyphen part: "US-led" -> "US", "Irish-based" -> "Irish",
+    "Clacton-on-Sea" and "Bretton-Gordon" unchanged (guidelines: the name, not the compound)."""
+    parts = word.split("-")
+    keep = max((i for i, part in enumerate(parts) if part[:1].isupper() or part[:1].isdigit()), default=0)
+    return "-".join(parts[:keep + 1])
+
+
 def _has_given_name(words: list[str]) -> bool:
     """A given name after the first word ("Father John O'Neal") makes the name a person's."""
     given = gz.given_names()
