@@ -233,6 +233,8 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
             kind = "LOC" if group[-1].text in gz.LOC_HEADS else "ORG"
             return [(group[0].start, group[-1].end, name, kind, 0.65, None)]
     title = None
+    while len(group) > 1 and group[0].text in entity_types.MODIFIERS and text[group[0].end:group[1].start] == " ":
+        group = group[1:]  # "Senior WorldCom executives", "Former Ann Lee": the modifier is no part of the name
     # "Labour MP Ann Lee", "Foreign Secretary Ben Ode": the words up to the last title are no part of
     # the name; qualifiers ("Foreign") are dropped, anything else before the title is its body (ORG)
     last_title = max((i for i, t in enumerate(group[:-1]) if _is_title(text, t)), default=-1)
@@ -246,6 +248,8 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
     while group and _is_title(text, group[0]):
         title = group[0].text
         group = group[1:]
+    if title in entity_types.MODIFIERS:
+        title = None  # "Former WorldCom boss": a modifier alone makes nobody a person
     return _type_group_titled(text, group, toks, title)
 
 

@@ -43,6 +43,9 @@ ORG_LAST_WORDS = frozenset(
 """Last words of company and body names that `gazetteer.ORG_HEADS` does not list ("Ridley
 Brothers", "Corven Logistics", "Stock Exchange")."""
 DETERMINERS = ("the ", "The ", "THE ")
+MODIFIERS = frozenset("Senior Former Ex Veteran Retired".split())
+"""Words before a name or a title that are no part of either and make nobody a person by
+themselves ("Senior WorldCom executives", "Former WorldCom boss Bernie Ebbers")."""
 AMPERSANDS = (" & ", "&")
 """Gaps that join capitalised words into one name ("Bradford & Bingley", "B&B", "AT&T")."""
 
