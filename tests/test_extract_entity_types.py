@@ -106,10 +106,6 @@ def test_modifier_before_a_firm_makes_nobody_a_person():
     assert "Former Quarnex" not in types and "Senior Quarnex" not in types
 
 
-def test_modifier_before_a_title_keeps_the_title_person():
-    assert _types("Former President Ben Odell spoke.")["Ben Odell"] == "PERSON"
-
-
 # --- words that are not names, and the name inside a compound ----------------------------------
 
 
