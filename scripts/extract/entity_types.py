@@ -91,7 +91,7 @@ def unknown_type(text: str, start: int, words: list[str]) -> str:
         return "ORG"
     if text[max(0, start - 4):start] in DETERMINERS:
         return "ORG"
-    if first.lower() in gz.common_words() and last not in gz.common_surnames() and not _has_given_name(words):
+    if gz.is_common_word(first) and last not in gz.common_surnames() and not _has_given_name(words):
         return "ORG"
     return "PERSON"
 

