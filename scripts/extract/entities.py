@@ -271,7 +271,11 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         name = name.title()  # an all-caps dateline: "LONDON (Reuters) -"
     if name in places:
         canonical, kind = places[name]
+        if len(group) == 1 and kind == "GPE" and entity_types.team_verb_after(text, end, name):
+            return [(start, end, name, "ORG", 0.9, None)]  # "Sunderland were relegated": the club, surer than the town
         return [(start, end, canonical, kind, 0.85, None)]
+    if len(group) == 1 and entity_types.not_a_name(name):
+        return []  # "TV", "GMT", a lone "Police" or "Government": common nouns
     heads = [t.text for i, t in enumerate(group) if i + 1 == len(group) or text[t.end:group[i + 1].start] != " "]
     last = next((w for w in heads if w in gz.LAW_WORDS or w in gz.ORG_WORDS or w in gz.MEDIA_WORDS), words[-1])
     if last in gz.ORG_WORDS or last in gz.MEDIA_WORDS or last in gz.LAW_WORDS or words[0] == "Operation":
@@ -304,7 +308,7 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         if words[0] in given:  # a census given name first: "Ann Lee"
             return [(start, end, name, "PERSON", 0.7, gender)]
         return [(start, end, name, entity_types.unknown_type(text, start, words), 0.45, None)]
-    if _SPEECH_AFTER.match(text[end:end + 20]):
+    if _SPEECH_AFTER.match(text[end:end + 20]) and entity_types.may_be_surname(name):
         return [(start, end, name, "PERSON", 0.55, None)]
     if len(group) == 1 and name in given:
         return [(start, end, name, "PERSON", 0.45, given[name])]

@@ -113,6 +113,40 @@ def capitalised_part(word: str) -> str:
     return "-".join(parts[:keep + 1])
 
 
+NOT_NAMES = frozenset(
+    "TV GMT BST UTC OK AD BC MW GW KW IV PE SWAT HAZMAT CEO CFO COO GDP GNP VAT PC IT PR HR DIY DVD CD SUV ATM "
+    "FAQ ID IQ LCD UFO VIP".split()
+)
+"""Abbreviations of common nouns, units and eras: capitalised, but they name nothing."""
+COMMON_BODY_WORDS = frozenset(
+    "Police Government Hospital Army Navy Court Council Committee Department Ministry Agency Bank Office "
+    "Commission Board Union Party Group Company Service Services Authority Fund Force Forces Administration "
+    "Bureau Centre Center Institute University Association Organisation Organization Foundation".split()
+)
+"""Organisation nouns that alone, capitalised at a sentence start or for house style ("Police
+said", "the Government"), are common nouns, not names (guidelines: common nouns are no mentions)."""
+
+
+def not_a_name(word: str) -> bool:
+    """A lone capitalised word that names nothing: a common-noun abbreviation or body noun."""
+    return word in NOT_NAMES or word in COMMON_BODY_WORDS
+
+
+_TEAM_VERBS = (" were ", " have ")
+
+
+def team_verb_after(text: str, end: int, name: str) -> bool:
+    """ "Sunderland were relegated": a town's name with a plural verb is its club (British style
+    gives a team plural verbs, a town singular ones)."""
+    return text.startswith(_TEAM_VERBS, end) and name in gz.towns()
+
+
+def may_be_surname(word: str) -> bool:
+    """Can a lone word before "said" be a person's surname? Not when it is neither a census
+    surname nor a given name ("Wimpey said", "Axa said": companies say things too)."""
+    return word in gz.surnames() or word in gz.given_names()
+
+
 def _has_given_name(words: list[str]) -> bool:
     """A given name after the first word ("Father John O'Neal") makes the name a person's."""
     given = gz.given_names()

@@ -276,15 +276,27 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def common_surnames() -> frozenset[str]:
-    """The COMMON_SURNAME_RANK commonest surnames of the US Census 1990 list shipped by `names`
-    (public-domain data; package MIT), capitalised ("Lyons", "Hudson")."""
+def surnames() -> frozenset[str]:
+    """Every surname of the US Census 1990 list shipped by `names` (88,799; public-domain data;
+    package MIT), capitalised."""
+    return frozenset(_census_surnames())
+
+
+@lru_cache(maxsize=1)
+def _census_surnames() -> tuple[str, ...]:
     from pathlib import Path
 
     import names
 
     lines = (Path(names.__file__).parent / "dist.all.last").read_text(encoding="ascii").splitlines()
-    return frozenset(line.split(" ", 1)[0].capitalize() for line in lines[:COMMON_SURNAME_RANK] if line)
+    return tuple(line.split(" ", 1)[0].capitalize() for line in lines if line)
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The COMMON_SURNAME_RANK commonest surnames of the US Census 1990 list shipped by `names`
+    (public-domain data; package MIT), capitalised ("Lyons", "Hudson")."""
+    return frozenset(_census_surnames()[:COMMON_SURNAME_RANK])
 
 
 _UK_LOCAL_TYPES = ("Unitary authority", "Council area", "Two-tier county")
