@@ -149,3 +149,38 @@ def test_uk_nations_are_places():
 
 def test_all_caps_dateline_city_is_a_place():
     assert _types("BONN (Reuters) - The talks ended.")["BONN"] == "GPE"
+
+
+# --- lone words -------------------------------------------------------------------------------
+
+
+def test_common_noun_abbreviation_is_not_a_name():
+    types = _types("The speech was shown on TV at 1230 GMT, an aide of Ann Lee said.")
+    assert "TV" not in types and "GMT" not in types
+
+
+def test_lone_body_noun_is_not_a_name_but_a_named_body_is():
+    types = _types("Police said the Government would act. The Varnock Police Department agreed.")
+    assert "Police" not in types and "Government" not in types
+    assert types["Varnock Police Department"] == "ORG"
+
+
+def test_town_with_a_plural_verb_is_its_club_throughout_the_article():
+    types = _types("Sunderland were relegated in May. A lifetime Sunderland fan, Ann Lee, was upset.")
+    assert types["Sunderland"] == "ORG"
+
+
+def test_town_with_a_singular_verb_stays_a_place():
+    assert _types("Sunderland was founded long ago, a historian said.")["Sunderland"] == "GPE"
+
+
+def test_town_after_and_with_a_plural_verb_stays_a_place():
+    assert _types("Talks in Leeds and Sunderland were over by noon.")["Sunderland"] == "GPE"
+
+
+def test_lone_word_before_said_that_cannot_be_a_surname_is_no_person():
+    assert _types("Profits rose, Quarnex said on Monday.")["Quarnex"] == "ORG"
+
+
+def test_lone_census_surname_before_said_is_a_person():
+    assert _types("It was a mistake, Blumenthal said on Monday.")["Blumenthal"] == "PERSON"

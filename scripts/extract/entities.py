@@ -271,7 +271,7 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         name = name.title()  # an all-caps dateline: "LONDON (Reuters) -"
     if name in places:
         canonical, kind = places[name]
-        if len(group) == 1 and kind == "GPE" and entity_types.team_verb_after(text, end, name):
+        if len(group) == 1 and kind == "GPE" and entity_types.team_verb_after(text, start, end, name):
             return [(start, end, name, "ORG", 0.9, None)]  # "Sunderland were relegated": the club, surer than the town
         return [(start, end, canonical, kind, 0.85, None)]
     if len(group) == 1 and entity_types.not_a_name(name):

@@ -135,10 +135,16 @@ def not_a_name(word: str) -> bool:
 _TEAM_VERBS = (" were ", " have ")
 
 
-def team_verb_after(text: str, end: int, name: str) -> bool:
-    """ "Sunderland were relegated": a town's name with a plural verb is its club (British style
-    gives a team plural verbs, a town singular ones)."""
-    return text.startswith(_TEAM_VERBS, end) and name in gz.towns()
+def team_verb_after(text: str, start: int, end: int, name: str) -> bool:
+    """ "Sunderland were relegated": a town's name opening a sentence with a plural verb is its
+    club (British style gives a team plural verbs, a town singular ones). Not after "and" or a
+    preposition ("talks in Kiev and Cologne were over"): there the verb agrees with more."""
+    return text.startswith(_TEAM_VERBS, end) and _opens_sentence(text, start) and name in gz.towns()
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" ")
+    return not before or before[-1] in ".!?\n\"“”'’"
 
 
 def may_be_surname(word: str) -> bool:
