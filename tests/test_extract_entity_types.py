@@ -184,3 +184,17 @@ def test_lone_word_before_said_that_cannot_be_a_surname_is_no_person():
 
 def test_lone_census_surname_before_said_is_a_person():
     assert _types("It was a mistake, Blumenthal said on Monday.")["Blumenthal"] == "PERSON"
+
+
+def test_unknown_word_before_a_place_noun_is_a_place():
+    types = _types("Inmates at Varnholt prison and a Quellby resident spoke about the Ostrick dam.")
+    assert types == {"Varnholt": "LOC", "Quellby": "GPE", "Ostrick": "LOC"}
+
+
+def test_unknown_word_before_another_noun_keeps_the_organisation_default():
+    assert _types("Shares in Quarnex rose, and Quarnex staff cheered.")["Quarnex"] == "ORG"
+
+
+def test_several_word_town_after_a_locative_wins_over_its_given_name_reading_in_the_article():
+    types = _types("She lives in Ann Arbor. One Ann Arbor driver was stopped.")
+    assert types["Ann Arbor"] == "GPE"

@@ -316,6 +316,10 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         return [(start, end, name, "NORP", 0.4, None)]  # "Islamist", "Blairites", "Maoist"
     if _LOCATIVE.search(text, max(0, start - 8), start) and name in gz.towns():
         return [(start, end, name, "GPE", 0.5, None)]  # "in Carlisle", "near Kobani"
+    if len(group) == 1:
+        place = entity_types.place_noun_after(text, end)
+        if place is not None:
+            return [(start, end, name, place, 0.5, None)]  # "Belmarsh prison", "the Xiluodu dam"
     return [(start, end, name, UNKNOWN_ONEWORD, 0.3, None)]
 
 
