@@ -198,3 +198,9 @@ def test_unknown_word_before_another_noun_keeps_the_organisation_default():
 def test_several_word_town_after_a_locative_wins_over_its_given_name_reading_in_the_article():
     types = _types("She lives in Ann Arbor. One Ann Arbor driver was stopped.")
     assert types["Ann Arbor"] == "GPE"
+
+
+def test_class_rule_keeps_the_name_as_written_with_its_connectors():
+    text = "Boats sailed up the Lake of Corrin at dawn."
+    assert _types(text)["Lake of Corrin"] == "LOC"
+    assert _canonical(text, "Lake of Corrin") == "Lake of Corrin"

@@ -27,7 +27,7 @@ CLUB_PREFIXES = frozenset(
     "Galatasaray Fenerbahce Besiktas Ajax Feyenoord Benfica Juventus Lazio Fiorentina Sampdoria".split()
 )
 """First words of club names before a place or name ("Real Madrid", "Inter Milan", "Dynamo Kiev")."""
-LOC_FIRST_WORDS = frozenset("River Lake Mount Mt Camp Cape Loch Lough Isle Gulf Lake Glen Port Fort".split())
+LOC_FIRST_WORDS = frozenset("River Lake Mount Mt Camp Cape Loch Lough Isle Gulf Glen Port Fort".split())
 """First words of names of rivers, mountains, camps and headlands ("River Thames", "Camp Delta").
 "Port" and "Fort" towns ("Port Talbot", "Fort Worth") are places in the gazetteer already."""
 VENUE_FIRST_WORDS = frozenset({"Old"})
@@ -56,10 +56,9 @@ def class_type(text: str, start: int, end: int, words: list[str], places: dict) 
     Asked before `entities` splits "Manchester United" into a place and a word."""
     if len(words) < 2:
         return None
-    name = text[start:end]
+    name = text[start:end]  # as written, connectors kept ("Palace of Westminster")
     if "&" in name:
         return name, "ORG", 0.7  # "Ernst & Young", "B&B": firms, not people or places
-    name = " ".join(words)
     first, last = words[0], words[-1]
     if last in CLUB_SUFFIXES and _is_place(first, places) or first in CLUB_PREFIXES:
         return name, "ORG", 0.7  # "Leicester City", "Real Madrid"
