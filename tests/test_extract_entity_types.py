@@ -204,3 +204,9 @@ def test_class_rule_keeps_the_name_as_written_with_its_connectors():
     text = "Boats sailed up the Lake of Corrin at dawn."
     assert _types(text)["Lake of Corrin"] == "LOC"
     assert _canonical(text, "Lake of Corrin") == "Lake of Corrin"
+
+
+def test_all_caps_dateline_with_a_connector_or_saint_is_a_place():
+    assert _types("RIO DE JANEIRO (Reuters) - Talks ended.")["RIO DE JANEIRO"] == "GPE"
+    text = "ST PETERSBURG (Reuters) - Talks ended."
+    assert _types(text)["ST PETERSBURG"] == "GPE" and _canonical(text, "ST PETERSBURG") == "Saint Petersburg"

