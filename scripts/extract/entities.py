@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from landstrikes.extract import entity_types
 from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.text import lines
 
@@ -67,6 +68,9 @@ def _tokens(text: str) -> list[_Tok]:
         if not word[0].isupper():
             continue  # a word starting with a non-ASCII lower-case letter (the class is wider)
         start, end = m.start(), m.end()
+        if "-" in word:  # "US-led", "Irish-based": the name is the capitalised part
+            word = entity_types.capitalised_part(word)
+            end = start + len(word)
         possessive = word.endswith(("’s", "'s")) and len(word) > 2
         if possessive:
             word, end = word[:-2], end - 2
@@ -158,6 +162,8 @@ def _name_like(tok: _Tok, following: _Tok | None = None, text: str = "") -> bool
         return True  # "New York", "New Zealand": a function word that starts a place name
     if w in gz.FUNCTION_WORDS or w in gz.MONTHS_DAYS or _APOSTROPHE.split(w, 1)[0] in gz.FUNCTION_WORDS:
         return False
+    if entity_types.plural_initialism(w):
+        return False  # "MPs", "GPs": a common noun written with capitals
     return True
 
 
@@ -189,7 +195,7 @@ def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
             continue
         if current and not current[-1].possessive:
             gap = text[current[-1].end:tok.start]
-            joined = gap == " " or (_CONNECTOR_GAP.fullmatch(gap) is not None and _joins_across(current, gap))
+            joined = gap == " " or gap in entity_types.AMPERSANDS or (_CONNECTOR_GAP.fullmatch(gap) is not None and _joins_across(current, gap))
             if joined:
                 current.append(tok)
                 continue
@@ -227,6 +233,8 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
             kind = "LOC" if group[-1].text in gz.LOC_HEADS else "ORG"
             return [(group[0].start, group[-1].end, name, kind, 0.65, None)]
     title = None
+    while len(group) > 1 and group[0].text in entity_types.MODIFIERS and text[group[0].end:group[1].start] == " ":
+        group = group[1:]  # "Senior WorldCom executives", "Former Ann Lee": the modifier is no part of the name
     # "Labour MP Ann Lee", "Foreign Secretary Ben Ode": the words up to the last title are no part of
     # the name; qualifiers ("Foreign") are dropped, anything else before the title is its body (ORG)
     last_title = max((i for i, t in enumerate(group[:-1]) if _is_title(text, t)), default=-1)
@@ -240,6 +248,8 @@ def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
     while group and _is_title(text, group[0]):
         title = group[0].text
         group = group[1:]
+    if title in entity_types.MODIFIERS:
+        title = None  # "Former WorldCom boss": a modifier alone makes nobody a person
     return _type_group_titled(text, group, toks, title)
 
 
@@ -257,11 +267,15 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
     name = text[group[0].start:group[-1].end]
     start, end = group[0].start, group[-1].end
     places, demonyms = gz.places(), gz.demonyms()
-    if name.isupper() and len(name) > 3 and name.title() in places:
-        name = name.title()  # an all-caps dateline: "LONDON (Reuters) -"
+    if name.isupper() and len(name) > 3:
+        name = gz.places_by_caps().get(name, name)  # an all-caps dateline: "LONDON (Reuters) -", "RIO DE JANEIRO -"
     if name in places:
         canonical, kind = places[name]
+        if len(group) == 1 and kind == "GPE" and entity_types.team_verb_after(text, start, end, name):
+            return [(start, end, name, "ORG", 0.9, None)]  # "Sunderland were relegated": the club, surer than the town
         return [(start, end, canonical, kind, 0.85, None)]
+    if len(group) == 1 and entity_types.not_a_name(name):
+        return []  # "TV", "GMT", a lone "Police" or "Government": common nouns
     heads = [t.text for i, t in enumerate(group) if i + 1 == len(group) or text[t.end:group[i + 1].start] != " "]
     last = next((w for w in heads if w in gz.LAW_WORDS or w in gz.ORG_WORDS or w in gz.MEDIA_WORDS), words[-1])
     if last in gz.ORG_WORDS or last in gz.MEDIA_WORDS or last in gz.LAW_WORDS or words[0] == "Operation":
@@ -272,6 +286,9 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         return [(start, end, name, "LOC", 0.65, None)]
     if last in gz.EVENT_WORDS and len(group) > 1:
         return [(start, end, name, "EVENT", 0.6, None)]
+    typed = entity_types.class_type(text, start, end, words, places)  # clubs, grounds, rivers, "North Africa"
+    if typed is not None:
+        return [(start, end, typed[0], typed[1], typed[2], None)]
     if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES):
         return _type_group(text, group[:1], toks) + _type_group(text, group[1:], toks)
     if words[0] in gz.MEDIA_NAMES:
@@ -290,8 +307,8 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
     if 2 <= len(group) <= 4 and all(t.text[:1].isupper() for t in group):
         if words[0] in given:  # a census given name first: "Ann Lee"
             return [(start, end, name, "PERSON", 0.7, gender)]
-        return [(start, end, name, UNKNOWN_MULTIWORD, 0.45, None)]
-    if _SPEECH_AFTER.match(text[end:end + 20]):
+        return [(start, end, name, entity_types.unknown_type(text, start, words), 0.45, None)]
+    if _SPEECH_AFTER.match(text[end:end + 20]) and entity_types.may_be_surname(name):
         return [(start, end, name, "PERSON", 0.55, None)]
     if len(group) == 1 and name in given:
         return [(start, end, name, "PERSON", 0.45, given[name])]
@@ -299,14 +316,16 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         return [(start, end, name, "NORP", 0.4, None)]  # "Islamist", "Blairites", "Maoist"
     if _LOCATIVE.search(text, max(0, start - 8), start) and name in gz.towns():
         return [(start, end, name, "GPE", 0.5, None)]  # "in Carlisle", "near Kobani"
+    if len(group) == 1:
+        place = entity_types.place_noun_after(text, end)
+        if place is not None:
+            return [(start, end, name, place, 0.5, None)]  # "Belmarsh prison", "the Xiluodu dam"
     return [(start, end, name, UNKNOWN_ONEWORD, 0.3, None)]
 
 
 _GROUP_SUFFIX = re.compile(r"[a-z](?:ist|ists|ite|ites)$")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|from|around|across|into|of)\s$")
 
-UNKNOWN_MULTIWORD = "PERSON"
-"""A two-to-four-word name with no cue (no given name, head or gazetteer entry): most are people."""
 UNKNOWN_ONEWORD = "ORG"
 """A lone capitalised word mid-sentence with no cue: in news most are companies, brands, bodies."""
 

