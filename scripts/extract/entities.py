@@ -17,9 +17,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from landstrikes.extract import gazetteer as gz
+from landstrikes.extract.guard import guarded
 from landstrikes.extract.text import lines
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W_])[^\W\d_a-z](?:[^\W_]|[’'‑-](?=[^\W_]))*")
+_TOKEN = guarded(re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W_])[^\W\d_a-z](?:[^\W_]|[’'‑-](?=[^\W_]))*"))
 """A capitalised word (or an initialism like U.S.); lower-case words only separate names."""
 _CONNECTOR_GAP = re.compile(r"(?: (?:of|de|del|la|los|las|y|for|the|on|and))+ ")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "los", "las", "y", "for", "the", "on", "and"})
@@ -27,7 +28,7 @@ _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|stated|added|warned|
 _APOSTROPHE = re.compile("[’']")
 _INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Dr)\s$")
-_EO = re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b")
+_EO = guarded(re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b"))
 
 
 @dataclass(frozen=True)

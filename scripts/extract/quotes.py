@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.entities import Mention
+from landstrikes.extract.guard import guarded
 from landstrikes.extract.text import Span, all_sentences, lines, trimmed, without_final_punctuation
 from landstrikes.extract.limits import MAX_NESTING, MAX_SPAN, WINDOW, TooComplex, check_rows
 from landstrikes.quotemarks import scan_quote_marks
@@ -52,16 +53,16 @@ LEMMA.update({form: lemma for lemma, forms in _QUOTE_ONLY_VERBS.items() for form
 LEMMA.update({"went on": "go on", "goes on": "go on"})  # (two words: not split like the forms above)
 _CUE_VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
 _CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + _CUE_VERB + r")\b")
-_CUE_BEFORE = re.compile(r"(?P<verb>\b" + _CUE_VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$")
+_CUE_BEFORE = guarded(re.compile(r"(?P<verb>\b" + _CUE_VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$"))
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
 _NEXT_CUE = re.compile(r",\s+(?:and\s+)?(?:" + _VERB + r")\b|;|\s+(?:but|while|although|whereas)\s+")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|it|It|they|They|I|we|We)\b")
-_VERB_RE = re.compile(r"\b" + _VERB + r"\b")
-_VERB_OR_LABEL = re.compile(r"\b" + _VERB + r"\b|(?<![-‑])\b(?:calling|called|described as|describing)\b")
+_VERB_RE = guarded(re.compile(r"\b" + _VERB + r"\b"))
+_VERB_OR_LABEL = guarded(re.compile(r"\b" + _VERB + r"\b|(?<![-‑])\b(?:calling|called|described as|describing)\b"))
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+")
 _TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_GENDERED = re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b")
+_GENDERED = guarded(re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b"))
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female", "it": "neuter"}
 _BODY_TYPES = ("ORG", "MEDIA")
 """What "it said" refers to: a company, ministry, party or outlet."""
@@ -177,7 +178,7 @@ _BLANK = re.compile(r"[^\n\r]")
 
 
 _ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
-_DEFINITE_ROLE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! (?-i:[A-Z]))", re.IGNORECASE)
+_DEFINITE_ROLE = guarded(re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! (?-i:[A-Z]))", re.IGNORECASE))
 """`(?-i:...)`: under IGNORECASE a plain [A-Z] would match any next word and reject every role."""
 
 
