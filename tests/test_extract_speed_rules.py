@@ -149,7 +149,7 @@ def test_the_cache_key_follows_the_builder_code_and_the_packages(tmp_path):
 import pyarrow as pa  # noqa: E402
 import pyarrow.compute as pc  # noqa: E402
 
-from landstrikes.extract.catalogue import EVIDENCE_SCHEMA, merge_evidence  # noqa: E402
+from landstrikes.extract.catalogue import EVIDENCE_FIELDS, EVIDENCE_SCHEMA, merge_evidence  # noqa: E402
 
 
 def _first_per_entity(table, value, weight):
@@ -191,7 +191,7 @@ EVIDENCE_ROW = st.fixed_dictionaries({
 def test_catalogue_merge_in_dicts_equals_the_arrow_group_by(rows):
     table = pa.Table.from_pylist(rows, schema=EVIDENCE_SCHEMA)
     expected = arrow_merge(table) if rows else []
-    got = merge_evidence(rows)
+    got = merge_evidence([tuple(r[f] for f in EVIDENCE_FIELDS) for r in rows])
     keys = ("entity_id", "name", "type", "mentions_sum", "confidence_max", "entity_id_count", "type_mentions")
     assert [{k: r[k] for k in keys} for r in got] == [{k: r[k] for k in keys} for r in expected]
     assert [sorted(r["alias_distinct"]) for r in got] == [sorted(r["alias_distinct"] or []) for r in expected]
@@ -222,3 +222,21 @@ def test_schema_validate_stays_the_function_after_its_module_is_imported():
             "print(callable(validate) and validate is s.validate and validate.__name__ == 'validate', len(TABLES) > 5, Report.__name__)")
     done = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "True", "Report"]
+
+
+def test_the_catalogue_merged_in_many_bucket_passes_equals_one_pass(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    from landstrikes.extract import catalogue
+    from landstrikes.extract.run import extract_folder
+
+    def entities(out: Path) -> list[dict]:
+        files = sorted((out / "data" / "entities").glob("*.parquet"))
+        return len(files), sorted((r for f in files for r in pq.read_table(f).to_pylist()), key=lambda r: r["entity_id"])
+
+    extract_folder(REPO / "dataset" / "raw", tmp_path / "one")
+    monkeypatch.setattr(catalogue, "PASS_ROWS", 20)
+    extract_folder(REPO / "dataset" / "raw", tmp_path / "many")
+    (one_files, one), (many_files, many) = entities(tmp_path / "one"), entities(tmp_path / "many")
+    assert one_files == 1 and many_files > 3
+    assert many == one and len(one) > 50

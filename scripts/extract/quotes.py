@@ -745,7 +745,7 @@ def _resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dic
                 q = replace(q, confidence=round(q.confidence * 0.85, 4))
         if sp.mention is not None and sp.status == "attributed":
             speakers.append(sp.mention)
-        out.append(replace(q, speaker=sp))
+        out.append(q if sp is q.speaker else replace(q, speaker=sp))  # (replace() is slow: only when it changes)
     return out
 
 
@@ -790,7 +790,8 @@ def _with_parents(quotes: list[Quote]) -> list[Quote]:
             q = replace(q, speaker=Speaker("implicit", parent.speaker.mention))
         elif parent is not None and parent.kind == "indirect" and q.kind == "scare" and parent.speaker.mention is not None:
             q = replace(q, kind="partial", speaker=parent.speaker, cue=parent.cue, confidence=0.5)  # Q4, Q8
-        out.append(replace(q, parent=(parent.start, parent.end) if parent else None))
+        span = (parent.start, parent.end) if parent else None
+        out.append(q if span == q.parent else replace(q, parent=span))
     return out
 
 
