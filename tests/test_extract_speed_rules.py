@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from landstrikes.extract.entities import _TOKEN, _sentence_starts, _used_lower
+from landstrikes.extract.entities import _BREAK, _TOKEN, _sentence_starts, _used_lower
 
 PIECES = list("ab Z.,!?:;\n\r\t\u00a0“\"‘(•·▪–—-”’)'") + ["Word", "The", "the", " ", "  ", "don't", "it’s"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
@@ -34,6 +34,12 @@ def test_sentence_starts_from_one_scan_equal_the_backwards_walk(text):
     starts = _sentence_starts(text)
     for m in _TOKEN.finditer(text):
         assert (m.start() in starts) == after_sentence_break(text, m.start())
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_sentence_starts_in_two_scans_equal_the_one_break_regex(text):
+    assert _sentence_starts(text) == {m.end() for m in _BREAK.finditer(text)}
 
 
 @settings(max_examples=300, deadline=None)

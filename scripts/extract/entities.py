@@ -106,13 +106,18 @@ _WORD_CHAR = re.compile(r"[\w’'‑-]")
 
 
 _BREAK = re.compile(r"(?:^|[\n\r“\"‘(•·▪–—-])[ \t\u00a0]*|[.!?:;][”’)]?[ \t\u00a0]+")
+"""The definition of a word-start break; `_sentence_starts` scans with its two parts below."""
+_TEXT_START = re.compile(r"[ \t\u00a0]*")
+_BREAK_AFTER_MARK = guarded(re.compile(r"[\n\r“\"‘(•·▪–—-][ \t\u00a0]*|[.!?:;][”’)]?[ \t\u00a0]+"))
 
 
 def _sentence_starts(text: str) -> set[int]:
     """Offsets where a word is at a text, line or sentence start, or after an opening quote,
     bracket, bullet or dash: one regex scan of the text, not a backwards walk per capitalised
     word (tests/test_extract_speed_rules.py proves it equal to that walk)."""
-    return {m.end() for m in _BREAK.finditer(text)}
+    starts = {m.end() for m in _BREAK_AFTER_MARK.finditer(text)}
+    starts.add(_TEXT_START.match(text).end())  # the `^` of _BREAK, apart: it left no first character to guard on
+    return starts
 
 
 def warm_up() -> None:
