@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000])
     parser.add_argument("--num-proc", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--compare", metavar="REV", help="also run REV's code, alternating with this checkout's")
+    parser.add_argument("--revs", nargs="+", metavar="REV", help="measure these revisions (alternating) instead of the checkout")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dev-news", type=Path, default=default_dev_news(), help="the dev-news folder (news corpus)")
     parser.add_argument("--json", type=Path, help="append the figures to this JSON file (a list)")
@@ -145,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.compare:
             env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(package_at(args.compare, tmp / "rev"))}
             versions.insert(0, (args.compare, env))
+        if args.revs:  # committed snapshots only: the checkout may be edited while they run
+            versions = [(rev, {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(package_at(rev, tmp / f"rev-{rev}"))})
+                        for rev in args.revs]
         for n in args.sizes:
             raw = tmp / f"raw-{n}"
             write_corpus(args.corpus, raw, n, args.dev_news)
@@ -156,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             for (label, num_proc), mine in samples.items():
                 row = {"corpus": args.corpus, **summary(label, n, num_proc, mine)}
                 rows.append(row)
-                print(f"{args.corpus:9} {n:>6} art  {label:>14}  p={num_proc}  {row['articles_per_cpu_s']:>6.1f} art/CPU-s  "
+                print(f"{args.corpus:9} {n:>6} art  {label[:14]:>14}  p={num_proc}  {row['articles_per_cpu_s']:>6.1f} art/CPU-s  "
                       f"cpu {row['cpu_s']:7.2f} s  wall {row['wall_s']:7.2f} s  rss {row['peak_rss_mb']:5.0f} MB  "
                       f"import {row['import_s']:.2f} s  outside {row['outside_share']:.1%}  main {row['main_process_share']:.1%}",
                       flush=True)
