@@ -260,3 +260,34 @@ def test_chunks_hold_at_least_fifty_articles_and_depend_on_the_corpus_only(tmp_p
     assert sizes(2000) == [125] * 16  # about 16 chunks once they are big enough
     assert set(sizes(10_000)) == {SHARD_SIZE}
     assert sizes(5, shard_size=2) == [2, 2, 1]
+
+
+# --- typing a group of capitalised words: a loop, not a recursive call per word -------------------
+
+from landstrikes.extract import entities as E  # noqa: E402
+
+NAME_PIECES = ["U.S.", "British", "President", "Ann", "Lee", "Labour", "MP", "Bank", "of", "England", "Foreign",
+               "Secretary", "Mr", "New", "York", "Street", "Act", "the", "said", ",", ".", "\n"]
+NAME_TEXT = st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=30).map(" ".join)
+
+
+def recursive_type_group(text, group, toks):
+    """The definition: a group that splits after its first word types its rest recursively."""
+    rows = E._type_group_once(text, group, toks)
+    if rows and isinstance(rows[-1], E._Rest):
+        return rows[:-1] + recursive_type_group(text, rows[-1].group, toks)
+    return rows
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAME_TEXT)
+def test_typing_a_group_in_a_loop_equals_the_recursive_definition(text):
+    toks = E._tokens(text)
+    for group in E._groups(text, toks):
+        assert E._type_group(text, group, toks) == recursive_type_group(text, group, toks)
+
+
+def test_a_run_of_thousands_of_splitting_words_is_typed_without_recursion_error():
+    for word in ("U.S. ", "British "):
+        mentions = E.find_mentions(word * 3000)
+        assert len(mentions) == 3000

@@ -226,7 +226,27 @@ def _is_title(text: str, tok: _Tok) -> bool:
     return tok.text in gz.TITLES or text[tok.end:tok.end + 1] == "." and tok.text + "." in gz.TITLES
 
 
+class _Rest(NamedTuple):
+    """The last item of a group's rows when the group split after its first word: the rest of the
+    group, to be typed afresh as a group of its own."""
+
+    group: list[_Tok]
+
+
 def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
+    """Rows of one group. A group that splits after its first word ("British Ann Lee") goes on
+    with its rest in this loop, not in a recursive call per word: a run of a few hundred such
+    words ("U.S. U.S. ...") exceeded Python's recursion limit."""
+    out = []
+    while True:
+        rows = _type_group_once(text, group, toks)
+        if not rows or not isinstance(rows[-1], _Rest):
+            return out + rows
+        out += rows[:-1]
+        group = rows[-1].group
+
+
+def _type_group_once(text: str, group: list[_Tok], toks: list[_Tok]):
     if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in _HEADS:
         name = text[group[0].start:group[-1].end]
         if name not in gz.places():
@@ -279,7 +299,7 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
     if last in gz.EVENT_WORDS and len(group) > 1:
         return [(start, end, name, "EVENT", 0.6, None)]
     if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES):
-        return _type_group(text, group[:1], toks) + _type_group(text, group[1:], toks)
+        return _type_group(text, group[:1], toks) + [_Rest(group[1:])]
     if words[0] in gz.MEDIA_NAMES:
         return [(start, end, name, "MEDIA", 0.75, None)]
     if name in demonyms:
