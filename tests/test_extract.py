@@ -110,8 +110,8 @@ def silver(tmp_path_factory) -> Path:
 def test_silver_tables_of_the_raw_articles_validate(silver):
     report = validate(silver)
     assert report.ok, report.to_text()
-    # shards of at most 2 articles (shard_size wins over the CHUNK_AT_LEAST floor): 2 + 2 + 1 here
-    assert len(list((silver / "data" / "quotes").glob("*.parquet"))) == 3
+    # shards of at most 2 articles, but at least CHUNKS_AT_LEAST chunks: one article per shard here
+    assert len(list((silver / "data" / "quotes").glob("*.parquet"))) == 5
 
 
 def test_every_silver_row_says_auto_with_a_confidence(silver):

@@ -248,20 +248,6 @@ def test_the_catalogue_merged_in_many_bucket_passes_equals_one_pass(tmp_path, mo
     assert many == one and len(one) > 50
 
 
-def test_chunks_hold_at_least_fifty_articles_and_depend_on_the_corpus_only(tmp_path):
-    from landstrikes.extract.run import CHUNK_AT_LEAST, SHARD_SIZE, _jobs
-
-    def sizes(n, shard_size=SHARD_SIZE):
-        paths = [tmp_path / f"a{i:05d}.txt" for i in range(n)]
-        return [len(job.paths) for job in _jobs(paths, shard_size, tmp_path, tmp_path, 10, None)]
-
-    assert sizes(200) == [CHUNK_AT_LEAST] * 4  # not 16 chunks of 13
-    assert sizes(30) == [30]
-    assert sizes(2000) == [125] * 16  # about 16 chunks once they are big enough
-    assert set(sizes(10_000)) == {SHARD_SIZE}
-    assert sizes(5, shard_size=2) == [2, 2, 1]
-
-
 # --- typing a group of capitalised words: a loop, not a recursive call per word -------------------
 
 from landstrikes.extract import entities as E  # noqa: E402

@@ -29,11 +29,7 @@ from landstrikes.schema.registry import TABLES
 SHARD_SIZE = 200
 """Most articles per chunk; each chunk becomes one Parquet file per table."""
 CHUNKS_AT_LEAST = 16
-"""Small corpora are still cut into about this many chunks, so every worker gets some..."""
-CHUNK_AT_LEAST = 50
-"""...but a chunk holds at least this many articles (when the shard size allows): each chunk
-writes a Parquet file per table and one of evidence, about 10 ms whatever its size, which
-made tiny chunks of a few hundred articles cost more to write than to extract."""
+"""Small corpora are still cut into about this many chunks, so every worker gets some."""
 
 
 @dataclass
@@ -90,7 +86,7 @@ def extract_folder(
 
 def _jobs(paths: list[Path], shard_size: int, staging: Path, evidence: Path, max_chars: int, budget: float | None) -> list[ChunkJob]:
     """Chunks in file order; their size depends on the corpus only, not on the worker count."""
-    size = max(1, min(shard_size, max(CHUNK_AT_LEAST, -(-len(paths) // CHUNKS_AT_LEAST))))
+    size = max(1, min(shard_size, -(-len(paths) // CHUNKS_AT_LEAST)))
     return [
         ChunkJob(i, tuple(str(p) for p in paths[start:start + size]), str(staging), str(evidence), max_chars, budget)
         for i, start in enumerate(range(0, len(paths), size))
