@@ -14,7 +14,11 @@ the plain regex is returned unchanged.
 from __future__ import annotations
 
 import re
-from re import _constants as c, _parser as parser
+
+try:  # the parser of Python's own `re` (3.11+): private, so a Python without it gets plain regexes
+    from re import _constants as c, _parser as parser
+except ImportError:  # pragma: no cover
+    c = parser = None
 
 PLAIN_AND_GUARDED: list[tuple[re.Pattern, re.Pattern]] = []
 """Every (plain, guarded) pair made, for the equality tests."""
@@ -27,7 +31,7 @@ _CATEGORIES = {
 
 def guarded(rx: re.Pattern) -> re.Pattern:
     """rx with a lookahead for the characters its matches can start with (or rx itself)."""
-    first = first_characters(rx)
+    first = first_characters(rx) if parser is not None else None
     if first is None:
         return rx
     fast = re.compile(f"(?={first})(?:{rx.pattern})", rx.flags)
