@@ -44,13 +44,20 @@ class _Package(types.ModuleType):
 
     @property
     def validate(self):
+        if "_validate_set" in self.__dict__:  # an assignment (a test's monkeypatch) wins
+            return self.__dict__["_validate_set"]
         from landstrikes.schema.validate import validate
 
         return validate
 
     @validate.setter
-    def validate(self, _submodule) -> None:
-        pass
+    def validate(self, value) -> None:
+        if not isinstance(value, types.ModuleType):  # the import system assigns the submodule: ignored
+            self.__dict__["_validate_set"] = value
+
+    @validate.deleter
+    def validate(self) -> None:
+        self.__dict__.pop("_validate_set", None)
 
 
 sys.modules[__name__].__class__ = _Package
