@@ -1,5 +1,5 @@
 """Cross checks of the articles table (beside schema/articles.py): quality columns agree with
-their evidence rows and segments (AQ1, AQ2), titles with headlines (the AQ2 rule itself is in qualityrule.py).
+their evidence rows and segments (AQ1, AQ2), titles with headlines (the AQ2 and title rules themselves are in article_rules.py).
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, MAJOR_FLAGS, quality_label_for  # noqa: F401 (AQ2, re-exported)
 from landstrikes.schema.checkcorpus import _article_numbers, _rows, arrow_column, article_texts
 from landstrikes.schema.labels import QUALITY_FLAGS
-from landstrikes.schema.qualityrule import BOILERPLATE_KINDS, FACTUAL_SLIPS, MAJOR_FLAGS, quality_label_for  # noqa: F401 (re-exported)
 from landstrikes.schema.report import Report
 from landstrikes.schema.spantext import ArticleTexts
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +18,9 @@ from landstrikes.schema.tableio import METADATA_PREFIX, read_table
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO / "dataset"
+
+# the extractor's word-list cache (landstrikes.extract.listcache) of this test run: never the user's
+os.environ["LANDSTRIKES_CACHE_DIR"] = tempfile.mkdtemp(prefix="landstrikes-test-cache-")
 
 
 def copy_sources(target: Path) -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from landstrikes.extract.entities import _TOKEN, _sentence_starts, _used_lower
+from landstrikes.extract.entities import _BREAK, _TOKEN, _sentence_starts, _used_lower
 
 PIECES = list("ab Z.,!?:;\n\r\t\u00a0“\"‘(•·▪–—-”’)'") + ["Word", "The", "the", " ", "  ", "don't", "it’s"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
@@ -36,6 +36,12 @@ def test_sentence_starts_from_one_scan_equal_the_backwards_walk(text):
         assert (m.start() in starts) == after_sentence_break(text, m.start())
 
 
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_sentence_starts_in_two_scans_equal_the_one_break_regex(text):
+    assert _sentence_starts(text) == {m.end() for m in _BREAK.finditer(text)}
+
+
 @settings(max_examples=300, deadline=None)
 @given(TEXT, st.sampled_from(["the", "word", "don", "t", "it"]))
 def test_lower_case_use_is_the_whole_word_check_of_the_old_word_set(text, word):
@@ -43,3 +49,231 @@ def test_lower_case_use_is_the_whole_word_check_of_the_old_word_set(text, word):
 
     lowered = set(re.findall(r"(?<![\w’'‑-])[^\W\d_A-Z][\w’'‑-]*", text))
     assert _used_lower(text, word, {}) == (word in lowered)
+
+
+# --- regex first-character guards (landstrikes.extract.guard) -----------------------------------
+
+import re  # noqa: E402
+
+import landstrikes.extract.run  # noqa: E402,F401  (imports every extract module, so every guard is made)
+from landstrikes.extract.guard import PLAIN_AND_GUARDED, guarded  # noqa: E402
+
+_WORDS = sorted({w for plain, _ in PLAIN_AND_GUARDED for w in re.findall(r"[A-Za-z]+", plain.pattern)})
+GUARD_PIECES = _WORDS + list(" ,.;:!?\n'’\"“”-‑$€£%()") + ["1", "12", "1,000", "2005", "٣", "of", "the", "said", "ſ", "K", "İ", "ı", "Ǆ", "ǅ", "é", "É", "U.S.", "  "]
+GUARD_TEXT = st.lists(st.sampled_from(GUARD_PIECES), max_size=30).map(lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
+
+
+def _found(rx: re.Pattern, text: str, pos: int, endpos: int) -> list:
+    return [(m.span(), m.groups()) for m in rx.finditer(text, pos, endpos)]
+
+
+def test_the_extractor_has_its_guarded_regexes():
+    assert len(PLAIN_AND_GUARDED) >= 10
+
+
+@settings(max_examples=400, deadline=None)
+@given(GUARD_TEXT, st.integers(0, 8), st.integers(0, 8))
+def test_every_guarded_regex_finds_exactly_what_its_plain_form_finds(text, cut_start, cut_end):
+    pos, endpos = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    for plain, fast in PLAIN_AND_GUARDED:
+        assert _found(fast, text, 0, len(text)) == _found(plain, text, 0, len(text)), plain.pattern[:60]
+        assert _found(fast, text, pos, endpos) == _found(plain, text, pos, endpos), plain.pattern[:60]
+        first = plain.search(text, pos, endpos)
+        again = fast.search(text, pos, endpos)
+        assert (first and (first.span(), first.groups())) == (again and (again.span(), again.groups()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_guarded_regexes_agree_on_arbitrary_unicode(text):
+    for plain, fast in PLAIN_AND_GUARDED:
+        assert _found(fast, text, 0, len(text)) == _found(plain, text, 0, len(text)), plain.pattern[:60]
+
+
+def test_a_regex_whose_first_character_cannot_be_read_off_stays_plain():
+    for pattern in ("a*", "(?:x|)y?", ".b", "(?i:x)y", "(?=a)?", "[^x]?"):
+        rx = re.compile(pattern)
+        assert guarded(rx) is rx, pattern
+    assert guarded(re.compile(r"\bsaid\b|told")).pattern.startswith("(?=[st])")
+    assert guarded(re.compile(r"(a)\1")).match("aa").group(1) == "a"  # groups keep their numbers
+
+
+# --- the word-list cache (landstrikes.extract.listcache) -----------------------------------------
+
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from landstrikes.extract import gazetteer  # noqa: E402
+from landstrikes.extract.listcache import cache_key, cached_lists  # noqa: E402
+
+SMALL = {"places": lambda: {"Paris": ("Paris", "GPE"), "UK": ("United Kingdom", "GPE")},
+         "towns": lambda: frozenset({"Carlisle", "Zürich"}), "names": lambda: {"Ann": "female", "Sam": None}}
+
+
+def test_word_lists_read_from_the_cache_equal_the_lists_built_from_the_packages(tmp_path, monkeypatch):
+    monkeypatch.setenv("LANDSTRIKES_CACHE_DIR", str(tmp_path))
+    built = {name: build() for name, build in gazetteer.LIST_BUILDERS.items()}
+    first = cached_lists(gazetteer.LIST_BUILDERS, gazetteer.LIST_PACKAGES, Path(gazetteer.__file__))
+    assert len(list(tmp_path.glob("wordlists-*.json"))) == 1
+    again = cached_lists({name: None for name in gazetteer.LIST_BUILDERS}, gazetteer.LIST_PACKAGES, Path(gazetteer.__file__))
+    for lists in (first, again):  # the second never calls a builder (None would raise): it is read
+        assert lists == built
+        assert {name: type(value) for name, value in lists.items()} == {name: type(value) for name, value in built.items()}
+        assert all(type(v) is tuple for v in lists["places"].values())
+
+
+def test_a_corrupt_or_foreign_cache_file_is_rebuilt_not_an_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("LANDSTRIKES_CACHE_DIR", str(tmp_path))
+    path = tmp_path / f"wordlists-{cache_key(Path(gazetteer.__file__), ())}.json"
+    expected = {name: build() for name, build in SMALL.items()}
+    for junk in ("", "{not json", "[]", json.dumps({"places": 1}), json.dumps({n: {"dict": [[1, 2]], "tuple_values": False} for n in SMALL}),
+                 json.dumps({n: {"frozenset": [None]} for n in SMALL})):
+        path.write_text(junk, encoding="utf-8")
+        assert cached_lists(SMALL, (), Path(gazetteer.__file__)) == expected
+        assert cached_lists({n: None for n in SMALL}, (), Path(gazetteer.__file__)) == expected  # rewritten, now read
+
+
+def test_an_unwritable_cache_folder_still_gives_the_lists(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("LANDSTRIKES_CACHE_DIR", str(blocker / "cache"))
+    assert cached_lists(SMALL, (), Path(gazetteer.__file__)) == {name: build() for name, build in SMALL.items()}
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_the_cache_key_follows_the_builder_code_and_the_packages(tmp_path):
+    one, two = tmp_path / "one.py", tmp_path / "two.py"
+    one.write_text("A = 1\n")
+    two.write_text("A = 2\n")
+    assert cache_key(one, ("names",)) == cache_key(one, ("names",))
+    assert cache_key(one, ("names",)) != cache_key(two, ("names",))
+    assert cache_key(one, ("names",)) != cache_key(one, ("pycountry",))
+
+
+# --- the catalogue merge in dicts (landstrikes.extract.catalogue) --------------------------------
+
+import pyarrow as pa  # noqa: E402
+import pyarrow.compute as pc  # noqa: E402
+
+from landstrikes.extract.catalogue import EVIDENCE_FIELDS, EVIDENCE_SCHEMA, merge_evidence  # noqa: E402
+
+
+def _first_per_entity(table, value, weight):
+    ordered = table.sort_by([("entity_id", "ascending"), (weight, "descending"), (value, "ascending")])
+    ids = ordered["entity_id"]
+    if len(ids) == 0:
+        return ordered
+    changed = pc.not_equal(ids.slice(1), ids.slice(0, len(ids) - 1))
+    return ordered.filter(pa.concat_arrays([pa.array([True]), changed.combine_chunks()]))
+
+
+def arrow_merge(evidence: pa.Table) -> list[dict]:
+    """The definition: the Arrow group-by merge the catalogue used before (release 2.0.0)."""
+    names = _first_per_entity(evidence.group_by(["entity_id", "name"]).aggregate([("mentions", "sum")]), "name", "mentions_sum")
+    types = _first_per_entity(evidence.group_by(["entity_id", "type"]).aggregate([("mentions", "sum")]), "type", "mentions_sum")
+    stats = evidence.group_by("entity_id").aggregate([("mentions", "sum"), ("confidence", "max"), ("entity_id", "count")])
+    parents = pc.list_parent_indices(evidence["aliases"])
+    flat = pa.table({"entity_id": pc.take(evidence["entity_id"], parents), "alias": pc.list_flatten(evidence["aliases"])})
+    aliases = flat.group_by("entity_id").aggregate([("alias", "distinct")])
+    merged = (stats.join(names.select(["entity_id", "name"]), "entity_id")
+              .join(types.rename_columns(["entity_id", "type", "type_mentions"]), "entity_id").sort_by("entity_id"))
+    where = pc.index_in(merged["entity_id"], value_set=aliases["entity_id"])
+    return merged.append_column("alias_distinct", pc.take(aliases["alias_distinct"], where)).to_pylist()
+
+
+EVIDENCE_ROW = st.fixed_dictionaries({
+    "entity_id": st.sampled_from(["a", "b", "é", "a-b", "z"]),
+    "name": st.sampled_from(["Ann", "ann", "Ánn", "B", "Zoe"]),
+    "type": st.sampled_from(["PERSON", "ORG", "GPE"]),
+    "mentions": st.integers(0, 4),
+    "confidence": st.sampled_from([0.3, 0.45, 0.7, 0.8, 0.85]),
+    "aliases": st.lists(st.sampled_from(["Ann", "A", "Ánn", "x"]), max_size=3),
+    "bucket": st.just(0),
+})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(EVIDENCE_ROW, max_size=25))
+def test_catalogue_merge_in_dicts_equals_the_arrow_group_by(rows):
+    table = pa.Table.from_pylist(rows, schema=EVIDENCE_SCHEMA)
+    expected = arrow_merge(table) if rows else []
+    got = merge_evidence([tuple(r[f] for f in EVIDENCE_FIELDS) for r in rows])
+    keys = ("entity_id", "name", "type", "mentions_sum", "confidence_max", "entity_id_count", "type_mentions")
+    assert [{k: r[k] for k in keys} for r in got] == [{k: r[k] for k in keys} for r in expected]
+    assert [sorted(r["alias_distinct"]) for r in got] == [sorted(r["alias_distinct"] or []) for r in expected]
+
+
+# --- what an extract process imports -------------------------------------------------------------
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+HEAVY = ("landstrikes.schema.validate", "landstrikes.schema.crosschecks", "landstrikes.annotations", "landstrikes.tables",
+         "yaml", "pandera", "pyarrow.dataset", "pyarrow.acero", "datasets")
+
+
+def test_an_extract_process_loads_no_validation_yaml_or_arrow_query_engine(tmp_path):
+    """Imports are part of the whole-process cost: extract needs the table specs and a Parquet
+    writer, not the validator, the annotation sources or Arrow's query engine (which loads pandas)."""
+    code = ("import sys, landstrikes.cli; code = landstrikes.cli.main(sys.argv[1:]); "
+            f"print(code, [m for m in {HEAVY!r} if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code, "extract", str(REPO / "dataset" / "raw"), "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "0 []"
+
+
+def test_schema_validate_stays_the_function_after_its_module_is_imported():
+    code = ("import landstrikes.schema.validate, landstrikes.schema as s; from landstrikes.schema import validate, TABLES, Report; "
+            "print(callable(validate) and validate is s.validate and validate.__name__ == 'validate', len(TABLES) > 5, Report.__name__)")
+    done = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True", "Report"]
+
+
+def test_the_catalogue_merged_in_many_bucket_passes_equals_one_pass(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    from landstrikes.extract import catalogue
+    from landstrikes.extract.run import extract_folder
+
+    def entities(out: Path) -> list[dict]:
+        files = sorted((out / "data" / "entities").glob("*.parquet"))
+        return len(files), sorted((r for f in files for r in pq.read_table(f).to_pylist()), key=lambda r: r["entity_id"])
+
+    extract_folder(REPO / "dataset" / "raw", tmp_path / "one")
+    monkeypatch.setattr(catalogue, "PASS_ROWS", 20)
+    extract_folder(REPO / "dataset" / "raw", tmp_path / "many")
+    (one_files, one), (many_files, many) = entities(tmp_path / "one"), entities(tmp_path / "many")
+    assert one_files == 1 and many_files > 3
+    assert many == one and len(one) > 50
+
+
+# --- typing a group of capitalised words: a loop, not a recursive call per word -------------------
+
+from landstrikes.extract import entities as E  # noqa: E402
+
+NAME_PIECES = ["U.S.", "British", "President", "Ann", "Lee", "Labour", "MP", "Bank", "of", "England", "Foreign",
+               "Secretary", "Mr", "New", "York", "Street", "Act", "the", "said", ",", ".", "\n"]
+NAME_TEXT = st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=30).map(" ".join)
+
+
+def recursive_type_group(text, group, toks):
+    """The definition: a group that splits after its first word types its rest recursively."""
+    rows = E._type_group_once(text, group, toks)
+    if rows and isinstance(rows[-1], E._Rest):
+        return rows[:-1] + recursive_type_group(text, rows[-1].group, toks)
+    return rows
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAME_TEXT)
+def test_typing_a_group_in_a_loop_equals_the_recursive_definition(text):
+    toks = E._tokens(text)
+    for group in E._groups(text, toks):
+        assert E._type_group(text, group, toks) == recursive_type_group(text, group, toks)
+
+
+def test_a_run_of_thousands_of_splitting_words_is_typed_without_recursion_error():
+    for word in ("U.S. ", "British "):
+        mentions = E.find_mentions(word * 3000)
+        assert len(mentions) == 3000

@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from landstrikes import DATASET_VERSION
-from landstrikes.schema.qualityrule import BOILERPLATE_KINDS
+from landstrikes.schema.article_rules import BOILERPLATE_KINDS
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
 from landstrikes.schema.tableio import UnreadableTable, read_arrow
 

@@ -10,8 +10,7 @@ from landstrikes.extract.entities import Mention, find_mentions, slug
 from landstrikes.extract.limits import check_rows
 from landstrikes.extract.quotes import Quote, find_quotes
 from landstrikes.extract.segments import CONFIDENCE, segment_spans
-from landstrikes.schema.crosschecks import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for
-from landstrikes.tables.articles import title_of
+from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for, title_of
 
 AUTO = "auto"
 ARTICLE_TABLES = ("articles", "mentions", "quotes", "claims", "claim_clusters", "segments", "quality_flags")

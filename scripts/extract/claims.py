@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from landstrikes.extract.guard import guarded
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
 from landstrikes.extract.text import Span, all_sentences, trimmed, without_final_punctuation
 
@@ -27,22 +28,22 @@ _VAGUE = {  # "hundreds of thousands" -> the span of numbers the phrase can mean
     "hundreds": (200, 999), "dozens": (24, 99), "millions": (2e6, 9999999), "tens of millions": (2e7, 99999999),
 }
 _VALUE = r"(?:(?P<num>" + _NUM + r")|(?P<word>" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r"))(?:\s*(?P<scale>thousand|million|billion|trillion|bn|k)\b)?"
-_QUANTITY = re.compile(
+_QUANTITY = guarded(re.compile(
     r"(?P<pre>\b(?:between|from|at least|at most|more than|over|fewer than|less than|under|up to|nearly|almost|about|around|"
     r"roughly|approximately|some|an estimated|estimated|as many as|as much as)\s+)?"
     r"(?P<cur>[$€£])?" + _VALUE.replace("(?P<num>", "(?P<num1>").replace("(?P<word>", "(?P<word1>").replace("(?P<scale>", "(?P<scale1>")
     + r"(?:\s*(?:-|–|to|and)\s*(?P<cur2>[$€£])?" + _VALUE.replace("(?P<num>", "(?P<num2>").replace("(?P<word>", "(?P<word2>").replace("(?P<scale>", "(?P<scale2>") + r")?"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
-)
-_VAGUE_RE = re.compile(r"\b(?:" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")\b(?:\s+of)?", re.IGNORECASE)
+))
+_VAGUE_RE = guarded(re.compile(r"\b(?:" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")\b(?:\s+of)?", re.IGNORECASE))
 _UNIT_WORD = re.compile(r"^\s+(?:(?:[a-z][\w‑-]*)\s+){0,2}?(?P<unit>[a-z][a-z‑-]+)", re.IGNORECASE)
-_PER_YEAR = re.compile(r"\b(?:every year|each year|per year|a year|annually|yearly|per annum)\b", re.IGNORECASE)
-_DEATH = re.compile(r"\b(?:dying|died|die|deaths?|killed|killing|dead|overdoses?|fatalities)\b", re.IGNORECASE)
+_PER_YEAR = guarded(re.compile(r"\b(?:every year|each year|per year|a year|annually|yearly|per annum)\b", re.IGNORECASE))
+_DEATH = guarded(re.compile(r"\b(?:dying|died|die|deaths?|killed|killing|dead|overdoses?|fatalities)\b", re.IGNORECASE))
 _DECREASE = re.compile(r"\b(?:drop|decline|reduction|decrease|fall|fell|cut|down)\b", re.IGNORECASE)
 _INCREASE = re.compile(r"\b(?:rise|increase|growth|jump|surge|rose|up)\b", re.IGNORECASE)
-_REPORTING = re.compile(r"\b(?:said|says|claimed|claims|alleged|asserted|asserting|claiming|stated|told|according to|argued|warned)\b", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"(?:\bthat\s+|:\s+|,\s+(?:asserting|claiming|saying|adding|noting)\s+(?:that\s+)?)", re.IGNORECASE)
+_REPORTING = guarded(re.compile(r"\b(?:said|says|claimed|claims|alleged|asserted|asserting|claiming|stated|told|according to|argued|warned)\b", re.IGNORECASE))
+_CLAUSE_START = guarded(re.compile(r"(?:\bthat\s+|:\s+|,\s+(?:asserting|claiming|saying|adding|noting)\s+(?:that\s+)?)", re.IGNORECASE))
 _PEOPLE = {"people", "persons", "americans", "mexicans", "civilians", "residents", "citizens", "migrants", "individuals"}
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 _DATE_NEAR = re.compile(_MONTHS + r"\s*$|^\s*" + _MONTHS)
@@ -81,12 +82,12 @@ def find_claims(text: str) -> list[Claim]:
 
 
 _DIGIT = re.compile(r"\d+")  # the start of each run of digits is enough to find its sentence
-_MAGNITUDE = re.compile(r"[Tt]housand|[Hh]undred|[Dd]ozen|[Mm]illion|[Bb]illion")
-_PRE_WORD_NUMBER = re.compile(
+_MAGNITUDE = guarded(re.compile(r"[Tt]housand|[Hh]undred|[Dd]ozen|[Mm]illion|[Bb]illion"))
+_PRE_WORD_NUMBER = guarded(re.compile(
     r"\b(?:between|from|at least|at most|more than|over|fewer than|less than|under|up to|nearly|almost|about|around|"
     r"roughly|approximately|some|an estimated|estimated|as many as|as much as) (?:" + "|".join(_WORD_NUMBERS) + r")\b",
     re.IGNORECASE,
-)
+))
 
 
 def _number_positions(text: str) -> list[int]:

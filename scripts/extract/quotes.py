@@ -87,7 +87,8 @@ def _with_parents(quotes: list[Quote]) -> list[Quote]:
             q = replace(q, speaker=Speaker("implicit", parent.speaker.mention))
         elif parent is not None and parent.kind == "indirect" and q.kind == "scare" and parent.speaker.mention is not None:
             q = replace(q, kind="partial", speaker=parent.speaker, cue=parent.cue, confidence=0.5)  # Q4, Q8
-        out.append(replace(q, parent=(parent.start, parent.end) if parent else None))
+        span = (parent.start, parent.end) if parent else None
+        out.append(q if span == q.parent else replace(q, parent=span))
     return out
 
 

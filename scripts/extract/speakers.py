@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from landstrikes.extract.guard import guarded
 from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.cues import SENTENCE_BREAK, VERB_RE
 from landstrikes.extract.entities import Mention
@@ -21,14 +22,14 @@ from landstrikes.extract.text import all_sentences
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|it|It|they|They|I|we|We)\b")
 _TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_GENDERED = re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b")
+_GENDERED = guarded(re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b"))
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female", "it": "neuter"}
 _BODY_TYPES = ("ORG", "MEDIA")
 """What "it said" refers to: a company, ministry, party or outlet."""
 LOOKBACK = 64
 """Earlier speakers or persons a pronoun is compared with, most recent first."""
 _ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
-_DEFINITE_ROLE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! (?-i:[A-Z]))", re.IGNORECASE)
+_DEFINITE_ROLE = guarded(re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! (?-i:[A-Z]))", re.IGNORECASE))
 """`(?-i:...)`: under IGNORECASE a plain [A-Z] would match any next word and reject every role."""
 _BODY_HEADS = (
     "committee", "government", "company", "firm", "group", "bank", "council", "ministry", "department", "party",
@@ -294,7 +295,7 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 q = replace(q, confidence=round(q.confidence * 0.85, 4))
         if sp.mention is not None and sp.status == "attributed":
             speakers.append(sp.mention)
-        out.append(replace(q, speaker=sp))
+        out.append(q if sp is q.speaker else replace(q, speaker=sp))  # (replace() is slow: only when it changes)
     return out
 
 

@@ -6,7 +6,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+\s+|[\"”]\s+(?=[“\"]?[A-Z])")
+from landstrikes.extract.guard import guarded
+
+_SENTENCE_END = guarded(re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+\s+|[\"”]\s+(?=[“\"]?[A-Z])"))
 """A sentence end; it starts only at the first of a run of marks (possessive, no backtracking),
 so a text of 10^6 full stops is one linear scan, not a quadratic one."""
 _ABBREVIATION = re.compile(

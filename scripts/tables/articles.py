@@ -1,15 +1,9 @@
 """Build `articles`: verbatim text, counts, and quality derived from flags and segments (AQ2)."""
 
 from landstrikes.annotations.corpus import Corpus
-from landstrikes.schema.qualityrule import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for
+from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for, title_of  # noqa: F401 (title_of: re-exported)
 from landstrikes.tables.quality import build_quality_flags
 from landstrikes.tables.segments import build_segments
-
-
-def title_of(text: str, segments: list[dict]) -> str | None:
-    """The first headline segment, stripped; None when the scrape kept no headline (004)."""
-    heads = sorted((s["start"], s["end"]) for s in segments if s["kind"] == "headline")
-    return text[heads[0][0]:heads[0][1]].strip() if heads else None
 
 
 def build_articles(corpus: Corpus) -> list[dict]:

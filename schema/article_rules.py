@@ -1,8 +1,9 @@
-"""Guideline AQ2, the rule that gives an article its quality label, and the segment kinds that
-count as boilerplate: shared by the builder, the statistics and the articles checks.
+"""Article columns derived from other rows: the title from the headline segments, the quality
+label from the quality flags (guideline AQ2).
 
-Apart from `articles_checks.py` so that what only needs the rule (the builder, `stats`) does not
-import the cross checks, and pandas with them.
+One implementation shared by the builder (`landstrikes.tables.articles`), the extractor and the
+cross-table checks (`articles_checks`). Plain Python without pandas, so the extractor's process
+imports them without importing the validation machinery.
 """
 
 from __future__ import annotations
@@ -23,3 +24,9 @@ def quality_label_for(flags: list[str], factual_errors: int) -> str:
     if any(f in MAJOR_FLAGS for f in flags) or factual_errors >= 2:
         return "major_issues"
     return "minor_issues"
+
+
+def title_of(text: str, segments: list[dict]) -> str | None:
+    """The first headline segment, stripped; None when the scrape kept no headline (004)."""
+    heads = sorted((s["start"], s["end"]) for s in segments if s["kind"] == "headline")
+    return text[heads[0][0]:heads[0][1]].strip() if heads else None
