@@ -35,13 +35,24 @@ from landstrikes.schema.report import Report
 RESERVED_PREFIX = "__"
 """Keys the YAML loader adds (`__line__`) and any other internal key start with this; no value may."""
 
+ARTICLE_WORDS = {"articles": ("text", "title")}
+"""Columns besides the span texts that hold the article's own words (the text, its headline)."""
+
+
+def verbatim_columns(spec) -> set[str]:
+    """Columns that copy the raw text verbatim: a span's text, the article text and its title. A
+    news text may well hold `____` (a separator line), so these are the writer's words, not keys."""
+    return {text for _, _, text in spec.span_columns} | set(ARTICLE_WORDS.get(spec.name, ()))
+
 
 def check_reserved_values(tables: dict[str, pd.DataFrame], report: Report) -> None:
-    """No string value of any table (list items included) is an internal key such as `__line__`."""
+    """No string value of any table (list items included) is an internal key such as `__line__`;
+    the raw text and its verbatim copies are exempt (`verbatim_columns`)."""
     for name, df in tables.items():
         spec = TABLES_BY_NAME[name]
+        verbatim = verbatim_columns(spec)
         for col in spec.columns:
-            if col.type not in ("string", "string_list") or col.name not in df:
+            if col.type not in ("string", "string_list") or col.name not in df or col.name in verbatim:
                 continue
             values = arrow_column(tables, name, col.name, col.arrow_type)
             row_of = np.arange(len(values))

@@ -98,6 +98,15 @@ def test_folder_with_duplicates_an_empty_file_a_binary_file_and_a_directory_vali
         ("binary.txt", "extract-not-utf8"), ("empty.txt", "extract-empty"), ("folder.txt", "extract-not-a-file")}
 
 
+def test_a_text_with_an_underscore_separator_line_extracts_to_valid_tables(tmp_path, capsys):
+    """Real news holds separator lines (`______`): silver rows copying them must still validate."""
+    raw = _raw(tmp_path, {"a.txt": GOOD + "\n______\n\nMore storms are expected.\n\n__________\n"})
+    out = tmp_path / "out"
+    assert main(["extract", str(raw), "--out", str(out)]) == 0
+    assert any(t.startswith("__") for t in read_table(out / "data" / "segments")["text"])
+    assert main(["validate", str(out)]) == 0, capsys.readouterr().out
+
+
 def test_article_longer_than_the_cap_is_a_failure_row(tmp_path):
     from landstrikes.extract.run import extract_folder
 

@@ -68,6 +68,20 @@ def test_internal_key_in_a_plain_string_column_is_a_reserved_value(dataset_copy)
     assert {f.column for f in failing(dataset_copy)["reserved-key-in-value"]} == {"cue_lemma"}
 
 
+def test_the_article_text_and_its_verbatim_copies_may_start_with_underscores(dataset_copy):
+    """A separator line `____` is the writer's text: the span texts that copy it are not keys."""
+    from landstrikes.schema.goldchecks import verbatim_columns
+
+    assert verbatim_columns(next(s for s in TABLES if s.name == "articles")) == {"text", "title"}
+    assert {"text"} <= verbatim_columns(next(s for s in TABLES if s.name == "segments"))
+    segments = load(dataset_copy, "segments")
+    segments.loc[0, "text"] = "__" + segments.loc[0, "text"][2:]
+    save(dataset_copy, "segments", segments)
+    found = failing(dataset_copy)
+    assert "reserved-key-in-value" not in found
+    assert {f.column for f in found["span-text-mismatch"]} == {"text"}  # still held to the raw text
+
+
 def test_release_1_0_0_fails_on_the_leaked_line_key(release_1_0_0):
     found = run(check_reserved_values, release_1_0_0)
     assert {(f.row_id, f.value) for f in found} == {("c-presidential-authority", "__line__"), ("c-us-drug-deaths", "__line__")}
