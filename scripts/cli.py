@@ -137,6 +137,11 @@ def _report_target_problem(path: Path) -> str | None:
     import os
     import stat
 
+    from landstrikes.safety.places import protected_place
+
+    protected = protected_place(path)
+    if protected:
+        return f"{protected}; pass a file outside it"
     try:
         info = path.stat()
     except FileNotFoundError:

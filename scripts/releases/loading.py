@@ -102,7 +102,7 @@ def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
     prefix = f"data/{table}/"
     parts = []
     for rel, entry in sorted(manifest["files"].items()):
-        if not (rel.startswith(prefix) and rel.endswith(".parquet")):
+        if not (rel.startswith(prefix) and rel.endswith(".parquet") and "/" not in rel[len(prefix):]):
             continue
         data = (folder / rel).read_bytes()
         if hashlib.sha256(data).hexdigest() != entry["sha256"]:

@@ -120,6 +120,10 @@ def tables_section(folder: Path, manifest: dict, trusted: set[str]) -> list[Prob
         parts = rel.split("/")
         if len(parts) == 3 and parts[0] == "data" and rel.endswith(".parquet"):
             by_table.setdefault(parts[1], []).append(rel)
+        elif len(parts) > 3 and parts[0] == "data" and rel.lower().endswith((".parquet", ".parq")):
+            problems.append(Problem("manifest-tables-mismatch", _short(rel),
+                                    "Parquet data below a table folder: a reader of the folder takes its rows, "
+                                    "the tables section does not count them"))
     for name in sorted(set(by_table) - set(manifest["tables"])):
         problems.append(Problem("manifest-tables-mismatch", f"data/{name}", "a table folder the `tables` section omits"))
     for name, stated in manifest["tables"].items():
@@ -210,7 +214,56 @@ def statements(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]
     articles table's (source_file, sha256) columns, each `id_column` against the schema's, and
     `bump` against the step from `previous_release` to this version. Without these checks a
     tampered manifest could misname the raw texts or the bump and still pass."""
-    return _raw_texts(folder, manifest, trusted) + _id_columns(manifest) + _bump(manifest) + _previous(folder, manifest)
+    return (_raw_texts(folder, manifest, trusted) + _id_columns(manifest) + _bump(manifest) + _previous(folder, manifest)
+            + witnesses(folder, manifest, trusted))
+
+
+def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
+    """What the release's other hashed files state about its tables, against the manifest:
+    croissant.json's sha256 of each Parquet file and the card's row count per table. A table
+    swapped and re-hashed in the manifest alone still disagrees with these two witnesses."""
+    problems = []
+    if "croissant.json" in trusted:
+        import json
+
+        try:
+            document = json.loads((folder / "croissant.json").read_bytes().decode("utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            document = None
+        objects = document.get("distribution") if isinstance(document, dict) else None
+        for obj in objects if isinstance(objects, list) else []:
+            url, digest = (obj.get("contentUrl"), obj.get("sha256")) if isinstance(obj, dict) else (None, None)
+            if not (isinstance(url, str) and isinstance(digest, str)):
+                continue
+            entry = manifest["files"].get(url)
+            if entry is None:
+                problems.append(Problem("witness-mismatch", _short(url), "croissant.json lists a file the manifest does not"))
+            elif entry["sha256"] != digest:
+                problems.append(Problem("witness-mismatch", _short(url),
+                                        f"croissant.json states sha256 {_short(digest, 16)}, the manifest {entry['sha256'][:16]}…"))
+    if "README.md" in trusted:
+        for name, rows in card_row_counts(folder).items():
+            table = manifest["tables"].get(name)
+            if table is not None and table["rows"] != rows:
+                problems.append(Problem("witness-mismatch", f"README.md#{_short(str(name))}",
+                                        f"the dataset card states {rows} rows, the manifest {table['rows']}"))
+    return problems
+
+
+def card_row_counts(folder: Path) -> dict:
+    """table -> num_examples of its split, from the release's dataset card (empty if unreadable)."""
+    try:
+        text = (folder / "README.md").read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, IndexError):
+        return {}
+    counts = {}
+    for config in meta.get("dataset_info", []) if isinstance(meta, dict) else []:
+        splits = config.get("splits") if isinstance(config, dict) else None
+        for split in splits if isinstance(splits, list) else []:
+            if isinstance(split, dict) and isinstance(split.get("num_examples"), int):
+                counts[config.get("config_name")] = split["num_examples"]
+    return counts
 
 
 def _raw_texts(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:

@@ -46,7 +46,12 @@ def upload_folder_of(release_folder: Path, target: Path) -> Path:
 
 def prepare_out(out: Path) -> Path:
     """--out must be missing or an empty folder: a dry run never writes over anything."""
+    from landstrikes.safety.places import protected_place
+
     out = Path(out)
+    protected = protected_place(out)
+    if protected:
+        raise ReleaseError(f"--out {out} {protected}: choose a folder outside it [protected-output]")
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise ReleaseError(f"--out {out} exists and is not a folder: choose a new or empty folder")
     if out.is_dir():

@@ -40,6 +40,8 @@ CHANGELOG_HEADER = (
     "One entry per dataset release, appended by `landstrikes release` (newest last). The version\n"
     "rule is in README.md, \"Versions and releases\"; `landstrikes diff OLD NEW` shows every change.\n"
 )
+CHANGELOG_TITLE = b"# Changelog\n"
+"""How every changelog `release` writes begins: a file that does not is not appended to."""
 
 
 @dataclass
@@ -233,6 +235,7 @@ def repair(root: Path, changelog: Path) -> list[str]:
     with the release before it. Staging folders and temporary changelogs of a dead run are ours
     (by their prefixes) and are removed.
     """
+    check_changelog(changelog)
     done = []
     if root.is_dir():
         for leftover in sorted(root.glob(".staging-*")):
@@ -260,6 +263,27 @@ def repair(root: Path, changelog: Path) -> list[str]:
         text = changelog.read_text(encoding="utf-8")
         done.append(f"added the missing CHANGELOG entry of release {version} (its release was interrupted)")
     return done
+
+
+def check_changelog(changelog: Path) -> None:
+    """Refuse a `--changelog` that is not a changelog: a mistyped path (a raw article, a source,
+    a file inside a release) would get entries appended to it. A missing file is made new."""
+    from landstrikes.safety.places import protected_place
+
+    problem = protected_place(changelog)
+    if problem is None and changelog.exists() and not changelog.is_file():
+        problem = "is not a regular file (a folder, FIFO or device)"
+    elif problem is None and changelog.exists():
+        try:
+            with open(changelog, "rb") as handle:
+                head = handle.read(len(CHANGELOG_TITLE) + 1)
+        except OSError as exc:
+            problem = f"cannot be read ({exc.strerror or exc})"
+        else:
+            if not head.replace(b"\r\n", b"\n").startswith(CHANGELOG_TITLE):
+                problem = f"is not a changelog (its first line is not {CHANGELOG_TITLE.decode().strip()!r})"
+    if problem:
+        raise ReleaseError(f"{_shown(str(changelog), 200)} {problem}: refusing to write into it [unwritable-changelog]")
 
 
 def stale_tables(staging: Path, dataset_dir: Path) -> list[str]:

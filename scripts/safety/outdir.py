@@ -24,6 +24,7 @@ from landstrikes.safety import swap
 from landstrikes.errors import BuildError
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import folder_lock
+from landstrikes.safety.places import protected_place
 
 MARKER = ".landstrikes-output.json"
 STAGING_TAG = ".landstrikes-staging-"
@@ -140,6 +141,9 @@ def _resolved(out: Path) -> Path:
         raise OutputRefused(out, f"cannot be resolved ({exc})") from exc
     if out.parent == out:
         raise OutputRefused(out, "the root folder cannot be an output folder")
+    protected = protected_place(out)
+    if protected:
+        raise OutputRefused(out, f"{protected}; pass a folder outside it", check="protected-output")
     return out
 
 

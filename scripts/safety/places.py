@@ -1,0 +1,51 @@
+"""Places no output option may write into: releases, and a dataset's sources and tables.
+
+`--out`, `--json`, `agreement --out` and `release --changelog` take any path; a mistyped one
+inside `dataset/releases/2.0.0` adds an unlisted file to an immutable release, one naming
+`dataset/releases/9.9.9` makes a folder every reader takes for the newest release, and one under
+`dataset/data` or `dataset/raw` mixes output into what `build` reads or replaces. Only `build`
+and `release` write there, under their own lock.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from landstrikes.releases.folders import RELEASES
+
+MANIFEST = "MANIFEST.json"
+DATASET_PARTS = ("data", "raw", "annotations")
+"""A dataset folder's parts that `build` reads or swaps whole."""
+
+
+def _is_dataset(folder: Path) -> bool:
+    """A folder laid out as a landstrikes dataset (sources, or tables beside releases)."""
+    try:
+        return ((folder / "raw").is_dir() and (folder / "annotations").is_dir()) or (
+            (folder / "data").is_dir() and (folder / RELEASES).is_dir())
+    except OSError:
+        return False
+
+
+def protected_place(path: Path) -> str | None:
+    """Why no output may be written at `path` (a file or folder to create), or None.
+
+    A release is a folder holding MANIFEST.json and data/ (also a copy outside any dataset).
+    The path is made absolute with its symbolic links resolved, so a link pointing into a release
+    is seen for what it is."""
+    try:
+        target = Path(os.path.realpath(Path(path).expanduser()))
+    except (OSError, ValueError, RuntimeError):
+        return None  # unusable paths are reported by the command that tries to write
+    for folder in (target, *target.parents):
+        try:
+            if (folder / MANIFEST).is_file() and (folder / "data").is_dir():
+                return f"is inside the release {folder}: releases are immutable"
+        except OSError:
+            continue
+        if folder.name == RELEASES and _is_dataset(folder.parent):
+            return f"is inside {folder}, where only `landstrikes release` writes"
+        if folder.name in DATASET_PARTS and _is_dataset(folder.parent):
+            return f"is inside {folder}, the dataset's {folder.name}/ that `landstrikes build` reads or replaces"
+    return None
