@@ -141,10 +141,17 @@ def _resolved(out: Path) -> Path:
         raise OutputRefused(out, f"cannot be resolved ({exc})") from exc
     if out.parent == out:
         raise OutputRefused(out, "the root folder cannot be an output folder")
+    return out
+
+
+def refuse_protected(out: Path, command: str) -> None:
+    """Refuse an output inside a release, a releases folder or a dataset's data/raw/annotations
+    (`landstrikes.safety.places`), before any parent folder is made. A folder in the way is
+    named first (read-only check), as for any other refused folder."""
     protected = protected_place(out)
     if protected:
+        check_target(out, command)
         raise OutputRefused(out, f"{protected}; pass a folder outside it", check="protected-output")
-    return out
 
 
 @contextmanager
@@ -155,6 +162,7 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
     `command`. If the block raises, the staging folder is removed and `out` is untouched.
     """
     out = _resolved(out)
+    refuse_protected(out, command)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with folder_lock(out.parent):
