@@ -60,6 +60,17 @@ exit codes:
      the wrong type [wrong-dtype], a folder without tables [unreadable-folder], or the
      --json file cannot be written [unwritable-report]"""
 
+AGREEMENT_EPILOG = """exit codes:
+  0  agreement written
+  2  unusable input, one line: a pass or table that cannot be read, a bad source, or --out
+     refused [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place)"""
+
+STATS_EPILOG = """exit codes:
+  0  documents written (or, with --check, they match the tables)
+  1  with --check: a block or file drifted from the tables (each named on stderr)
+  2  unusable input, one line: tables that cannot be read, a document block that cannot be parsed"""
+
+
 def cmd_build(args) -> int:
     import gc
 
@@ -505,13 +516,14 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "agreement",
         help="gold vs the independent second pass, and the third pass vs the gold frozen before it (per layer)",
-        epilog="exit codes: 0 agreement written",
+        epilog=AGREEMENT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     p.add_argument("--out", type=Path, default=DEFAULT_DATASET / "agreement.json")
     p.set_defaults(func=cmd_agreement)
 
-    p = sub.add_parser("stats", help="regenerate datasheet/README numbers, stats.json and figures from the tables")
+    p = sub.add_parser("stats", help="regenerate datasheet/README numbers, stats.json and figures from the tables",
+                       epilog=STATS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     p.add_argument("--root", type=Path, default=None, help="folder with DATASHEET.md, README.md (default: DIR/..)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each drifted block or file")

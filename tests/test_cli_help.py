@@ -1,0 +1,24 @@
+"""Every command's `--help` lists every exit code it can return (house rule: an exit code a user
+cannot look up is undocumented), one code per line under "exit codes:"."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from landstrikes.cli import main
+from test_cli_contract import EXIT_CODES
+
+CODES = {**EXIT_CODES, "publish": {0, 1, 2}}
+
+
+@pytest.mark.parametrize("command", sorted(CODES))
+def test_help_lists_every_exit_code_of_the_command(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    assert "exit codes:" in text, f"`{command} --help` has no exit codes"
+    listed = {int(n) for n in re.findall(r"^\s+(\d+)\s{2,}\S", text.split("exit codes:", 1)[1], re.M)}
+    assert CODES[command] <= listed, f"`{command} --help` lists {sorted(listed)}, the command returns {sorted(CODES[command])}"
