@@ -302,10 +302,15 @@ def cmd_release(args) -> int:
     from landstrikes.errors import ReleaseError
     from landstrikes.releases.release import release, repair, releases_dir
 
+    from landstrikes.build import LOCK_FILE
+    from landstrikes.safety.lock import exclusive
+
     changelog = args.changelog or args.dataset.parent / "CHANGELOG.md"
     try:
-        for line in repair(releases_dir(args.dataset), changelog):  # said even if this release is refused
-            print(f"repaired: {line}")
+        if args.dataset.is_dir():  # under the lock: a running release's staging folder is not a leftover
+            with exclusive(args.dataset / LOCK_FILE, what="landstrikes build or release"):
+                for line in repair(releases_dir(args.dataset), changelog):  # said even if this release is refused
+                    print(f"repaired: {line}")
         result = release(args.dataset, args.version, changelog=args.changelog)
     except (ReleaseError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
