@@ -180,6 +180,9 @@ def verify(folder: Path) -> list[Problem]:
             problems.append(Problem("sha256-mismatch", rel, f"sha256 {digest}, manifest says {entry['sha256']}"))
         elif size == entry["bytes"]:
             trusted.add(rel)
+    bombs = manifest_checks.decompression_bombs(folder, trusted)
+    problems += bombs
+    trusted -= {p.path for p in bombs}  # never parsed: reading one would take gigabytes and minutes
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and p.name != MANIFEST):
         rel = path.relative_to(folder).as_posix()
         if rel not in manifest["files"]:
