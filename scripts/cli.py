@@ -16,13 +16,17 @@ RELEASE_EXIT_CODES = """exit codes:
   0  released (a half-done earlier release, if any, was repaired first and reported)
   2  refused, nothing written: not X.Y.Z, exists, not greater, bump too small, nothing changed
      since the previous release, documents drift from the tables (run `landstrikes stats`),
-     build invalid or stale, previous release fails verification"""
+     build invalid or stale, previous release fails verification; --changelog that is not a
+     changelog or lies inside the dataset's data/raw/annotations or a release
+     [unwritable-changelog]; another build or release holds the dataset's lock"""
 VERIFY_EXIT_CODES = """exit codes:
   0  every release checked matches everything its MANIFEST.json states
   1  a problem: a file differs, is missing, unlisted or a symlink (or the release folder is one),
      a manifest path leaves the release, the manifest is malformed (also: a duplicate or unknown
      key), or its tables section, raw_texts, id columns, bump or previous_release disagree with
-     the files and the releases beside it
+     the files and the releases beside it; croissant.json's sha256 or the card's row counts
+     disagree with it [witness-mismatch]; Parquet below a table folder; a Parquet file that
+     declares far more rows than its bytes hold, left unread [decompression-bomb]
   2  no such release (or no releases at all)"""
 PUBLISH_EXIT_CODES = """exit codes:
   0  uploaded and tagged (or, with --dry-run, the upload folder written)
@@ -39,7 +43,8 @@ exit codes:
      declaring far more rows than its bytes hold [decompression-bomb]; or the --json report
      cannot be written [unwritable-report]; or --engine cannot start
 --json writes a new file or replaces an earlier JSON report (atomically); a FIFO, device,
-folder or a file that is not JSON (an annotation source, a table) is refused [unwritable-report]."""
+folder or a file that is not JSON (an annotation source, a table), or a path inside a release,
+a releases folder or a dataset's data/raw/annotations, is refused [unwritable-report]."""
 
 DIFF_EPILOG = """\
 exit codes:
@@ -268,7 +273,8 @@ in one line on stderr; data/ and README.md then are both old or both new."""
 OUT_RULE = """--out must be missing, empty, or a folder this command wrote before (it holds the marker
 .landstrikes-output.json listing the files written, and nothing else); any other folder is
 refused, naming what is in it. The output is staged beside DIR and swapped in whole, and of an
-earlier output only the files its marker lists are removed."""
+earlier output only the files its marker lists are removed. Never inside a release, a releases
+folder or a dataset's data/, raw/ or annotations/ [protected-output]."""
 
 RENDER_EPILOG = f"""exit codes:
   0  site written
