@@ -294,7 +294,9 @@ def cmd_render(args) -> int:
     try:
         site = render_site(args.path, args.out, _notice)
     except (RenderError, BuildError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from landstrikes.errors import visible
+
+        print(f"error: {visible(str(exc))}", file=sys.stderr)  # a newline in a path stays one line
         return 2
     print(f"landstrikes render: {len(site.pages)} pages from {args.path} -> {site.index}")
     if site.missing:

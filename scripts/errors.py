@@ -22,6 +22,11 @@ def short(value, limit: int = SHORT) -> str:
     return text[:limit] + "…" if len(text) > limit else text
 
 
+def visible(path: str) -> str:
+    """A path as one line: control characters (a newline in a folder name) escaped, as repr would."""
+    return "".join(repr(c)[1:-1] if c < " " or c == "\x7f" else c for c in path)
+
+
 def one_line(text: str, limit: int = 300) -> str:
     """Any message as one bounded line (for texts we did not write, e.g. an OS error)."""
     text = " ".join(str(text).split())
@@ -36,7 +41,8 @@ class BuildError(Exception):
 
     def __init__(self, file, reason: str, line: int | None = None, check: str = "bad-source"):
         self.file, self.reason, self.line, self.check = str(file), one_line(reason, 500), line, check
-        where = f"{self.file}:{line}" if line is not None else self.file
+        shown = visible(self.file)
+        where = f"{shown}:{line}" if line is not None else shown
         super().__init__(f"{where}: {self.reason} [{check}]")
 
 
