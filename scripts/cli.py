@@ -149,15 +149,20 @@ def _write_report(path, text: str) -> bool:
 def _report_target_problem(path: Path) -> str | None:
     """Why a JSON output file may not be written there, or None. A FIFO or device would hang or
     swallow the report; a file that is not JSON (an annotation source, a table, a README) is
-    someone's data that a mistyped path must not replace."""
+    someone's data that a mistyped path must not replace; and no report goes into a release or
+    a dataset's data/raw/annotations (`landstrikes.safety.places`)."""
+    from landstrikes.safety.places import protected_place
+
+    problem = _report_file_problem(path)
+    protected = protected_place(path) if problem is None else None
+    return problem or (f"{protected}; pass a file outside it" if protected else None)
+
+
+def _report_file_problem(path: Path) -> str | None:
+    """What is wrong with the file already at `path` for a JSON report (None: none there, or JSON)."""
     import os
     import stat
 
-    from landstrikes.safety.places import protected_place
-
-    protected = protected_place(path)
-    if protected:
-        return f"{protected}; pass a file outside it"
     try:
         info = path.stat()
     except FileNotFoundError:

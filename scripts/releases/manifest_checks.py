@@ -243,7 +243,9 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
     """What the release's other hashed files state about its tables, against the manifest:
     croissant.json's sha256 of each Parquet file and the card's row count per table. A table
     swapped and re-hashed in the manifest alone still disagrees with these two witnesses."""
-    problems = []
+    problems = [Problem("witness-mismatch", name, "absent from the release: every release states its files' sha256 "
+                        "(croissant.json) and row counts (README.md) there, so a re-hashed file goes unnoticed without it")
+                for name in ("croissant.json", "README.md") if name not in manifest["files"]]
     if "croissant.json" in trusted:
         import json
 
