@@ -49,9 +49,6 @@ def prepare_out(out: Path) -> Path:
     from landstrikes.safety.places import protected_place
 
     out = Path(out)
-    protected = protected_place(out)
-    if protected:
-        raise ReleaseError(f"--out {out} {protected}: choose a folder outside it [protected-output]")
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise ReleaseError(f"--out {out} exists and is not a folder: choose a new or empty folder")
     if out.is_dir():
@@ -59,6 +56,9 @@ def prepare_out(out: Path) -> Path:
         if entries:
             shown = ", ".join(entries[:5]) + (f" and {len(entries) - 5} more" if len(entries) > 5 else "")
             raise ReleaseError(f"--out {out} is not empty ({shown}): choose a new or empty folder")
+    protected = protected_place(out)  # after the folder in the way is named, as for every --out
+    if protected:
+        raise ReleaseError(f"--out {out} {protected}: choose a folder outside it [protected-output]")
     return out
 
 
