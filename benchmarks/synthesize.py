@@ -6,7 +6,11 @@ points into an article (`<article_id>:q:...`, speaker mentions, parent quotes, c
 and every cluster id is rewritten to stay inside its replica, so foreign keys, derived ids,
 spans, coverage, partitions and cluster rules all still hold. Row counts of every annotation
 table grow by exactly `copies`; label and length distributions are those of the real tables.
-The article `sha256` is a synthetic unique value (validate checks its format, not the file).
+Replicas are distinct texts, as real articles are: replica k turns the spaces at a few fixed
+positions of each text into tabs, spelling k in binary (positions inside `body` segments and
+outside every other span, so no span, word count, alias or quote mark changes; replica 0 is the
+original), and every article `sha256` is the real digest of its text (validate compares them).
+Identical replicas would let a check that caches by text look faster than it is.
 
 `large_article(target, chars)` writes a valid one-article corpus whose text is `chars` code
 points long, with astral characters before its spans (for the memory benchmark).
@@ -112,13 +116,75 @@ def replicate(source: Path, target: Path, copies: int, scaled: tuple[str, ...] |
                 columns[name] = column
         if spec.name == "articles":
             columns["source_file"] = pc.binary_join_element_wise(columns["article_id"], ".txt", "")
-            columns["sha256"] = pa.array(
-                [hashlib.sha256(a.encode()).hexdigest() for a in columns["article_id"].to_pylist()]
-            )
+            texts = distinct_texts(source, table, k)
+            columns["text"] = pa.array(texts, type=table.schema.field("text").type)
+            columns["sha256"] = pa.array([hashlib.sha256(t.encode()).hexdigest() for t in texts])
+        if spec.name == "segments":
+            columns["text"] = _segment_texts(out / "articles", columns, table.schema.field("text").type)
         result = pa.table(columns, schema=table.schema)
         _write(result, first, out / spec.name)
         rows[spec.name] = result.num_rows
     return rows
+
+
+MARK = "\t"
+"""What a set bit of the replica number turns a space into: whitespace, so words stay words."""
+
+
+def marked_positions(source: Path, articles: pa.Table, bits: int) -> list[list[int]]:
+    """For each article, `bits` positions of a space inside a body segment and outside every
+    other span (mentions, quotes and their cues, claims, flags, stances, exclusions)."""
+    taken: dict[str, set[int]] = {a: set() for a in articles.column("article_id").to_pylist()}
+    body: dict[str, list[tuple[int, int]]] = {a: [] for a in taken}
+    for spec in TABLES:
+        if not spec.span_columns:
+            continue
+        rows = read_arrow(source / spec.name).to_pylist()
+        for row in rows:
+            for start, end, _ in spec.span_columns:
+                if row.get(start) is None or row["article_id"] not in taken:
+                    continue
+                if spec.name == "segments":
+                    if row["kind"] == "body":
+                        body[row["article_id"]].append((row[start], row[end]))
+                else:
+                    taken[row["article_id"]].update(range(row[start], row[end]))
+    positions = []
+    for article_id, text in zip(articles.column("article_id").to_pylist(), articles.column("text").to_pylist()):
+        free = [p for s, e in sorted(body[article_id]) for p in range(s, e) if text[p] == " " and p not in taken[article_id]]
+        if len(free) < bits:
+            raise ValueError(f"{article_id}: {len(free)} free spaces, {bits} needed to tell the replicas apart")
+        step = len(free) // bits
+        positions.append([free[i * step] for i in range(bits)])
+    return positions
+
+
+def distinct_texts(source: Path, articles: pa.Table, copies: int) -> list[str]:
+    """Every replica's text, replica by replica (the order `replicate` tiles the rows in)."""
+    bits = max(1, (copies - 1).bit_length())
+    originals = articles.column("text").to_pylist()
+    positions = marked_positions(source, articles, bits)
+    texts = []
+    for k in range(copies):
+        for text, places in zip(originals, positions):
+            if k:
+                chars = list(text)
+                for bit, p in enumerate(places):
+                    if k >> bit & 1:
+                        chars[p] = MARK
+                text = "".join(chars)
+            texts.append(text)
+    return texts
+
+
+def _segment_texts(articles_folder: Path, columns: dict, text_type: pa.DataType) -> pa.Array:
+    """Each segment's text cut from its (replica's) article text, which `replicate` wrote first."""
+    articles = read_arrow(articles_folder)
+    by_id = dict(zip(articles.column("article_id").to_pylist(), articles.column("text").to_pylist()))
+    return pa.array(
+        [by_id[a][s:e] for a, s, e in zip(columns["article_id"].to_pylist(), columns["start"].to_pylist(), columns["end"].to_pylist())],
+        type=text_type,
+    )
 
 
 FILLER = "🜁 ∑\u0301 0123 · \r\n"

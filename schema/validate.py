@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.arrowchecks import check_arrow_table
 from landstrikes.schema.arrowrules import keeps_pandera_rules
+from landstrikes.schema.article_digest import check_article_digest
 from landstrikes.schema.articles_derived import check_article_derived
 from landstrikes.schema.crosschecks import CROSS_CHECKS as _TABLE_CHECKS, LONGEST_FIRST as _TABLE_ORDER, Corpus, article_texts
 from landstrikes.schema.filestamps import check_folder_entries, check_stamps
@@ -43,10 +44,11 @@ _PANDERA_CHECK_IDS = {
     "in_range": "out-of-range",
     "greater_than": "out-of-range",
 }
-CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS + (check_article_derived,)
+CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS + (check_article_derived, check_article_digest)
 """Every cross-table check, in report order: the table checks, then those added after the 1.0.0
-review, then the article columns derived from the text (found missing by the attack2 review)."""
-LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS + (check_article_derived,)
+review, then the article columns derived from the text (found missing by the attack2 review) and
+the text's digest."""
+LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS + (check_article_derived, check_article_digest)
 
 _STRUCTURAL = {"missing-column", "unexpected-column", "wrong-dtype", "column-order"}
 
