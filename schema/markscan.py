@@ -183,7 +183,6 @@ def _pair(article, position, kind, new_paragraph, word_before, word_after, opens
             continues = a == current and starts_line and opens_line
             end = _words_end(data, pos) if continues else -1
             if end > _after_mark(data, opened[0]) and not (data[last:end] == 0x0A).any():
-                families.pop(0)
                 pairs.append((current, opened.pop(0), end))  # a quotation continued by the next paragraph
             strays.extend((current, p, True) for p in opened)
             families.clear()

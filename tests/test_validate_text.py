@@ -84,7 +84,7 @@ def test_alias_scan_finds_the_whole_word_occurrences_with_either_automaton(dfa_b
         aliasscan._DFA_PATTERN_BYTES = original
 
 
-def test_the_automaton_is_a_dfa_only_up_to_its_pattern_bound(monkeypatch):
+def test_the_automaton_finds_every_pattern_below_and_above_the_dfa_bound(monkeypatch):
     monkeypatch.setattr(aliasscan, "_DFA_PATTERN_BYTES", 10)
     small, large = aliasscan.automaton([b"abc"]), aliasscan.automaton([b"abcdefghijk"])
     assert small.find_matches_as_indexes(b"xabc", overlapping=True) == [(0, 1, 4)]
