@@ -167,3 +167,39 @@ def articles_and_quotes(draw):
 def test_mark_coverage_on_integer_keys_finds_what_joining_on_id_strings_finds(case):
     articles, quotes = case
     assert fast_mark_findings(articles, quotes) == plain_mark_findings(articles, quotes)
+
+
+# --- article columns derived from the text: only suspect rows go through the rules -------------
+
+
+def plain_derived_findings(articles: pd.DataFrame) -> list[tuple]:
+    """n_words is `len(text.split())` and source_file is the id plus '.txt', row by row."""
+    out = []
+    for article_id, text, n_words, source_file in zip(articles["article_id"], articles["text"], articles["n_words"], articles["source_file"]):
+        if isinstance(text, str) and not pd.isna(n_words) and int(n_words) != len(text.split()):
+            out.append((str(article_id), "n_words", str(n_words)))
+        if isinstance(source_file, str) and isinstance(article_id, str) and source_file != f"{article_id}.txt":
+            out.append((article_id, "source_file", source_file))
+    return out
+
+
+@st.composite
+def derived_articles(draw):
+    n = draw(st.integers(1, 6))
+    ids = [draw(st.sampled_from(["a", "b", "c", None])) for _ in range(n)]
+    texts = [draw(st.one_of(st.none(), TEXT)) for _ in range(n)]
+    counts = [draw(st.one_of(st.none(), st.integers(-1, 12), st.just(len(t.split()) if t else 0))) for t in texts]
+    files = [draw(st.one_of(st.none(), st.sampled_from(["a.txt", "b.txt", "x.txt", "a"]), st.just(f"{i}.txt"))) for i in ids]
+    as_objects = draw(st.booleans())  # plain object columns (a frame built by hand) take the same rules
+    dtypes = {"n_words": "object"} if as_objects else {"article_id": "str", "n_words": "Int64", "source_file": "str"}
+    return pd.DataFrame({"article_id": ids, "text": texts, "n_words": counts, "source_file": files}).astype(dtypes)
+
+
+@settings(max_examples=200, deadline=None)
+@given(derived_articles())
+def test_article_derived_checks_only_suspect_rows_and_finds_what_every_row_finds(articles):
+    from landstrikes.schema.articles_derived import check_article_derived
+
+    report = Report("generated")
+    check_article_derived({"articles": articles}, report)
+    assert [(f.row_id, f.column, f.value) for f in report.findings] == plain_derived_findings(articles)
