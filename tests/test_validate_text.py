@@ -203,3 +203,21 @@ def test_article_derived_checks_only_suspect_rows_and_finds_what_every_row_finds
     report = Report("generated")
     check_article_derived({"articles": articles}, report)
     assert [(f.row_id, f.column, f.value) for f in report.findings] == plain_derived_findings(articles)
+
+
+def test_two_articles_with_one_id_and_the_same_marks_are_findings_not_a_crash(tmp_path):
+    """Before the integer keys, a quote row at a pair of marks that two rows of one article id
+    both hold made the quote-mark join longer than its rows: check-crashed (IndexError)."""
+    import shutil
+    from pathlib import Path
+
+    from arrowbreak import read, write
+    from landstrikes.schema import validate
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "dataset" / "data", tmp_path / "data")
+    articles = read(tmp_path, "articles")
+    write(tmp_path, "articles", pa.concat_tables([articles, articles.slice(0, 1)]))
+    report = validate(tmp_path)
+    checks = {f.check for f in report.findings}
+    assert "check-crashed" not in checks, [f.message for f in report.findings if f.check == "check-crashed"]
+    assert report.findings and not report.ok
