@@ -154,55 +154,64 @@ def _pair(article, position, kind, new_paragraph, word_before, word_after, opens
     `line_start`: the mark follows a newline (it may continue the paragraph before, Q2)."""
     pairs: list[tuple[int, int, int]] = []  # (article, open, close)
     strays: list[tuple[int, int, bool]] = []  # (article, position, opens)
-    stack: list[tuple[int, int]] = []  # (family, position); families: 0 double, 1 straight, 2 single
+    # the open marks, as two lists (family, position) so that "is a family open" is `in`, not a
+    # generator per mark; families: 0 double, 1 straight, 2 single
+    families: list[int] = []
+    opened: list[int] = []
     current, last = -1, 0
 
     def close(family: int, pos: int, end: int | None = None) -> None:
-        for depth in range(len(stack) - 1, -1, -1):
-            if stack[depth][0] == family:
-                strays.extend((current, inner, True) for _, inner in stack[depth + 1 :])
+        for depth in range(len(families) - 1, -1, -1):
+            if families[depth] == family:
+                strays.extend((current, inner, True) for inner in opened[depth + 1 :])
                 if end is None:
-                    pairs.append((current, stack[depth][1], pos))
-                elif end > _after_mark(data, stack[depth][1]):
-                    pairs.append((current, stack[depth][1], end))
+                    pairs.append((current, opened[depth], pos))
+                elif end > _after_mark(data, opened[depth]):
+                    pairs.append((current, opened[depth], end))
                 else:
-                    strays.append((current, stack[depth][1], True))
-                del stack[depth:]
+                    strays.append((current, opened[depth], True))
+                del families[depth:], opened[depth:]
                 return
         strays.append((current, pos, False))
 
     for a, pos, k, fresh, prev_word, next_word, opens, starts_line in zip(
         article, position, kind, new_paragraph, word_before, word_after, opens_anyway, line_start
     ):
-        if stack and fresh:
-            single = stack[0][0] == 2  # the next line opens with a mark of the same kind (double or single)
+        if families and fresh:
+            single = families[0] == 2  # the next line opens with a mark of the same kind (double or single)
             opens_line = k in (SINGLE_OPEN,) or k == STRAIGHT_SINGLE and next_word if single else k in (DOUBLE_OPEN, STRAIGHT_DOUBLE)
             continues = a == current and starts_line and opens_line
             end = _words_end(data, pos) if continues else -1
-            if end > _after_mark(data, stack[0][1]) and not (data[last:end] == 0x0A).any():
-                pairs.append((current, stack.pop(0)[1], end))  # a quotation continued by the next paragraph
-            strays.extend((current, p, True) for _, p in stack)
-            stack.clear()
+            if end > _after_mark(data, opened[0]) and not (data[last:end] == 0x0A).any():
+                pairs.append((current, opened.pop(0), end))  # a quotation continued by the next paragraph
+            strays.extend((current, p, True) for p in opened)
+            families.clear()
+            opened.clear()
         current, last = a, pos
         if k == DOUBLE_OPEN:
-            stack.append((0, pos))
+            families.append(0)
+            opened.append(pos)
         elif k == DOUBLE_CLOSE:  # with no “ open it closes an open straight mark (quotemarks)
-            close(0 if any(f == 0 for f, _ in stack) or not any(f == 1 for f, _ in stack) else 1, pos)
+            close(0 if 0 in families or 1 not in families else 1, pos)
         elif k == STRAIGHT_DOUBLE:
-            if opens and any(f == 1 for f, _ in stack):
+            if opens and 1 in families:
                 close(1, pos, _words_end(data, pos))  # a new quotation continues the open one
-                stack.append((1, pos))
-            elif stack and stack[-1][0] == 1:
-                pairs.append((a, stack.pop()[1], pos))
-            elif any(f == 1 for f, _ in stack):
+                families.append(1)
+                opened.append(pos)
+            elif families and families[-1] == 1:
+                families.pop()
+                pairs.append((a, opened.pop(), pos))
+            elif 1 in families:
                 close(1, pos)
             else:
-                stack.append((1, pos))
+                families.append(1)
+                opened.append(pos)
         elif k == SINGLE_OPEN or (k == STRAIGHT_SINGLE and not prev_word and next_word):
-            stack.append((2, pos))
-        elif not next_word and any(f == 2 for f, _ in stack):  # a closer that can close
+            families.append(2)
+            opened.append(pos)
+        elif not next_word and 2 in families:  # a closer that can close
             close(2, pos)
-    strays.extend((current, p, True) for _, p in stack)
+    strays.extend((current, p, True) for p in opened)
     return pairs, strays
 
 

@@ -65,56 +65,78 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
 def check_quote_mark_coverage(tables: dict[str, pd.DataFrame], report: Report) -> None:
     """Every mark pair and stray mark is exactly one quote row (Q2): a missing quote fails.
 
-    One scan over all article bytes (markscan.py); matching marks to rows is a join, not a loop over rows.
+    One scan over all article bytes (markscan.py); matching marks to rows is a join, not a loop
+    over rows. The joins are on an integer article key (`_article_keys`: equal exactly where the
+    article ids are equal), not on the id strings, whose hashing was most of their cost.
     """
     articles, quotes = tables.get("articles"), tables.get("quotes")
     if articles is None or quotes is None:
         return
-    known = _rows(quotes, article_numbers(tables, "quotes") >= 0, ["quote_id", "article_id", "kind", "start", "end"])
-    marked = known[known["kind"].isin(["direct", "partial", "scare"])]
-    orphans = known[known["kind"] == "orphan"]
+    numbers = article_numbers(tables, "quotes")
+    known = _rows(quotes, numbers >= 0, ["quote_id", "article_id", "kind", "start", "end"])
+    known_keys = numbers[numbers >= 0]  # a known quote's article key is its article's last row
+    is_marked = known["kind"].isin(["direct", "partial", "scare"]).to_numpy(dtype=bool)
+    is_orphan = (known["kind"] == "orphan").to_numpy(dtype=bool, na_value=False)
+    marked, orphans = known[is_marked], known[is_orphan]
     scan = scan_corpus_marks(article_texts(tables))
     article_ids = articles["article_id"].to_numpy()
+    keys = _article_keys(tables)
     expected = pd.DataFrame({"number": scan.pair_article, "start": scan.pair_open + 1, "end": scan.pair_close})
     expected.insert(0, "article_id", article_ids[expected["number"].to_numpy()])
-    key = ["article_id", "start", "end"]
-    rows = marked[key].astype({"start": "int64", "end": "int64"})
+    expected.insert(0, "key", keys[expected["number"].to_numpy()])
+    key = ["key", "start", "end"]
+    rows = marked[["article_id", "start", "end"]].astype({"start": "int64", "end": "int64"})
+    rows = pd.DataFrame({"key": known_keys[is_marked], "start": rows["start"].to_numpy(), "end": rows["end"].to_numpy()})
     counts = rows.value_counts().rename("count").reset_index()
     covered = expected.merge(counts, on=key, how="left").fillna({"count": 0})
     bad = covered[covered["count"] != 1]
     excerpts = _excerpts(article_texts(tables), bad["number"], bad["start"], bad["end"])
     for article_id, start, end, count, excerpt in zip(bad["article_id"], bad["start"], bad["end"], bad["count"], excerpts):
         report.add("quotes", "quote-mark-coverage", f"quotation marks at {start - 1}..{end} are covered by {int(count)} quote rows, expected 1", article_id, "start", excerpt)
-    unmarked = rows.merge(expected[key], on=key, how="left", indicator=True)["_merge"].to_numpy() == "left_only"
+    # one key per pair: two articles with one id (a duplicate, reported elsewhere) can hold the same pair
+    unmarked = rows.merge(expected[key].drop_duplicates(), on=key, how="left", indicator=True)["_merge"].to_numpy() == "left_only"
     for qid, start, end in zip(marked["quote_id"][unmarked], rows["start"][unmarked], rows["end"][unmarked]):
         report.add("quotes", "quote-without-marks", "direct/partial/scare quote must be exactly the text between a pair of quotation marks", qid, "start", (start, end))
     strays = pd.DataFrame({"number": scan.stray_article, "position": scan.stray_position, "opens": scan.stray_opens})
-    _check_orphans(articles, article_texts(tables), orphans, strays, report)
+    _check_orphans(articles, article_texts(tables), orphans, known_keys[is_orphan], keys, strays, report)
 
 
-def _check_orphans(articles: pd.DataFrame, texts: ArticleTexts, orphans: pd.DataFrame, strays: pd.DataFrame, report: Report) -> None:
+def _article_keys(tables: dict[str, pd.DataFrame]) -> np.ndarray:
+    """An integer per article row, equal for two rows exactly when their article ids are equal:
+    the last row with that id (what `article_numbers` gives every other table's rows), and a
+    distinct negative number for a row whose id is null (a null id joins nothing)."""
+    keys = article_numbers(tables, "articles").copy()
+    unknown = keys < 0
+    keys[unknown] = -2 - np.flatnonzero(unknown)
+    return keys
+
+
+def _check_orphans(articles: pd.DataFrame, texts: ArticleTexts, orphans: pd.DataFrame, orphan_keys: np.ndarray, keys: np.ndarray,
+                   strays: pd.DataFrame, report: Report) -> None:
     """Each unmatched mark is touched by exactly one orphan span, and each orphan touches one."""
     article_ids = articles["article_id"].to_numpy()
     strays = strays.astype({"number": "int64", "position": "int64", "opens": bool})
     strays.insert(0, "article_id", article_ids[strays["number"].to_numpy()])
+    strays.insert(0, "key", keys[strays["number"].to_numpy()])
     # an opening mark is touched by a span starting after it, a closing one by a span ending at it
     strays["touch"] = np.where(strays["opens"], strays["position"] + 1, strays["position"])
-    spans = orphans[["article_id", "start", "end"]].astype({"start": "int64", "end": "int64"}).drop_duplicates()
+    rows = orphans[["article_id", "start", "end"]].astype({"start": "int64", "end": "int64"})
+    rows = pd.DataFrame({"key": orphan_keys, "start": rows["start"].to_numpy(), "end": rows["end"].to_numpy()})
+    spans = rows.drop_duplicates()
     hits = pd.concat(
         [
-            strays[strays["opens"]].merge(spans, left_on=["article_id", "touch"], right_on=["article_id", "start"]),
-            strays[~strays["opens"]].merge(spans, left_on=["article_id", "touch"], right_on=["article_id", "end"]),
+            strays[strays["opens"]].merge(spans, left_on=["key", "touch"], right_on=["key", "start"]),
+            strays[~strays["opens"]].merge(spans, left_on=["key", "touch"], right_on=["key", "end"]),
         ]
     )
-    per_stray = hits.groupby(["article_id", "position"]).size()
-    counts = per_stray.reindex(pd.MultiIndex.from_frame(strays[["article_id", "position"]]), fill_value=0).to_numpy()
+    per_stray = hits.groupby(["key", "position"]).size()
+    counts = per_stray.reindex(pd.MultiIndex.from_frame(strays[["key", "position"]]), fill_value=0).to_numpy()
     bad = strays[counts != 1]
     starts = np.maximum(0, bad["position"].to_numpy() - 20)
     excerpts = _excerpts(texts, bad["number"], starts, bad["position"].to_numpy() + 1)
     for article_id, position, count, excerpt in zip(bad["article_id"], bad["position"], counts[counts != 1], excerpts):
         report.add("quotes", "quote-mark-coverage", f"unmatched quotation mark at {position} is covered by {count} orphan rows, expected 1", article_id, "start", excerpt)
-    claimed = hits[["article_id", "start", "end"]].drop_duplicates()
-    rows = orphans[["article_id", "start", "end"]].astype({"start": "int64", "end": "int64"})
+    claimed = hits[["key", "start", "end"]].drop_duplicates()
     unclaimed = rows.merge(claimed, how="left", indicator=True)["_merge"].to_numpy() == "left_only"
     for qid, start, end in zip(orphans["quote_id"][unclaimed], rows["start"][unclaimed], rows["end"][unclaimed]):
         report.add("quotes", "orphan-without-stray-mark", "orphan quote must touch an unmatched quotation mark", qid, "start", (start, end))

@@ -73,29 +73,39 @@ def span_text_equal(
     return pc.fill_null(pc.equal(expected, actual), False).to_numpy(zero_copy_only=False)
 
 
+_INLINE_MASKS = np.array(
+    [[int.from_bytes(bytes([0xFF] * min(max(n - 4 * k, 0), 4)).ljust(4, b"\0"), "little") for k in range(3)] for n in range(13)],
+    dtype="<u4",
+)
+"""_INLINE_MASKS[n]: the three little-endian words that keep the first n of 12 bytes (zeroing the rest)."""
+
+
 def _views(data: np.ndarray, buffer: pa.Buffer, first: np.ndarray, lengths: np.ndarray) -> pa.Array:
-    """Arrow string_view array of data[first:first+length] (inline if <= 12 bytes, else a pointer)."""
+    """Arrow string_view array of data[first:first+length] (inline if <= 12 bytes, else a pointer).
+
+    A view is four little-endian words: the length, then either the string's 12 bytes
+    zero-padded (inline) or its first 4 bytes, the buffer index (0) and its offset. The 12 bytes
+    after each start are gathered as one 12-byte item per row (not 12 gathers of one byte) and
+    masked to the length by a table of word masks."""
     if len(data) > _MAX_VIEW_BUFFER:
         raise ValueError("article texts exceed 2 GiB in one table; split the corpus")
     n = len(first)
-    views = np.zeros((n, 16), dtype=np.uint8)
-    views[:, 0:4] = lengths.astype("<i4").view(np.uint8).reshape(n, 4)
-    # inline bytes (short strings) or the 4-byte prefix (long strings), zero-padded: each row
-    # copies 12 bytes from a strided view of the data (one gather per row, not per byte), in
-    # blocks of rows so the temporaries stay small
-    full_rows = max(len(data) - 11, 0)
-    windows = np.lib.stride_tricks.as_strided(data, shape=(full_rows, 12), strides=(1, 1), writeable=False)
+    views = np.zeros((n, 4), dtype="<u4")
+    views[:, 0] = lengths
+    full_rows = max(len(data) - 11, 0)  # starts with 12 bytes after them
+    items = np.ndarray((full_rows,), dtype="V12", buffer=data, strides=(1,)) if full_rows else None
     near_end = np.flatnonzero(first >= full_rows)
     safe = np.minimum(first, max(full_rows - 1, 0))
     for begin in range(0, n if full_rows else 0, _ROWS):
         rows = slice(begin, begin + _ROWS)
-        keep = np.arange(12)[None, :] < np.minimum(lengths[rows], 12)[:, None]
-        views[rows, 4:16] = np.where(keep, windows[safe[rows]], 0)
+        words = items[safe[rows]].view("<u4").reshape(-1, 3)
+        views[rows, 1:4] = words & _INLINE_MASKS[np.minimum(lengths[rows], 12)]
     for row in near_end.tolist():  # the last 11 bytes: fewer than 12 left to copy
         width = int(min(lengths[row], 12, len(data) - first[row]))
-        views[row, 4:16] = 0
-        views[row, 4 : 4 + width] = data[first[row] : first[row] + width]
-    long = lengths > 12
-    views[long, 8:12] = 0  # buffer index: the one data buffer
-    views[long, 12:16] = first[long].astype("<i4").view(np.uint8).reshape(-1, 4)
+        tail = np.zeros(12, dtype=np.uint8)
+        tail[:width] = data[first[row] : first[row] + width]
+        views[row, 1:4] = tail.view("<u4")
+    long = np.flatnonzero(lengths > 12)
+    views[long, 2] = 0  # buffer index: the one data buffer
+    views[long, 3] = first[long]
     return pa.Array.from_buffers(pa.string_view(), n, [None, pa.py_buffer(views), buffer])
