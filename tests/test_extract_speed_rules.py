@@ -3,7 +3,7 @@ replaced, on generated text."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from landstrikes.extract.entities import _BREAK, _TOKEN, _sentence_starts, _used_lower
@@ -277,3 +277,62 @@ def test_a_run_of_thousands_of_splitting_words_is_typed_without_recursion_error(
     for word in ("U.S. ", "British "):
         mentions = E.find_mentions(word * 3000)
         assert len(mentions) == 3000
+
+
+# --- hand-rewritten regexes (guard.rewritten) and the shared sentence pass ----------------------
+
+from landstrikes.extract import text as T  # noqa: E402
+from landstrikes.extract.guard import DEFINED_AND_REWRITTEN  # noqa: E402
+
+_MARKS = "".join(sorted({ch for pair in DEFINED_AND_REWRITTEN for ch in pair[0].pattern if not ch.isalnum()}))
+REWRITE_PIECES = list(_MARKS) + list(" \t\u00a0\n\r\r\n") + [
+    "U.S.", "A.", "B", "Ann", "ann", "O’Neil", "it's", "’s", "x-ray", "US-led", "Mr.", "e.g.", "3", "٣", "_", "é", "É",
+    "ǅ", "ſ", "K", "İ", "ı", "...", "?!", "”", "“", "’", ")", "]", "thousand", "Million", "one", "about", "some",
+]
+REWRITE_TEXT = st.lists(st.sampled_from(REWRITE_PIECES), max_size=40).map("".join)
+
+
+def test_the_extractor_has_its_rewritten_regexes():
+    assert {E._TOKEN, E._BREAK_AFTER_MARK, T._SENTENCE_END} <= {fast for _, fast in DEFINED_AND_REWRITTEN}
+
+
+@settings(max_examples=500, deadline=None)
+@given(REWRITE_TEXT, st.integers(0, 8), st.integers(0, 8))
+@example("a..  b", 2, 0)  # a window opening inside a run of full stops: no sentence end starts there
+@example("x’Ann", 2, 0)  # a window opening inside a word: no capitalised word starts there
+def test_every_rewritten_regex_finds_exactly_what_its_definition_finds(text, cut_start, cut_end):
+    pos, endpos = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    for definition, fast in DEFINED_AND_REWRITTEN:
+        assert _found(fast, text, 0, len(text)) == _found(definition, text, 0, len(text)), definition.pattern[:60]
+        assert _found(fast, text, pos, endpos) == _found(definition, text, pos, endpos), definition.pattern[:60]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_rewritten_regexes_agree_on_arbitrary_unicode(text):
+    for definition, fast in DEFINED_AND_REWRITTEN:
+        assert _found(fast, text, 0, len(text)) == _found(definition, text, 0, len(text)), definition.pattern[:60]
+
+
+def sentences_of_a_line_copy(text, line):
+    """The definition: the line copied out and scanned with the plain sentence-end regex."""
+    out, start = [], line.start
+    for match in T.SENTENCE_END_DEFINITION.finditer(text[line.start:line.end]):
+        cut = line.start + match.end()
+        if T._ABBREVIATION.search(text, max(start, cut - 12), cut):
+            continue
+        span = T.trimmed(text, start, cut)
+        if span.end > span.start:
+            out.append(span)
+        start = cut
+    span = T.trimmed(text, start, line.end)
+    if span.end > span.start:
+        out.append(span)
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(REWRITE_TEXT)
+def test_sentences_scanned_in_place_equal_the_sentences_of_the_copied_line(text):
+    for line in T.lines(text):
+        assert T.sentences(text, line) == sentences_of_a_line_copy(text, line)

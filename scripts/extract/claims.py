@@ -101,7 +101,7 @@ def _number_positions(text: str) -> list[int]:
 def _quantities(text: str, sentence: Span):
     body = text[sentence.start:sentence.end]
     for m in _VAGUE_RE.finditer(body):
-        low, high = _VAGUE[re.sub(r"\s+of$", "", m.group().lower())]
+        low, high = _VAGUE[_TRAILING_OF.sub("", m.group().lower())]
         yield sentence.start + m.start(), sentence.start + m.end(), float(low), float(high), "range", False
     for m in _QUANTITY.finditer(body):
         if not (m.group("num1") or m.group("word1")):
@@ -131,19 +131,31 @@ def _quantities(text: str, sentence: Span):
         yield start, end, low, high, bound, bool(m.group("pct"))
 
 
+_TRAILING_OF = re.compile(r"\s+of$")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b")
+_CAPITALS_BEFORE = re.compile(r"[A-Z]{2,}\s*$")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:order|no|number|act|resolution|article|section|code|route|flight|line|page|chapter|room|vol)\.?\W{0,2}$", re.IGNORECASE
+)
+_UNIT_AFTER_OF = re.compile(r"^\s+of\s+(?:\w+\s+){0,1}?(?P<unit>[a-z][a-z‑-]+)")
+_NOT_A_TO_Z = re.compile(r"[^a-z]")
+"""The patterns of the checks below, compiled once (not looked up in `re`'s cache per quantity)."""
+
+
 def _not_a_quantity(text: str, m, start: int, end: int) -> bool:
     num = m.group("num1") or ""
-    if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.group("num2") and not m.group("pct"):
+    if _YEAR.fullmatch(num) and not m.group("num2") and not m.group("pct"):
         return True  # a year
     if _DATE_NEAR.search(text[max(0, start - 10):start]) or _DATE_NEAR.search(text[end:end + 10]):
         return True
     prev = text[start - 1] if start > 0 else " "  # a text start is not a name before the number
     nxt = text[end:end + 2]
-    if prev.isalnum() or prev in "‑-/#" or nxt[:1].isalnum() or re.match(r"^(?:st|nd|rd|th)\b", nxt):
+    if prev.isalnum() or prev in "‑-/#" or nxt[:1].isalnum() or _ORDINAL_SUFFIX.match(nxt):
         return True  # part of a name, code or ordinal (EO 13864, F-16, 3rd)
-    if re.search(r"[A-Z]{2,}\s*$", text[max(0, start - 6):start]):
+    if _CAPITALS_BEFORE.search(text[max(0, start - 6):start]):
         return True
-    if re.search(r"\b(?:order|no|number|act|resolution|article|section|code|route|flight|line|page|chapter|room|vol)\.?\W{0,2}$", text[max(0, start - 14):start], re.IGNORECASE):
+    if _LABEL_BEFORE.search(text[max(0, start - 14):start]):
         return True
     return False
 
@@ -201,13 +213,13 @@ def _unit(text: str, sentence: Span, q_start: int, q_end: int, percent: bool) ->
         return None
     unit = m.group("unit").lower()
     if unit in ("of", "and", "to", "the", "in", "on", "at", "for", "by", "from", "with", "a", "an", "or"):
-        m2 = re.match(r"^\s+of\s+(?:\w+\s+){0,1}?(?P<unit>[a-z][a-z‑-]+)", rest)
+        m2 = _UNIT_AFTER_OF.match(rest)
         if not m2:
             return None
         unit = m2.group("unit").lower()
     words = rest.split()
     if len(words) >= 2 and words[0].lower() in ("metric", "short", "long", "square", "cubic") and unit == words[0].lower():
-        unit = f"{words[0].lower()}_{re.sub(r'[^a-z]', '', words[1].lower())}"
+        unit = f"{words[0].lower()}_{_NOT_A_TO_Z.sub('', words[1].lower())}"
     if unit in ("year", "years", "percent"):
         return None if unit != "percent" else "percent"
     clause = rest
