@@ -12,9 +12,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from landstrikes.extract.guard import guarded
+from landstrikes.extract.guard import folded, guarded
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
-from landstrikes.extract.text import Span, all_sentences, trimmed, without_final_punctuation
+from landstrikes.extract.text import Span, all_sentences, lowered, trimmed, without_final_punctuation
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBERS = {
@@ -65,15 +65,19 @@ class Claim:
 def find_claims(text: str) -> list[Claim]:
     """One claim per sentence clause that states at least one quantity (the first one is normalised)."""
     out: dict[tuple[int, int], Claim] = {}
-    positions = _number_positions(text)
+    lowered_text = lowered(text)  # the case-blind scans run case-sensitively on it (same spans)
+    positions = _number_positions(text, lowered_text)
     if not positions:
         return []
     for sentence in all_sentences(text):
         i = bisect.bisect_left(positions, sentence.start)
         if i == len(positions) or positions[i] >= sentence.end:
             continue
-        cue = _REPORTING.search(text, sentence.start, sentence.end)  # once per sentence
-        for quantity in _quantities(text, sentence):
+        if lowered_text is None:
+            cue = _REPORTING.search(text, sentence.start, sentence.end)  # once per sentence
+        else:
+            cue = _REPORTING_FOLDED.search(lowered_text, sentence.start, sentence.end)
+        for quantity in _quantities(text, sentence, lowered_text):
             claim = _claim(text, sentence, quantity, cue)
             if claim is not None:
                 out.setdefault((claim.start, claim.end), claim)
@@ -90,25 +94,43 @@ _PRE_WORD_NUMBER = guarded(re.compile(
 ))
 
 
-def _number_positions(text: str) -> list[int]:
+_PRE_WORD_NUMBER_FOLDED = folded(_PRE_WORD_NUMBER)
+_VAGUE_FOLDED = folded(_VAGUE_RE)
+_QUANTITY_FOLDED = folded(_QUANTITY)
+_REPORTING_FOLDED = folded(_REPORTING)
+
+
+def _number_positions(text: str, lowered_text: str | None = None) -> list[int]:
     """Where a quantity may start, found in one pass: most sentences hold none and are skipped."""
     found = {m.start() for m in _DIGIT.finditer(text)}
     found.update(m.start() for m in _MAGNITUDE.finditer(text))
-    found.update(m.start() for m in _PRE_WORD_NUMBER.finditer(text))
+    if lowered_text is None:
+        found.update(m.start() for m in _PRE_WORD_NUMBER.finditer(text))
+    else:
+        found.update(m.start() for m in _PRE_WORD_NUMBER_FOLDED.finditer(lowered_text))
     return sorted(found)
 
 
-def _quantities(text: str, sentence: Span):
-    body = text[sentence.start:sentence.end]
-    for m in _VAGUE_RE.finditer(body):
+def _quantities(text: str, sentence: Span, lowered_text: str | None = None):
+    """Quantities of one sentence. With `lowered_text` (`text.lowered`) the case-blind scans run
+    case-sensitively on it, inside the sentence's window: the character before a sentence is a
+    blank or none, so a window and a copy of the sentence give the same matches; groups then
+    hold lowered text, and are read case-blind below."""
+    if lowered_text is None:
+        scanned, base, pos, endpos = text[sentence.start:sentence.end], sentence.start, 0, sentence.end - sentence.start
+        vague, quantity = _VAGUE_RE, _QUANTITY
+    else:
+        scanned, base, pos, endpos = lowered_text, 0, sentence.start, sentence.end
+        vague, quantity = _VAGUE_FOLDED, _QUANTITY_FOLDED
+    for m in vague.finditer(scanned, pos, endpos):
         low, high = _VAGUE[_TRAILING_OF.sub("", m.group().lower())]
-        yield sentence.start + m.start(), sentence.start + m.end(), float(low), float(high), "range", False
-    for m in _QUANTITY.finditer(body):
+        yield base + m.start(), base + m.end(), float(low), float(high), "range", False
+    for m in quantity.finditer(scanned, pos, endpos):
         if not (m.group("num1") or m.group("word1")):
             continue
         if m.group("word1") and not m.group("pre") and not m.group("scale1"):
             continue  # "one of the", "two countries" are too often not claims
-        start, end = sentence.start + m.start(), sentence.start + m.end()
+        start, end = base + m.start(), base + m.end()
         if _not_a_quantity(text, m, start, end):
             continue
         low = _value(m.group("num1"), m.group("word1"), m.group("scale1") or m.group("scale2"))

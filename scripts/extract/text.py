@@ -20,6 +20,23 @@ _ABBREVIATION = re.compile(
 )
 
 
+FOLDS_ONTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+"""The only non-ASCII characters a case-blind regex matches to an ASCII letter: İ ı ſ K (Kelvin)
+(tests/test_extract_speed_rules.py reads this off every code point)."""
+
+
+def lowered(text: str) -> str | None:
+    """`text.lower()` when it keeps every offset and lets a case-sensitive regex of lower-case
+    letters find what its case-blind form finds in the text (`guard.folded`), else None. Lowering
+    changes no character's kind (word, blank, digit) and no length, and turns no other character
+    into an ASCII letter (tests/test_extract_speed_rules.py checks every code point); the four
+    characters above are the exceptions."""
+    if not text.isascii() and FOLDS_ONTO_ASCII.search(text):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
 class Span(NamedTuple):
     start: int
     end: int
