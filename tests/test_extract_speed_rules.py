@@ -293,7 +293,7 @@ REWRITE_TEXT = st.lists(st.sampled_from(REWRITE_PIECES), max_size=40).map("".joi
 
 
 def test_the_extractor_has_its_rewritten_regexes():
-    assert {E._TOKEN, E._BREAK_AFTER_MARK, T._SENTENCE_END} <= {fast for _, fast in DEFINED_AND_REWRITTEN}
+    assert {E._TOKEN, E._BREAK_AFTER_MARK, T._SENTENCE_END, C._DIGITS_OR_MAGNITUDE} <= {fast for _, fast in DEFINED_AND_REWRITTEN}
 
 
 @settings(max_examples=500, deadline=None)
@@ -360,6 +360,17 @@ def test_lowering_keeps_every_character_kind_and_length_but_for_the_four_that_fo
     for kind in (r"\w", r"\s", r"\d"):
         assert [m.start() for m in re.finditer(kind, before)] == [m.start() for m in re.finditer(kind, after)], kind
     assert re.fullmatch(r"\w", "ς") and not "ς".isascii()
+
+
+NUMBER_PIECES = ["1", "23", "Thousand", "thousand", "THOUSAND", "million", "Billion", "dozen", "hundred", "x", " ", "٣", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=20).map("".join))
+def test_one_scan_for_digits_and_magnitudes_finds_the_starts_of_both_scans(text):
+    digits = {m.start() for m in re.finditer(r"\d+", text)}
+    magnitudes = {m.start() for m in re.finditer(r"[Tt]housand|[Hh]undred|[Dd]ozen|[Mm]illion|[Bb]illion", text)}
+    assert {m.start() for m in C.DIGITS_OR_MAGNITUDE.finditer(text)} == digits | magnitudes
 
 
 def test_the_extractor_has_its_folded_regexes():

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from landstrikes.extract.guard import folded, guarded
+from landstrikes.extract.guard import folded, guarded, rewritten
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
 from landstrikes.extract.text import Span, all_sentences, lowered, trimmed, without_final_punctuation
 
@@ -85,8 +85,12 @@ def find_claims(text: str) -> list[Claim]:
     return sorted(out.values(), key=lambda c: (c.start, c.end))
 
 
-_DIGIT = re.compile(r"\d+")  # the start of each run of digits is enough to find its sentence
-_MAGNITUDE = guarded(re.compile(r"[Tt]housand|[Hh]undred|[Dd]ozen|[Mm]illion|[Bb]illion"))
+DIGITS_OR_MAGNITUDE = re.compile(r"\d+|[Tt]housand|[Hh]undred|[Dd]ozen|[Mm]illion|[Bb]illion")
+"""A run of digits (its start is enough to find its sentence) or a magnitude word; the two never
+overlap, so one scan finds the starts of both."""
+_DIGITS_OR_MAGNITUDE = rewritten(
+    DIGITS_OR_MAGNITUDE, r"[\dTtHhDdMmBb](?:(?<=\d)\d*|(?<=[Tt])housand|(?<=[Hh])undred|(?<=[Dd])ozen|(?<=[MmBb])illion)"
+)
 _PRE_WORD_NUMBER = guarded(re.compile(
     r"\b(?:between|from|at least|at most|more than|over|fewer than|less than|under|up to|nearly|almost|about|around|"
     r"roughly|approximately|some|an estimated|estimated|as many as|as much as) (?:" + "|".join(_WORD_NUMBERS) + r")\b",
@@ -102,8 +106,7 @@ _REPORTING_FOLDED = folded(_REPORTING)
 
 def _number_positions(text: str, lowered_text: str | None = None) -> list[int]:
     """Where a quantity may start, found in one pass: most sentences hold none and are skipped."""
-    found = {m.start() for m in _DIGIT.finditer(text)}
-    found.update(m.start() for m in _MAGNITUDE.finditer(text))
+    found = {m.start() for m in _DIGITS_OR_MAGNITUDE.finditer(text)}
     if lowered_text is None:
         found.update(m.start() for m in _PRE_WORD_NUMBER.finditer(text))
     else:
