@@ -273,7 +273,7 @@ def _type_group_once(text: str, group: list[_Tok], toks: list[_Tok]):
         group = group[1:]  # "Senior WorldCom executives", "Former Ann Lee": the modifier is no part of the name
     # "Labour MP Ann Lee", "Foreign Secretary Ben Ode": the words up to the last title are no part of
     # the name; qualifiers ("Foreign") are dropped, anything else before the title is its body (ORG)
-    last_title = max((i for i, t in enumerate(group[:-1]) if _is_title(text, t)), default=-1)
+    last_title = max((i for i, t in enumerate(group[:-1]) if _is_title(text, t)), default=-1) if len(group) > 1 else -1
     if last_title > 0 and all(text[a.end:b.start] == " " for a, b in zip(group[:last_title + 1], group[1:last_title + 2])):
         prefix = [t for t in group[:last_title] if t.text not in gz.TITLE_MODIFIERS and not _is_title(text, t)]
         title, group = group[last_title].text, group[last_title + 1:]
@@ -312,8 +312,11 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         return [(start, end, canonical, kind, 0.85, None)]
     if len(group) == 1 and entity_types.not_a_name(name):
         return []  # "TV", "GMT", a lone "Police" or "Government": common nouns
-    heads = [t.text for i, t in enumerate(group) if i + 1 == len(group) or text[t.end:group[i + 1].start] != " "]
-    last = next((w for w in heads if w in gz.LAW_WORDS or w in gz.ORG_WORDS or w in gz.MEDIA_WORDS), words[-1])
+    if len(group) == 1:
+        last = words[0]  # (its own head, and the fallback alike)
+    else:
+        heads = [t.text for i, t in enumerate(group) if i + 1 == len(group) or text[t.end:group[i + 1].start] != " "]
+        last = next((w for w in heads if w in gz.LAW_WORDS or w in gz.ORG_WORDS or w in gz.MEDIA_WORDS), words[-1])
     if last in gz.ORG_WORDS or last in gz.MEDIA_WORDS or last in gz.LAW_WORDS or words[0] == "Operation":
         kind = ("MEDIA" if last in gz.MEDIA_WORDS or words[0] in gz.MEDIA_NAMES else "EVENT" if words[0] == "Operation"
                 else "LAW" if last in gz.LAW_WORDS else "ORG")
@@ -322,7 +325,7 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         return [(start, end, name, "LOC", 0.65, None)]
     if last in gz.EVENT_WORDS and len(group) > 1:
         return [(start, end, name, "EVENT", 0.6, None)]
-    typed = entity_types.class_type(text, start, end, words, places)  # clubs, grounds, rivers, "North Africa"
+    typed = entity_types.class_type(text, start, end, words, places) if len(group) > 1 else None  # clubs, grounds, rivers, "North Africa"
     if typed is not None:
         return [(start, end, typed[0], typed[1], typed[2], None)]
     if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES):
