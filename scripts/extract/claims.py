@@ -12,9 +12,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from landstrikes.extract.guard import guarded
+from landstrikes.extract.guard import folded, guarded, rewritten
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
-from landstrikes.extract.text import Span, all_sentences, trimmed, without_final_punctuation
+from landstrikes.extract.text import Span, all_sentences, lowered, trimmed, without_final_punctuation
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBERS = {
@@ -65,15 +65,19 @@ class Claim:
 def find_claims(text: str) -> list[Claim]:
     """One claim per sentence clause that states at least one quantity (the first one is normalised)."""
     out: dict[tuple[int, int], Claim] = {}
-    positions = _number_positions(text)
+    lowered_text = lowered(text)  # the case-blind scans run case-sensitively on it (same spans)
+    positions = _number_positions(text, lowered_text)
     if not positions:
         return []
     for sentence in all_sentences(text):
         i = bisect.bisect_left(positions, sentence.start)
         if i == len(positions) or positions[i] >= sentence.end:
             continue
-        cue = _REPORTING.search(text, sentence.start, sentence.end)  # once per sentence
-        for quantity in _quantities(text, sentence):
+        if lowered_text is None:
+            cue = _REPORTING.search(text, sentence.start, sentence.end)  # once per sentence
+        else:
+            cue = _REPORTING_FOLDED.search(lowered_text, sentence.start, sentence.end)
+        for quantity in _quantities(text, sentence, lowered_text):
             claim = _claim(text, sentence, quantity, cue)
             if claim is not None:
                 out.setdefault((claim.start, claim.end), claim)
@@ -81,8 +85,12 @@ def find_claims(text: str) -> list[Claim]:
     return sorted(out.values(), key=lambda c: (c.start, c.end))
 
 
-_DIGIT = re.compile(r"\d+")  # the start of each run of digits is enough to find its sentence
-_MAGNITUDE = guarded(re.compile(r"[Tt]housand|[Hh]undred|[Dd]ozen|[Mm]illion|[Bb]illion"))
+DIGITS_OR_MAGNITUDE = re.compile(r"\d+|[Tt]housand|[Hh]undred|[Dd]ozen|[Mm]illion|[Bb]illion")
+"""A run of digits (its start is enough to find its sentence) or a magnitude word; the two never
+overlap, so one scan finds the starts of both."""
+_DIGITS_OR_MAGNITUDE = rewritten(
+    DIGITS_OR_MAGNITUDE, r"[\dTtHhDdMmBb](?:(?<=\d)\d*|(?<=[Tt])housand|(?<=[Hh])undred|(?<=[Dd])ozen|(?<=[MmBb])illion)"
+)
 _PRE_WORD_NUMBER = guarded(re.compile(
     r"\b(?:between|from|at least|at most|more than|over|fewer than|less than|under|up to|nearly|almost|about|around|"
     r"roughly|approximately|some|an estimated|estimated|as many as|as much as) (?:" + "|".join(_WORD_NUMBERS) + r")\b",
@@ -90,25 +98,42 @@ _PRE_WORD_NUMBER = guarded(re.compile(
 ))
 
 
-def _number_positions(text: str) -> list[int]:
+_PRE_WORD_NUMBER_FOLDED = folded(_PRE_WORD_NUMBER)
+_VAGUE_FOLDED = folded(_VAGUE_RE)
+_QUANTITY_FOLDED = folded(_QUANTITY)
+_REPORTING_FOLDED = folded(_REPORTING)
+
+
+def _number_positions(text: str, lowered_text: str | None = None) -> list[int]:
     """Where a quantity may start, found in one pass: most sentences hold none and are skipped."""
-    found = {m.start() for m in _DIGIT.finditer(text)}
-    found.update(m.start() for m in _MAGNITUDE.finditer(text))
-    found.update(m.start() for m in _PRE_WORD_NUMBER.finditer(text))
+    found = {m.start() for m in _DIGITS_OR_MAGNITUDE.finditer(text)}
+    if lowered_text is None:
+        found.update(m.start() for m in _PRE_WORD_NUMBER.finditer(text))
+    else:
+        found.update(m.start() for m in _PRE_WORD_NUMBER_FOLDED.finditer(lowered_text))
     return sorted(found)
 
 
-def _quantities(text: str, sentence: Span):
-    body = text[sentence.start:sentence.end]
-    for m in _VAGUE_RE.finditer(body):
-        low, high = _VAGUE[re.sub(r"\s+of$", "", m.group().lower())]
-        yield sentence.start + m.start(), sentence.start + m.end(), float(low), float(high), "range", False
-    for m in _QUANTITY.finditer(body):
+def _quantities(text: str, sentence: Span, lowered_text: str | None = None):
+    """Quantities of one sentence. With `lowered_text` (`text.lowered`) the case-blind scans run
+    case-sensitively on it, inside the sentence's window: the character before a sentence is a
+    blank or none, so a window and a copy of the sentence give the same matches; groups then
+    hold lowered text, and are read case-blind below."""
+    if lowered_text is None:
+        scanned, base, pos, endpos = text[sentence.start:sentence.end], sentence.start, 0, sentence.end - sentence.start
+        vague, quantity = _VAGUE_RE, _QUANTITY
+    else:
+        scanned, base, pos, endpos = lowered_text, 0, sentence.start, sentence.end
+        vague, quantity = _VAGUE_FOLDED, _QUANTITY_FOLDED
+    for m in vague.finditer(scanned, pos, endpos):
+        low, high = _VAGUE[_TRAILING_OF.sub("", m.group().lower())]
+        yield base + m.start(), base + m.end(), float(low), float(high), "range", False
+    for m in quantity.finditer(scanned, pos, endpos):
         if not (m.group("num1") or m.group("word1")):
             continue
         if m.group("word1") and not m.group("pre") and not m.group("scale1"):
             continue  # "one of the", "two countries" are too often not claims
-        start, end = sentence.start + m.start(), sentence.start + m.end()
+        start, end = base + m.start(), base + m.end()
         if _not_a_quantity(text, m, start, end):
             continue
         low = _value(m.group("num1"), m.group("word1"), m.group("scale1") or m.group("scale2"))
@@ -131,19 +156,31 @@ def _quantities(text: str, sentence: Span):
         yield start, end, low, high, bound, bool(m.group("pct"))
 
 
+_TRAILING_OF = re.compile(r"\s+of$")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b")
+_CAPITALS_BEFORE = re.compile(r"[A-Z]{2,}\s*$")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:order|no|number|act|resolution|article|section|code|route|flight|line|page|chapter|room|vol)\.?\W{0,2}$", re.IGNORECASE
+)
+_UNIT_AFTER_OF = re.compile(r"^\s+of\s+(?:\w+\s+){0,1}?(?P<unit>[a-z][a-z‑-]+)")
+_NOT_A_TO_Z = re.compile(r"[^a-z]")
+"""The patterns of the checks below, compiled once (not looked up in `re`'s cache per quantity)."""
+
+
 def _not_a_quantity(text: str, m, start: int, end: int) -> bool:
     num = m.group("num1") or ""
-    if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.group("num2") and not m.group("pct"):
+    if _YEAR.fullmatch(num) and not m.group("num2") and not m.group("pct"):
         return True  # a year
     if _DATE_NEAR.search(text[max(0, start - 10):start]) or _DATE_NEAR.search(text[end:end + 10]):
         return True
     prev = text[start - 1] if start > 0 else " "  # a text start is not a name before the number
     nxt = text[end:end + 2]
-    if prev.isalnum() or prev in "‑-/#" or nxt[:1].isalnum() or re.match(r"^(?:st|nd|rd|th)\b", nxt):
+    if prev.isalnum() or prev in "‑-/#" or nxt[:1].isalnum() or _ORDINAL_SUFFIX.match(nxt):
         return True  # part of a name, code or ordinal (EO 13864, F-16, 3rd)
-    if re.search(r"[A-Z]{2,}\s*$", text[max(0, start - 6):start]):
+    if _CAPITALS_BEFORE.search(text[max(0, start - 6):start]):
         return True
-    if re.search(r"\b(?:order|no|number|act|resolution|article|section|code|route|flight|line|page|chapter|room|vol)\.?\W{0,2}$", text[max(0, start - 14):start], re.IGNORECASE):
+    if _LABEL_BEFORE.search(text[max(0, start - 14):start]):
         return True
     return False
 
@@ -201,13 +238,13 @@ def _unit(text: str, sentence: Span, q_start: int, q_end: int, percent: bool) ->
         return None
     unit = m.group("unit").lower()
     if unit in ("of", "and", "to", "the", "in", "on", "at", "for", "by", "from", "with", "a", "an", "or"):
-        m2 = re.match(r"^\s+of\s+(?:\w+\s+){0,1}?(?P<unit>[a-z][a-z‑-]+)", rest)
+        m2 = _UNIT_AFTER_OF.match(rest)
         if not m2:
             return None
         unit = m2.group("unit").lower()
     words = rest.split()
     if len(words) >= 2 and words[0].lower() in ("metric", "short", "long", "square", "cubic") and unit == words[0].lower():
-        unit = f"{words[0].lower()}_{re.sub(r'[^a-z]', '', words[1].lower())}"
+        unit = f"{words[0].lower()}_{_NOT_A_TO_Z.sub('', words[1].lower())}"
     if unit in ("year", "years", "percent"):
         return None if unit != "percent" else "percent"
     clause = rest

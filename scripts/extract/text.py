@@ -6,16 +6,35 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from landstrikes.extract.guard import guarded
+from landstrikes.extract.guard import rewritten
 
-_SENTENCE_END = guarded(re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+\s+|[\"”]\s+(?=[“\"]?[A-Z])"))
+SENTENCE_END_DEFINITION = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+\s+|[\"”]\s+(?=[“\"]?[A-Z])")
 """A sentence end; it starts only at the first of a run of marks (possessive, no backtracking),
 so a text of 10^6 full stops is one linear scan, not a quadratic one."""
+_SENTENCE_END = rewritten(SENTENCE_END_DEFINITION, r"[.!?\"”](?:(?<=[.!?])(?<![.!?].)[.!?]*+[\"”’')\]]*+\s+|(?<=[\"”])\s+(?=[“\"]?[A-Z]))")
+"""Found faster (`guard.rewritten`): the mark, then what follows its kind of mark."""
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Rep|Sen|Gov|St|Jr|Sr|No|vs|etc|Inc|Corp|Ltd|Co|approx"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"|\b(?:[A-Z]\.){2,})[.!?]*[\"”’')\]]*\s+$"
 )
+
+
+FOLDS_ONTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+"""The only non-ASCII characters a case-blind regex matches to an ASCII letter: İ ı ſ K (Kelvin)
+(tests/test_extract_speed_rules.py reads this off every code point)."""
+
+
+def lowered(text: str) -> str | None:
+    """`text.lower()` when it keeps every offset and lets a case-sensitive regex of lower-case
+    letters find what its case-blind form finds in the text (`guard.folded`), else None. Lowering
+    changes no character's kind (word, blank, digit) and no length, and turns no other character
+    into an ASCII letter (tests/test_extract_speed_rules.py checks every code point); the four
+    characters above are the exceptions."""
+    if not text.isascii() and FOLDS_ONTO_ASCII.search(text):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
 
 
 class Span(NamedTuple):
@@ -46,9 +65,10 @@ def trimmed(text: str, start: int, end: int) -> Span:
 def sentences(text: str, line: Span) -> list[Span]:
     """Sentences of one line, trimmed; a full stop after an abbreviation or initial does not end one."""
     out, start = [], line.start
-    segment = text[line.start:line.end]
-    for match in _SENTENCE_END.finditer(segment):
-        cut = line.start + match.end()
+    # the line as a window of the text, not a copy: a lookbehind at its start sees the line break
+    # before it, which no pattern here tells from a text start
+    for match in _SENTENCE_END.finditer(text, line.start, line.end):
+        cut = match.end()
         if _ABBREVIATION.search(text, max(start, cut - 12), cut):
             continue
         span = trimmed(text, start, cut)
