@@ -423,6 +423,10 @@ def cmd_extract(args) -> int:
     from landstrikes.extract.failures import ERRORS_FILE
     from landstrikes.extract.run import extract_folder
 
+    if args.engine == "local":  # this process and its forked workers only extract: no pandas
+        from landstrikes.extract.nopandas import arrow_without_pandas
+
+        arrow_without_pandas()
     try:
         start(args.engine, args.num_proc)
         result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc, max_chars=args.max_chars,
