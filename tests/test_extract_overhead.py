@@ -201,3 +201,75 @@ def test_a_partial_row_keeps_names_seen_with_no_mentions(tmp_path):
     table = pq.ParquetFile(tmp_path / "evidence-000000000.parquet").read()
     assert table.column("names").to_pylist() == [["X"]] and table.column("name_mentions").to_pylist() == [[0]]
     assert table.schema.field("bucket").type == pa.int32()
+
+
+def test_a_catalogue_merged_in_many_passes_needs_no_pandas(tmp_path):
+    """The bucket filter of each pass uses typed scalars (a bare int would import pandas)."""
+    code = f"""
+import sys
+from pathlib import Path
+from landstrikes.extract.nopandas import arrow_without_pandas
+from landstrikes.extract import catalogue
+assert arrow_without_pandas()
+chunk = catalogue.ChunkEvidence()
+chunk.add_rows([{{"entity_id": f"e{{i}}", "name": "N", "type": "ORG", "mentions": 1, "confidence": 0.5, "aliases": ["n"]}}
+                for i in range(40)])
+chunk.write(Path({str(tmp_path)!r}) / "evidence-000000000.parquet")
+catalogue.PASS_ROWS = 5
+passes = list(catalogue.merged_passes(Path({str(tmp_path)!r})))
+print(len(passes) > 3, sum(map(len, passes)), "pandas" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["True", "40", "False"], done.stderr[-2000:]
+
+
+# --- the word-list cache read with C-speed checks is the plain per-item check ---------------------
+
+
+def plain_thaw(stored: dict):
+    """The definition (the loop it replaced): every item checked in Python."""
+    if "frozenset" in stored:
+        items = stored["frozenset"]
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            raise TypeError("not a list of strings")
+        return frozenset(items)
+    pairs, tuples = stored["dict"], stored["tuple_values"]
+    if not isinstance(pairs, list):
+        raise TypeError("not a list of pairs")
+    out = {}
+    for key, value in pairs:
+        if not isinstance(key, str):
+            raise TypeError("a key that is not a string")
+        if tuples:
+            if not (isinstance(value, list) and all(isinstance(x, str) for x in value)):
+                raise TypeError("a value that is not a list of strings")
+            value = tuple(value)
+        elif value is not None and not isinstance(value, str):
+            raise TypeError("a value that is not a string")
+        out[key] = value
+    return out
+
+
+JSONISH = st.one_of(st.none(), st.integers(-2, 2), st.sampled_from(["a", "b", "é", ""]))
+ITEM = st.one_of(st.sampled_from(["a", "b", "Zürich", ""]), JSONISH, st.lists(st.sampled_from(["a", "b"]), max_size=2))
+PAIR = st.one_of(st.tuples(st.sampled_from(["k", "l", "m"]), ITEM).map(list), st.lists(ITEM, max_size=3))
+STORED = st.one_of(
+    st.fixed_dictionaries({"frozenset": st.one_of(st.lists(ITEM, max_size=6), JSONISH)}),
+    st.fixed_dictionaries({"dict": st.one_of(st.lists(PAIR, max_size=6), JSONISH), "tuple_values": st.booleans()}),
+)
+
+
+def _outcome(thaw, stored):
+    try:
+        value = thaw(stored)
+    except (ValueError, TypeError, KeyError, AttributeError):  # what listcache._read treats as "rebuild"
+        return "rejected"
+    return type(value), value, [type(v) for v in value.values()] if isinstance(value, dict) else None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(STORED)
+def test_the_word_list_cache_accepts_and_rejects_what_the_per_item_checks_do(stored):
+    from landstrikes.extract.listcache import _thaw
+
+    assert _outcome(_thaw, stored) == _outcome(plain_thaw, stored)
