@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,11 +47,12 @@ def _gold_rows() -> list[dict]:
     return [extract_article(name, text, f"{name}.txt") for name, text in texts.items()]
 
 
-def test_a_shard_from_columns_is_write_table_of_the_rows_sorted_by_id(tmp_path):
+@pytest.mark.parametrize("batch_rows", [1, 7, 4096])
+def test_a_shard_from_columns_is_write_table_of_the_rows_sorted_by_id(tmp_path, batch_rows):
     articles = _gold_rows()
     for table in ARTICLE_TABLES:
         spec = TABLES_BY_NAME[table]
-        columns = Columns(spec)
+        columns = Columns(spec, batch_rows)
         rows = []
         for article in articles:
             columns.extend(article[table])
@@ -273,3 +275,23 @@ def test_the_word_list_cache_accepts_and_rejects_what_the_per_item_checks_do(sto
     from landstrikes.extract.listcache import _thaw
 
     assert _outcome(_thaw, stored) == _outcome(plain_thaw, stored)
+
+
+# --- the chunk's gc.freeze is handed back ---------------------------------------------------------
+
+
+def test_a_chunk_hands_back_the_objects_it_froze_and_leaves_a_callers_freeze_alone(tmp_path):
+    import gc
+
+    from landstrikes.extract.run import extract_folder
+
+    assert gc.get_freeze_count() == 0
+    extract_folder(RAW, tmp_path / "one", num_proc=1)
+    assert gc.get_freeze_count() == 0  # a library caller's objects are collectable again
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        extract_folder(RAW, tmp_path / "two", num_proc=1)
+        assert gc.get_freeze_count() >= frozen  # the caller's freeze stays
+    finally:
+        gc.unfreeze()

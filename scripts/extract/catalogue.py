@@ -57,7 +57,8 @@ def bucket(entity_id: str) -> int:
 
 class Merged:
     """Entities being merged: per entity [names {name: mentions}, types {type: mentions},
-    mentions, best confidence, articles, aliases]."""
+    mentions, best confidence, articles, aliases {alias: None}]. (Aliases in a dict, not a set: a
+    dict of strings is not tracked by the garbage collector, and a chunk holds one per entity.)"""
 
     def __init__(self):
         self.entities: dict[str, list] = {}
@@ -66,7 +67,7 @@ class Merged:
         """One article's evidence for one entity."""
         e = self.entities.get(key)
         if e is None:
-            e = self.entities[key] = [{}, {}, 0, confidence, 0, set()]
+            e = self.entities[key] = [{}, {}, 0, confidence, 0, {}]
         names, types = e[0], e[1]
         names[name] = names.get(name, 0) + n
         types[type_] = types.get(type_, 0) + n
@@ -75,7 +76,7 @@ class Merged:
             e[3] = confidence
         e[4] += 1
         if aliases:
-            e[5].update(aliases)
+            e[5].update(dict.fromkeys(aliases))
 
     def add_rows(self, rows: list[dict]) -> None:
         """`extract_article`'s entity_rows of one article."""
@@ -87,7 +88,7 @@ class Merged:
         """A chunk's merged evidence for one entity (a PARTIAL_SCHEMA row)."""
         e = self.entities.get(key)
         if e is None:
-            e = self.entities[key] = [{}, {}, 0, confidence, 0, set()]
+            e = self.entities[key] = [{}, {}, 0, confidence, 0, {}]
         known = e[0]
         for name, n in zip(names, name_mentions):
             known[name] = known.get(name, 0) + n
@@ -99,7 +100,7 @@ class Merged:
             e[3] = confidence
         e[4] += articles
         if aliases:
-            e[5].update(aliases)
+            e[5].update(dict.fromkeys(aliases))
 
     def partial_table(self) -> pa.Table:
         """The entities as PARTIAL_SCHEMA rows (in the order they were first seen)."""

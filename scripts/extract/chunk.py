@@ -9,6 +9,8 @@ turned into column values and merged entity evidence at once (`shard.Columns`,
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from landstrikes import DATASET_VERSION
 from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
 from landstrikes.extract.budget import BudgetExceeded, time_budget
 from landstrikes.extract.catalogue import ChunkEvidence
+from landstrikes.extract.entities import warm_up
 from landstrikes.extract.failures import Failure, one_line
 from landstrikes.extract.limits import TooComplex
 from landstrikes.extract.shard import Columns, write_shard
@@ -43,6 +46,27 @@ class ChunkResult:
 
 def extract_chunk(job: ChunkJob) -> ChunkResult:
     """Extract every file of the chunk and write its shard (named after the chunk index)."""
+    with _older_objects_frozen():
+        return _extract_chunk(job)
+
+
+@contextmanager
+def _older_objects_frozen():
+    """Leave the objects alive before the chunk (modules, word lists: tens of thousands) out of the
+    garbage collector's full passes while it runs, then hand them back (unless someone else froze
+    objects: theirs to manage)."""
+    warm_up()  # the word lists are among them (loaded here unless a parent loaded them before forking)
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _extract_chunk(job: ChunkJob) -> ChunkResult:
     tables = {table: Columns(TABLES_BY_NAME[table]) for table in ARTICLE_TABLES}
     evidence = ChunkEvidence()
     failures: list[Failure] = []

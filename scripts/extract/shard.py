@@ -1,7 +1,8 @@
 """A chunk's rows of one table, gathered as columns and written as one Parquet shard.
 
-A worker keeps each article's rows as column values (the row dicts are freed after every article,
-so a large chunk holds no dict per row) and lets Arrow sort the shard by its id column. The file
+A worker keeps each article's rows as column values (the row dicts are freed after every article)
+which become Arrow batches every few thousand rows (so a large chunk holds no Python object per
+row), and lets Arrow sort the shard by its id column. The file
 is what `landstrikes.schema.tableio.write_table` writes for the same rows sorted by id, byte for
 byte (tests/test_extract_overhead.py); build keeps using write_table itself.
 """
@@ -18,18 +19,41 @@ from landstrikes.schema.columns import TableSpec
 from landstrikes.schema.tableio import METADATA_PREFIX
 
 
-class Columns:
-    """One table's values, column by column, in the order the rows were added."""
+BATCH_ROWS = 4096
+"""Rows kept as Python values before they become an Arrow batch: a chunk then holds its rows in
+Arrow's compact buffers, not as millions of Python objects for the garbage collector to walk."""
 
-    def __init__(self, spec: TableSpec):
+
+class Columns:
+    """One table's rows in the order they were added: Arrow batches, then the latest values."""
+
+    def __init__(self, spec: TableSpec, batch_rows: int = BATCH_ROWS):
         self.spec = spec
+        self.schema = spec.arrow_schema()
+        self.batch_rows = batch_rows
         self.values: dict[str, list] = {name: [] for name in spec.column_names}
+        self.batches: list[pa.Table] = []
+        self.pending = 0
         self.rows = 0
 
     def extend(self, rows: list[dict]) -> None:
         for name, values in self.values.items():
             values.extend([r[name] for r in rows])
+        self.pending += len(rows)
         self.rows += len(rows)
+        if self.pending >= self.batch_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.batches.append(pa.table(self.values, schema=self.schema))
+            self.values = {name: [] for name in self.values}
+            self.pending = 0
+
+    def table(self) -> pa.Table:
+        """Every row added, as one table (several chunks) with the spec's schema."""
+        self._flush()
+        return pa.concat_tables(self.batches) if self.batches else self.schema.empty_table()
 
 
 def sorted_table(columns: Columns, metadata: dict[str, str]) -> pa.Table:
@@ -39,7 +63,7 @@ def sorted_table(columns: Columns, metadata: dict[str, str]) -> pa.Table:
     this is `sorted(rows, key=id)` (every type is explicit: no inference, hence no pandas)."""
     spec = columns.spec
     meta = {f"{METADATA_PREFIX}{k}".encode(): v.encode() for k, v in sorted(metadata.items())}
-    table = pa.table(columns.values, schema=spec.arrow_schema())
+    table = columns.table()
     if table.num_rows > 1:
         table = table.take(pc.sort_indices(table, [(spec.id_column, "ascending")]))
     return table.replace_schema_metadata(meta).combine_chunks()
