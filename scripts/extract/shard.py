@@ -37,6 +37,8 @@ class Columns:
         self.rows = 0
 
     def extend(self, rows: list[dict]) -> None:
+        if not rows:  # (most articles have no quality flag: no column work for them)
+            return
         for name, values in self.values.items():
             values.extend([r[name] for r in rows])
         self.pending += len(rows)
