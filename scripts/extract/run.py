@@ -35,7 +35,8 @@ from landstrikes.schema.registry import TABLES
 
 CHUNK_BYTES = 16 << 20
 """Most bytes of raw text per chunk (unless one file is larger): bounds what a worker holds, its
-chunk's rows as columns (about 3 MB of memory per MB of news text)."""
+chunk's rows as Arrow columns (measured: 382 MB peak RSS for a worker with a 16 MB chunk of
+synthetic articles, about 200 MB of which is the process before the chunk)."""
 
 
 @dataclass
