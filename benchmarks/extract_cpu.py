@@ -137,8 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--revs", nargs="+", metavar="REV", help="measure these revisions (alternating) instead of the checkout")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dev-news", type=Path, default=default_dev_news(), help="the dev-news folder (news corpus)")
-    parser.add_argument("--json", type=Path, help="append the figures to this JSON file (a list)")
+    parser.add_argument("--json", type=Path, help="append the figures to this JSON file ({'runs': [...]}, earlier runs kept)")
+    parser.add_argument("--label", help="a label stored with the run in --json")
     args = parser.parse_args(argv)
+    load_start = os.getloadavg()
     rows = []
     with tempfile.TemporaryDirectory(prefix="extract-cpu-") as tmp:
         tmp = Path(tmp)
@@ -160,15 +162,20 @@ def main(argv: list[str] | None = None) -> int:
             for (label, num_proc), mine in samples.items():
                 row = {"corpus": args.corpus, **summary(label, n, num_proc, mine)}
                 rows.append(row)
-                print(f"{args.corpus:9} {n:>6} art  {label[:14]:>14}  p={num_proc}  {row['articles_per_cpu_s']:>6.1f} art/CPU-s  "
+                print(f"{args.corpus:9} {n:>6} art  {label[:14]:>14}  p={num_proc}  load {os.getloadavg()[0]:4.1f}  {row['articles_per_cpu_s']:>6.1f} art/CPU-s  "
                       f"cpu {row['cpu_s']:7.2f} s  wall {row['wall_s']:7.2f} s  rss {row['peak_rss_mb']:5.0f} MB  "
                       f"import {row['import_s']:.2f} s  outside {row['outside_share']:.1%}  main {row['main_process_share']:.1%}",
                       flush=True)
             shutil.rmtree(raw)
     if args.json:
-        previous = json.loads(args.json.read_text()) if args.json.exists() else []
-        machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "load_avg_end": os.getloadavg()}
-        args.json.write_text(json.dumps(previous + [{"machine": machine, "rows": rows}], indent=1) + "\n")
+        machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "load_avg_start": load_start,
+                   "load_avg_end": os.getloadavg()}
+        run = {"machine": machine, "rows": rows, **({"label": args.label} if args.label else {})}
+        previous = json.loads(args.json.read_text()) if args.json.exists() else {"runs": []}
+        if isinstance(previous, list):  # the first form of the file: a bare list of runs
+            previous = {"runs": previous}
+        previous["runs"].append(run)  # earlier runs are kept
+        args.json.write_text(json.dumps(previous, indent=1) + "\n")
     return 0
 
 

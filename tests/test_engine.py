@@ -37,7 +37,7 @@ def raw_corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def local_out(raw_corpus, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("engine") / "local"
-    assert main(["extract", str(raw_corpus), "--out", str(out), "--num-proc", "2"]) == 0
+    assert main(["extract", str(raw_corpus), "--out", str(out), "--num-proc", "4"]) == 0  # four chunks: four partitions
     return out
 
 
@@ -54,7 +54,7 @@ def ray_session():
 @pytest.fixture(scope="module")
 def ray_out(ray_session, raw_corpus, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("engine") / "ray"
-    assert main(["extract", str(raw_corpus), "--out", str(out), "--num-proc", "2", "--engine", "ray"]) == 0
+    assert main(["extract", str(raw_corpus), "--out", str(out), "--num-proc", "4", "--engine", "ray"]) == 0
     return out
 
 
@@ -68,7 +68,7 @@ def test_ray_engine_writes_the_local_tables_row_for_row(local_out, ray_out):
 
 
 def test_ray_engine_output_is_partitioned_and_validates(ray_out, capsys):
-    assert len(layout(ray_out / "data").partitions) == 8  # one chunk per kept article at this size
+    assert len(layout(ray_out / "data").partitions) == 4  # one chunk per worker (--num-proc 4) at this size
     assert main(["validate", str(ray_out)]) == 0
     assert main(["validate", str(ray_out), "--engine", "ray"]) == 0
     assert capsys.readouterr().out.rstrip().endswith("VALID")

@@ -102,7 +102,7 @@ def silver(tmp_path_factory) -> Path:
     from landstrikes.extract.run import extract_folder
 
     out = tmp_path_factory.mktemp("silver")
-    result = extract_folder(DATASET / "raw", out, num_proc=1, shard_size=2)
+    result = extract_folder(DATASET / "raw", out, num_proc=1, chunk_bytes=8_000)
     assert result.articles == 5
     return out
 
@@ -110,7 +110,7 @@ def silver(tmp_path_factory) -> Path:
 def test_silver_tables_of_the_raw_articles_validate(silver):
     report = validate(silver)
     assert report.ok, report.to_text()
-    # shards of at most 2 articles, but at least CHUNKS_AT_LEAST chunks: one article per shard here
+    # chunks of about 8,000 bytes of text at most: 5 chunks for 32,765 bytes, one article per shard here
     assert len(list((silver / "data" / "quotes").glob("*.parquet"))) == 5
 
 

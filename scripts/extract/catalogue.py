@@ -1,8 +1,12 @@
 """The silver entity catalogue: per-article entity evidence merged across the corpus.
 
-Workers write one evidence row per (article, entity) with a hash bucket of the entity id; the
-merge reads one range of buckets at a time (filtered in Arrow) and merges it in plain dicts, so
-the main process holds at most about PASS_ROWS evidence rows however large the corpus is.
+Each worker merges its own chunk's evidence as the articles come (`ChunkEvidence`: one row per
+entity of the chunk, holding mention counts per name and per type, so nothing the final merge
+needs is lost) and writes it with a hash bucket of the entity id. The main process then merges
+these partial rows one range of buckets at a time (filtered in Arrow), so it holds at most about
+PASS_ROWS of them however large the corpus is, and its work grows with the distinct entities of
+each chunk, not with every article's evidence. `merge_evidence` is the definition: merging the
+partial rows of any split of the evidence gives its rows (tests/test_extract_overhead.py).
 """
 
 from __future__ import annotations
@@ -25,28 +29,144 @@ EVIDENCE_SCHEMA = pa.schema(
         ("bucket", pa.int32()),
     ]
 )
+"""One article's evidence for one entity (the rows `extract_article` returns as `entity_rows`)."""
+PARTIAL_SCHEMA = pa.schema(
+    [
+        ("entity_id", pa.string()),
+        ("names", pa.list_(pa.string())),
+        ("name_mentions", pa.list_(pa.int64())),
+        ("types", pa.list_(pa.string())),
+        ("type_mentions", pa.list_(pa.int64())),
+        ("mentions", pa.int64()),
+        ("confidence", pa.float64()),
+        ("articles", pa.int64()),
+        ("aliases", pa.list_(pa.string())),
+        ("bucket", pa.int32()),
+    ]
+)
+"""One chunk's evidence for one entity, merged: what a worker writes and the main process reads."""
+PARTIAL_FIELDS = tuple(PARTIAL_SCHEMA.names[:-1])
 BUCKETS = 4096
 PASS_ROWS = 40_000
-"""Evidence rows merged per pass: bounds the main process's memory."""
+"""Evidence rows (article x entity) merged per pass, at most: bounds the main process's memory."""
 
 
 def bucket(entity_id: str) -> int:
     return zlib.crc32(entity_id.encode("utf-8")) % BUCKETS
 
 
-def write_evidence(rows: list[dict], path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    rows = [{**r, "bucket": bucket(r["entity_id"])} for r in rows]
-    columns = {f.name: [r[f.name] for r in rows] for f in EVIDENCE_SCHEMA}
-    pq.write_table(pa.table(columns, schema=EVIDENCE_SCHEMA), path)
+class Merged:
+    """Entities being merged: per entity [names {name: mentions}, types {type: mentions},
+    mentions, best confidence, articles, aliases {alias: None}]. (Aliases in a dict, not a set: a
+    dict of strings is not tracked by the garbage collector, and a chunk holds one per entity.)"""
+
+    def __init__(self):
+        self.entities: dict[str, list] = {}
+
+    def add_evidence(self, key: str, name: str, type_: str, n: int, confidence: float, aliases) -> None:
+        """One article's evidence for one entity."""
+        e = self.entities.get(key)
+        if e is None:
+            e = self.entities[key] = [{}, {}, 0, confidence, 0, {}]
+        names, types = e[0], e[1]
+        names[name] = names.get(name, 0) + n
+        types[type_] = types.get(type_, 0) + n
+        e[2] += n
+        if confidence > e[3]:
+            e[3] = confidence
+        e[4] += 1
+        if aliases:
+            e[5].update(dict.fromkeys(aliases))
+
+    def add_rows(self, rows: list[dict]) -> None:
+        """`extract_article`'s entity_rows of one article."""
+        add = self.add_evidence
+        for r in rows:
+            add(r["entity_id"], r["name"], r["type"], r["mentions"], r["confidence"], r["aliases"])
+
+    def add_partial(self, key, names, name_mentions, types, type_mentions, mentions, confidence, articles, aliases) -> None:
+        """A chunk's merged evidence for one entity (a PARTIAL_SCHEMA row)."""
+        e = self.entities.get(key)
+        if e is None:
+            e = self.entities[key] = [{}, {}, 0, confidence, 0, {}]
+        known = e[0]
+        for name, n in zip(names, name_mentions):
+            known[name] = known.get(name, 0) + n
+        known = e[1]
+        for type_, n in zip(types, type_mentions):
+            known[type_] = known.get(type_, 0) + n
+        e[2] += mentions
+        if confidence > e[3]:
+            e[3] = confidence
+        e[4] += articles
+        if aliases:
+            e[5].update(dict.fromkeys(aliases))
+
+    def partial_table(self) -> pa.Table:
+        """The entities as PARTIAL_SCHEMA rows (in the order they were first seen)."""
+        keys = list(self.entities)
+        merged = list(self.entities.values())
+        columns = {
+            "entity_id": keys,
+            "names": [list(e[0]) for e in merged],
+            "name_mentions": [list(e[0].values()) for e in merged],
+            "types": [list(e[1]) for e in merged],
+            "type_mentions": [list(e[1].values()) for e in merged],
+            "mentions": [e[2] for e in merged],
+            "confidence": [e[3] for e in merged],
+            "articles": [e[4] for e in merged],
+            "aliases": [sorted(e[5]) for e in merged],
+            "bucket": [bucket(k) for k in keys],
+        }
+        return pa.table(columns, schema=PARTIAL_SCHEMA)
+
+    def rows(self) -> list[dict]:
+        """One row per entity, sorted by entity_id: the name and the type with the most mentions
+        (ties: the smallest), mention and article counts, best confidence, distinct aliases."""
+        out = []
+        for key in sorted(self.entities):
+            names, types, mentions, confidence, count, aliases = self.entities[key]
+            name = min(names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            type_, type_mentions = min(types.items(), key=lambda kv: (-kv[1], kv[0]))
+            out.append({"entity_id": key, "name": name, "type": type_, "mentions_sum": mentions,
+                        "confidence_max": confidence, "entity_id_count": count,
+                        "type_mentions": type_mentions, "alias_distinct": aliases})
+        return out
+
+
+EVIDENCE_FIELDS = ("entity_id", "name", "type", "mentions", "confidence", "aliases")
+
+
+def merge_evidence(rows: list[tuple]) -> list[dict]:
+    """The catalogue of evidence rows (EVIDENCE_FIELDS tuples): the definition every faster form
+    is tested against.
+
+    Plain dicts, not an Arrow group-by: Arrow's group-by and joins load its query engine, which
+    imports pandas (a third of a CPU-second per process). tests/test_extract_speed_rules.py
+    proves it equal to the Arrow group-by it replaced."""
+    merged = Merged()
+    for row in rows:  # (extract_article writes no null count or confidence)
+        merged.add_evidence(*row)
+    return merged.rows()
+
+
+class ChunkEvidence(Merged):
+    """A worker's chunk of evidence, merged as its articles come, written as one partial file."""
+
+    def write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(self.partial_table(), path)
 
 
 def _bucket_ranges(files: list[Path]):
-    """[low, high) bucket ranges of at most about PASS_ROWS evidence rows each (a bucket is never split)."""
+    """[low, high) bucket ranges of at most about PASS_ROWS evidence rows each (a bucket is never
+    split). A partial row stands for `articles` evidence rows, so the ranges, and the entities
+    files, are the same however the articles were cut into chunks."""
     counts = [0] * BUCKETS
     for path in files:
-        for b in pq.ParquetFile(path).read(columns=["bucket"]).column("bucket").to_pylist():
-            counts[b] += 1
+        table = pq.ParquetFile(path).read(columns=["bucket", "articles"])
+        for b, n in zip(table.column("bucket").to_pylist(), table.column("articles").to_pylist()):
+            counts[b] += n
     low, rows = 0, 0
     for b in range(BUCKETS + 1):
         if b == BUCKETS or (rows and rows + counts[b] > PASS_ROWS):
@@ -56,53 +176,18 @@ def _bucket_ranges(files: list[Path]):
             rows += counts[b]
 
 
-EVIDENCE_FIELDS = ("entity_id", "name", "type", "mentions", "confidence", "aliases")
-
-
-def _evidence_in(files: list[Path], low: int, high: int) -> list[tuple]:
-    """The evidence rows (EVIDENCE_FIELDS tuples) whose bucket is in [low, high), filtered in Arrow
+def _partials_in(files: list[Path], low: int, high: int):
+    """The partial rows (PARTIAL_FIELDS tuples) whose bucket is in [low, high), filtered in Arrow
     and read column by column (no dict per row)."""
-    rows: list[tuple] = []
     for path in files:
         table = pq.ParquetFile(path).read()  # (not read_table: it loads pyarrow.dataset, hence pandas)
         if (low, high) != (0, BUCKETS):
             buckets = table.column("bucket")
-            table = table.filter(pc.and_(pc.greater_equal(buckets, low), pc.less(buckets, high)))
+            # typed scalars: a bare int would be type-inferred, which imports pandas
+            low_, high_ = pa.scalar(low, pa.int32()), pa.scalar(high, pa.int32())
+            table = table.filter(pc.and_(pc.greater_equal(buckets, low_), pc.less(buckets, high_)))
         columns = table.to_pydict()
-        rows.extend(zip(*(columns[name] for name in EVIDENCE_FIELDS)))
-    return rows
-
-
-def merge_evidence(rows: list[tuple]) -> list[dict]:
-    """One row per entity, sorted by entity_id: the name and the type with the most mentions
-    (ties: the smallest), mention and article counts, best confidence, distinct aliases.
-
-    Plain dicts, not an Arrow group-by: Arrow's group-by and joins load its query engine, which
-    imports pandas (a third of a CPU-second per process). tests/test_extract_speed_rules.py
-    proves it equal to the Arrow group-by it replaced."""
-    merged: dict[str, list] = {}
-    for key, name, type_, n, confidence, aliases in rows:  # (write_evidence writes no null count or confidence)
-        e = merged.get(key)
-        if e is None:
-            e = merged[key] = [{}, {}, 0, confidence, 0, set()]  # names, types, mentions, confidence, articles, aliases
-        names, types = e[0], e[1]
-        names[name] = names.get(name, 0) + n
-        types[type_] = types.get(type_, 0) + n
-        e[2] += n
-        if confidence > e[3]:
-            e[3] = confidence
-        e[4] += 1
-        if aliases:
-            e[5].update(aliases)
-    out = []
-    for key in sorted(merged):
-        names, types, mentions, confidence, count, aliases = merged[key]
-        name = min(names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        type_, type_mentions = min(types.items(), key=lambda kv: (-kv[1], kv[0]))
-        out.append({"entity_id": key, "name": name, "type": type_, "mentions_sum": mentions,
-                    "confidence_max": confidence, "entity_id_count": count,
-                    "type_mentions": type_mentions, "alias_distinct": aliases})
-    return out
+        yield from zip(*(columns[name] for name in PARTIAL_FIELDS))
 
 
 def merged_passes(folder: Path):
@@ -111,7 +196,10 @@ def merged_passes(folder: Path):
     if not files:
         return
     for low, high in _bucket_ranges(files):
-        yield merge_evidence(_evidence_in(files, low, high))
+        merged = Merged()
+        for row in _partials_in(files, low, high):
+            merged.add_partial(*row)
+        yield merged.rows()
 
 
 def catalogue_rows(folder: Path, source: str):

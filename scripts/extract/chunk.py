@@ -2,21 +2,26 @@
 
 This is the function worker processes run. Whatever one article does (undecodable bytes, an
 exception in a rule, running past its time budget, being too long), it becomes a Failure and the
-chunk goes on; only counts and failures travel back to the main process.
+chunk goes on; only counts and failures travel back to the main process. An article's rows are
+turned into column values and merged entity evidence at once (`shard.Columns`,
+`catalogue.ChunkEvidence`), so a chunk holds no dict per row however many articles it has.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes import DATASET_VERSION
 from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
 from landstrikes.extract.budget import BudgetExceeded, time_budget
-from landstrikes.extract.catalogue import write_evidence
+from landstrikes.extract.catalogue import ChunkEvidence
+from landstrikes.extract.entities import warm_up
 from landstrikes.extract.failures import Failure, one_line
 from landstrikes.extract.limits import TooComplex
+from landstrikes.extract.shard import Columns, write_shard
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
 from landstrikes.schema.tableio import write_table
 
@@ -41,8 +46,29 @@ class ChunkResult:
 
 def extract_chunk(job: ChunkJob) -> ChunkResult:
     """Extract every file of the chunk and write its shard (named after the chunk index)."""
-    tables: dict[str, list[dict]] = defaultdict(list)
-    evidence: list[dict] = []
+    with _older_objects_frozen():
+        return _extract_chunk(job)
+
+
+@contextmanager
+def _older_objects_frozen():
+    """Leave the objects alive before the chunk (modules, word lists: tens of thousands) out of the
+    garbage collector's full passes while it runs, then hand them back (unless someone else froze
+    objects: theirs to manage)."""
+    warm_up()  # the word lists are among them (loaded here unless a parent loaded them before forking)
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _extract_chunk(job: ChunkJob) -> ChunkResult:
+    tables = {table: Columns(TABLES_BY_NAME[table]) for table in ARTICLE_TABLES}
+    evidence = ChunkEvidence()
     failures: list[Failure] = []
     articles = 0
     for name in job.paths:
@@ -53,12 +79,11 @@ def extract_chunk(job: ChunkJob) -> ChunkResult:
         articles += 1
         for table in ARTICLE_TABLES:
             tables[table].extend(rows[table])
-        evidence.extend(rows["entity_rows"])
+        evidence.add_rows(rows["entity_rows"])
     for table in ARTICLE_TABLES:
-        spec = TABLES_BY_NAME[table]
-        write_rows(sorted(tables[table], key=lambda r: r[spec.id_column]), table, Path(job.data_dir) / table / f"{table}-{job.index:09d}.parquet")
-    write_evidence(evidence, Path(job.evidence_dir) / f"evidence-{job.index:09d}.parquet")
-    return ChunkResult(job.index, articles, {t: len(tables[t]) for t in ARTICLE_TABLES}, failures)
+        write_shard(tables[table], Path(job.data_dir) / table / f"{table}-{job.index:09d}.parquet", shard_metadata(table))
+    evidence.write(Path(job.evidence_dir) / f"evidence-{job.index:09d}.parquet")
+    return ChunkResult(job.index, articles, {t: tables[t].rows for t in ARTICLE_TABLES}, failures)
 
 
 def _one_article(path: Path, job: ChunkJob, failures: list[Failure]) -> dict[str, list[dict]] | None:
@@ -98,6 +123,9 @@ def _one_article(path: Path, job: ChunkJob, failures: list[Failure]) -> dict[str
     return None
 
 
+def shard_metadata(name: str) -> dict[str, str]:
+    return {"dataset_version": DATASET_VERSION, "schema_version": SCHEMA_VERSION, "table": name, "source": AUTO}
+
+
 def write_rows(rows: list[dict], name: str, path: Path) -> None:
-    metadata = {"dataset_version": DATASET_VERSION, "schema_version": SCHEMA_VERSION, "table": name, "source": AUTO}
-    write_table(rows, TABLES_BY_NAME[name], path, metadata)
+    write_table(rows, TABLES_BY_NAME[name], path, shard_metadata(name))

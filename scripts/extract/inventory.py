@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,8 @@ MAX_CHARS = 1_000_000
 @dataclass
 class Inventory:
     kept: list[Path] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    """Bytes of each kept file (what the chunks are balanced by)."""
     failures: list[Failure] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
 
@@ -31,12 +34,14 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
     """Sorted paths in; kept files (first of each identical group), failures and duplicates out."""
     inventory = Inventory()
     by_size: dict[int, list[Path]] = defaultdict(list)
+    size_of: dict[Path, int] = {}
     for path in paths:
-        problem = _unusable(path, max_chars)
+        size, problem = _examine(path, max_chars)
         if problem is not None:
             inventory.failures.append(Failure(path.stem, path.name, *problem))
             continue
-        by_size[path.stat().st_size].append(path)
+        size_of[path] = size
+        by_size[size].append(path)
     keep: set[Path] = set()
     for size, group in by_size.items():
         if len(group) == 1:
@@ -56,28 +61,30 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
                 first_of[digest] = path
                 keep.add(path)
     inventory.kept = [p for p in paths if p in keep]
+    inventory.sizes = [size_of[p] for p in inventory.kept]
     inventory.failures.sort(key=lambda f: f.source_file)
     inventory.duplicates.sort(key=lambda d: d.source_file)
     return inventory
 
 
-def _unusable(path: Path, max_chars: int) -> tuple[str, str] | None:
-    """(check, reason) when the file cannot be an article whatever its content, else None."""
+def _examine(path: Path, max_chars: int) -> tuple[int, tuple[str, str] | None]:
+    """The file's size, and (check, reason) when it cannot be an article whatever its content
+    (one stat call: its mode says directory or regular file)."""
     try:
         info = path.stat()
     except OSError as exc:
-        return "extract-unreadable", one_line(exc.strerror or exc)
-    if path.is_dir():
-        return "extract-not-a-file", "is a directory"
-    if not path.is_file():
-        return "extract-not-a-file", "not a regular file"
+        return 0, ("extract-unreadable", one_line(exc.strerror or exc))
+    if stat.S_ISDIR(info.st_mode):
+        return 0, ("extract-not-a-file", "is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        return 0, ("extract-not-a-file", "not a regular file")
     if not os.access(path, os.R_OK):
-        return "extract-unreadable", "permission denied"
+        return 0, ("extract-unreadable", "permission denied")
     if info.st_size == 0:
-        return "extract-empty", "empty file"
+        return 0, ("extract-empty", "empty file")
     if info.st_size > 4 * max_chars:  # UTF-8 has at most 4 bytes per code point
-        return "extract-too-long", f"{info.st_size} bytes, more than the {max_chars:,} characters an article may have"
-    return None
+        return 0, ("extract-too-long", f"{info.st_size} bytes, more than the {max_chars:,} characters an article may have")
+    return info.st_size, None
 
 
 def _sha256(path: Path) -> str:

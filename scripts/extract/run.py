@@ -6,6 +6,13 @@ not extracted), cuts the kept files into chunks and hands them to a `multiproces
 file names and counts cross process boundaries). Each article is extracted in isolation with a
 time budget; every failure is a row of OUT/extract_errors.csv and the other articles are
 written. The entity catalogue is then merged from per-chunk evidence in bounded memory.
+
+Chunks are few and large: as many as there are workers (more only when a worker's share of the
+text is over CHUNK_BYTES), cut at file boundaries so each holds about the same bytes of text.
+So every worker gets one long job, every table gets one Parquet file per chunk, and the main
+process hands out a handful of jobs and merges a handful of evidence files. The rows written do
+not depend on the cut (each article is extracted alone; each file is sorted by id), only which
+file holds them does.
 """
 
 from __future__ import annotations
@@ -26,10 +33,10 @@ from landstrikes.extract.inventory import MAX_CHARS, take_inventory
 from landstrikes.safety.outdir import output_folder
 from landstrikes.schema.registry import TABLES
 
-SHARD_SIZE = 200
-"""Most articles per chunk; each chunk becomes one Parquet file per table."""
-CHUNKS_AT_LEAST = 16
-"""Small corpora are still cut into about this many chunks, so every worker gets some."""
+CHUNK_BYTES = 16 << 20
+"""Most bytes of raw text per chunk (unless one file is larger): bounds what a worker holds, its
+chunk's rows as Arrow columns (measured: 382 MB peak RSS for a worker with a 16 MB chunk of
+synthetic articles, about 200 MB of which is the process before the chunk)."""
 
 
 @dataclass
@@ -44,7 +51,7 @@ def extract_folder(
     raw_dir: Path,
     out_dir: Path,
     num_proc: int = 1,
-    shard_size: int = SHARD_SIZE,
+    chunk_bytes: int = CHUNK_BYTES,
     max_chars: int = MAX_CHARS,
     time_budget: float | None = TIME_BUDGET,
     engine: str = "local",
@@ -65,7 +72,9 @@ def extract_folder(
     counts: Counter = Counter()
     with output_folder(out_dir, "extract") as out_stage, tempfile.TemporaryDirectory(prefix=".extract-", dir=out_stage) as tmp:
         staging, evidence = Path(tmp) / "data", Path(tmp) / "evidence"
-        jobs = _jobs(inventory.kept, shard_size, staging, evidence, max_chars, time_budget)
+        cuts = chunk_ranges(inventory.sizes, num_proc, chunk_bytes)
+        jobs = [ChunkJob(i, tuple(str(p) for p in inventory.kept[start:end]), str(staging), str(evidence), max_chars, time_budget)
+                for i, (start, end) in enumerate(cuts)]
         for chunk in _run(jobs, num_proc, engine):
             result.articles += chunk.articles
             result.failures.extend(chunk.failures)
@@ -84,13 +93,26 @@ def extract_folder(
     return result
 
 
-def _jobs(paths: list[Path], shard_size: int, staging: Path, evidence: Path, max_chars: int, budget: float | None) -> list[ChunkJob]:
-    """Chunks in file order; their size depends on the corpus only, not on the worker count."""
-    size = max(1, min(shard_size, -(-len(paths) // CHUNKS_AT_LEAST)))
-    return [
-        ChunkJob(i, tuple(str(p) for p in paths[start:start + size]), str(staging), str(evidence), max_chars, budget)
-        for i, start in enumerate(range(0, len(paths), size))
-    ]
+def chunk_ranges(sizes: list[int], workers: int, chunk_bytes: int = CHUNK_BYTES) -> list[tuple[int, int]]:
+    """[start, end) ranges cutting files of these sizes, in order, into chunks: a multiple of
+    `workers` chunks (the fewest with at most about chunk_bytes each, never more than the files),
+    each holding about the same bytes, none empty."""
+    n, total = len(sizes), sum(sizes)
+    if n == 0:
+        return []
+    workers = max(1, workers)
+    per_worker = max(1, -(-total // (workers * max(1, chunk_bytes))))
+    parts = min(n, workers * per_worker)
+    ranges, start, done = [], 0, 0
+    for i, size in enumerate(sizes):
+        done += size
+        cut = len(ranges) + 1  # the cut that ends this range
+        files_left, parts_left = n - (i + 1), parts - cut
+        if cut < parts and (done * parts >= total * cut or files_left == parts_left):
+            ranges.append((start, i + 1))
+            start = i + 1
+    ranges.append((start, n))
+    return ranges
 
 
 def _run(jobs: list[ChunkJob], num_proc: int, engine: str = "local"):
@@ -115,10 +137,14 @@ def _run(jobs: list[ChunkJob], num_proc: int, engine: str = "local"):
 def _load_before_fork() -> None:
     """Load now what every forked worker would otherwise load by itself (copy-on-write shares it):
     the word lists, and pandas, which pyarrow imports on the first array it builds from Python
-    objects (about 0.3 CPU-seconds per process)."""
+    objects (about 0.3 CPU-seconds per process) unless the extract command made it go without
+    (landstrikes.extract.nopandas)."""
     from landstrikes.extract.entities import warm_up
+    from landstrikes.extract.nopandas import refused
 
     warm_up()
+    if refused():
+        return
     try:
         import pandas  # noqa: F401
     except ImportError:  # pyarrow then needs none either
