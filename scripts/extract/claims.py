@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from landstrikes.extract.guard import folded, guarded, rewritten
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
-from landstrikes.extract.text import Span, all_sentences, lowered, trimmed, without_final_punctuation
+from landstrikes.extract.text import Span, all_sentences, lowered, match_key, trimmed, without_final_punctuation
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBERS = {
@@ -126,7 +126,7 @@ def _quantities(text: str, sentence: Span, lowered_text: str | None = None):
         scanned, base, pos, endpos = lowered_text, 0, sentence.start, sentence.end
         vague, quantity = _VAGUE_FOLDED, _QUANTITY_FOLDED
     for m in vague.finditer(scanned, pos, endpos):
-        low, high = _VAGUE[_TRAILING_OF.sub("", m.group().lower())]
+        low, high = _VAGUE[_TRAILING_OF.sub("", match_key(m.group()))]
         yield base + m.start(), base + m.end(), float(low), float(high), "range", False
     for m in quantity.finditer(scanned, pos, endpos):
         if not (m.group("num1") or m.group("word1")):
@@ -138,7 +138,7 @@ def _quantities(text: str, sentence: Span, lowered_text: str | None = None):
             continue
         low = _value(m.group("num1"), m.group("word1"), m.group("scale1") or m.group("scale2"))
         high = low
-        pre = (m.group("pre") or "").strip().lower()
+        pre = match_key((m.group("pre") or "").strip())
         bound = "exact"
         if m.group("num2") or m.group("word2"):
             high = _value(m.group("num2"), m.group("word2"), m.group("scale2"))
@@ -186,8 +186,8 @@ def _not_a_quantity(text: str, m, start: int, end: int) -> bool:
 
 
 def _value(num: str | None, word: str | None, scale: str | None) -> float:
-    value = float(num.replace(",", "")) if num else float(_WORD_NUMBERS[word.lower()])
-    return value * _SCALE.get((scale or "").lower(), 1.0)
+    value = float(num.replace(",", "")) if num else float(_WORD_NUMBERS[match_key(word)])
+    return value * _SCALE.get(match_key(scale or ""), 1.0)
 
 
 def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:

@@ -23,6 +23,14 @@ _ABBREVIATION = re.compile(
 FOLDS_ONTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 """The only non-ASCII characters a case-blind regex matches to an ASCII letter: İ ı ſ K (Kelvin)
 (tests/test_extract_speed_rules.py reads this off every code point)."""
+_ONTO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def match_key(matched: str) -> str:
+    """The lower-case ASCII key of what a case-blind regex matched: 'thousandſ' was matched by
+    `thousands` but is no key of a table built from ASCII words (a KeyError made the article a
+    failure row, 'mıllion' silently lost its scale)."""
+    return matched.translate(_ONTO_ASCII).lower()
 
 
 def lowered(text: str) -> str | None:
