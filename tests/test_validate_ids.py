@@ -1,0 +1,51 @@
+"""The id- and row-based fast forms of validate (issue 19, branch validate-ids) report exactly
+what the plain definitions they replace report, on generated tables with duplicates and nulls.
+
+- quote-cluster wording ranks, joins and dedupes as integer codes (`check_quote_cluster_wording`
+  against its pandas definition `_plain_quote_cluster_wording`);
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from landstrikes.schema import goldchecks
+from landstrikes.schema.report import Report
+from landstrikes.schema.tableio import to_pandas
+
+SENTENCES = ["we will win", "we shall win", "we will win the war", "they will win", "the war", "We will WIN"]
+
+
+def _frame(rows: list[tuple], schema: dict[str, pa.DataType]):
+    """Rows as the frame validate gives checks (Arrow table through `to_pandas`)."""
+    columns = list(zip(*rows)) if rows else [[] for _ in schema]
+    return to_pandas(pa.table({name: pa.array(list(values), type) for (name, type), values in zip(schema.items(), columns)}))
+
+
+QUOTE_COLUMNS = {"quote_id": pa.string(), "article_id": pa.string(), "start": pa.int64(), "end": pa.int64(),
+                 "text": pa.string(), "kind": pa.string(), "cluster_id": pa.string()}
+FLAG_COLUMNS = {"article_id": pa.string(), "start": pa.int64(), "end": pa.int64(), "flag": pa.string()}
+QUOTE_ROWS = st.lists(st.tuples(
+    st.sampled_from(["q1", "q2", "q3", "q4", "q5", "q6"]), st.sampled_from(["a", "b"]), st.integers(0, 9), st.integers(0, 9),
+    st.sampled_from(SENTENCES), st.sampled_from(["direct", "partial", "indirect", None]), st.sampled_from(["c1", "c2", "c3", None])), max_size=14)
+FLAG_ROWS = st.lists(st.tuples(st.sampled_from(["a", "b"]), st.integers(0, 9), st.integers(0, 9),
+                               st.sampled_from(["misquotation", "boilerplate", None])), max_size=6)
+
+
+def _findings(function, *args) -> list:
+    report = Report(path="x")
+    function(*args, report)
+    return report.findings
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quotes=QUOTE_ROWS, flags=FLAG_ROWS)
+@example(quotes=[("q1", "a", 0, 5, "we will win", "direct", "c1"), ("q2", "a", 0, 5, "we shall win", "partial", "c1")], flags=[])
+@example(quotes=[("q1", "a", 0, 5, "we will win", "partial", "c1"), ("q1", "b", 0, 5, "they will win", "partial", "c1"),
+                 ("q2", "b", 0, 5, "we shall win", "partial", "c1")], flags=[("b", 4, 9, "misquotation")])
+def test_quote_cluster_wording_on_codes_reports_what_the_pandas_definition_reports(quotes, flags):
+    quotes, flags = _frame(quotes, QUOTE_COLUMNS), _frame(flags, FLAG_COLUMNS)
+    fast = _findings(goldchecks.check_quote_cluster_wording, {"quotes": quotes, "quality_flags": flags})
+    assert fast == _findings(goldchecks._plain_quote_cluster_wording, quotes, flags)
