@@ -40,11 +40,13 @@ def _findings(function, *args) -> list:
     return report.findings
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(quotes=QUOTE_ROWS, flags=FLAG_ROWS)
 @example(quotes=[("q1", "a", 0, 5, "we will win", "direct", "c1"), ("q2", "a", 0, 5, "we shall win", "partial", "c1")], flags=[])
 @example(quotes=[("q1", "a", 0, 5, "we will win", "partial", "c1"), ("q1", "b", 0, 5, "they will win", "partial", "c1"),
                  ("q2", "b", 0, 5, "we shall win", "partial", "c1")], flags=[("b", 4, 9, "misquotation")])
+@example(quotes=[("q1", "a", 0, 5, "we will win", "direct", "c1"), ("q2", "a", 5, 9, "we shall win", "partial", "c1")],
+         flags=[("a", 9, 9, "misquotation"), ("a", 2, 5, "misquotation")])  # touching is not overlapping
 def test_quote_cluster_wording_on_codes_reports_what_the_pandas_definition_reports(quotes, flags):
     quotes, flags = _frame(quotes, QUOTE_COLUMNS), _frame(flags, FLAG_COLUMNS)
     fast = _findings(goldchecks.check_quote_cluster_wording, {"quotes": quotes, "quality_flags": flags})
