@@ -3,17 +3,25 @@ what the plain definitions they replace report, on generated tables with duplica
 
 - quote-cluster wording ranks, joins and dedupes as integer codes (`check_quote_cluster_wording`
   against its pandas definition `_plain_quote_cluster_wording`);
+- the frames hold `quotes.speaker_ids` as Arrow (`validate.ARROW_LISTS`), not Python lists;
 """
 
 from __future__ import annotations
 
+import importlib
+import shutil
+
+import pandas as pd
 import pyarrow as pa
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from landstrikes.schema import goldchecks
+from arrowbreak import read, with_values, write
+from landstrikes.schema import goldchecks, validate
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import to_pandas
+
+validation = importlib.import_module("landstrikes.schema.validate")  # the module (`validate` is the function)
 
 SENTENCES = ["we will win", "we shall win", "we will win the war", "they will win", "the war", "We will WIN"]
 
@@ -51,3 +59,32 @@ def test_quote_cluster_wording_on_codes_reports_what_the_pandas_definition_repor
     quotes, flags = _frame(quotes, QUOTE_COLUMNS), _frame(flags, FLAG_COLUMNS)
     fast = _findings(goldchecks.check_quote_cluster_wording, {"quotes": quotes, "quality_flags": flags})
     assert fast == _findings(goldchecks._plain_quote_cluster_wording, quotes, flags)
+
+
+# --- speaker_ids reach the checks as Arrow (validate.ARROW_LISTS) ------------------------------
+
+
+def _report(folder) -> list[tuple]:
+    return [(f.table, f.check, f.row_id, f.column, f.value, f.message) for f in validate(folder).findings]
+
+
+def test_speaker_lists_held_as_arrow_give_the_report_python_lists_give(tmp_path, monkeypatch):
+    """Dangling, reserved, empty, null and status-contradicting speaker lists: validate reports
+    the same findings whether the frames hold speaker_ids as Arrow or as Python lists."""
+    shutil.copytree("dataset/data", tmp_path / "data")
+    write(tmp_path, "quotes", with_values(read(tmp_path, "quotes"), "speaker_ids",
+                                          {0: ["nope"], 2: ["__line__", "x"], 3: [], 5: None, 7: ["e1", "e1"], 9: [None]}))
+    held, original = [], validation.to_pandas
+
+    def kept(arrow, *lists):  # (tables are read on several threads: each call returns its own frame)
+        frame = original(arrow, *lists)
+        held.append(frame)
+        return frame
+
+    monkeypatch.setattr(validation, "to_pandas", kept)
+    as_arrow = _report(tmp_path)
+    assert any(isinstance(df.get("speaker_ids", pd.Series(dtype=object)).dtype, pd.ArrowDtype) for df in held)
+    monkeypatch.setattr(validation, "ARROW_LISTS", {})
+    as_lists = _report(tmp_path)
+    assert as_arrow == as_lists
+    assert {"dangling-foreign-key", "reserved-key-in-value", "speaker-ids-inconsistent", "null-in-required-column"} <= {f[1] for f in as_arrow}
