@@ -204,19 +204,31 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
 
 
 def _first_of(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """Positions of the first row of each distinct (first, second) pair of non-negative ints, in row order."""
+    """Positions of the first row of each distinct (first, second) pair of non-negative ints, in row order.
+
+    Sorts are stable (timsort): the keys come in runs (occurrences in text order, article by
+    article), which it sorts several times faster than np.unique's quicksort."""
     if len(first) == 0:
         return np.zeros(0, np.int64)
-    _, where = np.unique(first * (int(second.max()) + 1) + second, return_index=True)
-    return np.sort(where)
+    keys = first * (int(second.max()) + 1) + second
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.ones(len(keys), bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    return np.sort(order[starts], kind="stable")
 
 
 def _member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """np.isin for int64 keys by one sort and a binary search (np.isin's hash table costs more here)."""
+    """np.isin for int64 keys by one sort and a binary search (np.isin's hash table costs more here).
+    Both sides are sorted stably (they come in runs, see `_first_of`) and searched in order."""
     if len(keys) == 0:
         return np.zeros(len(values), bool)
-    keys = np.sort(keys)
-    return keys[np.minimum(np.searchsorted(keys, values), len(keys) - 1)] == values
+    keys = np.sort(keys, kind="stable")
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    found = np.empty(len(values), bool)
+    found[order] = keys[np.minimum(np.searchsorted(keys, ordered), len(keys) - 1)] == ordered
+    return found
 
 
 def _positions(values: pd.Series, keys: list[str]) -> np.ndarray:

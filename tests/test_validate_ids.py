@@ -4,6 +4,7 @@ what the plain definitions they replace report, on generated tables with duplica
 - quote-cluster wording ranks, joins and dedupes as integer codes (`check_quote_cluster_wording`
   against its pandas definition `_plain_quote_cluster_wording`);
 - the frames hold `quotes.speaker_ids` as Arrow (`validate.ARROW_LISTS`), not Python lists;
+- `check_entities_mentioned` matches integer keys with stable sorts (`_member`, `_first_of`);
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import importlib
 import shutil
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 from hypothesis import HealthCheck, example, given, settings
@@ -88,3 +90,25 @@ def test_speaker_lists_held_as_arrow_give_the_report_python_lists_give(tmp_path,
     as_lists = _report(tmp_path)
     assert as_arrow == as_lists
     assert {"dangling-foreign-key", "reserved-key-in-value", "speaker-ids-inconsistent", "null-in-required-column"} <= {f[1] for f in as_arrow}
+
+
+# --- integer keys of check_entities_mentioned: stable sorts, searched in order -----------------
+
+INTS = st.lists(st.integers(0, 40), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=INTS, keys=INTS)
+@example(values=[5, 1, 5, 3], keys=[3, 5])
+def test_member_on_sorted_runs_is_numpy_isin(values, keys):
+    values, keys = np.array(values, np.int64), np.array(keys, np.int64)
+    assert goldchecks._member(values, keys).tolist() == np.isin(values, keys).tolist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(pairs=st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=60))
+@example(pairs=[(2, 1), (0, 3), (2, 1), (0, 3), (1, 0)])
+def test_first_of_each_pair_is_numpy_unique_first_index(pairs):
+    first, second = (np.array(x, np.int64).reshape(-1) for x in (zip(*pairs) if pairs else ([], [])))
+    _, where = np.unique(first * 7 + second, return_index=True) if pairs else (None, np.zeros(0, np.int64))
+    assert goldchecks._first_of(first, second).tolist() == sorted(where.tolist())
