@@ -5,6 +5,7 @@ what the plain definitions they replace report, on generated tables with duplica
   against its pandas definition `_plain_quote_cluster_wording`);
 - the frames hold `quotes.speaker_ids` as Arrow (`validate.ARROW_LISTS`), not Python lists;
 - `check_entities_mentioned` matches integer keys with stable sorts (`_member`, `_first_of`);
+- provenance is decided on Arrow and numpy, pandas indexing only failing rows.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from arrowbreak import read, with_values, write
-from landstrikes.schema import goldchecks, validate
+from landstrikes.schema import every_table_checks, goldchecks, validate
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import to_pandas
 
@@ -112,3 +113,21 @@ def test_first_of_each_pair_is_numpy_unique_first_index(pairs):
     first, second = (np.array(x, np.int64).reshape(-1) for x in (zip(*pairs) if pairs else ([], [])))
     _, where = np.unique(first * 7 + second, return_index=True) if pairs else (None, np.zeros(0, np.int64))
     assert goldchecks._first_of(first, second).tolist() == sorted(where.tolist())
+
+
+# --- provenance decided on Arrow -------------------------------------------------------------
+
+
+def _plain_provenance(df, report: Report) -> None:
+    """The definition as pandas says it: a gold row has no confidence, any other row has one."""
+    bad = (df["source"] == "gold") == df["confidence"].notna()
+    for row_id, source, confidence in zip(df["quote_id"].astype(str)[bad], df["source"][bad], df["confidence"][bad]):
+        report.add("quotes", "confidence-provenance-mismatch", f"{source} rows must {'not ' if source == 'gold' else ''}have a confidence", row_id, "confidence", confidence)
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(st.tuples(st.sampled_from(["q1", "q2", None]), st.sampled_from(["gold", "auto", "Gold", None]),
+                               st.sampled_from([None, 0.5, 0.0, float("nan")])), max_size=12))
+def test_provenance_on_arrow_fails_the_rows_pandas_fails(rows):
+    df = _frame(rows, {"quote_id": pa.string(), "source": pa.string(), "confidence": pa.float64()})
+    assert _findings(every_table_checks.check_provenance, {"quotes": df}) == _findings(_plain_provenance, df)
