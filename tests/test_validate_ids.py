@@ -5,7 +5,8 @@ what the plain definitions they replace report, on generated tables with duplica
   against its pandas definition `_plain_quote_cluster_wording`);
 - the frames hold `quotes.speaker_ids` as Arrow (`validate.ARROW_LISTS`), not Python lists;
 - `check_entities_mentioned` matches integer keys with stable sorts (`_member`, `_first_of`);
-- provenance is decided on Arrow and numpy, pandas indexing only failing rows.
+- provenance is decided on Arrow and numpy, pandas indexing only failing rows;
+- article numbers reuse the foreign-key lookup when every article id is distinct.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from arrowbreak import read, with_values, write
-from landstrikes.schema import every_table_checks, goldchecks, validate
+from landstrikes.schema import checkcorpus, every_table_checks, goldchecks, validate
+from landstrikes.schema.checkcorpus import Corpus
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import to_pandas
 
@@ -131,3 +133,17 @@ def _plain_provenance(df, report: Report) -> None:
 def test_provenance_on_arrow_fails_the_rows_pandas_fails(rows):
     df = _frame(rows, {"quote_id": pa.string(), "source": pa.string(), "confidence": pa.float64()})
     assert _findings(every_table_checks.check_provenance, {"quotes": df}) == _findings(_plain_provenance, df)
+
+
+# --- article numbers reuse the foreign-key lookup when article ids are distinct ---------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(articles=st.lists(st.sampled_from(["a", "b", "c", "d", None]), max_size=6),
+       rows=st.lists(st.sampled_from(["a", "b", "c", "x", None]), max_size=10))
+def test_article_numbers_are_the_last_row_of_each_article_id(articles, rows):
+    """The definition: the row of `articles` holding the id, its last row when the id repeats, -1 when none (or null)."""
+    tables = Corpus({"articles": _frame([(a,) for a in articles], {"article_id": pa.string()}),
+                     "quotes": _frame([(r,) for r in rows], {"article_id": pa.string()})})
+    last = {a: i for i, a in enumerate(articles) if a is not None}
+    assert checkcorpus.article_numbers(tables, "quotes").tolist() == [last.get(r, -1) if r is not None else -1 for r in rows]
