@@ -6,7 +6,8 @@ what the plain definitions they replace report, on generated tables with duplica
 - the frames hold `quotes.speaker_ids` as Arrow (`validate.ARROW_LISTS`), not Python lists;
 - `check_entities_mentioned` matches integer keys with stable sorts (`_member`, `_first_of`);
 - provenance is decided on Arrow and numpy, pandas indexing only failing rows;
-- article numbers reuse the foreign-key lookup when every article id is distinct.
+- article numbers reuse the foreign-key lookup when every article id is distinct;
+- the quote status rules and the enclosing-parent rule are numpy masks (pandas where a null meets them).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from arrowbreak import read, with_values, write
-from landstrikes.schema import checkcorpus, every_table_checks, goldchecks, validate
+from landstrikes.schema import checkcorpus, every_table_checks, goldchecks, quotes_checks, validate
 from landstrikes.schema.checkcorpus import Corpus
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import to_pandas
@@ -147,3 +148,63 @@ def test_article_numbers_are_the_last_row_of_each_article_id(articles, rows):
                      "quotes": _frame([(r,) for r in rows], {"article_id": pa.string()})})
     last = {a: i for i, a in enumerate(articles) if a is not None}
     assert checkcorpus.article_numbers(tables, "quotes").tolist() == [last.get(r, -1) if r is not None else -1 for r in rows]
+
+
+# --- quote status rules and enclosing parents as numpy masks -----------------------------------
+
+
+def _plain_quote_rules(quotes, report: Report) -> None:
+    """The definition in pandas: speaker_status against speaker_id/speaker_mention_id, and the
+    parent of a nested quote (the last row of its id) encloses it in the same article."""
+    ids = quotes["quote_id"].astype(str)
+    needs_mention = quotes["speaker_status"] == "attributed"
+    needs_speaker = quotes["speaker_status"].isin(["attributed", "implicit"])
+    rules = (
+        (needs_speaker & quotes["speaker_id"].isna(), "speaker_id", "speaker_status requires a speaker_id"),
+        (~needs_speaker & quotes["speaker_id"].notna(), "speaker_id", "speaker_status says there is no single speaker"),
+        (needs_mention & quotes["speaker_mention_id"].isna(), "speaker_mention_id", "attributed quote needs its speaker mention"),
+        (~needs_mention & quotes["speaker_mention_id"].notna(), "speaker_mention_id", "only attributed quotes have a speaker mention"),
+    )
+    for mask, column, message in rules:
+        for row_id, value in zip(ids[mask], quotes[column][mask]):
+            report.add("quotes", "speaker-status-inconsistent", message, row_id, column, value)
+    key = ["quote_id", "parent_quote_id", "article_id", "start", "end"]
+    last = {q: i for i, q in enumerate(quotes["quote_id"]) if isinstance(q, str)}
+    parent = np.array([len(quotes) - 1 - last[p] if isinstance(p, str) and p in last else -1 for p in quotes["parent_quote_id"]], np.int64)
+    has_parent = parent >= 0
+    nested = quotes.loc[has_parent, key].reset_index(drop=True)
+    parents = quotes[["article_id", "start", "end"]].iloc[len(quotes) - 1 - parent[has_parent]].reset_index(drop=True)
+    inside = (parents["article_id"] == nested["article_id"]) & (parents["start"] <= nested["start"]) & (nested["end"] <= parents["end"])
+    bad = (~inside | (nested["parent_quote_id"] == nested["quote_id"])).to_numpy()
+    for quote_id, p in zip(nested["quote_id"][bad], nested["parent_quote_id"][bad]):
+        report.add("quotes", "parent-quote-not-enclosing", "parent quote must enclose the nested quote in the same article", quote_id, "parent_quote_id", p)
+
+
+def _outcome(function, *args) -> list:
+    """Findings, or the error the rule raised (a crash is reported as check-crashed: it must stay one)."""
+    try:
+        return _findings(function, *args)
+    except Exception as exc:  # noqa: BLE001
+        return [type(exc).__name__]
+
+
+QUOTE_RULE_COLUMNS = {"quote_id": pa.string(), "article_id": pa.string(), "start": pa.int64(), "end": pa.int64(),
+                      "speaker_status": pa.string(), "speaker_id": pa.string(), "speaker_mention_id": pa.string(), "parent_quote_id": pa.string()}
+MAYBE = st.one_of(st.none(), st.integers(0, 9))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=st.lists(st.tuples(
+    st.sampled_from(["q1", "q2", "q3", "q4"]), st.sampled_from(["a", "b"]), st.integers(0, 9), st.integers(0, 9),
+    st.sampled_from(["attributed", "implicit", "multiple", "unknown", None]), st.sampled_from(["e1", None]),
+    st.sampled_from(["m1", None]), st.sampled_from(["q1", "q2", "q3", "zz", None])), max_size=12),
+    nulls=st.lists(st.tuples(st.integers(0, 11), st.sampled_from([0, 1, 2, 3])), max_size=2))
+@example(rows=[("q1", "a", 0, 9, "attributed", "e1", "m1", None), ("q2", "a", 2, 4, "attributed", "e1", "m1", "q1"),
+               ("q3", "b", 2, 4, "implicit", "e1", None, "q1"), ("q4", "a", 0, 9, "attributed", "e1", "m1", "q4")], nulls=[])
+def test_quote_rules_as_masks_report_what_pandas_reports(rows, nulls):
+    rows = [list(r) for r in rows]
+    for row, column in nulls:  # a null id, article or offset where the rule reads it
+        if row < len(rows):
+            rows[row][column] = None
+    quotes = _frame([tuple(r) for r in rows], QUOTE_RULE_COLUMNS)
+    assert _outcome(quotes_checks.check_quotes, {"quotes": quotes}) == _outcome(_plain_quote_rules, quotes)
