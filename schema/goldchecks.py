@@ -55,12 +55,14 @@ def check_reserved_values(tables: dict[str, pd.DataFrame], report: Report) -> No
             if col.type not in ("string", "string_list") or col.name not in df or col.name in verbatim:
                 continue
             values = arrow_column(tables, name, col.name, col.arrow_type)
-            row_of = np.arange(len(values))
-            if col.type == "string_list":
-                row_of = pc.list_parent_indices(values).to_numpy()
-                values = pc.list_flatten(values)
-            values = values.cast(pa.large_string())
-            hit = pc.fill_null(pc.starts_with(values, RESERVED_PREFIX), False).to_numpy(zero_copy_only=False)
+            lists = values if col.type == "string_list" else None
+            if lists is not None:
+                values = pc.list_flatten(lists)
+            found = pc.starts_with(values, RESERVED_PREFIX)
+            if not pc.any(found).as_py():  # the usual case: one kernel per column, nothing else
+                continue
+            hit = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+            row_of = pc.list_parent_indices(lists).to_numpy() if lists is not None else np.arange(len(values))
             for row, value in zip(row_of[hit], values.filter(pa.array(hit)).to_pylist()):
                 row_id = df[spec.id_column].iloc[int(row)] if spec.id_column in df else f"#{row}"
                 report.add(name, "reserved-key-in-value", f"{col.name} holds the internal key {value!r} (a loader artefact, never data)", row_id, col.name, value)

@@ -7,7 +7,8 @@ what the plain definitions they replace report, on generated tables with duplica
 - `check_entities_mentioned` matches integer keys with stable sorts (`_member`, `_first_of`);
 - provenance is decided on Arrow and numpy, pandas indexing only failing rows;
 - article numbers reuse the foreign-key lookup when every article id is distinct;
-- the quote status rules and the enclosing-parent rule are numpy masks (pandas where a null meets them).
+- the quote status rules and the enclosing-parent rule are numpy masks (pandas where a null meets them);
+- reserved values cost one kernel per column without a hit.
 """
 
 from __future__ import annotations
@@ -208,3 +209,23 @@ def test_quote_rules_as_masks_report_what_pandas_reports(rows, nulls):
             rows[row][column] = None
     quotes = _frame([tuple(r) for r in rows], QUOTE_RULE_COLUMNS)
     assert _outcome(quotes_checks.check_quotes, {"quotes": quotes}) == _outcome(_plain_quote_rules, quotes)
+
+
+# --- reserved values: one kernel per clean column ----------------------------------------------
+
+RESERVED_ITEMS = st.sampled_from(["e1", "__line__", "_x", "__", "a__", "", None])
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(st.tuples(RESERVED_ITEMS, st.one_of(st.none(), st.lists(RESERVED_ITEMS, max_size=3))), max_size=8))
+def test_reserved_values_are_the_values_starting_with_two_underscores(rows):
+    """The definition: every string value and list item starting with `__`, column by column in
+    the table's order (speaker_ids before cue_lemma), row then item order within a column."""
+    ids = [f"q{i}" for i in range(len(rows))]
+    quotes = _frame([(i, cue, items) for i, (cue, items) in zip(ids, rows)],
+                    {"quote_id": pa.string(), "cue_lemma": pa.string(), "speaker_ids": pa.list_(pa.string())})
+    found = [(f.row_id, f.column, f.value) for f in _findings(goldchecks.check_reserved_values, {"quotes": quotes})]
+    reserved = lambda v: isinstance(v, str) and v.startswith("__")  # noqa: E731
+    plain = [(i, "speaker_ids", v) for i, (_, items) in zip(ids, rows) for v in items or [] if reserved(v)]
+    plain += [(i, "cue_lemma", cue) for i, (cue, _) in zip(ids, rows) if reserved(cue)]
+    assert found == plain
