@@ -135,5 +135,19 @@ def _excerpts(texts: ArticleTexts, numbers, starts, ends) -> list[str]:
 
 
 def article_numbers(tables: dict[str, pd.DataFrame], name: str) -> np.ndarray:
-    """Row in `articles` of each row's article id (shared by the checks of one run)."""
-    return _shared(tables, ("article", name), lambda: _article_numbers(tables["articles"], tables[name]["article_id"]))
+    """Row in `articles` of each row's article id (shared by the checks of one run).
+
+    With every article id once (the usual case) the last row of an id is its first, which the
+    foreign-key check has already looked up: one hash lookup of each article_id column, not two."""
+    def numbers():
+        if name != "articles" and _shared(tables, ("articles-unique",), lambda: _distinct_ids(tables["articles"]["article_id"])):
+            return key_positions(tables, name, "article_id", "articles", "article_id")
+        return _article_numbers(tables["articles"], tables[name]["article_id"])
+
+    return _shared(tables, ("article", name), numbers)
+
+
+def _distinct_ids(ids: pd.Series) -> bool:
+    """No null and no id twice."""
+    values = _strings(ids)
+    return values.null_count == 0 and pc.count_distinct(values).as_py() == len(values)

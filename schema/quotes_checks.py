@@ -19,17 +19,20 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
     quotes, mentions = tables.get("quotes"), tables.get("mentions")
     if quotes is None:
         return
-    ids = quotes["quote_id"].astype(str)
-    needs_mention = quotes["speaker_status"] == "attributed"
-    needs_speaker = quotes["speaker_status"].isin(["attributed", "implicit"])
+    # the status rules as numpy masks over every row; pandas indexes only the failing rows
+    status = _strings(quotes["speaker_status"])
+    needs_mention = pc.fill_null(pc.equal(status, "attributed"), False).to_numpy(zero_copy_only=False)
+    needs_speaker = pc.fill_null(pc.is_in(status, value_set=pa.array(["attributed", "implicit"], pa.large_string())), False).to_numpy(zero_copy_only=False)
+    no_speaker, no_mention = quotes["speaker_id"].isna().to_numpy(), quotes["speaker_mention_id"].isna().to_numpy()
     rules = (
-        (needs_speaker & quotes["speaker_id"].isna(), "speaker_id", "speaker_status requires a speaker_id"),
-        (~needs_speaker & quotes["speaker_id"].notna(), "speaker_id", "speaker_status says there is no single speaker"),
-        (needs_mention & quotes["speaker_mention_id"].isna(), "speaker_mention_id", "attributed quote needs its speaker mention"),
-        (~needs_mention & quotes["speaker_mention_id"].notna(), "speaker_mention_id", "only attributed quotes have a speaker mention"),
+        (needs_speaker & no_speaker, "speaker_id", "speaker_status requires a speaker_id"),
+        (~needs_speaker & ~no_speaker, "speaker_id", "speaker_status says there is no single speaker"),
+        (needs_mention & no_mention, "speaker_mention_id", "attributed quote needs its speaker mention"),
+        (~needs_mention & ~no_mention, "speaker_mention_id", "only attributed quotes have a speaker mention"),
     )
     for mask, column, message in rules:
-        for row_id, value in zip(ids[mask], quotes[column][mask]):
+        rows = np.flatnonzero(mask)
+        for row_id, value in zip(quotes["quote_id"].iloc[rows].astype(str), quotes[column].iloc[rows]):
             report.add("quotes", "speaker-status-inconsistent", message, row_id, column, value)
     if mentions is not None:
         # duplicate mention ids are reported by Pandera; the first one is used so this check still runs
@@ -46,10 +49,28 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
         for row_id, value in zip(quotes["quote_id"][linked][bad], quotes["speaker_mention_id"][linked][bad]):
             report.add("quotes", "speaker-mention-mismatch", "speaker mention must be a mention of the speaker in the same article", row_id, "speaker_mention_id", value)
     # the parent of a nested quote is the last row with that quote id (duplicates are Pandera's)
-    key = ["quote_id", "parent_quote_id", "article_id", "start", "end"]
     ids = quotes["quote_id"]
     parent = _first_index(quotes["parent_quote_id"], ids.iloc[::-1])
     has_parent = parent >= 0
+    nested = np.flatnonzero(has_parent)
+    parents = len(ids) - 1 - parent[has_parent]
+    both = np.concatenate([nested, parents])
+    if any(quotes[c].iloc[both].hasnans for c in ("article_id", "start", "end")) or ids.iloc[nested].hasnans:
+        return _parents_with_nulls(quotes, parent, has_parent, report)  # pandas' own null semantics decide
+    article = _strings(quotes["article_id"])
+    start, end = (quotes[c].to_numpy(dtype=np.int64, na_value=0) for c in ("start", "end"))
+    same_article = pc.equal(article.take(pa.array(parents)), article.take(pa.array(nested))).to_numpy(zero_copy_only=False)
+    inside = same_article & (start[parents] <= start[nested]) & (end[nested] <= end[parents])
+    own = pc.equal(_strings(quotes["parent_quote_id"]).take(pa.array(nested)), _strings(ids).take(pa.array(nested))).to_numpy(zero_copy_only=False)
+    bad = nested[~inside | own]
+    for quote_id, parent in zip(ids.iloc[bad], quotes["parent_quote_id"].iloc[bad]):
+        report.add("quotes", "parent-quote-not-enclosing", "parent quote must enclose the nested quote in the same article", quote_id, "parent_quote_id", parent)
+
+
+def _parents_with_nulls(quotes: pd.DataFrame, parent: np.ndarray, has_parent: np.ndarray, report: Report) -> None:
+    """The enclosing-parent rule in pandas, for rows where a null meets it."""
+    key = ["quote_id", "parent_quote_id", "article_id", "start", "end"]
+    ids = quotes["quote_id"]
     nested = quotes.loc[has_parent, key].reset_index(drop=True)
     parents = quotes[["article_id", "start", "end"]].iloc[len(ids) - 1 - parent[has_parent]].reset_index(drop=True)
     inside = (

@@ -140,9 +140,12 @@ def landstrikes_metadata(schema: pyarrow.Schema) -> dict[str, str]:
     }
 
 
-def to_pandas(table: pyarrow.Table) -> pd.DataFrame:
+def to_pandas(table: pyarrow.Table, arrow_lists: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Arrow -> pandas with the dtypes the schemas expect; list columns become lists of str.
 
+    List columns named in `arrow_lists` stay Arrow (a zero-copy `pd.ArrowDtype` column): a
+    Python list per row costs more than the rest of the conversion, and validate's checks read
+    those columns as Arrow only (validate gives Pandera, which needs Python lists, a plain frame).
     pandas is imported here, not with the module: reading and writing Arrow (build's Parquet,
     verify, diff, stats) never needs it."""
     import pandas as pd
@@ -151,9 +154,12 @@ def to_pandas(table: pyarrow.Table) -> pd.DataFrame:
     pandas_types = {pyarrow.int64(): pd.Int64Dtype(), pyarrow.bool_(): pd.BooleanDtype()}
     df = table.drop_columns(lists).to_pandas(types_mapper=pandas_types.get)
     for name in lists:
-        # Python lists of str (None for null) straight from Arrow, not via numpy object arrays
-        values = table.column(name).cast(pyarrow.list_(pyarrow.string())).to_pylist()
-        df.insert(table.schema.get_field_index(name), name, pd.Series(values, index=df.index, dtype=object))
+        column = table.column(name).cast(pyarrow.list_(pyarrow.string()))
+        if name in arrow_lists:
+            values = pd.arrays.ArrowExtensionArray(column)
+        else:  # Python lists of str (None for null) straight from Arrow, not via numpy object arrays
+            values = column.to_pylist()
+        df.insert(table.schema.get_field_index(name), name, pd.Series(values, index=df.index, dtype=None if name in arrow_lists else object))
     return df
 
 

@@ -50,6 +50,12 @@ review, then the article columns derived from the text (found missing by the att
 the text's digest."""
 LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS + (check_article_derived, check_article_digest)
 
+ARROW_LISTS = {"quotes": frozenset({"speaker_ids"})}
+"""List columns that every check reads as Arrow (`checkcorpus.arrow_column`), so the frames the
+checks get hold them as zero-copy Arrow columns, not a Python list per row (the one costly
+part of `to_pandas` at 10^5-10^6 quotes). A check that wants Python lists of a column named
+here must take `arrow_column(...).to_pylist()`."""
+
 _STRUCTURAL = {"missing-column", "unexpected-column", "wrong-dtype", "column-order"}
 
 
@@ -192,11 +198,12 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
             result.findings, result.structural = own.findings, True  # duplicate names: no frame to check
             return result
         result.arrow = arrow.replace_schema_metadata(None)
-        result.df = to_pandas(result.arrow)
+        kept_as_arrow = ARROW_LISTS.get(spec.name, frozenset())
+        result.df = to_pandas(result.arrow, kept_as_arrow)
         if not broken and keeps_pandera_rules(spec, arrow):
             findings, structural = [], False  # Pandera would find nothing: its rules held on Arrow
-        else:
-            findings, structural = _pandera_findings(spec, result.df, path)
+        else:  # Pandera checks the frame as `to_pandas` gives it to everyone: Python lists
+            findings, structural = _pandera_findings(spec, to_pandas(result.arrow) if kept_as_arrow else result.df, path)
     except Exception as exc:  # a check must never turn bad data into a traceback
         own.add(spec.name, "check-crashed", f"table checks could not run: {type(exc).__name__}: {exc}")
         result.findings, result.structural = own.findings, True
