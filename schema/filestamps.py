@@ -85,3 +85,13 @@ def _parquet_inside(folder: Path) -> Path | None:
             if not _hidden(name) and _is_parquet(Path(root, name)):
                 return Path(root, name)
     return None
+
+
+def check_reader_metadata(table: str, parts, add) -> None:
+    """A part whose schema metadata holds a `pandas` entry: `pandas.read_parquet` obeys it (it can
+    turn quote_id into the index, so the column vanishes, or change dtypes), so pandas users would
+    get another table than the one validated. landstrikes never writes one. `parts`: (path, Arrow table)."""
+    for part_path, part in parts:
+        if b"pandas" in (part.schema.metadata or {}):
+            add(table, "unexpected-metadata", f"{part_path.name} carries a 'pandas' schema entry: pandas.read_parquet would "
+                "reshape the table by it (index columns, dtypes) instead of reading what validate checked", "", "", "pandas")

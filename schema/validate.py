@@ -15,9 +15,10 @@ import pyarrow.compute as pc
 from landstrikes.schema.arrowchecks import check_arrow_table
 from landstrikes.schema.arrowrules import keeps_pandera_rules
 from landstrikes.schema.article_digest import check_article_digest
+from landstrikes.schema.value_rules import VALUE_CHECKS
 from landstrikes.schema.articles_derived import check_article_derived
 from landstrikes.schema.crosschecks import CROSS_CHECKS as _TABLE_CHECKS, LONGEST_FIRST as _TABLE_ORDER, Corpus, article_texts
-from landstrikes.schema.filestamps import check_folder_entries, check_stamps
+from landstrikes.schema.filestamps import check_folder_entries, check_reader_metadata, check_stamps
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Report, TableResult
@@ -44,11 +45,11 @@ _PANDERA_CHECK_IDS = {
     "in_range": "out-of-range",
     "greater_than": "out-of-range",
 }
-CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS + (check_article_derived, check_article_digest)
+CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS + (check_article_derived, check_article_digest, *VALUE_CHECKS)
 """Every cross-table check, in report order: the table checks, then those added after the 1.0.0
 review, then the article columns derived from the text (found missing by the attack2 review) and
 the text's digest."""
-LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS + (check_article_derived, check_article_digest)
+LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS + (check_article_derived, check_article_digest, *VALUE_CHECKS)
 
 ARROW_LISTS = {"quotes": frozenset({"speaker_ids"})}
 """List columns that every check reads as Arrow (`checkcorpus.arrow_column`), so the frames the
@@ -192,6 +193,7 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
         stamps=metadata,
     )
     own = Report(path=path)
+    check_reader_metadata(spec.name, parts, own.add)
     try:
         arrow, broken = check_arrow_table(spec, arrow, own.add)
         if len(set(arrow.column_names)) < arrow.num_columns:

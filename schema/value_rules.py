@@ -1,0 +1,100 @@
+"""Rules on single values that no column check stated (attack3 found each one VALID):
+
+- `control-character-in-value`: a value that is not a copy of the raw text holds a character the
+  annotation sources cannot hold (YAML refuses C0/C1 controls other than tab and line breaks, DEL,
+  U+FFFE/U+FFFF), and names and aliases hold no tab or line break at all: a NUL in a proposition
+  or a tab in an entity name is a corrupt value, not an annotation.
+- `duplicate-list-item`: a list column that is a set (aliases, speakers, links, variants, flags)
+  names one item twice.
+- `quantity-range-reversed`: a claim's quantity_low above its quantity_high.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.checkcorpus import arrow_column
+from landstrikes.schema.goldchecks import verbatim_columns
+from landstrikes.schema.registry import TABLES_BY_NAME
+from landstrikes.schema.report import Report
+
+UNWRITABLE = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f\\x{fffe}\\x{ffff}]"
+"""What a YAML source cannot hold (its printable set), as an RE2 class."""
+NAME_BREAKS = "[\\x00-\\x1f\\x7f-\\x9f\\x{2028}\\x{2029}\\x{fffe}\\x{ffff}]"
+"""Names are one line of words: no control character at all, no line or paragraph separator."""
+NAME_COLUMNS = {("entities", "name"), ("entities", "aliases")}
+SET_COLUMNS = {
+    ("entities", "aliases"), ("quotes", "speaker_ids"), ("claims", "contradicted_by"),
+    ("claim_clusters", "variant_ids"), ("articles", "quality_flags"),
+}
+"""List columns whose items are distinct by definition (the parallel variant_* lists are not)."""
+
+
+def _values(tables, name: str, col) -> tuple[pa.Array, np.ndarray]:
+    """The column's values (list items flattened) and the row each came from."""
+    values = arrow_column(tables, name, col.name, col.arrow_type)
+    if col.type == "string_list":
+        return pc.list_flatten(values), pc.list_parent_indices(values).to_numpy(zero_copy_only=False)
+    return values, np.arange(len(values))
+
+
+def _row_id(df: pd.DataFrame, spec, row: int) -> str:
+    return str(df[spec.id_column].iloc[row]) if spec.id_column in df else f"#{row}"
+
+
+def check_control_characters(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    for name, df in tables.items():
+        spec = TABLES_BY_NAME[name]
+        verbatim = verbatim_columns(spec)
+        for col in spec.columns:
+            if col.type not in ("string", "string_list") or col.name not in df or col.name in verbatim:
+                continue
+            values, row_of = _values(tables, name, col)
+            pattern = NAME_BREAKS if (name, col.name) in NAME_COLUMNS else UNWRITABLE
+            hit = pc.fill_null(pc.match_substring_regex(values.cast(pa.large_string()), pattern), False).to_numpy(zero_copy_only=False)
+            for row, value in zip(row_of[hit], values.filter(pa.array(hit)).to_pylist()):
+                bad = next(ch for ch in value if ch < " " or "\x7f" <= ch <= "\x9f" or ch in "\u2028\u2029\ufffe\uffff")
+                report.add(name, "control-character-in-value",
+                           f"{col.name} holds the control character U+{ord(bad):04X} (not a copy of the text; no source can hold it)",
+                           _row_id(df, spec, int(row)), col.name, value[:60])
+
+
+def check_list_duplicates(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    for name, column in sorted(SET_COLUMNS):
+        df = tables.get(name)
+        if df is None or column not in df:
+            continue
+        spec = TABLES_BY_NAME[name]
+        values, row_of = _values(tables, name, spec.column(column))
+        if not len(values):
+            continue
+        codes = pc.dictionary_encode(values).indices.to_numpy(zero_copy_only=False)
+        keep = ~pc.is_null(values).to_numpy(zero_copy_only=False)
+        width = int(codes[keep].max()) + 1 if keep.any() else 1
+        pairs = row_of[keep].astype(np.int64) * width + codes[keep]
+        unique, counts = np.unique(pairs, return_counts=True)
+        items = values.filter(pa.array(keep))
+        for pair in unique[counts > 1]:
+            row = int(pair // width)
+            item = items[int(np.flatnonzero(pairs == pair)[0])].as_py()
+            report.add(name, "duplicate-list-item", f"{column} names {item[:60]!r} twice (its items are a set)",
+                       _row_id(df, spec, row), column, item[:60])
+
+
+def check_quantity_ranges(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    claims = tables.get("claims")
+    if claims is None or "quantity_low" not in claims or "quantity_high" not in claims:
+        return
+    low = pd.to_numeric(claims["quantity_low"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    high = pd.to_numeric(claims["quantity_high"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        reversed_ = low > high
+    for row in np.flatnonzero(reversed_):
+        report.add("claims", "quantity-range-reversed", f"quantity_low {low[row]:g} is above quantity_high {high[row]:g}",
+                   str(claims["claim_id"].iloc[row]), "quantity_low", low[row])
+
+
+VALUE_CHECKS = (check_control_characters, check_list_duplicates, check_quantity_ranges)
