@@ -62,6 +62,7 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
             and (quote.kind in ("direct", "partial") or quote.kind == "scare" and new_sentence)  # `"... 1 April." "Let us ..."`
             and not enclosing and previous_close < pair.open
             and (previous.cue is not None and previous_close < previous.cue[0] < pair.open and "\n" not in between  # split (Q3)
+                 and _ANOTHER_SENTENCE.search(text, previous.cue[1], pair.open) is None
                  or between.strip() == "" and _starts_line(text, pair.open, line)  # continued paragraph
                  or between.strip(" \t.,;") == "" and "\n" not in between)  # the next sentence, quoted too
         )
@@ -91,6 +92,9 @@ def _speaker_back(out: list[Quote], chain: list[int]) -> None:
             out[i] = replace(out[i], speaker=named.speaker, cue=named.cue, confidence=0.65)
 
 
+_ANOTHER_SENTENCE = re.compile(r"[.!?]\s+\S")
+"""Between a split quotation's cue and its next part: a sentence that ends and another that begins
+(`"A," he said. The minister said X. "B."`) means the next part is not the split one's (Q3)."""
 _AFTER_SENTENCE_END = re.compile(r"[.!?…][”\"’']?[ \t]+$")
 """In the raw text (the masked one has lost a quoted title's full stop): `... on “Radio 5.” “I heard ...`."""
 _SENTENCE_DONE = re.compile(r"[.!?…][’'”)\]]?$")
