@@ -37,3 +37,29 @@ def test_a_split_quotation_keeps_its_speaker_after_a_short_reporting_clause():
     rows = _rows('"We will win," Ruth Okonkwo said on Monday. "Very soon."\n')
     quote = _quote(rows, "Very soon")
     assert (quote["kind"], quote["speaker_id"]) == ("direct", "ruth-okonkwo")
+
+
+def test_nested_quotation_takes_the_subject_of_its_cue_inside_the_outer_one():
+    rows = _rows('"Mara Linde says, \'You learn more from your losses than from your gains.\' I agree," Tomas Berg said.\n')
+    quote = _quote(rows, "You learn")
+    assert (quote["kind"], quote["cue_text"]) == ("direct", "says")
+    assert _speaker_text(rows, quote) == "Mara Linde"
+
+
+def test_nested_quotation_after_i_asked_is_the_outer_speaker_with_the_pronoun_as_mention():
+    rows = _rows('"It was hard," Dana Ruiz said. "I asked him three times, \'Would you like us to help?\' He said no."\n')
+    quote = _quote(rows, "Would you like")
+    assert (quote["speaker_status"], quote["speaker_id"], quote["cue_text"]) == ("attributed", "dana-ruiz", "asked")
+    assert _speaker_text(rows, quote) == "I"
+
+
+def test_nested_quotation_with_its_cue_after_it_inside_the_outer_one():
+    rows = _rows('"We had a long night," Dana Ruiz said. "\'Go home and rest,\' Mara Linde told us, and we did."\n')
+    quote = _quote(rows, "Go home")
+    assert (quote["kind"], quote["cue_text"]) == ("direct", "told")
+    assert _speaker_text(rows, quote) == "Mara Linde"
+
+
+def test_first_person_cue_outside_any_quotation_stays_unattributed():
+    rows = _rows('Okoro Bello said the work was late. We asked the council, "Will the bridge open this year?"\n')
+    assert _quote(rows, "Will the bridge")["speaker_status"] == "unattributed"

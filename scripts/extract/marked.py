@@ -29,25 +29,33 @@ _CUE_BEFORE = guarded(re.compile(r"(?P<verb>\b" + CUE_VERB + r"\b)(?P<mid>[^.!?�
 _VERB_OR_LABEL = guarded(re.compile(r"\b" + VERB + r"\b|(?<![-‑])\b(?:calling|called|described as|describing)\b"))
 
 
-def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) -> list[Quote]:
+def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays, everything: list[Mention] = ()) -> list[Quote]:
+    """`mentions` are those outside quotation marks (where a cue's subject is); `everything`
+    holds the ones inside too, for a nested quotation's cue inside its parent (Q4)."""
     line_of = _line_finder(text)
     out: list[Quote] = []
     previous: Quote | None = None
     previous_close, previous_continued = -1, False
     open_closes: list[int] = []  # closes of the pairs enclosing the current one (pairs never cross)
+    open_opens: list[int] = []  # and their opening marks
     chain: list[int] = []  # indices in `out` of the parts of the current continued quotation
     for pair in pairs:
         line = line_of(pair.open)
         while open_closes and open_closes[-1] < pair.open:
             open_closes.pop()
+            open_opens.pop()
         enclosing = bool(open_closes)
+        parent_span = (open_opens[-1] + 1, open_closes[-1]) if enclosing else None
         open_closes.append(pair.close)
+        open_opens.append(pair.open)
         if len(open_closes) > MAX_NESTING:
             raise TooComplex(f"quotation marks nested more than {MAX_NESTING} deep (at character {pair.open})")
         continued = _goes_on(real, pair.close)
         new_sentence = _AFTER_SENTENCE_END.search(real, max(line.start, pair.open - 8), pair.open) is not None
         quote = _classify_pair(real[pair.open + 1:pair.close], text, pair.open, pair.close, line, mentions, enclosing, continued,
                                new_sentence)
+        if parent_span is not None and (nested := _nested_cue(real, parent_span, pair.open, pair.close, everything)) is not None:
+            quote = nested
         between = text[previous_close + 1:pair.open] if previous is not None else ""
         if previous_continued and not enclosing and real[previous_close:pair.open].strip(BLANKS) == "":
             quote = _continuation(quote, previous, pair.open)
@@ -77,6 +85,33 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
     _speaker_back(out, chain)
     out.extend(_orphans(text, strays, pairs))
     return out
+
+
+_NESTED_CUE_AFTER = re.compile(r"[,.!?]?\s*(?P<pre>[^.!?“”\"‘’'\n]{0,40}?)\b(?P<verb>" + CUE_VERB + r")\b")
+
+
+def _nested_cue(real: str, parent: tuple[int, int], open_: int, close: int, everything: list[Mention]) -> Quote | None:
+    """A quotation inside another with a reporting clause of its own inside the outer one (Q4):
+    `"He said, 'We won.' Then he left."`, `"'We won,' she told me."`. The clause's words are the
+    outer speaker's, so they are read in the real text and its subject among every mention; a
+    first-person subject (`I asked`) is the outer quotation's speaker (`resolve_pronouns`)."""
+    floor = max(parent[0], open_ - WINDOW)
+    before = real[floor:open_]
+    b = _CUE_BEFORE.search(before)
+    if b and b.group("punct") and not b.group("that") and len(b.group("mid").split()) <= 4:
+        verb_start, verb_end = floor + b.start("verb"), floor + b.end("verb")
+        speaker = subject_before(real, floor, verb_start, everything)
+        kind = "direct"
+    else:
+        m = _NESTED_CUE_AFTER.match(real, close + 1, min(parent[1], close + 1 + WINDOW))
+        if m is None or len(m.group("pre").split()) > 4:
+            return None
+        verb_start, verb_end = m.start("verb"), m.end("verb")
+        speaker = subject_near(real, m.start("pre"), verb_start, verb_end, everything)
+        kind = "direct" if real[max(floor, open_ - 3):open_].strip() in ("", ",", ":") or before.rstrip()[-1:] in ".!?" else "partial"
+    if speaker.status not in ("attributed", "pronoun"):
+        return None
+    return Quote(open_ + 1, close, kind, speaker, (verb_start, verb_end, LEMMA[real[verb_start:verb_end].lower()]), None, 0.6)
 
 
 def _speaker_back(out: list[Quote], chain: list[int]) -> None:

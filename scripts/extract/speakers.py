@@ -23,7 +23,9 @@ from landstrikes.extract.text import all_sentences
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|it|It|they|They|I|we|We)\b")
 _TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _GENDERED = guarded(re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b"))
-_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female", "it": "neuter"}
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female", "it": "neuter",
+                   "i": "first", "we": "first"}
+"""`first`: I/we as a cue's subject inside a quotation is the quoting speaker (Q4), else nobody here."""
 _BODY_TYPES = ("ORG", "MEDIA")
 """What "it said" refers to: a company, ministry, party or outlet."""
 LOOKBACK = 64
@@ -278,11 +280,17 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
     body_starts = [m.start for m in bodies]
     speakers: list[Mention] = []
     out = []
+    outer: list[Quote] = []  # marked quotes enclosing the current one (quotes come sorted by (start, -end))
     for q in quotes:
+        while outer and outer[-1].end <= q.start:
+            outer.pop()
         sp = q.speaker
         if sp.status == "pronoun":
             pronoun = sp.mention
-            if pronoun.gender == "neuter":  # "it said": the nearest earlier speaking body, else body named
+            if pronoun.gender == "first":  # `"I asked her, 'Will you go?'"`: the outer quotation's speaker
+                quoting = outer[-1].speaker if outer and outer[-1].end >= q.end else None
+                target = quoting.mention if quoting is not None and quoting.status == "attributed" else None
+            elif pronoun.gender == "neuter":  # "it said": the nearest earlier speaking body, else body named
                 i = bisect.bisect_left(body_starts, pronoun.start)
                 target = next((m for m in reversed(speakers[-LOOKBACK:]) if m.type in _BODY_TYPES), bodies[i - 1] if i else None)
             else:
@@ -295,7 +303,10 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 q = replace(q, confidence=round(q.confidence * 0.85, 4))
         if sp.mention is not None and sp.status == "attributed":
             speakers.append(sp.mention)
-        out.append(q if sp is q.speaker else replace(q, speaker=sp))  # (replace() is slow: only when it changes)
+        q = q if sp is q.speaker else replace(q, speaker=sp)  # (replace() is slow: only when it changes)
+        if q.kind in ("direct", "partial", "scare"):
+            outer.append(q)
+        out.append(q)
     return out
 
 
