@@ -63,3 +63,13 @@ def test_nested_quotation_with_its_cue_after_it_inside_the_outer_one():
 def test_first_person_cue_outside_any_quotation_stays_unattributed():
     rows = _rows('Okoro Bello said the work was late. We asked the council, "Will the bridge open this year?"\n')
     assert _quote(rows, "Will the bridge")["speaker_status"] == "unattributed"
+
+
+def test_participle_cue_before_a_quotation_takes_the_subject_of_the_sentence():
+    rows = _rows('Ana Reyes criticised the plan drawn up by Tom Hale, saying: "It will not work at all."\n')
+    assert _speaker_text(rows, _quote(rows, "It will not")) == "Ana Reyes"
+
+
+def test_participle_cue_after_an_adverb_and_a_comma_is_still_a_participle():
+    rows = _rows('Ana Reyes had questioned the engine with which Tom Hale races, too, saying that it "had never been tested".\n')
+    assert _speaker_text(rows, _quote(rows, "had never")) == "Ana Reyes"

@@ -205,7 +205,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
         if b and (b.group("that") or b.group("punct") or before.endswith(" ")) and len(b.group("mid").split()) <= 4:
             verb_start = line.start + b.start("verb")
             cue = (verb_start, line.start + b.end("verb"), LEMMA[b.group("verb").lower()])
-            speaker = subject_before(text, line.start, verb_start, mentions)
+            speaker = cue_subject(text, line.start, verb_start, cue[1], mentions)  # (a participle: the sentence's subject)
             kind = "direct" if b.group("punct") and not b.group("that") else "partial"
             conf = 0.75
         elif colon and len(words) >= 3:

@@ -221,7 +221,7 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
 
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """The speaker of a cue: its subject, or for a participle (", claiming that") the sentence's."""
-    if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 3):verb_start].strip() == ",":
+    if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 8):verb_start].rstrip().endswith(","):
         floor = max(floor, verb_start - WINDOW)
         window = text[floor:verb_start]
         starts = [floor + m.end() for m in SENTENCE_BREAK.finditer(window)]
