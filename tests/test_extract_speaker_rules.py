@@ -73,3 +73,23 @@ def test_participle_cue_before_a_quotation_takes_the_subject_of_the_sentence():
 def test_participle_cue_after_an_adverb_and_a_comma_is_still_a_participle():
     rows = _rows('Ana Reyes had questioned the engine with which Tom Hale races, too, saying that it "had never been tested".\n')
     assert _speaker_text(rows, _quote(rows, "had never")) == "Ana Reyes"
+
+
+def _texts_of(rows: dict, kind: str) -> list[str]:
+    return [q["text"] for q in rows["quotes"] if q["kind"] == kind]
+
+
+def test_speaker_after_a_quotation_and_its_cue_is_no_reported_clause():
+    rows = _rows('"Jobs rose fast this autumn," said economist Ken Ortiz of Ridley Brothers & Sons.\n')
+    assert _texts_of(rows, "indirect") == []
+    assert _speaker_text(rows, _quote(rows, "Jobs rose")) == "Ken Ortiz"
+
+
+def test_quotation_speaker_with_an_appositive_before_told_is_no_preposed_report():
+    rows = _rows('"Profits fell in 2003 and 2004," Axel Brandt, head of sales at Norcom, told the Courier.\n')
+    assert _texts_of(rows, "indirect") == []
+
+
+def test_subject_with_a_relative_clause_before_said_is_no_preposed_report():
+    rows = _rows('Lawyer Ines Marr, who represents Tom Hale and Ana Reyes, said the council should have acted sooner.\n')
+    assert _texts_of(rows, "indirect") == ["the council should have acted sooner"]

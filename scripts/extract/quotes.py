@@ -35,7 +35,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     outside = with_nominals(masked, outside, mentions)
     marked = marked_quotes(text, masked, outside, pairs, strays, mentions)
     inside = sorted((q.start, q.end) for q in marked if q.kind != "orphan")
-    indirect = indirect_quotes(masked, outside, inside, all_sentences(text))
+    indirect = indirect_quotes(masked, outside, inside, all_sentences(text), text)
     taken = {(q.start, q.end) for q in marked}
     indirect = [q for q in indirect if (q.start, q.end) not in taken]
     quotes = resolve_pronouns(sorted(marked + indirect, key=lambda q: (q.start, -q.end)), mentions, genders)
