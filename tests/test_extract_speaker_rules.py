@@ -93,3 +93,21 @@ def test_quotation_speaker_with_an_appositive_before_told_is_no_preposed_report(
 def test_subject_with_a_relative_clause_before_said_is_no_preposed_report():
     rows = _rows('Lawyer Ines Marr, who represents Tom Hale and Ana Reyes, said the council should have acted sooner.\n')
     assert _texts_of(rows, "indirect") == ["the council should have acted sooner"]
+
+
+def test_quotation_followed_by_according_to_is_direct_speech_of_that_source():
+    rows = _rows('Tom Hale studied the data. "The results are clear," according to Lena Voss.\n')
+    quote = _quote(rows, "The results")
+    assert (quote["kind"], quote["cue_text"], _speaker_text(rows, quote)) == ("direct", "according to", "Lena Voss")
+
+
+def test_according_to_before_quoted_words_attributes_them():
+    rows = _rows('According to Lena Voss of Brenton University, "the results are clear".\n')
+    quote = _quote(rows, "the results")
+    assert (quote["kind"], quote["cue_lemma"], _speaker_text(rows, quote)) == ("partial", "according to", "Lena Voss")
+
+
+def test_quotation_opening_a_bracket_is_direct_speech():
+    rows = _rows('Tom Hale spoke for an hour ("We will build it," he says at one point) and then left.\n')
+    quote = _quote(rows, "We will build")
+    assert (quote["kind"], quote["speaker_id"]) == ("direct", "tom-hale")

@@ -18,7 +18,7 @@ from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
 from landstrikes.extract.quoterow import Quote, Speaker
 from landstrikes.extract.speakers import (
-    colon_subject, cue_subject, person_talked_about, previous_sentence_speaker, subject_before, subject_near,
+    colon_subject, cue_subject, person_talked_about, previous_sentence_speaker, subject_after, subject_before, subject_near,
 )
 from landstrikes.extract.text import Span, lines
 from landstrikes.quotemarks import BLANKS
@@ -193,12 +193,24 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     cue, speaker, kind, conf = None, Speaker("unattributed"), None, 0.5
     m = _CUE_AFTER.match(after)
     # a closing mark after sentence punctuation ends a sentence too: `months." "Nothing ...`
-    at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-" or _QUOTED_SENTENCE_END.search(before) is not None
+    at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-(" or _QUOTED_SENTENCE_END.search(before) is not None
+    according_after = _ACCORDING_AFTER.match(after) if at_sentence_start else None
+    according_before = _ACCORDING_BEFORE.search(before)
     if m and _cue_subject_length_ok(m.group("pre"), inner) and _cue_clause_after_ok(inner, after, m):
         cue = (close + 1 + m.start("verb"), close + 1 + m.end("verb"), LEMMA[m.group("verb").lower()])
         speaker = subject_near(text, close + 1 + m.start("pre"), cue[0], cue[1], mentions)
         kind = "direct" if at_sentence_start or before.rstrip()[-1:] == "," else "partial"
         conf = 0.8
+    elif according_after is not None or according_before is not None:
+        # `"We won," according to Ann Lee.` / `According to Ann Lee, "we won"` (Q5: the cue is "according to")
+        if according_after is not None:
+            cue = (close + 1 + according_after.start("cue"), close + 1 + according_after.end("cue"), "according to")
+            speaker = subject_after(text, cue[1], min(line.end, cue[1] + 60), mentions)
+        else:
+            cue = (line.start + according_before.start("cue"), line.start + according_before.end("cue"), "according to")
+            speaker = subject_after(text, cue[1], open_, mentions)
+        kind = "direct" if according_after is not None or _CAPITALISED.match(inner[:1] or "a") and len(words) >= 3 else "partial"
+        conf = 0.7
     else:
         b = _CUE_BEFORE.search(before)
         colon = before.rstrip().endswith(":")
@@ -234,6 +246,8 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     return Quote(start, end, kind, speaker, cue, None, conf)
 
 
+_ACCORDING_AFTER = re.compile(r"[,.]?\s*(?P<cue>according to)\b")
+_ACCORDING_BEFORE = re.compile(r"(?P<cue>\b[Aa]ccording to)\b[^.!?:;“”\"\n]{1,60},\s*$")
 _QUOTED_SENTENCE_END = re.compile(r"[.!?\s][”\"’']\s+$")
 """In the masked text a quotation's words are blanks, so a closing mark after a blank ends one."""
 _NEXT_STARTS_SENTENCE = re.compile(r"[\s.,!?]*(?:$|[^\W\d_a-z]|[“\"‘'(—–-])")
