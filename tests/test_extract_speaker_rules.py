@@ -111,3 +111,21 @@ def test_quotation_opening_a_bracket_is_direct_speech():
     rows = _rows('Tom Hale spoke for an hour ("We will build it," he says at one point) and then left.\n')
     quote = _quote(rows, "We will build")
     assert (quote["kind"], quote["speaker_id"]) == ("direct", "tom-hale")
+
+
+def test_kind_of_body_refers_to_the_organisation_named_before():
+    rows = _rows('Shares in Norcom rose on Monday. "Sales were strong in the autumn," the retailer said.\n')
+    quote = _quote(rows, "Sales were")
+    assert (quote["speaker_id"], _speaker_text(rows, quote)) == ("norcom", "the retailer")
+
+
+def test_described_body_never_named_is_the_speaker_and_its_short_form_refers_back():
+    rows = _rows('The environment select committee made 20 recommendations on Monday. '
+                 '"We accept the plan and we support it," the committee said.\n')
+    quote = _quote(rows, "We accept")
+    assert (quote["speaker_id"], _speaker_text(rows, quote)) == ("environment-select-committee", "the committee")
+
+
+def test_a_bare_or_vague_body_noun_with_nothing_named_before_is_nobody():
+    rows = _rows('"We will act soon," the new government said. "Prices will fall," the company said. "We will rule in May," the court said.\n')
+    assert [q["speaker_id"] for q in rows["quotes"] if q["kind"] == "direct"] == [None, None, None]

@@ -38,24 +38,47 @@ _BODY_HEADS = (
     "board", "union", "agency", "court", "commission", "executive", "trust", "authority", "club", "hospital",
     "university", "airline", "charity", "organisation", "organization", "institute", "association", "federation",
     "foundation", "office", "service", "assembly", "parliament", "senate", "newspaper", "network", "channel", "church",
+    "retailer", "carrier", "insurer", "lender", "broadcaster", "magazine", "watchdog", "regulator",
 )
+_GENERIC_HEADS = {
+    "company": "ORG", "firm": "ORG", "group": "ORG", "retailer": "ORG", "carrier": "ORG", "airline": "ORG",
+    "insurer": "ORG", "lender": "ORG", "bank": "ORG", "club": "ORG", "watchdog": "ORG", "regulator": "ORG",
+    "newspaper": "MEDIA", "broadcaster": "MEDIA", "magazine": "MEDIA", "channel": "MEDIA", "network": "MEDIA",
+}
+"""Heads that name what kind of body a name is, not part of it: `Tesco ... the retailer said`
+refers back to the nearest organisation (or outlet) named before, whatever its name holds."""
+_NOT_DESCRIBED = frozenset({"government", "office", "service", "party", "executive", "group", "company", "firm"})
+"""Heads whose description alone does not pick one body (`the Labour government` is a GPE's,
+`the foreign office` has a name); `the company` without a named one before is nobody here."""
 
 
-_DEFINITE_BODY = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}(?P<head>" + "|".join(_BODY_HEADS) + r")\b(?! (?:of|for) )")
+_DEFINITE_BODY = re.compile(r"\b[Tt]he (?P<modifiers>(?:[a-z]+ ){0,2})(?P<head>" + "|".join(_BODY_HEADS) + r")\b(?! (?:of|for) )")
 
 
 def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
     """'the committee', 'the assembly government': a body noun refers to the nearest previous
-    organisation or place whose name holds that noun ('Welsh Assembly Government'), as in M3."""
+    organisation or place whose name holds that noun ('Welsh Assembly Government'), as in M3; a
+    kind of body (`the retailer`) to the nearest one of that kind; and a described body never
+    named (`the environment select committee`) is an entity of its own, a definite description
+    (E1), which a later `the committee` refers back to."""
     bodies = [m for m in everything if m.kind == "NAME" and m.type in ("ORG", "MEDIA", "GPE")]
     starts = [m.start for m in bodies]
-    out = []
+    out: list[Mention] = []
+    described: list[Mention] = []
     for m in _DEFINITE_BODY.finditer(text):
         head = m.group("head")
         i = bisect.bisect_left(starts, m.start())
-        named = next((b for b in reversed(bodies[max(0, i - LOOKBACK):i]) if head in b.name.lower().split()), None)
+        earlier = bodies[max(0, i - LOOKBACK):i]
+        named = next((b for b in reversed(earlier) if head in b.name.lower().split()), None)
+        if named is None and head in _GENERIC_HEADS:
+            named = next((b for b in reversed(earlier) if b.type == _GENERIC_HEADS[head]), None)
+        if named is None:
+            named = next((d for d in reversed(described[-LOOKBACK:]) if d.name.split()[-1] == head), None)
+        if named is None and m.group("modifiers") and head not in _NOT_DESCRIBED:
+            named = Mention(m.start(), m.end(), (m.group("modifiers") + head).lower(), "ORG", "NOMINAL", 0.4)
+            described.append(named)
         if named is not None:
-            out.append(Mention(m.start(), m.end(), named.name, named.type, "NOMINAL", 0.45))
+            out.append(Mention(m.start(), m.end(), named.name, named.type, "NOMINAL", 0.45 if named.kind == "NAME" else 0.4))
     return out
 
 
