@@ -129,3 +129,9 @@ def test_described_body_never_named_is_the_speaker_and_its_short_form_refers_bac
 def test_a_bare_or_vague_body_noun_with_nothing_named_before_is_nobody():
     rows = _rows('"We will act soon," the new government said. "Prices will fall," the company said. "We will rule in May," the court said.\n')
     assert [q["speaker_id"] for q in rows["quotes"] if q["kind"] == "direct"] == [None, None, None]
+
+
+def test_a_clause_after_said_is_not_the_subject_of_a_preposed_report():
+    rows = _rows('Tom Hale, whose daughter was hurt in the crash, said he wanted answers.\n'
+                 'The team will win the league again next year, said Leeds United.\n')
+    assert _texts_of(rows, "indirect") == ["The team will win the league again next year"]

@@ -83,7 +83,12 @@ _QUOTATION_LEFT_OPEN = re.compile(r"[,?!—–-][”\"’']\s*$")
 """In the raw text: a quotation closed after a comma (or ?, !, a dash) leaves its sentence open."""
 _AFTER_CLOSING_MARK = re.compile(r"[”\"’'],?\s*$")
 """A cue right after a closing mark (`," said X`) is the quotation's inverted reporting clause."""
-_AUXILIARY = re.compile(r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did)\b")
+_CLAUSE_AFTER_VERB = re.compile(
+    r"\s*(?:(?:he|she|they|it|we|i|there|you)\b|.*\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did|(?-i:[a-z]+ed))\b)",
+    re.IGNORECASE,
+)
+"""What follows a verb-first reporting clause is its subject (`, said the Daily Courier.`), never a
+clause: one that starts with a subject pronoun or holds an auxiliary or a past form is content."""
 
 
 _PREPOSED_SUBJECT_FIRST = re.compile(
@@ -120,8 +125,8 @@ def _preposed_report(text: str, sentence: Span, mentions, marked: list[tuple[int
         return None  # (a participle, ", arguing ...", belongs to the clause before)
     if m.re is _PREPOSED_SUBJECT_FIRST and not _adverbial_tail(m.group("tail"), LEMMA[m.group("verb").lower()]):
         return None
-    if m.re is _PREPOSED_VERB_FIRST and _AUXILIARY.search(m.group("subject")):
-        return None  # `X, who represents Y, said the plan would fail`: a clause follows the verb, no subject
+    if m.re is _PREPOSED_VERB_FIRST and _CLAUSE_AFTER_VERB.match(m.group("subject")):
+        return None  # `X, who represents Y, said the plan would fail` / `said he wanted answers`: a clause follows, no subject
     span = trimmed(text, sentence.start, comma)
     if len(text[span.start:span.end].split()) < 4 or text[span.start:span.start + 1] in "“\"‘'" or _overlaps_marked(span, marked):
         return None  # too short for a clause, or a marked quotation (it has its own row)
