@@ -135,3 +135,20 @@ def test_a_clause_after_said_is_not_the_subject_of_a_preposed_report():
     rows = _rows('Tom Hale, whose daughter was hurt in the crash, said he wanted answers.\n'
                  'The team will win the league again next year, said Leeds United.\n')
     assert _texts_of(rows, "indirect") == ["The team will win the league again next year"]
+
+
+def test_relative_clause_between_speaker_and_verb_after_a_quotation_keeps_the_cue():
+    rows = _rows('Tom Berry took over at Leeds in May.\n"We have done nothing wrong," Berry, who joined the club in 2001, said.\n')
+    quote = _quote(rows, "We have done")
+    assert (quote["cue_text"], _speaker_text(rows, quote)) == ("said", "Berry")
+
+
+def test_a_place_after_a_locative_preposition_is_not_the_speaker():
+    rows = _rows('Police in Nottingham said: "A man has been arrested."\n'
+                 'The company, which is based in Leeds, said in a statement: "We regret the delay."\n')
+    assert [q["speaker_id"] for q in rows["quotes"] if q["kind"] == "direct"] == [None, None]
+
+
+def test_person_in_apposition_after_a_role_of_an_organisation_is_the_speaker():
+    rows = _rows('"It is over," said the coach of Leeds United, Tom Berry.\n')
+    assert _speaker_text(rows, _quote(rows, "It is over")) == "Tom Berry"

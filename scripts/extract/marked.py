@@ -290,10 +290,14 @@ def _cue_subject_length_ok(pre: str, inner: str) -> bool:
     """Words between a closing mark and its verb: a pronoun or name (`" he said`) is short, a
     titled name (`," Israel's Defence Minister Ana Lopez had reportedly said`) up to eight words,
     but only after a quotation left open by a comma (after a full stop a new sentence starts)."""
-    words = pre.split()
+    words = _PARENTHETICAL.sub(",", pre).split()
     if len(words) <= 5:
-        return True
+        return True  # (`," Ann Lee, who joined in 2001, said`: the relative clause or age aside)
     return len(words) <= 8 and inner.rstrip()[-1:] in ",?!" and sum(w[:1].isupper() for w in words) >= 2
+
+
+_PARENTHETICAL = re.compile(r",\s*(?:(?:who|which|whose|where)\b[^,]{1,50}|\d{1,3}),\s*$")
+"""An aside between a speaker and the verb after a quotation: `, who joined the club in 2001,` or an age."""
 
 
 _LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe", "describing": "describe"}

@@ -167,11 +167,20 @@ def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]
 
 
 _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA")  # a nationality ("Mexicans say") is an unnamed group
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside|across|around|throughout)\s+(?:the\s+)?$")
+
+
+def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """Mentions in [start, end) that can speak: not a nationality, and not a place after a
+    locative preposition (`Police in Nottingham said`, `the company, based in Leeds, said`):
+    that place is where, not who."""
+    return [m for m in _mentions_in(mentions, start, end) if m.type in _SPEAKER_TYPES
+            and not (m.type == "GPE" and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))]
 
 
 def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """Cue after a quote: `, Trump said` (subject before the verb) or `, said Trump` (after)."""
-    found = [m for m in _mentions_in(mentions, pre_start, verb_start) if m.type in _SPEAKER_TYPES]
+    found = _candidates(text, mentions, pre_start, verb_start)
     head = _before_apposition(text, found, pre_start, verb_start)
     if head is not None:
         return Speaker("attributed", head)
@@ -212,7 +221,7 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))
     if cut != -1:
         clause_start += cut + 1
-    found = [m for m in _mentions_in(mentions, clause_start, verb_start) if m.type in _SPEAKER_TYPES]
+    found = _candidates(text, mentions, clause_start, verb_start)
     pronoun = _pronoun_in(text, clause_start, verb_start)
     unnamed = _unnamed_in(text, clause_start, verb_start)
     best = _before_apposition(text, found, clause_start, verb_start) or (max(found, key=lambda m: (m.end, -m.start)) if found else None)
@@ -235,9 +244,12 @@ def unnamed_end(text: str, start: int, end: int) -> int:
 
 
 def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
-    found = [m for m in _mentions_in(mentions, start, min(end, start + 60)) if m.type in _SPEAKER_TYPES]
+    found = _candidates(text, mentions, start, min(end, start + 60))
     if found:
-        return Speaker("attributed", found[0])
+        first = found[0]
+        if first.type != "PERSON" and len(found) > 1 and found[1].type == "PERSON" and text[first.end:found[1].start].strip() == ",":
+            return Speaker("attributed", found[1])  # `said the coach of Leeds United, Tom Berry`: the person named in apposition
+        return Speaker("attributed", first)
     pronoun = _pronoun_in(text, start, min(end, start + 15))
     return pronoun or Speaker("unattributed")
 
@@ -254,7 +266,7 @@ def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions)
 
 def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions) -> Speaker:
     """A participle cue (", claiming that") shares the subject of its sentence's main clause."""
-    found = [m for m in _mentions_in(mentions, sentence_start, verb_start) if m.type in _SPEAKER_TYPES]
+    found = _candidates(text, mentions, sentence_start, verb_start)
     people = [m for m in found if m.type == "PERSON"]
     pronoun = _pronoun_in(text, sentence_start, verb_start, first=True)
     if people and (pronoun is None or people[0].start < pronoun.mention.start):
