@@ -152,3 +152,20 @@ def test_a_place_after_a_locative_preposition_is_not_the_speaker():
 def test_person_in_apposition_after_a_role_of_an_organisation_is_the_speaker():
     rows = _rows('"It is over," said the coach of Leeds United, Tom Berry.\n')
     assert _speaker_text(rows, _quote(rows, "It is over")) == "Tom Berry"
+
+
+def test_group_qualified_by_a_nationality_speaks_for_it_with_the_phrase_as_mention():
+    rows = _rows('Fighting went on. "This is false," Basque sources told the Courier.\n')
+    quote = _quote(rows, "This is false")
+    assert (quote["speaker_status"], _speaker_text(rows, quote)) == ("attributed", "Basque sources")
+
+
+def test_nationality_group_speaks_for_the_country_named_in_the_article_it_is_formed_from():
+    rows = _rows('Australia and Austria met in Vienna. Austrian diplomats said that the talks were over.\n'
+                 'Peru closed the border. Peruvian officials said that the road would reopen in May.\n')
+    assert [q["speaker_id"] for q in rows["quotes"] if q["kind"] == "indirect"] == ["austria", "peru"]
+
+
+def test_group_with_no_name_before_it_stays_an_unnamed_source():
+    rows = _rows('Officials said that the road would reopen in May.\n')
+    assert [(q["speaker_status"], q["speaker_id"]) for q in rows["quotes"]] == [("unnamed_source", None)]
