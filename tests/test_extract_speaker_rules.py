@@ -169,3 +169,13 @@ def test_nationality_group_speaks_for_the_country_named_in_the_article_it_is_for
 def test_group_with_no_name_before_it_stays_an_unnamed_source():
     rows = _rows('Officials said that the road would reopen in May.\n')
     assert [(q["speaker_status"], q["speaker_id"]) for q in rows["quotes"]] == [("unnamed_source", None)]
+
+
+def test_unnamed_source_after_the_verb_of_a_quotation_is_an_unnamed_source():
+    rows = _rows('Ben Kato woke up in pain. "They drugged his beer," said a police source.\n')
+    assert _quote(rows, "They drugged")["speaker_status"] == "unnamed_source"
+
+
+def test_a_body_after_a_preposition_is_not_the_subject_of_a_participle_cue():
+    rows = _rows('Norcom Holdings cut jobs. In a letter to Ridley Bank on Monday, Norcom Holdings defended the cuts, adding that "the cuts are deep".\n')
+    assert _quote(rows, "the cuts")["speaker_id"] == "norcom-holdings"

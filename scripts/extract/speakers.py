@@ -194,7 +194,10 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
         return unnamed
     if text[verb_start:verb_end].lower() in ("told", "tells", "telling"):
         return Speaker("unattributed")  # `" ... told Reuters`: what follows is the hearer, not the speaker
-    return subject_after(text, verb_end, min(len(text), verb_end + 50), mentions)
+    after = subject_after(text, verb_end, min(len(text), verb_end + 50), mentions)
+    if after.status == "unattributed":  # `," said a police source.`: an unnamed source after the verb
+        return _unnamed_in(text, verb_end, min(len(text), verb_end + 30, *(i for i in (text.find(".", verb_end), text.find("\n", verb_end)) if i != -1)), mentions) or after
+    return after
 
 
 _APPOSITION_END = re.compile(r",\s*(?:[a-z]+\s+){0,2}$")
@@ -273,7 +276,13 @@ def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions)
         return Speaker("attributed", people[0])
     if pronoun is not None:
         return pronoun
-    return Speaker("attributed", found[0]) if found else Speaker("unattributed")
+    subjects = [m for m in found if not _PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start)]
+    return Speaker("attributed", subjects[0]) if subjects else Speaker("unattributed")
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|at|from|with|by|to|on|against|near|about|into|over|under)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A body or place after a preposition is no subject (`In a statement to Reuters, Norcom said`,
+`a man fighting for Norland posted ... with the caption:`)."""
 
 
 def _pronoun_in(text: str, start: int, end: int, first: bool = False) -> Speaker | None:
