@@ -42,7 +42,7 @@ _BODY_HEADS = (
 )
 _GENERIC_HEADS = {
     "company": "ORG", "firm": "ORG", "group": "ORG", "retailer": "ORG", "carrier": "ORG", "airline": "ORG",
-    "insurer": "ORG", "lender": "ORG", "bank": "ORG", "club": "ORG", "watchdog": "ORG", "regulator": "ORG",
+    "insurer": "ORG", "lender": "ORG", "bank": "ORG", "club": "ORG",
     "newspaper": "MEDIA", "broadcaster": "MEDIA", "magazine": "MEDIA", "channel": "MEDIA", "network": "MEDIA",
 }
 """Heads that name what kind of body a name is, not part of it: `Tesco ... the retailer said`
@@ -167,7 +167,8 @@ def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]
 
 
 _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA")  # a nationality ("Mexicans say") is an unnamed group
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside|across|around|throughout)\s+(?:the\s+)?$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?<!officials )(?<!authorities )(?<!police )(?<!prosecutors )(?:in|at|from|near|outside|inside|across|around|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+"""(`officials in Powys`, `police in Leeds`: the place's own officials, who speak for it, Q9)"""
 
 
 def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -248,13 +249,13 @@ def unnamed_end(text: str, start: int, end: int) -> int:
 
 def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
     found = _candidates(text, mentions, start, min(end, start + 60))
-    if found:
+    pronoun = _pronoun_in(text, start, min(end, start + 15), first=True)
+    if found and not (pronoun is not None and pronoun.mention.start < found[0].start):
         first = found[0]
         if first.type != "PERSON" and len(found) > 1 and found[1].type == "PERSON" and text[first.end:found[1].start].strip() == ",":
             return Speaker("attributed", found[1])  # `said the coach of Leeds United, Tom Berry`: the person named in apposition
         return Speaker("attributed", first)
-    pronoun = _pronoun_in(text, start, min(end, start + 15))
-    return pronoun or Speaker("unattributed")
+    return pronoun or Speaker("unattributed")  # (`" and says he will write to the watchdog`: he)
 
 
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
@@ -301,7 +302,11 @@ def _unnamed_in(text: str, start: int, end: int, mentions=()) -> Speaker | None:
     return _named_group(text, start, end, mentions) or Speaker("unnamed_source")
 
 
-_UNNAMED_WORD = re.compile(r"\b(?:" + "|".join(sorted(gz.UNNAMED_SOURCES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_OFFICIAL_GROUPS = ("officials", "official", "sources", "source", "diplomats", "diplomat", "authorities", "lawmakers",
+                    "legislators", "leaders", "insiders", "insider", "politicians", "police", "prosecutors")
+"""Groups that speak for a body (`Mexican officials`, `Kurdish sources`); residents, analysts or
+critics of a place do not speak for it."""
+_UNNAMED_WORD = re.compile(r"\b(?:" + "|".join(sorted(_OFFICIAL_GROUPS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _GROUP_OWNERS = ("GPE", "ORG", "NORP", "MEDIA")
 
 
