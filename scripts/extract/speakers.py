@@ -197,10 +197,12 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
         return Speaker("unattributed")  # `" ... told Reuters`: what follows is the hearer, not the speaker
     after = subject_after(text, verb_end, min(len(text), verb_end + 50), mentions)
     if after.status == "unattributed":  # `," said a police source.`: an unnamed source after the verb
-        return _unnamed_in(text, verb_end, min(len(text), verb_end + 30, *(i for i in (text.find(".", verb_end), text.find("\n", verb_end)) if i != -1)), mentions) or after
+        stop = _CLAUSE_STOP.search(text, verb_end, verb_end + 30)
+        return _unnamed_in(text, verb_end, stop.start() if stop else min(len(text), verb_end + 30), mentions) or after
     return after
 
 
+_CLAUSE_STOP = re.compile(r"[.\n]")
 _APPOSITION_END = re.compile(r",\s*(?:[a-z]+\s+){0,2}$")
 """`Ana Lopez, chief executive of Borland Trust, had said`: the verb follows a closing comma."""
 
@@ -323,9 +325,10 @@ def _named_group(text: str, start: int, end: int, mentions) -> Speaker | None:
     if not owners or not _JUST_BEFORE.fullmatch(text, owners[-1].end, word.start()):
         return None
     owner = owners[-1]
-    if owner.type == "NORP":
-        owner = next((m for m in mentions if m.type == "GPE" and m.kind == "NAME" and " " not in m.name
-                      and text[owner.start:owner.end].startswith(m.name.rstrip("aeiouy"))), owner)
+    if owner.type == "NORP":  # (the mentions near it only: bounded work per group, however long the text)
+        i = bisect.bisect_left(mentions, owner.start, key=lambda m: m.start)
+        owner = next((m for m in mentions[max(0, i - 4 * LOOKBACK):i + 4 * LOOKBACK] if m.type == "GPE" and m.kind == "NAME"
+                      and " " not in m.name and text[owner.start:owner.end].startswith(m.name.rstrip("aeiouy"))), owner)
     return Speaker("attributed", Mention(owners[-1].start, word.end(), owner.name, owner.type, "NOMINAL", 0.45))
 
 
