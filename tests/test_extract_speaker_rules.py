@@ -167,8 +167,8 @@ def test_nationality_group_speaks_for_the_country_named_in_the_article_it_is_for
     assert [q["speaker_id"] for q in rows["quotes"] if q["kind"] == "indirect"] == ["austria", "peru"]
 
 
-def test_group_with_no_name_before_it_stays_an_unnamed_source():
-    rows = _rows('Officials said that the road would reopen in May.\n')
+def test_group_with_no_name_right_before_it_stays_an_unnamed_source():
+    rows = _rows('Ridley Bank lost the case, and officials said that the road would reopen in May.\n')
     assert [(q["speaker_status"], q["speaker_id"]) for q in rows["quotes"]] == [("unnamed_source", None)]
 
 
