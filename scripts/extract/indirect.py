@@ -22,7 +22,7 @@ _THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
 _NEXT_CUE = re.compile(r",\s+(?:and\s+)?(?:" + VERB + r")\b|;|\s+(?:but|while|although|whereas)\s+")
 
 
-def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, int]], sentences: tuple[Span, ...]) -> list[Quote]:
+def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, int]], sentences: tuple[Span, ...], real: str = "") -> list[Quote]:
     """Reported speech by cue verbs and "according to", scanned in the masked text sentence by
     sentence; the sentences are those of the raw text, split once per article and shared with the
     gender and claim rules (a quotation's inner full stops are no sentence end in the masked text,
@@ -46,6 +46,8 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
             if m.group() == "declaration":  # (verbs inside quotation marks are blanked in `text`)
                 continue
             lemma = LEMMA[m.group().lower()]
+            if _AFTER_CLOSING_MARK.search(text, max(sentence.start, verb_start - 4), verb_start):
+                continue  # `"...," said Ann Lee of Borland`: the quotation's cue; its subject follows, no clause
             content = _content_clause(text, verb_end, sentence, lemma in _ZERO_THAT_LEMMAS, _ZERO_THAT_REACH.get(lemma, 6))
             if content is None:
                 continue
@@ -53,7 +55,8 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
             if speaker.status == "unattributed":
                 speaker = subject_after(text, verb_end, content.start, mentions)
             out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
-        preposed = _preposed_report(text, sentence, mentions, marked)
+        preposed = None if _QUOTATION_LEFT_OPEN.search(real, max(0, sentence.start - 8), sentence.start) else _preposed_report(text, sentence, mentions, marked)
+        # (after `"...,"` the sentence is the quotation's reporting clause: `Ann Lee, its head, told us.`)
         if preposed is not None:
             out.append(preposed)
         if according is not None and according.end() <= sentence.end:
@@ -74,6 +77,18 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
     for q in out:
         unique.setdefault((q.start, q.end), q)
     return list(unique.values())
+
+
+_QUOTATION_LEFT_OPEN = re.compile(r"[,?!—–-][”\"’']\s*$")
+"""In the raw text: a quotation closed after a comma (or ?, !, a dash) leaves its sentence open."""
+_AFTER_CLOSING_MARK = re.compile(r"[”\"’'],?\s*$")
+"""A cue right after a closing mark (`," said X`) is the quotation's inverted reporting clause."""
+_CLAUSE_AFTER_VERB = re.compile(
+    r"\s*(?:(?:he|she|they|it|we|i|there|you)\b|.*\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did|(?-i:[a-z]+ed))\b)",
+    re.IGNORECASE,
+)
+"""What follows a verb-first reporting clause is its subject (`, said the Daily Courier.`), never a
+clause: one that starts with a subject pronoun or holds an auxiliary or a past form is content."""
 
 
 _PREPOSED_SUBJECT_FIRST = re.compile(
@@ -110,6 +125,8 @@ def _preposed_report(text: str, sentence: Span, mentions, marked: list[tuple[int
         return None  # (a participle, ", arguing ...", belongs to the clause before)
     if m.re is _PREPOSED_SUBJECT_FIRST and not _adverbial_tail(m.group("tail"), LEMMA[m.group("verb").lower()]):
         return None
+    if m.re is _PREPOSED_VERB_FIRST and _CLAUSE_AFTER_VERB.match(m.group("subject")):
+        return None  # `X, who represents Y, said the plan would fail` / `said he wanted answers`: a clause follows, no subject
     span = trimmed(text, sentence.start, comma)
     if len(text[span.start:span.end].split()) < 4 or text[span.start:span.start + 1] in "“\"‘'" or _overlaps_marked(span, marked):
         return None  # too short for a clause, or a marked quotation (it has its own row)

@@ -18,7 +18,7 @@ from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
 from landstrikes.extract.quoterow import Quote, Speaker
 from landstrikes.extract.speakers import (
-    colon_subject, cue_subject, person_talked_about, previous_sentence_speaker, subject_before, subject_near,
+    colon_subject, cue_subject, person_talked_about, previous_sentence_speaker, subject_after, subject_before, subject_near,
 )
 from landstrikes.extract.text import Span, lines
 from landstrikes.quotemarks import BLANKS
@@ -29,25 +29,33 @@ _CUE_BEFORE = guarded(re.compile(r"(?P<verb>\b" + CUE_VERB + r"\b)(?P<mid>[^.!?�
 _VERB_OR_LABEL = guarded(re.compile(r"\b" + VERB + r"\b|(?<![-‑])\b(?:calling|called|described as|describing)\b"))
 
 
-def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) -> list[Quote]:
+def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays, everything: list[Mention] = ()) -> list[Quote]:
+    """`mentions` are those outside quotation marks (where a cue's subject is); `everything`
+    holds the ones inside too, for a nested quotation's cue inside its parent (Q4)."""
     line_of = _line_finder(text)
     out: list[Quote] = []
     previous: Quote | None = None
     previous_close, previous_continued = -1, False
     open_closes: list[int] = []  # closes of the pairs enclosing the current one (pairs never cross)
+    open_opens: list[int] = []  # and their opening marks
     chain: list[int] = []  # indices in `out` of the parts of the current continued quotation
     for pair in pairs:
         line = line_of(pair.open)
         while open_closes and open_closes[-1] < pair.open:
             open_closes.pop()
+            open_opens.pop()
         enclosing = bool(open_closes)
+        parent_span = (open_opens[-1] + 1, open_closes[-1]) if enclosing else None
         open_closes.append(pair.close)
+        open_opens.append(pair.open)
         if len(open_closes) > MAX_NESTING:
             raise TooComplex(f"quotation marks nested more than {MAX_NESTING} deep (at character {pair.open})")
         continued = _goes_on(real, pair.close)
         new_sentence = _AFTER_SENTENCE_END.search(real, max(line.start, pair.open - 8), pair.open) is not None
         quote = _classify_pair(real[pair.open + 1:pair.close], text, pair.open, pair.close, line, mentions, enclosing, continued,
                                new_sentence)
+        if parent_span is not None and (nested := _nested_cue(real, parent_span, pair.open, pair.close, everything)) is not None:
+            quote = nested
         between = text[previous_close + 1:pair.open] if previous is not None else ""
         if previous_continued and not enclosing and real[previous_close:pair.open].strip(BLANKS) == "":
             quote = _continuation(quote, previous, pair.open)
@@ -62,6 +70,7 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
             and (quote.kind in ("direct", "partial") or quote.kind == "scare" and new_sentence)  # `"... 1 April." "Let us ..."`
             and not enclosing and previous_close < pair.open
             and (previous.cue is not None and previous_close < previous.cue[0] < pair.open and "\n" not in between  # split (Q3)
+                 and _ANOTHER_SENTENCE.search(text, previous.cue[1], pair.open) is None
                  or between.strip() == "" and _starts_line(text, pair.open, line)  # continued paragraph
                  or between.strip(" \t.,;") == "" and "\n" not in between)  # the next sentence, quoted too
         )
@@ -78,6 +87,33 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays) 
     return out
 
 
+_NESTED_CUE_AFTER = re.compile(r"[,.!?]?\s*(?P<pre>[^.!?“”\"‘’'\n]{0,40}?)\b(?P<verb>" + CUE_VERB + r")\b")
+
+
+def _nested_cue(real: str, parent: tuple[int, int], open_: int, close: int, everything: list[Mention]) -> Quote | None:
+    """A quotation inside another with a reporting clause of its own inside the outer one (Q4):
+    `"He said, 'We won.' Then he left."`, `"'We won,' she told me."`. The clause's words are the
+    outer speaker's, so they are read in the real text and its subject among every mention; a
+    first-person subject (`I asked`) is the outer quotation's speaker (`resolve_pronouns`)."""
+    floor = max(parent[0], open_ - WINDOW)
+    before = real[floor:open_]
+    b = _CUE_BEFORE.search(before)
+    if b and b.group("punct") and not b.group("that") and len(b.group("mid").split()) <= 4:
+        verb_start, verb_end = floor + b.start("verb"), floor + b.end("verb")
+        speaker = subject_before(real, floor, verb_start, everything)
+        kind = "direct"
+    else:
+        m = _NESTED_CUE_AFTER.match(real, close + 1, min(parent[1], close + 1 + WINDOW))
+        if m is None or len(m.group("pre").split()) > 4:
+            return None
+        verb_start, verb_end = m.start("verb"), m.end("verb")
+        speaker = subject_near(real, m.start("pre"), verb_start, verb_end, everything)
+        kind = "direct" if real[max(floor, open_ - 3):open_].strip() in ("", ",", ":") or before.rstrip()[-1:] in ".!?" else "partial"
+    if speaker.status not in ("attributed", "pronoun"):
+        return None
+    return Quote(open_ + 1, close, kind, speaker, (verb_start, verb_end, LEMMA[real[verb_start:verb_end].lower()]), None, 0.6)
+
+
 def _speaker_back(out: list[Quote], chain: list[int]) -> None:
     """A continued quotation has one speaker: parts before the first one a reporting clause
     attributes (`"We are pleased. "It is a great day," said Ann Lee.`) take that speaker."""
@@ -91,6 +127,9 @@ def _speaker_back(out: list[Quote], chain: list[int]) -> None:
             out[i] = replace(out[i], speaker=named.speaker, cue=named.cue, confidence=0.65)
 
 
+_ANOTHER_SENTENCE = re.compile(r"[.!?]\s+\S")
+"""Between a split quotation's cue and its next part: a sentence that ends and another that begins
+(`"A," he said. The minister said X. "B."`) means the next part is not the split one's (Q3)."""
 _AFTER_SENTENCE_END = re.compile(r"[.!?…][”\"’']?[ \t]+$")
 """In the raw text (the masked one has lost a quoted title's full stop): `... on “Radio 5.” “I heard ...`."""
 _SENTENCE_DONE = re.compile(r"[.!?…][’'”)\]]?$")
@@ -154,19 +193,31 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     cue, speaker, kind, conf = None, Speaker("unattributed"), None, 0.5
     m = _CUE_AFTER.match(after)
     # a closing mark after sentence punctuation ends a sentence too: `months." "Nothing ...`
-    at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-" or _QUOTED_SENTENCE_END.search(before) is not None
+    at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-(" or _QUOTED_SENTENCE_END.search(before) is not None
+    according_after = _ACCORDING_AFTER.match(after) if at_sentence_start else None
+    according_before = _ACCORDING_BEFORE.search(before)
     if m and _cue_subject_length_ok(m.group("pre"), inner) and _cue_clause_after_ok(inner, after, m):
         cue = (close + 1 + m.start("verb"), close + 1 + m.end("verb"), LEMMA[m.group("verb").lower()])
         speaker = subject_near(text, close + 1 + m.start("pre"), cue[0], cue[1], mentions)
         kind = "direct" if at_sentence_start or before.rstrip()[-1:] == "," else "partial"
         conf = 0.8
+    elif according_after is not None or according_before is not None:
+        # `"We won," according to Ann Lee.` / `According to Ann Lee, "we won"` (Q5: the cue is "according to")
+        if according_after is not None:
+            cue = (close + 1 + according_after.start("cue"), close + 1 + according_after.end("cue"), "according to")
+            speaker = subject_after(text, cue[1], min(line.end, cue[1] + 60), mentions)
+        else:
+            cue = (line.start + according_before.start("cue"), line.start + according_before.end("cue"), "according to")
+            speaker = subject_after(text, cue[1], open_, mentions)
+        kind = "direct" if according_after is not None or _CAPITALISED.match(inner[:1] or "a") and len(words) >= 3 else "partial"
+        conf = 0.7
     else:
         b = _CUE_BEFORE.search(before)
         colon = before.rstrip().endswith(":")
         if b and (b.group("that") or b.group("punct") or before.endswith(" ")) and len(b.group("mid").split()) <= 4:
             verb_start = line.start + b.start("verb")
             cue = (verb_start, line.start + b.end("verb"), LEMMA[b.group("verb").lower()])
-            speaker = subject_before(text, line.start, verb_start, mentions)
+            speaker = cue_subject(text, line.start, verb_start, cue[1], mentions)  # (a participle: the sentence's subject)
             kind = "direct" if b.group("punct") and not b.group("that") else "partial"
             conf = 0.75
         elif colon and len(words) >= 3:
@@ -195,6 +246,8 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     return Quote(start, end, kind, speaker, cue, None, conf)
 
 
+_ACCORDING_AFTER = re.compile(r"[,.]?\s*(?P<cue>according to)\b")
+_ACCORDING_BEFORE = re.compile(r"(?P<cue>\b[Aa]ccording to)\b[^.!?:;“”\"\n]{1,60},\s*$")
 _QUOTED_SENTENCE_END = re.compile(r"[.!?\s][”\"’']\s+$")
 """In the masked text a quotation's words are blanks, so a closing mark after a blank ends one."""
 _NEXT_STARTS_SENTENCE = re.compile(r"[\s.,!?]*(?:$|[^\W\d_a-z]|[“\"‘'(—–-])")
@@ -237,10 +290,14 @@ def _cue_subject_length_ok(pre: str, inner: str) -> bool:
     """Words between a closing mark and its verb: a pronoun or name (`" he said`) is short, a
     titled name (`," Israel's Defence Minister Ana Lopez had reportedly said`) up to eight words,
     but only after a quotation left open by a comma (after a full stop a new sentence starts)."""
-    words = pre.split()
+    words = _PARENTHETICAL.sub(",", pre).split()
     if len(words) <= 5:
-        return True
+        return True  # (`," Ann Lee, who joined in 2001, said`: the relative clause or age aside)
     return len(words) <= 8 and inner.rstrip()[-1:] in ",?!" and sum(w[:1].isupper() for w in words) >= 2
+
+
+_PARENTHETICAL = re.compile(r",\s*(?:(?:who|which|whose|where)\b[^,]{1,50}|\d{1,3}),\s*$")
+"""An aside between a speaker and the verb after a quotation: `, who joined the club in 2001,` or an age."""
 
 
 _LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe", "describing": "describe"}

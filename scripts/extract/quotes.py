@@ -33,9 +33,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     # a speaker is never inside quoted words: search names and pronouns outside them
     outside = [m for m in mentions if masked[m.start] == text[m.start]]  # blanked = inside quotation marks
     outside = with_nominals(masked, outside, mentions)
-    marked = marked_quotes(text, masked, outside, pairs, strays)
+    marked = marked_quotes(text, masked, outside, pairs, strays, mentions)
     inside = sorted((q.start, q.end) for q in marked if q.kind != "orphan")
-    indirect = indirect_quotes(masked, outside, inside, all_sentences(text))
+    indirect = indirect_quotes(masked, outside, inside, all_sentences(text), text)
     taken = {(q.start, q.end) for q in marked}
     indirect = [q for q in indirect if (q.start, q.end) not in taken]
     quotes = resolve_pronouns(sorted(marked + indirect, key=lambda q: (q.start, -q.end)), mentions, genders)

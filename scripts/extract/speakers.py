@@ -23,7 +23,9 @@ from landstrikes.extract.text import all_sentences
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|it|It|they|They|I|we|We)\b")
 _TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _GENDERED = guarded(re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b"))
-_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female", "it": "neuter"}
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female", "it": "neuter",
+                   "i": "first", "we": "first"}
+"""`first`: I/we as a cue's subject inside a quotation is the quoting speaker (Q4), else nobody here."""
 _BODY_TYPES = ("ORG", "MEDIA")
 """What "it said" refers to: a company, ministry, party or outlet."""
 LOOKBACK = 64
@@ -36,24 +38,47 @@ _BODY_HEADS = (
     "board", "union", "agency", "court", "commission", "executive", "trust", "authority", "club", "hospital",
     "university", "airline", "charity", "organisation", "organization", "institute", "association", "federation",
     "foundation", "office", "service", "assembly", "parliament", "senate", "newspaper", "network", "channel", "church",
+    "retailer", "carrier", "insurer", "lender", "broadcaster", "magazine", "watchdog", "regulator",
 )
+_GENERIC_HEADS = {
+    "company": "ORG", "firm": "ORG", "group": "ORG", "retailer": "ORG", "carrier": "ORG", "airline": "ORG",
+    "insurer": "ORG", "lender": "ORG", "bank": "ORG", "club": "ORG",
+    "newspaper": "MEDIA", "broadcaster": "MEDIA", "magazine": "MEDIA", "channel": "MEDIA", "network": "MEDIA",
+}
+"""Heads that name what kind of body a name is, not part of it: `Tesco ... the retailer said`
+refers back to the nearest organisation (or outlet) named before, whatever its name holds."""
+_NOT_DESCRIBED = frozenset({"government", "office", "service", "party", "executive", "group", "company", "firm"})
+"""Heads whose description alone does not pick one body (`the Labour government` is a GPE's,
+`the foreign office` has a name); `the company` without a named one before is nobody here."""
 
 
-_DEFINITE_BODY = re.compile(r"\b[Tt]he (?:[a-z]+ ){0,2}(?P<head>" + "|".join(_BODY_HEADS) + r")\b(?! (?:of|for) )")
+_DEFINITE_BODY = re.compile(r"\b[Tt]he (?P<modifiers>(?:[a-z]+ ){0,2})(?P<head>" + "|".join(_BODY_HEADS) + r")\b(?! (?:of|for) )")
 
 
 def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
     """'the committee', 'the assembly government': a body noun refers to the nearest previous
-    organisation or place whose name holds that noun ('Welsh Assembly Government'), as in M3."""
+    organisation or place whose name holds that noun ('Welsh Assembly Government'), as in M3; a
+    kind of body (`the retailer`) to the nearest one of that kind; and a described body never
+    named (`the environment select committee`) is an entity of its own, a definite description
+    (E1), which a later `the committee` refers back to."""
     bodies = [m for m in everything if m.kind == "NAME" and m.type in ("ORG", "MEDIA", "GPE")]
     starts = [m.start for m in bodies]
-    out = []
+    out: list[Mention] = []
+    described: list[Mention] = []
     for m in _DEFINITE_BODY.finditer(text):
         head = m.group("head")
         i = bisect.bisect_left(starts, m.start())
-        named = next((b for b in reversed(bodies[max(0, i - LOOKBACK):i]) if head in b.name.lower().split()), None)
+        earlier = bodies[max(0, i - LOOKBACK):i]
+        named = next((b for b in reversed(earlier) if head in b.name.lower().split()), None)
+        if named is None and head in _GENERIC_HEADS:
+            named = next((b for b in reversed(earlier) if b.type == _GENERIC_HEADS[head]), None)
+        if named is None:
+            named = next((d for d in reversed(described[-LOOKBACK:]) if d.name.split()[-1] == head), None)
+        if named is None and m.group("modifiers") and head not in _NOT_DESCRIBED:
+            named = Mention(m.start(), m.end(), (m.group("modifiers") + head).lower(), "ORG", "NOMINAL", 0.4)
+            described.append(named)
         if named is not None:
-            out.append(Mention(m.start(), m.end(), named.name, named.type, "NOMINAL", 0.45))
+            out.append(Mention(m.start(), m.end(), named.name, named.type, "NOMINAL", 0.45 if named.kind == "NAME" else 0.4))
     return out
 
 
@@ -142,11 +167,21 @@ def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]
 
 
 _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA")  # a nationality ("Mexicans say") is an unnamed group
+_LOCATIVE_BEFORE = re.compile(r"\b(?<!officials )(?<!authorities )(?<!police )(?<!prosecutors )(?:in|at|from|near|outside|inside|across|around|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+"""(`officials in Powys`, `police in Leeds`: the place's own officials, who speak for it, Q9)"""
+
+
+def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """Mentions in [start, end) that can speak: not a nationality, and not a place after a
+    locative preposition (`Police in Nottingham said`, `the company, based in Leeds, said`):
+    that place is where, not who."""
+    return [m for m in _mentions_in(mentions, start, end) if m.type in _SPEAKER_TYPES
+            and not (m.type == "GPE" and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))]
 
 
 def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """Cue after a quote: `, Trump said` (subject before the verb) or `, said Trump` (after)."""
-    found = [m for m in _mentions_in(mentions, pre_start, verb_start) if m.type in _SPEAKER_TYPES]
+    found = _candidates(text, mentions, pre_start, verb_start)
     head = _before_apposition(text, found, pre_start, verb_start)
     if head is not None:
         return Speaker("attributed", head)
@@ -155,14 +190,19 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
     pronoun = _pronoun_in(text, pre_start, verb_start)
     if pronoun:
         return pronoun
-    unnamed = _unnamed_in(text, pre_start, verb_start)
+    unnamed = _unnamed_in(text, pre_start, verb_start, mentions)
     if unnamed:
         return unnamed
     if text[verb_start:verb_end].lower() in ("told", "tells", "telling"):
         return Speaker("unattributed")  # `" ... told Reuters`: what follows is the hearer, not the speaker
-    return subject_after(text, verb_end, min(len(text), verb_end + 50), mentions)
+    after = subject_after(text, verb_end, min(len(text), verb_end + 50), mentions)
+    if after.status == "unattributed":  # `," said a police source.`: an unnamed source after the verb
+        stop = _CLAUSE_STOP.search(text, verb_end, verb_end + 30)
+        return _unnamed_in(text, verb_end, stop.start() if stop else min(len(text), verb_end + 30), mentions) or after
+    return after
 
 
+_CLAUSE_STOP = re.compile(r"[.\n]")
 _APPOSITION_END = re.compile(r",\s*(?:[a-z]+\s+){0,2}$")
 """`Ana Lopez, chief executive of Borland Trust, had said`: the verb follows a closing comma."""
 
@@ -187,9 +227,9 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))
     if cut != -1:
         clause_start += cut + 1
-    found = [m for m in _mentions_in(mentions, clause_start, verb_start) if m.type in _SPEAKER_TYPES]
+    found = _candidates(text, mentions, clause_start, verb_start)
     pronoun = _pronoun_in(text, clause_start, verb_start)
-    unnamed = _unnamed_in(text, clause_start, verb_start)
+    unnamed = _unnamed_in(text, clause_start, verb_start, mentions)
     best = _before_apposition(text, found, clause_start, verb_start) or (max(found, key=lambda m: (m.end, -m.start)) if found else None)
     candidates = [(best.end, Speaker("attributed", best))] if best else []
     if pronoun:
@@ -210,16 +250,19 @@ def unnamed_end(text: str, start: int, end: int) -> int:
 
 
 def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
-    found = [m for m in _mentions_in(mentions, start, min(end, start + 60)) if m.type in _SPEAKER_TYPES]
-    if found:
-        return Speaker("attributed", found[0])
-    pronoun = _pronoun_in(text, start, min(end, start + 15))
-    return pronoun or Speaker("unattributed")
+    found = _candidates(text, mentions, start, min(end, start + 60))
+    pronoun = _pronoun_in(text, start, min(end, start + 15), first=True)
+    if found and not (pronoun is not None and pronoun.mention.start < found[0].start):
+        first = found[0]
+        if first.type != "PERSON" and len(found) > 1 and found[1].type == "PERSON" and text[first.end:found[1].start].strip() == ",":
+            return Speaker("attributed", found[1])  # `said the coach of Leeds United, Tom Berry`: the person named in apposition
+        return Speaker("attributed", first)
+    return pronoun or Speaker("unattributed")  # (`" and says he will write to the watchdog`: he)
 
 
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """The speaker of a cue: its subject, or for a participle (", claiming that") the sentence's."""
-    if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 3):verb_start].strip() == ",":
+    if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 8):verb_start].rstrip().endswith(","):
         floor = max(floor, verb_start - WINDOW)
         window = text[floor:verb_start]
         starts = [floor + m.end() for m in SENTENCE_BREAK.finditer(window)]
@@ -229,14 +272,20 @@ def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions)
 
 def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions) -> Speaker:
     """A participle cue (", claiming that") shares the subject of its sentence's main clause."""
-    found = [m for m in _mentions_in(mentions, sentence_start, verb_start) if m.type in _SPEAKER_TYPES]
+    found = _candidates(text, mentions, sentence_start, verb_start)
     people = [m for m in found if m.type == "PERSON"]
     pronoun = _pronoun_in(text, sentence_start, verb_start, first=True)
     if people and (pronoun is None or people[0].start < pronoun.mention.start):
         return Speaker("attributed", people[0])
     if pronoun is not None:
         return pronoun
-    return Speaker("attributed", found[0]) if found else Speaker("unattributed")
+    subjects = [m for m in found if not _PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start)]
+    return Speaker("attributed", subjects[0]) if subjects else Speaker("unattributed")
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|at|from|with|by|to|on|against|near|about|into|over|under)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A body or place after a preposition is no subject (`In a statement to Reuters, Norcom said`,
+`a man fighting for Norland posted ... with the caption:`)."""
 
 
 def _pronoun_in(text: str, start: int, end: int, first: bool = False) -> Speaker | None:
@@ -248,9 +297,43 @@ def _pronoun_in(text: str, start: int, end: int, first: bool = False) -> Speaker
     return Speaker("pronoun", mention)
 
 
-def _unnamed_in(text: str, start: int, end: int) -> Speaker | None:
+def _unnamed_in(text: str, start: int, end: int, mentions=()) -> Speaker | None:
     words = re.findall(r"\b\w+\b", text[start:end].lower())
-    return Speaker("unnamed_source") if any(w in gz.UNNAMED_SOURCES for w in words) else None
+    if not any(w in gz.UNNAMED_SOURCES for w in words):
+        return None
+    return _named_group(text, start, end, mentions) or Speaker("unnamed_source")
+
+
+_OFFICIAL_GROUPS = ("officials", "official", "sources", "source", "diplomats", "diplomat", "authorities", "lawmakers",
+                    "legislators", "leaders", "insiders", "insider", "politicians", "police", "prosecutors")
+"""Groups that speak for a body (`Mexican officials`, `Kurdish sources`); residents, analysts or
+critics of a place do not speak for it."""
+_UNNAMED_WORD = re.compile(r"\b(?:" + "|".join(sorted(_OFFICIAL_GROUPS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_GROUP_OWNERS = ("GPE", "ORG", "NORP", "MEDIA")
+
+
+def _named_group(text: str, start: int, end: int, mentions) -> Speaker | None:
+    """`US officials`, `Kurdish sources`, `Norcom insiders`: a group qualified by a named place,
+    body or nationality right before it speaks for that entity (Q9: "Mexican officials" are
+    attributed to Mexico), the whole phrase being the mention. A nationality stands for the
+    country named in the article whose name it is formed from (Mexican: Mexico), else for itself."""
+    words = list(_UNNAMED_WORD.finditer(text, start, end))
+    if not words:
+        return None
+    word = words[-1]
+    owners = [m for m in _mentions_in(mentions, max(start, word.start() - 80), word.start()) if m.type in _GROUP_OWNERS]
+    if not owners or not _JUST_BEFORE.fullmatch(text, owners[-1].end, word.start()):
+        return None
+    owner = owners[-1]
+    if owner.type == "NORP":  # (the mentions near it only: bounded work per group, however long the text)
+        i = bisect.bisect_left(mentions, owner.start, key=lambda m: m.start)
+        owner = next((m for m in mentions[max(0, i - 4 * LOOKBACK):i + 4 * LOOKBACK] if m.type == "GPE" and m.kind == "NAME"
+                      and " " not in m.name and text[owner.start:owner.end].startswith(m.name.rstrip("aeiouy"))), owner)
+    return Speaker("attributed", Mention(owners[-1].start, word.end(), owner.name, owner.type, "NOMINAL", 0.45))
+
+
+_JUST_BEFORE = re.compile(r"(?:’s|'s)?\s+(?:[a-z]+\s+)?")
+"""Between the owner and the group word: a possessive and at most one modifier (`Israeli security sources`)."""
 
 
 def learn_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -278,11 +361,17 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
     body_starts = [m.start for m in bodies]
     speakers: list[Mention] = []
     out = []
+    outer: list[Quote] = []  # marked quotes enclosing the current one (quotes come sorted by (start, -end))
     for q in quotes:
+        while outer and outer[-1].end <= q.start:
+            outer.pop()
         sp = q.speaker
         if sp.status == "pronoun":
             pronoun = sp.mention
-            if pronoun.gender == "neuter":  # "it said": the nearest earlier speaking body, else body named
+            if pronoun.gender == "first":  # `"I asked her, 'Will you go?'"`: the outer quotation's speaker
+                quoting = outer[-1].speaker if outer and outer[-1].end >= q.end else None
+                target = quoting.mention if quoting is not None and quoting.status == "attributed" else None
+            elif pronoun.gender == "neuter":  # "it said": the nearest earlier speaking body, else body named
                 i = bisect.bisect_left(body_starts, pronoun.start)
                 target = next((m for m in reversed(speakers[-LOOKBACK:]) if m.type in _BODY_TYPES), bodies[i - 1] if i else None)
             else:
@@ -295,7 +384,10 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 q = replace(q, confidence=round(q.confidence * 0.85, 4))
         if sp.mention is not None and sp.status == "attributed":
             speakers.append(sp.mention)
-        out.append(q if sp is q.speaker else replace(q, speaker=sp))  # (replace() is slow: only when it changes)
+        q = q if sp is q.speaker else replace(q, speaker=sp)  # (replace() is slow: only when it changes)
+        if q.kind in ("direct", "partial", "scare"):
+            outer.append(q)
+        out.append(q)
     return out
 
 
