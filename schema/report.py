@@ -78,12 +78,12 @@ class Report:
         for f in self.findings:
             first.setdefault(f.check, f)
             counts[f.check] = counts.get(f.check, 0) + 1
-        return [f"FAIL {check} x{counts[check]}: first {_where(f)}" for check, f in first.items()]
+        return [visible(f"FAIL {check} x{counts[check]}: first {_where(f)}") for check, f in first.items()]
 
     def to_text(self, per_table: int = 5) -> str:
         """For people: one line per failing check first, then the tables, then the details."""
         if self.unusable is not None:
-            return f"UNUSABLE {self.path}: {self.unusable}"
+            return f"UNUSABLE {visible(self.path)}: {visible(str(self.unusable))}"
         lines = self.summary_lines()
         lines.append(f"{'table':<20} {'rows':>8}  result")
         for name, t in self.tables.items():
@@ -97,7 +97,7 @@ class Report:
             for f in sorted(self.findings_for(name))[:per_table]:
                 where = f"row {f.row_id}" if f.row_id else "table"
                 col = f" column {f.column}" if f.column else ""
-                lines.append(f"  [{f.check}] {f.table} {where}{col}: {f.message} (value: {f.value})")
+                lines.append(visible(f"  [{f.check}] {f.table} {where}{col}: {f.message} (value: {f.value})"))
             extra = len(self.findings_for(name)) - per_table
             if extra > 0:
                 lines.append(f"  ... and {extra} more in {name} (use --json for all)")
@@ -105,6 +105,12 @@ class Report:
         verdict = "VALID" if self.ok else f"INVALID: {len(self.findings)} failure(s) of {checks} check(s)"
         lines.append(verdict)
         return "\n".join(lines)
+
+
+def visible(text: str) -> str:
+    """One line whatever a path, id or value holds: control characters escaped as repr would
+    (a newline in a folder name or a NUL in a value printed the report over two lines)."""
+    return "".join(repr(c)[1:-1] if c < " " or "\x7f" <= c <= "\x9f" or c in "\u2028\u2029" else c for c in text)
 
 
 def _where(f: Finding) -> str:
