@@ -45,9 +45,10 @@ def verbatim_columns(spec) -> set[str]:
     return {text for _, _, text in spec.span_columns} | set(ARTICLE_WORDS.get(spec.name, ()))
 
 
-def check_reserved_values(tables: dict[str, pd.DataFrame], report: Report) -> None:
-    """No string value of any table (list items included) is an internal key such as `__line__`;
-    the raw text and its verbatim copies are exempt (`verbatim_columns`)."""
+def annotation_strings(tables: dict[str, pd.DataFrame]):
+    """Every string column that is not a verbatim copy of the raw text (`verbatim_columns`), as
+    (table, frame, spec, column spec, values with list items flattened, the list array or None):
+    the value rules that must not fire on the writer's own words walk these."""
     for name, df in tables.items():
         spec = TABLES_BY_NAME[name]
         verbatim = verbatim_columns(spec)
@@ -56,16 +57,28 @@ def check_reserved_values(tables: dict[str, pd.DataFrame], report: Report) -> No
                 continue
             values = arrow_column(tables, name, col.name, col.arrow_type)
             lists = values if col.type == "string_list" else None
-            if lists is not None:
-                values = pc.list_flatten(lists)
-            found = pc.starts_with(values, RESERVED_PREFIX)
-            if not pc.any(found).as_py():  # the usual case: one kernel per column, nothing else
-                continue
-            hit = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
-            row_of = pc.list_parent_indices(lists).to_numpy() if lists is not None else np.arange(len(values))
-            for row, value in zip(row_of[hit], values.filter(pa.array(hit)).to_pylist()):
-                row_id = df[spec.id_column].iloc[int(row)] if spec.id_column in df else f"#{row}"
-                report.add(name, "reserved-key-in-value", f"{col.name} holds the internal key {value!r} (a loader artefact, never data)", row_id, col.name, value)
+            yield name, df, spec, col, (pc.list_flatten(lists) if lists is not None else values), lists
+
+
+def row_numbers(values: pa.Array, lists: pa.Array | None) -> np.ndarray:
+    """The row each of `annotation_strings`' values came from."""
+    return pc.list_parent_indices(lists).to_numpy(zero_copy_only=False) if lists is not None else np.arange(len(values))
+
+
+def row_id(df: pd.DataFrame, spec, row: int) -> str:
+    return df[spec.id_column].iloc[int(row)] if spec.id_column in df else f"#{row}"
+
+
+def check_reserved_values(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """No string value of any table (list items included) is an internal key such as `__line__`;
+    the raw text and its verbatim copies are exempt (`verbatim_columns`)."""
+    for name, df, spec, col, values, lists in annotation_strings(tables):
+        found = pc.starts_with(values, RESERVED_PREFIX)
+        if not pc.any(found).as_py():  # the usual case: one kernel per column, nothing else
+            continue
+        hit = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+        for row, value in zip(row_numbers(values, lists)[hit], values.filter(pa.array(hit)).to_pylist()):
+            report.add(name, "reserved-key-in-value", f"{col.name} holds the internal key {value!r} (a loader artefact, never data)", row_id(df, spec, row), col.name, value)
 
 
 def check_variants_used(tables: dict[str, pd.DataFrame], report: Report) -> None:

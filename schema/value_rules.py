@@ -11,20 +11,32 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.checkcorpus import arrow_column
-from landstrikes.schema.goldchecks import verbatim_columns
+from landstrikes.schema.goldchecks import annotation_strings, row_id, row_numbers
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
 
-UNWRITABLE = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f\\x{fffe}\\x{ffff}]"
-"""What a YAML source cannot hold (its printable set), as an RE2 class."""
-NAME_BREAKS = "[\\x00-\\x1f\\x7f-\\x9f\\x{2028}\\x{2029}\\x{fffe}\\x{ffff}]"
+_UNWRITABLE = ((0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x84), (0x86, 0x9F), (0xFFFE, 0xFFFF))
+"""What a YAML source cannot hold (outside its printable set)."""
+_NAME_BREAKS = ((0x00, 0x1F), (0x7F, 0x9F), (0x2028, 0x2029), (0xFFFE, 0xFFFF))
 """Names are one line of words: no control character at all, no line or paragraph separator."""
+
+
+def _classes(ranges) -> tuple[str, re.Pattern]:
+    """One character class as RE2 (for Arrow's kernel) and as Python's `re` (to name the character)."""
+    re2 = "".join(f"\\x{{{lo:x}}}-\\x{{{hi:x}}}" for lo, hi in ranges)
+    return f"[{re2}]", re.compile("[" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges) + "]")
+
+
+UNWRITABLE, _UNWRITABLE_RE = _classes(_UNWRITABLE)
+NAME_BREAKS, _NAME_BREAKS_RE = _classes(_NAME_BREAKS)
 NAME_COLUMNS = {("entities", "name"), ("entities", "aliases")}
 SET_COLUMNS = {
     ("entities", "aliases"), ("quotes", "speaker_ids"), ("claims", "contradicted_by"),
@@ -36,30 +48,22 @@ SET_COLUMNS = {
 def _values(tables, name: str, col) -> tuple[pa.Array, np.ndarray]:
     """The column's values (list items flattened) and the row each came from."""
     values = arrow_column(tables, name, col.name, col.arrow_type)
-    if col.type == "string_list":
-        return pc.list_flatten(values), pc.list_parent_indices(values).to_numpy(zero_copy_only=False)
-    return values, np.arange(len(values))
-
-
-def _row_id(df: pd.DataFrame, spec, row: int) -> str:
-    return str(df[spec.id_column].iloc[row]) if spec.id_column in df else f"#{row}"
+    lists = values if col.type == "string_list" else None
+    values = pc.list_flatten(lists) if lists is not None else values
+    return values, row_numbers(values, lists)
 
 
 def check_control_characters(tables: dict[str, pd.DataFrame], report: Report) -> None:
-    for name, df in tables.items():
-        spec = TABLES_BY_NAME[name]
-        verbatim = verbatim_columns(spec)
-        for col in spec.columns:
-            if col.type not in ("string", "string_list") or col.name not in df or col.name in verbatim:
-                continue
-            values, row_of = _values(tables, name, col)
-            pattern = NAME_BREAKS if (name, col.name) in NAME_COLUMNS else UNWRITABLE
-            hit = pc.fill_null(pc.match_substring_regex(values.cast(pa.large_string()), pattern), False).to_numpy(zero_copy_only=False)
-            for row, value in zip(row_of[hit], values.filter(pa.array(hit)).to_pylist()):
-                bad = next(ch for ch in value if ch < " " or "\x7f" <= ch <= "\x9f" or ch in "\u2028\u2029\ufffe\uffff")
-                report.add(name, "control-character-in-value",
-                           f"{col.name} holds the control character U+{ord(bad):04X} (not a copy of the text; no source can hold it)",
-                           _row_id(df, spec, int(row)), col.name, value[:60])
+    for name, df, spec, col, values, lists in annotation_strings(tables):
+        pattern, finder = (NAME_BREAKS, _NAME_BREAKS_RE) if (name, col.name) in NAME_COLUMNS else (UNWRITABLE, _UNWRITABLE_RE)
+        hit = pc.fill_null(pc.match_substring_regex(values.cast(pa.large_string()), pattern), False).to_numpy(zero_copy_only=False)
+        if not hit.any():
+            continue
+        for row, value in zip(row_numbers(values, lists)[hit], values.filter(pa.array(hit)).to_pylist()):
+            bad = finder.search(value).group()
+            report.add(name, "control-character-in-value",
+                       f"{col.name} holds the control character U+{ord(bad):04X} (not a copy of the text; no source can hold it)",
+                       str(row_id(df, spec, row)), col.name, value[:60])
 
 
 def check_list_duplicates(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -81,7 +85,7 @@ def check_list_duplicates(tables: dict[str, pd.DataFrame], report: Report) -> No
             row = int(pair // width)
             item = items[int(np.flatnonzero(pairs == pair)[0])].as_py()
             report.add(name, "duplicate-list-item", f"{column} names {item[:60]!r} twice (its items are a set)",
-                       _row_id(df, spec, row), column, item[:60])
+                       str(row_id(df, spec, row)), column, item[:60])
 
 
 def check_quantity_ranges(tables: dict[str, pd.DataFrame], report: Report) -> None:
