@@ -40,3 +40,23 @@ def set_cell(input: Path, table: str, column: str, row: int, value) -> None:
         items[row] = value
         array = pa.array(items, kind)
     pq.write_table(arrow.set_column(i, pa.field(column, kind), array), path)
+
+
+def flip_stance_rehashed(release: Path) -> dict:
+    """Flip the first stance label of `release` to another legal label (schema and metadata kept)
+    and re-hash its MANIFEST entry, as a forger who knows the manifest would; returns the
+    manifest (written back) for further edits."""
+    import hashlib
+    import json
+
+    path = release / "data" / "stances" / "stances.parquet"
+    table = pq.read_table(path)
+    i = table.schema.get_field_index("label")
+    labels = table.column(i).to_pylist()
+    labels[0] = "against" if labels[0] != "against" else "favor"
+    pq.write_table(table.set_column(i, table.schema.field(i), pa.array(labels, table.schema.field(i).type)), path)
+    manifest = json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
+    manifest["files"][path.relative_to(release).as_posix()].update(
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(), bytes=path.stat().st_size)
+    (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return manifest
