@@ -73,14 +73,7 @@ def test_an_empty_shard_is_write_table_of_no_rows(tmp_path):
 
 # --- the catalogue from per-chunk partial rows is merge_evidence of all the evidence -------------
 
-EVIDENCE = st.fixed_dictionaries({
-    "entity_id": st.sampled_from(["a", "b", "é", "a-b", "z"]),
-    "name": st.sampled_from(["Ann", "ann", "Ánn", "B", "Zoe"]),
-    "type": st.sampled_from(["PERSON", "ORG", "GPE"]),
-    "mentions": st.integers(0, 4),
-    "confidence": st.sampled_from([0.3, 0.45, 0.7, 0.8, 0.85]),
-    "aliases": st.lists(st.sampled_from(["Ann", "A", "Ánn", "x"]), max_size=3),
-})
+from evidence_strategies import EVIDENCE  # noqa: E402
 
 
 def _catalogue_from_chunks(folder: Path, articles: list[list[dict]], cuts: list[int]) -> list[dict]:

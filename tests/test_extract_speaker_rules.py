@@ -9,20 +9,9 @@ import pytest
 pytest.importorskip("pycountry")
 pytest.importorskip("names")
 
-from landstrikes.extract import extract_article  # noqa: E402
 
 
-def _rows(text: str) -> dict:
-    return extract_article("t", text)
-
-
-def _quote(rows: dict, start_words: str) -> dict:
-    return next(q for q in rows["quotes"] if q["text"].startswith(start_words))
-
-
-def _speaker_text(rows: dict, quote: dict) -> str | None:
-    mentions = {m["mention_id"]: m["text"] for m in rows["mentions"]}
-    return mentions.get(quote["speaker_mention_id"])
+from extract_lookups import quote_starting as _quote, rows_of as _rows, speaker_text as _speaker_text  # noqa: E402
 
 
 def test_a_reporting_sentence_between_two_quotations_ends_the_split_quotation():

@@ -181,15 +181,9 @@ def arrow_merge(evidence: pa.Table) -> list[dict]:
     return merged.append_column("alias_distinct", pc.take(aliases["alias_distinct"], where)).to_pylist()
 
 
-EVIDENCE_ROW = st.fixed_dictionaries({
-    "entity_id": st.sampled_from(["a", "b", "é", "a-b", "z"]),
-    "name": st.sampled_from(["Ann", "ann", "Ánn", "B", "Zoe"]),
-    "type": st.sampled_from(["PERSON", "ORG", "GPE"]),
-    "mentions": st.integers(0, 4),
-    "confidence": st.sampled_from([0.3, 0.45, 0.7, 0.8, 0.85]),
-    "aliases": st.lists(st.sampled_from(["Ann", "A", "Ánn", "x"]), max_size=3),
-    "bucket": st.just(0),
-})
+from evidence_strategies import EVIDENCE  # noqa: E402
+
+EVIDENCE_ROW = EVIDENCE.map(lambda row: {**row, "bucket": 0})
 
 
 @settings(max_examples=300, deadline=None)
