@@ -97,3 +97,17 @@ def _check_variants(claims: pd.DataFrame, clusters: pd.DataFrame, report: Report
     for cid, cluster, variant in zip(claims["claim_id"][bad], rows["cluster_id"][bad], rows["variant_id"][bad]):
         value = None if pd.isna(variant) else variant
         report.add("claims", "variant-not-in-cluster", f"cluster {cluster} has variants {list(variants[cluster] or [])}", cid, "variant_id", value)
+
+
+def check_quantity_ranges(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """A range claim reads low to high: quantity_low above quantity_high is no quantity (attack3)."""
+    claims = tables.get("claims")
+    if claims is None or "quantity_low" not in claims or "quantity_high" not in claims:
+        return
+    low = pd.to_numeric(claims["quantity_low"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    high = pd.to_numeric(claims["quantity_high"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        reversed_ = low > high
+    for row in np.flatnonzero(reversed_):
+        report.add("claims", "quantity-range-reversed", f"quantity_low {low[row]:g} is above quantity_high {high[row]:g}",
+                   str(claims["claim_id"].iloc[row]), "quantity_low", low[row])
