@@ -68,7 +68,7 @@ def _found(rx: re.Pattern, text: str, pos: int, endpos: int) -> list:
 
 
 def test_the_extractor_has_its_guarded_regexes():
-    assert len(PLAIN_AND_GUARDED) >= 10
+    assert len(PLAIN_AND_GUARDED) >= 8  # (the quote rules' word alternations are tries now: tests/test_extract_fast.py)
 
 
 @settings(max_examples=400, deadline=None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from landstrikes.extract.guard import guarded
+from landstrikes.extract.guard import with_words
 
 
 _VERBS = {
@@ -44,11 +44,15 @@ reported speech (`he remembered that ...` is memory), so they are cues for marke
 
 
 LEMMA = {form: lemma.strip() for lemma, forms in _VERBS.items() for form in forms.split()}
-VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
+VERBS = tuple(sorted(LEMMA, key=len, reverse=True))
+"""The reporting verbs' forms (`<VERB>` in a `guard.with_words` template)."""
+VERB = r"(?:" + "|".join(VERBS) + r")"
 LEMMA.update({form: lemma for lemma, forms in _QUOTE_ONLY_VERBS.items() for form in forms.split() if form not in LEMMA})
 LEMMA.update({"went on": "go on", "goes on": "go on"})  # (two words: not split like the forms above)
 
 
-CUE_VERB = r"(?:" + "|".join(sorted(LEMMA, key=len, reverse=True)) + r")"
-VERB_RE = guarded(re.compile(r"\b" + VERB + r"\b"))
+CUE_VERBS = tuple(sorted(LEMMA, key=len, reverse=True))
+"""Those and the quote-only verbs (`<CUE_VERB>`)."""
+CUE_VERB = r"(?:" + "|".join(CUE_VERBS) + r")"
+VERB_RE = with_words(r"\b<VERB>\b", VERB=VERBS)
 SENTENCE_BREAK = re.compile(r"[.!?]\s+")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from landstrikes.extract.cues import LEMMA, VERB, VERB_RE
+from landstrikes.extract.cues import LEMMA, VERB_RE, VERBS
+from landstrikes.extract.guard import rewritten, with_words
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_SPAN, WINDOW
 from landstrikes.extract.quoterow import Quote
@@ -17,9 +18,10 @@ from landstrikes.extract.speakers import cue_subject, subject_after, subject_bef
 from landstrikes.extract.text import Span, trimmed, without_final_punctuation
 
 
-_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_ACCORDING = rewritten(re.compile(r"\b[Aa]ccording to\b"), r"[Aa](?<!\w.)ccording to\b")
+"""(Found faster opening with a character class: the engine skips to an A in C.)"""
 _THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
-_NEXT_CUE = re.compile(r",\s+(?:and\s+)?(?:" + VERB + r")\b|;|\s+(?:but|while|although|whereas)\s+")
+_NEXT_CUE = with_words(r",\s+(?:and\s+)?<VERB>\b|;|\s+(?:but|while|although|whereas)\s+", VERB=VERBS)
 
 
 def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, int]], sentences: tuple[Span, ...], real: str = "") -> list[Quote]:
@@ -91,12 +93,12 @@ _CLAUSE_AFTER_VERB = re.compile(
 clause: one that starts with a subject pronoun or holds an auxiliary or a past form is content."""
 
 
-_PREPOSED_SUBJECT_FIRST = re.compile(
-    r",\s+(?P<subject>(?:[^\s,.!?]+\s+){1,8}?)(?:(?:has|have|had)\s+)?(?P<verb>" + VERB + r")(?P<tail>(?:\s+[^\s,.!?]+){0,5})\s*[.!?]?$"
+_PREPOSED_SUBJECT_FIRST = with_words(
+    r",\s+(?P<subject>(?:[^\s,.!?]+\s+){1,8}?)(?:(?:has|have|had)\s+)?(?P<verb><VERB>)(?P<tail>(?:\s+[^\s,.!?]+){0,5})\s*[.!?]?$", VERB=VERBS
 )
 
 
-_PREPOSED_VERB_FIRST = re.compile(r",\s+(?P<verb>" + VERB + r")(?P<subject>(?:\s+[^\s,.!?]+){1,6})\s*[.!?]?$")
+_PREPOSED_VERB_FIRST = with_words(r",\s+(?P<verb><VERB>)(?P<subject>(?:\s+[^\s,.!?]+){1,6})\s*[.!?]?$", VERB=VERBS)
 _TAIL_STARTS = frozenset("on in at to last this yesterday today earlier later recently during after before on".split())
 
 

@@ -12,8 +12,8 @@ import bisect
 import re
 from dataclasses import replace
 
-from landstrikes.extract.guard import guarded
-from landstrikes.extract.cues import CUE_VERB, LEMMA, SENTENCE_BREAK, VERB
+from landstrikes.extract.guard import with_words
+from landstrikes.extract.cues import CUE_VERBS, LEMMA, SENTENCE_BREAK, VERBS
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
 from landstrikes.extract.quoterow import Quote, Speaker
@@ -24,9 +24,9 @@ from landstrikes.extract.text import Span, lines
 from landstrikes.quotemarks import BLANKS
 
 
-_CUE_AFTER = re.compile(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb>" + CUE_VERB + r")\b")
-_CUE_BEFORE = guarded(re.compile(r"(?P<verb>\b" + CUE_VERB + r"\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$"))
-_VERB_OR_LABEL = guarded(re.compile(r"\b" + VERB + r"\b|(?<![-‑])\b(?:calling|called|described as|describing)\b"))
+_CUE_AFTER = with_words(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb><CUE_VERB>)\b", CUE_VERB=CUE_VERBS)
+_CUE_BEFORE = with_words(r"(?P<verb>\b<CUE_VERB>\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$", CUE_VERB=CUE_VERBS)
+_VERB_OR_LABEL = with_words(r"\b<VERB>\b|(?<![-‑])\b(?:calling|called|described as|describing)\b", VERB=VERBS)
 
 
 def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays, everything: list[Mention] = ()) -> list[Quote]:
@@ -87,7 +87,7 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays, 
     return out
 
 
-_NESTED_CUE_AFTER = re.compile(r"[,.!?]?\s*(?P<pre>[^.!?“”\"‘’'\n]{0,40}?)\b(?P<verb>" + CUE_VERB + r")\b")
+_NESTED_CUE_AFTER = with_words(r"[,.!?]?\s*(?P<pre>[^.!?“”\"‘’'\n]{0,40}?)\b(?P<verb><CUE_VERB>)\b", CUE_VERB=CUE_VERBS)
 
 
 def _nested_cue(real: str, parent: tuple[int, int], open_: int, close: int, everything: list[Mention]) -> Quote | None:

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from landstrikes.extract.guard import guarded
+from landstrikes.extract.guard import with_words
 from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.cues import SENTENCE_BREAK, VERB_RE
 from landstrikes.extract.entities import Mention
@@ -22,7 +22,7 @@ from landstrikes.extract.text import all_sentences
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|it|It|they|They|I|we|We)\b")
 _TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_GENDERED = guarded(re.compile(r"\b(?:he|she|him|her|his|hers|He|She|His|Her)\b"))
+_GENDERED = with_words(r"\b<GENDERED>\b", GENDERED="he she him her his hers He She His Her".split())
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female", "it": "neuter",
                    "i": "first", "we": "first"}
 """`first`: I/we as a cue's subject inside a quotation is the quoting speaker (Q4), else nobody here."""
@@ -31,7 +31,7 @@ _BODY_TYPES = ("ORG", "MEDIA")
 LOOKBACK = 64
 """Earlier speakers or persons a pronoun is compared with, most recent first."""
 _ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
-_DEFINITE_ROLE = guarded(re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?(?:" + "|".join(_ROLE_WORDS) + r")\b(?! (?-i:[A-Z]))", re.IGNORECASE))
+_DEFINITE_ROLE = with_words(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?<ROLE>\b(?! (?-i:[A-Z]))", re.IGNORECASE, ROLE=_ROLE_WORDS)
 """`(?-i:...)`: under IGNORECASE a plain [A-Z] would match any next word and reject every role."""
 _BODY_HEADS = (
     "committee", "government", "company", "firm", "group", "bank", "council", "ministry", "department", "party",
@@ -52,7 +52,7 @@ _NOT_DESCRIBED = frozenset({"government", "office", "service", "party", "executi
 `the foreign office` has a name); `the company` without a named one before is nobody here."""
 
 
-_DEFINITE_BODY = re.compile(r"\b[Tt]he (?P<modifiers>(?:[a-z]+ ){0,2})(?P<head>" + "|".join(_BODY_HEADS) + r")\b(?! (?:of|for) )")
+_DEFINITE_BODY = with_words(r"\b[Tt]he (?P<modifiers>(?:[a-z]+ ){0,2})(?P<head><HEAD>)\b(?! (?:of|for) )", HEAD=_BODY_HEADS)
 
 
 def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:

@@ -1,0 +1,72 @@
+"""The speed-ups of branch extract-fast (issue 17) change no result: every faster form equals the
+simple definition it replaced, on generated text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import landstrikes.extract.run  # noqa: F401  (imports every extract module, so every regex pair is made)
+from landstrikes.extract import cues, indirect, marked, speakers
+from landstrikes.extract.guard import DEFINED_AND_REWRITTEN, word_trie
+
+# --- word alternations written as tries (guard.word_trie, guard.with_words) ----------------------
+
+SMALL_WORDS = st.lists(st.text("ab- ", min_size=1, max_size=4), min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SMALL_WORDS, st.text("ab- ", max_size=5))
+def test_a_word_trie_matches_exactly_its_words(words, candidate):
+    """The trie is the same set of strings as the alternation: a word prefix of another (`a`,
+    `ab`), words with a blank or a hyphen, and strings that are no word."""
+    assert (re.fullmatch(word_trie(words), candidate) is not None) == (candidate in words)
+
+
+TRIED = [fast for _, fast in DEFINED_AND_REWRITTEN if fast.pattern.count("(?:") > 20]
+
+
+def test_the_quote_rules_scan_with_word_tries():
+    assert {cues.VERB_RE, marked._CUE_AFTER, marked._CUE_BEFORE, marked._VERB_OR_LABEL, marked._NESTED_CUE_AFTER,
+            indirect._NEXT_CUE, indirect._PREPOSED_SUBJECT_FIRST, indirect._PREPOSED_VERB_FIRST,
+            speakers._DEFINITE_ROLE, speakers._DEFINITE_BODY} <= set(TRIED)
+    assert indirect._ACCORDING in {fast for _, fast in DEFINED_AND_REWRITTEN}
+    assert speakers._GENDERED in {fast for _, fast in DEFINED_AND_REWRITTEN}
+
+
+_WORDS = sorted({w for definition, _ in DEFINED_AND_REWRITTEN for w in re.findall(r"[A-Za-z]+(?:[- ][a-z]+)?", definition.pattern)})
+WORD_PIECES = (
+    _WORDS + [w[:-1] for w in _WORDS if len(w) > 2] + [w + "s" for w in _WORDS[::3]] + [w.upper() for w in _WORDS[::5]]
+    + [w.capitalize() for w in _WORDS[::4]] + list(" ,.;:!?\n-‑'’\"“”") + [
+        "  ", "ſ", "K", "İ", "ı", "é", "_", "3", "the ", "The ", "his ", "Her ", "former ", "ex-", "that ", "has ", "Ann Lee",
+        "according to", "According to", "ACCORDING TO", "xaccording to", "according tot",
+    ]
+)
+WORD_TEXT = st.lists(st.sampled_from(WORD_PIECES), max_size=24).map(lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
+EDGE_PIECES = [
+    "according to", "According to", "xaccording to", "according tox", "_according to", "3According to", "said", "xsaid", "saidx",
+    "went on", "went", "The ", "the chairman", "the chairmen", "his former minister", " Ann", "the committee", "the committees",
+    "he", "hers", "She", "shex", ",", ".", " ", "\n", "“", "”", "ſaid", "KI",
+]
+EDGE_TEXT = st.lists(st.sampled_from(EDGE_PIECES), max_size=12).map("".join)
+
+
+def _found(rx: re.Pattern, text: str, pos: int, endpos: int) -> list:
+    return [(m.span(), m.groups()) for m in rx.finditer(text, pos, endpos)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(WORD_TEXT | EDGE_TEXT, st.integers(0, 8), st.integers(0, 8))
+@example(", the chairman said.", 0, 0)
+@example("his ex-president Ann said, saying that", 0, 0)
+@example("\u201c, he went on said", 0, 0)
+def test_every_regex_of_a_word_trie_finds_what_its_plain_alternation_finds(text, cut_start, cut_end):
+    """Spans and groups, search, finditer and match, on the whole text and in a window."""
+    pos, endpos = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    for definition, fast in DEFINED_AND_REWRITTEN:
+        for a, b in ((0, len(text)), (pos, endpos)):
+            assert _found(fast, text, a, b) == _found(definition, text, a, b), definition.pattern[:60]
+            plain, quick = definition.match(text, a, b), fast.match(text, a, b)
+            assert (plain and (plain.span(), plain.groups())) == (quick and (quick.span(), quick.groups())), definition.pattern[:60]
