@@ -460,14 +460,15 @@ def cmd_extract(args) -> int:
     for module in EXTRACT_EXTRA:  # found, not imported: with the word-list cache none is needed
         if find_spec(module) is None:
             raise MissingExtra(module)
+    if args.engine == "local":  # this process and its forked workers only extract: no numpy, no pandas
+        from landstrikes.extract.nopandas import arrow_without_numpy, arrow_without_pandas
+
+        arrow_without_numpy()  # (before anything imports pyarrow)
+        arrow_without_pandas()
     from landstrikes.engines import EngineUnavailable, start
     from landstrikes.extract.failures import ERRORS_FILE
     from landstrikes.extract.run import extract_folder
 
-    if args.engine == "local":  # this process and its forked workers only extract: no pandas
-        from landstrikes.extract.nopandas import arrow_without_pandas
-
-        arrow_without_pandas()
     try:
         start(args.engine, args.num_proc)
         result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc, max_chars=args.max_chars,

@@ -9,8 +9,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import landstrikes.extract.run  # noqa: F401  (imports every extract module, so every regex pair is made)
-from landstrikes.extract import cues, indirect, marked, speakers
-from landstrikes.extract.guard import DEFINED_AND_REWRITTEN, word_trie
+from landstrikes.extract import cues, indirect, marked, quotes, speakers
+from landstrikes.quotemarks import scan_quote_marks
+from landstrikes.extract.guard import DEFINED_AND_REWRITTEN, PLAIN_AND_TRIED, word_trie
 
 # --- word alternations written as tries (guard.word_trie, guard.with_words) ----------------------
 
@@ -25,18 +26,20 @@ def test_a_word_trie_matches_exactly_its_words(words, candidate):
     assert (re.fullmatch(word_trie(words), candidate) is not None) == (candidate in words)
 
 
-TRIED = [fast for _, fast in DEFINED_AND_REWRITTEN if fast.pattern.count("(?:") > 20]
+TRIED = [fast for _, _, fast in PLAIN_AND_TRIED]
+PAIRS = [(re.compile(plain, flags), fast) for plain, flags, fast in PLAIN_AND_TRIED] + [
+    (definition, fast) for definition, fast in DEFINED_AND_REWRITTEN if fast is indirect._ACCORDING
+]
 
 
 def test_the_quote_rules_scan_with_word_tries():
     assert {cues.VERB_RE, marked._CUE_AFTER, marked._CUE_BEFORE, marked._VERB_OR_LABEL, marked._NESTED_CUE_AFTER,
             indirect._NEXT_CUE, indirect._PREPOSED_SUBJECT_FIRST, indirect._PREPOSED_VERB_FIRST,
-            speakers._DEFINITE_ROLE, speakers._DEFINITE_BODY} <= set(TRIED)
-    assert indirect._ACCORDING in {fast for _, fast in DEFINED_AND_REWRITTEN}
-    assert speakers._GENDERED in {fast for _, fast in DEFINED_AND_REWRITTEN}
+            speakers._DEFINITE_ROLE, speakers._DEFINITE_BODY, speakers._TITLE_AFTER, speakers._GENDERED} <= set(TRIED)
+    assert indirect._ACCORDING in {fast for _, fast in PAIRS}
 
 
-_WORDS = sorted({w for definition, _ in DEFINED_AND_REWRITTEN for w in re.findall(r"[A-Za-z]+(?:[- ][a-z]+)?", definition.pattern)})
+_WORDS = sorted({w.replace("\\", "") for definition, _ in PAIRS for w in re.findall(r"[A-Za-z]+(?:(?:\\?[- ])[a-z]+)?", definition.pattern)})
 WORD_PIECES = (
     _WORDS + [w[:-1] for w in _WORDS if len(w) > 2] + [w + "s" for w in _WORDS[::3]] + [w.upper() for w in _WORDS[::5]]
     + [w.capitalize() for w in _WORDS[::4]] + list(" ,.;:!?\n-‑'’\"“”") + [
@@ -65,8 +68,80 @@ def _found(rx: re.Pattern, text: str, pos: int, endpos: int) -> list:
 def test_every_regex_of_a_word_trie_finds_what_its_plain_alternation_finds(text, cut_start, cut_end):
     """Spans and groups, search, finditer and match, on the whole text and in a window."""
     pos, endpos = min(cut_start, len(text)), max(0, len(text) - cut_end)
-    for definition, fast in DEFINED_AND_REWRITTEN:
+    for definition, fast in PAIRS:
         for a, b in ((0, len(text)), (pos, endpos)):
             assert _found(fast, text, a, b) == _found(definition, text, a, b), definition.pattern[:60]
             plain, quick = definition.match(text, a, b), fast.match(text, a, b)
             assert (plain and (plain.span(), plain.groups())) == (quick and (quick.span(), quick.groups())), definition.pattern[:60]
+
+
+# --- the masked text (quotes._masked) ------------------------------------------------------------
+
+MASK_TEXT = st.lists(st.sampled_from(list('“”"‘’\' \n\r') + ["We won.", "x", "Ann said", "\r\n"]), max_size=20).map("".join)
+
+
+def masked_by_the_regex(text: str, pairs) -> str:
+    """The definition: every quoted character but a line break blanked by one regex."""
+    pieces, done = [], 0
+    for p in pairs:
+        start, end = max(p.open + 1, done), p.close
+        if end <= start:
+            continue
+        pieces.append(text[done:start])
+        pieces.append(re.sub(r"[^\n\r]", " ", text[start:end]))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MASK_TEXT)
+def test_quoted_words_are_blanked_like_the_regex_blanks_them(text):
+    pairs, _ = scan_quote_marks(text)
+    assert quotes._masked(text, pairs) == masked_by_the_regex(text, pairs)
+
+
+# --- the extract command goes without numpy (nopandas.arrow_without_numpy) -----------------------
+
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pyarrow.parquet as pq  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+RAW = REPO / "dataset" / "raw"
+PROBE = """
+import json, sys
+from landstrikes.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"exit": code, "numpy": "numpy" in sys.modules, "pandas": "pandas" in sys.modules}))
+"""
+
+
+def _files(out: Path) -> dict[str, list[dict]]:
+    return {f.relative_to(out).as_posix(): pq.ParquetFile(f).read().to_pylist() for f in sorted((out / "data").rglob("*.parquet"))}
+
+
+def test_the_extract_command_imports_no_numpy_and_writes_what_a_process_with_numpy_writes(tmp_path):
+    from landstrikes.extract.run import extract_folder
+
+    assert "numpy" in sys.modules  # this test process has it, as library callers may
+    for procs in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", PROBE, "extract", str(RAW), "--out", str(tmp_path / f"cli-{procs}"),
+                               "--num-proc", procs], cwd=REPO, capture_output=True, text=True, timeout=300)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        assert result == {"exit": 0, "numpy": False, "pandas": False}, done.stderr[-2000:]
+        extract_folder(RAW, tmp_path / f"library-{procs}", num_proc=int(procs))
+        assert _files(tmp_path / f"cli-{procs}") == _files(tmp_path / f"library-{procs}")
+
+
+def test_going_without_numpy_is_skipped_once_pyarrow_is_imported():
+    from landstrikes.extract.nopandas import arrow_without_numpy
+
+    assert arrow_without_numpy() is False  # (this process imported pyarrow with numpy: nothing to change)
+    code = ("import sys; from landstrikes.extract.nopandas import arrow_without_numpy; print(arrow_without_numpy(), "
+            "arrow_without_numpy(), 'numpy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["True", "False", "False"], done.stderr[-2000:]

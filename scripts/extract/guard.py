@@ -81,15 +81,23 @@ def _trie_branches(node: dict) -> str:
     return body
 
 
-def with_words(template: str, flags: int = 0, **alternations: list[str]) -> re.Pattern:
+PLAIN_AND_TRIED: list[tuple[str, int, re.Pattern]] = []
+"""Every (plain pattern, flags, trie form) made by `with_words`, for the equality tests (the plain
+form is compiled by the tests only: a process pays for compiling the form it scans with)."""
+
+
+def with_words(template: str, flags: int = 0, faster: str | None = None, **alternations) -> re.Pattern:
     """`template` with each `<NAME>` replaced by the words of `alternations[NAME]` as a trie
-    (`word_trie`), kept beside its definition (the plain alternation of the words in the order
-    given) for the equality tests, as `rewritten` does."""
-    plain, fast = template, template
+    (`word_trie`); its definition, the plain alternation of the words (escaped, in the order
+    given), is kept as text for the equality tests. `faster`: a hand-written form of the template
+    to scan with instead (as `rewritten`), compared with the plain template all the same."""
+    plain, fast = template, faster or template
     for name, words in alternations.items():
-        plain = plain.replace(f"<{name}>", "(?:" + "|".join(words) + ")")
+        plain = plain.replace(f"<{name}>", "(?:" + "|".join(re.escape(w) for w in words) + ")")
         fast = fast.replace(f"<{name}>", word_trie(words))
-    return rewritten(re.compile(plain, flags), fast)
+    tried = re.compile(fast, flags)
+    PLAIN_AND_TRIED.append((plain, flags, tried))
+    return tried
 
 
 CASELESS_AND_FOLDED: list[tuple[re.Pattern, re.Pattern]] = []

@@ -46,6 +46,35 @@ def arrow_without_pandas() -> bool:
     return _refused
 
 
+class _RefuseNumpy:
+    """A meta path finder under which `import numpy` fails."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "numpy" or name.startswith("numpy."):
+            raise ImportError("numpy is not needed here (landstrikes.extract.nopandas)")
+        return None
+
+
+def arrow_without_numpy() -> bool:
+    """Import pyarrow (with its compute and Parquet modules) while `import numpy` is refused, so
+    this process and the workers it forks never load numpy (about 0.1 CPU-seconds a process):
+    pyarrow >= 16 runs without it, and the extract command hands Arrow only Python lists. To be
+    called before anything imports pyarrow; False (nothing done) once pyarrow or numpy is
+    imported. As with pandas, only for a process that is the extract command's alone: numpy
+    imported later would not be seen by this pyarrow (no `to_numpy`, no `to_pandas` then)."""
+    if "pyarrow" in sys.modules or "numpy" in sys.modules:
+        return False
+    finder = _RefuseNumpy()
+    sys.meta_path.insert(0, finder)
+    try:
+        import pyarrow  # noqa: F401
+        import pyarrow.compute  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+    finally:
+        sys.meta_path.remove(finder)
+    return "numpy" not in sys.modules
+
+
 def refused() -> bool:
     """Has this process made pyarrow go without pandas (so no process of it should load it)?"""
     return _refused

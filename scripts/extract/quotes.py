@@ -54,7 +54,7 @@ def _masked(text: str, pairs) -> str:
             continue
         pieces.append(text[done:start])
         inner = text[start:end]
-        pieces.append(_BLANK.sub(" ", inner))
+        pieces.append(_BLANK.sub(" ", inner) if "\n" in inner or "\r" in inner else " " * len(inner))
         done = end
     pieces.append(text[done:])
     return "".join(pieces)

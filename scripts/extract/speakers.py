@@ -21,7 +21,7 @@ from landstrikes.extract.text import all_sentences
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She|him|her|Him|Her|it|It|they|They|I|we|We)\b")
-_TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(re.escape(w) for w in sorted(gz.TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_TITLE_AFTER = with_words(r"(?:’s|'s)?\s+<TITLE>\b", re.IGNORECASE, TITLE=sorted(gz.TITLES, key=len, reverse=True))
 _GENDERED = with_words(r"\b<GENDERED>\b", GENDERED="he she him her his hers He She His Her".split())
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female", "it": "neuter",
                    "i": "first", "we": "first"}
@@ -52,7 +52,11 @@ _NOT_DESCRIBED = frozenset({"government", "office", "service", "party", "executi
 `the foreign office` has a name); `the company` without a named one before is nobody here."""
 
 
-_DEFINITE_BODY = with_words(r"\b[Tt]he (?P<modifiers>(?:[a-z]+ ){0,2})(?P<head><HEAD>)\b(?! (?:of|for) )", HEAD=_BODY_HEADS)
+_DEFINITE_BODY = with_words(
+    r"\b[Tt]he (?P<modifiers>(?:[a-z]+ ){0,2})(?P<head><HEAD>)\b(?! (?:of|for) )", 0,
+    r"[Tt](?<!\w.)he (?P<modifiers>(?:[a-z]+ ){0,2})(?P<head><HEAD>)\b(?! (?:of|for) )", HEAD=_BODY_HEADS,
+)
+"""(Scanned opening with a character class, `[Tt](?<!\\w.)he` for `\\b[Tt]he`: the engine skips to a T in C.)"""
 
 
 def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
