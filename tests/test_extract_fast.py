@@ -169,3 +169,28 @@ def test_every_preposed_report_has_a_verb_after_its_last_comma(text):
         inside = [v for v in verbs if sentence.start <= v.start() and v.end() <= sentence.end]
         if indirect._preposed_report(text, sentence, [], []) is not None:
             assert indirect._verb_after_last_comma(text, sentence, inside)
+
+
+# --- role nominals tried only where they can start (speakers.definite_roles) ---------------------
+
+ROLE_PIECES = ["the ", "The ", "THE ", "his ", "His ", "her ", "HER ", "tHe ", "hİs ", "hıs ", "thė ", "ſ", "K", "other ", "these ",
+               "minister", "Minister", "spokesman", "ex-president", "former ", "ex ", "chief ", "US ", "Ann", " ", "  ", ".", ",",
+               "\n", "x", "_", "3", "president", "President Lee", "secretary"]
+ROLE_TEXT = st.lists(st.sampled_from(ROLE_PIECES), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ROLE_TEXT)
+@example("the minister, his spokesman and her ex-president")
+@example("the the minister")  # (a candidate inside an earlier candidate's words)
+@example("hıs minister")  # (a dotless i: case-blind it is `his`; the text is scanned plainly)
+def test_role_nominals_found_at_their_possible_starts_equal_the_case_blind_scan(text):
+    found = [(m.span(), m.groups()) for m in speakers.definite_roles(text)]
+    assert found == [(m.span(), m.groups()) for m in speakers._DEFINITE_ROLE.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["According to", "according to", "ACCORDING TO", "Ann Lee", ", ", "x", " "]), max_size=8).map("".join))
+def test_according_before_a_quotation_always_holds_its_words(text):
+    """`marked._classify_pair` looks for `_ACCORDING_BEFORE` only where `ccording to` occurs."""
+    if marked._ACCORDING_BEFORE.search(text):
+        assert "ccording to" in text

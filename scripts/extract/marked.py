@@ -195,7 +195,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     # a closing mark after sentence punctuation ends a sentence too: `months." "Nothing ...`
     at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-(" or _QUOTED_SENTENCE_END.search(before) is not None
     according_after = _ACCORDING_AFTER.match(after) if at_sentence_start else None
-    according_before = _ACCORDING_BEFORE.search(before)
+    according_before = _ACCORDING_BEFORE.search(before) if "ccording to" in before else None  # (its words, found in C first)
     if m and _cue_subject_length_ok(m.group("pre"), inner) and _cue_clause_after_ok(inner, after, m):
         cue = (close + 1 + m.start("verb"), close + 1 + m.end("verb"), LEMMA[m.group("verb").lower()])
         speaker = subject_near(text, close + 1 + m.start("pre"), cue[0], cue[1], mentions)
