@@ -48,6 +48,12 @@ def cpu():
     return r.ru_utime + r.ru_stime
 start = cpu()
 import landstrikes.cli
+try:  # as cmd_extract does before anything imports pyarrow (code that has it; older code imports numpy)
+    from landstrikes.extract.nopandas import arrow_without_numpy
+except ImportError:
+    pass
+else:
+    arrow_without_numpy()
 import landstrikes.extract.chunk as chunk
 imported = cpu()
 inside = [0.0]

