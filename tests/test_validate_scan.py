@@ -1,0 +1,57 @@
+"""The fast forms of validate's value and text scans (issue 19, branch validate-scan) find exactly
+what their plain definitions find, on generated values and texts: astral characters, combining
+marks, empty values, hits at offset 0 and at the end, NUL and other control characters, nulls,
+sliced and chunked arrays."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from landstrikes.schema import value_rules
+
+CONTROL_PIECES = [
+    "a", "Z", " ", "\t", "\n", "\r", "\x00", "\x01", "\x0b", "\x1f", "\x7f", "\x80", "\x85", "\x9f", "\xa0",
+    "é", "e\u0301", "🜁", "漢", "\u2028", "\u2029", "\u2026", "\ufffe", "\uffff", "\ufeff", "\U0010fffd",
+]
+VALUE = st.lists(st.sampled_from(CONTROL_PIECES), max_size=8).map("".join)
+CLASSES = [
+    (value_rules.UNWRITABLE, value_rules._UNWRITABLE_RE, value_rules._UNWRITABLE_LEADS),
+    (value_rules.NAME_BREAKS, value_rules._NAME_BREAKS_RE, value_rules._NAME_BREAKS_LEADS),
+]
+
+
+@st.composite
+def string_arrays(draw):
+    """Values (some null) as string or large_string, whole, sliced, or in several chunks."""
+    values = draw(st.lists(st.one_of(VALUE, st.none()), max_size=12))
+    array = pa.array(values, draw(st.sampled_from([pa.string(), pa.large_string()])))
+    form = draw(st.sampled_from(["whole", "sliced", "chunked"]))
+    if form == "sliced":
+        begin = draw(st.integers(0, len(values)))
+        end = draw(st.integers(begin, len(values)))
+        return array.slice(begin, end - begin), values[begin:end]
+    if form == "chunked":
+        cut = draw(st.integers(0, len(values)))
+        return pa.chunked_array([array.slice(0, cut), array.slice(cut)], array.type), values
+    return array, values
+
+
+@pytest.mark.parametrize("pattern, finder, leads", CLASSES)
+def test_every_character_of_a_class_starts_with_one_of_its_lead_bytes(pattern, finder, leads):
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    inside = [c for c in chars if finder.search(c)]
+    assert inside and all(leads[c.encode()[0]] for c in inside)
+
+
+@settings(max_examples=300, deadline=None)
+@given(string_arrays(), st.sampled_from(CLASSES))
+def test_control_character_prefilter_finds_what_the_regex_over_every_value_finds(case, chosen):
+    array, values = case
+    pattern, finder, leads = chosen
+    found = value_rules.matching_values(array, pattern, leads)
+    assert found.tolist() == [v is not None and finder.search(v) is not None for v in values]
