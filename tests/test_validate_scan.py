@@ -55,3 +55,16 @@ def test_control_character_prefilter_finds_what_the_regex_over_every_value_finds
     pattern, finder, leads = chosen
     found = value_rules.matching_values(array, pattern, leads)
     assert found.tolist() == [v is not None and finder.search(v) is not None for v in values]
+
+
+def test_two_orphan_rows_on_one_stray_mark_count_as_one_span_as_in_the_plain_definition():
+    import pandas as pd
+    from test_validate_text import fast_mark_findings, plain_mark_findings
+
+    articles = pd.DataFrame({"article_id": pd.array(["A", "B"], dtype="str"), "text": ["x “open", "“a” and ”"]})
+    rows = [("q0", "A", "orphan", 3, 7), ("q1", "A", "orphan", 3, 7), ("q2", "B", "direct", 1, 2), ("q3", "B", "orphan", 8, 9)]
+    quotes = pd.DataFrame(rows, columns=["quote_id", "article_id", "kind", "start", "end"]).astype(
+        {"quote_id": "str", "article_id": "str", "kind": "str", "start": "Int64", "end": "Int64"})
+    found = fast_mark_findings(articles, quotes)
+    assert found == plain_mark_findings(articles, quotes)
+    assert not [f for f in found if f[1] == "A"]  # the stray of A is touched by one span (twice)
