@@ -68,3 +68,28 @@ def test_two_orphan_rows_on_one_stray_mark_count_as_one_span_as_in_the_plain_def
     found = fast_mark_findings(articles, quotes)
     assert found == plain_mark_findings(articles, quotes)
     assert not [f for f in found if f[1] == "A"]  # the stray of A is touched by one span (twice)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "é", "e\u0301", "🜁", "漢", "\x00", "0123456789abcdef"]), max_size=12).map("".join),
+       st.data())
+def test_span_text_equal_maps_only_the_start_and_equals_python_slices(text, data):
+    """Null texts, texts one character longer or shorter, with wider characters, at offset 0 and
+    at the end: equal exactly where `article[start:end] == text`."""
+    from landstrikes.schema.spantext import ArticleTexts, span_text_equal
+
+    texts = [text, data.draw(st.sampled_from(["", "🜁🜁", "ab"]))]
+    index = ArticleTexts(pa.array(texts))
+    spans = []
+    for _ in range(data.draw(st.integers(1, 10))):
+        article = data.draw(st.integers(0, 1))
+        n = len(texts[article])
+        start = data.draw(st.sampled_from([0, n, *range(n + 1)]))
+        end = data.draw(st.sampled_from([start, n, *range(start, n + 1)]))
+        piece = texts[article][start:end]
+        piece = data.draw(st.sampled_from([piece, piece + "a", piece + "🜁", piece[:-1], piece[1:], "🜁" * (end - start), None]))
+        spans.append((article, start, end, piece))
+    column = lambda k: np.array([span[k] for span in spans], dtype=np.int64)  # noqa: E731
+    span_texts = pa.array(["ahead", *(span[3] for span in spans)], data.draw(st.sampled_from([pa.string(), pa.large_string()])))
+    found = span_text_equal(index, column(0), column(1), column(2), span_texts.slice(1))  # a slice: its offsets start later
+    assert found.tolist() == [t is not None and texts[a][s:e] == t for a, s, e, t in spans]
