@@ -73,6 +73,11 @@ def span_text_equal(
     text's byte length (cut at the article's end: then it cannot be equal)."""
     if len(article) == 0:
         return np.zeros(0, dtype=bool)
+    if isinstance(span_texts, pa.ChunkedArray):  # chunk by chunk: the texts are not copied into one array
+        bounds = np.cumsum([0, *(len(chunk) for chunk in span_texts.chunks)])
+        return np.concatenate([np.zeros(0, dtype=bool)] + [
+            span_text_equal(texts, article[lo:hi], starts[lo:hi], ends[lo:hi], chunk)
+            for lo, hi, chunk in zip(bounds[:-1], bounds[1:], span_texts.chunks)])
     span_texts = span_texts.cast(pa.large_string())  # a null text equals nothing (its length is null too)
     offsets = np.frombuffer(span_texts.buffers()[1], dtype=np.int64)[span_texts.offset : span_texts.offset + len(span_texts) + 1]
     first = texts.byte_positions(article, starts)
