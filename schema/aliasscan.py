@@ -17,10 +17,12 @@ import ahocorasick_rs
 import numpy as np
 
 from landstrikes.schema.spantext import ArticleTexts
-from landstrikes.schema.utf8 import chars_at, classify, neighbours
+from landstrikes.schema.utf8 import chars_at, chars_before, classify
 
 _WINDOW = 1 << 20  # bytes per automaton call: bounds the hit list held at once (and reuses its memory)
 _WORD = re.compile(r"\w")
+_WORD_BYTES = np.array([c < 0x80 and _WORD.match(chr(c)) is not None for c in range(256)], dtype=bool)
+"""Is the byte an ASCII word character (False for every byte >= 0x80: those are decoded)."""
 
 
 _DFA_PATTERN_BYTES = 1 << 17
@@ -102,11 +104,24 @@ def _hits(scanner, data: np.ndarray, begin: int, reach: int) -> tuple[np.ndarray
 
 
 def _whole_words(texts: ArticleTexts, data: np.ndarray, pattern: np.ndarray, starts: np.ndarray, ends: np.ndarray):
-    """(article, pattern, byte start) of the hits inside one article with no word character next to them."""
+    """(article, pattern, byte start) of the hits inside one article with no word character next to them.
+
+    The byte on each side decides alone when it is ASCII (a table of `re`'s `\\w`); only a
+    non-ASCII neighbour is decoded and asked of `re` (once per distinct character)."""
     article = texts.article_of(starts)
-    article_end = texts.byte_starts[article + 1]
+    article_start, article_end = texts.byte_starts[article], texts.byte_starts[article + 1]
     inside = ends <= article_end  # the bytes of all articles are back to back: none may span two
-    article, pattern, starts, ends, article_end = article[inside], pattern[inside], starts[inside], ends[inside], article_end[inside]
-    before, after = neighbours(data, starts, ends, texts.byte_starts[article], article_end)
-    whole = ~classify(before, _WORD.match) & ~classify(after, _WORD.match)
+    if not inside.all():
+        article, pattern, starts, ends = article[inside], pattern[inside], starts[inside], ends[inside]
+        article_start, article_end = article_start[inside], article_end[inside]
+    has_before, has_after = starts > article_start, ends < article_end  # nothing beyond the article's edges
+    before, after = data[np.maximum(starts - 1, 0)], data[np.minimum(ends, len(data) - 1)]
+    word_before, word_after = has_before & _WORD_BYTES[before], has_after & _WORD_BYTES[after]
+    multi = np.flatnonzero(has_before & (before >= 0x80))
+    if len(multi):
+        word_before[multi] = classify(chars_before(data, starts[multi]), _WORD.match)
+    multi = np.flatnonzero(has_after & (after >= 0x80))
+    if len(multi):
+        word_after[multi] = classify(chars_at(data, ends[multi]), _WORD.match)
+    whole = ~(word_before | word_after)
     return article[whole], pattern[whole], starts[whole]

@@ -56,7 +56,7 @@ def scan_corpus_marks(texts: ArticleTexts) -> MarkScan:
     word_before, word_after = word_before[keep], word_after[keep]
     blank_before, text_after, line_start = blank_before[keep], text_after[keep], line_start[keep]
     simple, rest = _simple_pairs(article, kind, newlines, word_before, word_after, line_start)
-    simple_pairs = zip(simple[0].tolist(), position[simple[1]].tolist(), position[simple[2]].tolist())
+    simple_pairs = np.stack([simple[0], position[simple[1]], position[simple[2]]], axis=1).astype(np.int64).reshape(-1, 3)
     article, kind, newlines = article[rest], kind[rest], newlines[rest]
     # a newline since the previous mark of the same article ends the paragraph (Q2)
     new_paragraph = np.ones(len(rest), dtype=bool)
@@ -64,8 +64,8 @@ def scan_corpus_marks(texts: ArticleTexts) -> MarkScan:
     pairs, strays = _pair(article.tolist(), position[rest].tolist(), kind.tolist(), new_paragraph.tolist(),
                           word_before[rest].tolist(), word_after[rest].tolist(),
                           (blank_before[rest] & text_after[rest]).tolist(), line_start[rest].tolist(), data)
-    pairs.extend(simple_pairs)
-    return _in_code_points(texts, pairs, strays)
+    # the loop's few pairs join the simple ones as arrays: no Python tuple per simple pair
+    return _in_code_points(texts, np.concatenate([np.array(pairs, dtype=np.int64).reshape(-1, 3), simple_pairs]), strays)
 
 
 def _simple_pairs(article, kind, newlines, word_before, word_after, line_start, rounds: int = 8):
@@ -215,8 +215,7 @@ def _pair(article, position, kind, new_paragraph, word_before, word_after, opens
     return pairs, strays
 
 
-def _in_code_points(texts: ArticleTexts, pairs, strays) -> MarkScan:
-    pairs = np.array(pairs, dtype=np.int64).reshape(-1, 3)
+def _in_code_points(texts: ArticleTexts, pairs: np.ndarray, strays) -> MarkScan:
     strays = np.array(strays, dtype=np.int64).reshape(-1, 3)
     pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
     strays = strays[np.lexsort((strays[:, 1], strays[:, 0]))]

@@ -102,20 +102,21 @@ def check_quote_mark_coverage(tables: dict[str, pd.DataFrame], report: Report) -
     scan = scan_corpus_marks(article_texts(tables))
     article_ids = articles["article_id"].to_numpy()
     keys = _article_keys(tables)
-    expected = pd.DataFrame({"number": scan.pair_article, "start": scan.pair_open + 1, "end": scan.pair_close})
-    expected.insert(0, "article_id", article_ids[expected["number"].to_numpy()])
-    expected.insert(0, "key", keys[expected["number"].to_numpy()])
-    key = ["key", "start", "end"]
+    # joins as integer row codes in numpy (equal exactly where (key, start, end) are equal)
     rows = marked[["article_id", "start", "end"]].astype({"start": "int64", "end": "int64"})
     rows = pd.DataFrame({"key": known_keys[is_marked], "start": rows["start"].to_numpy(), "end": rows["end"].to_numpy()})
-    counts = rows.value_counts().rename("count").reset_index()
-    covered = expected.merge(counts, on=key, how="left").fillna({"count": 0})
-    bad = covered[covered["count"] != 1]
-    excerpts = _excerpts(article_texts(tables), bad["number"], bad["start"], bad["end"])
-    for article_id, start, end, count, excerpt in zip(bad["article_id"], bad["start"], bad["end"], bad["count"], excerpts):
-        report.add("quotes", "quote-mark-coverage", f"quotation marks at {start - 1}..{end} are covered by {int(count)} quote rows, expected 1", article_id, "start", excerpt)
-    # one key per pair: two articles with one id (a duplicate, reported elsewhere) can hold the same pair
-    unmarked = rows.merge(expected[key].drop_duplicates(), on=key, how="left", indicator=True)["_merge"].to_numpy() == "left_only"
+    pair_starts, pair_ends = scan.pair_open + 1, scan.pair_close
+    expected_code, row_code = row_codes(np.stack([keys[scan.pair_article], pair_starts, pair_ends], axis=1),
+                                        rows.to_numpy(dtype=np.int64).reshape(-1, 3))
+    width = len(expected_code) + len(row_code)
+    count = np.bincount(row_code, minlength=width)[expected_code]  # quote rows at each pair
+    bad = np.flatnonzero(count != 1)
+    numbers = scan.pair_article[bad]
+    excerpts = _excerpts(article_texts(tables), numbers, pair_starts[bad], pair_ends[bad])
+    for article_id, start, end, n, excerpt in zip(article_ids[numbers].tolist(), pair_starts[bad].tolist(), pair_ends[bad].tolist(), count[bad].tolist(), excerpts):
+        report.add("quotes", "quote-mark-coverage", f"quotation marks at {start - 1}..{end} are covered by {n} quote rows, expected 1", article_id, "start", excerpt)
+    # two articles with one id (a duplicate, reported elsewhere) can hold the same pair: one key
+    unmarked = np.bincount(expected_code, minlength=width)[row_code] == 0
     for qid, start, end in zip(marked["quote_id"][unmarked], rows["start"][unmarked], rows["end"][unmarked]):
         report.add("quotes", "quote-without-marks", "direct/partial/scare quote must be exactly the text between a pair of quotation marks", qid, "start", (start, end))
     strays = pd.DataFrame({"number": scan.stray_article, "position": scan.stray_position, "opens": scan.stray_opens})
@@ -136,28 +137,47 @@ def _check_orphans(articles: pd.DataFrame, texts: ArticleTexts, orphans: pd.Data
                    strays: pd.DataFrame, report: Report) -> None:
     """Each unmatched mark is touched by exactly one orphan span, and each orphan touches one."""
     article_ids = articles["article_id"].to_numpy()
-    strays = strays.astype({"number": "int64", "position": "int64", "opens": bool})
-    strays.insert(0, "article_id", article_ids[strays["number"].to_numpy()])
-    strays.insert(0, "key", keys[strays["number"].to_numpy()])
+    number = strays["number"].to_numpy(dtype=np.int64)
+    position = strays["position"].to_numpy(dtype=np.int64)
+    opens = strays["opens"].to_numpy(dtype=bool)
+    key = keys[number]
     # an opening mark is touched by a span starting after it, a closing one by a span ending at it
-    strays["touch"] = np.where(strays["opens"], strays["position"] + 1, strays["position"])
+    touch = np.where(opens, position + 1, position)
     rows = orphans[["article_id", "start", "end"]].astype({"start": "int64", "end": "int64"})
     rows = pd.DataFrame({"key": orphan_keys, "start": rows["start"].to_numpy(), "end": rows["end"].to_numpy()})
-    spans = rows.drop_duplicates()
-    hits = pd.concat(
-        [
-            strays[strays["opens"]].merge(spans, left_on=["key", "touch"], right_on=["key", "start"]),
-            strays[~strays["opens"]].merge(spans, left_on=["key", "touch"], right_on=["key", "end"]),
-        ]
-    )
-    per_stray = hits.groupby(["key", "position"]).size()
-    counts = per_stray.reindex(pd.MultiIndex.from_frame(strays[["key", "position"]]), fill_value=0).to_numpy()
-    bad = strays[counts != 1]
-    starts = np.maximum(0, bad["position"].to_numpy() - 20)
-    excerpts = _excerpts(texts, bad["number"], starts, bad["position"].to_numpy() + 1)
-    for article_id, position, count, excerpt in zip(bad["article_id"], bad["position"], counts[counts != 1], excerpts):
-        report.add("quotes", "quote-mark-coverage", f"unmatched quotation mark at {position} is covered by {count} orphan rows, expected 1", article_id, "start", excerpt)
-    claimed = hits[["key", "start", "end"]].drop_duplicates()
-    unclaimed = rows.merge(claimed, how="left", indicator=True)["_merge"].to_numpy() == "left_only"
+    span = rows.to_numpy(dtype=np.int64).reshape(-1, 3)
+    distinct = np.zeros(len(span), dtype=bool)  # the first row of each distinct span
+    distinct[np.unique(row_codes(span)[0], return_index=True)[1]] = True
+    # distinct spans touching each stray, and whether some stray touches each span
+    touched = np.zeros(len(key), dtype=np.int64)
+    claimed = np.zeros(len(span), dtype=bool)
+    for side, mine in ((1, opens), (2, ~opens)):
+        stray_code, span_code = row_codes(np.stack([key, touch], axis=1)[mine], span[:, [0, side]])
+        width = len(stray_code) + len(span_code)
+        touched[mine] = np.bincount(span_code[distinct], minlength=width)[stray_code]
+        claimed |= np.bincount(stray_code, minlength=width)[span_code] > 0
+    # every stray of one key and position counts the touches of all of them (duplicate articles)
+    place = row_codes(np.stack([key, position], axis=1))[0]
+    counts = np.bincount(place, weights=touched, minlength=len(place)).astype(np.int64)[place]
+    bad = np.flatnonzero(counts != 1)
+    starts = np.maximum(0, position[bad] - 20)
+    excerpts = _excerpts(texts, number[bad], starts, position[bad] + 1)
+    for article_id, at, count, excerpt in zip(article_ids[number[bad]].tolist(), position[bad].tolist(), counts[bad].tolist(), excerpts):
+        report.add("quotes", "quote-mark-coverage", f"unmatched quotation mark at {at} is covered by {count} orphan rows, expected 1", article_id, "start", excerpt)
+    unclaimed = ~claimed
     for qid, start, end in zip(orphans["quote_id"][unclaimed], rows["start"][unclaimed], rows["end"][unclaimed]):
         report.add("quotes", "orphan-without-stray-mark", "orphan quote must touch an unmatched quotation mark", qid, "start", (start, end))
+
+
+def row_codes(*parts: np.ndarray) -> list[np.ndarray]:
+    """For (n, k) integer arrays: an integer per row, equal exactly where two rows (of any of the
+    arrays) are equal, and below the total number of rows (a join key for `np.bincount`)."""
+    stacked = np.concatenate(parts).astype(np.int64)
+    codes = np.zeros(len(stacked), dtype=np.int64)
+    if len(stacked):
+        order = np.lexsort(stacked.T[::-1])
+        ranked = stacked[order]
+        fresh = np.ones(len(ranked), dtype=bool)
+        fresh[1:] = (ranked[1:] != ranked[:-1]).any(axis=1)
+        codes[order] = np.cumsum(fresh) - 1
+    return np.split(codes, np.cumsum([len(p) for p in parts])[:-1])

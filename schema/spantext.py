@@ -65,12 +65,26 @@ class ArticleTexts:
 def span_text_equal(
     texts: ArticleTexts, article: np.ndarray, starts: np.ndarray, ends: np.ndarray, span_texts: pa.Array
 ) -> np.ndarray:
-    """Boolean per row: span text equals the article slice. Offsets must already be in range."""
+    """Boolean per row: span text equals the article slice. Offsets must already be in range.
+
+    Only the start is mapped to a byte: the slice equals the text exactly when the text has
+    end - start code points and the article's bytes from the start's byte on are the text's
+    bytes (UTF-8 decodes the same bytes to the same characters), so the view's length is the
+    text's byte length (cut at the article's end: then it cannot be equal)."""
     if len(article) == 0:
         return np.zeros(0, dtype=bool)
-    expected = texts.slices(article, starts, ends)
-    actual = span_texts.cast(pa.string_view())
-    return pc.fill_null(pc.equal(expected, actual), False).to_numpy(zero_copy_only=False)
+    if isinstance(span_texts, pa.ChunkedArray):  # chunk by chunk: the texts are not copied into one array
+        bounds = np.cumsum([0, *(len(chunk) for chunk in span_texts.chunks)])
+        return np.concatenate([np.zeros(0, dtype=bool)] + [
+            span_text_equal(texts, article[lo:hi], starts[lo:hi], ends[lo:hi], chunk)
+            for lo, hi, chunk in zip(bounds[:-1], bounds[1:], span_texts.chunks)])
+    span_texts = span_texts.cast(pa.large_string())  # a null text equals nothing (its length is null too)
+    offsets = np.frombuffer(span_texts.buffers()[1], dtype=np.int64)[span_texts.offset : span_texts.offset + len(span_texts) + 1]
+    first = texts.byte_positions(article, starts)
+    width = np.minimum(np.diff(offsets), texts.byte_starts[article + 1] - first)
+    expected = _views(texts.data(), texts.buffer, first, width)
+    same_length = pc.utf8_length(span_texts).to_numpy(zero_copy_only=False) == ends - starts
+    return same_length & pc.fill_null(pc.equal(expected, span_texts.cast(pa.string_view())), False).to_numpy(zero_copy_only=False)
 
 
 _INLINE_MASKS = np.array(
