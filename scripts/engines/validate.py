@@ -1,8 +1,8 @@
 """`validate_partitioned(path, engine)`: one report for a partitioned corpus, checked where it lies.
 
 Two kinds of check, split by what they need to see:
-- per partition (a task per partition on the engine, reading only that partition's files plus
-  the shared tables): every Pandera rule but uniqueness, and every cross check whose rows
+- per partition (tasks of whole partitions on the engine, `tasks.py`, each reading only its
+  partitions' files plus the shared tables): every Pandera rule but uniqueness, and every cross check whose rows
   meet within one article (spans, derived ids, quote rules and mark coverage, alias coverage,
   segments, article quality, stances, provenance). A partition is validated as a folder of
   links with the one-folder validator itself, so those findings are its findings.
@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 from landstrikes.engines import map_ordered, start
 from landstrikes.engines.keys import PASS_ROWS, check_foreign_key, check_unique
 from landstrikes.engines.partitions import Layout, layout
+from landstrikes.engines.tasks import TASK_BYTES, file_bytes, group, task_bytes
 from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
 from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
@@ -55,7 +56,7 @@ STRUCTURAL = frozenset({"missing-column", "unexpected-column", "wrong-dtype", "c
 
 @dataclass(frozen=True)
 class PartitionJob:
-    """One partition's files (table -> paths) and the shared tables' files, as strings."""
+    """One task's files (table -> paths of its whole partitions) and the shared tables' files, as strings."""
 
     index: str
     files: tuple[tuple[str, tuple[str, ...]], ...]
@@ -87,8 +88,12 @@ def check_partition(job: PartitionJob) -> PartitionResult:
     return PartitionResult(job.index, own, unusable, structural)
 
 
-def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int = 1, pass_rows: int = PASS_ROWS) -> Report:
-    """Validate a partitioned folder; the same findings as `validate(path)`, never raises for bad data."""
+def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int = 1, pass_rows: int = PASS_ROWS,
+                         task_floor: int = TASK_BYTES) -> Report:
+    """Validate a partitioned folder; the same findings as `validate(path)`, never raises for bad data.
+
+    Whole partitions are grouped into tasks of at least `task_floor` bytes (`tasks.py`; 1: one
+    partition per task)."""
     path = Path(path)
     report = Report(path=str(path))
     if not path.is_dir():
@@ -100,10 +105,8 @@ def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int 
     _table_facts(root, parts, silver, report)
     start(engine, num_proc)
     shared_files = tuple((t, tuple(map(str, fs))) for t, fs in parts.shared.items())
-    jobs = [
-        PartitionJob(index, tuple((t, tuple(map(str, fs))) for t, fs in files.items()) + shared_files, tuple(parts.shared), str(root))
-        for index, files in parts.partitions.items()
-    ]
+    jobs = [PartitionJob(_task_name(indexes), _task_files(parts, indexes) + shared_files, tuple(parts.shared), str(root))
+            for indexes in _tasks(parts, num_proc, task_floor)]
     if parts.shared:  # the shared tables' own rules, once
         jobs.append(PartitionJob("shared", shared_files, (), str(root)))
     structural: set[str] = set()
@@ -114,6 +117,25 @@ def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int 
     if report.unusable is None:
         _corpus_wide(root, parts, structural, report, pass_rows)
     return report
+
+
+def _tasks(parts: Layout, workers: int, floor: int) -> list[list[str]]:
+    sizes = {index: file_bytes(p for paths in files.values() for p in paths) for index, files in parts.partitions.items()}
+    shared = file_bytes(p for paths in parts.shared.values() for p in paths)
+    return group(sizes, task_bytes(shared, sum(sizes.values()), workers, floor))
+
+
+def _task_files(parts: Layout, indexes: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each table's files of the grouped partitions, in partition order."""
+    files: dict[str, list[str]] = {}
+    for index in indexes:
+        for table, paths in parts.partitions[index].items():
+            files.setdefault(table, []).extend(map(str, paths))
+    return tuple((table, tuple(paths)) for table, paths in files.items())
+
+
+def _task_name(indexes: list[str]) -> str:
+    return indexes[0] if len(indexes) == 1 else f"{indexes[0]}-{indexes[-1]}"
 
 
 def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> None:
