@@ -145,15 +145,23 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
     return seen
 
 
-def verify(folder: Path) -> list[Problem]:
+def verify(folder: Path, pinned: str | None = None) -> list[Problem]:
     """Everything the manifest states, checked: every file re-hashed, no unlisted file, no symlink,
-    no path outside the release, and the `tables` section and header checked against the files."""
+    no path outside the release, and the `tables` section and header checked against the files.
+
+    The checks prove the files agree with the manifest, not that the manifest is the one that was
+    released: a forger who rewrites a table, the manifest and its witnesses together passes them.
+    `pinned`, the sha256 of MANIFEST.json as published with the release (CHANGELOG, README, the
+    user's own CI), is the anchor from outside: the manifest names every file's digest, so a
+    matching manifest pins every byte (`manifest-digest-mismatch` otherwise)."""
     from landstrikes.releases import manifest_checks
 
     folder = Path(folder)
     if not folder.is_dir():
         return [Problem("missing-release", str(folder), "not a folder")]
     problems = manifest_checks.symlinks(folder)
+    if pinned is not None:
+        problems += _pin_problems(folder, pinned)
     if folder.is_symlink():  # the release's contents would live, and could change, elsewhere
         problems.append(Problem("symlink-in-release", folder.name, "the release folder itself is a symbolic link"))
     try:
@@ -193,9 +201,29 @@ def verify(folder: Path) -> list[Problem]:
     return sorted(set(problems))
 
 
-def verified_manifest(folder: Path) -> dict:
+def manifest_sha256(folder: Path) -> str | None:
+    """The sha256 of a release's MANIFEST.json bytes (None without a readable regular file): the
+    digest to publish with a release and to pin (`verify --pin`, `load(..., pin=...)`)."""
+    path = Path(folder) / MANIFEST
+    if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_MANIFEST_BYTES:
+        return None
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _pin_problems(folder: Path, pinned: str) -> list[Problem]:
+    digest = manifest_sha256(folder)
+    if digest is None or digest == pinned.lower():
+        return []  # an absent or unreadable manifest is its own problem
+    return [Problem("manifest-digest-mismatch", MANIFEST,
+                    f"sha256 {digest}, pinned {pinned}: this is not the release that was pinned")]
+
+
+def verified_manifest(folder: Path, pinned: str | None = None) -> dict:
     """The manifest, after every statement in it checked out; ReleaseIntegrityError listing what did not."""
-    problems = verify(folder)
+    problems = verify(folder, pinned)
     if problems:
         raise ReleaseIntegrityError(folder, problems)
     return read_manifest(folder)
