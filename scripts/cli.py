@@ -373,7 +373,7 @@ def cmd_diff(args) -> int:
 def cmd_verify(args) -> int:
     from landstrikes.errors import ReleaseNotFound
     from landstrikes.releases.loading import resolve_release
-    from landstrikes.releases.manifest import manifest_sha256, verify
+    from landstrikes.releases.manifest import checked
     from landstrikes.releases.folders import find_releases, releases_dir
 
     if args.pin is not None and (not args.release or len(args.pin) != 64 or args.pin.strip("0123456789abcdefABCDEF")):
@@ -391,10 +391,11 @@ def cmd_verify(args) -> int:
         return 2
     failed = 0
     for folder in folders:
-        problems = verify(folder, args.pin)
+        result = checked(folder, args.pin)  # the digest printed is that of the bytes checked
+        problems = result.problems
         failed += bool(problems)
         pinned = "pinned" if args.pin else "to pin"
-        print(f"{folder}: {f'ok (MANIFEST.json sha256 {manifest_sha256(folder)}, {pinned})' if not problems else f'FAILED ({len(problems)} problem(s))'}")
+        print(f"{folder}: {f'ok (MANIFEST.json sha256 {result.digest}, {pinned})' if not problems else f'FAILED ({len(problems)} problem(s))'}")
         for p in problems:
             print(f"  [{p.check}] {p.path}: {p.message}")
     return 1 if failed else 0

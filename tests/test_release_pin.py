@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +82,71 @@ def test_release_states_the_new_manifest_digest_in_its_changelog_entry(released_
 def test_the_changelog_states_each_committed_release_manifest_digest(folder):
     entry = (REPO / "CHANGELOG.md").read_text(encoding="utf-8").split(f"## {folder.name} (", 1)[1].split("\n## ", 1)[0]
     assert re.findall(r"MANIFEST\.json sha256 `([0-9a-f]{64})`", entry) == [manifest_sha256(folder)]
+
+
+def _swap_after_first_manifest_read(monkeypatch, release, forged) -> None:
+    """A racer who replaces the whole release by a consistent forgery right after MANIFEST.json
+    was first read: a checker that hashes one read and parses another would believe the forgery."""
+    real_read_bytes = Path.read_bytes
+    swapped = []
+
+    def racing_read_bytes(self):
+        data = real_read_bytes(self)
+        if self.name == "MANIFEST.json" and not swapped:
+            swapped.append(self)
+            shutil.copytree(forged, release, dirs_exist_ok=True)
+        return data
+
+    monkeypatch.setattr(Path, "read_bytes", racing_read_bytes)
+
+
+@pytest.mark.parametrize("how", ["verify", "load", "cli"])
+def test_a_manifest_swapped_between_hashing_and_parsing_is_refused(released_copy, tmp_path, monkeypatch, how, capsys):
+    release = released_copy / "releases" / "1.0.0"
+    pin = manifest_sha256(release)
+    forged = tmp_path / "forged"
+    shutil.copytree(release, forged)
+    _forge_everywhere(forged)
+    _swap_after_first_manifest_read(monkeypatch, release, forged)
+    if how == "verify":
+        assert "sha256-mismatch" in [p.check for p in verify(release, pin)]
+    elif how == "load":
+        with pytest.raises(ReleaseIntegrityError, match="sha256-mismatch"):
+            load("stances", "1.0.0", root=released_copy, pin=pin)
+    else:
+        assert main(["verify", "1.0.0", "--dataset", str(released_copy), "--pin", pin]) == 1
+        assert "[sha256-mismatch] data/stances/stances.parquet" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("pin", [" " + "0" * 63, "0" * 63 + "\n", "０" * 64, "0" * 65])
+def test_a_pin_with_whitespace_or_lookalike_digits_is_one_line_exit_2(released_copy, pin, capsys):
+    assert main(["verify", "1.0.0", "--dataset", str(released_copy), "--pin", pin]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: --pin")
+    with pytest.raises(ValueError, match="sha256"):
+        load("stances", "1.0.0", root=released_copy, pin=pin)
+
+
+def test_a_pin_with_a_release_named_by_its_folder_is_checked(released_copy):
+    release = released_copy / "releases" / "1.0.0"
+    other = manifest_sha256(released_copy / "releases" / "1.0.1")
+    with pytest.raises(ReleaseIntegrityError, match="manifest-digest-mismatch"):
+        load("stances", release, pin=other)
+    assert len(load("stances", str(release), pin=manifest_sha256(release))) > 0
+
+
+@pytest.mark.parametrize("manifest", ["missing", "symlink", "huge"])
+def test_a_pinned_release_without_a_readable_manifest_is_refused(released_copy, manifest, monkeypatch):
+    release = released_copy / "releases" / "1.0.0"
+    pin = manifest_sha256(release)
+    path = release / "MANIFEST.json"
+    if manifest == "symlink":
+        moved = released_copy / "elsewhere.json"
+        path.rename(moved)
+        path.symlink_to(moved)
+    elif manifest == "huge":
+        monkeypatch.setattr("landstrikes.releases.manifest.MAX_MANIFEST_BYTES", 100)
+    else:
+        path.unlink()
+    assert {p.check for p in verify(release, pin)} & {"missing-manifest", "unreadable-manifest"}
+    assert main(["verify", "1.0.0", "--dataset", str(released_copy), "--pin", pin]) == 1

@@ -251,14 +251,16 @@ def repair(root: Path, changelog: Path) -> list[str]:
     text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
     versions = list(releases)
     for i, version in enumerate(versions):
-        if changelog_heading(str(version)) in text or verify(releases[version]):
+        if changelog_heading(str(version)) in text:
             continue
-        from landstrikes.releases.manifest import read_manifest
+        from landstrikes.releases.manifest import checked
 
-        manifest = read_manifest(releases[version])
+        verified = checked(releases[version])  # the manifest and digest of the one read that was checked
+        if verified.problems:
+            continue
         previous = versions[i - 1] if i else None
         diff = diff_folders(releases[previous], releases[version], str(previous), str(version)) if previous else None
-        pending = stage_changelog(changelog, changelog_entry(manifest, diff))
+        pending = stage_changelog(changelog, changelog_entry(verified.manifest, diff, manifest_digest=verified.digest))
         os.replace(pending, changelog)
         text = changelog.read_text(encoding="utf-8")
         done.append(f"added the missing CHANGELOG entry of release {version} (its release was interrupted)")
