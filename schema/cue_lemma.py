@@ -4,11 +4,11 @@ The lemma is a derived column, and a derived column that contradicts its source 
 (attack3: cue 'said' with lemma 'shout'). The rule is English morphology, not a list of the cues
 seen so far, so a new reporting verb validates without a code change when its lemma is right:
 a cue word is a form of a lemma word when it is the lemma itself, a regular inflection of it
-(-s, -es, -ed, -d, -ing, y -> ies/ied, e dropped before -ing, a doubled final consonant, British
+(-s, -es, -ed, -ing, y -> ies/ied, e dropped before -ing, a doubled final consonant, British
 -ise for -ize), a noun made from it (-ation, -ion, -ment, -al, -ance, -ence: 'declaration' ->
 'declare'), or one of the irregular past forms reporting verbs have ('said', 'told', 'wrote').
 A multi-word lemma matches the cue word by word ('calling for' -> 'call for', 'According to'
--> 'according to'); a lemma may leave out a trailing particle of the cue ('described as' ->
+-> 'according to'), its words apart by one space; a lemma may leave out a trailing particle of the cue ('described as' ->
 'describe'). Case is ignored. Checked once per distinct (cue_text, cue_lemma) pair. The rule
 checks that the lemma fits the cue, not that it is a dictionary headword ('calling for' ->
 'calling' passes).
@@ -29,14 +29,21 @@ IRREGULAR = {
     "given": "give", "made": "make", "forbade": "forbid", "swore": "swear", "sworn": "swear", "bade": "bid",
     "admission": "admit", "admissions": "admit", "denial": "deny", "denials": "deny", "threat": "threaten",
     "threats": "threaten", "explanation": "explain", "explanations": "explain",
+    "sought": "seek", "held": "hold", "found": "find", "understood": "understand", "began": "begin", "begun": "begin",
+    "took": "take", "taken": "take", "stood": "stand", "brought": "bring", "chose": "choose", "chosen": "choose",
+    "led": "lead", "conclusion": "conclude", "conclusions": "conclude", "decision": "decide", "decisions": "decide",
+    "description": "describe", "descriptions": "describe", "permission": "permit", "response": "respond",
+    "responses": "respond", "complaint": "complain", "complaints": "complain",
 }
 """Forms no suffix rule derives: irregular pasts and participles, and nouns whose stem changes."""
 
 PARTICLES = frozenset({"as", "for", "to", "on", "that", "out", "up", "of", "about", "in", "back", "off"})
 """Words a lemma may leave out at the end of a cue ('described as' -> 'describe')."""
 
-_INFLECTIONS = ("s", "es", "ed", "d", "ing")
-_NOUN_SUFFIXES = ("ation", "ations", "ion", "ions", "ment", "ments", "al", "als", "ance", "ence")
+_INFLECTIONS = ("s", "es", "ed", "ing")
+"""No bare '-d': 'declared' is the e-dropped stem 'declar' + '-ed' already, and '-d' on any stem let
+'said' pass as a form of 'sai' and 'told' of 'tol'."""
+_NOUN_SUFFIXES = ("ation", "ations", "ion", "ions", "ment", "ments", "al", "als", "ance", "ence", "ings")
 _VOWELS = frozenset("aeiou")
 
 
@@ -45,8 +52,14 @@ def is_form_of(word: str, lemma: str) -> bool:
     word, lemma = word.lower(), lemma.lower()
     if word == lemma or IRREGULAR.get(word) == lemma:
         return True
-    if lemma.endswith("ize") and is_form_of(word, lemma[:-3] + "ise"):
-        return True
+    spellings = {lemma}  # British -ise and American -ize, either way round ('emphasized' -> 'emphasise')
+    if lemma.endswith("ize") or lemma.endswith("ise"):
+        spellings |= {lemma[:-3] + "ise", lemma[:-3] + "ize"}
+    return any(word == spelling or _inflected(word, spelling) for spelling in spellings)
+
+
+def _inflected(word: str, lemma: str) -> bool:
+    """Whether `word` is `lemma` with an inflection or a noun suffix (both lower case)."""
     stems = {lemma}
     if lemma.endswith("e"):
         stems.add(lemma[:-1])  # arguing, declaration
@@ -60,8 +73,8 @@ def is_form_of(word: str, lemma: str) -> bool:
 def is_lemma_of(cue_text: str, cue_lemma: str) -> bool:
     """Whether `cue_lemma` is the base form of the whole cue, word by word (see the module doc)."""
     words, lemma_words = cue_text.split(), cue_lemma.split()
-    if not lemma_words or len(lemma_words) > len(words):
-        return False
+    if not lemma_words or len(lemma_words) > len(words) or cue_lemma != " ".join(lemma_words):
+        return False  # a base form has its words apart by one space: 'say\u00a0' is not 'say'
     if any(word.lower() not in PARTICLES for word in words[len(lemma_words):]):
         return False
     return all(is_form_of(word, lemma) for word, lemma in zip(words, lemma_words))

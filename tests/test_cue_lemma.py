@@ -51,3 +51,21 @@ def test_each_quote_with_a_contradicting_lemma_is_named():
 def test_a_cue_without_lemma_and_a_lemma_without_cue_are_named():
     rows = [("q1", None, None), ("q2", "said", None), ("q3", None, "say")]
     assert sorted(row for _, row, _ in _findings(rows)) == ["q2", "q3"]
+
+
+@pytest.mark.parametrize("cue, lemma", [
+    ("said", "sai"), ("told", "tol"), ("announced", "announcee"),  # a bare '-d' made any stem a lemma
+    ("said", "say\u00a0"), ("said", " say"), ("according to", "according  to"),  # a base form has no stray spaces
+])
+def test_a_truncated_or_space_padded_lemma_disagrees(cue, lemma):
+    assert not is_lemma_of(cue, lemma)
+
+
+@pytest.mark.parametrize("cue, lemma", [
+    ("sought", "seek"), ("held", "hold"), ("found", "find"), ("stood by", "stand by"), ("took", "take"),
+    ("conclusion", "conclude"), ("decision", "decide"), ("response", "respond"), ("complaint", "complain"),
+    ("description", "describe"), ("emphasized", "emphasise"), ("realized", "realise"), ("warnings", "warn"),
+    ("declared", "declare"), ("agreed", "agree"), ("died", "die"), ("lied", "lie"),
+])
+def test_real_reporting_cues_with_irregular_noun_or_american_forms_agree(cue, lemma):
+    assert is_lemma_of(cue, lemma)
