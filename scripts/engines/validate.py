@@ -130,8 +130,9 @@ def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int 
     unusable = [(rank[table], -1, line) for table, line in mismatched.items()]
     start(engine, num_proc)
     shared_files = tuple((t, tuple(map(str, fs))) for t, fs in parts.shared.items())
+    templates = _templates(parts)
     jobs = [PartitionJob(_task_name(indexes), _task_files(parts, indexes) + shared_files, tuple(parts.shared), str(root),
-                         _absent(parts, indexes))
+                         _absent(parts, indexes, templates))
             for indexes in _tasks(parts, num_proc, task_floor)]
     if parts.shared:  # the shared tables' own rules, once
         jobs.append(PartitionJob("shared", shared_files, (), str(root)))
@@ -163,11 +164,19 @@ def _task_files(parts: Layout, indexes: list[str]) -> tuple[tuple[str, tuple[str
     return tuple((table, tuple(paths)) for table, paths in files.items())
 
 
-def _absent(parts: Layout, indexes: list[str]) -> tuple[tuple[str, str], ...]:
+def _templates(parts: Layout) -> dict[str, str]:
+    """Each partitioned table's first file, in TABLES order: the schema a zero-row stand-in takes."""
+    first: dict[str, str] = {}
+    for files in parts.partitions.values():
+        for table, paths in files.items():
+            first.setdefault(table, str(paths[0]))
+    return {spec.name: first[spec.name] for spec in TABLES if spec.name in first}
+
+
+def _absent(parts: Layout, indexes: list[str], templates: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """Partitioned tables without a file in these partitions, each with a real file of the table."""
     held = {table for index in indexes for table in parts.partitions[index]}
-    partitioned = [spec.name for spec in TABLES if spec.name not in parts.shared and parts.files(spec.name)]
-    return tuple((table, str(parts.files(table)[0])) for table in partitioned if table not in held)
+    return tuple((table, template) for table, template in templates.items() if table not in held)
 
 
 def _task_name(indexes: list[str]) -> str:
