@@ -59,6 +59,15 @@ def _one_partition_without_quotes(data: Path) -> None:
     (data / "quotes" / "quotes-000000002.parquet").unlink()  # article 2's quotation marks are covered by no row
 
 
+def _the_stand_in_template_stamped_with_another_version(data: Path) -> None:
+    """The zero-row quotes stand-in of partition 2 takes its schema from quotes-000000000, whose
+    stamp is wrong: one folder names that file once, so must the engine."""
+    _one_partition_without_quotes(data)
+    path = data / "quotes" / "quotes-000000000.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table.replace_schema_metadata({**table.schema.metadata, b"landstrikes.dataset_version": b"9.9.9"}), path)
+
+
 def _one_partition_with_other_offset_types(data: Path) -> None:
     _retyped(data / "mentions" / "mentions-000000003.parquet", pa.int64(), pa.int32())
 
@@ -78,7 +87,8 @@ def _empty_partition_files(data: Path) -> None:
         pq.write_table(pq.read_table(path).slice(0, 0), path)
 
 
-@pytest.mark.parametrize("hostile", [_one_partition_without_quotes, _one_partition_with_other_offset_types,
+@pytest.mark.parametrize("hostile", [_one_partition_without_quotes, _the_stand_in_template_stamped_with_another_version,
+                                     _one_partition_with_other_offset_types,
                                      _one_partition_with_large_strings, _a_table_first_file_and_a_later_table_file_broken,
                                      _empty_partition_files], ids=lambda f: f.__name__.strip("_"))
 @pytest.mark.parametrize("task_floor", [1, 10**9], ids=["partition-per-task", "one-task"])

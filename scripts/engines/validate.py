@@ -89,9 +89,11 @@ def check_partition(job: PartitionJob) -> PartitionResult:
         for table, template in job.empty:
             _write_empty(Path(tmp) / table, template)
         report = validate(tmp)
+    stand_ins = {table for table, _ in job.empty}
     # links keep the file names and the table folders, so the real path replaces the link's
     own = [dataclasses.replace(f, message=f.message.replace(tmp, job.root)) if tmp in f.message else f
-           for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.table not in job.shared]
+           for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.table not in job.shared
+           and not (f.table in stand_ins and not f.row_id)]  # a stand-in's file-level findings are its template's
     structural = frozenset(f.table for f in report.findings if f.check in STRUCTURAL)
     unusable = report.unusable.replace(tmp, job.root) if report.unusable else None
     table = next((f.table for f in report.findings if f"[{f.check}] {f.message}" == report.unusable), None)
