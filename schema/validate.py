@@ -16,6 +16,7 @@ from landstrikes.schema.arrowchecks import check_arrow_table
 from landstrikes.schema.arrowrules import keeps_pandera_rules
 from landstrikes.schema.article_digest import check_article_digest
 from landstrikes.schema.claims_checks import check_quantity_ranges
+from landstrikes.schema.cue_lemma import check_cue_lemmas
 from landstrikes.schema.value_rules import VALUE_CHECKS
 from landstrikes.schema.articles_derived import check_article_derived
 from landstrikes.schema.crosschecks import CROSS_CHECKS as _TABLE_CHECKS, LONGEST_FIRST as _TABLE_ORDER, Corpus, article_texts
@@ -46,11 +47,11 @@ _PANDERA_CHECK_IDS = {
     "in_range": "out-of-range",
     "greater_than": "out-of-range",
 }
-CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS + (check_article_derived, check_article_digest, *VALUE_CHECKS, check_quantity_ranges)
+CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS + (check_article_derived, check_article_digest, *VALUE_CHECKS, check_quantity_ranges, check_cue_lemmas)
 """Every cross-table check, in report order: the table checks, then those added after the 1.0.0
 review, then the article columns derived from the text (found missing by the attack2 review) and
 the text's digest."""
-LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS + (check_article_derived, check_article_digest, *VALUE_CHECKS, check_quantity_ranges)
+LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS + (check_article_derived, check_article_digest, *VALUE_CHECKS, check_quantity_ranges, check_cue_lemmas)
 
 ARROW_LISTS = {"quotes": frozenset({"speaker_ids"})}
 """List columns that every check reads as Arrow (`checkcorpus.arrow_column`), so the frames the

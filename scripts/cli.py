@@ -26,8 +26,9 @@ VERIFY_EXIT_CODES = """exit codes:
      key), or its tables section, raw_texts, id columns, bump or previous_release disagree with
      the files and the releases beside it; croissant.json's sha256 or the card's row counts
      disagree with it [witness-mismatch]; Parquet below a table folder; a Parquet file that
-     declares far more rows than its bytes hold, left unread [decompression-bomb]
-  2  no such release (or no releases at all)"""
+     declares far more rows than its bytes hold, left unread [decompression-bomb]; with --pin,
+     a MANIFEST.json whose sha256 is not the pinned one [manifest-digest-mismatch]
+  2  no such release (or no releases at all); --pin that is not a sha256 or without a release"""
 PUBLISH_EXIT_CODES = """exit codes:
   0  uploaded and tagged (or, with --dry-run, the upload folder written)
   1  the release fails verification: nothing uploaded
@@ -372,9 +373,13 @@ def cmd_diff(args) -> int:
 def cmd_verify(args) -> int:
     from landstrikes.errors import ReleaseNotFound
     from landstrikes.releases.loading import resolve_release
-    from landstrikes.releases.manifest import verify
+    from landstrikes.releases.manifest import checked
     from landstrikes.releases.folders import find_releases, releases_dir
 
+    if args.pin is not None and (not args.release or len(args.pin) != 64 or args.pin.strip("0123456789abcdefABCDEF")):
+        what = "needs a release to pin" if not args.release else f"must be a sha256 (64 hex digits), not {one_line(args.pin[:80])!r}"
+        print(f"error: --pin {what}", file=sys.stderr)
+        return 2
     try:
         folders = ([resolve_release(args.release, args.dataset)] if args.release
                    else list(find_releases(releases_dir(args.dataset)).values()))
@@ -386,9 +391,11 @@ def cmd_verify(args) -> int:
         return 2
     failed = 0
     for folder in folders:
-        problems = verify(folder)
+        result = checked(folder, args.pin)  # the digest printed is that of the bytes checked
+        problems = result.problems
         failed += bool(problems)
-        print(f"{folder}: {'ok' if not problems else f'FAILED ({len(problems)} problem(s))'}")
+        pinned = "pinned" if args.pin else "to pin"
+        print(f"{folder}: {f'ok (MANIFEST.json sha256 {result.digest}, {pinned})' if not problems else f'FAILED ({len(problems)} problem(s))'}")
         for p in problems:
             print(f"  [{p.check}] {p.path}: {p.message}")
     return 1 if failed else 0
@@ -590,6 +597,8 @@ def parser() -> argparse.ArgumentParser:
                        epilog=VERIFY_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("release", nargs="?", help="release version or folder (default: all under DIR/releases)")
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.add_argument("--pin", metavar="SHA256", help="the sha256 of the release's MANIFEST.json as published (CHANGELOG): "
+                   "refuses a release rewritten consistently, manifest included")
     p.set_defaults(func=cmd_verify)
     p = sub.add_parser("publish", help="upload a verified release to the Hugging Face Hub and tag it vX.Y.Z",
                        epilog=PUBLISH_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -12,6 +12,7 @@ import pytest
 
 from landstrikes.cli import main
 from landstrikes.engines.partitions import layout
+from landstrikes.engines.tasks import TASK_BYTES
 from landstrikes.engines.validate import validate_partitioned
 from landstrikes.schema import validate
 from landstrikes.schema.registry import TABLES
@@ -103,10 +104,12 @@ def broken(local_out, tmp_path) -> Path:
 
 
 def _same_findings(out: Path, engine: str) -> list:
+    """One folder, one partition per task, and partitions grouped into tasks: the same findings."""
     one_folder = validate(out)
-    partitioned = validate_partitioned(out, engine, num_proc=2, pass_rows=40)  # many bucket passes
-    assert sorted(partitioned.findings) == sorted(one_folder.findings)
-    assert partitioned.exit_code == one_folder.exit_code == 1
+    for task_floor in (1, TASK_BYTES):
+        partitioned = validate_partitioned(out, engine, num_proc=2, pass_rows=40, task_floor=task_floor)  # many bucket passes
+        assert sorted(partitioned.findings) == sorted(one_folder.findings)
+        assert partitioned.exit_code == one_folder.exit_code == 1
     return partitioned.findings
 
 

@@ -16,7 +16,7 @@ from conftest import REPO, in_sync
 from landstrikes.cli import main
 from landstrikes.errors import ReleaseError, ReleaseIntegrityError, ReleaseNotFound
 from landstrikes.releases.loading import load, resolve_release, versions
-from landstrikes.releases.manifest import verify
+from landstrikes.releases.manifest import manifest_sha256, verify
 from landstrikes.releases.release import release
 
 
@@ -216,6 +216,8 @@ def test_a_kill_at_any_step_leaves_release_and_changelog_together_or_repaired_ne
     assert not list((released_copy / "releases").glob(".staging-*"))
     assert not list(released_copy.parent.glob(".CHANGELOG.md.*"))
     assert verify(released_copy / "releases" / "1.0.2") == []
+    entry = changelog.read_text(encoding="utf-8").split("## 1.0.2 (", 1)[1]
+    assert f"MANIFEST.json sha256 `{manifest_sha256(released_copy / 'releases' / '1.0.2')}`" in entry  # repaired too
 
 
 # --- versions, defaults and messages ------------------------------------------------------------

@@ -56,20 +56,39 @@ def _passes(rows: int, pass_rows: int) -> int:
     return max(1, -(-rows // max(1, pass_rows)))
 
 
+def _gathered(files: list[Path], columns: list[str]):
+    """`columns` of `files` as tables of about BATCH_ROWS rows: the small batches of many small
+    partition files are joined first, since the per-batch work (hashing, filters) costs the same
+    for ten rows as for ten thousand."""
+    pending: list[pa.RecordBatch] = []
+    held = 0
+    for path in files:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS, columns=columns):
+            pending.append(batch)
+            held += batch.num_rows
+            if held >= BATCH_ROWS:
+                yield from _joined(pending)
+                pending, held = [], 0
+    yield from _joined(pending)
+
+
+def _joined(batches: list[pa.RecordBatch]):
+    if batches:  # as the bucket's own concatenation: columns of one type across the table's files
+        yield pa.concat_tables([pa.Table.from_batches([batch]) for batch in batches])
+
+
 def _in_bucket(files: list[Path], columns: list[str], key: str, n: int, b: int, explode: bool = False) -> pa.Table:
     """Rows of `files` (only `columns`) whose `key` falls in bucket b of n; list keys exploded first."""
     parts = []
-    for path in files:
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS, columns=columns):
-            table = pa.Table.from_batches([batch])
-            if explode:
-                lists = table[key].combine_chunks()
-                parents = pc.list_parent_indices(lists)
-                table = table.drop_columns([key]).take(parents).append_column(key, pc.list_flatten(lists))
-            table = table.filter(pc.is_valid(table[key]))
-            keep = buckets(table[key], n) == b
-            if keep.any():
-                parts.append(table.filter(pa.array(keep)))
+    for table in _gathered(files, columns):
+        if explode:
+            lists = table[key].combine_chunks()
+            parents = pc.list_parent_indices(lists)
+            table = table.drop_columns([key]).take(parents).append_column(key, pc.list_flatten(lists))
+        table = table.filter(pc.is_valid(table[key]))
+        keep = buckets(table[key], n) == b
+        if keep.any():
+            parts.append(table.filter(pa.array(keep)))
     if not parts:
         return pa.table({c: pa.array([], pa.string()) for c in columns})
     return pa.concat_tables(parts)

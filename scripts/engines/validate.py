@@ -1,8 +1,8 @@
 """`validate_partitioned(path, engine)`: one report for a partitioned corpus, checked where it lies.
 
 Two kinds of check, split by what they need to see:
-- per partition (a task per partition on the engine, reading only that partition's files plus
-  the shared tables): every Pandera rule but uniqueness, and every cross check whose rows
+- per partition (tasks of whole partitions on the engine, `tasks.py`, each reading only its
+  partitions' files plus the shared tables): every Pandera rule but uniqueness, and every cross check whose rows
   meet within one article (spans, derived ids, quote rules and mark coverage, alias coverage,
   segments, article quality, stances, provenance). A partition is validated as a folder of
   links with the one-folder validator itself, so those findings are its findings.
@@ -19,6 +19,7 @@ article's rows share its partition (what `extract` writes); see docs/notes/engin
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ import pyarrow.parquet as pq
 from landstrikes.engines import map_ordered, start
 from landstrikes.engines.keys import PASS_ROWS, check_foreign_key, check_unique
 from landstrikes.engines.partitions import Layout, layout
+from landstrikes.engines.tasks import TASK_BYTES, file_bytes, group, task_bytes
 from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
 from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
@@ -55,12 +57,16 @@ STRUCTURAL = frozenset({"missing-column", "unexpected-column", "wrong-dtype", "c
 
 @dataclass(frozen=True)
 class PartitionJob:
-    """One partition's files (table -> paths) and the shared tables' files, as strings."""
+    """One task's files (table -> paths of its whole partitions) and the shared tables' files, as strings."""
 
     index: str
     files: tuple[tuple[str, tuple[str, ...]], ...]
     shared: tuple[str, ...]
     root: str = ""
+    empty: tuple[tuple[str, str], ...] = ()
+    """Partitioned tables none of these partitions has a file of, each with a file whose schema
+    their zero-row stand-in takes: a partition without quote rows still has its quotation marks
+    checked against no quotes, as in one folder, instead of the quote rules being skipped."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,7 @@ class PartitionResult:
     findings: list[Finding]
     unusable: str | None
     structural: frozenset[str]
+    unusable_table: str | None = None
 
 
 def check_partition(job: PartitionJob) -> PartitionResult:
@@ -79,16 +86,37 @@ def check_partition(job: PartitionJob) -> PartitionResult:
             folder.mkdir()
             for path in paths:
                 (folder / Path(path).name).symlink_to(Path(path).resolve())
+        for table, template in job.empty:
+            _write_empty(Path(tmp) / table, template)
         report = validate(tmp)
-    own = [f for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.table not in job.shared]
-    structural = frozenset(f.table for f in report.findings if f.check in STRUCTURAL)
+    stand_ins = {table for table, _ in job.empty}
     # links keep the file names and the table folders, so the real path replaces the link's
+    own = [dataclasses.replace(f, message=f.message.replace(tmp, job.root)) if tmp in f.message else f
+           for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.table not in job.shared
+           and not (f.table in stand_ins and not f.row_id)]  # a stand-in's file-level findings are its template's
+    structural = frozenset(f.table for f in report.findings if f.check in STRUCTURAL)
     unusable = report.unusable.replace(tmp, job.root) if report.unusable else None
-    return PartitionResult(job.index, own, unusable, structural)
+    table = next((f.table for f in report.findings if f"[{f.check}] {f.message}" == report.unusable), None)
+    return PartitionResult(job.index, own, unusable, structural, table)
 
 
-def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int = 1, pass_rows: int = PASS_ROWS) -> Report:
-    """Validate a partitioned folder; the same findings as `validate(path)`, never raises for bad data."""
+def _write_empty(folder: Path, template: str) -> None:
+    """A zero-row file of the table, in the schema (and stamps) of one of its real files; nothing
+    if that file is unreadable (its own task reports it)."""
+    try:
+        schema = pq.read_schema(template)
+    except Exception:  # noqa: BLE001 - reported, naming the real file, by the task that holds it
+        return
+    folder.mkdir()
+    pq.write_table(schema.empty_table(), folder / Path(template).name)
+
+
+def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int = 1, pass_rows: int = PASS_ROWS,
+                         task_floor: int = TASK_BYTES) -> Report:
+    """Validate a partitioned folder; the same findings as `validate(path)`, never raises for bad data.
+
+    Whole partitions are grouped into tasks of at least `task_floor` bytes (`tasks.py`; 1: one
+    partition per task)."""
     path = Path(path)
     report = Report(path=str(path))
     if not path.is_dir():
@@ -96,28 +124,71 @@ def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int 
         return report
     root = data_dir(path)
     parts = layout(root)
-    silver = file_metadata(root / "articles").get("source") == "auto"
-    _table_facts(root, parts, silver, report)
+    silver = _metadata(root / "articles").get("source") == "auto"
+    mismatched = _table_facts(root, parts, silver, report)
+    rank = {spec.name: i for i, spec in enumerate(TABLES)}
+    # one folder reports the first unreadable table in TABLES order (its first bad file in name
+    # order), whichever task finds it first: (table rank, task order, line)
+    unusable = [(rank[table], -1, line) for table, line in mismatched.items()]
     start(engine, num_proc)
     shared_files = tuple((t, tuple(map(str, fs))) for t, fs in parts.shared.items())
-    jobs = [
-        PartitionJob(index, tuple((t, tuple(map(str, fs))) for t, fs in files.items()) + shared_files, tuple(parts.shared), str(root))
-        for index, files in parts.partitions.items()
-    ]
+    templates = _templates(parts)
+    jobs = [PartitionJob(_task_name(indexes), _task_files(parts, indexes) + shared_files, tuple(parts.shared), str(root),
+                         _absent(parts, indexes, templates))
+            for indexes in _tasks(parts, num_proc, task_floor)]
     if parts.shared:  # the shared tables' own rules, once
         jobs.append(PartitionJob("shared", shared_files, (), str(root)))
     structural: set[str] = set()
-    for result in map_ordered(engine, check_partition, jobs, num_proc):
-        report.findings.extend(f for f in result.findings if result.index != "shared" or f.table in parts.shared)
+    for order, result in enumerate(map_ordered(engine, check_partition, jobs, num_proc)):
+        report.findings.extend(f for f in result.findings if (result.index != "shared" or f.table in parts.shared)
+                               and f.table not in mismatched)
         structural |= result.structural
-        report.unusable = report.unusable or result.unusable
+        if result.unusable:
+            unusable.append((rank.get(result.unusable_table, len(rank)), order, result.unusable))
+    report.unusable = min(unusable)[2] if unusable else None
     if report.unusable is None:
         _corpus_wide(root, parts, structural, report, pass_rows)
     return report
 
 
-def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> None:
-    """Missing tables, row counts, schema versions and empty tables, from Parquet footers only."""
+def _tasks(parts: Layout, workers: int, floor: int) -> list[list[str]]:
+    sizes = {index: file_bytes(p for paths in files.values() for p in paths) for index, files in parts.partitions.items()}
+    shared = file_bytes(p for paths in parts.shared.values() for p in paths)
+    return group(sizes, task_bytes(shared, sum(sizes.values()), workers, floor))
+
+
+def _task_files(parts: Layout, indexes: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each table's files of the grouped partitions, in partition order."""
+    files: dict[str, list[str]] = {}
+    for index in indexes:
+        for table, paths in parts.partitions[index].items():
+            files.setdefault(table, []).extend(map(str, paths))
+    return tuple((table, tuple(paths)) for table, paths in files.items())
+
+
+def _templates(parts: Layout) -> dict[str, str]:
+    """Each partitioned table's first file, in TABLES order: the schema a zero-row stand-in takes."""
+    first: dict[str, str] = {}
+    for files in parts.partitions.values():
+        for table, paths in files.items():
+            first.setdefault(table, str(paths[0]))
+    return {spec.name: first[spec.name] for spec in TABLES if spec.name in first}
+
+
+def _absent(parts: Layout, indexes: list[str], templates: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Partitioned tables without a file in these partitions, each with a real file of the table."""
+    held = {table for index in indexes for table in parts.partitions[index]}
+    return tuple((table, template) for table, template in templates.items() if table not in held)
+
+
+def _task_name(indexes: list[str]) -> str:
+    return indexes[0] if len(indexes) == 1 else f"{indexes[0]}-{indexes[-1]}"
+
+
+def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dict[str, str]:
+    """Missing tables, row counts, schema versions and empty tables, from Parquet footers only;
+    returns the tables whose files cannot be one table, with the line that makes the input unusable."""
+    mismatched = {}
     for spec in TABLES:
         folder = root / spec.name
         if not folder.is_dir():
@@ -128,12 +199,41 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> Non
             rows = sum(pq.ParquetFile(p).metadata.num_rows for p in parts.files(spec.name))
         except Exception:  # noqa: BLE001 - an unreadable file is reported by its partition's check
             rows = None
+        mismatch = _mismatched_schemas(folder, parts.files(spec.name)) if rows is not None else None
+        if mismatch is not None:  # as one folder reports it: the table is unreadable, the input unusable
+            report.tables[spec.name] = TableResult(spec.name, present=False)
+            report.add(spec.name, mismatch.check, str(mismatch))
+            mismatched[spec.name] = mismatch.line()
+            continue
         report.tables[spec.name] = TableResult(spec.name, rows=rows)
-        version = file_metadata(folder).get("schema_version")
+        if rows is None:
+            continue  # unreadable: one folder reports only that, and so does the task holding the file
+        version = _metadata(folder).get("schema_version")
         if parts.files(spec.name) and version != SCHEMA_VERSION:
             report.add(spec.name, "schema-version-mismatch", f"files carry schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
         if rows == 0 and not (spec.may_be_empty or silver):
             report.add(spec.name, "empty-table", "table has no rows")
+    return mismatched
+
+
+def _metadata(folder: Path) -> dict[str, str]:
+    """The table's stamps from its first file; none when that file is unreadable (its task reports it, naming it)."""
+    try:
+        return file_metadata(folder)
+    except Exception:  # noqa: BLE001 - reported, naming the real file, by the task that holds it
+        return {}
+
+
+def _mismatched_schemas(folder: Path, files: list[Path]) -> UnreadableTable | None:
+    """The one-folder validator's line for a table whose files cannot be one table (their column
+    types differ), decided from the footers: tasks holding one of the files each would pass them."""
+    try:
+        pa.concat_tables([pq.read_schema(p).empty_table() for p in files], promote_options="none")
+    except pa.ArrowException as exc:
+        return UnreadableTable(f"{folder}: files have different schemas ({exc})")
+    except Exception:  # noqa: BLE001 - an unreadable footer is reported by its partition's task
+        return None
+    return None
 
 
 def _return_freed_memory() -> None:

@@ -31,7 +31,7 @@ _VERBS = {
 
 
 _QUOTE_ONLY_VERBS = {
-    "reply": "retorted retort retorts", "press": "pressed presses", "continue": "continued continues",
+    "retort": "retorted retort retorts", "press": "pressed presses", "continue": "continued continues",
     "recall": "recalled recalls recalling", "remember": "remembered remembers", "explain": "explains",
     "exclaim": "exclaimed exclaims", "shout": "shouted shouts", "joke": "joked jokes", "quip": "quipped quips",
     "conclude": "concluded concludes", "observe": "observed observes", "remark": "remarked remarks",

@@ -80,21 +80,30 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
     raise ReleaseNotFound(f"{str(version)[:200]!r} is neither a release version (X.Y.Z) nor a release folder")
 
 
-def load(table: str, version: str | Path | None = None, as_pandas: bool = False, root=None):
+def load(table: str, version: str | Path | None = None, as_pandas: bool = False, root=None, pin: str | None = None):
     """One table of a release (default: the newest) as a `datasets.Dataset` (labels as
     ClassLabel) or a pandas DataFrame (nullable integer columns as `Int64`).
 
+    `pin` is the sha256 of the release's MANIFEST.json as published (CHANGELOG): with it, a
+    release rewritten consistently, manifest included, is refused too.
     Raises ReleaseNotFound for an unknown version, ReleaseIntegrityError if any file of the
-    release differs from its manifest (or the manifest is missing), KeyError for an unknown table.
+    release differs from its manifest (or the manifest is missing, or differs from `pin`),
+    KeyError for an unknown table.
     """
     folder = resolve_release(version, root)
-    manifest = verified_manifest(folder)
+    manifest = verified_manifest(folder, _checked_pin(pin))
     if table not in manifest["tables"]:
         raise KeyError(f"release {folder.name} has no table {table!r} (tables: {', '.join(manifest['tables'])})")
     arrow = read_verified(folder, manifest, table)
     if as_pandas:
         return nullable_ints(to_pandas(arrow), arrow)
     return to_dataset(arrow, manifest, table)
+
+
+def _checked_pin(pin: str | None) -> str | None:
+    if pin is not None and not (isinstance(pin, str) and len(pin) == 64 and all(c in "0123456789abcdefABCDEF" for c in pin)):
+        raise ValueError(f"pin must be a sha256 hex digest (64 hex digits), not {str(pin)[:80]!r}")
+    return pin
 
 
 def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:

@@ -116,8 +116,13 @@ MAX_MANIFEST_BYTES = 64 << 20
 
 def read_manifest(folder: Path) -> dict:
     """The manifest of a release folder, its shape checked; ReleaseIntegrityError otherwise."""
-    from landstrikes.releases.manifest_shape import shape_problems
+    return parse_manifest(folder, manifest_bytes(folder))
 
+
+def manifest_bytes(folder: Path) -> bytes:
+    """MANIFEST.json's bytes, read once (a regular file of at most MAX_MANIFEST_BYTES);
+    ReleaseIntegrityError otherwise. Whoever checks a digest parses these very bytes: a manifest
+    read twice could be swapped between the hashing and the parsing."""
     path = Path(folder) / MANIFEST
     if path.is_symlink() or not path.is_file():
         what = "a symbolic link" if path.is_symlink() else f"no {MANIFEST} in {folder}"
@@ -125,8 +130,21 @@ def read_manifest(folder: Path) -> dict:
     try:
         if path.stat().st_size > MAX_MANIFEST_BYTES:
             raise ValueError(f"{path.stat().st_size} bytes, more than the {MAX_MANIFEST_BYTES} a manifest may have")
-        manifest = json.loads(path.read_bytes().decode("utf-8"), object_pairs_hook=_unique_keys)
-    except (ValueError, UnicodeDecodeError, RecursionError, OSError) as exc:
+        data = path.read_bytes()
+        if len(data) > MAX_MANIFEST_BYTES:  # grown since the stat
+            raise ValueError(f"more than the {MAX_MANIFEST_BYTES} bytes a manifest may have")
+        return data
+    except (ValueError, OSError) as exc:
+        raise ReleaseIntegrityError(folder, [Problem("unreadable-manifest", MANIFEST, _short(str(exc)))]) from None
+
+
+def parse_manifest(folder: Path, data: bytes) -> dict:
+    """The manifest in `data` (MANIFEST.json's bytes), its shape checked; ReleaseIntegrityError otherwise."""
+    from landstrikes.releases.manifest_shape import shape_problems
+
+    try:
+        manifest = json.loads(data.decode("utf-8"), object_pairs_hook=_unique_keys)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise ReleaseIntegrityError(folder, [Problem("unreadable-manifest", MANIFEST, _short(str(exc)))]) from None
     problems = shape_problems(manifest)
     if problems:
@@ -145,21 +163,48 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
     return seen
 
 
-def verify(folder: Path) -> list[Problem]:
+def verify(folder: Path, pinned: str | None = None) -> list[Problem]:
     """Everything the manifest states, checked: every file re-hashed, no unlisted file, no symlink,
-    no path outside the release, and the `tables` section and header checked against the files."""
+    no path outside the release, and the `tables` section and header checked against the files.
+
+    The checks prove the files agree with the manifest, not that the manifest is the one that was
+    released: a forger who rewrites a table, the manifest and its witnesses together passes them.
+    `pinned`, the sha256 of MANIFEST.json as published with the release (CHANGELOG, README, the
+    user's own CI), is the anchor from outside: the manifest names every file's digest, so a
+    matching manifest pins every byte (`manifest-digest-mismatch` otherwise)."""
+    return checked(folder, pinned).problems
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What `verify` found, with the manifest it checked and that manifest's sha256: parsed from
+    the one read of MANIFEST.json that was hashed (None when it could not be read or parsed)."""
+
+    problems: list[Problem]
+    manifest: dict | None
+    digest: str | None
+
+
+def checked(folder: Path, pinned: str | None = None) -> Checked:
+    """`verify`, keeping the manifest and the digest of the bytes it checked (see Checked)."""
     from landstrikes.releases import manifest_checks
 
     folder = Path(folder)
     if not folder.is_dir():
-        return [Problem("missing-release", str(folder), "not a folder")]
+        return Checked([Problem("missing-release", str(folder), "not a folder")], None, None)
     problems = manifest_checks.symlinks(folder)
     if folder.is_symlink():  # the release's contents would live, and could change, elsewhere
         problems.append(Problem("symlink-in-release", folder.name, "the release folder itself is a symbolic link"))
+    digest = None
     try:
-        manifest = read_manifest(folder)
+        data = manifest_bytes(folder)
+        digest = hashlib.sha256(data).hexdigest()
+        if pinned is not None and digest != pinned.lower():
+            problems.append(Problem("manifest-digest-mismatch", MANIFEST,
+                                    f"sha256 {digest}, pinned {pinned}: this is not the release that was pinned"))
+        manifest = parse_manifest(folder, data)
     except ReleaseIntegrityError as exc:
-        return sorted(problems + exc.problems)
+        return Checked(sorted(set(problems + exc.problems)), None, digest)
     unsafe_problems, unsafe = manifest_checks.unsafe_paths(folder, list(manifest["files"]))
     problems += unsafe_problems
     trusted = set()
@@ -175,9 +220,9 @@ def verify(folder: Path) -> list[Problem]:
         size = path.stat().st_size
         if size != entry["bytes"]:
             problems.append(Problem("size-mismatch", rel, f"{size} bytes, manifest says {entry['bytes']}"))
-        digest = sha256_file(path)
-        if digest != entry["sha256"]:
-            problems.append(Problem("sha256-mismatch", rel, f"sha256 {digest}, manifest says {entry['sha256']}"))
+        file_digest = sha256_file(path)
+        if file_digest != entry["sha256"]:
+            problems.append(Problem("sha256-mismatch", rel, f"sha256 {file_digest}, manifest says {entry['sha256']}"))
         elif size == entry["bytes"]:
             trusted.add(rel)
     bombs = manifest_checks.decompression_bombs(folder, trusted)
@@ -190,15 +235,27 @@ def verify(folder: Path) -> list[Problem]:
     problems += manifest_checks.tables_section(folder, manifest, trusted)
     problems += manifest_checks.header(folder, manifest, trusted)
     problems += manifest_checks.statements(folder, manifest, trusted)
-    return sorted(set(problems))
+    return Checked(sorted(set(problems)), manifest, digest)
 
 
-def verified_manifest(folder: Path) -> dict:
+def manifest_sha256(folder: Path) -> str | None:
+    """The sha256 of a release's MANIFEST.json bytes (None without a readable regular file): the
+    digest to publish with a release and to pin (`verify --pin`, `load(..., pin=...)`)."""
+    path = Path(folder) / MANIFEST
+    if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_MANIFEST_BYTES:
+        return None
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def verified_manifest(folder: Path, pinned: str | None = None) -> dict:
     """The manifest, after every statement in it checked out; ReleaseIntegrityError listing what did not."""
-    problems = verify(folder)
-    if problems:
-        raise ReleaseIntegrityError(folder, problems)
-    return read_manifest(folder)
+    result = checked(folder, pinned)
+    if result.problems:
+        raise ReleaseIntegrityError(folder, result.problems)
+    return result.manifest  # the bytes that were hashed and checked, not a second read
 
 
 def _short(text: str, limit: int = 160) -> str:

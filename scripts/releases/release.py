@@ -28,7 +28,7 @@ from landstrikes.build import LOCK_FILE, build_tables, recover_build, write_card
 from landstrikes.releases.croissant import croissant
 from landstrikes.releases.diff import DatasetDiff, diff_folders
 from landstrikes.errors import ReleaseError
-from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest, sha256_file, verify
+from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest, manifest_sha256, sha256_file, verify
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.tableio import read_arrow
 from landstrikes.schema.validate import validate
@@ -179,7 +179,7 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
         problems = verify(staging)
         if problems:
             raise ReleaseError(f"the staged release does not verify: {problems[0]}")
-        pending_changelog = stage_changelog(changelog, changelog_entry(manifest, diff))
+        pending_changelog = stage_changelog(changelog, changelog_entry(manifest, diff, manifest_digest=manifest_sha256(staging)))
         _fault("release:before-rename")
         try:
             staging.rename(target)  # atomic; fails if a concurrent release took the name
@@ -251,14 +251,16 @@ def repair(root: Path, changelog: Path) -> list[str]:
     text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
     versions = list(releases)
     for i, version in enumerate(versions):
-        if changelog_heading(str(version)) in text or verify(releases[version]):
+        if changelog_heading(str(version)) in text:
             continue
-        from landstrikes.releases.manifest import read_manifest
+        from landstrikes.releases.manifest import checked
 
-        manifest = read_manifest(releases[version])
+        verified = checked(releases[version])  # the manifest and digest of the one read that was checked
+        if verified.problems:
+            continue
         previous = versions[i - 1] if i else None
         diff = diff_folders(releases[previous], releases[version], str(previous), str(version)) if previous else None
-        pending = stage_changelog(changelog, changelog_entry(manifest, diff))
+        pending = stage_changelog(changelog, changelog_entry(verified.manifest, diff, manifest_digest=verified.digest))
         os.replace(pending, changelog)
         text = changelog.read_text(encoding="utf-8")
         done.append(f"added the missing CHANGELOG entry of release {version} (its release was interrupted)")
@@ -360,7 +362,7 @@ def release_section(version: str, date: str, previous) -> str:
     )
 
 
-def changelog_entry(manifest: dict, diff: DatasetDiff | None, per_table: int = 10) -> str:
+def changelog_entry(manifest: dict, diff: DatasetDiff | None, per_table: int = 10, manifest_digest: str | None = None) -> str:
     version, source = manifest["dataset_version"], manifest["source"]
     commit = source["git_commit"][:12] if source["git_commit"] else "unknown"
     dirty = {True: ", uncommitted changes", False: "", None: ""}[source["git_dirty"]]
@@ -385,7 +387,14 @@ def changelog_entry(manifest: dict, diff: DatasetDiff | None, per_table: int = 1
         if unchanged:
             lines.append(f"- Unchanged: {', '.join(unchanged)}.")
     lines.append(f"- Schema version {manifest['schema_version']}; built from commit {commit}{dirty}.")
+    if manifest_digest:
+        lines.append(pin_line(version, manifest_digest))
     return "\n".join(lines) + "\n"
+
+
+def pin_line(version: str, digest: str) -> str:
+    """The changelog's statement of a release's MANIFEST.json digest: the anchor users pin."""
+    return f"- MANIFEST.json sha256 `{digest}`: pin it (`landstrikes verify {version} --pin {digest}`, `load(..., pin=...)`)."
 
 
 def _table_summary(t) -> str:
