@@ -33,8 +33,8 @@ class Corpus(dict):
         self.arrow = arrow or {}
         self._lock = threading.Lock()
         self._memo: dict[tuple, _Once] = {}
-        self.converted: list[tuple[str, str]] = []
-        """(table, check) for every table turned into a DataFrame, and the check that asked."""
+        self.frames_read: set[tuple[str, str]] = set()
+        """(table, check) for every check that read a table as a DataFrame (which made it once)."""
 
     @classmethod
     def from_arrow(cls, tables: dict[str, pa.Table]) -> Corpus:
@@ -50,8 +50,9 @@ class Corpus(dict):
 
     def frame(self, name: str):
         """Table `name` as the DataFrame `to_pandas` gives (made once, on first use)."""
+        self.frames_read.add((name, getattr(_current, "check", "")))
+
         def convert():
-            self.converted.append((name, getattr(_current, "check", "")))
             return to_pandas(self.arrow[name], ARROW_LISTS.get(name, frozenset()))
         return self.once(("frame", name), convert)
 
@@ -63,7 +64,7 @@ hold them as zero-copy Arrow columns, not a Python list per row (the one costly 
 take `arrow_column(...).to_pylist()`."""
 
 _current = threading.local()
-"""The check running on this thread (`running_check`): named in `Corpus.converted`."""
+"""The check running on this thread (`running_check`): named in `Corpus.frames_read`."""
 
 
 class running_check:
@@ -303,3 +304,32 @@ class _PandasOnDemand:
 
 
 pandas_on_demand = _PandasOnDemand()
+
+
+def frame_strings(df, name: str) -> pa.Array:
+    """`_strings(df[name])` as one array, straight from Arrow when `df` is a `LazyFrame`."""
+    if isinstance(df, LazyFrame):
+        values = column(df.arrow, name)
+        return values if values.type == pa.large_string() else values.cast(pa.large_string())
+    values = _strings(df[name])
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+
+
+def frame_nulls(df, name: str) -> np.ndarray:
+    """`df[name].isna().to_numpy()`, from Arrow when `df` is a `LazyFrame` (NaN counts as missing)."""
+    if not isinstance(df, LazyFrame):
+        return df[name].isna().to_numpy()
+    values = column(df.arrow, name)
+    missing = values.is_null()
+    if pa.types.is_floating(values.type):
+        missing = pc.or_(missing, pc.fill_null(pc.is_nan(values), False))
+    return missing.to_numpy(zero_copy_only=False)
+
+
+def frame_ints(df, name: str, na_value: int = 0) -> np.ndarray:
+    """`df[name].to_numpy(dtype=np.int64, na_value=na_value)`, from Arrow when `df` is a `LazyFrame`."""
+    if not isinstance(df, LazyFrame):
+        return df[name].to_numpy(dtype=np.int64, na_value=na_value)
+    values = column(df.arrow, name)
+    values = pc.fill_null(values, na_value) if values.null_count else values
+    return values.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)

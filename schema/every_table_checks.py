@@ -83,8 +83,9 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], report: Report) -> None:
         found = _first_index_arrow(items.take(pa.array(present)).cast(pa.large_string()), known) >= 0
         dangling = present[~found]
         rows = parents[dangling]
-        if len(rows):
-            df = frame_of(df)
+        if not len(rows):
+            continue
+        df = frame_of(df)
         for row_id, value in zip(_ids(df, table).iloc[rows], items.take(pa.array(dangling, pa.int64())).to_pylist()):
             report.add(table, "dangling-foreign-key", f"{column} item {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)
 

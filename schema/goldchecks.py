@@ -14,12 +14,23 @@ import re
 from difflib import SequenceMatcher
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.aliasscan import spaced_variants
-from landstrikes.schema.checkcorpus import _article_numbers, _first_index_arrow, _isin, _strings, arrow_column, article_numbers
+from landstrikes.schema.checkcorpus import (
+    _article_numbers,
+    _first_index_arrow,
+    _isin,
+    _strings,
+    arrow_column,
+    article_numbers,
+    frame_ints,
+    frame_nulls,
+    frame_of,
+    frame_strings,
+    pandas_on_demand as pd,
+)
 from landstrikes.schema.crosschecks import (
     BOILERPLATE_KINDS,
     alias_pattern,
@@ -320,10 +331,10 @@ def check_quote_cluster_wording(tables: dict[str, pd.DataFrame], report: Report)
     quotes, flags = tables.get("quotes"), tables.get("quality_flags")
     if quotes is None or flags is None:
         return
-    if any(quotes[c].hasnans for c in ("quote_id", "article_id", "start", "end", "text")) or \
-            any(flags[c].hasnans for c in ("article_id", "start", "end")):
-        return _plain_quote_cluster_wording(quotes, flags, report)
-    kind, cluster = _flat_strings(quotes["kind"]), _flat_strings(quotes["cluster_id"])
+    if any(frame_nulls(quotes, c).any() for c in ("quote_id", "article_id", "start", "end", "text")) or \
+            any(frame_nulls(flags, c).any() for c in ("article_id", "start", "end")):
+        return _plain_quote_cluster_wording(frame_of(quotes), frame_of(flags), report)
+    kind, cluster = frame_strings(quotes, "kind"), frame_strings(quotes, "cluster_id")
     marked = pc.fill_null(pc.is_in(kind, value_set=pa.array(["direct", "partial"], pa.large_string())), False)
     marked = np.flatnonzero(pc.and_(marked, pc.is_valid(cluster)).to_numpy(zero_copy_only=False))
     codes = pc.dictionary_encode(cluster.take(pa.array(marked, pa.int64()))).indices.to_numpy(zero_copy_only=False).astype(np.int64)
@@ -332,7 +343,7 @@ def check_quote_cluster_wording(tables: dict[str, pd.DataFrame], report: Report)
     if not len(marked):
         return
     taken = pa.array(marked, pa.int64())
-    quote_ids, texts = _flat_strings(quotes["quote_id"]).take(taken), _flat_strings(quotes["text"]).take(taken)
+    quote_ids, texts = frame_strings(quotes, "quote_id").take(taken), frame_strings(quotes, "text").take(taken)
     # the reference: per cluster, direct first, then the longest text, then the greatest quote_id
     ranking = pa.table({"c": codes, "d": pc.equal(kind.take(taken), "direct"), "n": pc.utf8_length(texts), "q": quote_ids})
     order = pc.sort_indices(ranking, sort_keys=[("c", "ascending"), ("d", "descending"), ("n", "descending"), ("q", "descending")]).to_numpy()
@@ -365,15 +376,15 @@ def check_quote_cluster_wording(tables: dict[str, pd.DataFrame], report: Report)
 def _misquotation_covered(quotes: pd.DataFrame, flags: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     """For each quote row, whether some `misquotation` flag of the same article overlaps it
     (a quote id covered once is covered on every row of that id, as the definition's set says)."""
-    evidence = np.flatnonzero(pc.fill_null(pc.equal(_flat_strings(flags["flag"]), "misquotation"), False).to_numpy(zero_copy_only=False))
-    quote_ids = _flat_strings(quotes["quote_id"]).take(pa.array(rows, pa.int64()))
+    evidence = np.flatnonzero(pc.fill_null(pc.equal(frame_strings(flags, "flag"), "misquotation"), False).to_numpy(zero_copy_only=False))
+    quote_ids = frame_strings(quotes, "quote_id").take(pa.array(rows, pa.int64()))
     if not len(evidence):
         return np.zeros(len(rows), bool)
-    articles = pa.concat_arrays([_flat_strings(quotes["article_id"]).take(pa.array(rows, pa.int64())), _flat_strings(flags["article_id"]).take(pa.array(evidence))])
+    articles = pa.concat_arrays([frame_strings(quotes, "article_id").take(pa.array(rows, pa.int64())), frame_strings(flags, "article_id").take(pa.array(evidence))])
     article = pc.dictionary_encode(articles).indices.to_numpy(zero_copy_only=False).astype(np.int64)
     q_article, f_article = article[: len(rows)], article[len(rows):]
-    q_start, q_end = (quotes[c].to_numpy(dtype=np.int64)[rows] for c in ("start", "end"))
-    f_start, f_end = (flags[c].to_numpy(dtype=np.int64)[evidence] for c in ("start", "end"))
+    q_start, q_end = (frame_ints(quotes, c)[rows] for c in ("start", "end"))
+    f_start, f_end = (frame_ints(flags, c)[evidence] for c in ("start", "end"))
     by_article = np.argsort(f_article, kind="stable")
     low, high = np.searchsorted(f_article[by_article], q_article, "left"), np.searchsorted(f_article[by_article], q_article, "right")
     per_row = high - low
@@ -470,8 +481,11 @@ def check_vague_quantities(tables: dict[str, pd.DataFrame], report: Report) -> N
     if claims is None:
         return
     # RE2 in Arrow: no Python step per claim
-    found = pc.match_substring_regex(_arrow_strings(claims["text"]), VAGUE_QUANTITY.pattern, ignore_case=True)
-    vague = pc.fill_null(found, False).to_numpy(zero_copy_only=False) & claims["quantity_low"].isna().to_numpy()
+    found = pc.match_substring_regex(frame_strings(claims, "text"), VAGUE_QUANTITY.pattern, ignore_case=True)
+    vague = pc.fill_null(found, False).to_numpy(zero_copy_only=False) & frame_nulls(claims, "quantity_low")
+    if not vague.any():
+        return
+    claims = frame_of(claims)
     for claim_id, text in zip(claims["claim_id"][vague], claims["text"][vague]):
         report.add("claims", "vague-quantity-not-normalised", f"{VAGUE_QUANTITY.search(text).group()!r} needs quantity_low/high and bound approximate (C5)", claim_id, "quantity_low", text)
 
@@ -488,13 +502,13 @@ def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
     if quotes is None or "speaker_ids" not in quotes:
         return
     lists = arrow_column(tables, "quotes", "speaker_ids", pa.list_(pa.string()))
-    status = _arrow_strings(quotes["speaker_status"])
+    status = frame_strings(quotes, "speaker_status")
     count = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False)
     multiple = pc.fill_null(pc.equal(status, "multiple"), False).to_numpy(zero_copy_only=False)
     single = pc.fill_null(pc.is_in(status, value_set=pa.array(["attributed", "implicit"], pa.large_string())), False).to_numpy(zero_copy_only=False)
     # [speaker_id]: one item, equal to a speaker_id that is not null
     first = pc.list_element(pc.if_else(pc.greater(pc.list_value_length(lists), 0), lists, pa.scalar(None, lists.type)), 0)
-    is_speaker = pc.fill_null(pc.equal(first, _arrow_strings(quotes["speaker_id"]).cast(pa.string())), False).to_numpy(zero_copy_only=False)
+    is_speaker = pc.fill_null(pc.equal(first, frame_strings(quotes, "speaker_id").cast(pa.string())), False).to_numpy(zero_copy_only=False)
     # two different items: some item differs from its list's first
     flat, parents = pc.list_flatten(lists), pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
     varied = np.zeros(len(lists), dtype=bool)
@@ -507,6 +521,7 @@ def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
     if not len(bad):
         return
     taken = pa.array(bad, pa.int64())
+    quotes = frame_of(quotes)
     for quote_id, state, listed in zip(quotes["quote_id"].take(bad), quotes["speaker_status"].take(bad), lists.take(taken).to_pylist()):
         listed = listed or []
         report.add("quotes", "speaker-ids-inconsistent", f"speaker_status {state!r} does not allow speaker_ids {listed}", quote_id, "speaker_ids", listed)
