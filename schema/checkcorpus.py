@@ -125,9 +125,8 @@ def frame_of(df):
 def arrow_table(tables, name: str) -> pa.Table | None:
     """Table `name` as Arrow when the run holds it so (a validate `Corpus`), else None (frames
     given directly: the check runs its pandas definition)."""
-    if isinstance(tables, Corpus):
-        return tables.arrow.get(name)
-    return None
+    value = tables.get(name) if isinstance(tables, Corpus) else None
+    return value.arrow if isinstance(value, LazyFrame) else None
 
 
 def column(table: pa.Table, name: str) -> pa.Array:
