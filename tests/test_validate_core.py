@@ -101,6 +101,7 @@ def _breakages(gold: dict):
     yield "quote article null", "quotes", "article_id", {direct: None}
     yield "quote id null", "quotes", "quote_id", {direct: None}
     yield "speaker list dangling", "quotes", "speaker_ids", {attributed: ["e-nobody"], 1: [], 2: None, 3: [None]}
+    yield "two listed speakers", "quotes", "speaker_ids", {attributed: gold["entities"].column("entity_id").to_pylist()[:2]}
     yield "reserved speaker", "quotes", "speaker_ids", {attributed: ["__line__"]}
     yield "reworded quote", "quotes", "text", {shared: "entirely different words about rockets"}
     yield "quote cluster", "quotes", "cluster_id", {m: clusters[shared] for m in marked[:6]}
