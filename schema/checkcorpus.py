@@ -332,3 +332,40 @@ def frame_ints(df, name: str, na_value: int = 0) -> np.ndarray:
     values = column(df.arrow, name)
     values = pc.fill_null(values, na_value) if values.null_count else values
     return values.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+
+
+def shared_codes(*arrays: pa.Array) -> list[np.ndarray]:
+    """Integer codes of string arrays over one dictionary: equal codes exactly where the values are
+    equal, across the arrays; -1 for a null."""
+    joined = pa.concat_arrays([a.cast(pa.large_string()) for a in arrays])
+    codes = pc.fill_null(pc.dictionary_encode(joined).indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    bounds = np.cumsum([0] + [len(a) for a in arrays])
+    return [codes[bounds[i]:bounds[i + 1]] for i in range(len(arrays))]
+
+
+def no_nulls(df, *names: str) -> bool:
+    """None of the columns holds a null (or a NaN)."""
+    return not any(frame_nulls(df, name).any() for name in names)
+
+
+def pairs_by_key(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (i, j) with left[i] == right[j] (an inner join of two integer key arrays), grouped
+    by i in order, j in order within each i."""
+    order = np.argsort(right, kind="stable")
+    ordered = right[order]
+    low, high = np.searchsorted(ordered, left, "left"), np.searchsorted(ordered, left, "right")
+    per = high - low
+    li = np.repeat(np.arange(len(left)), per)
+    ri = order[np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per) + np.repeat(low, per)]
+    return li, ri
+
+
+def is_in(df, name: str, values) -> np.ndarray:
+    """`df[name].isin(values)` of a string column, on Arrow when `df` is a `LazyFrame` (a null is in no set)."""
+    found = pc.is_in(frame_strings(df, name), value_set=pa.array(list(values), pa.large_string()))
+    return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+
+
+def nulls_at(df, name: str, rows: np.ndarray) -> bool:
+    """Some of `rows` holds a null (or a NaN) in column `name`."""
+    return bool(frame_nulls(df, name)[rows].any())

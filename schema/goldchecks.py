@@ -29,7 +29,13 @@ from landstrikes.schema.checkcorpus import (
     frame_nulls,
     frame_of,
     frame_strings,
+    is_in,
+    LazyFrame,
+    no_nulls,
+    nulls_at,
+    pairs_by_key,
     pandas_on_demand as pd,
+    shared_codes,
 )
 from landstrikes.schema.crosschecks import (
     BOILERPLATE_KINDS,
@@ -432,6 +438,9 @@ def check_boilerplate_placement(tables: dict[str, pd.DataFrame], report: Report)
     flags, segments = tables.get("quality_flags"), tables.get("segments")
     if flags is None or segments is None:
         return
+    if isinstance(flags, LazyFrame) and isinstance(segments, LazyFrame) and _evidence_inside_blocks_on_arrow(flags, segments):
+        return
+    flags, segments = frame_of(flags), frame_of(segments)
     evidence = flags[flags["flag"] == "boilerplate"][["flag_id", "article_id", "start", "end", "text"]]
     noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)][["article_id", "start", "end"]]
     pairs = evidence.merge(noise, on="article_id", how="left", suffixes=("", "_seg"))
@@ -441,6 +450,24 @@ def check_boilerplate_placement(tables: dict[str, pd.DataFrame], report: Report)
     ok = evidence["flag_id"].map(inside).eq(True).to_numpy(dtype=bool)
     for flag_id, text in zip(evidence["flag_id"][~ok], evidence["text"][~ok]):
         report.add("quality_flags", "boilerplate-outside-boilerplate-segment", "boilerplate evidence must lie in a navigation, prompt or advertisement segment", flag_id, "text", text)
+
+
+def _evidence_inside_blocks_on_arrow(flags, segments) -> bool:
+    """True when every boilerplate flag row lies inside a boilerplate block of its article (so
+    every flag_id has such a row: the rule above finds nothing); False where a null meets it."""
+    evidence = np.flatnonzero(is_in(flags, "flag", ["boilerplate"]))
+    if not len(evidence):
+        return True
+    noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS))
+    if any(nulls_at(flags, c, evidence) for c in ("flag_id", "article_id", "start", "end")) or \
+            any(nulls_at(segments, c, noise) for c in ("article_id", "start", "end")):
+        return False
+    flag_article, block_article = shared_codes(frame_strings(flags, "article_id").take(evidence), frame_strings(segments, "article_id").take(noise))
+    f, b = pairs_by_key(flag_article, block_article)
+    f_start, f_end = frame_ints(flags, "start")[evidence][f], frame_ints(flags, "end")[evidence][f]
+    b_start, b_end = frame_ints(segments, "start")[noise][b], frame_ints(segments, "end")[noise][b]
+    inside = (b_start <= f_start) & (f_end <= b_end)
+    return bool(np.all(np.bincount(f[inside], minlength=len(evidence)) > 0))
 
 
 def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -453,6 +480,9 @@ def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> Non
     stances, quotes = tables.get("stances"), tables.get("quotes")
     if stances is None or quotes is None:
         return
+    if isinstance(stances, LazyFrame) and isinstance(quotes, LazyFrame) and _voice_is_own_words_on_arrow(stances, quotes):
+        return
+    stances, quotes = frame_of(stances), frame_of(quotes)
     voice = stances["holder_kind"] == "article" if "holder_kind" in stances else stances["holder_id"].isna()
     reported = quotes.loc[
         quotes["kind"].isin(["direct", "partial", "indirect"])
@@ -469,6 +499,36 @@ def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> Non
     bad = (length > 0) & (share * 2 > length)
     for stance_id, text in zip(rows["stance_id"][bad], rows["evidence_text"][bad]):
         report.add("stances", "voice-evidence-attributed", "article-voice evidence is mostly words the article attributes to others (S5)", stance_id, "evidence_text", text)
+
+
+REPORTED_KINDS = ("direct", "partial", "indirect")
+REPORTED_STATUSES = ("attributed", "implicit", "unnamed_source", "multiple")
+
+
+def _voice_is_own_words_on_arrow(stances, quotes) -> bool:
+    """True when no article-voice stance has more than half its evidence in reported speech (the
+    rule above finds nothing); False where a null, a duplicated stance id or no holder_kind meets it."""
+    if "holder_kind" not in stances or frame_strings(stances, "holder_kind").null_count:
+        return False
+    voice = np.flatnonzero(is_in(stances, "holder_kind", ["article"]))
+    if not len(voice):
+        return True
+    reported = np.flatnonzero(is_in(quotes, "kind", REPORTED_KINDS) & is_in(quotes, "speaker_status", REPORTED_STATUSES)
+                              & frame_nulls(quotes, "parent_quote_id"))
+    if any(nulls_at(stances, c, voice) for c in ("stance_id", "article_id", "evidence_start", "evidence_end")) or \
+            any(nulls_at(quotes, c, reported) for c in ("article_id", "start", "end")):
+        return False
+    ids = frame_strings(stances, "stance_id").take(voice)
+    if pc.count_distinct(ids).as_py() != len(ids):
+        return False
+    stance_article, quote_article = shared_codes(frame_strings(stances, "article_id").take(voice), frame_strings(quotes, "article_id").take(reported))
+    s, q = pairs_by_key(stance_article, quote_article)
+    e_start, e_end = frame_ints(stances, "evidence_start")[voice], frame_ints(stances, "evidence_end")[voice]
+    q_start, q_end = frame_ints(quotes, "start")[reported][q], frame_ints(quotes, "end")[reported][q]
+    overlap = np.clip(np.minimum(q_end, e_end[s]) - np.maximum(q_start, e_start[s]), 0, None)
+    share = np.bincount(s, weights=overlap, minlength=len(voice)) if len(s) else np.zeros(len(voice))
+    length = e_end - e_start
+    return not np.any((length > 0) & (share * 2 > length))
 
 
 VAGUE_QUANTITY = re.compile(r"\b(?:a few|several|dozens|scores|hundreds|thousands|millions)\b", re.IGNORECASE)
@@ -532,6 +592,9 @@ def check_speech_events(tables: dict[str, pd.DataFrame], report: Report) -> None
     quotes, entities, mentions = (tables.get(n) for n in ("quotes", "entities", "mentions"))
     if quotes is None or entities is None or mentions is None or "event_id" not in quotes:
         return
+    if all(isinstance(t, LazyFrame) for t in (quotes, entities, mentions)) and _events_sound_on_arrow(quotes, entities, mentions):
+        return
+    quotes, entities, mentions = frame_of(quotes), frame_of(entities), frame_of(mentions)
     rows = quotes.loc[quotes["event_id"].notna(), ["quote_id", "article_id", "event_id"]]
     # unknown ids are dangling foreign keys, reported there
     rows = rows.merge(entities[["entity_id", "type"]].drop_duplicates("entity_id"), left_on="event_id", right_on="entity_id")
@@ -543,6 +606,27 @@ def check_speech_events(tables: dict[str, pd.DataFrame], report: Report) -> None
     bad = (rows["type"] != "EVENT") | rows["_mentioned"].isna()
     for quote_id, event in zip(rows["quote_id"][bad], rows["event_id"][bad]):
         report.add("quotes", "speech-event-invalid", "event_id must be an EVENT entity mentioned in the same article (Q14)", quote_id, "event_id", event)
+
+
+def _events_sound_on_arrow(quotes, entities, mentions) -> bool:
+    """True when every quote's known event_id is an EVENT entity mentioned in the quote's article
+    (the rule above finds nothing); False where a null meets it."""
+    rows = np.flatnonzero(~frame_nulls(quotes, "event_id"))
+    if not len(rows):
+        return True
+    if nulls_at(quotes, "article_id", rows) or not no_nulls(mentions, "article_id", "entity_id") or not no_nulls(entities, "entity_id"):
+        return False
+    event, entity, mentioned = shared_codes(frame_strings(quotes, "event_id").take(rows), frame_strings(entities, "entity_id"), frame_strings(mentions, "entity_id"))
+    quote_article, mention_article = shared_codes(frame_strings(quotes, "article_id").take(rows), frame_strings(mentions, "article_id"))
+    first = np.full(int(max(event.max(), entity.max(initial=-1), mentioned.max(initial=-1))) + 1, -1, np.int64)
+    first[entity[::-1]] = np.arange(len(entity) - 1, -1, -1)  # each entity id's first row
+    row_of = first[event]
+    known = row_of >= 0  # unknown ids are dangling foreign keys, not this rule's
+    is_event = pc.fill_null(pc.equal(frame_strings(entities, "type"), "EVENT"), False).to_numpy(zero_copy_only=False)
+    if not np.all(is_event[row_of[known]]):
+        return False
+    width = len(first)
+    return bool(np.all(np.isin(quote_article[known] * width + event[known], mention_article * width + mentioned)))
 
 
 GOLD_CHECKS = (
