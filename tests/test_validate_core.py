@@ -145,6 +145,11 @@ def _breakages(gold: dict):
     yield "article longer", "articles", "n_chars", {0: gold["articles"].column("n_chars")[0].as_py() + 1}
     boiler = gold["quality_flags"].column("flag").to_pylist().index("boilerplate")
     yield "boilerplate moved", "quality_flags", "start", {boiler: 0}
+    flag_start = gold["quality_flags"].column("start").to_pylist()
+    early = {r: flag_start[r] - 1 for r, f in enumerate(gold["quality_flags"].column("flag").to_pylist()) if f == "boilerplate"}
+    yield "boilerplate starts early", "quality_flags", "start", early
+    lonely = _edit(gold["articles"], "article_id", {0: "a-without-segments"})
+    yield "article without segments", "articles", "n_chars", {0: -1}, lonely
     yield "boilerplate flag id null", "quality_flags", "flag_id", {boiler: None}
     yield "boilerplate end null", "quality_flags", "end", {boiler: None}
     yield "boilerplate of another article", "quality_flags", "article_id", {boiler: gold["articles"].column("article_id")[2].as_py()}
@@ -159,10 +164,12 @@ def _breakages(gold: dict):
     yield "voice stance id twice", "stances", "stance_id", {voice: stance.column("stance_id")[voice].as_py(), voice + 1: stance.column("stance_id")[voice].as_py()}, stance
     yield "voice evidence null", "stances", "evidence_end", {voice: None}
     entity_types = dict(zip(*(gold["entities"].column(c).to_pylist() for c in ("entity_id", "type"))))
-    not_event = next(e for e, t in entity_types.items() if t != "EVENT")
     unmentioned = next((e for e, t in entity_types.items() if t == "EVENT" and e not in set(gold["mentions"].column("entity_id").to_pylist())), None)
     events = gold["quotes"].column("event_id").to_pylist()
     with_event = next(r for r, e in enumerate(events) if e is not None)
+    event_article = gold["quotes"].column("article_id")[with_event].as_py()
+    there = {e for a, e in zip(*(gold["mentions"].column(c).to_pylist() for c in ("article_id", "entity_id"))) if a == event_article}
+    not_event = next(e for e, t in entity_types.items() if t != "EVENT" and e in there)
     yield "event not an EVENT", "quotes", "event_id", {with_event: not_event}
     yield "event of another article", "quotes", "article_id", {with_event: gold["articles"].column("article_id")[4].as_py()}
     yield "event unknown", "quotes", "event_id", {with_event: "e-nobody"}
