@@ -103,6 +103,9 @@ def check_variants_used(tables: dict[str, pd.DataFrame], report: Report) -> None
     claims, clusters = tables.get("claims"), tables.get("claim_clusters")
     if claims is None or clusters is None:
         return
+    if isinstance(claims, LazyFrame) and isinstance(clusters, LazyFrame) and _variants_used_on_arrow(claims, clusters):
+        return
+    claims, clusters = frame_of(claims), frame_of(clusters)
     used = set(zip(claims["cluster_id"], claims["variant_id"].where(claims["variant_id"].notna(), None)))
     for cluster, variants in zip(clusters["cluster_id"], clusters["variant_ids"]):
         for variant in list(variants) if variants is not None else []:
@@ -115,6 +118,9 @@ def check_record_status(tables: dict[str, pd.DataFrame], report: Report) -> None
     claims, clusters = tables.get("claims"), tables.get("claim_clusters")
     if clusters is None or "record_status" not in clusters:
         return
+    if isinstance(clusters, LazyFrame) and (claims is None or isinstance(claims, LazyFrame)) and _record_status_on_arrow(claims, clusters):
+        return
+    claims, clusters = frame_of(claims) if claims is not None else None, frame_of(clusters)
     status_of: dict[tuple[str, str | None], str] = {}
     for cluster, variants, status, statuses, notes, contradicted in zip(
         clusters["cluster_id"], clusters["variant_ids"], clusters["record_status"],
@@ -152,11 +158,98 @@ def check_fabricated_claims(tables: dict[str, pd.DataFrame], report: Report) -> 
     claims, flags = tables.get("claims"), tables.get("quality_flags")
     if claims is None or flags is None or "record_status" not in claims:
         return
+    if isinstance(claims, LazyFrame) and isinstance(flags, LazyFrame) and _no_fabricated_match_on_arrow(claims, flags):
+        return
+    claims, flags = frame_of(claims), frame_of(flags)
     fabricated = flags[flags["flag"] == "fabricated_content"][["article_id", "start", "end"]]
     pairs = claims[claims["record_status"] == "matches"][["claim_id", "article_id", "start", "end"]].merge(fabricated, on="article_id", suffixes=("", "_flag"))
     inside = (pairs["start"] < pairs["end_flag"]) & (pairs["start_flag"] < pairs["end"])
     for claim_id in pairs["claim_id"][inside.to_numpy(dtype=bool)].unique():
         report.add("claims", "fabricated-claim-matches-record", "a claim overlapping fabricated_content evidence cannot match the public record", claim_id, "record_status", "matches")
+
+
+def _string_lists(df, name: str) -> pa.Array:
+    from landstrikes.schema.checkcorpus import column
+
+    return column(df.arrow, name).cast(pa.list_(pa.string()))
+
+
+def _variants_used_on_arrow(claims, clusters) -> bool:
+    """True when every catalogued variant is stated by some claim of its cluster (the rule above
+    finds nothing); False where a null cluster id or variant item meets it."""
+    lists = _string_lists(clusters, "variant_ids")
+    items = pc.list_flatten(lists)
+    if not len(items):
+        return True
+    if items.null_count or frame_strings(clusters, "cluster_id").null_count:
+        return False
+    claim_cluster, cluster = shared_codes(frame_strings(claims, "cluster_id"), frame_strings(clusters, "cluster_id"))
+    claim_variant, variant = shared_codes(frame_strings(claims, "variant_id"), items)
+    width = int(max(claim_variant.max(initial=-1), variant.max(initial=-1))) + 2
+    of_cluster = cluster[pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)]
+    used = (claim_cluster * width + claim_variant)[(claim_cluster >= 0) & (claim_variant >= 0)]
+    return bool(np.all(np.isin(of_cluster * width + variant, used)))
+
+
+def _record_status_on_arrow(claims, clusters) -> bool:
+    """True when `check_record_status` finds nothing: its per-cluster rules on Python values of
+    the (small) clusters table, the claims' inherited status in numpy; False where a null, an empty
+    variant id or a cluster id given twice would meet pandas' own rules."""
+    columns = ("cluster_id", "variant_ids", "record_status", "variant_record_statuses", "variant_record_notes", "contradicted")
+    if not all(c in clusters for c in columns):
+        return False
+    rows = clusters.arrow.select(list(columns)).to_pylist()
+    if len({r["cluster_id"] for r in rows}) != len(rows) or any(r["cluster_id"] is None for r in rows):
+        return False
+    status_of: dict[tuple[str, str], str] = {}
+    for r in rows:
+        variants, statuses, notes = (list(r[c]) if r[c] is not None else [] for c in ("variant_ids", "variant_record_statuses", "variant_record_notes"))
+        has_status = isinstance(r["record_status"], str)
+        if bool(variants) == has_status or len(statuses) != len(variants) or len(notes) != len(variants):
+            return False
+        if any(v is None or v == "" for v in variants) or any(value not in RECORD_STATUSES for value in statuses):
+            return False
+        if r["contradicted"] and not any(value in ("matches", "contradicts") for value in statuses):
+            return False
+        status_of.update({(r["cluster_id"], v): value for v, value in zip(variants, statuses)})
+        if has_status:
+            status_of[(r["cluster_id"], "")] = r["record_status"]
+    if claims is None or "record_status" not in claims:
+        return True
+    if frame_strings(claims, "record_status").null_count:
+        return False
+    keys = list(status_of)
+    want_cluster = pa.array([c for c, _ in keys], pa.large_string())
+    want_variant = pa.array([v for _, v in keys], pa.large_string())
+    cluster, key_cluster = shared_codes(frame_strings(claims, "cluster_id"), want_cluster)
+    variant, key_variant = shared_codes(pc.fill_null(frame_strings(claims, "variant_id"), ""), want_variant)
+    width = int(max(variant.max(initial=-1), key_variant.max(initial=-1))) + 2
+    claim_key, want_key = cluster * width + variant, key_cluster * width + key_variant
+    order = np.argsort(want_key)
+    at = np.minimum(np.searchsorted(want_key[order], claim_key), max(len(keys) - 1, 0))
+    found = (cluster >= 0) & (len(keys) > 0) & (want_key[order][at] == claim_key) if len(keys) else np.zeros(len(claim_key), bool)
+    if not found.any():
+        return True
+    wants = pa.array([status_of[k] for k in keys], pa.large_string()).take(pa.array(order[at][found]))
+    have = frame_strings(claims, "record_status").filter(pa.array(found))
+    return pc.all(pc.equal(have, wants)).as_py() is not False
+
+
+def _no_fabricated_match_on_arrow(claims, flags) -> bool:
+    """True when no claim said to match the record overlaps fabricated_content evidence of its
+    article (the rule above finds nothing); False where a null meets it."""
+    matches = np.flatnonzero(is_in(claims, "record_status", ["matches"]))
+    fabricated = np.flatnonzero(is_in(flags, "flag", ["fabricated_content"]))
+    if not len(matches) or not len(fabricated):
+        return True
+    if any(nulls_at(claims, c, matches) for c in ("article_id", "start", "end")) or \
+            any(nulls_at(flags, c, fabricated) for c in ("article_id", "start", "end")):
+        return False
+    claim_article, flag_article = shared_codes(frame_strings(claims, "article_id").take(matches), frame_strings(flags, "article_id").take(fabricated))
+    c, f = pairs_by_key(claim_article, flag_article)
+    c_start, c_end = frame_ints(claims, "start")[matches][c], frame_ints(claims, "end")[matches][c]
+    f_start, f_end = frame_ints(flags, "start")[fabricated][f], frame_ints(flags, "end")[fabricated][f]
+    return not np.any((c_start < f_end) & (f_start < c_end))
 
 
 def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) -> None:
