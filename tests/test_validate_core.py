@@ -186,7 +186,8 @@ def _breakages(gold: dict):
     lonely = next(r for r, c in enumerate(claims) if c["consistency"] == "uncorroborated")
     varied = next(r for r, c in enumerate(clusters) if c["variant_ids"])
     flat = next(r for r, c in enumerate(clusters) if not c["variant_ids"])
-    same_article = next(c["claim_id"] for c in claims if c["article_id"] == claims[linked]["article_id"] and c["claim_id"] != claims[linked]["claim_id"])
+    same_article = next(c["claim_id"] for c in claims if c["article_id"] == claims[linked]["article_id"]
+                        and c["cluster_id"] == claims[linked]["cluster_id"] and c["claim_id"] != claims[linked]["claim_id"])
     yield "links dropped", "claims", "contradicted_by", {linked: []}
     yield "links on a plain claim", "claims", "contradicted_by", {plain: [claims[linked]["claim_id"]]}
     yield "link to the same article", "claims", "contradicted_by", {linked: [same_article]}
@@ -221,6 +222,8 @@ def _breakages(gold: dict):
     touching = _edit(gold["claims"], "start", {plain: fabricated["end"]})
     touching = _edit(touching, "end", {plain: fabricated["end"] + 5})
     yield "claim touching fabricated evidence", "claims", "article_id", {plain: fabricated["article_id"]}, _edit(touching, "record_status", {plain: "matches"})
+    before = _edit(_edit(gold["claims"], "start", {plain: fabricated["start"] - 5}), "end", {plain: fabricated["start"]})
+    yield "claim ending where fabricated evidence starts", "claims", "article_id", {plain: fabricated["article_id"]}, _edit(before, "record_status", {plain: "matches"})
 
 
 GOLD = _gold()
