@@ -21,6 +21,8 @@ from landstrikes.schema.aliasscan import spaced_variants
 from landstrikes.schema.checkcorpus import (
     _article_numbers,
     _first_index_arrow,
+    article_rows,
+    strings_of,
     _isin,
     _strings,
     arrow_column,
@@ -265,18 +267,25 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     articles, entities, mentions = (tables.get(n) for n in ("articles", "entities", "mentions"))
     if articles is None or entities is None or mentions is None:
         return
-    gold = entities[entities["source"] != "auto"] if "source" in entities else entities
-    for entity_id in sorted(set(gold["entity_id"]) - set(mentions["entity_id"].unique())):
+    on_arrow = all(isinstance(t, LazyFrame) for t in (articles, entities, mentions)) and \
+        no_nulls(entities, "entity_id", *(("source",) if "source" in entities else ())) and no_nulls(mentions, "entity_id")
+    if on_arrow:  # (a null id or source meets pandas' own NaN rules: the frames decide those)
+        gold_ids, gold_aliases = _gold_entities_on_arrow(entities)
+        named_ids = set(pc.unique(frame_strings(mentions, "entity_id")).to_pylist())
+    else:
+        articles, entities, mentions = frame_of(articles), frame_of(entities), frame_of(mentions)
+        gold = entities[entities["source"] != "auto"] if "source" in entities else entities
+        gold_ids, gold_aliases = gold["entity_id"].tolist(), gold["aliases"]
+        named_ids = set(mentions["entity_id"].unique())
+    for entity_id in sorted(set(gold_ids) - named_ids):
         report.add("entities", "entity-not-mentioned", "no article has a mention of this entity (M6)", entity_id, "entity_id", entity_id)
-    gold_ids = gold["entity_id"].tolist()
     owners: dict[str, list[str]] = {}
-    for entity_id, aliases in zip(gold_ids, gold["aliases"]):
+    for entity_id, aliases in zip(gold_ids, gold_aliases):
         for alias in aliases if aliases is not None else []:
             owners.setdefault(alias, []).append(entity_id)
     if not owners:
         return
     texts = article_texts(tables)
-    article_ids = articles["article_id"].to_numpy(dtype=object)
     present = corpus_separators(tables, texts)
     spelling_of: dict[str, str] = {}  # each spelling -> its alias (spaces may be any separator, M6)
     unlisted = []
@@ -293,13 +302,15 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     number, index, start, end = alias_scan(tables, spellings)  # shared with alias coverage
     alias = np.array([alias_number[spelling_of[s]] for s in spellings], dtype=np.int64)[index] if len(index) else np.zeros(0, np.int64)
     if unlisted:  # too many spellings to list: those aliases are matched exactly where a separator occurs
+        articles = frame_of(articles)
         spaced = [n for n in articles_with_unicode_spaces(texts).tolist() if isinstance(articles["text"].iloc[n], str)]
         extra = [(n, alias_number[a], m.start(), m.end()) for n in spaced for a in unlisted for m in alias_pattern(a).finditer(articles["text"].iloc[n])]
         if extra:
             more = np.array(extra, dtype=np.int64).reshape(-1, 4).T
             number, alias, start, end = (np.concatenate([x, y]) for x, y in zip((number, alias, start, end), more))
     # one article per article id (duplicated ids are one key, as the ids themselves would be)
-    same_id = _article_numbers(articles, articles["article_id"])
+    article_ids = strings_of(tables, "articles", "article_id")
+    same_id = article_rows(article_ids, article_ids)
     article = same_id[number] if len(number) else np.zeros(0, np.int64)
     inside = article >= 0  # an article without a usable id has no mention to name an occurrence
     number, alias, start, end, article = (x[inside] for x in (number, alias, start, end, article))
@@ -319,13 +330,23 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     keep = _first_of(article[rows], entity)
     rows, entity = rows[keep], entity[keep]
     mention_article = article_numbers(tables, "mentions")
-    mention_entity = _positions(mentions["entity_id"], gold_ids)
+    mention_entity = _first_index_arrow(strings_of(tables, "mentions", "entity_id"), pa.array(gold_ids, pa.string()).cast(pa.large_string()))
     known = (mention_article >= 0) & (mention_entity >= 0)
     has = same_id[mention_article[known]] * len(gold_ids) + mention_entity[known]
     missing = ~_member(article[rows] * len(gold_ids) + entity, has)
     for row, e in zip(rows[missing].tolist(), entity[missing].tolist()):
         a = alias_names[alias[row]]
-        report.add("entities", "entity-not-mentioned", f"{a!r} occurs at {start[row]}-{end[row]} in {article_ids[number[row]]}, which has no mention of this entity (M6)", gold_ids[e], "aliases", a)
+        article_id = article_ids[int(number[row])].as_py()
+        report.add("entities", "entity-not-mentioned", f"{a!r} occurs at {start[row]}-{end[row]} in {article_id}, which has no mention of this entity (M6)", gold_ids[e], "aliases", a)
+
+
+def _gold_entities_on_arrow(entities) -> tuple[list[str], list]:
+    """The ids and alias lists of the entities an annotator catalogued (source not "auto")."""
+    ids, aliases = frame_strings(entities, "entity_id"), _string_lists(entities, "aliases")
+    if "source" in entities:
+        gold = pc.not_equal(frame_strings(entities, "source"), "auto")
+        ids, aliases = ids.filter(gold), aliases.filter(gold)
+    return ids.to_pylist(), aliases.to_pylist()
 
 
 def _first_of(first: np.ndarray, second: np.ndarray) -> np.ndarray:
@@ -356,11 +377,6 @@ def _member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return found
 
 
-def _positions(values: pd.Series, keys: list[str]) -> np.ndarray:
-    """Position in `keys` of the first key equal to each value, -1 where none (or null)."""
-    return _first_index_arrow(_strings(values), pa.array(keys, pa.string()).cast(pa.large_string()))
-
-
 def _exact_mention_spans(tables, texts, same_id, article, start, end) -> np.ndarray:
     """True for each occurrence (article, start, end) that is exactly some mention's span
     (of an article with the same id), matched as one integer key per span."""
@@ -368,8 +384,8 @@ def _exact_mention_spans(tables, texts, same_id, article, start, end) -> np.ndar
         return np.zeros(0, bool)
     mentions = tables["mentions"]
     m_article = article_numbers(tables, "mentions")
-    m_start = mentions["start"].to_numpy(dtype=np.int64, na_value=-1)
-    m_end = mentions["end"].to_numpy(dtype=np.int64, na_value=-1)
+    m_start = frame_ints(mentions, "start", -1)
+    m_end = frame_ints(mentions, "end", -1)
     widest, longest = int((end - start).max()), int(start.max())
     usable = (m_article >= 0) & (m_start >= 0) & (m_start <= longest) & (m_end >= m_start) & (m_end - m_start <= widest)
     if (len(same_id) + 1) * (longest + 1) * (widest + 1) >= 2**62:  # keys would overflow: compare row by row
@@ -492,12 +508,6 @@ def _misquotation_covered(quotes: pd.DataFrame, flags: pd.DataFrame, rows: np.nd
     overlap = (f_start[pair_flag] < q_end[pair_row]) & (q_start[pair_row] < f_end[pair_flag])
     covered_ids = pc.unique(quote_ids.take(pa.array(pair_row[overlap], pa.int64())))
     return pc.is_in(quote_ids, value_set=covered_ids).to_numpy(zero_copy_only=False)
-
-
-def _flat_strings(series: pd.Series) -> pa.Array:
-    """A string column as one Arrow array (not chunked: dictionary codes come out as one array)."""
-    values = _strings(series)
-    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
 
 
 def _plain_quote_cluster_wording(quotes: pd.DataFrame, flags: pd.DataFrame, report: Report) -> None:
@@ -641,10 +651,6 @@ def check_vague_quantities(tables: dict[str, pd.DataFrame], report: Report) -> N
     claims = frame_of(claims)
     for claim_id, text in zip(claims["claim_id"][vague], claims["text"][vague]):
         report.add("claims", "vague-quantity-not-normalised", f"{VAGUE_QUANTITY.search(text).group()!r} needs quantity_low/high and bound approximate (C5)", claim_id, "quantity_low", text)
-
-
-def _arrow_strings(series: pd.Series) -> pa.Array:
-    return pa.array(series, from_pandas=True, type=pa.large_string())
 
 
 def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
