@@ -223,6 +223,7 @@ def _breakages(gold: dict):
     first_mention = mentioned_ids.index(entity_rows[named]["entity_id"])
     yield "entity renamed", "entities", "entity_id", {named: "e-renamed"}
     yield "entity made auto", "entities", "source", {named: "auto"}
+    yield "auto entity never mentioned", "entities", "source", {named: "auto"}, _edit(gold["entities"], "entity_id", {named: "e-renamed"})
     yield "entity source null", "entities", "source", {named: None}
     yield "mention of another entity", "mentions", "entity_id", {first_mention: entity_rows[named + 1]["entity_id"]}
     yield "mention of an entity null", "mentions", "entity_id", {first_mention: None}
