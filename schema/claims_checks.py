@@ -16,7 +16,6 @@ from landstrikes.schema.checkcorpus import (
     frame_of,
     frame_strings,
     no_nulls,
-    pairs_by_key,
     pandas_on_demand as pd,
     shared_codes,
 )

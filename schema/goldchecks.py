@@ -19,12 +19,10 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.aliasscan import spaced_variants
 from landstrikes.schema.checkcorpus import (
-    _article_numbers,
     _first_index_arrow,
     article_rows,
     strings_of,
     _isin,
-    _strings,
     arrow_column,
     article_numbers,
     frame_ints,
