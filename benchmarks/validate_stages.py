@@ -4,7 +4,8 @@
 
 validate runs with one worker (its checks one after another), and each stage (reading, Arrow
 checks, the Pandera-rule gate, to_pandas, indexing the texts, every cross check) is charged the
-process's user time (`getrusage`) it took. System time is left out on purpose: on the shared
+process's user time (`getrusage`) it took. Where frames are made on demand (`LazyFrame`), their
+making is also shown as `frames_on_demand` (it is inside the time of the check that asked first). System time is left out on purpose: on the shared
 VM it mostly measures first-touch page faults, which vary with load several-fold (see
 docs/notes/validate-floor.md). Shared indexes are charged to the check that asks first.
 Run an older copy of the code with PYTHONPATH=DIR (DIR holding landstrikes/) to compare.
@@ -39,6 +40,9 @@ def main(folder: str) -> None:
 
     for name in ("read_parts", "check_arrow_table", "to_pandas", "keeps_pandera_rules"):
         setattr(validation, name, charged(name, getattr(validation, name)))
+    corpus = importlib.import_module("landstrikes.schema.checkcorpus")
+    if hasattr(corpus, "LazyFrame"):  # frames made on demand, inside the check that first reads one
+        corpus.to_pandas = charged("frames_on_demand", corpus.to_pandas)
 
     class Stopwatch:
         def __init__(self, timings):

@@ -5,12 +5,27 @@ their evidence rows and segments (AQ1, AQ2), titles with headlines (the AQ2 and 
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, MAJOR_FLAGS, quality_label_for  # noqa: F401 (AQ2, re-exported)
-from landstrikes.schema.checkcorpus import _article_numbers, _rows, arrow_column, article_texts
+from landstrikes.schema.checkcorpus import (
+    LazyFrame,
+    _article_numbers,
+    _rows,
+    arrow_column,
+    article_texts,
+    column,
+    frame_ints,
+    frame_nulls,
+    frame_of,
+    frame_strings,
+    is_in,
+    no_nulls,
+    nulls_at,
+    pandas_on_demand as pd,
+    shared_codes,
+)
 from landstrikes.schema.labels import QUALITY_FLAGS
 from landstrikes.schema.report import Report
 from landstrikes.schema.spantext import ArticleTexts
@@ -21,6 +36,11 @@ def check_article_quality(tables: dict[str, pd.DataFrame], report: Report) -> No
     articles, flags, segments = (tables.get(n) for n in ("articles", "quality_flags", "segments"))
     if articles is None or flags is None:
         return
+    if all(isinstance(t, LazyFrame) for t in (articles, flags, segments) if t is not None) and \
+            _quality_sound_on_arrow(tables, articles, flags, segments):
+        return
+    articles, flags = frame_of(articles), frame_of(flags)
+    segments = frame_of(segments) if segments is not None else None
     distinct = flags[["article_id", "flag"]].dropna().drop_duplicates().sort_values(["article_id", "flag"])
     suspects = _quality_suspects(tables, articles, flags, distinct)
     if suspects is not None and len(suspects) == 0:
@@ -135,3 +155,100 @@ def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, texts: ArticleT
     for article_id, want, have in zip(articles["article_id"], wants, titles):
         if have != want:
             report.add("articles", "title-not-headline", f"the first headline segment gives {want!r}", article_id, "title", have)
+
+
+def _quality_sound_on_arrow(tables, articles, flags, segments) -> bool:
+    """True when `check_article_quality` finds nothing (flags and AQ2 label, titles, boilerplate
+    share), decided on Arrow and numpy; False (the frames decide and word the findings) where a
+    null, an article id given twice, a negative offset or a tie between headlines meets a rule."""
+    if not no_nulls(articles, "article_id") or pc.count_distinct(frame_strings(articles, "article_id")).as_py() != len(articles):
+        return False
+    return _flags_agree(articles, flags) and (segments is None or (
+        _titles_agree(articles, segments, article_texts(tables)) and _shares_agree(articles, segments)))
+
+
+def _flags_agree(articles, flags) -> bool:
+    """quality_flags is the sorted set of the article's evidence flags; quality_label is AQ2's."""
+    listed = column(articles.arrow, "quality_flags").cast(pa.list_(pa.string()))
+    items = pc.list_flatten(listed)
+    if items.null_count:
+        return False
+    evidence = np.flatnonzero(~frame_nulls(flags, "article_id") & ~frame_nulls(flags, "flag"))
+    article, flag_article = shared_codes(frame_strings(articles, "article_id"), frame_strings(flags, "article_id"))
+    item_code, flag_code = shared_codes(items, frame_strings(flags, "flag"))
+    size = int(max(article.max(initial=-1), flag_article.max(initial=-1))) + 1
+    row_of = np.full(size + 1, -1, np.int64)
+    row_of[article] = np.arange(len(article))
+    width = int(max(item_code.max(initial=-1), flag_code.max(initial=-1))) + 1
+    if width > 62:  # (one bit per distinct flag value, as `_quality_suspects`)
+        return False
+    pairs = np.unique(flag_article[evidence] * width + flag_code[evidence])
+    owner = row_of[pairs // width] if len(pairs) else np.zeros(0, np.int64)
+    bit = np.left_shift(np.int64(1), np.arange(width, dtype=np.int64))
+    evidenced = np.zeros(len(article) + 1, np.int64)
+    np.bitwise_or.at(evidenced, np.where(owner >= 0, owner, len(article)), bit[pairs % width] if len(pairs) else np.zeros(0, np.int64))
+    evidenced = evidenced[:-1]
+    mask = np.zeros(len(article), np.int64)
+    np.bitwise_or.at(mask, pc.list_parent_indices(listed).to_numpy(zero_copy_only=False), bit[item_code])
+    count = pc.fill_null(pc.list_value_length(listed), 0).to_numpy(zero_copy_only=False)
+    n_evidenced = sum((evidenced >> b) & 1 for b in range(width)) if width else np.zeros(len(article), np.int64)
+    if np.any((mask != evidenced) | (count != n_evidenced)):
+        return False
+    slipped = evidence[is_in(flags, "flag", FACTUAL_SLIPS)[evidence]]
+    slip_owner = row_of[flag_article[slipped]] if len(slipped) else np.zeros(0, np.int64)
+    many = np.bincount(slip_owner[slip_owner >= 0], minlength=len(article)) >= 2
+    code_name = {}
+    for code, value in zip(np.concatenate([item_code, flag_code[evidence]]).tolist(),
+                           pa.concat_arrays([items.cast(pa.large_string()), frame_strings(flags, "flag").take(evidence)]).to_pylist()):
+        code_name[code] = value
+    labels = frame_strings(articles, "quality_label").to_pylist()
+    wanted = {}
+    for row, (m, two) in enumerate(zip(evidenced.tolist(), many.tolist())):
+        if (m, two) not in wanted:
+            wanted[(m, two)] = quality_label_for(sorted(code_name[b] for b in range(width) if (m >> b) & 1), 2 if two else 0)
+        if labels[row] != wanted[(m, two)]:
+            return False
+    return True
+
+
+def _titles_agree(articles, segments, texts: ArticleTexts) -> bool:
+    """`title` is each article's first headline segment, stripped (None without one)."""
+    heads = np.flatnonzero(is_in(segments, "kind", ["headline"]))
+    if any(nulls_at(segments, c, heads) for c in ("article_id", "start", "end")) or frame_nulls(articles, "text").any():
+        return False
+    article, head_article = shared_codes(frame_strings(articles, "article_id"), frame_strings(segments, "article_id").take(heads))
+    start, end = frame_ints(segments, "start")[heads], frame_ints(segments, "end")[heads]
+    if np.any(start < 0) or np.any(end < 0):
+        return False
+    row_of = np.full(int(max(article.max(initial=-1), head_article.max(initial=-1))) + 2, -1, np.int64)
+    row_of[article] = np.arange(len(article))
+    number = row_of[head_article]
+    order = np.lexsort((start, number))
+    first = order[np.r_[True, number[order][1:] != number[order][:-1]]] if len(order) else order
+    if len(order) > 1 and np.any((number[order][1:] == number[order][:-1]) & (start[order][1:] == start[order][:-1])):
+        return False  # two headlines at one start: which one pandas' sort puts first is not defined
+    first = first[number[first] >= 0]
+    wants = [None] * len(article)
+    if len(first):
+        rows = number[first]
+        lengths = texts.lengths[rows]
+        begin = np.minimum(start[first], lengths)
+        for row, text in zip(rows.tolist(), texts.slices(rows, begin, np.clip(end[first], begin, lengths)).to_pylist()):
+            wants[row] = text.strip()
+    return wants == frame_strings(articles, "title").to_pylist()
+
+
+def _shares_agree(articles, segments) -> bool:
+    """boilerplate_share is the boilerplate blocks' share of the article's characters (within 4e-7)."""
+    noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS))
+    if any(nulls_at(segments, c, noise) for c in ("article_id", "start", "end")):
+        return False
+    article, noise_article = shared_codes(frame_strings(articles, "article_id"), frame_strings(segments, "article_id").take(noise))
+    size = int(max(article.max(initial=-1), noise_article.max(initial=-1))) + 1
+    lengths = (frame_ints(segments, "end") - frame_ints(segments, "start"))[noise]
+    per_article = np.zeros(size, np.int64)
+    np.add.at(per_article, noise_article, lengths)
+    noise_chars = per_article[article].astype("float64") if len(article) else np.zeros(0)
+    n_chars, shares = (column(articles.arrow, c).cast(pa.float64()).to_numpy(zero_copy_only=False) for c in ("n_chars", "boilerplate_share"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return bool(np.all(np.abs(shares - noise_chars / n_chars) <= 4e-7))

@@ -5,33 +5,134 @@ validate run (article texts, key positions, article numbers) and Arrow helpers.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.spantext import ArticleTexts
+from landstrikes.schema.tableio import to_pandas
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Corpus(dict):
     """The tables of one validate run, by name. What several checks need (the indexed article
     texts, key lookups) is computed once, by whichever check asks first; checks run in threads.
 
-    `arrow` holds the same tables as read (after the Arrow-level repairs), so a check can take a
-    column as Arrow without converting pandas' Python lists back (see `arrow_column`)."""
+    `arrow` holds the tables as read (after the Arrow-level repairs). A run made by `from_arrow`
+    holds no pandas frame at all: each value is a `LazyFrame` that becomes a DataFrame only when
+    a check reads it as one (a check wording its findings, or one not yet moved to Arrow), so
+    validate of sound tables need not import pandas. Tests may still pass frames directly."""
 
     def __init__(self, *args, arrow: dict[str, pa.Table] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.arrow = arrow or {}
         self._lock = threading.Lock()
         self._memo: dict[tuple, _Once] = {}
+        self.frames_read: set[tuple[str, str]] = set()
+        """(table, check) for every check that read a table as a DataFrame (which made it once)."""
+
+    @classmethod
+    def from_arrow(cls, tables: dict[str, pa.Table]) -> Corpus:
+        corpus = cls(arrow=dict(tables))
+        for name in tables:
+            dict.__setitem__(corpus, name, LazyFrame(corpus, name))
+        return corpus
 
     def once(self, key: tuple, compute):
         with self._lock:
             entry = self._memo.setdefault(key, _Once())
         return entry.get(compute)
+
+    def frame(self, name: str):
+        """Table `name` as the DataFrame `to_pandas` gives (made once, on first use)."""
+        self.frames_read.add((name, getattr(_current, "check", "")))
+
+        def convert():
+            return to_pandas(self.arrow[name], ARROW_LISTS.get(name, frozenset()))
+        return self.once(("frame", name), convert)
+
+
+ARROW_LISTS = {"quotes": frozenset({"speaker_ids"})}
+"""List columns that every check reads as Arrow (`arrow_column`), so the frames the checks get
+hold them as zero-copy Arrow columns, not a Python list per row (the one costly part of
+`to_pandas` at 10^5-10^6 quotes). A check that wants Python lists of a column named here must
+take `arrow_column(...).to_pylist()`."""
+
+_current = threading.local()
+"""The check running on this thread (`running_check`): named in `Corpus.frames_read`."""
+
+
+class running_check:
+    """`with running_check(name):` charges the frames made meanwhile on this thread to `name`."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __enter__(self):
+        self.before, _current.check = getattr(_current, "check", ""), self.name
+
+    def __exit__(self, *exc):
+        _current.check = self.before
+
+
+class LazyFrame:
+    """A table of an Arrow-backed `Corpus` standing in for its DataFrame: its row count, column
+    names and emptiness come from Arrow; anything else makes the frame (once) and asks it.
+    The adapter that keeps checks written on pandas working unchanged."""
+
+    def __init__(self, corpus: Corpus, name: str):
+        self._corpus, self._name = corpus, name
+
+    @property
+    def arrow(self) -> pa.Table:
+        return self._corpus.arrow[self._name]
+
+    def frame(self):
+        return self._corpus.frame(self._name)
+
+    def __len__(self) -> int:
+        return self.arrow.num_rows
+
+    def __contains__(self, column) -> bool:
+        return column in self.arrow.column_names
+
+    def __iter__(self):
+        return iter(self.arrow.column_names)
+
+    @property
+    def empty(self) -> bool:
+        return self.arrow.num_rows == 0 or self.arrow.num_columns == 0
+
+    def __getitem__(self, key):
+        return self.frame()[key]
+
+    def __getattr__(self, attribute):
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)
+        return getattr(self.frame(), attribute)
+
+
+def frame_of(df):
+    """The DataFrame behind a `LazyFrame` (made now), or `df` itself."""
+    return df.frame() if isinstance(df, LazyFrame) else df
+
+
+def arrow_table(tables, name: str) -> pa.Table | None:
+    """Table `name` as Arrow when the run holds it so (a validate `Corpus`), else None (frames
+    given directly: the check runs its pandas definition)."""
+    value = tables.get(name) if isinstance(tables, Corpus) else None
+    return value.arrow if isinstance(value, LazyFrame) else None
+
+
+def column(table: pa.Table, name: str) -> pa.Array:
+    """One column of an Arrow table as one array (not chunked)."""
+    values = table.column(name)
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
 
 
 class _Once:
@@ -67,7 +168,17 @@ def arrow_column(tables: dict[str, pd.DataFrame], table: str, column: str, arrow
 def key_positions(tables: dict[str, pd.DataFrame], table: str, column: str, ref_table: str, ref_column: str) -> np.ndarray:
     """Row in `ref_table` of the first `ref_column` equal to each `table.column`, -1 if none or null."""
     return _shared(tables, ("key", table, column, ref_table, ref_column),
-                   lambda: _first_index(tables[table][column], tables[ref_table][ref_column]))
+                   lambda: _first_index_arrow(strings_of(tables, table, column), strings_of(tables, ref_table, ref_column)))
+
+
+def strings_of(tables: dict[str, pd.DataFrame], table: str, name: str) -> pa.Array:
+    """A string column as one Arrow large_string array: from the table as read when the run holds
+    it (no pandas), else from the frame (`_strings`); the same values either way."""
+    kept = arrow_table(tables, table)
+    if kept is None:
+        return _strings(tables[table][name])
+    values = column(kept, name)
+    return values if values.type == pa.large_string() else values.cast(pa.large_string())
 
 
 def article_texts(tables: dict[str, pd.DataFrame]) -> ArticleTexts:
@@ -86,6 +197,8 @@ def _strings(series: pd.Series) -> pa.Array:
 
 def _isin(series: pd.Series, values) -> np.ndarray:
     """Series.isin via Arrow: pandas' Arrow-string isin loops over `values` in Python."""
+    import pandas as pd
+
     value_set = _strings(pd.Series(values, dtype=object).dropna().astype(str))
     found = pc.is_in(_strings(series.astype(str)), value_set=value_set)
     return (pc.fill_null(found, False).to_numpy(zero_copy_only=False)) & series.notna().to_numpy()
@@ -93,9 +206,14 @@ def _isin(series: pd.Series, values) -> np.ndarray:
 
 def _article_numbers(articles: pd.DataFrame, article_ids: pd.Series) -> np.ndarray:
     """Row number in `articles` of each article id (the last row on duplicates), -1 if unknown."""
-    n = len(articles)
-    reversed_ids = _strings(articles["article_id"]).take(pa.array(np.arange(n - 1, -1, -1, dtype=np.int64)))
-    found = _first_index_arrow(_strings(article_ids), reversed_ids)
+    return article_rows(_strings(articles["article_id"]), _strings(article_ids))
+
+
+def article_rows(article_ids: pa.Array, values: pa.Array) -> np.ndarray:
+    """`_article_numbers` on Arrow: the last row of `article_ids` equal to each value, -1 if none."""
+    n = len(article_ids)
+    reversed_ids = article_ids.take(pa.array(np.arange(n - 1, -1, -1, dtype=np.int64)))
+    found = _first_index_arrow(values, reversed_ids)
     return np.where(found >= 0, n - 1 - found, -1)
 
 
@@ -140,14 +258,114 @@ def article_numbers(tables: dict[str, pd.DataFrame], name: str) -> np.ndarray:
     With every article id once (the usual case) the last row of an id is its first, which the
     foreign-key check has already looked up: one hash lookup of each article_id column, not two."""
     def numbers():
-        if name != "articles" and _shared(tables, ("articles-unique",), lambda: _distinct_ids(tables["articles"]["article_id"])):
+        if name != "articles" and _shared(tables, ("articles-unique",), lambda: _distinct_ids(strings_of(tables, "articles", "article_id"))):
             return key_positions(tables, name, "article_id", "articles", "article_id")
-        return _article_numbers(tables["articles"], tables[name]["article_id"])
+        return article_rows(strings_of(tables, "articles", "article_id"), strings_of(tables, name, "article_id"))
 
     return _shared(tables, ("article", name), numbers)
 
 
-def _distinct_ids(ids: pd.Series) -> bool:
+def _distinct_ids(values: pa.Array) -> bool:
     """No null and no id twice."""
-    values = _strings(ids)
     return values.null_count == 0 and pc.count_distinct(values).as_py() == len(values)
+
+
+def nulls(tables: dict[str, pd.DataFrame], table: str, name: str) -> np.ndarray:
+    """`df[name].isna()` as numpy bools: on Arrow a null, or a NaN (pandas shows NaN as missing)."""
+    kept = arrow_table(tables, table)
+    if kept is None:
+        return tables[table][name].isna().to_numpy()
+    values = column(kept, name)
+    missing = values.is_null()
+    if pa.types.is_floating(values.type):
+        missing = pc.or_(missing, pc.fill_null(pc.is_nan(values), False))
+    return missing.to_numpy(zero_copy_only=False)
+
+
+def ints(tables: dict[str, pd.DataFrame], table: str, name: str, na_value: int = 0) -> np.ndarray:
+    """`df[name].to_numpy(dtype=np.int64, na_value=na_value)` of an integer column."""
+    kept = arrow_table(tables, table)
+    if kept is None:
+        return tables[table][name].to_numpy(dtype=np.int64, na_value=na_value)
+    values = column(kept, name)
+    values = pc.fill_null(values, na_value) if values.null_count else values
+    return values.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+
+
+class _PandasOnDemand:
+    """`pandas`, imported on first use: the modules of checks that word findings (or still
+    decide some rows) with pandas import this as `pd`, so importing them costs no pandas."""
+
+    def __getattr__(self, name: str):
+        import pandas
+
+        return getattr(pandas, name)
+
+
+pandas_on_demand = _PandasOnDemand()
+
+
+def frame_strings(df, name: str) -> pa.Array:
+    """`_strings(df[name])` as one array, straight from Arrow when `df` is a `LazyFrame`."""
+    if isinstance(df, LazyFrame):
+        values = column(df.arrow, name)
+        return values if values.type == pa.large_string() else values.cast(pa.large_string())
+    values = _strings(df[name])
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+
+
+def frame_nulls(df, name: str) -> np.ndarray:
+    """`df[name].isna().to_numpy()`, from Arrow when `df` is a `LazyFrame` (NaN counts as missing)."""
+    if not isinstance(df, LazyFrame):
+        return df[name].isna().to_numpy()
+    values = column(df.arrow, name)
+    missing = values.is_null()
+    if pa.types.is_floating(values.type):
+        missing = pc.or_(missing, pc.fill_null(pc.is_nan(values), False))
+    return missing.to_numpy(zero_copy_only=False)
+
+
+def frame_ints(df, name: str, na_value: int = 0) -> np.ndarray:
+    """`df[name].to_numpy(dtype=np.int64, na_value=na_value)`, from Arrow when `df` is a `LazyFrame`."""
+    if not isinstance(df, LazyFrame):
+        return df[name].to_numpy(dtype=np.int64, na_value=na_value)
+    values = column(df.arrow, name)
+    values = pc.fill_null(values, na_value) if values.null_count else values
+    return values.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+
+
+def shared_codes(*arrays: pa.Array) -> list[np.ndarray]:
+    """Integer codes of string arrays over one dictionary: equal codes exactly where the values are
+    equal, across the arrays; -1 for a null."""
+    joined = pa.concat_arrays([a.cast(pa.large_string()) for a in arrays])
+    codes = pc.fill_null(pc.dictionary_encode(joined).indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    bounds = np.cumsum([0] + [len(a) for a in arrays])
+    return [codes[bounds[i]:bounds[i + 1]] for i in range(len(arrays))]
+
+
+def no_nulls(df, *names: str) -> bool:
+    """None of the columns holds a null (or a NaN)."""
+    return not any(frame_nulls(df, name).any() for name in names)
+
+
+def pairs_by_key(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (i, j) with left[i] == right[j] (an inner join of two integer key arrays), grouped
+    by i in order, j in order within each i."""
+    order = np.argsort(right, kind="stable")
+    ordered = right[order]
+    low, high = np.searchsorted(ordered, left, "left"), np.searchsorted(ordered, left, "right")
+    per = high - low
+    li = np.repeat(np.arange(len(left)), per)
+    ri = order[np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per) + np.repeat(low, per)]
+    return li, ri
+
+
+def is_in(df, name: str, values) -> np.ndarray:
+    """`df[name].isin(values)` of a string column, on Arrow when `df` is a `LazyFrame` (a null is in no set)."""
+    found = pc.is_in(frame_strings(df, name), value_set=pa.array(list(values), pa.large_string()))
+    return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+
+
+def nulls_at(df, name: str, rows: np.ndarray) -> bool:
+    """Some of `rows` holds a null (or a NaN) in column `name`."""
+    return bool(frame_nulls(df, name)[rows].any())

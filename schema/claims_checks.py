@@ -4,9 +4,21 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import _isin, _rows
+from landstrikes.schema.checkcorpus import (
+    LazyFrame,
+    _isin,
+    _rows,
+    column,
+    frame_ints,
+    frame_of,
+    frame_strings,
+    no_nulls,
+    pandas_on_demand as pd,
+    shared_codes,
+)
 from landstrikes.schema.report import Report
 
 
@@ -15,6 +27,9 @@ def check_claims(tables: dict[str, pd.DataFrame], report: Report) -> None:
     claims = tables.get("claims")
     if claims is None:
         return
+    if isinstance(claims, LazyFrame) and _claims_consistent_on_arrow(claims):
+        return
+    claims = frame_of(claims)
     links = claims["contradicted_by"]  # lists of claim ids, or None
     contradicted = (claims["consistency"] == "contradicted").to_numpy()
     has_links = (links.str.len().fillna(0) > 0).to_numpy()
@@ -46,6 +61,9 @@ def check_claim_clusters(tables: dict[str, pd.DataFrame], report: Report) -> Non
     claims, clusters = tables.get("claims"), tables.get("claim_clusters")
     if claims is None or clusters is None:
         return
+    if isinstance(claims, LazyFrame) and isinstance(clusters, LazyFrame) and _clusters_agree_on_arrow(claims, clusters):
+        return
+    claims, clusters = frame_of(claims), frame_of(clusters)
     members = claims.groupby("cluster_id")
     derived = pd.DataFrame({
         "n_claims": members.size(),
@@ -99,11 +117,98 @@ def _check_variants(claims: pd.DataFrame, clusters: pd.DataFrame, report: Report
         report.add("claims", "variant-not-in-cluster", f"cluster {cluster} has variants {list(variants[cluster] or [])}", cid, "variant_id", value)
 
 
+def _lists(df, name: str) -> pa.Array:
+    values = column(df.arrow, name)
+    return values.cast(pa.list_(pa.string()))
+
+
+def _pair_counts(first: np.ndarray, second: np.ndarray, size: int) -> np.ndarray:
+    """For each value of `first` (codes < size), how many distinct `second` values it meets."""
+    if not len(first):
+        return np.zeros(size, np.int64)
+    pairs = np.unique(first * (int(second.max()) + 1) + second)
+    return np.bincount(pairs // (int(second.max()) + 1), minlength=size)
+
+
+def _claims_consistent_on_arrow(claims) -> bool:
+    """True when `check_claims` finds nothing, decided on Arrow and numpy; False (the frames
+    decide) where a null meets a rule."""
+    if not no_nulls(claims, "claim_id", "article_id", "cluster_id", "consistency"):
+        return False
+    links = _lists(claims, "contradicted_by")
+    items = pc.list_flatten(links)
+    if items.null_count:
+        return False
+    consistency = frame_strings(claims, "consistency")
+    contradicted = pc.equal(consistency, "contradicted").to_numpy(zero_copy_only=False)
+    has_links = pc.fill_null(pc.list_value_length(links), 0).to_numpy(zero_copy_only=False) > 0
+    if np.any(contradicted != has_links):
+        return False
+    ids, named = shared_codes(frame_strings(claims, "claim_id"), items)
+    article, = shared_codes(frame_strings(claims, "article_id"))
+    cluster, = shared_codes(frame_strings(claims, "cluster_id"))
+    last = np.full(int(max(ids.max(initial=-1), named.max(initial=-1))) + 1, -1, np.int64)
+    last[ids] = np.arange(len(ids))  # each claim id's last row (the later assignment wins)
+    parent = pc.list_parent_indices(links).to_numpy(zero_copy_only=False)
+    other = last[named] if len(named) else np.zeros(0, np.int64)
+    known = other >= 0
+    parent, other = parent[known], other[known]
+    if np.any((article[other] == article[parent]) | (cluster[other] != cluster[parent])):
+        return False
+    shared = (_pair_counts(cluster, article, int(cluster.max(initial=-1)) + 1) > 1)[cluster] if len(cluster) else np.zeros(0, bool)
+    lonely = pc.equal(consistency, "uncorroborated").to_numpy(zero_copy_only=False) & shared
+    alone = pc.equal(consistency, "corroborated").to_numpy(zero_copy_only=False) & ~shared
+    return not (lonely.any() or alone.any())
+
+
+def _clusters_agree_on_arrow(claims, clusters) -> bool:
+    """True when `check_claim_clusters` finds nothing (counts, contradiction, variants), decided on
+    Arrow and numpy; False where a null or a cluster id given twice meets a rule."""
+    if not (no_nulls(claims, "cluster_id", "article_id", "consistency")
+            and no_nulls(clusters, "cluster_id", "n_claims", "n_articles", "contradicted")):
+        return False
+    cluster_ids = frame_strings(clusters, "cluster_id")
+    if pc.count_distinct(cluster_ids).as_py() != len(cluster_ids):
+        return False
+    claim_cluster, cluster = shared_codes(frame_strings(claims, "cluster_id"), cluster_ids)
+    article, = shared_codes(frame_strings(claims, "article_id"))
+    size = int(max(claim_cluster.max(initial=-1), cluster.max(initial=-1))) + 1
+    n_claims = np.bincount(claim_cluster, minlength=size)
+    n_articles = _pair_counts(claim_cluster, article, size)
+    contradicted = pc.equal(frame_strings(claims, "consistency"), "contradicted").to_numpy(zero_copy_only=False)
+    any_contradicted = np.bincount(claim_cluster[contradicted], minlength=size) > 0
+    have = column(clusters.arrow, "contradicted").to_numpy(zero_copy_only=False).astype(bool)
+    if not (np.array_equal(frame_ints(clusters, "n_claims"), n_claims[cluster])
+            and np.array_equal(frame_ints(clusters, "n_articles"), n_articles[cluster])
+            and np.array_equal(have, any_contradicted[cluster])):
+        return False
+    # a claim of a cluster with variants names one of them; of a cluster without, names none
+    lists = _lists(clusters, "variant_ids")
+    items = pc.list_flatten(lists)
+    if items.null_count:
+        return False
+    n_variants = np.zeros(size, np.int64)
+    n_variants[cluster] = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False)
+    known = np.zeros(size, bool)
+    known[cluster] = True
+    variant = frame_strings(claims, "variant_id")
+    named, listed = shared_codes(variant, items)
+    of_cluster = cluster[pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)]
+    width = int(max(named.max(initial=-1), listed.max(initial=-1))) + 2
+    allowed = np.isin(claim_cluster * width + named, of_cluster * width + listed) & (named >= 0)
+    mine = known[claim_cluster]
+    has = n_variants[claim_cluster] > 0
+    return not np.any(mine & np.where(has, ~allowed, named >= 0))
+
+
 def check_quantity_ranges(tables: dict[str, pd.DataFrame], report: Report) -> None:
     """A range claim reads low to high: quantity_low above quantity_high is no quantity (attack3)."""
     claims = tables.get("claims")
     if claims is None or "quantity_low" not in claims or "quantity_high" not in claims:
         return
+    if isinstance(claims, LazyFrame) and _ranges_read_low_to_high(claims.arrow):
+        return
+    claims = frame_of(claims)
     low = pd.to_numeric(claims["quantity_low"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     high = pd.to_numeric(claims["quantity_high"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     with np.errstate(invalid="ignore"):
@@ -111,3 +216,14 @@ def check_quantity_ranges(tables: dict[str, pd.DataFrame], report: Report) -> No
     for row in np.flatnonzero(reversed_):
         report.add("claims", "quantity-range-reversed", f"quantity_low {low[row]:g} is above quantity_high {high[row]:g}",
                    str(claims["claim_id"].iloc[row]), "quantity_low", low[row])
+
+
+def _ranges_read_low_to_high(claims: pa.Table) -> bool:
+    """True when no row has quantity_low above quantity_high, decided on Arrow (numeric
+    columns only; anything else goes to `pd.to_numeric` as before)."""
+    low, high = column(claims, "quantity_low"), column(claims, "quantity_high")
+    if not all(pa.types.is_integer(c.type) or pa.types.is_floating(c.type) for c in (low, high)):
+        return False
+    low, high = (c.cast(pa.float64()).to_numpy(zero_copy_only=False) for c in (low, high))
+    with np.errstate(invalid="ignore"):
+        return not np.any(low > high)

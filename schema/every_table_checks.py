@@ -4,15 +4,32 @@ derived from content, provenance (gold rows carry no confidence).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import _first_index_arrow, _ids, _strings, article_numbers, article_texts, arrow_column, key_positions
+from landstrikes.schema.checkcorpus import (
+    _first_index_arrow,
+    _ids,
+    _strings,
+    arrow_column,
+    arrow_table,
+    article_numbers,
+    article_texts,
+    column,
+    frame_of,
+    key_positions,
+    nulls,
+    strings_of,
+)
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
 from landstrikes.schema.spantext import span_text_equal
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # (table, column, referenced table, referenced column); null values are allowed where the
 # column is nullable, list columns are checked element-wise.
@@ -50,12 +67,15 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], report: Report) -> None:
         df = tables[table]
         is_list = TABLES_BY_NAME[table].column(column).type == "string_list"
         if not is_list:  # the common case: no copy of the column, Python only for dangling rows
-            dangling = np.flatnonzero((key_positions(tables, table, column, ref_table, ref_column) < 0) & df[column].notna().to_numpy())
+            dangling = np.flatnonzero((key_positions(tables, table, column, ref_table, ref_column) < 0) & ~nulls(tables, table, column))
+            if not len(dangling):
+                continue
+            df = frame_of(df)
             for row_id, value in zip(_ids(df, table).iloc[dangling], df[column].iloc[dangling]):
                 report.add(table, "dangling-foreign-key", f"{column} {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)
             continue
         # list items on Arrow: flattened once (no Python list per row), Python only for dangling items
-        known = _strings(tables[ref_table][ref_column].dropna().astype(str))
+        known = _known_keys(tables, ref_table, ref_column)
         lists = arrow_column(tables, table, column, pa.list_(pa.string()))
         items = pc.list_flatten(lists)
         parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
@@ -63,8 +83,19 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], report: Report) -> None:
         found = _first_index_arrow(items.take(pa.array(present)).cast(pa.large_string()), known) >= 0
         dangling = present[~found]
         rows = parents[dangling]
+        if not len(rows):
+            continue
+        df = frame_of(df)
         for row_id, value in zip(_ids(df, table).iloc[rows], items.take(pa.array(dangling, pa.int64())).to_pylist()):
             report.add(table, "dangling-foreign-key", f"{column} item {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)
+
+
+def _known_keys(tables, table: str, name: str) -> pa.Array:
+    """The non-null values of a key column as large strings (`.dropna().astype(str)` of a
+    string column)."""
+    if arrow_table(tables, table) is not None:
+        return pc.drop_null(strings_of(tables, table, name))
+    return _strings(tables[table][name].dropna().astype(str))
 
 
 def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -141,16 +172,35 @@ def check_derived_ids(tables: dict[str, pd.DataFrame], report: Report) -> None:
         df = tables.get(name)
         if df is None or df.empty:
             continue
-        expected = expected_id(df)
+        kept = arrow_table(tables, name)
+        if kept is not None:  # decided on Arrow: ids with no null are the strings `astype(str)` gives
+            expected = expected_id(_ArrowColumns(kept))
+            ids = strings_of(tables, name, TABLES_BY_NAME[name].id_column)
+            if ids.null_count == 0 and expected.null_count == 0 and pc.all(pc.equal(ids, expected)).as_py() is not False:
+                continue
+            df = frame_of(df)
+            expected = expected_id(df)
+        else:
+            expected = expected_id(df)
         ids = _strings(_ids(df, name))
         differs = pc.fill_null(pc.not_equal(ids, expected), True)
         for row_id, want in zip(ids.filter(differs).to_pylist(), expected.filter(differs).to_pylist()):
             report.add(name, "id-not-derived", f"id should be {want!r}", row_id, TABLES_BY_NAME[name].id_column, row_id)
 
 
+class _ArrowColumns:
+    """An Arrow table read by column name as `_text` reads a frame (`df[column]`)."""
+
+    def __init__(self, table: pa.Table):
+        self.table = table
+
+    def __getitem__(self, name: str) -> pa.Array:
+        return column(self.table, name)
+
+
 def _text(df: pd.DataFrame, column: str, null: str | None = None) -> pa.Array:
     """A column as Arrow strings; integers print as Python prints them, a null integer as <NA>."""
-    values = pa.array(df[column], from_pandas=True)
+    values = df[column] if isinstance(df, _ArrowColumns) else pa.array(df[column], from_pandas=True)
     if pa.types.is_integer(values.type):
         return pc.fill_null(values.cast(pa.large_string()), "<NA>")
     values = values.cast(pa.large_string())
@@ -184,10 +234,10 @@ def check_provenance(tables: dict[str, pd.DataFrame], report: Report) -> None:
     """Gold rows carry no confidence; every auto row carries one (the extractor's score)."""
     for name, df in tables.items():
         # decided on Arrow and numpy for every row; pandas only indexes the failing rows
-        gold = pc.fill_null(pc.equal(_strings(df["source"]), "gold"), False).to_numpy(zero_copy_only=False)
-        bad = np.flatnonzero(gold == df["confidence"].notna().to_numpy())
+        gold = pc.fill_null(pc.equal(strings_of(tables, name, "source"), "gold"), False).to_numpy(zero_copy_only=False)
+        bad = np.flatnonzero(gold == ~nulls(tables, name, "confidence"))
         if not len(bad):
             continue
-        rows = df.iloc[bad]
+        rows = frame_of(df).iloc[bad]
         for row_id, source, confidence in zip(_ids(rows, name), rows["source"], rows["confidence"]):
             report.add(name, "confidence-provenance-mismatch", f"{source} rows must {'not ' if source == 'gold' else ''}have a confidence", row_id, "confidence", confidence)

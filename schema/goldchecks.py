@@ -14,12 +14,29 @@ import re
 from difflib import SequenceMatcher
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.aliasscan import spaced_variants
-from landstrikes.schema.checkcorpus import _article_numbers, _first_index_arrow, _isin, _strings, arrow_column, article_numbers
+from landstrikes.schema.checkcorpus import (
+    _first_index_arrow,
+    article_rows,
+    strings_of,
+    _isin,
+    arrow_column,
+    article_numbers,
+    frame_ints,
+    frame_nulls,
+    frame_of,
+    frame_strings,
+    is_in,
+    LazyFrame,
+    no_nulls,
+    nulls_at,
+    pairs_by_key,
+    pandas_on_demand as pd,
+    shared_codes,
+)
 from landstrikes.schema.crosschecks import (
     BOILERPLATE_KINDS,
     alias_pattern,
@@ -86,6 +103,9 @@ def check_variants_used(tables: dict[str, pd.DataFrame], report: Report) -> None
     claims, clusters = tables.get("claims"), tables.get("claim_clusters")
     if claims is None or clusters is None:
         return
+    if isinstance(claims, LazyFrame) and isinstance(clusters, LazyFrame) and _variants_used_on_arrow(claims, clusters):
+        return
+    claims, clusters = frame_of(claims), frame_of(clusters)
     used = set(zip(claims["cluster_id"], claims["variant_id"].where(claims["variant_id"].notna(), None)))
     for cluster, variants in zip(clusters["cluster_id"], clusters["variant_ids"]):
         for variant in list(variants) if variants is not None else []:
@@ -98,6 +118,9 @@ def check_record_status(tables: dict[str, pd.DataFrame], report: Report) -> None
     claims, clusters = tables.get("claims"), tables.get("claim_clusters")
     if clusters is None or "record_status" not in clusters:
         return
+    if isinstance(clusters, LazyFrame) and (claims is None or isinstance(claims, LazyFrame)) and _record_status_on_arrow(claims, clusters):
+        return
+    claims, clusters = frame_of(claims) if claims is not None else None, frame_of(clusters)
     status_of: dict[tuple[str, str | None], str] = {}
     for cluster, variants, status, statuses, notes, contradicted in zip(
         clusters["cluster_id"], clusters["variant_ids"], clusters["record_status"],
@@ -135,11 +158,98 @@ def check_fabricated_claims(tables: dict[str, pd.DataFrame], report: Report) -> 
     claims, flags = tables.get("claims"), tables.get("quality_flags")
     if claims is None or flags is None or "record_status" not in claims:
         return
+    if isinstance(claims, LazyFrame) and isinstance(flags, LazyFrame) and _no_fabricated_match_on_arrow(claims, flags):
+        return
+    claims, flags = frame_of(claims), frame_of(flags)
     fabricated = flags[flags["flag"] == "fabricated_content"][["article_id", "start", "end"]]
     pairs = claims[claims["record_status"] == "matches"][["claim_id", "article_id", "start", "end"]].merge(fabricated, on="article_id", suffixes=("", "_flag"))
     inside = (pairs["start"] < pairs["end_flag"]) & (pairs["start_flag"] < pairs["end"])
     for claim_id in pairs["claim_id"][inside.to_numpy(dtype=bool)].unique():
         report.add("claims", "fabricated-claim-matches-record", "a claim overlapping fabricated_content evidence cannot match the public record", claim_id, "record_status", "matches")
+
+
+def _string_lists(df, name: str) -> pa.Array:
+    from landstrikes.schema.checkcorpus import column
+
+    return column(df.arrow, name).cast(pa.list_(pa.string()))
+
+
+def _variants_used_on_arrow(claims, clusters) -> bool:
+    """True when every catalogued variant is stated by some claim of its cluster (the rule above
+    finds nothing); False where a null cluster id or variant item meets it."""
+    lists = _string_lists(clusters, "variant_ids")
+    items = pc.list_flatten(lists)
+    if not len(items):
+        return True
+    if items.null_count or frame_strings(clusters, "cluster_id").null_count:
+        return False
+    claim_cluster, cluster = shared_codes(frame_strings(claims, "cluster_id"), frame_strings(clusters, "cluster_id"))
+    claim_variant, variant = shared_codes(frame_strings(claims, "variant_id"), items)
+    width = int(max(claim_variant.max(initial=-1), variant.max(initial=-1))) + 2
+    of_cluster = cluster[pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)]
+    used = (claim_cluster * width + claim_variant)[(claim_cluster >= 0) & (claim_variant >= 0)]
+    return bool(np.all(np.isin(of_cluster * width + variant, used)))
+
+
+def _record_status_on_arrow(claims, clusters) -> bool:
+    """True when `check_record_status` finds nothing: its per-cluster rules on Python values of
+    the (small) clusters table, the claims' inherited status in numpy; False where a null, an empty
+    variant id or a cluster id given twice would meet pandas' own rules."""
+    columns = ("cluster_id", "variant_ids", "record_status", "variant_record_statuses", "variant_record_notes", "contradicted")
+    if not all(c in clusters for c in columns):
+        return False
+    rows = clusters.arrow.select(list(columns)).to_pylist()
+    if len({r["cluster_id"] for r in rows}) != len(rows) or any(r["cluster_id"] is None for r in rows):
+        return False
+    status_of: dict[tuple[str, str], str] = {}
+    for r in rows:
+        variants, statuses, notes = (list(r[c]) if r[c] is not None else [] for c in ("variant_ids", "variant_record_statuses", "variant_record_notes"))
+        has_status = isinstance(r["record_status"], str)
+        if bool(variants) == has_status or len(statuses) != len(variants) or len(notes) != len(variants):
+            return False
+        if any(v is None or v == "" for v in variants) or any(value not in RECORD_STATUSES for value in statuses):
+            return False
+        if r["contradicted"] and not any(value in ("matches", "contradicts") for value in statuses):
+            return False
+        status_of.update({(r["cluster_id"], v): value for v, value in zip(variants, statuses)})
+        if has_status:
+            status_of[(r["cluster_id"], "")] = r["record_status"]
+    if claims is None or "record_status" not in claims:
+        return True
+    if frame_strings(claims, "record_status").null_count:
+        return False
+    keys = list(status_of)
+    want_cluster = pa.array([c for c, _ in keys], pa.large_string())
+    want_variant = pa.array([v for _, v in keys], pa.large_string())
+    cluster, key_cluster = shared_codes(frame_strings(claims, "cluster_id"), want_cluster)
+    variant, key_variant = shared_codes(pc.fill_null(frame_strings(claims, "variant_id"), ""), want_variant)
+    width = int(max(variant.max(initial=-1), key_variant.max(initial=-1))) + 2
+    claim_key, want_key = cluster * width + variant, key_cluster * width + key_variant
+    order = np.argsort(want_key)
+    at = np.minimum(np.searchsorted(want_key[order], claim_key), max(len(keys) - 1, 0))
+    found = (cluster >= 0) & (len(keys) > 0) & (want_key[order][at] == claim_key) if len(keys) else np.zeros(len(claim_key), bool)
+    if not found.any():
+        return True
+    wants = pa.array([status_of[k] for k in keys], pa.large_string()).take(pa.array(order[at][found]))
+    have = frame_strings(claims, "record_status").filter(pa.array(found))
+    return pc.all(pc.equal(have, wants)).as_py() is not False
+
+
+def _no_fabricated_match_on_arrow(claims, flags) -> bool:
+    """True when no claim said to match the record overlaps fabricated_content evidence of its
+    article (the rule above finds nothing); False where a null meets it."""
+    matches = np.flatnonzero(is_in(claims, "record_status", ["matches"]))
+    fabricated = np.flatnonzero(is_in(flags, "flag", ["fabricated_content"]))
+    if not len(matches) or not len(fabricated):
+        return True
+    if any(nulls_at(claims, c, matches) for c in ("article_id", "start", "end")) or \
+            any(nulls_at(flags, c, fabricated) for c in ("article_id", "start", "end")):
+        return False
+    claim_article, flag_article = shared_codes(frame_strings(claims, "article_id").take(matches), frame_strings(flags, "article_id").take(fabricated))
+    c, f = pairs_by_key(claim_article, flag_article)
+    c_start, c_end = frame_ints(claims, "start")[matches][c], frame_ints(claims, "end")[matches][c]
+    f_start, f_end = frame_ints(flags, "start")[fabricated][f], frame_ints(flags, "end")[fabricated][f]
+    return not np.any((c_start < f_end) & (f_start < c_end))
 
 
 def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -155,18 +265,25 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     articles, entities, mentions = (tables.get(n) for n in ("articles", "entities", "mentions"))
     if articles is None or entities is None or mentions is None:
         return
-    gold = entities[entities["source"] != "auto"] if "source" in entities else entities
-    for entity_id in sorted(set(gold["entity_id"]) - set(mentions["entity_id"].unique())):
+    on_arrow = all(isinstance(t, LazyFrame) for t in (articles, entities, mentions)) and \
+        no_nulls(entities, "entity_id", *(("source",) if "source" in entities else ())) and no_nulls(mentions, "entity_id")
+    if on_arrow:  # (a null id or source meets pandas' own NaN rules: the frames decide those)
+        gold_ids, gold_aliases = _gold_entities_on_arrow(entities)
+        named_ids = set(pc.unique(frame_strings(mentions, "entity_id")).to_pylist())
+    else:
+        articles, entities, mentions = frame_of(articles), frame_of(entities), frame_of(mentions)
+        gold = entities[entities["source"] != "auto"] if "source" in entities else entities
+        gold_ids, gold_aliases = gold["entity_id"].tolist(), gold["aliases"]
+        named_ids = set(mentions["entity_id"].unique())
+    for entity_id in sorted(set(gold_ids) - named_ids):
         report.add("entities", "entity-not-mentioned", "no article has a mention of this entity (M6)", entity_id, "entity_id", entity_id)
-    gold_ids = gold["entity_id"].tolist()
     owners: dict[str, list[str]] = {}
-    for entity_id, aliases in zip(gold_ids, gold["aliases"]):
+    for entity_id, aliases in zip(gold_ids, gold_aliases):
         for alias in aliases if aliases is not None else []:
             owners.setdefault(alias, []).append(entity_id)
     if not owners:
         return
     texts = article_texts(tables)
-    article_ids = articles["article_id"].to_numpy(dtype=object)
     present = corpus_separators(tables, texts)
     spelling_of: dict[str, str] = {}  # each spelling -> its alias (spaces may be any separator, M6)
     unlisted = []
@@ -183,13 +300,15 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     number, index, start, end = alias_scan(tables, spellings)  # shared with alias coverage
     alias = np.array([alias_number[spelling_of[s]] for s in spellings], dtype=np.int64)[index] if len(index) else np.zeros(0, np.int64)
     if unlisted:  # too many spellings to list: those aliases are matched exactly where a separator occurs
+        articles = frame_of(articles)
         spaced = [n for n in articles_with_unicode_spaces(texts).tolist() if isinstance(articles["text"].iloc[n], str)]
         extra = [(n, alias_number[a], m.start(), m.end()) for n in spaced for a in unlisted for m in alias_pattern(a).finditer(articles["text"].iloc[n])]
         if extra:
             more = np.array(extra, dtype=np.int64).reshape(-1, 4).T
             number, alias, start, end = (np.concatenate([x, y]) for x, y in zip((number, alias, start, end), more))
     # one article per article id (duplicated ids are one key, as the ids themselves would be)
-    same_id = _article_numbers(articles, articles["article_id"])
+    article_ids = strings_of(tables, "articles", "article_id")
+    same_id = article_rows(article_ids, article_ids)
     article = same_id[number] if len(number) else np.zeros(0, np.int64)
     inside = article >= 0  # an article without a usable id has no mention to name an occurrence
     number, alias, start, end, article = (x[inside] for x in (number, alias, start, end, article))
@@ -209,13 +328,23 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     keep = _first_of(article[rows], entity)
     rows, entity = rows[keep], entity[keep]
     mention_article = article_numbers(tables, "mentions")
-    mention_entity = _positions(mentions["entity_id"], gold_ids)
+    mention_entity = _first_index_arrow(strings_of(tables, "mentions", "entity_id"), pa.array(gold_ids, pa.string()).cast(pa.large_string()))
     known = (mention_article >= 0) & (mention_entity >= 0)
     has = same_id[mention_article[known]] * len(gold_ids) + mention_entity[known]
     missing = ~_member(article[rows] * len(gold_ids) + entity, has)
     for row, e in zip(rows[missing].tolist(), entity[missing].tolist()):
         a = alias_names[alias[row]]
-        report.add("entities", "entity-not-mentioned", f"{a!r} occurs at {start[row]}-{end[row]} in {article_ids[number[row]]}, which has no mention of this entity (M6)", gold_ids[e], "aliases", a)
+        article_id = article_ids[int(number[row])].as_py()
+        report.add("entities", "entity-not-mentioned", f"{a!r} occurs at {start[row]}-{end[row]} in {article_id}, which has no mention of this entity (M6)", gold_ids[e], "aliases", a)
+
+
+def _gold_entities_on_arrow(entities) -> tuple[list[str], list]:
+    """The ids and alias lists of the entities an annotator catalogued (source not "auto")."""
+    ids, aliases = frame_strings(entities, "entity_id"), _string_lists(entities, "aliases")
+    if "source" in entities:
+        gold = pc.not_equal(frame_strings(entities, "source"), "auto")
+        ids, aliases = ids.filter(gold), aliases.filter(gold)
+    return ids.to_pylist(), aliases.to_pylist()
 
 
 def _first_of(first: np.ndarray, second: np.ndarray) -> np.ndarray:
@@ -246,11 +375,6 @@ def _member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return found
 
 
-def _positions(values: pd.Series, keys: list[str]) -> np.ndarray:
-    """Position in `keys` of the first key equal to each value, -1 where none (or null)."""
-    return _first_index_arrow(_strings(values), pa.array(keys, pa.string()).cast(pa.large_string()))
-
-
 def _exact_mention_spans(tables, texts, same_id, article, start, end) -> np.ndarray:
     """True for each occurrence (article, start, end) that is exactly some mention's span
     (of an article with the same id), matched as one integer key per span."""
@@ -258,8 +382,8 @@ def _exact_mention_spans(tables, texts, same_id, article, start, end) -> np.ndar
         return np.zeros(0, bool)
     mentions = tables["mentions"]
     m_article = article_numbers(tables, "mentions")
-    m_start = mentions["start"].to_numpy(dtype=np.int64, na_value=-1)
-    m_end = mentions["end"].to_numpy(dtype=np.int64, na_value=-1)
+    m_start = frame_ints(mentions, "start", -1)
+    m_end = frame_ints(mentions, "end", -1)
     widest, longest = int((end - start).max()), int(start.max())
     usable = (m_article >= 0) & (m_start >= 0) & (m_start <= longest) & (m_end >= m_start) & (m_end - m_start <= widest)
     if (len(same_id) + 1) * (longest + 1) * (widest + 1) >= 2**62:  # keys would overflow: compare row by row
@@ -320,10 +444,10 @@ def check_quote_cluster_wording(tables: dict[str, pd.DataFrame], report: Report)
     quotes, flags = tables.get("quotes"), tables.get("quality_flags")
     if quotes is None or flags is None:
         return
-    if any(quotes[c].hasnans for c in ("quote_id", "article_id", "start", "end", "text")) or \
-            any(flags[c].hasnans for c in ("article_id", "start", "end")):
-        return _plain_quote_cluster_wording(quotes, flags, report)
-    kind, cluster = _flat_strings(quotes["kind"]), _flat_strings(quotes["cluster_id"])
+    if any(frame_nulls(quotes, c).any() for c in ("quote_id", "article_id", "start", "end", "text")) or \
+            any(frame_nulls(flags, c).any() for c in ("article_id", "start", "end")):
+        return _plain_quote_cluster_wording(frame_of(quotes), frame_of(flags), report)
+    kind, cluster = frame_strings(quotes, "kind"), frame_strings(quotes, "cluster_id")
     marked = pc.fill_null(pc.is_in(kind, value_set=pa.array(["direct", "partial"], pa.large_string())), False)
     marked = np.flatnonzero(pc.and_(marked, pc.is_valid(cluster)).to_numpy(zero_copy_only=False))
     codes = pc.dictionary_encode(cluster.take(pa.array(marked, pa.int64()))).indices.to_numpy(zero_copy_only=False).astype(np.int64)
@@ -332,7 +456,7 @@ def check_quote_cluster_wording(tables: dict[str, pd.DataFrame], report: Report)
     if not len(marked):
         return
     taken = pa.array(marked, pa.int64())
-    quote_ids, texts = _flat_strings(quotes["quote_id"]).take(taken), _flat_strings(quotes["text"]).take(taken)
+    quote_ids, texts = frame_strings(quotes, "quote_id").take(taken), frame_strings(quotes, "text").take(taken)
     # the reference: per cluster, direct first, then the longest text, then the greatest quote_id
     ranking = pa.table({"c": codes, "d": pc.equal(kind.take(taken), "direct"), "n": pc.utf8_length(texts), "q": quote_ids})
     order = pc.sort_indices(ranking, sort_keys=[("c", "ascending"), ("d", "descending"), ("n", "descending"), ("q", "descending")]).to_numpy()
@@ -365,15 +489,15 @@ def check_quote_cluster_wording(tables: dict[str, pd.DataFrame], report: Report)
 def _misquotation_covered(quotes: pd.DataFrame, flags: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     """For each quote row, whether some `misquotation` flag of the same article overlaps it
     (a quote id covered once is covered on every row of that id, as the definition's set says)."""
-    evidence = np.flatnonzero(pc.fill_null(pc.equal(_flat_strings(flags["flag"]), "misquotation"), False).to_numpy(zero_copy_only=False))
-    quote_ids = _flat_strings(quotes["quote_id"]).take(pa.array(rows, pa.int64()))
+    evidence = np.flatnonzero(pc.fill_null(pc.equal(frame_strings(flags, "flag"), "misquotation"), False).to_numpy(zero_copy_only=False))
+    quote_ids = frame_strings(quotes, "quote_id").take(pa.array(rows, pa.int64()))
     if not len(evidence):
         return np.zeros(len(rows), bool)
-    articles = pa.concat_arrays([_flat_strings(quotes["article_id"]).take(pa.array(rows, pa.int64())), _flat_strings(flags["article_id"]).take(pa.array(evidence))])
+    articles = pa.concat_arrays([frame_strings(quotes, "article_id").take(pa.array(rows, pa.int64())), frame_strings(flags, "article_id").take(pa.array(evidence))])
     article = pc.dictionary_encode(articles).indices.to_numpy(zero_copy_only=False).astype(np.int64)
     q_article, f_article = article[: len(rows)], article[len(rows):]
-    q_start, q_end = (quotes[c].to_numpy(dtype=np.int64)[rows] for c in ("start", "end"))
-    f_start, f_end = (flags[c].to_numpy(dtype=np.int64)[evidence] for c in ("start", "end"))
+    q_start, q_end = (frame_ints(quotes, c)[rows] for c in ("start", "end"))
+    f_start, f_end = (frame_ints(flags, c)[evidence] for c in ("start", "end"))
     by_article = np.argsort(f_article, kind="stable")
     low, high = np.searchsorted(f_article[by_article], q_article, "left"), np.searchsorted(f_article[by_article], q_article, "right")
     per_row = high - low
@@ -382,12 +506,6 @@ def _misquotation_covered(quotes: pd.DataFrame, flags: pd.DataFrame, rows: np.nd
     overlap = (f_start[pair_flag] < q_end[pair_row]) & (q_start[pair_row] < f_end[pair_flag])
     covered_ids = pc.unique(quote_ids.take(pa.array(pair_row[overlap], pa.int64())))
     return pc.is_in(quote_ids, value_set=covered_ids).to_numpy(zero_copy_only=False)
-
-
-def _flat_strings(series: pd.Series) -> pa.Array:
-    """A string column as one Arrow array (not chunked: dictionary codes come out as one array)."""
-    values = _strings(series)
-    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
 
 
 def _plain_quote_cluster_wording(quotes: pd.DataFrame, flags: pd.DataFrame, report: Report) -> None:
@@ -421,6 +539,9 @@ def check_boilerplate_placement(tables: dict[str, pd.DataFrame], report: Report)
     flags, segments = tables.get("quality_flags"), tables.get("segments")
     if flags is None or segments is None:
         return
+    if isinstance(flags, LazyFrame) and isinstance(segments, LazyFrame) and _evidence_inside_blocks_on_arrow(flags, segments):
+        return
+    flags, segments = frame_of(flags), frame_of(segments)
     evidence = flags[flags["flag"] == "boilerplate"][["flag_id", "article_id", "start", "end", "text"]]
     noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)][["article_id", "start", "end"]]
     pairs = evidence.merge(noise, on="article_id", how="left", suffixes=("", "_seg"))
@@ -430,6 +551,24 @@ def check_boilerplate_placement(tables: dict[str, pd.DataFrame], report: Report)
     ok = evidence["flag_id"].map(inside).eq(True).to_numpy(dtype=bool)
     for flag_id, text in zip(evidence["flag_id"][~ok], evidence["text"][~ok]):
         report.add("quality_flags", "boilerplate-outside-boilerplate-segment", "boilerplate evidence must lie in a navigation, prompt or advertisement segment", flag_id, "text", text)
+
+
+def _evidence_inside_blocks_on_arrow(flags, segments) -> bool:
+    """True when every boilerplate flag row lies inside a boilerplate block of its article (so
+    every flag_id has such a row: the rule above finds nothing); False where a null meets it."""
+    evidence = np.flatnonzero(is_in(flags, "flag", ["boilerplate"]))
+    if not len(evidence):
+        return True
+    noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS))
+    if any(nulls_at(flags, c, evidence) for c in ("flag_id", "article_id", "start", "end")) or \
+            any(nulls_at(segments, c, noise) for c in ("article_id", "start", "end")):
+        return False
+    flag_article, block_article = shared_codes(frame_strings(flags, "article_id").take(evidence), frame_strings(segments, "article_id").take(noise))
+    f, b = pairs_by_key(flag_article, block_article)
+    f_start, f_end = frame_ints(flags, "start")[evidence][f], frame_ints(flags, "end")[evidence][f]
+    b_start, b_end = frame_ints(segments, "start")[noise][b], frame_ints(segments, "end")[noise][b]
+    inside = (b_start <= f_start) & (f_end <= b_end)
+    return bool(np.all(np.bincount(f[inside], minlength=len(evidence)) > 0))
 
 
 def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -442,6 +581,9 @@ def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> Non
     stances, quotes = tables.get("stances"), tables.get("quotes")
     if stances is None or quotes is None:
         return
+    if isinstance(stances, LazyFrame) and isinstance(quotes, LazyFrame) and _voice_is_own_words_on_arrow(stances, quotes):
+        return
+    stances, quotes = frame_of(stances), frame_of(quotes)
     voice = stances["holder_kind"] == "article" if "holder_kind" in stances else stances["holder_id"].isna()
     reported = quotes.loc[
         quotes["kind"].isin(["direct", "partial", "indirect"])
@@ -460,6 +602,36 @@ def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> Non
         report.add("stances", "voice-evidence-attributed", "article-voice evidence is mostly words the article attributes to others (S5)", stance_id, "evidence_text", text)
 
 
+REPORTED_KINDS = ("direct", "partial", "indirect")
+REPORTED_STATUSES = ("attributed", "implicit", "unnamed_source", "multiple")
+
+
+def _voice_is_own_words_on_arrow(stances, quotes) -> bool:
+    """True when no article-voice stance has more than half its evidence in reported speech (the
+    rule above finds nothing); False where a null, a duplicated stance id or no holder_kind meets it."""
+    if "holder_kind" not in stances or frame_strings(stances, "holder_kind").null_count:
+        return False
+    voice = np.flatnonzero(is_in(stances, "holder_kind", ["article"]))
+    if not len(voice):
+        return True
+    reported = np.flatnonzero(is_in(quotes, "kind", REPORTED_KINDS) & is_in(quotes, "speaker_status", REPORTED_STATUSES)
+                              & frame_nulls(quotes, "parent_quote_id"))
+    if any(nulls_at(stances, c, voice) for c in ("stance_id", "article_id", "evidence_start", "evidence_end")) or \
+            any(nulls_at(quotes, c, reported) for c in ("article_id", "start", "end")):
+        return False
+    ids = frame_strings(stances, "stance_id").take(voice)
+    if pc.count_distinct(ids).as_py() != len(ids):
+        return False
+    stance_article, quote_article = shared_codes(frame_strings(stances, "article_id").take(voice), frame_strings(quotes, "article_id").take(reported))
+    s, q = pairs_by_key(stance_article, quote_article)
+    e_start, e_end = frame_ints(stances, "evidence_start")[voice], frame_ints(stances, "evidence_end")[voice]
+    q_start, q_end = frame_ints(quotes, "start")[reported][q], frame_ints(quotes, "end")[reported][q]
+    overlap = np.clip(np.minimum(q_end, e_end[s]) - np.maximum(q_start, e_start[s]), 0, None)
+    share = np.bincount(s, weights=overlap, minlength=len(voice)) if len(s) else np.zeros(len(voice))
+    length = e_end - e_start
+    return not np.any((length > 0) & (share * 2 > length))
+
+
 VAGUE_QUANTITY = re.compile(r"\b(?:a few|several|dozens|scores|hundreds|thousands|millions)\b", re.IGNORECASE)
 """Vague magnitudes that rule C5 normalises (low-high, bound approximate)."""
 
@@ -470,14 +642,13 @@ def check_vague_quantities(tables: dict[str, pd.DataFrame], report: Report) -> N
     if claims is None:
         return
     # RE2 in Arrow: no Python step per claim
-    found = pc.match_substring_regex(_arrow_strings(claims["text"]), VAGUE_QUANTITY.pattern, ignore_case=True)
-    vague = pc.fill_null(found, False).to_numpy(zero_copy_only=False) & claims["quantity_low"].isna().to_numpy()
+    found = pc.match_substring_regex(frame_strings(claims, "text"), VAGUE_QUANTITY.pattern, ignore_case=True)
+    vague = pc.fill_null(found, False).to_numpy(zero_copy_only=False) & frame_nulls(claims, "quantity_low")
+    if not vague.any():
+        return
+    claims = frame_of(claims)
     for claim_id, text in zip(claims["claim_id"][vague], claims["text"][vague]):
         report.add("claims", "vague-quantity-not-normalised", f"{VAGUE_QUANTITY.search(text).group()!r} needs quantity_low/high and bound approximate (C5)", claim_id, "quantity_low", text)
-
-
-def _arrow_strings(series: pd.Series) -> pa.Array:
-    return pa.array(series, from_pandas=True, type=pa.large_string())
 
 
 def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -488,13 +659,13 @@ def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
     if quotes is None or "speaker_ids" not in quotes:
         return
     lists = arrow_column(tables, "quotes", "speaker_ids", pa.list_(pa.string()))
-    status = _arrow_strings(quotes["speaker_status"])
+    status = frame_strings(quotes, "speaker_status")
     count = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False)
     multiple = pc.fill_null(pc.equal(status, "multiple"), False).to_numpy(zero_copy_only=False)
     single = pc.fill_null(pc.is_in(status, value_set=pa.array(["attributed", "implicit"], pa.large_string())), False).to_numpy(zero_copy_only=False)
     # [speaker_id]: one item, equal to a speaker_id that is not null
     first = pc.list_element(pc.if_else(pc.greater(pc.list_value_length(lists), 0), lists, pa.scalar(None, lists.type)), 0)
-    is_speaker = pc.fill_null(pc.equal(first, _arrow_strings(quotes["speaker_id"]).cast(pa.string())), False).to_numpy(zero_copy_only=False)
+    is_speaker = pc.fill_null(pc.equal(first, frame_strings(quotes, "speaker_id").cast(pa.string())), False).to_numpy(zero_copy_only=False)
     # two different items: some item differs from its list's first
     flat, parents = pc.list_flatten(lists), pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
     varied = np.zeros(len(lists), dtype=bool)
@@ -507,6 +678,7 @@ def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
     if not len(bad):
         return
     taken = pa.array(bad, pa.int64())
+    quotes = frame_of(quotes)
     for quote_id, state, listed in zip(quotes["quote_id"].take(bad), quotes["speaker_status"].take(bad), lists.take(taken).to_pylist()):
         listed = listed or []
         report.add("quotes", "speaker-ids-inconsistent", f"speaker_status {state!r} does not allow speaker_ids {listed}", quote_id, "speaker_ids", listed)
@@ -517,6 +689,9 @@ def check_speech_events(tables: dict[str, pd.DataFrame], report: Report) -> None
     quotes, entities, mentions = (tables.get(n) for n in ("quotes", "entities", "mentions"))
     if quotes is None or entities is None or mentions is None or "event_id" not in quotes:
         return
+    if all(isinstance(t, LazyFrame) for t in (quotes, entities, mentions)) and _events_sound_on_arrow(quotes, entities, mentions):
+        return
+    quotes, entities, mentions = frame_of(quotes), frame_of(entities), frame_of(mentions)
     rows = quotes.loc[quotes["event_id"].notna(), ["quote_id", "article_id", "event_id"]]
     # unknown ids are dangling foreign keys, reported there
     rows = rows.merge(entities[["entity_id", "type"]].drop_duplicates("entity_id"), left_on="event_id", right_on="entity_id")
@@ -528,6 +703,27 @@ def check_speech_events(tables: dict[str, pd.DataFrame], report: Report) -> None
     bad = (rows["type"] != "EVENT") | rows["_mentioned"].isna()
     for quote_id, event in zip(rows["quote_id"][bad], rows["event_id"][bad]):
         report.add("quotes", "speech-event-invalid", "event_id must be an EVENT entity mentioned in the same article (Q14)", quote_id, "event_id", event)
+
+
+def _events_sound_on_arrow(quotes, entities, mentions) -> bool:
+    """True when every quote's known event_id is an EVENT entity mentioned in the quote's article
+    (the rule above finds nothing); False where a null meets it."""
+    rows = np.flatnonzero(~frame_nulls(quotes, "event_id"))
+    if not len(rows):
+        return True
+    if nulls_at(quotes, "article_id", rows) or not no_nulls(mentions, "article_id", "entity_id") or not no_nulls(entities, "entity_id"):
+        return False
+    event, entity, mentioned = shared_codes(frame_strings(quotes, "event_id").take(rows), frame_strings(entities, "entity_id"), frame_strings(mentions, "entity_id"))
+    quote_article, mention_article = shared_codes(frame_strings(quotes, "article_id").take(rows), frame_strings(mentions, "article_id"))
+    first = np.full(int(max(event.max(), entity.max(initial=-1), mentioned.max(initial=-1))) + 1, -1, np.int64)
+    first[entity[::-1]] = np.arange(len(entity) - 1, -1, -1)  # each entity id's first row
+    row_of = first[event]
+    known = row_of >= 0  # unknown ids are dangling foreign keys, not this rule's
+    is_event = pc.fill_null(pc.equal(frame_strings(entities, "type"), "EVENT"), False).to_numpy(zero_copy_only=False)
+    if not np.all(is_event[row_of[known]]):
+        return False
+    width = len(first)
+    return bool(np.all(np.isin(quote_article[known] * width + event[known], mention_article * width + mentioned)))
 
 
 GOLD_CHECKS = (

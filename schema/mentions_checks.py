@@ -9,10 +9,9 @@ import re
 
 import ahocorasick_rs
 import numpy as np
-import pandas as pd
 
 from landstrikes.schema.aliasscan import alias_occurrences_by_alias, separators_present, spaced_variants
-from landstrikes.schema.checkcorpus import _shared, article_numbers, article_texts
+from landstrikes.schema.checkcorpus import _shared, article_numbers, article_texts, pandas_on_demand as pd
 from landstrikes.schema.report import Report
 from landstrikes.schema.spantext import ArticleTexts
 

@@ -5,11 +5,22 @@ quotation-mark coverage.
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import _excerpts, _first_index, _rows, _strings, article_numbers, article_texts, key_positions
+from landstrikes.schema.checkcorpus import (
+    _excerpts,
+    _first_index_arrow,
+    _rows,
+    article_numbers,
+    article_texts,
+    frame_of,
+    ints,
+    key_positions,
+    nulls,
+    pandas_on_demand as pd,
+    strings_of,
+)
 from landstrikes.schema.markscan import scan_corpus_marks
 from landstrikes.schema.report import Report
 from landstrikes.schema.spantext import ArticleTexts
@@ -20,10 +31,10 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
     if quotes is None:
         return
     # the status rules as numpy masks over every row; pandas indexes only the failing rows
-    status = _strings(quotes["speaker_status"])
+    status = strings_of(tables, "quotes", "speaker_status")
     needs_mention = pc.fill_null(pc.equal(status, "attributed"), False).to_numpy(zero_copy_only=False)
     needs_speaker = pc.fill_null(pc.is_in(status, value_set=pa.array(["attributed", "implicit"], pa.large_string())), False).to_numpy(zero_copy_only=False)
-    no_speaker, no_mention = quotes["speaker_id"].isna().to_numpy(), quotes["speaker_mention_id"].isna().to_numpy()
+    no_speaker, no_mention = nulls(tables, "quotes", "speaker_id"), nulls(tables, "quotes", "speaker_mention_id")
     rules = (
         (needs_speaker & no_speaker, "speaker_id", "speaker_status requires a speaker_id"),
         (~needs_speaker & ~no_speaker, "speaker_id", "speaker_status says there is no single speaker"),
@@ -32,6 +43,9 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
     )
     for mask, column, message in rules:
         rows = np.flatnonzero(mask)
+        if not len(rows):
+            continue
+        quotes = frame_of(quotes)
         for row_id, value in zip(quotes["quote_id"].iloc[rows].astype(str), quotes[column].iloc[rows]):
             report.add("quotes", "speaker-status-inconsistent", message, row_id, column, value)
     if mentions is not None:
@@ -39,30 +53,37 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
         mention = key_positions(tables, "quotes", "speaker_mention_id", "mentions", "mention_id")
         linked = mention >= 0
         rows = pa.array(mention[linked])
-        quote_article = _strings(quotes["article_id"]).filter(pa.array(linked))
+        quote_article = strings_of(tables, "quotes", "article_id").filter(pa.array(linked))
         # a null on either side never matches (as numpy's nan != nan); a null speaker reads "nan"
-        speaker = pc.fill_null(_strings(quotes["speaker_id"]), "nan").filter(pa.array(linked))
+        speaker = pc.fill_null(strings_of(tables, "quotes", "speaker_id"), "nan").filter(pa.array(linked))
         bad = pc.or_(
-            pc.fill_null(pc.not_equal(_strings(mentions["article_id"]).take(rows), quote_article), True),
-            pc.fill_null(pc.not_equal(_strings(mentions["entity_id"]).take(rows), speaker), True),
+            pc.fill_null(pc.not_equal(strings_of(tables, "mentions", "article_id").take(rows), quote_article), True),
+            pc.fill_null(pc.not_equal(strings_of(tables, "mentions", "entity_id").take(rows), speaker), True),
         ).to_numpy(zero_copy_only=False)
-        for row_id, value in zip(quotes["quote_id"][linked][bad], quotes["speaker_mention_id"][linked][bad]):
-            report.add("quotes", "speaker-mention-mismatch", "speaker mention must be a mention of the speaker in the same article", row_id, "speaker_mention_id", value)
+        if bad.any():
+            quotes = frame_of(quotes)
+            for row_id, value in zip(quotes["quote_id"][linked][bad], quotes["speaker_mention_id"][linked][bad]):
+                report.add("quotes", "speaker-mention-mismatch", "speaker mention must be a mention of the speaker in the same article", row_id, "speaker_mention_id", value)
     # the parent of a nested quote is the last row with that quote id (duplicates are Pandera's)
-    ids = quotes["quote_id"]
-    parent = _first_index(quotes["parent_quote_id"], ids.iloc[::-1])
+    ids = strings_of(tables, "quotes", "quote_id")
+    n = len(ids)
+    parent = _first_index_arrow(strings_of(tables, "quotes", "parent_quote_id"), ids.take(pa.array(np.arange(n - 1, -1, -1, dtype=np.int64))))
     has_parent = parent >= 0
     nested = np.flatnonzero(has_parent)
-    parents = len(ids) - 1 - parent[has_parent]
+    parents = n - 1 - parent[has_parent]
     both = np.concatenate([nested, parents])
-    if any(quotes[c].iloc[both].hasnans for c in ("article_id", "start", "end")) or ids.iloc[nested].hasnans:
-        return _parents_with_nulls(quotes, parent, has_parent, report)  # pandas' own null semantics decide
-    article = _strings(quotes["article_id"])
-    start, end = (quotes[c].to_numpy(dtype=np.int64, na_value=0) for c in ("start", "end"))
+    if any(nulls(tables, "quotes", c)[both].any() for c in ("article_id", "start", "end")) or nulls(tables, "quotes", "quote_id")[nested].any():
+        return _parents_with_nulls(frame_of(quotes), parent, has_parent, report)  # pandas' own null semantics decide
+    article = strings_of(tables, "quotes", "article_id")
+    start, end = (ints(tables, "quotes", c) for c in ("start", "end"))
     same_article = pc.equal(article.take(pa.array(parents)), article.take(pa.array(nested))).to_numpy(zero_copy_only=False)
     inside = same_article & (start[parents] <= start[nested]) & (end[nested] <= end[parents])
-    own = pc.equal(_strings(quotes["parent_quote_id"]).take(pa.array(nested)), _strings(ids).take(pa.array(nested))).to_numpy(zero_copy_only=False)
+    own = pc.equal(strings_of(tables, "quotes", "parent_quote_id").take(pa.array(nested)), ids.take(pa.array(nested))).to_numpy(zero_copy_only=False)
     bad = nested[~inside | own]
+    if not len(bad):
+        return
+    quotes = frame_of(quotes)
+    ids = quotes["quote_id"]
     for quote_id, parent in zip(ids.iloc[bad], quotes["parent_quote_id"].iloc[bad]):
         report.add("quotes", "parent-quote-not-enclosing", "parent quote must enclose the nested quote in the same article", quote_id, "parent_quote_id", parent)
 

@@ -4,12 +4,16 @@ boilerplate blocks have evidence rows.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from landstrikes.schema.articles_checks import BOILERPLATE_KINDS
-from landstrikes.schema.checkcorpus import _rows
+from landstrikes.schema.checkcorpus import LazyFrame, _rows, frame_ints, frame_of, frame_strings, is_in, no_nulls, nulls_at, pairs_by_key, shared_codes
 from landstrikes.schema.report import Report
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def check_segments_partition(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -17,6 +21,9 @@ def check_segments_partition(tables: dict[str, pd.DataFrame], report: Report) ->
     articles, segments = tables.get("articles"), tables.get("segments")
     if articles is None or segments is None:
         return
+    if isinstance(segments, LazyFrame) and isinstance(articles, LazyFrame) and _tiles_on_arrow(articles, segments):
+        return
+    articles, segments = frame_of(articles), frame_of(segments)
     seg = segments[["segment_id", "article_id", "start", "end"]].astype({"start": "int64", "end": "int64"})
     seg = seg.sort_values(["article_id", "start"], kind="stable")
     # where the previous segments of the same article reach (0 before the first one)
@@ -44,6 +51,9 @@ def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) 
     flags, segments = tables.get("quality_flags"), tables.get("segments")
     if flags is None or segments is None:
         return
+    if isinstance(flags, LazyFrame) and isinstance(segments, LazyFrame) and _blocks_evidenced_on_arrow(flags, segments):
+        return
+    flags, segments = frame_of(flags), frame_of(segments)
     evidence = flags.loc[flags["flag"] == "boilerplate", ["article_id", "start", "end"]].dropna(subset=["article_id"])
     noise = _rows(segments, segments["kind"].isin(BOILERPLATE_KINDS), ["segment_id", "article_id", "start", "end"])
     blocks = noise[["article_id", "start", "end"]].assign(block=np.arange(len(noise)))
@@ -53,3 +63,50 @@ def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) 
     for seg_id in noise["segment_id"][bad]:
         report.add("segments", "boilerplate-without-evidence", "no boilerplate quality flag row inside this block (AQ3)",
                    seg_id, "kind", segments.loc[segments["segment_id"] == seg_id, "kind"].iloc[0])
+
+
+def _tiles_on_arrow(articles, segments) -> bool:
+    """True when every article's segments tile [0, n_chars) (the rule above finds nothing),
+    decided on Arrow and numpy; False (the frames decide) where a null or a huge offset is met."""
+    if not (no_nulls(segments, "article_id", "start", "end") and no_nulls(articles, "article_id", "n_chars")):
+        return False
+    seg_article, article = shared_codes(frame_strings(segments, "article_id"), frame_strings(articles, "article_id"))
+    start, end = frame_ints(segments, "start"), frame_ints(segments, "end")
+    if len(start):
+        order = np.lexsort((start, seg_article))  # stable: by article, then start, ties in row order
+        group, start, end = seg_article[order], start[order], end[order]
+        first = np.r_[True, group[1:] != group[:-1]]
+        low, span = int(min(end.min(), 0)), int(max(end.max(), 0)) - int(min(end.min(), 0)) + 1
+        rank = np.cumsum(first) - 1
+        if span * (int(rank[-1]) + 1) >= 2**62:
+            return False
+        # the running maximum of `end` within each article: later articles are lifted above earlier ones
+        reach = np.maximum.accumulate((end - low) + rank * span) - rank * span + low
+        before = np.where(first, 0, np.maximum(np.r_[0, reach[:-1]], 0))
+        if np.any(start != before):
+            return False
+        last = np.r_[np.flatnonzero(first)[1:] - 1, len(group) - 1]
+        final = np.full(int(max(group.max(), article.max(initial=-1))) + 1, -1, np.int64)
+        final[group[last]] = np.maximum(reach[last], 0)
+    else:
+        final = np.full(int(article.max(initial=-1)) + 1, -1, np.int64)
+    wants = final[article] if len(article) else np.zeros(0, np.int64)
+    return bool(np.all(wants >= 0) and np.all(wants == frame_ints(articles, "n_chars")))
+
+
+def _blocks_evidenced_on_arrow(flags, segments) -> bool:
+    """True when every boilerplate block holds a boilerplate flag row of its article (the rule
+    above finds nothing), decided on Arrow and numpy; False where a null meets the rule."""
+    noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS))
+    evidence = np.flatnonzero(is_in(flags, "flag", ["boilerplate"]))
+    if not len(noise):
+        return True
+    if any(nulls_at(segments, c, noise) for c in ("article_id", "start", "end")) or \
+            any(nulls_at(flags, c, evidence) for c in ("article_id", "start", "end")):
+        return False
+    block_article, flag_article = shared_codes(frame_strings(segments, "article_id").take(noise), frame_strings(flags, "article_id").take(evidence))
+    b, f = pairs_by_key(block_article, flag_article)
+    b_start, b_end = frame_ints(segments, "start")[noise][b], frame_ints(segments, "end")[noise][b]
+    f_start, f_end = frame_ints(flags, "start")[evidence][f], frame_ints(flags, "end")[evidence][f]
+    inside = (f_start >= b_start) & (f_end <= b_end)
+    return bool(np.all(np.bincount(b[inside], minlength=len(noise)) > 0))

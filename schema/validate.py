@@ -7,8 +7,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -19,6 +19,7 @@ from landstrikes.schema.claims_checks import check_quantity_ranges
 from landstrikes.schema.cue_lemma import check_cue_lemmas
 from landstrikes.schema.value_rules import VALUE_CHECKS
 from landstrikes.schema.articles_derived import check_article_derived
+from landstrikes.schema.checkcorpus import ARROW_LISTS, running_check  # noqa: F401 (ARROW_LISTS re-exported)
 from landstrikes.schema.crosschecks import CROSS_CHECKS as _TABLE_CHECKS, LONGEST_FIRST as _TABLE_ORDER, Corpus, article_texts
 from landstrikes.schema.filestamps import check_folder_entries, check_reader_metadata, check_stamps
 from landstrikes.schema.goldchecks import GOLD_CHECKS
@@ -32,6 +33,9 @@ from landstrikes.schema.tableio import (
     table_files,
     to_pandas,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Pandera's check names -> our stable check ids.
 _PANDERA_CHECK_IDS = {
@@ -52,12 +56,6 @@ CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS + (check_article_derived, check_artic
 review, then the article columns derived from the text (found missing by the attack2 review) and
 the text's digest."""
 LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS + (check_article_derived, check_article_digest, *VALUE_CHECKS, check_quantity_ranges, check_cue_lemmas)
-
-ARROW_LISTS = {"quotes": frozenset({"speaker_ids"})}
-"""List columns that every check reads as Arrow (`checkcorpus.arrow_column`), so the frames the
-checks get hold them as zero-copy Arrow columns, not a Python list per row (the one costly
-part of `to_pandas` at 10^5-10^6 quotes). A check that wants Python lists of a column named
-here must take `arrow_column(...).to_pylist()`."""
 
 _STRUCTURAL = {"missing-column", "unexpected-column", "wrong-dtype", "column-order"}
 
@@ -86,9 +84,10 @@ def table_root(path: Path) -> Path:
     return root
 
 
-def load_and_check_tables(path: Path, report: Report, arrow: dict[str, pa.Table] | None = None) -> dict[str, pd.DataFrame]:
+def load_and_check_tables(path: Path, report: Report) -> dict[str, pa.Table]:
     """Read every table and check it (Arrow-level checks, then Pandera); returns the structurally
-    sound ones. `arrow`, if given, receives their list columns as Arrow (what the frames were made from).
+    sound ones as Arrow tables (Arrow-level repairs applied, no schema metadata): no pandas frame
+    is made unless Pandera must word a broken table's findings.
 
     Pipelined: each table is checked on the worker that read it, as soon as it is read, so the
     largest table's schema check overlaps the reading of the others. Findings are reported as
@@ -131,11 +130,8 @@ def load_and_check_tables(path: Path, report: Report, arrow: dict[str, pa.Table]
             check_folder_entries(spec.name, root / spec.name, report.add)
     for spec, table in zip(TABLES, done):
         report.findings.extend(table.findings)
-        if table.df is not None and not table.structural:
-            sound[spec.name] = table.df
-            if arrow is not None:  # the list columns only: what checks take as Arrow (the rest would be held twice)
-                lists = [f.name for f in table.arrow.schema if pa.types.is_list(f.type)]
-                arrow[spec.name] = table.arrow.select(lists)
+        if table.arrow is not None and not table.structural:
+            sound[spec.name] = table.arrow
     return sound
 
 
@@ -155,9 +151,8 @@ class _TableRead:
     rows: int = 0
     versions: list[tuple[Path, str | None]] = field(default_factory=list)
     silver: bool = False
-    df: pd.DataFrame | None = None
     arrow: pa.Table | None = None
-    """The table `df` was made from (Arrow-level repairs applied, no schema metadata)."""
+    """The table as the checks get it (Arrow-level repairs applied, no schema metadata)."""
     findings: list = field(default_factory=list)
     structural: bool = False
     stamps: list[tuple[Path, dict[str, str]]] = field(default_factory=list)
@@ -202,12 +197,10 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
             result.findings, result.structural = own.findings, True  # duplicate names: no frame to check
             return result
         result.arrow = arrow.replace_schema_metadata(None)
-        kept_as_arrow = ARROW_LISTS.get(spec.name, frozenset())
-        result.df = to_pandas(result.arrow, kept_as_arrow)
         if not broken and keeps_pandera_rules(spec, arrow):
             findings, structural = [], False  # Pandera would find nothing: its rules held on Arrow
-        else:  # Pandera checks the frame as `to_pandas` gives it to everyone: Python lists
-            findings, structural = _pandera_findings(spec, to_pandas(result.arrow) if kept_as_arrow else result.df, path)
+        else:  # Pandera checks the frame as `to_pandas` gives it: Python lists
+            findings, structural = _pandera_findings(spec, to_pandas(result.arrow), path)
     except Exception as exc:  # a check must never turn bad data into a traceback
         own.add(spec.name, "check-crashed", f"table checks could not run: {type(exc).__name__}: {exc}")
         result.findings, result.structural = own.findings, True
@@ -221,7 +214,8 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
 
 def _pandera_findings(spec, df: pd.DataFrame, path: str) -> tuple[list, bool]:
     """One table's Pandera failures as findings, and whether its structure is broken."""
-    import pandera.errors  # here, not at the top: only a table breaking a rule pays for Pandera
+    import pandas as pd  # here, not at the top: only a table breaking a rule pays for pandas and Pandera
+    import pandera.errors
 
     own = Report(path=path)
     try:
@@ -249,6 +243,8 @@ def _check_id(pandera_check: str) -> str:
 
 
 def _row_id(df: pd.DataFrame, id_column: str, index) -> str:
+    import pandas as pd
+
     if index is None or (not isinstance(index, str) and pd.isna(index)):
         return ""
     try:
@@ -268,12 +264,12 @@ def validate(path: str | Path, timings: dict[str, float] | None = None) -> Repor
     path = Path(path)
     report = Report(path=str(path))
     clock = _Stopwatch(timings)
-    arrow: dict[str, pa.Table] = {}
-    sound = Corpus(clock.run("read_and_pandera", load_and_check_tables, path, report, arrow), arrow=arrow)
+    sound = Corpus.from_arrow(clock.run("read_and_pandera", load_and_check_tables, path, report))
     if report.unusable is not None:
         return report
     if "articles" in sound:
-        clock.run("index_texts", article_texts, sound)
+        with running_check("article_texts"):
+            clock.run("index_texts", article_texts, sound)
     # the checks read the tables and write only their own findings: they run side by side
     # (Arrow, numpy and the text scanners release the GIL) and report in CROSS_CHECKS order
     with ThreadPoolExecutor(max_workers=_workers()) as pool:
@@ -292,7 +288,8 @@ def _workers() -> int:
 def _run_check(check, tables, clock, path) -> list:
     own = Report(path=path)
     try:
-        clock.run(check.__name__, check, tables, own)
+        with running_check(check.__name__):
+            clock.run(check.__name__, check, tables, own)
     except Exception as exc:  # a check must never turn bad data into a traceback
         own.add("*", "check-crashed", f"{check.__name__} could not run: {type(exc).__name__}: {exc}")
     return own.findings

@@ -3,7 +3,7 @@ what the plain definitions they replace report, on generated tables with duplica
 
 - quote-cluster wording ranks, joins and dedupes as integer codes (`check_quote_cluster_wording`
   against its pandas definition `_plain_quote_cluster_wording`);
-- the frames hold `quotes.speaker_ids` as Arrow (`validate.ARROW_LISTS`), not Python lists;
+- the frames hold `quotes.speaker_ids` as Arrow (`checkcorpus.ARROW_LISTS`), not Python lists;
 - `check_entities_mentioned` matches integer keys with stable sorts (`_member`, `_first_of`);
 - provenance is decided on Arrow and numpy, pandas indexing only failing rows;
 - article numbers reuse the foreign-key lookup when every article id is distinct;
@@ -68,7 +68,7 @@ def test_quote_cluster_wording_on_codes_reports_what_the_pandas_definition_repor
     assert fast == _findings(goldchecks._plain_quote_cluster_wording, quotes, flags)
 
 
-# --- speaker_ids reach the checks as Arrow (validate.ARROW_LISTS) ------------------------------
+# --- speaker_ids reach the checks as Arrow (checkcorpus.ARROW_LISTS) ------------------------------
 
 
 def _report(folder) -> list[tuple]:
@@ -88,10 +88,10 @@ def test_speaker_lists_held_as_arrow_give_the_report_python_lists_give(tmp_path,
         held.append(frame)
         return frame
 
-    monkeypatch.setattr(validation, "to_pandas", kept)
+    monkeypatch.setattr(checkcorpus, "to_pandas", kept)  # where a run makes its frames, on demand
     as_arrow = _report(tmp_path)
     assert any(isinstance(df.get("speaker_ids", pd.Series(dtype=object)).dtype, pd.ArrowDtype) for df in held)
-    monkeypatch.setattr(validation, "ARROW_LISTS", {})
+    monkeypatch.setattr(checkcorpus, "ARROW_LISTS", {})
     as_lists = _report(tmp_path)
     assert as_arrow == as_lists
     assert {"dangling-foreign-key", "reserved-key-in-value", "speaker-ids-inconsistent", "null-in-required-column"} <= {f[1] for f in as_arrow}
