@@ -9,9 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-import pandas as pd
-
-from landstrikes.schema.checkcorpus import article_texts
+from landstrikes.schema.checkcorpus import article_texts, nulls, strings_of
 from landstrikes.schema.report import Report
 
 _WELL_FORMED = re.compile(r"[0-9a-f]{64}")
@@ -25,14 +23,13 @@ def text_digests(texts) -> list[str]:
     return [hashlib.sha256(view[starts[i]:starts[i + 1]]).hexdigest() for i in range(len(starts) - 1)]
 
 
-def check_article_digest(tables: dict[str, pd.DataFrame], report: Report) -> None:
+def check_article_digest(tables: dict, report: Report) -> None:
     articles = tables.get("articles")
     if articles is None or articles.empty:
         return
     digests = text_digests(article_texts(tables))
-    for row, (article_id, text_missing, stated) in enumerate(
-        zip(articles["article_id"], articles["text"].isna(), articles["sha256"])
-    ):
+    ids, stated_digests = (strings_of(tables, "articles", c).to_pylist() for c in ("article_id", "sha256"))
+    for row, (article_id, text_missing, stated) in enumerate(zip(ids, nulls(tables, "articles", "text"), stated_digests)):
         if text_missing or not isinstance(stated, str) or not _WELL_FORMED.fullmatch(stated) or stated == digests[row]:
             continue
         report.add("articles", "article-derived-mismatch",

@@ -10,9 +10,10 @@ would make invalid (left to the lead; see docs/notes/attack2.md).
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import article_texts
+from landstrikes.schema.checkcorpus import arrow_column, article_texts, nulls, strings_of
 from landstrikes.schema.report import Report
 
 _BLOCK = 1 << 20
@@ -86,17 +87,19 @@ def word_counts(data: np.ndarray, byte_starts: np.ndarray) -> np.ndarray:
     return counts
 
 
-def check_article_derived(tables: dict[str, pd.DataFrame], report: Report) -> None:
+def check_article_derived(tables: dict, report: Report) -> None:
     articles = tables.get("articles")
     if articles is None or articles.empty:
         return
     texts = article_texts(tables)
     words = word_counts(texts.data(), texts.byte_starts)
-    ids, counts, files = (articles[c].to_numpy(dtype=object) for c in ("article_id", "n_words", "source_file"))
-    missing = articles["text"].isna().to_numpy()
-    for row in _suspect_rows(articles, words).tolist():  # the plain rules, only where a value may differ
+    article_ids, source_files = (strings_of(tables, "articles", c) for c in ("article_id", "source_file"))
+    stated = arrow_column(tables, "articles", "n_words", pa.int64())
+    ids, counts, files = article_ids.to_pylist(), stated.to_pylist(), source_files.to_pylist()
+    missing = nulls(tables, "articles", "text")
+    for row in _suspect_rows(article_ids, stated, source_files, words).tolist():  # the plain rules, only where a value may differ
         article_id, text, n_words, source_file = ids[row], missing[row], counts[row], files[row]
-        if not text and not pd.isna(n_words) and int(n_words) != int(words[row]):  # text: is it null
+        if not text and n_words is not None and int(n_words) != int(words[row]):  # text: is it null
             report.add("articles", "article-derived-mismatch", f"the text has {int(words[row])} whitespace-separated words",
                        article_id, "n_words", n_words)
         if isinstance(source_file, str) and isinstance(article_id, str) and source_file != f"{article_id}.txt":
@@ -104,13 +107,9 @@ def check_article_derived(tables: dict[str, pd.DataFrame], report: Report) -> No
                        article_id, "source_file", source_file)
 
 
-def _suspect_rows(articles: pd.DataFrame, words: np.ndarray) -> np.ndarray:
+def _suspect_rows(article_ids: pa.Array, stated: pa.Array, source_files: pa.Array, words: np.ndarray) -> np.ndarray:
     """Rows where n_words may differ from the count or source_file from the id (a superset: a
-    row with a null value is a suspect too); every row when the columns are not plain numbers
-    and strings, so the rules above decide alone."""
-    try:
-        stated = articles["n_words"].to_numpy(dtype="float64", na_value=np.nan)
-        named = (articles["source_file"] == articles["article_id"] + ".txt").to_numpy(dtype=bool, na_value=False)
-    except (TypeError, ValueError):
-        return np.arange(len(articles))
-    return np.flatnonzero((stated != words) | ~named)
+    row with a null value is a suspect too)."""
+    counted = pc.fill_null(pc.equal(stated, pa.array(words, pa.int64())), False)
+    named = pc.fill_null(pc.equal(source_files, pc.binary_join_element_wise(article_ids, pa.scalar(".txt", pa.large_string()), pa.scalar("", pa.large_string()))), False)
+    return np.flatnonzero(~pc.and_(counted, named).to_numpy(zero_copy_only=False))

@@ -183,7 +183,7 @@ def strings_of(tables: dict[str, pd.DataFrame], table: str, name: str) -> pa.Arr
 
 def article_texts(tables: dict[str, pd.DataFrame]) -> ArticleTexts:
     """The articles' UTF-8 text with code point arithmetic (cached on a `Corpus`)."""
-    return _shared(tables, ("texts",), lambda: ArticleTexts(_strings(tables["articles"]["text"])))
+    return _shared(tables, ("texts",), lambda: ArticleTexts(strings_of(tables, "articles", "text")))
 
 
 def _ids(df: pd.DataFrame, table: str) -> pd.Series:

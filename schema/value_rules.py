@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -65,7 +64,7 @@ def _values(tables, name: str, col) -> tuple[pa.Array, np.ndarray]:
     return values, row_numbers(values, lists)
 
 
-def check_control_characters(tables: dict[str, pd.DataFrame], report: Report) -> None:
+def check_control_characters(tables: dict, report: Report) -> None:
     for name, df, spec, col, values, lists in annotation_strings(tables):
         names = (name, col.name) in NAME_COLUMNS
         pattern, finder = (NAME_BREAKS, _NAME_BREAKS_RE) if names else (UNWRITABLE, _UNWRITABLE_RE)
@@ -120,7 +119,7 @@ def _chunk_candidates(chunk: pa.Array, leads: np.ndarray) -> np.ndarray:
     return np.unique(np.searchsorted(offsets, positions + first, side="right") - 1).astype(np.int64)
 
 
-def check_list_duplicates(tables: dict[str, pd.DataFrame], report: Report) -> None:
+def check_list_duplicates(tables: dict, report: Report) -> None:
     for name, column in sorted(SET_COLUMNS):
         df = tables.get(name)
         if df is None or column not in df:
