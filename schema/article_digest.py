@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from landstrikes.schema.checkcorpus import article_texts, nulls, strings_of
+from landstrikes.schema.checkcorpus import article_texts, frame_of, nulls, strings_of
 from landstrikes.schema.report import Report
 
 _WELL_FORMED = re.compile(r"[0-9a-f]{64}")
@@ -28,10 +28,14 @@ def check_article_digest(tables: dict, report: Report) -> None:
     if articles is None or articles.empty:
         return
     digests = text_digests(article_texts(tables))
-    ids, stated_digests = (strings_of(tables, "articles", c).to_pylist() for c in ("article_id", "sha256"))
-    for row, (article_id, text_missing, stated) in enumerate(zip(ids, nulls(tables, "articles", "text"), stated_digests)):
-        if text_missing or not isinstance(stated, str) or not _WELL_FORMED.fullmatch(stated) or stated == digests[row]:
-            continue
+    stated_digests = strings_of(tables, "articles", "sha256").to_pylist()
+    missing = nulls(tables, "articles", "text")
+    wrong = [row for row, (text_missing, stated) in enumerate(zip(missing, stated_digests))
+             if not (text_missing or not isinstance(stated, str) or not _WELL_FORMED.fullmatch(stated) or stated == digests[row])]
+    if not wrong:
+        return
+    ids = frame_of(articles)["article_id"].to_numpy(dtype=object)  # as pandas shows them, only to word a finding
+    for row in wrong:
         report.add("articles", "article-derived-mismatch",
                    f"sha256 must be the digest of the text's UTF-8 bytes ({digests[row][:16]}...): the text is stored verbatim",
-                   article_id, "sha256", stated)
+                   ids[row], "sha256", stated_digests[row])

@@ -19,7 +19,10 @@ from landstrikes.schema.checkcorpus import (
     article_numbers,
     article_texts,
     column,
+    frame_ints,
+    frame_nulls,
     frame_of,
+    frame_strings,
     key_positions,
     nulls,
     strings_of,
@@ -116,13 +119,12 @@ def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
         article = article_numbers(tables, name)
         length = texts.lengths[np.maximum(article, 0)] if len(texts.lengths) else np.zeros(len(df), np.int64)
         for start_col, end_col, text_col in spec.span_columns:
-            missing = [df[c].isna().to_numpy() for c in (start_col, end_col, text_col)]
+            missing = [frame_nulls(df, c) for c in (start_col, end_col, text_col)]
             null_count = missing[0].astype(np.int8) + missing[1] + missing[2]
             for row in np.flatnonzero((null_count > 0) & (null_count < 3)).tolist():
                 report.add(name, "span-partially-null", f"{start_col}/{end_col}/{text_col} must be all null or all set", ids[row].as_py(), start_col)
             full = (null_count == 0) & (article >= 0)  # unknown articles are dangling foreign keys
-            s = df[start_col].to_numpy(dtype=np.int64, na_value=0)
-            e = df[end_col].to_numpy(dtype=np.int64, na_value=0)
+            s, e = frame_ints(df, start_col, 0), frame_ints(df, end_col, 0)
             after = full & (s > e)
             beyond = full & ~after & (e > length)
             negative = full & ~after & ~beyond & (s < 0)
@@ -133,7 +135,7 @@ def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
             for row in np.flatnonzero(negative).tolist():
                 report.add(name, "span-out-of-range", f"{start_col} {s[row]} is negative", ids[row].as_py(), start_col, int(s[row]))
             rows = np.flatnonzero(full & ~(after | beyond | negative))
-            span_strings = _strings(df[text_col])
+            span_strings = frame_strings(df, text_col)
             if len(rows) < len(df):  # usually every row: no copy of the span texts
                 span_strings = span_strings.take(pa.array(rows))
             wrong = ~span_text_equal(texts, article[rows], s[rows], e[rows], span_strings)

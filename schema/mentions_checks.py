@@ -9,9 +9,21 @@ import re
 
 import ahocorasick_rs
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from landstrikes.schema.aliasscan import alias_occurrences_by_alias, separators_present, spaced_variants
-from landstrikes.schema.checkcorpus import _shared, article_numbers, article_texts, pandas_on_demand as pd
+from landstrikes.schema.checkcorpus import (
+    _shared,
+    arrow_column,
+    article_numbers,
+    article_texts,
+    frame_ints,
+    frame_nulls,
+    frame_of,
+    pandas_on_demand as pd,
+)
+from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
 from landstrikes.schema.spantext import ArticleTexts
 
@@ -29,12 +41,10 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
         return
     covering_tables = [n for n in ("mentions", "mention_exclusions") if n in tables]
     # M2 is an annotator's completeness promise; an extractor's (source "auto") entities make none
-    gold = entities[entities["source"] != "auto"] if "source" in entities else entities
-    pairs = [(e, a) for e, aliases in zip(gold["entity_id"], gold["aliases"]) for a in aliases or []]
     texts = article_texts(tables)
     # an alias's space matches any space separator (M6): the scan also looks for every spelling
     # with the separators this corpus holds; if an alias has too many, its articles go the exact way
-    spellings, too_many = spelled_aliases([a for _, a in pairs], texts, tables)
+    spellings, too_many = spelled_aliases(_gold_aliases(tables), texts, tables)
     numbers, _, starts, ends = alias_scan(tables, spellings)
     base = texts.cp_starts
     inside = _inside_intervals(base[numbers] + starts, base[numbers] + ends, *_global_intervals(tables, covering_tables, texts))
@@ -42,6 +52,9 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
     suspects = np.union1d(np.unique(numbers[~inside]), spaced).astype(np.int64).tolist()
     if not suspects:
         return
+    entities = frame_of(entities)  # the slow path words findings on the values as pandas shows them
+    gold = entities[entities["source"] != "auto"] if "source" in entities else entities
+    pairs = [(e, a) for e, aliases in zip(gold["entity_id"], gold["aliases"]) for a in aliases or []]
     covering = pd.concat([tables[n][["article_id", "start", "end"]] for n in covering_tables])
     article_ids = articles["article_id"].to_numpy()
     for number in suspects:
@@ -49,12 +62,22 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
         _report_uncovered_aliases(article_ids[number], text, pairs, covering, report)
 
 
+def _gold_aliases(tables) -> list[str]:
+    """Every alias of every entity an annotator catalogued (source not "auto"), from Arrow."""
+    spec = TABLES_BY_NAME["entities"]
+    aliases = arrow_column(tables, "entities", "aliases", spec.column("aliases").arrow_type)
+    if "source" in tables["entities"]:
+        gold = pc.fill_null(pc.not_equal(arrow_column(tables, "entities", "source", pa.string()), "auto"), True)
+        aliases = aliases.filter(gold)
+    return [a for names in aliases.to_pylist() for a in names or []]
+
+
 def _global_intervals(tables, names: list[str], texts: ArticleTexts) -> tuple[np.ndarray, np.ndarray]:
     """The spans of tables `names` (at least one) in one coordinate system (article base +
     offset), merged where they touch."""
     number = np.concatenate([article_numbers(tables, n) for n in names])
-    start, end = (np.concatenate([tables[n][c].to_numpy(dtype=np.int64, na_value=-1) for n in names]) for c in ("start", "end"))
-    known = np.concatenate([(tables[n]["start"].notna() & tables[n]["end"].notna()).to_numpy() for n in names])
+    start, end = (np.concatenate([frame_ints(tables[n], c, -1) for n in names]) for c in ("start", "end"))
+    known = np.concatenate([~frame_nulls(tables[n], "start") & ~frame_nulls(tables[n], "end") for n in names])
     keep = (number >= 0) & known
     number = number[keep]
     n = texts.lengths[number]

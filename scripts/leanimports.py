@@ -4,6 +4,13 @@ Pandera imports `hypothesis` (its data-synthesis strategies) on the first valida
 hypothesis is installed, as it is wherever the test extra is: 0.15 CPU-s of a 1.5 CPU-s build.
 No landstrikes command synthesises data, so a command's own process may refuse that import;
 pandera then runs without strategies, exactly as in an install without hypothesis.
+
+pyarrow imports pandas (about 0.2 CPU-s) whenever it is installed: `pyarrow.dataset` (which
+`pq.read_table` loads) at import, and its pandas shim on the first array built from Python
+objects, whether or not pandas objects are involved. A validate or build of sound tables never
+needs pandas (the checks read Arrow; pandas words a finding): importing pyarrow once while
+pandas is refused makes pyarrow record "no pandas" and never import it implicitly; an explicit
+`import pandas` (a check wording a finding, `Table.to_pandas`, Pandera) works as usual.
 """
 
 from __future__ import annotations
@@ -24,3 +31,34 @@ def keep_unimported(names: tuple[str, ...] = UNUSED_BY_COMMANDS) -> list[str]:
     for name in blocked:
         sys.modules[name] = None  # the documented way to make `import name` raise ImportError
     return blocked
+
+
+class RefusePandas:
+    """A meta path finder under which `import pandas` fails (Cython's imports go through it too)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("pandas is imported on demand here (landstrikes.leanimports)")
+        return None
+
+
+def arrow_without_implicit_pandas() -> bool:
+    """Import pyarrow and the modules of it we use while pandas is refused, so pyarrow in this
+    process never imports pandas by itself. True when done; False when pandas or pyarrow.dataset
+    was already imported (nothing to save then). Only for a command's own process: in it, pyarrow
+    then reads a pandas Series given to `pa.array` as a plain sequence (the same values for the
+    columns our checks convert; the test suite and the hostile corpus run the commands this way)."""
+    if "pandas" in sys.modules or "pyarrow.dataset" in sys.modules:
+        return False
+    finder = RefusePandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        import pyarrow as pa
+        import pyarrow.compute  # noqa: F401
+        import pyarrow.dataset  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+
+        pa.array([], pa.string())  # the shim's one question, answered "no pandas"
+    finally:
+        sys.meta_path.remove(finder)
+    return "pandas" not in sys.modules

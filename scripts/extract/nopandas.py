@@ -16,16 +16,9 @@ from __future__ import annotations
 
 import sys
 
+from landstrikes.leanimports import RefusePandas
+
 _refused = False
-
-
-class _RefusePandas:
-    """A meta path finder under which `import pandas` fails (Cython's import goes through it)."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name == "pandas" or name.startswith("pandas."):
-            raise ImportError("pandas is not needed here (landstrikes.extract.nopandas)")
-        return None
 
 
 def arrow_without_pandas() -> bool:
@@ -36,7 +29,7 @@ def arrow_without_pandas() -> bool:
         return False
     import pyarrow as pa
 
-    finder = _RefusePandas()
+    finder = RefusePandas()
     sys.meta_path.insert(0, finder)
     try:
         pa.array([], pa.string())  # the shim's one question, answered "no pandas"
