@@ -376,3 +376,26 @@ def test_a_finding_imports_pandas_on_demand_and_is_worded_as_before(tmp_path):
     from landstrikes.schema import validate
 
     assert "quote-mark-coverage" in {f.check for f in validate(tmp_path).findings}
+
+
+def test_a_marked_quote_with_a_null_offset_is_reported_as_the_frame_form_reported_it(tmp_path):
+    """Mark coverage reads Arrow; a marked row whose start is null cannot be placed on the text, and
+    the report stays the frame form's: the conversion of that column fails, naming it."""
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from landstrikes.schema import validate
+
+    shutil.copytree(DATA.parent / "data", tmp_path / "data")
+    path = next((tmp_path / "data" / "quotes").glob("*.parquet"))
+    table = pq.read_table(path)
+    starts = table.column("start").to_pylist()
+    starts[table.column("kind").to_pylist().index("direct")] = None
+    k = table.schema.get_field_index("start")
+    field = table.schema.field(k).with_nullable(True)
+    pq.write_table(table.set_column(k, field, pa.array(starts, field.type)), path)
+    messages = [f.message for f in validate(tmp_path).findings if "check_quote_mark_coverage" in f.message]
+    assert messages == ["check_quote_mark_coverage could not run: ValueError: cannot convert NA to integer: "
+                        "Error while type casting for column 'start'"]
