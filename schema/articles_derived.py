@@ -93,12 +93,7 @@ def check_article_derived(tables: dict, report: Report) -> None:
         return
     texts = article_texts(tables)
     words = word_counts(texts.data(), texts.byte_starts)
-    article_ids, source_files = (strings_of(tables, "articles", c) for c in ("article_id", "source_file"))
-    try:
-        stated = arrow_column(tables, "articles", "n_words", pa.int64())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
-        stated = pa.nulls(len(words), pa.int64())  # every row a suspect below
-    suspects = _suspect_rows(article_ids, stated, source_files, words)
+    suspects = _suspect_rows(tables, words)
     if not len(suspects):
         return
     frame = frame_of(articles)  # the plain rules, only where a value may differ, on the values as pandas shows them
@@ -114,10 +109,12 @@ def check_article_derived(tables: dict, report: Report) -> None:
                        article_id, "source_file", source_file)
 
 
-def _suspect_rows(article_ids: pa.Array, stated: pa.Array, source_files: pa.Array, words: np.ndarray) -> np.ndarray:
+def _suspect_rows(tables, words: np.ndarray) -> np.ndarray:
     """Rows where n_words may differ from the count or source_file from the id (a superset: a
-    row with a null value is a suspect too)."""
+    row with a null value is a suspect too), on Arrow."""
     try:
+        article_ids, source_files = (strings_of(tables, "articles", c) for c in ("article_id", "source_file"))
+        stated = arrow_column(tables, "articles", "n_words", pa.int64())
         counted = pc.fill_null(pc.equal(stated, pa.array(words, pa.int64())), False)
         named = pc.fill_null(pc.equal(source_files, pc.binary_join_element_wise(
             article_ids, pa.scalar(".txt", pa.large_string()), pa.scalar("", pa.large_string()))), False)

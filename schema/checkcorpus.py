@@ -5,6 +5,7 @@ validate run (article texts, key positions, article numbers) and Arrow helpers.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -358,6 +359,35 @@ def pairs_by_key(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.nd
     li = np.repeat(np.arange(len(left)), per)
     ri = order[np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per) + np.repeat(low, per)]
     return li, ri
+
+
+@dataclass(frozen=True)
+class SpanPairs:
+    """Every pair of a chosen left row and a chosen right row of the same article (`left`,
+    `right`: positions into the chosen rows, as `pairs_by_key` orders them), with both spans."""
+
+    left: np.ndarray
+    right: np.ndarray
+    left_start: np.ndarray
+    left_end: np.ndarray
+    right_start: np.ndarray
+    right_end: np.ndarray
+
+
+def same_article_span_pairs(left, left_rows: np.ndarray, right, right_rows: np.ndarray,
+                            left_span: tuple[str, str] = ("start", "end"),
+                            right_span: tuple[str, str] = ("start", "end")) -> SpanPairs | None:
+    """The span pairs the Arrow gates compare (evidence inside a block, a claim overlapping
+    evidence, ...); None when a null article id or offset among the chosen rows leaves the
+    pairing undecided (the gate then leaves the decision to the rule on frames)."""
+    if any(nulls_at(left, c, left_rows) for c in ("article_id", *left_span)) or \
+            any(nulls_at(right, c, right_rows) for c in ("article_id", *right_span)):
+        return None
+    left_article, right_article = shared_codes(frame_strings(left, "article_id").take(left_rows),
+                                               frame_strings(right, "article_id").take(right_rows))
+    li, ri = pairs_by_key(left_article, right_article)
+    return SpanPairs(li, ri, frame_ints(left, left_span[0])[left_rows][li], frame_ints(left, left_span[1])[left_rows][li],
+                     frame_ints(right, right_span[0])[right_rows][ri], frame_ints(right, right_span[1])[right_rows][ri])
 
 
 def is_in(df, name: str, values) -> np.ndarray:

@@ -17,7 +17,6 @@ checks that the lemma fits the cue, not that it is a dictionary headword ('calli
 from __future__ import annotations
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from landstrikes.schema.checkcorpus import arrow_column
 from landstrikes.schema.report import Report
@@ -87,15 +86,14 @@ def check_cue_lemmas(tables, report: Report) -> None:
     cue_text = arrow_column(tables, "quotes", "cue_text", pa.string())
     cue_lemma = arrow_column(tables, "quotes", "cue_lemma", pa.string())
     pairs = pa.table({"text": cue_text, "lemma": cue_lemma}).group_by(["text", "lemma"], use_threads=False).aggregate([])
-    wrong = [(text, lemma) for text, lemma in zip(pairs.column("text").to_pylist(), pairs.column("lemma").to_pylist())
-             if not _consistent(text, lemma)]
+    wrong = {(text, lemma) for text, lemma in zip(pairs.column("text").to_pylist(), pairs.column("lemma").to_pylist())
+             if not _consistent(text, lemma)}
     if not wrong:
         return
     quote_ids = arrow_column(tables, "quotes", "quote_id", pa.string()).to_pylist()
-    for text, lemma in wrong:
-        rows = pc.and_kleene(_equal_or_both_null(cue_text, text), _equal_or_both_null(cue_lemma, lemma))
-        for row in pc.indices_nonzero(rows).to_pylist():
-            report.add("quotes", "cue-lemma-mismatch", _message(text, lemma), quote_ids[row], "cue_lemma", lemma)
+    for quote_id, text, lemma in zip(quote_ids, cue_text.to_pylist(), cue_lemma.to_pylist()):
+        if (text, lemma) in wrong:
+            report.add("quotes", "cue-lemma-mismatch", _message(text, lemma), quote_id, "cue_lemma", lemma)
 
 
 def _consistent(text: str | None, lemma: str | None) -> bool:
@@ -110,7 +108,3 @@ def _message(text: str | None, lemma: str | None) -> str:
     if text is None:
         return "cue_lemma without a cue_text: there is no cue to give the base form of (Q5)"
     return f"cue_lemma {lemma!r} is not the base form of cue_text {text!r} (Q5)"
-
-
-def _equal_or_both_null(values: pa.Array, value: str | None) -> pa.Array:
-    return pc.is_null(values) if value is None else pc.fill_null(pc.equal(values, value), False)

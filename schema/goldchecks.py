@@ -33,7 +33,7 @@ from landstrikes.schema.checkcorpus import (
     LazyFrame,
     no_nulls,
     nulls_at,
-    pairs_by_key,
+    same_article_span_pairs,
     pandas_on_demand as pd,
     shared_codes,
 )
@@ -242,14 +242,10 @@ def _no_fabricated_match_on_arrow(claims, flags) -> bool:
     fabricated = np.flatnonzero(is_in(flags, "flag", ["fabricated_content"]))
     if not len(matches) or not len(fabricated):
         return True
-    if any(nulls_at(claims, c, matches) for c in ("article_id", "start", "end")) or \
-            any(nulls_at(flags, c, fabricated) for c in ("article_id", "start", "end")):
+    pairs = same_article_span_pairs(claims, matches, flags, fabricated)
+    if pairs is None:
         return False
-    claim_article, flag_article = shared_codes(frame_strings(claims, "article_id").take(matches), frame_strings(flags, "article_id").take(fabricated))
-    c, f = pairs_by_key(claim_article, flag_article)
-    c_start, c_end = frame_ints(claims, "start")[matches][c], frame_ints(claims, "end")[matches][c]
-    f_start, f_end = frame_ints(flags, "start")[fabricated][f], frame_ints(flags, "end")[fabricated][f]
-    return not np.any((c_start < f_end) & (f_start < c_end))
+    return not np.any((pairs.left_start < pairs.right_end) & (pairs.right_start < pairs.left_end))
 
 
 def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -560,15 +556,11 @@ def _evidence_inside_blocks_on_arrow(flags, segments) -> bool:
     if not len(evidence):
         return True
     noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS))
-    if any(nulls_at(flags, c, evidence) for c in ("flag_id", "article_id", "start", "end")) or \
-            any(nulls_at(segments, c, noise) for c in ("article_id", "start", "end")):
+    pairs = None if nulls_at(flags, "flag_id", evidence) else same_article_span_pairs(flags, evidence, segments, noise)
+    if pairs is None:
         return False
-    flag_article, block_article = shared_codes(frame_strings(flags, "article_id").take(evidence), frame_strings(segments, "article_id").take(noise))
-    f, b = pairs_by_key(flag_article, block_article)
-    f_start, f_end = frame_ints(flags, "start")[evidence][f], frame_ints(flags, "end")[evidence][f]
-    b_start, b_end = frame_ints(segments, "start")[noise][b], frame_ints(segments, "end")[noise][b]
-    inside = (b_start <= f_start) & (f_end <= b_end)
-    return bool(np.all(np.bincount(f[inside], minlength=len(evidence)) > 0))
+    inside = (pairs.right_start <= pairs.left_start) & (pairs.left_end <= pairs.right_end)
+    return bool(np.all(np.bincount(pairs.left[inside], minlength=len(evidence)) > 0))
 
 
 def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -616,19 +608,17 @@ def _voice_is_own_words_on_arrow(stances, quotes) -> bool:
         return True
     reported = np.flatnonzero(is_in(quotes, "kind", REPORTED_KINDS) & is_in(quotes, "speaker_status", REPORTED_STATUSES)
                               & frame_nulls(quotes, "parent_quote_id"))
-    if any(nulls_at(stances, c, voice) for c in ("stance_id", "article_id", "evidence_start", "evidence_end")) or \
-            any(nulls_at(quotes, c, reported) for c in ("article_id", "start", "end")):
+    if nulls_at(stances, "stance_id", voice):
+        return False
+    pairs = same_article_span_pairs(stances, voice, quotes, reported, left_span=("evidence_start", "evidence_end"))
+    if pairs is None:
         return False
     ids = frame_strings(stances, "stance_id").take(voice)
     if pc.count_distinct(ids).as_py() != len(ids):
         return False
-    stance_article, quote_article = shared_codes(frame_strings(stances, "article_id").take(voice), frame_strings(quotes, "article_id").take(reported))
-    s, q = pairs_by_key(stance_article, quote_article)
-    e_start, e_end = frame_ints(stances, "evidence_start")[voice], frame_ints(stances, "evidence_end")[voice]
-    q_start, q_end = frame_ints(quotes, "start")[reported][q], frame_ints(quotes, "end")[reported][q]
-    overlap = np.clip(np.minimum(q_end, e_end[s]) - np.maximum(q_start, e_start[s]), 0, None)
-    share = np.bincount(s, weights=overlap, minlength=len(voice)) if len(s) else np.zeros(len(voice))
-    length = e_end - e_start
+    overlap = np.clip(np.minimum(pairs.right_end, pairs.left_end) - np.maximum(pairs.right_start, pairs.left_start), 0, None)
+    share = np.bincount(pairs.left, weights=overlap, minlength=len(voice)) if len(pairs.left) else np.zeros(len(voice))
+    length = frame_ints(stances, "evidence_end")[voice] - frame_ints(stances, "evidence_start")[voice]
     return not np.any((length > 0) & (share * 2 > length))
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from landstrikes.schema.articles_checks import BOILERPLATE_KINDS
-from landstrikes.schema.checkcorpus import LazyFrame, _rows, frame_ints, frame_of, frame_strings, is_in, no_nulls, nulls_at, pairs_by_key, shared_codes
+from landstrikes.schema.checkcorpus import LazyFrame, _rows, frame_ints, frame_of, frame_strings, is_in, no_nulls, same_article_span_pairs, shared_codes
 from landstrikes.schema.report import Report
 
 if TYPE_CHECKING:
@@ -101,12 +101,8 @@ def _blocks_evidenced_on_arrow(flags, segments) -> bool:
     evidence = np.flatnonzero(is_in(flags, "flag", ["boilerplate"]))
     if not len(noise):
         return True
-    if any(nulls_at(segments, c, noise) for c in ("article_id", "start", "end")) or \
-            any(nulls_at(flags, c, evidence) for c in ("article_id", "start", "end")):
+    pairs = same_article_span_pairs(segments, noise, flags, evidence)
+    if pairs is None:
         return False
-    block_article, flag_article = shared_codes(frame_strings(segments, "article_id").take(noise), frame_strings(flags, "article_id").take(evidence))
-    b, f = pairs_by_key(block_article, flag_article)
-    b_start, b_end = frame_ints(segments, "start")[noise][b], frame_ints(segments, "end")[noise][b]
-    f_start, f_end = frame_ints(flags, "start")[evidence][f], frame_ints(flags, "end")[evidence][f]
-    inside = (f_start >= b_start) & (f_end <= b_end)
-    return bool(np.all(np.bincount(b[inside], minlength=len(noise)) > 0))
+    inside = (pairs.right_start >= pairs.left_start) & (pairs.right_end <= pairs.left_end)
+    return bool(np.all(np.bincount(pairs.left[inside], minlength=len(noise)) > 0))

@@ -16,6 +16,7 @@ pandas is refused makes pyarrow record "no pandas" and never import it implicitl
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 UNUSED_BY_COMMANDS = ("hypothesis",)
 """Modules a dependency imports when present but no command uses."""
@@ -33,13 +34,29 @@ def keep_unimported(names: tuple[str, ...] = UNUSED_BY_COMMANDS) -> list[str]:
     return blocked
 
 
-class RefusePandas:
-    """A meta path finder under which `import pandas` fails (Cython's imports go through it too)."""
+class _Refuse:
+    """A meta path finder under which importing one of `names` (or a submodule) fails; Cython's
+    imports go through it too."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.names = names
 
     def find_spec(self, name, path=None, target=None):
-        if name == "pandas" or name.startswith("pandas."):
-            raise ImportError("pandas is imported on demand here (landstrikes.leanimports)")
+        if name.split(".")[0] in self.names:
+            raise ImportError(f"{name} is not imported here (landstrikes.leanimports)")
         return None
+
+
+@contextmanager
+def refusing(*names: str):
+    """While inside, importing any of `names` fails; what a library imports then decides how it
+    runs without them (pyarrow: no pandas, no numpy)."""
+    finder = _Refuse(names)
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
 
 
 def arrow_without_implicit_pandas() -> bool:
@@ -50,15 +67,11 @@ def arrow_without_implicit_pandas() -> bool:
     columns our checks convert; the test suite and the hostile corpus run the commands this way)."""
     if "pandas" in sys.modules or "pyarrow.dataset" in sys.modules:
         return False
-    finder = RefusePandas()
-    sys.meta_path.insert(0, finder)
-    try:
+    with refusing("pandas"):
         import pyarrow as pa
         import pyarrow.compute  # noqa: F401
         import pyarrow.dataset  # noqa: F401
         import pyarrow.parquet  # noqa: F401
 
         pa.array([], pa.string())  # the shim's one question, answered "no pandas"
-    finally:
-        sys.meta_path.remove(finder)
     return "pandas" not in sys.modules

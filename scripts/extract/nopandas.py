@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 
-from landstrikes.leanimports import RefusePandas
+from landstrikes.leanimports import refusing
 
 _refused = False
 
@@ -29,23 +29,10 @@ def arrow_without_pandas() -> bool:
         return False
     import pyarrow as pa
 
-    finder = RefusePandas()
-    sys.meta_path.insert(0, finder)
-    try:
+    with refusing("pandas"):
         pa.array([], pa.string())  # the shim's one question, answered "no pandas"
-    finally:
-        sys.meta_path.remove(finder)
     _refused = "pandas" not in sys.modules
     return _refused
-
-
-class _RefuseNumpy:
-    """A meta path finder under which `import numpy` fails."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name == "numpy" or name.startswith("numpy."):
-            raise ImportError("numpy is not needed here (landstrikes.extract.nopandas)")
-        return None
 
 
 def arrow_without_numpy() -> bool:
@@ -57,14 +44,10 @@ def arrow_without_numpy() -> bool:
     imported later would not be seen by this pyarrow (no `to_numpy`, no `to_pandas` then)."""
     if "pyarrow" in sys.modules or "numpy" in sys.modules:
         return False
-    finder = _RefuseNumpy()
-    sys.meta_path.insert(0, finder)
-    try:
+    with refusing("numpy"):
         import pyarrow  # noqa: F401
         import pyarrow.compute  # noqa: F401
         import pyarrow.parquet  # noqa: F401
-    finally:
-        sys.meta_path.remove(finder)
     return "numpy" not in sys.modules
 
 
