@@ -4,6 +4,8 @@ Deterministic: texts are ordered by the sha256 of their id, byte-identical dupli
 texts outside 600-4,000 characters are skipped, and the first 20 of each source are taken
 (`sample.tsv`). `--heldout` lists the next 10 of each source (`heldout.tsv`): texts kept from
 whoever changes the extractor's rules, annotated afterwards, for a figure no rule was tuned on.
+`--heldout2` lists the 10 after those (`heldout2.tsv`): a second held-out set, drawn once the
+first had been scored several times, so that one figure comes from texts nobody has yet seen.
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -63,7 +65,14 @@ def heldout(texts: dict[str, str]) -> list[str]:
     return [i for i in sample(texts, PER_SOURCE + HELDOUT_PER_SOURCE) if i not in first]
 
 
+def heldout2(texts: dict[str, str]) -> list[str]:
+    """The next HELDOUT_PER_SOURCE texts of each source after the first held-out set's."""
+    before = set(sample(texts, PER_SOURCE + HELDOUT_PER_SOURCE))
+    return [i for i in sample(texts, PER_SOURCE + 2 * HELDOUT_PER_SOURCE) if i not in before]
+
+
 if __name__ == "__main__":
     texts = dev_texts()
-    for text_id in (heldout if "--heldout" in sys.argv else sample)(texts):
+    chosen = heldout2 if "--heldout2" in sys.argv else heldout if "--heldout" in sys.argv else sample
+    for text_id in chosen(texts):
         print(text_id, sha256(texts[text_id]), len(texts[text_id]), sep="\t")
