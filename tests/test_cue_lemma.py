@@ -32,6 +32,26 @@ def test_a_lemma_that_is_not_the_cue_base_form_disagrees(cue, lemma):
     assert not is_lemma_of(cue, lemma)
 
 
+@pytest.mark.parametrize("cue, lemma", [
+    ("noted", "not"), ("stated", "stat"), ("hoped", "hop"), ("quoted", "quot"), ("voted", "vot"),
+    ("noting", "not"), ("hoping", "hop"), ("notes", "not"), ("quotes", "quot"), ("states", "stat"),
+])
+def test_a_lemma_stripped_of_its_silent_e_disagrees(cue, lemma):
+    """attack4: a naive suffix-stripper's 'noted' -> 'not' passed. A one-syllable
+    consonant-vowel-consonant word doubles before -ed/-ing, and -es follows only sibilants or o."""
+    assert not is_lemma_of(cue, lemma)
+
+
+@pytest.mark.parametrize("cue, lemma", [
+    ("stopped", "stop"), ("planning", "plan"), ("nodded", "nod"), ("quipped", "quip"), ("quitting", "quit"),
+    ("chatted", "chat"), ("noted", "note"), ("notes", "note"), ("quoted", "quote"), ("vowed", "vow"),
+    ("fixes", "fix"), ("buses", "bus"), ("echoes", "echo"), ("quizzes", "quiz"), ("pleaded", "plead"),
+    ("opened", "open"), ("visited", "visit"), ("traveled", "travel"), ("occurrence", "occur"), ("hit", "hit"),
+])
+def test_doubling_and_es_spelling_rules_keep_real_forms(cue, lemma):
+    assert is_lemma_of(cue, lemma)
+
+
 def test_every_form_in_the_extractor_cue_lexicon_has_its_base_form_as_lemma():
     assert [(form, lemma) for form, lemma in LEMMA.items() if not is_lemma_of(form, lemma)] == []
 
