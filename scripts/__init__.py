@@ -4,12 +4,13 @@ __version__ = "2.0.0"
 DATASET_VERSION = __version__
 
 
-def load(table: str, version: str | None = None, as_pandas: bool = False, root=None):
-    """A table of a pinned release (default: the newest), verified against its MANIFEST.json
-    (see landstrikes.releases.loading)."""
+def load(table: str, version: str | None = None, as_pandas: bool = False, root=None, pin: str | None = None):
+    """A table of a pinned release (default: the newest), verified against its MANIFEST.json, and
+    with `pin` (the manifest's sha256 from the CHANGELOG) against that too (see
+    landstrikes.releases.loading.load, whose signature this one must keep: a test compares them)."""
     from landstrikes.releases.loading import load as load_release
 
-    return load_release(table, version, as_pandas=as_pandas, root=root)
+    return load_release(table, version, as_pandas=as_pandas, root=root, pin=pin)
 
 
 def versions(root=None) -> list[str]:

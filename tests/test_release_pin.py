@@ -45,6 +45,21 @@ def test_a_release_forged_in_every_file_passes_its_own_checks_but_not_its_pin(re
         load("stances", "1.0.0", root=released_copy, pin=pin)
 
 
+def test_the_public_load_takes_a_pin_and_refuses_a_forgery_with_it(released_copy):
+    """README documents `landstrikes.load(..., pin=)`: the top-level wrapper passes it on (attack5)."""
+    import inspect
+
+    import landstrikes
+
+    assert list(inspect.signature(landstrikes.load).parameters) == list(inspect.signature(load).parameters)
+    release = released_copy / "releases" / "1.0.0"
+    pin = manifest_sha256(release)
+    assert len(landstrikes.load("stances", "1.0.0", root=released_copy, pin=pin)) > 0
+    _forge_everywhere(release)
+    with pytest.raises(ReleaseIntegrityError, match="manifest-digest-mismatch"):
+        landstrikes.load("stances", "1.0.0", root=released_copy, pin=pin)
+
+
 def test_a_pinned_release_loads_and_verifies(released_copy, capsys):
     release = released_copy / "releases" / "1.0.0"
     pin = manifest_sha256(release)
