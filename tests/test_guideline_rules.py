@@ -1,0 +1,135 @@
+"""Guideline rules a single row can break while ids, spans and keys check out (attack5): each is a
+finding, and each keeps real annotations (the gold, the extractor's output) valid.
+End to end on copies of the gold: tests/test_open_false_valids.py."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from landstrikes.schema.guideline_rules import (
+    check_cluster_references, check_empty_spans, check_flag_notes, check_name_mentions, check_pronoun_mentions,
+    check_quantities_complete, check_quantity_units, check_record_notes, check_speakers_can_speak,
+)
+from landstrikes.schema.report import Report
+
+ENTITIES = pd.DataFrame({
+    "entity_id": ["washington-dc", "donald-trump", "mexico", "fox-interview", "usmca"],
+    "name": ["Washington, D.C.", "Donald Trump", "Mexico", "Fox News interview", "USMCA"],
+    "type": ["GPE", "PERSON", "GPE", "EVENT", "LAW"],
+    "aliases": [[], ["Trump", "Donald Trump"], ["Mexico"], [], ["USMCA"]],
+    "flag": ["none"] * 5, "flag_note": [None] * 5,
+})
+
+
+def findings(check, **tables):
+    report = Report(path="x")
+    check({"entities": ENTITIES, **tables}, report)
+    return [(f.check, f.row_id, f.column) for f in report.findings]
+
+
+def mentions(*rows):
+    return pd.DataFrame(rows, columns=["mention_id", "entity_id", "kind", "text"])
+
+
+@pytest.mark.parametrize("text", ["he", "She", "HIM", "they", "its", "I", "who"])
+def test_a_pronoun_mention_that_is_a_pronoun_passes(text):
+    assert findings(check_pronoun_mentions, mentions=mentions(("m1", "donald-trump", "PRONOUN", text))) == []
+
+
+@pytest.mark.parametrize("text", ["Trump", "the president", "hes", ""])
+def test_a_pronoun_mention_that_is_no_pronoun_is_named(text):
+    assert findings(check_pronoun_mentions, mentions=mentions(("m1", "donald-trump", "PRONOUN", text))) == [
+        ("pronoun-not-a-pronoun", "m1", "kind")]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Trump", "donald-trump"), ("Donald\u00a0Trump", "donald-trump"), ("Washington", "washington-dc"),
+    ("D.C.", "washington-dc"), ("Mexico", "mexico"),
+])
+def test_a_name_mention_that_is_its_entity_name_alias_or_whole_words_of_one_passes(text, entity):
+    assert findings(check_name_mentions, mentions=mentions(("m1", entity, "NAME", text))) == []
+
+
+@pytest.mark.parametrize("text, entity", [("Mexico", "donald-trump"), ("Wash", "washington-dc"), ("Trum", "donald-trump")])
+def test_a_name_mention_of_another_entity_or_part_of_a_word_is_named(text, entity):
+    rows = mentions(("m0", "mexico", "NAME", "Mexico"), ("m1", entity, "NAME", text), ("m2", "mexico", "NOMINAL", "the country"))
+    assert findings(check_name_mentions, mentions=rows) == [("name-not-of-entity", "m1", "entity_id")]
+
+
+def quotes(speaker_id, speaker_ids):
+    return pd.DataFrame({"quote_id": ["q0", "q1"], "speaker_id": ["donald-trump", speaker_id],
+                         "speaker_ids": [["donald-trump"], speaker_ids]})
+
+
+def test_a_person_country_or_nobody_speaks():
+    assert findings(check_speakers_can_speak, quotes=quotes("mexico", ["mexico"])) == []
+    assert findings(check_speakers_can_speak, quotes=quotes(None, [])) == []
+
+
+@pytest.mark.parametrize("speaker", ["fox-interview", "usmca"])
+def test_an_event_or_a_law_as_speaker_is_named_in_each_column(speaker):
+    assert findings(check_speakers_can_speak, quotes=quotes(speaker, ["donald-trump", speaker])) == [
+        ("speaker-cannot-speak", "q1", "speaker_id"), ("speaker-cannot-speak", "q1", "speaker_ids")]
+
+
+def claims(low, high, unit, bound, source="gold"):
+    return pd.DataFrame({"claim_id": ["c0", "c1"], "quantity_low": [35.0, low], "quantity_high": [35.0, high],
+                         "quantity_unit": ["boats", unit], "quantity_bound": ["at_least", bound], "source": ["gold", source]})
+
+
+def test_a_quantity_with_both_bounds_or_none_at_all_passes():
+    assert findings(check_quantities_complete, claims=claims(None, None, None, None)) == []
+    assert findings(check_quantities_complete, claims=claims(2.0, 5.0, "percent", "range")) == []
+
+
+@pytest.mark.parametrize("low, high, unit, bound, column", [
+    (35.0, None, "boats", "exact", "quantity_high"), (None, 35.0, "boats", "exact", "quantity_high"),
+    (None, None, "boats", None, "quantity_unit"), (None, None, None, "at_least", "quantity_bound"),
+])
+def test_half_a_quantity_or_a_qualifier_without_one_is_named(low, high, unit, bound, column):
+    assert findings(check_quantities_complete, claims=claims(low, high, unit, bound)) == [("quantity-incomplete", "c1", column)]
+
+
+def test_an_annotated_unit_outside_the_vocabulary_is_named_and_the_extractor_nouns_are_exempt():
+    assert findings(check_quantity_units, claims=claims(3.0, 3.0, "bananas", "exact")) == [("quantity-unit-unknown", "c1", "quantity_unit")]
+    assert findings(check_quantity_units, claims=claims(3.0, 3.0, "bananas", "exact", source="auto")) == []
+    assert findings(check_quantity_units, claims=claims(None, None, None, None)) == []
+
+
+def test_a_flagged_entity_without_its_note_is_named():
+    flagged = ENTITIES.assign(flag=["none", "fabricated", "unverifiable", "none", "none"],
+                              flag_note=[None, "no such act", " ", None, None])
+    report = Report(path="x")
+    check_flag_notes({"entities": flagged}, report)
+    assert [(f.check, f.row_id) for f in report.findings] == [("flag-without-note", "mexico")]
+
+
+def test_a_record_status_other_than_unknown_needs_its_note_for_clusters_and_variants():
+    clusters = pd.DataFrame({
+        "cluster_id": ["k0", "k1", "k2"],
+        "record_status": ["unknown", "matches", "contradicts"],
+        "record_note": [None, "", "a wrong date"],
+        "variant_record_statuses": [[], ["unknown", "contradicts"], ["matches", "unknown"]],
+        "variant_record_notes": [[], [None, None], ["the record says so", None]],
+    })
+    assert findings(check_record_notes, claim_clusters=clusters) == [
+        ("record-note-missing", "k1", "record_note"), ("record-note-missing", "k1", "variant_record_notes")]
+
+
+def test_a_quote_cluster_without_its_reference_row_is_named():
+    rows = pd.DataFrame({"quote_id": ["q0", "q1", "q2"], "cluster_id": ["k0", "k0", "k1"], "cluster_similarity": [1.0, 0.7, 0.9]})
+    assert findings(check_cluster_references, quotes=rows) == [("cluster-without-reference", "k1", "cluster_similarity")]
+
+
+@pytest.mark.parametrize("table, id_column", [("mentions", "mention_id"), ("claims", "claim_id"),
+                                               ("segments", "segment_id"), ("quality_flags", "flag_id")])
+def test_an_empty_span_is_named_where_a_span_holds_text(table, id_column):
+    rows = pd.DataFrame({id_column: ["a", "b"], "start": [0, 7], "end": [4, 7]})
+    assert findings(check_empty_spans, **{table: rows}) == [("empty-span", "b", "end")]
+
+
+def test_an_empty_quote_span_is_left_to_the_mark_rules():
+    """Q2: an empty pair of marks, and a mark ending its paragraph, have empty rows of their own."""
+    rows = pd.DataFrame({"quote_id": ["a"], "start": [7], "end": [7]})
+    assert findings(check_empty_spans, quotes=rows) == []
