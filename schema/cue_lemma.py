@@ -5,7 +5,9 @@ The lemma is a derived column, and a derived column that contradicts its source 
 seen so far, so a new reporting verb validates without a code change when its lemma is right:
 a cue word is a form of a lemma word when it is the lemma itself, a regular inflection of it
 (-s, -es, -ed, -ing, y -> ies/ied, e dropped before -ing, a doubled final consonant, British
--ise for -ize), a noun made from it (-ation, -ion, -ment, -al, -ance, -ence: 'declaration' ->
+-ise for -ize; a one-syllable lemma ending consonant-vowel-consonant doubles its last letter
+before a vowel, so 'noted' is not a form of 'not' nor 'hoped' of 'hop', and -es follows only
+s, x, z, ch, sh, o or y -> i, so 'notes' is not a form of 'not'), a noun made from it (-ation, -ion, -ment, -al, -ance, -ence: 'declaration' ->
 'declare'), or one of the irregular past forms reporting verbs have ('said', 'told', 'wrote').
 A multi-word lemma matches the cue word by word ('calling for' -> 'call for', 'According to'
 -> 'according to'), its words apart by one space; a lemma may leave out a trailing particle of the cue ('described as' ->
@@ -44,6 +46,8 @@ _INFLECTIONS = ("s", "es", "ed", "ing")
 'said' pass as a form of 'sai' and 'told' of 'tol'."""
 _NOUN_SUFFIXES = ("ation", "ations", "ion", "ions", "ment", "ments", "al", "als", "ance", "ence", "ings")
 _VOWELS = frozenset("aeiou")
+_ES_AFTER = ("s", "x", "z", "ch", "sh", "o", "i")
+"""-es follows a sibilant or o ('stresses', 'goes'), or a y turned i ('replies'); elsewhere it is -s."""
 
 
 def is_form_of(word: str, lemma: str) -> bool:
@@ -66,7 +70,25 @@ def _inflected(word: str, lemma: str) -> bool:
         stems.add(lemma[:-1] + "i")  # denied, replies
     if len(lemma) > 2 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS:
         stems.add(lemma + lemma[-1])  # admitted, signalled
-    return any(word == stem + suffix for stem in stems for suffix in _INFLECTIONS + _NOUN_SUFFIXES)
+    return any(word == stem + suffix and _suffix_fits(stem, suffix, lemma)
+               for stem in stems for suffix in _INFLECTIONS + _NOUN_SUFFIXES)
+
+
+def _suffix_fits(stem: str, suffix: str, lemma: str) -> bool:
+    """English spelling rules a naive suffix-stripper breaks ('noted' -> 'not', 'notes' -> 'not')."""
+    if suffix == "es" and not stem.endswith(_ES_AFTER):
+        return False
+    return not (stem == lemma and suffix != "es" and suffix[0] in _VOWELS and _doubles_before_a_vowel(lemma))
+
+
+def _doubles_before_a_vowel(word: str) -> bool:
+    """A one-syllable word ending consonant, one vowel, consonant (not w, x, y) doubles its last
+    letter before a vowel suffix: stop -> stopped, plan -> planning, so 'noted' cannot be not+ed.
+    ('qu' counts as a consonant: quit -> quitting. Before -es it need not: 'buses', 'gases'.)"""
+    letters = word.replace("qu", "q")
+    if len(letters) < 3 or letters[-1] in _VOWELS | {"w", "x", "y"} or letters[-2] not in _VOWELS or letters[-3] in _VOWELS:
+        return False
+    return sum(1 for i, c in enumerate(letters) if c in _VOWELS and (i == 0 or letters[i - 1] not in _VOWELS)) == 1
 
 
 def is_lemma_of(cue_text: str, cue_lemma: str) -> bool:
