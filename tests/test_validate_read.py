@@ -1,0 +1,64 @@
+"""validate's reading and shared column access cost less without changing a value (issue 19,
+branch validate-read).
+
+- `checkcorpus.one_array` gives a one-chunk column's own chunk instead of `combine_chunks`
+  (which copies even a single chunk): the same values for any chunking, slice or type;
+- `strings_of` keeps each (table, column) of a run once: the same strings as the frame's,
+  for every string column of every table, however often and in whatever order asked.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from landstrikes.schema.checkcorpus import Corpus, _strings, frame_strings, one_array, strings_of
+from landstrikes.schema.registry import TABLES
+from landstrikes.schema.tableio import read_arrow, to_pandas
+from test_validate_core import DATA
+
+TYPES = {
+    "string": (pa.string(), st.one_of(st.none(), st.text(max_size=4))),
+    "int": (pa.int64(), st.one_of(st.none(), st.integers(-5, 5))),
+    "list": (pa.list_(pa.string()), st.one_of(st.none(), st.lists(st.one_of(st.none(), st.text(max_size=3)), max_size=3))),
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), kind=st.sampled_from(sorted(TYPES)), sizes=st.lists(st.integers(0, 6), max_size=4), skip=st.integers(0, 2))
+def test_one_array_holds_the_values_of_the_combined_chunks(data, kind, sizes, skip):
+    arrow_type, values = TYPES[kind]
+    chunks = []
+    for size in sizes:  # each chunk a slice of a longer array (an offset that is not 0)
+        items = data.draw(st.lists(values, min_size=size + skip, max_size=size + skip))
+        chunks.append(pa.array(items, arrow_type).slice(skip))
+    column = pa.chunked_array(chunks, arrow_type)
+    got = one_array(column)
+    assert isinstance(got, pa.Array) and got.type == arrow_type
+    assert got.to_pylist() == column.combine_chunks().to_pylist() == column.to_pylist()
+    assert one_array(got) is got  # an array is already one
+
+
+def test_one_array_of_a_single_chunk_copies_nothing():
+    chunk = pa.array(["a", "bc", None])
+    assert one_array(pa.chunked_array([chunk])).buffers()[2].address == chunk.buffers()[2].address
+
+
+GOLD = {spec.name: read_arrow(DATA / spec.name) for spec in TABLES}
+
+
+@pytest.mark.parametrize("order", ["forward", "backward"])
+def test_strings_kept_once_per_run_are_the_strings_of_each_tables_frame(order):
+    """Every string column of every table (article_id is in eight of them), asked twice, in either
+    order: the run's kept strings equal the frame's; a column is converted once per run."""
+    corpus = Corpus.from_arrow(GOLD)
+    wanted = [(spec.name, f.name) for spec in TABLES for f in GOLD[spec.name].schema if pa.types.is_string(f.type)]
+    assert sum(1 for _, name in wanted if name == "article_id") >= 6
+    for table, name in (wanted if order == "forward" else wanted[::-1]) * 2:
+        got = strings_of(corpus, table, name)
+        assert got.type == pa.large_string()
+        assert got.to_pylist() == _strings(to_pandas(GOLD[table])[name]).to_pylist(), (table, name)
+        assert frame_strings(corpus[table], name) is got  # a LazyFrame reads the run's kept strings
+    assert strings_of(corpus, "quotes", "quote_id") is strings_of(corpus, "quotes", "quote_id")
