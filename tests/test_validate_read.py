@@ -62,3 +62,19 @@ def test_strings_kept_once_per_run_are_the_strings_of_each_tables_frame(order):
         assert got.to_pylist() == _strings(to_pandas(GOLD[table])[name]).to_pylist(), (table, name)
         assert frame_strings(corpus[table], name) is got  # a LazyFrame reads the run's kept strings
     assert strings_of(corpus, "quotes", "quote_id") is strings_of(corpus, "quotes", "quote_id")
+
+
+def test_blank_prefilter_asks_every_value_whose_first_character_could_be_whitespace():
+    """Each ASCII character and the Unicode spaces, alone, doubled, leading and trailing, in one
+    chunk and in a sliced one: the one-byte prefilter finds what asking every value finds."""
+    from test_validate_floor import _plain_blank
+
+    from landstrikes.schema.arrowchecks import blank_values
+
+    chars = [chr(c) for c in range(0x80)] + ["\x85", "\xa0", "\u1680", "\u2003", "\u2028", "\u3000", "é", "\u200b"]
+    values = [v for c in chars for v in (c, c * 2, "a" + c, c + "a")] + ["", None, ""]
+    for empty_too in (False, True):
+        want = _plain_blank(values, empty_too)
+        assert blank_values(pa.array(values, pa.string()), empty_too).tolist() == want
+        sliced = pa.array(["x", *values], pa.string()).slice(1)
+        assert blank_values(pa.chunked_array([sliced]), empty_too).tolist() == want
