@@ -78,3 +78,19 @@ def test_blank_prefilter_asks_every_value_whose_first_character_could_be_whitesp
         assert blank_values(pa.array(values, pa.string()), empty_too).tolist() == want
         sliced = pa.array(["x", *values], pa.string()).slice(1)
         assert blank_values(pa.chunked_array([sliced]), empty_too).tolist() == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(runs=st.lists(st.lists(st.sampled_from(["", "a", "a:1", "a:10", "a:2", "b", "b:1", "é", "\x00"]), max_size=6), max_size=4),
+       sort_runs=st.booleans())
+def test_gate_uniqueness_is_no_value_twice(runs, sort_runs):
+    """The gate's uniqueness (a strictly increasing pre-test, else a sort) says True exactly when
+    no value occurs twice: sorted runs (as replicas and shards come), duplicates inside a run or
+    across runs, one chunk per run."""
+    from landstrikes.schema.arrowrules import _distinct
+
+    runs = [sorted(run) if sort_runs else run for run in runs]
+    values = [v for run in runs for v in run]
+    column = pa.chunked_array([pa.array(run, pa.string()) for run in runs], pa.string())
+    assert _distinct(column) == (len(set(values)) == len(values))
+    assert _distinct(pa.chunked_array([pa.array(values, pa.string())])) == (len(set(values)) == len(values))
