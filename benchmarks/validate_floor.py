@@ -16,6 +16,12 @@ of `--repeats` runs. With `--before DIR`, validate of an older copy of the code 
 PYTHONPATH, ahead of the installed package) runs as a third side in the same alternation
 (before, validate, floor, before, ...), so a before/after comparison shares the machine's load.
 
+validate is imported as `landstrikes validate` imports it (`--probe command`, the default): pyarrow
+first, with pandas refused, so pyarrow never imports pandas by itself and validate of sound tables
+imports none. `--probe library` imports it plainly, as a library user might: then pyarrow's pandas
+shim imports pandas (~0.2-0.3 user CPU-s) inside the call, on the first array built from a Python
+list (the floor's process has pandas imported before its clock, by pyarrow.dataset).
+
 CPU is user + system time of the child process, all its threads included
 (`resource.getrusage(RUSAGE_SELF)`), taken around the call alone ("call") and for the whole
 process ("process": interpreter start and imports too). User time around the call is printed
@@ -64,11 +70,22 @@ wall, call_cpu, call_user = time.perf_counter() - wall0, cpu() - cpu0, user() - 
 print(json.dumps({{"call_cpu": call_cpu, "call_user_cpu": call_user, "process_cpu": cpu(), "wall": wall, "peak_rss_mb": hwm() / 1024, "result": result}}))
 """
 
+_VALIDATE_CALL = ("report = validate(sys.argv[1])\n"
+                  "result = {'valid': report.ok, 'findings': len(report.findings), 'quotes': report.tables['quotes'].rows}")
+
 VALIDATE = _PROBE.format(
-    imports="from landstrikes.schema import validate",
-    call="report = validate(sys.argv[1])\n"
-         "result = {'valid': report.ok, 'findings': len(report.findings), 'quotes': report.tables['quotes'].rows}",
+    # as `landstrikes validate` imports it (cli.cmd_validate): pyarrow first, with pandas refused, so
+    # that pyarrow never imports pandas by itself (its shim does on the first array built from a
+    # Python list); validate of sound tables then imports no pandas, as the command does not
+    imports="from landstrikes.leanimports import arrow_without_implicit_pandas\n"
+            "arrow_without_implicit_pandas()\n"
+            "from landstrikes.schema import validate",
+    call=_VALIDATE_CALL,
 )
+VALIDATE_AS_LIBRARY = _PROBE.format(imports="from landstrikes.schema import validate", call=_VALIDATE_CALL)
+"""validate as a library user calls it, in a process where pyarrow may import pandas (the pandas
+import, ~0.2-0.3 user CPU-s, then falls inside the call): `--probe library`."""
+PROBES = {"command": VALIDATE, "library": VALIDATE_AS_LIBRARY}
 
 FLOOR = _PROBE.format(
     imports="import pyarrow as pa, pyarrow.compute as pc, pyarrow.dataset, pyarrow.parquet as pq\nfrom pathlib import Path",
@@ -100,7 +117,7 @@ def median_of(runs: list[dict]) -> dict:
     return {key: statistics.median(r[key] for r in runs) for key in keys if all(key in r for r in runs)}
 
 
-def measure(size: int, work: Path, series: str, repeats: int, before: Path | None = None) -> dict:
+def measure(size: int, work: Path, series: str, repeats: int, before: Path | None = None, probe: str = "command") -> dict:
     from landstrikes.schema.tableio import read_arrow
 
     base_quotes = read_arrow(REPO / "dataset" / "data" / "quotes").num_rows
@@ -112,8 +129,8 @@ def measure(size: int, work: Path, series: str, repeats: int, before: Path | Non
     for _ in range(repeats):
         loads.append(os.getloadavg()[0])  # other jobs on the machine: recorded, they slow the wall time
         if before:
-            runs["before"].append(child(VALIDATE, folder, before))
-        runs["validate"].append(child(VALIDATE, folder))
+            runs["before"].append(child(PROBES[probe], folder, before))
+        runs["validate"].append(child(PROBES[probe], folder))
         runs["floor"].append(child(FLOOR, folder))
     shutil.rmtree(folder)
     validate, floor = median_of(runs["validate"]), median_of(runs["floor"])
@@ -125,7 +142,7 @@ def measure(size: int, work: Path, series: str, repeats: int, before: Path | Non
                  "ratio_before_call_user_cpu": old["call_user_cpu"] / floor["call_user_cpu"],
                  "before_same_report": all(r["result"] == outcome for r in runs["before"])}
     return {
-        "target_quote_rows": size, "quote_rows": outcome["quotes"], "copies": copies, "series": series,
+        "target_quote_rows": size, "quote_rows": outcome["quotes"], "copies": copies, "series": series, "probe": probe,
         "valid": outcome["valid"], "findings": outcome["findings"],
         "validate": validate, "floor": floor,
         "ratio_call_cpu": validate["call_cpu"] / floor["call_cpu"],
@@ -158,11 +175,14 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("--out", type=Path, default=HERE / "results" / "validate_floor.json")
     args.add_argument("--label", default="", help="a name for this run in the results file (e.g. before, after)")
     args.add_argument("--before", type=Path, help="a folder holding an older landstrikes/ package: run it too, alternating")
+    args.add_argument("--probe", choices=sorted(PROBES), default="command",
+                      help="import validate as the command does (default: pyarrow never imports pandas by itself) "
+                           "or as a library user's plain import does (pandas may be imported inside the call)")
     opts = args.parse_args(argv)
     results = json.loads(opts.out.read_text()) if opts.out.exists() else {}
     runs = []
     for size in (int(s) for s in opts.sizes):
-        runs.append(measure(size, opts.work, opts.series, opts.repeats, opts.before))
+        runs.append(measure(size, opts.work, opts.series, opts.repeats, opts.before, opts.probe))
         print(line(runs[-1]), flush=True)
     label = opts.label or time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     results[label] = {

@@ -247,14 +247,16 @@ def _maybe_blank(chunk: pa.Array) -> np.ndarray | None:
     chunk's layout is not a plain string array (then every value is asked)."""
     if not pa.types.is_string(chunk.type) or len(chunk) == 0:
         return None
-    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[chunk.offset : chunk.offset + len(chunk) + 1]
+    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32, count=len(chunk) + 1, offset=chunk.offset * 4)
     data = chunk.buffers()[2]
     data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)
-    starts, lengths = offsets[:-1], np.diff(offsets)
-    first = np.zeros(len(chunk), dtype=np.uint8)
-    nonempty = np.flatnonzero(lengths > 0)
-    first[nonempty] = data[starts[nonempty]]
-    return (lengths <= 0) | (first <= 0x20) | (first >= 0x80)
+    starts = offsets[:-1]
+    empty = offsets[1:] <= starts
+    if len(data) == 0:
+        return empty
+    # an empty value may start at the buffer's end: its (clipped) byte is read but not used
+    first = data[np.minimum(starts, len(data) - 1)]
+    return empty | ((first - np.uint8(0x21)) > np.uint8(0x80 - 0x21 - 1))  # <= 0x20 or >= 0x80, in one uint8 wrap
 
 
 # --- strict reading for the commands that compare values (diff, evaluate) ---------------------

@@ -132,8 +132,15 @@ def arrow_table(tables, name: str) -> pa.Table | None:
 
 def column(table: pa.Table, name: str) -> pa.Array:
     """One column of an Arrow table as one array (not chunked)."""
-    values = table.column(name)
-    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    return one_array(table.column(name))
+
+
+def one_array(values: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """The values as one array: a one-chunk column's own chunk, zero-copy (`combine_chunks`
+    copies even a single chunk, and the checks ask for columns hundreds of times per run)."""
+    if not isinstance(values, pa.ChunkedArray):
+        return values
+    return values.chunk(0) if values.num_chunks == 1 else values.combine_chunks()
 
 
 class _Once:
@@ -160,8 +167,7 @@ def arrow_column(tables: dict[str, pd.DataFrame], table: str, column: str, arrow
     the frame is `to_pandas` of that table)."""
     kept = tables.arrow.get(table) if isinstance(tables, Corpus) else None
     if kept is not None and column in kept.column_names:
-        values = kept.column(column)
-        values = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+        values = one_array(kept.column(column))
         return values if values.type == arrow_type else values.cast(arrow_type)
     return pa.array(tables[table][column], from_pandas=True, type=arrow_type)
 
@@ -178,7 +184,11 @@ def strings_of(tables: dict[str, pd.DataFrame], table: str, name: str) -> pa.Arr
     kept = arrow_table(tables, table)
     if kept is None:
         return _strings(tables[table][name])
-    values = column(kept, name)
+    return _shared(tables, ("strings", table, name), lambda: large_strings(column(kept, name)))
+
+
+def large_strings(values: pa.Array) -> pa.Array:
+    """A string array as large_string (the cast shares the text buffer: only the offsets widen)."""
     return values if values.type == pa.large_string() else values.cast(pa.large_string())
 
 
@@ -309,10 +319,8 @@ pandas_on_demand = _PandasOnDemand()
 def frame_strings(df, name: str) -> pa.Array:
     """`_strings(df[name])` as one array, straight from Arrow when `df` is a `LazyFrame`."""
     if isinstance(df, LazyFrame):
-        values = column(df.arrow, name)
-        return values if values.type == pa.large_string() else values.cast(pa.large_string())
-    values = _strings(df[name])
-    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+        return strings_of(df._corpus, df._name, name)
+    return one_array(_strings(df[name]))
 
 
 def frame_nulls(df, name: str) -> np.ndarray:
