@@ -29,17 +29,25 @@ def findings(check, **tables):
 
 
 def mentions(*rows):
-    return pd.DataFrame(rows, columns=["mention_id", "entity_id", "kind", "text"])
+    """Mention rows (id, entity, kind, text) and the one article whose slices they are."""
+    body, spans = "", []
+    for *_, text in rows:
+        body += " " if body else ""
+        spans.append((len(body), len(body) + len(text)))
+        body += text
+    frame = pd.DataFrame(rows, columns=["mention_id", "entity_id", "kind", "text"])
+    frame["article_id"], frame["start"], frame["end"] = "a", [s for s, _ in spans], [e for _, e in spans]
+    return {"mentions": frame, "articles": pd.DataFrame({"article_id": ["a"], "text": [body]})}
 
 
 @pytest.mark.parametrize("text", ["he", "She", "HIM", "they", "its", "I", "who"])
 def test_a_pronoun_mention_that_is_a_pronoun_passes(text):
-    assert findings(check_pronoun_mentions, mentions=mentions(("m1", "donald-trump", "PRONOUN", text))) == []
+    assert findings(check_pronoun_mentions, **mentions(("m1", "donald-trump", "PRONOUN", text))) == []
 
 
 @pytest.mark.parametrize("text", ["Trump", "the president", "hes", ""])
 def test_a_pronoun_mention_that_is_no_pronoun_is_named(text):
-    assert findings(check_pronoun_mentions, mentions=mentions(("m1", "donald-trump", "PRONOUN", text))) == [
+    assert findings(check_pronoun_mentions, **mentions(("m1", "donald-trump", "PRONOUN", text))) == [
         ("pronoun-not-a-pronoun", "m1", "kind")]
 
 
@@ -48,13 +56,21 @@ def test_a_pronoun_mention_that_is_no_pronoun_is_named(text):
     ("D.C.", "washington-dc"), ("Mexico", "mexico"),
 ])
 def test_a_name_mention_that_is_its_entity_name_alias_or_whole_words_of_one_passes(text, entity):
-    assert findings(check_name_mentions, mentions=mentions(("m1", entity, "NAME", text))) == []
+    assert findings(check_name_mentions, **mentions(("m1", entity, "NAME", text))) == []
 
 
 @pytest.mark.parametrize("text, entity", [("Mexico", "donald-trump"), ("Wash", "washington-dc"), ("Trum", "donald-trump")])
 def test_a_name_mention_of_another_entity_or_part_of_a_word_is_named(text, entity):
     rows = mentions(("m0", "mexico", "NAME", "Mexico"), ("m1", entity, "NAME", text), ("m2", "mexico", "NOMINAL", "the country"))
-    assert findings(check_name_mentions, mentions=rows) == [("name-not-of-entity", "m1", "entity_id")]
+    assert findings(check_name_mentions, **rows) == [("name-not-of-entity", "m1", "entity_id")]
+
+
+@pytest.mark.parametrize("check", [check_name_mentions, check_pronoun_mentions])
+def test_a_mention_whose_text_is_not_its_slice_is_left_to_span_text_mismatch(check):
+    """One slip, one finding: a text that is not the article slice is span-text-mismatch's."""
+    rows = mentions(("m1", "donald-trump", "NAME" if check is check_name_mentions else "PRONOUN", "he"))
+    rows["mentions"].loc[0, "text"] = "Mexico"
+    assert findings(check, **rows) == []
 
 
 def quotes(speaker_id, speaker_ids):
