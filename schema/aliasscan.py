@@ -53,10 +53,22 @@ def separators_present(texts: ArticleTexts, separators: str) -> list[str]:
     if starts is not None and all(ord(c) >= 0x80 for c in wanted):
         # mostly-ASCII text: the index already holds every multi-byte character, so no second
         # pass over the bytes is needed to find the non-ASCII separators
-        found = set(np.unique(chars_at(data, starts)).tolist()) if len(starts) else set()
-        return sorted(c for c in wanted if ord(c) in found)
+        return sorted(c for c in wanted if len(_starts_of(data, starts, c.encode())))
     hits = ahocorasick_rs.BytesAhoCorasick([c.encode() for c in wanted]).find_matches_as_indexes(data, overlapping=True)
     return sorted({wanted[h[0]] for h in hits})
+
+
+def _starts_of(data: np.ndarray, starts: np.ndarray, code: bytes) -> np.ndarray:
+    """The multi-byte character starts (`starts`) where the character is the one encoded by `code`.
+
+    Its bytes are compared one by one on the starts that still agree (few after the lead byte):
+    no character is decoded and nothing is sorted. UTF-8 is prefix-free and a lead byte fixes
+    the length, so equal bytes from a character's start mean the same character."""
+    at = starts[data[starts] == code[0]] if len(starts) else starts
+    for k, byte in enumerate(code[1:], 1):
+        at = at[at + k < len(data)]
+        at = at[data[at + k] == byte]
+    return at
 
 
 def spaced_variants(alias: str, separators: list[str]) -> list[str] | None:
