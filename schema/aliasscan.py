@@ -53,22 +53,28 @@ def separators_present(texts: ArticleTexts, separators: str) -> list[str]:
     if starts is not None and all(ord(c) >= 0x80 for c in wanted):
         # mostly-ASCII text: the index already holds every multi-byte character, so no second
         # pass over the bytes is needed to find the non-ASCII separators
-        return sorted(c for c in wanted if len(_starts_of(data, starts, c.encode())))
+        keys = _character_keys(data, starts)
+        return sorted(c for c in wanted if (keys == _key(c)).any())
     hits = ahocorasick_rs.BytesAhoCorasick([c.encode() for c in wanted]).find_matches_as_indexes(data, overlapping=True)
     return sorted({wanted[h[0]] for h in hits})
 
 
-def _starts_of(data: np.ndarray, starts: np.ndarray, code: bytes) -> np.ndarray:
-    """The multi-byte character starts (`starts`) where the character is the one encoded by `code`.
+def _character_keys(data: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Each multi-byte character (at `starts`) as one integer: its UTF-8 bytes, big-endian, in
+    four bytes (zeros after its last byte). No decoding: UTF-8 is prefix-free and its lead byte
+    fixes its length, so equal keys are equal characters."""
+    lead = data[starts].astype(np.uint32)
+    length = 2 + (lead >= 0xE0) + (lead >= 0xF0)
+    keys = lead << 24
+    for k in (1, 2, 3):
+        byte = data[np.minimum(starts + k, len(data) - 1)].astype(np.uint32)
+        keys |= np.where(k < length, byte, 0) << (24 - 8 * k)
+    return keys
 
-    Its bytes are compared one by one on the starts that still agree (few after the lead byte):
-    no character is decoded and nothing is sorted. UTF-8 is prefix-free and a lead byte fixes
-    the length, so equal bytes from a character's start mean the same character."""
-    at = starts[data[starts] == code[0]] if len(starts) else starts
-    for k, byte in enumerate(code[1:], 1):
-        at = at[at + k < len(data)]
-        at = at[data[at + k] == byte]
-    return at
+
+def _key(char: str) -> int:
+    """`_character_keys` of one character (of two to four UTF-8 bytes)."""
+    return int.from_bytes(char.encode().ljust(4, b"\0"), "big")
 
 
 def spaced_variants(alias: str, separators: list[str]) -> list[str] | None:

@@ -46,3 +46,16 @@ def test_separators_present_by_bytes_equal_the_separators_the_texts_hold(texts, 
 def test_a_separator_at_either_end_of_the_text_is_found_and_a_lookalike_is_not(text):
     articles = ArticleTexts(pa.array([PADDING, text]))
     assert separators_present(articles, SPACE_SEPARATORS) == plain_separators([text])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(SEPARATOR_TEXT, min_size=1, max_size=4))
+def test_character_keys_are_each_multibyte_characters_own_bytes(texts):
+    """One key per multi-byte character, equal to the key of that character alone (its bytes
+    and zeros after them), whatever follows it: astral characters and the text's last byte too."""
+    from landstrikes.schema.aliasscan import _character_keys, _key
+
+    articles = ArticleTexts(pa.array([PADDING + t for t in texts]))
+    chars = [c for t in texts for c in PADDING + t if ord(c) >= 0x80]
+    keys = _character_keys(articles.data(), articles.multibyte_starts())
+    assert keys.tolist() == [_key(c) for c in chars]
