@@ -59,3 +59,24 @@ def test_character_keys_are_each_multibyte_characters_own_bytes(texts):
     chars = [c for t in texts for c in PADDING + t if ord(c) >= 0x80]
     keys = _character_keys(articles.data(), articles.multibyte_starts())
     assert keys.tolist() == [_key(c) for c in chars]
+
+
+WORD_PIECES = ["a", "Zé", " ", "  ", "\t", "\n", "\x00", "\x1c", "\x85", "\xa0", "\u2028", "\u202f", "\u3000", "\u200b", "e\u0301", "🜁", "漢"]
+
+
+@pytest.mark.parametrize("few", [0, 1, 512])
+@pytest.mark.parametrize("block", [1 << 26, 1, 3, 64])
+def test_word_counts_equal_str_split_with_either_way_of_counting_a_blocks_stretches(few, block, monkeypatch):
+    """Per-stretch `count_nonzero` (few articles per block) and the binary search over word
+    positions (many) both give `len(text.split())`: empty texts, texts of spaces only, words at
+    offset 0 and at the end, control characters and Unicode spaces."""
+    import random
+
+    from landstrikes.schema import articles_derived as derived
+
+    monkeypatch.setattr(derived, "_BLOCK", block)
+    monkeypatch.setattr(derived, "_FEW_STRETCHES", few)
+    rng = random.Random(19)
+    texts = ["", " ", "a", "a ", " a", ""] + ["".join(rng.choice(WORD_PIECES) for _ in range(rng.randint(0, 40))) for _ in range(150)]
+    index = ArticleTexts(pa.array(texts))
+    assert derived.word_counts(index.data(), index.byte_starts).tolist() == [len(t.split()) for t in texts]
