@@ -53,10 +53,28 @@ def separators_present(texts: ArticleTexts, separators: str) -> list[str]:
     if starts is not None and all(ord(c) >= 0x80 for c in wanted):
         # mostly-ASCII text: the index already holds every multi-byte character, so no second
         # pass over the bytes is needed to find the non-ASCII separators
-        found = set(np.unique(chars_at(data, starts)).tolist()) if len(starts) else set()
-        return sorted(c for c in wanted if ord(c) in found)
+        keys = _character_keys(data, starts)
+        return sorted(c for c in wanted if (keys == _key(c)).any())
     hits = ahocorasick_rs.BytesAhoCorasick([c.encode() for c in wanted]).find_matches_as_indexes(data, overlapping=True)
     return sorted({wanted[h[0]] for h in hits})
+
+
+def _character_keys(data: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Each multi-byte character (at `starts`) as one integer: its UTF-8 bytes, big-endian, in
+    four bytes (zeros after its last byte). No decoding: UTF-8 is prefix-free and its lead byte
+    fixes its length, so equal keys are equal characters."""
+    lead = data[starts].astype(np.uint32)
+    length = 2 + (lead >= 0xE0) + (lead >= 0xF0)
+    keys = lead << 24
+    for k in (1, 2, 3):
+        byte = data[np.minimum(starts + k, len(data) - 1)].astype(np.uint32)
+        keys |= np.where(k < length, byte, 0) << (24 - 8 * k)
+    return keys
+
+
+def _key(char: str) -> int:
+    """`_character_keys` of one character (of two to four UTF-8 bytes)."""
+    return int.from_bytes(char.encode().ljust(4, b"\0"), "big")
 
 
 def spaced_variants(alias: str, separators: list[str]) -> list[str] | None:

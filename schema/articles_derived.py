@@ -74,17 +74,32 @@ def word_counts(data: np.ndarray, byte_starts: np.ndarray) -> np.ndarray:
         word_start[0] &= previous_space
         inside = text_starts[(text_starts >= begin) & (text_starts < end)] - begin
         word_start[inside] = ~space[inside]  # a text's start counts as after a space
-        # one sum per stretch of the block between text starts (no array of word positions)
+        # one sum per stretch of the block between text starts
         bounds = np.unique(np.concatenate([[0], inside]))
-        # word starts counted per stretch by binary search over their positions: reduceat with an
-        # int64 accumulator would first cast the whole block's mask to int64 (8 bytes per byte)
-        positions = np.flatnonzero(word_start)
-        sums = np.diff(np.append(np.searchsorted(positions, bounds), len(positions)))
+        sums = _stretch_sums(word_start, bounds)
         owners = np.searchsorted(byte_starts, bounds + begin, side="right") - 1
         keep = owners < len(counts)
         np.add.at(counts, owners[keep], sums[keep])
         previous_space = bool(space[-1])
     return counts
+
+
+_FEW_STRETCHES = 512
+"""Stretches per block up to which each is counted by its own `count_nonzero` (no temporary at
+all; a Python call per article, so only for blocks of a few hundred articles or fewer)."""
+
+
+def _stretch_sums(word_start: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Word starts in each stretch [bounds[i], bounds[i + 1]) of the block (the last to its end).
+
+    Few stretches (articles of kilobytes): `count_nonzero` per stretch, which reads the mask and
+    makes nothing. Many (tiny articles): a binary search over the word starts' positions (reduceat
+    would first cast the whole block's mask to its accumulator type, 8 bytes per byte for int64)."""
+    if len(bounds) <= _FEW_STRETCHES:
+        ends = [*bounds[1:].tolist(), len(word_start)]
+        return np.array([np.count_nonzero(word_start[a:b]) for a, b in zip(bounds.tolist(), ends)], dtype=np.int64)
+    positions = np.flatnonzero(word_start)
+    return np.diff(np.append(np.searchsorted(positions, bounds), len(positions)))
 
 
 def check_article_derived(tables: dict, report: Report) -> None:
