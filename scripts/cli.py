@@ -54,8 +54,9 @@ exit codes:
   2  unusable input, one line: unknown version, a release failing verification, a table
      that cannot be read (0 bytes, not Parquet, parts that differ) [unreadable-table],
      invalid UTF-8 [invalid-utf8], duplicate column names [duplicate-column], a missing id
-     column [missing-column], a folder without tables [unreadable-folder], or the --json
-     file cannot be written [unwritable-report]"""
+     column [missing-column], an id repeated in a table (rows not comparable by id)
+     [duplicate-id], a folder without tables [unreadable-folder], or the --json file cannot
+     be written [unwritable-report]"""
 
 EVALUATE_EPILOG = """\
 exit codes:
