@@ -200,7 +200,7 @@ def cmd_agreement(args) -> int:
     import pyarrow
     import yaml
 
-    from landstrikes.documents.agreement import write_agreement
+    from landstrikes.documents.agreement import agreement
     from landstrikes.schema.tableio import UnreadableTable
 
     problem = _report_target_problem(args.out)
@@ -208,9 +208,12 @@ def cmd_agreement(args) -> int:
         print(f"error: [unwritable-report] {args.out}: {problem}", file=sys.stderr)
         return 2
     try:
-        result = write_agreement(args.dataset, args.out)
+        result = agreement(args.dataset)
     except (UnreadableTable, BuildError, OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
         print(f"error: {' '.join(str(exc).split())[:300]}", file=sys.stderr)  # unusable input, one line
+        return 2
+    # temporary file + rename: a full disk or a kill leaves the earlier figures whole (build reads them)
+    if not _write_report(args.out, json.dumps(result, indent=2, sort_keys=True)):
         return 2
     q, st, cl = result["quotes"], result["stances"], result["claims"]
     print(f"quotes   span F1 exact {q['span_exact']['f1']:.3f}  overlap {q['span_overlap']['f1']:.3f}  "
