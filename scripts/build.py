@@ -8,6 +8,7 @@ new+new). Every step has a named fault point (`landstrikes.safety.faults`).
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -107,13 +108,35 @@ def build(dataset_dir: Path, wait: float = 0.0, notice: Callable[[str], None] = 
             recovered = recover_build(dataset_dir)
             for line in recovered:
                 notice(line)
+            refuse_foreign_files(dataset_dir)
             rows = build_tables(dataset_dir)
             report = _stage_and_swap(rows, dataset_dir)
     except SwapError as exc:
         raise BuildError(exc.filename or dataset_dir, exc.strerror or str(exc)) from exc
     except OSError as exc:
-        raise BuildError(exc.filename or dataset_dir, f"cannot write: {exc.strerror or exc}") from exc
+        raise BuildError(exc.filename or dataset_dir, f"cannot write: {exc.strerror or exc}", check="build-io") from exc
     return BuildResult(report, {k: len(v) for k, v in rows.items()}, len(rows["articles"]), recovered)
+
+
+def foreign_files(dataset_dir: Path) -> list[str]:
+    """Files (and symlinks) under data/ that a build does not write: the swap would delete them."""
+    data = dataset_dir / "data"
+    ours = {f"{spec.name}/{spec.name}.parquet" for spec in TABLES}
+    found = []
+    for root, dirs, files in os.walk(data):
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            found.append(Path(root, name).relative_to(data).as_posix())
+    return sorted(f for f in found if f not in ours)
+
+
+def refuse_foreign_files(dataset_dir: Path) -> None:
+    """data/ is replaced whole; a file someone put there (a note, a silver table, a backup copy)
+    is refused, named and kept, never deleted with the old tables."""
+    foreign = foreign_files(dataset_dir)
+    if foreign:
+        shown = ", ".join(f"data/{f}" for f in foreign[:5]) + (f", … ({len(foreign) - 5} more)" if len(foreign) > 5 else "")
+        raise BuildError(dataset_dir / "data", f"holds files build did not write ({shown}); the new tables would "
+                         "replace data/ and delete them: move them out of data/, then build", check="foreign-file")
 
 
 def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:

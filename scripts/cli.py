@@ -280,7 +280,8 @@ BUILD_EPILOG = """exit codes:
   1  the new tables did not validate: data/ and README.md left untouched
   2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
      cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named); a
-     --wait that is not finite seconds >= 0
+     --wait that is not finite seconds >= 0; DIR/data holding files build did not write
+     (named, kept: the swap would delete them) [foreign-file]
 An interrupted build (killed, power cut) is finished or removed by the next build, which says so
 in one line on stderr; data/ and README.md then are both old or both new."""
 

@@ -238,3 +238,19 @@ def test_a_release_after_a_build_killed_mid_swap_first_puts_the_tables_back(rele
     with pytest.raises(ReleaseError, match="nothing changed"):  # got as far as comparing with 1.0.1
         release(released_copy, "1.0.2", date=RELEASE_DATE)
     assert state(released_copy) == before and leftovers(released_copy) == []
+
+
+@pytest.mark.parametrize("foreign", ["quotes/notes.txt", "silver/quotes.parquet", "quotes/quotes-backup.parquet", "README.md"])
+def test_a_file_build_did_not_write_in_data_is_refused_named_and_kept(built_dataset, tmp_path, foreign):
+    folder = tmp_path / "dataset"
+    shutil.copytree(built_dataset, folder)
+    (folder / "data" / foreign).parent.mkdir(parents=True, exist_ok=True)
+    (folder / "data" / foreign).write_bytes(b"someone's file")
+    before = state(folder)
+    with pytest.raises(BuildError) as refused:
+        build(folder)
+    assert refused.value.check == "foreign-file" and f"data/{foreign}" in str(refused.value)
+    assert (folder / "data" / foreign).read_bytes() == b"someone's file" and state(folder) == before
+    assert leftovers(folder) == []
+    (folder / "data" / foreign).unlink()
+    assert build(folder).report.ok  # with only its own files, data/ is rebuilt as before

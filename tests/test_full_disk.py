@@ -80,3 +80,15 @@ def test_stats_on_a_full_disk_leaves_the_readme_and_datasheet_whole(tmp_path):
     proc = run_on_a_full_disk(4096, "stats", "--dataset", str(root / "dataset"), "--root", str(root), cwd=root)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert (root / "README.md").read_text(encoding="utf-8") == drifted
+
+
+def test_build_on_a_full_disk_keeps_the_tables_and_names_an_io_error_not_a_bad_source(built_dataset, tmp_path):
+    from landstrikes.safety.swap import digest
+
+    folder = tmp_path / "dataset"
+    shutil.copytree(built_dataset, folder)
+    before = digest(folder / "data")
+    proc = run_on_a_full_disk(20_000, "build", "--dataset", str(folder), cwd=tmp_path)
+    one_line_refusal(proc)
+    assert "[build-io]" in proc.stderr and "[bad-source]" not in proc.stderr
+    assert digest(folder / "data") == before and not [p for p in folder.iterdir() if p.name.startswith(".build-")]
