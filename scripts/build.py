@@ -57,6 +57,24 @@ class BuildResult:
     recovered: list[str] = field(default_factory=list)
 
 
+def dataset_lock(dataset_dir: Path, wait: float = 0.0, what: str = "landstrikes build"):
+    """The dataset's lock (`exclusive`), refused when DIR/.landstrikes.lock is a symbolic link or not
+    a regular file: taking the lock writes the holder's pid into it, which through a link (kept
+    by git and tarballs) replaced the file it named, a raw article or the changelog."""
+    import stat
+
+    path = Path(dataset_dir) / LOCK_FILE
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
+        raise BuildError(path, f"the lock file is {kind}; taking the lock would write into what it names: "
+                         "remove it (a build creates its own)", check="lock-file-not-a-file")
+    return exclusive(path, wait, what)
+
+
 def build_tables(dataset_dir: Path) -> dict[str, list[dict]]:
     """The pure part: every table's rows, from the sources (raises BuildError on bad input)."""
     corpus = load_corpus(dataset_dir)
@@ -103,7 +121,7 @@ def build(dataset_dir: Path, wait: float = 0.0, notice: Callable[[str], None] = 
     if not dataset_dir.is_dir():
         raise BuildError(dataset_dir, "no such dataset folder")
     try:
-        with exclusive(dataset_dir / LOCK_FILE, wait):
+        with dataset_lock(dataset_dir, wait):
             fault("build:locked")
             recovered = recover_build(dataset_dir)
             for line in recovered:

@@ -18,7 +18,8 @@ RELEASE_EXIT_CODES = """exit codes:
      since the previous release, documents drift from the tables (run `landstrikes stats`),
      build invalid or stale, previous release fails verification; --changelog that is not a
      changelog or lies inside the dataset's data/raw/annotations or a release
-     [unwritable-changelog]; another build or release holds the dataset's lock"""
+     [unwritable-changelog]; another build or release holds the dataset's lock; the lock file
+     DIR/.landstrikes.lock is a symbolic link or not a regular file [lock-file-not-a-file]"""
 VERIFY_EXIT_CODES = """exit codes:
   0  every release checked matches everything its MANIFEST.json states
   1  a problem: a file differs, is missing, unlisted or a symlink (or the release folder is one),
@@ -281,7 +282,8 @@ BUILD_EPILOG = """exit codes:
   2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
      cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named); a
      --wait that is not finite seconds >= 0; DIR/data holding files build did not write
-     (named, kept: the swap would delete them) [foreign-file]
+     (named, kept: the swap would delete them) [foreign-file]; DIR/.landstrikes.lock a symbolic
+     link or not a regular file [lock-file-not-a-file]; a write that fails (disk full) [build-io]
 An interrupted build (killed, power cut) is finished or removed by the next build, which says so
 in one line on stderr; data/ and README.md then are both old or both new."""
 
@@ -325,13 +327,12 @@ def cmd_release(args) -> int:
     from landstrikes.errors import ReleaseError
     from landstrikes.releases.release import release, repair, releases_dir
 
-    from landstrikes.build import LOCK_FILE
-    from landstrikes.safety.lock import exclusive
+    from landstrikes.build import dataset_lock
 
     changelog = args.changelog or args.dataset.parent / "CHANGELOG.md"
     try:
         if args.dataset.is_dir():  # under the lock: a running release's staging folder is not a leftover
-            with exclusive(args.dataset / LOCK_FILE, what="landstrikes build or release"):
+            with dataset_lock(args.dataset, what="landstrikes build or release"):
                 for line in repair(releases_dir(args.dataset), changelog):  # said even if this release is refused
                     print(f"repaired: {line}")
         result = release(args.dataset, args.version, changelog=args.changelog)

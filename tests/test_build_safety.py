@@ -254,3 +254,21 @@ def test_a_file_build_did_not_write_in_data_is_refused_named_and_kept(built_data
     assert leftovers(folder) == []
     (folder / "data" / foreign).unlink()
     assert build(folder).report.ok  # with only its own files, data/ is rebuilt as before
+
+
+def test_a_lock_file_that_is_a_symlink_is_refused_and_what_it_names_is_kept(built_dataset, tmp_path):
+    from landstrikes.releases.release import release
+
+    folder = tmp_path / "dataset"
+    shutil.copytree(built_dataset, folder)
+    article = sorted((folder / "raw").glob("*.txt"))[0]
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text("# Changelog\n\nsomeone's entries\n", encoding="utf-8")
+    for target, run in ((article, lambda: build(folder)), (changelog, lambda: release(folder, "9.0.0"))):
+        before = target.read_bytes()
+        (folder / LOCK_FILE).unlink(missing_ok=True)
+        (folder / LOCK_FILE).symlink_to(target)
+        with pytest.raises(BuildError) as refused:
+            run()
+        assert refused.value.check == "lock-file-not-a-file"
+        assert target.read_bytes() == before

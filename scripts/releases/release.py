@@ -24,7 +24,7 @@ import pyarrow
 
 from landstrikes import __version__
 from landstrikes.releases import citation
-from landstrikes.build import LOCK_FILE, build_tables, recover_build, write_card, write_dataset
+from landstrikes.build import build_tables, dataset_lock, recover_build, write_card, write_dataset
 from landstrikes.releases.croissant import croissant
 from landstrikes.releases.diff import DatasetDiff, diff_folders
 from landstrikes.errors import ReleaseError
@@ -32,7 +32,6 @@ from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.tableio import read_arrow
 from landstrikes.schema.validate import validate
-from landstrikes.safety.lock import exclusive
 from landstrikes.releases.folders import RELEASES, find_releases, releases_dir  # noqa: F401 (importers of release keep working)
 from landstrikes.releases.semver import Version, at_least, bump_level, parse_version
 CHANGELOG_HEADER = (
@@ -104,7 +103,7 @@ def release(
     dataset_dir = Path(dataset_dir)
     if not dataset_dir.is_dir():
         raise ReleaseError(f"{dataset_dir}: no such dataset folder")
-    with exclusive(dataset_dir / LOCK_FILE, what="landstrikes build or release"):
+    with dataset_lock(dataset_dir, what="landstrikes build or release"):
         for line in recover_build(dataset_dir):
             print(line, file=sys.stderr, flush=True)
         return _release_locked(dataset_dir, version, changelog, date)
