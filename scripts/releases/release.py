@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -243,7 +244,7 @@ def repair(root: Path, changelog: Path) -> list[str]:
                 done.append(f"removed {leftover.name}, the staging folder of an interrupted release")
     if changelog.parent.is_dir():
         for leftover in sorted(changelog.parent.glob(f".{changelog.name}.*")):
-            if leftover.is_file() and not leftover.is_symlink():
+            if is_pending_changelog(leftover, changelog) and leftover.is_file() and not leftover.is_symlink():
                 leftover.unlink()
                 done.append(f"removed {leftover.name}, a changelog an interrupted release did not finish")
     releases = find_releases(root)
@@ -401,11 +402,23 @@ def _table_summary(t) -> str:
     return rows + "; ".join(what for _, what in t.changes())
 
 
+PENDING_SUFFIX = ".landstrikes-pending"
+
+
+def is_pending_changelog(path: Path, changelog: Path) -> bool:
+    """A temporary changelog of ours: `.NAME.<random>.landstrikes-pending`, or (releases before the
+    suffix) `.NAME.<8 random characters>`. Not an editor's `.NAME.swp`, `.NAME.un~`, `.NAME.orig`."""
+    rest = path.name.removeprefix(f".{changelog.name}.")
+    if rest == path.name:
+        return False
+    return rest.endswith(PENDING_SUFFIX) or re.fullmatch(r"[a-z0-9_]{8}", rest) is not None
+
+
 def stage_changelog(changelog: Path, entry: str) -> Path:
     """Write the new changelog next to the old one; the caller renames it into place."""
     old = changelog.read_text(encoding="utf-8") if changelog.is_file() else CHANGELOG_HEADER
     handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=changelog.parent, prefix=f".{changelog.name}.", delete=False
+        "w", encoding="utf-8", dir=changelog.parent, prefix=f".{changelog.name}.", suffix=PENDING_SUFFIX, delete=False
     )
     with handle:
         handle.write(old.rstrip("\n") + "\n\n" + entry)
