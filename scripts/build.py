@@ -9,6 +9,7 @@ new+new). Every step has a named fault point (`landstrikes.safety.faults`).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -28,7 +29,7 @@ from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import read_arrow, write_table
 from landstrikes.schema.validate import validate
 from landstrikes.documents.stats import compute_stats, load_agreement, load_tables
-from landstrikes.safety.swap import JOURNAL, SwapError, install, recover
+from landstrikes.safety.swap import DONE, JOURNAL, SwapError, install, recover
 from landstrikes.tables import BUILDERS
 
 CARD_BODY_FILE = "card_body.md"
@@ -176,6 +177,14 @@ def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
     return report
 
 
+def is_build_staging(folder: Path) -> bool:
+    """A folder a build made: mkdtemp's name (`.build-` + 8 of [a-z0-9_]) or a swap journal in it.
+    Another `.build-*` folder (someone's `.build-notes`) is not removed with the leftovers."""
+    random = folder.name.removeprefix(STAGING_PREFIX)
+    return re.fullmatch(r"[a-z0-9_]{8}", random) is not None or any(
+        (folder / name).exists() for name in (JOURNAL, DONE))
+
+
 def recover_build(dataset_dir: Path) -> list[str]:
     """Finish or remove what interrupted builds left in dataset_dir; one line per repair.
 
@@ -184,9 +193,13 @@ def recover_build(dataset_dir: Path) -> list[str]:
     """
     lines = []
     for staging in sorted(dataset_dir.glob(STAGING_PREFIX + "*")):
-        if staging.is_dir() and not staging.is_symlink():
-            done = recover(staging, dataset_dir)
-            lines.append(f"recovered an interrupted build in {staging}: {done}")
+        if not staging.is_dir() or staging.is_symlink():
+            continue
+        if not is_build_staging(staging):
+            lines.append(f"note: {staging} is not a build's staging folder (no journal, not a temporary name); kept")
+            continue
+        done = recover(staging, dataset_dir)
+        lines.append(f"recovered an interrupted build in {staging}: {done}")
     legacy = dataset_dir / LEGACY_BACKUP
     if legacy.is_dir() and not (dataset_dir / "data").exists():
         legacy.rename(dataset_dir / "data")

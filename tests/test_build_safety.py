@@ -272,3 +272,15 @@ def test_a_lock_file_that_is_a_symlink_is_refused_and_what_it_names_is_kept(buil
             run()
         assert refused.value.check == "lock-file-not-a-file"
         assert target.read_bytes() == before
+
+
+def test_a_folder_that_only_shares_the_staging_prefix_is_kept(built_dataset, tmp_path):
+    folder = tmp_path / "dataset"
+    shutil.copytree(built_dataset, folder)
+    mine = folder / (STAGING_PREFIX + "notes") / "todo.txt"
+    mine.parent.mkdir()
+    mine.write_text("someone's notes\n", encoding="utf-8")
+    lines = []
+    assert build(folder, notice=lines.append).report.ok
+    assert mine.read_text(encoding="utf-8") == "someone's notes\n"
+    assert any("not a build's staging folder" in line for line in lines)
