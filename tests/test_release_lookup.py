@@ -45,6 +45,7 @@ def test_a_folder_that_only_resembles_a_version_is_no_release(releases):
 
 def test_verify_of_every_release_checks_the_real_one_beside_a_lookalike_copy(releases, capsys):
     shutil.copytree(releases / "2.0.0", releases / "2.0.0 ")
+    (releases / "1.5.0 ").mkdir()  # not a release below 2.0.0: its previous_release stays 1.0.0
     assert main(["verify", "--dataset", str(releases.parent)]) == 0
     assert f"{releases / '2.0.0'}: ok" in capsys.readouterr().out
 
