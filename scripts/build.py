@@ -8,6 +8,8 @@ new+new). Every step has a named fault point (`landstrikes.safety.faults`).
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import sys
 import tempfile
@@ -27,7 +29,7 @@ from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import read_arrow, write_table
 from landstrikes.schema.validate import validate
 from landstrikes.documents.stats import compute_stats, load_agreement, load_tables
-from landstrikes.safety.swap import JOURNAL, SwapError, install, recover
+from landstrikes.safety.swap import DONE, JOURNAL, SwapError, install, recover
 from landstrikes.tables import BUILDERS
 
 CARD_BODY_FILE = "card_body.md"
@@ -54,6 +56,24 @@ class BuildResult:
     rows: dict[str, int]
     articles: int
     recovered: list[str] = field(default_factory=list)
+
+
+def dataset_lock(dataset_dir: Path, wait: float = 0.0, what: str = "landstrikes build"):
+    """The dataset's lock (`exclusive`), refused when DIR/.landstrikes.lock is a symbolic link or not
+    a regular file: taking the lock writes the holder's pid into it, which through a link (kept
+    by git and tarballs) replaced the file it named, a raw article or the changelog."""
+    import stat
+
+    path = Path(dataset_dir) / LOCK_FILE
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
+        raise BuildError(path, f"the lock file is {kind}; taking the lock would write into what it names: "
+                         "remove it (a build creates its own)", check="lock-file-not-a-file")
+    return exclusive(path, wait, what)
 
 
 def build_tables(dataset_dir: Path) -> dict[str, list[dict]]:
@@ -102,18 +122,40 @@ def build(dataset_dir: Path, wait: float = 0.0, notice: Callable[[str], None] = 
     if not dataset_dir.is_dir():
         raise BuildError(dataset_dir, "no such dataset folder")
     try:
-        with exclusive(dataset_dir / LOCK_FILE, wait):
+        with dataset_lock(dataset_dir, wait):
             fault("build:locked")
             recovered = recover_build(dataset_dir)
             for line in recovered:
                 notice(line)
+            refuse_foreign_files(dataset_dir)
             rows = build_tables(dataset_dir)
             report = _stage_and_swap(rows, dataset_dir)
     except SwapError as exc:
         raise BuildError(exc.filename or dataset_dir, exc.strerror or str(exc)) from exc
     except OSError as exc:
-        raise BuildError(exc.filename or dataset_dir, f"cannot write: {exc.strerror or exc}") from exc
+        raise BuildError(exc.filename or dataset_dir, f"cannot write: {exc.strerror or exc}", check="build-io") from exc
     return BuildResult(report, {k: len(v) for k, v in rows.items()}, len(rows["articles"]), recovered)
+
+
+def foreign_files(dataset_dir: Path) -> list[str]:
+    """Files (and symlinks) under data/ that a build does not write: the swap would delete them."""
+    data = dataset_dir / "data"
+    ours = {f"{spec.name}/{spec.name}.parquet" for spec in TABLES}
+    found = []
+    for root, dirs, files in os.walk(data):
+        for name in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            found.append(Path(root, name).relative_to(data).as_posix())
+    return sorted(f for f in found if f not in ours)
+
+
+def refuse_foreign_files(dataset_dir: Path) -> None:
+    """data/ is replaced whole; a file someone put there (a note, a silver table, a backup copy)
+    is refused, named and kept, never deleted with the old tables."""
+    foreign = foreign_files(dataset_dir)
+    if foreign:
+        shown = ", ".join(f"data/{f}" for f in foreign[:5]) + (f", … ({len(foreign) - 5} more)" if len(foreign) > 5 else "")
+        raise BuildError(dataset_dir / "data", f"holds files build did not write ({shown}); the new tables would "
+                         "replace data/ and delete them: move them out of data/, then build", check="foreign-file")
 
 
 def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
@@ -135,6 +177,14 @@ def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
     return report
 
 
+def is_build_staging(folder: Path) -> bool:
+    """A folder a build made: mkdtemp's name (`.build-` + 8 of [a-z0-9_]) or a swap journal in it.
+    Another `.build-*` folder (someone's `.build-notes`) is not removed with the leftovers."""
+    random = folder.name.removeprefix(STAGING_PREFIX)
+    return re.fullmatch(r"[a-z0-9_]{8}", random) is not None or any(
+        (folder / name).exists() for name in (JOURNAL, DONE))
+
+
 def recover_build(dataset_dir: Path) -> list[str]:
     """Finish or remove what interrupted builds left in dataset_dir; one line per repair.
 
@@ -143,9 +193,13 @@ def recover_build(dataset_dir: Path) -> list[str]:
     """
     lines = []
     for staging in sorted(dataset_dir.glob(STAGING_PREFIX + "*")):
-        if staging.is_dir() and not staging.is_symlink():
-            done = recover(staging, dataset_dir)
-            lines.append(f"recovered an interrupted build in {staging}: {done}")
+        if not staging.is_dir() or staging.is_symlink():
+            continue
+        if not is_build_staging(staging):
+            lines.append(f"note: {staging} is not a build's staging folder (no journal, not a temporary name); kept")
+            continue
+        done = recover(staging, dataset_dir)
+        lines.append(f"recovered an interrupted build in {staging}: {done}")
     legacy = dataset_dir / LEGACY_BACKUP
     if legacy.is_dir() and not (dataset_dir / "data").exists():
         legacy.rename(dataset_dir / "data")

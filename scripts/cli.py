@@ -18,7 +18,8 @@ RELEASE_EXIT_CODES = """exit codes:
      since the previous release, documents drift from the tables (run `landstrikes stats`),
      build invalid or stale, previous release fails verification; --changelog that is not a
      changelog or lies inside the dataset's data/raw/annotations or a release
-     [unwritable-changelog]; another build or release holds the dataset's lock"""
+     [unwritable-changelog]; another build or release holds the dataset's lock; the lock file
+     DIR/.landstrikes.lock is a symbolic link or not a regular file [lock-file-not-a-file]"""
 VERIFY_EXIT_CODES = """exit codes:
   0  every release checked matches everything its MANIFEST.json states
   1  a problem: a file differs, is missing, unlisted or a symlink (or the release folder is one),
@@ -54,8 +55,9 @@ exit codes:
   2  unusable input, one line: unknown version, a release failing verification, a table
      that cannot be read (0 bytes, not Parquet, parts that differ) [unreadable-table],
      invalid UTF-8 [invalid-utf8], duplicate column names [duplicate-column], a missing id
-     column [missing-column], a folder without tables [unreadable-folder], or the --json
-     file cannot be written [unwritable-report]"""
+     column [missing-column], an id repeated in a table (rows not comparable by id)
+     [duplicate-id], a folder without tables [unreadable-folder], or the --json file cannot
+     be written [unwritable-report]"""
 
 EVALUATE_EPILOG = """\
 exit codes:
@@ -139,13 +141,22 @@ def _write_report(path, text: str) -> bool:
     if problem:
         print(f"error: [unwritable-report] {path}: {problem}", file=sys.stderr)
         return False
-    temporary = path.parent / f".{path.name}.landstrikes-tmp"
+    import tempfile
+
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text + "\n", encoding="utf-8")
+        # a new file (O_EXCL), never a fixed name: a symlink planted at that name was written through
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".landstrikes-tmp", dir=path.parent)
+        temporary = Path(name)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
+        with open(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
         temporary.replace(path)
     except OSError as exc:
-        temporary.unlink(missing_ok=True) if temporary.is_file() else None
+        temporary.unlink(missing_ok=True) if temporary is not None and temporary.is_file() else None
         print(f"error: [unwritable-report] {path}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
         return False
     return True
@@ -199,7 +210,7 @@ def cmd_agreement(args) -> int:
     import pyarrow
     import yaml
 
-    from landstrikes.documents.agreement import write_agreement
+    from landstrikes.documents.agreement import agreement
     from landstrikes.schema.tableio import UnreadableTable
 
     problem = _report_target_problem(args.out)
@@ -207,9 +218,12 @@ def cmd_agreement(args) -> int:
         print(f"error: [unwritable-report] {args.out}: {problem}", file=sys.stderr)
         return 2
     try:
-        result = write_agreement(args.dataset, args.out)
+        result = agreement(args.dataset)
     except (UnreadableTable, BuildError, OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
         print(f"error: {' '.join(str(exc).split())[:300]}", file=sys.stderr)  # unusable input, one line
+        return 2
+    # temporary file + rename: a full disk or a kill leaves the earlier figures whole (build reads them)
+    if not _write_report(args.out, json.dumps(result, indent=2, sort_keys=True)):
         return 2
     q, st, cl = result["quotes"], result["stances"], result["claims"]
     print(f"quotes   span F1 exact {q['span_exact']['f1']:.3f}  overlap {q['span_overlap']['f1']:.3f}  "
@@ -276,7 +290,9 @@ BUILD_EPILOG = """exit codes:
   1  the new tables did not validate: data/ and README.md left untouched
   2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
      cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named); a
-     --wait that is not finite seconds >= 0
+     --wait that is not finite seconds >= 0; DIR/data holding files build did not write
+     (named, kept: the swap would delete them) [foreign-file]; DIR/.landstrikes.lock a symbolic
+     link or not a regular file [lock-file-not-a-file]; a write that fails (disk full) [build-io]
 An interrupted build (killed, power cut) is finished or removed by the next build, which says so
 in one line on stderr; data/ and README.md then are both old or both new."""
 
@@ -320,13 +336,12 @@ def cmd_release(args) -> int:
     from landstrikes.errors import ReleaseError
     from landstrikes.releases.release import release, repair, releases_dir
 
-    from landstrikes.build import LOCK_FILE
-    from landstrikes.safety.lock import exclusive
+    from landstrikes.build import dataset_lock
 
     changelog = args.changelog or args.dataset.parent / "CHANGELOG.md"
     try:
         if args.dataset.is_dir():  # under the lock: a running release's staging folder is not a leftover
-            with exclusive(args.dataset / LOCK_FILE, what="landstrikes build or release"):
+            with dataset_lock(args.dataset, what="landstrikes build or release"):
                 for line in repair(releases_dir(args.dataset), changelog):  # said even if this release is refused
                     print(f"repaired: {line}")
         result = release(args.dataset, args.version, changelog=args.changelog)

@@ -238,3 +238,49 @@ def test_a_release_after_a_build_killed_mid_swap_first_puts_the_tables_back(rele
     with pytest.raises(ReleaseError, match="nothing changed"):  # got as far as comparing with 1.0.1
         release(released_copy, "1.0.2", date=RELEASE_DATE)
     assert state(released_copy) == before and leftovers(released_copy) == []
+
+
+@pytest.mark.parametrize("foreign", ["quotes/notes.txt", "silver/quotes.parquet", "quotes/quotes-backup.parquet", "README.md"])
+def test_a_file_build_did_not_write_in_data_is_refused_named_and_kept(built_dataset, tmp_path, foreign):
+    folder = tmp_path / "dataset"
+    shutil.copytree(built_dataset, folder)
+    (folder / "data" / foreign).parent.mkdir(parents=True, exist_ok=True)
+    (folder / "data" / foreign).write_bytes(b"someone's file")
+    before = state(folder)
+    with pytest.raises(BuildError) as refused:
+        build(folder)
+    assert refused.value.check == "foreign-file" and f"data/{foreign}" in str(refused.value)
+    assert (folder / "data" / foreign).read_bytes() == b"someone's file" and state(folder) == before
+    assert leftovers(folder) == []
+    (folder / "data" / foreign).unlink()
+    assert build(folder).report.ok  # with only its own files, data/ is rebuilt as before
+
+
+def test_a_lock_file_that_is_a_symlink_is_refused_and_what_it_names_is_kept(built_dataset, tmp_path):
+    from landstrikes.releases.release import release
+
+    folder = tmp_path / "dataset"
+    shutil.copytree(built_dataset, folder)
+    article = sorted((folder / "raw").glob("*.txt"))[0]
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text("# Changelog\n\nsomeone's entries\n", encoding="utf-8")
+    for target, run in ((article, lambda: build(folder)), (changelog, lambda: release(folder, "9.0.0"))):
+        before = target.read_bytes()
+        (folder / LOCK_FILE).unlink(missing_ok=True)
+        (folder / LOCK_FILE).symlink_to(target)
+        with pytest.raises(BuildError) as refused:
+            run()
+        assert refused.value.check == "lock-file-not-a-file"
+        assert target.read_bytes() == before
+
+
+def test_a_folder_that_only_shares_the_staging_prefix_is_kept(built_dataset, tmp_path):
+    folder = tmp_path / "dataset"
+    shutil.copytree(built_dataset, folder)
+    mine = folder / (STAGING_PREFIX + "notes") / "todo.txt"
+    mine.parent.mkdir()
+    mine.write_text("someone's notes\n", encoding="utf-8")
+    lines = []
+    assert build(folder, notice=lines.append).report.ok
+    assert mine.read_text(encoding="utf-8") == "someone's notes\n"
+    assert any("not a build's staging folder" in line for line in lines)

@@ -132,3 +132,36 @@ def test_a_span_correction_pairs_only_overlapping_spans_of_the_same_article():
 def test_every_table_is_compared(released):
     diff = diff_folders(released / "releases" / "1.0.0", released / "releases" / "1.0.1")
     assert [t.table for t in diff.tables] == [s.name for s in TABLES]
+
+
+def _articles_with_share(folder, shares):
+    rows = read_arrow(folder / "data" / "articles").to_pylist()
+    for row, share in zip(rows, shares):
+        row["boilerplate_share"] = share
+    rewrite(folder, "articles", rows)
+
+
+def test_a_nan_on_both_sides_is_no_change_and_a_zero_whose_sign_flipped_is_one(built_dataset, tmp_path):
+    import shutil
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder in (old, new):
+        shutil.copytree(built_dataset / "data", folder / "data")
+    _articles_with_share(old, [float("nan"), 0.0])
+    _articles_with_share(new, [float("nan"), -0.0])
+    articles = next(t for t in diff_folders(old, new).tables if t.table == "articles")
+    assert [(c.id, list(c.columns)) for c in articles.changed] == [(articles.changed[0].id, ["boilerplate_share"])]
+    assert articles.changed[0].columns["boilerplate_share"] == [0.0, -0.0]
+
+
+def test_a_table_repeating_an_id_cannot_be_compared_by_id(built_dataset, tmp_path):
+    import shutil
+
+    from landstrikes.schema.tableio import UnreadableTable
+
+    new = tmp_path / "new"
+    shutil.copytree(built_dataset / "data", new / "data")
+    shutil.copyfile(new / "data" / "quotes" / "quotes.parquet", new / "data" / "quotes" / "quotes-copy.parquet")
+    with pytest.raises(UnreadableTable) as raised:
+        diff_folders(built_dataset, new)
+    assert raised.value.check == "duplicate-id" and "quotes" in str(raised.value)

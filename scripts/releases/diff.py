@@ -9,6 +9,7 @@ The semver rule (`required_bump`) reads the diff; README "Versions and releases"
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -205,8 +206,8 @@ def _read(folder: Path, table: str, id_column: str | None = None):
 def diff_table(name: str, old: Path, new: Path, old_desc: dict, new_desc: dict) -> TableDiff:
     result = TableDiff(name)
     diff_columns(result, old_desc["columns"], new_desc["columns"])
-    old_rows = _keyed(_read(old, name, old_desc["id_column"]).to_pylist(), old_desc["id_column"])
-    new_rows = _keyed(_read(new, name, new_desc["id_column"]).to_pylist(), new_desc["id_column"])
+    old_rows = _keyed(_read(old, name, old_desc["id_column"]).to_pylist(), old_desc["id_column"], old / "data" / name)
+    new_rows = _keyed(_read(new, name, new_desc["id_column"]).to_pylist(), new_desc["id_column"], new / "data" / name)
     result.rows_old, result.rows_new = len(old_rows), len(new_rows)
     common = [c["name"] for c in new_desc["columns"] if c["name"] not in result.columns_added]
     removed = sorted(set(old_rows) - set(new_rows))
@@ -218,7 +219,7 @@ def diff_table(name: str, old: Path, new: Path, old_desc: dict, new_desc: dict) 
     pairs += [(i, i) for i in sorted(set(old_rows) & set(new_rows))]
     for old_id, new_id in pairs:
         before, after = old_rows[old_id], new_rows[new_id]
-        columns = {c: [before.get(c), after.get(c)] for c in common if before.get(c) != after.get(c)}
+        columns = {c: [before.get(c), after.get(c)] for c in common if not _same(before.get(c), after.get(c))}
         if columns:
             result.changed.append(RowChange(new_id, old_id, columns))
     result.changed.sort(key=lambda change: change.id)
@@ -249,8 +250,25 @@ def _type_text(column: dict) -> str:
     return f"{column['type']}{' (nullable)' if column['nullable'] else ''}"
 
 
-def _keyed(rows: list[dict], id_column: str) -> dict[str, dict]:
-    return {str(row[id_column]): row for row in rows}
+def _keyed(rows: list[dict], id_column: str, where: Path) -> dict[str, dict]:
+    """Rows by id. A repeated id (a second part repeating rows, or one row twice with other
+    values) is refused: keeping one row per id would hide the other and call the tables equal."""
+    keyed = {}
+    for number, row in enumerate(rows):
+        key = str(row[id_column])
+        if key in keyed:
+            raise UnreadableTable(f"{where}: id {key[:80]!r} is repeated in row {number}: rows cannot be compared by id", "duplicate-id")
+        keyed[key] = row
+    return keyed
+
+
+def _same(old, new) -> bool:
+    """Exact equality of two cell values: NaN equals NaN, -0.0 differs from 0.0, lists item by item."""
+    if isinstance(old, float) and isinstance(new, float):
+        return (math.isnan(old) and math.isnan(new)) or (old == new and math.copysign(1, old) == math.copysign(1, new))
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new))
+    return old == new
 
 
 def _is_span(row: dict) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from landstrikes.releases.semver import Version, parse_version
+from landstrikes.releases.semver import Version, folder_version
 
 RELEASES = "releases"
 
@@ -23,7 +23,7 @@ def find_releases(folder: Path) -> dict[Version, Path]:
         return {}
     found = {}
     for path in folder.iterdir():
-        version = parse_version(path.name)
+        version = folder_version(path.name)
         if version is not None and path.is_dir():
             found[version] = path
     return dict(sorted(found.items()))

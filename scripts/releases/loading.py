@@ -18,7 +18,7 @@ from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
 from landstrikes.releases.manifest import Problem, verified_manifest
 from landstrikes.schema.columns import Col
 from landstrikes.schema.tableio import to_pandas
-from landstrikes.releases.semver import parse_version
+from landstrikes.releases.semver import folder_version, parse_version
 
 SOURCE_CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -48,7 +48,7 @@ def versions(root: str | Path | None = None) -> list[str]:
     found = set()
     for folder in _distinct(release_roots(root)):
         if folder.is_dir():
-            found |= {v for p in folder.iterdir() if p.is_dir() and (v := parse_version(p.name)) is not None}
+            found |= {v for p in folder.iterdir() if p.is_dir() and (v := folder_version(p.name)) is not None}
     return [str(v) for v in sorted(found)]
 
 
@@ -63,7 +63,9 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
         version = known[-1]
     if isinstance(version, str) and len(version) > 200:
         raise ReleaseNotFound(f"{version[:40]!r}… ({len(version)} characters) is neither a release version nor a folder")
-    if isinstance(version, str) and parse_version(version) is not None:
+    parsed = parse_version(version) if isinstance(version, str) else None
+    if parsed is not None:
+        version = str(parsed)  # ' 2.0.0' or '2.0.0\n' (a pasted version) names the folder 2.0.0
         for folder in roots:
             if (folder / version).is_dir():
                 return folder / version

@@ -357,13 +357,13 @@ def _bump(manifest: dict) -> list[Problem]:
 def _previous(folder: Path, manifest: dict) -> list[Problem]:
     """Beside other releases, `previous_release` is the newest release below this one (a release
     copied alone, without its predecessors, is not compared)."""
-    from landstrikes.releases.semver import parse_version
+    from landstrikes.releases.semver import folder_version, parse_version
 
     version = parse_version(folder.name)
     if version is None or "previous_release" not in manifest:
         return []
     try:
-        below = [v for v in (parse_version(d.name) for d in folder.parent.iterdir() if d.is_dir()) if v is not None and v < version]
+        below = [v for v in (folder_version(d.name) for d in folder.parent.iterdir() if d.is_dir()) if v is not None and v < version]
     except OSError:
         return []
     want = str(max(below)) if below else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -24,7 +25,7 @@ import pyarrow
 
 from landstrikes import __version__
 from landstrikes.releases import citation
-from landstrikes.build import LOCK_FILE, build_tables, recover_build, write_card, write_dataset
+from landstrikes.build import build_tables, dataset_lock, recover_build, write_card, write_dataset
 from landstrikes.releases.croissant import croissant
 from landstrikes.releases.diff import DatasetDiff, diff_folders
 from landstrikes.errors import ReleaseError
@@ -32,7 +33,6 @@ from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.tableio import read_arrow
 from landstrikes.schema.validate import validate
-from landstrikes.safety.lock import exclusive
 from landstrikes.releases.folders import RELEASES, find_releases, releases_dir  # noqa: F401 (importers of release keep working)
 from landstrikes.releases.semver import Version, at_least, bump_level, parse_version
 CHANGELOG_HEADER = (
@@ -104,7 +104,7 @@ def release(
     dataset_dir = Path(dataset_dir)
     if not dataset_dir.is_dir():
         raise ReleaseError(f"{dataset_dir}: no such dataset folder")
-    with exclusive(dataset_dir / LOCK_FILE, what="landstrikes build or release"):
+    with dataset_lock(dataset_dir, what="landstrikes build or release"):
         for line in recover_build(dataset_dir):
             print(line, file=sys.stderr, flush=True)
         return _release_locked(dataset_dir, version, changelog, date)
@@ -244,7 +244,7 @@ def repair(root: Path, changelog: Path) -> list[str]:
                 done.append(f"removed {leftover.name}, the staging folder of an interrupted release")
     if changelog.parent.is_dir():
         for leftover in sorted(changelog.parent.glob(f".{changelog.name}.*")):
-            if leftover.is_file() and not leftover.is_symlink():
+            if is_pending_changelog(leftover, changelog) and leftover.is_file() and not leftover.is_symlink():
                 leftover.unlink()
                 done.append(f"removed {leftover.name}, a changelog an interrupted release did not finish")
     releases = find_releases(root)
@@ -402,11 +402,23 @@ def _table_summary(t) -> str:
     return rows + "; ".join(what for _, what in t.changes())
 
 
+PENDING_SUFFIX = ".landstrikes-pending"
+
+
+def is_pending_changelog(path: Path, changelog: Path) -> bool:
+    """A temporary changelog of ours: `.NAME.<random>.landstrikes-pending`, or (releases before the
+    suffix) `.NAME.<8 random characters>`. Not an editor's `.NAME.swp`, `.NAME.un~`, `.NAME.orig`."""
+    rest = path.name.removeprefix(f".{changelog.name}.")
+    if rest == path.name:
+        return False
+    return rest.endswith(PENDING_SUFFIX) or re.fullmatch(r"[a-z0-9_]{8}", rest) is not None
+
+
 def stage_changelog(changelog: Path, entry: str) -> Path:
     """Write the new changelog next to the old one; the caller renames it into place."""
     old = changelog.read_text(encoding="utf-8") if changelog.is_file() else CHANGELOG_HEADER
     handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=changelog.parent, prefix=f".{changelog.name}.", delete=False
+        "w", encoding="utf-8", dir=changelog.parent, prefix=f".{changelog.name}.", suffix=PENDING_SUFFIX, delete=False
     )
     with handle:
         handle.write(old.rstrip("\n") + "\n\n" + entry)

@@ -26,6 +26,13 @@ def parse_version(text: str) -> Version | None:
     return Version(*(int(part) for part in match.groups())) if match else None
 
 
+def folder_version(name: str) -> Version | None:
+    """The version a release folder is named after: only the exact X.Y.Z spelling. '2.0.0 ' is
+    not 2.0.0: it would stand beside the real folder and hide it (or pose as the newest)."""
+    version = parse_version(name)
+    return version if version is not None and str(version) == name else None
+
+
 def bump_level(previous: Version, new: Version) -> str | None:
     """How big a step `new` is after `previous` ('major', 'minor', 'patch'); None if not greater."""
     if new <= previous:
