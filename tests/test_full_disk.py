@@ -61,9 +61,6 @@ def test_validate_json_on_a_full_disk_leaves_the_earlier_report_whole(sources, t
     assert report.read_text(encoding="utf-8").startswith('{"earlier": true}')
 
 
-@pytest.mark.xfail(strict=True, reason="attack5: stats rewrites README.md/DATASHEET.md in place (path.write_text in "
-                   "scripts/documents/docgen.py): a full disk truncates the hand-written document; write a "
-                   "temporary file beside it and rename, as export_schemas does")
 def test_stats_on_a_full_disk_leaves_the_readme_and_datasheet_whole(tmp_path):
     root = tmp_path / "repo"
     (root / "dataset").mkdir(parents=True)

@@ -1,7 +1,7 @@
-"""Rules the annotation guidelines state and the gold obeys, which `validate` does not check yet
-(attack5; schema/ belongs to another branch). Each case is one buggy producer's row, every id
-still derived and every span still equal to its text: validate must not call it VALID. Strict
-xfails: the lead flips each one when its check lands. Cases: docs/notes/attack5/false_valid.py."""
+"""Rules the annotation guidelines state and the gold obeys, which `validate` did not check
+(attack5; schema/guideline_rules.py checks them now). Each case is one buggy producer's row, every
+id still derived and every span still equal to its text: validate must not call it VALID.
+Cases: docs/notes/attack5/false_valid.py."""
 
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ def test_the_gold_copy_without_a_case_is_valid(tmp_path):
 
 
 @pytest.mark.parametrize("case", sorted(false_valid.CASES))
-@pytest.mark.xfail(strict=True, reason="attack5: a rule of ANNOTATION_GUIDELINES.md that validate does not check (schema/)")
 def test_a_row_breaking_a_guideline_rule_is_not_valid(case, tmp_path):
     report = validate(false_valid.broken_copy(case, tmp_path / "dataset"))
     assert not report.ok, f"{case}: VALID ({false_valid.CASES[case].__doc__.split(':')[0]})"

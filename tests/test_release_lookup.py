@@ -55,8 +55,6 @@ def test_load_of_the_newest_release_ignores_a_lookalike_folder(releases):
     assert landstrikes.load("stance_targets", root=releases).info.version == "2.0.0"
 
 
-@pytest.mark.xfail(strict=True, reason="attack5: landstrikes.load (scripts/__init__.py) has no pin= though README documents "
-                   "landstrikes.load(..., pin=...): TypeError; pass pin through to landstrikes.releases.loading.load")
 def test_the_documented_public_load_accepts_a_pin(releases):
     from landstrikes.releases.manifest import manifest_sha256
 

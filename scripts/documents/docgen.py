@@ -14,6 +14,7 @@ from landstrikes.documents import figures
 from landstrikes.documents.blocks import BlockSyntaxError, drifted_blocks, fill_blocks, find_blocks
 from landstrikes.documents.datasheet import datasheet_blocks, readme_rows_block
 from landstrikes.documents.stats import StatsInputError, compute_stats, load_agreement, load_tables, stats_json
+from landstrikes.safety.replacefile import replace_file, replace_text
 
 DATASHEET = "DATASHEET.md"
 README = "README.md"
@@ -90,14 +91,14 @@ def write(stats: dict, root: Path, dataset_dir: Path) -> list[str]:
     changed = []
     for path, text in expected_documents(stats, root, dataset_dir).items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            replace_text(path, text)  # README/DATASHEET hold hand-written text: never truncated in place
             changed.append(_shown(path, root))
     for name, data in figures.figure_inputs(stats).items():
         path = root / FIGURES_DIR / name
         if path.exists() and figures.png_digest(path.read_bytes()) == figures.digest(name, data):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(figures.draw(name, stats))
+        replace_file(path, figures.draw(name, stats))
         changed.append((FIGURES_DIR / name).as_posix())
     return changed
 
