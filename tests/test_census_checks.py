@@ -43,7 +43,6 @@ def _first(rows: list[dict], want) -> int:
     return next(i for i, r in enumerate(rows) if want(r))
 
 
-@pytest.mark.xfail(strict=True, reason="census: VALID before its check")
 def test_an_unflagged_entity_with_a_flag_note_or_a_flagged_one_without_is_a_finding(dataset_copy):
     entities = _rows(dataset_copy, "entities")
     plain = _first(entities, lambda e: e["flag"] == "none")
@@ -54,7 +53,6 @@ def test_an_unflagged_entity_with_a_flag_note_or_a_flagged_one_without_is_a_find
     assert found == {(entities[plain]["entity_id"], "flag_note"), (entities[flagged]["entity_id"], "flag_note")}
 
 
-@pytest.mark.xfail(strict=True, reason="census: VALID before its check")
 def test_a_quantity_without_its_high_bound_is_incomplete(dataset_copy):
     claims = _rows(dataset_copy, "claims")
     row = _first(claims, lambda c: c["quantity_low"] is not None)
@@ -62,7 +60,6 @@ def test_a_quantity_without_its_high_bound_is_incomplete(dataset_copy):
     assert [(f.row_id, f.column) for f in _findings(dataset_copy, "quantity-incomplete")] == [(claims[row]["claim_id"], "quantity_high")]
 
 
-@pytest.mark.xfail(strict=True, reason="census: VALID before its check")
 def test_an_exact_or_at_least_quantity_with_two_different_bounds_is_a_finding(dataset_copy):
     claims = _rows(dataset_copy, "claims")
     row = _first(claims, lambda c: c["quantity_bound"] == "range")
@@ -70,7 +67,6 @@ def test_an_exact_or_at_least_quantity_with_two_different_bounds_is_a_finding(da
     assert [f.row_id for f in _findings(dataset_copy, "quantity-bound-mismatch")] == [claims[row]["claim_id"]]
 
 
-@pytest.mark.xfail(strict=True, reason="census: VALID before its check")
 def test_an_asserted_claim_with_a_claimant_is_a_finding(dataset_copy):
     claims = _rows(dataset_copy, "claims")
     row = _first(claims, lambda c: c["claimant_id"] is not None and c["hedging"] == "attributed")
@@ -78,7 +74,6 @@ def test_an_asserted_claim_with_a_claimant_is_a_finding(dataset_copy):
     assert [(f.row_id, f.column) for f in _findings(dataset_copy, "hedging-claimant-mismatch")] == [(claims[row]["claim_id"], "hedging")]
 
 
-@pytest.mark.xfail(strict=True, reason="census: VALID before its check")
 def test_a_claimant_the_article_never_mentions_is_a_finding(dataset_copy):
     claims, mentions = _rows(dataset_copy, "claims"), _rows(dataset_copy, "mentions")
     row = _first(claims, lambda c: c["claimant_id"] is not None)
@@ -89,7 +84,6 @@ def test_a_claimant_the_article_never_mentions_is_a_finding(dataset_copy):
         (claims[row]["claim_id"], "claimant_id", stranger)]
 
 
-@pytest.mark.xfail(strict=True, reason="census: VALID before its check")
 def test_a_span_widened_onto_a_space_breaks_g2(dataset_copy):
     mentions, articles = _rows(dataset_copy, "mentions"), _rows(dataset_copy, "articles")
     texts = {a["article_id"]: a["text"] for a in articles}
@@ -102,7 +96,6 @@ def test_a_span_widened_onto_a_space_breaks_g2(dataset_copy):
         (f"{m['article_id']}:m:{m['start']}-{end}", "text")]
 
 
-@pytest.mark.xfail(strict=True, reason="census: VALID before its check")
 def test_a_name_mention_given_another_entity_is_a_finding(dataset_copy):
     mentions = _rows(dataset_copy, "mentions")
     row = _first(mentions, lambda m: m["kind"] == "NAME" and m["entity_id"] == "donald-trump")
@@ -110,7 +103,6 @@ def test_a_name_mention_given_another_entity_is_a_finding(dataset_copy):
     assert [(f.row_id, f.column) for f in _findings(dataset_copy, "name-mention-not-alias")] == [(mentions[row]["mention_id"], "text")]
 
 
-@pytest.mark.xfail(strict=True, reason="census: VALID before its check")
 def test_an_alias_dropped_from_the_catalogue_is_a_finding(dataset_copy):
     entities = _rows(dataset_copy, "entities")
     row = _first(entities, lambda e: e["entity_id"] == "claudia-sheinbaum")
@@ -118,7 +110,6 @@ def test_an_alias_dropped_from_the_catalogue_is_a_finding(dataset_copy):
     assert {f.check for f in validate(dataset_copy).findings} >= {"name-mention-not-alias"}
 
 
-@pytest.mark.xfail(strict=True, reason="census: VALID before its check")
 def test_article_quality_flags_out_of_order_are_a_finding(dataset_copy):
     articles = _rows(dataset_copy, "articles")
     row = _first(articles, lambda a: len(a["quality_flags"]) > 1)
@@ -126,7 +117,6 @@ def test_article_quality_flags_out_of_order_are_a_finding(dataset_copy):
     assert [(f.row_id, f.column) for f in _findings(dataset_copy, "list-not-sorted")] == [(articles[row]["article_id"], "quality_flags")]
 
 
-@pytest.mark.xfail(strict=True, reason="census: VALID before its check")
 def test_a_quote_moved_to_a_cluster_of_its_own_must_score_one(dataset_copy):
     quotes = _rows(dataset_copy, "quotes")
     row = _first(quotes, lambda q: q["cluster_similarity"] < 1.0)
@@ -135,7 +125,6 @@ def test_a_quote_moved_to_a_cluster_of_its_own_must_score_one(dataset_copy):
         (quotes[row]["quote_id"], "cluster_similarity")]
 
 
-@pytest.mark.xfail(strict=True, reason="census: VALID before its check")
 def test_a_cluster_reference_scored_below_one_is_a_finding(dataset_copy):
     quotes = _rows(dataset_copy, "quotes")
     sizes = {}

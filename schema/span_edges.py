@@ -1,0 +1,40 @@
+"""G2: a span starts and ends on a non-space character. Quotes of kind direct/partial/scare/
+orphan are exempt (G2: their span is exactly what the marks enclose, spaces included) and so are
+segments (SG1: they partition the text, blank lines and all). A span widened or shifted by one
+character onto a space, with its text and id re-derived as a producer with an off-by-one would
+write them, passed every other check (census)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at, values_at
+from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.report import Report
+
+SPANS = (
+    ("mentions", "text", None),
+    ("mention_exclusions", "text", None),
+    ("quotes", "text", "indirect"),  # only spans without quotation marks
+    ("quotes", "cue_text", None),
+    ("claims", "text", None),
+    ("stances", "evidence_text", None),
+    ("quality_flags", "text", None),
+)
+
+
+def check_span_edges(tables, report: Report) -> None:
+    for table, name, kind in SPANS:
+        rows_table = arrow_of(tables, table, (name,) + (("kind",) if kind else ()))
+        if rows_table is None or not rows_table.num_rows:
+            continue
+        texts = column(rows_table, name)
+        if not pa.types.is_string(texts.type) and not pa.types.is_large_string(texts.type):
+            continue
+        edged = pc.or_(pc.utf8_is_space(pc.utf8_slice_codeunits(texts, 0, 1)), pc.utf8_is_space(pc.utf8_slice_codeunits(texts, -1)))
+        if kind is not None:
+            edged = pc.and_(edged, pc.equal(column(rows_table, "kind"), kind))
+        rows = failing_rows(edged)
+        for row_id, text in zip(ids_at(rows_table, table, rows), values_at(rows_table, name, rows)):
+            report.add(table, "span-edge-whitespace", "a span starts and ends on a non-space character (G2)", row_id, name, text)
