@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at, values_at
+from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at, texts_are_slices, values_at
 from landstrikes.schema.checkcorpus import column
 from landstrikes.schema.report import Report
 
@@ -19,7 +19,7 @@ _SEP = pa.scalar("\x1f", pa.large_string())
 
 
 def check_name_mentions(tables, report: Report) -> None:
-    mentions = arrow_of(tables, "mentions", ("entity_id", "text", "kind"))
+    mentions = arrow_of(tables, "mentions", ("article_id", "start", "end", "entity_id", "text", "kind"))
     entities = arrow_of(tables, "entities", ("name", "aliases"))
     if mentions is None or entities is None or not mentions.num_rows:
         return
@@ -36,6 +36,7 @@ def check_name_mentions(tables, report: Report) -> None:
     wrong = pc.and_(pc.and_(pc.equal(column(mentions, "kind"), "NAME"), pc.is_in(entity, value_set=listed)),
                     pc.invert(pc.is_in(keys, value_set=allowed)))
     rows = failing_rows(wrong)
+    rows = rows[texts_are_slices(tables, "mentions", mentions, rows, ("start", "end", "text"))]
     for mention_id, entity_id, text in zip(ids_at(mentions, "mentions", rows), values_at(mentions, "entity_id", rows), values_at(mentions, "text", rows)):
         report.add("mentions", "name-mention-not-alias", f"a NAME mention is the name or an alias of its entity; {text!r} is neither for {entity_id!r} (M1, M2)",
                    mention_id, "text", text)

@@ -9,24 +9,25 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at, values_at
+from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at, texts_are_slices, values_at
 from landstrikes.schema.checkcorpus import column
 from landstrikes.schema.report import Report
 
 SPANS = (
-    ("mentions", "text", None),
-    ("mention_exclusions", "text", None),
-    ("quotes", "text", "indirect"),  # only spans without quotation marks
-    ("quotes", "cue_text", None),
-    ("claims", "text", None),
-    ("stances", "evidence_text", None),
-    ("quality_flags", "text", None),
+    ("mentions", ("start", "end", "text"), None),
+    ("mention_exclusions", ("start", "end", "text"), None),
+    ("quotes", ("start", "end", "text"), "indirect"),  # only spans without quotation marks
+    ("quotes", ("cue_start", "cue_end", "cue_text"), None),
+    ("claims", ("start", "end", "text"), None),
+    ("stances", ("evidence_start", "evidence_end", "evidence_text"), None),
+    ("quality_flags", ("start", "end", "text"), None),
 )
 
 
 def check_span_edges(tables, report: Report) -> None:
-    for table, name, kind in SPANS:
-        rows_table = arrow_of(tables, table, (name,) + (("kind",) if kind else ()))
+    for table, spans, kind in SPANS:
+        name = spans[2]
+        rows_table = arrow_of(tables, table, spans + (("kind",) if kind else ()))
         if rows_table is None or not rows_table.num_rows:
             continue
         texts = column(rows_table, name)
@@ -36,5 +37,6 @@ def check_span_edges(tables, report: Report) -> None:
         if kind is not None:
             edged = pc.and_(edged, pc.equal(column(rows_table, "kind"), kind))
         rows = failing_rows(edged)
+        rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
         for row_id, text in zip(ids_at(rows_table, table, rows), values_at(rows_table, name, rows)):
             report.add(table, "span-edge-whitespace", "a span starts and ends on a non-space character (G2)", row_id, name, text)
