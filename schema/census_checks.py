@@ -9,12 +9,14 @@ from landstrikes.schema.name_mentions import check_name_mentions
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.span_edges import check_span_edges
+from landstrikes.schema.span_words import check_span_words
 
 CENSUS_CHECKS = (
     check_entity_flag_notes,
     check_claim_values,
     check_attribution_mentions,
     check_span_edges,
+    check_span_words,
     check_name_mentions,
     check_sorted_lists,
     check_quote_cluster_reference,
@@ -27,7 +29,9 @@ CENSUS_CHECK_IDS = (
     "hedging-claimant-mismatch",
     "attribution-not-mentioned",
     "span-edge-whitespace",
+    "span-splits-word",
     "name-mention-not-alias",
+    "mention-kind-mismatch",
     "list-not-sorted",
     "cluster-similarity-mismatch",
 )

@@ -3,7 +3,9 @@ entity's name or one of its aliases, words joined by any Unicode space separator
 entity that lists no alias is exempt: its names are all claimed by another entity (E4: the
 city `washington-dc` is mentioned as "Washington", an alias of `united-states`). A mention
 given another entity, an alias dropped from the catalogue, a nominal relabelled NAME, or a name
-span widened onto punctuation passed every other check (census).
+span widened onto punctuation passed every other check (census) [name-mention-not-alias]; so did
+a name relabelled NOMINAL or PRONOUN: a mention whose text is a name of its entity is a NAME
+(M1; the gold and the extractor's output hold this) [mention-kind-mismatch].
 
 Decided on integer codes: (entity row, name number) pairs, the entity rows from the lookup the
 foreign-key check has already made. Texts are matched as they are first; only the few that do
@@ -36,18 +38,26 @@ def check_name_mentions(tables, report: Report) -> None:
     listed[np.unique(owner[: len(owner) - entities.num_rows])] = True  # entities with at least one alias
     entity = key_positions(tables, "mentions", "entity_id", "entities", "entity_id")
     is_name = pc.fill_null(pc.equal(column(mentions, "kind"), "NAME"), False).to_numpy(zero_copy_only=False)
-    rows = np.flatnonzero(is_name & (entity >= 0) & listed[np.maximum(entity, 0)])
+    known = column(mentions, "kind").is_valid().to_numpy(zero_copy_only=False) & (entity >= 0) & listed[np.maximum(entity, 0)]
+    rows = np.flatnonzero(known)
     if not len(rows):
         return
-    texts = column(mentions, "text").take(pa.array(rows, pa.int64())).cast(pa.large_string())
-    rows = rows[~_named(entity[rows], texts, owner, names)]
-    if len(rows):  # a name written with another space separator is still the name (M6)
-        spaced = _spaced(column(mentions, "text").take(pa.array(rows, pa.int64())))
-        rows = rows[~_named(entity[rows], spaced, owner, _spaced(names))]
-    rows = rows[texts_are_slices(tables, "mentions", mentions, rows, ("start", "end", "text"))]
-    for mention_id, entity_id, text in zip(ids_at(mentions, "mentions", rows), values_at(mentions, "entity_id", rows), values_at(mentions, "text", rows)):
+    named = _named(entity[rows], column(mentions, "text").take(pa.array(rows, pa.int64())).cast(pa.large_string()), owner, names)
+    unnamed = rows[~named]
+    if len(unnamed):  # a name written with another space separator is still the name (M6)
+        spaced = _spaced(column(mentions, "text").take(pa.array(unnamed, pa.int64())))
+        named[np.flatnonzero(~named)] = _named(entity[unnamed], spaced, owner, _spaced(names))
+    not_alias = rows[is_name[rows] & ~named]
+    not_name = rows[~is_name[rows] & named]
+    spans = ("start", "end", "text")
+    not_alias = not_alias[texts_are_slices(tables, "mentions", mentions, not_alias, spans)]
+    not_name = not_name[texts_are_slices(tables, "mentions", mentions, not_name, spans)]
+    for mention_id, entity_id, text in zip(ids_at(mentions, "mentions", not_alias), values_at(mentions, "entity_id", not_alias), values_at(mentions, "text", not_alias)):
         report.add("mentions", "name-mention-not-alias", f"a NAME mention is the name or an alias of its entity; {text!r} is neither for {entity_id!r} (M1, M2)",
                    mention_id, "text", text)
+    for mention_id, kind, text in zip(ids_at(mentions, "mentions", not_name), values_at(mentions, "kind", not_name), values_at(mentions, "text", not_name)):
+        report.add("mentions", "mention-kind-mismatch", f"{text!r} is a name of its entity, so the mention is NAME, not {kind!r} (M1)",
+                   mention_id, "kind", kind)
 
 
 def _named(entity: np.ndarray, texts: pa.Array, owner: np.ndarray, names: pa.Array) -> np.ndarray:

@@ -143,3 +143,33 @@ def test_the_census_checks_find_nothing_on_silver_output(tmp_path):
     extract_folder(Path(__file__).resolve().parents[1] / "dataset" / "raw", tmp_path / "silver", num_proc=1)
     report = validate(tmp_path / "silver")
     assert [f for f in report.findings if f.check in CENSUS_CHECK_IDS] == []
+
+
+def test_a_name_relabelled_nominal_is_a_finding(dataset_copy):
+    mentions = _rows(dataset_copy, "mentions")
+    row = _first(mentions, lambda m: m["kind"] == "NAME" and m["entity_id"] == "donald-trump")
+    _set(dataset_copy, "mentions", row, kind="NOMINAL")
+    assert [(f.row_id, f.column) for f in _findings(dataset_copy, "mention-kind-mismatch")] == [(mentions[row]["mention_id"], "kind")]
+
+
+@pytest.mark.parametrize("edge", ["start", "end"])
+def test_evidence_cut_inside_a_word_is_a_finding(dataset_copy, edge):
+    stances, articles = _rows(dataset_copy, "stances"), _rows(dataset_copy, "articles")
+    texts = {a["article_id"]: a["text"] for a in articles}
+    row = _first(stances, lambda s: texts[s["article_id"]][s["evidence_start"]:s["evidence_start"] + 2].isalpha()
+                 and texts[s["article_id"]][s["evidence_end"] - 2:s["evidence_end"]].isalpha())
+    s = stances[row]
+    start, end = (s["evidence_start"] + 1, s["evidence_end"]) if edge == "start" else (s["evidence_start"], s["evidence_end"] - 1)
+    _set(dataset_copy, "stances", row, evidence_start=start, evidence_end=end, evidence_text=texts[s["article_id"]][start:end])
+    assert [(f.row_id, f.column) for f in _findings(dataset_copy, "span-splits-word")] == [(s["stance_id"], "evidence_start")]
+
+
+def test_a_name_cut_beside_a_non_ascii_letter_is_a_finding(dataset_copy):
+    """The boundary test falls back to characters where a byte is not ASCII ('Nicolás')."""
+    mentions, articles = _rows(dataset_copy, "mentions"), _rows(dataset_copy, "articles")
+    row = _first(mentions, lambda m: m["text"] == "Nicolás Maduro")
+    m = mentions[row]
+    texts = {a["article_id"]: a["text"] for a in articles}
+    start, end = m["start"], m["start"] + len("Nicolá")
+    _set(dataset_copy, "mentions", row, end=end, text=texts[m["article_id"]][start:end], mention_id=f"{m['article_id']}:m:{start}-{end}")
+    assert [f.row_id for f in _findings(dataset_copy, "span-splits-word")] == [f"{m['article_id']}:m:{start}-{end}"]
