@@ -164,12 +164,13 @@ def test_evidence_cut_inside_a_word_is_a_finding(dataset_copy, edge):
     assert [(f.row_id, f.column) for f in _findings(dataset_copy, "span-splits-word")] == [(s["stance_id"], "evidence_start")]
 
 
-def test_a_name_cut_beside_a_non_ascii_letter_is_a_finding(dataset_copy):
+def test_evidence_cut_beside_a_non_ascii_letter_is_a_finding(dataset_copy):
     """The boundary test falls back to characters where a byte is not ASCII ('Nicolás')."""
-    mentions, articles = _rows(dataset_copy, "mentions"), _rows(dataset_copy, "articles")
-    row = _first(mentions, lambda m: m["text"] == "Nicolás Maduro")
-    m = mentions[row]
+    stances, articles = _rows(dataset_copy, "stances"), _rows(dataset_copy, "articles")
     texts = {a["article_id"]: a["text"] for a in articles}
-    start, end = m["start"], m["start"] + len("Nicolá")
-    _set(dataset_copy, "mentions", row, end=end, text=texts[m["article_id"]][start:end], mention_id=f"{m['article_id']}:m:{start}-{end}")
-    assert [f.row_id for f in _findings(dataset_copy, "span-splits-word")] == [f"{m['article_id']}:m:{start}-{end}"]
+    row = _first(stances, lambda s: "Nicolás" in s["evidence_text"])
+    s = stances[row]
+    start = s["evidence_start"]
+    end = start + s["evidence_text"].index("Nicolás") + len("Nicolá")
+    _set(dataset_copy, "stances", row, evidence_end=end, evidence_text=texts[s["article_id"]][start:end])
+    assert [f.row_id for f in _findings(dataset_copy, "span-splits-word")] == [s["stance_id"]]
