@@ -6,7 +6,6 @@ from landstrikes.schema.attribution_mentions import check_attribution_mentions
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.name_mentions import check_name_mentions
-from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.span_edges import check_span_edges
 from landstrikes.schema.span_words import check_span_words
@@ -19,8 +18,11 @@ CENSUS_CHECKS = (
     check_span_words,
     check_name_mentions,
     check_sorted_lists,
-    check_quote_cluster_reference,
 )
+"""`check_quote_cluster_reference` (cluster-similarity-mismatch) is written and tested but NOT
+registered: a quote cluster spans articles, and `validate --engine` checks one partition at a
+time; it must first be listed as corpus-wide in scripts/engines/validate.py
+(docs/notes/census.md, "For the lead")."""
 
 CENSUS_CHECK_IDS = (
     "entity-flag-note-mismatch",
@@ -33,6 +35,5 @@ CENSUS_CHECK_IDS = (
     "name-mention-not-alias",
     "mention-kind-mismatch",
     "list-not-sorted",
-    "cluster-similarity-mismatch",
 )
 """Every check id they report (README's check-id list, via docs/notes/census.md)."""
