@@ -1,28 +1,20 @@
 """Rules of ANNOTATION_GUIDELINES.md that a single row can break while every id, span and key
 still checks out (attack5: each was VALID). Each rule is decided on Arrow for the whole column,
-and rows are walked only when it fails.
+and rows are walked only when it fails. attack5's other cases (a NAME of another entity, half a
+quantity, a flag without its note, a cluster without its reference row) are the false-VALID
+census's checks (schema/census_checks.py).
 
 - `pronoun-not-a-pronoun` (M1): a PRONOUN mention is an English pronoun ('he', 'her', 'they'...).
-- `name-not-of-entity` (M2, E4): a NAME mention is its entity's name or alias, or a run of whole
-  words of one ('Washington' of 'Washington, D.C.'); words may be joined by any space (M6).
 - `speaker-cannot-speak` (Q6): a speaker is someone who can utter words: never an EVENT or a LAW.
-- `quantity-incomplete` (C5): a quantity has both bounds (a point value has low == high), and a
-  unit or a bound qualifies a quantity, never a claim without one.
 - `quantity-unit-unknown` (C5): an annotator's unit comes from the fixed vocabulary `UNITS`
   (the extractor's rows, source `auto`, name the counted noun and are exempt).
-- `flag-without-note` (E5): a fabricated or unverifiable entity carries the note saying why.
 - `record-note-missing` (C9b): a cluster or variant whose record status is `matches` or
   `contradicts` says why in its record note.
-- `cluster-without-reference` (Q12): every quote cluster has the row its similarities are
-  measured against (similarity 1.0).
-- `empty-span` (M, C, segments, quality flags): a mention, claim, segment or quality-flag span
-  holds text. Quote spans may be empty: Q2 gives an empty pair of marks and a mark ending its
-  paragraph an empty row of their own.
+- `empty-span` (mentions, claims, segments, quality flags): a span holds text. Quote spans may
+  be empty: Q2 gives an empty pair of marks and a mark ending its paragraph an empty row of
+  their own.
 """
-
 from __future__ import annotations
-
-import re
 
 import numpy as np
 import pyarrow as pa
@@ -46,9 +38,6 @@ UNITS = frozenset({"deaths/year", "people/year", "percent", "percent_decrease", 
 """C5's fixed vocabulary of quantity units for annotated (gold) claims; a new unit is added here
 and in the guideline in one reviewed change."""
 
-_SPACES = re.compile(r"\s+")
-
-
 def check_pronoun_mentions(tables, report: Report) -> None:
     mentions = tables.get("mentions")
     if mentions is None or len(mentions) == 0 or not _has(mentions, "kind", "text", "mention_id"):
@@ -64,72 +53,6 @@ def check_pronoun_mentions(tables, report: Report) -> None:
         value = arrow_column(tables, "mentions", "text", pa.string())[row].as_py()
         report.add("mentions", "pronoun-not-a-pronoun", f"a PRONOUN mention reads {value!r}, which is no pronoun (M1)",
                    ids[row], "kind", value)
-
-
-def check_name_mentions(tables, report: Report) -> None:
-    mentions, entities = tables.get("mentions"), tables.get("entities")
-    if mentions is None or entities is None or len(mentions) == 0:
-        return
-    if not _has(mentions, "kind", "text", "entity_id", "mention_id") or not _has(entities, "entity_id", "name", "aliases"):
-        return
-    names = pc.fill_null(pc.equal(arrow_column(tables, "mentions", "kind", pa.string()), "NAME"), False)
-    rows = pa.array(np.flatnonzero(np.asarray(names.to_numpy(zero_copy_only=False), dtype=bool)), pa.int64())
-    text = arrow_column(tables, "mentions", "text", pa.string()).take(rows)
-    entity = arrow_column(tables, "mentions", "entity_id", pa.string()).take(rows)
-    # most NAME mentions are an alias verbatim: one hash lookup of (entity, text) decides them
-    exact = pc.fill_null(pc.is_in(_keyed(entity, text), value_set=_keyed(*_entity_spelling_pairs(tables))), False)
-    suspects = _rows(pc.invert(exact))
-    if not suspects:
-        return
-    spellings = _entity_spellings(tables)
-    ids = arrow_column(tables, "mentions", "mention_id", pa.string())
-    written = set(_as_written(tables, "mentions", [rows[i].as_py() for i in suspects]))
-    for i in suspects:
-        if rows[i].as_py() not in written:
-            continue
-        value, entity_id = text[i].as_py(), entity[i].as_py()
-        if value is None or entity_id not in spellings:
-            continue  # a null is a schema finding, an unknown entity a dangling key: both reported elsewhere
-        if not _is_name_of(value, spellings[entity_id]):
-            report.add("mentions", "name-not-of-entity",
-                       f"NAME mention {value!r} is not a name or alias of entity {entity_id!r}, nor whole words of one (M2)",
-                       ids[rows[i].as_py()].as_py(), "entity_id", entity_id)
-
-
-def _keyed(entity: pa.Array, text: pa.Array) -> pa.Array:
-    return pc.binary_join_element_wise(entity, text, "\x1f")
-
-
-def _entity_spelling_pairs(tables) -> tuple[pa.Array, pa.Array]:
-    """(entity id, spelling) for every name and alias, as two aligned arrays."""
-    ids = arrow_column(tables, "entities", "entity_id", pa.string())
-    aliases = arrow_column(tables, "entities", "aliases", pa.list_(pa.string()))
-    alias_owner = pc.take(ids, pc.list_parent_indices(aliases))
-    return (pa.concat_arrays([ids, alias_owner]),
-            pa.concat_arrays([arrow_column(tables, "entities", "name", pa.string()), pc.list_flatten(aliases)]))
-
-
-def _entity_spellings(tables) -> dict[str, tuple[str, ...]]:
-    """Entity id -> its name and aliases, spaces normalised (M6)."""
-    ids = arrow_column(tables, "entities", "entity_id", pa.string()).to_pylist()
-    names = arrow_column(tables, "entities", "name", pa.string()).to_pylist()
-    aliases = arrow_column(tables, "entities", "aliases", pa.list_(pa.string())).to_pylist()
-    return {entity_id: tuple(_normal(s) for s in [name, *(more or [])] if s)
-            for entity_id, name, more in zip(ids, names, aliases) if entity_id is not None}
-
-
-def _normal(value: str) -> str:
-    return _SPACES.sub(" ", value).strip()
-
-
-def _is_name_of(value: str, spellings: tuple[str, ...]) -> bool:
-    value = _normal(value)
-    if not value:
-        return False
-    if value in spellings:
-        return True
-    inside = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)")
-    return any(inside.search(spelling) for spelling in spellings)
 
 
 def check_speakers_can_speak(tables, report: Report) -> None:
@@ -166,27 +89,6 @@ def check_speakers_can_speak(tables, report: Report) -> None:
                        f"{column} {value!r} is an {kinds[value]} entity, which cannot utter words (Q6)", ids[row], column, value)
 
 
-def check_quantities_complete(tables, report: Report) -> None:
-    claims = tables.get("claims")
-    if claims is None or len(claims) == 0 or not _has(claims, "claim_id", "quantity_low", "quantity_high"):
-        return
-    low = pc.is_valid(arrow_column(tables, "claims", "quantity_low", pa.float64()))
-    high = pc.is_valid(arrow_column(tables, "claims", "quantity_high", pa.float64()))
-    one_bound = pc.xor(low, high)
-    quantity = pc.or_(low, high)
-    problems = [(one_bound, "quantity_high", "has one bound of its quantity: a point value has low == high, a range both (C5)")]
-    for qualifier in ("quantity_unit", "quantity_bound"):
-        if qualifier in claims:
-            present = pc.is_valid(arrow_column(tables, "claims", qualifier, pa.string()))
-            problems.append((pc.and_(present, pc.invert(quantity)), qualifier,
-                             f"has a {qualifier} but no quantity: a unit or a bound qualifies a quantity (C5)"))
-    ids = None
-    for mask, column, message in problems:
-        for row in _rows(mask):
-            ids = ids or arrow_column(tables, "claims", "claim_id", pa.string()).to_pylist()
-            report.add("claims", "quantity-incomplete", f"claim {message}", ids[row], column, "")
-
-
 def check_quantity_units(tables, report: Report) -> None:
     claims = tables.get("claims")
     if claims is None or len(claims) == 0 or not _has(claims, "claim_id", "quantity_unit"):
@@ -202,20 +104,6 @@ def check_quantity_units(tables, report: Report) -> None:
         report.add("claims", "quantity-unit-unknown",
                    f"quantity_unit {value!r} is not in the fixed vocabulary of units ({', '.join(sorted(UNITS))}) (C5)",
                    ids[row], "quantity_unit", value)
-
-
-def check_flag_notes(tables, report: Report) -> None:
-    entities = tables.get("entities")
-    if entities is None or len(entities) == 0 or not _has(entities, "entity_id", "flag", "flag_note"):
-        return
-    flag = arrow_column(tables, "entities", "flag", pa.string())
-    flagged = pc.fill_null(pc.is_in(flag, value_set=pa.array(["fabricated", "unverifiable"])), False)
-    wrong = pc.and_(flagged, _blank(arrow_column(tables, "entities", "flag_note", pa.string())))
-    ids = None
-    for row in _rows(wrong):
-        ids = ids or arrow_column(tables, "entities", "entity_id", pa.string()).to_pylist()
-        report.add("entities", "flag-without-note", f"entity flagged {flag[row].as_py()!r} has no flag_note saying why (E5)",
-                   ids[row], "flag_note", "")
 
 
 def check_record_notes(tables, report: Report) -> None:
@@ -248,23 +136,6 @@ def check_record_notes(tables, report: Report) -> None:
         report.add("claim_clusters", "record-note-missing",
                    f"variant {flat - starts[parents[flat]]} has record status {flat_status[flat].as_py()!r} without a note saying why (C9b)",
                    ids[row], "variant_record_notes", "")
-
-
-def check_cluster_references(tables, report: Report) -> None:
-    quotes = tables.get("quotes")
-    if quotes is None or len(quotes) == 0 or not _has(quotes, "cluster_id", "cluster_similarity"):
-        return
-    cluster = arrow_column(tables, "quotes", "cluster_id", pa.string())
-    similarity = arrow_column(tables, "quotes", "cluster_similarity", pa.float64())
-    best = pa.table({"cluster": cluster, "similarity": similarity}).group_by("cluster", use_threads=False).aggregate(
-        [("similarity", "max")])
-    short = best.filter(pc.fill_null(pc.less(best.column("similarity_max"), 1.0), False))
-    for cluster_id, top in zip(short.column("cluster").to_pylist(), short.column("similarity_max").to_pylist()):
-        if cluster_id is None:
-            continue
-        report.add("quotes", "cluster-without-reference",
-                   f"no row of cluster {cluster_id!r} has cluster_similarity 1.0 (highest {top:g}): "
-                   "similarities are measured against the cluster's longest direct variant (Q12)", cluster_id, "cluster_similarity", top)
 
 
 SPAN_TABLES = {"mentions": "mention_id", "claims": "claim_id", "segments": "segment_id", "quality_flags": "flag_id"}
@@ -322,5 +193,4 @@ def _rows(mask) -> list[int]:
     return np.flatnonzero(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool)).tolist()
 
 
-GUIDELINE_CHECKS = (check_pronoun_mentions, check_name_mentions, check_speakers_can_speak, check_quantities_complete,
-                    check_quantity_units, check_flag_notes, check_record_notes, check_cluster_references, check_empty_spans)
+GUIDELINE_CHECKS = (check_pronoun_mentions, check_speakers_can_speak, check_quantity_units, check_record_notes, check_empty_spans)

@@ -9,9 +9,10 @@ Two kinds of check, split by what they need to see:
 - corpus-wide (the driver, bounded memory): unique ids and foreign keys in hash-bucket passes
   over key columns only (`keys.py`), and the table-level facts (missing, empty, schema version);
   then the rules whose rows meet across articles read their tables whole: the claims'
-  cross-article rules (claims, claim clusters) and three gold checks (`GOLD_CORPUS_WIDE`: unused
+  cross-article rules (claims, claim clusters) and four gold checks (`GOLD_CORPUS_WIDE`: unused
   variants; entities mentioned nowhere, which needs articles and mentions; quote wording
-  against a cluster's reference, which needs quotes and quality flags). Those whole reads are
+  against a cluster's reference, which needs quotes and quality flags; the reference row's
+  similarity, which needs quotes). Those whole reads are
   the driver's memory bound.
 The union is the report `validate` gives for the same tables in one folder, provided each
 article's rows share its partition (what `extract` writes); see docs/notes/engine.md.
@@ -33,6 +34,7 @@ from landstrikes.engines.partitions import Layout, layout
 from landstrikes.engines.tasks import TASK_BYTES, file_bytes, group, task_bytes
 from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
 from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
+from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, read_table
@@ -44,12 +46,14 @@ CORPUS_WIDE_CHECKS = frozenset({
     "consistency-link-mismatch", "contradiction-not-cross-article", "consistency-cluster-mismatch",  # check_claims
     "cluster-counts-mismatch", "variant-not-in-cluster",  # check_claim_clusters
     "variant-unused", "entity-not-mentioned", "misquotation-without-evidence",  # GOLD_CORPUS_WIDE
+    "cluster-similarity-mismatch",  # GOLD_CORPUS_WIDE: a quote cluster's reference may be in another article
 })
 """Check ids a single partition cannot decide: they come from the corpus-wide pass only."""
 GOLD_CORPUS_WIDE = (
     (check_variants_used, ("claims", "claim_clusters")),  # a variant may be stated in another article
     (check_entities_mentioned, ("articles", "entities", "mentions")),  # "mentioned somewhere" spans articles
     (check_quote_cluster_wording, ("quotes", "quality_flags")),  # a cluster's reference wording may be elsewhere
+    (check_quote_cluster_reference, ("quotes",)),  # a cluster's reference row (similarity 1.0) may be elsewhere
 )
 """Gold checks whose rows meet across articles, with the tables each reads whole on the driver."""
 STRUCTURAL = frozenset({"missing-column", "unexpected-column", "wrong-dtype", "column-order"})

@@ -1,0 +1,41 @@
+"""The checks added by the false-VALID census (benchmarks/false_valid_census.py,
+docs/notes/census.md): each closes a class of plausible one-cell corruptions that validate
+passed. Registered once, in schema/validate.py, after the value rules."""
+
+from landstrikes.schema.attribution_mentions import check_attribution_mentions
+from landstrikes.schema.claim_values import check_claim_values
+from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
+from landstrikes.schema.name_mentions import check_name_mentions
+from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.sorted_lists import check_sorted_lists
+from landstrikes.schema.span_edges import check_span_edges
+from landstrikes.schema.span_words import check_span_words
+
+CENSUS_CHECKS = (
+    check_entity_flag_notes,
+    check_claim_values,
+    check_attribution_mentions,
+    check_span_edges,
+    check_span_words,
+    check_name_mentions,
+    check_sorted_lists,
+    check_quote_cluster_reference,
+)
+"""`check_quote_cluster_reference` (cluster-similarity-mismatch) reads rows of many articles (a
+quote cluster spans articles): `validate --engine` runs it in its corpus-wide pass
+(scripts/engines/validate.py GOLD_CORPUS_WIDE) and drops its per-partition findings."""
+
+CENSUS_CHECK_IDS = (
+    "entity-flag-note-mismatch",
+    "quantity-incomplete",
+    "quantity-bound-mismatch",
+    "hedging-claimant-mismatch",
+    "attribution-not-mentioned",
+    "span-edge-whitespace",
+    "span-splits-word",
+    "name-mention-not-alias",
+    "mention-kind-mismatch",
+    "list-not-sorted",
+    "cluster-similarity-mismatch",
+)
+"""Every check id they report (README's check-id list, via docs/notes/census.md)."""

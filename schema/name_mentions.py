@@ -1,0 +1,74 @@
+"""A NAME mention is an occurrence of one of its entity's names (M1, M2): its text is the
+entity's name or one of its aliases, words joined by any Unicode space separator (M6). An
+entity that lists no alias is exempt: its names are all claimed by another entity (E4: the
+city `washington-dc` is mentioned as "Washington", an alias of `united-states`). A mention
+given another entity, an alias dropped from the catalogue, a nominal relabelled NAME, or a name
+span widened onto punctuation passed every other check (census) [name-mention-not-alias]; so did
+a name relabelled NOMINAL or PRONOUN: a mention whose text is a name of its entity is a NAME
+(M1; the gold and the extractor's output hold this) [mention-kind-mismatch].
+
+Decided on integer codes: (entity row, name number) pairs, the entity rows from the lookup the
+foreign-key check has already made. Texts are matched as they are first; only the few that do
+not match are matched again with their spaces normalised."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
+from landstrikes.schema.checkcorpus import column, key_positions
+from landstrikes.schema.report import Report
+
+_SPACES = r"[\p{Zs}\t\n\r\f\v]"
+
+
+def check_name_mentions(tables, report: Report) -> None:
+    mentions = arrow_of(tables, "mentions", ("article_id", "start", "end", "entity_id", "text", "kind"))
+    entities = arrow_of(tables, "entities", ("name", "aliases"))
+    if mentions is None or entities is None or not mentions.num_rows:
+        return
+    aliases = column(entities, "aliases")
+    if not pa.types.is_list(aliases.type) or not pa.types.is_string(column(mentions, "text").type) and not pa.types.is_large_string(column(mentions, "text").type):
+        return
+    owner = np.concatenate([pc.list_parent_indices(aliases).to_numpy(zero_copy_only=False).astype(np.int64), np.arange(entities.num_rows)])
+    names = pa.concat_arrays([pc.list_flatten(aliases).cast(pa.large_string()), column(entities, "name").cast(pa.large_string())])
+    listed = np.zeros(entities.num_rows + 1, bool)
+    listed[np.unique(owner[: len(owner) - entities.num_rows])] = True  # entities with at least one alias
+    entity = key_positions(tables, "mentions", "entity_id", "entities", "entity_id")
+    is_name = pc.fill_null(pc.equal(column(mentions, "kind"), "NAME"), False).to_numpy(zero_copy_only=False)
+    known = column(mentions, "kind").is_valid().to_numpy(zero_copy_only=False) & (entity >= 0) & listed[np.maximum(entity, 0)]
+    rows = np.flatnonzero(known)
+    if not len(rows):
+        return
+    named = _named(entity[rows], column(mentions, "text").take(pa.array(rows, pa.int64())).cast(pa.large_string()), owner, names)
+    unnamed = rows[~named]
+    if len(unnamed):  # a name written with another space separator is still the name (M6)
+        spaced = _spaced(column(mentions, "text").take(pa.array(unnamed, pa.int64())))
+        named[np.flatnonzero(~named)] = _named(entity[unnamed], spaced, owner, _spaced(names))
+    not_alias = rows[is_name[rows] & ~named]
+    not_name = rows[~is_name[rows] & named]
+    spans = ("start", "end", "text")
+    not_alias = not_alias[texts_are_slices(tables, "mentions", mentions, not_alias, spans)]
+    not_name = not_name[texts_are_slices(tables, "mentions", mentions, not_name, spans)]
+    for mention_id, entity_id, text in zip(ids_at(mentions, "mentions", not_alias), values_at(mentions, "entity_id", not_alias), values_at(mentions, "text", not_alias)):
+        report.add("mentions", "name-mention-not-alias", f"a NAME mention is the name or an alias of its entity; {text!r} is neither for {entity_id!r} (M1, M2)",
+                   mention_id, "text", text)
+    for mention_id, kind, text in zip(ids_at(mentions, "mentions", not_name), values_at(mentions, "kind", not_name), values_at(mentions, "text", not_name)):
+        report.add("mentions", "mention-kind-mismatch", f"{text!r} is a name of its entity, so the mention is NAME, not {kind!r} (M1)",
+                   mention_id, "kind", kind)
+
+
+def _named(entity: np.ndarray, texts: pa.Array, owner: np.ndarray, names: pa.Array) -> np.ndarray:
+    """Per text: it is one of the names (or aliases) whose owner is its entity."""
+    dictionary = pc.unique(names)
+    name_codes = pc.fill_null(pc.index_in(names, value_set=dictionary), -2).to_numpy(zero_copy_only=False).astype(np.int64)
+    text_codes = pc.fill_null(pc.index_in(texts, value_set=dictionary), -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    width = len(dictionary) + 1
+    return (text_codes >= 0) & np.isin(entity * width + text_codes, owner * width + name_codes)
+
+
+def _spaced(values: pa.Array) -> pa.Array:
+    """Every Unicode space separator as U+0020, as alias coverage matches them (M6)."""
+    return pc.replace_substring_regex(values.cast(pa.large_string()), _SPACES, " ")

@@ -1,0 +1,58 @@
+"""`quotes.cluster_similarity` is derived (Q12): each row's word-level similarity to its
+cluster's reference row, the most complete direct variant (max of kind == direct, length,
+quote_id, as the builder picks it). Two consequences hold without re-scoring any text:
+the reference itself scores 1.0, and so does every row whose text is the reference's text.
+A quote moved to another (or a new, one-row) cluster, or a reference given another row's score,
+passed every other check (census). Sort-based on Arrow; no row loop."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.census_arrow import arrow_of, ids_at
+from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.report import Report
+
+_COLUMNS = ("cluster_id", "kind", "text", "cluster_similarity")
+
+
+def check_quote_cluster_reference(tables, report: Report) -> None:
+    quotes = arrow_of(tables, "quotes", _COLUMNS)
+    if quotes is None or not quotes.num_rows:
+        return
+    similarity = column(quotes, "cluster_similarity")
+    if not pa.types.is_floating(similarity.type):
+        return
+    kept = np.flatnonzero(pc.and_(pc.and_(column(quotes, "cluster_id").is_valid(), column(quotes, "text").is_valid()),
+                                  pc.and_(column(quotes, "quote_id").is_valid(), similarity.is_valid())).to_numpy(zero_copy_only=False))
+    if not len(kept):
+        return
+    take = pa.array(kept, pa.int64())
+    texts = column(quotes, "text").take(take)
+    keys = pa.table({
+        "cluster": column(quotes, "cluster_id").take(take),
+        "direct": pc.fill_null(pc.equal(column(quotes, "kind").take(take), "direct"), False).cast(pa.int8()),
+        "length": pc.utf8_length(texts),
+        "quote": column(quotes, "quote_id").take(take),
+    })
+    sorted_at = pc.sort_indices(keys, sort_keys=[("cluster", "ascending"), ("direct", "descending"), ("length", "descending"), ("quote", "descending")])
+    clusters = keys.column("cluster").combine_chunks().take(sorted_at)
+    sorted_at = sorted_at.to_numpy()
+    first = np.ones(len(sorted_at), bool)
+    if len(sorted_at) > 1:
+        first[1:] = pc.not_equal(clusters.slice(1), clusters.slice(0, len(clusters) - 1)).to_numpy(zero_copy_only=False)
+    group_start = np.maximum.accumulate(np.where(first, np.arange(len(sorted_at)), 0))
+    reference = np.empty(len(sorted_at), np.int64)
+    reference[sorted_at] = sorted_at[group_start]  # per kept row: the kept row that is its reference
+    scores = similarity.take(take).to_numpy(zero_copy_only=False)
+    is_reference = reference == np.arange(len(reference))
+    same_text = pc.equal(texts, texts.take(pa.array(reference))).to_numpy(zero_copy_only=False)
+    wrong = np.flatnonzero((is_reference | same_text) & (scores != 1.0))
+    rows = kept[wrong]
+    references = ids_at(quotes, "quotes", kept[reference[wrong]])
+    for row_id, ref_id, score in zip(ids_at(quotes, "quotes", rows), references, scores[wrong]):
+        why = ("is its cluster's reference (the most complete direct variant, Q12)" if row_id == ref_id
+               else f"has the same text as its cluster's reference {ref_id}")
+        report.add("quotes", "cluster-similarity-mismatch", f"cluster_similarity must be 1.0: the row {why}", row_id, "cluster_similarity", score)
