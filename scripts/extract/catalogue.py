@@ -15,8 +15,9 @@ import zlib
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
+
+from landstrikes.extract.shard import arrow_call
 
 EVIDENCE_SCHEMA = pa.schema(
     [
@@ -79,16 +80,33 @@ class Merged:
             e[5].update(dict.fromkeys(aliases))
 
     def add_rows(self, rows: list[dict]) -> None:
-        """`extract_article`'s entity_rows of one article."""
-        add = self.add_evidence
+        """`extract_article`'s entity_rows of one article (`add_evidence` for each, written out
+        here: a chunk merges tens of thousands of them, and a call per row costs as much as the
+        merge itself; tests/test_extract_overhead.py holds the two equal)."""
+        entities = self.entities
         for r in rows:
-            add(r["entity_id"], r["name"], r["type"], r["mentions"], r["confidence"], r["aliases"])
+            key, name, type_, n, confidence = r["entity_id"], r["name"], r["type"], r["mentions"], r["confidence"]
+            e = entities.get(key)
+            if e is None:
+                entities[key] = [{name: n}, {type_: n}, n, confidence, 1, dict.fromkeys(r["aliases"])]
+                continue
+            names, types = e[0], e[1]
+            names[name] = names.get(name, 0) + n
+            types[type_] = types.get(type_, 0) + n
+            e[2] += n
+            if confidence > e[3]:
+                e[3] = confidence
+            e[4] += 1
+            if r["aliases"]:
+                e[5].update(dict.fromkeys(r["aliases"]))
 
     def add_partial(self, key, names, name_mentions, types, type_mentions, mentions, confidence, articles, aliases) -> None:
         """A chunk's merged evidence for one entity (a PARTIAL_SCHEMA row)."""
         e = self.entities.get(key)
-        if e is None:
-            e = self.entities[key] = [{}, {}, 0, confidence, 0, {}]
+        if e is None:  # (a partial's names and types are distinct: each came from a dict)
+            self.entities[key] = [dict(zip(names, name_mentions)), dict(zip(types, type_mentions)), mentions, confidence,
+                                  articles, dict.fromkeys(aliases) if aliases else {}]
+            return
         known = e[0]
         for name, n in zip(names, name_mentions):
             known[name] = known.get(name, 0) + n
@@ -124,14 +142,19 @@ class Merged:
         """One row per entity, sorted by entity_id: the name and the type with the most mentions
         (ties: the smallest), mention and article counts, best confidence, distinct aliases."""
         out = []
-        for key in sorted(self.entities):
-            names, types, mentions, confidence, count, aliases = self.entities[key]
-            name = min(names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            type_, type_mentions = min(types.items(), key=lambda kv: (-kv[1], kv[0]))
+        entities = self.entities
+        for key in sorted(entities):
+            names, types, mentions, confidence, count, aliases = entities[key]
+            name = next(iter(names)) if len(names) == 1 else min(names.items(), key=_most_then_smallest)[0]
+            type_, type_mentions = next(iter(types.items())) if len(types) == 1 else min(types.items(), key=_most_then_smallest)
             out.append({"entity_id": key, "name": name, "type": type_, "mentions_sum": mentions,
                         "confidence_max": confidence, "entity_id_count": count,
                         "type_mentions": type_mentions, "alias_distinct": aliases})
         return out
+
+
+def _most_then_smallest(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 EVIDENCE_FIELDS = ("entity_id", "name", "type", "mentions", "confidence", "aliases")
@@ -185,7 +208,8 @@ def _partials_in(files: list[Path], low: int, high: int):
             buckets = table.column("bucket")
             # typed scalars: a bare int would be type-inferred, which imports pandas
             low_, high_ = pa.scalar(low, pa.int32()), pa.scalar(high, pa.int32())
-            table = table.filter(pc.and_(pc.greater_equal(buckets, low_), pc.less(buckets, high_)))
+            inside = arrow_call("and", [arrow_call("greater_equal", [buckets, low_]), arrow_call("less", [buckets, high_])])
+            table = arrow_call("filter", [table, inside])
         columns = table.to_pydict()
         yield from zip(*(columns[name] for name in PARTIAL_FIELDS))
 
