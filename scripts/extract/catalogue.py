@@ -214,8 +214,8 @@ def _partials_in(files: list[Path], low: int, high: int):
         yield from zip(*(columns[name] for name in PARTIAL_FIELDS))
 
 
-def merged_passes(folder: Path):
-    """Merged catalogue rows, one list per range of buckets, each sorted by entity_id."""
+def _merged_passes(folder: Path):
+    """The evidence merged one range of buckets at a time: a Merged per pass."""
     files = sorted(folder.glob("*.parquet")) if folder.exists() else []
     if not files:
         return
@@ -223,24 +223,45 @@ def merged_passes(folder: Path):
         merged = Merged()
         for row in _partials_in(files, low, high):
             merged.add_partial(*row)
+        yield merged
+
+
+def merged_passes(folder: Path):
+    """Merged catalogue rows, one list per range of buckets, each sorted by entity_id."""
+    for merged in _merged_passes(folder):
         yield merged.rows()
 
 
 def catalogue_rows(folder: Path, source: str):
-    """Entity rows, one list per merge pass (bucket range), ready for `write_table`."""
-    for chunk in merged_passes(folder):
-        yield [
-            {
-                "entity_id": r["entity_id"],
-                "name": r["name"],
-                "type": r["type"],
-                "aliases": sorted(r["alias_distinct"] or []),
-                "description": f"auto: {r['type']} named in {r['entity_id_count']} article(s)",
-                "flag": "none",
-                "flag_note": None,
-                "source": source,
-                # the surest reading, discounted when articles disagree on the type
-                "confidence": round(r["confidence_max"] * r["type_mentions"] / max(1, r["mentions_sum"]), 4),
-            }
-            for r in chunk
-        ]
+    """Entity rows, one list per merge pass (bucket range), sorted by entity_id: `entity_row` of
+    each of `merged_passes`' rows, built straight from the merged entities (no row in between;
+    tests/test_extract_outside.py holds the two equal)."""
+    for merged in _merged_passes(folder):
+        rows = []
+        entities = merged.entities
+        for key in sorted(entities):
+            names, types, mentions, confidence, count, aliases = entities[key]
+            name = next(iter(names)) if len(names) == 1 else min(names.items(), key=_most_then_smallest)[0]
+            type_, type_mentions = next(iter(types.items())) if len(types) == 1 else min(types.items(), key=_most_then_smallest)
+            rows.append({
+                "entity_id": key, "name": name, "type": type_, "aliases": sorted(aliases),
+                "description": f"auto: {type_} named in {count} article(s)", "flag": "none", "flag_note": None,
+                "source": source, "confidence": round(confidence * type_mentions / max(1, mentions), 4),
+            })
+        yield rows
+
+
+def entity_row(r: dict, source: str) -> dict:
+    """The `entities` row of one merged catalogue row (`Merged.rows`): the definition."""
+    return {
+        "entity_id": r["entity_id"],
+        "name": r["name"],
+        "type": r["type"],
+        "aliases": sorted(r["alias_distinct"] or []),
+        "description": f"auto: {r['type']} named in {r['entity_id_count']} article(s)",
+        "flag": "none",
+        "flag_note": None,
+        "source": source,
+        # the surest reading, discounted when articles disagree on the type
+        "confidence": round(r["confidence_max"] * r["type_mentions"] / max(1, r["mentions_sum"]), 4),
+    }

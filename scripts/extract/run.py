@@ -27,7 +27,7 @@ from landstrikes.errors import BuildError
 from landstrikes.extract.article import AUTO
 from landstrikes.extract.budget import TIME_BUDGET
 from landstrikes.extract.catalogue import catalogue_rows
-from landstrikes.extract.chunk import ChunkJob, extract_chunk, write_rows
+from landstrikes.extract.chunk import ChunkJob, extract_chunk, write_rows, write_shard_of
 from landstrikes.extract.collector import older_objects_frozen, paused
 from landstrikes.extract.entities import warm_up
 from landstrikes.extract.failures import DUPLICATES_FILE, ERRORS_FILE, Duplicate, Failure, write_rows as write_csv
@@ -86,7 +86,7 @@ def extract_folder(
             counts.update(chunk.counts)
         with paused():  # (the merge builds plain lists and dicts: no cycles to collect)
             for i, rows in enumerate(catalogue_rows(evidence, AUTO)):
-                write_rows(rows, "entities", staging / "entities" / f"entities-{i:05d}.parquet")
+                write_shard_of(rows, "entities", staging / "entities" / f"entities-{i:05d}.parquet")
                 counts["entities"] += len(rows)
         for spec in TABLES:  # an empty file for each table nothing was extracted for
             if not (staging / spec.name).exists():
