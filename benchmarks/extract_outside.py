@@ -8,9 +8,9 @@ once, up front, by this checkout; the per-article code is the same in both revis
 so each run's command CPU is only what happens around it: reading, column building, shards,
 evidence, catalogue merge, inventory, the pandas import if any, and the garbage collector's
 share of it (reported beside it). Imports (after `arrow_without_numpy`, as the command does) and
-the word lists are timed as separate steps; the replayed rows and the heap loaded before the
-command are then frozen out of the collector's passes for both codes, so a code's own freezing
-of the older heap shows in `extract_cpu.py`, not here. One process (`--num-proc 1`); REV's code (PYTHONPATH, as build_cpu.py
+the word lists are timed as separate steps. The replayed rows are frozen out of the collector's
+passes before anything is timed, and the modules and word lists before the command, for both
+codes, so a code's own freezing of the older heap shows in `extract_cpu.py`, not here. One process (`--num-proc 1`); REV's code (PYTHONPATH, as build_cpu.py
 lays it out) and this checkout's alternate in every round; medians of `--runs`.
 """
 
@@ -37,6 +37,7 @@ PROBE = r"""
 import gc, json, pickle, shutil, sys, time
 cpu = time.process_time
 rows = pickle.load(open(sys.argv[3], "rb"))
+gc.collect(); gc.freeze()  # the replayed rows are not the run's own heap
 t = cpu()
 import landstrikes.cli
 try:  # as cmd_extract does before anything imports pyarrow (code that has it)
@@ -51,7 +52,7 @@ t = cpu()
 from landstrikes.extract.entities import warm_up
 warm_up()
 lists = cpu() - t
-gc.collect(); gc.freeze()  # the replayed rows are not the run's own heap (nor, for both codes, the word lists)
+gc.freeze()  # nor, for both codes, the modules and word lists (a code's own freeze shows in extract_cpu.py)
 chunk.extract_article = lambda article_id, text, source_file=None: rows[article_id]
 collecting = [0.0, 0.0]
 def watch(phase, info):
