@@ -23,7 +23,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from landstrikes.extract.article import ARTICLE_TABLES, extract_article
-from landstrikes.extract.catalogue import ChunkEvidence, catalogue_rows, entity_row, merged_passes
+from landstrikes.extract.catalogue import ChunkEvidence, catalogue_rows, entity_row, evidence_path, merged_passes
 from landstrikes.extract.chunk import file_name_and_stem, write_rows, write_shard_of
 from landstrikes.schema.registry import TABLES_BY_NAME
 
@@ -62,7 +62,7 @@ def test_entities_rows_are_entity_row_of_every_merged_catalogue_row(tmp_path_fac
         chunk = ChunkEvidence()
         for rows in part:
             chunk.add_rows(rows)
-        chunk.write(folder / f"evidence-{i:09d}.parquet")
+        chunk.write(evidence_path(folder, i))
     expected = [[entity_row(r, "auto") for r in rows] for rows in merged_passes(folder)]
     assert list(catalogue_rows(folder, "auto")) == expected
 
@@ -75,7 +75,7 @@ def test_entities_rows_of_a_merge_in_many_passes_are_entity_row_of_the_merged_ro
     for a in range(6):
         chunk.add_rows([{"entity_id": f"e{(a + k) % 9}", "name": f"N{k % 2}", "type": ("ORG", "GPE")[a % 2],
                          "mentions": k, "confidence": 0.1 * k, "aliases": [f"x{a}"]} for k in range(4)])
-    chunk.write(tmp_path / "evidence-000000000.parquet")
+    chunk.write(evidence_path(tmp_path, 0))
     got = list(catalogue_rows(tmp_path, "auto"))
     assert len(got) > 3 and got == [[entity_row(r, "auto") for r in rows] for rows in merged_passes(tmp_path)]
 
@@ -89,7 +89,7 @@ def test_rows_written_through_struct_arrays_are_write_tables_bytes(tmp_path):
     evidence = ChunkEvidence()
     for article in articles:
         evidence.add_rows(article["entity_rows"])
-    evidence.write(tmp_path / "evidence" / "evidence-000000000.parquet")
+    evidence.write(evidence_path(tmp_path / "evidence", 0))
     (entities,) = catalogue_rows(tmp_path / "evidence", "auto")
     tables = {table: sorted((r for a in articles for r in a[table]), key=lambda r: r[TABLES_BY_NAME[table].id_column])
               for table in ARTICLE_TABLES}

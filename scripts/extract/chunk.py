@@ -16,7 +16,7 @@ from pathlib import Path
 from landstrikes import DATASET_VERSION
 from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
 from landstrikes.extract.budget import ArticleTimer, BudgetExceeded, chunk_timer
-from landstrikes.extract.catalogue import ChunkEvidence
+from landstrikes.extract.catalogue import ChunkEvidence, evidence_path
 from landstrikes.extract.collector import older_objects_frozen, paused
 from landstrikes.extract.entities import warm_up
 from landstrikes.extract.failures import Failure, one_line
@@ -68,7 +68,7 @@ def _extract_chunk(job: ChunkJob) -> ChunkResult:
     with paused():  # (Arrow tables and plain lists from here on: no cycles)
         for table in ARTICLE_TABLES:
             write_shard(tables[table], Path(job.data_dir) / table / f"{table}-{job.index:09d}.parquet", shard_metadata(table))
-        evidence.write(Path(job.evidence_dir) / f"evidence-{job.index:09d}.parquet")
+        evidence.write(evidence_path(Path(job.evidence_dir), job.index))
     return ChunkResult(job.index, articles, {t: tables[t].rows for t in ARTICLE_TABLES}, failures)
 
 
