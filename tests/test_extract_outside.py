@@ -236,3 +236,18 @@ def test_articles_are_extracted_with_the_collector_running(tmp_path, monkeypatch
     monkeypatch.setattr(chunk, "extract_article", watched)
     extract_folder(RAW, tmp_path / "out")
     assert states and all(states)
+
+
+def test_a_run_with_nothing_to_extract_loads_no_word_lists(tmp_path, monkeypatch):
+    """The main process loads the lists up front only when some article will be extracted."""
+    import landstrikes.extract.run as run
+
+    def no_lists():
+        raise AssertionError("word lists loaded for a run with nothing to extract")
+
+    monkeypatch.setattr(run, "warm_up", no_lists)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    result = run.extract_folder(raw, tmp_path / "out")
+    assert result.articles == 0 and [f.check for f in result.failures] == ["extract-empty"]
