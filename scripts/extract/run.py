@@ -72,7 +72,7 @@ def extract_folder(
     inventory = take_inventory(paths, max_chars)
     result = ExtractResult(failures=list(inventory.failures), duplicates=inventory.duplicates)
     counts: Counter = Counter()
-    if engine == "local":
+    if engine == "local" and inventory.kept:
         warm_up()  # the word lists, before the freeze below (and before a pool forks: workers share them)
     with older_objects_frozen(), output_folder(out_dir, "extract") as out_stage, \
             tempfile.TemporaryDirectory(prefix=".extract-", dir=out_stage) as tmp:
