@@ -25,8 +25,10 @@ from landstrikes.extract.catalogue import (
     EVIDENCE_FIELDS,
     ChunkEvidence,
     _bucket_ranges,
+    evidence_path,
     merge_evidence,
     merged_passes,
+    read_partials,
 )
 from landstrikes.extract.chunk import shard_metadata, write_rows
 from landstrikes.extract.run import chunk_ranges
@@ -83,7 +85,7 @@ def _catalogue_from_chunks(folder: Path, articles: list[list[dict]], cuts: list[
         chunk = ChunkEvidence()
         for rows in articles[start:end]:
             chunk.add_rows(rows)
-        chunk.write(folder / f"evidence-{i:09d}.parquet")
+        chunk.write(evidence_path(folder, i))
     return sorted((row for rows in merged_passes(folder) for row in rows), key=lambda r: r["entity_id"])
 
 
@@ -108,7 +110,7 @@ def test_bucket_ranges_count_evidence_rows_whatever_the_chunks(tmp_path, monkeyp
     for cuts in ([], [5, 10, 15], list(range(1, 20))):
         folder = tmp_path / f"cut-{len(cuts)}"
         got = _catalogue_from_chunks(folder, articles, cuts)
-        ranges.append(list(_bucket_ranges(sorted(folder.glob("*.parquet")))))
+        ranges.append(list(_bucket_ranges(sorted(folder.glob("*.arrow")))))
         assert got == merge_evidence([tuple(r[f] for f in EVIDENCE_FIELDS) for rows in articles for r in rows])
     assert ranges[0] == ranges[1] == ranges[2] and len(ranges[0]) > 3
     assert ranges[0][0][0] == 0 and ranges[0][-1][1] == BUCKETS
@@ -192,8 +194,8 @@ def test_a_partial_row_keeps_names_seen_with_no_mentions(tmp_path):
     """A speaker-only entity has 0 mentions: its name must survive the chunk merge."""
     chunk = ChunkEvidence()
     chunk.add_rows([{"entity_id": "x", "name": "X", "type": "PERSON", "mentions": 0, "confidence": 0.4, "aliases": []}])
-    chunk.write(tmp_path / "evidence-000000000.parquet")
-    table = pq.ParquetFile(tmp_path / "evidence-000000000.parquet").read()
+    chunk.write(evidence_path(tmp_path, 0))
+    table = read_partials(evidence_path(tmp_path, 0))
     assert table.column("names").to_pylist() == [["X"]] and table.column("name_mentions").to_pylist() == [[0]]
     assert table.schema.field("bucket").type == pa.int32()
 
@@ -209,7 +211,7 @@ assert arrow_without_pandas()
 chunk = catalogue.ChunkEvidence()
 chunk.add_rows([{{"entity_id": f"e{{i}}", "name": "N", "type": "ORG", "mentions": 1, "confidence": 0.5, "aliases": ["n"]}}
                 for i in range(40)])
-chunk.write(Path({str(tmp_path)!r}) / "evidence-000000000.parquet")
+chunk.write(catalogue.evidence_path(Path({str(tmp_path)!r}), 0))
 catalogue.PASS_ROWS = 5
 passes = list(catalogue.merged_passes(Path({str(tmp_path)!r})))
 print(len(passes) > 3, sum(map(len, passes)), "pandas" in sys.modules)

@@ -15,8 +15,9 @@ import zlib
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
+import pyarrow.ipc as ipc
+
+from landstrikes.extract.shard import arrow_call
 
 EVIDENCE_SCHEMA = pa.schema(
     [
@@ -79,16 +80,33 @@ class Merged:
             e[5].update(dict.fromkeys(aliases))
 
     def add_rows(self, rows: list[dict]) -> None:
-        """`extract_article`'s entity_rows of one article."""
-        add = self.add_evidence
+        """`extract_article`'s entity_rows of one article (`add_evidence` for each, written out
+        here: a chunk merges tens of thousands of them, and a call per row costs as much as the
+        merge itself; tests/test_extract_overhead.py holds the two equal)."""
+        entities = self.entities
         for r in rows:
-            add(r["entity_id"], r["name"], r["type"], r["mentions"], r["confidence"], r["aliases"])
+            key, name, type_, n, confidence = r["entity_id"], r["name"], r["type"], r["mentions"], r["confidence"]
+            e = entities.get(key)
+            if e is None:
+                entities[key] = [{name: n}, {type_: n}, n, confidence, 1, dict.fromkeys(r["aliases"])]
+                continue
+            names, types = e[0], e[1]
+            names[name] = names.get(name, 0) + n
+            types[type_] = types.get(type_, 0) + n
+            e[2] += n
+            if confidence > e[3]:
+                e[3] = confidence
+            e[4] += 1
+            if r["aliases"]:
+                e[5].update(dict.fromkeys(r["aliases"]))
 
     def add_partial(self, key, names, name_mentions, types, type_mentions, mentions, confidence, articles, aliases) -> None:
         """A chunk's merged evidence for one entity (a PARTIAL_SCHEMA row)."""
         e = self.entities.get(key)
-        if e is None:
-            e = self.entities[key] = [{}, {}, 0, confidence, 0, {}]
+        if e is None:  # (a partial's names and types are distinct: each came from a dict)
+            self.entities[key] = [dict(zip(names, name_mentions)), dict(zip(types, type_mentions)), mentions, confidence,
+                                  articles, dict.fromkeys(aliases) if aliases else {}]
+            return
         known = e[0]
         for name, n in zip(names, name_mentions):
             known[name] = known.get(name, 0) + n
@@ -124,14 +142,19 @@ class Merged:
         """One row per entity, sorted by entity_id: the name and the type with the most mentions
         (ties: the smallest), mention and article counts, best confidence, distinct aliases."""
         out = []
-        for key in sorted(self.entities):
-            names, types, mentions, confidence, count, aliases = self.entities[key]
-            name = min(names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            type_, type_mentions = min(types.items(), key=lambda kv: (-kv[1], kv[0]))
+        entities = self.entities
+        for key in sorted(entities):
+            names, types, mentions, confidence, count, aliases = entities[key]
+            name = next(iter(names)) if len(names) == 1 else min(names.items(), key=_most_then_smallest)[0]
+            type_, type_mentions = next(iter(types.items())) if len(types) == 1 else min(types.items(), key=_most_then_smallest)
             out.append({"entity_id": key, "name": name, "type": type_, "mentions_sum": mentions,
                         "confidence_max": confidence, "entity_id_count": count,
                         "type_mentions": type_mentions, "alias_distinct": aliases})
         return out
+
+
+def _most_then_smallest(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 EVIDENCE_FIELDS = ("entity_id", "name", "type", "mentions", "confidence", "aliases")
@@ -150,12 +173,29 @@ def merge_evidence(rows: list[tuple]) -> list[dict]:
     return merged.rows()
 
 
+EVIDENCE_SUFFIX = ".arrow"
+"""A chunk's partial rows are an Arrow IPC file: a temporary file between a worker and the main
+process, read twice, so Parquet's encoding and compression would be pure cost (~0.04 CPU-s per
+2,000 articles)."""
+
+
+def evidence_path(folder: Path, index: int) -> Path:
+    return folder / f"evidence-{index:09d}{EVIDENCE_SUFFIX}"
+
+
+def read_partials(path: Path) -> pa.Table:
+    with pa.OSFile(str(path), "rb") as source:  # (read into memory: no mapping outlives the file)
+        return ipc.open_file(source).read_all()
+
+
 class ChunkEvidence(Merged):
     """A worker's chunk of evidence, merged as its articles come, written as one partial file."""
 
     def write(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(self.partial_table(), path)
+        table = self.partial_table()
+        with ipc.new_file(str(path), table.schema) as writer:
+            writer.write_table(table)
 
 
 def _bucket_ranges(files: list[Path]):
@@ -164,7 +204,7 @@ def _bucket_ranges(files: list[Path]):
     files, are the same however the articles were cut into chunks."""
     counts = [0] * BUCKETS
     for path in files:
-        table = pq.ParquetFile(path).read(columns=["bucket", "articles"])
+        table = read_partials(path).select(["bucket", "articles"])
         for b, n in zip(table.column("bucket").to_pylist(), table.column("articles").to_pylist()):
             counts[b] += n
     low, rows = 0, 0
@@ -180,43 +220,65 @@ def _partials_in(files: list[Path], low: int, high: int):
     """The partial rows (PARTIAL_FIELDS tuples) whose bucket is in [low, high), filtered in Arrow
     and read column by column (no dict per row)."""
     for path in files:
-        table = pq.ParquetFile(path).read()  # (not read_table: it loads pyarrow.dataset, hence pandas)
+        table = read_partials(path)
         if (low, high) != (0, BUCKETS):
             buckets = table.column("bucket")
             # typed scalars: a bare int would be type-inferred, which imports pandas
             low_, high_ = pa.scalar(low, pa.int32()), pa.scalar(high, pa.int32())
-            table = table.filter(pc.and_(pc.greater_equal(buckets, low_), pc.less(buckets, high_)))
+            inside = arrow_call("and", [arrow_call("greater_equal", [buckets, low_]), arrow_call("less", [buckets, high_])])
+            table = arrow_call("filter", [table, inside])
         columns = table.to_pydict()
         yield from zip(*(columns[name] for name in PARTIAL_FIELDS))
 
 
-def merged_passes(folder: Path):
-    """Merged catalogue rows, one list per range of buckets, each sorted by entity_id."""
-    files = sorted(folder.glob("*.parquet")) if folder.exists() else []
+def _merged_passes(folder: Path):
+    """The evidence merged one range of buckets at a time: a Merged per pass."""
+    files = sorted(folder.glob(f"*{EVIDENCE_SUFFIX}")) if folder.exists() else []
     if not files:
         return
     for low, high in _bucket_ranges(files):
         merged = Merged()
         for row in _partials_in(files, low, high):
             merged.add_partial(*row)
+        yield merged
+
+
+def merged_passes(folder: Path):
+    """Merged catalogue rows, one list per range of buckets, each sorted by entity_id."""
+    for merged in _merged_passes(folder):
         yield merged.rows()
 
 
 def catalogue_rows(folder: Path, source: str):
-    """Entity rows, one list per merge pass (bucket range), ready for `write_table`."""
-    for chunk in merged_passes(folder):
-        yield [
-            {
-                "entity_id": r["entity_id"],
-                "name": r["name"],
-                "type": r["type"],
-                "aliases": sorted(r["alias_distinct"] or []),
-                "description": f"auto: {r['type']} named in {r['entity_id_count']} article(s)",
-                "flag": "none",
-                "flag_note": None,
-                "source": source,
-                # the surest reading, discounted when articles disagree on the type
-                "confidence": round(r["confidence_max"] * r["type_mentions"] / max(1, r["mentions_sum"]), 4),
-            }
-            for r in chunk
-        ]
+    """Entity rows, one list per merge pass (bucket range), sorted by entity_id: `entity_row` of
+    each of `merged_passes`' rows, built straight from the merged entities (no row in between;
+    tests/test_extract_outside.py holds the two equal)."""
+    for merged in _merged_passes(folder):
+        rows = []
+        entities = merged.entities
+        for key in sorted(entities):
+            names, types, mentions, confidence, count, aliases = entities[key]
+            name = next(iter(names)) if len(names) == 1 else min(names.items(), key=_most_then_smallest)[0]
+            type_, type_mentions = next(iter(types.items())) if len(types) == 1 else min(types.items(), key=_most_then_smallest)
+            rows.append({
+                "entity_id": key, "name": name, "type": type_, "aliases": sorted(aliases),
+                "description": f"auto: {type_} named in {count} article(s)", "flag": "none", "flag_note": None,
+                "source": source, "confidence": round(confidence * type_mentions / max(1, mentions), 4),
+            })
+        yield rows
+
+
+def entity_row(r: dict, source: str) -> dict:
+    """The `entities` row of one merged catalogue row (`Merged.rows`): the definition."""
+    return {
+        "entity_id": r["entity_id"],
+        "name": r["name"],
+        "type": r["type"],
+        "aliases": sorted(r["alias_distinct"] or []),
+        "description": f"auto: {r['type']} named in {r['entity_id_count']} article(s)",
+        "flag": "none",
+        "flag_note": None,
+        "source": source,
+        # the surest reading, discounted when articles disagree on the type
+        "confidence": round(r["confidence_max"] * r["type_mentions"] / max(1, r["mentions_sum"]), 4),
+    }

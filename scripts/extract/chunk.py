@@ -9,15 +9,15 @@ turned into column values and merged entity evidence at once (`shard.Columns`,
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes import DATASET_VERSION
 from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
-from landstrikes.extract.budget import BudgetExceeded, time_budget
-from landstrikes.extract.catalogue import ChunkEvidence
+from landstrikes.extract.budget import ArticleTimer, BudgetExceeded, chunk_timer
+from landstrikes.extract.catalogue import ChunkEvidence, evidence_path
+from landstrikes.extract.collector import older_objects_frozen, paused
 from landstrikes.extract.entities import warm_up
 from landstrikes.extract.failures import Failure, one_line
 from landstrikes.extract.limits import TooComplex
@@ -46,24 +46,9 @@ class ChunkResult:
 
 def extract_chunk(job: ChunkJob) -> ChunkResult:
     """Extract every file of the chunk and write its shard (named after the chunk index)."""
-    with _older_objects_frozen():
+    warm_up()  # the word lists (loaded here unless a parent loaded them before forking)
+    with older_objects_frozen():
         return _extract_chunk(job)
-
-
-@contextmanager
-def _older_objects_frozen():
-    """Leave the objects alive before the chunk (modules, word lists: tens of thousands) out of the
-    garbage collector's full passes while it runs, then hand them back (unless someone else froze
-    objects: theirs to manage)."""
-    warm_up()  # the word lists are among them (loaded here unless a parent loaded them before forking)
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _extract_chunk(job: ChunkJob) -> ChunkResult:
@@ -71,30 +56,41 @@ def _extract_chunk(job: ChunkJob) -> ChunkResult:
     evidence = ChunkEvidence()
     failures: list[Failure] = []
     articles = 0
-    for name in job.paths:
-        path = Path(name)
-        rows = _one_article(path, job, failures)
-        if rows is None:
-            continue
-        articles += 1
+    with chunk_timer(job.time_budget) as timer:
+        for name in job.paths:
+            rows = _one_article(name, job, timer, failures)
+            if rows is None:
+                continue
+            articles += 1
+            for table in ARTICLE_TABLES:
+                tables[table].extend(rows[table])
+            evidence.add_rows(rows["entity_rows"])
+    with paused():  # (Arrow tables and plain lists from here on: no cycles)
         for table in ARTICLE_TABLES:
-            tables[table].extend(rows[table])
-        evidence.add_rows(rows["entity_rows"])
-    for table in ARTICLE_TABLES:
-        write_shard(tables[table], Path(job.data_dir) / table / f"{table}-{job.index:09d}.parquet", shard_metadata(table))
-    evidence.write(Path(job.evidence_dir) / f"evidence-{job.index:09d}.parquet")
+            write_shard(tables[table], Path(job.data_dir) / table / f"{table}-{job.index:09d}.parquet", shard_metadata(table))
+        evidence.write(evidence_path(Path(job.evidence_dir), job.index))
     return ChunkResult(job.index, articles, {t: tables[t].rows for t in ARTICLE_TABLES}, failures)
 
 
-def _one_article(path: Path, job: ChunkJob, failures: list[Failure]) -> dict[str, list[dict]] | None:
+def file_name_and_stem(path: str) -> tuple[str, str]:
+    """`Path(path).name` and `.stem` from the string (a Path per article costs more than the rest
+    of its bookkeeping): the stem drops the last suffix, unless the name only starts with a dot or
+    ends with one (tests/test_extract_outside.py holds it to pathlib)."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name, name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def _one_article(path: str, job: ChunkJob, timer: ArticleTimer, failures: list[Failure]) -> dict[str, list[dict]] | None:
     """The article's rows, or None with a Failure appended; never raises for the article's content."""
-    article_id = path.stem
+    file_name, article_id = file_name_and_stem(path)
 
     def fail(check: str, reason: str) -> None:
-        failures.append(Failure(article_id, path.name, check, one_line(reason)))
+        failures.append(Failure(article_id, file_name, check, one_line(reason)))
 
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         fail("extract-unreadable", exc.strerror or str(exc))
         return None
@@ -110,8 +106,11 @@ def _one_article(path: Path, job: ChunkJob, failures: list[Failure]) -> dict[str
         fail("extract-too-long", f"{len(text):,} characters, more than the {job.max_chars:,} an article may have")
         return None
     try:
-        with time_budget(job.time_budget):
-            return extract_article(article_id, text, path.name)
+        timer.arm()
+        try:
+            return extract_article(article_id, text, file_name)
+        finally:
+            timer.disarm()
     except TooComplex as exc:
         fail("extract-too-complex", str(exc))
     except BudgetExceeded:
@@ -129,3 +128,10 @@ def shard_metadata(name: str) -> dict[str, str]:
 
 def write_rows(rows: list[dict], name: str, path: Path) -> None:
     write_table(rows, TABLES_BY_NAME[name], path, shard_metadata(name))
+
+
+def write_shard_of(rows: list[dict], name: str, path: Path) -> None:
+    """`write_rows` of rows already in id order, through Arrow's struct conversion (same bytes)."""
+    columns = Columns(TABLES_BY_NAME[name], max(1, len(rows)))
+    columns.extend(rows)
+    write_shard(columns, path, shard_metadata(name))

@@ -22,6 +22,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Callable
 
+from landstrikes.extract.collector import paused
+
 CACHE_ENV = "LANDSTRIKES_CACHE_DIR"
 
 
@@ -52,6 +54,11 @@ def cache_key(builder_source: Path, packages: tuple[str, ...]) -> str:
 
 def cached_lists(builders: dict[str, Callable[[], object]], packages: tuple[str, ...], builder_source: Path) -> dict:
     """{name: list} from the cache file for this key, else from the builders (then cached)."""
+    with paused():  # (the JSON parser's hundreds of thousands of new lists hold no cycle)
+        return _cached_lists(builders, packages, builder_source)
+
+
+def _cached_lists(builders: dict[str, Callable[[], object]], packages: tuple[str, ...], builder_source: Path) -> dict:
     try:
         path = cache_dir() / f"wordlists-{cache_key(builder_source, packages)}.json"
     except (OSError, RuntimeError):  # no home folder, unreadable source: build, cache nothing

@@ -27,7 +27,9 @@ from landstrikes.errors import BuildError
 from landstrikes.extract.article import AUTO
 from landstrikes.extract.budget import TIME_BUDGET
 from landstrikes.extract.catalogue import catalogue_rows
-from landstrikes.extract.chunk import ChunkJob, extract_chunk, write_rows
+from landstrikes.extract.chunk import ChunkJob, extract_chunk, write_rows, write_shard_of
+from landstrikes.extract.collector import older_objects_frozen, paused
+from landstrikes.extract.entities import warm_up
 from landstrikes.extract.failures import DUPLICATES_FILE, ERRORS_FILE, Duplicate, Failure, write_rows as write_csv
 from landstrikes.extract.inventory import MAX_CHARS, take_inventory
 from landstrikes.safety.outdir import output_folder
@@ -64,13 +66,16 @@ def extract_folder(
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if not raw_dir.is_dir():
         raise BuildError(raw_dir, "no such folder")
-    paths = sorted(raw_dir.glob("*.txt"))
+    paths = sorted(raw_dir.glob("*.txt"), key=str)  # (the order of Paths, without comparing their parts)
     if not paths:
         raise BuildError(raw_dir, "no raw article (*.txt) found")
     inventory = take_inventory(paths, max_chars)
     result = ExtractResult(failures=list(inventory.failures), duplicates=inventory.duplicates)
     counts: Counter = Counter()
-    with output_folder(out_dir, "extract") as out_stage, tempfile.TemporaryDirectory(prefix=".extract-", dir=out_stage) as tmp:
+    if engine == "local" and inventory.kept:
+        warm_up()  # the word lists, before the freeze below (and before a pool forks: workers share them)
+    with older_objects_frozen(), output_folder(out_dir, "extract") as out_stage, \
+            tempfile.TemporaryDirectory(prefix=".extract-", dir=out_stage) as tmp:
         staging, evidence = Path(tmp) / "data", Path(tmp) / "evidence"
         cuts = chunk_ranges(inventory.sizes, num_proc, chunk_bytes)
         jobs = [ChunkJob(i, tuple(str(p) for p in inventory.kept[start:end]), str(staging), str(evidence), max_chars, time_budget)
@@ -79,9 +84,10 @@ def extract_folder(
             result.articles += chunk.articles
             result.failures.extend(chunk.failures)
             counts.update(chunk.counts)
-        for i, rows in enumerate(catalogue_rows(evidence, AUTO)):
-            write_rows(rows, "entities", staging / "entities" / f"entities-{i:05d}.parquet")
-            counts["entities"] += len(rows)
+        with paused():  # (the merge builds plain lists and dicts: no cycles to collect)
+            for i, rows in enumerate(catalogue_rows(evidence, AUTO)):
+                write_shard_of(rows, "entities", staging / "entities" / f"entities-{i:05d}.parquet")
+                counts["entities"] += len(rows)
         for spec in TABLES:  # an empty file for each table nothing was extracted for
             if not (staging / spec.name).exists():
                 write_rows([], spec.name, staging / spec.name / f"{spec.name}.parquet")
@@ -139,7 +145,6 @@ def _load_before_fork() -> None:
     the word lists, and pandas, which pyarrow imports on the first array it builds from Python
     objects (about 0.3 CPU-seconds per process) unless the extract command made it go without
     (landstrikes.extract.nopandas)."""
-    from landstrikes.extract.entities import warm_up
     from landstrikes.extract.nopandas import refused
 
     warm_up()

@@ -1,10 +1,11 @@
-"""A chunk's rows of one table, gathered as columns and written as one Parquet shard.
+"""A chunk's rows of one table, gathered and written as one Parquet shard.
 
-A worker keeps each article's rows as column values (the row dicts are freed after every article)
-which become Arrow batches every few thousand rows (so a large chunk holds no Python object per
-row), and lets Arrow sort the shard by its id column. The file
-is what `landstrikes.schema.tableio.write_table` writes for the same rows sorted by id, byte for
-byte (tests/test_extract_overhead.py); build keeps using write_table itself.
+A worker keeps each article's row dicts until a few thousand have come, then hands them to Arrow
+in one call as a struct array with the table's schema (Arrow reads every dict's fields in C++;
+no Python list per column), so a chunk holds its rows in Arrow's compact buffers, not as millions
+of Python objects, and lets Arrow sort the shard by its id column. The file is what
+`landstrikes.schema.tableio.write_table` writes for the same rows sorted by id, byte for byte
+(tests/test_extract_overhead.py); build keeps using write_table itself.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
+import pyarrow._compute as _arrow_compute
 import pyarrow.parquet as pq
 
 from landstrikes.schema.columns import TableSpec
@@ -20,42 +21,50 @@ from landstrikes.schema.tableio import METADATA_PREFIX
 
 
 BATCH_ROWS = 4096
-"""Rows kept as Python values before they become an Arrow batch: a chunk then holds its rows in
+"""Rows kept as Python dicts before they become an Arrow batch: a chunk then holds its rows in
 Arrow's compact buffers, not as millions of Python objects for the garbage collector to walk."""
 
 
+def arrow_call(name: str, args: list, options=None):
+    """An Arrow compute kernel by name, without importing `pyarrow.compute`: that module builds a
+    Python wrapper with a docstring for each of Arrow's hundreds of kernels when it is imported
+    (about 0.05 CPU-seconds per process); the kernels themselves live in `pyarrow._compute`.
+    (`Table.take` and `Table.filter` would import it: they go through those wrappers.)"""
+    return _arrow_compute.call_function(name, args, options)
+
+
 class Columns:
-    """One table's rows in the order they were added: Arrow batches, then the latest values."""
+    """One table's rows in the order they were added: Arrow batches, then the latest row dicts."""
 
     def __init__(self, spec: TableSpec, batch_rows: int = BATCH_ROWS):
         self.spec = spec
         self.schema = spec.arrow_schema()
+        self.row_type = pa.struct(list(self.schema))
         self.batch_rows = batch_rows
-        self.values: dict[str, list] = {name: [] for name in spec.column_names}
-        self.batches: list[pa.Table] = []
-        self.pending = 0
+        self.pending: list[dict] = []
+        self.batches: list[pa.RecordBatch] = []
         self.rows = 0
 
     def extend(self, rows: list[dict]) -> None:
-        if not rows:  # (most articles have no quality flag: no column work for them)
+        if not rows:  # (most articles have no quality flag)
             return
-        for name, values in self.values.items():
-            values.extend([r[name] for r in rows])
-        self.pending += len(rows)
+        pending = self.pending
+        pending.extend(rows)
         self.rows += len(rows)
-        if self.pending >= self.batch_rows:
+        if len(pending) >= self.batch_rows:
             self._flush()
 
     def _flush(self) -> None:
         if self.pending:
-            self.batches.append(pa.table(self.values, schema=self.schema))
-            self.values = {name: [] for name in self.values}
-            self.pending = 0
+            # every value typed by the schema: no inference, hence no pandas (nopandas.py)
+            rows = pa.array(self.pending, type=self.row_type)
+            self.batches.append(pa.RecordBatch.from_struct_array(rows))
+            self.pending = []
 
     def table(self) -> pa.Table:
-        """Every row added, as one table (several chunks) with the spec's schema."""
+        """Every row added, as one table (one chunk per batch) with the spec's schema."""
         self._flush()
-        return pa.concat_tables(self.batches) if self.batches else self.schema.empty_table()
+        return pa.Table.from_batches(self.batches, schema=self.schema) if self.batches else self.schema.empty_table()
 
 
 def sorted_table(columns: Columns, metadata: dict[str, str]) -> pa.Table:
@@ -67,7 +76,8 @@ def sorted_table(columns: Columns, metadata: dict[str, str]) -> pa.Table:
     meta = {f"{METADATA_PREFIX}{k}".encode(): v.encode() for k, v in sorted(metadata.items())}
     table = columns.table()
     if table.num_rows > 1:
-        table = table.take(pc.sort_indices(table, [(spec.id_column, "ascending")]))
+        order = arrow_call("sort_indices", [table], _arrow_compute.SortOptions([(spec.id_column, "ascending")]))
+        table = arrow_call("take", [table, order])
     return table.replace_schema_metadata(meta).combine_chunks()
 
 
