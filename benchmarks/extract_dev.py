@@ -10,10 +10,14 @@ agreement of pass_a with pass_b, and the same figures in-sample on the five gold
 
     python benchmarks/extract_dev.py [--pass-a DIR] [--pass-b DIR]
     python benchmarks/extract_dev.py --heldout
+    python benchmarks/extract_dev.py --set heldout2        # or: --set heldout-all (both held-out sets)
 
 Writes benchmarks/results/extract_dev.json (figures and ids only, no text). `--heldout` scores
 the 20 held-out texts instead (`benchmarks/dev/heldout.tsv`, passes `heldout_a`, `heldout_b`):
 texts kept from whoever changed the rules, annotated afterwards; it writes extract_heldout.json.
+`--set heldout2` scores the second held-out set (`heldout2.tsv`, passes `heldout2_a`,
+`heldout2_b`, drawn after the first had been scored several times) into extract_heldout2.json;
+`--set heldout-all` scores both held-out sets together (40 texts) into extract_heldout_all.json.
 """
 
 from __future__ import annotations
@@ -33,8 +37,17 @@ PASS_DIRS = {
     "pass_a": [REPO / "benchmarks/dev/annotations/pass_a"],
     "pass_b": [REPO / "benchmarks/dev/annotations/pass_b"],
 }
-HELDOUT_DIRS = {"pass_a": REPO / "benchmarks/dev/annotations/heldout_a", "pass_b": REPO / "benchmarks/dev/annotations/heldout_b"}
 """The committed passes only (never another checkout's folder, which may hold other texts)."""
+_ANNOTATIONS = REPO / "benchmarks" / "dev" / "annotations"
+SETS = {
+    "dev": ({"pass_a": ["pass_a"], "pass_b": ["pass_b"]}, RESULTS, "dev"),
+    "heldout": ({"pass_a": ["heldout_a"], "pass_b": ["heldout_b"]}, HELDOUT_RESULTS, "held-out"),
+    "heldout2": ({"pass_a": ["heldout2_a"], "pass_b": ["heldout2_b"]},
+                 REPO / "benchmarks" / "results" / "extract_heldout2.json", "held-out 2"),
+    "heldout-all": ({"pass_a": ["heldout_a", "heldout2_a"], "pass_b": ["heldout_b", "heldout2_b"]},
+                    REPO / "benchmarks" / "results" / "extract_heldout_all.json", "held-out 1+2"),
+}
+"""Set name -> (pass -> the annotation folders it is read from, results file, label)."""
 NER_TYPE = {"PERSON": "PER", "ORG": "ORG", "MEDIA": "ORG", "GPE": "LOC", "LOC": "LOC",
             "NORP": "MISC", "EVENT": "MISC", "LAW": "MISC", "OTHER": "MISC", "MISC": "MISC"}
 ATTRIBUTED = ("direct", "partial", "indirect")
@@ -221,12 +234,10 @@ def _fmt(x) -> str:
     return "-" if x is None else f"{x:.3f}"
 
 
-def _load_pass(name: str, override: str | None, texts: dict[str, str]) -> list[dict]:
-    folders = [Path(override)] if override else PASS_DIRS[name]
-    folder = next((f for f in folders if f.is_dir()), None)
-    if folder is None:
-        return []
-    docs = [annotation_doc(p, texts) for p in sorted(folder.glob("*.json"))]
+def _load_pass(name: str, override: str | None, texts: dict[str, str], folders: list[Path] | None = None) -> list[dict]:
+    """Every annotated text of one pass: from `override`, else from each of `folders` (the set's)."""
+    chosen = [Path(override)] if override else [f for f in (folders or PASS_DIRS[name]) if f.is_dir()]
+    docs = [annotation_doc(p, texts) for folder in chosen for p in sorted(folder.glob("*.json"))]
     return [d for d in docs if d is not None]
 
 
@@ -235,16 +246,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pass-a")
     parser.add_argument("--pass-b")
     parser.add_argument("--json", help=f"where the figures go (default {RESULTS.name}; with --heldout {HELDOUT_RESULTS.name})")
-    parser.add_argument("--heldout", action="store_true", help="score the held-out texts (passes heldout_a, heldout_b)")
+    parser.add_argument("--heldout", action="store_true", help="score the held-out texts (passes heldout_a, heldout_b): --set heldout")
+    parser.add_argument("--set", choices=sorted(SETS), default="dev", help="which annotated texts to score (default dev)")
     parser.add_argument("--dev-news", help="folder of the dev texts (default: ../shared/dev-news, searched upwards)")
     parser.add_argument("--no-passes", action="store_true", help="in-sample figures only")
     args = parser.parse_args(argv)
     from sample import DEV_NEWS, dev_texts
 
     if args.heldout:
-        args.pass_a, args.pass_b = (args.pass_a or str(HELDOUT_DIRS["pass_a"])), (args.pass_b or str(HELDOUT_DIRS["pass_b"]))
-    args.json = args.json or str(HELDOUT_RESULTS if args.heldout else RESULTS)
-    label = "held-out" if args.heldout else "dev"
+        args.set = "heldout"
+    set_folders, set_results, label = SETS[args.set]
+    args.json = args.json or str(set_results)
 
     roots = [Path(args.dev_news)] if args.dev_news else [DEV_NEWS, *(p / "shared" / "dev-news" for p in REPO.parents)]
     root = next((r for r in roots if r.is_dir()), None)
@@ -256,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         passes_wanted = False
     else:
         passes_wanted = True
-    passes = {name: _load_pass(name, override, texts) if passes_wanted else [] for name, override in (("pass_a", args.pass_a), ("pass_b", args.pass_b))}
+    passes = {name: _load_pass(name, override, texts, [_ANNOTATIONS / f for f in set_folders[name]]) if passes_wanted else []
+              for name, override in (("pass_a", args.pass_a), ("pass_b", args.pass_b))}
     result: dict = {"sources": "dev: BBC News 2004-2005 (Greene & Cunningham 2006) and FNC-1 bodies (Emergent, Ferreira & Vlachos 2016); "
                                "in-sample: the five gold articles", "dev": {}, "in_sample": {}}
     header = f"{'':<34}" + "".join(f"{h:>8}" for h in ("dq ovl", "dq ex", "attr", "speaker", "NER")) + "   (F1; speaker accuracy)"
