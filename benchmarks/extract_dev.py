@@ -11,6 +11,7 @@ agreement of pass_a with pass_b, and the same figures in-sample on the five gold
     python benchmarks/extract_dev.py [--pass-a DIR] [--pass-b DIR]
     python benchmarks/extract_dev.py --heldout
     python benchmarks/extract_dev.py --set heldout2        # or: --set heldout-all (both held-out sets)
+    python benchmarks/extract_dev.py --set inspect         # the inspection set (direct-quote speakers only)
 
 Writes benchmarks/results/extract_dev.json (figures and ids only, no text). `--heldout` scores
 the 20 held-out texts instead (`benchmarks/dev/heldout.tsv`, passes `heldout_a`, `heldout_b`):
@@ -18,6 +19,10 @@ texts kept from whoever changed the rules, annotated afterwards; it writes extra
 `--set heldout2` scores the second held-out set (`heldout2.tsv`, passes `heldout2_a`,
 `heldout2_b`, drawn after the first had been scored several times) into extract_heldout2.json;
 `--set heldout-all` scores both held-out sets together (40 texts) into extract_heldout_all.json.
+`--set inspect` scores the inspection set (`inspect.tsv`, folder `inspect`: direct quotes only,
+each with the speaker a reader judged right, one pass) into extract_inspect.json: drawn after
+the dev sample was used up, to find speaker errors out of sample (issue 17); rules have been
+changed since it was read, so its figure is in-sample once they are.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ SETS = {
                  REPO / "benchmarks" / "results" / "extract_heldout2.json", "held-out 2"),
     "heldout-all": ({"pass_a": ["heldout_a", "heldout2_a"], "pass_b": ["heldout_b", "heldout2_b"]},
                     REPO / "benchmarks" / "results" / "extract_heldout_all.json", "held-out 1+2"),
+    "inspect": ({"pass_a": ["inspect"], "pass_b": []}, REPO / "benchmarks" / "results" / "extract_inspect.json", "inspect"),
 }
 """Set name -> (pass -> the annotation folders it is read from, results file, label)."""
 NER_TYPE = {"PERSON": "PER", "ORG": "ORG", "MEDIA": "ORG", "GPE": "LOC", "LOC": "LOC",
@@ -236,7 +242,7 @@ def _fmt(x) -> str:
 
 def _load_pass(name: str, override: str | None, texts: dict[str, str], folders: list[Path] | None = None) -> list[dict]:
     """Every annotated text of one pass: from `override`, else from each of `folders` (the set's)."""
-    chosen = [Path(override)] if override else [f for f in (folders or PASS_DIRS[name]) if f.is_dir()]
+    chosen = [Path(override)] if override else [f for f in (PASS_DIRS[name] if folders is None else folders) if f.is_dir()]
     docs = [annotation_doc(p, texts) for folder in chosen for p in sorted(folder.glob("*.json"))]
     return [d for d in docs if d is not None]
 
