@@ -5,7 +5,8 @@ bodies from Emergent, Ferreira & Vlachos 2016; internal evaluation only, never c
 each stand-off annotation's sha256 against its text, runs the extractor and a naive baseline
 (quotation-mark pairs + the nearest capitalised name), and prints per text and in total:
 direct-quote P/R/F1 (overlap and exact), attribution F1 (direct+partial+indirect, overlap),
-speaker accuracy on matched direct quotes, typed NER P/R/F1 (exact; PER/ORG/LOC/MISC), the
+speaker accuracy on matched direct quotes (and, stricter, whether the speaker resolves to the gold
+speaker's name: `sp.name`, over those with a named speaker), typed NER P/R/F1 (exact; PER/ORG/LOC/MISC), the
 agreement of pass_a with pass_b, and the same figures in-sample on the five gold articles.
 
     python benchmarks/extract_dev.py [--pass-a DIR] [--pass-b DIR]
@@ -178,6 +179,12 @@ def _speaker_ok(g: dict, p: dict) -> bool:
     return bool(g["name"] and p["name"] and _surname(g["name"]) == _surname(p["name"]))
 
 
+def _speaker_named_ok(g: dict, p: dict) -> bool:
+    """Stricter than `_speaker_ok`: the predicted speaker resolves to the gold speaker's name
+    (a pronoun or role noun at the right place but resolved to the wrong person is wrong)."""
+    return _surname(g["name"]) == _surname(p["name"])
+
+
 def compare(gold: dict, pred: dict) -> dict:
     """Raw counts for one text (summed over texts for the totals)."""
     gd = [q for q in gold["quotes"] if q["kind"] == "direct"]
@@ -194,6 +201,8 @@ def compare(gold: dict, pred: dict) -> dict:
         "direct_exact": _counts(len(exact), len(gd), len(pd_)),
         "attribution_overlap": _counts(len(attribution), len(ga), len(pa)),
         "speaker": {"correct": right, "judged": len(speakers)},
+        "speaker_named": {"correct": sum(_speaker_named_ok(g, p) for g, p in overlap if g["name"]),
+                          "judged": sum(1 for g, _ in overlap if g["name"])},
         "ner_exact": _counts(len(ge & pe), len(ge), len(pe)),
     }
 
@@ -205,9 +214,10 @@ def summarise(per_text: dict[str, dict], with_ner: bool = True) -> dict:
             slot = total.setdefault(key, dict.fromkeys(value, 0))
             for k, v in value.items():
                 slot[k] += v
-    out = {k: _prf(v) for k, v in total.items() if k != "speaker"}
-    sp = total.get("speaker", {"correct": 0, "judged": 0})
-    out["speaker_accuracy"] = {"accuracy": _round(sp["correct"] / sp["judged"]) if sp["judged"] else None, **sp}
+    out = {k: _prf(v) for k, v in total.items() if k not in ("speaker", "speaker_named")}
+    for key, name in (("speaker", "speaker_accuracy"), ("speaker_named", "speaker_name_accuracy")):
+        sp = total.get(key, {"correct": 0, "judged": 0})
+        out[name] = {"accuracy": _round(sp["correct"] / sp["judged"]) if sp["judged"] else None, **sp}
     if not with_ner:
         out.pop("ner_exact", None)
     return out
@@ -220,7 +230,7 @@ def figures(gold_docs_: list[dict], make_pred, with_ner: bool = True) -> dict:
 
 # --- report ---------------------------------------------------------------------------------
 
-ROW = ("direct_overlap", "direct_exact", "attribution_overlap", "speaker_accuracy", "ner_exact")
+ROW = ("direct_overlap", "direct_exact", "attribution_overlap", "speaker_accuracy", "ner_exact", "speaker_name_accuracy")
 
 
 def line(label: str, summary: dict) -> str:
@@ -229,7 +239,7 @@ def line(label: str, summary: dict) -> str:
         v = summary.get(key)
         if v is None:
             cells.append(f"{'-':>8}")
-        elif key == "speaker_accuracy":
+        elif key in ("speaker_accuracy", "speaker_name_accuracy"):
             cells.append(f"{_fmt(v['accuracy']):>8}")
         else:
             cells.append(f"{_fmt(v['f1']):>8}")
@@ -278,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
               for name, override in (("pass_a", args.pass_a), ("pass_b", args.pass_b))}
     result: dict = {"sources": "dev: BBC News 2004-2005 (Greene & Cunningham 2006) and FNC-1 bodies (Emergent, Ferreira & Vlachos 2016); "
                                "in-sample: the five gold articles", "dev": {}, "in_sample": {}}
-    header = f"{'':<34}" + "".join(f"{h:>8}" for h in ("dq ovl", "dq ex", "attr", "speaker", "NER")) + "   (F1; speaker accuracy)"
+    header = f"{'':<34}" + "".join(f"{h:>8}" for h in ("dq ovl", "dq ex", "attr", "speaker", "NER", "sp.name")) + "   (F1; speaker accuracy; its name)"
     print(header)
     gold = gold_docs()
     result["in_sample"]["extractor"] = figures(gold, lambda g: extracted_doc(g["id"], g["text"]))
