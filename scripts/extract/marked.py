@@ -24,7 +24,12 @@ from landstrikes.extract.text import Span, lines
 from landstrikes.quotemarks import BLANKS
 
 
-_CUE_AFTER = with_words(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb><CUE_VERB>)\b", CUE_VERB=CUE_VERBS)
+_ABBREVIATED = r"(?:[^.!?“”\"\n]|(?:" + "|".join(f"(?<=\\b{a})" for a in (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cpl", "Maj", "Adm", "Rep", "Sen", "Gov", "Rev",
+    "Det", "Insp", "Supt", "Jr", "Sr", "St", "[A-Z]")) + r")\.)"
+"""A character of a reporting clause: no sentence end, but the full stop of a title or an initial
+(`," Army Col. Ann Lee said`, `," U.S. Rep. Ann Lee told Fox`)."""
+_CUE_AFTER = with_words(r"^[,.!?;]?\s*(?P<pre>" + _ABBREVIATED + r"{0,60}?)\b(?P<verb><CUE_VERB>)\b", CUE_VERB=CUE_VERBS)
 _CUE_BEFORE = with_words(r"(?P<verb>\b<CUE_VERB>\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$", CUE_VERB=CUE_VERBS)
 _VERB_OR_LABEL = with_words(r"\b<VERB>\b|(?<![-‑])\b(?:calling|called|described as|describing)\b", VERB=VERBS)
 
@@ -278,8 +283,11 @@ def _colon_ending_previous_line(text: str, line_start: int) -> int | None:
 def _cue_clause_after_ok(inner: str, after: str, m: re.Match) -> bool:
     """After a quotation closed by a full stop the next words start a new sentence; its verb is
     this quotation's cue only in a short reporting clause (`"..." he said.`, `"..." said Ann Lee.`),
-    not in a sentence that goes on (`"..." But a spokeswoman insisted Ben Ode had ...`)."""
-    if not inner.rstrip().endswith("."):
+    not in a sentence that goes on (`"..." But a spokeswoman insisted Ben Ode had ...`). After a
+    question or exclamation mark the same holds when the next word is capitalised (`Ann asks, "Is
+    it true?" He claims that ...`), while `"Is it?" he asked` goes on in the same sentence."""
+    last = inner.rstrip()[-1:]
+    if last not in ".?!" or last in "?!" and (m.group("pre") or m.group("verb"))[:1].islower():
         return True
     tail = after[m.end("verb"):]
     stop = re.search(r"[.,;:!?\n]", tail)

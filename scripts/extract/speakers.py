@@ -212,7 +212,7 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
     if head is not None:
         return Speaker("attributed", head)
     if found:
-        return Speaker("attributed", max(found, key=lambda m: (m.end, -m.start)))
+        return Speaker("attributed", _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))))
     pronoun = _pronoun_in(text, pre_start, verb_start)
     if pronoun:
         return pronoun
@@ -246,6 +246,25 @@ def _before_apposition(text: str, found: list[Mention], start: int, verb_start: 
     return before[-1] if before else None
 
 
+_AFFILIATION = re.compile(r"\s*,\s*|\s+(?:of|at|from|with)\s+(?:the\s+)?")
+"""Between a person and the body they belong to, right before the verb: `Ann Lee, Norcom Trust
+said`, `Ann Lee of the Norcom Institute said`."""
+
+
+def _person_of(text: str, found: list[Mention], nearest: Mention) -> Mention:
+    """The subject when the name next to the verb is a body a person belongs to: that person
+    (`Ann Lee of the Norcom Institute said`, `Ann Lee, Norcom Trust said:`), not the body."""
+    if nearest.type == "PERSON" or nearest.kind != "NAME":
+        return nearest
+    i = found.index(nearest)
+    person = found[i - 1] if i else None
+    if (person is None or person.type != "PERSON" or person.end > nearest.start
+            or not _AFFILIATION.fullmatch(text, person.end, nearest.start)
+            or _PREPOSITION_BEFORE.search(text, max(0, person.start - 12), person.start)):
+        return nearest
+    return person
+
+
 def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause."""
     clause_start = max(floor, verb_start - 90)
@@ -256,7 +275,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     found = _candidates(text, mentions, clause_start, verb_start)
     pronoun = _pronoun_in(text, clause_start, verb_start)
     unnamed = _unnamed_in(text, clause_start, verb_start, mentions)
-    best = _before_apposition(text, found, clause_start, verb_start) or (max(found, key=lambda m: (m.end, -m.start)) if found else None)
+    best = _before_apposition(text, found, clause_start, verb_start) or (
+        _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
     candidates = [(best.end, Speaker("attributed", best))] if best else []
     if pronoun:
         candidates.append((pronoun.mention.end, pronoun))
@@ -276,14 +296,24 @@ def unnamed_end(text: str, start: int, end: int) -> int:
 
 
 def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
-    found = _candidates(text, mentions, start, min(end, start + 60))
+    found = [m for m in _candidates(text, mentions, start, min(end, start + 60))
+             if not _NOT_AFTER_VERB.search(text, max(start, m.start - 12), m.start)]  # (`said on ZDF television`)
     pronoun = _pronoun_in(text, start, min(end, start + 15), first=True)
     if found and not (pronoun is not None and pronoun.mention.start < found[0].start):
         first = found[0]
-        if first.type != "PERSON" and len(found) > 1 and found[1].type == "PERSON" and text[first.end:found[1].start].strip() == ",":
-            return Speaker("attributed", found[1])  # `said the coach of Leeds United, Tom Berry`: the person named in apposition
+        if first.type != "PERSON" and len(found) > 1 and found[1].type == "PERSON" and _ROLE_BETWEEN.fullmatch(text, first.end, found[1].start):
+            # `said the coach of Leeds United, Tom Berry`, `said Norcom chairman Tom Berry`: the person, not the body
+            return Speaker("attributed", found[1])
         return Speaker("attributed", first)
     return pronoun or Speaker("unattributed")  # (`" and says he will write to the watchdog`: he)
+
+
+_NOT_AFTER_VERB = re.compile(r"\b(?:on|to|in|into|onto|via|through|during|after|before)\s+(?:the\s+)?$", re.IGNORECASE)
+"""After a reporting verb a name after these prepositions is where, when or to whom, not who."""
+_ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|told|said|says)\b)[a-z][a-z-]*|" + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper()))
+                           + r")\s+){1,3}")
+"""Between a body and a person after the verb: a comma, or one to three role words (`chairman`,
+`chief executive`, `Chairman`)."""
 
 
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
