@@ -1,0 +1,61 @@
+"""Speaker rules of issue 17's out-of-sample round (the inspection set, benchmarks/dev/inspect.tsv),
+each on sentences written for this test (invented names, never dev text): the person in a subject
+phrase that also names their body, titles with a full stop in a reporting clause, names after a
+preposition, and a question followed by a new sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pycountry")
+pytest.importorskip("names")
+
+from extract_lookups import quote_starting as _quote, rows_of as _rows, speaker_text as _speaker_text  # noqa: E402
+
+
+def test_person_of_a_body_before_the_verb_after_a_quotation_is_the_speaker():
+    rows = _rows('"We have measured the tremor twice," Ana Reyes of the Norland Institute said on Monday.\n')
+    assert _speaker_text(rows, _quote(rows, "We have measured")) == "Ana Reyes"
+
+
+def test_person_then_comma_then_their_body_before_a_colon_cue_is_the_speaker():
+    rows = _rows('The vote was close.\n\nTom Hale, Riverside Traders Association said: "We tried very hard to win it."\n')
+    assert _speaker_text(rows, _quote(rows, "We tried")) == "Tom Hale"
+
+
+def test_person_of_a_body_before_a_cue_verb_before_the_quotation_is_the_speaker():
+    rows = _rows('Mara Linde of the Norland Policy Institute is quoted as arguing, "The plan will fail by the spring."\n')
+    assert _speaker_text(rows, _quote(rows, "The plan will")) == "Mara Linde"
+
+
+def test_body_then_role_then_person_after_the_verb_is_the_person():
+    rows = _rows('"The offer is far too low for our shareholders," said Norcom chairman Tom Hale.\n')
+    assert _speaker_text(rows, _quote(rows, "The offer")) == "Tom Hale"
+
+
+def test_body_and_another_person_after_the_verb_keep_the_body():
+    rows = _rows('"The offer is far too low for our shareholders," said Norcom and Tom Hale.\n')
+    assert _speaker_text(rows, _quote(rows, "The offer")) == "Norcom"
+
+
+def test_a_title_with_a_full_stop_does_not_end_the_reporting_clause_after_a_quotation():
+    rows = _rows('Nobody was hurt.\n\n"We do not comment on single cases," Army Col. Ruth Okonkwo said in a statement.\n')
+    quote = _quote(rows, "We do not")
+    assert (quote["cue_text"], _speaker_text(rows, quote)) == ("said", "Ruth Okonkwo")
+
+
+def test_a_name_after_on_after_the_verb_is_not_the_speaker():
+    rows = _rows('"Yes, we have more than five million people out of work," a minister said earlier on Norland Radio.\n')
+    assert _quote(rows, "Yes, we have")["speaker_id"] != "norland-radio"
+
+
+def test_a_capitalised_sentence_after_a_question_is_not_its_reporting_clause():
+    rows = _rows('Reporter Dana Ruiz asks, "Is the mayor planning to close the library?" He claims that the '
+                 'council has the library in its sights and will act soon.\n')
+    assert _speaker_text(rows, _quote(rows, "Is the mayor")).endswith("Dana Ruiz")
+
+
+def test_a_question_followed_by_its_own_reporting_clause_keeps_it():
+    rows = _rows('"Is the mayor planning to close the library and the pool as well?" asked Dana Ruiz of the '
+                 'Riverside Residents Group at the meeting on Monday night.\n')
+    assert _speaker_text(rows, _quote(rows, "Is the mayor")) == "Dana Ruiz"
