@@ -251,6 +251,9 @@ _AFFILIATION = re.compile(r"\s*,\s*|\s+(?:of|at|from|with)\s+(?:the\s+)?")
 said`, `Ann Lee of the Norcom Institute said`."""
 
 
+_AFTER_PLACE_WORD = re.compile(r"\b(?:in|on|at|into|to|from|with|by|near|through|via)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _person_of(text: str, found: list[Mention], nearest: Mention) -> Mention:
     """The subject when the name next to the verb is a body a person belongs to: that person
     (`Ann Lee of the Norcom Institute said`, `Ann Lee, Norcom Trust said:`), not the body."""
@@ -277,6 +280,10 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     unnamed = _unnamed_in(text, clause_start, verb_start, mentions)
     best = _before_apposition(text, found, clause_start, verb_start) or (
         _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
+    if best is not None and _AFTER_PLACE_WORD.search(text, max(clause_start, best.start - 12), best.start):
+        # `X was quoted in the Herald saying:`: where, not who, when a subject comes before it
+        free = [m for m in found if m.end <= best.start and not _PREPOSITION_BEFORE.search(text, max(clause_start, m.start - 12), m.start)]
+        best = free[-1] if free else best
     candidates = [(best.end, Speaker("attributed", best))] if best else []
     if pronoun:
         candidates.append((pronoun.mention.end, pronoun))
@@ -409,8 +416,11 @@ def learn_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
     return genders
 
 
-def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict[str, str]) -> list[Quote]:
-    """Pronoun speaker -> nearest previous compatible speaker, else nearest previous person."""
+def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict[str, str], text: str | None = None,
+                     outside: list[Mention] | None = None) -> list[Quote]:
+    """Pronoun speaker -> the subject of its clause or of the sentences just before it (`outside`
+    quotation marks), else the nearest previous compatible speaker, else nearest previous person."""
+    subjects = _SubjectFinder(text, outside) if text is not None and outside is not None else None
     persons = [m for m in mentions if m.type == "PERSON"]
     person_starts = [m.start for m in persons]
     bodies = [m for m in mentions if m.type in _BODY_TYPES and m.kind == "NAME"]
@@ -432,7 +442,8 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 target = next((m for m in reversed(speakers[-LOOKBACK:]) if m.type in _BODY_TYPES), bodies[i - 1] if i else None)
             else:
                 earlier = persons[max(0, bisect.bisect_left(person_starts, pronoun.start) - LOOKBACK):bisect.bisect_left(person_starts, pronoun.start)]
-                target = _antecedent(pronoun, speakers[-LOOKBACK:], earlier, genders)
+                target = (subjects.antecedent(pronoun, genders) if subjects is not None else None) or _antecedent(
+                    pronoun, speakers[-LOOKBACK:], earlier, genders)
             if target is None:
                 sp = Speaker("unattributed")
             else:
@@ -445,6 +456,43 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
             outer.append(q)
         out.append(q)
     return out
+
+
+class _SubjectFinder:
+    """He or she as a speaker refers to the subject of the sentence it is in or of the nearest one
+    before it that has a person as subject (`Earlier Ann Lee defended the plan. "...," he told MPs`;
+    `Ann Lee's e-mail named Tom Hale. In it, she said:`), not to a speaker further back. A sentence's
+    subject is its first person mentioned outside quotation marks and after no preposition."""
+
+    SENTENCES_BACK = 4
+    """Sentences with a person in them looked at before giving up (bounded work per pronoun)."""
+
+    def __init__(self, text: str, outside: list[Mention]):
+        self.text = text
+        self.people = [m for m in outside if m.type == "PERSON" and m.kind in ("NAME", "NOMINAL")]
+        self.starts = [m.start for m in self.people]
+        self.sentences = all_sentences(text)
+        self.sentence_starts = [sp.start for sp in self.sentences]
+
+    def antecedent(self, pronoun: Mention, genders: dict[str, str]) -> Mention | None:
+        if pronoun.gender not in ("male", "female"):
+            return None
+        i = bisect.bisect_right(self.sentence_starts, pronoun.start) - 1
+        seen = 0
+        while i >= 0 and seen < self.SENTENCES_BACK:
+            sentence = self.sentences[i]
+            end = min(sentence.end, pronoun.start)
+            j = bisect.bisect_left(self.starts, sentence.start)
+            while j < len(self.people) and self.people[j].start < end:
+                m = self.people[j]
+                if not _PREPOSITION_BEFORE.search(self.text, max(sentence.start, m.start - 12), m.start):
+                    seen += 1
+                    if genders.get(m.name, pronoun.gender) == pronoun.gender:
+                        return m
+                    break  # the subject does not fit: look further back
+                j += 1
+            i -= 1
+        return None
 
 
 def _antecedent(pronoun: Mention, speakers, persons, genders) -> Mention | None:
