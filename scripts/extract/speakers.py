@@ -263,7 +263,7 @@ def _person_of(text: str, found: list[Mention], nearest: Mention) -> Mention:
     person = found[i - 1] if i else None
     if (person is None or person.type != "PERSON" or person.end > nearest.start
             or not _AFFILIATION.fullmatch(text, person.end, nearest.start)
-            or _PREPOSITION_BEFORE.search(text, max(0, person.start - 12), person.start)):
+            or _PREPOSITION_BEFORE.search(text, max(0, person.start - 18), person.start)):
         return nearest
     return person
 
@@ -282,7 +282,7 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
         _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
     if best is not None and _AFTER_PLACE_WORD.search(text, max(clause_start, best.start - 12), best.start):
         # `X was quoted in the Herald saying:`: where, not who, when a subject comes before it
-        free = [m for m in found if m.end <= best.start and not _PREPOSITION_BEFORE.search(text, max(clause_start, m.start - 12), m.start)]
+        free = [m for m in found if m.end <= best.start and not _PREPOSITION_BEFORE.search(text, max(clause_start, m.start - 18), m.start)]
         best = free[-1] if free else best
     candidates = [(best.end, Speaker("attributed", best))] if best else []
     if pronoun:
@@ -342,13 +342,18 @@ def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions)
         return Speaker("attributed", people[0])
     if pronoun is not None:
         return pronoun
-    subjects = [m for m in found if not _PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start)]
+    subjects = [m for m in found if not _PREPOSITION_BEFORE.search(text, max(0, m.start - 18), m.start)]
     return Speaker("attributed", subjects[0]) if subjects else Speaker("unattributed")
 
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|at|from|with|by|to|on|against|near|about|into|over|under)\s+(?:the\s+)?$", re.IGNORECASE)
+_PERSONAL_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+"
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|at|from|with|by|to|on|against|near|about|into|over|under)\s+(?:the\s+)?"
+                                 r"(?:" + _PERSONAL_TITLE + r")?$", re.IGNORECASE)
 """A body or place after a preposition is no subject (`In a statement to Reuters, Norcom said`,
-`a man fighting for Norland posted ... with the caption:`)."""
+`a man fighting for Norland posted ... with the caption:`), nor a person after one (`standing next
+to Mr Lee he added`)."""
+_TITLED = re.compile(_PERSONAL_TITLE + "$")
+"""A name after Mr, Mrs, Dr ... is a person's, whatever type the entity layer gave it."""
 
 
 def _pronoun_in(text: str, start: int, end: int, first: bool = False) -> Speaker | None:
@@ -417,10 +422,11 @@ def learn_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 
 def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict[str, str], text: str | None = None,
-                     outside: list[Mention] | None = None) -> list[Quote]:
+                     masked: str | None = None, outside: list[Mention] | None = None) -> list[Quote]:
     """Pronoun speaker -> the subject of its clause or of the sentences just before it (`outside`
-    quotation marks), else the nearest previous compatible speaker, else nearest previous person."""
-    subjects = _SubjectFinder(text, outside) if text is not None and outside is not None else None
+    quotation marks, whose words `masked` has blanked), else the nearest previous compatible
+    speaker, else nearest previous person."""
+    subjects = _SubjectFinder(text, masked, outside) if text is not None and masked is not None and outside is not None else None
     persons = [m for m in mentions if m.type == "PERSON"]
     person_starts = [m.start for m in persons]
     bodies = [m for m in mentions if m.type in _BODY_TYPES and m.kind == "NAME"]
@@ -458,18 +464,25 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
     return out
 
 
+_SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:And|But|So|Then|Later|Earlier|However|Yet|Now|Meanwhile),?\s+)?(?P<pronoun>[Hh]e|[Ss]he)\b")
+"""A sentence that opens with he or she has that pronoun as subject (`But he added that ...`)."""
+
+
 class _SubjectFinder:
     """He or she as a speaker refers to the subject of the sentence it is in or of the nearest one
     before it that has a person as subject (`Earlier Ann Lee defended the plan. "...," he told MPs`;
     `Ann Lee's e-mail named Tom Hale. In it, she said:`), not to a speaker further back. A sentence's
-    subject is its first person mentioned outside quotation marks and after no preposition."""
+    subject is its first person mentioned outside quotation marks and after no preposition; a
+    sentence whose subject is the same pronoun (`He said that ... Tom Hale ... . He added: "..."`)
+    passes the question on to the sentence before it."""
 
     SENTENCES_BACK = 4
     """Sentences with a person in them looked at before giving up (bounded work per pronoun)."""
 
-    def __init__(self, text: str, outside: list[Mention]):
-        self.text = text
-        self.people = [m for m in outside if m.type == "PERSON" and m.kind in ("NAME", "NOMINAL")]
+    def __init__(self, text: str, masked: str, outside: list[Mention]):
+        self.text = masked
+        self.people = [m for m in outside if m.type == "PERSON" and m.kind in ("NAME", "NOMINAL")
+                       or m.kind == "NAME" and _TITLED.search(text, max(0, m.start - 6), m.start)]
         self.starts = [m.start for m in self.people]
         self.sentences = all_sentences(text)
         self.sentence_starts = [sp.start for sp in self.sentences]
@@ -483,9 +496,14 @@ class _SubjectFinder:
             sentence = self.sentences[i]
             end = min(sentence.end, pronoun.start)
             j = bisect.bisect_left(self.starts, sentence.start)
+            same = _SUBJECT_PRONOUN.match(self.text, sentence.start, end)
+            if same is not None and same.start("pronoun") != pronoun.start and _PRONOUN_GENDER[same.group("pronoun").lower()] == pronoun.gender:
+                seen += 1
+                i -= 1
+                continue  # `He said ... Tom Hale ...`: the same pronoun is this sentence's subject
             while j < len(self.people) and self.people[j].start < end:
                 m = self.people[j]
-                if not _PREPOSITION_BEFORE.search(self.text, max(sentence.start, m.start - 12), m.start):
+                if not _PREPOSITION_BEFORE.search(self.text, max(sentence.start, m.start - 18), m.start):
                     seen += 1
                     if genders.get(m.name, pronoun.gender) == pronoun.gender:
                         return m
