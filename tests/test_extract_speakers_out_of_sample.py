@@ -59,3 +59,34 @@ def test_a_question_followed_by_its_own_reporting_clause_keeps_it():
     rows = _rows('"Is the mayor planning to close the library and the pool as well?" asked Dana Ruiz of the '
                  'Riverside Residents Group at the meeting on Monday night.\n')
     assert _speaker_text(rows, _quote(rows, "Is the mayor")) == "Dana Ruiz"
+
+
+def test_pronoun_after_a_quotation_refers_to_the_subject_of_the_sentence_before_not_an_earlier_speaker():
+    rows = _rows('Minister Tom Hale said the plan would cut crime. On Monday Daniel Okafor defended the plan against '
+                 'criticism.\n\n"My view of this is very clear," he told MPs.\n')
+    quote = _quote(rows, "My view")
+    assert (_speaker_text(rows, quote), quote["speaker_id"]) == ("he", "daniel-okafor")
+
+
+def test_pronoun_subject_in_a_sentence_after_a_possessive_subject_refers_to_its_owner():
+    rows = _rows('Tom Hale said the offer was low. Mr Berg\'s letter, which was meant for a colleague, named Ana Reyes. '
+                 'In it, he said: "Just spoke to Ana about the statement."\n')
+    assert _quote(rows, "Just spoke")["speaker_id"] in ("berg", "mr-berg")
+
+
+def test_a_sentence_opening_with_the_same_pronoun_passes_the_antecedent_back():
+    rows = _rows('Peter Nolan, the club chairman, said he had suspended the player. He said that any evidence would be '
+                 'read and Mr Dunn may be interviewed. He added: "I cannot comment on it yet."\n')
+    assert _quote(rows, "I cannot")["speaker_id"] == "peter-nolan"
+
+
+def test_a_pronoun_after_a_verb_opening_a_subordinate_clause_does_not_pass_the_antecedent_back():
+    rows = _rows('Tom Hale said the plan was bad. Asked whether he agreed, Mr Berg told the BBC: "I reject it." '
+                 'He said he found the plan "abhorrent".\n')
+    assert _quote(rows, "abhorrent")["speaker_id"] in ("berg", "mr-berg")
+
+
+def test_a_person_after_next_to_and_a_title_is_not_the_subject():
+    rows = _rows('Tom Hale met Mr Lind in London. But standing next to Mr Lind he added that it was "a good day". '
+                 '"That is all there is to say."\n')
+    assert _quote(rows, "That is all")["speaker_id"] == "tom-hale"
