@@ -108,6 +108,29 @@ def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
     return out
 
 
+_NOT_THE_HOLDER = re.compile(r"(?:deputy|vice|former|ex|shadow|junior|assistant)[- ]$")
+
+
+def _holder_of_role(text: str, role: re.Match, earlier: list[Mention]) -> Mention:
+    """Who `the prime minister` is: the person named earlier with that role as a title (`Prime
+    Minister Ann Lee`, not `Deputy Prime Minister ...`) or in apposition (`Ann Lee, the prime
+    minister`); else the nearest earlier person in a subject's place (after no preposition and no
+    verb: `Ann Lee dismissed reports she told Tom Hale ... the prime minister said` is Ann Lee);
+    else the nearest earlier person. `earlier` is sorted by start, nearest last."""
+    phrase = " ".join(role.group().lower().split()[1:])
+    for p in reversed(earlier):
+        before = text[max(0, p.start - len(phrase) - 40):p.start].lower()
+        at = before.rfind(phrase)
+        if at != -1 and re.fullmatch(r"(?:\s+[a-z]+)?\s+", before[at + len(phrase):]) and not _NOT_THE_HOLDER.search(before, 0, at):
+            return p
+        if text[p.end:p.end + len(phrase) + 8].lower().startswith((", the " + phrase, ", " + phrase)):
+            return p
+    for p in reversed(earlier):
+        if not _NOT_A_SUBJECT.search(text, max(0, p.start - 48), p.start):
+            return p
+    return earlier[-1]
+
+
 def with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
     """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
     out = list(mentions) + _body_nominals(text, everything)
@@ -116,7 +139,7 @@ def with_nominals(text: str, mentions: list[Mention], everything: list[Mention])
     for m in definite_roles(text):
         i = bisect.bisect_left(starts, m.start())
         if i:
-            person = people[i - 1]
+            person = _holder_of_role(text, m, people[max(0, i - LOOKBACK):i])
             out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
     title = _TITLE_AFTER
     persons = sorted((p for p in everything if p.type == "PERSON"), key=lambda p: p.end)
@@ -347,6 +370,11 @@ def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions)
 
 
 _PERSONAL_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+"
+_NOT_A_SUBJECT = re.compile(r"\b(?:(?:for|of|in|at|from|with|by|to|on|against|near|about|into|over|under)\s+(?:the\s+)?"
+                            r"|(?!(?:said|added|reported|quoted)\b)(?:[a-z]+ed|told|met|sent|gave|saw|tells|meets|asks|urges|blames)\s+)"
+                            r"(?:[A-Z][a-z]+\.?\s+){0,3}$")
+"""Before a name that is an object: a preposition (`criticism from Ann Lee`, `hosted by Deputy
+Prime Minister Ann Lee`) or a verb (`told Ann Lee`, `blamed Mr Lee`), titles between."""
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|at|from|with|by|to|on|against|near|about|into|over|under)\s+(?:the\s+)?"
                                  r"(?:" + _PERSONAL_TITLE + r")?$", re.IGNORECASE)
 """A body or place after a preposition is no subject (`In a statement to Reuters, Norcom said`,
