@@ -96,8 +96,10 @@ def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
         i = bisect.bisect_left(starts, m.start())
         earlier = bodies[max(0, i - LOOKBACK):i]
         named = next((b for b in reversed(earlier) if head in b.name.lower().split()), None)
-        if named is None and head in _GENERIC_HEADS:
-            named = next((b for b in reversed(earlier) if b.type == _GENERIC_HEADS[head]), None)
+        if named is None and head in _GENERIC_HEADS:  # the nearest of that kind in a subject's place, else the nearest
+            kind = [b for b in earlier if b.type == _GENERIC_HEADS[head]]
+            named = next((b for b in reversed(kind) if not _NOT_A_SUBJECT.search(text, max(0, b.start - 48), b.start)),
+                         kind[-1] if kind else None)
         if named is None:
             named = next((d for d in reversed(described[-LOOKBACK:]) if d.name.split()[-1] == head), None)
         if named is None and m.group("modifiers") and head not in _NOT_DESCRIBED:
