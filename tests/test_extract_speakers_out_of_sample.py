@@ -90,3 +90,21 @@ def test_a_person_after_next_to_and_a_title_is_not_the_subject():
     rows = _rows('Tom Hale met Mr Lind in London. But standing next to Mr Lind he added that it was "a good day". '
                  '"That is all there is to say."\n')
     assert _quote(rows, "That is all")["speaker_id"] == "tom-hale"
+
+
+def test_role_nominal_refers_to_the_person_in_a_subject_place_not_the_nearest_object():
+    rows = _rows('Tom Hale has dismissed reports he told Ana Reyes he would quit.\n\n"You do not make deals over jobs like '
+                 'this," the prime minister told Radio Norland.\n')
+    assert _quote(rows, "You do not")["speaker_id"] == "tom-hale"
+
+
+def test_role_nominal_refers_to_the_person_given_that_role_as_a_title_not_a_deputy():
+    rows = _rows('Prime Minister Tom Hale met the unions. At a dinner hosted by Deputy Prime Minister Ana Reyes, the talks '
+                 'went on. According to one guest the prime minister said: "Help me through the year and I will go."\n')
+    assert _quote(rows, "Help me")["speaker_id"] == "tom-hale"
+
+
+def test_kind_of_body_refers_to_the_company_in_a_subject_place_not_one_named_after_by():
+    rows = _rows('Shares in Norcom Records fell. Norcom Records said two albums, one by Corvia and one by Pellamy, were late.\n\n"Sales have been lower '
+                 'than we expected," the company added.\n')
+    assert _quote(rows, "Sales have")["speaker_id"] == "norcom-records"
