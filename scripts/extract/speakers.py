@@ -133,14 +133,37 @@ def _holder_of_role(text: str, role: re.Match, earlier: list[Mention]) -> Mentio
     return earlier[-1]
 
 
+_SPOKESPERSONS = ("spokesman", "spokeswoman", "spokesperson", "official", "officer", "source")
+
+
+def _owner_of_spokesperson(text: str, role: re.Match, bodies: list[Mention], body_ends: list[int]) -> Mention | None:
+    """`the spokeswoman` after `a BaFin spokeswoman`: the body the earlier one spoke for (bounded:
+    the last few occurrences of the word in the WINDOW before it)."""
+    word = role.group().split()[-1].lower()
+    if word not in _SPOKESPERSONS:
+        return None
+    floor = max(0, role.start() - 2 * WINDOW)
+    for found in reversed(list(re.finditer(r"\b" + word + r"\b", text[floor:role.start()], re.IGNORECASE))[-4:]):
+        at = floor + found.start()
+        i = bisect.bisect_right(body_ends, at) - 1
+        if i >= 0 and _JUST_BEFORE.fullmatch(text, bodies[i].end, at):
+            return bodies[i]
+    return None
+
+
 def with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
     """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
     out = list(mentions) + _body_nominals(text, everything)
     people = [p for p in everything if p.type == "PERSON" and p.kind == "NAME"]
     starts = [p.start for p in people]
+    bodies = [b for b in everything if b.kind == "NAME" and b.type in _GROUP_OWNERS and b.type != "NORP"]
+    body_ends = [b.end for b in bodies]
     for m in definite_roles(text):
         i = bisect.bisect_left(starts, m.start())
-        if i:
+        owner = _owner_of_spokesperson(text, m, bodies, body_ends)
+        if owner is not None:
+            out.append(Mention(m.start(), m.end(), owner.name, owner.type, "NOMINAL", 0.45))
+        elif i:
             person = _holder_of_role(text, m, people[max(0, i - LOOKBACK):i])
             out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
     title = _TITLE_AFTER
@@ -246,7 +269,8 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
         return unnamed
     if text[verb_start:verb_end].lower() in ("told", "tells", "telling"):
         return Speaker("unattributed")  # `" ... told Reuters`: what follows is the hearer, not the speaker
-    after = subject_after(text, verb_end, min(len(text), verb_end + 50), mentions)
+    end = _PARAGRAPH_STOP.search(text, verb_end, min(len(text), verb_end + 50))  # (`," the officer said.\n\nHe ...`: not he)
+    after = subject_after(text, verb_end, end.start() if end else min(len(text), verb_end + 50), mentions)
     if after.status == "unattributed":  # `," said a police source.`: an unnamed source after the verb
         stop = _CLAUSE_STOP.search(text, verb_end, verb_end + 30)
         return _unnamed_in(text, verb_end, stop.start() if stop else min(len(text), verb_end + 30), mentions) or after
@@ -254,6 +278,8 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
 
 
 _CLAUSE_STOP = re.compile(r"[.\n]")
+_PARAGRAPH_STOP = re.compile(r"\n")
+"""A reporting clause after its verb never goes on into the next paragraph."""
 _APPOSITION_END = re.compile(r",\s*(?:[a-z]+\s+){0,2}$")
 """`Ana Lopez, chief executive of Borland Trust, had said`: the verb follows a closing comma."""
 
