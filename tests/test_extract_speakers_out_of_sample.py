@@ -108,3 +108,16 @@ def test_kind_of_body_refers_to_the_company_in_a_subject_place_not_one_named_aft
     rows = _rows('Shares in Norcom Records fell. Norcom Records said two albums, one by Corvia and one by Pellamy, were late.\n\n"Sales have been lower '
                  'than we expected," the company added.\n')
     assert _quote(rows, "Sales have")["speaker_id"] == "norcom-records"
+
+
+def test_definite_spokeswoman_speaks_for_the_body_of_an_earlier_spokeswoman():
+    rows = _rows('"We have passed the case on," a Norcom Bank spokeswoman said. "We found clues of possible fraud," the '
+                 'spokeswoman said.\n')
+    quote = _quote(rows, "We found")
+    assert (_speaker_text(rows, quote), quote["speaker_id"]) == ("the spokeswoman", "norcom-bank")
+
+
+def test_a_reporting_clause_after_its_verb_does_not_take_a_pronoun_from_the_next_paragraph():
+    rows = _rows('Tom Hale runs Norcom Bank.\n\n"Our men stopped 25 of them before dawn," the officer said.\n\n'
+                 'He said two vans were found.\n')
+    assert _speaker_text(rows, _quote(rows, "Our men")) != "He"
