@@ -24,12 +24,19 @@ from landstrikes.extract.text import Span, lines
 from landstrikes.quotemarks import BLANKS
 
 
-_ABBREVIATED = r"(?:[^.!?“”\"\n]|(?:" + "|".join(f"(?<=\\b{a})" for a in (
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cpl", "Maj", "Adm", "Rep", "Sen", "Gov", "Rev",
-    "Det", "Insp", "Supt", "Jr", "Sr", "St", "[A-Z]")) + r")\.)"
-"""A character of a reporting clause: no sentence end, but the full stop of a title or an initial
-(`," Army Col. Ann Lee said`, `," U.S. Rep. Ann Lee told Fox`)."""
-_CUE_AFTER = with_words(r"^[,.!?;]?\s*(?P<pre>" + _ABBREVIATED + r"{0,60}?)\b(?P<verb><CUE_VERB>)\b", CUE_VERB=CUE_VERBS)
+_CUE_AFTER = with_words(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb><CUE_VERB>)\b", CUE_VERB=CUE_VERBS)
+_ABBREVIATION_STOP = re.compile(r"\b(?:Mrs?|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Cpl|Maj|Adm|Rep|Sen|Gov|Rev|Det|Insp|Supt|Jr|Sr|St|[A-Z])\.")
+"""The full stop of a title or an initial in a reporting clause (`," Army Col. Ann Lee said`,
+`," U.S. Rep. Ann Lee told Fox`): no sentence end."""
+
+
+def _cue_after(after: str) -> re.Match | None:
+    """`_CUE_AFTER` on the words after a closing mark; where it fails for a title's or an
+    initial's full stop, again with those stops read as letters (same offsets)."""
+    m = _CUE_AFTER.match(after)
+    if m is None and "." in after[:62] and _ABBREVIATION_STOP.search(after, 0, 62):
+        m = _CUE_AFTER.match(_ABBREVIATION_STOP.sub(lambda a: a.group()[:-1] + "_", after[:62]) + after[62:])
+    return m
 _CUE_BEFORE = with_words(r"(?P<verb>\b<CUE_VERB>\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$", CUE_VERB=CUE_VERBS)
 _VERB_OR_LABEL = with_words(r"\b<VERB>\b|(?<![-‑])\b(?:calling|called|described as|describing)\b", VERB=VERBS)
 
@@ -196,7 +203,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
         sentence_like = bool(words) and inner.rstrip()[-1:] in "?!." and len(words) >= 3
         return Quote(start, end, "direct" if sentence_like else "scare", Speaker("unattributed" if sentence_like else "term"), None, None, 0.5)
     cue, speaker, kind, conf = None, Speaker("unattributed"), None, 0.5
-    m = _CUE_AFTER.match(after)
+    m = _cue_after(after)
     # a closing mark after sentence punctuation ends a sentence too: `months." "Nothing ...`
     at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-(" or _QUOTED_SENTENCE_END.search(before) is not None
     according_after = _ACCORDING_AFTER.match(after) if at_sentence_start else None
