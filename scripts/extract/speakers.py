@@ -60,7 +60,8 @@ _BODY_HEADS = (
     "board", "union", "agency", "court", "commission", "executive", "trust", "authority", "club", "hospital",
     "university", "airline", "charity", "organisation", "organization", "institute", "association", "federation",
     "foundation", "office", "service", "assembly", "parliament", "senate", "newspaper", "network", "channel", "church",
-    "retailer", "carrier", "insurer", "lender", "broadcaster", "magazine", "watchdog", "regulator",
+    "retailer", "carrier", "insurer", "lender", "broadcaster", "magazine", "watchdog", "regulator", "college", "school",
+    "embassy", "museum",
 )
 _GENERIC_HEADS = {
     "company": "ORG", "firm": "ORG", "group": "ORG", "retailer": "ORG", "carrier": "ORG", "airline": "ORG",
@@ -151,6 +152,25 @@ def _owner_of_spokesperson(text: str, role: re.Match, bodies: list[Mention], bod
     return None
 
 
+_BODY_SPOKESPERSON = with_words(r"\b[Aa]n? (?P<head><HEAD>) (?:spokesman|spokeswoman|spokesperson|official|source)\b", 0,
+                                HEAD=_BODY_HEADS)
+"""`a college spokesman`, `a council official`: someone speaking for a body of that kind."""
+
+
+def _body_spokespersons(text: str, bodies: list[Mention], starts: list[int]) -> list[Mention]:
+    """`A college spokesman added:` speaks for the nearest body named before whose name holds
+    that noun (`Norland Vocational College`), the whole phrase being the mention (as Q9's named
+    groups); nobody when no such body was named."""
+    out = []
+    for m in _BODY_SPOKESPERSON.finditer(text):
+        head = m.group("head").lower()
+        i = bisect.bisect_left(starts, m.start())
+        named = next((b for b in reversed(bodies[max(0, i - LOOKBACK):i]) if head in b.name.lower().split()), None)
+        if named is not None:
+            out.append(Mention(m.start(), m.end(), named.name, named.type, "NOMINAL", 0.45))
+    return out
+
+
 def with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
     """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
     out = list(mentions) + _body_nominals(text, everything)
@@ -158,6 +178,7 @@ def with_nominals(text: str, mentions: list[Mention], everything: list[Mention])
     starts = [p.start for p in people]
     bodies = [b for b in everything if b.kind == "NAME" and b.type in _GROUP_OWNERS and b.type != "NORP"]
     body_ends = [b.end for b in bodies]
+    out += _body_spokespersons(text, bodies, [b.start for b in bodies])
     for m in definite_roles(text):
         i = bisect.bisect_left(starts, m.start())
         owner = _owner_of_spokesperson(text, m, bodies, body_ends)
@@ -192,7 +213,13 @@ def colon_subject(text: str, floor: int, colon: int, mentions) -> Speaker:
     window = text[max(floor, colon - WINDOW):colon]
     sentence_start = colon - len(window) + max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), -2) + 2
     subject = _sentence_subject(text, sentence_start, colon, mentions)
-    return subject if subject.status != "unattributed" else subject_before(text, floor, colon, mentions)
+    if subject.status != "unattributed":
+        return subject
+    subject = subject_before(text, floor, colon, mentions)
+    m = subject.mention
+    if m is not None and m.kind == "NAME" and _PREPOSITION_BEFORE.search(text, max(0, m.start - 18), m.start):
+        return Speaker("unattributed")  # `... allowed into Britain with the slogan: "..."`: a place is not who
+    return subject
 
 
 def person_talked_about(text: str, open_: int, mentions) -> Speaker:
