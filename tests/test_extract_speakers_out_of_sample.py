@@ -121,3 +121,15 @@ def test_a_reporting_clause_after_its_verb_does_not_take_a_pronoun_from_the_next
     rows = _rows('Tom Hale runs Norcom Bank.\n\n"Our men stopped 25 of them before dawn," the officer said.\n\n'
                  'He said two vans were found.\n')
     assert _speaker_text(rows, _quote(rows, "Our men")) != "He"
+
+
+def test_a_spokesman_of_a_kind_of_body_speaks_for_the_body_of_that_kind_named_before():
+    rows = _rows('The fire started at the Norland Vocational College on Friday.\n\nA college spokesman added: "The hall is '
+                 'insured and we will decide what to do."\n')
+    quote = _quote(rows, "The hall")
+    assert (_speaker_text(rows, quote), quote["speaker_id"]) == ("A college spokesman", "norland-vocational-college")
+
+
+def test_a_place_after_a_preposition_before_a_colon_is_not_the_speaker():
+    rows = _rows('The party wants fewer people to move into Norway with the slogan: "It is not wrong to set limits."\n')
+    assert _quote(rows, "It is not wrong")["speaker_id"] != "norway"
