@@ -555,7 +555,8 @@ class _SubjectFinder:
     """He or she as a speaker refers to the subject of the sentence it is in or of the nearest one
     before it that has a person as subject (`Earlier Ann Lee defended the plan. "...," he told MPs`;
     `Ann Lee's e-mail named Tom Hale. In it, she said:`), not to a speaker further back. A sentence's
-    subject is its first person mentioned outside quotation marks and after no preposition; a
+    subject is its first person mentioned outside quotation marks and after no preposition (a lone
+    surname stands for the full name given earlier); a
     sentence whose subject is the same pronoun (`He said that ... Tom Hale ... . He added: "..."`)
     passes the question on to the sentence before it."""
 
@@ -567,6 +568,10 @@ class _SubjectFinder:
         self.people = [m for m in outside if m.type == "PERSON" and m.kind in ("NAME", "NOMINAL")
                        or m.kind == "NAME" and _TITLED.search(text, max(0, m.start - 6), m.start)]
         self.starts = [m.start for m in self.people]
+        self.fullest: dict[str, str] = {}  # a surname -> the first full name with it (`Mr Kennedy` is Charles Kennedy)
+        for m in self.people:
+            if m.kind == "NAME" and m.type == "PERSON" and " " in m.name:
+                self.fullest.setdefault(m.name.rsplit(" ", 1)[-1].lower(), m.name)
         self.sentences = all_sentences(text)
         self.sentence_starts = [sp.start for sp in self.sentences]
 
@@ -589,7 +594,8 @@ class _SubjectFinder:
                 if not _PREPOSITION_BEFORE.search(self.text, max(sentence.start, m.start - 18), m.start):
                     seen += 1
                     if genders.get(m.name, pronoun.gender) == pronoun.gender:
-                        return m
+                        full = self.fullest.get(m.name.lower()) if " " not in m.name else None
+                        return m if full is None and m.type == "PERSON" else replace(m, name=full or m.name, type="PERSON")
                     break  # the subject does not fit: look further back
                 j += 1
             i -= 1
