@@ -133,3 +133,22 @@ def test_a_spokesman_of_a_kind_of_body_speaks_for_the_body_of_that_kind_named_be
 def test_a_place_after_a_preposition_before_a_colon_is_not_the_speaker():
     rows = _rows('The party wants fewer people to move into Norway with the slogan: "It is not wrong to set limits."\n')
     assert _quote(rows, "It is not wrong")["speaker_id"] != "norway"
+
+
+def test_a_pronoun_resolved_to_a_lone_surname_takes_the_full_name_given_earlier():
+    """(On hand-made mentions: the entity layer links `Mr Kent` to `Charles Kent` itself unless it
+    typed the lone surname as something else, here a place.)"""
+    from landstrikes.extract.entities import Mention
+    from landstrikes.extract.quoterow import Quote, Speaker
+    from landstrikes.extract.speakers import resolve_pronouns
+
+    text = 'Party leader Charles Kent spoke. Earlier Mr Kent said it was flawed. "Why this law?" he asked.\n'
+    full, lone = text.index("Charles Kent"), text.index("Kent said")
+    mentions = [Mention(full, full + 12, "Charles Kent", "PERSON", "NAME", 0.9, "male"),
+                Mention(lone, lone + 4, "Kent", "GPE", "NAME", 0.9)]
+    he = text.index("he asked")
+    quote = Quote(text.index("Why"), text.index('?"') + 1, "direct",
+                  Speaker("pronoun", Mention(he, he + 2, "", "PERSON", "PRONOUN", 0.5, "male")), (he + 3, he + 8, "ask"), None, 0.8)
+    masked = text[:quote.start] + " " * (quote.end - quote.start) + text[quote.end:]
+    resolved = resolve_pronouns([quote], mentions, {}, text, masked, mentions)[0]
+    assert (resolved.speaker.mention.name, resolved.speaker.mention.type) == ("Charles Kent", "PERSON")
