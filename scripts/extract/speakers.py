@@ -111,6 +111,7 @@ def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
     return out
 
 
+_APPOSED = re.compile(r", ")
 _NOT_THE_HOLDER = re.compile(r"(?:deputy|vice|former|ex|shadow|junior|assistant)[- ]$")
 
 
@@ -184,6 +185,9 @@ def with_nominals(text: str, mentions: list[Mention], everything: list[Mention])
         owner = _owner_of_spokesperson(text, m, bodies, body_ends)
         if owner is not None:
             out.append(Mention(m.start(), m.end(), owner.name, owner.type, "NOMINAL", 0.45))
+        elif i < len(people) and _APPOSED.fullmatch(text, m.end(), people[i].start):
+            person = people[i]  # `The US president, Ann Lee, said`: the name in apposition
+            out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
         elif i:
             person = _holder_of_role(text, m, people[max(0, i - LOOKBACK):i])
             out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
@@ -272,12 +276,19 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?<!officials )(?<!authorities )(?<!police )(?
 """(`officials in Powys`, `police in Leeds`: the place's own officials, who speak for it, Q9)"""
 
 
+_RELATIVE_AFTER = re.compile(r"[’']s (?:[a-z]+ )?(?:aunt|uncle|mother|father|sister|brother|wife|husband|son|daughter|"
+                             r"cousin|friend|lawyer|attorney|family|neighbour|neighbor|"
+                             r"girlfriend|boyfriend|partner|grandmother|grandfather|niece|nephew|widow|parents)\b")
+"""`Ann Lee's aunt said`: the aunt speaks, not Ann Lee (a spokesman speaks for them: not here)."""
+
+
 def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """Mentions in [start, end) that can speak: not a nationality, and not a place after a
     locative preposition (`Police in Nottingham said`, `the company, based in Leeds, said`):
     that place is where, not who."""
     return [m for m in _mentions_in(mentions, start, end) if m.type in _SPEAKER_TYPES
-            and not (m.type == "GPE" and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))]
+            and not (m.type == "GPE" and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
+            and not (m.type == "PERSON" and _RELATIVE_AFTER.match(text, m.end))]
 
 
 def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
