@@ -152,3 +152,14 @@ def test_a_pronoun_resolved_to_a_lone_surname_takes_the_full_name_given_earlier(
     masked = text[:quote.start] + " " * (quote.end - quote.start) + text[quote.end:]
     resolved = resolve_pronouns([quote], mentions, {}, text, masked, mentions)[0]
     assert (resolved.speaker.mention.name, resolved.speaker.mention.type) == ("Charles Kent", "PERSON")
+
+
+def test_a_role_nominal_with_a_name_in_apposition_is_that_person():
+    rows = _rows('Dana Ruiz spoke first.\n\nThe US president, Ana Reyes, also condemned the attack. "We condemn this '
+                 'murder," she said.\n')
+    assert _quote(rows, "We condemn")["speaker_id"] == "ana-reyes"
+
+
+def test_a_relative_of_a_named_person_speaks_not_the_person():
+    rows = _rows('The guard was shot.\n\n"He was a wonderful young man," Cpl. Tom Hale\'s aunt told the Norland Times.\n')
+    assert _quote(rows, "He was a")["speaker_id"] != "tom-hale"
