@@ -153,9 +153,10 @@ def _owner_of_spokesperson(text: str, role: re.Match, bodies: list[Mention], bod
     return None
 
 
-_BODY_SPOKESPERSON = with_words(r"\b[Aa]n? (?P<head><HEAD>) (?:spokesman|spokeswoman|spokesperson|official|source)\b", 0,
-                                HEAD=_BODY_HEADS)
-"""`a college spokesman`, `a council official`: someone speaking for a body of that kind."""
+_SPOKES_WORD = re.compile(r"spokes(?:man|woman|person)\b|official\b|source\b")
+_BODY_BEFORE_SPOKES = with_words(r"\b[Aa]n? (?P<head><HEAD>) $", 0, HEAD=_BODY_HEADS)
+"""`a college spokesman`, `a council official`: someone speaking for a body of that kind (the
+role word is found first, the article and body noun looked for just before it)."""
 
 
 def _body_spokespersons(text: str, bodies: list[Mention], starts: list[int]) -> list[Mention]:
@@ -163,12 +164,15 @@ def _body_spokespersons(text: str, bodies: list[Mention], starts: list[int]) -> 
     that noun (`Norland Vocational College`), the whole phrase being the mention (as Q9's named
     groups); nobody when no such body was named."""
     out = []
-    for m in _BODY_SPOKESPERSON.finditer(text):
+    for word in _SPOKES_WORD.finditer(text):
+        m = _BODY_BEFORE_SPOKES.search(text, max(0, word.start() - 24), word.start())
+        if m is None:
+            continue
         head = m.group("head").lower()
         i = bisect.bisect_left(starts, m.start())
         named = next((b for b in reversed(bodies[max(0, i - LOOKBACK):i]) if head in b.name.lower().split()), None)
         if named is not None:
-            out.append(Mention(m.start(), m.end(), named.name, named.type, "NOMINAL", 0.45))
+            out.append(Mention(m.start(), word.end(), named.name, named.type, "NOMINAL", 0.45))
     return out
 
 
@@ -189,7 +193,7 @@ def with_nominals(text: str, mentions: list[Mention], everything: list[Mention])
             person = people[i]  # `The US president, Ann Lee, said`: the name in apposition
             out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
         elif i:
-            person = _holder_of_role(text, m, people[max(0, i - LOOKBACK):i])
+            person = _holder_of_role(text, m, people[max(0, i - 16):i])
             out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
     title = _TITLE_AFTER
     persons = sorted((p for p in everything if p.type == "PERSON"), key=lambda p: p.end)
@@ -288,7 +292,7 @@ def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> lis
     that place is where, not who."""
     return [m for m in _mentions_in(mentions, start, end) if m.type in _SPEAKER_TYPES
             and not (m.type == "GPE" and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
-            and not (m.type == "PERSON" and _RELATIVE_AFTER.match(text, m.end))]
+            and not (m.type == "PERSON" and text[m.end:m.end + 1] in "’'" and _RELATIVE_AFTER.match(text, m.end))]
 
 
 def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
@@ -520,7 +524,7 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
     """Pronoun speaker -> the subject of its clause or of the sentences just before it (`outside`
     quotation marks, whose words `masked` has blanked), else the nearest previous compatible
     speaker, else nearest previous person."""
-    subjects = _SubjectFinder(text, masked, outside) if text is not None and masked is not None and outside is not None else None
+    subjects = _LazySubjects(text, masked, outside) if text is not None and masked is not None and outside is not None else None
     persons = [m for m in mentions if m.type == "PERSON"]
     person_starts = [m.start for m in persons]
     bodies = [m for m in mentions if m.type in _BODY_TYPES and m.kind == "NAME"]
@@ -562,6 +566,20 @@ _SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:And|But|So|Then|Later|Earlier|However|Y
 """A sentence that opens with he or she has that pronoun as subject (`But he added that ...`)."""
 
 
+class _LazySubjects:
+    """A `_SubjectFinder` built on the first he or she to resolve (most articles have none)."""
+
+    def __init__(self, text: str, masked: str, outside: list[Mention]):
+        self.args, self.finder = (text, masked, outside), None
+
+    def antecedent(self, pronoun: Mention, genders: dict[str, str]) -> Mention | None:
+        if pronoun.gender not in ("male", "female"):
+            return None
+        if self.finder is None:
+            self.finder = _SubjectFinder(*self.args)
+        return self.finder.antecedent(pronoun, genders)
+
+
 class _SubjectFinder:
     """He or she as a speaker refers to the subject of the sentence it is in or of the nearest one
     before it that has a person as subject (`Earlier Ann Lee defended the plan. "...," he told MPs`;
@@ -572,7 +590,10 @@ class _SubjectFinder:
     passes the question on to the sentence before it."""
 
     SENTENCES_BACK = 4
-    """Sentences with a person in them looked at before giving up (bounded work per pronoun)."""
+    """Sentences with a person in them looked at before giving up."""
+    SENTENCES_WALKED = 12
+    """Sentences walked back in all, with a person or not (bounded work per pronoun: a text of
+    thousands of `"Yes," he said.` is linear)."""
 
     def __init__(self, text: str, masked: str, outside: list[Mention]):
         self.text = masked
@@ -590,8 +611,8 @@ class _SubjectFinder:
         if pronoun.gender not in ("male", "female"):
             return None
         i = bisect.bisect_right(self.sentence_starts, pronoun.start) - 1
-        seen = 0
-        while i >= 0 and seen < self.SENTENCES_BACK:
+        seen, floor = 0, max(-1, i - self.SENTENCES_WALKED)
+        while i > floor and seen < self.SENTENCES_BACK:
             sentence = self.sentences[i]
             end = min(sentence.end, pronoun.start)
             j = bisect.bisect_left(self.starts, sentence.start)
