@@ -98,9 +98,14 @@ def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
         earlier = bodies[max(0, i - LOOKBACK):i]
         named = next((b for b in reversed(earlier) if head in b.name.lower().split()), None)
         if named is None and head in _GENERIC_HEADS:  # the nearest of that kind in a subject's place, else the nearest
-            kind = [b for b in earlier if b.type == _GENERIC_HEADS[head]]
-            named = next((b for b in reversed(kind) if not _NOT_A_SUBJECT.search(text, max(0, b.start - 48), b.start)),
-                         kind[-1] if kind else None)
+            wanted, nearest = _GENERIC_HEADS[head], None
+            for b in reversed(earlier):
+                if b.type == wanted:
+                    nearest = nearest or b
+                    if not _NOT_A_SUBJECT.search(text, max(0, b.start - 48), b.start):
+                        named = b
+                        break
+            named = named or nearest
         if named is None:
             named = next((d for d in reversed(described[-LOOKBACK:]) if d.name.split()[-1] == head), None)
         if named is None and m.group("modifiers") and head not in _NOT_DESCRIBED:
@@ -154,6 +159,7 @@ def _owner_of_spokesperson(text: str, role: re.Match, bodies: list[Mention], bod
 
 
 _SPOKES_WORD = re.compile(r"spokes(?:man|woman|person)\b|official\b|source\b")
+_SPOKES_LITERALS = ("spokes", "official", "source")
 _BODY_BEFORE_SPOKES = with_words(r"\b[Aa]n? (?P<head><HEAD>) $", 0, HEAD=_BODY_HEADS)
 """`a college spokesman`, `a council official`: someone speaking for a body of that kind (the
 role word is found first, the article and body noun looked for just before it)."""
@@ -164,16 +170,19 @@ def _body_spokespersons(text: str, bodies: list[Mention], starts: list[int]) -> 
     that noun (`Norland Vocational College`), the whole phrase being the mention (as Q9's named
     groups); nobody when no such body was named."""
     out = []
-    for word in _SPOKES_WORD.finditer(text):
-        m = _BODY_BEFORE_SPOKES.search(text, max(0, word.start() - 24), word.start())
-        if m is None:
-            continue
-        head = m.group("head").lower()
-        i = bisect.bisect_left(starts, m.start())
-        named = next((b for b in reversed(bodies[max(0, i - LOOKBACK):i]) if head in b.name.lower().split()), None)
-        if named is not None:
-            out.append(Mention(m.start(), word.end(), named.name, named.type, "NOMINAL", 0.45))
-    return out
+    for literal in _SPOKES_LITERALS:  # (str.find runs in C: most texts hold one of these words somewhere)
+        at = text.find(literal)
+        while at != -1:
+            word = _SPOKES_WORD.match(text, at)
+            m = _BODY_BEFORE_SPOKES.search(text, max(0, at - 24), at) if word is not None else None
+            if m is not None:
+                head = m.group("head").lower()
+                i = bisect.bisect_left(starts, m.start())
+                named = next((b for b in reversed(bodies[max(0, i - LOOKBACK):i]) if head in b.name.lower().split()), None)
+                if named is not None:
+                    out.append(Mention(m.start(), word.end(), named.name, named.type, "NOMINAL", 0.45))
+            at = text.find(literal, at + 1)
+    return sorted(out, key=lambda x: x.start)
 
 
 def with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
