@@ -6,6 +6,10 @@ texts outside 600-4,000 characters are skipped, and the first 20 of each source 
 whoever changes the extractor's rules, annotated afterwards, for a figure no rule was tuned on.
 `--heldout2` lists the 10 after those (`heldout2.tsv`): a second held-out set, drawn once the
 first had been scored several times, so that one figure comes from texts nobody has yet seen.
+`--inspect` lists the inspection set (`inspect.tsv`): after all three of those (the first 40 of
+each source, excluded entirely), the next INSPECT_PER_SOURCE texts of each source in the same
+order that hold a direct quotation (at least two quotation-mark pairs of three or more words),
+read by hand to judge the extractor's speakers out of sample (issue 17).
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -71,8 +75,31 @@ def heldout2(texts: dict[str, str]) -> list[str]:
     return [i for i in sample(texts, PER_SOURCE + 2 * HELDOUT_PER_SOURCE) if i not in before]
 
 
+INSPECT_PER_SOURCE = 20
+
+
+def _has_direct_quotes(text: str) -> bool:
+    from landstrikes.quotemarks import scan_quote_marks
+
+    pairs, _ = scan_quote_marks(text)
+    return sum(1 for p in pairs if text[p.open] not in "‘'" and len(text[p.open + 1:p.close].split()) >= 3) >= 2
+
+
+def inspect(texts: dict[str, str]) -> list[str]:
+    """The next INSPECT_PER_SOURCE texts of each source holding direct quotations, after every
+    text of the sample and both held-out sets (whose texts are never read here)."""
+    before = set(sample(texts, PER_SOURCE + 2 * HELDOUT_PER_SOURCE))
+    everything = [i for i in sample(texts, len(texts)) if i not in before]
+    chosen = []
+    for source in ("bbc/", "fnc1/"):
+        chosen += [i for i in everything if i.startswith(source) and _has_direct_quotes(texts[i])][:INSPECT_PER_SOURCE]
+    return chosen
+
+
 if __name__ == "__main__":
-    texts = dev_texts()
-    chosen = heldout2 if "--heldout2" in sys.argv else heldout if "--heldout" in sys.argv else sample
+    here = Path(__file__).resolve()  # (a worktree sits one level deeper than the main checkout)
+    texts = dev_texts(next((r for r in (DEV_NEWS, *(p / "shared" / "dev-news" for p in here.parents)) if r.is_dir()), DEV_NEWS))
+    chosen = (inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
+              else heldout if "--heldout" in sys.argv else sample)
     for text_id in chosen(texts):
         print(text_id, sha256(texts[text_id]), len(texts[text_id]), sep="\t")

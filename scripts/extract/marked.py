@@ -25,6 +25,18 @@ from landstrikes.quotemarks import BLANKS
 
 
 _CUE_AFTER = with_words(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb><CUE_VERB>)\b", CUE_VERB=CUE_VERBS)
+_ABBREVIATION_STOP = re.compile(r"\b(?:Mrs?|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Cpl|Maj|Adm|Rep|Sen|Gov|Rev|Det|Insp|Supt|Jr|Sr|St|[A-Z])\.")
+"""The full stop of a title or an initial in a reporting clause (`," Army Col. Ann Lee said`,
+`," U.S. Rep. Ann Lee told Fox`): no sentence end."""
+
+
+def _cue_after(after: str) -> re.Match | None:
+    """`_CUE_AFTER` on the words after a closing mark; where it fails for a title's or an
+    initial's full stop, again with those stops read as letters (same offsets)."""
+    m = _CUE_AFTER.match(after)
+    if m is None and "." in after[:62] and _ABBREVIATION_STOP.search(after, 0, 62):
+        m = _CUE_AFTER.match(_ABBREVIATION_STOP.sub(lambda a: a.group()[:-1] + "_", after[:62]) + after[62:])
+    return m
 _CUE_BEFORE = with_words(r"(?P<verb>\b<CUE_VERB>\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$", CUE_VERB=CUE_VERBS)
 _VERB_OR_LABEL = with_words(r"\b<VERB>\b|(?<![-‑])\b(?:calling|called|described as|describing)\b", VERB=VERBS)
 
@@ -191,7 +203,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
         sentence_like = bool(words) and inner.rstrip()[-1:] in "?!." and len(words) >= 3
         return Quote(start, end, "direct" if sentence_like else "scare", Speaker("unattributed" if sentence_like else "term"), None, None, 0.5)
     cue, speaker, kind, conf = None, Speaker("unattributed"), None, 0.5
-    m = _CUE_AFTER.match(after)
+    m = _cue_after(after)
     # a closing mark after sentence punctuation ends a sentence too: `months." "Nothing ...`
     at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-(" or _QUOTED_SENTENCE_END.search(before) is not None
     according_after = _ACCORDING_AFTER.match(after) if at_sentence_start else None
@@ -278,8 +290,11 @@ def _colon_ending_previous_line(text: str, line_start: int) -> int | None:
 def _cue_clause_after_ok(inner: str, after: str, m: re.Match) -> bool:
     """After a quotation closed by a full stop the next words start a new sentence; its verb is
     this quotation's cue only in a short reporting clause (`"..." he said.`, `"..." said Ann Lee.`),
-    not in a sentence that goes on (`"..." But a spokeswoman insisted Ben Ode had ...`)."""
-    if not inner.rstrip().endswith("."):
+    not in a sentence that goes on (`"..." But a spokeswoman insisted Ben Ode had ...`). After a
+    question or exclamation mark the same holds when the next word is capitalised (`Ann asks, "Is
+    it true?" He claims that ...`), while `"Is it?" he asked` goes on in the same sentence."""
+    last = inner.rstrip()[-1:]
+    if last not in ".?!" or last in "?!" and (m.group("pre") or m.group("verb"))[:1].islower():
         return True
     tail = after[m.end("verb"):]
     stop = re.search(r"[.,;:!?\n]", tail)

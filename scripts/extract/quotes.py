@@ -38,7 +38,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     indirect = indirect_quotes(masked, outside, inside, all_sentences(text), text)
     taken = {(q.start, q.end) for q in marked}
     indirect = [q for q in indirect if (q.start, q.end) not in taken]
-    quotes = resolve_pronouns(sorted(marked + indirect, key=lambda q: (q.start, -q.end)), mentions, genders)
+    quotes = resolve_pronouns(sorted(marked + indirect, key=lambda q: (q.start, -q.end)), mentions, genders, text, masked, outside)
     return _with_parents(quotes)
 
 

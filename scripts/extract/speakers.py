@@ -60,7 +60,8 @@ _BODY_HEADS = (
     "board", "union", "agency", "court", "commission", "executive", "trust", "authority", "club", "hospital",
     "university", "airline", "charity", "organisation", "organization", "institute", "association", "federation",
     "foundation", "office", "service", "assembly", "parliament", "senate", "newspaper", "network", "channel", "church",
-    "retailer", "carrier", "insurer", "lender", "broadcaster", "magazine", "watchdog", "regulator",
+    "retailer", "carrier", "insurer", "lender", "broadcaster", "magazine", "watchdog", "regulator", "college", "school",
+    "embassy", "museum",
 )
 _GENERIC_HEADS = {
     "company": "ORG", "firm": "ORG", "group": "ORG", "retailer": "ORG", "carrier": "ORG", "airline": "ORG",
@@ -96,8 +97,15 @@ def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
         i = bisect.bisect_left(starts, m.start())
         earlier = bodies[max(0, i - LOOKBACK):i]
         named = next((b for b in reversed(earlier) if head in b.name.lower().split()), None)
-        if named is None and head in _GENERIC_HEADS:
-            named = next((b for b in reversed(earlier) if b.type == _GENERIC_HEADS[head]), None)
+        if named is None and head in _GENERIC_HEADS:  # the nearest of that kind in a subject's place, else the nearest
+            wanted, nearest = _GENERIC_HEADS[head], None
+            for b in reversed(earlier):
+                if b.type == wanted:
+                    nearest = nearest or b
+                    if not _NOT_A_SUBJECT.search(text, max(0, b.start - 48), b.start):
+                        named = b
+                        break
+            named = named or nearest
         if named is None:
             named = next((d for d in reversed(described[-LOOKBACK:]) if d.name.split()[-1] == head), None)
         if named is None and m.group("modifiers") and head not in _NOT_DESCRIBED:
@@ -108,15 +116,93 @@ def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
     return out
 
 
+_APPOSED = re.compile(r", ")
+_NOT_THE_HOLDER = re.compile(r"(?:deputy|vice|former|ex|shadow|junior|assistant)[- ]$")
+
+
+def _holder_of_role(text: str, role: re.Match, earlier: list[Mention]) -> Mention:
+    """Who `the prime minister` is: the person named earlier with that role as a title (`Prime
+    Minister Ann Lee`, not `Deputy Prime Minister ...`) or in apposition (`Ann Lee, the prime
+    minister`); else the nearest earlier person in a subject's place (after no preposition and no
+    verb: `Ann Lee dismissed reports she told Tom Hale ... the prime minister said` is Ann Lee);
+    else the nearest earlier person. `earlier` is sorted by start, nearest last."""
+    phrase = " ".join(role.group().lower().split()[1:])
+    for p in reversed(earlier):
+        before = text[max(0, p.start - len(phrase) - 40):p.start].lower()
+        at = before.rfind(phrase)
+        if at != -1 and re.fullmatch(r"(?:\s+[a-z]+)?\s+", before[at + len(phrase):]) and not _NOT_THE_HOLDER.search(before, 0, at):
+            return p
+        if text[p.end:p.end + len(phrase) + 8].lower().startswith((", the " + phrase, ", " + phrase)):
+            return p
+    for p in reversed(earlier):
+        if not _NOT_A_SUBJECT.search(text, max(0, p.start - 48), p.start):
+            return p
+    return earlier[-1]
+
+
+_SPOKESPERSONS = ("spokesman", "spokeswoman", "spokesperson", "official", "officer", "source")
+
+
+def _owner_of_spokesperson(text: str, role: re.Match, bodies: list[Mention], body_ends: list[int]) -> Mention | None:
+    """`the spokeswoman` after `a BaFin spokeswoman`: the body the earlier one spoke for (bounded:
+    the last few occurrences of the word in the WINDOW before it)."""
+    word = role.group().split()[-1].lower()
+    if word not in _SPOKESPERSONS:
+        return None
+    floor = max(0, role.start() - 2 * WINDOW)
+    for found in reversed(list(re.finditer(r"\b" + word + r"\b", text[floor:role.start()], re.IGNORECASE))[-4:]):
+        at = floor + found.start()
+        i = bisect.bisect_right(body_ends, at) - 1
+        if i >= 0 and _JUST_BEFORE.fullmatch(text, bodies[i].end, at):
+            return bodies[i]
+    return None
+
+
+_SPOKES_WORD = re.compile(r"spokes(?:man|woman|person)\b|official\b|source\b")
+_SPOKES_LITERALS = ("spokes", "official", "source")
+_BODY_BEFORE_SPOKES = with_words(r"\b[Aa]n? (?P<head><HEAD>) $", 0, HEAD=_BODY_HEADS)
+"""`a college spokesman`, `a council official`: someone speaking for a body of that kind (the
+role word is found first, the article and body noun looked for just before it)."""
+
+
+def _body_spokespersons(text: str, bodies: list[Mention], starts: list[int]) -> list[Mention]:
+    """`A college spokesman added:` speaks for the nearest body named before whose name holds
+    that noun (`Norland Vocational College`), the whole phrase being the mention (as Q9's named
+    groups); nobody when no such body was named."""
+    out = []
+    for literal in _SPOKES_LITERALS:  # (str.find runs in C: most texts hold one of these words somewhere)
+        at = text.find(literal)
+        while at != -1:
+            word = _SPOKES_WORD.match(text, at)
+            m = _BODY_BEFORE_SPOKES.search(text, max(0, at - 24), at) if word is not None else None
+            if m is not None:
+                head = m.group("head").lower()
+                i = bisect.bisect_left(starts, m.start())
+                named = next((b for b in reversed(bodies[max(0, i - LOOKBACK):i]) if head in b.name.lower().split()), None)
+                if named is not None:
+                    out.append(Mention(m.start(), word.end(), named.name, named.type, "NOMINAL", 0.45))
+            at = text.find(literal, at + 1)
+    return sorted(out, key=lambda x: x.start)
+
+
 def with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
     """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
     out = list(mentions) + _body_nominals(text, everything)
     people = [p for p in everything if p.type == "PERSON" and p.kind == "NAME"]
     starts = [p.start for p in people]
+    bodies = [b for b in everything if b.kind == "NAME" and b.type in _GROUP_OWNERS and b.type != "NORP"]
+    body_ends = [b.end for b in bodies]
+    out += _body_spokespersons(text, bodies, [b.start for b in bodies])
     for m in definite_roles(text):
         i = bisect.bisect_left(starts, m.start())
-        if i:
-            person = people[i - 1]
+        owner = _owner_of_spokesperson(text, m, bodies, body_ends)
+        if owner is not None:
+            out.append(Mention(m.start(), m.end(), owner.name, owner.type, "NOMINAL", 0.45))
+        elif i < len(people) and _APPOSED.fullmatch(text, m.end(), people[i].start):
+            person = people[i]  # `The US president, Ann Lee, said`: the name in apposition
+            out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
+        elif i:
+            person = _holder_of_role(text, m, people[max(0, i - 16):i])
             out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
     title = _TITLE_AFTER
     persons = sorted((p for p in everything if p.type == "PERSON"), key=lambda p: p.end)
@@ -144,7 +230,13 @@ def colon_subject(text: str, floor: int, colon: int, mentions) -> Speaker:
     window = text[max(floor, colon - WINDOW):colon]
     sentence_start = colon - len(window) + max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), -2) + 2
     subject = _sentence_subject(text, sentence_start, colon, mentions)
-    return subject if subject.status != "unattributed" else subject_before(text, floor, colon, mentions)
+    if subject.status != "unattributed":
+        return subject
+    subject = subject_before(text, floor, colon, mentions)
+    m = subject.mention
+    if m is not None and m.kind == "NAME" and _PREPOSITION_BEFORE.search(text, max(0, m.start - 18), m.start):
+        return Speaker("unattributed")  # `... allowed into Britain with the slogan: "..."`: a place is not who
+    return subject
 
 
 def person_talked_about(text: str, open_: int, mentions) -> Speaker:
@@ -197,12 +289,19 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?<!officials )(?<!authorities )(?<!police )(?
 """(`officials in Powys`, `police in Leeds`: the place's own officials, who speak for it, Q9)"""
 
 
+_RELATIVE_AFTER = re.compile(r"[’']s (?:[a-z]+ )?(?:aunt|uncle|mother|father|sister|brother|wife|husband|son|daughter|"
+                             r"cousin|friend|lawyer|attorney|family|neighbour|neighbor|"
+                             r"girlfriend|boyfriend|partner|grandmother|grandfather|niece|nephew|widow|parents)\b")
+"""`Ann Lee's aunt said`: the aunt speaks, not Ann Lee (a spokesman speaks for them: not here)."""
+
+
 def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """Mentions in [start, end) that can speak: not a nationality, and not a place after a
     locative preposition (`Police in Nottingham said`, `the company, based in Leeds, said`):
     that place is where, not who."""
     return [m for m in _mentions_in(mentions, start, end) if m.type in _SPEAKER_TYPES
-            and not (m.type == "GPE" and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))]
+            and not (m.type == "GPE" and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
+            and not (m.type == "PERSON" and text[m.end:m.end + 1] in "’'" and _RELATIVE_AFTER.match(text, m.end))]
 
 
 def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
@@ -212,7 +311,7 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
     if head is not None:
         return Speaker("attributed", head)
     if found:
-        return Speaker("attributed", max(found, key=lambda m: (m.end, -m.start)))
+        return Speaker("attributed", _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))))
     pronoun = _pronoun_in(text, pre_start, verb_start)
     if pronoun:
         return pronoun
@@ -221,7 +320,8 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
         return unnamed
     if text[verb_start:verb_end].lower() in ("told", "tells", "telling"):
         return Speaker("unattributed")  # `" ... told Reuters`: what follows is the hearer, not the speaker
-    after = subject_after(text, verb_end, min(len(text), verb_end + 50), mentions)
+    end = _PARAGRAPH_STOP.search(text, verb_end, min(len(text), verb_end + 50))  # (`," the officer said.\n\nHe ...`: not he)
+    after = subject_after(text, verb_end, end.start() if end else min(len(text), verb_end + 50), mentions)
     if after.status == "unattributed":  # `," said a police source.`: an unnamed source after the verb
         stop = _CLAUSE_STOP.search(text, verb_end, verb_end + 30)
         return _unnamed_in(text, verb_end, stop.start() if stop else min(len(text), verb_end + 30), mentions) or after
@@ -229,6 +329,8 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
 
 
 _CLAUSE_STOP = re.compile(r"[.\n]")
+_PARAGRAPH_STOP = re.compile(r"\n")
+"""A reporting clause after its verb never goes on into the next paragraph."""
 _APPOSITION_END = re.compile(r",\s*(?:[a-z]+\s+){0,2}$")
 """`Ana Lopez, chief executive of Borland Trust, had said`: the verb follows a closing comma."""
 
@@ -246,6 +348,28 @@ def _before_apposition(text: str, found: list[Mention], start: int, verb_start: 
     return before[-1] if before else None
 
 
+_AFFILIATION = re.compile(r"\s*,\s*|\s+(?:of|at|from|with)\s+(?:the\s+)?")
+"""Between a person and the body they belong to, right before the verb: `Ann Lee, Norcom Trust
+said`, `Ann Lee of the Norcom Institute said`."""
+
+
+_AFTER_PLACE_WORD = re.compile(r"\b(?:in|on|at|into|to|from|with|by|near|through|via)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _person_of(text: str, found: list[Mention], nearest: Mention) -> Mention:
+    """The subject when the name next to the verb is a body a person belongs to: that person
+    (`Ann Lee of the Norcom Institute said`, `Ann Lee, Norcom Trust said:`), not the body."""
+    if nearest.type == "PERSON" or nearest.kind != "NAME":
+        return nearest
+    i = found.index(nearest)
+    person = found[i - 1] if i else None
+    if (person is None or person.type != "PERSON" or person.end > nearest.start
+            or not _AFFILIATION.fullmatch(text, person.end, nearest.start)
+            or _PREPOSITION_BEFORE.search(text, max(0, person.start - 18), person.start)):
+        return nearest
+    return person
+
+
 def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause."""
     clause_start = max(floor, verb_start - 90)
@@ -256,7 +380,12 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     found = _candidates(text, mentions, clause_start, verb_start)
     pronoun = _pronoun_in(text, clause_start, verb_start)
     unnamed = _unnamed_in(text, clause_start, verb_start, mentions)
-    best = _before_apposition(text, found, clause_start, verb_start) or (max(found, key=lambda m: (m.end, -m.start)) if found else None)
+    best = _before_apposition(text, found, clause_start, verb_start) or (
+        _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
+    if best is not None and _AFTER_PLACE_WORD.search(text, max(clause_start, best.start - 12), best.start):
+        # `X was quoted in the Herald saying:`: where, not who, when a subject comes before it
+        free = [m for m in found if m.end <= best.start and not _PREPOSITION_BEFORE.search(text, max(clause_start, m.start - 18), m.start)]
+        best = free[-1] if free else best
     candidates = [(best.end, Speaker("attributed", best))] if best else []
     if pronoun:
         candidates.append((pronoun.mention.end, pronoun))
@@ -276,14 +405,24 @@ def unnamed_end(text: str, start: int, end: int) -> int:
 
 
 def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
-    found = _candidates(text, mentions, start, min(end, start + 60))
+    found = [m for m in _candidates(text, mentions, start, min(end, start + 60))
+             if not _NOT_AFTER_VERB.search(text, max(start, m.start - 12), m.start)]  # (`said on ZDF television`)
     pronoun = _pronoun_in(text, start, min(end, start + 15), first=True)
     if found and not (pronoun is not None and pronoun.mention.start < found[0].start):
         first = found[0]
-        if first.type != "PERSON" and len(found) > 1 and found[1].type == "PERSON" and text[first.end:found[1].start].strip() == ",":
-            return Speaker("attributed", found[1])  # `said the coach of Leeds United, Tom Berry`: the person named in apposition
+        if first.type != "PERSON" and len(found) > 1 and found[1].type == "PERSON" and _ROLE_BETWEEN.fullmatch(text, first.end, found[1].start):
+            # `said the coach of Leeds United, Tom Berry`, `said Norcom chairman Tom Berry`: the person, not the body
+            return Speaker("attributed", found[1])
         return Speaker("attributed", first)
     return pronoun or Speaker("unattributed")  # (`" and says he will write to the watchdog`: he)
+
+
+_NOT_AFTER_VERB = re.compile(r"\b(?:on|to|in|into|onto|via|through|during|after|before)\s+(?:the\s+)?$", re.IGNORECASE)
+"""After a reporting verb a name after these prepositions is where, when or to whom, not who."""
+_ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|told|said|says)\b)[a-z][a-z-]*|" + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper()))
+                           + r")\s+){1,3}")
+"""Between a body and a person after the verb: a comma, or one to three role words (`chairman`,
+`chief executive`, `Chairman`)."""
 
 
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
@@ -305,13 +444,23 @@ def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions)
         return Speaker("attributed", people[0])
     if pronoun is not None:
         return pronoun
-    subjects = [m for m in found if not _PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start)]
+    subjects = [m for m in found if not _PREPOSITION_BEFORE.search(text, max(0, m.start - 18), m.start)]
     return Speaker("attributed", subjects[0]) if subjects else Speaker("unattributed")
 
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|at|from|with|by|to|on|against|near|about|into|over|under)\s+(?:the\s+)?$", re.IGNORECASE)
+_PERSONAL_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+"
+_NOT_A_SUBJECT = re.compile(r"\b(?:(?:for|of|in|at|from|with|by|to|on|against|near|about|into|over|under)\s+(?:the\s+)?"
+                            r"|(?!(?:said|added|reported|quoted)\b)(?:[a-z]+ed|told|met|sent|gave|saw|tells|meets|asks|urges|blames)\s+)"
+                            r"(?:[A-Z][a-z]+\.?\s+){0,3}$")
+"""Before a name that is an object: a preposition (`criticism from Ann Lee`, `hosted by Deputy
+Prime Minister Ann Lee`) or a verb (`told Ann Lee`, `blamed Mr Lee`), titles between."""
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|at|from|with|by|to|on|against|near|about|into|over|under)\s+(?:the\s+)?"
+                                 r"(?:" + _PERSONAL_TITLE + r")?$", re.IGNORECASE)
 """A body or place after a preposition is no subject (`In a statement to Reuters, Norcom said`,
-`a man fighting for Norland posted ... with the caption:`)."""
+`a man fighting for Norland posted ... with the caption:`), nor a person after one (`standing next
+to Mr Lee he added`)."""
+_TITLED = re.compile(_PERSONAL_TITLE + "$")
+"""A name after Mr, Mrs, Dr ... is a person's, whatever type the entity layer gave it."""
 
 
 def _pronoun_in(text: str, start: int, end: int, first: bool = False) -> Speaker | None:
@@ -379,8 +528,12 @@ def learn_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
     return genders
 
 
-def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict[str, str]) -> list[Quote]:
-    """Pronoun speaker -> nearest previous compatible speaker, else nearest previous person."""
+def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict[str, str], text: str | None = None,
+                     masked: str | None = None, outside: list[Mention] | None = None) -> list[Quote]:
+    """Pronoun speaker -> the subject of its clause or of the sentences just before it (`outside`
+    quotation marks, whose words `masked` has blanked), else the nearest previous compatible
+    speaker, else nearest previous person."""
+    subjects = _LazySubjects(text, masked, outside) if text is not None and masked is not None and outside is not None else None
     persons = [m for m in mentions if m.type == "PERSON"]
     person_starts = [m.start for m in persons]
     bodies = [m for m in mentions if m.type in _BODY_TYPES and m.kind == "NAME"]
@@ -402,7 +555,8 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 target = next((m for m in reversed(speakers[-LOOKBACK:]) if m.type in _BODY_TYPES), bodies[i - 1] if i else None)
             else:
                 earlier = persons[max(0, bisect.bisect_left(person_starts, pronoun.start) - LOOKBACK):bisect.bisect_left(person_starts, pronoun.start)]
-                target = _antecedent(pronoun, speakers[-LOOKBACK:], earlier, genders)
+                target = (subjects.antecedent(pronoun, genders) if subjects is not None else None) or _antecedent(
+                    pronoun, speakers[-LOOKBACK:], earlier, genders)
             if target is None:
                 sp = Speaker("unattributed")
             else:
@@ -415,6 +569,78 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
             outer.append(q)
         out.append(q)
     return out
+
+
+_SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:And|But|So|Then|Later|Earlier|However|Yet|Now|Meanwhile),?\s+)?(?P<pronoun>[Hh]e|[Ss]he)\b")
+"""A sentence that opens with he or she has that pronoun as subject (`But he added that ...`)."""
+
+
+class _LazySubjects:
+    """A `_SubjectFinder` built on the first he or she to resolve (most articles have none)."""
+
+    def __init__(self, text: str, masked: str, outside: list[Mention]):
+        self.args, self.finder = (text, masked, outside), None
+
+    def antecedent(self, pronoun: Mention, genders: dict[str, str]) -> Mention | None:
+        if pronoun.gender not in ("male", "female"):
+            return None
+        if self.finder is None:
+            self.finder = _SubjectFinder(*self.args)
+        return self.finder.antecedent(pronoun, genders)
+
+
+class _SubjectFinder:
+    """He or she as a speaker refers to the subject of the sentence it is in or of the nearest one
+    before it that has a person as subject (`Earlier Ann Lee defended the plan. "...," he told MPs`;
+    `Ann Lee's e-mail named Tom Hale. In it, she said:`), not to a speaker further back. A sentence's
+    subject is its first person mentioned outside quotation marks and after no preposition (a lone
+    surname stands for the full name given earlier); a
+    sentence whose subject is the same pronoun (`He said that ... Tom Hale ... . He added: "..."`)
+    passes the question on to the sentence before it."""
+
+    SENTENCES_BACK = 4
+    """Sentences with a person in them looked at before giving up."""
+    SENTENCES_WALKED = 12
+    """Sentences walked back in all, with a person or not (bounded work per pronoun: a text of
+    thousands of `"Yes," he said.` is linear)."""
+
+    def __init__(self, text: str, masked: str, outside: list[Mention]):
+        self.text = masked
+        self.people = [m for m in outside if m.type == "PERSON" and m.kind in ("NAME", "NOMINAL")
+                       or m.kind == "NAME" and _TITLED.search(text, max(0, m.start - 6), m.start)]
+        self.starts = [m.start for m in self.people]
+        self.fullest: dict[str, str] = {}  # a surname -> the first full name with it (`Mr Kennedy` is Charles Kennedy)
+        for m in self.people:
+            if m.kind == "NAME" and m.type == "PERSON" and " " in m.name:
+                self.fullest.setdefault(m.name.rsplit(" ", 1)[-1].lower(), m.name)
+        self.sentences = all_sentences(text)
+        self.sentence_starts = [sp.start for sp in self.sentences]
+
+    def antecedent(self, pronoun: Mention, genders: dict[str, str]) -> Mention | None:
+        if pronoun.gender not in ("male", "female"):
+            return None
+        i = bisect.bisect_right(self.sentence_starts, pronoun.start) - 1
+        seen, floor = 0, max(-1, i - self.SENTENCES_WALKED)
+        while i > floor and seen < self.SENTENCES_BACK:
+            sentence = self.sentences[i]
+            end = min(sentence.end, pronoun.start)
+            j = bisect.bisect_left(self.starts, sentence.start)
+            same = _SUBJECT_PRONOUN.match(self.text, sentence.start, end)
+            if same is not None and same.start("pronoun") != pronoun.start and _PRONOUN_GENDER[same.group("pronoun").lower()] == pronoun.gender:
+                seen += 1
+                i -= 1
+                continue  # `He said ... Tom Hale ...`: the same pronoun is this sentence's subject
+            while j < len(self.people) and self.people[j].start < end:
+                m = self.people[j]
+                if not _PREPOSITION_BEFORE.search(self.text, max(sentence.start, m.start - 18), m.start):
+                    seen += 1
+                    if genders.get(m.name, pronoun.gender) == pronoun.gender:
+                        full = self.fullest.get(m.name.lower()) if " " not in m.name else None
+                        return m if full is None and m.type == "PERSON" else replace(m, name=full or m.name, type="PERSON")
+                    break  # the subject does not fit: look further back
+                j += 1
+            i -= 1
+        return None
 
 
 def _antecedent(pronoun: Mention, speakers, persons, genders) -> Mention | None:
