@@ -25,8 +25,15 @@ def check_quote_cluster_reference(tables, report: Report) -> None:
     similarity = column(quotes, "cluster_similarity")
     if not pa.types.is_floating(similarity.type):
         return
-    kept = np.flatnonzero(pc.and_(pc.and_(column(quotes, "cluster_id").is_valid(), column(quotes, "text").is_valid()),
-                                  pc.and_(column(quotes, "quote_id").is_valid(), similarity.is_valid())).to_numpy(zero_copy_only=False))
+    # a NaN or null score is non-finite-float's / null-in-required-column's finding: its whole
+    # cluster is left out here (its reference cannot be judged), so one slip gives one finding
+    unknown = pc.fill_null(pc.is_nan(similarity), True)
+    clusters = column(quotes, "cluster_id")
+    unjudged = pc.unique(clusters.filter(unknown))
+    finite = pc.invert(pc.fill_null(pc.is_in(clusters, value_set=unjudged), False)) if len(unjudged) else pc.invert(unknown)
+    usable = pc.and_(pc.and_(clusters.is_valid(), column(quotes, "text").is_valid()),
+                     pc.and_(column(quotes, "quote_id").is_valid(), pc.and_(finite, pc.invert(unknown))))
+    kept = np.flatnonzero(usable.to_numpy(zero_copy_only=False))
     if not len(kept):
         return
     take = pa.array(kept, pa.int64())
