@@ -163,3 +163,12 @@ def test_a_role_nominal_with_a_name_in_apposition_is_that_person():
 def test_a_relative_of_a_named_person_speaks_not_the_person():
     rows = _rows('The guard was shot.\n\n"He was a wonderful young man," Cpl. Tom Hale\'s aunt told the Norland Times.\n')
     assert _quote(rows, "He was a")["speaker_id"] != "tom-hale"
+
+
+def test_a_person_inside_a_fronted_phrase_before_the_comma_is_not_the_subject():
+    """`In his first interview after the Tom Hale affair, Bob Marsh told ...`: the subject follows
+    the fronted phrase's comma (the gold's `According to him` after such a sentence is Trump's)."""
+    rows = _rows('In his first interview following the Tom Hale affair, Bob Marsh told the radio that the plan was '
+                 'sound. According to him, the next phase would involve new courts.\n')
+    quote = next(q for q in rows["quotes"] if q["text"].startswith("the next phase"))
+    assert (_speaker_text(rows, quote), quote["speaker_id"]) == ("him", "bob-marsh")

@@ -459,6 +459,10 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|at|from|with|by|to|on|against|
 """A body or place after a preposition is no subject (`In a statement to Reuters, Norcom said`,
 `a man fighting for Norland posted ... with the caption:`), nor a person after one (`standing next
 to Mr Lee he added`)."""
+_FRONTED_PHRASE = re.compile(r"\s*(?:In|At|On|After|Before|During|Following|Since|Despite|Amid|Under|Without|"
+                             r"Speaking|Asked|Writing|Earlier|Later)\b[^,.;:!?\"“”\n]{0,200},")
+"""A sentence opening with a fronted phrase (`In his first interview following the Maduro operation,
+Trump told ...`): its subject comes after the comma, not among the names inside the phrase."""
 _TITLED = re.compile(_PERSONAL_TITLE + "$")
 """A name after Mr, Mrs, Dr ... is a person's, whatever type the entity layer gave it."""
 
@@ -630,9 +634,11 @@ class _SubjectFinder:
                 seen += 1
                 i -= 1
                 continue  # `He said ... Tom Hale ...`: the same pronoun is this sentence's subject
+            fronted = _FRONTED_PHRASE.match(self.text, sentence.start, end)
+            subject_from = fronted.end() if fronted else sentence.start
             while j < len(self.people) and self.people[j].start < end:
                 m = self.people[j]
-                if not _PREPOSITION_BEFORE.search(self.text, max(sentence.start, m.start - 18), m.start):
+                if m.start >= subject_from and not _PREPOSITION_BEFORE.search(self.text, max(sentence.start, m.start - 18), m.start):
                     seen += 1
                     if genders.get(m.name, pronoun.gender) == pronoun.gender:
                         full = self.fullest.get(m.name.lower()) if " " not in m.name else None
