@@ -67,6 +67,11 @@ def test_a_person_country_or_nobody_speaks():
     assert findings(check_speakers_can_speak, quotes=quotes(None, [])) == []
 
 
+def test_an_extractor_speaker_typed_as_a_law_is_a_proposal_not_a_finding():
+    rows = quotes("usmca", ["usmca"]).assign(source=["auto", "auto"])
+    assert findings(check_speakers_can_speak, quotes=rows) == []
+
+
 @pytest.mark.parametrize("speaker", ["fox-interview", "usmca"])
 def test_an_event_or_a_law_as_speaker_is_named_in_each_column(speaker):
     assert findings(check_speakers_can_speak, quotes=quotes(speaker, ["donald-trump", speaker])) == [
