@@ -210,3 +210,12 @@ def test_all_caps_dateline_with_a_connector_or_saint_is_a_place():
     assert _types("RIO DE JANEIRO (Reuters) - Talks ended.")["RIO DE JANEIRO"] == "GPE"
     text = "ST PETERSBURG (Reuters) - Talks ended."
     assert _types(text)["ST PETERSBURG"] == "GPE" and _canonical(text, "ST PETERSBURG") == "Saint Petersburg"
+
+
+# --- a courtesy title decides before a name's last word ------------------------------------------
+
+@pytest.mark.parametrize("surname", ["Law", "Times"])
+def test_a_name_after_a_courtesy_title_is_a_person_whatever_its_last_word(surname):
+    """'Mr Law' was typed LAW by its last word (a real dev-news case), and then spoke as a law."""
+    types = _types(f"The vote was close. Mr {surname} said the plan would fail by the spring.\n")
+    assert types[surname] == "PERSON"

@@ -317,6 +317,11 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
     else:
         heads = [t.text for i, t in enumerate(group) if i + 1 == len(group) or text[t.end:group[i + 1].start] != " "]
         last = next((w for w in heads if w in gz.LAW_WORDS or w in gz.ORG_WORDS or w in gz.MEDIA_WORDS), words[-1])
+    courtesy = _COURTESY.search(text, max(0, start - 5), start) if len(group) <= 2 else None
+    if courtesy is not None:  # "Mr Law", "Mrs Bank": a courtesy title makes a person, whatever the last word
+        honorific = courtesy.group(1) + "."
+        gender = "female" if honorific in gz.FEMALE_TITLES else "male" if honorific in gz.MALE_TITLES else None
+        return [(start, end, name, "PERSON", 0.8, gender)]
     if last in gz.ORG_WORDS or last in gz.MEDIA_WORDS or last in gz.LAW_WORDS or words[0] == "Operation":
         kind = ("MEDIA" if last in gz.MEDIA_WORDS or words[0] in gz.MEDIA_NAMES else "EVENT" if words[0] == "Operation"
                 else "LAW" if last in gz.LAW_WORDS else "ORG")
