@@ -7,8 +7,10 @@ however it ends, so a killed build never leaves a stale lock. The lock file is n
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 import sys
 import time
 from contextlib import contextmanager
@@ -35,9 +37,18 @@ def holder_pid(lock_path: Path) -> str:
 def exclusive(lock_path: Path, wait: float = 0.0, what: str = "landstrikes build") -> Iterator[None]:
     """Hold lock_path exclusively; refuse at once (or after `wait` seconds) if another process has it."""
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        # never through a symbolic link, even one planted after a caller's check (the pid written
+        # below would truncate whatever it names: a raw article, the changelog)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise BuildError(lock_path, "the lock file is a symbolic link; remove it (the command creates its own)",
+                             check="lock-file-not-a-file") from exc
         raise BuildError(lock_path, f"cannot create the lock file: {exc.strerror}") from exc
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise BuildError(lock_path, "the lock file is not a regular file; remove it (the command creates its own)",
+                         check="lock-file-not-a-file")
     try:
         deadline, told = time.monotonic() + max(wait, 0.0), False
         while True:
