@@ -165,3 +165,22 @@ def test_a_table_repeating_an_id_cannot_be_compared_by_id(built_dataset, tmp_pat
     with pytest.raises(UnreadableTable) as raised:
         diff_folders(built_dataset, new)
     assert raised.value.check == "duplicate-id" and "quotes" in str(raised.value)
+
+
+def test_a_float_that_became_nan_is_strict_json_in_the_report(built_dataset, tmp_path):
+    """RFC 8259 has no NaN: `diff --json` names it as a string, so any JSON parser reads the report."""
+    import json
+    import shutil
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder in (old, new):
+        shutil.copytree(built_dataset / "data", folder / "data")
+    _articles_with_share(old, [0.25, 0.0])
+    _articles_with_share(new, [float("nan"), float("inf")])
+
+    def refuse(constant):
+        raise ValueError(f"not JSON: {constant}")
+
+    report = json.loads(diff_folders(old, new).to_json(), parse_constant=refuse)
+    changed = report["tables"]["articles"]["changed"]
+    assert [c["columns"]["boilerplate_share"] for c in changed] == [[0.25, "NaN"], [0.0, "Infinity"]]

@@ -101,7 +101,10 @@ class DatasetDiff:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, default=str)  # dates, bytes of retyped columns
+        """Strict JSON (RFC 8259 has no NaN): a non-finite float is written as the string "NaN",
+        "Infinity" or "-Infinity", so any JSON parser reads the report."""
+        return json.dumps(_finite_json(self.to_dict()), indent=2, ensure_ascii=False, default=str,  # dates, bytes of retyped columns
+                          allow_nan=False)
 
     def to_text(self, per_table: int = 20) -> str:
         lines = [f"landstrikes diff {self.old} -> {self.new}"]
@@ -296,3 +299,14 @@ def match_corrected_spans(removed: dict[str, dict], added: dict[str, dict]) -> l
             used_old.add(old_id)
             used_new.add(new_id)
     return sorted(pairs)
+
+
+def _finite_json(value):
+    """`value` with every non-finite float replaced by its name (NaN, Infinity, -Infinity)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+    if isinstance(value, dict):
+        return {k: _finite_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite_json(v) for v in value]
+    return value
