@@ -23,6 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from landstrikes.schema.census_arrow import arrow_of, texts_are_slices
 from landstrikes.schema.checkcorpus import arrow_column
 from landstrikes.schema.report import Report
 
@@ -163,24 +164,13 @@ def check_empty_spans(tables, report: Report) -> None:
 
 def _as_written(tables, table: str, rows: list[int]) -> list[int]:
     """The rows (few: a rule's suspects) whose text is the article slice [start, end): a text that
-    is not is `span-text-mismatch`'s finding, and a rule judging it would name the same slip twice."""
-    if not rows or "articles" not in tables or not _has(tables[table], "article_id", "start", "end", "text"):
+    is not is `span-text-mismatch`'s finding (census_arrow.texts_are_slices decides it)."""
+    spans = ("start", "end", "text")
+    arrow = arrow_of(tables, table, ("article_id", *spans))
+    if not rows or arrow is None:
         return []
-    article_ids = arrow_column(tables, "articles", "article_id", pa.string()).to_pylist()
-    wanted = pa.array(rows, pa.int64())
-    article = arrow_column(tables, table, "article_id", pa.string()).take(wanted).to_pylist()
-    start = arrow_column(tables, table, "start", pa.int64()).take(wanted).to_pylist()
-    end = arrow_column(tables, table, "end", pa.int64()).take(wanted).to_pylist()
-    text = arrow_column(tables, table, "text", pa.string()).take(wanted).to_pylist()
-    number = {a: i for i, a in enumerate(article_ids) if a is not None}
-    texts = arrow_column(tables, "articles", "text", pa.string())
-    agree = []
-    for row, a, s, e, t in zip(rows, article, start, end, text):
-        if a in number and s is not None and e is not None and 0 <= s <= e:
-            body = texts[number[a]].as_py()
-            if body is not None and body[s:e] == t:
-                agree.append(row)
-    return agree
+    candidates = np.asarray(rows, dtype=np.int64)
+    return candidates[texts_are_slices(tables, table, arrow, candidates, spans)].tolist()
 
 
 def _has(frame, *columns: str) -> bool:

@@ -141,22 +141,12 @@ def _write_report(path, text: str) -> bool:
     if problem:
         print(f"error: [unwritable-report] {path}: {problem}", file=sys.stderr)
         return False
-    import tempfile
+    from landstrikes.safety.replacefile import replace_text
 
-    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # a new file (O_EXCL), never a fixed name: a symlink planted at that name was written through
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".landstrikes-tmp", dir=path.parent)
-        temporary = Path(name)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.fchmod(fd, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
-        with open(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-        temporary.replace(path)
+        replace_text(path, text + "\n")  # a new temporary file (never a planted symlink), then one rename
     except OSError as exc:
-        temporary.unlink(missing_ok=True) if temporary is not None and temporary.is_file() else None
         print(f"error: [unwritable-report] {path}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
         return False
     return True
