@@ -10,6 +10,11 @@ first had been scored several times, so that one figure comes from texts nobody 
 each source, excluded entirely), the next INSPECT_PER_SOURCE texts of each source in the same
 order that hold a direct quotation (at least two quotation-mark pairs of three or more words),
 read by hand to judge the extractor's speakers out of sample (issue 17).
+`--heldout3` lists a third held-out set (`heldout3.tsv`): the next HELDOUT3_PER_SOURCE texts of
+each source after the inspection set's last text of that source (so nothing between was read),
+drawn once the speaker rules had been tuned against both earlier held-out figures.
+`--inspect2` lists a second inspection set (`inspect2.tsv`): after held-out 3, the next
+INSPECT_PER_SOURCE texts of each source holding a direct quotation, for rule development.
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -96,10 +101,35 @@ def inspect(texts: dict[str, str]) -> list[str]:
     return chosen
 
 
+HELDOUT3_PER_SOURCE = 20
+
+
+def _after_last(texts: dict[str, str], last: list[str]) -> list[str]:
+    """Every text after the last of `last` in its source, in the sample's order (duplicates and
+    texts outside the length bounds skipped as in `sample`)."""
+    ordered = sample(texts, len(texts))
+    cut = {source: max(ordered.index(i) for i in last if i.startswith(source)) for source in ("bbc/", "fnc1/")}
+    return [i for n, i in enumerate(ordered) if n > cut["bbc/" if i.startswith("bbc/") else "fnc1/"]]
+
+
+def heldout3(texts: dict[str, str]) -> list[str]:
+    """The next HELDOUT3_PER_SOURCE texts of each source after the inspection set's last text."""
+    after = _after_last(texts, inspect(texts))
+    return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:HELDOUT3_PER_SOURCE]]
+
+
+def inspect2(texts: dict[str, str]) -> list[str]:
+    """The next INSPECT_PER_SOURCE texts of each source holding direct quotations, after held-out 3."""
+    after = _after_last(texts, heldout3(texts))
+    return [i for source in ("bbc/", "fnc1/")
+            for i in [j for j in after if j.startswith(source) and _has_direct_quotes(texts[j])][:INSPECT_PER_SOURCE]]
+
+
 if __name__ == "__main__":
     here = Path(__file__).resolve()  # (a worktree sits one level deeper than the main checkout)
     texts = dev_texts(next((r for r in (DEV_NEWS, *(p / "shared" / "dev-news" for p in here.parents)) if r.is_dir()), DEV_NEWS))
-    chosen = (inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
+    chosen = (inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
+              else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
               else heldout if "--heldout" in sys.argv else sample)
     for text_id in chosen(texts):
         print(text_id, sha256(texts[text_id]), len(texts[text_id]), sep="\t")
