@@ -13,6 +13,7 @@ import re
 import shutil
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -22,7 +23,7 @@ from landstrikes.releases.card import render_card
 from landstrikes.annotations.corpus import load_corpus
 from landstrikes.errors import BuildError
 from landstrikes.safety.faults import fault
-from landstrikes.safety.lock import exclusive
+from landstrikes.safety.lock import DATASET_LOCK_FILE, exclusive
 from landstrikes.progress import step
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import Report
@@ -36,7 +37,7 @@ CARD_BODY_FILE = "card_body.md"
 AGREEMENT_FILE = "agreement.json"
 GOLD = {"source": "gold", "confidence": None}
 """Provenance of every built row: human annotation, so no extractor confidence."""
-LOCK_FILE = ".landstrikes.lock"
+LOCK_FILE = DATASET_LOCK_FILE
 STAGING_PREFIX = ".build-"
 LEGACY_BACKUP = ".data-old"
 """Where builds before the journaled swap kept the old tables while swapping."""
@@ -73,7 +74,16 @@ def dataset_lock(dataset_dir: Path, wait: float = 0.0, what: str = "landstrikes 
         kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
         raise BuildError(path, f"the lock file is {kind}; taking the lock would write into what it names: "
                          "remove it (a build creates its own)", check="lock-file-not-a-file")
-    return exclusive(path, wait, what)
+    return _both(exclusive(path, wait, what), dataset_dir, wait)
+
+
+@contextmanager
+def _both(file_lock, dataset_dir: Path, wait: float):
+    """The lock file (one writer, its pid named), then the readers' lock on raw/ exclusively."""
+    from landstrikes.safety.readlock import writing
+
+    with file_lock, writing(dataset_dir, wait):
+        yield
 
 
 def build_tables(dataset_dir: Path) -> dict[str, list[dict]]:

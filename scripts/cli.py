@@ -12,13 +12,17 @@ from landstrikes.errors import BuildError, one_line
 
 DEFAULT_DATASET = Path("dataset")
 
+READ_LOCKED = ("a build or release of the dataset folder read held its lock past --wait (default 120 s)\n"
+               "     [dataset-locked]")
+"""Readers hold the dataset's lock shared (landstrikes.safety.readlock): its exit-2 line."""
+
 RELEASE_EXIT_CODES = """exit codes:
   0  released (a half-done earlier release, if any, was repaired first and reported)
   2  refused, nothing written: not X.Y.Z, exists, not greater, bump too small, nothing changed
      since the previous release, documents drift from the tables (run `landstrikes stats`),
      build invalid or stale, previous release fails verification; --changelog that is not a
      changelog or lies inside the dataset's data/raw/annotations or a release
-     [unwritable-changelog]; another build or release holds the dataset's lock; the lock file
+     [unwritable-changelog]; another build or release, or a reader, holds the dataset's lock [dataset-locked]; the lock file
      DIR/.landstrikes.lock is a symbolic link or not a regular file [lock-file-not-a-file]"""
 VERIFY_EXIT_CODES = """exit codes:
   0  every release checked matches everything its MANIFEST.json states
@@ -34,7 +38,7 @@ PUBLISH_EXIT_CODES = """exit codes:
   0  uploaded and tagged (or, with --dry-run, the upload folder written)
   1  the release fails verification: nothing uploaded
   2  refused: no such release, bad --repo, --out not empty, huggingface_hub error"""
-VALIDATE_EPILOG = """\
+VALIDATE_EPILOG = f"""\
 exit codes:
   0  valid: every table read, every byte of every string column is UTF-8, every check passed
   1  invalid data: the text report starts with one line per failing check id
@@ -43,12 +47,12 @@ exit codes:
      is a file or a symlink loop, no table folder, a table file that is 0 bytes or not
      Parquet, parts that do not fit together [unreadable-folder, unreadable-table]; a part
      declaring far more rows than its bytes hold [decompression-bomb]; or the --json report
-     cannot be written [unwritable-report]; or --engine cannot start
+     cannot be written [unwritable-report]; or --engine cannot start; or {READ_LOCKED}
 --json writes a new file or replaces an earlier JSON report (atomically); a FIFO, device,
 folder or a file that is not JSON (an annotation source, a table), or a path inside a release,
 a releases folder or a dataset's data/raw/annotations, is refused [unwritable-report]."""
 
-DIFF_EPILOG = """\
+DIFF_EPILOG = f"""\
 exit codes:
   0  identical
   1  different (per table: rows added, removed, changed; schema changes)
@@ -56,27 +60,28 @@ exit codes:
      that cannot be read (0 bytes, not Parquet, parts that differ) [unreadable-table],
      invalid UTF-8 [invalid-utf8], duplicate column names [duplicate-column], a missing id
      column [missing-column], an id repeated in a table (rows not comparable by id)
-     [duplicate-id], a folder without tables [unreadable-folder], or the --json file cannot
-     be written [unwritable-report]"""
+     [duplicate-id], a folder without tables [unreadable-folder], the --json file cannot
+     be written [unwritable-report], or {READ_LOCKED}"""
 
-EVALUATE_EPILOG = """\
+EVALUATE_EPILOG = f"""\
 exit codes:
   0  figures written
   2  unusable input, one line: no shared article, a table that cannot be read (0 bytes, not
      Parquet) [unreadable-table], invalid UTF-8 [invalid-utf8], duplicate column names
      [duplicate-column], a column the comparison needs is missing [missing-column] or of
-     the wrong type [wrong-dtype], a folder without tables [unreadable-folder], or the
-     --json file cannot be written [unwritable-report]"""
+     the wrong type [wrong-dtype], a folder without tables [unreadable-folder], the
+     --json file cannot be written [unwritable-report], or {READ_LOCKED}"""
 
 AGREEMENT_EPILOG = """exit codes:
   0  agreement written
   2  unusable input, one line: a pass or table that cannot be read, a bad source, or --out
      refused [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place)"""
 
-STATS_EPILOG = """exit codes:
+STATS_EPILOG = f"""exit codes:
   0  documents written (or, with --check, they match the tables)
   1  with --check: a block or file drifted from the tables (each named on stderr)
-  2  unusable input, one line: tables that cannot be read, a document block that cannot be parsed"""
+  2  unusable input, one line: tables that cannot be read, a document block that cannot be parsed,
+     or {READ_LOCKED}"""
 
 
 def cmd_build(args) -> int:
@@ -109,25 +114,36 @@ def cmd_validate(args) -> int:
 
     arrow_without_implicit_pandas()  # sound tables are validated on Arrow: pandas only to word a finding
     from landstrikes.schema import validate
+    from landstrikes.safety.readlock import reading
 
     try:
-        if args.engine is not None:
-            from landstrikes.engines import EngineUnavailable
-            from landstrikes.engines.validate import validate_partitioned
-
-            try:
-                report = validate_partitioned(args.path, args.engine, args.num_proc)
-            except EngineUnavailable as exc:
-                print(f"error: {exc}", file=sys.stderr)
-                return 2
-        else:
-            report = validate(args.path)
+        with reading(args.path, wait=args.wait):
+            report = _validated(args, validate)
+    except BuildError as exc:  # the dataset's lock: held by a build past --wait, or not a regular file
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # validate reports bad data as findings; this is a last resort, never a traceback
         return _internal_error(exc)
+    if report is None:
+        return 2
     print(report.to_text())
     if args.json and not _write_report(args.json, report.to_json()):
         return 2
     return report.exit_code
+
+
+def _validated(args, validate):
+    """The report of `validate` (or of --engine); None after a one-line error (engine unavailable)."""
+    if args.engine is not None:
+        from landstrikes.engines import EngineUnavailable
+        from landstrikes.engines.validate import validate_partitioned
+
+        try:
+            return validate_partitioned(args.path, args.engine, args.num_proc)
+        except EngineUnavailable as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return None
+    return validate(args.path)
 
 
 def _write_report(path, text: str) -> bool:
@@ -233,20 +249,23 @@ def cmd_agreement(args) -> int:
 def cmd_stats(args) -> int:
     from landstrikes.documents.docgen import BlockSyntaxError, StatsInputError, check, corpus_stats, write
 
+    from landstrikes.safety.readlock import reading
+
     root = args.root if args.root is not None else args.dataset.parent
     try:
-        stats = corpus_stats(args.dataset)
-        if args.check:
-            drifts = check(stats, root, args.dataset)
-            for drift in drifts:
-                print(f"drift: {drift}", file=sys.stderr)
-            if drifts:
-                print("run `landstrikes stats` to regenerate", file=sys.stderr)
-                return 1
-            print("landstrikes stats: datasheet, README, stats.json and figures match the tables")
-            return 0
-        changed = write(stats, root, args.dataset)
-    except (StatsInputError, BlockSyntaxError) as exc:
+        with reading(args.dataset, wait=args.wait):
+            stats = corpus_stats(args.dataset)
+            if args.check:
+                drifts = check(stats, root, args.dataset)
+                for drift in drifts:
+                    print(f"drift: {drift}", file=sys.stderr)
+                if drifts:
+                    print("run `landstrikes stats` to regenerate", file=sys.stderr)
+                    return 1
+                print("landstrikes stats: datasheet, README, stats.json and figures match the tables")
+                return 0
+            changed = write(stats, root, args.dataset)
+    except (StatsInputError, BlockSyntaxError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print("\n".join(f"wrote {path}" for path in changed) or "landstrikes stats: everything was up to date")
@@ -279,7 +298,8 @@ BUILD_EPILOG = """exit codes:
   0  built, valid, swapped in (data/ and README.md together)
   1  the new tables did not validate: data/ and README.md left untouched
   2  unusable input or refused: a bad source (file:line: reason), no such folder, a folder that
-     cannot be written, or another build holds DIR/.landstrikes.lock (its pid is named); a
+     cannot be written, or another build (its pid is named) or a reader (validate, render, stats, evaluate,
+     diff) holds the dataset's lock [dataset-locked]; a
      --wait that is not finite seconds >= 0; DIR/data holding files build did not write
      (named, kept: the swap would delete them) [foreign-file]; DIR/.landstrikes.lock a symbolic
      link or not a regular file [lock-file-not-a-file]; a write that fails (disk full) [build-io]
@@ -294,7 +314,8 @@ folder or a dataset's data/, raw/ or annotations/ [protected-output]."""
 
 RENDER_EPILOG = f"""exit codes:
   0  site written
-  2  unusable input (no articles table, unreadable tables) or --out refused (one line naming it)
+  2  unusable input (no articles table, unreadable tables), --out refused (one line naming it),
+     or {READ_LOCKED}
 {OUT_RULE}"""
 
 EXPORT_SCHEMAS_EPILOG = f"""exit codes:
@@ -306,9 +327,11 @@ Without --out the YAML files in the package's schema/ folder are rewritten in pl
 
 def cmd_render(args) -> int:
     from landstrikes.render import RenderError, render_site
+    from landstrikes.safety.readlock import reading
 
     try:
-        site = render_site(args.path, args.out, _notice)
+        with reading(args.path, wait=args.wait):
+            site = render_site(args.path, args.out, _notice)
     except (RenderError, BuildError) as exc:
         from landstrikes.errors import visible
 
@@ -358,14 +381,16 @@ def cmd_diff(args) -> int:
     from landstrikes.releases.manifest import MANIFEST, verified_manifest
 
     from landstrikes.schema.tableio import UnreadableTable
+    from landstrikes.safety.readlock import reading
 
     try:
         old, new = (resolve_release(v, args.dataset) for v in (args.old, args.new))
-        for folder in (old, new):
-            if (folder / MANIFEST).is_file():
-                verified_manifest(folder)
-        result = diff_folders(old, new, args.old, args.new)
-    except (ReleaseNotFound, ReleaseIntegrityError) as exc:
+        with reading(old, new, wait=args.wait):
+            for folder in (old, new):
+                if (folder / MANIFEST).is_file():
+                    verified_manifest(folder)
+            result = diff_folders(old, new, args.old, args.new)
+    except (ReleaseNotFound, ReleaseIntegrityError, BuildError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except UnreadableTable as exc:
@@ -506,9 +531,14 @@ def cmd_extract(args) -> int:
 def cmd_evaluate(args) -> int:
     from landstrikes.evaluate import evaluate, to_text
     from landstrikes.schema.tableio import UnreadableTable
+    from landstrikes.safety.readlock import reading
 
     try:
-        result = evaluate(args.pred_dir, args.gold)
+        with reading(args.pred_dir, args.gold, wait=args.wait):
+            result = evaluate(args.pred_dir, args.gold)
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except UnreadableTable as exc:
         print(f"error: {exc.line()}", file=sys.stderr)
         return 2
@@ -537,6 +567,14 @@ class _Version(argparse.Action):
         parser.exit(0)
 
 
+def _add_read_wait(p: argparse.ArgumentParser) -> None:
+    from landstrikes.safety.lock import READ_WAIT_SECONDS
+
+    p.add_argument("--wait", type=_seconds(MAX_WAIT), default=READ_WAIT_SECONDS, metavar="SECONDS",
+                   help=f"wait up to SECONDS for a running build or release of the dataset folder read "
+                        f"(default {READ_WAIT_SECONDS:g}; 0 refuses at once)")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="landstrikes", description=__doc__)
     top.add_argument("--version", action=_Version, help="print the package, dataset and schema versions and exit")
@@ -557,6 +595,7 @@ def parser() -> argparse.ArgumentParser:
                    help="check a partitioned folder (e.g. extract output) partition by partition on this engine, "
                         "corpus-wide keys in a bounded-memory pass (default: read the folder as one corpus)")
     p.add_argument("--num-proc", type=_positive_int, default=2, help="workers for --engine (default 2)")
+    _add_read_wait(p)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser(
@@ -573,6 +612,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     p.add_argument("--root", type=Path, default=None, help="folder with DATASHEET.md, README.md (default: DIR/..)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each drifted block or file")
+    _add_read_wait(p)
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("export-schemas", help="write each table's Pandera schema as YAML (default: schema/)",
@@ -586,6 +626,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to draw (default: dataset)")
     p.add_argument("--out", type=Path, required=True,
                    help="folder to write the site into: new, empty, or one render wrote before")
+    _add_read_wait(p)
     p.set_defaults(func=cmd_render)
     p = sub.add_parser("release", help="snapshot the validated build as immutable release X.Y.Z",
                        epilog=RELEASE_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -600,6 +641,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("new", help="release version (under DIR/releases) or folder")
     p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.add_argument("--json", metavar="FILE", help="also write the full diff as JSON (its folder is created)")
+    _add_read_wait(p)
     p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser("verify", help="check a release (default: every release) against everything its MANIFEST.json states",
@@ -641,6 +683,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("pred_dir", type=Path, help="folder with predicted tables (e.g. an extract --out folder)")
     p.add_argument("--gold", type=Path, default=DEFAULT_DATASET, help="gold dataset folder (default: dataset)")
     p.add_argument("--json", metavar="FILE", help="also write every figure as JSON (its folder is created)")
+    _add_read_wait(p)
     p.set_defaults(func=cmd_evaluate)
     return top
 

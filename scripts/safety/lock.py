@@ -1,4 +1,4 @@
-"""Exclusive locks for commands that write: one writer per dataset folder or output parent.
+"""Locks: one writer per dataset folder or output parent; readers of a dataset share theirs.
 
 `fcntl.flock` locks belong to the open file: the kernel releases them when the process ends,
 however it ends, so a killed build never leaves a stale lock. The lock file is never deleted
@@ -20,51 +20,103 @@ from typing import Iterator
 from landstrikes.errors import BuildError
 
 POLL_SECONDS = 0.1
+DATASET_LOCK_FILE = ".landstrikes.lock"
+READ_WAIT_SECONDS = 120.0
+"""How long a reader waits for a running build or release by default (the gold's takes seconds)."""
+READERS = "validate, render, stats, evaluate, diff"
 
 
 class LockHeld(BuildError):
     """Another process holds the lock; exit 2 with the lock file and the holder's pid."""
 
+    def __init__(self, lock_path, reason: str):
+        super().__init__(lock_path, reason, check="dataset-locked")
+
 
 def holder_pid(lock_path: Path) -> str:
+    """The pid the writer holding the lock wrote, or "unknown" (a reader writes none; a writer
+    clears its own when it lets go, and a pid whose process is gone is not named)."""
     try:
-        return lock_path.read_text(encoding="ascii", errors="replace").strip() or "unknown"
+        text = lock_path.read_text(encoding="ascii", errors="replace").strip()
     except OSError:
         return "unknown"
+    if not text.isdigit():
+        return "unknown"
+    try:
+        os.kill(int(text), 0)
+    except ProcessLookupError:
+        return "unknown"
+    except (PermissionError, OverflowError):
+        pass
+    return text
+
+
+def _open_lock_file(lock_path: Path, flags: int) -> int:
+    """Open the lock file, never through a symbolic link, even one planted after a caller's check
+    (a writer's pid written through it would truncate whatever it names: a raw article, the changelog)."""
+    try:
+        fd = os.open(lock_path, flags | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)  # a FIFO never blocks the open
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise BuildError(lock_path, "the lock file is a symbolic link; remove it (the command creates its own)",
+                             check="lock-file-not-a-file") from exc
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise BuildError(lock_path, "the lock file is not a regular file; remove it (the command creates its own)",
+                         check="lock-file-not-a-file")
+    return fd
+
+
+def _acquire(fd: int, lock_path: Path, mode: int, wait: float, refusal) -> None:
+    """flock `mode` on fd, polling up to `wait` seconds; LockHeld with refusal(pid) after that
+    (pid: what a writer wrote in a lock file, "unknown" for a folder's lock)."""
+    deadline, told = time.monotonic() + max(wait, 0.0), False
+    while True:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise LockHeld(lock_path, refusal(holder_pid(lock_path))) from None
+            if not told:
+                held = f"held by pid {holder_pid(lock_path)}" if not os.path.isdir(lock_path) else "a build, release or reader has it"
+                print(f"waiting for the lock on {lock_path} ({held})", file=sys.stderr, flush=True)
+                told = True
+            time.sleep(POLL_SECONDS)
 
 
 @contextmanager
 def exclusive(lock_path: Path, wait: float = 0.0, what: str = "landstrikes build") -> Iterator[None]:
     """Hold lock_path exclusively; refuse at once (or after `wait` seconds) if another process has it."""
     try:
-        # never through a symbolic link, even one planted after a caller's check (the pid written
-        # below would truncate whatever it names: a raw article, the changelog)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        fd = _open_lock_file(lock_path, os.O_RDWR)
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise BuildError(lock_path, "the lock file is a symbolic link; remove it (the command creates its own)",
-                             check="lock-file-not-a-file") from exc
         raise BuildError(lock_path, f"cannot create the lock file: {exc.strerror}") from exc
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise BuildError(lock_path, "the lock file is not a regular file; remove it (the command creates its own)",
-                         check="lock-file-not-a-file")
+
+    def refusal(pid: str) -> str:
+        holder = f"another {what} (pid {pid})" if pid != "unknown" else f"another {what}"
+        return f"locked by {holder}; retry when it has finished, or pass --wait SECONDS"
+
     try:
-        deadline, told = time.monotonic() + max(wait, 0.0), False
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise LockHeld(lock_path, f"locked by another {what} (pid {holder_pid(lock_path)}); "
-                                   "retry when it has finished, or pass --wait SECONDS") from None
-                if not told:
-                    print(f"waiting for {lock_path} (held by pid {holder_pid(lock_path)})", file=sys.stderr, flush=True)
-                    told = True
-                time.sleep(POLL_SECONDS)
+        _acquire(fd, lock_path, fcntl.LOCK_EX, wait, refusal)
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)  # a reader that finds the lock held must not be told of a writer long gone
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def on_folder(folder: Path, mode: int, wait: float, refusal) -> Iterator[None]:
+    """flock `mode` (LOCK_SH or LOCK_EX) on a folder itself, waiting up to `wait` seconds: no file
+    is created, so a reader changes nothing in what it reads (and needs no write permission)."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        _acquire(fd, Path(folder), mode, wait, refusal)
         yield
     finally:
         os.close(fd)
