@@ -195,10 +195,10 @@ def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:
     unit = _unit(text, sentence, q_start, q_end, percent)
     if unit is None:
         return None
-    clause_start = max(sentence.start, q_start - MAX_SPAN)
+    clause_start = _word_start_from(text, max(sentence.start, q_start - MAX_SPAN), q_start)
     for m in _CLAUSE_START.finditer(text, clause_start, q_start):
         clause_start = m.end()
-    limit = min(sentence.end, q_end + MAX_SPAN)
+    limit = _word_end_before(text, min(sentence.end, q_end + MAX_SPAN), q_end)
     cut = _CLAIM_END.search(text, q_end, limit)
     span = without_final_punctuation(text, trimmed(text, clause_start, cut.start() if cut else limit))
     if span.end <= span.start:
@@ -206,6 +206,25 @@ def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:
     hedging = "attributed" if cue else "asserted"
     confidence = 0.6 if bound != "range" or low < high else 0.5
     return Claim(span.start, span.end, low, high, unit, bound, hedging, confidence, cue.start() if cue else None)
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+
+
+def _word_start_from(text: str, at: int, stop: int) -> int:
+    """`at`, or the next word start after it (never past `stop`): a claim cut at MAX_SPAN in a
+    long sentence (a price list) never starts inside a word (S5: claims are clauses)."""
+    while at < stop and _inside_word(text, at):
+        at += 1
+    return at
+
+
+def _word_end_before(text: str, at: int, stop: int) -> int:
+    """`at`, or the previous word end before it (never before `stop`)."""
+    while at > stop and _inside_word(text, at):
+        at -= 1
+    return at
 
 
 _CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp"}
