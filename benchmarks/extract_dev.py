@@ -27,7 +27,10 @@ the dev sample was used up, to find speaker errors out of sample (issue 17); rul
 changed since it was read, so its figure is in-sample once they are.
 `--set heldout3` scores a third held-out set (`heldout3.tsv`, 40 texts, passes `heldout3_a`,
 `heldout3_b`), drawn after the inspection set once both earlier held-out figures had been read;
-`--set heldout-123` scores all three held-out sets together. `--set inspect2` is a second
+`--set heldout-123` scores all three held-out sets together. `--set heldout3-adj` scores held-out
+3's adjudicated annotation (`heldout3_adj`: both passes merged item by item by a third helper,
+every one of the 87 disagreements decided against the guidelines and logged in
+`benchmarks/dev/adjudication_heldout3.tsv`, offsets and labels only). `--set inspect2` is a second
 inspection set (drawn after held-out 3), read for rule development like the first.
 """
 
@@ -60,6 +63,8 @@ SETS = {
     "inspect": ({"pass_a": ["inspect"], "pass_b": []}, REPO / "benchmarks" / "results" / "extract_inspect.json", "inspect"),
     "heldout3": ({"pass_a": ["heldout3_a"], "pass_b": ["heldout3_b"]},
                  REPO / "benchmarks" / "results" / "extract_heldout3.json", "held-out 3"),
+    "heldout3-adj": ({"pass_a": ["heldout3_adj"], "pass_b": []},
+                     REPO / "benchmarks" / "results" / "extract_heldout3_adj.json", "held-out 3 adjudicated"),
     "heldout-123": ({"pass_a": ["heldout_a", "heldout2_a", "heldout3_a"], "pass_b": ["heldout_b", "heldout2_b", "heldout3_b"]},
                     REPO / "benchmarks" / "results" / "extract_heldout_123.json", "held-out 1+2+3"),
     "inspect2": ({"pass_a": ["inspect2"], "pass_b": []}, REPO / "benchmarks" / "results" / "extract_inspect2.json", "inspect 2"),

@@ -152,16 +152,22 @@ def test_a_name_relabelled_nominal_is_a_finding(dataset_copy):
     assert [(f.row_id, f.column) for f in _findings(dataset_copy, "mention-kind-mismatch")] == [(mentions[row]["mention_id"], "kind")]
 
 
+SPAN_COLUMNS = {"stances": ("stance_id", "evidence_start", "evidence_end", "evidence_text"),
+                "claims": ("claim_id", "start", "end", "text")}
+"""S5: evidence and claims are clauses (the extractor's old length cap cut 5 of 5,821 real claims inside a word)."""
+
+
+@pytest.mark.parametrize("table", sorted(SPAN_COLUMNS))
 @pytest.mark.parametrize("edge", ["start", "end"])
-def test_evidence_cut_inside_a_word_is_a_finding(dataset_copy, edge):
-    stances, articles = _rows(dataset_copy, "stances"), _rows(dataset_copy, "articles")
+def test_a_clause_cut_inside_a_word_is_a_finding(dataset_copy, table, edge):
+    key, lo, hi, text_column = SPAN_COLUMNS[table]
+    rows, articles = _rows(dataset_copy, table), _rows(dataset_copy, "articles")
     texts = {a["article_id"]: a["text"] for a in articles}
-    row = _first(stances, lambda s: texts[s["article_id"]][s["evidence_start"]:s["evidence_start"] + 2].isalpha()
-                 and texts[s["article_id"]][s["evidence_end"] - 2:s["evidence_end"]].isalpha())
-    s = stances[row]
-    start, end = (s["evidence_start"] + 1, s["evidence_end"]) if edge == "start" else (s["evidence_start"], s["evidence_end"] - 1)
-    _set(dataset_copy, "stances", row, evidence_start=start, evidence_end=end, evidence_text=texts[s["article_id"]][start:end])
-    assert [(f.row_id, f.column) for f in _findings(dataset_copy, "span-splits-word")] == [(s["stance_id"], "evidence_start")]
+    row = _first(rows, lambda r: texts[r["article_id"]][r[lo]:r[lo] + 2].isalpha() and texts[r["article_id"]][r[hi] - 2:r[hi]].isalpha())
+    r = rows[row]
+    start, end = (r[lo] + 1, r[hi]) if edge == "start" else (r[lo], r[hi] - 1)
+    _set(dataset_copy, table, row, **{lo: start, hi: end, text_column: texts[r["article_id"]][start:end]})
+    assert (r[key], lo) in [(f.row_id, f.column) for f in _findings(dataset_copy, "span-splits-word")]
 
 
 def test_evidence_cut_beside_a_non_ascii_letter_is_a_finding(dataset_copy):
@@ -191,15 +197,3 @@ def test_the_cluster_reference_rule_itself_finds_a_moved_quote(dataset_copy):
     check_quote_cluster_reference(corpus, report)
     assert [(f.check, f.row_id) for f in report.findings] == [("cluster-similarity-mismatch", quotes[row]["quote_id"])]
 
-
-@pytest.mark.parametrize("edge", ["start", "end"])
-def test_a_claim_cut_inside_a_word_is_a_finding(dataset_copy, edge):
-    """S5: a claim is a clause; the extractor's old length cap cut 5 of 5,821 real claims inside a word."""
-    claims, articles = _rows(dataset_copy, "claims"), _rows(dataset_copy, "articles")
-    texts = {a["article_id"]: a["text"] for a in articles}
-    row = _first(claims, lambda c: texts[c["article_id"]][c["start"]:c["start"] + 2].isalpha()
-                 and texts[c["article_id"]][c["end"] - 2:c["end"]].isalpha())
-    c = claims[row]
-    start, end = (c["start"] + 1, c["end"]) if edge == "start" else (c["start"], c["end"] - 1)
-    _set(dataset_copy, "claims", row, start=start, end=end, text=texts[c["article_id"]][start:end])
-    assert (c["claim_id"], "start") in [(f.row_id, f.column) for f in _findings(dataset_copy, "span-splits-word")]
