@@ -16,6 +16,9 @@ census's checks (schema/census_checks.py).
 - `empty-span` (mentions, claims, segments, quality flags): a span holds text. Quote spans may
   be empty: Q2 gives an empty pair of marks and a mark ending its paragraph an empty row of
   their own.
+- `parent-quote-missing` (Q4): a quotation inside another names the enclosing quote as its parent
+  (`parent-quote-not-enclosing` checks a parent that is named; this is the reverse). An orphan
+  is the run of text up to a lone mark (Q1), not a quotation: it neither needs nor gives one.
 """
 from __future__ import annotations
 
@@ -162,6 +165,58 @@ def check_empty_spans(tables, report: Report) -> None:
                        end[row].as_py())
 
 
+QUOTATION_KINDS = ("direct", "partial", "scare", "indirect")
+"""Quote kinds that nest (Q4); `orphan` rows are a lone mark's run of text (Q1)."""
+
+
+def check_nested_quote_parents(tables, report: Report) -> None:
+    quotes = tables.get("quotes")
+    if quotes is None or len(quotes) == 0 or not _has(quotes, "quote_id", "article_id", "start", "end", "kind", "parent_quote_id"):
+        return
+    enclosed = _strictly_enclosed(tables)
+    orphaned = enclosed & np.asarray(pc.is_null(arrow_column(tables, "quotes", "parent_quote_id", pa.string())).to_numpy(zero_copy_only=False), dtype=bool)
+    if not orphaned.any():
+        return
+    ids = arrow_column(tables, "quotes", "quote_id", pa.string())
+    for row in np.flatnonzero(orphaned).tolist():
+        report.add("quotes", "parent-quote-missing", "a quotation inside another names the enclosing quote as its parent (Q4)",
+                   ids[row].as_py(), "parent_quote_id", None)
+
+
+def _strictly_enclosed(tables) -> np.ndarray:
+    """Per quote row: whether another quotation of its article encloses it with a different span.
+
+    Sorted by (article, start, -end), a span is enclosed by an earlier distinct span exactly when
+    the largest end among the earlier distinct spans of its article reaches its own end; rows with
+    the same span share the answer. Rows with a null or negative offset are never enclosed."""
+    kind = arrow_column(tables, "quotes", "kind", pa.string())
+    article = pc.dictionary_encode(arrow_column(tables, "quotes", "article_id", pa.string()))
+    codes = np.asarray(pc.fill_null(article.indices, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    start, end = (_offsets(tables, "quotes", c) for c in ("start", "end"))
+    quoting = np.asarray(pc.fill_null(pc.is_in(kind, value_set=pa.array(QUOTATION_KINDS)), False).to_numpy(zero_copy_only=False), dtype=bool)
+    rows = np.flatnonzero(quoting & (codes >= 0) & (start >= 0) & (end >= start))
+    enclosed = np.zeros(len(kind), bool)
+    if len(rows) < 2:
+        return enclosed
+    rows = rows[np.lexsort((-end[rows], start[rows], codes[rows]))]
+    a, s, e = codes[rows], start[rows], end[rows]
+    first = np.ones(len(rows), bool)
+    first[1:] = (a[1:] != a[:-1]) | (s[1:] != s[:-1]) | (e[1:] != e[:-1])
+    span = np.cumsum(first) - 1
+    keyed_end = a[first] * (int(e.max()) + 1) + e[first]  # ends of earlier articles never reach this one's
+    reach = np.maximum.accumulate(keyed_end)
+    enclosed[rows] = np.concatenate([[False], reach[:-1] >= keyed_end[1:]])[span]
+    return enclosed
+
+
+def _offsets(tables, table: str, name: str) -> np.ndarray:
+    """An offset column as int64, null (or a column of another type: Pandera's finding) as -1."""
+    values = arrow_of(tables, table, (name,)).column(name)
+    if not pa.types.is_integer(values.type):
+        return np.full(len(values), -1, np.int64)
+    return np.asarray(pc.fill_null(values, -1).to_numpy(), dtype=np.int64)
+
+
 def _as_written(tables, table: str, rows: list[int]) -> list[int]:
     """The rows (few: a rule's suspects) whose text is the article slice [start, end): a text that
     is not is `span-text-mismatch`'s finding (census_arrow.texts_are_slices decides it)."""
@@ -188,4 +243,5 @@ def _rows(mask) -> list[int]:
     return np.flatnonzero(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool)).tolist()
 
 
-GUIDELINE_CHECKS = (check_pronoun_mentions, check_speakers_can_speak, check_quantity_units, check_record_notes, check_empty_spans)
+GUIDELINE_CHECKS = (check_pronoun_mentions, check_speakers_can_speak, check_quantity_units, check_record_notes, check_empty_spans,
+                    check_nested_quote_parents)

@@ -112,3 +112,61 @@ def test_an_empty_quote_span_is_left_to_the_mark_rules():
     """Q2: an empty pair of marks, and a mark ending its paragraph, have empty rows of their own."""
     rows = pd.DataFrame({"quote_id": ["a"], "start": [7], "end": [7]})
     assert findings(check_empty_spans, quotes=rows) == []
+
+
+def nested_quotes(*rows):
+    """Quote rows (id, article, kind, start, end, parent) as a frame."""
+    return {"quotes": pd.DataFrame(rows, columns=["quote_id", "article_id", "kind", "start", "end", "parent_quote_id"])}
+
+
+def test_a_quotation_inside_another_without_a_parent_is_a_finding():
+    from landstrikes.schema.guideline_rules import check_nested_quote_parents
+
+    assert findings(check_nested_quote_parents, **nested_quotes(
+        ("outer", "a", "direct", 10, 90, None), ("inner", "a", "direct", 20, 40, None),
+        ("kept", "a", "partial", 50, 60, "outer"),
+    )) == [("parent-quote-missing", "inner", "parent_quote_id")]
+
+
+@pytest.mark.parametrize("other", [
+    ("o", "a", "orphan", 0, 100, None),  # an orphan is a lone mark's run of text, not a quotation (Q1)
+    ("o", "a", "direct", 20, 40, None),  # the same span: a twin, not an enclosing quote
+    ("o", "b", "direct", 0, 100, None),  # another article
+    ("o", "a", "direct", 25, 100, None),  # overlapping, not enclosing
+])
+def test_a_quote_not_inside_another_quotation_needs_no_parent(other):
+    from landstrikes.schema.guideline_rules import check_nested_quote_parents
+
+    assert findings(check_nested_quote_parents, **nested_quotes(("q", "a", "indirect", 20, 40, None), other)) == []
+
+
+def test_the_enclosure_sweep_agrees_with_the_definition_on_many_spans():
+    """Every pair compared directly, on random spans in three articles (duplicates included)."""
+    import random
+
+    from landstrikes.schema.guideline_rules import check_nested_quote_parents
+
+    rng = random.Random(7)
+    rows = []
+    for n in range(400):
+        start = rng.randrange(0, 60)
+        rows.append((f"q{n}", rng.choice("abc"), rng.choice(["direct", "partial", "scare", "indirect", "orphan"]),
+                     start, start + rng.randrange(0, 30), None))
+    expected = sorted(
+        q for q, art, kind, s, e, _ in rows if kind != "orphan" and any(
+            a2 == art and k2 != "orphan" and s2 <= s and e <= e2 and (s2, e2) != (s, e) for _, a2, k2, s2, e2, _ in rows))
+    found = sorted(row for _, row, _ in findings(check_nested_quote_parents, **nested_quotes(*rows)))
+    assert found == expected and expected
+
+
+def test_a_gold_nested_quote_with_its_parent_removed_is_invalid(dataset_copy):
+    """End to end: the gold's 11 nested quotes name their parents; removing one is a finding."""
+    from conftest import load, save
+    from landstrikes.schema import validate
+
+    frame = load(dataset_copy, "quotes")
+    row = frame.index[frame["parent_quote_id"].notna()][0]
+    frame.loc[row, "parent_quote_id"] = None
+    save(dataset_copy, "quotes", frame)
+    report = validate(dataset_copy)
+    assert [(f.check, f.row_id) for f in report.findings] == [("parent-quote-missing", frame.loc[row, "quote_id"])]
