@@ -46,8 +46,8 @@ def test_next_quoted_sentence_keeps_the_speaker_of_the_one_before():
 
 
 def test_the_minister_refers_to_the_titled_person_named_before():
-    rows = _rows('Justice Minister Petra Lund visited the prison. The minister said: "Better joint working will help us all."\n')
-    quote = _quote(rows, "Better joint")
+    rows = _rows('Justice Minister Petra Lund visited the prison. The minister said: "Closer cooperation pays off for everyone."\n')
+    quote = _quote(rows, "Closer cooperation")
     assert _speaker_text(rows, quote) == "The minister"
     assert quote["speaker_id"] == "petra-lund"
 
@@ -212,5 +212,5 @@ def test_an_initialism_in_brackets_after_its_full_name_is_that_entity():
 
 
 def test_a_colon_after_no_reporting_verb_introduces_the_sentence_subject():
-    rows = _rows('His lawyer, Lena Marsh, appeared on Channel Nine to discuss the tape: "I was very concerned about that pause."\n')
-    assert _quote(rows, "I was very")["speaker_id"] == "lena-marsh"
+    rows = _rows('His lawyer, Lena Marsh, went on Channel Nine to talk about the recording: "That silence worried me a great deal."\n')
+    assert _quote(rows, "That silence")["speaker_id"] == "lena-marsh"

@@ -29,8 +29,8 @@ def test_a_split_quotation_keeps_its_speaker_after_a_short_reporting_clause():
 
 
 def test_nested_quotation_takes_the_subject_of_its_cue_inside_the_outer_one():
-    rows = _rows('"Mara Linde says, \'You learn more from your losses than from your gains.\' I agree," Tomas Berg said.\n')
-    quote = _quote(rows, "You learn")
+    rows = _rows('"Mara Linde says, \'Defeat teaches you more than any victory.\' I agree," Tomas Berg said.\n')
+    quote = _quote(rows, "Defeat teaches")
     assert (quote["kind"], quote["cue_text"]) == ("direct", "says")
     assert _speaker_text(rows, quote) == "Mara Linde"
 
@@ -172,8 +172,8 @@ def test_a_body_after_a_preposition_is_not_the_subject_of_a_participle_cue():
 
 
 def test_a_pronoun_right_after_the_verb_comes_before_a_later_name():
-    rows = _rows('Jack Ode paid the money back. He apologised for "a genuine mistake" and says he will write to the Home Office.\n')
-    assert _speaker_text(rows, _quote(rows, "a genuine")) == "he"
+    rows = _rows('Jack Ode paid the money back. He apologised for "an honest slip" and says he plans to contact the Home Office.\n')
+    assert _speaker_text(rows, _quote(rows, "an honest")) == "he"
 
 
 def test_residents_of_a_place_do_not_speak_for_it():

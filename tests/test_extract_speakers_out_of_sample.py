@@ -99,9 +99,9 @@ def test_role_nominal_refers_to_the_person_in_a_subject_place_not_the_nearest_ob
 
 
 def test_role_nominal_refers_to_the_person_given_that_role_as_a_title_not_a_deputy():
-    rows = _rows('Prime Minister Tom Hale met the unions. At a dinner hosted by Deputy Prime Minister Ana Reyes, the talks '
-                 'went on. According to one guest the prime minister said: "Help me through the year and I will go."\n')
-    assert _quote(rows, "Help me")["speaker_id"] == "tom-hale"
+    rows = _rows('Prime Minister Tom Hale met the unions. At a reception held by Deputy Prime Minister Ana Reyes, the talks '
+                 'went on. According to one guest the prime minister said: "Stand by me this year and then I step down."\n')
+    assert _quote(rows, "Stand by me")["speaker_id"] == "tom-hale"
 
 
 def test_kind_of_body_refers_to_the_company_in_a_subject_place_not_one_named_after_by():

@@ -414,7 +414,7 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
             # `said the coach of Leeds United, Tom Berry`, `said Norcom chairman Tom Berry`: the person, not the body
             return Speaker("attributed", found[1])
         return Speaker("attributed", first)
-    return pronoun or Speaker("unattributed")  # (`" and says he will write to the watchdog`: he)
+    return pronoun or Speaker("unattributed")  # (`" and says he plans to contact the regulator`: he)
 
 
 _NOT_AFTER_VERB = re.compile(r"\b(?:on|to|in|into|onto|via|through|during|after|before)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -1,0 +1,78 @@
+"""Does the repository quote ../shared/dev-news? Every tracked text file is cut into runs of
+WORDS words; a run that also occurs in a dev-news text is printed (file, line, and the dev text's
+id: never the words themselves). The dev-news README forbids copying those texts or excerpts
+into the repository, its tests or its commit messages; `--commits REV..REV` checks commit
+messages too. Exit 1 when something is found.
+
+    python benchmarks/dev/leakcheck.py [--words 8] [--commits main~20..main]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from sample import DEV_NEWS, dev_texts  # noqa: E402
+
+REPO = HERE.parents[1]
+WORD = re.compile(r"[A-Za-z0-9']+")
+SKIP_SUFFIXES = {".parquet", ".png", ".json", ".tsv", ".arrow", ".jpg", ".pdf"}
+"""Binary files and the stand-off annotation files (offsets and labels only: no words to match)."""
+
+
+def shingles(text: str, words: int) -> set[tuple[str, ...]]:
+    tokens = [w.lower() for w in WORD.findall(text)]
+    return {tuple(tokens[i:i + words]) for i in range(len(tokens) - words + 1)}
+
+
+def dev_index(words: int, root: Path) -> dict[tuple[str, ...], str]:
+    index: dict[tuple[str, ...], str] = {}
+    for text_id, text in dev_texts(root).items():
+        for run in shingles(text, words):
+            index.setdefault(run, text_id)
+    return index
+
+
+def _tracked_files() -> list[Path]:
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout.split(b"\0")
+    return [REPO / name.decode() for name in listed if name and Path(name.decode()).suffix not in SKIP_SUFFIXES]
+
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--words", type=int, default=8)
+    parser.add_argument("--commits", help="also check the messages of these commits (git rev-list range)")
+    parser.add_argument("--dev-news", type=Path, default=DEV_NEWS)
+    args = parser.parse_args(argv)
+    if not args.dev_news.is_dir():
+        print(f"no dev-news folder at {args.dev_news}: nothing to compare", file=sys.stderr)
+        return 2
+    index = dev_index(args.words, args.dev_news)
+    found = 0
+    sources = [(str(p.relative_to(REPO)), p.read_text(encoding="utf-8", errors="replace")) for p in _tracked_files() if p.is_file()]
+    if args.commits:
+        log = subprocess.run(["git", "log", "-z", "--format=%H%n%B", args.commits], cwd=REPO, capture_output=True,
+                             text=True, check=True).stdout
+        for entry in filter(str.strip, log.split("\x00")):
+            sha, _, body = entry.strip().partition("\n")
+            sources.append((f"commit {sha[:10]}", body))
+    for name, text in sources:
+        for number, line in enumerate(text.splitlines(), 1):
+            for run in shingles(line, args.words):
+                if run in index:
+                    found += 1
+                    print(f"{name}:{number}: {args.words} words in a row also in dev-news {index[run]}")
+                    break
+    print(f"{found} line(s) share {args.words}-word runs with dev-news" if found else "no dev-news text found in the repository")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
