@@ -65,7 +65,7 @@ _BODY_HEADS = (
 )
 _GENERIC_HEADS = {
     "company": "ORG", "firm": "ORG", "group": "ORG", "retailer": "ORG", "carrier": "ORG", "airline": "ORG",
-    "insurer": "ORG", "lender": "ORG", "bank": "ORG", "club": "ORG",
+    "insurer": "ORG", "lender": "ORG", "bank": "ORG", "club": "ORG", "agency": "ORG",
     "newspaper": "MEDIA", "broadcaster": "MEDIA", "magazine": "MEDIA", "channel": "MEDIA", "network": "MEDIA",
 }
 """Heads that name what kind of body a name is, not part of it: `Tesco ... the retailer said`
@@ -116,7 +116,9 @@ def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
     return out
 
 
-_APPOSED = re.compile(r", ")
+_APPOSED = re.compile(r",\s+(?:[A-Z][a-z]*\.?\s+){0,3}")
+"""Between a role and the person in apposition after it: a comma and up to three title words
+(`the army press secretary, Rear Adm. Ann Lee`)."""
 _NOT_THE_HOLDER = re.compile(r"(?:deputy|vice|former|ex|shadow|junior|assistant)[- ]$")
 
 
@@ -345,12 +347,17 @@ def _before_apposition(text: str, found: list[Mention], start: int, verb_start: 
     if opening == -1:
         return None
     before = [m for m in found if m.end <= opening and text[m.end:opening].strip() == ""]
+    if before and before[-1].type != "PERSON" and _PREPOSITION_BEFORE.search(text, max(0, before[-1].start - 18), before[-1].start):
+        # `the chairman of Norcom, Sir Ann Lee, said`: the body completes a role; the person in apposition is who
+        apposed = [m for m in found if opening < m.start and m.end <= end.start() and m.type == "PERSON"]
+        return apposed[0] if apposed else before[-1]
     return before[-1] if before else None
 
 
-_AFFILIATION = re.compile(r"\s*,\s*|\s+(?:of|at|from|with)\s+(?:the\s+)?")
+_AFFILIATION = re.compile(r"\s*,\s*(?:(?:an?|the)\s+)?(?:[a-z][a-z-]*\s+){1,3}(?:of|at|from|with|for)\s+(?:the\s+)?"
+                          r"|\s*,\s*|\s+(?:of|at|from|with)\s+(?:the\s+)?")
 """Between a person and the body they belong to, right before the verb: `Ann Lee, Norcom Trust
-said`, `Ann Lee of the Norcom Institute said`."""
+said`, `Ann Lee of the Norcom Institute said`, `Ann Lee, an analyst at Norcom told`."""
 
 
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|on|at|into|to|from|with|by|near|through|via)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -370,6 +377,11 @@ def _person_of(text: str, found: list[Mention], nearest: Mention) -> Mention:
     return person
 
 
+_ASIDE = re.compile(r"(?:,\s*\d{1,3})?(?:,\s*(?:who|which|whose|where)\b[^,;:]{1,80}"
+                    r"|\s+(?:living|based|working|born|visiting|staying)\s+(?:in|at|from|near|outside)\b[^;:]{1,60}),\s*$")
+"""A relative clause or a participle phrase of place (and an age) between a subject and its verb."""
+
+
 def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause."""
     clause_start = max(floor, verb_start - 90)
@@ -377,6 +389,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))
     if cut != -1:
         clause_start += cut + 1
+    if window.rstrip().endswith(",") and (aside := _ASIDE.search(text, clause_start, verb_start)) is not None:
+        verb_start = aside.start()  # `Ann Lee, 48, who was visiting from Kendal, said:`: the names in the aside are not who
     found = _candidates(text, mentions, clause_start, verb_start)
     pronoun = _pronoun_in(text, clause_start, verb_start)
     unnamed = _unnamed_in(text, clause_start, verb_start, mentions)
