@@ -64,10 +64,17 @@ def test_a_place_inside_a_participle_phrase_before_the_verb_is_not_the_subject()
     assert (quote["speaker_status"], _speaker_text(rows, quote)) == ("unnamed_source", None)
 
 
-def test_a_colon_cue_before_a_quotation_leaves_it_to_a_reporting_clause_that_opens_the_next_one():
+def test_a_colon_cue_before_a_quotation_beats_a_reporting_clause_that_opens_the_next_one():
+    rows = _rows('Welcoming the ruling, Ann Lee, chief executive of the Norland Refugee Trust, said: "The abuses are well '
+                 'documented." Norcom\'s Ben Ode said: "That is bleakly ironic."\n')
+    assert _speaker_name(rows, _quote(rows, "The abuses")) == "Ann Lee"
+
+
+def test_his_or_her_opening_a_colon_sentence_is_the_speaker_not_a_name_after_a_preposition():
     rows = _rows('Tom Hale spoke last. His message to the mayor was: "Please do not close the library." '
                  'Sir Ben Ode added: "I agree with every word."\n')
-    assert _speaker_text(rows, _quote(rows, "Please do not")) != "the mayor"  # (an object, never the subject)
+    quote = _quote(rows, "Please do not")
+    assert (_speaker_text(rows, quote), _speaker_name(rows, quote)) == ("His", "Tom Hale")
 
 
 def test_the_agency_refers_to_the_body_named_before():

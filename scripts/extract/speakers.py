@@ -454,6 +454,11 @@ def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions)
     found = _candidates(text, mentions, sentence_start, verb_start)
     people = [m for m in found if m.type == "PERSON"]
     pronoun = _pronoun_in(text, sentence_start, verb_start, first=True)
+    if (owner := _POSSESSIVE_OPENING.match(text, sentence_start, verb_start)) is not None:
+        # `His message to the mayor was: "..."`: the owner of the subject speaks (not the mayor)
+        word = owner.group("pronoun")
+        pronoun = Speaker("pronoun", Mention(owner.start("pronoun"), owner.end("pronoun"), "", "PERSON", "PRONOUN", 0.5,
+                                             _PRONOUN_GENDER[word.lower()]))
     if people and (pronoun is None or people[0].start < pronoun.mention.start):
         return Speaker("attributed", people[0])
     if pronoun is not None:
@@ -462,6 +467,8 @@ def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions)
     return Speaker("attributed", subjects[0]) if subjects else Speaker("unattributed")
 
 
+_POSSESSIVE_OPENING = re.compile(r"\s*(?P<pronoun>His|Her) (?:[a-z]+ ){1,2}(?:to|for|on|about|was|is)\b")
+"""A sentence opening with his or her and a noun (`His message to the mayor was:`, `Her reply was:`)."""
 _PERSONAL_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+"
 _NOT_A_SUBJECT = re.compile(r"\b(?:(?:for|of|in|at|from|with|by|to|on|against|near|about|into|over|under)\s+(?:the\s+)?"
                             r"|(?!(?:said|added|reported|quoted)\b)(?:[a-z]+ed|told|met|sent|gave|saw|tells|meets|asks|urges|blames)\s+)"
