@@ -81,3 +81,30 @@ def test_the_agency_refers_to_the_body_named_before():
     rows = _rows('But Norcom denies the claim.\n\n"These rumours are false and the image is a fake," the agency said '
                  'in a statement.\n')
     assert _speaker_name(rows, _quote(rows, "These rumours")) == "Norcom"
+
+
+def test_a_role_at_a_firm_typed_as_a_person_still_makes_the_person_before_it_the_speaker():
+    rows = _rows('"There is a hint of a bribe in there," Ana Reyes, an analyst at Nomura told the BBC.\n')
+    assert _speaker_text(rows, _quote(rows, "There is a hint")) == "Ana Reyes"
+
+
+def test_a_person_then_a_comma_then_another_person_keeps_the_nearest():
+    rows = _rows('The vote was close.\n\nAna Reyes, Tom Hale said: "We tried very hard to win it."\n')
+    assert _speaker_text(rows, _quote(rows, "We tried")) == "Tom Hale"
+
+
+def test_role_words_with_a_place_adjective_after_the_verb_lead_to_the_person():
+    rows = _rows('"It is not a big thing in the economic sense," said Norbank Amro chief Asian strategist Ed Wong.\n')
+    assert _speaker_text(rows, _quote(rows, "It is not")) == "Ed Wong"
+
+
+def test_two_people_listed_after_the_verb_keep_the_first():
+    rows = _rows('"It is not a big thing in the economic sense," said Tom Hale, Ed Wong and Ana Reyes.\n')
+    assert _speaker_text(rows, _quote(rows, "It is not")) == "Tom Hale"
+
+
+def test_the_mp_is_a_role_nominal_even_with_a_relative_clause_before_its_verb():
+    rows = _rows('Mr Flight says he will not stand down.\n\nThe MP, who is consulting his lawyers, told the Daily Courier: '
+                 '"They selected me and they can keep me."\n')
+    quote = _quote(rows, "They selected")
+    assert (_speaker_text(rows, quote), _speaker_name(rows, quote)) == ("The MP", "Flight")

@@ -30,7 +30,9 @@ _BODY_TYPES = ("ORG", "MEDIA")
 """What "it said" refers to: a company, ministry, party or outlet."""
 LOOKBACK = 64
 """Earlier speakers or persons a pronoun is compared with, most recent first."""
-_ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
+_ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")} | {"mp", "mep", "msp"},
+                     key=len, reverse=True)
+"""(`the MP`, `the Labour MEP`: short titles that are roles too)"""
 _DEFINITE_ROLE = with_words(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?<ROLE>\b(?! (?-i:[A-Z]))", re.IGNORECASE, ROLE=_ROLE_WORDS)
 """`(?-i:...)`: under IGNORECASE a plain [A-Z] would match any next word and reject every role."""
 _ROLE_START = re.compile(r"[th](?<!\w.)(?:he|is|er) ")
@@ -354,8 +356,8 @@ def _before_apposition(text: str, found: list[Mention], start: int, verb_start: 
     return before[-1] if before else None
 
 
-_AFFILIATION = re.compile(r"\s*,\s*(?:(?:an?|the)\s+)?(?:[a-z][a-z-]*\s+){1,3}(?:of|at|from|with|for)\s+(?:the\s+)?"
-                          r"|\s*,\s*|\s+(?:of|at|from|with)\s+(?:the\s+)?")
+_ROLE_AT_BODY = r"\s*,\s*(?:(?:an?|the)\s+)?(?:[a-z][a-z-]*\s+){1,3}(?:of|at|from|with|for)\s+(?:the\s+)?"
+_AFFILIATION = re.compile(_ROLE_AT_BODY + r"|\s*,\s*|\s+(?:of|at|from|with)\s+(?:the\s+)?")
 """Between a person and the body they belong to, right before the verb: `Ann Lee, Norcom Trust
 said`, `Ann Lee of the Norcom Institute said`, `Ann Lee, an analyst at Norcom told`."""
 
@@ -366,15 +368,21 @@ _AFTER_PLACE_WORD = re.compile(r"\b(?:in|on|at|into|to|from|with|by|near|through
 def _person_of(text: str, found: list[Mention], nearest: Mention) -> Mention:
     """The subject when the name next to the verb is a body a person belongs to: that person
     (`Ann Lee of the Norcom Institute said`, `Ann Lee, Norcom Trust said:`), not the body."""
-    if nearest.type == "PERSON" or nearest.kind != "NAME":
+    if nearest.kind != "NAME":
         return nearest
     i = found.index(nearest)
     person = found[i - 1] if i else None
     if (person is None or person.type != "PERSON" or person.end > nearest.start
             or not _AFFILIATION.fullmatch(text, person.end, nearest.start)
+            or nearest.type == "PERSON" and not _ROLE_AT.fullmatch(text, person.end, nearest.start)
             or _PREPOSITION_BEFORE.search(text, max(0, person.start - 18), person.start)):
         return nearest
     return person
+
+
+_ROLE_AT = re.compile(_ROLE_AT_BODY)
+"""`Ann Lee, an analyst at Nomura told`: a role at a place of work names a body, whatever type the
+entity layer gave that name (a firm named like a person)."""
 
 
 _ASIDE = re.compile(r"(?:,\s*\d{1,3})?(?:,\s*(?:who|which|whose|where)\b[^,;:]{1,80}"
@@ -424,8 +432,10 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
     pronoun = _pronoun_in(text, start, min(end, start + 15), first=True)
     if found and not (pronoun is not None and pronoun.mention.start < found[0].start):
         first = found[0]
-        if first.type != "PERSON" and len(found) > 1 and found[1].type == "PERSON" and _ROLE_BETWEEN.fullmatch(text, first.end, found[1].start):
+        role = _ROLE_BETWEEN.fullmatch(text, first.end, found[1].start) if len(found) > 1 and found[1].type == "PERSON" else None
+        if role is not None and (first.type != "PERSON" or _LOWER_WORD.search(role.group())):
             # `said the coach of Leeds United, Tom Berry`, `said Norcom chairman Tom Berry`: the person, not the body
+            # (nor a firm the entity layer typed as a person: `said Norbank Amro chief strategist Ed Wong`)
             return Speaker("attributed", found[1])
         return Speaker("attributed", first)
     return pronoun or Speaker("unattributed")  # (`" and says he will write to the watchdog`: he)
@@ -433,10 +443,11 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
 
 _NOT_AFTER_VERB = re.compile(r"\b(?:on|to|in|into|onto|via|through|during|after|before)\s+(?:the\s+)?$", re.IGNORECASE)
 """After a reporting verb a name after these prepositions is where, when or to whom, not who."""
-_ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|told|said|says)\b)[a-z][a-z-]*|" + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper()))
-                           + r")\s+){1,3}")
+_ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|told|said|says)\b)[a-z][a-z-]*|[A-Z][a-z]+(?:an|ese|ish)|"
+                           + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper())) + r")\s+){1,3}")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 """Between a body and a person after the verb: a comma, or one to three role words (`chairman`,
-`chief executive`, `Chairman`)."""
+`chief executive`, `Chairman`, `chief Asian strategist`)."""
 
 
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
