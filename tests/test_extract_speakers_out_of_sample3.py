@@ -108,3 +108,21 @@ def test_the_mp_is_a_role_nominal_even_with_a_relative_clause_before_its_verb():
                  '"They selected me and they can keep me."\n')
     quote = _quote(rows, "They selected")
     assert (_speaker_text(rows, quote), _speaker_name(rows, quote)) == ("The MP", "Flight")
+
+
+def test_a_relative_clause_keeps_its_pronoun_when_nobody_is_named_before_it():
+    rows = _rows('Sgt Tom Hale led the patrol.\n\nThe soldier, who returned from Leeds last week where he had been advising '
+                 'the police, added: "The main thing is creating fear."\n')
+    assert _speaker_name(rows, _quote(rows, "The main thing")) == "Tom Hale"
+
+
+def test_a_possessive_body_in_apposition_after_a_person_is_not_the_subject():
+    rows = _rows('Troops entered the city.\n\nWhile Maj. Gen. Ahmad Tahir al-Dulaimi, Anbar’s police chief, told the Courier '
+                 'by phone, “We heard the news about the gas. This news is unfounded.”\n')
+    assert _speaker_text(rows, _quote(rows, "We heard the news")) == "Ahmad Tahir"
+
+
+def test_a_place_after_a_preposition_loses_to_the_pronoun_subject_before_it():
+    rows = _rows('Ana Lee left Norland in the spring.\n\nOn November 9, she uploaded images from the Kurdish region of Syria '
+                 'and wrote, "In the army we say after me. Let us show them what that means." A friend wrote, "Take care."\n')
+    assert _speaker_name(rows, _quote(rows, "In the army")) == "Ana Lee"

@@ -390,6 +390,10 @@ _ASIDE = re.compile(r"(?:,\s*\d{1,3})?(?:,\s*(?:who|which|whose|where)\b[^,;:]{1
 """A relative clause or a participle phrase of place (and an age) between a subject and its verb."""
 
 
+_OWNER_APPOSED = re.compile(r"[^,.;:!?]{0,30},\s*")
+"""Between a person and a possessive body in apposition after them (`Ann Lee al-Tamimi, Norland's`)."""
+
+
 def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause."""
     clause_start = max(floor, verb_start - 90)
@@ -397,17 +401,26 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))
     if cut != -1:
         clause_start += cut + 1
-    if window.rstrip().endswith(",") and (aside := _ASIDE.search(text, clause_start, verb_start)) is not None:
-        verb_start = aside.start()  # `Ann Lee, 48, who was visiting from Kendal, said:`: the names in the aside are not who
-    found = _candidates(text, mentions, clause_start, verb_start)
-    pronoun = _pronoun_in(text, clause_start, verb_start)
-    unnamed = _unnamed_in(text, clause_start, verb_start, mentions)
+    aside = _ASIDE.search(text, clause_start, verb_start) if window.rstrip().endswith(",") else None
+    for limit in ((aside.start(), verb_start) if aside is not None else (verb_start,)):
+        # `Ann Lee, 48, who was visiting from Kendal, said:`: the names in the aside are not who (unless nobody is before it)
+        found = _candidates(text, mentions, clause_start, limit)
+        pronoun = _pronoun_in(text, clause_start, limit)
+        unnamed = _unnamed_in(text, clause_start, limit, mentions)
+        if found or pronoun or unnamed:
+            break
+    verb_start = limit
     best = _before_apposition(text, found, clause_start, verb_start) or (
         _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
-    if best is not None and _AFTER_PLACE_WORD.search(text, max(clause_start, best.start - 12), best.start):
-        # `X was quoted in the Herald saying:`: where, not who, when a subject comes before it
+    if best is not None and best.type != "PERSON" and text.startswith(("’s", "'s"), best.end):
+        # `Ann Lee al-Tamimi, Norland's police chief, told`: the body owns the role of the person in apposition
+        people = [m for m in found if m.type == "PERSON" and m.end <= best.start and _OWNER_APPOSED.fullmatch(text, m.end, best.start)]
+        best = people[-1] if people else best
+    place = best is not None and best.type == "GPE" and _PREPOSITION_BEFORE.search(text, max(clause_start, best.start - 18), best.start)
+    if best is not None and (place or _AFTER_PLACE_WORD.search(text, max(clause_start, best.start - 12), best.start)):
+        # `X was quoted in the Herald saying:`, `she posted images of Norland and wrote,`: where, not who, when a subject comes before it
         free = [m for m in found if m.end <= best.start and not _PREPOSITION_BEFORE.search(text, max(clause_start, m.start - 18), m.start)]
-        best = free[-1] if free else best
+        best = free[-1] if free else None if place and (pronoun or unnamed) else best
     candidates = [(best.end, Speaker("attributed", best))] if best else []
     if pronoun:
         candidates.append((pronoun.mention.end, pronoun))
