@@ -126,3 +126,9 @@ def test_a_place_after_a_preposition_loses_to_the_pronoun_subject_before_it():
     rows = _rows('Ana Lee left Norland in the spring.\n\nOn November 9, she uploaded images from the Kurdish region of Syria '
                  'and wrote, "In the army we say after me. Let us show them what that means." A friend wrote, "Take care."\n')
     assert _speaker_name(rows, _quote(rows, "In the army")) == "Ana Lee"
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_subject_even_when_nobody_is_named_before_it():
+    rows = _rows('Tom Hale was freed.\n\nThe woman, who represents Mr Abbasi and Mr Hale, said: "They should have acted '
+                 'much sooner than this."\n')
+    assert _speaker_text(rows, _quote(rows, "They should")) is None

@@ -402,13 +402,12 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if cut != -1:
         clause_start += cut + 1
     aside = _ASIDE.search(text, clause_start, verb_start) if window.rstrip().endswith(",") else None
-    for limit in ((aside.start(), verb_start) if aside is not None else (verb_start,)):
-        # `Ann Lee, 48, who was visiting from Kendal, said:`: the names in the aside are not who (unless nobody is before it)
-        found = _candidates(text, mentions, clause_start, limit)
-        pronoun = _pronoun_in(text, clause_start, limit)
-        unnamed = _unnamed_in(text, clause_start, limit, mentions)
-        if found or pronoun or unnamed:
-            break
+    limit = aside.start() if aside is not None else verb_start  # `Ann Lee, 48, who was visiting from Kendal, said:`
+    found = _candidates(text, mentions, clause_start, limit)  # (the names in an aside are not who)
+    pronoun = _pronoun_in(text, clause_start, limit)
+    unnamed = _unnamed_in(text, clause_start, limit, mentions)
+    if aside is not None and not (found or pronoun or unnamed):
+        pronoun = _pronoun_in(text, clause_start, verb_start)  # `The soldier, who said he ..., added:`: he is the subject
     verb_start = limit
     best = _before_apposition(text, found, clause_start, verb_start) or (
         _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
