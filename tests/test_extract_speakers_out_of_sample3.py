@@ -132,3 +132,8 @@ def test_a_name_inside_a_relative_clause_is_not_the_subject_even_when_nobody_is_
     rows = _rows('Tom Hale was freed.\n\nThe woman, who represents Mr Abbasi and Mr Hale, said: "They should have acted '
                  'much sooner than this."\n')
     assert _speaker_text(rows, _quote(rows, "They should")) is None
+
+
+def test_a_person_from_a_firm_typed_as_a_person_after_the_verb_stays_the_speaker():
+    rows = _rows('"The average buyer will not pay that much for a car," said Anthony Pratt from Norbank Amro.\n')
+    assert _speaker_text(rows, _quote(rows, "The average")) == "Anthony Pratt"

@@ -455,7 +455,7 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
 
 _NOT_AFTER_VERB = re.compile(r"\b(?:on|to|in|into|onto|via|through|during|after|before)\s+(?:the\s+)?$", re.IGNORECASE)
 """After a reporting verb a name after these prepositions is where, when or to whom, not who."""
-_ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|told|said|says)\b)[a-z][a-z-]*|[A-Z][a-z]+(?:an|ese|ish)|"
+_ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|from|of|at|in|on|for|told|said|says)\b)[a-z][a-z-]*|[A-Z][a-z]+(?:an|ese|ish)|"
                            + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper())) + r")\s+){1,3}")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 """Between a body and a person after the verb: a comma, or one to three role words (`chairman`,
