@@ -208,7 +208,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-(" or _QUOTED_SENTENCE_END.search(before) is not None
     according_after = _ACCORDING_AFTER.match(after) if at_sentence_start else None
     according_before = _ACCORDING_BEFORE.search(before) if "ccording to" in before else None  # (its words, found in C first)
-    if m and _cue_subject_length_ok(m.group("pre"), inner) and _cue_clause_after_ok(inner, after, m):
+    if m and _cue_subject_length_ok(m.group("pre"), inner) and _cue_clause_after_ok(inner, after, m) and not _cue_before_ends_sentence(inner, after, before):
         cue = (close + 1 + m.start("verb"), close + 1 + m.end("verb"), LEMMA[m.group("verb").lower()])
         speaker = subject_near(text, close + 1 + m.start("pre"), cue[0], cue[1], mentions)
         kind = "direct" if at_sentence_start or before.rstrip()[-1:] == "," else "partial"
@@ -299,6 +299,20 @@ def _cue_clause_after_ok(inner: str, after: str, m: re.Match) -> bool:
     tail = after[m.end("verb"):]
     stop = re.search(r"[.,;:!?\n]", tail)
     return len(tail[:stop.start() if stop else len(tail)].split()) <= 4 and len(m.group("pre").split()) <= 4
+
+
+def _cue_before_ends_sentence(inner: str, after: str, before: str) -> bool:
+    """A reporting clause with a comma or colon before a quotation that ends its sentence
+    (`Ann Lee said, "We won." When Tom Ode asked ...`, `... told Tom Ode: "We won". Norcom's posters
+    say ...`) is its cue: the next sentence's verb belongs to another report (or opens the next
+    quotation: `Ann Lee said: "Go." Tom Ode added: "..."`)."""
+    last = before.rstrip()[-1:]
+    if last not in ",:" or not (inner.rstrip()[-1:] == "." or after[:1] == "."):
+        return False
+    if last == ":":
+        return True
+    b = _CUE_BEFORE.search(before)
+    return b is not None and bool(b.group("punct")) and not b.group("that") and len(b.group("mid").split()) <= 4
 
 
 def _cue_subject_length_ok(pre: str, inner: str) -> bool:

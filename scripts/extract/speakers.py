@@ -30,7 +30,9 @@ _BODY_TYPES = ("ORG", "MEDIA")
 """What "it said" refers to: a company, ministry, party or outlet."""
 LOOKBACK = 64
 """Earlier speakers or persons a pronoun is compared with, most recent first."""
-_ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")}, key=len, reverse=True)
+_ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and not w.endswith(".")} | {"mp", "mep", "msp"},
+                     key=len, reverse=True)
+"""(`the MP`, `the Labour MEP`: short titles that are roles too)"""
 _DEFINITE_ROLE = with_words(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?<ROLE>\b(?! (?-i:[A-Z]))", re.IGNORECASE, ROLE=_ROLE_WORDS)
 """`(?-i:...)`: under IGNORECASE a plain [A-Z] would match any next word and reject every role."""
 _ROLE_START = re.compile(r"[th](?<!\w.)(?:he|is|er) ")
@@ -65,7 +67,7 @@ _BODY_HEADS = (
 )
 _GENERIC_HEADS = {
     "company": "ORG", "firm": "ORG", "group": "ORG", "retailer": "ORG", "carrier": "ORG", "airline": "ORG",
-    "insurer": "ORG", "lender": "ORG", "bank": "ORG", "club": "ORG",
+    "insurer": "ORG", "lender": "ORG", "bank": "ORG", "club": "ORG", "agency": "ORG",
     "newspaper": "MEDIA", "broadcaster": "MEDIA", "magazine": "MEDIA", "channel": "MEDIA", "network": "MEDIA",
 }
 """Heads that name what kind of body a name is, not part of it: `Tesco ... the retailer said`
@@ -116,7 +118,9 @@ def _body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
     return out
 
 
-_APPOSED = re.compile(r", ")
+_APPOSED = re.compile(r",\s+(?:[A-Z][a-z]*\.?\s+){0,3}")
+"""Between a role and the person in apposition after it: a comma and up to three title words
+(`the army press secretary, Rear Adm. Ann Lee`)."""
 _NOT_THE_HOLDER = re.compile(r"(?:deputy|vice|former|ex|shadow|junior|assistant)[- ]$")
 
 
@@ -345,12 +349,17 @@ def _before_apposition(text: str, found: list[Mention], start: int, verb_start: 
     if opening == -1:
         return None
     before = [m for m in found if m.end <= opening and text[m.end:opening].strip() == ""]
+    if before and before[-1].type != "PERSON" and _PREPOSITION_BEFORE.search(text, max(0, before[-1].start - 18), before[-1].start):
+        # `the chairman of Norcom, Sir Ann Lee, said`: the body completes a role; the person in apposition is who
+        apposed = [m for m in found if opening < m.start and m.end <= end.start() and m.type == "PERSON"]
+        return apposed[0] if apposed else before[-1]
     return before[-1] if before else None
 
 
-_AFFILIATION = re.compile(r"\s*,\s*|\s+(?:of|at|from|with)\s+(?:the\s+)?")
+_ROLE_AT_BODY = r"\s*,\s*(?:(?:an?|the)\s+)?(?:[a-z][a-z-]*\s+){1,3}(?:of|at|from|with|for)\s+(?:the\s+)?"
+_AFFILIATION = re.compile(_ROLE_AT_BODY + r"|\s*,\s*|\s+(?:of|at|from|with)\s+(?:the\s+)?")
 """Between a person and the body they belong to, right before the verb: `Ann Lee, Norcom Trust
-said`, `Ann Lee of the Norcom Institute said`."""
+said`, `Ann Lee of the Norcom Institute said`, `Ann Lee, an analyst at Norcom told`."""
 
 
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|on|at|into|to|from|with|by|near|through|via)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -359,15 +368,30 @@ _AFTER_PLACE_WORD = re.compile(r"\b(?:in|on|at|into|to|from|with|by|near|through
 def _person_of(text: str, found: list[Mention], nearest: Mention) -> Mention:
     """The subject when the name next to the verb is a body a person belongs to: that person
     (`Ann Lee of the Norcom Institute said`, `Ann Lee, Norcom Trust said:`), not the body."""
-    if nearest.type == "PERSON" or nearest.kind != "NAME":
+    if nearest.kind != "NAME":
         return nearest
     i = found.index(nearest)
     person = found[i - 1] if i else None
     if (person is None or person.type != "PERSON" or person.end > nearest.start
             or not _AFFILIATION.fullmatch(text, person.end, nearest.start)
+            or nearest.type == "PERSON" and not _ROLE_AT.fullmatch(text, person.end, nearest.start)
             or _PREPOSITION_BEFORE.search(text, max(0, person.start - 18), person.start)):
         return nearest
     return person
+
+
+_ROLE_AT = re.compile(_ROLE_AT_BODY)
+"""`Ann Lee, an analyst at Nomura told`: a role at a place of work names a body, whatever type the
+entity layer gave that name (a firm named like a person)."""
+
+
+_ASIDE = re.compile(r"(?:,\s*\d{1,3})?(?:,\s*(?:who|which|whose|where)\b[^,;:]{1,80}"
+                    r"|\s+(?:living|based|working|born|visiting|staying)\s+(?:in|at|from|near|outside)\b[^;:]{1,60}),\s*$")
+"""A relative clause or a participle phrase of place (and an age) between a subject and its verb."""
+
+
+_OWNER_APPOSED = re.compile(r"[^,.;:!?]{0,30},\s*")
+"""Between a person and a possessive body in apposition after them (`Ann Lee al-Tamimi, Norland's`)."""
 
 
 def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
@@ -377,15 +401,25 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))
     if cut != -1:
         clause_start += cut + 1
-    found = _candidates(text, mentions, clause_start, verb_start)
-    pronoun = _pronoun_in(text, clause_start, verb_start)
-    unnamed = _unnamed_in(text, clause_start, verb_start, mentions)
+    aside = _ASIDE.search(text, clause_start, verb_start) if window.rstrip().endswith(",") else None
+    limit = aside.start() if aside is not None else verb_start  # `Ann Lee, 48, who was visiting from Kendal, said:`
+    found = _candidates(text, mentions, clause_start, limit)  # (the names in an aside are not who)
+    pronoun = _pronoun_in(text, clause_start, limit)
+    unnamed = _unnamed_in(text, clause_start, limit, mentions)
+    if aside is not None and not (found or pronoun or unnamed):
+        pronoun = _pronoun_in(text, clause_start, verb_start)  # `The soldier, who said he ..., added:`: he is the subject
+    verb_start = limit
     best = _before_apposition(text, found, clause_start, verb_start) or (
         _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
-    if best is not None and _AFTER_PLACE_WORD.search(text, max(clause_start, best.start - 12), best.start):
-        # `X was quoted in the Herald saying:`: where, not who, when a subject comes before it
+    if best is not None and best.type != "PERSON" and text.startswith(("’s", "'s"), best.end):
+        # `Ann Lee al-Tamimi, Norland's police chief, told`: the body owns the role of the person in apposition
+        people = [m for m in found if m.type == "PERSON" and m.end <= best.start and _OWNER_APPOSED.fullmatch(text, m.end, best.start)]
+        best = people[-1] if people else best
+    place = best is not None and best.type == "GPE" and _PREPOSITION_BEFORE.search(text, max(clause_start, best.start - 18), best.start)
+    if best is not None and (place or _AFTER_PLACE_WORD.search(text, max(clause_start, best.start - 12), best.start)):
+        # `X was quoted in the Herald saying:`, `she posted images of Norland and wrote,`: where, not who, when a subject comes before it
         free = [m for m in found if m.end <= best.start and not _PREPOSITION_BEFORE.search(text, max(clause_start, m.start - 18), m.start)]
-        best = free[-1] if free else best
+        best = free[-1] if free else None if place and (pronoun or unnamed) else best
     candidates = [(best.end, Speaker("attributed", best))] if best else []
     if pronoun:
         candidates.append((pronoun.mention.end, pronoun))
@@ -410,8 +444,10 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
     pronoun = _pronoun_in(text, start, min(end, start + 15), first=True)
     if found and not (pronoun is not None and pronoun.mention.start < found[0].start):
         first = found[0]
-        if first.type != "PERSON" and len(found) > 1 and found[1].type == "PERSON" and _ROLE_BETWEEN.fullmatch(text, first.end, found[1].start):
+        role = _ROLE_BETWEEN.fullmatch(text, first.end, found[1].start) if len(found) > 1 and found[1].type == "PERSON" else None
+        if role is not None and (first.type != "PERSON" or _LOWER_WORD.search(role.group())):
             # `said the coach of Leeds United, Tom Berry`, `said Norcom chairman Tom Berry`: the person, not the body
+            # (nor a firm the entity layer typed as a person: `said Norbank Amro chief strategist Ed Wong`)
             return Speaker("attributed", found[1])
         return Speaker("attributed", first)
     return pronoun or Speaker("unattributed")  # (`" and says he plans to contact the regulator`: he)
@@ -419,10 +455,11 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
 
 _NOT_AFTER_VERB = re.compile(r"\b(?:on|to|in|into|onto|via|through|during|after|before)\s+(?:the\s+)?$", re.IGNORECASE)
 """After a reporting verb a name after these prepositions is where, when or to whom, not who."""
-_ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|told|said|says)\b)[a-z][a-z-]*|" + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper()))
-                           + r")\s+){1,3}")
+_ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|from|of|at|in|on|for|told|said|says)\b)[a-z][a-z-]*|[A-Z][a-z]+(?:an|ese|ish)|"
+                           + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper())) + r")\s+){1,3}")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 """Between a body and a person after the verb: a comma, or one to three role words (`chairman`,
-`chief executive`, `Chairman`)."""
+`chief executive`, `Chairman`, `chief Asian strategist`)."""
 
 
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
@@ -440,6 +477,11 @@ def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions)
     found = _candidates(text, mentions, sentence_start, verb_start)
     people = [m for m in found if m.type == "PERSON"]
     pronoun = _pronoun_in(text, sentence_start, verb_start, first=True)
+    if (owner := _POSSESSIVE_OPENING.match(text, sentence_start, verb_start)) is not None:
+        # `His message to the mayor was: "..."`: the owner of the subject speaks (not the mayor)
+        word = owner.group("pronoun")
+        pronoun = Speaker("pronoun", Mention(owner.start("pronoun"), owner.end("pronoun"), "", "PERSON", "PRONOUN", 0.5,
+                                             _PRONOUN_GENDER[word.lower()]))
     if people and (pronoun is None or people[0].start < pronoun.mention.start):
         return Speaker("attributed", people[0])
     if pronoun is not None:
@@ -448,6 +490,8 @@ def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions)
     return Speaker("attributed", subjects[0]) if subjects else Speaker("unattributed")
 
 
+_POSSESSIVE_OPENING = re.compile(r"\s*(?P<pronoun>His|Her) (?:[a-z]+ ){1,2}(?:to|for|on|about|was|is)\b")
+"""A sentence opening with his or her and a noun (`His message to the mayor was:`, `Her reply was:`)."""
 _PERSONAL_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+"
 _NOT_A_SUBJECT = re.compile(r"\b(?:(?:for|of|in|at|from|with|by|to|on|against|near|about|into|over|under)\s+(?:the\s+)?"
                             r"|(?!(?:said|added|reported|quoted)\b)(?:[a-z]+ed|told|met|sent|gave|saw|tells|meets|asks|urges|blames)\s+)"
