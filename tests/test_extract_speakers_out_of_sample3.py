@@ -53,9 +53,9 @@ def test_a_role_with_a_titled_name_in_apposition_is_that_person():
 
 
 def test_a_name_inside_a_relative_clause_before_the_verb_is_not_the_subject():
-    rows = _rows('Dental nurse Ruth Okonkwo, 48, who was visiting from nearby Kendrick, said: '
-                 '"I have come here shopping on my day off."\n')
-    assert _speaker_text(rows, _quote(rows, "I have come")) == "Ruth Okonkwo"
+    rows = _rows('Retired teacher Ruth Okonkwo, 61, who was visiting from nearby Harlow, said: '
+                 '"We came for the market and stayed all day."\n')
+    assert _speaker_text(rows, _quote(rows, "We came")) == "Ruth Okonkwo"
 
 
 def test_a_place_inside_a_participle_phrase_before_the_verb_is_not_the_subject():
@@ -123,9 +123,9 @@ def test_a_possessive_body_in_apposition_after_a_person_is_not_the_subject():
 
 
 def test_a_place_after_a_preposition_loses_to_the_pronoun_subject_before_it():
-    rows = _rows('Ana Lee left Norland in the spring.\n\nOn November 9, she uploaded images from the Kurdish region of Syria '
-                 'and wrote, "In the army we say after me. Let us show them what that means." A friend wrote, "Take care."\n')
-    assert _speaker_name(rows, _quote(rows, "In the army")) == "Ana Lee"
+    rows = _rows('Ana Lee left Norland in the spring.\n\nOn June 3, she posted photos from the northern hills of Portugal '
+                 'and wrote, "Nobody warned us how steep the roads would be. We keep walking anyway." A friend wrote, "Stay safe."\n')
+    assert _speaker_name(rows, _quote(rows, "Nobody warned")) == "Ana Lee"
 
 
 def test_a_name_inside_a_relative_clause_is_not_the_subject_even_when_nobody_is_named_before_it():
