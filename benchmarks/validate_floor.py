@@ -18,8 +18,7 @@ PYTHONPATH, ahead of the installed package) runs as a third side in the same alt
 
 validate is imported as `landstrikes validate` imports it (`--probe command`, the default): pyarrow
 first, with pandas refused, so pyarrow never imports pandas by itself and validate of sound tables
-imports none; and where the code has `landstrikes.heap`, freed memory is kept for reuse as the
-command's process keeps it (`keep_freed_memory`: fewer page faults, less system time). `--probe library` imports it plainly, as a library user might: then pyarrow's pandas
+imports none. `--probe library` imports it plainly, as a library user might: then pyarrow's pandas
 shim imports pandas (~0.2-0.3 user CPU-s) inside the call, on the first array built from a Python
 list (the floor's process has pandas imported before its clock, by pyarrow.dataset).
 
@@ -81,14 +80,8 @@ VALIDATE = _PROBE.format(
     # as `landstrikes validate` imports it (cli.cmd_validate): pyarrow first, with pandas refused, so
     # that pyarrow never imports pandas by itself (its shim does on the first array built from a
     # Python list); validate of sound tables then imports no pandas, as the command does not
-    # and, where the code has it (landstrikes.heap), with freed memory kept for reuse as the command keeps it
     imports="from landstrikes.leanimports import arrow_without_implicit_pandas\n"
             "arrow_without_implicit_pandas()\n"
-            "try:\n"
-            "    from landstrikes.heap import keep_freed_memory\n"
-            "    keep_freed_memory()\n"
-            "except ImportError:\n"
-            "    pass\n"
             "from landstrikes.schema import validate",
     call=_VALIDATE_CALL,
 )

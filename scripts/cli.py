@@ -105,11 +105,9 @@ def cmd_build(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from landstrikes.heap import keep_freed_memory
     from landstrikes.leanimports import arrow_without_implicit_pandas
 
     arrow_without_implicit_pandas()  # sound tables are validated on Arrow: pandas only to word a finding
-    keep_freed_memory()  # the checks' temporaries reuse freed pages instead of faulting in fresh ones
     from landstrikes.schema import validate
 
     try:

@@ -3,17 +3,10 @@
 - a key lookup (`_first_index_arrow`: foreign keys, article numbers) and the shared codes of
   string columns (`shared_codes`) treat a run of equal neighbours (an article id on every row
   of its article) as one value: the same positions and the same codes, in the same order, as
-  hashing every value;
-- the validate command's process keeps freed memory for reuse (`landstrikes.heap`: glibc's
-  mmap and trim thresholds), so its checks' temporaries fault in fewer fresh pages.
+  hashing every value.
 """
 
 from __future__ import annotations
-
-import ctypes
-import subprocess
-import sys
-from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -21,12 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from landstrikes import heap
-from landstrikes.cli import main
 from landstrikes.schema import checkcorpus
 from landstrikes.schema.checkcorpus import _first_index_arrow, run_heads, shared_codes
 
-DATA = Path(__file__).resolve().parent.parent / "dataset" / "data"
 VALUES = st.one_of(st.none(), st.sampled_from(["a", "b", "ab", "", "é", "a\0"]))
 RUNS = st.lists(st.tuples(VALUES, st.integers(1, 6)), max_size=12)
 
@@ -103,29 +93,3 @@ def test_runs_are_not_looked_for_in_short_arrays_or_arrays_of_short_runs(monkeyp
     assert run_heads(alternating) is None
     eights = pa.array([str(i // 8) for i in range(2048)], pa.large_string())
     assert run_heads(eights).tolist() == list(range(0, 2048, 8))
-
-
-def test_the_validate_command_keeps_freed_memory_and_a_library_import_does_not(monkeypatch, capsys):
-    asked = []
-    monkeypatch.setattr(heap, "keep_freed_memory", lambda: asked.append(True) or True)
-    import landstrikes.schema  # noqa: F401 (importing validate asks for nothing)
-
-    assert asked == []
-    assert main(["validate", str(DATA)]) == 0
-    assert asked == [True]
-    assert "VALID" in capsys.readouterr().out
-
-
-def test_glibc_accepts_both_settings():
-    """In a fresh process (the settings are process-wide): on this glibc both are taken."""
-    code = "from landstrikes.heap import keep_freed_memory; print(keep_freed_memory())"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["True"]
-
-
-def test_without_glibc_nothing_is_changed_and_nothing_raises(monkeypatch):
-    def no_glibc(name):
-        raise OSError(f"{name}: cannot open shared object file")
-
-    monkeypatch.setattr(ctypes, "CDLL", no_glibc)
-    assert heap.keep_freed_memory() is False
