@@ -241,11 +241,7 @@ def _first_index(values: pd.Series, keys: pd.Series) -> np.ndarray:
 
 def _first_index_arrow(values: pa.Array, keys: pa.Array) -> np.ndarray:
     """Arrow's index_in hashes its value set, which is slow for millions of keys: when there
-    are more keys than values, hash only the keys that some value names (a cheap probe). Values
-    in long runs (an article id on every row of its article) are looked up once per run."""
-    heads = run_heads(values)
-    if heads is not None:
-        return _per_run(_first_index_arrow(values.take(pa.array(heads)), keys), heads, len(values))
+    are more keys than values, hash only the keys that some value names (a cheap probe)."""
     if len(keys) > 2 * (len(values) - values.null_count):
         named = pc.fill_null(pc.is_in(keys, value_set=pc.unique(pc.drop_null(values))), False)
         positions = np.flatnonzero(named.to_numpy(zero_copy_only=False))
@@ -254,31 +250,6 @@ def _first_index_arrow(values: pa.Array, keys: pa.Array) -> np.ndarray:
             return np.where(found >= 0, positions[np.maximum(found, 0)] if len(positions) else -1, -1)
     found = pc.index_in(values, value_set=keys, skip_nulls=True)
     return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
-
-
-_MIN_RUN_ROWS = 1024
-"""Arrays shorter than this are hashed whole: finding runs would cost more than it saves."""
-_MAX_RUN_SHARE = 8
-"""Runs are used when there are at most 1/8 as many runs as values (else hashing all is as cheap)."""
-
-
-def run_heads(values: pa.Array) -> np.ndarray | None:
-    """Position of the first value of every run of equal neighbours (a null is a run of its
-    own), or None when the runs are too short to pay: then every value is hashed. A value and
-    its run's head are equal strings, so any lookup or code of the head is the value's."""
-    n = len(values)
-    if n < _MIN_RUN_ROWS:
-        return None
-    changes = pc.fill_null(pc.not_equal(values.slice(0, n - 1), values.slice(1)), True)
-    runs = pc.sum(changes).as_py() + 1
-    if runs == n or runs > n // _MAX_RUN_SHARE:  # no equal neighbours, or runs too short to pay
-        return None
-    return np.concatenate([[0], np.flatnonzero(changes.to_numpy(zero_copy_only=False)) + 1])
-
-
-def _per_run(found: np.ndarray, heads: np.ndarray, n: int) -> np.ndarray:
-    """Each run head's result repeated over its run."""
-    return np.repeat(found, np.diff(np.append(heads, n)))
 
 
 def _excerpts(texts: ArticleTexts, numbers, starts, ends) -> list[str]:
@@ -376,11 +347,7 @@ def shared_codes(*arrays: pa.Array) -> list[np.ndarray]:
     """Integer codes of string arrays over one dictionary: equal codes exactly where the values are
     equal, across the arrays; -1 for a null."""
     joined = pa.concat_arrays([a.cast(pa.large_string()) for a in arrays])
-    heads = run_heads(joined)  # a value's first occurrence heads a run: the same codes, in the same order
-    codes = pc.fill_null(pc.dictionary_encode(joined if heads is None else joined.take(pa.array(heads))).indices, -1)
-    codes = codes.to_numpy(zero_copy_only=False).astype(np.int64)
-    if heads is not None:
-        codes = _per_run(codes, heads, len(joined))
+    codes = pc.fill_null(pc.dictionary_encode(joined).indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     bounds = np.cumsum([0] + [len(a) for a in arrays])
     return [codes[bounds[i]:bounds[i + 1]] for i in range(len(arrays))]
 
