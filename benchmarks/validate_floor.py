@@ -27,7 +27,8 @@ CPU is user + system time of the child process, all its threads included
 process ("process": interpreter start and imports too). User time around the call is printed
 beside it ("user"): on a loaded VM the system half (first-touch page faults) varies several-fold
 from run to run, and hides differences the user half shows; the minor page faults of the call
-("faults") are counted too, a figure the machine's load does not move. The ratio of the call figures is the
+("faults": first touches of fresh pages, what that system time mostly pays for) are counted too
+(their number varies less than their cost, but it varies: 38,000-60,000 at 10^5 in one evening). The ratio of the call figures is the
 one the target is about (issue 19: <= 3x); the process ratio is printed beside it. Wall time and
 peak RSS (VmHWM) are those of the child. Results go to benchmarks/results/validate_floor.json.
 """
