@@ -26,7 +26,9 @@ CPU is user + system time of the child process, all its threads included
 (`resource.getrusage(RUSAGE_SELF)`), taken around the call alone ("call") and for the whole
 process ("process": interpreter start and imports too). User time around the call is printed
 beside it ("user"): on a loaded VM the system half (first-touch page faults) varies several-fold
-from run to run, and hides differences the user half shows. The ratio of the call figures is the
+from run to run, and hides differences the user half shows; the minor page faults of the call
+("faults": first touches of fresh pages, what that system time mostly pays for) are counted too
+(their number varies less than their cost, but it varies: 38,000-60,000 at 10^5 in one evening). The ratio of the call figures is the
 one the target is about (issue 19: <= 3x); the process ratio is printed beside it. Wall time and
 peak RSS (VmHWM) are those of the child. Results go to benchmarks/results/validate_floor.json.
 """
@@ -61,13 +63,15 @@ def cpu():
     return r.ru_utime + r.ru_stime
 def user():
     return resource.getrusage(resource.RUSAGE_SELF).ru_utime
+def faults():  # minor page faults (first touches of fresh pages): what the system time mostly pays for
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 def hwm():  # peak RSS of this process image in KiB (VmHWM: reset by exec, unlike ru_maxrss)
     return int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
 {imports}
-cpu0, user0, wall0 = cpu(), user(), time.perf_counter()
+cpu0, user0, faults0, wall0 = cpu(), user(), faults(), time.perf_counter()
 {call}
-wall, call_cpu, call_user = time.perf_counter() - wall0, cpu() - cpu0, user() - user0
-print(json.dumps({{"call_cpu": call_cpu, "call_user_cpu": call_user, "process_cpu": cpu(), "wall": wall, "peak_rss_mb": hwm() / 1024, "result": result}}))
+wall, call_cpu, call_user, call_faults = time.perf_counter() - wall0, cpu() - cpu0, user() - user0, faults() - faults0
+print(json.dumps({{"call_cpu": call_cpu, "call_user_cpu": call_user, "call_minor_faults": call_faults, "process_cpu": cpu(), "wall": wall, "peak_rss_mb": hwm() / 1024, "result": result}}))
 """
 
 _VALIDATE_CALL = ("report = validate(sys.argv[1])\n"
@@ -113,7 +117,7 @@ def child(code: str, folder: Path, pythonpath: Path | None = None) -> dict:
 
 def median_of(runs: list[dict]) -> dict:
     """Median of each figure over the runs (the runs themselves are kept beside it)."""
-    keys = ("call_cpu", "call_user_cpu", "process_cpu", "wall", "peak_rss_mb")
+    keys = ("call_cpu", "call_user_cpu", "call_minor_faults", "process_cpu", "wall", "peak_rss_mb")
     return {key: statistics.median(r[key] for r in runs) for key in keys if all(key in r for r in runs)}
 
 
@@ -158,11 +162,12 @@ def line(r: dict) -> str:
     if "before" in r:
         b = r["before"]
         old = (f"[{r['series']}] quotes {r['quote_rows']:>9,}  before   {b['call_cpu']:6.2f} CPU-s  floor {f['call_cpu']:5.2f} CPU-s  "
-               f"ratio {r['ratio_before_call_cpu']:4.2f}x  (user {b['call_user_cpu']:5.2f} / {f['call_user_cpu']:5.2f} = {r['ratio_before_call_user_cpu']:4.2f}x)  wall {b['wall']:5.2f} s  peak {b['peak_rss_mb']:6.0f} MB  same report={r['before_same_report']}\n")
+               f"ratio {r['ratio_before_call_cpu']:4.2f}x  (user {b['call_user_cpu']:5.2f} / {f['call_user_cpu']:5.2f} = {r['ratio_before_call_user_cpu']:4.2f}x)  wall {b['wall']:5.2f} s  peak {b['peak_rss_mb']:6.0f} MB  "
+               f"faults {b['call_minor_faults']:7.0f}  same report={r['before_same_report']}\n")
     return old + (f"[{r['series']}] quotes {r['quote_rows']:>9,}  validate {v['call_cpu']:6.2f} CPU-s  floor {f['call_cpu']:5.2f} CPU-s  "
             f"ratio {r['ratio_call_cpu']:4.2f}x  (user {v['call_user_cpu']:5.2f} / {f['call_user_cpu']:5.2f} = {r['ratio_call_user_cpu']:4.2f}x)  (whole process {v['process_cpu']:5.2f} / {f['process_cpu']:5.2f} = "
             f"{r['ratio_process_cpu']:4.2f}x)  wall {v['wall']:5.2f} s / {f['wall']:5.2f} s  "
-            f"peak {v['peak_rss_mb']:6.0f} MB / {f['peak_rss_mb']:6.0f} MB  valid={r['valid']}  "
+            f"peak {v['peak_rss_mb']:6.0f} MB / {f['peak_rss_mb']:6.0f} MB  faults {v['call_minor_faults']:7.0f} / {f['call_minor_faults']:6.0f}  valid={r['valid']}  "
             f"load {statistics.median(r['load_average_1min']):.1f}")
 
 
