@@ -9,7 +9,9 @@ never sees how the process itself ends (the interpreter's teardown). This runs t
 its workers with `os.wait4`. It also reads the main process's own CPU when `extract_folder` has
 returned (written to a file by a wrapper around it), so "after the work" = the process's CPU
 from then to its end (the summary line, the exit handlers, the interpreter's teardown): a figure
-the machine's load hardly moves. Medians of `--runs`; the load average is printed.
+the machine's load hardly moves. The per-article function's CPU is summed in every process as
+`extract_cpu.py`'s probe sums it, for the share outside it. Peak RSS: the largest process.
+Medians of `--runs`; the load average is printed.
 """
 
 from __future__ import annotations
@@ -31,8 +33,34 @@ from corpora import CORPORA, default_dev_news, write_corpus  # noqa: E402
 
 
 ENTRY = r"""
-import os, resource, sys
+import os, resource, sys, time
+try:  # as cmd_extract does before anything imports pyarrow (extract_cpu.py's probe does the same)
+    from landstrikes.extract.nopandas import arrow_without_numpy
+except ImportError:
+    pass
+else:
+    arrow_without_numpy()
+import landstrikes.extract.chunk as chunk
 import landstrikes.extract.run as run
+inside = [0.0]
+article = chunk.extract_article
+def extract_article(*args, **kwargs):  # the per-article function's CPU, summed (as extract_cpu.py)
+    begin = time.process_time()
+    try:
+        return article(*args, **kwargs)
+    finally:
+        inside[0] += time.process_time() - begin
+chunk.extract_article = extract_article
+one_chunk = chunk.extract_chunk
+def extract_chunk(job):
+    before = inside[0]
+    try:
+        return one_chunk(job)
+    finally:
+        with open(os.environ["EXTRACT_DONE_CPU"] + ".inside", "a") as handle:
+            handle.write(f"{inside[0] - before}\n")
+extract_chunk.__module__, extract_chunk.__qualname__ = one_chunk.__module__, one_chunk.__qualname__
+chunk.extract_chunk = run.extract_chunk = extract_chunk
 work = run.extract_folder
 def extract_folder(*args, **kwargs):
     try:
@@ -48,17 +76,24 @@ sys.exit(main())
 """
 
 
-def process_cpu(raw: Path, out: Path, num_proc: int, env: dict) -> tuple[float, float]:
-    """(CPU of the whole process and its workers, CPU after extract_folder returned)."""
+peak_mb: list[float] = []  # (of the latest run)
+
+
+def process_cpu(raw: Path, out: Path, num_proc: int, env: dict) -> tuple[float, float, float]:
+    """(CPU of the whole process and its workers, CPU after extract_folder returned, CPU inside
+    extract_article summed over every process)."""
     shutil.rmtree(out, ignore_errors=True)
     done_file = out.parent / "done-cpu"
+    inside_file = Path(f"{done_file}.inside")
+    inside_file.unlink(missing_ok=True)
     child = subprocess.Popen([sys.executable, "-c", ENTRY, "extract", str(raw), "--out", str(out), "--num-proc", str(num_proc)],
                              env={**env, "EXTRACT_DONE_CPU": str(done_file)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"extract exited {os.waitstatus_to_exitcode(status)}")
     total = usage.ru_utime + usage.ru_stime
-    return total, total - float(done_file.read_text())
+    peak_mb.append(usage.ru_maxrss / 1024)
+    return total, total - float(done_file.read_text()), sum(map(float, inside_file.read_text().split()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,19 +112,22 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "HF_HUB_OFFLINE": "1"}
         versions = {args.compare: {**env, "PYTHONPATH": str(package_at(args.compare, tmp / "rev"))}, "this checkout": env}
         for num_proc in args.num_proc:
-            samples: dict[str, list[tuple[float, float]]] = {label: [] for label in versions}
+            samples: dict[str, list[tuple[float, float, float]]] = {label: [] for label in versions}
             load = os.getloadavg()[0]
+            peaks: dict[str, list[float]] = {}
             for _ in range(args.runs):
                 for label, env_ in versions.items():
                     samples[label].append(process_cpu(raw, tmp / "out", num_proc, env_))
+                    peaks.setdefault(label, []).append(peak_mb[-1])
             print(f"{args.corpus} {args.n} articles, --num-proc {num_proc}, medians of {args.runs} "
                   f"(load {load:.1f} -> {os.getloadavg()[0]:.1f}):")
             for label, runs in samples.items():
-                med = statistics.median(total for total, _ in runs)
-                after = statistics.median(late for _, late in runs)
-                print(f"  {label[:14]:>14}: {med:.3f} CPU-s  {args.n / med:.1f} articles/CPU-s  "
-                      f"(all: {', '.join(f'{c:.2f}' for c, _ in runs)}); after the work {after:.3f} CPU-s "
-                      f"(all: {', '.join(f'{c:.3f}' for _, c in runs)})")
+                med = statistics.median(total for total, _, _ in runs)
+                after = statistics.median(late for _, late, _ in runs)
+                outside = statistics.median((total - inside) / total for total, _, inside in runs)
+                print(f"  {label[:14]:>14}: {med:.3f} CPU-s  {args.n / med:.1f} articles/CPU-s  outside extract_article "
+                      f"{outside:.1%}  peak RSS {statistics.median(peaks[label]):.0f} MB  (all: {', '.join(f'{c:.2f}' for c, _, _ in runs)}); after the work {after:.3f} CPU-s "
+                      f"(all: {', '.join(f'{c:.3f}' for _, c, _ in runs)})")
     return 0
 
 
