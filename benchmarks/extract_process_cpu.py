@@ -29,38 +29,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from build_cpu import package_at  # noqa: E402
+from extract_cpu import PROBE  # noqa: E402
 from corpora import CORPORA, default_dev_news, write_corpus  # noqa: E402
 
 
-ENTRY = r"""
-import os, resource, sys, time
-try:  # as cmd_extract does before anything imports pyarrow (extract_cpu.py's probe does the same)
-    from landstrikes.extract.nopandas import arrow_without_numpy
-except ImportError:
-    pass
-else:
-    arrow_without_numpy()
-import landstrikes.extract.chunk as chunk
-import landstrikes.extract.run as run
-inside = [0.0]
-article = chunk.extract_article
-def extract_article(*args, **kwargs):  # the per-article function's CPU, summed (as extract_cpu.py)
-    begin = time.process_time()
-    try:
-        return article(*args, **kwargs)
-    finally:
-        inside[0] += time.process_time() - begin
-chunk.extract_article = extract_article
-one_chunk = chunk.extract_chunk
-def extract_chunk(job):
-    before = inside[0]
-    try:
-        return one_chunk(job)
-    finally:
-        with open(os.environ["EXTRACT_DONE_CPU"] + ".inside", "a") as handle:
-            handle.write(f"{inside[0] - before}\n")
-extract_chunk.__module__, extract_chunk.__qualname__ = one_chunk.__module__, one_chunk.__qualname__
-chunk.extract_chunk = run.extract_chunk = extract_chunk
+PROBE_WRAPPERS, _ = PROBE.split("code = landstrikes.cli.main(sys.argv[1:])")
+"""extract_cpu.py's probe up to its call of main(argv): the same imports and the same sums of the
+per-article function's CPU (each chunk appends its sum to $EXTRACT_CPU_INSIDE)."""
+ENTRY = PROBE_WRAPPERS + r"""
+import resource
 work = run.extract_folder
 def extract_folder(*args, **kwargs):
     try:
@@ -87,13 +64,13 @@ def process_cpu(raw: Path, out: Path, num_proc: int, env: dict) -> tuple[float, 
     inside_file = Path(f"{done_file}.inside")
     inside_file.unlink(missing_ok=True)
     child = subprocess.Popen([sys.executable, "-c", ENTRY, "extract", str(raw), "--out", str(out), "--num-proc", str(num_proc)],
-                             env={**env, "EXTRACT_DONE_CPU": str(done_file)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             env={**env, "EXTRACT_DONE_CPU": str(done_file), "EXTRACT_CPU_INSIDE": str(inside_file)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"extract exited {os.waitstatus_to_exitcode(status)}")
     total = usage.ru_utime + usage.ru_stime
     peak_mb.append(usage.ru_maxrss / 1024)
-    return total, total - float(done_file.read_text()), sum(map(float, inside_file.read_text().split()))
+    return total, total - float(done_file.read_text()), sum(float(line.split()[1]) for line in inside_file.read_text().splitlines())  # (pid, CPU-s)
 
 
 def main(argv: list[str] | None = None) -> int:
