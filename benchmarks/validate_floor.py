@@ -81,7 +81,12 @@ VALIDATE = _PROBE.format(
     # as `landstrikes validate` imports it (cli.cmd_validate): pyarrow first, with pandas refused, so
     # that pyarrow never imports pandas by itself (its shim does on the first array built from a
     # Python list); validate of sound tables then imports no pandas, as the command does not
-    imports="from landstrikes.leanimports import arrow_without_implicit_pandas\n"
+    imports="try:\n"
+            "    from landstrikes.hugepages import decline_transparent_huge_pages\n"
+            "    decline_transparent_huge_pages()  # as cmd_validate does (code before it: nothing to do)\n"
+            "except ImportError:\n"
+            "    pass\n"
+            "from landstrikes.leanimports import arrow_without_implicit_pandas\n"
             "arrow_without_implicit_pandas()\n"
             "from landstrikes.schema import validate",
     call=_VALIDATE_CALL,
