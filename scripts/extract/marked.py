@@ -78,7 +78,8 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays, 
         if real[previous_close:previous_close + 1] in BLANKS and previous is not None:
             between = "\0"  # ended at its words mid-sentence (`that "...`): no quoted next sentence
         continues = (
-            previous is not None and quote.cue is None and previous.speaker.mention is not None
+            previous is not None and quote.cue is None
+            and (previous.speaker.mention is not None or previous.speaker.status == "unnamed_source")  # (`One local said: "..."`)
             and (quote.kind in ("direct", "partial") or quote.kind == "scare" and new_sentence)  # `"... 1 April." "Let us ..."`
             and not enclosing and previous_close < pair.open
             and (previous.cue is not None and previous_close < previous.cue[0] < pair.open and "\n" not in between  # split (Q3)

@@ -1,0 +1,72 @@
+"""Issue 17, fourth round: direct quotations whose speaker the extractor named as nobody although a
+reader names one. An unnamed person or group (`one farmer told`, `said a neighbour`, `A council
+spokesman said`) is `unnamed_source` (Q9), and a quotation paragraph that goes on after one keeps
+that status; a document, a ballot question or a quotation with no reporting clause stays
+`unattributed`. Every sentence is written for this test (invented names and places)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pycountry")
+pytest.importorskip("names")
+
+from extract_lookups import quote_starting as _quote, rows_of as _rows  # noqa: E402
+
+
+def _status(text: str, start_words: str) -> str:
+    return _quote(_rows(text), start_words)["speaker_status"]
+
+
+def test_an_unnamed_person_before_the_verb_after_a_quotation_is_an_unnamed_source():
+    text = 'The storm cut power to the valley.\n\n"We sat in the dark for two days," one farmer told the Gazette.\n'
+    assert _status(text, "We sat in the dark") == "unnamed_source"
+
+
+def test_an_unnamed_person_after_the_verb_is_an_unnamed_source():
+    text = 'The river rose overnight.\n\n"It came through the door in minutes," said a shaken neighbour.\n'
+    assert _status(text, "It came through") == "unnamed_source"
+
+
+def test_an_unnamed_person_with_an_aside_before_a_colon_quotation_is_an_unnamed_source():
+    text = 'The convoy stopped at the bridge.\n\nAn army officer, speaking anonymously, said: "The road will stay closed."\n'
+    assert _status(text, "The road will stay") == "unnamed_source"
+
+
+def test_a_council_spokesman_with_no_catalogued_council_is_an_unnamed_source_and_so_is_his_next_paragraph():
+    rows = _rows('A council spokesman said the road would stay shut.\n\n"We are doing everything we can to reopen it."')
+    assert [q["speaker_status"] for q in rows["quotes"]] == ["unnamed_source", "unnamed_source"]
+
+
+def test_a_quotation_paragraph_after_an_unnamed_speakers_quotation_keeps_the_unnamed_status():
+    text = ('The storm cut power to the valley.\n\n"We sat in the dark," one farmer told the Gazette.\n\n'
+            '"Nobody came to help us for two whole days."\n')
+    assert _status(text, "Nobody came") == "unnamed_source"
+
+
+def test_another_and_one_alone_as_subjects_are_unnamed_sources():
+    text = ('Readers wrote in about the closure.\n\nOne wrote: "The library was the only warm place in town."\n\n'
+            'Another said: "My children learned to read there."\n')
+    assert _status(text, "The library was") == "unnamed_source"
+    assert _status(text, "My children") == "unnamed_source"
+
+
+def test_a_document_as_subject_stays_unattributed():
+    text = 'The figures were published on Monday.\n\n"Rates will rise again next spring," the report said.\n'
+    assert _status(text, "Rates will rise") == "unattributed"
+
+
+def test_a_question_introduced_by_a_colon_without_a_reporting_verb_stays_unattributed():
+    text = 'The vote is in May.\n\nThe question on the ballot is: "Should the old bridge be rebuilt with public money?"\n'
+    assert _status(text, "Should the old bridge") == "unattributed"
+
+
+def test_a_noun_phrase_after_a_preposition_is_no_subject():
+    text = 'Dan Mora writes songs.\n\nIn one song posted online, he raps: "I was never the quiet one in the room."\n'
+    assert _status(text, "I was never") != "unnamed_source"
+
+
+def test_a_role_owned_by_a_named_body_is_not_taken_for_an_unnamed_source():
+    text = ('"Prices will rise this winter," Ann Lee of Norcom said.\n\n'
+            '"Nobody can stop that now," the firm\'s founder added.\n')
+    assert _status(text, "Nobody can stop") != "unnamed_source"
