@@ -406,7 +406,6 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if cut != -1:
         clause_start += cut + 1
     aside = _ASIDE.search(text, clause_start, verb_start) if window.rstrip().endswith(",") else None
-    original_verb_start = verb_start
     limit = aside.start() if aside is not None else verb_start  # `Ann Lee, 48, who was visiting from Kendal, said:`
     found = _candidates(text, mentions, clause_start, limit)  # (the names in an aside are not who)
     pronoun = _pronoun_in(text, clause_start, limit)
@@ -431,8 +430,7 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if unnamed:
         candidates.append((unnamed_end(text, clause_start, verb_start), unnamed))
     if not candidates:
-        verb = text[original_verb_start:original_verb_start + 1].isalpha()  # (a colon is no verb: `The question is:`)
-        return (unnamed_subject(text, clause_start, limit) if verb else None) or Speaker("unattributed")
+        return unnamed_subject(text, clause_start, limit) or Speaker("unattributed")  # (`The mood is:` no: a verb follows a space)
     return max(candidates, key=lambda c: c[0])[1]
 
 
