@@ -75,3 +75,10 @@ def test_a_possessive_role_which_may_be_a_person_named_before_is_not_taken_for_a
     text = ('"Aid must rise this winter," Ann Lee of Norcare said.\n\n'
             '"Children are paying for it now," the campaign\'s director added.\n')
     assert _status(text, "Children are paying") != "unnamed_source"
+
+
+def test_a_name_with_a_long_appositive_after_a_quotation_is_its_speaker():
+    text = ('The shares fell on Monday.\n\n"As prices rise, thrift catches the eye," Tom Hale, vice president and chief '
+            "operating officer of Norcom's northern sales arm, said in a statement.\n")
+    quote = _quote(_rows(text), "As prices rise")
+    assert (quote["speaker_status"], quote["speaker_id"]) == ("attributed", "tom-hale")

@@ -32,11 +32,22 @@ _ABBREVIATION_STOP = re.compile(r"\b(?:Mrs?|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Cpl|M
 
 def _cue_after(after: str) -> re.Match | None:
     """`_CUE_AFTER` on the words after a closing mark; where it fails for a title's or an
-    initial's full stop, again with those stops read as letters (same offsets)."""
+    initial's full stop, again with those stops read as letters (same offsets); where it fails
+    for a long appositive after a name (`," Ann Lee, professor of botany at the University of
+    Norland's School of Plant Sciences, told us`), `_CUE_AFTER_APPOSED`."""
     m = _CUE_AFTER.match(after)
     if m is None and "." in after[:62] and _ABBREVIATION_STOP.search(after, 0, 62):
         m = _CUE_AFTER.match(_ABBREVIATION_STOP.sub(lambda a: a.group()[:-1] + "_", after[:62]) + after[62:])
+    if m is None and after[:1] == " " and after[1:2].isupper():
+        m = _CUE_AFTER_APPOSED.match(after)
     return m
+
+
+_CUE_AFTER_APPOSED = with_words(r" (?P<pre>(?:[A-Z][\w’'-]*\.? ){1,3}[A-Z][\w’'-]*, [^.!?“”\"\n;:,]{3,130}, (?:[a-z]+ly )?)"
+                                r"(?P<verb><CUE_VERB>)\b", CUE_VERB=CUE_VERBS)
+"""A name, a comma, an appositive of up to 130 characters (no sentence stop, no other comma) and a
+comma, then the reporting verb: the speaker is the name (`speakers._before_apposition`)."""
+_NAME_APPOSED = re.compile(r"(?:[A-Z][\w’'-]*\.? ){1,3}[A-Z][\w’'-]*, [^,]{3,130}, (?:[a-z]+ly )?")
 _CUE_BEFORE = with_words(r"(?P<verb>\b<CUE_VERB>\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$", CUE_VERB=CUE_VERBS)
 _VERB_OR_LABEL = with_words(r"\b<VERB>\b|(?<![-‑])\b(?:calling|called|described as|describing)\b", VERB=VERBS)
 
@@ -321,6 +332,8 @@ def _cue_subject_length_ok(pre: str, inner: str) -> bool:
     titled name (`," Israel's Defence Minister Ana Lopez had reportedly said`) up to eight words,
     but only after a quotation left open by a comma (after a full stop a new sentence starts)."""
     words = _PARENTHETICAL.sub(",", pre).split()
+    if inner.rstrip()[-1:] == "," and _NAME_APPOSED.fullmatch(pre):
+        return True  # `," Ann Lee, a professor of botany at Norland University, told us`
     if len(words) <= 5:
         return True  # (`," Ann Lee, who joined in 2001, said`: the relative clause or age aside)
     return len(words) <= 8 and inner.rstrip()[-1:] in ",?!" and sum(w[:1].isupper() for w in words) >= 2
