@@ -82,3 +82,16 @@ def test_a_name_with_a_long_appositive_after_a_quotation_is_its_speaker():
             "operating officer of Norcom's northern sales arm, said in a statement.\n")
     quote = _quote(_rows(text), "As prices rise")
     assert (quote["speaker_status"], quote["speaker_id"]) == ("attributed", "tom-hale")
+
+
+def test_a_quotation_paragraph_after_a_reporting_clause_whose_subject_follows_the_verb_keeps_that_unnamed_speaker():
+    text = ('The bell was found in a barn.\n\n"It rang at noon today," states the village priest.\n\n'
+            '"Nobody had heard it ring in forty years."\n')
+    assert _status(text, "Nobody had heard") == "unnamed_source"
+
+
+def test_a_quotation_after_a_sentence_whose_subject_is_he_is_his_words():
+    text = ('Tom Hale spoke last at the dinner.\n\nHe ended with an appeal to the members of the club. '
+            '"One day you will tell your children that you were there."\n')
+    quote = _quote(_rows(text), "One day you will")
+    assert (quote["speaker_status"], quote["speaker_id"]) == ("attributed", "tom-hale")

@@ -18,7 +18,8 @@ from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
 from landstrikes.extract.quoterow import Quote, Speaker
 from landstrikes.extract.speakers import (
-    colon_subject, cue_subject, person_talked_about, previous_sentence_speaker, subject_after, subject_before, subject_near,
+    colon_subject, cue_subject, person_talked_about, previous_sentence_speaker, pronoun_subject_before, subject_after, subject_before,
+    subject_near,
 )
 from landstrikes.extract.text import Span, lines
 from landstrikes.quotemarks import BLANKS
@@ -264,7 +265,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
             # a sentence of its own after a sentence that reports speech: `Wimpey said. "We ..."`
             speaker = previous_sentence_speaker(text, open_, mentions)
             if speaker.status == "unattributed":
-                speaker = person_talked_about(text, open_, mentions)
+                speaker = pronoun_subject_before(text, open_) or person_talked_about(text, open_, mentions)
             return Quote(start, end, "direct", speaker, None, None, 0.5 if speaker.status == "attributed" else 0.35)
         return Quote(start, end, "scare", Speaker("term"), None, None, 0.55 if len(words) <= 4 else 0.35)
     return Quote(start, end, kind, speaker, cue, None, conf)

@@ -243,6 +243,25 @@ def colon_subject(text: str, floor: int, colon: int, mentions) -> Speaker:
     return subject
 
 
+def pronoun_subject_before(text: str, open_: int) -> Speaker | None:
+    """A quoted paragraph or sentence with no cue after a sentence whose subject is he or she
+    (`He ended with an appeal to the members.\n\n"..."`): that pronoun, resolved later like any
+    speaker pronoun (the subject who introduced the words); None otherwise."""
+    floor = max(0, open_ - WINDOW)
+    body = text[floor:open_].rstrip(" \t\r\n“\"‘")
+    if not body.endswith((".", "!", "?", ":")):
+        return None
+    cut = max(body.rfind(". ", 0, len(body) - 1), body.rfind("! ", 0, len(body) - 1), body.rfind("? ", 0, len(body) - 1),
+              body.rfind("\n"))
+    if cut == -1 and floor > 0:
+        return None  # (the sentence starts before the window)
+    m = _SUBJECT_PRONOUN.match(text, floor + cut + 1, floor + len(body))
+    if m is None:
+        return None
+    word = m.group("pronoun")
+    return Speaker("pronoun", Mention(m.start("pronoun"), m.end("pronoun"), "", "PERSON", "PRONOUN", 0.5, _PRONOUN_GENDER[word.lower()]))
+
+
 def person_talked_about(text: str, open_: int, mentions) -> Speaker:
     """A quoted sentence with no cue at all is taken as the words of the person named last in
     the sentences just before it (`Roche headed for the door. "They busted out ..."`): implicit
@@ -271,6 +290,8 @@ def previous_sentence_speaker(text: str, open_: int, mentions) -> Speaker:
     speaker = cue_subject(text, sentence_start, verb.start(), verb.end(), mentions)
     if speaker.status == "unattributed" and verb.group().lower() not in _TELL:
         speaker = subject_after(text, verb.end(), floor + len(body), mentions)  # (after `told`: the hearer)
+        if speaker.status == "unattributed":  # `"...” states the village priest. “..."`
+            speaker = unnamed_subject(text, verb.end(), floor + len(body) + 1, after=True) or speaker
     return speaker
 
 
@@ -465,7 +486,7 @@ def unnamed_subject(text: str, start: int, end: int, after: bool = False) -> Spe
     if m is None:
         return None
     head, phrase = m.group("head"), m.group().lower()
-    if head is not None and (head in _DOCUMENTS or head[:-1] in _DOCUMENTS or head in _NOT_A_HEAD or head in _NOT_SUBJECT_HEADS or head.endswith("est")
+    if head is not None and (head in _DOCUMENTS or head[:-1] in _DOCUMENTS or head in _NOT_A_HEAD or head in _NOT_SUBJECT_HEADS or head.endswith("est") and head not in _NOUNS_IN_EST
                              or phrase.lstrip().startswith("the ") and head in _NOT_DESCRIBED):
         return None  # (`the clearest signals`: an adjective; `the government`: a body not resolved, not an unnamed one)
     if "’s " in phrase or "'s " in phrase or phrase.rstrip().endswith((" the", " a", " an")) or not after and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 18), m.start()):
@@ -474,6 +495,8 @@ def unnamed_subject(text: str, start: int, end: int, after: bool = False) -> Spe
 
 
 _NOT_SUBJECT_HEADS = frozenset("it this that which who he she they we there here".split())
+_NOUNS_IN_EST = frozenset("priest guest protest contest interest forest request inquest arrest".split())
+"""(A head in -est is a superlative left without its noun, `the clearest signals` read as `the clearest` + verb, but for these.)"""
 
 
 def unnamed_end(text: str, start: int, end: int) -> int:
