@@ -461,7 +461,7 @@ _DOCUMENTS = frozenset(
     "advert advertisement slogan filing complaint lawsuit ruling judgment verdict order petition bill law plan proposal "
     "question answer survey poll book column editorial leaflet manifesto bulletin account footage clip recording "
     "entry listing description motto title label warning line reply response comment comments correction update version "
-    "inscription".split())
+    "inscription minutes".split())
 """What speaks in `the statement said`, `the article warns`: a document, not an unnamed person (Q6 gives it its
 issuer, which these rules do not find), so it stays unattributed."""
 _NOT_A_HEAD = frozenset("one other same following latter former first last next time day week year way thing".split())
