@@ -18,7 +18,8 @@ from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
 from landstrikes.extract.quoterow import Quote, Speaker
 from landstrikes.extract.speakers import (
-    colon_subject, cue_subject, person_talked_about, previous_sentence_speaker, subject_after, subject_before, subject_near,
+    colon_subject, cue_subject, person_talked_about, previous_sentence_speaker, pronoun_subject_before, subject_after, subject_before,
+    subject_near,
 )
 from landstrikes.extract.text import Span, lines
 from landstrikes.quotemarks import BLANKS
@@ -32,11 +33,22 @@ _ABBREVIATION_STOP = re.compile(r"\b(?:Mrs?|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Cpl|M
 
 def _cue_after(after: str) -> re.Match | None:
     """`_CUE_AFTER` on the words after a closing mark; where it fails for a title's or an
-    initial's full stop, again with those stops read as letters (same offsets)."""
+    initial's full stop, again with those stops read as letters (same offsets); where it fails
+    for a long appositive after a name (`," Ann Lee, professor of botany at the University of
+    Norland's School of Plant Sciences, told us`), `_CUE_AFTER_APPOSED`."""
     m = _CUE_AFTER.match(after)
     if m is None and "." in after[:62] and _ABBREVIATION_STOP.search(after, 0, 62):
         m = _CUE_AFTER.match(_ABBREVIATION_STOP.sub(lambda a: a.group()[:-1] + "_", after[:62]) + after[62:])
+    if m is None and after[:1] == " " and after[1:2].isupper():
+        m = _CUE_AFTER_APPOSED.match(after)
     return m
+
+
+_CUE_AFTER_APPOSED = with_words(r" (?P<pre>(?:[A-Z][\w’'-]*\.? ){1,3}[A-Z][\w’'-]*, [^.!?“”\"\n;:,]{3,130}, (?:[a-z]+ly )?)"
+                                r"(?P<verb><CUE_VERB>)\b", CUE_VERB=CUE_VERBS)
+"""A name, a comma, an appositive of up to 130 characters (no sentence stop, no other comma) and a
+comma, then the reporting verb: the speaker is the name (`speakers._before_apposition`)."""
+_NAME_APPOSED = re.compile(r"(?:[A-Z][\w’'-]*\.? ){1,3}[A-Z][\w’'-]*, [^,]{3,130}, (?:[a-z]+ly )?")
 _CUE_BEFORE = with_words(r"(?P<verb>\b<CUE_VERB>\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$", CUE_VERB=CUE_VERBS)
 _VERB_OR_LABEL = with_words(r"\b<VERB>\b|(?<![-‑])\b(?:calling|called|described as|describing)\b", VERB=VERBS)
 
@@ -78,7 +90,8 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays, 
         if real[previous_close:previous_close + 1] in BLANKS and previous is not None:
             between = "\0"  # ended at its words mid-sentence (`that "...`): no quoted next sentence
         continues = (
-            previous is not None and quote.cue is None and previous.speaker.mention is not None
+            previous is not None and quote.cue is None
+            and (previous.speaker.mention is not None or previous.speaker.status == "unnamed_source")  # (`One local said: "..."`)
             and (quote.kind in ("direct", "partial") or quote.kind == "scare" and new_sentence)  # `"... 1 April." "Let us ..."`
             and not enclosing and previous_close < pair.open
             and (previous.cue is not None and previous_close < previous.cue[0] < pair.open and "\n" not in between  # split (Q3)
@@ -252,7 +265,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
             # a sentence of its own after a sentence that reports speech: `Wimpey said. "We ..."`
             speaker = previous_sentence_speaker(text, open_, mentions)
             if speaker.status == "unattributed":
-                speaker = person_talked_about(text, open_, mentions)
+                speaker = pronoun_subject_before(text, open_) or person_talked_about(text, open_, mentions)
             return Quote(start, end, "direct", speaker, None, None, 0.5 if speaker.status == "attributed" else 0.35)
         return Quote(start, end, "scare", Speaker("term"), None, None, 0.55 if len(words) <= 4 else 0.35)
     return Quote(start, end, kind, speaker, cue, None, conf)
@@ -320,6 +333,8 @@ def _cue_subject_length_ok(pre: str, inner: str) -> bool:
     titled name (`," Israel's Defence Minister Ana Lopez had reportedly said`) up to eight words,
     but only after a quotation left open by a comma (after a full stop a new sentence starts)."""
     words = _PARENTHETICAL.sub(",", pre).split()
+    if inner.rstrip()[-1:] == "," and _NAME_APPOSED.fullmatch(pre):
+        return True  # `," Ann Lee, a professor of botany at Norland University, told us`
     if len(words) <= 5:
         return True  # (`," Ann Lee, who joined in 2001, said`: the relative clause or age aside)
     return len(words) <= 8 and inner.rstrip()[-1:] in ",?!" and sum(w[:1].isupper() for w in words) >= 2

@@ -85,7 +85,8 @@ def _with_parents(quotes: list[Quote]) -> list[Quote]:
         parent = min(candidates, key=lambda p: p.end - p.start) if candidates else None
         if parent is not None and q.speaker.status in ("unattributed",) and parent.speaker.mention is not None and q.kind == "direct":
             q = replace(q, speaker=Speaker("implicit", parent.speaker.mention))
-        elif parent is not None and parent.kind == "indirect" and q.kind == "scare" and parent.speaker.mention is not None:
+        elif parent is not None and parent.kind == "indirect" and q.kind == "scare" and (
+                parent.speaker.mention is not None or parent.speaker.status == "unnamed_source"):
             q = replace(q, kind="partial", speaker=parent.speaker, cue=parent.cue, confidence=0.5)  # Q4, Q8
         span = (parent.start, parent.end) if parent else None
         out.append(q if span == q.parent else replace(q, parent=span))

@@ -243,6 +243,25 @@ def colon_subject(text: str, floor: int, colon: int, mentions) -> Speaker:
     return subject
 
 
+def pronoun_subject_before(text: str, open_: int) -> Speaker | None:
+    """A quoted paragraph or sentence with no cue after a sentence whose subject is he or she
+    (`He ended with an appeal to the members.\n\n"..."`): that pronoun, resolved later like any
+    speaker pronoun (the subject who introduced the words); None otherwise."""
+    floor = max(0, open_ - WINDOW)
+    body = text[floor:open_].rstrip(" \t\r\n“\"‘")
+    if not body.endswith((".", "!", "?", ":")):
+        return None
+    cut = max(body.rfind(". ", 0, len(body) - 1), body.rfind("! ", 0, len(body) - 1), body.rfind("? ", 0, len(body) - 1),
+              body.rfind("\n"))
+    if cut == -1 and floor > 0:
+        return None  # (the sentence starts before the window)
+    m = _SUBJECT_PRONOUN.match(text, floor + cut + 1, floor + len(body))
+    if m is None:
+        return None
+    word = m.group("pronoun")
+    return Speaker("pronoun", Mention(m.start("pronoun"), m.end("pronoun"), "", "PERSON", "PRONOUN", 0.5, _PRONOUN_GENDER[word.lower()]))
+
+
 def person_talked_about(text: str, open_: int, mentions) -> Speaker:
     """A quoted sentence with no cue at all is taken as the words of the person named last in
     the sentences just before it (`Roche headed for the door. "They busted out ..."`): implicit
@@ -271,6 +290,8 @@ def previous_sentence_speaker(text: str, open_: int, mentions) -> Speaker:
     speaker = cue_subject(text, sentence_start, verb.start(), verb.end(), mentions)
     if speaker.status == "unattributed" and verb.group().lower() not in _TELL:
         speaker = subject_after(text, verb.end(), floor + len(body), mentions)  # (after `told`: the hearer)
+        if speaker.status == "unattributed":  # `"...” states the village priest. “..."`
+            speaker = unnamed_subject(text, verb.end(), floor + len(body) + 1, after=True) or speaker
     return speaker
 
 
@@ -322,13 +343,17 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
     unnamed = _unnamed_in(text, pre_start, verb_start, mentions)
     if unnamed:
         return unnamed
+    unnamed = unnamed_subject(text, pre_start, verb_start)
+    if unnamed:
+        return unnamed  # `," one student told`, `," the masked man says`
     if text[verb_start:verb_end].lower() in ("told", "tells", "telling"):
         return Speaker("unattributed")  # `" ... told Reuters`: what follows is the hearer, not the speaker
     end = _PARAGRAPH_STOP.search(text, verb_end, min(len(text), verb_end + 50))  # (`," the officer said.\n\nHe ...`: not he)
     after = subject_after(text, verb_end, end.start() if end else min(len(text), verb_end + 50), mentions)
     if after.status == "unattributed":  # `," said a police source.`: an unnamed source after the verb
         stop = _CLAUSE_STOP.search(text, verb_end, verb_end + 30)
-        return _unnamed_in(text, verb_end, stop.start() if stop else min(len(text), verb_end + 30), mentions) or after
+        return (_unnamed_in(text, verb_end, stop.start() if stop else min(len(text), verb_end + 30), mentions)
+                or unnamed_subject(text, verb_end, end.start() if end else min(len(text), verb_end + 50), after=True) or after)
     return after
 
 
@@ -426,8 +451,52 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if unnamed:
         candidates.append((unnamed_end(text, clause_start, verb_start), unnamed))
     if not candidates:
-        return Speaker("unattributed")
+        return unnamed_subject(text, clause_start, limit) or Speaker("unattributed")  # (`The mood is:` no: a verb follows a space)
     return max(candidates, key=lambda c: c[0])[1]
+
+
+_DOCUMENTS = frozenset(
+    "statement report article letter message post newsletter document note memo email e-mail tweet headline video "
+    "caption sign banner website site page blog study survey paper book story release notice text transcript poster "
+    "advert advertisement slogan filing complaint lawsuit ruling judgment verdict order petition bill law plan proposal "
+    "question answer survey poll book column editorial leaflet manifesto bulletin account footage clip recording "
+    "entry listing description motto title label warning line reply response comment comments correction update version "
+    "inscription minutes".split())
+"""What speaks in `the statement said`, `the article warns`: a document, not an unnamed person (Q6 gives it its
+issuer, which these rules do not find), so it stays unattributed."""
+_NOT_A_HEAD = frozenset("one other same following latter former first last next time day week year way thing".split())
+_SUBJECT_NP = (r"(?:(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'-]+\s+){0,2}?(?P<head>[a-z][a-z-]*)"
+               r"(?:\s+(?:of|for|at|from|in|with|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
+               r"|(?P<bare>[Oo]ne|[Aa]nother|[Pp]olice))")
+_UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[\s,(—–-]))" + _SUBJECT_NP
+                              + r"(?:\s*,\s*(?:who|[a-z]+ing|[a-z]+ed)\b[^,;:.]{0,50},)?\s+(?:(?:has|have|had|is|was|are|were|will|would|also|later|further|then|again|earlier|now|once|today|yesterday)\s+)*"
+                              r"(?:[a-z]+ly\s+)?$")
+"""A subject that is a noun phrase naming nobody right before a reporting verb: `One local said`,
+`an army officer, speaking anonymously, said`, `the masked man says`, `one student from the school
+told`, `Another said:`, `police wrote:` (Q9: an unnamed person or group, `unnamed_source`)."""
+_UNNAMED_AFTER = re.compile(r"\s+" + _SUBJECT_NP + r"\s*(?:[,.;!?\n]|$)")
+"""The same after the verb, ending the clause: `," says the fisherman.`, `," said another.`"""
+
+
+def unnamed_subject(text: str, start: int, end: int, after: bool = False) -> Speaker | None:
+    """`unnamed_source` when the clause's subject, right before the verb in [start, end) (or right
+    after it, `after`), is an unnamed person or group; None for a document or no such phrase.
+    Asked only where no name, pronoun or listed group was found."""
+    m = (_UNNAMED_AFTER.match if after else _UNNAMED_SUBJECT.search)(text, start, end)
+    if m is None:
+        return None
+    head, phrase = m.group("head"), m.group().lower()
+    if head is not None and (head in _DOCUMENTS or head[:-1] in _DOCUMENTS or head in _NOT_A_HEAD or head in _NOT_SUBJECT_HEADS or head.endswith("est") and head not in _NOUNS_IN_EST
+                             or phrase.lstrip().startswith("the ") and head in _NOT_DESCRIBED):
+        return None  # (`the clearest signals`: an adjective; `the government`: a body not resolved, not an unnamed one)
+    if "’s " in phrase or "'s " in phrase or phrase.rstrip().endswith((" the", " a", " an")) or not after and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 18), m.start()):
+        return None  # `the charity's director`: someone known; `In one post ...`: no subject
+    return Speaker("unnamed_source")
+
+
+_NOT_SUBJECT_HEADS = frozenset("it this that which who he she they we there here".split())
+_NOUNS_IN_EST = frozenset("priest guest protest contest interest forest request inquest arrest".split())
+"""(A head in -est is a superlative left without its noun, `the clearest signals` read as `the clearest` + verb, but for these.)"""
 
 
 def unnamed_end(text: str, start: int, end: int) -> int:
