@@ -65,9 +65,12 @@ def test_validate_waits_for_a_running_build_and_then_reads_its_tables(dataset, t
         _wait_until(lambda: _held_by_a_writer(dataset))
         reader = subprocess.Popen([*CLI, "validate", str(dataset), "--wait", "120"], text=True,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        time.sleep(1.0)
+        seen = ""  # until validate says it waits (or ends): a fixed sleep raced a slow start under load
+        while "waiting for the lock" not in seen and (line := reader.stderr.readline()):
+            seen += line
         go.touch()  # the build swaps its tables in and lets go
         out, err = reader.communicate(timeout=300)
+        err = seen + err
         assert build.wait(timeout=300) == 0
     finally:
         go.touch()
