@@ -203,7 +203,8 @@ def _strictly_enclosed(tables) -> np.ndarray:
     first = np.ones(len(rows), bool)
     first[1:] = (a[1:] != a[:-1]) | (s[1:] != s[:-1]) | (e[1:] != e[:-1])
     span = np.cumsum(first) - 1
-    keyed_end = a[first] * (int(e.max()) + 1) + e[first]  # ends of earlier articles never reach this one's
+    end_rank = np.unique(e[first], return_inverse=True)[1].reshape(-1)  # ranks: no int64 overflow at huge ends
+    keyed_end = a[first] * (len(end_rank) + 1) + end_rank  # ends of earlier articles never reach this one's
     reach = np.maximum.accumulate(keyed_end)
     enclosed[rows] = np.concatenate([[False], reach[:-1] >= keyed_end[1:]])[span]
     return enclosed
@@ -214,7 +215,9 @@ def _offsets(tables, table: str, name: str) -> np.ndarray:
     values = arrow_of(tables, table, (name,)).column(name)
     if not pa.types.is_integer(values.type):
         return np.full(len(values), -1, np.int64)
-    return np.asarray(pc.fill_null(values, -1).to_numpy(), dtype=np.int64)
+    if pa.types.is_unsigned_integer(values.type):  # -1 is no uint64; one past int64 is no offset
+        values = pc.if_else(pc.greater(values, pa.scalar(np.iinfo(np.int64).max, pa.uint64())), None, values).cast(pa.int64())
+    return np.asarray(pc.fill_null(values, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
 def _as_written(tables, table: str, rows: list[int]) -> list[int]:

@@ -93,8 +93,8 @@ def test_a_person_after_next_to_and_a_title_is_not_the_subject():
 
 
 def test_role_nominal_refers_to_the_person_in_a_subject_place_not_the_nearest_object():
-    rows = _rows('Tom Hale has dismissed reports he told Ana Reyes he would quit.\n\n"You do not make deals over jobs like '
-                 'this," the prime minister told Radio Norland.\n')
+    rows = _rows('Tom Hale has dismissed reports he told Ana Reyes he would quit.\n\n"You do not swap posts for votes like '
+                 'that," the prime minister told Radio Norland.\n')
     assert _quote(rows, "You do not")["speaker_id"] == "tom-hale"
 
 

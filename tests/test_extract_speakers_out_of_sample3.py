@@ -104,7 +104,7 @@ def test_two_people_listed_after_the_verb_keep_the_first():
 
 
 def test_the_mp_is_a_role_nominal_even_with_a_relative_clause_before_its_verb():
-    rows = _rows('Mr Flight says he will not stand down.\n\nThe MP, who is consulting his lawyers, told the Daily Courier: '
+    rows = _rows('Mr Flight says he is staying on as candidate.\n\nThe MP, who is consulting his lawyers, told the Daily Courier: '
                  '"They selected me and they can keep me."\n')
     quote = _quote(rows, "They selected")
     assert (_speaker_text(rows, quote), _speaker_name(rows, quote)) == ("The MP", "Flight")

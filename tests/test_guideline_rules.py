@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from landstrikes.schema.guideline_rules import (
     check_empty_spans, check_pronoun_mentions, check_quantity_units, check_record_notes, check_speakers_can_speak,
@@ -157,6 +159,42 @@ def test_the_enclosure_sweep_agrees_with_the_definition_on_many_spans():
             a2 == art and k2 != "orphan" and s2 <= s and e <= e2 and (s2, e2) != (s, e) for _, a2, k2, s2, e2, _ in rows))
     found = sorted(row for _, row, _ in findings(check_nested_quote_parents, **nested_quotes(*rows)))
     assert found == expected and expected
+
+
+def _enclosed_by_definition(rows) -> list[str]:
+    """Q4 read literally: a quotation whose span lies inside another quotation's distinct span of its article."""
+    quoting = [r for r in rows if r[2] != "orphan" and r[1] is not None]
+    return sorted(q for q, art, _, s, e, parent in quoting if parent is None and any(
+        a2 == art and s2 <= s and e <= e2 and (s2, e2) != (s, e) for _, a2, _, s2, e2, _ in quoting))
+
+
+_HUGE = 2**62
+
+
+@given(st.lists(st.tuples(st.sampled_from([None, "a", "b", "c", "d", "e", "f"]),
+                          st.sampled_from(["direct", "partial", "scare", "indirect", "orphan"]),
+                          st.sampled_from([0, 1, 2, 5, _HUGE - 1, _HUGE]), st.sampled_from([0, 1, 3, 7, _HUGE, 2**63 - 1]),
+                          st.sampled_from([None, "p"])), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_parents_are_required_exactly_where_the_definition_says_at_any_offset_in_any_article(spec):
+    """attack6: with an end near 2**62 the sweep's article-keyed ends overflowed int64, and quotes
+    of later articles (even identical spans in two articles) were flagged: 68 findings where 12 held."""
+    from landstrikes.schema.guideline_rules import check_nested_quote_parents
+
+    rows = [(f"q{n}", art, kind, start, start + length if start + length < 2**63 else 2**63 - 1, parent)
+            for n, (art, kind, start, length, parent) in enumerate(spec)]
+    found = sorted(row for _, row, _ in findings(check_nested_quote_parents, **nested_quotes(*rows)))
+    assert found == _enclosed_by_definition(rows)
+
+
+@pytest.mark.parametrize("dtype", ["int8", "int32", "uint32", "uint64", "Int64"])
+def test_offsets_of_another_integer_type_are_judged_as_int64(dtype):
+    """attack6: unsigned offsets raised OverflowError (-1 filled into uint64) instead of a judgement."""
+    from landstrikes.schema.guideline_rules import check_nested_quote_parents
+
+    tables = nested_quotes(("outer", "a", "direct", 0, 90, None), ("inner", "a", "scare", 20, 40, None))
+    tables["quotes"][["start", "end"]] = tables["quotes"][["start", "end"]].astype(dtype)
+    assert findings(check_nested_quote_parents, **tables) == [("parent-quote-missing", "inner", "parent_quote_id")]
 
 
 def test_a_gold_nested_quote_with_its_parent_removed_is_invalid(dataset_copy):

@@ -65,9 +65,12 @@ def test_validate_waits_for_a_running_build_and_then_reads_its_tables(dataset, t
         _wait_until(lambda: _held_by_a_writer(dataset))
         reader = subprocess.Popen([*CLI, "validate", str(dataset), "--wait", "120"], text=True,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        time.sleep(1.0)
+        seen = ""  # until validate says it waits (or ends): a fixed sleep raced a slow start under load
+        while "waiting for the lock" not in seen and (line := reader.stderr.readline()):
+            seen += line
         go.touch()  # the build swaps its tables in and lets go
         out, err = reader.communicate(timeout=300)
+        err = seen + err
         assert build.wait(timeout=300) == 0
     finally:
         go.touch()
@@ -143,3 +146,29 @@ def test_the_readers_lock_is_the_raw_folder_a_build_never_replaces(dataset):
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # nothing is left holding it
     finally:
         os.close(fd)
+
+
+@pytest.mark.parametrize("named_as", [".", "quotes/..", "link-to-data", "link-to-dataset"])
+def test_a_reader_locks_the_dataset_however_its_path_names_it(dataset, tmp_path, monkeypatch, capsys, named_as):
+    """attack6: `validate .` run inside data/, `data/quotes/..` and a symbolic link to data/ read
+    the tables unlocked (VALID under a build's held lock): the path is resolved before it is judged."""
+    (tmp_path / "link-to-data").symlink_to(dataset / "data")
+    (tmp_path / "link-to-dataset").symlink_to(dataset)
+    monkeypatch.chdir(dataset / "data")
+    path = tmp_path / named_as if named_as.startswith("link") else Path(named_as)
+    with dataset_lock(dataset):
+        code = main(["validate", str(path), "--wait", "0"])
+    err = capsys.readouterr().err
+    assert code == 2 and "[dataset-locked]" in err, err
+
+
+def test_a_reader_killed_mid_read_lets_a_build_take_the_lock(dataset):
+    """The kernel drops a killed reader's flock: no stale lock blocks the next build."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_SHARED, str(dataset)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    assert _held_by_a_writer(dataset) is False
+    holder.kill()
+    holder.wait(timeout=30)
+    with dataset_lock(dataset, wait=0):
+        pass

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from landstrikes.extract.guard import folded, guarded, rewritten
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
-from landstrikes.extract.text import Span, all_sentences, lowered, match_key, trimmed, without_final_punctuation
+from landstrikes.extract.text import Span, all_sentences, is_word_character, lowered, match_key, trimmed, without_final_punctuation
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBERS = {
@@ -176,7 +176,7 @@ def _not_a_quantity(text: str, m, start: int, end: int) -> bool:
         return True
     prev = text[start - 1] if start > 0 else " "  # a text start is not a name before the number
     nxt = text[end:end + 2]
-    if prev.isalnum() or prev in "‑-/#" or nxt[:1].isalnum() or _ORDINAL_SUFFIX.match(nxt):
+    if is_word_character(prev) or prev in "‑-/#" or is_word_character(nxt[:1] or " ") or _ORDINAL_SUFFIX.match(nxt):
         return True  # part of a name, code or ordinal (EO 13864, F-16, 3rd)
     if _CAPITALS_BEFORE.search(text[max(0, start - 6):start]):
         return True
@@ -209,7 +209,7 @@ def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:
 
 
 def _inside_word(text: str, at: int) -> bool:
-    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+    return 0 < at < len(text) and is_word_character(text[at - 1]) and is_word_character(text[at])
 
 
 def _word_start_from(text: str, at: int, stop: int) -> int:

@@ -23,8 +23,12 @@ from landstrikes.safety.lock import READ_WAIT_SECONDS, READERS, on_folder
 
 def dataset_folder_of(path: Path) -> Path | None:
     """The dataset folder whose tables `path` names (the folder itself, or the parent of its
-    `data/`), or None when `path` is not in a folder a build writes."""
-    path = Path(path)
+    `data/`), or None when `path` is not in a folder a build writes. The path is resolved first:
+    `.` inside `data/`, `data/quotes/..` or a symbolic link to `data/` name it too (attack6)."""
+    try:
+        path = Path(path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop names no dataset (the command refuses it itself)
+        return None
     for folder in (path, path.parent if path.name == "data" else None):
         if folder is not None and (folder / "raw").is_dir() and (folder / "annotations").is_dir():
             return folder
