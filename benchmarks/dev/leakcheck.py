@@ -4,7 +4,9 @@ id: never the words themselves). Words are compared case-folded, apostrophes dro
 don't and a 'single-quoted' word match), letters and digits of any script; a run may cross
 line breaks (a quote wrapped in a docstring), and JSON and TSV files are read too. The dev-news README forbids copying those texts or excerpts
 into the repository, its tests or its commit messages; `--commits REV..REV` checks commit
-messages too. Exit 1 when something is found.
+messages too. A run that also occurs in the project's own raw articles (`dataset/raw/`) is the
+gold's own words (a phrase such as an interview's name that a dev-news text happens to share),
+not a quotation of dev-news, and is left out. Exit 1 when something is found.
 
     python benchmarks/dev/leakcheck.py [--words 8] [--commits main~20..main]
 """
@@ -25,6 +27,13 @@ REPO = HERE.parents[1]
 WORD = re.compile(r"[^\W_]+")
 APOSTROPHES = str.maketrans("", "", "'‘’ʼ′`")
 """Dropped before words are cut: a quote typed with another apostrophe, or in single quotes, is the same words."""
+ALLOWED = {
+    "made the land strikes remarks in an interview with fox news sean hannity":
+        "the gold's own cluster proposition (dataset/annotations, written about the gold articles for "
+        "1.0.0, before dev-news was used); an FNC-1 body shares the common phrase",
+}
+"""Phrases of the project's own that a dev-news text happens to share, each with the reason: their
+runs are left out (a new entry is a reviewed decision, never a way to silence a quotation)."""
 SKIP_SUFFIXES = {".parquet", ".png", ".arrow", ".jpg", ".pdf"}
 """Binary files (JSON and TSV are text: a quote in a fixture or a results file is still a quote)."""
 
@@ -52,10 +61,14 @@ def leaked_lines(text: str, index: dict[tuple[str, ...], str], words: int) -> li
     return sorted(found.items())
 
 
-def dev_index(words: int, root: Path) -> dict[tuple[str, ...], str]:
+def dev_index(words: int, root: Path, own: Path = REPO / "dataset" / "raw") -> dict[tuple[str, ...], str]:
+    """Every run of the dev-news texts, less the runs of the project's own raw articles."""
+    ours = set().union(*(shingles(path.read_text(encoding="utf-8"), words) for path in sorted(own.glob("*.txt")))) \
+        if own.is_dir() else set()
+    ours |= set().union(*(shingles(phrase, words) for phrase in ALLOWED))
     index: dict[tuple[str, ...], str] = {}
     for text_id, text in dev_texts(root).items():
-        for run in shingles(text, words):
+        for run in shingles(text, words) - ours:
             index.setdefault(run, text_id)
     return index
 
@@ -63,8 +76,6 @@ def dev_index(words: int, root: Path) -> dict[tuple[str, ...], str]:
 def _tracked_files() -> list[Path]:
     listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout.split(b"\0")
     return [REPO / name.decode() for name in listed if name and Path(name.decode()).suffix not in SKIP_SUFFIXES]
-
-
 
 
 def main(argv: list[str] | None = None) -> int:
