@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from landstrikes.extract.guard import folded, guarded, rewritten
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
-from landstrikes.extract.text import Span, all_sentences, is_word_character, lowered, match_key, trimmed, without_final_punctuation
+from landstrikes.extract.text import Span, all_sentences, inside_word, is_word_character, lowered, match_key, trimmed, without_final_punctuation
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBERS = {
@@ -208,21 +208,17 @@ def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:
     return Claim(span.start, span.end, low, high, unit, bound, hedging, confidence, cue.start() if cue else None)
 
 
-def _inside_word(text: str, at: int) -> bool:
-    return 0 < at < len(text) and is_word_character(text[at - 1]) and is_word_character(text[at])
-
-
 def _word_start_from(text: str, at: int, stop: int) -> int:
     """`at`, or the next word start after it (never past `stop`): a claim cut at MAX_SPAN in a
     long sentence (a price list) never starts inside a word (S5: claims are clauses)."""
-    while at < stop and _inside_word(text, at):
+    while at < stop and inside_word(text, at):
         at += 1
     return at
 
 
 def _word_end_before(text: str, at: int, stop: int) -> int:
     """`at`, or the previous word end before it (never before `stop`)."""
-    while at > stop and _inside_word(text, at):
+    while at > stop and inside_word(text, at):
         at -= 1
     return at
 

@@ -102,6 +102,11 @@ def is_word_character(char: str) -> bool:
     return char.isalnum() or (not char.isascii() and unicodedata.category(char) == "Cn")
 
 
+def inside_word(text: str, at: int) -> bool:
+    """Whether offset `at` falls between two word characters (a span edge there cuts a word)."""
+    return 0 < at < len(text) and is_word_character(text[at - 1]) and is_word_character(text[at])
+
+
 def without_final_punctuation(text: str, span: Span) -> Span:
     """Claims and indirect speech exclude the sentence's final punctuation (G2)."""
     end = span.end
