@@ -38,9 +38,19 @@ SKIP_SUFFIXES = {".parquet", ".png", ".arrow", ".jpg", ".pdf"}
 """Binary files (JSON and TSV are text: a quote in a fixture or a results file is still a quote)."""
 
 
+ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2}))")
+"""A character written as an escape in source (`won\\u2019t`): read as the character it names."""
+
+
+def _unescaped(match: re.Match) -> str:
+    char = chr(int(next(g for g in match.groups() if g), 16))
+    return " " if char in "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029" else char  # lines keep their numbers
+
+
 def words_of(text: str) -> list[re.Match]:
-    """The words of `text` as matches (their offsets give the line), apostrophes dropped, case-folded."""
-    return list(WORD.finditer(text.translate(APOSTROPHES).casefold()))
+    """The words of `text` as matches (their offsets give the line), escapes read as characters,
+    apostrophes dropped, case-folded."""
+    return list(WORD.finditer(ESCAPE.sub(_unescaped, text).translate(APOSTROPHES).casefold()))
 
 
 def shingles(text: str, words: int) -> set[tuple[str, ...]]:
