@@ -60,21 +60,11 @@ class BuildResult:
 
 
 def dataset_lock(dataset_dir: Path, wait: float = 0.0, what: str = "landstrikes build"):
-    """The dataset's lock (`exclusive`), refused when DIR/.landstrikes.lock is a symbolic link or not
-    a regular file: taking the lock writes the holder's pid into it, which through a link (kept
-    by git and tarballs) replaced the file it named, a raw article or the changelog."""
-    import stat
-
-    path = Path(dataset_dir) / LOCK_FILE
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        mode = None
-    if mode is not None and not stat.S_ISREG(mode):
-        kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
-        raise BuildError(path, f"the lock file is {kind}; taking the lock would write into what it names: "
-                         "remove it (a build creates its own)", check="lock-file-not-a-file")
-    return _both(exclusive(path, wait, what), dataset_dir, wait)
+    """The dataset's lock: DIR/.landstrikes.lock held exclusively (`exclusive` refuses a lock path
+    that is a symbolic link or not a regular file: taking the lock writes the holder's pid into
+    it, which through a link, kept by git and tarballs, replaced a raw article or the changelog),
+    then the readers' lock on raw/ exclusively."""
+    return _both(exclusive(Path(dataset_dir) / LOCK_FILE, wait, what), dataset_dir, wait)
 
 
 @contextmanager

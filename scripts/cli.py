@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 from landstrikes.errors import BuildError, one_line
+from landstrikes.safety.lock import READ_WAIT_SECONDS
 
 DEFAULT_DATASET = Path("dataset")
 
-READ_LOCKED = ("a build or release of the dataset folder read held its lock past --wait (default 120 s)\n"
-               "     [dataset-locked]")
+READ_LOCKED = (f"a build or release of the dataset folder read held its lock past --wait (default "
+               f"{READ_WAIT_SECONDS:g} s)\n     [dataset-locked]")
 """Readers hold the dataset's lock shared (landstrikes.safety.readlock): its exit-2 line."""
 
 RELEASE_EXIT_CODES = """exit codes:
@@ -122,7 +123,7 @@ def cmd_validate(args) -> int:
     try:
         with reading(args.path, wait=args.wait):
             report = _validated(args, validate)
-    except BuildError as exc:  # the dataset's lock: held by a build past --wait, or not a regular file
+    except BuildError as exc:  # the dataset's lock, held by a build or release past --wait
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # validate reports bad data as findings; this is a last resort, never a traceback
@@ -571,8 +572,6 @@ class _Version(argparse.Action):
 
 
 def _add_read_wait(p: argparse.ArgumentParser) -> None:
-    from landstrikes.safety.lock import READ_WAIT_SECONDS
-
     p.add_argument("--wait", type=_seconds(MAX_WAIT), default=READ_WAIT_SECONDS, metavar="SECONDS",
                    help=f"wait up to SECONDS for a running build or release of the dataset folder read "
                         f"(default {READ_WAIT_SECONDS:g}; 0 refuses at once)")

@@ -20,21 +20,19 @@ PR_GET_THP_DISABLE = 42
 
 def decline_transparent_huge_pages() -> bool:
     """Ask the kernel not to back this process with transparent huge pages; True if it agreed."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        return libc.prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) == 0
-    except (OSError, AttributeError):
-        return False
+    return _prctl(PR_SET_THP_DISABLE, 1) == 0
 
 
 def huge_pages_declined() -> bool:
     """Whether this process has declined them (for tests and benchmarks)."""
+    return _prctl(PR_GET_THP_DISABLE, 0) == 1
+
+
+def _prctl(option: int, value: int) -> int | None:
+    """libc's prctl(option, value, 0, 0, 0), or None where there is none (not Linux, no libc)."""
     if not sys.platform.startswith("linux"):
-        return False
+        return None
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        return libc.prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0) == 1
+        return ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True).prctl(option, value, 0, 0, 0)
     except (OSError, AttributeError):
-        return False
+        return None

@@ -23,9 +23,10 @@ def test_a_lock_path_that_is_a_symlink_is_refused_and_what_it_names_is_kept(tmp_
     assert precious.read_text(encoding="utf-8") == "the only copy\n"
 
 
-def test_a_lock_path_that_is_a_fifo_is_refused_without_hanging(tmp_path):
+@pytest.mark.parametrize("make", [os.mkfifo, os.mkdir], ids=["fifo", "folder"])
+def test_a_lock_path_that_is_not_a_regular_file_is_refused_without_hanging(tmp_path, make):
     lock = tmp_path / ".landstrikes.lock"
-    os.mkfifo(lock)
+    make(lock)
     with pytest.raises(BuildError) as refused:
         with exclusive(lock):
             pass

@@ -53,24 +53,31 @@ def holder_pid(lock_path: Path) -> str:
 
 def _open_lock_file(lock_path: Path, flags: int) -> int:
     """Open the lock file, never through a symbolic link, even one planted after a caller's check
-    (a writer's pid written through it would truncate whatever it names: a raw article, the changelog)."""
+    (a writer's pid written through it would truncate whatever it names: a raw article, the
+    changelog), and only a regular file: anything else there is `lock-file-not-a-file`."""
     try:
         fd = os.open(lock_path, flags | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)  # a FIFO never blocks the open
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise BuildError(lock_path, "the lock file is a symbolic link; remove it (the command creates its own)",
                              check="lock-file-not-a-file") from exc
+        if os.path.lexists(lock_path) and not stat.S_ISREG(os.lstat(lock_path).st_mode):  # a folder, a socket
+            raise _not_a_file(lock_path) from exc
         raise
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise BuildError(lock_path, "the lock file is not a regular file; remove it (the command creates its own)",
-                         check="lock-file-not-a-file")
+        raise _not_a_file(lock_path)
     return fd
 
 
-def _acquire(fd: int, lock_path: Path, mode: int, wait: float, refusal) -> None:
-    """flock `mode` on fd, polling up to `wait` seconds; LockHeld with refusal(pid) after that
-    (pid: what a writer wrote in a lock file, "unknown" for a folder's lock)."""
+def _not_a_file(lock_path: Path) -> BuildError:
+    return BuildError(lock_path, "the lock file is not a regular file; remove it (the command creates its own)",
+                      check="lock-file-not-a-file")
+
+
+def _acquire(fd: int, lock_path: Path, mode: int, wait: float, refusal, holder) -> None:
+    """flock `mode` on fd, polling up to `wait` seconds (telling once who `holder()` says has it);
+    LockHeld with `refusal()` after that."""
     deadline, told = time.monotonic() + max(wait, 0.0), False
     while True:
         try:
@@ -78,10 +85,9 @@ def _acquire(fd: int, lock_path: Path, mode: int, wait: float, refusal) -> None:
             return
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                raise LockHeld(lock_path, refusal(holder_pid(lock_path))) from None
+                raise LockHeld(lock_path, refusal()) from None
             if not told:
-                held = f"held by pid {holder_pid(lock_path)}" if not os.path.isdir(lock_path) else "a build, release or reader has it"
-                print(f"waiting for the lock on {lock_path} ({held})", file=sys.stderr, flush=True)
+                print(f"waiting for the lock on {lock_path} ({holder()})", file=sys.stderr, flush=True)
                 told = True
             time.sleep(POLL_SECONDS)
 
@@ -94,12 +100,13 @@ def exclusive(lock_path: Path, wait: float = 0.0, what: str = "landstrikes build
     except OSError as exc:
         raise BuildError(lock_path, f"cannot create the lock file: {exc.strerror}") from exc
 
-    def refusal(pid: str) -> str:
-        holder = f"another {what} (pid {pid})" if pid != "unknown" else f"another {what}"
-        return f"locked by {holder}; retry when it has finished, or pass --wait SECONDS"
+    def refusal() -> str:
+        pid = holder_pid(lock_path)
+        return f"locked by another {what}{f' (pid {pid})' if pid != 'unknown' else ''}; " \
+               "retry when it has finished, or pass --wait SECONDS"
 
     try:
-        _acquire(fd, lock_path, fcntl.LOCK_EX, wait, refusal)
+        _acquire(fd, lock_path, fcntl.LOCK_EX, wait, refusal, lambda: f"held by pid {holder_pid(lock_path)}")
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode("ascii"))
         try:
@@ -113,10 +120,11 @@ def exclusive(lock_path: Path, wait: float = 0.0, what: str = "landstrikes build
 @contextmanager
 def on_folder(folder: Path, mode: int, wait: float, refusal) -> Iterator[None]:
     """flock `mode` (LOCK_SH or LOCK_EX) on a folder itself, waiting up to `wait` seconds: no file
-    is created, so a reader changes nothing in what it reads (and needs no write permission)."""
+    is created, so a reader changes nothing in what it reads (and needs no write permission).
+    A folder holds no pid: whoever waits is told a build, release or reader has it."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        _acquire(fd, Path(folder), mode, wait, refusal)
+        _acquire(fd, Path(folder), mode, wait, refusal, lambda: "a build, release or reader has it")
         yield
     finally:
         os.close(fd)

@@ -38,12 +38,12 @@ def dataset_folder_of(path: Path) -> Path | None:
 @contextmanager
 def reading(*paths: Path, wait: float = READ_WAIT_SECONDS) -> Iterator[None]:
     """Hold the shared lock of every dataset folder among `paths` (each once) while the block reads."""
-    folders = sorted({f.resolve() for f in map(dataset_folder_of, paths) if f is not None})
+    folders = sorted({f for f in map(dataset_folder_of, paths) if f is not None})  # resolved: each folder once
     with ExitStack() as stack:
         for folder in folders:
             stack.enter_context(on_folder(
                 folder / "raw", fcntl.LOCK_SH, wait,
-                lambda _pid, folder=folder: f"a landstrikes build or release is writing {folder} and did not finish "
+                lambda folder=folder: f"a landstrikes build or release is writing {folder} and did not finish "
                                             f"within {wait:g} s; retry when it has finished, or pass --wait SECONDS"))
         yield
 
@@ -56,6 +56,6 @@ def writing(dataset_dir: Path, wait: float) -> Iterator[None]:
         yield
         return
     with on_folder(raw, fcntl.LOCK_EX, wait,
-                   lambda _pid: f"{dataset_dir} is being read ({READERS}); retry when they have finished, "
+                   lambda: f"{dataset_dir} is being read ({READERS}); retry when they have finished, "
                                 "or pass --wait SECONDS"):
         yield
