@@ -32,6 +32,9 @@ changed since it was read, so its figure is in-sample once they are.
 every one of the 87 disagreements decided against the guidelines and logged in
 `benchmarks/dev/adjudication_heldout3.tsv`, offsets and labels only). `--set inspect2` is a second
 inspection set (drawn after held-out 3), read for rule development like the first.
+`--set heldout4` / `--set heldout4-adj` score a fourth held-out set (`heldout4.tsv`, 40 texts
+holding direct quotations, none read by a rule writer), drawn once held-out 3 had been scored
+several times; `heldout4_adj` is its adjudicated annotation (log `adjudication_heldout4.tsv`).
 """
 
 from __future__ import annotations
@@ -68,6 +71,10 @@ SETS = {
     "heldout-123": ({"pass_a": ["heldout_a", "heldout2_a", "heldout3_a"], "pass_b": ["heldout_b", "heldout2_b", "heldout3_b"]},
                     REPO / "benchmarks" / "results" / "extract_heldout_123.json", "held-out 1+2+3"),
     "inspect2": ({"pass_a": ["inspect2"], "pass_b": []}, REPO / "benchmarks" / "results" / "extract_inspect2.json", "inspect 2"),
+    "heldout4": ({"pass_a": ["heldout4_a"], "pass_b": ["heldout4_b"]},
+                 REPO / "benchmarks" / "results" / "extract_heldout4.json", "held-out 4"),
+    "heldout4-adj": ({"pass_a": ["heldout4_adj"], "pass_b": []},
+                     REPO / "benchmarks" / "results" / "extract_heldout4_adj.json", "held-out 4 adjudicated"),
 }
 """Set name -> (pass -> the annotation folders it is read from, results file, label)."""
 NER_TYPE = {"PERSON": "PER", "ORG": "ORG", "MEDIA": "ORG", "GPE": "LOC", "LOC": "LOC",

@@ -15,6 +15,10 @@ each source after the inspection set's last text of that source (so nothing betw
 drawn once the speaker rules had been tuned against both earlier held-out figures.
 `--inspect2` lists a second inspection set (`inspect2.tsv`): after held-out 3, the next
 INSPECT_PER_SOURCE texts of each source holding a direct quotation, for rule development.
+`--heldout4` lists a fourth held-out set (`heldout4.tsv`), drawn once held-out 3 had been scored
+several times: after inspect2, the next HELDOUT4_PER_SOURCE texts of each source holding a direct
+quotation (so the speaker figure rests on more quotes), skipping every text a rule writer is
+recorded as having read outside the annotated sets (`read_by_rule_writers.tsv`).
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -125,10 +129,28 @@ def inspect2(texts: dict[str, str]) -> list[str]:
             for i in [j for j in after if j.startswith(source) and _has_direct_quotes(texts[j])][:INSPECT_PER_SOURCE]]
 
 
+HELDOUT4_PER_SOURCE = 20
+READ_BY_RULE_WRITERS = Path(__file__).with_name("read_by_rule_writers.tsv")
+
+
+def read_by_rule_writers() -> set[str]:
+    """Ids of texts rule writers read in context outside the annotated sets (their scratch files)."""
+    return {line.split("\t")[0] for line in READ_BY_RULE_WRITERS.read_text().splitlines() if line.strip()}
+
+
+def heldout4(texts: dict[str, str]) -> list[str]:
+    """The next HELDOUT4_PER_SOURCE texts of each source holding direct quotations after inspect2,
+    none of them read by a rule writer."""
+    read = read_by_rule_writers()
+    after = [i for i in _after_last(texts, inspect2(texts)) if i not in read]
+    return [i for source in ("bbc/", "fnc1/")
+            for i in [j for j in after if j.startswith(source) and _has_direct_quotes(texts[j])][:HELDOUT4_PER_SOURCE]]
+
+
 if __name__ == "__main__":
     here = Path(__file__).resolve()  # (a worktree sits one level deeper than the main checkout)
     texts = dev_texts(next((r for r in (DEV_NEWS, *(p / "shared" / "dev-news" for p in here.parents)) if r.is_dir()), DEV_NEWS))
-    chosen = (inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
+    chosen = (heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
               else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
               else heldout if "--heldout" in sys.argv else sample)
     for text_id in chosen(texts):
