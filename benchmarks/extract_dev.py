@@ -115,8 +115,10 @@ def extracted_doc(doc_id: str, text: str) -> dict:
     quotes = []
     for q in rows["quotes"]:
         m = mentions.get(q["speaker_mention_id"])
+        # the speaker's words (Q16): the mention's span, or an unnamed source's phrase
+        words = (q["speaker_start"], q["speaker_end"]) if q.get("speaker_start") is not None else (m["start"], m["end"]) if m else None
         quotes.append({"start": q["start"], "end": q["end"], "kind": q["kind"],
-                       "speaker": (m["start"], m["end"]) if m else None, "name": names.get(q["speaker_id"])})
+                       "speaker": words, "name": names.get(q["speaker_id"])})
     entities = [(m["start"], m["end"], NER_TYPE.get(types.get(m["entity_id"], "OTHER"), "MISC")) for m in rows["mentions"] if m["kind"] == "NAME"]
     return {"id": doc_id, "text": text, "quotes": quotes, "entities": entities}
 
@@ -140,6 +142,7 @@ def baseline_doc(doc_id: str, text: str) -> dict:
 
 
 def gold_docs() -> list[dict]:
+    import pandas as pd
     from landstrikes.schema.tableio import read_table
 
     data = REPO / "dataset" / "data"
@@ -149,8 +152,10 @@ def gold_docs() -> list[dict]:
     spans = {r.mention_id: (int(r.start), int(r.end)) for r in mentions.itertuples()}
     docs = []
     for a in articles.itertuples():
-        qs = [{"start": int(q.start), "end": int(q.end), "kind": q.kind, "speaker": spans.get(q.speaker_mention_id),
-               "name": names.get(q.speaker_id)} for q in quotes[quotes["article_id"] == a.article_id].itertuples()]
+        qs = [{"start": int(q.start), "end": int(q.end), "kind": q.kind,
+               "speaker": (int(q.speaker_start), int(q.speaker_end)) if not pd.isna(q.speaker_start)
+               else spans.get(q.speaker_mention_id), "name": names.get(q.speaker_id)}
+              for q in quotes[quotes["article_id"] == a.article_id].itertuples()]
         ms = mentions[(mentions["article_id"] == a.article_id) & (mentions["kind"] == "NAME")]
         es = [(int(m.start), int(m.end), NER_TYPE.get(types.get(m.entity_id, "OTHER"), "MISC")) for m in ms.itertuples()]
         docs.append({"id": a.article_id, "text": a.text, "quotes": qs, "entities": es})

@@ -191,7 +191,8 @@ FILLER = "🜁 ∑\u0301 0123 · \r\n"
 """Prefix unit for the large article: an astral symbol (4 UTF-8 bytes, 2 UTF-16 units, one code
 point), a combining mark, digits and CRLF; no letters (so no alias matches) and no quote marks."""
 
-OFFSET_COLUMNS = ("start", "end", "cue_start", "cue_end", "evidence_start", "evidence_end")
+OFFSET_COLUMNS = tuple(sorted({column for spec in TABLES for start, end, _ in spec.span_columns for column in (start, end)}))
+"""Every offset column of every table's spans (from the schema, so a new span column shifts too)."""
 
 
 def large_article(source: Path, target: Path, chars: int, segment_chars: int = 1 << 20) -> dict[str, int]:

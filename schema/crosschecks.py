@@ -26,6 +26,7 @@ from landstrikes.schema.every_table_checks import (  # noqa: F401 (re-exported: 
 from landstrikes.schema.quotes_checks import (  # noqa: F401 (re-exported: importers of crosschecks keep working)
     check_quote_mark_coverage,
     check_quotes,
+    check_speaker_words,
 )
 from landstrikes.schema.mentions_checks import (  # noqa: F401 (re-exported: importers of crosschecks keep working)
     SPACE_SEPARATORS,
@@ -64,6 +65,7 @@ CROSS_CHECKS = (
     check_spans,
     check_derived_ids,
     check_quotes,
+    check_speaker_words,
     check_quote_mark_coverage,
     check_alias_coverage,
     check_segments_partition,

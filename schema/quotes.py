@@ -18,6 +18,9 @@ QUOTES = TableSpec(
         Col("speaker_id", "string", "Entity who spoke; null per speaker_status.", nullable=True),
         Col("speaker_mention_id", "string", "Mention attributing the quote (Q6).", nullable=True),
         Col("speaker_ids", "string_list", "Every speaker entity: [speaker_id], or the speakers of a `multiple` row (Q9)."),
+        offset("speaker_start", "Start of the words naming who spoke: the speaker mention, or an unnamed source's phrase (Q16).", nullable=True),
+        offset("speaker_end", "End of those words, exclusive.", nullable=True),
+        Col("speaker_text", "string", "article text[speaker_start:speaker_end] ('Trump', 'Security analysts').", nullable=True),
         offset("cue_start", "Start of the reporting cue (Q5).", nullable=True),
         offset("cue_end", "End of the reporting cue.", nullable=True),
         Col("cue_text", "string", "article text[cue_start:cue_end].", nullable=True),
@@ -33,5 +36,5 @@ QUOTES = TableSpec(
         ),
         *PROVENANCE,
     ),
-    span_columns=(("start", "end", "text"), ("cue_start", "cue_end", "cue_text")),
+    span_columns=(("start", "end", "text"), ("speaker_start", "speaker_end", "speaker_text"), ("cue_start", "cue_end", "cue_text")),
 )

@@ -44,13 +44,7 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
         (needs_mention & no_mention, "speaker_mention_id", "attributed quote needs its speaker mention"),
         (~needs_mention & ~no_mention, "speaker_mention_id", "only attributed quotes have a speaker mention"),
     )
-    for mask, column, message in rules:
-        rows = np.flatnonzero(mask)
-        if not len(rows):
-            continue
-        quotes = frame_of(quotes)
-        for row_id, value in zip(quotes["quote_id"].iloc[rows].astype(str), quotes[column].iloc[rows]):
-            report.add("quotes", "speaker-status-inconsistent", message, row_id, column, value)
+    _report_rules(quotes, rules, "speaker-status-inconsistent", report)
     if mentions is not None:
         # duplicate mention ids are reported by Pandera; the first one is used so this check still runs
         mention = key_positions(tables, "quotes", "speaker_mention_id", "mentions", "mention_id")
@@ -227,3 +221,52 @@ def row_codes(*parts: np.ndarray) -> list[np.ndarray]:
         fresh[1:] = (ranked[1:] != ranked[:-1]).any(axis=1)
         codes[order] = np.cumsum(fresh) - 1
     return np.split(codes, np.cumsum([len(p) for p in parts])[:-1])
+
+
+_NO_SPEAKER_WORDS = ("term", "unattributed", "implicit")
+"""Statuses whose row has no words naming a speaker at the quote (Q16)."""
+_NAMED_BY_PHRASE = ("unnamed_source", "multiple")
+"""Statuses whose speaker has no mention: a human annotator gives the phrase naming them (Q16)."""
+
+
+def check_speaker_words(tables: dict[str, pd.DataFrame], report: Report) -> None:
+    """The speaker's words (Q16) agree with the speaker: the speaker mention's own span when there
+    is one; present for a gold `unnamed_source` or `multiple` row; absent for a row whose status
+    names no speaker; never inside the quoted words themselves."""
+    quotes = tables.get("quotes")
+    if quotes is None or "speaker_start" not in quotes or "speaker_end" not in quotes:
+        return
+    status = strings_of(tables, "quotes", "speaker_status")
+    absent = nulls(tables, "quotes", "speaker_start") | nulls(tables, "quotes", "speaker_end")
+    words_start, words_end = ints(tables, "quotes", "speaker_start"), ints(tables, "quotes", "speaker_end")
+    start, end = ints(tables, "quotes", "start"), ints(tables, "quotes", "end")
+    no_words = pc.fill_null(pc.is_in(status, value_set=pa.array(_NO_SPEAKER_WORDS, pa.large_string())), False).to_numpy(zero_copy_only=False)
+    by_phrase = pc.fill_null(pc.is_in(status, value_set=pa.array(_NAMED_BY_PHRASE, pa.large_string())), False).to_numpy(zero_copy_only=False)
+    gold = (pc.fill_null(pc.equal(strings_of(tables, "quotes", "source"), "gold"), False).to_numpy(zero_copy_only=False)
+            if "source" in quotes else np.zeros(len(status), dtype=bool))
+    has_mention = ~nulls(tables, "quotes", "speaker_mention_id")
+    mention_span_differs = np.zeros(len(status), dtype=bool)
+    if tables.get("mentions") is not None and "start" in tables["mentions"] and "end" in tables["mentions"]:
+        mention = key_positions(tables, "quotes", "speaker_mention_id", "mentions", "mention_id")
+        linked = np.flatnonzero(mention >= 0)
+        m_start, m_end = ints(tables, "mentions", "start"), ints(tables, "mentions", "end")
+        mention_span_differs[linked] = absent[linked] | (words_start[linked] != m_start[mention[linked]]) | (words_end[linked] != m_end[mention[linked]])
+    overlaps_quote = ~absent & (words_start < end) & (start < words_end)
+    rules = (
+        (no_words & ~absent, "speaker_start", "this speaker_status names no speaker, so there are no speaker words"),
+        (has_mention & mention_span_differs, "speaker_start", "the speaker words must be the speaker mention's span"),
+        (gold & by_phrase & absent & ~has_mention, "speaker_start", "an annotated unnamed_source or multiple row gives the phrase naming its speakers"),
+        (overlaps_quote, "speaker_start", "the speaker words overlap the quoted words"),
+    )
+    _report_rules(quotes, rules, "speaker-words-inconsistent", report)
+
+
+def _report_rules(quotes, rules, check: str, report: Report) -> None:
+    """One finding per quotes row each (mask, column, message) rule holds for; pandas only for those rows."""
+    for mask, column, message in rules:
+        rows = np.flatnonzero(mask)
+        if not len(rows):
+            continue
+        frame = frame_of(quotes)
+        for row_id, value in zip(frame["quote_id"].iloc[rows].astype(str), frame[column].iloc[rows]):
+            report.add("quotes", check, message, row_id, column, value)

@@ -10,7 +10,7 @@ from landstrikes.schema.quotes import QUOTES
 from landstrikes.schema.segments import SEGMENTS
 from landstrikes.schema.stances import STANCE_TARGETS, STANCES
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 """Bumped whenever a column is added, removed, renamed, retyped or a label set changes."""
 
 TABLES = (

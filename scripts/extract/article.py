@@ -90,6 +90,7 @@ def _quote_row(article_id: str, text: str, q: Quote) -> dict:
         "speaker_id": speaker_id,
         "speaker_mention_id": _span_id(article_id, "m", mention.start, mention.end) if speaker_id and status == "attributed" else None,
         "speaker_ids": [speaker_id] if speaker_id else [],
+        **_speaker_words(text, q, mention if speaker_id and status == "attributed" else None),
         "cue_start": cue[0] if cue else None,
         "cue_end": cue[1] if cue else None,
         "cue_text": text[cue[0]:cue[1]] if cue else None,
@@ -101,6 +102,15 @@ def _quote_row(article_id: str, text: str, q: Quote) -> dict:
         "source": AUTO,
         "confidence": round(q.confidence, 4),
     }
+
+
+def _speaker_words(text: str, q: Quote, mention: Mention | None) -> dict:
+    """Where the text names who spoke (Q16): the speaker mention, or an unnamed source's phrase;
+    none for other statuses or a phrase overlapping the quoted words."""
+    span = (mention.start, mention.end) if mention is not None else q.speaker.phrase if q.speaker.status == "unnamed_source" else None
+    if span is None or mention is None and span[0] < q.end and q.start < span[1]:
+        return {"speaker_start": None, "speaker_end": None, "speaker_text": None}
+    return {"speaker_start": span[0], "speaker_end": span[1], "speaker_text": text[span[0]:span[1]]}
 
 
 def _claim_rows(article_id: str, text: str, quotes: list[Quote]) -> list[dict]:

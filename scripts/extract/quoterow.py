@@ -9,10 +9,12 @@ from landstrikes.extract.entities import Mention
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who spoke: an entity mention (a name or a resolved pronoun), or only a status."""
+    """Who spoke: an entity mention (a name or a resolved pronoun), or only a status; for an
+    unnamed source, where the text names it (`phrase`, [start, end): `a council spokesman`)."""
 
     status: str
     mention: Mention | None = None
+    phrase: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

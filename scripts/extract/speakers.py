@@ -464,8 +464,10 @@ _DOCUMENTS = frozenset(
     "inscription minutes".split())
 """What speaks in `the statement said`, `the article warns`: a document, not an unnamed person (Q6 gives it its
 issuer, which these rules do not find), so it stays unattributed."""
-_NOT_A_HEAD = frozenset("one other same following latter former first last next time day week year way thing".split())
-_SUBJECT_NP = (r"(?:(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'-]+\s+){0,2}?(?P<head>[a-z][a-z-]*)"
+_NOT_A_HEAD = frozenset("one other same following latter former first last next time day week year way thing "
+                         "has have had is are was were will would also".split())
+"""(Not a head: a pronoun-like word, a time, or an auxiliary, `The Liberal Democrats have said`, where a name precedes it.)"""
+_SUBJECT_NP = (r"(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'-]+\s+){0,2}?(?P<head>[a-z][a-z-]*)"
                r"(?:\s+(?:of|for|at|from|in|with|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
                r"|(?P<bare>[Oo]ne|[Aa]nother|[Pp]olice))")
 _UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[\s,(—–-]))" + _SUBJECT_NP
@@ -491,7 +493,7 @@ def unnamed_subject(text: str, start: int, end: int, after: bool = False) -> Spe
         return None  # (`the clearest signals`: an adjective; `the government`: a body not resolved, not an unnamed one)
     if "’s " in phrase or "'s " in phrase or phrase.rstrip().endswith((" the", " a", " an")) or not after and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 18), m.start()):
         return None  # `the charity's director`: someone known; `In one post ...`: no subject
-    return Speaker("unnamed_source")
+    return Speaker("unnamed_source", phrase=(m.start("np"), m.end("np")))
 
 
 _NOT_SUBJECT_HEADS = frozenset("it this that which who he she they we there here".split())
@@ -590,10 +592,30 @@ def _pronoun_in(text: str, start: int, end: int, first: bool = False) -> Speaker
 
 
 def _unnamed_in(text: str, start: int, end: int, mentions=()) -> Speaker | None:
-    words = re.findall(r"\b\w+\b", text[start:end].lower())
-    if not any(w in gz.UNNAMED_SOURCES for w in words):
+    heads = [m for m in _WORD.finditer(text, start, end) if m.group().lower() in gz.UNNAMED_SOURCES]
+    if not heads:
         return None
-    return _named_group(text, start, end, mentions) or Speaker("unnamed_source")
+    return _named_group(text, start, end, mentions) or Speaker("unnamed_source", phrase=_group_phrase(text, start, heads[-1]))
+
+
+_WORD = re.compile(r"\b\w+\b")
+_MODIFIER = re.compile(r"(?:^|(?<=\s))(?P<word>[\w’'-]+)\s+$")
+_NOT_A_MODIFIER = frozenset(
+    "and or but nor that which who whom whose while as of to in on at for with by from into than "
+    "said says say told tells added adds also have has had is are was were be been will would could should may might "
+    "not according".split())
+
+
+def _group_phrase(text: str, floor: int, head: re.Match) -> tuple[int, int]:
+    """The phrase naming an unnamed group, its head and up to three words before it that modify it
+    (`Security analysts`, `some legal experts`, `Western diplomats`), within [floor, head)."""
+    begin = head.start()
+    for _ in range(3):
+        m = _MODIFIER.search(text, max(floor, begin - 40), begin)
+        if m is None or m.group("word").lower() in _NOT_A_MODIFIER or "\n" in text[m.start():begin]:
+            break
+        begin = m.start()
+    return begin, head.end()
 
 
 _OFFICIAL_GROUPS = ("officials", "official", "sources", "source", "diplomats", "diplomat", "authorities", "lawmakers",

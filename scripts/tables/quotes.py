@@ -11,7 +11,8 @@ from landstrikes.annotations.spans import span_spec
 from landstrikes.schema.labels import QUOTE_KINDS, SPEAKER_STATUSES
 from landstrikes.tables.common import choice, layer_records, span_id, span_of, unique_rows
 
-FIELDS = {"text", "n", "in", "kind", "status", "speaker", "speakers", "mention", "cue", "lemma", "parent", "cluster", "event"}
+FIELDS = {"text", "n", "in", "kind", "status", "speaker", "speakers", "mention", "speaker_phrase", "cue", "lemma", "parent", "cluster",
+          "event"}
 
 
 def build_quotes(corpus: Corpus) -> list[dict]:
@@ -23,9 +24,9 @@ def build_quotes(corpus: Corpus) -> list[dict]:
         default_status = "attributed" if speaker and mention else None
         status = choice(record, "status", SPEAKER_STATUSES, default=default_status)
         mention_id = None
+        words = _speaker_words(record, article, mention)
         if mention is not None:
-            m_start, m_end = span_of(record, article, mention, "speaker mention")
-            mention_id = span_id(article.article_id, "m", m_start, m_end)
+            mention_id = span_id(article.article_id, "m", *words)
         cue = record.get("cue")
         cue_start = cue_end = cue_text = lemma = None
         if cue is not None:
@@ -50,6 +51,9 @@ def build_quotes(corpus: Corpus) -> list[dict]:
                 "speaker_id": speaker,
                 "speaker_mention_id": mention_id,
                 "speaker_ids": speakers,
+                "speaker_start": words[0] if words else None,
+                "speaker_end": words[1] if words else None,
+                "speaker_text": article.text[words[0]:words[1]] if words else None,
                 "cue_start": cue_start,
                 "cue_end": cue_end,
                 "cue_text": cue_text,
@@ -63,6 +67,19 @@ def build_quotes(corpus: Corpus) -> list[dict]:
         recs.append(record)
     rows = unique_rows(rows, "quote_id", recs)
     return with_cluster_similarity(rows)
+
+
+def _speaker_words(record, article, mention) -> tuple[int, int] | None:
+    """Where the text names who spoke (Q16): the speaker mention, or the `speaker_phrase` of a
+    speaker with no mention (`Security analysts`, `Both governments`); one of them, never both."""
+    phrase = record.get("speaker_phrase")
+    if mention is not None and phrase is not None:
+        raise record.error("a quote gives its speaker's words once: 'mention' (a mention row) or 'speaker_phrase', not both (Q16)")
+    if mention is not None:
+        return span_of(record, article, mention, "speaker mention")
+    if phrase is not None:
+        return span_of(record, article, phrase, "speaker phrase")
+    return None
 
 
 def _speaker_ids(record, status: str, speaker: str | None) -> list[str]:
