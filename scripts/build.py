@@ -99,12 +99,16 @@ def write_dataset(rows: dict[str, list[dict]], out_dir: Path, dataset_version: s
     return entries
 
 
-def write_card(staging: Path, dataset_dir: Path, entries: list[tuple], appendix: str = "", docs_prefix: str = "../") -> None:
-    """The dataset card for the tables in staging, numbers from those tables; a release appends its section."""
+def write_card(staging: Path, dataset_dir: Path, entries: list[tuple], appendix: str = "", docs_prefix: str = "../",
+               version: str | None = None) -> None:
+    """The dataset card for the tables in staging, numbers from those tables; a release appends its
+    section and names its own version (`version`: the card must not cite the package's)."""
     body = (dataset_dir / "annotations" / CARD_BODY_FILE).read_text(encoding="utf-8")
     if appendix:
         body = body.rstrip() + "\n\n" + appendix
     stats = compute_stats(load_tables(staging), load_agreement(dataset_dir / AGREEMENT_FILE))
+    if version is not None:
+        stats = {**stats, "dataset_version": version}
     (staging / "README.md").write_text(render_card(entries, body, stats, docs_prefix), encoding="utf-8")
 
 

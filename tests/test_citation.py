@@ -54,6 +54,8 @@ def test_the_built_card_has_creator_fields_and_one_citation():
 def test_a_release_card_has_one_citation_with_its_own_version(released):
     card = (released / "releases" / "1.0.1" / "README.md").read_text(encoding="utf-8")
     assert card.count("## Citation") == 1 and "@misc{landstrikes_1_0_1," in card
+    # every place the card names a version names the release's, not the package's
+    assert "<!-- stats:card-version -->1.0.1<!-- /stats:card-version -->" in card
     assert front_matter(card)["annotations_creators"] == ["expert-generated"]
 
 

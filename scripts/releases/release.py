@@ -329,7 +329,7 @@ def write_descriptions(staging: Path, dataset_dir: Path, entries, version: str, 
     (staging / "croissant.json").write_text(
         json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    write_card(staging, dataset_dir, entries, release_section(version, date, previous), docs_prefix="")
+    write_card(staging, dataset_dir, entries, release_section(version, date, previous), docs_prefix="", version=version)
     copy_documents(dataset_dir.parent, staging)
 
 
