@@ -97,12 +97,32 @@ def test_a_quote_cue_is_never_cut_inside_a_word_of_letters_newer_than_pythons_un
         assert main(["validate", str(Path(folder) / "out")]) == 0
 
 
-@pytest.mark.xfail(strict=True, reason="open (review): pronoun and nominal mentions are found by regexes whose \\b uses "
-                   "Python's Unicode tables; 'she' glued to a letter newer than them is a cut mention validate refuses. "
-                   "Claims and cues are guarded; the mention layer needs the same rule at its source")
 def test_a_pronoun_mention_is_not_cut_inside_a_word_of_letters_newer_than_pythons_unicode_tables():
     from landstrikes.extract.article import extract_article
 
     text = 'Anna Berg spoke on Monday. "It will never work," she' + NEWER_LETTER + ' said.\n'
     mentions = [(m["start"], m["end"]) for m in extract_article("t", text)["mentions"] if m["kind"] != "NAME"]
     assert _cut_as_validate_judges(text, mentions) == []
+
+
+@pytest.mark.parametrize("glued", [
+    'Anna Berg spoke on Monday. "It will never work," she' + NEWER_LETTER + ' said.\n',
+    'Anna Berg' + NEWER_LETTER + ' spoke on Monday. "It will never work," Anna Berg' + NEWER_LETTER + ' said.\n',
+    NEWER_LETTER + 'Anna Berg spoke on Monday.\n',
+])
+def test_no_mention_of_any_kind_is_cut_and_the_silver_validates(glued, tmp_path):
+    """Names, pronouns and nominals glued to a letter newer than this Python's tables are part of
+    a longer word: no mention is cut there, no quote keeps one as its speaker, and the silver of
+    such a text validates. The same text without the glue keeps its mentions."""
+    from landstrikes.cli import main
+    from landstrikes.extract.article import extract_article
+
+    rows = extract_article("t", glued)
+    assert _cut_as_validate_judges(glued, [(m["start"], m["end"]) for m in rows["mentions"]]) == []
+    plain = glued.replace(NEWER_LETTER, "")
+    assert any(m["text"] == "Anna Berg" for m in extract_article("t", plain)["mentions"])
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "glued.txt").write_text(glued, encoding="utf-8")
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 0
+    assert main(["validate", str(tmp_path / "out")]) == 0

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from landstrikes.extract import entity_types
 from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.guard import guarded, rewritten
-from landstrikes.extract.text import lines
+from landstrikes.extract.text import inside_word, lines
 
 TOKEN_DEFINITION = re.compile(r"(?:[A-Z]\.){2,}|(?<![^\W_])[^\W\d_a-z](?:[^\W_]|[’'‑-](?=[^\W_]))*")
 """A capitalised word (or an initialism like U.S.); lower-case words only separate names."""
@@ -232,7 +232,9 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _EO.finditer(text):
         raw.append((m.start(), m.end(), m.group(), "LAW", 0.7, None))
     raw = _longest_first(raw)
-    return _link_short_names(text, raw)
+    # a regex's \b follows this Python's Unicode tables: a name glued to a letter they do not know
+    # is part of a longer word, which validate's newer tables see; such a mention is dropped
+    return [m for m in _link_short_names(text, raw) if not (inside_word(text, m.start) or inside_word(text, m.end))]
 
 
 _HEADS = gz.LOC_HEADS | gz.ORG_HEADS

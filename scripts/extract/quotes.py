@@ -16,7 +16,7 @@ from landstrikes.extract.limits import check_rows
 from landstrikes.extract.marked import marked_quotes
 from landstrikes.extract.quoterow import Quote, Speaker
 from landstrikes.extract.speakers import LOOKBACK, learn_genders, resolve_pronouns, with_nominals
-from landstrikes.extract.text import all_sentences
+from landstrikes.extract.text import all_sentences, inside_word
 from landstrikes.quotemarks import scan_quote_marks
 
 __all__ = ["Quote", "Speaker", "find_quotes"]
@@ -39,7 +39,17 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     taken = {(q.start, q.end) for q in marked}
     indirect = [q for q in indirect if (q.start, q.end) not in taken]
     quotes = resolve_pronouns(sorted(marked + indirect, key=lambda q: (q.start, -q.end)), mentions, genders, text, masked, outside)
-    return _with_parents(quotes)
+    return _with_parents([_whole_word_speaker(text, q) for q in quotes])
+
+
+def _whole_word_speaker(text: str, q: Quote) -> Quote:
+    """A speaker mention (a pronoun or nominal the speaker rules found) whose edge cuts a word is
+    part of a longer word (`she` glued to a letter this Python's Unicode tables do not know, which
+    validate's newer tables call a letter): no mention, no speaker."""
+    m = q.speaker.mention
+    if m is None or not (inside_word(text, m.start) or inside_word(text, m.end)):
+        return q
+    return replace(q, speaker=Speaker("unattributed"))
 
 
 def _masked(text: str, pairs) -> str:
