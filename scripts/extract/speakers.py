@@ -232,7 +232,9 @@ def colon_subject(text: str, floor: int, colon: int, mentions) -> Speaker:
     no reporting clause (`Ann Lee, his lawyer, appeared on TV to discuss the tape: "..."`,
     `began his reply with the quip: "..."`), else the subject next to it (`X said:` is a verb cue)."""
     window = text[max(floor, colon - WINDOW):colon]
-    sentence_start = colon - len(window) + max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), -2) + 2
+    # (past a full stop and its space, or past a line break alone: `He told ...:` opening a paragraph keeps its He)
+    stops = [window.rfind(stop) + len(stop) for stop in (". ", "! ", "? ", "\n") if stop in window]
+    sentence_start = colon - len(window) + max(stops, default=0)
     subject = _sentence_subject(text, sentence_start, colon, mentions)
     if subject.status != "unattributed":
         return subject
@@ -434,8 +436,10 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if aside is not None and not (found or pronoun or unnamed):
         pronoun = _pronoun_in(text, clause_start, verb_start)  # `The soldier, who said he ..., added:`: he is the subject
     verb_start = limit
-    best = _before_apposition(text, found, clause_start, verb_start) or (
-        _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
+    apposed = _before_apposition(text, found, clause_start, verb_start)
+    if apposed is not None and apposed.type == "PERSON":
+        unnamed = None  # `Ann Lee, an analyst at Norcom, said:`: the appositive's role word describes her, no one else
+    best = apposed or (_person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
     if best is not None and best.type != "PERSON" and text.startswith(("’s", "'s"), best.end):
         # `Ann Lee al-Tamimi, Norland's police chief, told`: the body owns the role of the person in apposition
         people = [m for m in found if m.type == "PERSON" and m.end <= best.start and _OWNER_APPOSED.fullmatch(text, m.end, best.start)]
