@@ -33,3 +33,25 @@ def test_a_pronoun_opening_a_paragraph_before_a_long_colon_clause_is_its_subject
             'He told Norland Radio 4\'s Morning programme: "No minister should make this mistake again in public."\n')
     status, mention = _speaker(text, "No minister")
     assert (status, mention) == ("attributed", "He")
+
+
+def test_an_unknown_capitalised_word_before_said_after_a_quotation_is_the_speaker():
+    text = ('Steven Korlanovic wrote the note.\n\n'
+            '"Given that most of the profit comes from the phone, the firm must worry," Korlonovic said.\n')
+    assert _speaker(text, "Given that") == ("attributed", "Korlonovic")
+
+
+def test_an_unknown_first_name_opening_a_paragraph_before_said_is_the_speaker():
+    text = "Vadim Zarkovsky, 12, was hurt.\n\nVadim said: 'When I came round I felt groggy and went home to bed.'\n"
+    assert _speaker(text, "When I came round") == ("attributed", "Vadim")
+
+
+def test_a_name_after_a_titles_full_stop_after_the_verb_is_the_speaker():
+    text = 'The survey covered ten towns.\n\n"It was a strange noise in the hills," said Lt. Karsmir al-Tabrani, one of the guards.\n'
+    status, mention = _speaker(text, "It was a strange")
+    assert status == "attributed" and mention.startswith("Karsmir")
+
+
+def test_a_capitalised_word_also_used_in_lower_case_before_said_stays_doubtful():
+    text = 'The vote was close.\n\n"We will see what happens next," Sources said.\n\nThe sources were not named.\n'
+    assert _speaker(text, "We will see")[1] != "Sources"

@@ -93,8 +93,28 @@ def _tokens(text: str) -> list[_Tok]:
             # "Anna Berg said" at a paragraph start: a first name before a name read mid-sentence
             ns, _, nw, _, nweak = found[i + 1]
             doubtful = not (text[e:ns] == " " and nw[:1].isupper() and not nweak)
+        if doubtful and (_SPEECH_AFTER.match(text[e:e + 20]) and _may_name_a_speaker(w) or _after_title_stop(text, s)) and not _used_lower(text, w.lower(), lowered):
+            doubtful = False  # `," Hale said.`, `Hale told`, `said Lt. Hale`: the subject of a reporting verb, a titled name
         out.append(_Tok(s, e, w, p, doubtful))
     return out
+
+
+def _may_name_a_speaker(word: str) -> bool:
+    """A capitalised word before a reporting verb that may be a name: not an unnamed source
+    (`Analysts said`, `Witness said`), nor a plural noun (`Doctors told`, `Relatives added`) unless
+    it is a census surname or given name (`Jones said`)."""
+    if word.lower() in gz.UNNAMED_SOURCES:
+        return False
+    return not word.endswith("s") or entity_types.may_be_surname(word)
+
+
+def _after_title_stop(text: str, start: int) -> bool:
+    """The word follows a title's full stop (`Lt. Hale`, `Dr. Ode`): that stop ends no sentence."""
+    title = _TITLE_STOP.search(text, max(0, start - 8), start)
+    return title is not None and title.group(1) + "." in gz.TITLES
+
+
+_TITLE_STOP = re.compile(r"\b([A-Z][a-z]{1,4})\. $")
 
 
 def _used_lower(text: str, word: str, seen: dict[str, bool]) -> bool:
