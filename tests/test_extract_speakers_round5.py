@@ -55,3 +55,15 @@ def test_a_name_after_a_titles_full_stop_after_the_verb_is_the_speaker():
 def test_a_capitalised_word_also_used_in_lower_case_before_said_stays_doubtful():
     text = 'The vote was close.\n\n"We will see what happens next," Sources said.\n\nThe sources were not named.\n'
     assert _speaker(text, "We will see")[1] != "Sources"
+
+
+def test_a_role_noun_for_a_religious_title_refers_to_the_person_holding_it():
+    text = ('Archbishop Mbeki Lunga spoke at the synod on Sunday. The bishops were detained last year.\n\n'
+            'The archbishop added: "What is happening to those who are left behind in the camps?"\n')
+    status, mention = _speaker(text, "What is happening")
+    assert (status, mention) == ("attributed", "The archbishop")
+
+
+def test_a_religious_title_with_its_see_is_one_name_not_a_title_before_a_place():
+    text = 'The Archbishop of Norbury said: "I am pleased that the couple have decided to marry."\n'
+    assert _speaker(text, "I am pleased") == ("attributed", "Archbishop of Norbury")

@@ -301,12 +301,18 @@ def _type_group_once(text: str, group: list[_Tok], toks: list[_Tok]):
         if prefix and prefix == _prefix_run(prefix):
             head = [(r[0], r[1], r[2], "ORG" if r[3] == "OTHER" else r[3], r[4], r[5]) for r in _type_group(text, prefix, toks)]
         return head + _type_group_titled(text, group, toks, title)
-    while group and _is_title(text, group[0]):
+    while group and _is_title(text, group[0]) and not _holder_of_see(text, group):
         title = group[0].text
         group = group[1:]
     if title in entity_types.MODIFIERS:
         title = None  # "Former WorldCom boss": a modifier alone makes nobody a person
     return _type_group_titled(text, group, toks, title)
+
+
+def _holder_of_see(text: str, group: list[_Tok]) -> bool:
+    """`Archbishop of Canterbury`, `Imam of X`: a religious title and its see name one person whole
+    (not a title before a person's name)."""
+    return len(group) > 1 and group[0].text in gz.RELIGIOUS_TITLES and text[group[0].end:group[1].start] == " of "
 
 
 def _prefix_run(prefix: list[_Tok]) -> list[_Tok]:
@@ -353,7 +359,7 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
     typed = entity_types.class_type(text, start, end, words, places) if len(group) > 1 else None  # clubs, grounds, rivers, "North Africa"
     if typed is not None:
         return [(start, end, typed[0], typed[1], typed[2], None)]
-    if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES):
+    if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES and not _holder_of_see(text, group)):
         return _type_group(text, group[:1], toks) + [_Rest(group[1:])]
     if words[0] in gz.MEDIA_NAMES:
         return [(start, end, name, "MEDIA", 0.75, None)]
