@@ -31,19 +31,18 @@ def test_a_role_word_with_a_body_in_a_named_persons_appositive_keeps_the_person(
 def test_a_pronoun_opening_a_paragraph_before_a_long_colon_clause_is_its_subject():
     text = ('Tom Hale spoke on Monday.\n\n'
             'He told Norland Radio 4\'s Morning programme: "No minister should make this mistake again in public."\n')
-    status, mention = _speaker(text, "No minister")
-    assert (status, mention) == ("attributed", "He")
+    assert _speaker(text, "No minister") == ("attributed", "He")
 
 
 def test_an_unknown_capitalised_word_before_said_after_a_quotation_is_the_speaker():
     text = ('Steven Korlanovic wrote the note.\n\n'
-            '"Given that most of the profit comes from the phone, the firm must worry," Korlonovic said.\n')
-    assert _speaker(text, "Given that") == ("attributed", "Korlonovic")
+            '"With sales this weak in the north, the board has reason to worry," Korlonovic said.\n')
+    assert _speaker(text, "With sales") == ("attributed", "Korlonovic")
 
 
 def test_an_unknown_first_name_opening_a_paragraph_before_said_is_the_speaker():
-    text = "Vadim Zarkovsky, 12, was hurt.\n\nVadim said: 'When I came round I felt groggy and went home to bed.'\n"
-    assert _speaker(text, "When I came round") == ("attributed", "Vadim")
+    text = "Vadim Zarkovsky, 12, was hurt.\n\nVadim said: 'After the shock my hands were buzzing for a week.'\n"
+    assert _speaker(text, "After the shock") == ("attributed", "Vadim")
 
 
 def test_a_name_after_a_titles_full_stop_after_the_verb_is_the_speaker():
@@ -59,11 +58,10 @@ def test_a_capitalised_word_also_used_in_lower_case_before_said_stays_doubtful()
 
 def test_a_role_noun_for_a_religious_title_refers_to_the_person_holding_it():
     text = ('Archbishop Mbeki Lunga spoke at the synod on Sunday. The bishops were detained last year.\n\n'
-            'The archbishop added: "What is happening to those who are left behind in the camps?"\n')
-    status, mention = _speaker(text, "What is happening")
-    assert (status, mention) == ("attributed", "The archbishop")
+            'The archbishop added: "Who will speak for the ones still held in the camps?"\n')
+    assert _speaker(text, "Who will speak") == ("attributed", "The archbishop")
 
 
 def test_a_religious_title_with_its_see_is_one_name_not_a_title_before_a_place():
-    text = 'The Archbishop of Norbury said: "I am pleased that the couple have decided to marry."\n'
-    assert _speaker(text, "I am pleased") == ("attributed", "Archbishop of Norbury")
+    text = 'The Archbishop of Norbury said: "We wish the pair every happiness in their marriage."\n'
+    assert _speaker(text, "We wish the pair") == ("attributed", "Archbishop of Norbury")
