@@ -65,3 +65,18 @@ def test_a_role_noun_for_a_religious_title_refers_to_the_person_holding_it():
 def test_a_religious_title_with_its_see_is_one_name_not_a_title_before_a_place():
     text = 'The Archbishop of Norbury said: "We wish the pair every happiness in their marriage."\n'
     assert _speaker(text, "We wish the pair") == ("attributed", "Archbishop of Norbury")
+
+
+def test_a_long_relative_clause_between_the_subject_and_its_verb_holds_no_subject():
+    text = ('The council will not release the report.\n\n'
+            'Mr Hale, who sits on the harbour board of the county and was part of the Norton review into ferry costs, '
+            'told the Gazette on Friday: "As a rule that holds, but it is not a fixed rule."\n')
+    assert _speaker(text, "As a rule") == ("attributed", "Hale")
+
+
+def test_a_relative_clause_between_dashes_holds_no_subject():
+    text = ('The plan was withdrawn.\n\nCouncillor Ann Lee - who chairs the panel which oversees the Norland Ports Authority - '
+            'said the port would suffer. "We will watch the port authority very closely from now on."\n')
+    assert _speaker(text, "We will watch")[1] != "Norland Ports Authority"
+    rows = _rows(text)
+    assert _speaker_text(rows, _quote(rows, "the port would suffer")) == "Councillor Ann Lee"

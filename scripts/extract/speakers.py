@@ -417,6 +417,27 @@ _ASIDE = re.compile(r"(?:,\s*\d{1,3})?(?:,\s*(?:who|which|whose|where)\b[^,;:]{1
 """A relative clause or a participle phrase of place (and an age) between a subject and its verb."""
 
 
+_LONG_ASIDE = re.compile(r"(?:,\s*(?:who|which|whose)\b[^,;:.!?“”\"\n]{1,200},"
+                         r"|\s+[-–—]\s+(?:who|which|whose)\b[^;:.!?“”\"\n–—]{1,200}?\s[-–—])\s*$")
+"""A relative clause too long for `_ASIDE` (`Ann Lee, who is a member of ... and was part of ...,
+told`), or one between dashes (`Ann Lee - who chairs the committee which ... - said`)."""
+_LONG_CLAUSE = 260
+
+
+def _long_aside(text: str, floor: int, verb_start: int, clause_start: int) -> tuple[int, re.Match | None]:
+    """The clause start and the aside when a long relative clause stands before the verb: the
+    clause then starts at its sentence's start up to `_LONG_CLAUSE` characters back."""
+    start = max(floor, verb_start - _LONG_CLAUSE)
+    aside = _LONG_ASIDE.search(text, start, verb_start)
+    if aside is None:
+        return clause_start, None
+    window = text[start:aside.start()]
+    cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))
+    if cut == -1 and start > floor:
+        return clause_start, None  # (the sentence starts before the window: no subject to be sure of)
+    return start + cut + 1, aside
+
+
 _OWNER_APPOSED = re.compile(r"[^,.;:!?]{0,30},\s*")
 """Between a person and a possessive body in apposition after them (`Ann Lee al-Tamimi, Norland's`)."""
 
@@ -429,6 +450,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if cut != -1:
         clause_start += cut + 1
     aside = _ASIDE.search(text, clause_start, verb_start) if window.rstrip().endswith(",") else None
+    if aside is None and window.rstrip().endswith((",", "-", "–", "—")):
+        clause_start, aside = _long_aside(text, floor, verb_start, clause_start)
     limit = aside.start() if aside is not None else verb_start  # `Ann Lee, 48, who was visiting from Kendal, said:`
     found = _candidates(text, mentions, clause_start, limit)  # (the names in an aside are not who)
     pronoun = _pronoun_in(text, clause_start, limit)
