@@ -80,3 +80,20 @@ def test_a_relative_clause_between_dashes_holds_no_subject():
     assert _speaker(text, "We will watch")[1] != "Norland Ports Authority"
     rows = _rows(text)
     assert _speaker_text(rows, _quote(rows, "the port would suffer")) == "Councillor Ann Lee"
+
+
+def test_a_reporting_verb_form_after_a_determiner_is_a_noun_not_a_cue():
+    rows = _rows('Ann Lee said the ferry would stop.\n\nThe claims were denied by the Norland Ports Authority on Monday.\n')
+    assert [q["cue_text"] for q in rows["quotes"] if q["kind"] == "indirect"] == ["said"]
+
+
+def test_a_quoted_sentence_after_a_clause_with_a_noun_claims_keeps_the_reporting_subject():
+    text = ('Councillor Ann Lee told the Norland Ports Authority that if the claims were true, the office was "working against its own rules". '
+            '"We will watch the port authority very closely from now on."\n')
+    rows = _rows(text)
+    assert _speaker_text(rows, _quote(rows, "We will watch")) == "Councillor Ann Lee"
+
+
+def test_a_form_in_ing_after_a_possessive_stays_a_cue():
+    rows = _rows('The photo was posted with her saying she would return to the island next spring.\n')
+    assert [q["cue_text"] for q in rows["quotes"] if q["kind"] == "indirect"] == ["saying"]

@@ -56,3 +56,17 @@ CUE_VERBS = tuple(sorted(LEMMA, key=len, reverse=True))
 CUE_VERB = r"(?:" + "|".join(CUE_VERBS) + r")"
 VERB_RE = with_words(r"\b<VERB>\b", VERB=VERBS)
 SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Ss]uch|[Aa]ny|[Nn]o) $")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ss]uch|[Aa]ny|[Nn]o) $")
+
+
+def used_as_noun(text: str, verb_start: int) -> bool:
+    """A verb form right after a determiner is a noun (`if the claims were true`, `his claims`,
+    `a post`): no cue. A form in -ing stays a verb after a possessive or `those` (`her saying she
+    would go`, `those warning that ...`), a noun only after an article (`a warning that`)."""
+    word = _WORD.match(text, verb_start)
+    before = _ARTICLE_BEFORE if word is not None and word.group().endswith("ing") else _DETERMINER_BEFORE
+    return before.search(text, max(0, verb_start - 7), verb_start) is not None
+
+
+_WORD = re.compile(r"\w+")

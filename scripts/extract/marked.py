@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from landstrikes.extract.guard import with_words
-from landstrikes.extract.cues import CUE_VERBS, LEMMA, SENTENCE_BREAK, VERBS
+from landstrikes.extract.cues import CUE_VERBS, LEMMA, SENTENCE_BREAK, VERBS, used_as_noun
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
 from landstrikes.extract.quoterow import Quote, Speaker
@@ -350,7 +350,7 @@ _LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe"
 def _last_cue(before: str) -> tuple[int, int, str] | None:
     """The last reporting (or labelling: "calling it") verb earlier in the sentence, for partial quotes."""
     sentence = SENTENCE_BREAK.split(before)[-1]
-    found = list(_VERB_OR_LABEL.finditer(sentence))
+    found = [m for m in _VERB_OR_LABEL.finditer(sentence) if not used_as_noun(sentence, m.start())]
     if not found:
         return None
     last, offset = found[-1], len(before) - len(sentence)
