@@ -97,3 +97,11 @@ def test_a_quoted_sentence_after_a_clause_with_a_noun_claims_keeps_the_reporting
 def test_a_form_in_ing_after_a_possessive_stays_a_cue():
     rows = _rows('The photo was posted with her saying she would return to the island next spring.\n')
     assert [q["cue_text"] for q in rows["quotes"] if q["kind"] == "indirect"] == ["saying"]
+
+
+def test_a_reporting_clause_ending_in_a_colon_after_a_closed_quotation_opens_the_next_one():
+    text = ('Prime Minister Ann Lee said: "Tom has been a trusted friend for many years. '
+            '"He has given a great deal to public life in Norland." Chancellor Ben Ode said: "His work was exceptional."\n')
+    rows = _rows(text)
+    assert _speaker_text(rows, _quote(rows, "He has given")) == "Ann Lee"
+    assert _speaker_text(rows, _quote(rows, "His work")) == "Ben Ode"

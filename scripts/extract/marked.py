@@ -311,6 +311,8 @@ def _cue_clause_after_ok(inner: str, after: str, m: re.Match) -> bool:
         return True
     tail = after[m.end("verb"):]
     stop = re.search(r"[.,;:!?\n]", tail)
+    if stop is not None and stop.group() == ":" and last == ".":
+        return False  # `"... years." Tom Ode said: "..."`: a clause ending in a colon opens the next quotation
     return len(tail[:stop.start() if stop else len(tail)].split()) <= 4 and len(m.group("pre").split()) <= 4
 
 
