@@ -105,3 +105,10 @@ def test_a_reporting_clause_ending_in_a_colon_after_a_closed_quotation_opens_the
     rows = _rows(text)
     assert _speaker_text(rows, _quote(rows, "He has given")) == "Ann Lee"
     assert _speaker_text(rows, _quote(rows, "His work")) == "Ben Ode"
+
+
+def test_a_colon_ending_a_paragraph_after_no_reporting_clause_introduces_its_sentences_subject():
+    text = ('Tom Hale has studied the device for a month.\n\n'
+            'Finally, he argues that buyers should stop hunting for one great use of the Norbank Pad, as:\n\n'
+            '"Every owner will find a different reason to keep it, and that is the whole point of it."\n')
+    assert _speaker(text, "Every owner") == ("attributed", "he")

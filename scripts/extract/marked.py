@@ -258,7 +258,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     if kind is None and before.strip() == "" and (colon_cue := _colon_ending_previous_line(text, line.start)) is not None:
         # `He said:` ending one paragraph, the quotation opening the next (British and wire style)
         cue = (colon_cue, colon_cue + 1, ":")
-        speaker = subject_before(text, text.rfind("\n", 0, colon_cue) + 1, colon_cue, mentions)
+        speaker = colon_subject(text, text.rfind("\n", 0, colon_cue) + 1, colon_cue, mentions)  # (`he argues that ..., as:`: he)
         kind, conf = "direct", 0.6
     if kind is None:
         if continued or at_sentence_start and _stands_alone(inner, after):
