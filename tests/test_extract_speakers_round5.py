@@ -112,3 +112,8 @@ def test_a_colon_ending_a_paragraph_after_no_reporting_clause_introduces_its_sen
             'Finally, he argues that buyers should stop hunting for one great use of the Norbank Pad, as:\n\n'
             '"Every owner will find a different reason to keep it, and that is the whole point of it."\n')
     assert _speaker(text, "Every owner") == ("attributed", "he")
+
+
+def test_a_split_quotation_after_a_verb_first_clause_and_an_aside_keeps_the_speaker_after_the_verb():
+    text = '"Plus, the people of Norland love tea," said Tom Hale, before elaborating, "Visitors tip the guides in tea instead of cash".\n'
+    assert _speaker(text, "Visitors tip") == ("attributed", "Tom Hale")
