@@ -100,10 +100,10 @@ def test_a_form_in_ing_after_a_possessive_stays_a_cue():
 
 
 def test_a_reporting_clause_ending_in_a_colon_after_a_closed_quotation_opens_the_next_one():
-    text = ('Prime Minister Ann Lee said: "Tom has been a trusted friend for many years. '
-            '"He has given a great deal to public life in Norland." Chancellor Ben Ode said: "His work was exceptional."\n')
+    text = ('Prime Minister Ann Lee said: "Tom ran the harbour office with care. '
+            '"Norland owes him a good deal for those ten winters." Chancellor Ben Ode said: "His work was exceptional."\n')
     rows = _rows(text)
-    assert _speaker_text(rows, _quote(rows, "He has given")) == "Ann Lee"
+    assert _speaker_text(rows, _quote(rows, "Norland owes him")) == "Ann Lee"
     assert _speaker_text(rows, _quote(rows, "His work")) == "Ben Ode"
 
 
