@@ -29,6 +29,8 @@ or the rest of a word."""
 _CONNECTOR_GAP = re.compile(r"(?: (?:of|de|del|la|los|las|y|for|the|on|and))+ ")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "los", "las", "y", "for", "the", "on", "and"})
 _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|stated|added|warned|argued|claimed|noted|wrote|declared|insisted|asserted|alleged)\b")
+_SPEECH_AT = re.compile(_SPEECH_AFTER.pattern[1:])
+"""`_SPEECH_AFTER` matched at a position of the whole text (no slice)."""
 _APOSTROPHE = re.compile("[’']")
 _INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Dr)\s$")
@@ -93,7 +95,8 @@ def _tokens(text: str) -> list[_Tok]:
             # "Anna Berg said" at a paragraph start: a first name before a name read mid-sentence
             ns, _, nw, _, nweak = found[i + 1]
             doubtful = not (text[e:ns] == " " and nw[:1].isupper() and not nweak)
-        if doubtful and (_SPEECH_AFTER.match(text[e:e + 20]) and _may_name_a_speaker(w) or _after_title_stop(text, s)) and not _used_lower(text, w.lower(), lowered):
+        if (doubtful and w not in gz.FUNCTION_WORDS and (_SPEECH_AT.match(text, e, e + 20) and _may_name_a_speaker(w) or _after_title_stop(text, s))
+                and not _used_lower(text, w.lower(), lowered)):
             doubtful = False  # `," Hale said.`, `Hale told`, `said Lt. Hale`: the subject of a reporting verb, a titled name
         out.append(_Tok(s, e, w, p, doubtful))
     return out
@@ -110,6 +113,8 @@ def _may_name_a_speaker(word: str) -> bool:
 
 def _after_title_stop(text: str, start: int) -> bool:
     """The word follows a title's full stop (`Lt. Hale`, `Dr. Ode`): that stop ends no sentence."""
+    if text[start - 2:start] != ". ":
+        return False
     title = _TITLE_STOP.search(text, max(0, start - 8), start)
     return title is not None and title.group(1) + "." in gz.TITLES
 

@@ -354,7 +354,7 @@ _LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe"
 def _last_cue(before: str) -> tuple[int, int, str] | None:
     """The last reporting (or labelling: "calling it") verb earlier in the sentence, for partial quotes."""
     sentence = SENTENCE_BREAK.split(before)[-1]
-    found = [m for m in _VERB_OR_LABEL.finditer(sentence) if not used_as_noun(sentence, m.start())]
+    found = [m for m in _VERB_OR_LABEL.finditer(sentence) if not used_as_noun(sentence, m.start(), m.group())]
     if not found:
         return None
     last, offset = found[-1], len(before) - len(sentence)

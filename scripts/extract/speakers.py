@@ -428,6 +428,8 @@ def _long_aside(text: str, floor: int, verb_start: int, clause_start: int) -> tu
     """The clause start and the aside when a long relative clause stands before the verb: the
     clause then starts at its sentence's start up to `_LONG_CLAUSE` characters back."""
     start = max(floor, verb_start - _LONG_CLAUSE)
+    if text.find(" wh", start, verb_start) == -1:
+        return clause_start, None  # (no who, which or whose: most clauses, found in C)
     aside = _LONG_ASIDE.search(text, start, verb_start)
     if aside is None:
         return clause_start, None
