@@ -56,3 +56,21 @@ CUE_VERBS = tuple(sorted(LEMMA, key=len, reverse=True))
 CUE_VERB = r"(?:" + "|".join(CUE_VERBS) + r")"
 VERB_RE = with_words(r"\b<VERB>\b", VERB=VERBS)
 SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+_DETERMINERS = ("the ", "The ", "a ", "A ", "an ", "An ", "these ", "These ", "those ", "Those ", "his ", "His ", "her ", "Her ",
+                "their ", "Their ", "its ", "Its ", "our ", "Our ", "such ", "Such ", "any ", "Any ", "no ", "No ")
+_ARTICLES = ("the ", "The ", "a ", "A ", "an ", "An ", "such ", "Such ", "any ", "Any ", "no ", "No ")
+
+
+def used_as_noun(text: str, verb_start: int, verb: str) -> bool:
+    """A verb form right after a determiner is a noun (`if the claims were true`, `his claims`,
+    `a post`): no cue. A form in -ing stays a verb after a possessive or `those` (`her saying she
+    would go`, `those warning that ...`), a noun only after an article (`a warning that`)."""
+    before = text[max(0, verb_start - 7):verb_start]
+    wanted = _ARTICLES if verb.endswith("ing") else _DETERMINERS
+    if not before.endswith(wanted):
+        return False
+    word = _LAST_WORD.search(before, 0, len(before) - 1)
+    return word is not None and word.group() + " " in wanted  # (a whole word: `Khan claims` is no `an`)
+
+
+_LAST_WORD = re.compile(r"\w+$")

@@ -29,6 +29,8 @@ or the rest of a word."""
 _CONNECTOR_GAP = re.compile(r"(?: (?:of|de|del|la|los|las|y|for|the|on|and))+ ")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "los", "las", "y", "for", "the", "on", "and"})
 _SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|stated|added|warned|argued|claimed|noted|wrote|declared|insisted|asserted|alleged)\b")
+_SPEECH_AT = re.compile(_SPEECH_AFTER.pattern[1:])
+"""`_SPEECH_AFTER` matched at a position of the whole text (no slice)."""
 _APOSTROPHE = re.compile("[’']")
 _INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Dr)\s$")
@@ -93,8 +95,31 @@ def _tokens(text: str) -> list[_Tok]:
             # "Anna Berg said" at a paragraph start: a first name before a name read mid-sentence
             ns, _, nw, _, nweak = found[i + 1]
             doubtful = not (text[e:ns] == " " and nw[:1].isupper() and not nweak)
+        if (doubtful and w not in gz.FUNCTION_WORDS and (_SPEECH_AT.match(text, e, e + 20) and _may_name_a_speaker(w) or _after_title_stop(text, s))
+                and not _used_lower(text, w.lower(), lowered)):
+            doubtful = False  # `," Hale said.`, `Hale told`, `said Lt. Hale`: the subject of a reporting verb, a titled name
         out.append(_Tok(s, e, w, p, doubtful))
     return out
+
+
+def _may_name_a_speaker(word: str) -> bool:
+    """A capitalised word before a reporting verb that may be a name: not an unnamed source
+    (`Analysts said`, `Witness said`), nor a plural noun (`Doctors told`, `Relatives added`) unless
+    it is a census surname or given name (`Jones said`)."""
+    if word.lower() in gz.UNNAMED_SOURCES:
+        return False
+    return not word.endswith("s") or entity_types.may_be_surname(word)
+
+
+def _after_title_stop(text: str, start: int) -> bool:
+    """The word follows a title's full stop (`Lt. Hale`, `Dr. Ode`): that stop ends no sentence."""
+    if text[start - 2:start] != ". ":
+        return False
+    title = _TITLE_STOP.search(text, max(0, start - 8), start)
+    return title is not None and title.group(1) + "." in gz.TITLES
+
+
+_TITLE_STOP = re.compile(r"\b([A-Z][a-z]{1,4})\. $")
 
 
 def _used_lower(text: str, word: str, seen: dict[str, bool]) -> bool:
@@ -283,12 +308,18 @@ def _type_group_once(text: str, group: list[_Tok], toks: list[_Tok]):
         if prefix and prefix == _prefix_run(prefix):
             head = [(r[0], r[1], r[2], "ORG" if r[3] == "OTHER" else r[3], r[4], r[5]) for r in _type_group(text, prefix, toks)]
         return head + _type_group_titled(text, group, toks, title)
-    while group and _is_title(text, group[0]):
+    while group and _is_title(text, group[0]) and not _holder_of_see(text, group):
         title = group[0].text
         group = group[1:]
     if title in entity_types.MODIFIERS:
         title = None  # "Former WorldCom boss": a modifier alone makes nobody a person
     return _type_group_titled(text, group, toks, title)
+
+
+def _holder_of_see(text: str, group: list[_Tok]) -> bool:
+    """`Archbishop of Canterbury`, `Imam of X`: a religious title and its see name one person whole
+    (not a title before a person's name)."""
+    return len(group) > 1 and group[0].text in gz.RELIGIOUS_TITLES and text[group[0].end:group[1].start] == " of "
 
 
 def _prefix_run(prefix: list[_Tok]) -> list[_Tok]:
@@ -335,7 +366,7 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
     typed = entity_types.class_type(text, start, end, words, places) if len(group) > 1 else None  # clubs, grounds, rivers, "North Africa"
     if typed is not None:
         return [(start, end, typed[0], typed[1], typed[2], None)]
-    if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES):
+    if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES and not _holder_of_see(text, group)):
         return _type_group(text, group[:1], toks) + [_Rest(group[1:])]
     if words[0] in gz.MEDIA_NAMES:
         return [(start, end, name, "MEDIA", 0.75, None)]

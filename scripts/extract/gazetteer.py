@@ -23,6 +23,9 @@ TITLES = frozenset(
     # British style writes these without a full stop ("Sgt Ann Lee", "Prof Ben Ode"); MPs and envoys
     "Sgt Prof Gen Lt Col Capt Cpl Pte Insp Det Supt Cllr Rev Revd Fr MP MEP MSP AM Lawyer Coach Envoy".split()
 )
+RELIGIOUS_TITLES = frozenset("Archbishop Cardinal Imam Rabbi Reverend Mullah Ayatollah Pastor".split())
+"""`Archbishop X`, `the cardinal`; `the Archbishop of Canterbury` names one person whole."""
+TITLES = TITLES | RELIGIOUS_TITLES
 TITLE_MODIFIERS = frozenset(
     "Foreign Home Shadow Deputy Chief Senior Former Vice Acting Assistant Justice Defence Defense Health "
     "Education Culture Trade Interior Finance Energy Environment Transport Treasury First Prime Trainee "

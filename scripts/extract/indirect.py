@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from landstrikes.extract.cues import LEMMA, VERB_RE, VERBS
+from landstrikes.extract.cues import LEMMA, VERB_RE, VERBS, used_as_noun
 from landstrikes.extract.guard import rewritten, with_words
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_SPAN, WINDOW
@@ -45,7 +45,7 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
             verb = next(verbs, None)
         for m in in_sentence:
             verb_start, verb_end = m.start(), m.end()
-            if m.group() == "declaration":  # (verbs inside quotation marks are blanked in `text`)
+            if m.group() == "declaration" or used_as_noun(text, verb_start, m.group()):  # (verbs inside quotation marks are blanked in `text`)
                 continue
             lemma = LEMMA[m.group().lower()]
             if _AFTER_CLOSING_MARK.search(text, max(sentence.start, verb_start - 4), verb_start):

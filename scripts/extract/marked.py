@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from landstrikes.extract.guard import with_words
-from landstrikes.extract.cues import CUE_VERBS, LEMMA, SENTENCE_BREAK, VERBS
+from landstrikes.extract.cues import CUE_VERBS, LEMMA, SENTENCE_BREAK, VERBS, used_as_noun
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
 from landstrikes.extract.quoterow import Quote, Speaker
@@ -243,6 +243,8 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
             verb_start = line.start + b.start("verb")
             cue = (verb_start, line.start + b.end("verb"), LEMMA[b.group("verb").lower()])
             speaker = cue_subject(text, line.start, verb_start, cue[1], mentions)  # (a participle: the sentence's subject)
+            if speaker.status == "unattributed" and cue[2] != "tell" and b.group("punct") and not b.group("that"):
+                speaker = subject_after(text, cue[1], open_, mentions)  # `"A," said Ann Lee, before adding, "B"`
             kind = "direct" if b.group("punct") and not b.group("that") else "partial"
             conf = 0.75
         elif colon and len(words) >= 3:
@@ -258,7 +260,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     if kind is None and before.strip() == "" and (colon_cue := _colon_ending_previous_line(text, line.start)) is not None:
         # `He said:` ending one paragraph, the quotation opening the next (British and wire style)
         cue = (colon_cue, colon_cue + 1, ":")
-        speaker = subject_before(text, text.rfind("\n", 0, colon_cue) + 1, colon_cue, mentions)
+        speaker = colon_subject(text, text.rfind("\n", 0, colon_cue) + 1, colon_cue, mentions)  # (`he argues that ..., as:`: he)
         kind, conf = "direct", 0.6
     if kind is None:
         if continued or at_sentence_start and _stands_alone(inner, after):
@@ -311,6 +313,8 @@ def _cue_clause_after_ok(inner: str, after: str, m: re.Match) -> bool:
         return True
     tail = after[m.end("verb"):]
     stop = re.search(r"[.,;:!?\n]", tail)
+    if stop is not None and stop.group() == ":" and last == ".":
+        return False  # `"... years." Tom Ode said: "..."`: a clause ending in a colon opens the next quotation
     return len(tail[:stop.start() if stop else len(tail)].split()) <= 4 and len(m.group("pre").split()) <= 4
 
 
@@ -350,7 +354,7 @@ _LABEL_LEMMAS = {"calling": "call", "called": "call", "described as": "describe"
 def _last_cue(before: str) -> tuple[int, int, str] | None:
     """The last reporting (or labelling: "calling it") verb earlier in the sentence, for partial quotes."""
     sentence = SENTENCE_BREAK.split(before)[-1]
-    found = list(_VERB_OR_LABEL.finditer(sentence))
+    found = [m for m in _VERB_OR_LABEL.finditer(sentence) if not used_as_noun(sentence, m.start(), m.group())]
     if not found:
         return None
     last, offset = found[-1], len(before) - len(sentence)

@@ -232,7 +232,9 @@ def colon_subject(text: str, floor: int, colon: int, mentions) -> Speaker:
     no reporting clause (`Ann Lee, his lawyer, appeared on TV to discuss the tape: "..."`,
     `began his reply with the quip: "..."`), else the subject next to it (`X said:` is a verb cue)."""
     window = text[max(floor, colon - WINDOW):colon]
-    sentence_start = colon - len(window) + max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), -2) + 2
+    # (past a full stop and its space, or past a line break alone: `He told ...:` opening a paragraph keeps its He)
+    stops = [window.rfind(stop) + len(stop) for stop in (". ", "! ", "? ", "\n") if stop in window]
+    sentence_start = colon - len(window) + max(stops, default=0)
     subject = _sentence_subject(text, sentence_start, colon, mentions)
     if subject.status != "unattributed":
         return subject
@@ -415,6 +417,29 @@ _ASIDE = re.compile(r"(?:,\s*\d{1,3})?(?:,\s*(?:who|which|whose|where)\b[^,;:]{1
 """A relative clause or a participle phrase of place (and an age) between a subject and its verb."""
 
 
+_LONG_ASIDE = re.compile(r"(?:,\s*(?:who|which|whose)\b[^,;:.!?“”\"\n]{1,200},"
+                         r"|\s+[-–—]\s+(?:who|which|whose)\b[^;:.!?“”\"\n–—]{1,200}?\s[-–—])\s*$")
+"""A relative clause too long for `_ASIDE` (`Ann Lee, who is a member of ... and was part of ...,
+told`), or one between dashes (`Ann Lee - who chairs the committee which ... - said`)."""
+_LONG_CLAUSE = 260
+
+
+def _long_aside(text: str, floor: int, verb_start: int, clause_start: int) -> tuple[int, re.Match | None]:
+    """The clause start and the aside when a long relative clause stands before the verb: the
+    clause then starts at its sentence's start up to `_LONG_CLAUSE` characters back."""
+    start = max(floor, verb_start - _LONG_CLAUSE)
+    if text.find(" wh", start, verb_start) == -1:
+        return clause_start, None  # (no who, which or whose: most clauses, found in C)
+    aside = _LONG_ASIDE.search(text, start, verb_start)
+    if aside is None:
+        return clause_start, None
+    window = text[start:aside.start()]
+    cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))
+    if cut == -1 and start > floor:
+        return clause_start, None  # (the sentence starts before the window: no subject to be sure of)
+    return start + cut + 1, aside
+
+
 _OWNER_APPOSED = re.compile(r"[^,.;:!?]{0,30},\s*")
 """Between a person and a possessive body in apposition after them (`Ann Lee al-Tamimi, Norland's`)."""
 
@@ -427,6 +452,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if cut != -1:
         clause_start += cut + 1
     aside = _ASIDE.search(text, clause_start, verb_start) if window.rstrip().endswith(",") else None
+    if aside is None and window.rstrip().endswith((",", "-", "–", "—")):
+        clause_start, aside = _long_aside(text, floor, verb_start, clause_start)
     limit = aside.start() if aside is not None else verb_start  # `Ann Lee, 48, who was visiting from Kendal, said:`
     found = _candidates(text, mentions, clause_start, limit)  # (the names in an aside are not who)
     pronoun = _pronoun_in(text, clause_start, limit)
@@ -434,8 +461,10 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if aside is not None and not (found or pronoun or unnamed):
         pronoun = _pronoun_in(text, clause_start, verb_start)  # `The soldier, who said he ..., added:`: he is the subject
     verb_start = limit
-    best = _before_apposition(text, found, clause_start, verb_start) or (
-        _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
+    apposed = _before_apposition(text, found, clause_start, verb_start)
+    if apposed is not None and apposed.type == "PERSON":
+        unnamed = None  # `Ann Lee, an analyst at Norcom, said:`: the appositive's role word describes her, no one else
+    best = apposed or (_person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
     if best is not None and best.type != "PERSON" and text.startswith(("’s", "'s"), best.end):
         # `Ann Lee al-Tamimi, Norland's police chief, told`: the body owns the role of the person in apposition
         people = [m for m in found if m.type == "PERSON" and m.end <= best.start and _OWNER_APPOSED.fullmatch(text, m.end, best.start)]
