@@ -1,0 +1,80 @@
+"""The fourth round's fast forms (issue 19, branch validate4) decide what their definitions decide.
+
+- the record-status gate (`goldchecks._record_status_on_arrow`) works on whole list columns, not a
+  Python dict per cluster: it may say True only where `check_record_status` on frames finds
+  nothing, and says True on sound tables.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from landstrikes.schema import goldchecks
+from landstrikes.schema.checkcorpus import Corpus
+from landstrikes.schema.report import Report
+from landstrikes.schema.tableio import to_pandas
+
+STATUSES = st.sampled_from(["matches", "contradicts", "unknown", "bogus", None])
+VARIANTS = st.sampled_from(["v1", "v2", "v3", "", None])
+CLUSTER_ROWS = st.lists(st.tuples(
+    st.sampled_from(["c1", "c2", "c3", "c4", None]),
+    st.one_of(st.none(), st.lists(VARIANTS, max_size=3)),
+    STATUSES,
+    st.one_of(st.none(), st.lists(STATUSES, max_size=3)),
+    st.one_of(st.none(), st.lists(st.sampled_from(["", "why"]), max_size=3)),
+    st.sampled_from([True, False, None])), max_size=5)
+CLAIM_ROWS = st.lists(st.tuples(
+    st.sampled_from(["c1", "c2", "c3", "c5", None]), VARIANTS, STATUSES), max_size=8)
+
+CLUSTER_TYPES = {"cluster_id": pa.string(), "variant_ids": pa.list_(pa.string()), "record_status": pa.string(),
+                 "variant_record_statuses": pa.list_(pa.string()), "variant_record_notes": pa.list_(pa.string()),
+                 "contradicted": pa.bool_()}
+CLAIM_TYPES = {"claim_id": pa.string(), "cluster_id": pa.string(), "variant_id": pa.string(), "record_status": pa.string()}
+
+
+def _table(rows, types) -> pa.Table:
+    columns = list(zip(*rows)) if rows else [[] for _ in types]
+    return pa.table({name: pa.array(list(values), type) for (name, type), values in zip(types.items(), columns)})
+
+
+def _sound(rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """Clusters that keep every record-status rule, and claims inheriting their statuses."""
+    clusters, claims = [], []
+    for number, (variants, status) in enumerate(rows):
+        cluster = f"c{number}"
+        if variants:
+            statuses = [status] * variants
+            clusters.append((cluster, [f"v{k}" for k in range(variants)], None, statuses, [""] * variants, status != "unknown"))
+            claims += [(f"k{number}-{k}", cluster, f"v{k}", status) for k in range(variants)]
+        else:
+            clusters.append((cluster, [], status, [], [], False))
+            claims.append((f"k{number}", cluster, None, status))
+    return clusters, claims
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters=CLUSTER_ROWS, claims=CLAIM_ROWS)
+@example(clusters=[("c1", ["v1", "v1"], None, ["matches", "contradicts"], ["", ""], True)],
+         claims=[("c1", "v1", "matches")])  # a variant listed twice: the last status is the one claims inherit
+@example(clusters=[("c1", ["v1"], None, ["unknown"], [""], True)], claims=[])  # contradicted, no side known
+@example(clusters=[("c1", [], "matches", [], [], False)], claims=[("c1", None, "contradicts")])
+@example(clusters=[("c1", ["v1"], None, ["matches"], [], False)], claims=[])  # a note missing
+@example(clusters=[("c1", [""], None, ["matches"], [""], False)], claims=[("c1", None, "unknown")])  # "" is a claim's missing variant
+@example(clusters=[("c1", [None], None, ["matches"], [""], False)], claims=[("c1", None, "unknown")])  # so is a null item
+def test_the_record_status_gate_passes_only_what_the_rule_on_frames_passes(clusters, claims):
+    tables = {"claim_clusters": _table(clusters, CLUSTER_TYPES), "claims": _table([(f"k{i}", *row) for i, row in enumerate(claims)], CLAIM_TYPES)}
+    corpus = Corpus.from_arrow(tables)
+    if goldchecks._record_status_on_arrow(corpus["claims"], corpus["claim_clusters"]):
+        report = Report(path="x")
+        goldchecks.check_record_status({name: to_pandas(table) for name, table in tables.items()}, report)
+        assert report.findings == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from(["matches", "contradicts", "unknown"])), max_size=6))
+def test_the_record_status_gate_passes_sound_tables(rows):
+    clusters, claims = _sound(rows)
+    corpus = Corpus.from_arrow({"claim_clusters": _table(clusters, CLUSTER_TYPES), "claims": _table(claims, CLAIM_TYPES)})
+    assert goldchecks._record_status_on_arrow(corpus["claims"], corpus["claim_clusters"])
