@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.aliasscan import spaced_variants
 from landstrikes.schema.checkcorpus import (
+    distinct_ints,
     _first_index_arrow,
     article_rows,
     strings_of,
@@ -231,7 +232,7 @@ def _record_status_on_arrow(claims, clusters) -> bool:
     variant, key_variant = shared_codes(pc.fill_null(frame_strings(claims, "variant_id"), ""), want_variant)
     width = int(max(variant.max(initial=-1), key_variant.max(initial=-1))) + 2
     claim_key, want_key = cluster * width + variant, key_cluster * width + key_variant
-    if len(np.unique(want_key)) < len(want_key):
+    if len(distinct_ints(want_key)) < len(want_key):
         return False  # a variant listed twice: the rule on frames keeps its last status
     order = np.argsort(want_key)
     at = np.minimum(np.searchsorted(want_key[order], claim_key), max(len(want_key) - 1, 0))

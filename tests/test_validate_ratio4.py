@@ -2,17 +2,20 @@
 
 - the record-status gate (`goldchecks._record_status_on_arrow`) works on whole list columns, not a
   Python dict per cluster: it may say True only where `check_record_status` on frames finds
-  nothing, and says True on sound tables.
+  nothing, and says True on sound tables;
+- `checkcorpus.distinct_ints` is `np.unique` of an integer array by a sort (numpy 2.4's hashing
+  `np.unique` cost 0.25 user CPU-s in check_claim_clusters at 10^5 claims).
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from landstrikes.schema import goldchecks
-from landstrikes.schema.checkcorpus import Corpus
+from landstrikes.schema.checkcorpus import Corpus, distinct_ints
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import to_pandas
 
@@ -78,3 +81,13 @@ def test_the_record_status_gate_passes_sound_tables(rows):
     clusters, claims = _sound(rows)
     corpus = Corpus.from_arrow({"claim_clusters": _table(clusters, CLUSTER_TYPES), "claims": _table(claims, CLAIM_TYPES)})
     assert goldchecks._record_status_on_arrow(corpus["claims"], corpus["claim_clusters"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-2**62, 2**62) | st.integers(-3, 3), max_size=40))
+@example([])
+@example([5, 5, 5])
+def test_distinct_ints_are_what_np_unique_gives(values):
+    array = np.array(values, dtype=np.int64)
+    got = distinct_ints(array)
+    assert got.dtype == np.int64 and np.array_equal(got, np.unique(array))
