@@ -4,10 +4,16 @@
   Python dict per cluster: it may say True only where `check_record_status` on frames finds
   nothing, and says True on sound tables;
 - `checkcorpus.distinct_ints` is `np.unique` of an integer array by a sort (numpy 2.4's hashing
-  `np.unique` cost 0.25 user CPU-s in check_claim_clusters at 10^5 claims).
+  `np.unique` cost 0.25 user CPU-s in check_claim_clusters at 10^5 claims);
+- the validate command leaves the objects of its imports out of the collector's passes while it
+  validates (`leanimports.older_objects_frozen`, as extract does) and hands them back after; a
+  library user's process is left as it is.
 """
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import numpy as np
 import pyarrow as pa
@@ -91,3 +97,38 @@ def test_distinct_ints_are_what_np_unique_gives(values):
     array = np.array(values, dtype=np.int64)
     got = distinct_ints(array)
     assert got.dtype == np.int64 and np.array_equal(got, np.unique(array))
+
+
+FREEZE_SPY = """
+import gc, sys
+import landstrikes.schema
+real, seen = landstrikes.schema.validate, []
+def spy(*args, **kwargs):
+    seen.append(gc.get_freeze_count() > 1000)
+    return real(*args, **kwargs)
+landstrikes.schema.validate = spy  # what cmd_validate imports
+from landstrikes.cli import main
+code = main(["validate", sys.argv[1]])
+print(code, seen)
+"""
+
+
+def test_the_validate_command_freezes_its_imports_before_validating(dataset_copy):
+    done = subprocess.run([sys.executable, "-c", FREEZE_SPY, str(dataset_copy)], capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip().splitlines()[-1] == "0 [True]", done.stdout + done.stderr
+
+
+def test_the_validate_command_hands_the_frozen_objects_back(dataset_copy, capsys):
+    import gc
+
+    from landstrikes.cli import main
+
+    assert gc.get_freeze_count() == 0
+    assert main(["validate", str(dataset_copy)]) == 0
+    assert gc.get_freeze_count() == 0  # a test worker (or a caller of main) collects as before
+
+
+def test_importing_the_validator_freezes_nothing():
+    code = "import gc\nfrom landstrikes.schema import validate\nprint(gc.get_freeze_count())"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "0", done.stderr
