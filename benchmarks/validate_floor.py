@@ -88,7 +88,12 @@ VALIDATE = _PROBE.format(
             "    pass\n"
             "from landstrikes.leanimports import arrow_without_implicit_pandas\n"
             "arrow_without_implicit_pandas()\n"
-            "from landstrikes.schema import validate",
+            "from landstrikes.schema import validate\n"
+            "try:\n"
+            "    from landstrikes.leanimports import older_objects_frozen\n"
+            "    older_objects_frozen().__enter__()  # as cmd_validate does around validate (code before it: nothing to do)\n"
+            "except ImportError:\n"
+            "    pass",
     call=_VALIDATE_CALL,
 )
 VALIDATE_AS_LIBRARY = _PROBE.format(imports="from landstrikes.schema import validate", call=_VALIDATE_CALL)

@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, MAJOR_FLAGS, quality_label_for  # noqa: F401 (AQ2, re-exported)
 from landstrikes.schema.checkcorpus import (
+    distinct_ints,
     LazyFrame,
     _article_numbers,
     _rows,
@@ -182,7 +183,7 @@ def _flags_agree(articles, flags) -> bool:
     width = int(max(item_code.max(initial=-1), flag_code.max(initial=-1))) + 1
     if width > 62:  # (one bit per distinct flag value, as `_quality_suspects`)
         return False
-    pairs = np.unique(flag_article[evidence] * width + flag_code[evidence])
+    pairs = distinct_ints(flag_article[evidence] * width + flag_code[evidence])
     owner = row_of[pairs // width] if len(pairs) else np.zeros(0, np.int64)
     bit = np.left_shift(np.int64(1), np.arange(width, dtype=np.int64))
     evidenced = np.zeros(len(article) + 1, np.int64)

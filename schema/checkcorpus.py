@@ -352,6 +352,13 @@ def shared_codes(*arrays: pa.Array) -> list[np.ndarray]:
     return [codes[bounds[i]:bounds[i + 1]] for i in range(len(arrays))]
 
 
+def distinct_ints(values: np.ndarray) -> np.ndarray:
+    """`np.unique(values)` of an integer array (its distinct values, ascending), by a sort and a
+    comparison of neighbours: numpy 2.4's `np.unique` hashes, 5-10x slower on 10^5 distinct values."""
+    ordered = np.sort(values, axis=None)
+    return ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])] if len(ordered) else ordered
+
+
 def no_nulls(df, *names: str) -> bool:
     """None of the columns holds a null (or a NaN)."""
     return not any(frame_nulls(df, name).any() for name in names)

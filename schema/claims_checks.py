@@ -8,6 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.checkcorpus import (
+    distinct_ints,
     LazyFrame,
     _isin,
     _rows,
@@ -126,7 +127,7 @@ def _pair_counts(first: np.ndarray, second: np.ndarray, size: int) -> np.ndarray
     """For each value of `first` (codes < size), how many distinct `second` values it meets."""
     if not len(first):
         return np.zeros(size, np.int64)
-    pairs = np.unique(first * (int(second.max()) + 1) + second)
+    pairs = distinct_ints(first * (int(second.max()) + 1) + second)
     return np.bincount(pairs // (int(second.max()) + 1), minlength=size)
 
 

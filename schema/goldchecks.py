@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.aliasscan import spaced_variants
 from landstrikes.schema.checkcorpus import (
+    distinct_ints,
     _first_index_arrow,
     article_rows,
     strings_of,
@@ -192,47 +193,59 @@ def _variants_used_on_arrow(claims, clusters) -> bool:
 
 
 def _record_status_on_arrow(claims, clusters) -> bool:
-    """True when `check_record_status` finds nothing: its per-cluster rules on Python values of
-    the (small) clusters table, the claims' inherited status in numpy; False where a null, an empty
-    variant id or a cluster id given twice would meet pandas' own rules."""
+    """True when `check_record_status` finds nothing: its per-cluster rules as whole-column
+    kernels over the clusters' lists (item counts, the items' labels, a contradicted cluster's
+    matches/contradicts per row), the claims' inherited status in numpy; False where a null, a
+    cluster id given twice or a variant listed twice in one cluster would
+    meet pandas' own rules (the rule on frames then decides). An empty variant id is the key a
+    claim without a variant looks up, as on frames."""
     columns = ("cluster_id", "variant_ids", "record_status", "variant_record_statuses", "variant_record_notes", "contradicted")
     if not all(c in clusters for c in columns):
         return False
-    rows = clusters.arrow.select(list(columns)).to_pylist()
-    if len({r["cluster_id"] for r in rows}) != len(rows) or any(r["cluster_id"] is None for r in rows):
+    cluster_ids = frame_strings(clusters, "cluster_id")
+    if cluster_ids.null_count or pc.count_distinct(cluster_ids).as_py() != len(cluster_ids):
         return False
-    status_of: dict[tuple[str, str], str] = {}
-    for r in rows:
-        variants, statuses, notes = (list(r[c]) if r[c] is not None else [] for c in ("variant_ids", "variant_record_statuses", "variant_record_notes"))
-        has_status = isinstance(r["record_status"], str)
-        if bool(variants) == has_status or len(statuses) != len(variants) or len(notes) != len(variants):
+    variants, statuses, notes = (_string_lists(clusters, c) for c in ("variant_ids", "variant_record_statuses", "variant_record_notes"))
+    counts = [pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False) for lists in (variants, statuses, notes)]
+    has_status = ~frame_nulls(clusters, "record_status")
+    if np.any((counts[0] > 0) == has_status) or np.any(counts[1] != counts[0]) or np.any(counts[2] != counts[0]):
+        return False
+    items, values = pc.list_flatten(variants), pc.list_flatten(statuses)
+    if items.null_count or not _all_true(pc.is_in(values, value_set=pa.array(RECORD_STATUSES))):
+        return False
+    contradicted = pc.fill_null(clusters.arrow.column("contradicted"), False).to_numpy()
+    if contradicted.any():
+        settled = pc.fill_null(pc.is_in(values, value_set=pa.array(["matches", "contradicts"])), False).to_numpy(zero_copy_only=False)
+        owner = pc.list_parent_indices(statuses).to_numpy(zero_copy_only=False)
+        if np.any(contradicted & (np.bincount(owner[settled], minlength=len(contradicted)) == 0)):
             return False
-        if any(v is None or v == "" for v in variants) or any(value not in RECORD_STATUSES for value in statuses):
-            return False
-        if r["contradicted"] and not any(value in ("matches", "contradicts") for value in statuses):
-            return False
-        status_of.update({(r["cluster_id"], v): value for v, value in zip(variants, statuses)})
-        if has_status:
-            status_of[(r["cluster_id"], "")] = r["record_status"]
     if claims is None or "record_status" not in claims:
         return True
     if frame_strings(claims, "record_status").null_count:
         return False
-    keys = list(status_of)
-    want_cluster = pa.array([c for c, _ in keys], pa.large_string())
-    want_variant = pa.array([v for _, v in keys], pa.large_string())
+    # (cluster, variant) -> status: each variant of a cluster, and (cluster, "") for a cluster's own status
+    with_status = pa.array(np.flatnonzero(has_status))
+    want_cluster = pa.concat_arrays([cluster_ids.take(pc.list_parent_indices(variants)), cluster_ids.take(with_status)])
+    want_variant = pa.concat_arrays([items.cast(pa.large_string()), pa.repeat(pa.scalar("", pa.large_string()), len(with_status))])
+    wants = pa.concat_arrays([values.cast(pa.large_string()), frame_strings(clusters, "record_status").take(with_status)])
     cluster, key_cluster = shared_codes(frame_strings(claims, "cluster_id"), want_cluster)
     variant, key_variant = shared_codes(pc.fill_null(frame_strings(claims, "variant_id"), ""), want_variant)
     width = int(max(variant.max(initial=-1), key_variant.max(initial=-1))) + 2
     claim_key, want_key = cluster * width + variant, key_cluster * width + key_variant
+    if len(distinct_ints(want_key)) < len(want_key):
+        return False  # a variant listed twice: the rule on frames keeps its last status
     order = np.argsort(want_key)
-    at = np.minimum(np.searchsorted(want_key[order], claim_key), max(len(keys) - 1, 0))
-    found = (cluster >= 0) & (len(keys) > 0) & (want_key[order][at] == claim_key) if len(keys) else np.zeros(len(claim_key), bool)
+    at = np.minimum(np.searchsorted(want_key[order], claim_key), max(len(want_key) - 1, 0))
+    found = (cluster >= 0) & (want_key[order][at] == claim_key) if len(want_key) else np.zeros(len(claim_key), bool)
     if not found.any():
         return True
-    wants = pa.array([status_of[k] for k in keys], pa.large_string()).take(pa.array(order[at][found]))
     have = frame_strings(claims, "record_status").filter(pa.array(found))
-    return pc.all(pc.equal(have, wants)).as_py() is not False
+    return pc.all(pc.equal(have, wants.take(pa.array(order[at][found])))).as_py() is not False
+
+
+def _all_true(mask: pa.Array) -> bool:
+    """Every entry is true (a null is not)."""
+    return pc.all(pc.fill_null(mask, False)).as_py() is not False
 
 
 def _no_fabricated_match_on_arrow(claims, flags) -> bool:

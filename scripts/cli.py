@@ -112,7 +112,7 @@ def cmd_build(args) -> int:
 
 def cmd_validate(args) -> int:
     from landstrikes.hugepages import decline_transparent_huge_pages
-    from landstrikes.leanimports import arrow_without_implicit_pandas
+    from landstrikes.leanimports import arrow_without_implicit_pandas, older_objects_frozen
 
     decline_transparent_huge_pages()  # before pyarrow's allocator starts: most of validate's system time
 
@@ -121,7 +121,7 @@ def cmd_validate(args) -> int:
     from landstrikes.safety.readlock import reading
 
     try:
-        with reading(args.path, wait=args.wait):
+        with older_objects_frozen(), reading(args.path, wait=args.wait):
             report = _validated(args, validate)
     except BuildError as exc:  # the dataset's lock, held by a build or release past --wait
         print(f"error: {exc}", file=sys.stderr)

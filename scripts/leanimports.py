@@ -11,10 +11,14 @@ objects, whether or not pandas objects are involved. A validate or build of soun
 needs pandas (the checks read Arrow; pandas words a finding): importing pyarrow once while
 pandas is refused makes pyarrow record "no pandas" and never import it implicitly; an explicit
 `import pandas` (a check wording a finding, `Table.to_pandas`, Pandera) works as usual.
+
+What a command imported is never garbage either: `older_objects_frozen` keeps the collector's
+passes off it while the command runs (validate, extract), and hands it back after.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 from contextlib import contextmanager
 
@@ -75,3 +79,21 @@ def arrow_without_implicit_pandas() -> bool:
 
         pa.array([], pa.string())  # the shim's one question, answered "no pandas"
     return "pandas" not in sys.modules
+
+
+@contextmanager
+def older_objects_frozen():
+    """Leave the objects alive now (the imported modules, word lists: hundreds of thousands of
+    references) out of the garbage collector's passes in the body, then hand them back; unless
+    someone else froze objects (theirs to manage; a forked worker inherits its parent's freeze).
+    A run making many small containers (validate's ~500,000 alias hit tuples at 10^5 quote rows,
+    extract's rows) otherwise has its collections rescan them. Freezing before a fork also keeps
+    the workers from writing to the pages of those objects (copy-on-write)."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

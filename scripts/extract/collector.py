@@ -13,6 +13,8 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 
+from landstrikes.leanimports import older_objects_frozen  # noqa: F401 (shared with the validate command)
+
 
 @contextmanager
 def paused():
@@ -27,18 +29,3 @@ def paused():
     finally:
         gc.enable()
 
-
-@contextmanager
-def older_objects_frozen():
-    """Leave the objects alive now (modules, word lists: hundreds of thousands of references) out
-    of the collector's passes in the body, then hand them back; unless someone else froze objects
-    (theirs to manage; a forked worker inherits its parent's freeze). Freezing before a fork also
-    keeps the workers from writing to the pages of those objects (copy-on-write)."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
