@@ -140,3 +140,25 @@ def test_a_named_party_before_an_auxiliary_is_not_an_unnamed_source():
     text = 'Turnout was low.\n\n"We have been clear about this from the start," the Liberal Democrats have said.\n'
     quote = _quote_with(text, "We have been clear about this from the start,")
     assert quote["speaker_status"] != "unnamed_source" and quote["speaker_text"] != "the Liberal Democrats have"
+
+
+def _unnamed_row_words(folder) -> tuple[pd.DataFrame, int, int, int, str]:
+    quotes = load(folder, "quotes")
+    row = quotes.index[quotes["speaker_status"] == "unnamed_source"][0]
+    text = _article_text(folder, quotes.loc[row, "article_id"])
+    return quotes, row, int(quotes.loc[row, "speaker_start"]), int(quotes.loc[row, "speaker_end"]), text
+
+
+@pytest.mark.parametrize("shift, check", [
+    (lambda s, e: (s, s), "empty-span"),  # zero-length words name nobody
+    (lambda s, e: (s - 1, e), "span-edge-whitespace"),  # widened onto the space before them (G2)
+    (lambda s, e: (s + 1, e), "span-splits-word"),  # their first letter cut off
+], ids=["zero-length", "widened-onto-a-space", "first-letter-cut"])
+def test_speaker_words_are_whole_words_holding_text(dataset_copy, shift, check):
+    """attack7: each of these broken copies, text re-derived from the offsets, was VALID."""
+    quotes, row, start, end, text = _unnamed_row_words(dataset_copy)
+    new_start, new_end = shift(start, end)
+    _move_words(quotes, row, new_start, new_end, text[new_start:new_end])
+    save(dataset_copy, "quotes", quotes)
+    findings = validate(dataset_copy).findings
+    assert [(f.check, f.row_id) for f in findings] == [(check, quotes.loc[row, "quote_id"])]
