@@ -162,3 +162,20 @@ def test_speaker_words_are_whole_words_holding_text(dataset_copy, shift, check):
     save(dataset_copy, "quotes", quotes)
     findings = validate(dataset_copy).findings
     assert [(f.check, f.row_id) for f in findings] == [(check, quotes.loc[row, "quote_id"])]
+
+
+@pytest.mark.parametrize("provenance, fails", [("gold", True), ("auto", False)])
+def test_an_annotated_unnamed_source_whose_words_are_a_mention_fails(dataset_copy, provenance, fails):
+    """Q9: a group that is a catalogued entity is not unnamed, so words that are a mention's span
+    make the row attributed. The extractor's rows are exempt: its mentions are proposals (a title
+    read as a name); attack7: the gold copy was VALID."""
+    quotes, mentions = load(dataset_copy, "quotes"), load(dataset_copy, "mentions")
+    row = quotes.index[quotes["speaker_status"] == "unnamed_source"][0]
+    mention = mentions[mentions["article_id"] == quotes.loc[row, "article_id"]].iloc[0]
+    assert mention["end"] <= quotes.loc[row, "start"] or mention["start"] >= quotes.loc[row, "end"]
+    _move_words(quotes, row, mention["start"], mention["end"], mention["text"])
+    quotes.loc[row, "source"] = provenance
+    if provenance == "auto":
+        quotes.loc[row, "confidence"] = 0.5
+    save(dataset_copy, "quotes", quotes)
+    assert [f.row_id for f in speaker_words_findings(dataset_copy)] == ([quotes.loc[row, "quote_id"]] if fails else [])
