@@ -8,10 +8,12 @@ import pandas as pd
 import pytest
 
 from conftest import copy_sources, load, save
+from landstrikes.annotations.sourcecheck import LAYER_FIELDS
 from landstrikes.build import build
 from landstrikes.errors import BuildError
 from landstrikes.extract import extract_article
 from landstrikes.schema import validate
+from landstrikes.tables.quotes import FIELDS as QUOTE_FIELDS
 
 
 def speaker_words_findings(folder) -> list:
@@ -108,6 +110,23 @@ def test_a_gold_quote_gives_its_speaker_words_once(tmp_path):
     path.write_text(text.replace(anchor, anchor + '    mention: {text: Observers, in: "Observers say"}\n'), encoding="utf-8")
     with pytest.raises(BuildError, match=r"003_53ec89303f4de55c\.yaml:\d+: .*not both \(Q16\)"):
         build(folder)
+
+
+@pytest.mark.parametrize("spec", ['{text: Observers, occurrence: 9}', '{text: Observers, in: "Observers say", note: x}'])
+def test_a_speaker_phrase_is_checked_as_a_span_before_it_is_read(tmp_path, spec):
+    """attack7: `speaker_phrase` was missing from the source checker's quote fields, so a mapping
+    with an unknown key (G4's word `occurrence` for `n`) built, the key unread."""
+    folder = copy_sources(tmp_path / "dataset")
+    path = folder / "annotations" / "articles" / "003_53ec89303f4de55c.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = '    speaker_phrase: {text: Observers, in: "Observers say"}\n'
+    path.write_text(text.replace(anchor, f"    speaker_phrase: {spec}\n"), encoding="utf-8")
+    with pytest.raises(BuildError, match=r"003_53ec89303f4de55c\.yaml:\d+: .*(unknown field|must be a span)"):
+        build(folder)
+
+
+def test_every_quote_field_the_builder_reads_is_checked_in_the_source():
+    assert set(LAYER_FIELDS["quotes"][0]) == QUOTE_FIELDS
 
 
 def _quote_with(text: str, quoted: str) -> dict:
