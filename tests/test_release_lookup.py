@@ -18,9 +18,11 @@ from landstrikes.releases.loading import resolve_release, versions
 
 @pytest.fixture
 def releases(tmp_path):
-    """A copy of the committed releases (1.0.0, 2.0.0) to put stray folders beside."""
+    """A copy of the committed releases 1.0.0 and 2.0.0 (2.0.0 the newest: later releases are left
+    out, so the expectations below hold as releases are added) to put stray folders beside."""
     target = tmp_path / "dataset" / "releases"
-    shutil.copytree(DATASET / "releases", target)
+    for version in ("1.0.0", "2.0.0"):
+        shutil.copytree(DATASET / "releases" / version, target / version)
     return target
 
 
