@@ -13,8 +13,8 @@ census's checks (schema/census_checks.py).
   (the extractor's rows, source `auto`, name the counted noun and are exempt).
 - `record-note-missing` (C9b): a cluster or variant whose record status is `matches` or
   `contradicts` says why in its record note.
-- `empty-span` (mentions, claims, segments, quality flags): a span holds text. Quote spans may
-  be empty: Q2 gives an empty pair of marks and a mark ending its paragraph an empty row of
+- `empty-span` (mentions, claims, segments, quality flags, a quote's speaker words): a span
+  holds text. Quote spans may be empty: Q2 gives an empty pair of marks and a mark ending its paragraph an empty row of
   their own.
 - `parent-quote-missing` (Q4): a quotation inside another names the enclosing quote as its parent
   (`parent-quote-not-enclosing` checks a parent that is named; this is the reverse). An orphan
@@ -147,21 +147,24 @@ def check_record_notes(tables, report: Report) -> None:
                    ids[row], "variant_record_notes", "")
 
 
-SPAN_TABLES = {"mentions": "mention_id", "claims": "claim_id", "segments": "segment_id", "quality_flags": "flag_id"}
-"""Tables whose spans hold text (quotes may be empty: see the module doc)."""
+SPANS = (("mentions", "mention_id", "start", "end"), ("claims", "claim_id", "start", "end"),
+         ("segments", "segment_id", "start", "end"), ("quality_flags", "flag_id", "start", "end"),
+         ("quotes", "quote_id", "speaker_start", "speaker_end"))
+"""Spans that hold text: a quote's own span may be empty (see the module doc), its speaker words
+(Q16) may not: they name who spoke (attack7: `[s, s)` with text '' was VALID)."""
 
 
 def check_empty_spans(tables, report: Report) -> None:
-    for table, id_column in SPAN_TABLES.items():
+    for table, id_column, start_column, end_column in SPANS:
         frame = tables.get(table)
-        if frame is None or len(frame) == 0 or not _has(frame, id_column, "start", "end"):
+        if frame is None or len(frame) == 0 or not _has(frame, id_column, start_column, end_column):
             continue
-        start = arrow_column(tables, table, "start", pa.int64())
-        end = arrow_column(tables, table, "end", pa.int64())
+        start = arrow_column(tables, table, start_column, pa.int64())
+        end = arrow_column(tables, table, end_column, pa.int64())
         ids = None
         for row in _rows(pc.fill_null(pc.equal(start, end), False)):
             ids = ids or arrow_column(tables, table, id_column, pa.string()).to_pylist()
-            report.add(table, "empty-span", f"span [{start[row].as_py()}, {end[row].as_py()}) holds no text", ids[row], "end",
+            report.add(table, "empty-span", f"span [{start[row].as_py()}, {end[row].as_py()}) holds no text", ids[row], end_column,
                        end[row].as_py())
 
 

@@ -232,7 +232,8 @@ _NAMED_BY_PHRASE = ("unnamed_source", "multiple")
 def check_speaker_words(tables: dict[str, pd.DataFrame], report: Report) -> None:
     """The speaker's words (Q16) agree with the speaker: the speaker mention's own span when there
     is one; present for a gold `unnamed_source` or `multiple` row; absent for a row whose status
-    names no speaker; never inside the quoted words themselves."""
+    names no speaker; never inside the quoted words themselves; for an annotator's unnamed source,
+never a mention (Q9: a catalogued group is not unnamed)."""
     quotes = tables.get("quotes")
     if quotes is None or "speaker_start" not in quotes or "speaker_end" not in quotes:
         return
@@ -252,13 +253,31 @@ def check_speaker_words(tables: dict[str, pd.DataFrame], report: Report) -> None
         m_start, m_end = ints(tables, "mentions", "start"), ints(tables, "mentions", "end")
         mention_span_differs[linked] = absent[linked] | (words_start[linked] != m_start[mention[linked]]) | (words_end[linked] != m_end[mention[linked]])
     overlaps_quote = ~absent & (words_start < end) & (start < words_end)
+    unnamed = pc.fill_null(pc.equal(status, "unnamed_source"), False).to_numpy(zero_copy_only=False)
     rules = (
         (no_words & ~absent, "speaker_start", "this speaker_status names no speaker, so there are no speaker words"),
         (has_mention & mention_span_differs, "speaker_start", "the speaker words must be the speaker mention's span"),
         (gold & by_phrase & absent & ~has_mention, "speaker_start", "an annotated unnamed_source or multiple row gives the phrase naming its speakers"),
         (overlaps_quote, "speaker_start", "the speaker words overlap the quoted words"),
+        (_are_a_mention(tables, np.flatnonzero(gold & unnamed & ~absent), words_start, words_end), "speaker_start",
+         "an unnamed source is no catalogued entity (Q9): these speaker words are a mention, so the row is attributed to it"),
     )
     _report_rules(quotes, rules, "speaker-words-inconsistent", report)
+
+
+def _are_a_mention(tables, rows: np.ndarray, words_start: np.ndarray, words_end: np.ndarray) -> np.ndarray:
+    """Per quotes row: one of `rows` whose speaker words are exactly a mention's span in its article.
+    The extractor's rows are not asked (their mentions are proposals: a title read as a name)."""
+    found = np.zeros(len(words_start), dtype=bool)
+    mentions = tables.get("mentions")
+    if not len(rows) or mentions is None or "articles" not in tables or not all(c in mentions for c in ("article_id", "start", "end")):
+        return found
+    article = article_numbers(tables, "quotes")[rows]
+    words = np.column_stack([article, words_start[rows], words_end[rows]])
+    spans = np.column_stack([article_numbers(tables, "mentions"), ints(tables, "mentions", "start", -1), ints(tables, "mentions", "end", -1)])
+    words_code, span_code = row_codes(words, spans)
+    found[rows] = (article >= 0) & np.isin(words_code, span_code)
+    return found
 
 
 def _report_rules(quotes, rules, check: str, report: Report) -> None:

@@ -23,6 +23,7 @@ SPANS = (
     ("mention_exclusions", ("start", "end", "text"), None),
     ("quotes", ("start", "end", "text"), "indirect"),  # only spans without quotation marks
     ("quotes", ("cue_start", "cue_end", "cue_text"), None),
+    ("quotes", ("speaker_start", "speaker_end", "speaker_text"), None),  # Q16: words naming who spoke (attack7)
     ("claims", ("start", "end", "text"), None),
     ("stances", ("evidence_start", "evidence_end", "evidence_text"), None),
     ("quality_flags", ("start", "end", "text"), None),

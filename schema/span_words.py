@@ -2,7 +2,7 @@
 before a boundary and the one after it are not both letters or digits). Mentions are whole
 names (M2: whole words; checked here for nominals and pronouns, a NAME's text being one of its
 entity's names is name-mention-not-alias's rule), evidence and reported speech are clauses (S5, Q13), cues are the
-reporting words (Q5). A span shifted or widened by one character, its text and id re-derived as
+reporting words (Q5), a quote's speaker words are the words naming who spoke (Q16). A span shifted or widened by one character, its text and id re-derived as
 a producer with an off-by-one would write them, passed every other check (census). Claims are
 clauses too (S5): the extractor once cut 5 of 5,821 claims inside a word at its length cap in a
 long sentence; it now stops at word boundaries, so the rule holds for claims as well.
@@ -25,6 +25,7 @@ SPANS = (
     ("mention_exclusions", ("start", "end", "text"), None),
     ("quotes", ("start", "end", "text"), "indirect"),
     ("quotes", ("cue_start", "cue_end", "cue_text"), None),
+    ("quotes", ("speaker_start", "speaker_end", "speaker_text"), None),  # Q16: whole words (attack7)
     ("stances", ("evidence_start", "evidence_end", "evidence_text"), None),
     ("quality_flags", ("start", "end", "text"), None),
     ("claims", ("start", "end", "text"), None),

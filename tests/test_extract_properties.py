@@ -19,7 +19,7 @@ TEXT = st.one_of(
 )
 SPANS = {
     "mentions": [("start", "end", "text")],
-    "quotes": [("start", "end", "text"), ("cue_start", "cue_end", "cue_text")],
+    "quotes": [("start", "end", "text"), ("cue_start", "cue_end", "cue_text"), ("speaker_start", "speaker_end", "speaker_text")],
     "claims": [("start", "end", "text")],
     "segments": [("start", "end", "text")],
     "quality_flags": [("start", "end", "text")],

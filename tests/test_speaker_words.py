@@ -8,10 +8,12 @@ import pandas as pd
 import pytest
 
 from conftest import copy_sources, load, save
+from landstrikes.annotations.sourcecheck import LAYER_FIELDS
 from landstrikes.build import build
 from landstrikes.errors import BuildError
 from landstrikes.extract import extract_article
 from landstrikes.schema import validate
+from landstrikes.tables.quotes import FIELDS as QUOTE_FIELDS
 
 
 def speaker_words_findings(folder) -> list:
@@ -110,6 +112,23 @@ def test_a_gold_quote_gives_its_speaker_words_once(tmp_path):
         build(folder)
 
 
+@pytest.mark.parametrize("spec", ['{text: Observers, occurrence: 9}', '{text: Observers, in: "Observers say", note: x}'])
+def test_a_speaker_phrase_is_checked_as_a_span_before_it_is_read(tmp_path, spec):
+    """attack7: `speaker_phrase` was missing from the source checker's quote fields, so a mapping
+    with an unknown key (G4's word `occurrence` for `n`) built, the key unread."""
+    folder = copy_sources(tmp_path / "dataset")
+    path = folder / "annotations" / "articles" / "003_53ec89303f4de55c.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = '    speaker_phrase: {text: Observers, in: "Observers say"}\n'
+    path.write_text(text.replace(anchor, f"    speaker_phrase: {spec}\n"), encoding="utf-8")
+    with pytest.raises(BuildError, match=r"003_53ec89303f4de55c\.yaml:\d+: .*(unknown field|must be a span)"):
+        build(folder)
+
+
+def test_every_quote_field_the_builder_reads_is_checked_in_the_source():
+    assert set(LAYER_FIELDS["quotes"][0]) == QUOTE_FIELDS
+
+
 def _quote_with(text: str, quoted: str) -> dict:
     rows = extract_article("x", text)["quotes"]
     return next(q for q in rows if q["text"] == quoted)
@@ -140,3 +159,42 @@ def test_a_named_party_before_an_auxiliary_is_not_an_unnamed_source():
     text = 'Turnout was low.\n\n"We have been clear about this from the start," the Liberal Democrats have said.\n'
     quote = _quote_with(text, "We have been clear about this from the start,")
     assert quote["speaker_status"] != "unnamed_source" and quote["speaker_text"] != "the Liberal Democrats have"
+
+
+def _unnamed_row_words(folder) -> tuple[pd.DataFrame, int, int, int, str]:
+    quotes = load(folder, "quotes")
+    row = quotes.index[quotes["speaker_status"] == "unnamed_source"][0]
+    text = _article_text(folder, quotes.loc[row, "article_id"])
+    return quotes, row, int(quotes.loc[row, "speaker_start"]), int(quotes.loc[row, "speaker_end"]), text
+
+
+@pytest.mark.parametrize("shift, check", [
+    (lambda s, e: (s, s), "empty-span"),  # zero-length words name nobody
+    (lambda s, e: (s - 1, e), "span-edge-whitespace"),  # widened onto the space before them (G2)
+    (lambda s, e: (s + 1, e), "span-splits-word"),  # their first letter cut off
+], ids=["zero-length", "widened-onto-a-space", "first-letter-cut"])
+def test_speaker_words_are_whole_words_holding_text(dataset_copy, shift, check):
+    """attack7: each of these broken copies, text re-derived from the offsets, was VALID."""
+    quotes, row, start, end, text = _unnamed_row_words(dataset_copy)
+    new_start, new_end = shift(start, end)
+    _move_words(quotes, row, new_start, new_end, text[new_start:new_end])
+    save(dataset_copy, "quotes", quotes)
+    findings = validate(dataset_copy).findings
+    assert [(f.check, f.row_id) for f in findings] == [(check, quotes.loc[row, "quote_id"])]
+
+
+@pytest.mark.parametrize("provenance, fails", [("gold", True), ("auto", False)])
+def test_an_annotated_unnamed_source_whose_words_are_a_mention_fails(dataset_copy, provenance, fails):
+    """Q9: a group that is a catalogued entity is not unnamed, so words that are a mention's span
+    make the row attributed. The extractor's rows are exempt: its mentions are proposals (a title
+    read as a name); attack7: the gold copy was VALID."""
+    quotes, mentions = load(dataset_copy, "quotes"), load(dataset_copy, "mentions")
+    row = quotes.index[quotes["speaker_status"] == "unnamed_source"][0]
+    mention = mentions[mentions["article_id"] == quotes.loc[row, "article_id"]].iloc[0]
+    assert mention["end"] <= quotes.loc[row, "start"] or mention["start"] >= quotes.loc[row, "end"]
+    _move_words(quotes, row, mention["start"], mention["end"], mention["text"])
+    quotes.loc[row, "source"] = provenance
+    if provenance == "auto":
+        quotes.loc[row, "confidence"] = 0.5
+    save(dataset_copy, "quotes", quotes)
+    assert [f.row_id for f in speaker_words_findings(dataset_copy)] == ([quotes.loc[row, "quote_id"]] if fails else [])

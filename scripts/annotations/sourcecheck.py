@@ -146,7 +146,7 @@ LAYER_FIELDS: dict[str, tuple[dict[str, Check], set[str]]] = {
     "mentions": ({**_SPAN, "entity": ENTITY, "kind": one_of(MENTION_KINDS)}, {"text", "entity"}),
     "exclusions": ({**_SPAN, "entity": ENTITY, "reason": text}, {"text", "entity", "reason"}),
     "quotes": ({**_SPAN, "kind": one_of(QUOTE_KINDS), "status": one_of(SPEAKER_STATUSES), "speaker": ENTITY,
-                "speakers": entity_list, "mention": span, "cue": span, "lemma": text, "parent": span, "cluster": text,
+                "speakers": entity_list, "mention": span, "speaker_phrase": span, "cue": span, "lemma": text, "parent": span, "cluster": text,
                 "event": ENTITY}, {"text", "kind"}),
     "claims": ({**_SPAN, "claimant": ENTITY, "type": one_of(CLAIM_TYPES), "quantity": quantity,
                 "hedging": one_of(HEDGING), "cluster": ref(CLUSTERS, "claim_clusters.yaml"), "variant": text,

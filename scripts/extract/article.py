@@ -106,9 +106,10 @@ def _quote_row(article_id: str, text: str, q: Quote) -> dict:
 
 def _speaker_words(text: str, q: Quote, mention: Mention | None) -> dict:
     """Where the text names who spoke (Q16): the speaker mention, or an unnamed source's phrase;
-    none for other statuses or a phrase overlapping the quoted words."""
+    none for other statuses, a phrase overlapping the quoted words, or one whose edge falls inside
+    a word (`analysts` glued to U+A7CB, a letter to validate's newer tables: attack7)."""
     span = (mention.start, mention.end) if mention is not None else q.speaker.phrase if q.speaker.status == "unnamed_source" else None
-    if span is None or mention is None and span[0] < q.end and q.start < span[1]:
+    if span is None or mention is None and (span[0] < q.end and q.start < span[1] or inside_word(text, span[0]) or inside_word(text, span[1])):
         return {"speaker_start": None, "speaker_end": None, "speaker_text": None}
     return {"speaker_start": span[0], "speaker_end": span[1], "speaker_text": text[span[0]:span[1]]}
 

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from landstrikes.annotations.corpus import Corpus
 from landstrikes.annotations.spans import span_spec
+from landstrikes.errors import short
 from landstrikes.schema.labels import QUOTE_KINDS, SPEAKER_STATUSES
 from landstrikes.tables.common import choice, layer_records, span_id, span_of, unique_rows
 
@@ -24,7 +25,7 @@ def build_quotes(corpus: Corpus) -> list[dict]:
         default_status = "attributed" if speaker and mention else None
         status = choice(record, "status", SPEAKER_STATUSES, default=default_status)
         mention_id = None
-        words = _speaker_words(record, article, mention)
+        words = _speaker_words(record, article, mention, status, (start, end))
         if mention is not None:
             mention_id = span_id(article.article_id, "m", *words)
         cue = record.get("cue")
@@ -69,17 +70,33 @@ def build_quotes(corpus: Corpus) -> list[dict]:
     return with_cluster_similarity(rows)
 
 
-def _speaker_words(record, article, mention) -> tuple[int, int] | None:
+def _speaker_words(record, article, mention, status: str, quote: tuple[int, int]) -> tuple[int, int] | None:
     """Where the text names who spoke (Q16): the speaker mention, or the `speaker_phrase` of a
-    speaker with no mention (`Security analysts`, `Both governments`); one of them, never both."""
+    speaker with no mention (`Security analysts`, `Both governments`); one of them, never both.
+    A phrase the status does not call for, one missing, or words inside the quote are the
+    source's error (file:line), not a table that fails validation (attack7)."""
     phrase = record.get("speaker_phrase")
     if mention is not None and phrase is not None:
         raise record.error("a quote gives its speaker's words once: 'mention' (a mention row) or 'speaker_phrase', not both (Q16)")
+    if phrase is not None and status not in _NAMED_BY_PHRASE:
+        raise record.error(f"only an unnamed_source or multiple quote gives 'speaker_phrase'; this one is {short(status)} (Q16)",
+                           "speaker_phrase", "speaker-words-inconsistent")
+    if phrase is None and mention is None and status in _NAMED_BY_PHRASE:
+        raise record.error(f"a quote with status {status!r} gives the phrase naming its speakers under 'speaker_phrase' (Q16)",
+                           "status", "speaker-words-inconsistent")
+    words = None
     if mention is not None:
-        return span_of(record, article, mention, "speaker mention")
-    if phrase is not None:
-        return span_of(record, article, phrase, "speaker phrase")
-    return None
+        words = span_of(record, article, mention, "speaker mention")
+    elif phrase is not None:
+        words = span_of(record, article, phrase, "speaker phrase")
+    if words is not None and words[0] < quote[1] and quote[0] < words[1]:
+        raise record.error(f"the speaker's words [{words[0]}, {words[1]}) overlap the quoted words [{quote[0]}, {quote[1]}) (Q16)",
+                           "speaker_phrase" if phrase is not None else "mention", "speaker-words-inconsistent")
+    return words
+
+
+_NAMED_BY_PHRASE = ("unnamed_source", "multiple")
+"""Statuses whose speaker has no mention: the annotator gives the phrase naming them (Q16)."""
 
 
 def _speaker_ids(record, status: str, speaker: str | None) -> list[str]:
