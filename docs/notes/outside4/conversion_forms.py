@@ -22,37 +22,33 @@ from landstrikes.schema.registry import TABLES_BY_NAME
 import pyarrow as pa
 rows = [extract_article(p.stem, p.read_text(), p.name) for p in sorted(raw.glob("*.txt"))]
 cpu = time.process_time
-for table in ARTICLE_TABLES:
+
+
+def forms(table):
+    """The table's schema, struct type, column names, and its rows as dicts and as tuples."""
     schema = TABLES_BY_NAME[table].arrow_schema()
-    st = pa.struct(list(schema))
-    names = schema.names
     dicts = [r for a in rows for r in a[table]]
-    tuples = [tuple(r[n] for n in names) for r in dicts]
+    return schema, pa.struct(list(schema)), schema.names, dicts, [tuple(r[n] for n in schema.names) for r in dicts]
+
+
+for table in ARTICLE_TABLES:
+    schema, st, names, dicts, tuples = forms(table)
     gc.disable()
-    t = cpu(); 
+    t = cpu()
     for _ in range(5): pa.array(dicts, type=st)
     d = (cpu() - t) / 5
     t = cpu()
     for _ in range(5): pa.array(tuples, type=st)
     tu = (cpu() - t) / 5
-    # construction: dict from names vs tuple
-    vals = tuples
     t = cpu()
-    for _ in range(5): x = [dict(zip(names, v)) for v in vals]; del x
+    for _ in range(5): x = [dict(zip(names, v)) for v in tuples]; del x
     dz = (cpu() - t) / 5
-    t = cpu()
-    for _ in range(5): x = [tuple(v) for v in vals]; del x
-    tz = (cpu() - t) / 5
     gc.enable()
     print(f"{table:15} rows {len(dicts):6} fields {len(names):2} to-arrow dict {d*1000:6.1f} ms tuple {tu*1000:6.1f} ms | dict(zip) build+free {dz*1000:6.1f} ms")
 print("---- columns")
-tot = {"d":0,"t":0,"c":0}
+tot = {"d": 0, "t": 0, "c": 0}
 for table in ARTICLE_TABLES:
-    schema = TABLES_BY_NAME[table].arrow_schema()
-    st = pa.struct(list(schema))
-    names = schema.names
-    dicts = [r for a in rows for r in a[table]]
-    tuples = [tuple(r[n] for n in names) for r in dicts]
+    schema, st, names, dicts, tuples = forms(table)
     gc.disable()
     res = {}
     for k, f in {"d": lambda: pa.RecordBatch.from_struct_array(pa.array(dicts, type=st)),
