@@ -12,7 +12,8 @@ PYTHONPATH, as `build_cpu.py` does) and this checkout's run one after the other 
 round; each figure is the median of `--runs` rounds.
 
 The probe also splits the CPU: imports (landstrikes.cli and the extract modules), the
-per-article function `extract_article` summed over every process (each worker appends its sum
+per-article function the chunk calls (`extract_records`; `extract_article` in code before it)
+summed over every process (each worker appends its sum
 to a file), so the share **outside the per-article function** is (total - inside) / total, and
 the main process's own share (with workers it is the parent's cost: inventory, job hand-out,
 catalogue merge). Peak memory is ru_maxrss of the largest process (main or one worker).
@@ -58,14 +59,16 @@ import landstrikes.extract.chunk as chunk
 imported = cpu()
 inside = [0.0]
 report = os.environ["EXTRACT_CPU_INSIDE"]
-original_article = chunk.extract_article
+# the per-article function the chunk calls: extract_records (tuples) or, in older code, extract_article
+per_article = "extract_records" if hasattr(chunk, "extract_records") else "extract_article"
+original_article = getattr(chunk, per_article)
 def extract_article(*args, **kwargs):
     begin = time.process_time()
     try:
         return original_article(*args, **kwargs)
     finally:
         inside[0] += time.process_time() - begin
-chunk.extract_article = extract_article
+setattr(chunk, per_article, extract_article)
 original_chunk = chunk.extract_chunk
 def extract_chunk(job):
     before = inside[0]

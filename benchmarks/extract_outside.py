@@ -3,8 +3,10 @@
     python benchmarks/extract_outside.py --corpus news --n 2000 --compare main --runs 5 [--dev-news PATH]
 
 On a loaded machine the whole-process figures of `extract_cpu.py` vary by a quarter, more than
-the overhead being cut. Here `extract_article` is replaced by a replay of its rows (computed
-once, up front, by this checkout; the per-article code is the same in both revisions compared),
+the overhead being cut. Here the per-article function the chunk calls is replaced by a replay of
+its output (computed once, up front, by this checkout; the per-article code is the same in both
+revisions compared): the records of `extract_records` for code that has it, else the dict rows of
+`extract_article` (both forms are loaded and frozen for every code, only the code's own is replayed),
 so each run's command CPU is only what happens around it: reading, column building, shards,
 evidence, catalogue merge, inventory, the pandas import if any, and the garbage collector's
 share of it (reported beside it). Imports (after `arrow_without_numpy`, as the command does) and
@@ -36,7 +38,7 @@ from corpora import CORPORA, default_dev_news, write_corpus  # noqa: E402
 PROBE = r"""
 import gc, json, pickle, shutil, sys, time
 cpu = time.process_time
-rows = pickle.load(open(sys.argv[3], "rb"))
+replays = pickle.load(open(sys.argv[3], "rb"))  # {"rows": dict rows, "records": tuples} per article id
 gc.collect(); gc.freeze()  # the replayed rows are not the run's own heap
 t = cpu()
 import landstrikes.cli
@@ -53,7 +55,12 @@ from landstrikes.extract.entities import warm_up
 warm_up()
 lists = cpu() - t
 gc.freeze()  # nor, for both codes, the modules and word lists (a code's own freeze shows in extract_cpu.py)
-chunk.extract_article = lambda article_id, text, source_file=None: rows[article_id]
+if hasattr(chunk, "extract_records"):  # the per-article function the chunk calls
+    rows = replays["records"]
+    chunk.extract_records = lambda article_id, text, source_file=None: rows[article_id]
+else:
+    rows = replays["rows"]
+    chunk.extract_article = lambda article_id, text, source_file=None: rows[article_id]
 collecting = [0.0, 0.0]
 def watch(phase, info):
     if phase == "start":
@@ -86,11 +93,14 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp)
         raw = tmp / "raw"
         write_corpus(args.corpus, raw, args.n, args.dev_news)
-        from landstrikes.extract.article import extract_article
+        from landstrikes.extract.article import extract_article, extract_records
 
-        rows = {p.stem: extract_article(p.stem, p.read_text(encoding="utf-8"), p.name) for p in sorted(raw.glob("*.txt"))}
+        texts = {p.stem: (p.read_text(encoding="utf-8"), p.name) for p in sorted(raw.glob("*.txt"))}
+        replays = {"rows": {stem: extract_article(stem, *text) for stem, text in texts.items()},
+                   "records": {stem: extract_records(stem, *text) for stem, text in texts.items()}}
         replay = tmp / "rows.pickle"
-        replay.write_bytes(pickle.dumps(rows))
+        replay.write_bytes(pickle.dumps(replays))
+        del texts, replays
         env = {**os.environ, "HF_HUB_OFFLINE": "1"}
         versions = {args.compare: {**env, "PYTHONPATH": str(package_at(args.compare, tmp / "rev"))}, "this checkout": env}
         samples: dict[str, list[dict]] = {label: [] for label in versions}

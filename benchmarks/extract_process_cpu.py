@@ -58,7 +58,7 @@ peak_mb: list[float] = []  # (of the latest run)
 
 def process_cpu(raw: Path, out: Path, num_proc: int, env: dict) -> tuple[float, float, float]:
     """(CPU of the whole process and its workers, CPU after extract_folder returned, CPU inside
-    extract_article summed over every process)."""
+    the per-article function summed over every process)."""
     shutil.rmtree(out, ignore_errors=True)
     done_file = out.parent / "done-cpu"
     inside_file = Path(f"{done_file}.inside")

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from landstrikes.extract.article import ARTICLE_TABLES, extract_article
+from landstrikes.extract.article import ARTICLE_TABLES, FIELDS, extract_article, extract_records
 from landstrikes.extract.catalogue import ChunkEvidence, catalogue_rows, entity_row, evidence_path, merged_passes
 from landstrikes.extract.chunk import file_name_and_stem, write_rows, write_shard_of
 from landstrikes.schema.registry import TABLES_BY_NAME
@@ -50,7 +50,7 @@ def test_a_files_name_and_stem_from_its_path_string_are_pathlibs(folders, name):
 
 # --- the entities rows built from the merged entities are entity_row of the merged rows ---------
 
-from evidence_strategies import EVIDENCE  # noqa: E402
+from evidence_strategies import EVIDENCE, records  # noqa: E402
 
 
 @settings(max_examples=200, deadline=None)
@@ -61,7 +61,7 @@ def test_entities_rows_are_entity_row_of_every_merged_catalogue_row(tmp_path_fac
     for i, part in enumerate((articles[:cut], articles[cut:])):
         chunk = ChunkEvidence()
         for rows in part:
-            chunk.add_rows(rows)
+            chunk.add_rows(records(rows))
         chunk.write(evidence_path(folder, i))
     expected = [[entity_row(r, "auto") for r in rows] for rows in merged_passes(folder)]
     assert list(catalogue_rows(folder, "auto")) == expected
@@ -73,8 +73,8 @@ def test_entities_rows_of_a_merge_in_many_passes_are_entity_row_of_the_merged_ro
     monkeypatch.setattr(catalogue, "PASS_ROWS", 3)
     chunk = ChunkEvidence()
     for a in range(6):
-        chunk.add_rows([{"entity_id": f"e{(a + k) % 9}", "name": f"N{k % 2}", "type": ("ORG", "GPE")[a % 2],
-                         "mentions": k, "confidence": 0.1 * k, "aliases": [f"x{a}"]} for k in range(4)])
+        chunk.add_rows(records([{"entity_id": f"e{(a + k) % 9}", "name": f"N{k % 2}", "type": ("ORG", "GPE")[a % 2],
+                                 "mentions": k, "confidence": 0.1 * k, "aliases": [f"x{a}"]} for k in range(4)]))
     chunk.write(evidence_path(tmp_path, 0))
     got = list(catalogue_rows(tmp_path, "auto"))
     assert len(got) > 3 and got == [[entity_row(r, "auto") for r in rows] for rows in merged_passes(tmp_path)]
@@ -84,19 +84,26 @@ def test_entities_rows_of_a_merge_in_many_passes_are_entity_row_of_the_merged_ro
 
 
 def test_rows_written_through_struct_arrays_are_write_tables_bytes(tmp_path):
+    """The command's records (tuples) and dict rows alike, against write_table of the dict rows."""
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))}
     articles = [extract_article(name, text, f"{name}.txt") for name, text in texts.items()]
+    articles_records = [extract_records(name, text, f"{name}.txt") for name, text in texts.items()]
     evidence = ChunkEvidence()
-    for article in articles:
+    for article in articles_records:
         evidence.add_rows(article["entity_rows"])
     evidence.write(evidence_path(tmp_path / "evidence", 0))
     (entities,) = catalogue_rows(tmp_path / "evidence", "auto")
     tables = {table: sorted((r for a in articles for r in a[table]), key=lambda r: r[TABLES_BY_NAME[table].id_column])
               for table in ARTICLE_TABLES}
     for table, rows in {**tables, "entities": entities}.items():
-        write_shard_of(rows, table, tmp_path / f"{table}-struct.parquet")
         write_rows(rows, table, tmp_path / f"{table}-plain.parquet")
+        write_shard_of(rows, table, tmp_path / f"{table}-struct.parquet")
         assert (tmp_path / f"{table}-struct.parquet").read_bytes() == (tmp_path / f"{table}-plain.parquet").read_bytes(), table
+        if table in FIELDS:
+            by_id = FIELDS[table].index(TABLES_BY_NAME[table].id_column)
+            mine = sorted((r for a in articles_records for r in a[table]), key=lambda r: r[by_id])
+            write_shard_of(mine, table, tmp_path / f"{table}-records.parquet")
+            assert (tmp_path / f"{table}-records.parquet").read_bytes() == (tmp_path / f"{table}-plain.parquet").read_bytes(), table
     assert len(entities) > 50
 
 
@@ -125,7 +132,7 @@ def test_a_chunk_timer_fails_each_slow_article_and_lets_the_next_run_in_full(tmp
     import landstrikes.extract.chunk as chunk
     from landstrikes.extract.run import extract_folder
 
-    real = chunk.extract_article
+    real = chunk.extract_records
 
     def paced(article_id, text, source_file=None):
         deadline = time.monotonic() + (5.0 if article_id.startswith("slow") else 0.6)
@@ -133,7 +140,7 @@ def test_a_chunk_timer_fails_each_slow_article_and_lets_the_next_run_in_full(tmp
             time.sleep(0.01)
         return real(article_id, text, source_file)
 
-    monkeypatch.setattr(chunk, "extract_article", paced)
+    monkeypatch.setattr(chunk, "extract_records", paced)
     raw = tmp_path / "raw"
     raw.mkdir()
     for name in ("a", "b", "slow1", "slow2", "c"):
@@ -227,13 +234,13 @@ def test_articles_are_extracted_with_the_collector_running(tmp_path, monkeypatch
     from landstrikes.extract.run import extract_folder
 
     states = []
-    real = chunk.extract_article
+    real = chunk.extract_records
 
     def watched(article_id, text, source_file=None):
         states.append(gc.isenabled())
         return real(article_id, text, source_file)
 
-    monkeypatch.setattr(chunk, "extract_article", watched)
+    monkeypatch.setattr(chunk, "extract_records", watched)
     extract_folder(RAW, tmp_path / "out")
     assert states and all(states)
 

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from landstrikes.extract.article import ARTICLE_TABLES, extract_article
+from landstrikes.extract.article import ARTICLE_TABLES, FIELDS, extract_article, extract_records
 from landstrikes.extract.catalogue import (
     BUCKETS,
     EVIDENCE_FIELDS,
@@ -42,28 +42,46 @@ RAW = REPO / "dataset" / "raw"
 # --- a shard from columns is write_table of the rows sorted by id --------------------------------
 
 
-def _gold_rows() -> list[dict]:
+def _gold_texts() -> dict[str, str]:
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))}
     # names whose ids sort otherwise than the file names ("a1:" > "a10:"), and a text twice
-    texts |= {"a1": texts[min(texts)], "a10": texts[max(texts)], "a10-b": texts[min(texts)][:900]}
-    return [extract_article(name, text, f"{name}.txt") for name, text in texts.items()]
+    return texts | {"a1": texts[min(texts)], "a10": texts[max(texts)], "a10-b": texts[min(texts)][:900]}
 
 
+def _gold_rows() -> list[dict]:
+    return [extract_article(name, text, f"{name}.txt") for name, text in _gold_texts().items()]
+
+
+@pytest.mark.parametrize("form", ["records", "rows"])
 @pytest.mark.parametrize("batch_rows", [1, 7, 4096])
-def test_a_shard_from_columns_is_write_table_of_the_rows_sorted_by_id(tmp_path, batch_rows):
+def test_a_shard_from_columns_is_write_table_of_the_rows_sorted_by_id(tmp_path, batch_rows, form):
+    """Fed the command's records (tuples) or dict rows, a shard is write_table of the dict rows."""
     articles = _gold_rows()
+    fed = [extract_records(name, text, f"{name}.txt") for name, text in _gold_texts().items()] if form == "records" else articles
     for table in ARTICLE_TABLES:
         spec = TABLES_BY_NAME[table]
         columns = Columns(spec, batch_rows)
         rows = []
-        for article in articles:
-            columns.extend(article[table])
+        for article, given in zip(articles, fed):
+            columns.extend(given[table])
             rows.extend(article[table])
         write_shard(columns, tmp_path / f"{table}-fast.parquet", shard_metadata(table))
         write_rows(sorted(rows, key=lambda r: r[spec.id_column]), table, tmp_path / f"{table}-plain.parquet")
         fast, plain = (tmp_path / f"{table}-fast.parquet").read_bytes(), (tmp_path / f"{table}-plain.parquet").read_bytes()
         assert columns.rows == len(rows)
         assert fast == plain, table
+
+
+def test_a_record_is_its_row_in_the_order_of_its_tables_columns():
+    """extract_records and extract_article are one extraction: each record is its row's values in
+    the schema's column order, the evidence records in EVIDENCE_FIELDS' order."""
+    for name, text in _gold_texts().items():
+        records, rows = extract_records(name, text, f"{name}.txt"), extract_article(name, text, f"{name}.txt")
+        for table in ARTICLE_TABLES:
+            assert FIELDS[table] == tuple(TABLES_BY_NAME[table].arrow_schema().names)
+            assert [list(r) for r in records[table]] == [[row[c] for c in FIELDS[table]] for row in rows[table]], table
+            assert all(type(r) is tuple for r in records[table])
+        assert [list(r) for r in records["entity_rows"]] == [[row[f] for f in EVIDENCE_FIELDS] for row in rows["entity_rows"]]
 
 
 def test_an_empty_shard_is_write_table_of_no_rows(tmp_path):
@@ -75,7 +93,7 @@ def test_an_empty_shard_is_write_table_of_no_rows(tmp_path):
 
 # --- the catalogue from per-chunk partial rows is merge_evidence of all the evidence -------------
 
-from evidence_strategies import EVIDENCE  # noqa: E402
+from evidence_strategies import EVIDENCE, records  # noqa: E402
 
 
 def _catalogue_from_chunks(folder: Path, articles: list[list[dict]], cuts: list[int]) -> list[dict]:
@@ -84,7 +102,7 @@ def _catalogue_from_chunks(folder: Path, articles: list[list[dict]], cuts: list[
     for i, (start, end) in enumerate(zip(bounds, bounds[1:])):
         chunk = ChunkEvidence()
         for rows in articles[start:end]:
-            chunk.add_rows(rows)
+            chunk.add_rows(records(rows))
         chunk.write(evidence_path(folder, i))
     return sorted((row for rows in merged_passes(folder) for row in rows), key=lambda r: r["entity_id"])
 
@@ -193,7 +211,7 @@ def test_typed_arrow_columns_need_no_pandas_but_a_bare_scalar_would():
 def test_a_partial_row_keeps_names_seen_with_no_mentions(tmp_path):
     """A speaker-only entity has 0 mentions: its name must survive the chunk merge."""
     chunk = ChunkEvidence()
-    chunk.add_rows([{"entity_id": "x", "name": "X", "type": "PERSON", "mentions": 0, "confidence": 0.4, "aliases": []}])
+    chunk.add_rows([("x", "X", "PERSON", 0, 0.4, [])])  # (entity_id, name, type, mentions, confidence, aliases)
     chunk.write(evidence_path(tmp_path, 0))
     table = read_partials(evidence_path(tmp_path, 0))
     assert table.column("names").to_pylist() == [["X"]] and table.column("name_mentions").to_pylist() == [[0]]
@@ -209,8 +227,7 @@ from landstrikes.extract.nopandas import arrow_without_pandas
 from landstrikes.extract import catalogue
 assert arrow_without_pandas()
 chunk = catalogue.ChunkEvidence()
-chunk.add_rows([{{"entity_id": f"e{{i}}", "name": "N", "type": "ORG", "mentions": 1, "confidence": 0.5, "aliases": ["n"]}}
-                for i in range(40)])
+chunk.add_rows([(f"e{{i}}", "N", "ORG", 1, 0.5, ["n"]) for i in range(40)])
 chunk.write(catalogue.evidence_path(Path({str(tmp_path)!r}), 0))
 catalogue.PASS_ROWS = 5
 passes = list(catalogue.merged_passes(Path({str(tmp_path)!r})))

@@ -45,14 +45,14 @@ def test_quantity_at_offset_zero_is_a_claim_not_a_crash():
 def test_one_article_that_raises_is_a_failure_row_and_the_others_are_written(tmp_path, monkeypatch, capsys):
     import landstrikes.extract.chunk as chunk
 
-    real = chunk.extract_article
+    real = chunk.extract_records
 
     def flaky(article_id, text, source_file=None):
         if article_id == "bad":
             raise IndexError("string index out of range\nsecond line")
         return real(article_id, text, source_file)
 
-    monkeypatch.setattr(chunk, "extract_article", flaky)
+    monkeypatch.setattr(chunk, "extract_records", flaky)
     raw = _raw(tmp_path, {"a.txt": GOOD, "bad.txt": GOOD.replace("35", "36"), "c.txt": GOOD.replace("35", "37")})
     assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 3
     err = capsys.readouterr().err
@@ -69,7 +69,7 @@ def test_article_over_its_time_budget_is_a_failure_row(tmp_path, monkeypatch):
     import landstrikes.extract.chunk as chunk
     from landstrikes.extract.run import extract_folder
 
-    real = chunk.extract_article
+    real = chunk.extract_records
 
     def slow(article_id, text, source_file=None):
         if article_id == "slow":
@@ -77,7 +77,7 @@ def test_article_over_its_time_budget_is_a_failure_row(tmp_path, monkeypatch):
                 time.sleep(0.01)
         return real(article_id, text, source_file)
 
-    monkeypatch.setattr(chunk, "extract_article", slow)
+    monkeypatch.setattr(chunk, "extract_records", slow)
     raw = _raw(tmp_path, {"a.txt": GOOD, "slow.txt": GOOD.replace("35", "36")})
     result = extract_folder(raw, tmp_path / "out", time_budget=3.0)  # ample for the good article on a loaded CI machine
     assert [(f.article_id, f.check) for f in result.failures] == [("slow", "extract-time-budget")]

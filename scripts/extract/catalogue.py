@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.ipc as ipc
 
+from landstrikes.extract.article import EVIDENCE_FIELDS  # noqa: F401 (re-exported: the order of merge_evidence's tuples)
 from landstrikes.extract.shard import arrow_call
 
 EVIDENCE_SCHEMA = pa.schema(
@@ -30,7 +31,7 @@ EVIDENCE_SCHEMA = pa.schema(
         ("bucket", pa.int32()),
     ]
 )
-"""One article's evidence for one entity (the rows `extract_article` returns as `entity_rows`)."""
+"""One article's evidence for one entity (the `entity_rows` of `extract_records`, EVIDENCE_FIELDS)."""
 PARTIAL_SCHEMA = pa.schema(
     [
         ("entity_id", pa.string()),
@@ -79,16 +80,15 @@ class Merged:
         if aliases:
             e[5].update(dict.fromkeys(aliases))
 
-    def add_rows(self, rows: list[dict]) -> None:
-        """`extract_article`'s entity_rows of one article (`add_evidence` for each, written out
-        here: a chunk merges tens of thousands of them, and a call per row costs as much as the
-        merge itself; tests/test_extract_overhead.py holds the two equal)."""
+    def add_rows(self, records: list[tuple]) -> None:
+        """`extract_records`' entity_rows of one article, EVIDENCE_FIELDS tuples (`add_evidence`
+        for each, written out here: a chunk merges tens of thousands of them, and a call per row
+        costs as much as the merge itself; tests/test_extract_overhead.py holds the two equal)."""
         entities = self.entities
-        for r in rows:
-            key, name, type_, n, confidence = r["entity_id"], r["name"], r["type"], r["mentions"], r["confidence"]
+        for key, name, type_, n, confidence, aliases in records:
             e = entities.get(key)
             if e is None:
-                entities[key] = [{name: n}, {type_: n}, n, confidence, 1, dict.fromkeys(r["aliases"])]
+                entities[key] = [{name: n}, {type_: n}, n, confidence, 1, dict.fromkeys(aliases)]
                 continue
             names, types = e[0], e[1]
             names[name] = names.get(name, 0) + n
@@ -97,8 +97,8 @@ class Merged:
             if confidence > e[3]:
                 e[3] = confidence
             e[4] += 1
-            if r["aliases"]:
-                e[5].update(dict.fromkeys(r["aliases"]))
+            if aliases:
+                e[5].update(dict.fromkeys(aliases))
 
     def add_partial(self, key, names, name_mentions, types, type_mentions, mentions, confidence, articles, aliases) -> None:
         """A chunk's merged evidence for one entity (a PARTIAL_SCHEMA row)."""
@@ -155,9 +155,6 @@ class Merged:
 
 def _most_then_smallest(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
-
-
-EVIDENCE_FIELDS = ("entity_id", "name", "type", "mentions", "confidence", "aliases")
 
 
 def merge_evidence(rows: list[tuple]) -> list[dict]:

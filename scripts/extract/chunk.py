@@ -2,9 +2,10 @@
 
 This is the function worker processes run. Whatever one article does (undecodable bytes, an
 exception in a rule, running past its time budget, being too long), it becomes a Failure and the
-chunk goes on; only counts and failures travel back to the main process. An article's rows are
-turned into column values and merged entity evidence at once (`shard.Columns`,
-`catalogue.ChunkEvidence`), so a chunk holds no dict per row however many articles it has.
+chunk goes on; only counts and failures travel back to the main process. An article's rows come
+as records (tuples in their table's column order, `article.extract_records`) and go into Arrow
+batches and the merged entity evidence at once (`shard.Columns`, `catalogue.ChunkEvidence`), so
+no dict is built per row and a chunk holds no Python object per row however many articles it has.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes import DATASET_VERSION
-from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_article
+from landstrikes.extract.article import ARTICLE_TABLES, AUTO, extract_records
 from landstrikes.extract.budget import ArticleTimer, BudgetExceeded, chunk_timer
 from landstrikes.extract.catalogue import ChunkEvidence, evidence_path
 from landstrikes.extract.collector import older_objects_frozen, paused
@@ -58,13 +59,13 @@ def _extract_chunk(job: ChunkJob) -> ChunkResult:
     articles = 0
     with chunk_timer(job.time_budget) as timer:
         for name in job.paths:
-            rows = _one_article(name, job, timer, failures)
-            if rows is None:
+            records = _one_article(name, job, timer, failures)
+            if records is None:
                 continue
             articles += 1
             for table in ARTICLE_TABLES:
-                tables[table].extend(rows[table])
-            evidence.add_rows(rows["entity_rows"])
+                tables[table].extend(records[table])
+            evidence.add_rows(records["entity_rows"])
     with paused():  # (Arrow tables and plain lists from here on: no cycles)
         for table in ARTICLE_TABLES:
             write_shard(tables[table], Path(job.data_dir) / table / f"{table}-{job.index:09d}.parquet", shard_metadata(table))
@@ -81,8 +82,8 @@ def file_name_and_stem(path: str) -> tuple[str, str]:
     return name, name[:dot] if 0 < dot < len(name) - 1 else name
 
 
-def _one_article(path: str, job: ChunkJob, timer: ArticleTimer, failures: list[Failure]) -> dict[str, list[dict]] | None:
-    """The article's rows, or None with a Failure appended; never raises for the article's content."""
+def _one_article(path: str, job: ChunkJob, timer: ArticleTimer, failures: list[Failure]) -> dict[str, list[tuple]] | None:
+    """The article's records, or None with a Failure appended; never raises for the article's content."""
     file_name, article_id = file_name_and_stem(path)
 
     def fail(check: str, reason: str) -> None:
@@ -108,7 +109,7 @@ def _one_article(path: str, job: ChunkJob, timer: ArticleTimer, failures: list[F
     try:
         timer.arm()
         try:
-            return extract_article(article_id, text, file_name)
+            return extract_records(article_id, text, file_name)
         finally:
             timer.disarm()
     except TooComplex as exc:

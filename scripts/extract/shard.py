@@ -1,8 +1,8 @@
 """A chunk's rows of one table, gathered and written as one Parquet shard.
 
-A worker keeps each article's row dicts until a few thousand have come, then hands them to Arrow
-in one call as a struct array with the table's schema (Arrow reads every dict's fields in C++;
-no Python list per column), so a chunk holds its rows in Arrow's compact buffers, not as millions
+A worker keeps each article's records (tuples in the table's column order) until a few thousand
+have come, then hands them to Arrow in one call as a struct array with the table's schema (Arrow
+reads every tuple's values by position in C++; no Python list per column), so a chunk holds its rows in Arrow's compact buffers, not as millions
 of Python objects, and lets Arrow sort the shard by its id column. The file is what
 `landstrikes.schema.tableio.write_table` writes for the same rows sorted by id, byte for byte
 (tests/test_extract_overhead.py); build keeps using write_table itself.
@@ -21,7 +21,7 @@ from landstrikes.schema.tableio import METADATA_PREFIX
 
 
 BATCH_ROWS = 4096
-"""Rows kept as Python dicts before they become an Arrow batch: a chunk then holds its rows in
+"""Rows kept as Python tuples (or dicts) before they become an Arrow batch: a chunk then holds its rows in
 Arrow's compact buffers, not as millions of Python objects for the garbage collector to walk."""
 
 
@@ -34,18 +34,21 @@ def arrow_call(name: str, args: list, options=None):
 
 
 class Columns:
-    """One table's rows in the order they were added: Arrow batches, then the latest row dicts."""
+    """One table's rows in the order they were added: Arrow batches, then the latest rows. A row is
+    a record (a tuple in the schema's column order, as `extract_records` makes them) or a dict
+    keyed by column name; one table's rows are all of one kind (Arrow reads a batch by the kind
+    of its first row)."""
 
     def __init__(self, spec: TableSpec, batch_rows: int = BATCH_ROWS):
         self.spec = spec
         self.schema = spec.arrow_schema()
         self.row_type = pa.struct(list(self.schema))
         self.batch_rows = batch_rows
-        self.pending: list[dict] = []
+        self.pending: list[tuple | dict] = []
         self.batches: list[pa.RecordBatch] = []
         self.rows = 0
 
-    def extend(self, rows: list[dict]) -> None:
+    def extend(self, rows: list[tuple] | list[dict]) -> None:
         if not rows:  # (most articles have no quality flag)
             return
         pending = self.pending
