@@ -86,6 +86,16 @@ def test_a_changed_number_in_the_datasheet_is_named_as_a_drifted_block(docs_copy
     assert check(committed_stats, docs_copy, docs_copy / "dataset") == [Drift(DATASHEET, "block 'rows'")]
 
 
+def test_the_datasheet_title_names_the_version_and_drifts_when_the_version_moves(docs_copy, committed_stats):
+    """A documents-only release after a version bump must not ship a datasheet naming the old
+    version (attack7): the title's version is a generated block."""
+    from landstrikes import DATASET_VERSION
+
+    assert f"version <!-- stats:version -->{DATASET_VERSION}<!-- /stats:version -->" in (docs_copy / DATASHEET).read_text(encoding="utf-8").split("\n", 1)[0]
+    bumped = {**committed_stats, "dataset_version": "9.9.9"}
+    assert Drift(DATASHEET, "block 'version'") in check(bumped, docs_copy, docs_copy / "dataset")
+
+
 def test_a_changed_table_makes_blocks_stats_json_and_figures_drift(docs_copy):
     dataset = docs_copy / "dataset"
     flags = load(dataset, "quality_flags")

@@ -330,6 +330,7 @@ def _evidence(*flags: str):
 
 
 DATASHEET_BLOCKS = {
+    "version": lambda stats: stats["dataset_version"],  # the title's: a version bump leaves it stale until `stats`
     "articles": articles_block,
     "rows": rows_block,
     "labels": labels_block,
