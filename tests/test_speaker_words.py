@@ -198,3 +198,15 @@ def test_an_annotated_unnamed_source_whose_words_are_a_mention_fails(dataset_cop
         quotes.loc[row, "confidence"] = 0.5
     save(dataset_copy, "quotes", quotes)
     assert [f.row_id for f in speaker_words_findings(dataset_copy)] == ([quotes.loc[row, "quote_id"]] if fails else [])
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ('Intro.\n\n"Analysts" said the plan would fail.\n', "the plan would fail"),
+])
+def test_a_clause_after_a_verb_is_no_unnamed_speaker(text, wrong):
+    """`said the plan would fail`: a phrase holding an auxiliary or modal is a clause, not the
+    unnamed subject (attack7); an unnamed subject after the verb is still found."""
+    rows = extract_article("x", text)["quotes"]
+    assert all(q["speaker_text"] != wrong for q in rows)
+    found = _quote_with('He left.\n\n"We will win," said the village priest.\n', "We will win,")
+    assert found["speaker_status"] == "unnamed_source" and found["speaker_text"] == "the village priest"

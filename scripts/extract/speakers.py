@@ -520,11 +520,16 @@ def unnamed_subject(text: str, start: int, end: int, after: bool = False) -> Spe
     if head is not None and (head in _DOCUMENTS or head[:-1] in _DOCUMENTS or head in _NOT_A_HEAD or head in _NOT_SUBJECT_HEADS or head.endswith("est") and head not in _NOUNS_IN_EST
                              or phrase.lstrip().startswith("the ") and head in _NOT_DESCRIBED):
         return None  # (`the clearest signals`: an adjective; `the government`: a body not resolved, not an unnamed one)
+    if _VERB_IN_PHRASE.search(m.group("np") or ""):
+        return None  # `," said the plan would fail`: a clause with a verb, not a subject
     if "’s " in phrase or "'s " in phrase or phrase.rstrip().endswith((" the", " a", " an")) or not after and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 18), m.start()):
         return None  # `the charity's director`: someone known; `In one post ...`: no subject
     return Speaker("unnamed_source", phrase=(m.start("np"), m.end("np")))
 
 
+_VERB_IN_PHRASE = re.compile(r"\b(?:would|will|could|should|can|may|might|must|shall|is|are|was|were|has|have|had|be|been|do|does|did|not)\b",
+                             re.IGNORECASE)
+"""An auxiliary or modal inside the phrase makes it a clause (`the plan would fail`), not a noun phrase."""
 _NOT_SUBJECT_HEADS = frozenset("it this that which who he she they we there here".split())
 _NOUNS_IN_EST = frozenset("priest guest protest contest interest forest request inquest arrest".split())
 """(A head in -est is a superlative left without its noun, `the clearest signals` read as `the clearest` + verb, but for these.)"""
