@@ -13,8 +13,8 @@ census's checks (schema/census_checks.py).
   (the extractor's rows, source `auto`, name the counted noun and are exempt).
 - `record-note-missing` (C9b): a cluster or variant whose record status is `matches` or
   `contradicts` says why in its record note.
-- `empty-span` (mentions, claims, segments, quality flags, a quote's speaker words): a span
-  holds text. Quote spans may be empty: Q2 gives an empty pair of marks and a mark ending its paragraph an empty row of
+- `empty-span` (every span of the schema: mentions, exclusions, claims, segments, quality flags,
+  stance evidence, quote cues and speaker words): a span holds text. Quote spans may be empty: Q2 gives an empty pair of marks and a mark ending its paragraph an empty row of
   their own.
 - `parent-quote-missing` (Q4): a quotation inside another names the enclosing quote as its parent
   (`parent-quote-not-enclosing` checks a parent that is named; this is the reverse). An orphan
@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, texts_are_slices
 from landstrikes.schema.checkcorpus import arrow_column
+from landstrikes.schema.registry import TABLES
 from landstrikes.schema.report import Report
 
 PRONOUNS = frozenset("""
@@ -147,11 +148,12 @@ def check_record_notes(tables, report: Report) -> None:
                    ids[row], "variant_record_notes", "")
 
 
-SPANS = (("mentions", "mention_id", "start", "end"), ("claims", "claim_id", "start", "end"),
-         ("segments", "segment_id", "start", "end"), ("quality_flags", "flag_id", "start", "end"),
-         ("quotes", "quote_id", "speaker_start", "speaker_end"))
-"""Spans that hold text: a quote's own span may be empty (see the module doc), its speaker words
-(Q16) may not: they name who spoke (attack7: `[s, s)` with text '' was VALID)."""
+MAY_BE_EMPTY = {("quotes", "start")}
+"""A quote's own span may be empty (see the module doc); every other span of the schema holds text."""
+SPANS = tuple((spec.name, spec.id_column, start, end) for spec in TABLES for start, end, _ in spec.span_columns
+              if (spec.name, start) not in MAY_BE_EMPTY)
+"""Every span column pair of the registry but MAY_BE_EMPTY, so a new span column is judged too
+(attack7: a quote's speaker words `[s, s)` were VALID; the review after it: an empty stance evidence span too)."""
 
 
 def check_empty_spans(tables, report: Report) -> None:

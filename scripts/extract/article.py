@@ -126,12 +126,11 @@ def _quote_row(article_id: str, text: str, q: Quote) -> tuple:
 
 
 def _speaker_words(text: str, q: Quote, mention: Mention | None) -> tuple:
-    """Where the text names who spoke (Q16): the speaker mention, or an unnamed source's phrase;
-    none for other statuses, a phrase overlapping the quoted words, or one whose edge falls inside
-    a word (`analysts` glued to U+A7CB, a letter to validate's newer tables: attack7).
-    (speaker_start, speaker_end, speaker_text)"""
+    """Where the text names who spoke (Q16): the speaker mention, or an unnamed source's phrase
+    (whole words: quotes._whole_word_speaker); none for other statuses or a phrase overlapping
+    the quoted words. (speaker_start, speaker_end, speaker_text)"""
     span = (mention.start, mention.end) if mention is not None else q.speaker.phrase if q.speaker.status == "unnamed_source" else None
-    if span is None or mention is None and (span[0] < q.end and q.start < span[1] or inside_word(text, span[0]) or inside_word(text, span[1])):
+    if span is None or mention is None and span[0] < q.end and q.start < span[1]:
         return (None, None, None)
     return (span[0], span[1], text[span[0]:span[1]])
 

@@ -43,13 +43,16 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 
 
 def _whole_word_speaker(text: str, q: Quote) -> Quote:
-    """A speaker mention (a pronoun or nominal the speaker rules found) whose edge cuts a word is
-    part of a longer word (`she` glued to a letter this Python's Unicode tables do not know, which
-    validate's newer tables call a letter): no mention, no speaker."""
-    m = q.speaker.mention
-    if m is None or not (inside_word(text, m.start) or inside_word(text, m.end)):
-        return q
-    return replace(q, speaker=Speaker("unattributed"))
+    """A speaker mention (a pronoun or nominal the speaker rules found) or an unnamed source's
+    phrase whose edge cuts a word is part of a longer word (`she`, `analysts` glued to a letter
+    this Python's Unicode tables do not know, which validate's newer tables call a letter): such
+    a mention gives no speaker, such a phrase no speaker words (attack7)."""
+    m, phrase = q.speaker.mention, q.speaker.phrase
+    if m is not None and (inside_word(text, m.start) or inside_word(text, m.end)):
+        return replace(q, speaker=Speaker("unattributed"))
+    if phrase is not None and (inside_word(text, phrase[0]) or inside_word(text, phrase[1])):
+        return replace(q, speaker=replace(q.speaker, phrase=None))
+    return q
 
 
 def _masked(text: str, pairs) -> str:
