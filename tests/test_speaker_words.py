@@ -155,10 +155,11 @@ def test_the_extractor_gives_an_attributed_row_its_mention_span():
     assert (quote["speaker_start"], quote["speaker_end"]) == (text.index("Maria Keller said"), text.index("Maria Keller said") + len("Maria Keller"))
 
 
-def test_a_named_party_before_an_auxiliary_is_not_an_unnamed_source():
-    text = 'Turnout was low.\n\n"We have been clear about this from the start," the Liberal Democrats have said.\n'
+@pytest.mark.parametrize("after_the_name", ["have said", "also said"])
+def test_a_named_party_before_an_auxiliary_is_not_an_unnamed_source(after_the_name):
+    text = f'Turnout was low.\n\n"We have been clear about this from the start," the Liberal Democrats {after_the_name}.\n'
     quote = _quote_with(text, "We have been clear about this from the start,")
-    assert quote["speaker_status"] != "unnamed_source" and quote["speaker_text"] != "the Liberal Democrats have"
+    assert quote["speaker_status"] != "unnamed_source" and not (quote["speaker_text"] or "").startswith("the Liberal Democrats ")
 
 
 def _unnamed_row_words(folder) -> tuple[pd.DataFrame, int, int, int, str]:

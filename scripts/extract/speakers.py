@@ -493,9 +493,9 @@ _DOCUMENTS = frozenset(
     "inscription minutes".split())
 """What speaks in `the statement said`, `the article warns`: a document, not an unnamed person (Q6 gives it its
 issuer, which these rules do not find), so it stays unattributed."""
-_NOT_A_HEAD = frozenset("one other same following latter former first last next time day week year way thing "
-                         "has have had is are was were will would also".split())
-"""(Not a head: a pronoun-like word, a time, or an auxiliary, `The Liberal Democrats have said`, where a name precedes it.)"""
+_NOT_A_HEAD = frozenset("one other same following latter former first last next time day week year way thing also".split())
+"""(Not a head: a pronoun-like word, a time, or `also` after a name, `The Conservatives also said`; an
+auxiliary anywhere in the phrase is _VERB_IN_PHRASE's: `The Liberal Democrats have said`.)"""
 _SUBJECT_NP = (r"(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'-]+\s+){0,2}?(?P<head>[a-z][a-z-]*)"
                r"(?:\s+(?:of|for|at|from|in|with|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
                r"|(?P<bare>[Oo]ne|[Aa]nother|[Pp]olice))")
