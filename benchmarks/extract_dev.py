@@ -35,6 +35,10 @@ inspection set (drawn after held-out 3), read for rule development like the firs
 `--set heldout4` / `--set heldout4-adj` score a fourth held-out set (`heldout4.tsv`, 40 texts
 holding direct quotations, none read by a rule writer), drawn once held-out 3 had been scored
 several times; `heldout4_adj` is its adjudicated annotation (log `adjudication_heldout4.tsv`).
+`--set heldout5` / `--set heldout5-adj` score a fifth held-out set (`heldout5.tsv`, 40 texts
+holding direct quotations, none read by a rule writer nor changed by the rules written since
+held-out 4), drawn once held-out 4 had been scored; `heldout5_adj` is its adjudicated annotation
+(log `adjudication_heldout5.tsv`).
 """
 
 from __future__ import annotations
@@ -75,6 +79,10 @@ SETS = {
                  REPO / "benchmarks" / "results" / "extract_heldout4.json", "held-out 4"),
     "heldout4-adj": ({"pass_a": ["heldout4_adj"], "pass_b": []},
                      REPO / "benchmarks" / "results" / "extract_heldout4_adj.json", "held-out 4 adjudicated"),
+    "heldout5": ({"pass_a": ["heldout5_a"], "pass_b": ["heldout5_b"]},
+                 REPO / "benchmarks" / "results" / "extract_heldout5.json", "held-out 5"),
+    "heldout5-adj": ({"pass_a": ["heldout5_adj"], "pass_b": []},
+                     REPO / "benchmarks" / "results" / "extract_heldout5_adj.json", "held-out 5 adjudicated"),
 }
 """Set name -> (pass -> the annotation folders it is read from, results file, label)."""
 NER_TYPE = {"PERSON": "PER", "ORG": "ORG", "MEDIA": "ORG", "GPE": "LOC", "LOC": "LOC",

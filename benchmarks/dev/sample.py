@@ -19,6 +19,12 @@ INSPECT_PER_SOURCE texts of each source holding a direct quotation, for rule dev
 several times: after inspect2, the next HELDOUT4_PER_SOURCE texts of each source holding a direct
 quotation (so the speaker figure rests on more quotes), skipping every text a rule writer is
 recorded as having read outside the annotated sets (`read_by_rule_writers.tsv`).
+`--heldout5` lists a fifth held-out set (`heldout5.tsv`), drawn once held-out 4 had been scored:
+after held-out 4, the next HELDOUT5_PER_SOURCE texts of each source holding a direct quotation,
+skipping those of `read_by_rule_writers.tsv` and every text whose quotes or mentions changed under
+the fifth round of speaker rules and the review after it (`changed_by_rules_round5.tsv`: extractor
+output at ccc6fd3 against 79313c3, 307 texts). That round's writers read 79 texts outside the
+annotated sets without listing them; every one is among those whose output changed.
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -147,10 +153,23 @@ def heldout4(texts: dict[str, str]) -> list[str]:
             for i in [j for j in after if j.startswith(source) and _has_direct_quotes(texts[j])][:HELDOUT4_PER_SOURCE]]
 
 
+HELDOUT5_PER_SOURCE = 20
+CHANGED_BY_ROUND5 = Path(__file__).with_name("changed_by_rules_round5.tsv")
+
+
+def heldout5(texts: dict[str, str]) -> list[str]:
+    """The next HELDOUT5_PER_SOURCE texts of each source holding direct quotations after held-out
+    4, none of them read by a rule writer nor changed by the rules written since held-out 4."""
+    skipped = read_by_rule_writers() | set(CHANGED_BY_ROUND5.read_text().split())
+    after = [i for i in _after_last(texts, heldout4(texts)) if i not in skipped]
+    return [i for source in ("bbc/", "fnc1/")
+            for i in [j for j in after if j.startswith(source) and _has_direct_quotes(texts[j])][:HELDOUT5_PER_SOURCE]]
+
+
 if __name__ == "__main__":
     here = Path(__file__).resolve()  # (a worktree sits one level deeper than the main checkout)
     texts = dev_texts(next((r for r in (DEV_NEWS, *(p / "shared" / "dev-news" for p in here.parents)) if r.is_dir()), DEV_NEWS))
-    chosen = (heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
+    chosen = (heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
               else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
               else heldout if "--heldout" in sys.argv else sample)
     for text_id in chosen(texts):
