@@ -45,3 +45,16 @@ def test_a_span_of_a_later_article_with_the_same_offsets_is_not_a_match():
     assert exact_spans(*_columns(queries), *_columns(spans)).tolist() == [False, False]
     queries, spans = [(0, 0, 1), (0, 1, 2)], [(0, 0, 3)]  # too wide: would key as (0, 1, 2)
     assert exact_spans(*_columns(queries), *_columns(spans)).tolist() == [False, False]
+
+
+EXTREME = st.sampled_from([-2**63, -2**62, -2**31, -1, 0, 1, 2, 2**31 - 1, 2**31, 2**32, 2**61, 2**62, 2**63 - 2, 2**63 - 1])
+EXTREME_TRIPLES = st.lists(st.tuples(st.sampled_from([-1, 0, 1, 2**31, 2**62, 2**63 - 1]), EXTREME, EXTREME), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(queries=EXTREME_TRIPLES, spans=EXTREME_TRIPLES, shared=st.integers(0, 3))
+def test_exact_spans_is_a_comparison_of_triples_at_the_ends_of_int64(queries, spans, shared):
+    """attack8: offsets and article numbers at int64's ends (a uint64 read as int64 wraps there),
+    some queries repeated among the spans, never overflow a key into a false match or miss."""
+    spans = spans + queries[:shared]
+    assert exact_spans(*_columns(queries), *_columns(spans)).tolist() == _one_by_one(queries, spans)

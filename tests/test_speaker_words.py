@@ -201,6 +201,22 @@ def test_an_annotated_unnamed_source_whose_words_are_a_mention_fails(dataset_cop
     assert [f.row_id for f in speaker_words_findings(dataset_copy)] == ([quotes.loc[row, "quote_id"]] if fails else [])
 
 
+def test_q9_reads_mentions_of_the_rows_own_article_only_even_with_its_article_listed_twice(dataset_copy):
+    """attack8 (spankeys.exact_spans, row by row): the unnamed row's own offsets as a mention of
+    another article are no finding; as a mention of its own article they are one, also when the
+    articles table lists that article twice (duplicate-id is reported beside it)."""
+    quotes, mentions, articles = load(dataset_copy, "quotes"), load(dataset_copy, "mentions"), load(dataset_copy, "articles")
+    row = quotes.index[(quotes["speaker_status"] == "unnamed_source") & (quotes["source"] == "gold")][0]
+    other = next(a for a in articles["article_id"] if a != quotes.loc[row, "article_id"])
+    twin = mentions.iloc[[0]].assign(article_id=other, start=quotes.loc[row, "speaker_start"], end=quotes.loc[row, "speaker_end"],
+                                     text=quotes.loc[row, "speaker_text"], mention_id="twin", kind="NOMINAL")
+    save(dataset_copy, "mentions", pd.concat([mentions, twin], ignore_index=True))
+    assert speaker_words_findings(dataset_copy) == []
+    save(dataset_copy, "mentions", pd.concat([mentions, twin.assign(article_id=quotes.loc[row, "article_id"])], ignore_index=True))
+    save(dataset_copy, "articles", pd.concat([articles, articles[articles["article_id"] == quotes.loc[row, "article_id"]]], ignore_index=True))
+    assert [f.row_id for f in speaker_words_findings(dataset_copy)] == [quotes.loc[row, "quote_id"]]
+
+
 @pytest.mark.parametrize("text, wrong", [
     ('Intro.\n\n"Analysts" said the plan would fail.\n', "the plan would fail"),
 ])

@@ -37,9 +37,16 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     inside = sorted((q.start, q.end) for q in marked if q.kind != "orphan")
     indirect = indirect_quotes(masked, outside, inside, all_sentences(text), text)
     taken = {(q.start, q.end) for q in marked}
-    indirect = [q for q in indirect if (q.start, q.end) not in taken]
+    indirect = [q for q in indirect if (q.start, q.end) not in taken and not _cuts_a_word(text, q)]
     quotes = resolve_pronouns(sorted(marked + indirect, key=lambda q: (q.start, -q.end)), mentions, genders, text, masked, outside)
     return _with_parents([_whole_word_speaker(text, q) for q in quotes])
+
+
+def _cuts_a_word(text: str, q: Quote) -> bool:
+    """Reported speech is a clause (S5, Q13): an edge inside a word (`at risk` + U+0301 +
+    `according to`, whose `\\b` follows this Python's `\\w`, which no mark is) is no clause edge,
+    and validate's `span-splits-word` refuses it (attack8)."""
+    return inside_word(text, q.start) or inside_word(text, q.end)
 
 
 def _whole_word_speaker(text: str, q: Quote) -> Quote:
