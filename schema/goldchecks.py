@@ -49,6 +49,7 @@ from landstrikes.schema.crosschecks import (
 from landstrikes.schema.labels import RECORD_STATUSES
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
+from landstrikes.schema.spankeys import exact_spans, member
 
 RESERVED_PREFIX = "__"
 """Keys the YAML loader adds (`__line__`) and any other internal key start with this; no value may."""
@@ -340,7 +341,7 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     mention_entity = _first_index_arrow(strings_of(tables, "mentions", "entity_id"), pa.array(gold_ids, pa.string()).cast(pa.large_string()))
     known = (mention_article >= 0) & (mention_entity >= 0)
     has = same_id[mention_article[known]] * len(gold_ids) + mention_entity[known]
-    missing = ~_member(article[rows] * len(gold_ids) + entity, has)
+    missing = ~member(article[rows] * len(gold_ids) + entity, has)
     for row, e in zip(rows[missing].tolist(), entity[missing].tolist()):
         a = alias_names[alias[row]]
         article_id = article_ids[int(number[row])].as_py()
@@ -371,38 +372,14 @@ def _first_of(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     return np.sort(order[starts], kind="stable")
 
 
-def _member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """np.isin for int64 keys by one sort and a binary search (np.isin's hash table costs more here).
-    Both sides are sorted stably (they come in runs, see `_first_of`) and searched in order."""
-    if len(keys) == 0:
-        return np.zeros(len(values), bool)
-    keys = np.sort(keys, kind="stable")
-    order = np.argsort(values, kind="stable")
-    ordered = values[order]
-    found = np.empty(len(values), bool)
-    found[order] = keys[np.minimum(np.searchsorted(keys, ordered), len(keys) - 1)] == ordered
-    return found
-
-
 def _exact_mention_spans(tables, texts, same_id, article, start, end) -> np.ndarray:
     """True for each occurrence (article, start, end) that is exactly some mention's span
     (of an article with the same id), matched as one integer key per span."""
     if len(article) == 0:
         return np.zeros(0, bool)
     mentions = tables["mentions"]
-    m_article = article_numbers(tables, "mentions")
-    m_start = frame_ints(mentions, "start", -1)
-    m_end = frame_ints(mentions, "end", -1)
-    widest, longest = int((end - start).max()), int(start.max())
-    usable = (m_article >= 0) & (m_start >= 0) & (m_start <= longest) & (m_end >= m_start) & (m_end - m_start <= widest)
-    if (len(same_id) + 1) * (longest + 1) * (widest + 1) >= 2**62:  # keys would overflow: compare row by row
-        spans = set(zip(same_id[m_article[usable]].tolist(), m_start[usable].tolist(), m_end[usable].tolist()))
-        return np.array([key in spans for key in zip(article.tolist(), start.tolist(), end.tolist())], dtype=bool)
-
-    def key(a, s, e):
-        return (a * (longest + 1) + s) * (widest + 1) + (e - s)
-
-    return _member(key(article, start, end), key(same_id[m_article[usable]], m_start[usable], m_end[usable]))
+    m_article = np.append(same_id, -1)[article_numbers(tables, "mentions")]  # no article (-1) stays -1
+    return exact_spans(article, start, end, m_article, frame_ints(mentions, "start", -1), frame_ints(mentions, "end", -1))
 
 
 # Words that carry no content of their own (Q15): a difference in them alone is wording, not misquotation.

@@ -26,6 +26,7 @@ from landstrikes.schema.checkcorpus import (
 )
 from landstrikes.schema.markscan import scan_corpus_marks
 from landstrikes.schema.report import Report
+from landstrikes.schema.spankeys import exact_spans
 from landstrikes.schema.spantext import ArticleTexts
 
 
@@ -272,11 +273,8 @@ def _are_a_mention(tables, rows: np.ndarray, words_start: np.ndarray, words_end:
     mentions = tables.get("mentions")
     if not len(rows) or mentions is None or "articles" not in tables or not all(c in mentions for c in ("article_id", "start", "end")):
         return found
-    article = article_numbers(tables, "quotes")[rows]
-    words = np.column_stack([article, words_start[rows], words_end[rows]])
-    spans = np.column_stack([article_numbers(tables, "mentions"), ints(tables, "mentions", "start", -1), ints(tables, "mentions", "end", -1)])
-    words_code, span_code = row_codes(words, spans)
-    found[rows] = (article >= 0) & np.isin(words_code, span_code)
+    found[rows] = exact_spans(article_numbers(tables, "quotes")[rows], words_start[rows], words_end[rows],
+                              article_numbers(tables, "mentions"), ints(tables, "mentions", "start", -1), ints(tables, "mentions", "end", -1))
     return found
 
 

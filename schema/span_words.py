@@ -19,6 +19,8 @@ import pyarrow.compute as pc
 from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
 from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
 from landstrikes.schema.report import Report
+from landstrikes.schema.spantext import characters_at_bytes
+from landstrikes.schema.utf8 import bases_before, chars_at, classify, is_combining_mark
 
 SPANS = (
     ("mentions", ("start", "end", "text"), "not NAME"),  # a NAME's text is an alias: name-mention-not-alias
@@ -71,7 +73,8 @@ def _ints(table: pa.Table, name: str) -> np.ndarray:
 
 
 def _inside_words(texts, article: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """Per boundary (code point `at` of `article`, 0 < at < length): letters or digits on both sides."""
+    """Per boundary (code point `at` of `article`, 0 < at < length): letters or digits on both
+    sides, where combining marks count as part of the letter they follow (`utf8.bases_before`)."""
     if not len(at):
         return np.zeros(0, bool)
     data = texts.data()
@@ -87,8 +90,11 @@ def _inside_words(texts, article: np.ndarray, at: np.ndarray) -> np.ndarray:
         after_punct = (data[b] == 0xE2) & (data[np.minimum(b + 1, last)] == 0x80)
         before_punct = (b >= 3) & (data[np.maximum(b - 3, 0)] == 0xE2) & (data[np.maximum(b - 2, 0)] == 0x80)
         other = other[~(after_punct | before_punct)]
-    if len(other):
-        left = texts.slices(article[other], at[other] - 1, at[other]).cast(pa.large_string())
-        right = texts.slices(article[other], at[other], at[other] + 1).cast(pa.large_string())
-        inside[other] = pc.fill_null(pc.and_(pc.utf8_is_alnum(left), pc.utf8_is_alnum(right)), False).to_numpy(zero_copy_only=False)
+    if len(other):  # a combining mark belongs to the letter before it: the boundary before it is inside the word
+        b = byte[other]
+        base = bases_before(data, b, texts.byte_starts[article[other]])
+        left = characters_at_bytes(texts, base).cast(pa.large_string())
+        right = characters_at_bytes(texts, b).cast(pa.large_string())
+        right_word = pc.or_(pc.utf8_is_alnum(right), pa.array(classify(chars_at(data, b), is_combining_mark)))
+        inside[other] = pc.fill_null(pc.and_(pc.utf8_is_alnum(left), right_word), False).to_numpy(zero_copy_only=False)
     return inside

@@ -62,6 +62,14 @@ class ArticleTexts:
         return _views(np.frombuffer(self.buffer, dtype=np.uint8), self.buffer, first, last - first)
 
 
+def characters_at_bytes(texts: ArticleTexts, byte_positions: np.ndarray) -> pa.Array:
+    """The one character whose first byte is at each position, as string_view (no copy)."""
+    data = texts.data()
+    lead = data[byte_positions]
+    lengths = 1 + (lead >= 0xC0) + (lead >= 0xE0) + (lead >= 0xF0)
+    return _views(data, texts.buffer, byte_positions, np.minimum(lengths, len(data) - byte_positions))
+
+
 def span_text_equal(
     texts: ArticleTexts, article: np.ndarray, starts: np.ndarray, ends: np.ndarray, span_texts: pa.Array
 ) -> np.ndarray:

@@ -9,6 +9,7 @@ character, so the answers are exactly those of `str.isalnum` or `re`'s `\\w`.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Callable
 
 import numpy as np
@@ -43,13 +44,43 @@ def chars_before(data: np.ndarray, positions: np.ndarray) -> np.ndarray:
     chars = data[positions - 1].astype(np.int64)
     multi = np.flatnonzero(chars >= 0x80)
     if len(multi):
-        start = positions[multi] - 1
-        # step back over continuation bytes (10xxxxxx) to the lead byte, at most three
-        for _ in range(3):
-            continuation = (data[np.maximum(start, 0)] & 0xC0) == 0x80
-            start = np.where(continuation & (start > 0), start - 1, start)
-        chars[multi] = _decode(data, start)
+        chars[multi] = _decode(data, char_starts_before(data, positions[multi]))
     return chars
+
+
+def char_starts_before(data: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """Byte position of the first byte of the character that ends just before each position (> 0)."""
+    start = np.asarray(positions, dtype=np.int64) - 1
+    # step back over continuation bytes (10xxxxxx) to the lead byte, at most three
+    for _ in range(3):
+        continuation = (data[np.maximum(start, 0)] & 0xC0) == 0x80
+        start = np.where(continuation & (start > 0), start - 1, start)
+    return start
+
+
+COMBINING_MARKS = frozenset({"Mn", "Mc", "Me"})
+"""Unicode's combining marks: an accent written after its letter belongs to that letter's word
+(a word boundary never falls before one, UAX #29 WB4), so a span ending before it cuts the word."""
+
+
+def is_combining_mark(char: str) -> bool:
+    return unicodedata.category(char) in COMBINING_MARKS
+
+
+def bases_before(data: np.ndarray, positions: np.ndarray, floors: np.ndarray) -> np.ndarray:
+    """Byte position of the character before each position, stepping back over combining marks
+    (the letter they sit on), never before `floors` (the article's first byte)."""
+    start = char_starts_before(data, positions)
+    for _ in range(MAX_MARKS):
+        on_mark = (start > floors) & classify(chars_at(data, start), is_combining_mark)
+        if not on_mark.any():
+            break
+        start = np.where(on_mark, char_starts_before(data, np.maximum(start, 1)), start)
+    return start
+
+
+MAX_MARKS = 32
+"""Marks stepped over at most (a longer run is judged at the mark reached: no word character)."""
 
 
 def neighbours(data: np.ndarray, hit_starts: np.ndarray, hit_ends: np.ndarray, article_starts: np.ndarray, article_ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -151,12 +151,35 @@ def test_an_unnamed_speakers_words_are_not_cut_and_the_silver_validates(glued, t
     assert main(["validate", str(tmp_path / "out")]) == 0
 
 
-@pytest.mark.xfail(strict=True, reason="attack7, open: a combining mark is no word character for validate (Arrow's "
-                   "utf8_is_alnum) nor the extractor, so a name or pronoun ending before the accent on its last letter "
-                   "('Berg' + U+0301) is kept and judged whole; Unicode's word boundaries (UAX #29 WB4) never break there")
 def test_a_mention_does_not_end_before_a_combining_mark_on_its_last_letter():
+    """attack7: 'Berg' + U+0301 is one word (UAX #29 WB4: no boundary before a combining mark)."""
     from landstrikes.extract.article import extract_article
 
     text = 'Anna Berg\u0301 spoke on Monday. "It will never work," she\u0301 said.\n'
     mentions = extract_article("t", text)["mentions"]
     assert [m["text"] for m in mentions if m["end"] < len(text) and text[m["end"]] == "\u0301"] == []
+
+
+def test_validate_and_the_extractor_agree_a_combining_mark_belongs_to_the_word_before_it(tmp_path):
+    """One word definition on both sides: an edge before an accent written as its own code point,
+    or after an accented letter when a letter follows, cuts the word; an edge after the accented
+    word's last mark, before a space, does not."""
+    from landstrikes.extract.text import inside_word
+
+    text = "Anna Berg\u0301 and Le\u0301on\u0300\u0301 met.\n"
+    edges = {at: inside_word(text, at) for at in range(1, len(text))}
+    assert all(edges[at] for at in (9, 17, 18, 20, 21)) and not any(edges[at] for at in (4, 10, 14, 22))
+    assert _validate_cuts(text) == edges
+
+
+def _validate_cuts(text: str) -> dict[int, bool]:
+    """Every inner boundary of `text` as validate's span-splits-word judges it (its own function)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from landstrikes.schema.span_words import _inside_words
+    from landstrikes.schema.spantext import ArticleTexts
+
+    at = np.arange(1, len(text), dtype=np.int64)
+    cuts = _inside_words(ArticleTexts(pa.array(["x y", text])), np.ones(len(at), np.int64), at)
+    return dict(zip(at.tolist(), cuts.tolist()))

@@ -4,7 +4,7 @@ what the plain definitions they replace report, on generated tables with duplica
 - quote-cluster wording ranks, joins and dedupes as integer codes (`check_quote_cluster_wording`
   against its pandas definition `_plain_quote_cluster_wording`);
 - the frames hold `quotes.speaker_ids` as Arrow (`checkcorpus.ARROW_LISTS`), not Python lists;
-- `check_entities_mentioned` matches integer keys with stable sorts (`_member`, `_first_of`);
+- `check_entities_mentioned` matches integer keys with stable sorts (`spankeys.member`, `_first_of`);
 - provenance is decided on Arrow and numpy, pandas indexing only failing rows;
 - article numbers reuse the foreign-key lookup when every article id is distinct;
 - the quote status rules and the enclosing-parent rule are numpy masks (pandas where a null meets them);
@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from arrowbreak import read, with_values, write
-from landstrikes.schema import checkcorpus, every_table_checks, goldchecks, quotes_checks, validate
+from landstrikes.schema import checkcorpus, every_table_checks, goldchecks, quotes_checks, spankeys, validate
 from landstrikes.schema.checkcorpus import Corpus
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import to_pandas
@@ -107,7 +107,7 @@ INTS = st.lists(st.integers(0, 40), max_size=60)
 @example(values=[5, 1, 5, 3], keys=[3, 5])
 def test_member_on_sorted_runs_is_numpy_isin(values, keys):
     values, keys = np.array(values, np.int64), np.array(keys, np.int64)
-    assert goldchecks._member(values, keys).tolist() == np.isin(values, keys).tolist()
+    assert spankeys.member(values, keys).tolist() == np.isin(values, keys).tolist()
 
 
 @settings(max_examples=200, deadline=None)

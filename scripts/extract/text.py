@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from landstrikes.extract.guard import rewritten
+from landstrikes.schema.utf8 import MAX_MARKS, is_combining_mark
 
 SENTENCE_END_DEFINITION = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+\s+|[\"”]\s+(?=[“\"]?[A-Z])")
 """A sentence end; it starts only at the first of a run of marks (possessive, no backtracking),
@@ -103,8 +104,16 @@ def is_word_character(char: str) -> bool:
 
 
 def inside_word(text: str, at: int) -> bool:
-    """Whether offset `at` falls between two word characters (a span edge there cuts a word)."""
-    return 0 < at < len(text) and is_word_character(text[at - 1]) and is_word_character(text[at])
+    """Whether offset `at` falls between two word characters (a span edge there cuts a word). A
+    combining mark belongs to the letter it follows (validate's `span-splits-word` judges the same
+    way): the edge before an accent written as its own code point cuts the word, and the letter
+    before an edge is the one under any marks."""
+    if not 0 < at < len(text):
+        return False
+    base = at - 1
+    while base > 0 and is_combining_mark(text[base]) and at - base <= MAX_MARKS:
+        base -= 1
+    return is_word_character(text[base]) and (is_word_character(text[at]) or is_combining_mark(text[at]))
 
 
 def without_final_punctuation(text: str, span: Span) -> Span:
