@@ -9,10 +9,11 @@ character, so the answers are exactly those of `str.isalnum` or `re`'s `\\w`.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Callable
 
 import numpy as np
+
+from landstrikes.schema.combining import COMBINING_MARKS, MAX_MARKS, is_combining_mark  # noqa: F401 (the word edge's marks)
 
 NO_CHAR = -1
 """Stands for "no character" (before an article's first byte or after its last)."""
@@ -58,15 +59,6 @@ def char_starts_before(data: np.ndarray, positions: np.ndarray) -> np.ndarray:
     return start
 
 
-COMBINING_MARKS = frozenset({"Mn", "Mc", "Me"})
-"""Unicode's combining marks: an accent written after its letter belongs to that letter's word
-(a word boundary never falls before one, UAX #29 WB4), so a span ending before it cuts the word."""
-
-
-def is_combining_mark(char: str) -> bool:
-    return unicodedata.category(char) in COMBINING_MARKS
-
-
 def bases_before(data: np.ndarray, positions: np.ndarray, floors: np.ndarray) -> np.ndarray:
     """Byte position of the character before each position, stepping back over combining marks
     (the letter they sit on), never before `floors` (the article's first byte)."""
@@ -77,10 +69,6 @@ def bases_before(data: np.ndarray, positions: np.ndarray, floors: np.ndarray) ->
             break
         start = np.where(on_mark, char_starts_before(data, np.maximum(start, 1)), start)
     return start
-
-
-MAX_MARKS = 32
-"""Marks stepped over at most (a longer run is judged at the mark reached: no word character)."""
 
 
 def neighbours(data: np.ndarray, hit_starts: np.ndarray, hit_ends: np.ndarray, article_starts: np.ndarray, article_ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
