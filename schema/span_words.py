@@ -20,7 +20,8 @@ from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, 
 from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
 from landstrikes.schema.report import Report
 from landstrikes.schema.spantext import characters_at_bytes
-from landstrikes.schema.utf8 import bases_before, chars_at, classify, is_combining_mark
+from landstrikes.schema.marks import is_combining_mark
+from landstrikes.schema.utf8 import bases_before, chars_at, classify
 
 SPANS = (
     ("mentions", ("start", "end", "text"), "not NAME"),  # a NAME's text is an alias: name-mention-not-alias

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from landstrikes.schema.combining import COMBINING_MARKS, MAX_MARKS, is_combining_mark  # noqa: F401 (the word edge's marks)
+from landstrikes.schema.marks import MAX_MARKS, is_combining_mark
 
 NO_CHAR = -1
 """Stands for "no character" (before an article's first byte or after its last)."""

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from landstrikes.extract.guard import rewritten
-from landstrikes.schema.combining import MAX_MARKS, is_combining_mark
+from landstrikes.schema.marks import MAX_MARKS, is_combining_mark
 
 SENTENCE_END_DEFINITION = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+\s+|[\"”]\s+(?=[“\"]?[A-Z])")
 """A sentence end; it starts only at the first of a run of marks (possessive, no backtracking),
