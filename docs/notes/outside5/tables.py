@@ -80,6 +80,9 @@ VARIANTS = {
     "no dictionary": dict(compression="zstd", write_statistics=True, use_dictionary=False),
     "no statistics": dict(compression="zstd", write_statistics=False, use_dictionary=True),
     "zstd level 1": dict(compression="zstd", compression_level=1, write_statistics=True, use_dictionary=True),
+    "zstd level -1": dict(compression="zstd", compression_level=-1, write_statistics=True, use_dictionary=True),
+    "zstd level -5": dict(compression="zstd", compression_level=-5, write_statistics=True, use_dictionary=True),
+    "lz4": dict(compression="lz4", write_statistics=True, use_dictionary=True),
     "snappy": dict(compression="snappy", write_statistics=True, use_dictionary=True),
     "none, no dict, no stats": dict(compression="none", write_statistics=False, use_dictionary=False),
 }
@@ -94,6 +97,7 @@ def main() -> int:
     print(f"{raw}: medians of {repeat}, ms (load {os.getloadavg()[0]:.1f})")
     per_article_steps(articles, repeat)
     totals: dict[str, float] = {}
+    sizes_total: dict[str, int] = {}
     for name in ARTICLE_TABLES:
         records = tables[name]
         spec = TABLES_BY_NAME[name]
@@ -126,8 +130,10 @@ def main() -> int:
                 pq.write_table(table, sink, store_schema=True, **options)
                 return sink
             ms = timed(write, repeat)
+            size = len(write().getvalue())
             totals[label] = totals.get(label, 0.0) + ms
-            sizes.append(f"{label} {ms:.1f} ms {len(write().getvalue()) // 1024} KiB")
+            sizes_total[label] = sizes_total.get(label, 0) + size
+            sizes.append(f"{label} {ms:.1f} ms {size // 1024} KiB")
         print("   parquet: " + "; ".join(sizes))
         per_column_dict = []
         for field in schema:
@@ -138,7 +144,7 @@ def main() -> int:
         per_column_dict.sort()
         print("   parquet without dictionary on one column (fastest first): "
               + ", ".join(f"{c} {ms:.1f}" for ms, c in per_column_dict[:5]))
-    print("parquet totals (ms): " + "; ".join(f"{k} {v:.1f}" for k, v in totals.items()))
+    print("parquet totals: " + "; ".join(f"{k} {v:.1f} ms {sizes_total[k] / 1e6:.2f} MB" for k, v in totals.items()))
     return 0
 
 
