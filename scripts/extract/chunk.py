@@ -84,10 +84,10 @@ def file_name_and_stem(path: str) -> tuple[str, str]:
 
 READ_AHEAD_BYTES = 1 << 20
 """Bytes of raw text a chunk reads in one go before extracting them (more when one file is larger).
-Reading a file right after the rules ran for the previous article costs about four times what
-reading it in a row with others does (measured: 0.15 vs 0.04 CPU-s per 2,000 news articles; the
-rules leave the caches cold), so files are read in groups, and a chunk holds at most about this
-much text besides the article being extracted."""
+Reading a file right after the rules ran for the previous article costs about two and a half times
+what reading it in a row with others does (0.063 vs 0.025 CPU-s per 2,000 news articles, medians of
+5, docs/notes/extract-outside5.md; the rules leave the caches cold), so files are read in groups,
+and a chunk holds at most about this much text besides the article being extracted."""
 
 
 def read_ahead(paths: tuple[str, ...], group_bytes: int = READ_AHEAD_BYTES):
