@@ -84,6 +84,32 @@ def test_article_over_its_time_budget_is_a_failure_row(tmp_path, monkeypatch):
     assert result.articles == 1
 
 
+def test_a_file_gone_when_its_chunk_reads_it_is_a_failure_row_and_the_others_are_extracted(tmp_path):
+    """The inventory saw the file; it is gone (or unreadable) when the chunk reads its group of
+    files ahead: that article alone fails, with the reason the operating system gave."""
+    from landstrikes.extract.chunk import ChunkJob, extract_chunk
+
+    raw = _raw(tmp_path, {"a.txt": GOOD, "c.txt": GOOD.replace("35", "37")})
+    paths = (str(raw / "a.txt"), str(raw / "gone.txt"), str(raw / "c.txt"))
+    result = extract_chunk(ChunkJob(0, paths, str(tmp_path / "data"), str(tmp_path / "evidence"), 1_000_000, None))
+    assert [(f.article_id, f.source_file, f.check, f.reason) for f in result.failures] == [
+        ("gone", "gone.txt", "extract-unreadable", "No such file or directory")]
+    assert result.articles == 2
+    assert sorted(read_table(tmp_path / "data" / "articles")["article_id"]) == ["a", "c"]
+
+
+@pytest.mark.parametrize("group_bytes", [1, 10, 1 << 20])
+def test_files_read_ahead_come_in_order_each_with_its_bytes_or_its_error(tmp_path, group_bytes):
+    from landstrikes.extract.chunk import read_ahead
+
+    raw = _raw(tmp_path, {"a.txt": "aaaa", "b.txt": "bb", "d.txt": "d" * 30})
+    paths = tuple(str(raw / name) for name in ("a.txt", "b.txt", "c.txt", "d.txt"))
+    read = list(read_ahead(paths, group_bytes))
+    assert [p for p, _ in read] == list(paths)
+    assert [d for _, d in read if isinstance(d, bytes)] == [b"aaaa", b"bb", b"d" * 30]
+    assert isinstance(read[2][1], FileNotFoundError)
+
+
 def test_folder_with_duplicates_an_empty_file_a_binary_file_and_a_directory_validates(tmp_path, capsys):
     raw = _raw(tmp_path, {"a.txt": GOOD, "b.txt": GOOD, "c.txt": GOOD.replace("35", "40"), "empty.txt": b"",
                           "binary.txt": bytes(range(256)) * 4})
