@@ -25,6 +25,9 @@ skipping those of `read_by_rule_writers.tsv` and every text whose quotes or ment
 the fifth round of speaker rules and the review after it (`changed_by_rules_round5.tsv`: extractor
 output at ccc6fd3 against 79313c3, 307 texts). That round's writers read 79 texts outside the
 annotated sets without listing them; every one is among those whose output changed.
+`--audit` lists the precision audit's texts (`audit.tsv`): after held-out 5, the next
+AUDIT_PER_SOURCE texts of each source, quotations or none, with the same skips; every quote row the
+extractor gives them is judged by hand (`audit.py`, `AUDIT.md`), as issue 17's reviewers did.
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -166,10 +169,22 @@ def heldout5(texts: dict[str, str]) -> list[str]:
             for i in [j for j in after if j.startswith(source) and _has_direct_quotes(texts[j])][:HELDOUT5_PER_SOURCE]]
 
 
+AUDIT_PER_SOURCE = 10
+
+
+def audit(texts: dict[str, str]) -> list[str]:
+    """The precision audit's texts (`audit.tsv`): the next AUDIT_PER_SOURCE texts of each source
+    after held-out 5, whatever they hold (like the issue's reviewers' random sample, quotations or
+    none), none of them read by a rule writer nor changed by the fifth round's rules."""
+    skipped = read_by_rule_writers() | set(CHANGED_BY_ROUND5.read_text().split())
+    after = [i for i in _after_last(texts, heldout5(texts)) if i not in skipped]
+    return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:AUDIT_PER_SOURCE]]
+
+
 if __name__ == "__main__":
     here = Path(__file__).resolve()  # (a worktree sits one level deeper than the main checkout)
     texts = dev_texts(next((r for r in (DEV_NEWS, *(p / "shared" / "dev-news" for p in here.parents)) if r.is_dir()), DEV_NEWS))
-    chosen = (heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
+    chosen = (audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
               else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
               else heldout if "--heldout" in sys.argv else sample)
     for text_id in chosen(texts):

@@ -1,0 +1,172 @@
+"""Precision audit of `landstrikes extract`: every quote row on 20 unread texts, judged by hand.
+
+Issue 17's reviewers counted, on 15 random articles, how many of the extractor's quote rows were
+correct. This repeats their measurement out of sample (texts: `audit.tsv`; rules for the judges:
+`AUDIT.md`):
+
+    python benchmarks/dev/audit.py sheets /tmp/audit/sheets        # texts + rows, outside the repository
+    python benchmarks/dev/audit.py compare DIR_A DIR_B             # where two judges disagree (TSV on stdout)
+    python benchmarks/dev/audit.py score DIR [DIR_B ...]           # precision with a 95% interval
+
+Judgments are stand-off: per text a JSON file with its id, sha256 and one entry per row (offsets,
+kind, labels, a reason code), never words of the text. `score` runs the extractor again and
+matches each judged row by (start, end, kind), so a figure always belongs to the code that ran;
+a row judged but no longer produced, or produced but not judged, is counted and reported.
+Needs ../shared/dev-news (internal evaluation only); the test suite does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from sample import DEV_NEWS, dev_texts, sha256  # noqa: E402
+
+AUDIT_TSV = HERE / "audit.tsv"
+RESULTS = HERE.parent / "results" / "extract_audit.json"
+LABELS = {"span": {"ok", "boundary", "not_speech"}, "kind": {"ok", "wrong", "na"}, "speaker": {"ok", "wrong", "missing", "na"}}
+
+
+def audit_texts(root: Path = DEV_NEWS) -> dict[str, str]:
+    """The audit's texts by id, each checked against the sha256 `audit.tsv` recorded."""
+    texts = dev_texts(root)
+    chosen = {}
+    for line in AUDIT_TSV.read_text().splitlines():
+        text_id, digest, _ = line.split("\t")
+        if sha256(texts[text_id]) != digest:
+            raise SystemExit(f"{text_id}: sha256 differs from audit.tsv: not the text that was drawn")
+        chosen[text_id] = texts[text_id]
+    return chosen
+
+
+def extracted_rows(text_id: str, text: str) -> list[dict]:
+    """The extractor's quote rows for one text, in offset order."""
+    from landstrikes.extract.article import extract_article
+
+    rows = extract_article(text_id.replace("/", "__"), text)["quotes"]
+    return sorted(rows, key=lambda r: (r["start"], r["end"], r["kind"]))
+
+
+def file_name(text_id: str) -> str:
+    return text_id.replace("/", "__")
+
+
+def write_sheets(out: Path) -> None:
+    """One sheet (text + rows) and one empty judgment file per text, for a judge."""
+    out.mkdir(parents=True, exist_ok=True)
+    for text_id, text in audit_texts().items():
+        rows = extracted_rows(text_id, text)
+        lines = [f"# {text_id}  ({len(text)} code points, {len(rows)} quote rows)", "", "## Text", "", "```", text, "```", "", "## Rows", ""]
+        for n, r in enumerate(rows):
+            speaker = f"{r['speaker_text']!r} [{r['speaker_start']}-{r['speaker_end']}] entity {r['speaker_id']}" if r["speaker_start"] is not None else "none"
+            cue = f"{r['cue_text']!r} [{r['cue_start']}-{r['cue_end']}]" if r["cue_start"] is not None else "none"
+            lines += [f"### row {n}: {r['kind']} [{r['start']}-{r['end']}]", f"- words: {r['text']!r}",
+                      f"- speaker status: {r['speaker_status']}; speaker mention: {speaker}", f"- cue: {cue}", ""]
+        (out / f"{file_name(text_id)}.md").write_text("\n".join(lines), encoding="utf-8")
+        blank = {"id": text_id, "sha256": sha256(text), "judge": "",
+                 "rows": [{"row": n, "start": r["start"], "end": r["end"], "kind": r["kind"],
+                           "span": "", "kind_label": "", "speaker": "", "reason": ""} for n, r in enumerate(rows)]}
+        (out / f"{file_name(text_id)}.json").write_text(json.dumps(blank, indent=1) + "\n", encoding="utf-8")
+    print(f"sheets for {len(list(out.glob('*.md')))} texts in {out}")
+
+
+def read_judgments(folder: Path) -> dict[tuple, dict]:
+    """(text id, start, end, kind) -> that row's labels, checked against the label sets."""
+    judged = {}
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for row in data["rows"]:
+            for field, allowed in (("span", LABELS["span"]), ("kind_label", LABELS["kind"]), ("speaker", LABELS["speaker"])):
+                if row[field] not in allowed:
+                    raise SystemExit(f"{path}: row {row['row']}: {field} {row[field]!r} is not one of {sorted(allowed)}")
+            judged[(data["id"], row["start"], row["end"], row["kind"])] = row
+    return judged
+
+
+def correct(row: dict) -> bool:
+    return row["span"] == "ok" and row["speaker"] == "ok"
+
+
+def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson interval of a proportion (sound at small n and near 0 or 1)."""
+    if n == 0:
+        return (0.0, 1.0)
+    p = hits / n
+    centre, half = (p + z * z / (2 * n)) / (1 + z * z / n), z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (round(centre - half, 3), round(centre + half, 3))
+
+
+def score(folders: list[Path]) -> dict:
+    """Precision of the current extractor's rows under the first folder's judgments; agreement
+    of each further folder with the first."""
+    texts = audit_texts()
+    produced = {(i, r["start"], r["end"], r["kind"]) for i, t in texts.items() for r in extracted_rows(i, t)}
+    first = read_judgments(folders[0])
+    rows = [first[k] for k in sorted(produced & first.keys())]
+    hits = sum(map(correct, rows))
+    by_kind = {kind: {"rows": len(rs), "correct": sum(map(correct, rs))} for kind in sorted({k[3] for k in produced & first.keys()})
+               for rs in [[first[k] for k in produced & first.keys() if k[3] == kind]]}
+    result = {
+        "texts": len(texts), "judged_by": str(folders[0].name), "rows": len(rows), "correct": hits,
+        "precision": round(hits / len(rows), 3) if rows else None, "interval_95": wilson(hits, len(rows)),
+        "by_kind": by_kind,
+        "span_labels": dict(Counter(r["span"] for r in rows)), "speaker_labels": dict(Counter(r["speaker"] for r in rows)),
+        "kind_labels": dict(Counter(r["kind_label"] for r in rows)), "reasons": dict(Counter(r["reason"] for r in rows if r["reason"])),
+        "produced_not_judged": len(produced - first.keys()), "judged_not_produced": len(first.keys() - produced),
+        "agreement": {},
+    }
+    for other in folders[1:]:
+        theirs = read_judgments(other)
+        shared = sorted(produced & first.keys() & theirs.keys())
+        result["agreement"][other.name] = {
+            "rows": len(shared),
+            **{field: round(sum(first[k][field] == theirs[k][field] for k in shared) / len(shared), 3) if shared else None for field in ("span", "kind_label", "speaker")},
+            "correct": round(sum(correct(first[k]) == correct(theirs[k]) for k in shared) / len(shared), 3) if shared else None,
+        }
+    return result
+
+
+def compare(a: Path, b: Path) -> None:
+    """Rows on which two judges' labels differ, as TSV (offsets and labels only) for adjudication."""
+    first, second = read_judgments(a), read_judgments(b)
+    print("id\tstart\tend\tkind\tfield\tjudge_a\tjudge_b")
+    for key in sorted(first.keys() | second.keys()):
+        if key not in first or key not in second:
+            print(*key, "row", "present" if key in first else "absent", "present" if key in second else "absent", sep="\t")
+            continue
+        for field in ("span", "kind_label", "speaker"):
+            if first[key][field] != second[key][field]:
+                print(*key, field, first[key][field], second[key][field], sep="\t")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("sheets").add_argument("out", type=Path)
+    cmp = commands.add_parser("compare")
+    cmp.add_argument("a", type=Path)
+    cmp.add_argument("b", type=Path)
+    sc = commands.add_parser("score")
+    sc.add_argument("folders", type=Path, nargs="+")
+    sc.add_argument("--json", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    if args.command == "sheets":
+        write_sheets(args.out)
+    elif args.command == "compare":
+        compare(args.a, args.b)
+    else:
+        result = score(args.folders)
+        args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
