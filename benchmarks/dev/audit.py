@@ -6,7 +6,8 @@ correct. This repeats their measurement out of sample (texts: `audit.tsv`; rules
 
     python benchmarks/dev/audit.py sheets /tmp/audit/sheets        # texts + rows, outside the repository
     python benchmarks/dev/audit.py compare DIR_A DIR_B             # where two judges disagree (TSV on stdout)
-    python benchmarks/dev/audit.py score DIR [DIR_B ...]           # precision with a 95% interval
+    python benchmarks/dev/audit.py score DIR [DIR_B ...]           # precision with a 95% interval (first DIR),
+                                                                   # agreement of every pair of DIRs
 
 Judgments are stand-off: per text a JSON file with its id, sha256 and one entry per row (offsets,
 kind, labels, a reason code), never words of the text. `score` runs the extractor again and
@@ -122,15 +123,22 @@ def score(folders: list[Path]) -> dict:
         "produced_not_judged": len(produced - first.keys()), "judged_not_produced": len(first.keys() - produced),
         "agreement": {},
     }
-    for other in folders[1:]:
-        theirs = read_judgments(other)
-        shared = sorted(produced & first.keys() & theirs.keys())
-        result["agreement"][other.name] = {
-            "rows": len(shared),
-            **{field: round(sum(first[k][field] == theirs[k][field] for k in shared) / len(shared), 3) if shared else None for field in ("span", "kind_label", "speaker")},
-            "correct": round(sum(correct(first[k]) == correct(theirs[k]) for k in shared) / len(shared), 3) if shared else None,
-        }
+    judged = {folder.name: read_judgments(folder) for folder in folders}
+    names = list(judged)
+    for i, one in enumerate(names):
+        for other in names[i + 1:]:
+            result["agreement"][f"{one} vs {other}"] = agreement(judged[one], judged[other], produced)
+    result["by_kind_and_reason"] = dict(Counter(f"{k[3]}: {first[k]['reason'] or 'correct'}" for k in produced & first.keys()))
     return result
+
+
+def agreement(first: dict, second: dict, produced: set) -> dict:
+    """Share of the rows both judged on which two judgments give the same label, per field."""
+    shared = sorted(produced & first.keys() & second.keys())
+    if not shared:
+        return {"rows": 0}
+    same = lambda f: round(sum(f(first[k]) == f(second[k]) for k in shared) / len(shared), 3)  # noqa: E731
+    return {"rows": len(shared), **{field: same(lambda r, field=field: r[field]) for field in ("span", "kind_label", "speaker")}, "correct": same(correct)}
 
 
 def compare(a: Path, b: Path) -> None:
