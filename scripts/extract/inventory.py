@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from landstrikes.extract.failures import Duplicate, Failure, one_line
+from landstrikes.extract.rawread import Expected, NotAsInventoried, read_raw
 
 MAX_CHARS = 1_000_000
 """Longest article extracted, in code points (about 150,000 words; a news article is < 50,000)."""
@@ -26,6 +27,9 @@ class Inventory:
     kept: list[Path] = field(default_factory=list)
     sizes: list[int] = field(default_factory=list)
     """Bytes of each kept file (what the chunks are balanced by)."""
+    digests: list[str | None] = field(default_factory=list)
+    """sha256 of each kept file the inventory hashed (it shares its size with another), else None:
+    the chunk reading it checks it is still those bytes (rawread)."""
     failures: list[Failure] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
 
@@ -43,6 +47,7 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
         size_of[path] = size
         by_size[size].append(path)
     keep: set[Path] = set()
+    digest_of: dict[Path, str] = {}
     for size, group in by_size.items():
         if len(group) == 1:
             keep.add(group[0])
@@ -50,9 +55,12 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
         first_of: dict[str, Path] = {}
         for path in group:
             try:
-                digest = _sha256(path)
+                digest = _sha256(path, size)
             except OSError as exc:
                 inventory.failures.append(Failure(path.stem, path.name, "extract-unreadable", one_line(exc.strerror or exc)))
+                continue
+            except NotAsInventoried as exc:
+                inventory.failures.append(Failure(path.stem, path.name, exc.check, one_line(exc.reason)))
                 continue
             if digest in first_of:
                 kept = first_of[digest]
@@ -60,8 +68,10 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
             else:
                 first_of[digest] = path
                 keep.add(path)
+                digest_of[path] = digest
     inventory.kept = [p for p in paths if p in keep]
     inventory.sizes = [size_of[p] for p in inventory.kept]
+    inventory.digests = [digest_of.get(p) for p in inventory.kept]
     inventory.failures.sort(key=lambda f: f.source_file)
     inventory.duplicates.sort(key=lambda d: d.source_file)
     return inventory
@@ -87,6 +97,6 @@ def _examine(path: Path, max_chars: int) -> tuple[int, tuple[str, str] | None]:
     return info.st_size, None
 
 
-def _sha256(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+def _sha256(path: Path, size: int) -> str:
+    """The digest of the bytes stat counted (a file swapped for a FIFO since is refused, not waited on)."""
+    return hashlib.sha256(read_raw(str(path), Expected(size, None), size)).hexdigest()

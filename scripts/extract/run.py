@@ -32,6 +32,7 @@ from landstrikes.extract.collector import older_objects_frozen, paused
 from landstrikes.extract.entities import warm_up
 from landstrikes.extract.failures import DUPLICATES_FILE, ERRORS_FILE, Duplicate, Failure, write_rows as write_csv
 from landstrikes.extract.inventory import MAX_CHARS, take_inventory
+from landstrikes.extract.rawread import Expected
 from landstrikes.safety.outdir import output_folder
 from landstrikes.schema.registry import TABLES
 
@@ -78,7 +79,9 @@ def extract_folder(
             tempfile.TemporaryDirectory(prefix=".extract-", dir=out_stage) as tmp:
         staging, evidence = Path(tmp) / "data", Path(tmp) / "evidence"
         cuts = chunk_ranges(inventory.sizes, num_proc, chunk_bytes)
-        jobs = [ChunkJob(i, tuple(str(p) for p in inventory.kept[start:end]), str(staging), str(evidence), max_chars, time_budget)
+        expected = [Expected(size, digest) for size, digest in zip(inventory.sizes, inventory.digests)]
+        jobs = [ChunkJob(i, tuple(str(p) for p in inventory.kept[start:end]), str(staging), str(evidence), max_chars, time_budget,
+                         tuple(expected[start:end]))
                 for i, (start, end) in enumerate(cuts)]
         for chunk in _run(jobs, num_proc, engine):
             result.articles += chunk.articles
