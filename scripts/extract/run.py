@@ -18,6 +18,9 @@ file holds them does.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -139,8 +142,28 @@ def _run(jobs: list[ChunkJob], num_proc: int, engine: str = "local"):
     if "fork" in methods:
         _load_before_fork()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(min(num_proc, len(jobs))) as pool:
+    with context.Pool(min(num_proc, len(jobs)), initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         yield from pool.imap(extract_chunk, jobs, chunksize=1)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Pool initializer: the worker is killed when the extract process dies, however (kill -9).
+    An orphaned worker would finish its chunk and write it into the staging folder that the next
+    run's repair had already removed, recreating it without a marker beside OUT for good
+    (attack9). Linux only (prctl); elsewhere a no-op."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the prctl
+        os._exit(1)
 
 
 def _load_before_fork() -> None:
