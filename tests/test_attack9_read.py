@@ -231,3 +231,65 @@ def test_the_time_budget_names_the_slow_file_of_a_read_ahead_group(tmp_path, mon
     assert _extract_and_validate(raw, tmp_path / "out", "--time-budget", "1") == 3
     assert time.monotonic() - began < 20
     assert _errors(tmp_path / "out") == [("t05.txt", "extract-time-budget")]
+
+
+ODD_NAMES = {  # file name (bytes) -> the failure check, or None: extracted, and the silver validates
+    b"\xff\xfe.txt": "extract-bad-name",
+    b" .txt": "extract-bad-name",
+    b"\xe2\x80\xae.txt": "extract-bad-name",  # only U+202E (right-to-left override): nothing visible
+    b"\x1b[31m.txt": "extract-bad-name",
+    b"\xc2\x85x.txt": None,  # NEL: a line break a source can hold
+    b".txt": "extract-bad-name",
+    b"..txt": None,
+    b"a b.txt": None,
+    b"new\nline.txt": None,
+    b"e\xcc\x81.txt": None,
+    b"\xc3\xa9.txt": None,
+    b"q\",comma.txt": None,
+}
+
+
+def test_a_file_name_no_article_id_can_be_is_its_own_failure_row_and_the_run_goes_on(tmp_path, capsys):
+    """attack9: a name of undecodable bytes stopped the whole run (internal-error, exit 2, nothing
+    written); a blank name, or one holding a control character, gave an INVALID silver."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i, name in enumerate(ODD_NAMES):
+        with open(os.path.join(os.fsencode(raw), name), "w", encoding="utf-8") as handle:
+            handle.write(GOOD.format(n=i))
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 6 and "\x1b" not in err and "failed extract-bad-name: \\x1b[31m.txt:" in err
+    assert main(["validate", str(tmp_path / "out")]) == 0
+    shown = {os.fsdecode(n).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"): c for n, c in ODD_NAMES.items()}
+    assert sorted(_errors(tmp_path / "out")) == sorted((n, c) for n, c in shown.items() if c)
+    articles = read_table(tmp_path / "out" / "data" / "articles")
+    assert sorted(articles["source_file"]) == sorted(n for n, c in shown.items() if not c)
+
+
+def test_an_empty_file_whose_name_holds_a_newline_is_one_stderr_line(tmp_path, capsys):
+    raw = _raw(tmp_path, names=("a",))
+    (raw / "new\nline.txt").write_bytes(b"")
+    assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 3
+    assert "failed extract-empty: new\\nline.txt: empty file\n" in capsys.readouterr().err
+
+
+SPECIAL = {
+    "zero.txt": (lambda p: p.symlink_to("/dev/zero"), "extract-not-a-file"),
+    "fifo.txt": (lambda p: os.mkfifo(p), "extract-not-a-file"),
+    "link-to-fifo.txt": (lambda p: (os.mkfifo(p.parent.parent / "f"), p.symlink_to(p.parent.parent / "f")), "extract-not-a-file"),
+    "loop.txt": (lambda p: p.symlink_to(p.name), "extract-unreadable"),
+    "dangling.txt": (lambda p: p.symlink_to("nowhere"), "extract-unreadable"),
+    "dir.txt": (lambda p: p.symlink_to(p.parent.parent), "extract-not-a-file"),
+}
+
+
+@pytest.mark.parametrize("num_proc", ["1", "2"])
+def test_special_files_there_at_the_inventory_are_failure_rows_without_being_read(tmp_path, num_proc):
+    raw = _raw(tmp_path)
+    for name, (make, _) in SPECIAL.items():
+        make(raw / name)
+    began = time.monotonic()
+    assert _extract_and_validate(raw, tmp_path / "out", "--num-proc", num_proc) == 3
+    assert time.monotonic() - began < 20
+    assert sorted(_errors(tmp_path / "out")) == sorted((n, c) for n, (_, c) in SPECIAL.items())

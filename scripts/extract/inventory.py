@@ -17,6 +17,7 @@ from pathlib import Path
 
 from landstrikes.extract.failures import Duplicate, Failure, one_line
 from landstrikes.extract.rawread import Expected, NotAsInventoried, read_raw
+from landstrikes.schema.controls import writable
 
 MAX_CHARS = 1_000_000
 """Longest article extracted, in code points (about 150,000 words; a news article is < 50,000)."""
@@ -40,6 +41,10 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
     by_size: dict[int, list[Path]] = defaultdict(list)
     size_of: dict[Path, int] = {}
     for path in paths:
+        bad_name = name_problem(path.name, path.stem)
+        if bad_name is not None:
+            inventory.failures.append(Failure(shown(path.stem), shown(path.name), "extract-bad-name", bad_name))
+            continue
         size, problem = _examine(path, max_chars)
         if problem is not None:
             inventory.failures.append(Failure(path.stem, path.name, *problem))
@@ -75,6 +80,29 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
     inventory.failures.sort(key=lambda f: f.source_file)
     inventory.duplicates.sort(key=lambda d: d.source_file)
     return inventory
+
+
+def name_problem(name: str, stem: str) -> str | None:
+    """Why this file name gives no article id validate accepts (the id is the name less `.txt`;
+    attack9: a name of undecodable bytes stopped the whole run, a blank one or one holding a
+    control character made the silver INVALID), or None."""
+    if not (name.isascii() and name.isprintable()):
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            return "the file name is not valid UTF-8"
+        if writable(stem) != stem:
+            return "the file name holds a control character, which no article id may hold"
+    if stem + ".txt" != name:
+        return "nothing before .txt to be the article id"
+    if not any(c.isprintable() and not c.isspace() for c in stem):
+        return "the article id would be blank (no visible character before .txt)"
+    return None
+
+
+def shown(name: str) -> str:
+    """A file name as UTF-8 text for the reports: undecodable bytes as \\xNN escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _examine(path: Path, max_chars: int) -> tuple[int, tuple[str, str] | None]:
