@@ -293,3 +293,11 @@ def test_special_files_there_at_the_inventory_are_failure_rows_without_being_rea
     assert _extract_and_validate(raw, tmp_path / "out", "--num-proc", num_proc) == 3
     assert time.monotonic() - began < 20
     assert sorted(_errors(tmp_path / "out")) == sorted((n, c) for n, (_, c) in SPECIAL.items())
+
+
+def test_without_the_inventorys_size_a_read_stops_one_byte_past_the_limit(tmp_path):
+    from landstrikes.extract.rawread import read_raw
+
+    (tmp_path / "ten.txt").write_bytes(b"0123456789")
+    assert read_raw(str(tmp_path / "ten.txt"), None, limit=4) == b"01234"
+    assert read_raw(str(tmp_path / "ten.txt"), None, limit=100) == b"0123456789"

@@ -40,16 +40,19 @@ def read_raw(path: str, expected: Expected | None, limit: int) -> bytes:
     nothing is expected."""
     fd = os.open(path, OPEN_FLAGS)
     try:
-        mode = os.fstat(fd).st_mode
+        info = os.fstat(fd)
     except BaseException:
         os.close(fd)
         raise
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        what = "is a directory" if stat.S_ISDIR(mode) else "not a regular file"
+        what = "is a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise NotAsInventoried("extract-not-a-file", f"{what} (no longer the file the inventory saw)")
+    cap = expected.size if expected else min(info.st_size, limit)  # (a buffer of `limit` per file costs)
     with open(fd, "rb", closefd=True) as handle:
-        data = handle.read((expected.size if expected else limit) + 1)
+        data = handle.read(cap + 1)
+        if expected is None and len(data) > cap < limit:  # grown since the fstat: up to the limit
+            data += handle.read(limit - cap)
     if expected is None:
         return data
     if len(data) != expected.size:
