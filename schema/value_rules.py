@@ -18,12 +18,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.checkcorpus import arrow_column
+from landstrikes.schema.controls import UNWRITABLE_RANGES
 from landstrikes.schema.goldchecks import annotation_strings, row_id, row_numbers
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
 
-_UNWRITABLE = ((0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x84), (0x86, 0x9F), (0xFFFE, 0xFFFF))
-"""What a YAML source cannot hold (outside its printable set)."""
+_UNWRITABLE = UNWRITABLE_RANGES
+"""What a YAML source cannot hold (outside its printable set; `controls`, shared with the extractor)."""
 _NAME_BREAKS = ((0x00, 0x1F), (0x7F, 0x9F), (0x2028, 0x2029), (0xFFFE, 0xFFFF))
 """Names are one line of words: no control character at all, no line or paragraph separator."""
 

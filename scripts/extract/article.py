@@ -18,6 +18,7 @@ from landstrikes.extract.quotes import Quote, find_quotes
 from landstrikes.extract.segments import CONFIDENCE, segment_spans
 from landstrikes.extract.text import inside_word
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for, title_of
+from landstrikes.schema.controls import writable
 from landstrikes.schema.registry import TABLES_BY_NAME
 
 AUTO = "auto"
@@ -173,7 +174,7 @@ def _claim_rows(article_id: str, text: str, quotes: list[Quote]) -> tuple[list[t
         ))
         clusters.append((
             claim_id,  # cluster_id
-            claim_text,  # proposition
+            writable(claim_text),  # proposition: the claim's words, less what no source may hold (controls)
             [],  # variant_ids
             [],  # variant_propositions
             "unknown",  # record_status

@@ -21,7 +21,9 @@ from landstrikes.extract.catalogue import ChunkEvidence, evidence_path
 from landstrikes.extract.collector import older_objects_frozen, paused
 from landstrikes.extract.entities import warm_up
 from landstrikes.extract.failures import Failure, one_line
+from landstrikes.extract.inventory import MAX_CHARS
 from landstrikes.extract.limits import TooComplex
+from landstrikes.extract.rawread import Expected, NotAsInventoried, read_raw
 from landstrikes.extract.shard import Columns, write_shard
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
 from landstrikes.schema.tableio import write_table
@@ -35,6 +37,8 @@ class ChunkJob:
     evidence_dir: str
     max_chars: int
     time_budget: float | None
+    expected: tuple[Expected, ...] = ()
+    """Each path's size (and sha256 if hashed) at the inventory: a file changed since is refused."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ def _extract_chunk(job: ChunkJob) -> ChunkResult:
     failures: list[Failure] = []
     articles = 0
     with chunk_timer(job.time_budget) as timer:
-        for name, data in read_ahead(job.paths):
+        for name, data in read_ahead(job.paths, expected=job.expected, limit=4 * job.max_chars):
             records = _one_article(name, data, job, timer, failures)
             if records is None:
                 continue
@@ -90,15 +94,17 @@ what reading it in a row with others does (0.063 vs 0.025 CPU-s per 2,000 news a
 and a chunk holds at most about this much text besides the article being extracted."""
 
 
-def read_ahead(paths: tuple[str, ...], group_bytes: int = READ_AHEAD_BYTES):
-    """(path, its bytes or the OSError reading it) for every path, in order, read a group at a time."""
-    group: list[tuple[str, bytes | OSError]] = []
+def read_ahead(paths: tuple[str, ...], group_bytes: int = READ_AHEAD_BYTES, expected: tuple[Expected, ...] = (),
+               limit: int = 4 * MAX_CHARS):
+    """(path, its bytes or why not: the OSError or NotAsInventoried) for every path, in order, read
+    a group at a time; each file as the inventory saw it (`expected`, by position) or, without
+    it, at most `limit` + 1 bytes of a regular file (rawread: no FIFO blocks, no device is read)."""
+    group: list[tuple[str, bytes | OSError | NotAsInventoried]] = []
     held = 0
-    for path in paths:
+    for i, path in enumerate(paths):
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError as exc:
+            data = read_raw(path, expected[i] if expected else None, limit)
+        except (OSError, NotAsInventoried) as exc:
             data = exc
         group.append((path, data))
         held += len(data) if isinstance(data, bytes) else 0
@@ -108,7 +114,7 @@ def read_ahead(paths: tuple[str, ...], group_bytes: int = READ_AHEAD_BYTES):
     yield from group
 
 
-def _one_article(path: str, data: bytes | OSError, job: ChunkJob, timer: ArticleTimer,
+def _one_article(path: str, data: bytes | OSError | NotAsInventoried, job: ChunkJob, timer: ArticleTimer,
                  failures: list[Failure]) -> dict[str, list[tuple]] | None:
     """The article's records from its file's bytes (or the error reading them), or None with a
     Failure appended; never raises for the article's content."""
@@ -119,6 +125,9 @@ def _one_article(path: str, data: bytes | OSError, job: ChunkJob, timer: Article
 
     if isinstance(data, OSError):
         fail("extract-unreadable", data.strerror or str(data))
+        return None
+    if isinstance(data, NotAsInventoried):
+        fail(data.check, data.reason)
         return None
     try:
         text = data.decode("utf-8")

@@ -10,6 +10,8 @@ import csv
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from landstrikes.errors import visible
+
 ERRORS_FILE = "extract_errors.csv"
 DUPLICATES_FILE = "extract_duplicates.csv"
 REASON_CHARS = 200
@@ -26,7 +28,8 @@ class Failure:
     reason: str
 
     def line(self) -> str:
-        return f"{self.check}: {self.source_file}: {self.reason}"
+        """One line on stderr, whatever the file's name holds (a newline is shown escaped)."""
+        return f"{self.check}: {visible(self.source_file)}: {self.reason}"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from landstrikes.extract.failures import Duplicate, Failure, one_line
+from landstrikes.extract.rawread import Expected, NotAsInventoried, read_raw
+from landstrikes.schema.controls import writable
 
 MAX_CHARS = 1_000_000
 """Longest article extracted, in code points (about 150,000 words; a news article is < 50,000)."""
@@ -26,6 +28,9 @@ class Inventory:
     kept: list[Path] = field(default_factory=list)
     sizes: list[int] = field(default_factory=list)
     """Bytes of each kept file (what the chunks are balanced by)."""
+    digests: list[str | None] = field(default_factory=list)
+    """sha256 of each kept file the inventory hashed (it shares its size with another), else None:
+    the chunk reading it checks it is still those bytes (rawread)."""
     failures: list[Failure] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
 
@@ -36,6 +41,10 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
     by_size: dict[int, list[Path]] = defaultdict(list)
     size_of: dict[Path, int] = {}
     for path in paths:
+        bad_name = name_problem(path.name, path.stem)
+        if bad_name is not None:
+            inventory.failures.append(Failure(shown(path.stem), shown(path.name), "extract-bad-name", bad_name))
+            continue
         size, problem = _examine(path, max_chars)
         if problem is not None:
             inventory.failures.append(Failure(path.stem, path.name, *problem))
@@ -43,6 +52,7 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
         size_of[path] = size
         by_size[size].append(path)
     keep: set[Path] = set()
+    digest_of: dict[Path, str] = {}
     for size, group in by_size.items():
         if len(group) == 1:
             keep.add(group[0])
@@ -50,9 +60,12 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
         first_of: dict[str, Path] = {}
         for path in group:
             try:
-                digest = _sha256(path)
+                digest = _sha256(path, size)
             except OSError as exc:
                 inventory.failures.append(Failure(path.stem, path.name, "extract-unreadable", one_line(exc.strerror or exc)))
+                continue
+            except NotAsInventoried as exc:
+                inventory.failures.append(Failure(path.stem, path.name, exc.check, one_line(exc.reason)))
                 continue
             if digest in first_of:
                 kept = first_of[digest]
@@ -60,11 +73,36 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
             else:
                 first_of[digest] = path
                 keep.add(path)
+                digest_of[path] = digest
     inventory.kept = [p for p in paths if p in keep]
     inventory.sizes = [size_of[p] for p in inventory.kept]
+    inventory.digests = [digest_of.get(p) for p in inventory.kept]
     inventory.failures.sort(key=lambda f: f.source_file)
     inventory.duplicates.sort(key=lambda d: d.source_file)
     return inventory
+
+
+def name_problem(name: str, stem: str) -> str | None:
+    """Why this file name gives no article id validate accepts (the id is the name less `.txt`;
+    attack9: a name of undecodable bytes stopped the whole run, a blank one or one holding a
+    control character made the silver INVALID), or None."""
+    if not (name.isascii() and name.isprintable()):
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            return "the file name is not valid UTF-8"
+        if writable(stem) != stem:
+            return "the file name holds a control character, which no article id may hold"
+    if stem + ".txt" != name:
+        return "nothing before .txt to be the article id"
+    if not any(c.isprintable() and not c.isspace() for c in stem):
+        return "the article id would be blank (no visible character before .txt)"
+    return None
+
+
+def shown(name: str) -> str:
+    """A file name as UTF-8 text for the reports: undecodable bytes as \\xNN escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _examine(path: Path, max_chars: int) -> tuple[int, tuple[str, str] | None]:
@@ -87,6 +125,6 @@ def _examine(path: Path, max_chars: int) -> tuple[int, tuple[str, str] | None]:
     return info.st_size, None
 
 
-def _sha256(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+def _sha256(path: Path, size: int) -> str:
+    """The digest of the bytes stat counted (a file swapped for a FIFO since is refused, not waited on)."""
+    return hashlib.sha256(read_raw(str(path), Expected(size, None), size)).hexdigest()

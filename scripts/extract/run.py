@@ -18,6 +18,9 @@ file holds them does.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,6 +35,7 @@ from landstrikes.extract.collector import older_objects_frozen, paused
 from landstrikes.extract.entities import warm_up
 from landstrikes.extract.failures import DUPLICATES_FILE, ERRORS_FILE, Duplicate, Failure, write_rows as write_csv
 from landstrikes.extract.inventory import MAX_CHARS, take_inventory
+from landstrikes.extract.rawread import Expected
 from landstrikes.safety.outdir import output_folder
 from landstrikes.schema.registry import TABLES
 
@@ -78,7 +82,9 @@ def extract_folder(
             tempfile.TemporaryDirectory(prefix=".extract-", dir=out_stage) as tmp:
         staging, evidence = Path(tmp) / "data", Path(tmp) / "evidence"
         cuts = chunk_ranges(inventory.sizes, num_proc, chunk_bytes)
-        jobs = [ChunkJob(i, tuple(str(p) for p in inventory.kept[start:end]), str(staging), str(evidence), max_chars, time_budget)
+        expected = [Expected(size, digest) for size, digest in zip(inventory.sizes, inventory.digests)]
+        jobs = [ChunkJob(i, tuple(str(p) for p in inventory.kept[start:end]), str(staging), str(evidence), max_chars, time_budget,
+                         tuple(expected[start:end]))
                 for i, (start, end) in enumerate(cuts)]
         for chunk in _run(jobs, num_proc, engine):
             result.articles += chunk.articles
@@ -136,8 +142,28 @@ def _run(jobs: list[ChunkJob], num_proc: int, engine: str = "local"):
     if "fork" in methods:
         _load_before_fork()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(min(num_proc, len(jobs))) as pool:
+    with context.Pool(min(num_proc, len(jobs)), initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         yield from pool.imap(extract_chunk, jobs, chunksize=1)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Pool initializer: the worker is killed when the extract process dies, however (kill -9).
+    An orphaned worker would finish its chunk and write it into the staging folder that the next
+    run's repair had already removed, recreating it without a marker beside OUT for good
+    (attack9). Linux only (prctl); elsewhere a no-op."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the prctl
+        os._exit(1)
 
 
 def _load_before_fork() -> None:
