@@ -46,8 +46,10 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
     # with the separators this corpus holds; if an alias has too many, its articles go the exact way
     spellings, too_many = spelled_aliases(_gold_aliases(tables), texts, tables)
     numbers, _, starts, ends = alias_scan(tables, spellings)
-    base = texts.cp_starts
-    inside = _inside_intervals(base[numbers] + starts, base[numbers] + ends, *_global_intervals(tables, covering_tables, texts))
+    global_starts = texts.cp_starts[numbers]
+    global_ends = global_starts + ends
+    global_starts += starts
+    inside = _inside_intervals(global_starts, global_ends, *_global_intervals(tables, covering_tables, texts))
     spaced = articles_with_unicode_spaces(texts) if too_many else np.zeros(0, np.int64)
     suspects = np.union1d(np.unique(numbers[~inside]), spaced).astype(np.int64).tolist()
     if not suspects:
