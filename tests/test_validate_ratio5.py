@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,3 +39,57 @@ def test_span_keys_built_in_place_keep_every_part_of_the_key():
     queries = [(0, 2, 2), (1, 0, 0), (0, 3, 3)]  # widest 0, longest start 3
     spans = [(1, 0, 0)]
     assert exact_spans(*columns(queries), *columns(spans)).tolist() == [False, True, False]
+
+
+SPAN_ROWS = st.lists(
+    st.tuples(st.sampled_from(["a1", "a2", "a3", "gone"]), st.one_of(st.none(), st.integers(-3, 12)), st.one_of(st.none(), st.integers(-3, 12))),
+    max_size=12,
+)
+
+
+def _covered_runs(articles, rows_by_table):
+    """The plain definition: every code point some span covers (article base + offset, clipped
+    to its article), grouped into runs of consecutive code points."""
+    base, row_of = {}, {}
+    position = 0
+    for row, (article_id, text) in enumerate(articles):
+        row_of[article_id] = row  # an id given twice: its last row
+        base[row] = (position, len(text))
+        position += len(text)
+    covered = set()
+    for rows in rows_by_table:
+        for article_id, start, end in rows:
+            if article_id not in row_of or start is None or end is None:
+                continue
+            first, length = base[row_of[article_id]]
+            covered.update(first + i for i in range(max(start, 0), min(max(end, 0), length)))
+    runs = []
+    for point in sorted(covered):
+        if runs and runs[-1][1] == point:
+            runs[-1][1] = point + 1
+        else:
+            runs.append([point, point + 1])
+    return [tuple(r) for r in runs]
+
+
+@settings(max_examples=300, deadline=None)
+@given(mentions=SPAN_ROWS, exclusions=SPAN_ROWS, twice=st.booleans())
+def test_covering_intervals_are_the_runs_of_covered_code_points(mentions, exclusions, twice):
+    """Null, negative, reversed and too-long offsets, unknown articles, spans touching across two
+    articles, an article id given twice: the merged intervals are the runs of covered code points."""
+    import pandas as pd
+
+    from landstrikes.schema.mentions_checks import _global_intervals
+    from landstrikes.schema.spantext import ArticleTexts
+
+    articles = [("a1", "Zé two"), ("a2", "abc"), ("a3", "🜁 x y z"), *([("a2", "again!")] if twice else [])]
+    tables = {"articles": pd.DataFrame({"article_id": [a for a, _ in articles], "text": [t for _, t in articles]})}
+    for name, rows in (("mentions", mentions), ("mention_exclusions", exclusions)):
+        tables[name] = pd.DataFrame({
+            "article_id": pd.Series([r[0] for r in rows], dtype=object),
+            "start": pd.Series([r[1] for r in rows], dtype="Int64"),
+            "end": pd.Series([r[2] for r in rows], dtype="Int64"),
+        })
+    texts = ArticleTexts(pa.array([t for _, t in articles]))
+    starts, ends = _global_intervals(tables, ["mentions", "mention_exclusions"], texts)
+    assert list(zip(starts.tolist(), ends.tolist())) == _covered_runs(articles, [mentions, exclusions])
