@@ -19,8 +19,11 @@ def member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     keys = np.sort(keys, kind="stable")
     order = np.argsort(values, kind="stable")
     ordered = values[order]
+    at = np.searchsorted(keys, ordered)
+    np.minimum(at, len(keys) - 1, out=at)
+    nearest = np.take(keys, at, out=at) if keys.dtype == at.dtype else keys[at]  # (in place: one array, not three)
     found = np.empty(len(values), bool)
-    found[order] = keys[np.minimum(np.searchsorted(keys, ordered), len(keys) - 1)] == ordered
+    found[order] = nearest == ordered
     return found
 
 

@@ -93,3 +93,14 @@ def test_covering_intervals_are_the_runs_of_covered_code_points(mentions, exclus
     texts = ArticleTexts(pa.array([t for _, t in articles]))
     starts, ends = _global_intervals(tables, ["mentions", "mention_exclusions"], texts)
     assert list(zip(starts.tolist(), ends.tolist())) == _covered_runs(articles, [mentions, exclusions])
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.integers(-5, 40), max_size=30), keys=st.lists(st.integers(-5, 40), max_size=30))
+def test_member_is_isin(values, keys):
+    """`spankeys.member` (a sort and a search, found in place) answers as np.isin, values beyond
+    the largest key and repeated keys included."""
+    from landstrikes.schema.spankeys import member
+
+    values, keys = np.array(values, np.int64), np.array(keys, np.int64)
+    assert member(values, keys).tolist() == np.isin(values, keys).tolist()
