@@ -59,10 +59,30 @@ def separators_present(texts: ArticleTexts, separators: str) -> list[str]:
     return sorted({wanted[h[0]] for h in hits})
 
 
+_KEY_MASKS = np.array([0xFFFF0000] * 14 + [0xFFFFFF00, 0xFFFFFFFF], dtype=np.uint32)
+"""By a lead byte's high four bits, the bytes of its character a key keeps: 2 below 0xE0, 3 below 0xF0, else 4."""
+
+
 def _character_keys(data: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Each multi-byte character (at `starts`) as one integer: its UTF-8 bytes, big-endian, in
     four bytes (zeros after its last byte). No decoding: UTF-8 is prefix-free and its lead byte
-    fixes its length, so equal keys are equal characters."""
+    fixes its length, so equal keys are equal characters.
+
+    The four bytes from each start are gathered as one big-endian word and masked to the
+    character's length (one temporary, not a dozen per byte); the last three bytes of the text,
+    with fewer than four after them, take the byte-by-byte way."""
+    if len(data) < 4:
+        return _character_keys_by_byte(data, starts)
+    words = np.ndarray((len(data) - 3,), dtype=">u4", buffer=data, strides=(1,))
+    keys = (words[np.minimum(starts, len(data) - 4)] & _KEY_MASKS[data[starts] >> 4]).astype(np.uint32, copy=False)
+    tail = np.flatnonzero(starts > len(data) - 4)
+    if len(tail):
+        keys[tail] = _character_keys_by_byte(data, starts[tail])
+    return keys
+
+
+def _character_keys_by_byte(data: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """`_character_keys` byte by byte (the plain definition)."""
     lead = data[starts].astype(np.uint32)
     length = 2 + (lead >= 0xE0) + (lead >= 0xF0)
     keys = lead << 24

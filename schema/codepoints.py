@@ -58,7 +58,12 @@ class SparseIndex:
         return self._leads
 
     def to_bytes(self, cps: np.ndarray) -> np.ndarray:
-        return cps + self._extras_before[np.searchsorted(self._lead_cps, cps)]
+        extras = np.searchsorted(self._lead_cps, cps).astype(np.int64, copy=False)
+        if extras.ndim == 0:  # one code point
+            return cps + self._extras_before[extras]
+        np.take(self._extras_before, extras, out=extras)  # one array for the positions, the extras and the sum
+        extras += cps
+        return extras
 
     def to_code_points(self, positions: np.ndarray) -> np.ndarray:
         return positions - self._extras_before[np.searchsorted(self._leads, positions, side="left")]

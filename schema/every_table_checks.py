@@ -136,9 +136,11 @@ def check_spans(tables: dict[str, pd.DataFrame], report: Report) -> None:
                 report.add(name, "span-out-of-range", f"{start_col} {s[row]} is negative", ids[row].as_py(), start_col, int(s[row]))
             rows = np.flatnonzero(full & ~(after | beyond | negative))
             span_strings = frame_strings(df, text_col)
-            if len(rows) < len(df):  # usually every row: no copy of the span texts
+            if len(rows) < len(df):  # usually every row: no copy of the span texts, numbers or offsets
                 span_strings = span_strings.take(pa.array(rows))
-            wrong = ~span_text_equal(texts, article[rows], s[rows], e[rows], span_strings)
+                wrong = ~span_text_equal(texts, article[rows], s[rows], e[rows], span_strings)
+            else:
+                wrong = ~span_text_equal(texts, article, s, e, span_strings)
             if not wrong.any():
                 continue
             bad = rows[wrong]

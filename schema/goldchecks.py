@@ -321,7 +321,8 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     same_id = article_rows(article_ids, article_ids)
     article = same_id[number] if len(number) else np.zeros(0, np.int64)
     inside = article >= 0  # an article without a usable id has no mention to name an occurrence
-    number, alias, start, end, article = (x[inside] for x in (number, alias, start, end, article))
+    if not inside.all():  # (usually all are: then no copies)
+        number, alias, start, end, article = (x[inside] for x in (number, alias, start, end, article))
     named = _exact_mention_spans(tables, texts, same_id, article, start, end)
     rows = np.flatnonzero(named)
     rows = rows[_first_of(article[rows], alias[rows])]  # one named occurrence per alias and article is enough

@@ -46,8 +46,10 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
     # with the separators this corpus holds; if an alias has too many, its articles go the exact way
     spellings, too_many = spelled_aliases(_gold_aliases(tables), texts, tables)
     numbers, _, starts, ends = alias_scan(tables, spellings)
-    base = texts.cp_starts
-    inside = _inside_intervals(base[numbers] + starts, base[numbers] + ends, *_global_intervals(tables, covering_tables, texts))
+    global_starts = texts.cp_starts[numbers]
+    global_ends = global_starts + ends
+    global_starts += starts
+    inside = _inside_intervals(global_starts, global_ends, *_global_intervals(tables, covering_tables, texts))
     spaced = articles_with_unicode_spaces(texts) if too_many else np.zeros(0, np.int64)
     suspects = np.union1d(np.unique(numbers[~inside]), spaced).astype(np.int64).tolist()
     if not suspects:
@@ -74,26 +76,36 @@ def _gold_aliases(tables) -> list[str]:
 
 def _global_intervals(tables, names: list[str], texts: ArticleTexts) -> tuple[np.ndarray, np.ndarray]:
     """The spans of tables `names` (at least one) in one coordinate system (article base +
-    offset), merged where they touch."""
+    offset), merged where they touch.
+
+    Rows are dropped (a copy) only when some must be, and the offsets are moved and merged in
+    place: 436,000 mentions at 10^5 quote rows make each full-length temporary 3.5 MB of fresh pages."""
     number = np.concatenate([article_numbers(tables, n) for n in names])
     start, end = (np.concatenate([frame_ints(tables[n], c, -1) for n in names]) for c in ("start", "end"))
     known = np.concatenate([~frame_nulls(tables[n], "start") & ~frame_nulls(tables[n], "end") for n in names])
     keep = (number >= 0) & known
-    number = number[keep]
+    if not keep.all():
+        number, start, end = number[keep], start[keep], end[keep]
     n = texts.lengths[number]
-    start = np.clip(start[keep], 0, n)
-    end = np.clip(end[keep], 0, n)
+    np.clip(start, 0, n, out=start)  # (start and end are this function's own copies)
+    np.clip(end, 0, n, out=end)
+    base = texts.cp_starts[number]
     nonempty = end > start
-    base = texts.cp_starts[number][nonempty]
-    start, end = base + start[nonempty], base + end[nonempty]
+    if not nonempty.all():
+        base, start, end = base[nonempty], start[nonempty], end[nonempty]
+    start += base
+    end += base
     order = np.argsort(start, kind="stable")
     start, end = start[order], end[order]
     if len(start) == 0:
         return start, end
-    reach = np.maximum.accumulate(end)
-    new_block = np.concatenate([[True], start[1:] > reach[:-1]])
-    block_end = np.concatenate([np.flatnonzero(new_block)[1:] - 1, [len(start) - 1]])
-    return start[new_block], reach[block_end]
+    reach = np.maximum.accumulate(end, out=end)
+    new_block = np.empty(len(start), bool)
+    new_block[0] = True
+    np.greater(start[1:], reach[:-1], out=new_block[1:])
+    heads = np.flatnonzero(new_block)
+    block_end = np.append(heads[1:] - 1, len(start) - 1)
+    return start[heads], reach[block_end]
 
 
 def _inside_intervals(starts, ends, merged_starts, merged_ends) -> np.ndarray:

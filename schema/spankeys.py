@@ -19,8 +19,11 @@ def member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     keys = np.sort(keys, kind="stable")
     order = np.argsort(values, kind="stable")
     ordered = values[order]
+    at = np.searchsorted(keys, ordered)
+    np.minimum(at, len(keys) - 1, out=at)
+    nearest = np.take(keys, at, out=at) if keys.dtype == at.dtype else keys[at]  # (in place: one array, not three)
     found = np.empty(len(values), bool)
-    found[order] = keys[np.minimum(np.searchsorted(keys, ordered), len(keys) - 1)] == ordered
+    found[order] = nearest == ordered
     return found
 
 
@@ -50,7 +53,13 @@ def exact_spans(article: np.ndarray, start: np.ndarray, end: np.ndarray,
         return found
 
     def key(a, s, e):
-        return (a * (longest + 1) + s) * (widest + 1) + (e - s)
+        """(a * (longest + 1) + s) * (widest + 1) + (e - s), in one array (no temporary per step)."""
+        out = np.multiply(a, longest + 1, dtype=np.int64)
+        out += s
+        out *= widest + 1
+        out += e
+        out -= s
+        return out
 
     found[rows] = member(key(article, start, end), key(s_article, s_start, s_end))
     return found

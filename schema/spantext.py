@@ -36,7 +36,9 @@ class ArticleTexts:
 
     def byte_positions(self, article: np.ndarray, cps: np.ndarray) -> np.ndarray:
         """Byte position in `buffer` of code point `cps` of article number `article`."""
-        return self._index.to_bytes(self.cp_starts[article] + cps)
+        global_cps = self.cp_starts[article]
+        global_cps += cps
+        return self._index.to_bytes(global_cps)
 
     def multibyte_starts(self) -> np.ndarray | None:
         """Byte positions of every multi-byte character, when the index keeps them (mostly-ASCII text)."""
@@ -89,7 +91,9 @@ def span_text_equal(
     span_texts = span_texts.cast(pa.large_string())  # a null text equals nothing (its length is null too)
     offsets = np.frombuffer(span_texts.buffers()[1], dtype=np.int64)[span_texts.offset : span_texts.offset + len(span_texts) + 1]
     first = texts.byte_positions(article, starts)
-    width = np.minimum(np.diff(offsets), texts.byte_starts[article + 1] - first)
+    width = texts.byte_starts[article + 1]  # the article's end byte, then the bytes left in it
+    width -= first
+    np.minimum(width, np.diff(offsets), out=width)
     expected = _views(texts.data(), texts.buffer, first, width)
     same_length = pc.utf8_length(span_texts).to_numpy(zero_copy_only=False) == ends - starts
     return same_length & pc.fill_null(pc.equal(expected, span_texts.cast(pa.string_view())), False).to_numpy(zero_copy_only=False)
