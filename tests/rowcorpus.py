@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from landstrikes.schema import codepoints
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import METADATA_PREFIX
@@ -26,6 +27,15 @@ DEFAULTS = {"string": "x", "int": 0, "float": 0.0, "bool": False, "string_list":
 a test names are compared)."""
 LABELS = {"type": "PERSON", "flag": "none", "kind": "NAME", "source": "gold", "confidence": None}
 """Cells that, left to DEFAULTS, would only add label findings nobody compares."""
+
+CODE_POINT_INDEXES = {
+    "as-chosen": codepoints.code_point_index,
+    "sparse": codepoints.SparseIndex,
+    "chunked": codepoints.ChunkIndex,
+}
+"""Each code-point index a test may force on validate (`spantext.code_point_index`): the sparse
+one lists every multi-byte character (the separators are found from it), the chunked one maps
+offsets chunk by chunk (with `codepoints._CHUNK` made small, across many chunk edges)."""
 
 SPAN_CHECKS = ("span-partially-null", "span-start-after-end", "span-out-of-range", "span-text-mismatch")
 

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rowcorpus import assert_name_rules_hold, id_column, occurrences, plain_alias_coverage, write
+from rowcorpus import CODE_POINT_INDEXES, assert_name_rules_hold, id_column, occurrences, plain_alias_coverage, write
 
 from landstrikes.schema import aliasscan, codepoints, spantext
 from landstrikes.schema import validate
@@ -223,14 +223,7 @@ def covered_corpora(draw):
     return _corpus(articles, entities, mentions, exclusions)
 
 
-INDEXES = {
-    "as-chosen": lambda data: codepoints.code_point_index(data),
-    "sparse": lambda data: codepoints.SparseIndex(data),
-    "chunked-every-5-bytes": lambda data: codepoints.ChunkIndex(data),
-}
-
-
-@pytest.mark.parametrize("index", list(INDEXES))
+@pytest.mark.parametrize("index", list(CODE_POINT_INDEXES))
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(rows=covered_corpora())
 def test_the_name_rules_hold_on_generated_corpora_with_either_index_and_small_windows(tmp_path_factory, index, rows):
@@ -238,7 +231,7 @@ def test_the_name_rules_hold_on_generated_corpora_with_either_index_and_small_wi
     finds separators from its character keys; the chunked one, its chunks cut every 5 bytes, maps
     offsets across chunk edges) and the alias scan's windows 8 bytes long."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(spantext, "code_point_index", INDEXES[index])
+        patch.setattr(spantext, "code_point_index", CODE_POINT_INDEXES[index])
         patch.setattr(codepoints, "_CHUNK", 5)
         patch.setattr(aliasscan, "_WINDOW", 8)
         report = validate(write(tmp_path_factory.mktemp("names"), rows))

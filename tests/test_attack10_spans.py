@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rowcorpus import assert_span_rules_hold, plain_spans, write
+from rowcorpus import CODE_POINT_INDEXES, assert_span_rules_hold, plain_spans, write
 
 from landstrikes.schema import codepoints, spantext
 from landstrikes.schema import validate
@@ -137,19 +137,12 @@ def span_corpora(draw):
     return rows
 
 
-INDEXES = {
-    "as-chosen": lambda data: codepoints.code_point_index(data),
-    "sparse": lambda data: codepoints.SparseIndex(data),
-    "chunked-every-5-bytes": lambda data: codepoints.ChunkIndex(data),
-}
-
-
-@pytest.mark.parametrize("index", list(INDEXES))
+@pytest.mark.parametrize("index", list(CODE_POINT_INDEXES))
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 @given(rows=span_corpora())
 def test_span_findings_hold_on_generated_corpora_with_either_index(tmp_path_factory, index, rows):
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(spantext, "code_point_index", INDEXES[index])
+        patch.setattr(spantext, "code_point_index", CODE_POINT_INDEXES[index])
         patch.setattr(codepoints, "_CHUNK", 5)
         patch.setattr(spantext, "_ROWS", 2)  # views built two rows at a time
         report = validate(write(tmp_path_factory.mktemp("spans"), rows))
