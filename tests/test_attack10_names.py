@@ -13,6 +13,7 @@ covering part of an alias, an article id twice or null, offsets at int64's ends,
 
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -236,3 +237,16 @@ def test_the_name_rules_hold_on_generated_corpora_with_either_index_and_small_wi
         patch.setattr(aliasscan, "_WINDOW", 8)
         report = validate(write(tmp_path_factory.mktemp("names"), rows))
     assert_name_rules_hold(report, rows)
+
+
+def test_texts_sliced_from_a_larger_array_are_scanned_as_their_own_copy():
+    """Defect found: a slice of an Arrow array (what a frame's `iloc[1:]` gives the checks run
+    on frames) shares the bytes of the rows left out; the alias scan read them as text of no
+    article (article -1) or past the last one (IndexError)."""
+    whole = pa.array(["Trump x", "Mexico and Trump", "Trump", "y Trump"])
+    for sliced in (whole.slice(1), whole.slice(0, 2), whole.slice(1, 2)):
+        copied = pa.array(sliced.to_pylist())
+        got, want = (aliasscan.alias_occurrences(spantext.ArticleTexts(t), ["Trump", "Mexico"]) for t in (sliced, copied))
+        assert [g.tolist() for g in got] == [w.tolist() for w in want]
+        assert spantext.ArticleTexts(sliced).slices(np.arange(len(sliced)), np.zeros(len(sliced), np.int64),
+                                                    np.array([len(t) for t in sliced.to_pylist()])).to_pylist() == sliced.to_pylist()
