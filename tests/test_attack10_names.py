@@ -175,6 +175,10 @@ COVERAGE_CASES = {
     "mention-of-another-entity-names-the-occurrence": _corpus(
         [_article("a1", TEXT), _article("a2", TEXT)], [_entity("e1", ["Trump"]), _entity("e2", ["Donald Trump"])],
         mentions=[("a1", "e2", 17, 22), ("a2", "e1", 17, 22), ("a2", "e2", 10, 22)]),
+    "nan-confidences-and-an-auto-mention": {
+        **_corpus([_article("a1", TEXT)], [_entity("e1", ["Trump"]), _entity("e2", ["Donald Trump"])]),
+        "mentions": [{**_span("mentions", 0, "a1", "e2", 0, 5, "Trump"), "source": "auto", "confidence": float("nan")},
+                     {**_span("mentions", 1, "a1", "e2", 10, 22, "Donald Trump"), "confidence": float("nan")}]},
 }
 
 

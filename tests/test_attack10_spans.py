@@ -83,6 +83,16 @@ def test_negative_null_reversed_int64_and_past_the_end_offsets(tmp_path, last):
     assert_span_rules_hold(_validated(tmp_path, rows), rows)
 
 
+def test_every_row_dropped_before_the_comparison(tmp_path):
+    """No row is left to compare (all reversed, past the end, negative, null or of no article)."""
+    rows = {"articles": [_article("a1", "Ab é")],
+            "mentions": _spans("mentions", "a1", [(3, 2, ""), (0, 9, "x"), (-1, 1, "A"), (None, None, None)]),
+            "segments": _spans("segments", "gone", [(0, 2, "Ab")])}
+    report = _validated(tmp_path, rows)
+    assert_span_rules_hold(report, rows)
+    assert not [f for f in report.findings if f.check == "span-text-mismatch"]
+
+
 def test_empty_articles_and_spans_on_them(tmp_path):
     rows = {"articles": [_article("a1", ""), _article("a2", "é"), _article("a3", "")],
             "mentions": _spans("mentions", "a1", [(0, 0, ""), (0, 1, "x"), (-1, 0, ""), (0, 0, "x")]),
