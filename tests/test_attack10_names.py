@@ -175,6 +175,11 @@ COVERAGE_CASES = {
     "mention-of-another-entity-names-the-occurrence": _corpus(
         [_article("a1", TEXT), _article("a2", TEXT)], [_entity("e1", ["Trump"]), _entity("e2", ["Donald Trump"])],
         mentions=[("a1", "e2", 17, 22), ("a2", "e1", 17, 22), ("a2", "e2", 10, 22)]),
+    # 3 separators present and 7 spaces: 4^7 spellings, too many to list (the exact way, M6)
+    "alias-with-too-many-spellings": _corpus(
+        [_article("a1", "Ab\u00a0b c\u2009d e f g\u3000h, Ab b c d e f g h"), _article("a2", "Ab b c d e f g h")],
+        [_entity("e1", ["Ab b c d e f g h"]), _entity("e2", ["Ab"])],
+        mentions=[("a1", "e2", 0, 16), ("a2", "e2", 0, 16)]),
     "nan-confidences-and-an-auto-mention": {
         **_corpus([_article("a1", TEXT)], [_entity("e1", ["Trump"]), _entity("e2", ["Donald Trump"])]),
         "mentions": [{**_span("mentions", 0, "a1", "e2", 0, 5, "Trump"), "source": "auto", "confidence": float("nan")},
