@@ -116,20 +116,28 @@ def alias_occurrences(texts: ArticleTexts, aliases: list[str]) -> tuple[np.ndarr
 
 def alias_occurrences_by_alias(texts: ArticleTexts, aliases: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(article number, alias number in sorted(set(aliases)), start, end) of every whole-word
-    occurrence, in code points."""
-    distinct = sorted({a for a in aliases if a})
-    if not distinct or len(texts.buffer) == 0:
+    occurrence, in code points.
+
+    The empty alias names nothing (it is no word; `empty-string` reports it) but keeps its number:
+    the callers look numbers up in sorted(set(aliases)), where "" comes first (attack10: numbered
+    without it, every other alias took its neighbour's number)."""
+    distinct = sorted(set(aliases))
+    named = distinct[1:] if distinct and distinct[0] == "" else distinct
+    if not named or len(texts.buffer) == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, empty
-    patterns = [a.encode() for a in distinct]
-    code_point_lengths = np.array([len(a) for a in distinct], dtype=np.int64)
+    patterns = [a.encode() for a in named]
+    code_point_lengths = np.array([len(a) for a in named], dtype=np.int64)
     scanner = automaton(patterns)
     reach = max(map(len, patterns)) - 1  # an occurrence starting in a window may end past it
     data = texts.data()
     found = [_whole_words(texts, data, *_hits(scanner, data, begin, reach)) for begin in range(0, len(data), _WINDOW)]
     article, pattern, start = (np.concatenate(parts) for parts in zip(*found))
     starts = texts.code_points(start) - texts.cp_starts[article]
-    return article, pattern, starts, starts + code_point_lengths[pattern]
+    ends = starts + code_point_lengths[pattern]
+    if len(named) < len(distinct):
+        pattern += 1  # the number in `distinct`, after ""
+    return article, pattern, starts, ends
 
 
 def _hits(scanner, data: np.ndarray, begin: int, reach: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -141,7 +141,7 @@ def alias_pattern(alias: str) -> re.Pattern:
 def alias_scan(tables: dict[str, pd.DataFrame], spellings: list[str]):
     """(article number, index into sorted(set(spellings)), start, end) of every whole-word
     occurrence; one scan per validate run for the checks that ask for the same spellings."""
-    distinct = tuple(sorted({s for s in spellings if s}))
+    distinct = tuple(sorted(set(spellings)))  # "" kept: the numbers are into this
     return _shared(tables, ("alias-scan", distinct), lambda: alias_occurrences_by_alias(article_texts(tables), list(distinct)))
 
 

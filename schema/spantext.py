@@ -29,6 +29,11 @@ class ArticleTexts:
         self.buffer = texts.buffers()[2] or pa.py_buffer(b"")
         offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)
         self.byte_starts = offsets[texts.offset : texts.offset + len(texts) + 1].copy()
+        if len(self.byte_starts) and (self.byte_starts[0] != 0 or self.byte_starts[-1] != self.buffer.size):
+            # a slice of a larger array (a frame's rows given directly) shares bytes outside its
+            # texts, which the scans would read as text of no article (attack10): keep its own bytes
+            self.buffer = self.buffer.slice(int(self.byte_starts[0]), int(self.byte_starts[-1] - self.byte_starts[0]))
+            self.byte_starts -= self.byte_starts[0]
         self._index = code_point_index(self.data())
         self.cp_starts = self._index.to_code_points(self.byte_starts)
         self.lengths = np.diff(self.cp_starts)
