@@ -71,6 +71,26 @@ def test_segment_gap_fails_partition(dataset_copy):
     assert "segments-not-partition" in checks_failing(dataset_copy)
 
 
+def test_a_segment_with_a_null_offset_leaves_the_partition_checked(dataset_copy):
+    """attack10: a null start made SG1's check crash (check-crashed), so the rest of the table
+    went unchecked; the null row is a gap in its article's tiling, and SG1 still judges the rest."""
+    segments = load(dataset_copy, "segments")
+    first, second = segments["article_id"].unique()[:2]
+    nulled = segments[(segments["article_id"] == first) & (segments["start"] > 0)].index[0]
+    after_gap = segments[(segments["article_id"] == first) & (segments["start"] == segments.loc[nulled, "end"])]["segment_id"].iloc[0]
+    widened = segments[(segments["article_id"] == second) & (segments["start"] == 0)].index[0]
+    overlapped = segments[(segments["article_id"] == second) & (segments["start"] == segments.loc[widened, "end"])]["segment_id"].iloc[0]
+    segments["start"] = segments["start"].astype("Int64")
+    segments.loc[nulled, "start"] = pd.NA
+    segments.loc[widened, "end"] += 1  # an overlap in another article, which only a running SG1 can see
+    save(dataset_copy, "segments", segments)
+    findings = validate(dataset_copy).findings
+    assert not [f.message for f in findings if f.check == "check-crashed"]
+    partition = {(f.row_id, f.message.split(" at ")[0]) for f in findings if f.check == "segments-not-partition"}
+    assert (after_gap, "gap") in partition  # the null segment's place is untiled
+    assert (overlapped, "overlap") in partition
+
+
 def test_contradiction_within_one_article_fails(dataset_copy):
     claims = load(dataset_copy, "claims")
     row = claims.index[claims["consistency"] == "contradicted"][0]
