@@ -5,6 +5,7 @@ correct. This repeats their measurement out of sample (texts: `audit.tsv`; rules
 `AUDIT.md`):
 
     python benchmarks/dev/audit.py sheets /tmp/audit/sheets        # texts + rows, outside the repository
+    python benchmarks/dev/audit.py --batch 2 sheets /tmp/audit2/sheets   # the second batch (audit2.tsv)
     python benchmarks/dev/audit.py compare DIR_A DIR_B             # where two judges disagree (TSV on stdout)
     python benchmarks/dev/audit.py score DIR [DIR_B ...]           # precision with a 95% interval (first DIR),
                                                                    # agreement of every pair of DIRs
@@ -31,15 +32,17 @@ sys.path.insert(0, str(HERE))
 from sample import DEV_NEWS, dev_texts, sha256  # noqa: E402
 
 AUDIT_TSV = HERE / "audit.tsv"
+BATCHES = {"1": (AUDIT_TSV,), "2": (HERE / "audit2.tsv",), "all": (AUDIT_TSV, HERE / "audit2.tsv")}
+"""Which text lists a run covers (`--batch`): the first batch, the second, or both."""
 RESULTS = HERE.parent / "results" / "extract_audit.json"
 LABELS = {"span": {"ok", "boundary", "not_speech"}, "kind": {"ok", "wrong", "na"}, "speaker": {"ok", "wrong", "missing", "na"}}
 
 
-def audit_texts(root: Path = DEV_NEWS) -> dict[str, str]:
-    """The audit's texts by id, each checked against the sha256 `audit.tsv` recorded."""
+def audit_texts(root: Path = DEV_NEWS, lists: tuple[Path, ...] = (AUDIT_TSV,)) -> dict[str, str]:
+    """The audit's texts by id, each checked against the sha256 its list recorded."""
     texts = dev_texts(root)
     chosen = {}
-    for line in AUDIT_TSV.read_text().splitlines():
+    for line in (line for listed in lists for line in listed.read_text().splitlines()):
         text_id, digest, _ = line.split("\t")
         if sha256(texts[text_id]) != digest:
             raise SystemExit(f"{text_id}: sha256 differs from audit.tsv: not the text that was drawn")
@@ -59,10 +62,10 @@ def file_name(text_id: str) -> str:
     return text_id.replace("/", "__")
 
 
-def write_sheets(out: Path) -> None:
+def write_sheets(out: Path, lists: tuple[Path, ...] = (AUDIT_TSV,)) -> None:
     """One sheet (text + rows) and one empty judgment file per text, for a judge."""
     out.mkdir(parents=True, exist_ok=True)
-    for text_id, text in audit_texts().items():
+    for text_id, text in audit_texts(lists=lists).items():
         rows = extracted_rows(text_id, text)
         lines = [f"# {text_id}  ({len(text)} code points, {len(rows)} quote rows)", "", "## Text", "", "```", text, "```", "", "## Rows", ""]
         for n, r in enumerate(rows):
@@ -104,10 +107,10 @@ def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return (round(centre - half, 3), round(centre + half, 3))
 
 
-def score(folders: list[Path]) -> dict:
+def score(folders: list[Path], lists: tuple[Path, ...] = (AUDIT_TSV,)) -> dict:
     """Precision of the current extractor's rows under the first folder's judgments; agreement
-    of each further folder with the first."""
-    texts = audit_texts()
+    of every pair of folders."""
+    texts = audit_texts(lists=lists)
     produced = {(i, r["start"], r["end"], r["kind"]) for i, t in texts.items() for r in extracted_rows(i, t)}
     first = read_judgments(folders[0])
     rows = [first[k] for k in sorted(produced & first.keys())]
@@ -128,7 +131,7 @@ def score(folders: list[Path]) -> dict:
     for i, one in enumerate(names):
         for other in names[i + 1:]:
             result["agreement"][f"{one} vs {other}"] = agreement(judged[one], judged[other], produced)
-    result["by_kind_and_reason"] = dict(Counter(f"{k[3]}: {first[k]['reason'] or 'correct'}" for k in produced & first.keys()))
+    result["by_kind_and_reason"] = dict(sorted(Counter(f"{k[3]}: {first[k]['reason'] or 'correct'}" for k in produced & first.keys()).items()))
     return result
 
 
@@ -157,6 +160,7 @@ def compare(a: Path, b: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--batch", choices=sorted(BATCHES), default="1", help="which texts: audit.tsv (1), audit2.tsv (2) or both")
     commands.add_parser("sheets").add_argument("out", type=Path)
     cmp = commands.add_parser("compare")
     cmp.add_argument("a", type=Path)
@@ -166,11 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     if args.command == "sheets":
-        write_sheets(args.out)
+        write_sheets(args.out, BATCHES[args.batch])
     elif args.command == "compare":
         compare(args.a, args.b)
     else:
-        result = score(args.folders)
+        result = score(args.folders, BATCHES[args.batch])
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
         print(json.dumps(result, indent=1))
     return 0

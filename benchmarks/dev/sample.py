@@ -28,6 +28,8 @@ annotated sets without listing them; every one is among those whose output chang
 `--audit` lists the precision audit's texts (`audit.tsv`): after held-out 5, the next
 AUDIT_PER_SOURCE texts of each source, quotations or none, with the same skips; every quote row the
 extractor gives them is judged by hand (`audit.py`, `AUDIT.md`), as issue 17's reviewers did.
+`--audit2` lists a second batch (`audit2.tsv`): the next AUDIT_PER_SOURCE of each source after
+the first batch, drawn once it was scored.
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -181,10 +183,19 @@ def audit(texts: dict[str, str]) -> list[str]:
     return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:AUDIT_PER_SOURCE]]
 
 
+def audit2(texts: dict[str, str]) -> list[str]:
+    """A second audit batch (`audit2.tsv`), drawn once the first was scored because its direct
+    rows were too few for a narrow interval: the next AUDIT_PER_SOURCE texts of each source after
+    the first batch's, with the same skips."""
+    skipped = read_by_rule_writers() | set(CHANGED_BY_ROUND5.read_text().split())
+    after = [i for i in _after_last(texts, audit(texts)) if i not in skipped]
+    return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:AUDIT_PER_SOURCE]]
+
+
 if __name__ == "__main__":
     here = Path(__file__).resolve()  # (a worktree sits one level deeper than the main checkout)
     texts = dev_texts(next((r for r in (DEV_NEWS, *(p / "shared" / "dev-news" for p in here.parents)) if r.is_dir()), DEV_NEWS))
-    chosen = (audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
+    chosen = (audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
               else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
               else heldout if "--heldout" in sys.argv else sample)
     for text_id in chosen(texts):
