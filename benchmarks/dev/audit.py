@@ -9,6 +9,7 @@ correct. This repeats their measurement out of sample (texts: `audit.tsv`; rules
     python benchmarks/dev/audit.py compare DIR_A DIR_B             # where two judges disagree (TSV on stdout)
     python benchmarks/dev/audit.py score DIR [DIR_B ...]           # precision with a 95% interval (first DIR),
                                                                    # agreement of every pair of DIRs
+    python benchmarks/dev/audit.py --batch all score A1+A2 B1+B2   # both batches: a judge's folders joined by +
 
 Judgments are stand-off: per text a JSON file with its id, sha256 and one entry per row (offsets,
 kind, labels, a reason code), never words of the text. `score` runs the extractor again and
@@ -82,9 +83,11 @@ def write_sheets(out: Path, lists: tuple[Path, ...] = (AUDIT_TSV,)) -> None:
 
 
 def read_judgments(folder: Path) -> dict[tuple, dict]:
-    """(text id, start, end, kind) -> that row's labels, checked against the label sets."""
+    """(text id, start, end, kind) -> that row's labels, checked against the label sets. A
+    FOLDER+FOLDER argument reads both (one judge's batches, for `--batch all`)."""
     judged = {}
-    for path in sorted(folder.glob("*.json")):
+    parts = [Path(part) for part in str(folder).split("+")]
+    for path in sorted(p for part in parts for p in part.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for row in data["rows"]:
             for field, allowed in (("span", LABELS["span"]), ("kind_label", LABELS["kind"]), ("speaker", LABELS["speaker"])):
@@ -92,6 +95,11 @@ def read_judgments(folder: Path) -> dict[tuple, dict]:
                     raise SystemExit(f"{path}: row {row['row']}: {field} {row[field]!r} is not one of {sorted(allowed)}")
             judged[(data["id"], row["start"], row["end"], row["kind"])] = row
     return judged
+
+
+def folder_label(folder: Path) -> str:
+    """A judgments argument by its folder names (`audit_adj+audit2_adj`), for the JSON."""
+    return "+".join(Path(part).name for part in str(folder).split("+"))
 
 
 def correct(row: dict) -> bool:
@@ -115,24 +123,35 @@ def score(folders: list[Path], lists: tuple[Path, ...] = (AUDIT_TSV,)) -> dict:
     first = read_judgments(folders[0])
     rows = [first[k] for k in sorted(produced & first.keys())]
     hits = sum(map(correct, rows))
-    by_kind = {kind: {"rows": len(rs), "correct": sum(map(correct, rs))} for kind in sorted({k[3] for k in produced & first.keys()})
+    by_kind = {kind: {"rows": len(rs), "correct": sum(map(correct, rs)), "interval_95": wilson(sum(map(correct, rs)), len(rs))}
+               for kind in sorted({k[3] for k in produced & first.keys()})
                for rs in [[first[k] for k in produced & first.keys() if k[3] == kind]]}
     result = {
-        "texts": len(texts), "judged_by": str(folders[0].name), "rows": len(rows), "correct": hits,
+        "texts": len(texts), "judged_by": folder_label(folders[0]), "rows": len(rows), "correct": hits,
         "precision": round(hits / len(rows), 3) if rows else None, "interval_95": wilson(hits, len(rows)),
         "by_kind": by_kind,
         "span_labels": dict(Counter(r["span"] for r in rows)), "speaker_labels": dict(Counter(r["speaker"] for r in rows)),
-        "kind_labels": dict(Counter(r["kind_label"] for r in rows)), "reasons": dict(Counter(r["reason"] for r in rows if r["reason"])),
+        "kind_labels": dict(Counter(r["kind_label"] for r in rows)), "reasons": dict(sorted(Counter(r["reason"] for r in rows if r["reason"]).items())),
         "produced_not_judged": len(produced - first.keys()), "judged_not_produced": len(first.keys() - produced),
         "agreement": {},
     }
-    judged = {folder.name: read_judgments(folder) for folder in folders}
+    judged = {folder_label(folder): read_judgments(folder) for folder in folders}
     names = list(judged)
     for i, one in enumerate(names):
         for other in names[i + 1:]:
             result["agreement"][f"{one} vs {other}"] = agreement(judged[one], judged[other], produced)
+    result["direct_speaker"] = direct_speaker(first, produced)
     result["by_kind_and_reason"] = dict(sorted(Counter(f"{k[3]}: {first[k]['reason'] or 'correct'}" for k in produced & first.keys()).items()))
     return result
+
+
+def direct_speaker(judged: dict, produced: set) -> dict:
+    """Issue 17's speaker measure on the audit: of the direct rows that are speech, how many name
+    the right speaker (or rightly none)."""
+    speech = [judged[k] for k in sorted(produced & judged.keys()) if k[3] == "direct" and judged[k]["span"] != "not_speech"]
+    right = sum(r["speaker"] == "ok" for r in speech)
+    return {"rows": len(speech), "speaker_ok": right, "accuracy": round(right / len(speech), 3) if speech else None,
+            "interval_95": wilson(right, len(speech))}
 
 
 def agreement(first: dict, second: dict, produced: set) -> dict:
