@@ -33,8 +33,9 @@ sys.path.insert(0, str(HERE))
 from sample import DEV_NEWS, dev_texts, sha256  # noqa: E402
 
 AUDIT_TSV = HERE / "audit.tsv"
-BATCHES = {"1": (AUDIT_TSV,), "2": (HERE / "audit2.tsv",), "all": (AUDIT_TSV, HERE / "audit2.tsv")}
-"""Which text lists a run covers (`--batch`): the first batch, the second, or both."""
+BATCHES = {"1": (AUDIT_TSV,), "2": (HERE / "audit2.tsv",), "all": (AUDIT_TSV, HERE / "audit2.tsv"), "3": (HERE / "audit3.tsv",)}
+"""Which text lists a run covers (`--batch`): the first batch, the second, both, or the third
+(kept apart: drawn before the sixth rule round, to judge that round on unread text)."""
 RESULTS = HERE.parent / "results" / "extract_audit.json"
 LABELS = {"span": {"ok", "boundary", "not_speech"}, "kind": {"ok", "wrong", "na"}, "speaker": {"ok", "wrong", "missing", "na"}}
 
@@ -179,7 +180,7 @@ def compare(a: Path, b: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    parser.add_argument("--batch", choices=sorted(BATCHES), default="1", help="which texts: audit.tsv (1), audit2.tsv (2) or both")
+    parser.add_argument("--batch", choices=sorted(BATCHES), default="1", help="which texts: audit.tsv (1), audit2.tsv (2), both (all) or audit3.tsv (3)")
     commands.add_parser("sheets").add_argument("out", type=Path)
     cmp = commands.add_parser("compare")
     cmp.add_argument("a", type=Path)

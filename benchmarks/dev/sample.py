@@ -30,6 +30,9 @@ AUDIT_PER_SOURCE texts of each source, quotations or none, with the same skips; 
 extractor gives them is judged by hand (`audit.py`, `AUDIT.md`), as issue 17's reviewers did.
 `--audit2` lists a second batch (`audit2.tsv`): the next AUDIT_PER_SOURCE of each source after
 the first batch, drawn once it was scored.
+`--audit3` lists a third batch (`audit3.tsv`): the next AUDIT3_PER_SOURCE of each source after
+the second, drawn before the sixth round of rules was written, so that round can be judged on
+text its writer never saw (with the code before the round and after it).
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -192,10 +195,22 @@ def audit2(texts: dict[str, str]) -> list[str]:
     return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:AUDIT_PER_SOURCE]]
 
 
+AUDIT3_PER_SOURCE = 20
+
+
+def audit3(texts: dict[str, str]) -> list[str]:
+    """A third audit batch (`audit3.tsv`), drawn before a rule round so that the round is judged
+    on text its writer never read: the next AUDIT3_PER_SOURCE texts of each source after the
+    second batch's, with the same skips."""
+    skipped = read_by_rule_writers() | set(CHANGED_BY_ROUND5.read_text().split())
+    after = [i for i in _after_last(texts, audit2(texts)) if i not in skipped]
+    return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:AUDIT3_PER_SOURCE]]
+
+
 if __name__ == "__main__":
     here = Path(__file__).resolve()  # (a worktree sits one level deeper than the main checkout)
     texts = dev_texts(next((r for r in (DEV_NEWS, *(p / "shared" / "dev-news" for p in here.parents)) if r.is_dir()), DEV_NEWS))
-    chosen = (audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
+    chosen = (audit3 if "--audit3" in sys.argv else audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
               else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
               else heldout if "--heldout" in sys.argv else sample)
     for text_id in chosen(texts):
