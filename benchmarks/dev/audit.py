@@ -10,6 +10,8 @@ correct. This repeats their measurement out of sample (texts: `audit.tsv`; rules
     python benchmarks/dev/audit.py score DIR [DIR_B ...]           # precision with a 95% interval (first DIR),
                                                                    # agreement of every pair of DIRs
     python benchmarks/dev/audit.py --batch all score A1+A2 B1+B2   # both batches: a judge's folders joined by +
+    python benchmarks/dev/audit.py --batch 3 sheets OUT --changed-from ADJ   # only rows a rule round added or changed
+    python benchmarks/dev/audit.py --batch 3 score ADJ+AFTER_ADJ   # the code after the round: unchanged rows keep ADJ's labels
 
 Judgments are stand-off: per text a JSON file with its id, sha256 and one entry per row (offsets,
 kind, labels, a reason code), never words of the text. `score` runs the extractor again and
@@ -64,21 +66,40 @@ def file_name(text_id: str) -> str:
     return text_id.replace("/", "__")
 
 
-def write_sheets(out: Path, lists: tuple[Path, ...] = (AUDIT_TSV,)) -> None:
-    """One sheet (text + rows) and one empty judgment file per text, for a judge."""
+def speaker_mention(row: dict) -> list | None:
+    """The speaker a row was judged with (offsets and entity id): a later run that gives the same
+    span another speaker has a row nobody judged."""
+    return None if row["speaker_start"] is None else [row["speaker_start"], row["speaker_end"], row["speaker_id"]]
+
+
+def judgment_key(text_id: str, row: dict, with_speaker: bool) -> tuple:
+    """A row's key in a judgment folder: its span and kind, and its speaker where the judgment
+    recorded one (the first two batches did not)."""
+    key = (text_id, row["start"], row["end"], row["kind"])
+    return (*key, json.dumps(row["speaker_mention"] if "speaker_mention" in row else speaker_mention(row))) if with_speaker else key
+
+
+def write_sheets(out: Path, lists: tuple[Path, ...] = (AUDIT_TSV,), judged_before: Path | None = None) -> None:
+    """One sheet (text + rows) and one empty judgment file per text, for a judge. With
+    `judged_before`, only the rows no judgment there covers (what a rule round added or changed)."""
     out.mkdir(parents=True, exist_ok=True)
+    before = read_judgments(judged_before) if judged_before else None
     for text_id, text in audit_texts(lists=lists).items():
         rows = extracted_rows(text_id, text)
-        lines = [f"# {text_id}  ({len(text)} code points, {len(rows)} quote rows)", "", "## Text", "", "```", text, "```", "", "## Rows", ""]
-        for n, r in enumerate(rows):
+        shown = [n for n, r in enumerate(rows) if before is None or resolve(before, text_id, r) is None]
+        if before is not None and not shown:
+            continue
+        lines = [f"# {text_id}  ({len(text)} code points, {len(rows)} quote rows{'' if before is None else f', {len(shown)} to judge'})",
+                 "", "## Text", "", "```", text, "```", "", "## Rows", ""]
+        for n, r in ((n, rows[n]) for n in shown):
             speaker = f"{r['speaker_text']!r} [{r['speaker_start']}-{r['speaker_end']}] entity {r['speaker_id']}" if r["speaker_start"] is not None else "none"
             cue = f"{r['cue_text']!r} [{r['cue_start']}-{r['cue_end']}]" if r["cue_start"] is not None else "none"
             lines += [f"### row {n}: {r['kind']} [{r['start']}-{r['end']}]", f"- words: {r['text']!r}",
                       f"- speaker status: {r['speaker_status']}; speaker mention: {speaker}", f"- cue: {cue}", ""]
         (out / f"{file_name(text_id)}.md").write_text("\n".join(lines), encoding="utf-8")
         blank = {"id": text_id, "sha256": sha256(text), "judge": "",
-                 "rows": [{"row": n, "start": r["start"], "end": r["end"], "kind": r["kind"],
-                           "span": "", "kind_label": "", "speaker": "", "reason": ""} for n, r in enumerate(rows)]}
+                 "rows": [{"row": n, "start": r["start"], "end": r["end"], "kind": r["kind"], "speaker_mention": speaker_mention(r),
+                           "span": "", "kind_label": "", "speaker": "", "reason": ""} for n, r in enumerate(rows) if n in shown]}
         (out / f"{file_name(text_id)}.json").write_text(json.dumps(blank, indent=1) + "\n", encoding="utf-8")
     print(f"sheets for {len(list(out.glob('*.md')))} texts in {out}")
 
@@ -94,8 +115,22 @@ def read_judgments(folder: Path) -> dict[tuple, dict]:
             for field, allowed in (("span", LABELS["span"]), ("kind_label", LABELS["kind"]), ("speaker", LABELS["speaker"])):
                 if row[field] not in allowed:
                     raise SystemExit(f"{path}: row {row['row']}: {field} {row[field]!r} is not one of {sorted(allowed)}")
-            judged[(data["id"], row["start"], row["end"], row["kind"])] = row
+            judged[judgment_key(data["id"], row, "speaker_mention" in row)] = row
     return judged
+
+
+def resolve(judged: dict, text_id: str, row: dict) -> tuple | None:
+    """The key of the judgment that covers a produced row: one made with the same speaker, else
+    one that recorded no speaker; None when nobody judged this row as it now stands."""
+    for key in (judgment_key(text_id, row, True), judgment_key(text_id, row, False)):
+        if key in judged:
+            return key
+    return None
+
+
+def produced_keys(judged: dict, produced: list[tuple[str, dict]]) -> set:
+    """Each produced row as the key of its judgment, or, unjudged, as its own key with speaker."""
+    return {resolve(judged, i, r) or judgment_key(i, r, True) for i, r in produced}
 
 
 def folder_label(folder: Path) -> str:
@@ -120,8 +155,9 @@ def score(folders: list[Path], lists: tuple[Path, ...] = (AUDIT_TSV,)) -> dict:
     """Precision of the current extractor's rows under the first folder's judgments; agreement
     of every pair of folders."""
     texts = audit_texts(lists=lists)
-    produced = {(i, r["start"], r["end"], r["kind"]) for i, t in texts.items() for r in extracted_rows(i, t)}
+    produced_rows = [(i, r) for i, t in texts.items() for r in extracted_rows(i, t)]
     first = read_judgments(folders[0])
+    produced = produced_keys(first, produced_rows)
     rows = [first[k] for k in sorted(produced & first.keys())]
     hits = sum(map(correct, rows))
     by_kind = {kind: {"rows": len(rs), "correct": sum(map(correct, rs)), "interval_95": wilson(sum(map(correct, rs)), len(rs))}
@@ -140,7 +176,7 @@ def score(folders: list[Path], lists: tuple[Path, ...] = (AUDIT_TSV,)) -> dict:
     names = list(judged)
     for i, one in enumerate(names):
         for other in names[i + 1:]:
-            result["agreement"][f"{one} vs {other}"] = agreement(judged[one], judged[other], produced)
+            result["agreement"][f"{one} vs {other}"] = agreement(judged[one], judged[other], produced_keys(judged[one], produced_rows))
     result["direct_speaker"] = direct_speaker(first, produced)
     result["by_kind_and_reason"] = dict(sorted(Counter(f"{k[3]}: {first[k]['reason'] or 'correct'}" for k in produced & first.keys()).items()))
     return result
@@ -167,21 +203,24 @@ def agreement(first: dict, second: dict, produced: set) -> dict:
 def compare(a: Path, b: Path) -> None:
     """Rows on which two judges' labels differ, as TSV (offsets and labels only) for adjudication."""
     first, second = read_judgments(a), read_judgments(b)
-    print("id\tstart\tend\tkind\tfield\tjudge_a\tjudge_b")
+    print("id\tstart\tend\tkind\tspeaker_mention\tfield\tjudge_a\tjudge_b")
     for key in sorted(first.keys() | second.keys()):
+        row = (*key[:4], key[4] if len(key) > 4 else "-")
         if key not in first or key not in second:
-            print(*key, "row", "present" if key in first else "absent", "present" if key in second else "absent", sep="\t")
+            print(*row, "row", "present" if key in first else "absent", "present" if key in second else "absent", sep="\t")
             continue
         for field in ("span", "kind_label", "speaker"):
             if first[key][field] != second[key][field]:
-                print(*key, field, first[key][field], second[key][field], sep="\t")
+                print(*row, field, first[key][field], second[key][field], sep="\t")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     parser.add_argument("--batch", choices=sorted(BATCHES), default="1", help="which texts: audit.tsv (1), audit2.tsv (2), both (all) or audit3.tsv (3)")
-    commands.add_parser("sheets").add_argument("out", type=Path)
+    sheets = commands.add_parser("sheets")
+    sheets.add_argument("out", type=Path)
+    sheets.add_argument("--changed-from", type=Path, help="only rows no judgment in this folder covers (a rule round's new or changed rows)")
     cmp = commands.add_parser("compare")
     cmp.add_argument("a", type=Path)
     cmp.add_argument("b", type=Path)
@@ -190,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     if args.command == "sheets":
-        write_sheets(args.out, BATCHES[args.batch])
+        write_sheets(args.out, BATCHES[args.batch], args.changed_from)
     elif args.command == "compare":
         compare(args.a, args.b)
     else:
