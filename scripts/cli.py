@@ -382,6 +382,7 @@ def cmd_diff(args) -> int:
     from landstrikes.releases.diff import diff_folders
     from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
     from landstrikes.releases.loading import resolve_release
+    from landstrikes.releases.folders import is_release_folder
     from landstrikes.releases.manifest import MANIFEST, verified_manifest
 
     from landstrikes.schema.tableio import UnreadableTable
@@ -391,7 +392,7 @@ def cmd_diff(args) -> int:
         old, new = (resolve_release(v, args.dataset) for v in (args.old, args.new))
         with reading(old, new, wait=args.wait):
             for folder in (old, new):
-                if (folder / MANIFEST).is_file():
+                if (folder / MANIFEST).is_file() or is_release_folder(folder):  # a release without its manifest fails
                     verified_manifest(folder)
             result = diff_folders(old, new, args.old, args.new)
     except (ReleaseNotFound, ReleaseIntegrityError, BuildError) as exc:
