@@ -693,6 +693,9 @@ def parser() -> argparse.ArgumentParser:
 
 BROKEN_PIPE_EXIT = 141
 """The reader of stdout went away (`landstrikes diff ... | head`): end quietly, as SIGPIPE would."""
+INTERRUPTED_EXIT = 130
+"""Ctrl-C (SIGINT): one line and the shell's code for it, after every `finally` and `with` on the
+way out has cleaned up (attack11: every command printed KeyboardInterrupt's traceback)."""
 
 
 def _tolerant_streams() -> None:
@@ -719,6 +722,9 @@ def main(argv: list[str] | None = None) -> int:
 
             exit_without_teardown(code)
         return code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return INTERRUPTED_EXIT
     except BrokenPipeError:
         # stdout is gone: point it at /dev/null so the interpreter's final flush cannot raise again
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
