@@ -79,14 +79,34 @@ BOMB_FLOOR = 256 << 20
 """Below this decoded size a part is always read, whatever its ratio."""
 
 
+def footer_rows(metadata) -> int:
+    """The rows a reader decodes: the sum of the row groups' counts. The file-level `num_rows`
+    is a separate footer field a writer can set to anything; readers ignore it (attack11: a
+    footer saying 55 rows over row groups of 5 million passed the bomb floor unread)."""
+    return sum(metadata.row_group(i).num_rows for i in range(metadata.num_row_groups))
+
+
+def footer_lie(metadata) -> str | None:
+    """Why a footer's row counts cannot be trusted (its file count is not its row groups' sum), or None."""
+    rows = footer_rows(metadata)
+    if rows != metadata.num_rows:
+        return f"the footer says {metadata.num_rows} rows, its row groups hold {rows}"
+    return None
+
+
 def _refuse_bomb(path: Path, size: int, metadata) -> None:
     """A few hundred kilobytes of Parquet can declare tens of millions of identical rows, which
     validate would hold in memory (gigabytes) and check row by row for minutes. The footer's row
-    and column counts give a floor of the decoded size before anything is decoded."""
-    decoded = metadata.num_rows * max(metadata.num_columns, 1) * MIN_DECODED_BYTES_PER_VALUE
+    and column counts give a floor of the decoded size before anything is decoded; a footer whose
+    counts disagree is refused unread, since either count could be the one that decodes."""
+    lie = footer_lie(metadata)
+    if lie is not None:
+        raise UnreadableTable(f"{path}: {lie}; refused unread")
+    rows = footer_rows(metadata)
+    decoded = rows * max(metadata.num_columns, 1) * MIN_DECODED_BYTES_PER_VALUE
     if decoded > BOMB_FLOOR and decoded > MAX_EXPANSION * max(size, 1):
         raise UnreadableTable(
-            f"{path}: {metadata.num_rows} rows x {metadata.num_columns} columns in {size} bytes would decode to at least "
+            f"{path}: {rows} rows x {metadata.num_columns} columns in {size} bytes would decode to at least "
             f"{decoded >> 20} MB, over {MAX_EXPANSION} times the file (a decompression bomb); refused unread",
             "decompression-bomb",
         )

@@ -382,6 +382,7 @@ def cmd_diff(args) -> int:
     from landstrikes.releases.diff import diff_folders
     from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
     from landstrikes.releases.loading import resolve_release
+    from landstrikes.releases.folders import is_release_folder
     from landstrikes.releases.manifest import MANIFEST, verified_manifest
 
     from landstrikes.schema.tableio import UnreadableTable
@@ -391,7 +392,7 @@ def cmd_diff(args) -> int:
         old, new = (resolve_release(v, args.dataset) for v in (args.old, args.new))
         with reading(old, new, wait=args.wait):
             for folder in (old, new):
-                if (folder / MANIFEST).is_file():
+                if (folder / MANIFEST).is_file() or is_release_folder(folder):  # a release without its manifest fails
                     verified_manifest(folder)
             result = diff_folders(old, new, args.old, args.new)
     except (ReleaseNotFound, ReleaseIntegrityError, BuildError) as exc:
@@ -419,7 +420,7 @@ def cmd_verify(args) -> int:
         print(f"error: --pin {what}", file=sys.stderr)
         return 2
     try:
-        folders = ([resolve_release(args.release, args.dataset)] if args.release
+        folders = ([resolve_release(args.release, args.dataset)] if args.release is not None
                    else list(find_releases(releases_dir(args.dataset)).values()))
     except ReleaseNotFound as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -485,6 +486,14 @@ def _seconds(limit: float):
         return number
 
     return parse
+
+
+def _path(value: str) -> Path:
+    """argparse type for a path: an empty one (an unset shell variable, `--out "$OUT"`) is a
+    usage error, exit 2; Path('') is the current folder, which it then read or wrote (attack11)."""
+    if not value:
+        raise argparse.ArgumentTypeError("an empty path names no folder (write . for the current one)")
+    return Path(value)
 
 
 MAX_TIME_BUDGET = 1e6
@@ -584,15 +593,15 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="regenerate and validate every table from raw text + annotations",
                        epilog=BUILD_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.add_argument("--wait", type=_seconds(MAX_WAIT), default=0.0, metavar="SECONDS",
                    help="wait up to SECONDS for another build's lock on the dataset folder (default: refuse at once)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("validate", help="check a folder of tables (dataset, release or copy)",
                        epilog=VALIDATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to check (default: dataset)")
-    p.add_argument("--json", metavar="FILE", help="also write the full machine-readable report (its folder is created)")
+    p.add_argument("path", type=_path, nargs="?", default=DEFAULT_DATASET, help="folder to check (default: dataset)")
+    p.add_argument("--json", type=_path, metavar="FILE", help="also write the full machine-readable report (its folder is created)")
     p.add_argument("--engine", choices=("local", "ray"), default=None,
                    help="check a partitioned folder (e.g. extract output) partition by partition on this engine, "
                         "corpus-wide keys in a bounded-memory pass (default: read the folder as one corpus)")
@@ -605,51 +614,51 @@ def parser() -> argparse.ArgumentParser:
         help="gold vs the independent second pass, and the third pass vs the gold frozen before it (per layer)",
         epilog=AGREEMENT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
-    p.add_argument("--out", type=Path, default=DEFAULT_DATASET / "agreement.json")
+    p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET)
+    p.add_argument("--out", type=_path, default=DEFAULT_DATASET / "agreement.json")
     p.set_defaults(func=cmd_agreement)
 
     p = sub.add_parser("stats", help="regenerate datasheet/README numbers, stats.json and figures from the tables",
                        epilog=STATS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
-    p.add_argument("--root", type=Path, default=None, help="folder with DATASHEET.md, README.md (default: DIR/..)")
+    p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET)
+    p.add_argument("--root", type=_path, default=None, help="folder with DATASHEET.md, README.md (default: DIR/..)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each drifted block or file")
     _add_read_wait(p)
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("export-schemas", help="write each table's Pandera schema as YAML (default: schema/)",
                        epilog=EXPORT_SCHEMAS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--out", type=Path, default=None,
+    p.add_argument("--out", type=_path, default=None,
                    help="a new or empty folder, or one export-schemas wrote before (default: the package's schema/)")
     p.set_defaults(func=cmd_export_schemas)
 
     p = sub.add_parser("render", help="static HTML viewer of every layer (dataset, release or silver folder)",
                        epilog=RENDER_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("path", type=Path, nargs="?", default=DEFAULT_DATASET, help="folder to draw (default: dataset)")
-    p.add_argument("--out", type=Path, required=True,
+    p.add_argument("path", type=_path, nargs="?", default=DEFAULT_DATASET, help="folder to draw (default: dataset)")
+    p.add_argument("--out", type=_path, required=True,
                    help="folder to write the site into: new, empty, or one render wrote before")
     _add_read_wait(p)
     p.set_defaults(func=cmd_render)
     p = sub.add_parser("release", help="snapshot the validated build as immutable release X.Y.Z",
                        epilog=RELEASE_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("version", help="X.Y.Z, greater than the last release by at least the change's bump")
-    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
-    p.add_argument("--changelog", type=Path, default=None, help="default: CHANGELOG.md beside the dataset folder")
+    p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.add_argument("--changelog", type=_path, default=None, help="default: CHANGELOG.md beside the dataset folder")
     p.set_defaults(func=cmd_release)
 
     p = sub.add_parser("diff", help="rows added/removed/changed per table between two releases or folders",
                        epilog=DIFF_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("old", help="release version (under DIR/releases) or folder")
     p.add_argument("new", help="release version (under DIR/releases) or folder")
-    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
-    p.add_argument("--json", metavar="FILE", help="also write the full diff as JSON (its folder is created)")
+    p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.add_argument("--json", type=_path, metavar="FILE", help="also write the full diff as JSON (its folder is created)")
     _add_read_wait(p)
     p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser("verify", help="check a release (default: every release) against everything its MANIFEST.json states",
                        epilog=VERIFY_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("release", nargs="?", help="release version or folder (default: all under DIR/releases)")
-    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.add_argument("--pin", metavar="SHA256", help="the sha256 of the release's MANIFEST.json as published (CHANGELOG): "
                    "refuses a release rewritten consistently, manifest included")
     p.set_defaults(func=cmd_verify)
@@ -657,9 +666,9 @@ def parser() -> argparse.ArgumentParser:
                        epilog=PUBLISH_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("version", help="release version (under DIR/releases) to upload")
     p.add_argument("--repo", help="Hub dataset repo id, ORG/NAME (token from HF_TOKEN or `hf auth login`)")
-    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
+    p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.add_argument("--dry-run", action="store_true", help="upload nothing; write the upload folder to --out")
-    p.add_argument("--out", type=Path, default=None, help="with --dry-run: a new or empty folder to write")
+    p.add_argument("--out", type=_path, default=None, help="with --dry-run: a new or empty folder to write")
     p.set_defaults(func=cmd_publish)
     p = sub.add_parser(
         "extract", help="automatic (silver) tables for a folder of raw article texts",
@@ -670,8 +679,8 @@ def parser() -> argparse.ArgumentParser:
                "  3  done with N failures: the other articles are written; each failed file is one line on\n"
                "     stderr and one row of OUT/extract_errors.csv (duplicates go to OUT/extract_duplicates.csv)",
     )
-    p.add_argument("raw_dir", type=Path, help="folder of UTF-8 *.txt articles")
-    p.add_argument("--out", type=Path, required=True, help="output folder (tables go to OUT/data)")
+    p.add_argument("raw_dir", type=_path, help="folder of UTF-8 *.txt articles")
+    p.add_argument("--out", type=_path, required=True, help="output folder (tables go to OUT/data)")
     p.add_argument("--num-proc", type=_positive_int, default=1, help="worker processes (default 1)")
     p.add_argument("--max-chars", type=_positive_int, default=1_000_000, help="longest article extracted, in characters (default 1,000,000)")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
@@ -682,9 +691,9 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="precision/recall/F1 of silver tables against the gold",
                        epilog=EVALUATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("pred_dir", type=Path, help="folder with predicted tables (e.g. an extract --out folder)")
-    p.add_argument("--gold", type=Path, default=DEFAULT_DATASET, help="gold dataset folder (default: dataset)")
-    p.add_argument("--json", metavar="FILE", help="also write every figure as JSON (its folder is created)")
+    p.add_argument("pred_dir", type=_path, help="folder with predicted tables (e.g. an extract --out folder)")
+    p.add_argument("--gold", type=_path, default=DEFAULT_DATASET, help="gold dataset folder (default: dataset)")
+    p.add_argument("--json", type=_path, metavar="FILE", help="also write every figure as JSON (its folder is created)")
     _add_read_wait(p)
     p.set_defaults(func=cmd_evaluate)
     return top
@@ -692,6 +701,9 @@ def parser() -> argparse.ArgumentParser:
 
 BROKEN_PIPE_EXIT = 141
 """The reader of stdout went away (`landstrikes diff ... | head`): end quietly, as SIGPIPE would."""
+INTERRUPTED_EXIT = 130
+"""Ctrl-C (SIGINT): one line and the shell's code for it, after every `finally` and `with` on the
+way out has cleaned up (attack11: every command printed KeyboardInterrupt's traceback)."""
 
 
 def _tolerant_streams() -> None:
@@ -718,6 +730,9 @@ def main(argv: list[str] | None = None) -> int:
 
             exit_without_teardown(code)
         return code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return INTERRUPTED_EXIT
     except BrokenPipeError:
         # stdout is gone: point it at /dev/null so the interpreter's final flush cannot raise again
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -60,3 +60,35 @@ def flip_stance_rehashed(release: Path) -> dict:
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(), bytes=path.stat().st_size)
     (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return manifest
+
+
+def _varint(n: int, width: int = 0) -> bytes:
+    """Thrift compact's zigzag varint of `n`, padded with empty continuation bytes to `width`."""
+    n = (n << 1) ^ (n >> 63)
+    out = []
+    while True:
+        out.append(n & 0x7F)
+        n >>= 7
+        if not n:
+            break
+    out += [0] * (width - len(out))
+    return bytes([b | 0x80 for b in out[:-1]] + [out[-1]])
+
+
+def footer_says_rows(path: Path, rows: int) -> None:
+    """Rewrite the file-level row count in a Parquet footer to `rows`, leaving the row groups
+    (what readers decode) as they are: FileMetaData field 3, the first i64 holding the true count."""
+    import struct
+
+    data = path.read_bytes()
+    length = struct.unpack("<I", data[-8:-4])[0]
+    start = len(data) - 8 - length
+    footer = data[start:-8]
+    true = pq.ParquetFile(path).metadata.num_rows
+    old = b"\x16" + _varint(true)
+    at = footer.index(old)
+    new = b"\x16" + _varint(rows, len(old) - 1)
+    assert len(new) == len(old), "the lie must fit in the true count's bytes"
+    path.write_bytes(data[:start] + footer[:at] + new + footer[at + len(old):] + data[-8:])
+    meta = pq.ParquetFile(path).metadata
+    assert meta.num_rows == rows and sum(meta.row_group(i).num_rows for i in range(meta.num_row_groups)) == true

@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from landstrikes.schema.report import Report
+from landstrikes.schema.tableio import footer_rows
 
 PASS_ROWS = 2_000_000
 """Keys held per pass (about 100-200 MB of Arrow strings)."""
@@ -49,7 +50,7 @@ def buckets(values: pa.Array, n: int) -> np.ndarray:
 
 
 def _rows(files: list[Path]) -> int:
-    return sum(pq.ParquetFile(p).metadata.num_rows for p in files)
+    return sum(footer_rows(pq.ParquetFile(p).metadata) for p in files)
 
 
 def _passes(rows: int, pass_rows: int) -> int:

@@ -37,7 +37,7 @@ from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
-from landstrikes.schema.tableio import UnreadableTable, file_metadata, read_table
+from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, read_table
 from landstrikes.schema.validate import data_dir, validate
 
 CORPUS_WIDE_CHECKS = frozenset({
@@ -200,7 +200,7 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dic
             report.add(spec.name, "missing-table", f"no folder {folder}")
             continue
         try:
-            rows = sum(pq.ParquetFile(p).metadata.num_rows for p in parts.files(spec.name))
+            rows = sum(footer_rows(pq.ParquetFile(p).metadata) for p in parts.files(spec.name))
         except Exception:  # noqa: BLE001 - an unreadable file is reported by its partition's check
             rows = None
         mismatch = _mismatched_schemas(folder, parts.files(spec.name)) if rows is not None else None

@@ -36,6 +36,7 @@ from landstrikes.extract.entities import warm_up
 from landstrikes.extract.failures import DUPLICATES_FILE, ERRORS_FILE, Duplicate, Failure, write_rows as write_csv
 from landstrikes.extract.inventory import MAX_CHARS, take_inventory
 from landstrikes.extract.rawread import Expected
+from landstrikes.safety.faults import fault
 from landstrikes.safety.outdir import output_folder
 from landstrikes.schema.registry import TABLES
 
@@ -87,6 +88,7 @@ def extract_folder(
                          tuple(expected[start:end]))
                 for i, (start, end) in enumerate(cuts)]
         for chunk in _run(jobs, num_proc, engine):
+            fault("extract:chunk-done")
             result.articles += chunk.articles
             result.failures.extend(chunk.failures)
             counts.update(chunk.counts)
@@ -153,7 +155,9 @@ def die_with_parent(parent: int) -> None:
     """Pool initializer: the worker is killed when the extract process dies, however (kill -9).
     An orphaned worker would finish its chunk and write it into the staging folder that the next
     run's repair had already removed, recreating it without a marker beside OUT for good
-    (attack9). Linux only (prctl); elsewhere a no-op."""
+    (attack9). Linux only (prctl); elsewhere a no-op. Ctrl-C is the parent's to handle: it
+    ends the pool, and each worker's KeyboardInterrupt traceback was only noise (attack11)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not sys.platform.startswith("linux"):
         return
     import ctypes

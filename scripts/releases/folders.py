@@ -27,3 +27,14 @@ def find_releases(folder: Path) -> dict[Version, Path]:
         if version is not None and path.is_dir():
             found[version] = path
     return dict(sorted(found.items()))
+
+
+def is_release_folder(path: Path) -> bool:
+    """An X.Y.Z folder in a releases folder: what `find_releases` lists, however the path names it.
+    Such a folder is a release whether or not its MANIFEST.json is still there (attack11: diff
+    compared a release whose manifest was deleted without verifying it)."""
+    try:
+        path = Path(path).resolve()
+    except (OSError, RuntimeError):
+        return False
+    return path.parent.name == RELEASES and folder_version(path.name) is not None

@@ -61,6 +61,8 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
         if not known:
             raise ReleaseNotFound(f"no release under {', '.join(str(r) for r in roots)}")
         version = known[-1]
+    if isinstance(version, str) and not version.strip():  # Path('') would be the current folder
+        raise ReleaseNotFound("an empty version names no release (X.Y.Z or a release folder)")
     if isinstance(version, str) and len(version) > 200:
         raise ReleaseNotFound(f"{version[:40]!r}… ({len(version)} characters) is neither a release version nor a folder")
     parsed = parse_version(version) if isinstance(version, str) else None

@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 from landstrikes.errors import ReleaseIntegrityError
 from landstrikes.schema.columns import Col
 from landstrikes.schema.registry import TABLES_BY_NAME
+from landstrikes.schema.tableio import footer_rows
 
 MANIFEST = "MANIFEST.json"
 MANIFEST_FORMAT = 1
@@ -91,7 +92,7 @@ def make_manifest(folder: Path, header: dict, raw_dir: Path) -> dict:
     for name, files in table_files(folder).items():
         rows = 0
         for path in files:
-            n = pq.ParquetFile(path).metadata.num_rows
+            n = footer_rows(pq.ParquetFile(path).metadata)
             rows_by_file[path.relative_to(folder).as_posix()] = n
             rows += n
         tables[name] = {"rows": rows, **describe_table(name, files[0])}

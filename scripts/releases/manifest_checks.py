@@ -109,7 +109,7 @@ def decompression_bombs(folder: Path, trusted: set[str]) -> list[Problem]:
     """Hashed Parquet files whose footer declares far more values than their bytes can hold (the
     floor `validate` refuses, schema/tableio.py): a 5 MB articles file of 10^7 repeated rows, its
     manifest entry re-hashed, made verify hold 3.8 GB for 38 s before this check."""
-    from landstrikes.schema.tableio import BOMB_FLOOR, MAX_EXPANSION, MIN_DECODED_BYTES_PER_VALUE
+    from landstrikes.schema.tableio import BOMB_FLOOR, MAX_EXPANSION, MIN_DECODED_BYTES_PER_VALUE, footer_lie, footer_rows
 
     found = []
     for rel in sorted(r for r in trusted if r.endswith(".parquet")):
@@ -118,10 +118,15 @@ def decompression_bombs(folder: Path, trusted: set[str]) -> list[Problem]:
             meta = pq.ParquetFile(path).metadata
         except Exception:
             continue  # not Parquet: reported by tables_section
+        lie = footer_lie(meta)
+        if lie is not None:  # either count could be the one a reader decodes
+            found.append(Problem("decompression-bomb", rel, f"{lie}; not read"))
+            continue
         size = path.stat().st_size
-        decoded = meta.num_rows * max(meta.num_columns, 1) * MIN_DECODED_BYTES_PER_VALUE
+        rows = footer_rows(meta)
+        decoded = rows * max(meta.num_columns, 1) * MIN_DECODED_BYTES_PER_VALUE
         if decoded > BOMB_FLOOR and decoded > MAX_EXPANSION * max(size, 1):
-            found.append(Problem("decompression-bomb", rel, f"{meta.num_rows} rows x {meta.num_columns} columns in "
+            found.append(Problem("decompression-bomb", rel, f"{rows} rows x {meta.num_columns} columns in "
                                  f"{size} bytes would decode to at least {decoded >> 20} MB; not read"))
     return found
 
@@ -132,6 +137,7 @@ def tables_section(folder: Path, manifest: dict, trusted: set[str]) -> list[Prob
     `trusted` holds the listed files whose bytes matched their sha256; only those are parsed.
     """
     from landstrikes.releases.manifest import describe_columns
+    from landstrikes.schema.tableio import footer_rows
 
     problems = []
     card = card_features(folder)
@@ -156,7 +162,7 @@ def tables_section(folder: Path, manifest: dict, trusted: set[str]) -> list[Prob
         if any(rel not in trusted for rel in files):
             continue  # hash problems are already reported; do not parse untrusted bytes
         try:
-            rows = sum(pq.ParquetFile(folder / rel).metadata.num_rows for rel in files)
+            rows = sum(footer_rows(pq.ParquetFile(folder / rel).metadata) for rel in files)
             columns = describe_columns(pq.read_schema(folder / files[0]))
         except Exception as exc:  # a hashed file that still is no Parquet: report, never raise
             problems.append(Problem("manifest-tables-mismatch", files[0], f"not readable as Parquet ({_short(str(exc))})"))
@@ -165,7 +171,7 @@ def tables_section(folder: Path, manifest: dict, trusted: set[str]) -> list[Prob
             problems.append(Problem("manifest-tables-mismatch", where, f"says {stated['rows']} rows, the files hold {rows}"))
         for rel in files:
             entry_rows = manifest["files"][rel].get("rows")
-            actual = pq.ParquetFile(folder / rel).metadata.num_rows
+            actual = footer_rows(pq.ParquetFile(folder / rel).metadata)
             if entry_rows is not None and entry_rows != actual:
                 problems.append(Problem("manifest-tables-mismatch", rel, f"says {entry_rows} rows, the file holds {actual}"))
         shown = [(c["name"], c["type"], c["nullable"]) for c in stated["columns"]]

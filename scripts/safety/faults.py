@@ -2,7 +2,8 @@
 
 `LANDSTRIKES_FAULT=<point>` makes the process kill itself with SIGKILL when it reaches that
 point, so a test can prove the files on disk are whole at every step. `<point>:sleep=SECONDS`
-pauses there instead (to hold a lock mid-way), `<point>:oserror` raises an I/O error there.
+pauses there instead (to hold a lock mid-way), `<point>:oserror` raises an I/O error there,
+`<point>:interrupt` sends SIGINT to the process group, as a terminal's Ctrl-C does.
 Several specs may be given, comma-separated. The variable is read once at import: when it is
 unset, `fault()` is one truth test.
 """
@@ -44,6 +45,9 @@ def _trigger(point: str, action: str) -> None:
         deadline = time.monotonic() + WAIT_LIMIT
         while not os.path.exists(action.removeprefix("wait=")) and time.monotonic() < deadline:
             time.sleep(0.05)
+    elif action == "interrupt":
+        os.killpg(os.getpgrp(), signal.SIGINT)
+        time.sleep(WAIT_LIMIT)  # the KeyboardInterrupt arrives here
     elif action == "oserror":
         raise OSError(errno.EIO, f"injected I/O error at {point}")
     else:
