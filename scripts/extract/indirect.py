@@ -53,6 +53,7 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
             content = _content_clause(text, verb_end, sentence, lemma in _ZERO_THAT_LEMMAS, _ZERO_THAT_REACH.get(lemma, 6))
             if content is None:
                 continue
+            content = through_closing_quotation(text, content, sentence, marked)
             speaker = cue_subject(text, sentence.start, verb_start, verb_end, mentions)
             if speaker.status == "unattributed":
                 speaker = subject_after(text, verb_end, content.start, mentions)
@@ -148,6 +149,28 @@ def _preposed_report(text: str, sentence: Span, mentions, marked: list[tuple[int
     else:
         speaker = subject_before(text, comma + 1, verb_start, mentions)
     return Quote(span.start, span.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group("verb").lower()]), None, 0.5)
+
+
+def through_closing_quotation(text: str, span: Span, sentence: Span, marked: list[tuple[int, int]]) -> Span:
+    """A content clause that ends in a partial quotation (`said the change was "long overdue".`)
+    runs to its closing mark (Q1: the span is the clause up to the end of the reported content);
+    trimming the sentence's final punctuation would stop it before the opening mark, the quoted
+    words being blanks in the masked text. Only a quotation that ends the clause: nothing but
+    closing marks and final punctuation after it."""
+    i = bisect.bisect_left(marked, (span.end - 1, -1))
+    if i == len(marked) or marked[i][0] > span.end + 3 or marked[i][0] < span.start:
+        return span
+    close = marked[i][1]
+    if close >= sentence.end + 1 or close >= len(text) or text[close] not in _CLOSING_MARKS:
+        return span
+    if text[close + 1:sentence.end].strip(_AFTER_CLOSE) != "" or text[span.end:marked[i][0]].strip(_BEFORE_OPEN) != "":
+        return span
+    return Span(span.start, close + 1)
+
+
+_CLOSING_MARKS = "”\"’'"
+_AFTER_CLOSE = ".!?,;:)”\"’' \t"
+_BEFORE_OPEN = "“\"‘' \t"
 
 
 def _overlaps_marked(span: Span, marked: list[tuple[int, int]]) -> bool:
