@@ -35,3 +35,37 @@ def test_quoted_words_ending_a_sentence_do_not_take_the_next_sentences_reporting
             'Tom Hale said the new depot was "far too small for the region". Ann Lee, who runs it, said sales had doubled.\n')
     row = _row(text, "far too small", "partial")
     assert (row["speaker_words"], row["cue_text"]) == ("Tom Hale", "said")
+
+
+def _indirect_texts(text: str) -> list[str]:
+    return [q["text"] for q in _rows(text)["quotes"] if q["kind"] == "indirect"]
+
+
+def test_a_verb_form_joined_by_a_hyphen_is_part_of_a_compound_not_a_cue():
+    text = "Talks resumed.\n\nHe said Ann Lee backed the widely-agreed plan to cut costs by a third.\n"
+    assert [q["cue_text"] for q in _rows(text)["quotes"]] == ["said"]
+
+
+def test_a_content_clause_ends_where_and_opens_a_second_reporting_clause():
+    text = "Talks resumed.\n\nThe court ruled that Norcom must close its depot and said it must pay a fine of five million.\n"
+    assert _indirect_texts(text)[0] == "Norcom must close its depot"
+
+
+def test_a_second_that_clause_after_but_belongs_to_the_same_report():
+    text = "Talks resumed.\n\nTom Hale said sales were rising in the north, but that costs had doubled since May.\n"
+    assert _indirect_texts(text) == ["sales were rising in the north, but that costs had doubled since May"]
+
+
+def test_a_verb_phrase_without_its_own_subject_after_but_belongs_to_the_report():
+    text = "Talks resumed.\n\nTom Hale said the board weighed a buyout at 300p but did not go ahead with it.\n"
+    assert _indirect_texts(text) == ["the board weighed a buyout at 300p but did not go ahead with it"]
+
+
+def test_a_content_clause_ends_before_a_clause_opened_by_though():
+    text = "Talks resumed.\n\nAnn Lee said the plan had stalled in the north - though she admitted talks had gone well.\n"
+    assert _indirect_texts(text)[0] == "the plan had stalled in the north -"
+
+
+def test_a_capitalised_word_in_s_after_an_inverted_cue_is_a_name_not_a_verb():
+    text = "Talks resumed.\n\nSales rose by five per cent in the north last month, said Norcom director Ann Perkins.\n"
+    assert not any(t.startswith("Norcom director") for t in _indirect_texts(text))
