@@ -69,3 +69,18 @@ def test_a_content_clause_ends_before_a_clause_opened_by_though():
 def test_a_capitalised_word_in_s_after_an_inverted_cue_is_a_name_not_a_verb():
     text = "Talks resumed.\n\nSales rose by five per cent in the north last month, said Norcom director Ann Perkins.\n"
     assert not any(t.startswith("Norcom director") for t in _indirect_texts(text))
+
+
+def test_a_role_owned_by_a_body_names_its_holder_not_the_body():
+    text = ("The Norland Society's Tom Hale said the change was overdue. The reform group's general secretary told "
+            "Radio Norland there were some old features in the law.\n\n"
+            '"We hope they are warm towards it and will not say this is the wrong time."\n')
+    row = _row(text, "We hope", "direct")
+    assert (row["speaker_status"], row["speaker_id"]) == ("attributed", "tom-hale")
+
+
+def test_a_role_owned_by_a_person_or_spoken_for_a_body_names_no_earlier_person():
+    text = ("Tom Hale was arrested in Kendal on Monday. The man's lawyer said his client would appeal against the ruling. "
+            "Norcom's spokesman said the firm would cut prices in the spring.\n")
+    speakers = [q["speaker_id"] for q in _rows(text)["quotes"]]
+    assert "tom-hale" not in speakers

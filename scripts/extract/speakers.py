@@ -35,6 +35,10 @@ _ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and
 """(`the MP`, `the Labour MEP`: short titles that are roles too)"""
 _DEFINITE_ROLE = with_words(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?<ROLE>\b(?! (?-i:[A-Z]))", re.IGNORECASE, ROLE=_ROLE_WORDS)
 """`(?-i:...)`: under IGNORECASE a plain [A-Z] would match any next word and reject every role."""
+_POSSESSIVE_ROLE = with_words(r"(?P<owner>[\w-]+)[’']s (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}<ROLE>\b(?! (?-i:[A-Z]))", re.IGNORECASE,
+                              ROLE=_ROLE_WORDS)
+"""A role owned by a body (`the reform group's general secretary`, `Norcom's chief executive`):
+a role nominal like `the chief executive`, whose holder is a person, not the body before `'s`."""
 _ROLE_START = re.compile(r"[th](?<!\w.)(?:he|is|er) ")
 """Where a role nominal can start, in the lowered text (`text.lowered`): `\\b(?:the|his|her) `."""
 
@@ -124,12 +128,14 @@ _APPOSED = re.compile(r",\s+(?:[A-Z][a-z]*\.?\s+){0,3}")
 _NOT_THE_HOLDER = re.compile(r"(?:deputy|vice|former|ex|shadow|junior|assistant)[- ]$")
 
 
-def _holder_of_role(text: str, role: re.Match, earlier: list[Mention]) -> Mention:
+def _holder_of_role(text: str, role: re.Match, earlier: list[Mention], near: int | None = None) -> Mention | None:
     """Who `the prime minister` is: the person named earlier with that role as a title (`Prime
     Minister Ann Lee`, not `Deputy Prime Minister ...`) or in apposition (`Ann Lee, the prime
     minister`); else the nearest earlier person in a subject's place (after no preposition and no
     verb: `Ann Lee dismissed reports she told Tom Hale ... the prime minister said` is Ann Lee);
-    else the nearest earlier person. `earlier` is sorted by start, nearest last."""
+    else the nearest earlier person. `earlier` is sorted by start, nearest last. With `near`, a
+    person in a subject's place counts only within that many characters before, and nobody else
+    does (None)."""
     phrase = " ".join(role.group().lower().split()[1:])
     for p in reversed(earlier):
         before = text[max(0, p.start - len(phrase) - 40):p.start].lower()
@@ -139,9 +145,11 @@ def _holder_of_role(text: str, role: re.Match, earlier: list[Mention]) -> Mentio
         if text[p.end:p.end + len(phrase) + 8].lower().startswith((", the " + phrase, ", " + phrase)):
             return p
     for p in reversed(earlier):
+        if near is not None and p.start < role.start() - near:
+            return None
         if not _NOT_A_SUBJECT.search(text, max(0, p.start - 48), p.start):
             return p
-    return earlier[-1]
+    return earlier[-1] if near is None else None
 
 
 _SPOKESPERSONS = ("spokesman", "spokeswoman", "spokesperson", "official", "officer", "source")
@@ -189,6 +197,29 @@ def _body_spokespersons(text: str, bodies: list[Mention], starts: list[int]) -> 
     return sorted(out, key=lambda x: x.start)
 
 
+def possessive_roles(text: str, everything: list[Mention]):
+    """`_POSSESSIVE_ROLE` matches whose owner is a named body or place or a body noun (`Ann Lee's
+    lawyer`, `the man's attorney` are someone else, whom the rules here cannot name), and whose
+    role is not one that speaks for the owner (`Norcom's spokesman`: Q9's unnamed source):
+    found from each `'s` (str.find in C), not scanned for."""
+    body_ends = {m.end for m in everything if m.type in _GROUP_OWNERS}
+    for mark in ("’s ", "'s "):
+        at = text.find(mark)
+        while at != -1:
+            word = _OWNER_WORD.search(text, max(0, at - 40), at)
+            m = _POSSESSIVE_ROLE.match(text, word.start()) if word is not None else None
+            if m is not None and m.end("owner") == at and (at in body_ends or m.group("owner").lower() in _BODY_HEADS) \
+                    and m.group().split()[-1].lower() not in _SPOKESPERSONS:
+                yield m
+            at = text.find(mark, at + 1)
+
+
+_OWNER_WORD = re.compile(r"[\w-]+$")
+_OWNED_ROLE_REACH = 400
+"""A body's role (`the group's general secretary`) names a person in a subject's place at most
+this many characters before it (`Norland Society's Tom Hale said ...`), else nobody."""
+
+
 def with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
     """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
     out = list(mentions) + _body_nominals(text, everything)
@@ -197,7 +228,8 @@ def with_nominals(text: str, mentions: list[Mention], everything: list[Mention])
     bodies = [b for b in everything if b.kind == "NAME" and b.type in _GROUP_OWNERS and b.type != "NORP"]
     body_ends = [b.end for b in bodies]
     out += _body_spokespersons(text, bodies, [b.start for b in bodies])
-    for m in definite_roles(text):
+    owned = set()
+    for m in (*definite_roles(text), *(owned.add(r.start()) or r for r in possessive_roles(text, everything))):
         i = bisect.bisect_left(starts, m.start())
         owner = _owner_of_spokesperson(text, m, bodies, body_ends)
         if owner is not None:
@@ -205,8 +237,7 @@ def with_nominals(text: str, mentions: list[Mention], everything: list[Mention])
         elif i < len(people) and _APPOSED.fullmatch(text, m.end(), people[i].start):
             person = people[i]  # `The US president, Ann Lee, said`: the name in apposition
             out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
-        elif i:
-            person = _holder_of_role(text, m, people[max(0, i - 16):i])
+        elif i and (person := _holder_of_role(text, m, people[max(0, i - 16):i], _OWNED_ROLE_REACH if m.start() in owned else None)):
             out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
     title = _TITLE_AFTER
     persons = sorted((p for p in everything if p.type == "PERSON"), key=lambda p: p.end)
@@ -465,7 +496,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if apposed is not None and apposed.type == "PERSON":
         unnamed = None  # `Ann Lee, an analyst at Norcom, said:`: the appositive's role word describes her, no one else
     best = apposed or (_person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
-    if best is not None and best.type != "PERSON" and text.startswith(("’s", "'s"), best.end):
+    if best is not None and (best.type != "PERSON" and text.startswith(("’s", "'s"), best.end)
+                             or best.kind == "NOMINAL" and _POSSESSIVE_ROLE.match(text, best.start)):
         # `Ann Lee al-Tamimi, Norland's police chief, told`: the body owns the role of the person in apposition
         people = [m for m in found if m.type == "PERSON" and m.end <= best.start and _OWNER_APPOSED.fullmatch(text, m.end, best.start)]
         best = people[-1] if people else best
