@@ -84,3 +84,31 @@ def test_a_role_owned_by_a_person_or_spoken_for_a_body_names_no_earlier_person()
             "Norcom's spokesman said the firm would cut prices in the spring.\n")
     speakers = [q["speaker_id"] for q in _rows(text)["quotes"]]
     assert "tom-hale" not in speakers
+
+
+def test_they_as_a_speaker_is_the_body_that_made_the_report_just_before():
+    text = ("Talks resumed in Norton on Monday.\n\nNorcom insisted it would hold ministers to account over the cost.\n\n"
+            "They said they would also press the council over whether the targets could be met.\n")
+    row = _row(text, "they would also press", "indirect")
+    assert (row["speaker_status"], row["speaker_id"], row["speaker_text"]) == ("attributed", "norcom", "They")
+
+
+def test_they_as_a_speaker_is_the_unnamed_group_that_made_the_report_just_before():
+    text = ("Flights were cancelled in Norton.\n\nUnion officials said there had been no planned strike at the airline.\n\n"
+            "They said that many staff had flu at this time of year.\n")
+    row = _row(text, "many staff", "indirect")
+    assert (row["speaker_status"], row["speaker_text"]) == ("unnamed_source", "Union officials")
+
+
+def test_they_after_a_report_an_outlet_carried_names_no_outlet():
+    text = ("Friends told the Norland Post that he grew up in Kendal and studied law.\n\n"
+            "He would often pray at a small church in Kendal, they said.\n")
+    row = _row(text, "He would often", "indirect")
+    assert row["speaker_status"] == "unattributed"
+
+
+def test_he_without_a_person_before_is_the_titled_speaker_the_entity_layer_typed_a_body():
+    text = ("Talks resumed in Norton on Monday.\n\nThe Archbishop of Norton said it was up to the sister to decide. "
+            "He also dismissed calls for her to be expelled, saying: \u201cExpulsion is something really big.\u201d\n")
+    row = _row(text, "Expulsion", "direct")
+    assert (row["speaker_status"], row["speaker_id"]) == ("attributed", "archbishop-of-norton")

@@ -762,7 +762,15 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 earlier = persons[max(0, bisect.bisect_left(person_starts, pronoun.start) - LOOKBACK):bisect.bisect_left(person_starts, pronoun.start)]
                 target = (subjects.antecedent(pronoun, genders) if subjects is not None else None) or _antecedent(
                     pronoun, speakers[-LOOKBACK:], earlier, genders)
-            if target is None:
+            plural = None
+            if target is None and pronoun.gender in ("male", "female"):
+                target = _recent_speaker(pronoun, speakers[-LOOKBACK:])
+            elif target is None and pronoun.gender is None:
+                plural = _previous_group(pronoun, out)
+                target = plural.mention if plural is not None else None
+            if plural is not None and plural.status == "unnamed_source":
+                sp = plural
+            elif target is None:
                 sp = Speaker("unattributed")
             else:
                 sp = Speaker("attributed", replace(pronoun, name=target.name, type=target.type, confidence=0.5))
@@ -774,6 +782,46 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
             outer.append(q)
         out.append(q)
     return out
+
+
+_RECENT_SPEAKER_REACH = 400
+"""How far back (characters) a pronoun no person or body fits looks for the last speaker."""
+_PLURAL_SPEAKERS = ("ORG", "NORP")
+
+
+def _recent_speaker(pronoun: Mention, speakers: list[Mention]) -> Mention | None:
+    """He or she that found no person refers to the speaker of the report just before it (within
+    `_RECENT_SPEAKER_REACH`) when that name, typed a body by the entity layer, reads as a
+    person's (`The Archbishop of Norton said ... He added`, an unknown two-word name)."""
+    for m in reversed(speakers):
+        if m.start >= pronoun.start:
+            continue
+        if m.start < pronoun.start - _RECENT_SPEAKER_REACH:
+            return None
+        return m if _reads_as_a_person(m) else None
+    return None
+
+
+def _previous_group(pronoun: Mention, earlier: list[Quote]) -> Speaker | None:
+    """`they` (never resolved to a person) as a speaker is the group that made the report just
+    before it, within `_RECENT_SPEAKER_REACH`: a body or group named (`the Tories insisted ...
+    They said`) or an unnamed group (`union officials denied ... They said`: that phrase, Q9);
+    nobody when the report before was a person's or an outlet's (`friends told the Post`)."""
+    for q in reversed(earlier[-LOOKBACK:]):
+        if q.cue is None or q.kind in ("scare", "orphan") or q.cue[0] >= pronoun.start:
+            continue
+        if q.cue[0] < pronoun.start - _RECENT_SPEAKER_REACH:
+            return None
+        sp = q.speaker
+        if sp.status == "unnamed_source" and sp.phrase is not None or sp.status == "attributed" and sp.mention.type in _PLURAL_SPEAKERS:
+            return sp
+        return None
+    return None
+
+
+def _reads_as_a_person(m: Mention) -> bool:
+    words = m.name.lower().split()
+    return m.type == "ORG" and m.kind == "NAME" and len(words) >= 2 and not any(w in _BODY_HEADS or w in _GENERIC_HEADS for w in words)
 
 
 _SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:And|But|So|Then|Later|Earlier|However|Yet|Now|Meanwhile),?\s+)?(?P<pronoun>[Hh]e|[Ss]he)\b")
