@@ -112,3 +112,10 @@ def test_he_without_a_person_before_is_the_titled_speaker_the_entity_layer_typed
             "He also dismissed calls for her to be expelled, saying: \u201cExpulsion is something really big.\u201d\n")
     row = _row(text, "Expulsion", "direct")
     assert (row["speaker_status"], row["speaker_id"]) == ("attributed", "archbishop-of-norton")
+
+
+def test_a_participle_coordinated_with_one_after_a_comma_shares_the_sentences_subject():
+    text = ("Talks resumed in Norton.\n\nAnn Lee played down the risk of a Norland strike, noting talks with Kendal "
+            'and insisting her bond with Tom Hale is one of "mutual respect". She confirmed the offer had been refused.\n')
+    row = _row(text, "mutual respect", "partial")
+    assert row["speaker_id"] == "ann-lee"

@@ -600,8 +600,9 @@ _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 
 
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
-    """The speaker of a cue: its subject, or for a participle (", claiming that") the sentence's."""
-    if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 8):verb_start].rstrip().endswith(","):
+    """The speaker of a cue: its subject, or for a participle (", claiming that"; coordinated with
+    one, ", noting ... and insisting that") the sentence's."""
+    if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 8):verb_start].rstrip().endswith((",", " and")):
         floor = max(floor, verb_start - WINDOW)
         window = text[floor:verb_start]
         starts = [floor + m.end() for m in SENTENCE_BREAK.finditer(window)]
