@@ -119,3 +119,19 @@ def test_a_participle_coordinated_with_one_after_a_comma_shares_the_sentences_su
             'and insisting her bond with Tom Hale is one of "mutual respect". She confirmed the offer had been refused.\n')
     row = _row(text, "mutual respect", "partial")
     assert row["speaker_id"] == "ann-lee"
+
+
+def test_a_document_as_speaker_is_the_body_that_made_the_report_just_before():
+    text = ("Talks resumed in Norton.\n\nThe Norland Audit Office urged the council to push for better reporting. "
+            'It said member states needed to be more accountable. The report said: "Member states still do not report '
+            'fraud on a consistent basis.\n\n"It is essential for all the authorities involved to help."\n')
+    rows = _rows(text)["quotes"]
+    direct = [(q["speaker_text"], q["speaker_id"]) for q in rows if q["kind"] == "direct"]
+    assert direct == [("The report", "norland-audit-office")] * 2
+
+
+def test_a_document_after_a_persons_report_names_nobody():
+    text = ('Talks resumed in Norton.\n\nTom Hale said member states needed to be more accountable. The report said: '
+            '"Member states still do not report fraud on a consistent basis."\n')
+    row = _row(text, "Member states still", "direct")
+    assert row["speaker_status"] == "unattributed"

@@ -61,7 +61,7 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
                 continue
             content = through_closing_quotation(text, content, sentence, marked)
             speaker = cue_subject(text, sentence.start, verb_start, verb_end, mentions)
-            if speaker.status == "unattributed":
+            if speaker.status == "unattributed" and speaker.phrase is None:  # (a document before the verb: `document_subject`)
                 speaker = subject_after(text, verb_end, content.start, mentions)
             out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
         preposed = None

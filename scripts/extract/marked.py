@@ -243,7 +243,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
             verb_start = line.start + b.start("verb")
             cue = (verb_start, line.start + b.end("verb"), LEMMA[b.group("verb").lower()])
             speaker = cue_subject(text, line.start, verb_start, cue[1], mentions)  # (a participle: the sentence's subject)
-            if speaker.status == "unattributed" and cue[2] != "tell" and b.group("punct") and not b.group("that"):
+            if speaker.status == "unattributed" and speaker.phrase is None and cue[2] != "tell" and b.group("punct") and not b.group("that"):
                 speaker = subject_after(text, cue[1], open_, mentions)  # `"A," said Ann Lee, before adding, "B"`
             kind = "direct" if b.group("punct") and not b.group("that") else "partial"
             conf = 0.75

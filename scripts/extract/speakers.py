@@ -512,7 +512,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if unnamed:
         candidates.append((unnamed_end(text, clause_start, verb_start), unnamed))
     if not candidates:
-        return unnamed_subject(text, clause_start, limit) or Speaker("unattributed")  # (`The mood is:` no: a verb follows a space)
+        return unnamed_subject(text, clause_start, limit) or document_subject(text, clause_start, limit) or Speaker("unattributed")
+        # (`The mood is:` no: a verb follows a space)
     return max(candidates, key=lambda c: c[0])[1]
 
 
@@ -557,6 +558,20 @@ def unnamed_subject(text: str, start: int, end: int, after: bool = False) -> Spe
     if "’s " in phrase or "'s " in phrase or phrase.rstrip().endswith((" the", " a", " an")) or not after and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 18), m.start()):
         return None  # `the charity's director`: someone known; `In one post ...`: no subject
     return Speaker("unnamed_source", phrase=(m.start("np"), m.end("np")))
+
+
+def document_subject(text: str, start: int, end: int) -> Speaker | None:
+    """A document as the subject right before the verb (`The report said:`, `the statement
+    added`): still no speaker, but its phrase is kept (`phrase` on an `unattributed` speaker) for
+    `resolve_pronouns` to give it its issuer (`_issuer_before`)."""
+    m = _UNNAMED_SUBJECT.search(text, start, end)
+    if m is None or m.group("head") is None or not m.group("np").lower().startswith("the "):
+        return None
+    head = m.group("head")
+    if (head in _DOCUMENTS or head[:-1] in _DOCUMENTS) and not _VERB_IN_PHRASE.search(m.group("np")) and "’s " not in m.group("np") \
+            and "'s " not in m.group("np") and not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 18), m.start()):
+        return Speaker("unattributed", phrase=(m.start("np"), m.end("np")))
+    return None
 
 
 _VERB_IN_PHRASE = re.compile(r"\b(?:would|will|could|should|can|may|might|must|shall|is|are|was|were|has|have|had|be|been|do|does|did|not)\b",
@@ -751,6 +766,10 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
         while outer and outer[-1].end <= q.start:
             outer.pop()
         sp = q.speaker
+        if sp.status == "unattributed" and sp.phrase is not None:  # a document (`document_subject`)
+            issuer = _issuer_before(sp.phrase[0], out)
+            sp = Speaker("unattributed") if issuer is None else Speaker(
+                "attributed", Mention(sp.phrase[0], sp.phrase[1], issuer.name, issuer.type, "NOMINAL", 0.4))
         if sp.status == "pronoun":
             pronoun = sp.mention
             if pronoun.gender == "first":  # `"I asked her, 'Will you go?'"`: the outer quotation's speaker
@@ -818,6 +837,23 @@ def _previous_group(pronoun: Mention, earlier: list[Quote]) -> Speaker | None:
             return sp
         return None
     return None
+
+
+def _issuer_before(start: int, earlier: list[Quote]) -> Mention | None:
+    """`The NAO urged ... It said ... The report said:`: a definite document as a speaker is the
+    body (or outlet, or state) that made the report just before it, within `_RECENT_SPEAKER_REACH`
+    (Q6 gives a document its issuer); nobody when that report was a person's or had no speaker."""
+    for q in reversed(earlier[-LOOKBACK:]):
+        if q.cue is None or q.kind in ("scare", "orphan") or q.cue[0] >= start:
+            continue
+        if q.cue[0] < start - _RECENT_SPEAKER_REACH:
+            return None
+        m = q.speaker.mention
+        return m if q.speaker.status == "attributed" and m is not None and m.type in _ISSUERS else None
+    return None
+
+
+_ISSUERS = ("ORG", "MEDIA", "GPE")
 
 
 def _reads_as_a_person(m: Mention) -> bool:
