@@ -57,8 +57,8 @@ def test_a_second_that_clause_after_but_belongs_to_the_same_report():
 
 
 def test_a_verb_phrase_without_its_own_subject_after_but_belongs_to_the_report():
-    text = "Talks resumed.\n\nTom Hale said the board weighed a buyout at 300p but did not go ahead with it.\n"
-    assert _indirect_texts(text) == ["the board weighed a buyout at 300p but did not go ahead with it"]
+    text = "Talks resumed.\n\nTom Hale said the council looked at a sale of the depot but did not pursue the idea.\n"
+    assert _indirect_texts(text) == ["the council looked at a sale of the depot but did not pursue the idea"]
 
 
 def test_a_content_clause_ends_before_a_clause_opened_by_though():
@@ -74,8 +74,8 @@ def test_a_capitalised_word_in_s_after_an_inverted_cue_is_a_name_not_a_verb():
 def test_a_role_owned_by_a_body_names_its_holder_not_the_body():
     text = ("The Norland Society's Tom Hale said the change was overdue. The reform group's general secretary told "
             "Radio Norland there were some old features in the law.\n\n"
-            '"We hope they are warm towards it and will not say this is the wrong time."\n')
-    row = _row(text, "We hope", "direct")
+            '"We trust the council will read it kindly and not call it badly timed."\n')
+    row = _row(text, "We trust", "direct")
     assert (row["speaker_status"], row["speaker_id"]) == ("attributed", "tom-hale")
 
 
@@ -116,22 +116,22 @@ def test_he_without_a_person_before_is_the_titled_speaker_the_entity_layer_typed
 
 def test_a_participle_coordinated_with_one_after_a_comma_shares_the_sentences_subject():
     text = ("Talks resumed in Norton.\n\nAnn Lee played down the risk of a Norland strike, noting talks with Kendal "
-            'and insisting her bond with Tom Hale is one of "mutual respect". She confirmed the offer had been refused.\n')
+            'and insisting her bond with Tom Hale is one of "mutual respect".\n')
     row = _row(text, "mutual respect", "partial")
     assert row["speaker_id"] == "ann-lee"
 
 
 def test_a_document_as_speaker_is_the_body_that_made_the_report_just_before():
     text = ("Talks resumed in Norton.\n\nThe Norland Audit Office urged the council to push for better reporting. "
-            'It said member states needed to be more accountable. The report said: "Member states still do not report '
-            'fraud on a consistent basis.\n\n"It is essential for all the authorities involved to help."\n')
+            'It said the ports needed to keep better books. The report said: "Several ports still file their '
+            'accounts late every year.\n\n"Every harbour board has a part to play in putting this right."\n')
     rows = _rows(text)["quotes"]
     direct = [(q["speaker_text"], q["speaker_id"]) for q in rows if q["kind"] == "direct"]
     assert direct == [("The report", "norland-audit-office")] * 2
 
 
 def test_a_document_after_a_persons_report_names_nobody():
-    text = ('Talks resumed in Norton.\n\nTom Hale said member states needed to be more accountable. The report said: '
-            '"Member states still do not report fraud on a consistent basis."\n')
-    row = _row(text, "Member states still", "direct")
+    text = ('Talks resumed in Norton.\n\nTom Hale said the ports needed to keep better books. The report said: '
+            '"Several ports still file their accounts late every year."\n')
+    row = _row(text, "Several ports", "direct")
     assert row["speaker_status"] == "unattributed"
