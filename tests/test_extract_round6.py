@@ -47,8 +47,8 @@ def test_a_verb_form_joined_by_a_hyphen_is_part_of_a_compound_not_a_cue():
 
 
 def test_a_content_clause_ends_where_and_opens_a_second_reporting_clause():
-    text = "Talks resumed.\n\nThe court ruled that Norcom must close its depot and said it must pay a fine of five million.\n"
-    assert _indirect_texts(text)[0] == "Norcom must close its depot"
+    text = "Talks resumed.\n\nThe court ruled that Norcom had broken the lease and said it must leave the depot by June.\n"
+    assert _indirect_texts(text)[0] == "Norcom had broken the lease"
 
 
 def test_a_second_that_clause_after_but_belongs_to_the_same_report():
@@ -72,8 +72,8 @@ def test_a_capitalised_word_in_s_after_an_inverted_cue_is_a_name_not_a_verb():
 
 
 def test_a_role_owned_by_a_body_names_its_holder_not_the_body():
-    text = ("The Norland Society's Tom Hale said the change was overdue. The reform group's general secretary told "
-            "Radio Norland there were some old features in the law.\n\n"
+    text = ("The Norland Union's Tom Hale said the strike would go ahead. The union's general secretary told "
+            "Radio Norland the pay offer was far too low.\n\n"
             '"We trust the council will read it kindly and not call it badly timed."\n')
     row = _row(text, "We trust", "direct")
     assert (row["speaker_status"], row["speaker_id"]) == ("attributed", "tom-hale")
@@ -87,30 +87,30 @@ def test_a_role_owned_by_a_person_or_spoken_for_a_body_names_no_earlier_person()
 
 
 def test_they_as_a_speaker_is_the_body_that_made_the_report_just_before():
-    text = ("Talks resumed in Norton on Monday.\n\nNorcom insisted it would hold ministers to account over the cost.\n\n"
-            "They said they would also press the council over whether the targets could be met.\n")
-    row = _row(text, "they would also press", "indirect")
+    text = ("Talks resumed in Norton on Monday.\n\nNorcom insisted it would keep the depot open until May.\n\n"
+            "They said they would also ask the council for a new lease on the site.\n")
+    row = _row(text, "they would also ask", "indirect")
     assert (row["speaker_status"], row["speaker_id"], row["speaker_text"]) == ("attributed", "norcom", "They")
 
 
 def test_they_as_a_speaker_is_the_unnamed_group_that_made_the_report_just_before():
-    text = ("Flights were cancelled in Norton.\n\nUnion officials said there had been no planned strike at the airline.\n\n"
-            "They said that many staff had flu at this time of year.\n")
-    row = _row(text, "many staff", "indirect")
+    text = ("Flights were cancelled in Norton.\n\nUnion officials said there had been no planned strike on the buses.\n\n"
+            "They said that most drivers were off sick with a cold.\n")
+    row = _row(text, "most drivers", "indirect")
     assert (row["speaker_status"], row["speaker_text"]) == ("unnamed_source", "Union officials")
 
 
 def test_they_after_a_report_an_outlet_carried_names_no_outlet():
-    text = ("Friends told the Norland Post that he grew up in Kendal and studied law.\n\n"
-            "He would often pray at a small church in Kendal, they said.\n")
-    row = _row(text, "He would often", "indirect")
+    text = ("Neighbours told the Norland Post that he had lived in Kendal for years.\n\n"
+            "He often walked his dog along the canal at night, they said.\n")
+    row = _row(text, "He often walked", "indirect")
     assert row["speaker_status"] == "unattributed"
 
 
 def test_he_without_a_person_before_is_the_titled_speaker_the_entity_layer_typed_a_body():
-    text = ("Talks resumed in Norton on Monday.\n\nThe Archbishop of Norton said it was up to the sister to decide. "
-            "He also dismissed calls for her to be expelled, saying: \u201cExpulsion is something really big.\u201d\n")
-    row = _row(text, "Expulsion", "direct")
+    text = ("Talks resumed in Norton on Monday.\n\nThe Archbishop of Norton said the choice was one for the parish. "
+            "He also rejected calls for a vote, saying: \u201cA vote would split the town in two.\u201d\n")
+    row = _row(text, "A vote would", "direct")
     assert (row["speaker_status"], row["speaker_id"]) == ("attributed", "archbishop-of-norton")
 
 
@@ -122,7 +122,7 @@ def test_a_participle_coordinated_with_one_after_a_comma_shares_the_sentences_su
 
 
 def test_a_document_as_speaker_is_the_body_that_made_the_report_just_before():
-    text = ("Talks resumed in Norton.\n\nThe Norland Audit Office urged the council to push for better reporting. "
+    text = ("Talks resumed in Norton.\n\nThe Norland Audit Office checked the harbour accounts for 2003. "
             'It said the ports needed to keep better books. The report said: "Several ports still file their '
             'accounts late every year.\n\n"Every harbour board has a part to play in putting this right."\n')
     rows = _rows(text)["quotes"]
