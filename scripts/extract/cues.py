@@ -74,3 +74,13 @@ def used_as_noun(text: str, verb_start: int, verb: str) -> bool:
 
 
 _LAST_WORD = re.compile(r"\w+$")
+
+
+def in_compound(text: str, verb_start: int) -> bool:
+    """A verb form joined by a hyphen to the word before it is part of a compound adjective
+    (`the internationally-agreed plan`, `a long-promised review`): no cue."""
+    return verb_start > 0 and text[verb_start - 1] in "-‑"
+
+
+PAST_VERBS = tuple(form for form in VERBS if form.endswith("ed") or form in ("said", "told", "wrote"))
+"""The past forms, which head a second reporting clause after `and` (`argued that ... and said ...`)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from landstrikes.extract.cues import LEMMA, VERB_RE, VERBS, used_as_noun
+from landstrikes.extract.cues import LEMMA, PAST_VERBS, VERB_RE, VERBS, in_compound, used_as_noun
 from landstrikes.extract.guard import rewritten, with_words
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_SPAN, WINDOW
@@ -21,7 +21,13 @@ from landstrikes.extract.text import Span, trimmed, without_final_punctuation
 _ACCORDING = rewritten(re.compile(r"\b[Aa]ccording to\b"), r"[Aa](?<!\w.)ccording to\b")
 """(Found faster opening with a character class: the engine skips to an A in C.)"""
 _THAT_CLAUSE = re.compile(r"^(?P<obj>(?:\s+[\w.’'-]+){0,4}?)\s+that\s+")
-_NEXT_CUE = with_words(r",\s+(?:and\s+)?<VERB>\b|;|\s+(?:but|while|although|whereas)\s+", VERB=VERBS)
+_NEXT_CUE = with_words(r",\s+(?:and\s+)?<VERB>\b|\s+and\s+(?:also\s+)?<PAST>\b|;|(?<!\bas)\s+though\s+"
+                       r"|\s+(?:but|while|although|whereas)\s+(?!that\b|(?:did|does|do|was|were|is|are|had|has|have|would|could|will|can|not)\b)",
+                       VERB=VERBS, PAST=PAST_VERBS)
+"""Where a content clause ends: another reporting clause (`, he added`; `and said`, `and warned`:
+a second report of the same subject), a semicolon, or a contrasting clause (`but ...`, `while
+...`, `though ...`). After `but` a second that-clause (`but that ...`) or a verb phrase with no
+subject of its own (`but did not go ahead`) still belongs to the report (Q1)."""
 
 
 def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, int]], sentences: tuple[Span, ...], real: str = "") -> list[Quote]:
@@ -45,7 +51,7 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
             verb = next(verbs, None)
         for m in in_sentence:
             verb_start, verb_end = m.start(), m.end()
-            if m.group() == "declaration" or used_as_noun(text, verb_start, m.group()):  # (verbs inside quotation marks are blanked in `text`)
+            if m.group() == "declaration" or used_as_noun(text, verb_start, m.group()) or in_compound(text, verb_start):  # (verbs inside quotation marks are blanked in `text`)
                 continue
             lemma = LEMMA[m.group().lower()]
             if _AFTER_CLOSING_MARK.search(text, max(sentence.start, verb_start - 4), verb_start):
@@ -53,8 +59,9 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
             content = _content_clause(text, verb_end, sentence, lemma in _ZERO_THAT_LEMMAS, _ZERO_THAT_REACH.get(lemma, 6))
             if content is None:
                 continue
+            content = through_closing_quotation(text, content, sentence, marked)
             speaker = cue_subject(text, sentence.start, verb_start, verb_end, mentions)
-            if speaker.status == "unattributed":
+            if speaker.status == "unattributed" and speaker.phrase is None:  # (a document before the verb: `document_subject`)
                 speaker = subject_after(text, verb_end, content.start, mentions)
             out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
         preposed = None
@@ -150,6 +157,28 @@ def _preposed_report(text: str, sentence: Span, mentions, marked: list[tuple[int
     return Quote(span.start, span.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group("verb").lower()]), None, 0.5)
 
 
+def through_closing_quotation(text: str, span: Span, sentence: Span, marked: list[tuple[int, int]]) -> Span:
+    """A content clause that ends in a partial quotation (`said the change was "long overdue".`)
+    runs to its closing mark (Q1: the span is the clause up to the end of the reported content);
+    trimming the sentence's final punctuation would stop it before the opening mark, the quoted
+    words being blanks in the masked text. Only a quotation that ends the clause: nothing but
+    closing marks and final punctuation after it."""
+    i = bisect.bisect_left(marked, (span.end - 1, -1))
+    if i == len(marked) or marked[i][0] > span.end + 3 or marked[i][0] < span.start:
+        return span
+    close = marked[i][1]
+    if close >= sentence.end + 1 or close >= len(text) or text[close] not in _CLOSING_MARKS:
+        return span
+    if text[close + 1:sentence.end].strip(_AFTER_CLOSE) != "" or text[span.end:marked[i][0]].strip(_BEFORE_OPEN) != "":
+        return span
+    return Span(span.start, close + 1)
+
+
+_CLOSING_MARKS = "”\"’'"
+_AFTER_CLOSE = ".!?,;:)”\"’' \t"
+_BEFORE_OPEN = "“\"‘' \t"
+
+
 def _overlaps_marked(span: Span, marked: list[tuple[int, int]]) -> bool:
     """A marked quote inside the span covers most of it (marked is sorted by start)."""
     i = bisect.bisect_left(marked, (span.start, -1))
@@ -164,7 +193,7 @@ def _overlaps_marked(span: Span, marked: list[tuple[int, int]]) -> bool:
 _ZERO_THAT_LEMMAS = frozenset({"say", "claim", "argue", "insist", "add", "assert", "allege", "warn", "state", "write", "tweet", "post", "note", "agree", "caution", "admonish", "indicate", "signal"})
 _NOT_A_SUBJECT = frozenset("to in on at for with by from about of as into after before during over so yes no nothing hello thanks goodbye up down out off again also only just very more less".split())
 _FINITE = re.compile(
-    r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did|\w+ed|\w+s"
+    r"\b(?:is|are|was|were|will|would|could|can|may|might|must|should|shall|has|have|had|do|does|did|[a-z]\w*ed|[a-z]\w*s"
     r"|made|went|took|gave|got|came|saw|knew|thought|found|left|felt|kept|held|brought|began|ran|set|put|cut|hit"
     r"|won|lost|paid|sold|built|met|meant|told|said|became|stood|fell|rose|spent|led|wrote|broke|chose|drove)\b"
 )
@@ -172,7 +201,9 @@ _FINITE = re.compile(
 
 _CONTRACTED_SUBJECT = re.compile(r"(?:he|she|it|they|we|you|i|there|that|who)(?:’|')(?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
 """A finite verb shows that a clause, not a noun phrase, follows (so does a contracted subject,
-`_CONTRACTED_SUBJECT`: he's, they're; a possessive like "Washington's" does not)."""
+`_CONTRACTED_SUBJECT`: he's, they're; a possessive like "Washington's" does not). A verb form is
+lower case: a capitalised word in -s or -ed is a name (`, said director Ann Hawkins.`: the
+inverted reporting clause's subject, no content clause)."""
 
 
 _ZERO_THAT_REACH = {"say": 12}

@@ -216,9 +216,9 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
         sentence_like = bool(words) and inner.rstrip()[-1:] in "?!." and len(words) >= 3
         return Quote(start, end, "direct" if sentence_like else "scare", Speaker("unattributed" if sentence_like else "term"), None, None, 0.5)
     cue, speaker, kind, conf = None, Speaker("unattributed"), None, 0.5
-    m = _cue_after(after)
     # a closing mark after sentence punctuation ends a sentence too: `months." "Nothing ...`
     at_sentence_start = before.strip() == "" or before.rstrip()[-1:] in ".!?:—–-(" or _QUOTED_SENTENCE_END.search(before) is not None
+    m = _cue_after(after) if at_sentence_start or not _ENDS_AFTER_CLOSE.match(after) else None
     according_after = _ACCORDING_AFTER.match(after) if at_sentence_start else None
     according_before = _ACCORDING_BEFORE.search(before) if "ccording to" in before else None  # (its words, found in C first)
     if m and _cue_subject_length_ok(m.group("pre"), inner) and _cue_clause_after_ok(inner, after, m) and not _cue_before_ends_sentence(inner, after, before):
@@ -243,7 +243,7 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
             verb_start = line.start + b.start("verb")
             cue = (verb_start, line.start + b.end("verb"), LEMMA[b.group("verb").lower()])
             speaker = cue_subject(text, line.start, verb_start, cue[1], mentions)  # (a participle: the sentence's subject)
-            if speaker.status == "unattributed" and cue[2] != "tell" and b.group("punct") and not b.group("that"):
+            if speaker.status == "unattributed" and speaker.phrase is None and cue[2] != "tell" and b.group("punct") and not b.group("that"):
                 speaker = subject_after(text, cue[1], open_, mentions)  # `"A," said Ann Lee, before adding, "B"`
             kind = "direct" if b.group("punct") and not b.group("that") else "partial"
             conf = 0.75
@@ -273,6 +273,10 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
     return Quote(start, end, kind, speaker, cue, None, conf)
 
 
+_ENDS_AFTER_CLOSE = re.compile(r"\.(?!\.)")
+"""A full stop right after the closing mark of quoted words inside a sentence (`was "far too
+small". Ann Lee said ...`) ends that sentence: the next sentence's reporting verb is its own
+report, not their cue (Q3). (A quotation that is a sentence of its own keeps the old reading.)"""
 _ACCORDING_AFTER = re.compile(r"[,.]?\s*(?P<cue>according to)\b")
 _ACCORDING_BEFORE = re.compile(r"(?P<cue>\b[Aa]ccording to)\b[^.!?:;“”\"\n]{1,60},\s*$")
 _QUOTED_SENTENCE_END = re.compile(r"[.!?\s][”\"’']\s+$")

@@ -35,6 +35,10 @@ _ROLE_WORDS = sorted({w.lower().rstrip(".") for w in gz.TITLES if len(w) > 3 and
 """(`the MP`, `the Labour MEP`: short titles that are roles too)"""
 _DEFINITE_ROLE = with_words(r"\b(?:[Tt]he|[Hh]is|[Hh]er) (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}?<ROLE>\b(?! (?-i:[A-Z]))", re.IGNORECASE, ROLE=_ROLE_WORDS)
 """`(?-i:...)`: under IGNORECASE a plain [A-Z] would match any next word and reject every role."""
+_POSSESSIVE_ROLE = with_words(r"(?P<owner>[\w-]+)[’']s (?:(?:ex|former)[- ])?(?:[A-Za-z]+ ){0,2}<ROLE>\b(?! (?-i:[A-Z]))", re.IGNORECASE,
+                              ROLE=_ROLE_WORDS)
+"""A role owned by a body (`the reform group's general secretary`, `Norcom's chief executive`):
+a role nominal like `the chief executive`, whose holder is a person, not the body before `'s`."""
 _ROLE_START = re.compile(r"[th](?<!\w.)(?:he|is|er) ")
 """Where a role nominal can start, in the lowered text (`text.lowered`): `\\b(?:the|his|her) `."""
 
@@ -124,12 +128,14 @@ _APPOSED = re.compile(r",\s+(?:[A-Z][a-z]*\.?\s+){0,3}")
 _NOT_THE_HOLDER = re.compile(r"(?:deputy|vice|former|ex|shadow|junior|assistant)[- ]$")
 
 
-def _holder_of_role(text: str, role: re.Match, earlier: list[Mention]) -> Mention:
+def _holder_of_role(text: str, role: re.Match, earlier: list[Mention], near: int | None = None) -> Mention | None:
     """Who `the prime minister` is: the person named earlier with that role as a title (`Prime
     Minister Ann Lee`, not `Deputy Prime Minister ...`) or in apposition (`Ann Lee, the prime
     minister`); else the nearest earlier person in a subject's place (after no preposition and no
     verb: `Ann Lee dismissed reports she told Tom Hale ... the prime minister said` is Ann Lee);
-    else the nearest earlier person. `earlier` is sorted by start, nearest last."""
+    else the nearest earlier person. `earlier` is sorted by start, nearest last. With `near`, a
+    person in a subject's place counts only within that many characters before, and nobody else
+    does (None)."""
     phrase = " ".join(role.group().lower().split()[1:])
     for p in reversed(earlier):
         before = text[max(0, p.start - len(phrase) - 40):p.start].lower()
@@ -139,9 +145,11 @@ def _holder_of_role(text: str, role: re.Match, earlier: list[Mention]) -> Mentio
         if text[p.end:p.end + len(phrase) + 8].lower().startswith((", the " + phrase, ", " + phrase)):
             return p
     for p in reversed(earlier):
+        if near is not None and p.start < role.start() - near:
+            return None
         if not _NOT_A_SUBJECT.search(text, max(0, p.start - 48), p.start):
             return p
-    return earlier[-1]
+    return earlier[-1] if near is None else None
 
 
 _SPOKESPERSONS = ("spokesman", "spokeswoman", "spokesperson", "official", "officer", "source")
@@ -189,6 +197,29 @@ def _body_spokespersons(text: str, bodies: list[Mention], starts: list[int]) -> 
     return sorted(out, key=lambda x: x.start)
 
 
+def possessive_roles(text: str, everything: list[Mention]):
+    """`_POSSESSIVE_ROLE` matches whose owner is a named body or place or a body noun (`Ann Lee's
+    lawyer`, `the man's attorney` are someone else, whom the rules here cannot name), and whose
+    role is not one that speaks for the owner (`Norcom's spokesman`: Q9's unnamed source):
+    found from each `'s` (str.find in C), not scanned for."""
+    body_ends = {m.end for m in everything if m.type in _GROUP_OWNERS}
+    for mark in ("’s ", "'s "):
+        at = text.find(mark)
+        while at != -1:
+            word = _OWNER_WORD.search(text, max(0, at - 40), at)
+            m = _POSSESSIVE_ROLE.match(text, word.start()) if word is not None else None
+            if m is not None and m.end("owner") == at and (at in body_ends or m.group("owner").lower() in _BODY_HEADS) \
+                    and m.group().split()[-1].lower() not in _SPOKESPERSONS:
+                yield m
+            at = text.find(mark, at + 1)
+
+
+_OWNER_WORD = re.compile(r"[\w-]+$")
+_OWNED_ROLE_REACH = 400
+"""A body's role (`the group's general secretary`) names a person in a subject's place at most
+this many characters before it (`Norland Society's Tom Hale said ...`), else nobody."""
+
+
 def with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
     """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
     out = list(mentions) + _body_nominals(text, everything)
@@ -197,7 +228,8 @@ def with_nominals(text: str, mentions: list[Mention], everything: list[Mention])
     bodies = [b for b in everything if b.kind == "NAME" and b.type in _GROUP_OWNERS and b.type != "NORP"]
     body_ends = [b.end for b in bodies]
     out += _body_spokespersons(text, bodies, [b.start for b in bodies])
-    for m in definite_roles(text):
+    owned = set()
+    for m in (*definite_roles(text), *(owned.add(r.start()) or r for r in possessive_roles(text, everything))):
         i = bisect.bisect_left(starts, m.start())
         owner = _owner_of_spokesperson(text, m, bodies, body_ends)
         if owner is not None:
@@ -205,8 +237,7 @@ def with_nominals(text: str, mentions: list[Mention], everything: list[Mention])
         elif i < len(people) and _APPOSED.fullmatch(text, m.end(), people[i].start):
             person = people[i]  # `The US president, Ann Lee, said`: the name in apposition
             out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
-        elif i:
-            person = _holder_of_role(text, m, people[max(0, i - 16):i])
+        elif i and (person := _holder_of_role(text, m, people[max(0, i - 16):i], _OWNED_ROLE_REACH if m.start() in owned else None)):
             out.append(Mention(m.start(), m.end(), person.name, "PERSON", "NOMINAL", 0.45, person.gender))
     title = _TITLE_AFTER
     persons = sorted((p for p in everything if p.type == "PERSON"), key=lambda p: p.end)
@@ -465,7 +496,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if apposed is not None and apposed.type == "PERSON":
         unnamed = None  # `Ann Lee, an analyst at Norcom, said:`: the appositive's role word describes her, no one else
     best = apposed or (_person_of(text, found, max(found, key=lambda m: (m.end, -m.start))) if found else None)
-    if best is not None and best.type != "PERSON" and text.startswith(("’s", "'s"), best.end):
+    if best is not None and (best.type != "PERSON" and text.startswith(("’s", "'s"), best.end)
+                             or best.kind == "NOMINAL" and _POSSESSIVE_ROLE.match(text, best.start)):
         # `Ann Lee al-Tamimi, Norland's police chief, told`: the body owns the role of the person in apposition
         people = [m for m in found if m.type == "PERSON" and m.end <= best.start and _OWNER_APPOSED.fullmatch(text, m.end, best.start)]
         best = people[-1] if people else best
@@ -480,7 +512,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if unnamed:
         candidates.append((unnamed_end(text, clause_start, verb_start), unnamed))
     if not candidates:
-        return unnamed_subject(text, clause_start, limit) or Speaker("unattributed")  # (`The mood is:` no: a verb follows a space)
+        return unnamed_subject(text, clause_start, limit) or document_subject(text, clause_start, limit) or Speaker("unattributed")
+        # (`The mood is:` no: a verb follows a space)
     return max(candidates, key=lambda c: c[0])[1]
 
 
@@ -527,6 +560,20 @@ def unnamed_subject(text: str, start: int, end: int, after: bool = False) -> Spe
     return Speaker("unnamed_source", phrase=(m.start("np"), m.end("np")))
 
 
+def document_subject(text: str, start: int, end: int) -> Speaker | None:
+    """A document as the subject right before the verb (`The report said:`, `the statement
+    added`): still no speaker, but its phrase is kept (`phrase` on an `unattributed` speaker) for
+    `resolve_pronouns` to give it its issuer (`_issuer_before`)."""
+    m = _UNNAMED_SUBJECT.search(text, start, end)
+    if m is None or m.group("head") is None or not m.group("np").lower().startswith("the "):
+        return None
+    head = m.group("head")
+    if (head in _DOCUMENTS or head[:-1] in _DOCUMENTS) and not _VERB_IN_PHRASE.search(m.group("np")) and "’s " not in m.group("np") \
+            and "'s " not in m.group("np") and not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 18), m.start()):
+        return Speaker("unattributed", phrase=(m.start("np"), m.end("np")))
+    return None
+
+
 _VERB_IN_PHRASE = re.compile(r"\b(?:would|will|could|should|can|may|might|must|shall|is|are|was|were|has|have|had|be|been|do|does|did|not)\b",
                              re.IGNORECASE)
 """An auxiliary or modal inside the phrase makes it a clause (`the plan would fail`), not a noun phrase."""
@@ -568,8 +615,9 @@ _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 
 
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
-    """The speaker of a cue: its subject, or for a participle (", claiming that") the sentence's."""
-    if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 8):verb_start].rstrip().endswith(","):
+    """The speaker of a cue: its subject, or for a participle (", claiming that"; coordinated with
+    one, ", noting ... and insisting that") the sentence's."""
+    if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 8):verb_start].rstrip().endswith((",", " and")):
         floor = max(floor, verb_start - WINDOW)
         window = text[floor:verb_start]
         starts = [floor + m.end() for m in SENTENCE_BREAK.finditer(window)]
@@ -718,6 +766,10 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
         while outer and outer[-1].end <= q.start:
             outer.pop()
         sp = q.speaker
+        if sp.status == "unattributed" and sp.phrase is not None:  # a document (`document_subject`)
+            issuer = _issuer_before(sp.phrase[0], out)
+            sp = Speaker("unattributed") if issuer is None else Speaker(
+                "attributed", Mention(sp.phrase[0], sp.phrase[1], issuer.name, issuer.type, "NOMINAL", 0.4))
         if sp.status == "pronoun":
             pronoun = sp.mention
             if pronoun.gender == "first":  # `"I asked her, 'Will you go?'"`: the outer quotation's speaker
@@ -730,7 +782,15 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 earlier = persons[max(0, bisect.bisect_left(person_starts, pronoun.start) - LOOKBACK):bisect.bisect_left(person_starts, pronoun.start)]
                 target = (subjects.antecedent(pronoun, genders) if subjects is not None else None) or _antecedent(
                     pronoun, speakers[-LOOKBACK:], earlier, genders)
-            if target is None:
+            plural = None
+            if target is None and pronoun.gender in ("male", "female"):
+                target = _recent_speaker(pronoun, speakers[-LOOKBACK:])
+            elif target is None and pronoun.gender is None:
+                plural = _previous_group(pronoun, out)
+                target = plural.mention if plural is not None else None
+            if plural is not None and plural.status == "unnamed_source":
+                sp = plural
+            elif target is None:
                 sp = Speaker("unattributed")
             else:
                 sp = Speaker("attributed", replace(pronoun, name=target.name, type=target.type, confidence=0.5))
@@ -742,6 +802,63 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
             outer.append(q)
         out.append(q)
     return out
+
+
+_RECENT_SPEAKER_REACH = 400
+"""How far back (characters) a pronoun no person or body fits looks for the last speaker."""
+_PLURAL_SPEAKERS = ("ORG", "NORP")
+
+
+def _recent_speaker(pronoun: Mention, speakers: list[Mention]) -> Mention | None:
+    """He or she that found no person refers to the speaker of the report just before it (within
+    `_RECENT_SPEAKER_REACH`) when that name, typed a body by the entity layer, reads as a
+    person's (`The Archbishop of Norton said ... He added`, an unknown two-word name)."""
+    for m in reversed(speakers):
+        if m.start >= pronoun.start:
+            continue
+        if m.start < pronoun.start - _RECENT_SPEAKER_REACH:
+            return None
+        return m if _reads_as_a_person(m) else None
+    return None
+
+
+def _previous_group(pronoun: Mention, earlier: list[Quote]) -> Speaker | None:
+    """`they` (never resolved to a person) as a speaker is the group that made the report just
+    before it, within `_RECENT_SPEAKER_REACH`: a body or group named (`the Tories insisted ...
+    They said`) or an unnamed group (`union officials denied ... They said`: that phrase, Q9);
+    nobody when the report before was a person's or an outlet's (`friends told the Post`)."""
+    for q in reversed(earlier[-LOOKBACK:]):
+        if q.cue is None or q.kind in ("scare", "orphan") or q.cue[0] >= pronoun.start:
+            continue
+        if q.cue[0] < pronoun.start - _RECENT_SPEAKER_REACH:
+            return None
+        sp = q.speaker
+        if sp.status == "unnamed_source" and sp.phrase is not None or sp.status == "attributed" and sp.mention.type in _PLURAL_SPEAKERS:
+            return sp
+        return None
+    return None
+
+
+def _issuer_before(start: int, earlier: list[Quote]) -> Mention | None:
+    """`The NAO urged ... It said ... The report said:`: a definite document as a speaker is the
+    body (or outlet, or state) that made the report just before it, within `_RECENT_SPEAKER_REACH`
+    (Q6 gives a document its issuer); nobody when that report was a person's or had no speaker."""
+    for q in reversed(earlier[-LOOKBACK:]):
+        if q.cue is None or q.kind in ("scare", "orphan") or q.cue[0] >= start:
+            continue
+        if q.cue[0] < start - _RECENT_SPEAKER_REACH:
+            return None
+        m = q.speaker.mention
+        return m if q.speaker.status == "attributed" and m is not None and m.type in _ISSUERS else None
+    return None
+
+
+_ISSUERS = ("ORG", "MEDIA", "GPE")
+
+
+def _reads_as_a_person(m: Mention) -> bool:
+    words = m.name.lower().split()
+    return m.type == "ORG" and m.kind == "NAME" and len(words) >= 2 and not any(w in _BODY_HEADS or w in _GENERIC_HEADS for w in words)
 
 
 _SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:And|But|So|Then|Later|Earlier|However|Yet|Now|Meanwhile),?\s+)?(?P<pronoun>[Hh]e|[Ss]he)\b")
