@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -15,11 +16,19 @@ from landstrikes.safety import faults
 from test_build_safety import drop_one_quote, state
 
 
+def ctrl_c_as_a_terminal_leaves_it() -> None:
+    """Child side, before exec: SIGINT at its default, as a command typed at a terminal has it. A
+    suite started in the background (`pytest ... &`, nohup) ignores SIGINT, and an ignored
+    signal is inherited: the command would then rightly sleep through the Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(argv: list[str], fault: str) -> subprocess.Popen:
     """The command in its own session (a Ctrl-C sent by the fault reaches it and its workers only)."""
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONUTF8": "1", faults.ENV: fault}
     return subprocess.Popen([sys.executable, "-m", "landstrikes", *argv], env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=ctrl_c_as_a_terminal_leaves_it)
 
 
 def test_a_build_interrupted_at_any_step_says_one_line_and_leaves_old_or_new(built_dataset, tmp_path):
@@ -61,6 +70,9 @@ def test_an_extract_interrupted_with_its_pool_running_says_one_line_and_leaves_n
 
 
 def test_the_pool_start_leaves_ctrl_c_to_the_parent():
-    code = "import signal; from landstrikes.extract.run import die_with_parent; import os; die_with_parent(os.getppid()); print(signal.getsignal(signal.SIGINT) == signal.SIG_IGN)"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert done.stdout.strip() == "True", done.stderr
+    code = ("import signal, os; from landstrikes.extract.run import die_with_parent; "
+            "before = signal.getsignal(signal.SIGINT) == signal.SIG_IGN; die_with_parent(os.getppid()); "
+            "print(before, signal.getsignal(signal.SIGINT) == signal.SIG_IGN)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          preexec_fn=ctrl_c_as_a_terminal_leaves_it)
+    assert done.stdout.split() == ["False", "True"], done.stderr
