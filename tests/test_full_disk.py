@@ -89,3 +89,19 @@ def test_build_on_a_full_disk_keeps_the_tables_and_names_an_io_error_not_a_bad_s
     one_line_refusal(proc)
     assert "[build-io]" in proc.stderr and "[bad-source]" not in proc.stderr
     assert digest(folder / "data") == before and not [p for p in folder.iterdir() if p.name.startswith(".build-")]
+
+
+def test_extract_and_render_on_a_full_disk_keep_their_earlier_output_and_name_an_output_error(tmp_path):
+    """The `--out` folder failing to be written is no bad source (attack11: `[bad-source]`)."""
+    raw = tmp_path / "raw"
+    shutil.copytree(DATASET / "raw", raw)
+    for command, args in (("extract", [str(raw)]), ("render", [str(DATASET)])):
+        out = tmp_path / f"{command}-out"
+        first = subprocess.run([sys.executable, "-m", "landstrikes", command, *args, "--out", str(out)], cwd=tmp_path,
+                               capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"}, timeout=300)
+        assert first.returncode == 0, first.stderr
+        before = sorted((p.relative_to(out).as_posix(), p.read_bytes()) for p in out.rglob("*") if p.is_file())
+        proc = run_on_a_full_disk(2_000, command, *args, "--out", str(out), cwd=tmp_path)
+        one_line_refusal(proc)
+        assert "[output-io]" in proc.stderr and "[bad-source]" not in proc.stderr, proc.stderr
+        assert sorted((p.relative_to(out).as_posix(), p.read_bytes()) for p in out.rglob("*") if p.is_file()) == before

@@ -189,7 +189,8 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
     except OutputRefused:
         raise
     except OSError as exc:
-        raise OutputRefused(exc.filename or out, f"cannot write the output: {exc.strerror or exc}") from exc
+        raise OutputRefused(exc.filename or out, f"cannot write the output: {exc.strerror or exc}", check="output-io") from exc
+        # (a full disk or a read-only mount: the output folder failed, not a source; attack11)
 
 
 def _swap_in(staging: Path, out: Path) -> bool:
