@@ -51,9 +51,7 @@ def extract_records(article_id: str, text: str, source_file: str | None = None) 
     check_rows("mention", len(mentions))
     quotes = find_quotes(text, mentions)
     check_rows("quote", len(quotes))
-    speaker_mentions = [q.speaker.mention for q in quotes if q.speaker.mention is not None and q.speaker.mention.kind != "NAME"]
-    all_mentions = _unique_mentions(mentions + speaker_mentions)
-    all_mentions, quotes = _one_entity_per_span(all_mentions, quotes)
+    all_mentions, quotes = _one_entity_per_span(mentions, quotes)
     spans = segment_spans(text)
     flags = _quality_rows(article_id, text, spans)
     claims, clusters = _claim_rows(article_id, text, quotes)
@@ -74,37 +72,37 @@ def _span_id(article_id: str, code: str, start: int, end: int) -> str:
     return f"{article_id}:{code}:{start}-{end}"
 
 
-def _one_entity_per_span(tabled: list[Mention], quotes: list[Quote]) -> tuple[list[Mention], list[Quote]]:
-    """One span is one mention row, so a quote's speaker mention and the table's mention at that
-    span must name one entity. The mention layer and the quote layer resolve a role or a pronoun
-    separately; where they disagreed, the quote named one entity and its `speaker_mention_id` a
-    mention of another, and the silver failed `speaker-mention-mismatch` (after the sixth round's
-    rules, one text in 2,575: `<Country>'s President <Name>`, the table giving the role to an
-    earlier person). The quote layer read the span in its reporting clause, so its reading is
-    tabled; a later quote whose speaker shares the span takes the tabled one."""
-    by_span = {(m.start, m.end): m for m in tabled}
+def _one_entity_per_span(mentions: list[Mention], quotes: list[Quote]) -> tuple[list[Mention], list[Quote]]:
+    """The mention rows (one per span, the first found) with each quote's role or pronoun speaker
+    added, and the quotes with their speaker as tabled. One span is one mention row, so a quote's
+    speaker mention and the row at that span must name one entity. The mention layer and the
+    quote layer resolve a role or a pronoun separately; where they disagreed, the quote named one
+    entity and its `speaker_mention_id` a mention of another, and the silver failed
+    `speaker-mention-mismatch` (after the sixth round's rules, one text in 2,575: `<Country>'s
+    President, <Name>, said: ... But he added`). The first quote to read a span read it in its
+    reporting clause, so its reading is tabled; a later quote whose speaker shares the span takes
+    the tabled one."""
+    by_span: dict[tuple[int, int], Mention] = {}
+    for m in mentions:
+        by_span.setdefault((m.start, m.end), m)
     read_by_a_quote = set()
     out = []
     for q in quotes:
         mine = q.speaker.mention
-        span = (mine.start, mine.end) if mine is not None else None
-        tabled_as = by_span.get(span)
-        if tabled_as is not None and tabled_as.name != mine.name:
-            if span in read_by_a_quote:
-                q = replace(q, speaker=replace(q.speaker, mention=tabled_as))
-            else:
-                by_span[span] = mine  # the quote's reading replaces the mention layer's
-        if span is not None:
+        if mine is not None:
+            span = (mine.start, mine.end)
+            tabled_as = by_span.get(span)
+            if tabled_as is None:
+                if mine.kind != "NAME":  # (a name speaker is one of the mentions already)
+                    by_span[span] = mine
+            elif tabled_as.name != mine.name:
+                if span in read_by_a_quote:
+                    q = replace(q, speaker=replace(q.speaker, mention=tabled_as))
+                else:
+                    by_span[span] = mine  # the quote's reading replaces the mention layer's
             read_by_a_quote.add(span)
         out.append(q)
     return sorted(by_span.values(), key=lambda m: (m.start, m.end)), out
-
-
-def _unique_mentions(mentions: list[Mention]) -> list[Mention]:
-    seen: dict[tuple[int, int], Mention] = {}
-    for m in mentions:
-        seen.setdefault((m.start, m.end), m)
-    return sorted(seen.values(), key=lambda m: (m.start, m.end))
 
 
 def _mention_row(article_id: str, text: str, m: Mention) -> tuple:
