@@ -33,6 +33,9 @@ the first batch, drawn once it was scored.
 `--audit3` lists a third batch (`audit3.tsv`): the next AUDIT3_PER_SOURCE of each source after
 the second, drawn before the sixth round of rules was written, so that round can be judged on
 text its writer never saw (with the code before the round and after it).
+`--audit4` lists a fourth batch (`audit4.tsv`): the next AUDIT4_PER_SOURCE of each source after
+the third, drawn before the seventh round of rules was written, skipping also every text whose
+quote rows the sixth round changed (`changed_by_rules_round6.tsv`: its writer read some of them).
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -207,10 +210,23 @@ def audit3(texts: dict[str, str]) -> list[str]:
     return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:AUDIT3_PER_SOURCE]]
 
 
+AUDIT4_PER_SOURCE = 20
+CHANGED_BY_ROUND6 = Path(__file__).with_name("changed_by_rules_round6.tsv")
+
+
+def audit4(texts: dict[str, str]) -> list[str]:
+    """A fourth audit batch (`audit4.tsv`), drawn before the seventh rule round so that round is
+    judged on text its writer never read: the next AUDIT4_PER_SOURCE texts of each source after
+    the third batch's, skipping also the texts the sixth round changed (its writer read some)."""
+    skipped = read_by_rule_writers() | set(CHANGED_BY_ROUND5.read_text().split()) | set(CHANGED_BY_ROUND6.read_text().split())
+    after = [i for i in _after_last(texts, audit3(texts)) if i not in skipped]
+    return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:AUDIT4_PER_SOURCE]]
+
+
 if __name__ == "__main__":
     here = Path(__file__).resolve()  # (a worktree sits one level deeper than the main checkout)
     texts = dev_texts(next((r for r in (DEV_NEWS, *(p / "shared" / "dev-news" for p in here.parents)) if r.is_dir()), DEV_NEWS))
-    chosen = (audit3 if "--audit3" in sys.argv else audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
+    chosen = (audit4 if "--audit4" in sys.argv else audit3 if "--audit3" in sys.argv else audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
               else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
               else heldout if "--heldout" in sys.argv else sample)
     for text_id in chosen(texts):
