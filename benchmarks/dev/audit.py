@@ -8,7 +8,8 @@ correct. This repeats their measurement out of sample (texts: `audit.tsv`; rules
     python benchmarks/dev/audit.py --batch 2 sheets /tmp/audit2/sheets   # the second batch (audit2.tsv)
     python benchmarks/dev/audit.py compare DIR_A DIR_B             # where two judges disagree (TSV on stdout)
     python benchmarks/dev/audit.py score DIR [DIR_B ...]           # precision with a 95% interval (first DIR),
-                                                                   # agreement of every pair of DIRs
+                                                                   # agreement of every pair of DIRs (stdout;
+                                                                   # --json FILE also keeps it, e.g. under results/)
     python benchmarks/dev/audit.py --batch all score A1+A2 B1+B2   # both batches: a judge's folders joined by +
     python benchmarks/dev/audit.py --batch 3 sheets OUT --changed-from ADJ   # only rows a rule round added or changed
     python benchmarks/dev/audit.py --batch 3 score ADJ+AFTER_ADJ   # the code after the round: unchanged rows keep ADJ's labels
@@ -39,7 +40,6 @@ BATCHES = {"1": (AUDIT_TSV,), "2": (HERE / "audit2.tsv",), "all": (AUDIT_TSV, HE
 """Which text lists a run covers (`--batch`): the first batch, the second, both, the third
 (kept apart: drawn before the sixth rule round, to judge that round on unread text) or the fourth
 (drawn before the seventh round, for the same reason)."""
-RESULTS = HERE.parent / "results" / "extract_audit.json"
 LABELS = {"span": {"ok", "boundary", "not_speech"}, "kind": {"ok", "wrong", "na"}, "speaker": {"ok", "wrong", "missing", "na"}}
 
 
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     cmp.add_argument("b", type=Path)
     sc = commands.add_parser("score")
     sc.add_argument("folders", type=Path, nargs="+")
-    sc.add_argument("--json", type=Path, default=RESULTS)
+    sc.add_argument("--json", type=Path, help="also write the figures here (never by default: a rescore must not overwrite a committed result)")
     args = parser.parse_args(argv)
     if args.command == "sheets":
         write_sheets(args.out, BATCHES[args.batch], args.changed_from)
@@ -235,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
         compare(args.a, args.b)
     else:
         result = score(args.folders, BATCHES[args.batch])
-        args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        if args.json:
+            args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
         print(json.dumps(result, indent=1))
     return 0
 
