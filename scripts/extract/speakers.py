@@ -242,20 +242,35 @@ def with_nominals(text: str, mentions: list[Mention], everything: list[Mention])
     title = _TITLE_AFTER
     persons = sorted((p for p in everything if p.type == "PERSON"), key=lambda p: p.end)
     ends = [p.end for p in persons]
+    by_start = {p.start: p for p in persons}
     for m in mentions:
         if m.type not in ("GPE", "NORP", "ORG"):
             continue
         t = title.match(text, m.end)
         if not t or text[t.end():t.end() + 1] == " " and text[t.end() + 1:t.end() + 2][:1].isupper():
             continue  # "President Claudia Sheinbaum": the name itself follows
+        det = re.search(r"\b(?:[Tt]he)\s+$", text[max(0, m.start - 4):m.start])
+        start = m.start - (len(det.group()) if det else 0)
+        named = _NAME_AFTER_ROLE.match(text, t.end())
+        holder = by_start.get(named.end()) if named is not None else None
+        if holder is not None:  # the role's holder is named right after it
+            if named.group("comma"):  # `Norland's President, Ann Lee, said`: the person in apposition
+                out.append(Mention(start, named.start("comma"), holder.name, "PERSON", "NOMINAL", 0.5, holder.gender))
+            continue  # `Norcom chief economist Ann Lee said`: the name itself is the subject
         i = bisect.bisect_right(ends, m.start)
         if not i:
             continue
         person = persons[i - 1]
-        det = re.search(r"\b(?:[Tt]he)\s+$", text[max(0, m.start - 4):m.start])
-        start = m.start - (len(det.group()) if det else 0)
         out.append(Mention(start, t.end(), person.name, "PERSON", "NOMINAL", 0.5, person.gender))
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+_NAME_AFTER_ROLE = re.compile(r"(?:\s+(?!(?:and|or|but|of|to|in|on|at|for|with|by|from|said|says|told|tells|added|adds|has|had|have|"
+                              r"is|was|were|are|will|would|who|which|that|the|a|an)\b|[a-z-]+ed\b)[a-z][a-z-]*){0,2}(?P<comma>\s*,)?\s+")
+"""Between a body's role (`Norcom's chief`, `Portugal's President`) and a person's name that
+follows it: up to two more role words (`chief economist`) and an optional apposition comma; the
+name there holds the role, not the person named before (M3: a role refers to its holder). A past
+form is a verb, no role word (`Norcom's spokesman criticised Ann Lee`)."""
 
 
 def colon_subject(text: str, floor: int, colon: int, mentions) -> Speaker:
@@ -596,11 +611,13 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
     pronoun = _pronoun_in(text, start, min(end, start + 15), first=True)
     if found and not (pronoun is not None and pronoun.mention.start < found[0].start):
         first = found[0]
-        role = _ROLE_BETWEEN.fullmatch(text, first.end, found[1].start) if len(found) > 1 and found[1].type == "PERSON" else None
+        # (the next mention after the first, not a role nominal over it: `said Norcom chief economist, Ann Lee`)
+        second = next((m for m in found[1:] if m.start >= first.end), None)
+        role = _ROLE_BETWEEN.fullmatch(text, first.end, second.start) if second is not None and second.type == "PERSON" else None
         if role is not None and (first.type != "PERSON" or _LOWER_WORD.search(role.group())):
             # `said the coach of Leeds United, Tom Berry`, `said Norcom chairman Tom Berry`: the person, not the body
             # (nor a firm the entity layer typed as a person: `said Norbank Amro chief strategist Ed Wong`)
-            return Speaker("attributed", found[1])
+            return Speaker("attributed", second)
         return Speaker("attributed", first)
     return pronoun or Speaker("unattributed")  # (`" and says he plans to contact the regulator`: he)
 
@@ -608,10 +625,11 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
 _NOT_AFTER_VERB = re.compile(r"\b(?:on|to|in|into|onto|via|through|during|after|before)\s+(?:the\s+)?$", re.IGNORECASE)
 """After a reporting verb a name after these prepositions is where, when or to whom, not who."""
 _ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|from|of|at|in|on|for|told|said|says)\b)[a-z][a-z-]*|[A-Z][a-z]+(?:an|ese|ish)|"
-                           + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper())) + r")\s+){1,3}")
+                           + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper())) + r")(?:\s*,)?\s+){1,3}")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 """Between a body and a person after the verb: a comma, or one to three role words (`chairman`,
-`chief executive`, `Chairman`, `chief Asian strategist`)."""
+`chief executive`, `Chairman`, `chief Asian strategist`), the last maybe closed by an apposition
+comma (`chief economist, Ann Lee`)."""
 
 
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
