@@ -36,3 +36,19 @@ def test_after_the_verb_a_bodys_role_with_a_name_in_apposition_is_that_person_no
     row = _row(text, "Sales will recover")
     assert (row["speaker_words"], row["speaker_id"]) == ("Tom Hale", "tom-hale")
 
+
+
+def test_in_a_with_clause_the_participles_subject_is_the_phrase_after_with_not_the_hearer_named_before():
+    text = 'The mayor was named by the Norland Herald on Monday, with one close neighbour telling the paper: "He never hid it from anyone."\n'
+    row = _row(text, "He never hid")
+    assert (row["speaker_status"], row["speaker_id"]) == ("unnamed_source", None)
+
+
+def test_one_alone_after_with_is_the_unnamed_speaker_of_its_participle():
+    text = 'Talks resumed.\n\nThe fighters crossed the river at dawn, with one warning: "We will take the bridge by noon."\n'
+    assert _row(text, "We will take")["speaker_status"] == "unnamed_source"
+
+
+def test_a_name_after_with_is_the_speaker_of_its_participle_not_the_sentences_object():
+    text = "Talks resumed.\n\nAnn Lee praised the Norcom deal, with Tom Hale adding that the firm had been misled.\n"
+    assert _row(text, "the firm had been misled")["speaker_id"] == "tom-hale"

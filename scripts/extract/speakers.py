@@ -557,10 +557,11 @@ _UNNAMED_AFTER = re.compile(r"\s+" + _SUBJECT_NP + r"\s*(?:[,.;!?\n]|$)")
 """The same after the verb, ending the clause: `," says the fisherman.`, `," said another.`"""
 
 
-def unnamed_subject(text: str, start: int, end: int, after: bool = False) -> Speaker | None:
+def unnamed_subject(text: str, start: int, end: int, after: bool = False, governed: bool = False) -> Speaker | None:
     """`unnamed_source` when the clause's subject, right before the verb in [start, end) (or right
     after it, `after`), is an unnamed person or group; None for a document or no such phrase.
-    Asked only where no name, pronoun or listed group was found."""
+    Asked only where no name, pronoun or listed group was found. `governed`: the phrase follows a
+    word that makes it a subject all the same (`with one resident saying`)."""
     m = (_UNNAMED_AFTER.match if after else _UNNAMED_SUBJECT.search)(text, start, end)
     if m is None:
         return None
@@ -570,7 +571,7 @@ def unnamed_subject(text: str, start: int, end: int, after: bool = False) -> Spe
         return None  # (`the clearest signals`: an adjective; `the government`: a body not resolved, not an unnamed one)
     if _VERB_IN_PHRASE.search(m.group("np") or ""):
         return None  # `," said the plan would fail`: a clause with a verb, not a subject
-    if "’s " in phrase or "'s " in phrase or phrase.rstrip().endswith((" the", " a", " an")) or not after and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 18), m.start()):
+    if "’s " in phrase or "'s " in phrase or phrase.rstrip().endswith((" the", " a", " an")) or not after and not governed and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 18), m.start()):
         return None  # `the charity's director`: someone known; `In one post ...`: no subject
     return Speaker("unnamed_source", phrase=(m.start("np"), m.end("np")))
 
@@ -635,12 +636,31 @@ comma (`chief economist, Ann Lee`)."""
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """The speaker of a cue: its subject, or for a participle (", claiming that"; coordinated with
     one, ", noting ... and insisting that") the sentence's."""
+    if text[verb_start:verb_end].endswith("ing") and (absolute := _absolute_subject(text, floor, verb_start, mentions)) is not None:
+        return absolute
     if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 8):verb_start].rstrip().endswith((",", " and")):
         floor = max(floor, verb_start - WINDOW)
         window = text[floor:verb_start]
         starts = [floor + m.end() for m in SENTENCE_BREAK.finditer(window)]
         return _sentence_subject(text, starts[-1] if starts else floor, verb_start, mentions)
     return subject_before(text, floor, verb_start, mentions)
+
+
+_WITH_PARTICIPLE = re.compile(r"\b[Ww]ith\s+(?P<np>(?:[\w’'-]+\s+){1,4}?)$")
+
+
+def _absolute_subject(text: str, floor: int, verb_start: int, mentions) -> Speaker | None:
+    """`..., with one resident saying:`, `with Norcom adding that`: in a with-clause (an absolute
+    construction) the participle's subject is the noun phrase between `with` and it, not the
+    sentence's subject nor a name before (`told Norcom, with a neighbour telling the paper:`);
+    None when that phrase is no speaker (a document, a pronoun) or there is no such clause."""
+    m = _WITH_PARTICIPLE.search(text, max(floor, verb_start - 60), verb_start)
+    if m is None:
+        return None
+    found = _candidates(text, mentions, m.start("np"), verb_start)
+    if found:
+        return Speaker("attributed", _person_of(text, found, found[-1]))
+    return unnamed_subject(text, m.start("np"), verb_start, governed=True)
 
 
 def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions) -> Speaker:
