@@ -52,3 +52,19 @@ def test_one_alone_after_with_is_the_unnamed_speaker_of_its_participle():
 def test_a_name_after_with_is_the_speaker_of_its_participle_not_the_sentences_object():
     text = "Talks resumed.\n\nAnn Lee praised the Norcom deal, with Tom Hale adding that the firm had been misled.\n"
     assert _row(text, "the firm had been misled")["speaker_id"] == "tom-hale"
+
+
+def test_a_place_inside_a_hyphenated_modifier_is_not_the_speaker_the_noun_after_it_is():
+    text = 'Shares in Norcom fell on Monday.\n\n"I doubt it will change much," said one Paris-based trader.\n'
+    row = _row(text, "I doubt it")
+    assert (row["speaker_status"], row["speaker_words"]) == ("unnamed_source", None)
+
+
+def test_a_body_backing_a_group_is_not_that_groups_voice():
+    text = "Fighting went on near the border.\n\nA Norland-backed militia said it had taken the town.\n"
+    assert _row(text, "it had taken")["speaker_id"] != "norland"
+
+
+def test_a_names_own_lower_case_part_after_a_hyphen_is_no_modifier():
+    text = "Talks resumed.\n\nThe lawmaker Lee Sang-min said the budget would be cut by a tenth.\n"
+    assert _row(text, "the budget would")["speaker_status"] == "attributed"

@@ -368,12 +368,20 @@ _RELATIVE_AFTER = re.compile(r"[’']s (?:[a-z]+ )?(?:aunt|uncle|mother|father|s
 """`Ann Lee's aunt said`: the aunt speaks, not Ann Lee (a spokesman speaks for them: not here)."""
 
 
+_COMPOUND_AFTER = re.compile(r"-(?:[a-z]+ed|born|run|made|built|grown|held)\b")
+"""A name joined by a hyphen to a participle (`a London-based broker`, `the Norcom-owned paper`,
+`Norland-backed rebels`) is part of a modifier of the noun after it: that noun speaks. (Only a
+participle: a name's own lower-case part after a hyphen, as many transliterated names have, is
+no modifier.)"""
+
+
 def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """Mentions in [start, end) that can speak: not a nationality, and not a place after a
+    """Mentions in [start, end) that can speak: not a nationality, not a place after a
     locative preposition (`Police in Nottingham said`, `the company, based in Leeds, said`):
-    that place is where, not who."""
+    that place is where, not who; and not a name inside a hyphenated modifier."""
     return [m for m in _mentions_in(mentions, start, end) if m.type in _SPEAKER_TYPES
             and not (m.type == "GPE" and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
+            and not _COMPOUND_AFTER.match(text, m.end)
             and not (m.type == "PERSON" and text[m.end:m.end + 1] in "’'" and _RELATIVE_AFTER.match(text, m.end))]
 
 
