@@ -68,3 +68,19 @@ def test_a_body_backing_a_group_is_not_that_groups_voice():
 def test_a_names_own_lower_case_part_after_a_hyphen_is_no_modifier():
     text = "Talks resumed.\n\nThe lawmaker Lee Sang-min said the budget would be cut by a tenth.\n"
     assert _row(text, "the budget would")["speaker_status"] == "attributed"
+
+
+def test_an_unnamed_person_after_according_to_is_the_unnamed_source():
+    text = "Talks resumed.\n\nAccording to one witness, the gunmen fled towards the river before dawn.\n"
+    row = _row(text, "the gunmen fled")
+    assert (row["speaker_status"], row["cue_text"]) == ("unnamed_source", "According to")
+
+
+def test_an_unnamed_group_after_a_closing_according_to_is_the_unnamed_source():
+    text = "Talks resumed.\n\nThe depot will close in June, according to the union officials.\n"
+    assert _row(text, "The depot will close")["speaker_status"] == "unnamed_source"
+
+
+def test_a_record_after_according_to_is_no_unnamed_source():
+    text = "Talks resumed.\n\nThe depot will close in June, according to a preliminary investigation.\n"
+    assert _row(text, "The depot will close")["speaker_status"] == "unattributed"

@@ -584,6 +584,23 @@ def unnamed_subject(text: str, start: int, end: int, after: bool = False, govern
     return Speaker("unnamed_source", phrase=(m.start("np"), m.end("np")))
 
 
+_RECORD_HEADS = frozenset("code review instalment installment analysis announcement interview ad ads posting investigation autopsy "
+                          "data figures research records documents filings estimates calculations map chart photo photos".split())
+_RECORD_ENDINGS = ("tion", "ment", "sis", "ed")
+
+
+def according_source(text: str, start: int, end: int) -> Speaker | None:
+    """`according to one witness,` / `, according to the aide.`: the unnamed person or group after
+    `according to` is the source (Q9, as `one witness said`); not a document, record or inquiry
+    (`according to the ad`, `according to a preliminary investigation`: Q6 gives those their issuer,
+    which is not found here), so the row stays unattributed then."""
+    m = _UNNAMED_AFTER.match(text, start, end)
+    head = m.group("head") if m is not None else None
+    if head is not None and (head in _RECORD_HEADS or head.endswith(_RECORD_ENDINGS)):
+        return None
+    return unnamed_subject(text, start, end, after=True)
+
+
 def document_subject(text: str, start: int, end: int) -> Speaker | None:
     """A document as the subject right before the verb (`The report said:`, `the statement
     added`): still no speaker, but its phrase is kept (`phrase` on an `unattributed` speaker) for
