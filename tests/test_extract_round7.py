@@ -84,3 +84,26 @@ def test_an_unnamed_group_after_a_closing_according_to_is_the_unnamed_source():
 def test_a_record_after_according_to_is_no_unnamed_source():
     text = "Talks resumed.\n\nThe depot will close in June, according to a preliminary investigation.\n"
     assert _row(text, "The depot will close")["speaker_status"] == "unattributed"
+
+
+def test_a_name_inside_a_modifier_of_the_subject_is_not_who_speaks():
+    text = "Talks resumed.\n\nThe source with knowledge of Ann Lee's health said rumours of a coup were wrong.\n"
+    row = _row(text, "rumours of a coup")
+    assert (row["speaker_status"], row["speaker_words"]) == ("unnamed_source", None)
+
+
+def test_a_spokesman_for_a_body_is_the_mention_and_speaks_for_that_body():
+    text = "Talks resumed.\n\nA spokesman for the Norland Audit Office said the figures were sound.\n"
+    row = _row(text, "the figures were")
+    assert (row["speaker_words"], row["speaker_id"]) == ("A spokesman for the Norland Audit Office", "norland-audit-office")
+
+
+def test_a_spokesman_for_a_person_is_an_unnamed_source_not_that_person():
+    text = "Tom Berry was in Leeds on Monday.\n\nA spokesman for Tom Berry said the trip had been planned for months.\n"
+    row = _row(text, "the trip had been")
+    assert (row["speaker_status"], row["speaker_id"]) == ("unnamed_source", None)
+
+
+def test_a_body_after_a_verb_and_a_preposition_is_no_modifier_of_a_head_noun():
+    text = "Talks resumed.\n\nThe figures came from the Norland Audit Office which said costs had doubled since May.\n"
+    assert _row(text, "costs had doubled")["speaker_id"] == "norland-audit-office"

@@ -530,6 +530,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
         free = [m for m in found if m.end <= best.start and not _PREPOSITION_BEFORE.search(text, max(clause_start, m.start - 18), m.start)]
         best = free[-1] if free else None if place and (pronoun or unnamed) else best
     candidates = [(best.end, Speaker("attributed", best))] if best else []
+    if best is not None and best.kind == "NAME" and (modified := _name_in_modifier(text, clause_start, verb_start, best)) is not None:
+        candidates = [modified]  # `A commander for the Norland Dawn group said`: the commander, not the group
     if pronoun:
         candidates.append((pronoun.mention.end, pronoun))
     if unnamed:
@@ -538,6 +540,38 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
         return unnamed_subject(text, clause_start, limit) or document_subject(text, clause_start, limit) or Speaker("unattributed")
         # (`The mood is:` no: a verb follows a space)
     return max(candidates, key=lambda c: c[0])[1]
+
+
+_HEAD_BEFORE_NAME = re.compile(
+    r"(?<![\w’'-])(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'-]+\s+){0,2}?(?P<head>[a-z][a-z-]*)\s+"
+    r"(?P<prep>for|of|at|from|with|following|close\s+to|familiar\s+with)\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?)$")
+_AFTER_NAME_IN_NP = re.compile(r"(?:[’']s(?:\s+[a-z]+){1,2}|\s+(?!(?:which|who|that|whose)\b)[a-z]+)?\s*")
+_VERB_AS_HEAD = frozenset("came comes come went goes go took takes got gets made makes gave gives rose fell is are was were has had have "
+                          "do does did says said tells told".split())
+"""(`The plan came from the Norland Trust, which said`: a verb before the preposition, no head noun.)"""
+_SPEAKS_FOR = frozenset({"for", "of", "at", "from"})
+_CLAUSE_OPENING = re.compile(r"(?:.*[,;:]\s*|\s*(?:(?:But|And|Yet|So|Meanwhile|However),?\s+)?)", re.DOTALL)
+"""Before a subject: nothing but the clause's opening (a conjunction, or anything up to a comma)."""
+
+
+def _name_in_modifier(text: str, clause_start: int, verb_start: int, name: Mention) -> tuple[int, Speaker] | None:
+    """A name inside a modifier of the subject's head noun (`A commander for the Norland Dawn group
+    said`, `The source with knowledge of Ann Lee's health said`, `The president of Portugal said`):
+    the head noun is who speaks, and the whole phrase is the mention. After for, of, at or from a
+    body or place it speaks for that entity (Q9, as `Norland officials`); else it is an unnamed
+    source. None when the name is no such modifier or the head is a document (`A report from ...`)."""
+    m = _HEAD_BEFORE_NAME.search(text, clause_start, name.start)
+    after = _AFTER_NAME_IN_NP.fullmatch(text, name.end, verb_start)
+    if m is None or after is None or not _CLAUSE_OPENING.fullmatch(text, clause_start, m.start("np")) or re.search(r"\b(?:has|have|had|is|was|are|were|will|would)\b", text[name.end:verb_start]):
+        return None
+    head = m.group("head")
+    if head in _DOCUMENTS or head[:-1] in _DOCUMENTS or head in _NOT_A_HEAD or head in _NOT_SUBJECT_HEADS or head in _RECORD_HEADS \
+            or head in _VERB_AS_HEAD or head.endswith("ed") or _VERB_IN_PHRASE.search(m.group("np")):
+        return None
+    end = name.end + len(text[name.end:verb_start].rstrip())
+    if m.group("prep") in _SPEAKS_FOR and name.type in _GROUP_OWNERS and name.type != "NORP" and end == name.end:
+        return end, Speaker("attributed", Mention(m.start("np"), end, name.name, name.type, "NOMINAL", 0.45))
+    return end, Speaker("unnamed_source", phrase=(m.start("np"), end))
 
 
 _DOCUMENTS = frozenset(
