@@ -54,6 +54,10 @@ def test_a_name_after_with_is_the_speaker_of_its_participle_not_the_sentences_ob
     assert _row(text, "the firm had been misled")["speaker_id"] == "tom-hale"
 
 
+def test_a_participle_coordinated_after_a_with_phrase_keeps_the_sentences_subject():
+    text = "Talks resumed.\n\nTom Hale played down the dispute, noting regular talks with Portugal and insisting that the two sides were close.\n"
+    assert _row(text, "the two sides")["speaker_id"] == "tom-hale"
+
 def test_a_place_inside_a_hyphenated_modifier_is_not_the_speaker_the_noun_after_it_is():
     text = 'Shares in Norcom fell on Monday.\n\n"I doubt it will change much," said one Paris-based trader.\n'
     row = _row(text, "I doubt it")

@@ -705,7 +705,9 @@ def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions)
     return subject_before(text, floor, verb_start, mentions)
 
 
-_WITH_PARTICIPLE = re.compile(r"\b[Ww]ith\s+(?P<np>(?:[\w’'-]+\s+){1,4}?)$")
+_WITH_PARTICIPLE = re.compile(r"\b[Ww]ith\s+(?P<np>(?:(?!(?:and|or|but|nor)\b)[\w’'-]+\s+){1,4}?)$")
+"""(Not across a conjunction: in `noting talks with Norland and insisting that`, the participle
+after `and` is coordinated with the one before, and shares its subject.)"""
 
 
 def _absolute_subject(text: str, floor: int, verb_start: int, mentions) -> Speaker | None:
