@@ -111,3 +111,14 @@ def test_a_spokesman_for_a_person_is_an_unnamed_source_not_that_person():
 def test_a_body_after_a_verb_and_a_preposition_is_no_modifier_of_a_head_noun():
     text = "Talks resumed.\n\nThe figures came from the Norland Audit Office which said costs had doubled since May.\n"
     assert _row(text, "costs had doubled")["speaker_id"] == "norland-audit-office"
+
+
+def test_a_persons_relative_before_the_verb_is_an_unnamed_source_not_that_person():
+    text = 'Tom Berry won the race on Sunday.\n\n"He trained every morning for a year," Tom Berry\'s mum said.\n'
+    row = _row(text, "He trained every")
+    assert (row["speaker_status"], row["speaker_id"]) == ("unnamed_source", None)
+
+
+def test_a_relative_named_in_apposition_is_that_relative():
+    text = "Tom Berry hurt his hand at home.\n\nTom Berry's fiancee, Ann Lee, wrote online, saying he would be fine by Friday.\n"
+    assert _row(text, "he would be fine")["speaker_id"] == "ann-lee"

@@ -364,7 +364,9 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?<!officials )(?<!authorities )(?<!police )(?
 
 _RELATIVE_AFTER = re.compile(r"[’']s (?:[a-z]+ )?(?:aunt|uncle|mother|father|sister|brother|wife|husband|son|daughter|"
                              r"cousin|friend|lawyer|attorney|family|neighbour|neighbor|"
-                             r"girlfriend|boyfriend|partner|grandmother|grandfather|niece|nephew|widow|parents)\b")
+                             r"girlfriend|boyfriend|partner|grandmother|grandfather|niece|nephew|widow|parents|"
+                             r"mom|mum|dad|mother-in-law|father-in-law|stepmother|stepfather|stepson|stepdaughter|"
+                             r"grandson|granddaughter|fiance|fiancee|fiancé|fiancée|spouse|children|kids)\b")
 """`Ann Lee's aunt said`: the aunt speaks, not Ann Lee (a spokesman speaks for them: not here)."""
 
 
@@ -373,6 +375,16 @@ _COMPOUND_AFTER = re.compile(r"-(?:[a-z]+ed|born|run|made|built|grown|held)\b")
 `Norland-backed rebels`) is part of a modifier of the noun after it: that noun speaks. (Only a
 participle: a name's own lower-case part after a hyphen, as many transliterated names have, is
 no modifier.)"""
+
+
+def _relative_phrase(text: str, start: int, end: int, mentions) -> Speaker | None:
+    """`," Ann Lee's mum said`: a person's relative right before the verb is an unnamed source, the
+    phrase `<Name>'s <relative>` its words (the relative speaks, and is not named here)."""
+    for m in reversed(_mentions_in(mentions, start, end)):
+        rel = _RELATIVE_AFTER.match(text, m.end) if m.type == "PERSON" and text[m.end:m.end + 1] in "’'" else None
+        if rel is not None and not text[rel.end():end].strip():
+            return Speaker("unnamed_source", phrase=(m.start, rel.end()))
+    return None
 
 
 def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -399,9 +411,9 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
     unnamed = _unnamed_in(text, pre_start, verb_start, mentions)
     if unnamed:
         return unnamed
-    unnamed = unnamed_subject(text, pre_start, verb_start)
+    unnamed = unnamed_subject(text, pre_start, verb_start) or _relative_phrase(text, pre_start, verb_start, mentions)
     if unnamed:
-        return unnamed  # `," one student told`, `," the masked man says`
+        return unnamed  # `," one student told`, `," the masked man says`, `," Ann Lee's mum said`
     if text[verb_start:verb_end].lower() in ("told", "tells", "telling"):
         return Speaker("unattributed")  # `" ... told Reuters`: what follows is the hearer, not the speaker
     end = _PARAGRAPH_STOP.search(text, verb_end, min(len(text), verb_end + 50))  # (`," the officer said.\n\nHe ...`: not he)
@@ -537,7 +549,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if unnamed:
         candidates.append((unnamed_end(text, clause_start, verb_start), unnamed))
     if not candidates:
-        return unnamed_subject(text, clause_start, limit) or document_subject(text, clause_start, limit) or Speaker("unattributed")
+        return (unnamed_subject(text, clause_start, limit) or _relative_phrase(text, clause_start, limit, mentions)
+                or document_subject(text, clause_start, limit) or Speaker("unattributed"))
         # (`The mood is:` no: a verb follows a space)
     return max(candidates, key=lambda c: c[0])[1]
 
