@@ -19,9 +19,9 @@ def _row(text: str, start_words: str) -> dict:
 
 
 def test_a_countrys_role_with_a_name_in_apposition_is_that_person_not_the_one_named_before():
-    text = ("Talks on the debt resumed.\n\nPortugal's finance minister, Ann Lee, said on Monday that a deal was near. "
-            'Portugal\'s President, Tom Berry, said on Friday: "We will pay what we owe."\n')
-    assert _row(text, "We will pay")["speaker_id"] == "tom-berry"
+    text = ("The summit opened in Lisbon.\n\nPortugal's trade minister, Ann Lee, told delegates that tariffs would fall. "
+            'Portugal\'s President, Tom Berry, added at the close: "Our ports are open to everyone."\n')
+    assert _row(text, "Our ports are")["speaker_id"] == "tom-berry"
 
 
 def test_a_bodys_role_followed_by_a_name_is_no_role_nominal_of_the_person_named_before():
@@ -32,26 +32,26 @@ def test_a_bodys_role_followed_by_a_name_is_no_role_nominal_of_the_person_named_
 
 def test_after_the_verb_a_bodys_role_with_a_name_in_apposition_is_that_person_not_the_body():
     text = ('Talks resumed.\n\n"Costs are rising fast," said Ed Wong, director of the Norland Trust. '
-            '"Sales will recover by the autumn," said Norcom chief economist, Tom Hale.\n')
+            '"Sales will recover by the autumn," said Norcom chief strategist, Tom Hale.\n')
     row = _row(text, "Sales will recover")
     assert (row["speaker_words"], row["speaker_id"]) == ("Tom Hale", "tom-hale")
 
 
 
 def test_in_a_with_clause_the_participles_subject_is_the_phrase_after_with_not_the_hearer_named_before():
-    text = 'The mayor was named by the Norland Herald on Monday, with one close neighbour telling the paper: "He never hid it from anyone."\n'
-    row = _row(text, "He never hid")
+    text = 'The Norland Herald broke the story of Tom Hale\'s win, with a cousin of his telling the Herald: "Our family always knew."\n'
+    row = _row(text, "Our family always")
     assert (row["speaker_status"], row["speaker_id"]) == ("unnamed_source", None)
 
 
 def test_one_alone_after_with_is_the_unnamed_speaker_of_its_participle():
-    text = 'Talks resumed.\n\nThe fighters crossed the river at dawn, with one warning: "We will take the bridge by noon."\n'
-    assert _row(text, "We will take")["speaker_status"] == "unnamed_source"
+    text = 'Talks resumed.\n\nProtesters gathered outside the depot at noon, with one warning: "Nobody leaves until it reopens."\n'
+    assert _row(text, "Nobody leaves")["speaker_status"] == "unnamed_source"
 
 
 def test_a_name_after_with_is_the_speaker_of_its_participle_not_the_sentences_object():
-    text = "Talks resumed.\n\nAnn Lee praised the Norcom deal, with Tom Hale adding that the firm had been misled.\n"
-    assert _row(text, "the firm had been misled")["speaker_id"] == "tom-hale"
+    text = "Talks resumed.\n\nAnn Lee praised the Norcom deal, with Tom Hale adding that its depots would stay open.\n"
+    assert _row(text, "its depots would")["speaker_id"] == "tom-hale"
 
 
 def test_a_participle_coordinated_after_a_with_phrase_keeps_the_sentences_subject():
@@ -59,8 +59,8 @@ def test_a_participle_coordinated_after_a_with_phrase_keeps_the_sentences_subjec
     assert _row(text, "the two sides")["speaker_id"] == "tom-hale"
 
 def test_a_place_inside_a_hyphenated_modifier_is_not_the_speaker_the_noun_after_it_is():
-    text = 'Shares in Norcom fell on Monday.\n\n"I doubt it will change much," said one Paris-based trader.\n'
-    row = _row(text, "I doubt it")
+    text = 'Shares in Norcom rose on Monday.\n\n"The merger is good news for savers," said one Paris-based fund manager.\n'
+    row = _row(text, "The merger is")
     assert (row["speaker_status"], row["speaker_words"]) == ("unnamed_source", None)
 
 
@@ -75,8 +75,8 @@ def test_a_names_own_lower_case_part_after_a_hyphen_is_no_modifier():
 
 
 def test_an_unnamed_person_after_according_to_is_the_unnamed_source():
-    text = "Talks resumed.\n\nAccording to one witness, the gunmen fled towards the river before dawn.\n"
-    row = _row(text, "the gunmen fled")
+    text = "Talks resumed.\n\nAccording to one neighbour, the van left the yard shortly before midnight.\n"
+    row = _row(text, "the van left")
     assert (row["speaker_status"], row["cue_text"]) == ("unnamed_source", "According to")
 
 
@@ -86,20 +86,20 @@ def test_an_unnamed_group_after_a_closing_according_to_is_the_unnamed_source():
 
 
 def test_a_record_after_according_to_is_no_unnamed_source():
-    text = "Talks resumed.\n\nThe depot will close in June, according to a preliminary investigation.\n"
+    text = "Talks resumed.\n\nThe depot will close in June, according to an internal review.\n"
     assert _row(text, "The depot will close")["speaker_status"] == "unattributed"
 
 
 def test_a_name_inside_a_modifier_of_the_subject_is_not_who_speaks():
-    text = "Talks resumed.\n\nThe source with knowledge of Ann Lee's health said rumours of a coup were wrong.\n"
-    row = _row(text, "rumours of a coup")
+    text = "Talks resumed.\n\nA source close to Ann Lee's campaign said the tour had been put off until spring.\n"
+    row = _row(text, "the tour had")
     assert (row["speaker_status"], row["speaker_words"]) == ("unnamed_source", None)
 
 
 def test_a_spokesman_for_a_body_is_the_mention_and_speaks_for_that_body():
-    text = "Talks resumed.\n\nA spokesman for the Norland Audit Office said the figures were sound.\n"
-    row = _row(text, "the figures were")
-    assert (row["speaker_words"], row["speaker_id"]) == ("A spokesman for the Norland Audit Office", "norland-audit-office")
+    text = "Talks resumed.\n\nA spokesman for the Norland Rail Office said the timetable would not change.\n"
+    row = _row(text, "the timetable would")
+    assert (row["speaker_words"], row["speaker_id"]) == ("A spokesman for the Norland Rail Office", "norland-rail-office")
 
 
 def test_a_spokesman_for_a_person_is_an_unnamed_source_not_that_person():
@@ -109,8 +109,8 @@ def test_a_spokesman_for_a_person_is_an_unnamed_source_not_that_person():
 
 
 def test_a_body_after_a_verb_and_a_preposition_is_no_modifier_of_a_head_noun():
-    text = "Talks resumed.\n\nThe figures came from the Norland Audit Office which said costs had doubled since May.\n"
-    assert _row(text, "costs had doubled")["speaker_id"] == "norland-audit-office"
+    text = "Talks resumed.\n\nThe grant came from the Norland Rail Office which said fares would be frozen for a year.\n"
+    assert _row(text, "fares would be")["speaker_id"] == "norland-rail-office"
 
 
 def test_a_persons_relative_before_the_verb_is_an_unnamed_source_not_that_person():
@@ -120,5 +120,5 @@ def test_a_persons_relative_before_the_verb_is_an_unnamed_source_not_that_person
 
 
 def test_a_relative_named_in_apposition_is_that_relative():
-    text = "Tom Berry hurt his hand at home.\n\nTom Berry's fiancee, Ann Lee, wrote online, saying he would be fine by Friday.\n"
-    assert _row(text, "he would be fine")["speaker_id"] == "ann-lee"
+    text = "Tom Berry hurt his hand at home.\n\nTom Berry's fiancee, Ann Lee, posted online, saying the wedding would go ahead in June.\n"
+    assert _row(text, "the wedding would")["speaker_id"] == "ann-lee"
