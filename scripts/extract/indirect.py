@@ -84,7 +84,7 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
             if span is not None and span.end - span.start >= 10 and not _overlaps_marked(span, marked):
                 phrase_end = cue_end + (comma if comma != -1 else len(rest))
                 speaker = subject_after(text, cue_end, phrase_end, mentions)
-                if speaker.status == "unattributed":  # `according to one witness,`: an unnamed source (Q9), as `one witness said`
+                if speaker.status == "unattributed":  # `according to one neighbour,`: an unnamed source (Q9), as `one neighbour said`
                     speaker = according_source(text, cue_end, phrase_end) or speaker
                 out.append(Quote(span.start, span.end, "indirect", speaker, (cue_start, cue_end, "according to"), None, 0.5))
     unique: dict[tuple[int, int], Quote] = {}

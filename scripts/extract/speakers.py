@@ -371,7 +371,7 @@ _RELATIVE_AFTER = re.compile(r"[’']s (?:[a-z]+ )?(?:aunt|uncle|mother|father|s
 
 
 _COMPOUND_AFTER = re.compile(r"-(?:[a-z]+ed|born|run|made|built|grown|held)\b")
-"""A name joined by a hyphen to a participle (`a London-based broker`, `the Norcom-owned paper`,
+"""A name joined by a hyphen to a participle (`a Paris-based trader`, `the Norcom-owned paper`,
 `Norland-backed rebels`) is part of a modifier of the noun after it: that noun speaks. (Only a
 participle: a name's own lower-case part after a hyphen, as many transliterated names have, is
 no modifier.)"""
@@ -569,7 +569,7 @@ _CLAUSE_OPENING = re.compile(r"(?:.*[,;:]\s*|\s*(?:(?:But|And|Yet|So|Meanwhile|H
 
 def _name_in_modifier(text: str, clause_start: int, verb_start: int, name: Mention) -> tuple[int, Speaker] | None:
     """A name inside a modifier of the subject's head noun (`A commander for the Norland Dawn group
-    said`, `The source with knowledge of Ann Lee's health said`, `The president of Portugal said`):
+    said`, `A source close to Ann Lee's campaign said`, `The president of Portugal said`):
     the head noun is who speaks, and the whole phrase is the mention. After for, of, at or from a
     body or place it speaks for that entity (Q9, as `Norland officials`); else it is an unnamed
     source. None when the name is no such modifier or the head is a document (`A report from ...`)."""
@@ -637,9 +637,9 @@ _RECORD_ENDINGS = ("tion", "ment", "sis", "ed")
 
 
 def according_source(text: str, start: int, end: int) -> Speaker | None:
-    """`according to one witness,` / `, according to the aide.`: the unnamed person or group after
-    `according to` is the source (Q9, as `one witness said`); not a document, record or inquiry
-    (`according to the ad`, `according to a preliminary investigation`: Q6 gives those their issuer,
+    """`according to one neighbour,` / `, according to the union officials.`: the unnamed person or group after
+    `according to` is the source (Q9, as `one neighbour said`); not a document, record or inquiry
+    (`according to the leaflet`, `according to an internal review`: Q6 gives those their issuer,
     which is not found here), so the row stays unattributed then."""
     m = _UNNAMED_AFTER.match(text, start, end)
     head = m.group("head") if m is not None else None
@@ -726,7 +726,7 @@ after `and` is coordinated with the one before, and shares its subject.)"""
 def _absolute_subject(text: str, floor: int, verb_start: int, mentions) -> Speaker | None:
     """`..., with one resident saying:`, `with Norcom adding that`: in a with-clause (an absolute
     construction) the participle's subject is the noun phrase between `with` and it, not the
-    sentence's subject nor a name before (`told Norcom, with a neighbour telling the paper:`);
+    sentence's subject nor a name before (`Norcom was named by the Herald, with a cousin telling the Herald:`);
     None when that phrase is no speaker (a document, a pronoun) or there is no such clause."""
     m = _WITH_PARTICIPLE.search(text, max(floor, verb_start - 60), verb_start)
     if m is None:
