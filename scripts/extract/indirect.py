@@ -14,7 +14,7 @@ from landstrikes.extract.guard import rewritten, with_words
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_SPAN, WINDOW
 from landstrikes.extract.quoterow import Quote
-from landstrikes.extract.speakers import cue_subject, subject_after, subject_before
+from landstrikes.extract.speakers import according_source, cue_subject, subject_after, subject_before
 from landstrikes.extract.text import Span, trimmed, without_final_punctuation
 
 
@@ -82,7 +82,10 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
             else:
                 span = None
             if span is not None and span.end - span.start >= 10 and not _overlaps_marked(span, marked):
-                speaker = subject_after(text, cue_end, cue_end + (comma if comma != -1 else len(rest)), mentions)
+                phrase_end = cue_end + (comma if comma != -1 else len(rest))
+                speaker = subject_after(text, cue_end, phrase_end, mentions)
+                if speaker.status == "unattributed":  # `according to one neighbour,`: an unnamed source (Q9), as `one neighbour said`
+                    speaker = according_source(text, cue_end, phrase_end) or speaker
                 out.append(Quote(span.start, span.end, "indirect", speaker, (cue_start, cue_end, "according to"), None, 0.5))
     unique: dict[tuple[int, int], Quote] = {}
     for q in out:

@@ -242,20 +242,35 @@ def with_nominals(text: str, mentions: list[Mention], everything: list[Mention])
     title = _TITLE_AFTER
     persons = sorted((p for p in everything if p.type == "PERSON"), key=lambda p: p.end)
     ends = [p.end for p in persons]
+    by_start = {p.start: p for p in persons}
     for m in mentions:
         if m.type not in ("GPE", "NORP", "ORG"):
             continue
         t = title.match(text, m.end)
         if not t or text[t.end():t.end() + 1] == " " and text[t.end() + 1:t.end() + 2][:1].isupper():
             continue  # "President Claudia Sheinbaum": the name itself follows
+        det = re.search(r"\b(?:[Tt]he)\s+$", text[max(0, m.start - 4):m.start])
+        start = m.start - (len(det.group()) if det else 0)
+        named = _NAME_AFTER_ROLE.match(text, t.end())
+        holder = by_start.get(named.end()) if named is not None else None
+        if holder is not None:  # the role's holder is named right after it
+            if named.group("comma"):  # `Norland's President, Ann Lee, said`: the person in apposition
+                out.append(Mention(start, named.start("comma"), holder.name, "PERSON", "NOMINAL", 0.5, holder.gender))
+            continue  # `Norcom chief economist Ann Lee said`: the name itself is the subject
         i = bisect.bisect_right(ends, m.start)
         if not i:
             continue
         person = persons[i - 1]
-        det = re.search(r"\b(?:[Tt]he)\s+$", text[max(0, m.start - 4):m.start])
-        start = m.start - (len(det.group()) if det else 0)
         out.append(Mention(start, t.end(), person.name, "PERSON", "NOMINAL", 0.5, person.gender))
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+_NAME_AFTER_ROLE = re.compile(r"(?:\s+(?!(?:and|or|but|of|to|in|on|at|for|with|by|from|said|says|told|tells|added|adds|has|had|have|"
+                              r"is|was|were|are|will|would|who|which|that|the|a|an)\b|[a-z-]+ed\b)[a-z][a-z-]*){0,2}(?P<comma>\s*,)?\s+")
+"""Between a body's role (`Norcom's chief`, `Portugal's President`) and a person's name that
+follows it: up to two more role words (`chief economist`) and an optional apposition comma; the
+name there holds the role, not the person named before (M3: a role refers to its holder). A past
+form is a verb, no role word (`Norcom's spokesman criticised Ann Lee`)."""
 
 
 def colon_subject(text: str, floor: int, colon: int, mentions) -> Speaker:
@@ -349,16 +364,36 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?<!officials )(?<!authorities )(?<!police )(?
 
 _RELATIVE_AFTER = re.compile(r"[’']s (?:[a-z]+ )?(?:aunt|uncle|mother|father|sister|brother|wife|husband|son|daughter|"
                              r"cousin|friend|lawyer|attorney|family|neighbour|neighbor|"
-                             r"girlfriend|boyfriend|partner|grandmother|grandfather|niece|nephew|widow|parents)\b")
+                             r"girlfriend|boyfriend|partner|grandmother|grandfather|niece|nephew|widow|parents|"
+                             r"mom|mum|dad|mother-in-law|father-in-law|stepmother|stepfather|stepson|stepdaughter|"
+                             r"grandson|granddaughter|fiance|fiancee|fiancé|fiancée|spouse|children|kids)\b")
 """`Ann Lee's aunt said`: the aunt speaks, not Ann Lee (a spokesman speaks for them: not here)."""
 
 
+_COMPOUND_AFTER = re.compile(r"-(?:[a-z]+ed|born|run|made|built|grown|held)\b")
+"""A name joined by a hyphen to a participle (`a Paris-based trader`, `the Norcom-owned paper`,
+`Norland-backed rebels`) is part of a modifier of the noun after it: that noun speaks. (Only a
+participle: a name's own lower-case part after a hyphen, as many transliterated names have, is
+no modifier.)"""
+
+
+def _relative_phrase(text: str, start: int, end: int, mentions) -> Speaker | None:
+    """`," Ann Lee's mum said`: a person's relative right before the verb is an unnamed source, the
+    phrase `<Name>'s <relative>` its words (the relative speaks, and is not named here)."""
+    for m in reversed(_mentions_in(mentions, start, end)):
+        rel = _RELATIVE_AFTER.match(text, m.end) if m.type == "PERSON" and text[m.end:m.end + 1] in "’'" else None
+        if rel is not None and not text[rel.end():end].strip():
+            return Speaker("unnamed_source", phrase=(m.start, rel.end()))
+    return None
+
+
 def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """Mentions in [start, end) that can speak: not a nationality, and not a place after a
+    """Mentions in [start, end) that can speak: not a nationality, not a place after a
     locative preposition (`Police in Nottingham said`, `the company, based in Leeds, said`):
-    that place is where, not who."""
+    that place is where, not who; and not a name inside a hyphenated modifier."""
     return [m for m in _mentions_in(mentions, start, end) if m.type in _SPEAKER_TYPES
             and not (m.type == "GPE" and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
+            and not _COMPOUND_AFTER.match(text, m.end)
             and not (m.type == "PERSON" and text[m.end:m.end + 1] in "’'" and _RELATIVE_AFTER.match(text, m.end))]
 
 
@@ -376,9 +411,9 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
     unnamed = _unnamed_in(text, pre_start, verb_start, mentions)
     if unnamed:
         return unnamed
-    unnamed = unnamed_subject(text, pre_start, verb_start)
+    unnamed = unnamed_subject(text, pre_start, verb_start) or _relative_phrase(text, pre_start, verb_start, mentions)
     if unnamed:
-        return unnamed  # `," one student told`, `," the masked man says`
+        return unnamed  # `," one student told`, `," the masked man says`, `," Ann Lee's mum said`
     if text[verb_start:verb_end].lower() in ("told", "tells", "telling"):
         return Speaker("unattributed")  # `" ... told Reuters`: what follows is the hearer, not the speaker
     end = _PARAGRAPH_STOP.search(text, verb_end, min(len(text), verb_end + 50))  # (`," the officer said.\n\nHe ...`: not he)
@@ -507,14 +542,49 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
         free = [m for m in found if m.end <= best.start and not _PREPOSITION_BEFORE.search(text, max(clause_start, m.start - 18), m.start)]
         best = free[-1] if free else None if place and (pronoun or unnamed) else best
     candidates = [(best.end, Speaker("attributed", best))] if best else []
+    if best is not None and best.kind == "NAME" and (modified := _name_in_modifier(text, clause_start, verb_start, best)) is not None:
+        candidates = [modified]  # `A commander for the Norland Dawn group said`: the commander, not the group
     if pronoun:
         candidates.append((pronoun.mention.end, pronoun))
     if unnamed:
         candidates.append((unnamed_end(text, clause_start, verb_start), unnamed))
     if not candidates:
-        return unnamed_subject(text, clause_start, limit) or document_subject(text, clause_start, limit) or Speaker("unattributed")
+        return (unnamed_subject(text, clause_start, limit) or _relative_phrase(text, clause_start, limit, mentions)
+                or document_subject(text, clause_start, limit) or Speaker("unattributed"))
         # (`The mood is:` no: a verb follows a space)
     return max(candidates, key=lambda c: c[0])[1]
+
+
+_HEAD_BEFORE_NAME = re.compile(
+    r"(?<![\w’'-])(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'-]+\s+){0,2}?(?P<head>[a-z][a-z-]*)\s+"
+    r"(?P<prep>for|of|at|from|with|following|close\s+to|familiar\s+with)\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?)$")
+_AFTER_NAME_IN_NP = re.compile(r"(?:[’']s(?:\s+[a-z]+){1,2}|\s+(?!(?:which|who|that|whose)\b)[a-z]+)?\s*")
+_VERB_AS_HEAD = frozenset("came comes come went goes go took takes got gets made makes gave gives rose fell is are was were has had have "
+                          "do does did says said tells told".split())
+"""(`The plan came from the Norland Trust, which said`: a verb before the preposition, no head noun.)"""
+_SPEAKS_FOR = frozenset({"for", "of", "at", "from"})
+_CLAUSE_OPENING = re.compile(r"(?:.*[,;:]\s*|\s*(?:(?:But|And|Yet|So|Meanwhile|However),?\s+)?)", re.DOTALL)
+"""Before a subject: nothing but the clause's opening (a conjunction, or anything up to a comma)."""
+
+
+def _name_in_modifier(text: str, clause_start: int, verb_start: int, name: Mention) -> tuple[int, Speaker] | None:
+    """A name inside a modifier of the subject's head noun (`A commander for the Norland Dawn group
+    said`, `A source close to Ann Lee's campaign said`, `The president of Portugal said`):
+    the head noun is who speaks, and the whole phrase is the mention. After for, of, at or from a
+    body or place it speaks for that entity (Q9, as `Norland officials`); else it is an unnamed
+    source. None when the name is no such modifier or the head is a document (`A report from ...`)."""
+    m = _HEAD_BEFORE_NAME.search(text, clause_start, name.start)
+    after = _AFTER_NAME_IN_NP.fullmatch(text, name.end, verb_start)
+    if m is None or after is None or not _CLAUSE_OPENING.fullmatch(text, clause_start, m.start("np")) or re.search(r"\b(?:has|have|had|is|was|are|were|will|would)\b", text[name.end:verb_start]):
+        return None
+    head = m.group("head")
+    if head in _DOCUMENTS or head[:-1] in _DOCUMENTS or head in _NOT_A_HEAD or head in _NOT_SUBJECT_HEADS or head in _RECORD_HEADS \
+            or head in _VERB_AS_HEAD or head.endswith("ed") or _VERB_IN_PHRASE.search(m.group("np")):
+        return None
+    end = name.end + len(text[name.end:verb_start].rstrip())
+    if m.group("prep") in _SPEAKS_FOR and name.type in _GROUP_OWNERS and name.type != "NORP" and end == name.end:
+        return end, Speaker("attributed", Mention(m.start("np"), end, name.name, name.type, "NOMINAL", 0.45))
+    return end, Speaker("unnamed_source", phrase=(m.start("np"), end))
 
 
 _DOCUMENTS = frozenset(
@@ -542,10 +612,11 @@ _UNNAMED_AFTER = re.compile(r"\s+" + _SUBJECT_NP + r"\s*(?:[,.;!?\n]|$)")
 """The same after the verb, ending the clause: `," says the fisherman.`, `," said another.`"""
 
 
-def unnamed_subject(text: str, start: int, end: int, after: bool = False) -> Speaker | None:
+def unnamed_subject(text: str, start: int, end: int, after: bool = False, governed: bool = False) -> Speaker | None:
     """`unnamed_source` when the clause's subject, right before the verb in [start, end) (or right
     after it, `after`), is an unnamed person or group; None for a document or no such phrase.
-    Asked only where no name, pronoun or listed group was found."""
+    Asked only where no name, pronoun or listed group was found. `governed`: the phrase follows a
+    word that makes it a subject all the same (`with one resident saying`)."""
     m = (_UNNAMED_AFTER.match if after else _UNNAMED_SUBJECT.search)(text, start, end)
     if m is None:
         return None
@@ -555,9 +626,26 @@ def unnamed_subject(text: str, start: int, end: int, after: bool = False) -> Spe
         return None  # (`the clearest signals`: an adjective; `the government`: a body not resolved, not an unnamed one)
     if _VERB_IN_PHRASE.search(m.group("np") or ""):
         return None  # `," said the plan would fail`: a clause with a verb, not a subject
-    if "’s " in phrase or "'s " in phrase or phrase.rstrip().endswith((" the", " a", " an")) or not after and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 18), m.start()):
+    if "’s " in phrase or "'s " in phrase or phrase.rstrip().endswith((" the", " a", " an")) or not after and not governed and _PREPOSITION_BEFORE.search(text, max(0, m.start() - 18), m.start()):
         return None  # `the charity's director`: someone known; `In one post ...`: no subject
     return Speaker("unnamed_source", phrase=(m.start("np"), m.end("np")))
+
+
+_RECORD_HEADS = frozenset("code review instalment installment analysis announcement interview ad ads posting investigation autopsy "
+                          "data figures research records documents filings estimates calculations map chart photo photos".split())
+_RECORD_ENDINGS = ("tion", "ment", "sis", "ed")
+
+
+def according_source(text: str, start: int, end: int) -> Speaker | None:
+    """`according to one neighbour,` / `, according to the union officials.`: the unnamed person or group after
+    `according to` is the source (Q9, as `one neighbour said`); not a document, record or inquiry
+    (`according to the leaflet`, `according to an internal review`: Q6 gives those their issuer,
+    which is not found here), so the row stays unattributed then."""
+    m = _UNNAMED_AFTER.match(text, start, end)
+    head = m.group("head") if m is not None else None
+    if head is not None and (head in _RECORD_HEADS or head.endswith(_RECORD_ENDINGS)):
+        return None
+    return unnamed_subject(text, start, end, after=True)
 
 
 def document_subject(text: str, start: int, end: int) -> Speaker | None:
@@ -596,11 +684,13 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
     pronoun = _pronoun_in(text, start, min(end, start + 15), first=True)
     if found and not (pronoun is not None and pronoun.mention.start < found[0].start):
         first = found[0]
-        role = _ROLE_BETWEEN.fullmatch(text, first.end, found[1].start) if len(found) > 1 and found[1].type == "PERSON" else None
+        # (the next mention after the first, not a role nominal over it: `said Norcom chief economist, Ann Lee`)
+        second = next((m for m in found[1:] if m.start >= first.end), None)
+        role = _ROLE_BETWEEN.fullmatch(text, first.end, second.start) if second is not None and second.type == "PERSON" else None
         if role is not None and (first.type != "PERSON" or _LOWER_WORD.search(role.group())):
             # `said the coach of Leeds United, Tom Berry`, `said Norcom chairman Tom Berry`: the person, not the body
             # (nor a firm the entity layer typed as a person: `said Norbank Amro chief strategist Ed Wong`)
-            return Speaker("attributed", found[1])
+            return Speaker("attributed", second)
         return Speaker("attributed", first)
     return pronoun or Speaker("unattributed")  # (`" and says he plans to contact the regulator`: he)
 
@@ -608,21 +698,43 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
 _NOT_AFTER_VERB = re.compile(r"\b(?:on|to|in|into|onto|via|through|during|after|before)\s+(?:the\s+)?$", re.IGNORECASE)
 """After a reporting verb a name after these prepositions is where, when or to whom, not who."""
 _ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|from|of|at|in|on|for|told|said|says)\b)[a-z][a-z-]*|[A-Z][a-z]+(?:an|ese|ish)|"
-                           + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper())) + r")\s+){1,3}")
+                           + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper())) + r")(?:\s*,)?\s+){1,3}")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 """Between a body and a person after the verb: a comma, or one to three role words (`chairman`,
-`chief executive`, `Chairman`, `chief Asian strategist`)."""
+`chief executive`, `Chairman`, `chief Asian strategist`), the last maybe closed by an apposition
+comma (`chief economist, Ann Lee`)."""
 
 
 def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """The speaker of a cue: its subject, or for a participle (", claiming that"; coordinated with
     one, ", noting ... and insisting that") the sentence's."""
+    if text[verb_start:verb_end].endswith("ing") and (absolute := _absolute_subject(text, floor, verb_start, mentions)) is not None:
+        return absolute
     if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 8):verb_start].rstrip().endswith((",", " and")):
         floor = max(floor, verb_start - WINDOW)
         window = text[floor:verb_start]
         starts = [floor + m.end() for m in SENTENCE_BREAK.finditer(window)]
         return _sentence_subject(text, starts[-1] if starts else floor, verb_start, mentions)
     return subject_before(text, floor, verb_start, mentions)
+
+
+_WITH_PARTICIPLE = re.compile(r"\b[Ww]ith\s+(?P<np>(?:(?!(?:and|or|but|nor)\b)[\w’'-]+\s+){1,4}?)$")
+"""(Not across a conjunction: in `noting talks with Norland and insisting that`, the participle
+after `and` is coordinated with the one before, and shares its subject.)"""
+
+
+def _absolute_subject(text: str, floor: int, verb_start: int, mentions) -> Speaker | None:
+    """`..., with one resident saying:`, `with Norcom adding that`: in a with-clause (an absolute
+    construction) the participle's subject is the noun phrase between `with` and it, not the
+    sentence's subject nor a name before (`Norcom was named by the Herald, with a cousin telling the Herald:`);
+    None when that phrase is no speaker (a document, a pronoun) or there is no such clause."""
+    m = _WITH_PARTICIPLE.search(text, max(floor, verb_start - 60), verb_start)
+    if m is None:
+        return None
+    found = _candidates(text, mentions, m.start("np"), verb_start)
+    if found:
+        return Speaker("attributed", _person_of(text, found, found[-1]))
+    return unnamed_subject(text, m.start("np"), verb_start, governed=True)
 
 
 def _sentence_subject(text: str, sentence_start: int, verb_start: int, mentions) -> Speaker:
