@@ -250,6 +250,6 @@ def _shares_agree(articles, segments) -> bool:
     per_article = np.zeros(size, np.int64)
     np.add.at(per_article, noise_article, lengths)
     noise_chars = per_article[article].astype("float64") if len(article) else np.zeros(0)
-    n_chars, shares = (column(articles.arrow, c).cast(pa.float64()).to_numpy(zero_copy_only=False) for c in ("n_chars", "boilerplate_share"))
+    n_chars, shares = (column(articles.arrow, c).cast(pa.float64(), safe=False).to_numpy(zero_copy_only=False) for c in ("n_chars", "boilerplate_share"))
     with np.errstate(divide="ignore", invalid="ignore"):
         return bool(np.all(np.abs(shares - noise_chars / n_chars) <= 4e-7))
