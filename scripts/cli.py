@@ -81,8 +81,8 @@ AGREEMENT_EPILOG = """exit codes:
 STATS_EPILOG = f"""exit codes:
   0  documents written (or, with --check, they match the tables)
   1  with --check: a block or file drifted from the tables (each named on stderr)
-  2  unusable input, one line: tables that cannot be read, a document block that cannot be parsed,
-     or {READ_LOCKED}"""
+  2  unusable input, one line: tables that cannot be read or do not validate (the first finding
+     named; nothing is counted from them), a document block that cannot be parsed, or {READ_LOCKED}"""
 
 
 def cmd_build(args) -> int:
@@ -251,13 +251,17 @@ def cmd_agreement(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from landstrikes.documents.docgen import BlockSyntaxError, StatsInputError, check, corpus_stats, write
+    from landstrikes.leanimports import arrow_without_implicit_pandas
+
+    arrow_without_implicit_pandas()  # the tables are validated first, on Arrow: pandas only to word a finding
+    from landstrikes.documents.docgen import BlockSyntaxError, StatsInputError, check, corpus_stats, refuse_invalid, write
 
     from landstrikes.safety.readlock import reading
 
     root = args.root if args.root is not None else args.dataset.parent
     try:
         with reading(args.dataset, wait=args.wait):
+            refuse_invalid(args.dataset)
             stats = corpus_stats(args.dataset)
             if args.check:
                 drifts = check(stats, root, args.dataset)
