@@ -57,7 +57,7 @@ def refuse_invalid(dataset_dir: Path) -> None:
         where = " ".join(part for part in (first.table, f"row {first.row_id}" if first.row_id else "",
                                            f"column {first.column}" if first.column else "") if part)
         raise StatsInputError(one_line(
-            f"{dataset_dir / 'data'}: the tables do not validate, so no number is computed from them "
+            f"{dataset_dir / 'data'}: the tables do not validate "
             f"({len(report.findings)} finding(s); first [{first.check}] {where}: {first.message}); "
             f"run `landstrikes validate {dataset_dir}`"))
 
