@@ -64,15 +64,7 @@ def flip_stance_rehashed(release: Path) -> dict:
 
 def _varint(n: int, width: int = 0) -> bytes:
     """Thrift compact's zigzag varint of `n`, padded with empty continuation bytes to `width`."""
-    n = (n << 1) ^ (n >> 63)
-    out = []
-    while True:
-        out.append(n & 0x7F)
-        n >>= 7
-        if not n:
-            break
-    out += [0] * (width - len(out))
-    return bytes([b | 0x80 for b in out[:-1]] + [out[-1]])
+    return _unsigned((n << 1) ^ (n >> 63), width)
 
 
 def footer_says_rows(path: Path, rows: int) -> None:
@@ -130,12 +122,14 @@ def footer_says_nulls(path: Path, column: str, nulls: int) -> None:
     assert after.null_count == nulls and after.max_raw == high, "the lie did not land where intended"
 
 
-def _unsigned(n: int) -> bytes:
-    """Thrift compact's unsigned varint (a binary field's length)."""
+def _unsigned(n: int, width: int = 0) -> bytes:
+    """Thrift compact's unsigned varint (a binary field's length), padded with empty continuation
+    bytes to `width`."""
     out = []
     while True:
         out.append(n & 0x7F)
         n >>= 7
         if not n:
             break
+    out += [0] * (width - len(out))
     return bytes([b | 0x80 for b in out[:-1]] + [out[-1]])

@@ -104,3 +104,19 @@ def test_bounds_looser_than_the_data_are_true_and_kept(dataset_copy, capsys):
     footer_replace(path, first.encode(), looser.encode())
     assert pq.ParquetFile(path).metadata.row_group(0).column(1).statistics.min == looser
     assert main(["validate", str(dataset_copy)]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["render", "diff", "evaluate", "stats"])
+def test_every_reader_of_tables_refuses_the_lying_footer_with_its_check_id(built_dataset, tmp_path, command, capsys):
+    import shutil
+
+    dataset = tmp_path / "dataset"
+    shutil.copytree(built_dataset, dataset)
+    _string_maximum(part(dataset, "quotes"))
+    args = {"render": ["render", str(dataset), "--out", str(tmp_path / "site")],
+            "diff": ["diff", str(built_dataset), str(dataset)],
+            "evaluate": ["evaluate", str(dataset), "--gold", str(built_dataset)],
+            "stats": ["stats", "--check", "--dataset", str(dataset)]}[command]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "[unreadable-table]" in err and "footer's statistics say" in err and len(err.strip().splitlines()) == 1, err
