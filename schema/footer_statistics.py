@@ -12,7 +12,6 @@ excludes a value, or a null count that is not the column's, is a lie.
 from __future__ import annotations
 
 import pyarrow
-import pyarrow.compute as pc
 
 _SHOWN = 60
 """Characters of a stated or held value shown in a message (values are bounded prefixes)."""
@@ -78,6 +77,8 @@ def _bounds(values: pyarrow.ChunkedArray, stats) -> tuple[object, object, object
         return None
     if values.null_count == len(values):
         return None
+    import pyarrow.compute as pc
+
     held = pc.min_max(values)
     low, high = held["min"].as_py(), held["max"].as_py()
     if textual:
@@ -108,6 +109,8 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
     says all); the stated minimum is at most, and the stated maximum at least, the values held.
     A list's items get the bounds only: how a null or empty list counts toward a leaf's nulls
     differs between writers, and no reader filters on list items by it."""
+    import pyarrow.compute as pc  # here, not with the module: extract writes tables and never computes
+
     leaves = _leaves(table.schema)
     if len(leaves) != metadata.num_columns:
         return None  # a footer this reader did not decode into these columns: read as it was

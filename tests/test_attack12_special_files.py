@@ -20,9 +20,15 @@ def _fifo(path):
 
 
 def _socket(path):
-    server = socket.socket(socket.AF_UNIX)
-    server.bind(str(path))
-    server.close()  # the socket file stays
+    """Bound by a short relative name (a socket path holds at most 107 bytes), then moved."""
+    here = os.getcwd()
+    os.chdir(path.parent)
+    try:
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(path.name)
+        server.close()  # the socket file stays
+    finally:
+        os.chdir(here)
 
 
 MAKE = {"named pipe": _fifo, "socket": _socket}
