@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, MAJOR_FLAGS, quality_label_for  # noqa: F401 (AQ2, re-exported)
 from landstrikes.schema.checkcorpus import (
+    gather,
     distinct_ints,
     LazyFrame,
     _article_numbers,
@@ -139,7 +140,7 @@ def check_titles(articles: pd.DataFrame, segments: pd.DataFrame, texts: ArticleT
     number = _article_numbers(articles, heads["article_id"])
     start = heads["start"].to_numpy(dtype=np.int64, na_value=0)
     end = heads["end"].to_numpy(dtype=np.int64, na_value=0)
-    known = (number >= 0) & ~articles["text"].isna().to_numpy()[np.maximum(number, 0)]
+    known = (number >= 0) & ~gather(articles["text"].isna().to_numpy(dtype=bool), number, True)
     number, start, end = number[known], start[known], end[known]
     wants = np.full(len(articles), None, dtype=object)
     plain = (start >= 0) & (end >= 0)  # Python's slice rules for what is in range; negative offsets read the text
@@ -250,6 +251,6 @@ def _shares_agree(articles, segments) -> bool:
     per_article = np.zeros(size, np.int64)
     np.add.at(per_article, noise_article, lengths)
     noise_chars = per_article[article].astype("float64") if len(article) else np.zeros(0)
-    n_chars, shares = (column(articles.arrow, c).cast(pa.float64()).to_numpy(zero_copy_only=False) for c in ("n_chars", "boilerplate_share"))
+    n_chars, shares = (column(articles.arrow, c).cast(pa.float64(), safe=False).to_numpy(zero_copy_only=False) for c in ("n_chars", "boilerplate_share"))
     with np.errstate(divide="ignore", invalid="ignore"):
         return bool(np.all(np.abs(shares - noise_chars / n_chars) <= 4e-7))

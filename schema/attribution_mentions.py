@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from landstrikes.schema.census_arrow import arrow_of, ids_at, values_at
-from landstrikes.schema.checkcorpus import article_numbers, key_positions
+from landstrikes.schema.checkcorpus import article_numbers, gather, key_positions
 from landstrikes.schema.report import Report
 
 ATTRIBUTIONS = (("claims", "claimant_id"), ("stances", "holder_id"))
@@ -46,6 +46,6 @@ def _member_test(codes: np.ndarray, size: int):
     if size <= 1 << 27:
         marks = np.zeros(size, bool)
         marks[known] = True
-        return lambda other: marks[np.clip(other, 0, size - 1)] & (other >= 0)
+        return lambda other: gather(marks, other, False)  # (no articles: size 0, nothing is known)
     known = np.unique(known)
     return lambda other: np.isin(other, known)

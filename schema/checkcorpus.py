@@ -414,3 +414,13 @@ def is_in(df, name: str, values) -> np.ndarray:
 def nulls_at(df, name: str, rows: np.ndarray) -> bool:
     """Some of `rows` holds a null (or a NaN) in column `name`."""
     return bool(frame_nulls(df, name)[rows].any())
+
+
+def gather(values: np.ndarray, index: np.ndarray, fill) -> np.ndarray:
+    """values[index], with `fill` where index < 0 (an unknown or null key). The clamped form
+    `values[np.maximum(index, 0)]` raises IndexError when `values` is empty (a zero-row table),
+    which crashed whole checks (attack12)."""
+    index = np.asarray(index)
+    if not len(values):
+        return np.full(len(index), fill, dtype=np.asarray(values).dtype)
+    return np.where(index >= 0, values[np.clip(index, 0, len(values) - 1)], fill)

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
-from landstrikes.schema.checkcorpus import column, key_positions
+from landstrikes.schema.checkcorpus import column, gather, key_positions
 from landstrikes.schema.report import Report
 
 _SPACES = r"[\p{Zs}\t\n\r\f\v]"
@@ -38,7 +38,7 @@ def check_name_mentions(tables, report: Report) -> None:
     listed[np.unique(owner[: len(owner) - entities.num_rows])] = True  # entities with at least one alias
     entity = key_positions(tables, "mentions", "entity_id", "entities", "entity_id")
     is_name = pc.fill_null(pc.equal(column(mentions, "kind"), "NAME"), False).to_numpy(zero_copy_only=False)
-    known = column(mentions, "kind").is_valid().to_numpy(zero_copy_only=False) & (entity >= 0) & listed[np.maximum(entity, 0)]
+    known = column(mentions, "kind").is_valid().to_numpy(zero_copy_only=False) & gather(listed, entity, False)
     rows = np.flatnonzero(known)
     if not len(rows):
         return

@@ -9,6 +9,7 @@ import pyarrow
 import pyarrow.parquet as pq
 
 from landstrikes.schema.columns import TableSpec
+from landstrikes.schema.footer_statistics import statistics_lie
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,7 +64,11 @@ def read_part(path: Path) -> pyarrow.Table:
         # page checksums, where a writer stored them, are verified: a flipped byte is then an error
         with pq.ParquetFile(path, page_checksum_verification=True) as handle:
             _refuse_bomb(path, size, handle.metadata)
-            return handle.read()
+            table = handle.read()
+            lie = statistics_lie(handle.metadata, table)
+            if lie is not None:
+                raise UnreadableTable(f"{path}: {lie}; refused")
+            return table
     except UnreadableTable:
         raise
     except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:

@@ -81,8 +81,8 @@ AGREEMENT_EPILOG = """exit codes:
 STATS_EPILOG = f"""exit codes:
   0  documents written (or, with --check, they match the tables)
   1  with --check: a block or file drifted from the tables (each named on stderr)
-  2  unusable input, one line: tables that cannot be read, a document block that cannot be parsed,
-     or {READ_LOCKED}"""
+  2  unusable input, one line: tables that cannot be read or do not validate (the first finding
+     named; nothing is counted from them), a document block that cannot be parsed, or {READ_LOCKED}"""
 
 
 def cmd_build(args) -> int:
@@ -216,6 +216,26 @@ def _internal_error(exc: Exception) -> int:
     return 2
 
 
+def _explained(path, exc: Exception, what: str) -> int:
+    """A command that read tables and failed unexpectedly: when the tables do not validate, that
+    is the cause, named in one line as validate names it (check id, table, row, column), exit 2;
+    otherwise `[internal-error]`. `render` and `agreement` read tables they do not validate first
+    (the viewer shows rows that break rules), and a missing column or another list type ended them
+    with a bare KeyError or ValueError (attack12)."""
+    from landstrikes.documents.docgen import StatsInputError, refuse_invalid
+
+    try:
+        refuse_invalid(path)
+    except StatsInputError as invalid:
+        from landstrikes.errors import visible
+
+        print(f"error: {what}: {visible(str(invalid))}", file=sys.stderr)
+        return 2
+    except Exception:  # the explanation failed too: report the first failure
+        pass
+    return _internal_error(exc)
+
+
 def cmd_agreement(args) -> int:
     import pyarrow
     import yaml
@@ -232,6 +252,8 @@ def cmd_agreement(args) -> int:
     except (UnreadableTable, BuildError, OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
         print(f"error: {' '.join(str(exc).split())[:300]}", file=sys.stderr)  # unusable input, one line
         return 2
+    except Exception as exc:
+        return _explained(args.dataset, exc, "the agreement cannot be computed")
     # temporary file + rename: a full disk or a kill leaves the earlier figures whole (build reads them)
     if not _write_report(args.out, json.dumps(result, indent=2, sort_keys=True)):
         return 2
@@ -251,13 +273,17 @@ def cmd_agreement(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from landstrikes.documents.docgen import BlockSyntaxError, StatsInputError, check, corpus_stats, write
+    from landstrikes.leanimports import arrow_without_implicit_pandas
+
+    arrow_without_implicit_pandas()  # the tables are validated first, on Arrow: pandas only to word a finding
+    from landstrikes.documents.docgen import BlockSyntaxError, StatsInputError, check, corpus_stats, refuse_invalid, write
 
     from landstrikes.safety.readlock import reading
 
     root = args.root if args.root is not None else args.dataset.parent
     try:
         with reading(args.dataset, wait=args.wait):
+            refuse_invalid(args.dataset)  # no number is counted from tables that break the corpus's rules
             stats = corpus_stats(args.dataset)
             if args.check:
                 drifts = check(stats, root, args.dataset)
@@ -341,6 +367,10 @@ def cmd_render(args) -> int:
 
         print(f"error: {visible(str(exc))}", file=sys.stderr)  # a newline in a path stays one line
         return 2
+    except OSError:
+        raise  # [unusable-path], as for every command
+    except Exception as exc:
+        return _explained(args.path, exc, "the site cannot be drawn")
     print(f"landstrikes render: {len(site.pages)} pages from {args.path} -> {site.index}")
     if site.missing:
         print(f"missing tables (drawn as empty): {', '.join(site.missing)}")

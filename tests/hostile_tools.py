@@ -64,15 +64,7 @@ def flip_stance_rehashed(release: Path) -> dict:
 
 def _varint(n: int, width: int = 0) -> bytes:
     """Thrift compact's zigzag varint of `n`, padded with empty continuation bytes to `width`."""
-    n = (n << 1) ^ (n >> 63)
-    out = []
-    while True:
-        out.append(n & 0x7F)
-        n >>= 7
-        if not n:
-            break
-    out += [0] * (width - len(out))
-    return bytes([b | 0x80 for b in out[:-1]] + [out[-1]])
+    return _unsigned((n << 1) ^ (n >> 63), width)
 
 
 def footer_says_rows(path: Path, rows: int) -> None:
@@ -92,3 +84,52 @@ def footer_says_rows(path: Path, rows: int) -> None:
     path.write_bytes(data[:start] + footer[:at] + new + footer[at + len(old):] + data[-8:])
     meta = pq.ParquetFile(path).metadata
     assert meta.num_rows == rows and sum(meta.row_group(i).num_rows for i in range(meta.num_row_groups)) == true
+
+
+def footer_replace(path: Path, old: bytes, new: bytes, last_only: bool = False) -> None:
+    """Replace every `old` (or only the last) inside a Parquet file's footer (never its data pages)
+    by `new` of the same length: how a footer's statistics are made to lie while every value
+    decodes as before."""
+    import struct
+
+    assert len(old) == len(new), "a lie of another length would move the footer"
+    data = path.read_bytes()
+    length = struct.unpack("<I", data[-8:-4])[0]
+    start = len(data) - 8 - length
+    footer = data[start:-8]
+    assert old in footer, f"{old!r} is not in the footer of {path}"
+    if last_only:
+        at = footer.rindex(old)
+        footer = footer[:at] + new + footer[at + len(old):]
+    else:
+        footer = footer.replace(old, new)
+    path.write_bytes(data[:start] + footer + data[-8:])
+
+
+def footer_says_nulls(path: Path, column: str, nulls: int) -> None:
+    """Rewrite the null count that the first row group's statistics of `column` (a string column
+    holding nulls) state to `nulls`, the values kept. pyarrow writes a string column's statistics as
+    null_count (field 3), max_value (5), min_value (6): the count sits just before the maximum."""
+    meta = pq.ParquetFile(path).metadata
+    names = [meta.row_group(0).column(i).path_in_schema for i in range(meta.num_columns)]
+    stats = meta.row_group(0).column(names.index(column)).statistics
+    high = stats.max_raw
+    tail = b"\x28" + _unsigned(len(high)) + high
+    old = b"\x36" + _varint(stats.null_count) + tail
+    new = b"\x36" + _varint(nulls, len(old) - len(tail) - 1) + tail
+    footer_replace(path, old, new)
+    after = pq.ParquetFile(path).metadata.row_group(0).column(names.index(column)).statistics
+    assert after.null_count == nulls and after.max_raw == high, "the lie did not land where intended"
+
+
+def _unsigned(n: int, width: int = 0) -> bytes:
+    """Thrift compact's unsigned varint (a binary field's length), padded with empty continuation
+    bytes to `width`."""
+    out = []
+    while True:
+        out.append(n & 0x7F)
+        n >>= 7
+        if not n:
+            break
+    out += [0] * (width - len(out))
+    return bytes([b | 0x80 for b in out[:-1]] + [out[-1]])

@@ -40,6 +40,28 @@ def corpus_stats(dataset_dir: Path) -> dict:
     return compute_stats(load_tables(dataset_dir), load_agreement(dataset_dir / AGREEMENT_JSON))
 
 
+def refuse_invalid(dataset_dir: Path) -> None:
+    """StatsInputError naming the first finding (check id, table, row, column) when the tables do
+    not validate. `landstrikes stats` counts only tables that validate: numbers taken from tables
+    that break the corpus's rules would be wrong numbers, and a dangling id or a null offset made
+    the counting itself fail with no file, row or column named (attack12). Sound tables are
+    validated on Arrow, without pandas or Pandera."""
+    from landstrikes.schema import validate
+    from landstrikes.schema.tableio import one_line
+
+    report = validate(dataset_dir)
+    if report.unusable is not None:
+        raise StatsInputError(one_line(report.unusable))
+    if report.findings:
+        first = report.findings[0]
+        where = " ".join(part for part in (first.table, f"row {first.row_id}" if first.row_id else "",
+                                           f"column {first.column}" if first.column else "") if part)
+        raise StatsInputError(one_line(
+            f"{dataset_dir / 'data'}: the tables do not validate "
+            f"({len(report.findings)} finding(s); first [{first.check}] {where}: {first.message}); "
+            f"run `landstrikes validate {dataset_dir}`"))
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")

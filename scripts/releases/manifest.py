@@ -213,7 +213,7 @@ def checked(folder: Path, pinned: str | None = None) -> Checked:
         if rel in unsafe:
             continue
         path = folder / rel
-        if path.is_symlink():
+        if path.is_symlink() or manifest_checks.special_kind(path) is not None:
             continue  # reported by symlinks()
         if not path.is_file():
             problems.append(Problem("missing-file", rel, "listed in the manifest but absent"))

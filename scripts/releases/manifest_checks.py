@@ -48,10 +48,32 @@ def symlinks(folder: Path) -> list[Problem]:
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         for name in dirnames + filenames:
             path = Path(dirpath) / name
+            rel = path.relative_to(folder).as_posix()
             if path.is_symlink():
-                rel = path.relative_to(folder).as_posix()
                 found.append(Problem("symlink-in-release", rel, "a symbolic link; a release holds regular files only"))
+                continue
+            kind = special_kind(path)
+            if kind is not None:  # git cannot store one, a copy (publish) refuses it: never a released file
+                found.append(Problem("special-file-in-release", rel, f"{kind}; a release holds regular files only"))
     return found
+
+
+def special_kind(path: Path) -> str | None:
+    """What a path that is neither a folder nor a regular file is (a named pipe, a socket, a
+    device), or None; it is judged by lstat, so a symbolic link is not followed."""
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None
 
 
 def card_features(folder: Path) -> dict[str, dict[str, tuple[str, ...] | None]] | None:

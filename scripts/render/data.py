@@ -68,7 +68,7 @@ def load_tables(path: Path) -> Tables:
         try:
             rows[spec.name] = records(read_table(table_dir), spec.column_names)
         except UnreadableTable as exc:
-            raise RenderError(str(exc)) from exc
+            raise RenderError(exc.line()) from exc  # with its check id, as every command names it
     if "articles" in missing or not rows["articles"]:
         raise RenderError(f"{folder}: the articles table is missing or empty; there is no text to draw on")
     for article in rows["articles"]:
