@@ -127,3 +127,25 @@ print(before, pa.default_memory_pool().backend_name)
                           env={**__import__("os").environ, "HF_HUB_OFFLINE": "1"})
     before, after = done.stdout.split()
     assert before == after != "", done.stderr[-2000:]
+
+
+# --- a chunk's evidence held and merged when written is add_rows' partial file ---------------------
+
+from evidence_strategies import EVIDENCE, records  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(EVIDENCE, max_size=4), max_size=12))
+def test_a_chunks_evidence_held_then_written_is_the_partial_file_merged_as_it_came(tmp_path_factory, articles):
+    from landstrikes.extract.catalogue import ChunkEvidence, evidence_path, read_partials
+
+    folder = tmp_path_factory.mktemp("evidence")
+    articles = [list({r["entity_id"]: r for r in rows}.values()) for rows in articles]  # (one row per entity)
+    merged, held = ChunkEvidence(), ChunkEvidence()
+    for rows in articles:
+        merged.add_rows(records(rows))
+        held.hold(records(rows))
+    merged.write(evidence_path(folder, 0))
+    held.write(evidence_path(folder, 1))
+    assert read_partials(evidence_path(folder, 1)).equals(read_partials(evidence_path(folder, 0)))
+    assert held.held == [] and held.entities == merged.entities

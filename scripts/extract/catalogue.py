@@ -186,9 +186,28 @@ def read_partials(path: Path) -> pa.Table:
 
 
 class ChunkEvidence(Merged):
-    """A worker's chunk of evidence, merged as its articles come, written as one partial file."""
+    """A worker's chunk of evidence, held as its articles come and merged when the chunk is
+    written, as one partial file."""
+
+    def __init__(self):
+        super().__init__()
+        self.held: list[tuple] = []
+
+    def hold(self, records: list[tuple]) -> None:
+        """One article's evidence (EVIDENCE_FIELDS records), kept to be merged after the chunk's
+        last article: merged right after each article's rules ran (`add_rows`), the merge found
+        its dicts out of the caches and cost two to three times as much (0.11 ms per synthetic
+        article, docs/notes/extract-outside6.md). Each record is copied with its aliases as a
+        tuple, so what is held has nothing the garbage collector must walk (a tuple of strings
+        is untracked at its first collection) and the rules' collections inside the articles do
+        not grow with the chunk. `write` merges them in order: the partial rows are `add_rows`'
+        (tests/test_extract_outside6.py)."""
+        self.held += [(key, name, type_, n, confidence, tuple(aliases)) for key, name, type_, n, confidence, aliases in records]
 
     def write(self, path: Path) -> None:
+        if self.held:
+            self.add_rows(self.held)
+            self.held = []
         path.parent.mkdir(parents=True, exist_ok=True)
         table = self.partial_table()
         with ipc.new_file(str(path), table.schema) as writer:

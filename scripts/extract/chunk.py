@@ -72,7 +72,7 @@ def _extract_chunk(job: ChunkJob) -> ChunkResult:
                 records["articles"] = [with_text_as_read(article, data)]
             for table in ARTICLE_TABLES:
                 tables[table].extend(records[table])
-            evidence.add_rows(records["entity_rows"])
+            evidence.hold(records["entity_rows"])
     with paused():  # (Arrow tables and plain lists from here on: no cycles)
         for table in ARTICLE_TABLES:
             write_shard(tables[table], Path(job.data_dir) / table / f"{table}-{job.index:09d}.parquet", shard_metadata(table))
