@@ -265,23 +265,62 @@ def merged_passes(folder: Path):
         yield merged.rows()
 
 
+ENTITY_FIELDS = ("entity_id", "name", "type", "aliases", "description", "flag", "flag_note", "source", "confidence")
+"""The order of `catalogue_records`' values: the entities table's columns."""
+
+
 def catalogue_rows(folder: Path, source: str):
     """Entity rows, one list per merge pass (bucket range), sorted by entity_id: `entity_row` of
-    each of `merged_passes`' rows, built straight from the merged entities (no row in between;
-    tests/test_extract_outside.py holds the two equal)."""
-    for merged in _merged_passes(folder):
-        rows = []
-        entities = merged.entities
-        for key in sorted(entities):
-            names, types, mentions, confidence, count, aliases = entities[key]
-            name = next(iter(names)) if len(names) == 1 else min(names.items(), key=_most_then_smallest)[0]
-            type_, type_mentions = next(iter(types.items())) if len(types) == 1 else min(types.items(), key=_most_then_smallest)
-            rows.append({
-                "entity_id": key, "name": name, "type": type_, "aliases": sorted(aliases),
-                "description": f"auto: {type_} named in {count} article(s)", "flag": "none", "flag_note": None,
-                "source": source, "confidence": round(confidence * type_mentions / max(1, mentions), 4),
-            })
-        yield rows
+    each of `merged_passes`' rows (tests/test_extract_outside.py holds the two equal), as dicts
+    named after the columns: `catalogue_records`, named."""
+    for records in catalogue_records(folder, source):
+        yield [dict(zip(ENTITY_FIELDS, r)) for r in records]
+
+
+def catalogue_records(folder: Path, source: str):
+    """`catalogue_rows` as records (tuples in ENTITY_FIELDS order), what the command writes. An
+    entity in one chunk's partial only (most of them) is read off its partial row as it is (its
+    names and types are distinct there, its aliases distinct and sorted), without the dicts
+    `Merged.add_partial` builds to add further partials to it; one in several is merged as before
+    (tests/test_extract_outside6.py holds both to `entity_row` of `merged_passes`)."""
+    for rows in _pass_partials(folder):
+        first: dict[str, tuple] = {}
+        merged = Merged()
+        more = merged.entities
+        for row in rows:
+            key = row[0]
+            if key in more:
+                merged.add_partial(*row)
+            elif key in first:
+                merged.add_partial(*first[key])
+                merged.add_partial(*row)
+            else:
+                first[key] = row
+        out = []
+        for key in sorted(first):
+            e = more.get(key)
+            if e is None:
+                _, names, name_mentions, types, type_mentions, mentions, confidence, count, aliases = first[key]
+                name = names[0] if len(names) == 1 else min(zip(names, name_mentions), key=_most_then_smallest)[0]
+                type_, type_n = (types[0], type_mentions[0]) if len(types) == 1 else min(zip(types, type_mentions), key=_most_then_smallest)
+                aliases = sorted(aliases) if aliases else []
+            else:
+                names, types, mentions, confidence, count, aliases = e
+                name = next(iter(names)) if len(names) == 1 else min(names.items(), key=_most_then_smallest)[0]
+                type_, type_n = next(iter(types.items())) if len(types) == 1 else min(types.items(), key=_most_then_smallest)
+                aliases = sorted(aliases)
+            out.append((key, name, type_, aliases, f"auto: {type_} named in {count} article(s)", "none", None, source,
+                        round(confidence * type_n / max(1, mentions), 4)))
+        yield out
+
+
+def _pass_partials(folder: Path):
+    """The partial rows (PARTIAL_FIELDS tuples) of each merge pass, a list per range of buckets."""
+    files = sorted(folder.glob(f"*{EVIDENCE_SUFFIX}")) if folder.exists() else []
+    if not files:
+        return
+    for low, high in _bucket_ranges(files):
+        yield [row for row in _partials_in(files, low, high)]
 
 
 def entity_row(r: dict, source: str) -> dict:
