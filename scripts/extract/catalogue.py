@@ -133,7 +133,7 @@ class Merged:
             "mentions": [e[2] for e in merged],
             "confidence": [e[3] for e in merged],
             "articles": [e[4] for e in merged],
-            "aliases": [sorted(e[5]) for e in merged],
+            "aliases": [list(e[5]) for e in merged],  # (in the order first seen: every merge sorts them)
             "bucket": [bucket(k) for k in keys],
         }
         return pa.table(columns, schema=PARTIAL_SCHEMA)
@@ -280,7 +280,7 @@ def catalogue_rows(folder: Path, source: str):
 def catalogue_records(folder: Path, source: str):
     """`catalogue_rows` as records (tuples in ENTITY_FIELDS order), what the command writes. An
     entity in one chunk's partial only (most of them) is read off its partial row as it is (its
-    names and types are distinct there, its aliases distinct and sorted), without the dicts
+    names, types and aliases are distinct there), without the dicts
     `Merged.add_partial` builds to add further partials to it; one in several is merged as before
     (tests/test_extract_outside6.py holds both to `entity_row` of `merged_passes`)."""
     for rows in _pass_partials(folder):
