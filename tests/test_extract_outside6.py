@@ -195,3 +195,32 @@ def test_entity_records_are_in_the_entities_tables_column_order():
     assert ENTITY_FIELDS == tuple(TABLES_BY_NAME["entities"].column_names) == tuple(entity_row(
         {"entity_id": "a", "name": "A", "type": "ORG", "alias_distinct": [], "entity_id_count": 1, "confidence_max": 0.5,
          "type_mentions": 1, "mentions_sum": 1}, "auto"))
+
+
+# --- a file read with os.read is what a buffered read returns ------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300), st.integers(0, 400), st.integers(1, 64))
+def test_a_read_up_to_n_bytes_is_what_a_buffered_read_returns_even_in_short_reads(tmp_path_factory, content, n, most):
+    import os
+
+    from landstrikes.extract import rawread
+
+    path = tmp_path_factory.mktemp("read") / "f.txt"
+    path.write_bytes(content)
+    with open(path, "rb") as handle:
+        expected = handle.read(n)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert rawread.read_up_to(fd, n) == expected
+    finally:
+        os.close(fd)
+    real = os.read
+    fd = os.open(path, os.O_RDONLY)
+    try:  # a file system that hands back at most `most` bytes a call
+        rawread.os.read = lambda fd_, k: real(fd_, min(k, most))
+        assert rawread.read_up_to(fd, n) == expected
+    finally:
+        rawread.os.read = real
+        os.close(fd)
