@@ -81,11 +81,14 @@ if hasattr(catalogue, "ChunkEvidence"):
     import landstrikes.extract.shard as shard
     wrap(catalogue.ChunkEvidence, "write", "write entity evidence")
     wrap(catalogue.ChunkEvidence, "add_rows", "merge entity evidence in the chunk")
+    if hasattr(catalogue.ChunkEvidence, "hold"):
+        wrap(catalogue.ChunkEvidence, "hold", "hold entity evidence in the chunk")
     wrap(shard.Columns, "extend", "rows -> column values")
 wrap(chunk, "_one_article", "one article (read + extract_article)")
-original_catalogue = run.catalogue_rows
-run.catalogue_rows = lambda *a: list(original_catalogue(*a))
-wrap(run, "catalogue_rows", "catalogue merge (rows)")
+merge = "catalogue_records" if hasattr(run, "catalogue_records") else "catalogue_rows"  # (records: this round's code)
+original_catalogue = getattr(run, merge)
+setattr(run, merge, lambda *a: list(original_catalogue(*a)))
+wrap(run, merge, "catalogue merge (rows)")
 wrap(run, "publish", "publish (moves)")
 wrap(run, "write_csv", "write errors/duplicates CSV")
 wrap(run, "take_inventory", "inventory")

@@ -545,10 +545,11 @@ def cmd_extract(args) -> int:
         if find_spec(module) is None:
             raise MissingExtra(module)
     if args.engine == "local":  # this process and its forked workers only extract: no numpy, no pandas
-        from landstrikes.extract.nopandas import arrow_without_numpy, arrow_without_pandas
+        from landstrikes.extract.nopandas import arrow_on_malloc, arrow_without_numpy, arrow_without_pandas
 
         arrow_without_numpy()  # (before anything imports pyarrow)
         arrow_without_pandas()
+        arrow_on_malloc()
     from landstrikes.engines import EngineUnavailable, start
     from landstrikes.extract.failures import ERRORS_FILE
     from landstrikes.extract.run import extract_folder

@@ -133,7 +133,7 @@ class Merged:
             "mentions": [e[2] for e in merged],
             "confidence": [e[3] for e in merged],
             "articles": [e[4] for e in merged],
-            "aliases": [sorted(e[5]) for e in merged],
+            "aliases": [list(e[5]) for e in merged],  # (in the order first seen: every merge sorts them)
             "bucket": [bucket(k) for k in keys],
         }
         return pa.table(columns, schema=PARTIAL_SCHEMA)
@@ -186,9 +186,28 @@ def read_partials(path: Path) -> pa.Table:
 
 
 class ChunkEvidence(Merged):
-    """A worker's chunk of evidence, merged as its articles come, written as one partial file."""
+    """A worker's chunk of evidence, held as its articles come and merged when the chunk is
+    written, as one partial file."""
+
+    def __init__(self):
+        super().__init__()
+        self.held: list[tuple] = []
+
+    def hold(self, records: list[tuple]) -> None:
+        """One article's evidence (EVIDENCE_FIELDS records), kept to be merged after the chunk's
+        last article: merged right after each article's rules ran (`add_rows`), the merge found
+        its dicts out of the caches and cost two to three times as much (0.11 ms per synthetic
+        article, docs/notes/extract-outside6.md). Each record is copied with its aliases as a
+        tuple, so what is held has nothing the garbage collector must walk (a tuple of strings
+        is untracked at its first collection) and the rules' collections inside the articles do
+        not grow with the chunk. `write` merges them in order: the partial rows are `add_rows`'
+        (tests/test_extract_outside6.py)."""
+        self.held += [(key, name, type_, n, confidence, tuple(aliases)) for key, name, type_, n, confidence, aliases in records]
 
     def write(self, path: Path) -> None:
+        if self.held:
+            self.add_rows(self.held)
+            self.held = []
         path.parent.mkdir(parents=True, exist_ok=True)
         table = self.partial_table()
         with ipc.new_file(str(path), table.schema) as writer:
@@ -246,23 +265,62 @@ def merged_passes(folder: Path):
         yield merged.rows()
 
 
+ENTITY_FIELDS = ("entity_id", "name", "type", "aliases", "description", "flag", "flag_note", "source", "confidence")
+"""The order of `catalogue_records`' values: the entities table's columns."""
+
+
 def catalogue_rows(folder: Path, source: str):
     """Entity rows, one list per merge pass (bucket range), sorted by entity_id: `entity_row` of
-    each of `merged_passes`' rows, built straight from the merged entities (no row in between;
-    tests/test_extract_outside.py holds the two equal)."""
-    for merged in _merged_passes(folder):
-        rows = []
-        entities = merged.entities
-        for key in sorted(entities):
-            names, types, mentions, confidence, count, aliases = entities[key]
-            name = next(iter(names)) if len(names) == 1 else min(names.items(), key=_most_then_smallest)[0]
-            type_, type_mentions = next(iter(types.items())) if len(types) == 1 else min(types.items(), key=_most_then_smallest)
-            rows.append({
-                "entity_id": key, "name": name, "type": type_, "aliases": sorted(aliases),
-                "description": f"auto: {type_} named in {count} article(s)", "flag": "none", "flag_note": None,
-                "source": source, "confidence": round(confidence * type_mentions / max(1, mentions), 4),
-            })
-        yield rows
+    each of `merged_passes`' rows (tests/test_extract_outside.py holds the two equal), as dicts
+    named after the columns: `catalogue_records`, named."""
+    for records in catalogue_records(folder, source):
+        yield [dict(zip(ENTITY_FIELDS, r)) for r in records]
+
+
+def catalogue_records(folder: Path, source: str):
+    """`catalogue_rows` as records (tuples in ENTITY_FIELDS order), what the command writes. An
+    entity in one chunk's partial only (most of them) is read off its partial row as it is (its
+    names, types and aliases are distinct there), without the dicts
+    `Merged.add_partial` builds to add further partials to it; one in several is merged as before
+    (tests/test_extract_outside6.py holds both to `entity_row` of `merged_passes`)."""
+    for rows in _pass_partials(folder):
+        first: dict[str, tuple] = {}
+        merged = Merged()
+        more = merged.entities
+        for row in rows:
+            key = row[0]
+            if key in more:
+                merged.add_partial(*row)
+            elif key in first:
+                merged.add_partial(*first[key])
+                merged.add_partial(*row)
+            else:
+                first[key] = row
+        out = []
+        for key in sorted(first):
+            e = more.get(key)
+            if e is None:
+                _, names, name_mentions, types, type_mentions, mentions, confidence, count, aliases = first[key]
+                name = names[0] if len(names) == 1 else min(zip(names, name_mentions), key=_most_then_smallest)[0]
+                type_, type_n = (types[0], type_mentions[0]) if len(types) == 1 else min(zip(types, type_mentions), key=_most_then_smallest)
+                aliases = sorted(aliases) if aliases else []
+            else:
+                names, types, mentions, confidence, count, aliases = e
+                name = next(iter(names)) if len(names) == 1 else min(names.items(), key=_most_then_smallest)[0]
+                type_, type_n = next(iter(types.items())) if len(types) == 1 else min(types.items(), key=_most_then_smallest)
+                aliases = sorted(aliases)
+            out.append((key, name, type_, aliases, f"auto: {type_} named in {count} article(s)", "none", None, source,
+                        round(confidence * type_n / max(1, mentions), 4)))
+        yield out
+
+
+def _pass_partials(folder: Path):
+    """The partial rows (PARTIAL_FIELDS tuples) of each merge pass, a list per range of buckets."""
+    files = sorted(folder.glob(f"*{EVIDENCE_SUFFIX}")) if folder.exists() else []
+    if not files:
+        return
+    for low, high in _bucket_ranges(files):
+        yield [row for row in _partials_in(files, low, high)]
 
 
 def entity_row(r: dict, source: str) -> dict:

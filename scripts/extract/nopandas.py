@@ -51,6 +51,24 @@ def arrow_without_numpy() -> bool:
     return "numpy" not in sys.modules
 
 
+def arrow_on_malloc() -> bool:
+    """Give pyarrow's arrays and buffers the C library's allocator instead of its bundled
+    mimalloc, unless ARROW_DEFAULT_MEMORY_POOL chose one. Per chunk the worker builds Arrow batches,
+    sorts, combines and writes them; mimalloc hands the freed pages back and faults them in again,
+    which cost ~0.1 ms of CPU per synthetic article (about a fifth of the CPU outside the
+    per-article function, docs/notes/extract-outside6.md) and ~80 MB more peak memory. The bytes
+    written do not depend on the allocator. Only for a process that is the extract command's alone
+    (library callers keep their pool); the workers it forks inherit it. True when set."""
+    import os
+
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        return False
+    import pyarrow as pa
+
+    pa.set_memory_pool(pa.system_memory_pool())
+    return True
+
+
 def refused() -> bool:
     """Has this process made pyarrow go without pandas (so no process of it should load it)?"""
     return _refused

@@ -29,7 +29,7 @@ from pathlib import Path
 from landstrikes.errors import BuildError
 from landstrikes.extract.article import AUTO
 from landstrikes.extract.budget import TIME_BUDGET
-from landstrikes.extract.catalogue import catalogue_rows
+from landstrikes.extract.catalogue import catalogue_records
 from landstrikes.extract.chunk import ChunkJob, extract_chunk, write_rows, write_shard_of
 from landstrikes.extract.collector import older_objects_frozen, paused
 from landstrikes.extract.entities import warm_up
@@ -93,7 +93,7 @@ def extract_folder(
             result.failures.extend(chunk.failures)
             counts.update(chunk.counts)
         with paused():  # (the merge builds plain lists and dicts: no cycles to collect)
-            for i, rows in enumerate(catalogue_rows(evidence, AUTO)):
+            for i, rows in enumerate(catalogue_records(evidence, AUTO)):
                 write_shard_of(rows, "entities", staging / "entities" / f"entities-{i:05d}.parquet")
                 counts["entities"] += len(rows)
         for spec in TABLES:  # an empty file for each table nothing was extracted for

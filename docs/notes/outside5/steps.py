@@ -81,7 +81,7 @@ wrap(shard.Columns, "_flush", lambda self: f"arrow conversion: {self.spec.name}"
 wrap(catalogue.ChunkEvidence, "write", "evidence partial file")
 wrap(shard, "sorted_table", lambda columns, meta: f"sort+take+combine: {columns.spec.name}")
 wrap(pq, "write_table", lambda table, path, **kw: f"parquet write: {os.path.basename(os.path.dirname(path))}")
-wrap_generator(run, "catalogue_rows", "catalogue merge")
+wrap_generator(run, "catalogue_records" if hasattr(run, "catalogue_records") else "catalogue_rows", "catalogue merge")  # (records: outside6)
 wrap(run, "write_csv", "csv reports")
 wrap(run, "publish", "publish (renames)")
 wrap(swap, "fsync_tree", "fsync output tree")
