@@ -180,22 +180,30 @@ def heldout5(texts: dict[str, str]) -> list[str]:
 AUDIT_PER_SOURCE = 10
 
 
+def _ids(listing: Path) -> set[str]:
+    """The ids of a committed id list (one per line, ids only)."""
+    return set(listing.read_text().split())
+
+
+def _next_of_each_source(texts: dict[str, str], previous: list[str], per_source: int, skipped: set[str]) -> list[str]:
+    """An audit batch: the next `per_source` texts of each source after the previous batch's last,
+    whatever they hold, none of `skipped`."""
+    after = [i for i in _after_last(texts, previous) if i not in skipped]
+    return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:per_source]]
+
+
 def audit(texts: dict[str, str]) -> list[str]:
     """The precision audit's texts (`audit.tsv`): the next AUDIT_PER_SOURCE texts of each source
     after held-out 5, whatever they hold (like the issue's reviewers' random sample, quotations or
     none), none of them read by a rule writer nor changed by the fifth round's rules."""
-    skipped = read_by_rule_writers() | set(CHANGED_BY_ROUND5.read_text().split())
-    after = [i for i in _after_last(texts, heldout5(texts)) if i not in skipped]
-    return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:AUDIT_PER_SOURCE]]
+    return _next_of_each_source(texts, heldout5(texts), AUDIT_PER_SOURCE, read_by_rule_writers() | _ids(CHANGED_BY_ROUND5))
 
 
 def audit2(texts: dict[str, str]) -> list[str]:
     """A second audit batch (`audit2.tsv`), drawn once the first was scored because its direct
     rows were too few for a narrow interval: the next AUDIT_PER_SOURCE texts of each source after
     the first batch's, with the same skips."""
-    skipped = read_by_rule_writers() | set(CHANGED_BY_ROUND5.read_text().split())
-    after = [i for i in _after_last(texts, audit(texts)) if i not in skipped]
-    return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:AUDIT_PER_SOURCE]]
+    return _next_of_each_source(texts, audit(texts), AUDIT_PER_SOURCE, read_by_rule_writers() | _ids(CHANGED_BY_ROUND5))
 
 
 AUDIT3_PER_SOURCE = 20
@@ -205,9 +213,7 @@ def audit3(texts: dict[str, str]) -> list[str]:
     """A third audit batch (`audit3.tsv`), drawn before a rule round so that the round is judged
     on text its writer never read: the next AUDIT3_PER_SOURCE texts of each source after the
     second batch's, with the same skips."""
-    skipped = read_by_rule_writers() | set(CHANGED_BY_ROUND5.read_text().split())
-    after = [i for i in _after_last(texts, audit2(texts)) if i not in skipped]
-    return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:AUDIT3_PER_SOURCE]]
+    return _next_of_each_source(texts, audit2(texts), AUDIT3_PER_SOURCE, read_by_rule_writers() | _ids(CHANGED_BY_ROUND5))
 
 
 AUDIT4_PER_SOURCE = 20
@@ -218,9 +224,8 @@ def audit4(texts: dict[str, str]) -> list[str]:
     """A fourth audit batch (`audit4.tsv`), drawn before the seventh rule round so that round is
     judged on text its writer never read: the next AUDIT4_PER_SOURCE texts of each source after
     the third batch's, skipping also the texts the sixth round changed (its writer read some)."""
-    skipped = read_by_rule_writers() | set(CHANGED_BY_ROUND5.read_text().split()) | set(CHANGED_BY_ROUND6.read_text().split())
-    after = [i for i in _after_last(texts, audit3(texts)) if i not in skipped]
-    return [i for source in ("bbc/", "fnc1/") for i in [j for j in after if j.startswith(source)][:AUDIT4_PER_SOURCE]]
+    skipped = read_by_rule_writers() | _ids(CHANGED_BY_ROUND5) | _ids(CHANGED_BY_ROUND6)
+    return _next_of_each_source(texts, audit3(texts), AUDIT4_PER_SOURCE, skipped)
 
 
 if __name__ == "__main__":
