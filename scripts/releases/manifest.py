@@ -231,6 +231,7 @@ def checked(folder: Path, pinned: str | None = None) -> Checked:
     bombs = manifest_checks.decompression_bombs(folder, trusted)
     problems += bombs
     trusted -= {p.path for p in bombs}  # never parsed: reading one would take gigabytes and minutes
+    problems += manifest_checks.footer_statistics(folder, trusted)
     problems += manifest_checks.unlisted(folder, manifest["files"])
     problems += manifest_checks.tables_section(folder, manifest, trusted)
     problems += manifest_checks.header(folder, manifest, trusted)

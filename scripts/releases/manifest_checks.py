@@ -198,6 +198,26 @@ def decompression_bombs(folder: Path, trusted: set[str]) -> list[Problem]:
     return found
 
 
+def footer_statistics(folder: Path, trusted: set[str]) -> list[Problem]:
+    """Hashed Parquet files whose footer's column statistics misstate their values (the check
+    `validate` makes, schema/footer_statistics.py). A footer is bytes like any other, so a manifest
+    and witnesses regenerated over an edited footer hash it as released; every value still decodes
+    as before, but a reader that filters (`load` then `.filter`, `pd.read_parquet(filters=...)`)
+    skips the row groups the lie excludes (attack13: verify said ok)."""
+    from landstrikes.schema.footer_statistics import statistics_lie
+
+    found = []
+    for rel in sorted(r for r in trusted if r.endswith(".parquet")):
+        try:
+            with pq.ParquetFile(folder / rel) as handle:
+                lie = statistics_lie(handle.metadata, handle.read())
+        except Exception:
+            continue  # not Parquet: reported by tables_section
+        if lie is not None:
+            found.append(Problem("footer-statistics-mismatch", rel, lie))
+    return found
+
+
 def tables_section(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
     """The `tables` section against the files: rows, column names, types, nullability, labels.
 
