@@ -249,7 +249,10 @@ def cmd_agreement(args) -> int:
         return 2
     try:
         result = agreement(args.dataset)
-    except (UnreadableTable, BuildError, OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
+    except UnreadableTable as exc:  # with its check id, as every command names it
+        print(f"error: {exc.line()}", file=sys.stderr)
+        return 2
+    except (BuildError, OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
         print(f"error: {' '.join(str(exc).split())[:300]}", file=sys.stderr)  # unusable input, one line
         return 2
     except Exception as exc:
