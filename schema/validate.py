@@ -231,12 +231,31 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str) -> tuple[list, bool]:
     for case in cases.itertuples(index=False):
         check = _check_id(str(case.check))
         structural |= check in _STRUCTURAL
+        if check == "column-order":
+            continue  # one finding for the table, below: Pandera gives one per column, naming none
         row_id = _row_id(df, spec.id_column, case.index)
         column = "" if case.column is None or pd.isna(case.column) else str(case.column)
         if check in ("missing-column", "unexpected-column"):
             column = str(case.failure_case)
         own.add(spec.name, check, f"Pandera check {case.check} failed", row_id, column, case.failure_case)
+    misplaced = _first_misplaced(list(df.columns), spec.column_names)
+    if misplaced is not None:
+        found, want = misplaced
+        own.add(spec.name, "column-order", f"column {found!r} stands where the schema has {want!r} "
+                f"(schema order: {', '.join(spec.column_names)})", "", found, found)
     return own.findings, structural
+
+
+def _first_misplaced(columns: list[str], schema: list[str]) -> tuple[str, str] | None:
+    """The first column (of those the schema has) out of the schema's order, and the schema's
+    column at its place; None when they are in order (attack13: a reversed table gave one
+    finding per column, each naming the table as its column)."""
+    present = [c for c in columns if c in schema]
+    expected = [c for c in schema if c in present]
+    for found, want in zip(present, expected):
+        if found != want:
+            return found, want
+    return None
 
 
 def _check_id(pandera_check: str) -> str:

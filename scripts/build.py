@@ -124,7 +124,7 @@ def build(dataset_dir: Path, wait: float = 0.0, notice: Callable[[str], None] = 
     """
     dataset_dir = Path(dataset_dir)
     if not dataset_dir.is_dir():
-        raise BuildError(dataset_dir, "no such dataset folder")
+        raise BuildError(dataset_dir, "no such dataset folder", check="unreadable-folder")
     try:
         with dataset_lock(dataset_dir, wait):
             fault("build:locked")
@@ -135,7 +135,7 @@ def build(dataset_dir: Path, wait: float = 0.0, notice: Callable[[str], None] = 
             rows = build_tables(dataset_dir)
             report = _stage_and_swap(rows, dataset_dir)
     except SwapError as exc:
-        raise BuildError(exc.filename or dataset_dir, exc.strerror or str(exc)) from exc
+        raise BuildError(exc.filename or dataset_dir, exc.strerror or str(exc), check="build-io") from exc
     except OSError as exc:
         raise BuildError(exc.filename or dataset_dir, f"cannot write: {exc.strerror or exc}", check="build-io") from exc
     return BuildResult(report, {k: len(v) for k, v in rows.items()}, len(rows["articles"]), recovered)

@@ -249,7 +249,10 @@ def cmd_agreement(args) -> int:
         return 2
     try:
         result = agreement(args.dataset)
-    except (UnreadableTable, BuildError, OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
+    except UnreadableTable as exc:  # with its check id, as every command names it
+        print(f"error: {exc.line()}", file=sys.stderr)
+        return 2
+    except (BuildError, OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
         print(f"error: {' '.join(str(exc).split())[:300]}", file=sys.stderr)  # unusable input, one line
         return 2
     except Exception as exc:
@@ -440,7 +443,7 @@ def cmd_diff(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from landstrikes.errors import ReleaseNotFound
+    from landstrikes.errors import ReleaseNotFound, visible
     from landstrikes.releases.loading import resolve_release
     from landstrikes.releases.manifest import checked
     from landstrikes.releases.folders import find_releases, releases_dir
@@ -464,9 +467,9 @@ def cmd_verify(args) -> int:
         problems = result.problems
         failed += bool(problems)
         pinned = "pinned" if args.pin else "to pin"
-        print(f"{folder}: {f'ok (MANIFEST.json sha256 {result.digest}, {pinned})' if not problems else f'FAILED ({len(problems)} problem(s))'}")
-        for p in problems:
-            print(f"  [{p.check}] {p.path}: {p.message}")
+        print(f"{visible(str(folder))}: {f'ok (MANIFEST.json sha256 {result.digest}, {pinned})' if not problems else f'FAILED ({len(problems)} problem(s))'}")
+        for p in problems:  # an entry named with a line break stays on its line (attack13)
+            print(f"  [{p.check}] {visible(p.path)}: {visible(p.message)}")
     return 1 if failed else 0
 def cmd_publish(args) -> int:
     from landstrikes.errors import ReleaseError, ReleaseIntegrityError, ReleaseNotFound

@@ -58,9 +58,9 @@ class ReleaseIntegrityError(Exception):
 
     def __init__(self, folder, problems):
         self.folder, self.problems = str(folder), list(problems)
-        first = "; ".join(f"{p.path}: {p.check} ({p.message})" for p in self.problems[:3])
+        first = "; ".join(f"{visible(p.path)}: {p.check} ({visible(p.message)})" for p in self.problems[:3])
         more = f"; and {len(self.problems) - 3} more" if len(self.problems) > 3 else ""
-        super().__init__(f"release {self.folder} failed verification: {first}{more}")
+        super().__init__(f"release {visible(self.folder)} failed verification: {first}{more}")
 
 
 class ReleaseNotFound(LookupError):

@@ -70,10 +70,10 @@ def extract_folder(
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if not raw_dir.is_dir():
-        raise BuildError(raw_dir, "no such folder")
+        raise BuildError(raw_dir, "no such folder", check="raw-missing")
     paths = sorted(raw_dir.glob("*.txt"), key=str)  # (the order of Paths, without comparing their parts)
     if not paths:
-        raise BuildError(raw_dir, "no raw article (*.txt) found")
+        raise BuildError(raw_dir, "no raw article (*.txt) found", check="raw-missing")
     inventory = take_inventory(paths, max_chars)
     result = ExtractResult(failures=list(inventory.failures), duplicates=inventory.duplicates)
     counts: Counter = Counter()

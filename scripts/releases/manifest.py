@@ -97,8 +97,10 @@ def make_manifest(folder: Path, header: dict, raw_dir: Path) -> dict:
             rows += n
         tables[name] = {"rows": rows, **describe_table(name, files[0])}
     files = {}
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder).as_posix()
+        if rel == MANIFEST:
+            continue
         entry = {"sha256": sha256_file(path), "bytes": path.stat().st_size}
         if rel in rows_by_file:
             entry["rows"] = rows_by_file[rel]
@@ -229,10 +231,8 @@ def checked(folder: Path, pinned: str | None = None) -> Checked:
     bombs = manifest_checks.decompression_bombs(folder, trusted)
     problems += bombs
     trusted -= {p.path for p in bombs}  # never parsed: reading one would take gigabytes and minutes
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and p.name != MANIFEST):
-        rel = path.relative_to(folder).as_posix()
-        if rel not in manifest["files"]:
-            problems.append(Problem("unlisted-file", rel, "in the release folder but not in the manifest"))
+    problems += manifest_checks.footer_statistics(folder, trusted)
+    problems += manifest_checks.unlisted(folder, manifest["files"])
     problems += manifest_checks.tables_section(folder, manifest, trusted)
     problems += manifest_checks.header(folder, manifest, trusted)
     problems += manifest_checks.statements(folder, manifest, trusted)

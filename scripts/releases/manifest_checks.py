@@ -58,6 +58,51 @@ def symlinks(folder: Path) -> list[Problem]:
     return found
 
 
+def unlisted(folder: Path, listed) -> list[Problem]:
+    """Entries the manifest does not account for: a regular file it does not list (a second
+    MANIFEST.json below the top included), and a folder that holds no listed file and no file at
+    all (an empty one, or one of folders only), named at its topmost level. A pinned release is exactly its listed
+    files; anything else in it is a change nobody hashed (symlinks and special files are
+    reported by `symlinks`)."""
+    from landstrikes.releases.manifest import MANIFEST
+
+    holders = {""} | {rel.rsplit("/", 1)[0] if "/" in rel else "" for rel in listed}
+    for rel in list(holders):
+        while "/" in rel:
+            rel = rel.rsplit("/", 1)[0]
+            holders.add(rel)
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        here = Path(dirpath).relative_to(folder).as_posix()
+        here = "" if here == "." else here
+        keep = []
+        for name in sorted(dirnames):
+            rel = f"{here}/{name}" if here else name
+            path = Path(dirpath) / name
+            if path.is_symlink() or special_kind(path) is not None:
+                continue  # reported by symlinks()
+            if rel in holders or _holds_files(path):
+                keep.append(name)  # an unlisted file inside is named itself, below
+            else:
+                found.append(Problem("unlisted-folder", rel, "a folder holding no file at all; "
+                                     "a release holds its listed files and their folders only"))
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            rel = f"{here}/{name}" if here else name
+            path = Path(dirpath) / name
+            if rel == MANIFEST or path.is_symlink() or not path.is_file():
+                continue
+            if rel not in listed:
+                found.append(Problem("unlisted-file", rel, "in the release folder but not in the manifest"))
+    return found
+
+
+def _holds_files(folder: Path) -> bool:
+    """Whether anything but folders lies anywhere under folder."""
+    return any(filenames or any(os.path.islink(os.path.join(root, d)) for d in dirnames)
+               for root, dirnames, filenames in os.walk(folder, followlinks=False))
+
+
 def special_kind(path: Path) -> str | None:
     """What a path that is neither a folder nor a regular file is (a named pipe, a socket, a
     device), or None; it is judged by lstat, so a symbolic link is not followed."""
@@ -150,6 +195,26 @@ def decompression_bombs(folder: Path, trusted: set[str]) -> list[Problem]:
         if decoded > BOMB_FLOOR and decoded > MAX_EXPANSION * max(size, 1):
             found.append(Problem("decompression-bomb", rel, f"{rows} rows x {meta.num_columns} columns in "
                                  f"{size} bytes would decode to at least {decoded >> 20} MB; not read"))
+    return found
+
+
+def footer_statistics(folder: Path, trusted: set[str]) -> list[Problem]:
+    """Hashed Parquet files whose footer's column statistics misstate their values (the check
+    `validate` makes, schema/footer_statistics.py). A footer is bytes like any other, so a manifest
+    and witnesses regenerated over an edited footer hash it as released; every value still decodes
+    as before, but a reader that filters (`load` then `.filter`, `pd.read_parquet(filters=...)`)
+    skips the row groups the lie excludes (attack13: verify said ok)."""
+    from landstrikes.schema.footer_statistics import statistics_lie
+
+    found = []
+    for rel in sorted(r for r in trusted if r.endswith(".parquet")):
+        try:
+            with pq.ParquetFile(folder / rel) as handle:
+                lie = statistics_lie(handle.metadata, handle.read())
+        except Exception:
+            continue  # not Parquet: reported by tables_section
+        if lie is not None:
+            found.append(Problem("footer-statistics-mismatch", rel, lie))
     return found
 
 

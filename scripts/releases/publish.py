@@ -46,19 +46,20 @@ def upload_folder_of(release_folder: Path, target: Path) -> Path:
 
 def prepare_out(out: Path) -> Path:
     """--out must be missing or an empty folder: a dry run never writes over anything."""
+    from landstrikes.errors import visible
     from landstrikes.safety.places import protected_place
 
     out = Path(out)
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise ReleaseError(f"--out {out} exists and is not a folder: choose a new or empty folder")
+        raise ReleaseError(f"--out {visible(str(out))} exists and is not a folder: choose a new or empty folder [output-refused]")
     if out.is_dir():
         entries = sorted(p.name for p in out.iterdir())
         if entries:
-            shown = ", ".join(entries[:5]) + (f" and {len(entries) - 5} more" if len(entries) > 5 else "")
-            raise ReleaseError(f"--out {out} is not empty ({shown}): choose a new or empty folder")
+            shown = ", ".join(visible(e) for e in entries[:5]) + (f" and {len(entries) - 5} more" if len(entries) > 5 else "")
+            raise ReleaseError(f"--out {visible(str(out))} is not empty ({shown}): choose a new or empty folder [output-refused]")
     protected = protected_place(out)  # after the folder in the way is named, as for every --out
     if protected:
-        raise ReleaseError(f"--out {out} {protected}: choose a folder outside it [protected-output]")
+        raise ReleaseError(f"--out {visible(str(out))} {protected}: choose a folder outside it [protected-output]")
     return out
 
 

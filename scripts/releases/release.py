@@ -178,7 +178,8 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
         (staging / MANIFEST).write_text(dump_manifest(manifest), encoding="utf-8")
         problems = verify(staging)
         if problems:
-            raise ReleaseError(f"the staged release does not verify: {problems[0]}")
+            first = problems[0]
+            raise ReleaseError(f"the staged release does not verify: {first.path}: {first.check} ({first.message})")
         pending_changelog = stage_changelog(changelog, changelog_entry(manifest, diff, manifest_digest=manifest_sha256(staging)))
         _fault("release:before-rename")
         try:
@@ -336,12 +337,21 @@ def write_descriptions(staging: Path, dataset_dir: Path, entries, version: str, 
 RELEASED_DOCUMENTS = ("DATASHEET.md", "ANNOTATION_GUIDELINES.md", "docs/figures")
 
 
+def _remove_empty_folders(folder: Path) -> None:
+    """Folders holding no file, removed bottom-up: git stores none, so a release cut with one would
+    differ from its commit, and verify refuses one (`unlisted-folder`, attack13)."""
+    for root, _, _ in sorted(os.walk(folder), key=lambda entry: entry[0].count(os.sep), reverse=True):
+        if Path(root) != folder and not any(Path(root).iterdir()):
+            Path(root).rmdir()
+
+
 def copy_documents(repo: Path, staging: Path) -> None:
     """A pinned release carries the datasheet, guidelines and figures it was described by."""
     for name in RELEASED_DOCUMENTS:
         source = repo / name
         if source.is_dir():
             shutil.copytree(source, staging / name)
+            _remove_empty_folders(staging / name)
         elif source.is_file():
             shutil.copyfile(source, staging / name)
         else:

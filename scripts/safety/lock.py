@@ -98,7 +98,7 @@ def exclusive(lock_path: Path, wait: float = 0.0, what: str = "landstrikes build
     try:
         fd = _open_lock_file(lock_path, os.O_RDWR)
     except OSError as exc:
-        raise BuildError(lock_path, f"cannot create the lock file: {exc.strerror}") from exc
+        raise BuildError(lock_path, f"cannot create the lock file: {exc.strerror}", check="unusable-path") from exc
 
     def refusal() -> str:
         pid = holder_pid(lock_path)

@@ -34,7 +34,12 @@ SHOWN = 5
 
 
 class OutputRefused(BuildError):
-    """`--out` names a folder this command may not write into (or cannot); exit 2, one line."""
+    """`--out` names a folder this command may not write into (or cannot); exit 2, one line.
+    Its id is `output-refused` unless a narrower one applies (`protected-output`, `output-io`):
+    an output target is no source (it said `bad-source` until attack13)."""
+
+    def __init__(self, file, reason: str, line: int | None = None, check: str = "output-refused"):
+        super().__init__(file, reason, line, check)
 
 
 def read_marker(folder: Path) -> dict | None:
