@@ -51,7 +51,10 @@ import hashlib
 import sys
 from pathlib import Path
 
-DEV_NEWS = Path(__file__).resolve().parents[2].parent / "shared" / "dev-news"
+_CHECKOUT = Path(__file__).resolve().parents[2]
+DEV_NEWS = next((p / "shared" / "dev-news" for p in _CHECKOUT.parents if (p / "shared" / "dev-news").is_dir()),
+                _CHECKOUT.parent / "shared" / "dev-news")
+"""../shared/dev-news beside the checkout, or beside any folder above it (a worktree sits deeper)."""
 PER_SOURCE = 20
 MIN_CHARS, MAX_CHARS = 600, 4000
 
@@ -247,8 +250,7 @@ def audit5(texts: dict[str, str]) -> list[str]:
 
 
 if __name__ == "__main__":
-    here = Path(__file__).resolve()  # (a worktree sits one level deeper than the main checkout)
-    texts = dev_texts(next((r for r in (DEV_NEWS, *(p / "shared" / "dev-news" for p in here.parents)) if r.is_dir()), DEV_NEWS))
+    texts = dev_texts(DEV_NEWS)
     chosen = (audit5 if "--audit5" in sys.argv else audit4 if "--audit4" in sys.argv else audit3 if "--audit3" in sys.argv else audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
               else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
               else heldout if "--heldout" in sys.argv else sample)
