@@ -55,3 +55,27 @@ def test_derived_ids_are_the_ids_written_out_by_hand(rows):
         assert DERIVED_IDS[name](_ArrowColumns(table)).to_pylist() == expected
     flags = [None if a is None or f is None else f"{a}:f:{f}:{shown(s)}-{shown(e)}" for a, s, e, f in rows]
     assert DERIVED_IDS["quality_flags"](_ArrowColumns(table)).to_pylist() == flags
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a1", "b2"]), st.integers(0, 9), st.integers(0, 9), st.booleans()), max_size=9),
+       st.integers(1, 4))
+def test_ids_checked_block_by_block_fail_exactly_where_one_whole_comparison_fails(rows, block):
+    """Blocks of any size, a wrong id in any of them (the first, the last, a partial one): the
+    block-by-block decision is the whole table's (seen failing with the last partial block
+    skipped, and with each block compared against the first block's ids)."""
+    from landstrikes.schema import every_table_checks as checks
+
+    table = pa.table({
+        "article_id": pa.array([r[0] for r in rows], pa.string()),
+        "start": pa.array([r[1] for r in rows], pa.int64()),
+        "end": pa.array([r[2] for r in rows], pa.int64()),
+    })
+    ids = pa.array([f"{a}:m:{s}-{e}" if right else f"{a}:m:{e}-{s}x" for a, s, e, right in rows], pa.large_string())
+    whole = DERIVED_IDS["mentions"](_ArrowColumns(table)).to_pylist() == ids.to_pylist()
+    saved = checks._ID_ROWS
+    checks._ID_ROWS = block
+    try:
+        assert checks._all_derived(table, ids, DERIVED_IDS["mentions"]) == whole
+    finally:
+        checks._ID_ROWS = saved
