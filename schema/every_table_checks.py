@@ -178,9 +178,8 @@ def check_derived_ids(tables: dict[str, pd.DataFrame], report: Report) -> None:
             continue
         kept = arrow_table(tables, name)
         if kept is not None:  # decided on Arrow: ids with no null are the strings `astype(str)` gives
-            expected = expected_id(_ArrowColumns(kept))
             ids = strings_of(tables, name, TABLES_BY_NAME[name].id_column)
-            if ids.null_count == 0 and expected.null_count == 0 and pc.all(pc.equal(ids, expected)).as_py() is not False:
+            if ids.null_count == 0 and _all_derived(kept, ids, expected_id):
                 continue
             df = frame_of(df)
             expected = expected_id(df)
@@ -190,6 +189,20 @@ def check_derived_ids(tables: dict[str, pd.DataFrame], report: Report) -> None:
         differs = pc.fill_null(pc.not_equal(ids, expected), True)
         for row_id, want in zip(ids.filter(differs).to_pylist(), expected.filter(differs).to_pylist()):
             report.add(name, "id-not-derived", f"id should be {want!r}", row_id, TABLES_BY_NAME[name].id_column, row_id)
+
+
+_ID_ROWS = 1 << 16
+"""Rows whose expected ids are built at once: the next block reuses the memory of the last
+(436,000 mention ids at once were some 30 MB of fresh pages, each page a fault)."""
+
+
+def _all_derived(table: pa.Table, ids: pa.Array, expected_id) -> bool:
+    """Every id (none null) equals the one derived from its row, decided block by block."""
+    for begin in range(0, table.num_rows, _ID_ROWS):
+        expected = expected_id(_ArrowColumns(table.slice(begin, _ID_ROWS)))
+        if expected.null_count or pc.all(pc.equal(ids.slice(begin, _ID_ROWS), expected)).as_py() is False:
+            return False
+    return True
 
 
 class _ArrowColumns:
@@ -212,6 +225,22 @@ def _text(df: pd.DataFrame, column: str, null: str | None = None) -> pa.Array:
 
 
 def _joined(*parts) -> pa.Array:
+    """The parts (columns, and literal strings between them) joined row by row; null where a
+    column is null.
+
+    A literal between two columns is the separator of a two-part join: given as a part of its
+    own, the join kernel pays for it as for a column (436,000 mention ids: 0.036 CPU-s as one
+    five-part join, 0.018 as two two-part joins)."""
+    if len(parts) < 3 or not all(isinstance(p, str) == (i % 2 == 1) for i, p in enumerate(parts)) or len(parts) % 2 == 0:
+        return _joined_plainly(*parts)
+    out = parts[0]
+    for separator, part in zip(parts[1::2], parts[2::2]):
+        out = pc.binary_join_element_wise(out, part, pa.scalar(separator, pa.large_string()))
+    return out
+
+
+def _joined_plainly(*parts) -> pa.Array:
+    """`_joined` as one join with no separator (the plain definition)."""
     as_arrow = [pa.scalar(p, pa.large_string()) if isinstance(p, str) else p for p in parts]
     return pc.binary_join_element_wise(*as_arrow, pa.scalar("", pa.large_string()))
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy.ma  # noqa: F401 (pyarrow imports it on the first array made from numpy, which every run makes:
+# with the other module imports, not inside the first check that happens to make one)
 import pyarrow as pa
 import pyarrow.compute as pc
 
