@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+from collections import Counter
 import sys
 from pathlib import Path
 
@@ -40,6 +41,11 @@ AUDIT_SETS = ("audit3_adj", "audit3_after_adj", "audit4_adj", "audit4_after_adj"
 judged cannot be told now, so they are left out)."""
 FORBIDDEN_LISTS = ("heldout4.tsv", "heldout5.tsv", "audit5.tsv")
 STEPS, RATE, L2 = 400, 0.5, 0.01
+MARGINS = (0.0, 0.5, 1.0, 1.5)
+"""Margins by which the best candidate must beat the rules' choice, all reported."""
+MARGIN, KINDS = 1.0, ("partial", "indirect")
+"""What is written: the margin and the row kinds where the ranker beat the rules in cross-validation
+at that margin on fully annotated rows (direct quotes: it did not, at any margin)."""
 ATTRIBUTED = ("direct", "partial", "indirect")
 
 
@@ -190,51 +196,47 @@ def fit(examples: list[dict], steps: int = STEPS, rate: float = RATE, l2: float 
     return {k: round(float(v), 3) for k, v in zip(names, w) if round(float(v), 3) != 0.0}
 
 
-def choose(features: list[dict[str, float]], weights: dict[str, float]) -> int:
-    """The candidate `rank_speakers` keeps (the rules' choice, index 0, on a tie)."""
-    from landstrikes.extract.ranker import score
+def choose(features: list[dict[str, float]], weights: dict[str, float], margin: float = 0.0) -> int:
+    """The candidate `rank_speakers` keeps: the best, if it beats the rules' choice (index 0) by more than `margin`."""
+    from landstrikes.extract.ranker import best_candidate
 
-    return max(range(len(features)), key=lambda i: (score(features[i], weights), i == 0, -i))
+    return best_candidate(features, weights, margin)
 
 
 # --- measurement -------------------------------------------------------------------------------
-
-
-def accuracy(examples: list[dict], picks: list[int]) -> tuple[int, int]:
-    """Right picks over rows whose pick is judged (every row of a full annotation; an audit row
-    only when its pick is the judged speaker or one judged wrong)."""
-    hits = judged = 0
-    for e, i in zip(examples, picks):
-        if e["right"][i] or e["wrong"][i]:
-            judged += 1
-            hits += e["right"][i]
-    return hits, judged
 
 
 def fold_of(text_id: str, folds: int) -> int:
     return int(hashlib.sha256(text_id.encode()).hexdigest(), 16) % folds
 
 
-def cross_validate(examples: list[dict], group_of) -> dict[str, list[int]]:
-    """Each row's pick by the ranker trained without its group."""
-    picks = [0] * len(examples)
-    for group in sorted({group_of(e) for e in examples}):
-        weights = fit([e for e in examples if group_of(e) != group])
-        for n, e in enumerate(examples):
-            if group_of(e) == group:
-                picks[n] = choose(e["features"], weights)
-    return picks
+def cross_validated_weights(examples: list[dict], group_of) -> list[dict[str, float]]:
+    """Per row, the weights trained without its group (its fold, or its annotated set)."""
+    groups = sorted({group_of(e) for e in examples})
+    fitted = {g: fit([e for e in examples if group_of(e) != g]) for g in groups}
+    return [fitted[group_of(e)] for e in examples]
 
 
-def report(label: str, examples: list[dict], picks: list[int]) -> None:
-    for scope, keep in (("direct", lambda e: e["direct"]), ("all", lambda e: True)):
-        for source, of in (("annotated", lambda e: e["set"] not in ("audit3", "audit4", "audit")), ("audit", lambda e: e["set"] in ("audit3", "audit4", "audit"))):
-            chosen = [n for n, e in enumerate(examples) if keep(e) and of(e)]
-            rh, rj = accuracy([examples[n] for n in chosen], [0] * len(chosen))
-            kh, kj = accuracy([examples[n] for n in chosen], [picks[n] for n in chosen])
-            changed = sum(picks[n] != 0 for n in chosen)
-            print(f"{label:<24} {scope:<7} {source:<10} rules {rh}/{rj} = {rh / max(rj, 1):.3f}   "
-                  f"ranker {kh}/{kj} = {kh / max(kj, 1):.3f}   rows changed {changed}")
+def _label(e: dict, i: int) -> str:
+    return "ok" if e["right"][i] else "wrong" if e["wrong"][i] else "unjudged"
+
+
+def report(label: str, examples: list[dict], weights: list[dict[str, float]], margins=MARGINS) -> None:
+    """Per row kind and margin: on fully annotated rows, accuracy of the rules and of the ranker;
+    on audit rows (only the judged speakers are known), the rows the ranker changes, by the label
+    of the rules' choice and of its own (`unjudged`: nobody judged that speaker)."""
+    for kind in ATTRIBUTED:
+        rows = [(e, w) for e, w in zip(examples, weights) if e["kind"] == kind]
+        for margin in margins:
+            picks = [choose(e["features"], w, margin) for e, w in rows]
+            annotated = [(e, i) for (e, _), i in zip(rows, picks) if not e["set"].startswith("audit")]
+            rules = sum(e["right"][0] for e, _ in annotated)
+            ranked = sum(e["right"][i] for e, i in annotated)
+            audit = Counter(f"{_label(e, 0)}->{_label(e, i)}" for (e, _), i in zip(rows, picks) if e["set"].startswith("audit") and i != 0)
+            n = max(len(annotated), 1)
+            print(f"{label:<20} {kind:<9} margin {margin:<4} annotated rules {rules}/{len(annotated)} = {rules / n:.3f}  "
+                  f"ranker {ranked}/{len(annotated)} = {ranked / n:.3f}   audit rows changed: "
+                  + (", ".join(f"{k} {v}" for k, v in sorted(audit.items())) or "none"))
 
 
 def write_weights(weights: dict[str, float], examples: list[dict], path: Path = WEIGHTS_FILE) -> None:
@@ -247,7 +249,9 @@ def write_weights(weights: dict[str, float], examples: list[dict], path: Path = 
              f"(steps {STEPS}, rate {RATE}, L2 {L2}); their ids are in `TRAINING_IDS`.",
              '"""', "", "WEIGHTS: dict[str, float] = {"]
     lines += [f"    {k!r}: {v!r}," for k, v in weights.items()]
-    lines += ["}", "", "TRAINING_IDS = ("]
+    lines += ["}", "", f"MARGIN = {MARGIN!r}", '"""How much the best candidate must beat the rules\' choice by."""',
+              f"KINDS = {KINDS!r}", '"""Row kinds whose speaker the ranker decides (elsewhere the rules\' choice stands)."""',
+              "", "TRAINING_IDS = ("]
     lines += [f"    {i!r}," for i in ids]
     lines += [")", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -272,10 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     examples = load_examples(texts)
     print(f"{len(examples)} rows ({sum(e['direct'] for e in examples)} direct) from {len({e['id'] for e in examples})} texts; "
           f"{sum(len(e['features']) > 1 for e in examples)} with an alternative candidate")
-    report(f"{args.folds}-fold by text", examples, cross_validate(examples, lambda e: fold_of(e["id"], args.folds)))
-    report("leave one set out", examples, cross_validate(examples, lambda e: e["set"]))
+    report(f"{args.folds}-fold by text", examples, cross_validated_weights(examples, lambda e: fold_of(e["id"], args.folds)))
+    report("leave one set out", examples, cross_validated_weights(examples, lambda e: e["set"]))
     weights = fit(examples)
-    report("in-sample", examples, [choose(e["features"], weights) for e in examples])
+    report("in-sample", examples, [weights] * len(examples), (MARGIN,))
     if args.write:
         write_weights(weights, examples)
         print(f"wrote {WEIGHTS_FILE}")

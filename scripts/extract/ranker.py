@@ -17,10 +17,11 @@ from dataclasses import dataclass, replace
 
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.quoterow import Quote, Speaker
-from landstrikes.extract.speaker_weights import WEIGHTS
+from landstrikes.extract.speaker_weights import KINDS, MARGIN, WEIGHTS
 
 RANKED_KINDS = ("direct", "partial", "indirect")
-"""Rows with a speaker to decide (a scare quote or an orphan mark has none)."""
+"""Rows with a speaker to decide (a scare quote or an orphan mark has none); `KINDS` of the weights
+file says which of them the ranker decides."""
 REACH_BEFORE, REACH_AFTER = 300, 200
 """Characters before the row (or its cue) and after it where candidates are looked for."""
 MAX_CANDIDATES = 8
@@ -35,6 +36,7 @@ _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|sources?|chief
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
 _BODY_WORDS = frozenset("bank group company corp inc ltd plc party council ministry office agency union association "
                         "university house department committee commission court board fund news times post".split())
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][”\"’']?\s+|\n)(?:(?:The|But|And|However,?|Meanwhile,?|Now)\s+)?$")
 _TYPES = ("PERSON", "ORG", "GPE", "MEDIA", "NORP")
 
 
@@ -51,22 +53,32 @@ def score(features: dict[str, float], weights: dict[str, float]) -> float:
     return sum(value * weights.get(name, 0.0) for name, value in features.items())
 
 
+def best_candidate(features: list[dict[str, float]], weights: dict[str, float], margin: float = MARGIN) -> int:
+    """Index of the candidate kept: the highest score, if it beats the rules' choice (index 0) by
+    more than `margin`; the first of equals."""
+    scores = [score(f, weights) for f in features]
+    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    return best if scores[best] - scores[0] > margin else 0
+
+
 def rank_speakers(quotes: list[Quote], text: str, outside: list[Mention], genders: dict[str, str],
-                  weights: dict[str, float] = WEIGHTS) -> list[Quote]:
-    """Each row's speaker: its best candidate by `weights` (the rules' choice unless another scores higher)."""
-    if not weights:
+                  weights: dict[str, float] = WEIGHTS, kinds: tuple[str, ...] = KINDS, margin: float = MARGIN) -> list[Quote]:
+    """Each row of `kinds`: its best candidate by `weights` (the rules' choice unless another beats
+    it by more than `margin`)."""
+    if not weights or not any(q.kind in kinds for q in quotes):
         return quotes
     out = []
-    for q, found in zip(quotes, speaker_candidates(quotes, text, outside, genders)):
+    for q, found in zip(quotes, speaker_candidates(quotes, text, outside, genders, kinds)):
         if len(found) > 1:
-            best = max(range(len(found)), key=lambda i: (score(found[i].features, weights), found[i].rules, -i))
-            if not found[best].rules:
+            best = best_candidate([c.features for c in found], weights, margin)
+            if best:
                 q = replace(q, speaker=found[best].speaker)
         out.append(q)
     return out
 
 
-def speaker_candidates(quotes: list[Quote], text: str, outside: list[Mention], genders: dict[str, str]) -> list[list[Candidate]]:
+def speaker_candidates(quotes: list[Quote], text: str, outside: list[Mention], genders: dict[str, str],
+                       kinds: tuple[str, ...] = RANKED_KINDS) -> list[list[Candidate]]:
     """Per row (in the order given), its candidates: the rules' choice first, then the mentions
     outside quotation marks near it (or, for a he/she the rules resolved, the names that pronoun
     could stand for). Rows of other kinds get the rules' choice alone."""
@@ -75,8 +87,10 @@ def speaker_candidates(quotes: list[Quote], text: str, outside: list[Mention], g
     previous: str | None = None  # the entity of the last row that had one
     out = []
     for q in quotes:
-        if q.kind not in RANKED_KINDS:
+        if q.kind not in kinds:
             out.append([Candidate(q.speaker, {}, True)])
+            if q.kind in RANKED_KINDS and q.speaker.status in ("attributed", "implicit") and q.speaker.mention is not None:
+                previous = q.speaker.mention.name
             continue
         lo = max(0, min(q.start, q.cue[0] if q.cue else q.start) - REACH_BEFORE)
         hi = max(q.end, q.cue[1] if q.cue else q.end) + REACH_AFTER
@@ -115,9 +129,10 @@ def _distance(m: Mention, span: tuple[int, int]) -> int:
 
 
 def _sentence_gap(text: str, a: int, b: int) -> int:
-    """Sentence or paragraph breaks between two offsets (at most 3 counted)."""
+    """Sentence or paragraph breaks between two offsets (at most 3 counted; a break just before
+    the later offset counts: its capital is read past it)."""
     lo, hi = min(a, b), max(a, b)
-    return sum(1 for _ in zip(range(3), _SENTENCE_END.finditer(text, lo, hi)))
+    return sum(1 for _ in zip(range(3), _SENTENCE_END.finditer(text, lo, min(len(text), hi + 1))))
 
 
 def features(text: str, q: Quote, m: Mention, anchor: tuple[int, int], previous: str | None) -> dict[str, float]:
@@ -125,19 +140,25 @@ def features(text: str, q: Quote, m: Mention, anchor: tuple[int, int], previous:
     f: dict[str, float] = {f"type_{m.type if m.type in _TYPES else 'OTHER'}": 1.0, f"kind_{m.kind}": 1.0, f"row_{q.kind}": 1.0}
     before = text[max(0, m.start - 24):m.start]
     after = text[m.end:m.end + 40]
+    cue = "cue" if q.cue else "nocue"
     if m.end <= q.start:
-        f["before_quote"] = 1.0
+        f["before_quote"] = f[f"before_quote_{cue}"] = 1.0
     elif m.start >= q.end:
-        f["after_quote"] = 1.0
+        f["after_quote"] = f[f"after_quote_{cue}"] = 1.0
     else:
         f["inside_quote"] = 1.0
+    if q.cue:
+        f["before_cue" if m.end <= q.cue[0] else "after_cue"] = 1.0
+    if _SENTENCE_OPENING.search(before) or m.start == 0:
+        f["sentence_initial"] = 1.0
     gap = _distance(m, anchor)
-    f["distance"] = min(gap, 400) / 100
+    f["distance"] = f[f"distance_{cue}"] = min(gap, 400) / 100
     if gap <= 3:
         f["touches_cue"] = 1.0
     elif gap <= 40:
         f["near_cue"] = 1.0
-    breaks = _sentence_gap(text, m.start, anchor[0] if m.end <= anchor[0] else anchor[1])
+    # (after the row, counted from its last quoted character: `...end." Ann Lee` starts a sentence)
+    breaks = _sentence_gap(text, m.start, anchor[0]) if m.end <= anchor[0] else _sentence_gap(text, max(anchor[0], anchor[1] - 1), m.start)
     if breaks:
         f[f"sentences_away_{min(breaks, 2)}"] = 1.0
     if "\n" in text[min(m.start, q.start):max(m.end, q.start)]:
