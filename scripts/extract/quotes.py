@@ -26,13 +26,14 @@ __all__ = ["Quote", "Speaker", "find_quotes"]
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quote row, in text order: the rules' rows, each speaker then decided by the ranker."""
     quotes, outside, genders = rule_quotes(text, mentions)
-    quotes = rank_speakers(quotes, text, outside, genders)
-    return _with_parents([_whole_word_speaker(text, q) for q in quotes])
+    ranked = rank_speakers(quotes, text, outside, genders)
+    return [r if r is q else _whole_word_speaker(text, r) for r, q in zip(ranked, quotes)]
 
 
 def rule_quotes(text: str, mentions: list[Mention]) -> tuple[list[Quote], list[Mention], dict[str, str]]:
-    """The rules' rows (pronoun speakers resolved in text order), the mentions outside quotation
-    marks (with role nominals) and the genders learnt: what the ranker and its training read."""
+    """The rules' rows (pronoun speakers resolved in text order, nested quotes given their parent),
+    the mentions outside quotation marks (with role nominals) and the genders learnt: what the
+    ranker and its training read. Kinds and spans are final here; the ranker changes only speakers."""
     genders = learn_genders(text, mentions)
     double_marks = text.count("“") + text.count("”") + text.count('"')
     check_rows("quotation mark", double_marks // 2)  # at least this many rows: refuse before pairing
@@ -48,7 +49,7 @@ def rule_quotes(text: str, mentions: list[Mention]) -> tuple[list[Quote], list[M
     taken = {(q.start, q.end) for q in marked}
     indirect = [q for q in indirect if (q.start, q.end) not in taken and not _cuts_a_word(text, q)]
     quotes = resolve_pronouns(sorted(marked + indirect, key=lambda q: (q.start, -q.end)), mentions, genders, text, masked, outside)
-    return quotes, outside, genders
+    return _with_parents([_whole_word_speaker(text, q) for q in quotes]), outside, genders
 
 
 def _cuts_a_word(text: str, q: Quote) -> bool:

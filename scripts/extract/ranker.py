@@ -37,7 +37,23 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
 _BODY_WORDS = frozenset("bank group company corp inc ltd plc party council ministry office agency union association "
                         "university house department committee commission court board fund news times post".split())
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][”\"’']?\s+|\n)(?:(?:The|But|And|However,?|Meanwhile,?|Now)\s+)?$")
+_OTHER_SENTENCE = ("sentences_away_1", "sentences_away_2")
 _TYPES = ("PERSON", "ORG", "GPE", "MEDIA", "NORP")
+
+_ROW_KINDS = (*RANKED_KINDS, "scare", "orphan")
+FEATURES = frozenset(
+    {"rules", "rules_pronoun", "rules_implicit", "relink", "inside_quote", "before_cue", "after_cue", "sentence_initial", "distance",
+     "touches_cue", "near_cue", "other_paragraph", "after_preposition", "after_tell", "titled", "possessive", "body_with_role_near",
+     "mistyped_person", "paragraph_initial", "previous_speaker", "relink_gender_agrees", "relink_gender_clashes", "relink_distance",
+     "relink_after_preposition", "relink_mistyped_person", "relink_previous_speaker"}
+    | {f"{side}_quote{cue}" for side in ("before", "after") for cue in ("", "_cue", "_nocue")}
+    | {"distance_cue", "distance_nocue"}
+    | {f"{prefix}{t}" for prefix in ("type_", "relink_type_") for t in (*_TYPES, "OTHER")}
+    | {f"kind_{k}" for k in ("NAME", "NOMINAL", "PRONOUN", "PHRASE")}
+    | {f"row_{k}" for k in _ROW_KINDS} | {f"rules_{k}" for k in _ROW_KINDS}
+    | {f"rules_{s}" for s in ("attributed", "implicit", "unnamed_source", "unattributed", "pronoun")}
+    | {f"{prefix}sentences_away_{n}" for prefix in ("", "relink_") for n in (0, 1, 2)})
+"""Every feature name a candidate can have: the weights file may name no other."""
 
 
 @dataclass(frozen=True)
@@ -68,12 +84,18 @@ def rank_speakers(quotes: list[Quote], text: str, outside: list[Mention], gender
     if not weights or not any(q.kind in kinds for q in quotes):
         return quotes
     out = []
+    moved: dict[tuple[int, int], tuple[Speaker, Speaker]] = {}  # a row's span -> its speaker (rules', ranker's)
     for q, found in zip(quotes, speaker_candidates(quotes, text, outside, genders, kinds)):
-        if len(found) > 1:
-            best = best_candidate([c.features for c in found], weights, margin)
-            if best:
-                q = replace(q, speaker=found[best].speaker)
-        out.append(q)
+        inherited = moved.get(q.parent) if q.parent else None
+        if inherited is not None and q.speaker.mention is not None and q.speaker.mention == inherited[0].mention:
+            new = replace(q.speaker, mention=inherited[1].mention)  # a nested row took its parent's speaker (Q4)
+        elif len(found) > 1 and (best := best_candidate([c.features for c in found], weights, margin)):
+            new = found[best].speaker
+        else:
+            out.append(q)
+            continue
+        moved[(q.start, q.end)] = (q.speaker, new)
+        out.append(replace(q, speaker=new))
     return out
 
 
@@ -107,11 +129,11 @@ def speaker_candidates(quotes: list[Quote], text: str, outside: list[Mention], g
                     found.append(Candidate(Speaker("attributed", relinked), _relink_features(text, q, rules, m, previous, genders), False))
         else:
             for m in sorted(near, key=lambda m: (m.start, m.end)):
-                if rules is not None and (m.start, m.end) == (rules.start, rules.end):
-                    continue
-                feats = features(text, q, m, anchor, previous)
                 if rules is not None and m.name == rules.name:
-                    feats["same_entity_as_rules"] = 1.0
+                    continue  # another mention of whom the rules chose: who speaks would not change
+                feats = features(text, q, m, anchor, previous)
+                if q.kind == "indirect" and any(k in feats for k in _OTHER_SENTENCE):
+                    continue  # reported speech is one clause: its speaker is named in its sentence
                 found.append(Candidate(Speaker("attributed", m), feats, False))
         out.append(found)
         if rules is not None:
@@ -185,6 +207,9 @@ def features(text: str, q: Quote, m: Mention, anchor: tuple[int, int], previous:
 def _rules_features(text: str, q: Quote, rules: Mention | None, anchor: tuple[int, int], previous: str | None,
                     genders: dict[str, str]) -> dict[str, float]:
     """The rules' choice: `rules` plus its status, and the features of its mention if it has one."""
+    if rules is None and q.speaker.phrase is not None:  # an unnamed source where the text names it: placed like a mention
+        phrase = Mention(q.speaker.phrase[0], q.speaker.phrase[1], "", "UNNAMED", "PHRASE", 0.0)
+        return {**features(text, q, phrase, anchor, None), "rules": 1.0, f"rules_{q.kind}": 1.0, f"rules_{q.speaker.status}": 1.0}
     if rules is None:
         return {"rules": 1.0, f"rules_{q.kind}": 1.0, f"rules_{q.speaker.status}": 1.0, f"row_{q.kind}": 1.0}
     if rules.kind == "PRONOUN":
