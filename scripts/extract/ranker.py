@@ -37,7 +37,6 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘])|\n")
 _BODY_WORDS = frozenset("bank group company corp inc ltd plc party council ministry office agency union association "
                         "university house department committee commission court board fund news times post".split())
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][”\"’']?\s+|\n)(?:(?:The|But|And|However,?|Meanwhile,?|Now)\s+)?$")
-_OTHER_SENTENCE = ("sentences_away_1", "sentences_away_2")
 _TYPES = ("PERSON", "ORG", "GPE", "MEDIA", "NORP")
 
 _ROW_KINDS = (*RANKED_KINDS, "scare", "orphan")
@@ -121,7 +120,7 @@ def speaker_candidates(quotes: list[Quote], text: str, outside: list[Mention], g
         rules = q.speaker.mention if q.speaker.status in ("attributed", "implicit") else None
         anchor = _anchor(q)
         near = sorted(near, key=lambda m: (_distance(m, anchor), m.start, m.end))[:MAX_CANDIDATES]
-        found = [Candidate(q.speaker, _rules_features(text, q, rules, anchor, previous, genders), True)]
+        found = []
         if rules is not None and rules.kind == "PRONOUN" and rules.gender in ("male", "female"):
             for m in sorted(near, key=lambda m: (m.start, m.end)):
                 if m.end <= rules.start and m.name != rules.name and m.kind == "NAME":
@@ -131,10 +130,12 @@ def speaker_candidates(quotes: list[Quote], text: str, outside: list[Mention], g
             for m in sorted(near, key=lambda m: (m.start, m.end)):
                 if rules is not None and m.name == rules.name:
                     continue  # another mention of whom the rules chose: who speaks would not change
-                feats = features(text, q, m, anchor, previous)
-                if q.kind == "indirect" and any(k in feats for k in _OTHER_SENTENCE):
+                breaks = _breaks(text, m, anchor)
+                if q.kind == "indirect" and breaks:
                     continue  # reported speech is one clause: its speaker is named in its sentence
-                found.append(Candidate(Speaker("attributed", m), feats, False))
+                found.append(Candidate(Speaker("attributed", m), features(text, q, m, anchor, previous, breaks), False))
+        # (alone, the rules' choice is not scored: its features are worked out only when there is a rival)
+        found.insert(0, Candidate(q.speaker, _rules_features(text, q, rules, anchor, previous, genders) if found else {}, True))
         out.append(found)
         if rules is not None:
             previous = rules.name
@@ -157,7 +158,15 @@ def _sentence_gap(text: str, a: int, b: int) -> int:
     return sum(1 for _ in zip(range(3), _SENTENCE_END.finditer(text, lo, min(len(text), hi + 1))))
 
 
-def features(text: str, q: Quote, m: Mention, anchor: tuple[int, int], previous: str | None) -> dict[str, float]:
+def _breaks(text: str, m: Mention, anchor: tuple[int, int]) -> int:
+    """Sentence breaks between a mention and where the row is reported (after the row, counted from
+    its last quoted character: `...end." Ann Lee` starts a sentence)."""
+    if m.end <= anchor[0]:
+        return _sentence_gap(text, m.start, anchor[0])
+    return _sentence_gap(text, max(anchor[0], anchor[1] - 1), m.start)
+
+
+def features(text: str, q: Quote, m: Mention, anchor: tuple[int, int], previous: str | None, breaks: int | None = None) -> dict[str, float]:
     """What describes mention `m` as the speaker of row `q` (names are the weights file's keys)."""
     f: dict[str, float] = {f"type_{m.type if m.type in _TYPES else 'OTHER'}": 1.0, f"kind_{m.kind}": 1.0, f"row_{q.kind}": 1.0}
     before = text[max(0, m.start - 24):m.start]
@@ -179,8 +188,7 @@ def features(text: str, q: Quote, m: Mention, anchor: tuple[int, int], previous:
         f["touches_cue"] = 1.0
     elif gap <= 40:
         f["near_cue"] = 1.0
-    # (after the row, counted from its last quoted character: `...end." Ann Lee` starts a sentence)
-    breaks = _sentence_gap(text, m.start, anchor[0]) if m.end <= anchor[0] else _sentence_gap(text, max(anchor[0], anchor[1] - 1), m.start)
+    breaks = _breaks(text, m, anchor) if breaks is None else breaks
     if breaks:
         f[f"sentences_away_{min(breaks, 2)}"] = 1.0
     if "\n" in text[min(m.start, q.start):max(m.end, q.start)]:
