@@ -118,7 +118,8 @@ def speaker_candidates(quotes: list[Quote], text: str, outside: list[Mention], g
         lo = max(0, min(q.start, q.cue[0] if q.cue else q.start) - REACH_BEFORE)
         hi = max(q.end, q.cue[1] if q.cue else q.end) + REACH_AFTER
         near = mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-        near = [m for m in near if m.end <= hi and not (q.start <= m.start and m.end <= q.end and q.kind != "indirect")]
+        # (a speaker's words never overlap the quoted or reported words: validate's speaker-words-inconsistent)
+        near = [m for m in near if m.end <= hi and not (m.start < q.end and q.start < m.end)]
         rules = q.speaker.mention if q.speaker.status in ("attributed", "implicit") else None
         anchor = _anchor(q)
         near = sorted(near, key=lambda m: (_distance(m, anchor), m.start, m.end))[:MAX_CANDIDATES]
