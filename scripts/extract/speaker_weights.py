@@ -69,7 +69,7 @@ WEIGHTS: dict[str, float] = {
     'type_PERSON': 0.522,
 }
 
-MARGIN = 1.0
+MARGIN = 1.25
 """How much the best candidate must beat the rules' choice by."""
 KINDS = ('partial', 'indirect')
 """Row kinds whose speaker the ranker decides (elsewhere the rules' choice stands)."""
