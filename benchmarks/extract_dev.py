@@ -6,7 +6,8 @@ each stand-off annotation's sha256 against its text, runs the extractor and a na
 (quotation-mark pairs + the nearest capitalised name), and prints per text and in total:
 direct-quote P/R/F1 (overlap and exact), attribution F1 (direct+partial+indirect, overlap),
 speaker accuracy on matched direct quotes (and, stricter, whether the speaker resolves to the gold
-speaker's name: `sp.name`, over those with a named speaker), typed NER P/R/F1 (exact; PER/ORG/LOC/MISC), the
+speaker's name: `sp.name`, over those with a named speaker; and `sp.attr`, the same test on every
+matched attributed row, partial and indirect included), typed NER P/R/F1 (exact; PER/ORG/LOC/MISC), the
 agreement of pass_a with pass_b, and the same figures in-sample on the five gold articles.
 
     python benchmarks/extract_dev.py [--pass-a DIR] [--pass-b DIR]
@@ -238,6 +239,9 @@ def compare(gold: dict, pred: dict) -> dict:
         "speaker": {"correct": right, "judged": len(speakers)},
         "speaker_named": {"correct": sum(_speaker_named_ok(g, p) for g, p in overlap if g["name"]),
                           "judged": sum(1 for g, _ in overlap if g["name"])},
+        # every attributed row (direct, partial, indirect; overlap-matched), as the speaker ranker decides partial and indirect ones
+        "speaker_attributed": {"correct": sum(_speaker_ok(g, p) for g, p in attribution if g["speaker"] or g["name"]),
+                               "judged": sum(1 for g, _ in attribution if g["speaker"] or g["name"])},
         "ner_exact": _counts(len(ge & pe), len(ge), len(pe)),
     }
 
@@ -249,8 +253,9 @@ def summarise(per_text: dict[str, dict], with_ner: bool = True) -> dict:
             slot = total.setdefault(key, dict.fromkeys(value, 0))
             for k, v in value.items():
                 slot[k] += v
-    out = {k: _prf(v) for k, v in total.items() if k not in ("speaker", "speaker_named")}
-    for key, name in (("speaker", "speaker_accuracy"), ("speaker_named", "speaker_name_accuracy")):
+    out = {k: _prf(v) for k, v in total.items() if k not in ("speaker", "speaker_named", "speaker_attributed")}
+    for key, name in (("speaker", "speaker_accuracy"), ("speaker_named", "speaker_name_accuracy"),
+                      ("speaker_attributed", "speaker_attributed_accuracy")):
         sp = total.get(key, {"correct": 0, "judged": 0})
         out[name] = {"accuracy": _round(sp["correct"] / sp["judged"]) if sp["judged"] else None, **sp}
     if not with_ner:
@@ -279,7 +284,8 @@ def wilson_interval(successes: int, trials: int, z: float = 1.959964) -> list[fl
 
 # --- report ---------------------------------------------------------------------------------
 
-ROW = ("direct_overlap", "direct_exact", "attribution_overlap", "speaker_accuracy", "ner_exact", "speaker_name_accuracy")
+ROW = ("direct_overlap", "direct_exact", "attribution_overlap", "speaker_accuracy", "ner_exact", "speaker_name_accuracy",
+       "speaker_attributed_accuracy")
 
 
 def line(label: str, summary: dict) -> str:
@@ -288,7 +294,7 @@ def line(label: str, summary: dict) -> str:
         v = summary.get(key)
         if v is None:
             cells.append(f"{'-':>8}")
-        elif key in ("speaker_accuracy", "speaker_name_accuracy"):
+        elif key in ("speaker_accuracy", "speaker_name_accuracy", "speaker_attributed_accuracy"):
             cells.append(f"{_fmt(v['accuracy']):>8}")
         else:
             cells.append(f"{_fmt(v['f1']):>8}")
@@ -337,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
               for name, override in (("pass_a", args.pass_a), ("pass_b", args.pass_b))}
     result: dict = {"sources": "dev: BBC News 2004-2005 (Greene & Cunningham 2006) and FNC-1 bodies (Emergent, Ferreira & Vlachos 2016); "
                                "in-sample: the five gold articles", "dev": {}, "in_sample": {}}
-    header = f"{'':<37}" + "".join(f"{h:>8}" for h in ("dq ovl", "dq ex", "attr", "speaker", "NER", "sp.name")) + "   (F1; speaker accuracy; its name)"
+    header = f"{'':<37}" + "".join(f"{h:>8}" for h in ("dq ovl", "dq ex", "attr", "speaker", "NER", "sp.name", "sp.attr")) + "   (F1; speaker accuracy; its name; on every attributed row)"
     print(header)
     gold = gold_docs()
     result["in_sample"]["extractor"] = figures(gold, lambda g: extracted_doc(g["id"], g["text"]))

@@ -15,6 +15,7 @@ from landstrikes.extract.indirect import indirect_quotes
 from landstrikes.extract.limits import check_rows
 from landstrikes.extract.marked import marked_quotes
 from landstrikes.extract.quoterow import Quote, Speaker
+from landstrikes.extract.ranker import rank_speakers
 from landstrikes.extract.speakers import LOOKBACK, learn_genders, resolve_pronouns, with_nominals
 from landstrikes.extract.text import all_sentences, inside_word
 from landstrikes.quotemarks import scan_quote_marks
@@ -23,7 +24,16 @@ __all__ = ["Quote", "Speaker", "find_quotes"]
 
 
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
-    """Every quote row the rules find, in text order; pronoun speakers resolved in that order."""
+    """Every quote row, in text order: the rules' rows, each speaker then decided by the ranker."""
+    quotes, outside, genders = rule_quotes(text, mentions)
+    ranked = rank_speakers(quotes, text, outside, genders)
+    return [r if r is q else _whole_word_speaker(text, r) for r, q in zip(ranked, quotes)]
+
+
+def rule_quotes(text: str, mentions: list[Mention]) -> tuple[list[Quote], list[Mention], dict[str, str]]:
+    """The rules' rows (pronoun speakers resolved in text order, nested quotes given their parent),
+    the mentions outside quotation marks (with role nominals) and the genders learnt: what the
+    ranker and its training read. Kinds and spans are final here; the ranker changes only speakers."""
     genders = learn_genders(text, mentions)
     double_marks = text.count("“") + text.count("”") + text.count('"')
     check_rows("quotation mark", double_marks // 2)  # at least this many rows: refuse before pairing
@@ -39,7 +49,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     taken = {(q.start, q.end) for q in marked}
     indirect = [q for q in indirect if (q.start, q.end) not in taken and not _cuts_a_word(text, q)]
     quotes = resolve_pronouns(sorted(marked + indirect, key=lambda q: (q.start, -q.end)), mentions, genders, text, masked, outside)
-    return _with_parents([_whole_word_speaker(text, q) for q in quotes])
+    return _with_parents([_whole_word_speaker(text, q) for q in quotes]), outside, genders
 
 
 def _cuts_a_word(text: str, q: Quote) -> bool:
