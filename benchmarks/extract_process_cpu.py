@@ -11,12 +11,16 @@ returned (written to a file by a wrapper around it), so "after the work" = the p
 from then to its end (the summary line, the exit handlers, the interpreter's teardown): a figure
 the machine's load hardly moves. The per-article function's CPU is summed in every process as
 `extract_cpu.py`'s probe sums it, for the share outside it. Peak RSS: the largest process.
-Medians of `--runs`; the load average is printed.
+Medians of `--runs`; the load average is printed. Both codes run with their modules compiled to
+bytecode first, as an installed wheel has them (pip compiles at install): with
+PYTHONDONTWRITEBYTECODE set, REV's copy was otherwise compiled from source in every run (~0.05-0.1
+CPU-s) and this checkout's only where its __pycache__ was missing (docs/notes/extract-outside7.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import statistics
@@ -28,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build_cpu import package_at  # noqa: E402
+from build_cpu import REPO, package_at  # noqa: E402
 from extract_cpu import PROBE  # noqa: E402
 from corpora import CORPORA, default_dev_news, write_corpus  # noqa: E402
 
@@ -88,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         write_corpus(args.corpus, raw, args.n, args.dev_news)
         env = {**os.environ, "HF_HUB_OFFLINE": "1"}
         versions = {args.compare: {**env, "PYTHONPATH": str(package_at(args.compare, tmp / "rev"))}, "this checkout": env}
+        for folder in (tmp / "rev", REPO / "scripts", REPO / "schema"):  # (both codes as installed: bytecode compiled)
+            compileall.compile_dir(str(folder), quiet=1)
         for num_proc in args.num_proc:
             samples: dict[str, list[tuple[float, float, float]]] = {label: [] for label in versions}
             load = os.getloadavg()[0]

@@ -213,14 +213,14 @@ def test_the_catalogue_merges_with_the_old_heap_frozen_and_no_collection_then_ha
     import landstrikes.extract.run as run
 
     seen = {}
-    real = run.catalogue_records
+    real = run.entity_shards
 
     def watched(folder, source):
         for rows in real(folder, source):
             seen.update(frozen=gc.get_freeze_count(), collecting=gc.isenabled())
             yield rows
 
-    monkeypatch.setattr(run, "catalogue_records", watched)
+    monkeypatch.setattr(run, "entity_shards", watched)
     assert gc.get_freeze_count() == 0 and gc.isenabled()
     result = run.extract_folder(RAW, tmp_path / "out")
     assert result.rows["entities"] > 0

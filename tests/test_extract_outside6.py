@@ -131,7 +131,7 @@ print(before, pa.default_memory_pool().backend_name)
 
 # --- a chunk's evidence held and merged when written is add_rows' partial file ---------------------
 
-from evidence_strategies import EVIDENCE, records  # noqa: E402
+from evidence_strategies import EVIDENCE, WIDE_EVIDENCE, records, write_partials  # noqa: E402
 
 
 @settings(max_examples=200, deadline=None)
@@ -153,33 +153,16 @@ def test_a_chunks_evidence_held_then_written_is_the_partial_file_merged_as_it_ca
 
 # --- entity records read off single partials are entity_row of the merged rows ---------------------
 
-NAMES = st.text(st.sampled_from("abAB é"), min_size=1, max_size=3)
-WIDE_EVIDENCE = st.fixed_dictionaries({
-    "entity_id": st.text(st.sampled_from("abcdefgh"), min_size=1, max_size=2),
-    "name": NAMES,
-    "type": st.sampled_from(["PERSON", "ORG", "GPE"]),
-    "mentions": st.integers(0, 4),
-    "confidence": st.sampled_from([0.3, 0.45, 0.7, 0.8, 0.85, 1 / 3]),
-    "aliases": st.lists(NAMES, max_size=3),
-})
-"""Evidence over enough entity ids that many are in one chunk only (the records' shortcut)."""
-
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(WIDE_EVIDENCE, max_size=5), max_size=12), st.lists(st.integers(0, 12), max_size=3),
        st.sampled_from([3, 10, 40_000]))
 def test_entity_records_are_entity_row_of_every_merged_catalogue_row(tmp_path_factory, articles, cuts, pass_rows):
     from landstrikes.extract import catalogue
-    from landstrikes.extract.catalogue import ChunkEvidence, catalogue_records, entity_row, evidence_path, merged_passes
+    from landstrikes.extract.catalogue import catalogue_records, entity_row, merged_passes
 
     folder = tmp_path_factory.mktemp("evidence")
-    articles = [list({r["entity_id"]: r for r in rows}.values()) for rows in articles]
-    bounds = [0, *sorted({c for c in cuts if c <= len(articles)}), len(articles)]
-    for i, (start, end) in enumerate(zip(bounds, bounds[1:])):
-        chunk = ChunkEvidence()
-        for rows in articles[start:end]:
-            chunk.hold(records(rows))
-        chunk.write(evidence_path(folder, i))
+    write_partials(folder, articles, cuts)
     saved = catalogue.PASS_ROWS
     catalogue.PASS_ROWS = pass_rows
     try:

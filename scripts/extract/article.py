@@ -28,7 +28,8 @@ ARTICLE_TABLES = ("articles", "mentions", "quotes", "claims", "claim_clusters", 
 FIELDS = {table: tuple(TABLES_BY_NAME[table].column_names) for table in ARTICLE_TABLES}
 """Each table's columns in its schema's order: the order of a record's values."""
 EVIDENCE_FIELDS = ("entity_id", "name", "type", "mentions", "confidence", "aliases")
-"""The order of an `entity_rows` record's values: one article's evidence for one entity."""
+"""The order of an `entity_rows` record's values: one article's evidence for one entity (its
+aliases a sorted tuple in a record, a list in `extract_article`'s dicts)."""
 _NEAR_QUOTES = 16
 """Quotes looked at for a claim's claimant (bounded, so the lookup stays linear)."""
 
@@ -38,7 +39,7 @@ def extract_article(article_id: str, text: str, source_file: str | None = None) 
     dicts keyed by column name: `extract_records`' records, named."""
     records = extract_records(article_id, text, source_file)
     rows = {table: [dict(zip(FIELDS[table], r)) for r in records[table]] for table in ARTICLE_TABLES}
-    rows["entity_rows"] = [dict(zip(EVIDENCE_FIELDS, r)) for r in records["entity_rows"]]
+    rows["entity_rows"] = [dict(zip(EVIDENCE_FIELDS, (*r[:-1], list(r[-1])))) for r in records["entity_rows"]]
     return rows
 
 
@@ -284,7 +285,9 @@ def _article_row(article_id: str, text: str, source_file: str | None, spans: lis
 
 def _entity_rows(text: str, mentions: list[Mention]) -> list[tuple]:
     """Per-article evidence for the entity catalogue (EVIDENCE_FIELDS records): id, name, type,
-    mentions, best confidence, surfaces."""
+    mentions, best confidence, surfaces (a sorted tuple: a record of strings, numbers and a tuple of
+    strings is untracked by the garbage collector at its first collection, so the chunk holds the
+    records as they are until it writes them, `catalogue.ChunkEvidence.hold`)."""
     by_id: dict[str, list] = {}  # entity_id -> [name, type, mentions, confidence, aliases]
     for m in mentions:
         if m.kind != "NAME":
@@ -299,4 +302,4 @@ def _entity_rows(text: str, mentions: list[Mention]) -> list[tuple]:
     for m in mentions:
         if m.kind != "NAME" and slug(m.name) not in by_id:
             by_id[slug(m.name)] = [m.name, m.type, 0, m.confidence, set()]
-    return [(key, name, type_, n, confidence, sorted(aliases)) for key, (name, type_, n, confidence, aliases) in by_id.items()]
+    return [(key, name, type_, n, confidence, tuple(sorted(aliases))) for key, (name, type_, n, confidence, aliases) in by_id.items()]

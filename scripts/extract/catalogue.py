@@ -133,7 +133,7 @@ class Merged:
             "mentions": [e[2] for e in merged],
             "confidence": [e[3] for e in merged],
             "articles": [e[4] for e in merged],
-            "aliases": [list(e[5]) for e in merged],  # (in the order first seen: every merge sorts them)
+            "aliases": [sorted(e[5]) for e in merged],  # (sorted: an entity of one partial is written as read, entity_shards.py)
             "bucket": [bucket(k) for k in keys],
         }
         return pa.table(columns, schema=PARTIAL_SCHEMA)
@@ -197,12 +197,14 @@ class ChunkEvidence(Merged):
         """One article's evidence (EVIDENCE_FIELDS records), kept to be merged after the chunk's
         last article: merged right after each article's rules ran (`add_rows`), the merge found
         its dicts out of the caches and cost two to three times as much (0.11 ms per synthetic
-        article, docs/notes/extract-outside6.md). Each record is copied with its aliases as a
-        tuple, so what is held has nothing the garbage collector must walk (a tuple of strings
-        is untracked at its first collection) and the rules' collections inside the articles do
-        not grow with the chunk. `write` merges them in order: the partial rows are `add_rows`'
-        (tests/test_extract_outside6.py)."""
-        self.held += [(key, name, type_, n, confidence, tuple(aliases)) for key, name, type_, n, confidence, aliases in records]
+        article, docs/notes/extract-outside6.md). The records are kept as they come: the
+        command's have their aliases as a tuple (`article._entity_rows`), so what is held has
+        nothing the garbage collector must walk once collected (the aliases tuples are untracked
+        by one collection, the records by the next) and the rules'
+        collections inside the articles do not grow with the chunk (copying each record with its
+        aliases as a tuple here cost 0.03 ms per synthetic article, docs/notes/extract-outside7.md).
+        `write` merges them in order: the partial rows are `add_rows'` (tests/test_extract_outside6.py)."""
+        self.held += records
 
     def write(self, path: Path) -> None:
         if self.held:
@@ -235,6 +237,13 @@ def _bucket_ranges(files: list[Path]):
 def _partials_in(files: list[Path], low: int, high: int):
     """The partial rows (PARTIAL_FIELDS tuples) whose bucket is in [low, high), filtered in Arrow
     and read column by column (no dict per row)."""
+    for table in _tables_in(files, low, high):
+        columns = table.to_pydict()
+        yield from zip(*(columns[name] for name in PARTIAL_FIELDS))
+
+
+def _tables_in(files: list[Path], low: int, high: int):
+    """Each file's partial rows whose bucket is in [low, high), as an Arrow table."""
     for path in files:
         table = read_partials(path)
         if (low, high) != (0, BUCKETS):
@@ -243,8 +252,7 @@ def _partials_in(files: list[Path], low: int, high: int):
             low_, high_ = pa.scalar(low, pa.int32()), pa.scalar(high, pa.int32())
             inside = arrow_call("and", [arrow_call("greater_equal", [buckets, low_]), arrow_call("less", [buckets, high_])])
             table = arrow_call("filter", [table, inside])
-        columns = table.to_pydict()
-        yield from zip(*(columns[name] for name in PARTIAL_FIELDS))
+        yield table
 
 
 def _merged_passes(folder: Path):
@@ -284,34 +292,40 @@ def catalogue_records(folder: Path, source: str):
     `Merged.add_partial` builds to add further partials to it; one in several is merged as before
     (tests/test_extract_outside6.py holds both to `entity_row` of `merged_passes`)."""
     for rows in _pass_partials(folder):
-        first: dict[str, tuple] = {}
-        merged = Merged()
-        more = merged.entities
-        for row in rows:
-            key = row[0]
-            if key in more:
-                merged.add_partial(*row)
-            elif key in first:
-                merged.add_partial(*first[key])
-                merged.add_partial(*row)
-            else:
-                first[key] = row
-        out = []
-        for key in sorted(first):
-            e = more.get(key)
-            if e is None:
-                _, names, name_mentions, types, type_mentions, mentions, confidence, count, aliases = first[key]
-                name = names[0] if len(names) == 1 else min(zip(names, name_mentions), key=_most_then_smallest)[0]
-                type_, type_n = (types[0], type_mentions[0]) if len(types) == 1 else min(zip(types, type_mentions), key=_most_then_smallest)
-                aliases = sorted(aliases) if aliases else []
-            else:
-                names, types, mentions, confidence, count, aliases = e
-                name = next(iter(names)) if len(names) == 1 else min(names.items(), key=_most_then_smallest)[0]
-                type_, type_n = next(iter(types.items())) if len(types) == 1 else min(types.items(), key=_most_then_smallest)
-                aliases = sorted(aliases)
-            out.append((key, name, type_, aliases, f"auto: {type_} named in {count} article(s)", "none", None, source,
-                        round(confidence * type_n / max(1, mentions), 4)))
-        yield out
+        yield records_of_partials(rows, source)
+
+
+def records_of_partials(rows, source: str) -> list[tuple]:
+    """The entities records (ENTITY_FIELDS tuples, sorted by entity_id) of every entity whose
+    partial rows (PARTIAL_FIELDS tuples) are all among `rows`."""
+    first: dict[str, tuple] = {}
+    merged = Merged()
+    more = merged.entities
+    for row in rows:
+        key = row[0]
+        if key in more:
+            merged.add_partial(*row)
+        elif key in first:
+            merged.add_partial(*first[key])
+            merged.add_partial(*row)
+        else:
+            first[key] = row
+    out = []
+    for key in sorted(first):
+        e = more.get(key)
+        if e is None:
+            _, names, name_mentions, types, type_mentions, mentions, confidence, count, aliases = first[key]
+            name = names[0] if len(names) == 1 else min(zip(names, name_mentions), key=_most_then_smallest)[0]
+            type_, type_n = (types[0], type_mentions[0]) if len(types) == 1 else min(zip(types, type_mentions), key=_most_then_smallest)
+            aliases = sorted(aliases) if aliases else []
+        else:
+            names, types, mentions, confidence, count, aliases = e
+            name = next(iter(names)) if len(names) == 1 else min(names.items(), key=_most_then_smallest)[0]
+            type_, type_n = next(iter(types.items())) if len(types) == 1 else min(types.items(), key=_most_then_smallest)
+            aliases = sorted(aliases)
+        out.append((key, name, type_, aliases, f"auto: {type_} named in {count} article(s)", "none", None, source,
+                    round(confidence * type_n / max(1, mentions), 4)))
+    return out
 
 
 def _pass_partials(folder: Path):
@@ -321,6 +335,15 @@ def _pass_partials(folder: Path):
         return
     for low, high in _bucket_ranges(files):
         yield [row for row in _partials_in(files, low, high)]
+
+
+def pass_tables(folder: Path):
+    """The partial rows of each merge pass as one Arrow table (PARTIAL_SCHEMA) per range of buckets."""
+    files = sorted(folder.glob(f"*{EVIDENCE_SUFFIX}")) if folder.exists() else []
+    if not files:
+        return
+    for low, high in _bucket_ranges(files):
+        yield pa.concat_tables(list(_tables_in(files, low, high)))
 
 
 def entity_row(r: dict, source: str) -> dict:

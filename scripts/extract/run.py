@@ -29,13 +29,14 @@ from pathlib import Path
 from landstrikes.errors import BuildError
 from landstrikes.extract.article import AUTO
 from landstrikes.extract.budget import TIME_BUDGET
-from landstrikes.extract.catalogue import catalogue_records
-from landstrikes.extract.chunk import ChunkJob, extract_chunk, write_rows, write_shard_of
+from landstrikes.extract.chunk import ChunkJob, extract_chunk, shard_metadata, write_rows
+from landstrikes.extract.entity_shards import entity_shards
 from landstrikes.extract.collector import older_objects_frozen, paused
 from landstrikes.extract.entities import warm_up
 from landstrikes.extract.failures import DUPLICATES_FILE, ERRORS_FILE, Duplicate, Failure, write_rows as write_csv
 from landstrikes.extract.inventory import MAX_CHARS, take_inventory
 from landstrikes.extract.rawread import Expected
+from landstrikes.extract.shard import write_shard
 from landstrikes.safety.faults import fault
 from landstrikes.safety.outdir import output_folder
 from landstrikes.schema.registry import TABLES
@@ -93,9 +94,9 @@ def extract_folder(
             result.failures.extend(chunk.failures)
             counts.update(chunk.counts)
         with paused():  # (the merge builds plain lists and dicts: no cycles to collect)
-            for i, rows in enumerate(catalogue_records(evidence, AUTO)):
-                write_shard_of(rows, "entities", staging / "entities" / f"entities-{i:05d}.parquet")
-                counts["entities"] += len(rows)
+            for i, entities in enumerate(entity_shards(evidence, AUTO)):
+                write_shard(entities, staging / "entities" / f"entities-{i:05d}.parquet", shard_metadata("entities"))
+                counts["entities"] += entities.rows
         for spec in TABLES:  # an empty file for each table nothing was extracted for
             if not (staging / spec.name).exists():
                 write_rows([], spec.name, staging / spec.name / f"{spec.name}.parquet")

@@ -57,6 +57,13 @@ class Columns:
         if len(pending) >= self.batch_rows:
             self._flush()
 
+    def add_table(self, table: pa.Table) -> None:
+        """Rows already in Arrow, with the spec's column types (the catalogue's common entities,
+        `entity_shards`)."""
+        self._flush()
+        self.batches.extend(table.to_batches())
+        self.rows += table.num_rows
+
     def _flush(self) -> None:
         if self.pending:
             # every value typed by the schema: no inference, hence no pandas (nopandas.py)
