@@ -14,6 +14,7 @@ Spans, kinds and row counts never change here.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -55,6 +56,35 @@ FEATURES = frozenset(
     | {f"rules_{s}" for s in ("attributed", "implicit", "unnamed_source", "unattributed", "pronoun")}
     | {f"{prefix}sentences_away_{n}" for prefix in ("", "relink_") for n in (0, 1, 2)})
 """Every feature name a candidate can have: the weights file may name no other."""
+MAX_WEIGHT = 10.0
+"""Largest weight (in size) the weights file may give: training (L2-regularised) gives under 2.5, and
+one weight past this outvotes every other feature together, a slip of a hand edit."""
+
+
+class WeightsError(ValueError):
+    """The weights file (`speaker_weights`) is not one the ranker can use."""
+
+
+def check_weights(weights: dict[str, float], margin: float, kinds: tuple[str, ...]) -> None:
+    """Refuse a hand-edited weights file at import: an unknown name would be read as weight 0 and a
+    NaN or huge weight would decide every row, both silently wrong speakers."""
+    unknown = sorted(set(weights) - FEATURES)
+    if unknown:
+        raise WeightsError(f"speaker_weights.WEIGHTS names features the ranker never computes: {', '.join(unknown)}")
+    for name, value in weights.items():
+        if not _usable_number(value):
+            raise WeightsError(f"speaker_weights.WEIGHTS[{name!r}] is {value!r}: a finite number of at most {MAX_WEIGHT} in size")
+    if not _usable_number(margin) or margin < 0:
+        raise WeightsError(f"speaker_weights.MARGIN is {margin!r}: a finite number from 0 to {MAX_WEIGHT}")
+    if not isinstance(kinds, tuple) or not set(kinds) <= set(RANKED_KINDS):
+        raise WeightsError(f"speaker_weights.KINDS is {kinds!r}: a tuple of row kinds among {', '.join(RANKED_KINDS)}")
+
+
+def _usable_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and abs(value) <= MAX_WEIGHT
+
+
+check_weights(WEIGHTS, MARGIN, KINDS)
 
 
 @dataclass(frozen=True)
