@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from landstrikes.cli import main
 from landstrikes.extract.entities import find_mentions
 from landstrikes.extract.quotes import find_quotes, rule_quotes
-from landstrikes.extract.ranker import FEATURES, MAX_WEIGHT, WeightsError, check_weights, rank_speakers
+from landstrikes.extract.limits import TooComplex
+from landstrikes.extract.ranker import (FEATURES, MAX_CANDIDATES, MAX_WEIGHT, WeightsError, check_weights, rank_speakers,
+                                       speaker_candidates)
 from landstrikes.extract import speaker_weights
 from landstrikes.extract.speaker_weights import KINDS, MARGIN, WEIGHTS
 from landstrikes.schema.tableio import read_table
@@ -61,6 +63,34 @@ def test_ranker_changes_only_speakers_and_never_onto_the_rows_words(text):
     ranked = find_quotes(text, mentions)
     _assert_only_speakers_changed(rules, ranked)
     assert find_quotes(text, find_mentions(text)) == ranked  # same text, same rows
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_candidates_are_few_known_and_outside_the_row(text):
+    """Bounded work per row: the rules' choice first, at most `MAX_CANDIDATES` rivals, each named
+    outside the row's words, each feature a name the weights file may use."""
+    rules, outside, genders = rule_quotes(text, find_mentions(text))
+    found = speaker_candidates(rules, text, outside, genders)
+    assert len(found) == len(rules)
+    for q, row in zip(rules, found):
+        assert row[0].rules and row[0].speaker == q.speaker and not any(c.rules for c in row[1:])
+        assert len(row) <= MAX_CANDIDATES + 1
+        for c in row[1:]:
+            m = c.speaker.mention
+            assert not (m.start < q.end and q.start < m.end) and set(c.features) <= FEATURES
+
+
+def test_a_text_with_too_many_rows_is_refused_before_ranking(monkeypatch):
+    import landstrikes.extract.quotes as quotes
+
+    def never(*args, **kwargs):
+        raise AssertionError("ranked rows it then refused")
+
+    monkeypatch.setattr(quotes, "rank_speakers", never)
+    text = "Ann Lee said that the plan had failed. " * 10_500
+    with pytest.raises(TooComplex, match="quote rows"):
+        quotes.find_quotes(text, find_mentions(text))
 
 
 WEIGHT = st.floats(-MAX_WEIGHT, MAX_WEIGHT, allow_nan=False)
