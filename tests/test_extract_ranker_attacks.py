@@ -21,13 +21,14 @@ from landstrikes.extract.ranker import (FEATURES, MAX_CANDIDATES, MAX_WEIGHT, We
                                        speaker_candidates)
 from landstrikes.extract import speaker_weights
 from landstrikes.extract.speaker_weights import KINDS, MARGIN, WEIGHTS
+from landstrikes.schema.labels import SILENT_SPEAKERS
 from landstrikes.schema.tableio import read_table
 
 PIECES = st.sampled_from([
     "Ann Lee", "Tom Varley", "Norcom Bank", "the Greens", "the Tories", "Norland", "the spokesman", "officials",
     "Dr Ben Ode", "Mrs Kim Park's", "He", "she", "they", "it", " said that ", " says ", " told ", " claim that ",
     " according to ", " added that ", ", ", ". ", "\n", "\n\n", "“", "”", '"', "‘", "’", "'", " the plan failed",
-    " of ", " in ", " the levy was ", "a mistake", " and ", ":", " — ",
+    " of ", " in ", " the levy was ", "a mistake", " and ", ":", " — ", "the Finance Act", "the Paris Summit",
 ])
 TEXTS = st.lists(PIECES, min_size=1, max_size=40).map("".join)
 
@@ -47,9 +48,11 @@ def _speaker_words(q) -> tuple[int, int] | None:
 def _assert_only_speakers_changed(before, after) -> None:
     assert len(after) == len(before)
     assert [_frame(q) for q in after] == [_frame(q) for q in before]
-    for q in after:
+    for q, rules in zip(after, before):
         words = _speaker_words(q)
         assert words is None or not (words[0] < q.end and q.start < words[1]), (q.start, q.end, words)
+        if q.speaker != rules.speaker:
+            assert q.speaker.mention.type not in SILENT_SPEAKERS, q.speaker  # Q6
 
 
 # --- invariants over generated texts ------------------------------------------------------------
@@ -106,6 +109,24 @@ def test_any_weights_change_only_speakers(text, weights, margin, kinds):
     ranked = rank_speakers(rules, text, outside, genders, weights, kinds, margin)
     _assert_only_speakers_changed(rules, ranked)
     assert rank_speakers(rules, text, outside, genders, weights, kinds, margin) == ranked
+
+
+@pytest.mark.parametrize("text, row", [
+    ("The Finance Act says the levy must rise by 2%.", "the levy must rise by 2%"),
+    ('The Paris Summit claimed that the "golden age" was over.', 'the "golden age" was over'),
+    ('The Paris Summit claimed that the "golden age" was over.', "golden age"),
+    ("Ann Lee spoke after the Paris Summit. She said the plan had failed.", "the plan had failed"),
+])
+def test_an_event_or_a_law_never_becomes_the_speaker(text, row):
+    """Q6: an event or a law cannot utter words (validate's speaker-cannot-speak for annotators).
+    The ranker gave the first three rows the law or the summit (the rules: no speaker)."""
+    mentions = find_mentions(text)
+    assert {m.type for m in mentions} & SILENT_SPEAKERS
+    rules, _, _ = rule_quotes(text, mentions)
+    ranked = find_quotes(text, mentions)
+    _assert_only_speakers_changed(rules, ranked)
+    q = next(q for q in ranked if text[q.start:q.end] == row)
+    assert q.speaker.mention is None or q.speaker.mention.type not in SILENT_SPEAKERS
 
 
 def test_every_candidate_tied_keeps_the_rules_choice():

@@ -22,6 +22,7 @@ from landstrikes.extract.quoterow import Quote, Speaker
 from landstrikes.extract.speaker_features import (FEATURES, distance_to, mention_features, relink_features, row_anchor, rules_features,
                                                   sentence_breaks)
 from landstrikes.extract.speaker_weights import KINDS, MARGIN, WEIGHTS
+from landstrikes.schema.labels import SILENT_SPEAKERS
 
 RANKED_KINDS = ("direct", "partial", "indirect")
 """Rows with a speaker to decide (a scare quote or an orphan mark has none); `KINDS` of the weights
@@ -110,7 +111,9 @@ def speaker_candidates(quotes: list[Quote], text: str, outside: list[Mention], g
     """Per row (in the order given), its candidates: the rules' choice first, then the mentions
     outside quotation marks near it (or, for a he/she the rules resolved, the names that pronoun
     could stand for). Rows of other kinds get the rules' choice alone."""
-    mentions = sorted((m for m in outside if m.kind in ("NAME", "NOMINAL")), key=lambda m: (m.start, m.end, m.name))
+    # (an event or a law cannot utter words, Q6: never a candidate, nor a name a he/she stands for)
+    mentions = sorted((m for m in outside if m.kind in ("NAME", "NOMINAL") and m.type not in SILENT_SPEAKERS),
+                      key=lambda m: (m.start, m.end, m.name))
     starts = [m.start for m in mentions]
     previous: str | None = None  # the entity of the last row that had one
     out = []
