@@ -105,6 +105,7 @@ WEIGHT = st.floats(-MAX_WEIGHT, MAX_WEIGHT, allow_nan=False)
        st.sampled_from([("partial", "indirect"), ("direct", "partial", "indirect"), ("direct",)]))
 def test_any_weights_change_only_speakers(text, weights, margin, kinds):
     """Whatever a retraining gives (any weights, margin, ranked kinds): spans, kinds and rows stay."""
+    weights = {**dict.fromkeys(FEATURES, 0.0), **weights}
     check_weights(weights, margin, kinds)
     rules, outside, genders = rule_quotes(text, find_mentions(text))
     ranked = rank_speakers(rules, text, outside, genders, weights, kinds, margin)
@@ -142,6 +143,7 @@ def test_every_candidate_tied_keeps_the_rules_choice():
 
 @pytest.mark.parametrize("weights, margin, kinds, message", [
     ({**WEIGHTS, "distnace": 0.5}, MARGIN, KINDS, "never computes: distnace"),
+    ({k: v for k, v in WEIGHTS.items() if k != "touches_cue"}, MARGIN, KINDS, "lacks features the ranker computes (0.0 if unused): touches_cue"),
     ({**WEIGHTS, "distance": math.nan}, MARGIN, KINDS, "WEIGHTS['distance'] is nan"),
     ({**WEIGHTS, "distance": math.inf}, MARGIN, KINDS, "WEIGHTS['distance'] is inf"),
     ({**WEIGHTS, "distance": -575.0}, MARGIN, KINDS, "WEIGHTS['distance'] is -575.0"),

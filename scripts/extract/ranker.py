@@ -42,11 +42,14 @@ class WeightsError(ValueError):
 
 
 def check_weights(weights: dict[str, float], margin: float, kinds: tuple[str, ...]) -> None:
-    """Refuse a hand-edited weights file at import: an unknown name would be read as weight 0 and a
-    NaN or huge weight would decide every row, both silently wrong speakers."""
+    """Refuse a hand-edited weights file at import: an unknown (misspelt) or deleted name would be
+    read as weight 0 and a NaN or huge weight would decide every row, all silently wrong speakers."""
     unknown = sorted(set(weights) - FEATURES)
     if unknown:
         raise WeightsError(f"speaker_weights.WEIGHTS names features the ranker never computes: {', '.join(unknown)}")
+    missing = sorted(FEATURES - set(weights))
+    if missing:
+        raise WeightsError(f"speaker_weights.WEIGHTS lacks features the ranker computes (0.0 if unused): {', '.join(missing)}")
     for name, value in weights.items():
         if not _usable_number(value):
             raise WeightsError(f"speaker_weights.WEIGHTS[{name!r}] is {value!r}: a finite number of at most {MAX_WEIGHT} in size")
