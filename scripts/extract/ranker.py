@@ -7,7 +7,8 @@ candidate is described by a few features (`speaker_features`) and the one with t
 with `speaker_weights.WEIGHTS` (trained by `benchmarks/dev/train_speakers.py`) speaks. The rules'
 choice is itself a feature, so it is overridden only on evidence (by more than `MARGIN`). It decides
 the row kinds in `KINDS` (partial, indirect): on direct quotes grouped cross-validation found it no
-better than the rules, so they keep the rules' choice. Pure and deterministic: same text, same rows.
+better than the rules, so they keep the rules' choice, except a direct quotation nested in a row whose
+speaker moved and citing that row's speaker, which follows it (Q4). Pure and deterministic: same text, same rows.
 Spans, kinds and row counts never change here.
 """
 
