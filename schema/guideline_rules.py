@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, texts_are_slices
 from landstrikes.schema.checkcorpus import arrow_column
+from landstrikes.schema.labels import SILENT_SPEAKERS
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.report import Report
 
@@ -38,9 +39,6 @@ who whom whose which one
 """.split())
 """Personal, possessive, reflexive and relative pronouns (M1 lists 'he', 'she', 'her', 'him',
 'they' as examples; a pronoun is a closed class, so the whole class is listed)."""
-
-SILENT_SPEAKERS = frozenset({"EVENT", "LAW"})
-"""Entity types that cannot utter words (Q6: a person, a body, a country or a publication speaks)."""
 
 UNITS = frozenset({"deaths/year", "people/year", "percent", "percent_decrease", "percent_increase", "boats", "metric_tons"})
 """C5's fixed vocabulary of quantity units for annotated (gold) claims; a new unit is added here

@@ -4,6 +4,8 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "MEDIA", 
 ENTITY_FLAGS = ("none", "fabricated", "unverifiable")
 MENTION_KINDS = ("NAME", "NOMINAL", "PRONOUN")
 QUOTE_KINDS = ("direct", "partial", "indirect", "scare", "orphan")
+SILENT_SPEAKERS = frozenset({"EVENT", "LAW"})
+"""Entity types that cannot utter words (Q6: a person, a body, a country or a publication speaks)."""
 SPEAKER_STATUSES = ("attributed", "implicit", "unnamed_source", "multiple", "term", "unattributed")
 CLAIM_TYPES = ("statistic", "event", "causal", "legal", "position", "prediction", "other")
 HEDGING = ("asserted", "attributed", "questioned")

@@ -224,6 +224,14 @@ HOSTILE = {
     "initials": "A. " * (N // 3),
     "titles": "Mr. " * (N // 4),
     "astral characters": "😀" * N,
+    # the speaker ranker's candidates and features (issue 17)
+    "names around one report": "Ann Lee, Tom Varley, " * (N // 21) + "the Tories say the plan failed.",
+    "pronouns around one report": "Ann Lee met Tom Varley. " + "he, she, " * (N // 9) + "she said that it failed.",
+    "role nouns around one report": "the spokesman, the minister, officials, " * (N // 40) + "said that it failed.",
+    "reports inside reports": "Ann Lee said that Tom Varley said that " * (N // 38),
+    "partial quotes in one paragraph": 'Ann Lee said the cut "was a mistake", and Tom Varley of Norcom said ' * (N // 68),
+    "tied speakers": "Ann Lee and Ann Lee said that it failed, " * (N // 41),
+    "unbalanced marks around reports": 'Ann Lee said that “the plan ‘failed, Tom Varley said "' * (N // 53),
 }
 
 

@@ -26,6 +26,7 @@ __all__ = ["Quote", "Speaker", "find_quotes"]
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quote row, in text order: the rules' rows, each speaker then decided by the ranker."""
     quotes, outside, genders = rule_quotes(text, mentions)
+    check_rows("quote", len(quotes))  # the ranker changes no row count: refuse before its work
     ranked = rank_speakers(quotes, text, outside, genders)
     return [r if r is q else _whole_word_speaker(text, r) for r, q in zip(ranked, quotes)]
 
