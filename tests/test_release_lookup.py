@@ -67,3 +67,17 @@ def test_the_documented_public_load_accepts_a_pin(releases):
 
     pin = manifest_sha256(releases / "2.0.0")
     assert len(landstrikes.load("stance_targets", version="2.0.0", root=releases, pin=pin)) > 0
+
+
+@pytest.mark.parametrize("version", [2.1, 2, b"2.1.0", ["2.1.0"]])
+def test_a_version_that_is_no_string_is_refused_in_words(releases, version):
+    """`load(version=2.1)` (a float, as a user may type it) was a bare TypeError from pathlib."""
+    with pytest.raises(TypeError, match=r"^version must be a release version string such as '2\.1\.0', a release folder or None, not "):
+        landstrikes.load("quotes", version=version, root=releases)
+
+
+@pytest.mark.parametrize("table", [None, 3, ["quotes"]])
+def test_a_table_that_is_no_string_is_refused_in_words(releases, table):
+    """A list as the table was `unhashable type: 'list'`; None or 3 a lookup of a table named so."""
+    with pytest.raises(TypeError, match=r"^table must be a table name string such as 'quotes', not "):
+        landstrikes.load(table, root=releases)

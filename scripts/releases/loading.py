@@ -9,6 +9,7 @@ keyed by modification time, not content, and could hand back rows of a different
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pyarrow
@@ -55,6 +56,9 @@ def versions(root: str | Path | None = None) -> list[str]:
 def resolve_release(version: str | Path | None = None, root: str | Path | None = None) -> Path:
     """A version string ('1.0.0') found under the release roots, a path to a release folder, or
     (None) the newest release there is."""
+    if version is not None and not isinstance(version, (str, os.PathLike)):
+        raise TypeError(f"version must be a release version string such as '2.1.0', a release folder or None, "
+                        f"not {type(version).__name__} {str(version)[:40]!r}")
     roots = _distinct(release_roots(root))
     if version is None:
         known = versions(root)
@@ -94,6 +98,8 @@ def load(table: str, version: str | Path | None = None, as_pandas: bool = False,
     release differs from its manifest (or the manifest is missing, or differs from `pin`),
     KeyError for an unknown table.
     """
+    if not isinstance(table, str):
+        raise TypeError(f"table must be a table name string such as 'quotes', not {type(table).__name__} {str(table)[:40]!r}")
     folder = resolve_release(version, root)
     manifest = verified_manifest(folder, _checked_pin(pin))
     if table not in manifest["tables"]:
