@@ -85,7 +85,7 @@ if hasattr(catalogue, "ChunkEvidence"):
         wrap(catalogue.ChunkEvidence, "hold", "hold entity evidence in the chunk")
     wrap(shard.Columns, "extend", "rows -> column values")
 wrap(chunk, "_one_article", "one article (read + extract_article)")
-merge = "catalogue_records" if hasattr(run, "catalogue_records") else "catalogue_rows"  # (records: this round's code)
+merge = next(name for name in ("entity_shards", "catalogue_records", "catalogue_rows") if hasattr(run, name))  # (the newest a revision has)
 original_catalogue = getattr(run, merge)
 setattr(run, merge, lambda *a: list(original_catalogue(*a)))
 wrap(run, merge, "catalogue merge (rows)")
