@@ -203,7 +203,7 @@ class ChunkEvidence(Merged):
         by one collection, the records by the next) and the rules'
         collections inside the articles do not grow with the chunk (copying each record with its
         aliases as a tuple here cost 0.03 ms per synthetic article, docs/notes/extract-outside7.md).
-        `write` merges them in order: the partial rows are `add_rows'` (tests/test_extract_outside6.py)."""
+        `write` merges them in order: the partial rows are `add_rows`' (tests/test_extract_outside6.py)."""
         self.held += records
 
     def write(self, path: Path) -> None:
@@ -286,7 +286,8 @@ def catalogue_rows(folder: Path, source: str):
 
 
 def catalogue_records(folder: Path, source: str):
-    """`catalogue_rows` as records (tuples in ENTITY_FIELDS order), what the command writes. An
+    """`catalogue_rows` as records (tuples in ENTITY_FIELDS order): the definition of what the command
+    writes (it writes `entity_shards`, held equal to these by tests/test_extract_outside7.py). An
     entity in one chunk's partial only (most of them) is read off its partial row as it is (its
     names, types and aliases are distinct there), without the dicts
     `Merged.add_partial` builds to add further partials to it; one in several is merged as before

@@ -150,7 +150,7 @@ def speaker_candidates(quotes: list[Quote], text: str, outside: list[Mention], g
                     continue  # reported speech is one clause: its speaker is named in its sentence
                 found.append(Candidate(Speaker("attributed", m), mention_features(text, q, m, anchor, previous, breaks), False))
         # (alone, the rules' choice is not scored: its features are worked out only when there is a rival)
-        found.insert(0, Candidate(q.speaker, rules_features(text, q, rules, anchor, previous, genders) if found else {}, True))
+        found.insert(0, Candidate(q.speaker, rules_features(text, q, rules, anchor, previous) if found else {}, True))
         out.append(found)
         if rules is not None:
             previous = rules.name

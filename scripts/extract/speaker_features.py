@@ -38,6 +38,12 @@ FEATURES = frozenset(
 """Every feature name a candidate can have: the weights file may name no other."""
 
 
+def _type_class(type_: str) -> str:
+    """An entity type as feature names spell it: one of `_TYPES`, else `OTHER`, so every name
+    built from it is one `FEATURES` lists."""
+    return type_ if type_ in _TYPES else "OTHER"
+
+
 def row_anchor(q: Quote) -> tuple[int, int]:
     """Where the row is reported: its cue, else the quotation itself."""
     return (q.cue[0], q.cue[1]) if q.cue else (q.start, q.end)
@@ -64,7 +70,7 @@ def sentence_breaks(text: str, m: Mention, anchor: tuple[int, int]) -> int:
 
 def mention_features(text: str, q: Quote, m: Mention, anchor: tuple[int, int], previous: str | None, breaks: int | None = None) -> dict[str, float]:
     """What describes mention `m` as the speaker of row `q` (names are the weights file's keys)."""
-    f: dict[str, float] = {f"type_{m.type if m.type in _TYPES else 'OTHER'}": 1.0, f"kind_{m.kind}": 1.0, f"row_{q.kind}": 1.0}
+    f: dict[str, float] = {f"type_{_type_class(m.type)}": 1.0, f"kind_{m.kind}": 1.0, f"row_{q.kind}": 1.0}
     before = text[max(0, m.start - 24):m.start]
     after = text[m.end:m.end + 40]
     cue = "cue" if q.cue else "nocue"
@@ -108,8 +114,7 @@ def mention_features(text: str, q: Quote, m: Mention, anchor: tuple[int, int], p
     return f
 
 
-def rules_features(text: str, q: Quote, rules: Mention | None, anchor: tuple[int, int], previous: str | None,
-                    genders: dict[str, str]) -> dict[str, float]:
+def rules_features(text: str, q: Quote, rules: Mention | None, anchor: tuple[int, int], previous: str | None) -> dict[str, float]:
     """The rules' choice: `rules` plus its status, and the features of its mention if it has one."""
     if rules is None and q.speaker.phrase is not None:  # an unnamed source where the text names it: placed like a mention
         phrase = Mention(q.speaker.phrase[0], q.speaker.phrase[1], "", "UNNAMED", "PHRASE", 0.0)
@@ -117,7 +122,7 @@ def rules_features(text: str, q: Quote, rules: Mention | None, anchor: tuple[int
     if rules is None:
         return {"rules": 1.0, f"rules_{q.kind}": 1.0, f"rules_{q.speaker.status}": 1.0, f"row_{q.kind}": 1.0}
     if rules.kind == "PRONOUN":
-        f = {"rules": 1.0, f"rules_{q.kind}": 1.0, "rules_pronoun": 1.0, f"row_{q.kind}": 1.0, f"type_{rules.type if rules.type in _TYPES else 'OTHER'}": 1.0}
+        f = {"rules": 1.0, f"rules_{q.kind}": 1.0, "rules_pronoun": 1.0, f"row_{q.kind}": 1.0, f"type_{_type_class(rules.type)}": 1.0}
         if previous is not None and rules.name == previous:
             f["previous_speaker"] = 1.0
         return f
@@ -130,7 +135,7 @@ def rules_features(text: str, q: Quote, rules: Mention | None, anchor: tuple[int
 
 def relink_features(text: str, q: Quote, pronoun: Mention, m: Mention, previous: str | None, genders: dict[str, str]) -> dict[str, float]:
     """A he/she the rules resolved, resolved instead to the earlier name `m`."""
-    f = {"relink": 1.0, f"relink_type_{m.type if m.type in _TYPES else 'OTHER'}": 1.0, f"row_{q.kind}": 1.0}
+    f = {"relink": 1.0, f"relink_type_{_type_class(m.type)}": 1.0, f"row_{q.kind}": 1.0}
     gender = genders.get(m.name)
     if gender == pronoun.gender:
         f["relink_gender_agrees"] = 1.0

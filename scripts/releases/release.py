@@ -28,7 +28,7 @@ from landstrikes.releases import citation
 from landstrikes.build import build_tables, dataset_lock, recover_build, write_card, write_dataset
 from landstrikes.releases.croissant import croissant
 from landstrikes.releases.diff import DatasetDiff, diff_folders
-from landstrikes.errors import ReleaseError
+from landstrikes.errors import ReleaseError, visible
 from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest, manifest_sha256, sha256_file, verify
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.tableio import read_arrow
@@ -179,7 +179,7 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
         problems = verify(staging)
         if problems:
             first = problems[0]
-            raise ReleaseError(f"the staged release does not verify: {first.path}: {first.check} ({first.message})")
+            raise ReleaseError(f"the staged release does not verify: {visible(first.path)}: {first.check} ({visible(first.message)})")
         pending_changelog = stage_changelog(changelog, changelog_entry(manifest, diff, manifest_digest=manifest_sha256(staging)))
         _fault("release:before-rename")
         try:
