@@ -200,19 +200,27 @@ def decompression_bombs(folder: Path, trusted: set[str]) -> list[Problem]:
 
 def footer_statistics(folder: Path, trusted: set[str]) -> list[Problem]:
     """Hashed Parquet files whose footer's column statistics misstate their values (the check
-    `validate` makes, schema/footer_statistics.py). A footer is bytes like any other, so a manifest
-    and witnesses regenerated over an edited footer hash it as released; every value still decodes
-    as before, but a reader that filters (`load` then `.filter`, `pd.read_parquet(filters=...)`)
-    skips the row groups the lie excludes (attack13: verify said ok)."""
+    `validate` makes, schema/footer_statistics.py), or whose pages do not decode. A footer is bytes
+    like any other, so a manifest and witnesses regenerated over an edited footer hash it as
+    released; every value still decodes as before, but a reader that filters (`load` then
+    `.filter`, `pd.read_parquet(filters=...)`) skips the row groups the lie excludes (attack13:
+    verify said ok). Edited pages under a parsable footer passed the same way, and `load` then
+    failed inside the decoder."""
     from landstrikes.schema.footer_statistics import statistics_lie
 
     found = []
     for rel in sorted(r for r in trusted if r.endswith(".parquet")):
         try:
-            with pq.ParquetFile(folder / rel) as handle:
-                lie = statistics_lie(handle.metadata, handle.read())
+            handle = pq.ParquetFile(folder / rel)
         except Exception:
-            continue  # not Parquet: reported by tables_section
+            continue  # no Parquet footer: reported by tables_section
+        try:
+            with handle:
+                lie = statistics_lie(handle.metadata, handle.read())
+        except Exception as error:
+            reason = " ".join(str(error).split())[:200] or type(error).__name__
+            found.append(Problem("undecodable-table", rel, f"its footer parses but its pages do not decode ({reason})"))
+            continue
         if lie is not None:
             found.append(Problem("footer-statistics-mismatch", rel, lie))
     return found
