@@ -257,12 +257,9 @@ def _tables_in(files: list[Path], low: int, high: int):
 
 def _merged_passes(folder: Path):
     """The evidence merged one range of buckets at a time: a Merged per pass."""
-    files = sorted(folder.glob(f"*{EVIDENCE_SUFFIX}")) if folder.exists() else []
-    if not files:
-        return
-    for low, high in _bucket_ranges(files):
+    for rows in _pass_partials(folder):
         merged = Merged()
-        for row in _partials_in(files, low, high):
+        for row in rows:
             merged.add_partial(*row)
         yield merged
 
