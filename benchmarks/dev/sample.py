@@ -40,6 +40,9 @@ quote rows the sixth round changed (`changed_by_rules_round6.tsv`: its writer re
 fourth, drawn before a learned speaker ranker was written, skipping also the texts the seventh round
 changed (`changed_by_rules_round7.tsv`) and the 144 its writer read (`read_by_rules_round7.tsv`,
 listed in docs/notes/extract-speakers7.md, 24 of them not in the first list).
+`--audit6` lists a sixth batch (`audit6.tsv`): the next AUDIT6_PER_SOURCE of each source after the
+fifth, drawn before the eighth round of speaker rules, skipping also the texts whose quote rows the
+learned ranker changed (`changed_by_ranker.tsv`).
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -249,9 +252,22 @@ def audit5(texts: dict[str, str]) -> list[str]:
     return _next_of_each_source(texts, audit4(texts), AUDIT5_PER_SOURCE, skipped)
 
 
+AUDIT6_PER_SOURCE = 30
+CHANGED_BY_RANKER = Path(__file__).with_name("changed_by_ranker.tsv")
+
+
+def audit6(texts: dict[str, str]) -> list[str]:
+    """A sixth audit batch (`audit6.tsv`), drawn before the eighth round of speaker rules so that
+    round is judged on text its writer never read: the next AUDIT6_PER_SOURCE texts of each source
+    after the fifth batch's, skipping also every text whose rows the learned ranker changed."""
+    skipped = (read_by_rule_writers() | _ids(CHANGED_BY_ROUND5) | _ids(CHANGED_BY_ROUND6) | _ids(CHANGED_BY_ROUND7)
+               | _ids(READ_BY_ROUND7) | _ids(CHANGED_BY_RANKER))
+    return _next_of_each_source(texts, audit5(texts), AUDIT6_PER_SOURCE, skipped)
+
+
 if __name__ == "__main__":
     texts = dev_texts(DEV_NEWS)
-    chosen = (audit5 if "--audit5" in sys.argv else audit4 if "--audit4" in sys.argv else audit3 if "--audit3" in sys.argv else audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
+    chosen = (audit6 if "--audit6" in sys.argv else audit5 if "--audit5" in sys.argv else audit4 if "--audit4" in sys.argv else audit3 if "--audit3" in sys.argv else audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
               else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
               else heldout if "--heldout" in sys.argv else sample)
     for text_id in chosen(texts):
