@@ -483,7 +483,7 @@ def cmd_publish(args) -> int:
     except ReleaseIntegrityError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except (ReleaseNotFound, ReleaseError) as exc:
+    except (ReleaseNotFound, ReleaseError, BuildError) as exc:  # BuildError: --out refused (OutputRefused)
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if result.folder is not None:
