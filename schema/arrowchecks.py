@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.columns import Col, TableSpec
 from landstrikes.schema.tableio import UnreadableTable, read_arrow
+from landstrikes.schema.used_columns import refuse_wrong_types, same_type
 
 Add = Callable[..., None]
 """Report.add(table, check, message, row_id, column, value)."""
@@ -53,14 +54,6 @@ def check_arrow_table(spec: TableSpec, table: pa.Table, add: Add) -> tuple[pa.Ta
         if repaired is not column:
             table = table.set_column(index, field, repaired)
     return table, broken
-
-
-def same_type(actual: pa.DataType, expected: pa.DataType) -> bool:
-    """Arrow type equality, except that a list's item field may have any name or nullability
-    (Parquet names it 'element')."""
-    if pa.types.is_list(expected):
-        return pa.types.is_list(actual) and actual.value_type == expected.value_type
-    return actual == expected
 
 
 def _check_duplicate_columns(spec: TableSpec, table: pa.Table, add: Add) -> set[str]:
@@ -279,9 +272,7 @@ def read_comparable(table_dir: Path, spec: TableSpec | None = None, required: tu
         if name not in names:
             raise UnreadableTable(f"{table_dir}: no column {name!r}", "missing-column")
         if spec is not None and name in spec.column_names:
-            want = spec.column(name).arrow_type
-            if not same_type(table.schema.field(name).type, want):
-                raise UnreadableTable(f"{table_dir}: column {name!r} is {table.schema.field(name).type}, the schema says {want}", "wrong-dtype")
+            refuse_wrong_types(table_dir, table, spec, (name,))
             if not spec.column(name).nullable and table.column(name).null_count:
                 row = int(np.flatnonzero(table.column(name).is_null().to_numpy(zero_copy_only=False))[0])
                 raise UnreadableTable(f"{table_dir}: column {name!r} is null in row {row}", "null-in-required-column")

@@ -192,11 +192,16 @@ def read_table(table_dir: Path) -> pd.DataFrame:
     """One table as a pandas frame; UnreadableTable (`duplicate-column`) when two columns share a
     name: a frame's records keep one of them silently (render and agreement drew from either)."""
     table = read_arrow(table_dir)
+    refuse_duplicate_columns(table_dir, table)
+    return to_pandas(table)
+
+
+def refuse_duplicate_columns(table_dir: Path, table: pyarrow.Table) -> None:
+    """UnreadableTable (`duplicate-column`) when two columns share a name."""
     names = table.column_names
     doubled = sorted({name for name in names if names.count(name) > 1})
     if doubled:
         raise UnreadableTable(f"{table_dir}: {names.count(doubled[0])} columns are named {doubled[0]!r}", "duplicate-column")
-    return to_pandas(table)
 
 
 def file_metadata(table_dir: Path) -> dict[str, str]:

@@ -75,7 +75,8 @@ exit codes:
 
 AGREEMENT_EPILOG = """exit codes:
   0  agreement written
-  2  unusable input, one line: a pass or table that cannot be read, a bad source, or --out
+  2  unusable input, one line: a pass or table that cannot be read, a column the figures are
+     computed from of another Arrow type than the schema's [wrong-dtype], a bad source, or --out
      refused [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place)"""
 
 STATS_EPILOG = f"""exit codes:
@@ -347,8 +348,8 @@ folder or a dataset's data/, raw/ or annotations/ [protected-output]."""
 
 RENDER_EPILOG = f"""exit codes:
   0  site written
-  2  unusable input (no articles table, unreadable tables), --out refused (one line naming it),
-     or {READ_LOCKED}
+  2  unusable input (no articles table, unreadable tables, a column it draws of another Arrow
+     type than the schema's [wrong-dtype]), --out refused (one line naming it), or {READ_LOCKED}
 {OUT_RULE}"""
 
 EXPORT_SCHEMAS_EPILOG = f"""exit codes:
@@ -483,7 +484,7 @@ def cmd_publish(args) -> int:
     except ReleaseIntegrityError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except (ReleaseNotFound, ReleaseError) as exc:
+    except (ReleaseNotFound, ReleaseError, BuildError) as exc:  # BuildError: --out refused (OutputRefused)
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if result.folder is not None:

@@ -55,9 +55,19 @@ import sys
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parents[2]
-DEV_NEWS = next((p / "shared" / "dev-news" for p in _CHECKOUT.parents if (p / "shared" / "dev-news").is_dir()),
-                _CHECKOUT.parent / "shared" / "dev-news")
-"""../shared/dev-news beside the checkout, or beside any folder above it (a worktree sits deeper)."""
+
+
+def dev_news_folder(checkout: Path) -> Path:
+    """shared/dev-news beside the checkout, or beside the nearest folder above it that has one (a
+    worktree sits deeper than the main checkout); absent everywhere, the place beside the checkout,
+    so a missing folder is reported where it is expected."""
+    for parent in checkout.parents:
+        if (parent / "shared" / "dev-news").is_dir():
+            return parent / "shared" / "dev-news"
+    return checkout.parent / "shared" / "dev-news"
+
+
+DEV_NEWS = dev_news_folder(_CHECKOUT)
 PER_SOURCE = 20
 MIN_CHARS, MAX_CHARS = 600, 4000
 

@@ -18,8 +18,25 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from landstrikes.schema.tableio import read_table
+from landstrikes.schema.registry import TABLES_BY_NAME
+from landstrikes.schema.used_columns import read_used
 from landstrikes.annotations.spans import occurrences
+
+
+USED = {
+    "articles": ("article_id", "source_file", "text"),
+    "quotes": ("article_id", "start", "end", "kind", "speaker_id", "speaker_status"),
+    "claims": ("article_id", "start", "end"),
+    "stances": ("article_id", "holder_kind", "holder_id", "holder_group", "target_id"),
+    "quality_flags": ("article_id", "flag", "start", "end"),
+}
+"""The columns the agreement figures are computed from (here and in thirdpass.py): of another
+Arrow type, the table is refused (`wrong-dtype`), not counted."""
+
+
+def read_gold_table(dataset_dir: Path, name: str) -> pd.DataFrame:
+    """One gold table of the dataset, its USED columns of the schema's types."""
+    return read_used(dataset_dir / "data" / name, TABLES_BY_NAME[name], USED[name])
 
 
 def cohen_kappa(a: list[str], b: list[str]) -> float | None:
@@ -85,8 +102,8 @@ def prf(matched: int, gold: int, predicted: int) -> dict:
 
 
 def quote_agreement(dataset_dir: Path) -> dict:
-    articles = read_table(dataset_dir / "data" / "articles")
-    quotes = read_table(dataset_dir / "data" / "quotes")
+    articles = read_gold_table(dataset_dir, "articles")
+    quotes = read_gold_table(dataset_dir, "quotes")
     gold = [{**r, "span": (int(r["start"]), int(r["end"]))} for r in quotes.to_dict("records")]
     second = _second_pass(dataset_dir / "annotations" / "second_pass" / "quotes", articles, "quotes")
     out = {"gold_rows": len(gold), "second_rows": len(second), "per_article": {}}
@@ -118,7 +135,7 @@ def _stance_labels(rows: list[dict]) -> dict:
 
 def stance_claim_agreement(dataset_dir: Path) -> dict:
     """First pass (frozen before adjudication) vs second pass: both made independently."""
-    articles = read_table(dataset_dir / "data" / "articles")
+    articles = read_gold_table(dataset_dir, "articles")
     first_dir = dataset_dir / "annotations" / "first_pass" / "stances_claims"
     second_dir = dataset_dir / "annotations" / "second_pass" / "stances_claims"
     first_st = _stance_labels(_second_pass(first_dir, articles, "stances"))
@@ -145,16 +162,16 @@ def stance_claim_agreement(dataset_dir: Path) -> dict:
 
 def adjudication(dataset_dir: Path) -> dict:
     """Where the adjudicated gold came from: kept from the first pass, adopted from the second, added after."""
-    articles = read_table(dataset_dir / "data" / "articles")
+    articles = read_gold_table(dataset_dir, "articles")
     passes = dataset_dir / "annotations"
     first_cl = _second_pass(passes / "first_pass" / "stances_claims", articles, "claims")
     second_cl = _second_pass(passes / "second_pass" / "stances_claims", articles, "claims")
-    claims = read_table(dataset_dir / "data" / "claims")
+    claims = read_gold_table(dataset_dir, "claims")
     gold_cl = [{**r, "span": (int(r["start"]), int(r["end"]))} for r in claims.to_dict("records")]
     from_first = {id(g) for g, _ in match_spans(gold_cl, first_cl, exact=False)}
     from_second = {id(g) for g, _ in match_spans(gold_cl, second_cl, exact=False)}
     second_kept = {id(s) for _, s in match_spans(gold_cl, second_cl, exact=False)}
-    stances = read_table(dataset_dir / "data" / "stances")
+    stances = read_gold_table(dataset_dir, "stances")
     # the first and second passes know entity and article-voice holders only (groups came with 2.0)
     gold_st = {(r.article_id, r.holder_id if isinstance(r.holder_id, str) else None, r.target_id)
                for r in stances.itertuples() if getattr(r, "holder_kind", "entity") != "group"}

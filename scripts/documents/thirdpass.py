@@ -19,8 +19,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from landstrikes.documents.agreement import _span, cohen_kappa, match_spans, prf
-from landstrikes.schema.tableio import read_table
+from landstrikes.documents.agreement import _span, cohen_kappa, match_spans, prf, read_gold_table
 
 THIRD = Path("annotations") / "third_pass"
 BEFORE = Path("annotations") / "gold_before_third_pass"
@@ -165,7 +164,7 @@ def third_pass_agreement(dataset_dir: Path) -> dict | None:
     """Per-layer agreement of the third pass with the frozen pre-adjudication gold; None without a third pass."""
     if not (dataset_dir / THIRD).is_dir() or not (dataset_dir / BEFORE).is_dir():
         return None
-    articles = read_table(dataset_dir / "data" / "articles")
+    articles = read_gold_table(dataset_dir, "articles")
     gold, third = _load_pass(dataset_dir / BEFORE, articles), _load_pass(dataset_dir / THIRD, articles)
     return {
         "claims": claims_agreement(gold, third),
@@ -179,13 +178,13 @@ def third_pass_adjudication(dataset_dir: Path) -> dict | None:
     pre-third-pass gold and the third pass."""
     if not (dataset_dir / THIRD).is_dir() or not (dataset_dir / BEFORE).is_dir():
         return None
-    articles = read_table(dataset_dir / "data" / "articles")
+    articles = read_gold_table(dataset_dir, "articles")
     before, third = _load_pass(dataset_dir / BEFORE, articles), _load_pass(dataset_dir / THIRD, articles)
-    claims = read_table(dataset_dir / "data" / "claims")
+    claims = read_gold_table(dataset_dir, "claims")
     final_claims = [{**r, "span": (int(r["start"]), int(r["end"]))} for r in claims.to_dict("records")]
-    flags = read_table(dataset_dir / "data" / "quality_flags")
+    flags = read_gold_table(dataset_dir, "quality_flags")
     final_flags = [{**r, "span": (int(r["start"]), int(r["end"]))} for r in flags.to_dict("records")]
-    stances = read_table(dataset_dir / "data" / "stances")
+    stances = read_gold_table(dataset_dir, "stances")
     final_st = {
         (r["article_id"], r["holder_kind"], r["holder_id"] if r["holder_kind"] == "entity" else r["holder_group"] if r["holder_kind"] == "group" else None, r["target_id"])
         for r in stances.to_dict("records")

@@ -1,7 +1,9 @@
 """`landstrikes.load(table, version=...)`: a pinned release, verified byte for byte, then loaded.
 
-Every file of the release is re-hashed against MANIFEST.json first, and the table is parsed
-from the very bytes that were hashed, so what you get is what the manifest promises. The
+Every file of the release is re-hashed against MANIFEST.json first and every statement of the
+manifest checked, and the table is parsed from the very bytes that were hashed, so what you get is
+what the manifest promises. Only the asked table's files are decoded, once: their pages must
+decode and their footers' statistics hold the values returned; another table's are `verify`'s. The
 `datasets.Dataset` is built in memory (no cache, no network): the `datasets` file cache is
 keyed by modification time, not content, and could hand back rows of a different file.
 """
@@ -13,10 +15,10 @@ import os
 from pathlib import Path
 
 import pyarrow
-import pyarrow.parquet as pq
 
 from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
 from landstrikes.releases.manifest import Problem, verified_manifest
+from landstrikes.releases.manifest_checks import decoded, files_of_tables
 from landstrikes.schema.columns import Col
 from landstrikes.schema.tableio import to_pandas
 from landstrikes.releases.semver import folder_version, parse_version
@@ -101,7 +103,7 @@ def load(table: str, version: str | Path | None = None, as_pandas: bool = False,
     if not isinstance(table, str):
         raise TypeError(f"table must be a table name string such as 'quotes', not {type(table).__name__} {str(table)[:40]!r}")
     folder = resolve_release(version, root)
-    manifest = verified_manifest(folder, _checked_pin(pin))
+    manifest = verified_manifest(folder, _checked_pin(pin), decode=())  # the asked table is decoded below
     if table not in manifest["tables"]:
         raise KeyError(f"release {folder.name} has no table {table!r} (tables: {', '.join(manifest['tables'])})")
     arrow = read_verified(folder, manifest, table)
@@ -117,16 +119,20 @@ def _checked_pin(pin: str | None) -> str | None:
 
 
 def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
-    """The table's files, each parsed from bytes whose sha256 was just checked."""
-    prefix = f"data/{table}/"
+    """The table's files, each parsed from bytes whose sha256 was just checked, decoded once and
+    refused (ReleaseIntegrityError, verify's check ids) if its pages do not decode or its footer's
+    statistics misstate what it decoded to."""
     parts = []
-    for rel, entry in sorted(manifest["files"].items()):
-        if not (rel.startswith(prefix) and rel.endswith(".parquet") and "/" not in rel[len(prefix):]):
-            continue
+    for rel in sorted(files_of_tables(manifest["files"], (table,))):
         data = (folder / rel).read_bytes()
-        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+        if hashlib.sha256(data).hexdigest() != manifest["files"][rel]["sha256"]:
             raise ReleaseIntegrityError(folder, [Problem("sha256-mismatch", rel, "changed while loading")])
-        parts.append(pq.read_table(pyarrow.BufferReader(data)))
+        arrow, problem = decoded(rel, pyarrow.BufferReader(data))
+        if problem is None and arrow is None:  # checked as Parquet by verify's tables section
+            problem = Problem("undecodable-table", rel, "no Parquet footer")
+        if problem is not None:
+            raise ReleaseIntegrityError(folder, [problem])
+        parts.append(arrow)
     return pyarrow.concat_tables(parts).replace_schema_metadata(None)
 
 

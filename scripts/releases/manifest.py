@@ -188,8 +188,12 @@ class Checked:
     digest: str | None
 
 
-def checked(folder: Path, pinned: str | None = None) -> Checked:
-    """`verify`, keeping the manifest and the digest of the bytes it checked (see Checked)."""
+def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
+    """`verify`, keeping the manifest and the digest of the bytes it checked (see Checked).
+
+    `decode` names the tables whose files are decoded to check their pages and footer statistics
+    (None: every table, as `verify` does); every file is hashed and every footer read whatever it
+    names. `load` names none and checks the one table it decodes itself."""
     from landstrikes.releases import manifest_checks
 
     folder = Path(folder)
@@ -231,7 +235,8 @@ def checked(folder: Path, pinned: str | None = None) -> Checked:
     bombs = manifest_checks.decompression_bombs(folder, trusted)
     problems += bombs
     trusted -= {p.path for p in bombs}  # never parsed: reading one would take gigabytes and minutes
-    problems += manifest_checks.footer_statistics(folder, trusted)
+    decoded = trusted if decode is None else manifest_checks.files_of_tables(trusted, decode)
+    problems += manifest_checks.footer_statistics(folder, decoded)
     problems += manifest_checks.unlisted(folder, manifest["files"])
     problems += manifest_checks.tables_section(folder, manifest, trusted)
     problems += manifest_checks.header(folder, manifest, trusted)
@@ -251,9 +256,10 @@ def manifest_sha256(folder: Path) -> str | None:
         return None
 
 
-def verified_manifest(folder: Path, pinned: str | None = None) -> dict:
-    """The manifest, after every statement in it checked out; ReleaseIntegrityError listing what did not."""
-    result = checked(folder, pinned)
+def verified_manifest(folder: Path, pinned: str | None = None, decode=None) -> dict:
+    """The manifest, after every statement in it checked out; ReleaseIntegrityError listing what
+    did not. `decode` as for `checked`."""
+    result = checked(folder, pinned, decode)
     if result.problems:
         raise ReleaseIntegrityError(folder, result.problems)
     return result.manifest  # the bytes that were hashed and checked, not a second read

@@ -12,6 +12,7 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
+import pyarrow
 import pyarrow.parquet as pq
 import yaml
 
@@ -206,24 +207,40 @@ def footer_statistics(folder: Path, trusted: set[str]) -> list[Problem]:
     `.filter`, `pd.read_parquet(filters=...)`) skips the row groups the lie excludes (attack13:
     verify said ok). Edited pages under a parsable footer passed the same way, and `load` then
     failed inside the decoder."""
-    from landstrikes.schema.footer_statistics import statistics_lie
-
     found = []
     for rel in sorted(r for r in trusted if r.endswith(".parquet")):
-        try:
-            handle = pq.ParquetFile(folder / rel)
-        except Exception:
-            continue  # no Parquet footer: reported by tables_section
-        try:
-            with handle:
-                lie = statistics_lie(handle.metadata, handle.read())
-        except Exception as error:
-            reason = " ".join(str(error).split())[:200] or type(error).__name__
-            found.append(Problem("undecodable-table", rel, f"its footer parses but its pages do not decode ({reason})"))
-            continue
-        if lie is not None:
-            found.append(Problem("footer-statistics-mismatch", rel, lie))
+        _, problem = decoded(rel, folder / rel)
+        if problem is not None:
+            found.append(problem)
     return found
+
+
+def decoded(rel: str, source) -> tuple[pyarrow.Table | None, Problem | None]:
+    """The table a hashed Parquet file (a path or a buffer of its bytes) decodes to, decoded once,
+    and what the decoding shows: pages that do not decode (`undecodable-table`, no table) or a
+    footer whose statistics misstate the values (`footer-statistics-mismatch`). (None, None) for
+    bytes with no Parquet footer: `tables_section` reports those. `load` checks the table it
+    returns on the very table it returns."""
+    from landstrikes.schema.footer_statistics import statistics_lie
+
+    try:
+        handle = pq.ParquetFile(source)
+    except Exception:
+        return None, None
+    try:
+        with handle:
+            table = handle.read()
+            lie = statistics_lie(handle.metadata, table)
+    except Exception as error:
+        reason = " ".join(str(error).split())[:200] or type(error).__name__
+        return None, Problem("undecodable-table", rel, f"its footer parses but its pages do not decode ({reason})")
+    return table, None if lie is None else Problem("footer-statistics-mismatch", rel, lie)
+
+
+def files_of_tables(listed, tables) -> set[str]:
+    """The listed paths that are Parquet parts `data/<table>/<file>.parquet` of the named tables."""
+    return {rel for rel in listed if rel.endswith(".parquet") and len(parts := rel.split("/")) == 3
+            and parts[0] == "data" and parts[1] in tables}
 
 
 def tables_section(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:

@@ -45,28 +45,30 @@ def upload_folder_of(release_folder: Path, target: Path) -> Path:
 
 
 def prepare_out(out: Path) -> Path:
-    """--out must be missing or an empty folder: a dry run never writes over anything."""
-    from landstrikes.errors import visible
+    """--out must be missing or an empty folder: a dry run never writes over anything. A refusal
+    is the `--out` commands' OutputRefused, so its check id and exit code come from one place."""
+    from landstrikes.safety.outdir import OutputRefused
     from landstrikes.safety.places import protected_place
 
     out = Path(out)
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise ReleaseError(f"--out {visible(str(out))} exists and is not a folder: choose a new or empty folder [output-refused]")
+        raise OutputRefused(f"--out {out} exists and is not a folder", "choose a new or empty folder")
     if out.is_dir():
         entries = sorted(p.name for p in out.iterdir())
         if entries:
-            shown = ", ".join(visible(e) for e in entries[:5]) + (f" and {len(entries) - 5} more" if len(entries) > 5 else "")
-            raise ReleaseError(f"--out {visible(str(out))} is not empty ({shown}): choose a new or empty folder [output-refused]")
+            shown = ", ".join(entries[:5]) + (f" and {len(entries) - 5} more" if len(entries) > 5 else "")
+            raise OutputRefused(f"--out {out} is not empty ({shown})", "choose a new or empty folder")
     protected = protected_place(out)  # after the folder in the way is named, as for every --out
     if protected:
-        raise ReleaseError(f"--out {visible(str(out))} {protected}: choose a folder outside it [protected-output]")
+        raise OutputRefused(f"--out {out} {protected}", "choose a folder outside it", check="protected-output")
     return out
 
 
 def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path | None = None, api=None, token=None) -> Published:
     """Verify the release, then upload it and tag it (or write the upload folder for a dry run).
 
-    Raises ReleaseNotFound, ReleaseIntegrityError (the release does not verify) or ReleaseError.
+    Raises ReleaseNotFound, ReleaseIntegrityError (the release does not verify), OutputRefused
+    (a dry run's --out) or ReleaseError.
     """
     folder = resolve_release(version, dataset_dir)
     manifest = verified_manifest(folder)

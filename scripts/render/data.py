@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from landstrikes.schema.registry import TABLES
-from landstrikes.schema.tableio import UnreadableTable, read_table, table_files
+from landstrikes.schema.tableio import UnreadableTable, table_files
+from landstrikes.schema.used_columns import read_used
 
 
 class RenderError(Exception):
@@ -66,7 +67,7 @@ def load_tables(path: Path) -> Tables:
             rows[spec.name], missing = [], missing + [spec.name]
             continue
         try:
-            rows[spec.name] = records(read_table(table_dir), spec.column_names)
+            rows[spec.name] = records(read_used(table_dir, spec, spec.column_names), spec.column_names)
         except UnreadableTable as exc:
             raise RenderError(exc.line()) from exc  # with its check id, as every command names it
     if "articles" in missing or not rows["articles"]:

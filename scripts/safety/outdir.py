@@ -36,7 +36,8 @@ SHOWN = 5
 class OutputRefused(BuildError):
     """`--out` names a folder this command may not write into (or cannot); exit 2, one line.
     Its id is `output-refused` unless a narrower one applies (`protected-output`, `output-io`):
-    an output target is no source (it said `bad-source` until attack13)."""
+    an output target is no source (it said `bad-source` until attack13). `publish --dry-run`
+    raises it too, naming `--out PATH` and what is in the way as its subject."""
 
     def __init__(self, file, reason: str, line: int | None = None, check: str = "output-refused"):
         super().__init__(file, reason, line, check)
