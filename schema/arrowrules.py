@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.checkcorpus import one_array
 from landstrikes.schema.columns import Col, TableSpec
+from landstrikes.schema.used_columns import same_type
 
 
 def keeps_pandera_rules(spec: TableSpec, table: pa.Table) -> bool:
@@ -29,7 +30,7 @@ def keeps_pandera_rules(spec: TableSpec, table: pa.Table) -> bool:
 
 
 def _column_keeps(col: Col, column: pa.ChunkedArray) -> bool:
-    if not _same_type(column.type, col.arrow_type):
+    if not same_type(column.type, col.arrow_type):
         return False
     if column.null_count and not col.nullable:
         return False
@@ -38,12 +39,6 @@ def _column_keeps(col: Col, column: pa.ChunkedArray) -> bool:
     if col.labels is not None and col.type == "string" and not _all_in(column, col.labels):
         return False
     return all(_check_keeps(check, column) for check in col.checks)
-
-
-def _same_type(actual: pa.DataType, expected: pa.DataType) -> bool:
-    if pa.types.is_list(expected):
-        return pa.types.is_list(actual) and actual.value_type == expected.value_type
-    return actual == expected
 
 
 def _distinct(column: pa.ChunkedArray) -> bool:
