@@ -40,3 +40,21 @@ def test_a_given_name_before_law_is_a_person_not_a_law():
     row = _row(text, "badly timed")
     assert row["speaker_id"] == "tom-law"
     assert next(e for e in _rows(text)["entity_rows"] if e["entity_id"] == "tom-law")["type"] == "PERSON"
+
+
+def test_he_after_a_named_speaker_the_entity_layer_typed_a_body_is_that_speaker():
+    text = ("Tom Hale, the mayor, opened the market on Monday.\n\n"
+            '"Rents must fall," said Bale Okonkwo, who runs the Norland Trust. "We cannot wait any longer," he said.\n')
+    assert _row(text, "We cannot wait")["speaker_id"] == "bale-okonkwo"
+
+
+def test_he_after_a_named_speaker_typed_a_body_stays_with_a_person_named_in_between():
+    text = ("Ann Lee opened the market on Monday.\n\n"
+            '"Rents must fall," said Bale Okonkwo. Tom Hale disagreed at once. "We cannot wait any longer," he said.\n')
+    assert _row(text, "We cannot wait")["speaker_id"] == "tom-hale"
+
+
+def test_he_after_a_body_with_a_place_in_its_name_is_not_that_body():
+    text = ("Tom Hale, the club's owner, spoke on Monday.\n\n"
+            '"Rents must fall," said Bale Lisbon. "We cannot wait any longer," he said.\n')
+    assert _row(text, "We cannot wait")["speaker_id"] == "tom-hale"
