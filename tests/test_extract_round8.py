@@ -58,3 +58,10 @@ def test_he_after_a_body_with_a_place_in_its_name_is_not_that_body():
     text = ("Tom Hale, the club's owner, spoke on Monday.\n\n"
             '"Rents must fall," said Bale Lisbon. "We cannot wait any longer," he said.\n')
     assert _row(text, "We cannot wait")["speaker_id"] == "tom-hale"
+
+
+def test_she_after_a_sentence_opening_with_a_subordinate_clause_is_its_main_subject():
+    text = ('Ann Lee met Sam Riley in March. "I never hid anything," Ann Lee insists.\n\n'
+            "Though Sam Riley is abroad this month, Ann Lee is not sure the pair will last.\n\n"
+            '"Sam is busy, and this may not be the best time," she says.\n')
+    assert _row(text, "Sam is busy")["speaker_id"] == "ann-lee"

@@ -769,9 +769,10 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|at|from|with|by|to|on|against|
 `a man fighting for Norland posted ... with the caption:`), nor a person after one (`standing next
 to Mr Lee he added`)."""
 _FRONTED_PHRASE = re.compile(r"\s*(?:In|At|On|After|Before|During|Following|Since|Despite|Amid|Under|Without|"
-                             r"Speaking|Asked|Writing|Earlier|Later)\b[^,.;:!?\"“”\n]{0,200},")
+                             r"Speaking|Asked|Writing|Earlier|Later|Though|Although|While|Whilst|When|Once|Because|Unless|If)\b[^,.;:!?\"“”\n]{0,200},")
 """A sentence opening with a fronted phrase (`In his first interview following the Maduro operation,
-Trump told ...`): its subject comes after the comma, not among the names inside the phrase."""
+Trump told ...`) or a subordinate clause (`Though Tom Hale is away, Ann Lee says ...`): its subject
+comes after the comma, not among the names inside the phrase."""
 _TITLED = re.compile(_PERSONAL_TITLE + "$")
 """A name after Mr, Mrs, Dr ... is a person's, whatever type the entity layer gave it."""
 
