@@ -65,3 +65,9 @@ def test_she_after_a_sentence_opening_with_a_subordinate_clause_is_its_main_subj
             "Though Sam Riley is abroad this month, Ann Lee is not sure the pair will last.\n\n"
             '"Sam is busy, and this may not be the best time," she says.\n')
     assert _row(text, "Sam is busy")["speaker_id"] == "ann-lee"
+
+
+def test_a_place_in_capitals_stays_a_place_beside_a_headline_read_as_a_name():
+    text = ('Ann Lee said Tom Hale Leaves US was a hit. "We are pleased," US officials said.\n')
+    rows = _rows(text)
+    assert all(m["entity_id"] != "tom-hale-leaves-us" for m in rows["mentions"] if m["text"] == "US")

@@ -469,7 +469,8 @@ def _surname_not_place(text: str, start: int, end: int, kind: str, full: tuple) 
     surname (`Ann Chandler ... Chandler said`), is that person, unless a preposition puts it in
     a place's position (`in Chandler`, `from Chandler`). The longer name must open with a census
     given name (`CBC Ottawa`, an outlet the entity layer typed a person, does not make `Ottawa` one),
-    and the word must not open a longer name itself (`President Ann Lee Tom`: split by a title)."""
-    return (kind == "GPE" and full[1] == "PERSON" and full[0].split()[0] in gz.given_names()
+    and the word must not open a longer name itself (`President Ann Lee Tom`: split by a title), nor
+    be in capitals (`US` in a headline the entity layer read as a person's name, `<Given> <Verb> US`)."""
+    return (kind == "GPE" and full[1] == "PERSON" and full[0].split()[0] in gz.given_names() and not text[start:end].isupper()
             and not _PLACE_PREPOSITION.search(text, max(0, start - 12), start) and not _NAME_NEXT.match(text, end))
 
