@@ -63,7 +63,7 @@ def test_he_after_a_body_with_a_place_in_its_name_is_not_that_body():
 def test_she_after_a_sentence_opening_with_a_subordinate_clause_is_its_main_subject():
     text = ('Ann Lee met Sam Riley in March. "I never hid anything," Ann Lee insists.\n\n'
             "Though Sam Riley is abroad this month, Ann Lee is not sure the pair will last.\n\n"
-            '"Sam is busy, and this may not be the best time," she says.\n')
+            '"Sam is busy, and the timing is poor for us," she says.\n')
     assert _row(text, "Sam is busy")["speaker_id"] == "ann-lee"
 
 
