@@ -355,6 +355,8 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         honorific = courtesy.group(1) + "."
         gender = "female" if honorific in gz.FEMALE_TITLES else "male" if honorific in gz.MALE_TITLES else None
         return [(start, end, name, "PERSON", 0.8, gender)]
+    if len(group) == 2 and words[1] in _SURNAME_LAW_WORDS and words[0] in gz.given_names() and words[0] not in places:
+        return [(start, end, name, "PERSON", 0.6, gz.given_names()[words[0]])]  # "Ann Law": a person, not a law
     if last in gz.ORG_WORDS or last in gz.MEDIA_WORDS or last in gz.LAW_WORDS or words[0] == "Operation":
         kind = ("MEDIA" if last in gz.MEDIA_WORDS or words[0] in gz.MEDIA_NAMES else "EVENT" if words[0] == "Operation"
                 else "LAW" if last in gz.LAW_WORDS else "ORG")
@@ -398,6 +400,11 @@ def _type_group_titled(text: str, group: list[_Tok], toks: list[_Tok], title: st
         if place is not None:
             return [(start, end, name, place, 0.5, None)]  # "Belmarsh prison", "the Xiluodu dam"
     return [(start, end, name, UNKNOWN_ONEWORD, 0.3, None)]
+
+
+_SURNAME_LAW_WORDS = frozenset({"Law"})
+"""A law word that is also a common surname: after a census given name (`Ann Law`) the two words
+name a person. Not `Plan`, `Bill`, `Code` (`Marshall Plan`: plans and bills are named after people)."""
 
 
 _GROUP_SUFFIX = re.compile(r"[a-z](?:ist|ists|ite|ites)$")
@@ -444,10 +451,26 @@ def _link_short_names(text: str, raw) -> list[Mention]:
         if previous is not None and _abbreviates(text, previous, start, surface):
             full[surface] = (previous[2], previous[3], None)  # "International Court of Justice (ICJ)"
         previous = (start, end, name, kind)
-        if " " not in surface and surface in full and kind in ("PERSON", "OTHER", "ORG"):
+        if " " not in surface and surface in full and (kind in ("PERSON", "OTHER", "ORG") or _surname_not_place(text, start, end, kind, full[surface])):
             name, kind, gender = full[surface][0], full[surface][1], full[surface][2] or gender
             conf = max(conf, 0.7)
         elif best[surface][0] > conf:  # one surface, one reading per article: the surest one
             conf, name, kind = best[surface]
         out.append(Mention(start, end, name, kind, "NAME", conf, gender))
     return out
+
+
+_NAME_NEXT = re.compile(r" [A-Z]")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|from|around|across|into|at|to|of|for|via|through)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _surname_not_place(text: str, start: int, end: int, kind: str, full: tuple) -> bool:
+    """A lone word the gazetteer knows as a town, in an article that names a person with it as
+    surname (`Ann Chandler ... Chandler said`), is that person, unless a preposition puts it in
+    a place's position (`in Chandler`, `from Chandler`). The longer name must open with a census
+    given name (`CBC Ottawa`, an outlet the entity layer typed a person, does not make `Ottawa` one),
+    and the word must not open a longer name itself (`President Ann Lee Tom`: split by a title), nor
+    be in capitals (`US` in a headline the entity layer read as a person's name, `<Given> <Verb> US`)."""
+    return (kind == "GPE" and full[1] == "PERSON" and full[0].split()[0] in gz.given_names() and not text[start:end].isupper()
+            and not _PLACE_PREPOSITION.search(text, max(0, start - 12), start) and not _NAME_NEXT.match(text, end))
+

@@ -769,9 +769,10 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|at|from|with|by|to|on|against|
 `a man fighting for Norland posted ... with the caption:`), nor a person after one (`standing next
 to Mr Lee he added`)."""
 _FRONTED_PHRASE = re.compile(r"\s*(?:In|At|On|After|Before|During|Following|Since|Despite|Amid|Under|Without|"
-                             r"Speaking|Asked|Writing|Earlier|Later)\b[^,.;:!?\"“”\n]{0,200},")
+                             r"Speaking|Asked|Writing|Earlier|Later|Though|Although|While|Whilst|When|Once|Because|Unless|If)\b[^,.;:!?\"“”\n]{0,200},")
 """A sentence opening with a fronted phrase (`In his first interview following the Maduro operation,
-Trump told ...`): its subject comes after the comma, not among the names inside the phrase."""
+Trump told ...`) or a subordinate clause (`Though Tom Hale is away, Ann Lee says ...`): its subject
+comes after the comma, not among the names inside the phrase."""
 _TITLED = re.compile(_PERSONAL_TITLE + "$")
 """A name after Mr, Mrs, Dr ... is a person's, whatever type the entity layer gave it."""
 
@@ -892,7 +893,8 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 target = next((m for m in reversed(speakers[-LOOKBACK:]) if m.type in _BODY_TYPES), bodies[i - 1] if i else None)
             else:
                 earlier = persons[max(0, bisect.bisect_left(person_starts, pronoun.start) - LOOKBACK):bisect.bisect_left(person_starts, pronoun.start)]
-                target = (subjects.antecedent(pronoun, genders) if subjects is not None else None) or _antecedent(
+                target = _mistyped_speaker_before(pronoun, out, persons, person_starts) or (
+                    subjects.antecedent(pronoun, genders) if subjects is not None else None) or _antecedent(
                     pronoun, speakers[-LOOKBACK:], earlier, genders)
             plural = None
             if target is None and pronoun.gender in ("male", "female"):
@@ -932,6 +934,44 @@ def _recent_speaker(pronoun: Mention, speakers: list[Mention]) -> Mention | None
             return None
         return m if _reads_as_a_person(m) else None
     return None
+
+
+_NEXT_QUOTE_REACH = 300
+"""How far (characters) he or she may stand after the cue of the report before it to be that report's speaker."""
+
+
+def _mistyped_speaker_before(pronoun: Mention, earlier: list[Quote], persons: list[Mention], person_starts: list[int]) -> Mention | None:
+    """He or she right after a report whose speaker was named (`"...," <Given> <Surname> said. "...,"
+    he said`) is that speaker when the entity layer typed the name a body that reads as a person's
+    (`_reads_as_a_person`: two words or more, no body noun): the resolver looks for persons and
+    would pass over it to a person named further back, or inside the quotation. Only when the
+    report before is the nearest one with a cue, within `_NEXT_QUOTE_REACH`, and no person is named
+    between its cue and the pronoun."""
+    for q in reversed(earlier[-LOOKBACK:]):
+        if q.cue is None or q.kind in ("scare", "orphan") or q.cue[0] >= pronoun.start:
+            continue
+        if q.cue[1] < pronoun.start - _NEXT_QUOTE_REACH:
+            return None
+        m = q.speaker.mention
+        if q.speaker.status != "attributed" or m is None or m.kind != "NAME" or not _surely_a_persons_name(m):
+            return None
+        after = max(q.cue[1], m.end)
+        if bisect.bisect_left(person_starts, pronoun.start) > bisect.bisect_left(person_starts, after):
+            return None  # a person named in between
+        return m
+    return None
+
+
+def _surely_a_persons_name(m: Mention) -> bool:
+    """`_reads_as_a_person`, and more: every word capitalised, none all capitals (a headline, an
+    initialism), none a place, and the last no common English word (`<Club> <City>`, `<Name>
+    Presidency`, `Archbishop of <City>`, `<Initials> Tour` are no persons)."""
+    if not _reads_as_a_person(m):
+        return False
+    words = m.name.split()
+    places = gz.places()
+    return (all(w[:1].isupper() and not (len(w) > 2 and w.isupper()) and w not in places for w in words)
+            and not gz.is_common_word(words[-1]))
 
 
 def _previous_group(pronoun: Mention, earlier: list[Quote]) -> Speaker | None:
