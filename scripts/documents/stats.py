@@ -47,14 +47,6 @@ def strict_json(text: str):
     """JSON as `landstrikes agreement` writes it: ValueError for a key given twice in one object
     (json.loads keeps the last) and for NaN, Infinity or a number too large for a float (json.loads
     reads them, and the card then stated "consistency kappa inf"; attack14)."""
-    def pairs(items):
-        seen = {}
-        for key, value in items:
-            if key in seen:
-                raise ValueError(f"duplicate key {key[:40]!r}")
-            seen[key] = value
-        return seen
-
     def finite(literal: str) -> float:
         value = float(literal)
         if not math.isfinite(value):
@@ -64,7 +56,9 @@ def strict_json(text: str):
     def refuse(constant: str):
         raise ValueError(f"{constant} is not a JSON number")
 
-    return json.loads(text, object_pairs_hook=pairs, parse_float=finite, parse_constant=refuse)
+    from landstrikes.releases.manifest import _unique_keys  # MANIFEST.json's reader refuses a repeated key alike
+
+    return json.loads(text, object_pairs_hook=_unique_keys, parse_float=finite, parse_constant=refuse)
 
 
 def load_agreement(path: Path) -> dict | None:
