@@ -41,16 +41,6 @@ def built_dataset(tmp_path_factory) -> Path:
     folder = copy_sources(tmp_path_factory.mktemp("built") / "dataset")
     result = build(folder)
     assert result.report.ok, result.report.to_text()
-    # a cluster id is a slug (id-not-slug, attack14), so the build cannot carry the payload there;
-    # the viewer draws tables unvalidated, so the payload is written into the built table
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    path = folder / "data" / "quotes" / "quotes.parquet"
-    quotes = pq.read_table(path)
-    i = quotes.schema.get_field_index("cluster_id")
-    ids = [HOSTILE_CLUSTER if v == "q-hostile-cluster" else v for v in quotes.column(i).to_pylist()]
-    pq.write_table(quotes.set_column(i, quotes.schema.field(i), pa.array(ids, quotes.schema.field(i).type)), path)
     return folder
 
 
