@@ -109,7 +109,11 @@ def replicate(source: Path, target: Path, copies: int, scaled: tuple[str, ...] |
         for name in tiled.column_names:
             column = tiled.column(name)
             if name == "cluster_id":
-                columns[name] = _rewrite(column, replica, suffixes, scoped=False)
+                # a slug gets the suffix; a quote's own id as its cluster (a singleton, Q12) stays its
+                # quote's id, as `id-not-slug` asks (attack14)
+                own = pc.fill_null(pc.match_substring(column, ":"), False)
+                columns[name] = pc.if_else(own, _rewrite(column, replica, suffixes, scoped=True),
+                                           _rewrite(column, replica, suffixes, scoped=False))
             elif name == "article_id" or _article_scoped(table.column(name), article_ids):
                 columns[name] = _rewrite(column, replica, suffixes, scoped=True)
             else:

@@ -7,6 +7,7 @@ from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.name_mentions import check_name_mentions
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.slug_ids import check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.span_edges import check_span_edges
 from landstrikes.schema.span_words import check_span_words
@@ -20,6 +21,7 @@ CENSUS_CHECKS = (
     check_name_mentions,
     check_sorted_lists,
     check_quote_cluster_reference,
+    check_slug_ids,
 )
 """`check_quote_cluster_reference` (cluster-similarity-mismatch) reads rows of many articles (a
 quote cluster spans articles): `validate --engine` runs it in its corpus-wide pass
@@ -37,5 +39,6 @@ CENSUS_CHECK_IDS = (
     "mention-kind-mismatch",
     "list-not-sorted",
     "cluster-similarity-mismatch",
+    "id-not-slug",
 )
 """Every check id they report (README's check-id list, via docs/notes/census.md)."""

@@ -23,9 +23,10 @@ from landstrikes.schema.census_checks import CENSUS_CHECKS
 from landstrikes.schema.guideline_rules import GUIDELINE_CHECKS
 from landstrikes.schema.value_rules import VALUE_CHECKS
 from landstrikes.schema.articles_derived import check_article_derived
-from landstrikes.schema.checkcorpus import ARROW_LISTS, running_check  # noqa: F401 (ARROW_LISTS re-exported)
+from landstrikes.schema.raw_texts import check_raw_texts
+from landstrikes.schema.checkcorpus import ARROW_LISTS, arrow_table, running_check  # noqa: F401 (ARROW_LISTS re-exported)
 from landstrikes.schema.crosschecks import CROSS_CHECKS as _TABLE_CHECKS, LONGEST_FIRST as _TABLE_ORDER, Corpus, article_texts
-from landstrikes.schema.filestamps import check_folder_entries, check_reader_metadata, check_stamps
+from landstrikes.schema.filestamps import _is_parquet, _parquet_inside, check_folder_entries, check_reader_metadata, check_stamps
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Report, TableResult
@@ -144,8 +145,17 @@ def load_and_check_tables(path: Path, report: Report) -> dict[str, pa.Table]:
 def _report_unexpected_tables(root: Path, report: Report) -> None:
     """A folder of Parquet files beside the tables is data this validator does not vouch for."""
     for entry in sorted(root.iterdir()):
-        if entry.name not in TABLES_BY_NAME and not entry.name.startswith(".") and entry.is_dir() and table_files(entry):
+        if entry.name in TABLES_BY_NAME or entry.name.startswith("."):
+            continue
+        if entry.is_dir() and table_files(entry):
             report.add(entry.name, "unexpected-table", f"{entry} holds Parquet files but is not a table of schema {SCHEMA_VERSION}")
+            continue
+        # attack14: Parquet data deeper down (an extract output, a copied table folder) or a
+        # Parquet file beside the tables went unread under a VALID verdict
+        found = _parquet_inside(entry) if entry.is_dir() and not entry.is_symlink() else (entry if _is_parquet(entry) else None)
+        if found is not None:
+            report.add(entry.name, "unexpected-table", f"{str(found)[:200]} is Parquet data beside the tables "
+                       f"that no table of schema {SCHEMA_VERSION} reads; move it out of {root}")
 
 
 @dataclass
@@ -302,6 +312,10 @@ def validate(path: str | Path, timings: dict[str, float] | None = None) -> Repor
         futures = {check: pool.submit(_run_check, check, sound, clock, report.path) for check in LONGEST_FIRST}
         for check in CROSS_CHECKS:
             report.findings.extend(futures[check].result())
+    try:  # a dataset folder's articles against its raw files (attack14)
+        check_raw_texts(path, arrow_table(sound, "articles"), report)
+    except Exception as exc:  # never a traceback
+        report.add("*", "check-crashed", f"check_raw_texts could not run: {type(exc).__name__}: {exc}")
     return report
 
 

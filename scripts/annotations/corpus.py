@@ -6,7 +6,7 @@ the wrong type or an id that no catalogue defines: bad input stops here, as one 
 
 from __future__ import annotations
 
-import json
+from landstrikes.documents.stats import strict_json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +66,6 @@ def check_other_inputs(dataset_dir: Path) -> None:
     agreement = dataset_dir / AGREEMENT_FILE
     if agreement.exists() or agreement.is_symlink():
         try:
-            json.loads(read_source_text(agreement, "agreement figures"))
+            strict_json(read_source_text(agreement, "agreement figures"))
         except ValueError as exc:
             raise BuildError(agreement, f"agreement figures are not valid JSON ({exc})", check="bad-json") from None

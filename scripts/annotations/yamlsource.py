@@ -12,6 +12,7 @@ table keyed by the object, never inside the data, so no line number can leak int
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,6 +80,29 @@ def _line(mark) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+
+def _plain_number(tag: str, event) -> None:
+    """Refuse a number YAML 1.1 reads other than as its digits read (attack14: `low: 0250000` was
+    read as octal, 86016, and `n: 010` as occurrence 8, both silently): a leading zero, 0x, 0b, a
+    colon (base 60: `1:20` is 80) or an underscore in an integer, a colon in a float. Plain
+    decimal numbers, and quoted text, pass."""
+    value = event.value
+    if tag == _INT and not _DECIMAL_INT.fullmatch(value):
+        why = ("base 60" if ":" in value else "hexadecimal" if "x" in value else "binary" if "b" in value
+               else "digits grouped by _" if "_" in value else "octal, for its leading zero")
+    elif tag == _FLOAT and ":" in value:
+        why = "base 60"
+    else:
+        return
+    raise SourceProblem(_line(event.start_mark), "yaml-number",
+                        f"the number {short(value, 40)} is read by YAML 1.1 as {why}; write it in plain "
+                        "decimal digits (or in quotes if it is text)")
+
+
 class SourceLoader(yaml.CSafeLoader):
     """libyaml's scanner and parser; composing and constructing in Python with the refusals above."""
 
@@ -122,6 +146,7 @@ class SourceLoader(yaml.CSafeLoader):
             self.get_event()
             if tag is None or tag == "!":
                 tag = self.resolve(ScalarNode, event.value, event.implicit)
+                _plain_number(tag, event)
             return ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         self.depth += 1
         if self.depth > MAX_DEPTH:

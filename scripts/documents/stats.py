@@ -8,6 +8,7 @@ from this dict, so the documents cannot say something the tables do not (issue 8
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -42,13 +43,31 @@ def load_tables(dataset_dir: Path) -> dict:
     return tables
 
 
+def strict_json(text: str):
+    """JSON as `landstrikes agreement` writes it: ValueError for a key given twice in one object
+    (json.loads keeps the last) and for NaN, Infinity or a number too large for a float (json.loads
+    reads them, and the card then stated "consistency kappa inf"; attack14)."""
+    def finite(literal: str) -> float:
+        value = float(literal)
+        if not math.isfinite(value):
+            raise ValueError(f"number {literal[:40]} is not finite")
+        return value
+
+    def refuse(constant: str):
+        raise ValueError(f"{constant} is not a JSON number")
+
+    from landstrikes.releases.manifest import _unique_keys  # MANIFEST.json's reader refuses a repeated key alike
+
+    return json.loads(text, object_pairs_hook=_unique_keys, parse_float=finite, parse_constant=refuse)
+
+
 def load_agreement(path: Path) -> dict | None:
     """dataset/agreement.json as `landstrikes agreement` wrote it; None when it was never run."""
     path = Path(path)
     if not path.exists():
         return None
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return strict_json(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise StatsInputError(f"{path}: not readable JSON ({exc})") from exc
 

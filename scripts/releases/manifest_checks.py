@@ -379,23 +379,39 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
     if "croissant.json" in trusted:
         import json
 
+        from landstrikes.releases.manifest import _unique_keys
+
         try:
-            document = json.loads((folder / "croissant.json").read_bytes().decode("utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
-            document = None
+            document = json.loads((folder / "croissant.json").read_bytes().decode("utf-8"), object_pairs_hook=_unique_keys)
+            reason = None if isinstance(document, dict) else "is not a JSON object"
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError) as exc:
+            document, reason = None, f"cannot be read as JSON ({_short(str(exc), 80)})"
+        if reason is not None:  # attack14: an unreadable witness witnessed nothing, and verify said ok
+            problems.append(Problem("witness-mismatch", "croissant.json", f"{reason}: it must state the sha256 of "
+                                    "every Parquet file of the release"))
         objects = document.get("distribution") if isinstance(document, dict) else None
+        stated = set()
         for obj in objects if isinstance(objects, list) else []:
             url, digest = (obj.get("contentUrl"), obj.get("sha256")) if isinstance(obj, dict) else (None, None)
             if not (isinstance(url, str) and isinstance(digest, str)):
                 continue
+            stated.add(url)
             entry = manifest["files"].get(url)
             if entry is None:
                 problems.append(Problem("witness-mismatch", _short(url), "croissant.json lists a file the manifest does not"))
             elif entry["sha256"] != digest:
                 problems.append(Problem("witness-mismatch", _short(url),
                                         f"croissant.json states sha256 {digest[:16]}…, the manifest {entry['sha256'][:16]}…"))
+        if document is not None:
+            problems += [Problem("witness-mismatch", _short(rel), "croissant.json does not state its sha256")
+                         for rel in sorted(manifest["files"]) if rel.endswith(".parquet") and rel not in stated]
     if "README.md" in trusted:
-        for name, rows in card_row_counts(folder).items():
+        counts = card_row_counts(folder)
+        problems += [Problem("witness-mismatch", f"README.md#{_short(str(name))}", f"the dataset card states no row count "
+                             f"for the table (the manifest: {table['rows']})")
+                     for name, table in manifest["tables"].items()
+                     if isinstance(table, dict) and table.get("rows") and name not in counts]
+        for name, rows in counts.items():
             table = manifest["tables"].get(name)
             if table is not None and table["rows"] != rows:
                 problems.append(Problem("witness-mismatch", f"README.md#{_short(str(name))}",

@@ -251,6 +251,16 @@ def repair(root: Path, changelog: Path) -> list[str]:
     releases = find_releases(root)
     text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
     versions = list(releases)
+    unlisted = [str(v) for v in versions[:-1] if changelog_heading(str(v)) not in text]
+    if unlisted:
+        # A kill between a release's rename and its changelog write loses the newest entry only
+        # (attack14: a typo'd version with --changelog naming another project's changelog
+        # appended this dataset's whole history to it, then was refused).
+        raise ReleaseError(
+            f"{_shown(str(changelog), 200)} has no entry for release {', '.join(unlisted[:3])}"
+            f"{' ...' if len(unlisted) > 3 else ''}, older than the newest: it is not this dataset's changelog "
+            "(an interrupted release loses only the newest entry); name the dataset's with --changelog "
+            "[unwritable-changelog]")
     for i, version in enumerate(versions):
         if changelog_heading(str(version)) in text:
             continue

@@ -1,0 +1,72 @@
+"""A dataset folder's articles are its raw files, byte for byte (attack14): `validate DIR` on a
+folder holding `raw/` beside `data/` (what `build` reads and writes) compares each article's
+`sha256` with the digest of `raw/<source_file>`, and lists every `raw/*.txt` no article row names.
+(`article-derived-mismatch` already holds `sha256` to the text's UTF-8 bytes, so equal digests
+mean the stored text is the raw file.) Before, an article whose text was edited in the table with
+its digest, word count and every span's text updated to match validated, though the raw file it
+names says otherwise, and so did a table that had lost an article of raw/.
+
+Only a folder with both `raw/` and `data/` is compared: a release, an extract output or a `data/`
+folder given directly has no raw texts to compare with (`verify` compares a release's raw digests
+with its manifest). A raw file is read without following it into a FIFO or device: a path that is
+not a regular file is a finding, not a hang.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+import pyarrow as pa
+
+from landstrikes.schema.report import Report
+
+CHECK = "article-not-raw"
+_CHUNK = 1 << 20
+
+
+def _digest(path: Path) -> str | None:
+    """sha256 of a regular file's bytes, or None if it is not one (missing, folder, FIFO, device)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        digest = hashlib.sha256()
+        while chunk := os.read(fd, _CHUNK):
+            digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def check_raw_texts(folder: Path, articles: pa.Table | None, report: Report) -> None:
+    raw = folder / "raw"
+    if articles is None or not raw.is_dir() or not (folder / "data").is_dir():
+        return
+    names = [n for n in ("article_id", "source_file", "sha256") if n in articles.column_names]
+    if len(names) < 3 or not all(pa.types.is_string(articles.schema.field(n).type) for n in names):
+        return  # a structural finding already
+    ids, files, digests = (articles.column(n).to_pylist() for n in names)
+    named = set()
+    for article_id, source_file, digest in zip(ids, files, digests):
+        if not source_file or "/" in source_file or source_file in (".", ".."):
+            continue  # article-derived-mismatch names it
+        named.add(source_file)
+        actual = _digest(raw / source_file)
+        if actual is None:
+            report.add("articles", CHECK, f"raw/{source_file[:60]} is missing or not a regular file: the article has no "
+                       "raw text beside it", str(article_id), "source_file", source_file[:60])
+        elif actual != digest:
+            report.add("articles", CHECK, f"the text is not raw/{source_file[:60]} (its sha256 is {actual}): the table "
+                       "was edited, or the raw file, after the build", str(article_id), "text", str(digest))
+    for path in sorted(raw.glob("*.txt")):
+        if path.name not in named:
+            report.add("articles", CHECK, f"raw/{path.name[:60]} is an article no row of the table holds",
+                       path.stem[:60], "source_file", path.name[:60])
