@@ -83,10 +83,12 @@ def _line(mark) -> int | None:
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_BOOL = "tag:yaml.org,2002:bool"
 
 
-def _plain_number(tag: str, event) -> None:
-    """Refuse a number YAML 1.1 reads other than as its digits read (attack14: `low: 0250000` was
+def _plain_scalar(tag: str, event) -> None:
+    """Refuse a boolean written other than true / false (`yes`, `no`, `on`, `off`: YAML 1.1 reads
+    `country: NO` as False, a text lost without a word), and a number YAML 1.1 reads other than as its digits read (attack14: `low: 0250000` was
     read as octal, 86016, and `n: 010` as occurrence 8, both silently): a leading zero, 0x, 0b, a
     colon (base 60: `1:20` is 80) or an underscore in an integer, a colon in a float. Plain
     decimal numbers, and quoted text, pass."""
@@ -96,6 +98,10 @@ def _plain_number(tag: str, event) -> None:
                else "digits grouped by _" if "_" in value else "octal, for its leading zero")
     elif tag == _FLOAT and ":" in value:
         why = "base 60"
+    elif tag == _BOOL and value.lower() not in ("true", "false"):
+        raise SourceProblem(_line(event.start_mark), "yaml-bool",
+                            f"{short(value, 40)} is read by YAML 1.1 as the boolean {value.lower() in ('yes', 'on')}; "
+                            "write true or false (or put it in quotes if it is text: `NO` is Norway's code)")
     else:
         return
     raise SourceProblem(_line(event.start_mark), "yaml-number",
@@ -146,7 +152,7 @@ class SourceLoader(yaml.CSafeLoader):
             self.get_event()
             if tag is None or tag == "!":
                 tag = self.resolve(ScalarNode, event.value, event.implicit)
-                _plain_number(tag, event)
+                _plain_scalar(tag, event)
             return ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         self.depth += 1
         if self.depth > MAX_DEPTH:
