@@ -94,3 +94,9 @@ def test_a_reporting_verb_before_the_document_stays_the_cue():
 def test_a_body_that_offered_a_statement_issued_it():
     text = ('When contacted, Norcom offered this statement: "We are looking at every option open to us now."\n')
     assert _row(text, "We are looking")["speaker_id"] == "norcom"
+
+
+def test_a_sign_held_by_an_unnamed_relative_is_hers():
+    text = ('Tom Bryce has been out of work since May. His wife\'s sign read: "Please help us pay the rent this winter."\n')
+    row = _row(text, "Please help us")
+    assert (row["speaker_status"], row["speaker_text"]) == ("unnamed_source", "His wife")

@@ -327,6 +327,8 @@ _ISSUING = re.compile(r"\b(?:issued|released|posted|published|put out|sent|wrote
                       r"issues|releases|posts|publishes|sends|writes|shares|tweets|uploads|leaves|signs|carries|holds)\b")
 
 
+_UNNAMED_OWNER = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne) (?:[a-z-]+ ){0,2}[a-z-]+$")
+"""`His wife's sign read:`: the owner is a person the text does not name (Q9 unnamed source)."""
 _VERB_BEFORE_OBJECT = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:a|an|the|this|these|that|its|their)\s+(?:[a-z-]+\s+){0,2}$")
 """`<Subject> offered this statement:`, `He included the caption:`: the document is the object of
 the sentence's verb, whose subject issued it."""
@@ -334,7 +336,8 @@ _NOT_A_VERB = frozenset("with in of on at for from by to under into about and or
 
 
 def _document_issuer(text: str, sentence_start: int, document: re.Match, mentions) -> Speaker:
-    """Who issued the document before a colon: the owner in `his note`, `<Name>'s statement`;
+    """Who issued the document before a colon: the owner in `his note`, `<Name>'s statement`,
+    `his wife's sign` (unnamed);
     else the subject of an issuing verb before it in the sentence (`<Name> posted a picture ...,
     with the caption:`, `<Body> offered this statement:`); else nobody (no nearby name stands in for
     an unnamed issuer)."""
@@ -343,7 +346,10 @@ def _document_issuer(text: str, sentence_start: int, document: re.Match, mention
                                           _PRONOUN_GENDER[word.lower()]))
     if document.group("possessive") is not None:
         owners = [m for m in _mentions_in(mentions, sentence_start, document.start()) if m.end == document.start()]
-        return Speaker("attributed", owners[-1]) if owners else Speaker("unattributed")
+        if owners:
+            return Speaker("attributed", owners[-1])
+        owner = _UNNAMED_OWNER.search(text, sentence_start, document.start())
+        return Speaker("unnamed_source", phrase=(owner.start(), owner.end())) if owner else Speaker("unattributed")
     verb = _VERB_BEFORE_OBJECT.search(text, sentence_start, document.start("doc"))
     if verb is None or verb.group("verb").lower() in _NOT_A_VERB:
         verb = _ISSUING.search(text, sentence_start, document.start("doc"))
