@@ -56,14 +56,14 @@ def test_a_cueless_quotation_far_after_the_last_speaker_is_not_carried():
 
 def test_a_possessive_tagline_is_its_owners():
     text = ('Ann Okafor joined the army at 30. A friend of hers told the paper that he remembered Okafor as "a brave '
-            'woman of ideas." On Twitter, her tagline is: "On a long road to the truth of things."\n')
-    assert _row(text, "On a long road")["speaker_id"] == "ann-okafor"
+            'woman of ideas." On her blog, her tagline is: "Walking slowly towards whatever comes next."\n')
+    assert _row(text, "Walking slowly")["speaker_id"] == "ann-okafor"
 
 
 def test_a_statement_issued_with_reading_is_no_nearby_name():
-    text = ('The board has confirmed that the Norland bidder is back, with a statement issued on Sunday reading: '
-            '"The board can confirm it has received a detailed proposal today."\n')
-    row = _row(text, "The board can confirm")
+    text = ('Directors at the club say the Norland buyer has returned, with a statement issued late on Friday reading: '
+            '"Directors have been sent a fresh offer and are studying it."\n')
+    row = _row(text, "Directors have been")
     assert row["speaker_id"] is None and row["cue_text"] == ":"
 
 
@@ -75,9 +75,9 @@ def test_a_caption_is_the_posters_words_not_the_group_in_his_phrase():
 
 
 def test_a_note_that_reads_is_no_cue_of_the_body_named_before():
-    text = ('Inside the box there are papers from the Norland Savings Bank with a note that reads: '
-            '"Your house is paid off now. Love, Tom."\n')
-    row = _row(text, "Your house is")
+    text = ('In the parcel were forms from the Norland Savings Bank together with a scribbled note that reads: '
+            '"The loan is gone for good. Happy birthday, Tom."\n')
+    row = _row(text, "The loan is")
     assert row["speaker_id"] != "norland-savings-bank" and row["cue_text"] == ":"
 
 
@@ -87,8 +87,8 @@ def test_said_in_a_statement_ending_a_paragraph_is_the_subjects_words():
 
 
 def test_a_reporting_verb_before_the_document_stays_the_cue():
-    text = ('The Okafor family posted the following statement: "We thank everyone for their kind messages."\n')
-    assert _row(text, "We thank everyone")["cue_text"] == "posted"
+    text = ('The Okafor family posted this short statement: "Our thanks go to all who wrote to us."\n')
+    assert _row(text, "Our thanks go")["cue_text"] == "posted"
 
 
 def test_a_body_that_offered_a_statement_issued_it():

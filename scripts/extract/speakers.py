@@ -299,7 +299,7 @@ _DOCUMENT_COLON = re.compile(
     r"motto|bio|captioned)s?\b"
     r"(?P<tail>(?:\s+(?:that|which|simply|still))?\s+(?:reads|reading|read|says|saying|states|stating|was|is)"
     r"|\s+(?:issued|released|posted|published|sent|left|written)\s[^.!?:;,“”\"\n]{0,40}?\s(?:reading|saying|stating)|)\s*$")
-"""A colon after a document, sign or caption (`a statement issued on Sunday reading:`, `a note that
+"""A colon after a document, sign or caption (`a statement issued at noon reading:`, `a note that
 reads:`, `with the caption:`, `Her tagline is:`): the words are the document's, spoken by its
 issuer, not by the nearest name (Q6)."""
 
