@@ -18,8 +18,8 @@ from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
 from landstrikes.extract.quoterow import Quote, Speaker
 from landstrikes.extract.speakers import (
-    _mentions_in, colon_subject, cue_subject, document_colon, person_talked_about, previous_sentence_speaker, pronoun_subject_before, subject_after, subject_before,
-    subject_near,
+    _mentions_in, colon_subject, cue_subject, document_colon, person_talked_about, previous_sentence_speaker, pronoun_subject_before,
+    subject_after, subject_before, subject_near,
 )
 from landstrikes.extract.text import Span, lines
 from landstrikes.quotemarks import BLANKS
@@ -163,8 +163,8 @@ def _same_speaker_goes_on(text: str, current: tuple[Quote, int], open_: int, men
     """A quotation with no cue and nobody named just before it (Q9, implicit) goes on in the words
     of the last direct quotation's speaker (`She said: "..." / He urged ... to "...". / "..."`)
     when the narration between them is short (up to `WINDOW`), names nobody else (a nationality is
-    nobody: it names no speaker here), asks no question
-    (an interview's turns) and has no line without a sentence end (a heading or caption)."""
+    nobody: it names no speaker here), asks no question (an interview's turns) and has no line
+    without a sentence end (a heading or caption)."""
     quote, close = current
     if open_ - close > WINDOW:
         return False

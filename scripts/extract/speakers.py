@@ -337,10 +337,9 @@ _NOT_A_VERB = frozenset("with in of on at for from by to under into about and or
 
 def _document_issuer(text: str, sentence_start: int, document: re.Match, mentions) -> Speaker:
     """Who issued the document before a colon: the owner in `his note`, `<Name>'s statement`,
-    `his wife's sign` (unnamed);
-    else the subject of an issuing verb before it in the sentence (`<Name> posted a picture ...,
-    with the caption:`, `<Body> offered this statement:`); else nobody (no nearby name stands in for
-    an unnamed issuer)."""
+    `his wife's sign` (unnamed); else the subject of the verb whose object it is (`<Body> offered
+    this statement:`) or of an issuing verb before it in the sentence (`<Name> posted a picture ...,
+    with the caption:`); else nobody (no nearby name stands in for an unnamed issuer)."""
     if (word := document.group("owner")) is not None:
         return Speaker("pronoun", Mention(document.start("owner"), document.end("owner"), "", "PERSON", "PRONOUN", 0.5,
                                           _PRONOUN_GENDER[word.lower()]))
