@@ -18,8 +18,8 @@ from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
 from landstrikes.extract.quoterow import Quote, Speaker
 from landstrikes.extract.speakers import (
-    colon_subject, cue_subject, person_talked_about, previous_sentence_speaker, pronoun_subject_before, subject_after, subject_before,
-    subject_near,
+    _mentions_in, colon_subject, cue_subject, document_colon, person_talked_about, previous_sentence_speaker, pronoun_subject_before,
+    subject_after, subject_before, subject_near,
 )
 from landstrikes.extract.text import Span, lines
 from landstrikes.quotemarks import BLANKS
@@ -63,6 +63,7 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays, 
     open_closes: list[int] = []  # closes of the pairs enclosing the current one (pairs never cross)
     open_opens: list[int] = []  # and their opening marks
     chain: list[int] = []  # indices in `out` of the parts of the current continued quotation
+    current: tuple[Quote, int] | None = None  # the last direct quotation with a named speaker, and its close
     for pair in pairs:
         line = line_of(pair.open)
         while open_closes and open_closes[-1] < pair.open:
@@ -101,6 +102,12 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays, 
         )
         if continues:
             quote = replace(quote, kind="direct", speaker=previous.speaker, cue=previous.cue, confidence=0.65)
+        elif not enclosing and current is not None and quote.kind == "direct" and quote.cue is None \
+                and quote.speaker.status == "unattributed" and _same_speaker_goes_on(text, current, pair.open, mentions):
+            quote = replace(quote, speaker=Speaker("implicit", current[0].speaker.mention), confidence=0.45)
+        if not enclosing and quote.kind == "direct":
+            named = quote.speaker.status in ("attributed", "pronoun") and quote.speaker.mention is not None
+            current = (quote, pair.close) if named else None
         if not enclosing:
             _speaker_back(out, chain)
             chain = [len(out)]
@@ -150,6 +157,28 @@ def _speaker_back(out: list[Quote], chain: list[int]) -> None:
             return
         if out[i].speaker.status in ("unattributed", "implicit"):
             out[i] = replace(out[i], speaker=named.speaker, cue=named.cue, confidence=0.65)
+
+
+def _same_speaker_goes_on(text: str, current: tuple[Quote, int], open_: int, mentions: list[Mention]) -> bool:
+    """A quotation with no cue and nobody named just before it (Q9, implicit) goes on in the words
+    of the last direct quotation's speaker (`She said: "..." / He urged ... to "...". / "..."`)
+    when the narration between them is short (up to `WINDOW`), names nobody else (a nationality is
+    nobody: it names no speaker here), asks no question (an interview's turns) and has no line
+    without a sentence end (a heading or caption)."""
+    quote, close = current
+    if open_ - close > WINDOW:
+        return False
+    gap = text[close + 1:open_]
+    if "?" in gap or any(ln.strip() and not _LINE_DONE.search(ln) for ln in gap.split("\n")[:-1]):
+        return False
+    speaker = quote.speaker.mention
+    for m in _mentions_in(mentions, close + 1, open_):
+        if m.kind != "PRONOUN" and m.type != "NORP" and m.name != speaker.name:
+            return False  # another person or body named between: a new speaker may be talking
+    return True
+
+
+_LINE_DONE = re.compile(r"[.!:”\"’']\s*$")
 
 
 _ANOTHER_SENTENCE = re.compile(r"[.!?]\s+\S")
@@ -237,8 +266,11 @@ def _classify_pair(inner: str, text: str, open_: int, close: int, line: Span, me
         kind = "direct" if according_after is not None or _CAPITALISED.match(inner[:1] or "a") and len(words) >= 3 else "partial"
         conf = 0.7
     else:
-        b = _CUE_BEFORE.search(before)
         colon = before.rstrip().endswith(":")
+        b = _CUE_BEFORE.search(before)
+        if b and colon and (doc := document_colon(text, line.start, line.start + before.rstrip().rfind(":"))) is not None \
+                and line.start + b.start("verb") >= doc:
+            b = None  # `a note that reads:`, `a sign that says:`: the verb is the document's, the colon the cue
         if b and (b.group("that") or b.group("punct") or before.endswith(" ")) and len(b.group("mid").split()) <= 4:
             verb_start = line.start + b.start("verb")
             cue = (verb_start, line.start + b.end("verb"), LEMMA[b.group("verb").lower()])
