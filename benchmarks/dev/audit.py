@@ -70,8 +70,12 @@ def file_name(text_id: str) -> str:
 
 def speaker_mention(row: dict) -> list | None:
     """The speaker a row was judged with (offsets and entity id): a later run that gives the same
-    span another speaker has a row nobody judged."""
-    return None if row["speaker_start"] is None else [row["speaker_start"], row["speaker_end"], row["speaker_id"]]
+    span another speaker has a row nobody judged. An `implicit` row has an entity and no mention
+    (GUIDELINES Q9): `[None, None, entity]`, so a judgment made before its entity was shown
+    (batches 3-6 recorded such rows as `null`) no longer covers it (AUDIT.md note 16)."""
+    if row["speaker_start"] is None:
+        return None if row["speaker_id"] is None else [None, None, row["speaker_id"]]
+    return [row["speaker_start"], row["speaker_end"], row["speaker_id"]]
 
 
 def judgment_key(text_id: str, row: dict, with_speaker: bool) -> tuple:
@@ -94,7 +98,8 @@ def write_sheets(out: Path, lists: tuple[Path, ...] = (AUDIT_TSV,), judged_befor
         lines = [f"# {text_id}  ({len(text)} code points, {len(rows)} quote rows{'' if before is None else f', {len(shown)} to judge'})",
                  "", "## Text", "", "```", text, "```", "", "## Rows", ""]
         for n, r in ((n, rows[n]) for n in shown):
-            speaker = f"{r['speaker_text']!r} [{r['speaker_start']}-{r['speaker_end']}] entity {r['speaker_id']}" if r["speaker_start"] is not None else "none"
+            speaker = (f"{r['speaker_text']!r} [{r['speaker_start']}-{r['speaker_end']}] entity {r['speaker_id']}" if r["speaker_start"] is not None
+                       else f"none; speaker entity {r['speaker_id']} (no mention in its sentence)" if r["speaker_id"] is not None else "none")
             cue = f"{r['cue_text']!r} [{r['cue_start']}-{r['cue_end']}]" if r["cue_start"] is not None else "none"
             lines += [f"### row {n}: {r['kind']} [{r['start']}-{r['end']}]", f"- words: {r['text']!r}",
                       f"- speaker status: {r['speaker_status']}; speaker mention: {speaker}", f"- cue: {cue}", ""]
