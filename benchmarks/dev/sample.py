@@ -43,6 +43,10 @@ listed in docs/notes/extract-speakers7.md, 24 of them not in the first list).
 `--audit6` lists a sixth batch (`audit6.tsv`): the next AUDIT6_PER_SOURCE of each source after the
 fifth, drawn before the eighth round of speaker rules, skipping also the texts whose quote rows the
 learned ranker changed (`changed_by_ranker.tsv`).
+`--audit7` lists a seventh batch (`audit7.tsv`): the next AUDIT7_PER_SOURCE of each source after the
+sixth, drawn after the eighth and ninth rounds of speaker rules to judge the code they left, skipping
+also every text those rounds changed or their writers read (`changed_by_rules_round8.tsv`,
+`changed_by_rules_round9.tsv`, `read_by_rules_round8.tsv`, `read_by_rules_round9.tsv`).
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -275,9 +279,22 @@ def audit6(texts: dict[str, str]) -> list[str]:
     return _next_of_each_source(texts, audit5(texts), AUDIT6_PER_SOURCE, skipped)
 
 
+AUDIT7_PER_SOURCE = 30
+ROUNDS_8_9 = [Path(__file__).with_name(f"{what}_by_rules_round{n}.tsv") for n in (8, 9) for what in ("changed", "read")]
+
+
+def audit7(texts: dict[str, str]) -> list[str]:
+    """A seventh audit batch (`audit7.tsv`), drawn after the eighth and ninth rule rounds (which
+    changed none of batch 6's rows) to judge the code they left on text neither writer read: the
+    next AUDIT7_PER_SOURCE texts of each source after the sixth batch's, with every earlier skip."""
+    skipped = (read_by_rule_writers() | _ids(CHANGED_BY_ROUND5) | _ids(CHANGED_BY_ROUND6) | _ids(CHANGED_BY_ROUND7)
+               | _ids(READ_BY_ROUND7) | _ids(CHANGED_BY_RANKER) | set().union(*(_ids(listing) for listing in ROUNDS_8_9)))
+    return _next_of_each_source(texts, audit6(texts), AUDIT7_PER_SOURCE, skipped)
+
+
 if __name__ == "__main__":
     texts = dev_texts(DEV_NEWS)
-    chosen = (audit6 if "--audit6" in sys.argv else audit5 if "--audit5" in sys.argv else audit4 if "--audit4" in sys.argv else audit3 if "--audit3" in sys.argv else audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
+    chosen = (audit7 if "--audit7" in sys.argv else audit6 if "--audit6" in sys.argv else audit5 if "--audit5" in sys.argv else audit4 if "--audit4" in sys.argv else audit3 if "--audit3" in sys.argv else audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
               else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
               else heldout if "--heldout" in sys.argv else sample)
     for text_id in chosen(texts):
