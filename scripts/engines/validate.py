@@ -35,6 +35,7 @@ from landstrikes.engines.tasks import TASK_BYTES, file_bytes, group, task_bytes
 from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
 from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, read_table
@@ -47,6 +48,7 @@ CORPUS_WIDE_CHECKS = frozenset({
     "cluster-counts-mismatch", "variant-not-in-cluster",  # check_claim_clusters
     "variant-unused", "entity-not-mentioned", "misquotation-without-evidence",  # GOLD_CORPUS_WIDE
     "cluster-similarity-mismatch",  # GOLD_CORPUS_WIDE: a quote cluster's reference may be in another article
+    "cluster-not-its-claim",  # GOLD_CORPUS_WIDE: a cluster named by a claim of another partition
 })
 """Check ids a single partition cannot decide: they come from the corpus-wide pass only."""
 GOLD_CORPUS_WIDE = (
@@ -54,6 +56,7 @@ GOLD_CORPUS_WIDE = (
     (check_entities_mentioned, ("articles", "entities", "mentions")),  # "mentioned somewhere" spans articles
     (check_quote_cluster_wording, ("quotes", "quality_flags")),  # a cluster's reference wording may be elsewhere
     (check_quote_cluster_reference, ("quotes",)),  # a cluster's reference row (similarity 1.0) may be elsewhere
+    (check_claim_named_clusters, ("claims", "claim_clusters")),  # the claim naming a cluster may be elsewhere
 )
 """Gold checks whose rows meet across articles, with the tables each reads whole on the driver."""
 STRUCTURAL = frozenset({"missing-column", "unexpected-column", "wrong-dtype", "column-order"})
