@@ -48,7 +48,7 @@ def check_folder_entries(table: str, table_dir: Path, add) -> None:
     for entry in entries:
         if _hidden(entry.name) or entry in parts:
             continue
-        found = _parquet_inside(entry) if entry.is_dir() and not entry.is_symlink() else (entry if _is_parquet(entry) else None)
+        found = parquet_data(entry)
         if found is not None:
             what = unread_folder(found) if found.is_dir() else \
                 f"a folder holding Parquet data ({found.relative_to(table_dir).as_posix()[:80]})" if found != entry else \
@@ -59,6 +59,16 @@ def check_folder_entries(table: str, table_dir: Path, add) -> None:
 
 MAX_ENTRIES = 10_000
 """How many entries of a subfolder are looked at (a huge tree must not stall validate)."""
+
+
+def parquet_data(entry: Path) -> Path | None:
+    """Parquet data at `entry`: the entry itself (a file of Parquet bytes, whatever its name), a
+    Parquet file found below it (a folder, not followed through a symbolic link), a folder too large
+    to look through (see `_parquet_inside`), or None. Shared by `unexpected-file` (inside a table
+    folder) and `unexpected-table` (beside the tables)."""
+    if entry.is_dir() and not entry.is_symlink():
+        return _parquet_inside(entry)
+    return entry if _is_parquet(entry) else None
 
 
 def unread_folder(folder: Path) -> str:
