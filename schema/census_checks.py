@@ -7,7 +7,7 @@ from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.name_mentions import check_name_mentions
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
-from landstrikes.schema.slug_ids import check_slug_ids
+from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.span_edges import check_span_edges
 from landstrikes.schema.span_words import check_span_words
@@ -22,10 +22,13 @@ CENSUS_CHECKS = (
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
+    check_claim_named_clusters,
 )
 """`check_quote_cluster_reference` (cluster-similarity-mismatch) reads rows of many articles (a
 quote cluster spans articles): `validate --engine` runs it in its corpus-wide pass
-(scripts/engines/validate.py GOLD_CORPUS_WIDE) and drops its per-partition findings."""
+(scripts/engines/validate.py GOLD_CORPUS_WIDE) and drops its per-partition findings; so is
+`check_claim_named_clusters` (cluster-not-its-claim: the claim naming a cluster may lie in
+another partition)."""
 
 CENSUS_CHECK_IDS = (
     "entity-flag-note-mismatch",
@@ -40,5 +43,6 @@ CENSUS_CHECK_IDS = (
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
+    "cluster-not-its-claim",
 )
 """Every check id they report (README's check-id list, via docs/notes/census.md)."""

@@ -48,9 +48,10 @@ def check_folder_entries(table: str, table_dir: Path, add) -> None:
     for entry in entries:
         if _hidden(entry.name) or entry in parts:
             continue
-        found = _parquet_inside(entry) if entry.is_dir() and not entry.is_symlink() else (entry if _is_parquet(entry) else None)
+        found = parquet_data(entry)
         if found is not None:
-            what = f"a folder holding Parquet data ({found.relative_to(table_dir).as_posix()[:80]})" if found != entry else \
+            what = unread_folder(found) if found.is_dir() else \
+                f"a folder holding Parquet data ({found.relative_to(table_dir).as_posix()[:80]})" if found != entry else \
                 "Parquet data not named *.parquet"
             add(table, "unexpected-file", f"{entry.name[:80]} is {what}; pandas.read_parquet on the folder would read "
                 "it unchecked (move it out, or hide it with a leading '.')", "", "", entry.name[:80])
@@ -58,6 +59,21 @@ def check_folder_entries(table: str, table_dir: Path, add) -> None:
 
 MAX_ENTRIES = 10_000
 """How many entries of a subfolder are looked at (a huge tree must not stall validate)."""
+
+
+def parquet_data(entry: Path) -> Path | None:
+    """Parquet data at `entry`: the entry itself (a file of Parquet bytes, whatever its name), a
+    Parquet file found below it (a folder, not followed through a symbolic link), a folder too large
+    to look through (see `_parquet_inside`), or None. Shared by `unexpected-file` (inside a table
+    folder) and `unexpected-table` (beside the tables)."""
+    if entry.is_dir() and not entry.is_symlink():
+        return _parquet_inside(entry)
+    return entry if _is_parquet(entry) else None
+
+
+def unread_folder(folder: Path) -> str:
+    """What `_parquet_inside` returning a folder means."""
+    return f"a folder of more than {MAX_ENTRIES} files ({str(folder)[-80:]}), too many to look through for Parquet data"
 
 
 def _hidden(name: str) -> bool:
@@ -75,13 +91,16 @@ def _is_parquet(path: Path) -> bool:
 
 
 def _parquet_inside(folder: Path) -> Path | None:
+    """The first Parquet file found under `folder`, or the folder being walked when more than
+    MAX_ENTRIES files were looked at (a folder too large to look through may hide one: review14,
+    it passed as holding none), or None."""
     seen = 0
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not _hidden(d))
         for name in sorted(files):
             seen += 1
             if seen > MAX_ENTRIES:
-                return None
+                return Path(root)
             if not _hidden(name) and _is_parquet(Path(root, name)):
                 return Path(root, name)
     return None

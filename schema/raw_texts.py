@@ -31,7 +31,7 @@ def _digest(path: Path) -> str | None:
     """sha256 of a regular file's bytes, or None if it is not one (missing, folder, FIFO, device)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name (review14: it crashed the check)
         return None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):

@@ -10,10 +10,13 @@ tell apart, so each of these ids must have the slug form, as entity ids do:
   (`stances.target_id` and `claims.variant_id` must name one of them: dangling-foreign-key,
   variant-not-in-cluster);
 - `claim_clusters.cluster_id` (C7): a slug, or (a cluster the extractor made of one claim) the
-  id of a claim, `<article_id>:c:<start>-<end>` (`claims.cluster_id` must name one);
+  id of a claim, `<article_id>:c:<start>-<end>` (`claims.cluster_id` must name one); that it is
+  the id of a claim of the cluster is `check_claim_named_clusters`' (review14: any text before
+  `:c:0-1`, capitals and spaces included, passed as a claim's id);
 - `quotes.cluster_id` (Q12): a slug, or the quote's own id (a quote of its own cluster).
 
-Row-local, so `validate --engine` judges each partition alone. An item starting with `__` is
+Row-local, so `validate --engine` judges each partition alone (except `cluster-not-its-claim`,
+which needs every claim: corpus-wide). An item starting with `__` is
 reserved-key-in-value's finding, not this one's.
 """
 
@@ -69,3 +72,26 @@ def check_slug_ids(tables, report: Report) -> None:
             ok = pc.or_(_matches(ids, SLUG), pc.fill_null(pc.equal(ids, own), False))
             _report(report, "quotes", quotes, "cluster_id", failing_rows(pc.invert(ok)),
                     "a slug (Q12), or the quote's own id")
+
+
+def check_claim_named_clusters(tables, report: Report) -> None:
+    """`cluster-not-its-claim`: a claim cluster whose id has a claim's form (and is no slug) is the
+    cluster of the claim of that id, as the extractor names a one-claim cluster. The form alone let
+    `C-US Drug Deaths:c:0-1` stand for a renamed cluster. Needs every claim, so corpus-wide under
+    `--engine` (engines/validate.py runs it on the whole tables)."""
+    clusters = arrow_of(tables, "claim_clusters", ())
+    claims = arrow_of(tables, "claims", ("cluster_id",))
+    if clusters is None or claims is None:
+        return
+    ids, claim_ids, claim_clusters = column(clusters, "cluster_id"), column(claims, "claim_id"), column(claims, "cluster_id")
+    if not all(pa.types.is_string(a.type) or pa.types.is_large_string(a.type) for a in (ids, claim_ids, claim_clusters)):
+        return  # a structural finding already (the engine's driver reads frames: large strings)
+    ids, claim_ids, claim_clusters = (a.cast(pa.large_string()) for a in (ids, claim_ids, claim_clusters))
+    named = pc.and_(pc.invert(_matches(ids, SLUG)), pc.fill_null(pc.match_substring_regex(ids, CLAIM_ID), False))
+    if not pc.any(named).as_py():
+        return
+    own = pc.filter(claim_ids, pc.fill_null(pc.equal(claim_ids, claim_clusters), False))
+    rows = failing_rows(pc.and_(named, pc.invert(pc.is_in(ids, value_set=own))))
+    for row_id in ids_at(clusters, "claim_clusters", rows):
+        report.add("claim_clusters", "cluster-not-its-claim", "cluster_id has a claim's form but no claim of that id "
+                   "is in the cluster: a cluster is named by a slug, or by its one claim's id", row_id, "cluster_id", row_id)

@@ -26,7 +26,7 @@ from landstrikes.schema.articles_derived import check_article_derived
 from landstrikes.schema.raw_texts import check_raw_texts
 from landstrikes.schema.checkcorpus import ARROW_LISTS, arrow_table, running_check  # noqa: F401 (ARROW_LISTS re-exported)
 from landstrikes.schema.crosschecks import CROSS_CHECKS as _TABLE_CHECKS, LONGEST_FIRST as _TABLE_ORDER, Corpus, article_texts
-from landstrikes.schema.filestamps import _is_parquet, _parquet_inside, check_folder_entries, check_reader_metadata, check_stamps
+from landstrikes.schema.filestamps import check_folder_entries, check_reader_metadata, check_stamps, parquet_data, unread_folder
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Report, TableResult
@@ -152,8 +152,11 @@ def _report_unexpected_tables(root: Path, report: Report) -> None:
             continue
         # attack14: Parquet data deeper down (an extract output, a copied table folder) or a
         # Parquet file beside the tables went unread under a VALID verdict
-        found = _parquet_inside(entry) if entry.is_dir() and not entry.is_symlink() else (entry if _is_parquet(entry) else None)
-        if found is not None:
+        found = parquet_data(entry)
+        if found is not None and found.is_dir():  # review14: past the walk's bound, Parquet may lie unread
+            report.add(entry.name, "unexpected-table", f"{entry.name[:80]} is {unread_folder(found)}, beside the "
+                       f"tables; move it out of {root}")
+        elif found is not None:
             report.add(entry.name, "unexpected-table", f"{str(found)[:200]} is Parquet data beside the tables "
                        f"that no table of schema {SCHEMA_VERSION} reads; move it out of {root}")
 

@@ -261,7 +261,7 @@ def test_a_list_item_that_is_not_a_mapping_is_refused_at_its_line(mini):
 
 
 def test_a_non_string_key_is_refused(mini):
-    source(mini).write_text(source(mini).read_text(encoding="utf-8") + "yes: 1\n", encoding="utf-8")
+    source(mini).write_text(source(mini).read_text(encoding="utf-8") + "true: 1\n", encoding="utf-8")
     refused(mini, "wrong-type")
 
 

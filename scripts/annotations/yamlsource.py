@@ -88,17 +88,26 @@ _BOOL = "tag:yaml.org,2002:bool"
 
 def _plain_scalar(tag: str, event) -> None:
     """Refuse a boolean written other than true / false (`yes`, `no`, `on`, `off`: YAML 1.1 reads
-    `country: NO` as False, a text lost without a word), and a number YAML 1.1 reads other than as its digits read (attack14: `low: 0250000` was
-    read as octal, 86016, and `n: 010` as occurrence 8, both silently): a leading zero, 0x, 0b, a
-    colon (base 60: `1:20` is 80) or an underscore in an integer, a colon in a float. Plain
-    decimal numbers, and quoted text, pass."""
+    `country: NO` as False, a text lost without a word), and a number YAML 1.1 reads other than as
+    its digits read (attack14: `low: 0250000` was read as octal, 86016, and `n: 010` as occurrence
+    8, both silently): a leading zero, 0x, 0b, a colon (base 60: `1:20` is 80) or an underscore in
+    an integer, a colon in a float. Plain decimal numbers, and quoted text, pass. `tag` is the
+    resolved tag of a plain scalar or the explicit tag of any scalar (review14: `!!int 0250000` and
+    `!!bool yes` were read as 86016 and True); a tagged value that is no integer or boolean at all
+    (`!!int ''`, `!!bool maybe`) is `yaml-value`."""
     value = event.value
     if tag == _INT and not _DECIMAL_INT.fullmatch(value):
-        why = ("base 60" if ":" in value else "hexadecimal" if "x" in value else "binary" if "b" in value
-               else "digits grouped by _" if "_" in value else "octal, for its leading zero")
+        digits = value.lstrip("+-")
+        why = ("base 60" if ":" in value else "hexadecimal" if digits.startswith("0x") else "binary" if digits.startswith("0b")
+               else "digits grouped by _" if "_" in value else "octal, for its leading zero" if digits.startswith("0")
+               else None)
+        if why is None:
+            raise SourceProblem(_line(event.start_mark), "yaml-value", f"cannot read value: {short(value, 40)} is not an integer")
     elif tag == _FLOAT and ":" in value:
         why = "base 60"
     elif tag == _BOOL and value.lower() not in ("true", "false"):
+        if value.lower() not in ("yes", "no", "on", "off"):
+            raise SourceProblem(_line(event.start_mark), "yaml-value", f"cannot read value: {short(value, 40)} is not a boolean")
         raise SourceProblem(_line(event.start_mark), "yaml-bool",
                             f"{short(value, 40)} is read by YAML 1.1 as the boolean {value.lower() in ('yes', 'on')}; "
                             "write true or false (or put it in quotes if it is text: `NO` is Norway's code)")
@@ -152,7 +161,7 @@ class SourceLoader(yaml.CSafeLoader):
             self.get_event()
             if tag is None or tag == "!":
                 tag = self.resolve(ScalarNode, event.value, event.implicit)
-                _plain_scalar(tag, event)
+            _plain_scalar(tag, event)  # an explicit !!int / !!bool too (review14)
             return ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         self.depth += 1
         if self.depth > MAX_DEPTH:

@@ -46,7 +46,8 @@ def load_tables(dataset_dir: Path) -> dict:
 def strict_json(text: str):
     """JSON as `landstrikes agreement` writes it: ValueError for a key given twice in one object
     (json.loads keeps the last) and for NaN, Infinity or a number too large for a float (json.loads
-    reads them, and the card then stated "consistency kappa inf"; attack14)."""
+    reads them, and the card then stated "consistency kappa inf"; attack14), and for nesting too
+    deep to parse."""
     def finite(literal: str) -> float:
         value = float(literal)
         if not math.isfinite(value):
@@ -58,7 +59,10 @@ def strict_json(text: str):
 
     from landstrikes.releases.manifest import _unique_keys  # MANIFEST.json's reader refuses a repeated key alike
 
-    return json.loads(text, object_pairs_hook=_unique_keys, parse_float=finite, parse_constant=refuse)
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_float=finite, parse_constant=refuse)
+    except RecursionError:  # review14: an array nested 100,000 deep was an internal error
+        raise ValueError("nested too deeply") from None
 
 
 def load_agreement(path: Path) -> dict | None:

@@ -9,8 +9,8 @@ Two kinds of check, split by what they need to see:
 - corpus-wide (the driver, bounded memory): unique ids and foreign keys in hash-bucket passes
   over key columns only (`keys.py`), and the table-level facts (missing, empty, schema version);
   then the rules whose rows meet across articles read their tables whole: the claims'
-  cross-article rules (claims, claim clusters) and four gold checks (`GOLD_CORPUS_WIDE`: unused
-  variants; entities mentioned nowhere, which needs articles and mentions; quote wording
+  cross-article rules (claims, claim clusters) and five gold checks (`GOLD_CORPUS_WIDE`: unused
+  variants; a cluster named by a claim of another article (cluster-not-its-claim); entities mentioned nowhere, which needs articles and mentions; quote wording
   against a cluster's reference, which needs quotes and quality flags; the reference row's
   similarity, which needs quotes). Those whole reads are
   the driver's memory bound.
@@ -35,6 +35,7 @@ from landstrikes.engines.tasks import TASK_BYTES, file_bytes, group, task_bytes
 from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
 from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, read_table
@@ -47,10 +48,12 @@ CORPUS_WIDE_CHECKS = frozenset({
     "cluster-counts-mismatch", "variant-not-in-cluster",  # check_claim_clusters
     "variant-unused", "entity-not-mentioned", "misquotation-without-evidence",  # GOLD_CORPUS_WIDE
     "cluster-similarity-mismatch",  # GOLD_CORPUS_WIDE: a quote cluster's reference may be in another article
+    "cluster-not-its-claim",  # GOLD_CORPUS_WIDE: a cluster named by a claim of another partition
 })
 """Check ids a single partition cannot decide: they come from the corpus-wide pass only."""
 GOLD_CORPUS_WIDE = (
     (check_variants_used, ("claims", "claim_clusters")),  # a variant may be stated in another article
+    (check_claim_named_clusters, ("claims", "claim_clusters")),  # the claim naming a cluster may be elsewhere
     (check_entities_mentioned, ("articles", "entities", "mentions")),  # "mentioned somewhere" spans articles
     (check_quote_cluster_wording, ("quotes", "quality_flags")),  # a cluster's reference wording may be elsewhere
     (check_quote_cluster_reference, ("quotes",)),  # a cluster's reference row (similarity 1.0) may be elsewhere
