@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.columns import Col, TableSpec
-from landstrikes.schema.tableio import UnreadableTable, read_arrow
+from landstrikes.schema.tableio import UnreadableTable, read_arrow, refuse_duplicate_columns
 from landstrikes.schema.used_columns import refuse_wrong_types, same_type
 
 Add = Callable[..., None]
@@ -264,10 +264,8 @@ def read_comparable(table_dir: Path, spec: TableSpec | None = None, required: tu
     if not table_dir.is_dir():
         raise UnreadableTable(f"{table_dir}: no such table folder", "missing-table")
     table = read_arrow(table_dir)
+    refuse_duplicate_columns(table_dir, table)
     names = table.column_names
-    for name, count in Counter(names).items():
-        if count > 1:
-            raise UnreadableTable(f"{table_dir}: {count} columns are named {name!r}", "duplicate-column")
     for name in required:
         if name not in names:
             raise UnreadableTable(f"{table_dir}: no column {name!r}", "missing-column")

@@ -18,7 +18,7 @@ from landstrikes.annotations.yamlsource import SourceLoader, SourceProblem
 SOURCE = "annotations/articles/000_68b95635092649cd.yaml"
 
 
-@pytest.mark.parametrize("form", ["010", "00", "0b11", "0x1f", "1:20", "1_000", "-010", "190:20:30.15"])
+@pytest.mark.parametrize("form", ["010", "00", "0b11", "0x1f", "1:20", "1_000", "-010", "190:20:30.15", "1_000.5"])
 def test_a_number_yaml_reads_other_than_its_digits_is_refused(form):
     with pytest.raises(SourceProblem) as err:
         SourceLoader(f"a: 1\nv: {form}\n").get_single_data()

@@ -91,7 +91,7 @@ def _plain_scalar(tag: str, event) -> None:
     `country: NO` as False, a text lost without a word), and a number YAML 1.1 reads other than as
     its digits read (attack14: `low: 0250000` was read as octal, 86016, and `n: 010` as occurrence
     8, both silently): a leading zero, 0x, 0b, a colon (base 60: `1:20` is 80) or an underscore in
-    an integer, a colon in a float. Plain decimal numbers, and quoted text, pass. `tag` is the
+    an integer, a colon or an underscore in a float (`1_000.5`, as `1_000` is refused). Plain decimal numbers, and quoted text, pass. `tag` is the
     resolved tag of a plain scalar or the explicit tag of any scalar (review14: `!!int 0250000` and
     `!!bool yes` were read as 86016 and True); a tagged value that is no integer or boolean at all
     (`!!int ''`, `!!bool maybe`) is `yaml-value`."""
@@ -105,6 +105,8 @@ def _plain_scalar(tag: str, event) -> None:
             raise SourceProblem(_line(event.start_mark), "yaml-value", f"cannot read value: {short(value, 40)} is not an integer")
     elif tag == _FLOAT and ":" in value:
         why = "base 60"
+    elif tag == _FLOAT and "_" in value:
+        why = "digits grouped by _"
     elif tag == _BOOL and value.lower() not in ("true", "false"):
         if value.lower() not in ("yes", "no", "on", "off"):
             raise SourceProblem(_line(event.start_mark), "yaml-value", f"cannot read value: {short(value, 40)} is not a boolean")
