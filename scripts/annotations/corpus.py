@@ -6,7 +6,7 @@ the wrong type or an id that no catalogue defines: bad input stops here, as one 
 
 from __future__ import annotations
 
-from landstrikes.documents.stats import strict_json
+from landstrikes.strictjson import strict_json
 from dataclasses import dataclass
 from pathlib import Path
 

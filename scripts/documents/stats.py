@@ -8,7 +8,6 @@ from this dict, so the documents cannot say something the tables do not (issue 8
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -17,6 +16,7 @@ from landstrikes import DATASET_VERSION
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
 from landstrikes.schema.tableio import UnreadableTable, read_arrow
+from landstrikes.strictjson import strict_json
 
 ARTICLE_VOICE = "(article voice)"
 CONSISTENCY_PRECEDENCE = ("contradicted", "hypothetical", "uncorroborated", "corroborated")
@@ -41,28 +41,6 @@ def load_tables(dataset_dir: Path) -> dict:
         except UnreadableTable as exc:
             raise StatsInputError(str(exc)) from exc
     return tables
-
-
-def strict_json(text: str):
-    """JSON as `landstrikes agreement` writes it: ValueError for a key given twice in one object
-    (json.loads keeps the last) and for NaN, Infinity or a number too large for a float (json.loads
-    reads them, and the card then stated "consistency kappa inf"; attack14), and for nesting too
-    deep to parse."""
-    def finite(literal: str) -> float:
-        value = float(literal)
-        if not math.isfinite(value):
-            raise ValueError(f"number {literal[:40]} is not finite")
-        return value
-
-    def refuse(constant: str):
-        raise ValueError(f"{constant} is not a JSON number")
-
-    from landstrikes.releases.manifest import _unique_keys  # MANIFEST.json's reader refuses a repeated key alike
-
-    try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_float=finite, parse_constant=refuse)
-    except RecursionError:  # review14: an array nested 100,000 deep was an internal error
-        raise ValueError("nested too deeply") from None
 
 
 def load_agreement(path: Path) -> dict | None:

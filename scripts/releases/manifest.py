@@ -18,6 +18,7 @@ from landstrikes.errors import ReleaseIntegrityError
 from landstrikes.schema.columns import Col
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.tableio import footer_rows
+from landstrikes.strictjson import unique_keys
 
 MANIFEST = "MANIFEST.json"
 MANIFEST_FORMAT = 1
@@ -146,24 +147,13 @@ def parse_manifest(folder: Path, data: bytes) -> dict:
     from landstrikes.releases.manifest_shape import shape_problems
 
     try:
-        manifest = json.loads(data.decode("utf-8"), object_pairs_hook=_unique_keys)
+        manifest = json.loads(data.decode("utf-8"), object_pairs_hook=unique_keys)
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise ReleaseIntegrityError(folder, [Problem("unreadable-manifest", MANIFEST, _short(str(exc)))]) from None
     problems = shape_problems(manifest)
     if problems:
         raise ReleaseIntegrityError(folder, problems)
     return manifest
-
-
-def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
-    """A JSON object whose keys are distinct: with a repeated key the last one would win silently,
-    so two readers could disagree on what the manifest states."""
-    seen = {}
-    for key, value in pairs:
-        if key in seen:
-            raise ValueError(f"duplicate key {_short(key)!r} in one object")
-        seen[key] = value
-    return seen
 
 
 def verify(folder: Path, pinned: str | None = None) -> list[Problem]:

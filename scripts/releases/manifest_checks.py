@@ -379,10 +379,10 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
     if "croissant.json" in trusted:
         import json
 
-        from landstrikes.releases.manifest import _unique_keys
+        from landstrikes.strictjson import unique_keys
 
         try:
-            document = json.loads((folder / "croissant.json").read_bytes().decode("utf-8"), object_pairs_hook=_unique_keys)
+            document = json.loads((folder / "croissant.json").read_bytes().decode("utf-8"), object_pairs_hook=unique_keys)
             reason = None if isinstance(document, dict) else "is not a JSON object"
         except (OSError, ValueError, UnicodeDecodeError, RecursionError) as exc:
             document, reason = None, f"cannot be read as JSON ({_short(str(exc), 80)})"
