@@ -47,6 +47,8 @@ learned ranker changed (`changed_by_ranker.tsv`).
 sixth, drawn after the eighth and ninth rounds of speaker rules to judge the code they left, skipping
 also every text those rounds changed or their writers read (`changed_by_rules_round8.tsv`,
 `changed_by_rules_round9.tsv`, `read_by_rules_round8.tsv`, `read_by_rules_round9.tsv`).
+`--audit8` lists an eighth batch (`audit8.tsv`): the next AUDIT8_PER_SOURCE of each source after the
+seventh, same skips, drawn to judge the same code on more unread text (no rule changed between).
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -292,9 +294,20 @@ def audit7(texts: dict[str, str]) -> list[str]:
     return _next_of_each_source(texts, audit6(texts), AUDIT7_PER_SOURCE, skipped)
 
 
+AUDIT8_PER_SOURCE = 30
+
+
+def audit8(texts: dict[str, str]) -> list[str]:
+    """An eighth audit batch (`audit8.tsv`): the next AUDIT8_PER_SOURCE texts of each source after
+    the seventh batch's, with the same skips, for a narrower interval on the same code."""
+    skipped = (read_by_rule_writers() | _ids(CHANGED_BY_ROUND5) | _ids(CHANGED_BY_ROUND6) | _ids(CHANGED_BY_ROUND7)
+               | _ids(READ_BY_ROUND7) | _ids(CHANGED_BY_RANKER) | set().union(*(_ids(listing) for listing in ROUNDS_8_9)))
+    return _next_of_each_source(texts, audit7(texts), AUDIT8_PER_SOURCE, skipped)
+
+
 if __name__ == "__main__":
     texts = dev_texts(DEV_NEWS)
-    chosen = (audit7 if "--audit7" in sys.argv else audit6 if "--audit6" in sys.argv else audit5 if "--audit5" in sys.argv else audit4 if "--audit4" in sys.argv else audit3 if "--audit3" in sys.argv else audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
+    chosen = (audit8 if "--audit8" in sys.argv else audit7 if "--audit7" in sys.argv else audit6 if "--audit6" in sys.argv else audit5 if "--audit5" in sys.argv else audit4 if "--audit4" in sys.argv else audit3 if "--audit3" in sys.argv else audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
               else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
               else heldout if "--heldout" in sys.argv else sample)
     for text_id in chosen(texts):
