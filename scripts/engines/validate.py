@@ -35,6 +35,7 @@ from landstrikes.engines.tasks import TASK_BYTES, file_bytes, group, task_bytes
 from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
 from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.raw_texts import check_raw_texts
 from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
@@ -155,7 +156,30 @@ def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int 
     report.unusable = min(unusable)[2] if unusable else None
     if report.unusable is None:
         _corpus_wide(root, parts, structural, report, pass_rows)
+        _raw_texts(path, parts, structural, report)
     return report
+
+
+_RAW_COLUMNS = ["article_id", "source_file", "sha256"]
+
+
+def _raw_texts(folder: Path, parts: Layout, structural: set[str], report: Report) -> None:
+    """A dataset folder's articles against the raw files beside its data (`article-not-raw`), as
+    `validate(folder)` compares them: partitions are linked into temporary folders with no raw/
+    beside them, so the check runs here, on the three columns it reads from every articles file.
+    (Before, `--engine` passed an article edited consistently in every table that one-folder
+    validate refused.)"""
+    files = parts.files("articles")
+    if "articles" in structural or not files or not (folder / "raw").is_dir() or not (folder / "data").is_dir():
+        return
+    try:
+        articles = pa.concat_tables([pq.read_table(f, columns=_RAW_COLUMNS) for f in files])
+    except Exception:  # noqa: BLE001 - a table that cannot be read so has its structural finding already
+        return
+    try:
+        check_raw_texts(folder, articles, report)
+    except Exception as exc:  # noqa: BLE001 - as validate: a crashed check is a finding, never a traceback
+        report.add("*", "check-crashed", f"check_raw_texts could not run: {type(exc).__name__}: {exc}")
 
 
 def _tasks(parts: Layout, workers: int, floor: int) -> list[list[str]]:
