@@ -52,6 +52,16 @@ def dataset_copy(built_dataset, tmp_path) -> Path:
     return target
 
 
+@pytest.fixture
+def raw_and_data_copy(built_dataset, tmp_path) -> Path:
+    """A throwaway dataset folder holding the built tables and the raw texts beside them (what
+    `validate` compares `article-not-raw` on), for a test to break."""
+    target = tmp_path / "dataset"
+    for part in ("raw", "data"):
+        shutil.copytree(built_dataset / part, target / part)
+    return target
+
+
 def load(folder: Path, table: str) -> pd.DataFrame:
     return read_table(folder / "data" / table)
 

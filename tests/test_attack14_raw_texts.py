@@ -21,11 +21,8 @@ SPANS = (("segments", "start", "end", "text"), ("mentions", "start", "end", "tex
 
 
 @pytest.fixture
-def dataset(built_dataset, tmp_path):
-    target = tmp_path / "dataset"
-    for part in ("raw", "data"):
-        shutil.copytree(built_dataset / part, target / part)
-    return target
+def dataset(raw_and_data_copy):
+    return raw_and_data_copy
 
 
 def _table(folder, name):

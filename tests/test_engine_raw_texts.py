@@ -6,7 +6,6 @@ open). Both cases seen VALID under `--engine` on the code before."""
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
@@ -15,11 +14,8 @@ from landstrikes.schema import validate
 
 
 @pytest.fixture
-def dataset(built_dataset, tmp_path):
-    target = tmp_path / "dataset"
-    for part in ("raw", "data"):
-        shutil.copytree(built_dataset / part, target / part)
-    return target
+def dataset(raw_and_data_copy):
+    return raw_and_data_copy
 
 
 def findings(report):
