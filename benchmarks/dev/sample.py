@@ -264,8 +264,12 @@ def audit5(texts: dict[str, str]) -> list[str]:
     judged on text its writer never read: the next AUDIT5_PER_SOURCE texts of each source after
     the fourth batch's (more than before, for a narrower direct-speaker interval), skipping also
     every text the seventh round changed or its writer read."""
-    skipped = read_by_rule_writers() | _ids(CHANGED_BY_ROUND5) | _ids(CHANGED_BY_ROUND6) | _ids(CHANGED_BY_ROUND7) | _ids(READ_BY_ROUND7)
-    return _next_of_each_source(texts, audit4(texts), AUDIT5_PER_SOURCE, skipped)
+    return _next_of_each_source(texts, audit4(texts), AUDIT5_PER_SOURCE, _audit5_skips())
+
+
+def _audit5_skips() -> set[str]:
+    """Every text a rule writer read or a rule round changed, as of the learned ranker."""
+    return read_by_rule_writers() | _ids(CHANGED_BY_ROUND5) | _ids(CHANGED_BY_ROUND6) | _ids(CHANGED_BY_ROUND7) | _ids(READ_BY_ROUND7)
 
 
 AUDIT6_PER_SOURCE = 30
@@ -276,9 +280,7 @@ def audit6(texts: dict[str, str]) -> list[str]:
     """A sixth audit batch (`audit6.tsv`), drawn before the eighth round of speaker rules so that
     round is judged on text its writer never read: the next AUDIT6_PER_SOURCE texts of each source
     after the fifth batch's, skipping also every text whose rows the learned ranker changed."""
-    skipped = (read_by_rule_writers() | _ids(CHANGED_BY_ROUND5) | _ids(CHANGED_BY_ROUND6) | _ids(CHANGED_BY_ROUND7)
-               | _ids(READ_BY_ROUND7) | _ids(CHANGED_BY_RANKER))
-    return _next_of_each_source(texts, audit5(texts), AUDIT6_PER_SOURCE, skipped)
+    return _next_of_each_source(texts, audit5(texts), AUDIT6_PER_SOURCE, _audit5_skips() | _ids(CHANGED_BY_RANKER))
 
 
 AUDIT7_PER_SOURCE = 30
@@ -289,9 +291,12 @@ def audit7(texts: dict[str, str]) -> list[str]:
     """A seventh audit batch (`audit7.tsv`), drawn after the eighth and ninth rule rounds (which
     changed none of batch 6's rows) to judge the code they left on text neither writer read: the
     next AUDIT7_PER_SOURCE texts of each source after the sixth batch's, with every earlier skip."""
-    skipped = (read_by_rule_writers() | _ids(CHANGED_BY_ROUND5) | _ids(CHANGED_BY_ROUND6) | _ids(CHANGED_BY_ROUND7)
-               | _ids(READ_BY_ROUND7) | _ids(CHANGED_BY_RANKER) | set().union(*(_ids(listing) for listing in ROUNDS_8_9)))
-    return _next_of_each_source(texts, audit6(texts), AUDIT7_PER_SOURCE, skipped)
+    return _next_of_each_source(texts, audit6(texts), AUDIT7_PER_SOURCE, _audit7_skips())
+
+
+def _audit7_skips() -> set[str]:
+    """Batch 6's skips, and every text rounds 8-9 changed or their writers read."""
+    return _audit5_skips() | _ids(CHANGED_BY_RANKER) | set().union(*(_ids(listing) for listing in ROUNDS_8_9))
 
 
 AUDIT8_PER_SOURCE = 30
@@ -300,9 +305,7 @@ AUDIT8_PER_SOURCE = 30
 def audit8(texts: dict[str, str]) -> list[str]:
     """An eighth audit batch (`audit8.tsv`): the next AUDIT8_PER_SOURCE texts of each source after
     the seventh batch's, with the same skips, for a narrower interval on the same code."""
-    skipped = (read_by_rule_writers() | _ids(CHANGED_BY_ROUND5) | _ids(CHANGED_BY_ROUND6) | _ids(CHANGED_BY_ROUND7)
-               | _ids(READ_BY_ROUND7) | _ids(CHANGED_BY_RANKER) | set().union(*(_ids(listing) for listing in ROUNDS_8_9)))
-    return _next_of_each_source(texts, audit7(texts), AUDIT8_PER_SOURCE, skipped)
+    return _next_of_each_source(texts, audit7(texts), AUDIT8_PER_SOURCE, _audit7_skips())
 
 
 if __name__ == "__main__":
