@@ -49,6 +49,8 @@ also every text those rounds changed or their writers read (`changed_by_rules_ro
 `changed_by_rules_round9.tsv`, `read_by_rules_round8.tsv`, `read_by_rules_round9.tsv`).
 `--audit8` lists an eighth batch (`audit8.tsv`): the next AUDIT8_PER_SOURCE of each source after the
 seventh, same skips, drawn to judge the same code on more unread text (no rule changed between).
+`--audit9` lists a ninth batch (`audit9.tsv`): the next AUDIT9_PER_SOURCE of each source after the
+eighth, same skips, drawn before the tenth round of speaker rules (whose writer never opens it).
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -308,10 +310,25 @@ def audit8(texts: dict[str, str]) -> list[str]:
     return _next_of_each_source(texts, audit7(texts), AUDIT8_PER_SOURCE, _audit7_skips())
 
 
+AUDIT9_PER_SOURCE = 30
+
+
+def audit9(texts: dict[str, str]) -> list[str]:
+    """A ninth audit batch (`audit9.tsv`): the next AUDIT9_PER_SOURCE texts of each source after
+    the eighth batch's, with the same skips, drawn before the tenth round of speaker rules so that
+    round is judged on text its writer never opened."""
+    return _next_of_each_source(texts, audit8(texts), AUDIT9_PER_SOURCE, _audit7_skips())
+
+
+LISTS = {"--audit9": audit9, "--audit8": audit8, "--audit7": audit7, "--audit6": audit6, "--audit5": audit5,
+         "--audit4": audit4, "--audit3": audit3, "--audit2": audit2, "--audit": audit, "--heldout5": heldout5,
+         "--heldout4": heldout4, "--inspect2": inspect2, "--heldout3": heldout3, "--inspect": inspect,
+         "--heldout2": heldout2, "--heldout": heldout}
+"""Which list a flag prints; no flag prints the first dev sample."""
+
+
 if __name__ == "__main__":
     texts = dev_texts(DEV_NEWS)
-    chosen = (audit8 if "--audit8" in sys.argv else audit7 if "--audit7" in sys.argv else audit6 if "--audit6" in sys.argv else audit5 if "--audit5" in sys.argv else audit4 if "--audit4" in sys.argv else audit3 if "--audit3" in sys.argv else audit2 if "--audit2" in sys.argv else audit if "--audit" in sys.argv else heldout5 if "--heldout5" in sys.argv else heldout4 if "--heldout4" in sys.argv else inspect2 if "--inspect2" in sys.argv else heldout3 if "--heldout3" in sys.argv
-              else inspect if "--inspect" in sys.argv else heldout2 if "--heldout2" in sys.argv
-              else heldout if "--heldout" in sys.argv else sample)
+    chosen = next((LISTS[flag] for flag in sys.argv[1:] if flag in LISTS), sample)
     for text_id in chosen(texts):
         print(text_id, sha256(texts[text_id]), len(texts[text_id]), sep="\t")
