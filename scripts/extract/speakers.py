@@ -456,6 +456,24 @@ def _relative_phrase(text: str, start: int, end: int, mentions) -> Speaker | Non
     return None
 
 
+_SPOKESPERSON_AFTER = re.compile(r"\s+(?:(?:chief|senior|official|press|deputy)\s+)?spokes(?:man|woman|person)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+$")
+
+
+def spokesperson_for(text: str, speaker: Speaker) -> Speaker:
+    """`a Norcom spokesman said`, `," a Norcom spokesperson told`: the spokesperson speaks, for the
+    body (AUDIT note 8; as Q9's `Norcom officials`), so the mention is the whole phrase linked to
+    the body, not the body's bare name before the role word."""
+    m = speaker.mention
+    if speaker.status != "attributed" or m is None or m.kind != "NAME" or m.type not in _GROUP_OWNERS or m.type == "NORP":
+        return speaker
+    word = _SPOKESPERSON_AFTER.match(text, m.end)
+    if word is None:
+        return speaker
+    article = _ARTICLE_BEFORE.search(text, max(0, m.start - 9), m.start)
+    return Speaker("attributed", Mention(article.start() if article else m.start, word.end(), m.name, m.type, "NOMINAL", 0.45))
+
+
 def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """Mentions in [start, end) that can speak: not a nationality, not a place after a
     locative preposition (`Police in Nottingham said`, `the company, based in Leeds, said`):
@@ -473,7 +491,7 @@ def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, ment
     if head is not None:
         return Speaker("attributed", head)
     if found:
-        return Speaker("attributed", _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))))
+        return spokesperson_for(text, Speaker("attributed", _person_of(text, found, max(found, key=lambda m: (m.end, -m.start)))))
     pronoun = _pronoun_in(text, pre_start, verb_start)
     if pronoun:
         return pronoun
@@ -611,7 +629,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
         free = [m for m in found if m.end <= best.start and not _PREPOSITION_BEFORE.search(text, max(clause_start, m.start - 18), m.start)]
         best = free[-1] if free else None if place and (pronoun or unnamed) else best
     candidates = [(best.end, Speaker("attributed", best))] if best else []
-    if best is not None and best.kind == "NAME" and (modified := _name_in_modifier(text, clause_start, verb_start, best)) is not None:
+    if best is not None and (best.kind == "NAME" or best.kind == "NOMINAL" and best.type in _BODY_TYPES) \
+            and (modified := _name_in_modifier(text, clause_start, verb_start, best)) is not None:
         candidates = [modified]  # `A commander for the Norland Dawn group said`: the commander, not the group
     if pronoun:
         candidates.append((pronoun.mention.end, pronoun))
@@ -621,7 +640,7 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
         return (unnamed_subject(text, clause_start, limit) or _relative_phrase(text, clause_start, limit, mentions)
                 or document_subject(text, clause_start, limit) or Speaker("unattributed"))
         # (`The mood is:` no: a verb follows a space)
-    return max(candidates, key=lambda c: c[0])[1]
+    return spokesperson_for(text, max(candidates, key=lambda c: c[0])[1])
 
 
 _HEAD_BEFORE_NAME = re.compile(
@@ -756,11 +775,13 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
         # (the next mention after the first, not a role nominal over it: `said Norcom chief economist, Ann Lee`)
         second = next((m for m in found[1:] if m.start >= first.end), None)
         role = _ROLE_BETWEEN.fullmatch(text, first.end, second.start) if second is not None and second.type == "PERSON" else None
+        if role is None:
+            role, second = _premodified_name(text, start, first, found)
         if role is not None and (first.type != "PERSON" or _LOWER_WORD.search(role.group())):
             # `said the coach of Leeds United, Tom Berry`, `said Norcom chairman Tom Berry`: the person, not the body
             # (nor a firm the entity layer typed as a person: `said Norbank Amro chief strategist Ed Wong`)
             return Speaker("attributed", second)
-        return Speaker("attributed", first)
+        return spokesperson_for(text, Speaker("attributed", first))
     return pronoun or Speaker("unattributed")  # (`" and says he plans to contact the regulator`: he)
 
 
@@ -769,6 +790,27 @@ _NOT_AFTER_VERB = re.compile(r"\b(?:on|to|in|into|onto|via|through|during|after|
 _ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|from|of|at|in|on|for|told|said|says)\b)[a-z][a-z-]*|[A-Z][a-z]+(?:an|ese|ish)|"
                            + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper())) + r")(?:\s*,)?\s+){1,3}")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
+_PREMODIFIERS = re.compile(
+    r"(?:[’']s)?(?:\s+(?:and\s+(?=[A-Z][\w&-]*[’']s\s))?"
+    r"(?!(?:and|or|but|nor|to|by|with|from|of|at|in|on|for|as|than|that|who|which|when|while|after|before|told|said|says|the|a|an)\b)"
+    r"(?:(?:[A-Z]\.){2,}|[A-Za-z][\w&-]*)(?:[’']s)?){1,5}(?:\s*,)?\s+")
+"""Words that can open a name's noun phrase after the verb: an owner's possessive, capitalised
+words of a longer body name, role words, `and` inside a firm's name before its possessive
+(`'s principal analyst `, ` First Boston analyst `, ` Federal Judge `, ` and Young's `); never a
+sentence end, a preposition or a clause word."""
+
+
+def _premodified_name(text: str, verb_end: int, first: Mention, found: list[Mention]) -> tuple[re.Match | None, Mention | None]:
+    """`said Norcom's chief analyst Tom Berry`, `said Norbank First Boston analyst Tom Berry`,
+    `added Ernst and Young's Tom Berry`: after the verb the subject's head is the person its
+    premodifiers lead to, not the body or place that opens them (the first mention after the verb).
+    Not past a sentence end (`," the letter added. Norcom's chief Tom Berry said`: a new subject)."""
+    if SENTENCE_BREAK.search(text, verb_end, first.start):
+        return None, None
+    for m in found:
+        if m.start >= first.end and m.type == "PERSON" and not text.startswith(("’s", "'s"), m.end):  # (an owner is no head)
+            return _PREMODIFIERS.fullmatch(text, first.end, m.start), m
+    return None, None
 """Between a body and a person after the verb: a comma, or one to three role words (`chairman`,
 `chief executive`, `Chairman`, `chief Asian strategist`), the last maybe closed by an apposition
 comma (`chief economist, Ann Lee`)."""
