@@ -79,3 +79,16 @@ def test_a_spokesman_for_the_company_is_the_mention():
     text = _FIRM + 'A spokesman for the company said: "The orders will come back by the spring."\n'
     row = _row(text, "The orders")
     assert (row["speaker_text"], row["speaker_id"]) == ("A spokesman for the company", "norcom-holdings")
+
+
+# rule 4: `<outlet> quoted <someone> as saying`: the one quoted speaks
+
+def test_the_one_an_outlet_quoted_as_saying_is_the_speaker():
+    text = _FIRM + 'The Herald quoted one trader as saying: "The orders will come back by the spring."\n'
+    row = _row(text, "The orders")
+    assert (row["speaker_status"], row["speaker_text"]) == ("unnamed_source", "one trader")
+
+
+def test_the_subject_of_a_passive_quoted_by_an_outlet_is_the_speaker():
+    text = _FIRM + 'Tom Berry was quoted by the Herald as saying: "The orders will come back by the spring."\n'
+    assert _row(text, "The orders")["speaker_id"] == "tom-berry"

@@ -486,6 +486,8 @@ def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> lis
 
 def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """Cue after a quote: `, Trump said` (subject before the verb) or `, said Trump` (after)."""
+    if text[verb_start:verb_end].endswith("ing") and (quoted := _quoted_as(text, pre_start, verb_start, mentions)) is not None:
+        return quoted  # `," the Herald quoted one trader as saying`
     found = _candidates(text, mentions, pre_start, verb_start)
     head = _before_apposition(text, found, pre_start, verb_start)
     if head is not None:
@@ -821,6 +823,8 @@ def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions)
     one, ", noting ... and insisting that") the sentence's."""
     if text[verb_start:verb_end].endswith("ing") and (absolute := _absolute_subject(text, floor, verb_start, mentions)) is not None:
         return absolute
+    if text[verb_start:verb_end].endswith("ing") and (quoted := _quoted_as(text, floor, verb_start, mentions)) is not None:
+        return quoted
     if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 8):verb_start].rstrip().endswith((",", " and")):
         floor = max(floor, verb_start - WINDOW)
         window = text[floor:verb_start]
@@ -832,6 +836,24 @@ def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions)
 _WITH_PARTICIPLE = re.compile(r"\b[Ww]ith\s+(?P<np>(?:(?!(?:and|or|but|nor)\b)[\w’'-]+\s+){1,4}?)$")
 """(Not across a conjunction: in `noting talks with Norland and insisting that`, the participle
 after `and` is coordinated with the one before, and shares its subject.)"""
+
+
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(?!by\b)(?P<np>[^.,;:!?\n\"“”]{1,60}?)\s+as\s+$")
+
+
+def _quoted_as(text: str, floor: int, verb_start: int, mentions) -> Speaker | None:
+    """`<Outlet> quoted one trader as saying`, `<Outlet> quoted Ann Lee as telling`: the one quoted
+    speaks, the outlet (the sentence's subject) only reports it. None when there is no such phrase
+    or it names nobody; not the passive (`Ann Lee was quoted by the Herald as saying`: the agent
+    after `by` is the outlet, the subject speaks)."""
+    m = _QUOTED_AS.search(text, max(floor, verb_start - 90), verb_start)
+    if m is None:
+        return None
+    start, end = m.start("np"), m.end("np")
+    found = _candidates(text, mentions, start, end)
+    if found:
+        return Speaker("attributed", _person_of(text, found, found[-1]))
+    return _pronoun_in(text, start, end, first=True) or _unnamed_in(text, start, end, mentions) or unnamed_subject(text, start, end + 1, governed=True)
 
 
 def _absolute_subject(text: str, floor: int, verb_start: int, mentions) -> Speaker | None:
