@@ -13,7 +13,7 @@ pytest.importorskip("names")
 from extract_lookups import rows_of as _rows  # noqa: E402
 
 from landstrikes.extract.entities import Mention  # noqa: E402
-from landstrikes.extract.speakers import subject_after  # noqa: E402
+from landstrikes.extract.speakers import subject_after, website_subject  # noqa: E402
 
 
 def _row(text: str, start_words: str) -> dict:
@@ -92,3 +92,15 @@ def test_the_one_an_outlet_quoted_as_saying_is_the_speaker():
 def test_the_subject_of_a_passive_quoted_by_an_outlet_is_the_speaker():
     text = _FIRM + 'Tom Berry was quoted by the Herald as saying: "The orders will come back by the spring."\n'
     assert _row(text, "The orders")["speaker_id"] == "tom-berry"
+
+
+# rule 5: a web site right before the verb is the subject
+
+def test_a_web_site_before_the_verb_is_the_speaker():
+    text = _FIRM + 'Spiderfacts.com writes: "No such case has ever been confirmed by a doctor."\n'
+    assert _row(text, "No such case")["speaker_text"] == "Spiderfacts.com"
+
+
+def test_a_web_site_earlier_in_the_clause_is_not_the_subject():
+    text = 'Readers who found it on Spiderfacts.com in May write: "No such case has ever been confirmed."'
+    assert website_subject(text, 0, text.index("write:")) is None

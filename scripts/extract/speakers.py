@@ -599,6 +599,19 @@ _OWNER_APPOSED = re.compile(r"[^,.;:!?]{0,30},\s*")
 """Between a person and a possessive body in apposition after them (`Ann Lee al-Tamimi, Norland's`)."""
 
 
+_WEBSITE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?P<site>[A-Z][\w-]*(?:\.[a-z]{2,4}){1,2})\s+(?:(?:also|then|later|now)\s+)?$")
+
+
+def website_subject(text: str, start: int, end: int) -> Speaker | None:
+    """`Snopes.com writes:`, `Norcom.org says`: a web site right before the verb is the subject
+    (the entity layer finds no name in a domain); the site is the mention. None without one."""
+    m = _WEBSITE_BEFORE.search(text, start, end)
+    if m is None:
+        return None
+    site = m.group("site")
+    return Speaker("attributed", Mention(m.start("site"), m.end("site"), site, "MEDIA", "NOMINAL", 0.45))
+
+
 def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause."""
     clause_start = max(floor, verb_start - 90)
@@ -640,7 +653,7 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
         candidates.append((unnamed_end(text, clause_start, verb_start), unnamed))
     if not candidates:
         return (unnamed_subject(text, clause_start, limit) or _relative_phrase(text, clause_start, limit, mentions)
-                or document_subject(text, clause_start, limit) or Speaker("unattributed"))
+                or document_subject(text, clause_start, limit) or website_subject(text, clause_start, limit) or Speaker("unattributed"))
         # (`The mood is:` no: a verb follows a space)
     return spokesperson_for(text, max(candidates, key=lambda c: c[0])[1])
 
