@@ -106,3 +106,25 @@ def test_a_web_site_earlier_in_the_clause_is_not_the_subject():
 
     text = 'Readers who found it on Spiderfacts.com in May write: "No such case has ever been confirmed."'
     assert website_subject(text, 0, text.index("write:")) is None
+
+
+# rule 6: `the spokesman` is not the person named just before
+
+_ATTACK = "Tom Berry was attacked by a crowd outside the market on Monday. The police condemned the attack. "
+
+
+def test_the_spokesman_is_not_the_person_named_before():
+    text = _ATTACK + 'The spokesman said: "Nobody may take the law into their own hands."\n'
+    row = _row(text, "Nobody may")
+    assert (row["speaker_text"], row["speaker_id"]) == ("The spokesman", None)
+
+
+def test_his_spokesman_still_speaks_for_him():
+    text = 'Tom Berry quit the party on Monday. His spokesman said: "He will not give the party more money."\n'
+    assert _row(text, "He will not")["speaker_id"] == "tom-berry"
+
+
+def test_a_named_familys_spokesperson_still_speaks_for_it():
+    text = ('Tom Berry was freed on Monday after a year in captivity, to the relief of his friends. '
+            '"He is tired but well," the Berry family spokesperson said.\n')
+    assert _row(text, "He is tired")["speaker_id"] == "tom-berry"

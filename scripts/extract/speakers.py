@@ -126,6 +126,16 @@ _APPOSED = re.compile(r",\s+(?:[A-Z][a-z]*\.?\s+){0,3}")
 """Between a role and the person in apposition after it: a comma and up to three title words
 (`the army press secretary, Rear Adm. Ann Lee`)."""
 _NOT_THE_HOLDER = re.compile(r"(?:deputy|vice|former|ex|shadow|junior|assistant)[- ]$")
+_UNOWNED_SPOKESPERSON = re.compile(r"[Tt]he (?:[a-z-]+ ){0,2}spokes(?:man|woman|person)")
+
+
+def _unowned_spokesperson(role: str) -> bool:
+    """`the spokesman`, `the police spokeswoman`: a spokesperson speaks for a body or a person and
+    is rarely the person named just before (often the one the story is about: `<Name> was attacked
+    ... The spokesman said`), so such a role takes a holder only named with that role (`spokesman
+    Tom Hale`, `Tom Hale, the spokesman`). Not `his spokesman` nor `the <Name> family spokesperson`:
+    those name whom the spokesperson speaks for."""
+    return _UNOWNED_SPOKESPERSON.fullmatch(role) is not None
 
 
 def _holder_of_role(text: str, role: re.Match, earlier: list[Mention], near: int | None = None) -> Mention | None:
@@ -144,6 +154,8 @@ def _holder_of_role(text: str, role: re.Match, earlier: list[Mention], near: int
             return p
         if text[p.end:p.end + len(phrase) + 8].lower().startswith((", the " + phrase, ", " + phrase)):
             return p
+    if _unowned_spokesperson(role.group()):
+        return None
     for p in reversed(earlier):
         if near is not None and p.start < role.start() - near:
             return None
