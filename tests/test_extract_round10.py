@@ -125,6 +125,6 @@ def test_his_spokesman_still_speaks_for_him():
 
 
 def test_a_named_familys_spokesperson_still_speaks_for_it():
-    text = ('Tom Berry was freed on Monday after a year in captivity, to the relief of his friends. '
-            '"He is tired but well," the Berry family spokesperson said.\n')
-    assert _row(text, "He is tired")["speaker_id"] == "tom-berry"
+    text = 'Tom Berry was freed on Monday after a year in captivity. The Berry family spokesperson said: "He is tired but well."\n'
+    row = _row(text, "He is tired")
+    assert (row["speaker_text"], row["speaker_id"]) == ("The Berry family spokesperson", "tom-berry")
