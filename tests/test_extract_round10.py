@@ -128,3 +128,21 @@ def test_a_named_familys_spokesperson_still_speaks_for_it():
     text = 'Tom Berry was freed on Monday after a year in captivity. The Berry family spokesperson said: "He is tired but well."\n'
     row = _row(text, "He is tired")
     assert (row["speaker_text"], row["speaker_id"]) == ("The Berry family spokesperson", "tom-berry")
+
+
+# rule 7: a parenthesis between the subject and its verb is an aside
+
+def test_a_name_in_a_parenthesis_before_the_verb_is_not_the_subject():
+    text = ('Another resident, Tom Berry (who the Norland Herald suggests was one of the searchers), said, "We heard footsteps '
+            'all night and saw the prints in the morning."\n')
+    assert _row(text, "We heard")["speaker_id"] == "tom-berry"
+
+
+def test_a_party_and_state_label_before_the_verb_is_not_the_subject():
+    text = 'Rep. Tom Berry (R-CA) told reporters that ten smugglers had crossed the river on Monday.\n'
+    assert _row(text, "ten smugglers")["speaker_id"] == "tom-berry"
+
+
+def test_an_abbreviation_in_a_parenthesis_keeps_the_body():
+    text = 'The British Chambers of Commerce (BCC) said it was "concerned by the calls" for higher rates.\n'
+    assert _row(text, "it was")["speaker_text"] == "BCC"

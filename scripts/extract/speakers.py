@@ -624,6 +624,21 @@ def website_subject(text: str, start: int, end: int) -> Speaker | None:
     return Speaker("attributed", Mention(m.start("site"), m.end("site"), site, "MEDIA", "NOMINAL", 0.45))
 
 
+_PARENTHESIS_BEFORE_VERB = re.compile(r"\s*\((?:[^()\n]{0,80}\b[a-z]{2,}\b[^()\n]{0,80}|[DRI]\.?(?:-|,\s*)[A-Z][A-Za-z.]{1,5})\)\s*,?\s*$")
+
+
+def _before_parenthesis(text: str, clause_start: int, verb_start: int, mentions) -> int:
+    """`<Name> (who <Outlet> suggests was one of them), said`, `Rep. <Name> (R-CA) told`: a
+    parenthesis between the subject and its verb is an aside (a clause, or a party and state
+    label); the names in it are not who speaks, when a name or pronoun stands before it. Not an
+    abbreviation (`the Norland Trade Council (NTC) said`: the same body, whose long name the entity
+    layer may have cut up)."""
+    m = _PARENTHESIS_BEFORE_VERB.search(text, clause_start, verb_start)
+    if m is None or not (_candidates(text, mentions, clause_start, m.start()) or _pronoun_in(text, clause_start, m.start())):
+        return verb_start
+    return m.start()
+
+
 def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause."""
     clause_start = max(floor, verb_start - 90)
@@ -635,6 +650,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if aside is None and window.rstrip().endswith((",", "-", "–", "—")):
         clause_start, aside = _long_aside(text, floor, verb_start, clause_start)
     limit = aside.start() if aside is not None else verb_start  # `Ann Lee, 48, who was visiting from Kendal, said:`
+    if aside is None:
+        limit = _before_parenthesis(text, clause_start, verb_start, mentions)
     found = _candidates(text, mentions, clause_start, limit)  # (the names in an aside are not who)
     pronoun = _pronoun_in(text, clause_start, limit)
     unnamed = _unnamed_in(text, clause_start, limit, mentions)
