@@ -146,3 +146,17 @@ def test_a_party_and_state_label_before_the_verb_is_not_the_subject():
 def test_an_abbreviation_in_a_parenthesis_keeps_the_body():
     text = 'The British Chambers of Commerce (BCC) said it was "concerned by the calls" for higher rates.\n'
     assert _row(text, "it was")["speaker_text"] == "BCC"
+
+
+# rule 8: a sentence closed by `, said <Name>.` has that name as its subject for the next he/she
+
+def test_he_after_a_sentence_closed_by_said_and_a_name_is_that_name():
+    text = ('The lawyer who had represented Mr Hale said the rules were "weighted" in favour of the owner, said '
+            'Mr Lee. He said: "The problem is that nobody understood the law."\n')
+    assert _row(text, "The problem")["speaker_id"] == "lee"
+
+
+def test_he_after_a_sentence_closed_by_told_and_a_name_is_not_the_hearer():
+    text = ('The court freed Tom Hale on Monday after a year in prison, his sister told Tom Bryce. '
+            'He said: "The problem is that nobody understood the law."\n')
+    assert _row(text, "The problem")["speaker_id"] != "tom-bryce"

@@ -1249,6 +1249,13 @@ class _SubjectFinder:
                 continue  # `He said ... Tom Hale ...`: the same pronoun is this sentence's subject
             fronted = _FRONTED_PHRASE.match(self.text, sentence.start, end)
             subject_from = fronted.end() if fronted else sentence.start
+            if end == sentence.end and (last := self._speaker_after_closing_verb(sentence, j)) is not None:
+                seen += 1
+                if genders.get(last.name, pronoun.gender) == pronoun.gender:
+                    full = self.fullest.get(last.name.lower()) if " " not in last.name else None
+                    return last if full is None and last.type == "PERSON" else replace(last, name=full or last.name, type="PERSON")
+                i -= 1
+                continue
             while j < len(self.people) and self.people[j].start < end:
                 m = self.people[j]
                 if m.start >= subject_from and not _PREPOSITION_BEFORE.search(self.text, max(sentence.start, m.start - 18), m.start):
@@ -1260,6 +1267,25 @@ class _SubjectFinder:
                 j += 1
             i -= 1
         return None
+
+
+    def _speaker_after_closing_verb(self, sentence, j: int) -> Mention | None:
+        """`The lawyer who had represented Tom Hale said the law was fair, said Mr Lee.`: a sentence
+        closed by a reporting verb and a person has that person as its subject, not the first person
+        it names (the next sentence's he is Mr Lee). Not after `told`: the person there is the hearer."""
+        k = bisect.bisect_left(self.starts, sentence.end) - 1
+        if k < j:
+            return None
+        last = self.people[k]
+        if not _CLOSING_END.fullmatch(self.text, last.end, sentence.end):
+            return None
+        verb = _CLOSING_VERB.search(self.text, max(sentence.start, last.start - 30), last.start)
+        return last if verb is not None else None
+
+
+_CLOSING_VERB = with_words(r"(?:^|[,\s])(?:<VERB>)\s+(?:" + _PERSONAL_TITLE + r")?$", 0,
+                           VERB="said says added adds explained insisted argued warned claimed noted continued".split())
+_CLOSING_END = re.compile(r"\s*[.!?]?[\"”’']?\s*")
 
 
 def _antecedent(pronoun: Mention, speakers, persons, genders) -> Mention | None:
