@@ -36,7 +36,7 @@ def test_a_firm_name_with_and_and_a_possessive_after_the_verb_gives_the_person()
 
 
 def test_a_place_and_a_capitalised_title_before_a_name_after_the_verb_give_the_person():
-    text = _FIRM + '"The orders will come back by the spring," said U.S. Federal Judge Tom Berry.\n'
+    text = _FIRM + '"The orders will come back by the spring," added U.S. Federal Judge Tom Berry.\n'
     assert _row(text, "The orders")["speaker_id"] == "tom-berry"
 
 
@@ -84,9 +84,9 @@ def test_a_spokesman_for_the_company_is_the_mention():
 # rule 4: `<outlet> quoted <someone> as saying`: the one quoted speaks
 
 def test_the_one_an_outlet_quoted_as_saying_is_the_speaker():
-    text = _FIRM + 'The Herald quoted one trader as saying: "The orders will come back by the spring."\n'
+    text = _FIRM + 'The Herald quoted a grain dealer as saying: "The orders will come back by the spring."\n'
     row = _row(text, "The orders")
-    assert (row["speaker_status"], row["speaker_text"]) == ("unnamed_source", "one trader")
+    assert (row["speaker_status"], row["speaker_text"]) == ("unnamed_source", "a grain dealer")
 
 
 def test_the_subject_of_a_passive_quoted_by_an_outlet_is_the_speaker():
@@ -114,7 +114,7 @@ _ATTACK = "Tom Berry was attacked by a crowd outside the market on Monday. The p
 
 
 def test_the_spokesman_is_not_the_person_named_before():
-    text = _ATTACK + 'The spokesman said: "Nobody may take the law into their own hands."\n'
+    text = _ATTACK + 'The spokesman said: "Nobody may punish a suspect in the street."\n'
     row = _row(text, "Nobody may")
     assert (row["speaker_text"], row["speaker_id"]) == ("The spokesman", None)
 
@@ -133,7 +133,7 @@ def test_a_named_familys_spokesperson_still_speaks_for_it():
 # rule 7: a parenthesis between the subject and its verb is an aside
 
 def test_a_name_in_a_parenthesis_before_the_verb_is_not_the_subject():
-    text = ('Another resident, Tom Berry (who the Norland Herald suggests was one of the searchers), said, "We heard footsteps '
+    text = ('Another resident, Tom Berry (who the Norland Herald believes was among the searchers), said, "We heard footsteps '
             'all night and saw the prints in the morning."\n')
     assert _row(text, "We heard")["speaker_id"] == "tom-berry"
 
@@ -144,19 +144,19 @@ def test_a_party_and_state_label_before_the_verb_is_not_the_subject():
 
 
 def test_an_abbreviation_in_a_parenthesis_keeps_the_body():
-    text = 'The British Chambers of Commerce (BCC) said it was "concerned by the calls" for higher rates.\n'
-    assert _row(text, "it was")["speaker_text"] == "BCC"
+    text = 'The French Chambers of Trade (FCT) said it was "worried by the calls" for a tax on flour.\n'
+    assert _row(text, "it was")["speaker_text"] == "FCT"
 
 
 # rule 8: a sentence closed by `, said <Name>.` has that name as its subject for the next he/she
 
 def test_he_after_a_sentence_closed_by_said_and_a_name_is_that_name():
-    text = ('The lawyer who had represented Mr Hale said the rules were "weighted" in favour of the owner, said '
-            'Mr Lee. He said: "The problem is that nobody understood the law."\n')
-    assert _row(text, "The problem")["speaker_id"] == "lee"
+    text = ('The lawyer who once defended Mr Hale argued that the fines were too low for a town of that size, said '
+            'Mr Lee. He said: "Our councils have never read the guidance on parking."\n')
+    assert _row(text, "Our councils")["speaker_id"] == "lee"
 
 
 def test_he_after_a_sentence_closed_by_told_and_a_name_is_not_the_hearer():
     text = ('The court freed Tom Hale on Monday after a year in prison, his sister told Tom Bryce. '
-            'He said: "The problem is that nobody understood the law."\n')
-    assert _row(text, "The problem")["speaker_id"] != "tom-bryce"
+            'He said: "Our councils have never read the guidance on parking."\n')
+    assert _row(text, "Our councils")["speaker_id"] != "tom-bryce"

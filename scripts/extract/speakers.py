@@ -499,7 +499,7 @@ def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> lis
 def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """Cue after a quote: `, Trump said` (subject before the verb) or `, said Trump` (after)."""
     if text[verb_start:verb_end].endswith("ing") and (quoted := _quoted_as(text, pre_start, verb_start, mentions)) is not None:
-        return quoted  # `," the Herald quoted one trader as saying`
+        return quoted  # `," <Outlet> quoted <someone> as saying`
     found = _candidates(text, mentions, pre_start, verb_start)
     head = _before_apposition(text, found, pre_start, verb_start)
     if head is not None:
@@ -884,7 +884,7 @@ _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(?!by\b)(?P<np>[^.,;:!?\n\"â€œâ€
 
 
 def _quoted_as(text: str, floor: int, verb_start: int, mentions) -> Speaker | None:
-    """`<Outlet> quoted one trader as saying`, `<Outlet> quoted Ann Lee as telling`: the one quoted
+    """`<Outlet> quoted <someone> as saying`, `<Outlet> quoted Ann Lee as telling`: the one quoted
     speaks, the outlet (the sentence's subject) only reports it. None when there is no such phrase
     or it names nobody; not the passive (`Ann Lee was quoted by the Herald as saying`: the agent
     after `by` is the outlet, the subject speaks)."""
