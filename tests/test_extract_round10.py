@@ -160,3 +160,25 @@ def test_he_after_a_sentence_closed_by_told_and_a_name_is_not_the_hearer():
     text = ('The court freed Tom Hale on Monday after a year in prison, his sister told Tom Bryce. '
             'He said: "Our councils have never read the guidance on parking."\n')
     assert _row(text, "Our councils")["speaker_id"] != "tom-bryce"
+
+
+# rule 9: a quotation continued in the next paragraphs goes on across a caption line between them
+
+_CAPTIONED = ("The dog was found tied to a fence at the station on Friday morning.\n\n"
+              "Inspector Tom Berry said: 'The dog is microchipped and we were able to find out his name is Rex.\n\n"
+              "{between}\n\n"
+              "'We contacted the owner registered to the chip, who told us they had sold him online.\n\n"
+              "'If anyone can help we would ask them to get in touch as soon as possible.'\n\n"
+              "Rex is about three years old.\n")
+
+
+def test_a_continued_quotation_goes_on_across_a_caption_line():
+    text = _CAPTIONED.format(between="Cared for: station staff looked after Rex until the inspectors arrived")
+    assert _row(text, "The dog is")["speaker_id"] == "inspector-tom-berry"
+    assert _row(text, "We contacted")["speaker_id"] == "inspector-tom-berry"
+    assert _row(text, "If anyone")["speaker_id"] == "inspector-tom-berry"
+
+
+def test_a_line_that_ends_a_sentence_is_no_caption():
+    text = _CAPTIONED.format(between="Station staff looked after Rex until the inspectors arrived.")
+    assert _row(text, "We contacted")["speaker_status"] != "attributed"
