@@ -164,21 +164,22 @@ def test_he_after_a_sentence_closed_by_told_and_a_name_is_not_the_hearer():
 
 # rule 9: a quotation continued in the next paragraphs goes on across a caption line between them
 
-_CAPTIONED = ("The dog was found tied to a fence at the station on Friday morning.\n\n"
-              "Inspector Tom Berry said: 'The dog is microchipped and we were able to find out his name is Rex.\n\n"
+_CAPTIONED = ("The museum reopened its east wing on Monday after a year of repairs.\n\n"
+              "Curator Ann Okafor said: 'The roof held through the winter and the paintings are back on the walls.\n\n"
               "{between}\n\n"
-              "'We contacted the owner registered to the chip, who told us they had sold him online.\n\n"
-              "'If anyone can help we would ask them to get in touch as soon as possible.'\n\n"
-              "Rex is about three years old.\n")
+              "'Our volunteers cleaned every frame by hand, and the school groups return next week.\n\n"
+              "'We owe the town a great deal for its patience.'\n\n"
+              "Okafor joined the museum in 1998.\n")
 
 
 def test_a_continued_quotation_goes_on_across_a_caption_line():
-    text = _CAPTIONED.format(between="Cared for: station staff looked after Rex until the inspectors arrived")
-    assert _row(text, "The dog is")["speaker_id"] == "inspector-tom-berry"
-    assert _row(text, "We contacted")["speaker_id"] == "inspector-tom-berry"
-    assert _row(text, "If anyone")["speaker_id"] == "inspector-tom-berry"
+    text = _CAPTIONED.format(between="Back home: a restored portrait of a merchant hangs in the east wing")
+    assert _row(text, "The roof held")["kind"] == "direct"
+    for words in ("The roof held", "Our volunteers", "We owe"):
+        row = _row(text, words)
+        assert (row["speaker_status"], row["speaker_id"]) == ("attributed", "curator-ann-okafor")
 
 
 def test_a_line_that_ends_a_sentence_is_no_caption():
-    text = _CAPTIONED.format(between="Station staff looked after Rex until the inspectors arrived.")
-    assert _row(text, "We contacted")["speaker_status"] != "attributed"
+    text = _CAPTIONED.format(between="Volunteers carried the portraits back into the wing in the morning.")
+    assert _row(text, "Our volunteers")["speaker_status"] != "attributed"
