@@ -22,7 +22,7 @@ from landstrikes.extract.speakers import (
     subject_after, subject_before, subject_near,
 )
 from landstrikes.extract.text import Span, lines
-from landstrikes.quotemarks import BLANKS
+from landstrikes.quotemarks import BLANKS, captions_only
 
 
 _CUE_AFTER = with_words(r"^[,.!?;]?\s*(?P<pre>[^.!?“”\"\n]{0,60}?)\b(?P<verb><CUE_VERB>)\b", CUE_VERB=CUE_VERBS)
@@ -82,7 +82,8 @@ def marked_quotes(real: str, text: str, mentions: list[Mention], pairs, strays, 
         if parent_span is not None and (nested := _nested_cue(real, parent_span, pair.open, pair.close, everything)) is not None:
             quote = nested
         between = text[previous_close + 1:pair.open] if previous is not None else ""
-        if previous_continued and not enclosing and real[previous_close:pair.open].strip(BLANKS) == "":
+        if previous_continued and not enclosing and (real[previous_close:pair.open].strip(BLANKS) == ""
+                                                      or captions_only(real, previous_close, pair.open)):
             quote = _continuation(quote, previous, pair.open)
             chain.append(len(out))
             out.append(quote)

@@ -126,6 +126,16 @@ _APPOSED = re.compile(r",\s+(?:[A-Z][a-z]*\.?\s+){0,3}")
 """Between a role and the person in apposition after it: a comma and up to three title words
 (`the army press secretary, Rear Adm. Ann Lee`)."""
 _NOT_THE_HOLDER = re.compile(r"(?:deputy|vice|former|ex|shadow|junior|assistant)[- ]$")
+_UNOWNED_SPOKESPERSON = re.compile(r"[Tt]he (?:[a-z-]+ ){0,2}spokes(?:man|woman|person)")
+
+
+def _unowned_spokesperson(role: str) -> bool:
+    """`the spokesman`, `the police spokeswoman`: a spokesperson speaks for a body or a person and
+    is rarely the person named just before (often the one the story is about: `<Name> was attacked
+    ... The spokesman said`), so such a role takes a holder only named with that role (`spokesman
+    Tom Hale`, `Tom Hale, the spokesman`). Not `his spokesman` nor `the <Name> family spokesperson`:
+    those name whom the spokesperson speaks for."""
+    return _UNOWNED_SPOKESPERSON.fullmatch(role) is not None
 
 
 def _holder_of_role(text: str, role: re.Match, earlier: list[Mention], near: int | None = None) -> Mention | None:
@@ -144,6 +154,8 @@ def _holder_of_role(text: str, role: re.Match, earlier: list[Mention], near: int
             return p
         if text[p.end:p.end + len(phrase) + 8].lower().startswith((", the " + phrase, ", " + phrase)):
             return p
+    if _unowned_spokesperson(role.group()):
+        return None
     for p in reversed(earlier):
         if near is not None and p.start < role.start() - near:
             return None
@@ -456,6 +468,24 @@ def _relative_phrase(text: str, start: int, end: int, mentions) -> Speaker | Non
     return None
 
 
+_SPOKESPERSON_AFTER = re.compile(r"\s+(?:(?:chief|senior|official|press|deputy)\s+)?spokes(?:man|woman|person)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+$")
+
+
+def spokesperson_for(text: str, speaker: Speaker) -> Speaker:
+    """`a Norcom spokesman said`, `," a Norcom spokesperson told`: the spokesperson speaks, for the
+    body (AUDIT note 8; as Q9's `Norcom officials`), so the mention is the whole phrase linked to
+    the body, not the body's bare name before the role word."""
+    m = speaker.mention
+    if speaker.status != "attributed" or m is None or m.kind != "NAME" or m.type not in _GROUP_OWNERS or m.type == "NORP":
+        return speaker
+    word = _SPOKESPERSON_AFTER.match(text, m.end)
+    if word is None:
+        return speaker
+    article = _ARTICLE_BEFORE.search(text, max(0, m.start - 9), m.start)
+    return Speaker("attributed", Mention(article.start() if article else m.start, word.end(), m.name, m.type, "NOMINAL", 0.45))
+
+
 def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """Mentions in [start, end) that can speak: not a nationality, not a place after a
     locative preposition (`Police in Nottingham said`, `the company, based in Leeds, said`):
@@ -468,12 +498,14 @@ def _candidates(text: str, mentions: list[Mention], start: int, end: int) -> lis
 
 def subject_near(text: str, pre_start: int, verb_start: int, verb_end: int, mentions) -> Speaker:
     """Cue after a quote: `, Trump said` (subject before the verb) or `, said Trump` (after)."""
+    if text[verb_start:verb_end].endswith("ing") and (quoted := _quoted_as(text, pre_start, verb_start, mentions)) is not None:
+        return quoted  # `," <Outlet> quoted <someone> as saying`
     found = _candidates(text, mentions, pre_start, verb_start)
     head = _before_apposition(text, found, pre_start, verb_start)
     if head is not None:
         return Speaker("attributed", head)
     if found:
-        return Speaker("attributed", _person_of(text, found, max(found, key=lambda m: (m.end, -m.start))))
+        return spokesperson_for(text, Speaker("attributed", _person_of(text, found, max(found, key=lambda m: (m.end, -m.start)))))
     pronoun = _pronoun_in(text, pre_start, verb_start)
     if pronoun:
         return pronoun
@@ -579,6 +611,34 @@ _OWNER_APPOSED = re.compile(r"[^,.;:!?]{0,30},\s*")
 """Between a person and a possessive body in apposition after them (`Ann Lee al-Tamimi, Norland's`)."""
 
 
+_WEBSITE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?P<site>[A-Z][\w-]*(?:\.[a-z]{2,4}){1,2})\s+(?:(?:also|then|later|now)\s+)?$")
+
+
+def website_subject(text: str, start: int, end: int) -> Speaker | None:
+    """`Snopes.com writes:`, `Norcom.org says`: a web site right before the verb is the subject
+    (the entity layer finds no name in a domain); the site is the mention. None without one."""
+    m = _WEBSITE_BEFORE.search(text, start, end)
+    if m is None:
+        return None
+    site = m.group("site")
+    return Speaker("attributed", Mention(m.start("site"), m.end("site"), site, "MEDIA", "NOMINAL", 0.45))
+
+
+_PARENTHESIS_BEFORE_VERB = re.compile(r"\s*\((?:[^()\n]{0,80}\b[a-z]{2,}\b[^()\n]{0,80}|[DRI]\.?(?:-|,\s*)[A-Z][A-Za-z.]{1,5})\)\s*,?\s*$")
+
+
+def _before_parenthesis(text: str, clause_start: int, verb_start: int, mentions) -> int:
+    """`<Name> (who <Outlet> suggests was one of them), said`, `Rep. <Name> (R-CA) told`: a
+    parenthesis between the subject and its verb is an aside (a clause, or a party and state
+    label); the names in it are not who speaks, when a name or pronoun stands before it. Not an
+    abbreviation (`the Norland Trade Council (NTC) said`: the same body, whose long name the entity
+    layer may have cut up)."""
+    m = _PARENTHESIS_BEFORE_VERB.search(text, clause_start, verb_start)
+    if m is None or not (_candidates(text, mentions, clause_start, m.start()) or _pronoun_in(text, clause_start, m.start())):
+        return verb_start
+    return m.start()
+
+
 def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause."""
     clause_start = max(floor, verb_start - 90)
@@ -590,6 +650,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     if aside is None and window.rstrip().endswith((",", "-", "–", "—")):
         clause_start, aside = _long_aside(text, floor, verb_start, clause_start)
     limit = aside.start() if aside is not None else verb_start  # `Ann Lee, 48, who was visiting from Kendal, said:`
+    if aside is None:
+        limit = _before_parenthesis(text, clause_start, verb_start, mentions)
     found = _candidates(text, mentions, clause_start, limit)  # (the names in an aside are not who)
     pronoun = _pronoun_in(text, clause_start, limit)
     unnamed = _unnamed_in(text, clause_start, limit, mentions)
@@ -611,7 +673,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
         free = [m for m in found if m.end <= best.start and not _PREPOSITION_BEFORE.search(text, max(clause_start, m.start - 18), m.start)]
         best = free[-1] if free else None if place and (pronoun or unnamed) else best
     candidates = [(best.end, Speaker("attributed", best))] if best else []
-    if best is not None and best.kind == "NAME" and (modified := _name_in_modifier(text, clause_start, verb_start, best)) is not None:
+    if best is not None and (best.kind == "NAME" or best.kind == "NOMINAL" and best.type in _BODY_TYPES) \
+            and (modified := _name_in_modifier(text, clause_start, verb_start, best)) is not None:
         candidates = [modified]  # `A commander for the Norland Dawn group said`: the commander, not the group
     if pronoun:
         candidates.append((pronoun.mention.end, pronoun))
@@ -619,9 +682,9 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
         candidates.append((unnamed_end(text, clause_start, verb_start), unnamed))
     if not candidates:
         return (unnamed_subject(text, clause_start, limit) or _relative_phrase(text, clause_start, limit, mentions)
-                or document_subject(text, clause_start, limit) or Speaker("unattributed"))
+                or document_subject(text, clause_start, limit) or website_subject(text, clause_start, limit) or Speaker("unattributed"))
         # (`The mood is:` no: a verb follows a space)
-    return max(candidates, key=lambda c: c[0])[1]
+    return spokesperson_for(text, max(candidates, key=lambda c: c[0])[1])
 
 
 _HEAD_BEFORE_NAME = re.compile(
@@ -756,11 +819,13 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
         # (the next mention after the first, not a role nominal over it: `said Norcom chief economist, Ann Lee`)
         second = next((m for m in found[1:] if m.start >= first.end), None)
         role = _ROLE_BETWEEN.fullmatch(text, first.end, second.start) if second is not None and second.type == "PERSON" else None
+        if role is None:
+            role, second = _premodified_name(text, start, first, found)
         if role is not None and (first.type != "PERSON" or _LOWER_WORD.search(role.group())):
             # `said the coach of Leeds United, Tom Berry`, `said Norcom chairman Tom Berry`: the person, not the body
             # (nor a firm the entity layer typed as a person: `said Norbank Amro chief strategist Ed Wong`)
             return Speaker("attributed", second)
-        return Speaker("attributed", first)
+        return spokesperson_for(text, Speaker("attributed", first))
     return pronoun or Speaker("unattributed")  # (`" and says he plans to contact the regulator`: he)
 
 
@@ -769,6 +834,27 @@ _NOT_AFTER_VERB = re.compile(r"\b(?:on|to|in|into|onto|via|through|during|after|
 _ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|from|of|at|in|on|for|told|said|says)\b)[a-z][a-z-]*|[A-Z][a-z]+(?:an|ese|ish)|"
                            + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper())) + r")(?:\s*,)?\s+){1,3}")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
+_PREMODIFIERS = re.compile(
+    r"(?:[’']s)?(?:\s+(?:and\s+(?=[A-Z][\w&-]*[’']s\s))?"
+    r"(?!(?:and|or|but|nor|to|by|with|from|of|at|in|on|for|as|than|that|who|which|when|while|after|before|told|said|says|the|a|an)\b)"
+    r"(?:(?:[A-Z]\.){2,}|[A-Za-z][\w&-]*)(?:[’']s)?){1,5}(?:\s*,)?\s+")
+"""Words that can open a name's noun phrase after the verb: an owner's possessive, capitalised
+words of a longer body name, role words, `and` inside a firm's name before its possessive
+(`'s principal analyst `, ` First Boston analyst `, ` Federal Judge `, ` and Young's `); never a
+sentence end, a preposition or a clause word."""
+
+
+def _premodified_name(text: str, verb_end: int, first: Mention, found: list[Mention]) -> tuple[re.Match | None, Mention | None]:
+    """`said Norcom's chief analyst Tom Berry`, `said Norbank First Boston analyst Tom Berry`,
+    `added Ernst and Young's Tom Berry`: after the verb the subject's head is the person its
+    premodifiers lead to, not the body or place that opens them (the first mention after the verb).
+    Not past a sentence end (`," the letter added. Norcom's chief Tom Berry said`: a new subject)."""
+    if SENTENCE_BREAK.search(text, verb_end, first.start):
+        return None, None
+    for m in found:
+        if m.start >= first.end and m.type == "PERSON" and not text.startswith(("’s", "'s"), m.end):  # (an owner is no head)
+            return _PREMODIFIERS.fullmatch(text, first.end, m.start), m
+    return None, None
 """Between a body and a person after the verb: a comma, or one to three role words (`chairman`,
 `chief executive`, `Chairman`, `chief Asian strategist`), the last maybe closed by an apposition
 comma (`chief economist, Ann Lee`)."""
@@ -779,6 +865,8 @@ def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions)
     one, ", noting ... and insisting that") the sentence's."""
     if text[verb_start:verb_end].endswith("ing") and (absolute := _absolute_subject(text, floor, verb_start, mentions)) is not None:
         return absolute
+    if text[verb_start:verb_end].endswith("ing") and (quoted := _quoted_as(text, floor, verb_start, mentions)) is not None:
+        return quoted
     if text[verb_start:verb_end].endswith("ing") and text[max(floor, verb_start - 8):verb_start].rstrip().endswith((",", " and")):
         floor = max(floor, verb_start - WINDOW)
         window = text[floor:verb_start]
@@ -790,6 +878,24 @@ def cue_subject(text: str, floor: int, verb_start: int, verb_end: int, mentions)
 _WITH_PARTICIPLE = re.compile(r"\b[Ww]ith\s+(?P<np>(?:(?!(?:and|or|but|nor)\b)[\w’'-]+\s+){1,4}?)$")
 """(Not across a conjunction: in `noting talks with Norland and insisting that`, the participle
 after `and` is coordinated with the one before, and shares its subject.)"""
+
+
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(?!by\b)(?P<np>[^.,;:!?\n\"“”]{1,60}?)\s+as\s+$")
+
+
+def _quoted_as(text: str, floor: int, verb_start: int, mentions) -> Speaker | None:
+    """`<Outlet> quoted <someone> as saying`, `<Outlet> quoted Ann Lee as telling`: the one quoted
+    speaks, the outlet (the sentence's subject) only reports it. None when there is no such phrase
+    or it names nobody; not the passive (`Ann Lee was quoted by the Herald as saying`: the agent
+    after `by` is the outlet, the subject speaks)."""
+    m = _QUOTED_AS.search(text, max(floor, verb_start - 90), verb_start)
+    if m is None:
+        return None
+    start, end = m.start("np"), m.end("np")
+    found = _candidates(text, mentions, start, end)
+    if found:
+        return Speaker("attributed", _person_of(text, found, found[-1]))
+    return _pronoun_in(text, start, end, first=True) or _unnamed_in(text, start, end, mentions) or unnamed_subject(text, start, end + 1, governed=True)
 
 
 def _absolute_subject(text: str, floor: int, verb_start: int, mentions) -> Speaker | None:
@@ -1143,6 +1249,13 @@ class _SubjectFinder:
                 continue  # `He said ... Tom Hale ...`: the same pronoun is this sentence's subject
             fronted = _FRONTED_PHRASE.match(self.text, sentence.start, end)
             subject_from = fronted.end() if fronted else sentence.start
+            if end == sentence.end and (last := self._speaker_after_closing_verb(sentence, j)) is not None:
+                seen += 1
+                if genders.get(last.name, pronoun.gender) == pronoun.gender:
+                    full = self.fullest.get(last.name.lower()) if " " not in last.name else None
+                    return last if full is None and last.type == "PERSON" else replace(last, name=full or last.name, type="PERSON")
+                i -= 1
+                continue
             while j < len(self.people) and self.people[j].start < end:
                 m = self.people[j]
                 if m.start >= subject_from and not _PREPOSITION_BEFORE.search(self.text, max(sentence.start, m.start - 18), m.start):
@@ -1154,6 +1267,25 @@ class _SubjectFinder:
                 j += 1
             i -= 1
         return None
+
+
+    def _speaker_after_closing_verb(self, sentence, j: int) -> Mention | None:
+        """`The lawyer who had represented Tom Hale said the law was fair, said Mr Lee.`: a sentence
+        closed by a reporting verb and a person has that person as its subject, not the first person
+        it names (the next sentence's he is Mr Lee). Not after `told`: the person there is the hearer."""
+        k = bisect.bisect_left(self.starts, sentence.end) - 1
+        if k < j:
+            return None
+        last = self.people[k]
+        if not _CLOSING_END.fullmatch(self.text, last.end, sentence.end):
+            return None
+        verb = _CLOSING_VERB.search(self.text, max(sentence.start, last.start - 30), last.start)
+        return last if verb is not None else None
+
+
+_CLOSING_VERB = with_words(r"(?:^|[,\s])(?:<VERB>)\s+(?:" + _PERSONAL_TITLE + r")?$", 0,
+                           VERB="said says added adds explained insisted argued warned claimed noted continued".split())
+_CLOSING_END = re.compile(r"\s*[.!?]?[\"”’']?\s*")
 
 
 def _antecedent(pronoun: Mention, speakers, persons, genders) -> Mention | None:
