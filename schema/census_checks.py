@@ -6,6 +6,7 @@ from landstrikes.schema.attribution_mentions import check_attribution_mentions
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.name_mentions import check_name_mentions
+from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
@@ -19,6 +20,7 @@ CENSUS_CHECKS = (
     check_span_edges,
     check_span_words,
     check_name_mentions,
+    check_name_overlaps,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -40,6 +42,7 @@ CENSUS_CHECK_IDS = (
     "span-splits-word",
     "name-mention-not-alias",
     "mention-kind-mismatch",
+    "name-mentions-overlap",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
