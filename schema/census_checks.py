@@ -8,6 +8,7 @@ from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.name_mentions import check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.segment_starts import check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.span_edges import check_span_edges
@@ -21,6 +22,7 @@ CENSUS_CHECKS = (
     check_span_words,
     check_name_mentions,
     check_name_overlaps,
+    check_segment_starts,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -43,6 +45,7 @@ CENSUS_CHECK_IDS = (
     "name-mention-not-alias",
     "mention-kind-mismatch",
     "name-mentions-overlap",
+    "segment-starts-with-line-feed",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
