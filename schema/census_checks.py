@@ -13,6 +13,7 @@ from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_i
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.span_edges import check_span_edges
 from landstrikes.schema.span_words import check_span_words
+from landstrikes.schema.vague_table import check_vague_table
 
 CENSUS_CHECKS = (
     check_entity_flag_notes,
@@ -23,6 +24,7 @@ CENSUS_CHECKS = (
     check_name_mentions,
     check_name_overlaps,
     check_segment_starts,
+    check_vague_table,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -46,6 +48,7 @@ CENSUS_CHECK_IDS = (
     "mention-kind-mismatch",
     "name-mentions-overlap",
     "segment-starts-with-line-feed",
+    "vague-quantity-off-table",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
