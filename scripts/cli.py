@@ -110,7 +110,7 @@ def cmd_build(args) -> int:
     print(f"landstrikes build: {result.articles} articles from {args.dataset / 'raw'}")
     print(result.report.to_text())
     if not result.report.ok:
-        print("build refused: the tables did not validate; dataset/data was left untouched", file=sys.stderr)
+        print(f"build refused: the tables did not validate; {args.dataset / 'data'} was left untouched", file=sys.stderr)
     return result.report.exit_code
 
 
