@@ -5,6 +5,7 @@ passed. Registered once, in schema/validate.py, after the value rules."""
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
+from landstrikes.schema.indirect_ends import check_indirect_ends
 from landstrikes.schema.name_mentions import check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
@@ -25,6 +26,7 @@ CENSUS_CHECKS = (
     check_name_overlaps,
     check_segment_starts,
     check_vague_table,
+    check_indirect_ends,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -49,6 +51,7 @@ CENSUS_CHECK_IDS = (
     "name-mentions-overlap",
     "segment-starts-with-line-feed",
     "vague-quantity-off-table",
+    "indirect-span-final-punctuation",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
