@@ -390,6 +390,9 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
         if reason is not None:  # attack14: an unreadable witness witnessed nothing, and verify said ok
             problems.append(Problem("witness-mismatch", "croissant.json", f"{reason}: it must state the sha256 of "
                                     "every Parquet file of the release"))
+        from landstrikes.releases.croissant_fields import record_set_problems
+
+        problems += record_set_problems(document, manifest)
         objects = document.get("distribution") if isinstance(document, dict) else None
         stated = set()
         for obj in objects if isinstance(objects, list) else []:
