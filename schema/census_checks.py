@@ -3,6 +3,7 @@ docs/notes/census.md): each closes a class of plausible one-cell corruptions tha
 passed. Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
+from landstrikes.schema.claim_segments import check_claim_segments
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.indirect_ends import check_indirect_ends
@@ -27,6 +28,7 @@ CENSUS_CHECKS = (
     check_segment_starts,
     check_vague_table,
     check_indirect_ends,
+    check_claim_segments,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -52,6 +54,7 @@ CENSUS_CHECK_IDS = (
     "segment-starts-with-line-feed",
     "vague-quantity-off-table",
     "indirect-span-final-punctuation",
+    "claim-in-boilerplate-segment",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
