@@ -6,30 +6,23 @@ verified ok. Now each table with rows has exactly the config the card writer wri
 
 from __future__ import annotations
 
-import hashlib
 import json
-import shutil
 
 import pytest
 
-from conftest import DATASET
+from conftest import DATASET, rehash_in_manifest
 from landstrikes.releases.manifest import verify
 
 QUOTES = "  - split: train\n    path: data/quotes/*.parquet\n"
 
 
 def _rehash(release):
-    manifest = json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
-    card = release / "README.md"
-    manifest["files"]["README.md"].update(sha256=hashlib.sha256(card.read_bytes()).hexdigest(), bytes=card.stat().st_size)
-    (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    rehash_in_manifest(release, json.loads((release / "MANIFEST.json").read_text(encoding="utf-8")), "README.md")
 
 
 @pytest.fixture
-def release(tmp_path):
-    target = tmp_path / "2.1.0"
-    shutil.copytree(DATASET / "releases" / "2.1.0", target)
-    return target
+def release(release_copy):
+    return release_copy
 
 
 def _edit_card(release, old, new):

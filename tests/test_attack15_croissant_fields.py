@@ -7,21 +7,17 @@ that table's own file: `witness-mismatch`."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import shutil
 
 import pytest
 
-from conftest import DATASET
+from conftest import DATASET, rehash_in_manifest
 from landstrikes.releases.manifest import verify
 
 
 @pytest.fixture
-def release(tmp_path):
-    target = tmp_path / "2.1.0"
-    shutil.copytree(DATASET / "releases" / "2.1.0", target)
-    return target
+def release(release_copy):
+    return release_copy
 
 
 def _edit(release, change):
@@ -29,9 +25,7 @@ def _edit(release, change):
     document = json.loads(path.read_text(encoding="utf-8"))
     change(document)
     path.write_text(json.dumps(document, indent=1), encoding="utf-8")
-    manifest = json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
-    manifest["files"]["croissant.json"].update(sha256=hashlib.sha256(path.read_bytes()).hexdigest(), bytes=path.stat().st_size)
-    (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    rehash_in_manifest(release, json.loads((release / "MANIFEST.json").read_text(encoding="utf-8")), "croissant.json")
     return [str(p) for p in verify(release)]
 
 
