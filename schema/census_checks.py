@@ -1,6 +1,8 @@
 """The checks added by the false-VALID census (benchmarks/false_valid_census.py,
 docs/notes/census.md): each closes a class of plausible one-cell corruptions that validate
-passed. Registered once, in schema/validate.py, after the value rules."""
+passed; attack14 and attack15 (docs/notes/attack15.md) added guideline rules that a consistent
+edit of several rows broke while every other check passed (M4, SG1, C5's table, G2, C12).
+Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
 from landstrikes.schema.claim_segments import check_claim_segments
