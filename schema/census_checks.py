@@ -1,16 +1,23 @@
 """The checks added by the false-VALID census (benchmarks/false_valid_census.py,
 docs/notes/census.md): each closes a class of plausible one-cell corruptions that validate
-passed. Registered once, in schema/validate.py, after the value rules."""
+passed; attack14 and attack15 (docs/notes/attack15.md) added guideline rules that a consistent
+edit of several rows broke while every other check passed (M4, SG1, C5's table, G2, C12).
+Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
+from landstrikes.schema.claim_segments import check_claim_segments
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
+from landstrikes.schema.indirect_ends import check_indirect_ends
 from landstrikes.schema.name_mentions import check_name_mentions
+from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.segment_starts import check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.span_edges import check_span_edges
 from landstrikes.schema.span_words import check_span_words
+from landstrikes.schema.vague_table import check_vague_table
 
 CENSUS_CHECKS = (
     check_entity_flag_notes,
@@ -19,6 +26,11 @@ CENSUS_CHECKS = (
     check_span_edges,
     check_span_words,
     check_name_mentions,
+    check_name_overlaps,
+    check_segment_starts,
+    check_vague_table,
+    check_indirect_ends,
+    check_claim_segments,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -40,6 +52,11 @@ CENSUS_CHECK_IDS = (
     "span-splits-word",
     "name-mention-not-alias",
     "mention-kind-mismatch",
+    "name-mentions-overlap",
+    "segment-starts-with-line-feed",
+    "vague-quantity-off-table",
+    "indirect-span-final-punctuation",
+    "claim-in-boilerplate-segment",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",

@@ -75,9 +75,12 @@ exit codes:
 
 AGREEMENT_EPILOG = """exit codes:
   0  agreement written
-  2  unusable input, one line: a pass or table that cannot be read, a column the figures are
-     computed from of another Arrow type than the schema's [wrong-dtype], a bad source, or --out
-     refused [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place)"""
+  2  unusable input, one line: a pass or table that cannot be read (a pass folder missing or
+     holding no YAML [source-unreadable], a pass file naming no article [raw-missing], YAML the
+     build would refuse in a source: yaml-number, yaml-duplicate-key, ...), a column the figures
+     are computed from of another Arrow type than the schema's [wrong-dtype], or --out refused
+     [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place)
+--out defaults to DATASET/agreement.json (the file the dataset's build reads)"""
 
 STATS_EPILOG = f"""exit codes:
   0  documents written (or, with --check, they match the tables)
@@ -107,7 +110,7 @@ def cmd_build(args) -> int:
     print(f"landstrikes build: {result.articles} articles from {args.dataset / 'raw'}")
     print(result.report.to_text())
     if not result.report.ok:
-        print("build refused: the tables did not validate; dataset/data was left untouched", file=sys.stderr)
+        print(f"build refused: the tables did not validate; {args.dataset / 'data'} was left untouched", file=sys.stderr)
     return result.report.exit_code
 
 
@@ -217,7 +220,7 @@ def _internal_error(exc: Exception) -> int:
     return 2
 
 
-def _explained(path, exc: Exception, what: str) -> int:
+def _explained(path, exc: Exception, what: str, otherwise=None) -> int:
     """A command that read tables and failed unexpectedly: when the tables do not validate, that
     is the cause, named in one line as validate names it (check id, table, row, column), exit 2;
     otherwise `[internal-error]`. `render` and `agreement` read tables they do not validate first
@@ -234,7 +237,7 @@ def _explained(path, exc: Exception, what: str) -> int:
         return 2
     except Exception:  # the explanation failed too: report the first failure
         pass
-    return _internal_error(exc)
+    return otherwise(exc) if otherwise else _internal_error(exc)
 
 
 def cmd_agreement(args) -> int:
@@ -244,6 +247,8 @@ def cmd_agreement(args) -> int:
     from landstrikes.documents.agreement import agreement
     from landstrikes.schema.tableio import UnreadableTable
 
+    if args.out is None:  # the dataset's own figures, never ./dataset's (attack15)
+        args.out = args.dataset / "agreement.json"
     problem = _report_target_problem(args.out)
     if problem:
         print(f"error: [unwritable-report] {args.out}: {problem}", file=sys.stderr)
@@ -253,7 +258,14 @@ def cmd_agreement(args) -> int:
     except UnreadableTable as exc:  # with its check id, as every command names it
         print(f"error: {exc.line()}", file=sys.stderr)
         return 2
-    except (BuildError, OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
+    except BuildError as exc:
+        def refused(exc):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        if exc.check == "raw-missing":  # a pass names an article the table lacks: a broken table is the likelier cause
+            return _explained(args.dataset, exc, "the agreement cannot be computed", otherwise=refused)
+        return refused(exc)
+    except (OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
         print(f"error: {' '.join(str(exc).split())[:300]}", file=sys.stderr)  # unusable input, one line
         return 2
     except Exception as exc:
@@ -650,7 +662,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=AGREEMENT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET)
-    p.add_argument("--out", type=_path, default=DEFAULT_DATASET / "agreement.json")
+    p.add_argument("--out", type=_path, default=None, help="default: DATASET/agreement.json, the file its build reads")
     p.set_defaults(func=cmd_agreement)
 
     p = sub.add_parser("stats", help="regenerate datasheet/README numbers, stats.json and figures from the tables",

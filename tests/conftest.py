@@ -175,3 +175,21 @@ def released_copy(released, tmp_path) -> Path:
     shutil.copytree(released, target)
     shutil.copy(released.parent / "CHANGELOG.md", tmp_path / "CHANGELOG.md")
     return documents_beside(target)
+
+
+@pytest.fixture
+def release_copy(tmp_path) -> Path:
+    """A throwaway copy of the committed release 2.1.0, for a test to tamper with."""
+    target = tmp_path / "2.1.0"
+    shutil.copytree(DATASET / "releases" / "2.1.0", target)
+    return target
+
+
+def rehash_in_manifest(release: Path, manifest: dict, rel: str) -> None:
+    """Restate one file's sha256 and size in the release's MANIFEST.json (a forger's re-hash)."""
+    import hashlib
+    import json
+
+    path = release / rel
+    manifest["files"][rel].update(sha256=hashlib.sha256(path.read_bytes()).hexdigest(), bytes=path.stat().st_size)
+    (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")

@@ -7,29 +7,19 @@ garbled. Each seen passing verify on main's code."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import shutil
 
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import DATASET
+from conftest import DATASET, rehash_in_manifest as _rehash
 from hostile_tools import flip_stance_rehashed
 from landstrikes.releases.manifest import verify
 
 
-def _rehash(release, manifest, rel):
-    path = release / rel
-    manifest["files"][rel].update(sha256=hashlib.sha256(path.read_bytes()).hexdigest(), bytes=path.stat().st_size)
-    (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-
-
 @pytest.fixture
-def release(tmp_path):
-    target = tmp_path / "2.1.0"
-    shutil.copytree(DATASET / "releases" / "2.1.0", target)
-    return target
+def release(release_copy):
+    return release_copy
 
 
 def _croissant_without_stances(text: str) -> str:

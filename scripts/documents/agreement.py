@@ -16,11 +16,11 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.used_columns import read_used
 from landstrikes.annotations.spans import occurrences
+from landstrikes.documents.passes import article_of, pass_files, read_pass_file
 
 
 USED = {
@@ -59,9 +59,9 @@ def _span(text: str, needle: str, occurrence: int | None) -> tuple[int, int] | N
 def _second_pass(folder: Path, articles: pd.DataFrame, layer: str) -> list[dict]:
     texts = dict(zip(articles["source_file"], zip(articles["article_id"], articles["text"])))
     rows = []
-    for path in sorted(folder.glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        article_id, text = texts[doc["article"]]
+    for path in pass_files(folder):
+        doc = read_pass_file(path)
+        article_id, text = article_of(path, doc, texts)
         for item in doc.get(layer) or []:
             needle = item.get("text") or item.get("evidence")
             span = _span(text, needle, item.get("occurrence")) if needle else None

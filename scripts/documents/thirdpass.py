@@ -17,9 +17,9 @@ from itertools import combinations
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from landstrikes.documents.agreement import _span, cohen_kappa, match_spans, prf, read_gold_table
+from landstrikes.documents.passes import article_of, pass_files, read_pass_file
 
 THIRD = Path("annotations") / "third_pass"
 BEFORE = Path("annotations") / "gold_before_third_pass"
@@ -29,9 +29,9 @@ def _load_pass(folder: Path, articles: pd.DataFrame) -> dict:
     """One pass: rows per layer with resolved spans, quality labels per article, clusters by id."""
     texts = dict(zip(articles["source_file"], zip(articles["article_id"], articles["text"])))
     out: dict = {"claims": [], "stances": [], "flags": [], "labels": {}}
-    for path in sorted(folder.glob("0*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        article_id, text = texts[doc["article"]]
+    for path in pass_files(folder, "0*.yaml"):
+        doc = read_pass_file(path)
+        article_id, text = article_of(path, doc, texts)
         out["labels"][article_id] = doc.get("quality_label")
         for layer, key, needle_key in (("claims", "claims", "text"), ("stances", "stances", "evidence"), ("flags", "quality_flags", "evidence")):
             for item in doc.get(key) or []:
@@ -39,7 +39,7 @@ def _load_pass(folder: Path, articles: pd.DataFrame) -> dict:
                 span = _span(text, needle, item.get("occurrence")) if needle else None
                 out[layer].append({**item, "article_id": article_id, "span": span})
     catalogue = folder / ("clusters.yaml" if (folder / "clusters.yaml").exists() else "claim_clusters.yaml")
-    out["clusters"] = {str(c["id"]): c for c in (yaml.safe_load(catalogue.read_text(encoding="utf-8")) or [])} if catalogue.exists() else {}
+    out["clusters"] = {str(c["id"]): c for c in (read_pass_file(catalogue) or [])} if catalogue.exists() else {}
     return out
 
 

@@ -372,7 +372,8 @@ def statements(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]
 def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
     """What the release's other hashed files state about its tables, against the manifest:
     croissant.json's sha256 of each Parquet file and the card's row count per table. A table
-    swapped and re-hashed in the manifest alone still disagrees with these two witnesses."""
+    swapped and re-hashed in the manifest alone still disagrees with these two witnesses. The
+    card's `configs`, which load_dataset follows, name each table's own files (card_configs)."""
     problems = [Problem("witness-mismatch", name, "absent from the release: every release states its files' sha256 "
                         "(croissant.json) and row counts (README.md) there, so a re-hashed file goes unnoticed without it")
                 for name in ("croissant.json", "README.md") if name not in manifest["files"]]
@@ -389,6 +390,9 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
         if reason is not None:  # attack14: an unreadable witness witnessed nothing, and verify said ok
             problems.append(Problem("witness-mismatch", "croissant.json", f"{reason}: it must state the sha256 of "
                                     "every Parquet file of the release"))
+        from landstrikes.releases.croissant_fields import record_set_problems
+
+        problems += record_set_problems(document, manifest)
         objects = document.get("distribution") if isinstance(document, dict) else None
         stated = set()
         for obj in objects if isinstance(objects, list) else []:
@@ -406,6 +410,9 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
             problems += [Problem("witness-mismatch", _short(rel), "croissant.json does not state its sha256")
                          for rel in sorted(manifest["files"]) if rel.endswith(".parquet") and rel not in stated]
     if "README.md" in trusted:
+        from landstrikes.releases.card_configs import config_problems
+
+        problems += config_problems(card_front_matter(folder), manifest)
         counts = card_row_counts(folder)
         problems += [Problem("witness-mismatch", f"README.md#{_short(str(name))}", f"the dataset card states no row count "
                              f"for the table (the manifest: {table['rows']})")

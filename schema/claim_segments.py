@@ -1,0 +1,50 @@
+"""Claims are never annotated in `navigation`, `prompt` or `advertisement` segments (C12:
+related-article headlines are links, not the article's claims). A claim added on the breadcrumb
+line of a002, with its own one-claim cluster (counts consistent), validated (attack15)
+[claim-in-boilerplate-segment]. Annotated rows only: the extractor does not read segments when
+it finds numeric claims ("Advertisement 20% off" is one), and its rows are proposals."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from landstrikes.schema.article_rules import BOILERPLATE_KINDS
+from landstrikes.schema.checkcorpus import frame_nulls, frame_strings, is_in, same_article_span_pairs
+from landstrikes.schema.report import Report
+
+
+def check_claim_segments(tables, report: Report) -> None:
+    claims, segments = tables.get("claims"), tables.get("segments")
+    if claims is None or segments is None or not all(c in claims for c in ("claim_id", "article_id", "start", "end", "source")) \
+            or not all(c in segments for c in ("segment_id", "article_id", "start", "end", "kind")):
+        return
+    # a null id or offset is another check's finding: those rows are left out, so the pairing is decided
+    annotated = np.flatnonzero(~is_in(claims, "source", ["auto"]) & _known(claims))
+    noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS) & _known(segments))
+    if not len(annotated) or not len(noise):
+        return
+    pairs = same_article_span_pairs(claims, annotated, segments, noise)
+    if pairs is None:
+        return
+    inside = (pairs.left_start < pairs.right_end) & (pairs.right_start < pairs.left_end) & (pairs.left_end > pairs.left_start)
+    _report(claims, segments, annotated[pairs.left[inside]], noise[pairs.right[inside]], report)
+
+
+def _known(frame) -> np.ndarray:
+    return ~(frame_nulls(frame, "article_id") | frame_nulls(frame, "start") | frame_nulls(frame, "end"))
+
+
+def _report(claims, segments, claim_rows, segment_rows, report) -> None:
+    if not len(claim_rows):
+        return
+    claim_ids = frame_strings(claims, "claim_id").take(claim_rows).to_pylist()
+    segment_ids = frame_strings(segments, "segment_id").take(segment_rows).to_pylist()
+    kinds = frame_strings(segments, "kind").take(segment_rows).to_pylist()
+    done = set()
+    for claim_id, segment_id, kind in zip(claim_ids, segment_ids, kinds):
+        if claim_id in done:
+            continue
+        done.add(claim_id)
+        report.add("claims", "claim-in-boilerplate-segment",
+                   f"a claim is never annotated in a {kind} segment ({segment_id}): links, prompts and ads are not the article's claims (C12)",
+                   claim_id, "start", segment_id)

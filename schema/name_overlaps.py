@@ -1,0 +1,56 @@
+"""Two NAME mentions never overlap (M4: a name inside a longer name is not a separate mention,
+the longest name wins). A mention of `mexico` added at "Mexico" inside "Mexico City" (beside
+the mention of `mexico-city`) passed every other check: its text is an alias of its entity and
+the occurrence is covered (attack15) [name-mentions-overlap]. A NAME inside a NOMINAL ("US"
+inside "The US President") is allowed, as M3 annotates descriptions around names.
+
+Decided on integer arrays: NAME rows sorted by (article, start); a row overlaps when it starts
+before the furthest end of the NAME rows before it in its article; the finding names both."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.census_arrow import arrow_of, ids_at, values_at
+from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.report import Report
+
+
+def check_name_overlaps(tables, report: Report) -> None:
+    mentions = arrow_of(tables, "mentions", ("article_id", "start", "end", "kind", "text"))
+    if mentions is None or mentions.num_rows < 2:
+        return
+    kind, start, end = column(mentions, "kind"), column(mentions, "start"), column(mentions, "end")
+    if not pa.types.is_integer(start.type) or not pa.types.is_integer(end.type):
+        return
+    names = pc.and_(pc.fill_null(pc.equal(kind, "NAME"), False), pc.fill_null(column(mentions, "article_id").is_valid(), False))
+    starts_all = pc.fill_null(start, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    ends_all = pc.fill_null(end, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    # a span out of range or reversed is another check's finding; the bound keeps the arithmetic below exact
+    sound = (starts_all >= 0) & (ends_all > starts_all) & (ends_all <= _LONGEST)
+    rows = np.flatnonzero(names.to_numpy(zero_copy_only=False) & sound)
+    if len(rows) < 2:
+        return
+    article = pc.dictionary_encode(column(mentions, "article_id").take(pa.array(rows, pa.int64()))).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    starts, ends = starts_all[rows], ends_all[rows]
+    order = np.lexsort((-ends, starts, article))
+    article, starts, ends, rows = article[order], starts[order], ends[order], rows[order]
+    new_article = np.r_[True, article[1:] != article[:-1]]
+    # one running maximum for all articles: each article's ends are lifted above every earlier article's
+    lifted = ends + (np.cumsum(new_article) - 1) * (_LONGEST + 1)
+    reach = np.maximum.accumulate(lifted)
+    record = np.maximum.accumulate(np.where(lifted == reach, np.arange(len(rows)), 0))  # the row that reached it
+    lifted_starts = lifted - ends + starts
+    inside = np.flatnonzero(~new_article & (lifted_starts < np.r_[0, reach[:-1]]))
+    for at in inside:
+        row, outer = rows[at], rows[record[at - 1]]
+        (mention_id, other_id), (text, other_text) = ids_at(mentions, "mentions", np.array([row, outer])), values_at(mentions, "text", np.array([row, outer]))
+        report.add("mentions", "name-mentions-overlap",
+                   f"NAME mention {text!r} overlaps NAME mention {other_id} {other_text!r}: a name inside a longer name is no separate mention, the longest wins (M4)",
+                   mention_id, "start", int(starts[at]))
+
+
+_LONGEST = 2**31
+"""Offsets past this are span-out-of-range's (no article is 2 G code points); below it the lifted ends fit int64."""

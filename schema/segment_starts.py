@@ -1,0 +1,35 @@
+"""No segment but an article's first starts with a line feed (SG1: "whitespace between two
+blocks belongs to the preceding segment"). Two neighbouring segments re-cut so that the blank
+lines after a headline opened the body (ends, starts, texts and ids all consistent) still tiled
+the article and validated (attack15) [segment-starts-with-line-feed]. Only a line feed is
+judged: blocks are split at line feeds (gold and extractor alike); a block's own indentation
+("  • item") and a CR, form feed, NEL or U+2028 left after a line feed open a block in the
+extractor's output, and the rule does not say where those go."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
+from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.report import Report
+
+_OPENS_WITH_BREAK = r"^\n"
+
+
+def check_segment_starts(tables, report: Report) -> None:
+    segments = arrow_of(tables, "segments", ("article_id", "start", "end", "text"))
+    if segments is None or not segments.num_rows:
+        return
+    text, start = column(segments, "text"), column(segments, "start")
+    if not pa.types.is_integer(start.type) or not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
+        return
+    opens = pc.fill_null(pc.match_substring_regex(text, _OPENS_WITH_BREAK), False).to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(opens & (pc.fill_null(start, 0).to_numpy(zero_copy_only=False) > 0))
+    rows = rows[texts_are_slices(tables, "segments", segments, rows, ("start", "end", "text"))]
+    for segment_id, value in zip(ids_at(segments, "segments", rows), values_at(segments, "start", rows)):
+        report.add("segments", "segment-starts-with-line-feed",
+                   "the whitespace between two blocks belongs to the segment before (SG1); this segment starts with a line feed",
+                   segment_id, "start", value)

@@ -1,0 +1,58 @@
+"""croissant.json's record sets, against the manifest's tables (attack15).
+
+mlcroissant reads each field from the FileObject and column its `source` names; verify checked
+only each FileObject's sha256 and the label sets. A croissant.json re-hashed in MANIFEST.json
+whose `quotes/text` field read the `cue_text` column, whose quotes FileObject named the claims
+file, or which dropped a field or a record set, verified ok. Each table of the manifest must
+have a record set whose fields are its columns, each read by name from the table's own
+FileObject (`<table>-parquet`, a file under `data/<table>/`), as releases/croissant.py writes."""
+
+from __future__ import annotations
+
+from landstrikes.releases.manifest import Problem
+
+
+def record_set_problems(document, manifest: dict) -> list[Problem]:
+    from landstrikes.releases.croissant import file_id
+    from landstrikes.releases.manifest_checks import _short
+
+    if not isinstance(document, dict):
+        return []  # unreadable: reported as such by the caller
+    record_sets = {rs.get("@id"): rs for rs in document.get("recordSet", []) if isinstance(rs, dict)} \
+        if isinstance(document.get("recordSet"), list) else {}
+    objects = {o.get("@id"): o for o in document.get("distribution", []) if isinstance(o, dict)} \
+        if isinstance(document.get("distribution"), list) else {}
+    problems = []
+    for table, statement in manifest["tables"].items():
+        columns = [c.get("name") for c in statement.get("columns", []) if isinstance(c, dict)] if isinstance(statement, dict) else []
+        where = f"croissant.json#{_short(str(table))}"
+        if not columns:
+            continue
+        obj = objects.get(file_id(table))
+        url = obj.get("contentUrl") if isinstance(obj, dict) else None
+        if not (isinstance(url, str) and url.startswith(f"data/{table}/")):
+            problems.append(Problem("witness-mismatch", where, f"croissant.json's FileObject {file_id(table)} names "
+                                    f"{_short(str(url))}, not a file of the table"))
+        rs = record_sets.get(table)
+        fields = rs.get("field") if isinstance(rs, dict) else None
+        if not isinstance(fields, list):
+            problems.append(Problem("witness-mismatch", where, "croissant.json has no record set for the table"))
+            continue
+        read = {}
+        for field in fields:
+            source = field.get("source") if isinstance(field, dict) else None
+            source = source if isinstance(source, dict) else {}
+            file_ref, extract = source.get("fileObject"), source.get("extract")
+            name = field.get("name") if isinstance(field, dict) else None
+            if (not isinstance(file_ref, dict) or file_ref.get("@id") != file_id(table)
+                    or not isinstance(extract, dict) or extract.get("column") != name):
+                problems.append(Problem("witness-mismatch", f"{where}/{_short(str(name))}",
+                                        f"croissant.json reads the field from {_short(str(file_ref))} column "
+                                        f"{_short(str(extract))}, not column {_short(str(name))} of {file_id(table)}"))
+            read[name] = True
+        missing = [c for c in columns if c not in read]
+        extra = [n for n in read if n not in columns]
+        if missing or extra:
+            problems.append(Problem("witness-mismatch", where, f"croissant.json's record set has fields {_short(str(extra))} "
+                                    f"the table lacks and lacks columns {_short(str(missing))}"))
+    return problems

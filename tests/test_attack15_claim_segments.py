@@ -1,0 +1,50 @@
+"""attack15: C12, claims are never annotated in navigation, prompt or advertisement segments. A
+claim added on a002's breadcrumb line, with its own one-claim cluster, validated.
+`claim-in-boilerplate-segment` (annotated rows; the extractor's are proposals and it does not
+read segments: "Advertisement 20% off" is one of its claims, kept as an open item)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import load, save
+from landstrikes.schema.validate import validate
+
+ARTICLE = "002_f6c5fed12bcb1118"
+BREADCRUMB = "Trump threatens US strikes on Mexican soil against drug cartels after Maduro raid"
+
+
+def _claim_on_breadcrumb(folder, source="gold"):
+    text = dict(zip(*(load(folder, "articles")[c] for c in ("article_id", "text"))))[ARTICLE]
+    start = text.index(BREADCRUMB)
+    end = start + len(BREADCRUMB)
+    claim_id = f"{ARTICLE}:c:{start}-{end}"
+    claims, clusters = load(folder, "claims"), load(folder, "claim_clusters")
+    row = claims.iloc[0].to_dict() | dict(claim_id=claim_id, article_id=ARTICLE, start=start, end=end, text=BREADCRUMB,
+                                          claimant_id=None, claim_type="event", hedging="asserted", cluster_id=claim_id,
+                                          variant_id=None, consistency="uncorroborated", contradicted_by=[], record_status="unknown",
+                                          source=source, confidence=0.5 if source == "auto" else None)
+    cluster = clusters.iloc[0].to_dict() | dict(cluster_id=claim_id, proposition="Trump threatened strikes on Mexican soil.",
+                                                record_status="unknown", record_note=None, n_claims=1, n_articles=1,
+                                                contradicted=False, source=source, confidence=0.5 if source == "auto" else None)
+    save(folder, "claims", pd.concat([claims, pd.DataFrame([row])], ignore_index=True))
+    save(folder, "claim_clusters", pd.concat([clusters, pd.DataFrame([cluster])], ignore_index=True))
+    return validate(folder), claim_id
+
+
+def test_a_claim_in_a_navigation_segment_is_a_finding(dataset_copy):
+    report, claim_id = _claim_on_breadcrumb(dataset_copy)
+    assert {f.check for f in report.findings} == {"claim-in-boilerplate-segment"}, report.to_text()
+    assert claim_id in report.to_text() and "(C12)" in report.to_text()
+
+
+def test_the_extractors_claims_are_not_judged(dataset_copy):
+    report, _ = _claim_on_breadcrumb(dataset_copy, source="auto")
+    assert "claim-in-boilerplate-segment" not in {f.check for f in report.findings}, report.to_text()
+
+
+def test_the_gold_has_no_claim_in_a_boilerplate_segment(dataset_copy):
+    segments = load(dataset_copy, "segments")
+    assert segments.kind.isin(["navigation", "prompt", "advertisement"]).sum() >= 5
+    assert validate(dataset_copy).ok

@@ -1,0 +1,38 @@
+"""attack15: G2, spans without marks exclude the sentence's final punctuation. An indirect quote
+widened onto its full stop (id re-derived, children re-pointed) validated.
+`indirect-span-final-punctuation`."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import load, save
+from landstrikes.schema.validate import validate
+
+
+def _widen(folder, kind):
+    articles = load(folder, "articles")
+    text = dict(zip(articles.article_id, articles.text))
+    quotes = load(folder, "quotes")
+    for i, row in quotes[quotes.kind == kind].iterrows():
+        end = int(row.end)
+        if text[row.article_id][end:end + 1] == ".":
+            new = f"{row.article_id}:q:{int(row.start)}-{end + 1}"
+            quotes.loc[i, ["end", "text", "quote_id"]] = [end + 1, text[row.article_id][int(row.start):end + 1], new]
+            quotes.loc[quotes.parent_quote_id == row.quote_id, "parent_quote_id"] = new
+            save(folder, "quotes", quotes)
+            return validate(folder), new
+    pytest.skip(f"no {kind} quote before a full stop")
+
+
+def test_an_indirect_quote_ending_on_its_full_stop_is_a_finding(dataset_copy):
+    report, quote_id = _widen(dataset_copy, "indirect")
+    assert {f.check for f in report.findings} == {"indirect-span-final-punctuation"}, report.to_text()
+    assert quote_id in report.to_text() and "(G2)" in report.to_text()
+
+
+def test_quoted_words_keep_their_full_stop(dataset_copy):
+    """A direct quote's span is what its marks enclose, a full stop before the closing mark included."""
+    quotes = load(dataset_copy, "quotes")
+    assert quotes[quotes.kind == "direct"].text.str.endswith(".").any()
+    assert validate(dataset_copy).ok
