@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from landstrikes.quotemarks import _MARKS as _QUOTE_MARKS, _open_paragraph_end
 from landstrikes.schema.spantext import ArticleTexts
 from landstrikes.schema.utf8 import NO_CHAR, classify, neighbours
 
@@ -63,7 +64,8 @@ def scan_corpus_marks(texts: ArticleTexts) -> MarkScan:
     new_paragraph[1:] = (newlines[1:] != newlines[:-1]) | (article[1:] != article[:-1])
     pairs, strays = _pair(article.tolist(), position[rest].tolist(), kind.tolist(), new_paragraph.tolist(),
                           word_before[rest].tolist(), word_after[rest].tolist(),
-                          (blank_before[rest] & text_after[rest]).tolist(), line_start[rest].tolist(), data)
+                          (blank_before[rest] & text_after[rest]).tolist(), line_start[rest].tolist(), data,
+                          texts.byte_starts)
     # the loop's few pairs join the simple ones as arrays: no Python tuple per simple pair
     return _in_code_points(texts, np.concatenate([np.array(pairs, dtype=np.int64).reshape(-1, 3), simple_pairs]), strays)
 
@@ -142,16 +144,46 @@ def _words_end(data: np.ndarray, pos: int) -> int:
     return 0
 
 
+def _caption_paragraph_end(data: np.ndarray, start: int, stop: int, last: int, end: int) -> int:
+    """`quotemarks._open_paragraph_end` on the bytes of one article (`start`..`stop`): where the
+    paragraph holding the mark at `last` ends its words when only caption lines stand between it
+    and the next paragraph's words ending at `end`, else -1 (byte offsets).
+
+    Rare (an open quotation, then a line of other words, then a paragraph opening with a mark),
+    so the few lines concerned are decoded and handed to the per-article rule itself: one
+    definition, no second copy to drift. The slice starts a character before `last` (the rule
+    looks back two characters from the paragraph's end) and ends where the line after `end` starts.
+    The per-article scanner visits every mark, an apostrophe inside a word or a self-closing pair
+    too (this scan has dropped them): its last mark is the paragraph's last, and a mark on a line
+    after it had already closed the paragraph there, so no caption follows."""
+    low = last
+    if low > start:
+        low -= 1
+        while low > start and 0x80 <= data[low] < 0xC0:  # back to the first byte of that character
+            low -= 1
+    newline = np.flatnonzero(data[end:stop] == 0x0A)
+    high = end + int(newline[0]) + 1 if len(newline) else stop
+    piece = bytes(data[low:high]).decode("utf-8")
+    head, words_end = len(bytes(data[low:last]).decode("utf-8")), len(bytes(data[low:end]).decode("utf-8"))
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(piece, head, words_end)]
+    newline = piece.find("\n", head, words_end)
+    if newline != -1 and marks[-1] > newline:
+        return -1  # the per-article scanner closed the paragraph at that mark (an apostrophe, a pair)
+    own = _open_paragraph_end(piece, marks[-1], words_end)
+    return -1 if own == -1 else low + len(piece[:own].encode("utf-8"))
+
+
 def _after_mark(data: np.ndarray, pos: int) -> int:
     """The byte after the mark at `pos` (curly marks are 3 bytes): a continued quotation needs words."""
     return pos + (1 if data[pos] < 0x80 else 3)
 
 
-def _pair(article, position, kind, new_paragraph, word_before, word_after, opens_anyway, line_start, data):
+def _pair(article, position, kind, new_paragraph, word_before, word_after, opens_anyway, line_start, data, byte_starts):
     """The pairing rules of `scan_quote_marks`, over the marks that can change its state.
 
     `opens_anyway`: a blank before and a non-blank after (a straight double mark there opens);
-    `line_start`: the mark follows a newline (it may continue the paragraph before, Q2)."""
+    `line_start`: the mark follows a newline (it may continue the paragraph before, Q2);
+    `byte_starts`: where each article's bytes begin (a caption line is read within its article)."""
     pairs: list[tuple[int, int, int]] = []  # (article, open, close)
     strays: list[tuple[int, int, bool]] = []  # (article, position, opens)
     # the open marks, as two lists (family, position) so that "is a family open" is `in`, not a
@@ -184,6 +216,8 @@ def _pair(article, position, kind, new_paragraph, word_before, word_after, opens
             end = _words_end(data, pos) if continues else -1
             if end > _after_mark(data, opened[0]) and not (data[last:end] == 0x0A).any():
                 pairs.append((current, opened.pop(0), end))  # a quotation continued by the next paragraph
+            elif end != -1 and (own := _caption_paragraph_end(data, int(byte_starts[a]), int(byte_starts[a + 1]), last, end)) > _after_mark(data, opened[0]):
+                pairs.append((current, opened.pop(0), own))  # continued after a caption line
             strays.extend((current, p, True) for p in opened)
             families.clear()
             opened.clear()

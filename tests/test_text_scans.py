@@ -55,6 +55,36 @@ def test_corpus_mark_scan_is_the_same_across_window_edges(texts):
         assert corpus_marks(texts) == plain_marks(texts)
 
 
+LINES = st.sampled_from(["“We found him.", "“We found him", "‘We found him.", "'We found him.", "\"We found him.",
+                         "“It’s his name.”", "Cared for: staff fed him", "Staff fed him.", "Staff’s dog", "Staff \"fed\" him", "Staff ‘fed’ him", "Staff “fed” him",
+                         "", " ", "  ", "x" * 205, "é" * 3, "🜁 dog", "e\u0301 fed", "\r"])
+PARAGRAPHED = st.lists(st.tuples(LINES, st.sampled_from(["\n", "\n\n", "\r\n", " ", ""])), max_size=12).map(
+    lambda parts: "".join(line + end for line, end in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PARAGRAPHED, min_size=1, max_size=4))
+def test_a_quotation_continued_across_caption_lines_is_paired_alike(texts):
+    """Q2's continued quotation across up to two caption lines (`quotemarks.captions_only`): the
+    corpus scan pairs it as the per-article scanner does, whatever the lines between hold."""
+    assert corpus_marks(texts) == plain_marks(texts)
+
+
+def test_an_apostrophe_on_the_line_after_an_open_quotation_closes_its_paragraph_in_both_scanners():
+    """The per-article scanner visits an apostrophe inside a word (the corpus scan drops it): on a
+    line after the open quotation it closes that paragraph, so the caption rule never applies."""
+    text = "“We found him.\nSome x'We found him.\nCared for: staff fed him\n“We found him.\n"
+    assert corpus_marks([text]) == plain_marks([text]) == ([], [(0, 0, True), (0, text.rindex("“"), True)])
+
+
+def test_a_quotation_continued_after_a_caption_line_is_one_pair_in_both_scanners():
+    text = ("Officer Ann Bell said: “The dog is microchipped and his name is Rex.\n\n"
+            "Cared for: station staff looked after Rex\n\n“We contacted the owner.”\n")
+    pairs, strays = plain_marks([text])
+    assert (0, text.index("“The"), text.index("Rex.") + 4) in pairs and not strays
+    assert corpus_marks([text]) == (pairs, strays)
+
+
 def test_nested_self_closing_pairs_are_taken_out_round_by_round(monkeypatch):
     """Only the unclosed mark is left for the pairing loop; the results are the scanner's."""
     text = "“a ‘b “c” d’ e” and ‘x’ then “unclosed ‘y’"
