@@ -36,3 +36,20 @@ def test_quoted_words_keep_their_full_stop(dataset_copy):
     quotes = load(dataset_copy, "quotes")
     assert quotes[quotes.kind == "direct"].text.str.endswith(".").any()
     assert validate(dataset_copy).ok
+
+
+def test_a_stop_the_sentence_goes_on_after_ends_an_abbreviation(tmp_path):
+    """The extractor keeps the stop of `Blvd.` or `D.C.` inside a sentence that goes on (`, the
+    people said`, `and ...`): that stop is no final punctuation, and its silver validates."""
+    from landstrikes.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "offices.txt").write_text(
+        "Offices move\n\nThe new offices are at 1200 and 1900 Harbour Blvd., the people said.\n\n"
+        "The agency said its staff would work from Washington, D.C. and two other cities.\n", encoding="utf-8")
+    assert main(["extract", str(raw), "--out", str(tmp_path / "silver")]) == 0
+    quotes = load(tmp_path / "silver", "quotes")
+    assert quotes[quotes.kind == "indirect"].text.str.endswith(".").any()
+    report = validate(tmp_path / "silver")
+    assert report.ok, report.to_text()
