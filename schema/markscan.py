@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from landstrikes.quotemarks import _MARKS as _QUOTE_MARKS, _open_paragraph_end
+from landstrikes.schema.caption_lines import MARKS as _QUOTE_MARKS, open_paragraph_end as _open_paragraph_end
 from landstrikes.schema.spantext import ArticleTexts
 from landstrikes.schema.utf8 import NO_CHAR, classify, neighbours
 
@@ -150,7 +150,8 @@ def _caption_paragraph_end(data: np.ndarray, start: int, stop: int, last: int, e
     and the next paragraph's words ending at `end`, else -1 (byte offsets).
 
     Rare (an open quotation, then a line of other words, then a paragraph opening with a mark),
-    so the few lines concerned are decoded and handed to the per-article rule itself: one
+    so the few lines concerned are decoded and handed to the per-article rule itself
+    (`caption_lines.open_paragraph_end`, which `quotemarks` uses too): one
     definition, no second copy to drift. The slice starts a character before `last` (the rule
     looks back two characters from the paragraph's end) and ends where the line after `end` starts.
     The per-article scanner visits every mark, an apostrophe inside a word or a self-closing pair

@@ -8,8 +8,12 @@ paragraph, one closing mark at the very end) pairs its opening mark with the end
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from landstrikes.schema.caption_lines import BLANKS, MARKS as _MARKS, captions_only, open_paragraph_end as _open_paragraph_end
+from landstrikes.schema.caption_lines import words_end as _words_end
+
+__all__ = ["BLANKS", "captions_only", "scan_quote_marks", "MarkPair", "StrayMark"]
 
 DOUBLE_OPEN = "“"
 DOUBLE_CLOSE = "”"
@@ -42,18 +46,6 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
-BLANKS = " \t\r\n"
-"""What separates a continued quotation's words from the next opening mark (Q2)."""
-
-
-def _words_end(text: str, pos: int) -> int:
-    """The offset after the last non-blank character before `pos` (the blank run is walked
-    once: runs before different marks never overlap, so the scan stays linear)."""
-    while pos > 0 and text[pos - 1] in BLANKS:
-        pos -= 1
-    return pos
-
-
 def _opens_next_paragraph(text: str, pos: int, family: str) -> bool:
     """The mark at `pos` is the first character of its line and opens a quotation there with a
     mark of the same kind as `family` (double: “ or "; single: ‘ or '), so an elided word (the
@@ -66,43 +58,6 @@ def _opens_next_paragraph(text: str, pos: int, family: str) -> bool:
     return ch in (DOUBLE_OPEN, STRAIGHT_DOUBLE)
 
 
-CAPTION_LINES = 2
-"""At most this many caption lines between a quotation paragraph left open and the one continuing it."""
-_CAPTION_MAX = 200
-_SENTENCE_END = re.compile(r"[.!?…][’'”\")\]]?$")
-
-
-def captions_only(text: str, start: int, end: int) -> bool:
-    """Between two paragraphs of one continued quotation (Q2), [start, end) holds only whole lines
-    that end no sentence and carry no quotation mark: a photo caption or a heading the page put in
-    the middle (`... his name is <Name>.` / `Cared for: staff looked after <Name> until ...` / `'We
-    contacted ...`), at most `CAPTION_LINES` of them, each short."""
-    gap = text[start:end]
-    if "\n" not in gap or _MARKS.search(gap):
-        return False
-    lines = [ln.strip() for ln in gap.split("\n")[1:-1]]  # (the first and last pieces are the paragraphs' ends)
-    words = [ln for ln in lines if ln]
-    return (gap.split("\n")[0].strip() == "" and gap.split("\n")[-1].strip() == "" and 0 < len(words) <= CAPTION_LINES
-            and all(len(ln) <= _CAPTION_MAX and not _SENTENCE_END.search(ln) for ln in words))
-
-
-def _open_paragraph_end(text: str, last: int, end: int) -> int:
-    """Where the paragraph holding the last mark (`last`) ends its words, when that paragraph ends a
-    sentence and only caption lines (`captions_only`) stand between it and the next paragraph's
-    opening mark (whose words before it end at `end`); else -1."""
-    newline = text.find("\n", last, end)
-    own = _words_end(text, newline) if newline != -1 else -1
-    if own <= last or not _SENTENCE_END.search(text, max(0, own - 2), own):
-        return -1
-    return own if captions_only(text, own, _next_line_start(text, end)) else -1
-
-
-def _next_line_start(text: str, pos: int) -> int:
-    at = text.find("\n", pos)
-    return len(text) if at == -1 else at + 1
-
-
-_MARKS = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE + SINGLE_OPEN + SINGLE_CLOSERS) + "]")
 
 
 def scan_quote_marks(text: str) -> tuple[list[MarkPair], list[StrayMark]]:
