@@ -53,3 +53,21 @@ def test_a_stop_the_sentence_goes_on_after_ends_an_abbreviation(tmp_path):
     assert quotes[quotes.kind == "indirect"].text.str.endswith(".").any()
     report = validate(tmp_path / "silver")
     assert report.ok, report.to_text()
+
+
+@pytest.mark.parametrize("blanks", ["\u00a0", " " * 6, "\t" * 5, "\u3000"])
+def test_any_blank_run_before_the_comma_still_goes_on(tmp_path, blanks):
+    """The extractor's preposed report keeps `Inc.` before the comma whatever blanks stand between
+    (`trimmed` takes every space, a no-break space too): the check reads past the whole run on the
+    line, not four spaces or tabs, or the extractor's own silver fails validate (review15)."""
+    from landstrikes.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "offices.txt").write_text(
+        f"Offices move\n\nThe new offices were bought by the firm Acme Holdings Inc.{blanks}, the people said.\n", encoding="utf-8")
+    assert main(["extract", str(raw), "--out", str(tmp_path / "silver")]) == 0
+    quotes = load(tmp_path / "silver", "quotes")
+    assert quotes[quotes.kind == "indirect"].text.str.endswith("Inc.").any()
+    report = validate(tmp_path / "silver")
+    assert report.ok, report.to_text()

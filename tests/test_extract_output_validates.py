@@ -23,6 +23,7 @@ PARAGRAPHS = st.sampled_from([
     "'If anyone can help, we would ask them to get in touch.'",
     "The new offices are at 1200 and 1900 Harbour Blvd., the people said.",
     "The agency said its staff would work from Washington, D.C. and two other cities.",
+    "The firm was bought by Acme Holdings Inc.\u00a0, the people said.",
     "According to police, the man was 35 and lived in Leeds.",
     "\"It is over,\" he said. \"We will not go back.\"",
     "She told reporters that the plan was dead, and that talks would end.",
