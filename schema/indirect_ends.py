@@ -20,7 +20,8 @@ from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, 
 from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
 from landstrikes.schema.report import Report
 
-_FINAL = r"[.!?]$"
+_FINAL = r"[.!?…]$"
+"""A full stop, `!`, `?` or an ellipsis (U+2026) ending the span (review15: one widened onto `…` passed)."""
 
 
 def check_indirect_ends(tables, report: Report) -> None:
@@ -51,7 +52,7 @@ never cross a line feed, and its preposed report trims every other blank before 
 
 def _sentence_goes_on(tables, quotes: pa.Table, rows: np.ndarray) -> np.ndarray:
     """For candidate rows (their text is their article's slice): whether the sentence goes on
-    after the span's last `.`/`!`/`?`, so that it is no final punctuation."""
+    after the span's last `.`/`!`/`?`/`…`, so that it is no final punctuation."""
     out = np.zeros(len(rows), bool)
     if not len(rows):
         return out

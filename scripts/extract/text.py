@@ -117,8 +117,9 @@ def inside_word(text: str, at: int) -> bool:
 
 
 def without_final_punctuation(text: str, span: Span) -> Span:
-    """Claims and indirect speech exclude the sentence's final punctuation (G2)."""
+    """Claims and indirect speech exclude the sentence's final punctuation (G2), an ellipsis too
+    (validate's `indirect-span-final-punctuation` reads `…` as one, review15)."""
     end = span.end
-    while end > span.start and (text[end - 1] in ".!?;:,\"”’)" or text[end - 1].isspace()):
+    while end > span.start and (text[end - 1] in ".!?…;:,\"”’)" or text[end - 1].isspace()):
         end -= 1
     return Span(span.start, end)
