@@ -49,3 +49,15 @@ def test_a_malformed_third_pass_item_is_one_line_naming_it(whole_copy, tmp_path,
     assert main(["agreement", "--dataset", str(whole_copy), "--out", str(tmp_path / "a.json")]) == 2
     err = capsys.readouterr().err.strip()
     assert path.name in err and "quality_flags[0]" in err and "[missing-field]" in err, err
+
+
+@pytest.mark.parametrize("body, where, check", [
+    ("id: x\n", "clusters.yaml", "wrong-type"),
+    ("- 5\n", "clusters.yaml: [0]", "wrong-type"),
+    ("- proposition: p\n", "clusters.yaml: [0]", "missing-field"),
+])
+def test_a_malformed_third_pass_cluster_catalogue_is_one_line_naming_it(whole_copy, tmp_path, capsys, body, where, check):
+    (whole_copy / THIRD / "clusters.yaml").write_text(body, encoding="utf-8")
+    assert main(["agreement", "--dataset", str(whole_copy), "--out", str(tmp_path / "a.json")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and where in err and f"[{check}]" in err, err

@@ -42,11 +42,16 @@ def pass_items(path: Path, doc, key: str, required: tuple[str, ...] = ()) -> lis
     """The items of one layer of a pass file, each a mapping holding the fields the figures read;
     anything else is one line naming the file, layer and item (review15: a number for a list, or
     an item without `label`, stopped the command with `[internal-error] KeyError` and no file)."""
-    items = doc.get(key) if isinstance(doc, dict) else None
+    return listed_items(path, doc.get(key) if isinstance(doc, dict) else None, key, required)
+
+
+def listed_items(path: Path, items, key: str, required: tuple[str, ...] = ()) -> list[dict]:
+    """`items` (a layer, or a whole file such as the cluster catalogue, `key` '') as a list of
+    mappings holding `required`; None is no items."""
     if items is None:
         return []
     if not isinstance(items, list):
-        raise BuildError(path, f"{key}: a list of items expected, not {type(items).__name__}", check="wrong-type")
+        raise BuildError(path, f"{key or 'the file'}: a list of items expected, not {type(items).__name__}", check="wrong-type")
     for number, item in enumerate(items):
         if not isinstance(item, dict):
             raise BuildError(path, f"{key}[{number}]: a mapping expected, not {type(item).__name__}", check="wrong-type")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from landstrikes.documents.agreement import _span, cohen_kappa, match_spans, prf, read_gold_table
-from landstrikes.documents.passes import article_of, item_span, pass_files, pass_items, read_pass_file
+from landstrikes.documents.passes import article_of, item_span, listed_items, pass_files, pass_items, read_pass_file
 
 THIRD = Path("annotations") / "third_pass"
 BEFORE = Path("annotations") / "gold_before_third_pass"
@@ -39,7 +39,7 @@ def _load_pass(folder: Path, articles: pd.DataFrame) -> dict:
                 span = item_span(path, key, number, item, needle_key, text, _span)
                 out[layer].append({**item, "article_id": article_id, "span": span})
     catalogue = folder / ("clusters.yaml" if (folder / "clusters.yaml").exists() else "claim_clusters.yaml")
-    out["clusters"] = {str(c["id"]): c for c in (read_pass_file(catalogue) or [])} if catalogue.exists() else {}
+    out["clusters"] = {str(c["id"]): c for c in listed_items(catalogue, read_pass_file(catalogue), "", ("id",))} if catalogue.exists() else {}
     return out
 
 
