@@ -18,10 +18,11 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
 from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
+from landstrikes.schema.final_punctuation import FINAL_PUNCTUATION
 from landstrikes.schema.report import Report
 
-_FINAL = r"[.!?…]$"
-"""A full stop, `!`, `?` or an ellipsis (U+2026) ending the span (review15: one widened onto `…` passed)."""
+_FINAL = "[" + re.escape(FINAL_PUNCTUATION) + "]$"
+"""G2's final punctuation ending the span (review15: one widened onto `…` passed)."""
 
 
 def check_indirect_ends(tables, report: Report) -> None:
