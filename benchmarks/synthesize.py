@@ -274,7 +274,9 @@ def _filled(units: int, tail: bytes) -> bytearray:
 def _prefix_segments(schema: pa.Schema, article_id: str, grown: bytearray, shift: int, segment_chars: int) -> pa.Table:
     """`body` segments tiling the filler prefix, their texts zero-copy slices of its bytes."""
     unit_chars, unit = len(FILLER), FILLER.encode()
-    bounds = list(range(0, shift, segment_chars)) + [shift]
+    # on whole filler units: a segment opens with the unit's first character, never with the CRLF
+    # that ends the unit before (SG1's blank run belongs to the segment before it, review15)
+    bounds = list(range(0, shift, max(unit_chars, segment_chars - segment_chars % unit_chars))) + [shift]
     byte_at = [(c // unit_chars) * len(unit) + len(FILLER[: c % unit_chars].encode()) for c in bounds]
     data = pa.py_buffer(grown)
     text = pa.Array.from_buffers(pa.string(), len(bounds) - 1, [None, pa.array(byte_at, pa.int32()).buffers()[1], data])

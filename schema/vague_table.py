@@ -4,8 +4,10 @@
 (attack15) [vague-quantity-off-table].
 
 Judged where the phrase is the claim's only quantity: an annotated row (the extractor's, source
-`auto`, keeps its own table, scripts/extract/claims.py), bound `approximate`, exactly one phrase
-of the table in its text and no digit (a digit may be the quantity: "roughly 40%")."""
+`auto`, keeps its own table, scripts/extract/claims.py) with a bound, exactly one phrase of the
+table in its text and no digit (a digit may be the quantity: "roughly 40%"). The bound is judged
+too (C5: a vague quantity is `approximate`): "dozens" as exactly 12, or as the range 10-20, passed
+the first form of this check, which read approximate rows only (review15)."""
 
 from __future__ import annotations
 
@@ -34,22 +36,22 @@ def check_vague_table(tables, report: Report) -> None:
     claims = arrow_of(tables, "claims", ("text", "quantity_low", "quantity_high", "quantity_bound"))
     if claims is None or not claims.num_rows:
         return
-    approximate = pc.fill_null(pc.equal(column(claims, "quantity_bound"), "approximate"), False)
+    bounded = column(claims, "quantity_bound").is_valid()  # a missing bound is quantity-incomplete's
     if "source" in claims.column_names:
-        approximate = pc.and_(approximate, pc.fill_null(pc.not_equal(column(claims, "source"), "auto"), True))
-    rows = np.flatnonzero(approximate.to_numpy(zero_copy_only=False))
+        bounded = pc.and_(bounded, pc.fill_null(pc.not_equal(column(claims, "source"), "auto"), True))
+    rows = np.flatnonzero(bounded.to_numpy(zero_copy_only=False))
     if not len(rows):
         return
-    texts, lows, highs = (values_at(claims, name, rows) for name in ("text", "quantity_low", "quantity_high"))
-    for row, text, low, high in zip(rows, texts, lows, highs):
+    texts, lows, highs, bounds = (values_at(claims, name, rows) for name in ("text", "quantity_low", "quantity_high", "quantity_bound"))
+    for row, text, low, high, bound in zip(rows, texts, lows, highs, bounds):
         if not isinstance(text, str) or low is None or high is None or low != low or high != high or any(c.isdigit() for c in text):  # a missing or NaN bound is another check's
             continue
         phrases = [" ".join(m.group().lower().split()) for m in _PHRASE.finditer(text)]
         if len(phrases) != 1:
             continue
         want = VAGUE_TABLE[phrases[0]]
-        if (low, high) != want:
+        if (low, high) != want or bound != "approximate":
             claim_id = ids_at(claims, "claims", np.array([row]))[0]
             report.add("claims", "vague-quantity-off-table",
-                       f"{phrases[0]!r} is {want[0]:,}-{want[1]:,} by C5's table; the claim gives {low}-{high}",
-                       claim_id, "quantity_low", low)
+                       f"{phrases[0]!r} is approximate {want[0]:,}-{want[1]:,} by C5's table; the claim gives {bound} {low}-{high}",
+                       claim_id, "quantity_low" if bound == "approximate" else "quantity_bound", low if bound == "approximate" else bound)

@@ -77,7 +77,9 @@ AGREEMENT_EPILOG = """exit codes:
   0  agreement written
   2  unusable input, one line: a pass or table that cannot be read (a pass folder missing or
      holding no YAML [source-unreadable], a pass file naming no article [raw-missing], YAML the
-     build would refuse in a source: yaml-number, yaml-duplicate-key, ...), a column the figures
+     build would refuse in a source: yaml-number, yaml-duplicate-key, ...; a layer that is no
+     list of mappings or a span text that is no text [wrong-type], an item without a field the
+     figures read [missing-field], each naming file, layer[item]), a column the figures
      are computed from of another Arrow type than the schema's [wrong-dtype], or --out refused
      [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place)
 --out defaults to DATASET/agreement.json (the file the dataset's build reads)"""

@@ -53,3 +53,48 @@ def test_a_stop_the_sentence_goes_on_after_ends_an_abbreviation(tmp_path):
     assert quotes[quotes.kind == "indirect"].text.str.endswith(".").any()
     report = validate(tmp_path / "silver")
     assert report.ok, report.to_text()
+
+
+@pytest.mark.parametrize("blanks", ["\u00a0", " " * 6, "\t" * 5, "\u3000"])
+def test_any_blank_run_before_the_comma_still_goes_on(tmp_path, blanks):
+    """The extractor's preposed report keeps `Inc.` before the comma whatever blanks stand between
+    (`trimmed` takes every space, a no-break space too): the check reads past the whole run on the
+    line, not four spaces or tabs, or the extractor's own silver fails validate (review15)."""
+    from landstrikes.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "offices.txt").write_text(
+        f"Offices move\n\nThe new offices were bought by the firm Acme Holdings Inc.{blanks}, the people said.\n", encoding="utf-8")
+    assert main(["extract", str(raw), "--out", str(tmp_path / "silver")]) == 0
+    quotes = load(tmp_path / "silver", "quotes")
+    assert quotes[quotes.kind == "indirect"].text.str.endswith("Inc.").any()
+    report = validate(tmp_path / "silver")
+    assert report.ok, report.to_text()
+
+
+def _extract(tmp_path, text):
+    from landstrikes.cli import main
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "talks.txt").write_text(text, encoding="utf-8")
+    assert main(["extract", str(raw), "--out", str(tmp_path / "silver")]) == 0
+    return tmp_path / "silver"
+
+
+def test_an_ellipsis_ending_the_sentence_is_final_punctuation(tmp_path):
+    """G2: `…` closing a sentence is its final punctuation like `.`: the extractor kept it in an
+    indirect span (`said the deal would close soon…`), and the check let a span widened onto it
+    pass (review15). The extractor's span now stops before it, and one widened onto it is a finding."""
+    silver = _extract(tmp_path, "Talks\n\nHe said the deal would close soon\u2026\n\nShe left.\n")
+    quotes = load(silver, "quotes")
+    assert list(quotes[quotes.kind == "indirect"].text) == ["the deal would close soon"]
+    assert validate(silver).ok
+    row = quotes.index[quotes.kind == "indirect"][0]
+    start, end = int(quotes.start[row]), int(quotes.end[row]) + 1
+    new = f"{quotes.article_id[row]}:q:{start}-{end}"
+    quotes.loc[row, ["end", "text", "quote_id", "cluster_id"]] = [end, "the deal would close soon\u2026", new, new]
+    save(silver, "quotes", quotes)
+    report = validate(silver)
+    assert {f.check for f in report.findings} == {"indirect-span-final-punctuation"}, report.to_text()

@@ -43,3 +43,13 @@ def test_the_gold_holds_the_table_and_the_table_is_the_guidelines():
     for phrase, (low, high) in VAGUE_TABLE.items():
         assert f'"{phrase}" {low:,}–{high:,}'.replace("\n", " ") in " ".join(text.split()), phrase
         assert words[phrase] == f"{low:,}–{high:,}"
+
+
+
+@pytest.mark.parametrize("bound, low, high", [("exact", 12.0, 12.0), ("at_least", 24.0, 24.0), ("range", 10.0, 20.0), ("range", 24.0, 99.0)])
+def test_a_vague_quantity_given_another_bound_is_a_finding(dataset_copy, bound, low, high):
+    """C5: a vague quantity is `approximate` with the table's values; the check read approximate rows
+    only, so 'dozens' as exactly 12 (or as the range 10-20) escaped every C5 check (review15)."""
+    report, claim_id = _set(dataset_copy, "dozens", low, high, quantity_bound=bound)
+    assert {f.check for f in report.findings} == {"vague-quantity-off-table"}, report.to_text()
+    assert claim_id in report.to_text() and bound in report.to_text()

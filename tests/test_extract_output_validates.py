@@ -23,6 +23,7 @@ PARAGRAPHS = st.sampled_from([
     "'Anybody who saw the van is asked to ring the harbour office.'",
     "The new offices are at 1200 and 1900 Harbour Blvd., the people said.",
     "The agency said its staff would work from Washington, D.C. and two other cities.",
+    "The firm was bought by Acme Holdings Inc.\u00a0, the people said.",
     "According to police, the man was 35 and lived in Leeds.",
     "\"It is over,\" he said. \"We will not go back.\"",
     "She told reporters that the plan was dead, and that talks would end.",
@@ -53,4 +54,18 @@ def test_the_silver_of_news_shaped_text_validates(tmp_path_factory, articles):
         (raw / f"story-{number}.txt").write_text(text, encoding="utf-8")
     assert main(["extract", str(raw), "--out", str(folder / "silver")]) == 0
     report = validate(folder / "silver")
+    assert report.ok, report.to_text()
+
+
+def test_an_implicit_speaker_is_never_an_unresolved_pronoun(tmp_path):
+    """A quotation going on in the last speaker's words (Q9, implicit) inherits that quote's speaker
+    mention; when that was a `he` no person resolves, the silver held an entity with an empty name
+    (id `u` + sha1 of '') and failed `empty-string` (review15: a line separator between two quotes)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "story.txt").write_text(
+        "Harbour news\n\n\"It is over,\" he said.\n“We contacted the owner.”\u2028“We contacted the brother.\n\n“We contacted the owner.\n",
+        encoding="utf-8")
+    assert main(["extract", str(raw), "--out", str(tmp_path / "silver")]) == 0
+    report = validate(tmp_path / "silver")
     assert report.ok, report.to_text()

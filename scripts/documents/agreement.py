@@ -20,7 +20,7 @@ import pandas as pd
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.used_columns import read_used
 from landstrikes.annotations.spans import occurrences
-from landstrikes.documents.passes import article_of, pass_files, read_pass_file
+from landstrikes.documents.passes import article_of, item_span, pass_files, pass_items, read_pass_file
 
 
 USED = {
@@ -56,15 +56,18 @@ def _span(text: str, needle: str, occurrence: int | None) -> tuple[int, int] | N
     return (starts[index], starts[index] + len(needle)) if 0 <= index < len(starts) else None
 
 
+_READ = {"quotes": (), "stances": ("target", "label"), "claims": ("consistency", "claim_type")}
+"""The fields of a first- or second-pass item the figures read directly."""
+
+
 def _second_pass(folder: Path, articles: pd.DataFrame, layer: str) -> list[dict]:
     texts = dict(zip(articles["source_file"], zip(articles["article_id"], articles["text"])))
     rows = []
     for path in pass_files(folder):
         doc = read_pass_file(path)
         article_id, text = article_of(path, doc, texts)
-        for item in doc.get(layer) or []:
-            needle = item.get("text") or item.get("evidence")
-            span = _span(text, needle, item.get("occurrence")) if needle else None
+        for number, item in enumerate(pass_items(path, doc, layer, _READ[layer])):
+            span = item_span(path, layer, number, item, "text" if item.get("text") else "evidence", text, _span)
             rows.append({**item, "article_id": article_id, "span": span})
     return rows
 

@@ -36,3 +36,39 @@ def article_of(path: Path, doc, texts: dict) -> tuple[str, str]:
     if not isinstance(name, str) or name not in texts:
         raise BuildError(path, f"names article {name!r}, which is no source_file of the articles table", check="raw-missing")
     return texts[name]
+
+
+def pass_items(path: Path, doc, key: str, required: tuple[str, ...] = ()) -> list[dict]:
+    """The items of one layer of a pass file, each a mapping holding the fields the figures read;
+    anything else is one line naming the file, layer and item (review15: a number for a list, or
+    an item without `label`, stopped the command with `[internal-error] KeyError` and no file)."""
+    return listed_items(path, doc.get(key) if isinstance(doc, dict) else None, key, required)
+
+
+def listed_items(path: Path, items, key: str, required: tuple[str, ...] = ()) -> list[dict]:
+    """`items` (a layer, or a whole file such as the cluster catalogue, `key` '') as a list of
+    mappings holding `required`; None is no items."""
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise BuildError(path, f"{key or 'the file'}: a list of items expected, not {type(items).__name__}", check="wrong-type")
+    for number, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise BuildError(path, f"{key}[{number}]: a mapping expected, not {type(item).__name__}", check="wrong-type")
+        missing = [name for name in required if item.get(name) is None]
+        if missing:
+            raise BuildError(path, f"{key}[{number}]: {', '.join(missing)} missing; the agreement figures read it", check="missing-field")
+    return items
+
+
+def item_span(path: Path, key: str, number: int, item: dict, needle_key: str, text: str, find) -> tuple[int, int] | None:
+    """Where an item's span text (`needle_key`) stands in the article, by `find(text, needle,
+    occurrence)`; an item without one has no span; a needle or occurrence of another type is refused."""
+    needle, occurrence = item.get(needle_key), item.get("occurrence")
+    if needle is None:
+        return None
+    if not isinstance(needle, str):
+        raise BuildError(path, f"{key}[{number}].{needle_key}: text expected, not {type(needle).__name__}", check="wrong-type")
+    if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int)):
+        raise BuildError(path, f"{key}[{number}].occurrence: a whole number expected, not {occurrence!r}", check="wrong-type")
+    return find(text, needle, occurrence) if needle else None

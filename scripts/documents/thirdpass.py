@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from landstrikes.documents.agreement import _span, cohen_kappa, match_spans, prf, read_gold_table
-from landstrikes.documents.passes import article_of, pass_files, read_pass_file
+from landstrikes.documents.passes import article_of, item_span, listed_items, pass_files, pass_items, read_pass_file
 
 THIRD = Path("annotations") / "third_pass"
 BEFORE = Path("annotations") / "gold_before_third_pass"
@@ -33,13 +33,13 @@ def _load_pass(folder: Path, articles: pd.DataFrame) -> dict:
         doc = read_pass_file(path)
         article_id, text = article_of(path, doc, texts)
         out["labels"][article_id] = doc.get("quality_label")
-        for layer, key, needle_key in (("claims", "claims", "text"), ("stances", "stances", "evidence"), ("flags", "quality_flags", "evidence")):
-            for item in doc.get(key) or []:
-                needle = item.get(needle_key)
-                span = _span(text, needle, item.get("occurrence")) if needle else None
+        for layer, key, needle_key, required in (("claims", "claims", "text", ()), ("stances", "stances", "evidence", ("label",)),
+                                                 ("flags", "quality_flags", "evidence", ("flag",))):
+            for number, item in enumerate(pass_items(path, doc, key, required)):
+                span = item_span(path, key, number, item, needle_key, text, _span)
                 out[layer].append({**item, "article_id": article_id, "span": span})
     catalogue = folder / ("clusters.yaml" if (folder / "clusters.yaml").exists() else "claim_clusters.yaml")
-    out["clusters"] = {str(c["id"]): c for c in (read_pass_file(catalogue) or [])} if catalogue.exists() else {}
+    out["clusters"] = {str(c["id"]): c for c in listed_items(catalogue, read_pass_file(catalogue), "", ("id",))} if catalogue.exists() else {}
     return out
 
 

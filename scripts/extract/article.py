@@ -16,6 +16,7 @@ from landstrikes.extract.claims import find_claims
 from landstrikes.extract.entities import Mention, find_mentions, slug
 from landstrikes.extract.limits import check_rows
 from landstrikes.extract.quotes import Quote, find_quotes
+from landstrikes.extract.quoterow import Speaker
 from landstrikes.extract.segments import CONFIDENCE, segment_spans
 from landstrikes.extract.text import inside_word
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for, title_of
@@ -90,6 +91,11 @@ def _one_entity_per_span(mentions: list[Mention], quotes: list[Quote]) -> tuple[
     out = []
     for q in quotes:
         mine = q.speaker.mention
+        if mine is not None and not mine.name:
+            # an implicit quote inherits the last speaker's mention before pronouns are resolved: a
+            # `he` no person resolved names nobody (its entity would have an empty name)
+            q = replace(q, speaker=Speaker("unattributed"))
+            mine = None
         if mine is not None:
             span = (mine.start, mine.end)
             tabled_as = by_span.get(span)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from landstrikes.extract.guard import rewritten
+from landstrikes.schema.final_punctuation import FINAL_PUNCTUATION
 from landstrikes.schema.marks import MAX_MARKS, is_combining_mark
 
 SENTENCE_END_DEFINITION = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+\s+|[\"”]\s+(?=[“\"]?[A-Z])")
@@ -116,9 +117,13 @@ def inside_word(text: str, at: int) -> bool:
     return is_word_character(text[base]) and (is_word_character(text[at]) or is_combining_mark(text[at]))
 
 
+_TRAILING = FINAL_PUNCTUATION + ";:,\"”’)"
+
+
 def without_final_punctuation(text: str, span: Span) -> Span:
-    """Claims and indirect speech exclude the sentence's final punctuation (G2)."""
+    """Claims and indirect speech exclude the sentence's final punctuation (G2; the set is
+    validate's, `schema.final_punctuation`), and the marks and clause stops left before it."""
     end = span.end
-    while end > span.start and (text[end - 1] in ".!?;:,\"”’)" or text[end - 1].isspace()):
+    while end > span.start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
         end -= 1
     return Span(span.start, end)

@@ -32,6 +32,7 @@ def config_problems(meta, manifest: dict) -> list[Problem]:
     problems, seen = [], set()
     for config in configs:
         name = config.get("config_name") if isinstance(config, dict) else None
+        name = name if name is None or isinstance(name, str) else repr(name)  # (a forged list or mapping: no table's, and hashable)
         where = f"README.md#configs.{_short(str(name))}"
         if name not in tables:
             problems.append(Problem("witness-mismatch", where, "the dataset card has a config for no table with rows of the release"))

@@ -18,10 +18,7 @@ def record_set_problems(document, manifest: dict) -> list[Problem]:
 
     if not isinstance(document, dict):
         return []  # unreadable: reported as such by the caller
-    record_sets = {rs.get("@id"): rs for rs in document.get("recordSet", []) if isinstance(rs, dict)} \
-        if isinstance(document.get("recordSet"), list) else {}
-    objects = {o.get("@id"): o for o in document.get("distribution", []) if isinstance(o, dict)} \
-        if isinstance(document.get("distribution"), list) else {}
+    record_sets, objects = _by_id(document.get("recordSet")), _by_id(document.get("distribution"))
     problems = []
     for table, statement in manifest["tables"].items():
         columns = [c.get("name") for c in statement.get("columns", []) if isinstance(c, dict)] if isinstance(statement, dict) else []
@@ -44,6 +41,7 @@ def record_set_problems(document, manifest: dict) -> list[Problem]:
             source = source if isinstance(source, dict) else {}
             file_ref, extract = source.get("fileObject"), source.get("extract")
             name = field.get("name") if isinstance(field, dict) else None
+            name = name if isinstance(name, str) else repr(name)  # (a forged list or mapping names no column)
             if (not isinstance(file_ref, dict) or file_ref.get("@id") != file_id(table)
                     or not isinstance(extract, dict) or extract.get("column") != name):
                 problems.append(Problem("witness-mismatch", f"{where}/{_short(str(name))}",
@@ -56,3 +54,11 @@ def record_set_problems(document, manifest: dict) -> list[Problem]:
             problems.append(Problem("witness-mismatch", where, f"croissant.json's record set has fields {_short(str(extra))} "
                                     f"the table lacks and lacks columns {_short(str(missing))}"))
     return problems
+
+
+def _by_id(items) -> dict:
+    """A list of JSON-LD nodes by their string `@id`; a node whose id is no string (a forged list or
+    mapping, unhashable: review15) is no table's, so the table is reported as lacking its node."""
+    if not isinstance(items, list):
+        return {}
+    return {node["@id"]: node for node in items if isinstance(node, dict) and isinstance(node.get("@id"), str)}
