@@ -51,6 +51,9 @@ also every text those rounds changed or their writers read (`changed_by_rules_ro
 seventh, same skips, drawn to judge the same code on more unread text (no rule changed between).
 `--audit9` lists a ninth batch (`audit9.tsv`): the next AUDIT9_PER_SOURCE of each source after the
 eighth, same skips, drawn before the tenth round of speaker rules (whose writer never opens it).
+`--audit10` lists a tenth batch (`audit10.tsv`): the next AUDIT10_PER_SOURCE of each source after
+the ninth, same skips and every text the tenth round read or changed, only from the half of
+dev-news kept from the eleventh round's writer (`kept_from_round11`).
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -320,7 +323,27 @@ def audit9(texts: dict[str, str]) -> list[str]:
     return _next_of_each_source(texts, audit8(texts), AUDIT9_PER_SOURCE, _audit7_skips())
 
 
-LISTS = {"--audit9": audit9, "--audit8": audit8, "--audit7": audit7, "--audit6": audit6, "--audit5": audit5,
+AUDIT10_PER_SOURCE = 30
+
+
+def kept_from_round11(text_id: str) -> bool:
+    """The half of dev-news the eleventh rule round's writer never opens (the sha256 of the id is
+    odd). A writer reads every row its round changes, so a batch drawn from texts it never read
+    can show the round's effect only where it could not read: the whole half kept from it."""
+    return int(hashlib.sha256(text_id.encode()).hexdigest(), 16) % 2 == 1
+
+
+def audit10(texts: dict[str, str]) -> list[str]:
+    """A tenth audit batch (`audit10.tsv`): the next AUDIT10_PER_SOURCE texts of each source after
+    the ninth batch's, same skips, drawn only from the half kept from the eleventh round's writer
+    (`kept_from_round11`), so that round is judged on texts it may have changed but never read."""
+    skipped = _audit7_skips() | _ids(ROUND_10_READ) | _ids(ROUND_10_CHANGED) | {i for i in texts if not kept_from_round11(i)}
+    return _next_of_each_source(texts, audit9(texts), AUDIT10_PER_SOURCE, skipped)
+
+
+ROUND_10_READ, ROUND_10_CHANGED = (Path(__file__).with_name(f"{what}_by_rules_round10.tsv") for what in ("read", "changed"))
+
+LISTS = {"--audit10": audit10, "--audit9": audit9, "--audit8": audit8, "--audit7": audit7, "--audit6": audit6, "--audit5": audit5,
          "--audit4": audit4, "--audit3": audit3, "--audit2": audit2, "--audit": audit, "--heldout5": heldout5,
          "--heldout4": heldout4, "--inspect2": inspect2, "--heldout3": heldout3, "--inspect": inspect,
          "--heldout2": heldout2, "--heldout": heldout}
