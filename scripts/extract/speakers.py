@@ -397,7 +397,24 @@ def person_talked_about(text: str, open_: int, mentions) -> Speaker:
     (Q9), no mention in its sentence, low confidence."""
     floor = max(0, open_ - WINDOW)
     people = [m for m in _mentions_in(mentions, floor, open_) if m.type == "PERSON" and m.kind == "NAME"]
-    return Speaker("implicit", people[-1]) if people else Speaker("unattributed")
+    opener = _paragraph_subject(text, floor, open_, people)
+    return Speaker("implicit", opener or people[-1]) if people else Speaker("unattributed")
+
+
+_PARAGRAPH_BEFORE = re.compile(r"\n[ \t]*\n?(?P<para>[^\n]+)\n\s*[“\"‘']?$")
+_VERB_FOLLOWS = re.compile(r"\s+[a-z]")
+
+
+def _paragraph_subject(text: str, floor: int, open_: int, people: list[Mention]) -> Mention | None:
+    """A quotation paragraph with no cue after a paragraph that opens with a person as its subject
+    (`Ann Lee told the radio she and Tom share custody of their son Jack.` / `"..."`): the words
+    are that subject's, not those of the person the paragraph names last (a child, an ex-husband
+    talked about). Only the paragraph right before, only a name that opens it and a verb after it."""
+    m = _PARAGRAPH_BEFORE.search(text, floor, open_)
+    if m is None:
+        return None
+    start = m.start("para") + len(m.group("para")) - len(m.group("para").lstrip())
+    return next((p for p in people if p.start == start and _VERB_FOLLOWS.match(text, p.end)), None)
 
 
 _REPORTED_SENTENCE_END = re.compile(r"[.!?:]\s*$")
@@ -672,6 +689,8 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
         # `X was quoted in the Herald saying:`, `she posted images of Norland and wrote,`: where, not who, when a subject comes before it
         free = [m for m in found if m.end <= best.start and not _PREPOSITION_BEFORE.search(text, max(clause_start, m.start - 18), m.start)]
         best = free[-1] if free else None if place and (pronoun or unnamed) else best
+    if best is not None and not (pronoun or unnamed) and (owned := _subject_after_owner(text, best, limit)) is not None:
+        return owned
     candidates = [(best.end, Speaker("attributed", best))] if best else []
     if best is not None and (best.kind == "NAME" or best.kind == "NOMINAL" and best.type in _BODY_TYPES) \
             and (modified := _name_in_modifier(text, clause_start, verb_start, best)) is not None:
@@ -685,6 +704,17 @@ def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
                 or document_subject(text, clause_start, limit) or website_subject(text, clause_start, limit) or Speaker("unattributed"))
         # (`The mood is:` no: a verb follows a space)
     return spokesperson_for(text, max(candidates, key=lambda c: c[0])[1])
+
+
+_OWNED_NOUN = re.compile(r"[’']s\s+[a-z][a-z-]*\s+(?=(?:[Tt]he|[Aa]n?)\s)")
+
+
+def _subject_after_owner(text: str, best: Mention, verb_start: int) -> Speaker | None:
+    """`In a review of the trust's budget the panel said:`: a body that owns a noun (`the
+    trust's budget`) sits inside a phrase before the subject; a noun phrase opening right after that
+    owned noun and reaching the verb is who speaks (an unnamed body or person, Q9), not the owner."""
+    owned = _OWNED_NOUN.match(text, best.end, verb_start)
+    return unnamed_subject(text, owned.end(), verb_start) if owned is not None else None
 
 
 _HEAD_BEFORE_NAME = re.compile(
@@ -821,7 +851,7 @@ def subject_after(text: str, start: int, end: int, mentions) -> Speaker:
         role = _ROLE_BETWEEN.fullmatch(text, first.end, second.start) if second is not None and second.type == "PERSON" else None
         if role is None:
             role, second = _premodified_name(text, start, first, found)
-        if role is not None and (first.type != "PERSON" or _LOWER_WORD.search(role.group())):
+        if role is not None and (first.type != "PERSON" or _LOWER_WORD.search(role.group()) or _BARE_POSSESSIVE.fullmatch(role.group())):
             # `said the coach of Leeds United, Tom Berry`, `said Norcom chairman Tom Berry`: the person, not the body
             # (nor a firm the entity layer typed as a person: `said Norbank Amro chief strategist Ed Wong`)
             return Speaker("attributed", second)
@@ -834,13 +864,17 @@ _NOT_AFTER_VERB = re.compile(r"\b(?:on|to|in|into|onto|via|through|during|after|
 _ROLE_BETWEEN = re.compile(r"\s*,\s*|\s+(?:(?:(?!(?:and|or|but|to|by|with|from|of|at|in|on|for|told|said|says)\b)[a-z][a-z-]*|[A-Z][a-z]+(?:an|ese|ish)|"
                            + "|".join(sorted(re.escape(t) for t in gz.TITLES if t[:1].isupper())) + r")(?:\s*,)?\s+){1,3}")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
+_BARE_POSSESSIVE = re.compile(r"[’']s\s+")
+"""`said ABN Norbank's Tom Berry`: a name owning a person's name with nothing between is a firm
+whatever the entity layer typed it (a person owns a role, `Ann Lee's husband Tom`)."""
 _PREMODIFIERS = re.compile(
-    r"(?:[’']s)?(?:\s+(?:and\s+(?=[A-Z][\w&-]*[’']s\s))?"
+    r"[’']s\s+|(?:[’']s)?(?:\s+(?:and\s+(?=[A-Z][\w&-]*[’']s\s))?"
     r"(?!(?:and|or|but|nor|to|by|with|from|of|at|in|on|for|as|than|that|who|which|when|while|after|before|told|said|says|the|a|an)\b)"
     r"(?:(?:[A-Z]\.){2,}|[A-Za-z][\w&-]*)(?:[’']s)?){1,5}(?:\s*,)?\s+")
 """Words that can open a name's noun phrase after the verb: an owner's possessive, capitalised
 words of a longer body name, role words, `and` inside a firm's name before its possessive
-(`'s principal analyst `, ` First Boston analyst `, ` Federal Judge `, ` and Young's `); never a
+(`'s principal analyst `, ` First Boston analyst `, ` Federal Judge `, ` and Young's `), or the
+owner's possessive alone (`said Norcom Bank's Tom Berry`: the firm's member speaks); never a
 sentence end, a preposition or a clause word."""
 
 
@@ -944,10 +978,12 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|in|at|from|with|by|to|on|against|
 `a man fighting for Norland posted ... with the caption:`), nor a person after one (`standing next
 to Mr Lee he added`)."""
 _FRONTED_PHRASE = re.compile(r"\s*(?:In|At|On|After|Before|During|Following|Since|Despite|Amid|Under|Without|"
-                             r"Speaking|Asked|Writing|Earlier|Later|Though|Although|While|Whilst|When|Once|Because|Unless|If)\b[^,.;:!?\"“”\n]{0,200},")
+                             r"Speaking|Asked|Writing|Earlier|Later|Though|Although|While|Whilst|When|Once|Because|Unless|If)\b[^,.;:!?\"“”\n]{0,200},"
+                             r"(?!\s*(?:who|whose|which)\b)")
 """A sentence opening with a fronted phrase (`In his first interview following the Maduro operation,
 Trump told ...`) or a subordinate clause (`Though Tom Hale is away, Ann Lee says ...`): its subject
-comes after the comma, not among the names inside the phrase."""
+comes after the comma, not among the names inside the phrase. A comma that opens a relative clause
+closes no fronted phrase (`Earlier Mr Lee, whose party opposes it, said`: Mr Lee is the subject)."""
 _TITLED = re.compile(_PERSONAL_TITLE + "$")
 """A name after Mr, Mrs, Dr ... is a person's, whatever type the entity layer gave it."""
 
@@ -1071,6 +1107,8 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 target = _mistyped_speaker_before(pronoun, out, persons, person_starts) or (
                     subjects.antecedent(pronoun, genders) if subjects is not None else None) or _antecedent(
                     pronoun, speakers[-LOOKBACK:], earlier, genders)
+                if isinstance(target, Speaker):  # an unnamed person is the subject the pronoun goes back to
+                    sp, target = target, None
             plural = None
             if target is None and pronoun.gender in ("male", "female"):
                 target = _recent_speaker(pronoun, speakers[-LOOKBACK:])
@@ -1079,6 +1117,8 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 target = plural.mention if plural is not None else None
             if plural is not None and plural.status == "unnamed_source":
                 sp = plural
+            elif sp.status == "unnamed_source":
+                pass
             elif target is None:
                 sp = Speaker("unattributed")
             else:
@@ -1226,6 +1266,7 @@ class _SubjectFinder:
         self.people = [m for m in outside if m.type == "PERSON" and m.kind in ("NAME", "NOMINAL")
                        or m.kind == "NAME" and _TITLED.search(text, max(0, m.start - 6), m.start)]
         self.starts = [m.start for m in self.people]
+        self.named = [m.start for m in outside if m.kind == "NAME"]  # (sorted: mentions come in text order)
         self.fullest: dict[str, str] = {}  # a surname -> the first full name with it (`Mr Kennedy` is Charles Kennedy)
         for m in self.people:
             if m.kind == "NAME" and m.type == "PERSON" and " " in m.name:
@@ -1233,9 +1274,10 @@ class _SubjectFinder:
         self.sentences = all_sentences(text)
         self.sentence_starts = [sp.start for sp in self.sentences]
 
-    def antecedent(self, pronoun: Mention, genders: dict[str, str]) -> Mention | None:
+    def antecedent(self, pronoun: Mention, genders: dict[str, str]) -> Mention | Speaker | None:
         if pronoun.gender not in ("male", "female"):
             return None
+        subject = _SUBJECT_WORD.fullmatch(self.text, pronoun.start, pronoun.end) is not None  # (not the hearer `him`)
         i = bisect.bisect_right(self.sentence_starts, pronoun.start) - 1
         seen, floor = 0, max(-1, i - self.SENTENCES_WALKED)
         while i > floor and seen < self.SENTENCES_BACK:
@@ -1247,6 +1289,11 @@ class _SubjectFinder:
                 seen += 1
                 i -= 1
                 continue  # `He said ... Tom Hale ...`: the same pronoun is this sentence's subject
+            unnamed = _unnamed_person_subject(self.text, sentence.start, end, pronoun.gender) if subject else None
+            if unnamed is not None:
+                return unnamed
+            if bisect.bisect_left(self.named, end) > bisect.bisect_left(self.named, sentence.start):
+                subject = False  # a name between (`Georgy has filed a complaint. He said:`): no unnamed one further back
             fronted = _FRONTED_PHRASE.match(self.text, sentence.start, end)
             subject_from = fronted.end() if fronted else sentence.start
             if end == sentence.end and (last := self._speaker_after_closing_verb(sentence, j)) is not None:
@@ -1281,6 +1328,27 @@ class _SubjectFinder:
             return None
         verb = _CLOSING_VERB.search(self.text, max(sentence.start, last.start - 30), last.start)
         return last if verb is not None else None
+
+
+_UNNAMED_PERSON_OPENING = re.compile(
+    r"\s*(?:(?:And|But|So|Then|Later|Earlier|However|Yet|Now|Meanwhile),?\s+)?(?P<np>(?:A|An|One|Another)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?P<head>spokes(?:man|woman|person)|official|source|insider|analyst|economist|expert|diplomat|witness|resident)"
+    r"(?:\s+(?:for|at|from|of|with)\s+[^.,;:!?\n]{1,60}?)?)"
+    r"\s+(?:(?:also|later|then)\s+)?(?:said|says|told|tells|added|adds|explained|insisted|warned|stated|confirmed)\b")
+_SUBJECT_WORD = re.compile(r"[Hh]e|[Ss]he")
+_HEAD_GENDER = {"spokesman": "male", "spokeswoman": "female"}
+
+
+def _unnamed_person_subject(text: str, start: int, end: int, gender: str) -> Speaker | None:
+    """`A spokesman said the find showed promise. But he added: "..."`: a sentence whose subject is
+    one unnamed person (an indefinite spokesman, official, source ...) before its reporting verb is
+    the sentence he or she goes back to; the pronoun is that unnamed source (Q9), not a person named
+    further back (the chief executive of the sentence before). Not a head of the other gender, nor
+    past a sentence that names anyone (`_SubjectFinder.antecedent`)."""
+    m = _UNNAMED_PERSON_OPENING.match(text, start, end)
+    if m is None or m.end() > end or _HEAD_GENDER.get(m.group("head"), gender) != gender:
+        return None
+    return Speaker("unnamed_source", phrase=(m.start("np"), m.end("np")))
 
 
 _CLOSING_VERB = with_words(r"(?:^|[,\s])(?:<VERB>)\s+(?:" + _PERSONAL_TITLE + r")?$", 0,
