@@ -54,6 +54,8 @@ eighth, same skips, drawn before the tenth round of speaker rules (whose writer 
 `--audit10` lists a tenth batch (`audit10.tsv`): the next AUDIT10_PER_SOURCE of each source after
 the ninth, same skips and every text the tenth round read or changed, only from the half of
 dev-news kept from the eleventh round's writer (`kept_from_round11`).
+`--audit11` and `--audit12` list the next two batches of that half (skipping also what the
+eleventh round read or changed), drawn and committed together to judge the current code.
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -342,8 +344,28 @@ def audit10(texts: dict[str, str]) -> list[str]:
 
 
 ROUND_10_READ, ROUND_10_CHANGED = (Path(__file__).with_name(f"{what}_by_rules_round10.tsv") for what in ("read", "changed"))
+ROUND_11_READ, ROUND_11_CHANGED = (Path(__file__).with_name(f"{what}_by_rules_round11.tsv") for what in ("read", "changed"))
+AUDIT11_PER_SOURCE = AUDIT12_PER_SOURCE = 30
 
-LISTS = {"--audit10": audit10, "--audit9": audit9, "--audit8": audit8, "--audit7": audit7, "--audit6": audit6, "--audit5": audit5,
+
+def _audit11_skips(texts: dict[str, str]) -> set[str]:
+    """Batch 10's skips, and every text the eleventh round read or changed."""
+    return (_audit7_skips() | _ids(ROUND_10_READ) | _ids(ROUND_10_CHANGED) | _ids(ROUND_11_READ) | _ids(ROUND_11_CHANGED)
+            | {i for i in texts if not kept_from_round11(i)})
+
+
+def audit11(texts: dict[str, str]) -> list[str]:
+    """An eleventh audit batch (`audit11.tsv`): the next AUDIT11_PER_SOURCE texts of each source of
+    the kept half after the tenth batch's, for the current code's figure. Drawn together with the
+    twelfth, both committed before either was judged: the plan was two batches, whatever they show."""
+    return _next_of_each_source(texts, audit10(texts), AUDIT11_PER_SOURCE, _audit11_skips(texts))
+
+
+def audit12(texts: dict[str, str]) -> list[str]:
+    """A twelfth audit batch (`audit12.tsv`): the next AUDIT12_PER_SOURCE of each source after the eleventh's."""
+    return _next_of_each_source(texts, audit11(texts), AUDIT12_PER_SOURCE, _audit11_skips(texts))
+
+LISTS = {"--audit12": audit12, "--audit11": audit11, "--audit10": audit10, "--audit9": audit9, "--audit8": audit8, "--audit7": audit7, "--audit6": audit6, "--audit5": audit5,
          "--audit4": audit4, "--audit3": audit3, "--audit2": audit2, "--audit": audit, "--heldout5": heldout5,
          "--heldout4": heldout4, "--inspect2": inspect2, "--heldout3": heldout3, "--inspect": inspect,
          "--heldout2": heldout2, "--heldout": heldout}
