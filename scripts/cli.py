@@ -79,7 +79,9 @@ AGREEMENT_EPILOG = """exit codes:
      holding no YAML [source-unreadable], a pass file naming no article [raw-missing], YAML the
      build would refuse in a source: yaml-number, yaml-duplicate-key, ...; a layer that is no
      list of mappings or a span text that is no text [wrong-type], an item without a field the
-     figures read [missing-field], each naming file, layer[item]), a column the figures
+     figures read [missing-field], each naming file, layer[item]; a span text not in its
+     article or an occurrence outside 1..count [span-not-found], a text occurring twice with
+     no occurrence [span-ambiguous], each naming file:line, layer[item].field), a column the figures
      are computed from of another Arrow type than the schema's [wrong-dtype], or --out refused
      [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place)
 --out defaults to DATASET/agreement.json (the file the dataset's build reads)"""

@@ -19,8 +19,7 @@ import pandas as pd
 
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.used_columns import read_used
-from landstrikes.annotations.spans import occurrences
-from landstrikes.documents.passes import article_of, item_span, pass_files, pass_items, read_pass_file
+from landstrikes.documents.passes import article_of, item_span, pass_files, pass_items, read_pass
 
 
 USED = {
@@ -50,12 +49,6 @@ def cohen_kappa(a: list[str], b: list[str]) -> float | None:
     return None if expected == 1 else round((observed - expected) / (1 - expected), 4)
 
 
-def _span(text: str, needle: str, occurrence: int | None) -> tuple[int, int] | None:
-    starts = occurrences(text, needle)
-    index = (occurrence or 1) - 1
-    return (starts[index], starts[index] + len(needle)) if 0 <= index < len(starts) else None
-
-
 _READ = {"quotes": (), "stances": ("target", "label"), "claims": ("consistency", "claim_type")}
 """The fields of a first- or second-pass item the figures read directly."""
 
@@ -64,10 +57,11 @@ def _second_pass(folder: Path, articles: pd.DataFrame, layer: str) -> list[dict]
     texts = dict(zip(articles["source_file"], zip(articles["article_id"], articles["text"])))
     rows = []
     for path in pass_files(folder):
-        doc = read_pass_file(path)
+        parsed = read_pass(path)
+        doc = parsed.data
         article_id, text = article_of(path, doc, texts)
         for number, item in enumerate(pass_items(path, doc, layer, _READ[layer])):
-            span = item_span(path, layer, number, item, "text" if item.get("text") else "evidence", text, _span)
+            span = item_span(path, layer, number, item, "text" if "text" in item else "evidence", text, parsed.lines)
             rows.append({**item, "article_id": article_id, "span": span})
     return rows
 

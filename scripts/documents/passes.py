@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from landstrikes.annotations.yamlsource import parse_source
-from landstrikes.errors import BuildError
+from landstrikes.annotations.spans import occurrences
+from landstrikes.errors import BuildError, short
 
 
 def pass_files(folder: Path, pattern: str = "*.yaml") -> list[Path]:
@@ -28,6 +29,11 @@ def pass_files(folder: Path, pattern: str = "*.yaml") -> list[Path]:
 def read_pass_file(path: Path):
     """One pass file's data, by the sources' strict loader (yaml-number, yaml-bool, duplicate keys, anchors)."""
     return parse_source(path).data
+
+
+def read_pass(path: Path):
+    """One pass file parsed strictly, its data with the line of each key (for item_span's refusals)."""
+    return parse_source(path)
 
 
 def article_of(path: Path, doc, texts: dict) -> tuple[str, str]:
@@ -61,14 +67,30 @@ def listed_items(path: Path, items, key: str, required: tuple[str, ...] = ()) ->
     return items
 
 
-def item_span(path: Path, key: str, number: int, item: dict, needle_key: str, text: str, find) -> tuple[int, int] | None:
-    """Where an item's span text (`needle_key`) stands in the article, by `find(text, needle,
-    occurrence)`; an item without one has no span; a needle or occurrence of another type is refused."""
+def item_span(path: Path, key: str, number: int, item: dict, needle_key: str, text: str, lines=None) -> tuple[int, int] | None:
+    """Where an item's span text (`needle_key`) stands in the article, placed as `build` places a
+    source's span (G4): an item without one has no span; an empty text, a text not in the article,
+    an `occurrence` outside 1..count, or a text occurring more than once with no `occurrence` is
+    refused (attack16: each was a row matching nothing, or the first occurrence, and the figures
+    moved with exit 0)."""
     needle, occurrence = item.get(needle_key), item.get("occurrence")
     if needle is None:
         return None
-    if not isinstance(needle, str):
-        raise BuildError(path, f"{key}[{number}].{needle_key}: text expected, not {type(needle).__name__}", check="wrong-type")
+    where = f"{key}[{number}]"
+    needle_line = lines.of_key(item, needle_key) if lines is not None else None
+    occurrence_line = (lines.of_key(item, "occurrence") if lines is not None else None) or needle_line
+    if not isinstance(needle, str) or not needle:
+        raise BuildError(path, f"{where}.{needle_key}: non-empty text expected, not {short(needle)}", needle_line, check="wrong-type")
     if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int)):
-        raise BuildError(path, f"{key}[{number}].occurrence: a whole number expected, not {occurrence!r}", check="wrong-type")
-    return find(text, needle, occurrence) if needle else None
+        raise BuildError(path, f"{where}.occurrence: a whole number expected, not {short(occurrence)}", occurrence_line, check="wrong-type")
+    starts = occurrences(text, needle)
+    if not starts:
+        raise BuildError(path, f"{where}.{needle_key} {short(needle)} not found in the article", needle_line, check="span-not-found")
+    if occurrence is None and len(starts) > 1:
+        raise BuildError(path, f"{where}.{needle_key} {short(needle)} occurs {len(starts)} times; add occurrence: 1..{len(starts)}",
+                         needle_line, check="span-ambiguous")
+    index = (1 if occurrence is None else occurrence) - 1
+    if not 0 <= index < len(starts):
+        raise BuildError(path, f"{where}.occurrence: {occurrence} but {short(needle)} occurs {len(starts)} time(s)",
+                         occurrence_line, check="span-not-found")
+    return starts[index], starts[index] + len(needle)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from landstrikes.documents.agreement import _span, cohen_kappa, match_spans, prf, read_gold_table
-from landstrikes.documents.passes import article_of, item_span, listed_items, pass_files, pass_items, read_pass_file
+from landstrikes.documents.agreement import cohen_kappa, match_spans, prf, read_gold_table
+from landstrikes.documents.passes import article_of, item_span, listed_items, pass_files, pass_items, read_pass, read_pass_file
 
 THIRD = Path("annotations") / "third_pass"
 BEFORE = Path("annotations") / "gold_before_third_pass"
@@ -30,13 +30,14 @@ def _load_pass(folder: Path, articles: pd.DataFrame) -> dict:
     texts = dict(zip(articles["source_file"], zip(articles["article_id"], articles["text"])))
     out: dict = {"claims": [], "stances": [], "flags": [], "labels": {}}
     for path in pass_files(folder, "0*.yaml"):
-        doc = read_pass_file(path)
+        parsed = read_pass(path)
+        doc = parsed.data
         article_id, text = article_of(path, doc, texts)
         out["labels"][article_id] = doc.get("quality_label")
         for layer, key, needle_key, required in (("claims", "claims", "text", ()), ("stances", "stances", "evidence", ("label",)),
                                                  ("flags", "quality_flags", "evidence", ("flag",))):
             for number, item in enumerate(pass_items(path, doc, key, required)):
-                span = item_span(path, key, number, item, needle_key, text, _span)
+                span = item_span(path, key, number, item, needle_key, text, parsed.lines)
                 out[layer].append({**item, "article_id": article_id, "span": span})
     catalogue = folder / ("clusters.yaml" if (folder / "clusters.yaml").exists() else "claim_clusters.yaml")
     out["clusters"] = {str(c["id"]): c for c in listed_items(catalogue, read_pass_file(catalogue), "", ("id",))} if catalogue.exists() else {}
