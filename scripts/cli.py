@@ -32,7 +32,8 @@ VERIFY_EXIT_CODES = """exit codes:
      key), or its tables section, raw_texts, id columns, bump or previous_release disagree with
      the files and the releases beside it; croissant.json's sha256 or the card's row counts
      disagree with it [witness-mismatch]; Parquet below a table folder; a Parquet file that
-     declares far more rows than its bytes hold, left unread [decompression-bomb]; with --pin,
+     declares far more rows than its bytes hold, left unread [decompression-bomb]; a value of a
+     labelled column the manifest's label list lacks [label-value-unlisted]; with --pin,
      a MANIFEST.json whose sha256 is not the pinned one [manifest-digest-mismatch]
   2  no such release (or no releases at all); --pin that is not a sha256 or without a release"""
 PUBLISH_EXIT_CODES = """exit codes:

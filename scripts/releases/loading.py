@@ -18,7 +18,7 @@ import pyarrow
 
 from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
 from landstrikes.releases.manifest import Problem, verified_manifest
-from landstrikes.releases.manifest_checks import decoded, files_of_tables
+from landstrikes.releases.manifest_checks import decoded, files_of_tables, unlisted_label_of
 from landstrikes.schema.columns import Col
 from landstrikes.schema.tableio import to_pandas
 from landstrikes.releases.semver import folder_version, parse_version
@@ -130,6 +130,8 @@ def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
         arrow, problem = decoded(rel, pyarrow.BufferReader(data))
         if problem is None and arrow is None:  # checked as Parquet by verify's tables section
             problem = Problem("undecodable-table", rel, "no Parquet footer")
+        if problem is None:
+            problem = unlisted_label_of(rel, arrow, manifest)
         if problem is not None:
             raise ReleaseIntegrityError(folder, [problem])
         parts.append(arrow)

@@ -226,7 +226,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
     problems += bombs
     trusted -= {p.path for p in bombs}  # never parsed: reading one would take gigabytes and minutes
     decoded = trusted if decode is None else manifest_checks.files_of_tables(trusted, decode)
-    problems += manifest_checks.footer_statistics(folder, decoded)
+    problems += manifest_checks.footer_statistics(folder, decoded, manifest)
     problems += manifest_checks.unlisted(folder, manifest["files"])
     problems += manifest_checks.tables_section(folder, manifest, trusted)
     problems += manifest_checks.header(folder, manifest, trusted)

@@ -211,20 +211,35 @@ def decompression_bombs(folder: Path, trusted: set[str]) -> list[Problem]:
     return found
 
 
-def footer_statistics(folder: Path, trusted: set[str]) -> list[Problem]:
+def footer_statistics(folder: Path, trusted: set[str], manifest: dict | None = None) -> list[Problem]:
     """Hashed Parquet files whose footer's column statistics misstate their values (the check
     `validate` makes, schema/footer_statistics.py), or whose pages do not decode. A footer is bytes
     like any other, so a manifest and witnesses regenerated over an edited footer hash it as
     released; every value still decodes as before, but a reader that filters (`load` then
     `.filter`, `pd.read_parquet(filters=...)`) skips the row groups the lie excludes (attack13:
     verify said ok). Edited pages under a parsable footer passed the same way, and `load` then
-    failed inside the decoder."""
+    failed inside the decoder. With `manifest`, each decoded table's labelled columns are checked
+    against the manifest's label lists too (`label-value-unlisted`, attack16), on the same decode."""
     found = []
     for rel in sorted(r for r in trusted if r.endswith(".parquet")):
-        _, problem = decoded(rel, folder / rel)
+        table, problem = decoded(rel, folder / rel)
+        if problem is None and table is not None and manifest is not None:
+            problem = unlisted_label_of(rel, table, manifest)
         if problem is not None:
             found.append(problem)
     return found
+
+
+def unlisted_label_of(rel: str, table: pyarrow.Table, manifest: dict) -> Problem | None:
+    """label_values.unlisted_label for the file `data/<table>/<file>.parquet`, by its table's manifest columns."""
+    from landstrikes.releases.label_values import unlisted_label
+
+    parts = rel.split("/")
+    described = manifest.get("tables", {}).get(parts[1]) if len(parts) == 3 else None
+    columns = described.get("columns") if isinstance(described, dict) else None
+    if not isinstance(columns, list):
+        return None
+    return unlisted_label(rel, table, [c for c in columns if isinstance(c, dict)])
 
 
 def decoded(rel: str, source) -> tuple[pyarrow.Table | None, Problem | None]:

@@ -1,0 +1,34 @@
+"""Every value of a labelled column is one of the labels the release's manifest states for it.
+
+The manifest's label lists were compared with the registry, croissant.json and the card, never
+with the values in the files: a file rewritten with `kind = 'bogus'` and re-hashed verified ok,
+and `load` then failed inside `datasets` (`ValueError: Invalid string class label`), or returned
+the value as pandas (attack16). `verify` checks each decoded file, `load` the table it returns."""
+
+from __future__ import annotations
+
+import pyarrow
+import pyarrow.compute as pc
+
+from landstrikes.releases.manifest import Problem
+
+
+def unlisted_label(rel: str, table: pyarrow.Table, columns: list[dict]) -> Problem | None:
+    """The first value (by row) of a labelled column of `table` that its label list lacks; a null
+    is no label and is left to the nullability checks. None when every value is listed."""
+    for column in columns:
+        labels, name = column.get("labels"), column.get("name")
+        if labels is None or name not in table.column_names:
+            continue
+        values = table.column(name)
+        if not pyarrow.types.is_string(values.type) and not pyarrow.types.is_large_string(values.type):
+            continue  # another type is the tables section's finding (manifest-column-mismatch)
+        outside = pc.and_(values.is_valid(), pc.invert(pc.is_in(values, value_set=pyarrow.array(labels, values.type))))
+        rows = pc.indices_nonzero(outside)
+        if len(rows):
+            row = rows[0].as_py()
+            value = values[row].as_py()
+            return Problem("label-value-unlisted", rel,
+                           f"row {row}, column {name}: {value[:80]!r} is not one of the labels the manifest states "
+                           f"({', '.join(labels)})")
+    return None

@@ -1,0 +1,61 @@
+"""attack16: a release's labelled column holding a value outside the label list its manifest states.
+
+`verify` compared the manifest's label lists with the registry, croissant.json and the card, never
+with the values in the files: a quotes file rewritten with `kind = 'bogus'` in one row, its digest
+restated in the manifest and croissant.json (a forgery consistent inside the release, or a tool
+that wrote a release by hand), verified `ok`; `load('quotes')` then failed inside `datasets` with
+`ValueError: Invalid string class label bogus` (no file, row or column, not a documented
+exception) and `load(..., as_pandas=True)` returned the value. Now `verify` reports
+`[label-value-unlisted] data/quotes/quotes.parquet: row R, column kind: ...` (exit 1) and `load`
+raises ReleaseIntegrityError with it, for `datasets` and pandas alike."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from landstrikes import load
+from landstrikes.cli import main
+from landstrikes.errors import ReleaseIntegrityError
+from test_attack13_verify_statistics import rehash
+
+QUOTES = "data/quotes/quotes.parquet"
+
+
+def _set_cell(path, column: str, row: int, value) -> None:
+    table = pq.read_table(path)
+    values = table.column(column).to_pylist()
+    values[row] = value
+    index = table.schema.get_field_index(column)
+    pq.write_table(table.set_column(index, table.schema.field(column), pa.array(values, table.schema.field(column).type)), path)
+
+
+@pytest.fixture
+def forged(release_copy):
+    _set_cell(release_copy / QUOTES, "kind", 5, "bogus")
+    rehash(release_copy, QUOTES)
+    return release_copy
+
+
+def test_verify_reports_a_label_value_the_manifest_does_not_list(forged, capsys):
+    assert main(["verify", str(forged)]) == 1
+    out = capsys.readouterr().out
+    assert f"[label-value-unlisted] {QUOTES}: row 5, column kind: 'bogus'" in out, out
+    assert "sha256-mismatch" not in out and "witness-mismatch" not in out, out  # otherwise a whole forgery
+
+
+@pytest.mark.parametrize("as_pandas", [False, True])
+def test_load_refuses_it_with_the_documented_exception(forged, as_pandas):
+    with pytest.raises(ReleaseIntegrityError, match="label-value-unlisted"):
+        load("quotes", version=forged, as_pandas=as_pandas)
+
+
+def test_a_null_is_no_label_and_the_first_unlisted_row_is_named():
+    """Only values are judged (a null is the nullability checks'); the finding names the first row."""
+    from landstrikes.releases.label_values import unlisted_label
+
+    table = pa.table({"kind": pa.array(["direct", None, "partial"])})
+    assert unlisted_label("x.parquet", table, [{"name": "kind", "labels": ["direct", "partial"]}]) is None
+    found = unlisted_label("x.parquet", table, [{"name": "kind", "labels": ["direct"]}])
+    assert found is not None and "row 2, column kind: 'partial'" in found.message
