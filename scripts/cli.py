@@ -82,7 +82,9 @@ AGREEMENT_EPILOG = """exit codes:
      list of mappings or a span text that is no text [wrong-type], an item without a field the
      figures read [missing-field], each naming file, layer[item]; a span text not in its
      article or an occurrence outside 1..count [span-not-found], a text occurring twice with
-     no occurrence [span-ambiguous], each naming file:line, layer[item].field), a column the figures
+     no occurrence [span-ambiguous], each naming file:line, layer[item].field; a stance's
+     (holder, target) given twice in a pass file [duplicate-id]; two files of one pass naming
+     one article [duplicate-source]), a column the figures
      are computed from of another Arrow type than the schema's [wrong-dtype], or --out refused
      [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place)
 --out defaults to DATASET/agreement.json (the file the dataset's build reads)"""

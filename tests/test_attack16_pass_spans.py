@@ -65,3 +65,41 @@ def test_the_committed_passes_still_give_the_committed_figures(whole_copy, tmp_p
     out = tmp_path / "a.json"
     assert main(["agreement", "--dataset", str(whole_copy), "--out", str(out)]) == 0
     assert out.read_bytes() == (whole_copy / "agreement.json").read_bytes()
+
+
+STANCE = ("- holder: null\n  target: maduro-operation\n  label: neutral\n" + EVIDENCE)
+
+
+@pytest.mark.parametrize("relative, old", [(FIRST_FILE, STANCE), (THIRD_FILE, None)])
+def test_a_stance_key_given_twice_in_a_pass_is_refused(whole_copy, tmp_path, capsys, relative, old):
+    """Stances are matched by (article, holder, target): a second row with that key replaced the
+    first in a dict (its label won, the row count dropped), exit 0."""
+    path = whole_copy / relative
+    text = path.read_text(encoding="utf-8")
+    if old is None:  # the third pass: repeat its first group stance with the other label
+        start = text.index("- holder_kind: group\n")
+        end = text.index("\n- ", start) + 1
+        old = text[start:end]
+    assert old in text
+    twin = re.sub(r"label: \w+", "label: against" if "label: favor" in old else "label: favor", old, count=1)
+    path.write_text(text.replace(old, old + twin, 1), encoding="utf-8")
+    out = tmp_path / "a.json"
+    assert main(["agreement", "--dataset", str(whole_copy), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and re.search(rf"{re.escape(relative.name)}:\d+: ", err), err
+    assert "stances[" in err and "[duplicate-id]" in err, err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("folder", [QUOTE_FILE.parent, FIRST_FILE.parent, THIRD_FILE.parent])
+def test_two_pass_files_naming_one_article_are_refused(whole_copy, tmp_path, capsys, folder):
+    """A copy of a pass file beside it (an editor's `000_... (copy).yaml`, a renamed backup) was read
+    as more rows of the same article: every row of it counted twice, exit 0."""
+    source = whole_copy / folder / "000_68b95635092649cd.yaml"
+    shutil.copy(source, source.with_name("000_68b95635092649cd-copy.yaml"))
+    out = tmp_path / "a.json"
+    assert main(["agreement", "--dataset", str(whole_copy), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "000_68b95635092649cd-copy.yaml" in err and "[duplicate-source]" in err, err
+    assert "000_68b95635092649cd.yaml" in err.replace("000_68b95635092649cd-copy.yaml", ""), err
+    assert not out.exists()

@@ -19,7 +19,7 @@ import pandas as pd
 
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.used_columns import read_used
-from landstrikes.documents.passes import article_of, item_span, pass_files, pass_items, read_pass
+from landstrikes.documents.passes import article_of, claim_article, item_span, pass_files, pass_items, read_pass, refuse_repeated_keys
 
 
 USED = {
@@ -55,12 +55,16 @@ _READ = {"quotes": (), "stances": ("target", "label"), "claims": ("consistency",
 
 def _second_pass(folder: Path, articles: pd.DataFrame, layer: str) -> list[dict]:
     texts = dict(zip(articles["source_file"], zip(articles["article_id"], articles["text"])))
-    rows = []
+    rows, seen = [], {}
     for path in pass_files(folder):
         parsed = read_pass(path)
         doc = parsed.data
         article_id, text = article_of(path, doc, texts)
-        for number, item in enumerate(pass_items(path, doc, layer, _READ[layer])):
+        claim_article(seen, path, article_id)
+        items = pass_items(path, doc, layer, _READ[layer])
+        if layer == "stances":
+            refuse_repeated_keys(path, layer, items, lambda item: (item.get("holder"), item.get("target")), parsed.lines)
+        for number, item in enumerate(items):
             span = item_span(path, layer, number, item, "text" if "text" in item else "evidence", text, parsed.lines)
             rows.append({**item, "article_id": article_id, "span": span})
     return rows

@@ -44,6 +44,30 @@ def article_of(path: Path, doc, texts: dict) -> tuple[str, str]:
     return texts[name]
 
 
+def claim_article(seen: dict, path: Path, article_id: str) -> None:
+    """Record that `path` holds the pass for `article_id`; a second file of one pass naming the same
+    article is refused (attack16: a copy beside a pass file, `000_... copy.yaml`, was read as more
+    rows of that article and every row of it counted twice)."""
+    if article_id in seen:
+        raise BuildError(path, f"names article {article_id}, as {seen[article_id].name} beside it does; one pass holds one file per article",
+                         check="duplicate-source")
+    seen[article_id] = path
+
+
+def refuse_repeated_keys(path: Path, key: str, items: list[dict], key_of, lines=None) -> None:
+    """Items of one layer are matched by `key_of(item)` (stances: holder and target): a key given
+    twice is refused, naming the second item (attack16: it replaced the first in a dict, its label
+    won and the row count dropped)."""
+    first: dict = {}
+    for number, item in enumerate(items):
+        item_key = key_of(item)
+        if item_key in first:
+            line = lines.of_item(items, number) if lines is not None else None
+            raise BuildError(path, f"{key}[{number}] repeats the key {short(item_key)} of {key}[{first[item_key]}]; "
+                                   f"the figures match {key} by it", line, check="duplicate-id")
+        first[item_key] = number
+
+
 def pass_items(path: Path, doc, key: str, required: tuple[str, ...] = ()) -> list[dict]:
     """The items of one layer of a pass file, each a mapping holding the fields the figures read;
     anything else is one line naming the file, layer and item (review15: a number for a list, or

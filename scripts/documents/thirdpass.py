@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf, read_gold_table
-from landstrikes.documents.passes import article_of, item_span, listed_items, pass_files, pass_items, read_pass, read_pass_file
+from landstrikes.documents.passes import article_of, claim_article, item_span, listed_items, pass_files, pass_items, read_pass, read_pass_file, refuse_repeated_keys
 
 THIRD = Path("annotations") / "third_pass"
 BEFORE = Path("annotations") / "gold_before_third_pass"
@@ -29,14 +29,19 @@ def _load_pass(folder: Path, articles: pd.DataFrame) -> dict:
     """One pass: rows per layer with resolved spans, quality labels per article, clusters by id."""
     texts = dict(zip(articles["source_file"], zip(articles["article_id"], articles["text"])))
     out: dict = {"claims": [], "stances": [], "flags": [], "labels": {}}
+    seen: dict = {}
     for path in pass_files(folder, "0*.yaml"):
         parsed = read_pass(path)
         doc = parsed.data
         article_id, text = article_of(path, doc, texts)
+        claim_article(seen, path, article_id)
         out["labels"][article_id] = doc.get("quality_label")
         for layer, key, needle_key, required in (("claims", "claims", "text", ()), ("stances", "stances", "evidence", ("label",)),
                                                  ("flags", "quality_flags", "evidence", ("flag",))):
-            for number, item in enumerate(pass_items(path, doc, key, required)):
+            items = pass_items(path, doc, key, required)
+            if layer == "stances":
+                refuse_repeated_keys(path, key, items, lambda item: _stance_key({**item, "article_id": article_id}), parsed.lines)
+            for number, item in enumerate(items):
                 span = item_span(path, key, number, item, needle_key, text, parsed.lines)
                 out[layer].append({**item, "article_id": article_id, "span": span})
     catalogue = folder / ("clusters.yaml" if (folder / "clusters.yaml").exists() else "claim_clusters.yaml")
