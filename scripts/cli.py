@@ -84,7 +84,8 @@ AGREEMENT_EPILOG = """exit codes:
      article or an occurrence outside 1..count [span-not-found], a text occurring twice with
      no occurrence [span-ambiguous], each naming file:line, layer[item].field; a stance's
      (holder, target) given twice in a pass file [duplicate-id]; two files of one pass naming
-     one article [duplicate-source]), a column the figures
+     one article [duplicate-source]; a label or key the figures compare that is no text
+     [wrong-type]), a column the figures
      are computed from of another Arrow type than the schema's [wrong-dtype], or --out refused
      [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place)
 --out defaults to DATASET/agreement.json (the file the dataset's build reads)"""

@@ -103,3 +103,23 @@ def test_two_pass_files_naming_one_article_are_refused(whole_copy, tmp_path, cap
     assert len(err.splitlines()) == 1 and "000_68b95635092649cd-copy.yaml" in err and "[duplicate-source]" in err, err
     assert "000_68b95635092649cd.yaml" in err.replace("000_68b95635092649cd-copy.yaml", ""), err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("relative, old, new, where", [
+    (FIRST_FILE, "- holder: null\n  target: maduro-operation", "- holder: [a, b]\n  target: maduro-operation", "stances[0].holder"),
+    (FIRST_FILE, "  target: maduro-operation\n  label: neutral", "  target: maduro-operation\n  label: {a: 1}", "stances[0].label"),
+    (QUOTE_FILE, "  kind: indirect\n", "  kind: [indirect]\n", "quotes[0].kind"),
+    (THIRD_FILE, "  cluster: land-strikes-announced\n", "  cluster: [land-strikes-announced]\n", "claims[0].cluster"),
+    (THIRD_FILE, "quality_label: minor_issues\n", "quality_label: [minor_issues]\n", "quality_label"),
+    (THIRD_FILE.parent / "clusters.yaml", "  record_status: matches\n", "  record_status: [matches]\n", "[0].record_status"),
+])
+def test_a_compared_field_that_is_no_text_is_refused(whole_copy, tmp_path, capsys, relative, old, new, where):
+    """The labels and keys the figures compare are texts (or null): a list or mapping there stopped
+    the command with `[internal-error] TypeError: unhashable type` (a key of a dict or Counter)."""
+    _edit(whole_copy, relative, old, new)
+    out = tmp_path / "a.json"
+    assert main(["agreement", "--dataset", str(whole_copy), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "internal-error" not in err, err
+    assert re.search(rf"{re.escape(relative.name)}:\d+: ", err) and where in err and "[wrong-type]" in err, err
+    assert not out.exists()

@@ -61,7 +61,7 @@ def _second_pass(folder: Path, articles: pd.DataFrame, layer: str) -> list[dict]
         doc = parsed.data
         article_id, text = article_of(path, doc, texts)
         claim_article(seen, path, article_id)
-        items = pass_items(path, doc, layer, _READ[layer])
+        items = pass_items(path, doc, layer, _READ[layer], parsed.lines)
         if layer == "stances":
             refuse_repeated_keys(path, layer, items, lambda item: (item.get("holder"), item.get("target")), parsed.lines)
         for number, item in enumerate(items):

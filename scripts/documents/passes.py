@@ -26,13 +26,9 @@ def pass_files(folder: Path, pattern: str = "*.yaml") -> list[Path]:
     return files
 
 
-def read_pass_file(path: Path):
-    """One pass file's data, by the sources' strict loader (yaml-number, yaml-bool, duplicate keys, anchors)."""
-    return parse_source(path).data
-
-
 def read_pass(path: Path):
-    """One pass file parsed strictly, its data with the line of each key (for item_span's refusals)."""
+    """One pass file, by the sources' strict loader (yaml-number, yaml-bool, duplicate keys,
+    anchors): its data, with the line of each key and item for the refusals below."""
     return parse_source(path)
 
 
@@ -68,11 +64,41 @@ def refuse_repeated_keys(path: Path, key: str, items: list[dict], key_of, lines=
         first[item_key] = number
 
 
-def pass_items(path: Path, doc, key: str, required: tuple[str, ...] = ()) -> list[dict]:
-    """The items of one layer of a pass file, each a mapping holding the fields the figures read;
-    anything else is one line naming the file, layer and item (review15: a number for a list, or
-    an item without `label`, stopped the command with `[internal-error] KeyError` and no file)."""
-    return listed_items(path, doc.get(key) if isinstance(doc, dict) else None, key, required)
+COMPARED = ("kind", "speaker", "speaker_status", "holder", "holder_kind", "target", "label", "stance_confidence",
+            "consistency", "claim_type", "cluster", "variant", "record_status", "hedging", "flag")
+"""Fields the figures compare or key rows by: a text or null. A list or mapping there stopped
+`agreement` with `[internal-error] TypeError: unhashable type` (attack16)."""
+
+
+def text_or_null(path: Path, where: str, value, line: int | None = None):
+    """`value` if it is a text or null (a label the figures compare); else one line, [wrong-type]."""
+    if value is not None and not isinstance(value, str):
+        raise BuildError(path, f"{where}: a text or null expected, not {type(value).__name__} {short(value)}", line, check="wrong-type")
+    return value
+
+
+def catalogue_items(path: Path, doc, lines=None) -> list[dict]:
+    """A pass's cluster catalogue: mappings with an `id`, a text-or-null `record_status`, and
+    `variants` a list of such mappings (attack16: a list there was `[internal-error]`)."""
+    clusters = listed_items(path, doc, "", ("id",))
+    for number, cluster in enumerate(clusters):
+        line = lines.of_item(doc, number) if lines is not None else None
+        text_or_null(path, f"[{number}].record_status", cluster.get("record_status"), line)
+        for at, variant in enumerate(listed_items(path, cluster.get("variants"), f"[{number}].variants", ("id",))):
+            text_or_null(path, f"[{number}].variants[{at}].record_status", variant.get("record_status"), line)
+    return clusters
+
+
+def pass_items(path: Path, doc, key: str, required: tuple[str, ...] = (), lines=None) -> list[dict]:
+    """The items of one layer of a pass file, each a mapping holding the fields the figures read,
+    each COMPARED field a text or null; anything else is one line naming the file, layer and item
+    (review15: a number for a list, or an item without `label`, stopped the command with
+    `[internal-error] KeyError` and no file)."""
+    items = listed_items(path, doc.get(key) if isinstance(doc, dict) else None, key, required)
+    for number, item in enumerate(items):
+        for name in COMPARED:
+            text_or_null(path, f"{key}[{number}].{name}", item.get(name), lines.of_key(item, name) if lines is not None else None)
+    return items
 
 
 def listed_items(path: Path, items, key: str, required: tuple[str, ...] = ()) -> list[dict]:

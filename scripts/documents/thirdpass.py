@@ -19,7 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf, read_gold_table
-from landstrikes.documents.passes import article_of, claim_article, item_span, listed_items, pass_files, pass_items, read_pass, read_pass_file, refuse_repeated_keys
+from landstrikes.documents.passes import (article_of, catalogue_items, claim_article, item_span, pass_files, pass_items, read_pass,
+                                         refuse_repeated_keys, text_or_null)
 
 THIRD = Path("annotations") / "third_pass"
 BEFORE = Path("annotations") / "gold_before_third_pass"
@@ -35,17 +36,21 @@ def _load_pass(folder: Path, articles: pd.DataFrame) -> dict:
         doc = parsed.data
         article_id, text = article_of(path, doc, texts)
         claim_article(seen, path, article_id)
-        out["labels"][article_id] = doc.get("quality_label")
+        out["labels"][article_id] = text_or_null(path, "quality_label", doc.get("quality_label"), parsed.lines.of_key(doc, "quality_label"))
         for layer, key, needle_key, required in (("claims", "claims", "text", ()), ("stances", "stances", "evidence", ("label",)),
                                                  ("flags", "quality_flags", "evidence", ("flag",))):
-            items = pass_items(path, doc, key, required)
+            items = pass_items(path, doc, key, required, parsed.lines)
             if layer == "stances":
                 refuse_repeated_keys(path, key, items, lambda item: _stance_key({**item, "article_id": article_id}), parsed.lines)
             for number, item in enumerate(items):
                 span = item_span(path, key, number, item, needle_key, text, parsed.lines)
                 out[layer].append({**item, "article_id": article_id, "span": span})
     catalogue = folder / ("clusters.yaml" if (folder / "clusters.yaml").exists() else "claim_clusters.yaml")
-    out["clusters"] = {str(c["id"]): c for c in listed_items(catalogue, read_pass_file(catalogue), "", ("id",))} if catalogue.exists() else {}
+    if catalogue.exists():
+        parsed = read_pass(catalogue)
+        out["clusters"] = {str(c["id"]): c for c in catalogue_items(catalogue, parsed.data, parsed.lines)}
+    else:
+        out["clusters"] = {}
     return out
 
 
