@@ -59,3 +59,40 @@ def test_a_null_is_no_label_and_the_first_unlisted_row_is_named():
     assert unlisted_label("x.parquet", table, [{"name": "kind", "labels": ["direct", "partial"]}]) is None
     found = unlisted_label("x.parquet", table, [{"name": "kind", "labels": ["direct"]}])
     assert found is not None and "row 2, column kind: 'partial'" in found.message
+
+
+def _add_label(release, label: str) -> None:
+    """A forger's (or a hand-written release's) extra `quotes.kind` label, stated alike in the
+    manifest, the card's class_label names and croissant.json's label record set."""
+    import hashlib
+    import json
+
+    manifest = json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
+    for column in manifest["tables"]["quotes"]["columns"]:
+        if column["name"] == "kind":
+            column["labels"].append(label)
+    card = (release / "README.md").read_text(encoding="utf-8")
+    assert "          '4': orphan\n" in card
+    (release / "README.md").write_text(card.replace("          '4': orphan\n", f"          '4': orphan\n          '5': {json.dumps(label)}\n", 1),
+                                       encoding="utf-8")
+    croissant = json.loads((release / "croissant.json").read_text(encoding="utf-8"))
+    for record_set in croissant["recordSet"]:
+        if record_set.get("@id") == "labels-quotes-kind":
+            record_set["data"].append({"labels-quotes-kind/label": label})
+    (release / "croissant.json").write_text(json.dumps(croissant, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for name in ("README.md", "croissant.json"):
+        path = release / name
+        manifest["files"][name].update(sha256=hashlib.sha256(path.read_bytes()).hexdigest(), bytes=path.stat().st_size)
+    (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("label", ["direct", "", " "])
+def test_a_label_list_repeating_a_label_or_holding_a_blank_one_is_malformed(release_copy, capsys, label):
+    """`ClassLabel` refuses repeated names: verify said ok and `load` raised `ValueError: Some label
+    names are duplicated` from inside datasets; a blank label is no label the schema can hold."""
+    _add_label(release_copy, label)
+    assert main(["verify", str(release_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "[malformed-manifest] MANIFEST.json#tables.quotes.columns[" in out and "].labels" in out, out
+    with pytest.raises(ReleaseIntegrityError, match="malformed-manifest"):
+        load("quotes", version=release_copy)

@@ -25,6 +25,14 @@ def _bad(path: str, what: str) -> Problem:
     return Problem("malformed-manifest", _where(path), what)
 
 
+def _label_list(labels) -> bool:
+    """A list of distinct, non-blank strings: ClassLabel refuses a repeated name (`load` failed
+    inside datasets with ValueError), and no schema holds a blank label (attack16: both verified
+    ok when the card and croissant.json stated the same list)."""
+    return (isinstance(labels, list) and bool(labels) and all(isinstance(x, str) and x.strip() for x in labels)
+            and len(set(labels)) == len(labels))
+
+
 def shape_problems(manifest) -> list[Problem]:
     """Every way `manifest` differs from the format `make_manifest` writes (empty: well-formed)."""
     if not isinstance(manifest, dict):
@@ -70,8 +78,8 @@ def shape_problems(manifest) -> list[Problem]:
                 problems.append(_bad(f"{where}.columns[{i}]", "needs name (string), type (string), nullable (bool)"))
                 continue
             labels = column.get("labels")
-            if labels is not None and not (isinstance(labels, list) and labels and all(isinstance(x, str) for x in labels)):
-                problems.append(_bad(f"{where}.columns[{i}].labels", "neither null nor a non-empty list of strings"))
+            if labels is not None and not _label_list(labels):
+                problems.append(_bad(f"{where}.columns[{i}].labels", "neither null nor a non-empty list of distinct, non-blank strings"))
     raw = manifest.get("raw_texts", {})
     if not isinstance(raw, dict) or not all(isinstance(v, str) and _HEX64.match(v) for v in raw.values()):
         problems.append(_bad("raw_texts", "not an object of sha256 hex digests"))
