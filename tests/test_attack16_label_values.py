@@ -96,3 +96,31 @@ def test_a_label_list_repeating_a_label_or_holding_a_blank_one_is_malformed(rele
     assert "[malformed-manifest] MANIFEST.json#tables.quotes.columns[" in out and "].labels" in out, out
     with pytest.raises(ReleaseIntegrityError, match="malformed-manifest"):
         load("quotes", version=release_copy)
+
+
+@pytest.mark.parametrize("column, arrow_type", [("text", "large_string"), ("start", "int32")])
+def test_a_column_type_outside_the_schemas_types_is_malformed(release_copy, capsys, column, arrow_type):
+    """A file retyped (large_string, int32) and the manifest restated to match verified ok: types were
+    compared with the files only, and `load` then raised `ValueError: unknown column type` naming no
+    file. A release holds only the schema's logical types (string, int, float, bool, string_list)."""
+    import json
+
+    from landstrikes.releases.manifest import logical_type
+
+    path = release_copy / QUOTES
+    table = pq.read_table(path)
+    index = table.schema.get_field_index(column)
+    new_type = getattr(pa, arrow_type)()
+    pq.write_table(table.set_column(index, pa.field(column, new_type, table.schema.field(index).nullable),
+                                    table.column(index).cast(new_type)), path)
+    manifest = json.loads((release_copy / "MANIFEST.json").read_text(encoding="utf-8"))
+    for described in manifest["tables"]["quotes"]["columns"]:
+        if described["name"] == column:
+            described["type"] = logical_type(new_type)
+    (release_copy / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    rehash(release_copy, QUOTES)
+    assert main(["verify", str(release_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "[malformed-manifest] MANIFEST.json#tables.quotes.columns[" in out and "].type" in out, out
+    with pytest.raises(ReleaseIntegrityError, match="malformed-manifest"):
+        load("quotes", version=release_copy)

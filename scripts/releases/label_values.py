@@ -23,12 +23,12 @@ def unlisted_label(rel: str, table: pyarrow.Table, columns: list[dict]) -> Probl
         values = table.column(name)
         if not pyarrow.types.is_string(values.type) and not pyarrow.types.is_large_string(values.type):
             continue  # another type is the tables section's finding (manifest-column-mismatch)
-        outside = pc.and_(values.is_valid(), pc.invert(pc.is_in(values, value_set=pyarrow.array(labels, values.type))))
-        rows = pc.indices_nonzero(outside)
-        if len(rows):
-            row = rows[0].as_py()
-            value = values[row].as_py()
-            return Problem("label-value-unlisted", rel,
-                           f"row {row}, column {name}: {value[:80]!r} is not one of the labels the manifest states "
-                           f"({', '.join(labels)})")
+        listed = set(labels)
+        if all(value is None or value in listed for value in pc.unique(values).to_pylist()):
+            continue
+        # rare: the whole column as Python values (pyarrow.scalar or pyarrow.array of a list would import pandas)
+        row, value = next((row, value) for row, value in enumerate(values.to_pylist()) if value is not None and value not in listed)
+        return Problem("label-value-unlisted", rel,
+                       f"row {row}, column {name}: {value[:80]!r} is not one of the labels the manifest states "
+                       f"({', '.join(labels)})")
     return None

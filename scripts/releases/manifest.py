@@ -23,6 +23,9 @@ from landstrikes.strictjson import unique_keys
 MANIFEST = "MANIFEST.json"
 MANIFEST_FORMAT = 1
 _SCALAR_TYPES = {Col("_", name, "").arrow_type: name for name in ("string", "int", "float", "bool")}
+LOGICAL_TYPES = (*_SCALAR_TYPES.values(), "string_list")
+"""Every column type `describe_columns` writes for a schema table: a manifest stating another has
+no `load` typing (manifest_shape refuses it)."""
 
 
 @dataclass(frozen=True, order=True)

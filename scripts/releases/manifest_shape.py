@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from landstrikes.releases.manifest import Problem
+from landstrikes.releases.manifest import LOGICAL_TYPES, Problem
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _TEXT = (str,)
@@ -77,6 +77,9 @@ def shape_problems(manifest) -> list[Problem]:
                     and isinstance(column.get("type"), str) and isinstance(column.get("nullable"), bool)):
                 problems.append(_bad(f"{where}.columns[{i}]", "needs name (string), type (string), nullable (bool)"))
                 continue
+            if column["type"] not in LOGICAL_TYPES:
+                problems.append(_bad(f"{where}.columns[{i}].type", f"{column['type'][:40]!r} is none of the schema's column types "
+                                                                   f"({', '.join(LOGICAL_TYPES)}); `load` cannot type it"))
             labels = column.get("labels")
             if labels is not None and not _label_list(labels):
                 problems.append(_bad(f"{where}.columns[{i}].labels", "neither null nor a non-empty list of distinct, non-blank strings"))
