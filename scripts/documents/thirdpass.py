@@ -26,12 +26,19 @@ THIRD = Path("annotations") / "third_pass"
 BEFORE = Path("annotations") / "gold_before_third_pass"
 
 
+CATALOGUES = ("clusters.yaml", "claim_clusters.yaml")
+"""A pass folder's cluster catalogue; every other YAML file is one article's pass (attack16: a
+`0*.yaml` glob skipped a file named otherwise, its rows missing from every figure)."""
+
+
 def _load_pass(folder: Path, articles: pd.DataFrame) -> dict:
     """One pass: rows per layer with resolved spans, quality labels per article, clusters by id."""
     texts = dict(zip(articles["source_file"], zip(articles["article_id"], articles["text"])))
     out: dict = {"claims": [], "stances": [], "flags": [], "labels": {}}
     seen: dict = {}
-    for path in pass_files(folder, "0*.yaml"):
+    for path in pass_files(folder):
+        if path.name in CATALOGUES:
+            continue
         parsed = read_pass(path)
         doc = parsed.data
         article_id, text = article_of(path, doc, texts)
