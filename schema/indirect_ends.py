@@ -3,7 +3,7 @@ speech, claims, evidence) exclude the final sentence punctuation"). An indirect 
 onto its full stop, its id re-derived and its children re-pointed, validated (attack15)
 [indirect-span-final-punctuation]. Only indirect quotes are judged: a claim or evidence span
 may copy quoted words, whose full stop stays inside the marks (G2), and the gold has such
-claims. A `.` the sentence goes on after (`... 1900 Seaport Blvd., the people said`, `D.C. and`)
+claims. A `.` the sentence goes on after (`... 12 Harbour Blvd., the people said`, `D.C. and`)
 ends an abbreviation, not the sentence: the character after the span (blanks skipped) is a
 comma, semicolon, colon or lower-case letter there, and the extractor keeps such a stop (all
 2,610 dev-news texts' silver held two; the first form of this check refused them)."""
