@@ -151,6 +151,15 @@ def in_sync(dataset: Path) -> Path:
     return dataset
 
 
+@pytest.fixture
+def whole_copy(built_dataset, tmp_path) -> Path:
+    """A writable copy of the whole built dataset folder (sources, passes, tables): for commands
+    that read more than the tables (`agreement`, `build`)."""
+    target = tmp_path / "ds"
+    shutil.copytree(built_dataset, target)
+    return target
+
+
 @pytest.fixture(scope="session")
 def released(built_dataset, tmp_path_factory) -> Path:
     """A built dataset copy with release 1.0.0, then one corrected claim span released as 1.0.1."""

@@ -27,13 +27,6 @@ EVIDENCE = "  evidence: the dramatic US military operation that led to the captu
 CLAIM = "- text: After Maduro Operation, Trump Signals Land Strikes Against Mexico’s Drug Cartels\n  occurrence: 1\n"
 
 
-@pytest.fixture
-def whole_copy(built_dataset, tmp_path) -> Path:
-    target = tmp_path / "ds"
-    shutil.copytree(built_dataset, target)
-    return target
-
-
 def _edit(dataset: Path, relative: Path, old: str, new: str) -> None:
     path = dataset / relative
     text = path.read_text(encoding="utf-8")

@@ -5,7 +5,6 @@ naming the file, the layer and item, and what is wrong."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,6 @@ from landstrikes.cli import main
 STANCES = Path("annotations") / "first_pass" / "stances_claims" / "002_f6c5fed12bcb1118.yaml"
 THIRD = Path("annotations") / "third_pass"
 ARTICLE = "article: 002_f6c5fed12bcb1118.txt\n"
-
-
-@pytest.fixture
-def whole_copy(built_dataset, tmp_path) -> Path:
-    target = tmp_path / "ds"
-    shutil.copytree(built_dataset, target)
-    return target
 
 
 @pytest.mark.parametrize("body, where, check", [
