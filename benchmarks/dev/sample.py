@@ -335,23 +335,27 @@ def kept_from_round11(text_id: str) -> bool:
     return int(hashlib.sha256(text_id.encode()).hexdigest(), 16) % 2 == 1
 
 
-def audit10(texts: dict[str, str]) -> list[str]:
-    """A tenth audit batch (`audit10.tsv`): the next AUDIT10_PER_SOURCE texts of each source after
-    the ninth batch's, same skips, drawn only from the half kept from the eleventh round's writer
-    (`kept_from_round11`), so that round is judged on texts it may have changed but never read."""
-    skipped = _audit7_skips() | _ids(ROUND_10_READ) | _ids(ROUND_10_CHANGED) | {i for i in texts if not kept_from_round11(i)}
-    return _next_of_each_source(texts, audit9(texts), AUDIT10_PER_SOURCE, skipped)
-
-
 ROUND_10_READ, ROUND_10_CHANGED = (Path(__file__).with_name(f"{what}_by_rules_round10.tsv") for what in ("read", "changed"))
 ROUND_11_READ, ROUND_11_CHANGED = (Path(__file__).with_name(f"{what}_by_rules_round11.tsv") for what in ("read", "changed"))
 AUDIT11_PER_SOURCE = AUDIT12_PER_SOURCE = 30
 
 
+def _audit10_skips(texts: dict[str, str]) -> set[str]:
+    """Batch 9's skips, every text the tenth round read or changed, and the half the eleventh
+    round's writer may read (only the kept half is drawn from)."""
+    return _audit7_skips() | _ids(ROUND_10_READ) | _ids(ROUND_10_CHANGED) | {i for i in texts if not kept_from_round11(i)}
+
+
+def audit10(texts: dict[str, str]) -> list[str]:
+    """A tenth audit batch (`audit10.tsv`): the next AUDIT10_PER_SOURCE texts of each source after
+    the ninth batch's, drawn only from the half kept from the eleventh round's writer
+    (`kept_from_round11`), so that round is judged on texts it may have changed but never read."""
+    return _next_of_each_source(texts, audit9(texts), AUDIT10_PER_SOURCE, _audit10_skips(texts))
+
+
 def _audit11_skips(texts: dict[str, str]) -> set[str]:
     """Batch 10's skips, and every text the eleventh round read or changed."""
-    return (_audit7_skips() | _ids(ROUND_10_READ) | _ids(ROUND_10_CHANGED) | _ids(ROUND_11_READ) | _ids(ROUND_11_CHANGED)
-            | {i for i in texts if not kept_from_round11(i)})
+    return _audit10_skips(texts) | _ids(ROUND_11_READ) | _ids(ROUND_11_CHANGED)
 
 
 def audit11(texts: dict[str, str]) -> list[str]:
@@ -364,6 +368,7 @@ def audit11(texts: dict[str, str]) -> list[str]:
 def audit12(texts: dict[str, str]) -> list[str]:
     """A twelfth audit batch (`audit12.tsv`): the next AUDIT12_PER_SOURCE of each source after the eleventh's."""
     return _next_of_each_source(texts, audit11(texts), AUDIT12_PER_SOURCE, _audit11_skips(texts))
+
 
 LISTS = {"--audit12": audit12, "--audit11": audit11, "--audit10": audit10, "--audit9": audit9, "--audit8": audit8, "--audit7": audit7, "--audit6": audit6, "--audit5": audit5,
          "--audit4": audit4, "--audit3": audit3, "--audit2": audit2, "--audit": audit, "--heldout5": heldout5,
