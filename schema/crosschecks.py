@@ -47,6 +47,9 @@ from landstrikes.schema.claims_checks import (  # noqa: F401 (re-exported: impor
     check_claims,
 )
 from landstrikes.schema.stances_checks import (  # noqa: F401 (re-exported: importers of crosschecks keep working)
+    check_article_voice,
+    check_fnc_label_per_article,
+    check_stance_holders,
     check_stances,
 )
 from landstrikes.schema.articles_checks import (  # noqa: F401 (re-exported: importers of crosschecks keep working)
@@ -72,6 +75,9 @@ CROSS_CHECKS = (
     check_claims,
     check_claim_clusters,
     check_stances,
+    check_stance_holders,
+    check_article_voice,
+    check_fnc_label_per_article,
     check_article_quality,
     check_boilerplate_evidence,
 )

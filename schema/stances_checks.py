@@ -1,4 +1,12 @@
 """Cross checks of the stances table (beside schema/stances.py).
+
+- `fnc-label-placement`, `holder-kind-inconsistent` (S3, S4): which columns each kind of row fills.
+- `holder-cannot-hold` (S3): an entity holder is someone who can take a side, never an EVENT or
+  a LAW (the types Q6 says cannot utter words). `maduro-operation` holding a stance validated.
+- `article-voice-missing` (S4): an article that gives anyone's stance on a target has its own
+  article-voice row on it; deleting one validated, and the 2.1.0 gold lacked two.
+- `fnc-label-varies` (S5): `fnc_label` relates the whole body to its headline, so an article's
+  article-voice rows share one value.
 """
 
 from __future__ import annotations
@@ -6,9 +14,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import LazyFrame, frame_nulls, frame_of, frame_strings
+from landstrikes.schema.checkcorpus import LazyFrame, arrow_column, frame_nulls, frame_of, frame_strings
+from landstrikes.schema.labels import SILENT_SPEAKERS
 from landstrikes.schema.report import Report
 
 if TYPE_CHECKING:
@@ -43,3 +53,62 @@ def _sound_on_arrow(stances) -> bool:
     label, holder, group = (~frame_nulls(stances, c) for c in ("fnc_label", "holder_id", "holder_group"))
     bad = (equals("article") != label) | (equals("entity") != holder) | (equals("group") != group)
     return not np.any(bad)
+
+
+def check_stance_holders(tables, report: Report) -> None:
+    """S3: an entity holding a stance can take a side (never an EVENT or a LAW)."""
+    stances, entities = tables.get("stances"), tables.get("entities")
+    if stances is None or entities is None or len(stances) == 0 or not _has(entities, "entity_id", "type") \
+            or not _has(stances, "stance_id", "holder_id"):
+        return
+    types = dict(zip(arrow_column(tables, "entities", "entity_id", pa.string()).to_pylist(),
+                     arrow_column(tables, "entities", "type", pa.string()).to_pylist()))
+    holders = arrow_column(tables, "stances", "holder_id", pa.string()).to_pylist()
+    ids = arrow_column(tables, "stances", "stance_id", pa.string()).to_pylist()
+    for stance_id, holder in zip(ids, holders):
+        if types.get(holder) in SILENT_SPEAKERS:
+            report.add("stances", "holder-cannot-hold",
+                       f"holder_id {holder!r} is an {types[holder]} entity, which cannot take a side (S3)", stance_id, "holder_id", holder)
+
+
+def check_article_voice(tables, report: Report) -> None:
+    """S4: every (article, target) with a stance row has the article's own row on that target.
+    Named once per pair, on the pair's first row (the missing row has no id to name)."""
+    stances = tables.get("stances")
+    if stances is None or len(stances) == 0 or not _has(stances, "stance_id", "article_id", "target_id", "holder_kind"):
+        return
+    ids, articles, targets, kinds = (arrow_column(tables, "stances", c, pa.string()).to_pylist()
+                                     for c in ("stance_id", "article_id", "target_id", "holder_kind"))
+    voiced = {(a, t) for a, t, k in zip(articles, targets, kinds) if k == "article"}
+    named: dict[tuple[str, str], str] = {}
+    for stance_id, article, target in zip(ids, articles, targets):
+        if article is not None and target is not None and (article, target) not in voiced:
+            named[(article, target)] = min(named.get((article, target), stance_id), stance_id)
+    for (article, target), stance_id in sorted(named.items(), key=lambda kv: kv[1]):
+        report.add("stances", "article-voice-missing",
+                   f"article {article!r} gives stances on {target!r} but has no article-voice row on it (S4)",
+                   stance_id, "holder_kind", target)
+
+
+def check_fnc_label_per_article(tables, report: Report) -> None:
+    """S5: one headline relation per article; each row differing from its article's first
+    article-voice row (in id order) is named."""
+    stances = tables.get("stances")
+    if stances is None or len(stances) == 0 or not _has(stances, "stance_id", "article_id", "holder_kind", "fnc_label"):
+        return
+    rows = sorted(zip(*(arrow_column(tables, "stances", c, pa.string()).to_pylist()
+                         for c in ("stance_id", "article_id", "holder_kind", "fnc_label"))),
+                  key=lambda row: (row[0] is None, row[0] or ""))
+    first: dict[str, tuple[str, str]] = {}
+    for stance_id, article, kind, label in rows:
+        if kind != "article" or article is None or label is None:
+            continue
+        seen = first.setdefault(article, (stance_id, label))
+        if seen[1] != label:
+            report.add("stances", "fnc-label-varies",
+                       f"fnc_label {label!r} differs from {seen[1]!r} on {seen[0]!r}: one headline relation per article (S5)",
+                       stance_id, "fnc_label", label)
+
+
+def _has(frame, *columns: str) -> bool:
+    return all(column in frame for column in columns)
