@@ -1,8 +1,9 @@
 """Claims are never annotated in `navigation`, `prompt` or `advertisement` segments (C12:
 related-article headlines are links, not the article's claims). A claim added on the breadcrumb
 line of a002, with its own one-claim cluster (counts consistent), validated (attack15)
-[claim-in-boilerplate-segment]. Annotated rows only: the extractor does not read segments when
-it finds numeric claims ("Advertisement 20% off" is one), and its rows are proposals."""
+[claim-in-boilerplate-segment]. Every row, the extractor's too: it proposed numeric claims in
+related-article links ("300 Stranded Workers to Return Home") and adverts until it read its own
+segments (9 of 5,821 claims over 2,575 news texts, all link headlines); its rows were exempt then."""
 
 from __future__ import annotations
 
@@ -15,11 +16,11 @@ from landstrikes.schema.report import Report
 
 def check_claim_segments(tables, report: Report) -> None:
     claims, segments = tables.get("claims"), tables.get("segments")
-    if claims is None or segments is None or not all(c in claims for c in ("claim_id", "article_id", "start", "end", "source")) \
+    if claims is None or segments is None or not all(c in claims for c in ("claim_id", "article_id", "start", "end")) \
             or not all(c in segments for c in ("segment_id", "article_id", "start", "end", "kind")):
         return
     # a null id or offset is another check's finding: those rows are left out, so the pairing is decided
-    annotated = np.flatnonzero(~is_in(claims, "source", ["auto"]) & _known(claims))
+    annotated = np.flatnonzero(_known(claims))
     noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS) & _known(segments))
     if not len(annotated) or not len(noise):
         return

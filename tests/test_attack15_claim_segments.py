@@ -1,7 +1,7 @@
 """attack15: C12, claims are never annotated in navigation, prompt or advertisement segments. A
 claim added on a002's breadcrumb line, with its own one-claim cluster, validated.
-`claim-in-boilerplate-segment` (annotated rows; the extractor's are proposals and it does not
-read segments: "Advertisement 20% off" is one of its claims, kept as an open item)."""
+`claim-in-boilerplate-segment`, on every row: the extractor's were exempt while it proposed
+numeric claims in link lists and adverts; it now reads its own segments and proposes none there."""
 
 from __future__ import annotations
 
@@ -39,9 +39,23 @@ def test_a_claim_in_a_navigation_segment_is_a_finding(dataset_copy):
     assert claim_id in report.to_text() and "(C12)" in report.to_text()
 
 
-def test_the_extractors_claims_are_not_judged(dataset_copy):
-    report, _ = _claim_on_breadcrumb(dataset_copy, source="auto")
-    assert "claim-in-boilerplate-segment" not in {f.check for f in report.findings}, report.to_text()
+def test_the_extractors_claims_are_judged_too(dataset_copy):
+    report, claim_id = _claim_on_breadcrumb(dataset_copy, source="auto")
+    assert {f.check for f in report.findings} == {"claim-in-boilerplate-segment"}, report.to_text()
+
+
+LINKS_AFTER_THE_BODY = ("Council Approves New Budget\n\nThe town council approved a budget of 40 million dollars on "
+                        "Tuesday, officials said. About 300 workers will be hired.\n\nRelated Articles\n"
+                        "300 Stranded Workers Return Home After Long Strike\n10 Ways To Save On Your Groceries\n")
+
+
+def test_the_extractor_proposes_no_claim_in_a_list_of_related_links():
+    from landstrikes.extract.article import extract_article
+
+    rows = extract_article("a", LINKS_AFTER_THE_BODY)
+    assert [s["kind"] for s in rows["segments"]] == ["headline", "body", "navigation"]
+    assert [c["text"] for c in rows["claims"]] == [
+        "The town council approved a budget of 40 million dollars on Tuesday, officials said", "About 300 workers will be hired"]
 
 
 def test_the_gold_has_no_claim_in_a_boilerplate_segment(dataset_copy):

@@ -56,7 +56,7 @@ def extract_records(article_id: str, text: str, source_file: str | None = None) 
     all_mentions, quotes = _one_entity_per_span(mentions, quotes)
     spans = segment_spans(text)
     flags = _quality_rows(article_id, text, spans)
-    claims, clusters = _claim_rows(article_id, text, quotes)
+    claims, clusters = _claim_rows(article_id, text, quotes, _boilerplate(spans))
     check_rows("claim", len(claims))
     return {
         "articles": [_article_row(article_id, text, source_file, spans, flags)],
@@ -169,13 +169,28 @@ def _speaker_words(text: str, q: Quote, mention: Mention | None) -> tuple:
     return (span[0], span[1], text[span[0]:span[1]])
 
 
-def _claim_rows(article_id: str, text: str, quotes: list[Quote]) -> tuple[list[tuple], list[tuple]]:
+def _boilerplate(spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The navigation, prompt and advertisement segments, in text order: no claim there (C12)."""
+    return [(start, end) for start, end, kind in spans if kind in BOILERPLATE_KINDS]
+
+
+def _in_boilerplate(start: int, end: int, boilerplate: list[tuple[int, int]], ends: list[int]) -> bool:
+    """True when [start, end) overlaps one of the (sorted, disjoint) boilerplate segments."""
+    i = bisect.bisect_right(ends, start)
+    return i < len(boilerplate) and boilerplate[i][0] < end
+
+
+def _claim_rows(article_id: str, text: str, quotes: list[Quote], boilerplate: list[tuple[int, int]] = ()) -> tuple[list[tuple], list[tuple]]:
     """The claims rows and their claim_clusters rows: each silver claim is its own cluster until a
-    reviewer merges clusters across articles (C7)."""
+    reviewer merges clusters across articles (C7). None in a navigation, prompt or advertisement
+    segment (C12: "Advertisement 20% off", a related article's headline are not the article's claims)."""
     claims, clusters = [], []
     attributed = [q for q in quotes if q.speaker.mention is not None and q.speaker.status == "attributed"]
     starts = [q.start for q in attributed]  # quotes come sorted by start
+    ends = [end for _, end in boilerplate]
     for c in find_claims(text):
+        if _in_boilerplate(c.start, c.end, boilerplate, ends):
+            continue
         claim_id = _span_id(article_id, "c", c.start, c.end)
         claimant = None
         if c.hedging == "attributed":
