@@ -97,7 +97,7 @@ def test_they_as_a_speaker_is_the_unnamed_group_that_made_the_report_just_before
     text = ("Flights were cancelled in Norton.\n\nUnion officials said there had been no planned strike on the buses.\n\n"
             "They said that most drivers were off sick with a cold.\n")
     row = _row(text, "most drivers", "indirect")
-    assert (row["speaker_status"], row["speaker_text"]) == ("unnamed_source", "Union officials")
+    assert (row["speaker_status"], row["speaker_text"]) == ("unnamed_source", "They")  # Q16: the cue's subject
 
 
 def test_they_after_a_report_an_outlet_carried_names_no_outlet():

@@ -1116,9 +1116,9 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 plural = _previous_group(pronoun, out)
                 target = plural.mention if plural is not None else None
             if plural is not None and plural.status == "unnamed_source":
-                sp = plural
+                sp = Speaker("unnamed_source", phrase=(pronoun.start, pronoun.end))  # Q16: "they warn" -> they
             elif sp.status == "unnamed_source":
-                pass
+                sp = Speaker("unnamed_source", phrase=(pronoun.start, pronoun.end))  # Q16: the cue's subject, he/she
             elif target is None:
                 sp = Speaker("unattributed")
             else:
