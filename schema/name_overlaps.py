@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 from landstrikes.schema.census_arrow import arrow_of, ids_at, values_at
 from landstrikes.schema.checkcorpus import column
 from landstrikes.schema.report import Report
+from landstrikes.schema.spankeys import span_order
 
 
 def check_name_overlaps(tables, report: Report) -> None:
@@ -35,7 +36,7 @@ def check_name_overlaps(tables, report: Report) -> None:
         return
     article = pc.dictionary_encode(column(mentions, "article_id").take(pa.array(rows, pa.int64()))).indices.to_numpy(zero_copy_only=False).astype(np.int64)
     starts, ends = starts_all[rows], ends_all[rows]
-    order = np.lexsort((-ends, starts, article))
+    order = span_order(article, starts, ends)
     article, starts, ends, rows = article[order], starts[order], ends[order], rows[order]
     new_article = np.r_[True, article[1:] != article[:-1]]
     # one running maximum for all articles: each article's ends are lifted above every earlier article's
