@@ -12,6 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from landstrikes.schema.blockedkeys import first_index_by_blocks, in_order
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.spantext import ArticleTexts
 from landstrikes.schema.tableio import to_pandas
@@ -29,17 +30,20 @@ class Corpus(dict):
     a check reads it as one (a check wording its findings, or one not yet moved to Arrow), so
     validate of sound tables need not import pandas. Tests may still pass frames directly."""
 
-    def __init__(self, *args, arrow: dict[str, pa.Table] | None = None, **kwargs):
+    def __init__(self, *args, arrow: dict[str, pa.Table] | None = None, distinct: frozenset = frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
         self.arrow = arrow or {}
+        self.distinct = distinct
+        """(table, column) of each column proven to hold no null and no value twice (the gate's
+        uniqueness rule held on it), so a lookup among its values may stop at the first equal one."""
         self._lock = threading.Lock()
         self._memo: dict[tuple, _Once] = {}
         self.frames_read: set[tuple[str, str]] = set()
         """(table, check) for every check that read a table as a DataFrame (which made it once)."""
 
     @classmethod
-    def from_arrow(cls, tables: dict[str, pa.Table]) -> Corpus:
-        corpus = cls(arrow=dict(tables))
+    def from_arrow(cls, tables: dict[str, pa.Table], distinct: frozenset = frozenset()) -> Corpus:
+        corpus = cls(arrow=dict(tables), distinct=distinct)
         for name in tables:
             dict.__setitem__(corpus, name, LazyFrame(corpus, name))
         return corpus
@@ -174,8 +178,25 @@ def arrow_column(tables: dict[str, pd.DataFrame], table: str, column: str, arrow
 
 def key_positions(tables: dict[str, pd.DataFrame], table: str, column: str, ref_table: str, ref_column: str) -> np.ndarray:
     """Row in `ref_table` of the first `ref_column` equal to each `table.column`, -1 if none or null."""
-    return _shared(tables, ("key", table, column, ref_table, ref_column),
-                   lambda: _first_index_arrow(strings_of(tables, table, column), strings_of(tables, ref_table, ref_column)))
+    def positions():
+        values, keys = strings_of(tables, table, column), strings_of(tables, ref_table, ref_column)
+        if _by_article_blocks(tables, table, ref_table, ref_column):
+            return first_index_by_blocks(values, article_numbers(tables, table), keys, article_numbers(tables, ref_table), _first_index_arrow)
+        return _first_index_arrow(values, keys)
+
+    return _shared(tables, ("key", table, column, ref_table, ref_column), positions)
+
+
+def _by_article_blocks(tables, table: str, ref_table: str, ref_column: str) -> bool:
+    """Both tables come article by article in one order and the keys are proven distinct: the
+    lookup may go block by block of articles (blockedkeys.py). Never for articles themselves
+    (the article numbers are that lookup)."""
+    if not isinstance(tables, Corpus) or (ref_table, ref_column) not in tables.distinct or "articles" in (table, ref_table) \
+            or "articles" not in tables:
+        return False
+    if any(arrow_table(tables, name) is None or "article_id" not in arrow_table(tables, name).column_names for name in (table, ref_table)):
+        return False
+    return in_order(article_numbers(tables, table)) and in_order(article_numbers(tables, ref_table))
 
 
 def strings_of(tables: dict[str, pd.DataFrame], table: str, name: str) -> pa.Array:

@@ -31,6 +31,7 @@ from landstrikes.schema.checkcorpus import arrow_column
 from landstrikes.schema.labels import SILENT_SPEAKERS
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.report import Report
+from landstrikes.schema.spankeys import span_order
 
 PRONOUNS = frozenset("""
 i me my mine myself we us our ours ourselves you your yours yourself yourselves
@@ -201,7 +202,7 @@ def _strictly_enclosed(tables) -> np.ndarray:
     enclosed = np.zeros(len(kind), bool)
     if len(rows) < 2:
         return enclosed
-    rows = rows[np.lexsort((-end[rows], start[rows], codes[rows]))]
+    rows = rows[span_order(codes[rows], start[rows], end[rows])]
     a, s, e = codes[rows], start[rows], end[rows]
     first = np.ones(len(rows), bool)
     first[1:] = (a[1:] != a[:-1]) | (s[1:] != s[:-1]) | (e[1:] != e[:-1])

@@ -14,8 +14,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, ids_at, values_at
-from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.blockedkeys import in_order
+from landstrikes.schema.checkcorpus import article_numbers, column
 from landstrikes.schema.report import Report
+from landstrikes.schema.spankeys import span_order
 
 
 def check_name_overlaps(tables, report: Report) -> None:
@@ -33,9 +35,9 @@ def check_name_overlaps(tables, report: Report) -> None:
     rows = np.flatnonzero(names.to_numpy(zero_copy_only=False) & sound)
     if len(rows) < 2:
         return
-    article = pc.dictionary_encode(column(mentions, "article_id").take(pa.array(rows, pa.int64()))).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    article = _article_codes(tables, mentions, rows)
     starts, ends = starts_all[rows], ends_all[rows]
-    order = np.lexsort((-ends, starts, article))
+    order = span_order(article, starts, ends)
     article, starts, ends, rows = article[order], starts[order], ends[order], rows[order]
     new_article = np.r_[True, article[1:] != article[:-1]]
     # one running maximum for all articles: each article's ends are lifted above every earlier article's
@@ -50,6 +52,22 @@ def check_name_overlaps(tables, report: Report) -> None:
         report.add("mentions", "name-mentions-overlap",
                    f"NAME mention {text!r} overlaps NAME mention {other_id} {other_text!r}: a name inside a longer name is no separate mention, the longest wins (M4)",
                    mention_id, "start", int(starts[at]))
+
+
+def _article_codes(tables, mentions: pa.Table, rows: np.ndarray) -> np.ndarray:
+    """Each row's article as a number, equal for equal article ids and ascending in the order the
+    ids first appear among `rows` (what dictionary_encode's codes are). The run's shared article
+    numbers are that when every row's article is known and they never decrease (rows article by
+    article, as built): no copy and hash of millions of article ids. Otherwise dictionary_encode."""
+    if "articles" in tables:
+        numbers = article_numbers(tables, "mentions")[rows]
+        if len(numbers) and numbers[0] >= 0 and in_order(numbers):
+            return numbers
+    return _article_codes_plainly(mentions, rows)
+
+
+def _article_codes_plainly(mentions: pa.Table, rows: np.ndarray) -> np.ndarray:
+    return pc.dictionary_encode(column(mentions, "article_id").take(pa.array(rows, pa.int64()))).indices.to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 _LONGEST = 2**31

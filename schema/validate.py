@@ -92,6 +92,11 @@ def table_root(path: Path) -> Path:
 
 
 def load_and_check_tables(path: Path, report: Report) -> dict[str, pa.Table]:
+    """The structurally sound tables of `path` as Arrow (`_load_and_check`), findings in `report`."""
+    return _load_and_check(path, report)[0]
+
+
+def _load_and_check(path: Path, report: Report) -> tuple[dict[str, pa.Table], frozenset]:
     """Read every table and check it (Arrow-level checks, then Pandera); returns the structurally
     sound ones as Arrow tables (Arrow-level repairs applied, no schema metadata): no pandas frame
     is made unless Pandera must word a broken table's findings.
@@ -100,12 +105,15 @@ def load_and_check_tables(path: Path, report: Report) -> dict[str, pa.Table]:
     largest table's schema check overlaps the reading of the others. Findings are reported as
     if the two steps ran one after the other: every reading finding, then every table's own
     findings (Arrow level, then Pandera), each in TABLES order.
+
+    Also returns the (table, column) of every unique column proven distinct and non-null (the
+    table kept the gate's rules), for lookups that stop at the first equal key (Corpus.distinct).
     """
     try:
         root = table_root(path)
     except UnreadableTable as exc:
         report.unusable = exc.line()
-        return {}
+        return {}, frozenset()
     # tables are read side by side (Parquet decoding releases the GIL), reported in TABLES order
     with ThreadPoolExecutor(max_workers=_workers()) as pool:
         done = list(pool.map(lambda spec: _read_and_check(spec, root / spec.name, report.path), TABLES))
@@ -139,7 +147,9 @@ def load_and_check_tables(path: Path, report: Report) -> dict[str, pa.Table]:
         report.findings.extend(table.findings)
         if table.arrow is not None and not table.structural:
             sound[spec.name] = table.arrow
-    return sound
+    distinct = frozenset((spec.name, col.name) for spec, table in zip(TABLES, done) if table.rules_held and spec.name in sound
+                         for col in spec.columns if col.unique)
+    return sound, distinct
 
 
 def _report_unexpected_tables(root: Path, report: Report) -> None:
@@ -175,6 +185,8 @@ class _TableRead:
     findings: list = field(default_factory=list)
     structural: bool = False
     stamps: list[tuple[Path, dict[str, str]]] = field(default_factory=list)
+    rules_held: bool = False
+    """The gate proved Pandera's rules (so every unique column is distinct and non-null)."""
 
 
 def _all_auto(arrow, metadata) -> bool:
@@ -218,6 +230,7 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
         result.arrow = arrow.replace_schema_metadata(None)
         if not broken and keeps_pandera_rules(spec, arrow):
             findings, structural = [], False  # Pandera would find nothing: its rules held on Arrow
+            result.rules_held = True
         else:  # Pandera checks the frame as `to_pandas` gives it: Python lists
             findings, structural = _pandera_findings(spec, to_pandas(result.arrow), path)
     except Exception as exc:  # a check must never turn bad data into a traceback
@@ -302,7 +315,7 @@ def validate(path: str | Path, timings: dict[str, float] | None = None) -> Repor
     path = Path(path)
     report = Report(path=str(path))
     clock = _Stopwatch(timings)
-    sound = Corpus.from_arrow(clock.run("read_and_pandera", load_and_check_tables, path, report))
+    sound = Corpus.from_arrow(*clock.run("read_and_pandera", _load_and_check, path, report))
     if report.unusable is not None:
         return report
     if "articles" in sound:
