@@ -80,14 +80,14 @@ def check_article_voice(tables, report: Report) -> None:
     ids, articles, targets, kinds = (arrow_column(tables, "stances", c, pa.string()).to_pylist()
                                      for c in ("stance_id", "article_id", "target_id", "holder_kind"))
     voiced = {(a, t) for a, t, k in zip(articles, targets, kinds) if k == "article"}
-    named: dict[tuple[str, str], str] = {}
-    for stance_id, article, target in zip(ids, articles, targets):
+    named: dict[tuple[str, str], str | None] = {}
+    for stance_id, article, target in sorted(zip(ids, articles, targets), key=_id_order):
         if article is not None and target is not None and (article, target) not in voiced:
-            named[(article, target)] = min(named.get((article, target), stance_id), stance_id)
-    for (article, target), stance_id in sorted(named.items(), key=lambda kv: kv[1]):
+            named.setdefault((article, target), stance_id)
+    for (article, target), stance_id in sorted(named.items(), key=lambda kv: _id_order((kv[1], *kv[0]))):
         report.add("stances", "article-voice-missing",
                    f"article {article!r} gives stances on {target!r} but has no article-voice row on it (S4)",
-                   stance_id, "holder_kind", target)
+                   stance_id, "target_id", target)
 
 
 def check_fnc_label_per_article(tables, report: Report) -> None:
@@ -98,7 +98,7 @@ def check_fnc_label_per_article(tables, report: Report) -> None:
         return
     rows = sorted(zip(*(arrow_column(tables, "stances", c, pa.string()).to_pylist()
                          for c in ("stance_id", "article_id", "holder_kind", "fnc_label"))),
-                  key=lambda row: (row[0] is None, row[0] or ""))
+                  key=_id_order)
     first: dict[str, tuple[str, str]] = {}
     for stance_id, article, kind, label in rows:
         if kind != "article" or article is None or label is None:
@@ -108,6 +108,12 @@ def check_fnc_label_per_article(tables, report: Report) -> None:
             report.add("stances", "fnc-label-varies",
                        f"fnc_label {label!r} differs from {seen[1]!r} on {seen[0]!r}: one headline relation per article (S5)",
                        stance_id, "fnc_label", label)
+
+
+def _id_order(row: tuple) -> tuple:
+    """Rows by stance id, a null id last (null-in-required-column names it), ties by the other
+    values: the same findings whatever order the rows come in."""
+    return (row[0] is None, row[0] or "", *((value is None, value or "") for value in row[1:]))
 
 
 def _has(frame, *columns: str) -> bool:

@@ -45,12 +45,12 @@ def test_an_article_without_its_voice_on_a_target_it_addresses_is_named_once_on_
     rows = (stance("a", "group", None, "land", "critics"), stance("a", "entity", "mexico", "land"),
             stance("a", "article", None, "coop"))
     assert findings(check_article_voice, *rows) == [
-        ("article-voice-missing", "a:s:group-critics:land", "holder_kind", "land")]
+        ("article-voice-missing", "a:s:group-critics:land", "target_id", "land")]
 
 
 def test_another_article_s_voice_does_not_count():
     rows = (stance("a", "entity", "mexico", "land"), stance("b", "article", None, "land"))
-    assert findings(check_article_voice, *rows) == [("article-voice-missing", "a:s:mexico:land", "holder_kind", "land")]
+    assert findings(check_article_voice, *rows) == [("article-voice-missing", "a:s:mexico:land", "target_id", "land")]
 
 
 @pytest.mark.parametrize("holder", ["claudia-sheinbaum", "mexico", "not-catalogued"])
@@ -98,3 +98,28 @@ def test_a_voice_row_with_another_headline_relation_than_its_article_s_first_is_
     """First in id order, whatever order the rows come in."""
     rows = (voice("a", "land", "discuss"), voice("a", "maduro", "agree"), voice("a", "coop", "agree"))
     assert findings(check_fnc_label_per_article, *rows) == [("fnc-label-varies", "a:s:article:land", "fnc_label", "discuss")]
+
+
+def test_a_pair_without_its_voice_is_named_on_the_target_column_with_the_target_as_value():
+    """The value of a finding is what its column holds: the pair's target, in `target_id`
+    (review16: it was placed in `holder_kind`, a column that never holds a target)."""
+    (finding,) = findings(check_article_voice, stance("a", "entity", "mexico", "land"))
+    assert (finding[2], finding[3]) == ("target_id", "land")
+
+
+@pytest.mark.parametrize("ids", [(None,), (None, "a:s:mexico:land"), ("a:s:mexico:land", None)])
+def test_a_null_stance_id_in_a_pair_without_its_voice_still_names_the_pair(ids):
+    """A null id is null-in-required-column's to name; the pair is still named, on its first
+    non-null id (review16: `min(None, ...)` crashed the check, and its finding was lost)."""
+    rows = [{**stance("a", "entity", "mexico", "land"), "stance_id": stance_id} for stance_id in ids]
+    named = findings(check_article_voice, *rows)
+    assert [(check, column, value) for check, _, column, value in named] == [("article-voice-missing", "target_id", "land")]
+    assert named[0][1] == ("a:s:mexico:land" if any(ids) else "None")
+
+
+def test_an_article_s_headline_relation_is_named_the_same_whatever_order_its_rows_come_in():
+    """Two voice rows under one (duplicated) id: which one is "first" is decided by the values,
+    not by the row order a producer wrote (review16: the finding's value followed the row order)."""
+    rows = (voice("a", "land", "discuss"), voice("a", "land", "agree"))
+    assert findings(check_fnc_label_per_article, *rows) == findings(check_fnc_label_per_article, *reversed(rows)) \
+        == [("fnc-label-varies", "a:s:article:land", "fnc_label", "discuss")]
