@@ -68,7 +68,7 @@ def check_stance_holders(tables, report: Report) -> None:
     for stance_id, holder in zip(ids, holders):
         if types.get(holder) in SILENT_SPEAKERS:
             report.add("stances", "holder-cannot-hold",
-                       f"holder_id {holder!r} is an {types[holder]} entity, which cannot take a side (S3)", stance_id, "holder_id", holder)
+                       f"holder_id {holder!r} is an entity of type {types[holder]}, which cannot take a side (S3)", stance_id, "holder_id", holder)
 
 
 def check_article_voice(tables, report: Report) -> None:
