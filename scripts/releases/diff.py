@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -281,15 +282,27 @@ def _is_span(row: dict) -> bool:
 
 
 def match_corrected_spans(removed: dict[str, dict], added: dict[str, dict]) -> list[tuple[str, str]]:
-    """(old id, new id) pairs: same article, overlapping [start, end); largest overlap first."""
+    """(old id, new id) pairs: same article, overlapping [start, end); largest overlap first.
+
+    Each removed span is compared only with the added spans of its article that can overlap it
+    (by start, within the article's longest added span): comparing every pair took 11 s for
+    8,000 re-derived ids and hours for 10^5 (attack17). The pairs are those of all pairs."""
+    by_article: dict[object, tuple[list[int], list[tuple[int, int, str]], int]] = {}
+    for new_id, after in added.items():
+        if _is_span(after) and after["end"] > after["start"]:  # an empty or reversed span overlaps nothing
+            spans = by_article.setdefault(_article_key(after["article_id"]), ([], [], 0))[1]
+            spans.append((after["start"], after["end"], new_id))
+    for key, (_, spans, _) in list(by_article.items()):
+        spans.sort()
+        by_article[key] = ([start for start, _, _ in spans], spans, max(end - start for start, end, _ in spans))
     candidates = []
     for old_id, before in removed.items():
-        if not _is_span(before):
+        if not _is_span(before) or (found := by_article.get(_article_key(before["article_id"]))) is None:
             continue
-        for new_id, after in added.items():
-            if not _is_span(after) or after["article_id"] != before["article_id"]:
-                continue
-            overlap = min(before["end"], after["end"]) - max(before["start"], after["start"])
+        starts, spans, longest = found
+        # an added span starting at or before before.start - longest ends at or before before.start
+        for start, end, new_id in spans[bisect_right(starts, before["start"] - longest):bisect_left(starts, before["end"])]:
+            overlap = min(before["end"], end) - max(before["start"], start)
             if overlap > 0:
                 candidates.append((-overlap, old_id, new_id))
     pairs, used_old, used_new = [], set(), set()
@@ -299,6 +312,15 @@ def match_corrected_spans(removed: dict[str, dict], added: dict[str, dict]) -> l
             used_old.add(old_id)
             used_new.add(new_id)
     return sorted(pairs)
+
+
+def _article_key(article_id):
+    """The article id as a dict key (an unvalidated folder's id column may hold lists)."""
+    try:
+        hash(article_id)
+    except TypeError:
+        return ("unhashable", json.dumps(article_id, sort_keys=True, default=str))
+    return article_id
 
 
 def _finite_json(value):
