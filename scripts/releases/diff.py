@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifes
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.tableio import UnreadableTable, read_part_schema
+from landstrikes.spanindex import SpanIndex
 
 SPAN_KEY = ("article_id", "start", "end")
 
@@ -285,23 +285,14 @@ def match_corrected_spans(removed: dict[str, dict], added: dict[str, dict]) -> l
     """(old id, new id) pairs: same article, overlapping [start, end); largest overlap first.
 
     Each removed span is compared only with the added spans of its article that can overlap it
-    (by start, within the article's longest added span): comparing every pair took 11 s for
-    8,000 re-derived ids and hours for 10^5 (attack17). The pairs are those of all pairs."""
-    by_article: dict[object, tuple[list[int], list[tuple[int, int, str]], int]] = {}
-    for new_id, after in added.items():
-        if _is_span(after) and after["end"] > after["start"]:  # an empty or reversed span overlaps nothing
-            spans = by_article.setdefault(_article_key(after["article_id"]), ([], [], 0))[1]
-            spans.append((after["start"], after["end"], new_id))
-    for key, (_, spans, _) in list(by_article.items()):
-        spans.sort()
-        by_article[key] = ([start for start, _, _ in spans], spans, max(end - start for start, end, _ in spans))
+    (`SpanIndex`): comparing every pair took 100 s for 20,000 re-derived ids (attack17)."""
+    index = SpanIndex((_article_key(after["article_id"]), after["start"], after["end"], new_id)
+                      for new_id, after in added.items() if _is_span(after))
     candidates = []
     for old_id, before in removed.items():
-        if not _is_span(before) or (found := by_article.get(_article_key(before["article_id"]))) is None:
+        if not _is_span(before):
             continue
-        starts, spans, longest = found
-        # an added span starting at or before before.start - longest ends at or before before.start
-        for start, end, new_id in spans[bisect_right(starts, before["start"] - longest):bisect_left(starts, before["end"])]:
+        for start, end, new_id in index.overlapping(_article_key(before["article_id"]), before["start"], before["end"]):
             overlap = min(before["end"], end) - max(before["start"], start)
             if overlap > 0:
                 candidates.append((-overlap, old_id, new_id))
