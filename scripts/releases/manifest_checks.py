@@ -411,8 +411,9 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
             problems.append(Problem("witness-mismatch", "croissant.json", f"{reason}: it must state the sha256 of "
                                     "every Parquet file of the release"))
         from landstrikes.releases.croissant_fields import record_set_problems
+        from landstrikes.releases.croissant_header import header_problems
 
-        problems += record_set_problems(document, manifest)
+        problems += header_problems(document, manifest) + record_set_problems(document, manifest)
         objects = document.get("distribution") if isinstance(document, dict) else None
         stated = set()
         for obj in objects if isinstance(objects, list) else []:
