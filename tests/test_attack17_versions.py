@@ -77,3 +77,16 @@ def test_a_manifest_version_not_spelled_as_ascii_x_y_z_is_malformed(key, value):
     assert shape_problems(manifest) == []
     manifest[key] = value
     assert [(p.check, p.path) for p in shape_problems(manifest)] == [("malformed-manifest", f"MANIFEST.json#{key}")]
+
+
+@pytest.mark.parametrize("value", ["2026-12-03\u200b", "2026-12-03 ", "2026-13-45", "\uff12\uff10\uff12\uff16-12-03", 20261203])
+def test_a_release_date_not_spelled_as_an_ascii_iso_date_is_malformed(value):
+    """`released` is what croissant.json's datePublished and the card restate: an ASCII YYYY-MM-DD
+    that is a date, like the versions beside it."""
+    import json
+
+    from landstrikes.releases.manifest_shape import shape_problems
+
+    manifest = json.loads((DATASET / "releases" / "2.1.0" / "MANIFEST.json").read_text(encoding="utf-8"))
+    manifest["released"] = value
+    assert [(p.check, p.path) for p in shape_problems(manifest)] == [("malformed-manifest", "MANIFEST.json#released")]

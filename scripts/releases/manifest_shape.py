@@ -34,9 +34,10 @@ def _label_list(labels) -> bool:
 
 
 def _version_problems(manifest: dict) -> list[Problem]:
-    """The release's version, and its predecessor's (null for the first), in the exact ASCII X.Y.Z
-    spelling: a release downloaded into a folder not named after it (a Hub snapshot) has only
-    these to say which release it is (attack17: '2.1.0\\u200b' and '2.\\u0660.0' were accepted)."""
+    """The release's version and its predecessor's (null for the first) in the exact ASCII X.Y.Z
+    spelling, its date in ASCII YYYY-MM-DD: a release downloaded into a folder not named after it
+    (a Hub snapshot) has only these to say which release it is (attack17: '2.1.0\\u200b',
+    '2.\\u0660.0' and a date '2026-13-45' were accepted)."""
     from landstrikes.releases.semver import folder_version
 
     problems = []
@@ -44,7 +45,22 @@ def _version_problems(manifest: dict) -> list[Problem]:
         value = manifest.get(key)
         if (key == "dataset_version" or value is not None) and not (isinstance(value, str) and folder_version(value) is not None):
             problems.append(_bad(key, f"{str(value)[:40]!r} is not a version in ASCII X.Y.Z"))
+    if "released" in manifest and not _iso_date(manifest["released"]):
+        problems.append(_bad("released", f"{str(manifest['released'])[:40]!r} is not a date in ASCII YYYY-MM-DD"))
     return problems
+
+
+def _iso_date(value) -> bool:
+    """'2026-12-03', a real date; fromisoformat alone would take other digits and forms."""
+    from datetime import date
+
+    if not (isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value)):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def shape_problems(manifest) -> list[Problem]:
