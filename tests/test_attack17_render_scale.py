@@ -17,26 +17,21 @@ from landstrikes.render.markup import Event, Span, _order, to_events
 
 
 def _events_piece_by_piece(text: str, spans: list[Span]) -> list[Event]:
-    """The rule, every span looked at for every piece."""
+    """The rule, every span looked at for every piece: between two cuts the open spans are exactly
+    those covering the piece, outer first; only what differs from the last piece's is closed and
+    opened; zero-length spans sit at their offset after the closes."""
     spans = sorted(set(spans), key=_order)
-    empties = [s for s in spans if s.start == s.end]
-    ranged = [s for s in spans if s.start < s.end]
     cuts = sorted({0, len(text)} | {s.start for s in spans} | {s.end for s in spans})
-    events, stack, opened = [], [], set()
-    for lo, hi in list(zip(cuts, cuts[1:])) + [(len(text), len(text))]:
-        wanted = [s for s in ranged if s.start <= lo and hi <= s.end] if lo < hi else []
-        keep = 0
-        while keep < min(len(stack), len(wanted)) and stack[keep] == wanted[keep]:
-            keep += 1
-        while len(stack) > keep:
-            events.append(Event("close", stack.pop()))
-        events += [Event("empty", s, first=True) for s in empties if s.start == lo]
-        for span in wanted[keep:]:
-            events.append(Event("open", span, first=span not in opened))
-            opened.add(span)
-            stack.append(span)
-        if lo < hi:
-            events.append(Event("text", text=text[lo:hi]))
+    events, before, seen = [], [], set()
+    for lo, hi in [*zip(cuts, cuts[1:]), (len(text), len(text))]:
+        now = [s for s in spans if s.start <= lo and hi <= s.end and s.start < s.end] if lo < hi else []
+        same = next((k for k, (a, b) in enumerate(zip(before, now)) if a != b), min(len(before), len(now)))
+        events += [Event("close", s) for s in reversed(before[same:])]
+        events += [Event("empty", s, first=True) for s in spans if s.start == s.end == lo]
+        events += [Event("open", s, first=s not in seen) for s in now[same:]]
+        seen.update(now)
+        events += [Event("text", text=text[lo:hi])] if lo < hi else []
+        before = now
     return events
 
 
