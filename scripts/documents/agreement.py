@@ -76,10 +76,6 @@ def _none(value):
     return None if value is None or (isinstance(value, float) and value != value) else value
 
 
-def _overlap(a, b) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def match_spans(gold: list[dict], second: list[dict], exact: bool) -> list[tuple[dict, dict]]:
     """Greedy one-to-one matching, gold in order: the first unused equal span of the article, or
     its unused span of largest overlap (the earlier row on a tie). Each gold span looks only at
