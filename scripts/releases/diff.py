@@ -17,6 +17,7 @@ from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifes
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.tableio import UnreadableTable, read_part_schema
+from landstrikes.spanindex import SpanIndex
 
 SPAN_KEY = ("article_id", "start", "end")
 
@@ -281,15 +282,18 @@ def _is_span(row: dict) -> bool:
 
 
 def match_corrected_spans(removed: dict[str, dict], added: dict[str, dict]) -> list[tuple[str, str]]:
-    """(old id, new id) pairs: same article, overlapping [start, end); largest overlap first."""
+    """(old id, new id) pairs: same article, overlapping [start, end); largest overlap first.
+
+    Each removed span is compared only with the added spans of its article that can overlap it
+    (`SpanIndex`): comparing every pair took 100 s for 20,000 re-derived ids (attack17)."""
+    index = SpanIndex((_article_key(after["article_id"]), after["start"], after["end"], new_id)
+                      for new_id, after in added.items() if _is_span(after))
     candidates = []
     for old_id, before in removed.items():
         if not _is_span(before):
             continue
-        for new_id, after in added.items():
-            if not _is_span(after) or after["article_id"] != before["article_id"]:
-                continue
-            overlap = min(before["end"], after["end"]) - max(before["start"], after["start"])
+        for start, end, new_id in index.overlapping(_article_key(before["article_id"]), before["start"], before["end"]):
+            overlap = min(before["end"], end) - max(before["start"], start)
             if overlap > 0:
                 candidates.append((-overlap, old_id, new_id))
     pairs, used_old, used_new = [], set(), set()
@@ -299,6 +303,15 @@ def match_corrected_spans(removed: dict[str, dict], added: dict[str, dict]) -> l
             used_old.add(old_id)
             used_new.add(new_id)
     return sorted(pairs)
+
+
+def _article_key(article_id):
+    """The article id as a dict key (an unvalidated folder's id column may hold lists)."""
+    try:
+        hash(article_id)
+    except TypeError:
+        return ("unhashable", json.dumps(article_id, sort_keys=True, default=str))
+    return article_id
 
 
 def _finite_json(value):

@@ -326,21 +326,26 @@ def tables_section(folder: Path, manifest: dict, trusted: set[str]) -> list[Prob
             elif (name, column["name"]) in croissant and croissant[(name, column["name"])] != labels:
                 problems.append(Problem("manifest-labels-mismatch", f"{where}.{column['name']}",
                                         "label list differs from the release's croissant.json"))
-            elif (witness is None or column["name"] not in witness) and labels is not None:
-                expected = _registry_labels(manifest, name, column["name"])
-                if expected is not None and expected != labels:
-                    problems.append(Problem("manifest-labels-mismatch", f"{where}.{column['name']}",
-                                            "label list differs from the schema's label set"))
+            elif (expected := _registry_labels(manifest, name, column["name"])) is not _UNKNOWN and expected != labels:
+                # the witnesses may agree with a forged list: the schema's own list is the authority
+                problems.append(Problem("manifest-labels-mismatch", f"{where}.{column['name']}",
+                                        f"label list differs from schema {manifest['schema_version']}'s "
+                                        f"({', '.join(expected or ()) or 'no labels'}; the order gives the ClassLabel codes)"))
     return problems
 
 
-def _registry_labels(manifest: dict, table: str, column: str) -> tuple[str, ...] | None:
-    """The label set of the schema version the release was made with, if that is this package's."""
+_UNKNOWN = object()
+"""A label list this package cannot state: another schema version's, or a table or column it lacks."""
+
+
+def _registry_labels(manifest: dict, table: str, column: str):
+    """The label list (order included: it numbers the ClassLabel codes) of the schema version the
+    release was made with, if that is this package's; None for a column without labels."""
     from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
 
     spec = TABLES_BY_NAME.get(table)
     if manifest.get("schema_version") != SCHEMA_VERSION or spec is None or column not in spec.column_names:
-        return None
+        return _UNKNOWN
     return spec.column(column).labels
 
 
@@ -406,8 +411,9 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
             problems.append(Problem("witness-mismatch", "croissant.json", f"{reason}: it must state the sha256 of "
                                     "every Parquet file of the release"))
         from landstrikes.releases.croissant_fields import record_set_problems
+        from landstrikes.releases.croissant_header import header_problems
 
-        problems += record_set_problems(document, manifest)
+        problems += header_problems(document, manifest) + record_set_problems(document, manifest)
         objects = document.get("distribution") if isinstance(document, dict) else None
         stated = set()
         for obj in objects if isinstance(objects, list) else []:

@@ -33,6 +33,36 @@ def _label_list(labels) -> bool:
             and len(set(labels)) == len(labels))
 
 
+def _version_problems(manifest: dict) -> list[Problem]:
+    """The release's version and its predecessor's (null for the first) in the exact ASCII X.Y.Z
+    spelling, its date in ASCII YYYY-MM-DD: a release downloaded into a folder not named after it
+    (a Hub snapshot) has only these to say which release it is (attack17: '2.1.0\\u200b',
+    '2.\\u0660.0' and a date '2026-13-45' were accepted)."""
+    from landstrikes.releases.semver import folder_version
+
+    problems = []
+    for key in ("dataset_version", "previous_release"):
+        value = manifest.get(key)
+        if (key == "dataset_version" or value is not None) and not (isinstance(value, str) and folder_version(value) is not None):
+            problems.append(_bad(key, f"{str(value)[:40]!r} is not a version in ASCII X.Y.Z"))
+    if "released" in manifest and not _iso_date(manifest["released"]):
+        problems.append(_bad("released", f"{str(manifest['released'])[:40]!r} is not a date in ASCII YYYY-MM-DD"))
+    return problems
+
+
+def _iso_date(value) -> bool:
+    """'2026-12-03', a real date; fromisoformat alone would take other digits and forms."""
+    from datetime import date
+
+    if not (isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value)):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def shape_problems(manifest) -> list[Problem]:
     """Every way `manifest` differs from the format `make_manifest` writes (empty: well-formed)."""
     if not isinstance(manifest, dict):
@@ -47,8 +77,9 @@ def shape_problems(manifest) -> list[Problem]:
         problems.append(_bad(key[:80], "a key the manifest format does not have (its statement would go unchecked)"))
     if problems:
         return problems
-    if len(manifest["dataset_version"]) > 64 or len(manifest["schema_version"]) > 64:
-        problems.append(_bad("dataset_version", "longer than 64 characters"))
+    if len(manifest["schema_version"]) > 64:
+        problems.append(_bad("schema_version", "longer than 64 characters"))
+    problems += _version_problems(manifest)
     for rel, entry in manifest["files"].items():
         where = f"files.{rel[:80]}"
         if not isinstance(entry, dict):

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+_VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+"""ASCII digits only: `\\d` is any Unicode digit, and '1\u0660.0.0' (an Arabic-Indic zero) would be 10.0.0."""
+
+MAX_LENGTH = 64
+"""The longest version a manifest may state (manifest_shape); a longer one is none (and int()
+would refuse more than 4,300 digits with a ValueError)."""
 
 LEVELS = ("patch", "minor", "major")
 """Bump levels from smallest to largest; a level's index is its rank."""
@@ -22,7 +27,8 @@ class Version(NamedTuple):
 
 def parse_version(text: str) -> Version | None:
     """'1.0.2' -> Version(1, 0, 2); anything else (prefixes, pre-releases, '01') -> None."""
-    match = _VERSION.match(text.strip()) if isinstance(text, str) else None
+    text = text.strip() if isinstance(text, str) else ""
+    match = _VERSION.fullmatch(text) if len(text) <= MAX_LENGTH else None
     return Version(*(int(part) for part in match.groups())) if match else None
 
 

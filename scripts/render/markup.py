@@ -10,6 +10,8 @@ Offsets are Python `str` indices, i.e. Unicode code points (an emoji counts as o
 
 from __future__ import annotations
 
+from bisect import insort
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -56,28 +58,38 @@ def check_span(span: Span, length: int) -> None:
 
 
 def to_events(text: str, spans: Iterable[Span]) -> list[Event]:
-    """The flat, properly nested event sequence for `text` with `spans` drawn over it."""
+    """The flat, properly nested event sequence for `text` with `spans` drawn over it.
+
+    The spans covering a piece are kept as the pieces go by (those starting at its cut join in
+    their sorted place, those ending there leave), not looked up among every span for every piece:
+    that was quadratic, about 4 minutes for 40,000 spans of one article (attack17)."""
     spans = sorted(set(spans), key=_order)
     for span in spans:
         check_span(span, len(text))
-    empties = [s for s in spans if s.start == s.end]
-    ranged = [s for s in spans if s.start < s.end]
+    empties_at: dict[int, list[int]] = defaultdict(list)
+    starting_at: dict[int, list[int]] = defaultdict(list)
+    for position, span in enumerate(spans):
+        (empties_at[span.start] if span.start == span.end else starting_at[span.start]).append(position)
     cuts = sorted({0, len(text)} | {s.start for s in spans} | {s.end for s in spans})
 
     events: list[Event] = []
     stack: list[Span] = []
     opened: set[Span] = set()
+    covering: list[int] = []  # positions in `spans` (their nesting order) of the spans covering the piece
     pieces = list(zip(cuts, cuts[1:])) + [(len(text), len(text))]
     for lo, hi in pieces:
-        wanted = [s for s in ranged if s.start <= lo and hi <= s.end] if lo < hi else []
+        covering = [i for i in covering if spans[i].end > lo]
+        for i in starting_at.get(lo, ()):
+            insort(covering, i)
+        wanted = [spans[i] for i in covering] if lo < hi else []
         keep = 0
         while keep < min(len(stack), len(wanted)) and stack[keep] == wanted[keep]:
             keep += 1
         while len(stack) > keep:
             events.append(Event("close", stack.pop()))
         # Zero-length spans sit at their offset, between what closes and what opens there.
-        for span in (s for s in empties if s.start == lo):
-            events.append(Event("empty", span, first=True))
+        for i in empties_at.get(lo, ()):
+            events.append(Event("empty", spans[i], first=True))
         for span in wanted[keep:]:
             events.append(Event("open", span, first=span not in opened))
             opened.add(span)

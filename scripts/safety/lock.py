@@ -40,13 +40,13 @@ def holder_pid(lock_path: Path) -> str:
         text = lock_path.read_text(encoding="ascii", errors="replace").strip()
     except OSError:
         return "unknown"
-    if not text.isdigit():
+    if not (text.isdigit() and len(text) <= 10):  # a pid is a C int; int() refuses 4,300 digits (attack17)
         return "unknown"
     try:
         os.kill(int(text), 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):  # no such process, or no pid a process can have
         return "unknown"
-    except (PermissionError, OverflowError):
+    except PermissionError:
         pass
     return text
 
