@@ -55,6 +55,8 @@ def layout(root: Path) -> Layout:
                 part[spec.name] = (*part.get(spec.name, ()), path)
         else:
             shared[spec.name] = tuple(files)
+    if partitions and "articles" in shared:  # no article has a partition: nothing to place rows by
+        return Layout({}, {spec.name: tuple(table_files(root / spec.name)) for spec in TABLES if (root / spec.name).is_dir()})
     return Layout(dict(sorted(partitions.items())), shared)
 
 

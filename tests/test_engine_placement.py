@@ -1,0 +1,164 @@
+"""`validate --engine` reports what one-folder validation reports wherever a row lies: a row in
+another partition than its article's (re-sharded, moved, concatenated files) is checked with
+its article's text and beside its article's other rows, and a shared table with spans
+(`mention_exclusions` in one unpartitioned file) has its span checks too."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATASET
+from landstrikes.engines.tasks import TASK_BYTES
+from landstrikes.engines.validate import validate_partitioned
+from landstrikes.schema.registry import TABLES
+from landstrikes.schema.tableio import read_arrow, table_files
+from landstrikes.schema.validate import validate
+
+GOLD = read_arrow(DATASET / "data" / "articles")["article_id"].to_pylist()
+ARTICLE_TABLES = ("mentions", "quotes", "claims", "stances", "segments", "quality_flags")
+"""Every gold table with rows and an article_id, but articles (whose rows say where an article is)."""
+
+
+def scatter(target: Path, place, edit=None) -> Path:
+    """The gold tables written as partitions, row by row: `place(table, i, article_id)` names the
+    partition of row i (by default its article's), `edit(table, rows)` may change rows first.
+    Tables without an article_id, or without rows, are copied as shared tables."""
+    data = target / "data"
+    for spec in TABLES:
+        table = read_arrow(DATASET / "data" / spec.name)
+        rows = table.to_pylist()
+        if edit is not None:
+            edit(spec.name, rows)
+        (data / spec.name).mkdir(parents=True)
+        if "article_id" not in table.column_names or not rows:
+            for path in table_files(DATASET / "data" / spec.name):
+                pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), data / spec.name / path.name)
+            continue
+        by_part: dict[int, list[dict]] = {}
+        for i, row in enumerate(rows):
+            by_part.setdefault(place(spec.name, i, row["article_id"]), []).append(row)
+        for k, part in sorted(by_part.items()):
+            pq.write_table(pa.Table.from_pylist(part, schema=table.schema), data / spec.name / f"{spec.name}-{k:09d}.parquet")
+    return target
+
+
+def own_partition(table: str, i: int, article: str) -> int:
+    return GOLD.index(article)
+
+
+def moved(which: str, first_of: str = GOLD[0], to: int = 3):
+    """Each article's own partition, but the first row of `which` of article `first_of` in partition `to`."""
+    first = {}
+
+    def place(table: str, i: int, article: str) -> int:
+        if table == which and article == first_of and first.setdefault(table, i) == i:
+            return to
+        return own_partition(table, i, article)
+
+    return place
+
+
+def first_row_of(which: str, change):
+    def edit(table: str, rows: list[dict]) -> None:
+        if table == which:
+            change(next(r for r in rows if r["article_id"] == GOLD[0]))
+    return edit
+
+
+def same_report(corpus: Path, engine: str = "local") -> list:
+    """One partition per task and all partitions in one task: the one-folder findings and exit code."""
+    one_folder = validate(corpus)
+    for task_floor in (1, TASK_BYTES):
+        partitioned = validate_partitioned(corpus, engine, num_proc=2, pass_rows=50, task_floor=task_floor)
+        assert partitioned.unusable == one_folder.unusable
+        assert sorted(partitioned.findings) == sorted(one_folder.findings), task_floor
+        assert partitioned.exit_code == one_folder.exit_code
+    return one_folder.findings
+
+
+@pytest.mark.parametrize("table", ARTICLE_TABLES)
+def test_a_sound_row_in_another_partition_than_its_article_adds_no_finding(tmp_path, table):
+    assert same_report(scatter(tmp_path, moved(table))) == []
+
+
+def _wrong_text(row: dict) -> None:
+    column = "evidence_text" if "evidence_text" in row else "text"
+    row[column] = "Q" + row[column][1:]
+
+
+@pytest.mark.parametrize("table", ARTICLE_TABLES)
+def test_a_moved_row_whose_span_text_is_not_its_article_gives_the_one_folder_finding(tmp_path, table):
+    findings = same_report(scatter(tmp_path, moved(table), first_row_of(table, _wrong_text)))
+    assert "span-text-mismatch" in {f.check for f in findings}
+
+
+def test_a_moved_mention_beside_an_uncovered_alias_gives_the_one_folder_finding(tmp_path):
+    """The article's first mention is dropped (its alias occurrence uncovered) and its second
+    moved to another partition: one finding, the uncovered one, not the moved one too."""
+    def edit(table: str, rows: list[dict]) -> None:
+        if table == "mentions":
+            rows.remove(next(r for r in rows if r["article_id"] == GOLD[0]))
+
+    findings = same_report(scatter(tmp_path, moved("mentions"), edit))
+    assert [f.check for f in findings] == ["alias-not-covered"]
+
+
+def test_a_moved_quote_whose_span_loses_its_closing_mark_gives_the_one_folder_findings(tmp_path):
+    def shorten(row: dict) -> None:
+        row["end"] -= 1
+        row["text"] = row["text"][:-1]
+
+    def edit(table: str, rows: list[dict]) -> None:
+        if table == "quotes":
+            shorten(next(r for r in rows if r["article_id"] == GOLD[0] and r["kind"] == "direct"))
+
+    first_direct = {}
+
+    def place(table: str, i: int, article: str) -> int:
+        if table == "quotes" and article == GOLD[0] and first_direct.setdefault(table, i) == i:
+            return 4
+        return own_partition(table, i, article)
+
+    assert same_report(scatter(tmp_path, place, edit))
+
+
+def test_every_row_of_an_article_in_other_partitions_than_its_article_row(tmp_path):
+    """Article 0's rows of every table in partition 4, article 4's in partition 0."""
+    swap = {GOLD[0]: 4, GOLD[4]: 0}
+    corpus = scatter(tmp_path, lambda t, i, a: own_partition(t, i, a) if t == "articles" else swap.get(a, own_partition(t, i, a)))
+    assert same_report(corpus) == []
+
+
+def _exclusion(mention: dict, text: str) -> dict:
+    return {"exclusion_id": mention["mention_id"].replace(":m:", ":x:"), "article_id": mention["article_id"],
+            "entity_id": mention["entity_id"], "start": mention["start"], "end": mention["end"], "text": text,
+            "reason": "invented for a test", "source": "gold", "confidence": None}
+
+
+def test_a_shared_exclusions_table_has_its_span_checks(tmp_path):
+    """mention_exclusions in one unpartitioned file, one row whose text is not its article's."""
+    corpus = scatter(tmp_path, own_partition)
+    mentions = read_arrow(DATASET / "data" / "mentions").to_pylist()
+    far = next(m for m in reversed(mentions) if m["article_id"] == GOLD[2])
+    folder = corpus / "data" / "mention_exclusions"
+    schema = read_arrow(folder).schema
+    rows = [_exclusion(far, "Q" + far["text"][1:])]
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), next(iter(table_files(folder))))
+    findings = same_report(corpus)
+    assert ("mention_exclusions", "span-text-mismatch") in {(f.table, f.check) for f in findings}
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**32 - 1), partitions=st.integers(2, 5), broken=st.sampled_from((None, *ARTICLE_TABLES)))
+def test_rows_scattered_at_random_give_the_one_folder_report(tmp_path_factory, seed, partitions, broken):
+    rng = random.Random(seed)
+    edit = first_row_of(broken, _wrong_text) if broken else None
+    corpus = scatter(tmp_path_factory.mktemp("scattered"), lambda t, i, a: rng.randrange(partitions), edit)
+    assert bool(same_report(corpus)) == bool(broken)
