@@ -4,7 +4,10 @@
 digits, the chunk index), and a chunk holds whole articles: partition N is every table's file
 with index N. A table none of whose files carries a chunk index (the merged `entities`
 catalogue, `stance_targets`, an empty `mention_exclusions`) is shared: read once, and lent to
-every partition for look-ups (aliases for the coverage rule).
+every partition for look-ups (aliases for the coverage rule); a shared table whose rows belong to
+articles is instead spread to its articles' tasks (`validate._spread`, `placement.py`). A corpus
+whose `articles` are not partitioned gives rows nothing to be placed by: every table is shared
+(validated as one folder).
 """
 
 from __future__ import annotations

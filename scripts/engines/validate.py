@@ -14,8 +14,13 @@ Two kinds of check, split by what they need to see:
   against a cluster's reference, which needs quotes and quality flags; the reference row's
   similarity, which needs quotes). Those whole reads are
   the driver's memory bound.
-The union is the report `validate` gives for the same tables in one folder, provided each
-article's rows share its partition (what `extract` writes); see docs/notes/engine.md.
+Before the tasks, `placement.py` finds the rows that lie in another task than their article
+(any placement: re-sharded, moved or concatenated files, a shared table with an article_id such
+as a non-empty `mention_exclusions`); each task then checks its own rows but those, plus the
+rows of other files whose article it holds (`rowfiles.py`). What `extract` and `repartition`
+write has none: the plan costs one read of the article_id columns. A row of no task's article
+stays where it lies (dangling-foreign-key, from the key pass). The union is the report `validate`
+gives for the same tables in one folder; see docs/notes/engine.md and docs/notes/engine17.md.
 """
 
 from __future__ import annotations
