@@ -178,3 +178,15 @@ def test_moved_rows_on_ray_give_the_one_folder_report(tmp_path):
         assert {f.check for f in same_report(corpus, "ray")} == {"span-text-mismatch"}
     finally:
         ray.shutdown()
+
+
+def test_a_corpus_whose_articles_are_not_partitioned_is_validated_as_one_folder(tmp_path):
+    """Articles in one file, their rows in partitions: no task may hold every article and a
+    part of their rows (their alias, mark and segment rules would miss the rest)."""
+    corpus = scatter(tmp_path, own_partition, first_row_of("quotes", _wrong_text))
+    folder = corpus / "data" / "articles"
+    articles = read_arrow(folder)
+    for path in table_files(folder):
+        path.unlink()
+    pq.write_table(articles, folder / "articles.parquet")
+    assert {f.check for f in same_report(corpus)} == {"span-text-mismatch"}

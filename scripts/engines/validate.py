@@ -246,7 +246,7 @@ def _spread(parts: Layout) -> tuple[str, ...]:
     articles are partitioned, each row is checked in its article's task, not lent to all of them."""
     if not parts.partitions:
         return ()
-    return tuple(t for t in parts.shared if "article_id" in TABLES_BY_NAME[t].column_names)
+    return tuple(t for t in parts.shared if t != "articles" and "article_id" in TABLES_BY_NAME[t].column_names)
 
 
 def _article_table_files(parts: Layout, indexes: list[str]) -> dict[str, list[Path]]:
