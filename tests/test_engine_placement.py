@@ -190,3 +190,14 @@ def test_a_corpus_whose_articles_are_not_partitioned_is_validated_as_one_folder(
         path.unlink()
     pq.write_table(articles, folder / "articles.parquet")
     assert {f.check for f in same_report(corpus)} == {"span-text-mismatch"}
+
+
+def test_an_article_row_repeated_in_another_partition_gives_the_one_folder_findings(tmp_path):
+    """A copy of article 0's row in partition 3 (a `duplicate-id`): one folder checks article 0's
+    rows against both copies together; so must the tasks, not the copy alone in partition 3."""
+    def edit(table: str, rows: list[dict]) -> None:
+        if table == "articles":
+            rows.append(dict(rows[0]))
+
+    corpus = scatter(tmp_path, lambda t, i, a: 3 if (t, i) == ("articles", len(GOLD)) else own_partition(t, i, a), edit)
+    assert "duplicate-id" in {f.check for f in same_report(corpus)}

@@ -6,7 +6,9 @@ re-sharded or concatenated corpus, a moved file, a shared (unpartitioned) table 
 as a non-empty `mention_exclusions`. Before the tasks run, the driver finds them:
 - one key-only read of `article_id` per file, each file against the article ids of the task that
   holds it (memory: one task's article ids). Rows of their own task's articles stay; in what
-  `extract` and `repartition` write that is every row, and the plan is empty;
+  `extract` and `repartition` write that is every row, and the plan is empty. An article id two
+  tasks hold (a `duplicate-id`) belongs to the first: its rows, its article rows included, move
+  there, since one folder checks them together (found in bucket passes over the articles' ids);
 - only if some rows are not there: their (article_id, file, row) in a temporary Parquet file,
   looked up against every task's articles in hash-bucket passes (`keys.in_bucket`, about
   `pass_rows` keys a pass), which name the task that owns the article (the first task holding
@@ -48,12 +50,14 @@ def plan_moves(holders: list[dict[str, list[Path]]], article_files: list[list[Pa
     last holder may own no articles (the shared tables); `article_files[t]` its articles files."""
     files: list[tuple[int, str, Path]] = []
     with tempfile.TemporaryDirectory(prefix="placement-") as tmp:
+        repeated = _repeated(article_files, Path(tmp) / "articles.parquet", pass_rows)
         candidates = Path(tmp) / "candidates.parquet"
         found = 0
         with pq.ParquetWriter(candidates, _CANDIDATE) as writer:
             for task, tables in enumerate(holders):
-                own = _article_ids(article_files[task] if task < len(article_files) else [])
-                for table, paths in tables.items():
+                mine = article_files[task] if task < len(article_files) else []
+                own = _owned(_article_ids(mine), repeated, task)
+                for table, paths in {"articles": mine, **tables}.items():
                     for path in paths:
                         away = _away_rows(path, own)
                         if away is None or len(away[0]) == 0:
@@ -76,6 +80,37 @@ def _article_ids(paths: list[Path]) -> pa.Array:
         except Exception:  # noqa: BLE001 - an unreadable or ill-typed file is its task's finding; it owns nothing
             continue
     return pa.concat_arrays(ids) if ids else pa.array([], pa.large_string())
+
+
+def _repeated(article_files: list[list[Path]], held: Path, pass_rows: int) -> pa.Table:
+    """Article ids held by more than one task, each with the first (`article_id`, `task_min`):
+    one folder checks all rows of a repeated article together, so they all go to that task."""
+    schema = pa.schema([("article_id", pa.large_string()), ("task", pa.int64())])
+    total = 0
+    with pq.ParquetWriter(held, schema) as writer:
+        for task, paths in enumerate(article_files):
+            ids = _article_ids(paths)
+            ids = ids.filter(pc.is_valid(ids))
+            writer.write_table(pa.table([ids, pa.array(np.full(len(ids), task))], schema=schema))
+            total += len(ids)
+    n = passes(total, pass_rows)
+    found = []
+    for b in range(n):
+        rows = in_bucket([held], ["article_id", "task"], "article_id", n, b)
+        if len(rows) == 0:
+            continue
+        spans = rows.group_by("article_id").aggregate([("task", "min"), ("task", "max")])
+        found.append(spans.filter(pc.not_equal(spans["task_min"], spans["task_max"])).select(["article_id", "task_min"]))
+    return pa.concat_tables(found) if found else pa.table({"article_id": pa.array([], pa.large_string()), "task_min": pa.array([], pa.int64())})
+
+
+def _owned(ids: pa.Array, repeated: pa.Table, task: int) -> pa.Array:
+    """A task's article ids but those repeated in an earlier task (that task checks their rows)."""
+    if len(repeated) == 0:
+        return ids
+    first = pc.index_in(ids, value_set=repeated["article_id"])
+    elsewhere = pc.not_equal(repeated["task_min"].take(first), task).fill_null(False)
+    return ids.filter(pc.invert(elsewhere))
 
 
 def _away_rows(path: Path, own: pa.Array) -> tuple[np.ndarray, pa.Array] | None:
