@@ -26,10 +26,11 @@ ARTICLE_TABLES = ("mentions", "quotes", "claims", "stances", "segments", "qualit
 """Every gold table with rows and an article_id, but articles (whose rows say where an article is)."""
 
 
-def scatter(target: Path, place, edit=None) -> Path:
+def scatter(target: Path, place, edit=None, keyless: bool = False) -> Path:
     """The gold tables written as partitions, row by row: `place(table, i, article_id)` names the
     partition of row i (by default its article's), `edit(table, rows)` may change rows first.
-    Tables without an article_id, or without rows, are copied as shared tables."""
+    Tables without rows, and unless `keyless` tables without an article_id (placed with
+    article_id None), are copied as shared tables."""
     data = target / "data"
     for spec in TABLES:
         table = read_arrow(DATASET / "data" / spec.name)
@@ -37,20 +38,20 @@ def scatter(target: Path, place, edit=None) -> Path:
         if edit is not None:
             edit(spec.name, rows)
         (data / spec.name).mkdir(parents=True)
-        if "article_id" not in table.column_names or not rows:
+        if ("article_id" not in table.column_names and not keyless) or not rows:
             for path in table_files(DATASET / "data" / spec.name):
                 pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), data / spec.name / path.name)
             continue
         by_part: dict[int, list[dict]] = {}
         for i, row in enumerate(rows):
-            by_part.setdefault(place(spec.name, i, row["article_id"]), []).append(row)
+            by_part.setdefault(place(spec.name, i, row.get("article_id")), []).append(row)
         for k, part in sorted(by_part.items()):
             pq.write_table(pa.Table.from_pylist(part, schema=table.schema), data / spec.name / f"{spec.name}-{k:09d}.parquet")
     return target
 
 
-def own_partition(table: str, i: int, article: str) -> int:
-    return GOLD.index(article)
+def own_partition(table: str, i: int, article: str | None) -> int:
+    return GOLD.index(article) if article is not None else i % len(GOLD)
 
 
 def moved(which: str, first_of: str = GOLD[0], to: int = 3):
@@ -160,7 +161,7 @@ def test_a_shared_exclusions_table_has_its_span_checks(tmp_path):
 def test_rows_scattered_at_random_give_the_one_folder_report(tmp_path_factory, seed, partitions, broken):
     rng = random.Random(seed)
     edit = first_row_of(broken, _wrong_text) if broken else None
-    corpus = scatter(tmp_path_factory.mktemp("scattered"), lambda t, i, a: rng.randrange(partitions), edit)
+    corpus = scatter(tmp_path_factory.mktemp("scattered"), lambda t, i, a: rng.randrange(partitions), edit, keyless=True)
     assert bool(same_report(corpus)) == bool(broken)
 
 
@@ -201,3 +202,14 @@ def test_an_article_row_repeated_in_another_partition_gives_the_one_folder_findi
 
     corpus = scatter(tmp_path, lambda t, i, a: 3 if (t, i) == ("articles", len(GOLD)) else own_partition(t, i, a), edit)
     assert "duplicate-id" in {f.check for f in same_report(corpus)}
+
+
+def test_rows_of_no_article_cut_into_partitions_are_looked_up_by_every_task(tmp_path):
+    """entities, claim_clusters and stance_targets cut by index (row i in partition i mod 5), and
+    article 0's first mention dropped: its alias is uncovered whichever partition holds its entity."""
+    def edit(table: str, rows: list[dict]) -> None:
+        if table == "mentions":
+            rows.remove(next(r for r in rows if r["article_id"] == GOLD[0]))
+
+    findings = same_report(scatter(tmp_path, own_partition, edit, keyless=True))
+    assert [f.check for f in findings] == ["alias-not-covered"]
