@@ -213,3 +213,27 @@ def test_rows_of_no_article_cut_into_partitions_are_looked_up_by_every_task(tmp_
 
     findings = same_report(scatter(tmp_path, own_partition, edit, keyless=True))
     assert [f.check for f in findings] == ["alias-not-covered"]
+
+
+def _flip_a_byte_of(path: Path, column: str) -> None:
+    """Rewrite `path` with page checksums and flip one byte inside `column`'s first data page:
+    the other columns still read, the file as a whole is refused."""
+    table = pq.read_table(path)
+    pq.write_table(table, path, write_page_checksum=True, compression="none")
+    meta = pq.ParquetFile(path).metadata.row_group(0)
+    chunk = next(meta.column(i) for i in range(meta.num_columns) if meta.column(i).path_in_schema == column)
+    data = bytearray(path.read_bytes())
+    middle = chunk.data_page_offset + chunk.total_compressed_size // 2
+    data[middle] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_a_refused_file_holding_a_row_of_another_task_is_refused_as_one_folder_refuses_it(tmp_path):
+    """Its rows are not copied out of it (a copy would pass): its holder reports the file."""
+    corpus = scatter(tmp_path, moved("mentions"))
+    held = corpus / "data" / "mentions" / "mentions-000000003.parquet"
+    _flip_a_byte_of(held, "text")
+    assert pq.read_table(held, columns=["article_id"]).num_rows  # the placement can still read it
+    one_folder = validate(corpus)
+    assert one_folder.exit_code == 2 and str(held) in one_folder.unusable
+    same_report(corpus)

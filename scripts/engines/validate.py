@@ -109,8 +109,10 @@ def check_partition(job: PartitionJob) -> PartitionResult:
             for path in paths:
                 if path not in leaving or not write_kept(path, leaving[path], folder):
                     (folder / Path(path).name).symlink_to(Path(path).resolve())
-        for table, path, rows in job.arriving:
-            write_arriving(path, np.array(rows, dtype=np.int64), Path(tmp) / table)
+        for table, path, rows in job.arriving:  # a refused file comes whole: refused here too, as in one folder
+            if not write_arriving(path, np.array(rows, dtype=np.int64), Path(tmp) / table):
+                (Path(tmp) / table).mkdir(exist_ok=True)
+                (Path(tmp) / table / Path(path).name).symlink_to(Path(path).resolve())
         for table, template in job.empty:
             _write_empty(Path(tmp) / table, template)
         report = validate(tmp)
@@ -120,6 +122,8 @@ def check_partition(job: PartitionJob) -> PartitionResult:
     own = [dataclasses.replace(f, message=f.message.replace(tmp, job.root)) if tmp in f.message else f
            for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.table not in job.shared
            and not (f.table in borrowed and not f.row_id)]
+    others = tuple(path for _, path, _ in job.arriving)
+    own = [f for f in own if f.row_id or not any(path in f.message for path in others)]  # the holder names its file
     structural = frozenset(f.table for f in report.findings if f.check in STRUCTURAL)
     unusable = report.unusable.replace(tmp, job.root) if report.unusable else None
     table = next((f.table for f in report.findings if f"[{f.check}] {f.message}" == report.unusable), None)
