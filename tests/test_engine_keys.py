@@ -19,7 +19,7 @@ def _files(tmp_path, chunks):
 
 
 def _bucket_ids(files, n, b):
-    return sorted(keys._in_bucket(files, ["id", "n"], "id", n, b)["id"].to_pylist())
+    return sorted(keys.in_bucket(files, ["id", "n"], "id", n, b)["id"].to_pylist())
 
 
 def test_a_bucket_holds_the_same_rows_however_the_rows_are_split_into_files(tmp_path, monkeypatch):

@@ -53,7 +53,7 @@ def _rows(files: list[Path]) -> int:
     return sum(footer_rows(pq.ParquetFile(p).metadata) for p in files)
 
 
-def _passes(rows: int, pass_rows: int) -> int:
+def passes(rows: int, pass_rows: int) -> int:
     return max(1, -(-rows // max(1, pass_rows)))
 
 
@@ -78,7 +78,7 @@ def _joined(batches: list[pa.RecordBatch]):
         yield pa.concat_tables([pa.Table.from_batches([batch]) for batch in batches])
 
 
-def _in_bucket(files: list[Path], columns: list[str], key: str, n: int, b: int, explode: bool = False) -> pa.Table:
+def in_bucket(files: list[Path], columns: list[str], key: str, n: int, b: int, explode: bool = False) -> pa.Table:
     """Rows of `files` (only `columns`) whose `key` falls in bucket b of n; list keys exploded first."""
     parts = []
     for table in _gathered(files, columns):
@@ -98,9 +98,9 @@ def _in_bucket(files: list[Path], columns: list[str], key: str, n: int, b: int, 
 def check_unique(table: str, files: list[Path], column: str, id_column: str, report: Report, pass_rows: int = PASS_ROWS) -> None:
     """Every row whose `column` value occurs more than once, as Pandera's uniqueness check reports it."""
     columns = list(dict.fromkeys([id_column, column]))
-    n = _passes(_rows(files), pass_rows)
+    n = passes(_rows(files), pass_rows)
     for b in range(n):
-        rows = _in_bucket(files, columns, column, n, b)
+        rows = in_bucket(files, columns, column, n, b)
         counts = rows.group_by(column).aggregate([(column, "count")])
         repeated = counts.filter(pc.greater(counts[f"{column}_count"], 1))[column]
         if len(repeated) == 0:
@@ -114,13 +114,13 @@ def check_foreign_key(table: str, files: list[Path], column: str, id_column: str
                       ref_table: str, ref_files: list[Path], ref_column: str, report: Report,
                       pass_rows: int = PASS_ROWS) -> None:
     """Every non-null value (list item) of `column` that no `ref_column` value equals."""
-    n = _passes(_rows(files) + _rows(ref_files), pass_rows)
+    n = passes(_rows(files) + _rows(ref_files), pass_rows)
     what = f"{column} item" if is_list else column
     for b in range(n):
-        rows = _in_bucket(files, [id_column, column], column, n, b, explode=is_list)
+        rows = in_bucket(files, [id_column, column], column, n, b, explode=is_list)
         if len(rows) == 0:
             continue
-        known = _in_bucket(ref_files, [ref_column], ref_column, n, b)[ref_column]
+        known = in_bucket(ref_files, [ref_column], ref_column, n, b)[ref_column]
         dangling = rows.filter(pc.invert(pc.is_in(rows[column], value_set=pc.unique(known.combine_chunks()))))
         for row_id, value in zip(dangling[id_column].to_pylist(), dangling[column].to_pylist()):
             report.add(table, "dangling-foreign-key", f"{what} {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)

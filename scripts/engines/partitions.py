@@ -3,8 +3,12 @@
 `landstrikes extract` writes one file per table per chunk, `<table>-NNNNNNNNN.parquet` (nine
 digits, the chunk index), and a chunk holds whole articles: partition N is every table's file
 with index N. A table none of whose files carries a chunk index (the merged `entities`
-catalogue, `stance_targets`, an empty `mention_exclusions`) is shared: read once, and lent to
-every partition for look-ups (aliases for the coverage rule).
+catalogue, `stance_targets`, an empty `mention_exclusions`), or whose rows belong to no article
+(`entities`, `claim_clusters`, `stance_targets`, whatever their file names) is shared: read
+once, and lent to every partition for look-ups (aliases for the coverage rule, a claim's cluster); a shared table whose rows belong to
+articles is instead spread to its articles' tasks (`validate._spread`, `placement.py`). A corpus
+whose `articles` are not partitioned gives rows nothing to be placed by: every table is shared
+(validated as one folder).
 """
 
 from __future__ import annotations
@@ -49,12 +53,15 @@ def layout(root: Path) -> Layout:
             continue
         files = table_files(folder)
         indexed = [(PART_FILE.match(p.name), p) for p in files]
-        if files and all(m is not None and m["table"] == spec.name for m, _ in indexed):
+        keyed = "article_id" in spec.column_names  # a row of no article is looked up by every task
+        if keyed and files and all(m is not None and m["table"] == spec.name for m, _ in indexed):
             for match, path in indexed:
                 part = partitions.setdefault(match["index"], {})
                 part[spec.name] = (*part.get(spec.name, ()), path)
         else:
             shared[spec.name] = tuple(files)
+    if partitions and "articles" in shared:  # no article has a partition: nothing to place rows by
+        return Layout({}, {spec.name: tuple(table_files(root / spec.name)) for spec in TABLES if (root / spec.name).is_dir()})
     return Layout(dict(sorted(partitions.items())), shared)
 
 

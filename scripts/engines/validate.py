@@ -14,8 +14,13 @@ Two kinds of check, split by what they need to see:
   against a cluster's reference, which needs quotes and quality flags; the reference row's
   similarity, which needs quotes). Those whole reads are
   the driver's memory bound.
-The union is the report `validate` gives for the same tables in one folder, provided each
-article's rows share its partition (what `extract` writes); see docs/notes/engine.md.
+Before the tasks, `placement.py` finds the rows that lie in another task than their article
+(any placement: re-sharded, moved or concatenated files, a shared table with an article_id such
+as a non-empty `mention_exclusions`); each task then checks its own rows but those, plus the
+rows of other files whose article it holds (`rowfiles.py`). What `extract` and `repartition`
+write has none: the plan costs one read of the article_id columns. A row of no task's article
+stays where it lies (dangling-foreign-key, from the key pass). The union is the report `validate`
+gives for the same tables in one folder; see docs/notes/engine.md and docs/notes/engine17.md.
 """
 
 from __future__ import annotations
@@ -25,12 +30,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from landstrikes.engines import map_ordered, start
 from landstrikes.engines.keys import PASS_ROWS, check_foreign_key, check_unique
 from landstrikes.engines.partitions import Layout, layout
+from landstrikes.engines.placement import Moves, plan_moves
+from landstrikes.engines.rowfiles import write_arriving, write_kept
 from landstrikes.engines.tasks import TASK_BYTES, file_bytes, group, task_bytes
 from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
 from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
@@ -75,6 +83,11 @@ class PartitionJob:
     """Partitioned tables none of these partitions has a file of, each with a file whose schema
     their zero-row stand-in takes: a partition without quote rows still has its quotation marks
     checked against no quotes, as in one folder, instead of the quote rules being skipped."""
+    leaving: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    """Files of `files` with the rows (numbers) that lie away from their article's task: left out here."""
+    arriving: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
+    """(table, file, row numbers) of other tasks' files (or a shared table's) whose articles are
+    this task's: checked here, beside their article (`placement.py`)."""
 
 
 @dataclass(frozen=True)
@@ -88,20 +101,29 @@ class PartitionResult:
 
 def check_partition(job: PartitionJob) -> PartitionResult:
     """The one-folder validator on a folder of links to this partition's files (run on a worker)."""
+    leaving = {path: np.array(rows, dtype=np.int64) for path, rows in job.leaving}
     with tempfile.TemporaryDirectory(prefix=f"partition-{job.index}-") as tmp:
         for table, paths in job.files:
             folder = Path(tmp) / table
             folder.mkdir()
             for path in paths:
-                (folder / Path(path).name).symlink_to(Path(path).resolve())
+                if path not in leaving or not write_kept(path, leaving[path], folder):
+                    (folder / Path(path).name).symlink_to(Path(path).resolve())
+        for table, path, rows in job.arriving:  # a refused file comes whole: refused here too, as in one folder
+            if not write_arriving(path, np.array(rows, dtype=np.int64), Path(tmp) / table):
+                (Path(tmp) / table).mkdir(exist_ok=True)
+                (Path(tmp) / table / Path(path).name).symlink_to(Path(path).resolve())
         for table, template in job.empty:
             _write_empty(Path(tmp) / table, template)
         report = validate(tmp)
-    stand_ins = {table for table, _ in job.empty}
-    # links keep the file names and the table folders, so the real path replaces the link's
+    # a stand-in's file-level findings are its template's, a borrowed file's are its holder's
+    borrowed = {table for table, _ in job.empty} | ({table for table, _, _ in job.arriving} - {table for table, _ in job.files})
+    # links and copies keep the file names and the table folders, so the real path replaces the link's
     own = [dataclasses.replace(f, message=f.message.replace(tmp, job.root)) if tmp in f.message else f
            for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.table not in job.shared
-           and not (f.table in stand_ins and not f.row_id)]  # a stand-in's file-level findings are its template's
+           and not (f.table in borrowed and not f.row_id)]
+    others = tuple(path for _, path, _ in job.arriving)
+    own = [f for f in own if f.row_id or not any(path in f.message for path in others)]  # the holder names its file
     structural = frozenset(f.table for f in report.findings if f.check in STRUCTURAL)
     unusable = report.unusable.replace(tmp, job.root) if report.unusable else None
     table = next((f.table for f in report.findings if f"[{f.check}] {f.message}" == report.unusable), None)
@@ -139,13 +161,23 @@ def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int 
     # order), whichever task finds it first: (table rank, task order, line)
     unusable = [(rank[table], -1, line) for table, line in mismatched.items()]
     start(engine, num_proc)
-    shared_files = tuple((t, tuple(map(str, fs))) for t, fs in parts.shared.items())
-    templates = _templates(parts)
-    jobs = [PartitionJob(_task_name(indexes), _task_files(parts, indexes) + shared_files, tuple(parts.shared), str(root),
-                         _absent(parts, indexes, templates))
-            for indexes in _tasks(parts, num_proc, task_floor)]
-    if parts.shared:  # the shared tables' own rules, once
-        jobs.append(PartitionJob("shared", shared_files, (), str(root)))
+    groups = _tasks(parts, num_proc, task_floor)
+    spread = _spread(parts)  # shared tables with an article_id: their rows go to their articles' tasks
+    moves = plan_moves([_article_table_files(parts, indexes) for indexes in groups] + [{t: list(parts.shared[t]) for t in spread}],
+                       [[p for i in indexes for p in parts.partitions[i].get("articles", ())] for indexes in groups], pass_rows)
+    lent = {t: fs for t, fs in parts.shared.items() if t not in spread}
+    lent_files = tuple((t, tuple(map(str, fs))) for t, fs in lent.items())
+    templates = _templates(parts, spread)
+    jobs = []
+    for task, indexes in enumerate(groups):
+        files = _task_files(parts, indexes)
+        arriving = tuple((table, path, tuple(rows.tolist())) for table, path, rows in moves.arriving.get(task, ()))
+        jobs.append(PartitionJob(_task_name(indexes), files + lent_files, tuple(lent), str(root),
+                                 _absent(parts, indexes, templates, {table for table, _, _ in arriving}),
+                                 _leaving(moves, files), arriving))
+    if parts.shared:  # the shared tables' own rules, once (a spread table's rows of no task's article)
+        shared_files = tuple((t, tuple(map(str, fs))) for t, fs in parts.shared.items())
+        jobs.append(PartitionJob("shared", shared_files, (), str(root), leaving=_leaving(moves, shared_files)))
     structural: set[str] = set()
     for order, result in enumerate(map_ordered(engine, check_partition, jobs, num_proc)):
         report.findings.extend(f for f in result.findings if (result.index != "shared" or f.table in parts.shared)
@@ -197,19 +229,42 @@ def _task_files(parts: Layout, indexes: list[str]) -> tuple[tuple[str, tuple[str
     return tuple((table, tuple(paths)) for table, paths in files.items())
 
 
-def _templates(parts: Layout) -> dict[str, str]:
-    """Each partitioned table's first file, in TABLES order: the schema a zero-row stand-in takes."""
-    first: dict[str, str] = {}
+def _templates(parts: Layout, spread: tuple[str, ...]) -> dict[str, str]:
+    """Each partitioned or spread table's first file, in TABLES order: the schema a zero-row stand-in takes."""
+    first: dict[str, str] = {t: str(parts.shared[t][0]) for t in spread if parts.shared[t]}
     for files in parts.partitions.values():
         for table, paths in files.items():
             first.setdefault(table, str(paths[0]))
     return {spec.name: first[spec.name] for spec in TABLES if spec.name in first}
 
 
-def _absent(parts: Layout, indexes: list[str], templates: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    """Partitioned tables without a file in these partitions, each with a real file of the table."""
-    held = {table for index in indexes for table in parts.partitions[index]}
+def _absent(parts: Layout, indexes: list[str], templates: dict[str, str], arriving: set[str]) -> tuple[tuple[str, str], ...]:
+    """Partitioned (or spread) tables without a file in these partitions nor rows arriving, each
+    with a real file of the table."""
+    held = {table for index in indexes for table in parts.partitions[index]} | arriving
     return tuple((table, template) for table, template in templates.items() if table not in held)
+
+
+def _spread(parts: Layout) -> tuple[str, ...]:
+    """Shared tables whose rows belong to articles (a `mention_exclusions` in one file): when the
+    articles are partitioned, each row is checked in its article's task, not lent to all of them."""
+    if not parts.partitions:
+        return ()
+    return tuple(t for t in parts.shared if t != "articles" and "article_id" in TABLES_BY_NAME[t].column_names)
+
+
+def _article_table_files(parts: Layout, indexes: list[str]) -> dict[str, list[Path]]:
+    """These partitions' files of the tables whose rows belong to an article, but articles' own."""
+    files: dict[str, list[Path]] = {}
+    for index in indexes:
+        for table, paths in parts.partitions[index].items():
+            if table != "articles" and "article_id" in TABLES_BY_NAME[table].column_names:
+                files.setdefault(table, []).extend(paths)
+    return files
+
+
+def _leaving(moves: Moves, files: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    return tuple((path, tuple(moves.leaving[path].tolist())) for _, paths in files for path in paths if path in moves.leaving)
 
 
 def _task_name(indexes: list[str]) -> str:
