@@ -47,7 +47,7 @@ from landstrikes.schema.raw_texts import check_raw_texts
 from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
-from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, read_table
+from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table
 from landstrikes.schema.validate import data_dir, validate
 
 CORPUS_WIDE_CHECKS = frozenset({
@@ -294,12 +294,20 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dic
         report.tables[spec.name] = TableResult(spec.name, rows=rows)
         if rows is None:
             continue  # unreadable: one folder reports only that, and so does the task holding the file
-        version = _metadata(folder).get("schema_version")
-        if parts.files(spec.name) and version != SCHEMA_VERSION:
-            report.add(spec.name, "schema-version-mismatch", f"files carry schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
+        _check_versions(spec.name, parts.files(spec.name), report)
         if rows == 0 and not (spec.may_be_empty or silver):
             report.add(spec.name, "empty-table", "table has no rows")
     return mismatched
+
+
+def _check_versions(table: str, files: list[Path], report: Report) -> None:
+    """Every part's schema version from its footer, worded as one folder words it: a part of
+    another version was hidden behind the first file's stamp (review17)."""
+    versions = [(p, landstrikes_metadata(pq.read_schema(p)).get("schema_version")) for p in files]
+    for part, version in versions:
+        if version != SCHEMA_VERSION:
+            where = f"{part.name} carries" if len(versions) > 1 else "files carry"
+            report.add(table, "schema-version-mismatch", f"{where} schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
 
 
 def _metadata(folder: Path) -> dict[str, str]:
