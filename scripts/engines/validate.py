@@ -48,7 +48,8 @@ from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table
-from landstrikes.schema.validate import _all_auto, data_dir, validate
+from landstrikes.schema.filestamps import check_folder_entries
+from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, data_dir, validate
 
 CORPUS_WIDE_CHECKS = frozenset({
     "duplicate-id", "dangling-foreign-key",  # keys.py
@@ -156,6 +157,7 @@ def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int 
     parts = layout(root)
     silver = _silver(parts.files("articles"))
     mismatched = _table_facts(root, parts, silver, report)
+    _folder_entries(root, mismatched, report)
     rank = {spec.name: i for i, spec in enumerate(TABLES)}
     # one folder reports the first unreadable table in TABLES order (its first bad file in name
     # order), whichever task finds it first: (table rank, task order, line)
@@ -298,6 +300,17 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dic
         if rows == 0 and not (spec.may_be_empty or silver):
             report.add(spec.name, "empty-table", "table has no rows")
     return mismatched
+
+
+def _folder_entries(root: Path, mismatched: dict[str, str], report: Report) -> None:
+    """What one folder reports of the folders themselves: Parquet beside the tables and Parquet
+    in a table folder under another name. Tasks see folders of links only, so `--engine` passed
+    both, exit 0 (review17)."""
+    _report_unexpected_tables(root, report)
+    for spec in TABLES:
+        result = report.tables.get(spec.name)
+        if result is not None and result.present and result.rows is not None and spec.name not in mismatched:
+            check_folder_entries(spec.name, root / spec.name, report.add)
 
 
 def _check_versions(table: str, files: list[Path], report: Report) -> None:
