@@ -47,7 +47,7 @@ from landstrikes.schema.raw_texts import check_raw_texts
 from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
-from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table
+from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table, refused_folder
 from landstrikes.schema.filestamps import check_folder_entries
 from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, data_dir, validate
 
@@ -287,7 +287,8 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dic
             rows = sum(footer_rows(pq.ParquetFile(p).metadata) for p in parts.files(spec.name))
         except Exception:  # noqa: BLE001 - an unreadable file is reported by its partition's check
             rows = None
-        mismatch = _mismatched_schemas(folder, parts.files(spec.name)) if rows is not None else None
+        # what one folder refuses before reading a part: no task sees it (layouts list regular files)
+        mismatch = refused_folder(folder) or (_mismatched_schemas(folder, parts.files(spec.name)) if rows is not None else None)
         if mismatch is not None:  # as one folder reports it: the table is unreadable, the input unusable
             report.tables[spec.name] = TableResult(spec.name, present=False)
             report.add(spec.name, mismatch.check, str(mismatch))
