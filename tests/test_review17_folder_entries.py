@@ -6,28 +6,19 @@ from __future__ import annotations
 
 import shutil
 
-from landstrikes.engines.validate import validate_partitioned
-from landstrikes.schema.validate import validate
+from one_folder_report import same_as_one_folder
 from test_engine_placement import own_partition, scatter
 
-
-def _same_as_one_folder(corpus) -> list:
-    one_folder = validate(corpus)
-    partitioned = validate_partitioned(corpus, "local", num_proc=1, pass_rows=50, task_floor=1)
-    assert partitioned.unusable == one_folder.unusable
-    assert sorted(partitioned.findings) == sorted(one_folder.findings)
-    assert partitioned.exit_code == one_folder.exit_code
-    return one_folder.findings
 
 
 def test_a_folder_of_parquet_beside_the_tables_is_an_unexpected_table(tmp_path):
     corpus = scatter(tmp_path, own_partition)
     (corpus / "data" / "notes").mkdir()
     shutil.copy(corpus / "data" / "quotes" / "quotes-000000000.parquet", corpus / "data" / "notes" / "x.parquet")
-    assert [f.check for f in _same_as_one_folder(corpus)] == ["unexpected-table"]
+    assert [f.check for f in same_as_one_folder(corpus)] == ["unexpected-table"]
 
 
 def test_parquet_data_in_a_table_folder_under_another_name_is_an_unexpected_file(tmp_path):
     corpus = scatter(tmp_path, own_partition)
     shutil.copy(corpus / "data" / "quotes" / "quotes-000000000.parquet", corpus / "data" / "quotes" / "extra.PARQUET")
-    assert [f.check for f in _same_as_one_folder(corpus)] == ["unexpected-file"]
+    assert [f.check for f in same_as_one_folder(corpus)] == ["unexpected-file"]

@@ -9,9 +9,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from landstrikes.engines.validate import validate_partitioned
 from landstrikes.schema.tableio import METADATA_PREFIX
-from landstrikes.schema.validate import validate
+from one_folder_report import same_as_one_folder
 from test_engine_placement import own_partition, scatter
 
 
@@ -24,21 +23,13 @@ def _restamp(path: Path, version: str | None) -> None:
     pq.write_table(table.replace_schema_metadata(meta), path)
 
 
-def _same_as_one_folder(corpus: Path) -> list:
-    one_folder = validate(corpus)
-    partitioned = validate_partitioned(corpus, "local", num_proc=1, pass_rows=50, task_floor=1)
-    assert partitioned.unusable == one_folder.unusable
-    assert sorted(partitioned.findings) == sorted(one_folder.findings)
-    assert partitioned.exit_code == one_folder.exit_code
-    return one_folder.findings
-
 
 @pytest.mark.parametrize("part", ["quotes-000000000.parquet", "quotes-000000003.parquet"])
 @pytest.mark.parametrize("version", [None, "1.0"])
 def test_a_partition_file_of_another_schema_version_is_named_as_in_one_folder(tmp_path, part, version):
     corpus = scatter(tmp_path, own_partition)
     _restamp(corpus / "data" / "quotes" / part, version)
-    findings = _same_as_one_folder(corpus)
+    findings = same_as_one_folder(corpus)
     assert [(f.check, f.message.split()[0]) for f in findings] == [("schema-version-mismatch", part)]
 
 
@@ -46,5 +37,5 @@ def test_every_partition_file_of_another_version_is_one_finding_each(tmp_path):
     corpus = scatter(tmp_path, own_partition)
     for path in sorted((corpus / "data" / "mentions").iterdir()):
         _restamp(path, "1.0")
-    findings = _same_as_one_folder(corpus)
+    findings = same_as_one_folder(corpus)
     assert len(findings) == len(list((corpus / "data" / "mentions").iterdir())) > 1

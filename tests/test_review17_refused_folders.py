@@ -7,29 +7,19 @@ from __future__ import annotations
 
 import os
 
-from landstrikes.engines.validate import validate_partitioned
-from landstrikes.schema.validate import validate
+from one_folder_report import same_as_one_folder
 from test_engine_placement import own_partition, scatter
 
-
-def _same_as_one_folder(corpus) -> list:
-    one_folder = validate(corpus)
-    partitioned = validate_partitioned(corpus, "local", num_proc=1, pass_rows=50, task_floor=1)
-    assert partitioned.unusable == one_folder.unusable
-    assert sorted(partitioned.findings) == sorted(one_folder.findings)
-    assert partitioned.exit_code == one_folder.exit_code
-    assert {t: (r.rows, r.present) for t, r in partitioned.tables.items()} == {t: (r.rows, r.present) for t, r in one_folder.tables.items()}
-    return one_folder.findings
 
 
 def test_a_dangling_symlink_among_partition_files_makes_the_input_unusable_with_its_line(tmp_path):
     corpus = scatter(tmp_path, own_partition)
     os.symlink(tmp_path / "nowhere.parquet", corpus / "data" / "mentions" / "mentions-000000009.parquet")
-    assert [f.check for f in _same_as_one_folder(corpus)] == ["unreadable-table"]
+    assert [f.check for f in same_as_one_folder(corpus)] == ["unreadable-table"]
 
 
 def test_a_table_folder_without_parquet_files_makes_the_input_unusable_with_its_line(tmp_path):
     corpus = scatter(tmp_path, own_partition)
     for path in (corpus / "data" / "quotes").iterdir():
         path.unlink()
-    assert [f.check for f in _same_as_one_folder(corpus)] == ["unreadable-table"]
+    assert [f.check for f in same_as_one_folder(corpus)] == ["unreadable-table"]
