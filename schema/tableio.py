@@ -131,13 +131,21 @@ def read_part_schema(path: Path) -> pyarrow.Schema:
 
 def read_parts(table_dir: Path) -> list[tuple[Path, pyarrow.Table]]:
     """Every part of one table folder with its data, in file-name order."""
+    refused = refused_folder(table_dir)
+    if refused is not None:
+        raise refused
+    return [(path, read_part(path)) for path in table_files(table_dir)]
+
+
+def refused_folder(table_dir: Path) -> UnreadableTable | None:
+    """Why a table folder is refused before any part is read (an entry that cannot be opened, no
+    part at all), or None: `validate --engine` asks it of the real folder, its tasks seeing links."""
     broken = _unreadable_parts(table_dir)
     if broken:
-        raise UnreadableTable(f"{broken[0]}: cannot be opened (dangling symlink, symlink loop or not a regular file)")
-    parts = [(path, read_part(path)) for path in table_files(table_dir)]
-    if not parts:
-        raise UnreadableTable(f"{table_dir}: no .parquet file")
-    return parts
+        return UnreadableTable(f"{broken[0]}: cannot be opened (dangling symlink, symlink loop or not a regular file)")
+    if not table_files(table_dir):
+        return UnreadableTable(f"{table_dir}: no .parquet file")
+    return None
 
 
 def concat_parts(table_dir: Path, parts: list[pyarrow.Table]) -> pyarrow.Table:

@@ -47,8 +47,9 @@ from landstrikes.schema.raw_texts import check_raw_texts
 from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
-from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, read_table
-from landstrikes.schema.validate import data_dir, validate
+from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table, refused_folder
+from landstrikes.schema.filestamps import check_folder_entries
+from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, data_dir, validate
 
 CORPUS_WIDE_CHECKS = frozenset({
     "duplicate-id", "dangling-foreign-key",  # keys.py
@@ -154,8 +155,9 @@ def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int 
         return report
     root = data_dir(path)
     parts = layout(root)
-    silver = _metadata(root / "articles").get("source") == "auto"
+    silver = _silver(parts.files("articles"))
     mismatched = _table_facts(root, parts, silver, report)
+    _folder_entries(root, mismatched, report)
     rank = {spec.name: i for i, spec in enumerate(TABLES)}
     # one folder reports the first unreadable table in TABLES order (its first bad file in name
     # order), whichever task finds it first: (table rank, task order, line)
@@ -285,7 +287,8 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dic
             rows = sum(footer_rows(pq.ParquetFile(p).metadata) for p in parts.files(spec.name))
         except Exception:  # noqa: BLE001 - an unreadable file is reported by its partition's check
             rows = None
-        mismatch = _mismatched_schemas(folder, parts.files(spec.name)) if rows is not None else None
+        # what one folder refuses before reading a part: no task sees it (layouts list regular files)
+        mismatch = refused_folder(folder) or (_mismatched_schemas(folder, parts.files(spec.name)) if rows is not None else None)
         if mismatch is not None:  # as one folder reports it: the table is unreadable, the input unusable
             report.tables[spec.name] = TableResult(spec.name, present=False)
             report.add(spec.name, mismatch.check, str(mismatch))
@@ -294,12 +297,44 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dic
         report.tables[spec.name] = TableResult(spec.name, rows=rows)
         if rows is None:
             continue  # unreadable: one folder reports only that, and so does the task holding the file
-        version = _metadata(folder).get("schema_version")
-        if parts.files(spec.name) and version != SCHEMA_VERSION:
-            report.add(spec.name, "schema-version-mismatch", f"files carry schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
+        _check_versions(spec.name, parts.files(spec.name), report)
         if rows == 0 and not (spec.may_be_empty or silver):
             report.add(spec.name, "empty-table", "table has no rows")
     return mismatched
+
+
+def _folder_entries(root: Path, mismatched: dict[str, str], report: Report) -> None:
+    """What one folder reports of the folders themselves: Parquet beside the tables and Parquet
+    in a table folder under another name. Tasks see folders of links only, so `--engine` passed
+    both, exit 0 (review17)."""
+    _report_unexpected_tables(root, report)
+    for spec in TABLES:
+        result = report.tables.get(spec.name)
+        if result is not None and result.present and result.rows is not None and spec.name not in mismatched:
+            check_folder_entries(spec.name, root / spec.name, report.add)
+
+
+def _check_versions(table: str, files: list[Path], report: Report) -> None:
+    """Every part's schema version from its footer, worded as one folder words it: a part of
+    another version was hidden behind the first file's stamp (review17)."""
+    versions = [(p, landstrikes_metadata(pq.read_schema(p)).get("schema_version")) for p in files]
+    for part, version in versions:
+        if version != SCHEMA_VERSION:
+            where = f"{part.name} carries" if len(versions) > 1 else "files carry"
+            report.add(table, "schema-version-mismatch", f"{where} schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
+
+
+def _silver(files: list[Path]) -> bool:
+    """One folder's silver mark (`_all_auto`): every articles file stamped source=auto and every
+    row's source auto, read from the footers and the one column; the first file's stamp alone let
+    a restamped gold part skip `empty-table` (review17)."""
+    try:
+        metadata = [(p, landstrikes_metadata(pq.read_schema(p))) for p in files]
+        if not all(m.get("source") == "auto" for _, m in metadata):
+            return False
+        return _all_auto(pa.concat_tables([pq.read_table(p, columns=["source"]) for p in files]), metadata)
+    except Exception:  # noqa: BLE001 - no readable source column: not silver; the file's task says why
+        return False
 
 
 def _metadata(folder: Path) -> dict[str, str]:
