@@ -49,7 +49,7 @@ from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table, refused_folder
 from landstrikes.schema.filestamps import check_folder_entries
-from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, data_dir, validate
+from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, table_root, validate
 
 CORPUS_WIDE_CHECKS = frozenset({
     "duplicate-id", "dangling-foreign-key",  # keys.py
@@ -150,10 +150,11 @@ def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int 
     partition per task)."""
     path = Path(path)
     report = Report(path=str(path))
-    if not path.is_dir():
-        report.unusable = f"no such folder: {path}"
+    try:  # nothing to validate: refused with one folder's line (an empty folder was INVALID, exit 1)
+        root = table_root(path)
+    except UnreadableTable as exc:
+        report.unusable = exc.line()
         return report
-    root = data_dir(path)
     parts = layout(root)
     silver = _silver(parts.files("articles"))
     mismatched = _table_facts(root, parts, silver, report)
