@@ -47,7 +47,7 @@ and in the guideline in one reviewed change."""
 
 def check_pronoun_mentions(tables, report: Report) -> None:
     mentions = tables.get("mentions")
-    if mentions is None or len(mentions) == 0 or not _has(mentions, "kind", "text", "mention_id"):
+    if mentions is None or len(mentions) == 0 or not has_columns(mentions, "kind", "text", "mention_id"):
         return
     pronoun = pc.fill_null(pc.equal(arrow_column(tables, "mentions", "kind", pa.string()), "PRONOUN"), False)
     rows = np.flatnonzero(np.asarray(pronoun.to_numpy(zero_copy_only=False), dtype=bool))
@@ -64,16 +64,14 @@ def check_pronoun_mentions(tables, report: Report) -> None:
 
 def check_speakers_can_speak(tables, report: Report) -> None:
     quotes, entities = tables.get("quotes"), tables.get("entities")
-    if quotes is None or entities is None or len(quotes) == 0 or not _has(entities, "entity_id", "type"):
+    if quotes is None or entities is None or len(quotes) == 0 or not has_columns(entities, "entity_id", "type"):
         return
-    if not _has(quotes, "quote_id", "speaker_id"):
+    if not has_columns(quotes, "quote_id", "speaker_id"):
         return
-    entity_ids = arrow_column(tables, "entities", "entity_id", pa.string())
-    types = arrow_column(tables, "entities", "type", pa.string())
-    silent = entity_ids.filter(pc.fill_null(pc.is_in(types, value_set=pa.array(sorted(SILENT_SPEAKERS))), False))
-    if len(silent) == 0:
+    kinds = silent_entities(tables)
+    if not kinds:
         return
-    kinds = dict(zip(entity_ids.to_pylist(), types.to_pylist()))
+    silent = pa.array(sorted(kinds), pa.string())
     speaker = arrow_column(tables, "quotes", "speaker_id", pa.string())
     annotated = pc.fill_null(pc.not_equal(arrow_column(tables, "quotes", "source", pa.string()), "auto"), True) \
         if "source" in quotes else pa.array([True] * len(speaker))
@@ -100,7 +98,7 @@ def check_speakers_can_speak(tables, report: Report) -> None:
 
 def check_quantity_units(tables, report: Report) -> None:
     claims = tables.get("claims")
-    if claims is None or len(claims) == 0 or not _has(claims, "claim_id", "quantity_unit"):
+    if claims is None or len(claims) == 0 or not has_columns(claims, "claim_id", "quantity_unit"):
         return
     unit = arrow_column(tables, "claims", "quantity_unit", pa.string())
     unknown = pc.and_(pc.is_valid(unit), pc.invert(pc.fill_null(pc.is_in(unit, value_set=pa.array(sorted(UNITS))), True)))
@@ -117,7 +115,7 @@ def check_quantity_units(tables, report: Report) -> None:
 
 def check_record_notes(tables, report: Report) -> None:
     clusters = tables.get("claim_clusters")
-    if clusters is None or len(clusters) == 0 or not _has(clusters, "cluster_id", "record_status", "record_note"):
+    if clusters is None or len(clusters) == 0 or not has_columns(clusters, "cluster_id", "record_status", "record_note"):
         return
     said = pa.array(["matches", "contradicts"])
     status = arrow_column(tables, "claim_clusters", "record_status", pa.string())
@@ -128,7 +126,7 @@ def check_record_notes(tables, report: Report) -> None:
         ids = ids or arrow_column(tables, "claim_clusters", "cluster_id", pa.string()).to_pylist()
         report.add("claim_clusters", "record-note-missing",
                    f"record_status {status[row].as_py()!r} without a record_note saying why (C9b)", ids[row], "record_note", "")
-    if not _has(clusters, "variant_record_statuses", "variant_record_notes"):
+    if not has_columns(clusters, "variant_record_statuses", "variant_record_notes"):
         return
     statuses = arrow_column(tables, "claim_clusters", "variant_record_statuses", pa.list_(pa.string()))
     notes = arrow_column(tables, "claim_clusters", "variant_record_notes", pa.list_(pa.string()))
@@ -158,7 +156,7 @@ SPANS = tuple((spec.name, spec.id_column, start, end) for spec in TABLES for sta
 def check_empty_spans(tables, report: Report) -> None:
     for table, id_column, start_column, end_column in SPANS:
         frame = tables.get(table)
-        if frame is None or len(frame) == 0 or not _has(frame, id_column, start_column, end_column):
+        if frame is None or len(frame) == 0 or not has_columns(frame, id_column, start_column, end_column):
             continue
         start = arrow_column(tables, table, start_column, pa.int64())
         end = arrow_column(tables, table, end_column, pa.int64())
@@ -175,7 +173,7 @@ QUOTATION_KINDS = ("direct", "partial", "scare", "indirect")
 
 def check_nested_quote_parents(tables, report: Report) -> None:
     quotes = tables.get("quotes")
-    if quotes is None or len(quotes) == 0 or not _has(quotes, "quote_id", "article_id", "start", "end", "kind", "parent_quote_id"):
+    if quotes is None or len(quotes) == 0 or not has_columns(quotes, "quote_id", "article_id", "start", "end", "kind", "parent_quote_id"):
         return
     enclosed = _strictly_enclosed(tables)
     orphaned = enclosed & np.asarray(pc.is_null(arrow_column(tables, "quotes", "parent_quote_id", pa.string())).to_numpy(zero_copy_only=False), dtype=bool)
@@ -235,8 +233,18 @@ def _as_written(tables, table: str, rows: list[int]) -> list[int]:
     return candidates[texts_are_slices(tables, table, arrow, candidates, spans)].tolist()
 
 
-def _has(frame, *columns: str) -> bool:
+def has_columns(frame, *columns: str) -> bool:
+    """Every column is in the frame (a rule about missing columns is Pandera's to name)."""
     return all(column in frame for column in columns)
+
+
+def silent_entities(tables) -> dict[str, str]:
+    """Entity id -> type of the entities that can neither utter words (Q6) nor take a side (S3):
+    EVENT and LAW."""
+    entity_ids = arrow_column(tables, "entities", "entity_id", pa.string())
+    types = arrow_column(tables, "entities", "type", pa.string())
+    silent = pc.fill_null(pc.is_in(types, value_set=pa.array(sorted(SILENT_SPEAKERS))), False)
+    return dict(zip(entity_ids.filter(silent).to_pylist(), types.filter(silent).to_pylist()))
 
 
 def _blank(values: pa.Array) -> pa.Array:

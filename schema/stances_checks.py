@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.checkcorpus import LazyFrame, arrow_column, frame_nulls, frame_of, frame_strings
-from landstrikes.schema.labels import SILENT_SPEAKERS
+from landstrikes.schema.guideline_rules import has_columns, silent_entities
 from landstrikes.schema.report import Report
 
 if TYPE_CHECKING:
@@ -58,15 +58,14 @@ def _sound_on_arrow(stances) -> bool:
 def check_stance_holders(tables, report: Report) -> None:
     """S3: an entity holding a stance can take a side (never an EVENT or a LAW)."""
     stances, entities = tables.get("stances"), tables.get("entities")
-    if stances is None or entities is None or len(stances) == 0 or not _has(entities, "entity_id", "type") \
-            or not _has(stances, "stance_id", "holder_id"):
+    if stances is None or entities is None or len(stances) == 0 or not has_columns(entities, "entity_id", "type") \
+            or not has_columns(stances, "stance_id", "holder_id"):
         return
-    types = dict(zip(arrow_column(tables, "entities", "entity_id", pa.string()).to_pylist(),
-                     arrow_column(tables, "entities", "type", pa.string()).to_pylist()))
+    types = silent_entities(tables)
     holders = arrow_column(tables, "stances", "holder_id", pa.string()).to_pylist()
     ids = arrow_column(tables, "stances", "stance_id", pa.string()).to_pylist()
     for stance_id, holder in zip(ids, holders):
-        if types.get(holder) in SILENT_SPEAKERS:
+        if holder in types:
             report.add("stances", "holder-cannot-hold",
                        f"holder_id {holder!r} is an entity of type {types[holder]}, which cannot take a side (S3)", stance_id, "holder_id", holder)
 
@@ -75,7 +74,7 @@ def check_article_voice(tables, report: Report) -> None:
     """S4: every (article, target) with a stance row has the article's own row on that target.
     Named once per pair, on the pair's first row (the missing row has no id to name)."""
     stances = tables.get("stances")
-    if stances is None or len(stances) == 0 or not _has(stances, "stance_id", "article_id", "target_id", "holder_kind"):
+    if stances is None or len(stances) == 0 or not has_columns(stances, "stance_id", "article_id", "target_id", "holder_kind"):
         return
     ids, articles, targets, kinds = (arrow_column(tables, "stances", c, pa.string()).to_pylist()
                                      for c in ("stance_id", "article_id", "target_id", "holder_kind"))
@@ -94,7 +93,7 @@ def check_fnc_label_per_article(tables, report: Report) -> None:
     """S5: one headline relation per article; each row differing from its article's first
     article-voice row (in id order) is named."""
     stances = tables.get("stances")
-    if stances is None or len(stances) == 0 or not _has(stances, "stance_id", "article_id", "holder_kind", "fnc_label"):
+    if stances is None or len(stances) == 0 or not has_columns(stances, "stance_id", "article_id", "holder_kind", "fnc_label"):
         return
     rows = sorted(zip(*(arrow_column(tables, "stances", c, pa.string()).to_pylist()
                          for c in ("stance_id", "article_id", "holder_kind", "fnc_label"))),
@@ -114,7 +113,3 @@ def _id_order(row: tuple) -> tuple:
     """Rows by stance id, a null id last (null-in-required-column names it), ties by the other
     values: the same findings whatever order the rows come in."""
     return (row[0] is None, row[0] or "", *((value is None, value or "") for value in row[1:]))
-
-
-def _has(frame, *columns: str) -> bool:
-    return all(column in frame for column in columns)

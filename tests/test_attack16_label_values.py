@@ -91,11 +91,7 @@ def test_a_label_list_repeating_a_label_or_holding_a_blank_one_is_malformed(rele
     """`ClassLabel` refuses repeated names: verify said ok and `load` raised `ValueError: Some label
     names are duplicated` from inside datasets; a blank label is no label the schema can hold."""
     _add_label(release_copy, label)
-    assert main(["verify", str(release_copy)]) == 1
-    out = capsys.readouterr().out
-    assert "[malformed-manifest] MANIFEST.json#tables.quotes.columns[" in out and "].labels" in out, out
-    with pytest.raises(ReleaseIntegrityError, match="malformed-manifest"):
-        load("quotes", version=release_copy)
+    _refused_as_malformed(release_copy, capsys, "labels")
 
 
 @pytest.mark.parametrize("column, arrow_type", [("text", "large_string"), ("start", "int32")])
@@ -119,8 +115,13 @@ def test_a_column_type_outside_the_schemas_types_is_malformed(release_copy, caps
             described["type"] = logical_type(new_type)
     (release_copy / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     rehash(release_copy, QUOTES)
-    assert main(["verify", str(release_copy)]) == 1
+    _refused_as_malformed(release_copy, capsys, "type")
+
+
+def _refused_as_malformed(release, capsys, field: str) -> None:
+    """verify says malformed-manifest at the quotes column's `field`, exit 1; load refuses alike."""
+    assert main(["verify", str(release)]) == 1
     out = capsys.readouterr().out
-    assert "[malformed-manifest] MANIFEST.json#tables.quotes.columns[" in out and "].type" in out, out
+    assert "[malformed-manifest] MANIFEST.json#tables.quotes.columns[" in out and f"].{field}" in out, out
     with pytest.raises(ReleaseIntegrityError, match="malformed-manifest"):
-        load("quotes", version=release_copy)
+        load("quotes", version=release)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from hostile_tools import edit
 from landstrikes.cli import main
 
 QUOTE_FILE = Path("annotations") / "second_pass" / "quotes" / "000_68b95635092649cd.yaml"
@@ -25,13 +26,6 @@ THIRD_FILE = Path("annotations") / "third_pass" / "000_68b95635092649cd.yaml"
 QUOTE = "- text: American forces will begin carrying out land strikes against drug cartels operating in Mexico\n  occurrence: 1\n"
 EVIDENCE = "  evidence: the dramatic US military operation that led to the capture of Venezuelan leftist leader Nicolás Maduro and his wife\n  occurrence: 1\n"
 CLAIM = "- text: After Maduro Operation, Trump Signals Land Strikes Against Mexico’s Drug Cartels\n  occurrence: 1\n"
-
-
-def _edit(dataset: Path, relative: Path, old: str, new: str) -> None:
-    path = dataset / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize("relative, old, new, check, where", [
@@ -45,7 +39,7 @@ def _edit(dataset: Path, relative: Path, old: str, new: str) -> None:
     (THIRD_FILE, CLAIM, CLAIM.replace("Land Strikes", "Sea Strikes"), "span-not-found", "claims[0].text"),
 ])
 def test_an_unplaceable_pass_span_is_refused(whole_copy, tmp_path, capsys, relative, old, new, check, where):
-    _edit(whole_copy, relative, old, new)
+    edit(whole_copy / relative, old, new)
     out = tmp_path / "a.json"
     assert main(["agreement", "--dataset", str(whole_copy), "--out", str(out)]) == 2
     err = capsys.readouterr().err.strip()
@@ -109,7 +103,7 @@ def test_two_pass_files_naming_one_article_are_refused(whole_copy, tmp_path, cap
 def test_a_compared_field_that_is_no_text_is_refused(whole_copy, tmp_path, capsys, relative, old, new, where):
     """The labels and keys the figures compare are texts (or null): a list or mapping there stopped
     the command with `[internal-error] TypeError: unhashable type` (a key of a dict or Counter)."""
-    _edit(whole_copy, relative, old, new)
+    edit(whole_copy / relative, old, new)
     out = tmp_path / "a.json"
     assert main(["agreement", "--dataset", str(whole_copy), "--out", str(out)]) == 2
     err = capsys.readouterr().err.strip()
