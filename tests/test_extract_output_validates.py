@@ -39,6 +39,11 @@ PARAGRAPHS = st.sampled_from([
     "Inspector Tom Berry said: “The dog was found at the station.\n\nLooked after: staff fed him\n\n“We traced the owner.”",
     "Inspector Tom Berry said: 'The dog was found at the station.\n\nPicture: Harbour Police\n\n'We traced the owner.'",
     "She said: \"The plan will work.\n\nRead more\nMore on this story\n\n\"It has to.\"",
+    # numeric headlines in a link list and an advert (C12: no claim there, the extractor's rows judged too)
+    "Related Articles\n300 Stranded Workers Return Home After Long Strike\n10 Ways To Save On Your Groceries",
+    "Advertisement\n20% off all harbour tours this week",
+    # an unnamed source named again by a pronoun (Q16: the pronoun is the speaker words)
+    "Critics say the toll is too high. They also warn that \"the costs could rise sharply next year\".",
 ])
 ARTICLE = st.lists(st.tuples(PARAGRAPHS, st.sampled_from(["\n\n", "\n", "\n\n\n", " "])), min_size=1, max_size=9).map(
     lambda parts: "Harbour news\n\n" + "".join(p + end for p, end in parts))
