@@ -1,11 +1,12 @@
 """The quotation-mark scanner behind the coverage check (guideline Q2)."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from landstrikes.quotemarks import (
     _MARKS, BLANKS, DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSERS, SINGLE_OPEN, STRAIGHT_DOUBLE, MarkPair, StrayMark, scan_quote_marks,
 )
+from landstrikes.schema.caption_lines import captions_only, open_paragraph_end
 
 
 def quoted(text):
@@ -113,6 +114,7 @@ MARKY = st.text(alphabet=st.sampled_from(list("ab ’'‘“”\"\n.")), max_siz
 
 
 @given(MARKY)
+@example('".\na\n"')  # a quotation continued across a caption line (found by CI's draw, 2026-12-05)
 def test_every_pair_is_ordered_and_every_mark_is_used_once(text):
     pairs, strays = scan_quote_marks(text)
     continued = [p for p in pairs if text[p.close] in BLANKS]
@@ -121,10 +123,12 @@ def test_every_pair_is_ordered_and_every_mark_is_used_once(text):
     assert len(positions) == len(set(positions))
     for p in pairs:
         assert p.open < p.close and "\n" not in text[p.open : p.close]
-    for p in continued:  # ends right after its words, and a blank run to an opening mark follows
+    for p in continued:  # ends right after its words; a blank run, or caption lines (Q2), to an opening mark follows
         assert text[p.close - 1] not in BLANKS and p.close - 1 > p.open
         rest = text[p.close :].lstrip(BLANKS)
-        assert rest[:1] in "“\"‘'"
+        following = _MARKS.search(text, p.close)
+        next_mark = following.start() if following else len(text)
+        assert rest[:1] in "“\"‘'" or captions_only(text, p.close, text.rfind("\n", 0, next_mark) + 1), (text, p)
     for pos in positions:
         assert text[pos] in "’'‘“”\""
     double_marks = [pos for pos, ch in enumerate(text) if ch in "“”\""]
@@ -159,6 +163,9 @@ def rules_by_stack_search(text):
             # a paragraph still open when the next line opens a quotation continues into it
             if opens_line(pos, stack[0][0]) and words_end(pos) > stack[0][1] + 1 and "\n" not in text[last : words_end(pos)]:
                 pairs.append(MarkPair(stack.pop(0)[1], words_end(pos)))
+            elif opens_line(pos, stack[0][0]) and open_paragraph_end(text, last, words_end(pos)) > stack[0][1] + 1:
+                # ... or after caption lines between its paragraphs (Q2; `schema/caption_lines.py`)
+                pairs.append(MarkPair(stack.pop(0)[1], open_paragraph_end(text, last, words_end(pos))))
             strays.extend(StrayMark(p, True) for _, p in stack)
             stack.clear()
         last = pos
@@ -198,5 +205,6 @@ def rules_by_stack_search(text):
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from(['“', '”', '"', "‘", "’", "'", "a", " ", "\n", ".", "\t", "\r"]), max_size=60))
+@example('‘.\na\n‘')  # the same across a caption line, single marks (CI's draw, 2026-12-05)
 def test_counting_scan_gives_what_the_stack_search_rules_give(text):
     assert scan_quote_marks(text) == rules_by_stack_search(text)
