@@ -340,13 +340,48 @@ _UNKNOWN = object()
 
 def _registry_labels(manifest: dict, table: str, column: str):
     """The label list (order included: it numbers the ClassLabel codes) of the schema version the
-    release was made with, if that is this package's; None for a column without labels."""
+    release states: this package's registry for its own version, `label_history` for every
+    version released before it (a forged release stating an older version was judged against
+    nothing, review17); None for a column without labels; `_UNKNOWN` for a version this package
+    cannot state (a newer one, or one `header` refuses)."""
+    from landstrikes.releases.label_history import LABELS_BY_SCHEMA_VERSION
     from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
 
-    spec = TABLES_BY_NAME.get(table)
-    if manifest.get("schema_version") != SCHEMA_VERSION or spec is None or column not in spec.column_names:
+    version = manifest.get("schema_version")
+    if version == SCHEMA_VERSION:
+        spec = TABLES_BY_NAME.get(table)
+        if spec is None or column not in spec.column_names:
+            return _UNKNOWN
+        return spec.column(column).labels
+    if version not in LABELS_BY_SCHEMA_VERSION:
         return _UNKNOWN
-    return spec.column(column).labels
+    return LABELS_BY_SCHEMA_VERSION[version].get(table, {}).get(column)
+
+
+def schema_version_problems(manifest: dict) -> list[Problem]:
+    """A release states a schema version this package released, or a newer one (made by a newer
+    package, whose lists it cannot know). Any other ('1.5', '2.1 ', '0.9') names no schema: its
+    label lists could be anything and nothing would judge them."""
+    from landstrikes.releases.label_history import LABELS_BY_SCHEMA_VERSION
+    from landstrikes.schema.registry import SCHEMA_VERSION
+
+    version = manifest.get("schema_version")
+    if not isinstance(version, str) or version == SCHEMA_VERSION or version in LABELS_BY_SCHEMA_VERSION:
+        return []
+    if _schema_number(version) is not None and _schema_number(version) > _schema_number(SCHEMA_VERSION):
+        return []
+    known = ", ".join(sorted({*LABELS_BY_SCHEMA_VERSION, SCHEMA_VERSION}, key=_schema_number))
+    return [Problem("manifest-header-mismatch", "MANIFEST.json#schema_version",
+                    f"says {_short(version)!r}, a schema version this package never had (known: {known}; a newer "
+                    "one would be X.Y above the latest)")]
+
+
+def _schema_number(version: str) -> tuple[int, int] | None:
+    """'2.1' as (2, 1): ASCII digits, no padding, no sign (None for anything else)."""
+    import re
+
+    match = re.fullmatch(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})", version)
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 def header(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
@@ -354,7 +389,7 @@ def header(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
     from landstrikes.schema.tableio import METADATA_PREFIX
     from landstrikes.releases.semver import parse_version
 
-    problems = []
+    problems = schema_version_problems(manifest)
     version = manifest["dataset_version"]
     if parse_version(folder.name) is not None and folder.name != version:
         problems.append(Problem("manifest-header-mismatch", "MANIFEST.json#dataset_version",
