@@ -1,0 +1,51 @@
+"""G2 for claims: a claim's span excludes the sentence's final punctuation, also where it copies a
+quotation's words (its own span has no marks). The review of 2.2.1 found two gold claims ending
+on their full stop beside copies of the same words without it; 2.3.0 corrected them and
+`claim-span-final-punctuation` keeps it so."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import load, save
+from landstrikes.schema.validate import validate
+from test_attack15_indirect_ends import _extract
+
+
+def _widen_a_claim(folder) -> str:
+    """One unreferenced claim widened onto the full stop after it, its id re-derived."""
+    articles = load(folder, "articles")
+    text = dict(zip(articles.article_id, articles.text))
+    claims = load(folder, "claims")
+    referenced = {i for ids in claims.contradicted_by for i in ids}
+    for i, row in claims.iterrows():
+        end = int(row.end)
+        if text[row.article_id][end:end + 1] == "." and row.claim_id not in referenced:
+            new = f"{row.article_id}:c:{int(row.start)}-{end + 1}"
+            claims.loc[i, ["end", "text", "claim_id"]] = [end + 1, text[row.article_id][int(row.start):end + 1], new]
+            save(folder, "claims", claims)
+            return new
+    pytest.skip("no unreferenced claim before a full stop")
+
+
+def test_a_claim_ending_on_its_full_stop_is_a_finding(dataset_copy):
+    claim_id = _widen_a_claim(dataset_copy)
+    report = validate(dataset_copy)
+    assert {f.check for f in report.findings} == {"claim-span-final-punctuation"}, report.to_text()
+    assert claim_id in report.to_text() and "(G2)" in report.to_text()
+
+
+def test_no_gold_claim_ends_on_final_punctuation(dataset_copy):
+    claims = load(dataset_copy, "claims")
+    assert not claims.text.str.contains(r"[.!?\u2026]$").any()
+    assert validate(dataset_copy).ok
+
+
+def test_the_extractors_claims_validate_where_a_stop_ends_an_abbreviation(tmp_path):
+    """A numeric claim whose sentence goes on after `D.C.` or `Inc.` keeps that stop, as the
+    indirect rule allows: the extractor's silver still validates."""
+    silver = _extract(tmp_path, "Offices move\n\nThe agency moved 300 staff to Washington, D.C. and two other cities.\n\n"
+                              "Prices rose 12% at Acme Holdings Inc., the firm said.\n\nSales fell 40% last year.\n")
+    assert len(load(silver, "claims")), "the extractor proposed no claim to judge"
+    report = validate(silver)
+    assert report.ok, report.to_text()
