@@ -35,10 +35,11 @@ def test_true_false_and_quoted_words_pass(form, value):
 def test_a_yes_in_a_source_fails_the_build_naming_its_line(tmp_path):
     dataset = copy_sources(tmp_path / "dataset")
     old = "cluster: c-aguascalientes-strike, hypothetical: true}\n  - {text: \"The strike destroyed"
+    line = (dataset / SOURCE).read_text(encoding="utf-8").split(old)[0].count("\n") + 1
     edit_source(dataset, SOURCE, old, old.replace("hypothetical: true", "hypothetical: yes"))
     proc = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--dataset", str(dataset)],
                           capture_output=True, text=True, timeout=120)
     err = proc.stderr
     assert proc.returncode == 2, err
-    assert err.count("\n") == 1 and "002_f6c5fed12bcb1118.yaml:314:" in err and "[yaml-bool]" in err
+    assert err.count("\n") == 1 and f"002_f6c5fed12bcb1118.yaml:{line}:" in err and "[yaml-bool]" in err
     assert not (dataset / "data").exists()
