@@ -28,17 +28,17 @@ def distinct_by_article(ids: pa.Array, articles: pa.Array) -> bool:
     3. within each run the ids increase strictly (byte order, as Arrow compares strings).
     """
     n = len(ids)
-    if n != len(articles) or ids.null_count or articles.null_count or not (_plain_strings(ids) and _plain_strings(articles)):
+    if n == 0 or n != len(articles) or ids.null_count or articles.null_count or not (_plain_strings(ids) and _plain_strings(articles)):
         return False
-    if n < 2:
-        return n == 1 and _begin_with_their_article(ids, articles)
+    if not _begin_with_their_article(ids, articles):  # first: a column of other ids (a file name, a digest) fails here at once
+        return False
+    if n == 1:
+        return True
     new_article = pc.not_equal(articles.slice(0, n - 1), articles.slice(1))
     heads = articles.take(pa.array(np.concatenate([[0], np.flatnonzero(new_article.to_numpy(zero_copy_only=False)) + 1])))
     if pc.any(pc.match_substring(heads, ":")).as_py() or not _no_neighbours_equal(heads.take(pc.sort_indices(heads))):
         return False
-    if not pc.all(pc.or_(pc.less(ids.slice(0, n - 1), ids.slice(1)), new_article)).as_py():
-        return False
-    return _begin_with_their_article(ids, articles)
+    return bool(pc.all(pc.or_(pc.less(ids.slice(0, n - 1), ids.slice(1)), new_article)).as_py())
 
 
 def _plain_strings(values: pa.Array) -> bool:
