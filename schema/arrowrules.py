@@ -17,6 +17,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from landstrikes.schema.article_ids import distinct_by_article
 from landstrikes.schema.checkcorpus import one_array
 from landstrikes.schema.columns import Col, TableSpec
 from landstrikes.schema.used_columns import same_type
@@ -26,31 +27,37 @@ def keeps_pandera_rules(spec: TableSpec, table: pa.Table) -> bool:
     """True when Pandera's schema for `spec` would pass `table` (as `to_pandas` gives it)."""
     if table.column_names != spec.column_names:
         return False  # strict and ordered: missing, extra or reordered columns are Pandera's to name
-    return all(_column_keeps(col, table.column(i)) for i, col in enumerate(spec.columns))
+    articles = table.column("article_id") if "article_id" in table.column_names else None
+    return all(_column_keeps(col, table.column(i), articles if col.name != "article_id" else None)
+               for i, col in enumerate(spec.columns))
 
 
-def _column_keeps(col: Col, column: pa.ChunkedArray) -> bool:
+def _column_keeps(col: Col, column: pa.ChunkedArray, articles: pa.ChunkedArray | None = None) -> bool:
     if not same_type(column.type, col.arrow_type):
         return False
     if column.null_count and not col.nullable:
         return False
-    if col.unique and (column.null_count or not _distinct(column)):
+    if col.unique and (column.null_count or not _distinct(column, articles)):
         return False
     if col.labels is not None and col.type == "string" and not _all_in(column, col.labels):
         return False
     return all(_check_keeps(check, column) for check in col.checks)
 
 
-def _distinct(column: pa.ChunkedArray) -> bool:
+def _distinct(column: pa.ChunkedArray, articles: pa.ChunkedArray | None = None) -> bool:
     """No value twice (of a column without nulls). Sorted, duplicates are neighbours: a string
     sort and one comparison of neighbours cost a fraction of hashing every id (count_distinct) at
     10^5-10^6 rows. Tables written in id order (build's, one extractor shard) are strictly
-    increasing already: one comparison of neighbours then proves it without the sort."""
+    increasing already: one comparison of neighbours then proves it without the sort. Ids that
+    begin with their row's `articles` id, in rows that come article by article, are proven
+    distinct article by article (article_ids.py); only what neither proves is sorted."""
     if len(column) < 2:
         return True
     values = one_array(column)
     n = len(values)
     if not values.null_count and pc.all(pc.less(values.slice(0, n - 1), values.slice(1))).as_py():
+        return True
+    if articles is not None and distinct_by_article(values, one_array(articles)):
         return True
     ordered = values.take(pc.sort_indices(values))
     return not pc.any(pc.equal(ordered.slice(0, n - 1), ordered.slice(1))).as_py()

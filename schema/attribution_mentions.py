@@ -37,12 +37,15 @@ def _codes(tables, table: str, name: str, width: int) -> np.ndarray:
     """article row * width + entity row per row; -1 where either is unknown or null."""
     article = article_numbers(tables, table)
     entity = key_positions(tables, table, name, "entities", "entity_id")
-    return np.where((article >= 0) & (entity >= 0), article.astype(np.int64) * width + entity, -1)
+    codes = np.multiply(article, width, dtype=np.int64)  # (one array for the product, the sum and the -1s)
+    codes += entity
+    codes[(article < 0) | (entity < 0)] = -1
+    return codes
 
 
 def _member_test(codes: np.ndarray, size: int):
     """codes -> bool per code: one of `codes` (a bitmap up to 2^27 codes, else a sorted search)."""
-    known = codes[codes >= 0]
+    known = codes[codes >= 0] if (codes < 0).any() else codes
     if size <= 1 << 27:
         marks = np.zeros(size, bool)
         marks[known] = True

@@ -28,8 +28,9 @@ def check_name_overlaps(tables, report: Report) -> None:
     if not pa.types.is_integer(start.type) or not pa.types.is_integer(end.type):
         return
     names = pc.and_(pc.fill_null(pc.equal(kind, "NAME"), False), pc.fill_null(column(mentions, "article_id").is_valid(), False))
-    starts_all = pc.fill_null(start, -1).to_numpy(zero_copy_only=False).astype(np.int64)
-    ends_all = pc.fill_null(end, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    # (int64 offsets are read where they are: no copy of millions of them; they are never written)
+    starts_all = pc.fill_null(start, -1).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+    ends_all = pc.fill_null(end, -1).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
     # a span out of range or reversed is another check's finding; the bound keeps the arithmetic below exact
     sound = (starts_all >= 0) & (ends_all > starts_all) & (ends_all <= _LONGEST)
     rows = np.flatnonzero(names.to_numpy(zero_copy_only=False) & sound)

@@ -58,12 +58,16 @@ def _edge_candidates(texts: pa.Array) -> np.ndarray:
     _, offsets, data = texts.buffers()
     if data is None:
         return np.zeros(0, np.int64)
-    bounds = np.frombuffer(offsets, offsets_type)[texts.offset: texts.offset + len(texts) + 1].astype(np.int64)
+    bounds = np.frombuffer(offsets, offsets_type)[texts.offset: texts.offset + len(texts) + 1]  # (no int64 copy)
     data = np.frombuffer(data, np.uint8)
     starts, ends = bounds[:-1], bounds[1:]
     filled = ends > starts
     if texts.null_count:
         filled &= texts.is_valid().to_numpy(zero_copy_only=False)
-    first = data[np.where(filled, starts, 0)] if len(data) else np.zeros(len(starts), np.uint8)
-    last = data[np.where(filled, ends - 1, 0)] if len(data) else np.zeros(len(starts), np.uint8)
+    if not len(data):
+        first = last = np.zeros(len(starts), np.uint8)
+    elif filled.all():  # usually: every edge byte is read where it is, no index array is made for it
+        first, last = data[starts], data[ends - 1]
+    else:
+        first, last = data[np.where(filled, starts, 0)], data[np.where(filled, ends - 1, 0)]
     return np.flatnonzero(filled & ((first <= 0x20) | (first >= 0x80) | (last <= 0x20) | (last >= 0x80)))

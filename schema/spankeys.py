@@ -46,7 +46,9 @@ def exact_spans(article: np.ndarray, start: np.ndarray, end: np.ndarray,
     articles, longest, widest = int(article.max()), int(start.max()), int((end - start).max())
     usable = ((span_article >= 0) & (span_article <= articles) & (span_start >= 0) & (span_start <= longest)
               & (span_end >= span_start) & (span_end - span_start <= widest))
-    s_article, s_start, s_end = span_article[usable], span_start[usable], span_end[usable]
+    s_article, s_start, s_end = span_article, span_start, span_end  # usually every span is usable: no copies
+    if not usable.all():
+        s_article, s_start, s_end = span_article[usable], span_start[usable], span_end[usable]
     if (articles + 1) * (longest + 1) * (widest + 1) >= 2**62:  # keys would overflow: compare row by row
         spans = set(zip(s_article.tolist(), s_start.tolist(), s_end.tolist()))
         found[rows] = [key in spans for key in zip(article.tolist(), start.tolist(), end.tolist())]

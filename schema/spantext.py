@@ -66,7 +66,7 @@ class ArticleTexts:
         """article[start:end] for every row, as string_view into the article bytes (no copy)."""
         first = self.byte_positions(article, starts)
         last = self.byte_positions(article, ends)
-        return _views(np.frombuffer(self.buffer, dtype=np.uint8), self.buffer, first, last - first)
+        return string_views(np.frombuffer(self.buffer, dtype=np.uint8), self.buffer, first, last - first)
 
 
 def characters_at_bytes(texts: ArticleTexts, byte_positions: np.ndarray) -> pa.Array:
@@ -74,7 +74,7 @@ def characters_at_bytes(texts: ArticleTexts, byte_positions: np.ndarray) -> pa.A
     data = texts.data()
     lead = data[byte_positions]
     lengths = 1 + (lead >= 0xC0) + (lead >= 0xE0) + (lead >= 0xF0)
-    return _views(data, texts.buffer, byte_positions, np.minimum(lengths, len(data) - byte_positions))
+    return string_views(data, texts.buffer, byte_positions, np.minimum(lengths, len(data) - byte_positions))
 
 
 def span_text_equal(
@@ -99,7 +99,7 @@ def span_text_equal(
     width = texts.byte_starts[article + 1]  # the article's end byte, then the bytes left in it
     width -= first
     np.minimum(width, np.diff(offsets), out=width)
-    expected = _views(texts.data(), texts.buffer, first, width)
+    expected = string_views(texts.data(), texts.buffer, first, width)
     same_length = pc.utf8_length(span_texts).to_numpy(zero_copy_only=False) == ends - starts
     return same_length & pc.fill_null(pc.equal(expected, span_texts.cast(pa.string_view())), False).to_numpy(zero_copy_only=False)
 
@@ -114,7 +114,7 @@ _INLINE_MASK_ITEMS = _INLINE_MASKS.view("V12").reshape(-1)
 whole item per row; a row gather of the (13, 3) table costs ten times more)."""
 
 
-def _views(data: np.ndarray, buffer: pa.Buffer, first: np.ndarray, lengths: np.ndarray) -> pa.Array:
+def string_views(data: np.ndarray, buffer: pa.Buffer, first: np.ndarray, lengths: np.ndarray) -> pa.Array:
     """Arrow string_view array of data[first:first+length] (inline if <= 12 bytes, else a pointer).
 
     A view is four little-endian words: the length, then either the string's 12 bytes
