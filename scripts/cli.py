@@ -300,12 +300,15 @@ def cmd_stats(args) -> int:
     from landstrikes.leanimports import arrow_without_implicit_pandas
 
     arrow_without_implicit_pandas()  # the tables are validated first, on Arrow: pandas only to word a finding
-    from landstrikes.documents.docgen import BlockSyntaxError, StatsInputError, check, corpus_stats, refuse_invalid, write
+    from landstrikes.documents.docgen import (BlockSyntaxError, StatsInputError, check, corpus_stats, refuse_invalid,
+                                              refuse_protected_targets, write)
 
     from landstrikes.safety.readlock import reading
 
     root = args.root if args.root is not None else args.dataset.parent
     try:
+        if not args.check:
+            refuse_protected_targets(root, args.dataset)
         with reading(args.dataset, wait=args.wait):
             refuse_invalid(args.dataset)  # no number is counted from tables that break the corpus's rules
             stats = corpus_stats(args.dataset)

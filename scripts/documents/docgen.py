@@ -62,6 +62,20 @@ def refuse_invalid(dataset_dir: Path) -> None:
             f"run `landstrikes validate {dataset_dir}`"))
 
 
+def refuse_protected_targets(root: Path, dataset_dir: Path) -> None:
+    """StatsInputError when a file `stats` would write lies in a release or a dataset's
+    data/raw/annotations (`landstrikes.safety.places`): `stats --dataset RELEASE` wrote
+    stats.json into the immutable release, which then no longer verified (attack18)."""
+    from landstrikes.safety.places import protected_place
+
+    root, dataset_dir = Path(root), Path(dataset_dir)
+    for path in (root / DATASHEET, root / README, dataset_dir / STATS_JSON, root / FIGURES_DIR):
+        protected = protected_place(path)
+        if protected:
+            raise StatsInputError(f"{path}: {protected}; `stats` writes there, so pass a dataset folder and "
+                                  "--root outside any release (or --check, which writes nothing) [protected-output]")
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -132,4 +146,4 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-__all__ = ["BlockSyntaxError", "Drift", "StatsInputError", "check", "corpus_stats", "write"]
+__all__ = ["BlockSyntaxError", "Drift", "StatsInputError", "check", "corpus_stats", "refuse_protected_targets", "write"]
