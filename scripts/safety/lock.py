@@ -99,9 +99,9 @@ def exclusive(lock_path: Path, wait: float = 0.0, what: str = "landstrikes build
     kept the lock file, an unlisted file, and no longer verified (attack18)."""
     from landstrikes.safety.places import protected_place
 
-    protected = protected_place(lock_path)
+    protected = protected_place(lock_path.parent)  # the folder: a lock file that is a link is refused below
     if protected:
-        raise BuildError(lock_path, f"{protected}; a release is read, never built or released into",
+        raise BuildError(lock_path.parent, f"{protected}; a release is read, never built or released into",
                          check="protected-output")
     try:
         fd = _open_lock_file(lock_path, os.O_RDWR)
