@@ -143,7 +143,7 @@ def cmd_validate(args) -> int:
     if report is None:
         return 2
     print(report.to_text())
-    if args.json and not _write_report(args.json, report.to_json()):
+    if args.json and not _write_report(args.json, report.to_json(), "validate"):
         return 2
     return report.exit_code
 
@@ -162,14 +162,23 @@ def _validated(args, validate):
     return validate(args.path)
 
 
-def _write_report(path, text: str) -> bool:
+REPORT_KEYS = {
+    "validate": ("path", "valid", "exit_code", "tables", "findings"),
+    "diff": ("old", "new", "required_bump", "tables"),
+    "evaluate": ("articles", "layers", "per_article"),
+    "agreement": ("quotes", "claims", "stances"),
+}
+"""The top-level keys every report of a command holds: what makes a JSON file its earlier report."""
+
+
+def _write_report(path, text: str, kind: str) -> bool:
     """Write a --json report, creating its folder; one line on stderr (and False) if it cannot be.
 
     The report goes to a temporary file beside it, then replaces it in one rename: a kill leaves
-    the earlier report whole. Only a new file or an earlier JSON file is replaced (see
-    `_report_target_problem`)."""
+    the earlier report whole. Only a new file or an earlier report of the same command (`kind`)
+    is replaced (see `_report_target_problem`)."""
     path = Path(path)
-    problem = _report_target_problem(path)
+    problem = _report_target_problem(path, kind)
     if problem:
         print(f"error: [unwritable-report] {path}: {problem}", file=sys.stderr)
         return False
@@ -184,20 +193,23 @@ def _write_report(path, text: str) -> bool:
     return True
 
 
-def _report_target_problem(path: Path) -> str | None:
+def _report_target_problem(path: Path, kind: str) -> str | None:
     """Why a JSON output file may not be written there, or None. A FIFO or device would hang or
-    swallow the report; a file that is not JSON (an annotation source, a table, a README) is
-    someone's data that a mistyped path must not replace; and no report goes into a release or
-    a dataset's data/raw/annotations (`landstrikes.safety.places`)."""
+    swallow the report; a file that is not this command's earlier report (an annotation source, a
+    table, a README, and JSON files too: the agreement.json that `build` reads, a tool's config)
+    is someone's data that a mistyped path must not replace (attack18: `validate --json
+    dataset/agreement.json` replaced the build's agreement figures); and no report goes into a
+    release or a dataset's data/raw/annotations (`landstrikes.safety.places`)."""
     from landstrikes.safety.places import protected_place
 
-    problem = _report_file_problem(path)
+    problem = _report_file_problem(path, kind)
     protected = protected_place(path) if problem is None else None
     return problem or (f"{protected}; pass a file outside it" if protected else None)
 
 
-def _report_file_problem(path: Path) -> str | None:
-    """What is wrong with the file already at `path` for a JSON report (None: none there, or JSON)."""
+def _report_file_problem(path: Path, kind: str) -> str | None:
+    """What is wrong with the file already at `path` for a `kind` report (None: none there, empty,
+    or an earlier report of that command)."""
     import os
     import stat
 
@@ -218,7 +230,21 @@ def _report_file_problem(path: Path) -> str | None:
         return f"cannot be read ({exc.strerror or exc})"
     if head and head[:1] not in (b"{", b"["):
         return "exists and is not a JSON file; refusing to replace it (pass a new file name)"
+    if head and not _is_report_of(path, kind):
+        return (f"is a JSON file but not an earlier `{kind}` report (it lacks {', '.join(REPORT_KEYS[kind])}); "
+                "refusing to replace it (pass a new file name)")
     return None
+
+
+def _is_report_of(path: Path, kind: str) -> bool:
+    """Whether the JSON file at `path` is an object holding every top-level key of a `kind` report."""
+    import json
+
+    try:
+        found = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(found, dict) and all(key in found for key in REPORT_KEYS[kind])
 
 
 def _internal_error(exc: Exception) -> int:
@@ -257,7 +283,7 @@ def cmd_agreement(args) -> int:
 
     if args.out is None:  # the dataset's own figures, never ./dataset's (attack15)
         args.out = args.dataset / "agreement.json"
-    problem = _report_target_problem(args.out)
+    problem = _report_target_problem(args.out, "agreement")
     if problem:
         print(f"error: [unwritable-report] {args.out}: {problem}", file=sys.stderr)
         return 2
@@ -279,7 +305,7 @@ def cmd_agreement(args) -> int:
     except Exception as exc:
         return _explained(args.dataset, exc, "the agreement cannot be computed")
     # temporary file + rename: a full disk or a kill leaves the earlier figures whole (build reads them)
-    if not _write_report(args.out, json.dumps(result, indent=2, sort_keys=True)):
+    if not _write_report(args.out, json.dumps(result, indent=2, sort_keys=True), "agreement"):
         return 2
     q, st, cl = result["quotes"], result["stances"], result["claims"]
     print(f"quotes   span F1 exact {q['span_exact']['f1']:.3f}  overlap {q['span_overlap']['f1']:.3f}  "
@@ -461,7 +487,7 @@ def cmd_diff(args) -> int:
     except Exception as exc:
         return _internal_error(exc)
     print(result.to_text())
-    if args.json and not _write_report(args.json, result.to_json()):
+    if args.json and not _write_report(args.json, result.to_json(), "diff"):
         return 2
     return 1 if result.changed_tables else 0
 
@@ -619,7 +645,7 @@ def cmd_evaluate(args) -> int:
     except Exception as exc:
         return _internal_error(exc)
     print(to_text(result))
-    if args.json and not _write_report(args.json, json.dumps(result, indent=2, sort_keys=True)):
+    if args.json and not _write_report(args.json, json.dumps(result, indent=2, sort_keys=True), "evaluate"):
         return 2
     return 0
 
