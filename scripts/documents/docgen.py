@@ -13,7 +13,7 @@ from pathlib import Path
 from landstrikes.documents import figures
 from landstrikes.documents.blocks import BlockSyntaxError, drifted_blocks, fill_blocks, find_blocks
 from landstrikes.documents.datasheet import datasheet_blocks, readme_rows_block
-from landstrikes.documents.stats import StatsInputError, compute_stats, load_agreement, load_tables, stats_json
+from landstrikes.documents.stats import StatsInputError, compute_stats, load_tables, stats_json
 from landstrikes.safety.replacefile import replace_file, replace_text
 
 DATASHEET = "DATASHEET.md"
@@ -36,8 +36,11 @@ class Drift:
 
 
 def corpus_stats(dataset_dir: Path) -> dict:
+    """The figures of the dataset's tables and its agreement.json (refused when unprintable)."""
+    from landstrikes.documents.agreement_figures import printable_agreement
+
     dataset_dir = Path(dataset_dir)
-    return compute_stats(load_tables(dataset_dir), load_agreement(dataset_dir / AGREEMENT_JSON))
+    return compute_stats(load_tables(dataset_dir), printable_agreement(dataset_dir / AGREEMENT_JSON))
 
 
 def refuse_invalid(dataset_dir: Path) -> None:
