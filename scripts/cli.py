@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from landstrikes.errors import BuildError, one_line
+from landstrikes.errors import BuildError, one_line, os_error_parts
 from landstrikes.safety.lock import READ_WAIT_SECONDS
 
 DEFAULT_DATASET = Path("dataset")
@@ -449,7 +449,8 @@ def cmd_release(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"error: {exc.filename or args.dataset}: {exc.strerror or exc}", file=sys.stderr)
+        where, why = os_error_parts(exc)
+        print(f"error: [unusable-path] {one_line(str(where or args.dataset))[:300]}: {why}", file=sys.stderr)
         return 2
     manifest = result.manifest
     print(f"released {manifest['dataset_version']} to {result.path} ({len(manifest['files'])} files, "
@@ -830,8 +831,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except OSError as exc:  # the last guard for every command: a path that cannot be used
         # (name too long, a FIFO, /proc, no permission, disk full) is unusable input, one line
-        where = exc.filename if exc.filename is not None else "input"
-        print(f"error: [unusable-path] {one_line(str(where))[:300]}: {exc.strerror or one_line(str(exc))}", file=sys.stderr)
+        where, why = os_error_parts(exc)
+        print(f"error: [unusable-path] {one_line(str(where if where is not None else 'input'))[:300]}: {why}", file=sys.stderr)
         return 2
     except Exception as exc:  # never a traceback: one line, exit 2, and the input named by the user
         return _internal_error(exc)
