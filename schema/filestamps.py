@@ -37,7 +37,8 @@ def check_stamps(stamps: dict[str, list[tuple[Path, dict[str, str]]]], add) -> N
 
 def check_folder_entries(table: str, table_dir: Path, add) -> None:
     """Parquet data in a table folder that is not a part: a Parquet file under another name
-    (x.PARQUET, x.parq, no suffix) or a subfolder holding one. Arrow's dataset reader reads them
+    (x.PARQUET, x.parq, no suffix) or a subfolder holding one; and a part some readers skip
+    (`_x.parquet`). Arrow's dataset reader reads them
     as rows; notes, checksums and empty folders beside a table stay ignored (pandas fails loudly
     on those, it does not read wrong rows)."""
     parts = set(table_files(table_dir))
@@ -46,6 +47,11 @@ def check_folder_entries(table: str, table_dir: Path, add) -> None:
     except OSError:
         return  # the folder itself is reported unreadable elsewhere
     for entry in entries:
+        if entry in parts and entry.name.startswith("_"):
+            add(table, "unexpected-file", f"{entry.name[:80]} is a part that validate and load_dataset read but "
+                "pandas.read_parquet and Arrow's dataset reader skip (a name starting with '_'): they would get "
+                "another table than the one checked (rename it, attack18)", "", "", entry.name[:80])
+            continue
         if _hidden(entry.name) or entry in parts:
             continue
         found = parquet_data(entry)
