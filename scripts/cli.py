@@ -50,9 +50,10 @@ exit codes:
      Parquet, parts that do not fit together [unreadable-folder, unreadable-table]; a part
      declaring far more rows than its bytes hold [decompression-bomb]; or the --json report
      cannot be written [unwritable-report]; or --engine cannot start; or {READ_LOCKED}
---json writes a new file or replaces an earlier JSON report (atomically); a FIFO, device,
-folder or a file that is not JSON (an annotation source, a table), or a path inside a release,
-a releases folder or a dataset's data/raw/annotations, is refused [unwritable-report]."""
+--json writes a new file or replaces an earlier validate report (atomically); a FIFO, device,
+folder, a file that is not a validate report (an annotation source, a table, agreement.json),
+or a path inside a release, a releases folder or a dataset's data/raw/annotations, is refused
+[unwritable-report]."""
 
 DIFF_EPILOG = f"""\
 exit codes:
