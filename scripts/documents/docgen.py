@@ -14,6 +14,7 @@ from landstrikes.documents import figures
 from landstrikes.documents.blocks import BlockSyntaxError, drifted_blocks, fill_blocks, find_blocks
 from landstrikes.documents.datasheet import datasheet_blocks, readme_rows_block
 from landstrikes.documents.stats import StatsInputError, compute_stats, load_tables, stats_json
+from landstrikes.safety.regularfile import read_regular, read_regular_text
 from landstrikes.safety.replacefile import replace_file, replace_text
 
 DATASHEET = "DATASHEET.md"
@@ -81,7 +82,16 @@ def refuse_protected_targets(root: Path, dataset_dir: Path) -> None:
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular_text(path)
+    except OSError as exc:
+        raise StatsInputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except ValueError as exc:
+        raise StatsInputError(f"{path}: not UTF-8 text ({exc})") from exc
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return read_regular(path)
     except OSError as exc:
         raise StatsInputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
 
@@ -115,11 +125,11 @@ def check(stats: dict, root: Path, dataset_dir: Path) -> list[Drift]:
     ):
         drifts.append(Drift(README, f"block '{name}'"))
     json_path = dataset_dir / STATS_JSON
-    if not json_path.exists() or json_path.read_text(encoding="utf-8") != stats_json(stats):
+    if not json_path.exists() or _read(json_path) != stats_json(stats):
         drifts.append(Drift(_shown(json_path, root), "content"))
     for name, data in figures.figure_inputs(stats).items():
         path = root / FIGURES_DIR / name
-        if not path.exists() or figures.png_digest(path.read_bytes()) != figures.digest(name, data):
+        if not path.exists() or figures.png_digest(_read_bytes(path)) != figures.digest(name, data):
             drifts.append(Drift((FIGURES_DIR / name).as_posix(), "figure"))
     return drifts
 
@@ -129,12 +139,12 @@ def write(stats: dict, root: Path, dataset_dir: Path) -> list[str]:
     root, dataset_dir = Path(root), Path(dataset_dir)
     changed = []
     for path, text in expected_documents(stats, root, dataset_dir).items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        if not path.exists() or _read(path) != text:
             replace_text(path, text)  # README/DATASHEET hold hand-written text: never truncated in place
             changed.append(_shown(path, root))
     for name, data in figures.figure_inputs(stats).items():
         path = root / FIGURES_DIR / name
-        if path.exists() and figures.png_digest(path.read_bytes()) == figures.digest(name, data):
+        if path.exists() and figures.png_digest(_read_bytes(path)) == figures.digest(name, data):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         replace_file(path, figures.draw(name, stats))
