@@ -231,10 +231,18 @@ def _report_file_problem(path: Path, kind: str) -> str | None:
         return f"cannot be read ({exc.strerror or exc})"
     if head and head[:1] not in (b"{", b"["):
         return "exists and is not a JSON file; refusing to replace it (pass a new file name)"
+    if head and info.st_size > MAX_REPORT_READ:
+        return (f"is a JSON file of more than {MAX_REPORT_READ // 2**20} MiB, too large to read to tell whether it is "
+                f"an earlier `{kind}` report; refusing to replace it (pass a new file name)")
     if head and not _is_report_of(path, kind):
         return (f"is a JSON file but not an earlier `{kind}` report (it lacks {', '.join(REPORT_KEYS[kind])}); "
                 "refusing to replace it (pass a new file name)")
     return None
+
+
+MAX_REPORT_READ = 256 * 2**20
+"""A JSON file larger than this is not parsed to tell whether it is an earlier report (a mistyped
+path naming a multi-gigabyte JSON file must not be loaded whole): it is kept."""
 
 
 def _is_report_of(path: Path, kind: str) -> bool:

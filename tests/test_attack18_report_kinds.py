@@ -76,3 +76,18 @@ def test_the_committed_agreement_figures_are_an_agreement_report(released_copy, 
     figures = tmp_path / "agreement.json"
     shutil.copyfile(released_copy / "agreement.json", figures)
     assert main(_argv("agreement", released_copy, figures)) == 0
+
+
+
+def test_a_json_file_past_the_read_bound_is_kept_unparsed(released_copy, tmp_path, monkeypatch, capsys):
+    """Telling a report apart reads the file: one larger than MAX_REPORT_READ (256 MiB; here 1,000
+    bytes) is kept without being loaded, even an earlier report."""
+    target = tmp_path / "report.json"
+    assert main(_argv("validate", released_copy, target)) == 0
+    before = target.read_bytes()
+    assert len(before) > 1000
+    monkeypatch.setattr("landstrikes.cli.MAX_REPORT_READ", 1000, raising=False)
+    capsys.readouterr()
+    assert main(_argv("validate", released_copy, target)) == 2
+    assert "too large to read" in capsys.readouterr().err
+    assert target.read_bytes() == before
