@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from tests.test_attack18_tilde_paths import _tree
+from test_attack18_tilde_paths import _tree
 
 
 def main(argv: list[str]) -> int:
