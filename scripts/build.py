@@ -29,7 +29,7 @@ from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import read_arrow, write_table
 from landstrikes.schema.validate import validate
-from landstrikes.documents.stats import compute_stats, load_agreement, load_tables
+from landstrikes.documents.stats import compute_stats, load_tables
 from landstrikes.safety.swap import DONE, JOURNAL, SwapError, install, recover
 from landstrikes.tables import BUILDERS
 
@@ -106,10 +106,22 @@ def write_card(staging: Path, dataset_dir: Path, entries: list[tuple], appendix:
     body = (dataset_dir / "annotations" / CARD_BODY_FILE).read_text(encoding="utf-8")
     if appendix:
         body = body.rstrip() + "\n\n" + appendix
-    stats = compute_stats(load_tables(staging), load_agreement(dataset_dir / AGREEMENT_FILE))
+    stats = compute_stats(load_tables(staging), _printable_agreement(dataset_dir / AGREEMENT_FILE))
     if version is not None:
         stats = {**stats, "dataset_version": version}
     (staging / "README.md").write_text(render_card(entries, body, stats, docs_prefix), encoding="utf-8")
+
+
+def _printable_agreement(path: Path) -> dict | None:
+    """The agreement figures the card prints, or BuildError `bad-json` naming the file and the
+    figure when they cannot be printed (`landstrikes.documents.agreement_figures`)."""
+    from landstrikes.documents.agreement_figures import UnprintableAgreement, printable_agreement
+    from landstrikes.releases.card import agreement_block
+
+    try:
+        return printable_agreement(path, (agreement_block,))
+    except UnprintableAgreement as exc:
+        raise BuildError(exc.path, exc.problem, check="bad-json") from None
 
 
 def _stderr(line: str) -> None:

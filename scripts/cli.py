@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from landstrikes.errors import BuildError, one_line
+from landstrikes.errors import BuildError, one_line, os_error_parts
 from landstrikes.safety.lock import READ_WAIT_SECONDS
 
 DEFAULT_DATASET = Path("dataset")
@@ -50,9 +50,10 @@ exit codes:
      Parquet, parts that do not fit together [unreadable-folder, unreadable-table]; a part
      declaring far more rows than its bytes hold [decompression-bomb]; or the --json report
      cannot be written [unwritable-report]; or --engine cannot start; or {READ_LOCKED}
---json writes a new file or replaces an earlier JSON report (atomically); a FIFO, device,
-folder or a file that is not JSON (an annotation source, a table), or a path inside a release,
-a releases folder or a dataset's data/raw/annotations, is refused [unwritable-report]."""
+--json writes a new file or replaces an earlier validate report (atomically); a FIFO, device,
+folder, a file that is not a validate report (an annotation source, a table, agreement.json),
+or a path inside a release, a releases folder or a dataset's data/raw/annotations, is refused
+[unwritable-report]."""
 
 DIFF_EPILOG = f"""\
 exit codes:
@@ -143,7 +144,7 @@ def cmd_validate(args) -> int:
     if report is None:
         return 2
     print(report.to_text())
-    if args.json and not _write_report(args.json, report.to_json()):
+    if args.json and not _write_report(args.json, report.to_json(), "validate"):
         return 2
     return report.exit_code
 
@@ -162,14 +163,23 @@ def _validated(args, validate):
     return validate(args.path)
 
 
-def _write_report(path, text: str) -> bool:
+REPORT_KEYS = {
+    "validate": ("path", "valid", "exit_code", "tables", "findings"),
+    "diff": ("old", "new", "required_bump", "tables"),
+    "evaluate": ("articles", "layers", "per_article"),
+    "agreement": ("quotes", "claims", "stances"),
+}
+"""The top-level keys every report of a command holds: what makes a JSON file its earlier report."""
+
+
+def _write_report(path, text: str, kind: str) -> bool:
     """Write a --json report, creating its folder; one line on stderr (and False) if it cannot be.
 
     The report goes to a temporary file beside it, then replaces it in one rename: a kill leaves
-    the earlier report whole. Only a new file or an earlier JSON file is replaced (see
-    `_report_target_problem`)."""
+    the earlier report whole. Only a new file or an earlier report of the same command (`kind`)
+    is replaced (see `_report_target_problem`)."""
     path = Path(path)
-    problem = _report_target_problem(path)
+    problem = _report_target_problem(path, kind)
     if problem:
         print(f"error: [unwritable-report] {path}: {problem}", file=sys.stderr)
         return False
@@ -184,20 +194,23 @@ def _write_report(path, text: str) -> bool:
     return True
 
 
-def _report_target_problem(path: Path) -> str | None:
+def _report_target_problem(path: Path, kind: str) -> str | None:
     """Why a JSON output file may not be written there, or None. A FIFO or device would hang or
-    swallow the report; a file that is not JSON (an annotation source, a table, a README) is
-    someone's data that a mistyped path must not replace; and no report goes into a release or
-    a dataset's data/raw/annotations (`landstrikes.safety.places`)."""
+    swallow the report; a file that is not this command's earlier report (an annotation source, a
+    table, a README, and JSON files too: the agreement.json that `build` reads, a tool's config)
+    is someone's data that a mistyped path must not replace (attack18: `validate --json
+    dataset/agreement.json` replaced the build's agreement figures); and no report goes into a
+    release or a dataset's data/raw/annotations (`landstrikes.safety.places`)."""
     from landstrikes.safety.places import protected_place
 
-    problem = _report_file_problem(path)
+    problem = _report_file_problem(path, kind)
     protected = protected_place(path) if problem is None else None
     return problem or (f"{protected}; pass a file outside it" if protected else None)
 
 
-def _report_file_problem(path: Path) -> str | None:
-    """What is wrong with the file already at `path` for a JSON report (None: none there, or JSON)."""
+def _report_file_problem(path: Path, kind: str) -> str | None:
+    """What is wrong with the file already at `path` for a `kind` report (None: none there, empty,
+    or an earlier report of that command)."""
     import os
     import stat
 
@@ -218,7 +231,29 @@ def _report_file_problem(path: Path) -> str | None:
         return f"cannot be read ({exc.strerror or exc})"
     if head and head[:1] not in (b"{", b"["):
         return "exists and is not a JSON file; refusing to replace it (pass a new file name)"
+    if head and info.st_size > MAX_REPORT_READ:
+        return (f"is a JSON file of more than {MAX_REPORT_READ // 2**20} MiB, too large to read to tell whether it is "
+                f"an earlier `{kind}` report; refusing to replace it (pass a new file name)")
+    if head and not _is_report_of(path, kind):
+        return (f"is a JSON file but not an earlier `{kind}` report (it lacks {', '.join(REPORT_KEYS[kind])}); "
+                "refusing to replace it (pass a new file name)")
     return None
+
+
+MAX_REPORT_READ = 256 * 2**20
+"""A JSON file larger than this is not parsed to tell whether it is an earlier report (a mistyped
+path naming a multi-gigabyte JSON file must not be loaded whole): it is kept."""
+
+
+def _is_report_of(path: Path, kind: str) -> bool:
+    """Whether the JSON file at `path` is an object holding every top-level key of a `kind` report."""
+    import json
+
+    try:
+        found = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(found, dict) and all(key in found for key in REPORT_KEYS[kind])
 
 
 def _internal_error(exc: Exception) -> int:
@@ -257,7 +292,7 @@ def cmd_agreement(args) -> int:
 
     if args.out is None:  # the dataset's own figures, never ./dataset's (attack15)
         args.out = args.dataset / "agreement.json"
-    problem = _report_target_problem(args.out)
+    problem = _report_target_problem(args.out, "agreement")
     if problem:
         print(f"error: [unwritable-report] {args.out}: {problem}", file=sys.stderr)
         return 2
@@ -279,7 +314,7 @@ def cmd_agreement(args) -> int:
     except Exception as exc:
         return _explained(args.dataset, exc, "the agreement cannot be computed")
     # temporary file + rename: a full disk or a kill leaves the earlier figures whole (build reads them)
-    if not _write_report(args.out, json.dumps(result, indent=2, sort_keys=True)):
+    if not _write_report(args.out, json.dumps(result, indent=2, sort_keys=True), "agreement"):
         return 2
     q, st, cl = result["quotes"], result["stances"], result["claims"]
     print(f"quotes   span F1 exact {q['span_exact']['f1']:.3f}  overlap {q['span_overlap']['f1']:.3f}  "
@@ -300,12 +335,15 @@ def cmd_stats(args) -> int:
     from landstrikes.leanimports import arrow_without_implicit_pandas
 
     arrow_without_implicit_pandas()  # the tables are validated first, on Arrow: pandas only to word a finding
-    from landstrikes.documents.docgen import BlockSyntaxError, StatsInputError, check, corpus_stats, refuse_invalid, write
+    from landstrikes.documents.docgen import (BlockSyntaxError, StatsInputError, check, corpus_stats, refuse_invalid,
+                                              refuse_protected_targets, write)
 
     from landstrikes.safety.readlock import reading
 
     root = args.root if args.root is not None else args.dataset.parent
     try:
+        if not args.check:
+            refuse_protected_targets(root, args.dataset)
         with reading(args.dataset, wait=args.wait):
             refuse_invalid(args.dataset)  # no number is counted from tables that break the corpus's rules
             stats = corpus_stats(args.dataset)
@@ -420,7 +458,8 @@ def cmd_release(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"error: {exc.filename or args.dataset}: {exc.strerror or exc}", file=sys.stderr)
+        where, why = os_error_parts(exc)
+        print(f"error: [unusable-path] {one_line(str(where or args.dataset))[:300]}: {why}", file=sys.stderr)
         return 2
     manifest = result.manifest
     print(f"released {manifest['dataset_version']} to {result.path} ({len(manifest['files'])} files, "
@@ -458,7 +497,7 @@ def cmd_diff(args) -> int:
     except Exception as exc:
         return _internal_error(exc)
     print(result.to_text())
-    if args.json and not _write_report(args.json, result.to_json()):
+    if args.json and not _write_report(args.json, result.to_json(), "diff"):
         return 2
     return 1 if result.changed_tables else 0
 
@@ -616,7 +655,7 @@ def cmd_evaluate(args) -> int:
     except Exception as exc:
         return _internal_error(exc)
     print(to_text(result))
-    if args.json and not _write_report(args.json, json.dumps(result, indent=2, sort_keys=True)):
+    if args.json and not _write_report(args.json, json.dumps(result, indent=2, sort_keys=True), "evaluate"):
         return 2
     return 0
 
@@ -801,8 +840,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except OSError as exc:  # the last guard for every command: a path that cannot be used
         # (name too long, a FIFO, /proc, no permission, disk full) is unusable input, one line
-        where = exc.filename if exc.filename is not None else "input"
-        print(f"error: [unusable-path] {one_line(str(where))[:300]}: {exc.strerror or one_line(str(exc))}", file=sys.stderr)
+        where, why = os_error_parts(exc)
+        print(f"error: [unusable-path] {one_line(str(where if where is not None else 'input'))[:300]}: {why}", file=sys.stderr)
         return 2
     except Exception as exc:  # never a traceback: one line, exit 2, and the input named by the user
         return _internal_error(exc)

@@ -65,3 +65,18 @@ class ReleaseIntegrityError(Exception):
 
 class ReleaseNotFound(LookupError):
     """No release folder for the version asked for (the message lists the ones there are)."""
+
+
+def os_error_parts(exc: OSError) -> tuple[str | None, str]:
+    """Where an OSError happened (None: not said) and why, in words. `shutil.copytree` gathers
+    every file it could not copy into one `shutil.Error` whose text is a Python list of (source,
+    target, reason) tuples, naming no file as an OSError does (attack18: a release on a full disk
+    printed 1,300 characters of it): its first failure is named, with a count of the others."""
+    import shutil
+
+    failures = exc.args[0] if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) else None
+    if failures and all(isinstance(failure, tuple) and len(failure) == 3 for failure in failures):
+        source, target, why = failures[0]
+        more = f"; {len(failures) - 1} more file(s) not copied" if len(failures) > 1 else ""
+        return str(target), one_line(f"cannot copy {source}: {str(why).split(': ', 1)[0]}{more}")
+    return exc.filename, exc.strerror or one_line(str(exc))

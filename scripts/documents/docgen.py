@@ -13,7 +13,8 @@ from pathlib import Path
 from landstrikes.documents import figures
 from landstrikes.documents.blocks import BlockSyntaxError, drifted_blocks, fill_blocks, find_blocks
 from landstrikes.documents.datasheet import datasheet_blocks, readme_rows_block
-from landstrikes.documents.stats import StatsInputError, compute_stats, load_agreement, load_tables, stats_json
+from landstrikes.documents.stats import StatsInputError, compute_stats, load_tables, stats_json
+from landstrikes.safety.regularfile import read_regular, read_regular_text
 from landstrikes.safety.replacefile import replace_file, replace_text
 
 DATASHEET = "DATASHEET.md"
@@ -36,8 +37,11 @@ class Drift:
 
 
 def corpus_stats(dataset_dir: Path) -> dict:
+    """The figures of the dataset's tables and its agreement.json (refused when unprintable)."""
+    from landstrikes.documents.agreement_figures import printable_agreement
+
     dataset_dir = Path(dataset_dir)
-    return compute_stats(load_tables(dataset_dir), load_agreement(dataset_dir / AGREEMENT_JSON))
+    return compute_stats(load_tables(dataset_dir), printable_agreement(dataset_dir / AGREEMENT_JSON))
 
 
 def refuse_invalid(dataset_dir: Path) -> None:
@@ -62,9 +66,32 @@ def refuse_invalid(dataset_dir: Path) -> None:
             f"run `landstrikes validate {dataset_dir}`"))
 
 
+def refuse_protected_targets(root: Path, dataset_dir: Path) -> None:
+    """StatsInputError when a file `stats` would write lies in a release or a dataset's
+    data/raw/annotations (`landstrikes.safety.places`): `stats --dataset RELEASE` wrote
+    stats.json into the immutable release, which then no longer verified (attack18)."""
+    from landstrikes.safety.places import protected_place
+
+    root, dataset_dir = Path(root), Path(dataset_dir)
+    for path in (root / DATASHEET, root / README, dataset_dir / STATS_JSON, root / FIGURES_DIR):
+        protected = protected_place(path)
+        if protected:
+            raise StatsInputError(f"{path}: {protected}; `stats` writes there, so pass a dataset folder and "
+                                  "--root outside any release (or --check, which writes nothing) [protected-output]")
+
+
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular_text(path)
+    except OSError as exc:
+        raise StatsInputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except ValueError as exc:
+        raise StatsInputError(f"{path}: not UTF-8 text ({exc})") from exc
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return read_regular(path)
     except OSError as exc:
         raise StatsInputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
 
@@ -98,11 +125,11 @@ def check(stats: dict, root: Path, dataset_dir: Path) -> list[Drift]:
     ):
         drifts.append(Drift(README, f"block '{name}'"))
     json_path = dataset_dir / STATS_JSON
-    if not json_path.exists() or json_path.read_text(encoding="utf-8") != stats_json(stats):
+    if not json_path.exists() or _read(json_path) != stats_json(stats):
         drifts.append(Drift(_shown(json_path, root), "content"))
     for name, data in figures.figure_inputs(stats).items():
         path = root / FIGURES_DIR / name
-        if not path.exists() or figures.png_digest(path.read_bytes()) != figures.digest(name, data):
+        if not path.exists() or figures.png_digest(_read_bytes(path)) != figures.digest(name, data):
             drifts.append(Drift((FIGURES_DIR / name).as_posix(), "figure"))
     return drifts
 
@@ -112,12 +139,12 @@ def write(stats: dict, root: Path, dataset_dir: Path) -> list[str]:
     root, dataset_dir = Path(root), Path(dataset_dir)
     changed = []
     for path, text in expected_documents(stats, root, dataset_dir).items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        if not path.exists() or _read(path) != text:
             replace_text(path, text)  # README/DATASHEET hold hand-written text: never truncated in place
             changed.append(_shown(path, root))
     for name, data in figures.figure_inputs(stats).items():
         path = root / FIGURES_DIR / name
-        if path.exists() and figures.png_digest(path.read_bytes()) == figures.digest(name, data):
+        if path.exists() and figures.png_digest(_read_bytes(path)) == figures.digest(name, data):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         replace_file(path, figures.draw(name, stats))
@@ -132,4 +159,4 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-__all__ = ["BlockSyntaxError", "Drift", "StatsInputError", "check", "corpus_stats", "write"]
+__all__ = ["BlockSyntaxError", "Drift", "StatsInputError", "check", "corpus_stats", "refuse_protected_targets", "write"]

@@ -45,12 +45,15 @@ def load_tables(dataset_dir: Path) -> dict:
 
 def load_agreement(path: Path) -> dict | None:
     """dataset/agreement.json as `landstrikes agreement` wrote it; None when it was never run."""
+    from landstrikes.annotations.yamlsource import read_source_text
+
     path = Path(path)
     if not path.exists():
         return None
+    text = read_source_text(path, "agreement figures")  # as build reads it: a FIFO or device is refused, never read (attack18)
     try:
-        return strict_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        return strict_json(text)
+    except ValueError as exc:
         raise StatsInputError(f"{path}: not readable JSON ({exc})") from exc
 
 

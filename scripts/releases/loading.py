@@ -32,7 +32,11 @@ def release_roots(root: str | Path | None = None) -> list[Path]:
     if root is not None:
         root = Path(root)
         return [root / "releases" if (root / "releases").is_dir() else root]
-    return [Path.cwd() / "dataset" / "releases", SOURCE_CHECKOUT / "dataset" / "releases"]
+    try:
+        here = [Path.cwd() / "dataset" / "releases"]
+    except OSError:  # the current folder was deleted: it holds no releases (attack18)
+        here = []
+    return [*here, SOURCE_CHECKOUT / "dataset" / "releases"]
 
 
 def _distinct(paths: list[Path]) -> list[Path]:

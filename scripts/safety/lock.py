@@ -94,7 +94,15 @@ def _acquire(fd: int, lock_path: Path, mode: int, wait: float, refusal, holder) 
 
 @contextmanager
 def exclusive(lock_path: Path, wait: float = 0.0, what: str = "landstrikes build") -> Iterator[None]:
-    """Hold lock_path exclusively; refuse at once (or after `wait` seconds) if another process has it."""
+    """Hold lock_path exclusively; refuse at once (or after `wait` seconds) if another process has it.
+    A lock path inside a release is refused before it is created: a release given as `--dataset`
+    kept the lock file, an unlisted file, and no longer verified (attack18)."""
+    from landstrikes.safety.places import protected_place
+
+    protected = protected_place(lock_path.parent)  # the folder: a lock file that is a link is refused below
+    if protected:
+        raise BuildError(lock_path.parent, f"{protected}; a release is read, never built or released into",
+                         check="protected-output")
     try:
         fd = _open_lock_file(lock_path, os.O_RDWR)
     except OSError as exc:

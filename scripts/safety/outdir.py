@@ -22,6 +22,7 @@ from typing import Iterator
 
 from landstrikes.safety import swap
 from landstrikes.errors import BuildError
+from landstrikes.safety.regularfile import read_regular_text
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import folder_lock
 from landstrikes.safety.places import protected_place
@@ -45,7 +46,7 @@ class OutputRefused(BuildError):
 
 def read_marker(folder: Path) -> dict | None:
     try:
-        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+        marker = json.loads(read_regular_text(folder / MARKER))  # a FIFO is refused, never waited on (attack18)
     except (OSError, ValueError):
         return None
     ok = isinstance(marker, dict) and isinstance(marker.get("files"), list)

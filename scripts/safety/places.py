@@ -33,9 +33,10 @@ def protected_place(path: Path) -> str | None:
 
     A release is a folder holding MANIFEST.json and data/ (also a copy outside any dataset).
     The path is made absolute with its symbolic links resolved, so a link pointing into a release
-    is seen for what it is."""
+    is seen for what it is. `~` is not expanded: no writer expands it, so `'~/x'` is written to a
+    folder named `~` here, and that is the path to judge (attack18)."""
     try:
-        target = Path(os.path.realpath(Path(path).expanduser()))
+        target = Path(os.path.realpath(Path(path)))
     except (OSError, ValueError, RuntimeError):
         return None  # unusable paths are reported by the command that tries to write
     for folder in (target, *target.parents):

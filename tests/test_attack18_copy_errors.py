@@ -1,0 +1,56 @@
+"""A copy that fails on a full disk is one line naming the file it could not write (attack18).
+
+`release` and `publish --dry-run` copy folders with `shutil.copytree`, which gathers every file it
+could not copy into one `shutil.Error` whose text is a Python list of (source, target, reason)
+tuples. On a full disk `release` printed that list (three figures, 1,300 characters, no check
+id) and `publish` printed `[unusable-path] input: [('…` naming no file. Both now name the first
+file not written, the reason, and how many more failed, with `[unusable-path]` (exit 2); the
+release is not made and can be made again once there is room."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import CORRECTED_FROM, CORRECTED_SOURCE, CORRECTED_TO, documents_beside, edit_source, in_sync
+from test_full_disk import run_on_a_full_disk
+
+FIGURE_SIZED = 150_000
+"""Per-file write limit: the tables and manifest fit, the figures (180-260 kB) do not."""
+
+
+def _one_line_naming_a_file(proc, command: str) -> str:
+    err = proc.stderr
+    assert proc.returncode == 2, proc.stdout + err
+    assert "Traceback" not in err and err.count("\n") == 1, err
+    assert "[unusable-path]" in err and "[('" not in err, err
+    assert ".png" in err and "more" in err, err
+    assert len(err) < 600, err
+    return err
+
+
+@pytest.fixture
+def changed(released_copy):
+    """The released dataset with one claim corrected since 1.0.1 and its documents regenerated."""
+    from landstrikes.build import build
+
+    edit_source(released_copy, CORRECTED_SOURCE, CORRECTED_TO, CORRECTED_TO.replace(" up for revision", ""))
+    assert build(released_copy).report.ok
+    return in_sync(released_copy)
+
+
+def test_release_on_a_full_disk_names_the_file_it_could_not_copy(changed, tmp_path):
+    proc = run_on_a_full_disk(FIGURE_SIZED, "release", "--dataset", str(changed), "1.0.2", cwd=tmp_path)
+    _one_line_naming_a_file(proc, "release")
+    assert not (changed / "releases" / "1.0.2").exists()
+    again = run_on_a_full_disk(2**40, "release", "--dataset", str(changed), "1.0.2", cwd=tmp_path)
+    assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_publish_dry_run_on_a_full_disk_names_the_file_it_could_not_copy(released_copy, tmp_path):
+    out = tmp_path / "upload"
+    proc = run_on_a_full_disk(FIGURE_SIZED, "publish", "1.0.1", "--dataset", str(released_copy), "--dry-run",
+                              "--out", str(out), cwd=tmp_path)
+    _one_line_naming_a_file(proc, "publish")
+    assert not out.exists()
