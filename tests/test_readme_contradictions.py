@@ -26,5 +26,6 @@ def test_readme_contradiction_query_pairs_incompatible_variants_across_articles(
     unordered = {frozenset(pair) for pair in zip(pairs["claim_id"], pairs["claim_id_other"])}
     assert len(unordered) == len(pairs)  # each pair once, as README says
     assert set(pairs["record_status"]) | set(pairs["record_status_other"]) <= {"matches", "contradicts", "unknown"}
-    # 2.0: the hedged presidential-authority statements are no longer variants (C9), one contradiction remains
-    assert set(pairs["cluster_id"]) == {"c-us-drug-deaths"}
+    # 2.0: the hedged presidential-authority statements are no longer variants (C9); 2.4 adds Q15's
+    # misquoted "very sad" quotation against the wording it drops
+    assert set(pairs["cluster_id"]) == {"c-us-drug-deaths", "c-trump-very-sad"}

@@ -179,7 +179,8 @@ def _breakages(gold: dict):
         yield "event never mentioned", "quotes", "event_id", {with_event: unmentioned}
     yield "event quote article null", "quotes", "article_id", {with_event: None}
     claims, clusters = (gold[t].to_pylist() for t in ("claims", "claim_clusters"))
-    linked = next(r for r, c in enumerate(claims) if c["contradicted_by"])
+    linked = next(r for r, c in enumerate(claims) if c["contradicted_by"] and any(
+        o["article_id"] == c["article_id"] and o["cluster_id"] == c["cluster_id"] and o["claim_id"] != c["claim_id"] for o in claims))
     plain = next(r for r, c in enumerate(claims) if c["consistency"] == "corroborated")
     lonely = next(r for r, c in enumerate(claims) if c["consistency"] == "uncorroborated")
     varied = next(r for r, c in enumerate(clusters) if c["variant_ids"])
