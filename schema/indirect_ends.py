@@ -4,8 +4,10 @@ widened onto its full stop, its id re-derived and its children re-pointed, valid
 [indirect-span-final-punctuation]. Claims were left out because the gold had claims copying a
 quotation's words with its full stop (2 of the 3 copies of "The cartels are running Mexico"
 did not); the review of 2.2.1 read G2 as written (the claim's span has no marks of its own), so
-2.3.0 corrected the two and claims are judged too [claim-span-final-punctuation]. Evidence spans
-are not: a boilerplate or truncation flag's evidence is the flagged text itself ("Reu."). A `.`
+2.3.0 corrected the two and claims are judged too [claim-span-final-punctuation]; a third review
+found two stance evidence spans ending on their quotation's full stop, corrected in 2.5.0
+[evidence-span-final-punctuation]. A quality flag's evidence is not judged: a boilerplate or
+truncation flag's evidence is the flagged text itself ("Reu."). A `.`
 the sentence goes on after (`... 12 Harbour Blvd., the people said`, `D.C. and`) ends an
 abbreviation, not the sentence: the character after the span (blanks skipped) is a comma,
 semicolon, colon or lower-case letter there, and the extractor keeps such a stop (all 2,610
@@ -31,26 +33,29 @@ _FINAL = "[" + re.escape(FINAL_PUNCTUATION) + "]$"
 def check_indirect_ends(tables, report: Report) -> None:
     _check_final_punctuation(tables, report, "quotes", "indirect-span-final-punctuation", "an indirect quote's span")
     _check_final_punctuation(tables, report, "claims", "claim-span-final-punctuation", "a claim's span")
+    _check_final_punctuation(tables, report, "stances", "evidence-span-final-punctuation", "a stance's evidence span",
+                             ("evidence_start", "evidence_end", "evidence_text"))
 
 
-def _check_final_punctuation(tables, report: Report, table: str, check: str, what: str) -> None:
+def _check_final_punctuation(tables, report: Report, table: str, check: str, what: str,
+                             spans: tuple[str, str, str] = ("start", "end", "text")) -> None:
     """Rows of `table` (its indirect rows, for quotes) whose span ends on final punctuation."""
-    columns = ("article_id", "start", "end", "text", "kind") if table == "quotes" else ("article_id", "start", "end", "text")
+    columns = ("article_id", *spans, "kind") if table == "quotes" else ("article_id", *spans)
     rows_table = arrow_of(tables, table, columns)
     if rows_table is None or not rows_table.num_rows:
         return
-    text = column(rows_table, "text")
+    text = column(rows_table, spans[2])
     if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
         return
     ends = pc.fill_null(pc.match_substring_regex(text, _FINAL), False)
     if table == "quotes":
         ends = pc.and_(pc.fill_null(pc.equal(column(rows_table, "kind"), "indirect"), False), ends)
     rows = np.flatnonzero(ends.to_numpy(zero_copy_only=False))
-    rows = rows[texts_are_slices(tables, table, rows_table, rows, ("start", "end", "text"))]
-    rows = rows[~_sentence_goes_on(tables, table, rows_table, rows)]
-    for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, "text", rows)):
+    rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
+    rows = rows[~_sentence_goes_on(tables, table, rows_table, rows, spans[1])]
+    for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
         report.add(table, check, f"{what} excludes the sentence's final punctuation (G2); it ends {value[-20:]!r}",
-                   row_id, "end", value[-20:])
+                   row_id, spans[1], value[-20:])
 
 
 _AFTER = 4
@@ -61,7 +66,7 @@ _BLANKS_ON_A_LINE = re.compile(r"[^\S\n]*")
 never cross a line feed, and its preposed report trims every other blank before the comma."""
 
 
-def _sentence_goes_on(tables, table: str, rows_table: pa.Table, rows: np.ndarray) -> np.ndarray:
+def _sentence_goes_on(tables, table: str, rows_table: pa.Table, rows: np.ndarray, end_column: str = "end") -> np.ndarray:
     """For candidate rows (their text is their article's slice): whether the sentence goes on
     after the span's last `.`/`!`/`?`/`…`, so that it is no final punctuation."""
     out = np.zeros(len(rows), bool)
@@ -69,7 +74,7 @@ def _sentence_goes_on(tables, table: str, rows_table: pa.Table, rows: np.ndarray
         return out
     texts = article_texts(tables)
     numbers = article_numbers(tables, table)[rows]
-    end = column(rows_table, "end").take(pa.array(rows, pa.int64())).cast(pa.int64()).to_numpy(zero_copy_only=False)
+    end = column(rows_table, end_column).take(pa.array(rows, pa.int64())).cast(pa.int64()).to_numpy(zero_copy_only=False)
     lengths = texts.lengths[numbers]
     pending, reach = np.arange(len(rows)), _AFTER
     while len(pending):  # the rare row whose window is all blanks is read again, four times as far

@@ -49,3 +49,18 @@ def test_the_extractors_claims_validate_where_a_stop_ends_an_abbreviation(tmp_pa
     assert len(load(silver, "claims")), "the extractor proposed no claim to judge"
     report = validate(silver)
     assert report.ok, report.to_text()
+
+
+def test_a_stance_evidence_ending_on_its_full_stop_is_a_finding(dataset_copy):
+    """G2 names evidence spans too; the third review of the gold found two stance evidence spans
+    that kept their quotation's full stop (corrected in 2.5.0)."""
+    articles = load(dataset_copy, "articles")
+    text = dict(zip(articles.article_id, articles.text))
+    stances = load(dataset_copy, "stances")
+    row = next(i for i, s in stances.iterrows() if text[s.article_id][int(s.evidence_end):int(s.evidence_end) + 1] == ".")
+    end = int(stances.evidence_end[row]) + 1
+    stances.loc[row, ["evidence_end", "evidence_text"]] = [end, text[stances.article_id[row]][int(stances.evidence_start[row]):end]]
+    save(dataset_copy, "stances", stances)
+    report = validate(dataset_copy)
+    assert {f.check for f in report.findings} == {"evidence-span-final-punctuation"}, report.to_text()
+    assert stances.stance_id[row] in report.to_text()
