@@ -226,15 +226,19 @@ def _report_file_problem(path: Path, kind: str) -> str | None:
         return "is not a regular file (a FIFO, device or socket); pass a file name"
     try:
         with open(path, "rb") as handle:
-            head = handle.read(4096).lstrip()
+            first = handle.read(4096)
     except OSError as exc:
         return f"cannot be read ({exc.strerror or exc})"
+    head = first.lstrip()
+    if not head and len(first) >= info.st_size:
+        return None  # empty or blank throughout: nothing to keep
+    # a file longer than 4,096 blank bytes is judged whole: blank lines before a text made it count as empty (review18)
     if head and head[:1] not in (b"{", b"["):
         return "exists and is not a JSON file; refusing to replace it (pass a new file name)"
-    if head and info.st_size > MAX_REPORT_READ:
+    if info.st_size > MAX_REPORT_READ:
         return (f"is a JSON file of more than {MAX_REPORT_READ // 2**20} MiB, too large to read to tell whether it is "
                 f"an earlier `{kind}` report; refusing to replace it (pass a new file name)")
-    if head and not _is_report_of(path, kind):
+    if not _is_report_of(path, kind):
         return (f"is a JSON file but not an earlier `{kind}` report (it lacks {', '.join(REPORT_KEYS[kind])}); "
                 "refusing to replace it (pass a new file name)")
     return None
