@@ -8,7 +8,7 @@ from landstrikes.schema.attribution_mentions import check_attribution_mentions
 from landstrikes.schema.claim_segments import check_claim_segments
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
-from landstrikes.schema.indirect_ends import check_indirect_ends
+from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
 from landstrikes.schema.name_mentions import check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
@@ -29,7 +29,7 @@ CENSUS_CHECKS = (
     check_name_overlaps,
     check_segment_starts,
     check_vague_table,
-    check_indirect_ends,
+    check_final_punctuation_ends,
     check_claim_segments,
     check_sorted_lists,
     check_quote_cluster_reference,

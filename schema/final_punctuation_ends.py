@@ -10,8 +10,9 @@ found two stance evidence spans ending on their quotation's full stop, corrected
 truncation flag's evidence is the flagged text itself ("Reu."). A `.`
 the sentence goes on after (`... 12 Harbour Blvd., the people said`, `D.C. and`) ends an
 abbreviation, not the sentence: the character after the span (blanks skipped) is a comma,
-semicolon, colon or lower-case letter there, and the extractor keeps such a stop (all 2,610
-dev-news texts' silver held two; the first form of this check refused them)."""
+semicolon, colon or lower-case letter there, and the check lets such a stop stand (the extractor
+keeps it before a comma or a lower-case word, not before `;`: all 2,610 dev-news texts' silver
+held two; the first form of this check refused them)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ _FINAL = "[" + re.escape(FINAL_PUNCTUATION) + "]$"
 """G2's final punctuation ending the span (review15: one widened onto `…` passed)."""
 
 
-def check_indirect_ends(tables, report: Report) -> None:
+def check_final_punctuation_ends(tables, report: Report) -> None:
     _check_final_punctuation(tables, report, "quotes", "indirect-span-final-punctuation", "an indirect quote's span")
     _check_final_punctuation(tables, report, "claims", "claim-span-final-punctuation", "a claim's span")
     _check_final_punctuation(tables, report, "stances", "evidence-span-final-punctuation", "a stance's evidence span",
