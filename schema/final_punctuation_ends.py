@@ -32,16 +32,17 @@ _FINAL = "[" + re.escape(FINAL_PUNCTUATION) + "]$"
 
 
 def check_final_punctuation_ends(tables, report: Report) -> None:
-    _check_final_punctuation(tables, report, "quotes", "indirect-span-final-punctuation", "an indirect quote's span")
+    _check_final_punctuation(tables, report, "quotes", "indirect-span-final-punctuation", "an indirect quote's span",
+                             kind="indirect")
     _check_final_punctuation(tables, report, "claims", "claim-span-final-punctuation", "a claim's span")
     _check_final_punctuation(tables, report, "stances", "evidence-span-final-punctuation", "a stance's evidence span",
                              ("evidence_start", "evidence_end", "evidence_text"))
 
 
 def _check_final_punctuation(tables, report: Report, table: str, check: str, what: str,
-                             spans: tuple[str, str, str] = ("start", "end", "text")) -> None:
-    """Rows of `table` (its indirect rows, for quotes) whose span ends on final punctuation."""
-    columns = ("article_id", *spans, "kind") if table == "quotes" else ("article_id", *spans)
+                             spans: tuple[str, str, str] = ("start", "end", "text"), kind: str | None = None) -> None:
+    """Rows of `table` (only those of `kind`, when given) whose span ends on final punctuation."""
+    columns = ("article_id", *spans, "kind") if kind else ("article_id", *spans)
     rows_table = arrow_of(tables, table, columns)
     if rows_table is None or not rows_table.num_rows:
         return
@@ -49,8 +50,8 @@ def _check_final_punctuation(tables, report: Report, table: str, check: str, wha
     if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
         return
     ends = pc.fill_null(pc.match_substring_regex(text, _FINAL), False)
-    if table == "quotes":
-        ends = pc.and_(pc.fill_null(pc.equal(column(rows_table, "kind"), "indirect"), False), ends)
+    if kind:
+        ends = pc.and_(pc.fill_null(pc.equal(column(rows_table, "kind"), kind), False), ends)
     rows = np.flatnonzero(ends.to_numpy(zero_copy_only=False))
     rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
     rows = rows[~_sentence_goes_on(tables, table, rows_table, rows, spans[1])]

@@ -363,25 +363,19 @@ def schema_version_problems(manifest: dict) -> list[Problem]:
     package, whose lists it cannot know). Any other ('1.5', '2.1 ', '0.9') names no schema: its
     label lists could be anything and nothing would judge them."""
     from landstrikes.releases.label_history import LABELS_BY_SCHEMA_VERSION
+    from landstrikes.releases.semver import parse_schema_version
     from landstrikes.schema.registry import SCHEMA_VERSION
 
     version = manifest.get("schema_version")
     if not isinstance(version, str) or version == SCHEMA_VERSION or version in LABELS_BY_SCHEMA_VERSION:
         return []
-    if _schema_number(version) is not None and _schema_number(version) > _schema_number(SCHEMA_VERSION):
+    stated = parse_schema_version(version)
+    if stated is not None and stated > parse_schema_version(SCHEMA_VERSION):
         return []
-    known = ", ".join(sorted({*LABELS_BY_SCHEMA_VERSION, SCHEMA_VERSION}, key=_schema_number))
+    known = ", ".join(sorted({*LABELS_BY_SCHEMA_VERSION, SCHEMA_VERSION}, key=parse_schema_version))
     return [Problem("manifest-header-mismatch", "MANIFEST.json#schema_version",
                     f"says {_short(version)!r}, a schema version this package never had (known: {known}; a newer "
                     "one would be X.Y above the latest)")]
-
-
-def _schema_number(version: str) -> tuple[int, int] | None:
-    """'2.1' as (2, 1): ASCII digits, no padding, no sign (None for anything else)."""
-    import re
-
-    match = re.fullmatch(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})", version)
-    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 def header(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:

@@ -32,6 +32,16 @@ def parse_version(text: str) -> Version | None:
     return Version(*(int(part) for part in match.groups())) if match else None
 
 
+_SCHEMA_VERSION = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")
+
+
+def parse_schema_version(text: str) -> tuple[int, int] | None:
+    """A schema version '2.1' as (2, 1), for ordering; ASCII digits, no padding, no blanks (None
+    for anything else: '2.1 ' names no schema)."""
+    match = _SCHEMA_VERSION.fullmatch(text) if isinstance(text, str) else None
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
 def folder_version(name: str) -> Version | None:
     """The version a release folder is named after: only the exact X.Y.Z spelling. '2.0.0 ' is
     not 2.0.0: it would stand beside the real folder and hide it (or pose as the newest)."""
