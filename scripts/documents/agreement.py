@@ -203,6 +203,7 @@ def adjudication(dataset_dir: Path) -> dict:
 
 
 def agreement(dataset_dir: Path) -> dict:
+    from landstrikes.documents.fourthpass import fourth_pass_agreement
     from landstrikes.documents.thirdpass import third_pass_adjudication, third_pass_agreement
 
     result = {"quotes": quote_agreement(dataset_dir), **stance_claim_agreement(dataset_dir),
@@ -211,6 +212,9 @@ def agreement(dataset_dir: Path) -> dict:
     if third is not None:
         result["third_pass"] = third
         result["third_pass_adjudication"] = third_pass_adjudication(dataset_dir)
+    fourth = fourth_pass_agreement(dataset_dir)
+    if fourth is not None:
+        result["fourth_pass"] = fourth
     return result
 
 

@@ -220,6 +220,7 @@ def agreement_block(stats: dict) -> str:
         + "\n\nQuotes per article (span overlap):\n\n"
         + table(["article", "gold", "second pass", "span F1", "speaker agreement"], per_rows)
         + third_pass_block(ag.get("third_pass"))
+        + fourth_pass_block(ag.get("fourth_pass"))
     )
 
 
@@ -247,6 +248,33 @@ def third_pass_block(tp: dict | None) -> str:
         + table(["layer", "figure"], rows)
         + "\n\nQuality-flag evidence per flag (third pass vs frozen gold, any overlap):\n\n"
         + table(["flag", "gold", "third pass", "F1"], per_flag)
+    )
+
+
+def fourth_pass_block(fp: dict | None) -> str:
+    """Agreement of the fourth pass (entities, mentions, segments) with release 2.5.0."""
+    if not fp:
+        return ""
+    en, me, na, sg = fp["entities"], fp["mentions"], fp["name_mentions"], fp["segments"]
+    rows = [
+        [f"entity catalogue (entities aligned by their mentions; {en['gold_rows']} gold vs {en['fourth_rows']} fourth-pass entities)",
+         f"F1 {num(en['catalogue']['f1'])} (P {num(en['catalogue']['precision'], 2)}, R {num(en['catalogue']['recall'], 2)}); "
+         f"{en['split']} gold entities split in two or more"],
+        [f"entity type ({en['aligned']} aligned entities)", f"kappa {num(en['type_kappa'])} (agreement {num(en['type_agreement'])})"],
+        ["entity flag (E5)", f"agreement {num(en['flag_agreement'])}; flagged {en['flagged']['gold']} gold vs {en['flagged']['fourth']} fourth-pass"],
+        [f"name mentions, exact span ({na['gold_rows']} gold vs {na['fourth_rows']} fourth-pass rows)",
+         f"F1 {num(na['span_exact']['f1'])} (P {num(na['span_exact']['precision'], 2)}, R {num(na['span_exact']['recall'], 2)}); "
+         f"same entity {num(na['entity_agreement'])}"],
+        [f"all mentions, any overlap ({me['gold_rows']} gold vs {me['fourth_rows']} fourth-pass rows)",
+         f"F1 {num(me['span_overlap']['f1'])}; same entity {num(me['entity_agreement'])}; kind kappa {num(me['kind_kappa'])}"],
+        [f"segment kind, code point by code point ({sg['code_points']:,} code points)",
+         f"kappa {num(sg['kind_kappa'])} (agreement {num(sg['kind_agreement'])})"],
+        [f"segment starts ({sg['gold_rows']} gold vs {sg['fourth_rows']} fourth-pass segments)", f"F1 {num(sg['starts']['f1'])}"],
+    ]
+    return (
+        "\n\nFourth pass (2.4 guidelines and raw texts only) vs release 2.5.0, made before it"
+        " (`dataset/annotations/fourth_pass/`):\n\n"
+        + table(["layer", "figure"], rows)
     )
 
 
