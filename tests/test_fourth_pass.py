@@ -118,3 +118,12 @@ def test_the_datasheet_prints_the_fourth_pass_figures(dataset):
     block = fourth_pass_block(fourth_pass_agreement(dataset))
     assert "Fourth pass" in block and "| segment kind, code point by code point" in block
     assert "F1 1.000 (P 1.00, R 1.00); 0 gold entities split" in block
+
+
+def test_a_row_ends_at_a_line_feed_only(dataset):
+    """A mention's text may hold U+2028 or NEL, where str.splitlines would cut the row in two."""
+    from landstrikes.documents.fourthpass import read_pass_tsv
+
+    path = dataset / "mentions.tsv"
+    path.write_text("article_id\tstart\tend\ttext\tentity_id\tkind\r\na\t0\t3\tx\u2028y\te\tNAME\r\n", encoding="utf-8")
+    assert read_pass_tsv(path) == [(2, {"article_id": "a", "start": "0", "end": "3", "text": "x\u2028y", "entity_id": "e", "kind": "NAME"})]

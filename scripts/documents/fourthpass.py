@@ -16,7 +16,6 @@ code point (every code point carries its segment's kind on each side) and by whe
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter
 from pathlib import Path
@@ -57,7 +56,11 @@ def read_pass_tsv(path: Path) -> list[tuple[int, dict]]:
         raise BuildError(path, "fourth-pass file is missing; the agreement figures are computed from it", check="source-unreadable") from None
     except (UnicodeDecodeError, OSError) as exc:
         raise BuildError(path, f"cannot be read as UTF-8 text ({exc})", check="source-unreadable") from None
-    lines = list(csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    # rows end at a line feed only: str.splitlines also breaks at U+2028, NEL and the like, which a
+    # mention's text may hold
+    lines = [line.removesuffix("\r").split("\t") if line else [] for line in text.split("\n")]
+    if lines and not lines[-1]:
+        lines.pop()
     if not lines:
         raise BuildError(path, "holds no header row", check="source-unreadable")
     header = lines[0]
