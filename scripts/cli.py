@@ -108,6 +108,8 @@ def cmd_build(args) -> int:
     from landstrikes.build import build
 
     gc.freeze()  # the imported libraries' objects are never garbage: keep collections from rescanning them
+    if args.check:
+        return _check_build(args)
     try:
         result = build(args.dataset, wait=args.wait)
     except BuildError as exc:
@@ -121,6 +123,24 @@ def cmd_build(args) -> int:
     if not result.report.ok:
         print(f"build refused: the tables did not validate; {args.dataset / 'data'} was left untouched", file=sys.stderr)
     return result.report.exit_code
+
+
+def _check_build(args) -> int:
+    from landstrikes.buildcheck import check_build
+
+    if not args.dataset.is_dir():
+        print(f"error: {args.dataset}: no such dataset folder [unreadable-folder]", file=sys.stderr)
+        return 2
+    try:
+        result = check_build(args.dataset, wait=args.wait)
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {one_line(exc)} [build-io]", file=sys.stderr)
+        return 2
+    print(result.to_text())
+    return 0 if result.ok else 1
 
 
 def cmd_validate(args) -> int:
@@ -400,7 +420,11 @@ BUILD_EPILOG = """exit codes:
      (named, kept: the swap would delete them) [foreign-file]; DIR/.landstrikes.lock a symbolic
      link or not a regular file [lock-file-not-a-file]; a write that fails (disk full) [build-io]
 An interrupted build (killed, power cut) is finished or removed by the next build, which says so
-in one line on stderr; data/ and README.md then are both old or both new."""
+in one line on stderr; data/ and README.md then are both old or both new.
+--check writes nothing into DIR: it builds elsewhere and compares, byte for byte
+  0  data/ and README.md are what the sources build
+  1  something differs: one line per file [table-not-built-from-sources], then the rows that differ
+  2  as above (a bad source, no such folder, the lock held past --wait)"""
 
 OUT_RULE = """--out must be missing, empty, or a folder this command wrote before (it holds the marker
 .landstrikes-output.json listing the files written, and nothing else); any other folder is
@@ -694,6 +718,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.add_argument("--wait", type=_seconds(MAX_WAIT), default=0.0, metavar="SECONDS",
                    help="wait up to SECONDS for another build's lock on the dataset folder (default: refuse at once)")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing: say whether data/ and README.md are what the sources build, byte for byte")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("validate", help="check a folder of tables (dataset, release or copy)",

@@ -1,0 +1,79 @@
+"""`landstrikes build --check`: are a dataset folder's tables and card what its sources build?
+
+`validate` judges tables by the schema's invariants, which a consistent edit of a table keeps
+(the census of false VALIDs: a label swapped for another label, a claim moved to another
+cluster); only a rebuild from `raw/` and `annotations/` shows that the tables are no longer
+the sources' build. `release` refuses such tables and CI rebuilds and diffs, but neither helps
+someone holding a dataset folder. This builds into a temporary folder outside the dataset
+(nothing in it is written, the shared read lock keeps a build from swapping mid-comparison) and
+compares byte for byte, naming what differs and, for tables, the rows (`landstrikes diff`).
+"""
+
+from __future__ import annotations
+
+import filecmp
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from landstrikes.build import build_tables, foreign_files, write_card, write_dataset
+from landstrikes.releases.diff import diff_folders
+from landstrikes.safety.readlock import reading
+from landstrikes.schema.registry import TABLES
+
+CHECK_ID = "table-not-built-from-sources"
+
+
+@dataclass
+class BuildCheck:
+    """What differs between a dataset folder and the build of its sources."""
+
+    dataset_dir: Path
+    problems: list[str] = field(default_factory=list)
+    """One line per file that is not what the sources build."""
+    row_changes: str = ""
+    """`landstrikes diff` of the tables, when their rows differ."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_text(self) -> str:
+        if self.ok:
+            return (f"landstrikes build --check: {self.dataset_dir / 'data'} ({len(TABLES)} tables) and "
+                    f"{self.dataset_dir / 'README.md'} are what the sources build, byte for byte")
+        lines = [f"{line} [{CHECK_ID}]" for line in self.problems]
+        if self.row_changes:
+            lines += ["rows, as `landstrikes diff` shows them (data/ -> the sources' build):", self.row_changes]
+        lines.append(f"run `landstrikes build --dataset {self.dataset_dir}` to rebuild the tables from the sources, "
+                     "or correct the sources: tables are built, never edited")
+        return "\n".join(lines)
+
+
+def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
+    """Build the sources of `dataset_dir` elsewhere and compare; raises BuildError on a bad source."""
+    dataset_dir = Path(dataset_dir)
+    result = BuildCheck(dataset_dir)
+    with reading(dataset_dir, wait=wait), tempfile.TemporaryDirectory(prefix="landstrikes-build-check-") as tmp:
+        built = Path(tmp)
+        write_card(built, dataset_dir, write_dataset(build_tables(dataset_dir), built))
+        differing_rows = False
+        for spec in TABLES:
+            ours, theirs = built / "data" / spec.name / f"{spec.name}.parquet", dataset_dir / "data" / spec.name / f"{spec.name}.parquet"
+            if not theirs.is_file():
+                result.problems.append(f"data/{spec.name}/{spec.name}.parquet: missing; the sources build it")
+            elif not filecmp.cmp(ours, theirs, shallow=False):
+                result.problems.append(f"data/{spec.name}/{spec.name}.parquet: differs from the build of the sources")
+                differing_rows = True
+        result.problems += [f"data/{name}: no build writes it" for name in foreign_files(dataset_dir)]
+        card = dataset_dir / "README.md"
+        if not card.is_file() or not filecmp.cmp(built / "README.md", card, shallow=False):
+            result.problems.append("README.md: the dataset card differs from the one the sources build")
+        if differing_rows:
+            changes = diff_folders(dataset_dir, built, "data/", "sources")
+            if changes.changed_tables:
+                result.row_changes = "\n".join(line for line in changes.to_text().splitlines()[1:-1]
+                                                if not line.endswith(" rows)") or ": unchanged (" not in line)
+            else:
+                result.row_changes = "  (the same rows in every table: the files differ in metadata or encoding)"
+    return result

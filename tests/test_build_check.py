@@ -1,0 +1,76 @@
+"""`landstrikes build --check` says whether a dataset folder's tables and card are what its
+sources build, byte for byte, and writes nothing into the folder: a table edited consistently,
+which `validate` calls VALID, is named with the rows that differ."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import load, save
+
+from landstrikes.schema.validate import validate
+
+
+def check(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(folder)],
+                          capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every entry under the folder with its size and modification time."""
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.rglob("*"))}
+
+
+def test_a_freshly_built_folder_is_its_sources_build(whole_copy):
+    before = snapshot(whole_copy)
+    done = check(whole_copy)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "are what the sources build, byte for byte" in done.stdout
+    assert snapshot(whole_copy) == before
+
+
+def test_a_label_swapped_in_a_table_is_valid_but_not_built_from_the_sources(whole_copy):
+    stances = load(whole_copy, "stances")
+    row = stances.index[stances["label"] == "against"][0]
+    stances.loc[row, "label"] = "favor"
+    save(whole_copy, "stances", stances)
+    before = snapshot(whole_copy)
+    assert validate(whole_copy).ok  # the invariants cannot see it
+
+    done = check(whole_copy)
+    assert done.returncode == 1
+    assert "data/stances/stances.parquet: differs from the build of the sources [table-not-built-from-sources]" in done.stdout
+    assert stances.loc[row, "stance_id"] in done.stdout and "label" in done.stdout
+    assert "data/claims/" not in done.stdout
+    assert snapshot(whole_copy) == before
+
+
+def test_an_edited_card_and_a_file_no_build_writes_are_named(whole_copy):
+    (whole_copy / "README.md").write_text("# my notes\n", encoding="utf-8")
+    (whole_copy / "data" / "quotes" / "notes.txt").write_text("x", encoding="utf-8")
+    done = check(whole_copy)
+    assert done.returncode == 1
+    assert "README.md: the dataset card differs from the one the sources build [table-not-built-from-sources]" in done.stdout
+    assert "data/quotes/notes.txt: no build writes it" in done.stdout
+
+
+def test_a_missing_table_is_named(whole_copy):
+    (whole_copy / "data" / "segments" / "segments.parquet").unlink()
+    done = check(whole_copy)
+    assert done.returncode == 1 and "data/segments/segments.parquet: missing; the sources build it" in done.stdout
+
+
+def test_a_bad_source_is_one_line_and_exit_2(whole_copy):
+    source = next((whole_copy / "annotations" / "articles").glob("*.yaml"))
+    source.write_text(source.read_text(encoding="utf-8") + "\nmentions: [\n", encoding="utf-8")
+    done = check(whole_copy)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and source.name in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_folder_that_is_not_there_is_exit_2(tmp_path):
+    done = check(tmp_path / "nowhere")
+    assert done.returncode == 2 and "[unreadable-folder]" in done.stderr
