@@ -269,7 +269,9 @@ def fourth_pass_block(fp: dict | None) -> str:
          f"F1 {num(me['span_overlap']['f1'])}; same entity {num(me['entity_agreement'])}; kind kappa {num(me['kind_kappa'])}"],
         [f"segment kind, code point by code point ({sg['code_points']:,} code points)",
          f"kappa {num(sg['kind_kappa'])} (agreement {num(sg['kind_agreement'])})"],
-        [f"segment starts ({sg['gold_rows']} gold vs {sg['fourth_rows']} fourth-pass segments)", f"F1 {num(sg['starts']['f1'])}"],
+        [f"segment boundaries where the kind changes ({sg['gold_rows']} gold vs {sg['fourth_rows']} fourth-pass segments; "
+         "SG2 lets adjacent blocks of one kind be one segment or several)",
+         f"F1 {num(sg['kind_changes']['f1'])} (every segment start: F1 {num(sg['starts']['f1'])})"],
     ]
     return (
         "\n\nFourth pass (2.4 guidelines and raw texts only) vs release 2.5.0, made before it"

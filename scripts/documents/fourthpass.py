@@ -172,11 +172,25 @@ def _kind_per_code_point(rows: list[dict], texts: dict[str, str]) -> list[str]:
     return labels
 
 
+def _run_starts(rows: list[dict]) -> set[tuple[str, int]]:
+    """Where a run of one kind begins: SG1 does not say whether two adjacent blocks of one kind
+    (two body paragraphs) are one segment or two, so boundaries are compared where the kind changes."""
+    starts, previous = set(), None
+    for row in sorted(rows, key=lambda r: (r["article_id"], r["span"])):
+        if previous is None or previous["article_id"] != row["article_id"] or previous["kind"] != row["kind"] \
+                or previous["span"][1] != row["span"][0]:
+            starts.add((row["article_id"], row["span"][0]))
+        previous = row
+    return starts
+
+
 def _segment_figures(gold: list[dict], ours: list[dict], texts: dict[str, str]) -> dict:
     a, b = _kind_per_code_point(gold, texts), _kind_per_code_point(ours, texts)
     starts_gold = {(r["article_id"], r["span"][0]) for r in gold}
     starts_ours = {(r["article_id"], r["span"][0]) for r in ours}
+    runs_gold, runs_ours = _run_starts(gold), _run_starts(ours)
     return {
+        "kind_changes": prf(len(runs_gold & runs_ours), len(runs_gold), len(runs_ours)),
         "gold_rows": len(gold), "fourth_rows": len(ours), "code_points": len(a),
         "kind_agreement": round(sum(x == y for x, y in zip(a, b)) / max(1, len(a)), 4),
         "kind_kappa": cohen_kappa(a, b),
