@@ -12,6 +12,7 @@ compares byte for byte, naming what differs and, for tables, the rows (`landstri
 from __future__ import annotations
 
 import filecmp
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from landstrikes.build import build_tables, foreign_files, write_card, write_dat
 from landstrikes.releases.diff import diff_folders
 from landstrikes.safety.readlock import reading
 from landstrikes.schema.registry import TABLES
+from landstrikes.schema.tableio import UnreadableTable
 
 CHECK_ID = "table-not-built-from-sources"
 
@@ -60,8 +62,9 @@ def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
         differing_rows = False
         for spec in TABLES:
             ours, theirs = built / "data" / spec.name / f"{spec.name}.parquet", dataset_dir / "data" / spec.name / f"{spec.name}.parquet"
-            if not theirs.is_file():
-                result.problems.append(f"data/{spec.name}/{spec.name}.parquet: missing; the sources build it")
+            if not theirs.is_file():  # never opened: a FIFO or device would block the comparison
+                what = "not a regular file" if os.path.lexists(theirs) else "missing"
+                result.problems.append(f"data/{spec.name}/{spec.name}.parquet: {what}; the sources build it")
             elif not filecmp.cmp(ours, theirs, shallow=False):
                 result.problems.append(f"data/{spec.name}/{spec.name}.parquet: differs from the build of the sources")
                 differing_rows = True
@@ -70,7 +73,11 @@ def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
         if not card.is_file() or not filecmp.cmp(built / "README.md", card, shallow=False):
             result.problems.append("README.md: the dataset card differs from the one the sources build")
         if differing_rows:
-            changes = diff_folders(dataset_dir, built, "data/", "sources")
+            try:
+                changes = diff_folders(dataset_dir, built, "data/", "sources")
+            except UnreadableTable as exc:  # a broken table differs too; only its rows cannot be shown
+                result.row_changes = f"  (rows not shown: {exc.line()})"
+                return result
             if changes.changed_tables:
                 result.row_changes = "\n".join(line for line in changes.to_text().splitlines()[1:-1]
                                                 if not line.endswith(" rows)") or ": unchanged (" not in line)

@@ -74,3 +74,20 @@ def test_a_bad_source_is_one_line_and_exit_2(whole_copy):
 def test_a_folder_that_is_not_there_is_exit_2(tmp_path):
     done = check(tmp_path / "nowhere")
     assert done.returncode == 2 and "[unreadable-folder]" in done.stderr
+
+
+def test_an_unreadable_table_differs_and_is_named_without_a_traceback(whole_copy):
+    (whole_copy / "data" / "quotes" / "quotes.parquet").write_bytes(b"garbage")
+    done = check(whole_copy)
+    assert done.returncode == 1, done.stderr
+    assert "data/quotes/quotes.parquet: differs from the build of the sources" in done.stdout
+    assert "rows not shown: [unreadable-table]" in done.stdout and "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_fifo_where_a_table_belongs_is_named_not_read(whole_copy):
+    table = whole_copy / "data" / "quotes" / "quotes.parquet"
+    table.unlink()
+    os.mkfifo(table)
+    done = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(whole_copy)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "data/quotes/quotes.parquet: not a regular file; the sources build it" in done.stdout
