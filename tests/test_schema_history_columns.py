@@ -222,6 +222,40 @@ def test_a_column_no_schema_had_is_refused_in_a_release_of_the_current_schema(tm
                         "stances table does not have (string, nullable)"], findings
 
 
+def test_a_table_the_stated_schema_had_that_the_release_lacks_is_refused(tmp_path, capsys):
+    release = _copy("2.0.0", tmp_path)
+    _remove_table(release, "stance_targets")
+    code, findings = _verified(release, capsys)
+    assert code == 1
+    assert findings == ["[manifest-columns-mismatch] MANIFEST.json#tables.stance_targets: missing: schema 2.0 has "
+                        "this table"], findings
+
+
+def _remove_table(release: Path, table: str) -> None:
+    """The table's files, manifest entries, croissant.json nodes and card config and features
+    gone, the witnesses re-hashed: a release that never had it."""
+    import yaml
+
+    shutil.rmtree(release / "data" / table)
+    manifest = _manifest(release)
+    del manifest["tables"][table]
+    manifest["files"] = {rel: entry for rel, entry in manifest["files"].items() if not rel.startswith(f"data/{table}/")}
+    croissant = json.loads((release / "croissant.json").read_text(encoding="utf-8"))
+    croissant["distribution"] = [o for o in croissant["distribution"] if not o.get("contentUrl", "").startswith(f"data/{table}/")]
+    croissant["recordSet"] = [rs for rs in croissant["recordSet"]
+                              if rs.get("@id") != table and not rs.get("@id", "").startswith(f"labels-{table}-")]
+    (release / "croissant.json").write_text(json.dumps(croissant, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    card = release / "README.md"
+    _, front, body = card.read_text(encoding="utf-8").split("---", 2)
+    meta = yaml.safe_load(front)
+    meta["configs"] = [c for c in meta["configs"] if c["config_name"] != table]
+    meta["dataset_info"] = [c for c in meta["dataset_info"] if c["config_name"] != table]
+    card.write_text("---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---" + body, encoding="utf-8")
+    for name in ("croissant.json", "README.md"):
+        manifest["files"][name].update(sha256=_sha(release / name), bytes=(release / name).stat().st_size)
+    (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def test_a_second_part_file_with_other_columns_than_the_first_is_refused(tmp_path, capsys):
     """The tables section compares the manifest with a table's first file; every part is judged."""
     release = _copy("2.0.0", tmp_path)
