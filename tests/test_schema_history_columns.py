@@ -166,14 +166,25 @@ def _verified(release: Path, capsys) -> tuple[int, list[str]]:
     return code, [line.strip() for line in lines[1:]]
 
 
+def _refused(release: Path, capsys) -> list[str]:
+    """verify's findings for a release it must refuse as a defect (exit 1)."""
+    code, findings = _verified(release, capsys)
+    assert code == 1, findings
+    return findings
+
+
+def _forged(version: str, tmp_path: Path, edit=None, schema_version: str | None = None) -> Path:
+    release = _copy(version, tmp_path)
+    _forge(release, edit, schema_version)
+    return release
+
+
 # --- columns judged by the stated schema version ---------------------------------------------------
 
 
 def test_a_release_stating_20_whose_quotes_carry_21s_speaker_columns_is_refused(tmp_path, capsys):
-    release = _copy("2.1.0", tmp_path)
-    _forge(release, schema_version="2.0")  # 2.1 added columns and no label: only the columns tell
-    code, findings = _verified(release, capsys)
-    assert code == 1
+    release = _forged("2.1.0", tmp_path, schema_version="2.0")  # 2.1 added columns and no label: only the columns tell
+    findings = _refused(release, capsys)
     assert findings == [
         f"[manifest-columns-mismatch] MANIFEST.json#tables.quotes.{name}: a column schema 2.0's quotes table "
         f"does not have ({kind}; it came with schema 2.1)"
@@ -184,10 +195,7 @@ def test_a_release_stating_20_whose_quotes_carry_21s_speaker_columns_is_refused(
 
 
 def test_a_column_the_stated_schema_had_that_the_release_lacks_is_refused(tmp_path, capsys):
-    release = _copy("2.0.0", tmp_path)
-    _forge(release, _drop("quotes", "event_id"))
-    code, findings = _verified(release, capsys)
-    assert code == 1
+    findings = _refused(_forged("2.0.0", tmp_path, _drop("quotes", "event_id")), capsys)
     assert findings == ["[manifest-columns-mismatch] MANIFEST.json#tables.quotes.event_id: missing: schema 2.0's "
                         "quotes table has it (string, nullable)"], findings
 
@@ -197,27 +205,18 @@ def test_a_column_the_stated_schema_had_that_the_release_lacks_is_refused(tmp_pa
     (pa.field("start", pa.int64(), nullable=True), "nullable, schema 2.0's is not"),
 ])
 def test_a_column_typed_otherwise_than_the_stated_schema_is_refused(field, says, tmp_path, capsys):
-    release = _copy("2.0.0", tmp_path)
-    _forge(release, _retype("quotes", "start", field))
-    code, findings = _verified(release, capsys)
-    assert code == 1
+    findings = _refused(_forged("2.0.0", tmp_path, _retype("quotes", "start", field)), capsys)
     assert findings == [f"[manifest-columns-mismatch] MANIFEST.json#tables.quotes.start: {says}"], findings
 
 
 def test_columns_out_of_the_stated_schemas_order_are_refused(tmp_path, capsys):
-    release = _copy("1.0.0", tmp_path)
-    _forge(release, _swap("claims", "start", "end"))
-    code, findings = _verified(release, capsys)
-    assert code == 1
+    findings = _refused(_forged("1.0.0", tmp_path, _swap("claims", "start", "end")), capsys)
     assert findings == ["[manifest-columns-mismatch] MANIFEST.json#tables.claims.end: stands where schema 1.0 has "
                         "'start' (schema order: claim_id, article_id, start, end, text, …)"], findings
 
 
 def test_a_column_no_schema_had_is_refused_in_a_release_of_the_current_schema(tmp_path, capsys):
-    release = _copy("2.5.0", tmp_path)
-    _forge(release, _add("stances", "rationale", after="evidence_text"))
-    code, findings = _verified(release, capsys)
-    assert code == 1
+    findings = _refused(_forged("2.5.0", tmp_path, _add("stances", "rationale", after="evidence_text")), capsys)
     assert findings == ["[manifest-columns-mismatch] MANIFEST.json#tables.stances.rationale: a column schema 2.1's "
                         "stances table does not have (string, nullable)"], findings
 
@@ -225,10 +224,8 @@ def test_a_column_no_schema_had_is_refused_in_a_release_of_the_current_schema(tm
 def test_a_table_the_stated_schema_had_that_the_release_lacks_is_refused(tmp_path, capsys):
     release = _copy("2.0.0", tmp_path)
     _remove_table(release, "stance_targets")
-    code, findings = _verified(release, capsys)
-    assert code == 1
-    assert findings == ["[manifest-columns-mismatch] MANIFEST.json#tables.stance_targets: missing: schema 2.0 has "
-                        "this table"], findings
+    assert _refused(release, capsys) == [
+        "[manifest-columns-mismatch] MANIFEST.json#tables.stance_targets: missing: schema 2.0 has this table"]
 
 
 def _remove_table(release: Path, table: str) -> None:
@@ -291,8 +288,7 @@ def test_a_second_part_file_with_other_columns_than_the_first_is_refused(tmp_pat
 
 @pytest.mark.parametrize("stated", ["2.2", "3.0"])
 def test_verify_says_it_cannot_vouch_for_a_release_of_a_newer_schema(stated, tmp_path, capsys):
-    release = _copy("2.5.0", tmp_path)
-    _forge(release, schema_version=stated)
+    release = _forged("2.5.0", tmp_path, schema_version=stated)
     code = main(["verify", str(release)])
     out = capsys.readouterr().out
     assert code == 2, out
@@ -306,8 +302,7 @@ def test_verify_says_it_cannot_vouch_for_a_release_of_a_newer_schema(stated, tmp
 def test_load_refuses_a_release_of_a_newer_schema_naming_the_upgrade(tmp_path):
     from landstrikes.errors import ReleaseSchemaNewer
 
-    release = _copy("2.5.0", tmp_path)
-    _forge(release, schema_version="2.2")
+    release = _forged("2.5.0", tmp_path, schema_version="2.2")
     with pytest.raises(ReleaseSchemaNewer, match=r"states schema 2\.2, newer than this package's 2\.1.*upgrade landstrikes"):
         load("quotes", version=release)
     assert issubclass(ReleaseSchemaNewer, ReleaseIntegrityError)  # callers that catch integrity errors still do
@@ -315,11 +310,9 @@ def test_load_refuses_a_release_of_a_newer_schema_naming_the_upgrade(tmp_path):
 
 def test_a_newer_schema_release_with_another_problem_fails_with_exit_1(tmp_path, capsys):
     """A defect the package can see is still a defect: exit 1, the newer schema named beside it."""
-    release = _copy("2.5.0", tmp_path)
-    _forge(release, schema_version="2.2")
+    release = _forged("2.5.0", tmp_path, schema_version="2.2")
     (release / "data" / "quotes" / "quotes.parquet").write_bytes(b"not the released bytes")
-    code, findings = _verified(release, capsys)
-    assert code == 1
+    findings = _refused(release, capsys)
     assert any(f.startswith("[schema-version-newer]") for f in findings) and any("sha256-mismatch" in f for f in findings)
 
 
