@@ -18,6 +18,7 @@ from landstrikes.errors import ReleaseIntegrityError
 from landstrikes.schema.columns import Col
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.tableio import footer_rows
+from landstrikes.schema.tableio import table_files as part_files
 from landstrikes.strictjson import unique_keys
 
 MANIFEST = "MANIFEST.json"
@@ -79,14 +80,16 @@ def describe_table(name: str, parquet: Path) -> dict:
 
 
 def table_files(folder: Path) -> dict[str, list[Path]]:
-    """table name -> its Parquet files, for every table folder under folder/data, in registry order."""
+    """table name -> its Parquet files, for every table folder under folder/data, in registry order.
+
+    The parts are validate's (`tableio.table_files`): a hidden `._quotes.parquet` that a macOS
+    copy leaves is no part, so `diff` no longer described a table by it (attack19)."""
     data = folder / "data"
     if not data.is_dir():
         return {}
-    folders = [d for d in data.iterdir() if d.is_dir() and any(d.glob("*.parquet"))]
+    parts = {d.name: files for d in data.iterdir() if d.is_dir() and (files := part_files(d))}
     order = list(TABLES_BY_NAME)  # registry order first, then any unknown table by name
-    folders.sort(key=lambda d: (order.index(d.name) if d.name in order else len(order), d.name))
-    return {d.name: sorted(d.glob("*.parquet")) for d in folders}
+    return dict(sorted(parts.items(), key=lambda item: (order.index(item[0]) if item[0] in order else len(order), item[0])))
 
 
 def make_manifest(folder: Path, header: dict, raw_dir: Path) -> dict:
