@@ -14,8 +14,8 @@ from pathlib import Path, PurePosixPath
 
 import pyarrow
 import pyarrow.parquet as pq
-import yaml
 
+from landstrikes.releases.hub_card import card_front_matter, loader_side_files
 from landstrikes.releases.manifest import Problem
 
 MAX_LISTED_FILES = 100_000
@@ -120,22 +120,6 @@ def special_kind(path: Path) -> str | None:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
     return None
-
-
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def card_front_matter(folder: Path):
-    """The YAML front matter of the release's card (README.md), None if unreadable. libyaml's safe
-    loader when installed: the pure-Python one was a third of `load`'s time on a 1,000-article
-    release (loose14), and the card is read by two checks."""
-    try:
-        text = (folder / "README.md").read_text(encoding="utf-8")
-        if not text.startswith("---"):
-            return {}
-        return yaml.load(text.split("---", 2)[1], Loader=_SAFE_LOADER) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, IndexError):
-        return None
 
 
 def card_features(folder: Path) -> dict[str, dict[str, tuple[str, ...] | None]] | None:
@@ -459,6 +443,7 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
         if document is not None:
             problems += [Problem("witness-mismatch", _short(rel), "croissant.json does not state its sha256")
                          for rel in sorted(manifest["files"]) if rel.endswith(".parquet") and rel not in stated]
+    problems += loader_side_files(manifest["files"])
     if "README.md" in trusted:
         from landstrikes.releases.card_configs import config_problems
 
