@@ -446,8 +446,10 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
     problems += loader_side_files(manifest["files"])
     if "README.md" in trusted:
         from landstrikes.releases.card_configs import config_problems
+        from landstrikes.releases.card_dtypes import feature_problems
 
-        problems += config_problems(card_front_matter(folder), manifest)
+        meta = card_front_matter(folder)
+        problems += config_problems(meta, manifest) + feature_problems(meta, manifest)
         counts = card_row_counts(folder)
         problems += [Problem("witness-mismatch", f"README.md#{_short(str(name))}", f"the dataset card states no row count "
                              f"for the table (the manifest: {table['rows']})")
