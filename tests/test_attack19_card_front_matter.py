@@ -6,7 +6,11 @@ to the first line that is `---`. A forger who re-hashed MANIFEST.json over a car
 `a---b` and a second `configs:` (and `dataset_info:`) below it got `verify` ok, while
 `load_dataset(release, "quotes")` returned the 255 claims. `datasets` also reads a
 `.huggingface.yaml` beside the card over its keys (and a legacy `dataset_infos.json` under them):
-listed in a re-hashed manifest, it redirected `quotes` the same way.
+listed in a re-hashed manifest, it redirected `quotes` the same way. And verify parsed the block
+with libyaml, which reads a byte-order mark opening a line as nothing, while `DatasetCard.load`
+uses PyYAML's pure-Python loader, which reads it as a character: `\ufeff   path: data/quotes/...`
+under `path: data/claims/...` was the quotes path for verify and a key of its own for
+`load_dataset`, which read the claims' files.
 """
 
 from __future__ import annotations
@@ -69,6 +73,25 @@ def test_a_listed_file_the_loader_reads_beside_the_card_is_refused(release_copy,
     manifest["files"][name] = {"sha256": "", "bytes": 0}
     rehash_in_manifest(release_copy, manifest, name)
     assert ("witness-mismatch", name) in _checks(release_copy)
+
+
+def test_a_line_opened_by_a_byte_order_mark_is_read_as_the_hub_reads_it(release_copy):
+    card = release_copy / "README.md"
+    meta, lines, close = _meta_and_lines(release_copy)
+    meta["configs"] = [c for c in meta["configs"] if c["config_name"] != "quotes"] + \
+        [c for c in meta["configs"] if c["config_name"] == "quotes"]  # last, so the BOM line ends nothing after it
+    block = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
+    block = block.replace("    path: data/quotes/*.parquet\n",
+                          "    path: data/claims/*.parquet\n\ufeff   path: data/quotes/*.parquet\n")
+    card.write_text("---\n" + block + "---\n" + "\n".join(lines[close + 1:]), encoding="utf-8")
+    rehash_in_manifest(release_copy, _manifest(release_copy), "README.md")
+    from huggingface_hub import DatasetCard
+
+    hub = DatasetCard.load(card).data.to_dict()
+    quotes = next(c for c in hub["configs"] if c["config_name"] == "quotes")
+    assert quotes["data_files"][0]["path"] == "data/claims/*.parquet"  # what load_dataset follows
+    assert next(c for c in card_front_matter(release_copy)["configs"] if c["config_name"] == "quotes") == quotes
+    assert ("witness-mismatch", "README.md#configs.quotes") in _checks(release_copy)
 
 
 @pytest.mark.parametrize("front", ["\ufeff---\n", "\n---\n", "---\r\n"])

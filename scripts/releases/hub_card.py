@@ -11,6 +11,8 @@ a release holds neither, and one listed in a re-hashed manifest redirected `quot
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from pathlib import Path
 
@@ -28,23 +30,28 @@ LOADER_SIDE_FILES = {
 }
 """Files beside the card that `load_dataset` reads as metadata; `release` writes none of them."""
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def card_front_matter(folder: Path):
     """The card's (README.md's) YAML block as the Hub finds it: a dict, {} without one, None if
-    unreadable. Read as `DatasetCard.load` reads it (a BOM dropped, line ends kept). libyaml's safe
-    loader when installed: the pure-Python one was a third of `load`'s time on a 1,000-article
-    release (loose14), and the card is read by three checks."""
+    unreadable. Read as `DatasetCard.load` reads it (a BOM dropped, line ends kept) and parsed by
+    the loader it uses, PyYAML's pure-Python `safe_load`: libyaml, faster, reads a byte-order
+    mark that opens a line as no character, PyYAML as one, so `\ufeff   path: data/quotes/...`
+    below `path: data/claims/...` was the quotes config's path for verify and a key of its own
+    for `load_dataset`, which read the claims. Parsed once per text (loose14: parsing was a third
+    of `load`'s time), and the checks that read the card get copies."""
     try:
         with open(Path(folder) / "README.md", encoding="utf-8-sig", newline="") as handle:
             text = handle.read()
         match = HUB_YAML_BLOCK.search(text)
         if match is None:
             return {}
-        return yaml.load(match.group(2), Loader=_SAFE_LOADER) or {}
+        return copy.deepcopy(_parsed(match.group(2))) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(block: str):
+    return yaml.safe_load(block)
 
 
 def loader_side_files(files: dict) -> list[Problem]:
