@@ -1,9 +1,11 @@
-"""A release's table parts carry names every reader reads (attack19; closes attack18's `_x.parquet`
-left open for releases).
+"""A release's table folders hold only parts every reader reads alike (attack19; closes
+attack18's `_x.parquet` left open for releases).
 
-The forgery: quotes split into `quotes.parquet` (50 rows) and a second listed part, with the
+The forgeries: quotes split into `quotes.parquet` (50 rows) and a second listed part, with the
 manifest and croissant.json restated over both. With the part named `.rest.parquet` verify said
 ok, `landstrikes.load` returned 103 quotes, pandas 50, and `load_dataset` refused its split.
+With 10 quotes in a listed `data/quotes/more` (no extension: croissant.json need not state it),
+verify said ok, `load` returned 103 quotes and `pandas.read_parquet` 113.
 """
 
 from __future__ import annotations
@@ -17,6 +19,16 @@ import pytest
 import landstrikes
 from landstrikes.errors import ReleaseIntegrityError
 from landstrikes.releases.manifest import verify
+
+
+def _list_file(release, rel: str, data: bytes) -> None:
+    path = release / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    manifest = json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
+    manifest["files"][rel] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    (release / "MANIFEST.json").write_text(json.dumps(dict(manifest, files=dict(sorted(manifest["files"].items()))), indent=2),
+                                           encoding="utf-8")
 
 
 def _split_quotes(release, name: str) -> None:
@@ -51,3 +63,11 @@ def test_a_second_part_every_reader_reads_still_verifies(release_copy):
     _split_quotes(release_copy, "quotes-rest.parquet")
     assert verify(release_copy) == []
     assert landstrikes.load("quotes", version=release_copy).num_rows == 103
+
+
+@pytest.mark.parametrize("rel", ["data/quotes/more", "data/quotes/sub/more", "data/quotes/notes.txt"])
+def test_a_listed_file_pandas_reads_beside_the_parts_is_refused(release_copy, tmp_path, rel):
+    rows = tmp_path / "rows.parquet"
+    pq.write_table(pq.read_table(release_copy / "data" / "quotes" / "quotes.parquet").slice(0, 10), rows)
+    _list_file(release_copy, rel, rows.read_bytes() if not rel.endswith(".txt") else b"notes\n")
+    assert ("unexpected-file", rel) in {(p.check, p.path) for p in verify(release_copy)}

@@ -191,7 +191,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
     (None: every table, as `verify` does); every file is hashed and every footer read whatever it
     names. `load` names none and checks the one table it decodes itself."""
     from landstrikes.releases import manifest_checks
-    from landstrikes.releases.part_names import skipped_parts
+    from landstrikes.releases.part_names import stray_table_files
 
     folder = Path(folder)
     if not folder.is_dir():
@@ -235,7 +235,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
     decoded = trusted if decode is None else manifest_checks.files_of_tables(trusted, decode)
     problems += manifest_checks.footer_statistics(folder, decoded, manifest)
     problems += manifest_checks.unlisted(folder, manifest["files"])
-    problems += skipped_parts(manifest["files"])
+    problems += stray_table_files(manifest["files"])
     problems += manifest_checks.tables_section(folder, manifest, trusted)
     problems += manifest_checks.header(folder, manifest, trusted)
     problems += manifest_checks.statements(folder, manifest, trusted)

@@ -1,11 +1,13 @@
-"""A release's table parts carry names every reader reads (attack19).
+"""A release's table folders hold only parts every reader reads alike (attack19).
 
-`landstrikes.load` and verify read every listed `data/<table>/*.parquet`; `datasets` skips a
-hidden one (`.rest.parquet`), and `pandas.read_parquet(folder)` (README's own recipe) skips names
-starting with `.` or `_`. A release whose quotes were split into `quotes.parquet` (50 rows) and
-a listed `.rest.parquet` (53), under a re-hashed manifest and croissant.json, verified ok:
-`load` returned 103 quotes, pandas 50, and `load_dataset` refused its split. `release` writes
-`data/<table>/<table>.parquet` only; validate's `unexpected-file` refuses the same names.
+`landstrikes.load`, verify and `datasets` (the card's `data/<table>/*.parquet`) read a table's
+`*.parquet` files; `pandas.read_parquet(folder)` (README's own recipe) reads every file in the
+folder and below it whatever its extension, but skips names starting with `.` or `_`, and
+`datasets` skips hidden ones. Under a re-hashed manifest (and croissant.json where it states
+the file) a release verified ok with quotes split into `quotes.parquet` and a listed
+`.rest.parquet` (load: 103 quotes, pandas 50, load_dataset refused its split), or with a listed
+`data/quotes/more` of 10 rows (pandas: 113 quotes, load: 103). `release` writes
+`data/<table>/<table>.parquet` only; validate's `unexpected-file` refuses the same entries.
 """
 
 from __future__ import annotations
@@ -13,13 +15,20 @@ from __future__ import annotations
 from landstrikes.releases.manifest import Problem
 
 
-def skipped_parts(listed) -> list[Problem]:
-    """unexpected-file for each listed table part whose name a reader skips."""
+def stray_table_files(listed) -> list[Problem]:
+    """unexpected-file for each listed file in a table folder that some reader reads differently."""
     problems = []
     for rel in sorted(listed):
         parts = rel.split("/")
-        if len(parts) == 3 and parts[0] == "data" and rel.endswith(".parquet") and parts[2].startswith((".", "_")):
-            problems.append(Problem("unexpected-file", rel, "a table part named with a leading '.' or '_': "
-                                    "datasets skips a hidden one and pandas.read_parquet both, so readers would "
-                                    "get other rows than load and verify"))
+        if len(parts) < 3 or parts[0] != "data":
+            continue
+        if len(parts) > 3 or not rel.endswith(".parquet"):
+            why = ("pandas.read_parquet reads every file of a table folder and its subfolders, "
+                   "whatever its name; load, verify and datasets read only its *.parquet files")
+        elif parts[2].startswith((".", "_")):
+            why = ("a table part named with a leading '.' or '_': datasets skips a hidden one and "
+                   "pandas.read_parquet both, so readers would get other rows than load and verify")
+        else:
+            continue
+        problems.append(Problem("unexpected-file", rel, why))
     return problems
