@@ -35,6 +35,9 @@ def record_set_problems(document, manifest: dict) -> list[Problem]:
         if not isinstance(fields, list):
             problems.append(Problem("witness-mismatch", where, "croissant.json has no record set for the table"))
             continue
+        if set(rs) - RECORD_SET_KEYS:  # inline `data` stands in for the files: mlcroissant failed on it (attack19)
+            problems.append(Problem("witness-mismatch", where, f"croissant.json's record set carries keys croissant.py "
+                                    f"does not write ({_short(str(sorted(set(rs) - RECORD_SET_KEYS)))})"))
         read = {}
         types = {c.get("name"): c.get("type") for c in statement.get("columns", []) if isinstance(c, dict)}
         for field in fields:
@@ -58,6 +61,9 @@ def record_set_problems(document, manifest: dict) -> list[Problem]:
                                     f"the table lacks and lacks columns {_short(str(missing))}"))
     return problems
 
+
+RECORD_SET_KEYS = {"@type", "@id", "name", "description", "key", "field"}
+"""What releases/croissant.py writes in a table's record set (its label sets' inline `data` is theirs)."""
 
 FIELD_KEYS = {"@type", "@id", "name", "description", "dataType", "source", "repeated", "references"}
 """What releases/croissant.py writes in a table's field; a source is exactly its file and column."""
