@@ -380,6 +380,10 @@ def header(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
         except Exception:
             continue  # reported by tables_section
         meta = {k.decode("utf-8", "replace"): v.decode("utf-8", "replace") for k, v in meta.items()}
+        if "pandas" in meta:  # validate's unexpected-metadata, for a release's files too (attack19)
+            problems.append(Problem("unexpected-metadata", rel, "carries a 'pandas' schema entry: pandas.read_parquet "
+                                    "would reshape the table by it (a forged one hid quote_id as the index); "
+                                    "release writes none"))
         for key in ("dataset_version", "schema_version"):
             stamped = meta.get(METADATA_PREFIX + key)
             if stamped is not None and stamped != manifest[key]:
