@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import reprlib
 from pathlib import Path
 
 import yaml
@@ -58,3 +59,13 @@ def loader_side_files(files: dict) -> list[Problem]:
     """witness-mismatch for each listed file that `load_dataset` would read beside the card."""
     return [Problem("witness-mismatch", name, f"{why}, so the card verify checks is not what loads; a release holds none")
             for name, why in LOADER_SIDE_FILES.items() if name in files]
+
+
+_BOUNDED = reprlib.Repr()
+_BOUNDED.maxlevel, _BOUNDED.maxlist, _BOUNDED.maxdict, _BOUNDED.maxstring, _BOUNDED.maxother = 3, 4, 4, 60, 60
+
+
+def bounded(value) -> str:
+    """A card value shown in a message, in bounded time: YAML aliases can nest a few hundred bytes
+    into hundreds of millions of items, and `str()` of them hung verify (attack19)."""
+    return value if isinstance(value, str) else _BOUNDED.repr(value)

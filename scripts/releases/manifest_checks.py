@@ -128,18 +128,31 @@ def card_features(folder: Path) -> dict[str, dict[str, tuple[str, ...] | None]] 
     if meta is None:
         return None
     out = {}
-    for config in meta.get("dataset_info", []) if isinstance(meta, dict) else []:
-        if not isinstance(config, dict):
-            continue
+    infos = meta.get("dataset_info") if isinstance(meta, dict) else None
+    for config in infos if isinstance(infos, list) else []:
+        if not isinstance(config, dict) or not isinstance(config.get("config_name"), str):
+            continue  # (a list or mapping as a name is unhashable: it was an internal error, attack19)
         columns = {}
-        for feature in config.get("features", []) or []:
-            if not isinstance(feature, dict) or "name" not in feature:
+        features = config.get("features")
+        for feature in features if isinstance(features, list) else []:
+            if not isinstance(feature, dict) or not isinstance(feature.get("name"), str):
                 continue
             label = feature.get("dtype") if isinstance(feature.get("dtype"), dict) else feature
             names = label.get("class_label", {}).get("names") if isinstance(label.get("class_label"), dict) else None
-            columns[feature["name"]] = tuple(names[k] for k in sorted(names, key=int)) if isinstance(names, dict) else None
+            columns[feature["name"]] = _label_names(names)
         out[config.get("config_name")] = columns
     return out
+
+
+def _label_names(names) -> tuple | None:
+    """A class_label's names in code order; keys that are no integers (`a:`, 5,000 digits) give a
+    list no manifest states, so the column is a mismatch, not an internal error (attack19)."""
+    if not isinstance(names, dict):
+        return None
+    try:
+        return tuple(names[k] for k in sorted(names, key=int))
+    except (ValueError, TypeError):
+        return ("(class_label names keyed by no integers)",)
 
 
 def croissant_label_sets(folder: Path) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -471,8 +484,9 @@ def card_row_counts(folder: Path) -> dict:
     """table -> num_examples of its split, from the release's dataset card (empty if unreadable)."""
     meta = card_front_matter(folder)
     counts = {}
-    for config in meta.get("dataset_info", []) if isinstance(meta, dict) else []:
-        splits = config.get("splits") if isinstance(config, dict) else None
+    infos = meta.get("dataset_info") if isinstance(meta, dict) else None
+    for config in infos if isinstance(infos, list) else []:
+        splits = config.get("splits") if isinstance(config, dict) and isinstance(config.get("config_name"), str) else None
         for split in splits if isinstance(splits, list) else []:
             if isinstance(split, dict) and isinstance(split.get("num_examples"), int):
                 counts[config.get("config_name")] = split["num_examples"]
