@@ -5,7 +5,9 @@ Three shapes broke verify (and `load`, which runs the same checks):
 - YAML aliases nesting nine lists of nine, nine deep (a few hundred bytes, 387 million items) as a
   config's `data_files`: verify hung, printing them;
 - a feature or config named by a list: `[internal-error] TypeError: unhashable type: 'list'`;
-- class_label names keyed by no integer: `ValueError` from `int()`.
+- class_label names keyed by no integer: `ValueError` from `int()`;
+- 50,000 nested `[` in a value: `[internal-error] RecursionError` from the YAML parser (the card
+  is then unreadable, so it witnesses no row count).
 Each is now a `witness-mismatch` or `manifest-labels-mismatch`, exit 1.
 """
 
@@ -35,6 +37,7 @@ SHAPES = {
         ARTICLES_FILES, "- config_name: articles\n  data_files: *a9\n"),
     "a feature named by a list": lambda t: t.replace("  - name: quote_id\n", "  - name: [quote_id]\n", 1),
     "a config named by a list": lambda t: t.replace("- config_name: quotes\n  features:", "- config_name: [quotes]\n  features:", 1),
+    "a value nested 50,000 deep": lambda t: t.replace("---\n", "---\ndeep: " + "[" * 50000 + "]" * 50000 + "\n", 1),
     "class_label names keyed by letters": lambda t: t.replace("          '0': direct\n", "          a: direct\n", 1),
 }
 

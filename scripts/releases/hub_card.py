@@ -46,7 +46,7 @@ def card_front_matter(folder: Path):
         if match is None:
             return {}
         return copy.deepcopy(_parsed(match.group(2))) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):  # 50,000 nested `[`: attack19
         return None
 
 
