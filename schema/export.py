@@ -6,6 +6,7 @@ Pandera's YAML keeps registered checks only; the cross-table checks are listed i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from landstrikes.schema.registry import TABLES
 
@@ -16,13 +17,13 @@ def schema_yaml(spec) -> str:
     return spec.pandera_schema().to_yaml()
 
 
-def export_schemas(folder: Path = EXPORT_DIR) -> list[Path]:
-    """Write <table>.schema.yaml per table into folder; each file is replaced whole (temp + rename)."""
+def export_schemas(folder: Path, write: Callable[[Path, str], None]) -> list[Path]:
+    """Write <table>.schema.yaml per table into folder, each replaced whole by `write` (the CLI's
+    is `safety/replacefile.replace_text`: a new temporary file, then one rename; this module wrote
+    a fixed `.<name>.tmp` first, written through when a link stood there, attack19)."""
     written = []
     for spec in TABLES:
         path = folder / f"{spec.name}.schema.yaml"
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(schema_yaml(spec), encoding="utf-8")
-        tmp.replace(path)
+        write(path, schema_yaml(spec))
         written.append(path)
     return written

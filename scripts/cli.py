@@ -395,14 +395,15 @@ def cmd_stats(args) -> int:
 
 def cmd_export_schemas(args) -> int:
     from landstrikes.safety.outdir import output_folder
-    from landstrikes.schema.export import export_schemas
+    from landstrikes.safety.replacefile import replace_text
+    from landstrikes.schema import export
 
     if args.out is None:
-        written = export_schemas()
+        written = export.export_schemas(export.EXPORT_DIR, replace_text)
     else:
         try:
             with output_folder(args.out, "export-schemas", _notice) as staging:
-                written = [args.out / path.relative_to(staging) for path in export_schemas(staging)]
+                written = [args.out / path.relative_to(staging) for path in export.export_schemas(staging, replace_text)]
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

@@ -17,6 +17,7 @@ import pandas as pd
 from landstrikes.documents.agreement import _none, match_spans, prf
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES_BY_NAME
+from landstrikes.schema.report import visible
 from landstrikes.schema.tableio import to_pandas
 from landstrikes.schema.validate import table_root
 
@@ -189,7 +190,9 @@ def _painted(rows: list[dict]) -> tuple[list[int], list[tuple[int, int, str]]]:
 
 
 def to_text(result: dict) -> str:
-    """The figures as two plain tables: per layer, then per article (overlap F1)."""
+    """The figures as two plain tables: per layer, then per article (overlap F1). An article id is
+    shown with control characters escaped: one from a raw file name holding a line break split
+    its row over two lines (attack19)."""
     lines = [
         f"{'layer':<10} {'gold':>5} {'pred':>5}  {'exact P/R/F1':<20} {'overlap P/R/F1':<20} attribute accuracy (on overlap matches)",
     ]
@@ -199,7 +202,7 @@ def to_text(result: dict) -> str:
     lines.append("")
     lines.append(f"{'article':<24} " + " ".join(f"{layer + ' F1':>13}" for layer in LAYERS) + "   (overlap)")
     for article, layers in result["per_article"].items():
-        lines.append(f"{article:<24} " + " ".join(f"{_article_f1(layers[layer]):>13}" for layer in LAYERS))
+        lines.append(f"{visible(article):<24} " + " ".join(f"{_article_f1(layers[layer]):>13}" for layer in LAYERS))
     return "\n".join(lines)
 
 

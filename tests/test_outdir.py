@@ -190,7 +190,9 @@ def test_export_schemas_default_still_rewrites_the_package_yaml_in_place(tmp_pat
 
     monkeypatch.setattr(export, "EXPORT_DIR", tmp_path)
     (tmp_path / "keep.py").write_text("# not ours")
-    written = export.export_schemas(tmp_path)
+    from landstrikes.safety.replacefile import replace_text
+
+    written = export.export_schemas(tmp_path, replace_text)
     assert all(p.parent == tmp_path for p in written) and (tmp_path / "keep.py").exists()
     assert not list(tmp_path.glob(".*.tmp"))
 

@@ -21,6 +21,7 @@ def expected_data_files(table: str) -> list[dict]:
 
 def config_problems(meta, manifest: dict) -> list[Problem]:
     """witness-mismatch for each config that reads other files than its table's, or is missing or extra."""
+    from landstrikes.releases.hub_card import bounded
     from landstrikes.releases.manifest_checks import _short
 
     if not isinstance(meta, dict) or not meta:
@@ -32,14 +33,14 @@ def config_problems(meta, manifest: dict) -> list[Problem]:
     problems, seen = [], set()
     for config in configs:
         name = config.get("config_name") if isinstance(config, dict) else None
-        name = name if name is None or isinstance(name, str) else repr(name)  # (a forged list or mapping: no table's, and hashable)
+        name = name if name is None or isinstance(name, str) else bounded(name)  # (a forged list or mapping: no table's, and hashable)
         where = f"README.md#configs.{_short(str(name))}"
         if name not in tables:
             problems.append(Problem("witness-mismatch", where, "the dataset card has a config for no table with rows of the release"))
         elif name in seen:
             problems.append(Problem("witness-mismatch", where, "the dataset card lists this config twice"))
         elif config.get("data_files") != expected_data_files(name):
-            problems.append(Problem("witness-mismatch", where, f"the dataset card's config reads {_short(str(config.get('data_files')))}, "
+            problems.append(Problem("witness-mismatch", where, f"the dataset card's config reads {_short(bounded(config.get('data_files')))}, "
                                     f"not its table's files ({expected_data_files(name)[0]['path']}, split train)"))
         elif set(config) - {"config_name", "data_files", "default"} or config.get("default", name == "articles") is not (name == "articles"):
             problems.append(Problem("witness-mismatch", where, "the dataset card's config carries other keys, or another table "

@@ -13,6 +13,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from landstrikes.schema.report import visible
 from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES_BY_NAME
@@ -108,48 +109,52 @@ class DatasetDiff:
                           allow_nan=False)
 
     def to_text(self, per_table: int = 20) -> str:
-        lines = [f"landstrikes diff {self.old} -> {self.new}"]
+        lines = [f"landstrikes diff {visible(self.old)} -> {visible(self.new)}"]
         for t in self.tables:
             lines.extend(_table_text(t, per_table))
         level, reasons = self.required_bump()
-        lines.append(f"required bump: {level} ({'; '.join(reasons)})")
+        lines.append(f"required bump: {level} ({visible('; '.join(reasons))})")
         return "\n".join(lines)
 
 
 def _table_text(t: TableDiff, per_table: int) -> list[str]:
+    """The table's lines. Ids, table and column names come from the data and are shown with
+    control characters escaped: an id holding a line break (a raw file's name) printed report
+    lines of its own, a forged `required bump` among them (attack19)."""
+    name = visible(t.table)
     if t.status in ("added", "removed"):
-        return [f"{t.table}: table {t.status} ({t.rows_new if t.status == 'added' else t.rows_old} rows)"]
+        return [f"{name}: table {t.status} ({t.rows_new if t.status == 'added' else t.rows_old} rows)"]
     if t.status == "same":
-        return [f"{t.table}: unchanged ({t.rows_new} rows)"]
+        return [f"{name}: unchanged ({t.rows_new} rows)"]
     lines = [
-        f"{t.table}: {t.rows_old} -> {t.rows_new} rows; "
+        f"{name}: {t.rows_old} -> {t.rows_new} rows; "
         f"{len(t.added)} added, {len(t.removed)} removed, {len(t.changed)} changed"
     ]
     for name in t.columns_added:
-        lines.append(f"  + column {name}")
+        lines.append(f"  + column {visible(name)}")
     for name in t.columns_removed:
-        lines.append(f"  - column {name}")
+        lines.append(f"  - column {visible(name)}")
     for name, change in t.columns_retyped.items():
-        lines.append(f"  ~ column {name}: {change['old']} -> {change['new']}")
+        lines.append(f"  ~ column {visible(name)}: {visible(change['old'])} -> {visible(change['new'])}")
     for name, change in t.labels_changed.items():
-        lines.append(f"  ~ labels of {name}: {change['old']} -> {change['new']}")
+        lines.append(f"  ~ labels of {visible(name)}: {change['old']} -> {change['new']}")
     if t.column_order_changed:
         lines.append("  ~ column order changed")
     shown = 0
     for row_id in t.added:
         if shown < per_table:
-            lines.append(f"  + {row_id}")
+            lines.append(f"  + {visible(row_id)}")
         shown += 1
     for row_id in t.removed:
         if shown < per_table:
-            lines.append(f"  - {row_id}")
+            lines.append(f"  - {visible(row_id)}")
         shown += 1
     for change in t.changed:
         if shown < per_table:
-            moved = f" (was {change.old_id})" if change.old_id != change.id else ""
-            lines.append(f"  ~ {change.id}{moved}")
+            moved = f" (was {visible(change.old_id)})" if change.old_id != change.id else ""
+            lines.append(f"  ~ {visible(change.id)}{moved}")
             for column, (old, new) in change.columns.items():
-                lines.append(f"      {column}: {_show(old)} -> {_show(new)}")
+                lines.append(f"      {visible(column)}: {_show(old)} -> {_show(new)}")
         shown += 1
     if shown > per_table:
         lines.append(f"  ... and {shown - per_table} more row(s) (use --json for all)")

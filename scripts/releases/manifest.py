@@ -18,6 +18,7 @@ from landstrikes.errors import ReleaseIntegrityError
 from landstrikes.schema.columns import Col
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.tableio import footer_rows
+from landstrikes.schema.tableio import table_files as part_files
 from landstrikes.strictjson import unique_keys
 
 MANIFEST = "MANIFEST.json"
@@ -79,14 +80,16 @@ def describe_table(name: str, parquet: Path) -> dict:
 
 
 def table_files(folder: Path) -> dict[str, list[Path]]:
-    """table name -> its Parquet files, for every table folder under folder/data, in registry order."""
+    """table name -> its Parquet files, for every table folder under folder/data, in registry order.
+
+    The parts are validate's (`tableio.table_files`): a hidden `._quotes.parquet` that a macOS
+    copy leaves is no part, so `diff` no longer described a table by it (attack19)."""
     data = folder / "data"
     if not data.is_dir():
         return {}
-    folders = [d for d in data.iterdir() if d.is_dir() and any(d.glob("*.parquet"))]
+    parts = {d.name: files for d in data.iterdir() if d.is_dir() and (files := part_files(d))}
     order = list(TABLES_BY_NAME)  # registry order first, then any unknown table by name
-    folders.sort(key=lambda d: (order.index(d.name) if d.name in order else len(order), d.name))
-    return {d.name: sorted(d.glob("*.parquet")) for d in folders}
+    return dict(sorted(parts.items(), key=lambda item: (order.index(item[0]) if item[0] in order else len(order), item[0])))
 
 
 def make_manifest(folder: Path, header: dict, raw_dir: Path) -> dict:
@@ -188,6 +191,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
     (None: every table, as `verify` does); every file is hashed and every footer read whatever it
     names. `load` names none and checks the one table it decodes itself."""
     from landstrikes.releases import manifest_checks
+    from landstrikes.releases.part_names import stray_table_files
     from landstrikes.releases.schema_columns import column_problems
 
     folder = Path(folder)
@@ -232,6 +236,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
     decoded = trusted if decode is None else manifest_checks.files_of_tables(trusted, decode)
     problems += manifest_checks.footer_statistics(folder, decoded, manifest)
     problems += manifest_checks.unlisted(folder, manifest["files"])
+    problems += stray_table_files(manifest["files"])
     problems += manifest_checks.tables_section(folder, manifest, trusted)
     problems += column_problems(folder, manifest, trusted)
     problems += manifest_checks.header(folder, manifest, trusted)

@@ -14,8 +14,8 @@ from pathlib import Path, PurePosixPath
 
 import pyarrow
 import pyarrow.parquet as pq
-import yaml
 
+from landstrikes.releases.hub_card import card_front_matter, loader_side_files
 from landstrikes.releases.manifest import Problem
 
 MAX_LISTED_FILES = 100_000
@@ -122,40 +122,37 @@ def special_kind(path: Path) -> str | None:
     return None
 
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def card_front_matter(folder: Path):
-    """The YAML front matter of the release's card (README.md), None if unreadable. libyaml's safe
-    loader when installed: the pure-Python one was a third of `load`'s time on a 1,000-article
-    release (loose14), and the card is read by two checks."""
-    try:
-        text = (folder / "README.md").read_text(encoding="utf-8")
-        if not text.startswith("---"):
-            return {}
-        return yaml.load(text.split("---", 2)[1], Loader=_SAFE_LOADER) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, IndexError):
-        return None
-
-
 def card_features(folder: Path) -> dict[str, dict[str, tuple[str, ...] | None]] | None:
     """table -> column -> label names (None for a non-label column), from the release's card."""
     meta = card_front_matter(folder)
     if meta is None:
         return None
     out = {}
-    for config in meta.get("dataset_info", []) if isinstance(meta, dict) else []:
-        if not isinstance(config, dict):
-            continue
+    infos = meta.get("dataset_info") if isinstance(meta, dict) else None
+    for config in infos if isinstance(infos, list) else []:
+        if not isinstance(config, dict) or not isinstance(config.get("config_name"), str):
+            continue  # (a list or mapping as a name is unhashable: it was an internal error, attack19)
         columns = {}
-        for feature in config.get("features", []) or []:
-            if not isinstance(feature, dict) or "name" not in feature:
+        features = config.get("features")
+        for feature in features if isinstance(features, list) else []:
+            if not isinstance(feature, dict) or not isinstance(feature.get("name"), str):
                 continue
             label = feature.get("dtype") if isinstance(feature.get("dtype"), dict) else feature
             names = label.get("class_label", {}).get("names") if isinstance(label.get("class_label"), dict) else None
-            columns[feature["name"]] = tuple(names[k] for k in sorted(names, key=int)) if isinstance(names, dict) else None
+            columns[feature["name"]] = _label_names(names)
         out[config.get("config_name")] = columns
     return out
+
+
+def _label_names(names) -> tuple | None:
+    """A class_label's names in code order; keys that are no integers (`a:`, 5,000 digits) give a
+    list no manifest states, so the column is a mismatch, not an internal error (attack19)."""
+    if not isinstance(names, dict):
+        return None
+    try:
+        return tuple(names[k] for k in sorted(names, key=int))
+    except (ValueError, TypeError):
+        return ("(class_label names keyed by no integers)",)
 
 
 def croissant_label_sets(folder: Path) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -404,6 +401,10 @@ def header(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
         except Exception:
             continue  # reported by tables_section
         meta = {k.decode("utf-8", "replace"): v.decode("utf-8", "replace") for k, v in meta.items()}
+        if "pandas" in meta:  # validate's unexpected-metadata, for a release's files too (attack19)
+            problems.append(Problem("unexpected-metadata", rel, "carries a 'pandas' schema entry: pandas.read_parquet "
+                                    "would reshape the table by it (a forged one hid quote_id as the index); "
+                                    "release writes none"))
         for key in ("dataset_version", "schema_version"):
             stamped = meta.get(METADATA_PREFIX + key)
             if stamped is not None and stamped != manifest[key]:
@@ -467,10 +468,13 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
         if document is not None:
             problems += [Problem("witness-mismatch", _short(rel), "croissant.json does not state its sha256")
                          for rel in sorted(manifest["files"]) if rel.endswith(".parquet") and rel not in stated]
+    problems += loader_side_files(manifest["files"])
     if "README.md" in trusted:
         from landstrikes.releases.card_configs import config_problems
+        from landstrikes.releases.card_dtypes import feature_problems
 
-        problems += config_problems(card_front_matter(folder), manifest)
+        meta = card_front_matter(folder)
+        problems += config_problems(meta, manifest) + feature_problems(meta, manifest)
         counts = card_row_counts(folder)
         problems += [Problem("witness-mismatch", f"README.md#{_short(str(name))}", f"the dataset card states no row count "
                              f"for the table (the manifest: {table['rows']})")
@@ -488,8 +492,9 @@ def card_row_counts(folder: Path) -> dict:
     """table -> num_examples of its split, from the release's dataset card (empty if unreadable)."""
     meta = card_front_matter(folder)
     counts = {}
-    for config in meta.get("dataset_info", []) if isinstance(meta, dict) else []:
-        splits = config.get("splits") if isinstance(config, dict) else None
+    infos = meta.get("dataset_info") if isinstance(meta, dict) else None
+    for config in infos if isinstance(infos, list) else []:
+        splits = config.get("splits") if isinstance(config, dict) and isinstance(config.get("config_name"), str) else None
         for split in splits if isinstance(splits, list) else []:
             if isinstance(split, dict) and isinstance(split.get("num_examples"), int):
                 counts[config.get("config_name")] = split["num_examples"]

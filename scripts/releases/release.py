@@ -31,6 +31,7 @@ from landstrikes.releases.diff import DatasetDiff, diff_folders
 from landstrikes.errors import ReleaseError, visible
 from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest, manifest_sha256, sha256_file, verify
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
+from landstrikes.schema.report import visible as escaped
 from landstrikes.schema.tableio import read_arrow
 from landstrikes.schema.validate import validate
 from landstrikes.releases.folders import RELEASES, find_releases, releases_dir  # noqa: F401 (importers of release keep working)
@@ -394,13 +395,13 @@ def changelog_entry(manifest: dict, diff: DatasetDiff | None, per_table: int = 1
         required, reasons = diff.required_bump()
         lines.append(
             f"- {manifest['bump'].capitalize()} release after {manifest['previous_release']} "
-            f"(changes need at least {required}: {'; '.join(reasons)})."
+            f"(changes need at least {required}: {escaped('; '.join(reasons))})."
         )
-        for t in diff.changed_tables:
-            lines.append(f"- `{t.table}`: " + _table_summary(t))
+        for t in diff.changed_tables:  # ids come from raw file names: a line break would add lines (a pin, a heading; attack19)
+            lines.append(f"- `{escaped(t.table)}`: " + escaped(_table_summary(t)))
             for change in t.changed[:per_table]:
-                moved = f" (was `{change.old_id}`)" if change.old_id != change.id else ""
-                lines.append(f"  - `{change.id}`{moved}: {', '.join(change.columns)}")
+                moved = f" (was `{escaped(change.old_id)}`)" if change.old_id != change.id else ""
+                lines.append(f"  - `{escaped(change.id)}`{moved}: {escaped(', '.join(change.columns))}")
             if len(t.changed) > per_table:
                 lines.append(f"  - and {len(t.changed) - per_table} more changed row(s)")
         unchanged = [t.table for t in diff.tables if t.status == "same"]

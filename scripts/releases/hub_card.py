@@ -1,0 +1,71 @@
+"""The dataset card's metadata as `datasets.load_dataset` and the Hub read it (attack19).
+
+verify checks the card's `configs` and `dataset_info` because the loaders follow them, so it must
+read the same block they read. It took the text up to the first `---` anywhere, while the Hub
+takes the block up to the first line that is `---`: a card re-hashed in MANIFEST.json with
+`x: a---b` and a second `configs:` below verified ok, and `load_dataset(release, "quotes")`
+returned the 255 claims (a repeated YAML key keeps its last value). `datasets` also reads a
+`.huggingface.yaml` beside the card over its keys, and a legacy `dataset_infos.json` under them:
+a release holds neither, and one listed in a re-hashed manifest redirected `quotes` the same way.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+import reprlib
+from pathlib import Path
+
+import yaml
+
+from landstrikes.releases.manifest import Problem
+
+HUB_YAML_BLOCK = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
+"""huggingface_hub.repocard.REGEX_YAML_BLOCK, "the exact same regex as in the Hub server"
+(tests/test_attack19_card_front_matter.py holds the two equal)."""
+
+LOADER_SIDE_FILES = {
+    ".huggingface.yaml": "datasets and the Hub read its keys over the dataset card's (configs, dataset_info)",
+    "dataset_infos.json": "datasets reads its features and splits for any config the card does not describe",
+}
+"""Files beside the card that `load_dataset` reads as metadata; `release` writes none of them."""
+
+def card_front_matter(folder: Path):
+    """The card's (README.md's) YAML block as the Hub finds it: a dict, {} without one, None if
+    unreadable. Read as `DatasetCard.load` reads it (a BOM dropped, line ends kept) and parsed by
+    the loader it uses, PyYAML's pure-Python `safe_load`: libyaml, faster, reads a byte-order
+    mark that opens a line as no character, PyYAML as one, so `\ufeff   path: data/quotes/...`
+    below `path: data/claims/...` was the quotes config's path for verify and a key of its own
+    for `load_dataset`, which read the claims. Parsed once per text (loose14: parsing was a third
+    of `load`'s time), and the checks that read the card get copies."""
+    try:
+        with open(Path(folder) / "README.md", encoding="utf-8-sig", newline="") as handle:
+            text = handle.read()
+        match = HUB_YAML_BLOCK.search(text)
+        if match is None:
+            return {}
+        return copy.deepcopy(_parsed(match.group(2))) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):  # 50,000 nested `[`: attack19
+        return None
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(block: str):
+    return yaml.safe_load(block)
+
+
+def loader_side_files(files: dict) -> list[Problem]:
+    """witness-mismatch for each listed file that `load_dataset` would read beside the card."""
+    return [Problem("witness-mismatch", name, f"{why}, so the card verify checks is not what loads; a release holds none")
+            for name, why in LOADER_SIDE_FILES.items() if name in files]
+
+
+_BOUNDED = reprlib.Repr()
+_BOUNDED.maxlevel, _BOUNDED.maxlist, _BOUNDED.maxdict, _BOUNDED.maxstring, _BOUNDED.maxother = 3, 4, 4, 60, 60
+
+
+def bounded(value) -> str:
+    """A card value shown in a message, in bounded time: YAML aliases can nest a few hundred bytes
+    into hundreds of millions of items, and `str()` of them hung verify (attack19)."""
+    return value if isinstance(value, str) else _BOUNDED.repr(value)

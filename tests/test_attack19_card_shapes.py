@@ -1,0 +1,51 @@
+"""verify reads any card YAML in bounded time and without an internal error (attack19).
+
+A card is parsed from the release's hashed README.md; a forger who re-hashes it chooses its YAML.
+Three shapes broke verify (and `load`, which runs the same checks):
+- YAML aliases nesting nine lists of nine, nine deep (a few hundred bytes, 387 million items) as a
+  config's `data_files`: verify hung, printing them;
+- a feature or config named by a list: `[internal-error] TypeError: unhashable type: 'list'`;
+- class_label names keyed by no integer: `ValueError` from `int()`;
+- 50,000 nested `[` in a value: `[internal-error] RecursionError` from the YAML parser (the card
+  is then unreadable, so it witnesses no row count).
+Each is now a `witness-mismatch` or `manifest-labels-mismatch`, exit 1.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import landstrikes
+from conftest import rehash_in_manifest
+from landstrikes.errors import ReleaseIntegrityError
+from landstrikes.releases.manifest import verify
+
+ALIASES = "lol0: &a0 [lol]\n" + "".join(f"lol{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10))
+ARTICLES_FILES = "- config_name: articles\n  data_files:\n  - split: train\n    path: data/articles/*.parquet\n"
+
+
+def _edit_card(release, edit) -> None:
+    card = release / "README.md"
+    card.write_text(edit(card.read_text(encoding="utf-8")), encoding="utf-8")
+    rehash_in_manifest(release, json.loads((release / "MANIFEST.json").read_text(encoding="utf-8")), "README.md")
+
+
+SHAPES = {
+    "an alias bomb as data_files": lambda t: t.replace("---\n", "---\n" + ALIASES, 1).replace(
+        ARTICLES_FILES, "- config_name: articles\n  data_files: *a9\n"),
+    "a feature named by a list": lambda t: t.replace("  - name: quote_id\n", "  - name: [quote_id]\n", 1),
+    "a config named by a list": lambda t: t.replace("- config_name: quotes\n  features:", "- config_name: [quotes]\n  features:", 1),
+    "a value nested 50,000 deep": lambda t: t.replace("---\n", "---\ndeep: " + "[" * 50000 + "]" * 50000 + "\n", 1),
+    "class_label names keyed by letters": lambda t: t.replace("          '0': direct\n", "          a: direct\n", 1),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_card_of_any_shape_is_a_finding(release_copy, shape):
+    _edit_card(release_copy, SHAPES[shape])
+    problems = verify(release_copy)
+    assert problems and {p.check for p in problems} <= {"witness-mismatch", "manifest-labels-mismatch"}
+    with pytest.raises(ReleaseIntegrityError):
+        landstrikes.load("quotes", version=release_copy)
