@@ -90,14 +90,32 @@ def _forge(release: Path, edit=None, schema_version: str | None = None) -> None:
         for column in columns:
             column["labels"] = labels.get(column["name"])
         manifest["tables"][table_name]["columns"] = columns
-        _restate_fields(croissant, table_name, [c["name"] for c in columns])
+        _restate_fields(croissant, table_name, columns)
     (release / "croissant.json").write_text(json.dumps(croissant, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     card = release / "README.md"
-    card.write_text(card.read_text(encoding="utf-8").replace(f"schema version {old_version};", f"schema version {version};"),
-                    encoding="utf-8")
+    text = card.read_text(encoding="utf-8").replace(f"schema version {old_version};", f"schema version {version};")
+    card.write_text(_card_features_restated(text, manifest), encoding="utf-8")
     for name in ("croissant.json", "README.md"):
         manifest["files"][name].update(sha256=_sha(release / name), bytes=(release / name).stat().st_size)
     (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _card_features_restated(text: str, manifest: dict) -> str:
+    """The card's `dataset_info` features written for the manifest's columns, as `release`
+    writes them (since attack19 verify holds the card's features to the columns)."""
+    import yaml
+
+    from landstrikes.releases.card_dtypes import expected_features
+
+    lines = text.split("\n")
+    end = lines.index("---", 1)
+    meta = yaml.safe_load("\n".join(lines[1:end]))
+    for info in meta.get("dataset_info", []):
+        table = manifest["tables"].get(info.get("config_name"))
+        if table is not None:
+            info["features"] = expected_features(table["columns"])
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+    return "---\n" + front + "\n".join(lines[end:])
 
 
 def _sha(path: Path) -> str:
@@ -110,15 +128,23 @@ def _restate_digest(croissant: dict, old: str, new: str) -> None:
             obj["sha256"] = new
 
 
-def _restate_fields(croissant: dict, table: str, columns: list[str]) -> None:
-    """The table's record set lists exactly `columns`, a new one read like the table's first."""
+def _restate_fields(croissant: dict, table: str, columns: list[dict]) -> None:
+    """The table's record set lists exactly `columns`, a new one read like the table's first,
+    each typed as `release` types it (since attack19 verify holds a field's dataType to its column)."""
+    from landstrikes.releases.croissant import DATA_TYPES
+
     record_set = next(rs for rs in croissant["recordSet"] if rs.get("@id") == table)
     by_name = {f["name"]: f for f in record_set["field"]}
     model = record_set["field"][0]
-    record_set["field"] = [by_name.get(name) or {**json.loads(json.dumps(model)), "@id": f"{table}/{name}", "name": name,
-                                                 "source": {"fileObject": model["source"]["fileObject"],
-                                                            "extract": {"column": name}}}
-                           for name in columns]
+    fields = []
+    for column in columns:
+        name = column["name"]
+        field = by_name.get(name) or {**json.loads(json.dumps(model)), "@id": f"{table}/{name}", "name": name,
+                                      "source": {"fileObject": model["source"]["fileObject"], "extract": {"column": name}}}
+        if column["type"] in DATA_TYPES and "dataType" in field and field["dataType"] != "sc:Enumeration":
+            field["dataType"] = DATA_TYPES[column["type"]]
+        fields.append(field)
+    record_set["field"] = fields
 
 
 def _copy(version: str, tmp_path: Path) -> Path:
