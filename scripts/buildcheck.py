@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from landstrikes.build import build_tables, foreign_files, write_card, write_dataset
+from landstrikes.errors import BuildError
 from landstrikes.releases.diff import diff_folders
 from landstrikes.safety.readlock import reading
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.tableio import UnreadableTable
+from landstrikes.schema.validate import validate
 
 CHECK_ID = "table-not-built-from-sources"
 
@@ -52,13 +54,25 @@ class BuildCheck:
         return "\n".join(lines)
 
 
+def _refuse_an_invalid_build(built: Path, dataset_dir: Path) -> None:
+    """Tables `build` would refuse to install are a bad source, not a difference: comparing with
+    them would tell the reader to run a build that then refuses."""
+    report = validate(built)
+    if not report.ok:
+        found = report.unusable or f"{len(report.findings)} failure(s) of {len({f.check for f in report.findings})} check(s)"
+        raise BuildError(dataset_dir, f"the sources build tables that do not validate ({found}); `landstrikes build "
+                         f"--dataset {dataset_dir}` names them and keeps data/ as it is", check="sources-build-invalid")
+
+
 def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
-    """Build the sources of `dataset_dir` elsewhere and compare; raises BuildError on a bad source."""
+    """Build the sources of `dataset_dir` elsewhere and compare; raises BuildError on a bad source
+    (one that does not build, or builds tables that do not validate)."""
     dataset_dir = Path(dataset_dir)
     result = BuildCheck(dataset_dir)
     with reading(dataset_dir, wait=wait), tempfile.TemporaryDirectory(prefix="landstrikes-build-check-") as tmp:
         built = Path(tmp)
         write_card(built, dataset_dir, write_dataset(build_tables(dataset_dir), built))
+        _refuse_an_invalid_build(built, dataset_dir)
         differing_rows = False
         for spec in TABLES:
             ours, theirs = built / "data" / spec.name / f"{spec.name}.parquet", dataset_dir / "data" / spec.name / f"{spec.name}.parquet"

@@ -91,3 +91,16 @@ def test_a_fifo_where_a_table_belongs_is_named_not_read(whole_copy):
     done = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(whole_copy)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "data/quotes/quotes.parquet: not a regular file; the sources build it" in done.stdout
+
+
+def test_sources_whose_build_does_not_validate_are_a_bad_source_not_a_difference(whole_copy):
+    """review19: such sources built tables that `build` refuses to install, yet --check said the
+    folder differs (exit 1) and told the reader to run `landstrikes build`, which then refused."""
+    entities = whole_copy / "annotations" / "entities.yaml"
+    entities.write_text(entities.read_text(encoding="utf-8").replace("aliases: [Cilia Flores]", "aliases: [Cilia Flores, the]"),
+                        encoding="utf-8")
+    before = snapshot(whole_copy)
+    done = check(whole_copy)
+    assert done.returncode == 2 and done.stdout == "", done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and "do not validate" in done.stderr and "[sources-build-invalid]" in done.stderr
+    assert snapshot(whole_copy) == before
