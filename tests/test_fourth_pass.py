@@ -198,3 +198,24 @@ def test_a_pass_file_that_is_not_a_regular_file_is_refused_unread(dataset, kind)
     except subprocess.TimeoutExpired:
         pytest.fail(f"the fourth pass read {kind} for 60 s")
     assert "segments.tsv: missing or not a regular file" in done.stdout and "[source-unreadable]" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_mention_span_given_twice_is_refused(dataset):
+    """A gold mention's id is its span, so a span is one mention; a pass row repeated was counted
+    as a second mention and lowered precision without a word."""
+    gold_as_a_pass(dataset / FOURTH, lambda name, rows: [*rows, rows[0]] if name == "mentions" else rows)
+    with pytest.raises(BuildError) as caught:
+        fourth_pass_agreement(dataset)
+    message = str(caught.value)
+    assert f"mentions.tsv:{len(_rows('mentions')) + 2}:" in message and "given on line 2 too" in message and "\n" not in message
+
+
+def test_a_pass_id_that_is_another_gold_entity_id_does_not_align_them(dataset):  # held
+    """The pass calls Trump `claudia-sheinbaum` and Sheinbaum `donald-trump`: entities align by mentions."""
+    swap = {"donald-trump": "claudia-sheinbaum", "claudia-sheinbaum": "donald-trump"}
+    swapped = lambda table, rows: [[swap.get(r[0], r[0]), *r[1:]] if table == "entities" else
+                                   [*r[:4], swap.get(r[4], r[4]), r[5]] if table == "mentions" else r for r in rows]
+    gold_as_a_pass(dataset / FOURTH, swapped)
+    figures = fourth_pass_agreement(dataset)
+    assert figures["entities"]["catalogue"]["f1"] == 1.0 and figures["mentions"]["entity_agreement"] == 1.0
+    assert figures["entities"]["type_agreement"] == 1.0

@@ -244,7 +244,13 @@ def fourth_pass_agreement(dataset_dir: Path) -> dict | None:
     gold = _gold(dataset_dir)
     catalogue = _entities(folder / "entities.tsv")
     mentions = _spans(folder / "mentions.tsv", gold["texts"], with_text=True)
+    first_line: dict[tuple, int] = {}
     for row in mentions:
+        # a gold mention's id is its span (`<article>:m:<start>-<end>`): a span is one mention
+        line = first_line.setdefault((row["article_id"], row["span"]), row["line"])
+        if line != row["line"]:
+            raise BuildError(folder / "mentions.tsv", f"span {row['span'][0]}-{row['span'][1]} of {short(row['article_id'])} "
+                             f"is given on line {line} too", row["line"], check="duplicate-id")
         if row["entity_id"] not in catalogue:
             raise BuildError(folder / "mentions.tsv", f"column entity_id: {short(row['entity_id'])} is not in entities.tsv", row["line"],
                              check="unknown-reference")
