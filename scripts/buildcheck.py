@@ -73,7 +73,7 @@ def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
         built = Path(tmp)
         write_card(built, dataset_dir, write_dataset(build_tables(dataset_dir), built))
         _refuse_an_invalid_build(built, dataset_dir)
-        differing_rows = False
+        differing: list[str] = []
         for spec in TABLES:
             ours, theirs = built / "data" / spec.name / f"{spec.name}.parquet", dataset_dir / "data" / spec.name / f"{spec.name}.parquet"
             if not theirs.is_file():  # never opened: a FIFO or device would block the comparison
@@ -81,20 +81,34 @@ def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
                 result.problems.append(f"data/{spec.name}/{spec.name}.parquet: {what}; the sources build it")
             elif not filecmp.cmp(ours, theirs, shallow=False):
                 result.problems.append(f"data/{spec.name}/{spec.name}.parquet: differs from the build of the sources")
-                differing_rows = True
+                differing.append(spec.name)
         result.problems += [f"data/{name}: no build writes it" for name in foreign_files(dataset_dir)]
         card = dataset_dir / "README.md"
         if not card.is_file() or not filecmp.cmp(built / "README.md", card, shallow=False):
             result.problems.append("README.md: the dataset card differs from the one the sources build")
-        if differing_rows:
+        if differing:
             try:
                 changes = diff_folders(dataset_dir, built, "data/", "sources")
             except UnreadableTable as exc:  # a broken table differs too; only its rows cannot be shown
                 result.row_changes = f"  (rows not shown: {exc.line()})"
                 return result
             if changes.changed_tables:
-                result.row_changes = "\n".join(line for line in changes.to_text().splitlines()[1:-1]
-                                                if not line.endswith(" rows)") or ": unchanged (" not in line)
+                result.row_changes = "\n".join(_rows_of(line, differing) for line in changes.to_text().splitlines()[1:-1]
+                                                if not _unchanged(line) or _unchanged(line) in differing)
             else:
                 result.row_changes = "  (the same rows in every table: the files differ in metadata or encoding)"
     return result
+
+
+def _unchanged(line: str) -> str:
+    """The table a `landstrikes diff` line says is unchanged (`quotes: unchanged (103 rows)`), or ''."""
+    table, unchanged, _ = line.partition(": unchanged (")
+    return table if unchanged and line.endswith(" rows)") else ""
+
+
+def _rows_of(line: str, differing: list[str]) -> str:
+    """A table named as differing whose rows are the same differs in its bytes only: say so."""
+    table = _unchanged(line)
+    if not table:
+        return line
+    return f"{table}: the same {line.rsplit('(', 1)[1].removesuffix(')')}; the file differs in metadata or encoding"

@@ -167,3 +167,18 @@ def test_a_decompression_bomb_where_a_table_belongs_differs_and_is_refused_unrea
     pq.write_table(bomb, path, compression="zstd", row_group_size=1 << 20)
     done = check(whole_copy)
     assert done.returncode == 1 and "[decompression-bomb]" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_table_that_differs_only_in_encoding_says_so_beside_one_whose_rows_differ(whole_copy):
+    """review19: the quotes file rewritten with another codec was named as differing, but the rows
+    section showed only the stances: nothing said the quotes' rows were the same."""
+    quotes = whole_copy / "data" / "quotes" / "quotes.parquet"
+    pq.write_table(pq.read_table(quotes), quotes, compression="gzip")
+    stances = load(whole_copy, "stances")
+    stances.loc[stances.index[stances["label"] == "against"][0], "label"] = "favor"
+    save(whole_copy, "stances", stances)
+    done = check(whole_copy)
+    assert done.returncode == 1 and "data/quotes/quotes.parquet: differs from the build of the sources" in done.stdout
+    rows = pq.read_metadata(quotes).num_rows
+    assert f"quotes: the same {rows} rows; the file differs in metadata or encoding" in done.stdout, done.stdout
+    assert "stances: 77 -> 77 rows; 0 added, 0 removed, 1 changed" in done.stdout
