@@ -219,3 +219,13 @@ def test_a_pass_id_that_is_another_gold_entity_id_does_not_align_them(dataset): 
     figures = fourth_pass_agreement(dataset)
     assert figures["entities"]["catalogue"]["f1"] == 1.0 and figures["mentions"]["entity_agreement"] == 1.0
     assert figures["entities"]["type_agreement"] == 1.0
+
+
+def test_a_carriage_return_inside_a_field_does_not_end_the_row(dataset):
+    """review19: read_text's universal newlines turned a lone U+000D in a mention's text into a
+    row break, though rows end at a line feed only; a blank CRLF line is skipped like a blank LF one."""
+    from landstrikes.documents.fourthpass import read_pass_tsv
+
+    path = dataset / "mentions.tsv"
+    path.write_bytes(b"article_id\tstart\tend\ttext\tentity_id\tkind\r\n\r\na\t0\t3\tx\ry\te\tNAME\r\n")
+    assert read_pass_tsv(path) == [(3, {"article_id": "a", "start": "0", "end": "3", "text": "x\ry", "entity_id": "e", "kind": "NAME"})]

@@ -64,12 +64,12 @@ def read_pass_tsv(path: Path) -> list[tuple[int, dict]]:
         problem = "fourth-pass file is missing" if not os.path.lexists(path) else "missing or not a regular file (a FIFO, device or folder)"
         raise BuildError(path, f"{problem}; the agreement figures are computed from it", check="source-unreadable")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")  # not read_text: its universal newlines end a row at a lone CR
     except (UnicodeDecodeError, OSError) as exc:
         raise BuildError(path, f"cannot be read as UTF-8 text ({exc})", check="source-unreadable") from None
     # rows end at a line feed only: str.splitlines also breaks at U+2028, NEL and the like, which a
     # mention's text may hold
-    lines = [line.removesuffix("\r").split("\t") if line else [] for line in text.split("\n")]
+    lines = [line.split("\t") if line else [] for line in (raw.removesuffix("\r") for raw in text.split("\n"))]
     if lines and not lines[-1]:
         lines.pop()
     if not lines:
