@@ -4,6 +4,7 @@ carried 2.2.1's digest, so a reader copying it got a pin mismatch instead of the
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import re
 from pathlib import Path
@@ -53,9 +54,17 @@ def test_every_pin_in_readme_is_the_digest_its_release_states():
     assert pin_problems(README) == []
 
 
+def shown_versions(text: str) -> set[str]:
+    """Every version README tells a reader to load, verify or publish."""
+    version = r"(\d+\.\d+\.\d+)"
+    forms = (rf'version="{version}"', rf'revision="v{version}"', rf"landstrikes (?:verify|publish|load) {version}",
+             rf"LANDSTRIKES_VERSION: v{version}", rf"""load\(["'][a-z_]+["'],\s*["']{version}["']""")
+    return {found for form in forms for found in re.findall(form, text)}
+
+
 def test_every_version_readme_loads_is_a_release():
     released = {p.name for p in (REPO / "dataset" / "releases").iterdir() if p.is_dir()}
-    shown = set(re.findall(r'version="(\d+\.\d+\.\d+)"', README)) | set(re.findall(r'revision="v(\d+\.\d+\.\d+)"', README))
+    shown = shown_versions(README)
     assert shown and shown <= released
 
 
@@ -82,3 +91,18 @@ def test_a_pin_is_checked_against_the_release_not_against_the_changelog_alone(mo
 def test_every_changelog_pin_command_is_its_release_digest():
     stated = stated_digests()
     assert stated and all(released_digest(v) == d for v, d in stated.items() if released_digest(v) is not None), stated
+
+
+def test_a_version_named_in_a_command_or_a_ci_variable_is_a_release_too():
+    """review19: only `version="V"` and `revision="vV"` were read; `landstrikes verify 2.9.9` or a
+    CI example pinning `LANDSTRIKES_VERSION: v2.9.9` passed."""
+    for form in ("landstrikes verify 2.9.9", "landstrikes publish 2.9.9 --dry-run", "LANDSTRIKES_VERSION: v2.9.9",
+                 'landstrikes.load("quotes", "2.9.9")'):
+        assert "2.9.9" in shown_versions(form), form
+
+
+def test_the_versions_readme_lists_are_the_releases_oldest_first():
+    listed = re.search(r"landstrikes\.versions\(\)\s*#\s*(\[[^\]]*\])", README)
+    released = sorted((p.name for p in (REPO / "dataset" / "releases").iterdir() if p.is_dir()),
+                      key=lambda v: tuple(map(int, v.split("."))))
+    assert listed and ast.literal_eval(listed.group(1)) == released
