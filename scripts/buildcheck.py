@@ -54,6 +54,15 @@ class BuildCheck:
         return "\n".join(lines)
 
 
+def _refuse_a_temporary_folder_inside(dataset_dir: Path) -> None:
+    """The build goes to the temporary folder; one inside the dataset (TMPDIR=$PWD/tmp with
+    `--dataset .`) would be written into the folder the check promises not to touch."""
+    temp, dataset = Path(tempfile.gettempdir()).resolve(), dataset_dir.resolve()
+    if temp == dataset or dataset in temp.parents:
+        raise BuildError(dataset_dir, f"the temporary folder {temp} (TMPDIR) is inside it: the check builds there and "
+                         "would write into the folder; set TMPDIR to a folder outside it", check="temp-inside-dataset")
+
+
 def _refuse_an_invalid_build(built: Path, dataset_dir: Path) -> None:
     """Tables `build` would refuse to install are a bad source, not a difference: comparing with
     them would tell the reader to run a build that then refuses."""
@@ -68,6 +77,7 @@ def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
     """Build the sources of `dataset_dir` elsewhere and compare; raises BuildError on a bad source
     (one that does not build, or builds tables that do not validate)."""
     dataset_dir = Path(dataset_dir)
+    _refuse_a_temporary_folder_inside(dataset_dir)
     result = BuildCheck(dataset_dir)
     with reading(dataset_dir, wait=wait), tempfile.TemporaryDirectory(prefix="landstrikes-build-check-") as tmp:
         built = Path(tmp)

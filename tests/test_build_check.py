@@ -182,3 +182,15 @@ def test_a_table_that_differs_only_in_encoding_says_so_beside_one_whose_rows_dif
     rows = pq.read_metadata(quotes).num_rows
     assert f"quotes: the same {rows} rows; the file differs in metadata or encoding" in done.stdout, done.stdout
     assert "stances: 77 -> 77 rows; 0 added, 0 removed, 1 changed" in done.stdout
+
+
+def test_a_temporary_folder_inside_the_dataset_is_refused_not_written(whole_copy):
+    """review19: with TMPDIR inside the dataset (TMPDIR=$PWD/tmp and --dataset ., or under data/)
+    the check built there, wrote into the folder it promises not to touch, and under data/ named
+    its own build's files as files no build writes (exit 1)."""
+    before = snapshot(whole_copy)
+    done = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(whole_copy)],
+                          capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1", "TMPDIR": str(whole_copy / "data")})
+    assert done.returncode == 2 and done.stdout == "", done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and "TMPDIR" in done.stderr and "[temp-inside-dataset]" in done.stderr
+    assert snapshot(whole_copy) == before
