@@ -57,10 +57,13 @@ class BuildCheck:
 def _refuse_a_temporary_folder_inside(dataset_dir: Path) -> None:
     """The build goes to the temporary folder; one inside the dataset (TMPDIR=$PWD/tmp with
     `--dataset .`) would be written into the folder the check promises not to touch."""
-    temp, dataset = Path(tempfile.gettempdir()).resolve(), dataset_dir.resolve()
-    if temp == dataset or dataset in temp.parents:
-        raise BuildError(dataset_dir, f"the temporary folder {temp} (TMPDIR) is inside it: the check builds there and "
-                         "would write into the folder; set TMPDIR to a folder outside it", check="temp-inside-dataset")
+    dataset = dataset_dir.resolve()
+    for name in ("TMPDIR", "TEMP", "TMP"):  # tempfile's order; not gettempdir(), which writes a probe file there
+        value = os.environ.get(name)
+        temp = Path(value).resolve() if value else None
+        if temp is not None and (temp == dataset or dataset in temp.parents):
+            raise BuildError(dataset_dir, f"the temporary folder {temp} ({name}) is inside it: the check builds there and "
+                             f"would write into the folder; set {name} to a folder outside it", check="temp-inside-dataset")
 
 
 def _refuse_an_invalid_build(built: Path, dataset_dir: Path) -> None:
