@@ -59,8 +59,10 @@ def _refuse_a_temporary_folder_inside(dataset_dir: Path) -> None:
     `--dataset .`) would be written into the folder the check promises not to touch."""
     dataset = dataset_dir.resolve()
     for name in ("TMPDIR", "TEMP", "TMP"):  # tempfile's order; not gettempdir(), which writes a probe file there
-        value = os.environ.get(name)
-        temp = Path(value).resolve() if value else None
+        try:
+            temp = Path(os.environ[name]).resolve() if os.environ.get(name) else None
+        except (OSError, RuntimeError):  # a symlink loop: tempfile passes over it, so no folder of ours is there
+            temp = None
         if temp is not None and (temp == dataset or dataset in temp.parents):
             raise BuildError(dataset_dir, f"the temporary folder {temp} ({name}) is inside it: the check builds there and "
                              f"would write into the folder; set {name} to a folder outside it", check="temp-inside-dataset")

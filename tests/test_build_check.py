@@ -194,3 +194,11 @@ def test_a_temporary_folder_inside_the_dataset_is_refused_not_written(whole_copy
     assert done.returncode == 2 and done.stdout == "", done.stdout + done.stderr
     assert done.stderr.count("\n") == 1 and "TMPDIR" in done.stderr and "[temp-inside-dataset]" in done.stderr
     assert snapshot(whole_copy) == before
+
+
+def test_a_temporary_folder_that_is_a_symlink_loop_is_no_internal_error(whole_copy, tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    done = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(whole_copy)],
+                          capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1", "TMPDIR": str(loop)})
+    assert "internal-error" not in done.stderr and done.returncode == 0, done.stdout + done.stderr
