@@ -120,8 +120,8 @@ def _spans(path: Path, texts: dict[str, str], with_text: bool) -> list[dict]:
 
 
 def _refuse_overlaps(path: Path, segments: list[dict]) -> None:
-    """Each code point carries one segment's kind: a segment over another's code points would
-    silently replace its kind in the code-point figures."""
+    """Each code point belongs to one segment (SG1) and carries its kind: a segment over another's
+    code points would silently replace its kind in the code-point figures."""
     previous = None
     for row in sorted(segments, key=lambda r: (r["article_id"], r["span"], r["line"])):
         if previous is not None and previous["article_id"] == row["article_id"] and row["span"][0] < previous["span"][1]:
