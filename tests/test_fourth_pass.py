@@ -229,3 +229,13 @@ def test_a_carriage_return_inside_a_field_does_not_end_the_row(dataset):
     path = dataset / "mentions.tsv"
     path.write_bytes(b"article_id\tstart\tend\ttext\tentity_id\tkind\r\n\r\na\t0\t3\tx\ry\te\tNAME\r\n")
     assert read_pass_tsv(path) == [(3, {"article_id": "a", "start": "0", "end": "3", "text": "x\ry", "entity_id": "e", "kind": "NAME"})]
+
+
+def test_a_fourth_pass_without_its_partner_release_names_the_release(tmp_path):
+    """review19: a dataset copy holding annotations/ but not releases/ (what the test fixtures and
+    a reader's copy hold) failed `agreement` with `releases/2.5.0/data/articles: no .parquet file`."""
+    gold_as_a_pass(tmp_path / FOURTH)
+    with pytest.raises(BuildError) as caught:
+        fourth_pass_agreement(tmp_path)
+    message = str(caught.value)
+    assert "releases/2.5.0: the fourth pass is compared with this release" in message and "\n" not in message

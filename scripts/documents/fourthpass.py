@@ -168,6 +168,9 @@ def align_entities(pairs: list[tuple[dict, dict]], catalogue: dict[str, dict], g
 
 def _gold(dataset_dir: Path) -> dict:
     folder = dataset_dir / PARTNER
+    if not folder.parent.is_dir():
+        raise BuildError(folder.parent, "the fourth pass is compared with this release, which the folder lacks: copy it "
+                         "from the repository's dataset/releases/, or leave annotations/fourth_pass/ out", check="source-unreadable")
     tables = {name: read_used(folder / name, TABLES_BY_NAME[name], used) for name, used in PARTNER_USED.items()}
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
     entities = {r["entity_id"]: {**r, "aliases": list(r["aliases"] or []), "flag": r["flag"] if isinstance(r["flag"], str) else NO_FLAG}
