@@ -33,9 +33,14 @@ VERIFY_EXIT_CODES = """exit codes:
      the files and the releases beside it; croissant.json's sha256 or the card's row counts
      disagree with it [witness-mismatch]; Parquet below a table folder; a Parquet file that
      declares far more rows than its bytes hold, left unread [decompression-bomb]; a value of a
-     labelled column the manifest's label list lacks [label-value-unlisted]; with --pin,
-     a MANIFEST.json whose sha256 is not the pinned one [manifest-digest-mismatch]
-  2  no such release (or no releases at all); --pin that is not a sha256 or without a release"""
+     labelled column the manifest's label list lacks [label-value-unlisted]; a table or column
+     (name, order, Arrow type, nullability) other than the stated schema version's, in the
+     manifest or any Parquet part [manifest-columns-mismatch]; with --pin, a MANIFEST.json
+     whose sha256 is not the pinned one [manifest-digest-mismatch]
+  2  no such release (or no releases at all); --pin that is not a sha256 or without a release;
+     a release stating a schema version newer than this package's, nothing else found wrong:
+     NOT VERIFIED, its columns and label lists are unknown here (upgrade landstrikes)
+     [schema-version-newer]"""
 PUBLISH_EXIT_CODES = """exit codes:
   0  uploaded and tagged (or, with --dry-run, the upload folder written)
   1  the release fails verification: nothing uploaded
@@ -536,7 +541,9 @@ def cmd_verify(args) -> int:
     from landstrikes.errors import ReleaseNotFound, visible
     from landstrikes.releases.loading import resolve_release
     from landstrikes.releases.manifest import checked
+    from landstrikes.releases.manifest_checks import SCHEMA_NEWER
     from landstrikes.releases.folders import find_releases, releases_dir
+    from landstrikes.schema.registry import SCHEMA_VERSION
 
     if args.pin is not None and (not args.release or len(args.pin) != 64 or args.pin.strip("0123456789abcdefABCDEF")):
         what = "needs a release to pin" if not args.release else f"must be a sha256 (64 hex digits), not {one_line(args.pin[:80])!r}"
@@ -551,16 +558,21 @@ def cmd_verify(args) -> int:
     if not folders:
         print(f"error: no releases under {releases_dir(args.dataset)}", file=sys.stderr)
         return 2
-    failed = 0
+    failed = unvouched = 0
     for folder in folders:
         result = checked(folder, args.pin)  # the digest printed is that of the bytes checked
         problems = result.problems
-        failed += bool(problems)
+        newer = bool(problems) and all(p.check == SCHEMA_NEWER for p in problems)
+        failed += bool(problems) and not newer
+        unvouched += newer
         pinned = "pinned" if args.pin else "to pin"
-        print(f"{visible(str(folder))}: {f'ok (MANIFEST.json sha256 {result.digest}, {pinned})' if not problems else f'FAILED ({len(problems)} problem(s))'}")
+        status = (f"ok (MANIFEST.json sha256 {result.digest}, {pinned})" if not problems
+                  else f"NOT VERIFIED (schema {one_line(result.manifest['schema_version'], 80)} is newer than this "
+                       f"package's {SCHEMA_VERSION})" if newer else f"FAILED ({len(problems)} problem(s))")
+        print(f"{visible(str(folder))}: {status}")
         for p in problems:  # an entry named with a line break stays on its line (attack13)
             print(f"  [{p.check}] {visible(p.path)}: {visible(p.message)}")
-    return 1 if failed else 0
+    return 1 if failed else 2 if unvouched else 0  # a defect found outweighs a release left unjudged
 def cmd_publish(args) -> int:
     from landstrikes.errors import ReleaseError, ReleaseIntegrityError, ReleaseNotFound
     from landstrikes.releases.publish import publish

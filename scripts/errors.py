@@ -63,6 +63,17 @@ class ReleaseIntegrityError(Exception):
         super().__init__(f"release {visible(self.folder)} failed verification: {first}{more}")
 
 
+class ReleaseSchemaNewer(ReleaseIntegrityError):
+    """A release stating a schema version newer than this package's, and nothing else wrong: its
+    columns and label lists are unknown here, so it is refused as unverifiable (upgrade
+    landstrikes), not as forged. A ReleaseIntegrityError still, for callers that catch those."""
+
+    def __init__(self, folder, problems):
+        super().__init__(folder, problems)
+        Exception.__init__(self, f"release {visible(self.folder)} cannot be verified by this package: "
+                                 f"{visible(self.problems[0].message)}")
+
+
 class ReleaseNotFound(LookupError):
     """No release folder for the version asked for (the message lists the ones there are)."""
 

@@ -101,8 +101,10 @@ def load(table: str, version: str | Path | None = None, as_pandas: bool = False,
     `pin` is the sha256 of the release's MANIFEST.json as published (CHANGELOG): with it, a
     release rewritten consistently, manifest included, is refused too.
     Raises ReleaseNotFound for an unknown version, ReleaseIntegrityError if any file of the
-    release differs from its manifest (or the manifest is missing, or differs from `pin`),
-    KeyError for an unknown table.
+    release differs from its manifest (or the manifest is missing, or differs from `pin`, or its
+    tables' columns are not its stated schema version's), its subclass ReleaseSchemaNewer if the
+    release states a schema version newer than this package's (upgrade landstrikes), KeyError
+    for an unknown table.
     """
     if not isinstance(table, str):
         raise TypeError(f"table must be a table name string such as 'quotes', not {type(table).__name__} {str(table)[:40]!r}")

@@ -188,6 +188,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
     (None: every table, as `verify` does); every file is hashed and every footer read whatever it
     names. `load` names none and checks the one table it decodes itself."""
     from landstrikes.releases import manifest_checks
+    from landstrikes.releases.schema_columns import column_problems
 
     folder = Path(folder)
     if not folder.is_dir():
@@ -232,6 +233,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
     problems += manifest_checks.footer_statistics(folder, decoded, manifest)
     problems += manifest_checks.unlisted(folder, manifest["files"])
     problems += manifest_checks.tables_section(folder, manifest, trusted)
+    problems += column_problems(folder, manifest, trusted)
     problems += manifest_checks.header(folder, manifest, trusted)
     problems += manifest_checks.statements(folder, manifest, trusted)
     return Checked(sorted(set(problems)), manifest, digest)
@@ -252,7 +254,12 @@ def manifest_sha256(folder: Path) -> str | None:
 def verified_manifest(folder: Path, pinned: str | None = None, decode=None) -> dict:
     """The manifest, after every statement in it checked out; ReleaseIntegrityError listing what
     did not. `decode` as for `checked`."""
+    from landstrikes.errors import ReleaseSchemaNewer
+    from landstrikes.releases.manifest_checks import SCHEMA_NEWER
+
     result = checked(folder, pinned, decode)
+    if result.problems and all(p.check == SCHEMA_NEWER for p in result.problems):
+        raise ReleaseSchemaNewer(folder, result.problems)  # not forged: unknowable here
     if result.problems:
         raise ReleaseIntegrityError(folder, result.problems)
     return result.manifest  # the bytes that were hashed and checked, not a second read

@@ -358,10 +358,16 @@ def _registry_labels(manifest: dict, table: str, column: str):
     return LABELS_BY_SCHEMA_VERSION[version].get(table, {}).get(column)
 
 
+SCHEMA_NEWER = "schema-version-newer"
+"""The check id of a release whose schema version is newer than this package's: not a defect
+found, but one this package cannot rule out (`verify` exits 2 when it is the only finding)."""
+
+
 def schema_version_problems(manifest: dict) -> list[Problem]:
-    """A release states a schema version this package released, or a newer one (made by a newer
-    package, whose lists it cannot know). Any other ('1.5', '2.1 ', '0.9') names no schema: its
-    label lists could be anything and nothing would judge them."""
+    """A release states a schema version this package released. A newer one (made by a newer
+    package) has columns and label lists this package cannot know, so nothing here could judge
+    them: `schema-version-newer`, never a silent pass (verify19; review18 found it judged against
+    no list). Any other ('1.5', '2.1 ', '0.9') names no schema: `manifest-header-mismatch`."""
     from landstrikes.releases.label_history import LABELS_BY_SCHEMA_VERSION
     from landstrikes.releases.semver import parse_schema_version
     from landstrikes.schema.registry import SCHEMA_VERSION
@@ -371,7 +377,9 @@ def schema_version_problems(manifest: dict) -> list[Problem]:
         return []
     stated = parse_schema_version(version)
     if stated is not None and stated > parse_schema_version(SCHEMA_VERSION):
-        return []
+        return [Problem(SCHEMA_NEWER, "MANIFEST.json#schema_version", f"states schema {version}, newer than this "
+                        f"package's {SCHEMA_VERSION}: its columns and label lists are unknown here, so its tables "
+                        "cannot be vouched for (upgrade landstrikes to verify it)")]
     known = ", ".join(sorted({*LABELS_BY_SCHEMA_VERSION, SCHEMA_VERSION}, key=parse_schema_version))
     return [Problem("manifest-header-mismatch", "MANIFEST.json#schema_version",
                     f"says {_short(version)!r}, a schema version this package never had (known: {known}; a newer "
