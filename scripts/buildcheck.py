@@ -108,7 +108,7 @@ def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
                 result.row_changes = f"  (rows not shown: {exc.line()})"
                 return result
             if changes.changed_tables:
-                result.row_changes = "\n".join(_rows_of(line, differing) for line in changes.to_text().splitlines()[1:-1]
+                result.row_changes = "\n".join(_rows_of(line) for line in changes.to_text().splitlines()[1:-1]
                                                 if not _unchanged(line) or _unchanged(line) in differing)
             else:
                 result.row_changes = "  (the same rows in every table: the files differ in metadata or encoding)"
@@ -121,7 +121,7 @@ def _unchanged(line: str) -> str:
     return table if unchanged and line.endswith(" rows)") else ""
 
 
-def _rows_of(line: str, differing: list[str]) -> str:
+def _rows_of(line: str) -> str:
     """A table named as differing whose rows are the same differs in its bytes only: say so."""
     table = _unchanged(line)
     if not table:
