@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from landstrikes.build import build_tables, foreign_files, write_card, write_dataset
+from landstrikes.errors import BuildError
 from landstrikes.releases.diff import diff_folders
 from landstrikes.safety.readlock import reading
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.tableio import UnreadableTable
+from landstrikes.schema.validate import validate
 
 CHECK_ID = "table-not-built-from-sources"
 
@@ -52,14 +54,41 @@ class BuildCheck:
         return "\n".join(lines)
 
 
+def _refuse_a_temporary_folder_inside(dataset_dir: Path) -> None:
+    """The build goes to the temporary folder; one inside the dataset (TMPDIR=$PWD/tmp with
+    `--dataset .`) would be written into the folder the check promises not to touch."""
+    dataset = dataset_dir.resolve()
+    for name in ("TMPDIR", "TEMP", "TMP"):  # tempfile's order; not gettempdir(), which writes a probe file there
+        try:
+            temp = Path(os.environ[name]).resolve() if os.environ.get(name) else None
+        except (OSError, RuntimeError):  # a symlink loop: tempfile passes over it, so no folder of ours is there
+            temp = None
+        if temp is not None and (temp == dataset or dataset in temp.parents):
+            raise BuildError(dataset_dir, f"the temporary folder {temp} ({name}) is inside it: the check builds there and "
+                             f"would write into the folder; set {name} to a folder outside it", check="temp-inside-dataset")
+
+
+def _refuse_an_invalid_build(built: Path, dataset_dir: Path) -> None:
+    """Tables `build` would refuse to install are a bad source, not a difference: comparing with
+    them would tell the reader to run a build that then refuses."""
+    report = validate(built)
+    if not report.ok:
+        found = report.unusable or f"{len(report.findings)} failure(s) of {len({f.check for f in report.findings})} check(s)"
+        raise BuildError(dataset_dir, f"the sources build tables that do not validate ({found}); `landstrikes build "
+                         f"--dataset {dataset_dir}` names them and keeps data/ as it is", check="sources-build-invalid")
+
+
 def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
-    """Build the sources of `dataset_dir` elsewhere and compare; raises BuildError on a bad source."""
+    """Build the sources of `dataset_dir` elsewhere and compare; raises BuildError on a bad source
+    (one that does not build, or builds tables that do not validate)."""
     dataset_dir = Path(dataset_dir)
+    _refuse_a_temporary_folder_inside(dataset_dir)
     result = BuildCheck(dataset_dir)
     with reading(dataset_dir, wait=wait), tempfile.TemporaryDirectory(prefix="landstrikes-build-check-") as tmp:
         built = Path(tmp)
         write_card(built, dataset_dir, write_dataset(build_tables(dataset_dir), built))
-        differing_rows = False
+        _refuse_an_invalid_build(built, dataset_dir)
+        differing: list[str] = []
         for spec in TABLES:
             ours, theirs = built / "data" / spec.name / f"{spec.name}.parquet", dataset_dir / "data" / spec.name / f"{spec.name}.parquet"
             if not theirs.is_file():  # never opened: a FIFO or device would block the comparison
@@ -67,20 +96,34 @@ def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
                 result.problems.append(f"data/{spec.name}/{spec.name}.parquet: {what}; the sources build it")
             elif not filecmp.cmp(ours, theirs, shallow=False):
                 result.problems.append(f"data/{spec.name}/{spec.name}.parquet: differs from the build of the sources")
-                differing_rows = True
+                differing.append(spec.name)
         result.problems += [f"data/{name}: no build writes it" for name in foreign_files(dataset_dir)]
         card = dataset_dir / "README.md"
         if not card.is_file() or not filecmp.cmp(built / "README.md", card, shallow=False):
             result.problems.append("README.md: the dataset card differs from the one the sources build")
-        if differing_rows:
+        if differing:
             try:
                 changes = diff_folders(dataset_dir, built, "data/", "sources")
             except UnreadableTable as exc:  # a broken table differs too; only its rows cannot be shown
                 result.row_changes = f"  (rows not shown: {exc.line()})"
                 return result
             if changes.changed_tables:
-                result.row_changes = "\n".join(line for line in changes.to_text().splitlines()[1:-1]
-                                                if not line.endswith(" rows)") or ": unchanged (" not in line)
+                result.row_changes = "\n".join(_rows_of(line) for line in changes.to_text().splitlines()[1:-1]
+                                                if not _unchanged(line) or _unchanged(line) in differing)
             else:
                 result.row_changes = "  (the same rows in every table: the files differ in metadata or encoding)"
     return result
+
+
+def _unchanged(line: str) -> str:
+    """The table a `landstrikes diff` line says is unchanged (`quotes: unchanged (103 rows)`), or ''."""
+    table, unchanged, _ = line.partition(": unchanged (")
+    return table if unchanged and line.endswith(" rows)") else ""
+
+
+def _rows_of(line: str) -> str:
+    """A table named as differing whose rows are the same differs in its bytes only: say so."""
+    table = _unchanged(line)
+    if not table:
+        return line
+    return f"{table}: the same {line.rsplit('(', 1)[1].removesuffix(')')}; the file differs in metadata or encoding"

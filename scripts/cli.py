@@ -430,7 +430,9 @@ in one line on stderr; data/ and README.md then are both old or both new.
 --check writes nothing into DIR: it builds elsewhere and compares, byte for byte
   0  data/ and README.md are what the sources build
   1  something differs: one line per file [table-not-built-from-sources], then the rows that differ
-  2  as above (a bad source, no such folder, the lock held past --wait)"""
+  2  as above (a bad source, no such folder, the lock held past --wait), or sources whose tables
+     do not validate (`build` would refuse them) [sources-build-invalid], or TMPDIR inside DIR (the
+     check builds there) [temp-inside-dataset]"""
 
 OUT_RULE = """--out must be missing, empty, or a folder this command wrote before (it holds the marker
 .landstrikes-output.json listing the files written, and nothing else); any other folder is

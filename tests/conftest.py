@@ -33,6 +33,15 @@ def copy_sources(target: Path) -> Path:
     return target
 
 
+def with_fourth_pass_partner(folder: Path) -> Path:
+    """The release the fourth pass is compared with, copied in: `agreement` reads it beside the
+    passes (a built copy holds only what a build reads)."""
+    from landstrikes.documents.fourthpass import PARTNER
+
+    shutil.copytree(DATASET / PARTNER.parent, folder / PARTNER.parent, dirs_exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_dataset(tmp_path_factory) -> Path:
     """A dataset folder built from a copy of the committed sources (never the repo itself)."""
@@ -157,7 +166,7 @@ def whole_copy(built_dataset, tmp_path) -> Path:
     that read more than the tables (`agreement`, `build`)."""
     target = tmp_path / "ds"
     shutil.copytree(built_dataset, target)
-    return target
+    return with_fourth_pass_partner(target)
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,15 @@ which `validate` calls VALID, is named with the rows that differ."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
 
 from conftest import load, save
 
@@ -91,3 +97,108 @@ def test_a_fifo_where_a_table_belongs_is_named_not_read(whole_copy):
     done = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(whole_copy)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "data/quotes/quotes.parquet: not a regular file; the sources build it" in done.stdout
+
+
+def test_sources_whose_build_does_not_validate_are_a_bad_source_not_a_difference(whole_copy):
+    """review19: such sources built tables that `build` refuses to install, yet --check said the
+    folder differs (exit 1) and told the reader to run `landstrikes build`, which then refused."""
+    entities = whole_copy / "annotations" / "entities.yaml"
+    entities.write_text(entities.read_text(encoding="utf-8").replace("aliases: [Cilia Flores]", "aliases: [Cilia Flores, the]"),
+                        encoding="utf-8")
+    before = snapshot(whole_copy)
+    done = check(whole_copy)
+    assert done.returncode == 2 and done.stdout == "", done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and "do not validate" in done.stderr and "[sources-build-invalid]" in done.stderr
+    assert snapshot(whole_copy) == before
+
+
+# review19: attacks that held, kept (each in its own process, as a reader runs it)
+
+def _data_is_a_file(folder: Path) -> None:
+    shutil.rmtree(folder / "data")
+    (folder / "data").write_text("x", encoding="utf-8")
+
+
+def _broken_agreement(folder: Path) -> None:
+    (folder / "agreement.json").write_text('{"quotes": ', encoding="utf-8")
+
+
+def _sources_gone(folder: Path) -> None:  # a release folder or an extract's output has no raw/
+    shutil.rmtree(folder / "raw")
+
+
+@pytest.mark.parametrize("attack, code, said", [
+    (_data_is_a_file, 1, "data/quotes/quotes.parquet: missing; the sources build it"),
+    (_broken_agreement, 2, "agreement.json: agreement figures are not valid JSON"),
+    (_sources_gone, 2, "[raw-missing]"),
+], ids=["data is a file", "agreement.json broken", "no raw folder"])
+def test_a_folder_that_cannot_be_compared_is_named_without_a_traceback(whole_copy, attack, code, said):
+    attack(whole_copy)
+    before = snapshot(whole_copy)
+    done = check(whole_copy)
+    assert done.returncode == code and said in done.stdout + done.stderr, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr and snapshot(whole_copy) == before
+
+
+def test_a_build_holding_the_lock_is_waited_for_or_refused(whole_copy):
+    build = subprocess.Popen([sys.executable, "-m", "landstrikes", "build", "--dataset", str(whole_copy)],
+                             env={**os.environ, "HF_HUB_OFFLINE": "1", "LANDSTRIKES_FAULT": "build:locked@sleep=6"},
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        lock = whole_copy / ".landstrikes.lock"
+        while not (lock.exists() and lock.read_text().strip() == str(build.pid)) and time.monotonic() < deadline:
+            time.sleep(0.05)  # the build writes its pid once it holds the lock
+        refused = check(whole_copy)
+        assert refused.returncode == 2 and "[dataset-locked]" in refused.stderr, refused.stdout + refused.stderr
+        waited = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(whole_copy),
+                                 "--wait", "60"], capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+        assert waited.returncode == 0 and build.wait(timeout=60) == 0, waited.stdout + waited.stderr
+    finally:
+        build.kill()
+        build.wait()
+
+
+def test_a_decompression_bomb_where_a_table_belongs_differs_and_is_refused_unread(whole_copy):
+    path = whole_copy / "data" / "stances" / "stances.parquet"
+    table = pq.read_table(path)
+    bomb = pa.table({f.name: pa.repeat(table.column(f.name)[0], 5_000_000).cast(f.type) for f in table.schema},
+                    schema=table.schema)
+    pq.write_table(bomb, path, compression="zstd", row_group_size=1 << 20)
+    done = check(whole_copy)
+    assert done.returncode == 1 and "[decompression-bomb]" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_table_that_differs_only_in_encoding_says_so_beside_one_whose_rows_differ(whole_copy):
+    """review19: the quotes file rewritten with another codec was named as differing, but the rows
+    section showed only the stances: nothing said the quotes' rows were the same."""
+    quotes = whole_copy / "data" / "quotes" / "quotes.parquet"
+    pq.write_table(pq.read_table(quotes), quotes, compression="gzip")
+    stances = load(whole_copy, "stances")
+    stances.loc[stances.index[stances["label"] == "against"][0], "label"] = "favor"
+    save(whole_copy, "stances", stances)
+    done = check(whole_copy)
+    assert done.returncode == 1 and "data/quotes/quotes.parquet: differs from the build of the sources" in done.stdout
+    rows = pq.read_metadata(quotes).num_rows
+    assert f"quotes: the same {rows} rows; the file differs in metadata or encoding" in done.stdout, done.stdout
+    assert "stances: 77 -> 77 rows; 0 added, 0 removed, 1 changed" in done.stdout
+
+
+def test_a_temporary_folder_inside_the_dataset_is_refused_not_written(whole_copy):
+    """review19: with TMPDIR inside the dataset (TMPDIR=$PWD/tmp and --dataset ., or under data/)
+    the check built there, wrote into the folder it promises not to touch, and under data/ named
+    its own build's files as files no build writes (exit 1)."""
+    before = snapshot(whole_copy)
+    done = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(whole_copy)],
+                          capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1", "TMPDIR": str(whole_copy / "data")})
+    assert done.returncode == 2 and done.stdout == "", done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and "TMPDIR" in done.stderr and "[temp-inside-dataset]" in done.stderr
+    assert snapshot(whole_copy) == before
+
+
+def test_a_temporary_folder_that_is_a_symlink_loop_is_no_internal_error(whole_copy, tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    done = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(whole_copy)],
+                          capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1", "TMPDIR": str(loop)})
+    assert "internal-error" not in done.stderr and done.returncode == 0, done.stdout + done.stderr

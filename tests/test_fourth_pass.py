@@ -5,7 +5,10 @@ figure, and a pass file that cannot be read right is one line naming the file an
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -127,3 +130,112 @@ def test_a_row_ends_at_a_line_feed_only(dataset):
     path = dataset / "mentions.tsv"
     path.write_text("article_id\tstart\tend\ttext\tentity_id\tkind\r\na\t0\t3\tx\u2028y\te\tNAME\r\n", encoding="utf-8")
     assert read_pass_tsv(path) == [(2, {"article_id": "a", "start": "0", "end": "3", "text": "x\u2028y", "entity_id": "e", "kind": "NAME"})]
+
+
+# review19: attacks on the pass files. The ones that broke (a traceback, a hang, a value read
+# silently into the figures) were seen failing before the fix; the ones that held are kept.
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize("table, broken, problem", [
+    ("mentions", lambda r: [r[0], "１２", r[2], *r[3:]], "is no offset"),  # held: full-width digits
+    ("mentions", lambda r: [r[0], f"+{r[1]}", r[2], *r[3:]], "is no offset"),  # held
+    ("segments", lambda r: [r[0], r[1], "99999999", r[3]], "is no offset"),  # held: past the text
+    ("entities", lambda r: [*r[:3], "1" + "0" * 5000, r[4]], "is not a JSON list of texts"),  # was ValueError
+    ("entities", lambda r: [*r[:3], DEEP, r[4]], "is not a JSON list of texts"),  # was RecursionError
+    ("entities", lambda r: [r[0], r[1], "PERSN", *r[3:]], "column type: 'PERSN' is not one of"),
+    ("entities", lambda r: [*r[:4], "fake"], "column flag: 'fake' is not one of"),
+    ("mentions", lambda r: [*r[:5], "name"], "column kind: 'name' is not one of"),
+    ("segments", lambda r: [*r[:3], "bdy"], "column kind: 'bdy' is not one of"),
+])
+def test_a_pass_value_that_is_no_offset_json_list_or_label_is_one_line(dataset, table, broken, problem):
+    """A label outside the guidelines' set (`name`, `NAME `) was read as a category of its own:
+    it moved kappa and dropped the row from the name-mention figures without a word."""
+    gold_as_a_pass(dataset / FOURTH, lambda name, rows: [broken(rows[0]), *rows[1:]] if name == table else rows)
+    with pytest.raises(BuildError) as caught:
+        fourth_pass_agreement(dataset)
+    message = str(caught.value)
+    assert f"{table}.tsv:2:" in message and problem in message and "\n" not in message
+
+
+def test_a_repeated_header_row_is_refused_at_its_line(dataset):  # held
+    gold_as_a_pass(dataset / FOURTH, lambda name, rows: [*rows, ["article_id", "start", "end", "kind"]] if name == "segments" else rows)
+    with pytest.raises(BuildError, match=rf"segments.tsv:{len(_rows('segments')) + 2}: column kind: 'kind' is not one of"):
+        fourth_pass_agreement(dataset)
+
+
+def test_overlapping_pass_segments_are_refused_not_overwritten(dataset):
+    """Each code point carries one kind; a second segment over the same code points silently
+    replaced the first one's kind in the code-point figures."""
+    gold_as_a_pass(dataset / FOURTH, lambda name, rows: [*rows, [rows[0][0], 0, 3, "body"]] if name == "segments" else rows)
+    with pytest.raises(BuildError) as caught:
+        fourth_pass_agreement(dataset)
+    message = str(caught.value)
+    assert "segments.tsv:" in message and "overlaps the segment of line" in message and "\n" not in message
+
+
+def test_a_byte_order_mark_is_named(dataset):
+    gold_as_a_pass(dataset / FOURTH)
+    path = dataset / FOURTH / "mentions.tsv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    with pytest.raises(BuildError, match=r"mentions.tsv:1: starts with a byte order mark"):
+        fourth_pass_agreement(dataset)
+
+
+@pytest.mark.parametrize("kind", ["a FIFO", "a link to /dev/zero"])
+def test_a_pass_file_that_is_not_a_regular_file_is_refused_unread(dataset, kind):
+    """A FIFO there hung `landstrikes agreement` for good."""
+    gold_as_a_pass(dataset / FOURTH)
+    path = dataset / FOURTH / "segments.tsv"
+    path.unlink()
+    os.mkfifo(path) if kind == "a FIFO" else path.symlink_to("/dev/zero")
+    code = ("import sys; from pathlib import Path; from landstrikes.errors import BuildError\n"
+            "from landstrikes.documents.fourthpass import fourth_pass_agreement\n"
+            "try: fourth_pass_agreement(Path(sys.argv[1]))\nexcept BuildError as e: print(e)")
+    try:
+        done = subprocess.run([sys.executable, "-c", code, str(dataset)], capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the fourth pass read {kind} for 60 s")
+    assert "segments.tsv: missing or not a regular file" in done.stdout and "[source-unreadable]" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_mention_span_given_twice_is_refused(dataset):
+    """A gold mention's id is its span, so a span is one mention; a pass row repeated was counted
+    as a second mention and lowered precision without a word."""
+    gold_as_a_pass(dataset / FOURTH, lambda name, rows: [*rows, rows[0]] if name == "mentions" else rows)
+    with pytest.raises(BuildError) as caught:
+        fourth_pass_agreement(dataset)
+    message = str(caught.value)
+    assert f"mentions.tsv:{len(_rows('mentions')) + 2}:" in message and "given on line 2 too" in message and "\n" not in message
+
+
+def test_a_pass_id_that_is_another_gold_entity_id_does_not_align_them(dataset):  # held
+    """The pass calls Trump `claudia-sheinbaum` and Sheinbaum `donald-trump`: entities align by mentions."""
+    swap = {"donald-trump": "claudia-sheinbaum", "claudia-sheinbaum": "donald-trump"}
+    swapped = lambda table, rows: [[swap.get(r[0], r[0]), *r[1:]] if table == "entities" else
+                                   [*r[:4], swap.get(r[4], r[4]), r[5]] if table == "mentions" else r for r in rows]
+    gold_as_a_pass(dataset / FOURTH, swapped)
+    figures = fourth_pass_agreement(dataset)
+    assert figures["entities"]["catalogue"]["f1"] == 1.0 and figures["mentions"]["entity_agreement"] == 1.0
+    assert figures["entities"]["type_agreement"] == 1.0
+
+
+def test_a_carriage_return_inside_a_field_does_not_end_the_row(dataset):
+    """review19: read_text's universal newlines turned a lone U+000D in a mention's text into a
+    row break, though rows end at a line feed only; a blank CRLF line is skipped like a blank LF one."""
+    from landstrikes.documents.fourthpass import read_pass_tsv
+
+    path = dataset / "mentions.tsv"
+    path.write_bytes(b"article_id\tstart\tend\ttext\tentity_id\tkind\r\n\r\na\t0\t3\tx\ry\te\tNAME\r\n")
+    assert read_pass_tsv(path) == [(3, {"article_id": "a", "start": "0", "end": "3", "text": "x\ry", "entity_id": "e", "kind": "NAME"})]
+
+
+def test_a_fourth_pass_without_its_partner_release_names_the_release(tmp_path):
+    """review19: a dataset copy holding annotations/ but not releases/ (what the test fixtures and
+    a reader's copy hold) failed `agreement` with `releases/2.5.0/data/articles: no .parquet file`."""
+    gold_as_a_pass(tmp_path / FOURTH)
+    with pytest.raises(BuildError) as caught:
+        fourth_pass_agreement(tmp_path)
+    message = str(caught.value)
+    assert "releases/2.5.0: the fourth pass is compared with this release" in message and "\n" not in message

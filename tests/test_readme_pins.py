@@ -1,9 +1,11 @@
-"""Every release pin README shows is the MANIFEST digest that release's CHANGELOG entry states,
-and every version README shows is a release: README's 2.5.0 example once carried 2.2.1's digest,
-so a reader copying it got a pin mismatch instead of the data."""
+"""Every release pin README shows is the digest of that release's MANIFEST.json (the one its
+CHANGELOG entry states), and every version README shows is a release: README's 2.5.0 example once
+carried 2.2.1's digest, so a reader copying it got a pin mismatch instead of the data."""
 
 from __future__ import annotations
 
+import ast
+import hashlib
 import re
 from pathlib import Path
 
@@ -13,15 +15,35 @@ CHANGELOG = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
 def stated_digests() -> dict[str, str]:
-    """Version -> the MANIFEST.json sha256 its CHANGELOG entry states."""
+    """Version -> the digest its CHANGELOG entry's `verify --pin` command states."""
     return dict(re.findall(r"`landstrikes verify (\d+\.\d+\.\d+) --pin ([0-9a-f]{64})`", CHANGELOG))
 
 
-def readme_pins() -> list[tuple[str, str]]:
+def released_digest(version: str) -> str | None:
+    """The sha256 of the committed release's MANIFEST.json: what `verify --pin` compares with."""
+    manifest = REPO / "dataset" / "releases" / version / "MANIFEST.json"
+    return hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.is_file() else None
+
+
+def readme_pins(text: str = README) -> list[tuple[str, str]]:
     """(version, digest) of every pinned example in README: `verify V --pin D` and `load(..., version="V", pin="D")`."""
-    pins = re.findall(r"landstrikes verify (\d+\.\d+\.\d+) --pin ([0-9a-f]{64})", README)
-    pins += re.findall(r'version="(\d+\.\d+\.\d+)",\s*pin="([0-9a-f]{64})"', README)
+    pins = re.findall(r"landstrikes verify (\d+\.\d+\.\d+) --pin ([0-9a-f]{64})", text)
+    pins += re.findall(r'version="(\d+\.\d+\.\d+)",\s*pin="([0-9a-f]{64})"', text)
     return pins
+
+
+def pin_problems(text: str) -> list[str]:
+    """Each pin that is not its release's digest, and each digest-like run of hex digits the two
+    forms above do not read (`--pin=D`, `pin='D'`, upper case, a digit dropped; a git commit's 40
+    are not digest-like): a pin the parser skipped was a pin nobody checked."""
+    pins = readme_pins(text)
+    problems = [f"README pins {version} to {digest}, its release's MANIFEST.json digest is {released_digest(version)}"
+                for version, digest in pins if released_digest(version) != digest]
+    read = {digest for _, digest in pins}
+    problems += [f"README holds {found}, which no pin form the test reads names: write it as "
+                 "`landstrikes verify V --pin D` or `version=\"V\", pin=\"D\"`"
+                 for found in re.findall(r"(?<![0-9A-Za-z])[0-9a-fA-F]{48,}(?![0-9A-Za-z])", text) if found not in read]
+    return problems
 
 
 def test_readme_shows_pinned_examples():
@@ -29,12 +51,58 @@ def test_readme_shows_pinned_examples():
 
 
 def test_every_pin_in_readme_is_the_digest_its_release_states():
-    digests = stated_digests()
-    for version, digest in readme_pins():
-        assert digests.get(version) == digest, f"README pins {version} to {digest}, its CHANGELOG entry states {digests.get(version)}"
+    assert pin_problems(README) == []
+
+
+def shown_versions(text: str) -> set[str]:
+    """Every version README tells a reader to load, verify or publish."""
+    version = r"(\d+\.\d+\.\d+)"
+    forms = (rf'version="{version}"', rf'revision="v{version}"', rf"landstrikes (?:verify|publish|load) {version}",
+             rf"LANDSTRIKES_VERSION: v{version}", rf"""load\(["'][a-z_]+["'],\s*["']{version}["']""")
+    return {found for form in forms for found in re.findall(form, text)}
 
 
 def test_every_version_readme_loads_is_a_release():
     released = {p.name for p in (REPO / "dataset" / "releases").iterdir() if p.is_dir()}
-    shown = set(re.findall(r'version="(\d+\.\d+\.\d+)"', README)) | set(re.findall(r'revision="v(\d+\.\d+\.\d+)"', README))
+    shown = shown_versions(README)
     assert shown and shown <= released
+
+
+# review19: the ways a wrong pin got past the test above
+
+WRONG = "943e0fd372f72d5fd776e53a516657fbbb76b3c018cb7161b5192bdd450e5e60"  # 2.5.0's digest
+
+
+def test_a_pin_written_in_a_form_the_parser_does_not_read_is_not_skipped():
+    for form in (f"landstrikes verify 2.6.0 --pin={WRONG}", f"landstrikes verify --pin {WRONG} 2.6.0",
+                 f"load('quotes', version='2.6.0', pin='{WRONG}')", f"landstrikes verify 2.6.0 --pin {WRONG.upper()}",
+                 f"landstrikes verify 2.6.0 --pin {WRONG[:-1]}"):
+        assert pin_problems(README + f"\n```bash\n{form}\n```\n"), form
+
+
+def test_a_pin_is_checked_against_the_release_not_against_the_changelog_alone(monkeypatch):
+    """The CHANGELOG test reads its `MANIFEST.json sha256` form; the `verify --pin` command beside
+    it was not checked against the release, so a wrong command copied into README passed both."""
+    right = stated_digests()["2.6.0"]
+    monkeypatch.setitem(globals(), "CHANGELOG", CHANGELOG.replace(f"verify 2.6.0 --pin {right}", f"verify 2.6.0 --pin {WRONG}"))
+    assert pin_problems(README.replace(right, WRONG))
+
+
+def test_every_changelog_pin_command_is_its_release_digest():
+    stated = stated_digests()
+    assert stated and all(released_digest(v) == d for v, d in stated.items() if released_digest(v) is not None), stated
+
+
+def test_a_version_named_in_a_command_or_a_ci_variable_is_a_release_too():
+    """review19: only `version="V"` and `revision="vV"` were read; `landstrikes verify 2.9.9` or a
+    CI example pinning `LANDSTRIKES_VERSION: v2.9.9` passed."""
+    for form in ("landstrikes verify 2.9.9", "landstrikes publish 2.9.9 --dry-run", "LANDSTRIKES_VERSION: v2.9.9",
+                 'landstrikes.load("quotes", "2.9.9")'):
+        assert "2.9.9" in shown_versions(form), form
+
+
+def test_the_versions_readme_lists_are_the_releases_oldest_first():
+    listed = re.search(r"landstrikes\.versions\(\)\s*#\s*(\[[^\]]*\])", README)
+    released = sorted((p.name for p in (REPO / "dataset" / "releases").iterdir() if p.is_dir()),
+                      key=lambda v: tuple(map(int, v.split("."))))
+    assert listed and ast.literal_eval(listed.group(1)) == released

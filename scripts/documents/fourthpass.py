@@ -17,11 +17,13 @@ code point (every code point carries its segment's kind on each side) and by whe
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
 from landstrikes.errors import BuildError, short
+from landstrikes.schema.labels import ENTITY_FLAGS, ENTITY_TYPES, MENTION_KINDS, SEGMENT_KINDS
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.used_columns import read_used
 
@@ -45,25 +47,36 @@ PASS_COLUMNS = {
 
 NO_FLAG = "none"
 
+LABELS = {
+    "entities.tsv": {"type": ENTITY_TYPES, "flag": ("", *ENTITY_FLAGS)},
+    "mentions.tsv": {"kind": MENTION_KINDS},
+    "segments.tsv": {"kind": SEGMENT_KINDS},
+}
+"""The closed label sets of the columns compared: a label outside them (`name`, `NAME `) would be
+read as a category of its own, moving kappa and the name-mention figures without a word."""
+
 
 def read_pass_tsv(path: Path) -> list[tuple[int, dict]]:
     """(line number, row) of a pass file, each row holding the columns the figures read; a file
     missing, not UTF-8, lacking a column or with a row of another width is one line naming it."""
     needed = PASS_COLUMNS[path.name]
+    if not path.is_file():  # never opened: a FIFO would hang the reader, /dev/zero fill memory
+        problem = "fourth-pass file is missing" if not os.path.lexists(path) else "missing or not a regular file (a FIFO, device or folder)"
+        raise BuildError(path, f"{problem}; the agreement figures are computed from it", check="source-unreadable")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BuildError(path, "fourth-pass file is missing; the agreement figures are computed from it", check="source-unreadable") from None
+        text = path.read_bytes().decode("utf-8")  # not read_text: its universal newlines end a row at a lone CR
     except (UnicodeDecodeError, OSError) as exc:
         raise BuildError(path, f"cannot be read as UTF-8 text ({exc})", check="source-unreadable") from None
     # rows end at a line feed only: str.splitlines also breaks at U+2028, NEL and the like, which a
     # mention's text may hold
-    lines = [line.removesuffix("\r").split("\t") if line else [] for line in text.split("\n")]
+    lines = [line.split("\t") if line else [] for line in (raw.removesuffix("\r") for raw in text.split("\n"))]
     if lines and not lines[-1]:
         lines.pop()
     if not lines:
         raise BuildError(path, "holds no header row", check="source-unreadable")
     header = lines[0]
+    if header[0].startswith("\ufeff"):
+        raise BuildError(path, "starts with a byte order mark; save it as UTF-8 without one", 1, check="wrong-type")
     missing = [name for name in needed if name not in header]
     if missing:
         raise BuildError(path, f"header lacks the column(s) {', '.join(missing)}", 1, check="missing-field")
@@ -73,7 +86,12 @@ def read_pass_tsv(path: Path) -> list[tuple[int, dict]]:
             continue
         if len(fields) != len(header):
             raise BuildError(path, f"{len(fields)} fields, the header has {len(header)}", number, check="wrong-type")
-        rows.append((number, dict(zip(header, fields))))
+        row = dict(zip(header, fields))
+        for column, labels in LABELS[path.name].items():
+            if row[column] not in labels:
+                raise BuildError(path, f"column {column}: {short(row[column])} is not one of {', '.join(filter(None, labels))}",
+                                 number, check="label-outside-set")
+        rows.append((number, row))
     return rows
 
 
@@ -101,13 +119,25 @@ def _spans(path: Path, texts: dict[str, str], with_text: bool) -> list[dict]:
     return rows
 
 
+def _refuse_overlaps(path: Path, segments: list[dict]) -> None:
+    """Each code point belongs to one segment (SG1) and carries its kind: a segment over another's
+    code points would silently replace its kind in the code-point figures."""
+    previous = None
+    for row in sorted(segments, key=lambda r: (r["article_id"], r["span"], r["line"])):
+        if previous is not None and previous["article_id"] == row["article_id"] and row["span"][0] < previous["span"][1]:
+            raise BuildError(path, f"span {row['span'][0]}-{row['span'][1]} overlaps the segment of line {previous['line']} "
+                             f"({previous['span'][0]}-{previous['span'][1]})", row["line"], check="segment-overlap")
+        if previous is None or previous["article_id"] != row["article_id"] or row["span"][1] > previous["span"][1]:
+            previous = row
+
+
 def _entities(path: Path) -> dict[str, dict]:
     """The pass catalogue by id, aliases parsed (a JSON list of texts)."""
     catalogue = {}
     for line, row in read_pass_tsv(path):
         try:
             aliases = json.loads(row["aliases"] or "[]")
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # JSONDecodeError, an integer past int's digit limit, nesting past the stack
             aliases = None
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise BuildError(path, f"column aliases: {short(row['aliases'])} is not a JSON list of texts", line, check="wrong-type")
@@ -138,6 +168,9 @@ def align_entities(pairs: list[tuple[dict, dict]], catalogue: dict[str, dict], g
 
 def _gold(dataset_dir: Path) -> dict:
     folder = dataset_dir / PARTNER
+    if not folder.parent.is_dir():
+        raise BuildError(folder.parent, "the fourth pass is compared with this release, which the folder lacks: copy it "
+                         "from the repository's dataset/releases/, or leave annotations/fourth_pass/ out", check="source-unreadable")
     tables = {name: read_used(folder / name, TABLES_BY_NAME[name], used) for name, used in PARTNER_USED.items()}
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
     entities = {r["entity_id"]: {**r, "aliases": list(r["aliases"] or []), "flag": r["flag"] if isinstance(r["flag"], str) else NO_FLAG}
@@ -214,11 +247,18 @@ def fourth_pass_agreement(dataset_dir: Path) -> dict | None:
     gold = _gold(dataset_dir)
     catalogue = _entities(folder / "entities.tsv")
     mentions = _spans(folder / "mentions.tsv", gold["texts"], with_text=True)
+    first_line: dict[tuple, int] = {}
     for row in mentions:
+        # a gold mention's id is its span (`<article>:m:<start>-<end>`): a span is one mention
+        line = first_line.setdefault((row["article_id"], row["span"]), row["line"])
+        if line != row["line"]:
+            raise BuildError(folder / "mentions.tsv", f"span {row['span'][0]}-{row['span'][1]} of {short(row['article_id'])} "
+                             f"is given on line {line} too", row["line"], check="duplicate-id")
         if row["entity_id"] not in catalogue:
             raise BuildError(folder / "mentions.tsv", f"column entity_id: {short(row['entity_id'])} is not in entities.tsv", row["line"],
                              check="unknown-reference")
     segments = _spans(folder / "segments.tsv", gold["texts"], with_text=False)
+    _refuse_overlaps(folder / "segments.tsv", segments)
     aligned = align_entities(match_spans(gold["mentions"], mentions, exact=False), catalogue, gold["entities"])
     pairs = [(catalogue[ours], gold["entities"][theirs]) for ours, theirs in sorted(aligned.items())]
     names = [m for m in mentions if m["kind"] == "NAME"]
