@@ -1,9 +1,10 @@
 """Named fault-injection points on the write paths, in the manner of SQLite's crash tests.
 
 `LANDSTRIKES_FAULT=<point>` makes the process kill itself with SIGKILL when it reaches that
-point, so a test can prove the files on disk are whole at every step. `<point>:sleep=SECONDS`
-pauses there instead (to hold a lock mid-way), `<point>:oserror` raises an I/O error there,
-`<point>:interrupt` sends SIGINT to the process group, as a terminal's Ctrl-C does.
+point, so a test can prove the files on disk are whole at every step. `<point>@sleep=SECONDS`
+pauses there instead (to hold a lock mid-way), `<point>@wait=PATH` waits (at most a minute) until
+PATH exists, `<point>@oserror` raises an I/O error there, `<point>@interrupt` sends SIGINT to the
+process group, as a terminal's Ctrl-C does. The separator is `@` because point names hold `:`.
 Several specs may be given, comma-separated. The variable is read once at import: when it is
 unset, `fault()` is one truth test.
 """
