@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from landstrikes.build import build_tables, foreign_files, write_card, write_dataset
-from landstrikes.errors import BuildError
-from landstrikes.releases.diff import diff_folders
+from landstrikes.errors import BuildError, visible
+from landstrikes.releases.diff import TableDiff, diff_folders, table_text
 from landstrikes.safety.readlock import reading
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.tableio import UnreadableTable
@@ -107,23 +107,13 @@ def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
             except UnreadableTable as exc:  # a broken table differs too; only its rows cannot be shown
                 result.row_changes = f"  (rows not shown: {exc.line()})"
                 return result
-            if changes.changed_tables:
-                result.row_changes = "\n".join(_rows_of(line) for line in changes.to_text().splitlines()[1:-1]
-                                                if not _unchanged(line) or _unchanged(line) in differing)
-            else:
-                result.row_changes = "  (the same rows in every table: the files differ in metadata or encoding)"
+            result.row_changes = "\n".join(line for t in changes.tables if t.table in differing for line in _rows_of(t))
     return result
 
 
-def _unchanged(line: str) -> str:
-    """The table a `landstrikes diff` line says is unchanged (`quotes: unchanged (103 rows)`), or ''."""
-    table, unchanged, _ = line.partition(": unchanged (")
-    return table if unchanged and line.endswith(" rows)") else ""
-
-
-def _rows_of(line: str) -> str:
-    """A table named as differing whose rows are the same differs in its bytes only: say so."""
-    table = _unchanged(line)
-    if not table:
-        return line
-    return f"{table}: the same {line.rsplit('(', 1)[1].removesuffix(')')}; the file differs in metadata or encoding"
+def _rows_of(t: TableDiff) -> list[str]:
+    """A differing table's rows as `landstrikes diff` shows them; one whose rows are the same
+    differs in its bytes only, which `diff` would call unchanged: say so."""
+    if t.status == "same":
+        return [f"{visible(t.table)}: the same {t.rows_new} rows; the file differs in metadata or encoding"]
+    return table_text(t)

@@ -197,7 +197,7 @@ def test_a_pass_file_that_is_not_a_regular_file_is_refused_unread(dataset, kind)
         done = subprocess.run([sys.executable, "-c", code, str(dataset)], capture_output=True, text=True, timeout=60)
     except subprocess.TimeoutExpired:
         pytest.fail(f"the fourth pass read {kind} for 60 s")
-    assert "segments.tsv: missing or not a regular file" in done.stdout and "[source-unreadable]" in done.stdout, done.stdout + done.stderr
+    assert "segments.tsv: fourth-pass file is missing or not a regular file" in done.stdout and "[source-unreadable]" in done.stdout, done.stdout + done.stderr
 
 
 def test_a_mention_span_given_twice_is_refused(dataset):
@@ -239,3 +239,14 @@ def test_a_fourth_pass_without_its_partner_release_names_the_release(tmp_path):
         fourth_pass_agreement(tmp_path)
     message = str(caught.value)
     assert "releases/2.5.0: the fourth pass is compared with this release" in message and "\n" not in message
+
+
+def test_a_pass_file_that_is_not_utf8_names_the_line_of_the_bad_byte(dataset):
+    """Read as every annotation source is read (`read_source_text`)."""
+    gold_as_a_pass(dataset / FOURTH)
+    path = dataset / FOURTH / "mentions.tsv"
+    lines = path.read_bytes().split(b"\n")
+    lines[2] = lines[2] + b"\xff"
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(BuildError, match=r"mentions.tsv:3: fourth-pass file is not valid UTF-8 .*\[source-not-utf8\]"):
+        fourth_pass_agreement(dataset)

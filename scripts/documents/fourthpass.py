@@ -17,11 +17,11 @@ code point (every code point carries its segment's kind on each side) and by whe
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
+from landstrikes.annotations.yamlsource import read_source_text
 from landstrikes.errors import BuildError, short
 from landstrikes.schema.labels import ENTITY_FLAGS, ENTITY_TYPES, MENTION_KINDS, SEGMENT_KINDS
 from landstrikes.schema.registry import TABLES_BY_NAME
@@ -60,13 +60,9 @@ def read_pass_tsv(path: Path) -> list[tuple[int, dict]]:
     """(line number, row) of a pass file, each row holding the columns the figures read; a file
     missing, not UTF-8, lacking a column or with a row of another width is one line naming it."""
     needed = PASS_COLUMNS[path.name]
-    if not path.is_file():  # never opened: a FIFO would hang the reader, /dev/zero fill memory
-        problem = "fourth-pass file is missing" if not os.path.lexists(path) else "missing or not a regular file (a FIFO, device or folder)"
-        raise BuildError(path, f"{problem}; the agreement figures are computed from it", check="source-unreadable")
-    try:
-        text = path.read_bytes().decode("utf-8")  # not read_text: its universal newlines end a row at a lone CR
-    except (UnicodeDecodeError, OSError) as exc:
-        raise BuildError(path, f"cannot be read as UTF-8 text ({exc})", check="source-unreadable") from None
+    # as every annotation source is read: a FIFO or /dev/zero is never opened, a bad byte is named
+    # with its line, and no universal newlines (read_text ended a row at a lone CR)
+    text = read_source_text(path, "fourth-pass file")
     # rows end at a line feed only: str.splitlines also breaks at U+2028, NEL and the like, which a
     # mention's text may hold
     lines = [line.split("\t") if line else [] for line in (raw.removesuffix("\r") for raw in text.split("\n"))]

@@ -111,13 +111,13 @@ class DatasetDiff:
     def to_text(self, per_table: int = 20) -> str:
         lines = [f"landstrikes diff {visible(self.old)} -> {visible(self.new)}"]
         for t in self.tables:
-            lines.extend(_table_text(t, per_table))
+            lines.extend(table_text(t, per_table))
         level, reasons = self.required_bump()
         lines.append(f"required bump: {level} ({visible('; '.join(reasons))})")
         return "\n".join(lines)
 
 
-def _table_text(t: TableDiff, per_table: int) -> list[str]:
+def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
     """The table's lines. Ids, table and column names come from the data and are shown with
     control characters escaped: an id holding a line break (a raw file's name) printed report
     lines of its own, a forged `required bump` among them (attack19)."""
