@@ -12,6 +12,7 @@ from landstrikes.schema.final_punctuation_ends import check_final_punctuation_en
 from landstrikes.schema.name_mentions import check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.quote_pairs import check_quote_pairs
 from landstrikes.schema.segment_starts import check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
@@ -30,6 +31,7 @@ CENSUS_CHECKS = (
     check_segment_starts,
     check_vague_table,
     check_final_punctuation_ends,
+    check_quote_pairs,
     check_claim_segments,
     check_sorted_lists,
     check_quote_cluster_reference,
@@ -56,6 +58,7 @@ CENSUS_CHECK_IDS = (
     "segment-starts-with-line-feed",
     "vague-quantity-off-table",
     "indirect-span-final-punctuation",
+    "span-breaks-quote-pair",
     "claim-in-boilerplate-segment",
     "list-not-sorted",
     "cluster-similarity-mismatch",

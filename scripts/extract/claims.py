@@ -201,11 +201,47 @@ def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:
     limit = _word_end_before(text, min(sentence.end, q_end + MAX_SPAN), q_end)
     cut = _CLAIM_END.search(text, q_end, limit)
     span = without_final_punctuation(text, trimmed(text, clause_start, cut.start() if cut else limit))
-    if span.end <= span.start:
+    span = keeping_quote_pairs(text, span)
+    if span is None or span.end <= span.start:
         return None
     hedging = "attributed" if cue else "asserted"
     confidence = 0.6 if bound != "range" or low < high else 0.5
     return Claim(span.start, span.end, low, high, unit, bound, hedging, confidence, cue.start() if cue else None)
+
+
+
+def keeping_quote_pairs(text: str, span: Span) -> Span | None:
+    """The span with every quotation mark paired (G2 2.6: a span never breaks a pair of marks;
+    validate's `span-breaks-quote-pair`). A sentence opening with a quotation starts the claim at
+    its mark while the claim stops before the closing one: the lone opening mark is left out. A
+    claim ending inside a quotation (`... fell 40%, “a record”.`, whose closing mark the final
+    punctuation took) gets the closing mark back, with a stop the writer put inside it, as the
+    gold keeps `“sick man.”`. A span still breaking a pair after that is no claim: precision
+    before recall."""
+    start, end = span
+    if start < end and text[start] in "“\"" and breaks_a_pair(text[start:end]):
+        start = trimmed(text, start + 1, end).start
+    unclosed = "”" if text.count("“", start, end) > text.count("”", start, end) else '"' if text.count('"', start, end) % 2 else None
+    if start < end and unclosed is not None:
+        after = end
+        while after < len(text) and after - end < 3 and text[after] in _STOPS_INSIDE_MARKS:
+            after += 1
+        if after < len(text) and text[after] == unclosed:
+            end = after + 1
+    if start < end and text[end - 1] in "”\"" and breaks_a_pair(text[start:end]):
+        end = without_final_punctuation(text, trimmed(text, start, end - 1)).end
+    if start >= end or breaks_a_pair(text[start:end]):
+        return None
+    return Span(start, end)
+
+
+_STOPS_INSIDE_MARKS = ".,!?…"
+"""What a writer may put between a quotation's last word and its closing mark."""
+
+
+def breaks_a_pair(value: str) -> bool:
+    """Curly double marks that do not pair, or an odd number of straight ones (as validate judges)."""
+    return value.count("“") != value.count("”") or value.count('"') % 2 == 1
 
 
 def _word_start_from(text: str, at: int, stop: int) -> int:

@@ -1,0 +1,55 @@
+"""A claim span or a stance's evidence span never breaks a pair of quotation marks (G2, 2.6: "a
+claim or evidence span that holds an opening quotation mark keeps its closing mark ... a span
+never breaks a pair of marks") [span-breaks-quote-pair]. A stance's evidence moved one code
+point left onto its quotation's opening mark, its text re-sliced, validated (the false-VALID
+census on 2.7.0's data): every other check saw a span on non-space edges of whole words.
+
+Curly double marks pair (as many `“` as `”`); straight double marks come in twos. Single marks
+are not judged: `’` is also the apostrophe. A quality flag's evidence is not judged either: a
+truncation artifact is the stray half of a pair ("Consent.”"). Only rows whose text is their
+article's slice are judged (a text that is not is span-text-mismatch's finding)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
+from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.report import Report
+
+SPANS = (
+    ("claims", ("start", "end", "text"), "a claim's span"),
+    ("stances", ("evidence_start", "evidence_end", "evidence_text"), "a stance's evidence span"),
+)
+"""The spans G2's pair rule judges: table, its (start, end, text) columns, and how to name one."""
+
+
+def check_quote_pairs(tables, report: Report) -> None:
+    for table, spans, what in SPANS:
+        _check_table(tables, report, table, spans, what)
+
+
+def _check_table(tables, report: Report, table: str, spans: tuple[str, str, str], what: str) -> None:
+    rows_table = arrow_of(tables, table, ("article_id", *spans))
+    if rows_table is None or not rows_table.num_rows:
+        return
+    text = column(rows_table, spans[2])
+    if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
+        return  # wrong-dtype's finding
+    rows = np.flatnonzero(pc.fill_null(breaks_a_pair(text), False).to_numpy(zero_copy_only=False))
+    rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
+    for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
+        report.add(table, "span-breaks-quote-pair", f"{what} breaks a pair of quotation marks (G2: a span holding "
+                   f"an opening mark keeps its closing mark): {_marks(value)}", row_id, spans[0], value[:40])
+
+
+def breaks_a_pair(text) -> pa.ChunkedArray:
+    """Per value: curly double marks that do not pair, or an odd number of straight ones."""
+    opening, closing, straight = (pc.count_substring(text, mark) for mark in ("“", "”", '"'))
+    return pc.or_(pc.not_equal(opening, closing), pc.equal(pc.bit_wise_and(straight, 1), 1))
+
+
+def _marks(value: str) -> str:
+    return f"{value.count('“')} opening and {value.count('”')} closing curly marks, {value.count(chr(34))} straight"

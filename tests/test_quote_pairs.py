@@ -1,0 +1,97 @@
+"""G2 (2.6): a claim span or a stance's evidence span never breaks a pair of quotation marks. The
+false-VALID census on 2.7.0's data found a stance evidence moved one code point left onto its
+quotation's opening mark (text re-sliced) validating; `span-breaks-quote-pair` now finds it."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from conftest import load, save
+from landstrikes.schema.quote_pairs import breaks_a_pair
+from landstrikes.schema.validate import validate
+from test_attack15_indirect_ends import _extract
+
+
+def _texts(folder) -> dict[str, str]:
+    articles = load(folder, "articles")
+    return dict(zip(articles.article_id, articles.text))
+
+
+def test_every_gold_claim_and_evidence_keeps_its_pairs_and_validates(dataset_copy):
+    for table, column in (("claims", "text"), ("stances", "evidence_text")):
+        values = load(dataset_copy, table)[column].tolist()
+        assert not any(breaks_a_pair(pa.array(values)).to_pylist()), table
+    assert validate(dataset_copy).ok
+
+
+def test_an_evidence_moved_onto_its_quotations_opening_mark_is_a_finding(dataset_copy):
+    text = _texts(dataset_copy)
+    stances = load(dataset_copy, "stances")
+    row = next(i for i, s in stances.iterrows() if text[s.article_id][int(s.evidence_start) - 1] == "“")
+    start = int(stances.evidence_start[row]) - 1
+    stances.loc[row, ["evidence_start", "evidence_text"]] = [start, text[stances.article_id[row]][start:int(stances.evidence_end[row])]]
+    save(dataset_copy, "stances", stances)
+    report = validate(dataset_copy)
+    assert {f.check for f in report.findings} == {"span-breaks-quote-pair"}, report.to_text()
+    assert stances.stance_id[row] in report.to_text() and "(G2" in report.to_text()
+
+
+def test_a_claim_cut_before_its_closing_mark_is_a_finding(dataset_copy):
+    """The gold keeps `whom he described as a “sick man.”` whole; cut before the stop and the
+    closing mark (its id re-derived), the span opens a pair it does not close."""
+    text = _texts(dataset_copy)
+    claims = load(dataset_copy, "claims")
+    referenced = {i for ids in claims.contradicted_by for i in ids}
+    row = next(i for i, c in claims.iterrows() if c.text.endswith(".”") and c.claim_id not in referenced)
+    end = int(claims.end[row]) - 2
+    article = claims.article_id[row]
+    claims.loc[row, ["end", "text", "claim_id"]] = [end, text[article][int(claims.start[row]):end], f"{article}:c:{int(claims.start[row])}-{end}"]
+    save(dataset_copy, "claims", claims)
+    report = validate(dataset_copy)
+    assert "span-breaks-quote-pair" in {f.check for f in report.findings}, report.to_text()
+    assert claims.claim_id[row] in report.to_text()
+
+
+@pytest.mark.parametrize("value, broken", [
+    ("they are “running Mexico”", False), ('they are "running Mexico"', False), ("no marks at all", False),
+    ("Trump’s remarks", False),  # an apostrophe is no mark
+    ("“any unilateral strike", True), ("aggression.”", True), ('they are "running Mexico', True),
+    ("“a” and “b", True), (None, None),
+])
+def test_curly_marks_pair_and_straight_marks_come_in_twos(value, broken):
+    """validate's rule on Arrow, and the extractor's own copy of it on a str, say the same."""
+    from landstrikes.extract.claims import breaks_a_pair as extractor_breaks_a_pair
+
+    assert breaks_a_pair(pa.array([value], pa.string())).to_pylist() == [broken]
+    if value is not None:
+        assert extractor_breaks_a_pair(value) is broken
+
+
+def test_a_truncation_artifacts_stray_mark_is_no_finding(dataset_copy):
+    """`Consent.”` is the stray half of a pair, and that is what the flag records."""
+    flags = load(dataset_copy, "quality_flags")
+    assert "Consent.”" in flags.text.tolist()
+    assert validate(dataset_copy).ok
+
+
+def test_the_extractors_claims_keep_their_pairs(tmp_path):
+    """A numeric claim inside a quotation: the silver still validates."""
+    silver = _extract(tmp_path, "Prices\n\nThe minister said: “Prices rose 12% last year.” Sales fell 40% in May, “a record”, she said.\n")
+    report = validate(silver)
+    assert report.ok, report.to_text()
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    ("“Prices rose 12% last year.”", "Prices rose 12% last year"),
+    ("Sales fell 40% in May, a drop she called “a record”.", "Sales fell 40% in May, a drop she called “a record”"),
+    ("Sales fell 40% in May, “a record.”", "Sales fell 40% in May, “a record.”"),
+    ('He said "prices rose 12% last year".', 'He said "prices rose 12% last year"'),
+])
+def test_the_extractor_spans_a_claim_with_its_marks_paired(sentence, claim):
+    from landstrikes.extract.claims import find_claims
+
+    text = f"Title\n\n{sentence}\n"
+    found = [text[c.start:c.end] for c in find_claims(text)]
+    assert found and all(not breaks_a_pair(pa.array([f])).to_pylist()[0] for f in found), found
+    assert claim in found, found
