@@ -5,4 +5,4 @@ from hostile_tools import edit
 
 def prepare(input: Path) -> None:
     edit(input / "annotations" / "articles" / "001_f1f49e9dc8ada067.yaml",
-         'kind: scare, status: term, cluster: q-narco-terror}', 'kind: scare, status: term, cluster: q-narco-terror, speaker_phrase: Trump}')
+         '{text: "War on Narco-Terrorists", kind: scare, status: term}', '{text: "War on Narco-Terrorists", kind: scare, status: term, speaker_phrase: Trump}')
