@@ -24,8 +24,6 @@ HOSTILE = Path(__file__).resolve().parent / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if (p / "case.yaml").is_file()) if HOSTILE.is_dir() else []
 DEFAULT_TIMEOUT = 60
 
-pytestmark = pytest.mark.xdist_group("hostile-corpus")  # one worker prepares and runs every case, once
-
 
 def _start(kind: str, target: Path, built: Path, released: Path) -> None:
     if kind == "built":

@@ -1,0 +1,35 @@
+"""The order test modules are collected in: the longest first.
+
+With `-n 2 --dist loadfile` (pyproject's addopts) each module goes whole to one worker, in
+collection order, and the run ends when the later worker does. Dealing the long modules first
+and the short ones last lets the short ones even out the end (longest processing time first).
+The ranking is measured seconds (docs/notes/cispeed.md); a module not listed follows the listed
+ones, modules with more tests first. A stale list costs minutes, never a test: every test runs,
+in its module's own order."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+LONGEST_FIRST = (
+    "test_hostile_corpus.py",
+    "test_engine_placement.py",
+    "test_outdir.py",
+    "test_build_check.py",
+    "test_attack11_interrupt.py",
+    "test_validate_ratio8.py",
+    "test_validate_fuzz.py",
+    "test_engine.py",
+    "test_attack10_spans.py",
+    "test_attack10_names.py",
+)
+"""Modules by measured wall seconds on one worker, longest first."""
+
+
+def pytest_collection_modifyitems(items) -> None:
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    tests = Counter(item.path.name for item in items)
+    first_seen: dict = {}
+    for i, item in enumerate(items):
+        first_seen.setdefault(item.path, i)
+    items.sort(key=lambda item: (rank.get(item.path.name, len(rank)), -tests[item.path.name], first_seen[item.path]))
