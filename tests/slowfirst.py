@@ -16,14 +16,28 @@ LONGEST_FIRST = (
     "test_engine_placement.py",
     "test_outdir.py",
     "test_build_check.py",
+    "test_releases.py",
+    "test_build_safety.py",
     "test_attack11_interrupt.py",
     "test_validate_ratio8.py",
+    "test_render_browser.py",
     "test_validate_fuzz.py",
+    "test_validate_core.py",
     "test_engine.py",
+    "test_cli_contract.py",
     "test_attack10_spans.py",
     "test_attack10_names.py",
+    "test_sources_fuzz.py",
+    "test_attack19_card_shapes.py",
+    "test_marks.py",
+    "test_extract_outside7.py",
+    "test_validate_text.py",
+    "test_release_integrity.py",
+    "test_extract_speed_rules.py",
+    "test_extract_robust.py",
+    "test_validate_ids.py",
 )
-"""Modules by measured wall seconds on one worker, longest first."""
+"""Modules by wall seconds measured on one worker (session 19), longest first."""
 
 
 def pytest_collection_modifyitems(items) -> None:

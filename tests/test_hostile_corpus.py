@@ -147,3 +147,15 @@ def test_a_fresh_python_m_gives_what_the_forked_child_gave(name, outcomes, built
     _assert_case(name, case, code, output)
     child_code, child_output, child_work = outcomes[name]
     assert (code, output.replace(str(work), "WORK")) == (child_code, child_output.replace(str(child_work), "WORK"))
+
+
+def test_a_case_still_running_after_its_timeout_is_reported_as_a_hang(built_dataset, tmp_path):
+    """A child past its case's timeout is killed and reported as no answer (None), which the case's
+    test fails as a hang: here a build held asleep at its lock for 60 s, with a 1 s timeout."""
+    dataset = tmp_path / "dataset"
+    shutil.copytree(built_dataset, dataset)
+    job = {"id": "asleep", "argv": ["build", "--dataset", str(dataset)], "logs": str(tmp_path),
+           "fault": "build:locked@sleep=60", "timeout": 1}
+    assert run_in_children([job], tmp_path) == {"asleep": None}
+    with pytest.raises(pytest.fail.Exception, match="no answer within 1 s"):
+        _assert_case("asleep", {"timeout": 1, "exit_code": 0, "check": ""}, None, "")
