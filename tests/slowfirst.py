@@ -12,32 +12,18 @@ from __future__ import annotations
 from collections import Counter
 
 LONGEST_FIRST = (
-    "test_hostile_corpus.py",
-    "test_engine_placement.py",
-    "test_outdir.py",
-    "test_build_check.py",
-    "test_releases.py",
-    "test_build_safety.py",
-    "test_attack11_interrupt.py",
-    "test_validate_ratio8.py",
-    "test_render_browser.py",
-    "test_validate_fuzz.py",
-    "test_validate_core.py",
-    "test_engine.py",
-    "test_cli_contract.py",
-    "test_attack10_spans.py",
-    "test_attack10_names.py",
-    "test_sources_fuzz.py",
-    "test_attack19_card_shapes.py",
-    "test_marks.py",
-    "test_extract_outside7.py",
-    "test_validate_text.py",
-    "test_release_integrity.py",
-    "test_extract_speed_rules.py",
-    "test_extract_robust.py",
-    "test_validate_ids.py",
+    "test_engine_placement.py", "test_hostile_corpus.py", "test_engine.py", "test_attack18_fifo_reads.py",
+    "test_attack10_names.py", "test_attack10_spans.py", "test_extract_robust.py", "test_engine_tasks.py",
+    "test_attack9_read.py", "test_validate_ids.py", "test_build_check.py", "test_extract_speed_rules.py",
+    "test_extract_ranker_attacks.py", "test_release_integrity.py", "test_extract_outside6.py",
+    "test_outdir.py", "test_releases.py", "test_validate_core.py", "test_build_safety.py",
+    "test_validate_hardening.py", "test_extract_outside.py", "test_attack18_agreement_shape.py",
+    "test_render_browser.py", "test_articles_derived.py", "test_extract_overhead.py",
+    "test_attack18_report_kinds.py", "test_cli_contract.py", "test_attack16_pass_spans.py",
+    "test_arrow_rules.py", "test_validate_fuzz.py", "test_attack9_out.py", "test_attack12_huge_integers.py",
+    "test_schema_history_columns.py", "test_review17_part_versions.py", "test_validate_floor.py",
 )
-"""Modules by wall seconds measured on one worker (session 19), longest first."""
+"""Every module that took 10 s or more in session 19's full run (-n 1, --durations=0), longest first."""
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -46,4 +32,5 @@ def pytest_collection_modifyitems(items) -> None:
     first_seen: dict = {}
     for i, item in enumerate(items):
         first_seen.setdefault(item.path, i)
-    items.sort(key=lambda item: (rank.get(item.path.name, len(rank)), -tests[item.path.name], first_seen[item.path]))
+    items.sort(key=lambda item: (rank.get(item.path.name, len(rank)), -tests[item.path.name],
+                                 first_seen[item.path]))

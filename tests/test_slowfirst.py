@@ -26,4 +26,5 @@ def test_the_listed_modules_come_first_in_their_rank_then_the_others_by_test_cou
     modules = list(dict.fromkeys(i.path.name for i in items))
     assert modules == [first, second, "test_b.py", "test_a.py", "test_c.py"]
     for name, _ in layout:
-        assert [i.name for i in items if i.path.name == name] == [i.name for i in before if i.path.name == name]
+        own = [i.name for i in before if i.path.name == name]
+        assert [i.name for i in items if i.path.name == name] == own
