@@ -19,6 +19,7 @@ import yaml
 
 from conftest import documents_beside
 from forkcli import run_in_children
+from test_attack18_tilde_paths import _tree
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if (p / "case.yaml").is_file()) if HOSTILE.is_dir() else []
@@ -181,22 +182,6 @@ def test_a_case_still_running_after_its_timeout_is_reported_as_a_hang(built_data
     assert run_in_children([job], tmp_path) == {"asleep": None}
     with pytest.raises(pytest.fail.Exception, match="no answer within 1 s"):
         _assert_case("asleep", {"timeout": 1, "exit_code": 0, "check": ""}, None, "")
-
-
-def _tree(root: Path) -> dict[str, str]:
-    """Every entry under root: a file by its bytes' digest, a link by its target, a folder as such."""
-    import hashlib
-
-    out = {}
-    for path in sorted(root.rglob("*")):
-        rel = str(path.relative_to(root))
-        if path.is_symlink():
-            out[rel] = "link:" + os.readlink(path)
-        elif path.is_file():
-            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            out[rel] = "dir"
-    return out
 
 
 def test_a_released_start_is_what_the_case_made_for_itself_before(released_gold, released_start, tmp_path):
