@@ -15,6 +15,7 @@ import pyarrow
 import pyarrow.parquet as pq
 
 from landstrikes.schema.tableio import METADATA_PREFIX, read_table
+from slowfirst import pytest_collection_modifyitems  # noqa: F401  (the longest modules first)
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO / "dataset"

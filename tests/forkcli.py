@@ -8,7 +8,8 @@ uncaught exception prints its traceback and exits 1). A child still running afte
 seconds is killed. It prints {job id: exit status} as JSON: a child killed by a signal reports
 the negative signal number, as subprocess does; a killed hung child reports null.
 Each job is {"id", "argv", "logs" (a folder for <id>.out and <id>.err), optional "cwd",
-"fault" (a LANDSTRIKES_FAULT value), "exchange" (false: no atomic exchange), "env" (extra variables)}.
+"fault" (a LANDSTRIKES_FAULT value), "exchange" (false: no atomic exchange), "env" (extra variables),
+"timeout" (seconds, TIMEOUT if absent)}.
 `test_cli_contract.py` checks on a sample that this runner and a real `python -m` agree.
 """
 
@@ -85,7 +86,7 @@ def run(jobs: list[dict]) -> dict[str, int | None]:
             pid = os.fork()
             if pid == 0:
                 os._exit(child(job))
-            running[pid] = (job["id"], time.monotonic() + TIMEOUT)
+            running[pid] = (job["id"], time.monotonic() + job.get("timeout", TIMEOUT))
         pid, code = os.waitpid(-1, os.WNOHANG)
         if pid == 0:
             for other, (job_id, deadline) in list(running.items()):

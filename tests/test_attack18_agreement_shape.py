@@ -2,18 +2,25 @@
 (attack18). `build` (the card) and `stats` (the datasheet) read the figures `landstrikes
 agreement` writes; a JSON file of another shape there (a report written over it before reports
 were told apart, a hand edit, an older tool's output) ended them with `[internal-error]
-KeyError: 'quotes'`, which names neither the file nor the figure."""
+KeyError: 'quotes'`, which names neither the file nor the figure.
+
+Every case is set up and run once per module, in forked children of one interpreter that has
+imported the package (tests/forkcli.py); each test checks its own case. One case is also run as
+a fresh `python -m`."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import documents_beside
+from conftest import documents_beside, with_fourth_pass_partner
+from forkcli import run_in_children
 
 
 def _run(*argv) -> subprocess.CompletedProcess:
@@ -52,19 +59,57 @@ SHAPES = {
 }
 
 
+COMMANDS = ["build", "stats"]
+
+
+def _case(built: Path, root: Path, command: str, shape: str) -> tuple[list[str], list[bytes]]:
+    """A whole copy of the built dataset (as the whole_copy fixture makes it) whose agreement.json
+    has the shape; the command, and the bytes of its tables before it runs."""
+    dataset = with_fourth_pass_partner(Path(shutil.copytree(built, root / "ds")))
+    documents_beside(dataset)
+    figures = dataset / "agreement.json"
+    figures.write_text(json.dumps(SHAPES[shape](_figures(dataset))), encoding="utf-8")
+    data_before = sorted(p.read_bytes() for p in (dataset / "data").rglob("*.parquet"))
+    argv = ["build", "--dataset", str(dataset)] if command == "build" else \
+        ["stats", "--dataset", str(dataset), "--root", str(dataset.parent), "--check"]
+    return argv, data_before
+
+
+def _id(command: str, shape: str) -> str:
+    return f"{command}-{shape.replace(' ', '-')}"
+
+
+@pytest.fixture(scope="module")
+def outcomes(built_dataset, tmp_path_factory) -> dict[str, tuple]:
+    """{case: (exit status, stdout, stderr, its dataset, its tables' bytes before the run)}."""
+    base = tmp_path_factory.mktemp("agreement-shape")
+    jobs, before = [], {}
+    for command in COMMANDS:
+        for shape in SHAPES:
+            name = _id(command, shape)
+            argv, before[name] = _case(built_dataset, base / name, command, shape)
+            jobs.append({"id": name, "argv": argv, "logs": str(base), "timeout": 300})
+    status = run_in_children(jobs, base)
+    return {name: (code, (base / f"{name}.out").read_text(errors="replace"),
+                   (base / f"{name}.err").read_text(errors="replace"), base / name / "ds", before[name])
+            for name, code in status.items()}
+
+
 @pytest.mark.parametrize("shape", SHAPES)
-@pytest.mark.parametrize("command", ["build", "stats"])
-def test_agreement_figures_of_another_shape_are_one_line_naming_the_file(command, shape, whole_copy):
-    documents_beside(whole_copy)
-    figures = whole_copy / "agreement.json"
-    figures.write_text(json.dumps(SHAPES[shape](_figures(whole_copy))), encoding="utf-8")
-    data_before = sorted(p.read_bytes() for p in (whole_copy / "data").rglob("*.parquet"))
-    argv = ["build", "--dataset", str(whole_copy)] if command == "build" else \
-        ["stats", "--dataset", str(whole_copy), "--root", str(whole_copy.parent), "--check"]
-    proc = _run(*argv)
-    err = proc.stderr
-    assert proc.returncode == 2, proc.stdout + err
+@pytest.mark.parametrize("command", COMMANDS)
+def test_agreement_figures_of_another_shape_are_one_line_naming_the_file(command, shape, outcomes):
+    code, stdout, err, dataset, data_before = outcomes[_id(command, shape)]
+    assert code == 2, stdout + err
     assert "internal-error" not in err and "Traceback" not in err, err
     assert "agreement.json" in err and "[bad-json]" in err, err
     assert len(err.strip().splitlines()) == 1, err
-    assert sorted(p.read_bytes() for p in (whole_copy / "data").rglob("*.parquet")) == data_before
+    assert sorted(p.read_bytes() for p in (dataset / "data").rglob("*.parquet")) == data_before
+
+
+def test_a_fresh_python_m_names_the_file_as_the_forked_child_did(outcomes, built_dataset, tmp_path):
+    """The cases run in forked children for speed; one run as `python -m` gives the same answer."""
+    argv, _ = _case(built_dataset, tmp_path, "stats", "no quotes")
+    proc = _run(*argv)
+    code, _, err, dataset, _ = outcomes[_id("stats", "no quotes")]
+    assert proc.returncode == code
+    assert proc.stderr.replace(str(tmp_path / "ds"), "DS") == err.replace(str(dataset), "DS")
