@@ -192,6 +192,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
     names. `load` names none and checks the one table it decodes itself."""
     from landstrikes.releases import manifest_checks
     from landstrikes.releases.part_names import stray_table_files
+    from landstrikes.releases.release_files import foreign_files
     from landstrikes.releases.schema_columns import column_problems
 
     folder = Path(folder)
@@ -237,6 +238,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
     problems += manifest_checks.footer_statistics(folder, decoded, manifest)
     problems += manifest_checks.unlisted(folder, manifest["files"])
     problems += stray_table_files(manifest["files"])
+    problems += foreign_files(manifest["files"])
     problems += manifest_checks.tables_section(folder, manifest, trusted)
     problems += column_problems(folder, manifest, trusted)
     problems += manifest_checks.header(folder, manifest, trusted)
