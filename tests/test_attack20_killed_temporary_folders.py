@@ -1,0 +1,104 @@
+"""A killed `build --check` or `publish` leaves no folder that accumulates (attack20).
+
+`kill -9` skips the `finally` that removes a temporary folder: each killed `build --check` left a
+`$TMPDIR/landstrikes-build-check-*` (review19), each killed `publish --dry-run` a `.publish-*`
+copy of the whole release beside `--out` (attack19), and no later run removed them. Now the next
+run removes them, once it has proven them a dead landstrikes run's: the owner file inside, and the
+folder's lock free (its creator held it until it died). A live run's folder, and a folder of that
+name landstrikes did not make, are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from landstrikes.safety.ownedtemp import OWNER, owned_temporary_folder, remove_dead_leftovers
+
+ENV = {**os.environ, "HF_HUB_OFFLINE": "1"}
+
+
+def _kill_once_started(command: list[str], place: Path, pattern: str, env: dict) -> None:
+    """Start the command, SIGKILL it once a folder `place/pattern` holds something, wait for it."""
+    run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(any(f.iterdir()) for f in place.glob(pattern) if f.is_dir()):
+            assert run.poll() is None and time.monotonic() < deadline, "the run ended before its folder was seen"
+            time.sleep(0.005)
+    finally:
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+
+
+def test_a_killed_build_check_leaves_nothing_once_another_check_has_run(whole_copy, tmp_path):
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**ENV, "TMPDIR": str(temp)}
+    check = [sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(whole_copy)]
+    _kill_once_started(check, temp, "landstrikes-build-check-*", env)
+    assert list(temp.glob("landstrikes-build-check-*")), "the kill came too late to test anything"
+    done = subprocess.run(check, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert list(temp.iterdir()) == []
+
+
+def test_a_killed_publish_dry_run_leaves_no_copy_of_the_release_beside_out(released, tmp_path):
+    out = tmp_path / "upload"
+    publish = [sys.executable, "-m", "landstrikes", "publish", "1.0.1", "--dry-run", "--out", str(out),
+               "--dataset", str(released)]
+    _kill_once_started(publish, tmp_path, ".publish-*", {**ENV, "LANDSTRIKES_FAULT": "publish:staged@sleep=30"})
+    assert list(tmp_path.glob(".publish-*")) and not out.exists()
+    done = subprocess.run(publish, env=ENV, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["upload"]
+
+
+def test_a_live_runs_folder_is_never_removed(tmp_path):
+    with owned_temporary_folder("landstrikes-x-", tmp_path) as live:
+        (live / "work").write_text("in use")
+        assert remove_dead_leftovers(tmp_path, "landstrikes-x-") == []
+        assert (live / "work").read_text() == "in use"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_live_run_in_another_process_keeps_its_folder(tmp_path):
+    script = ("import sys, time; from pathlib import Path; from landstrikes.safety.ownedtemp import owned_temporary_folder\n"
+              "with owned_temporary_folder('landstrikes-x-', Path(sys.argv[1])) as f:\n"
+              "    (f / 'ready').write_text('1'); time.sleep(60)\n")
+    run = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)])
+    try:
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.glob("landstrikes-x-*/ready")):
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        assert remove_dead_leftovers(tmp_path, "landstrikes-x-") == []
+        assert list(tmp_path.glob("landstrikes-x-*/ready"))
+    finally:
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+    assert len(remove_dead_leftovers(tmp_path, "landstrikes-x-")) == 1  # now dead: removed
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_of_that_name_landstrikes_did_not_make_is_kept(tmp_path):
+    theirs = tmp_path / "landstrikes-x-abcd1234"  # no owner file
+    theirs.mkdir()
+    (theirs / "notes.txt").write_text("mine")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / OWNER).write_text("forged")
+    (elsewhere / "precious.txt").write_text("keep")
+    (tmp_path / "landstrikes-x-link0000").symlink_to(elsewhere)  # a link is never followed
+    owned_file = tmp_path / "landstrikes-x-file0000"
+    owned_file.write_text("a file, not a folder")
+    near = tmp_path / "landstrikes-x-abc"  # not mkdtemp's name
+    near.mkdir()
+    (near / OWNER).write_text("")
+    assert remove_dead_leftovers(tmp_path, "landstrikes-x-") == []
+    assert (theirs / "notes.txt").exists() and (elsewhere / "precious.txt").exists()
+    assert owned_file.exists() and near.exists()
