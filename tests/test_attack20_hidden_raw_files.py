@@ -73,3 +73,12 @@ def test_extract_makes_no_article_of_a_hidden_file_and_names_it(tmp_path):
 
     articles = pq.read_table(tmp_path / "out" / "data" / "articles").column("source_file").to_pylist()
     assert articles == ["001_a.txt"]
+
+
+def test_validate_engine_names_a_hidden_raw_file_as_one_folder_validate_does(raw_and_data_copy):
+    from landstrikes.engines.validate import validate_partitioned
+    from landstrikes.schema import validate
+
+    (raw_and_data_copy / "raw" / "._x.txt").write_bytes(APPLEDOUBLE)
+    one, engine = validate(raw_and_data_copy), validate_partitioned(raw_and_data_copy)
+    assert [f.check for f in one.findings] == [f.check for f in engine.findings] == ["raw-hidden-file"]

@@ -102,3 +102,15 @@ def test_a_folder_of_that_name_landstrikes_did_not_make_is_kept(tmp_path):
     assert remove_dead_leftovers(tmp_path, "landstrikes-x-") == []
     assert (theirs / "notes.txt").exists() and (elsewhere / "precious.txt").exists()
     assert owned_file.exists() and near.exists()
+
+
+def test_a_killed_validate_engine_leaves_no_partition_folder_once_another_has_run(raw_and_data_copy, tmp_path):
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**ENV, "TMPDIR": str(temp), "LANDSTRIKES_FAULT": "engine:partition-linked@sleep=30"}
+    command = [sys.executable, "-m", "landstrikes", "validate", "--engine", "local", str(raw_and_data_copy)]
+    _kill_once_started(command, temp, "*partition-*", env)
+    assert list(temp.glob("*partition-*")), "the kill came too late to test anything"
+    done = subprocess.run(command, env={**ENV, "TMPDIR": str(temp)}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert list(temp.iterdir()) == []
