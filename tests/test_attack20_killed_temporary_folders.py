@@ -114,3 +114,21 @@ def test_a_killed_validate_engine_leaves_no_partition_folder_once_another_has_ru
     done = subprocess.run(command, env={**ENV, "TMPDIR": str(temp)}, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert list(temp.iterdir()) == []
+
+
+def test_where_locks_are_refused_the_run_goes_on_and_its_folder_is_never_taken(tmp_path, monkeypatch):
+    """A file system without locks (some network mounts): the run must not fail for a courtesy,
+    and a folder that cannot be proven dead is kept."""
+    import fcntl
+
+    from landstrikes.safety import ownedtemp
+
+    def refused(fd, op):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(ownedtemp.fcntl, "flock", refused)
+    with owned_temporary_folder("landstrikes-x-", tmp_path) as folder:
+        (folder / "work").write_text("in use")
+        monkeypatch.setattr(ownedtemp.fcntl, "flock", fcntl.flock)
+        assert remove_dead_leftovers(tmp_path, "landstrikes-x-") == []
+        assert (folder / "work").exists()

@@ -4,13 +4,16 @@
 release in `.publish-*` beside `--out` (or `$TMPDIR/landstrikes-publish-*`); `kill -9` skips the
 `finally` that removes them, and each killed run left one (a whole release copy for publish).
 A folder made here is proven ours and dead before anyone removes it:
-- ours: its name is the prefix and mkdtemp's 8 random characters, and it holds the owner file,
-  a regular file written only after the run took the lock below;
-- dead: its creator holds an exclusive `flock` on the folder itself for as long as it runs. The
-  kernel lets that lock go when the process ends, however it ends, so a later run that can take
-  it knows no process is using the folder (no pid to reuse, no clock to trust).
+- ours: its name is the prefix and mkdtemp's 8 random characters, and it holds the owner file
+  (a regular file, never followed through a link);
+- dead: its creator holds an exclusive `flock` on the owner file from before the file has its
+  name (locked as `.new`, then renamed) until it ends. The kernel lets that lock go when the
+  process ends, however it ends, so a later run that can take it knows no process is using the
+  folder (no pid to reuse, no clock to trust). The file is opened for writing: NFS emulates
+  `flock` with byte-range locks, which need it.
 A live run's folder is never taken (its lock is held), nor a folder of that name without the
-owner file (someone's own, or a run killed in the microseconds before writing it: kept).
+owner file (someone's own, or a run killed in the microseconds before claiming it: kept), nor
+any folder where the file system refuses locks (the creator then leaves it unclaimed).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 from typing import Iterator
 
 OWNER = ".landstrikes-temporary"
-"""Written inside the folder once its creator holds the folder's lock."""
+"""The owner file: locked by its run from before it has this name until the run ends."""
 
 
 @contextmanager
@@ -36,16 +39,29 @@ def owned_temporary_folder(prefix: str, parent: Path | None = None) -> Iterator[
     parent = Path(parent) if parent is not None else Path(tempfile.gettempdir())
     remove_dead_leftovers(parent, prefix)
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    lock = None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a folder nobody else knows yet: never blocks
-        owner = os.open(folder / OWNER, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        os.write(owner, f"landstrikes pid {os.getpid()}\n".encode("ascii"))
-        os.close(owner)
+        lock = _claim(folder)
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-        os.close(fd)  # after the removal: a cleaner never sees the folder unlocked while it is ours
+        if lock is not None:
+            os.close(lock)  # after the removal: a cleaner never finds the folder unlocked while it is ours
+
+
+def _claim(folder: Path) -> int | None:
+    """Lock the owner file, then give it its name (a cleaner never sees it unlocked while we run).
+    Where the file system has no locks the folder is left unclaimed: kept by every cleaner."""
+    pending = folder / (OWNER + ".new")
+    fd = os.open(pending, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)  # written: NFS locks need it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a file nobody else knows yet: never blocks
+    except OSError:
+        os.close(fd)
+        return None
+    os.write(fd, f"landstrikes pid {os.getpid()}\n".encode("ascii"))
+    os.rename(pending, folder / OWNER)
+    return fd
 
 
 def remove_dead_leftovers(parent: Path, prefix: str) -> list[Path]:
@@ -65,29 +81,20 @@ def remove_dead_leftovers(parent: Path, prefix: str) -> list[Path]:
 
 def _remove_if_dead(folder: Path) -> bool:
     try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)  # a symlink of that name is not followed
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return False  # a symbolic link or a file of that name: not followed, not ours
+        fd = os.open(folder / OWNER, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
-        return False
+        return False  # no owner file: not proven ours
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return False  # held: a live run's
-        if not _owner_file_in(fd):
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
             return False
-        if not os.path.samestat(os.fstat(fd), os.lstat(folder)):
-            return False  # renamed or replaced since it was opened
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held: a live run's
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return False  # replaced since
         shutil.rmtree(folder, ignore_errors=True)
         return not os.path.lexists(folder)
     except OSError:
         return False
     finally:
         os.close(fd)
-
-
-def _owner_file_in(fd: int) -> bool:
-    try:
-        info = os.stat(OWNER, dir_fd=fd, follow_symlinks=False)
-    except OSError:
-        return False
-    return stat.S_ISREG(info.st_mode)
