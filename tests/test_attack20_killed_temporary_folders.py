@@ -23,11 +23,12 @@ ENV = {**os.environ, "HF_HUB_OFFLINE": "1"}
 
 
 def _kill_once_started(command: list[str], place: Path, pattern: str, env: dict) -> None:
-    """Start the command, SIGKILL it once a folder `place/pattern` holds something, wait for it."""
+    """Start the command, SIGKILL it once a folder `place/pattern` holds its work (more than the
+    owner file), wait for it."""
     run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
-        while not any(any(f.iterdir()) for f in place.glob(pattern) if f.is_dir()):
+        while not any(any(not e.name.startswith(OWNER) for e in f.iterdir()) for f in place.glob(pattern) if f.is_dir()):
             assert run.poll() is None and time.monotonic() < deadline, "the run ended before its folder was seen"
             time.sleep(0.005)
     finally:
@@ -132,3 +133,18 @@ def test_where_locks_are_refused_the_run_goes_on_and_its_folder_is_never_taken(t
         monkeypatch.setattr(ownedtemp.fcntl, "flock", fcntl.flock)
         assert remove_dead_leftovers(tmp_path, "landstrikes-x-") == []
         assert (folder / "work").exists()
+
+
+def test_a_run_killed_before_it_named_its_owner_file_is_removed_once_that_file_is_old(tmp_path):
+    """The `.new` owner file is locked one system call after it is created: unlocked and a minute
+    old, its run is gone; younger, it may be a run between the two calls, and is kept."""
+    folder = tmp_path / "landstrikes-x-abcd1234"
+    folder.mkdir()
+    claim = folder / (OWNER + ".new")
+    claim.write_text("")
+    (folder / "work").write_text("half")
+    assert remove_dead_leftovers(tmp_path, "landstrikes-x-") == []
+    old = time.time() - 120
+    os.utime(claim, (old, old))
+    assert remove_dead_leftovers(tmp_path, "landstrikes-x-") == [folder]
+    assert not folder.exists()

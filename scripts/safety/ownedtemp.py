@@ -12,8 +12,9 @@ A folder made here is proven ours and dead before anyone removes it:
   folder (no pid to reuse, no clock to trust). The file is opened for writing: NFS emulates
   `flock` with byte-range locks, which need it.
 A live run's folder is never taken (its lock is held), nor a folder of that name without the
-owner file (someone's own, or a run killed in the microseconds before claiming it: kept), nor
-any folder where the file system refuses locks (the creator then leaves it unclaimed).
+owner file (someone's own), nor any folder where the file system refuses locks (the creator then
+leaves it unclaimed). A run killed between creating its owner file and renaming it leaves the
+`.new` file unlocked: that folder is removed once the file is a minute old.
 """
 
 from __future__ import annotations
@@ -24,12 +25,15 @@ import re
 import shutil
 import stat
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 OWNER = ".landstrikes-temporary"
 """The owner file: locked by its run from before it has this name until the run ends."""
+CLAIM_GRACE = 60.0
+"""Seconds after which an unlocked, never renamed owner file (`.new`) is a dead run's."""
 
 
 @contextmanager
@@ -79,17 +83,46 @@ def remove_dead_leftovers(parent: Path, prefix: str) -> list[Path]:
     return removed
 
 
+def dead_owners_lock(path: Path) -> int | None:
+    """An open fd holding the lock of `path`, a regular file (never followed through a link),
+    when no process holds it: the run that locked it is gone. None otherwise (held, missing,
+    not a regular file, no locks on this file system). The caller closes the fd."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held: a live run's
+            return fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def _dead_claim(folder: Path) -> int | None:
+    """The lock of an owner file killed before it was renamed (`.new`), if free and the file is
+    older than CLAIM_GRACE: its creator locks it one system call after creating it."""
+    fd = dead_owners_lock(folder / (OWNER + ".new"))
+    if fd is not None and time.time() - os.fstat(fd).st_mtime < CLAIM_GRACE:
+        os.close(fd)  # perhaps a run between creating and locking it
+        return None
+    return fd
+
+
 def _remove_if_dead(folder: Path) -> bool:
     try:
         if not stat.S_ISDIR(os.lstat(folder).st_mode):
             return False  # a symbolic link or a file of that name: not followed, not ours
-        fd = os.open(folder / OWNER, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
-        return False  # no owner file: not proven ours
+        return False
+    fd = dead_owners_lock(folder / OWNER)
+    if fd is None:
+        fd = _dead_claim(folder)
+    if fd is None:
+        return False  # no owner file (not proven ours), or its run is alive
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held: a live run's
         if not stat.S_ISDIR(os.lstat(folder).st_mode):
             return False  # replaced since
         shutil.rmtree(folder, ignore_errors=True)
