@@ -11,25 +11,12 @@ file under docs/figures/, or a table part (held by part_names).
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
 
-from conftest import DATASET, documents_beside, in_sync
+from conftest import DATASET, documents_beside, in_sync, list_in_manifest
 from landstrikes.releases.manifest import verify
-
-
-def _listed(release, rel: str, content: bytes) -> None:
-    """A file added to the release and stated in its MANIFEST.json: a forger's re-hash."""
-    import hashlib
-
-    path = release / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
-    manifest = json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
-    manifest["files"][rel] = {"sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)}
-    (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
 
 
 @pytest.mark.parametrize("rel", [
@@ -45,7 +32,7 @@ def _listed(release, rel: str, content: bytes) -> None:
 ])
 def test_a_listed_file_no_release_holds_is_refused_by_its_class(release_copy, rel):
     assert verify(release_copy) == []
-    _listed(release_copy, rel, b"* text eol=crlf\n")
+    list_in_manifest(release_copy, rel, b"* text eol=crlf\n")
     found = {(p.check, p.path) for p in verify(release_copy)}
     assert ("unexpected-file", rel) in found, found
 
