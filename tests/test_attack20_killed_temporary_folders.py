@@ -148,3 +148,46 @@ def test_a_run_killed_before_it_named_its_owner_file_is_removed_once_that_file_i
     os.utime(claim, (old, old))
     assert remove_dead_leftovers(tmp_path, "landstrikes-x-") == [folder]
     assert not folder.exists()
+
+
+def test_a_temporary_folder_inside_a_release_is_refused_before_anything_is_written(released, tmp_path):
+    """`publish` stages its copy of the release in TMPDIR: with TMPDIR inside the release it
+    wrote into the release it was publishing, copying the copy into itself until the path grew
+    too long. Now TMPDIR in a protected place (a release, a dataset's data/raw/annotations) is
+    refused, one line, before anything (tempfile's probe file included) is written there."""
+    import shutil
+
+    dataset = tmp_path / "dataset"
+    shutil.copytree(released, dataset)
+    release = dataset / "releases" / "1.0.1"
+    before = sorted(p.relative_to(release).as_posix() for p in release.rglob("*"))
+    seen = []
+
+    class Watch:  # the release's entries while the command runs, polled by a thread
+        stop = False
+
+    import threading
+
+    def watch():
+        while not Watch.stop:
+            seen.extend(p.name for p in release.iterdir() if p.name.startswith(("landstrikes-", "tmp")))
+            time.sleep(0.001)
+
+    thread = threading.Thread(target=watch)
+    thread.start()
+    try:
+        done = subprocess.run([sys.executable, "-m", "landstrikes", "publish", "1.0.1", "--repo", "a/b", "--dataset", str(dataset)],
+                              capture_output=True, text=True, env={**ENV, "TMPDIR": str(release)}, timeout=120)
+    finally:
+        Watch.stop = True
+        thread.join()
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert "TMPDIR" in done.stderr and "[protected-output]" in done.stderr, done.stderr
+    assert seen == [] and sorted(p.relative_to(release).as_posix() for p in release.rglob("*")) == before
+
+
+def test_validate_engine_refuses_a_temporary_folder_inside_the_datasets_data(raw_and_data_copy):
+    """validate reads; its partitions went to TMPDIR, here the data/ it validates."""
+    done = subprocess.run([sys.executable, "-m", "landstrikes", "validate", "--engine", "local", str(raw_and_data_copy)],
+                          capture_output=True, text=True, env={**ENV, "TMPDIR": str(raw_and_data_copy / "data")})
+    assert done.returncode == 2 and "[protected-output]" in done.stderr and "TMPDIR" in done.stderr, done.stdout + done.stderr

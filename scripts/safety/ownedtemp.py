@@ -40,7 +40,7 @@ CLAIM_GRACE = 60.0
 def owned_temporary_folder(prefix: str, parent: Path | None = None) -> Iterator[Path]:
     """A new folder `parent/prefix<random>` (parent: the temporary folder) removed on leaving,
     after removing the folders of the same prefix that dead runs left there."""
-    parent = Path(parent) if parent is not None else Path(tempfile.gettempdir())
+    parent = Path(parent) if parent is not None else temporary_parent()
     remove_dead_leftovers(parent, prefix)
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     lock = None
@@ -51,6 +51,23 @@ def owned_temporary_folder(prefix: str, parent: Path | None = None) -> Iterator[
         shutil.rmtree(folder, ignore_errors=True)
         if lock is not None:
             os.close(lock)  # after the removal: a cleaner never finds the folder unlocked while it is ours
+
+
+def temporary_parent() -> Path:
+    """The temporary folder, refused in a protected place (a release, a dataset's data, raw or
+    annotations): with TMPDIR inside the release it published, `publish` wrote its copy there,
+    copying the copy into itself until the path grew too long (attack20). Judged from the
+    variables tempfile reads, in its order, before `gettempdir()` writes its probe file there."""
+    from landstrikes.errors import BuildError
+    from landstrikes.safety.places import protected_place
+
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        value = os.environ.get(name)
+        protected = protected_place(Path(value)) if value else None
+        if protected:
+            raise BuildError(value, f"{protected}; the temporary folder ({name}) may not be there: set {name} to a "
+                             "folder outside it", check="protected-output")
+    return Path(tempfile.gettempdir())
 
 
 def _claim(folder: Path) -> int | None:
