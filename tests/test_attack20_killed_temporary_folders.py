@@ -186,8 +186,8 @@ def test_a_temporary_folder_inside_a_release_is_refused_before_anything_is_writt
     assert seen == [] and sorted(p.relative_to(release).as_posix() for p in release.rglob("*")) == before
 
 
-def test_validate_engine_refuses_a_temporary_folder_inside_the_datasets_data(raw_and_data_copy):
+def test_validate_engine_refuses_a_temporary_folder_inside_the_datasets_data(whole_copy):
     """validate reads; its partitions went to TMPDIR, here the data/ it validates."""
-    done = subprocess.run([sys.executable, "-m", "landstrikes", "validate", "--engine", "local", str(raw_and_data_copy)],
-                          capture_output=True, text=True, env={**ENV, "TMPDIR": str(raw_and_data_copy / "data")})
+    done = subprocess.run([sys.executable, "-m", "landstrikes", "validate", "--engine", "local", str(whole_copy)],
+                          capture_output=True, text=True, env={**ENV, "TMPDIR": str(whole_copy / "data")})
     assert done.returncode == 2 and "[protected-output]" in done.stderr and "TMPDIR" in done.stderr, done.stdout + done.stderr
