@@ -42,12 +42,12 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
     by_size: dict[int, list[Path]] = defaultdict(list)
     size_of: dict[Path, int] = {}
     for path in paths:
-        if is_hidden(path.name):
-            inventory.failures.append(Failure(shown(path.stem), shown(path.name), "extract-hidden-file", HIDDEN_REASON))
-            continue
         bad_name = name_problem(path.name, path.stem)
         if bad_name is not None:
             inventory.failures.append(Failure(shown(path.stem), shown(path.name), "extract-bad-name", bad_name))
+            continue
+        if is_hidden(path.name):  # (after the name: `.txt` has no id at all, the more precise reason)
+            inventory.failures.append(Failure(shown(path.stem), shown(path.name), "extract-hidden-file", HIDDEN_REASON))
             continue
         size, problem = _examine(path, max_chars)
         if problem is not None:
