@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from landstrikes.schema.rawnames import HIDDEN_CHECK, HIDDEN_REASON, is_hidden
 from landstrikes.schema.report import Report
 
 CHECK = "article-not-raw"
@@ -67,6 +68,9 @@ def check_raw_texts(folder: Path, articles: pa.Table | None, report: Report) -> 
             report.add("articles", CHECK, f"the text is not raw/{source_file[:60]} (its sha256 is {actual}): the table "
                        "was edited, or the raw file, after the build", str(article_id), "text", str(digest))
     for path in sorted(raw.glob("*.txt")):
-        if path.name not in named:
+        if is_hidden(path.name):
+            report.add("articles", HIDDEN_CHECK, f"raw/{path.name[:60]}: {HIDDEN_REASON}", path.stem[:60], "source_file",
+                       path.name[:60])
+        elif path.name not in named:
             report.add("articles", CHECK, f"raw/{path.name[:60]} is an article no row of the table holds",
                        path.stem[:60], "source_file", path.name[:60])

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import filecmp
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from landstrikes.build import build_tables, foreign_files, write_card, write_dataset
 from landstrikes.errors import BuildError, visible
 from landstrikes.releases.diff import TableDiff, diff_folders, table_text
+from landstrikes.safety.ownedtemp import owned_temporary_folder
 from landstrikes.safety.readlock import reading
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.tableio import UnreadableTable
@@ -84,8 +84,7 @@ def check_build(dataset_dir: Path, wait: float = 0.0) -> BuildCheck:
     dataset_dir = Path(dataset_dir)
     _refuse_a_temporary_folder_inside(dataset_dir)
     result = BuildCheck(dataset_dir)
-    with reading(dataset_dir, wait=wait), tempfile.TemporaryDirectory(prefix="landstrikes-build-check-") as tmp:
-        built = Path(tmp)
+    with reading(dataset_dir, wait=wait), owned_temporary_folder("landstrikes-build-check-") as built:
         write_card(built, dataset_dir, write_dataset(build_tables(dataset_dir), built))
         _refuse_an_invalid_build(built, dataset_dir)
         differing: list[str] = []

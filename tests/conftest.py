@@ -212,3 +212,17 @@ def rehash_in_manifest(release: Path, manifest: dict, rel: str) -> None:
     path = release / rel
     manifest["files"][rel].update(sha256=hashlib.sha256(path.read_bytes()).hexdigest(), bytes=path.stat().st_size)
     (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
+def list_in_manifest(release: Path, rel: str, data: bytes) -> None:
+    """Add a file to the release and state it in its MANIFEST.json (a forger's re-hash)."""
+    import hashlib
+    import json
+
+    path = release / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    manifest = json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
+    manifest["files"][rel] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    (release / "MANIFEST.json").write_text(json.dumps(dict(manifest, files=dict(sorted(manifest["files"].items()))), indent=2),
+                                           encoding="utf-8")

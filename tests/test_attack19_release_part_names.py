@@ -17,18 +17,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import landstrikes
+from conftest import list_in_manifest
 from landstrikes.errors import ReleaseIntegrityError
 from landstrikes.releases.manifest import verify
-
-
-def _list_file(release, rel: str, data: bytes) -> None:
-    path = release / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    manifest = json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
-    manifest["files"][rel] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-    (release / "MANIFEST.json").write_text(json.dumps(dict(manifest, files=dict(sorted(manifest["files"].items()))), indent=2),
-                                           encoding="utf-8")
 
 
 def _split_quotes(release, name: str) -> None:
@@ -69,5 +60,5 @@ def test_a_second_part_every_reader_reads_still_verifies(release_copy):
 def test_a_listed_file_pandas_reads_beside_the_parts_is_refused(release_copy, tmp_path, rel):
     rows = tmp_path / "rows.parquet"
     pq.write_table(pq.read_table(release_copy / "data" / "quotes" / "quotes.parquet").slice(0, 10), rows)
-    _list_file(release_copy, rel, rows.read_bytes() if not rel.endswith(".txt") else b"notes\n")
+    list_in_manifest(release_copy, rel, rows.read_bytes() if not rel.endswith(".txt") else b"notes\n")
     assert ("unexpected-file", rel) in {(p.check, p.path) for p in verify(release_copy)}

@@ -244,7 +244,7 @@ ODD_NAMES = {  # file name (bytes) -> the failure check, or None: extracted, and
     b"\x1b[31m.txt": "extract-bad-name",
     b"\xc2\x85x.txt": None,  # NEL: a line break a source can hold
     b".txt": "extract-bad-name",
-    b"..txt": None,
+    b"..txt": "extract-hidden-file",  # attack20: a hidden *.txt is no article (it was the article '.')
     b"a b.txt": None,
     b"new\nline.txt": None,
     b"e\xcc\x81.txt": None,
@@ -263,7 +263,7 @@ def test_a_file_name_no_article_id_can_be_is_its_own_failure_row_and_the_run_goe
             handle.write(GOOD.format(n=i))
     assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 3
     err = capsys.readouterr().err
-    assert err.count("\n") == 6 and "\x1b" not in err and "failed extract-bad-name: \\x1b[31m.txt:" in err
+    assert err.count("\n") == 7 and "\x1b" not in err and "failed extract-bad-name: \\x1b[31m.txt:" in err
     assert main(["validate", str(tmp_path / "out")]) == 0
     shown = {os.fsdecode(n).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"): c for n, c in ODD_NAMES.items()}
     assert sorted(_errors(tmp_path / "out")) == sorted((n, c) for n, c in shown.items() if c)

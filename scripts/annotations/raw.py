@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes.errors import BuildError
+from landstrikes.schema.rawnames import HIDDEN_CHECK, HIDDEN_REASON, is_hidden
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def read_raw_bytes(path: Path) -> bytes:
 
 
 def read_raw_articles(raw_dir: Path) -> list[RawArticle]:
-    """Every *.txt in raw_dir, in name order; error on non-UTF-8, empty or duplicate content."""
+    """Every *.txt in raw_dir, in name order; error on a hidden one, non-UTF-8, empty or duplicate content."""
     if not raw_dir.is_dir():
         raise BuildError(raw_dir, "the raw article folder is missing or not a folder", check="raw-missing")
     files = sorted(raw_dir.glob("*.txt"))
@@ -42,6 +43,8 @@ def read_raw_articles(raw_dir: Path) -> list[RawArticle]:
     seen: dict[str, str] = {}
     articles = []
     for path in files:
+        if is_hidden(path.name):
+            raise BuildError(path, HIDDEN_REASON, check=HIDDEN_CHECK)
         data = read_raw_bytes(path)
         if not data.strip():
             raise BuildError(path, "raw article is empty", check="raw-empty")

@@ -30,6 +30,8 @@ from landstrikes.schema.used_columns import read_used
 FOURTH = Path("annotations") / "fourth_pass"
 PARTNER = Path("releases") / "2.5.0" / "data"
 """The gold the fourth pass is compared with: the release made before the pass was."""
+PARTNER_PIN = "943e0fd372f72d5fd776e53a516657fbbb76b3c018cb7161b5192bdd450e5e60"
+"""The sha256 of 2.5.0's MANIFEST.json as published (CHANGELOG): the partner is that release."""
 
 PARTNER_USED = {
     "articles": ("article_id", "text"),
@@ -93,7 +95,8 @@ def read_pass_tsv(path: Path) -> list[tuple[int, dict]]:
 
 def _offset(path: Path, line: int, row: dict, column: str, length: int) -> int:
     value = row[column]
-    if not value.isascii() or not value.isdigit() or int(value) > length:
+    # (the length first: int() refuses more than 4,300 digits, which isdigit() lets through)
+    if not value.isascii() or not value.isdigit() or len(value) > len(str(length)) or int(value) > length:
         raise BuildError(path, f"column {column}: {short(value)} is no offset into the article (0..{length})", line, check="wrong-type")
     return int(value)
 
@@ -167,6 +170,7 @@ def _gold(dataset_dir: Path) -> dict:
     if not folder.parent.is_dir():
         raise BuildError(folder.parent, "the fourth pass is compared with this release, which the folder lacks: copy it "
                          "from the repository's dataset/releases/, or leave annotations/fourth_pass/ out", check="source-unreadable")
+    _refuse_an_unverified_partner(folder.parent)
     tables = {name: read_used(folder / name, TABLES_BY_NAME[name], used) for name, used in PARTNER_USED.items()}
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
     entities = {r["entity_id"]: {**r, "aliases": list(r["aliases"] or []), "flag": r["flag"] if isinstance(r["flag"], str) else NO_FLAG}
@@ -174,6 +178,20 @@ def _gold(dataset_dir: Path) -> dict:
     spans = {name: [{**r, "span": (int(r["start"]), int(r["end"]))} for r in tables[name].to_dict("records")]
              for name in ("mentions", "segments")}
     return {"texts": texts, "entities": entities, **spans}
+
+
+def _refuse_an_unverified_partner(release: Path) -> None:
+    """The partner is read as released: a release is verified when it is loaded, and a table of
+    2.5.0 rewritten (every mention kind NAME) moved the published figures without a word (attack20)."""
+    from landstrikes.releases.manifest import checked
+
+    problems = [p for p in checked(release, PARTNER_PIN, decode=tuple(PARTNER_USED)).problems
+                if p.path != "MANIFEST.json#previous_release"]  # a copy may hold other releases beside it
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        raise BuildError(release / first.path, f"{short(first.message)}{more}: the fourth pass's partner release does not "
+                         f"verify (`landstrikes verify {release.name}`); restore it from the repository", check=first.check)
 
 
 def _mention_figures(gold: list[dict], ours: list[dict], aligned: dict[str, str]) -> dict:

@@ -19,7 +19,6 @@ task reads the rows from the files themselves (`rowfiles.py`), so no table passe
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +28,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from landstrikes.engines.keys import buckets, in_bucket, passes
+from landstrikes.safety.ownedtemp import owned_temporary_folder
 
 _CANDIDATE = pa.schema([("article_id", pa.large_string()), ("file", pa.int64()), ("row", pa.int64())])
 
@@ -49,9 +49,9 @@ def plan_moves(holders: list[dict[str, list[Path]]], article_files: list[list[Pa
     """`holders[t]` is task t's files of the tables with an article_id (table -> files), the
     last holder may own no articles (the shared tables); `article_files[t]` its articles files."""
     files: list[tuple[int, str, Path]] = []
-    with tempfile.TemporaryDirectory(prefix="placement-") as tmp:
-        repeated = _repeated(article_files, Path(tmp) / "articles.parquet", pass_rows)
-        candidates = Path(tmp) / "candidates.parquet"
+    with owned_temporary_folder("landstrikes-placement-") as tmp:  # a killed run's is removed by the next
+        repeated = _repeated(article_files, tmp / "articles.parquet", pass_rows)
+        candidates = tmp / "candidates.parquet"
         found = 0
         with pq.ParquetWriter(candidates, _CANDIDATE) as writer:
             for task, tables in enumerate(holders):

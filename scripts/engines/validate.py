@@ -26,7 +26,6 @@ gives for the same tables in one folder; see docs/notes/engine.md and docs/notes
 from __future__ import annotations
 
 import dataclasses
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +39,8 @@ from landstrikes.engines.partitions import Layout, layout
 from landstrikes.engines.placement import Moves, plan_moves
 from landstrikes.engines.rowfiles import write_arriving, write_kept
 from landstrikes.engines.tasks import TASK_BYTES, file_bytes, group, task_bytes
+from landstrikes.safety.faults import fault
+from landstrikes.safety.ownedtemp import owned_temporary_folder
 from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
 from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
@@ -103,7 +104,8 @@ class PartitionResult:
 def check_partition(job: PartitionJob) -> PartitionResult:
     """The one-folder validator on a folder of links to this partition's files (run on a worker)."""
     leaving = {path: np.array(rows, dtype=np.int64) for path, rows in job.leaving}
-    with tempfile.TemporaryDirectory(prefix=f"partition-{job.index}-") as tmp:
+    with owned_temporary_folder("landstrikes-partition-") as partition:  # a killed run's is removed by the next
+        tmp = str(partition)
         for table, paths in job.files:
             folder = Path(tmp) / table
             folder.mkdir()
@@ -116,6 +118,7 @@ def check_partition(job: PartitionJob) -> PartitionResult:
                 (Path(tmp) / table / Path(path).name).symlink_to(Path(path).resolve())
         for table, template in job.empty:
             _write_empty(Path(tmp) / table, template)
+        fault("engine:partition-linked")
         report = validate(tmp)
     # a stand-in's file-level findings are its template's, a borrowed file's are its holder's
     borrowed = {table for table, _ in job.empty} | ({table for table, _, _ in job.arriving} - {table for table, _ in job.files})

@@ -18,6 +18,7 @@ from pathlib import Path
 from landstrikes.extract.failures import Duplicate, Failure, one_line
 from landstrikes.extract.rawread import Expected, NotAsInventoried, read_raw
 from landstrikes.schema.controls import writable
+from landstrikes.schema.rawnames import HIDDEN_REASON, is_hidden
 
 MAX_CHARS = 1_000_000
 """Longest article extracted, in code points (about 150,000 words; a news article is < 50,000)."""
@@ -44,6 +45,9 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
         bad_name = name_problem(path.name, path.stem)
         if bad_name is not None:
             inventory.failures.append(Failure(shown(path.stem), shown(path.name), "extract-bad-name", bad_name))
+            continue
+        if is_hidden(path.name):  # (after the name: `.txt` has no id at all, the more precise reason)
+            inventory.failures.append(Failure(shown(path.stem), shown(path.name), "extract-hidden-file", HIDDEN_REASON))
             continue
         size, problem = _examine(path, max_chars)
         if problem is not None:

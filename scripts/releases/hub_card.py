@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from landstrikes.releases.manifest import Problem
+from landstrikes.safety.regularfile import read_regular
 
 HUB_YAML_BLOCK = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
 """huggingface_hub.repocard.REGEX_YAML_BLOCK, "the exact same regex as in the Hub server"
@@ -31,6 +32,13 @@ LOADER_SIDE_FILES = {
 }
 """Files beside the card that `load_dataset` reads as metadata; `release` writes none of them."""
 
+MAX_CARD_YAML = 1 << 20
+"""The largest YAML block parsed: `release` writes about 10 KB, PyYAML's pure-Python loader reads
+about 60 KB a second, and a forged card of 2.6 MB kept verify and every `load` busy for 44 s (attack20)."""
+MAX_CARD_BYTES = 16 << 20
+"""The largest card read at all (`release` writes about 20 KB)."""
+
+
 def card_front_matter(folder: Path):
     """The card's (README.md's) YAML block as the Hub finds it: a dict, {} without one, None if
     unreadable. Read as `DatasetCard.load` reads it (a BOM dropped, line ends kept) and parsed by
@@ -40,11 +48,15 @@ def card_front_matter(folder: Path):
     for `load_dataset`, which read the claims. Parsed once per text (loose14: parsing was a third
     of `load`'s time), and the checks that read the card get copies."""
     try:
-        with open(Path(folder) / "README.md", encoding="utf-8-sig", newline="") as handle:
-            text = handle.read()
+        path = Path(folder) / "README.md"
+        if path.stat().st_size > MAX_CARD_BYTES:
+            return None
+        text = read_regular(path).decode("utf-8-sig")  # a FIFO hung verify for good, /dev/zero filled memory (attack20)
         match = HUB_YAML_BLOCK.search(text)
         if match is None:
             return {}
+        if len(match.group(2)) > MAX_CARD_YAML:
+            return None  # unreadable: every table's row count and config is then unwitnessed
         return copy.deepcopy(_parsed(match.group(2))) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):  # 50,000 nested `[`: attack19
         return None

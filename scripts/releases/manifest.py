@@ -192,17 +192,19 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
     names. `load` names none and checks the one table it decodes itself."""
     from landstrikes.releases import manifest_checks
     from landstrikes.releases.part_names import stray_table_files
+    from landstrikes.releases.release_files import foreign_files
     from landstrikes.releases.schema_columns import column_problems
 
     folder = Path(folder)
     if not folder.is_dir():
         return Checked([Problem("missing-release", str(folder), "not a folder")], None, None)
-    problems = manifest_checks.symlinks(folder)
+    problems = []
     if folder.is_symlink():  # the release's contents would live, and could change, elsewhere
         problems.append(Problem("symlink-in-release", folder.name, "the release folder itself is a symbolic link"))
     digest = None
     try:
         data = manifest_bytes(folder)
+        problems += manifest_checks.symlinks(folder)  # not before: `verify ~` walked a whole home for nothing (attack20)
         digest = hashlib.sha256(data).hexdigest()
         if pinned is not None and digest != pinned.lower():
             problems.append(Problem("manifest-digest-mismatch", MANIFEST,
@@ -237,6 +239,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
     problems += manifest_checks.footer_statistics(folder, decoded, manifest)
     problems += manifest_checks.unlisted(folder, manifest["files"])
     problems += stray_table_files(manifest["files"])
+    problems += foreign_files(manifest["files"])
     problems += manifest_checks.tables_section(folder, manifest, trusted)
     problems += column_problems(folder, manifest, trusted)
     problems += manifest_checks.header(folder, manifest, trusted)

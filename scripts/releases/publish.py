@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes.errors import ReleaseError
 from landstrikes.releases.loading import resolve_release
 from landstrikes.releases.manifest import verified_manifest
+from landstrikes.safety.faults import fault
+from landstrikes.safety.ownedtemp import owned_temporary_folder
 
 REPO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
 STALE_PARTS = "data/**"
@@ -78,8 +79,9 @@ def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path
     if dry_run_out is not None:
         out = prepare_out(dry_run_out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".publish-", dir=out.parent) as tmp:
-            staged = upload_folder_of(folder, Path(tmp) / "upload")
+        with owned_temporary_folder(".publish-", out.parent) as tmp:  # a killed run's is removed by the next
+            staged = upload_folder_of(folder, tmp / "upload")
+            fault("publish:staged")
             if out.is_dir():
                 out.rmdir()  # empty, checked above
             staged.rename(out)
@@ -90,8 +92,8 @@ def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path
         from huggingface_hub import HfApi
 
         api = HfApi(token=token)
-    with tempfile.TemporaryDirectory(prefix="landstrikes-publish-") as tmp:
-        staged = upload_folder_of(folder, Path(tmp) / "upload")
+    with owned_temporary_folder("landstrikes-publish-") as tmp:
+        staged = upload_folder_of(folder, tmp / "upload")
         try:
             api.create_repo(repo, repo_type="dataset", exist_ok=True)
             commit = api.upload_folder(

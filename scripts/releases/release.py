@@ -35,6 +35,7 @@ from landstrikes.schema.report import visible as escaped
 from landstrikes.schema.tableio import read_arrow
 from landstrikes.schema.validate import validate
 from landstrikes.releases.folders import RELEASES, find_releases, releases_dir  # noqa: F401 (importers of release keep working)
+from landstrikes.releases.release_files import RELEASED_DOCUMENTS, is_hidden
 from landstrikes.releases.semver import Version, at_least, bump_level, parse_version
 CHANGELOG_HEADER = (
     "# Changelog\n\n"
@@ -345,7 +346,6 @@ def write_descriptions(staging: Path, dataset_dir: Path, entries, version: str, 
     copy_documents(dataset_dir.parent, staging)
 
 
-RELEASED_DOCUMENTS = ("DATASHEET.md", "ANNOTATION_GUIDELINES.md", "docs/figures")
 
 
 def _remove_empty_folders(folder: Path) -> None:
@@ -356,12 +356,16 @@ def _remove_empty_folders(folder: Path) -> None:
             Path(root).rmdir()
 
 
+def _hidden_names(_folder, names: list[str]) -> set[str]:
+    return {name for name in names if is_hidden(name)}
+
+
 def copy_documents(repo: Path, staging: Path) -> None:
     """A pinned release carries the datasheet, guidelines and figures it was described by."""
     for name in RELEASED_DOCUMENTS:
         source = repo / name
         if source.is_dir():
-            shutil.copytree(source, staging / name)
+            shutil.copytree(source, staging / name, ignore=_hidden_names)  # a `.DS_Store` is no document, and verify refuses it
             _remove_empty_folders(staging / name)
         elif source.is_file():
             shutil.copyfile(source, staging / name)

@@ -8,17 +8,32 @@ replaces it only once written in full.
 
 from __future__ import annotations
 
+import fcntl
 import os
+import re
 import tempfile
 from pathlib import Path
 
+from landstrikes.safety.ownedtemp import dead_owners_lock
+
+SUFFIX = ".landstrikes-tmp"
+
 
 def replace_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically; on OSError the target is untouched and the error raised."""
+    """Write `data` to `path` atomically; on OSError the target is untouched and the error raised.
+
+    The temporary file is locked until it has been renamed: a kill leaves it behind, and the next
+    replacement of the same file removes the ones whose lock is free (attack20: they accumulated
+    beside README.md, DATASHEET.md, agreement.json)."""
     path = Path(path)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".landstrikes-tmp", dir=path.parent)
+    remove_dead_temporaries(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=SUFFIX, dir=path.parent)
     temporary = Path(name)
     try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a new file: never blocks
+        except OSError:
+            pass  # no locks here: the file, if left, is kept by every cleaner
         try:
             mode = path.stat().st_mode & 0o777
         except FileNotFoundError:
@@ -26,12 +41,32 @@ def replace_file(path: Path, data: bytes) -> None:
             os.umask(mask)
             mode = 0o666 & ~mask
         os.fchmod(fd, mode)
-        with open(fd, "wb") as handle:
+        with open(os.dup(fd), "wb") as handle:
             handle.write(data)
         temporary.replace(path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(fd)  # after the rename: a cleaner never finds our file unlocked
+
+
+def remove_dead_temporaries(path: Path) -> None:
+    """Remove the temporary files killed replacements of `path` left (mkstemp's name, lock free)."""
+    pattern = re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}" + re.escape(SUFFIX))
+    try:
+        names = [entry.name for entry in os.scandir(path.parent) if pattern.fullmatch(entry.name)]
+    except OSError:
+        return
+    for name in names:
+        fd = dead_owners_lock(path.parent / name)
+        if fd is not None:
+            try:
+                (path.parent / name).unlink(missing_ok=True)
+            except OSError:
+                pass
+            finally:
+                os.close(fd)
 
 
 def replace_text(path: Path, text: str) -> None:
