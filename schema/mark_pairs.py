@@ -10,6 +10,9 @@ also a breadcrumb separator: `Home » world`)."""
 
 from __future__ import annotations
 
+import re
+from itertools import accumulate
+
 CURLY_MARKS = "“”„"
 STRAIGHT_MARK = '"'
 CLOSERS = {"“": "”", "„": "“”", STRAIGHT_MARK: STRAIGHT_MARK}
@@ -19,17 +22,25 @@ CLOSERS = {"“": "”", "„": "“”", STRAIGHT_MARK: STRAIGHT_MARK}
 def open_marks(value: str) -> tuple[bool, str]:
     """(a closing mark whose opening mark lies before the span, the opening marks left open in
     order; a straight mark last when their number is odd)."""
+    straight = STRAIGHT_MARK if value.count(STRAIGHT_MARK) % 2 else ""
+    if "„" not in value:  # `“` always opens: a depth count in C (a hostile table's megabytes of marks)
+        depths = list(accumulate(map(_DEPTH.__getitem__, _CURLY.findall(value)), initial=0))
+        lowest = min(depths)  # below 0: a closing mark the span holds without its opening mark
+        return lowest < 0, "“" * (depths[-1] - lowest) + straight
     stack: list[str] = []
     stray = False
-    for char in value:
+    for char in _CURLY.findall(value):
         if char == "„" or (char == "“" and not (stack and stack[-1] == "„")):
             stack.append(char)
-        elif char in "“”":
+        else:
             stray = stray or not stack
             if stack:
                 stack.pop()
-    straight = STRAIGHT_MARK if value.count(STRAIGHT_MARK) % 2 else ""
     return stray, "".join(stack) + straight
+
+
+_CURLY = re.compile(f"[{CURLY_MARKS}]")
+_DEPTH = {"“": 1, "”": -1}
 
 
 def breaks_a_pair(value: str) -> bool:

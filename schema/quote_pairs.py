@@ -48,16 +48,22 @@ def _check_table(tables, report: Report, table: str, spans: tuple[str, str, str]
 
 
 def breaks_a_pair(text) -> pa.Array:
-    """Per value (a null stays null): G2's rule, `mark_pairs.breaks_a_pair`. Python reads only the
-    values whose marks are not plainly paired (plain: no `„`, the curly marks `“”` pairs one after
-    another, an even number of straight ones), so a corpus of quotations costs Arrow passes."""
+    """Per value (a null stays null): G2's rule, `mark_pairs.breaks_a_pair`. Arrow keeps the values
+    holding a mark and reduces them to their marks; Python reads only those whose marks are not
+    plainly paired (plain: no `„`, the curly marks `“”` pairs one after another, straight ones
+    in twos), so a corpus of quotations costs Arrow passes and a hostile value its marks only."""
     text = one_array(text)
-    curly = pc.replace_substring_regex(text, f"[^{CURLY_MARKS}]", "")
-    plain = pc.and_(pc.match_substring_regex(curly, "^(“”)*$"), pc.equal(pc.bit_wise_and(pc.count_substring(text, STRAIGHT_MARK), 1), 0))
     answer = np.zeros(len(text), bool)
-    rows = np.flatnonzero(~pc.fill_null(plain, True).to_numpy(zero_copy_only=False))
-    answer[rows] = [_breaks_a_pair(value) for value in text.take(pa.array(rows, pa.int64())).to_pylist()]
+    marked = np.flatnonzero(pc.fill_null(pc.match_substring_regex(text, f"[{_MARKS}]"), False).to_numpy(zero_copy_only=False))
+    if len(marked):
+        marks = pc.replace_substring_regex(text.take(pa.array(marked, pa.int64())), f"[^{_MARKS}]+", "")
+        plain = pc.and_(pc.match_substring_regex(marks, f"^(?:“”|{STRAIGHT_MARK})*$"),
+                        pc.equal(pc.bit_wise_and(pc.count_substring(marks, STRAIGHT_MARK), 1), 0)).to_numpy(zero_copy_only=False)
+        answer[marked[~plain]] = [_breaks_a_pair(value) for value in marks.filter(pa.array(~plain)).to_pylist()]
     return pa.array(answer, pa.bool_(), mask=text.is_null().to_numpy(zero_copy_only=False))
+
+
+_MARKS = CURLY_MARKS + STRAIGHT_MARK
 
 
 def _marks(value: str) -> str:

@@ -140,3 +140,26 @@ def test_validate_and_the_extractor_hold_one_rule(values):
     from landstrikes.extract.claims import breaks_a_pair as extractor_breaks_a_pair
 
     assert breaks_a_pair(pa.array(values, pa.string())).to_pylist() == [extractor_breaks_a_pair(v) for v in values]
+
+
+def _reference_open_marks(value: str) -> tuple[bool, str]:
+    """G2's pair rule as written: read the marks in order, `„` or an unclosed-`„`-less `“` opens, a
+    closing mark closes the innermost open one; straight marks come in twos."""
+    stack, stray = [], False
+    for char in value:
+        if char == "„" or (char == "“" and not (stack and stack[-1] == "„")):
+            stack.append(char)
+        elif char in "“”":
+            stray = stray or not stack
+            stack = stack[:-1]
+    return stray, "".join(stack) + ('"' * (value.count('"') % 2))
+
+
+@settings(max_examples=400, deadline=None)
+@given(MARKED)
+def test_the_depth_count_is_the_rule_as_written(value):
+    """`open_marks` counts depth in C when no `„` is present (a hostile value of megabytes of marks
+    cost seconds of a Python loop); it says what reading the marks one by one says."""
+    from landstrikes.schema.mark_pairs import open_marks
+
+    assert open_marks(value) == _reference_open_marks(value)
