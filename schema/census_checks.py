@@ -58,6 +58,7 @@ CENSUS_CHECK_IDS = (
     "segment-starts-with-line-feed",
     "vague-quantity-off-table",
     "indirect-span-final-punctuation",
+    "span-ends-on-clause-stop",
     "span-breaks-quote-pair",
     "claim-in-boilerplate-segment",
     "list-not-sorted",

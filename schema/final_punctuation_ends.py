@@ -37,6 +37,35 @@ def check_final_punctuation_ends(tables, report: Report) -> None:
     _check_final_punctuation(tables, report, "claims", "claim-span-final-punctuation", "a claim's span")
     _check_final_punctuation(tables, report, "stances", "evidence-span-final-punctuation", "a stance's evidence span",
                              ("evidence_start", "evidence_end", "evidence_text"))
+    _check_clause_stop(tables, report, "quotes", "an indirect quote's span", kind="indirect")
+    _check_clause_stop(tables, report, "claims", "a claim's span")
+
+
+_CLAUSE_STOP = "[,;:]$"
+"""G2 (2.6, after release 2.8.0): a span without marks does not end on the comma, semicolon or
+colon after its last word. A claim widened onto its comma, its id re-derived, validated (the
+census on 2.8.0's data); the extractor never wrote one (`without_final_punctuation` trims them).
+Stance evidence is not judged: it may copy a direct quotation's words with the comma the writer
+put inside the closing mark (G2's own example)."""
+
+
+def _check_clause_stop(tables, report: Report, table: str, what: str, kind: str | None = None) -> None:
+    """Rows of `table` (only those of `kind`, when given) whose span ends on a clause stop."""
+    spans = ("start", "end", "text")
+    rows_table = arrow_of(tables, table, ("article_id", *spans, "kind") if kind else ("article_id", *spans))
+    if rows_table is None or not rows_table.num_rows:
+        return
+    text = column(rows_table, "text")
+    if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
+        return
+    ends = pc.fill_null(pc.match_substring_regex(text, _CLAUSE_STOP), False)
+    if kind:
+        ends = pc.and_(pc.fill_null(pc.equal(column(rows_table, "kind"), kind), False), ends)
+    rows = np.flatnonzero(ends.to_numpy(zero_copy_only=False))
+    rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
+    for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, "text", rows)):
+        report.add(table, "span-ends-on-clause-stop", f"{what} ends on the clause stop after its last word (G2); it ends "
+                   f"{value[-20:]!r}", row_id, "end", value[-20:])
 
 
 def _check_final_punctuation(tables, report: Report, table: str, check: str, what: str,

@@ -64,3 +64,40 @@ def test_a_stance_evidence_ending_on_its_full_stop_is_a_finding(dataset_copy):
     report = validate(dataset_copy)
     assert {f.check for f in report.findings} == {"evidence-span-final-punctuation"}, report.to_text()
     assert stances.stance_id[row] in report.to_text()
+
+
+def test_a_claim_widened_onto_its_comma_is_a_finding(dataset_copy):
+    """G2 (after release 2.8.0): a claim or indirect span does not end on the clause stop after
+    its last word. The census on 2.8.0's data found a claim widened onto its comma, its id
+    re-derived, validating."""
+    articles = load(dataset_copy, "articles")
+    text = dict(zip(articles.article_id, articles.text))
+    claims = load(dataset_copy, "claims")
+    referenced = {i for ids in claims.contradicted_by for i in ids}
+    row = next(i for i, c in claims.iterrows() if text[c.article_id][int(c.end):int(c.end) + 1] == "," and c.claim_id not in referenced)
+    article, start, end = claims.article_id[row], int(claims.start[row]), int(claims.end[row]) + 1
+    claims.loc[row, ["end", "text", "claim_id"]] = [end, text[article][start:end], f"{article}:c:{start}-{end}"]
+    save(dataset_copy, "claims", claims)
+    report = validate(dataset_copy)
+    assert {f.check for f in report.findings} == {"span-ends-on-clause-stop"}, report.to_text()
+    assert f"{article}:c:{start}-{end}" in report.to_text()
+
+
+def test_an_indirect_quote_widened_onto_its_comma_is_a_finding(dataset_copy):
+    articles = load(dataset_copy, "articles")
+    text = dict(zip(articles.article_id, articles.text))
+    quotes = load(dataset_copy, "quotes")
+    parents = set(quotes.parent_quote_id.dropna())
+    row = next(i for i, q in quotes.iterrows() if q.kind == "indirect" and q.quote_id not in parents
+               and text[q.article_id][int(q.end):int(q.end) + 1] in (",", ";", ":"))
+    end = int(quotes.end[row]) + 1
+    quotes.loc[row, ["end", "text"]] = [end, text[quotes.article_id[row]][int(quotes.start[row]):end]]
+    save(dataset_copy, "quotes", quotes)
+    checks = {f.check for f in validate(dataset_copy).findings}
+    assert "span-ends-on-clause-stop" in checks, checks
+
+
+def test_no_gold_claim_or_indirect_quote_ends_on_a_clause_stop(dataset_copy):
+    claims, quotes = load(dataset_copy, "claims"), load(dataset_copy, "quotes")
+    assert not claims.text.str.contains(r"[,;:]$").any()
+    assert not quotes[quotes.kind == "indirect"].text.str.contains(r"[,;:]$").any()
