@@ -121,8 +121,7 @@ def test_the_extractor_keeps_no_claim_running_from_one_quotation_into_the_next(t
     inside the first and ended inside the second; the extractor now drops it, the silver validates."""
     from landstrikes.extract.claims import find_claims
 
-    sentence = ("“It sounds credible,” said Ann Bell of the union, which represents some 17,000 porters, "
-                "“From what people have read, it seems legit.”")
+    sentence = "“The pier is safe,” said Ann Bell of the union, which has some 17,000 porters, “and the ferries will run at dawn.”"
     text = f"Porters\n\n{sentence}\n"
     found = [text[c.start:c.end] for c in find_claims(text)]
     assert not any(breaks_a_pair(pa.array(found, pa.string())).to_pylist()), found
