@@ -4,10 +4,11 @@ never breaks a pair of marks") [span-breaks-quote-pair]. A stance's evidence mov
 point left onto its quotation's opening mark, its text re-sliced, validated (the false-VALID
 census on 2.7.0's data): every other check saw a span on non-space edges of whole words.
 
-Curly double marks pair (as many `“` as `”`); straight double marks come in twos. Single marks
-are not judged: `’` is also the apostrophe. A quality flag's evidence is not judged either: a
-truncation artifact is the stray half of a pair ("Consent.”"). Only rows whose text is their
-article's slice are judged (a text that is not is span-text-mismatch's finding)."""
+The rule on one text is `mark_pairs.breaks_a_pair` (curly marks read in order, `„` closed by `“`
+or `”`, straight marks in twos; single marks and guillemets not judged), which the extractor
+holds too. A quality flag's evidence is not judged: a truncation artifact is the stray half of a
+pair ("Consent.”"). Only rows whose text is their article's slice are judged (a text that is not
+is span-text-mismatch's finding)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
-from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.checkcorpus import column, one_array
+from landstrikes.schema.mark_pairs import CURLY_MARKS, STRAIGHT_MARK, open_marks, breaks_a_pair as _breaks_a_pair
 from landstrikes.schema.report import Report
 
 SPANS = (
@@ -42,14 +44,29 @@ def _check_table(tables, report: Report, table: str, spans: tuple[str, str, str]
     rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
     for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
         report.add(table, "span-breaks-quote-pair", f"{what} breaks a pair of quotation marks (G2: a span holding "
-                   f"an opening mark keeps its closing mark): {_marks(value)}", row_id, spans[0], value[:40])
+                   f"one mark of a pair holds the other): {_marks(value)}", row_id, spans[0], value[:40])
 
 
-def breaks_a_pair(text) -> pa.ChunkedArray:
-    """Per value: curly double marks that do not pair, or an odd number of straight ones."""
-    opening, closing, straight = (pc.count_substring(text, mark) for mark in ("“", "”", '"'))
-    return pc.or_(pc.not_equal(opening, closing), pc.equal(pc.bit_wise_and(straight, 1), 1))
+def breaks_a_pair(text) -> pa.Array:
+    """Per value (a null stays null): G2's rule, `mark_pairs.breaks_a_pair`. Arrow keeps the values
+    holding a mark and reduces them to their marks; Python reads only those whose marks are not
+    plainly paired (plain: no `„`, the curly marks `“”` pairs one after another, straight ones
+    in twos), so a corpus of quotations costs Arrow passes and a hostile value its marks only."""
+    text = one_array(text)
+    answer = np.zeros(len(text), bool)
+    marked = np.flatnonzero(pc.fill_null(pc.match_substring_regex(text, f"[{_MARKS}]"), False).to_numpy(zero_copy_only=False))
+    if len(marked):
+        marks = pc.replace_substring_regex(text.take(pa.array(marked, pa.int64())), f"[^{_MARKS}]+", "")
+        plain = pc.and_(pc.match_substring_regex(marks, f"^(?:“”|{STRAIGHT_MARK})*$"),
+                        pc.equal(pc.bit_wise_and(pc.count_substring(marks, STRAIGHT_MARK), 1), 0)).to_numpy(zero_copy_only=False)
+        answer[marked[~plain]] = [_breaks_a_pair(value) for value in marks.filter(pa.array(~plain)).to_pylist()]
+    return pa.array(answer, pa.bool_(), mask=text.is_null().to_numpy(zero_copy_only=False))
+
+
+_MARKS = CURLY_MARKS + STRAIGHT_MARK
 
 
 def _marks(value: str) -> str:
-    return f"{value.count('“')} opening and {value.count('”')} closing curly marks, {value.count(chr(34))} straight"
+    stray, unclosed = open_marks(value)
+    said = [f"left open: {' '.join(unclosed)}"] if unclosed else []
+    return "; ".join(["a closing mark whose opening mark is outside it"] * stray + said)

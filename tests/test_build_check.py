@@ -181,7 +181,8 @@ def test_a_table_that_differs_only_in_encoding_says_so_beside_one_whose_rows_dif
     assert done.returncode == 1 and "data/quotes/quotes.parquet: differs from the build of the sources" in done.stdout
     rows = pq.read_metadata(quotes).num_rows
     assert f"quotes: the same {rows} rows; the file differs in metadata or encoding" in done.stdout, done.stdout
-    assert "stances: 77 -> 77 rows; 0 added, 0 removed, 1 changed" in done.stdout
+    n = len(stances)  # the gold's count, not a number written in (2.7.0's six stances broke 77)
+    assert f"stances: {n} -> {n} rows; 0 added, 0 removed, 1 changed" in done.stdout
 
 
 def test_a_temporary_folder_inside_the_dataset_is_refused_not_written(whole_copy):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import load, save
 from landstrikes.schema.quote_pairs import breaks_a_pair
@@ -58,6 +60,9 @@ def test_a_claim_cut_before_its_closing_mark_is_a_finding(dataset_copy):
     ("Trump’s remarks", False),  # an apostrophe is no mark
     ("“any unilateral strike", True), ("aggression.”", True), ('they are "running Mexico', True),
     ("“a” and “b", True), (None, None),
+    # review20: the marks' order, not only their numbers (a span from inside one quotation into the next)
+    ("running Mexico” and “the", True), ("“a “b” c”", False),
+    ("„Preise“ stiegen", False), ("„Preise” stiegen", False), ("„Preise stiegen", True),  # „ opens; “ or ” closes it
 ])
 def test_curly_marks_pair_and_straight_marks_come_in_twos(value, broken):
     """validate's rule on Arrow, and the extractor's own copy of it on a str, say the same."""
@@ -95,3 +100,65 @@ def test_the_extractor_spans_a_claim_with_its_marks_paired(sentence, claim):
     found = [text[c.start:c.end] for c in find_claims(text)]
     assert found and all(not breaks_a_pair(pa.array([f])).to_pylist()[0] for f in found), found
     assert claim in found, found
+
+
+def test_a_span_from_inside_one_quotation_into_the_next_is_a_finding(dataset_copy):
+    """review20: `urgent.” Mexican Congress ... under the “Ley de Seguridad Nacional` holds one
+    opening and one closing mark, so counting them passed it; it breaks two pairs."""
+    text = _texts(dataset_copy)
+    claims = load(dataset_copy, "claims")
+    row = next(i for i, c in claims.iterrows() if c.text.startswith("Mexican Congress must ratify"))
+    article = claims.article_id[row]
+    start, end = text[article].index("urgent.”"), text[article].index("Nacional.”") + len("Nacional")
+    claims.loc[row, ["start", "end", "text", "claim_id"]] = [start, end, text[article][start:end], f"{article}:c:{start}-{end}"]
+    save(dataset_copy, "claims", claims)
+    report = validate(dataset_copy)
+    assert {f.check for f in report.findings} == {"span-breaks-quote-pair"}, report.to_text()
+
+
+def test_the_extractor_keeps_no_claim_running_from_one_quotation_into_the_next(tmp_path):
+    """review20: a claim cut from a sentence of two quotations (two dev-news claims were) started
+    inside the first and ended inside the second; the extractor now drops it, the silver validates."""
+    from landstrikes.extract.claims import find_claims
+
+    sentence = "“The pier is safe,” said Ann Bell of the union, which has some 17,000 porters, “and the ferries will run at dawn.”"
+    text = f"Porters\n\n{sentence}\n"
+    found = [text[c.start:c.end] for c in find_claims(text)]
+    assert not any(breaks_a_pair(pa.array(found, pa.string())).to_pylist()), found
+    report = validate(_extract(tmp_path, text))
+    assert report.ok, report.to_text()
+
+
+MARKED = st.text(st.sampled_from(list("“”„\"’'‘«» a1.,")), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(MARKED, max_size=8))
+def test_validate_and_the_extractor_hold_one_rule(values):
+    """validate's Arrow pass and the extractor's str rule say the same on any mix of marks."""
+    from landstrikes.extract.claims import breaks_a_pair as extractor_breaks_a_pair
+
+    assert breaks_a_pair(pa.array(values, pa.string())).to_pylist() == [extractor_breaks_a_pair(v) for v in values]
+
+
+def _reference_open_marks(value: str) -> tuple[bool, str]:
+    """G2's pair rule as written: read the marks in order, `„` or an unclosed-`„`-less `“` opens, a
+    closing mark closes the innermost open one; straight marks come in twos."""
+    stack, stray = [], False
+    for char in value:
+        if char == "„" or (char == "“" and not (stack and stack[-1] == "„")):
+            stack.append(char)
+        elif char in "“”":
+            stray = stray or not stack
+            stack = stack[:-1]
+    return stray, "".join(stack) + ('"' * (value.count('"') % 2))
+
+
+@settings(max_examples=400, deadline=None)
+@given(MARKED)
+def test_the_depth_count_is_the_rule_as_written(value):
+    """`open_marks` counts depth in C when no `„` is present (a hostile value of megabytes of marks
+    cost seconds of a Python loop); it says what reading the marks one by one says."""
+    from landstrikes.schema.mark_pairs import open_marks
+
+    assert open_marks(value) == _reference_open_marks(value)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from landstrikes.extract.guard import folded, guarded, rewritten
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
 from landstrikes.extract.text import Span, all_sentences, inside_word, is_word_character, lowered, match_key, trimmed, without_final_punctuation
+from landstrikes.schema.mark_pairs import CLOSERS, breaks_a_pair, open_marks
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBERS = {
@@ -212,36 +213,33 @@ def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:
 
 def keeping_quote_pairs(text: str, span: Span) -> Span | None:
     """The span with every quotation mark paired (G2 2.6: a span never breaks a pair of marks;
-    validate's `span-breaks-quote-pair`). A sentence opening with a quotation starts the claim at
-    its mark while the claim stops before the closing one: the lone opening mark is left out. A
-    claim ending inside a quotation (`... fell 40%, “a record”.`, whose closing mark the final
-    punctuation took) gets the closing mark back, with a stop the writer put inside it, as the
-    gold keeps `“sick man.”`. A span still breaking a pair after that is no claim: precision
-    before recall."""
+    validate's `span-breaks-quote-pair`, one rule: `schema.mark_pairs`). A sentence opening with a
+    quotation starts the claim at its mark while the claim stops before the closing one: the lone
+    opening mark is left out. A claim ending inside a quotation (`... fell 40%, “a record”.`,
+    whose closing mark the final punctuation took) gets the closing mark back, with a stop the
+    writer put inside it, as the gold keeps `“sick man.”`. A span still breaking a pair after
+    that (one running from inside a quotation into the next) is no claim: precision before recall."""
     start, end = span
-    if start < end and text[start] in "“\"" and breaks_a_pair(text[start:end]):
+    if start < end and text[start] in _OPENING and breaks_a_pair(text[start:end]):
         start = trimmed(text, start + 1, end).start
-    unclosed = "”" if text.count("“", start, end) > text.count("”", start, end) else '"' if text.count('"', start, end) % 2 else None
-    if start < end and unclosed is not None:
+    stray, unclosed = open_marks(text[start:end])
+    if start < end and not stray and len(unclosed) == 1:
         after = end
         while after < len(text) and after - end < 3 and text[after] in _STOPS_INSIDE_MARKS:
             after += 1
-        if after < len(text) and text[after] == unclosed:
+        if after < len(text) and text[after] in CLOSERS[unclosed]:
             end = after + 1
-    if start < end and text[end - 1] in "”\"" and breaks_a_pair(text[start:end]):
+    if start < end and text[end - 1] in _CLOSING and breaks_a_pair(text[start:end]):
         end = without_final_punctuation(text, trimmed(text, start, end - 1)).end
     if start >= end or breaks_a_pair(text[start:end]):
         return None
     return Span(start, end)
 
 
+_OPENING = "“„\""
+_CLOSING = "”“\""
 _STOPS_INSIDE_MARKS = ".,!?…"
 """What a writer may put between a quotation's last word and its closing mark."""
-
-
-def breaks_a_pair(value: str) -> bool:
-    """Curly double marks that do not pair, or an odd number of straight ones (as validate judges)."""
-    return value.count("“") != value.count("”") or value.count('"') % 2 == 1
 
 
 def _word_start_from(text: str, at: int, stop: int) -> int:
