@@ -62,7 +62,7 @@ def test_the_datasheet_counts_are_the_audits():
 
 
 CLASS_WORDS = {"topic": "topic headings", "number": "list numbers", "vague": "assessments", "advice": "recommendations",
-               "repeat": "repeated headlines", "tag": "reporting tags", "fragment": "truncation fragments", "byline": "byline"}
+               "repeat": "repeated headlines", "tag": "reporting tag", "fragment": "truncation fragments", "byline": "byline"}
 """How the DATASHEET's "What is left out" names each class when it counts it."""
 
 
