@@ -210,7 +210,6 @@ def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:
     return Claim(span.start, span.end, low, high, unit, bound, hedging, confidence, cue.start() if cue else None)
 
 
-
 def keeping_quote_pairs(text: str, span: Span) -> Span | None:
     """The span with every quotation mark paired (G2 2.6: a span never breaks a pair of marks;
     validate's `span-breaks-quote-pair`, one rule: `schema.mark_pairs`). A sentence opening with a
