@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from landstrikes.schema.rawnames import HIDDEN_CHECK, HIDDEN_REASON, is_hidden
+from landstrikes.schema.rawnames import CASE_CHECK, CASE_REASON, HIDDEN_CHECK, HIDDEN_REASON, is_hidden, txt_in_other_case
 from landstrikes.schema.report import Report
 
 CHECK = "article-not-raw"
@@ -67,6 +67,8 @@ def check_raw_texts(folder: Path, articles: pa.Table | None, report: Report) -> 
         elif actual != digest:
             report.add("articles", CHECK, f"the text is not raw/{source_file[:60]} (its sha256 is {actual}): the table "
                        "was edited, or the raw file, after the build", str(article_id), "text", str(digest))
+    for path in txt_in_other_case(raw):
+        report.add("articles", CASE_CHECK, f"raw/{path.name[:60]}: {CASE_REASON}", path.stem[:60], "source_file", path.name[:60])
     for path in sorted(raw.glob("*.txt")):
         if is_hidden(path.name):
             report.add("articles", HIDDEN_CHECK, f"raw/{path.name[:60]}: {HIDDEN_REASON}", path.stem[:60], "source_file",

@@ -426,6 +426,7 @@ BUILD_EPILOG = """exit codes:
      (named, kept: the swap would delete them) [foreign-file]; DIR/.landstrikes.lock a symbolic
      link or not a regular file [lock-file-not-a-file]; a write that fails (disk full) [build-io];
      a hidden *.txt in raw/ (a macOS `._x.txt`, an editor's copy), named: no article [raw-hidden-file]
+     a raw/ name ending in .TXT (any case but .txt), named: rename it [raw-txt-case]
 An interrupted build (killed, power cut) is finished or removed by the next build, which says so
 in one line on stderr; data/ and README.md then are both old or both new.
 --check writes nothing into DIR: it builds elsewhere and compares, byte for byte
@@ -818,7 +819,8 @@ def parser() -> argparse.ArgumentParser:
                "     cannot start (nothing written); a --time-budget that is not finite seconds >= 0\n"
                "  3  done with N failures: the other articles are written; each failed file is one line on\n"
                "     stderr and one row of OUT/extract_errors.csv (duplicates go to OUT/extract_duplicates.csv);\n"
-               "     a hidden *.txt (a macOS `._x.txt`, an editor's copy) is such a failure [extract-hidden-file]",
+               "     a hidden *.txt (a macOS `._x.txt`, an editor's copy) is such a failure [extract-hidden-file],\n"
+               "     and so is a name ending in .TXT (any case but .txt) [extract-txt-case]",
     )
     p.add_argument("raw_dir", type=_path, help="folder of UTF-8 *.txt articles")
     p.add_argument("--out", type=_path, required=True, help="output folder (tables go to OUT/data)")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes.errors import BuildError
-from landstrikes.schema.rawnames import HIDDEN_CHECK, HIDDEN_REASON, is_hidden
+from landstrikes.schema.rawnames import CASE_CHECK, CASE_REASON, HIDDEN_CHECK, HIDDEN_REASON, is_hidden, txt_in_other_case
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,9 @@ def read_raw_articles(raw_dir: Path) -> list[RawArticle]:
     """Every *.txt in raw_dir, in name order; error on a hidden one, non-UTF-8, empty or duplicate content."""
     if not raw_dir.is_dir():
         raise BuildError(raw_dir, "the raw article folder is missing or not a folder", check="raw-missing")
+    other_case = txt_in_other_case(raw_dir)
+    if other_case:
+        raise BuildError(other_case[0], CASE_REASON, check=CASE_CHECK)
     files = sorted(raw_dir.glob("*.txt"))
     if not files:
         raise BuildError(raw_dir, "no raw article (*.txt) found", check="raw-missing")

@@ -18,7 +18,7 @@ from pathlib import Path
 from landstrikes.extract.failures import Duplicate, Failure, one_line
 from landstrikes.extract.rawread import Expected, NotAsInventoried, read_raw
 from landstrikes.schema.controls import writable
-from landstrikes.schema.rawnames import HIDDEN_REASON, is_hidden
+from landstrikes.schema.rawnames import CASE_REASON, HIDDEN_REASON, has_txt_in_other_case, is_hidden
 
 MAX_CHARS = 1_000_000
 """Longest article extracted, in code points (about 150,000 words; a news article is < 50,000)."""
@@ -42,6 +42,9 @@ def take_inventory(paths: list[Path], max_chars: int = MAX_CHARS) -> Inventory:
     by_size: dict[int, list[Path]] = defaultdict(list)
     size_of: dict[Path, int] = {}
     for path in paths:
+        if has_txt_in_other_case(path.name):
+            inventory.failures.append(Failure(shown(path.stem), shown(path.name), "extract-txt-case", CASE_REASON))
+            continue
         bad_name = name_problem(path.name, path.stem)
         if bad_name is not None:
             inventory.failures.append(Failure(shown(path.stem), shown(path.name), "extract-bad-name", bad_name))

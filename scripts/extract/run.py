@@ -39,6 +39,7 @@ from landstrikes.extract.rawread import Expected
 from landstrikes.extract.shard import write_shard
 from landstrikes.safety.faults import fault
 from landstrikes.safety.outdir import output_folder
+from landstrikes.schema.rawnames import txt_in_other_case
 from landstrikes.schema.registry import TABLES
 
 CHUNK_BYTES = 16 << 20
@@ -72,7 +73,8 @@ def extract_folder(
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if not raw_dir.is_dir():
         raise BuildError(raw_dir, "no such folder", check="raw-missing")
-    paths = sorted(raw_dir.glob("*.txt"), key=str)  # (the order of Paths, without comparing their parts)
+    # (the order of Paths, without comparing their parts); `.TXT` too, to be named a failure (rawnames)
+    paths = sorted([*raw_dir.glob("*.txt"), *txt_in_other_case(raw_dir)], key=str)
     if not paths:
         raise BuildError(raw_dir, "no raw article (*.txt) found", check="raw-missing")
     inventory = take_inventory(paths, max_chars)
