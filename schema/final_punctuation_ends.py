@@ -52,17 +52,7 @@ put inside the closing mark (G2's own example)."""
 def _check_clause_stop(tables, report: Report, table: str, what: str, kind: str | None = None) -> None:
     """Rows of `table` (only those of `kind`, when given) whose span ends on a clause stop."""
     spans = ("start", "end", "text")
-    rows_table = arrow_of(tables, table, ("article_id", *spans, "kind") if kind else ("article_id", *spans))
-    if rows_table is None or not rows_table.num_rows:
-        return
-    text = column(rows_table, "text")
-    if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
-        return
-    ends = pc.fill_null(pc.match_substring_regex(text, _CLAUSE_STOP), False)
-    if kind:
-        ends = pc.and_(pc.fill_null(pc.equal(column(rows_table, "kind"), kind), False), ends)
-    rows = np.flatnonzero(ends.to_numpy(zero_copy_only=False))
-    rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
+    rows_table, rows = _rows_ending_on(tables, table, _CLAUSE_STOP, spans, kind)
     for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, "text", rows)):
         report.add(table, "span-ends-on-clause-stop", f"{what} ends on the clause stop after its last word (G2); it ends "
                    f"{value[-20:]!r}", row_id, "end", value[-20:])
@@ -71,22 +61,28 @@ def _check_clause_stop(tables, report: Report, table: str, what: str, kind: str 
 def _check_final_punctuation(tables, report: Report, table: str, check: str, what: str,
                              spans: tuple[str, str, str] = ("start", "end", "text"), kind: str | None = None) -> None:
     """Rows of `table` (only those of `kind`, when given) whose span ends on final punctuation."""
-    columns = ("article_id", *spans, "kind") if kind else ("article_id", *spans)
-    rows_table = arrow_of(tables, table, columns)
-    if rows_table is None or not rows_table.num_rows:
-        return
-    text = column(rows_table, spans[2])
-    if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
-        return
-    ends = pc.fill_null(pc.match_substring_regex(text, _FINAL), False)
-    if kind:
-        ends = pc.and_(pc.fill_null(pc.equal(column(rows_table, "kind"), kind), False), ends)
-    rows = np.flatnonzero(ends.to_numpy(zero_copy_only=False))
-    rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
+    rows_table, rows = _rows_ending_on(tables, table, _FINAL, spans, kind)
     rows = rows[~_sentence_goes_on(tables, table, rows_table, rows, spans[1])]
     for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
         report.add(table, check, f"{what} excludes the sentence's final punctuation (G2); it ends {value[-20:]!r}",
                    row_id, spans[1], value[-20:])
+
+
+def _rows_ending_on(tables, table: str, pattern: str, spans: tuple[str, str, str], kind: str | None):
+    """(the table as Arrow, the rows of `kind` whose span text matches `pattern` and is its
+    article's slice); no rows when the table, a column or a string text is missing."""
+    rows_table = arrow_of(tables, table, ("article_id", *spans, "kind") if kind else ("article_id", *spans))
+    none = np.zeros(0, np.int64)
+    if rows_table is None or not rows_table.num_rows:
+        return rows_table, none
+    text = column(rows_table, spans[2])
+    if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
+        return rows_table, none  # wrong-dtype's finding
+    ends = pc.fill_null(pc.match_substring_regex(text, pattern), False)
+    if kind:
+        ends = pc.and_(pc.fill_null(pc.equal(column(rows_table, "kind"), kind), False), ends)
+    rows = np.flatnonzero(ends.to_numpy(zero_copy_only=False))
+    return rows_table, rows[texts_are_slices(tables, table, rows_table, rows, spans)]
 
 
 _AFTER = 4

@@ -33,5 +33,6 @@ def has_txt_in_other_case(name: str) -> bool:
 
 
 def txt_in_other_case(folder) -> list:
-    """The entries of `folder` named `*.txt` in another letter case, in name order."""
-    return sorted(p for p in folder.iterdir() if has_txt_in_other_case(p.name))
+    """The entries of `folder` named `*.txt` in another letter case, in name order (listed by glob,
+    as every reader lists `*.txt`, so a folder that cannot be listed behaves as it did)."""
+    return sorted(p for p in folder.glob("*.[tT][xX][tT]") if has_txt_in_other_case(p.name))

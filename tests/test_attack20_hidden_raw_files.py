@@ -41,13 +41,19 @@ def _first_raw(folder: Path) -> Path:
 def test_build_refuses_a_hidden_raw_file_by_name_and_writes_nothing(whole_copy, hidden):
     name, content = (f"._{_first_raw(whole_copy).name}", APPLEDOUBLE) if hidden == "appledouble" else (".draft.txt", TEXT)
     (whole_copy / "raw" / name).write_bytes(content)
-    before = snapshot(whole_copy / "data")
+    assert_build_refuses_by_name(whole_copy, name, "raw-hidden-file")
+
+
+def assert_build_refuses_by_name(folder: Path, name: str, check: str) -> None:
+    """`build` and `build --check` of `folder`: exit 2, one line naming raw/`name` and `check`,
+    and nothing written into data/."""
+    before = snapshot(folder / "data")
     for args in (("build",), ("build", "--check")):
-        done = landstrikes(*args, "--dataset", str(whole_copy))
+        done = landstrikes(*args, "--dataset", str(folder))
         assert done.returncode == 2, (args, done.stdout, done.stderr)
         assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
-        assert f"raw/{name}" in done.stderr and "[raw-hidden-file]" in done.stderr, done.stderr
-    assert snapshot(whole_copy / "data") == before
+        assert f"raw/{name}" in done.stderr and f"[{check}]" in done.stderr, done.stderr
+    assert snapshot(folder / "data") == before
 
 
 def test_validate_names_a_hidden_raw_file_not_a_lost_article(raw_and_data_copy):

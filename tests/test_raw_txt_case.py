@@ -7,13 +7,11 @@ every other article written); `validate` a `raw-txt-case` finding (exit 1)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyarrow.parquet as pq
 import pytest
 
 from landstrikes.schema.rawnames import has_txt_in_other_case
-from test_attack20_hidden_raw_files import TEXT, landstrikes, snapshot
+from test_attack20_hidden_raw_files import TEXT, assert_build_refuses_by_name, landstrikes
 
 
 @pytest.mark.parametrize("name, odd", [("ARTICLE.TXT", True), ("a.Txt", True), ("a.txT", True), ("a.txt", False),
@@ -24,13 +22,7 @@ def test_a_txt_name_in_another_letter_case_is_told_apart(name, odd):
 
 def test_build_refuses_an_upper_case_txt_by_name_and_writes_nothing(whole_copy):
     (whole_copy / "raw" / "005_EXPORT.TXT").write_bytes(TEXT)
-    before = snapshot(whole_copy / "data")
-    for args in (("build",), ("build", "--check")):
-        done = landstrikes(*args, "--dataset", str(whole_copy))
-        assert done.returncode == 2, (args, done.stdout, done.stderr)
-        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
-        assert "005_EXPORT.TXT" in done.stderr and "[raw-txt-case]" in done.stderr, done.stderr
-    assert snapshot(whole_copy / "data") == before
+    assert_build_refuses_by_name(whole_copy, "005_EXPORT.TXT", "raw-txt-case")
 
 
 def test_validate_names_an_upper_case_txt(raw_and_data_copy):
