@@ -53,6 +53,8 @@ def _check_clause_stop(tables, report: Report, table: str, what: str, kind: str 
     """Rows of `table` (only those of `kind`, when given) whose span ends on a clause stop."""
     spans = ("start", "end", "text")
     rows_table, rows = _rows_ending_on(tables, table, _CLAUSE_STOP, spans, kind)
+    if not len(rows):
+        return
     for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, "text", rows)):
         report.add(table, "span-ends-on-clause-stop", f"{what} ends on the clause stop after its last word (G2); it ends "
                    f"{value[-20:]!r}", row_id, "end", value[-20:])
@@ -62,6 +64,8 @@ def _check_final_punctuation(tables, report: Report, table: str, check: str, wha
                              spans: tuple[str, str, str] = ("start", "end", "text"), kind: str | None = None) -> None:
     """Rows of `table` (only those of `kind`, when given) whose span ends on final punctuation."""
     rows_table, rows = _rows_ending_on(tables, table, _FINAL, spans, kind)
+    if not len(rows):
+        return
     rows = rows[~_sentence_goes_on(tables, table, rows_table, rows, spans[1])]
     for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
         report.add(table, check, f"{what} excludes the sentence's final punctuation (G2); it ends {value[-20:]!r}",
@@ -70,7 +74,8 @@ def _check_final_punctuation(tables, report: Report, table: str, check: str, wha
 
 def _rows_ending_on(tables, table: str, pattern: str, spans: tuple[str, str, str], kind: str | None):
     """(the table as Arrow, the rows of `kind` whose span text matches `pattern` and is its
-    article's slice); no rows when the table, a column or a string text is missing."""
+    article's slice); no rows (and maybe no table) when the table, a column or a string text is
+    missing: the callers stop at no rows."""
     rows_table = arrow_of(tables, table, ("article_id", *spans, "kind") if kind else ("article_id", *spans))
     none = np.zeros(0, np.int64)
     if rows_table is None or not rows_table.num_rows:
