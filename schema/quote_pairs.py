@@ -4,20 +4,30 @@ never breaks a pair of marks") [span-breaks-quote-pair]. A stance's evidence mov
 point left onto its quotation's opening mark, its text re-sliced, validated (the false-VALID
 census on 2.7.0's data): every other check saw a span on non-space edges of whole words.
 
-The rule on one text is `mark_pairs.breaks_a_pair` (curly marks read in order, `„` closed by `“`
-or `”`, straight marks in twos; single marks and guillemets not judged), which the extractor
-holds too. A quality flag's evidence is not judged: a truncation artifact is the stray half of a
+Two readings, both held by the extractor too:
+- on the span's text alone, `mark_pairs.breaks_a_pair` (curly marks read in order, `„` closed by
+  `“` or `”`, straight marks in twos);
+- against the article's own pairs of marks (`markscan`, the pairing the quotes layer is checked
+  against, Q2): a span holding one mark of a pair and not the other breaks it. This judges what
+  the text alone cannot: straight marks (`said" and "then` holds two marks and breaks two pairs)
+  and single marks (`‘women only` without its `’`). A pair that a paragraph end or the next
+  quotation closes (Q2's continued quotations) has one mark only and is not judged.
+Guillemets are not judged (`»` is also a breadcrumb separator: `Home » world`). A quality flag's evidence is not judged: a truncation artifact is the stray half of a
 pair ("Consent.”"). Only rows whose text is their article's slice are judged (a text that is not
 is span-text-mismatch's finding)."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from landstrikes.schema.caption_lines import MARK_CHARACTERS
 from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
-from landstrikes.schema.checkcorpus import column, one_array
+from landstrikes.schema.checkcorpus import _shared, article_numbers, article_texts, column, one_array
+from landstrikes.schema.markscan import MarkScan, scan_corpus_marks
 from landstrikes.schema.mark_pairs import CURLY_MARKS, STRAIGHT_MARK, open_marks, breaks_a_pair as _breaks_a_pair
 from landstrikes.schema.report import Report
 
@@ -40,11 +50,77 @@ def _check_table(tables, report: Report, table: str, spans: tuple[str, str, str]
     text = column(rows_table, spans[2])
     if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
         return  # wrong-dtype's finding
-    rows = np.flatnonzero(pc.fill_null(breaks_a_pair(text), False).to_numpy(zero_copy_only=False))
+    in_text = np.flatnonzero(pc.fill_null(breaks_a_pair(text), False).to_numpy(zero_copy_only=False))
+    broken = article_pairs_broken(tables, table, rows_table, spans)
+    rows = np.union1d(in_text, np.array(sorted(broken), np.int64))
     rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
-    for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
+    for row, row_id, value in zip(rows.tolist(), ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
+        said = _marks(value) or f"it holds one mark of its article's pair at {broken[row][0]} and {broken[row][1]}"
         report.add(table, "span-breaks-quote-pair", f"{what} breaks a pair of quotation marks (G2: a span holding "
-                   f"one mark of a pair holds the other): {_marks(value)}", row_id, spans[0], value[:40])
+                   f"one mark of a pair holds the other): {said}", row_id, spans[0], value[:40])
+
+
+def article_pairs_broken(tables, table: str, rows_table: pa.Table, spans: tuple[str, str, str]) -> dict[int, tuple[int, int]]:
+    """Row number -> (open, close) of an article pair of marks the row's span holds one mark of.
+
+    Every mark of every pair goes into one sorted list (article base + offset) with its
+    partner's position; a span holds the marks of one run of that list, and breaks a pair exactly
+    when a partner of that run lies outside the span (the least one before it or the greatest at
+    or after its end). Rows without a known article or with offsets off their text are left to
+    the checks that report those."""
+    if "articles" not in tables or not all(c in rows_table.column_names for c in spans[:2]):
+        return {}
+    texts = article_texts(tables)
+    numbers = article_numbers(tables, table)
+    start, end = (pc.fill_null(column(rows_table, c).cast(pa.int64(), safe=False), -1).to_numpy(zero_copy_only=False) for c in spans[:2])
+    lengths = texts.lengths[np.maximum(numbers, 0)] if len(texts.lengths) else np.zeros(len(numbers), np.int64)
+    placed = np.flatnonzero((numbers >= 0) & (start >= 0) & (start < end) & (end <= lengths))
+    if not len(placed):
+        return {}
+    article, opens, closes = two_mark_pairs(tables)
+    if not len(article):
+        return {}
+    base = texts.cp_starts[article]
+    position = np.concatenate([base + opens, base + closes])
+    partner = np.concatenate([base + closes, base + opens])
+    order = np.argsort(position, kind="stable")
+    position, partner = position[order], partner[order]
+    row_base = texts.cp_starts[numbers[placed]]
+    first = np.searchsorted(position, row_base + start[placed], side="left")
+    last = np.searchsorted(position, row_base + end[placed], side="left")  # marks first..last-1 are inside
+    holding = np.flatnonzero(first < last)
+    if not len(holding):
+        return {}
+    bounds = np.ravel(np.stack([first[holding], last[holding]], axis=1))
+    lowest = np.minimum.reduceat(np.append(partner, 0), bounds)[::2]
+    highest = np.maximum.reduceat(np.append(partner, 0), bounds)[::2]
+    span_start, span_end = row_base[holding] + start[placed][holding], row_base[holding] + end[placed][holding]
+    breaks = (lowest < span_start) | (highest >= span_end)
+    out = {}
+    for k in np.flatnonzero(breaks).tolist():
+        row = int(placed[holding[k]])
+        inside = np.arange(first[holding[k]], last[holding[k]])
+        outside = inside[(partner[inside] < span_start[k]) | (partner[inside] >= span_end[k])][0]
+        pair = sorted((int(position[outside] - row_base[holding[k]]), int(partner[outside] - row_base[holding[k]])))
+        out[row] = (pair[0], pair[1])
+    return out
+
+
+def two_mark_pairs(tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(article number, open, close) of every pair of the articles' marks (markscan, Q2) closed
+    by a mark: a continued quotation's pair, closed by a paragraph end or the next quotation,
+    holds one mark only. The scan is the quotes check's own (computed once per run)."""
+    scan = mark_scan(tables)
+    if not len(scan.pair_article):
+        return scan.pair_article, scan.pair_open, scan.pair_close
+    closing = article_texts(tables).slices(scan.pair_article, scan.pair_close, scan.pair_close + 1).cast(pa.string())
+    is_mark = pc.fill_null(pc.match_substring_regex(closing, f"^[{re.escape(MARK_CHARACTERS)}]$"), False).to_numpy(zero_copy_only=False)
+    return scan.pair_article[is_mark], scan.pair_open[is_mark], scan.pair_close[is_mark]
+
+
+def mark_scan(tables) -> MarkScan:
+    """Every article's pairs and strays of quotation marks, once per validate run."""
+    return _shared(tables, ("mark-scan",), lambda: scan_corpus_marks(article_texts(tables)))
 
 
 def breaks_a_pair(text) -> pa.Array:

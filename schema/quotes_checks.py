@@ -24,7 +24,7 @@ from landstrikes.schema.checkcorpus import (
     pandas_on_demand as pd,
     strings_of,
 )
-from landstrikes.schema.markscan import scan_corpus_marks
+from landstrikes.schema.quote_pairs import mark_scan
 from landstrikes.schema.report import Report
 from landstrikes.schema.spankeys import exact_spans
 from landstrikes.schema.spantext import ArticleTexts
@@ -126,7 +126,7 @@ def check_quote_mark_coverage(tables: dict[str, pd.DataFrame], report: Report) -
     rows_known = np.flatnonzero(known)
     starts, ends = frame_ints(quotes, "start")[rows_known], frame_ints(quotes, "end")[rows_known]
     known_keys = numbers[known]  # a known quote's article key is its article's last row
-    scan = scan_corpus_marks(article_texts(tables))
+    scan = mark_scan(tables)
     keys = _article_keys(tables)
     # joins as integer row codes in numpy (equal exactly where (key, start, end) are equal)
     rows = np.stack([known_keys[is_marked], starts[is_marked], ends[is_marked]], axis=1).astype(np.int64).reshape(-1, 3)

@@ -162,3 +162,83 @@ def test_the_depth_count_is_the_rule_as_written(value):
     from landstrikes.schema.mark_pairs import open_marks
 
     assert open_marks(value) == _reference_open_marks(value)
+
+
+# Session 20: the text alone cannot tell which straight or single marks pair; the article's own
+# pairs (the Q2 pairing the quotes layer is held to) can.
+
+def _one_article_tables(text: str, spans: list[tuple[int, int]]):
+    import pandas as pd
+
+    claims = pd.DataFrame({"claim_id": [f"a:c:{s}-{e}" for s, e in spans], "article_id": ["a"] * len(spans),
+                           "start": [s for s, _ in spans], "end": [e for _, e in spans], "text": [text[s:e] for s, e in spans]})
+    return {"articles": pd.DataFrame({"article_id": ["a"], "text": [text]}), "claims": claims}, pa.Table.from_pandas(claims, preserve_index=False)
+
+
+def _validate_breaks(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    from landstrikes.schema.quote_pairs import article_pairs_broken
+
+    tables, rows = _one_article_tables(text, spans)
+    broken = article_pairs_broken(tables, "claims", rows, ("start", "end", "text"))
+    return [row in broken for row in range(len(spans))]
+
+
+def test_a_span_across_two_straight_quotations_breaks_two_pairs():
+    text = 'They are "running Mexico" and "very sad" to watch.'
+    across = (text.index("running"), text.index('"very') + len('"very'))
+    whole = (text.index('"running'), text.index('sad"') + len('sad"'))
+    assert _validate_breaks(text, [across, whole, (0, len(text))]) == [True, False, False]
+
+
+def test_a_span_holding_a_single_opening_mark_without_its_closing_one_breaks_its_pair():
+    text = "He asked: ‘Would you like us to take out the cartels?’ No."
+    assert _validate_breaks(text, [(text.index("‘"), text.index("?’")), (text.index("‘"), text.index("’") + 1)]) == [True, False]
+
+
+def test_a_pair_closed_by_a_paragraph_end_holds_one_mark_and_is_not_judged():
+    """Q2: a quotation continued by the next paragraph's opening mark ends with its words."""
+    text = "He said: 'We work in shifts, 24 hours a day.\n\n'At first it was hard,' he said.\n"
+    assert _validate_breaks(text, [(text.index("'We"), text.index("day.") + 4)]) == [False]
+
+
+SPANNED = st.text(st.sampled_from(list("\"'‘’“” ab\n.")), min_size=1, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANNED, st.data())
+def test_validate_and_the_extractor_judge_article_pairs_alike(text, data):
+    """validate's vectorised article-pair rule and the extractor's per-claim one are one rule."""
+    from landstrikes.extract.article_pairs import ArticlePairs
+
+    spans = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))).map(sorted).filter(lambda s: s[0] < s[1]).map(tuple), min_size=1, max_size=6))
+    pairs = ArticlePairs(text)
+    assert _validate_breaks(text, spans) == [bool(pairs.broken(s, e)) for s, e in spans]
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    ("She said ‘have you made $72 million’?", "She said ‘have you made $72 million’"),  # dev news: the closing mark taken in
+    ("'At 19 I paid 300 dollars for it. Then it failed.'", "At 19 I paid 300 dollars for it"),  # the lone opening mark left out
+    ("Advertised as ‘women only’ at 2 events.", None),
+])
+def test_the_extractor_mends_a_claim_by_its_articles_pairs(tmp_path, sentence, claim):
+    from landstrikes.extract.article_pairs import ArticlePairs
+    from landstrikes.extract.claims import find_claims
+
+    text = f"Title\n\n{sentence}\n"
+    found = [(c.start, c.end) for c in find_claims(text)]
+    assert found and not any(ArticlePairs(text).broken(s, e) for s, e in found), [text[s:e] for s, e in found]
+    if claim is not None:
+        assert claim in [text[s:e] for s, e in found]
+    report = validate(_extract(tmp_path, text))
+    assert report.ok, report.to_text()
+
+
+def test_the_extractor_drops_a_claim_running_from_one_straight_quotation_into_the_next(tmp_path):
+    from landstrikes.extract.article_pairs import ArticlePairs
+    from landstrikes.extract.claims import find_claims
+
+    text = 'Porters\n\n"The pier is safe," said Ann Bell of the union, which has some 17,000 porters, "and the ferries run."\n'
+    found = [(c.start, c.end) for c in find_claims(text)]
+    assert not any(ArticlePairs(text).broken(s, e) for s, e in found), [text[s:e] for s, e in found]
+    report = validate(_extract(tmp_path, text))
+    assert report.ok, report.to_text()

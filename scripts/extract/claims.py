@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from landstrikes.extract.article_pairs import ArticlePairs
 from landstrikes.extract.guard import folded, guarded, rewritten
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
 from landstrikes.extract.text import Span, all_sentences, inside_word, is_word_character, lowered, match_key, trimmed, without_final_punctuation
@@ -70,6 +71,7 @@ def find_claims(text: str) -> list[Claim]:
     positions = _number_positions(text, lowered_text)
     if not positions:
         return []
+    pairs = ArticlePairs(text)
     for sentence in all_sentences(text):
         i = bisect.bisect_left(positions, sentence.start)
         if i == len(positions) or positions[i] >= sentence.end:
@@ -79,7 +81,7 @@ def find_claims(text: str) -> list[Claim]:
         else:
             cue = _REPORTING_FOLDED.search(lowered_text, sentence.start, sentence.end)
         for quantity in _quantities(text, sentence, lowered_text):
-            claim = _claim(text, sentence, quantity, cue)
+            claim = _claim(text, sentence, quantity, cue, pairs)
             if claim is not None:
                 out.setdefault((claim.start, claim.end), claim)
                 check_rows("claim", len(out))
@@ -191,7 +193,7 @@ def _value(num: str | None, word: str | None, scale: str | None) -> float:
     return value * _SCALE.get(match_key(scale or ""), 1.0)
 
 
-def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:
+def _claim(text: str, sentence: Span, quantity, cue, pairs: ArticlePairs) -> Claim | None:
     q_start, q_end, low, high, bound, percent = quantity
     unit = _unit(text, sentence, q_start, q_end, percent)
     if unit is None:
@@ -202,7 +204,7 @@ def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:
     limit = _word_end_before(text, min(sentence.end, q_end + MAX_SPAN), q_end)
     cut = _CLAIM_END.search(text, q_end, limit)
     span = without_final_punctuation(text, trimmed(text, clause_start, cut.start() if cut else limit))
-    span = keeping_quote_pairs(text, span)
+    span = keeping_quote_pairs(text, span, pairs)
     if span is None or span.end <= span.start:
         return None
     hedging = "attributed" if cue else "asserted"
@@ -210,15 +212,22 @@ def _claim(text: str, sentence: Span, quantity, cue) -> Claim | None:
     return Claim(span.start, span.end, low, high, unit, bound, hedging, confidence, cue.start() if cue else None)
 
 
-def keeping_quote_pairs(text: str, span: Span) -> Span | None:
+def keeping_quote_pairs(text: str, span: Span, pairs: ArticlePairs | None = None) -> Span | None:
     """The span with every quotation mark paired (G2 2.6: a span never breaks a pair of marks;
     validate's `span-breaks-quote-pair`, one rule: `schema.mark_pairs`). A sentence opening with a
     quotation starts the claim at its mark while the claim stops before the closing one: the lone
     opening mark is left out. A claim ending inside a quotation (`... fell 40%, “a record”.`,
     whose closing mark the final punctuation took) gets the closing mark back, with a stop the
     writer put inside it, as the gold keeps `“sick man.”`. A span still breaking a pair after
-    that (one running from inside a quotation into the next) is no claim: precision before recall."""
+    that (one running from inside a quotation into the next) is no claim: precision before recall.
+    With the article's `pairs`, the same repairs are made for the pairs the text alone cannot
+    show (straight and single marks: `article_pairs`), and a span still breaking one is no claim."""
     start, end = span
+    if pairs is not None:
+        span = _keeping_article_pairs(text, Span(start, end), pairs)
+        if span is None:
+            return None
+        start, end = span
     if start < end and text[start] in _OPENING and breaks_a_pair(text[start:end]):
         start = trimmed(text, start + 1, end).start
     stray, unclosed = open_marks(text[start:end])
@@ -230,9 +239,32 @@ def keeping_quote_pairs(text: str, span: Span) -> Span | None:
             end = after + 1
     if start < end and text[end - 1] in _CLOSING and breaks_a_pair(text[start:end]):
         end = without_final_punctuation(text, trimmed(text, start, end - 1)).end
-    if start >= end or breaks_a_pair(text[start:end]):
+    if start >= end or breaks_a_pair(text[start:end]) or (pairs is not None and pairs.broken(start, end)):
         return None
     return Span(start, end)
+
+
+def _keeping_article_pairs(text: str, span: Span, pairs: ArticlePairs) -> Span | None:
+    """`span` with its article's broken pairs mended as keeping_quote_pairs mends them (a lone
+    opening mark at its start left out, a closing mark just after its end taken in, a lone
+    closing mark at its end left out), or None when a pair stays broken."""
+    start, end = span
+    for _ in range(4):
+        broken = pairs.broken(start, end)
+        if not broken:
+            return Span(start, end)
+        mark, partner = broken[0]
+        if mark == start and partner >= end:
+            start = trimmed(text, start + 1, end).start
+        elif partner >= end and partner - end < 4 and all(c in _STOPS_INSIDE_MARKS for c in text[end:partner]):
+            end = partner + 1
+        elif mark == end - 1 and partner < start:
+            end = without_final_punctuation(text, trimmed(text, start, end - 1)).end
+        else:
+            return None
+        if start >= end:
+            return None
+    return None
 
 
 _OPENING = "“„\""
