@@ -35,33 +35,48 @@ SPANS = (
     ("claims", ("start", "end", "text"), "a claim's span"),
     ("stances", ("evidence_start", "evidence_end", "evidence_text"), "a stance's evidence span"),
 )
-"""The spans G2's pair rule judges: table, its (start, end, text) columns, and how to name one."""
+"""The spans G2's pair rule judges in both readings: table, its (start, end, text) columns, and
+how to name one."""
+
+INDIRECT = ("quotes", ("start", "end", "text"), "an indirect quote's span")
+"""Indirect speech (G2: a span without marks of its own), judged against the article's pairs
+only: its text may hold a quotation whose marks the writer mixed (`a "jackass” who`), one pair
+in Q2's pairing that the text alone reads as two strays."""
 
 
 def check_quote_pairs(tables, report: Report) -> None:
     for table, spans, what in SPANS:
         _check_table(tables, report, table, spans, what)
+    _check_table(tables, report, *INDIRECT, only_kind="indirect")
 
 
-def _check_table(tables, report: Report, table: str, spans: tuple[str, str, str], what: str) -> None:
-    rows_table = arrow_of(tables, table, ("article_id", *spans))
+def _check_table(tables, report: Report, table: str, spans: tuple[str, str, str], what: str, only_kind: str | None = None) -> None:
+    rows_table = arrow_of(tables, table, ("article_id", *spans, *(("kind",) if only_kind else ())))
     if rows_table is None or not rows_table.num_rows:
         return
     text = column(rows_table, spans[2])
     if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
         return  # wrong-dtype's finding
-    in_text = np.flatnonzero(pc.fill_null(breaks_a_pair(text), False).to_numpy(zero_copy_only=False))
-    broken = article_pairs_broken(tables, table, rows_table, spans)
+    if only_kind is None:
+        in_text = np.flatnonzero(pc.fill_null(breaks_a_pair(text), False).to_numpy(zero_copy_only=False))
+        broken = article_pairs_broken(tables, table, rows_table, spans)
+    else:
+        kind = column(rows_table, "kind")
+        if not (pa.types.is_string(kind.type) or pa.types.is_large_string(kind.type)):
+            return  # wrong-dtype's finding
+        in_text = np.zeros(0, np.int64)
+        broken = article_pairs_broken(tables, table, rows_table, spans, pc.fill_null(pc.equal(kind, only_kind), False).to_numpy(zero_copy_only=False))
     rows = np.union1d(in_text, np.array(sorted(broken), np.int64))
     rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
     for row, row_id, value in zip(rows.tolist(), ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
-        said = _marks(value) or f"it holds one mark of its article's pair at {broken[row][0]} and {broken[row][1]}"
+        said = (_marks(value) if only_kind is None else "") or f"it holds one mark of its article's pair at {broken[row][0]} and {broken[row][1]}"
         report.add(table, "span-breaks-quote-pair", f"{what} breaks a pair of quotation marks (G2: a span holding "
                    f"one mark of a pair holds the other): {said}", row_id, spans[0], value[:40])
 
 
-def article_pairs_broken(tables, table: str, rows_table: pa.Table, spans: tuple[str, str, str]) -> dict[int, tuple[int, int]]:
-    """Row number -> (open, close) of an article pair of marks the row's span holds one mark of.
+def article_pairs_broken(tables, table: str, rows_table: pa.Table, spans: tuple[str, str, str], judged: np.ndarray | None = None) -> dict[int, tuple[int, int]]:
+    """Row number -> (open, close) of an article pair of marks the row's span holds one mark of
+    (of the rows `judged`, or every row).
 
     Every mark of every pair goes into one sorted list (article base + offset) with its
     partner's position; a span holds the marks of one run of that list, and breaks a pair exactly
@@ -74,7 +89,7 @@ def article_pairs_broken(tables, table: str, rows_table: pa.Table, spans: tuple[
     numbers = article_numbers(tables, table)
     start, end = (pc.fill_null(column(rows_table, c).cast(pa.int64(), safe=False), -1).to_numpy(zero_copy_only=False) for c in spans[:2])
     lengths = texts.lengths[np.maximum(numbers, 0)] if len(texts.lengths) else np.zeros(len(numbers), np.int64)
-    placed = np.flatnonzero((numbers >= 0) & (start >= 0) & (start < end) & (end <= lengths))
+    placed = np.flatnonzero((numbers >= 0) & (start >= 0) & (start < end) & (end <= lengths) & (True if judged is None else judged))
     if not len(placed):
         return {}
     article, opens, closes = two_mark_pairs(tables)

@@ -242,3 +242,30 @@ def test_the_extractor_drops_a_claim_running_from_one_straight_quotation_into_th
     assert not any(ArticlePairs(text).broken(s, e) for s, e in found), [text[s:e] for s, e in found]
     report = validate(_extract(tmp_path, text))
     assert report.ok, report.to_text()
+
+
+def test_an_indirect_quote_is_judged_by_its_articles_pairs_only():
+    """`a "jackass” who` is one pair in Q2's pairing (a curly closing mark closes an open straight
+    one) though its text alone reads as two strays: indirect speech is judged against the article."""
+    from landstrikes.schema.quote_pairs import article_pairs_broken
+
+    text = 'Smith was a "jackass” who “makes money”, she said. Wilson fired “more than a couple” shots.'
+    spans = [(0, text.index(", she")), (text.index("Wilson"), text.index("more"))]
+    tables, _ = _one_article_tables(text, spans)
+    quotes = tables.pop("claims").rename(columns={"claim_id": "quote_id"}).assign(kind="indirect")
+    tables["quotes"] = quotes
+    rows = pa.Table.from_pandas(quotes, preserve_index=False)
+    assert sorted(article_pairs_broken(tables, "quotes", rows, ("start", "end", "text"))) == [1]
+
+
+def test_the_extractor_runs_an_indirect_quote_to_its_partial_quotations_closing_mark(tmp_path):
+    """Dev news: `Wilson fired “` stopped at the opening mark (the quoted words are blanks where
+    the clause is found); the clause now runs to the closing mark in its paragraph (Q1)."""
+    from landstrikes.extract.entities import find_mentions
+    from landstrikes.extract.quotes import find_quotes
+
+    text = "Shots\n\nPolice chief Jon Belmar said that Wilson fired “more than just a couple [of shots]” but provided no further details.\n"
+    indirect = [text[q.start:q.end] for q in find_quotes(text, find_mentions(text)) if q.kind == "indirect"]
+    assert "Wilson fired “more than just a couple [of shots]”" in indirect, indirect
+    report = validate(_extract(tmp_path, text))
+    assert report.ok, report.to_text()

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from landstrikes.extract.article_pairs import ArticlePairs
+from landstrikes.extract.article_pairs import STOPS_INSIDE_MARKS as _STOPS_INSIDE_MARKS, ArticlePairs, mended
 from landstrikes.extract.guard import folded, guarded, rewritten
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
 from landstrikes.extract.text import Span, all_sentences, inside_word, is_word_character, lowered, match_key, trimmed, without_final_punctuation
@@ -224,7 +224,7 @@ def keeping_quote_pairs(text: str, span: Span, pairs: ArticlePairs | None = None
     show (straight and single marks: `article_pairs`), and a span still breaking one is no claim."""
     start, end = span
     if pairs is not None:
-        span = _keeping_article_pairs(text, Span(start, end), pairs)
+        span = mended(text, Span(start, end), pairs)
         if span is None:
             return None
         start, end = span
@@ -244,33 +244,8 @@ def keeping_quote_pairs(text: str, span: Span, pairs: ArticlePairs | None = None
     return Span(start, end)
 
 
-def _keeping_article_pairs(text: str, span: Span, pairs: ArticlePairs) -> Span | None:
-    """`span` with its article's broken pairs mended as keeping_quote_pairs mends them (a lone
-    opening mark at its start left out, a closing mark just after its end taken in, a lone
-    closing mark at its end left out), or None when a pair stays broken."""
-    start, end = span
-    for _ in range(4):
-        broken = pairs.broken(start, end)
-        if not broken:
-            return Span(start, end)
-        mark, partner = broken[0]
-        if mark == start and partner >= end:
-            start = trimmed(text, start + 1, end).start
-        elif partner >= end and partner - end < 4 and all(c in _STOPS_INSIDE_MARKS for c in text[end:partner]):
-            end = partner + 1
-        elif mark == end - 1 and partner < start:
-            end = without_final_punctuation(text, trimmed(text, start, end - 1)).end
-        else:
-            return None
-        if start >= end:
-            return None
-    return None
-
-
 _OPENING = "“„\""
 _CLOSING = "”“\""
-_STOPS_INSIDE_MARKS = ".,!?…"
-"""What a writer may put between a quotation's last word and its closing mark."""
 
 
 def _word_start_from(text: str, at: int, stop: int) -> int:
