@@ -6,8 +6,11 @@ quotation's words with its full stop (2 of the 3 copies of "The cartels are runn
 did not); the review of 2.2.1 read G2 as written (the claim's span has no marks of its own), so
 2.3.0 corrected the two and claims are judged too [claim-span-final-punctuation]; a third review
 found two stance evidence spans ending on their quotation's full stop, corrected in 2.5.0
-[evidence-span-final-punctuation]. A quality flag's evidence is not judged: a boilerplate or
-truncation flag's evidence is the flagged text itself ("Reu."). A `.`
+[evidence-span-final-punctuation]. A quality flag's evidence was not judged; the sixth review
+found two of 79 ending on their sentence's full stop (an inconsistent self-description and a
+boilerplate prompt, corrected in 2.9.0), and G2 2.7 says a flag's evidence ends without it too,
+except a truncation artifact's, whose stop is part of the flagged text ("Reu.")
+[flag-evidence-final-punctuation]. A `.`
 the sentence goes on after (`... 12 Harbour Blvd., the people said`, `D.C. and`) ends an
 abbreviation, not the sentence: the character after the span (blanks skipped) is a comma,
 semicolon, colon or lower-case letter there, and the check lets such a stop stand (the extractor
@@ -37,6 +40,8 @@ def check_final_punctuation_ends(tables, report: Report) -> None:
     _check_final_punctuation(tables, report, "claims", "claim-span-final-punctuation", "a claim's span")
     _check_final_punctuation(tables, report, "stances", "evidence-span-final-punctuation", "a stance's evidence span",
                              ("evidence_start", "evidence_end", "evidence_text"))
+    _check_final_punctuation(tables, report, "quality_flags", "flag-evidence-final-punctuation", "a quality flag's evidence",
+                             kind=TRUNCATION, kind_column="flag", kind_excluded=True)
     _check_clause_stop(tables, report, "quotes", "an indirect quote's span", kind="indirect")
     _check_clause_stop(tables, report, "claims", "a claim's span")
 
@@ -60,10 +65,16 @@ def _check_clause_stop(tables, report: Report, table: str, what: str, kind: str 
                    f"{value[-20:]!r}", row_id, "end", value[-20:])
 
 
+TRUNCATION = "truncation_artifact"
+"""The one flag whose evidence keeps its stop: the stray fragment is the flagged text (G2 2.7)."""
+
+
 def _check_final_punctuation(tables, report: Report, table: str, check: str, what: str,
-                             spans: tuple[str, str, str] = ("start", "end", "text"), kind: str | None = None) -> None:
-    """Rows of `table` (only those of `kind`, when given) whose span ends on final punctuation."""
-    rows_table, rows = _rows_ending_on(tables, table, _FINAL, spans, kind)
+                             spans: tuple[str, str, str] = ("start", "end", "text"), kind: str | None = None,
+                             kind_column: str = "kind", kind_excluded: bool = False) -> None:
+    """Rows of `table` (only those of `kind`, or all but those with `kind_excluded`) whose span
+    ends on final punctuation."""
+    rows_table, rows = _rows_ending_on(tables, table, _FINAL, spans, kind, kind_column, kind_excluded)
     if not len(rows):
         return
     rows = rows[~_sentence_goes_on(tables, table, rows_table, rows, spans[1])]
@@ -72,11 +83,13 @@ def _check_final_punctuation(tables, report: Report, table: str, check: str, wha
                    row_id, spans[1], value[-20:])
 
 
-def _rows_ending_on(tables, table: str, pattern: str, spans: tuple[str, str, str], kind: str | None):
-    """(the table as Arrow, the rows of `kind` whose span text matches `pattern` and is its
-    article's slice); no rows (and maybe no table) when the table, a column or a string text is
-    missing: the callers stop at no rows."""
-    rows_table = arrow_of(tables, table, ("article_id", *spans, "kind") if kind else ("article_id", *spans))
+def _rows_ending_on(tables, table: str, pattern: str, spans: tuple[str, str, str], kind: str | None,
+                    kind_column: str = "kind", kind_excluded: bool = False):
+    """(the table as Arrow, the rows of `kind` (or, `kind_excluded`, of any other kind, a null
+    one included) whose span text matches `pattern` and is its article's slice); no rows (and
+    maybe no table) when the table, a column or a string text is missing: the callers stop at
+    no rows."""
+    rows_table = arrow_of(tables, table, ("article_id", *spans, kind_column) if kind else ("article_id", *spans))
     none = np.zeros(0, np.int64)
     if rows_table is None or not rows_table.num_rows:
         return rows_table, none
@@ -85,7 +98,8 @@ def _rows_ending_on(tables, table: str, pattern: str, spans: tuple[str, str, str
         return rows_table, none  # wrong-dtype's finding
     ends = pc.fill_null(pc.match_substring_regex(text, pattern), False)
     if kind:
-        ends = pc.and_(pc.fill_null(pc.equal(column(rows_table, "kind"), kind), False), ends)
+        of_kind = pc.fill_null(pc.equal(column(rows_table, kind_column), kind), False)
+        ends = pc.and_(pc.invert(of_kind) if kind_excluded else of_kind, ends)
     rows = np.flatnonzero(ends.to_numpy(zero_copy_only=False))
     return rows_table, rows[texts_are_slices(tables, table, rows_table, rows, spans)]
 

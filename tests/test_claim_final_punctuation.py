@@ -101,3 +101,27 @@ def test_no_gold_claim_or_indirect_quote_ends_on_a_clause_stop(dataset_copy):
     claims, quotes = load(dataset_copy, "claims"), load(dataset_copy, "quotes")
     assert not claims.text.str.contains(r"[,;:]$").any()
     assert not quotes[quotes.kind == "indirect"].text.str.contains(r"[,;:]$").any()
+
+
+def test_a_quality_flags_evidence_ending_on_its_full_stop_is_a_finding(dataset_copy):
+    """G2 2.7: a flag's evidence is a span without marks too; the sixth review found two of 79
+    ending on their sentence's full stop (corrected in 2.9.0), which nothing checked."""
+    articles = load(dataset_copy, "articles")
+    text = dict(zip(articles.article_id, articles.text))
+    flags = load(dataset_copy, "quality_flags")
+    row = next(i for i, f in flags.iterrows()
+               if f.flag != "truncation_artifact" and text[f.article_id][int(f.end):int(f.end) + 1] == ".")
+    start, end = int(flags.start[row]), int(flags.end[row]) + 1
+    flags.loc[row, ["end", "text", "flag_id"]] = [end, text[flags.article_id[row]][start:end],
+                                                   f"{flags.article_id[row]}:f:{flags.flag[row]}:{start}-{end}"]
+    save(dataset_copy, "quality_flags", flags)
+    report = validate(dataset_copy)
+    assert {f.check for f in report.findings} == {"flag-evidence-final-punctuation"}, report.to_text()
+    assert flags.flag_id[row] in report.to_text()
+
+
+def test_a_truncation_artifacts_stop_is_part_of_it(dataset_copy):
+    """`Reu.` is the flagged fragment itself: no finding."""
+    flags = load(dataset_copy, "quality_flags")
+    assert "Reu." in flags[flags.flag == "truncation_artifact"].text.tolist()
+    assert validate(dataset_copy).ok
