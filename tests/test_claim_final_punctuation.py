@@ -125,3 +125,15 @@ def test_a_truncation_artifacts_stop_is_part_of_it(dataset_copy):
     flags = load(dataset_copy, "quality_flags")
     assert "Reu." in flags[flags.flag == "truncation_artifact"].text.tolist()
     assert validate(dataset_copy).ok
+
+
+def test_the_extractors_boilerplate_flags_end_before_their_stop(tmp_path):
+    """Dev news: 17 boilerplate blocks (`Sign Up for the Politics Today newsletter!`, `Read more
+    on Ferguson.`) were flagged with their stop; the silver now validates."""
+    silver = _extract(tmp_path, "Prices rise\n\nPrices rose 12% last year, the agency said.\n\n"
+                              "Read more on Ferguson.\n\nWhat do you think? Let us know in the comments.\n")
+    flags = load(silver, "quality_flags")
+    assert len(flags), "the extractor flagged no block to judge"
+    assert not flags.text.str.contains(r"[.!?\u2026]$").any(), flags.text.tolist()
+    report = validate(silver)
+    assert report.ok, report.to_text()

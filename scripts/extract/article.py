@@ -21,6 +21,7 @@ from landstrikes.extract.segments import CONFIDENCE, segment_spans
 from landstrikes.extract.text import inside_word
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for, title_of
 from landstrikes.schema.controls import writable
+from landstrikes.schema.final_punctuation import FINAL_PUNCTUATION
 from landstrikes.schema.registry import TABLES_BY_NAME
 
 AUTO = "auto"
@@ -266,7 +267,9 @@ def _quality_rows(article_id: str, text: str, spans: list[tuple[int, int, str]])
         seg_text = text[seg_start:seg_end]
         span_text = seg_text.strip()
         start = seg_start + seg_text.index(span_text[:1]) if span_text else seg_start
-        end = start + len(span_text)
+        end = _before_final_punctuation(text, start, start + len(span_text))
+        if end <= start and span_text:
+            continue  # a block of nothing but stops proves nothing
         rows.append((
             f"{article_id}:f:{flag}:{start}-{end}",  # flag_id
             article_id,
@@ -279,6 +282,14 @@ def _quality_rows(article_id: str, text: str, spans: list[tuple[int, int, str]])
             CONFIDENCE.get(kind, 0.5),  # the segment's confidence
         ))
     return rows
+
+
+def _before_final_punctuation(text: str, start: int, end: int) -> int:
+    """A flag's evidence ends before its sentence's final punctuation (G2 2.7: validate's
+    `flag-evidence-final-punctuation`; 17 dev-news boilerplate blocks ended on `.` or `!`)."""
+    while end > start and (text[end - 1] in FINAL_PUNCTUATION or text[end - 1].isspace()):
+        end -= 1
+    return end
 
 
 _FLAG = FIELDS["quality_flags"].index("flag")
