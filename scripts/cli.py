@@ -212,11 +212,25 @@ def _write_report(path, text: str, kind: str) -> bool:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        replace_text(path, text + "\n")  # a new temporary file (never a planted symlink), then one rename
+        replace_text(path, _undecodable_bytes_shown(text) + "\n")  # a new temporary file (never a planted symlink), then one rename
     except OSError as exc:
         print(f"error: [unwritable-report] {path}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
         return False
     return True
+
+
+def _undecodable_bytes_shown(text: str) -> str:
+    """A JSON report's text as UTF-8: a file name of bytes that are not UTF-8 reaches a report as lone
+    surrogates, which no UTF-8 file can hold (attack21: `validate --json` then wrote nothing, exit 2
+    `[internal-error]`). Each such byte becomes the text `\\xNN`, as the terminal report shows it;
+    surrogates stand only inside JSON strings, where an escaped backslash keeps the JSON valid."""
+    import re
+
+    def escaped(match: re.Match) -> str:
+        code = ord(match.group())
+        return f"\\\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+    return re.sub("[\ud800-\udfff]", escaped, text)
 
 
 def _report_target_problem(path: Path, kind: str) -> str | None:
