@@ -80,7 +80,7 @@ exit codes:
      the wrong type [wrong-dtype], a folder without tables [unreadable-folder], the
      --json file cannot be written [unwritable-report], or {READ_LOCKED}"""
 
-AGREEMENT_EPILOG = """exit codes:
+AGREEMENT_EPILOG = f"""exit codes:
   0  agreement written
   2  unusable input, one line: a pass or table that cannot be read (a pass folder missing or
      holding no YAML [source-unreadable], a pass file naming no article [raw-missing], YAML the
@@ -93,7 +93,8 @@ AGREEMENT_EPILOG = """exit codes:
      one article [duplicate-source]; a label or key the figures compare that is no text
      [wrong-type]), a column the figures
      are computed from of another Arrow type than the schema's [wrong-dtype], or --out refused
-     [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place)
+     [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place), or
+     {READ_LOCKED}
 --out defaults to DATASET/agreement.json (the file the dataset's build reads)"""
 
 STATS_EPILOG = f"""exit codes:
@@ -339,8 +340,11 @@ def cmd_agreement(args) -> int:
     if problem:
         print(f"error: [unwritable-report] {args.out}: {problem}", file=sys.stderr)
         return 2
+    from landstrikes.safety.readlock import reading
+
     try:
-        result = agreement(args.dataset)
+        with reading(args.dataset, wait=args.wait):  # a build never swaps data/ mid-read (attack21)
+            result = agreement(args.dataset)
     except UnreadableTable as exc:  # with its check id, as every command names it
         print(f"error: {exc.line()}", file=sys.stderr)
         return 2
@@ -771,6 +775,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET)
     p.add_argument("--out", type=_path, default=None, help="default: DATASET/agreement.json, the file its build reads")
+    _add_read_wait(p)
     p.set_defaults(func=cmd_agreement)
 
     p = sub.add_parser("stats", help="regenerate datasheet/README numbers, stats.json and figures from the tables",
