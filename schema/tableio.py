@@ -9,6 +9,7 @@ import pyarrow
 import pyarrow.parquet as pq
 
 from landstrikes.schema.columns import TableSpec
+from landstrikes.schema.rawnames import is_undecodable, shown_name
 from landstrikes.schema.footer_statistics import statistics_lie
 
 if TYPE_CHECKING:
@@ -72,7 +73,21 @@ def read_part(path: Path) -> pyarrow.Table:
     except UnreadableTable:
         raise
     except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
-        raise UnreadableTable(f"{path}: not a readable Parquet file ({exc})") from exc
+        raise _unreadable(path, exc) from exc
+
+
+def _unreadable(path: Path, exc: Exception) -> UnreadableTable:
+    if isinstance(exc, UnicodeEncodeError) and is_undecodable(str(path)):
+        return UnreadableTable(undecodable_path_reason(str(path)), "unusable-path")
+    return UnreadableTable(f"{path}: not a readable Parquet file ({exc})")
+
+
+def undecodable_path_reason(path: str) -> str:
+    """A path of bytes that are not UTF-8, shown as `\\xNN`, and why it cannot be used: Arrow
+    encodes every path it opens or writes as UTF-8 (it called such a part 'not a readable Parquet
+    file'; attack21)."""
+    return (f"{shown_name(path)}: the path holds bytes that are not UTF-8 (shown as \\xNN), which Arrow can neither "
+            "open nor write; rename the folder or file in UTF-8")
 
 
 MIN_DECODED_BYTES_PER_VALUE = 8
@@ -197,7 +212,7 @@ def read_part_schema(path: Path) -> pyarrow.Schema:
     except UnreadableTable:
         raise
     except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
-        raise UnreadableTable(f"{path}: not a readable Parquet file ({exc})") from exc
+        raise _unreadable(path, exc) from exc
 
 
 def read_parts(table_dir: Path) -> list[tuple[Path, pyarrow.Table]]:

@@ -911,8 +911,26 @@ def main(argv: list[str] | None = None) -> int:
         where, why = os_error_parts(exc)
         print(f"error: [unusable-path] {one_line(str(where if where is not None else 'input'))[:300]}: {why}", file=sys.stderr)
         return 2
+    except UnicodeEncodeError as exc:
+        if (unusable := undecodable_path_line(exc)) is None:
+            return _internal_error(exc)
+        print(f"error: {unusable}", file=sys.stderr)
+        return 2
     except Exception as exc:  # never a traceback: one line, exit 2, and the input named by the user
         return _internal_error(exc)
+
+
+def undecodable_path_line(exc: UnicodeEncodeError) -> str | None:
+    """`[unusable-path] PATH: why` for a path of bytes that are not UTF-8 (kept by Python as lone
+    surrogates), which Arrow can neither open nor write: `build --dataset` and `extract` of a
+    dataset under such a folder ended in `[internal-error] UnicodeEncodeError` (attack21). None
+    for any other encoding error."""
+    from landstrikes.schema.rawnames import is_undecodable
+    from landstrikes.schema.tableio import undecodable_path_reason
+
+    if not (isinstance(exc.object, str) and is_undecodable(exc.object)):
+        return None
+    return f"[unusable-path] {undecodable_path_reason(exc.object)}"
 
 
 if __name__ == "__main__":

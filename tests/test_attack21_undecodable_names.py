@@ -16,6 +16,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from landstrikes.schema.rawnames import is_undecodable, shown_name
 from test_attack20_hidden_raw_files import TEXT, assert_build_refuses_by_name, landstrikes
 
@@ -60,3 +62,24 @@ def test_validate_json_of_a_dataset_under_an_undecodable_folder_name_writes_its_
     assert done.returncode in (0, 2), done.stdout + done.stderr
     document = json.loads(report.read_bytes().decode("utf-8"))
     assert document["exit_code"] == done.returncode
+
+
+@pytest.mark.parametrize("command", ["build", "validate", "render", "extract"])
+def test_a_dataset_under_an_undecodable_folder_name_is_an_unusable_path_not_an_internal_error(whole_copy, tmp_path, command):
+    """Arrow opens and writes only UTF-8 paths: `build --dataset` of a dataset under a folder named
+    `copy\\xff`, and `extract --out` into it, ended in `[internal-error] UnicodeEncodeError`, and
+    `validate`/`render` called every table 'not a readable Parquet file'. Each is one
+    `[unusable-path]` line naming the path, exit 2. (`extract` of a raw/ under such a name works:
+    Python reads it.)"""
+    import shutil
+
+    folder = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"copy\xff"))
+    shutil.copytree(whole_copy, folder)
+    args = {"build": ["build", "--dataset", folder], "validate": ["validate", folder],
+            "render": ["render", folder, "--out", str(tmp_path / "site")],
+            "extract": ["extract", str(whole_copy / "raw"), "--out", os.path.join(folder, "silver")]}[command]
+    done = landstrikes(*args)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "internal-error" not in done.stdout + done.stderr, done.stdout + done.stderr
+    assert "[unusable-path]" in done.stdout + done.stderr and "copy\\xff" in done.stdout + done.stderr, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
