@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import resource
 import subprocess
 import sys
 
@@ -49,13 +48,10 @@ def test_few_rows_of_huge_values_are_a_bomb_refused_unread(dataset_copy, shape):
     path = dataset_copy / "data" / "quotes" / "quotes.parquet"
     _bomb(path, shape)
     assert path.stat().st_size < 4 << 20
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    done = subprocess.run([sys.executable, "-m", "landstrikes", "validate", str(dataset_copy)], capture_output=True,
-                          text=True, timeout=300)
-    assert done.returncode == 2, done.stdout[-2000:] + done.stderr
-    assert "[decompression-bomb]" in done.stdout + done.stderr, done.stdout[-2000:] + done.stderr
-    assert "quotes.parquet" in done.stdout + done.stderr
-    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss - before < BOMB_FLOOR // 1024, "the values were decoded"
+    code, peak_kb, output = _run_measured("validate", str(dataset_copy))
+    assert code == 2, output[-2000:]
+    assert "[decompression-bomb]" in output and "quotes.parquet" in output, output[-2000:]
+    assert peak_kb < (BOMB_FLOOR >> 10), f"{peak_kb} KB resident: the values were decoded"
 
 
 def test_the_gold_tables_are_no_bomb(built_dataset):
@@ -76,3 +72,41 @@ def test_verify_refuses_a_value_bomb_in_a_release_unread(release_copy):
     manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     problems = verify(release_copy)
     assert any(p.check == "decompression-bomb" and p.path == "data/quotes/quotes.parquet" for p in problems), problems
+
+
+PEAK = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+sys.stdout.write(done.stdout + done.stderr)
+print(f"PEAK_KB {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss} EXIT {done.returncode}")
+"""
+
+
+def _run_measured(*args: str) -> tuple[int, int, str]:
+    """Exit code, peak resident kilobytes and output of `landstrikes ARGS`, run by a fresh parent."""
+    done = subprocess.run([sys.executable, "-c", PEAK, sys.executable, "-m", "landstrikes", *args],
+                          capture_output=True, text=True, timeout=300)
+    *output, last = done.stdout.rstrip("\n").split("\n")
+    _, peak, _, code = last.split()
+    return int(code), int(peak), "\n".join(output)
+
+
+def test_validate_engine_refuses_a_value_bomb_before_placement_reads_it(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "001_a.txt").write_text('"We will rebuild the bridge," Maria Lopez said on Monday.\n', encoding="utf-8")
+    out = tmp_path / "silver"
+    assert subprocess.run([sys.executable, "-m", "landstrikes", "extract", str(raw), "--out", str(out)],
+                          capture_output=True, timeout=300).returncode == 0
+    (part,) = (out / "data" / "quotes").glob("*.parquet")
+    table = pq.read_table(part)
+    index = table.schema.get_field_index("article_id")
+    long_id = pa.array(["a" * LONG], pa.string())
+    with pq.ParquetWriter(part, table.schema, compression="zstd", use_dictionary=True) as writer:
+        for _ in range(ROWS // 8):
+            group = pa.concat_tables([table.slice(0, 1)] * 8)
+            ids = pa.DictionaryArray.from_arrays(pa.array([0] * 8, pa.int32()), long_id).cast(pa.string())
+            writer.write_table(group.set_column(index, table.schema.field(index), ids))
+    code, peak_kb, output = _run_measured("validate", str(out), "--engine", "local")
+    assert code == 2 and "[decompression-bomb]" in output, output
+    assert peak_kb < (BOMB_FLOOR >> 10), f"{peak_kb} KB resident: the ids were decoded"
