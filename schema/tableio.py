@@ -131,21 +131,24 @@ def bomb_reason(source, size: int, metadata) -> str | None:
     """Why a Parquet file of `size` bytes would decode to over MAX_EXPANSION times its size (and
     over BOMB_FLOOR), or None: validate refuses it, verify and load too (manifest_checks).
 
-    The footer gives two floors before any page is read: every value at least 8 bytes (10^7 rows
-    in 370 KB), and every page decompressed to the size the footer states (plain pages of
-    megabyte values that zstd shrank ten thousandfold; attack21). A dictionary page repeated by
-    index escapes both: one megabyte value in 1,000 rows is a gigabyte spelt out. Where the footer
-    allows that much (values times dictionary sizes over the floor), the dictionaries are read as
-    dictionaries and the values counted without spelling them out (`dictionary_text_bytes`)."""
+    The footer gives a floor before any page is read: every value at least 8 bytes (10^7 rows in
+    370 KB). A dictionary page repeated by index escapes it: one megabyte value in 1,000 rows is a
+    gigabyte spelt out, from a file of 50 KB whose pages decompress to 10 MB (attack21). Where the
+    footer allows that much (values times their column chunk's decompressed size over the floor),
+    the dictionaries are read as dictionaries and the values counted without spelling them out;
+    the file is a bomb when that is over MAX_EXPANSION times both the file and its pages'
+    decompressed size. Plain pages are not judged by their decompressed size: the footer states
+    it, and a huge repetitive text compresses as well as a bomb (the benchmarks' 1 GB article)."""
     rows, columns = footer_rows(metadata), max(metadata.num_columns, 1)
-    floor = max(rows * columns * MIN_DECODED_BYTES_PER_VALUE, _uncompressed_bytes(metadata))
+    floor = rows * columns * MIN_DECODED_BYTES_PER_VALUE
     if _explodes(floor, size):
         return (f"{rows} rows x {metadata.num_columns} columns in {size} bytes would decode to at least {floor >> 20} MB, "
                 f"over {MAX_EXPANSION} times the file (a decompression bomb)")
     spelt = dictionary_text_bytes(source, metadata)
-    if spelt is not None and _explodes(spelt, size):
-        return (f"{rows} rows of dictionary-encoded text in {size} bytes would decode to {spelt >> 20} MB, "
-                f"over {MAX_EXPANSION} times the file (a decompression bomb)")
+    pages = _uncompressed_bytes(metadata)
+    if spelt is not None and _explodes(spelt, max(size, pages)):
+        return (f"{rows} rows of dictionary-encoded text in {size} bytes (pages of {pages >> 20} MB decompressed) would "
+                f"decode to {spelt >> 20} MB, over {MAX_EXPANSION} times both (a decompression bomb)")
     return None
 
 
