@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from landstrikes.schema.rawnames import CASE_CHECK, CASE_REASON, HIDDEN_CHECK, HIDDEN_REASON, is_hidden, txt_in_other_case
+from landstrikes.schema.rawnames import (CASE_CHECK, CASE_REASON, HIDDEN_CHECK, HIDDEN_REASON, NAME_CHECK, NAME_REASON,
+                                         is_hidden, is_undecodable, shown_name, txt_in_other_case)
 from landstrikes.schema.report import Report
 
 CHECK = "article-not-raw"
@@ -70,7 +71,10 @@ def check_raw_texts(folder: Path, articles: pa.Table | None, report: Report) -> 
     for path in txt_in_other_case(raw):
         report.add("articles", CASE_CHECK, f"raw/{path.name[:60]}: {CASE_REASON}", path.stem[:60], "source_file", path.name[:60])
     for path in sorted(raw.glob("*.txt")):
-        if is_hidden(path.name):
+        if is_undecodable(path.name):
+            name = shown_name(path.name)
+            report.add("articles", NAME_CHECK, f"raw/{name[:60]}: {NAME_REASON}", name[:-4][:60], "source_file", name[:60])
+        elif is_hidden(path.name):
             report.add("articles", HIDDEN_CHECK, f"raw/{path.name[:60]}: {HIDDEN_REASON}", path.stem[:60], "source_file",
                        path.name[:60])
         elif path.name not in named:

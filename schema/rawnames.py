@@ -36,3 +36,25 @@ def txt_in_other_case(folder) -> list:
     """The entries of `folder` named `*.txt` in another letter case, in name order (listed by glob,
     as every reader lists `*.txt`, so a folder that cannot be listed behaves as it did)."""
     return sorted(p for p in folder.glob("*.[tT][xX][tT]") if has_txt_in_other_case(p.name))
+
+
+NAME_CHECK = "raw-bad-name"
+NAME_REASON = ("the file name is not valid UTF-8 (shown as \\xNN bytes), so it gives no article id a table can "
+               "hold; rename it in UTF-8")
+"""Linux names may hold any bytes, which Python keeps as lone surrogates: `build` ended in
+`[internal-error] UnicodeEncodeError` naming no file, and validate's `--json` wrote no report
+(attack21). `extract` gives the same file its failure row, `extract-bad-name`."""
+
+
+def is_undecodable(name: str) -> bool:
+    """Whether a name read from the file system holds bytes that are not UTF-8."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def shown_name(name: str) -> str:
+    """A name as UTF-8 text for messages and reports: undecodable bytes as `\\xNN` escapes."""
+    return name if not is_undecodable(name) else name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

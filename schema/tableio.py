@@ -9,6 +9,7 @@ import pyarrow
 import pyarrow.parquet as pq
 
 from landstrikes.schema.columns import TableSpec
+from landstrikes.schema.rawnames import is_undecodable, shown_name
 from landstrikes.schema.footer_statistics import statistics_lie
 
 if TYPE_CHECKING:
@@ -72,7 +73,21 @@ def read_part(path: Path) -> pyarrow.Table:
     except UnreadableTable:
         raise
     except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
-        raise UnreadableTable(f"{path}: not a readable Parquet file ({exc})") from exc
+        raise _unreadable(path, exc) from exc
+
+
+def _unreadable(path: Path, exc: Exception) -> UnreadableTable:
+    if isinstance(exc, UnicodeEncodeError) and is_undecodable(str(path)):
+        return UnreadableTable(undecodable_path_reason(str(path)), "unusable-path")
+    return UnreadableTable(f"{path}: not a readable Parquet file ({exc})")
+
+
+def undecodable_path_reason(path: str) -> str:
+    """A path of bytes that are not UTF-8, shown as `\\xNN`, and why it cannot be used: Arrow
+    encodes every path it opens or writes as UTF-8 (it called such a part 'not a readable Parquet
+    file'; attack21)."""
+    return (f"{shown_name(path)}: the path holds bytes that are not UTF-8 (shown as \\xNN), which Arrow can neither "
+            "open nor write; rename the folder or file in UTF-8")
 
 
 MIN_DECODED_BYTES_PER_VALUE = 8
@@ -100,21 +115,95 @@ def footer_lie(metadata) -> str | None:
 
 
 def _refuse_bomb(path: Path, size: int, metadata) -> None:
-    """A few hundred kilobytes of Parquet can declare tens of millions of identical rows, which
-    validate would hold in memory (gigabytes) and check row by row for minutes. The footer's row
-    and column counts give a floor of the decoded size before anything is decoded; a footer whose
-    counts disagree is refused unread, since either count could be the one that decodes."""
+    """A few hundred kilobytes of Parquet can declare tens of millions of identical rows, or a few
+    rows of megabyte values, which validate would hold in memory (gigabytes) and check row by row
+    for minutes. See `bomb_reason`; a footer whose counts disagree is refused unread, since either
+    count could be the one that decodes."""
     lie = footer_lie(metadata)
     if lie is not None:
         raise UnreadableTable(f"{path}: {lie}; refused unread")
-    rows = footer_rows(metadata)
-    decoded = rows * max(metadata.num_columns, 1) * MIN_DECODED_BYTES_PER_VALUE
-    if decoded > BOMB_FLOOR and decoded > MAX_EXPANSION * max(size, 1):
-        raise UnreadableTable(
-            f"{path}: {rows} rows x {metadata.num_columns} columns in {size} bytes would decode to at least "
-            f"{decoded >> 20} MB, over {MAX_EXPANSION} times the file (a decompression bomb); refused unread",
-            "decompression-bomb",
-        )
+    reason = bomb_reason(path, size, metadata)
+    if reason is not None:
+        raise UnreadableTable(f"{path}: {reason}; refused unread", "decompression-bomb")
+
+
+def bomb_reason(source, size: int, metadata) -> str | None:
+    """Why a Parquet file of `size` bytes would decode to over MAX_EXPANSION times its size (and
+    over BOMB_FLOOR), or None: validate refuses it, verify and load too (manifest_checks).
+
+    The footer gives a floor before any page is read: every value at least 8 bytes (10^7 rows in
+    370 KB). A dictionary page repeated by index escapes it: one megabyte value in 1,000 rows is a
+    gigabyte spelt out, from a file of 50 KB whose pages decompress to 10 MB (attack21). Where the
+    footer allows that much (values times their column chunk's decompressed size over the floor),
+    the dictionaries are read as dictionaries and the values counted without spelling them out;
+    the file is a bomb when that is over MAX_EXPANSION times both the file and its pages'
+    decompressed size. Plain pages are not judged by their decompressed size: the footer states
+    it, and a huge repetitive text compresses as well as a bomb (the benchmarks' 1 GB article)."""
+    rows, columns = footer_rows(metadata), max(metadata.num_columns, 1)
+    floor = rows * columns * MIN_DECODED_BYTES_PER_VALUE
+    if _explodes(floor, size):
+        return (f"{rows} rows x {metadata.num_columns} columns in {size} bytes would decode to at least {floor >> 20} MB, "
+                f"over {MAX_EXPANSION} times the file (a decompression bomb)")
+    spelt = dictionary_text_bytes(source, metadata)
+    pages = _uncompressed_bytes(metadata)
+    if spelt is not None and _explodes(spelt, max(size, pages)):
+        return (f"{rows} rows of dictionary-encoded text in {size} bytes (pages of {pages >> 20} MB decompressed) would "
+                f"decode to {spelt >> 20} MB, over {MAX_EXPANSION} times both (a decompression bomb)")
+    return None
+
+
+def _explodes(decoded: int, size: int) -> bool:
+    return decoded > BOMB_FLOOR and decoded > MAX_EXPANSION * max(size, 1)
+
+
+def _chunks(metadata):
+    for i in range(metadata.num_row_groups):
+        group = metadata.row_group(i)
+        for j in range(group.num_columns):
+            yield group.column(j)
+
+
+def _uncompressed_bytes(metadata) -> int:
+    """The pages' decompressed size, as the footer states it (what decompressing them allocates)."""
+    return sum(chunk.total_uncompressed_size for chunk in _chunks(metadata))
+
+
+def dictionary_text_bytes(source, metadata) -> int | None:
+    """The bytes the dictionary-encoded byte-array values decode to, counted on their dictionaries,
+    or None when the footer bounds them under BOMB_FLOOR (each value at most its column chunk's
+    decompressed size): the gold and ordinary tables are not read twice."""
+    leaves, bound = set(), 0
+    for chunk in _chunks(metadata):
+        if chunk.physical_type == "BYTE_ARRAY" and chunk.has_dictionary_page:
+            leaves.add(chunk.path_in_schema)
+            bound += chunk.num_values * chunk.total_uncompressed_size
+    if bound <= BOMB_FLOOR:
+        return None
+    total = 0
+    with pq.ParquetFile(source, read_dictionary=sorted(leaves)) as handle:
+        names = sorted({f.name for f in handle.schema_arrow
+                        if any(leaf == f.name or leaf.startswith(f"{f.name}.") for leaf in leaves)})
+        for i in range(metadata.num_row_groups):  # one row group at a time: Arrow reads nested dictionaries so only
+            table = handle.read_row_group(i, columns=names)
+            total += sum(_spelt_bytes(chunk) for column in table.columns for chunk in column.chunks)
+    return total
+
+
+def _spelt_bytes(array) -> int:
+    """What an array holding dictionaries (at any depth of lists and structs) is once spelt out."""
+    import pyarrow.compute as pc
+
+    kind = array.type
+    if pyarrow.types.is_dictionary(kind):
+        value = pc.sum(pc.take(pc.binary_length(array.dictionary), array.indices)).as_py() \
+            if pyarrow.types.is_binary(kind.value_type) or pyarrow.types.is_string(kind.value_type) \
+            or pyarrow.types.is_large_binary(kind.value_type) or pyarrow.types.is_large_string(kind.value_type) else 0
+        return value or 0
+    if pyarrow.types.is_list(kind) or pyarrow.types.is_large_list(kind):
+        return _spelt_bytes(array.flatten())
+    if pyarrow.types.is_struct(kind):
+        return sum(_spelt_bytes(child) for child in array.flatten())
+    return 0
 
 
 def read_part_schema(path: Path) -> pyarrow.Schema:
@@ -126,7 +215,7 @@ def read_part_schema(path: Path) -> pyarrow.Schema:
     except UnreadableTable:
         raise
     except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
-        raise UnreadableTable(f"{path}: not a readable Parquet file ({exc})") from exc
+        raise _unreadable(path, exc) from exc
 
 
 def read_parts(table_dir: Path) -> list[tuple[Path, pyarrow.Table]]:

@@ -80,7 +80,7 @@ exit codes:
      the wrong type [wrong-dtype], a folder without tables [unreadable-folder], the
      --json file cannot be written [unwritable-report], or {READ_LOCKED}"""
 
-AGREEMENT_EPILOG = """exit codes:
+AGREEMENT_EPILOG = f"""exit codes:
   0  agreement written
   2  unusable input, one line: a pass or table that cannot be read (a pass folder missing or
      holding no YAML [source-unreadable], a pass file naming no article [raw-missing], YAML the
@@ -93,7 +93,8 @@ AGREEMENT_EPILOG = """exit codes:
      one article [duplicate-source]; a label or key the figures compare that is no text
      [wrong-type]), a column the figures
      are computed from of another Arrow type than the schema's [wrong-dtype], or --out refused
-     [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place)
+     [unwritable-report] (a folder, FIFO, a file that is not JSON, a protected place), or
+     {READ_LOCKED}
 --out defaults to DATASET/agreement.json (the file the dataset's build reads)"""
 
 STATS_EPILOG = f"""exit codes:
@@ -212,11 +213,25 @@ def _write_report(path, text: str, kind: str) -> bool:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        replace_text(path, text + "\n")  # a new temporary file (never a planted symlink), then one rename
+        replace_text(path, _undecodable_bytes_shown(text) + "\n")  # a new temporary file (never a planted symlink), then one rename
     except OSError as exc:
         print(f"error: [unwritable-report] {path}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
         return False
     return True
+
+
+def _undecodable_bytes_shown(text: str) -> str:
+    """A JSON report's text as UTF-8: a file name of bytes that are not UTF-8 reaches a report as lone
+    surrogates, which no UTF-8 file can hold (attack21: `validate --json` then wrote nothing, exit 2
+    `[internal-error]`). Each such byte becomes the text `\\xNN`, as the terminal report shows it;
+    surrogates stand only inside JSON strings, where an escaped backslash keeps the JSON valid."""
+    import re
+
+    def escaped(match: re.Match) -> str:
+        code = ord(match.group())
+        return f"\\\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+    return re.sub("[\ud800-\udfff]", escaped, text)
 
 
 def _report_target_problem(path: Path, kind: str) -> str | None:
@@ -325,8 +340,11 @@ def cmd_agreement(args) -> int:
     if problem:
         print(f"error: [unwritable-report] {args.out}: {problem}", file=sys.stderr)
         return 2
+    from landstrikes.safety.readlock import reading
+
     try:
-        result = agreement(args.dataset)
+        with reading(args.dataset, wait=args.wait):  # a build never swaps data/ mid-read (attack21)
+            result = agreement(args.dataset)
     except UnreadableTable as exc:  # with its check id, as every command names it
         print(f"error: {exc.line()}", file=sys.stderr)
         return 2
@@ -757,6 +775,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET)
     p.add_argument("--out", type=_path, default=None, help="default: DATASET/agreement.json, the file its build reads")
+    _add_read_wait(p)
     p.set_defaults(func=cmd_agreement)
 
     p = sub.add_parser("stats", help="regenerate datasheet/README numbers, stats.json and figures from the tables",
@@ -892,8 +911,26 @@ def main(argv: list[str] | None = None) -> int:
         where, why = os_error_parts(exc)
         print(f"error: [unusable-path] {one_line(str(where if where is not None else 'input'))[:300]}: {why}", file=sys.stderr)
         return 2
+    except UnicodeEncodeError as exc:
+        if (unusable := undecodable_path_line(exc)) is None:
+            return _internal_error(exc)
+        print(f"error: {unusable}", file=sys.stderr)
+        return 2
     except Exception as exc:  # never a traceback: one line, exit 2, and the input named by the user
         return _internal_error(exc)
+
+
+def undecodable_path_line(exc: UnicodeEncodeError) -> str | None:
+    """`[unusable-path] PATH: why` for a path of bytes that are not UTF-8 (kept by Python as lone
+    surrogates), which Arrow can neither open nor write: `build --dataset` and `extract` of a
+    dataset under such a folder ended in `[internal-error] UnicodeEncodeError` (attack21). None
+    for any other encoding error."""
+    from landstrikes.schema.rawnames import is_undecodable
+    from landstrikes.schema.tableio import undecodable_path_reason
+
+    if not (isinstance(exc.object, str) and is_undecodable(exc.object)):
+        return None
+    return f"[unusable-path] {undecodable_path_reason(exc.object)}"
 
 
 if __name__ == "__main__":

@@ -18,13 +18,13 @@ from landstrikes.documents.agreement import _none, match_spans, prf
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import visible
-from landstrikes.schema.tableio import to_pandas
+from landstrikes.schema.tableio import UnreadableTable, to_pandas
 from landstrikes.schema.validate import table_root
 
 LAYERS = ("quotes", "mentions", "claims", "segments")
 
 NEEDED = {
-    "articles": ("article_id",),
+    "articles": ("article_id", "text"),
     "entities": ("entity_id", "type"),
     "quotes": ("article_id", "start", "end", "speaker_id", "kind"),
     "mentions": ("article_id", "start", "end", "entity_id"),
@@ -47,11 +47,12 @@ def _load(folder: Path, name: str) -> pd.DataFrame:
 
 def evaluate(pred_dir: Path, gold_dir: Path = Path("dataset")) -> dict:
     """Every figure as a dict: per layer, per article; raises ValueError when nothing is comparable."""
-    gold_articles = set(_load(gold_dir, "articles")["article_id"])
-    pred_articles = set(_load(pred_dir, "articles")["article_id"])
-    shared = gold_articles & pred_articles
+    gold_texts = _texts(gold_dir)
+    pred_texts = _texts(pred_dir)
+    shared = gold_texts.keys() & pred_texts.keys()
     if not shared:
         raise ValueError(f"{pred_dir} and {gold_dir} have no article in common")
+    _refuse_other_texts(pred_dir, pred_texts, gold_texts, shared)
     gold = {n: _records(_load(gold_dir, n), shared) for n in LAYERS}
     pred = {n: _records(_load(pred_dir, n), shared) for n in LAYERS}
     for side in (gold, pred):  # the layer is numeric claims: those with a quantity, on both sides
@@ -68,6 +69,27 @@ def evaluate(pred_dir: Path, gold_dir: Path = Path("dataset")) -> dict:
             for layer in LAYERS
         }
     return result
+
+
+def _texts(folder: Path) -> dict[str, str]:
+    articles = _load(folder, "articles")
+    return dict(zip(articles["article_id"], articles["text"]))
+
+
+def _refuse_other_texts(pred_dir: Path, pred: dict[str, str], gold: dict[str, str], shared: set[str]) -> None:
+    """UnreadableTable (`article-text-mismatch`) for the first shared article whose predicted text
+    is not the gold's: offsets into another text (a CRLF copy of raw/, a BOM, an edited article)
+    measure nothing, and were scored as if they were the gold's (attack21)."""
+    for article in sorted(shared):
+        if pred[article] != gold[article]:
+            ours, theirs = pred[article], gold[article]
+            at = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
+            raise UnreadableTable(
+                f"{table_root(Path(pred_dir)) / 'articles'}: row {visible(article)} column text: the predicted article's "
+                f"text is not the gold's (they differ from code point {at}; {len(ours)} vs {len(theirs)} code points), "
+                "so its offsets cannot be compared; extract from the gold's raw texts",
+                "article-text-mismatch",
+            )
 
 
 def _by_article(side: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes.errors import BuildError
-from landstrikes.schema.rawnames import CASE_CHECK, CASE_REASON, HIDDEN_CHECK, HIDDEN_REASON, is_hidden, txt_in_other_case
+from landstrikes.schema.rawnames import (CASE_CHECK, CASE_REASON, HIDDEN_CHECK, HIDDEN_REASON, NAME_CHECK, NAME_REASON,
+                                         is_hidden, is_undecodable, shown_name, txt_in_other_case)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ def read_raw_articles(raw_dir: Path) -> list[RawArticle]:
     seen: dict[str, str] = {}
     articles = []
     for path in files:
+        if is_undecodable(path.name):
+            raise BuildError(shown_name(str(path)), NAME_REASON, check=NAME_CHECK)
         if is_hidden(path.name):
             raise BuildError(path, HIDDEN_REASON, check=HIDDEN_CHECK)
         data = read_raw_bytes(path)

@@ -20,6 +20,7 @@ task reads the rows from the files themselves (`rowfiles.py`), so no table passe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +30,7 @@ import pyarrow.parquet as pq
 
 from landstrikes.engines.keys import buckets, in_bucket, passes
 from landstrikes.safety.ownedtemp import owned_temporary_folder
+from landstrikes.schema.tableio import bomb_reason
 
 _CANDIDATE = pa.schema([("article_id", pa.large_string()), ("file", pa.int64()), ("row", pa.int64())])
 
@@ -75,6 +77,8 @@ def plan_moves(holders: list[dict[str, list[Path]]], article_files: list[list[Pa
 def _article_ids(paths: list[Path]) -> pa.Array:
     ids = []
     for path in paths:
+        if not _readable(path):
+            continue
         try:
             ids.append(pq.read_table(path, columns=["article_id"])["article_id"].combine_chunks().cast(pa.large_string()))
         except Exception:  # noqa: BLE001 - an unreadable or ill-typed file is its task's finding; it owns nothing
@@ -115,6 +119,8 @@ def _owned(ids: pa.Array, repeated: pa.Table, task: int) -> pa.Array:
 
 def _away_rows(path: Path, own: pa.Array) -> tuple[np.ndarray, pa.Array] | None:
     """Row numbers and article ids of the rows of `path` whose article is not among `own`."""
+    if not _readable(path):
+        return None
     try:
         ids = pq.read_table(path, columns=["article_id"])["article_id"].combine_chunks().cast(pa.large_string())
         away = pc.and_(pc.is_valid(ids), pc.invert(pc.is_in(ids, value_set=own)))
@@ -146,11 +152,24 @@ def _owners(candidates: list[Path], article_files: list[list[Path]], found: int,
 
 
 def _readable(path: Path) -> bool:
+    """A Parquet file placement may read: not a decompression bomb (attack21: the article_id
+    column of a 211 KB part of megabyte ids was read here, a gigabyte resident, before its task
+    refused it). Its task reports what is wrong with any other."""
     try:
-        pq.ParquetFile(path)
+        info = path.stat()
+    except OSError:
+        return False
+    return _readable_version(str(path), info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _readable_version(path: str, mtime_ns: int, size: int) -> bool:
+    """`_readable` once per version of a file (placement asks once per pass)."""
+    try:
+        with pq.ParquetFile(path) as handle:
+            return bomb_reason(path, size, handle.metadata) is None
     except Exception:  # noqa: BLE001 - its task reports it
         return False
-    return True
 
 
 def _in_bucket_ids(path: Path, n: int, b: int) -> pa.Array:

@@ -18,7 +18,7 @@ from pathlib import Path
 from landstrikes.extract.failures import Duplicate, Failure, one_line
 from landstrikes.extract.rawread import Expected, NotAsInventoried, read_raw
 from landstrikes.schema.controls import writable
-from landstrikes.schema.rawnames import CASE_REASON, HIDDEN_REASON, has_txt_in_other_case, is_hidden
+from landstrikes.schema.rawnames import CASE_REASON, HIDDEN_REASON, has_txt_in_other_case, is_hidden, is_undecodable
 
 MAX_CHARS = 1_000_000
 """Longest article extracted, in code points (about 150,000 words; a news article is < 50,000)."""
@@ -94,9 +94,7 @@ def name_problem(name: str, stem: str) -> str | None:
     attack9: a name of undecodable bytes stopped the whole run, a blank one or one holding a
     control character made the silver INVALID), or None."""
     if not (name.isascii() and name.isprintable()):
-        try:
-            name.encode("utf-8")
-        except UnicodeEncodeError:
+        if is_undecodable(name):
             return "the file name is not valid UTF-8"
         if writable(stem) != stem:
             return "the file name holds a control character, which no article id may hold"

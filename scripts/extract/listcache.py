@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable
 
 from landstrikes.extract.collector import paused
+from landstrikes.safety.regularfile import read_regular_text
 
 CACHE_ENV = "LANDSTRIKES_CACHE_DIR"
 
@@ -73,7 +74,7 @@ def _cached_lists(builders: dict[str, Callable[[], object]], packages: tuple[str
 def _read(path: Path, builders: dict) -> dict | None:
     """The lists stored at path, or None when it is missing or not exactly what _write writes."""
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
+        stored = json.loads(read_regular_text(path))  # a FIFO at its name blocked extract for good (attack21)
         if not isinstance(stored, dict) or set(stored) != set(builders):
             return None
         return {name: _thaw(stored[name]) for name in builders}

@@ -33,6 +33,7 @@ from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import visible as escaped
 from landstrikes.schema.tableio import read_arrow
+from landstrikes.safety.replacefile import current_umask
 from landstrikes.schema.validate import validate
 from landstrikes.releases.folders import RELEASES, find_releases, releases_dir  # noqa: F401 (importers of release keep working)
 from landstrikes.releases.release_files import RELEASED_DOCUMENTS, is_hidden
@@ -138,6 +139,7 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
     rows = build_tables(dataset_dir)
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{new}-", dir=root))
+    staging.chmod(0o777 & ~current_umask())  # mkdtemp's 0700 became the release's mode: unreadable to others (attack21)
     pending_changelog = None
     try:
         entries = write_dataset(rows, staging, dataset_version=str(new))

@@ -37,9 +37,7 @@ def replace_file(path: Path, data: bytes) -> None:
         try:
             mode = path.stat().st_mode & 0o777
         except FileNotFoundError:
-            mask = os.umask(0)
-            os.umask(mask)
-            mode = 0o666 & ~mask
+            mode = 0o666 & ~current_umask()
         os.fchmod(fd, mode)
         with open(os.dup(fd), "wb") as handle:
             handle.write(data)
@@ -49,6 +47,14 @@ def replace_file(path: Path, data: bytes) -> None:
         raise
     finally:
         os.close(fd)  # after the rename: a cleaner never finds our file unlocked
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it: set back at once). A file or folder made
+    by mkstemp or mkdtemp (0600, 0700) gets the mode a new one gets from it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def remove_dead_temporaries(path: Path) -> None:
