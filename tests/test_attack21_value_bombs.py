@@ -101,3 +101,33 @@ def test_validate_engine_refuses_a_value_bomb_before_placement_reads_it(tmp_path
     code, peak_kb, output = _run_measured("validate", str(out), "--engine", "local")
     assert code == 2 and "[decompression-bomb]" in output, output
     assert peak_kb < (BOMB_FLOOR >> 10), f"{peak_kb} KB resident: the ids were decoded"
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_dictionary_bound_is_never_below_the_exact_count(seed):
+    """The cheap bound (each value at most its column's longest dictionary value, plus the pages'
+    own bytes) only ever skips the exact count where the count would find no bomb: it is never
+    below it, with many pages, dictionaries that fall back to plain pages, lists and row groups."""
+    import io
+    import random
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from landstrikes.schema import tableio
+
+    rng = random.Random(seed)
+    n = rng.choice([10, 500, 3000])
+    values = [("x" * rng.randint(0, 3000)) + str(rng.randint(0, 50)) for _ in range(n)]
+    table = pa.table({"a": values, "b": [[rng.choice(values[:20]) for _ in range(rng.randint(0, 3))] for _ in range(n)],
+                      "c": [rng.choice(values[:5]) for _ in range(n)]})
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer, data_page_size=rng.choice([64, 1024, 1 << 20]),
+                   dictionary_pagesize_limit=rng.choice([128, 4096, 1 << 20]), row_group_size=rng.choice([7, 100, 10**6]))
+    metadata = pq.ParquetFile(io.BytesIO(buffer.getvalue())).metadata
+    names = ["a", "b", "c"]
+    with pq.ParquetFile(io.BytesIO(buffer.getvalue()), read_dictionary=["a", "b.list.element", "c"]) as handle:
+        bound = tableio._dictionary_bound(handle, metadata, names)
+        exact = sum(tableio._spelt_bytes(chunk) for i in range(metadata.num_row_groups)
+                    for column in handle.read_row_group(i, columns=names).columns for chunk in column.chunks)
+    assert bound >= exact
