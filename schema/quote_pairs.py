@@ -110,15 +110,14 @@ def article_pairs_broken(tables, table: str, rows_table: pa.Table, spans: tuple[
     lowest = np.minimum.reduceat(np.append(partner, 0), bounds)[::2]
     highest = np.maximum.reduceat(np.append(partner, 0), bounds)[::2]
     span_start, span_end = row_base[holding] + start[placed][holding], row_base[holding] + end[placed][holding]
-    breaks = (lowest < span_start) | (highest >= span_end)
-    out = {}
-    for k in np.flatnonzero(breaks).tolist():
-        row = int(placed[holding[k]])
-        inside = np.arange(first[holding[k]], last[holding[k]])
-        outside = inside[(partner[inside] < span_start[k]) | (partner[inside] >= span_end[k])][0]
-        pair = sorted((int(position[outside] - row_base[holding[k]]), int(partner[outside] - row_base[holding[k]])))
-        out[row] = (pair[0], pair[1])
-    return out
+    breaks = np.flatnonzero((lowest < span_start) | (highest >= span_end))
+    # the pair named: the mark outside is the least partner (or else the greatest), and its own
+    # partner is the mark inside; no walk over the marks a span holds (review21: rows x marks)
+    outside = np.where(lowest[breaks] < span_start[breaks], lowest[breaks], highest[breaks])
+    inside = partner[np.searchsorted(position, outside)]
+    base = row_base[holding[breaks]]
+    opens, closes = np.minimum(outside, inside) - base, np.maximum(outside, inside) - base
+    return {int(row): (int(o), int(c)) for row, o, c in zip(placed[holding[breaks]].tolist(), opens.tolist(), closes.tolist())}
 
 
 def two_mark_pairs(tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
