@@ -64,3 +64,34 @@ def test_many_spans_over_an_article_of_marks_cost_no_more_than_their_number():
     took = time.perf_counter() - began
     assert len(broken) == len(rows)
     assert took < 2.5, f"{took:.1f} s for {len(rows)} rows"
+
+
+def _findings(text: str, spans: list[str], table: str = "claims") -> list[str]:
+    from landstrikes.schema.quote_pairs import check_quote_pairs
+    from landstrikes.schema.report import Report
+
+    rows = [(0, text.index(s), text.index(s) + len(s)) for s in spans]
+    tables, _ = _claims([text], rows)
+    if table == "stances":
+        tables["stances"] = tables.pop("claims").rename(columns={"claim_id": "stance_id", "start": "evidence_start",
+                                                                "end": "evidence_end", "text": "evidence_text"})
+    report = Report("x")
+    check_quote_pairs(tables, report)
+    return [f.value for f in report.findings if f.check == "span-breaks-quote-pair"]
+
+
+MIXED = 'Smith said 12 officers were "jackasses” who earned $40,000, she said. Bell called it "a lie" twice.'
+
+
+def test_a_claim_holding_a_mixed_pair_whole_breaks_no_pair():
+    """Q2 pairs a straight opening mark with a curly closing one (`"jackasses”`), and the indirect
+    quote over these very words validates; the claim over them was refused by the text reading
+    (an odd straight mark, a stray `”`): a false alarm on a sound table."""
+    whole = '12 officers were "jackasses” who earned $40,000'
+    assert _findings(MIXED, [whole]) == []
+    assert _findings(MIXED, [whole], "stances") == []
+
+
+def test_a_claim_holding_half_a_mixed_pair_still_breaks_it():
+    assert len(_findings(MIXED, ['12 officers were "jackasses', 'jackasses” who earned $40,000',
+                                 '"jackasses” who earned $40,000, she said. Bell called it "a'])) == 3
