@@ -12,6 +12,8 @@ Two readings, both held by the extractor too:
   the text alone cannot: straight marks (`said" and "then` holds two marks and breaks two pairs)
   and single marks (`‘women only` without its `’`). A pair that a paragraph end or the next
   quotation closes (Q2's continued quotations) has one mark only and is not judged.
+  Where the readings disagree on a span whose every double mark is a mark of one of its
+  article's pairs held whole (`"jackasses”`, mixed marks Q2 pairs), it breaks no pair (review21).
 Guillemets are not judged (`»` is also a breadcrumb separator: `Home » world`). A quality flag's evidence is not judged: a truncation artifact is the stray half of a
 pair ("Consent.”"). Only rows whose text is their article's slice are judged (a text that is not
 is span-text-mismatch's finding)."""
