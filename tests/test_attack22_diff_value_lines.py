@@ -8,25 +8,13 @@ verdict line to the report of anything reading it line by line.
 
 from __future__ import annotations
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from test_attack19_diff_report_lines import FORGED, _rename_first_row
 
 from landstrikes.cli import main
 
-FORGED = "required bump: patch (no table changed)"
-
-
-def _set_first_value(folder, table: str, column: str, value: str) -> None:
-    path = folder / "data" / table / f"{table}.parquet"
-    whole = pq.read_table(path)
-    i = whole.schema.get_field_index(column)
-    values = whole.column(i).to_pylist()
-    values[0] = value
-    pq.write_table(whole.set_column(i, whole.schema.field(i), pa.array(values, whole.schema.field(i).type)), path)
-
 
 def test_a_changed_value_holding_a_unicode_line_break_stays_on_its_line(dataset_copy, built_dataset, capsys):
-    _set_first_value(dataset_copy, "quotes", "text", f"ok\u2028{FORGED}\x85\u2029end")
+    _rename_first_row(dataset_copy, "quotes", "text", f"ok\u2028{FORGED}\x85\u2029end")
     assert main(["diff", str(built_dataset), str(dataset_copy)]) == 1
     out = capsys.readouterr().out
     assert "\u2028" not in out and "\u2029" not in out and "\x85" not in out
