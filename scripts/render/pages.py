@@ -17,10 +17,16 @@ RANK = {layer: i for i, layer in enumerate(LAYERS)}
 COUNTED = ("segments", "mentions", "quotes", "claims", "stances", "quality_flags")
 
 
+LONGEST_PAGE_NAME = 255 - len(".html")
+"""A file name holds 255 bytes: a 251-character article id (a raw file named with 255 bytes) made
+a 256-byte page name, and render refused a VALID folder (`File name too long`; attack22)."""
+
+
 def page_name(identifier: str) -> str:
-    """A file name for an id: kept as is when safe, else cleaned and made unique by a short hash."""
+    """A file name for an id: kept as is when safe and short enough, else cleaned, cut and made
+    unique by a short hash."""
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", identifier)
-    if safe == identifier and safe not in ("", ".", ".."):
+    if safe == identifier and safe not in ("", ".", "..") and len(safe) <= LONGEST_PAGE_NAME:
         return safe
     return f"{safe[:60]}-{hashlib.sha1(identifier.encode()).hexdigest()[:8]}"
 
