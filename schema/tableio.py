@@ -139,17 +139,37 @@ def bomb_reason(source, size: int, metadata) -> str | None:
     the file is a bomb when that is over MAX_EXPANSION times both the file and its pages'
     decompressed size. Plain pages are not judged by their decompressed size: the footer states
     it, and a huge repetitive text compresses as well as a bomb (the benchmarks' 1 GB article)."""
-    rows, columns = footer_rows(metadata), max(metadata.num_columns, 1)
-    floor = rows * columns * MIN_DECODED_BYTES_PER_VALUE
+    rows, values = footer_rows(metadata), _footer_values(metadata)
+    floor = _decoded_floor(metadata)
     if _explodes(floor, size):
-        return (f"{rows} rows x {metadata.num_columns} columns in {size} bytes would decode to at least {floor >> 20} MB, "
-                f"over {MAX_EXPANSION} times the file (a decompression bomb)")
+        return (f"{rows} rows ({values} values in {metadata.num_columns} columns) in {size} bytes would decode to at "
+                f"least {floor >> 20} MB, over {MAX_EXPANSION} times the file (a decompression bomb)")
     spelt = dictionary_text_bytes(source, metadata)
     pages = _uncompressed_bytes(metadata)
     if spelt is not None and _explodes(spelt, max(size, pages)):
         return (f"{rows} rows of dictionary-encoded text in {size} bytes (pages of {pages >> 20} MB decompressed) would "
                 f"decode to {spelt >> 20} MB, over {MAX_EXPANSION} times both (a decompression bomb)")
     return None
+
+
+def _footer_values(metadata) -> int:
+    return sum(chunk.num_values for chunk in _chunks(metadata))
+
+
+def _decoded_floor(metadata) -> int:
+    """At least what the footer's values decode to: 8 bytes each, a fixed-width binary value its
+    width. Values, not rows: one row may hold a list of 10^8 values (a 915-byte file decoding to
+    400 MB), and a fixed-width value of a megabyte held once in a dictionary is a megabyte a row
+    (attack22). Never below rows x columns, which the first floor counted."""
+    widths = [max(MIN_DECODED_BYTES_PER_VALUE, metadata.schema.column(j).length or 0)
+              if metadata.schema.column(j).physical_type == "FIXED_LEN_BYTE_ARRAY" else MIN_DECODED_BYTES_PER_VALUE
+              for j in range(metadata.num_columns)]
+    floor = 0
+    for i in range(metadata.num_row_groups):
+        group = metadata.row_group(i)
+        for j in range(group.num_columns):
+            floor += max(group.column(j).num_values, group.num_rows) * widths[j]
+    return floor
 
 
 def _explodes(decoded: int, size: int) -> bool:
@@ -193,59 +213,109 @@ def dictionary_text_bytes(source, metadata) -> int | None:
 
 def _dictionary_bound(handle, metadata, names: list[str]) -> int:
     """An upper bound of what the dictionary-encoded columns decode to, from their dictionaries
-    alone: each value at most its column's longest dictionary value, plus the pages' own bytes
+    alone: each value at most its leaf's longest dictionary value, plus the pages' own bytes
     (a chunk that fell back to plain pages holds those values spelt out). The dictionaries come
     with the first row of each row group (one data page read, not the column), so a corpus of
     10^6 quote rows is bounded in milliseconds instead of counted in seconds (the count read every
     dictionary-encoded column again: 3.3 CPU-s at 10^6, review of attack21). Only when the bound
-    allows an explosion is the exact count made."""
+    allows an explosion is the exact count made.
+
+    Each leaf is bounded by its own dictionary, found by its place among the file's leaves (not by
+    its path, which a column named `quote_id.x` shares with `quote_id`'s), and a leaf whose first
+    row brought no dictionary (a list opening on an empty list or a null: Arrow then hands none)
+    by its column chunk's whole decompressed size (attack22)."""
+    owners = _leaf_owners(handle.schema_arrow, metadata.num_columns)
     bound = 0
     for i in range(metadata.num_row_groups):
         first = next(handle.iter_batches(batch_size=1, row_groups=[i], columns=names), None)
-        longest = {} if first is None else {name: _longest_dictionary_value(first.column(name)) for name in names}
+        longest = {} if first is None else {name: _leaf_longest(first.column(name)) for name in names}
         group = metadata.row_group(i)
         for j in range(group.num_columns):
             chunk = group.column(j)
             if chunk.physical_type == "BYTE_ARRAY" and chunk.has_dictionary_page:
-                top = chunk.path_in_schema.split(".", 1)[0]
-                bound += chunk.num_values * longest.get(top, chunk.total_uncompressed_size) + chunk.total_uncompressed_size
+                value = None
+                if owners is not None and owners[j][0] in longest:
+                    name, place = owners[j]
+                    leaves = longest[name]
+                    value = leaves[place] if place < len(leaves) else None
+                if not value:
+                    value = chunk.total_uncompressed_size
+                bound += chunk.num_values * value + chunk.total_uncompressed_size
     return bound
 
 
-def _longest_dictionary_value(array) -> int:
-    """The longest value of any dictionary an array holds (at any depth of lists and structs)."""
+def _leaf_owners(schema: pyarrow.Schema, leaves: int) -> list[tuple[str, int]] | None:
+    """For each of the file's leaf columns, in order, its top-level field's name and its place
+    among that field's leaves; None when the Arrow schema's leaves are not the file's."""
+    owners = []
+    for field in schema:
+        owners += [(field.name, place) for place in range(_leaf_count(field.type))]
+    return owners if len(owners) == leaves else None
+
+
+def _children(kind) -> list:
+    """The types under a nested type, in the order Parquet stores their leaves."""
+    if pyarrow.types.is_map(kind):
+        return [kind.key_type, kind.item_type]
+    if pyarrow.types.is_list(kind) or pyarrow.types.is_large_list(kind) or pyarrow.types.is_fixed_size_list(kind):
+        return [kind.value_type]
+    if pyarrow.types.is_struct(kind):
+        return [kind.field(k).type for k in range(kind.num_fields)]
+    return []
+
+
+def _leaf_count(kind) -> int:
+    if isinstance(kind, pyarrow.ExtensionType):
+        kind = kind.storage_type
+    children = _children(kind)
+    return sum(_leaf_count(child) for child in children) if children else 1
+
+
+def _child_arrays(array) -> list:
+    kind = array.type
+    if pyarrow.types.is_map(kind):
+        return [array.keys, array.items]
+    if pyarrow.types.is_list(kind) or pyarrow.types.is_large_list(kind) or pyarrow.types.is_fixed_size_list(kind):
+        return [array.flatten()]
+    if pyarrow.types.is_struct(kind):
+        return array.flatten()
+    return []
+
+
+def _is_text(kind) -> bool:
+    return pyarrow.types.is_binary(kind) or pyarrow.types.is_string(kind) \
+        or pyarrow.types.is_large_binary(kind) or pyarrow.types.is_large_string(kind)
+
+
+def _leaf_longest(array) -> list[int | None]:
+    """The longest value of each leaf's dictionary, leaf by leaf (None: no dictionary, or an empty one)."""
     import pyarrow.compute as pc
 
+    if isinstance(array, pyarrow.ExtensionArray):
+        array = array.storage
     kind = array.type
     if pyarrow.types.is_dictionary(kind):
-        if not len(array.dictionary):
-            return 0
-        if pyarrow.types.is_binary(kind.value_type) or pyarrow.types.is_string(kind.value_type) \
-                or pyarrow.types.is_large_binary(kind.value_type) or pyarrow.types.is_large_string(kind.value_type):
-            return pc.max(pc.binary_length(array.dictionary)).as_py() or 0
-        return 0
-    if pyarrow.types.is_list(kind) or pyarrow.types.is_large_list(kind):
-        return _longest_dictionary_value(array.flatten())
-    if pyarrow.types.is_struct(kind):
-        return max((_longest_dictionary_value(child) for child in array.flatten()), default=0)
-    return 0
+        if not len(array.dictionary) or not _is_text(kind.value_type):
+            return [None]
+        return [pc.max(pc.binary_length(array.dictionary)).as_py() or None]
+    children = _child_arrays(array)
+    if not children:
+        return [None]
+    return [value for child in children for value in _leaf_longest(child)]
 
 
 def _spelt_bytes(array) -> int:
-    """What an array holding dictionaries (at any depth of lists and structs) is once spelt out."""
+    """What an array holding dictionaries (at any depth of lists, maps and structs) is once spelt out."""
     import pyarrow.compute as pc
 
+    if isinstance(array, pyarrow.ExtensionArray):
+        array = array.storage
     kind = array.type
     if pyarrow.types.is_dictionary(kind):
         value = pc.sum(pc.take(pc.binary_length(array.dictionary), array.indices)).as_py() \
-            if pyarrow.types.is_binary(kind.value_type) or pyarrow.types.is_string(kind.value_type) \
-            or pyarrow.types.is_large_binary(kind.value_type) or pyarrow.types.is_large_string(kind.value_type) else 0
+            if _is_text(kind.value_type) else 0
         return value or 0
-    if pyarrow.types.is_list(kind) or pyarrow.types.is_large_list(kind):
-        return _spelt_bytes(array.flatten())
-    if pyarrow.types.is_struct(kind):
-        return sum(_spelt_bytes(child) for child in array.flatten())
-    return 0
+    return sum(_spelt_bytes(child) for child in _child_arrays(array))
 
 
 def read_part_schema(path: Path) -> pyarrow.Schema:

@@ -54,7 +54,8 @@ exit codes:
      is a file or a symlink loop, no table folder, a table file that is 0 bytes or not
      Parquet, parts that do not fit together [unreadable-folder, unreadable-table]; a part
      declaring far more rows than its bytes hold [decompression-bomb]; or the --json report
-     cannot be written [unwritable-report]; or --engine cannot start; or {READ_LOCKED}
+     cannot be written [unwritable-report]; or --engine cannot start, or one of its worker
+     processes died (killed) [worker-lost]; or {READ_LOCKED}
 --json writes a new file or replaces an earlier validate report (atomically); a FIFO, device,
 folder, a file that is not a validate report (an annotation source, a table, agreement.json),
 or a path inside a release, a releases folder or a dataset's data/raw/annotations, is refused
@@ -835,7 +836,8 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes:\n  0  every article extracted\n"
                "  2  unusable input: no such folder, no *.txt, an OUT/data not written by extract, or --engine\n"
-               "     cannot start (nothing written); a --time-budget that is not finite seconds >= 0\n"
+               "     cannot start, or a worker process died (killed) [worker-lost] (nothing written); a --time-budget\n"
+               "     that is not finite seconds >= 0\n"
                "  3  done with N failures: the other articles are written; each failed file is one line on\n"
                "     stderr and one row of OUT/extract_errors.csv (duplicates go to OUT/extract_duplicates.csv);\n"
                "     a hidden *.txt (a macOS `._x.txt`, an editor's copy) is such a failure [extract-hidden-file],\n"

@@ -15,6 +15,15 @@ class EngineUnavailable(Exception):
     """The chosen engine is not installed or cannot start (a one-line reason, exit 2)."""
 
 
+class WorkerLost(EngineUnavailable):
+    """A worker process died (killed: the out-of-memory killer, `kill -9`) before returning its
+    task's result, so the run cannot complete: one line, exit 2, nothing written (attack22)."""
+
+    def __init__(self, what: str):
+        super().__init__(f"a worker process died (killed, e.g. by the out-of-memory killer) while {what}; "
+                         "nothing was written; run it again, with fewer --num-proc if memory ran out [worker-lost]")
+
+
 def map_ordered(engine: str, function, items: list, num_proc: int = 1):
     """function(item) for every item, yielded in item order, on the chosen engine."""
     if engine == "local":

@@ -27,6 +27,7 @@ from landstrikes.extract.rawread import Expected, NotAsInventoried, read_raw
 from landstrikes.extract.shard import Columns, write_shard
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
 from landstrikes.schema.tableio import write_table
+from landstrikes.safety.faults import fault
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class ChunkResult:
 
 def extract_chunk(job: ChunkJob) -> ChunkResult:
     """Extract every file of the chunk and write its shard (named after the chunk index)."""
+    fault("extract:chunk-start")
     warm_up()  # the word lists (loaded here unless a parent loaded them before forking)
     with older_objects_frozen():
         return _extract_chunk(job)

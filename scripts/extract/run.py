@@ -147,8 +147,10 @@ def _run(jobs: list[ChunkJob], num_proc: int, engine: str = "local"):
     if "fork" in methods:
         _load_before_fork()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(min(num_proc, len(jobs)), initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-        yield from pool.imap(extract_chunk, jobs, chunksize=1)
+    from landstrikes.engines.local import map_in_processes
+
+    yield from map_in_processes(extract_chunk, jobs, min(num_proc, len(jobs)), context, "extracting",
+                                initializer=die_with_parent, initargs=(os.getpid(),))
 
 
 PR_SET_PDEATHSIG = 1

@@ -166,7 +166,9 @@ def _names(names) -> str:
 
 
 def _show(value, limit: int = 100) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    # json.dumps escapes C0 controls only: U+2028, U+2029 and NEL, where splitlines breaks too, and
+    # C1 controls are escaped as ids are (a changed value forged a verdict line; attack22)
+    text = visible(json.dumps(value, ensure_ascii=False, default=str))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -17,12 +17,25 @@ RANK = {layer: i for i, layer in enumerate(LAYERS)}
 COUNTED = ("segments", "mentions", "quotes", "claims", "stances", "quality_flags")
 
 
+LONGEST_PAGE_NAME = 255 - len(".html")
+"""A file name holds 255 bytes: a 251-character article id (a raw file named with 255 bytes) made
+a 256-byte page name, and render refused a VALID folder (`File name too long`; attack22)."""
+
+HASHED = re.compile(r".*-[0-9a-f]{32}")
+"""The shape of a cleaned name. An id already of that shape is cleaned too, so no id kept as its
+own name is another id's cleaned name: `001_a_b-65084212` (a raw file's name) was the page of
+`001_a b` as well, and render wrote both articles to it (attack22). 128 bits of hash, so no one
+can make two ids clean alike (8 hex digits could be matched by trying)."""
+
+
 def page_name(identifier: str) -> str:
-    """A file name for an id: kept as is when safe, else cleaned and made unique by a short hash."""
+    """A file name for an id: kept as is when safe, short enough and not of a cleaned name's shape,
+    else cleaned, cut and made unique by a hash."""
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", identifier)
-    if safe == identifier and safe not in ("", ".", ".."):
+    if safe == identifier and safe not in ("", ".", "..") and len(safe) <= LONGEST_PAGE_NAME \
+            and not HASHED.fullmatch(safe):
         return safe
-    return f"{safe[:60]}-{hashlib.sha1(identifier.encode()).hexdigest()[:8]}"
+    return f"{safe[:60]}-{hashlib.sha256(identifier.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}"
 
 
 def article_href(article_id: str, anchor: str | None = None) -> str:
