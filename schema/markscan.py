@@ -15,7 +15,7 @@ import numpy as np
 
 from landstrikes.schema.caption_lines import MARKS as _QUOTE_MARKS, open_paragraph_end as _open_paragraph_end
 from landstrikes.schema.spantext import ArticleTexts
-from landstrikes.schema.utf8 import NO_CHAR, classify, neighbours
+from landstrikes.schema.utf8 import NO_CHAR, chars_at, classify, neighbours
 
 _WINDOW = 1 << 20  # bytes examined per numpy step (small: its temporaries reuse the same memory)
 
@@ -53,6 +53,7 @@ def scan_corpus_marks(texts: ArticleTexts) -> MarkScan:
     # an apostrophe inside a word (It’s, don't) is never a mark and leaves the state alone
     closer = (kind == SINGLE_CLOSE) | (kind == STRAIGHT_SINGLE)
     keep = ~(closer & word_before & word_after)
+    keep &= ~_elided_decades(data, position, kind, width, word_before, texts.byte_starts[article + 1])  # the '90s
     position, kind, newlines, article = position[keep], kind[keep], newlines[keep], article[keep]
     word_before, word_after = word_before[keep], word_after[keep]
     blank_before, text_after, line_start = blank_before[keep], text_after[keep], line_start[keep]
@@ -68,6 +69,28 @@ def scan_corpus_marks(texts: ArticleTexts) -> MarkScan:
                           texts.byte_starts)
     # the loop's few pairs join the simple ones as arrays: no Python tuple per simple pair
     return _in_code_points(texts, np.concatenate([np.array(pairs, dtype=np.int64).reshape(-1, 3), simple_pairs]), strays)
+
+
+def _elided_decades(data, position, kind, width, word_before, article_end) -> np.ndarray:
+    """`elisions.elides_decade` on the bytes: a ' or ‘ with no word character before it, then two
+    ASCII digits and an `s` in its article, and no word character after them."""
+    found = np.zeros(len(position), dtype=bool)
+    after = position + width
+    index = np.flatnonzero(((kind == STRAIGHT_SINGLE) | (kind == SINGLE_OPEN)) & ~word_before & (after + 3 <= article_end))
+    if not len(index):
+        return found
+    after, end = after[index], article_end[index]
+    keep = _is_digit(data[after]) & _is_digit(data[after + 1]) & (data[after + 2] == ord("s"))
+    index, after, end = index[keep], after[keep], end[keep]
+    follow = np.full(len(index), NO_CHAR, dtype=np.int64)
+    inner = after + 3 < end
+    follow[inner] = chars_at(data, after[inner] + 3)
+    found[index[~classify(follow, str.isalnum)]] = True
+    return found
+
+
+def _is_digit(byte: np.ndarray) -> np.ndarray:
+    return (byte >= 0x30) & (byte <= 0x39)
 
 
 def _simple_pairs(article, kind, newlines, word_before, word_after, line_start, rounds: int = 8):

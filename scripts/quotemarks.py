@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from landstrikes.schema.caption_lines import BLANKS, MARKS as _MARKS, captions_only, open_paragraph_end as _open_paragraph_end
 from landstrikes.schema.caption_lines import words_end as _words_end
+from landstrikes.schema.elisions import elides_decade
 
 __all__ = ["BLANKS", "captions_only", "scan_quote_marks", "MarkPair", "StrayMark"]
 
@@ -54,7 +55,7 @@ def _opens_next_paragraph(text: str, pos: int, family: str) -> bool:
         return False
     ch = text[pos]
     if family == "single":
-        return ch == SINGLE_OPEN or (ch == "'" and _is_word_char(text[pos + 1 : pos + 2]))
+        return (ch == SINGLE_OPEN or (ch == "'" and _is_word_char(text[pos + 1 : pos + 2]))) and not elides_decade(text, pos)
     return ch in (DOUBLE_OPEN, STRAIGHT_DOUBLE)
 
 
@@ -119,6 +120,8 @@ def scan_quote_marks(text: str) -> tuple[list[MarkPair], list[StrayMark]]:
         # a newline is not a word character, so neighbours across a paragraph end behave as ""
         prev = text[pos - 1] if pos > 0 else ""
         nxt = text[pos + 1] if pos + 1 < len(text) else ""
+        if elides_decade(text, pos):
+            continue  # the '90s: an apostrophe, which leaves the state alone
         if ch == DOUBLE_OPEN:
             stack.append(("double", pos))
             open_count["double"] += 1

@@ -1,5 +1,7 @@
 """The quotation-mark scanner behind the coverage check (guideline Q2)."""
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -60,8 +62,31 @@ def test_continued_single_quoted_paragraphs():
 
 
 def test_elided_word_is_not_continued_by_a_double_quoted_paragraph():
-    text = "Back in the '90s it was big.\n\n\"We loved it.\""
+    text = "Back in the 'Nineties it was big.\n\n\"We loved it.\""
     assert quoted(text) == (["We loved it."], [text.index("'")])
+
+
+def test_an_elided_decade_is_an_apostrophe_not_an_opening_mark():
+    """Q2: `the '90s` opens nothing, so it is no orphan, and the next plural possessive does not
+    close it into a quotation of words nobody quoted."""
+    assert quoted("Back in the '90s it was big.") == ([], [])
+    assert quoted("In the ‘70s, the growers' union grew.") == ([], [])
+    assert quoted("The mid-'80s 'boom' ended.") == (["boom"], [])
+
+
+def test_a_decade_elision_is_exactly_two_ascii_digits_and_an_s_between_non_words():
+    """A year (`class of '83`), three digits, other digits or a longer word stay marks as before."""
+    for text in ("class of '83 met", "the '900s", "the '९०s", "the '90son", "the '9s"):
+        assert quoted(text)[1], text  # an opening mark left open: an orphan, as Q2 says
+
+
+def test_a_real_quotation_of_a_number_still_pairs():
+    assert quoted("he is '75 per cent' sure") == (["75 per cent"], [])
+
+
+def test_a_decade_at_a_line_start_does_not_continue_a_single_quotation():
+    text = "He said: 'First part.\n'90s were good."
+    assert quoted(text) == ([], [text.index("'")])
 
 
 def test_continued_paragraph_ends_before_trailing_blanks():
@@ -154,8 +179,11 @@ def rules_by_stack_search(text):
 
     def opens_line(pos, family):
         ch, nxt = text[pos], text[pos + 1 : pos + 2]
-        same_kind = ch in "‘" or ch == "'" and nxt.isalnum() if family == "single" else ch in "“\""
+        same_kind = (ch in "‘" or ch == "'" and nxt.isalnum()) and not decade(pos) if family == "single" else ch in "“\""
         return text[pos - 1 : pos] == "\n" and same_kind
+
+    def decade(pos):  # the '90s (Q2): an apostrophe
+        return re.fullmatch(r"['‘][0-9][0-9]s", text[pos : pos + 4]) and not text[pos - 1 : pos].isalnum() and not text[pos + 4 : pos + 5].isalnum()
 
     for match in _MARKS.finditer(text):
         pos = match.start()
@@ -170,6 +198,8 @@ def rules_by_stack_search(text):
             stack.clear()
         last = pos
         ch, prev, nxt = text[pos], text[pos - 1 : pos], text[pos + 1 : pos + 2]
+        if decade(pos):
+            continue
         if ch == DOUBLE_OPEN:
             stack.append(("double", pos))
         elif ch == DOUBLE_CLOSE:
@@ -204,7 +234,7 @@ def rules_by_stack_search(text):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from(['“', '”', '"', "‘", "’", "'", "a", " ", "\n", ".", "\t", "\r"]), max_size=60))
+@given(st.text(alphabet=st.sampled_from(['“', '”', '"', "‘", "’", "'", "a", " ", "\n", ".", "\t", "\r", "9", "s"]), max_size=60))
 @example('‘.\na\n‘')  # the same across a caption line, single marks (CI's draw, 2026-12-05)
 def test_counting_scan_gives_what_the_stack_search_rules_give(text):
     assert scan_quote_marks(text) == rules_by_stack_search(text)

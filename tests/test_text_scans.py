@@ -18,7 +18,7 @@ from landstrikes.schema.markscan import scan_corpus_marks
 from landstrikes.schema.spantext import ArticleTexts
 from landstrikes.schema.utf8 import NO_CHAR, chars_at, chars_before, classify
 
-PIECES = list("ab Z1_.,\n\r") + ['"', "'", "“", "”", "‘", "’", "é", "e\u0301", "🜁", "Ⅻ", "漢", "It’s", "don't", "\r\n"]
+PIECES = list("ab Z1_.,\n\rs") + ['"', "'", "“", "”", "‘", "’", "é", "e\u0301", "🜁", "Ⅻ", "漢", "It’s", "don't", "\r\n", "90", "90s", "७"]
 ARTICLE = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 CORPUS = st.lists(ARTICLE, min_size=1, max_size=4)
 
