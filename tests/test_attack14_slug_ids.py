@@ -43,8 +43,8 @@ def _rename_cluster(folder: Path, new: str) -> None:
 
 
 def _rename_variant(folder: Path, new: str) -> None:
-    _rename(folder, "claim_clusters", "variant_ids", "trump-figure", new)
-    _rename(folder, "claims", "variant_id", "trump-figure", new)
+    _rename(folder, "claim_clusters", "variant_ids", "as-misquoted", new)
+    _rename(folder, "claims", "variant_id", "as-misquoted", new)
 
 
 def _rename_quote_cluster(folder: Path, new: str) -> None:
@@ -59,7 +59,7 @@ CASES = [
     ("claim_clusters", "cluster_id", _rename_cluster, "C-US-Drug-Deaths"),
     ("claim_clusters", "cluster_id", _rename_cluster, "c-us\tdrug-deaths"),
     ("claim_clusters", "cluster_id", _rename_cluster, "c-us-drug-deaths\u200b"),
-    ("claim_clusters", "variant_ids", _rename_variant, "Trump Figure "),
+    ("claim_clusters", "variant_ids", _rename_variant, "As Misquoted "),
     ("quotes", "cluster_id", _rename_quote_cluster, " Q-Cartels Running Mexico"),
     ("quotes", "cluster_id", _rename_quote_cluster, "q-cartels\nrunning"),
 ]

@@ -263,7 +263,7 @@ def test_cluster_used_by_no_claim_fails(dataset_copy):
 
 def test_claim_variant_must_be_one_of_its_clusters_variants(dataset_copy):
     claims = load(dataset_copy, "claims")
-    claims.loc[claims["variant_id"] == "trump-figure", "variant_id"] = "someone-else"
+    claims.loc[claims["variant_id"] == "as-misquoted", "variant_id"] = "someone-else"
     save(dataset_copy, "claims", claims)
     assert "variant-not-in-cluster" in checks_failing(dataset_copy)
 

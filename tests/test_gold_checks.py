@@ -197,7 +197,7 @@ def test_contradiction_with_no_known_record_status_fails(dataset_copy):
 
 def test_claim_record_status_is_its_variants(dataset_copy):
     claims = load(dataset_copy, "claims")
-    row = claims.index[claims["variant_id"] == "trump-figure"][0]
+    row = claims.index[claims["variant_id"] == "as-misquoted"][0]
     assert claims.at[row, "record_status"] == "contradicts"
     claims.at[row, "record_status"] = "matches"
     save(dataset_copy, "claims", claims)
