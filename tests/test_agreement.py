@@ -36,6 +36,12 @@ def test_every_gold_claim_and_stance_is_accounted_for_by_the_adjudication():
 
 
 def test_agreement_is_measured_between_two_independent_passes_not_against_the_adjudicated_gold():
+    """The claims agreement counts the frozen first pass's rows, not the gold's: adjudication keeps
+    most of them (since 2.14.0 not all: a first-pass claim became its neighbour's hedge, C11)."""
+    import yaml
+
     report = agreement(DATASET)
-    assert report["claims"]["gold_rows"] == report["adjudication"]["claims"]["from_first_pass"]
-    assert report["claims"]["gold_rows"] < report["adjudication"]["claims"]["gold_rows"]
+    first_pass = sum(len(yaml.safe_load(p.read_text(encoding="utf-8")).get("claims") or [])
+                     for p in (DATASET / "annotations" / "first_pass" / "stances_claims").glob("*.yaml"))
+    assert report["claims"]["gold_rows"] == first_pass
+    assert report["adjudication"]["claims"]["from_first_pass"] <= first_pass < report["adjudication"]["claims"]["gold_rows"]
