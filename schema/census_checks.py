@@ -9,7 +9,7 @@ from landstrikes.schema.claim_segments import check_claim_segments
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
-from landstrikes.schema.name_mentions import check_name_mentions
+from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.quote_pairs import check_quote_pairs
@@ -27,6 +27,7 @@ CENSUS_CHECKS = (
     check_span_edges,
     check_span_words,
     check_name_mentions,
+    check_exclusion_aliases,
     check_name_overlaps,
     check_segment_starts,
     check_vague_table,
@@ -54,6 +55,7 @@ CENSUS_CHECK_IDS = (
     "span-splits-word",
     "name-mention-not-alias",
     "mention-kind-mismatch",
+    "exclusion-not-alias",
     "name-mentions-overlap",
     "segment-starts-with-line-feed",
     "vague-quantity-off-table",

@@ -5,7 +5,9 @@ city `washington-dc` is mentioned as "Washington", an alias of `united-states`).
 given another entity, an alias dropped from the catalogue, a nominal relabelled NAME, or a name
 span widened onto punctuation passed every other check (census) [name-mention-not-alias]; so did
 a name relabelled NOMINAL or PRONOUN: a mention whose text is a name of its entity is a NAME
-(M1; the gold and the extractor's output hold this) [mention-kind-mismatch].
+(M1; the gold and the extractor's output hold this) [mention-kind-mismatch]. An exclusion is an
+occurrence of one of its entity's aliases too (M5): one given another entity passed every check
+(census on 2.13.0's data, the first release with an exclusion) [exclusion-not-alias].
 
 Decided on integer codes: (entity row, name number) pairs, the entity rows from the lookup the
 foreign-key check has already made. Texts are matched as they are first; only the few that do
@@ -72,3 +74,31 @@ def _named(entity: np.ndarray, texts: pa.Array, owner: np.ndarray, names: pa.Arr
 def _spaced(values: pa.Array) -> pa.Array:
     """Every Unicode space separator as U+0020, as alias coverage matches them (M6)."""
     return pc.replace_substring_regex(values.cast(pa.large_string()), _SPACES, " ")
+
+
+def check_exclusion_aliases(tables, report: Report) -> None:
+    """An exclusion's text is one of its entity's names or aliases (M5: the alias occurrence that
+    does not refer to the entity), words joined by any space separator (M6)."""
+    exclusions = arrow_of(tables, "mention_exclusions", ("article_id", "start", "end", "entity_id", "text"))
+    entities = arrow_of(tables, "entities", ("name", "aliases"))
+    if exclusions is None or entities is None or not exclusions.num_rows:
+        return
+    aliases = column(entities, "aliases")
+    text = column(exclusions, "text")
+    if not pa.types.is_list(aliases.type) or not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
+        return
+    owner = np.concatenate([pc.list_parent_indices(aliases).to_numpy(zero_copy_only=False).astype(np.int64), np.arange(entities.num_rows)])
+    names = pa.concat_arrays([pc.list_flatten(aliases).cast(pa.large_string()), column(entities, "name").cast(pa.large_string())])
+    entity = key_positions(tables, "mention_exclusions", "entity_id", "entities", "entity_id")
+    rows = np.flatnonzero(entity >= 0)  # a dangling entity is dangling-foreign-key's finding
+    if not len(rows):
+        return
+    named = _named(entity[rows], text.take(pa.array(rows, pa.int64())).cast(pa.large_string()), owner, names)
+    if not named.all():
+        unnamed = rows[~named]
+        named[np.flatnonzero(~named)] = _named(entity[unnamed], _spaced(text.take(pa.array(unnamed, pa.int64()))), owner, _spaced(names))
+    wrong = rows[~named]
+    wrong = wrong[texts_are_slices(tables, "mention_exclusions", exclusions, wrong, ("start", "end", "text"))]
+    for exclusion_id, entity_id, value in zip(ids_at(exclusions, "mention_exclusions", wrong), values_at(exclusions, "entity_id", wrong), values_at(exclusions, "text", wrong)):
+        report.add("mention_exclusions", "exclusion-not-alias", f"an exclusion is an occurrence of one of its entity's aliases; {value!r} is none of {entity_id!r}'s (M5)",
+                   exclusion_id, "entity_id", entity_id)

@@ -103,6 +103,18 @@ def test_a_name_mention_given_another_entity_is_a_finding(dataset_copy):
     assert [(f.row_id, f.column) for f in _findings(dataset_copy, "name-mention-not-alias")] == [(mentions[row]["mention_id"], "text")]
 
 
+def test_an_exclusion_given_another_entity_is_a_finding(dataset_copy):
+    """M5: an exclusion is an occurrence of its entity's alias; given another entity, whose aliases
+    do not hold its text, it passed every check (census on 2.13.0's data)."""
+    exclusions = _rows(dataset_copy, "mention_exclusions")
+    _set(dataset_copy, "mention_exclusions", 0, entity_id="mexico")
+    assert [(f.row_id, f.column) for f in _findings(dataset_copy, "exclusion-not-alias")] == [(exclusions[0]["exclusion_id"], "entity_id")]
+
+
+def test_an_exclusion_of_its_own_entitys_alias_is_no_finding(dataset_copy):
+    assert not _findings(dataset_copy, "exclusion-not-alias")
+
+
 def test_an_alias_dropped_from_the_catalogue_is_a_finding(dataset_copy):
     entities = _rows(dataset_copy, "entities")
     row = _first(entities, lambda e: e["entity_id"] == "claudia-sheinbaum")
