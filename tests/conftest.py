@@ -187,13 +187,28 @@ def released(built_dataset, tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture
-def released_copy(released, tmp_path) -> Path:
-    """A throwaway copy of `released` (dataset folder with releases/ and CHANGELOG.md beside it)."""
-    target = tmp_path / "dataset"
+def released_copy_made_afresh(released: Path, root: Path) -> Path:
+    """`released` copied into root/dataset with its CHANGELOG.md and the documents beside it,
+    their numbers regenerated from the copy's tables (0.5 s of stats and figures a copy)."""
+    target = root / "dataset"
     shutil.copytree(released, target)
-    shutil.copy(released.parent / "CHANGELOG.md", tmp_path / "CHANGELOG.md")
+    shutil.copy(released.parent / "CHANGELOG.md", root / "CHANGELOG.md")
     return documents_beside(target)
+
+
+@pytest.fixture(scope="session")
+def released_template(released, tmp_path_factory) -> Path:
+    """One `released_copy` made afresh, that every `released_copy` is copied from (about 90 tests
+    use one; test_released_template proves a copy is what each made for itself before)."""
+    return released_copy_made_afresh(released, tmp_path_factory.mktemp("released-template"))
+
+
+@pytest.fixture
+def released_copy(released_template, tmp_path) -> Path:
+    """A throwaway copy of `released` (dataset folder with releases/ and CHANGELOG.md beside it,
+    and the documents a release copies, in sync with its tables)."""
+    shutil.copytree(released_template.parent, tmp_path, dirs_exist_ok=True, symlinks=True)
+    return tmp_path / "dataset"
 
 
 @pytest.fixture

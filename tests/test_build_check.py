@@ -140,10 +140,14 @@ def test_a_folder_that_cannot_be_compared_is_named_without_a_traceback(whole_cop
     assert "Traceback" not in done.stderr and snapshot(whole_copy) == before
 
 
-def test_a_build_holding_the_lock_is_waited_for_or_refused(whole_copy):
+def test_a_build_holding_the_lock_is_waited_for_or_refused(whole_copy, tmp_path):
+    """The build holds the lock until the test lets it go: once the check has said it waits
+    (before: a 6 s sleep that both had to fall into)."""
+    go_on = tmp_path / "go-on"
     build = subprocess.Popen([sys.executable, "-m", "landstrikes", "build", "--dataset", str(whole_copy)],
-                             env={**os.environ, "HF_HUB_OFFLINE": "1", "LANDSTRIKES_FAULT": "build:locked@sleep=6"},
+                             env={**os.environ, "HF_HUB_OFFLINE": "1", "LANDSTRIKES_FAULT": f"build:locked@wait={go_on}"},
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    waiting = None
     try:
         deadline = time.monotonic() + 30
         lock = whole_copy / ".landstrikes.lock"
@@ -151,12 +155,20 @@ def test_a_build_holding_the_lock_is_waited_for_or_refused(whole_copy):
             time.sleep(0.05)  # the build writes its pid once it holds the lock
         refused = check(whole_copy)
         assert refused.returncode == 2 and "[dataset-locked]" in refused.stderr, refused.stdout + refused.stderr
-        waited = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(whole_copy),
-                                 "--wait", "60"], capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
-        assert waited.returncode == 0 and build.wait(timeout=60) == 0, waited.stdout + waited.stderr
+        waiting = subprocess.Popen([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(whole_copy),
+                                    "--wait", "60"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   env={**os.environ, "HF_HUB_OFFLINE": "1"})
+        said = waiting.stderr.readline()  # told once, when it starts to wait
+        assert said.startswith("waiting for the lock on "), said
+        assert build.poll() is None  # still holding the lock
+        go_on.touch()
+        out, err = waiting.communicate(timeout=120)
+        assert waiting.returncode == 0 and build.wait(timeout=60) == 0, said + out + err
     finally:
-        build.kill()
-        build.wait()
+        for process in (build, waiting):
+            if process is not None:
+                process.kill()
+                process.wait()
 
 
 def test_a_decompression_bomb_where_a_table_belongs_differs_and_is_refused_unread(whole_copy):

@@ -161,18 +161,31 @@ def two_sites(built_dataset, tmp_path_factory):
         assert main(["render", str(source), "--out", str(out)]) == 0
         digests.append(tree(out))
     assert digests[0] != digests[1]
-    return built_dataset, new, digests
+    return built_dataset, new, digests, root / "site-0"
+
+
+def test_a_copy_of_the_old_site_is_what_rendering_it_there_gives(two_sites, tmp_path):
+    """The kill cases start from copies of one rendered old site (a render is ~1 s; there were 9)."""
+    old_source, _, (old, _), old_site = two_sites
+    rendered, copied = tmp_path / "rendered" / "site", tmp_path / "copied" / "site"
+    rendered.parent.mkdir()
+    assert main(["render", str(old_source), "--out", str(rendered)]) == 0
+    shutil.copytree(old_site, copied, symlinks=True)
+    assert tree(copied) == tree(rendered) == old
+    assert os.listdir(copied.parent) == os.listdir(rendered.parent) == ["site"]
+    assert sorted(p.relative_to(copied).as_posix() for p in copied.rglob("*")) == \
+        sorted(p.relative_to(rendered).as_posix() for p in rendered.rglob("*"))
 
 
 @pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "rename-fallback"])
 def test_a_render_killed_at_any_point_leaves_the_old_or_the_new_site(two_sites, tmp_path, exchange, monkeypatch):
-    old_source, new_source, (old, new) = two_sites
+    old_source, new_source, (old, new), old_site = two_sites
     points = ["outdir:staged", "outdir:marked", "outdir:swapped", "outdir:cleaning"]
     points += [] if exchange else ["outdir:moved-aside"]
     outs = {p: tmp_path / f"case{i}" / "site" for i, p in enumerate(points)}
     for out in outs.values():
-        out.parent.mkdir()
-        assert main(["render", str(old_source), "--out", str(out)]) == 0
+        shutil.copytree(old_site, out, symlinks=True)  # what `render old_source --out out` writes there
+        assert tree(out) == old
     jobs = [{"id": f"kill{i}", "argv": ["render", str(new_source), "--out", str(outs[p])], "fault": p,
              "exchange": exchange, "logs": str(tmp_path)} for i, p in enumerate(points)]
     status = run_in_children(jobs, tmp_path)
