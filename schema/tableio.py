@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pyarrow
 import pyarrow.parquet as pq
 
+from landstrikes.schema import report
 from landstrikes.schema.columns import TableSpec
 from landstrikes.schema.rawnames import is_undecodable, shown_name
 from landstrikes.schema.footer_statistics import statistics_lie
@@ -33,8 +34,7 @@ class UnreadableTable(Exception):
 
 def one_line(text: str, limit: int = 400) -> str:
     """An error text on one line, short enough to read (Arrow errors can carry a whole schema)."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return report.one_line(text, limit)
 
 
 def table_files(table_dir: Path) -> list[Path]:
