@@ -96,8 +96,8 @@ class Report:
         others = sorted({f.table for f in self.findings} - set(self.tables))
         for name in [*self.tables, *others]:
             for f in sorted(self.findings_for(name))[:per_table]:
-                where = f"row {_short(f.row_id)}" if f.row_id else "table"
-                col = f" column {_short(f.column)}" if f.column else ""
+                where = f"row {_short(f.row_id, 200)}" if f.row_id else "table"
+                col = f" column {_short(f.column, 200)}" if f.column else ""
                 lines.append(visible(f"  [{f.check}] {f.table} {where}{col}: {_short(f.message, 400)} (value: {f.value})"))
             extra = len(self.findings_for(name)) - per_table
             if extra > 0:
@@ -120,6 +120,12 @@ def visible(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+def shown(text, limit: int = 200) -> str:
+    """An id or name from the data on a report line: cut to `limit` characters, then `visible`
+    (a 200,000-character id printed a line of that length in validate's and diff's reports)."""
+    return visible(_short(text, limit))
+
+
 _BLANK_RUNS = re.compile(r"[ \t\n\r\f\v]+")
 
 
@@ -132,8 +138,8 @@ def one_line(text, limit: int) -> str:
 
 
 def _where(f: Finding) -> str:
-    row = f"row {_short(f.row_id)}" if f.row_id else "(whole table)"
-    column = f" column {_short(f.column)}" if f.column else ""
+    row = f"row {_short(f.row_id, 200)}" if f.row_id else "(whole table)"
+    column = f" column {_short(f.column, 200)}" if f.column else ""
     return f"{f.table} {row}{column}"
 
 

@@ -105,3 +105,11 @@ def test_a_report_line_naming_a_huge_id_stays_readable_and_the_json_keeps_it_who
     assert max(len(line) for line in out.splitlines()) <= 1000
     assert "id-not-slug" in out
     assert any(f["row_id"] == huge for f in json.loads(report.read_text())["findings"])
+
+
+def test_diff_names_a_huge_id_on_a_readable_line(dataset_copy, built_dataset, capsys):
+    _rename_first(dataset_copy, "stance_targets", "target_id", "x" * 200_000 + "\u202eDILAV")
+    assert main(["diff", str(built_dataset), str(dataset_copy)]) == 1
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 1000
+    assert _unprintable(out) == set()
