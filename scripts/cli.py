@@ -430,7 +430,7 @@ def cmd_export_schemas(args) -> int:
 
 
 def _notice(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    print(_shown(line), file=sys.stderr, flush=True)
 
 
 BUILD_EPILOG = """exit codes:
@@ -505,7 +505,7 @@ def cmd_release(args) -> int:
         if args.dataset.is_dir():  # under the lock: a running release's staging folder is not a leftover
             with dataset_lock(args.dataset, what="landstrikes build or release"):
                 for line in repair(releases_dir(args.dataset), changelog):  # said even if this release is refused
-                    print(f"repaired: {line}")
+                    print(f"repaired: {_shown(line)}")
         result = release(args.dataset, args.version, changelog=args.changelog)
     except (ReleaseError, BuildError) as exc:
         _error(str(exc))

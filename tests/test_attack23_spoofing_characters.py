@@ -113,3 +113,16 @@ def test_diff_names_a_huge_id_on_a_readable_line(dataset_copy, built_dataset, ca
     out = capsys.readouterr().out
     assert max(len(line) for line in out.splitlines()) <= 1000
     assert _unprintable(out) == set()
+
+
+def test_a_repair_notice_naming_a_hostile_out_folder_is_escaped(tmp_path, built_dataset):
+    """The next run's notice about a killed run's leftovers names the folder too."""
+    out = tmp_path / HOSTILE
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONUTF8": "1"}
+    args = [sys.executable, "-m", "landstrikes", "render", str(built_dataset), "--out", str(out)]
+    killed = subprocess.run(args, capture_output=True, text=True, timeout=300, env={**env, "LANDSTRIKES_FAULT": "outdir:marked"})
+    assert killed.returncode == -9
+    done = subprocess.run(args, capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "\\u202e" in done.stdout + done.stderr
+    assert _unprintable(done.stdout + done.stderr) == set(), done.stdout + done.stderr
