@@ -27,11 +27,10 @@ import os
 import subprocess
 import sys
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 from landstrikes.cli import main
+from test_attack19_diff_report_lines import _rename_first_row  # one row's id renamed, its type kept
 
 HOSTILE = "bad\x85nel\x9b31mcsi\u2028ls\u202eRLO\u2066iso\u200bzw\ufeffbom\U000E0041tag"
 """One name holding one character of each class above."""
@@ -79,17 +78,8 @@ def test_an_error_naming_a_hostile_path_prints_no_character_a_terminal_would_act
     assert "\\u202e" in done.stdout + done.stderr  # the character is named, not dropped
 
 
-def _rename_first(folder, table: str, column: str, value: str) -> None:
-    path = folder / "data" / table / f"{table}.parquet"
-    whole = pq.read_table(path)
-    i = whole.schema.get_field_index(column)
-    values = whole.column(i).to_pylist()
-    values[0] = value
-    pq.write_table(whole.set_column(i, whole.schema.field(i), pa.array(values, whole.schema.field(i).type)), path)
-
-
 def test_validate_shows_an_id_holding_bidi_and_invisible_characters_escaped(dataset_copy, capsys):
-    _rename_first(dataset_copy, "stance_targets", "target_id", "abc\u202eDILAV\u200b\U000E0041")
+    _rename_first_row(dataset_copy, "stance_targets", "target_id", "abc\u202eDILAV\u200b\U000E0041")
     assert main(["validate", str(dataset_copy)]) == 1
     out = capsys.readouterr().out
     assert _unprintable(out) == set()
@@ -98,7 +88,7 @@ def test_validate_shows_an_id_holding_bidi_and_invisible_characters_escaped(data
 
 def test_a_report_line_naming_a_huge_id_stays_readable_and_the_json_keeps_it_whole(dataset_copy, tmp_path, capsys):
     huge = "x" * 200_000 + "-Y"
-    _rename_first(dataset_copy, "stance_targets", "target_id", huge)
+    _rename_first_row(dataset_copy, "stance_targets", "target_id", huge)
     report = tmp_path / "r.json"
     assert main(["validate", str(dataset_copy), "--json", str(report)]) == 1
     out = capsys.readouterr().out
@@ -108,7 +98,7 @@ def test_a_report_line_naming_a_huge_id_stays_readable_and_the_json_keeps_it_who
 
 
 def test_diff_names_a_huge_id_on_a_readable_line(dataset_copy, built_dataset, capsys):
-    _rename_first(dataset_copy, "stance_targets", "target_id", "x" * 200_000 + "\u202eDILAV")
+    _rename_first_row(dataset_copy, "stance_targets", "target_id", "x" * 200_000 + "\u202eDILAV")
     assert main(["diff", str(built_dataset), str(dataset_copy)]) == 1
     out = capsys.readouterr().out
     assert max(len(line) for line in out.splitlines()) <= 1000
