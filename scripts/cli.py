@@ -883,12 +883,12 @@ def _shown(path) -> str:
     return visible(str(path))
 
 
-def _error(message: str) -> None:
+def _error(message) -> None:
     """An error line on stderr, its data shown by `visible`: a path or id holding NEL, U+2028, a C1
     control or a bidirectional override stays one line drawn as it is (attack23)."""
     from landstrikes.schema.report import visible
 
-    print(f"error: {visible(message)}", file=sys.stderr)
+    print(f"error: {visible(str(message))}", file=sys.stderr)  # (an object too: MissingExtra)
 
 
 def main(argv: list[str] | None = None) -> int:
