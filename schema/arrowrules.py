@@ -101,6 +101,8 @@ def _check_keeps(check, column: pa.ChunkedArray) -> bool:
         return pc.min(lengths).as_py() >= (stats.get("min_value") or 0)
     if name == "str_matches" and pa.types.is_string(column.type):
         pattern = stats.get("pattern")
+        if isinstance(pattern, str) and pattern.endswith("\\Z"):  # Python's end of the text is RE2's `$`
+            pattern = pattern[:-2] + "$"  # (`$` in `re` also matches before a final line feed: attack23)
         if not isinstance(pattern, str) or not pattern.startswith("^") or "\\" in pattern:
             # re.match anchors at the start (an RE2 search does not); escapes such as \W or \S
             # mean more in RE2 (ASCII classes) than in `re`: those patterns go to Pandera

@@ -15,7 +15,7 @@ ARTICLES = TableSpec(
             "string",
             "sha256 of the raw file's bytes.",
             unique=True,
-            checks=(str_matches(r"^[0-9a-f]{64}$"),),
+            checks=(str_matches(r"^[0-9a-f]{64}\Z"),),
         ),
         Col("title", "string", "The first headline segment, stripped; null when the text has no headline.", nullable=True),
         Col("text", "string", "The raw text, verbatim; every span offset points into it."),

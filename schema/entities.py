@@ -13,7 +13,7 @@ ENTITIES = TableSpec(
             "string",
             "Readable slug of the canonical name (E3).",
             unique=True,
-            checks=(str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$"),),
+            checks=(str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*\Z"),),
         ),
         Col("name", "string", "Canonical name."),
         Col("type", "string", "Entity type (E2).", labels=ENTITY_TYPES),

@@ -21,8 +21,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from landstrikes.schema.rawnames import (CASE_CHECK, CASE_REASON, HIDDEN_CHECK, HIDDEN_REASON, NAME_CHECK, NAME_REASON,
-                                         is_hidden, is_undecodable, shown_name, txt_in_other_case)
+from landstrikes.schema.rawnames import (CASE_CHECK, CASE_REASON, FOLD_CHECK, FOLD_REASON, HIDDEN_CHECK, HIDDEN_REASON,
+                                         NAME_CHECK, NAME_REASON, colliding_names, is_hidden, is_undecodable, shown_name,
+                                         txt_in_other_case)
 from landstrikes.schema.report import Report
 
 CHECK = "article-not-raw"
@@ -70,7 +71,11 @@ def check_raw_texts(folder: Path, articles: pa.Table | None, report: Report) -> 
                        "was edited, or the raw file, after the build", str(article_id), "text", str(digest))
     for path in txt_in_other_case(raw):
         report.add("articles", CASE_CHECK, f"raw/{path.name[:60]}: {CASE_REASON}", path.stem[:60], "source_file", path.name[:60])
-    for path in sorted(raw.glob("*.txt")):
+    texts = sorted(raw.glob("*.txt"))
+    for name, other in colliding_names(p.name for p in texts if not is_undecodable(p.name)):
+        report.add("articles", FOLD_CHECK, f"raw/{name[:60]} and raw/{other[:60]}: {FOLD_REASON}", name[:-4][:60],
+                   "source_file", name[:60])
+    for path in texts:
         if is_undecodable(path.name):
             name = shown_name(path.name)
             report.add("articles", NAME_CHECK, f"raw/{name[:60]}: {NAME_REASON}", name[:-4][:60], "source_file", name[:60])

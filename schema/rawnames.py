@@ -58,3 +58,39 @@ def is_undecodable(name: str) -> bool:
 def shown_name(name: str) -> str:
     """A name as UTF-8 text for messages and reports: undecodable bytes as `\\xNN` escapes."""
     return name if not is_undecodable(name) else name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+FOLD_CHECK = "raw-name-collision"
+FOLD_REASON = ("macOS and Windows hold the two names as one file (they differ only in letter case, Unicode "
+               "normalisation or an ignorable joiner or direction mark), so a checkout there keeps one text for "
+               "both articles; rename one of them")
+"""A clone must be byte-exact on any platform: Linux kept `000_x.txt` beside `000_X.txt`, and
+`café.txt` in NFC beside its NFD spelling, as two articles (attack23)."""
+
+_HFS_IGNORED = dict.fromkeys(map(ord, "\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                      "\u206a\u206b\u206c\u206d\u206e\u206f\ufeff"))
+"""The code points HFS+ leaves out when it compares names (the list Git's `.git` guard uses)."""
+
+
+def folded_name(name: str) -> str:
+    """A name as a case-insensitive, normalisation-insensitive file system compares it: the
+    characters HFS+ ignores removed, then Unicode's canonical caseless match (NFD, case fold,
+    NFD). Full case folding also folds `ﬁ` to `fi`: a pair only some file systems hold as one is
+    refused too."""
+    import unicodedata
+
+    plain = name.translate(_HFS_IGNORED)
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", plain).casefold())
+
+
+def colliding_names(names) -> list[tuple[str, str]]:
+    """Each name that folds to an earlier one's name, with that name, in the order given."""
+    first: dict[str, str] = {}
+    pairs = []
+    for name in names:
+        key = folded_name(name)
+        if key in first:
+            pairs.append((name, first[key]))
+        else:
+            first[key] = name
+    return pairs

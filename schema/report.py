@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 
 EXIT_VALID = 0
@@ -95,9 +96,9 @@ class Report:
         others = sorted({f.table for f in self.findings} - set(self.tables))
         for name in [*self.tables, *others]:
             for f in sorted(self.findings_for(name))[:per_table]:
-                where = f"row {f.row_id}" if f.row_id else "table"
-                col = f" column {f.column}" if f.column else ""
-                lines.append(visible(f"  [{f.check}] {f.table} {where}{col}: {f.message} (value: {f.value})"))
+                where = f"row {_short(f.row_id, 200)}" if f.row_id else "table"
+                col = f" column {_short(f.column, 200)}" if f.column else ""
+                lines.append(visible(f"  [{f.check}] {f.table} {where}{col}: {_short(f.message, 400)} (value: {f.value})"))
             extra = len(self.findings_for(name)) - per_table
             if extra > 0:
                 lines.append(f"  ... and {extra} more in {name} (use --json for all)")
@@ -108,14 +109,37 @@ class Report:
 
 
 def visible(text: str) -> str:
-    """One line whatever a path, id or value holds: control characters escaped as repr would
-    (a newline in a folder name or a NUL in a value printed the report over two lines)."""
-    return "".join(repr(c)[1:-1] if c < " " or "\x7f" <= c <= "\x9f" or c in "\u2028\u2029" else c for c in text)
+    """One line whatever a path, id or value holds, drawn as the characters it holds: every
+    character Python does not call printable is escaped as repr shows it. That is C0 and C1
+    controls (a newline, ESC, the 8-bit CSI U+009B), the line breaks of `str.splitlines` (NEL,
+    U+2028, U+2029), bidirectional overrides and isolates (U+202E drew a line reversed) and
+    invisible format characters (U+200B, U+FEFF, tag characters), which let two different ids
+    print alike (attack3, attack19; the format characters and C1 in error lines: attack23)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def shown(text, limit: int = 200) -> str:
+    """An id or name from the data on a report line: cut to `limit` characters, then `visible`
+    (a 200,000-character id printed a line of that length in validate's and diff's reports)."""
+    return visible(_short(text, limit))
+
+
+_BLANK_RUNS = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def one_line(text, limit: int) -> str:
+    """A text we did not write (an OS or Arrow error, a whole schema) as one bounded line: runs of
+    ASCII blanks folded to one space, then cut, then shown by `visible` (folding every Unicode
+    space, as `str.split` does, had named a path holding U+2028 as one holding a space)."""
+    flat = _BLANK_RUNS.sub(" ", str(text)).strip()
+    return visible(flat if len(flat) <= limit else flat[: limit - 1] + "…")
 
 
 def _where(f: Finding) -> str:
-    row = f"row {f.row_id}" if f.row_id else "(whole table)"
-    column = f" column {f.column}" if f.column else ""
+    row = f"row {_short(f.row_id, 200)}" if f.row_id else "(whole table)"
+    column = f" column {_short(f.column, 200)}" if f.column else ""
     return f"{f.table} {row}{column}"
 
 

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 import pyarrow
 import pyarrow.parquet as pq
 
+from landstrikes.schema import report
 from landstrikes.schema.columns import TableSpec
 from landstrikes.schema.rawnames import is_undecodable, shown_name
 from landstrikes.schema.footer_statistics import statistics_lie
+from landstrikes.schema.page_headers import chunk_pages
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,8 +35,7 @@ class UnreadableTable(Exception):
 
 def one_line(text: str, limit: int = 400) -> str:
     """An error text on one line, short enough to read (Arrow errors can carry a whole schema)."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return report.one_line(text, limit)
 
 
 def table_files(table_dir: Path) -> list[Path]:
@@ -139,16 +140,37 @@ def bomb_reason(source, size: int, metadata) -> str | None:
     the file is a bomb when that is over MAX_EXPANSION times both the file and its pages'
     decompressed size. Plain pages are not judged by their decompressed size: the footer states
     it, and a huge repetitive text compresses as well as a bomb (the benchmarks' 1 GB article)."""
+    pages_read = chunk_pages(source, metadata)
+    understated = _footer_understates(metadata, pages_read)
+    if understated is not None:
+        return understated
     rows, values = footer_rows(metadata), _footer_values(metadata)
     floor = _decoded_floor(metadata)
     if _explodes(floor, size):
         return (f"{rows} rows ({values} values in {metadata.num_columns} columns) in {size} bytes would decode to at "
                 f"least {floor >> 20} MB, over {MAX_EXPANSION} times the file (a decompression bomb)")
-    spelt = dictionary_text_bytes(source, metadata)
-    pages = _uncompressed_bytes(metadata)
+    pages = _uncompressed_bytes(metadata) if pages_read is None else sum(p.uncompressed for p in pages_read)
+    spelt = dictionary_text_bytes(source, metadata, pages)
     if spelt is not None and _explodes(spelt, max(size, pages)):
         return (f"{rows} rows of dictionary-encoded text in {size} bytes (pages of {pages >> 20} MB decompressed) would "
                 f"decode to {spelt >> 20} MB, over {MAX_EXPANSION} times both (a decompression bomb)")
+    return None
+
+
+def _footer_understates(metadata, pages_read) -> str | None:
+    """Why the footer's counts cannot bound what is decoded, or None: a column chunk stating fewer
+    values, or fewer decompressed bytes, than its page headers (which Arrow decodes by; attack23:
+    a footer stating 1 value for a list of 5*10^7 passed the floor). A footer stating more only
+    makes the guard stricter, and the guard then weighs the pages' own sizes."""
+    if pages_read is None:
+        return None
+    chunks = (metadata.row_group(i).column(j) for i in range(metadata.num_row_groups) for j in range(metadata.num_columns))
+    for chunk, pages in zip(chunks, pages_read):
+        for what, stated, held in (("values", chunk.num_values, pages.values),
+                                   ("decompressed bytes", chunk.total_uncompressed_size, pages.uncompressed)):
+            if stated < held:
+                return (f"column {chunk.path_in_schema}: the footer states {stated} {what} where its page headers hold "
+                        f"{held} (a footer understating its pages would hide a decompression bomb)")
     return None
 
 
@@ -188,7 +210,7 @@ def _uncompressed_bytes(metadata) -> int:
     return sum(chunk.total_uncompressed_size for chunk in _chunks(metadata))
 
 
-def dictionary_text_bytes(source, metadata) -> int | None:
+def dictionary_text_bytes(source, metadata, pages: int | None = None) -> int | None:
     """The bytes the dictionary-encoded byte-array values decode to, counted on their dictionaries,
     or None when the footer bounds them under BOMB_FLOOR (each value at most its column chunk's
     decompressed size): the gold and ordinary tables are not read twice."""
@@ -203,7 +225,8 @@ def dictionary_text_bytes(source, metadata) -> int | None:
     with pq.ParquetFile(source, read_dictionary=sorted(leaves)) as handle:
         names = sorted({f.name for f in handle.schema_arrow
                         if any(leaf == f.name or leaf.startswith(f"{f.name}.") for leaf in leaves)})
-        if _dictionary_bound(handle, metadata, names) <= MAX_EXPANSION * max(_uncompressed_bytes(metadata), 1):
+        pages = _uncompressed_bytes(metadata) if pages is None else pages
+        if _dictionary_bound(handle, metadata, names) <= MAX_EXPANSION * max(pages, 1):
             return None  # cannot explode: the exact count below is not needed
         for i in range(metadata.num_row_groups):  # one row group at a time: Arrow reads nested dictionaries so only
             table = handle.read_row_group(i, columns=names)

@@ -125,7 +125,9 @@ def _printable_agreement(path: Path) -> dict | None:
 
 
 def _stderr(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    from landstrikes.schema.report import visible
+
+    print(visible(line), file=sys.stderr, flush=True)  # a repair line names folders: one line (attack23)
 
 
 def build(dataset_dir: Path, wait: float = 0.0, notice: Callable[[str], None] = _stderr) -> BuildResult:

@@ -120,15 +120,15 @@ def cmd_build(args) -> int:
     try:
         result = build(args.dataset, wait=args.wait)
     except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except OSError as exc:  # the dataset folder itself: missing, read-only, full disk
-        print(f"error: {one_line(exc)} [build-io]", file=sys.stderr)
+        _error(f"{one_line(exc)} [build-io]")
         return 2
-    print(f"landstrikes build: {result.articles} articles from {args.dataset / 'raw'}")
+    print(f"landstrikes build: {result.articles} articles from {_shown(args.dataset / 'raw')}")
     print(result.report.to_text())
     if not result.report.ok:
-        print(f"build refused: the tables did not validate; {args.dataset / 'data'} was left untouched", file=sys.stderr)
+        print(f"build refused: the tables did not validate; {_shown(args.dataset / 'data')} was left untouched", file=sys.stderr)
     return result.report.exit_code
 
 
@@ -136,15 +136,15 @@ def _check_build(args) -> int:
     from landstrikes.buildcheck import check_build
 
     if not args.dataset.is_dir():
-        print(f"error: {args.dataset}: no such dataset folder [unreadable-folder]", file=sys.stderr)
+        _error(f"{args.dataset}: no such dataset folder [unreadable-folder]")
         return 2
     try:
         result = check_build(args.dataset, wait=args.wait)
     except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except OSError as exc:
-        print(f"error: {one_line(exc)} [build-io]", file=sys.stderr)
+        _error(f"{one_line(exc)} [build-io]")
         return 2
     print(result.to_text())
     return 0 if result.ok else 1
@@ -164,7 +164,7 @@ def cmd_validate(args) -> int:
         with older_objects_frozen(), reading(args.path, wait=args.wait):
             report = _validated(args, validate)
     except BuildError as exc:  # the dataset's lock, held by a build or release past --wait
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except Exception as exc:  # validate reports bad data as findings; this is a last resort, never a traceback
         return _internal_error(exc)
@@ -185,7 +185,7 @@ def _validated(args, validate):
         try:
             return validate_partitioned(args.path, args.engine, args.num_proc)
         except EngineUnavailable as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            _error(str(exc))
             return None
     return validate(args.path)
 
@@ -208,7 +208,7 @@ def _write_report(path, text: str, kind: str) -> bool:
     path = Path(path)
     problem = _report_target_problem(path, kind)
     if problem:
-        print(f"error: [unwritable-report] {path}: {problem}", file=sys.stderr)
+        _error(f"[unwritable-report] {path}: {problem}")
         return False
     from landstrikes.safety.replacefile import replace_text
 
@@ -216,7 +216,7 @@ def _write_report(path, text: str, kind: str) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         replace_text(path, _undecodable_bytes_shown(text) + "\n")  # a new temporary file (never a planted symlink), then one rename
     except OSError as exc:
-        print(f"error: [unwritable-report] {path}: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
+        _error(f"[unwritable-report] {path}: cannot write the report ({exc.strerror or exc})")
         return False
     return True
 
@@ -304,7 +304,7 @@ def _is_report_of(path: Path, kind: str) -> bool:
 def _internal_error(exc: Exception) -> int:
     from landstrikes.schema.tableio import one_line
 
-    print(f"error: [internal-error] {type(exc).__name__}: {one_line(str(exc))} (please report this input)", file=sys.stderr)
+    _error(f"[internal-error] {type(exc).__name__}: {one_line(str(exc))} (please report this input)")
     return 2
 
 
@@ -319,9 +319,7 @@ def _explained(path, exc: Exception, what: str, otherwise=None) -> int:
     try:
         refuse_invalid(path)
     except StatsInputError as invalid:
-        from landstrikes.errors import visible
-
-        print(f"error: {what}: {visible(str(invalid))}", file=sys.stderr)
+        _error(f"{what}: {invalid}")
         return 2
     except Exception:  # the explanation failed too: report the first failure
         pass
@@ -339,7 +337,7 @@ def cmd_agreement(args) -> int:
         args.out = args.dataset / "agreement.json"
     problem = _report_target_problem(args.out, "agreement")
     if problem:
-        print(f"error: [unwritable-report] {args.out}: {problem}", file=sys.stderr)
+        _error(f"[unwritable-report] {args.out}: {problem}")
         return 2
     from landstrikes.safety.readlock import reading
 
@@ -347,17 +345,17 @@ def cmd_agreement(args) -> int:
         with reading(args.dataset, wait=args.wait):  # a build never swaps data/ mid-read (attack21)
             result = agreement(args.dataset)
     except UnreadableTable as exc:  # with its check id, as every command names it
-        print(f"error: {exc.line()}", file=sys.stderr)
+        _error(exc.line())
         return 2
     except BuildError as exc:
         def refused(exc):
-            print(f"error: {exc}", file=sys.stderr)
+            _error(str(exc))
             return 2
         if exc.check == "raw-missing":  # a pass names an article the table lacks: a broken table is the likelier cause
             return _explained(args.dataset, exc, "the agreement cannot be computed", otherwise=refused)
         return refused(exc)
     except (OSError, ValueError, yaml.YAMLError, pyarrow.ArrowException) as exc:
-        print(f"error: {' '.join(str(exc).split())[:300]}", file=sys.stderr)  # unusable input, one line
+        _error(f"{' '.join(str(exc).split())[:300]}")  # unusable input, one line
         return 2
     except Exception as exc:
         return _explained(args.dataset, exc, "the agreement cannot be computed")
@@ -375,7 +373,7 @@ def cmd_agreement(args) -> int:
         print(f"third    claims span F1 {tc['span_overlap']['f1']:.3f}  consistency kappa {tc['consistency_kappa']}  "
               f"cluster kappa {tc['clusters']['same_cluster_kappa']}  flags F1 {tf['evidence_overlap']['f1']:.3f}  "
               f"stance kappa {ts['label_kappa']}")
-    print(f"written to {args.out}")
+    print(f"written to {_shown(args.out)}")
     return 0
 
 
@@ -406,9 +404,9 @@ def cmd_stats(args) -> int:
                 return 0
             changed = write(stats, root, args.dataset)
     except (StatsInputError, BlockSyntaxError, BuildError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
-    print("\n".join(f"wrote {path}" for path in changed) or "landstrikes stats: everything was up to date")
+    print("\n".join(f"wrote {_shown(path)}" for path in changed) or "landstrikes stats: everything was up to date")
     return 0
 
 
@@ -424,15 +422,15 @@ def cmd_export_schemas(args) -> int:
             with output_folder(args.out, "export-schemas", _notice) as staging:
                 written = [args.out / path.relative_to(staging) for path in export.export_schemas(staging, replace_text)]
         except BuildError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            _error(str(exc))
             return 2
     for path in written:
-        print(f"wrote {path}")
+        print(f"wrote {_shown(path)}")
     return 0
 
 
 def _notice(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    print(_shown(line), file=sys.stderr, flush=True)
 
 
 BUILD_EPILOG = """exit codes:
@@ -482,15 +480,13 @@ def cmd_render(args) -> int:
         with reading(args.path, wait=args.wait):
             site = render_site(args.path, args.out, _notice)
     except (RenderError, BuildError) as exc:
-        from landstrikes.errors import visible
-
-        print(f"error: {visible(str(exc))}", file=sys.stderr)  # a newline in a path stays one line
+        _error(str(exc))  # a newline in a path stays one line
         return 2
     except OSError:
         raise  # [unusable-path], as for every command
     except Exception as exc:
         return _explained(args.path, exc, "the site cannot be drawn")
-    print(f"landstrikes render: {len(site.pages)} pages from {args.path} -> {site.index}")
+    print(f"landstrikes render: {len(site.pages)} pages from {_shown(args.path)} -> {_shown(site.index)}")
     if site.missing:
         print(f"missing tables (drawn as empty): {', '.join(site.missing)}")
     if site.problems:
@@ -509,17 +505,17 @@ def cmd_release(args) -> int:
         if args.dataset.is_dir():  # under the lock: a running release's staging folder is not a leftover
             with dataset_lock(args.dataset, what="landstrikes build or release"):
                 for line in repair(releases_dir(args.dataset), changelog):  # said even if this release is refused
-                    print(f"repaired: {line}")
+                    print(f"repaired: {_shown(line)}")
         result = release(args.dataset, args.version, changelog=args.changelog)
     except (ReleaseError, BuildError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except OSError as exc:
         where, why = os_error_parts(exc)
-        print(f"error: [unusable-path] {one_line(str(where or args.dataset))[:300]}: {why}", file=sys.stderr)
+        _error(f"[unusable-path] {one_line(str(where or args.dataset))[:300]}: {why}")
         return 2
     manifest = result.manifest
-    print(f"released {manifest['dataset_version']} to {result.path} ({len(manifest['files'])} files, "
+    print(f"released {manifest['dataset_version']} to {_shown(result.path)} ({len(manifest['files'])} files, "
           f"bump: {manifest['bump']}); changelog: {result.changelog}")
     if result.diff is not None:
         print(result.diff.to_text())
@@ -546,10 +542,10 @@ def cmd_diff(args) -> int:
                     verified_manifest(folder)
             result = diff_folders(old, new, args.old, args.new)
     except (ReleaseNotFound, ReleaseIntegrityError, BuildError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except UnreadableTable as exc:
-        print(f"error: {exc.line()}", file=sys.stderr)
+        _error(exc.line())
         return 2
     except Exception as exc:
         return _internal_error(exc)
@@ -569,16 +565,16 @@ def cmd_verify(args) -> int:
 
     if args.pin is not None and (not args.release or len(args.pin) != 64 or args.pin.strip("0123456789abcdefABCDEF")):
         what = "needs a release to pin" if not args.release else f"must be a sha256 (64 hex digits), not {one_line(args.pin[:80])!r}"
-        print(f"error: --pin {what}", file=sys.stderr)
+        _error(f"--pin {what}")
         return 2
     try:
         folders = ([resolve_release(args.release, args.dataset)] if args.release is not None
                    else list(find_releases(releases_dir(args.dataset)).values()))
     except ReleaseNotFound as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     if not folders:
-        print(f"error: no releases under {releases_dir(args.dataset)}", file=sys.stderr)
+        _error(f"no releases under {releases_dir(args.dataset)}")
         return 2
     failed = unvouched = 0
     for folder in folders:
@@ -600,18 +596,18 @@ def cmd_publish(args) -> int:
     from landstrikes.releases.publish import publish
 
     if args.dry_run and args.out is None:
-        print("error: --dry-run needs --out DIR (the folder that would be uploaded)", file=sys.stderr)
+        _error("--dry-run needs --out DIR (the folder that would be uploaded)")
         return 2
     try:
         result = publish(args.version, args.repo, args.dataset, dry_run_out=args.out if args.dry_run else None)
     except ReleaseIntegrityError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 1
     except (ReleaseNotFound, ReleaseError, BuildError) as exc:  # BuildError: --out refused (OutputRefused)
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     if result.folder is not None:
-        print(f"dry run: release {result.version} verified; the upload folder is {result.folder} "
+        print(f"dry run: release {result.version} verified; the upload folder is {_shown(result.folder)} "
               f"(tag {result.tag}); nothing was uploaded")
     else:
         print(f"published release {result.version} to {result.repo} (commit {result.commit}, tag {result.tag})")
@@ -686,15 +682,15 @@ def cmd_extract(args) -> int:
         result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc, max_chars=args.max_chars,
                                 time_budget=args.time_budget or None, engine=args.engine)
     except (BuildError, EngineUnavailable) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     for failure in result.failures:
         print(f"failed {failure.line()}", file=sys.stderr)
     rows = ", ".join(f"{name} {n}" for name, n in result.rows.items() if n)
     dups = f", {len(result.duplicates)} duplicate file(s) recorded" if result.duplicates else ""
-    print(f"landstrikes extract: {result.articles} articles -> {args.out / 'data'} ({rows}){dups}")
+    print(f"landstrikes extract: {result.articles} articles -> {_shown(args.out / 'data')} ({rows}){dups}")
     if result.failures:
-        print(f"landstrikes extract: done with {len(result.failures)} failure(s), listed in {args.out / ERRORS_FILE}", file=sys.stderr)
+        print(f"landstrikes extract: done with {len(result.failures)} failure(s), listed in {_shown(args.out / ERRORS_FILE)}", file=sys.stderr)
         return 3
     return 0
 
@@ -708,13 +704,13 @@ def cmd_evaluate(args) -> int:
         with reading(args.pred_dir, args.gold, wait=args.wait):
             result = evaluate(args.pred_dir, args.gold)
     except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except UnreadableTable as exc:
-        print(f"error: {exc.line()}", file=sys.stderr)
+        _error(exc.line())
         return 2
     except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except Exception as exc:
         return _internal_error(exc)
@@ -880,6 +876,21 @@ def _tolerant_streams() -> None:
             pass
 
 
+def _shown(path) -> str:
+    """A path in a progress or success line, shown by `visible` as error lines show it."""
+    from landstrikes.schema.report import visible
+
+    return visible(str(path))
+
+
+def _error(message) -> None:
+    """An error line on stderr, its data shown by `visible`: a path or id holding NEL, U+2028, a C1
+    control or a bidirectional override stays one line drawn as it is (attack23)."""
+    from landstrikes.schema.report import visible
+
+    print(f"error: {visible(str(message))}", file=sys.stderr)  # (an object too: MissingExtra)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; argv None means this process's own command line (`landstrikes`,
     `python -m landstrikes`), after which a command that asks for it (`extract`) ends the
@@ -906,17 +917,17 @@ def main(argv: list[str] | None = None) -> int:
 
         if (missing := missing_extra(exc)) is None:
             return _internal_error(exc)
-        print(f"error: {missing}", file=sys.stderr)
+        _error(missing)
         return 2
     except OSError as exc:  # the last guard for every command: a path that cannot be used
         # (name too long, a FIFO, /proc, no permission, disk full) is unusable input, one line
         where, why = os_error_parts(exc)
-        print(f"error: [unusable-path] {one_line(str(where if where is not None else 'input'))[:300]}: {why}", file=sys.stderr)
+        _error(f"[unusable-path] {one_line(str(where if where is not None else 'input'))[:300]}: {why}")
         return 2
     except UnicodeEncodeError as exc:
         if (unusable := undecodable_path_line(exc)) is None:
             return _internal_error(exc)
-        print(f"error: {unusable}", file=sys.stderr)
+        _error(unusable)
         return 2
     except Exception as exc:  # never a traceback: one line, exit 2, and the input named by the user
         return _internal_error(exc)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import reprlib
 
+from landstrikes.schema.report import one_line as _one_line
+from landstrikes.schema.report import visible  # noqa: F401  (one rule for every message: attack23)
+
 SHORT = 60
 """At most this many characters of a value appear in a message (then "…")."""
 
@@ -22,15 +25,9 @@ def short(value, limit: int = SHORT) -> str:
     return text[:limit] + "…" if len(text) > limit else text
 
 
-def visible(path: str) -> str:
-    """A path as one line: control characters (a newline in a folder name) escaped, as repr would."""
-    return "".join(repr(c)[1:-1] if c < " " or c == "\x7f" else c for c in path)
-
-
 def one_line(text: str, limit: int = 300) -> str:
     """Any message as one bounded line (for texts we did not write, e.g. an OS error)."""
-    text = " ".join(str(text).split())
-    return text[:limit] + "…" if len(text) > limit else text
+    return _one_line(text, limit)
 
 
 class BuildError(Exception):

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes.errors import BuildError
-from landstrikes.schema.rawnames import (CASE_CHECK, CASE_REASON, HIDDEN_CHECK, HIDDEN_REASON, NAME_CHECK, NAME_REASON,
-                                         is_hidden, is_undecodable, shown_name, txt_in_other_case)
+from landstrikes.schema.rawnames import (CASE_CHECK, CASE_REASON, FOLD_CHECK, FOLD_REASON, HIDDEN_CHECK, HIDDEN_REASON,
+                                         NAME_CHECK, NAME_REASON, colliding_names, is_hidden, is_undecodable, shown_name,
+                                         txt_in_other_case)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,11 @@ def read_raw_articles(raw_dir: Path) -> list[RawArticle]:
     files = sorted(raw_dir.glob("*.txt"))
     if not files:
         raise BuildError(raw_dir, "no raw article (*.txt) found", check="raw-missing")
+    for path in files:  # a name that is no UTF-8 first: it cannot be folded
+        if is_undecodable(path.name):
+            raise BuildError(shown_name(str(path)), NAME_REASON, check=NAME_CHECK)
+    for name, other in colliding_names(p.name for p in files)[:1]:
+        raise BuildError(raw_dir / name, f"{FOLD_REASON} (beside {other})", check=FOLD_CHECK)
     seen: dict[str, str] = {}
     articles = []
     for path in files:

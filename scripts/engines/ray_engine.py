@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from landstrikes.engines import EngineUnavailable
+from landstrikes.engines import EngineUnavailable, WorkerLost
 
 IN_FLIGHT_PER_CPU = 4
 """Tasks submitted ahead per CPU: keeps workers busy without queueing the whole corpus."""
@@ -43,9 +43,23 @@ def map_ordered(function, items: list, num_proc: int = 1):
     for item in items:
         pending.append(task.remote(function, item))
         if len(pending) >= window:
-            yield ray.get(pending.pop(0))
+            yield _result(ray, pending.pop(0))
     for ref in pending:
-        yield ray.get(ref)
+        yield _result(ray, ref)
+
+
+def _result(ray, ref):
+    """A task's result; WorkerLost when its worker (or node) died on every try, as the local
+    engine says it: Ray's WorkerCrashedError reached the CLI as `[internal-error]` (attack23)."""
+    lost = tuple(getattr(ray.exceptions, name) for name in _LOST if hasattr(ray.exceptions, name))
+    try:
+        return ray.get(ref)
+    except lost:
+        raise WorkerLost("running its task on Ray") from None
+
+
+_LOST = ("WorkerCrashedError", "NodeDiedError", "OutOfMemoryError", "ObjectLostError")
+"""Ray's errors for a task whose process, node or result is gone (not an error the task raised)."""
 
 
 def _apply(function, item):

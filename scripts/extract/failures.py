@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from landstrikes.errors import visible
+from landstrikes.schema.report import one_line as _one_line
 
 ERRORS_FILE = "extract_errors.csv"
 DUPLICATES_FILE = "extract_duplicates.csv"
@@ -44,8 +45,7 @@ class Duplicate:
 
 def one_line(message: str) -> str:
     """A message folded to one line and cut to REASON_CHARS (nothing multi-line reaches stderr)."""
-    flat = " ".join(str(message).split())
-    return flat if len(flat) <= REASON_CHARS else flat[: REASON_CHARS - 1] + "…"
+    return _one_line(message, REASON_CHARS)
 
 
 def write_rows(path: Path, rows: list, kind: type) -> None:

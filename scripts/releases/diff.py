@@ -13,7 +13,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from landstrikes.schema.report import visible
+from landstrikes.schema.report import shown, visible
 from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES_BY_NAME
@@ -121,7 +121,7 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
     """The table's lines. Ids, table and column names come from the data and are shown with
     control characters escaped: an id holding a line break (a raw file's name) printed report
     lines of its own, a forged `required bump` among them (attack19)."""
-    name = visible(t.table)
+    name = shown(t.table)
     if t.status in ("added", "removed"):
         return [f"{name}: table {t.status} ({t.rows_new if t.status == 'added' else t.rows_old} rows)"]
     if t.status == "same":
@@ -131,33 +131,33 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
         f"{len(t.added)} added, {len(t.removed)} removed, {len(t.changed)} changed"
     ]
     for name in t.columns_added:
-        lines.append(f"  + column {visible(name)}")
+        lines.append(f"  + column {shown(name)}")
     for name in t.columns_removed:
-        lines.append(f"  - column {visible(name)}")
+        lines.append(f"  - column {shown(name)}")
     for name, change in t.columns_retyped.items():
-        lines.append(f"  ~ column {visible(name)}: {visible(change['old'])} -> {visible(change['new'])}")
+        lines.append(f"  ~ column {shown(name)}: {shown(change['old'])} -> {shown(change['new'])}")
     for name, change in t.labels_changed.items():
-        lines.append(f"  ~ labels of {visible(name)}: {change['old']} -> {change['new']}")
+        lines.append(f"  ~ labels of {shown(name)}: {change['old']} -> {change['new']}")
     if t.column_order_changed:
         lines.append("  ~ column order changed")
-    shown = 0
+    listed = 0
     for row_id in t.added:
-        if shown < per_table:
-            lines.append(f"  + {visible(row_id)}")
-        shown += 1
+        if listed < per_table:
+            lines.append(f"  + {shown(row_id)}")
+        listed += 1
     for row_id in t.removed:
-        if shown < per_table:
-            lines.append(f"  - {visible(row_id)}")
-        shown += 1
+        if listed < per_table:
+            lines.append(f"  - {shown(row_id)}")
+        listed += 1
     for change in t.changed:
-        if shown < per_table:
-            moved = f" (was {visible(change.old_id)})" if change.old_id != change.id else ""
-            lines.append(f"  ~ {visible(change.id)}{moved}")
+        if listed < per_table:
+            moved = f" (was {shown(change.old_id)})" if change.old_id != change.id else ""
+            lines.append(f"  ~ {shown(change.id)}{moved}")
             for column, (old, new) in change.columns.items():
-                lines.append(f"      {visible(column)}: {_show(old)} -> {_show(new)}")
-        shown += 1
-    if shown > per_table:
-        lines.append(f"  ... and {shown - per_table} more row(s) (use --json for all)")
+                lines.append(f"      {shown(column)}: {_show(old)} -> {_show(new)}")
+        listed += 1
+    if listed > per_table:
+        lines.append(f"  ... and {listed - per_table} more row(s) (use --json for all)")
     return lines
 
 

@@ -74,7 +74,7 @@ def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path
     folder = resolve_release(version, dataset_dir)
     manifest = verified_manifest(folder)
     version = manifest["dataset_version"]
-    if repo is not None and not REPO_ID.match(repo):
+    if repo is not None and not REPO_ID.fullmatch(repo):  # `$` alone let `org/name\n` through (attack23)
         raise ReleaseError(f"--repo {repo[:100]!r} is not a Hub dataset id of the form ORG/NAME")
     if dry_run_out is not None:
         out = prepare_out(dry_run_out)

@@ -109,7 +109,7 @@ def release(
         raise ReleaseError(f"{dataset_dir}: no such dataset folder")
     with dataset_lock(dataset_dir, what="landstrikes build or release"):
         for line in recover_build(dataset_dir):
-            print(line, file=sys.stderr, flush=True)
+            print(escaped(line), file=sys.stderr, flush=True)
         return _release_locked(dataset_dir, version, changelog, date)
 
 

@@ -28,14 +28,23 @@ own name is another id's cleaned name: `001_a_b-65084212` (a raw file's name) wa
 can make two ids clean alike (8 hex digits could be matched by trying)."""
 
 
+WINDOWS_DEVICES = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+"""Names Windows keeps for devices, with any extension: `con.html` cannot be written there."""
+
+
 def page_name(identifier: str) -> str:
-    """A file name for an id: kept as is when safe, short enough and not of a cleaned name's shape,
-    else cleaned, cut and made unique by a hash."""
+    """A file name for an id: kept as is when safe, in lower case, short enough, no device's name
+    and not of a cleaned name's shape, else cleaned, cut and made unique by a hash. Lower case
+    only, so that no two kept names are one file where names are compared without case (macOS,
+    Windows, exFAT): `Reuters_a` and `reuters_a` had shared one page there (attack23)."""
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", identifier)
     if safe == identifier and safe not in ("", ".", "..") and len(safe) <= LONGEST_PAGE_NAME \
-            and not HASHED.fullmatch(safe):
+            and safe == safe.lower() and not HASHED.fullmatch(safe) and not WINDOWS_DEVICES.fullmatch(safe):
         return safe
-    return f"{safe[:60]}-{hashlib.sha256(identifier.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}"
+    prefix = safe[:60]
+    if WINDOWS_DEVICES.fullmatch(prefix.split(".")[0]):  # `nul.x-<hash>` is still the device
+        prefix = f"_{prefix}"
+    return f"{prefix}-{hashlib.sha256(identifier.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}"
 
 
 def article_href(article_id: str, anchor: str | None = None) -> str:

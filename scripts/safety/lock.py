@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from landstrikes.errors import BuildError
+from landstrikes.errors import BuildError, visible
 
 POLL_SECONDS = 0.1
 DATASET_LOCK_FILE = ".landstrikes.lock"
@@ -87,7 +87,7 @@ def _acquire(fd: int, lock_path: Path, mode: int, wait: float, refusal, holder) 
             if time.monotonic() >= deadline:
                 raise LockHeld(lock_path, refusal()) from None
             if not told:
-                print(f"waiting for the lock on {lock_path} ({holder()})", file=sys.stderr, flush=True)
+                print(visible(f"waiting for the lock on {lock_path} ({holder()})"), file=sys.stderr, flush=True)
                 told = True
             time.sleep(POLL_SECONDS)
 

@@ -1,0 +1,156 @@
+"""What a Parquet file's pages state about themselves, read from their headers (attack23).
+
+A column chunk's `num_values` and `total_uncompressed_size` in the footer are the writer's
+summary; Arrow does not use them to decode. It decodes as many values as each page header states
+and decompresses each page to its header's `uncompressed_page_size`. A footer rewritten to state 1
+value for a list of 5*10^7 (a padded varint: not one byte moves) passed the bomb guard, whose
+floor counted the footer's values, and Arrow then decoded 400 MB. So the guard reads the headers:
+a few bytes a page, each found from the one before by its `compressed_page_size`; the pages
+themselves are never read.
+
+A PageHeader is Thrift's compact protocol: field 1 type, 2 uncompressed_page_size, 3
+compressed_page_size, 5 a data page's header, 7 a dictionary page's, 8 a v2 data page's (the
+first field of each of those three is its num_values).
+"""
+
+from __future__ import annotations
+
+import mmap
+from dataclasses import dataclass
+
+_DATA_PAGE_HEADERS = (5, 8)
+_DEEPEST = 16
+"""Structs nest this deep at most in a page header (statistics inside a data page header)."""
+
+
+class _Malformed(ValueError):
+    """Bytes that are no page header: the caller believes the footer, and Arrow's own read fails."""
+
+
+@dataclass(frozen=True)
+class ChunkPages:
+    """One column chunk as its page headers state it."""
+
+    values: int  # values of its data pages (nulls and list levels included, as the footer counts them)
+    uncompressed: int  # bytes its pages decompress to (dictionary page included, headers not)
+
+
+class _Reader:
+    def __init__(self, data, at: int, end: int):
+        self.data, self.at, self.end = data, at, end
+
+    def byte(self) -> int:
+        if self.at >= self.end:
+            raise _Malformed("a page header runs past its column chunk")
+        value = self.data[self.at]
+        self.at += 1
+        return value
+
+    def varint(self) -> int:
+        shift = result = 0
+        while True:
+            b = self.byte()
+            result |= (b & 0x7F) << shift
+            if not b & 0x80:
+                return result
+            shift += 7
+            if shift > 70:
+                raise _Malformed("a varint longer than ten bytes")
+
+    def integer(self) -> int:
+        n = self.varint()
+        return (n >> 1) ^ -(n & 1)
+
+    def skip(self, kind: int, depth: int) -> None:
+        if kind in (1, 2):  # a boolean held in the field header
+            return
+        if kind == 3:
+            self.byte()
+        elif kind in (4, 5, 6):
+            self.varint()
+        elif kind == 7:
+            self.at += 8
+        elif kind == 8:
+            length = self.varint()  # (read before `at` is: `at += varint()` added to the old `at`)
+            self.at += length
+        elif kind in (9, 10):
+            head = self.byte()
+            size = head >> 4 if head >> 4 != 15 else self.varint()
+            for _ in range(size):
+                self.element(head & 0x0F, depth)
+        elif kind == 11:
+            size = self.varint()
+            if size:
+                kinds = self.byte()
+                for _ in range(size):
+                    self.element(kinds >> 4, depth)
+                    self.element(kinds & 0x0F, depth)
+        elif kind == 12:
+            self.struct(depth + 1)
+        else:
+            raise _Malformed(f"no Thrift type {kind}")
+        if self.at > self.end:
+            raise _Malformed("a page header runs past its column chunk")
+
+    def element(self, kind: int, depth: int) -> None:
+        """One item of a list, set or map: a boolean there is a byte of its own, so every item
+        moves on (a map of a huge count of booleans would otherwise loop without reading)."""
+        if kind in (1, 2):
+            self.byte()
+        else:
+            self.skip(kind, depth)
+
+    def struct(self, depth: int, wanted=()) -> dict:
+        """The struct's integer fields named in `wanted` (and its struct fields, as dicts, if
+        `wanted` names them); every other field skipped."""
+        if depth > _DEEPEST:
+            raise _Malformed("a page header nests too deep")
+        found, field = {}, 0
+        while True:
+            head = self.byte()
+            if head == 0:
+                return found
+            kind, delta = head & 0x0F, head >> 4
+            field = field + delta if delta else self.integer()
+            if field in wanted and kind in (5, 6):
+                found[field] = self.integer()
+            elif field in wanted and kind == 12:
+                found[field] = self.struct(depth + 1, wanted=(1,))
+            else:
+                self.skip(kind, depth)
+
+
+def chunk_pages(path, metadata) -> list[ChunkPages] | None:
+    """Every column chunk of the file, row group by row group, as its page headers state it; None
+    when a header cannot be read (the footer is then all there is, and Arrow's read of such a
+    file fails on its own)."""
+    try:
+        with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return [_chunk(data, metadata.row_group(i).column(j))
+                    for i in range(metadata.num_row_groups) for j in range(metadata.num_columns)]
+    except (_Malformed, ValueError, TypeError, OSError):  # TypeError: a source that is no path
+        return None
+
+
+def _chunk(data, chunk) -> ChunkPages:
+    start, dictionary = chunk.data_page_offset, chunk.dictionary_page_offset
+    if chunk.has_dictionary_page and dictionary is not None and dictionary >= 4 and (dictionary < start or start < 4):
+        start = dictionary  # (a chunk of no rows has a dictionary page only: its data page offset is 0)
+    end = min(start + chunk.total_compressed_size, len(data))
+    if start < 0 or start >= end:
+        raise _Malformed("a column chunk outside the file")
+    values = uncompressed = 0
+    at = start
+    while at < end:
+        reader = _Reader(data, at, end)
+        header = reader.struct(0, wanted=(1, 2, 3, *_DATA_PAGE_HEADERS, 7))
+        size, body = header.get(2), header.get(3)
+        if not (isinstance(size, int) and isinstance(body, int)) or size < 0 or body < 0:
+            raise _Malformed("a page header without its sizes")
+        uncompressed += size
+        for field in _DATA_PAGE_HEADERS:
+            counted = header.get(field)
+            if isinstance(counted, dict) and isinstance(counted.get(1), int):
+                values += max(counted[1], 0)
+        at = reader.at + body
+    return ChunkPages(values, uncompressed)
