@@ -34,8 +34,7 @@ def check_name_mentions(tables, report: Report) -> None:
     aliases = column(entities, "aliases")
     if not pa.types.is_list(aliases.type) or not pa.types.is_string(column(mentions, "text").type) and not pa.types.is_large_string(column(mentions, "text").type):
         return
-    owner = np.concatenate([pc.list_parent_indices(aliases).to_numpy(zero_copy_only=False).astype(np.int64), np.arange(entities.num_rows)])
-    names = pa.concat_arrays([pc.list_flatten(aliases).cast(pa.large_string()), column(entities, "name").cast(pa.large_string())])
+    owner, names = _entity_names(entities)
     listed = np.zeros(entities.num_rows + 1, bool)
     listed[np.unique(owner[: len(owner) - entities.num_rows])] = True  # entities with at least one alias
     entity = key_positions(tables, "mentions", "entity_id", "entities", "entity_id")
@@ -44,11 +43,7 @@ def check_name_mentions(tables, report: Report) -> None:
     rows = np.flatnonzero(known)
     if not len(rows):
         return
-    named = _named(entity[rows], column(mentions, "text").take(pa.array(rows, pa.int64())).cast(pa.large_string()), owner, names)
-    unnamed = rows[~named]
-    if len(unnamed):  # a name written with another space separator is still the name (M6)
-        spaced = _spaced(column(mentions, "text").take(pa.array(unnamed, pa.int64())))
-        named[np.flatnonzero(~named)] = _named(entity[unnamed], spaced, owner, _spaced(names))
+    named = _names_of_their_entities(entity, column(mentions, "text"), rows, owner, names)
     not_alias = rows[is_name[rows] & ~named]
     not_name = rows[~is_name[rows] & named]
     spans = ("start", "end", "text")
@@ -60,6 +55,24 @@ def check_name_mentions(tables, report: Report) -> None:
     for mention_id, kind, text in zip(ids_at(mentions, "mentions", not_name), values_at(mentions, "kind", not_name), values_at(mentions, "text", not_name)):
         report.add("mentions", "mention-kind-mismatch", f"{text!r} is a name of its entity, so the mention is NAME, not {kind!r} (M1)",
                    mention_id, "kind", kind)
+
+
+def _entity_names(entities: pa.Table) -> tuple[np.ndarray, pa.Array]:
+    """Every alias and name of every entity, and the entity row each belongs to."""
+    aliases = column(entities, "aliases")
+    owner = np.concatenate([pc.list_parent_indices(aliases).to_numpy(zero_copy_only=False).astype(np.int64), np.arange(entities.num_rows)])
+    names = pa.concat_arrays([pc.list_flatten(aliases).cast(pa.large_string()), column(entities, "name").cast(pa.large_string())])
+    return owner, names
+
+
+def _names_of_their_entities(entity: np.ndarray, texts, rows: np.ndarray, owner: np.ndarray, names: pa.Array) -> np.ndarray:
+    """Per row of `rows`: its text is a name of its entity (`entity[row]`), as written first, else
+    with every space separator read as a space (M6: a name written with another is still the name)."""
+    named = _named(entity[rows], texts.take(pa.array(rows, pa.int64())).cast(pa.large_string()), owner, names)
+    if not named.all():
+        unnamed = rows[~named]
+        named[np.flatnonzero(~named)] = _named(entity[unnamed], _spaced(texts.take(pa.array(unnamed, pa.int64()))), owner, _spaced(names))
+    return named
 
 
 def _named(entity: np.ndarray, texts: pa.Array, owner: np.ndarray, names: pa.Array) -> np.ndarray:
@@ -87,17 +100,12 @@ def check_exclusion_aliases(tables, report: Report) -> None:
     text = column(exclusions, "text")
     if not pa.types.is_list(aliases.type) or not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
         return
-    owner = np.concatenate([pc.list_parent_indices(aliases).to_numpy(zero_copy_only=False).astype(np.int64), np.arange(entities.num_rows)])
-    names = pa.concat_arrays([pc.list_flatten(aliases).cast(pa.large_string()), column(entities, "name").cast(pa.large_string())])
+    owner, names = _entity_names(entities)
     entity = key_positions(tables, "mention_exclusions", "entity_id", "entities", "entity_id")
     rows = np.flatnonzero(entity >= 0)  # a dangling entity is dangling-foreign-key's finding
     if not len(rows):
         return
-    named = _named(entity[rows], text.take(pa.array(rows, pa.int64())).cast(pa.large_string()), owner, names)
-    if not named.all():
-        unnamed = rows[~named]
-        named[np.flatnonzero(~named)] = _named(entity[unnamed], _spaced(text.take(pa.array(unnamed, pa.int64()))), owner, _spaced(names))
-    wrong = rows[~named]
+    wrong = rows[~_names_of_their_entities(entity, text, rows, owner, names)]
     wrong = wrong[texts_are_slices(tables, "mention_exclusions", exclusions, wrong, ("start", "end", "text"))]
     for exclusion_id, entity_id, value in zip(ids_at(exclusions, "mention_exclusions", wrong), values_at(exclusions, "entity_id", wrong), values_at(exclusions, "text", wrong)):
         report.add("mention_exclusions", "exclusion-not-alias", f"an exclusion is an occurrence of one of its entity's aliases; {value!r} is none of {entity_id!r}'s (M5)",
