@@ -44,25 +44,33 @@ def check_final_punctuation_ends(tables, report: Report) -> None:
                              kind=TRUNCATION, kind_column="flag", kind_excluded=True)
     _check_clause_stop(tables, report, "quotes", "an indirect quote's span", kind="indirect")
     _check_clause_stop(tables, report, "claims", "a claim's span")
+    _check_clause_stop(tables, report, "stances", "a stance's evidence span", ("evidence_start", "evidence_end", "evidence_text"))
+    _check_clause_stop(tables, report, "quality_flags", "a quality flag's evidence",
+                       kind=TRUNCATION, kind_column="flag", kind_excluded=True)
 
 
 _CLAUSE_STOP = "[,;:]$"
 """G2 (2.6, after release 2.8.0): a span without marks does not end on the comma, semicolon or
 colon after its last word. A claim widened onto its comma, its id re-derived, validated (the
 census on 2.8.0's data); the extractor never wrote one (`without_final_punctuation` trims them).
-Stance evidence is not judged: it may copy a direct quotation's words with the comma the writer
-put inside the closing mark (G2's own example)."""
+Stance and flag evidence were left unjudged at first (evidence may copy a quotation's words, and
+G2 named the clause stop for indirect speech and claims only); the ninth review found two stance
+evidence spans ending on the comma the writer put before the closing mark and a boilerplate
+flag's evidence on its heading's colon, and G2 2.11 makes the clause stop one rule for every span
+without marks. A truncation artifact's evidence is the stray fragment itself, stops and all."""
 
 
-def _check_clause_stop(tables, report: Report, table: str, what: str, kind: str | None = None) -> None:
-    """Rows of `table` (only those of `kind`, when given) whose span ends on a clause stop."""
-    spans = ("start", "end", "text")
-    rows_table, rows = _rows_ending_on(tables, table, _CLAUSE_STOP, spans, kind)
+def _check_clause_stop(tables, report: Report, table: str, what: str,
+                       spans: tuple[str, str, str] = ("start", "end", "text"), kind: str | None = None,
+                       kind_column: str = "kind", kind_excluded: bool = False) -> None:
+    """Rows of `table` (only those of `kind`, or all but those with `kind_excluded`) whose span
+    ends on a clause stop."""
+    rows_table, rows = _rows_ending_on(tables, table, _CLAUSE_STOP, spans, kind, kind_column, kind_excluded)
     if not len(rows):
         return
-    for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, "text", rows)):
+    for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
         report.add(table, "span-ends-on-clause-stop", f"{what} ends on the clause stop after its last word (G2); it ends "
-                   f"{value[-20:]!r}", row_id, "end", value[-20:])
+                   f"{value[-20:]!r}", row_id, spans[1], value[-20:])
 
 
 TRUNCATION = "truncation_artifact"

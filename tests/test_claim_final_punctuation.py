@@ -54,16 +54,22 @@ def test_the_extractors_claims_validate_where_a_stop_ends_an_abbreviation(tmp_pa
 def test_a_stance_evidence_ending_on_its_full_stop_is_a_finding(dataset_copy):
     """G2 names evidence spans too; the third review of the gold found two stance evidence spans
     that kept their quotation's full stop (corrected in 2.5.0)."""
-    articles = load(dataset_copy, "articles")
-    text = dict(zip(articles.article_id, articles.text))
-    stances = load(dataset_copy, "stances")
-    row = next(i for i, s in stances.iterrows() if text[s.article_id][int(s.evidence_end):int(s.evidence_end) + 1] == ".")
-    end = int(stances.evidence_end[row]) + 1
-    stances.loc[row, ["evidence_end", "evidence_text"]] = [end, text[stances.article_id[row]][int(stances.evidence_start[row]):end]]
-    save(dataset_copy, "stances", stances)
+    stance_id = _widen_a_stance_evidence(dataset_copy, ".")
     report = validate(dataset_copy)
     assert {f.check for f in report.findings} == {"evidence-span-final-punctuation"}, report.to_text()
-    assert stances.stance_id[row] in report.to_text()
+    assert stance_id in report.to_text()
+
+
+def _widen_a_stance_evidence(folder, onto: str) -> str:
+    """The first stance whose evidence is followed by `onto`, widened onto it; its id."""
+    articles = load(folder, "articles")
+    text = dict(zip(articles.article_id, articles.text))
+    stances = load(folder, "stances")
+    row = next(i for i, s in stances.iterrows() if text[s.article_id][int(s.evidence_end):int(s.evidence_end) + 1] == onto)
+    end = int(stances.evidence_end[row]) + 1
+    stances.loc[row, ["evidence_end", "evidence_text"]] = [end, text[stances.article_id[row]][int(stances.evidence_start[row]):end]]
+    save(folder, "stances", stances)
+    return stances.stance_id[row]
 
 
 def test_a_claim_widened_onto_its_comma_is_a_finding(dataset_copy):
@@ -106,18 +112,23 @@ def test_no_gold_claim_or_indirect_quote_ends_on_a_clause_stop(dataset_copy):
 def test_a_quality_flags_evidence_ending_on_its_full_stop_is_a_finding(dataset_copy):
     """G2 2.7: a flag's evidence is a span without marks too; the sixth review found two of 79
     ending on their sentence's full stop (corrected in 2.9.0), which nothing checked."""
-    articles = load(dataset_copy, "articles")
-    text = dict(zip(articles.article_id, articles.text))
-    flags = load(dataset_copy, "quality_flags")
-    row = next(i for i, f in flags.iterrows()
-               if f.flag != "truncation_artifact" and text[f.article_id][int(f.end):int(f.end) + 1] == ".")
-    start, end = int(flags.start[row]), int(flags.end[row]) + 1
-    flags.loc[row, ["end", "text", "flag_id"]] = [end, text[flags.article_id[row]][start:end],
-                                                   f"{flags.article_id[row]}:f:{flags.flag[row]}:{start}-{end}"]
-    save(dataset_copy, "quality_flags", flags)
+    flag_id = _widen_a_flag(dataset_copy, lambda flag, after: flag.flag != "truncation_artifact" and after == ".")
     report = validate(dataset_copy)
     assert {f.check for f in report.findings} == {"flag-evidence-final-punctuation"}, report.to_text()
-    assert flags.flag_id[row] in report.to_text()
+    assert flag_id in report.to_text()
+
+
+def _widen_a_flag(folder, wanted) -> str:
+    """The first flag `wanted(flag, next character)` picks, widened by one character, its id re-derived."""
+    articles = load(folder, "articles")
+    text = dict(zip(articles.article_id, articles.text))
+    flags = load(folder, "quality_flags")
+    row = next(i for i, f in flags.iterrows() if wanted(f, text[f.article_id][int(f.end):int(f.end) + 1]))
+    start, end = int(flags.start[row]), int(flags.end[row]) + 1
+    flag_id = f"{flags.article_id[row]}:f:{flags.flag[row]}:{start}-{end}"
+    flags.loc[row, ["end", "text", "flag_id"]] = [end, text[flags.article_id[row]][start:end], flag_id]
+    save(folder, "quality_flags", flags)
+    return flag_id
 
 
 def test_a_truncation_artifacts_stop_is_part_of_it(dataset_copy):
@@ -130,10 +141,44 @@ def test_a_truncation_artifacts_stop_is_part_of_it(dataset_copy):
 def test_the_extractors_boilerplate_flags_end_before_their_stop(tmp_path):
     """Dev news: 17 boilerplate blocks (`Sign Up for the Politics Today newsletter!`, `Read more
     on Ferguson.`) were flagged with their stop; the silver now validates."""
-    silver = _extract(tmp_path, "Prices rise\n\nPrices rose 12% last year, the agency said.\n\n"
-                              "Read more on Ferguson.\n\nWhat do you think? Let us know in the comments.\n")
+    _assert_boilerplate_evidence_never_ends_on(
+        tmp_path, "Read more on Ferguson.\n\nWhat do you think? Let us know in the comments.\n", r"[.!?\u2026]$")
+
+
+def _assert_boilerplate_evidence_never_ends_on(tmp_path, boilerplate: str, ending: str) -> None:
+    """The extractor's flags over `boilerplate` after a short article: none ends on `ending`, and the silver validates."""
+    silver = _extract(tmp_path, "Prices rise\n\nPrices rose 12% last year, the agency said.\n\n" + boilerplate)
     flags = load(silver, "quality_flags")
     assert len(flags), "the extractor flagged no block to judge"
-    assert not flags.text.str.contains(r"[.!?\u2026]$").any(), flags.text.tolist()
+    assert not flags.text.str.contains(ending).any(), flags.text.tolist()
     report = validate(silver)
     assert report.ok, report.to_text()
+
+
+def test_a_stance_evidence_widened_onto_its_comma_is_a_finding(dataset_copy):
+    """G2 2.11: the clause stop is one rule for every span without marks. The ninth review found
+    two stance evidence spans ending on the comma the writer put before the closing mark, which
+    nothing checked."""
+    stance_id = _widen_a_stance_evidence(dataset_copy, ",")
+    report = validate(dataset_copy)
+    assert {f.check for f in report.findings} == {"span-ends-on-clause-stop"}, report.to_text()
+    assert stance_id in report.to_text() and "evidence_end" in report.to_text()
+
+
+def test_a_quality_flags_evidence_ending_on_a_colon_is_a_finding(dataset_copy):
+    """G2 2.11: a boilerplate heading's evidence (`Related to this topic:`) ends before its colon."""
+    flag_id = _widen_a_flag(dataset_copy, lambda flag, after: flag.text == "Related to this topic" and after == ":")
+    report = validate(dataset_copy)
+    assert {f.check for f in report.findings} == {"span-ends-on-clause-stop"}, report.to_text()
+    assert flag_id in report.to_text()
+
+
+def test_no_gold_evidence_ends_on_a_clause_stop(dataset_copy):
+    stances, flags = load(dataset_copy, "stances"), load(dataset_copy, "quality_flags")
+    assert not stances.evidence_text.str.contains(r"[,;:]$").any()
+    assert not flags[flags.flag != "truncation_artifact"].text.str.contains(r"[,;:]$").any()
+
+
+def test_the_extractors_boilerplate_flags_end_before_a_headings_colon(tmp_path):
+    _assert_boilerplate_evidence_never_ends_on(
+        tmp_path, "Related articles:\n\nWhat do you think? Let us know in the comments:\n", r"[,;:.!?\u2026]$")

@@ -285,12 +285,16 @@ def _quality_rows(article_id: str, text: str, spans: list[tuple[int, int, str]])
 
 
 def _before_final_punctuation(text: str, start: int, end: int) -> int:
-    """A flag's evidence ends before its sentence's final punctuation (G2 2.7: validate's
-    `flag-evidence-final-punctuation`; 17 dev-news boilerplate blocks ended on `.` or `!`)."""
-    while end > start and (text[end - 1] in FINAL_PUNCTUATION or text[end - 1].isspace()):
+    """A flag's evidence ends before its sentence's final punctuation and the clause stop after its
+    last word (G2: validate's `flag-evidence-final-punctuation`, 17 dev-news boilerplate blocks
+    ended on `.` or `!`; `span-ends-on-clause-stop` since 2.11, a "Related articles:" heading)."""
+    while end > start and (text[end - 1] in _EVIDENCE_STOPS or text[end - 1].isspace()):
         end -= 1
     return end
 
+
+_EVIDENCE_STOPS = FINAL_PUNCTUATION + ",;:"
+"""What a flag's evidence never ends on (G2): final punctuation and the clause stops."""
 
 _FLAG = FIELDS["quality_flags"].index("flag")
 
