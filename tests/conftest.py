@@ -131,6 +131,13 @@ CORRECTED_TO = '"the US-Mexico-Canada Agreement (USMCA) up for revision"'
 RELEASE_DATE = "2026-01-20"
 
 
+def line_of(dataset: Path, rel: str, text: str) -> int:
+    """The 1-based line of a source file holding `text` (its first occurrence): tests that expect
+    an error naming a line find it here, since annotations added above it move it."""
+    source = (dataset / rel).read_text(encoding="utf-8")
+    return source[: source.index(text)].count("\n") + 1
+
+
 def edit_source(dataset: Path, rel: str, old: str, new: str) -> None:
     path = dataset / rel
     text = path.read_text(encoding="utf-8")

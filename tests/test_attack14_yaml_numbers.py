@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import copy_sources, edit_source
+from conftest import copy_sources, edit_source, line_of
 from landstrikes.annotations.yamlsource import SourceLoader, SourceProblem
 
 SOURCE = "annotations/articles/000_68b95635092649cd.yaml"
@@ -39,5 +39,6 @@ def test_a_zero_padded_quantity_fails_the_build_naming_its_line(tmp_path):
                           capture_output=True, text=True, timeout=120)
     err = proc.stderr
     assert proc.returncode == 2, err
-    assert err.count("\n") == 1 and "000_68b95635092649cd.yaml:224:" in err and "[yaml-number]" in err
+    line = line_of(dataset, SOURCE, "quantity: {low: 0250000")
+    assert err.count("\n") == 1 and f"000_68b95635092649cd.yaml:{line}:" in err and "[yaml-number]" in err
     assert not (dataset / "data").exists()

@@ -167,7 +167,9 @@ def test_changed_content_word_without_misquotation_evidence_fails(dataset_copy):
     flags = load(dataset_copy, "quality_flags")
     save(dataset_copy, "quality_flags", flags[flags["flag"] != "misquotation"])
     found = failing(dataset_copy)["misquotation-without-evidence"]
-    assert [f.row_id for f in found] == ["000_68b95635092649cd:q:1012-1099"]
+    # the very-sad quote (as-misquoted wording) and, since 2.16.0, the "maximum success" partial in
+    # q-hitting-land, whose words no variant of the utterance holds
+    assert sorted(f.row_id for f in found) == ["000_68b95635092649cd:q:1012-1099", "000_68b95635092649cd:q:675-690"]
 
 
 def test_release_1_0_0_has_an_unflagged_misquotation(release_1_0_0):
@@ -177,7 +179,7 @@ def test_release_1_0_0_has_an_unflagged_misquotation(release_1_0_0):
 def test_misquoted_article_is_not_clean(dataset_copy):
     articles = load(dataset_copy, "articles")
     row = articles.index[articles["article_id"] == "001_f1f49e9dc8ada067"][0]
-    assert articles.at[row, "quality_label"] == "minor_issues" and "misquotation" in articles.at[row, "quality_flags"]
+    assert articles.at[row, "quality_label"] != "clean" and "misquotation" in articles.at[row, "quality_flags"]
     articles.at[row, "quality_label"] = "clean"
     save(dataset_copy, "articles", articles)
     assert "quality-label-rule" in failing(dataset_copy)

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import copy_sources, edit_source
+from conftest import copy_sources, edit_source, line_of
 from landstrikes.annotations.yamlsource import SourceLoader, SourceProblem
 
 
@@ -46,4 +46,5 @@ def test_a_tagged_octal_quantity_fails_the_build(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--dataset", str(dataset)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2, proc.stdout + proc.stderr
-    assert proc.stderr.count("\n") == 1 and "000_68b95635092649cd.yaml:224:" in proc.stderr and "[yaml-number]" in proc.stderr
+    line = line_of(dataset, source, "quantity: {low: !!int 0250000")
+    assert proc.stderr.count("\n") == 1 and f"000_68b95635092649cd.yaml:{line}:" in proc.stderr and "[yaml-number]" in proc.stderr
