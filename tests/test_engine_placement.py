@@ -170,20 +170,13 @@ def test_rows_scattered_at_random_give_the_one_folder_report(tmp_path_factory, s
     assert bool(same_report(corpus)) == bool(broken)
 
 
-def test_moved_rows_on_ray_give_the_one_folder_report(tmp_path):
+def test_moved_rows_on_ray_give_the_one_folder_report(ray_session, tmp_path):
     """The plan travels with the tasks to Ray workers: a sound moved mention and a moved quote
     with a wrong text, as on the local engine."""
-    ray = pytest.importorskip("ray", reason="the ray engine is not installed; enable with: pip install -c constraints.txt -e '.[engine]'")
-    from landstrikes.engines.ray_engine import ensure_started
-
     swap = {GOLD[1]: 3}
     corpus = scatter(tmp_path, lambda t, i, a: own_partition(t, i, a) if t == "articles" else swap.get(a, own_partition(t, i, a)),
                      first_row_of("quotes", _wrong_text))
-    ensure_started(2)
-    try:
-        assert {f.check for f in same_report(corpus, "ray")} == {"span-text-mismatch"}
-    finally:
-        ray.shutdown()
+    assert {f.check for f in same_report(corpus, "ray")} == {"span-text-mismatch"}
 
 
 def test_a_corpus_whose_articles_are_not_partitioned_is_validated_as_one_folder(tmp_path):
