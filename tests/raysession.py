@@ -11,6 +11,8 @@ Ray tests next to each other."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 RAY_SKIP = "the ray engine is not installed; enable with: pip install -c constraints.txt -e '.[engine]'"
@@ -42,7 +44,6 @@ def pytest_runtest_setup(item) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item, nextitem) -> None:
-    if _uses_ray(item) and not _uses_ray(nextitem):
-        import ray
-
+    ray = sys.modules.get("ray")  # None where the engine is not installed (the test was skipped)
+    if ray is not None and _uses_ray(item) and not _uses_ray(nextitem) and ray.is_initialized():
         ray.shutdown()
