@@ -15,7 +15,8 @@ import pyarrow
 import pyarrow.parquet as pq
 
 from landstrikes.schema.tableio import METADATA_PREFIX, read_table
-from slowfirst import pytest_collection_modifyitems  # noqa: F401  (the longest modules first)
+from slowfirst import pytest_collection_modifyitems, pytest_xdist_make_scheduler  # noqa: F401  (the longest modules first)
+from raysession import pytest_runtest_setup, pytest_runtest_teardown, ray_session  # noqa: F401  (one Ray start for consecutive Ray tests)
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO / "dataset"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 LONGEST_FIRST = (
     "test_engine_placement.py", "test_hostile_corpus.py", "test_engine.py", "test_build_safety.py",
     "test_render_browser.py", "test_attack23_ray_worker_lost.py", "test_validate_core.py",
@@ -30,11 +32,43 @@ LONGEST_FIRST = (
 first: the Ray worker-loss tests (25 s) had come last, after every listed module."""
 
 
+SHARED_RAY = ("test_engine_placement.py", "test_engine.py")
+"""Modules that use one Ray session (raysession.py): with `--dist loadfile` they go to one worker as
+one unit, in this order, and their Ray tests come next to each other (the first module's last, the
+second's first), so Ray starts once for them, not once per module. Each keeps its tests in their
+order otherwise, and a module is still never split or interleaved with another."""
+
+
+def _ray_slot(item) -> int:
+    if item.path.name not in SHARED_RAY:
+        return 0
+    uses = "ray_session" in getattr(item, "fixturenames", ())
+    return int(uses) if item.path.name == SHARED_RAY[0] else int(not uses)
+
+
 def pytest_collection_modifyitems(items) -> None:
     rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    for i, name in enumerate(SHARED_RAY[1:], 1):
+        rank[name] = rank[SHARED_RAY[0]] + i / len(SHARED_RAY)
     tests = Counter(item.path.name for item in items)
     first_seen: dict = {}
     for i, item in enumerate(items):
         first_seen.setdefault(item.path, i)
+    order = {id(item): i for i, item in enumerate(items)}
     items.sort(key=lambda item: (rank.get(item.path.name, len(rank)), -tests[item.path.name],
-                                 first_seen[item.path]))
+                                 first_seen[item.path], _ray_slot(item), order[id(item)]))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's `loadfile`, with the SHARED_RAY modules as one unit (one worker, one after the other)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharedRayFirst(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)
+            return SHARED_RAY[0] if path.rsplit("/", 1)[-1] in SHARED_RAY else path
+
+    return SharedRayFirst(config, log)

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import corpuswide
 from landstrikes.cli import main
 from landstrikes.engines.partitions import layout
 from landstrikes.engines.tasks import TASK_BYTES
@@ -19,7 +20,6 @@ from landstrikes.schema.registry import TABLES
 from landstrikes.schema.tableio import read_arrow, table_files
 
 RAW = Path(__file__).resolve().parents[1] / "dataset" / "raw"
-RAY_SKIP = "the ray engine is not installed; enable with: pip install -c constraints.txt -e '.[engine]'"
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +40,6 @@ def local_out(raw_corpus, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("engine") / "local"
     assert main(["extract", str(raw_corpus), "--out", str(out), "--num-proc", "4"]) == 0  # four chunks: four partitions
     return out
-
-
-@pytest.fixture(scope="module")
-def ray_session():
-    ray = pytest.importorskip("ray", reason=RAY_SKIP)
-    from landstrikes.engines.ray_engine import ensure_started
-
-    ensure_started(2)
-    yield
-    ray.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -104,12 +94,14 @@ def broken(local_out, tmp_path) -> Path:
 
 
 def _same_findings(out: Path, engine: str) -> list:
-    """One folder, one partition per task, and partitions grouped into tasks: the same findings."""
+    """One folder, one partition per task, and partitions grouped into tasks: the same findings (the
+    corpus-wide pass, which takes no task grouping, once for both: tests/corpuswide.py)."""
     one_folder = validate(out)
-    for task_floor in (1, TASK_BYTES):
-        partitioned = validate_partitioned(out, engine, num_proc=2, pass_rows=40, task_floor=task_floor)  # many bucket passes
-        assert sorted(partitioned.findings) == sorted(one_folder.findings)
-        assert partitioned.exit_code == one_folder.exit_code == 1
+    with corpuswide.once():
+        for task_floor in (1, TASK_BYTES):
+            partitioned = validate_partitioned(out, engine, num_proc=2, pass_rows=40, task_floor=task_floor)  # many bucket passes
+            assert sorted(partitioned.findings) == sorted(one_folder.findings)
+            assert partitioned.exit_code == one_folder.exit_code == 1
     return partitioned.findings
 
 

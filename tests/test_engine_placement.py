@@ -14,7 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import corpuswide
 from conftest import DATASET
+from landstrikes.engines.partitions import layout
 from landstrikes.engines.tasks import TASK_BYTES
 from landstrikes.engines.validate import validate_partitioned
 from landstrikes.schema.registry import TABLES
@@ -74,13 +76,16 @@ def first_row_of(which: str, change):
 
 
 def same_report(corpus: Path, engine: str = "local") -> list:
-    """One partition per task and all partitions in one task: the one-folder findings and exit code."""
+    """One partition per task and all partitions in one task: the one-folder findings and exit code.
+    The corpus-wide pass, which takes no task grouping, runs once for both when its arguments are
+    the same (tests/corpuswide.py)."""
     one_folder = validate(corpus)
-    for task_floor in (1, TASK_BYTES):
-        partitioned = validate_partitioned(corpus, engine, num_proc=2, pass_rows=50, task_floor=task_floor)
-        assert partitioned.unusable == one_folder.unusable
-        assert sorted(partitioned.findings) == sorted(one_folder.findings), task_floor
-        assert partitioned.exit_code == one_folder.exit_code
+    with corpuswide.once():
+        for task_floor in (1, TASK_BYTES):
+            partitioned = validate_partitioned(corpus, engine, num_proc=2, pass_rows=50, task_floor=task_floor)
+            assert partitioned.unusable == one_folder.unusable
+            assert sorted(partitioned.findings) == sorted(one_folder.findings), task_floor
+            assert partitioned.exit_code == one_folder.exit_code
     return one_folder.findings
 
 
@@ -165,20 +170,13 @@ def test_rows_scattered_at_random_give_the_one_folder_report(tmp_path_factory, s
     assert bool(same_report(corpus)) == bool(broken)
 
 
-def test_moved_rows_on_ray_give_the_one_folder_report(tmp_path):
+def test_moved_rows_on_ray_give_the_one_folder_report(ray_session, tmp_path):
     """The plan travels with the tasks to Ray workers: a sound moved mention and a moved quote
     with a wrong text, as on the local engine."""
-    ray = pytest.importorskip("ray", reason="the ray engine is not installed; enable with: pip install -c constraints.txt -e '.[engine]'")
-    from landstrikes.engines.ray_engine import ensure_started
-
     swap = {GOLD[1]: 3}
     corpus = scatter(tmp_path, lambda t, i, a: own_partition(t, i, a) if t == "articles" else swap.get(a, own_partition(t, i, a)),
                      first_row_of("quotes", _wrong_text))
-    ensure_started(2)
-    try:
-        assert {f.check for f in same_report(corpus, "ray")} == {"span-text-mismatch"}
-    finally:
-        ray.shutdown()
+    assert {f.check for f in same_report(corpus, "ray")} == {"span-text-mismatch"}
 
 
 def test_a_corpus_whose_articles_are_not_partitioned_is_validated_as_one_folder(tmp_path):
@@ -237,3 +235,28 @@ def test_a_refused_file_holding_a_row_of_another_task_is_refused_as_one_folder_r
     one_folder = validate(corpus)
     assert one_folder.exit_code == 2 and str(held) in one_folder.unusable
     same_report(corpus)
+
+
+def test_the_corpus_wide_pass_given_once_is_what_the_second_grouping_computes(tmp_path):
+    """`same_report` runs the corpus-wide pass once for both task floors (tests/corpuswide.py): the
+    report it gives the second run is the one that run computes alone, corpus-wide findings
+    (duplicate-id, dangling-foreign-key) included; a file rewritten between the runs would be computed again."""
+    def edit(table: str, rows: list[dict]) -> None:
+        if table == "articles":
+            rows.append(dict(rows[0]))
+        if table == "mentions":
+            rows[0]["entity_id"] = "no-such-entity"
+
+    corpus = scatter(tmp_path, lambda t, i, a: 3 if (t, i) == ("articles", len(GOLD)) else own_partition(t, i, a), edit)
+    alone = validate_partitioned(corpus, "local", num_proc=2, pass_rows=50, task_floor=TASK_BYTES)
+    assert {"duplicate-id", "dangling-foreign-key"} <= {f.check for f in alone.findings}
+    with corpuswide.once() as wide:
+        validate_partitioned(corpus, "local", num_proc=2, pass_rows=50, task_floor=1)
+        given_once = validate_partitioned(corpus, "local", num_proc=2, pass_rows=50, task_floor=TASK_BYTES)
+        assert (wide.computed, wide.replayed) == (1, 1)
+        assert (given_once.findings, given_once.unusable, given_once.tables) == (alone.findings, alone.unusable, alone.tables)
+    parts = layout(corpus / "data")
+    arguments = corpuswide.arguments(corpus / "data", parts, set(), alone, 50)
+    part = next(iter(table_files(corpus / "data" / "mentions")))
+    pq.write_table(pq.read_table(part), part, compression="none")  # the same rows, another file: computed again
+    assert corpuswide.arguments(corpus / "data", parts, set(), alone, 50) != arguments

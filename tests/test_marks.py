@@ -43,7 +43,8 @@ def test_a_mark_is_read_as_a_lower_case_letter_would_be(text):
     assert _spans(TOKEN_WITH_MARKS, text) == _spans(TOKEN_DEFINITION, as_letters)
 
 
-@settings(max_examples=3000, deadline=None)
+# 3,000 examples before; six planted regex bugs were each caught at 1,000 for 10 of 10 seeds (docs/notes/cispeed2.md)
+@settings(max_examples=1000, deadline=None)
 @given(_TEXTS)
 def test_a_text_without_marks_is_tokenised_as_before(text):
     text = _MARK.sub("", text)
