@@ -10,6 +10,7 @@ from pathlib import Path
 
 from landstrikes.errors import BuildError, one_line, os_error_parts
 from landstrikes.safety.lock import READ_WAIT_SECONDS
+from landstrikes.stdstreams import discard_closed_streams
 
 DEFAULT_DATASET = Path("dataset")
 
@@ -895,6 +896,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; argv None means this process's own command line (`landstrikes`,
     `python -m landstrikes`), after which a command that asks for it (`extract`) ends the
     process without freeing its heap object by object (landstrikes.quickexit)."""
+    discard_closed_streams()
     _tolerant_streams()
     args = parser().parse_args(argv)
     try:
