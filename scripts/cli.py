@@ -183,12 +183,25 @@ def _validated(args, validate):
         from landstrikes.engines import EngineUnavailable
         from landstrikes.engines.validate import validate_partitioned
 
+        _num_proc_notice("validate", args)
         try:
             return validate_partitioned(args.path, args.engine, args.num_proc)
         except EngineUnavailable as exc:
             _error(str(exc))
             return None
     return validate(args.path)
+
+
+def _num_proc_notice(command: str, args) -> None:
+    """One line on stderr when --num-proc asks the local engine for more workers than this process
+    has CPUs: the work is cut as asked (the same output), at most one worker per CPU runs (attack24)."""
+    if args.engine != "local":
+        return
+    from landstrikes.engines.local import usable_cpus
+
+    if args.num_proc > (cpus := usable_cpus()):
+        print(f"landstrikes {command}: --num-proc {args.num_proc} is more than the {cpus} CPU(s) this process may use: "
+              f"at most {cpus} worker process(es) run at once (the output is the same)", file=sys.stderr)
 
 
 REPORT_KEYS = {
@@ -678,6 +691,7 @@ def cmd_extract(args) -> int:
     from landstrikes.extract.failures import ERRORS_FILE
     from landstrikes.extract.run import extract_folder
 
+    _num_proc_notice("extract", args)
     try:
         start(args.engine, args.num_proc)
         result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc, max_chars=args.max_chars,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -19,6 +20,14 @@ def map_ordered(function, items: list, num_proc: int = 1):
     yield from map_in_processes(function, items, min(num_proc, len(items)), context, "checking partitions")
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity mask: taskset's, a container's cpuset), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # (no affinity call on macOS)
+        return max(1, os.cpu_count() or 1)
+
+
 def map_in_processes(function, items: list, workers: int, context, what: str, initializer=None, initargs=()):
     """function(item) per item in item order on `workers` processes that are never replaced: a dead
     one breaks the run (WorkerLost, exit 2). A multiprocessing Pool replaced a killed worker but
@@ -26,8 +35,10 @@ def map_in_processes(function, items: list, workers: int, context, what: str, in
     replacements from its own thread, extract's die-with-parent prctl (tied to the forking thread)
     killed them when terminate() stopped that thread, one of them holding the task queue's lock,
     which hung terminate() too (attack22). The executor forks every worker from this thread, at
-    the start. On the way out (done, an error, Ctrl-C) the workers are killed, as terminate() did."""
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs)
+    the start. On the way out (done, an error, Ctrl-C) the workers are killed, as terminate() did.
+    At most one worker per usable CPU runs: `--num-proc` still cuts the work into as many chunks,
+    so the output is the same, but 2,000 forked workers on 2 CPUs had only cost memory (attack24)."""
+    executor = ProcessPoolExecutor(min(workers, usable_cpus()), mp_context=context, initializer=initializer, initargs=initargs)
     try:
         yield from executor.map(function, items, chunksize=1)
     except BrokenProcessPool:
