@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 from landstrikes.schema import report
 from landstrikes.schema.columns import TableSpec
 from landstrikes.schema.rawnames import is_undecodable, shown_name
+from landstrikes.schema.resources import raise_if_exhausted
 from landstrikes.schema.footer_statistics import statistics_lie
 from landstrikes.schema.page_headers import chunk_pages
 
@@ -73,7 +74,8 @@ def read_part(path: Path) -> pyarrow.Table:
             return table
     except UnreadableTable:
         raise
-    except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
+    except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError, MemoryError) as exc:
+        raise_if_exhausted(exc, str(path))  # the process's failure, not the file's (attack24)
         raise _unreadable(path, exc) from exc
 
 
@@ -349,7 +351,8 @@ def read_part_schema(path: Path) -> pyarrow.Schema:
         return pq.read_schema(path)
     except UnreadableTable:
         raise
-    except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
+    except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError, MemoryError) as exc:
+        raise_if_exhausted(exc, str(path))  # the process's failure, not the file's (attack24)
         raise _unreadable(path, exc) from exc
 
 

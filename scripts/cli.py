@@ -10,6 +10,7 @@ from pathlib import Path
 
 from landstrikes.errors import BuildError, one_line, os_error_parts
 from landstrikes.safety.lock import READ_WAIT_SECONDS
+from landstrikes.schema.resources import OutOfResources
 from landstrikes.stdstreams import discard_closed_streams
 
 DEFAULT_DATASET = Path("dataset")
@@ -928,6 +929,9 @@ def main(argv: list[str] | None = None) -> int:
         # stdout is gone: point it at /dev/null so the interpreter's final flush cannot raise again
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return BROKEN_PIPE_EXIT
+    except (MemoryError, OutOfResources) as exc:  # the process's failure: no input to blame (attack24)
+        _error(exc.line() if isinstance(exc, OutOfResources) else OutOfResources("the command", exc).line())
+        return 2
     except ImportError as exc:  # an optional dependency of this command is not installed
         from landstrikes.extras import missing_extra
 
