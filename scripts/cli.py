@@ -11,7 +11,7 @@ from pathlib import Path
 from landstrikes.errors import BuildError, one_line, os_error_parts
 from landstrikes.safety.lock import READ_WAIT_SECONDS
 from landstrikes.schema.resources import OutOfResources
-from landstrikes.stdstreams import discard_closed_streams
+from landstrikes.stdstreams import STDOUT, discard_closed_streams, name_stdout_errors
 
 DEFAULT_DATASET = Path("dataset")
 
@@ -527,6 +527,10 @@ def cmd_release(args) -> int:
         return 2
     except OSError as exc:
         where, why = os_error_parts(exc)
+        if where == STDOUT:  # the output stream, not an input (attack24)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # so the interpreter's last flush cannot fail again
+            _error(f"[unwritable-output] {STDOUT}: {why}")
+            return 2
         _error(f"[unusable-path] {one_line(str(where or args.dataset))[:300]}: {why}")
         return 2
     manifest = result.manifest
@@ -912,12 +916,20 @@ def main(argv: list[str] | None = None) -> int:
     `python -m landstrikes`), after which a command that asks for it (`extract`) ends the
     process without freeing its heap object by object (landstrikes.quickexit)."""
     discard_closed_streams()
+    if argv is None:
+        name_stdout_errors()
     _tolerant_streams()
-    args = parser().parse_args(argv)
     try:
+        try:
+            args = parser().parse_args(argv)  # (inside the guard: --version and --help print too)
+        except SystemExit:
+            if argv is None:
+                sys.stdout.flush()  # (what they printed fails here, inside the guard, or not at all)
+            raise
         code = args.func(args)
+        if argv is None:
+            sys.stdout.flush()  # (a reader gone away or a full disk shows here, inside the guard)
         if argv is None and getattr(args, "exit_without_teardown", False):
-            sys.stdout.flush()  # (a reader gone away shows here, inside the guard: exit 141)
             from landstrikes.quickexit import exit_without_teardown
 
             exit_without_teardown(code)
@@ -942,6 +954,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # the last guard for every command: a path that cannot be used
         # (name too long, a FIFO, /proc, no permission, disk full) is unusable input, one line
         where, why = os_error_parts(exc)
+        if where == STDOUT:  # the output stream, not an input (attack24)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # so the interpreter's last flush cannot fail again
+            _error(f"[unwritable-output] {STDOUT}: {why}")
+            return 2
         _error(f"[unusable-path] {one_line(str(where if where is not None else 'input'))[:300]}: {why}")
         return 2
     except UnicodeEncodeError as exc:

@@ -10,9 +10,12 @@ a worker process inheriting it) would have written into that file (attack24).
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 
+STDOUT = "standard output"
+"""The name a failed write to fd 1 carries as its OSError's filename."""
 STANDARD = ((0, "stdin", os.O_RDONLY, "r"), (1, "stdout", os.O_WRONLY, "w"), (2, "stderr", os.O_WRONLY, "w"))
 
 
@@ -35,3 +38,34 @@ def _is_open(fd: int) -> bool:
     except OSError:
         return False
     return True
+
+
+class _StdoutFile(io.FileIO):
+    """fd 1, whose write errors name it: an OSError names no file, so a full disk under
+    `> file` (or /dev/full) had read `[unusable-path] input: No space left on device` (attack24)."""
+
+    def write(self, data):
+        try:
+            return super().write(data)
+        except BrokenPipeError:  # a reader gone away: exit 141, as before
+            raise
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, STDOUT) from None
+
+
+_REPLACED: list = []
+
+
+def name_stdout_errors() -> None:
+    """Make sys.stdout a stream on fd 1 whose write errors carry STDOUT as their filename, with
+    the encoding, error handler and buffering it had (a stream not on fd 1 is left as it is)."""
+    stream = sys.stdout
+    try:
+        if not isinstance(stream, io.TextIOWrapper) or stream.fileno() != 1:
+            return
+        stream.flush()
+    except (OSError, ValueError):
+        return
+    _REPLACED.append(stream)  # kept: a stream made by os.fdopen(1) would close fd 1 when collected
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(_StdoutFile(1, "w", closefd=False)), encoding=stream.encoding,
+                                  errors=stream.errors, line_buffering=stream.line_buffering, write_through=stream.write_through)
