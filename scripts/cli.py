@@ -526,13 +526,7 @@ def cmd_release(args) -> int:
         _error(str(exc))
         return 2
     except OSError as exc:
-        where, why = os_error_parts(exc)
-        if where == STDOUT:  # the output stream, not an input (attack24)
-            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # so the interpreter's last flush cannot fail again
-            _error(f"[unwritable-output] {STDOUT}: {why}")
-            return 2
-        _error(f"[unusable-path] {one_line(str(where or args.dataset))[:300]}: {why}")
-        return 2
+        return _unusable(exc, args.dataset)
     manifest = result.manifest
     print(f"released {manifest['dataset_version']} to {_shown(result.path)} ({len(manifest['files'])} files, "
           f"bump: {manifest['bump']}); changelog: {result.changelog}")
@@ -953,13 +947,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except OSError as exc:  # the last guard for every command: a path that cannot be used
         # (name too long, a FIFO, /proc, no permission, disk full) is unusable input, one line
-        where, why = os_error_parts(exc)
-        if where == STDOUT:  # the output stream, not an input (attack24)
-            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # so the interpreter's last flush cannot fail again
-            _error(f"[unwritable-output] {STDOUT}: {why}")
-            return 2
-        _error(f"[unusable-path] {one_line(str(where if where is not None else 'input'))[:300]}: {why}")
-        return 2
+        return _unusable(exc, "input")
     except UnicodeEncodeError as exc:
         if (unusable := undecodable_path_line(exc)) is None:
             return _internal_error(exc)
@@ -967,6 +955,18 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except Exception as exc:  # never a traceback: one line, exit 2, and the input named by the user
         return _internal_error(exc)
+
+
+def _unusable(exc: OSError, default) -> int:
+    """One line for an OSError, exit 2: the path it names (else `default`), or standard output
+    named as such when writing it failed (a full disk had read `[unusable-path] input`; attack24)."""
+    where, why = os_error_parts(exc)
+    if where == STDOUT:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # so the interpreter's last flush cannot fail again
+        _error(f"[unwritable-output] {STDOUT}: {why}")
+    else:
+        _error(f"[unusable-path] {one_line(str(where or default))[:300]}: {why}")
+    return 2
 
 
 def undecodable_path_line(exc: UnicodeEncodeError) -> str | None:
