@@ -200,7 +200,8 @@ def _num_proc_notice(command: str, args) -> None:
         return
     from landstrikes.engines.local import usable_cpus
 
-    if args.num_proc > (cpus := usable_cpus()):
+    cpus = usable_cpus()
+    if args.num_proc > max(cpus, 2):  # (not for the defaults, 1 and 2, on a one-CPU machine)
         print(f"landstrikes {command}: --num-proc {args.num_proc} is more than the {cpus} CPU(s) this process may use: "
               f"at most {cpus} worker process(es) run at once (the output is the same)", file=sys.stderr)
 

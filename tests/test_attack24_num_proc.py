@@ -66,3 +66,10 @@ def test_a_num_proc_over_the_cpus_is_one_line_on_stderr(two_cpus, tmp_path, caps
 def test_a_num_proc_within_the_cpus_says_nothing(two_cpus, tmp_path, capsys):
     assert main(["extract", str(_raw(tmp_path / "raw", 1)), "--out", str(tmp_path / "out"), "--num-proc", "2"]) == 0
     assert "--num-proc" not in capsys.readouterr().err
+
+
+def test_the_defaults_say_nothing_on_a_one_cpu_machine(two_cpus, monkeypatch, tmp_path, capsys):
+    """validate --engine's default is 2 workers: a one-CPU CI machine must not hear about it."""
+    monkeypatch.setattr(local, "usable_cpus", lambda: 1)
+    assert main(["extract", str(_raw(tmp_path / "raw", 1)), "--out", str(tmp_path / "out"), "--num-proc", "2"]) == 0
+    assert "--num-proc" not in capsys.readouterr().err
