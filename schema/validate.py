@@ -341,6 +341,8 @@ def _validate(path: Path, timings: dict[str, float] | None) -> Report:
             report.findings.extend(futures[check].result())
     try:  # a dataset folder's articles against its raw files (attack14)
         check_raw_texts(path, arrow_table(sound, "articles"), report)
+    except UnreadableTable as exc:  # a raw file there but unreadable: nothing judged (attack24)
+        report.unusable = exc.line()
     except Exception as exc:  # never a traceback
         raise_if_exhausted(exc, f"{path}: check_raw_texts")
         report.add("*", "check-crashed", f"check_raw_texts could not run: {type(exc).__name__}: {exc}")

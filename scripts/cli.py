@@ -168,6 +168,8 @@ def cmd_validate(args) -> int:
     except BuildError as exc:  # the dataset's lock, held by a build or release past --wait
         _error(str(exc))
         return 2
+    except OSError as exc:  # the lock's raw/ cannot be opened (no permission): it was [internal-error] (attack24)
+        return _unusable(exc, args.path)
     except Exception as exc:  # validate reports bad data as findings; this is a last resort, never a traceback
         return _internal_error(exc)
     if report is None:
