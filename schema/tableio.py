@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -367,6 +368,10 @@ def read_parts(table_dir: Path) -> list[tuple[Path, pyarrow.Table]]:
 def refused_folder(table_dir: Path) -> UnreadableTable | None:
     """Why a table folder is refused before any part is read (an entry that cannot be opened, no
     part at all), or None: `validate --engine` asks it of the real folder, its tasks seeing links."""
+    try:
+        os.listdir(table_dir)  # (glob says nothing of a folder it may not list: "no .parquet file", attack24)
+    except OSError as exc:
+        return UnreadableTable(f"{table_dir}: the folder cannot be listed ({exc.strerror or exc}); nothing was judged")
     broken = _unreadable_parts(table_dir)
     if broken:
         return UnreadableTable(f"{broken[0]}: cannot be opened (dangling symlink, symlink loop or not a regular file)")

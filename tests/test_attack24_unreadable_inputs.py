@@ -1,5 +1,6 @@
-"""A raw text that is there but cannot be read (no permission, an I/O error) judges nothing: validate
-says so, exit 2, as build does (`raw-unreadable`), one-folder and under `--engine` alike (attack24).
+"""A raw text or table folder that is there but cannot be read (no permission, an I/O error) judges
+nothing: validate says so, exit 2, as build does for raw texts (`raw-unreadable`), one-folder and
+under `--engine` alike (attack24).
 
 Seen with the dataset's first raw file owned by another user, mode 0600 (`setpriv` without
 CAP_DAC_OVERRIDE): validate said `article-not-raw: raw/... is missing or not a regular file`,
@@ -61,3 +62,23 @@ def test_a_raw_folder_validate_may_not_lock_is_one_line(raw_and_data_copy, denie
     err = capsys.readouterr().err
     assert err.startswith("error: [unusable-path] ") and "Permission denied" in err
     assert "internal-error" not in err
+
+
+def test_a_table_folder_validate_may_not_list_is_named_so_not_empty(dataset_copy, monkeypatch):
+    """A folder of another user, mode 0700: glob finds nothing in it and says nothing, so validate
+    had said `no .parquet file` of a folder holding one."""
+    folder = dataset_copy / "data" / "claims"
+    real_scandir, real_listdir = os.scandir, os.listdir
+
+    def refused(real):
+        def call(path=".", *args):
+            if os.fspath(path).rstrip("/") == os.fspath(folder):
+                raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+            return real(path, *args)
+        return call
+
+    monkeypatch.setattr(os, "scandir", refused(real_scandir))
+    monkeypatch.setattr(os, "listdir", refused(real_listdir))
+    report = validate(dataset_copy)
+    assert report.exit_code == 2
+    assert report.unusable == f"[unreadable-table] {folder}: the folder cannot be listed (Permission denied); nothing was judged"
