@@ -14,6 +14,7 @@ not a regular file is a finding, not a hang.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -25,17 +26,28 @@ from landstrikes.schema.rawnames import (CASE_CHECK, CASE_REASON, FOLD_CHECK, FO
                                          NAME_CHECK, NAME_REASON, colliding_names, is_hidden, is_undecodable, shown_name,
                                          txt_in_other_case)
 from landstrikes.schema.report import Report
+from landstrikes.schema.tableio import UnreadableTable
 
 CHECK = "article-not-raw"
 _CHUNK = 1 << 20
 
 
+ABSENT = frozenset({errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.ENXIO, errno.ENAMETOOLONG})
+"""Errors that say there is no regular file at the name (ENXIO: a socket)."""
+
+
 def _digest(path: Path) -> str | None:
-    """sha256 of a regular file's bytes, or None if it is not one (missing, folder, FIFO, device)."""
+    """sha256 of a regular file's bytes, or None if it is not one (missing, folder, FIFO, device).
+    A file that is there but cannot be read (no permission, an I/O error) is UnreadableTable
+    `raw-unreadable`, as build says: it was `article-not-raw` "missing", INVALID (attack24)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except (OSError, ValueError):  # ValueError: a NUL in the name (review14: it crashed the check)
+    except ValueError:  # a NUL in the name (review14: it crashed the check)
         return None
+    except OSError as exc:
+        if exc.errno in ABSENT:
+            return None
+        raise _unreadable(path, exc) from exc
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
@@ -43,10 +55,14 @@ def _digest(path: Path) -> str | None:
         while chunk := os.read(fd, _CHUNK):
             digest.update(chunk)
         return digest.hexdigest()
-    except OSError:
-        return None
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
     finally:
         os.close(fd)
+
+
+def _unreadable(path: Path, exc: OSError) -> UnreadableTable:
+    return UnreadableTable(f"{path}: raw article cannot be read ({exc.strerror or exc}); nothing was judged", "raw-unreadable")
 
 
 def check_raw_texts(folder: Path, articles: pa.Table | None, report: Report) -> None:

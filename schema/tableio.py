@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ import pyarrow.parquet as pq
 from landstrikes.schema import report
 from landstrikes.schema.columns import TableSpec
 from landstrikes.schema.rawnames import is_undecodable, shown_name
+from landstrikes.schema.resources import raise_if_exhausted
 from landstrikes.schema.footer_statistics import statistics_lie
 from landstrikes.schema.page_headers import chunk_pages
 
@@ -73,7 +75,8 @@ def read_part(path: Path) -> pyarrow.Table:
             return table
     except UnreadableTable:
         raise
-    except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
+    except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError, MemoryError) as exc:
+        raise_if_exhausted(exc, str(path))  # the process's failure, not the file's (attack24)
         raise _unreadable(path, exc) from exc
 
 
@@ -349,7 +352,8 @@ def read_part_schema(path: Path) -> pyarrow.Schema:
         return pq.read_schema(path)
     except UnreadableTable:
         raise
-    except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError) as exc:
+    except (pyarrow.ArrowException, OSError, ValueError, IndexError, KeyError, TypeError, MemoryError) as exc:
+        raise_if_exhausted(exc, str(path))  # the process's failure, not the file's (attack24)
         raise _unreadable(path, exc) from exc
 
 
@@ -364,6 +368,10 @@ def read_parts(table_dir: Path) -> list[tuple[Path, pyarrow.Table]]:
 def refused_folder(table_dir: Path) -> UnreadableTable | None:
     """Why a table folder is refused before any part is read (an entry that cannot be opened, no
     part at all), or None: `validate --engine` asks it of the real folder, its tasks seeing links."""
+    try:
+        os.listdir(table_dir)  # (glob says nothing of a folder it may not list: "no .parquet file", attack24)
+    except OSError as exc:
+        return UnreadableTable(f"{table_dir}: the folder cannot be listed ({exc.strerror or exc}); nothing was judged")
     broken = _unreadable_parts(table_dir)
     if broken:
         return UnreadableTable(f"{broken[0]}: cannot be opened (dangling symlink, symlink loop or not a regular file)")

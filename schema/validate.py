@@ -30,6 +30,7 @@ from landstrikes.schema.filestamps import check_folder_entries, check_reader_met
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Report, TableResult
+from landstrikes.schema.resources import OutOfResources, raise_if_exhausted
 from landstrikes.schema.tableio import (
     UnreadableTable,
     concat_parts,
@@ -212,6 +213,7 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
     except UnreadableTable as exc:
         return _TableRead(unreadable=exc)
     except Exception as exc:  # an input nobody foresaw is unusable input, never a traceback
+        raise_if_exhausted(exc, str(table_dir))
         return _TableRead(unreadable=UnreadableTable(f"{table_dir}: cannot be read ({type(exc).__name__}: {exc})"))
     metadata = [(part_path, landstrikes_metadata(part.schema)) for part_path, part in parts]
     result = _TableRead(
@@ -234,6 +236,7 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
         else:  # Pandera checks the frame as `to_pandas` gives it: Python lists
             findings, structural = _pandera_findings(spec, to_pandas(result.arrow), path)
     except Exception as exc:  # a check must never turn bad data into a traceback
+        raise_if_exhausted(exc, f"{path}: the checks of {spec.name}")
         own.add(spec.name, "check-crashed", f"table checks could not run: {type(exc).__name__}: {exc}")
         result.findings, result.structural = own.findings, True
         return result
@@ -312,7 +315,15 @@ def validate(path: str | Path, timings: dict[str, float] | None = None) -> Repor
     (pipelined, one stage), indexing the texts, and each cross check (these run in parallel, so
     their times overlap).
     """
-    path = Path(path)
+    try:
+        return _validate(Path(path), timings)
+    except OutOfResources as exc:  # nothing judged: unusable, never a finding about the data (attack24)
+        report = Report(path=str(path))
+        report.unusable = exc.line()
+        return report
+
+
+def _validate(path: Path, timings: dict[str, float] | None) -> Report:
     report = Report(path=str(path))
     clock = _Stopwatch(timings)
     sound = Corpus.from_arrow(*clock.run("read_and_pandera", _load_and_check, path, report))
@@ -330,7 +341,10 @@ def validate(path: str | Path, timings: dict[str, float] | None = None) -> Repor
             report.findings.extend(futures[check].result())
     try:  # a dataset folder's articles against its raw files (attack14)
         check_raw_texts(path, arrow_table(sound, "articles"), report)
+    except UnreadableTable as exc:  # a raw file there but unreadable: nothing judged (attack24)
+        report.unusable = exc.line()
     except Exception as exc:  # never a traceback
+        raise_if_exhausted(exc, f"{path}: check_raw_texts")
         report.add("*", "check-crashed", f"check_raw_texts could not run: {type(exc).__name__}: {exc}")
     return report
 
@@ -346,6 +360,7 @@ def _run_check(check, tables, clock, path) -> list:
         with running_check(check.__name__):
             clock.run(check.__name__, check, tables, own)
     except Exception as exc:  # a check must never turn bad data into a traceback
+        raise_if_exhausted(exc, f"{path}: {check.__name__}")
         own.add("*", "check-crashed", f"{check.__name__} could not run: {type(exc).__name__}: {exc}")
     return own.findings
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from landstrikes.errors import BuildError, one_line, os_error_parts
 from landstrikes.safety.lock import READ_WAIT_SECONDS
+from landstrikes.schema.resources import OutOfResources
+from landstrikes.stdstreams import STDOUT, discard_closed_streams, name_stdout_errors
 
 DEFAULT_DATASET = Path("dataset")
 
@@ -166,6 +168,8 @@ def cmd_validate(args) -> int:
     except BuildError as exc:  # the dataset's lock, held by a build or release past --wait
         _error(str(exc))
         return 2
+    except OSError as exc:  # the lock's raw/ cannot be opened (no permission): it was [internal-error] (attack24)
+        return _unusable(exc, args.path)
     except Exception as exc:  # validate reports bad data as findings; this is a last resort, never a traceback
         return _internal_error(exc)
     if report is None:
@@ -182,12 +186,26 @@ def _validated(args, validate):
         from landstrikes.engines import EngineUnavailable
         from landstrikes.engines.validate import validate_partitioned
 
+        _num_proc_notice("validate", args)
         try:
             return validate_partitioned(args.path, args.engine, args.num_proc)
         except EngineUnavailable as exc:
             _error(str(exc))
             return None
     return validate(args.path)
+
+
+def _num_proc_notice(command: str, args) -> None:
+    """One line on stderr when --num-proc asks the local engine for more workers than this process
+    has CPUs: the work is cut as asked (the same output), at most one worker per CPU runs (attack24)."""
+    if args.engine != "local":
+        return
+    from landstrikes.engines.local import usable_cpus
+
+    cpus = usable_cpus()
+    if args.num_proc > max(cpus, 2):  # (not for the defaults, 1 and 2, on a one-CPU machine)
+        print(f"landstrikes {command}: --num-proc {args.num_proc} is more than the {cpus} CPU(s) this process may use: "
+              f"at most {cpus} worker process(es) run at once (the output is the same)", file=sys.stderr)
 
 
 REPORT_KEYS = {
@@ -511,9 +529,7 @@ def cmd_release(args) -> int:
         _error(str(exc))
         return 2
     except OSError as exc:
-        where, why = os_error_parts(exc)
-        _error(f"[unusable-path] {one_line(str(where or args.dataset))[:300]}: {why}")
-        return 2
+        return _unusable(exc, args.dataset)
     manifest = result.manifest
     print(f"released {manifest['dataset_version']} to {_shown(result.path)} ({len(manifest['files'])} files, "
           f"bump: {manifest['bump']}); changelog: {result.changelog}")
@@ -677,6 +693,7 @@ def cmd_extract(args) -> int:
     from landstrikes.extract.failures import ERRORS_FILE
     from landstrikes.extract.run import extract_folder
 
+    _num_proc_notice("extract", args)
     try:
         start(args.engine, args.num_proc)
         result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc, max_chars=args.max_chars,
@@ -895,12 +912,21 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; argv None means this process's own command line (`landstrikes`,
     `python -m landstrikes`), after which a command that asks for it (`extract`) ends the
     process without freeing its heap object by object (landstrikes.quickexit)."""
+    discard_closed_streams()
+    if argv is None:
+        name_stdout_errors()
     _tolerant_streams()
-    args = parser().parse_args(argv)
     try:
+        try:
+            args = parser().parse_args(argv)  # (inside the guard: --version and --help print too)
+        except SystemExit:
+            if argv is None:
+                sys.stdout.flush()  # (what they printed fails here, inside the guard, or not at all)
+            raise
         code = args.func(args)
+        if argv is None:
+            sys.stdout.flush()  # (a reader gone away or a full disk shows here, inside the guard)
         if argv is None and getattr(args, "exit_without_teardown", False):
-            sys.stdout.flush()  # (a reader gone away shows here, inside the guard: exit 141)
             from landstrikes.quickexit import exit_without_teardown
 
             exit_without_teardown(code)
@@ -912,6 +938,9 @@ def main(argv: list[str] | None = None) -> int:
         # stdout is gone: point it at /dev/null so the interpreter's final flush cannot raise again
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return BROKEN_PIPE_EXIT
+    except (MemoryError, OutOfResources) as exc:  # the process's failure: no input to blame (attack24)
+        _error(exc.line() if isinstance(exc, OutOfResources) else OutOfResources("the command", exc).line())
+        return 2
     except ImportError as exc:  # an optional dependency of this command is not installed
         from landstrikes.extras import missing_extra
 
@@ -921,9 +950,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except OSError as exc:  # the last guard for every command: a path that cannot be used
         # (name too long, a FIFO, /proc, no permission, disk full) is unusable input, one line
-        where, why = os_error_parts(exc)
-        _error(f"[unusable-path] {one_line(str(where if where is not None else 'input'))[:300]}: {why}")
-        return 2
+        return _unusable(exc, "input")
     except UnicodeEncodeError as exc:
         if (unusable := undecodable_path_line(exc)) is None:
             return _internal_error(exc)
@@ -931,6 +958,18 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except Exception as exc:  # never a traceback: one line, exit 2, and the input named by the user
         return _internal_error(exc)
+
+
+def _unusable(exc: OSError, default) -> int:
+    """One line for an OSError, exit 2: the path it names (else `default`), or standard output
+    named as such when writing it failed (a full disk had read `[unusable-path] input`; attack24)."""
+    where, why = os_error_parts(exc)
+    if where == STDOUT:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # so the interpreter's last flush cannot fail again
+        _error(f"[unwritable-output] {STDOUT}: {why}")
+    else:
+        _error(f"[unusable-path] {one_line(str(where or default))[:300]}: {why}")
+    return 2
 
 
 def undecodable_path_line(exc: UnicodeEncodeError) -> str | None:

@@ -216,6 +216,8 @@ def _raw_texts(folder: Path, parts: Layout, structural: set[str], report: Report
         return
     try:
         check_raw_texts(folder, articles, report)
+    except UnreadableTable as exc:  # a raw file there but unreadable: nothing judged, as validate (attack24)
+        report.unusable = exc.line()
     except Exception as exc:  # noqa: BLE001 - as validate: a crashed check is a finding, never a traceback
         report.add("*", "check-crashed", f"check_raw_texts could not run: {type(exc).__name__}: {exc}")
 

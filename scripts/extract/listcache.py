@@ -32,7 +32,10 @@ def cache_dir() -> Path:
     explicit = os.environ.get(CACHE_ENV)
     if explicit:
         return Path(explicit)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "landstrikes"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    # a relative XDG_CACHE_HOME is invalid (the XDG spec: ignore it); it had put the cache into the
+    # current folder: a release, a table folder (attack24)
+    return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "landstrikes"
 
 
 def cache_key(builder_source: Path, packages: tuple[str, ...]) -> str:

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
-import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from landstrikes.engines.local import die_with_parent, map_in_processes  # (die_with_parent: tests import it here)
 from landstrikes.errors import BuildError
 from landstrikes.extract.article import AUTO
 from landstrikes.extract.budget import TIME_BUDGET
@@ -147,32 +146,8 @@ def _run(jobs: list[ChunkJob], num_proc: int, engine: str = "local"):
     if "fork" in methods:
         _load_before_fork()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    from landstrikes.engines.local import map_in_processes
-
     yield from map_in_processes(extract_chunk, jobs, min(num_proc, len(jobs)), context, "extracting",
                                 initializer=die_with_parent, initargs=(os.getpid(),))
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int) -> None:
-    """Pool initializer: the worker is killed when the extract process dies, however (kill -9).
-    An orphaned worker would finish its chunk and write it into the staging folder that the next
-    run's repair had already removed, recreating it without a marker beside OUT for good
-    (attack9). Linux only (prctl); elsewhere a no-op. Ctrl-C is the parent's to handle: it
-    ends the pool, and each worker's KeyboardInterrupt traceback was only noise (attack11)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent died before the prctl
-        os._exit(1)
 
 
 def _load_before_fork() -> None:

@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 
 from landstrikes.releases.hub_card import card_front_matter, loader_side_files
 from landstrikes.releases.manifest import Problem
+from landstrikes.schema.resources import raise_if_exhausted
 
 MAX_LISTED_FILES = 100_000
 
@@ -249,13 +250,15 @@ def decoded(rel: str, source) -> tuple[pyarrow.Table | None, Problem | None]:
 
     try:
         handle = pq.ParquetFile(source)
-    except Exception:
+    except Exception as error:
+        raise_if_exhausted(error, rel)  # the process's failure is no fault of the release (attack24)
         return None, None
     try:
         with handle:
             table = handle.read()
             lie = statistics_lie(handle.metadata, table)
     except Exception as error:
+        raise_if_exhausted(error, rel)
         reason = " ".join(str(error).split())[:200] or type(error).__name__
         return None, Problem("undecodable-table", rel, f"its footer parses but its pages do not decode ({reason})")
     return table, None if lie is None else Problem("footer-statistics-mismatch", rel, lie)
@@ -301,6 +304,7 @@ def tables_section(folder: Path, manifest: dict, trusted: set[str]) -> list[Prob
             rows = sum(footer_rows(pq.ParquetFile(folder / rel).metadata) for rel in files)
             columns = describe_columns(pq.read_schema(folder / files[0]))
         except Exception as exc:  # a hashed file that still is no Parquet: report, never raise
+            raise_if_exhausted(exc, files[0])
             problems.append(Problem("manifest-tables-mismatch", files[0], f"not readable as Parquet ({_short(str(exc))})"))
             continue
         if stated["rows"] != rows:
@@ -514,6 +518,7 @@ def _raw_texts(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]
                 table = handle.read(columns=["source_file", "sha256"]).to_pydict()
             actual.update(zip(table["source_file"], table["sha256"]))
     except Exception as exc:  # a hashed file that still is no articles table: report, never raise
+        raise_if_exhausted(exc, files[0])
         return [Problem("manifest-raw-texts-mismatch", files[0], f"source_file and sha256 unreadable ({_short(str(exc))})")]
     problems = []
     for name in sorted(set(stated) | set(actual), key=str):

@@ -130,6 +130,10 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
     date = date or datetime.now(timezone.utc).date().isoformat()
     source = git_source(dataset_dir)  # before anything is written
 
+    linked = linked_document(dataset_dir.parent)
+    if linked is not None:
+        raise ReleaseError(f"{linked}: a symbolic link (to {os.readlink(linked)}) among the documents a release copies: "
+                           "a release holds files, never what a link points to; put the file itself there [symlink-in-release]")
     drifts = document_drift(dataset_dir)
     if drifts:
         raise ReleaseError(
@@ -360,6 +364,24 @@ def _remove_empty_folders(folder: Path) -> None:
 
 def _hidden_names(_folder, names: list[str]) -> set[str]:
     return {name for name in names if is_hidden(name)}
+
+
+def linked_document(repo: Path) -> Path | None:
+    """The first symbolic link among the documents a release copies (a document, a folder on its
+    path, anything visible below docs/figures), else None. copytree follows links, so a link to a
+    private file or folder put its bytes into the release, which verify then passed (attack24)."""
+    for name in RELEASED_DOCUMENTS:
+        parts = Path(name).parts
+        for depth in range(1, len(parts) + 1):
+            if (repo.joinpath(*parts[:depth])).is_symlink():
+                return repo.joinpath(*parts[:depth])
+        source = repo / name
+        for folder, folders, files in os.walk(source):  # (os.walk does not enter a linked folder)
+            folders[:] = [f for f in folders if not is_hidden(f)]  # what copy_documents skips
+            for entry in sorted(folders + [f for f in files if not is_hidden(f)]):
+                if (Path(folder) / entry).is_symlink():
+                    return Path(folder) / entry
+    return None
 
 
 def copy_documents(repo: Path, staging: Path) -> None:

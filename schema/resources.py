@@ -1,0 +1,45 @@
+"""Failures of the process, not of the data: out of memory or threads (a batch system's address
+space limit, `ulimit -v`). Such a failure judges nothing, so it is never a finding about a file:
+validate had called a sound part "not a readable Parquet file" and a check that ran out of memory
+`check-crashed` (INVALID), and verify called a release's part undecodable (FAILED) (attack24).
+"""
+
+from __future__ import annotations
+
+import errno
+
+THREAD_START_FAILED = ("can't start new thread", "Failed to launch worker thread")
+"""What Python and Arrow say when the process may start no more threads."""
+
+
+class OutOfResources(Exception):
+    """The process ran out of memory or threads while reading or checking: nothing was judged."""
+
+    check = "out-of-resources"
+
+    def __init__(self, where: str, cause: BaseException):
+        super().__init__(f"{where}: not judged: this process ran out of {exhausted(cause) or 'resources'} "
+                         f"({type(cause).__name__}: {' '.join(str(cause).split())[:200]}); "
+                         "give it more memory (ulimit -v, the batch system's limit) and run it again")
+
+    def line(self) -> str:
+        return f"[{self.check}] {self}"
+
+
+def exhausted(exc: BaseException) -> str | None:
+    """What the process ran out of when `exc` says so ('memory', 'threads'), else None: a
+    MemoryError (Arrow's ArrowMemoryError is one), ENOMEM, or a thread that could not start."""
+    if isinstance(exc, MemoryError) or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM):
+        return "memory"
+    if any(words in str(exc) for words in THREAD_START_FAILED):
+        return "threads"
+    return None
+
+
+def raise_if_exhausted(exc: BaseException, where: str) -> None:
+    """Raise OutOfResources for `exc` when it is the process's failure, not the data's (one
+    raised deeper passes as it is)."""
+    if isinstance(exc, OutOfResources):
+        raise exc
+    if exhausted(exc) is not None:
+        raise OutOfResources(where, exc) from exc

@@ -1,0 +1,71 @@
+"""Standard streams closed when a command starts (`>&-`, `2>&-`, a daemon or cron job without
+them) read as /dev/null: what would be printed there is discarded and the command does its work.
+
+Python sets such a stream to None, so a command that flushed or asked it anything ended
+`[internal-error]` (exit 2, which promises nothing written) after writing its output, and an
+error line fell through to stdout. Worse, the closed descriptor is the lowest free one, so the
+next file the process opened took it: anything writing to fd 1 or 2 below Python (a C library,
+a worker process inheriting it) would have written into that file (attack24).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+STDOUT = "standard output"
+"""The name a failed write to fd 1 carries as its OSError's filename."""
+STANDARD = ((0, "stdin", os.O_RDONLY, "r"), (1, "stdout", os.O_WRONLY, "w"), (2, "stderr", os.O_WRONLY, "w"))
+
+
+def discard_closed_streams() -> None:
+    """Open /dev/null on each of descriptors 0-2 that is not open, and give Python a stream for
+    each that it set to None (on /dev/null: its descriptor may already belong to another file)."""
+    for fd, name, flags, mode in STANDARD:
+        if not _is_open(fd):
+            null = os.open(os.devnull, flags)  # the lowest free descriptor: fd itself, 0..fd-1 being open
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8", errors="backslashreplace"))
+
+
+def _is_open(fd: int) -> bool:
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
+class _StdoutFile(io.FileIO):
+    """fd 1, whose write errors name it: an OSError names no file, so a full disk under
+    `> file` (or /dev/full) had read `[unusable-path] input: No space left on device` (attack24)."""
+
+    def write(self, data):
+        try:
+            return super().write(data)
+        except BrokenPipeError:  # a reader gone away: exit 141, as before
+            raise
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, STDOUT) from None
+
+
+_REPLACED: list = []
+
+
+def name_stdout_errors() -> None:
+    """Make sys.stdout a stream on fd 1 whose write errors carry STDOUT as their filename, with
+    the encoding, error handler and buffering it had (a stream not on fd 1 is left as it is)."""
+    stream = sys.stdout
+    try:
+        if not isinstance(stream, io.TextIOWrapper) or stream.fileno() != 1:
+            return
+        stream.flush()
+    except (OSError, ValueError):
+        return
+    _REPLACED.append(stream)  # kept: a stream made by os.fdopen(1) would close fd 1 when collected
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(_StdoutFile(1, "w", closefd=False)), encoding=stream.encoding,
+                                  errors=stream.errors, line_buffering=stream.line_buffering, write_through=stream.write_through)
