@@ -111,9 +111,22 @@ def test_every_other_page_loads_without_errors_or_network(site, page, tmp_path):
     page.screenshot(path=tmp_path / "cluster.png")
 
 
-def test_clicking_a_quote_selects_its_row_and_a_row_link_flashes_the_quote(site, page):
+def _quote_without_claims(dataset, article_id: str) -> str:
+    """A quote of the article that no claim overlaps and no other quote nests in (the gold moves:
+    2.17.0 made the quote this test first clicked a claim too)."""
+    quotes, claims = load(dataset, "quotes"), load(dataset, "claims")
+    quotes, claims = quotes[quotes.article_id == article_id], claims[claims.article_id == article_id]
+    for q in quotes.itertuples():
+        overlaps = ((claims.start < q.end) & (claims.end > q.start)).any()
+        nests = ((quotes.start >= q.start) & (quotes.end <= q.end) & (quotes.quote_id != q.quote_id)).any()
+        if not overlaps and not nests:
+            return q.quote_id
+    pytest.skip(f"every quote of {article_id} holds a claim or another quote")
+
+
+def test_clicking_a_quote_selects_its_row_and_a_row_link_flashes_the_quote(site, page, hostile_dataset):
     page.goto((site.out / "articles" / "000_68b95635092649cd.html").as_uri())
-    quote_id = "000_68b95635092649cd:q:2358-2385"  # no claim inside it: the innermost mark wins a click
+    quote_id = _quote_without_claims(hostile_dataset, "000_68b95635092649cd")  # the innermost mark wins a click
     page.locator(f'#article-text .quote[data-id="{quote_id}"]').first.click()
     assert page.evaluate("(id) => document.getElementById(id).classList.contains('selected')", quote_id)
     page.locator(f'tr.row[id="{quote_id}"] a.show').click()
