@@ -1,7 +1,11 @@
 """A NAME mention is an occurrence of one of its entity's names (M1, M2): its text is the
 entity's name or one of its aliases, words joined by any Unicode space separator (M6). An
-entity that lists no alias is exempt: its names are all claimed by another entity (E4: the
-city `washington-dc` is mentioned as "Washington", an alias of `united-states`). A mention
+entity that lists no alias is judged apart: a place's names may all be claimed by another entity
+(E4: the city `washington-dc` is mentioned as "Washington", an alias of `united-states`), so its
+NAME mention need only be words of its own name; an EVENT or a PERSON that lists no alias has no
+proper name (E6; an unnamed official), so a NAME mention of one is a finding (the census on
+2.19.0's data: "Trump" given `boat-strike-campaign` validated, as the exemption covered every
+alias-less entity) [name-mention-not-alias]. A mention
 given another entity, an alias dropped from the catalogue, a nominal relabelled NAME, or a name
 span widened onto punctuation passed every other check (census) [name-mention-not-alias]; so did
 a name relabelled NOMINAL or PRONOUN: a mention whose text is a name of its entity is a NAME
@@ -14,6 +18,8 @@ foreign-key check has already made. Texts are matched as they are first; only th
 not match are matched again with their spaces normalised."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pyarrow as pa
@@ -55,6 +61,31 @@ def check_name_mentions(tables, report: Report) -> None:
     for mention_id, kind, text in zip(ids_at(mentions, "mentions", not_name), values_at(mentions, "kind", not_name), values_at(mentions, "text", not_name)):
         report.add("mentions", "mention-kind-mismatch", f"{text!r} is a name of its entity, so the mention is NAME, not {kind!r} (M1)",
                    mention_id, "kind", kind)
+    _check_names_of_aliasless(tables, mentions, entity, is_name & ~gather(listed, entity, True), report)
+
+
+_PLACES = {"GPE", "LOC"}
+"""The types whose names another entity may claim (E4's metonymy): the only alias-less entities a NAME can name."""
+
+
+def _check_names_of_aliasless(tables, mentions: pa.Table, entity: np.ndarray, candidates: np.ndarray, report: Report) -> None:
+    """NAME mentions of entities that list no alias (few rows, judged one by one): a place's holds
+    whole words of its name; any other's is no name of it."""
+    rows = np.flatnonzero(candidates & (entity >= 0))
+    if not len(rows):
+        return
+    catalogue = arrow_of(tables, "entities", ("name", "type"))
+    if catalogue is None:
+        return
+    rows = rows[texts_are_slices(tables, "mentions", mentions, rows, ("start", "end", "text"))]
+    names, types = column(catalogue, "name").to_pylist(), column(catalogue, "type").to_pylist()
+    for row, mention_id, entity_id, text in zip(rows, ids_at(mentions, "mentions", rows), values_at(mentions, "entity_id", rows), values_at(mentions, "text", rows)):
+        own = int(entity[row])
+        words = set(re.findall(r"\w+", str(names[own] or "")))
+        if types[own] in _PLACES and text and set(re.findall(r"\w+", text)) <= words:
+            continue
+        report.add("mentions", "name-mention-not-alias", f"{text!r} is a NAME mention of {entity_id!r}, which lists no alias: only a place's "
+                   f"name claimed by another entity (E4) may name one, in words of its own name (E6, M1)", mention_id, "text", text)
 
 
 def _entity_names(entities: pa.Table) -> tuple[np.ndarray, pa.Array]:

@@ -209,3 +209,28 @@ def test_the_cluster_reference_rule_itself_finds_a_moved_quote(dataset_copy):
     check_quote_cluster_reference(corpus, report)
     assert [(f.check, f.row_id) for f in report.findings] == [("cluster-similarity-mismatch", quotes[row]["quote_id"])]
 
+
+
+def test_a_name_given_an_event_without_aliases_is_a_finding(dataset_copy):
+    """M1/E6: an EVENT (or a PERSON) that lists no alias has no proper name, so no NAME mention of it;
+    the exemption for alias-less entities covered every one, and "Trump" given `boat-strike-campaign`
+    validated (census on 2.19.0's data)."""
+    mentions = _rows(dataset_copy, "mentions")
+    row = _first(mentions, lambda m: m["kind"] == "NAME" and m["text"] == "Trump")
+    _set(dataset_copy, "mentions", row, entity_id="boat-strike-campaign")
+    assert [(f.row_id, f.column) for f in _findings(dataset_copy, "name-mention-not-alias")] == [(mentions[row]["mention_id"], "text")]
+
+
+def test_a_place_named_by_a_word_another_entity_claims_is_no_finding(dataset_copy):
+    """E4: the city `washington-dc` lists no alias ("Washington" is `united-states`'s); its NAME mention
+    holds a word of its own name."""
+    mentions = _rows(dataset_copy, "mentions")
+    assert any(m["entity_id"] == "washington-dc" and m["kind"] == "NAME" for m in mentions)
+    assert not _findings(dataset_copy, "name-mention-not-alias")
+
+
+def test_another_word_given_a_place_without_aliases_is_a_finding(dataset_copy):
+    mentions = _rows(dataset_copy, "mentions")
+    row = _first(mentions, lambda m: m["kind"] == "NAME" and m["text"] == "Trump")
+    _set(dataset_copy, "mentions", row, entity_id="washington-dc")
+    assert [f.row_id for f in _findings(dataset_copy, "name-mention-not-alias")] == [mentions[row]["mention_id"]]
