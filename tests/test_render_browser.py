@@ -131,3 +131,21 @@ def test_clicking_a_quote_selects_its_row_and_a_row_link_flashes_the_quote(site,
     assert page.evaluate("(id) => document.getElementById(id).classList.contains('selected')", quote_id)
     page.locator(f'tr.row[id="{quote_id}"] a.show').click()
     assert page.locator(f'#article-text .quote.flash[data-id="{quote_id}"]').count() >= 1
+
+
+BIDI_OF = """() => {
+  const style = (el) => getComputedStyle(el).unicodeBidi;
+  const outside = [...document.querySelectorAll('td, th, h1, code, a, .meta')].filter(el => !el.closest('#article-text'));
+  const inside = [...document.querySelectorAll('#article-text, #article-text *')];
+  return {outside: [...new Set(outside.map(style))], inside: [...new Set(inside.map(style))], n: outside.length};
+}"""
+
+
+def test_values_outside_the_article_text_are_bidi_isolated_and_the_text_is_not(site, page):
+    """attack23's open item: an id or title holding a bidi override (U+202E) drew the rest of its line
+    reversed; every value shown outside the article text is isolated, so an override ends with its
+    element. The article text keeps normal bidi: it is shown exactly as written."""
+    page.goto((site.out / "articles" / "000_68b95635092649cd.html").as_uri())
+    found = page.evaluate(BIDI_OF)
+    assert found["n"] > 20 and found["outside"] == ["isolate"], found
+    assert found["inside"] == ["normal"], found
