@@ -25,8 +25,13 @@ def _line_of_byte(data: bytes, offset: int) -> int:
 
 
 def read_raw_bytes(path: Path) -> bytes:
-    """The bytes of one raw article; a folder, a broken link or an unreadable file is refused."""
+    """The bytes of one raw article; a folder, a link, a special file or an unreadable file is
+    refused. A link, even to a readable file: git stores the link, not the text, so a clone would
+    build without the article, or with whatever the link then points to (attack24's open item)."""
     try:
+        if path.is_symlink():
+            raise BuildError(path, "raw article is a symbolic link (git keeps the link, not the text: copy the file in)",
+                             check="raw-not-a-file")
         if not path.is_file():
             kind = "a directory" if path.is_dir() else "not a regular file (a broken link or a special file)"
             raise BuildError(path, f"raw article is {kind}", check="raw-not-a-file")
