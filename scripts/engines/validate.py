@@ -48,6 +48,7 @@ from landstrikes.schema.raw_texts import check_raw_texts
 from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
+from landstrikes.schema.resources import OutOfResources, exhausted
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table, refused_folder
 from landstrikes.schema.filestamps import check_folder_entries
 from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, table_root, validate
@@ -219,7 +220,19 @@ def _raw_texts(folder: Path, parts: Layout, structural: set[str], report: Report
     except UnreadableTable as exc:  # a raw file there but unreadable: nothing judged, as validate (attack24)
         report.unusable = exc.line()
     except Exception as exc:  # noqa: BLE001 - as validate: a crashed check is a finding, never a traceback
-        report.add("*", "check-crashed", f"check_raw_texts could not run: {type(exc).__name__}: {exc}")
+        if not _out_of_resources(exc, f"{folder}: check_raw_texts", report):
+            report.add("*", "check-crashed", f"check_raw_texts could not run: {type(exc).__name__}: {exc}")
+
+
+def _out_of_resources(exc: BaseException, where: str, report: Report) -> bool:
+    """A corpus-wide check that ran out of memory or threads judged nothing: the report is unusable
+    (`[out-of-resources]`, exit 2), never `check-crashed` (INVALID), as in one-folder validate
+    (attack24's open item for the engine's own pass). True when it was that."""
+    if isinstance(exc, OutOfResources) or exhausted(exc) is not None:
+        shortage = exc if isinstance(exc, OutOfResources) else OutOfResources(where, exc)
+        report.unusable = report.unusable or shortage.line()
+        return True
+    return False
 
 
 def _tasks(parts: Layout, workers: int, floor: int) -> list[list[str]]:
@@ -406,4 +419,6 @@ def _corpus_wide(root: Path, parts: Layout, structural: set[str], report: Report
         try:
             check({n: tables[n] for n in needs}, report)
         except Exception as exc:  # noqa: BLE001 - as validate: a crashed check is a finding, never a traceback
+            if _out_of_resources(exc, f"{root}: {check.__name__}", report):
+                return
             report.add("*", "check-crashed", f"{check.__name__} could not run: {type(exc).__name__}: {exc}")
