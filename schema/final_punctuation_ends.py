@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
 from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
-from landstrikes.schema.final_punctuation import FINAL_PUNCTUATION
+from landstrikes.schema.final_punctuation import CLAUSE_STOPS, FINAL_PUNCTUATION
 from landstrikes.schema.report import Report
 
 _FINAL = "[" + re.escape(FINAL_PUNCTUATION) + "]$"
@@ -49,7 +49,7 @@ def check_final_punctuation_ends(tables, report: Report) -> None:
                        kind=TRUNCATION, kind_column="flag", kind_excluded=True)
 
 
-_CLAUSE_STOP = "[,;:]$"
+_CLAUSE_STOP = "[" + re.escape(CLAUSE_STOPS) + "]$"
 """G2 (2.6, after release 2.8.0): a span without marks does not end on the comma, semicolon or
 colon after its last word. A claim widened onto its comma, its id re-derived, validated (the
 census on 2.8.0's data); the extractor never wrote one (`without_final_punctuation` trims them).
@@ -138,7 +138,7 @@ def _sentence_goes_on(tables, table: str, rows_table: pa.Table, rows: np.ndarray
         for at, text, last in zip(pending, after, stop):
             following = text[_BLANKS_ON_A_LINE.match(text).end():]
             if following:
-                out[at] = following[0] in ",;:" or following[0].islower()
+                out[at] = following[0] in CLAUSE_STOPS or following[0].islower()
             elif last < lengths[at]:
                 undecided.append(at)
         pending, reach = np.array(undecided, dtype=np.int64), reach * 4

@@ -61,17 +61,21 @@ def check_name_mentions(tables, report: Report) -> None:
     for mention_id, kind, text in zip(ids_at(mentions, "mentions", not_name), values_at(mentions, "kind", not_name), values_at(mentions, "text", not_name)):
         report.add("mentions", "mention-kind-mismatch", f"{text!r} is a name of its entity, so the mention is NAME, not {kind!r} (M1)",
                    mention_id, "kind", kind)
-    _check_names_of_aliasless(tables, mentions, entity, is_name & ~gather(listed, entity, True), report)
+    _check_names_of_aliasless(tables, mentions, entity, is_name & ~gather(listed, entity, True), (owner, names), report)
 
 
 _PLACES = {"GPE", "LOC"}
 """The types whose names another entity may claim (E4's metonymy): the only alias-less entities a NAME can name."""
 
 
-def _check_names_of_aliasless(tables, mentions: pa.Table, entity: np.ndarray, candidates: np.ndarray, report: Report) -> None:
-    """NAME mentions of entities that list no alias (few rows, judged one by one): a place's holds
-    whole words of its name; any other's is no name of it."""
+def _check_names_of_aliasless(tables, mentions: pa.Table, entity: np.ndarray, candidates: np.ndarray,
+                              entity_names: tuple[np.ndarray, pa.Array], report: Report) -> None:
+    """NAME mentions of entities that list no alias (few rows, judged one by one): one that is its
+    entity's own name is one (M1, matched as for every entity); else a place's holds whole words of
+    its name; any other's is no name of it."""
     rows = np.flatnonzero(candidates & (entity >= 0))
+    if len(rows):
+        rows = rows[~_names_of_their_entities(entity, column(mentions, "text"), rows, *entity_names)]
     if not len(rows):
         return
     catalogue = arrow_of(tables, "entities", ("name", "type"))

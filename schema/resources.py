@@ -36,10 +36,18 @@ def exhausted(exc: BaseException) -> str | None:
     return None
 
 
-def raise_if_exhausted(exc: BaseException, where: str) -> None:
-    """Raise OutOfResources for `exc` when it is the process's failure, not the data's (one
-    raised deeper passes as it is)."""
+def shortage(exc: BaseException, where: str) -> OutOfResources | None:
+    """`exc` as OutOfResources when it is the process's failure, not the data's (one raised deeper
+    as it is), else None: for callers that report it rather than raise it (`validate --engine`)."""
     if isinstance(exc, OutOfResources):
+        return exc
+    return OutOfResources(where, exc) if exhausted(exc) is not None else None
+
+
+def raise_if_exhausted(exc: BaseException, where: str) -> None:
+    """Raise OutOfResources for `exc` when it is the process's failure, not the data's."""
+    found = shortage(exc, where)
+    if found is exc:
         raise exc
-    if exhausted(exc) is not None:
-        raise OutOfResources(where, exc) from exc
+    if found is not None:
+        raise found from exc

@@ -234,3 +234,13 @@ def test_another_word_given_a_place_without_aliases_is_a_finding(dataset_copy):
     row = _first(mentions, lambda m: m["kind"] == "NAME" and m["text"] == "Trump")
     _set(dataset_copy, "mentions", row, entity_id="washington-dc")
     assert [f.row_id for f in _findings(dataset_copy, "name-mention-not-alias")] == [mentions[row]["mention_id"]]
+
+
+def test_a_name_that_is_its_alias_less_entitys_own_name_is_no_finding(dataset_copy):
+    """M1: a NAME mention's text is its entity's name or an alias; an event whose catalogue name is
+    the mention's text is named by it, aliases or none."""
+    mentions, entities = _rows(dataset_copy, "mentions"), _rows(dataset_copy, "entities")
+    row = _first(mentions, lambda m: m["kind"] == "NAME" and m["text"] == "Trump")
+    _set(dataset_copy, "mentions", row, entity_id="boat-strike-campaign")
+    _set(dataset_copy, "entities", _first(entities, lambda e: e["entity_id"] == "boat-strike-campaign"), name="Trump")
+    assert not _findings(dataset_copy, "name-mention-not-alias")

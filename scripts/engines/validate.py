@@ -48,7 +48,7 @@ from landstrikes.schema.raw_texts import check_raw_texts
 from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
-from landstrikes.schema.resources import OutOfResources, exhausted
+from landstrikes.schema.resources import shortage
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table, refused_folder
 from landstrikes.schema.filestamps import check_folder_entries
 from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, table_root, validate
@@ -228,11 +228,10 @@ def _out_of_resources(exc: BaseException, where: str, report: Report) -> bool:
     """A corpus-wide check that ran out of memory or threads judged nothing: the report is unusable
     (`[out-of-resources]`, exit 2), never `check-crashed` (INVALID), as in one-folder validate
     (attack24's open item for the engine's own pass). True when it was that."""
-    if isinstance(exc, OutOfResources) or exhausted(exc) is not None:
-        shortage = exc if isinstance(exc, OutOfResources) else OutOfResources(where, exc)
-        report.unusable = report.unusable or shortage.line()
-        return True
-    return False
+    found = shortage(exc, where)
+    if found is not None:
+        report.unusable = report.unusable or found.line()
+    return found is not None
 
 
 def _tasks(parts: Layout, workers: int, floor: int) -> list[list[str]]:

@@ -21,7 +21,7 @@ from landstrikes.extract.segments import CONFIDENCE, segment_spans
 from landstrikes.extract.text import inside_word
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for, title_of
 from landstrikes.schema.controls import writable
-from landstrikes.schema.final_punctuation import FINAL_PUNCTUATION
+from landstrikes.schema.final_punctuation import CLAUSE_STOPS, FINAL_PUNCTUATION
 from landstrikes.schema.registry import TABLES_BY_NAME
 
 AUTO = "auto"
@@ -293,7 +293,7 @@ def _before_final_punctuation(text: str, start: int, end: int) -> int:
     return end
 
 
-_EVIDENCE_STOPS = FINAL_PUNCTUATION + ",;:"
+_EVIDENCE_STOPS = FINAL_PUNCTUATION + CLAUSE_STOPS
 """What a flag's evidence never ends on (G2): final punctuation and the clause stops."""
 
 _FLAG = FIELDS["quality_flags"].index("flag")

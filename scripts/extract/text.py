@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from landstrikes.extract.guard import rewritten
-from landstrikes.schema.final_punctuation import FINAL_PUNCTUATION
+from landstrikes.schema.final_punctuation import CLAUSE_STOPS, FINAL_PUNCTUATION
 from landstrikes.schema.marks import MAX_MARKS, is_combining_mark
 
 SENTENCE_END_DEFINITION = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+\s+|[\"”]\s+(?=[“\"]?[A-Z])")
@@ -117,7 +117,7 @@ def inside_word(text: str, at: int) -> bool:
     return is_word_character(text[base]) and (is_word_character(text[at]) or is_combining_mark(text[at]))
 
 
-_TRAILING = FINAL_PUNCTUATION + ";:,\"”’)"
+_TRAILING = FINAL_PUNCTUATION + CLAUSE_STOPS + "\"”’)"
 
 
 def without_final_punctuation(text: str, span: Span) -> Span:
