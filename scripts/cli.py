@@ -391,6 +391,11 @@ def cmd_agreement(args) -> int:
         print(f"third    claims span F1 {tc['span_overlap']['f1']:.3f}  consistency kappa {tc['consistency_kappa']}  "
               f"cluster kappa {tc['clusters']['same_cluster_kappa']}  flags F1 {tf['evidence_overlap']['f1']:.3f}  "
               f"stance kappa {ts['label_kappa']}")
+    fifth = result.get("fifth_pass")
+    if fifth:
+        fq, fs = fifth["quotes"], fifth["stances"]
+        print(f"fifth    quotes span F1 exact {fq['span_exact']['f1']:.3f}  speaker agreement {fq['speaker_agreement']:.3f}  "
+              f"stance keys F1 {fs['keys']['f1']:.3f}  stance kappa {fs['label_kappa']}")
     print(f"written to {_shown(args.out)}")
     return 0
 

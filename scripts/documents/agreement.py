@@ -203,6 +203,7 @@ def adjudication(dataset_dir: Path) -> dict:
 
 
 def agreement(dataset_dir: Path) -> dict:
+    from landstrikes.documents.fifthpass import fifth_pass_agreement
     from landstrikes.documents.fourthpass import fourth_pass_agreement
     from landstrikes.documents.thirdpass import third_pass_adjudication, third_pass_agreement
 
@@ -215,6 +216,9 @@ def agreement(dataset_dir: Path) -> dict:
     fourth = fourth_pass_agreement(dataset_dir)
     if fourth is not None:
         result["fourth_pass"] = fourth
+    fifth = fifth_pass_agreement(dataset_dir)
+    if fifth is not None:
+        result["fifth_pass"] = fifth
     return result
 
 

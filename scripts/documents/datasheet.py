@@ -221,6 +221,7 @@ def agreement_block(stats: dict) -> str:
         + table(["article", "gold", "second pass", "span F1", "speaker agreement"], per_rows)
         + third_pass_block(ag.get("third_pass"))
         + fourth_pass_block(ag.get("fourth_pass"))
+        + fifth_pass_block(ag.get("fifth_pass"))
     )
 
 
@@ -276,6 +277,30 @@ def fourth_pass_block(fp: dict | None) -> str:
     return (
         "\n\nFourth pass (2.4 guidelines and raw texts only) vs release 2.5.0, made before it"
         " (`dataset/annotations/fourth_pass/`):\n\n"
+        + table(["layer", "figure"], rows)
+    )
+
+
+def fifth_pass_block(fp: dict | None) -> str:
+    """Agreement of the fifth pass (quotes, stances; each made before its reader saw the gold) with release 2.19.0."""
+    if not fp:
+        return ""
+    qu, st = fp["quotes"], fp["stances"]
+    rows = [
+        [f"quote spans, exact ({qu['gold_rows']} gold vs {qu['fifth_rows']} fifth-pass rows)",
+         f"F1 {num(qu['span_exact']['f1'])} (P {num(qu['span_exact']['precision'], 2)}, R {num(qu['span_exact']['recall'], 2)}); "
+         f"any overlap F1 {num(qu['span_overlap']['f1'])}"],
+        [f"quote kind / speaker ({qu['matched_pairs']} overlapping pairs)",
+         f"kappa {num(qu['kind_kappa'])} (agreement {num(qu['kind_agreement'])}) / agreement {num(qu['speaker_agreement'])}"],
+        [f"stance keys (article, holder, target; {st['gold_rows']} gold vs {st['fifth_rows']} fifth-pass rows)",
+         f"F1 {num(st['keys']['f1'])} (P {num(st['keys']['precision'], 2)}, R {num(st['keys']['recall'], 2)})"],
+        [f"stance label / confidence ({st['shared_keys']} shared keys)",
+         f"kappa {num(st['label_kappa'])} (agreement {num(st['label_agreement'])}) / agreement {num(st['confidence_agreement'])}"],
+        ["stance evidence (shared keys)", f"same span {num(st['evidence_exact'])}; overlapping {num(st['evidence_overlap'])}"],
+    ]
+    return (
+        "\n\nFifth pass (2.13 guidelines and raw texts; each layer annotated whole before its reader saw the gold)"
+        " vs release 2.19.0, made before it (`dataset/annotations/fifth_pass/`):\n\n"
         + table(["layer", "figure"], rows)
     )
 

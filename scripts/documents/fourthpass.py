@@ -58,13 +58,16 @@ LABELS = {
 read as a category of its own, moving kappa and the name-mention figures without a word."""
 
 
-def read_pass_tsv(path: Path) -> list[tuple[int, dict]]:
+def read_pass_tsv(path: Path, columns: tuple[str, ...] | None = None, labels: dict | None = None,
+                  what: str = "fourth-pass file") -> list[tuple[int, dict]]:
     """(line number, row) of a pass file, each row holding the columns the figures read; a file
-    missing, not UTF-8, lacking a column or with a row of another width is one line naming it."""
-    needed = PASS_COLUMNS[path.name]
+    missing, not UTF-8, lacking a column or with a row of another width is one line naming it.
+    The columns and closed label sets are the fourth pass's file's unless given (the fifth pass)."""
+    needed = PASS_COLUMNS[path.name] if columns is None else columns
+    closed = LABELS[path.name] if labels is None else labels
     # as every annotation source is read: a FIFO or /dev/zero is never opened, a bad byte is named
     # with its line, and no universal newlines (read_text ended a row at a lone CR)
-    text = read_source_text(path, "fourth-pass file")
+    text = read_source_text(path, what)
     # rows end at a line feed only: str.splitlines also breaks at U+2028, NEL and the like, which a
     # mention's text may hold
     lines = [line.split("\t") if line else [] for line in (raw.removesuffix("\r") for raw in text.split("\n"))]
@@ -85,15 +88,16 @@ def read_pass_tsv(path: Path) -> list[tuple[int, dict]]:
         if len(fields) != len(header):
             raise BuildError(path, f"{len(fields)} fields, the header has {len(header)}", number, check="wrong-type")
         row = dict(zip(header, fields))
-        for column, labels in LABELS[path.name].items():
-            if row[column] not in labels:
-                raise BuildError(path, f"column {column}: {short(row[column])} is not one of {', '.join(filter(None, labels))}",
+        for column, allowed in closed.items():
+            if row[column] not in allowed:
+                raise BuildError(path, f"column {column}: {short(row[column])} is not one of {', '.join(filter(None, allowed))}",
                                  number, check="label-outside-set")
         rows.append((number, row))
     return rows
 
 
-def _offset(path: Path, line: int, row: dict, column: str, length: int) -> int:
+def offset_in(path: Path, line: int, row: dict, column: str, length: int) -> int:
+    """A pass row's offset column as an int into an article of `length` code points, or one line naming it."""
     value = row[column]
     # (the length first: int() refuses more than 4,300 digits, which isdigit() lets through)
     if not value.isascii() or not value.isdigit() or len(value) > len(str(length)) or int(value) > length:
@@ -108,7 +112,7 @@ def _spans(path: Path, texts: dict[str, str], with_text: bool) -> list[dict]:
         text = texts.get(row["article_id"])
         if text is None:
             raise BuildError(path, f"column article_id: {short(row['article_id'])} is no article of release 2.5.0", line, check="raw-missing")
-        start, end = (_offset(path, line, row, c, len(text)) for c in ("start", "end"))
+        start, end = (offset_in(path, line, row, c, len(text)) for c in ("start", "end"))
         if end <= start:
             raise BuildError(path, f"span {start}-{end} is empty or reversed", line, check="wrong-type")
         if with_text and text[start:end] != row["text"]:
@@ -165,13 +169,18 @@ def align_entities(pairs: list[tuple[dict, dict]], catalogue: dict[str, dict], g
     return aligned
 
 
-def _gold(dataset_dir: Path) -> dict:
-    folder = dataset_dir / PARTNER
+def read_partner(dataset_dir: Path, partner: Path, pin: str, used: dict[str, tuple], which: str) -> dict:
+    """The used columns of a pass's partner release, read only once the release verifies against its pin."""
+    folder = dataset_dir / partner
     if not folder.parent.is_dir():
-        raise BuildError(folder.parent, "the fourth pass is compared with this release, which the folder lacks: copy it "
-                         "from the repository's dataset/releases/, or leave annotations/fourth_pass/ out", check="source-unreadable")
-    _refuse_an_unverified_partner(folder.parent)
-    tables = {name: read_used(folder / name, TABLES_BY_NAME[name], used) for name, used in PARTNER_USED.items()}
+        raise BuildError(folder.parent, f"the {which} pass is compared with this release, which the folder lacks: copy it "
+                         f"from the repository's dataset/releases/, or leave annotations/{which}_pass/ out", check="source-unreadable")
+    refuse_an_unverified_partner(folder.parent, pin, tuple(used), which)
+    return {name: read_used(folder / name, TABLES_BY_NAME[name], columns) for name, columns in used.items()}
+
+
+def _gold(dataset_dir: Path) -> dict:
+    tables = read_partner(dataset_dir, PARTNER, PARTNER_PIN, PARTNER_USED, "fourth")
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
     entities = {r["entity_id"]: {**r, "aliases": list(r["aliases"] or []), "flag": r["flag"] if isinstance(r["flag"], str) else NO_FLAG}
                 for r in tables["entities"].to_dict("records")}
@@ -180,17 +189,17 @@ def _gold(dataset_dir: Path) -> dict:
     return {"texts": texts, "entities": entities, **spans}
 
 
-def _refuse_an_unverified_partner(release: Path) -> None:
+def refuse_an_unverified_partner(release: Path, pin: str, tables: tuple[str, ...], which: str) -> None:
     """The partner is read as released: a release is verified when it is loaded, and a table of
     2.5.0 rewritten (every mention kind NAME) moved the published figures without a word (attack20)."""
     from landstrikes.releases.manifest import checked
 
-    problems = [p for p in checked(release, PARTNER_PIN, decode=tuple(PARTNER_USED)).problems
+    problems = [p for p in checked(release, pin, decode=tables).problems
                 if p.path != "MANIFEST.json#previous_release"]  # a copy may hold other releases beside it
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        raise BuildError(release / first.path, f"{short(first.message)}{more}: the fourth pass's partner release does not "
+        raise BuildError(release / first.path, f"{short(first.message)}{more}: the {which} pass's partner release does not "
                          f"verify (`landstrikes verify {release.name}`); restore it from the repository", check=first.check)
 
 

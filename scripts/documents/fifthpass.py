@@ -1,0 +1,164 @@
+"""Agreement of the fifth independent pass (quotes, stances) with release 2.19.0.
+
+The quotes and stances had been compared only with the second pass, which the gold was later
+adjudicated against, so their published agreement (F1 1.0 for quotes) said little. The fifth pass
+(dataset/annotations/fifth_pass/) was made in session 23 by two readers new to the corpus, each
+given the guidelines (2.13), the raw texts and, for stances, the entity catalogue and the quote
+table (which define holders and who said what); each annotated its whole layer before it was
+shown the gold. Its TSV files are kept as written. The partner is release 2.19.0, released before
+either pass was made, so the figures do not move when a later release adopts a correction.
+
+Quotes are matched by span (`match_spans`, exact and any overlap); their kind and speaker are
+compared on the overlapping pairs. A speaker is compared as an entity id, or as its status where
+the guidelines give no entity (an unnamed source, several speakers with their ids, a term, no
+speaker). Stances are matched by (article, holder, target), the key one row stands for (S2);
+label and confidence are compared on the shared keys, and evidence by its span.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
+from landstrikes.documents.fourthpass import offset_in, read_partner, read_pass_tsv
+from landstrikes.errors import BuildError, short
+from landstrikes.schema.labels import HOLDER_KINDS, QUOTE_KINDS, STANCE_CONFIDENCE, STANCE_LABELS
+
+FIFTH = Path("annotations") / "fifth_pass"
+PARTNER = Path("releases") / "2.19.0" / "data"
+"""The gold the fifth pass is compared with: the release made before either of its files."""
+PARTNER_PIN = "d44c5437f6d5fe542f5bae46615a12f36cf84c1e15f93a4a05a6bd70fe955691"
+"""The sha256 of 2.19.0's MANIFEST.json as published (CHANGELOG, README)."""
+
+PARTNER_USED = {
+    "articles": ("article_id", "text"),
+    "quotes": ("article_id", "start", "end", "kind", "speaker_status", "speaker_id", "speaker_ids"),
+    "stances": ("article_id", "holder_kind", "holder_id", "holder_group", "target_id", "label",
+                "evidence_start", "evidence_end", "stance_confidence"),
+}
+
+QUOTE_COLUMNS = ("article_id", "start", "end", "text", "speaker", "quote_type")
+STANCE_COLUMNS = ("article_id", "holder", "holder_kind", "target", "label", "confidence",
+                  "evidence_start", "evidence_end", "evidence_text")
+QUOTE_LABELS = {"quote_type": QUOTE_KINDS}
+STANCE_LABELS_CLOSED = {"holder_kind": HOLDER_KINDS, "label": STANCE_LABELS, "confidence": STANCE_CONFIDENCE}
+
+NO_SPEAKER = "none"
+UNNAMED = "unnamed"
+MULTIPLE = "multiple:"
+
+
+def gold_speaker(row: dict) -> str:
+    """A gold quote's speaker as the pass writes it: the entity, or the status where there is none."""
+    status = row["speaker_status"]
+    if status in ("attributed", "implicit"):
+        return row["speaker_id"]
+    if status == "multiple":
+        return MULTIPLE + ",".join(sorted(row["speaker_ids"]))
+    return {"unnamed_source": UNNAMED, "term": "term", "unattributed": NO_SPEAKER}[status]
+
+
+def pass_speaker(value: str) -> str:
+    """The pass's speaker column read the same way: `unnamed: <words>` is an unnamed source and
+    `multiple: a, b` two speakers, whatever the words and order."""
+    if value.startswith(UNNAMED):
+        return UNNAMED
+    if value.startswith(MULTIPLE):
+        return MULTIPLE + ",".join(sorted(part.strip() for part in value[len(MULTIPLE):].split(",")))
+    return value.strip()
+
+
+def _gold(dataset_dir: Path) -> dict:
+    tables = read_partner(dataset_dir, PARTNER, PARTNER_PIN, PARTNER_USED, "fifth")
+    texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
+    quotes = [{**r, "span": (int(r["start"]), int(r["end"])), "who": gold_speaker(r)} for r in tables["quotes"].to_dict("records")]
+    stances = []
+    for r in tables["stances"].to_dict("records"):
+        holder = {"entity": r["holder_id"], "group": r["holder_group"], "article": "article"}[r["holder_kind"]]
+        stances.append({**r, "key": (r["article_id"], holder, r["target_id"]),
+                        "span": (int(r["evidence_start"]), int(r["evidence_end"]))})
+    return {"texts": texts, "quotes": quotes, "stances": stances}
+
+
+def _checked_span(path: Path, line: int, row: dict, texts: dict[str, str], columns: tuple[str, str, str]) -> tuple[int, int]:
+    """The row's [start, end) after checking that its text is the article's slice there."""
+    text = texts.get(row["article_id"])
+    if text is None:
+        raise BuildError(path, f"column article_id: {short(row['article_id'])} is no article of release 2.19.0", line, check="raw-missing")
+    start, end = (offset_in(path, line, row, c, len(text)) for c in columns[:2])
+    if end <= start:
+        raise BuildError(path, f"span {start}-{end} is empty or reversed", line, check="wrong-type")
+    if text[start:end] != row[columns[2]]:
+        raise BuildError(path, f"column {columns[2]}: {short(row[columns[2]])} is not the article's {start}-{end} "
+                         f"{short(text[start:end])}", line, check="span-not-found")
+    return start, end
+
+
+def _quotes(path: Path, texts: dict[str, str]) -> list[dict]:
+    rows = []
+    for line, row in read_pass_tsv(path, QUOTE_COLUMNS, QUOTE_LABELS, "fifth-pass file"):
+        span = _checked_span(path, line, row, texts, ("start", "end", "text"))
+        rows.append({**row, "span": span, "kind": row["quote_type"], "who": pass_speaker(row["speaker"])})
+    return rows
+
+
+def _stances(path: Path, texts: dict[str, str]) -> list[dict]:
+    rows, seen = [], {}
+    for line, row in read_pass_tsv(path, STANCE_COLUMNS, STANCE_LABELS_CLOSED, "fifth-pass file"):
+        span = _checked_span(path, line, row, texts, ("evidence_start", "evidence_end", "evidence_text"))
+        key = (row["article_id"], row["holder"], row["target"])
+        # one row per (article, holder, target), as in the gold (S2): a second would be counted twice
+        first = seen.setdefault(key, line)
+        if first != line:
+            raise BuildError(path, f"holder {short(row['holder'])} and target {short(row['target'])} of {short(row['article_id'])} "
+                             f"are given on line {first} too", line, check="duplicate-id")
+        rows.append({**row, "key": key, "span": span})
+    return rows
+
+
+def _share(agree: int, of: int) -> float:
+    return round(agree / max(1, of), 4)
+
+
+def _quote_figures(gold: list[dict], ours: list[dict]) -> dict:
+    exact = match_spans(gold, ours, exact=True)
+    pairs = match_spans(gold, ours, exact=False)
+    return {
+        "gold_rows": len(gold), "fifth_rows": len(ours), "matched_pairs": len(pairs),
+        "span_exact": prf(len(exact), len(gold), len(ours)),
+        "span_overlap": prf(len(pairs), len(gold), len(ours)),
+        "kind_agreement": _share(sum(g["kind"] == s["kind"] for g, s in pairs), len(pairs)),
+        "kind_kappa": cohen_kappa([g["kind"] for g, _ in pairs], [s["kind"] for _, s in pairs]),
+        "speaker_agreement": _share(sum(g["who"] == s["who"] for g, s in pairs), len(pairs)),
+    }
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _stance_figures(gold: list[dict], ours: list[dict]) -> dict:
+    by_key = {row["key"]: row for row in ours}
+    pairs = [(g, by_key[g["key"]]) for g in gold if g["key"] in by_key]
+    return {
+        "gold_rows": len(gold), "fifth_rows": len(ours), "shared_keys": len(pairs),
+        "keys": prf(len(pairs), len(gold), len(ours)),
+        "label_agreement": _share(sum(g["label"] == s["label"] for g, s in pairs), len(pairs)),
+        "label_kappa": cohen_kappa([g["label"] for g, _ in pairs], [s["label"] for _, s in pairs]),
+        "confidence_agreement": _share(sum(g["stance_confidence"] == s["confidence"] for g, s in pairs), len(pairs)),
+        "evidence_exact": _share(sum(g["span"] == s["span"] for g, s in pairs), len(pairs)),
+        "evidence_overlap": _share(sum(_overlaps(g["span"], s["span"]) for g, s in pairs), len(pairs)),
+    }
+
+
+def fifth_pass_agreement(dataset_dir: Path) -> dict | None:
+    """Figures per layer, or None when the dataset holds no fifth pass."""
+    folder = dataset_dir / FIFTH
+    if not folder.exists():
+        return None
+    gold = _gold(dataset_dir)
+    return {
+        "partner": str(PARTNER.parent),
+        "quotes": _quote_figures(gold["quotes"], _quotes(folder / "quotes.tsv", gold["texts"])),
+        "stances": _stance_figures(gold["stances"], _stances(folder / "stances.tsv", gold["texts"])),
+    }
