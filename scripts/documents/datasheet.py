@@ -282,10 +282,10 @@ def fourth_pass_block(fp: dict | None) -> str:
 
 
 def fifth_pass_block(fp: dict | None) -> str:
-    """Agreement of the fifth pass (quotes, stances; each made before its reader saw the gold) with release 2.19.0."""
+    """Agreement of the fifth pass (quotes, stances, quality flags; each made before its reader saw the gold) with release 2.19.0."""
     if not fp:
         return ""
-    qu, st = fp["quotes"], fp["stances"]
+    qu, st, fl = fp["quotes"], fp["stances"], fp["quality_flags"]
     rows = [
         [f"quote spans, exact ({qu['gold_rows']} gold vs {qu['fifth_rows']} fifth-pass rows)",
          f"F1 {num(qu['span_exact']['f1'])} (P {num(qu['span_exact']['precision'], 2)}, R {num(qu['span_exact']['recall'], 2)}); "
@@ -297,6 +297,11 @@ def fifth_pass_block(fp: dict | None) -> str:
         [f"stance label / confidence ({st['shared_keys']} shared keys)",
          f"kappa {num(st['label_kappa'])} (agreement {num(st['label_agreement'])}) / agreement {num(st['confidence_agreement'])}"],
         ["stance evidence (shared keys)", f"same span {num(st['evidence_exact'])}; overlapping {num(st['evidence_overlap'])}"],
+        [f"quality-flag evidence, any overlap, same flag ({fl['evidence_overlap']['gold_rows']} gold vs "
+         f"{fl['evidence_overlap']['fifth_rows']} fifth-pass rows)",
+         f"F1 {num(fl['evidence_overlap']['f1'])} (P {num(fl['evidence_overlap']['precision'], 2)}, R {num(fl['evidence_overlap']['recall'], 2)})"],
+        ["flags per article (which flags an article has)",
+         f"F1 {num(fl['article_flag_sets']['f1'])}; quality label agreement {num(fl['quality_label_agreement'])} of 5 articles"],
     ]
     return (
         "\n\nFifth pass (2.13 guidelines and raw texts; each layer annotated whole before its reader saw the gold)"

@@ -1,4 +1,4 @@
-"""Agreement of the fifth independent pass (quotes, stances) with release 2.19.0.
+"""Agreement of the fifth independent pass (quotes, stances, quality flags) with release 2.19.0.
 
 The quotes and stances had been compared only with the second pass, which the gold was later
 adjudicated against, so their published agreement (F1 1.0 for quotes) said little. The fifth pass
@@ -12,7 +12,10 @@ Quotes are matched by span (`match_spans`, exact and any overlap); their kind an
 compared on the overlapping pairs. A speaker is compared as an entity id, or as its status where
 the guidelines give no entity (an unnamed source, several speakers with their ids, a term, no
 speaker). Stances are matched by (article, holder, target), the key one row stands for (S2);
-label and confidence are compared on the shared keys, and evidence by its span.
+label and confidence are compared on the shared keys, and evidence by its span. Quality flags
+are read as the third pass's are (`thirdpass.flags_agreement`): evidence by any overlap with a
+row of the same flag, the (article, flag) sets, and each article's quality label. The flags'
+reader was given the guidelines and the raw texts only (not the segments either).
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from pathlib import Path
 
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
 from landstrikes.documents.fourthpass import offset_in, read_partner, read_pass_tsv
+from landstrikes.documents.thirdpass import flags_agreement
 from landstrikes.errors import BuildError, short
-from landstrikes.schema.labels import HOLDER_KINDS, QUOTE_KINDS, STANCE_CONFIDENCE, STANCE_LABELS
+from landstrikes.schema.labels import HOLDER_KINDS, QUALITY_FLAGS, QUALITY_LABELS, QUOTE_KINDS, STANCE_CONFIDENCE, STANCE_LABELS
 
 FIFTH = Path("annotations") / "fifth_pass"
 PARTNER = Path("releases") / "2.19.0" / "data"
@@ -31,7 +35,8 @@ PARTNER_PIN = "d44c5437f6d5fe542f5bae46615a12f36cf84c1e15f93a4a05a6bd70fe955691"
 """The sha256 of 2.19.0's MANIFEST.json as published (CHANGELOG, README)."""
 
 PARTNER_USED = {
-    "articles": ("article_id", "text"),
+    "articles": ("article_id", "text", "quality_label"),
+    "quality_flags": ("article_id", "flag", "start", "end"),
     "quotes": ("article_id", "start", "end", "kind", "speaker_status", "speaker_id", "speaker_ids"),
     "stances": ("article_id", "holder_kind", "holder_id", "holder_group", "target_id", "label",
                 "evidence_start", "evidence_end", "stance_confidence"),
@@ -42,6 +47,8 @@ STANCE_COLUMNS = ("article_id", "holder", "holder_kind", "target", "label", "con
                   "evidence_start", "evidence_end", "evidence_text")
 QUOTE_LABELS = {"quote_type": QUOTE_KINDS}
 STANCE_LABELS_CLOSED = {"holder_kind": HOLDER_KINDS, "label": STANCE_LABELS, "confidence": STANCE_CONFIDENCE}
+FLAG_COLUMNS = ("article_id", "flag", "start", "end", "text")
+LABEL_COLUMNS = ("article_id", "quality_label")
 
 NO_SPEAKER = "none"
 UNNAMED = "unnamed"
@@ -77,7 +84,9 @@ def _gold(dataset_dir: Path) -> dict:
         holder = {"entity": r["holder_id"], "group": r["holder_group"], "article": "article"}[r["holder_kind"]]
         stances.append({**r, "key": (r["article_id"], holder, r["target_id"]),
                         "span": (int(r["evidence_start"]), int(r["evidence_end"]))})
-    return {"texts": texts, "quotes": quotes, "stances": stances}
+    flags = [{**r, "span": (int(r["start"]), int(r["end"]))} for r in tables["quality_flags"].to_dict("records")]
+    labels = dict(zip(tables["articles"]["article_id"], tables["articles"]["quality_label"]))
+    return {"texts": texts, "quotes": quotes, "stances": stances, "flags": flags, "labels": labels}
 
 
 def _checked_span(path: Path, line: int, row: dict, texts: dict[str, str], columns: tuple[str, str, str]) -> tuple[int, int]:
@@ -114,6 +123,30 @@ def _stances(path: Path, texts: dict[str, str]) -> list[dict]:
                              f"are given on line {first} too", line, check="duplicate-id")
         rows.append({**row, "key": key, "span": span})
     return rows
+
+
+def _full_ids(rows: list[tuple[int, dict]], texts: dict[str, str]) -> list[tuple[int, dict]]:
+    """Rows whose article is cited as the guidelines cite one (`a000` for `000_68b9...`) given the full id."""
+    short_ids = {f"a{article_id.split('_')[0]}": article_id for article_id in texts}
+    return [(line, {**row, "article_id": short_ids.get(row["article_id"], row["article_id"])}) for line, row in rows]
+
+
+def _flags(folder: Path, texts: dict[str, str]) -> dict:
+    """The flags' pass as `thirdpass.flags_agreement` reads one: evidence rows and a label per article."""
+    path = folder / "quality_flags.tsv"
+    flags = [{**row, "span": _checked_span(path, line, row, texts, ("start", "end", "text"))}
+             for line, row in _full_ids(read_pass_tsv(path, FLAG_COLUMNS, {"flag": QUALITY_FLAGS}, "fifth-pass file"), texts)]
+    path = folder / "quality_labels.tsv"
+    labels: dict[str, str] = {}
+    first_line: dict[str, int] = {}
+    for line, row in _full_ids(read_pass_tsv(path, LABEL_COLUMNS, {"quality_label": QUALITY_LABELS}, "fifth-pass file"), texts):
+        if row["article_id"] not in texts:
+            raise BuildError(path, f"column article_id: {short(row['article_id'])} is no article of release 2.19.0", line, check="raw-missing")
+        first = first_line.setdefault(row["article_id"], line)
+        if first != line:
+            raise BuildError(path, f"article {short(row['article_id'])} is given on line {first} too", line, check="duplicate-id")
+        labels[row["article_id"]] = row["quality_label"]
+    return {"flags": flags, "labels": labels}
 
 
 def _share(agree: int, of: int) -> float:
@@ -161,4 +194,5 @@ def fifth_pass_agreement(dataset_dir: Path) -> dict | None:
         "partner": str(PARTNER.parent),
         "quotes": _quote_figures(gold["quotes"], _quotes(folder / "quotes.tsv", gold["texts"])),
         "stances": _stance_figures(gold["stances"], _stances(folder / "stances.tsv", gold["texts"])),
+        "quality_flags": flags_agreement(gold, _flags(folder, gold["texts"]), side="fifth"),
     }

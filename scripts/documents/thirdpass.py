@@ -126,7 +126,9 @@ def claims_agreement(gold: dict, third: dict) -> dict:
     return out
 
 
-def flags_agreement(gold: dict, third: dict) -> dict:
+def flags_agreement(gold: dict, third: dict, side: str = "third") -> dict:
+    """Evidence per flag (any overlap, same flag), flag sets per article and quality labels; `side`
+    names the other pass in the keys (the fifth pass reads the same figures)."""
     per_flag, matched_total = {}, 0
     kinds = sorted({f["flag"] for f in gold["flags"]} | {f["flag"] for f in third["flags"]})
     for kind in kinds:
@@ -134,24 +136,24 @@ def flags_agreement(gold: dict, third: dict) -> dict:
         t = [f for f in third["flags"] if f["flag"] == kind and f["span"]]
         n = len(match_spans(g, t, exact=False))
         matched_total += n
-        per_flag[kind] = {"gold": len(g), "third": len(t), **prf(n, len(g), len(t))}
+        per_flag[kind] = {"gold": len(g), side: len(t), **prf(n, len(g), len(t))}
     g_all = sum(v["gold"] for v in per_flag.values())
-    t_all = sum(v["third"] for v in per_flag.values())
+    t_all = sum(v[side] for v in per_flag.values())
     articles = sorted(set(gold["labels"]) & set(third["labels"]))
     return {
-        "evidence_overlap": {"gold_rows": g_all, "third_rows": t_all, **prf(matched_total, g_all, t_all)},
+        "evidence_overlap": {"gold_rows": g_all, f"{side}_rows": t_all, **prf(matched_total, g_all, t_all)},
         "per_flag": per_flag,
-        "article_flag_sets": _set_agreement(gold["flags"], third["flags"]),
+        "article_flag_sets": _set_agreement(gold["flags"], third["flags"], side),
         "quality_label_agreement": round(sum(gold["labels"][a] == third["labels"][a] for a in articles) / max(1, len(articles)), 4),
         "quality_label_kappa": cohen_kappa([gold["labels"][a] for a in articles], [third["labels"][a] for a in articles]),
     }
 
 
-def _set_agreement(gold_flags: list[dict], third_flags: list[dict]) -> dict:
+def _set_agreement(gold_flags: list[dict], third_flags: list[dict], side: str = "third") -> dict:
     """Which (article, flag) pairs each side found: F1 over the sets."""
     g = {(f["article_id"], f["flag"]) for f in gold_flags}
     t = {(f["article_id"], f["flag"]) for f in third_flags}
-    return {"gold": len(g), "third": len(t), **prf(len(g & t), len(g), len(t))}
+    return {"gold": len(g), side: len(t), **prf(len(g & t), len(g), len(t))}
 
 
 def _stance_key(row: dict) -> tuple:
