@@ -161,3 +161,10 @@ def test_an_article_labelled_twice_is_refused_not_read_as_the_last(dataset):
     gold_as_a_pass(dataset / FIFTH, lambda name, rows: rows + [[rows[0][0], "clean"]] if name == "quality_labels" else rows)
     with pytest.raises(BuildError, match="given on line 2 too"):
         fifth_pass_agreement(dataset)
+
+
+def test_the_committed_sixth_pass_figures_are_the_committed_pass():
+    import json
+    from landstrikes.documents.sixthpass import sixth_pass_agreement
+    committed = json.loads((DATASET / "agreement.json").read_text(encoding="utf-8"))["sixth_pass"]
+    assert sixth_pass_agreement(DATASET) == committed

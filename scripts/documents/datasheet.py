@@ -222,6 +222,7 @@ def agreement_block(stats: dict) -> str:
         + third_pass_block(ag.get("third_pass"))
         + fourth_pass_block(ag.get("fourth_pass"))
         + fifth_pass_block(ag.get("fifth_pass"))
+        + sixth_pass_block(ag.get("sixth_pass"))
     )
 
 
@@ -306,6 +307,28 @@ def fifth_pass_block(fp: dict | None) -> str:
     return (
         "\n\nFifth pass (2.13 guidelines and raw texts; each layer annotated whole before its reader saw the gold)"
         " vs release 2.19.0, made before it (`dataset/annotations/fifth_pass/`):\n\n"
+        + table(["layer", "figure"], rows)
+    )
+
+
+def sixth_pass_block(sp: dict | None) -> str:
+    """Agreement of the sixth pass (claims of two articles, made from the guidelines and raw texts alone) with release 2.21.0."""
+    if not sp:
+        return ""
+    articles = ", ".join(a.split("_")[0] for a in sp["articles"])
+    rows = [
+        [f"claim spans, exact ({sp['gold_rows']} gold vs {sp['sixth_rows']} sixth-pass rows in {articles})",
+         f"F1 {num(sp['span_exact']['f1'])} (P {num(sp['span_exact']['precision'], 2)}, R {num(sp['span_exact']['recall'], 2)})"],
+        ["claim spans, any overlap",
+         f"F1 {num(sp['span_overlap']['f1'])} (P {num(sp['span_overlap']['precision'], 2)}, R {num(sp['span_overlap']['recall'], 2)})"],
+        [f"claim type / hedging ({sp['matched_pairs']} overlapping pairs)",
+         f"kappa {num(sp['type_kappa'])} (agreement {num(sp['type_agreement'])}) / kappa {num(sp['hedging_kappa'])} "
+         f"(agreement {num(sp['hedging_agreement'])})"],
+        ["claimant (same entity or both none)", f"agreement {num(sp['claimant_agreement'])}"],
+    ]
+    return (
+        "\n\nSixth pass (2.15 guidelines and raw texts only; claims of two articles, no clusters) vs release 2.21.0,"
+        " made before it (`dataset/annotations/sixth_pass/`):\n\n"
         + table(["layer", "figure"], rows)
     )
 

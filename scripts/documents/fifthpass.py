@@ -89,11 +89,12 @@ def _gold(dataset_dir: Path) -> dict:
     return {"texts": texts, "quotes": quotes, "stances": stances, "flags": flags, "labels": labels}
 
 
-def _checked_span(path: Path, line: int, row: dict, texts: dict[str, str], columns: tuple[str, str, str]) -> tuple[int, int]:
+def checked_span(path: Path, line: int, row: dict, texts: dict[str, str], columns: tuple[str, str, str],
+                 release: str = "2.19.0") -> tuple[int, int]:
     """The row's [start, end) after checking that its text is the article's slice there."""
     text = texts.get(row["article_id"])
     if text is None:
-        raise BuildError(path, f"column article_id: {short(row['article_id'])} is no article of release 2.19.0", line, check="raw-missing")
+        raise BuildError(path, f"column article_id: {short(row['article_id'])} is no article of release {release}", line, check="raw-missing")
     start, end = (offset_in(path, line, row, c, len(text)) for c in columns[:2])
     if end <= start:
         raise BuildError(path, f"span {start}-{end} is empty or reversed", line, check="wrong-type")
@@ -106,7 +107,7 @@ def _checked_span(path: Path, line: int, row: dict, texts: dict[str, str], colum
 def _quotes(path: Path, texts: dict[str, str]) -> list[dict]:
     rows = []
     for line, row in read_pass_tsv(path, QUOTE_COLUMNS, QUOTE_LABELS, "fifth-pass file"):
-        span = _checked_span(path, line, row, texts, ("start", "end", "text"))
+        span = checked_span(path, line, row, texts, ("start", "end", "text"))
         rows.append({**row, "span": span, "kind": row["quote_type"], "who": pass_speaker(row["speaker"])})
     return rows
 
@@ -114,7 +115,7 @@ def _quotes(path: Path, texts: dict[str, str]) -> list[dict]:
 def _stances(path: Path, texts: dict[str, str]) -> list[dict]:
     rows, seen = [], {}
     for line, row in read_pass_tsv(path, STANCE_COLUMNS, STANCE_LABELS_CLOSED, "fifth-pass file"):
-        span = _checked_span(path, line, row, texts, ("evidence_start", "evidence_end", "evidence_text"))
+        span = checked_span(path, line, row, texts, ("evidence_start", "evidence_end", "evidence_text"))
         key = (row["article_id"], row["holder"], row["target"])
         # one row per (article, holder, target), as in the gold (S2): a second would be counted twice
         first = seen.setdefault(key, line)
@@ -134,7 +135,7 @@ def _full_ids(rows: list[tuple[int, dict]], texts: dict[str, str]) -> list[tuple
 def _flags(folder: Path, texts: dict[str, str]) -> dict:
     """The flags' pass as `thirdpass.flags_agreement` reads one: evidence rows and a label per article."""
     path = folder / "quality_flags.tsv"
-    flags = [{**row, "span": _checked_span(path, line, row, texts, ("start", "end", "text"))}
+    flags = [{**row, "span": checked_span(path, line, row, texts, ("start", "end", "text"))}
              for line, row in _full_ids(read_pass_tsv(path, FLAG_COLUMNS, {"flag": QUALITY_FLAGS}, "fifth-pass file"), texts)]
     path = folder / "quality_labels.tsv"
     labels: dict[str, str] = {}

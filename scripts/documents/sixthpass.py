@@ -1,0 +1,71 @@
+"""Agreement of the sixth independent pass (claims of articles 000 and 001) with release 2.21.0.
+
+The claims are the least reliable layer, and their only independent figures were the third
+pass's, made against the gold of 2.0: since then the claims have grown from 216 to 381 under
+guidelines that say more (C2's phrase claims, C10's headings, C13's characterisations). The
+sixth pass (dataset/annotations/sixth_pass/) was made in session 23 by a reader new to the
+corpus from guidelines 2.15, the entity catalogue and the two shortest articles' raw texts, who
+never saw a table. Its partner is release 2.21.0, made before it, restricted to the articles the
+pass covers. Claims are matched by span (exact, and any overlap); type, hedging and claimant are
+compared on the overlapping pairs. Clusters and consistency are not in this pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
+from landstrikes.documents.fifthpass import checked_span
+from landstrikes.documents.fourthpass import read_partner, read_pass_tsv
+from landstrikes.schema.labels import CLAIM_TYPES, HEDGING
+
+SIXTH = Path("annotations") / "sixth_pass"
+PARTNER = Path("releases") / "2.21.0" / "data"
+"""The gold the sixth pass is compared with: the release made before it."""
+PARTNER_PIN = "2d0c7ab3175b53255a2fa257224668abd3e765afa5afac3b2cb787b5165c39be"
+"""The sha256 of 2.21.0's MANIFEST.json as published (CHANGELOG, README)."""
+
+PARTNER_USED = {
+    "articles": ("article_id", "text"),
+    "claims": ("article_id", "start", "end", "claim_type", "hedging", "claimant_id"),
+}
+CLAIM_COLUMNS = ("article_id", "start", "end", "text", "claimant_id", "claim_type", "hedging")
+CLAIM_LABELS = {"claim_type": CLAIM_TYPES, "hedging": HEDGING}
+
+
+def _claims(path: Path, texts: dict[str, str]) -> list[dict]:
+    rows = []
+    for line, row in read_pass_tsv(path, CLAIM_COLUMNS, CLAIM_LABELS, "sixth-pass file"):
+        span = checked_span(path, line, row, texts, ("start", "end", "text"), "2.21.0")
+        rows.append({**row, "span": span, "claimant_id": row["claimant_id"] or None})
+    return rows
+
+
+def _agreement(pairs: list[tuple[dict, dict]], column: str) -> float:
+    return round(sum(g[column] == s[column] for g, s in pairs) / max(1, len(pairs)), 4)
+
+
+def sixth_pass_agreement(dataset_dir: Path) -> dict | None:
+    """Figures for the claims of the articles the pass covers, or None when the dataset holds no sixth pass."""
+    folder = dataset_dir / SIXTH
+    if not folder.exists():
+        return None
+    tables = read_partner(dataset_dir, PARTNER, PARTNER_PIN, PARTNER_USED, "sixth")
+    texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
+    ours = _claims(folder / "claims.tsv", texts)
+    covered = sorted({row["article_id"] for row in ours})
+    gold = [{**r, "span": (int(r["start"]), int(r["end"])), "claimant_id": r["claimant_id"] if isinstance(r["claimant_id"], str) else None}
+            for r in tables["claims"].to_dict("records") if r["article_id"] in covered]
+    exact = match_spans(gold, ours, exact=True)
+    pairs = match_spans(gold, ours, exact=False)
+    return {
+        "partner": str(PARTNER.parent), "articles": covered,
+        "gold_rows": len(gold), "sixth_rows": len(ours), "matched_pairs": len(pairs),
+        "span_exact": prf(len(exact), len(gold), len(ours)),
+        "span_overlap": prf(len(pairs), len(gold), len(ours)),
+        "type_agreement": _agreement(pairs, "claim_type"),
+        "type_kappa": cohen_kappa([g["claim_type"] for g, _ in pairs], [s["claim_type"] for _, s in pairs]),
+        "hedging_agreement": _agreement(pairs, "hedging"),
+        "hedging_kappa": cohen_kappa([g["hedging"] for g, _ in pairs], [s["hedging"] for _, s in pairs]),
+        "claimant_agreement": _agreement(pairs, "claimant_id"),
+    }
