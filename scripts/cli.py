@@ -396,10 +396,11 @@ def cmd_agreement(args) -> int:
         fq, fs = fifth["quotes"], fifth["stances"]
         print(f"fifth    quotes span F1 exact {fq['span_exact']['f1']:.3f}  speaker agreement {fq['speaker_agreement']:.3f}  "
               f"stance keys F1 {fs['keys']['f1']:.3f}  stance kappa {fs['label_kappa']}")
-    sixth = result.get("sixth_pass")
-    if sixth:
-        print(f"sixth    claims span F1 exact {sixth['span_exact']['f1']:.3f}  overlap {sixth['span_overlap']['f1']:.3f}  "
-              f"type kappa {sixth['type_kappa']}  hedging kappa {sixth['hedging_kappa']}")
+    for name in ("sixth", "seventh"):
+        figures = result.get(f"{name}_pass")
+        if figures:
+            print(f"{name:<8} claims span F1 exact {figures['span_exact']['f1']:.3f}  overlap {figures['span_overlap']['f1']:.3f}  "
+                  f"type kappa {figures['type_kappa']}  hedging kappa {figures['hedging_kappa']}")
     print(f"written to {_shown(args.out)}")
     return 0
 

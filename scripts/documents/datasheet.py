@@ -222,7 +222,8 @@ def agreement_block(stats: dict) -> str:
         + third_pass_block(ag.get("third_pass"))
         + fourth_pass_block(ag.get("fourth_pass"))
         + fifth_pass_block(ag.get("fifth_pass"))
-        + sixth_pass_block(ag.get("sixth_pass"))
+        + claims_pass_block(ag.get("sixth_pass"), "Sixth", "2.15")
+        + claims_pass_block(ag.get("seventh_pass"), "Seventh", "2.16")
     )
 
 
@@ -311,13 +312,14 @@ def fifth_pass_block(fp: dict | None) -> str:
     )
 
 
-def sixth_pass_block(sp: dict | None) -> str:
-    """Agreement of the sixth pass (claims of two articles, made from the guidelines and raw texts alone) with release 2.21.0."""
+def claims_pass_block(sp: dict | None, which: str, guidelines: str) -> str:
+    """Agreement of a claims pass (two articles, made from the guidelines and raw texts alone) with the release before it."""
     if not sp:
         return ""
     articles = ", ".join(a.split("_")[0] for a in sp["articles"])
+    name = which.lower()
     rows = [
-        [f"claim spans, exact ({sp['gold_rows']} gold vs {sp['sixth_rows']} sixth-pass rows in {articles})",
+        [f"claim spans, exact ({sp['gold_rows']} gold vs {sp['pass_rows']} {name}-pass rows in {articles})",
          f"F1 {num(sp['span_exact']['f1'])} (P {num(sp['span_exact']['precision'], 2)}, R {num(sp['span_exact']['recall'], 2)})"],
         ["claim spans, any overlap",
          f"F1 {num(sp['span_overlap']['f1'])} (P {num(sp['span_overlap']['precision'], 2)}, R {num(sp['span_overlap']['recall'], 2)})"],
@@ -326,9 +328,10 @@ def sixth_pass_block(sp: dict | None) -> str:
          f"(agreement {num(sp['hedging_agreement'])})"],
         ["claimant (same entity or both none)", f"agreement {num(sp['claimant_agreement'])}"],
     ]
+    release = sp["partner"].split("/")[-1]
     return (
-        "\n\nSixth pass (2.15 guidelines and raw texts only; claims of two articles, no clusters) vs release 2.21.0,"
-        " made before it (`dataset/annotations/sixth_pass/`):\n\n"
+        f"\n\n{which} pass ({guidelines} guidelines and raw texts only; claims of two articles, no clusters) vs release {release},"
+        f" made before it (`dataset/annotations/{name}_pass/`):\n\n"
         + table(["layer", "figure"], rows)
     )
 

@@ -1,13 +1,13 @@
-"""Agreement of the sixth independent pass (claims of articles 000 and 001) with release 2.21.0.
+"""Agreement of the independent claims passes (the sixth: 000 and 001; the seventh: 003 and 004).
 
 The claims are the least reliable layer, and their only independent figures were the third
 pass's, made against the gold of 2.0: since then the claims have grown from 216 to 381 under
-guidelines that say more (C2's phrase claims, C10's headings, C13's characterisations). The
-sixth pass (dataset/annotations/sixth_pass/) was made in session 23 by a reader new to the
-corpus from guidelines 2.15, the entity catalogue and the two shortest articles' raw texts, who
-never saw a table. Its partner is release 2.21.0, made before it, restricted to the articles the
-pass covers. Claims are matched by span (exact, and any overlap); type, hedging and claimant are
-compared on the overlapping pairs. Clusters and consistency are not in this pass.
+guidelines that say more (C2's phrase claims, C10's headings, C13's characterisations). Each
+claims pass (dataset/annotations/sixth_pass/, seventh_pass/) was made in session 23 by a reader
+new to the corpus from the guidelines of its day, the entity catalogue and two articles' raw
+texts, who never saw a table. Its partner is the release made before it, restricted to the
+articles the pass covers. Claims are matched by span (exact, and any overlap); type, hedging and
+claimant are compared on the overlapping pairs. Clusters and consistency are not in these passes.
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ PARTNER = Path("releases") / "2.21.0" / "data"
 PARTNER_PIN = "2d0c7ab3175b53255a2fa257224668abd3e765afa5afac3b2cb787b5165c39be"
 """The sha256 of 2.21.0's MANIFEST.json as published (CHANGELOG, README)."""
 
+SEVENTH = Path("annotations") / "seventh_pass"
+SEVENTH_PARTNER = Path("releases") / "2.22.0" / "data"
+SEVENTH_PARTNER_PIN = "533d38ee5e9a1c3c2280d8762bc1de27eb8584a938a00bc6bedc12fc07a78ef4"
+"""The seventh pass's partner (2.22.0, made before it) and its MANIFEST's published sha256."""
+
 PARTNER_USED = {
     "articles": ("article_id", "text"),
     "claims": ("article_id", "start", "end", "claim_type", "hedging", "claimant_id"),
@@ -33,10 +38,10 @@ CLAIM_COLUMNS = ("article_id", "start", "end", "text", "claimant_id", "claim_typ
 CLAIM_LABELS = {"claim_type": CLAIM_TYPES, "hedging": HEDGING}
 
 
-def _claims(path: Path, texts: dict[str, str]) -> list[dict]:
+def _claims(path: Path, texts: dict[str, str], release: str, which: str) -> list[dict]:
     rows = []
-    for line, row in read_pass_tsv(path, CLAIM_COLUMNS, CLAIM_LABELS, "sixth-pass file"):
-        span = checked_span(path, line, row, texts, ("start", "end", "text"), "2.21.0")
+    for line, row in read_pass_tsv(path, CLAIM_COLUMNS, CLAIM_LABELS, f"{which}-pass file"):
+        span = checked_span(path, line, row, texts, ("start", "end", "text"), release)
         rows.append({**row, "span": span, "claimant_id": row["claimant_id"] or None})
     return rows
 
@@ -45,22 +50,22 @@ def _agreement(pairs: list[tuple[dict, dict]], column: str) -> float:
     return round(sum(g[column] == s[column] for g, s in pairs) / max(1, len(pairs)), 4)
 
 
-def sixth_pass_agreement(dataset_dir: Path) -> dict | None:
-    """Figures for the claims of the articles the pass covers, or None when the dataset holds no sixth pass."""
-    folder = dataset_dir / SIXTH
+def claims_pass_agreement(dataset_dir: Path, pass_folder: Path, partner: Path, pin: str, which: str) -> dict | None:
+    """Figures for the claims of the articles a claims pass covers, or None when the dataset holds no such pass."""
+    folder = dataset_dir / pass_folder
     if not folder.exists():
         return None
-    tables = read_partner(dataset_dir, PARTNER, PARTNER_PIN, PARTNER_USED, "sixth")
+    tables = read_partner(dataset_dir, partner, pin, PARTNER_USED, which)
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
-    ours = _claims(folder / "claims.tsv", texts)
+    ours = _claims(folder / "claims.tsv", texts, partner.parent.name, which)
     covered = sorted({row["article_id"] for row in ours})
     gold = [{**r, "span": (int(r["start"]), int(r["end"])), "claimant_id": r["claimant_id"] if isinstance(r["claimant_id"], str) else None}
             for r in tables["claims"].to_dict("records") if r["article_id"] in covered]
     exact = match_spans(gold, ours, exact=True)
     pairs = match_spans(gold, ours, exact=False)
     return {
-        "partner": str(PARTNER.parent), "articles": covered,
-        "gold_rows": len(gold), "sixth_rows": len(ours), "matched_pairs": len(pairs),
+        "partner": str(partner.parent), "articles": covered,
+        "gold_rows": len(gold), "pass_rows": len(ours), "matched_pairs": len(pairs),
         "span_exact": prf(len(exact), len(gold), len(ours)),
         "span_overlap": prf(len(pairs), len(gold), len(ours)),
         "type_agreement": _agreement(pairs, "claim_type"),
@@ -69,3 +74,11 @@ def sixth_pass_agreement(dataset_dir: Path) -> dict | None:
         "hedging_kappa": cohen_kappa([g["hedging"] for g, _ in pairs], [s["hedging"] for _, s in pairs]),
         "claimant_agreement": _agreement(pairs, "claimant_id"),
     }
+
+
+def sixth_pass_agreement(dataset_dir: Path) -> dict | None:
+    return claims_pass_agreement(dataset_dir, SIXTH, PARTNER, PARTNER_PIN, "sixth")
+
+
+def seventh_pass_agreement(dataset_dir: Path) -> dict | None:
+    return claims_pass_agreement(dataset_dir, SEVENTH, SEVENTH_PARTNER, SEVENTH_PARTNER_PIN, "seventh")
