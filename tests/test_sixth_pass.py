@@ -76,3 +76,12 @@ def test_a_broken_pass_row_is_one_line_naming_the_file_and_line(dataset, column,
         sixth_pass_agreement(dataset)
     message = str(raised.value)
     assert "claims.tsv:6:" in message and problem in message and "\n" not in message
+
+
+def test_the_committed_claims_passes_figures_are_the_committed_passes():
+    import json
+    from landstrikes.documents.sixthpass import seventh_pass_agreement, sixth_pass_agreement
+    committed = json.loads((DATASET / "agreement.json").read_text(encoding="utf-8"))
+    assert sixth_pass_agreement(DATASET) == committed["sixth_pass"]
+    assert seventh_pass_agreement(DATASET) == committed["seventh_pass"]
+    assert committed["seventh_pass"]["articles"] == ["003_53ec89303f4de55c", "004_26f752040ea19616"]
