@@ -1,6 +1,6 @@
 """Who a cue belongs to (Q6): the subject near a cue after a quotation (`," Trump said`, `," said
 Trump`), a participle's sentence subject (`, claiming that`), a with-clause (`with one resident
-saying`) and `<Outlet> quoted <someone> as saying`. The entry points `marked` and `indirect` call.
+saying`) and `<Outlet> quoted <someone> as saying`, as `marked` and `indirect` ask for them.
 """
 
 from __future__ import annotations

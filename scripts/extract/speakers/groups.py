@@ -15,6 +15,8 @@ from landstrikes.extract.speakers.words import GROUP_OWNERS, JUST_BEFORE, LOOKBA
 
 
 def unnamed_end(text: str, start: int, end: int) -> int:
+    """Where the last group word in [start, end) ends (-1: none): the group's place in its clause,
+    for the subject search to weigh it against a name or pronoun nearer the verb."""
     last = -1
     for m in re.finditer(r"\b\w+\b", text[start:end]):
         if m.group().lower() in gz.UNNAMED_SOURCES:
@@ -23,6 +25,8 @@ def unnamed_end(text: str, start: int, end: int) -> int:
 
 
 def unnamed_in(text: str, start: int, end: int, mentions=()) -> Speaker | None:
+    """The group the last group word in [start, end) names: the entity it speaks for, else an
+    unnamed source (the word and its modifiers); None without a group word."""
     heads = [m for m in _WORD.finditer(text, start, end) if m.group().lower() in gz.UNNAMED_SOURCES]
     if not heads:
         return None

@@ -49,6 +49,8 @@ to Mr Lee he added`)."""
 
 
 def pronoun_in(text: str, start: int, end: int, first: bool = False) -> Speaker | None:
+    """The last (with `first`, the first) pronoun in [start, end) as a speaker to resolve later,
+    its gender read off the word; None without one."""
     found = list(_PRONOUN.finditer(text, start, end))
     if not found:
         return None
@@ -58,6 +60,7 @@ def pronoun_in(text: str, start: int, end: int, first: bool = False) -> Speaker 
 
 
 GROUP_OWNERS = ("GPE", "ORG", "NORP", "MEDIA")
+"""What a group or a role can belong to (`US officials`, `Mexican officials`, `Norcom's chief`)."""
 
 JUST_BEFORE = re.compile(r"(?:’s|'s)?\s+(?:[a-z]+\s+)?")
 """Between the owner and the group word: a possessive and at most one modifier (`Israeli security sources`)."""
