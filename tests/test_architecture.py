@@ -70,3 +70,36 @@ def test_the_import_scan_sees_every_form_of_import():
     source = ("import landstrikes.build\nfrom landstrikes import errors\nfrom landstrikes.safety.lock import x\n"
               "def f():\n    from landstrikes.schema.report import Report\n    import landstrikes.schema\n")
     assert non_schema_imports(source) == ["landstrikes.build", "landstrikes.errors", "landstrikes.safety.lock"]
+
+
+SPEAKERS = REPO / "scripts" / "extract" / "speakers"
+
+
+def speaker_layers() -> list[str]:
+    """The speaker modules in the order the package docstring names them (its backticked words
+    that are modules of the package), each named once."""
+    doc = ast.get_docstring(ast.parse((SPEAKERS / "__init__.py").read_text(encoding="utf-8")))
+    modules = {p.stem for p in SPEAKERS.glob("*.py")} - {"__init__"}
+    return list(dict.fromkeys(w for w in re.findall(r"`(\w+)`", doc) if w in modules))
+
+
+def layer_violations(order: list[str], sources: dict[str, str]) -> list[str]:
+    found = []
+    for i, name in enumerate(order):
+        for node in ast.walk(ast.parse(sources[name])):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("landstrikes.extract.speakers."):
+                imported = node.module.rsplit(".", 1)[-1]
+                if imported not in order[:i]:
+                    found.append(f"{name} imports {imported}")
+    return found
+
+
+def test_each_speaker_module_imports_only_the_modules_named_before_it():
+    order = speaker_layers()
+    assert sorted(order) == sorted(p.stem for p in SPEAKERS.glob("*.py") if p.stem != "__init__")
+    assert layer_violations(order, {name: (SPEAKERS / f"{name}.py").read_text(encoding="utf-8") for name in order}) == []
+
+
+def test_a_speaker_module_importing_a_later_one_is_reported():
+    sources = {"words": "from landstrikes.extract.speakers.pronouns import LOOKBACK\n", "pronouns": ""}
+    assert layer_violations(["words", "pronouns"], sources) == ["words imports pronouns"]

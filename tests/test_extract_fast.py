@@ -9,7 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import landstrikes.extract.run  # noqa: F401  (imports every extract module, so every regex pair is made)
-from landstrikes.extract import cues, indirect, marked, quotes, speakers
+from landstrikes.extract import cues, indirect, marked, quotes
+from landstrikes.extract.speakers import body_nominals, nominals, pronouns
 from landstrikes.quotemarks import scan_quote_marks
 from landstrikes.extract.guard import DEFINED_AND_REWRITTEN, PLAIN_AND_TRIED, word_trie
 
@@ -35,7 +36,7 @@ PAIRS = [(re.compile(plain, flags), fast) for plain, flags, fast in PLAIN_AND_TR
 def test_the_quote_rules_scan_with_word_tries():
     assert {cues.VERB_RE, marked._CUE_AFTER, marked._CUE_BEFORE, marked._VERB_OR_LABEL, marked._NESTED_CUE_AFTER,
             indirect._NEXT_CUE, indirect._PREPOSED_SUBJECT_FIRST, indirect._PREPOSED_VERB_FIRST,
-            speakers._DEFINITE_ROLE, speakers._DEFINITE_BODY, speakers._TITLE_AFTER, speakers._GENDERED} <= set(TRIED)
+            nominals._DEFINITE_ROLE, body_nominals._DEFINITE_BODY, nominals._TITLE_AFTER, pronouns._GENDERED} <= set(TRIED)
     assert indirect._ACCORDING in {fast for _, fast in PAIRS}
 
 
@@ -171,7 +172,7 @@ def test_every_preposed_report_has_a_verb_after_its_last_comma(text):
             assert indirect._verb_after_last_comma(text, sentence, inside)
 
 
-# --- role nominals tried only where they can start (speakers.definite_roles) ---------------------
+# --- role nominals tried only where they can start (speakers.nominals.definite_roles) ------------
 
 ROLE_PIECES = ["the ", "The ", "THE ", "his ", "His ", "her ", "HER ", "tHe ", "hİs ", "hıs ", "thė ", "ſ", "K", "other ", "these ",
                "minister", "Minister", "spokesman", "ex-president", "former ", "ex ", "chief ", "US ", "Ann", " ", "  ", ".", ",",
@@ -185,8 +186,8 @@ ROLE_TEXT = st.lists(st.sampled_from(ROLE_PIECES), max_size=20).map("".join)
 @example("the the minister")  # (a candidate inside an earlier candidate's words)
 @example("hıs minister")  # (a dotless i: case-blind it is `his`; the text is scanned plainly)
 def test_role_nominals_found_at_their_possible_starts_equal_the_case_blind_scan(text):
-    found = [(m.span(), m.groups()) for m in speakers.definite_roles(text)]
-    assert found == [(m.span(), m.groups()) for m in speakers._DEFINITE_ROLE.finditer(text)]
+    found = [(m.span(), m.groups()) for m in nominals.definite_roles(text)]
+    assert found == [(m.span(), m.groups()) for m in nominals._DEFINITE_ROLE.finditer(text)]
 
 
 @given(st.lists(st.sampled_from(["According to", "according to", "ACCORDING TO", "Ann Lee", ", ", "x", " "]), max_size=8).map("".join))

@@ -13,7 +13,7 @@ pytest.importorskip("names")
 from extract_lookups import rows_of as _rows  # noqa: E402
 
 from landstrikes.extract.entities import Mention  # noqa: E402
-from landstrikes.extract.speakers import subject_after  # noqa: E402
+from landstrikes.extract.speakers.after_verb import subject_after  # noqa: E402
 
 
 def _row(text: str, start_words: str) -> dict:
@@ -102,7 +102,7 @@ def test_a_web_site_before_the_verb_is_the_speaker():
 
 
 def test_a_web_site_earlier_in_the_clause_is_not_the_subject():
-    from landstrikes.extract.speakers import website_subject  # (here: the module still imports on older code)
+    from landstrikes.extract.speakers.before_verb import website_subject  # (here: the module still imports on older code)
 
     text = 'Readers who found it on Spiderfacts.com in May write: "No such case has ever been confirmed."'
     assert website_subject(text, 0, text.index("write:")) is None

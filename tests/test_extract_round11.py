@@ -43,7 +43,7 @@ def test_words_after_a_bodys_owned_noun_that_open_no_noun_phrase_leave_the_subje
     # guard (on the rule's function: in a whole article other rules decide this row): the noun phrase
     # must open right after the owned noun (`Norcom's chief anchor defended the reporter and
     # explained`: the reporter is the object, not the subject)
-    from landstrikes.extract.speakers import _subject_after_owner  # (a function main lacks)
+    from landstrikes.extract.speakers.before_verb import _subject_after_owner  # (a function main lacks)
 
     text = "Norcom's chief anchor defended the reporter and explained that the line had been cut."
     norcom = Mention(0, 6, "Norcom", "ORG", "NAME", 0.85)

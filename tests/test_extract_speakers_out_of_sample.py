@@ -140,7 +140,7 @@ def test_a_pronoun_resolved_to_a_lone_surname_takes_the_full_name_given_earlier(
     typed the lone surname as something else, here a place.)"""
     from landstrikes.extract.entities import Mention
     from landstrikes.extract.quoterow import Quote, Speaker
-    from landstrikes.extract.speakers import resolve_pronouns
+    from landstrikes.extract.speakers.pronouns import resolve_pronouns
 
     text = 'Party leader Charles Kent spoke. Earlier Mr Kent said it was flawed. "Why this law?" he asked.\n'
     full, lone = text.index("Charles Kent"), text.index("Kent said")

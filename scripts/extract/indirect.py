@@ -14,7 +14,10 @@ from landstrikes.extract.guard import rewritten, with_words
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_SPAN, WINDOW
 from landstrikes.extract.quoterow import Quote
-from landstrikes.extract.speakers import according_source, cue_subject, subject_after, subject_before
+from landstrikes.extract.speakers.after_verb import subject_after
+from landstrikes.extract.speakers.before_verb import subject_before
+from landstrikes.extract.speakers.cue_subjects import cue_subject
+from landstrikes.extract.speakers.unnamed import according_source
 from landstrikes.extract.text import Span, trimmed, without_final_punctuation
 
 

@@ -17,10 +17,12 @@ from landstrikes.extract.cues import CUE_VERBS, LEMMA, SENTENCE_BREAK, VERBS, us
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.limits import MAX_NESTING, WINDOW, TooComplex
 from landstrikes.extract.quoterow import Quote, Speaker
-from landstrikes.extract.speakers import (
-    _mentions_in, colon_subject, cue_subject, document_colon, person_talked_about, previous_sentence_speaker, pronoun_subject_before,
-    subject_after, subject_before, subject_near,
-)
+from landstrikes.extract.speakers.after_verb import subject_after
+from landstrikes.extract.speakers.before_verb import subject_before
+from landstrikes.extract.speakers.colons import colon_subject, document_colon
+from landstrikes.extract.speakers.cue_subjects import cue_subject, subject_near
+from landstrikes.extract.speakers.uncued import person_talked_about, previous_sentence_speaker, pronoun_subject_before
+from landstrikes.extract.speakers.words import mentions_in
 from landstrikes.extract.text import Span, lines
 from landstrikes.quotemarks import BLANKS, captions_only
 
@@ -47,7 +49,7 @@ def _cue_after(after: str) -> re.Match | None:
 _CUE_AFTER_APPOSED = with_words(r" (?P<pre>(?:[A-Z][\w’'-]*\.? ){1,3}[A-Z][\w’'-]*, [^.!?“”\"\n;:,]{3,130}, (?:[a-z]+ly )?)"
                                 r"(?P<verb><CUE_VERB>)\b", CUE_VERB=CUE_VERBS)
 """A name, a comma, an appositive of up to 130 characters (no sentence stop, no other comma) and a
-comma, then the reporting verb: the speaker is the name (`speakers._before_apposition`)."""
+comma, then the reporting verb: the speaker is the name (`speakers.candidates.before_apposition`)."""
 _NAME_APPOSED = re.compile(r"(?:[A-Z][\w’'-]*\.? ){1,3}[A-Z][\w’'-]*, [^,]{3,130}, (?:[a-z]+ly )?")
 _CUE_BEFORE = with_words(r"(?P<verb>\b<CUE_VERB>\b)(?P<mid>[^.!?“”\"\n]{0,40}?)(?P<that>\bthat\s*)?(?P<punct>[,:])?\s*$", CUE_VERB=CUE_VERBS)
 _VERB_OR_LABEL = with_words(r"\b<VERB>\b|(?<![-‑])\b(?:calling|called|described as|describing)\b", VERB=VERBS)
@@ -173,7 +175,7 @@ def _same_speaker_goes_on(text: str, current: tuple[Quote, int], open_: int, men
     if "?" in gap or any(ln.strip() and not _LINE_DONE.search(ln) for ln in gap.split("\n")[:-1]):
         return False
     speaker = quote.speaker.mention
-    for m in _mentions_in(mentions, close + 1, open_):
+    for m in mentions_in(mentions, close + 1, open_):
         if m.kind != "PRONOUN" and m.type != "NORP" and m.name != speaker.name:
             return False  # another person or body named between: a new speaker may be talking
     return True

@@ -17,7 +17,9 @@ from landstrikes.extract.limits import check_rows
 from landstrikes.extract.marked import marked_quotes
 from landstrikes.extract.quoterow import Quote, Speaker
 from landstrikes.extract.ranker import rank_speakers
-from landstrikes.extract.speakers import LOOKBACK, learn_genders, resolve_pronouns, with_nominals
+from landstrikes.extract.speakers.nominals import with_nominals
+from landstrikes.extract.speakers.pronouns import learn_genders, resolve_pronouns
+from landstrikes.extract.speakers.words import LOOKBACK
 from landstrikes.extract.text import Span, all_sentences, inside_word
 from landstrikes.quotemarks import scan_quote_marks
 
