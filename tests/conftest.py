@@ -35,12 +35,13 @@ def copy_sources(target: Path) -> Path:
     return target
 
 
-def with_fourth_pass_partner(folder: Path) -> Path:
-    """The release the fourth pass is compared with, copied in: `agreement` reads it beside the
-    passes (a built copy holds only what a build reads)."""
-    from landstrikes.documents.fourthpass import PARTNER
+def with_pass_partners(folder: Path) -> Path:
+    """The releases the fourth to seventh passes are compared with, copied in: `agreement` reads
+    them beside the passes (a built copy holds only what a build reads)."""
+    from landstrikes.documents import fifthpass, fourthpass, sixthpass
 
-    shutil.copytree(DATASET / PARTNER.parent, folder / PARTNER.parent, dirs_exist_ok=True)
+    for partner in (fourthpass.PARTNER, fifthpass.PARTNER, sixthpass.PARTNER, sixthpass.SEVENTH_PARTNER):
+        shutil.copytree(DATASET / partner.parent, folder / partner.parent, dirs_exist_ok=True)
     return folder
 
 
@@ -175,7 +176,7 @@ def whole_copy(built_dataset, tmp_path) -> Path:
     that read more than the tables (`agreement`, `build`)."""
     target = tmp_path / "ds"
     shutil.copytree(built_dataset, target)
-    return with_fourth_pass_partner(target)
+    return with_pass_partners(target)
 
 
 @pytest.fixture(scope="session")

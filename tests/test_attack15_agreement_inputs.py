@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import with_fourth_pass_partner
+from conftest import with_pass_partners
 from landstrikes.cli import main
 
 QUOTES = Path("annotations") / "second_pass" / "quotes"
@@ -31,7 +31,7 @@ def whole_copy(built_dataset, tmp_path) -> Path:
     target = tmp_path / "elsewhere" / "ds"
     shutil.copytree(built_dataset, target)
     (target / "agreement.json").unlink()
-    return with_fourth_pass_partner(target)
+    return with_pass_partners(target)
 
 
 def test_the_default_out_is_the_datasets_own_file(whole_copy, tmp_path, monkeypatch, capsys):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import documents_beside, with_fourth_pass_partner
+from conftest import documents_beside, with_pass_partners
 from forkcli import run_in_children
 
 
@@ -65,7 +65,7 @@ COMMANDS = ["build", "stats"]
 def _case(built: Path, root: Path, command: str, shape: str) -> tuple[list[str], list[bytes]]:
     """A whole copy of the built dataset (as the whole_copy fixture makes it) whose agreement.json
     has the shape; the command, and the bytes of its tables before it runs."""
-    dataset = with_fourth_pass_partner(Path(shutil.copytree(built, root / "ds")))
+    dataset = with_pass_partners(Path(shutil.copytree(built, root / "ds")))
     documents_beside(dataset)
     figures = dataset / "agreement.json"
     figures.write_text(json.dumps(SHAPES[shape](_figures(dataset))), encoding="utf-8")

@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from conftest import with_fourth_pass_partner
+from conftest import with_pass_partners
 from landstrikes.cli import main
 
 SOMEONES_CONFIG = '{\n  "name": "my-notes",\n  "private": true\n}\n'
@@ -67,7 +67,7 @@ def test_a_commands_own_earlier_report_and_an_empty_file_are_replaced(command, r
     target = tmp_path / "report.json"
     target.write_bytes(b"")
     if command == "agreement":
-        with_fourth_pass_partner(released_copy)
+        with_pass_partners(released_copy)
     first = main(_argv(command, released_copy, target))
     assert first in (0, 1)
     assert isinstance(json.loads(target.read_text(encoding="utf-8")), dict)
@@ -78,7 +78,7 @@ def test_the_committed_agreement_figures_are_an_agreement_report(released_copy, 
     """`agreement` may refresh the figures it wrote (the dataset's own agreement.json)."""
     figures = tmp_path / "agreement.json"
     shutil.copyfile(released_copy / "agreement.json", figures)
-    with_fourth_pass_partner(released_copy)
+    with_pass_partners(released_copy)
     assert main(_argv("agreement", released_copy, figures)) == 0
 
 

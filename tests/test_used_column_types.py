@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import with_fourth_pass_partner
+from conftest import with_pass_partners
 from hostile_tools import part
 from landstrikes.cli import main
 
@@ -75,6 +75,6 @@ def test_a_used_column_of_another_type_is_refused_in_one_line_naming_file_and_co
 def test_an_unused_column_of_another_type_is_not_the_commands_concern(built_dataset, tmp_path, capsys):
     """agreement does not read segments: it computes as before (validate reports the table)."""
     dataset = tmp_path / "dataset"
-    with_fourth_pass_partner(shutil.copytree(built_dataset, dataset))
+    with_pass_partners(shutil.copytree(built_dataset, dataset))
     _retype(dataset, "segments", "kind", _as_label_codes)
     assert main(["agreement", "--dataset", str(dataset), "--out", str(tmp_path / "a.json")]) == 0
