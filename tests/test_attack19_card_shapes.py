@@ -13,7 +13,8 @@ Each is now a `witness-mismatch` or `manifest-labels-mismatch`, exit 1.
 The nested card then still cost 7.6 CPU-s: PyYAML's scanner looks back over every open `[` at each
 token (1.2 s a parse), and a parse that failed was not kept, so verify and `load` parsed it six
 times (cispeed3). Flow nesting past MAX_FLOW_DEPTH is unreadable as soon as it is met, and a block
-that failed is not parsed again.
+that failed is not parsed again. Block nesting (`- - - ...`) still meets the composer's RecursionError
+(fast: no flow level to look back over), the shape that keeps its handling tested.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ SHAPES = {
     "a feature named by a list": lambda t: t.replace("  - name: quote_id\n", "  - name: [quote_id]\n", 1),
     "a config named by a list": lambda t: t.replace("- config_name: quotes\n  features:", "- config_name: [quotes]\n  features:", 1),
     "a value nested 50,000 deep": lambda t: _nested(t, 50000),
+    "a block sequence nested 50,000 deep": lambda t: t.replace("---\n", "---\ndeep:\n" + "- " * 50000 + "x\n", 1),
     "class_label names keyed by letters": lambda t: t.replace("          '0': direct\n", "          a: direct\n", 1),
 }
 
