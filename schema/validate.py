@@ -308,22 +308,23 @@ def _row_id(df: pd.DataFrame, id_column: str, index) -> str:
         return f"#{index}"
 
 
-def validate(path: str | Path, timings: dict[str, float] | None = None) -> Report:
+def validate(path: str | Path, timings: dict[str, float] | None = None, skipped: frozenset[str] = frozenset()) -> Report:
     """Validate a folder of tables; never raises for bad data, everything goes in the Report.
 
     `timings`, if given, receives seconds per stage for the benchmarks: reading with Pandera
     (pipelined, one stage), indexing the texts, and each cross check (these run in parallel, so
-    their times overlap).
+    their times overlap). `skipped` names cross checks not to run (`validate --engine` on one
+    partition: the checks its corpus-wide pass runs on whole tables instead).
     """
     try:
-        return _validate(Path(path), timings)
+        return _validate(Path(path), timings, skipped)
     except OutOfResources as exc:  # nothing judged: unusable, never a finding about the data (attack24)
         report = Report(path=str(path))
         report.unusable = exc.line()
         return report
 
 
-def _validate(path: Path, timings: dict[str, float] | None) -> Report:
+def _validate(path: Path, timings: dict[str, float] | None, skipped: frozenset[str]) -> Report:
     report = Report(path=str(path))
     clock = _Stopwatch(timings)
     sound = Corpus.from_arrow(*clock.run("read_and_pandera", _load_and_check, path, report))
@@ -336,9 +337,11 @@ def _validate(path: Path, timings: dict[str, float] | None) -> Report:
     # (Arrow, numpy and the text scanners release the GIL) and report in CROSS_CHECKS order
     with ThreadPoolExecutor(max_workers=_workers()) as pool:
         # the longest checks (the text scans) start first, so no core idles at the end
-        futures = {check: pool.submit(_run_check, check, sound, clock, report.path) for check in LONGEST_FIRST}
+        futures = {check: pool.submit(_run_check, check, sound, clock, report.path)
+                   for check in LONGEST_FIRST if check.__name__ not in skipped}
         for check in CROSS_CHECKS:
-            report.findings.extend(futures[check].result())
+            if check in futures:
+                report.findings.extend(futures[check].result())
     try:  # a dataset folder's articles against its raw files (attack14)
         check_raw_texts(path, arrow_table(sound, "articles"), report)
     except UnreadableTable as exc:  # a raw file there but unreadable: nothing judged (attack24)

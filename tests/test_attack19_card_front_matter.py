@@ -20,7 +20,7 @@ import json
 import pytest
 import yaml
 
-from conftest import rehash_in_manifest
+from conftest import DATASET, rehash_in_manifest
 from landstrikes.releases.hub_card import HUB_YAML_BLOCK, card_front_matter
 from landstrikes.releases.manifest import verify
 
@@ -108,3 +108,12 @@ def test_the_committed_cards_read_as_before(release_copy):
     meta, _, _ = _meta_and_lines(release_copy)
     assert card_front_matter(release_copy) == meta
     assert verify(release_copy) == []
+
+
+def test_the_parsed_cards_kept_outnumber_the_committed_releases():
+    """verify of every release reads each card; with fewer kept than releases, a second verify of
+    them all found none of its cards kept (least recently used: each evicts the next one wanted)."""
+    from landstrikes.releases.hub_card import _parsed
+
+    releases = [p for p in (DATASET / "releases").iterdir() if p.is_dir()]
+    assert _parsed.cache_info().maxsize >= 2 * len(releases)

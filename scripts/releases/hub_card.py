@@ -37,6 +37,11 @@ MAX_CARD_YAML = 1 << 20
 about 60 KB a second, and a forged card of 2.6 MB kept verify and every `load` busy for 44 s (attack20)."""
 MAX_CARD_BYTES = 16 << 20
 """The largest card read at all (`release` writes about 20 KB)."""
+MAX_FLOW_DEPTH = 100
+"""The deepest `[`/`{` nesting read (the committed cards' YAML holds none). PyYAML's scanner looks
+back over every open flow level at each token, so a value nested 50,000 `[` deep took 1.2 CPU-s
+a parse before its composer's RecursionError (at about 490), and verify and `load` parsed it six
+times (cispeed3); past the limit the card is unreadable, as a card the loaders cannot parse is."""
 
 
 def card_front_matter(folder: Path):
@@ -57,14 +62,35 @@ def card_front_matter(folder: Path):
             return {}
         if len(match.group(2)) > MAX_CARD_YAML:
             return None  # unreadable: every table's row count and config is then unwitnessed
-        return copy.deepcopy(_parsed(match.group(2))) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):  # 50,000 nested `[`: attack19
+        parsed = _parsed(match.group(2))
+        return None if parsed is _UNREADABLE else copy.deepcopy(parsed) or {}
+    except (OSError, UnicodeDecodeError):
         return None
 
 
-@functools.lru_cache(maxsize=16)
+_UNREADABLE = object()
+
+
+@functools.lru_cache(maxsize=64)
 def _parsed(block: str):
-    return yaml.safe_load(block)
+    """The block as `yaml.safe_load` reads it, or _UNREADABLE. A failure is kept too: a block of
+    MAX_CARD_YAML failing at its end costs about 17 s a parse, and verify and `load` read it six times.
+    64 cards: with 16, a verify of the 23 committed releases (0.1 CPU-s a card) parsed every card
+    again each time, each evicting the next one wanted (cispeed3)."""
+    try:
+        return yaml.load(block, Loader=_CardLoader)
+    except (yaml.YAMLError, RecursionError):  # 50,000 nested `[`: attack19
+        return _UNREADABLE
+
+
+class _CardLoader(yaml.SafeLoader):
+    """`yaml.safe_load`'s loader, refusing flow collections nested past MAX_FLOW_DEPTH on meeting them."""
+
+    def fetch_flow_collection_start(self, TokenClass):
+        if self.flow_level >= MAX_FLOW_DEPTH:
+            raise yaml.scanner.ScannerError(
+                None, None, f"flow collections nested more than {MAX_FLOW_DEPTH} deep", self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
 
 
 def loader_side_files(files: dict) -> list[Problem]:
