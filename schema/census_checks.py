@@ -6,6 +6,7 @@ Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
 from landstrikes.schema.claim_segments import check_claim_segments
+from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
@@ -34,6 +35,7 @@ CENSUS_CHECKS = (
     check_final_punctuation_ends,
     check_quote_pairs,
     check_claim_segments,
+    check_claim_speakers,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -63,6 +65,7 @@ CENSUS_CHECK_IDS = (
     "span-ends-on-clause-stop",
     "span-breaks-quote-pair",
     "claim-in-boilerplate-segment",
+    "claimant-not-speaker",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
