@@ -8,6 +8,7 @@ from landstrikes.schema.attribution_mentions import check_attribution_mentions
 from landstrikes.schema.claim_segments import check_claim_segments
 from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
+from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
@@ -36,6 +37,7 @@ CENSUS_CHECKS = (
     check_quote_pairs,
     check_claim_segments,
     check_claim_speakers,
+    check_duplicate_headlines,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -66,6 +68,7 @@ CENSUS_CHECK_IDS = (
     "span-breaks-quote-pair",
     "claim-in-boilerplate-segment",
     "claimant-not-speaker",
+    "duplicate-headline-not-a-repeat",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
