@@ -10,6 +10,7 @@ from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
+from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
@@ -38,6 +39,7 @@ CENSUS_CHECKS = (
     check_claim_segments,
     check_claim_speakers,
     check_duplicate_headlines,
+    check_exclusion_mentions,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -69,6 +71,7 @@ CENSUS_CHECK_IDS = (
     "claim-in-boilerplate-segment",
     "claimant-not-speaker",
     "duplicate-headline-not-a-repeat",
+    "exclusion-overlaps-mention",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
