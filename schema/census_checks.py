@@ -22,6 +22,7 @@ from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.span_edges import check_span_edges
 from landstrikes.schema.span_words import check_span_words
 from landstrikes.schema.vague_table import check_vague_table
+from landstrikes.schema.variant_propositions import check_variant_propositions
 
 CENSUS_CHECKS = (
     check_entity_flag_notes,
@@ -40,6 +41,7 @@ CENSUS_CHECKS = (
     check_claim_speakers,
     check_duplicate_headlines,
     check_exclusion_mentions,
+    check_variant_propositions,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -72,6 +74,7 @@ CENSUS_CHECK_IDS = (
     "claimant-not-speaker",
     "duplicate-headline-not-a-repeat",
     "exclusion-overlaps-mention",
+    "variant-propositions-repeat",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",

@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import frame_nulls, frame_strings, frame_ints, is_in, shared_codes
+from landstrikes.schema.checkcorpus import frame_ints, frame_nulls, frame_strings, is_in, shared_codes
 from landstrikes.schema.report import Report
 
 SPEECH_KINDS = ("direct", "partial", "indirect")

@@ -88,7 +88,6 @@ def test_the_gold_and_the_extractors_claims_inside_quotes_are_no_finding(dataset
 def test_the_innermost_enclosing_quote_is_the_latest_starting_one_that_holds_the_claim():
     """Against the pairwise definition, on random nested and overlapping spans of three articles."""
     import numpy as np
-
     from landstrikes.schema.claim_speakers import innermost_enclosing
 
     rng = np.random.default_rng(25)
