@@ -321,8 +321,8 @@ def _is_report_of(path: Path, kind: str) -> bool:
 
 
 def _internal_error(exc: Exception) -> int:
-    if exhausted(exc):  # a thread that could not start is the process's failure (attack25: it asked
-        return _out_of_resources(exc)  # to "please report this input")
+    if isinstance(exc, OutOfResources) or exhausted(exc):  # the process's failure, caught by a command's
+        return _out_of_resources(exc)  # own guard: it asked to "please report this input" (attack25)
     from landstrikes.schema.tableio import one_line
 
     _error(f"[internal-error] {type(exc).__name__}: {one_line(str(exc))} (please report this input)")
@@ -335,6 +335,8 @@ def _explained(path, exc: Exception, what: str, otherwise=None) -> int:
     otherwise `[internal-error]`. `render` and `agreement` read tables they do not validate first
     (the viewer shows rows that break rules), and a missing column or another list type ended them
     with a bare KeyError or ValueError (attack12)."""
+    if isinstance(exc, OutOfResources) or exhausted(exc):  # no data to blame, and no memory to validate it
+        return _out_of_resources(exc)
     from landstrikes.documents.docgen import StatsInputError, refuse_invalid
 
     try:

@@ -22,6 +22,7 @@ import pytest
 from conftest import DATASET
 from landstrikes import cli, leanimports
 from landstrikes.cli import main
+from landstrikes.schema.resources import OutOfResources
 
 CLI = [sys.executable, "-m", "landstrikes"]
 
@@ -84,3 +85,15 @@ def test_a_thread_that_cannot_start_inside_validates_own_guard_is_out_of_resourc
     monkeypatch.setattr(cli, "_validated", _fail_with(RuntimeError("can't start new thread")))
     assert main(["validate", str(DATASET)]) == 2
     assert capsys.readouterr().err.startswith("error: [out-of-resources] the command: not judged")
+
+
+@pytest.mark.parametrize("exc", [OutOfResources("data/stances/stances.parquet", MemoryError("ZSTD_DCtx create failed")),
+                                 MemoryError()], ids=["out-of-resources", "memory-error"])
+def test_render_out_of_memory_is_out_of_resources_not_an_internal_error(tmp_path, monkeypatch, capsys, exc):
+    """render's own guard explained any failure by validating again, then `[internal-error]`: at 450 MB
+    it said `[internal-error] OutOfResources: ... (please report this input)`."""
+    import landstrikes.render as render
+
+    monkeypatch.setattr(render, "render_site", _fail_with(exc))
+    assert main(["render", str(DATASET), "--out", str(tmp_path / "site")]) == 2
+    assert capsys.readouterr().err.startswith("error: [out-of-resources]")
