@@ -14,6 +14,7 @@ from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
+from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.quote_pairs import check_quote_pairs
 from landstrikes.schema.segment_starts import check_segment_starts
@@ -42,6 +43,7 @@ CENSUS_CHECKS = (
     check_duplicate_headlines,
     check_exclusion_mentions,
     check_variant_propositions,
+    check_quantity_numbers,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -75,6 +77,7 @@ CENSUS_CHECK_IDS = (
     "duplicate-headline-not-a-repeat",
     "exclusion-overlaps-mention",
     "variant-propositions-repeat",
+    "quantity-not-in-text",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
