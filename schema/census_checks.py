@@ -17,13 +17,13 @@ from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.quote_pairs import check_quote_pairs
+from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_variant_propositions
 from landstrikes.schema.segment_starts import check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.span_edges import check_span_edges
 from landstrikes.schema.span_words import check_span_words
 from landstrikes.schema.vague_table import check_vague_table
-from landstrikes.schema.variant_propositions import check_variant_propositions
 
 CENSUS_CHECKS = (
     check_entity_flag_notes,
@@ -43,6 +43,7 @@ CENSUS_CHECKS = (
     check_duplicate_headlines,
     check_exclusion_mentions,
     check_variant_propositions,
+    check_cluster_propositions,
     check_quantity_numbers,
     check_sorted_lists,
     check_quote_cluster_reference,
@@ -77,6 +78,7 @@ CENSUS_CHECK_IDS = (
     "duplicate-headline-not-a-repeat",
     "exclusion-overlaps-mention",
     "variant-propositions-repeat",
+    "cluster-propositions-repeat",
     "quantity-not-in-text",
     "list-not-sorted",
     "cluster-similarity-mismatch",
