@@ -16,6 +16,7 @@ from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.quote_cues import check_quote_cues
 from landstrikes.schema.quote_pairs import check_quote_pairs
 from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_variant_propositions
 from landstrikes.schema.segment_starts import check_segment_starts
@@ -45,6 +46,7 @@ CENSUS_CHECKS = (
     check_variant_propositions,
     check_cluster_propositions,
     check_quantity_numbers,
+    check_quote_cues,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -80,6 +82,7 @@ CENSUS_CHECK_IDS = (
     "variant-propositions-repeat",
     "cluster-propositions-repeat",
     "quantity-not-in-text",
+    "cue-inside-quote",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
