@@ -22,6 +22,7 @@ from landstrikes.schema.repeated_propositions import check_cluster_propositions,
 from landstrikes.schema.segment_starts import check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
+from landstrikes.schema.split_quote_speakers import check_split_quote_speakers
 from landstrikes.schema.span_edges import check_span_edges
 from landstrikes.schema.span_words import check_span_words
 from landstrikes.schema.vague_table import check_vague_table
@@ -47,6 +48,7 @@ CENSUS_CHECKS = (
     check_cluster_propositions,
     check_quantity_numbers,
     check_quote_cues,
+    check_split_quote_speakers,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -83,6 +85,7 @@ CENSUS_CHECK_IDS = (
     "cluster-propositions-repeat",
     "quantity-not-in-text",
     "cue-inside-quote",
+    "split-quote-speaker-differs",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
