@@ -19,6 +19,7 @@ from landstrikes.schema.quote_cluster_reference import check_quote_cluster_refer
 from landstrikes.schema.quote_cues import check_quote_cues
 from landstrikes.schema.quote_pairs import check_quote_pairs
 from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_variant_propositions
+from landstrikes.schema.repeated_headline_claims import check_repeated_headline_claims
 from landstrikes.schema.segment_starts import check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
@@ -49,6 +50,7 @@ CENSUS_CHECKS = (
     check_quantity_numbers,
     check_quote_cues,
     check_split_quote_speakers,
+    check_repeated_headline_claims,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -86,6 +88,7 @@ CENSUS_CHECK_IDS = (
     "quantity-not-in-text",
     "cue-inside-quote",
     "split-quote-speaker-differs",
+    "claim-in-repeated-headline",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
