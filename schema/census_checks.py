@@ -12,6 +12,7 @@ from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
+from landstrikes.schema.heading_claims import check_heading_claims
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
@@ -51,6 +52,7 @@ CENSUS_CHECKS = (
     check_quote_cues,
     check_split_quote_speakers,
     check_repeated_headline_claims,
+    check_heading_claims,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -89,6 +91,7 @@ CENSUS_CHECK_IDS = (
     "cue-inside-quote",
     "split-quote-speaker-differs",
     "claim-in-repeated-headline",
+    "headline-claim-attributed",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",

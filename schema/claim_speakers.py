@@ -20,25 +20,30 @@ from landstrikes.schema.report import Report
 SPEECH_KINDS = ("direct", "partial", "indirect")
 NAMED_SPEAKERS = ("attributed", "implicit", "unnamed_source")
 _CLAIM_COLUMNS = ("claim_id", "article_id", "start", "end", "claimant_id", "hedging")
-_QUOTE_COLUMNS = ("quote_id", "article_id", "start", "end", "kind", "speaker_status", "speaker_id")
+QUOTE_COLUMNS = ("quote_id", "article_id", "start", "end", "kind", "speaker_status", "speaker_id")
 
 
 def check_claim_speakers(tables, report: Report) -> None:
     claims, quotes = tables.get("claims"), tables.get("quotes")
     if claims is None or quotes is None or not all(c in claims for c in _CLAIM_COLUMNS) \
-            or not all(c in quotes for c in _QUOTE_COLUMNS):
+            or not all(c in quotes for c in QUOTE_COLUMNS):
         return
     claim_rows = np.flatnonzero(_spans_known(claims) & _annotated(claims))
+    quote_rows = speech_quotes_holding(claims, claim_rows, quotes)
+    inside = quote_rows >= 0
+    if inside.any():
+        _report(claims, quotes, claim_rows[inside], quote_rows[inside], report)
+
+
+def speech_quotes_holding(claims, claim_rows: np.ndarray, quotes) -> np.ndarray:
+    """For each of `claim_rows`, the row of the innermost direct, partial or indirect quote (of
+    one speaker or group) that holds it, or -1."""
     quote_rows = np.flatnonzero(_spans_known(quotes) & is_in(quotes, "kind", SPEECH_KINDS)
                                 & ~is_in(quotes, "speaker_status", ("multiple",)))
     if not len(claim_rows) or not len(quote_rows):
-        return
-    enclosing = innermost_enclosing(
-        *_keys(claims, claim_rows, quotes, quote_rows))
-    inside = enclosing >= 0
-    claim_rows, quote_rows = claim_rows[inside], quote_rows[enclosing[inside]]
-    if len(claim_rows):
-        _report(claims, quotes, claim_rows, quote_rows, report)
+        return np.full(len(claim_rows), -1, dtype=np.int64)
+    enclosing = innermost_enclosing(*_keys(claims, claim_rows, quotes, quote_rows))
+    return np.where(enclosing >= 0, quote_rows[np.maximum(enclosing, 0)], -1)
 
 
 def innermost_enclosing(claim_article, claim_start, claim_end, quote_article, quote_start, quote_end) -> np.ndarray:
