@@ -15,6 +15,7 @@ from landstrikes.schema.final_punctuation_ends import check_final_punctuation_en
 from landstrikes.schema.heading_claims import check_heading_claims
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
+from landstrikes.schema.nominal_articles import check_nominal_articles
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.quote_cues import check_quote_cues
@@ -53,6 +54,7 @@ CENSUS_CHECKS = (
     check_split_quote_speakers,
     check_repeated_headline_claims,
     check_heading_claims,
+    check_nominal_articles,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -92,6 +94,7 @@ CENSUS_CHECK_IDS = (
     "split-quote-speaker-differs",
     "claim-in-repeated-headline",
     "headline-claim-attributed",
+    "nominal-indefinite-article",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
