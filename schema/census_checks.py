@@ -28,6 +28,7 @@ from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.split_quote_speakers import check_split_quote_speakers
 from landstrikes.schema.span_edges import check_span_edges
 from landstrikes.schema.span_words import check_span_words
+from landstrikes.schema.stance_evidence_speakers import check_stance_evidence_speakers
 from landstrikes.schema.vague_table import check_vague_table
 
 CENSUS_CHECKS = (
@@ -55,6 +56,7 @@ CENSUS_CHECKS = (
     check_repeated_headline_claims,
     check_heading_claims,
     check_nominal_articles,
+    check_stance_evidence_speakers,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -95,6 +97,7 @@ CENSUS_CHECK_IDS = (
     "claim-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",
+    "evidence-not-speakers",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",

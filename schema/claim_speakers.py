@@ -35,14 +35,15 @@ def check_claim_speakers(tables, report: Report) -> None:
         _report(claims, quotes, claim_rows[inside], quote_rows[inside], report)
 
 
-def speech_quotes_holding(claims, claim_rows: np.ndarray, quotes) -> np.ndarray:
-    """For each of `claim_rows`, the row of the innermost direct, partial or indirect quote (of
-    one speaker or group) that holds it, or -1."""
+def speech_quotes_holding(claims, claim_rows: np.ndarray, quotes, span: tuple[str, str] = ("start", "end")) -> np.ndarray:
+    """For each of `claim_rows` (rows of any span table, its offsets in the `span` columns), the
+    row of the innermost direct, partial or indirect quote (of one speaker or group) that holds
+    it, or -1."""
     quote_rows = np.flatnonzero(_spans_known(quotes) & is_in(quotes, "kind", SPEECH_KINDS)
                                 & ~is_in(quotes, "speaker_status", ("multiple",)))
     if not len(claim_rows) or not len(quote_rows):
         return np.full(len(claim_rows), -1, dtype=np.int64)
-    enclosing = innermost_enclosing(*_keys(claims, claim_rows, quotes, quote_rows))
+    enclosing = innermost_enclosing(*_keys(claims, claim_rows, quotes, quote_rows, span))
     return np.where(enclosing >= 0, quote_rows[np.maximum(enclosing, 0)], -1)
 
 
@@ -72,11 +73,11 @@ def innermost_enclosing(claim_article, claim_start, claim_end, quote_article, qu
     return np.where(found >= 0, order[np.maximum(found, 0)], -1)
 
 
-def _keys(claims, claim_rows, quotes, quote_rows):
+def _keys(claims, claim_rows, quotes, quote_rows, span=("start", "end")):
     """Article codes and offset ranks shared by the claims and quotes chosen."""
     claim_article, quote_article = shared_codes(frame_strings(claims, "article_id").take(claim_rows),
                                                 frame_strings(quotes, "article_id").take(quote_rows))
-    offsets = [frame_ints(claims, "start")[claim_rows], frame_ints(claims, "end")[claim_rows],
+    offsets = [frame_ints(claims, span[0])[claim_rows], frame_ints(claims, span[1])[claim_rows],
                frame_ints(quotes, "start")[quote_rows], frame_ints(quotes, "end")[quote_rows]]
     joined = np.concatenate(offsets)
     ranks = np.split(np.searchsorted(np.unique(joined), joined), np.cumsum([len(o) for o in offsets])[:-1])
