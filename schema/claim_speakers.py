@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import frame_ints, frame_nulls, frame_strings, is_in, shared_codes
+from landstrikes.schema.checkcorpus import frame_ints, frame_strings, is_in, known_rows, shared_codes
 from landstrikes.schema.report import Report
 
 SPEECH_KINDS = ("direct", "partial", "indirect")
@@ -28,7 +28,7 @@ def check_claim_speakers(tables, report: Report) -> None:
     if claims is None or quotes is None or not all(c in claims for c in _CLAIM_COLUMNS) \
             or not all(c in quotes for c in QUOTE_COLUMNS):
         return
-    claim_rows = np.flatnonzero(_spans_known(claims) & _annotated(claims))
+    claim_rows = np.flatnonzero(known_rows(claims) & _annotated(claims))
     quote_rows = speech_quotes_holding(claims, claim_rows, quotes)
     inside = quote_rows >= 0
     if inside.any():
@@ -39,7 +39,7 @@ def speech_quotes_holding(claims, claim_rows: np.ndarray, quotes, span: tuple[st
     """For each of `claim_rows` (rows of any span table, its offsets in the `span` columns), the
     row of the innermost direct, partial or indirect quote (of one speaker or group) that holds
     it, or -1."""
-    quote_rows = np.flatnonzero(_spans_known(quotes) & is_in(quotes, "kind", SPEECH_KINDS)
+    quote_rows = np.flatnonzero(known_rows(quotes) & is_in(quotes, "kind", SPEECH_KINDS)
                                 & ~is_in(quotes, "speaker_status", ("multiple",)))
     if not len(claim_rows) or not len(quote_rows):
         return np.full(len(claim_rows), -1, dtype=np.int64)
@@ -83,10 +83,6 @@ def _keys(claims, claim_rows, quotes, quote_rows, span=("start", "end")):
     ranks = np.split(np.searchsorted(np.unique(joined), joined), np.cumsum([len(o) for o in offsets])[:-1])
     return claim_article, ranks[0], ranks[1], quote_article, ranks[2], ranks[3]
 
-
-def _spans_known(frame) -> np.ndarray:
-    """Rows whose article and offsets are given (a null is another check's finding)."""
-    return ~(frame_nulls(frame, "article_id") | frame_nulls(frame, "start") | frame_nulls(frame, "end"))
 
 
 def _annotated(claims) -> np.ndarray:

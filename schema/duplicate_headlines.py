@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import frame_nulls, frame_strings, is_in, same_article_span_pairs, shared_codes
+from landstrikes.schema.checkcorpus import frame_nulls, frame_strings, is_in, known_rows, same_article_span_pairs, shared_codes
 from landstrikes.schema.report import Report
 
 FLAG = "duplicate_headline"
@@ -20,10 +20,10 @@ def check_duplicate_headlines(tables, report: Report) -> None:
     if flags is None or segments is None or not all(c in flags for c in ("flag_id", "article_id", "flag", "start", "end")) \
             or not all(c in segments for c in ("article_id", "start", "end", "kind", "text")):
         return
-    flagged = np.flatnonzero(is_in(flags, "flag", (FLAG,)) & _known(flags))
+    flagged = np.flatnonzero(is_in(flags, "flag", (FLAG,)) & known_rows(flags))
     if not len(flagged):
         return
-    heads = np.flatnonzero(is_in(segments, "kind", ("headline",)) & _known(segments) & ~frame_nulls(segments, "text"))
+    heads = np.flatnonzero(is_in(segments, "kind", ("headline",)) & known_rows(segments) & ~frame_nulls(segments, "text"))
     repeated = heads[_repeated(segments, heads)] if len(heads) else heads
     held = np.zeros(len(flagged), dtype=bool)
     if len(repeated):
@@ -34,10 +34,6 @@ def check_duplicate_headlines(tables, report: Report) -> None:
         held[pairs.left[inside]] = True
     _report(flags, flagged[~held], report)
 
-
-def _known(frame) -> np.ndarray:
-    """Rows whose article and offsets are given (a null is another check's finding)."""
-    return ~(frame_nulls(frame, "article_id") | frame_nulls(frame, "start") | frame_nulls(frame, "end"))
 
 
 def _repeated(segments, heads: np.ndarray) -> np.ndarray:

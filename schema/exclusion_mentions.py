@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from landstrikes.schema.checkcorpus import frame_nulls, frame_strings, same_article_span_pairs, shared_codes
+from landstrikes.schema.checkcorpus import frame_strings, known_rows, same_article_span_pairs, shared_codes
 from landstrikes.schema.report import Report
 
 _COLUMNS = ("article_id", "entity_id", "start", "end")
@@ -18,7 +18,7 @@ def check_exclusion_mentions(tables, report: Report) -> None:
     if exclusions is None or mentions is None or "exclusion_id" not in exclusions or "mention_id" not in mentions \
             or not all(c in exclusions and c in mentions for c in _COLUMNS):
         return
-    left, right = np.flatnonzero(_known(exclusions)), np.flatnonzero(_known(mentions))
+    left, right = np.flatnonzero(known_rows(exclusions, _COLUMNS)), np.flatnonzero(known_rows(mentions, _COLUMNS))
     if not len(left) or not len(right):
         return
     pairs = same_article_span_pairs(exclusions, left, mentions, right)
@@ -30,11 +30,6 @@ def check_exclusion_mentions(tables, report: Report) -> None:
         & (pairs.left_start < pairs.right_end) & (pairs.right_start < pairs.left_end)
     if clash.any():
         _report(exclusions, mentions, left[pairs.left[clash]], right[pairs.right[clash]], report)
-
-
-def _known(frame) -> np.ndarray:
-    """Rows whose article, entity and offsets are given (a null is another check's finding)."""
-    return ~np.logical_or.reduce([frame_nulls(frame, c) for c in _COLUMNS])
 
 
 def _report(exclusions, mentions, exclusion_rows, mention_rows, report: Report) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from landstrikes.schema.claim_speakers import QUOTE_COLUMNS, speech_quotes_holding
-from landstrikes.schema.checkcorpus import frame_nulls, frame_strings, is_in, same_article_span_pairs
+from landstrikes.schema.checkcorpus import frame_nulls, frame_strings, is_in, known_rows, same_article_span_pairs
 from landstrikes.schema.report import Report
 
 HEADING_KINDS = ("headline", "section_heading")
@@ -23,13 +23,13 @@ def check_heading_claims(tables, report: Report) -> None:
             or not all(c in claims for c in ("claim_id", "article_id", "start", "end", "claimant_id", "hedging")) \
             or not all(c in segments for c in ("segment_id", "article_id", "start", "end", "kind")):
         return
-    voiced = _known(claims) & (~frame_nulls(claims, "claimant_id") | is_in(claims, "hedging", ("attributed",)))
+    voiced = known_rows(claims) & (~frame_nulls(claims, "claimant_id") | is_in(claims, "hedging", ("attributed",)))
     if "source" in claims:
         voiced &= ~is_in(claims, "source", ("auto",))
     attributed = np.flatnonzero(voiced)
     if "quotes" in tables and tables.get("quotes") is not None and all(c in tables["quotes"] for c in QUOTE_COLUMNS):
         attributed = attributed[speech_quotes_holding(claims, attributed, tables["quotes"]) < 0]
-    headings = np.flatnonzero(is_in(segments, "kind", HEADING_KINDS) & _known(segments))
+    headings = np.flatnonzero(is_in(segments, "kind", HEADING_KINDS) & known_rows(segments))
     if not len(attributed) or not len(headings):
         return
     pairs = same_article_span_pairs(claims, attributed, segments, headings)
@@ -47,7 +47,3 @@ def check_heading_claims(tables, report: Report) -> None:
                    f"a claim in a {kind} is the article's own (C10): no claimant, never attributed",
                    claim_id, "hedging", hedging)
 
-
-def _known(frame) -> np.ndarray:
-    """Rows whose article and offsets are given (a null is another check's finding)."""
-    return ~(frame_nulls(frame, "article_id") | frame_nulls(frame, "start") | frame_nulls(frame, "end"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from landstrikes.schema.checkcorpus import frame_nulls, frame_strings, is_in, same_article_span_pairs
+from landstrikes.schema.checkcorpus import frame_strings, is_in, known_rows, same_article_span_pairs
 from landstrikes.schema.report import Report
 
 
@@ -17,8 +17,8 @@ def check_repeated_headline_claims(tables, report: Report) -> None:
     if claims is None or flags is None or not all(c in claims for c in ("claim_id", "article_id", "start", "end")) \
             or not all(c in flags for c in ("flag_id", "article_id", "flag", "start", "end")):
         return
-    repeats = np.flatnonzero(is_in(flags, "flag", ("duplicate_headline",)) & _known(flags))
-    annotated = np.flatnonzero(_known(claims))
+    repeats = np.flatnonzero(is_in(flags, "flag", ("duplicate_headline",)) & known_rows(flags))
+    annotated = np.flatnonzero(known_rows(claims))
     if not len(repeats) or not len(annotated):
         return
     pairs = same_article_span_pairs(claims, annotated, flags, repeats)
@@ -35,7 +35,3 @@ def check_repeated_headline_claims(tables, report: Report) -> None:
                    f"the claim lies in a repeat of the headline ({flag_id}), which is not annotated: its claim is the headline's (C10)",
                    claim_id, "start", flag_id)
 
-
-def _known(frame) -> np.ndarray:
-    """Rows whose article and offsets are given (a null is another check's finding)."""
-    return ~(frame_nulls(frame, "article_id") | frame_nulls(frame, "start") | frame_nulls(frame, "end"))

@@ -10,7 +10,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from landstrikes.schema import validate
+from attack25_tools import findings_of
+
+CHECK = "headline-claim-attributed"
 
 
 def _attribute_first_claim_in(folder, kind: str) -> str:
@@ -25,17 +27,11 @@ def _attribute_first_claim_in(folder, kind: str) -> str:
     return claim["claim_id"]
 
 
-def _findings(folder) -> list:
-    report = validate(folder)
-    assert report.unusable is None
-    return [(f.check, f.row_id, f.column) for f in report.findings if f.check == "headline-claim-attributed"]
-
-
 @pytest.mark.parametrize("kind", ["headline", "section_heading"])
 def test_a_heading_claim_attributed_to_someone_is_a_finding(dataset_copy, kind):
     claim_id = _attribute_first_claim_in(dataset_copy, kind)
-    assert _findings(dataset_copy) == [("headline-claim-attributed", claim_id, "hedging")]
+    assert findings_of(dataset_copy, CHECK) == [(CHECK, claim_id, "hedging")]
 
 
 def test_the_gold_heading_claims_are_the_articles_own(dataset_copy):
-    assert _findings(dataset_copy) == []
+    assert findings_of(dataset_copy, CHECK) == []

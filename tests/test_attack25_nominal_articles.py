@@ -9,7 +9,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from landstrikes.schema import validate
+from attack25_tools import findings_of
+
+CHECK = "nominal-indefinite-article"
 
 
 def _widen_onto_article(folder) -> str:
@@ -24,16 +26,10 @@ def _widen_onto_article(folder) -> str:
     return mention["mention_id"]
 
 
-def _findings(folder) -> list:
-    report = validate(folder)
-    assert report.unusable is None
-    return [(f.check, f.row_id, f.column) for f in report.findings if f.check == "nominal-indefinite-article"]
-
-
 def test_a_nominal_mention_holding_its_indefinite_article_is_a_finding(dataset_copy):
     mention_id = _widen_onto_article(dataset_copy)
-    assert _findings(dataset_copy) == [("nominal-indefinite-article", mention_id, "start")]
+    assert findings_of(dataset_copy, CHECK) == [(CHECK, mention_id, "start")]
 
 
 def test_the_gold_nominals_leave_their_indefinite_article_out(dataset_copy):
-    assert _findings(dataset_copy) == []
+    assert findings_of(dataset_copy, CHECK) == []

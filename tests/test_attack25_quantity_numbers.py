@@ -9,7 +9,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from landstrikes.schema import validate
+from attack25_tools import findings_of
+
+CHECK = "quantity-not-in-text"
 from landstrikes.schema.quantity_numbers import numbers_in
 
 
@@ -23,12 +25,6 @@ def _restate(folder, old: tuple[float, float], new: tuple[float, float]) -> str:
     return columns["claim_id"][row]
 
 
-def _findings(folder) -> list:
-    report = validate(folder)
-    assert report.unusable is None
-    return [(f.check, f.row_id, f.column) for f in report.findings if f.check == "quantity-not-in-text"]
-
-
 @pytest.mark.parametrize("old, new, column", [((97.0, 97.0), (79.0, 79.0), "quantity_low"),
                                               ((35.0, 35.0), (53.0, 53.0), "quantity_low"),
                                               ((250000.0, 300000.0), (25000.0, 30000.0), "quantity_low"),
@@ -36,11 +32,11 @@ def _findings(folder) -> list:
                          ids=["percent", "at-least", "range", "range-high"])
 def test_a_quantity_the_claim_does_not_state_is_a_finding(dataset_copy, old, new, column):
     claim_id = _restate(dataset_copy, old, new)
-    assert _findings(dataset_copy) == [("quantity-not-in-text", claim_id, column)]
+    assert findings_of(dataset_copy, CHECK) == [(CHECK, claim_id, column)]
 
 
 def test_the_gold_quantities_are_the_numbers_their_claims_state(dataset_copy):
-    assert _findings(dataset_copy) == []
+    assert findings_of(dataset_copy, CHECK) == []
 
 
 def test_numbers_are_read_as_written_with_separators_decimals_and_scale_words():

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from landstrikes.schema import validate
+from attack25_tools import findings_of
+
+CHECK = "cue-inside-quote"
 
 
 def _cue_on_first_word(folder, kind: str) -> str:
@@ -25,16 +27,10 @@ def _cue_on_first_word(folder, kind: str) -> str:
     return columns["quote_id"][row]
 
 
-def _findings(folder) -> list:
-    report = validate(folder)
-    assert report.unusable is None
-    return [(f.check, f.row_id, f.column) for f in report.findings if f.check == "cue-inside-quote"]
-
-
 def test_a_cue_inside_its_own_quote_is_a_finding(dataset_copy):
     quote_id = _cue_on_first_word(dataset_copy, "indirect")
-    assert _findings(dataset_copy) == [("cue-inside-quote", quote_id, "cue_start")]
+    assert findings_of(dataset_copy, CHECK) == [(CHECK, quote_id, "cue_start")]
 
 
 def test_the_gold_cues_lie_outside_their_quotes(dataset_copy):
-    assert _findings(dataset_copy) == []
+    assert findings_of(dataset_copy, CHECK) == []

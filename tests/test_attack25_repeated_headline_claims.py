@@ -9,7 +9,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from landstrikes.schema import validate
+from attack25_tools import findings_of
+
+CHECK = "claim-in-repeated-headline"
 
 
 def _table(folder, name):
@@ -35,16 +37,10 @@ def _annotate_the_repeat(folder) -> str:
     return claims["claim_id"][-1]
 
 
-def _findings(folder) -> list:
-    report = validate(folder)
-    assert report.unusable is None
-    return [(f.check, f.row_id, f.column) for f in report.findings if f.check == "claim-in-repeated-headline"]
-
-
 def test_a_claim_in_a_flagged_repeat_of_the_headline_is_a_finding(dataset_copy):
     claim_id = _annotate_the_repeat(dataset_copy)
-    assert _findings(dataset_copy) == [("claim-in-repeated-headline", claim_id, "start")]
+    assert findings_of(dataset_copy, CHECK) == [(CHECK, claim_id, "start")]
 
 
 def test_no_gold_claim_lies_in_a_repeated_headline(dataset_copy):
-    assert _findings(dataset_copy) == []
+    assert findings_of(dataset_copy, CHECK) == []

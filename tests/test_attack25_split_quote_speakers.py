@@ -11,7 +11,9 @@ import collections
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from landstrikes.schema import validate
+from attack25_tools import findings_of
+
+CHECK = "split-quote-speaker-differs"
 
 
 def _rows(folder, table) -> list[dict]:
@@ -38,16 +40,10 @@ def _give_a_half_another_speaker(folder) -> str:
     return quote["quote_id"]
 
 
-def _findings(folder) -> list:
-    report = validate(folder)
-    assert report.unusable is None
-    return [(f.check, f.row_id, f.column) for f in report.findings if f.check == "split-quote-speaker-differs"]
-
-
 def test_a_split_quote_whose_halves_have_two_speakers_is_a_finding(dataset_copy):
     quote_id = _give_a_half_another_speaker(dataset_copy)
-    assert _findings(dataset_copy) == [("split-quote-speaker-differs", quote_id, "speaker_id")]
+    assert findings_of(dataset_copy, CHECK) == [(CHECK, quote_id, "speaker_id")]
 
 
 def test_the_gold_quotes_of_one_cue_share_their_speaker(dataset_copy):
-    assert _findings(dataset_copy) == []
+    assert findings_of(dataset_copy, CHECK) == []

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from landstrikes.schema import validate
+from attack25_tools import findings_of
+
+CHECK = "evidence-not-speakers"
 
 
 def _rows(folder, table):
@@ -36,16 +38,10 @@ def _give_quoted_evidence_another_holder(folder) -> str:
     raise AssertionError("no stance with quoted evidence")
 
 
-def _findings(folder) -> list:
-    report = validate(folder)
-    assert report.unusable is None
-    return [(f.check, f.row_id, f.column) for f in report.findings if f.check == "evidence-not-speakers"]
-
-
 def test_quoted_evidence_held_by_someone_other_than_the_speaker_is_a_finding(dataset_copy):
     stance_id = _give_quoted_evidence_another_holder(dataset_copy)
-    assert _findings(dataset_copy) == [("evidence-not-speakers", stance_id, "holder_id")]
+    assert findings_of(dataset_copy, CHECK) == [(CHECK, stance_id, "holder_id")]
 
 
 def test_the_gold_quoted_evidence_is_its_speakers(dataset_copy):
-    assert _findings(dataset_copy) == []
+    assert findings_of(dataset_copy, CHECK) == []
