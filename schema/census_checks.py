@@ -8,6 +8,7 @@ from landstrikes.schema.attribution_mentions import check_attribution_mentions
 from landstrikes.schema.claim_segments import check_claim_segments
 from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
+from landstrikes.schema.contradiction_links import check_contradiction_links
 from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
@@ -57,6 +58,7 @@ CENSUS_CHECKS = (
     check_heading_claims,
     check_nominal_articles,
     check_stance_evidence_speakers,
+    check_contradiction_links,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -66,7 +68,8 @@ CENSUS_CHECKS = (
 quote cluster spans articles): `validate --engine` runs it in its corpus-wide pass
 (scripts/engines/validate.py GOLD_CORPUS_WIDE) and drops its per-partition findings; so is
 `check_claim_named_clusters` (cluster-not-its-claim: the claim naming a cluster may lie in
-another partition)."""
+another partition), and so is `check_contradiction_links` (contradiction-links-incomplete: the
+two sides of a contradiction are claims of two articles; attack25)."""
 
 CENSUS_CHECK_IDS = (
     "entity-flag-note-mismatch",
@@ -98,6 +101,7 @@ CENSUS_CHECK_IDS = (
     "headline-claim-attributed",
     "nominal-indefinite-article",
     "evidence-not-speakers",
+    "contradiction-links-incomplete",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",
