@@ -9,8 +9,9 @@ Two kinds of check, split by what they need to see:
 - corpus-wide (the driver, bounded memory): unique ids and foreign keys in hash-bucket passes
   over key columns only (`keys.py`), and the table-level facts (missing, empty, schema version);
   then the rules whose rows meet across articles read their tables whole: the claims'
-  cross-article rules (claims, claim clusters) and five gold checks (`GOLD_CORPUS_WIDE`: unused
-  variants; a cluster named by a claim of another article (cluster-not-its-claim); entities mentioned nowhere, which needs articles and mentions; quote wording
+  cross-article rules (claims, claim clusters) and six gold checks (`GOLD_CORPUS_WIDE`: unused
+  variants; a cluster named by a claim of another article (cluster-not-its-claim); both sides of
+  a contradiction (contradiction-links-incomplete); entities mentioned nowhere, which needs articles and mentions; quote wording
   against a cluster's reference, which needs quotes and quality flags; the reference row's
   similarity, which needs quotes). Those whole reads are
   the driver's memory bound.
