@@ -114,6 +114,10 @@ def replicate(source: Path, target: Path, copies: int, scaled: tuple[str, ...] |
                 own = pc.fill_null(pc.match_substring(column, ":"), False)
                 columns[name] = pc.if_else(own, _rewrite(column, replica, suffixes, scoped=True),
                                            _rewrite(column, replica, suffixes, scoped=False))
+            elif spec.name == "claim_clusters" and name == "proposition" and k > 1:
+                # each replica's cluster is another cluster, so it states its own proposition (C7,
+                # cluster-propositions-repeat); replica 0's gets a suffix too, as its id does
+                columns[name] = _rewrite(column, replica, suffixes, scoped=False)
             elif name == "article_id" or _article_scoped(table.column(name), article_ids):
                 columns[name] = _rewrite(column, replica, suffixes, scoped=True)
             else:

@@ -6,18 +6,30 @@ Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
 from landstrikes.schema.claim_segments import check_claim_segments
+from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
+from landstrikes.schema.contradiction_links import check_contradiction_links
+from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
+from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
+from landstrikes.schema.heading_claims import check_heading_claims
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
+from landstrikes.schema.nominal_articles import check_nominal_articles
+from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.quote_cues import check_quote_cues
 from landstrikes.schema.quote_pairs import check_quote_pairs
+from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_variant_propositions
+from landstrikes.schema.repeated_headline_claims import check_repeated_headline_claims
 from landstrikes.schema.segment_starts import check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
+from landstrikes.schema.split_quote_speakers import check_split_quote_speakers
 from landstrikes.schema.span_edges import check_span_edges
 from landstrikes.schema.span_words import check_span_words
+from landstrikes.schema.stance_evidence_speakers import check_stance_evidence_speakers
 from landstrikes.schema.vague_table import check_vague_table
 
 CENSUS_CHECKS = (
@@ -34,6 +46,19 @@ CENSUS_CHECKS = (
     check_final_punctuation_ends,
     check_quote_pairs,
     check_claim_segments,
+    check_claim_speakers,
+    check_duplicate_headlines,
+    check_exclusion_mentions,
+    check_variant_propositions,
+    check_cluster_propositions,
+    check_quantity_numbers,
+    check_quote_cues,
+    check_split_quote_speakers,
+    check_repeated_headline_claims,
+    check_heading_claims,
+    check_nominal_articles,
+    check_stance_evidence_speakers,
+    check_contradiction_links,
     check_sorted_lists,
     check_quote_cluster_reference,
     check_slug_ids,
@@ -43,7 +68,8 @@ CENSUS_CHECKS = (
 quote cluster spans articles): `validate --engine` runs it in its corpus-wide pass
 (scripts/engines/validate.py GOLD_CORPUS_WIDE) and drops its per-partition findings; so is
 `check_claim_named_clusters` (cluster-not-its-claim: the claim naming a cluster may lie in
-another partition)."""
+another partition), and so is `check_contradiction_links` (contradiction-links-incomplete: the
+two sides of a contradiction are claims of two articles; attack25)."""
 
 CENSUS_CHECK_IDS = (
     "entity-flag-note-mismatch",
@@ -63,6 +89,19 @@ CENSUS_CHECK_IDS = (
     "span-ends-on-clause-stop",
     "span-breaks-quote-pair",
     "claim-in-boilerplate-segment",
+    "claimant-not-speaker",
+    "duplicate-headline-not-a-repeat",
+    "exclusion-overlaps-mention",
+    "variant-propositions-repeat",
+    "cluster-propositions-repeat",
+    "quantity-not-in-text",
+    "cue-inside-quote",
+    "split-quote-speaker-differs",
+    "claim-in-repeated-headline",
+    "headline-claim-attributed",
+    "nominal-indefinite-article",
+    "evidence-not-speakers",
+    "contradiction-links-incomplete",
     "list-not-sorted",
     "cluster-similarity-mismatch",
     "id-not-slug",

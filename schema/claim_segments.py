@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS
-from landstrikes.schema.checkcorpus import frame_nulls, frame_strings, is_in, same_article_span_pairs
+from landstrikes.schema.checkcorpus import frame_strings, is_in, known_rows, same_article_span_pairs
 from landstrikes.schema.report import Report
 
 
@@ -20,8 +20,8 @@ def check_claim_segments(tables, report: Report) -> None:
             or not all(c in segments for c in ("segment_id", "article_id", "start", "end", "kind")):
         return
     # a null id or offset is another check's finding: those rows are left out, so the pairing is decided
-    annotated = np.flatnonzero(_known(claims))
-    noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS) & _known(segments))
+    annotated = np.flatnonzero(known_rows(claims))
+    noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS) & known_rows(segments))
     if not len(annotated) or not len(noise):
         return
     pairs = same_article_span_pairs(claims, annotated, segments, noise)
@@ -30,9 +30,6 @@ def check_claim_segments(tables, report: Report) -> None:
     inside = (pairs.left_start < pairs.right_end) & (pairs.right_start < pairs.left_end) & (pairs.left_end > pairs.left_start)
     _report(claims, segments, annotated[pairs.left[inside]], noise[pairs.right[inside]], report)
 
-
-def _known(frame) -> np.ndarray:
-    return ~(frame_nulls(frame, "article_id") | frame_nulls(frame, "start") | frame_nulls(frame, "end"))
 
 
 def _report(claims, segments, claim_rows, segment_rows, report) -> None:

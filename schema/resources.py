@@ -10,6 +10,9 @@ import errno
 
 THREAD_START_FAILED = ("can't start new thread", "Failed to launch worker thread")
 """What Python and Arrow say when the process may start no more threads."""
+LOADER_OUT_OF_MEMORY = ("failed to map segment from shared object", "cannot allocate memory")
+"""What the dynamic loader says (in an ImportError) when it cannot map a library into the
+address space left: `libcrypto.so.3: failed to map segment from shared object` (attack25)."""
 
 
 class OutOfResources(Exception):
@@ -28,8 +31,11 @@ class OutOfResources(Exception):
 
 def exhausted(exc: BaseException) -> str | None:
     """What the process ran out of when `exc` says so ('memory', 'threads'), else None: a
-    MemoryError (Arrow's ArrowMemoryError is one), ENOMEM, or a thread that could not start."""
+    MemoryError (Arrow's ArrowMemoryError is one), ENOMEM, a library the loader could not map,
+    or a thread that could not start."""
     if isinstance(exc, MemoryError) or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM):
+        return "memory"
+    if isinstance(exc, ImportError) and any(words in str(exc).lower() for words in LOADER_OUT_OF_MEMORY):
         return "memory"
     if any(words in str(exc) for words in THREAD_START_FAILED):
         return "threads"

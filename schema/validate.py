@@ -26,6 +26,7 @@ from landstrikes.schema.articles_derived import check_article_derived
 from landstrikes.schema.raw_texts import check_raw_texts
 from landstrikes.schema.checkcorpus import ARROW_LISTS, arrow_table, running_check  # noqa: F401 (ARROW_LISTS re-exported)
 from landstrikes.schema.crosschecks import CROSS_CHECKS as _TABLE_CHECKS, LONGEST_FIRST as _TABLE_ORDER, Corpus, article_texts
+from landstrikes.schema.source_stamps import check_auto_rows_stamped
 from landstrikes.schema.filestamps import check_folder_entries, check_reader_metadata, check_stamps, parquet_data, unread_folder
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
@@ -224,6 +225,7 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
     )
     own = Report(path=path)
     check_reader_metadata(spec.name, parts, own.add)
+    check_auto_rows_stamped(spec.name, spec.id_column, parts, own.add)
     try:
         arrow, broken = check_arrow_table(spec, arrow, own.add)
         if len(set(arrow.column_names)) < arrow.num_columns:

@@ -8,9 +8,10 @@ import os
 import sys
 from pathlib import Path
 
+from landstrikes.blasthreads import one_blas_thread
 from landstrikes.errors import BuildError, one_line, os_error_parts
 from landstrikes.safety.lock import READ_WAIT_SECONDS
-from landstrikes.schema.resources import OutOfResources
+from landstrikes.schema.resources import OutOfResources, exhausted
 from landstrikes.stdstreams import STDOUT, discard_closed_streams, name_stdout_errors
 
 DEFAULT_DATASET = Path("dataset")
@@ -320,6 +321,8 @@ def _is_report_of(path: Path, kind: str) -> bool:
 
 
 def _internal_error(exc: Exception) -> int:
+    if isinstance(exc, OutOfResources) or exhausted(exc):  # the process's failure, caught by a command's
+        return _out_of_resources(exc)  # own guard: it asked to "please report this input" (attack25)
     from landstrikes.schema.tableio import one_line
 
     _error(f"[internal-error] {type(exc).__name__}: {one_line(str(exc))} (please report this input)")
@@ -332,6 +335,8 @@ def _explained(path, exc: Exception, what: str, otherwise=None) -> int:
     otherwise `[internal-error]`. `render` and `agreement` read tables they do not validate first
     (the viewer shows rows that break rules), and a missing column or another list type ended them
     with a bare KeyError or ValueError (attack12)."""
+    if isinstance(exc, OutOfResources) or exhausted(exc):  # no data to blame, and no memory to validate it
+        return _out_of_resources(exc)
     from landstrikes.documents.docgen import StatsInputError, refuse_invalid
 
     try:
@@ -918,6 +923,11 @@ def _error(message) -> None:
     print(f"error: {visible(str(message))}", file=sys.stderr)  # (an object too: MissingExtra)
 
 
+OUT_OF_MEMORY_LINE = b"error: [out-of-resources] the command: not judged: this process ran out of memory; " \
+    b"give it more memory (ulimit -v, the batch system's limit) and run it again\n"
+"""Written as it stands when even reporting a failure ran out of memory (no formatting, no import)."""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; argv None means this process's own command line (`landstrikes`,
     `python -m landstrikes`), after which a command that asks for it (`extract`) ends the
@@ -925,7 +935,18 @@ def main(argv: list[str] | None = None) -> int:
     discard_closed_streams()
     if argv is None:
         name_stdout_errors()
+        one_blas_thread()
     _tolerant_streams()
+    try:
+        return _guarded(argv)
+    except MemoryError:  # raised while reporting another failure: a traceback and exit 1 (INVALID) before
+        sys.stderr.flush()
+        os.write(2, OUT_OF_MEMORY_LINE)
+        return 2
+
+
+def _guarded(argv: list[str] | None) -> int:
+    """The command, every failure of it one line and a documented exit code."""
     try:
         try:
             args = parser().parse_args(argv)  # (inside the guard: --version and --help print too)
@@ -949,9 +970,10 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return BROKEN_PIPE_EXIT
     except (MemoryError, OutOfResources) as exc:  # the process's failure: no input to blame (attack24)
-        _error(exc.line() if isinstance(exc, OutOfResources) else OutOfResources("the command", exc).line())
-        return 2
+        return _out_of_resources(exc)
     except ImportError as exc:  # an optional dependency of this command is not installed
+        if exhausted(exc):  # or a library the loader could not map into the memory left (attack25)
+            return _out_of_resources(exc)
         from landstrikes.extras import missing_extra
 
         if (missing := missing_extra(exc)) is None:
@@ -968,6 +990,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except Exception as exc:  # never a traceback: one line, exit 2, and the input named by the user
         return _internal_error(exc)
+
+
+def _out_of_resources(exc: BaseException) -> int:
+    _error(exc.line() if isinstance(exc, OutOfResources) else OutOfResources("the command", exc).line())
+    return 2
 
 
 def _unusable(exc: OSError, default) -> int:

@@ -14,7 +14,7 @@ from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
 import pyarrow
 import pyarrow.parquet as pq
 
-from landstrikes.schema.tableio import METADATA_PREFIX, read_table
+from landstrikes.schema.tableio import METADATA_PREFIX, landstrikes_metadata, read_table
 from slowfirst import pytest_collection_modifyitems, pytest_xdist_make_scheduler  # noqa: F401  (the longest modules first)
 from raysession import pytest_runtest_setup, pytest_runtest_teardown, ray_session  # noqa: F401  (one Ray start for consecutive Ray tests)
 
@@ -85,6 +85,8 @@ def save(folder: Path, table: str, df: pd.DataFrame, schema_version: str = SCHEM
     fields = [pyarrow.field(c.name, c.arrow_type, nullable=True) for c in spec.columns if c.name in df.columns]
     meta = {f"{METADATA_PREFIX}schema_version": schema_version, f"{METADATA_PREFIX}table": table}
     for path in (folder / "data" / table).glob("*.parquet"):
+        if landstrikes_metadata(pq.read_schema(path)).get("source") == "auto":
+            meta[f"{METADATA_PREFIX}source"] = "auto"  # an extractor's table rewritten stays its (auto-row-unstamped)
         path.unlink()
     arrow = pyarrow.Table.from_pylist(records, schema=pyarrow.schema(fields, metadata=meta))
     pq.write_table(arrow, folder / "data" / table / f"{table}.parquet")

@@ -42,7 +42,8 @@ def test_a_claim_in_a_navigation_segment_is_a_finding(dataset_copy):
 
 def test_the_extractors_claims_are_judged_too(dataset_copy):
     report, claim_id = _claim_on_breadcrumb(dataset_copy, source="auto")
-    assert {f.check for f in report.findings} == {"claim-in-boilerplate-segment"}, report.to_text()
+    # (an auto row in the gold's unstamped file is also auto-row-unstamped's since attack25)
+    assert {f.check for f in report.findings} - {"auto-row-unstamped"} == {"claim-in-boilerplate-segment"}, report.to_text()
 
 
 LINKS_AFTER_THE_BODY = ("Council Approves New Budget\n\nThe town council approved a budget of 40 million dollars on "

@@ -9,8 +9,9 @@ Two kinds of check, split by what they need to see:
 - corpus-wide (the driver, bounded memory): unique ids and foreign keys in hash-bucket passes
   over key columns only (`keys.py`), and the table-level facts (missing, empty, schema version);
   then the rules whose rows meet across articles read their tables whole: the claims'
-  cross-article rules (claims, claim clusters) and five gold checks (`GOLD_CORPUS_WIDE`: unused
-  variants; a cluster named by a claim of another article (cluster-not-its-claim); entities mentioned nowhere, which needs articles and mentions; quote wording
+  cross-article rules (claims, claim clusters) and six gold checks (`GOLD_CORPUS_WIDE`: unused
+  variants; a cluster named by a claim of another article (cluster-not-its-claim); both sides of
+  a contradiction (contradiction-links-incomplete); entities mentioned nowhere, which needs articles and mentions; quote wording
   against a cluster's reference, which needs quotes and quality flags; the reference row's
   similarity, which needs quotes). Those whole reads are
   the driver's memory bound.
@@ -46,6 +47,7 @@ from landstrikes.schema.every_table_checks import check_foreign_keys
 from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.raw_texts import check_raw_texts
+from landstrikes.schema.contradiction_links import check_contradiction_links
 from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
@@ -62,11 +64,13 @@ CORPUS_WIDE_CHECKS = frozenset({
     "variant-unused", "entity-not-mentioned", "misquotation-without-evidence",  # GOLD_CORPUS_WIDE
     "cluster-similarity-mismatch",  # GOLD_CORPUS_WIDE: a quote cluster's reference may be in another article
     "cluster-not-its-claim",  # GOLD_CORPUS_WIDE: a cluster named by a claim of another partition
+    "contradiction-links-incomplete",  # GOLD_CORPUS_WIDE: a contradiction joins claims of two articles
 })
 """Check ids a single partition cannot decide: they come from the corpus-wide pass only."""
 GOLD_CORPUS_WIDE = (
     (check_variants_used, ("claims", "claim_clusters")),  # a variant may be stated in another article
     (check_claim_named_clusters, ("claims", "claim_clusters")),  # the claim naming a cluster may be elsewhere
+    (check_contradiction_links, ("claims",)),  # both sides of a contradiction, in two articles
     (check_entities_mentioned, ("articles", "entities", "mentions")),  # "mentioned somewhere" spans articles
     (check_quote_cluster_wording, ("quotes", "quality_flags")),  # a cluster's reference wording may be elsewhere
     (check_quote_cluster_reference, ("quotes",)),  # a cluster's reference row (similarity 1.0) may be elsewhere

@@ -1,0 +1,70 @@
+"""C5: a claim's quantity is the number it states ("between 250,000 and 300,000 Americans were
+dying" -> 250000, 300000; "97%" -> 97). An annotated claim whose text writes numbers in digits
+holds its `quantity_low` and `quantity_high` among them (a scale word after a numeral counts:
+"1.5 million"). attack25 stored "97%" as 79, "at least 35 boats" as 53 and a range as a tenth of
+itself, bounds kept consistent: all validated [quantity-not-in-text]. Not judged: C5's vague
+quantities (`approximate` with low < high: the fixed table, `vague-quantity-off-table`), a claim
+writing its numbers only in words ("three boats"), and the extractor's rows, which keep their own
+reading of numbers (as for C5's units)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pyarrow as pa
+
+from landstrikes.schema.checkcorpus import arrow_column, frame_nulls, is_in
+from landstrikes.schema.report import Report
+
+_NUMERAL = re.compile(r"(?<![\w.])(\d{1,3}(?:[,\u00a0\u2009\u202f]\d{3})+|\d+)(\.\d+)?"
+                      r"(?:\s*(thousand|million|billion|trillion)\b)?", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[,\u00a0\u2009\u202f]")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_COLUMNS = ("claim_id", "text", "quantity_low", "quantity_high", "quantity_bound")
+
+
+def check_quantity_numbers(tables, report: Report) -> None:
+    claims = tables.get("claims")
+    if claims is None or len(claims) == 0 or not all(c in claims for c in _COLUMNS):
+        return
+    stated = ~frame_nulls(claims, "quantity_low") & ~frame_nulls(claims, "quantity_high") & ~frame_nulls(claims, "text")
+    if "source" in claims:
+        stated &= ~is_in(claims, "source", ("auto",))
+    rows = np.flatnonzero(stated)
+    if not len(rows):
+        return
+    take = pa.array(rows)
+    texts = arrow_column(tables, "claims", "text", pa.string()).take(take).to_pylist()
+    lows = arrow_column(tables, "claims", "quantity_low", pa.float64()).take(take).to_pylist()
+    highs = arrow_column(tables, "claims", "quantity_high", pa.float64()).take(take).to_pylist()
+    bounds = arrow_column(tables, "claims", "quantity_bound", pa.string()).take(take).to_pylist()
+    ids = None
+    for n, (text, low, high, bound) in enumerate(zip(texts, lows, highs, bounds)):
+        if bound == "approximate" and low != high:
+            continue  # a vague quantity: C5's fixed table, judged by vague-quantity-off-table
+        written = numbers_in(text)
+        if not written:
+            continue  # numbers in words only: not judged
+        for column, value in (("quantity_low", low), ("quantity_high", high)):
+            if not any(_same(value, number) for number in written):
+                ids = ids or arrow_column(tables, "claims", "claim_id", pa.string()).take(take).to_pylist()
+                report.add("claims", "quantity-not-in-text",
+                           f"the claim writes the numbers {sorted(written)[:6]}, not {value:g} (C5: the quantity is the number it states)",
+                           ids[n], column, value)
+                break
+
+
+def numbers_in(text: str) -> set[float]:
+    """The numbers a text writes in digits, each also times the scale word after it."""
+    found = set()
+    for match in _NUMERAL.finditer(text):
+        value = float(_SEPARATORS.sub("", match.group(1)) + (match.group(2) or ""))
+        found.add(value)
+        if match.group(3):
+            found.add(value * _SCALES[match.group(3).lower()])
+    return found
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))

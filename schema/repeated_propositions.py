@@ -1,0 +1,90 @@
+"""A proposition is stated once, in any letter case, Unicode normal form or spacing (two spellings
+of one proposition are one):
+- C9: variants name incompatible versions of a proposition, so two variants of one cluster never
+  state the same one (attack25: a variant given another's proposition, as written or in capitals,
+  validated) [variant-propositions-repeat];
+- C7: a cluster groups every claim that states its proposition, so two annotated clusters never
+  state the same one (attack25: a two-claim cluster split in two, each claim then read
+  `uncorroborated`, validated) [cluster-propositions-repeat]. The extractor's clusters are exempt:
+  it proposes one cluster per claim, and two articles may word a claim alike."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.checkcorpus import arrow_column, frame_nulls, is_in
+from landstrikes.schema.report import Report
+
+
+def check_variant_propositions(tables, report: Report) -> None:
+    clusters = tables.get("claim_clusters")
+    if clusters is None or len(clusters) == 0 or not all(c in clusters for c in ("cluster_id", "variant_propositions")):
+        return
+    listed = arrow_column(tables, "claim_clusters", "variant_propositions", pa.list_(pa.string()))
+    items = pc.list_flatten(listed)
+    owners = pc.list_parent_indices(listed).to_numpy(zero_copy_only=False).astype(np.int64)
+    repeated = _repeats(owners, proposition_keys(items))
+    ids = None
+    for row in np.unique(owners[repeated]):
+        ids = ids or arrow_column(tables, "claim_clusters", "cluster_id", pa.string()).to_pylist()
+        item = items[int(np.flatnonzero(repeated & (owners == row))[0])].as_py()
+        report.add("claim_clusters", "variant-propositions-repeat",
+                   "two variants of the cluster state one proposition; variants are incompatible versions (C9)",
+                   ids[int(row)], "variant_propositions", item[:60])
+
+
+def check_cluster_propositions(tables, report: Report) -> None:
+    clusters = tables.get("claim_clusters")
+    if clusters is None or len(clusters) == 0 or not all(c in clusters for c in ("cluster_id", "proposition")):
+        return
+    annotated = ~frame_nulls(clusters, "proposition")
+    if "source" in clusters:
+        annotated &= ~is_in(clusters, "source", ("auto",))
+    rows = np.flatnonzero(annotated)
+    if len(rows) < 2:
+        return
+    take = pa.array(rows)
+    codes = pc.dictionary_encode(proposition_keys(
+        arrow_column(tables, "claim_clusters", "proposition", pa.string()).take(take))).indices.to_numpy(zero_copy_only=False)
+    shared = np.flatnonzero(np.bincount(codes)[codes] > 1)  # Python sees only the clusters that share a proposition
+    if not len(shared):
+        return
+    ids = arrow_column(tables, "claim_clusters", "cluster_id", pa.string()).take(pa.array(rows[shared])).to_pylist()
+    propositions = arrow_column(tables, "claim_clusters", "proposition", pa.string()).take(pa.array(rows[shared])).to_pylist()
+    first: dict[int, str] = {}
+    for code, cluster_id, proposition in sorted(zip(codes[shared].tolist(), ids, propositions), key=lambda t: (t[0], str(t[1]))):
+        if code not in first:
+            first[code] = cluster_id
+            continue
+        report.add("claim_clusters", "cluster-propositions-repeat",
+                   f"cluster {first[code]!r} states this proposition already: a cluster holds every claim of its proposition (C7)",
+                   cluster_id, "proposition", proposition[:60])
+
+
+_BLANK = r"\s\x{a0}\x{85}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+_ODD_BLANKS = rf"[{_BLANK}]{{2,}}|[\t-\r{_BLANK[2:]}]"
+"""Blanks other than one plain space: a run of them, or one of another kind (every Unicode space
+separator, NEL, line and paragraph separators). Replacing only these is the same as collapsing
+every run of blanks to a space, at a tenth of the cost (nearly every proposition holds spaces)."""
+
+
+def proposition_keys(values: pa.Array) -> pa.Array:
+    """What two spellings of one proposition share: NFC, lower case, blanks as one space."""
+    lowered = pc.utf8_lower(pc.utf8_normalize(values, "NFC"))
+    return pc.utf8_trim_whitespace(pc.replace_substring_regex(lowered, _ODD_BLANKS, " "))
+
+
+def _repeats(owners: np.ndarray, keys: pa.Array) -> np.ndarray:
+    """Which items repeat an earlier item of the same owner (nulls never do)."""
+    if not len(keys):
+        return np.zeros(0, dtype=bool)
+    codes = pc.dictionary_encode(keys).indices
+    known = ~codes.is_null().to_numpy(zero_copy_only=False)
+    width = int(pc.max(codes).as_py() or 0) + 1
+    pairs = owners * width + pc.fill_null(codes, 0).to_numpy(zero_copy_only=False).astype(np.int64)
+    _, first = np.unique(np.where(known, pairs, -1 - np.arange(len(pairs))), return_index=True)
+    repeated = np.ones(len(pairs), dtype=bool)
+    repeated[first] = False
+    return repeated & known
