@@ -38,9 +38,9 @@ def copy_sources(target: Path) -> Path:
 def with_pass_partners(folder: Path) -> Path:
     """The releases the fourth to seventh passes are compared with, copied in: `agreement` reads
     them beside the passes (a built copy holds only what a build reads)."""
-    from landstrikes.documents import fifthpass, fourthpass, sixthpass
+    from landstrikes.documents import claimspasses, fifthpass, fourthpass
 
-    for partner in (fourthpass.PARTNER, fifthpass.PARTNER, sixthpass.PARTNER, sixthpass.SEVENTH_PARTNER):
+    for partner in (fourthpass.PARTNER, fifthpass.PARTNER, claimspasses.PARTNER, claimspasses.SEVENTH_PARTNER):
         shutil.copytree(DATASET / partner.parent, folder / partner.parent, dirs_exist_ok=True)
     return folder
 

@@ -205,7 +205,7 @@ def adjudication(dataset_dir: Path) -> dict:
 def agreement(dataset_dir: Path) -> dict:
     from landstrikes.documents.fifthpass import fifth_pass_agreement
     from landstrikes.documents.fourthpass import fourth_pass_agreement
-    from landstrikes.documents.sixthpass import seventh_pass_agreement, sixth_pass_agreement
+    from landstrikes.documents.claimspasses import seventh_pass_agreement, sixth_pass_agreement
     from landstrikes.documents.thirdpass import third_pass_adjudication, third_pass_agreement
 
     result = {"quotes": quote_agreement(dataset_dir), **stance_claim_agreement(dataset_dir),

@@ -2,11 +2,12 @@
 
 The quotes and stances had been compared only with the second pass, which the gold was later
 adjudicated against, so their published agreement (F1 1.0 for quotes) said little. The fifth pass
-(dataset/annotations/fifth_pass/) was made in session 23 by two readers new to the corpus, each
-given the guidelines (2.13), the raw texts and, for stances, the entity catalogue and the quote
-table (which define holders and who said what); each annotated its whole layer before it was
-shown the gold. Its TSV files are kept as written. The partner is release 2.19.0, released before
-either pass was made, so the figures do not move when a later release adopts a correction.
+(dataset/annotations/fifth_pass/) was made in session 23 by three readers new to the corpus, one
+per layer, each given the guidelines (2.13, 2.14 for flags), the raw texts and, for stances, the
+entity catalogue and the quote table (which define holders and who said what); each annotated its
+whole layer before it was shown any gold. Its TSV files are kept as written. The partner is
+release 2.19.0, released before any of the three was made, so the figures do not move when a
+later release adopts a correction.
 
 Quotes are matched by span (`match_spans`, exact and any overlap); their kind and speaker are
 compared on the overlapping pairs. A speaker is compared as an entity id, or as its status where

@@ -1,6 +1,7 @@
-"""The sixth pass's figures (claims of two articles against release 2.21.0) measure what they say:
-a pass equal to the gold scores 1 everywhere, only the articles the pass covers are counted, each
-kind of disagreement moves its own figure, and a broken row is one line naming file and line."""
+"""The claims passes' figures (shown on the sixth against release 2.21.0; the seventh runs the same
+code) measure what they say: a pass equal to the gold scores 1 everywhere, only the articles the
+pass covers are counted, each kind of disagreement moves its own figure, and a broken row is one
+line naming file and line."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from landstrikes.documents.sixthpass import CLAIM_COLUMNS, PARTNER, SIXTH, sixth_pass_agreement
+from landstrikes.documents.claimspasses import CLAIM_COLUMNS, PARTNER, SIXTH, sixth_pass_agreement
 from landstrikes.errors import BuildError
 
 DATASET = Path(__file__).resolve().parent.parent / "dataset"
@@ -80,7 +81,7 @@ def test_a_broken_pass_row_is_one_line_naming_the_file_and_line(dataset, column,
 
 def test_the_committed_claims_passes_figures_are_the_committed_passes():
     import json
-    from landstrikes.documents.sixthpass import seventh_pass_agreement, sixth_pass_agreement
+    from landstrikes.documents.claimspasses import seventh_pass_agreement, sixth_pass_agreement
     committed = json.loads((DATASET / "agreement.json").read_text(encoding="utf-8"))
     assert sixth_pass_agreement(DATASET) == committed["sixth_pass"]
     assert seventh_pass_agreement(DATASET) == committed["seventh_pass"]
