@@ -28,7 +28,8 @@ fcntl.flock(lock, fcntl.LOCK_SH)  # as `validate` holds a dataset's raw/ while i
 
 
 def task(item):
-    print(os.getpid(), flush=True)
+    os.write(1, f"{os.getpid()}\\n".encode())  # one write: two workers' lines never interleave (print
+    # writes the number and the newline apart when PYTHONUNBUFFERED is set, as in CI)
     time.sleep(60)
     return item
 
