@@ -401,7 +401,9 @@ def cmd_agreement(args) -> int:
         fq, fs = fifth["quotes"], fifth["stances"]
         print(f"fifth    quotes span F1 exact {fq['span_exact']['f1']:.3f}  speaker agreement {fq['speaker_agreement']:.3f}  "
               f"stance keys F1 {fs['keys']['f1']:.3f}  stance kappa {fs['label_kappa']}")
-    for name in ("sixth", "seventh"):
+    from landstrikes.documents.claimspasses import CLAIMS_PASSES
+
+    for name in (each.name for each in CLAIMS_PASSES):
         figures = result.get(f"{name}_pass")
         if figures:
             print(f"{name:<8} claims span F1 exact {figures['span_exact']['f1']:.3f}  overlap {figures['span_overlap']['f1']:.3f}  "

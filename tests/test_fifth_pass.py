@@ -162,9 +162,3 @@ def test_an_article_labelled_twice_is_refused_not_read_as_the_last(dataset):
     with pytest.raises(BuildError, match="given on line 2 too"):
         fifth_pass_agreement(dataset)
 
-
-def test_the_committed_sixth_pass_figures_are_the_committed_pass():
-    import json
-    from landstrikes.documents.claimspasses import sixth_pass_agreement
-    committed = json.loads((DATASET / "agreement.json").read_text(encoding="utf-8"))["sixth_pass"]
-    assert sixth_pass_agreement(DATASET) == committed

@@ -205,7 +205,7 @@ def adjudication(dataset_dir: Path) -> dict:
 def agreement(dataset_dir: Path) -> dict:
     from landstrikes.documents.fifthpass import fifth_pass_agreement
     from landstrikes.documents.fourthpass import fourth_pass_agreement
-    from landstrikes.documents.claimspasses import seventh_pass_agreement, sixth_pass_agreement
+    from landstrikes.documents.claimspasses import claims_passes_agreement
     from landstrikes.documents.thirdpass import third_pass_adjudication, third_pass_agreement
 
     result = {"quotes": quote_agreement(dataset_dir), **stance_claim_agreement(dataset_dir),
@@ -220,9 +220,7 @@ def agreement(dataset_dir: Path) -> dict:
     fifth = fifth_pass_agreement(dataset_dir)
     if fifth is not None:
         result["fifth_pass"] = fifth
-    for key, figures in (("sixth_pass", sixth_pass_agreement(dataset_dir)), ("seventh_pass", seventh_pass_agreement(dataset_dir))):
-        if figures is not None:
-            result[key] = figures
+    result.update(claims_passes_agreement(dataset_dir))
     return result
 
 

@@ -1,17 +1,19 @@
-"""Agreement of the independent claims passes (the sixth: 000 and 001; the seventh: 003 and 004).
+"""Agreement of the independent claims passes (the sixth: 000 and 001; the seventh: 003 and 004;
+the eighth: 002).
 
 The claims are the least reliable layer, and their only independent figures were the third
 pass's, made against the gold of 2.0: since then the claims have grown from 216 to 381 under
 guidelines that say more (C2's phrase claims, C10's headings, C13's characterisations). Each
-claims pass (dataset/annotations/sixth_pass/, seventh_pass/) was made in session 23 by a reader
-new to the corpus from the guidelines of its day, the entity catalogue and two articles' raw
-texts, who never saw a table. Its partner is the release made before it, restricted to the
+claims pass (dataset/annotations/sixth_pass/, seventh_pass/, eighth_pass/; sessions 23 and 24)
+was made by a reader new to the corpus from the guidelines of its day, the entity catalogue and
+its articles' raw texts, who never saw a table. Its partner is the release made before it, restricted to the
 articles the pass covers. Claims are matched by span (exact, and any overlap); type, hedging and
 claimant are compared on the overlapping pairs. Clusters and consistency are not in these passes.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
@@ -19,16 +21,29 @@ from landstrikes.documents.fifthpass import checked_span
 from landstrikes.documents.fourthpass import read_partner, read_pass_tsv
 from landstrikes.schema.labels import CLAIM_TYPES, HEDGING
 
-SIXTH = Path("annotations") / "sixth_pass"
-PARTNER = Path("releases") / "2.21.0" / "data"
-"""The gold the sixth pass is compared with: the release made before it."""
-PARTNER_PIN = "2d0c7ab3175b53255a2fa257224668abd3e765afa5afac3b2cb787b5165c39be"
-"""The sha256 of 2.21.0's MANIFEST.json as published (CHANGELOG, README)."""
 
-SEVENTH = Path("annotations") / "seventh_pass"
-SEVENTH_PARTNER = Path("releases") / "2.22.0" / "data"
-SEVENTH_PARTNER_PIN = "533d38ee5e9a1c3c2280d8762bc1de27eb8584a938a00bc6bedc12fc07a78ef4"
-"""The seventh pass's partner (2.22.0, made before it) and its MANIFEST's published sha256."""
+@dataclass(frozen=True)
+class ClaimsPass:
+    """One claims pass: its folder, the release made before it and that release's published pin."""
+
+    name: str
+    folder: Path
+    partner: Path
+    pin: str
+    """The sha256 of the partner's MANIFEST.json as published (CHANGELOG, README)."""
+    guidelines: str
+    """The guidelines version the reader was given."""
+
+
+CLAIMS_PASSES = (
+    ClaimsPass("sixth", Path("annotations") / "sixth_pass", Path("releases") / "2.21.0" / "data",
+               "2d0c7ab3175b53255a2fa257224668abd3e765afa5afac3b2cb787b5165c39be", "2.15"),
+    ClaimsPass("seventh", Path("annotations") / "seventh_pass", Path("releases") / "2.22.0" / "data",
+               "533d38ee5e9a1c3c2280d8762bc1de27eb8584a938a00bc6bedc12fc07a78ef4", "2.16"),
+    ClaimsPass("eighth", Path("annotations") / "eighth_pass", Path("releases") / "2.23.0" / "data",
+               "b8ffeeaeab6645733b5d3a65e2fdbabc8f2ff17efd9056798af96a9c436bc0ae", "2.17"),
+)
+SIXTH, PARTNER = CLAIMS_PASSES[0].folder, CLAIMS_PASSES[0].partner
 
 PARTNER_USED = {
     "articles": ("article_id", "text"),
@@ -76,9 +91,17 @@ def claims_pass_agreement(dataset_dir: Path, pass_folder: Path, partner: Path, p
     }
 
 
-def sixth_pass_agreement(dataset_dir: Path) -> dict | None:
-    return claims_pass_agreement(dataset_dir, SIXTH, PARTNER, PARTNER_PIN, "sixth")
+def claims_passes_agreement(dataset_dir: Path) -> dict[str, dict]:
+    """Each claims pass the dataset holds, keyed `<name>_pass`, with its figures."""
+    found = {}
+    for each in CLAIMS_PASSES:
+        figures = pass_agreement(dataset_dir, each.name)
+        if figures is not None:
+            found[f"{each.name}_pass"] = figures
+    return found
 
 
-def seventh_pass_agreement(dataset_dir: Path) -> dict | None:
-    return claims_pass_agreement(dataset_dir, SEVENTH, SEVENTH_PARTNER, SEVENTH_PARTNER_PIN, "seventh")
+def pass_agreement(dataset_dir: Path, name: str) -> dict | None:
+    """The figures of the claims pass called `name` ("sixth", ...), or None when the dataset holds none."""
+    (each,) = (p for p in CLAIMS_PASSES if p.name == name)
+    return claims_pass_agreement(dataset_dir, each.folder, each.partner, each.pin, each.name)

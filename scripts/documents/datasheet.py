@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from landstrikes.documents.claimspasses import CLAIMS_PASSES
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
 
 EVIDENCE_WIDTH = 90
@@ -222,8 +223,7 @@ def agreement_block(stats: dict) -> str:
         + third_pass_block(ag.get("third_pass"))
         + fourth_pass_block(ag.get("fourth_pass"))
         + fifth_pass_block(ag.get("fifth_pass"))
-        + claims_pass_block(ag.get("sixth_pass"), "Sixth", "2.15")
-        + claims_pass_block(ag.get("seventh_pass"), "Seventh", "2.16")
+        + "".join(claims_pass_block(ag.get(f"{each.name}_pass"), each.name.capitalize(), each.guidelines) for each in CLAIMS_PASSES)
     )
 
 
@@ -312,8 +312,11 @@ def fifth_pass_block(fp: dict | None) -> str:
     )
 
 
+COUNT_WORDS = {1: "one article", 2: "two articles", 3: "three articles", 4: "four articles", 5: "five articles"}
+
+
 def claims_pass_block(sp: dict | None, which: str, guidelines: str) -> str:
-    """Agreement of a claims pass (two articles, made from the guidelines and raw texts alone) with the release before it."""
+    """Agreement of a claims pass (its articles, made from the guidelines and raw texts alone) with the release before it."""
     if not sp:
         return ""
     articles = ", ".join(a.split("_")[0] for a in sp["articles"])
@@ -330,7 +333,7 @@ def claims_pass_block(sp: dict | None, which: str, guidelines: str) -> str:
     ]
     release = sp["partner"].split("/")[-1]
     return (
-        f"\n\n{which} pass ({guidelines} guidelines and raw texts only; claims of two articles, no clusters) vs release {release},"
+        f"\n\n{which} pass ({guidelines} guidelines and raw texts only; claims of {COUNT_WORDS[len(sp['articles'])]}, no clusters) vs release {release},"
         f" made before it (`dataset/annotations/{name}_pass/`):\n\n"
         + table(["layer", "figure"], rows)
     )
