@@ -216,7 +216,7 @@ def test_cluster_without_variants_needs_a_record_status(dataset_copy):
 
 def test_claim_in_fabricated_evidence_cannot_match_the_record(dataset_copy):
     claims = load(dataset_copy, "claims")
-    row = claims.index[claims["cluster_id"] == "c-eo-13864"][0]
+    row = claims.index[claims["cluster_id"] == "c-eo-13864-interdiction"][0]
     claims.at[row, "record_status"] = "matches"
     save(dataset_copy, "claims", claims)
     assert "fabricated-claim-matches-record" in failing(dataset_copy)
