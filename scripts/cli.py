@@ -401,7 +401,7 @@ def cmd_agreement(args) -> int:
         fq, fs = fifth["quotes"], fifth["stances"]
         print(f"fifth    quotes span F1 exact {fq['span_exact']['f1']:.3f}  speaker agreement {fq['speaker_agreement']:.3f}  "
               f"stance keys F1 {fs['keys']['f1']:.3f}  stance kappa {fs['label_kappa']}")
-    from landstrikes.documents.claimspasses import CLAIMS_PASSES
+    from landstrikes.documents.claimspass_registry import CLAIMS_PASSES
 
     for name in (each.name for each in CLAIMS_PASSES):
         figures = result.get(f"{name}_pass")
@@ -775,7 +775,10 @@ def _add_read_wait(p: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="landstrikes", description=__doc__)
+    top = argparse.ArgumentParser(prog="landstrikes", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+                                  epilog="exit codes: 0 done / valid, 1 invalid data or a difference found, 2 unusable input or\n"
+                                         "refused, 3 (extract) done with failures, 130 interrupted (Ctrl-C), 141 stdout's reader\n"
+                                         "went away; each command's --help gives its own")
     top.add_argument("--version", action=_Version, help="print the package, dataset and schema versions and exit")
     sub = top.add_subparsers(dest="command", required=True)
 
@@ -890,8 +893,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", type=_path, metavar="FILE", help="also write every figure as JSON (its folder is created)")
     _add_read_wait(p)
     p.set_defaults(func=cmd_evaluate)
+    for command in sub.choices.values():  # the two every command shares, in every --help (truth review)
+        command.epilog = command.epilog.rstrip("\n") + "\n" + COMMON_EXIT_CODES
     return top
 
+
+COMMON_EXIT_CODES = """  130  interrupted by Ctrl-C (SIGINT): one line, `interrupted`, after the command's clean-up
+  141  the reader of stdout went away (`... | head`): the command ends quietly, no traceback"""
 
 BROKEN_PIPE_EXIT = 141
 """The reader of stdout went away (`landstrikes diff ... | head`): end quietly, as SIGPIPE would."""

@@ -46,7 +46,7 @@ def test_citation_cff_has_what_cff_1_2_0_requires_and_agrees_with_the_package():
 def test_the_built_card_has_creator_fields_and_one_citation():
     card = (DATASET / "README.md").read_text(encoding="utf-8")
     meta = front_matter(card)
-    assert meta["annotations_creators"] == ["expert-generated"] and meta["language_creators"] == ["found"]
+    assert meta["annotations_creators"] == ["machine-generated"] and meta["language_creators"] == ["found"]
     assert meta["source_datasets"] == ["original"]
     assert card.count("## Citation") == 1 and f"@misc{{landstrikes_{DATASET_VERSION.replace('.', '_')}," in card
 
@@ -56,7 +56,7 @@ def test_a_release_card_has_one_citation_with_its_own_version(released):
     assert card.count("## Citation") == 1 and "@misc{landstrikes_1_0_1," in card
     # every place the card names a version names the release's, not the package's
     assert "<!-- stats:card-version -->1.0.1<!-- /stats:card-version -->" in card
-    assert front_matter(card)["annotations_creators"] == ["expert-generated"]
+    assert front_matter(card)["annotations_creators"] == ["machine-generated"]
 
 
 def test_croissant_states_the_licence_of_each_part(released):

@@ -10,7 +10,9 @@ import pytest
 from landstrikes.cli import main
 from test_cli_contract import EXIT_CODES
 
-CODES = {**EXIT_CODES, "publish": {0, 1, 2}}
+CODES = {command: codes | {130, 141} for command, codes in {**EXIT_CODES, "publish": {0, 1, 2}}.items()}
+"""Every command also returns 130 (Ctrl-C) and 141 (stdout's reader gone): a truth review found
+no --help naming them."""
 
 
 @pytest.mark.parametrize("command", sorted(CODES))
@@ -22,3 +24,10 @@ def test_help_lists_every_exit_code_of_the_command(command, capsys):
     assert "exit codes:" in text, f"`{command} --help` has no exit codes"
     listed = {int(n) for n in re.findall(r"^\s+(\d+)\s{2,}\S", text.split("exit codes:", 1)[1], re.M)}
     assert CODES[command] <= listed, f"`{command} --help` lists {sorted(listed)}, the command returns {sorted(CODES[command])}"
+
+
+def test_the_top_level_help_names_every_code_the_commands_share(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert all(str(code) in text.split("exit codes:", 1)[1] for code in (0, 1, 2, 3, 130, 141))

@@ -31,7 +31,7 @@ def docs_copy(tmp_path) -> Path:
         shutil.copy2(REPO / name, root / name)
     shutil.copytree(REPO / FIGURES_DIR, root / FIGURES_DIR)
     shutil.copytree(DATASET / "data", root / "dataset" / "data")
-    for name in (STATS_JSON, "agreement.json"):
+    for name in (STATS_JSON, "agreement.json", "silver_evaluation.json"):
         shutil.copy2(DATASET / name, root / "dataset" / name)
     return root
 

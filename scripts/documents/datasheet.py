@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from landstrikes.documents.claimspasses import CLAIMS_PASSES
+from landstrikes.documents.claimspass_registry import CLAIMS_PASSES
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
 
 EVIDENCE_WIDTH = 90
@@ -350,7 +350,7 @@ def adjudication_block(stats: dict) -> str:
         ["stances", st["gold_rows"], st["from_first_pass"], st["adopted_from_second_pass"],
          st["gold_rows"] - st["from_first_pass"] - st["adopted_from_second_pass"], st["second_pass_rejected"]],
     ]
-    out = table(["layer", "gold rows", "from first pass", "adopted from second pass", "added in final sweep",
+    out = table(["layer", "gold rows", "from first pass", "adopted from second pass", "added later (sweep, reviews, later passes)",
                   "second-pass rows rejected"], rows)
     third = (stats["agreement"] or {}).get("third_pass_adjudication")
     if third:

@@ -13,6 +13,7 @@ from pathlib import Path
 from landstrikes.documents import figures
 from landstrikes.documents.blocks import BlockSyntaxError, drifted_blocks, fill_blocks, find_blocks
 from landstrikes.documents.datasheet import datasheet_blocks, readme_rows_block
+from landstrikes.documents.silverdoc import datasheet_silver_block, load_silver, readme_silver_block
 from landstrikes.documents.stats import StatsInputError, compute_stats, load_tables, stats_json
 from landstrikes.safety.regularfile import read_regular, read_regular_text
 from landstrikes.safety.replacefile import replace_file, replace_text
@@ -23,6 +24,8 @@ STATS_JSON = "stats.json"  # inside the dataset folder, next to agreement.json
 AGREEMENT_JSON = "agreement.json"
 FIGURES_DIR = Path("docs") / "figures"
 README_BLOCK = "readme-rows"
+README_SILVER_BLOCK = "readme-silver"
+DATASHEET_SILVER_BLOCK = "silver"
 
 
 @dataclass(frozen=True)
@@ -96,18 +99,24 @@ def _read_bytes(path: Path) -> bytes:
         raise StatsInputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
 
 
-def _readme_rendered(stats: dict, text: str, where: str) -> dict[str, str]:
+def _readme_rendered(stats: dict, text: str, where: str, silver: dict | None) -> dict[str, str]:
     bodies = {b.name: text[b.body_start : b.body_end] for b in find_blocks(text, where)}
-    return {README_BLOCK: readme_rows_block(stats, bodies.get(README_BLOCK, ""))}
+    return {README_BLOCK: readme_rows_block(stats, bodies.get(README_BLOCK, "")),
+            README_SILVER_BLOCK: readme_silver_block(silver)}
+
+
+def _datasheet_rendered(stats: dict, silver: dict | None) -> dict[str, str]:
+    return {**datasheet_blocks(stats), DATASHEET_SILVER_BLOCK: datasheet_silver_block(silver)}
 
 
 def expected_documents(stats: dict, root: Path, dataset_dir: Path) -> dict[Path, str]:
     """Path -> the full text it should have (raises BlockSyntaxError / StatsInputError)."""
     sheet, readme = root / DATASHEET, root / README
     sheet_text, readme_text = _read(sheet), _read(readme)
+    silver = load_silver(dataset_dir)
     return {
-        sheet: fill_blocks(sheet_text, datasheet_blocks(stats), DATASHEET),
-        readme: fill_blocks(readme_text, _readme_rendered(stats, readme_text, README), README),
+        sheet: fill_blocks(sheet_text, _datasheet_rendered(stats, silver), DATASHEET),
+        readme: fill_blocks(readme_text, _readme_rendered(stats, readme_text, README, silver), README),
         dataset_dir / STATS_JSON: stats_json(stats),
     }
 
@@ -117,11 +126,12 @@ def check(stats: dict, root: Path, dataset_dir: Path) -> list[Drift]:
     root, dataset_dir = Path(root), Path(dataset_dir)
     drifts = []
     sheet_text, readme_text = _read(root / DATASHEET), _read(root / README)
-    rendered = datasheet_blocks(stats)
+    silver = load_silver(dataset_dir)
+    rendered = _datasheet_rendered(stats, silver)
     for name in drifted_blocks(sheet_text, rendered, tuple(rendered), DATASHEET):
         drifts.append(Drift(DATASHEET, f"block '{name}'"))
     for name in drifted_blocks(
-        readme_text, _readme_rendered(stats, readme_text, README), (README_BLOCK,), README
+        readme_text, _readme_rendered(stats, readme_text, README, silver), (README_BLOCK, README_SILVER_BLOCK), README
     ):
         drifts.append(Drift(README, f"block '{name}'"))
     json_path = dataset_dir / STATS_JSON

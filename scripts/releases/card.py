@@ -17,7 +17,7 @@ CARD_META = {
     "language": ["en"],
     "license": "other",
     "license_name": "annotations-cc-by-4.0-texts-copyright-of-publishers",
-    "annotations_creators": ["expert-generated"],
+    "annotations_creators": ["machine-generated"],  # AI agents from written guidelines, adjudicated (card "Annotations")
     "language_creators": ["found"],
     "multilinguality": ["monolingual"],
     "source_datasets": ["original"],
@@ -121,24 +121,41 @@ def labels_block(stats: dict) -> str:
     return "\n".join(lines)
 
 
+ORDINALS = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _pass_order(key: str) -> tuple[int, str]:
+    name = key.removesuffix("_pass")
+    return (ORDINALS.index(name) if name in ORDINALS else len(ORDINALS), name)
+
+
 def agreement_block(stats: dict) -> str:
+    """The second pass against the frozen first pass (1.0), then each later independent pass
+    against the release made before it, as the DATASHEET's agreement section gives them."""
     ag = stats["agreement"]
     if ag is None:
         return "  (no second-pass agreement recorded yet; see `landstrikes agreement`)"
     q, st, cl = ag["quotes"], ag["stances"], ag["claims"]
-    return "\n".join(
-        [
-            (
-                f"  - quote spans: F1 {num(q['span_exact']['f1'])} exact, {num(q['span_overlap']['f1'])} overlap; "
-                f"quote kind kappa {num(q['kind_kappa'])}; speaker agreement {num(q['speaker_agreement'])}"
-            ),
-            f"  - stance label kappa {num(st['label_kappa'])} on {st['shared_keys']:,} shared (article, holder, target) keys",
-            (
-                f"  - claims: span F1 {num(cl['span_overlap']['f1'])} (the second pass marked {cl['second_rows']:,} claims, "
-                f"the gold {cl['gold_rows']:,}); consistency kappa {num(cl['consistency_kappa'])}"
-            ),
-        ]
-    )
+    lines = [
+        (
+            f"  - second pass vs the frozen first pass (1.0): quote spans F1 {num(q['span_exact']['f1'])} exact, "
+            f"{num(q['span_overlap']['f1'])} overlap; quote kind kappa {num(q['kind_kappa'])}; speaker agreement "
+            f"{num(q['speaker_agreement'])}; stance label kappa {num(st['label_kappa'])} on {st['shared_keys']:,} shared "
+            f"(article, holder, target) keys; claims span F1 {num(cl['span_overlap']['f1'])} (the second pass marked "
+            f"{cl['second_rows']:,} claims, the first pass {cl['gold_rows']:,}); consistency kappa {num(cl['consistency_kappa'])}"
+        ),
+    ]
+    fifth = ag.get("fifth_pass")
+    if fifth:
+        fq, fs = fifth["quotes"], fifth["stances"]
+        lines.append(f"  - fifth pass vs release {fifth['partner'].split('/')[-1]}: quote spans F1 {num(fq['span_exact']['f1'])} exact, "
+                     f"speaker agreement {num(fq['speaker_agreement'])}; stance label kappa {num(fs['label_kappa'])}")
+    for key in sorted((k for k in ag if k.endswith("_pass") and "span_overlap" in ag[k]), key=_pass_order):
+        sp = ag[key]
+        articles = ", ".join(a.split("_")[0] for a in sp["articles"])
+        lines.append(f"  - {key.replace('_', ' ')} (claims of {articles}) vs release {sp['partner'].split('/')[-1]}: span F1 "
+                     f"{num(sp['span_overlap']['f1'])} overlap, {num(sp['span_exact']['f1'])} exact; type kappa {num(sp['type_kappa'])}")
+    return "\n".join(lines)
 
 
 def problems_block(stats: dict) -> str:

@@ -1,0 +1,64 @@
+"""The extractor's in-sample figures as the documents print them, from dataset/silver_evaluation.json.
+
+DATASHEET and README quoted these figures by hand; each gold release moved them (the gold the
+silver is scored against changes), and a truth review of 2.23.0 found both copies stale while the
+JSON was right. So `landstrikes stats` writes them from the JSON, and `stats --check` fails when a
+copy drifts; tests/test_silver_evaluation.py proves the JSON is what `extract` + `evaluate` give
+today.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SILVER_JSON = "silver_evaluation.json"
+"""Inside the dataset folder, written by `landstrikes evaluate ... --json` (README, Extraction)."""
+MISSING = "`dataset/silver_evaluation.json` is missing: run the README's extract + evaluate command, then `landstrikes stats`."
+
+
+def load_silver(dataset_dir: Path) -> dict | None:
+    """The committed evaluation of the extractor on the gold articles; None when there is none."""
+    from landstrikes.documents.stats import load_agreement
+
+    path = Path(dataset_dir) / SILVER_JSON
+    return load_agreement(path)  # the same refusals as agreement.json: a FIFO, bad UTF-8, bad JSON
+
+
+def _f(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def _prf(figures: dict) -> str:
+    return "/".join(_f(figures[key]) for key in ("precision", "recall", "f1"))
+
+
+def readme_silver_block(silver: dict | None) -> str:
+    """The per-layer table in the README's Extraction section."""
+    if not silver:
+        return MISSING
+    layers = silver["layers"]
+    q, m, c, s = layers["quotes"], layers["mentions"], layers["claims"], layers["segments"]
+    attributes = {
+        "quotes": f"speaker {_f(q['speaker_accuracy'])}  kind {_f(q['kind_accuracy'])}",
+        "mentions": f"entity_type {_f(m['entity_type_accuracy'])}",
+        "claims": f"quantity {_f(c['quantity_accuracy'])}  unit {_f(c['unit_accuracy'])}",
+        "segments": f"kind {_f(s['kind_accuracy'])}  char_kind {_f(s['char_kind_accuracy'])}",
+    }
+    lines = ["```", "layer       gold  pred  exact P/R/F1         overlap P/R/F1       attribute accuracy (on overlap matches)"]
+    for name in ("quotes", "mentions", "claims", "segments"):
+        layer = layers[name]
+        lines.append(f"{name:<10} {layer['gold']:>5} {layer['predicted']:>5}  {_prf(layer['exact']):<19}  "
+                     f"{_prf(layer['overlap']):<19}  {attributes[name]}")
+    return "\n".join(lines + ["```"])
+
+
+def datasheet_silver_block(silver: dict | None) -> str:
+    """One sentence for the DATASHEET's extraction section."""
+    if not silver:
+        return MISSING
+    layers = silver["layers"]
+    q, m, c, s = layers["quotes"], layers["mentions"], layers["claims"], layers["segments"]
+    return (f"quotes F1 {q['overlap']['f1']:.2f} (speaker accuracy {q['speaker_accuracy']:.2f}), mentions F1 "
+            f"{m['overlap']['f1']:.2f} (entity type accuracy {m['entity_type_accuracy']:.2f}), numeric claims F1 "
+            f"{c['overlap']['f1']:.2f} (quantity accuracy {c['quantity_accuracy']:.2f}), segments F1 {s['overlap']['f1']:.2f}"
+            f" (any overlap, against this release's gold)")

@@ -1,0 +1,71 @@
+"""The extractor's in-sample figures the documents print are today's: the committed
+dataset/silver_evaluation.json is what `extract` + `evaluate` give on the gold now, and the
+DATASHEET's and README's copies are generated from it, so a hand edit or a stale JSON is caught
+(a truth review of 2.23.0 found both hand-kept copies stale while the JSON was right)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from landstrikes.documents.docgen import DATASHEET, README, Drift, check, corpus_stats
+from landstrikes.documents.silverdoc import SILVER_JSON, datasheet_silver_block, readme_silver_block
+
+REPO = Path(__file__).resolve().parent.parent
+DATASET = REPO / "dataset"
+CLI = [sys.executable, "-m", "landstrikes"]
+
+
+def test_the_committed_silver_evaluation_is_what_extract_and_evaluate_give_today(tmp_path):
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    subprocess.run([*CLI, "extract", str(DATASET / "raw"), "--out", str(tmp_path / "silver")], check=True,
+                   capture_output=True, env=env)
+    subprocess.run([*CLI, "evaluate", str(tmp_path / "silver"), "--gold", str(DATASET), "--json", str(tmp_path / "eval.json")],
+                   check=True, capture_output=True, env=env)
+    assert (tmp_path / "eval.json").read_text(encoding="utf-8") == (DATASET / SILVER_JSON).read_text(encoding="utf-8")
+
+
+def test_the_documents_print_the_committed_figures():
+    silver = json.loads((DATASET / SILVER_JSON).read_text(encoding="utf-8"))
+    assert readme_silver_block(silver) in (REPO / README).read_text(encoding="utf-8")
+    assert datasheet_silver_block(silver) in (REPO / DATASHEET).read_text(encoding="utf-8")
+    assert f"speaker {silver['layers']['quotes']['speaker_accuracy']:.3f}" in readme_silver_block(silver)
+
+
+def _docs_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    for name in (DATASHEET, README):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, root / name)
+    shutil.copytree(REPO / "docs" / "figures", root / "docs" / "figures")
+    shutil.copytree(DATASET / "data", root / "dataset" / "data")
+    for name in ("stats.json", "agreement.json", SILVER_JSON):
+        shutil.copy2(DATASET / name, root / "dataset" / name)
+    return root
+
+
+def test_a_hand_edited_figure_or_a_changed_evaluation_is_a_drifted_block(tmp_path):
+    root = _docs_copy(tmp_path)
+    stats = corpus_stats(root / "dataset")
+    assert check(stats, root, root / "dataset") == []
+    readme = root / README
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(text.replace("quotes       103", "quotes       104", 1), encoding="utf-8")
+    assert check(stats, root, root / "dataset") == [Drift(README, "block 'readme-silver'")]
+    readme.write_text(text, encoding="utf-8")
+    silver = json.loads((root / "dataset" / SILVER_JSON).read_text(encoding="utf-8"))
+    silver["layers"]["segments"]["overlap"]["f1"] = 0.5
+    (root / "dataset" / SILVER_JSON).write_text(json.dumps(silver), encoding="utf-8")
+    assert check(stats, root, root / "dataset") == [Drift(DATASHEET, "block 'silver'"), Drift(README, "block 'readme-silver'")]
+
+
+def test_without_an_evaluation_the_blocks_say_how_to_make_one(tmp_path):
+    root = _docs_copy(tmp_path)
+    (root / "dataset" / SILVER_JSON).unlink()
+    assert readme_silver_block(None).startswith("`dataset/silver_evaluation.json` is missing")
+    drifts = check(corpus_stats(root / "dataset"), root, root / "dataset")
+    assert Drift(README, "block 'readme-silver'") in drifts and Drift(DATASHEET, "block 'silver'") in drifts
