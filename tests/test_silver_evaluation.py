@@ -69,3 +69,13 @@ def test_without_an_evaluation_the_blocks_say_how_to_make_one(tmp_path):
     assert readme_silver_block(None).startswith("`dataset/silver_evaluation.json` is missing")
     drifts = check(corpus_stats(root / "dataset"), root, root / "dataset")
     assert Drift(README, "block 'readme-silver'") in drifts and Drift(DATASHEET, "block 'silver'") in drifts
+
+
+def test_an_evaluation_of_another_shape_is_one_line_naming_the_file_and_figure(tmp_path):
+    root = _docs_copy(tmp_path)
+    silver = root / "dataset" / SILVER_JSON
+    for content, figure in (('{"layers": {"quotes": [], "mentions": {}, "claims": {}, "segments": {}}}', "list indices"), ('{"layers": {}}', "'quotes'"), ("[1, 2]", "list")):
+        silver.write_text(content, encoding="utf-8")
+        done = subprocess.run([*CLI, "stats", "--check", "--dataset", str(root / "dataset")], capture_output=True, text=True)
+        assert done.returncode == 2 and "Traceback" not in done.stderr and "internal-error" not in done.stderr
+        assert done.stderr.count("\n") == 1 and SILVER_JSON in done.stderr and figure in done.stderr and "[bad-json]" in done.stderr

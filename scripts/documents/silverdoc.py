@@ -17,11 +17,27 @@ MISSING = "`dataset/silver_evaluation.json` is missing: run the README's extract
 
 
 def load_silver(dataset_dir: Path) -> dict | None:
-    """The committed evaluation of the extractor on the gold articles; None when there is none."""
-    from landstrikes.documents.stats import load_agreement
+    """The committed evaluation of the extractor on the gold articles; None when there is none.
+
+    Checked by printing it, as agreement.json is (`agreement_figures`): a file of another shape
+    is one line naming the file and the figure (StatsInputError, exit 2), never a KeyError."""
+    from landstrikes.documents.agreement_figures import PRINT_ERRORS
+    from landstrikes.documents.stats import StatsInputError, load_agreement
 
     path = Path(dataset_dir) / SILVER_JSON
-    return load_agreement(path)  # the same refusals as agreement.json: a FIFO, bad UTF-8, bad JSON
+    silver = load_agreement(path)  # the same refusals as agreement.json: a FIFO, bad UTF-8, bad JSON
+    if silver is None:
+        return None
+    try:
+        if not isinstance(silver, dict):
+            raise TypeError(f"a JSON {type(silver).__name__}, not an object")
+        readme_silver_block(silver), datasheet_silver_block(silver)
+    except PRINT_ERRORS as exc:
+        what = f"lacks the figure {exc.args[0]!r}" if isinstance(exc, KeyError) and exc.args else \
+            f"holds a figure of another type ({type(exc).__name__}: {exc})"
+        raise StatsInputError(f"{path}: {what}: not what `landstrikes evaluate --json` writes; run the README's "
+                              "extract + evaluate command to regenerate it [bad-json]") from None
+    return silver
 
 
 def _f(value: float) -> str:
