@@ -18,7 +18,7 @@ from pathlib import Path
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
 from landstrikes.documents.claimspass_registry import CLAIMS_PASSES
 from landstrikes.documents.fifthpass import checked_span
-from landstrikes.documents.fourthpass import read_partner, read_pass_tsv
+from landstrikes.documents.fourthpass import read_partner, read_pass_tsv, refuse_repeated_rows
 from landstrikes.schema.labels import CLAIM_TYPES, HEDGING
 
 
@@ -33,10 +33,12 @@ CLAIM_LABELS = {"claim_type": CLAIM_TYPES, "hedging": HEDGING}
 
 
 def _claims(path: Path, texts: dict[str, str], release: str, which: str) -> list[dict]:
-    rows = []
+    rows, keyed = [], []
     for line, row in read_pass_tsv(path, CLAIM_COLUMNS, CLAIM_LABELS, f"{which}-pass file"):
         span = checked_span(path, line, row, texts, ("start", "end", "text"), release)
         rows.append({**row, "span": span, "claimant_id": row["claimant_id"] or None})
+        keyed.append((line, (row["article_id"], span)))
+    refuse_repeated_rows(path, keyed)
     return rows
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
-from landstrikes.documents.fourthpass import offset_in, read_partner, read_pass_tsv
+from landstrikes.documents.fourthpass import offset_in, read_partner, read_pass_tsv, refuse_repeated_rows
 from landstrikes.documents.thirdpass import flags_agreement
 from landstrikes.errors import BuildError, short
 from landstrikes.schema.labels import HOLDER_KINDS, QUALITY_FLAGS, QUALITY_LABELS, QUOTE_KINDS, STANCE_CONFIDENCE, STANCE_LABELS
@@ -106,10 +106,12 @@ def checked_span(path: Path, line: int, row: dict, texts: dict[str, str], column
 
 
 def _quotes(path: Path, texts: dict[str, str]) -> list[dict]:
-    rows = []
+    rows, keyed = [], []
     for line, row in read_pass_tsv(path, QUOTE_COLUMNS, QUOTE_LABELS, "fifth-pass file"):
         span = checked_span(path, line, row, texts, ("start", "end", "text"))
         rows.append({**row, "span": span, "kind": row["quote_type"], "who": pass_speaker(row["speaker"])})
+        keyed.append((line, (row["article_id"], span)))
+    refuse_repeated_rows(path, keyed)
     return rows
 
 
@@ -136,8 +138,9 @@ def _full_ids(rows: list[tuple[int, dict]], texts: dict[str, str]) -> list[tuple
 def _flags(folder: Path, texts: dict[str, str]) -> dict:
     """The flags' pass as `thirdpass.flags_agreement` reads one: evidence rows and a label per article."""
     path = folder / "quality_flags.tsv"
-    flags = [{**row, "span": checked_span(path, line, row, texts, ("start", "end", "text"))}
-             for line, row in _full_ids(read_pass_tsv(path, FLAG_COLUMNS, {"flag": QUALITY_FLAGS}, "fifth-pass file"), texts)]
+    read = _full_ids(read_pass_tsv(path, FLAG_COLUMNS, {"flag": QUALITY_FLAGS}, "fifth-pass file"), texts)
+    flags = [{**row, "span": checked_span(path, line, row, texts, ("start", "end", "text"))} for line, row in read]
+    refuse_repeated_rows(path, [(line, (row["flag"], row["article_id"], flag["span"])) for (line, row), flag in zip(read, flags)])
     path = folder / "quality_labels.tsv"
     labels: dict[str, str] = {}
     first_line: dict[str, int] = {}
