@@ -25,7 +25,7 @@ def load_silver(dataset_dir: Path) -> dict | None:
     from landstrikes.documents.stats import StatsInputError, load_agreement
 
     path = Path(dataset_dir) / SILVER_JSON
-    silver = load_agreement(path)  # the same refusals as agreement.json: a FIFO, bad UTF-8, bad JSON
+    silver = load_agreement(path)  # the same refusals as agreement.json: a FIFO, bad UTF-8, bad JSON, null
     if silver is None:
         return None
     try:
@@ -50,7 +50,7 @@ def _prf(figures: dict) -> str:
 
 def readme_silver_block(silver: dict | None) -> str:
     """The per-layer table in the README's Extraction section."""
-    if not silver:
+    if silver is None:  # an empty object is no evaluation either, but one lacking its figures (attack26)
         return MISSING
     layers = silver["layers"]
     q, m, c, s = layers["quotes"], layers["mentions"], layers["claims"], layers["segments"]
@@ -70,7 +70,7 @@ def readme_silver_block(silver: dict | None) -> str:
 
 def datasheet_silver_block(silver: dict | None) -> str:
     """One sentence for the DATASHEET's extraction section."""
-    if not silver:
+    if silver is None:
         return MISSING
     layers = silver["layers"]
     q, m, c, s = layers["quotes"], layers["mentions"], layers["claims"], layers["segments"]
