@@ -113,7 +113,7 @@ def expected_documents(stats: dict, root: Path, dataset_dir: Path) -> dict[Path,
     """Path -> the full text it should have (raises BlockSyntaxError / StatsInputError)."""
     sheet, readme = root / DATASHEET, root / README
     sheet_text, readme_text = _read(sheet), _read(readme)
-    silver = load_silver(dataset_dir)
+    silver = load_silver(dataset_dir, stats)
     sheet_blocks = _datasheet_rendered(stats, silver)
     _refuse_missing_blocks(sheet_text, tuple(sheet_blocks), DATASHEET)
     _refuse_missing_blocks(readme_text, (README_BLOCK, README_SILVER_BLOCK), README)
@@ -142,7 +142,7 @@ def check(stats: dict, root: Path, dataset_dir: Path) -> list[Drift]:
     root, dataset_dir = Path(root), Path(dataset_dir)
     drifts = []
     sheet_text, readme_text = _read(root / DATASHEET), _read(root / README)
-    silver = load_silver(dataset_dir)
+    silver = load_silver(dataset_dir, stats)
     rendered = _datasheet_rendered(stats, silver)
     for name in drifted_blocks(sheet_text, rendered, tuple(rendered), DATASHEET):
         drifts.append(Drift(DATASHEET, f"block '{name}'"))
