@@ -94,8 +94,8 @@ AGREEMENT_EPILOG = f"""exit codes:
      article or an occurrence outside 1..count [span-not-found], a text occurring twice with
      no occurrence [span-ambiguous], each naming file:line, layer[item].field; a stance's
      (holder, target), or a quote's, claim's or flag's span, given twice in a pass file
-     [duplicate-id]; a claims pass's claimant that is no entity of its partner release
-     [unknown-reference]; two files of one pass naming
+     [duplicate-id]; a claims pass's claimant, or a fifth-pass speaker, stance holder or
+     target, that its partner release lacks [unknown-reference]; two files of one pass naming
      one article [duplicate-source]; a label or key the figures compare that is no text
      [wrong-type]), a column the figures
      are computed from of another Arrow type than the schema's [wrong-dtype], or --out refused
