@@ -9,7 +9,11 @@ alias-less entity) [name-mention-not-alias]. A mention
 given another entity, an alias dropped from the catalogue, a nominal relabelled NAME, or a name
 span widened onto punctuation passed every other check (census) [name-mention-not-alias]; so did
 a name relabelled NOMINAL or PRONOUN: a mention whose text is a name of its entity is a NAME
-(M1; the gold and the extractor's output hold this) [mention-kind-mismatch]. An exclusion is an
+(M1; the gold and the extractor's output hold this) [mention-kind-mismatch]. So is a name given to
+another entity as a NOMINAL or PRONOUN: "Claudia Sheinbaum" as a NOMINAL of `donald-trump` validated
+(attack26), since the rule asked only about the mention's own entity's names; a text that is any
+catalogued name or alias is a NAME (M1, M2), the extractor's rows exempt (its catalogue is its own
+guess) [mention-kind-mismatch]. An exclusion is an
 occurrence of one of its entity's aliases too (M5): one given another entity passed every check
 (census on 2.13.0's data, the first release with an exclusion) [exclusion-not-alias].
 
@@ -26,7 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
-from landstrikes.schema.checkcorpus import column, gather, key_positions
+from landstrikes.schema.checkcorpus import column, gather, is_in, key_positions
 from landstrikes.schema.report import Report
 
 _SPACES = r"[\p{Zs}\t\n\r\f\v]"
@@ -62,6 +66,42 @@ def check_name_mentions(tables, report: Report) -> None:
         report.add("mentions", "mention-kind-mismatch", f"{text!r} is a name of its entity, so the mention is NAME, not {kind!r} (M1)",
                    mention_id, "kind", kind)
     _check_names_of_aliasless(tables, mentions, entity, is_name & ~gather(listed, entity, True), (owner, names), report)
+    _check_others_names(tables, mentions, ~is_name & column(mentions, "kind").is_valid().to_numpy(zero_copy_only=False),
+                        not_name, (owner, names), report)
+
+
+def _check_others_names(tables, mentions: pa.Table, candidates: np.ndarray, judged: np.ndarray,
+                        entity_names: tuple[np.ndarray, pa.Array], report: Report) -> None:
+    """A NOMINAL or PRONOUN whose text is the name or an alias of any catalogued entity (as written,
+    or with its spaces read as spaces, M6) is a NAME (M1, M2); rows already judged as a name of
+    their own entity, and the extractor's, are left out."""
+    candidates = candidates.copy()
+    candidates[judged] = False
+    if "source" in tables["mentions"]:
+        candidates &= ~is_in(tables["mentions"], "source", ("auto",))
+    rows = np.flatnonzero(candidates)
+    if not len(rows):
+        return
+    owner, names = entity_names
+    texts = column(mentions, "text").take(pa.array(rows, pa.int64())).cast(pa.large_string())
+    named = pc.fill_null(pc.is_in(texts, value_set=pc.unique(names)), False).to_numpy(zero_copy_only=False)
+    if not named.all():
+        spaced = pc.fill_null(pc.is_in(_spaced(texts), value_set=pc.unique(_spaced(names))), False).to_numpy(zero_copy_only=False)
+        named |= spaced
+    rows = rows[named]
+    rows = rows[texts_are_slices(tables, "mentions", mentions, rows, ("start", "end", "text"))]
+    if not len(rows):
+        return
+    catalogue = arrow_of(tables, "entities", ("name",))
+    entity_ids = column(catalogue, "entity_id").to_pylist() if catalogue is not None else []
+    name_of = {}
+    for number, name in zip(owner.tolist(), _spaced(names).to_pylist()):
+        name_of.setdefault(name, entity_ids[number] if number < len(entity_ids) else None)
+    for mention_id, kind, text in zip(ids_at(mentions, "mentions", rows), values_at(mentions, "kind", rows), values_at(mentions, "text", rows)):
+        spaced_text = re.sub(r"\s", " ", text)
+        owner_id = name_of.get(text, name_of.get(spaced_text))
+        report.add("mentions", "mention-kind-mismatch", f"{text!r} is a catalogued name (of {owner_id!r}), so the mention is NAME, "
+                   f"not {kind!r} (M1, M2)", mention_id, "kind", kind)
 
 
 _PLACES = {"GPE", "LOC"}

@@ -93,7 +93,9 @@ AGREEMENT_EPILOG = f"""exit codes:
      figures read [missing-field], each naming file, layer[item]; a span text not in its
      article or an occurrence outside 1..count [span-not-found], a text occurring twice with
      no occurrence [span-ambiguous], each naming file:line, layer[item].field; a stance's
-     (holder, target) given twice in a pass file [duplicate-id]; two files of one pass naming
+     (holder, target), or a quote's, claim's or flag's span, given twice in a pass file
+     [duplicate-id]; a claims pass's claimant, or a fifth-pass speaker, stance holder or
+     target, that its partner release lacks [unknown-reference]; two files of one pass naming
      one article [duplicate-source]; a label or key the figures compare that is no text
      [wrong-type]), a column the figures
      are computed from of another Arrow type than the schema's [wrong-dtype], or --out refused
@@ -105,7 +107,10 @@ STATS_EPILOG = f"""exit codes:
   0  documents written (or, with --check, they match the tables)
   1  with --check: a block or file drifted from the tables (each named on stderr)
   2  unusable input, one line: tables that cannot be read or do not validate (the first finding
-     named; nothing is counted from them), a document block that cannot be parsed, or {READ_LOCKED}"""
+     named; nothing is counted from them), a document block that cannot be parsed or is
+     missing (stats fills blocks, it never places one), agreement.json or
+     silver_evaluation.json of another shape (null included) [bad-json], an evaluation scored
+     against other gold than the tables' [stale-evaluation], or {READ_LOCKED}"""
 
 
 def cmd_build(args) -> int:

@@ -56,6 +56,8 @@ SHAPES = {
     "a key count as text": lambda f: _retyped(f, "stances", "shared_keys"),
     "a per-article figure missing": lambda f: _without(f, "quotes", "per_article", sorted(f["quotes"]["per_article"])[0], "f1"),
     "an adjudication count missing": lambda f: _without(f, "adjudication", "stances", "second_pass_rejected"),
+    # attack26: JSON null was read as "never computed", and the documents were told no agreement was recorded
+    "JSON null": lambda f: None,
 }
 
 

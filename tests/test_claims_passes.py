@@ -50,7 +50,7 @@ def test_each_disagreement_moves_its_own_figure(dataset):
     def edit(rows):
         rows[0][5] = "statistic" if rows[0][5] != "statistic" else "event"    # a type
         rows[1][6] = "questioned" if rows[1][6] != "questioned" else "asserted"  # a hedging
-        rows[2][4] = "someone-else"                                           # a claimant
+        rows[2][4] = "mexico" if rows[2][4] != "mexico" else "donald-trump"  # a claimant (a catalogued one: attack26)
         del rows[3]                                                           # a missed claim
         return rows
 

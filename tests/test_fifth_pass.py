@@ -77,7 +77,7 @@ def test_each_disagreement_moves_its_own_figure(dataset):
     def edit(table, rows):
         if table == "quotes":
             rows[0][5] = "partial" if rows[0][5] != "partial" else "indirect"  # a kind
-            rows[1][4] = "someone-else"                                      # a speaker
+            rows[1][4] = "mexico" if rows[1][4] != "mexico" else "united-states"  # a speaker (a catalogued one: attack26)
             rows[2][2] = rows[2][2] - 1                                      # a span end...
             rows[2][3] = rows[2][3][:-1]                                     # ...with its text
             del rows[3]                                                      # a missed row

@@ -20,7 +20,8 @@ import pandas as pd
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.used_columns import read_used
 from landstrikes.spanindex import SpanIndex
-from landstrikes.documents.passes import article_of, claim_article, item_span, pass_files, pass_items, read_pass, refuse_repeated_keys
+from landstrikes.documents.passes import (article_of, claim_article, item_span, pass_files, pass_items, read_pass, refuse_repeated_keys,
+                                         refuse_repeated_spans)
 
 
 USED = {
@@ -65,9 +66,11 @@ def _second_pass(folder: Path, articles: pd.DataFrame, layer: str) -> list[dict]
         items = pass_items(path, doc, layer, _READ[layer], parsed.lines)
         if layer == "stances":
             refuse_repeated_keys(path, layer, items, lambda item: (item.get("holder"), item.get("target")), parsed.lines)
-        for number, item in enumerate(items):
-            span = item_span(path, layer, number, item, "text" if "text" in item else "evidence", text, parsed.lines)
-            rows.append({**item, "article_id": article_id, "span": span})
+        spans = [item_span(path, layer, number, item, "text" if "text" in item else "evidence", text, parsed.lines)
+                 for number, item in enumerate(items)]
+        if layer != "stances":  # stances are keyed by holder and target: two may cite one clause
+            refuse_repeated_spans(path, layer, items, spans, parsed.lines)
+        rows.extend({**item, "article_id": article_id, "span": span} for item, span in zip(items, spans))
     return rows
 
 

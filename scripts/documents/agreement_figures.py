@@ -6,7 +6,7 @@ agreement figures before it uses them, so the check reads exactly what will be p
 
 from __future__ import annotations
 
-from landstrikes.documents.stats import StatsInputError, load_agreement
+from landstrikes.documents.stats import NullFigures, StatsInputError, load_agreement
 
 PRINT_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 """What a block raises on a figure that is missing or of another type."""
@@ -40,7 +40,11 @@ class UnprintableAgreement(StatsInputError):
 def printable_agreement(path, blocks=()) -> dict | None:
     """agreement.json's figures (None: never computed), or UnprintableAgreement when the datasheet's
     agreement blocks or `blocks` cannot print them."""
-    figures = load_agreement(path)
+    try:
+        figures = load_agreement(path)
+    except NullFigures:
+        raise UnprintableAgreement(path, "holds JSON null, not the object of figures `landstrikes agreement` writes; "
+                                         "run it to regenerate them") from None
     problem = None if figures is None else unprintable(figures, blocks)
     if problem:
         raise UnprintableAgreement(path, problem)

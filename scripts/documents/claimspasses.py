@@ -18,7 +18,8 @@ from pathlib import Path
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
 from landstrikes.documents.claimspass_registry import CLAIMS_PASSES
 from landstrikes.documents.fifthpass import checked_span
-from landstrikes.documents.fourthpass import read_partner, read_pass_tsv
+from landstrikes.errors import BuildError, short
+from landstrikes.documents.fourthpass import read_partner, read_pass_tsv, refuse_repeated_rows
 from landstrikes.schema.labels import CLAIM_TYPES, HEDGING
 
 
@@ -27,16 +28,23 @@ SIXTH, PARTNER = CLAIMS_PASSES[0].folder, CLAIMS_PASSES[0].partner
 PARTNER_USED = {
     "articles": ("article_id", "text"),
     "claims": ("article_id", "start", "end", "claim_type", "hedging", "claimant_id"),
+    "entities": ("entity_id",),
 }
 CLAIM_COLUMNS = ("article_id", "start", "end", "text", "claimant_id", "claim_type", "hedging")
 CLAIM_LABELS = {"claim_type": CLAIM_TYPES, "hedging": HEDGING}
 
 
-def _claims(path: Path, texts: dict[str, str], release: str, which: str) -> list[dict]:
-    rows = []
+def _claims(path: Path, texts: dict[str, str], release: str, which: str, entities: frozenset = frozenset()) -> list[dict]:
+    rows, keyed = [], []
     for line, row in read_pass_tsv(path, CLAIM_COLUMNS, CLAIM_LABELS, f"{which}-pass file"):
         span = checked_span(path, line, row, texts, ("start", "end", "text"), release)
+        # the reader was given the partner's catalogue: another id is a slip that counted as a disagreement (attack26)
+        if row["claimant_id"] and row["claimant_id"] not in entities:
+            raise BuildError(path, f"column claimant_id: {short(row['claimant_id'])} is no entity of release {release} "
+                             "(leave it empty for no claimant)", line, check="unknown-reference")
         rows.append({**row, "span": span, "claimant_id": row["claimant_id"] or None})
+        keyed.append((line, (row["article_id"], span)))
+    refuse_repeated_rows(path, keyed)
     return rows
 
 
@@ -51,7 +59,7 @@ def claims_pass_agreement(dataset_dir: Path, pass_folder: Path, partner: Path, p
         return None
     tables = read_partner(dataset_dir, partner, pin, PARTNER_USED, which)
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
-    ours = _claims(folder / "claims.tsv", texts, partner.parent.name, which)
+    ours = _claims(folder / "claims.tsv", texts, partner.parent.name, which, frozenset(tables["entities"]["entity_id"]))
     covered = sorted({row["article_id"] for row in ours})
     gold = [{**r, "span": (int(r["start"]), int(r["end"])), "claimant_id": r["claimant_id"] if isinstance(r["claimant_id"], str) else None}
             for r in tables["claims"].to_dict("records") if r["article_id"] in covered]

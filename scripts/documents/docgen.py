@@ -113,12 +113,28 @@ def expected_documents(stats: dict, root: Path, dataset_dir: Path) -> dict[Path,
     """Path -> the full text it should have (raises BlockSyntaxError / StatsInputError)."""
     sheet, readme = root / DATASHEET, root / README
     sheet_text, readme_text = _read(sheet), _read(readme)
-    silver = load_silver(dataset_dir)
+    silver = load_silver(dataset_dir, stats)
+    sheet_blocks = _datasheet_rendered(stats, silver)
+    _refuse_missing_blocks(sheet_text, tuple(sheet_blocks), DATASHEET)
+    _refuse_missing_blocks(readme_text, (README_BLOCK, README_SILVER_BLOCK), README)
     return {
-        sheet: fill_blocks(sheet_text, _datasheet_rendered(stats, silver), DATASHEET),
+        sheet: fill_blocks(sheet_text, sheet_blocks, DATASHEET),
         readme: fill_blocks(readme_text, _readme_rendered(stats, readme_text, README, silver), README),
         dataset_dir / STATS_JSON: stats_json(stats),
     }
+
+
+def _refuse_missing_blocks(text: str, required: tuple[str, ...], where: str) -> None:
+    """BlockSyntaxError naming the first block `stats` fills that the document lacks. `stats --check`
+    and `release` call a missing block drift and say to run `stats`, which filled the blocks it
+    found and said all was up to date: the advised fix did nothing, and the release stayed
+    refused (attack26). `stats` fills blocks, it never places one."""
+    present = {block.name for block in find_blocks(text, where)}
+    missing = [name for name in required if name not in present]
+    if missing:
+        raise BlockSyntaxError(f"{where}: block {missing[0]!r} is missing ({len(missing)} block(s) in all): put its markers "
+                               f"`<!-- stats:{missing[0]} --><!-- /stats:{missing[0]} -->` back where its figures belong; "
+                               "`stats` fills blocks, it never places one")
 
 
 def check(stats: dict, root: Path, dataset_dir: Path) -> list[Drift]:
@@ -126,7 +142,7 @@ def check(stats: dict, root: Path, dataset_dir: Path) -> list[Drift]:
     root, dataset_dir = Path(root), Path(dataset_dir)
     drifts = []
     sheet_text, readme_text = _read(root / DATASHEET), _read(root / README)
-    silver = load_silver(dataset_dir)
+    silver = load_silver(dataset_dir, stats)
     rendered = _datasheet_rendered(stats, silver)
     for name in drifted_blocks(sheet_text, rendered, tuple(rendered), DATASHEET):
         drifts.append(Drift(DATASHEET, f"block '{name}'"))

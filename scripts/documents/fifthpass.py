@@ -24,10 +24,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
-from landstrikes.documents.fourthpass import offset_in, read_partner, read_pass_tsv
+from landstrikes.documents.fourthpass import offset_in, read_partner, read_pass_tsv, refuse_repeated_rows
 from landstrikes.documents.thirdpass import flags_agreement
 from landstrikes.errors import BuildError, short
-from landstrikes.schema.labels import HOLDER_KINDS, QUALITY_FLAGS, QUALITY_LABELS, QUOTE_KINDS, STANCE_CONFIDENCE, STANCE_LABELS
+from landstrikes.schema.labels import HOLDER_GROUPS, HOLDER_KINDS, QUALITY_FLAGS, QUALITY_LABELS, QUOTE_KINDS, STANCE_CONFIDENCE, STANCE_LABELS
 
 FIFTH = Path("annotations") / "fifth_pass"
 PARTNER = Path("releases") / "2.19.0" / "data"
@@ -41,6 +41,8 @@ PARTNER_USED = {
     "quotes": ("article_id", "start", "end", "kind", "speaker_status", "speaker_id", "speaker_ids"),
     "stances": ("article_id", "holder_kind", "holder_id", "holder_group", "target_id", "label",
                 "evidence_start", "evidence_end", "stance_confidence"),
+    "entities": ("entity_id",),
+    "stance_targets": ("target_id",),
 }
 
 QUOTE_COLUMNS = ("article_id", "start", "end", "text", "speaker", "quote_type")
@@ -87,7 +89,35 @@ def _gold(dataset_dir: Path) -> dict:
                         "span": (int(r["evidence_start"]), int(r["evidence_end"]))})
     flags = [{**r, "span": (int(r["start"]), int(r["end"]))} for r in tables["quality_flags"].to_dict("records")]
     labels = dict(zip(tables["articles"]["article_id"], tables["articles"]["quality_label"]))
-    return {"texts": texts, "quotes": quotes, "stances": stances, "flags": flags, "labels": labels}
+    return {"texts": texts, "quotes": quotes, "stances": stances, "flags": flags, "labels": labels,
+            "entities": frozenset(tables["entities"]["entity_id"]), "targets": frozenset(tables["stance_targets"]["target_id"])}
+
+
+def _unknown(path: Path, line: int, column: str, value: str, what: str) -> BuildError:
+    """A reference the partner release lacks: a slip that counted as a disagreement, or as a key
+    matching nothing, with exit 0 (attack26)."""
+    return BuildError(path, f"column {column}: {short(value)} is {what}", line, check="unknown-reference")
+
+
+def _refuse_unknown_speaker(path: Path, line: int, value: str, entities: frozenset) -> None:
+    who = pass_speaker(value)
+    if who in (UNNAMED, NO_SPEAKER, "term"):
+        return
+    ids = who[len(MULTIPLE):].split(",") if who.startswith(MULTIPLE) else [who]
+    for each in ids:
+        if each not in entities:
+            raise _unknown(path, line, "speaker", value, f"no entity of release 2.19.0 nor a status (`{UNNAMED}: <words>`, "
+                           f"`{MULTIPLE} <id>, <id>`, `{NO_SPEAKER}`, `term`)")
+
+
+def _refuse_unknown_stance(path: Path, line: int, row: dict, gold: dict) -> None:
+    holder, kind = row["holder"], row["holder_kind"]
+    known = {"entity": holder in gold["entities"], "group": holder in HOLDER_GROUPS, "article": holder == "article"}[kind]
+    if not known:
+        raise _unknown(path, line, "holder", holder, f"no {kind} holder (S3: an entity of release 2.19.0, one of the groups "
+                       f"{', '.join(HOLDER_GROUPS)}, or `article`, as holder_kind says)")
+    if row["target"] not in gold["targets"]:
+        raise _unknown(path, line, "target", row["target"], "no stance target of release 2.19.0")
 
 
 def checked_span(path: Path, line: int, row: dict, texts: dict[str, str], columns: tuple[str, str, str],
@@ -105,18 +135,22 @@ def checked_span(path: Path, line: int, row: dict, texts: dict[str, str], column
     return start, end
 
 
-def _quotes(path: Path, texts: dict[str, str]) -> list[dict]:
-    rows = []
+def _quotes(path: Path, texts: dict[str, str], entities: frozenset) -> list[dict]:
+    rows, keyed = [], []
     for line, row in read_pass_tsv(path, QUOTE_COLUMNS, QUOTE_LABELS, "fifth-pass file"):
         span = checked_span(path, line, row, texts, ("start", "end", "text"))
+        _refuse_unknown_speaker(path, line, row["speaker"], entities)
         rows.append({**row, "span": span, "kind": row["quote_type"], "who": pass_speaker(row["speaker"])})
+        keyed.append((line, (row["article_id"], span)))
+    refuse_repeated_rows(path, keyed)
     return rows
 
 
-def _stances(path: Path, texts: dict[str, str]) -> list[dict]:
+def _stances(path: Path, gold: dict) -> list[dict]:
     rows, seen = [], {}
     for line, row in read_pass_tsv(path, STANCE_COLUMNS, STANCE_LABELS_CLOSED, "fifth-pass file"):
-        span = checked_span(path, line, row, texts, ("evidence_start", "evidence_end", "evidence_text"))
+        span = checked_span(path, line, row, gold["texts"], ("evidence_start", "evidence_end", "evidence_text"))
+        _refuse_unknown_stance(path, line, row, gold)
         key = (row["article_id"], row["holder"], row["target"])
         # one row per (article, holder, target), as in the gold (S2): a second would be counted twice
         first = seen.setdefault(key, line)
@@ -136,8 +170,9 @@ def _full_ids(rows: list[tuple[int, dict]], texts: dict[str, str]) -> list[tuple
 def _flags(folder: Path, texts: dict[str, str]) -> dict:
     """The flags' pass as `thirdpass.flags_agreement` reads one: evidence rows and a label per article."""
     path = folder / "quality_flags.tsv"
-    flags = [{**row, "span": checked_span(path, line, row, texts, ("start", "end", "text"))}
-             for line, row in _full_ids(read_pass_tsv(path, FLAG_COLUMNS, {"flag": QUALITY_FLAGS}, "fifth-pass file"), texts)]
+    read = _full_ids(read_pass_tsv(path, FLAG_COLUMNS, {"flag": QUALITY_FLAGS}, "fifth-pass file"), texts)
+    flags = [{**row, "span": checked_span(path, line, row, texts, ("start", "end", "text"))} for line, row in read]
+    refuse_repeated_rows(path, [(line, (row["flag"], row["article_id"], flag["span"])) for (line, row), flag in zip(read, flags)])
     path = folder / "quality_labels.tsv"
     labels: dict[str, str] = {}
     first_line: dict[str, int] = {}
@@ -194,7 +229,7 @@ def fifth_pass_agreement(dataset_dir: Path) -> dict | None:
     gold = _gold(dataset_dir)
     return {
         "partner": str(PARTNER.parent),
-        "quotes": _quote_figures(gold["quotes"], _quotes(folder / "quotes.tsv", gold["texts"])),
-        "stances": _stance_figures(gold["stances"], _stances(folder / "stances.tsv", gold["texts"])),
+        "quotes": _quote_figures(gold["quotes"], _quotes(folder / "quotes.tsv", gold["texts"], gold["entities"])),
+        "stances": _stance_figures(gold["stances"], _stances(folder / "stances.tsv", gold)),
         "quality_flags": flags_agreement(gold, _flags(folder, gold["texts"]), side="fifth"),
     }

@@ -64,6 +64,16 @@ def refuse_repeated_keys(path: Path, key: str, items: list[dict], key_of, lines=
         first[item_key] = number
 
 
+def refuse_repeated_spans(path: Path, key: str, items: list[dict], spans: list, lines=None, label: str | None = None) -> None:
+    """Quotes, claims and flags are matched by span, as the gold's ids are spans (a flag's with its
+    flag): an item placed where another of its layer is was counted as one more row, moving every
+    figure of its layer, exit 0 (attack26). `spans[number]` is `items[number]`'s; an item without
+    a span is never a repeat."""
+    placed = {id(item): (f"{item.get(label)} " if label else "") + f"{span[0]}-{span[1]}" if span else ("unplaced", number)
+              for number, (item, span) in enumerate(zip(items, spans))}
+    refuse_repeated_keys(path, key, items, lambda item: placed[id(item)], lines)
+
+
 COMPARED = ("kind", "speaker", "speaker_status", "holder", "holder_kind", "target", "label", "stance_confidence",
             "consistency", "claim_type", "cluster", "variant", "record_status", "hedging", "flag")
 """Fields the figures compare or key rows by: a text or null. A list or mapping there stopped

@@ -16,16 +16,22 @@ SILVER_JSON = "silver_evaluation.json"
 MISSING = "`dataset/silver_evaluation.json` is missing: run the README's extract + evaluate command, then `landstrikes stats`."
 
 
-def load_silver(dataset_dir: Path) -> dict | None:
+SCORED_TABLES = ("quotes", "mentions", "segments")
+"""The layers whose gold rows are all scored, so the JSON's `gold` count is the table's row count
+(claims are scored on those with a quantity only)."""
+
+
+def load_silver(dataset_dir: Path, stats: dict | None = None) -> dict | None:
     """The committed evaluation of the extractor on the gold articles; None when there is none.
 
     Checked by printing it, as agreement.json is (`agreement_figures`): a file of another shape
-    is one line naming the file and the figure (StatsInputError, exit 2), never a KeyError."""
+    is one line naming the file and the figure (StatsInputError, exit 2), never a KeyError. With
+    the tables' `stats`, it is also held to their gold (`other_gold`)."""
     from landstrikes.documents.agreement_figures import PRINT_ERRORS
     from landstrikes.documents.stats import StatsInputError, load_agreement
 
     path = Path(dataset_dir) / SILVER_JSON
-    silver = load_agreement(path)  # the same refusals as agreement.json: a FIFO, bad UTF-8, bad JSON
+    silver = load_agreement(path)  # the same refusals as agreement.json: a FIFO, bad UTF-8, bad JSON, null
     if silver is None:
         return None
     try:
@@ -37,7 +43,26 @@ def load_silver(dataset_dir: Path) -> dict | None:
             f"holds a figure of another type ({type(exc).__name__}: {exc})"
         raise StatsInputError(f"{path}: {what}: not what `landstrikes evaluate --json` writes; run the README's "
                               "extract + evaluate command to regenerate it [bad-json]") from None
+    problem = other_gold(silver, stats) if stats is not None else None
+    if problem:
+        raise StatsInputError(f"{path}: scored against other gold ({problem}); the documents print it as this dataset's: "
+                              "run the README's extract + evaluate command to regenerate it [stale-evaluation]")
     return silver
+
+
+def other_gold(silver: dict, stats: dict) -> str | None:
+    """How the evaluation's gold differs from the tables' (articles, or a layer's row count), or None.
+    `stats --check` proved only that the documents print the JSON: one left from an earlier gold,
+    the documents regenerated from it, passed it and `release` (attack26)."""
+    articles = [a["article_id"] for a in stats["articles"]]
+    listed = silver.get("articles")
+    if not isinstance(listed, list) or sorted(map(str, listed)) != sorted(articles):
+        return f"its articles are not the tables' {len(articles)}"
+    for name in SCORED_TABLES:
+        scored, rows = silver["layers"][name]["gold"], stats["tables"][name]["rows"]
+        if scored != rows:
+            return f"{scored!r} gold {name}, the tables hold {rows}"
+    return None
 
 
 def _f(value: float) -> str:
@@ -50,7 +75,7 @@ def _prf(figures: dict) -> str:
 
 def readme_silver_block(silver: dict | None) -> str:
     """The per-layer table in the README's Extraction section."""
-    if not silver:
+    if silver is None:  # an empty object is no evaluation either, but one lacking its figures (attack26)
         return MISSING
     layers = silver["layers"]
     q, m, c, s = layers["quotes"], layers["mentions"], layers["claims"], layers["segments"]
@@ -70,7 +95,7 @@ def readme_silver_block(silver: dict | None) -> str:
 
 def datasheet_silver_block(silver: dict | None) -> str:
     """One sentence for the DATASHEET's extraction section."""
-    if not silver:
+    if silver is None:
         return MISSING
     layers = silver["layers"]
     q, m, c, s = layers["quotes"], layers["mentions"], layers["claims"], layers["segments"]

@@ -52,9 +52,20 @@ def load_agreement(path: Path) -> dict | None:
         return None
     text = read_source_text(path, "agreement figures")  # as build reads it: a FIFO or device is refused, never read (attack18)
     try:
-        return strict_json(text)
+        figures = strict_json(text)
     except ValueError as exc:
         raise StatsInputError(f"{path}: not readable JSON ({exc})") from exc
+    if figures is None:  # a file there holding `null` is of another shape, never "not computed" (attack26)
+        raise NullFigures(path)
+    return figures
+
+
+class NullFigures(StatsInputError):
+    """A figures file that holds JSON null: the documents said no figures were ever computed."""
+
+    def __init__(self, path):
+        self.path = path
+        super().__init__(f"{path}: holds JSON null, not an object of figures; regenerate it [bad-json]")
 
 
 def columns_of(table) -> Columns:

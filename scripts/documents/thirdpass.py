@@ -20,7 +20,7 @@ import pandas as pd
 
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf, read_gold_table
 from landstrikes.documents.passes import (article_of, catalogue_items, claim_article, item_span, pass_files, pass_items, read_pass,
-                                         refuse_repeated_keys, text_or_null)
+                                         refuse_repeated_keys, refuse_repeated_spans, text_or_null)
 
 THIRD = Path("annotations") / "third_pass"
 BEFORE = Path("annotations") / "gold_before_third_pass"
@@ -49,9 +49,10 @@ def _load_pass(folder: Path, articles: pd.DataFrame) -> dict:
             items = pass_items(path, doc, key, required, parsed.lines)
             if layer == "stances":
                 refuse_repeated_keys(path, key, items, lambda item: _stance_key({**item, "article_id": article_id}), parsed.lines)
-            for number, item in enumerate(items):
-                span = item_span(path, key, number, item, needle_key, text, parsed.lines)
-                out[layer].append({**item, "article_id": article_id, "span": span})
+            spans = [item_span(path, key, number, item, needle_key, text, parsed.lines) for number, item in enumerate(items)]
+            if layer != "stances":  # keyed by holder and target above
+                refuse_repeated_spans(path, key, items, spans, parsed.lines, "flag" if layer == "flags" else None)
+            out[layer].extend({**item, "article_id": article_id, "span": span} for item, span in zip(items, spans))
     catalogue = folder / ("clusters.yaml" if (folder / "clusters.yaml").exists() else "claim_clusters.yaml")
     if catalogue.exists():
         parsed = read_pass(catalogue)

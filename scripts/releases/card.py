@@ -7,6 +7,7 @@ from __future__ import annotations
 import yaml
 
 from landstrikes.releases import citation
+from landstrikes.documents.claimspass_registry import CLAIMS_PASSES
 from landstrikes.documents.blocks import fill_blocks
 from landstrikes.documents.datasheet import cell, num, share, short, table
 from landstrikes.schema.columns import TableSpec
@@ -121,14 +122,6 @@ def labels_block(stats: dict) -> str:
     return "\n".join(lines)
 
 
-ORDINALS = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-
-
-def _pass_order(key: str) -> tuple[int, str]:
-    name = key.removesuffix("_pass")
-    return (ORDINALS.index(name) if name in ORDINALS else len(ORDINALS), name)
-
-
 def agreement_block(stats: dict) -> str:
     """The second pass against the frozen first pass (1.0), then each later independent pass
     against the release made before it, as the DATASHEET's agreement section gives them."""
@@ -150,10 +143,14 @@ def agreement_block(stats: dict) -> str:
         fq, fs = fifth["quotes"], fifth["stances"]
         lines.append(f"  - fifth pass vs release {fifth['partner'].split('/')[-1]}: quote spans F1 {num(fq['span_exact']['f1'])} exact, "
                      f"speaker agreement {num(fq['speaker_agreement'])}; stance label kappa {num(fs['label_kappa'])}")
-    for key in sorted((k for k in ag if k.endswith("_pass") and "span_overlap" in ag[k]), key=_pass_order):
-        sp = ag[key]
+    # the registered passes, as the DATASHEET lists them: any `*_pass` key of the JSON put a pass no
+    # folder holds, or lines of a key's own, into the published card (attack26)
+    for each in CLAIMS_PASSES:
+        sp = ag.get(f"{each.name}_pass")
+        if not sp:
+            continue
         articles = ", ".join(a.split("_")[0] for a in sp["articles"])
-        lines.append(f"  - {key.replace('_', ' ')} (claims of {articles}) vs release {sp['partner'].split('/')[-1]}: span F1 "
+        lines.append(f"  - {each.name} pass (claims of {articles}) vs release {sp['partner'].split('/')[-1]}: span F1 "
                      f"{num(sp['span_overlap']['f1'])} overlap, {num(sp['span_exact']['f1'])} exact; type kappa {num(sp['type_kappa'])}")
     return "\n".join(lines)
 
