@@ -14,12 +14,11 @@ both run at once (`lost_on_ray`), each in its own folder, and each test asserts 
 
 from __future__ import annotations
 
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from test_attack22_worker_killed import ROOT, _run
+from test_attack22_worker_killed import _run, four_raw_texts
 
 pytest.importorskip("ray")
 
@@ -29,28 +28,23 @@ def _last_line(done) -> str:
     return lines[-1] if lines else ""
 
 
-def _raw(folder):
-    """The four raw texts attack22's `raw` fixture copies."""
-    folder.mkdir(parents=True)
-    for path in sorted((ROOT / "dataset" / "raw").glob("*.txt"))[:4]:
-        shutil.copy(path, folder / path.name)
-    return folder
-
-
 @pytest.fixture(scope="module")
 def lost_on_ray(tmp_path_factory):
     """{case: its output folder and a future of its runs}: both Ray runs going at once, the validate
     case's unarmed extract (its input) before its Ray run."""
-    extract_dir, validate_dir = tmp_path_factory.mktemp("extract-on-ray"), tmp_path_factory.mktemp("validate-on-ray")
+    extract_dir = tmp_path_factory.mktemp("extract-on-ray")
+    validate_dir = tmp_path_factory.mktemp("validate-on-ray")
     extract_out, validate_out = extract_dir / "silver", validate_dir / "silver"
-    extract_args = ["extract", str(_raw(extract_dir / "raw")), "--out", str(extract_out), "--engine", "ray", "--num-proc", "1"]
-    validate_input = ["extract", str(_raw(validate_dir / "raw")), "--out", str(validate_out), "--num-proc", "2"]
+    on_ray = ["--engine", "ray", "--num-proc", "1"]
+    extract_args = ["extract", str(four_raw_texts(extract_dir / "raw")), "--out", str(extract_out), *on_ray]
+    validate_raw = four_raw_texts(validate_dir / "raw")
+    validate_input = ["extract", str(validate_raw), "--out", str(validate_out), "--num-proc", "2"]
 
     def extract_then_validate():
         extracted = _run(validate_input, None)
         if extracted.returncode != 0:
             return extracted, None
-        return extracted, _run(["validate", str(validate_out), "--engine", "ray", "--num-proc", "1"], "engine:partition-linked")
+        return extracted, _run(["validate", str(validate_out), *on_ray], "engine:partition-linked")
 
     with ThreadPoolExecutor(2) as pool:
         yield {"extract": (extract_out, pool.submit(_run, extract_args, "extract:chunk-start")),
