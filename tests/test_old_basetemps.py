@@ -3,21 +3,17 @@ delete when its session ends, and never a folder a live run holds."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from pathlib import Path
 
 from _pytest.pathlib import cleanup_candidates, create_cleanup_lock, make_numbered_dir
 from _pytest.tmpdir import TempPathFactory, get_user
 
-TESTS = Path(__file__).resolve().parent
+import ciscripts
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("old_basetemps", TESTS.parent / ".ci" / "old_basetemps.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return ciscripts.load("old_basetemps")
 
 
 def _runs(root: Path, numbers) -> None:
