@@ -3,20 +3,18 @@ it back as the code it would make, and only for test modules and conftest."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
 from _pytest.assertion.rewrite import PYC_TAIL, _read_pyc, _rewrite_test
 
+import ciscripts
+
 TESTS = Path(__file__).resolve().parent
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("assert_cache", TESTS.parent / ".ci" / "assert_cache.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return ciscripts.load("assert_cache")
 
 
 def test_the_cache_written_is_read_back_as_the_code_pytest_makes(tmp_path):

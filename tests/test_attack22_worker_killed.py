@@ -37,13 +37,17 @@ def _run(args: list[str], fault: str | None) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(args, process.returncode, out, err)
 
 
-@pytest.fixture
-def raw(tmp_path):
-    folder = tmp_path / "raw"
-    folder.mkdir()
+def four_raw_texts(folder: Path) -> Path:
+    """The first four committed raw texts copied into folder (made): input for a run with two workers."""
+    folder.mkdir(parents=True)
     for path in sorted((ROOT / "dataset" / "raw").glob("*.txt"))[:4]:
         shutil.copy(path, folder / path.name)
     return folder
+
+
+@pytest.fixture
+def raw(tmp_path):
+    return four_raw_texts(tmp_path / "raw")
 
 
 def test_extract_whose_worker_is_killed_stops_with_one_line_and_writes_nothing(raw, tmp_path):
