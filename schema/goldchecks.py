@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.aliasscan import spaced_variants
 from landstrikes.schema.checkcorpus import (
+    article_codes,
     distinct_ints,
     _first_index_arrow,
     article_rows,
@@ -695,7 +696,7 @@ def _events_sound_on_arrow(quotes, entities, mentions) -> bool:
     if nulls_at(quotes, "article_id", rows) or not no_nulls(mentions, "article_id", "entity_id") or not no_nulls(entities, "entity_id"):
         return False
     event, entity, mentioned = shared_codes(frame_strings(quotes, "event_id").take(rows), frame_strings(entities, "entity_id"), frame_strings(mentions, "entity_id"))
-    quote_article, mention_article = shared_codes(frame_strings(quotes, "article_id").take(rows), frame_strings(mentions, "article_id"))
+    quote_article, mention_article = article_codes((quotes, rows), (mentions, None))
     first = np.full(int(max(event.max(), entity.max(initial=-1), mentioned.max(initial=-1))) + 1, -1, np.int64)
     first[entity[::-1]] = np.arange(len(entity) - 1, -1, -1)  # each entity id's first row
     row_of = first[event]
