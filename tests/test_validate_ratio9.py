@@ -121,3 +121,20 @@ def test_a_collector_disabled_by_the_caller_stays_disabled():
     with collector_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 4)), max_size=40), st.integers(0, 1 << 17))
+def test_first_rows_of_dense_keys_are_the_first_rows_a_stable_sort_finds(pairs, shift):
+    """Pairs of small ints, repeated in any order, and keys shifted far past the rows (the
+    sorted way is then taken): the first row of each distinct pair, in row order, as the sort
+    gives it (seen failing with np.maximum.at in place of np.minimum.at, and with the rows
+    left unsorted)."""
+    from landstrikes.schema.goldchecks import _first_of, _first_of_sorted
+
+    first = np.array([a for a, _ in pairs], np.int64) + shift
+    second = np.array([b for _, b in pairs], np.int64)
+    keys = first * (int(second.max(initial=0)) + 1) + second
+    want = _first_of_sorted(keys).tolist() if len(keys) else []
+    assert _first_of(first, second).tolist() == want
+    assert want == sorted({k: i for i, k in reversed(list(enumerate(keys.tolist())))}.values())
