@@ -138,3 +138,25 @@ def test_first_rows_of_dense_keys_are_the_first_rows_a_stable_sort_finds(pairs, 
     want = _first_of_sorted(keys).tolist() if len(keys) else []
     assert _first_of(first, second).tolist() == want
     assert want == sorted({k: i for i, k in reversed(list(enumerate(keys.tolist())))}.values())
+
+
+def test_null_masks_and_memberships_are_made_once_per_run_and_cannot_be_changed():
+    """The checks of a run share one null mask per column and one membership per set of values
+    (seen failing with the set of values left out of the key: the second set got the first's
+    answer)."""
+    import pytest
+
+    from landstrikes.schema.checkcorpus import frame_nulls, is_in
+
+    corpus = Corpus.from_arrow({"quotes": pa.table({"kind": pa.array(["direct", None, "partial", "direct"]),
+                                                    "confidence": pa.array([0.5, None, float("nan"), 1.0])})})
+    quotes = corpus["quotes"]
+    assert frame_nulls(quotes, "kind").tolist() == [False, True, False, False]
+    assert frame_nulls(quotes, "confidence").tolist() == [False, True, True, False]
+    assert frame_nulls(quotes, "kind") is frame_nulls(quotes, "kind")
+    assert is_in(quotes, "kind", ("direct",)).tolist() == [True, False, False, True]
+    assert is_in(quotes, "kind", ["partial"]).tolist() == [False, False, True, False]
+    assert is_in(quotes, "kind", ("partial", "direct")) is is_in(quotes, "kind", ["direct", "partial"])
+    for shared in (frame_nulls(quotes, "kind"), is_in(quotes, "kind", ("direct",))):
+        with pytest.raises(ValueError):
+            shared[0] = True
