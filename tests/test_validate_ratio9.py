@@ -109,16 +109,16 @@ def test_the_alias_scan_makes_its_hits_with_the_collector_paused(monkeypatch):
 def test_a_collector_disabled_by_the_caller_stays_disabled():
     import gc
 
-    from landstrikes.schema.aliasscan import collector_paused
+    from landstrikes.schema.gc_pause import paused
 
     gc.disable()
     try:
-        with collector_paused():
+        with paused():
             assert not gc.isenabled()
         assert not gc.isenabled()
     finally:
         gc.enable()
-    with collector_paused():
+    with paused():
         assert not gc.isenabled()
     assert gc.isenabled()
 
