@@ -16,6 +16,7 @@ import re
 import ahocorasick_rs
 import numpy as np
 
+from landstrikes.schema.gc_pause import paused
 from landstrikes.schema.spantext import ArticleTexts
 from landstrikes.schema.utf8 import chars_at, chars_before, classify
 
@@ -131,7 +132,8 @@ def alias_occurrences_by_alias(texts: ArticleTexts, aliases: list[str]) -> tuple
     scanner = automaton(patterns)
     reach = max(map(len, patterns)) - 1  # an occurrence starting in a window may end past it
     data = texts.data()
-    found = [_whole_words(texts, data, *_hits(scanner, data, begin, reach)) for begin in range(0, len(data), _WINDOW)]
+    with paused():  # ~480,000 hit tuples at 10^5 quote rows, no cycle: 0.03 CPU-s of collections that found nothing
+        found = [_whole_words(texts, data, *_hits(scanner, data, begin, reach)) for begin in range(0, len(data), _WINDOW)]
     article, pattern, start = (np.concatenate(parts) for parts in zip(*found))
     starts = texts.code_points(start) - texts.cp_starts[article]
     ends = starts + code_point_lengths[pattern]

@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, MAJOR_FLAGS, quality_label_for  # noqa: F401 (AQ2, re-exported)
 from landstrikes.schema.checkcorpus import (
+    article_codes,
     gather,
     distinct_ints,
     LazyFrame,
@@ -176,7 +177,7 @@ def _flags_agree(articles, flags) -> bool:
     if items.null_count:
         return False
     evidence = np.flatnonzero(~frame_nulls(flags, "article_id") & ~frame_nulls(flags, "flag"))
-    article, flag_article = shared_codes(frame_strings(articles, "article_id"), frame_strings(flags, "article_id"))
+    article, flag_article = article_codes((articles, None), (flags, None))
     item_code, flag_code = shared_codes(items, frame_strings(flags, "flag"))
     size = int(max(article.max(initial=-1), flag_article.max(initial=-1))) + 1
     row_of = np.full(size + 1, -1, np.int64)
@@ -218,7 +219,7 @@ def _titles_agree(articles, segments, texts: ArticleTexts) -> bool:
     heads = np.flatnonzero(is_in(segments, "kind", ["headline"]))
     if any(nulls_at(segments, c, heads) for c in ("article_id", "start", "end")) or frame_nulls(articles, "text").any():
         return False
-    article, head_article = shared_codes(frame_strings(articles, "article_id"), frame_strings(segments, "article_id").take(heads))
+    article, head_article = article_codes((articles, None), (segments, heads))
     start, end = frame_ints(segments, "start")[heads], frame_ints(segments, "end")[heads]
     if np.any(start < 0) or np.any(end < 0):
         return False
@@ -245,7 +246,7 @@ def _shares_agree(articles, segments) -> bool:
     noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS))
     if any(nulls_at(segments, c, noise) for c in ("article_id", "start", "end")):
         return False
-    article, noise_article = shared_codes(frame_strings(articles, "article_id"), frame_strings(segments, "article_id").take(noise))
+    article, noise_article = article_codes((articles, None), (segments, noise))
     size = int(max(article.max(initial=-1), noise_article.max(initial=-1))) + 1
     lengths = (frame_ints(segments, "end") - frame_ints(segments, "start"))[noise]
     per_article = np.zeros(size, np.int64)

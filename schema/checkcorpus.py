@@ -345,14 +345,25 @@ def frame_strings(df, name: str) -> pa.Array:
 
 
 def frame_nulls(df, name: str) -> np.ndarray:
-    """`df[name].isna().to_numpy()`, from Arrow when `df` is a `LazyFrame` (NaN counts as missing)."""
+    """`df[name].isna().to_numpy()`, from Arrow when `df` is a `LazyFrame` (NaN counts as missing);
+    then made once per run and read-only (201 asks of 63 columns at 10^5 quote rows)."""
     if not isinstance(df, LazyFrame):
         return df[name].isna().to_numpy()
-    values = column(df.arrow, name)
-    missing = values.is_null()
-    if pa.types.is_floating(values.type):
-        missing = pc.or_(missing, pc.fill_null(pc.is_nan(values), False))
-    return missing.to_numpy(zero_copy_only=False)
+
+    def missing_values() -> np.ndarray:
+        values = column(df.arrow, name)
+        missing = values.is_null()
+        if pa.types.is_floating(values.type):
+            missing = pc.or_(missing, pc.fill_null(pc.is_nan(values), False))
+        return _read_only(missing.to_numpy(zero_copy_only=False))
+
+    return _shared(df._corpus, ("nulls", df._name, name), missing_values)
+
+
+def _read_only(values: np.ndarray) -> np.ndarray:
+    """`values`, refusing writes: an array shared by the checks of a run is nobody's to change."""
+    values.flags.writeable = False
+    return values
 
 
 def known_rows(frame, columns: tuple[str, ...] = ("article_id", "start", "end")) -> np.ndarray:
@@ -377,6 +388,59 @@ def shared_codes(*arrays: pa.Array) -> list[np.ndarray]:
     codes = pc.fill_null(pc.dictionary_encode(joined).indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     bounds = np.cumsum([0] + [len(a) for a in arrays])
     return [codes[bounds[i]:bounds[i + 1]] for i in range(len(arrays))]
+
+
+def article_codes(*parts: tuple) -> list[np.ndarray]:
+    """`shared_codes` of the article ids of each (frame, rows) part (rows None: every row): the
+    same codes, made from the run's shared article numbers instead of hashing the id strings
+    again (one dictionary_encode per call, 39 calls a run, was some 0.1 CPU-s at 10^5 quote rows).
+
+    A row's article number is the row in `articles` of its article id (`article_numbers`): equal
+    ids get equal numbers and unequal ids unequal ones, so numbers that are all known (>= 0: no
+    null, no unknown id) group the rows exactly as the strings do, and their ranks by first
+    appearance are dictionary_encode's codes. Anything else (a null, an unknown id, frames that
+    are not a run's) takes `shared_codes` itself."""
+    numbers = _article_numbers_of(parts)
+    if numbers is None:
+        return shared_codes(*(_taken(frame_strings(frame, "article_id"), rows) for frame, rows in parts))
+    codes = first_appearance_codes(np.concatenate(numbers) if numbers else np.zeros(0, np.int64),
+                                   len(arrow_table(parts[0][0]._corpus, "articles")))
+    bounds = np.cumsum([0] + [len(n) for n in numbers])
+    return [codes[bounds[i]:bounds[i + 1]] for i in range(len(numbers))]
+
+
+def _article_numbers_of(parts) -> list[np.ndarray] | None:
+    """Each part's rows' article numbers, or None unless every part is a table of one run that
+    holds the articles and every number is known."""
+    if not parts or not all(isinstance(frame, LazyFrame) for frame, _ in parts):
+        return None
+    corpus = parts[0][0]._corpus
+    if any(frame._corpus is not corpus for frame, _ in parts) or arrow_table(corpus, "articles") is None \
+            or "article_id" not in arrow_table(corpus, "articles").column_names \
+            or not all("article_id" in frame for frame, _ in parts):
+        return None
+    numbers = [article_numbers(corpus, frame._name) for frame, _ in parts]
+    numbers = [n if rows is None else n[rows] for n, (_, rows) in zip(numbers, parts)]
+    if any(len(n) and n.min() < 0 for n in numbers):
+        return None
+    return numbers
+
+
+def _taken(values: pa.Array, rows) -> pa.Array:
+    return values if rows is None else values.take(rows)
+
+
+def first_appearance_codes(keys: np.ndarray, bound: int) -> np.ndarray:
+    """Each key's rank among the distinct keys in order of first appearance (what
+    dictionary_encode numbers), for integer keys in [0, bound)."""
+    if not len(keys):
+        return np.zeros(0, np.int64)
+    first = np.full(bound, len(keys), np.int64)
+    np.minimum.at(first, keys, np.arange(len(keys), dtype=np.int64))
+    present = np.flatnonzero(first < len(keys))
+    rank = np.zeros(bound, np.int64)
+    rank[present[np.argsort(first[present], kind="stable")]] = np.arange(len(present), dtype=np.int64)
+    return rank[keys]
 
 
 def distinct_ints(values: np.ndarray) -> np.ndarray:
@@ -425,17 +489,24 @@ def same_article_span_pairs(left, left_rows: np.ndarray, right, right_rows: np.n
     if any(nulls_at(left, c, left_rows) for c in ("article_id", *left_span)) or \
             any(nulls_at(right, c, right_rows) for c in ("article_id", *right_span)):
         return None
-    left_article, right_article = shared_codes(frame_strings(left, "article_id").take(left_rows),
-                                               frame_strings(right, "article_id").take(right_rows))
+    left_article, right_article = article_codes((left, left_rows), (right, right_rows))
     li, ri = pairs_by_key(left_article, right_article)
     return SpanPairs(li, ri, frame_ints(left, left_span[0])[left_rows][li], frame_ints(left, left_span[1])[left_rows][li],
                      frame_ints(right, right_span[0])[right_rows][ri], frame_ints(right, right_span[1])[right_rows][ri])
 
 
 def is_in(df, name: str, values) -> np.ndarray:
-    """`df[name].isin(values)` of a string column, on Arrow when `df` is a `LazyFrame` (a null is in no set)."""
-    found = pc.is_in(frame_strings(df, name), value_set=pa.array(list(values), pa.large_string()))
-    return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    """`df[name].isin(values)` of a string column, on Arrow when `df` is a `LazyFrame` (a null is in
+    no set); made once per run and set of values there, read-only (36 asks, 22 distinct, at 10^5)."""
+    values = list(values)
+
+    def found_values() -> np.ndarray:
+        found = pc.is_in(frame_strings(df, name), value_set=pa.array(values, pa.large_string()))
+        return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+
+    if not isinstance(df, LazyFrame):
+        return found_values()
+    return _shared(df._corpus, ("is_in", df._name, name, frozenset(values)), lambda: _read_only(found_values()))
 
 
 def nulls_at(df, name: str, rows: np.ndarray) -> bool:

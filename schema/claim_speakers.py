@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import frame_ints, frame_strings, is_in, known_rows, shared_codes
+from landstrikes.schema.checkcorpus import article_codes, frame_ints, frame_strings, is_in, known_rows
 from landstrikes.schema.report import Report
 
 SPEECH_KINDS = ("direct", "partial", "indirect")
@@ -75,8 +75,7 @@ def innermost_enclosing(claim_article, claim_start, claim_end, quote_article, qu
 
 def _keys(claims, claim_rows, quotes, quote_rows, span=("start", "end")):
     """Article codes and offset ranks shared by the claims and quotes chosen."""
-    claim_article, quote_article = shared_codes(frame_strings(claims, "article_id").take(claim_rows),
-                                                frame_strings(quotes, "article_id").take(quote_rows))
+    claim_article, quote_article = article_codes((claims, claim_rows), (quotes, quote_rows))
     offsets = [frame_ints(claims, span[0])[claim_rows], frame_ints(claims, span[1])[claim_rows],
                frame_ints(quotes, "start")[quote_rows], frame_ints(quotes, "end")[quote_rows]]
     joined = np.concatenate(offsets)

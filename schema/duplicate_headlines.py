@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import frame_nulls, frame_strings, is_in, known_rows, same_article_span_pairs, shared_codes
+from landstrikes.schema.checkcorpus import article_codes, frame_nulls, frame_strings, is_in, known_rows, same_article_span_pairs, shared_codes
 from landstrikes.schema.report import Report
 
 FLAG = "duplicate_headline"
@@ -40,7 +40,7 @@ def _repeated(segments, heads: np.ndarray) -> np.ndarray:
     """Which of the headline segments `heads` another headline segment of its article repeats
     (the same text, blanks around it aside)."""
     words = pc.utf8_trim_whitespace(frame_strings(segments, "text").take(heads))
-    article, text = shared_codes(frame_strings(segments, "article_id").take(heads)), shared_codes(words)
+    article, text = article_codes((segments, heads)), shared_codes(words)
     key = article[0] * (int(text[0].max(initial=0)) + 1) + text[0]
     _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
     return counts[inverse] >= 2

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.aliasscan import spaced_variants
 from landstrikes.schema.checkcorpus import (
+    article_codes,
     distinct_ints,
     _first_index_arrow,
     article_rows,
@@ -361,11 +362,32 @@ def _gold_entities_on_arrow(entities) -> tuple[list[str], list]:
 def _first_of(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """Positions of the first row of each distinct (first, second) pair of non-negative ints, in row order.
 
-    Sorts are stable (timsort): the keys come in runs (occurrences in text order, article by
-    article), which it sorts several times faster than np.unique's quicksort."""
+    Keys that fit a table of about the rows' size are first-seen in it; others are sorted stably
+    (timsort: the keys come in runs, occurrences in text order article by article, which it
+    sorts several times faster than np.unique's quicksort)."""
     if len(first) == 0:
         return np.zeros(0, np.int64)
     keys = first * (int(second.max()) + 1) + second
+    if int(keys.max()) < 2 * len(keys) + _DENSE_KEYS:
+        return _first_of_dense(keys)
+    return _first_of_sorted(keys)
+
+
+_DENSE_KEYS = 1 << 16
+"""Keys below 2 x rows + this are first-seen in a table of one slot per key (no sort)."""
+
+
+def _first_of_dense(keys: np.ndarray) -> np.ndarray:
+    """`_first_of_sorted` for keys that index a table of about the rows' size: each key's first
+    row is the least row that has it (one pass), and those rows in order are the answer
+    (check_entities_mentioned at 10^5 quote rows: 450,000 occurrences, about 480,000 keys)."""
+    first_row = np.full(int(keys.max()) + 1, len(keys), np.int64)
+    np.minimum.at(first_row, keys, np.arange(len(keys), dtype=np.int64))
+    return np.sort(first_row[first_row < len(keys)])
+
+
+def _first_of_sorted(keys: np.ndarray) -> np.ndarray:
+    """Positions of the first row of each distinct key, in row order, by a stable sort (the definition)."""
     order = np.argsort(keys, kind="stable")
     ordered = keys[order]
     starts = np.ones(len(keys), bool)
@@ -695,7 +717,7 @@ def _events_sound_on_arrow(quotes, entities, mentions) -> bool:
     if nulls_at(quotes, "article_id", rows) or not no_nulls(mentions, "article_id", "entity_id") or not no_nulls(entities, "entity_id"):
         return False
     event, entity, mentioned = shared_codes(frame_strings(quotes, "event_id").take(rows), frame_strings(entities, "entity_id"), frame_strings(mentions, "entity_id"))
-    quote_article, mention_article = shared_codes(frame_strings(quotes, "article_id").take(rows), frame_strings(mentions, "article_id"))
+    quote_article, mention_article = article_codes((quotes, rows), (mentions, None))
     first = np.full(int(max(event.max(), entity.max(initial=-1), mentioned.max(initial=-1))) + 1, -1, np.int64)
     first[entity[::-1]] = np.arange(len(entity) - 1, -1, -1)  # each entity id's first row
     row_of = first[event]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from landstrikes.schema.articles_checks import BOILERPLATE_KINDS
-from landstrikes.schema.checkcorpus import LazyFrame, _rows, frame_ints, frame_of, frame_strings, is_in, no_nulls, same_article_span_pairs, shared_codes
+from landstrikes.schema.checkcorpus import article_codes, LazyFrame, _rows, frame_ints, frame_of, is_in, no_nulls, same_article_span_pairs
 from landstrikes.schema.report import Report
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def _tiles_on_arrow(articles, segments) -> bool:
     decided on Arrow and numpy; False (the frames decide) where a null or a huge offset is met."""
     if not (no_nulls(segments, "article_id", "start", "end") and no_nulls(articles, "article_id", "n_chars")):
         return False
-    seg_article, article = shared_codes(frame_strings(segments, "article_id"), frame_strings(articles, "article_id"))
+    seg_article, article = article_codes((segments, None), (articles, None))
     start, end = frame_ints(segments, "start"), frame_ints(segments, "end")
     if len(start):
         order = np.lexsort((start, seg_article))  # stable: by article, then start, ties in row order

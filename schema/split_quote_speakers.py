@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from landstrikes.schema.checkcorpus import arrow_column, frame_ints, frame_nulls, frame_strings, is_in, shared_codes
+from landstrikes.schema.checkcorpus import article_codes, arrow_column, frame_ints, frame_nulls, frame_strings, is_in, shared_codes
 from landstrikes.schema.report import Report
 
 _SPEAKER = ("speaker_status", "speaker_id", "speaker_mention_id")
@@ -26,7 +26,7 @@ def check_split_quote_speakers(tables, report: Report) -> None:
     rows = np.flatnonzero(cued)
     if len(rows) < 2:
         return
-    article = shared_codes(frame_strings(quotes, "article_id").take(rows))[0]
+    article = article_codes((quotes, rows))[0]
     speaker = np.stack([shared_codes(frame_strings(quotes, c).take(rows))[0] for c in _SPEAKER], axis=1)
     cue_start, cue_end, start = (frame_ints(quotes, c)[rows] for c in ("cue_start", "cue_end", "start"))
     order = np.lexsort((start, cue_end, cue_start, article))

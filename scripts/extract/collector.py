@@ -10,22 +10,5 @@ strings, one visit per string) and the chunk's evidence. The per-article rules k
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
-
 from landstrikes.leanimports import older_objects_frozen  # noqa: F401 (shared with the validate command)
-
-
-@contextmanager
-def paused():
-    """No collection in the body (for code that makes no reference cycles); a caller that disabled
-    the collector keeps it disabled."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
+from landstrikes.schema.gc_pause import paused  # noqa: F401 (shared with validate's alias scan)
