@@ -13,13 +13,14 @@ import subprocess
 
 import pytest
 
-from test_silver_evaluation import CLI, _docs_copy
+from test_silver_evaluation import CLI
+from test_stats import docs_copy  # noqa: F401 (a fixture)
 from landstrikes.documents.silverdoc import SILVER_JSON
 
 
 @pytest.mark.parametrize("content, problem", [("null", "null"), ("{}", "'layers'"), ("  null\n", "null")])
-def test_an_evaluation_of_null_or_an_empty_object_is_one_line_naming_the_file(tmp_path, content, problem):
-    root = _docs_copy(tmp_path)
+def test_an_evaluation_of_null_or_an_empty_object_is_one_line_naming_the_file(docs_copy, content, problem):  # noqa: F811
+    root = docs_copy
     (root / "dataset" / SILVER_JSON).write_text(content, encoding="utf-8")
     before = (root / "DATASHEET.md").read_bytes(), (root / "README.md").read_bytes()
     for check in (["--check"], []):

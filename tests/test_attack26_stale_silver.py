@@ -15,7 +15,8 @@ import subprocess
 
 import pytest
 
-from test_silver_evaluation import CLI, _docs_copy
+from test_silver_evaluation import CLI
+from test_stats import docs_copy  # noqa: F401 (a fixture)
 from landstrikes.documents.silverdoc import SILVER_JSON
 
 
@@ -39,8 +40,8 @@ def _another_quote_count(silver, root):
 
 
 @pytest.mark.parametrize("edit, problem", [(_fewer_articles, "articles"), (_another_quote_count, "quotes")])
-def test_an_evaluation_of_other_gold_is_refused_though_the_documents_print_it(tmp_path, edit, problem):
-    root = _docs_copy(tmp_path)
+def test_an_evaluation_of_other_gold_is_refused_though_the_documents_print_it(docs_copy, edit, problem):  # noqa: F811
+    root = docs_copy
     _stale(root, edit)
     for check in (["--check"], []):
         done = subprocess.run([*CLI, "stats", "--dataset", str(root / "dataset"), *check], capture_output=True, text=True)
@@ -48,7 +49,7 @@ def test_an_evaluation_of_other_gold_is_refused_though_the_documents_print_it(tm
         assert done.stderr.count("\n") == 1 and SILVER_JSON in done.stderr and problem in done.stderr, done.stderr
 
 
-def test_the_committed_evaluation_is_of_the_committed_gold(tmp_path):
-    root = _docs_copy(tmp_path)
+def test_the_committed_evaluation_is_of_the_committed_gold(docs_copy):  # noqa: F811
+    root = docs_copy
     done = subprocess.run([*CLI, "stats", "--check", "--dataset", str(root / "dataset")], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

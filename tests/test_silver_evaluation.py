@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 from landstrikes.documents.docgen import DATASHEET, README, Drift, check, corpus_stats
+from test_stats import docs_copy  # noqa: F401 (a fixture: documents, figures and dataset copied)
+
 from landstrikes.documents.silverdoc import SILVER_JSON, datasheet_silver_block, readme_silver_block
 
 REPO = Path(__file__).resolve().parent.parent
@@ -36,20 +38,8 @@ def test_the_documents_print_the_committed_figures():
     assert f"speaker {silver['layers']['quotes']['speaker_accuracy']:.3f}" in readme_silver_block(silver)
 
 
-def _docs_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    for name in (DATASHEET, README):
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / name, root / name)
-    shutil.copytree(REPO / "docs" / "figures", root / "docs" / "figures")
-    shutil.copytree(DATASET / "data", root / "dataset" / "data")
-    for name in ("stats.json", "agreement.json", SILVER_JSON):
-        shutil.copy2(DATASET / name, root / "dataset" / name)
-    return root
-
-
-def test_a_hand_edited_figure_or_a_changed_evaluation_is_a_drifted_block(tmp_path):
-    root = _docs_copy(tmp_path)
+def test_a_hand_edited_figure_or_a_changed_evaluation_is_a_drifted_block(docs_copy):  # noqa: F811
+    root = docs_copy
     stats = corpus_stats(root / "dataset")
     assert check(stats, root, root / "dataset") == []
     readme = root / README
@@ -63,16 +53,16 @@ def test_a_hand_edited_figure_or_a_changed_evaluation_is_a_drifted_block(tmp_pat
     assert check(stats, root, root / "dataset") == [Drift(DATASHEET, "block 'silver'"), Drift(README, "block 'readme-silver'")]
 
 
-def test_without_an_evaluation_the_blocks_say_how_to_make_one(tmp_path):
-    root = _docs_copy(tmp_path)
+def test_without_an_evaluation_the_blocks_say_how_to_make_one(docs_copy):  # noqa: F811
+    root = docs_copy
     (root / "dataset" / SILVER_JSON).unlink()
     assert readme_silver_block(None).startswith("`dataset/silver_evaluation.json` is missing")
     drifts = check(corpus_stats(root / "dataset"), root, root / "dataset")
     assert Drift(README, "block 'readme-silver'") in drifts and Drift(DATASHEET, "block 'silver'") in drifts
 
 
-def test_an_evaluation_of_another_shape_is_one_line_naming_the_file_and_figure(tmp_path):
-    root = _docs_copy(tmp_path)
+def test_an_evaluation_of_another_shape_is_one_line_naming_the_file_and_figure(docs_copy):  # noqa: F811
+    root = docs_copy
     silver = root / "dataset" / SILVER_JSON
     for content, figure in (('{"layers": {"quotes": [], "mentions": {}, "claims": {}, "segments": {}}}', "list indices"), ('{"layers": {}}', "'quotes'"), ("[1, 2]", "list")):
         silver.write_text(content, encoding="utf-8")

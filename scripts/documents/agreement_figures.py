@@ -23,10 +23,15 @@ def unprintable(figures, blocks=()) -> str | None:
         try:
             block({"agreement": figures})
         except PRINT_ERRORS as exc:
-            what = f"lacks the figure {exc.args[0]!r}" if isinstance(exc, KeyError) and exc.args else \
-                f"holds a figure of another type ({type(exc).__name__}: {exc})"
-            return f"{what}: not the figures `landstrikes agreement` writes; run it to regenerate them"
+            return f"{print_problem(exc)}: not the figures `landstrikes agreement` writes; run it to regenerate them"
     return None
+
+
+def print_problem(exc: Exception) -> str:
+    """What a block's PRINT_ERRORS says of the figures: the one missing, or one of another type."""
+    if isinstance(exc, KeyError) and exc.args:
+        return f"lacks the figure {exc.args[0]!r}"
+    return f"holds a figure of another type ({type(exc).__name__}: {exc})"
 
 
 class UnprintableAgreement(StatsInputError):

@@ -27,7 +27,7 @@ def load_silver(dataset_dir: Path, stats: dict | None = None) -> dict | None:
     Checked by printing it, as agreement.json is (`agreement_figures`): a file of another shape
     is one line naming the file and the figure (StatsInputError, exit 2), never a KeyError. With
     the tables' `stats`, it is also held to their gold (`other_gold`)."""
-    from landstrikes.documents.agreement_figures import PRINT_ERRORS
+    from landstrikes.documents.agreement_figures import PRINT_ERRORS, print_problem
     from landstrikes.documents.stats import StatsInputError, load_agreement
 
     path = Path(dataset_dir) / SILVER_JSON
@@ -39,9 +39,7 @@ def load_silver(dataset_dir: Path, stats: dict | None = None) -> dict | None:
             raise TypeError(f"a JSON {type(silver).__name__}, not an object")
         readme_silver_block(silver), datasheet_silver_block(silver)
     except PRINT_ERRORS as exc:
-        what = f"lacks the figure {exc.args[0]!r}" if isinstance(exc, KeyError) and exc.args else \
-            f"holds a figure of another type ({type(exc).__name__}: {exc})"
-        raise StatsInputError(f"{path}: {what}: not what `landstrikes evaluate --json` writes; run the README's "
+        raise StatsInputError(f"{path}: {print_problem(exc)}: not what `landstrikes evaluate --json` writes; run the README's "
                               "extract + evaluate command to regenerate it [bad-json]") from None
     problem = other_gold(silver, stats) if stats is not None else None
     if problem:
