@@ -413,6 +413,12 @@ def cmd_agreement(args) -> int:
         if figures:
             print(f"{name:<8} claims span F1 exact {figures['span_exact']['f1']:.3f}  overlap {figures['span_overlap']['f1']:.3f}  "
                   f"type kappa {figures['type_kappa']}  hedging kappa {figures['hedging_kappa']}")
+    ninth, tenth = result.get("ninth_pass"), result.get("tenth_pass")
+    if ninth:
+        print(f"ninth    clusters B-cubed F1 {ninth['bcubed']['f1']:.3f}  cross-article link F1 {ninth['across_articles']['link']['f1']:.3f}  "
+              f"consistency kappa {ninth['consistency_kappa']}")
+    if tenth:
+        print(f"tenth    record status kappa {tenth['record_status_kappa']}  agreement {tenth['record_status_agreement']:.3f}")
     print(f"written to {_shown(args.out)}")
     return 0
 

@@ -3,7 +3,7 @@
 
 The card's agreement block listed every key of agreement.json that ended in `_pass` and held a
 `span_overlap`, while the DATASHEET lists the registered passes: an agreement.json holding a
-`ninth_pass` (a newer tool's, a hand copy of the eighth) put a pass no folder holds into the card
+`ninetieth_pass` (a newer tool's, a hand copy of the eighth) put a pass no folder holds into the card
 build writes and a release publishes, and a key holding a line break wrote lines of its own into
 the card (attack26). The DATASHEET said neither."""
 
@@ -28,7 +28,7 @@ def test_the_card_lists_the_registered_claims_passes_in_order():
 
 
 def test_a_pass_agreement_json_holds_beyond_the_registry_is_not_in_the_card():
-    figures = {**FIGURES, "ninth_pass": FIGURES["eighth_pass"], "x\n## Injected heading\n_pass": FIGURES["eighth_pass"]}
+    figures = {**FIGURES, "ninetieth_pass": FIGURES["eighth_pass"], "x\n## Injected heading\n_pass": FIGURES["eighth_pass"]}
     block = agreement_block({"agreement": figures})
-    assert "ninth" not in block and "Injected" not in block
+    assert "ninetieth" not in block and "Injected" not in block
     assert block == agreement_block({"agreement": FIGURES})

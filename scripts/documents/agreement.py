@@ -209,6 +209,7 @@ def agreement(dataset_dir: Path) -> dict:
     from landstrikes.documents.fifthpass import fifth_pass_agreement
     from landstrikes.documents.fourthpass import fourth_pass_agreement
     from landstrikes.documents.claimspasses import claims_passes_agreement
+    from landstrikes.documents.crossarticlepasses import cross_article_passes_agreement
     from landstrikes.documents.thirdpass import third_pass_adjudication, third_pass_agreement
 
     result = {"quotes": quote_agreement(dataset_dir), **stance_claim_agreement(dataset_dir),
@@ -224,6 +225,7 @@ def agreement(dataset_dir: Path) -> dict:
     if fifth is not None:
         result["fifth_pass"] = fifth
     result.update(claims_passes_agreement(dataset_dir))
+    result.update(cross_article_passes_agreement(dataset_dir))
     return result
 
 

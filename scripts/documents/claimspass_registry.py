@@ -32,3 +32,13 @@ CLAIMS_PASSES = (
     ClaimsPass("eighth", Path("annotations") / "eighth_pass", Path("releases") / "2.23.0" / "data",
                "b8ffeeaeab6645733b5d3a65e2fdbabc8f2ff17efd9056798af96a9c436bc0ae", "2.17"),
 )
+
+CROSS_ARTICLE_PASSES = (
+    # the claim spans of the partner taken as given: which of them state one proposition (ninth),
+    # and whether each proposition agrees with the public record (tenth); crossarticlepasses.py
+    ClaimsPass("ninth", Path("annotations") / "ninth_pass", Path("releases") / "2.24.1" / "data",
+               "7672b387842e6979684c7059e6f68f1667aff3993a9bc4b2d59c561a56353685", "2.18"),
+    ClaimsPass("tenth", Path("annotations") / "tenth_pass", Path("releases") / "2.24.1" / "data",
+               "7672b387842e6979684c7059e6f68f1667aff3993a9bc4b2d59c561a56353685", "2.18"),
+)
+"""The passes over the cross-article layer (clusters, record status) of the claims."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from landstrikes.documents.claimspass_registry import CLAIMS_PASSES
+from landstrikes.documents.claimspass_registry import CLAIMS_PASSES, CROSS_ARTICLE_PASSES
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
 
 EVIDENCE_WIDTH = 90
@@ -224,6 +224,8 @@ def agreement_block(stats: dict) -> str:
         + fourth_pass_block(ag.get("fourth_pass"))
         + fifth_pass_block(ag.get("fifth_pass"))
         + "".join(claims_pass_block(ag.get(f"{each.name}_pass"), each.name.capitalize(), each.guidelines) for each in CLAIMS_PASSES)
+        + cluster_pass_block(ag.get("ninth_pass"), CROSS_ARTICLE_PASSES[0].guidelines)
+        + record_pass_block(ag.get("tenth_pass"), CROSS_ARTICLE_PASSES[1].guidelines)
     )
 
 
@@ -335,6 +337,54 @@ def claims_pass_block(sp: dict | None, which: str, guidelines: str) -> str:
     return (
         f"\n\n{which} pass ({guidelines} guidelines and raw texts only; claims of {COUNT_WORDS[len(sp['articles'])]}, no clusters) vs release {release},"
         f" made before it (`dataset/annotations/{name}_pass/`):\n\n"
+        + table(["layer", "figure"], rows)
+    )
+
+
+def cluster_pass_block(cp: dict | None, guidelines: str) -> str:
+    """Agreement of the ninth pass (which of the partner's claims state one proposition) with the release before it."""
+    if not cp:
+        return ""
+    within, across, b3 = cp["within_article"], cp["across_articles"], cp["bcubed"]
+    rows = [
+        [f"clusters ({cp['claims']} claims; {cp['gold_clusters']} gold vs {cp['pass_clusters']} ninth-pass clusters, "
+         f"{cp['gold_cross_article_clusters']} vs {cp['pass_cross_article_clusters']} spanning two or more articles)",
+         f"B-cubed F1 {num(b3['f1'])} (P {num(b3['precision'], 2)}, R {num(b3['recall'], 2)})"],
+        [f"same proposition?, pairs of claims in different articles ({across['pairs']:,} pairs; "
+         f"{across['gold_links']} gold vs {across['pass_links']} ninth-pass links)",
+         f"link F1 {num(across['link']['f1'])} (P {num(across['link']['precision'], 2)}, R {num(across['link']['recall'], 2)}); "
+         f"kappa {num(across['same_cluster_kappa'])}"],
+        [f"same proposition?, pairs of claims in one article ({within['pairs']:,} pairs; "
+         f"{within['gold_links']} gold vs {within['pass_links']} ninth-pass links)",
+         f"link F1 {num(within['link']['f1'])}; kappa {num(within['same_cluster_kappa'])}"],
+        ["claim consistency (each side derived from its own clusters and variants, C9; C8's hypothetical flag the gold's on both)",
+         f"kappa {num(cp['consistency_kappa'])} (agreement {num(cp['consistency_agreement'])})"],
+    ]
+    release = cp["partner"].split("/")[-1]
+    return (
+        f"\n\nNinth pass ({guidelines} guidelines, raw texts and the release's claim spans only; clusters and variants of every"
+        f" claim) vs release {release}, made before it (`dataset/annotations/ninth_pass/`):\n\n"
+        + table(["layer", "figure"], rows)
+    )
+
+
+def record_pass_block(rp: dict | None, guidelines: str) -> str:
+    """Agreement of the tenth pass (the record status of the partner's propositions) with the release before it."""
+    if not rp:
+        return ""
+    rows = [
+        [f"record status of each proposition ({rp['propositions']} clusters and variants, C9b)",
+         f"kappa {num(rp['record_status_kappa'])} (agreement {num(rp['record_status_agreement'])})"],
+        [f"the same, where the tenth reader was sure ({rp['high_confidence']['propositions']} propositions)",
+         f"agreement {num(rp['high_confidence']['agreement'])}"],
+        [f"record status each claim inherits ({rp['claims']} claims)",
+         f"kappa {num(rp['claim_record_status_kappa'])} (agreement {num(rp['claim_record_status_agreement'])})"],
+        ["gold -> tenth pass, propositions", "; ".join(f"{k} {v}" for k, v in rp["confusion"].items())],
+    ]
+    release = rp["partner"].split("/")[-1]
+    return (
+        f"\n\nTenth pass ({guidelines} guidelines, raw texts and the release's propositions with their claims' texts, never"
+        f" their status or note) vs release {release}, made before it (`dataset/annotations/tenth_pass/`):\n\n"
         + table(["layer", "figure"], rows)
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import yaml
 
 from landstrikes.releases import citation
-from landstrikes.documents.claimspass_registry import CLAIMS_PASSES
+from landstrikes.documents.claimspass_registry import CLAIMS_PASSES, CROSS_ARTICLE_PASSES
 from landstrikes.documents.blocks import fill_blocks
 from landstrikes.documents.datasheet import cell, num, share, short, table
 from landstrikes.schema.columns import TableSpec
@@ -152,6 +152,13 @@ def agreement_block(stats: dict) -> str:
         articles = ", ".join(a.split("_")[0] for a in sp["articles"])
         lines.append(f"  - {each.name} pass (claims of {articles}) vs release {sp['partner'].split('/')[-1]}: span F1 "
                      f"{num(sp['span_overlap']['f1'])} overlap, {num(sp['span_exact']['f1'])} exact; type kappa {num(sp['type_kappa'])}")
+    ninth, tenth = (ag.get(f"{each.name}_pass") for each in CROSS_ARTICLE_PASSES)
+    if ninth:
+        lines.append(f"  - ninth pass (clusters of every claim) vs release {ninth['partner'].split('/')[-1]}: B-cubed F1 "
+                     f"{num(ninth['bcubed']['f1'])}; consistency kappa {num(ninth['consistency_kappa'])}")
+    if tenth:
+        lines.append(f"  - tenth pass (record status of every proposition) vs release {tenth['partner'].split('/')[-1]}: "
+                     f"kappa {num(tenth['record_status_kappa'])}")
     return "\n".join(lines)
 
 

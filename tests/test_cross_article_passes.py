@@ -1,0 +1,139 @@
+"""The cross-article passes' figures (the ninth: clusters; the tenth: record status) measure what
+they say: a pass equal to its partner release scores 1 everywhere, each kind of disagreement moves
+its own figure, and a pass that skips, repeats or invents an item is one line naming file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from landstrikes.documents.claimspass_registry import CROSS_ARTICLE_PASSES
+from landstrikes.documents.crossarticlepasses import cluster_pass_agreement, record_pass_agreement
+from landstrikes.errors import BuildError
+
+DATASET = Path(__file__).resolve().parent.parent / "dataset"
+NINTH, TENTH = CROSS_ARTICLE_PASSES
+PARTNER = NINTH.partner
+
+
+def _table(name: str) -> list[dict]:
+    return pq.read_table(DATASET / PARTNER / name).to_pylist()
+
+
+def _write(path: Path, header: tuple[str, ...], rows: list[list[str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join("\t".join(row) for row in [list(header), *rows]) + "\n", encoding="utf-8")
+
+
+def gold_as_a_cluster_pass(dataset: Path, edit=lambda rows: rows) -> None:
+    clusters = [[c["cluster_id"], c["proposition"], " | ".join(f"{v}: {p}" for v, p in zip(c["variant_ids"], c["variant_propositions"]))]
+                for c in _table("claim_clusters")]
+    _write(dataset / NINTH.folder / "clusters.tsv", ("cluster", "proposition", "variants"), clusters)
+    rows = [[c["claim_id"], c["cluster_id"], c["variant_id"] or ""] for c in _table("claims")]
+    _write(dataset / NINTH.folder / "assignments.tsv", ("claim_id", "cluster", "variant"), edit(rows))
+
+
+def gold_as_a_record_pass(dataset: Path, edit=lambda rows: rows) -> None:
+    rows = []
+    for c in _table("claim_clusters"):
+        if c["variant_ids"]:
+            rows += [[c["cluster_id"], v, s, "", "high"] for v, s in zip(c["variant_ids"], c["variant_record_statuses"])]
+        else:
+            rows.append([c["cluster_id"], "", c["record_status"], "", "high"])
+    _write(dataset / TENTH.folder / "record.tsv", ("cluster_id", "variant_id", "record_status", "record_note", "confidence"), edit(rows))
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    shutil.copytree(DATASET / PARTNER.parent, tmp_path / PARTNER.parent)  # the whole release: it is verified
+    return tmp_path
+
+
+def test_a_dataset_without_the_passes_has_no_figures(dataset):
+    assert cluster_pass_agreement(dataset) is None and record_pass_agreement(dataset) is None
+
+
+def test_a_cluster_pass_equal_to_the_partner_agrees_on_everything(dataset):
+    gold_as_a_cluster_pass(dataset)
+    figures = cluster_pass_agreement(dataset)
+    assert figures["claims"] == len(_table("claims")) and figures["pass_clusters"] == figures["gold_clusters"]
+    assert figures["bcubed"]["f1"] == 1.0 and figures["across_articles"]["link"]["f1"] == 1.0
+    assert figures["within_article"]["same_cluster_kappa"] == 1.0 and figures["consistency_kappa"] == 1.0
+    # the labels derived from the partner's clusters are the partner's own (C9 as the build applies it)
+    released = {}
+    for c in _table("claims"):
+        released[c["consistency"]] = released.get(c["consistency"], 0) + 1
+    assert figures["consistency"]["gold"] == dict(sorted(released.items()))
+
+
+def test_merging_two_single_article_clusters_across_articles_corroborates_both(dataset):
+    claims = _table("claims")
+    alone = {}
+    for c in claims:
+        alone.setdefault(c["cluster_id"], set()).add(c["article_id"])
+    (a, b) = [next(c for c in claims if alone[c["cluster_id"]] == {article} and c["consistency"] == "uncorroborated")
+              for article in sorted({c["article_id"] for c in claims})[:2]]
+
+    def edit(rows):
+        for row in rows:
+            if row[1] == b["cluster_id"]:
+                row[1] = a["cluster_id"]
+        return rows
+
+    gold_as_a_cluster_pass(dataset, edit)
+    figures = cluster_pass_agreement(dataset)
+    assert figures["pass_clusters"] == figures["gold_clusters"] - 1
+    assert figures["across_articles"]["link"]["precision"] < 1.0 and figures["across_articles"]["link"]["recall"] == 1.0
+    assert figures["consistency"]["pass"]["corroborated"] > figures["consistency"]["gold"]["corroborated"]
+    assert figures["bcubed"]["precision"] < 1.0 and figures["bcubed"]["recall"] == 1.0
+
+
+def test_a_variant_dropped_removes_the_contradiction(dataset):
+    gold_as_a_cluster_pass(dataset, lambda rows: [[i, c, ""] for i, c, _ in rows])
+    figures = cluster_pass_agreement(dataset)
+    assert figures["bcubed"]["f1"] == 1.0 and "contradicted" not in figures["consistency"]["pass"]
+    assert figures["consistency_kappa"] < 1.0
+
+
+def test_a_record_pass_equal_to_the_partner_agrees_and_each_change_moves_the_figures(dataset):
+    gold_as_a_record_pass(dataset)
+    assert record_pass_agreement(dataset)["record_status_kappa"] == 1.0
+
+    def edit(rows):
+        rows[0][2] = "unknown" if rows[0][2] != "unknown" else "matches"
+        rows[0][4] = "low"
+        return rows
+
+    gold_as_a_record_pass(dataset, edit)
+    figures = record_pass_agreement(dataset)
+    n = figures["propositions"]
+    assert figures["record_status_agreement"] == round((n - 1) / n, 4)
+    assert figures["high_confidence"] == {"propositions": n - 1, "agreement": 1.0}
+    assert sum(figures["confusion"].values()) == n and figures["claim_record_status_agreement"] < 1.0
+
+
+@pytest.mark.parametrize("write, figures, file, edit, problem", [
+    (gold_as_a_cluster_pass, cluster_pass_agreement, "assignments.tsv", lambda rows: rows[1:], "lacks the claim"),
+    (gold_as_a_cluster_pass, cluster_pass_agreement, "assignments.tsv", lambda rows: rows + [rows[0]], "is given on line 2 too"),
+    (gold_as_a_cluster_pass, cluster_pass_agreement, "assignments.tsv", lambda rows: [[rows[0][0] + "x", *rows[0][1:]], *rows[1:]],
+     "is no claim of release 2.24.1"),
+    (gold_as_a_cluster_pass, cluster_pass_agreement, "assignments.tsv", lambda rows: [[rows[0][0], "no-such-cluster", ""], *rows[1:]],
+     "column cluster: 'no-such-cluster' is not in clusters.tsv"),
+    (gold_as_a_cluster_pass, cluster_pass_agreement, "assignments.tsv", lambda rows: [[rows[0][0], rows[0][1], "as-dreamt"], *rows[1:]],
+     "column variant: 'as-dreamt' is no variant"),
+    (gold_as_a_record_pass, record_pass_agreement, "record.tsv", lambda rows: rows[:-1], "lacks the proposition"),
+    (gold_as_a_record_pass, record_pass_agreement, "record.tsv", lambda rows: rows + [rows[3]], "is given on line 5 too"),
+    (gold_as_a_record_pass, record_pass_agreement, "record.tsv", lambda rows: [["c-invented", "", "matches", "", "high"], *rows],
+     "is no proposition of release 2.24.1"),
+    (gold_as_a_record_pass, record_pass_agreement, "record.tsv", lambda rows: [[*rows[0][:2], "true", *rows[0][3:]], *rows[1:]],
+     "column record_status: 'true' is not one of"),
+])
+def test_a_pass_that_skips_repeats_or_invents_an_item_is_one_line_naming_the_file(dataset, write, figures, file, edit, problem):
+    write(dataset, edit)
+    with pytest.raises(BuildError) as raised:
+        figures(dataset)
+    message = str(raised.value)
+    assert file in message and problem in message and "\n" not in message
