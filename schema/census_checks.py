@@ -28,6 +28,7 @@ from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_i
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.split_quote_speakers import check_split_quote_speakers
 from landstrikes.schema.span_edges import check_span_edges
+from landstrikes.schema.span_lines import check_span_lines
 from landstrikes.schema.span_words import check_span_words
 from landstrikes.schema.stance_evidence_speakers import check_stance_evidence_speakers
 from landstrikes.schema.vague_table import check_vague_table
@@ -37,6 +38,7 @@ CENSUS_CHECKS = (
     check_claim_values,
     check_attribution_mentions,
     check_span_edges,
+    check_span_lines,
     check_span_words,
     check_name_mentions,
     check_exclusion_aliases,
@@ -78,6 +80,7 @@ CENSUS_CHECK_IDS = (
     "hedging-claimant-mismatch",
     "attribution-not-mentioned",
     "span-edge-whitespace",
+    "span-crosses-line",
     "span-splits-word",
     "name-mention-not-alias",
     "mention-kind-mismatch",

@@ -1,0 +1,57 @@
+"""A span lies inside one line of its article. Q2 pairs quotation marks paragraph by paragraph,
+and a paragraph ends at a line feed (a quotation still open at a paragraph's end is continued,
+never carried over it); a name (M1), a definite description, a claim (a statement of the text),
+a clause of evidence (S5), a cue word (Q5), the words naming a speaker (Q16) and the minimal
+phrase of a flag (AQ1-AQ5, a boilerplate block's "first line") never reach into the next line.
+attack27: a NOMINAL widened to "its president.\\n\\nFrom", a spun-text flag and a stance's
+evidence widened over a paragraph break onto the next line's first word, text and id re-derived,
+all validated. No gold span holds a line feed; the extractor's none either, but its boilerplate
+flags, which cover whole blocks ("Leave a Reply\\n\\nYour email ..."): `auto` flags are exempt.
+
+Only texts holding a line feed are looked at further (one Arrow substring scan per column), and
+only those whose text is the article's slice are judged (span-text-mismatch has the others)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at, texts_are_slices, values_at
+from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.report import Report
+
+SPANS = (
+    ("mentions", ("start", "end", "text")),
+    ("mention_exclusions", ("start", "end", "text")),
+    ("quotes", ("start", "end", "text")),
+    ("quotes", ("cue_start", "cue_end", "cue_text")),
+    ("quotes", ("speaker_start", "speaker_end", "speaker_text")),
+    ("claims", ("start", "end", "text")),
+    ("stances", ("evidence_start", "evidence_end", "evidence_text")),
+    ("quality_flags", ("start", "end", "text")),
+)
+EXTRACTOR_EXEMPT = {"quality_flags"}
+"""Tables whose `auto` rows may cross a line (the extractor flags a boilerplate block whole)."""
+
+
+def check_span_lines(tables, report: Report) -> None:
+    for table, spans in SPANS:
+        name = spans[2]
+        exempt = table in EXTRACTOR_EXEMPT
+        rows_table = (exempt and arrow_of(tables, table, spans + ("source",))) or arrow_of(tables, table, spans)
+        if rows_table is None or not rows_table.num_rows:
+            continue
+        texts = column(rows_table, name)
+        if not pa.types.is_string(texts.type) and not pa.types.is_large_string(texts.type):
+            continue
+        crossing = pc.match_substring(texts, "\n")
+        if exempt and "source" in rows_table.column_names:
+            crossing = pc.and_(crossing, pc.fill_null(pc.not_equal(column(rows_table, "source"), "auto"), True))
+        rows = failing_rows(crossing)
+        if not len(rows):
+            continue
+        rows = rows[texts_are_slices(tables, table, rows_table, np.asarray(rows), spans)]
+        for row_id, text in zip(ids_at(rows_table, table, rows), values_at(rows_table, name, rows)):
+            report.add(table, "span-crosses-line",
+                       "a span lies inside one line: it never holds a line feed (Q2's paragraph; G2)", row_id, name, text)
