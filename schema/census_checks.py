@@ -11,12 +11,14 @@ from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.contradiction_links import check_contradiction_links
 from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
+from landstrikes.schema.entity_names import check_entity_names
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
 from landstrikes.schema.heading_claims import check_heading_claims
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.nominal_articles import check_nominal_articles
+from landstrikes.schema.pronoun_types import check_pronoun_types
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.quote_cues import check_quote_cues
@@ -35,6 +37,7 @@ from landstrikes.schema.vague_table import check_vague_table
 
 CENSUS_CHECKS = (
     check_entity_flag_notes,
+    check_entity_names,
     check_claim_values,
     check_attribution_mentions,
     check_span_edges,
@@ -59,6 +62,7 @@ CENSUS_CHECKS = (
     check_repeated_headline_claims,
     check_heading_claims,
     check_nominal_articles,
+    check_pronoun_types,
     check_stance_evidence_speakers,
     check_contradiction_links,
     check_sorted_lists,
@@ -75,6 +79,8 @@ two sides of a contradiction are claims of two articles; attack25)."""
 
 CENSUS_CHECK_IDS = (
     "entity-flag-note-mismatch",
+    "entity-name-repeated",
+    "entity-name-mixed-scripts",
     "quantity-incomplete",
     "quantity-bound-mismatch",
     "hedging-claimant-mismatch",
@@ -103,6 +109,7 @@ CENSUS_CHECK_IDS = (
     "claim-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",
+    "pronoun-type-mismatch",
     "evidence-not-speakers",
     "contradiction-links-incomplete",
     "list-not-sorted",
