@@ -22,6 +22,7 @@ from landstrikes.schema.pronoun_types import check_pronoun_types
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.quote_cues import check_quote_cues
+from landstrikes.schema.quote_kinds import check_quote_kinds
 from landstrikes.schema.quote_pairs import check_quote_pairs
 from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_variant_propositions
 from landstrikes.schema.repeated_headline_claims import check_repeated_headline_claims
@@ -58,6 +59,7 @@ CENSUS_CHECKS = (
     check_cluster_propositions,
     check_quantity_numbers,
     check_quote_cues,
+    check_quote_kinds,
     check_split_quote_speakers,
     check_repeated_headline_claims,
     check_heading_claims,
@@ -105,6 +107,7 @@ CENSUS_CHECK_IDS = (
     "cluster-propositions-repeat",
     "quantity-not-in-text",
     "cue-inside-quote",
+    "quote-kind-status-mismatch",
     "split-quote-speaker-differs",
     "claim-in-repeated-headline",
     "headline-claim-attributed",
