@@ -31,7 +31,7 @@ from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_i
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.split_quote_speakers import check_split_quote_speakers
 from landstrikes.schema.span_edges import check_span_edges
-from landstrikes.schema.span_lines import check_span_lines
+from landstrikes.schema.span_lines import check_speaker_cue_lines, check_span_lines
 from landstrikes.schema.span_words import check_span_words
 from landstrikes.schema.stance_evidence_speakers import check_stance_evidence_speakers
 from landstrikes.schema.vague_table import check_vague_table
@@ -43,6 +43,7 @@ CENSUS_CHECKS = (
     check_attribution_mentions,
     check_span_edges,
     check_span_lines,
+    check_speaker_cue_lines,
     check_span_words,
     check_name_mentions,
     check_exclusion_aliases,
@@ -89,6 +90,7 @@ CENSUS_CHECK_IDS = (
     "attribution-not-mentioned",
     "span-edge-whitespace",
     "span-crosses-line",
+    "speaker-off-cue-line",
     "span-splits-word",
     "name-mention-not-alias",
     "mention-kind-mismatch",

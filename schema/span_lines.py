@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at, texts_are_slices, values_at
-from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
 from landstrikes.schema.report import Report
 
 SPANS = (
@@ -59,3 +59,31 @@ def check_span_lines(tables, report: Report) -> None:
         for row_id, text in zip(ids_at(rows_table, table, rows), values_at(rows_table, name, rows)):
             report.add(table, "span-crosses-line",
                        "a span lies inside one line: it never holds a line feed (Q2's paragraph; G2)", row_id, name, text)
+
+
+def check_speaker_cue_lines(tables, report: Report) -> None:
+    """Q6: the speaker mention (and an unnamed source's words, Q16) is the subject of the cue, so
+    speaker words and cue stand in one line. attack27: a quote given the mention of its speaker
+    three paragraphs away, mention id, words and offsets all that mention's, validated
+    [speaker-off-cue-line]. Every gold row holds it; the extractor's rows are exempt (on
+    adversarial text with stray marks and line feeds it pairs a cue with a name lines away)."""
+    columns = ("article_id", "speaker_start", "speaker_end", "cue_start", "cue_end", "source")
+    quotes = arrow_of(tables, "quotes", columns)
+    if quotes is None or not quotes.num_rows or "articles" not in tables:
+        return
+    offsets = [pc.fill_null(column(quotes, name).cast(pa.int64()), -1).to_numpy(zero_copy_only=False) for name in columns[1:5]]
+    speaker_start, speaker_end, cue_start, cue_end = offsets
+    texts, numbers = article_texts(tables), article_numbers(tables, "quotes")
+    lengths = np.where(numbers >= 0, texts.lengths[np.maximum(numbers, 0)] if len(texts.lengths) else 0, -1)
+    placed = ((numbers >= 0) & (0 <= speaker_start) & (speaker_start <= speaker_end) & (speaker_end <= lengths)
+              & (0 <= cue_start) & (cue_start <= cue_end) & (cue_end <= lengths))
+    annotated = pc.fill_null(pc.not_equal(column(quotes, "source"), "auto"), True).to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(placed & annotated)
+    if not len(rows):
+        return
+    first, last = np.minimum(speaker_start, cue_start)[rows], np.maximum(speaker_end, cue_end)[rows]
+    stretch = texts.slices(numbers[rows], first, last).cast(pa.large_string())
+    rows = rows[failing_rows(pc.match_substring(stretch, "\n"))]
+    for row_id, words in zip(ids_at(quotes, "quotes", rows), values_at(quotes, "speaker_start", rows)):
+        report.add("quotes", "speaker-off-cue-line", "the speaker words are the cue's subject, in the cue's line; a line feed "
+                   "stands between them (Q6, Q16)", row_id, "speaker_start", words)

@@ -60,3 +60,18 @@ def test_the_extractors_block_flags_may_cross_lines(raw_and_data_copy):
     stamped = table.schema.with_metadata({**table.schema.metadata, b"landstrikes.source": b"auto"})
     pq.write_table(pa.Table.from_pylist(rows, schema=stamped), path)
     assert findings_of(raw_and_data_copy, CHECK) == []
+
+
+def test_a_speaker_mention_in_another_paragraph_than_the_cue_is_a_finding(dataset_copy):
+    """Q6: the speaker mention is the subject of the cue ("Trump said"), so it stands in the cue's
+    line. a000's "alleged" quote given the mention of Trump three paragraphs on (mention id,
+    speaker words and offsets all that mention's) validated."""
+    quotes, mentions = rows_of(dataset_copy, "quotes"), rows_of(dataset_copy, "mentions")
+    cues = [(q["article_id"], q["cue_start"]) for q in quotes]
+    quote = next(q for q in quotes if q["speaker_status"] == "attributed" and q["speaker_mention_id"] and q["cue_start"] is not None
+                 and cues.count((q["article_id"], q["cue_start"])) == 1)
+    far = max((m for m in mentions if m["article_id"] == quote["article_id"] and m["entity_id"] == quote["speaker_id"]),
+              key=lambda m: abs(m["start"] - quote["cue_start"]))
+    quote.update(speaker_mention_id=far["mention_id"], speaker_start=far["start"], speaker_end=far["end"], speaker_text=far["text"])
+    write_rows(dataset_copy, "quotes", quotes)
+    assert findings_of(dataset_copy, "speaker-off-cue-line") == [("speaker-off-cue-line", quote["quote_id"], "speaker_start")]
