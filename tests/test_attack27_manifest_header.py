@@ -2,7 +2,10 @@
 statements were believed unread (attack27): a manifest of format 0 or 2 (one this package does
 not write or read), of another dataset, without `dataset`, `bump`, `required_bump`, `released`,
 `source` or `raw_texts`, or with a `source` of any shape, verified ok. Each is now
-`malformed-manifest` (exit 1), as a missing `files` or a version in other digits was."""
+`malformed-manifest` (exit 1), as a missing `files` or a version in other digits was. So is a
+key a file, table or column entry never has (`signed`, `primary_key`, `description`) or a row
+count stated for a file that is no table part (README.md): statements nothing checked, each
+verified ok, as a top-level key of that kind already was refused."""
 
 from __future__ import annotations
 
@@ -30,6 +33,10 @@ EDITS = {
     "dirty a string": lambda m: m["source"].update(git_dirty="no"),
     "a key source never has": lambda m: m["source"].update(signed_by="lead"),
     "required_bump null after a release": lambda m: m.update(required_bump=None),
+    "a file entry's unknown key": lambda m: m["files"]["README.md"].update(signed=True),
+    "rows of a file no table part": lambda m: m["files"]["README.md"].update(rows=5),
+    "a table entry's unknown key": lambda m: m["tables"]["quotes"].update(primary_key="text"),
+    "a column entry's unknown key": lambda m: m["tables"]["quotes"]["columns"][0].update(description="the id"),
 }
 
 

@@ -20,6 +20,9 @@ _TEXT = (str,)
 KNOWN_KEYS = {"manifest_format", "dataset", "dataset_version", "schema_version", "released", "previous_release",
               "bump", "required_bump", "source", "raw_texts", "tables", "files"}
 """Every top-level key `make_manifest` writes."""
+FILE_KEYS, TABLE_KEYS, COLUMN_KEYS = {"sha256", "bytes", "rows"}, {"rows", "id_column", "columns"}, {"name", "type", "nullable", "labels"}
+"""The keys of a `files`, `tables` and column entry: another key is a statement nothing checks
+(attack27: `signed` on a file, `primary_key` on a table, verified ok)."""
 
 
 def _where(path: str) -> str:
@@ -53,6 +56,11 @@ def _version_problems(manifest: dict) -> list[Problem]:
     if "released" in manifest and not _iso_date(manifest["released"]):
         problems.append(_bad("released", f"{str(manifest['released'])[:40]!r} is not a date in ASCII YYYY-MM-DD"))
     return problems
+
+
+def _unknown_keys(where: str, entry: dict, known: set) -> list[Problem]:
+    return [_bad(f"{where}.{str(key)[:40]}", "a key the manifest format does not have (its statement would go unchecked)")
+            for key in sorted(set(entry) - known, key=str)[:5]]
 
 
 def _header_problems(manifest: dict) -> list[Problem]:
@@ -133,6 +141,9 @@ def shape_problems(manifest) -> list[Problem]:
         if not isinstance(entry, dict):
             problems.append(_bad(where, "not an object"))
             continue
+        problems += _unknown_keys(where, entry, FILE_KEYS)
+        if "rows" in entry and not rel.endswith(".parquet"):
+            problems.append(_bad(where + ".rows", "a row count of a file that is no table part (nothing could check it)"))
         if not isinstance(entry.get("sha256"), str) or not _HEX64.match(entry["sha256"]):
             problems.append(_bad(where + ".sha256", "not 64 lowercase hex digits"))
         for key in ("bytes", "rows"):
@@ -144,6 +155,7 @@ def shape_problems(manifest) -> list[Problem]:
         if not isinstance(table, dict):
             problems.append(_bad(where, "not an object"))
             continue
+        problems += _unknown_keys(where, table, TABLE_KEYS)
         rows = table.get("rows")
         if not isinstance(rows, int) or isinstance(rows, bool) or rows < 0:
             problems.append(_bad(where + ".rows", "not a non-negative integer"))
@@ -156,6 +168,7 @@ def shape_problems(manifest) -> list[Problem]:
                     and isinstance(column.get("type"), str) and isinstance(column.get("nullable"), bool)):
                 problems.append(_bad(f"{where}.columns[{i}]", "needs name (string), type (string), nullable (bool)"))
                 continue
+            problems += _unknown_keys(f"{where}.columns[{i}]", column, COLUMN_KEYS)
             if column["type"] not in LOGICAL_TYPES:
                 problems.append(_bad(f"{where}.columns[{i}].type", f"{column['type'][:40]!r} is none of the schema's column types "
                                                                    f"({', '.join(LOGICAL_TYPES)}); `load` cannot type it"))
