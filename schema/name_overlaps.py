@@ -37,22 +37,28 @@ def check_name_overlaps(tables, report: Report) -> None:
     if len(rows) < 2:
         return
     article = _article_codes(tables, mentions, rows)
-    starts, ends = starts_all[rows], ends_all[rows]
-    order = span_order(article, starts, ends)
-    article, starts, ends, rows = article[order], starts[order], ends[order], rows[order]
-    new_article = np.r_[True, article[1:] != article[:-1]]
-    # one running maximum for all articles: each article's ends are lifted above every earlier article's
-    lifted = ends + (np.cumsum(new_article) - 1) * (_LONGEST + 1)
-    reach = np.maximum.accumulate(lifted)
-    record = np.maximum.accumulate(np.where(lifted == reach, np.arange(len(rows)), 0))  # the row that reached it
-    lifted_starts = lifted - ends + starts
-    inside = np.flatnonzero(~new_article & (lifted_starts < np.r_[0, reach[:-1]]))
-    for at in inside:
-        row, outer = rows[at], rows[record[at - 1]]
+    for row, outer in overlapping_rows(article, starts_all[rows], ends_all[rows], rows):
         (mention_id, other_id), (text, other_text) = ids_at(mentions, "mentions", np.array([row, outer])), values_at(mentions, "text", np.array([row, outer]))
         report.add("mentions", "name-mentions-overlap",
                    f"NAME mention {text!r} overlaps NAME mention {other_id} {other_text!r}: a name inside a longer name is no separate mention, the longest wins (M4)",
-                   mention_id, "start", int(starts[at]))
+                   mention_id, "start", int(starts_all[row]))
+
+
+def overlapping_rows(group: np.ndarray, starts: np.ndarray, ends: np.ndarray, rows: np.ndarray) -> list[tuple[int, int]]:
+    """(row, an earlier row of its group whose span it overlaps) for each row that starts before
+    the furthest end of the rows before it in its group, rows sorted by group, start, the longest
+first (span_order).
+    Offsets are sound (0 <= start < end <= _LONGEST) and groups are small integers."""
+    order = span_order(group, starts, ends)
+    group, starts, ends, rows = group[order], starts[order], ends[order], rows[order]
+    new_group = np.r_[True, group[1:] != group[:-1]]
+    # one running maximum for all groups: each group's ends are lifted above every earlier group's
+    lifted = ends + (np.cumsum(new_group) - 1) * (_LONGEST + 1)
+    reach = np.maximum.accumulate(lifted)
+    record = np.maximum.accumulate(np.where(lifted == reach, np.arange(len(rows)), 0))  # the row that reached it
+    lifted_starts = lifted - ends + starts
+    inside = np.flatnonzero(~new_group & (lifted_starts < np.r_[0, reach[:-1]]))
+    return [(int(rows[at]), int(rows[record[at - 1]])) for at in inside]
 
 
 def _article_codes(tables, mentions: pa.Table, rows: np.ndarray) -> np.ndarray:
