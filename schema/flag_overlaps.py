@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, ids_at, values_at
 from landstrikes.schema.checkcorpus import column
-from landstrikes.schema.name_overlaps import _LONGEST, overlapping_rows
+from landstrikes.schema.name_overlaps import LONGEST_OFFSET, overlapping_rows
 from landstrikes.schema.report import Report
 
 
@@ -30,7 +30,7 @@ def check_flag_overlaps(tables, report: Report) -> None:
     starts = pc.fill_null(start, -1).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
     ends = pc.fill_null(end, -1).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
     known = pc.and_(column(flags, "article_id").is_valid(), column(flags, "flag").is_valid()).to_numpy(zero_copy_only=False)
-    rows = np.flatnonzero(known & (starts >= 0) & (ends > starts) & (ends <= _LONGEST))
+    rows = np.flatnonzero(known & (starts >= 0) & (ends > starts) & (ends <= LONGEST_OFFSET))
     if len(rows) < 2:
         return
     article, kind = (pc.dictionary_encode(column(flags, name).take(pa.array(rows, pa.int64()))) for name in ("article_id", "flag"))
