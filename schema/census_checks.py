@@ -13,9 +13,9 @@ from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.entity_names import check_entity_names
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
-from landstrikes.schema.flag_overlaps import check_flag_overlaps
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
 from landstrikes.schema.heading_claims import check_heading_claims
+from landstrikes.schema.keyed_overlaps import check_keyed_overlaps
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.nominal_articles import check_nominal_articles
@@ -49,7 +49,7 @@ CENSUS_CHECKS = (
     check_name_mentions,
     check_exclusion_aliases,
     check_name_overlaps,
-    check_flag_overlaps,
+    check_keyed_overlaps,
     check_segment_starts,
     check_vague_table,
     check_final_punctuation_ends,
@@ -99,6 +99,7 @@ CENSUS_CHECK_IDS = (
     "exclusion-not-alias",
     "name-mentions-overlap",
     "flags-overlap",
+    "claims-overlap",
     "segment-starts-with-line-feed",
     "vague-quantity-off-table",
     "indirect-span-final-punctuation",
