@@ -63,9 +63,9 @@ def check_span_lines(tables, report: Report) -> None:
 
 def check_speaker_cue_lines(tables, report: Report) -> None:
     """Q6: the speaker mention (and an unnamed source's words, Q16) is the subject of the cue, so
-    no line feed stands between speaker words and cue. attack27: a quote given the mention of its speaker
-    three paragraphs away, mention id, words and offsets all that mention's, validated
-    [speaker-off-cue-line]. Every gold row holds it; the extractor's rows are exempt (on
+    no line feed stands between speaker words and cue. attack27: a quote given the mention of
+    its speaker three paragraphs away, mention id, words and offsets all that mention's,
+    validated [speaker-off-cue-line]. Every gold row holds it; the extractor's rows are exempt (on
     adversarial text with stray marks and line feeds it pairs a cue with a name lines away)."""
     columns = ("article_id", "speaker_start", "speaker_end", "cue_start", "cue_end", "source")
     quotes = arrow_of(tables, "quotes", columns)
