@@ -11,15 +11,19 @@ from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.contradiction_links import check_contradiction_links
 from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
+from landstrikes.schema.entity_names import check_entity_names
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
 from landstrikes.schema.heading_claims import check_heading_claims
+from landstrikes.schema.keyed_overlaps import check_keyed_overlaps
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.nominal_articles import check_nominal_articles
+from landstrikes.schema.pronoun_types import check_pronoun_types
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.quote_cues import check_quote_cues
+from landstrikes.schema.quote_kinds import check_quote_kinds
 from landstrikes.schema.quote_pairs import check_quote_pairs
 from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_variant_propositions
 from landstrikes.schema.repeated_headline_claims import check_repeated_headline_claims
@@ -28,19 +32,24 @@ from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_i
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.split_quote_speakers import check_split_quote_speakers
 from landstrikes.schema.span_edges import check_span_edges
+from landstrikes.schema.span_lines import check_speaker_cue_lines, check_span_lines
 from landstrikes.schema.span_words import check_span_words
 from landstrikes.schema.stance_evidence_speakers import check_stance_evidence_speakers
 from landstrikes.schema.vague_table import check_vague_table
 
 CENSUS_CHECKS = (
     check_entity_flag_notes,
+    check_entity_names,
     check_claim_values,
     check_attribution_mentions,
     check_span_edges,
+    check_span_lines,
+    check_speaker_cue_lines,
     check_span_words,
     check_name_mentions,
     check_exclusion_aliases,
     check_name_overlaps,
+    check_keyed_overlaps,
     check_segment_starts,
     check_vague_table,
     check_final_punctuation_ends,
@@ -53,10 +62,12 @@ CENSUS_CHECKS = (
     check_cluster_propositions,
     check_quantity_numbers,
     check_quote_cues,
+    check_quote_kinds,
     check_split_quote_speakers,
     check_repeated_headline_claims,
     check_heading_claims,
     check_nominal_articles,
+    check_pronoun_types,
     check_stance_evidence_speakers,
     check_contradiction_links,
     check_sorted_lists,
@@ -73,16 +84,22 @@ two sides of a contradiction are claims of two articles; attack25)."""
 
 CENSUS_CHECK_IDS = (
     "entity-flag-note-mismatch",
+    "entity-name-repeated",
+    "entity-name-mixed-scripts",
     "quantity-incomplete",
     "quantity-bound-mismatch",
     "hedging-claimant-mismatch",
     "attribution-not-mentioned",
     "span-edge-whitespace",
+    "span-crosses-line",
+    "speaker-off-cue-line",
     "span-splits-word",
     "name-mention-not-alias",
     "mention-kind-mismatch",
     "exclusion-not-alias",
     "name-mentions-overlap",
+    "flags-overlap",
+    "claims-overlap",
     "segment-starts-with-line-feed",
     "vague-quantity-off-table",
     "indirect-span-final-punctuation",
@@ -96,10 +113,12 @@ CENSUS_CHECK_IDS = (
     "cluster-propositions-repeat",
     "quantity-not-in-text",
     "cue-inside-quote",
+    "quote-kind-status-mismatch",
     "split-quote-speaker-differs",
     "claim-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",
+    "pronoun-type-mismatch",
     "evidence-not-speakers",
     "contradiction-links-incomplete",
     "list-not-sorted",

@@ -32,27 +32,33 @@ def check_name_overlaps(tables, report: Report) -> None:
     starts_all = pc.fill_null(start, -1).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
     ends_all = pc.fill_null(end, -1).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
     # a span out of range or reversed is another check's finding; the bound keeps the arithmetic below exact
-    sound = (starts_all >= 0) & (ends_all > starts_all) & (ends_all <= _LONGEST)
+    sound = (starts_all >= 0) & (ends_all > starts_all) & (ends_all <= LONGEST_OFFSET)
     rows = np.flatnonzero(names.to_numpy(zero_copy_only=False) & sound)
     if len(rows) < 2:
         return
     article = _article_codes(tables, mentions, rows)
-    starts, ends = starts_all[rows], ends_all[rows]
-    order = span_order(article, starts, ends)
-    article, starts, ends, rows = article[order], starts[order], ends[order], rows[order]
-    new_article = np.r_[True, article[1:] != article[:-1]]
-    # one running maximum for all articles: each article's ends are lifted above every earlier article's
-    lifted = ends + (np.cumsum(new_article) - 1) * (_LONGEST + 1)
-    reach = np.maximum.accumulate(lifted)
-    record = np.maximum.accumulate(np.where(lifted == reach, np.arange(len(rows)), 0))  # the row that reached it
-    lifted_starts = lifted - ends + starts
-    inside = np.flatnonzero(~new_article & (lifted_starts < np.r_[0, reach[:-1]]))
-    for at in inside:
-        row, outer = rows[at], rows[record[at - 1]]
+    for row, outer in overlapping_rows(article, starts_all[rows], ends_all[rows], rows):
         (mention_id, other_id), (text, other_text) = ids_at(mentions, "mentions", np.array([row, outer])), values_at(mentions, "text", np.array([row, outer]))
         report.add("mentions", "name-mentions-overlap",
                    f"NAME mention {text!r} overlaps NAME mention {other_id} {other_text!r}: a name inside a longer name is no separate mention, the longest wins (M4)",
-                   mention_id, "start", int(starts[at]))
+                   mention_id, "start", int(starts_all[row]))
+
+
+def overlapping_rows(group: np.ndarray, starts: np.ndarray, ends: np.ndarray, rows: np.ndarray) -> list[tuple[int, int]]:
+    """(row, an earlier row of its group whose span it overlaps) for each row that starts before
+    the furthest end of the rows before it in its group, rows sorted by group, start, the longest
+first (span_order).
+    Offsets are sound (0 <= start < end <= LONGEST_OFFSET) and groups are small integers."""
+    order = span_order(group, starts, ends)
+    group, starts, ends, rows = group[order], starts[order], ends[order], rows[order]
+    new_group = np.r_[True, group[1:] != group[:-1]]
+    # one running maximum for all groups: each group's ends are lifted above every earlier group's
+    lifted = ends + (np.cumsum(new_group) - 1) * (LONGEST_OFFSET + 1)
+    reach = np.maximum.accumulate(lifted)
+    record = np.maximum.accumulate(np.where(lifted == reach, np.arange(len(rows)), 0))  # the row that reached it
+    lifted_starts = lifted - ends + starts
+    inside = np.flatnonzero(~new_group & (lifted_starts < np.r_[0, reach[:-1]]))
+    return [(int(rows[at]), int(rows[record[at - 1]])) for at in inside]
 
 
 def _article_codes(tables, mentions: pa.Table, rows: np.ndarray) -> np.ndarray:
@@ -71,5 +77,5 @@ def _article_codes_plainly(mentions: pa.Table, rows: np.ndarray) -> np.ndarray:
     return pc.dictionary_encode(column(mentions, "article_id").take(pa.array(rows, pa.int64()))).indices.to_numpy(zero_copy_only=False).astype(np.int64)
 
 
-_LONGEST = 2**31
+LONGEST_OFFSET = 2**31
 """Offsets past this are span-out-of-range's (no article is 2 G code points); below it the lifted ends fit int64."""

@@ -11,10 +11,18 @@ import re
 from landstrikes.releases.manifest import LOGICAL_TYPES, Problem
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # git's SHA-1 or SHA-256 object names
+DATASET = "landstrikes"
+SOURCE_KEYS = ("git_commit", "git_dirty", "package_version", "pyarrow_version")
+"""What `release.git_source` states: the commit (null outside git), whether the tree was dirty
+(null when unknown), the package and pyarrow versions that wrote the release."""
 _TEXT = (str,)
 KNOWN_KEYS = {"manifest_format", "dataset", "dataset_version", "schema_version", "released", "previous_release",
               "bump", "required_bump", "source", "raw_texts", "tables", "files"}
 """Every top-level key `make_manifest` writes."""
+FILE_KEYS, TABLE_KEYS, COLUMN_KEYS = {"sha256", "bytes", "rows"}, {"rows", "id_column", "columns"}, {"name", "type", "nullable", "labels"}
+"""The keys of a `files`, `tables` and column entry: another key is a statement nothing checks
+(attack27: `signed` on a file, `primary_key` on a table, verified ok)."""
 
 
 def _where(path: str) -> str:
@@ -50,6 +58,54 @@ def _version_problems(manifest: dict) -> list[Problem]:
     return problems
 
 
+def _unknown_keys(where: str, entry: dict, known: set) -> list[Problem]:
+    return [_bad(f"{where}.{str(key)[:40]}", "a key the manifest format does not have (its statement would go unchecked)")
+            for key in sorted(set(entry) - known, key=str)[:5]]
+
+
+def _header_problems(manifest: dict) -> list[Problem]:
+    """The header statements nothing else checks, as `release` writes them: a manifest of another
+    format or dataset, or one that leaves a statement out or gives it another shape, was believed
+    (attack27: `manifest_format` 2, `dataset` 'other-news', no `raw_texts`, `source` a string,
+    all verified ok)."""
+    from landstrikes.releases.manifest import MANIFEST_FORMAT
+    from landstrikes.releases.semver import LEVELS
+
+    problems = []
+    if manifest["manifest_format"] != MANIFEST_FORMAT:
+        problems.append(_bad("manifest_format", f"format {manifest['manifest_format']}; this package reads format "
+                             f"{MANIFEST_FORMAT} only (a newer format needs a newer landstrikes)"))
+    for key in sorted(KNOWN_KEYS - set(manifest)):
+        problems.append(_bad(key, "missing: every release states it"))
+    if "dataset" in manifest and manifest["dataset"] != DATASET:
+        problems.append(_bad("dataset", f"{str(manifest['dataset'])[:40]!r}: a manifest of {DATASET!r} names it"))
+    if "bump" in manifest and manifest["bump"] not in (*LEVELS, "initial"):
+        problems.append(_bad("bump", f"{str(manifest['bump'])[:40]!r} is none of {', '.join((*LEVELS, 'initial'))}"))
+    if "required_bump" in manifest and "previous_release" in manifest:
+        required, first = manifest["required_bump"], manifest["previous_release"] is None
+        if (required is not None or not first) and required not in LEVELS:
+            problems.append(_bad("required_bump", f"{str(required)[:40]!r}: a release after another states the "
+                                 f"step its changes require ({', '.join(LEVELS)}); only the first states null"))
+    if "source" in manifest:
+        problems += _source_problems(manifest["source"])
+    return problems
+
+
+def _source_problems(source) -> list[Problem]:
+    if not isinstance(source, dict) or set(source) != set(SOURCE_KEYS):
+        return [_bad("source", f"not an object of exactly {', '.join(SOURCE_KEYS)}")]
+    commit, dirty = source["git_commit"], source["git_dirty"]
+    problems = []
+    if commit is not None and not (isinstance(commit, str) and _COMMIT.fullmatch(commit)):
+        problems.append(_bad("source.git_commit", f"{str(commit)[:40]!r} is neither null nor a commit's hex digits"))
+    if dirty is not None and not isinstance(dirty, bool):
+        problems.append(_bad("source.git_dirty", "neither null nor true/false"))
+    for key in SOURCE_KEYS[2:]:
+        if not (isinstance(source[key], str) and 0 < len(source[key]) <= 64):
+            problems.append(_bad(f"source.{key}", "not a version string"))
+    return problems
+
+
 def _iso_date(value) -> bool:
     """'2026-12-03', a real date; fromisoformat alone would take other digits and forms."""
     from datetime import date
@@ -79,12 +135,15 @@ def shape_problems(manifest) -> list[Problem]:
         return problems
     if len(manifest["schema_version"]) > 64:
         problems.append(_bad("schema_version", "longer than 64 characters"))
-    problems += _version_problems(manifest)
+    problems += _version_problems(manifest) + _header_problems(manifest)
     for rel, entry in manifest["files"].items():
         where = f"files.{rel[:80]}"
         if not isinstance(entry, dict):
             problems.append(_bad(where, "not an object"))
             continue
+        problems += _unknown_keys(where, entry, FILE_KEYS)
+        if "rows" in entry and not rel.endswith(".parquet"):
+            problems.append(_bad(where + ".rows", "a row count of a file that is no table part (nothing could check it)"))
         if not isinstance(entry.get("sha256"), str) or not _HEX64.match(entry["sha256"]):
             problems.append(_bad(where + ".sha256", "not 64 lowercase hex digits"))
         for key in ("bytes", "rows"):
@@ -96,6 +155,7 @@ def shape_problems(manifest) -> list[Problem]:
         if not isinstance(table, dict):
             problems.append(_bad(where, "not an object"))
             continue
+        problems += _unknown_keys(where, table, TABLE_KEYS)
         rows = table.get("rows")
         if not isinstance(rows, int) or isinstance(rows, bool) or rows < 0:
             problems.append(_bad(where + ".rows", "not a non-negative integer"))
@@ -108,6 +168,7 @@ def shape_problems(manifest) -> list[Problem]:
                     and isinstance(column.get("type"), str) and isinstance(column.get("nullable"), bool)):
                 problems.append(_bad(f"{where}.columns[{i}]", "needs name (string), type (string), nullable (bool)"))
                 continue
+            problems += _unknown_keys(f"{where}.columns[{i}]", column, COLUMN_KEYS)
             if column["type"] not in LOGICAL_TYPES:
                 problems.append(_bad(f"{where}.columns[{i}].type", f"{column['type'][:40]!r} is none of the schema's column types "
                                                                    f"({', '.join(LOGICAL_TYPES)}); `load` cannot type it"))

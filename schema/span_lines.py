@@ -1,0 +1,93 @@
+"""A span lies inside one line of its article. Q2 pairs quotation marks paragraph by paragraph,
+and a paragraph ends at a line feed (a quotation still open at a paragraph's end is continued,
+never carried over it); a name (M1), a definite description, a claim (a statement of the text),
+a clause of evidence (S5), a cue word (Q5), the words naming a speaker (Q16) and the minimal
+phrase of a flag (AQ1-AQ5, a boilerplate block's "first line") never reach into the next line.
+attack27: a NOMINAL widened to "its president.\\n\\nFrom", a spun-text flag and a stance's
+evidence widened over a paragraph break onto the next line's first word, text and id re-derived,
+all validated. No gold span holds a line feed; the extractor's none either, but its boilerplate
+flags, which cover whole blocks ("Leave a Reply\\n\\nYour email ..."): `auto` flags are exempt.
+
+Only texts holding a line feed are looked at further (one Arrow substring scan per column), and
+only those with one between their first and last non-space character (a span widened onto the
+line feed before it is span-edge-whitespace's) whose text is the article's slice (span-text-mismatch
+has the others): one corruption, one finding."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at, texts_are_slices, values_at
+from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
+from landstrikes.schema.report import Report
+
+SPANS = (
+    ("mentions", ("start", "end", "text")),
+    ("mention_exclusions", ("start", "end", "text")),
+    ("quotes", ("start", "end", "text")),
+    ("quotes", ("cue_start", "cue_end", "cue_text")),
+    ("quotes", ("speaker_start", "speaker_end", "speaker_text")),
+    ("claims", ("start", "end", "text")),
+    ("stances", ("evidence_start", "evidence_end", "evidence_text")),
+    ("quality_flags", ("start", "end", "text")),
+)
+EXTRACTOR_EXEMPT = {"quality_flags"}
+"""Tables whose `auto` rows may cross a line (the extractor flags a boilerplate block whole)."""
+
+
+def check_span_lines(tables, report: Report) -> None:
+    for table, spans in SPANS:
+        name = spans[2]
+        exempt = table in EXTRACTOR_EXEMPT
+        rows_table = (exempt and arrow_of(tables, table, spans + ("source",))) or arrow_of(tables, table, spans)
+        if rows_table is None or not rows_table.num_rows:
+            continue
+        texts = column(rows_table, name)
+        if not pa.types.is_string(texts.type) and not pa.types.is_large_string(texts.type):
+            continue
+        crossing = pc.match_substring(texts, "\n")
+        if exempt and "source" in rows_table.column_names:
+            crossing = pc.and_(crossing, pc.fill_null(pc.not_equal(column(rows_table, "source"), "auto"), True))
+        rows = failing_rows(crossing)
+        if not len(rows):
+            continue
+        inside = ["\n" in text.strip() for text in values_at(rows_table, name, rows)]  # an edge is span-edge-whitespace's
+        rows = rows[np.asarray(inside, bool)]
+        rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
+        for row_id, text in zip(ids_at(rows_table, table, rows), values_at(rows_table, name, rows)):
+            report.add(table, "span-crosses-line",
+                       "a span lies inside one line: it never holds a line feed (Q2's paragraph; G2)", row_id, name, text)
+
+
+def check_speaker_cue_lines(tables, report: Report) -> None:
+    """Q6: the speaker mention (and an unnamed source's words, Q16) is the subject of the cue, so
+    no line feed stands between speaker words and cue. attack27: a quote given the mention of
+    its speaker three paragraphs away, mention id, words and offsets all that mention's,
+    validated [speaker-off-cue-line]. Every gold row holds it; the extractor's rows are exempt (on
+    adversarial text with stray marks and line feeds it pairs a cue with a name lines away)."""
+    columns = ("article_id", "speaker_start", "speaker_end", "cue_start", "cue_end", "source")
+    quotes = arrow_of(tables, "quotes", columns)
+    if quotes is None or not quotes.num_rows or "articles" not in tables:
+        return
+    offsets = [pc.fill_null(column(quotes, name).cast(pa.int64()), -1).to_numpy(zero_copy_only=False) for name in columns[1:5]]
+    speaker_start, speaker_end, cue_start, cue_end = offsets
+    texts, numbers = article_texts(tables), article_numbers(tables, "quotes")
+    lengths = np.where(numbers >= 0, texts.lengths[np.maximum(numbers, 0)] if len(texts.lengths) else 0, -1)
+    placed = ((numbers >= 0) & (0 <= speaker_start) & (speaker_start <= speaker_end) & (speaker_end <= lengths)
+              & (0 <= cue_start) & (cue_start <= cue_end) & (cue_end <= lengths))
+    annotated = pc.fill_null(pc.not_equal(column(quotes, "source"), "auto"), True).to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(placed & annotated)
+    if not len(rows):
+        return
+    # the words between the two spans (none when they touch or overlap): a line feed inside either
+    # span is span-crosses-line's or span-edge-whitespace's, one corruption, one finding
+    words_first = speaker_start <= cue_start
+    gap_start = np.where(words_first, speaker_end, cue_end)[rows]
+    gap_end = np.maximum(np.where(words_first, cue_start, speaker_start)[rows], gap_start)
+    gap = texts.slices(numbers[rows], gap_start, gap_end).cast(pa.large_string())
+    rows = rows[failing_rows(pc.match_substring(gap, "\n"))]
+    for row_id, words in zip(ids_at(quotes, "quotes", rows), values_at(quotes, "speaker_start", rows)):
+        report.add("quotes", "speaker-off-cue-line", "the speaker words are the cue's subject, in the cue's line; a line feed "
+                   "stands between them (Q6, Q16)", row_id, "speaker_start", words)
