@@ -36,11 +36,12 @@ def copy_sources(target: Path) -> Path:
 
 
 def with_pass_partners(folder: Path) -> Path:
-    """The releases the fourth to eighth passes are compared with, copied in: `agreement` reads
+    """The releases the fourth to tenth passes are compared with, copied in: `agreement` reads
     them beside the passes (a built copy holds only what a build reads)."""
-    from landstrikes.documents import claimspasses, fifthpass, fourthpass
+    from landstrikes.documents import claimspass_registry, fifthpass, fourthpass
 
-    for partner in (fourthpass.PARTNER, fifthpass.PARTNER, *(each.partner for each in claimspasses.CLAIMS_PASSES)):
+    passes = (*claimspass_registry.CLAIMS_PASSES, *claimspass_registry.CROSS_ARTICLE_PASSES)
+    for partner in (fourthpass.PARTNER, fifthpass.PARTNER, *(each.partner for each in passes)):
         shutil.copytree(DATASET / partner.parent, folder / partner.parent, dirs_exist_ok=True)
     return folder
 
