@@ -31,14 +31,19 @@ PARTNER_USED = {
 CONFIDENCE = ("high", "medium", "low")
 
 
-def _pass_and_partner(dataset_dir: Path, name: str):
+def _pass_and_partner(dataset_dir: Path, name: str, partners: dict | None = None):
     """(the registered pass, its folder, its partner's name, the partner's used tables), or None
-    when the dataset holds no such pass."""
+    when the dataset holds no such pass. `partners` keeps a partner read (and verified) for the
+    other pass of one `agreement` run: both passes share release 2.24.1."""
     (each,) = (p for p in CROSS_ARTICLE_PASSES if p.name == name)
     folder = dataset_dir / each.folder
     if not folder.exists():
         return None
-    return each, folder, each.partner.parent.name, read_partner(dataset_dir, each.partner, each.pin, PARTNER_USED, each.name)
+    partners = {} if partners is None else partners
+    key = (each.partner, each.pin)
+    if key not in partners:
+        partners[key] = read_partner(dataset_dir, each.partner, each.pin, PARTNER_USED, each.name)
+    return each, folder, each.partner.parent.name, partners[key]
 
 
 def _once(path: Path, keyed: list[tuple[int, str]], what: str) -> None:
@@ -126,9 +131,9 @@ def _crossing(claims: dict[str, dict], cluster_of: dict[str, str]) -> int:
     return sum(len(a) > 1 for a in articles.values())
 
 
-def cluster_pass_agreement(dataset_dir: Path) -> dict | None:
+def cluster_pass_agreement(dataset_dir: Path, partners: dict | None = None) -> dict | None:
     """Figures of the ninth pass against its partner, or None when the dataset holds no such pass."""
-    found = _pass_and_partner(dataset_dir, "ninth")
+    found = _pass_and_partner(dataset_dir, "ninth", partners)
     if found is None:
         return None
     each, folder, release, tables = found
@@ -171,9 +176,9 @@ def _propositions(clusters: list[dict]) -> dict[tuple[str, str], str]:
     return out
 
 
-def record_pass_agreement(dataset_dir: Path) -> dict | None:
+def record_pass_agreement(dataset_dir: Path, partners: dict | None = None) -> dict | None:
     """Figures of the tenth pass against its partner, or None when the dataset holds no such pass."""
-    found = _pass_and_partner(dataset_dir, "tenth")
+    found = _pass_and_partner(dataset_dir, "tenth", partners)
     if found is None:
         return None
     each, folder, release, tables = found
@@ -209,9 +214,9 @@ def record_pass_agreement(dataset_dir: Path) -> dict | None:
 
 def cross_article_passes_agreement(dataset_dir: Path) -> dict[str, dict]:
     """Each cross-article pass the dataset holds, keyed `<name>_pass`."""
-    found = {}
+    found, partners = {}, {}
     for name, figures in (("ninth", cluster_pass_agreement), ("tenth", record_pass_agreement)):
-        result = figures(dataset_dir)
+        result = figures(dataset_dir, partners)
         if result is not None:
             found[f"{name}_pass"] = result
     return found
