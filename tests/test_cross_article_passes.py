@@ -5,13 +5,17 @@ its own figure, and a pass that skips, repeats or invents an item is one line na
 from __future__ import annotations
 
 import shutil
+from itertools import combinations
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from landstrikes.documents.claimspass_registry import CROSS_ARTICLE_PASSES
-from landstrikes.documents.crossarticlepasses import cluster_pass_agreement, record_pass_agreement
+from landstrikes.documents.agreement import cohen_kappa, prf
+from landstrikes.documents.crossarticlepasses import _links, cluster_pass_agreement, record_pass_agreement
 from landstrikes.errors import BuildError
 
 DATASET = Path(__file__).resolve().parent.parent / "dataset"
@@ -137,3 +141,23 @@ def test_a_pass_that_skips_repeats_or_invents_an_item_is_one_line_naming_the_fil
         figures(dataset)
     message = str(raised.value)
     assert file in message and problem in message and "\n" not in message
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 5), st.integers(0, 5)), max_size=30))
+def test_links_counted_from_group_sizes_are_the_pairs_counted_one_by_one(rows):
+    """(article, gold cluster, pass cluster) per claim: the figures `_links` counts from group
+    sizes are those of every pair of claims looked at in turn (the definition)."""
+    ids = [str(i) for i in range(len(rows))]
+    article, gold, ours = ({str(i): row[k] for i, row in enumerate(rows)} for k in range(3))
+    for across in (False, True):
+        same_g, same_o = [], []
+        for a, b in combinations(ids, 2):
+            if (article[a] != article[b]) == across:
+                same_g.append(gold[a] == gold[b])
+                same_o.append(ours[a] == ours[b])
+        both = sum(x and y for x, y in zip(same_g, same_o))
+        assert _links(ids, article, gold, ours, across) == {
+            "pairs": len(same_g), "gold_links": sum(same_g), "pass_links": sum(same_o),
+            "link": prf(both, sum(same_g), sum(same_o)),
+            "same_cluster_kappa": cohen_kappa([str(x) for x in same_g], [str(y) for y in same_o])}
