@@ -161,3 +161,16 @@ def test_links_counted_from_group_sizes_are_the_pairs_counted_one_by_one(rows):
             "pairs": len(same_g), "gold_links": sum(same_g), "pass_links": sum(same_o),
             "link": prf(both, sum(same_g), sum(same_o)),
             "same_cluster_kappa": cohen_kappa([str(x) for x in same_g], [str(y) for y in same_o])}
+
+
+def test_agreement_on_a_broken_committed_pass_exits_2_with_one_line_and_writes_nothing(whole_copy, tmp_path, capsys):
+    """The command, not only the function: the committed ninth pass with its last row dropped."""
+    from landstrikes.cli import main
+
+    path = whole_copy / NINTH.folder / "assignments.tsv"
+    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8")
+    out = tmp_path / "a.json"
+    assert main(["agreement", "--dataset", str(whole_copy), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err and "assignments.tsv" in err and "lacks the claim" in err, err
+    assert not out.exists()
