@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from landstrikes.blasthreads import one_blas_thread
+from landstrikes.hashlibearly import import_hashlib_quietly
 from landstrikes.errors import BuildError, one_line, os_error_parts
 from landstrikes.safety.lock import READ_WAIT_SECONDS
 from landstrikes.schema.resources import OutOfResources, exhausted
@@ -957,6 +958,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:
         name_stdout_errors()
         one_blas_thread()
+        import_hashlib_quietly()
     _tolerant_streams()
     try:
         return _guarded(argv)
