@@ -69,8 +69,10 @@ def _cluster_catalogue(path: Path) -> dict[str, set[str]]:
     for line, row in rows:
         if not row["cluster"] or not row["proposition"].strip():
             raise BuildError(path, "a cluster needs a key and a proposition", line, check="missing-field")
-        keys = [part.split(":", 1)[0].strip() for part in row["variants"].split("|")] if row["variants"].strip() else []
-        if any(not key for key in keys) or len(set(keys)) != len(keys) or len(keys) == 1:
+        items = [part.partition(":") for part in row["variants"].split("|")] if row["variants"].strip() else []
+        keys = [key.strip() for key, _, _ in items]
+        worded = all(key.strip() and colon and wording.strip() for key, colon, wording in items)
+        if not worded or len(set(keys)) != len(keys) or len(keys) == 1:
             raise BuildError(path, f"column variants: {short(row['variants'])} is not two or more distinct `key: proposition` items",
                              line, check="wrong-type")
         catalogue[row["cluster"]] = set(keys)
