@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Report, TableResult
 from landstrikes.schema.resources import OutOfResources, raise_if_exhausted
+from landstrikes.schema.workers import corpus_bytes, executor, workers_for
 from landstrikes.schema.tableio import (
     UnreadableTable,
     concat_parts,
@@ -98,7 +98,7 @@ def load_and_check_tables(path: Path, report: Report) -> dict[str, pa.Table]:
     return _load_and_check(path, report)[0]
 
 
-def _load_and_check(path: Path, report: Report) -> tuple[dict[str, pa.Table], frozenset]:
+def _load_and_check(path: Path, report: Report, workers: int | None = None) -> tuple[dict[str, pa.Table], frozenset]:
     """Read every table and check it (Arrow-level checks, then Pandera); returns the structurally
     sound ones as Arrow tables (Arrow-level repairs applied, no schema metadata): no pandas frame
     is made unless Pandera must word a broken table's findings.
@@ -116,8 +116,9 @@ def _load_and_check(path: Path, report: Report) -> tuple[dict[str, pa.Table], fr
     except UnreadableTable as exc:
         report.unusable = exc.line()
         return {}, frozenset()
-    # tables are read side by side (Parquet decoding releases the GIL), reported in TABLES order
-    with ThreadPoolExecutor(max_workers=_workers()) as pool:
+    # tables are read side by side (Parquet decoding releases the GIL), reported in TABLES order;
+    # a small corpus on the calling thread alone (landstrikes.schema.workers)
+    with executor(workers or workers_for(corpus_bytes(root, [spec.name for spec in TABLES]))) as pool:
         done = list(pool.map(lambda spec: _read_and_check(spec, root / spec.name, report.path), TABLES))
     silver = next((t.silver for spec, t in zip(TABLES, done) if spec.name == "articles"), False)
     sound = {}
@@ -329,7 +330,8 @@ def validate(path: str | Path, timings: dict[str, float] | None = None, skipped:
 def _validate(path: Path, timings: dict[str, float] | None, skipped: frozenset[str]) -> Report:
     report = Report(path=str(path))
     clock = _Stopwatch(timings)
-    sound = Corpus.from_arrow(*clock.run("read_and_pandera", _load_and_check, path, report))
+    workers = _workers(path)
+    sound = Corpus.from_arrow(*clock.run("read_and_pandera", _load_and_check, path, report, workers))
     if report.unusable is not None:
         return report
     if "articles" in sound:
@@ -337,7 +339,7 @@ def _validate(path: Path, timings: dict[str, float] | None, skipped: frozenset[s
             clock.run("index_texts", article_texts, sound)
     # the checks read the tables and write only their own findings: they run side by side
     # (Arrow, numpy and the text scanners release the GIL) and report in CROSS_CHECKS order
-    with ThreadPoolExecutor(max_workers=_workers()) as pool:
+    with executor(workers) as pool:
         # the longest checks (the text scans) start first, so no core idles at the end
         futures = {check: pool.submit(_run_check, check, sound, clock, report.path)
                    for check in LONGEST_FIRST if check.__name__ not in skipped}
@@ -354,9 +356,13 @@ def _validate(path: Path, timings: dict[str, float] | None, skipped: frozenset[s
     return report
 
 
-def _workers() -> int:
-    """One thread per core: the work is Arrow, numpy and the scanners, which release the GIL."""
-    return os.cpu_count() or 1
+def _workers(path: Path) -> int:
+    """Threads for the folder's corpus (landstrikes.schema.workers); one where it has no table root."""
+    try:
+        root = table_root(path)
+    except UnreadableTable:
+        return 1
+    return workers_for(corpus_bytes(root, [spec.name for spec in TABLES]))
 
 
 def _run_check(check, tables, clock, path) -> list:

@@ -132,6 +132,17 @@ def test_alias_scan_is_the_same_across_window_edges(monkeypatch):
     assert corpus_alias_occurrences(texts, ALIASES) == want
 
 
+def test_each_alias_list_is_scanned_with_its_own_automaton_built_once():
+    """The automaton is kept per pattern list (every partition of one catalogue asks for the same):
+    a validate of other aliases, and one after the kept automata were replaced, finds its own."""
+    texts = ["Nicolás Maduro met Sean at Sea; U.S. and USA.", "Maduro"]
+    lists = (["Maduro"], ["Sea", "Sean"], ["U.S.", "USA", "Maduro"], ["Maduro"], ["Sea", "Sean"])
+    for aliases in lists:
+        assert corpus_alias_occurrences(texts, aliases) == plain_alias_occurrences(texts, aliases), aliases
+    assert aliasscan.automaton([b"Sea", b"Sean"]) is aliasscan.automaton([b"Sea", b"Sean"])
+    assert aliasscan.automaton([b"Sea"]) is not aliasscan.automaton([b"Sean"])
+
+
 def test_an_alias_running_into_the_next_article_is_no_occurrence():
     assert corpus_alias_occurrences(["the Mad", "uro"], ["Maduro"]) == set()
 
