@@ -17,9 +17,12 @@ import pyarrow.parquet as pq
 from landstrikes.schema.tableio import METADATA_PREFIX, landstrikes_metadata, read_table
 from slowfirst import pytest_collection_modifyitems, pytest_xdist_make_scheduler  # noqa: F401  (the longest modules first)
 from raysession import pytest_runtest_setup, pytest_runtest_teardown, ray_session  # noqa: F401  (one Ray start for consecutive Ray tests)
+from workergc import collect_less_often
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO / "dataset"
+
+collect_less_often()  # a test process's heap is large: fewer full passes over it (tests/workergc.py)
 
 # the extractor's word-list cache (landstrikes.extract.listcache) of this test run: never the user's
 os.environ["LANDSTRIKES_CACHE_DIR"] = tempfile.mkdtemp(prefix="landstrikes-test-cache-")
