@@ -4,6 +4,7 @@ reports the same findings, in the same order, either way (landstrikes.schema.wor
 from __future__ import annotations
 
 import importlib
+import os
 import threading
 
 import pytest
@@ -85,7 +86,8 @@ def test_the_size_counts_the_table_files_and_nothing_it_cannot_read(tmp_path):
     (tmp_path / "quotes" / "a.parquet").write_bytes(b"x" * 100)
     (tmp_path / "quotes" / "b.parquet").symlink_to("/dev/zero")  # not a regular file: not counted, not read
     (tmp_path / "claims").write_text("a file where a folder belongs")
-    assert workers.corpus_bytes(tmp_path, ["quotes", "claims", "missing"]) == 100
+    os.mkfifo(tmp_path / "stances")  # a FIFO where a folder belongs: refused at once, never waited on
+    assert workers.corpus_bytes(tmp_path, ["quotes", "claims", "stances", "missing"]) == 100
     assert workers.workers_for(workers.INLINE_BYTES) == 1
     assert workers.workers_for(workers.INLINE_BYTES + 1) == (workers.os.cpu_count() or 1)
 
