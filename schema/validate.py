@@ -118,7 +118,7 @@ def _load_and_check(path: Path, report: Report, workers: int | None = None) -> t
         return {}, frozenset()
     # tables are read side by side (Parquet decoding releases the GIL), reported in TABLES order;
     # a small corpus on the calling thread alone (landstrikes.schema.workers)
-    with executor(workers or workers_for(corpus_bytes(root, [spec.name for spec in TABLES]))) as pool:
+    with executor(workers or _workers_at(root)) as pool:
         done = list(pool.map(lambda spec: _read_and_check(spec, root / spec.name, report.path), TABLES))
     silver = next((t.silver for spec, t in zip(TABLES, done) if spec.name == "articles"), False)
     sound = {}
@@ -359,9 +359,12 @@ def _validate(path: Path, timings: dict[str, float] | None, skipped: frozenset[s
 def _workers(path: Path) -> int:
     """Threads for the folder's corpus (landstrikes.schema.workers); one where it has no table root."""
     try:
-        root = table_root(path)
+        return _workers_at(table_root(path))
     except UnreadableTable:
         return 1
+
+
+def _workers_at(root: Path) -> int:
     return workers_for(corpus_bytes(root, [spec.name for spec in TABLES]))
 
 
