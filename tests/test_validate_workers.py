@@ -84,10 +84,13 @@ def test_a_broken_corpus_gets_the_same_findings_in_the_same_order_inline_and_on_
 def test_the_size_counts_the_table_files_and_nothing_it_cannot_read(tmp_path):
     (tmp_path / "quotes").mkdir()
     (tmp_path / "quotes" / "a.parquet").write_bytes(b"x" * 100)
+    (tmp_path / "elsewhere.parquet").write_bytes(b"y" * 20)
+    (tmp_path / "quotes" / "linked.parquet").symlink_to(tmp_path / "elsewhere.parquet")  # a part kept elsewhere: counted
     (tmp_path / "quotes" / "b.parquet").symlink_to("/dev/zero")  # not a regular file: not counted, not read
+    (tmp_path / "quotes" / "loop.parquet").symlink_to(tmp_path / "quotes" / "loop.parquet")  # a loop: 0
     (tmp_path / "claims").write_text("a file where a folder belongs")
     os.mkfifo(tmp_path / "stances")  # a FIFO where a folder belongs: refused at once, never waited on
-    assert workers.corpus_bytes(tmp_path, ["quotes", "claims", "stances", "missing"]) == 100
+    assert workers.corpus_bytes(tmp_path, ["quotes", "claims", "stances", "missing"]) == 120
     assert workers.workers_for(workers.INLINE_BYTES) == 1
     assert workers.workers_for(workers.INLINE_BYTES + 1) == (workers.os.cpu_count() or 1)
 
