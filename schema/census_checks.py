@@ -9,6 +9,7 @@ from landstrikes.schema.claim_segments import check_claim_segments
 from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.contradiction_links import check_contradiction_links
+from landstrikes.schema.cue_events import check_cue_events
 from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.entity_names import check_entity_names
@@ -64,6 +65,7 @@ CENSUS_CHECKS = (
     check_quote_cues,
     check_quote_kinds,
     check_split_quote_speakers,
+    check_cue_events,
     check_repeated_headline_claims,
     check_heading_claims,
     check_nominal_articles,
@@ -115,6 +117,7 @@ CENSUS_CHECK_IDS = (
     "cue-inside-quote",
     "quote-kind-status-mismatch",
     "split-quote-speaker-differs",
+    "cue-rows-event-differs",
     "claim-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",
