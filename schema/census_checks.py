@@ -17,6 +17,7 @@ from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
 from landstrikes.schema.heading_claims import check_heading_claims
 from landstrikes.schema.keyed_overlaps import check_keyed_overlaps
+from landstrikes.schema.misquotation_spans import check_misquotation_spans
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.nominal_articles import check_nominal_articles
@@ -66,6 +67,7 @@ CENSUS_CHECKS = (
     check_quote_kinds,
     check_split_quote_speakers,
     check_cue_events,
+    check_misquotation_spans,
     check_repeated_headline_claims,
     check_heading_claims,
     check_nominal_articles,
@@ -118,6 +120,7 @@ CENSUS_CHECK_IDS = (
     "quote-kind-status-mismatch",
     "split-quote-speaker-differs",
     "cue-rows-event-differs",
+    "misquotation-outside-quote",
     "claim-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",
