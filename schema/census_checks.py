@@ -16,6 +16,7 @@ from landstrikes.schema.entity_names import check_entity_names
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
 from landstrikes.schema.heading_claims import check_heading_claims
+from landstrikes.schema.implicit_speakers import check_implicit_speakers
 from landstrikes.schema.keyed_overlaps import check_keyed_overlaps
 from landstrikes.schema.misquotation_spans import check_misquotation_spans
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
@@ -68,6 +69,7 @@ CENSUS_CHECKS = (
     check_split_quote_speakers,
     check_cue_events,
     check_misquotation_spans,
+    check_implicit_speakers,
     check_repeated_headline_claims,
     check_heading_claims,
     check_nominal_articles,
@@ -121,6 +123,7 @@ CENSUS_CHECK_IDS = (
     "split-quote-speaker-differs",
     "cue-rows-event-differs",
     "misquotation-outside-quote",
+    "implicit-speaker-mentioned",
     "claim-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",
