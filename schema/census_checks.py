@@ -16,6 +16,7 @@ from landstrikes.schema.entity_names import check_entity_names
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
 from landstrikes.schema.heading_claims import check_heading_claims
+from landstrikes.schema.hypothetical_claims import check_hypothetical_claims
 from landstrikes.schema.implicit_speakers import check_implicit_speakers
 from landstrikes.schema.keyed_overlaps import check_keyed_overlaps
 from landstrikes.schema.misquotation_spans import check_misquotation_spans
@@ -70,6 +71,7 @@ CENSUS_CHECKS = (
     check_cue_events,
     check_misquotation_spans,
     check_implicit_speakers,
+    check_hypothetical_claims,
     check_repeated_headline_claims,
     check_heading_claims,
     check_nominal_articles,
@@ -124,6 +126,7 @@ CENSUS_CHECK_IDS = (
     "cue-rows-event-differs",
     "misquotation-outside-quote",
     "implicit-speaker-mentioned",
+    "claim-hypothetical-mismatch",
     "claim-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",

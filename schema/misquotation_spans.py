@@ -36,7 +36,7 @@ def check_misquotation_spans(tables, report: Report) -> None:
     flag_rows = np.flatnonzero(flagged)
     quote_rows = np.flatnonzero(is_in(quotes, "kind", _QUOTED) & ~_nulls(quotes))
     flag_article, quote_article = article_codes((flags, flag_rows), (quotes, quote_rows))
-    inside = _enclosed(flag_article, frame_ints(flags, "start")[flag_rows], frame_ints(flags, "end")[flag_rows],
+    inside = enclosed(flag_article, frame_ints(flags, "start")[flag_rows], frame_ints(flags, "end")[flag_rows],
                        quote_article, frame_ints(quotes, "start")[quote_rows], frame_ints(quotes, "end")[quote_rows])
     if inside.all():
         return
@@ -53,26 +53,26 @@ def _nulls(frame) -> np.ndarray:
     return frame_nulls(frame, "article_id") | frame_nulls(frame, "start") | frame_nulls(frame, "end")
 
 
-_BOUND = 1 << 31
-"""Offsets are clipped to [0, _BOUND) for the search keys: a span beyond it is out of any article
+BOUND = 1 << 31
+"""Offsets are clipped to [0, BOUND) for the search keys: a span beyond it is out of any article
 (`span-out-of-range` names it) and is judged against the clipped value only."""
 
 
-def _enclosed(article, start, end, q_article, q_start, q_end) -> np.ndarray:
+def enclosed(article, start, end, q_article, q_start, q_end) -> np.ndarray:
     """For each span, whether some quote of its article starts at or before it and ends at or
     after it: the greatest end among the article's quotes that start at or before the span's start,
     found by one sort and a running maximum per article."""
     if len(q_start) == 0:
         return np.zeros(len(start), dtype=bool)
-    start, end, q_start, q_end = (np.clip(v, 0, _BOUND - 1).astype(np.int64) for v in (start, end, q_start, q_end))
+    start, end, q_start, q_end = (np.clip(v, 0, BOUND - 1).astype(np.int64) for v in (start, end, q_start, q_end))
     order = np.lexsort((q_start, q_article))
     q_article, q_start, q_end = q_article[order].astype(np.int64), q_start[order], q_end[order]
     opens = np.ones(len(order), dtype=bool)
     opens[1:] = q_article[1:] != q_article[:-1]
-    lift = np.cumsum(opens) * _BOUND  # each article's ends above the last's: one running maximum serves all
+    lift = np.cumsum(opens) * BOUND  # each article's ends above the last's: one running maximum serves all
     reach = np.maximum.accumulate(q_end + lift) - lift
-    keys = q_article * _BOUND + q_start
-    at = np.searchsorted(keys, article.astype(np.int64) * _BOUND + start, side="right") - 1
+    keys = q_article * BOUND + q_start
+    at = np.searchsorted(keys, article.astype(np.int64) * BOUND + start, side="right") - 1
     found = at >= 0
     found[found] = q_article[at[found]] == article[found]
     return found & (reach[np.maximum(at, 0)] >= end)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from attack25_tools import findings_of, rows_of, write_rows
-from landstrikes.schema.misquotation_spans import _enclosed
+from landstrikes.schema.misquotation_spans import enclosed
 
 CHECK = "misquotation-outside-quote"
 A000 = "000_68b95635092649cd"
@@ -55,4 +55,4 @@ def test_enclosure_is_the_plain_definition():
         q_end, f_end = q_start + rng.integers(0, 15, n), f_start + rng.integers(0, 15, m)
         plain = [any(qa == fa and qs <= fs and fe <= qe for qa, qs, qe in zip(q_article, q_start, q_end))
                  for fa, fs, fe in zip(f_article, f_start, f_end)]
-        assert list(_enclosed(f_article, f_start, f_end, q_article, q_start, q_end)) == plain
+        assert list(enclosed(f_article, f_start, f_end, q_article, q_start, q_end)) == plain
