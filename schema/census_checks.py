@@ -15,7 +15,7 @@ from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.entity_names import check_entity_names
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
-from landstrikes.schema.group_holders import check_group_holders
+from landstrikes.schema.group_holders import check_entity_holders, check_group_holders
 from landstrikes.schema.heading_claims import check_heading_claims
 from landstrikes.schema.hypothetical_claims import check_hypothetical_claims
 from landstrikes.schema.implicit_speakers import check_implicit_speakers
@@ -74,6 +74,7 @@ CENSUS_CHECKS = (
     check_implicit_speakers,
     check_hypothetical_claims,
     check_group_holders,
+    check_entity_holders,
     check_repeated_headline_claims,
     check_heading_claims,
     check_nominal_articles,
@@ -130,6 +131,7 @@ CENSUS_CHECK_IDS = (
     "implicit-speaker-mentioned",
     "claim-hypothetical-mismatch",
     "holder-group-mismatch",
+    "holder-not-speaker",
     "claim-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",
