@@ -24,6 +24,7 @@ from landstrikes.schema.misquotation_spans import check_misquotation_spans
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.nominal_articles import check_nominal_articles
+from landstrikes.schema.nominal_determiners import check_nominal_determiners
 from landstrikes.schema.pronoun_types import check_pronoun_types
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
@@ -78,6 +79,7 @@ CENSUS_CHECKS = (
     check_repeated_headline_claims,
     check_heading_claims,
     check_nominal_articles,
+    check_nominal_determiners,
     check_pronoun_types,
     check_stance_evidence_speakers,
     check_contradiction_links,
@@ -135,6 +137,7 @@ CENSUS_CHECK_IDS = (
     "claim-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",
+    "nominal-without-determiner",
     "pronoun-type-mismatch",
     "evidence-not-speakers",
     "contradiction-links-incomplete",
