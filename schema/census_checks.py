@@ -23,6 +23,7 @@ from landstrikes.schema.keyed_overlaps import check_keyed_overlaps
 from landstrikes.schema.misquotation_spans import check_misquotation_spans
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
+from landstrikes.schema.nested_clusters import check_nested_clusters
 from landstrikes.schema.nominal_articles import check_nominal_articles
 from landstrikes.schema.nominal_determiners import check_nominal_determiners
 from landstrikes.schema.pronoun_types import check_pronoun_types
@@ -71,6 +72,7 @@ CENSUS_CHECKS = (
     check_quote_kinds,
     check_split_quote_speakers,
     check_cue_events,
+    check_nested_clusters,
     check_misquotation_spans,
     check_implicit_speakers,
     check_hypothetical_claims,
@@ -129,6 +131,7 @@ CENSUS_CHECK_IDS = (
     "quote-kind-status-mismatch",
     "split-quote-speaker-differs",
     "cue-rows-event-differs",
+    "nested-quote-cluster-differs",
     "misquotation-outside-quote",
     "implicit-speaker-mentioned",
     "claim-hypothetical-mismatch",
