@@ -9,7 +9,7 @@ from landstrikes.schema.claim_segments import check_claim_segments
 from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.contradiction_links import check_contradiction_links
-from landstrikes.schema.cue_events import check_cue_events
+from landstrikes.schema.cue_events import check_cue_events, check_cue_modes
 from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.entity_names import check_entity_names
@@ -72,6 +72,7 @@ CENSUS_CHECKS = (
     check_quote_kinds,
     check_split_quote_speakers,
     check_cue_events,
+    check_cue_modes,
     check_nested_clusters,
     check_misquotation_spans,
     check_implicit_speakers,
@@ -131,6 +132,7 @@ CENSUS_CHECK_IDS = (
     "quote-kind-status-mismatch",
     "split-quote-speaker-differs",
     "cue-rows-event-differs",
+    "cue-shared-by-speech-and-quote",
     "nested-quote-cluster-differs",
     "misquotation-outside-quote",
     "implicit-speaker-mentioned",

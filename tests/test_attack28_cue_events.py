@@ -32,3 +32,23 @@ def test_rows_of_one_cue_with_two_events_are_a_finding(dataset_copy, change):
 
 def test_rows_of_one_cue_with_one_event_pass(dataset_copy):
     assert findings_of(dataset_copy, CHECK) == []
+
+
+MODES = "cue-shared-by-speech-and-quote"
+A002 = "002_f6c5fed12bcb1118"
+
+
+def test_a_quotation_given_the_verb_of_an_indirect_row_is_a_finding(dataset_copy):
+    """'Trump told Fox News’ Sean Hannity that ...: “We’ve knocked ...”': the direct quote given
+    "told" (releases 2.1.0-2.6.0 had it so; gold27_review b7), not its colon."""
+    quotes = rows_of(dataset_copy, "quotes")
+    direct = next(q for q in quotes if q["quote_id"] == f"{A002}:q:1117-1242")
+    indirect = next(q for q in quotes if q["quote_id"] == f"{A002}:q:1049-1114")
+    assert (direct["cue_text"], indirect["cue_text"]) == (":", "told")
+    direct.update({c: indirect[c] for c in ("cue_start", "cue_end", "cue_text", "cue_lemma")})
+    write_rows(dataset_copy, "quotes", quotes)
+    assert [(row_id, column) for _, row_id, column in findings_of(dataset_copy, MODES)] == [(direct["quote_id"], "cue_start")]
+
+
+def test_partials_inside_the_cue_s_indirect_speech_and_split_halves_pass(dataset_copy):
+    assert findings_of(dataset_copy, MODES) == []
