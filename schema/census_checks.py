@@ -26,6 +26,7 @@ from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.nested_clusters import check_nested_clusters
 from landstrikes.schema.nominal_articles import check_nominal_articles
 from landstrikes.schema.nominal_determiners import check_nominal_determiners
+from landstrikes.schema.nominal_titles import check_nominal_titles
 from landstrikes.schema.pronoun_types import check_pronoun_types
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
@@ -83,6 +84,7 @@ CENSUS_CHECKS = (
     check_heading_claims,
     check_nominal_articles,
     check_nominal_determiners,
+    check_nominal_titles,
     check_pronoun_types,
     check_stance_evidence_speakers,
     check_contradiction_links,
@@ -143,6 +145,7 @@ CENSUS_CHECK_IDS = (
     "headline-claim-attributed",
     "nominal-indefinite-article",
     "nominal-without-determiner",
+    "nominal-is-a-title",
     "pronoun-type-mismatch",
     "evidence-not-speakers",
     "contradiction-links-incomplete",
