@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import arrow_column, article_numbers, column, frame_nulls, frame_strings, is_in, \
-    same_article_span_pairs, shared_codes
+from landstrikes.schema.checkcorpus import arrow_column, article_numbers, article_texts, frame_ints, frame_nulls, frame_strings, is_in
 from landstrikes.schema.report import Report
 
 _GAP = 3
 """Characters of space at most between a title and the name after it."""
+_BOUND = 1 << 31
 
 
 def check_nominal_titles(tables, report: Report) -> None:
@@ -31,35 +32,45 @@ def check_nominal_titles(tables, report: Report) -> None:
     if mentions is None or articles is None or len(mentions) < 2 or "text" not in articles or \
             not all(c in mentions for c in ("mention_id", "article_id", "entity_id", "kind", "start", "end")):
         return
-    known = ~(frame_nulls(mentions, "article_id") | frame_nulls(mentions, "entity_id") | frame_nulls(mentions, "start")
-              | frame_nulls(mentions, "end"))
+    numbers = article_numbers(tables, "mentions")
+    known = ~(frame_nulls(mentions, "entity_id") | frame_nulls(mentions, "start") | frame_nulls(mentions, "end")) & (numbers >= 0)
     nominal = is_in(mentions, "kind", ("NOMINAL",)) & known
     if "source" in mentions:
         nominal &= ~is_in(mentions, "source", ("auto",))
     nominal_rows, name_rows = np.flatnonzero(nominal), np.flatnonzero(is_in(mentions, "kind", ("NAME",)) & known)
     if not len(nominal_rows) or not len(name_rows):
         return
-    pairs = same_article_span_pairs(mentions, nominal_rows, mentions, name_rows)
-    if pairs is None:
+    # positions first (article and offset in one int64 key), entities only for the few names placed so
+    start, end = (np.clip(frame_ints(mentions, c), 0, _BOUND - 1).astype(np.int64) for c in ("start", "end"))
+    base = numbers.astype(np.int64) * _BOUND
+    order = np.argsort(base[nominal_rows] + end[nominal_rows], kind="stable")
+    ends = (base[nominal_rows] + end[nominal_rows])[order]
+    name_end, name_start = base[name_rows] + end[name_rows], base[name_rows] + start[name_rows]
+    at = np.minimum(np.searchsorted(ends, name_end), len(ends) - 1)
+    same_end = ends[at] == name_end  # a name ending where a nominal ends
+    before = np.searchsorted(ends, name_start - 1, side="right") - 1
+    gap = name_start - ends[np.maximum(before, 0)]
+    after = (before >= 0) & (gap >= 1) & (gap <= _GAP)  # a name starting just after a nominal's end
+    placed = np.flatnonzero(same_end | after)
+    if not len(placed):
         return
-    entity = shared_codes(frame_strings(mentions, "entity_id"))[0]
-    same = entity[nominal_rows[pairs.left]] == entity[name_rows[pairs.right]]
-    ends_on_name = same & (pairs.right_end == pairs.left_end) & (pairs.right_start > pairs.left_start)
-    gap = pairs.right_start - pairs.left_end
-    before_name = same & (gap >= 1) & (gap <= _GAP)
-    found = set(nominal_rows[pairs.left[ends_on_name]].tolist())
-    if before_name.any():
-        texts = column(tables.arrow["articles"], "text") if hasattr(tables, "arrow") and "articles" in tables.arrow else None
-        numbers = article_numbers(tables, "mentions")
-        for row, begin, end in zip(nominal_rows[pairs.left[before_name]].tolist(), pairs.left_end[before_name].tolist(),
-                                   pairs.right_start[before_name].tolist()):
-            number = int(numbers[row])
-            if number < 0 or row in found:
-                continue
-            body = texts[number].as_py() if texts is not None else articles["text"].iloc[number]
-            between = body[begin:end]
-            if between and not between.strip() and "\n" not in between:
-                found.add(row)
+    first = np.where(same_end[placed], at[placed], np.maximum(before[placed], 0))
+    key = ends[first]
+    low, high = np.searchsorted(ends, key), np.searchsorted(ends, key, side="right")
+    # every nominal with that end key (two nominals may end at one place: a few extra pairs)
+    spread = np.repeat(np.arange(len(placed)), high - low)
+    within = np.arange(len(spread)) - np.repeat(np.cumsum(high - low) - (high - low), high - low)
+    nominal = nominal_rows[order[low[spread] + within]]
+    name = name_rows[placed[spread]]
+    ending = same_end[placed[spread]]
+    entity = frame_strings(mentions, "entity_id")
+    same = pc.fill_null(pc.equal(entity.take(pa.array(nominal)), entity.take(pa.array(name))), False).to_numpy(zero_copy_only=False)
+    titled = same & ending & (start[name] > start[nominal])
+    found = set(nominal[titled].tolist())
+    spaced = np.flatnonzero(same & ~ending)
+    if len(spaced):
+        gaps = article_texts(tables).slices(numbers[nominal[spaced]], end[nominal[spaced]], start[name[spaced]]).to_pylist()
+        found.update(int(nominal[k]) for k, gap in zip(spaced, gaps) if gap and not gap.strip() and "\n" not in gap)
     if not found:
         return
     ids = arrow_column(tables, "mentions", "mention_id", pa.string())
