@@ -9,16 +9,24 @@ from landstrikes.schema.claim_segments import check_claim_segments
 from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.contradiction_links import check_contradiction_links
+from landstrikes.schema.cue_events import check_cue_events, check_cue_modes
 from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.entity_names import check_entity_names
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
+from landstrikes.schema.group_holders import check_entity_holders, check_group_holders
 from landstrikes.schema.heading_claims import check_heading_claims
+from landstrikes.schema.hypothetical_claims import check_hypothetical_claims
+from landstrikes.schema.implicit_speakers import check_implicit_speakers
 from landstrikes.schema.keyed_overlaps import check_keyed_overlaps
+from landstrikes.schema.misquotation_spans import check_misquotation_spans
 from landstrikes.schema.name_mentions import check_exclusion_aliases, check_name_mentions
 from landstrikes.schema.name_overlaps import check_name_overlaps
+from landstrikes.schema.nested_clusters import check_nested_clusters
 from landstrikes.schema.nominal_articles import check_nominal_articles
+from landstrikes.schema.nominal_determiners import check_nominal_determiners
+from landstrikes.schema.nominal_titles import check_nominal_titles
 from landstrikes.schema.pronoun_types import check_pronoun_types
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
@@ -64,9 +72,19 @@ CENSUS_CHECKS = (
     check_quote_cues,
     check_quote_kinds,
     check_split_quote_speakers,
+    check_cue_events,
+    check_cue_modes,
+    check_nested_clusters,
+    check_misquotation_spans,
+    check_implicit_speakers,
+    check_hypothetical_claims,
+    check_group_holders,
+    check_entity_holders,
     check_repeated_headline_claims,
     check_heading_claims,
     check_nominal_articles,
+    check_nominal_determiners,
+    check_nominal_titles,
     check_pronoun_types,
     check_stance_evidence_speakers,
     check_contradiction_links,
@@ -115,9 +133,19 @@ CENSUS_CHECK_IDS = (
     "cue-inside-quote",
     "quote-kind-status-mismatch",
     "split-quote-speaker-differs",
+    "cue-rows-event-differs",
+    "cue-shared-by-speech-and-quote",
+    "nested-quote-cluster-differs",
+    "misquotation-outside-quote",
+    "implicit-speaker-mentioned",
+    "claim-hypothetical-mismatch",
+    "holder-group-mismatch",
+    "holder-not-speaker",
     "claim-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",
+    "nominal-without-determiner",
+    "nominal-is-a-title",
     "pronoun-type-mismatch",
     "evidence-not-speakers",
     "contradiction-links-incomplete",

@@ -16,24 +16,35 @@ from landstrikes.schema.report import Report
 _SPEAKER = ("speaker_status", "speaker_id", "speaker_mention_id")
 
 
-def check_split_quote_speakers(tables, report: Report) -> None:
-    quotes = tables.get("quotes")
-    if quotes is None or len(quotes) < 2 or not all(c in quotes for c in ("quote_id", "article_id", "start", "cue_start", "cue_end", *_SPEAKER)):
-        return
-    cued = ~(frame_nulls(quotes, "article_id") | frame_nulls(quotes, "cue_start") | frame_nulls(quotes, "cue_end") | frame_nulls(quotes, "start"))
-    if "source" in quotes:
-        cued &= ~is_in(quotes, "source", ("auto",))
-    rows = np.flatnonzero(cued)
-    if len(rows) < 2:
-        return
+def cued_rows(quotes) -> np.ndarray:
+    """The quote rows that have a cue, an article and a start (the rows `first_of_cue` groups)."""
+    return ~(frame_nulls(quotes, "article_id") | frame_nulls(quotes, "cue_start") | frame_nulls(quotes, "cue_end") | frame_nulls(quotes, "start"))
+
+
+def first_of_cue(quotes, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`rows` (positions in `rows`) sorted by article, cue and start, and for each the first of its
+    cue's rows: the rows of one cue are those of one article with the same cue_start and cue_end."""
     article = article_codes((quotes, rows))[0]
-    speaker = np.stack([shared_codes(frame_strings(quotes, c).take(rows))[0] for c in _SPEAKER], axis=1)
     cue_start, cue_end, start = (frame_ints(quotes, c)[rows] for c in ("cue_start", "cue_end", "start"))
     order = np.lexsort((start, cue_end, cue_start, article))
     cue = np.stack([article, cue_start, cue_end], axis=1)[order]
     opens = np.ones(len(order), dtype=bool)
     opens[1:] = (cue[1:] != cue[:-1]).any(axis=1)
-    first = order[np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))]
+    return order, order[np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))]
+
+
+def check_split_quote_speakers(tables, report: Report) -> None:
+    quotes = tables.get("quotes")
+    if quotes is None or len(quotes) < 2 or not all(c in quotes for c in ("quote_id", "article_id", "start", "cue_start", "cue_end", *_SPEAKER)):
+        return
+    cued = cued_rows(quotes)
+    if "source" in quotes:
+        cued &= ~is_in(quotes, "source", ("auto",))
+    rows = np.flatnonzero(cued)
+    if len(rows) < 2:
+        return
+    speaker = np.stack([shared_codes(frame_strings(quotes, c).take(rows))[0] for c in _SPEAKER], axis=1)
+    order, first = first_of_cue(quotes, rows)
     differs = (speaker[order] != speaker[first]).any(axis=1)
     if not differs.any():
         return

@@ -1,0 +1,147 @@
+"""C8/C9: a claim is `hypothetical` when "the article's own text flags it as hypothetical or the
+claim sits in a section that says so", and the build derives that label for every such claim
+not `contradicted` (which wins). AQ1 flags self-declared hypothetical material
+`hypothetical_content`, so the text that says so carries that flag, and the claims it covers are
+those of its section: from the flagged line to the next heading when the flagged line is itself a
+heading (a002's "Case Study: 2022 U.S.Drone Strike in Aguascalientes (Hypothetical Reference)" and
+its three bullets, up to "Practical Tips for Policymakers and Analysts"), its own line otherwise.
+
+attack28: a002's case-study claim "The strike destroyed 15 metric tons of illicit arms" relabelled
+`uncorroborated` (its cluster is stated nowhere else, so every count held), and a002's body claim
+"Trump's threat reflects a broader shift toward aggressive rhetoric" relabelled `hypothetical`,
+each validated: no check tied the label to the text [claim-hypothetical-mismatch]. The gold holds
+the rule in every release that has the case study (7 hypothetical claims in 2.26.0, all in the
+section, none of its claims otherwise). The extractor labels no claim `hypothetical` and flags no
+hypothetical content, so its rows hold it; flags and claims marked `auto` are left out anyway
+(the extractor's layers are proposals, as elsewhere).
+
+A heading is a non-blank line after a blank one (or the article's first), not a list item (a
+bullet, a dash, "1." or "1)"), at most _HEADING_CHARS long and ending without a sentence or clause
+stop. The section also ends where the flag's segment ends. Rows meet within one article
+(partition-safe)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pyarrow as pa
+
+from landstrikes.schema.checkcorpus import arrow_column, article_numbers, column, frame_ints, frame_nulls, frame_strings, is_in
+from landstrikes.schema.misquotation_spans import BOUND, enclosed
+from landstrikes.schema.report import Report
+
+_HEADING_CHARS = 150
+_LIST_ITEM = re.compile(r"\s*(?:[•◦▪‣\-–—*]|\d+[.)])(?:\s|$)")
+_STOPS = ".!?,;"
+
+
+def check_hypothetical_claims(tables, report: Report) -> None:
+    claims, flags, articles = (tables.get(n) for n in ("claims", "quality_flags", "articles"))
+    if claims is None or flags is None or articles is None or len(claims) == 0 or "text" not in articles:
+        return
+    if not all(c in claims for c in ("claim_id", "article_id", "start", "end", "consistency")) or \
+            not all(c in flags for c in ("article_id", "flag", "start", "end")):
+        return
+    flag_rows = np.flatnonzero(is_in(flags, "flag", ("hypothetical_content",)) & ~_unknown(flags) & ~_auto(flags))
+    labelled = is_in(claims, "consistency", ("hypothetical",))
+    if not len(flag_rows) and not labelled.any():
+        return
+    flag_article = article_numbers(tables, "quality_flags")[flag_rows]
+    flag_rows, flag_article = flag_rows[flag_article >= 0], flag_article[flag_article >= 0]
+    section_article, section_start, section_end = _sections(tables, articles, flag_rows, flag_article)
+    rows = np.flatnonzero(~_unknown(claims) & ~_auto(claims))
+    claim_article = article_numbers(tables, "claims")[rows]
+    rows, claim_article = rows[claim_article >= 0], claim_article[claim_article >= 0]
+    inside = enclosed(claim_article, frame_ints(claims, "start")[rows], frame_ints(claims, "end")[rows],
+                      section_article, section_start, section_end)
+    hypothetical = labelled[rows]
+    exempt = is_in(claims, "consistency", ("contradicted",))[rows]  # C9: contradiction wins
+    bad = (hypothetical & ~inside) | (inside & ~hypothetical & ~exempt)
+    if not bad.any():
+        return
+    ids = arrow_column(tables, "claims", "claim_id", pa.string())
+    labels = arrow_column(tables, "claims", "consistency", pa.string())
+    for n in np.flatnonzero(bad):
+        row = int(rows[n])
+        said = ("lies in no section or line its article flags hypothetical_content" if hypothetical[n]
+                else "lies in a section or line its article flags hypothetical_content, so it is hypothetical")
+        report.add("claims", "claim-hypothetical-mismatch", f"the claim {said} (C8, C9, AQ1)", ids[row].as_py(), "consistency",
+                   labels[row].as_py())
+
+
+def _unknown(frame) -> np.ndarray:
+    return frame_nulls(frame, "article_id") | frame_nulls(frame, "start") | frame_nulls(frame, "end")
+
+
+def _auto(frame) -> np.ndarray:
+    return is_in(frame, "source", ("auto",)) if "source" in frame else np.zeros(len(frame), dtype=bool)
+
+
+def _sections(tables, articles, flag_rows, flag_article) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(article number, start, end) of the text each hypothetical_content flag covers."""
+    if not len(flag_rows):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    flags = tables["quality_flags"]
+    texts = column(tables.arrow["articles"], "text") if hasattr(tables, "arrow") and "articles" in tables.arrow else None
+    starts = frame_ints(flags, "start")[flag_rows]
+    segment_ends = _segment_ends(tables, flag_article, starts)
+    out = np.zeros((len(flag_rows), 2), dtype=np.int64)
+    for n, article in enumerate(flag_article):
+        text = texts[int(article)].as_py() if texts is not None else articles["text"].iloc[int(article)]
+        start = min(max(int(starts[n]), 0), len(text))
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = _line_end(text, line_start)
+        end = _next_heading(text, line_end) if _is_heading(text, line_start, line_end) else line_end
+        out[n] = line_start, min(end, int(segment_ends[n])) if segment_ends[n] >= 0 else end
+    return flag_article.astype(np.int64), out[:, 0], out[:, 1]
+
+
+def _segment_ends(tables, article: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """The end of the segment holding each flag's start; -1 where none does (or no segments).
+    Segments of one article do not overlap (SG1; `segment-overlap` otherwise), so the holder is
+    the last segment starting at or before the flag, found by one sorted search."""
+    segments = tables.get("segments")
+    found = np.full(len(article), -1, dtype=np.int64)
+    if segments is None or not all(c in segments for c in ("article_id", "start", "end")) or len(segments) == 0:
+        return found
+    rows = np.flatnonzero(~_unknown(segments))
+    seg_article = article_numbers(tables, "segments")[rows]
+    rows, seg_article = rows[seg_article >= 0], seg_article[seg_article >= 0]
+    seg_start, seg_end = (np.clip(frame_ints(segments, c)[rows], 0, BOUND - 1) for c in ("start", "end"))
+    keys = seg_article.astype(np.int64) * BOUND + seg_start
+    order = np.argsort(keys, kind="stable")
+    at = np.searchsorted(keys[order], article.astype(np.int64) * BOUND + np.clip(start, 0, BOUND - 1), side="right") - 1
+    hit = at >= 0
+    holder = order[np.maximum(at, 0)]
+    hit &= (seg_article[holder] == article) & (start < seg_end[holder])
+    found[hit] = seg_end[holder[hit]]
+    return found
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """The line [start, end) is a heading: after a blank line (or first), no list item, short, no stop at its end."""
+    line = text[start:end].strip()
+    if not line or len(line) > _HEADING_CHARS or line[-1] in _STOPS or _LIST_ITEM.match(line):
+        return False
+    if start == 0:
+        return True
+    previous = text.rfind("\n", 0, start - 1) + 1
+    return text[previous:start - 1].strip() == ""
+
+
+def _next_heading(text: str, at: int) -> int:
+    """Where the first heading line after the line ending at `at` starts (the article's end if none)."""
+    while at < len(text):
+        start = at + 1
+        end = _line_end(text, start)
+        if _is_heading(text, start, end):
+            return start
+        at = end
+    return len(text)
