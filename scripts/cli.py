@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from landstrikes.addresslimit import address_space_refusal
 from landstrikes.blasthreads import one_blas_thread
 from landstrikes.hashlibearly import import_hashlib_quietly
 from landstrikes.errors import BuildError, one_line, os_error_parts
@@ -977,6 +978,10 @@ def _guarded(argv: list[str] | None) -> int:
             if argv is None:
                 sys.stdout.flush()  # (what they printed fails here, inside the guard, or not at all)
             raise
+        refusal = address_space_refusal()  # before any library is imported: see landstrikes.addresslimit
+        if refusal is not None:
+            _error(refusal)
+            return 2
         code = args.func(args)
         if argv is None:
             sys.stdout.flush()  # (a reader gone away or a full disk shows here, inside the guard)

@@ -71,12 +71,13 @@ def card_front_matter(folder: Path):
 _UNREADABLE = object()
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)
 def _parsed(block: str):
     """The block as `yaml.safe_load` reads it, or _UNREADABLE. A failure is kept too: a block of
     MAX_CARD_YAML failing at its end costs about 17 s a parse, and verify and `load` read it six times.
-    64 cards: with 16, a verify of the 23 committed releases (0.1 CPU-s a card) parsed every card
-    again each time, each evicting the next one wanted (cispeed3)."""
+    256 cards, twice a hundred-odd releases: with 16, a verify of the 23 committed releases (0.1
+    CPU-s a card) parsed every card again each time, each evicting the next one wanted (cispeed3);
+    64 fell below twice the releases at the 33rd (session 27), which the suite's test caught."""
     try:
         return yaml.load(block, Loader=_CardLoader)
     except (yaml.YAMLError, RecursionError):  # 50,000 nested `[`: attack19
