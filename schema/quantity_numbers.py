@@ -1,7 +1,7 @@
 """C5: a claim's quantity is the number it states ("between 250,000 and 300,000 Americans were
 dying" -> 250000, 300000; "97%" -> 97). An annotated claim whose text writes numbers in digits
 holds its `quantity_low` and `quantity_high` among them (a scale word after a numeral counts:
-"1.5 million"). attack25 stored "97%" as 79, "at least 35 boats" as 53 and a range as a tenth of
+"1.5 million", or its abbreviation: "£4bn", "35m"). attack25 stored "97%" as 79, "at least 35 boats" as 53 and a range as a tenth of
 itself, bounds kept consistent: all validated [quantity-not-in-text]. Not judged: C5's vague
 quantities (`approximate` with low < high: the fixed table, `vague-quantity-off-table`), a claim
 writing its numbers only in words ("three boats"), and the extractor's rows, which keep their own
@@ -18,9 +18,13 @@ from landstrikes.schema.checkcorpus import arrow_column, frame_nulls, is_in
 from landstrikes.schema.report import Report
 
 _NUMERAL = re.compile(r"(?<![\w.])(\d{1,3}(?:[,\u00a0\u2009\u202f]\d{3})+|\d+)(\.\d+)?"
-                      r"(?:\s*(thousand|million|billion|trillion)\b)?", re.IGNORECASE)
+                      r"(?:\s*(thousand|million|billion|trillion)\b|\s?(k|m|mn|mln|bn|bln|tn)\b)?", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,\u00a0\u2009\u202f]")
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12}
+"""A scale word, or news style's abbreviation of one ("£4bn", "35m people"): without them a claim
+stating 4 billion was a finding for its quantity 4e9 (attack29). The number as written stays a
+reading too ("a 35m boat" is 35 metres)."""
 _COLUMNS = ("claim_id", "text", "quantity_low", "quantity_high", "quantity_bound")
 
 
@@ -61,8 +65,9 @@ def numbers_in(text: str) -> set[float]:
     for match in _NUMERAL.finditer(text):
         value = float(_SEPARATORS.sub("", match.group(1)) + (match.group(2) or ""))
         found.add(value)
-        if match.group(3):
-            found.add(value * _SCALES[match.group(3).lower()])
+        scale = match.group(3) or match.group(4)
+        if scale:
+            found.add(value * _SCALES[scale.lower()])
     return found
 
 
