@@ -1,5 +1,6 @@
-"""A command whose process may address less memory than its libraries need to start is refused at
-once, in one line, exit 2: under `ulimit -v` 200-470 MB `validate` of the gold hung for good in
+"""A command whose process may address (or hold as data) less memory than its libraries need to
+start is refused at once, in one line, exit 2 (under `ulimit -d` 30-60 MB OpenBLAS had ended it
+with exit 1, INVALID's code): under `ulimit -v` 200-470 MB `validate` of the gold hung for good in
 numpy's import, aborted inside a compiled library, segfaulted or printed a traceback, depending on
 where the next allocation fell (session 27; the 200 MB case of test_attack25_process_limits failed
 a full run with a traceback)."""
@@ -16,14 +17,14 @@ import pytest
 
 from conftest import DATASET
 from landstrikes import addresslimit
-from landstrikes.addresslimit import MIN_ADDRESS_SPACE, address_space_refusal
+from landstrikes.addresslimit import MIN_ADDRESS_SPACE, MIN_DATA, address_space_refusal
 
 CLI = [sys.executable, "-m", "landstrikes"]
 
 
-def run_under(limit_bytes: int, *args: str, cwd=None) -> subprocess.CompletedProcess:
+def run_under(limit_bytes: int, *args: str, cwd=None, which=resource.RLIMIT_AS) -> subprocess.CompletedProcess:
     def limited():
-        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+        resource.setrlimit(which, (limit_bytes, limit_bytes))
 
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
     return subprocess.run([*CLI, *args], preexec_fn=limited, env=env, capture_output=True, text=True, timeout=60, cwd=cwd)
@@ -37,6 +38,15 @@ def test_a_command_under_too_small_an_address_space_is_refused_in_one_line(limit
     assert done.returncode == 2, done.stderr[-500:]
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: [out-of-resources] the command: not judged:")
     assert "ulimit -v" in done.stderr and f"{MIN_ADDRESS_SPACE >> 20} MiB" in done.stderr
+    assert done.stdout == ""
+
+
+@pytest.mark.parametrize("limit_mb", [30, 60, 100])
+def test_a_command_under_too_small_a_data_limit_is_refused_never_called_invalid(limit_mb):
+    """At 30-60 MB of `ulimit -d` OpenBLAS ended `validate` with exit 1, INVALID's code."""
+    done = run_under(limit_mb * 1000 * 1000, "validate", str(DATASET), which=resource.RLIMIT_DATA)
+    assert done.returncode == 2, done.stderr[-500:]
+    assert done.stderr.count("\n") == 1 and "[out-of-resources]" in done.stderr and "ulimit -d" in done.stderr
     assert done.stdout == ""
 
 
@@ -61,6 +71,9 @@ def test_a_limit_at_or_above_the_floor_or_none_lets_the_command_start(monkeypatc
         assert address_space_refusal() is None
     monkeypatch.setattr(resource, "getrlimit", lambda which: (MIN_ADDRESS_SPACE - 1, resource.RLIM_INFINITY))
     assert "ulimit -v" in address_space_refusal()
+    monkeypatch.setattr(resource, "getrlimit", lambda which: ((MIN_DATA - 1) if which == resource.RLIMIT_DATA else resource.RLIM_INFINITY,
+                                                              resource.RLIM_INFINITY))
+    assert "ulimit -d" in address_space_refusal()
 
 
 def test_a_platform_that_cannot_tell_its_limit_lets_the_command_start(monkeypatch):
@@ -71,6 +84,8 @@ def test_a_platform_that_cannot_tell_its_limit_lets_the_command_start(monkeypatc
     assert addresslimit.address_space_refusal() is None
 
 
-def test_the_sound_gold_validates_just_above_the_floor():
+def test_the_sound_gold_validates_just_above_the_floors():
     done = run_under(MIN_ADDRESS_SPACE + (16 << 20), "validate", str(DATASET))
+    assert done.returncode == 0, (done.stdout[-300:], done.stderr[-300:])
+    done = run_under(MIN_DATA + (64 << 20), "validate", str(DATASET), which=resource.RLIMIT_DATA)
     assert done.returncode == 0, (done.stdout[-300:], done.stderr[-300:])
