@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from landstrikes.schema.checkcorpus import arrow_column, frame_ints, frame_strings, is_in, key_positions, shared_codes
 from landstrikes.schema.report import Report
-from landstrikes.schema.split_quote_speakers import cued_rows, first_of_cue
+from landstrikes.schema.split_quote_speakers import cued_rows, first_of_cue, rows_unlike_their_cue_lead
 
 
 def check_cue_events(tables, report: Report) -> None:
@@ -29,14 +29,12 @@ def check_cue_events(tables, report: Report) -> None:
     if len(rows) < 2:
         return
     event = shared_codes(frame_strings(quotes, "event_id").take(rows))[0]
-    order, first = first_of_cue(quotes, rows)
-    differs = event[order] != event[first]
-    if not differs.any():
+    unlike = rows_unlike_their_cue_lead(quotes, rows, event)
+    if not unlike:
         return
     ids = arrow_column(tables, "quotes", "quote_id", pa.string())
     events = arrow_column(tables, "quotes", "event_id", pa.string())
-    for n in np.flatnonzero(differs):
-        row, lead = int(rows[order[n]]), int(rows[first[n]])
+    for row, lead in unlike:
         report.add("quotes", "cue-rows-event-differs",
                    f"quote {ids[lead].as_py()} has the same cue and event {events[lead].as_py()!r}: the rows of one cue "
                    f"were said on one occasion (Q3, Q14)", ids[row].as_py(), "event_id", events[row].as_py())

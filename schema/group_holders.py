@@ -52,17 +52,10 @@ def check_group_holders(tables, report: Report) -> None:
         frame_nulls(quotes, "speaker_start") | frame_nulls(quotes, "speaker_end") | frame_nulls(quotes, "speaker_text"))
     stance_rows = np.flatnonzero(grouped & ~frame_nulls(stances, "article_id") & ~frame_nulls(stances, "evidence_start")
                                  & ~frame_nulls(stances, "evidence_end"))
-    quote_rows = np.flatnonzero(unnamed & ~frame_nulls(quotes, "article_id"))
-    if not len(stance_rows) or not len(quote_rows):
+    found = _evidence_holding_speaker_words(stances, stance_rows, quotes, np.flatnonzero(unnamed & ~frame_nulls(quotes, "article_id")))
+    if found is None:
         return
-    pairs = same_article_span_pairs(stances, stance_rows, quotes, quote_rows, ("evidence_start", "evidence_end"),
-                                    ("speaker_start", "speaker_end"))
-    if pairs is None:
-        return
-    held = (pairs.left_start <= pairs.right_start) & (pairs.right_end <= pairs.left_end)
-    if not held.any():
-        return
-    left, right = stance_rows[pairs.left[held]], quote_rows[pairs.right[held]]
+    left, right = found
     keys = frame_strings(stances, "holder_group").take(pa.array(left)).to_pylist()
     words = frame_strings(quotes, "speaker_text").take(pa.array(right)).to_pylist()
     named: dict[int, set[str]] = {}
@@ -102,17 +95,10 @@ def check_entity_holders(tables, report: Report) -> None:
         held &= ~is_in(stances, "source", ("auto",))
     named = is_in(quotes, "speaker_status", ("attributed",)) & ~(
         frame_nulls(quotes, "speaker_start") | frame_nulls(quotes, "speaker_end") | frame_nulls(quotes, "speaker_id") | frame_nulls(quotes, "article_id"))
-    stance_rows, quote_rows = np.flatnonzero(held), np.flatnonzero(named)
-    if not len(stance_rows) or not len(quote_rows):
+    found = _evidence_holding_speaker_words(stances, np.flatnonzero(held), quotes, np.flatnonzero(named))
+    if found is None:
         return
-    pairs = same_article_span_pairs(stances, stance_rows, quotes, quote_rows, ("evidence_start", "evidence_end"),
-                                    ("speaker_start", "speaker_end"))
-    if pairs is None:
-        return
-    inside = (pairs.left_start <= pairs.right_start) & (pairs.right_end <= pairs.left_end)
-    if not inside.any():
-        return
-    left, right = stance_rows[pairs.left[inside]], quote_rows[pairs.right[inside]]
+    left, right = found
     speakers: dict[int, set[str]] = {}
     for row, speaker in zip(left.tolist(), frame_strings(quotes, "speaker_id").take(pa.array(right)).to_pylist()):
         speakers.setdefault(row, set()).add(speaker)
@@ -138,3 +124,18 @@ def check_entity_holders(tables, report: Report) -> None:
             report.add("stances", "holder-not-speaker",
                        f"the evidence is a clause the text gives to {' or '.join(sorted(speakers[row]))} (its speaker words lie in it), "
                        f"and it does not mention {holders[row]!r} (S3, S5)", ids[row].as_py(), "holder_id", holders[row])
+
+
+def _evidence_holding_speaker_words(stances, stance_rows: np.ndarray, quotes, quote_rows: np.ndarray):
+    """(stance rows, quote rows), table positions paired, where a stance's evidence span holds a
+    quote's speaker words in the same article; None when no pair does."""
+    if not len(stance_rows) or not len(quote_rows):
+        return None
+    pairs = same_article_span_pairs(stances, stance_rows, quotes, quote_rows, ("evidence_start", "evidence_end"),
+                                    ("speaker_start", "speaker_end"))
+    if pairs is None:
+        return None
+    inside = (pairs.left_start <= pairs.right_start) & (pairs.right_end <= pairs.left_end)
+    if not inside.any():
+        return None
+    return stance_rows[pairs.left[inside]], quote_rows[pairs.right[inside]]

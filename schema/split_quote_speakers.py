@@ -33,6 +33,16 @@ def first_of_cue(quotes, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return order, order[np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))]
 
 
+def rows_unlike_their_cue_lead(quotes, rows: np.ndarray, codes: np.ndarray) -> list[tuple[int, int]]:
+    """(row, lead) table positions of each of `rows` whose `codes` (one code, or one row of codes,
+    per row) differ from those of the first row of its cue: what a rule "the rows of one cue share
+    X" reports (Q3's speaker, Q14's event)."""
+    order, first = first_of_cue(quotes, rows)
+    codes = codes.reshape(len(rows), -1)
+    differs = (codes[order] != codes[first]).any(axis=1)
+    return [(int(rows[order[n]]), int(rows[first[n]])) for n in np.flatnonzero(differs)]
+
+
 def check_split_quote_speakers(tables, report: Report) -> None:
     quotes = tables.get("quotes")
     if quotes is None or len(quotes) < 2 or not all(c in quotes for c in ("quote_id", "article_id", "start", "cue_start", "cue_end", *_SPEAKER)):
@@ -44,14 +54,12 @@ def check_split_quote_speakers(tables, report: Report) -> None:
     if len(rows) < 2:
         return
     speaker = np.stack([shared_codes(frame_strings(quotes, c).take(rows))[0] for c in _SPEAKER], axis=1)
-    order, first = first_of_cue(quotes, rows)
-    differs = (speaker[order] != speaker[first]).any(axis=1)
-    if not differs.any():
+    unlike = rows_unlike_their_cue_lead(quotes, rows, speaker)
+    if not unlike:
         return
     ids = arrow_column(tables, "quotes", "quote_id", pa.string())
     speakers = arrow_column(tables, "quotes", "speaker_id", pa.string())
-    for n in np.flatnonzero(differs):
-        row, lead = int(rows[order[n]]), int(rows[first[n]])
+    for row, lead in unlike:
         report.add("quotes", "split-quote-speaker-differs",
                    f"quote {ids[lead].as_py()} has the same cue and {speakers[lead].as_py()!r} as its speaker: the rows of one cue share its subject (Q3)",
                    ids[row].as_py(), "speaker_id", speakers[row].as_py())
