@@ -40,12 +40,15 @@ def check_nominal_determiners(tables, report: Report) -> None:
     if mentions is None or articles is None or len(mentions) == 0 or "text" not in articles or \
             not all(c in mentions for c in ("mention_id", "article_id", "kind", "start", "text")):
         return
-    text = arrow_column(tables, "mentions", "text", pa.string())
-    opens = pc.fill_null(pc.match_substring_regex(text, _OPENS), True).to_numpy(zero_copy_only=False)
-    wanted = is_in(mentions, "kind", ("NOMINAL",)) & ~opens & ~frame_nulls(mentions, "start") & ~frame_nulls(mentions, "article_id")
+    wanted = is_in(mentions, "kind", ("NOMINAL",)) & ~frame_nulls(mentions, "start") & ~frame_nulls(mentions, "article_id")
     if "source" in mentions:
         wanted &= ~is_in(mentions, "source", ("auto",))
     rows = np.flatnonzero(wanted)
+    if not len(rows):
+        return
+    # the opening is matched on the nominals' texts only (6% of the mentions at 10^5 quote rows)
+    text = arrow_column(tables, "mentions", "text", pa.string()).take(pa.array(rows))
+    rows = rows[~pc.fill_null(pc.match_substring_regex(text, _OPENS), True).to_numpy(zero_copy_only=False)]
     if not len(rows):
         return
     article = article_numbers(tables, "mentions")[rows]
