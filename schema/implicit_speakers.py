@@ -67,9 +67,8 @@ def check_implicit_speakers(tables, report: Report) -> None:
     ids = arrow_column(tables, "quotes", "quote_id", pa.string())
     speakers = arrow_column(tables, "quotes", "speaker_id", pa.string())
     cache: dict[int, str] = {}
-    for n, row in enumerate(rows):
-        if not has_mentions[n]:
-            continue
+    judged, bounds = [], []
+    for n in np.flatnonzero(has_mentions).tolist():
         article = int(quote_article[n])
         if article not in cache:
             cache[article] = texts[article].as_py() if texts is not None else articles["text"].iloc[article]
@@ -77,23 +76,52 @@ def check_implicit_speakers(tables, report: Report) -> None:
         start, end = int(starts[n]), int(ends[n])
         if not 0 <= start <= end <= len(text):
             continue  # span-out-of-range names it
-        begin, finish = _sentence(text, start, end)
-        base = int(found[n]) * span
-        before = np.searchsorted(keys, [base + begin, base + start])
-        after = np.searchsorted(keys, [base + end, base + finish])
-        if before[1] > before[0] or after[1] > after[0]:
-            report.add("quotes", "implicit-speaker-mentioned",
-                       f"an implicit quote's speaker has no mention in its sentence (Q9), but {speakers[int(row)].as_py()!r} is "
-                       f"mentioned there: the row is attributed to that mention (Q6)", ids[int(row)].as_py(), "speaker_status", "implicit")
+        judged.append(n)
+        bounds.append((*_sentence(text, start, end), start, end))
+    if not judged:
+        return
+    judged = np.array(judged, dtype=np.int64)
+    begin, start, end, finish = np.array(bounds, dtype=np.int64).T[[0, 2, 3, 1]]
+    base = found[judged].astype(np.int64) * span
+    # mentions of the speaker in [begin, start) or in [end, finish), all rows at once
+    mentioned = (np.searchsorted(keys, base + start) > np.searchsorted(keys, base + begin)) | \
+        (np.searchsorted(keys, base + finish) > np.searchsorted(keys, base + end))
+    for n in judged[mentioned].tolist():
+        row = int(rows[n])
+        report.add("quotes", "implicit-speaker-mentioned",
+                   f"an implicit quote's speaker has no mention in its sentence (Q9), but {speakers[row].as_py()!r} is "
+                   f"mentioned there: the row is attributed to that mention (Q6)", ids[row].as_py(), "speaker_status", "implicit")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The quote's sentence as [begin, finish): from the last cut before the quote (at most _REACH
     back) to the first cut after it (at most _REACH on); a stop the quote ends with ("... the
     Organization.” He said") cuts too, unless a lowercase word goes on ("“Really?” he asked")."""
-    low = max(0, start - _REACH)
-    begin = low
-    for cut in _CUT.finditer(text, low, start):
-        begin = cut.end()
+    begin = last_cut_end(text, max(0, start - _REACH), start)
     cut = _CUT.search(text, max(start, end - 1), min(len(text), end + _REACH))
     return begin, (cut.start() + 1 if cut else min(len(text), end + _REACH))
+
+
+_STEP = 160
+"""Characters scanned at a time, from the quote back (a sentence is rarely longer)."""
+_HELD_BY_CUTS = frozenset(".!?\"'”’»)]")
+
+
+def last_cut_end(text: str, low: int, start: int, step: int = _STEP) -> int:
+    """The end of the last cut `_CUT.finditer(text, low, start)` meets, else `low`, scanning back
+    from `start` a step at a time (the quote's own sentence, not the _REACH before it: 0.067 of
+    0.13 CPU-s at 10^5 quote rows). A step begins right after a character no cut can hold (not a
+    stop, closing mark or space): no cut spans it, so a scan begun there meets the cuts a scan from
+    `low` meets after it, and a scan ended there reads nothing beyond it."""
+    high = start
+    while high > low:
+        begin = max(low, high - step)
+        while begin > low and (text[begin - 1] in _HELD_BY_CUTS or text[begin - 1].isspace()):
+            begin -= 1
+        last = None
+        for last in _CUT.finditer(text, begin, high):
+            pass
+        if last is not None:
+            return last.end()
+        high = begin
+    return low
