@@ -218,6 +218,17 @@ def article_texts(tables: dict[str, pd.DataFrame]) -> ArticleTexts:
     return _shared(tables, ("texts",), lambda: ArticleTexts(strings_of(tables, "articles", "text")))
 
 
+def article_text(tables, number: int) -> str | None:
+    """Article number `number`'s text as a Python string, None where it is null (Pandera's
+    finding: a check judging rows on the text skips that article's rows rather than crash on it
+    and judge no row at all, session 28)."""
+    kept = tables.arrow.get("articles") if isinstance(tables, Corpus) else None
+    if kept is not None and "text" in kept.column_names:
+        return column(kept, "text")[number].as_py()
+    text = tables["articles"]["text"].iloc[number]
+    return text if isinstance(text, str) else None
+
+
 def _ids(df: pd.DataFrame, table: str) -> pd.Series:
     return df[TABLES_BY_NAME[table].id_column].astype(str)
 

@@ -167,7 +167,7 @@ def check_fabricated_claims(tables: dict[str, pd.DataFrame], report: Report) -> 
     fabricated = flags[flags["flag"] == "fabricated_content"][["article_id", "start", "end"]]
     pairs = claims[claims["record_status"] == "matches"][["claim_id", "article_id", "start", "end"]].merge(fabricated, on="article_id", suffixes=("", "_flag"))
     inside = (pairs["start"] < pairs["end_flag"]) & (pairs["start_flag"] < pairs["end"])
-    for claim_id in pairs["claim_id"][inside.to_numpy(dtype=bool)].unique():
+    for claim_id in pairs["claim_id"][inside.fillna(False).to_numpy(dtype=bool)].unique():  # a null offset overlaps nothing
         report.add("claims", "fabricated-claim-matches-record", "a claim overlapping fabricated_content evidence cannot match the public record", claim_id, "record_status", "matches")
 
 
@@ -284,6 +284,7 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     else:
         articles, entities, mentions = frame_of(articles), frame_of(entities), frame_of(mentions)
         gold = entities[entities["source"] != "auto"] if "source" in entities else entities
+        gold = gold[gold["entity_id"].notna()]  # a null id (Pandera's finding) names no entity to look for
         gold_ids, gold_aliases = gold["entity_id"].tolist(), gold["aliases"]
         named_ids = set(mentions["entity_id"].unique())
     for entity_id in sorted(set(gold_ids) - named_ids):
@@ -453,8 +454,8 @@ def check_quote_cluster_wording(tables: dict[str, pd.DataFrame], report: Report)
     quotes, flags = tables.get("quotes"), tables.get("quality_flags")
     if quotes is None or flags is None:
         return
-    if any(frame_nulls(quotes, c).any() for c in ("quote_id", "article_id", "start", "end", "text")) or \
-            any(frame_nulls(flags, c).any() for c in ("article_id", "start", "end")):
+    if any(frame_nulls(quotes, c).any() for c in _WORDING_QUOTE_COLUMNS) or \
+            any(frame_nulls(flags, c).any() for c in _WORDING_FLAG_COLUMNS):
         return _plain_quote_cluster_wording(frame_of(quotes), frame_of(flags), report)
     kind, cluster = frame_strings(quotes, "kind"), frame_strings(quotes, "cluster_id")
     marked = pc.fill_null(pc.is_in(kind, value_set=pa.array(["direct", "partial"], pa.large_string())), False)
@@ -517,9 +518,17 @@ def _misquotation_covered(quotes: pd.DataFrame, flags: pd.DataFrame, rows: np.nd
     return pc.is_in(quote_ids, value_set=covered_ids).to_numpy(zero_copy_only=False)
 
 
+_WORDING_QUOTE_COLUMNS = ("quote_id", "article_id", "start", "end", "text")
+_WORDING_FLAG_COLUMNS = ("article_id", "start", "end")
+
+
 def _plain_quote_cluster_wording(quotes: pd.DataFrame, flags: pd.DataFrame, report: Report) -> None:
     """The definition in pandas (Q15): what the fast form must report, and what runs where a
-    column it reads holds a null (pandas' own null semantics decide those rows)."""
+    column it reads holds a null. A row with a null there (Pandera's finding) is left out, as
+    neither a variant nor a reference nor evidence: it crashed the check, which then judged no
+    row at all (session 28)."""
+    quotes = quotes.dropna(subset=list(_WORDING_QUOTE_COLUMNS))
+    flags = flags.dropna(subset=list(_WORDING_FLAG_COLUMNS))
     marked = quotes.loc[quotes["kind"].isin(["direct", "partial"]), ["quote_id", "article_id", "start", "end", "kind", "text", "cluster_id"]]
     marked = marked[marked.groupby("cluster_id")["quote_id"].transform("size") >= 2]
     if marked.empty:

@@ -244,6 +244,7 @@ def silent_entities(tables) -> dict[str, str]:
     entity_ids = arrow_column(tables, "entities", "entity_id", pa.string())
     types = arrow_column(tables, "entities", "type", pa.string())
     silent = pc.fill_null(pc.is_in(types, value_set=pa.array(sorted(SILENT_SPEAKERS))), False)
+    silent = pc.and_(silent, pc.is_valid(entity_ids))  # a null id (Pandera's finding) names no entity
     return dict(zip(entity_ids.filter(silent).to_pylist(), types.filter(silent).to_pylist()))
 
 

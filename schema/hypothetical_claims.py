@@ -27,7 +27,7 @@ import re
 import numpy as np
 import pyarrow as pa
 
-from landstrikes.schema.checkcorpus import arrow_column, article_numbers, column, frame_ints, frame_nulls, frame_strings, is_in
+from landstrikes.schema.checkcorpus import arrow_column, article_numbers, article_text, frame_ints, frame_nulls, is_in
 from landstrikes.schema.misquotation_spans import BOUND, enclosed
 from landstrikes.schema.report import Report
 
@@ -47,12 +47,14 @@ def check_hypothetical_claims(tables, report: Report) -> None:
     labelled = is_in(claims, "consistency", ("hypothetical",))
     if not len(flag_rows) and not labelled.any():
         return
+    # an article whose text is null (Pandera's finding) has no section to judge its rows by
+    judged = np.append(~frame_nulls(articles, "text"), False)  # [-1]: no article
     flag_article = article_numbers(tables, "quality_flags")[flag_rows]
-    flag_rows, flag_article = flag_rows[flag_article >= 0], flag_article[flag_article >= 0]
+    flag_rows, flag_article = flag_rows[judged[flag_article]], flag_article[judged[flag_article]]
     section_article, section_start, section_end = _sections(tables, articles, flag_rows, flag_article)
     rows = np.flatnonzero(~_unknown(claims) & ~_auto(claims))
     claim_article = article_numbers(tables, "claims")[rows]
-    rows, claim_article = rows[claim_article >= 0], claim_article[claim_article >= 0]
+    rows, claim_article = rows[judged[claim_article]], claim_article[judged[claim_article]]
     inside = enclosed(claim_article, frame_ints(claims, "start")[rows], frame_ints(claims, "end")[rows],
                       section_article, section_start, section_end)
     hypothetical = labelled[rows]
@@ -84,12 +86,11 @@ def _sections(tables, articles, flag_rows, flag_article) -> tuple[np.ndarray, np
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
     flags = tables["quality_flags"]
-    texts = column(tables.arrow["articles"], "text") if hasattr(tables, "arrow") and "articles" in tables.arrow else None
     starts = frame_ints(flags, "start")[flag_rows]
     segment_ends = _segment_ends(tables, flag_article, starts)
     out = np.zeros((len(flag_rows), 2), dtype=np.int64)
     for n, article in enumerate(flag_article):
-        text = texts[int(article)].as_py() if texts is not None else articles["text"].iloc[int(article)]
+        text = article_text(tables, int(article))
         start = min(max(int(starts[n]), 0), len(text))
         line_start = text.rfind("\n", 0, start) + 1
         line_end = _line_end(text, line_start)

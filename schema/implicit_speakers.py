@@ -23,7 +23,7 @@ import re
 import numpy as np
 import pyarrow as pa
 
-from landstrikes.schema.checkcorpus import arrow_column, article_numbers, column, frame_ints, frame_nulls, frame_strings, \
+from landstrikes.schema.checkcorpus import arrow_column, article_numbers, article_text, frame_ints, frame_nulls, frame_strings, \
     is_in, shared_codes
 from landstrikes.schema.report import Report
 
@@ -62,7 +62,6 @@ def check_implicit_speakers(tables, report: Report) -> None:
     wanted = quote_article.astype(np.int64) * width + speaker
     found = np.minimum(np.searchsorted(pairs, wanted), max(len(pairs) - 1, 0))
     has_mentions = (pairs[found] == wanted) if len(pairs) else np.zeros(len(rows), dtype=bool)
-    texts = column(tables.arrow["articles"], "text") if hasattr(tables, "arrow") and "articles" in tables.arrow else None
     starts, ends = frame_ints(quotes, "start")[rows], frame_ints(quotes, "end")[rows]
     ids = arrow_column(tables, "quotes", "quote_id", pa.string())
     speakers = arrow_column(tables, "quotes", "speaker_id", pa.string())
@@ -71,11 +70,11 @@ def check_implicit_speakers(tables, report: Report) -> None:
     for n in np.flatnonzero(has_mentions).tolist():
         article = int(quote_article[n])
         if article not in cache:
-            cache[article] = texts[article].as_py() if texts is not None else articles["text"].iloc[article]
+            cache[article] = article_text(tables, article)
         text = cache[article]
         start, end = int(starts[n]), int(ends[n])
-        if not 0 <= start <= end <= len(text):
-            continue  # span-out-of-range names it
+        if text is None or not 0 <= start <= end <= len(text):
+            continue  # span-out-of-range names it; a null text is Pandera's finding
         judged.append(n)
         bounds.append((*_sentence(text, start, end), start, end))
     if not judged:

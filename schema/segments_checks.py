@@ -58,14 +58,15 @@ def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) 
         return
     flags, segments = frame_of(flags), frame_of(segments)
     evidence = flags.loc[flags["flag"] == "boilerplate", ["article_id", "start", "end"]].dropna(subset=["article_id"])
-    noise = _rows(segments, segments["kind"].isin(BOILERPLATE_KINDS), ["segment_id", "article_id", "start", "end"])
+    noise = _rows(segments, segments["kind"].isin(BOILERPLATE_KINDS), ["segment_id", "article_id", "start", "end", "kind"])
     blocks = noise[["article_id", "start", "end"]].assign(block=np.arange(len(noise)))
     pairs = blocks.merge(evidence, on="article_id", suffixes=("", "_flag"))
     inside = ((pairs["start_flag"] >= pairs["start"]) & (pairs["end_flag"] <= pairs["end"])).fillna(False).to_numpy(dtype=bool)
     bad = ~np.isin(np.arange(len(noise)), pairs["block"].to_numpy()[inside])
-    for seg_id in noise["segment_id"][bad]:
+    # the block's own kind (looked up by id, a null id found no row: the check crashed, session 28)
+    for seg_id, kind in zip(noise["segment_id"][bad], noise["kind"][bad]):
         report.add("segments", "boilerplate-without-evidence", "no boilerplate quality flag row inside this block (AQ3)",
-                   seg_id, "kind", segments.loc[segments["segment_id"] == seg_id, "kind"].iloc[0])
+                   seg_id, "kind", kind)
 
 
 def _tiles_on_arrow(articles, segments) -> bool:

@@ -1,0 +1,72 @@
+"""A null in any column of any table is Pandera's finding, and every other check still judges
+every other row: none reports `check-crashed`.
+
+Session 28: a null `entities.entity_id` crashed `check_entities_mentioned` and
+`check_speakers_can_speak`, a null quote `start`, `end` or `text` crashed
+`check_quote_cluster_wording` and `check_quote_mark_coverage`, and a null article `text`
+crashed `check_implicit_speakers` and `check_hypothetical_claims`: each then judged no row at
+all (a second break the check exists for went unreported) and the report carried an internal
+error ("could not run: TypeError: ...") where a finding belonged.
+
+The corpora below give every column of every table a null: once each column in its own row
+(its place among the columns), once in a third of the rows (rows holding nulls in several columns
+at once); a check that crashes on any of them says so."""
+
+from __future__ import annotations
+
+import shutil
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import DATASET
+from landstrikes.schema import validate
+
+
+def _with_nulls(source, target, every: int) -> None:
+    """Column k of each table null in rows k, k + every, k + 2 x every, ... (at least one row)."""
+    shutil.copytree(source / "data", target / "data")
+    for folder in sorted((target / "data").iterdir()):
+        for path in sorted(folder.glob("*.parquet")):
+            table = pq.read_table(path)
+            if table.num_rows == 0:
+                continue
+            for place, name in enumerate(table.column_names):
+                values = table.column(name).to_pylist()
+                for row in {place % table.num_rows, *range(place % every, table.num_rows, every)}:
+                    values[row] = None
+                field = table.schema.field(name).with_nullable(True)
+                table = table.set_column(place, field, pa.array(values, field.type))
+            pq.write_table(table, path)
+
+
+@pytest.mark.parametrize("every", [10**9, 3], ids=["one-row-per-column", "a-third-of-the-rows"])
+def test_a_null_in_every_column_is_reported_and_crashes_no_check(tmp_path, every):
+    _with_nulls(DATASET, tmp_path, every)
+    findings = validate(tmp_path).findings
+    assert [f.message for f in findings if f.check == "check-crashed"] == []
+    assert any(f.check != "check-crashed" for f in findings)
+
+
+def test_a_null_article_text_leaves_the_other_articles_judged(tmp_path):
+    """Article 2's text null (it holds the gold's implicit quote): its rows are not judged on the
+    text, and a quote made implicit in article 0 beside its speaker's mention ("...,” Trump said") still is."""
+    shutil.copytree(DATASET / "data", tmp_path / "data")
+    articles_path = next((tmp_path / "data" / "articles").glob("*.parquet"))
+    articles = pq.read_table(articles_path)
+    texts = articles.column("text").to_pylist()
+    texts[2] = None
+    k = articles.schema.get_field_index("text")
+    field = articles.schema.field(k).with_nullable(True)
+    pq.write_table(articles.set_column(k, field, pa.array(texts, field.type)), articles_path)
+    quotes_path = next((tmp_path / "data" / "quotes").glob("*.parquet"))
+    quotes = pq.read_table(quotes_path).to_pylist()
+    first = articles.column("article_id")[0].as_py()
+    row = next(q for q in quotes if q["article_id"] == first and q["text"].startswith("We are going to start now hitting land"))
+    row.update(speaker_status="implicit", speaker_mention_id=None, speaker_start=None, speaker_end=None, speaker_text=None,
+               cue_start=None, cue_end=None, cue_text=None, cue_lemma=None)
+    pq.write_table(pa.Table.from_pylist(quotes, schema=pq.read_schema(quotes_path)), quotes_path)
+    findings = validate(tmp_path).findings
+    assert [f.message for f in findings if f.check == "check-crashed"] == []
+    assert [f.row_id for f in findings if f.check == "implicit-speaker-mentioned"] == [row["quote_id"]]
