@@ -11,6 +11,21 @@ EXIT_INVALID = 1
 EXIT_UNUSABLE = 2
 
 
+NULL_ROW_ID = "<null>"
+"""The row id of a finding about a row whose id is null, one spelling wherever the check met the
+null: pandas' NaN or NA or Python's None had it spelt "nan", "<NA>" or "None" by the check, so
+`validate --engine` and one folder named one row two ways (session 28)."""
+
+
+def _is_null(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(value != value) or type(value).__name__ == "NAType"  # NaN; pandas' NA
+    except (TypeError, ValueError):
+        return False
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     """One failed check: which check, where (table, row id, column), the value, and why."""
@@ -50,7 +65,7 @@ class Report:
         return EXIT_VALID if not self.findings else EXIT_INVALID
 
     def add(self, table, check, message, row_id="", column="", value="") -> None:
-        self.findings.append(Finding(table, check, str(row_id), column, _short(value), message))
+        self.findings.append(Finding(table, check, NULL_ROW_ID if _is_null(row_id) else str(row_id), column, _short(value), message))
 
     def findings_for(self, table: str) -> list[Finding]:
         return [f for f in self.findings if f.table == table]

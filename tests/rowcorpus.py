@@ -138,7 +138,7 @@ def plain_alias_coverage(rows: dict[str, list[dict]]) -> Report:
     covering = rows.get("mentions", []) + rows.get("mention_exclusions", [])
     for article in rows.get("articles", []):
         text, article_id = _text(article), article.get("article_id")
-        named = "nan" if article_id is None else article_id  # how the check names a missing id (pandas' NaN)
+        named = "<null>" if article_id is None else article_id  # how a finding names a null id (report.NULL_ROW_ID)
         covered = set()
         for span in covering:
             if span.get("article_id") == article_id and article_id is not None:

@@ -22,6 +22,7 @@ import pytest
 
 from conftest import DATASET
 from landstrikes.schema import validate
+from landstrikes.engines.validate import validate_partitioned
 
 
 def _with_nulls(source, target, every: int) -> None:
@@ -70,3 +71,30 @@ def test_a_null_article_text_leaves_the_other_articles_judged(tmp_path):
     findings = validate(tmp_path).findings
     assert [f.message for f in findings if f.check == "check-crashed"] == []
     assert [f.row_id for f in findings if f.check == "implicit-speaker-mentioned"] == [row["quote_id"]]
+
+
+def _cut_by_article(folder, parts: int) -> None:
+    """Each table with an article_id cut into `parts` partition files by article (a null id in part 0)."""
+    for table_dir in sorted((folder / "data").iterdir()):
+        for path in sorted(table_dir.glob("*.parquet")):
+            table = pq.read_table(path)
+            if "article_id" not in table.column_names or table.num_rows == 0:
+                continue
+            path.unlink()
+            ids = table.column("article_id").to_pylist()
+            known = sorted({i for i in ids if i is not None})
+            part = [known.index(i) % parts if i is not None else 0 for i in ids]
+            for k in range(parts):
+                pq.write_table(table.filter(pa.array([p == k for p in part])), table_dir / f"{table_dir.name}-{k:09d}.parquet")
+
+
+def test_partitioned_validation_of_a_null_in_every_column_reports_what_one_folder_reports(tmp_path):
+    """A null id is named one way (`<null>`: one folder's checks said "nan", the engine's key
+    pass "None"), and an article whose id is null is not given another article's headline (it
+    took the last row's, so the two reports named different headlines; session 28)."""
+    _with_nulls(DATASET, tmp_path, 10**9)
+    _cut_by_article(tmp_path, 3)
+    one_folder = validate(tmp_path)
+    partitioned = validate_partitioned(tmp_path, "local", num_proc=2, task_floor=1)
+    assert sorted(partitioned.findings) == sorted(one_folder.findings)
+    assert partitioned.exit_code == one_folder.exit_code == 1

@@ -135,7 +135,7 @@ def fast_mark_findings(articles: pd.DataFrame, quotes: pd.DataFrame) -> list[tup
     counted = []
     for f in report.findings:
         count = int(f.message.split(" by ")[1].split()[0]) if f.check == "quote-mark-coverage" else None
-        counted.append((f.check, None if f.row_id in ("", "None", "nan") else f.row_id, count))
+        counted.append((f.check, None if f.row_id in ("", "<null>") else f.row_id, count))
     return counted
 
 
@@ -177,7 +177,7 @@ def plain_derived_findings(articles: pd.DataFrame) -> list[tuple]:
     out = []
     for article_id, text, n_words, source_file in zip(articles["article_id"], articles["text"], articles["n_words"], articles["source_file"]):
         if isinstance(text, str) and not pd.isna(n_words) and int(n_words) != len(text.split()):
-            out.append((str(article_id), "n_words", str(n_words)))
+            out.append((article_id if isinstance(article_id, str) else "<null>", "n_words", str(n_words)))
         if isinstance(source_file, str) and isinstance(article_id, str) and source_file != f"{article_id}.txt":
             out.append((article_id, "source_file", source_file))
     return out
