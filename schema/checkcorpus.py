@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.blockedkeys import first_index_by_blocks, in_order
 from landstrikes.schema.registry import TABLES_BY_NAME
+from landstrikes.schema.span_pairs import related, related_pairs
 from landstrikes.schema.spantext import ArticleTexts
 from landstrikes.schema.tableio import to_pandas
 
@@ -480,19 +481,42 @@ class SpanPairs:
     right_end: np.ndarray
 
 
+DIRECT_PAIRS = 1 << 20
+"""Up to this many same-article pairs (or 8 per chosen row, if more), `same_article_span_pairs`
+lists them all and keeps those in relation; past it, `span_pairs.related_pairs` finds the kept
+ones alone (attack30: one article of 10^5 claims and 4.5*10^4 flags was 4.5*10^9 pairs)."""
+
+
 def same_article_span_pairs(left, left_rows: np.ndarray, right, right_rows: np.ndarray,
                             left_span: tuple[str, str] = ("start", "end"),
-                            right_span: tuple[str, str] = ("start", "end")) -> SpanPairs | None:
+                            right_span: tuple[str, str] = ("start", "end"), *, relation: str) -> SpanPairs | None:
     """The span pairs the Arrow gates compare (evidence inside a block, a claim overlapping
-    evidence, ...); None when a null article id or offset among the chosen rows leaves the
-    pairing undecided (the gate then leaves the decision to the rule on frames)."""
+    evidence, ...): the pairs of one article whose spans stand in `relation` (one of
+    `span_pairs.RELATIONS`; a caller's own test on them may narrow them further), in the order
+    of `pairs_by_key` (left ascending, right ascending); None when a null article id or offset
+    among the chosen rows leaves the pairing undecided (the gate then leaves the decision to the
+    rule on frames)."""
     if any(nulls_at(left, c, left_rows) for c in ("article_id", *left_span)) or \
             any(nulls_at(right, c, right_rows) for c in ("article_id", *right_span)):
         return None
     left_article, right_article = article_codes((left, left_rows), (right, right_rows))
-    li, ri = pairs_by_key(left_article, right_article)
-    return SpanPairs(li, ri, frame_ints(left, left_span[0])[left_rows][li], frame_ints(left, left_span[1])[left_rows][li],
-                     frame_ints(right, right_span[0])[right_rows][ri], frame_ints(right, right_span[1])[right_rows][ri])
+    ls, le = frame_ints(left, left_span[0])[left_rows], frame_ints(left, left_span[1])[left_rows]
+    rs, re = frame_ints(right, right_span[0])[right_rows], frame_ints(right, right_span[1])[right_rows]
+    if same_key_pairs(left_article, right_article) <= max(DIRECT_PAIRS, 8 * (len(left_article) + len(right_article))):
+        li, ri = pairs_by_key(left_article, right_article)
+        kept = related(relation, ls[li], le[li], rs[ri], re[ri])
+        li, ri = li[kept], ri[kept]
+    else:
+        li, ri = related_pairs(relation, left_article, ls, le, right_article, rs, re)
+    return SpanPairs(li, ri, ls[li], le[li], rs[ri], re[ri])
+
+
+def same_key_pairs(left: np.ndarray, right: np.ndarray) -> int:
+    """How many (i, j) have left[i] == right[j] (non-negative integer keys), without listing them."""
+    if not len(left) or not len(right):
+        return 0
+    size = int(max(left.max(), right.max())) + 1
+    return int(np.dot(np.bincount(left, minlength=size).astype(np.float64), np.bincount(right, minlength=size)))
 
 
 def is_in(df, name: str, values) -> np.ndarray:

@@ -24,7 +24,7 @@ def check_claim_segments(tables, report: Report) -> None:
     noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS) & known_rows(segments))
     if not len(annotated) or not len(noise):
         return
-    pairs = same_article_span_pairs(claims, annotated, segments, noise)
+    pairs = same_article_span_pairs(claims, annotated, segments, noise, relation="overlap")
     if pairs is None:
         return
     inside = (pairs.left_start < pairs.right_end) & (pairs.right_start < pairs.left_end) & (pairs.left_end > pairs.left_start)

@@ -27,7 +27,7 @@ def check_duplicate_headlines(tables, report: Report) -> None:
     repeated = heads[_repeated(segments, heads)] if len(heads) else heads
     held = np.zeros(len(flagged), dtype=bool)
     if len(repeated):
-        pairs = same_article_span_pairs(flags, flagged, segments, repeated)
+        pairs = same_article_span_pairs(flags, flagged, segments, repeated, relation="inside")
         if pairs is None:
             return
         inside = (pairs.right_start <= pairs.left_start) & (pairs.left_end <= pairs.right_end)

@@ -21,7 +21,7 @@ def check_exclusion_mentions(tables, report: Report) -> None:
     left, right = np.flatnonzero(known_rows(exclusions, _COLUMNS)), np.flatnonzero(known_rows(mentions, _COLUMNS))
     if not len(left) or not len(right):
         return
-    pairs = same_article_span_pairs(exclusions, left, mentions, right)
+    pairs = same_article_span_pairs(exclusions, left, mentions, right, relation="overlap")
     if pairs is None:
         return
     excluded, mentioned = shared_codes(frame_strings(exclusions, "entity_id").take(left),

@@ -257,7 +257,7 @@ def _no_fabricated_match_on_arrow(claims, flags) -> bool:
     fabricated = np.flatnonzero(is_in(flags, "flag", ["fabricated_content"]))
     if not len(matches) or not len(fabricated):
         return True
-    pairs = same_article_span_pairs(claims, matches, flags, fabricated)
+    pairs = same_article_span_pairs(claims, matches, flags, fabricated, relation="overlap")
     if pairs is None:
         return False
     return not np.any((pairs.left_start < pairs.right_end) & (pairs.right_start < pairs.left_end))
@@ -569,7 +569,7 @@ def _evidence_inside_blocks_on_arrow(flags, segments) -> bool:
     if not len(evidence):
         return True
     noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS))
-    pairs = None if nulls_at(flags, "flag_id", evidence) else same_article_span_pairs(flags, evidence, segments, noise)
+    pairs = None if nulls_at(flags, "flag_id", evidence) else same_article_span_pairs(flags, evidence, segments, noise, relation="inside")
     if pairs is None:
         return False
     inside = (pairs.right_start <= pairs.left_start) & (pairs.left_end <= pairs.right_end)
@@ -623,7 +623,8 @@ def _voice_is_own_words_on_arrow(stances, quotes) -> bool:
                               & frame_nulls(quotes, "parent_quote_id"))
     if nulls_at(stances, "stance_id", voice):
         return False
-    pairs = same_article_span_pairs(stances, voice, quotes, reported, left_span=("evidence_start", "evidence_end"))
+    pairs = same_article_span_pairs(stances, voice, quotes, reported, left_span=("evidence_start", "evidence_end"),
+                                   relation="overlap")
     if pairs is None:
         return False
     ids = frame_strings(stances, "stance_id").take(voice)

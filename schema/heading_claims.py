@@ -32,7 +32,7 @@ def check_heading_claims(tables, report: Report) -> None:
     headings = np.flatnonzero(is_in(segments, "kind", HEADING_KINDS) & known_rows(segments))
     if not len(attributed) or not len(headings):
         return
-    pairs = same_article_span_pairs(claims, attributed, segments, headings)
+    pairs = same_article_span_pairs(claims, attributed, segments, headings, relation="starts_in")
     if pairs is None:
         return
     inside = (pairs.right_start <= pairs.left_start) & (pairs.left_start < pairs.right_end)

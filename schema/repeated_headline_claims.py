@@ -21,7 +21,7 @@ def check_repeated_headline_claims(tables, report: Report) -> None:
     annotated = np.flatnonzero(known_rows(claims))
     if not len(repeats) or not len(annotated):
         return
-    pairs = same_article_span_pairs(claims, annotated, flags, repeats)
+    pairs = same_article_span_pairs(claims, annotated, flags, repeats, relation="overlap")
     if pairs is None:
         return
     inside = (pairs.left_start < pairs.right_end) & (pairs.right_start < pairs.left_end)

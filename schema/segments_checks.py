@@ -104,7 +104,7 @@ def _blocks_evidenced_on_arrow(flags, segments) -> bool:
     evidence = np.flatnonzero(is_in(flags, "flag", ["boilerplate"]))
     if not len(noise):
         return True
-    pairs = same_article_span_pairs(segments, noise, flags, evidence)
+    pairs = same_article_span_pairs(segments, noise, flags, evidence, relation="holds")
     if pairs is None:
         return False
     inside = (pairs.right_start >= pairs.left_start) & (pairs.right_end <= pairs.left_end)
