@@ -133,8 +133,8 @@ class _Lines:
     def next_heading(self, at: int) -> int:
         """_next_heading(text, at): the first line starting after `at` that is a heading."""
         if self._headings is None:
-            starts = self.feeds + 1
-            self._headings = np.array([s for s in starts.tolist() if self.is_heading(s, self.line_end(s))], dtype=np.int64)
+            starts, ends = (self.feeds + 1).tolist(), [*self.feeds[1:].tolist(), self.size]  # each line's end: the next feed
+            self._headings = np.array([s for s, e in zip(starts, ends) if self.is_heading(s, e)], dtype=np.int64)
         after = int(np.searchsorted(self._headings, at, "right"))
         return int(self._headings[after]) if after < len(self._headings) else self.size
 
