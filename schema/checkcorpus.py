@@ -511,6 +511,30 @@ def same_article_span_pairs(left, left_rows: np.ndarray, right, right_rows: np.n
     return SpanPairs(li, ri, ls[li], le[li], rs[ri], re[ri])
 
 
+def frame_span_pairs(left, right, relation: str, left_span: tuple[str, str] = ("start", "end"),
+                     right_span: tuple[str, str] = ("start", "end")) -> tuple[np.ndarray, np.ndarray] | None:
+    """(left positions, right positions) of the rows of two frames that share an article_id and
+    whose spans stand in `relation`, in the order `left.merge(right, on="article_id")` gives them
+    (left ascending, right ascending): what the rules on frames kept of that merge, without the
+    merge's every pair of one article (attack30: one broken article of 10^4 claims and 6,300
+    flags made the frame rule of C9b merge 9*10^7 rows). None where pandas' own semantics decide
+    (a null id or offset, an offset column that is not integer): the caller merges then."""
+    import pandas as pd
+
+    spans = [left[c] for c in left_span] + [right[c] for c in right_span]
+    if left["article_id"].isna().any() or right["article_id"].isna().any() \
+            or not all(pd.api.types.is_integer_dtype(v.dtype) and not v.isna().any() for v in spans):
+        return None
+    codes, _ = pd.factorize(pd.concat([left["article_id"], right["article_id"]], ignore_index=True))
+    left_key, right_key = codes[:len(left)].astype(np.int64), codes[len(left):].astype(np.int64)
+    ls, le, rs, re = (v.to_numpy(dtype=np.int64) for v in spans)
+    if same_key_pairs(left_key, right_key) <= max(DIRECT_PAIRS, 8 * (len(left) + len(right))):
+        li, ri = pairs_by_key(left_key, right_key)
+        kept = related(relation, ls[li], le[li], rs[ri], re[ri])
+        return li[kept], ri[kept]
+    return related_pairs(relation, left_key, ls, le, right_key, rs, re)
+
+
 def same_key_pairs(left: np.ndarray, right: np.ndarray) -> int:
     """How many (i, j) have left[i] == right[j] (non-negative integer keys), without listing them."""
     if not len(left) or not len(right):

@@ -66,6 +66,31 @@ def _one_long_section(folder, flags: int, lines: int) -> None:
     write_rows(folder, "claims", claims)
 
 
+def _texts_read(monkeypatch, folder) -> int:
+    """How many article texts the check turns into Python strings on one validate of `folder`."""
+    read = []
+    plain = hypothetical.column
+
+    class Counted:
+        def __init__(self, values):
+            self.values = values
+
+        def __getitem__(self, n):
+            scalar = self.values[n]
+
+            class Text:
+                def as_py(self):
+                    value = scalar.as_py()
+                    read.append(len(value))
+                    return value
+            return Text()
+
+    monkeypatch.setattr(hypothetical, "column", lambda table, name: Counted(plain(table, name)) if name == "text" else plain(table, name))
+    validate(folder)
+    monkeypatch.undo()
+    return len(read)
+
+
 def _findings(folder):
     report = validate(folder)
     assert report.unusable is None
@@ -91,27 +116,9 @@ def test_a_heading_with_many_flags_above_many_lines_judges_each_line_once(datase
 
 def test_each_article_text_is_read_once_however_many_flags_it_holds(dataset_copy, monkeypatch):
     grow_article(dataset_copy, 15)
-    read = []
-    plain = hypothetical.column
-
-    class Counted:
-        def __init__(self, values):
-            self.values = values
-
-        def __getitem__(self, n):
-            scalar = self.values[n]
-
-            class Text:
-                def as_py(self):
-                    value = scalar.as_py()
-                    read.append(len(value))
-                    return value
-            return Text()
-
-    monkeypatch.setattr(hypothetical, "column", lambda table, name: Counted(plain(table, name)) if name == "text" else plain(table, name))
     assert _findings(dataset_copy) == []
     flagged = {f["article_id"] for f in rows_of(dataset_copy, "quality_flags") if f["flag"] == "hypothetical_content"}
-    assert len(read) == len(flagged), f"{len(read)} texts read for {len(flagged)} flagged articles"
+    assert _texts_read(monkeypatch, dataset_copy) == len(flagged)
 
 
 @pytest.mark.parametrize("shape", ["grown", "one long section"])
@@ -125,6 +132,7 @@ def test_the_findings_are_those_of_the_plain_definition(dataset_copy, monkeypatc
     else:
         _one_long_section(dataset_copy, 60, 80)
     found = _findings(dataset_copy)
+    assert _texts_read(monkeypatch, dataset_copy) == 1  # 002, however many flags
     monkeypatch.setattr(hypothetical, "_sections", _plain_sections)
     assert found == _findings(dataset_copy)
     assert found
