@@ -511,28 +511,47 @@ def same_article_span_pairs(left, left_rows: np.ndarray, right, right_rows: np.n
     return SpanPairs(li, ri, ls[li], le[li], rs[ri], re[ri])
 
 
-def frame_span_pairs(left, right, relation: str, left_span: tuple[str, str] = ("start", "end"),
-                     right_span: tuple[str, str] = ("start", "end")) -> tuple[np.ndarray, np.ndarray] | None:
-    """(left positions, right positions) of the rows of two frames that share an article_id and
-    whose spans stand in `relation`, in the order `left.merge(right, on="article_id")` gives them
-    (left ascending, right ascending): what the rules on frames kept of that merge, without the
-    merge's every pair of one article (attack30: one broken article of 10^4 claims and 6,300
-    flags made the frame rule of C9b merge 9*10^7 rows). None where pandas' own semantics decide
-    (a null id or offset, an offset column that is not integer): the caller merges then."""
+def article_merge(left, right, relation: str, left_span: tuple[str, str] = ("start", "end"),
+                  right_span: tuple[str, str] = ("start", "end"), suffixes: tuple[str, str] = ("", "_x")):
+    """`left.merge(right, on="article_id", suffixes=suffixes)` less the rows whose spans are both
+    known and not in `relation`: what a rule on frames keeps of that merge (a test of the two
+    spans, true only in relation) is the same, and the rows a null offset leaves undecided stay
+    for pandas' own semantics. Rows in merge order (left ascending, right ascending), a fresh
+    index, the merge's columns. The merge formed every pair of rows of one article: one broken
+    article of 10^4 claims and 6,300 fabricated_content flags made C9b's rule form 9*10^7 rows
+    (attack30). Offsets that are not integer columns take the merge itself."""
     import pandas as pd
 
     spans = [left[c] for c in left_span] + [right[c] for c in right_span]
-    if left["article_id"].isna().any() or right["article_id"].isna().any() \
-            or not all(pd.api.types.is_integer_dtype(v.dtype) and not v.isna().any() for v in spans):
-        return None
+    left_null, right_null = left["article_id"].isna().to_numpy(), right["article_id"].isna().to_numpy()
+    if not all(pd.api.types.is_integer_dtype(v.dtype) for v in spans) or (left_null.any() and right_null.any()) \
+            or left["article_id"].dtype != right["article_id"].dtype:
+        return left.merge(right, on="article_id", suffixes=suffixes)
     codes, _ = pd.factorize(pd.concat([left["article_id"], right["article_id"]], ignore_index=True))
     left_key, right_key = codes[:len(left)].astype(np.int64), codes[len(left):].astype(np.int64)
-    ls, le, rs, re = (v.to_numpy(dtype=np.int64) for v in spans)
-    if same_key_pairs(left_key, right_key) <= max(DIRECT_PAIRS, 8 * (len(left) + len(right))):
-        li, ri = pairs_by_key(left_key, right_key)
-        kept = related(relation, ls[li], le[li], rs[ri], re[ri])
-        return li[kept], ri[kept]
-    return related_pairs(relation, left_key, ls, le, right_key, rs, re)
+    ls, le, rs, re = (v.to_numpy(dtype=np.int64, na_value=0) for v in spans)
+    left_open = ~left_null & (spans[0].isna().to_numpy() | spans[1].isna().to_numpy())  # an offset unknown
+    right_open = ~right_null & (spans[2].isna().to_numpy() | spans[3].isna().to_numpy())
+    lk, rk = np.flatnonzero(~left_null & ~left_open), np.flatnonzero(~right_null & ~right_open)
+    if same_key_pairs(left_key[lk], right_key[rk]) <= max(DIRECT_PAIRS, 8 * (len(lk) + len(rk))):
+        li, ri = pairs_by_key(left_key[lk], right_key[rk])
+        kept = related(relation, ls[lk][li], le[lk][li], rs[rk][ri], re[rk][ri])
+        li, ri = lk[li[kept]], rk[ri[kept]]
+    else:
+        li, ri = related_pairs(relation, left_key[lk], ls[lk], le[lk], right_key[rk], rs[rk], re[rk])
+        li, ri = lk[li], rk[ri]
+    lo, ro = np.flatnonzero(left_open), np.flatnonzero(right_open)  # each row with an unknown offset meets its whole article
+    rall = np.flatnonzero(~right_null)
+    a_li, a_ri = pairs_by_key(left_key[lo], right_key[rall])
+    b_li, b_ri = pairs_by_key(left_key[lk], right_key[ro])
+    li = np.concatenate([li, lo[a_li], lk[b_li]])
+    ri = np.concatenate([ri, rall[a_ri], ro[b_ri]])
+    order = np.lexsort((ri, li))
+    li, ri = li[order], ri[order]
+    shared = (set(left.columns) & set(right.columns)) - {"article_id"}
+    left_part = left.iloc[li].reset_index(drop=True).rename(columns={c: c + suffixes[0] for c in shared})
+    right_part = right.drop(columns="article_id").iloc[ri].reset_index(drop=True).rename(columns={c: c + suffixes[1] for c in shared})
+    return pd.concat([left_part, right_part], axis=1)
 
 
 def same_key_pairs(left: np.ndarray, right: np.ndarray) -> int:

@@ -30,7 +30,7 @@ from landstrikes.schema.checkcorpus import (
     frame_ints,
     frame_nulls,
     frame_of,
-    frame_span_pairs,
+    article_merge,
     frame_strings,
     is_in,
     LazyFrame,
@@ -166,14 +166,11 @@ def check_fabricated_claims(tables: dict[str, pd.DataFrame], report: Report) -> 
         return
     claims, flags = frame_of(claims), frame_of(flags)
     fabricated = flags[flags["flag"] == "fabricated_content"][["article_id", "start", "end"]]
-    matching = claims[claims["record_status"] == "matches"][["claim_id", "article_id", "start", "end"]]
-    found = frame_span_pairs(matching, fabricated, "overlap")
-    if found is not None:  # the pairs the merge below keeps, without merging one article's every pair (attack30)
-        overlapping = matching["claim_id"].iloc[found[0]]
-    else:
-        pairs = matching.merge(fabricated, on="article_id", suffixes=("", "_flag"))
-        overlapping = pairs["claim_id"][((pairs["start"] < pairs["end_flag"]) & (pairs["start_flag"] < pairs["end"])).to_numpy(dtype=bool)]
-    for claim_id in overlapping.unique():
+    # the merge on article_id less the pairs of known spans that do not overlap (attack30: it formed one article's every pair)
+    pairs = article_merge(claims[claims["record_status"] == "matches"][["claim_id", "article_id", "start", "end"]], fabricated,
+                          "overlap", suffixes=("", "_flag"))
+    inside = (pairs["start"] < pairs["end_flag"]) & (pairs["start_flag"] < pairs["end"])
+    for claim_id in pairs["claim_id"][inside.to_numpy(dtype=bool)].unique():
         report.add("claims", "fabricated-claim-matches-record", "a claim overlapping fabricated_content evidence cannot match the public record", claim_id, "record_status", "matches")
 
 
@@ -540,7 +537,7 @@ def _plain_quote_cluster_wording(quotes: pd.DataFrame, flags: pd.DataFrame, repo
     if rows.empty:
         return
     evidence = flags.loc[flags["flag"] == "misquotation", ["article_id", "start", "end"]]
-    pairs = rows[["quote_id", "article_id", "start", "end"]].merge(evidence, on="article_id", suffixes=("", "_flag"))
+    pairs = article_merge(rows[["quote_id", "article_id", "start", "end"]], evidence, "overlap", suffixes=("", "_flag"))  # attack30
     covered = set(pairs["quote_id"][((pairs["start_flag"] < pairs["end"]) & (pairs["start"] < pairs["end_flag"])).to_numpy(dtype=bool)])
     for row in rows.itertuples():
         if row.quote_id not in covered:
@@ -559,16 +556,13 @@ def check_boilerplate_placement(tables: dict[str, pd.DataFrame], report: Report)
     flags, segments = frame_of(flags), frame_of(segments)
     evidence = flags[flags["flag"] == "boilerplate"][["flag_id", "article_id", "start", "end", "text"]]
     noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)][["article_id", "start", "end"]]
-    found = frame_span_pairs(evidence, noise, "inside")
-    if found is not None:  # the merge's inside pairs without one article's every pair (attack30); a null flag_id is not inside
-        held = {flag_id for flag_id in evidence["flag_id"].iloc[np.unique(found[0])] if isinstance(flag_id, str)}
-        ok = np.fromiter((isinstance(flag_id, str) and flag_id in held for flag_id in evidence["flag_id"]), dtype=bool, count=len(evidence))
-    else:
-        pairs = evidence.merge(noise, on="article_id", how="left", suffixes=("", "_seg"))
-        pairs["inside"] = ((pairs["start_seg"] <= pairs["start"]) & (pairs["end"] <= pairs["end_seg"])).fillna(False).astype(bool)
-        inside = pairs.groupby("flag_id")["inside"].any()
-        # one lookup for every row (a null or unknown flag_id is not inside); Python only for failures
-        ok = evidence["flag_id"].map(inside).eq(True).to_numpy(dtype=bool)
+    # the inner merge less the pairs of known spans not inside (attack30: the left merge formed one article's every pair);
+    # a flag row it drops is not inside, as its rows of the left merge were not
+    pairs = article_merge(evidence, noise, "inside", suffixes=("", "_seg"))
+    pairs["inside"] = ((pairs["start_seg"] <= pairs["start"]) & (pairs["end"] <= pairs["end_seg"])).fillna(False).astype(bool)
+    inside = pairs.groupby("flag_id")["inside"].any()
+    # one lookup for every row (a null or unknown flag_id is not inside); Python only for failures
+    ok = evidence["flag_id"].map(inside).eq(True).to_numpy(dtype=bool)
     for flag_id, text in zip(evidence["flag_id"][~ok], evidence["text"][~ok]):
         report.add("quality_flags", "boilerplate-outside-boilerplate-segment", "boilerplate evidence must lie in a navigation, prompt or advertisement segment", flag_id, "text", text)
 
@@ -608,7 +602,8 @@ def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> Non
         ["article_id", "start", "end"],
     ]
     rows = stances.loc[voice.to_numpy(dtype=bool), ["stance_id", "article_id", "evidence_start", "evidence_end", "evidence_text"]]
-    pairs = rows.merge(reported, on="article_id")
+    # the merge less the pairs of known spans that do not overlap, which add nothing covered (attack30)
+    pairs = article_merge(rows, reported, "overlap", left_span=("evidence_start", "evidence_end"))
     overlap = (np.minimum(pairs["end"], pairs["evidence_end"]) - np.maximum(pairs["start"], pairs["evidence_start"])).clip(lower=0)
     covered = overlap.groupby(pairs["stance_id"]).sum()
     length = (rows["evidence_end"] - rows["evidence_start"]).to_numpy()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from landstrikes.schema.articles_checks import BOILERPLATE_KINDS
-from landstrikes.schema.checkcorpus import article_codes, LazyFrame, _rows, frame_ints, frame_of, frame_span_pairs, is_in, no_nulls, same_article_span_pairs
+from landstrikes.schema.checkcorpus import article_codes, LazyFrame, _rows, frame_ints, article_merge, frame_of, is_in, no_nulls, same_article_span_pairs
 from landstrikes.schema.report import Report
 
 if TYPE_CHECKING:
@@ -60,13 +60,10 @@ def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) 
     evidence = flags.loc[flags["flag"] == "boilerplate", ["article_id", "start", "end"]].dropna(subset=["article_id"])
     noise = _rows(segments, segments["kind"].isin(BOILERPLATE_KINDS), ["segment_id", "article_id", "start", "end"])
     blocks = noise[["article_id", "start", "end"]].assign(block=np.arange(len(noise)))
-    found = frame_span_pairs(blocks, evidence, "holds")
-    if found is not None:  # the merge's holding pairs without one article's every pair (attack30)
-        bad = ~np.isin(np.arange(len(noise)), found[0])
-    else:
-        pairs = blocks.merge(evidence, on="article_id", suffixes=("", "_flag"))
-        inside = ((pairs["start_flag"] >= pairs["start"]) & (pairs["end_flag"] <= pairs["end"])).fillna(False).to_numpy(dtype=bool)
-        bad = ~np.isin(np.arange(len(noise)), pairs["block"].to_numpy()[inside])
+    # the merge on article_id less the pairs of known spans where the block holds no flag (attack30: it formed one article's every pair)
+    pairs = article_merge(blocks, evidence, "holds", suffixes=("", "_flag"))
+    inside = ((pairs["start_flag"] >= pairs["start"]) & (pairs["end_flag"] <= pairs["end"])).fillna(False).to_numpy(dtype=bool)
+    bad = ~np.isin(np.arange(len(noise)), pairs["block"].to_numpy()[inside])
     for seg_id in noise["segment_id"][bad]:
         report.add("segments", "boilerplate-without-evidence", "no boilerplate quality flag row inside this block (AQ3)",
                    seg_id, "kind", segments.loc[segments["segment_id"] == seg_id, "kind"].iloc[0])
