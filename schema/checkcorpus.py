@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.blockedkeys import first_index_by_blocks, in_order
 from landstrikes.schema.registry import TABLES_BY_NAME
-from landstrikes.schema.span_pairs import related, related_pairs
+from landstrikes.schema.span_pairs import related, related_pairs, related_pick
 from landstrikes.schema.spantext import ArticleTexts
 from landstrikes.schema.tableio import to_pandas
 
@@ -509,6 +509,34 @@ def same_article_span_pairs(left, left_rows: np.ndarray, right, right_rows: np.n
     else:
         li, ri = related_pairs(relation, left_article, ls, le, right_article, rs, re)
     return SpanPairs(li, ri, ls[li], le[li], rs[ri], re[ri])
+
+
+def same_article_span_match(left, left_rows: np.ndarray, right, right_rows: np.ndarray, relation: str, pick: str = "first",
+                            left_span: tuple[str, str] = ("start", "end"),
+                            right_span: tuple[str, str] = ("start", "end")) -> np.ndarray | None:
+    """For each chosen left row, the first (least) or last (greatest) position into `right_rows`
+    that `same_article_span_pairs` pairs it with, -1 for none; None as there. For rules that keep
+    one partner per row or ask whether there is one: nested spans of one article pair every left
+    with every right, and listing them cost the square of the article's rows (attack30)."""
+    if any(nulls_at(left, c, left_rows) for c in ("article_id", *left_span)) or \
+            any(nulls_at(right, c, right_rows) for c in ("article_id", *right_span)):
+        return None
+    left_article, right_article = article_codes((left, left_rows), (right, right_rows))
+    ls, le = frame_ints(left, left_span[0])[left_rows], frame_ints(left, left_span[1])[left_rows]
+    rs, re = frame_ints(right, right_span[0])[right_rows], frame_ints(right, right_span[1])[right_rows]
+    if same_key_pairs(left_article, right_article) > max(DIRECT_PAIRS, 8 * (len(left_article) + len(right_article))):
+        return related_pick(relation, pick, left_article, ls, le, right_article, rs, re)
+    li, ri = pairs_by_key(left_article, right_article)
+    kept = related(relation, ls[li], le[li], rs[ri], re[ri])
+    li, ri = li[kept], ri[kept]
+    if pick == "last":
+        best = np.full(len(left_article), -1, np.int64)
+        np.maximum.at(best, li, ri)
+        return best
+    best = np.full(len(left_article), len(right_article), np.int64)
+    np.minimum.at(best, li, ri)
+    best[best == len(right_article)] = -1
+    return best
 
 
 def article_merge(left, right, relation: str, left_span: tuple[str, str] = ("start", "end"),

@@ -36,6 +36,7 @@ from landstrikes.schema.checkcorpus import (
     LazyFrame,
     no_nulls,
     nulls_at,
+    same_article_span_match,
     same_article_span_pairs,
     pandas_on_demand as pd,
     shared_codes,
@@ -260,10 +261,10 @@ def _no_fabricated_match_on_arrow(claims, flags) -> bool:
     fabricated = np.flatnonzero(is_in(flags, "flag", ["fabricated_content"]))
     if not len(matches) or not len(fabricated):
         return True
-    pairs = same_article_span_pairs(claims, matches, flags, fabricated, relation="overlap")
-    if pairs is None:
+    first = same_article_span_match(claims, matches, flags, fabricated, "overlap")
+    if first is None:
         return False
-    return not np.any((pairs.left_start < pairs.right_end) & (pairs.right_start < pairs.left_end))
+    return not np.any(first >= 0)
 
 
 def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -574,11 +575,10 @@ def _evidence_inside_blocks_on_arrow(flags, segments) -> bool:
     if not len(evidence):
         return True
     noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS))
-    pairs = None if nulls_at(flags, "flag_id", evidence) else same_article_span_pairs(flags, evidence, segments, noise, relation="inside")
-    if pairs is None:
+    first = None if nulls_at(flags, "flag_id", evidence) else same_article_span_match(flags, evidence, segments, noise, "inside")
+    if first is None:
         return False
-    inside = (pairs.right_start <= pairs.left_start) & (pairs.left_end <= pairs.right_end)
-    return bool(np.all(np.bincount(pairs.left[inside], minlength=len(evidence)) > 0))
+    return bool(np.all(first >= 0))
 
 
 def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:

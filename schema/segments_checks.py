@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from landstrikes.schema.articles_checks import BOILERPLATE_KINDS
-from landstrikes.schema.checkcorpus import article_codes, LazyFrame, _rows, frame_ints, article_merge, frame_of, is_in, no_nulls, same_article_span_pairs
+from landstrikes.schema.checkcorpus import article_codes, LazyFrame, _rows, frame_ints, article_merge, frame_of, is_in, no_nulls, same_article_span_match
 from landstrikes.schema.report import Report
 
 if TYPE_CHECKING:
@@ -105,8 +105,7 @@ def _blocks_evidenced_on_arrow(flags, segments) -> bool:
     evidence = np.flatnonzero(is_in(flags, "flag", ["boilerplate"]))
     if not len(noise):
         return True
-    pairs = same_article_span_pairs(segments, noise, flags, evidence, relation="holds")
-    if pairs is None:
+    first = same_article_span_match(segments, noise, flags, evidence, "holds")  # some flag row inside each block
+    if first is None:
         return False
-    inside = (pairs.right_start >= pairs.left_start) & (pairs.right_end <= pairs.left_end)
-    return bool(np.all(np.bincount(pairs.left[inside], minlength=len(noise)) > 0))
+    return bool(np.all(first >= 0))

@@ -45,9 +45,20 @@ def related_pairs(relation: str, left_key: np.ndarray, left_start: np.ndarray, l
     """Every (i, j) with left_key[i] == right_key[j] (non-negative integer keys: the article)
     and the relation between left span i and right span j; i ascending, j ascending within i."""
     left_key, right_key = np.asarray(left_key, np.int64), np.asarray(right_key, np.int64)
-    n, m = len(left_key), len(right_key)
-    if not n or not m:
+    if not len(left_key) or not len(right_key):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    order, rank, lo, hi, threshold = _runs(relation, left_key, left_start, left_end, right_key, right_start, right_end)
+    ends_count = int(rank.max(initial=0)) + 1
+    li, pos = _above_in_runs(rank, np.int64(ends_count + 1), lo, hi, threshold)
+    ri = order[pos]
+    keep = np.lexsort((ri, li))
+    return li[keep], ri[keep]
+
+
+def _runs(relation, left_key, left_start, left_end, right_key, right_start, right_end):
+    """The rights by (article, start) (`order`), each one's end rank (reversed for an upper bound
+    on ends) and, for each left, the run [lo, hi) of that order its start test picks and the
+    least end rank its end test keeps."""
     rs, re = np.asarray(right_start, np.int64), np.asarray(right_end, np.int64)
     ls, le = np.asarray(left_start, np.int64), np.asarray(left_end, np.int64)
     left_side = (ls, le)
@@ -80,10 +91,65 @@ def related_pairs(relation: str, left_key: np.ndarray, left_start: np.ndarray, l
     else:  # le: re <= b  <=>  (U - 1 - rank) >= U - searchsorted(b, right)
         rank = len(ends) - 1 - rank
         threshold = len(ends) - np.searchsorted(ends, b, "right")
-    li, pos = _above_in_runs(rank.astype(np.int64), np.int64(len(ends) + 1), lo, hi, threshold.astype(np.int64))
-    ri = order[pos]
-    keep = np.lexsort((ri, li))
-    return li[keep], ri[keep]
+    return order, rank.astype(np.int64), lo, hi, threshold.astype(np.int64)
+
+
+def related_pick(relation: str, pick: str, left_key: np.ndarray, left_start: np.ndarray, left_end: np.ndarray,
+                 right_key: np.ndarray, right_start: np.ndarray, right_end: np.ndarray) -> np.ndarray:
+    """For each left span, the least (`pick` "first") or greatest ("last") j that `related_pairs`
+    pairs it with, -1 for none: what a rule that keeps one partner per row, or asks whether there
+    is one, reads of the pairs, without listing them (nested spans of one article pair every
+    left with every right: 3,000 claims and 3,000 flags were 9*10^6 pairs and 20 s; attack30).
+    Each tree block also keeps, along its end order, the least or greatest index from there on."""
+    left_key, right_key = np.asarray(left_key, np.int64), np.asarray(right_key, np.int64)
+    best = np.full(len(left_key), -1, np.int64)
+    if not len(left_key) or not len(right_key):
+        return best
+    order, rank, lo, hi, threshold = _runs(relation, left_key, left_start, left_end, right_key, right_start, right_end)
+    m = len(rank)
+    positions = np.arange(m, dtype=np.int64)
+    span = np.int64(int(rank.max(initial=0)) + 2)
+    query = np.arange(len(lo), dtype=np.int64)
+    found = np.full(len(lo), m if pick == "first" else -1, np.int64)
+    level = 0
+    while len(query):
+        live = lo < hi
+        query, lo, hi, threshold = query[live], lo[live], hi[live], threshold[live]
+        if not len(query):
+            break
+        block = positions >> level
+        perm = np.lexsort((rank, block))
+        keys = block[perm] * span + rank[perm]
+        tail = _block_tails(order[perm], block[perm], m, pick)
+        left_take, right_take = (lo & 1) == 1, (hi & 1) == 1
+        hi = np.where(right_take, hi - 1, hi)
+        for mask, nodes in ((left_take, lo), (right_take, hi)):
+            if not mask.any():
+                continue
+            q, j, t = query[mask], nodes[mask], threshold[mask]
+            first = np.searchsorted(keys, j * span + t, "left")
+            inside = first < np.minimum((j + 1) << level, m)
+            if pick == "first":
+                np.minimum.at(found, q[inside], tail[first[inside]])
+            else:
+                np.maximum.at(found, q[inside], tail[first[inside]])
+        lo = np.where(left_take, lo + 1, lo) >> 1
+        hi = hi >> 1
+        level += 1
+    hit = (found >= 0) & (found < m)
+    best[hit] = found[hit]
+    return best
+
+
+def _block_tails(values: np.ndarray, block: np.ndarray, m: int, pick: str) -> np.ndarray:
+    """For each position of blocks laid end to end (block ascending), the least or greatest of
+    `values` (in [0, m)) from there to its block's end: one running extreme over the reversed
+    array, each block lifted past the ones after it so that none reaches into another."""
+    reverse = values[::-1]
+    lift = (block[::-1].max(initial=0) - block[::-1]) * np.int64(m + 1)  # grows along the reversed array
+    if pick == "first":
+        return (np.minimum.accumulate(reverse - lift) + lift)[::-1]
+    return (np.maximum.accumulate(reverse + lift) - lift)[::-1]
 
 
 def _above_in_runs(rank: np.ndarray, span: np.int64, lo: np.ndarray, hi: np.ndarray,
