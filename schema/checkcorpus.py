@@ -540,14 +540,18 @@ def same_article_span_match(left, left_rows: np.ndarray, right, right_rows: np.n
 
 
 def article_merge(left, right, relation: str, left_span: tuple[str, str] = ("start", "end"),
-                  right_span: tuple[str, str] = ("start", "end"), suffixes: tuple[str, str] = ("", "_x")):
+                  right_span: tuple[str, str] = ("start", "end"), suffixes: tuple[str, str] = ("", "_x"), *,
+                  first_only: bool = False):
     """`left.merge(right, on="article_id", suffixes=suffixes)` less the rows whose spans are both
     known and not in `relation`: what a rule on frames keeps of that merge (a test of the two
     spans, true only in relation) is the same, and the rows a null offset leaves undecided stay
     for pandas' own semantics. Rows in merge order (left ascending, right ascending), a fresh
     index, the merge's columns. The merge formed every pair of rows of one article: one broken
     article of 10^4 claims and 6,300 fabricated_content flags made C9b's rule form 9*10^7 rows
-    (attack30). Offsets that are not integer columns take the merge itself."""
+    (attack30). Offsets that are not integer columns take the merge itself. `first_only`: of the
+    rows with known spans in relation, only each left row's first, for a rule that asks only
+    whether a left row has one (nested spans make the rows in relation the square of the
+    article's rows too)."""
     import pandas as pd
 
     spans = [left[c] for c in left_span] + [right[c] for c in right_span]
@@ -561,10 +565,18 @@ def article_merge(left, right, relation: str, left_span: tuple[str, str] = ("sta
     left_open = ~left_null & (spans[0].isna().to_numpy() | spans[1].isna().to_numpy())  # an offset unknown
     right_open = ~right_null & (spans[2].isna().to_numpy() | spans[3].isna().to_numpy())
     lk, rk = np.flatnonzero(~left_null & ~left_open), np.flatnonzero(~right_null & ~right_open)
-    if same_key_pairs(left_key[lk], right_key[rk]) <= max(DIRECT_PAIRS, 8 * (len(lk) + len(rk))):
+    direct = same_key_pairs(left_key[lk], right_key[rk]) <= max(DIRECT_PAIRS, 8 * (len(lk) + len(rk)))
+    if direct:
         li, ri = pairs_by_key(left_key[lk], right_key[rk])
         kept = related(relation, ls[lk][li], le[lk][li], rs[rk][ri], re[rk][ri])
-        li, ri = lk[li[kept]], rk[ri[kept]]
+        li, ri = li[kept], ri[kept]
+        if first_only:  # pairs_by_key lists each left's rights in ascending order
+            firsts = np.r_[True, li[1:] != li[:-1]] if len(li) else np.zeros(0, dtype=bool)
+            li, ri = li[firsts], ri[firsts]
+        li, ri = lk[li], rk[ri]
+    elif first_only:
+        best = related_pick(relation, "first", left_key[lk], ls[lk], le[lk], right_key[rk], rs[rk], re[rk])
+        li, ri = lk[best >= 0], rk[best[best >= 0]]
     else:
         li, ri = related_pairs(relation, left_key[lk], ls[lk], le[lk], right_key[rk], rs[rk], re[rk])
         li, ri = lk[li], rk[ri]

@@ -169,7 +169,7 @@ def check_fabricated_claims(tables: dict[str, pd.DataFrame], report: Report) -> 
     fabricated = flags[flags["flag"] == "fabricated_content"][["article_id", "start", "end"]]
     # the merge on article_id less the pairs of known spans that do not overlap (attack30: it formed one article's every pair)
     pairs = article_merge(claims[claims["record_status"] == "matches"][["claim_id", "article_id", "start", "end"]], fabricated,
-                          "overlap", suffixes=("", "_flag"))
+                          "overlap", suffixes=("", "_flag"), first_only=True)  # a claim overlapping one is enough
     inside = (pairs["start"] < pairs["end_flag"]) & (pairs["start_flag"] < pairs["end"])
     for claim_id in pairs["claim_id"][inside.to_numpy(dtype=bool)].unique():
         report.add("claims", "fabricated-claim-matches-record", "a claim overlapping fabricated_content evidence cannot match the public record", claim_id, "record_status", "matches")
@@ -538,7 +538,7 @@ def _plain_quote_cluster_wording(quotes: pd.DataFrame, flags: pd.DataFrame, repo
     if rows.empty:
         return
     evidence = flags.loc[flags["flag"] == "misquotation", ["article_id", "start", "end"]]
-    pairs = article_merge(rows[["quote_id", "article_id", "start", "end"]], evidence, "overlap", suffixes=("", "_flag"))  # attack30
+    pairs = article_merge(rows[["quote_id", "article_id", "start", "end"]], evidence, "overlap", suffixes=("", "_flag"), first_only=True)  # attack30
     covered = set(pairs["quote_id"][((pairs["start_flag"] < pairs["end"]) & (pairs["start"] < pairs["end_flag"])).to_numpy(dtype=bool)])
     for row in rows.itertuples():
         if row.quote_id not in covered:
@@ -559,7 +559,7 @@ def check_boilerplate_placement(tables: dict[str, pd.DataFrame], report: Report)
     noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)][["article_id", "start", "end"]]
     # the inner merge less the pairs of known spans not inside (attack30: the left merge formed one article's every pair);
     # a flag row it drops is not inside, as its rows of the left merge were not
-    pairs = article_merge(evidence, noise, "inside", suffixes=("", "_seg"))
+    pairs = article_merge(evidence, noise, "inside", suffixes=("", "_seg"), first_only=True)
     pairs["inside"] = ((pairs["start_seg"] <= pairs["start"]) & (pairs["end"] <= pairs["end_seg"])).fillna(False).astype(bool)
     inside = pairs.groupby("flag_id")["inside"].any()
     # one lookup for every row (a null or unknown flag_id is not inside); Python only for failures

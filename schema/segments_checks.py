@@ -61,7 +61,7 @@ def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) 
     noise = _rows(segments, segments["kind"].isin(BOILERPLATE_KINDS), ["segment_id", "article_id", "start", "end"])
     blocks = noise[["article_id", "start", "end"]].assign(block=np.arange(len(noise)))
     # the merge on article_id less the pairs of known spans where the block holds no flag (attack30: it formed one article's every pair)
-    pairs = article_merge(blocks, evidence, "holds", suffixes=("", "_flag"))
+    pairs = article_merge(blocks, evidence, "holds", suffixes=("", "_flag"), first_only=True)  # one flag per block is enough
     inside = ((pairs["start_flag"] >= pairs["start"]) & (pairs["end_flag"] <= pairs["end"])).fillna(False).to_numpy(dtype=bool)
     bad = ~np.isin(np.arange(len(noise)), pairs["block"].to_numpy()[inside])
     for seg_id in noise["segment_id"][bad]:

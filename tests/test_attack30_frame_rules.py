@@ -76,7 +76,7 @@ def _with_nulls(folder) -> None:
         pq.write_table(pa.Table.from_pylist(rows, schema=nullable), path)
 
 
-def _merged(left, right, relation, left_span=("start", "end"), right_span=("start", "end"), suffixes=("", "_x")):
+def _merged(left, right, relation, left_span=("start", "end"), right_span=("start", "end"), suffixes=("", "_x"), **_):
     return left.merge(right, on="article_id", suffixes=suffixes)
 
 

@@ -73,3 +73,56 @@ def test_one_partner_per_row_gives_the_findings_of_every_pair(dataset_copy, monk
     seen = _counted(monkeypatch)
     assert validate(dataset_copy).findings == listed
     assert [s for s in seen if s[2] > 8 * (s[0] + s[1])] == []
+
+
+def _nested_fabrications(folder, n: int) -> None:
+    """`n` claims said to match the record, nested, over `n` nested fabricated_content flags."""
+    _nested(folder, n)
+    claims = rows_of(folder, "claims")
+    for claim in claims[-n:]:
+        claim["record_status"] = "matches"
+    write_rows(folder, "claims", claims)
+    flags = rows_of(folder, "quality_flags")
+    for flag in flags[-n:]:
+        flag["flag"] = "fabricated_content"
+        flag["flag_id"] = flag["flag_id"].replace(":duplicate_headline:", ":fabricated_content:")
+    write_rows(folder, "quality_flags", flags)
+
+
+def _frame_rows(monkeypatch) -> list[tuple[int, int, int]]:
+    """(left rows, right rows, rows formed) of every article merge of the frame rules."""
+    import pandas as pd
+
+    import landstrikes.schema.goldchecks as goldchecks
+    seen = []
+    plain_merge = pd.DataFrame.merge
+
+    def merged(self, right, *args, **kwargs):
+        out = plain_merge(self, right, *args, **kwargs)
+        if kwargs.get("on") == "article_id":
+            seen.append((len(self), len(right), len(out)))
+        return out
+
+    monkeypatch.setattr(pd.DataFrame, "merge", merged)
+    plain = getattr(goldchecks, "article_merge", None)
+    if plain is not None:
+        def reduced(left, right, *args, **kwargs):
+            out = plain(left, right, *args, **kwargs)
+            seen.append((len(left), len(right), len(out)))
+            return out
+        monkeypatch.setattr(goldchecks, "article_merge", reduced)
+    return seen
+
+
+def test_nested_matching_claims_over_nested_fabrications_form_rows_in_proportion(dataset_copy, monkeypatch):
+    _nested_fabrications(dataset_copy, 300)
+    seen = _frame_rows(monkeypatch)
+    monkeypatch.setattr(checkcorpus, "DIRECT_PAIRS", 0, raising=False)
+    findings = validate(dataset_copy).findings
+    assert sum(f.check == "fabricated-claim-matches-record" for f in findings) >= 300
+    assert [s for s in seen if s[2] > 8 * (s[0] + s[1])] == []
+    monkeypatch.undo()
+    from test_attack30_frame_rules import _merged
+    import landstrikes.schema.goldchecks as goldchecks
+    monkeypatch.setattr(goldchecks, "article_merge", _merged, raising=False)
+    assert validate(dataset_copy).findings == findings
