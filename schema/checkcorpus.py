@@ -515,7 +515,7 @@ def same_article_span_match(left, left_rows: np.ndarray, right, right_rows: np.n
                             left_span: tuple[str, str] = ("start", "end"),
                             right_span: tuple[str, str] = ("start", "end")) -> np.ndarray | None:
     """For each chosen left row, the first (least) or last (greatest) position into `right_rows`
-    that `same_article_span_pairs` pairs it with, -1 for none; None as there. For rules that keep
+    that `same_article_span_pairs` pairs it with, -1 for none, or how many ("count"); None as there. For rules that keep
     one partner per row or ask whether there is one: nested spans of one article pair every left
     with every right, and listing them cost the square of the article's rows (attack30)."""
     if any(nulls_at(left, c, left_rows) for c in ("article_id", *left_span)) or \
@@ -529,6 +529,8 @@ def same_article_span_match(left, left_rows: np.ndarray, right, right_rows: np.n
     li, ri = pairs_by_key(left_article, right_article)
     kept = related(relation, ls[li], le[li], rs[ri], re[ri])
     li, ri = li[kept], ri[kept]
+    if pick == "count":
+        return np.bincount(li, minlength=len(left_article)).astype(np.int64)
     if pick == "last":
         best = np.full(len(left_article), -1, np.int64)
         np.maximum.at(best, li, ri)
