@@ -11,7 +11,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import arrow_column, frame_nulls, one_array, pairs_by_key, shared_codes
+from landstrikes.schema import checkcorpus
+from landstrikes.schema.checkcorpus import arrow_column, frame_nulls, one_array, pairs_by_key, same_key_pairs, shared_codes
 from landstrikes.schema.report import Report
 
 _COLUMNS = ("claim_id", "article_id", "cluster_id", "variant_id", "contradicted_by")
@@ -28,8 +29,7 @@ def check_contradiction_links(tables, report: Report) -> None:
     targets = pc.fill_null(pc.index_in(pc.list_flatten(listed), value_set=ids), -1).to_numpy(zero_copy_only=False).astype(np.int64)
     known = targets >= 0  # a dangling id is contradiction-not-cross-article's finding
     have = np.unique(owners[known] * n + targets[known])
-    want = _expected(claims, tables, n)
-    missing, extra = np.setdiff1d(want, have), np.setdiff1d(have, want)
+    missing, extra = _differences(claims, tables, n, have)
     for pair, why in [(p, "lacks") for p in missing] + [(p, "lists") for p in extra]:
         row, other = divmod(int(pair), n)
         report.add("claims", "contradiction-links-incomplete",
@@ -37,14 +37,98 @@ def check_contradiction_links(tables, report: Report) -> None:
                    "articles with another variant (C9)", ids[row].as_py(), "contradicted_by", ids[other].as_py())
 
 
-def _expected(claims, tables, n: int) -> np.ndarray:
-    """row * n + other for every pair of claims of one cluster, other articles, other variants."""
+def _differences(claims, tables, n: int, have: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(want - have, have - want), each sorted, where want is `_expected`. Past 8 same-cluster
+    pairs per claim (or `DIRECT_PAIRS`), want is not listed (attack30: one cluster of 10^5 claims
+    is 10^10 pairs, and none is wanted when they share an article): each listed link is tested
+    on its own, each claim's wanted count is counted by groups (cluster, less its article's and
+    its variant's claims, plus those of both), and only a claim listing fewer has its wanted
+    partners listed to name the missing ones."""
+    given, cluster, variant, article = _given(claims, tables)
+    if len(given) < 2:
+        return np.zeros(0, np.int64), have
+    if same_key_pairs(cluster, cluster) <= max(checkcorpus.DIRECT_PAIRS, 8 * len(given)):
+        want = _expected(given, cluster, variant, article, n)
+        return np.setdiff1d(want, have), np.setdiff1d(have, want)
+    at = np.full(n, -1, np.int64)  # a row's place among the given rows
+    at[given] = np.arange(len(given))
+    owner, other = at[have // n], at[have % n]
+    wanted = (owner >= 0) & (other >= 0)
+    o, t = np.maximum(owner, 0), np.maximum(other, 0)
+    wanted &= (cluster[o] == cluster[t]) & (article[o] != article[t]) & (variant[o] != variant[t])
+    counts = (_group_sizes(cluster) - _group_sizes(cluster, article) - _group_sizes(cluster, variant)
+              + _group_sizes(cluster, article, variant))
+    short = np.flatnonzero(counts > np.bincount(owner[wanted], minlength=len(given)))
+    missing = _wanted_of(short, given, cluster, variant, article, n)
+    return missing[~np.isin(missing, have[wanted])], have[~wanted]
+
+
+def _given(claims, tables):
+    """The rows with a cluster, a variant and an article, and the codes of those three."""
     given = np.flatnonzero(~(frame_nulls(claims, "cluster_id") | frame_nulls(claims, "variant_id") | frame_nulls(claims, "article_id")))
     if len(given) < 2:
-        return np.zeros(0, dtype=np.int64)
+        return given, None, None, None
     take = pa.array(given)
     cluster, variant, article = (shared_codes(one_array(arrow_column(tables, "claims", name, pa.string())).take(take))[0]
                                  for name in ("cluster_id", "variant_id", "article_id"))
+    return given, cluster, variant, article
+
+
+def _expected(given, cluster, variant, article, n: int) -> np.ndarray:
+    """row * n + other for every pair of claims of one cluster, other articles, other variants."""
     left, right = pairs_by_key(cluster, cluster)
     apart = (article[left] != article[right]) & (variant[left] != variant[right])
     return np.unique(given[left[apart]] * n + given[right[apart]])
+
+
+def _group_sizes(*keys: np.ndarray) -> np.ndarray:
+    """For each element, how many elements share all its keys."""
+    order = np.lexsort(keys[::-1])
+    new = np.zeros(len(order), dtype=bool)
+    new[:1] = True
+    for key in keys:
+        new[1:] |= key[order][1:] != key[order][:-1]
+    group = np.cumsum(new) - 1
+    sizes = np.bincount(group)
+    out = np.empty(len(order), np.int64)
+    out[order] = sizes[group]
+    return out
+
+
+def _wanted_of(rows: np.ndarray, given, cluster, variant, article, n: int, batch: int = 1 << 22) -> np.ndarray:
+    """row * n + other, sorted, for every wanted pair of the given rows at `rows`: their cluster's
+    claims outside their article (two runs in cluster-then-article order), of another variant;
+    listed a batch of rows at a time."""
+    if not len(rows):
+        return np.zeros(0, np.int64)
+    order = np.lexsort((article, cluster))
+    keys_c, keys_a = cluster[order], article[order]
+    c_lo = np.searchsorted(keys_c, cluster[rows], "left")
+    c_hi = np.searchsorted(keys_c, cluster[rows], "right")
+    bounds = np.flatnonzero(np.r_[True, (keys_c[1:] != keys_c[:-1]) | (keys_a[1:] != keys_a[:-1])])
+    pair_lo = np.empty(len(order), np.int64)  # each sorted position's (cluster, article) run
+    pair_hi = np.empty(len(order), np.int64)
+    ends = np.r_[bounds[1:], len(order)]
+    run = np.repeat(np.arange(len(bounds)), ends - bounds)
+    pair_lo[:], pair_hi[:] = bounds[run], ends[run]
+    place = np.empty(len(order), np.int64)
+    place[order] = np.arange(len(order))
+    a_lo, a_hi = pair_lo[place[rows]], pair_hi[place[rows]]
+    found = []
+    reach = np.cumsum((a_lo - c_lo) + (c_hi - a_hi))
+    start = 0
+    while start < len(rows):
+        done = int(reach[start - 1]) if start else 0
+        stop = max(start + 1, int(np.searchsorted(reach, done + batch, "right")))
+        for lo, hi in ((c_lo, a_lo), (a_hi, c_hi)):
+            count = hi[start:stop] - lo[start:stop]
+            total = int(count.sum())
+            if not total:
+                continue
+            owner = np.repeat(rows[start:stop], count)
+            pos = np.repeat(lo[start:stop], count) + np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)
+            partner = order[pos]
+            keep = variant[partner] != variant[owner]
+            found.append(given[owner[keep]] * n + given[partner[keep]])
+        start = stop
+    return np.sort(np.concatenate(found)) if found else np.zeros(0, np.int64)

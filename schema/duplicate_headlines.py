@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import article_codes, frame_nulls, frame_strings, is_in, known_rows, same_article_span_pairs, shared_codes
+from landstrikes.schema.checkcorpus import article_codes, frame_nulls, frame_strings, is_in, known_rows, same_article_span_match, shared_codes
 from landstrikes.schema.report import Report
 
 FLAG = "duplicate_headline"
@@ -27,11 +27,10 @@ def check_duplicate_headlines(tables, report: Report) -> None:
     repeated = heads[_repeated(segments, heads)] if len(heads) else heads
     held = np.zeros(len(flagged), dtype=bool)
     if len(repeated):
-        pairs = same_article_span_pairs(flags, flagged, segments, repeated)
-        if pairs is None:
+        first = same_article_span_match(flags, flagged, segments, repeated, "inside")  # some repeated headline holds it
+        if first is None:
             return
-        inside = (pairs.right_start <= pairs.left_start) & (pairs.left_end <= pairs.right_end)
-        held[pairs.left[inside]] = True
+        held = first >= 0
     _report(flags, flagged[~held], report)
 
 

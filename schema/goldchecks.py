@@ -30,11 +30,13 @@ from landstrikes.schema.checkcorpus import (
     frame_ints,
     frame_nulls,
     frame_of,
+    article_merge,
     frame_strings,
     is_in,
     LazyFrame,
     no_nulls,
     nulls_at,
+    same_article_span_match,
     same_article_span_pairs,
     pandas_on_demand as pd,
     shared_codes,
@@ -165,7 +167,9 @@ def check_fabricated_claims(tables: dict[str, pd.DataFrame], report: Report) -> 
         return
     claims, flags = frame_of(claims), frame_of(flags)
     fabricated = flags[flags["flag"] == "fabricated_content"][["article_id", "start", "end"]]
-    pairs = claims[claims["record_status"] == "matches"][["claim_id", "article_id", "start", "end"]].merge(fabricated, on="article_id", suffixes=("", "_flag"))
+    # the merge on article_id less the pairs of known spans that do not overlap (attack30: it formed one article's every pair)
+    pairs = article_merge(claims[claims["record_status"] == "matches"][["claim_id", "article_id", "start", "end"]], fabricated,
+                          "overlap", suffixes=("", "_flag"), first_only=True)  # a claim overlapping one is enough
     inside = (pairs["start"] < pairs["end_flag"]) & (pairs["start_flag"] < pairs["end"])
     for claim_id in pairs["claim_id"][inside.fillna(False).to_numpy(dtype=bool)].unique():  # a null offset overlaps nothing
         report.add("claims", "fabricated-claim-matches-record", "a claim overlapping fabricated_content evidence cannot match the public record", claim_id, "record_status", "matches")
@@ -257,10 +261,10 @@ def _no_fabricated_match_on_arrow(claims, flags) -> bool:
     fabricated = np.flatnonzero(is_in(flags, "flag", ["fabricated_content"]))
     if not len(matches) or not len(fabricated):
         return True
-    pairs = same_article_span_pairs(claims, matches, flags, fabricated)
-    if pairs is None:
+    first = same_article_span_match(claims, matches, flags, fabricated, "overlap")
+    if first is None:
         return False
-    return not np.any((pairs.left_start < pairs.right_end) & (pairs.right_start < pairs.left_end))
+    return not np.any(first >= 0)
 
 
 def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -543,7 +547,7 @@ def _plain_quote_cluster_wording(quotes: pd.DataFrame, flags: pd.DataFrame, repo
     if rows.empty:
         return
     evidence = flags.loc[flags["flag"] == "misquotation", ["article_id", "start", "end"]]
-    pairs = rows[["quote_id", "article_id", "start", "end"]].merge(evidence, on="article_id", suffixes=("", "_flag"))
+    pairs = article_merge(rows[["quote_id", "article_id", "start", "end"]], evidence, "overlap", suffixes=("", "_flag"), first_only=True)  # attack30
     covered = set(pairs["quote_id"][((pairs["start_flag"] < pairs["end"]) & (pairs["start"] < pairs["end_flag"])).to_numpy(dtype=bool)])
     for row in rows.itertuples():
         if row.quote_id not in covered:
@@ -562,7 +566,9 @@ def check_boilerplate_placement(tables: dict[str, pd.DataFrame], report: Report)
     flags, segments = frame_of(flags), frame_of(segments)
     evidence = flags[flags["flag"] == "boilerplate"][["flag_id", "article_id", "start", "end", "text"]]
     noise = segments[segments["kind"].isin(BOILERPLATE_KINDS)][["article_id", "start", "end"]]
-    pairs = evidence.merge(noise, on="article_id", how="left", suffixes=("", "_seg"))
+    # the inner merge less the pairs of known spans not inside (attack30: the left merge formed one article's every pair);
+    # a flag row it drops is not inside, as its rows of the left merge were not
+    pairs = article_merge(evidence, noise, "inside", suffixes=("", "_seg"), first_only=True)
     pairs["inside"] = ((pairs["start_seg"] <= pairs["start"]) & (pairs["end"] <= pairs["end_seg"])).fillna(False).astype(bool)
     inside = pairs.groupby("flag_id")["inside"].any()
     # one lookup for every row (a null or unknown flag_id is not inside); Python only for failures
@@ -578,11 +584,10 @@ def _evidence_inside_blocks_on_arrow(flags, segments) -> bool:
     if not len(evidence):
         return True
     noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS))
-    pairs = None if nulls_at(flags, "flag_id", evidence) else same_article_span_pairs(flags, evidence, segments, noise)
-    if pairs is None:
+    first = None if nulls_at(flags, "flag_id", evidence) else same_article_span_match(flags, evidence, segments, noise, "inside")
+    if first is None:
         return False
-    inside = (pairs.right_start <= pairs.left_start) & (pairs.left_end <= pairs.right_end)
-    return bool(np.all(np.bincount(pairs.left[inside], minlength=len(evidence)) > 0))
+    return bool(np.all(first >= 0))
 
 
 def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -606,7 +611,8 @@ def check_voice_evidence(tables: dict[str, pd.DataFrame], report: Report) -> Non
         ["article_id", "start", "end"],
     ]
     rows = stances.loc[voice.to_numpy(dtype=bool), ["stance_id", "article_id", "evidence_start", "evidence_end", "evidence_text"]]
-    pairs = rows.merge(reported, on="article_id")
+    # the merge less the pairs of known spans that do not overlap, which add nothing covered (attack30)
+    pairs = article_merge(rows, reported, "overlap", left_span=("evidence_start", "evidence_end"))
     overlap = (np.minimum(pairs["end"], pairs["evidence_end"]) - np.maximum(pairs["start"], pairs["evidence_start"])).clip(lower=0)
     covered = overlap.groupby(pairs["stance_id"]).sum()
     length = (rows["evidence_end"] - rows["evidence_start"]).to_numpy()
@@ -632,7 +638,8 @@ def _voice_is_own_words_on_arrow(stances, quotes) -> bool:
                               & frame_nulls(quotes, "parent_quote_id"))
     if nulls_at(stances, "stance_id", voice):
         return False
-    pairs = same_article_span_pairs(stances, voice, quotes, reported, left_span=("evidence_start", "evidence_end"))
+    pairs = same_article_span_pairs(stances, voice, quotes, reported, left_span=("evidence_start", "evidence_end"),
+                                   relation="overlap")
     if pairs is None:
         return False
     ids = frame_strings(stances, "stance_id").take(voice)

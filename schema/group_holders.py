@@ -111,7 +111,7 @@ def check_entity_holders(tables, report: Report) -> None:
     mentioned: dict[int, set[str]] = {}
     if len(mention_rows):
         rows = np.array(doubtful)
-        near = same_article_span_pairs(stances, rows, mentions, mention_rows, ("evidence_start", "evidence_end"))
+        near = same_article_span_pairs(stances, rows, mentions, mention_rows, ("evidence_start", "evidence_end"), relation="holds")
         if near is None:
             return
         within = (near.left_start <= near.right_start) & (near.right_end <= near.left_end)
@@ -132,7 +132,7 @@ def _evidence_holding_speaker_words(stances, stance_rows: np.ndarray, quotes, qu
     if not len(stance_rows) or not len(quote_rows):
         return None
     pairs = same_article_span_pairs(stances, stance_rows, quotes, quote_rows, ("evidence_start", "evidence_end"),
-                                    ("speaker_start", "speaker_end"))
+                                    ("speaker_start", "speaker_end"), relation="holds")
     if pairs is None:
         return None
     inside = (pairs.left_start <= pairs.right_start) & (pairs.right_end <= pairs.left_end)

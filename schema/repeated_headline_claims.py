@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from landstrikes.schema.checkcorpus import frame_strings, is_in, known_rows, same_article_span_pairs
+from landstrikes.schema.checkcorpus import frame_strings, is_in, known_rows, same_article_span_match
 from landstrikes.schema.report import Report
 
 
@@ -21,11 +21,12 @@ def check_repeated_headline_claims(tables, report: Report) -> None:
     annotated = np.flatnonzero(known_rows(claims))
     if not len(repeats) or not len(annotated):
         return
-    pairs = same_article_span_pairs(claims, annotated, flags, repeats)
-    if pairs is None:
+    # each claim's last overlapping flag: what dict(zip(...)) below kept of every overlapping pair (attack30: nested
+    # claims over nested repeats were every pair of the article)
+    last = same_article_span_match(claims, annotated, flags, repeats, "overlap", pick="last")
+    if last is None:
         return
-    inside = (pairs.left_start < pairs.right_end) & (pairs.right_start < pairs.left_end)
-    claim_rows, flag_rows = annotated[pairs.left[inside]], repeats[pairs.right[inside]]
+    claim_rows, flag_rows = annotated[last >= 0], repeats[last[last >= 0]]
     if not len(claim_rows):
         return
     claim_ids = frame_strings(claims, "claim_id").take(claim_rows).to_pylist()

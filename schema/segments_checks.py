@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from landstrikes.schema.articles_checks import BOILERPLATE_KINDS
-from landstrikes.schema.checkcorpus import article_codes, LazyFrame, _rows, frame_ints, frame_of, is_in, no_nulls, same_article_span_pairs
+from landstrikes.schema.checkcorpus import article_codes, LazyFrame, _rows, frame_ints, article_merge, frame_of, is_in, no_nulls, same_article_span_match
 from landstrikes.schema.report import Report
 
 if TYPE_CHECKING:
@@ -60,7 +60,8 @@ def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) 
     evidence = flags.loc[flags["flag"] == "boilerplate", ["article_id", "start", "end"]].dropna(subset=["article_id"])
     noise = _rows(segments, segments["kind"].isin(BOILERPLATE_KINDS), ["segment_id", "article_id", "start", "end", "kind"])
     blocks = noise[["article_id", "start", "end"]].assign(block=np.arange(len(noise)))
-    pairs = blocks.merge(evidence, on="article_id", suffixes=("", "_flag"))
+    # the merge on article_id less the pairs of known spans where the block holds no flag (attack30: it formed one article's every pair)
+    pairs = article_merge(blocks, evidence, "holds", suffixes=("", "_flag"), first_only=True)  # one flag per block is enough
     inside = ((pairs["start_flag"] >= pairs["start"]) & (pairs["end_flag"] <= pairs["end"])).fillna(False).to_numpy(dtype=bool)
     bad = ~np.isin(np.arange(len(noise)), pairs["block"].to_numpy()[inside])
     # the block's own kind (looked up by id, a null id found no row: the check crashed, session 28)
@@ -105,8 +106,7 @@ def _blocks_evidenced_on_arrow(flags, segments) -> bool:
     evidence = np.flatnonzero(is_in(flags, "flag", ["boilerplate"]))
     if not len(noise):
         return True
-    pairs = same_article_span_pairs(segments, noise, flags, evidence)
-    if pairs is None:
+    first = same_article_span_match(segments, noise, flags, evidence, "holds")  # some flag row inside each block
+    if first is None:
         return False
-    inside = (pairs.right_start >= pairs.left_start) & (pairs.right_end <= pairs.left_end)
-    return bool(np.all(np.bincount(pairs.left[inside], minlength=len(noise)) > 0))
+    return bool(np.all(first >= 0))
