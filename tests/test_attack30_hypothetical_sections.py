@@ -17,6 +17,7 @@ import landstrikes.schema.hypothetical_claims as hypothetical
 from attack25_tools import rows_of, write_rows
 from attack30_tools import A002, grow_article
 from landstrikes.schema import validate
+from landstrikes.schema.checkcorpus import article_text
 
 CHECK = "claim-hypothetical-mismatch"
 HEADING = "Case Study: A Strike in Town (Hypothetical Reference)"
@@ -28,12 +29,11 @@ def _plain_sections(tables, articles, flag_rows, flag_article):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
     flags = tables["quality_flags"]
-    texts = hypothetical.column(tables.arrow["articles"], "text") if hasattr(tables, "arrow") and "articles" in tables.arrow else None
     starts = hypothetical.frame_ints(flags, "start")[flag_rows]
     segment_ends = hypothetical._segment_ends(tables, flag_article, starts)
     out = np.zeros((len(flag_rows), 2), dtype=np.int64)
     for n, article in enumerate(flag_article):
-        text = texts[int(article)].as_py() if texts is not None else articles["text"].iloc[int(article)]
+        text = article_text(tables, int(article))
         start = min(max(int(starts[n]), 0), len(text))
         line_start = text.rfind("\n", 0, start) + 1
         line_end = hypothetical._line_end(text, line_start)
@@ -69,23 +69,14 @@ def _one_long_section(folder, flags: int, lines: int) -> None:
 def _texts_read(monkeypatch, folder) -> int:
     """How many article texts the check turns into Python strings on one validate of `folder`."""
     read = []
-    plain = hypothetical.column
+    plain = hypothetical.article_text
 
-    class Counted:
-        def __init__(self, values):
-            self.values = values
+    def counted(tables, number):
+        value = plain(tables, number)
+        read.append(len(value or ""))
+        return value
 
-        def __getitem__(self, n):
-            scalar = self.values[n]
-
-            class Text:
-                def as_py(self):
-                    value = scalar.as_py()
-                    read.append(len(value))
-                    return value
-            return Text()
-
-    monkeypatch.setattr(hypothetical, "column", lambda table, name: Counted(plain(table, name)) if name == "text" else plain(table, name))
+    monkeypatch.setattr(hypothetical, "article_text", counted)
     validate(folder)
     monkeypatch.undo()
     return len(read)
