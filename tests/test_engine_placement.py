@@ -26,6 +26,13 @@ from landstrikes.schema.validate import validate
 GOLD = read_arrow(DATASET / "data" / "articles")["article_id"].to_pylist()
 ARTICLE_TABLES = ("mentions", "quotes", "claims", "stances", "segments", "quality_flags")
 """Every gold table with rows and an article_id, but articles (whose rows say where an article is)."""
+PASS_ROWS = 200
+"""Keys a corpus-wide pass holds here (`pass_rows`): the gold's largest key checks still take 3-4
+passes (mentions' ids 3, claims' foreign keys to claims and clusters 4), the rest 1-2. A row's
+bucket is its key's hash (`keys.buckets` reads the value's bytes, never its file), so a moved row
+meets the rows of its key in the same pass whatever the pass count; the pass logic itself is
+tested at 7 and 40 keys a pass (test_engine_keys, test_engine). At 50 (session 19 to 27) the same
+checks took up to 16 passes, every file of the table re-read in each (docs/notes/cispeed7.md)."""
 
 
 def scatter(target: Path, place, edit=None, keyless: bool = False) -> Path:
@@ -82,7 +89,7 @@ def same_report(corpus: Path, engine: str = "local") -> list:
     one_folder = validate(corpus)
     with corpuswide.once():
         for task_floor in (1, TASK_BYTES):
-            partitioned = validate_partitioned(corpus, engine, num_proc=2, pass_rows=50, task_floor=task_floor)
+            partitioned = validate_partitioned(corpus, engine, num_proc=2, pass_rows=PASS_ROWS, task_floor=task_floor)
             assert partitioned.unusable == one_folder.unusable
             assert sorted(partitioned.findings) == sorted(one_folder.findings), task_floor
             assert partitioned.exit_code == one_folder.exit_code
@@ -248,15 +255,15 @@ def test_the_corpus_wide_pass_given_once_is_what_the_second_grouping_computes(tm
             rows[0]["entity_id"] = "no-such-entity"
 
     corpus = scatter(tmp_path, lambda t, i, a: 3 if (t, i) == ("articles", len(GOLD)) else own_partition(t, i, a), edit)
-    alone = validate_partitioned(corpus, "local", num_proc=2, pass_rows=50, task_floor=TASK_BYTES)
+    alone = validate_partitioned(corpus, "local", num_proc=2, pass_rows=PASS_ROWS, task_floor=TASK_BYTES)
     assert {"duplicate-id", "dangling-foreign-key"} <= {f.check for f in alone.findings}
     with corpuswide.once() as wide:
-        validate_partitioned(corpus, "local", num_proc=2, pass_rows=50, task_floor=1)
-        given_once = validate_partitioned(corpus, "local", num_proc=2, pass_rows=50, task_floor=TASK_BYTES)
+        validate_partitioned(corpus, "local", num_proc=2, pass_rows=PASS_ROWS, task_floor=1)
+        given_once = validate_partitioned(corpus, "local", num_proc=2, pass_rows=PASS_ROWS, task_floor=TASK_BYTES)
         assert (wide.computed, wide.replayed) == (1, 1)
         assert (given_once.findings, given_once.unusable, given_once.tables) == (alone.findings, alone.unusable, alone.tables)
     parts = layout(corpus / "data")
-    arguments = corpuswide.arguments(corpus / "data", parts, set(), alone, 50)
+    arguments = corpuswide.arguments(corpus / "data", parts, set(), alone, PASS_ROWS)
     part = next(iter(table_files(corpus / "data" / "mentions")))
     pq.write_table(pq.read_table(part), part, compression="none")  # the same rows, another file: computed again
-    assert corpuswide.arguments(corpus / "data", parts, set(), alone, 50) != arguments
+    assert corpuswide.arguments(corpus / "data", parts, set(), alone, PASS_ROWS) != arguments
