@@ -29,16 +29,37 @@ def check_contradiction_links(tables, report: Report) -> None:
     targets = pc.fill_null(pc.index_in(pc.list_flatten(listed), value_set=ids), -1).to_numpy(zero_copy_only=False).astype(np.int64)
     known = targets >= 0  # a dangling id is contradiction-not-cross-article's finding
     have = np.unique(owners[known] * n + targets[known])
-    missing, extra = _differences(claims, tables, n, have)
+    missing, extra, many_rows, many_lacking = _differences(claims, tables, n, have)
     for pair, why in [(p, "lacks") for p in missing] + [(p, "lists") for p in extra]:
         row, other = divmod(int(pair), n)
         report.add("claims", "contradiction-links-incomplete",
                    f"contradicted_by {why} {ids[other].as_py()}: it lists exactly the claims of its cluster in other "
                    "articles with another variant (C9)", ids[row].as_py(), "contradicted_by", ids[other].as_py())
+    for row, lacking in zip(many_rows.tolist(), many_lacking.tolist()):
+        report.add("claims", "contradiction-links-incomplete",
+                   f"contradicted_by lacks {lacking} claims of its cluster in other articles with another variant: it lists "
+                   f"exactly those claims (C9; past {MAX_LACKING} lacking, one line)", ids[row].as_py(), "contradicted_by", str(lacking))
 
 
-def _differences(claims, tables, n: int, have: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(want - have, have - want), each sorted, where want is `_expected`. Past 8 same-cluster
+MAX_LACKING = 100
+"""At most this many claims a list lacks are named one finding each; past it, the claim is one
+finding naming how many (session 28, after attack30: a cluster of C claims in C articles, C
+variants and empty lists was C x (C - 1) findings, listed as pairs first: 10^8 at C = 10^4)."""
+
+
+def _one_line_each(missing: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`missing` (row * n + other, sorted) less the pairs of rows lacking more than MAX_LACKING,
+    and those rows with how many they lack."""
+    rows, lacking = np.unique(missing // n, return_counts=True)
+    many = lacking > MAX_LACKING
+    if not many.any():
+        return missing, np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return missing[~np.isin(missing // n, rows[many])], rows[many], lacking[many]
+
+
+def _differences(claims, tables, n: int, have: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(want - have, have - want, rows lacking more than MAX_LACKING, how many each lacks), the
+    first two sorted and without the third's rows' pairs, where want is `_expected`. Past 8 same-cluster
     pairs per claim (or `DIRECT_PAIRS`), want is not listed (attack30: one cluster of 10^5 claims
     is 10^10 pairs, and none is wanted when they share an article): each listed link is tested
     on its own, each claim's wanted count is counted by groups (cluster, less its article's and
@@ -46,10 +67,11 @@ def _differences(claims, tables, n: int, have: np.ndarray) -> tuple[np.ndarray, 
     partners listed to name the missing ones."""
     given, cluster, variant, article = _given(claims, tables)
     if len(given) < 2:
-        return np.zeros(0, np.int64), have
+        return np.zeros(0, np.int64), have, np.zeros(0, np.int64), np.zeros(0, np.int64)
     if same_key_pairs(cluster, cluster) <= max(checkcorpus.DIRECT_PAIRS, 8 * len(given)):
         want = _expected(given, cluster, variant, article, n)
-        return np.setdiff1d(want, have), np.setdiff1d(have, want)
+        missing, many_rows, many_lacking = _one_line_each(np.setdiff1d(want, have), n)
+        return missing, np.setdiff1d(have, want), many_rows, many_lacking
     at = np.full(n, -1, np.int64)  # a row's place among the given rows
     at[given] = np.arange(len(given))
     owner, other = at[have // n], at[have % n]
@@ -58,9 +80,10 @@ def _differences(claims, tables, n: int, have: np.ndarray) -> tuple[np.ndarray, 
     wanted &= (cluster[o] == cluster[t]) & (article[o] != article[t]) & (variant[o] != variant[t])
     counts = (_group_sizes(cluster) - _group_sizes(cluster, article) - _group_sizes(cluster, variant)
               + _group_sizes(cluster, article, variant))
-    short = np.flatnonzero(counts > np.bincount(owner[wanted], minlength=len(given)))
+    lacking = counts - np.bincount(owner[wanted], minlength=len(given))  # the links are distinct (np.unique)
+    short, many = np.flatnonzero((lacking > 0) & (lacking <= MAX_LACKING)), np.flatnonzero(lacking > MAX_LACKING)
     missing = _wanted_of(short, given, cluster, variant, article, n)
-    return missing[~np.isin(missing, have[wanted])], have[~wanted]
+    return missing[~np.isin(missing, have[wanted])], have[~wanted], given[many], lacking[many]
 
 
 def _given(claims, tables):
