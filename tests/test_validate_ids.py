@@ -176,13 +176,14 @@ def _plain_quote_rules(quotes, report: Report) -> None:
     nested = quotes.loc[has_parent, key].reset_index(drop=True)
     parents = quotes[["article_id", "start", "end"]].iloc[len(quotes) - 1 - parent[has_parent]].reset_index(drop=True)
     inside = (parents["article_id"] == nested["article_id"]) & (parents["start"] <= nested["start"]) & (nested["end"] <= parents["end"])
-    bad = (~inside | (nested["parent_quote_id"] == nested["quote_id"])).to_numpy()
+    # a null the rule meets decides nothing (Pandera reports it; session 28: it crashed the check)
+    bad = ((~inside).fillna(False) | (nested["parent_quote_id"] == nested["quote_id"]).fillna(False)).to_numpy(dtype=bool)
     for quote_id, p in zip(nested["quote_id"][bad], nested["parent_quote_id"][bad]):
         report.add("quotes", "parent-quote-not-enclosing", "parent quote must enclose the nested quote in the same article", quote_id, "parent_quote_id", p)
 
 
 def _outcome(function, *args) -> list:
-    """Findings, or the error the rule raised (a crash is reported as check-crashed: it must stay one)."""
+    """Findings, or the error the rule raised (either side crashing where the other does not fails the comparison)."""
     try:
         return _findings(function, *args)
     except Exception as exc:  # noqa: BLE001
