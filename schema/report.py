@@ -18,10 +18,10 @@ null: pandas' NaN or NA or Python's None had it spelt "nan", "<NA>" or "None" by
 
 
 def _is_null(value) -> bool:
-    if value is None:
+    if value is None or type(value).__name__ == "NAType":  # pandas' NA (its `!=` is NA, which bool() refuses)
         return True
     try:
-        return bool(value != value) or type(value).__name__ == "NAType"  # NaN; pandas' NA
+        return bool(value != value)  # NaN
     except (TypeError, ValueError):
         return False
 

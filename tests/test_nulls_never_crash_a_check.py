@@ -98,3 +98,17 @@ def test_partitioned_validation_of_a_null_in_every_column_reports_what_one_folde
     partitioned = validate_partitioned(tmp_path, "local", num_proc=2, task_floor=1)
     assert sorted(partitioned.findings) == sorted(one_folder.findings)
     assert partitioned.exit_code == one_folder.exit_code == 1
+
+
+def test_a_null_row_id_has_one_spelling_however_the_check_met_the_null():
+    """Python's None, float and numpy NaN and pandas' NA all name a row `<null>`; a value that
+    only looks empty does not."""
+    import numpy as np
+    import pandas as pd
+
+    from landstrikes.schema.report import NULL_ROW_ID, Report
+
+    report = Report("x")
+    for row_id in (None, float("nan"), np.float32("nan"), pd.NA, "", "nan", 0):
+        report.add("quotes", "some-check", "why", row_id)
+    assert [f.row_id for f in report.findings] == [NULL_ROW_ID] * 4 + ["", "nan", "0"]
