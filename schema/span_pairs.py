@@ -104,41 +104,19 @@ def related_pick(relation: str, pick: str, left_key: np.ndarray, left_start: np.
     left_key, right_key = np.asarray(left_key, np.int64), np.asarray(right_key, np.int64)
     best = np.full(len(left_key), -1, np.int64)
     if not len(left_key) or not len(right_key):
-        return best
+        return np.zeros(len(left_key), np.int64) if pick == "count" else best
     order, rank, lo, hi, threshold = _runs(relation, left_key, left_start, left_end, right_key, right_start, right_end)
     m = len(rank)
-    positions = np.arange(m, dtype=np.int64)
-    span = np.int64(int(rank.max(initial=0)) + 2)
-    query = np.arange(len(lo), dtype=np.int64)
     found = np.full(len(lo), m if pick == "first" else (0 if pick == "count" else -1), np.int64)
-    level = 0
-    while len(query):
-        live = lo < hi
-        query, lo, hi, threshold = query[live], lo[live], hi[live], threshold[live]
-        if not len(query):
-            break
-        block = positions >> level
-        perm = np.lexsort((rank, block))
-        keys = block[perm] * span + rank[perm]
-        tail = None if pick == "count" else _block_tails(order[perm], block[perm], m, pick)
-        left_take, right_take = (lo & 1) == 1, (hi & 1) == 1
-        hi = np.where(right_take, hi - 1, hi)
-        for mask, nodes in ((left_take, lo), (right_take, hi)):
-            if not mask.any():
-                continue
-            q, j, t = query[mask], nodes[mask], threshold[mask]
-            first = np.searchsorted(keys, j * span + t, "left")
-            last = np.minimum((j + 1) << level, m)
-            inside = first < last
-            if pick == "count":
-                np.add.at(found, q, np.maximum(last - first, 0))
-            elif pick == "first":
-                np.minimum.at(found, q[inside], tail[first[inside]])
-            else:
-                np.maximum.at(found, q[inside], tail[first[inside]])
-        lo = np.where(left_take, lo + 1, lo) >> 1
-        hi = hi >> 1
-        level += 1
+    tail, tail_of = None, None
+    for perm, block, q, first, last in _tree_nodes(rank, np.int64(int(rank.max(initial=0)) + 2), lo, hi, threshold):
+        if pick == "count":
+            np.add.at(found, q, np.maximum(last - first, 0))
+            continue
+        if tail_of is not perm:  # one running extreme per tree level, shared by its two sides
+            tail, tail_of = _block_tails(order[perm], block, m, pick), perm
+        inside = first < last
+        (np.minimum if pick == "first" else np.maximum).at(found, q[inside], tail[first[inside]])
     if pick == "count":
         return found
     hit = (found >= 0) & (found < m)
@@ -157,15 +135,16 @@ def _block_tails(values: np.ndarray, block: np.ndarray, m: int, pick: str) -> np
     return (np.maximum.accumulate(reverse + lift) - lift)[::-1]
 
 
-def _above_in_runs(rank: np.ndarray, span: np.int64, lo: np.ndarray, hi: np.ndarray,
-                   threshold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every (query q, position p) with lo[q] <= p < hi[q] and rank[p] >= threshold[q], by the
-    iterative segment-tree decomposition of each run, one tree level at a time."""
+def _tree_nodes(rank: np.ndarray, span: np.int64, lo: np.ndarray, hi: np.ndarray, threshold: np.ndarray):
+    """The iterative segment-tree decomposition of each query's run [lo, hi), one tree level at a
+    time: per level and side, (the level's order of positions: block, then rank; each sorted
+    position's block; the queries q meeting a node there; for each, the first and end sorted
+    position of that node's ranks >= threshold[q]). What `related_pick` and `_above_in_runs` both
+    walk."""
     m = len(rank)
     positions = np.arange(m, dtype=np.int64)
     query = np.arange(len(lo), dtype=np.int64)
     lo, hi = lo.astype(np.int64).copy(), hi.astype(np.int64).copy()
-    out_q, out_p = [], []
     level = 0
     while len(query):
         live = lo < hi
@@ -175,24 +154,28 @@ def _above_in_runs(rank: np.ndarray, span: np.int64, lo: np.ndarray, hi: np.ndar
         block = positions >> level
         perm = np.lexsort((rank, block))
         keys = block[perm] * span + rank[perm]
-        left_take = (lo & 1) == 1
-        right_take = (hi & 1) == 1
+        left_take, right_take = (lo & 1) == 1, (hi & 1) == 1
         hi = np.where(right_take, hi - 1, hi)
         for mask, nodes in ((left_take, lo), (right_take, hi)):
-            if not mask.any():
-                continue
-            q, j, t = query[mask], nodes[mask], threshold[mask]
-            first = np.searchsorted(keys, j * span + t, "left")
-            last = np.minimum((j + 1) << level, m)
-            count = np.maximum(last - first, 0)
-            total = int(count.sum())
-            if total:
-                offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)
-                out_q.append(np.repeat(q, count))
-                out_p.append(perm[np.repeat(first, count) + offsets])
+            if mask.any():
+                q, j, t = query[mask], nodes[mask], threshold[mask]
+                yield perm, block[perm], q, np.searchsorted(keys, j * span + t, "left"), np.minimum((j + 1) << level, m)
         lo = np.where(left_take, lo + 1, lo) >> 1
         hi = hi >> 1
         level += 1
+
+
+def _above_in_runs(rank: np.ndarray, span: np.int64, lo: np.ndarray, hi: np.ndarray,
+                   threshold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (query q, position p) with lo[q] <= p < hi[q] and rank[p] >= threshold[q]."""
+    out_q, out_p = [], []
+    for perm, _, q, first, last in _tree_nodes(rank, span, lo, hi, threshold):
+        count = np.maximum(last - first, 0)
+        total = int(count.sum())
+        if total:
+            offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)
+            out_q.append(np.repeat(q, count))
+            out_p.append(perm[np.repeat(first, count) + offsets])
     if not out_q:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     return np.concatenate(out_q), np.concatenate(out_p)

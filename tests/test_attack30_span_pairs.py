@@ -86,8 +86,8 @@ def test_the_pairs_found_by_relation_give_the_findings_of_the_full_listing(datas
     assert [s for s in seen if s[2] > 8 * (s[0] + s[1])] == []
 
 
-def test_related_pairs_are_the_plain_pairs_in_relation_on_any_spans():
-    from landstrikes.schema.span_pairs import RELATIONS, related, related_pairs
+def test_related_pairs_and_picks_are_the_plain_pairs_in_relation_on_any_spans():
+    from landstrikes.schema.span_pairs import RELATIONS, related, related_pairs, related_pick
 
     rng = np.random.default_rng(30)
     extreme = np.array([np.iinfo(np.int64).min, np.iinfo(np.int64).max, -1, 0], dtype=np.int64)
@@ -108,3 +108,7 @@ def test_related_pairs_are_the_plain_pairs_in_relation_on_any_spans():
             keep = (lk[i] == rk[j]) & related(relation, ls[i], le[i], rs[j], re[j])
             li, ri = related_pairs(relation, lk, ls, le, rk, rs, re)
             assert (li.tolist(), ri.tolist()) == (i[keep].tolist(), j[keep].tolist()), (trial, relation)
+            partners = [j[keep & (i == row)].tolist() for row in range(n)]
+            for pick, plain in (("first", [min(p, default=-1) for p in partners]),
+                                ("last", [max(p, default=-1) for p in partners]), ("count", [len(p) for p in partners])):
+                assert related_pick(relation, pick, lk, ls, le, rk, rs, re).tolist() == plain, (trial, relation, pick)
