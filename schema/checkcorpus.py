@@ -498,6 +498,23 @@ lists them all and keeps those in relation; past it, `span_pairs.related_pairs` 
 ones alone (attack30: one article of 10^5 claims and 4.5*10^4 flags was 4.5*10^9 pairs)."""
 
 
+def _keyed_spans(left, left_rows, right, right_rows, left_span, right_span):
+    """(left article codes, starts, ends, right article codes, starts, ends) of the chosen rows,
+    or None when a null article id or offset among them leaves the pairing undecided."""
+    if any(nulls_at(left, c, left_rows) for c in ("article_id", *left_span)) or \
+            any(nulls_at(right, c, right_rows) for c in ("article_id", *right_span)):
+        return None
+    left_article, right_article = article_codes((left, left_rows), (right, right_rows))
+    return (left_article, frame_ints(left, left_span[0])[left_rows], frame_ints(left, left_span[1])[left_rows],
+            right_article, frame_ints(right, right_span[0])[right_rows], frame_ints(right, right_span[1])[right_rows])
+
+
+def listed_pairs_are_few(left_article: np.ndarray, right_article: np.ndarray) -> bool:
+    """Listing every pair of equal keys (one article's, one entity's) costs little: at most 8 a
+    row, or DIRECT_PAIRS; past it the callers find only the pairs in relation (attack30)."""
+    return same_key_pairs(left_article, right_article) <= max(DIRECT_PAIRS, 8 * (len(left_article) + len(right_article)))
+
+
 def same_article_span_pairs(left, left_rows: np.ndarray, right, right_rows: np.ndarray,
                             left_span: tuple[str, str] = ("start", "end"),
                             right_span: tuple[str, str] = ("start", "end"), *, relation: str) -> SpanPairs | None:
@@ -507,13 +524,11 @@ def same_article_span_pairs(left, left_rows: np.ndarray, right, right_rows: np.n
     of `pairs_by_key` (left ascending, right ascending); None when a null article id or offset
     among the chosen rows leaves the pairing undecided (the gate then leaves the decision to the
     rule on frames)."""
-    if any(nulls_at(left, c, left_rows) for c in ("article_id", *left_span)) or \
-            any(nulls_at(right, c, right_rows) for c in ("article_id", *right_span)):
+    keyed = _keyed_spans(left, left_rows, right, right_rows, left_span, right_span)
+    if keyed is None:
         return None
-    left_article, right_article = article_codes((left, left_rows), (right, right_rows))
-    ls, le = frame_ints(left, left_span[0])[left_rows], frame_ints(left, left_span[1])[left_rows]
-    rs, re = frame_ints(right, right_span[0])[right_rows], frame_ints(right, right_span[1])[right_rows]
-    if same_key_pairs(left_article, right_article) <= max(DIRECT_PAIRS, 8 * (len(left_article) + len(right_article))):
+    left_article, ls, le, right_article, rs, re = keyed
+    if listed_pairs_are_few(left_article, right_article):
         li, ri = pairs_by_key(left_article, right_article)
         kept = related(relation, ls[li], le[li], rs[ri], re[ri])
         li, ri = li[kept], ri[kept]
@@ -529,13 +544,11 @@ def same_article_span_match(left, left_rows: np.ndarray, right, right_rows: np.n
     that `same_article_span_pairs` pairs it with, -1 for none, or how many ("count"); None as there. For rules that keep
     one partner per row or ask whether there is one: nested spans of one article pair every left
     with every right, and listing them cost the square of the article's rows (attack30)."""
-    if any(nulls_at(left, c, left_rows) for c in ("article_id", *left_span)) or \
-            any(nulls_at(right, c, right_rows) for c in ("article_id", *right_span)):
+    keyed = _keyed_spans(left, left_rows, right, right_rows, left_span, right_span)
+    if keyed is None:
         return None
-    left_article, right_article = article_codes((left, left_rows), (right, right_rows))
-    ls, le = frame_ints(left, left_span[0])[left_rows], frame_ints(left, left_span[1])[left_rows]
-    rs, re = frame_ints(right, right_span[0])[right_rows], frame_ints(right, right_span[1])[right_rows]
-    if same_key_pairs(left_article, right_article) > max(DIRECT_PAIRS, 8 * (len(left_article) + len(right_article))):
+    left_article, ls, le, right_article, rs, re = keyed
+    if not listed_pairs_are_few(left_article, right_article):
         return related_pick(relation, pick, left_article, ls, le, right_article, rs, re)
     li, ri = pairs_by_key(left_article, right_article)
     kept = related(relation, ls[li], le[li], rs[ri], re[ri])
@@ -578,7 +591,7 @@ def article_merge(left, right, relation: str, left_span: tuple[str, str] = ("sta
     left_open = ~left_null & (spans[0].isna().to_numpy() | spans[1].isna().to_numpy())  # an offset unknown
     right_open = ~right_null & (spans[2].isna().to_numpy() | spans[3].isna().to_numpy())
     lk, rk = np.flatnonzero(~left_null & ~left_open), np.flatnonzero(~right_null & ~right_open)
-    direct = same_key_pairs(left_key[lk], right_key[rk]) <= max(DIRECT_PAIRS, 8 * (len(lk) + len(rk)))
+    direct = listed_pairs_are_few(left_key[lk], right_key[rk])
     if direct:
         li, ri = pairs_by_key(left_key[lk], right_key[rk])
         kept = related(relation, ls[lk][li], le[lk][li], rs[rk][ri], re[rk][ri])

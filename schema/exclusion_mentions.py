@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from landstrikes.schema.checkcorpus import DIRECT_PAIRS, article_codes, frame_ints, frame_strings, known_rows, pairs_by_key, same_key_pairs, shared_codes
+from landstrikes.schema.checkcorpus import article_codes, frame_ints, frame_strings, known_rows, listed_pairs_are_few, pairs_by_key, \
+    shared_codes
 from landstrikes.schema.span_pairs import related, related_pairs, related_pick
 from landstrikes.schema.report import Report
 
@@ -28,7 +29,7 @@ def check_exclusion_mentions(tables, report: Report) -> None:
     width = int(max(excluded.max(initial=0), mentioned.max(initial=0))) + 1
     key_left, key_right = article_left * width + excluded, article_right * width + mentioned  # one article, one entity
     spans = [frame_ints(exclusions, c)[left] for c in ("start", "end")] + [frame_ints(mentions, c)[right] for c in ("start", "end")]
-    if same_key_pairs(key_left, key_right) <= max(DIRECT_PAIRS, 8 * (len(left) + len(right))):
+    if listed_pairs_are_few(key_left, key_right):
         li, ri = pairs_by_key(key_left, key_right)
         clash = related("overlap", spans[0][li], spans[1][li], spans[2][ri], spans[3][ri])
         li, ri = li[clash], ri[clash]

@@ -62,6 +62,5 @@ def test_up_to_the_limit_each_clash_is_a_finding_found_without_listing_the_artic
     monkeypatch.setattr(checkcorpus, "pairs_by_key", listed)
     monkeypatch.setattr(exclusion_mentions, "pairs_by_key", listed, raising=False)
     monkeypatch.setattr(checkcorpus, "DIRECT_PAIRS", 0, raising=False)
-    monkeypatch.setattr(exclusion_mentions, "DIRECT_PAIRS", 0, raising=False)
     assert _findings(dataset_copy) == plain
     assert [s for s in seen if s[2] > 8 * (s[0] + s[1])] == []
