@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS
 
 A002 = "002_f6c5fed12bcb1118"
+A004 = "004_26f752040ea19616"
 SPAN_COLUMNS = (("start", "end"), ("speaker_start", "speaker_end"), ("cue_start", "cue_end"), ("evidence_start", "evidence_end"))
 _OFFSETS = re.compile(r"^(.*:)(\d+)-(\d+)$")
 
@@ -69,13 +70,7 @@ def grow_article(folder: Path, copies: int, article: str = A002) -> None:
                 grown.append(q)
         _write(folder, table, grown, table_schema)
     claims, claim_schema = _read(folder, "claims")
-    by_cluster: dict[str, list[dict]] = {}
-    for c in claims:
-        by_cluster.setdefault(c["cluster_id"], []).append(c)
-    for c in claims:
-        if c["cluster_id"] is not None and c["variant_id"] is not None:
-            c["contradicted_by"] = sorted(o["claim_id"] for o in by_cluster[c["cluster_id"]] if o["article_id"] != c["article_id"]
-                                          and o["variant_id"] is not None and o["variant_id"] != c["variant_id"])
+    by_cluster = links_as_wanted(claims)
     _write(folder, "claims", claims, claim_schema)
     clusters, cluster_schema = _read(folder, "claim_clusters")
     for r in clusters:
@@ -92,3 +87,38 @@ def grow_article(folder: Path, copies: int, article: str = A002) -> None:
     _write(folder, "articles", articles, schema)
     if (folder / "raw" / row["source_file"]).exists():
         (folder / "raw" / row["source_file"]).write_bytes(text.encode())
+
+
+def links_as_wanted(claims: list[dict]) -> dict[str, list[dict]]:
+    """Each claim's `contradicted_by` set to what C9 wants (its cluster's claims in other
+    articles with another variant); returns the claims by cluster."""
+    by_cluster: dict[str, list[dict]] = {}
+    for c in claims:
+        by_cluster.setdefault(c["cluster_id"], []).append(c)
+    for c in claims:
+        if c["cluster_id"] is not None and c["variant_id"] is not None:
+            c["contradicted_by"] = sorted(o["claim_id"] for o in by_cluster[c["cluster_id"]] if o["article_id"] != c["article_id"]
+                                          and o["variant_id"] is not None and o["variant_id"] != c["variant_id"])
+    return by_cluster
+
+
+def article_merges(monkeypatch) -> list[tuple[int, int, int]]:
+    """(left rows, right rows, rows formed) of every frame merge on article_id from now on."""
+    import pandas as pd
+
+    seen = []
+    plain = pd.DataFrame.merge
+
+    def counted(self, right, *args, **kwargs):
+        merged = plain(self, right, *args, **kwargs)
+        if kwargs.get("on") == "article_id":
+            seen.append((len(self), len(right), len(merged)))
+        return merged
+
+    monkeypatch.setattr(pd.DataFrame, "merge", counted)
+    return seen
+
+
+def article_text(folder: Path, article: str) -> str:
+    (row,) = [r for r in _read(folder, "articles")[0] if r["article_id"] == article]
+    return row["text"]

@@ -18,7 +18,7 @@ import pytest
 import landstrikes.schema.checkcorpus as checkcorpus
 import landstrikes.schema.contradiction_links as links
 from attack25_tools import rows_of, write_rows
-from attack30_tools import A002, grow_article
+from attack30_tools import A002, grow_article, links_as_wanted
 from landstrikes.schema import validate
 
 CHECK = "contradiction-links-incomplete"
@@ -69,13 +69,7 @@ def _spread(folder, seed: int) -> None:
     chosen = rng.sample(range(len(claims)), 600)
     for k in chosen:
         claims[k].update(cluster_id=f"c-spread-{rng.randrange(4)}", variant_id=f"v{rng.randrange(3)}")
-    by_cluster: dict = {}
-    for c in claims:
-        by_cluster.setdefault(c["cluster_id"], []).append(c)
-    for c in claims:
-        if c["cluster_id"] is not None and c["variant_id"] is not None:
-            c["contradicted_by"] = sorted(o["claim_id"] for o in by_cluster[c["cluster_id"]] if o["article_id"] != c["article_id"]
-                                          and o["variant_id"] is not None and o["variant_id"] != c["variant_id"])
+    links_as_wanted(claims)
     for k in rng.sample(chosen, 40):
         listed = claims[k]["contradicted_by"]
         if listed:

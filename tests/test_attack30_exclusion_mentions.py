@@ -14,15 +14,15 @@ import sys
 import landstrikes.schema.checkcorpus as checkcorpus
 import landstrikes.schema.exclusion_mentions as exclusion_mentions
 from attack25_tools import rows_of, write_rows
+from attack30_tools import A004, article_text
 from landstrikes.schema import validate
 
-A004 = "004_26f752040ea19616"
 CHECK = "exclusion-overlaps-mention"
 
 
 def _nested(folder, n: int) -> None:
     """`n` exclusions [i, L) of `mexico` and `n` mentions [0, L-i-1) of `mexico` in 004."""
-    text = next(a for a in rows_of(folder, "articles") if a["article_id"] == A004)["text"]
+    text = article_text(folder, A004)
     size = len(text)
     exclusions = rows_of(folder, "mention_exclusions")
     exclusions += [{**exclusions[0], "article_id": A004, "entity_id": "mexico", "exclusion_id": f"{A004}:x:{i}-{size}",

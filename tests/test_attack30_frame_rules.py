@@ -14,7 +14,6 @@ of the merges on the same broken corpus."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -22,7 +21,7 @@ import pytest
 import landstrikes.schema.goldchecks as goldchecks
 import landstrikes.schema.segments_checks as segments_checks
 from attack25_tools import rows_of, write_rows
-from attack30_tools import A002, grow_article
+from attack30_tools import A002, article_merges, grow_article
 from landstrikes.schema import validate
 from test_attack30_span_pairs import _break
 
@@ -40,24 +39,9 @@ def _broken(folder, copies: int) -> None:
     write_rows(folder, "claims", claims)
 
 
-def _article_merges(monkeypatch) -> list[tuple[int, int, int]]:
-    """(left rows, right rows, rows formed) of every frame merge on article_id."""
-    seen = []
-    plain = pd.DataFrame.merge
-
-    def counted(self, right, *args, **kwargs):
-        merged = plain(self, right, *args, **kwargs)
-        if kwargs.get("on") == "article_id":
-            seen.append((len(self), len(right), len(merged)))
-        return merged
-
-    monkeypatch.setattr(pd.DataFrame, "merge", counted)
-    return seen
-
-
 def test_the_frame_rules_on_a_broken_grown_article_form_pairs_in_proportion_to_its_rows(dataset_copy, monkeypatch):
     _broken(dataset_copy, 20)
-    seen = _article_merges(monkeypatch)
+    seen = article_merges(monkeypatch)
     report = validate(dataset_copy)
     assert {f.check for f in report.findings} >= set(RULES)
     assert [s for s in seen if s[2] > 8 * (s[0] + s[1])] == []
@@ -85,7 +69,7 @@ def test_the_pairs_kept_give_the_findings_of_the_merges(dataset_copy, monkeypatc
     _broken(dataset_copy, 12)
     if nulls:
         _with_nulls(dataset_copy)
-    seen = _article_merges(monkeypatch)
+    seen = article_merges(monkeypatch)
     found = validate(dataset_copy).findings
     assert [s for s in seen if s[2] > 8 * (s[0] + s[1])] == []
     monkeypatch.undo()

@@ -12,15 +12,15 @@ import sys
 
 import landstrikes.schema.checkcorpus as checkcorpus
 from attack25_tools import rows_of, write_rows
+from attack30_tools import A004, article_text
 from landstrikes.schema import validate
 
-A004 = "004_26f752040ea19616"
 CHECK = "headline-claim-attributed"
 
 
 def _nested(folder, n: int) -> None:
     """`n` headline segments [0, L-i-1) and `n` attributed claims [j, j+5) of 004."""
-    text = next(a for a in rows_of(folder, "articles") if a["article_id"] == A004)["text"]
+    text = article_text(folder, A004)
     size = len(text)
     segments = rows_of(folder, "segments")
     template = next(s for s in segments if s["article_id"] == A004)

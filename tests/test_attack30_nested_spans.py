@@ -14,6 +14,7 @@ import sys
 
 import landstrikes.schema.checkcorpus as checkcorpus
 from attack25_tools import rows_of, write_rows
+from attack30_tools import article_merges
 from landstrikes.schema import validate
 
 A004 = "004_26f752040ea19616"
@@ -91,19 +92,8 @@ def _nested_fabrications(folder, n: int) -> None:
 
 def _frame_rows(monkeypatch) -> list[tuple[int, int, int]]:
     """(left rows, right rows, rows formed) of every article merge of the frame rules."""
-    import pandas as pd
-
     import landstrikes.schema.goldchecks as goldchecks
-    seen = []
-    plain_merge = pd.DataFrame.merge
-
-    def merged(self, right, *args, **kwargs):
-        out = plain_merge(self, right, *args, **kwargs)
-        if kwargs.get("on") == "article_id":
-            seen.append((len(self), len(right), len(out)))
-        return out
-
-    monkeypatch.setattr(pd.DataFrame, "merge", merged)
+    seen = article_merges(monkeypatch)
     plain = getattr(goldchecks, "article_merge", None)
     if plain is not None:
         def reduced(left, right, *args, **kwargs):
