@@ -27,7 +27,10 @@ from landstrikes.schema.checkcorpus import arrow_column, article_numbers, articl
     is_in, shared_codes
 from landstrikes.schema.report import Report
 
-_CUT = re.compile(r"[.!?][\"'”’»)\]]*\s+(?![a-z])|\n")
+_STOPS = ".!?"
+_CLOSERS = "\"'”’»)]"
+_CUT = re.compile(f"[{re.escape(_STOPS)}][{re.escape(_CLOSERS)}]*" + r"\s+(?![a-z])|\n")
+"""A sentence ends at a stop, any closing marks and a space before no lower-case letter, or at a line break."""
 _REACH = 2000
 """Characters looked at on each side of the quote for its sentence's ends (a longer sentence is
 cut there: a missed mention at worst)."""
@@ -103,7 +106,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 _STEP = 160
 """Characters scanned at a time, from the quote back (a sentence is rarely longer)."""
-_HELD_BY_CUTS = frozenset(".!?\"'”’»)]")
+_HELD_BY_CUTS = frozenset(_STOPS + _CLOSERS)
+"""The characters a cut holds besides spaces (`_CUT`'s own, not a copy)."""
 
 
 def last_cut_end(text: str, low: int, start: int, step: int = _STEP) -> int:
