@@ -122,15 +122,24 @@ never cross a line feed, and its preposed report trims every other blank before 
 
 def _sentence_goes_on(tables, table: str, rows_table: pa.Table, rows: np.ndarray, end_column: str = "end") -> np.ndarray:
     """For candidate rows (their text is their article's slice): whether the sentence goes on
-    after the span's last `.`/`!`/`?`/`…`, so that it is no final punctuation."""
-    out = np.zeros(len(rows), bool)
+    after the span's last `.`/`!`/`?`/`…`, so that it is no final punctuation.
+
+    Asked once per place a span ends: nested spans ending on one stop before a long run of
+    blanks read it once, not once each."""
     if not len(rows):
-        return out
+        return np.zeros(0, bool)
     texts = article_texts(tables)
     numbers = article_numbers(tables, table)[rows]
     end = column(rows_table, end_column).take(pa.array(rows, pa.int64())).cast(pa.int64()).to_numpy(zero_copy_only=False)
+    places, row_place = np.unique(np.stack([numbers, end]), axis=1, return_inverse=True)
+    return _goes_on_after(texts, places[0], places[1])[row_place.reshape(-1)]
+
+
+def _goes_on_after(texts, numbers: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Whether the text of article `numbers[i]` goes on after `end[i]` as a sentence does."""
+    out = np.zeros(len(end), bool)
     lengths = texts.lengths[numbers]
-    pending, reach = np.arange(len(rows)), _AFTER
+    pending, reach = np.arange(len(end)), _AFTER
     while len(pending):  # the rare row whose window is all blanks is read again, four times as far
         stop = np.minimum(end[pending] + reach, lengths[pending])
         after = texts.slices(numbers[pending], end[pending], stop).to_pylist()
