@@ -539,15 +539,21 @@ def same_article_span_pairs(left, left_rows: np.ndarray, right, right_rows: np.n
 
 def same_article_span_match(left, left_rows: np.ndarray, right, right_rows: np.ndarray, relation: str, pick: str = "first",
                             left_span: tuple[str, str] = ("start", "end"),
-                            right_span: tuple[str, str] = ("start", "end")) -> np.ndarray | None:
+                            right_span: tuple[str, str] = ("start", "end"), *,
+                            also: tuple[str, str] | None = None) -> np.ndarray | None:
     """For each chosen left row, the first (least) or last (greatest) position into `right_rows`
     that `same_article_span_pairs` pairs it with, -1 for none, or how many ("count"); None as there. For rules that keep
     one partner per row or ask whether there is one: nested spans of one article pair every left
-    with every right, and listing them cost the square of the article's rows (attack30)."""
+    with every right, and listing them cost the square of the article's rows (attack30).
+    `also` (a left and a right string column): only pairs whose values there are equal too (a
+    null equals nothing), as a rule asking for a partner of its own entity does."""
     keyed = _keyed_spans(left, left_rows, right, right_rows, left_span, right_span)
     if keyed is None:
         return None
     left_article, ls, le, right_article, rs, re = keyed
+    if also is not None:
+        left_article, right_article = _keyed_also(left_article, right_article, _taken(frame_strings(left, also[0]), left_rows),
+                                                  _taken(frame_strings(right, also[1]), right_rows))
     if not listed_pairs_are_few(left_article, right_article):
         return related_pick(relation, pick, left_article, ls, le, right_article, rs, re)
     li, ri = pairs_by_key(left_article, right_article)
@@ -563,6 +569,16 @@ def same_article_span_match(left, left_rows: np.ndarray, right, right_rows: np.n
     np.minimum.at(best, li, ri)
     best[best == len(right_article)] = -1
     return best
+
+
+def _keyed_also(left_key: np.ndarray, right_key: np.ndarray, left_values: pa.Array, right_values: pa.Array):
+    """The keys made (key, value) pairs, still non-negative integers: equal exactly where both the
+    key and the value are; a null value on either side equals nothing (two sentinels, one a side)."""
+    left_code, right_code = shared_codes(left_values, right_values)
+    values = np.int64(max(left_code.max(initial=-1), right_code.max(initial=-1)) + 3)
+    left_code = np.where(left_code < 0, values - 2, left_code)
+    right_code = np.where(right_code < 0, values - 1, right_code)
+    return left_key * values + left_code, right_key * values + right_code
 
 
 def article_merge(left, right, relation: str, left_span: tuple[str, str] = ("start", "end"),

@@ -20,8 +20,10 @@ import re
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import arrow_column, frame_nulls, frame_strings, is_in, same_article_span_pairs
+from landstrikes.schema.checkcorpus import arrow_column, article_codes, frame_nulls, frame_strings, is_in, same_article_span_match, \
+    same_article_span_pairs
 from landstrikes.schema.report import Report
 
 GROUP_WORDS = {
@@ -52,21 +54,29 @@ def check_group_holders(tables, report: Report) -> None:
         frame_nulls(quotes, "speaker_start") | frame_nulls(quotes, "speaker_end") | frame_nulls(quotes, "speaker_text"))
     stance_rows = np.flatnonzero(grouped & ~frame_nulls(stances, "article_id") & ~frame_nulls(stances, "evidence_start")
                                  & ~frame_nulls(stances, "evidence_end"))
-    found = _evidence_holding_speaker_words(stances, stance_rows, quotes, np.flatnonzero(unnamed & ~frame_nulls(quotes, "article_id")))
-    if found is None:
+    quote_rows = _in_articles_of(stances, stance_rows, quotes, np.flatnonzero(unnamed & ~frame_nulls(quotes, "article_id")))
+    if not len(stance_rows) or not len(quote_rows):
         return
-    left, right = found
-    keys = frame_strings(stances, "holder_group").take(pa.array(left)).to_pylist()
-    words = frame_strings(quotes, "speaker_text").take(pa.array(right)).to_pylist()
-    named: dict[int, set[str]] = {}
-    for row, text in zip(left.tolist(), words):
-        named.setdefault(row, set()).update(_KEY_OF[w] for w in _WORD.findall(text.lower()) if w in _KEY_OF)
+    words = pc.dictionary_encode(frame_strings(quotes, "speaker_text").take(pa.array(quote_rows)))
+    keys_of_words = [{_KEY_OF[w] for w in _WORD.findall(text.lower()) if w in _KEY_OF} for text in words.dictionary.to_pylist()]
+    quote_keys = [keys_of_words[i] for i in words.indices.to_numpy(zero_copy_only=False).tolist()]
+    named = [set() for _ in stance_rows]
+    for key in sorted(GROUP_WORDS):  # which keys the speaker words an evidence holds give: counted, not paired
+        with_key = quote_rows[np.array([key in keys for keys in quote_keys], bool)]
+        if not len(with_key):
+            continue
+        held = _speaker_words_held(stances, stance_rows, quotes, with_key)
+        if held is None:
+            return
+        for at in np.flatnonzero(held):
+            named[at].add(key)
+    keys = frame_strings(stances, "holder_group").take(pa.array(stance_rows)).to_pylist()
     ids = arrow_column(tables, "stances", "stance_id", pa.string())
-    for row, key in sorted(set(zip(left.tolist(), keys))):
-        if named[row] and key not in named[row]:
+    for row, key, keys_named in zip(stance_rows.tolist(), keys, named):
+        if keys_named and key not in keys_named:
             report.add("stances", "holder-group-mismatch",
                        f"the evidence names its holder with speaker words of an unnamed source that S3 keys "
-                       f"{' or '.join(sorted(named[row]))}, not {key!r} (S3, Q16)", ids[row].as_py(), "holder_group", key)
+                       f"{' or '.join(sorted(keys_named))}, not {key!r} (S3, Q16)", ids[row].as_py(), "holder_group", key)
 
 
 def check_entity_holders(tables, report: Report) -> None:
@@ -95,47 +105,91 @@ def check_entity_holders(tables, report: Report) -> None:
         held &= ~is_in(stances, "source", ("auto",))
     named = is_in(quotes, "speaker_status", ("attributed",)) & ~(
         frame_nulls(quotes, "speaker_start") | frame_nulls(quotes, "speaker_end") | frame_nulls(quotes, "speaker_id") | frame_nulls(quotes, "article_id"))
-    found = _evidence_holding_speaker_words(stances, np.flatnonzero(held), quotes, np.flatnonzero(named))
-    if found is None:
+    stance_rows = np.flatnonzero(held)
+    quote_rows = _in_articles_of(stances, stance_rows, quotes, np.flatnonzero(named))
+    if not len(stance_rows) or not len(quote_rows):
         return
-    left, right = found
-    speakers: dict[int, set[str]] = {}
-    for row, speaker in zip(left.tolist(), frame_strings(quotes, "speaker_id").take(pa.array(right)).to_pylist()):
-        speakers.setdefault(row, set()).add(speaker)
-    holders = dict(zip(speakers, frame_strings(stances, "holder_id").take(pa.array(sorted(speakers))).to_pylist()))
-    doubtful = sorted(row for row in speakers if holders[row] not in speakers[row])
-    if not doubtful:
+    # doubtful: the evidence holds some speaker's words, none of them its holder's (counted, not paired)
+    any_speaker = _speaker_words_held(stances, stance_rows, quotes, quote_rows)
+    own_speaker = _speaker_words_held(stances, stance_rows, quotes, quote_rows, also=("holder_id", "speaker_id"))
+    if any_speaker is None or own_speaker is None:
+        return
+    doubtful = stance_rows[any_speaker & ~own_speaker]
+    if not len(doubtful):
         return
     mention_rows = np.flatnonzero(~(frame_nulls(mentions, "article_id") | frame_nulls(mentions, "start")
                                     | frame_nulls(mentions, "end") | frame_nulls(mentions, "entity_id")))
-    mentioned: dict[int, set[str]] = {}
     if len(mention_rows):
-        rows = np.array(doubtful)
-        near = same_article_span_pairs(stances, rows, mentions, mention_rows, ("evidence_start", "evidence_end"), relation="holds")
-        if near is None:
+        mentioned = same_article_span_match(stances, doubtful, mentions, mention_rows, "holds", "count",
+                                            ("evidence_start", "evidence_end"), also=("holder_id", "entity_id"))
+        if mentioned is None:
             return
-        within = (near.left_start <= near.right_start) & (near.right_end <= near.left_end)
-        entities = frame_strings(mentions, "entity_id").take(pa.array(mention_rows[near.right[within]])).to_pylist()
-        for row, entity in zip(rows[near.left[within]].tolist(), entities):
-            mentioned.setdefault(row, set()).add(entity)
+        doubtful = doubtful[mentioned == 0]
+    holders = frame_strings(stances, "holder_id").take(pa.array(doubtful)).to_pylist()
     ids = arrow_column(tables, "stances", "stance_id", pa.string())
-    for row in doubtful:
-        if holders[row] not in mentioned.get(row, ()):
-            report.add("stances", "holder-not-speaker",
-                       f"the evidence is a clause the text gives to {' or '.join(sorted(speakers[row]))} (its speaker words lie in it), "
-                       f"and it does not mention {holders[row]!r} (S3, S5)", ids[row].as_py(), "holder_id", holders[row])
+    for row, holder, speakers in zip(doubtful.tolist(), holders, _speakers_held(stances, doubtful, quotes, quote_rows)):
+        report.add("stances", "holder-not-speaker",
+                   f"the evidence is a clause the text gives to {speakers} (its speaker words lie in it), "
+                   f"and it does not mention {holder!r} (S3, S5)", ids[row].as_py(), "holder_id", holder)
 
 
-def _evidence_holding_speaker_words(stances, stance_rows: np.ndarray, quotes, quote_rows: np.ndarray):
-    """(stance rows, quote rows), table positions paired, where a stance's evidence span holds a
-    quote's speaker words in the same article; None when no pair does."""
+MAX_SPEAKERS_LISTED = 100
+"""Past this many quotes held by one evidence, its speakers are found speaker by speaker (counted,
+not paired: nested stances over nested quotes would pair the square of their rows), and past
+this many distinct speakers too, a finding names the first and the last quote's and the count."""
+
+
+def _in_articles_of(stances, stance_rows: np.ndarray, quotes, quote_rows: np.ndarray) -> np.ndarray:
+    """The quote rows of the articles some of the stance rows are in (the others hold none)."""
     if not len(stance_rows) or not len(quote_rows):
-        return None
-    pairs = same_article_span_pairs(stances, stance_rows, quotes, quote_rows, ("evidence_start", "evidence_end"),
-                                    ("speaker_start", "speaker_end"), relation="holds")
-    if pairs is None:
-        return None
-    inside = (pairs.left_start <= pairs.right_start) & (pairs.right_end <= pairs.left_end)
-    if not inside.any():
-        return None
-    return stance_rows[pairs.left[inside]], quote_rows[pairs.right[inside]]
+        return quote_rows[:0]
+    stance_articles, quote_articles = article_codes((stances, stance_rows), (quotes, quote_rows))
+    return quote_rows[np.isin(quote_articles, stance_articles)]
+
+
+def _speaker_words_held(stances, stance_rows: np.ndarray, quotes, quote_rows: np.ndarray, also=None) -> np.ndarray | None:
+    """For each stance row, whether its evidence span holds the speaker words of one of `quote_rows`
+    (of the same article; with `also`, of its own entity too); None when the pairing is undecided."""
+    counts = same_article_span_match(stances, stance_rows, quotes, quote_rows, "holds", "count",
+                                     ("evidence_start", "evidence_end"), ("speaker_start", "speaker_end"), also=also)
+    return None if counts is None else counts > 0
+
+
+def _speakers_held(stances, stance_rows: np.ndarray, quotes, quote_rows: np.ndarray) -> list[str]:
+    """The speakers whose words each stance row's evidence holds, spelt for a finding: every one
+    (sorted, joined by "or") up to MAX_SPEAKERS_LISTED quotes held, else the first and the last
+    quote's speakers and the count."""
+    spans = ("evidence_start", "evidence_end"), ("speaker_start", "speaker_end")
+    counts = same_article_span_match(stances, stance_rows, quotes, quote_rows, "holds", "count", *spans)
+    few = np.flatnonzero(counts <= MAX_SPEAKERS_LISTED)
+    speakers: list[set[str]] = [set() for _ in stance_rows]
+    pairs = same_article_span_pairs(stances, stance_rows[few], quotes, quote_rows, *spans, relation="holds")
+    names = frame_strings(quotes, "speaker_id").take(pa.array(quote_rows[pairs.right])).to_pylist()
+    for at, name in zip(few[pairs.left].tolist(), names):
+        speakers[at].add(name)
+    spelt = [" or ".join(sorted(names)) for names in speakers]
+    many = np.flatnonzero(counts > MAX_SPEAKERS_LISTED)
+    if len(many):
+        for at, names in zip(many.tolist(), _speakers_held_by_many(stances, stance_rows[many], quotes, quote_rows, counts[many])):
+            spelt[at] = names
+    return spelt
+
+
+def _speakers_held_by_many(stances, stance_rows: np.ndarray, quotes, quote_rows: np.ndarray, counts: np.ndarray) -> list[str]:
+    """`_speakers_held` for rows holding many quotes: each speaker's quotes counted in turn while
+    there are at most MAX_SPEAKERS_LISTED speakers, else the first and the last quote's and the count."""
+    spans = ("evidence_start", "evidence_end"), ("speaker_start", "speaker_end")
+    quote_rows = _in_articles_of(stances, stance_rows, quotes, quote_rows)  # the speakers of these articles only
+    speaker_ids = frame_strings(quotes, "speaker_id").take(pa.array(quote_rows)).to_pylist()
+    distinct = sorted(set(speaker_ids))
+    if len(distinct) <= MAX_SPEAKERS_LISTED:
+        speakers: list[list[str]] = [[] for _ in stance_rows]
+        for name in distinct:
+            own = quote_rows[np.array([s == name for s in speaker_ids], bool)]
+            held = same_article_span_match(stances, stance_rows, quotes, own, "holds", "count", *spans)
+            for at in np.flatnonzero(held > 0):
+                speakers[at].append(name)
+        return [" or ".join(names) for names in speakers]
+    first, last = (frame_strings(quotes, "speaker_id").take(pa.array(quote_rows[same_article_span_match(
+        stances, stance_rows, quotes, quote_rows, "holds", pick, *spans)])).to_pylist() for pick in ("first", "last"))
+    return [f"the speakers of {count} quotes ({one!r} first, {other!r} last)" for count, one, other in zip(counts.tolist(), first, last)]
