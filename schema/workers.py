@@ -4,7 +4,7 @@ for a small one.
 The work is Arrow, numpy and the text scanners, which release the GIL, so a large corpus gains
 from a thread per core. A small one does not: its ~90 checks are each a few milliseconds, and
 handing them between threads that contend for the GIL cost more than it saved. Validate of the
-gold (5 articles, 240 KB of Parquet) took 0.27 CPU-s and 0.23 s of wall on two threads, 0.15 CPU-s
+gold (5 articles, 177 KB of Parquet) took 0.27 CPU-s and 0.23 s of wall on two threads, 0.15 CPU-s
 and 0.15 s run inline; every `validate --engine` partition, each test's copy of the gold and a
 downstream team's CI validating the release are that size (session 26, docs/notes/cispeed6.md).
 """

@@ -165,6 +165,8 @@ def cmd_validate(args) -> int:
     from landstrikes.leanimports import arrow_without_implicit_pandas, older_objects_frozen
 
     decline_transparent_huge_pages()  # before pyarrow's allocator starts: most of validate's system time
+    if _report_target_refused(args.json, "validate"):
+        return 2
 
     arrow_without_implicit_pandas()  # sound tables are validated on Arrow: pandas only to word a finding
     from landstrikes.schema import validate
@@ -259,6 +261,15 @@ def _undecodable_bytes_shown(text: str) -> str:
         return f"\\\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
     return re.sub("[\ud800-\udfff]", escaped, text)
+
+
+def _report_target_refused(path, kind: str) -> bool:
+    """A --json path the report may not go to, said in one line before any work (the work's
+    output would be printed and then refused: one line, exit 2, nothing written, truth31)."""
+    problem = None if path is None else _report_target_problem(Path(path), kind)
+    if problem:
+        _error(f"[unwritable-report] {path}: {problem}")
+    return bool(problem)
 
 
 def _report_target_problem(path: Path, kind: str) -> str | None:
@@ -580,6 +591,8 @@ def cmd_diff(args) -> int:
     from landstrikes.schema.tableio import UnreadableTable
     from landstrikes.safety.readlock import reading
 
+    if _report_target_refused(args.json, "diff"):
+        return 2
     try:
         old, new = (resolve_release(v, args.dataset) for v in (args.old, args.new))
         with reading(old, new, wait=args.wait):
@@ -747,6 +760,8 @@ def cmd_evaluate(args) -> int:
     from landstrikes.schema.tableio import UnreadableTable
     from landstrikes.safety.readlock import reading
 
+    if _report_target_refused(args.json, "evaluate"):
+        return 2
     try:
         with reading(args.pred_dir, args.gold, wait=args.wait):
             result = evaluate(args.pred_dir, args.gold)

@@ -95,3 +95,14 @@ def test_a_json_file_past_the_read_bound_is_kept_unparsed(released_copy, tmp_pat
     assert main(_argv("validate", released_copy, target)) == 2
     assert "too large to read" in capsys.readouterr().err
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ("validate", "diff", "evaluate"))
+def test_a_refused_report_path_is_one_line_before_any_work(command, released_copy, tmp_path, capsys):
+    """truth31: `validate --json dataset/agreement.json` printed its whole report, then refused
+    the path: exit 2 was promised as one line."""
+    target = tmp_path / "package.json"
+    target.write_text(SOMEONES_CONFIG, encoding="utf-8")
+    assert main(_argv(command, released_copy, target)) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1 and "[unwritable-report]" in err
