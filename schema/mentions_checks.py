@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import array
 import collections
+import functools
 import re
 
 import ahocorasick_rs
@@ -38,7 +39,9 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
     there only (and those with too many spellings to scan, where a separator occurs), so the
     findings are the plain check's at a cost that follows the uncovered aliases: re-checking every
     alias of every such article took 136 s on a 10^5-quote corpus missing one entity's mentions
-    (4,855 articles x 107 aliases, regular expressions over each whole text; session 29).
+    (4,855 articles x 107 aliases, regular expressions over each whole text; session 29). The
+    plain check's expression is tried only where the scan found the alias (`_Candidates`), not
+    along the whole text: a corpus with no mention at all spent 43 s there.
     """
     articles, entities, mentions = (tables.get(n) for n in ("articles", "entities", "mentions"))
     if articles is None or entities is None or mentions is None:
@@ -59,7 +62,9 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
     suspects = np.union1d(np.unique(numbers[uncovered]), spaced).astype(np.int64).tolist()
     if not suspects:
         return
-    wanted = _aliases_to_recheck(spelt, unlisted, numbers[uncovered], pattern[uncovered], spaced, sorted(set(spellings)))
+    distinct = sorted(set(spellings))
+    wanted = _aliases_to_recheck(spelt, unlisted, numbers[uncovered], pattern[uncovered], spaced, distinct)
+    candidates = _Candidates(spelt, distinct, numbers, pattern, starts, suspects, set(unlisted), set(spaced.tolist()))
     entities = frame_of(entities)  # the slow path words findings on the values as pandas shows them
     gold = entities[entities["source"] != "auto"] if "source" in entities else entities
     pairs = [(e, a) for e, aliases in zip(gold["entity_id"], gold["aliases"]) for a in aliases or []]
@@ -74,7 +79,7 @@ def check_alias_coverage(tables: dict[str, pd.DataFrame], report: Report) -> Non
             own_pairs = [(e, a) for e, a in pairs if a in wanted[number]]
             rows = covering_rows.get(article_ids[number], _NO_ROWS)  # (an empty tuple would index every row)
             spans = zip(covering_start[rows].tolist(), covering_end[rows].tolist())
-            _report_uncovered(article_ids[number], text, own_pairs, spans, report)
+            _report_uncovered(article_ids[number], text, own_pairs, spans, report, candidates.of_article(number))
 
 
 _NO_ROWS = np.zeros(0, np.int64)
@@ -157,13 +162,60 @@ def _report_uncovered_aliases(article_id, text, pairs, covering, report) -> None
     _report_uncovered(article_id, text, pairs, zip(own["start"].fillna(0).astype(int), own["end"].fillna(0).astype(int)), report)
 
 
-def _report_uncovered(article_id, text, pairs, spans, report) -> None:
-    """`_report_uncovered_aliases` with the article's covering spans (start, end) given."""
+def _report_uncovered(article_id, text, pairs, spans, report, starts_of=None) -> None:
+    """`_report_uncovered_aliases` with the article's covering spans (start, end) given, and
+    (`starts_of`: alias -> sorted code-point starts, None to scan) where the scan found each alias."""
     covered = _coverage_mask(len(text), spans)
     for entity_id, alias in pairs:
-        for match in alias_pattern(alias).finditer(text):
+        found = starts_of(alias) if starts_of is not None else None
+        pattern = alias_pattern(alias)
+        for match in pattern.finditer(text) if found is None else _matches_at(pattern, text, found):
             if not all(covered[match.start():match.end()]):
                 report.add("mentions", "alias-not-covered", f"alias {alias!r} of {entity_id} at {match.start()}-{match.end()} is neither a mention nor an exclusion", article_id, "text", alias)
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]):
+    """What `pattern.finditer(text)` yields, given every start where it can match (ascending): an
+    alias's expression matches one length (its spaces one character each), so finditer takes
+    each match that starts at or after the end of the one before."""
+    reach = 0
+    for start in starts:
+        if start < reach:
+            continue
+        match = pattern.match(text, start)  # the look-behind sees the text before `start`
+        if match is not None:
+            reach = match.end()
+            yield match
+
+
+class _Candidates:
+    """Where the fast scan found each alias in the suspect articles: the starts of every occurrence
+    (covered or not) of any of its spellings, for `_matches_at`; None for an alias with too many
+    spellings to scan in an article holding a non-ASCII space (the plain scan decides there)."""
+
+    def __init__(self, spelt: dict[str, list[str]], distinct: list[str], numbers: np.ndarray, pattern: np.ndarray,
+                 starts: np.ndarray, suspects: list[int], unlisted: set[str], spaced: set[int]):
+        keep = np.isin(numbers, np.asarray(suspects, np.int64))
+        number, index, start = numbers[keep], pattern[keep], starts[keep]
+        order = np.lexsort((start, index, number))
+        number, index, start = number[order], index[order], start[order]
+        heads = np.flatnonzero(np.r_[True, (number[1:] != number[:-1]) | (index[1:] != index[:-1])]) if len(number) else np.zeros(0, np.int64)
+        bounds = np.append(heads, len(number))
+        self._runs = {(int(number[h]), int(index[h])): (int(h), int(e)) for h, e in zip(bounds[:-1], bounds[1:])}
+        self._start = start
+        number_of = {spelling: i for i, spelling in enumerate(distinct)}
+        self._spellings = {alias: [number_of[v] for v in variants if v in number_of] for alias, variants in spelt.items()}
+        self._unlisted, self._spaced = unlisted, spaced
+
+    def of_article(self, number: int):
+        def starts_of(alias: str) -> list[int] | None:
+            if not isinstance(alias, str) or (alias in self._unlisted and number in self._spaced) or alias not in self._spellings:
+                return None
+            runs = [run for run in map(self._runs.get, [(number, i) for i in self._spellings[alias]]) if run is not None]
+            if len(runs) == 1:
+                return self._start[runs[0][0]:runs[0][1]].tolist()
+            return sorted(s for head, end in runs for s in self._start[head:end].tolist())
+        return starts_of
 
 
 SPACE_SEPARATORS = " \u00a0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u202f\u205f\u3000"
@@ -173,6 +225,7 @@ Written out, not derived: scanning all 1.1 M code points at import cost every co
 _ANY_SPACE = "[" + re.escape(SPACE_SEPARATORS) + "]"
 
 
+@functools.lru_cache(maxsize=4096)
 def alias_pattern(alias: str) -> re.Pattern:
     """Whole-word occurrences of `alias`; each space in it matches any space separator (M6)."""
     return re.compile(r"(?<!\w)" + _ANY_SPACE.join(re.escape(part) for part in alias.split(" ")) + r"(?!\w)")

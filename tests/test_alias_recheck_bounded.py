@@ -82,3 +82,47 @@ def test_an_article_whose_id_is_null_is_judged_with_no_covering_span(dataset_cop
     found = _found(dataset_copy)
     assert any(row_id == "<null>" for _, row_id, _ in found)
     assert [(c, "<null>" if r in ("None", "nan") else r, m) for c, r, m in _plain(dataset_copy) if c == CHECK] == found
+
+
+TOKENS = ["A", "B", "US", "Maduro", "Nicolás", "x", "é", "-", ""]
+SEPARATORS = [" ", " ", "\u00a0", "\u2009", "\u3000"]
+ALIASES = [["A B A", "A"], ["US US"], ["Nicolás Maduro", "Maduro"], ["A B A B A B A B A B A B A"], [""]]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_plain_check_tried_where_the_scan_found_each_alias_is_the_plain_check(seed):
+    """Texts of repeated, overlapping spaced aliases ("A B A B A": "A B A" twice, overlapping),
+    non-ASCII spaces (an alias with more spellings than are listed goes the whole-text way), an
+    alias given twice and the empty alias; random mentions, some of them null or out of range."""
+    import random
+
+    import pandas as pd
+
+    rnd = random.Random(seed)
+    long_alias = ALIASES[3][0].split(" ")
+
+    def words():
+        if rnd.random() < 0.15:  # the long alias, spaced with any separators
+            return "".join(w + rnd.choice(SEPARATORS) for w in long_alias)
+        return rnd.choice(TOKENS) + rnd.choice(SEPARATORS)
+
+    texts = ["".join(words() for _ in range(rnd.randint(0, 60))) for _ in range(3)]
+    starts, ends, ids = [], [], []
+    for article, text in enumerate(texts):
+        for _ in range(rnd.randint(0, 12)):
+            start = rnd.randint(-2, len(text) + 2)
+            starts.append(None if rnd.random() < 0.1 else start)
+            ends.append(start + rnd.randint(-1, 9))
+            ids.append(f"a{article}")
+    tables = {
+        "articles": pd.DataFrame({"article_id": ["a0", "a1", "a2"], "text": texts}).astype("str"),
+        "entities": pd.DataFrame({"entity_id": [f"e{i}" for i in range(len(ALIASES))] + ["twice"],
+                                  "aliases": ALIASES + [["US US"]]}),
+        "mentions": pd.DataFrame({"article_id": ids, "start": pd.array(starts, dtype="Int64"), "end": pd.array(ends, dtype="Int64")}),
+    }
+    fast, plain = Report(path="-"), Report(path="-")
+    mentions_checks.check_alias_coverage(tables, fast)
+    pairs = [(e, a) for e, group in zip(tables["entities"]["entity_id"], tables["entities"]["aliases"]) for a in group]
+    for article_id, text in zip(tables["articles"]["article_id"], texts):
+        mentions_checks._report_uncovered_aliases(article_id, text, pairs, tables["mentions"], plain)
+    assert fast.findings == plain.findings
