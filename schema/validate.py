@@ -262,12 +262,13 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str) -> tuple[list, bool]:
     except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases
     structural = False
+    row_id_of = _row_ids(df, spec.id_column)
     for case in cases.itertuples(index=False):
         check = _check_id(str(case.check))
         structural |= check in _STRUCTURAL
         if check == "column-order":
             continue  # one finding for the table, below: Pandera gives one per column, naming none
-        row_id = _row_id(df, spec.id_column, case.index)
+        row_id = row_id_of(case.index)
         column = "" if case.column is None or pd.isna(case.column) else str(case.column)
         if check in ("missing-column", "unexpected-column"):
             column = str(case.failure_case)
@@ -297,6 +298,30 @@ def _check_id(pandera_check: str) -> str:
         return "wrong-dtype"
     name = pandera_check.split("(")[0]
     return _PANDERA_CHECK_IDS.get(name, f"schema-{name}")
+
+
+def _row_ids(df: pd.DataFrame, id_column: str):
+    """`_row_id` of `df` for any index, the id column read once: asked row by row of the frame,
+    each of 446,000 null-in-required-column findings (a mentions table whose entity ids are all
+    null, 10^5 quote rows) cost 0.1 ms, 50 s in all (session 29)."""
+    import pandas as pd
+
+    column = df[id_column] if id_column in df.columns else None
+    if not isinstance(column, pd.Series):  # no id column, or two of that name: the plain lookup
+        return lambda index: _row_id(df, id_column, index)
+    ids = column.tolist()
+    missing = column.isna().tolist()
+
+    def row_id(index) -> str:
+        if index is None or (not isinstance(index, str) and pd.isna(index)):
+            return ""
+        try:
+            at = int(index)
+            return f"#{index}" if missing[at] else f"{ids[at]}"
+        except (ValueError, IndexError, TypeError, OverflowError):
+            return f"#{index}"
+
+    return row_id
 
 
 def _row_id(df: pd.DataFrame, id_column: str, index) -> str:
