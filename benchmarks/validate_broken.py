@@ -53,22 +53,20 @@ def _rotated(name: str, by: int):
     return lambda t: _set(t, name, pa.concat_arrays([t[name].combine_chunks()[by:], t[name].combine_chunks()[:by]]))
 
 
+def _all(name: str, value: str):
+    return lambda t: _set(t, name, pa.array([value] * t.num_rows, t.schema.field(name).type))
+
+
 CORRUPTIONS = {
-    "mentions-shift": ("mentions", _shifted),
-    "mentions-empty": ("mentions", lambda t: t.slice(0, 0)),
-    "mentions-start-null": ("mentions", _null("start")),
-    "mentions-entity-null": ("mentions", _null("entity_id")),
+    **{f"{table}-shift": (table, _shifted) for table in ("mentions", "quotes", "claims")},
+    **{f"{table}-empty": (table, lambda t: t.slice(0, 0)) for table in ("mentions", "segments")},
+    **{f"{table}-{column.replace('_id', '').replace('_', '-')}-null": (table, _null(column)) for table, column in (
+        ("mentions", "start"), ("mentions", "entity_id"), ("quotes", "speaker_id"), ("quotes", "speaker_start"),
+        ("quotes", "cluster_id"), ("claims", "cluster_id"))},
     "mentions-article-rotated": ("mentions", _rotated("article_id", 7)),
-    "mentions-all-pronouns": ("mentions", lambda t: _set(t, "kind", pa.array(["PRONOUN"] * t.num_rows, t.schema.field("kind").type))),
-    "quotes-shift": ("quotes", _shifted),
-    "quotes-speaker-null": ("quotes", _null("speaker_id")),
-    "quotes-speaker-start-null": ("quotes", _null("speaker_start")),
-    "quotes-cluster-null": ("quotes", _null("cluster_id")),
     "quotes-ids-rotated": ("quotes", _rotated("quote_id", 1)),
-    "quotes-all-direct": ("quotes", lambda t: _set(t, "kind", pa.array(["direct"] * t.num_rows, t.schema.field("kind").type))),
-    "claims-shift": ("claims", _shifted),
-    "claims-cluster-null": ("claims", _null("cluster_id")),
-    "segments-empty": ("segments", lambda t: t.slice(0, 0)),
+    "mentions-all-pronouns": ("mentions", _all("kind", "PRONOUN")),
+    "quotes-all-direct": ("quotes", _all("kind", "direct")),
     "articles-text-lower": ("articles", lambda t: _set(t, "text", pc.utf8_lower(t["text"]))),
 }
 """Name -> (table, what is done to it): one whole-table corruption each."""
