@@ -20,6 +20,7 @@ from landstrikes.schema.claims_checks import check_quantity_ranges
 from landstrikes.schema.cue_lemma import check_cue_lemmas
 from landstrikes.schema.census_checks import CENSUS_CHECKS
 from landstrikes.schema.guideline_rules import GUIDELINE_CHECKS
+from landstrikes.schema.cross_article_refs import CROSS_ARTICLE_CHECKS
 from landstrikes.schema.value_rules import VALUE_CHECKS
 from landstrikes.schema.articles_derived import check_article_derived
 from landstrikes.schema.raw_texts import check_raw_texts
@@ -59,12 +60,12 @@ _PANDERA_CHECK_IDS = {
     "greater_than": "out-of-range",
 }
 CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS + (check_article_derived, check_article_digest, *VALUE_CHECKS, check_quantity_ranges, check_cue_lemmas,
-                *CENSUS_CHECKS, *GUIDELINE_CHECKS)
+                *CENSUS_CHECKS, *GUIDELINE_CHECKS, *CROSS_ARTICLE_CHECKS)
 """Every cross-table check, in report order: the table checks, then those added after the 1.0.0
 review, then the article columns derived from the text (found missing by the attack2 review) and
 the text's digest, then the rules the false-VALID census and attack5 found unchecked."""
 LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS + (check_article_derived, check_article_digest, *VALUE_CHECKS, check_quantity_ranges, check_cue_lemmas,
-                *CENSUS_CHECKS, *GUIDELINE_CHECKS)
+                *CENSUS_CHECKS, *GUIDELINE_CHECKS, *CROSS_ARTICLE_CHECKS)
 
 _STRUCTURAL = {"missing-column", "unexpected-column", "wrong-dtype", "column-order"}
 
