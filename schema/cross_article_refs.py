@@ -45,7 +45,7 @@ def check_cross_article_mentions(tables, report: Report) -> None:
     differs = absent | (ints(tables, "quotes", "speaker_start")[rows] != ints(tables, "mentions", "start")[found[rows]]) \
         | (ints(tables, "quotes", "speaker_end")[rows] != ints(tables, "mentions", "end")[found[rows]])
     for row_id, value in zip(ids[differs], frame["speaker_start"].iloc[rows[differs]]):
-        report.add("quotes", "speaker-words-inconsistent", "the speaker words must be the speaker mention's span", str(row_id),
+        report.add("quotes", "speaker-words-inconsistent", "the speaker words must be the speaker mention's span", row_id,
                    "speaker_start", value)
 
 

@@ -71,3 +71,20 @@ def test_a_speaker_mention_outside_the_quotes_article_is_judged_as_one_folder_ju
     assert sorted(partitioned.findings) == sorted(one.findings)
     assert partitioned.exit_code == one.exit_code == 1
 
+
+
+def test_a_quote_whose_id_is_null_is_named_one_way_by_the_cross_article_rule(dataset_copy):
+    """Its speaker mention of another article, the speaker words not that mention's span: both
+    findings name the row `<null>`, as every other rule does (the rule had spelt it 'None' where
+    it wrote the row id itself)."""
+    quotes, mentions = rows_of(dataset_copy, "quotes"), rows_of(dataset_copy, "mentions")
+    quote = next(q for q in quotes if q["article_id"].startswith(A000) and q["speaker_mention_id"] is not None)
+    quote["speaker_mention_id"] = next(m["mention_id"] for m in mentions if m["article_id"].startswith(A002)
+                                       and m["start"] != quote["speaker_start"])
+    quote["quote_id"] = None
+    path = table_path(dataset_copy, "quotes")
+    schema = pq.read_schema(path)
+    k = schema.get_field_index("quote_id")
+    pq.write_table(pa.Table.from_pylist(quotes, schema=schema.set(k, schema.field(k).with_nullable(True))), path)
+    found = {(f.check, f.row_id) for f in validate(dataset_copy).findings if f.check in ("speaker-mention-mismatch", "speaker-words-inconsistent")}
+    assert found == {("speaker-mention-mismatch", "<null>"), ("speaker-words-inconsistent", "<null>")}
