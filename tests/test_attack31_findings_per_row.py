@@ -43,3 +43,20 @@ def test_two_claims_sharing_an_id_over_fabricated_content_are_two_findings(datas
     write_rows(dataset_copy, "claims", claims)
     found = [f.row_id for f in validate(dataset_copy).findings if f.check == "fabricated-claim-matches-record"]
     assert found.count(claim_id) == 2
+
+
+def test_a_refused_value_beside_a_nan_of_another_row_sharing_its_id_is_reported_both_ways(dataset_copy, tmp_path):
+    """validate drops a Pandera finding the Arrow checks already gave (a NaN, which pandas reads
+    as null); keyed by (column, row id), that dropped the out-of-range confidence of a row whose
+    id another row, holding a NaN confidence, shares: reported under --engine with the two rows
+    in two tasks, not in one folder. Keyed by the cell now."""
+    claims = rows_of(dataset_copy, "claims")
+    first = next(c for c in claims if c["article_id"] == sorted({c["article_id"] for c in claims})[0])
+    other = next(c for c in claims if c["article_id"] == sorted({c["article_id"] for c in claims})[2])
+    other["claim_id"] = first["claim_id"]
+    first["confidence"], other["confidence"] = float("nan"), 1.5
+    write_rows(dataset_copy, "claims", claims)
+    one = validate(dataset_copy)
+    assert {f.check for f in one.findings if f.column == "confidence"} >= {"non-finite-float", "out-of-range"}
+    repartition(dataset_copy / "data", tmp_path / "parts" / "data")
+    assert sorted(validate_partitioned(tmp_path / "parts", "local", num_proc=2, task_floor=1).findings) == sorted(one.findings)
