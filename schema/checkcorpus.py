@@ -188,6 +188,47 @@ def key_positions(tables: dict[str, pd.DataFrame], table: str, column: str, ref_
     return _shared(tables, ("key", table, column, ref_table, ref_column), positions)
 
 
+def same_article_positions(tables, table: str, column: str, ref_table: str, ref_column: str, last: bool = False) -> np.ndarray:
+    """Row in `ref_table` of the first (`last`: the last) `ref_column` equal to each `table.column`
+    whose `article_id` is that row's own (both given), -1 if none: a reference from a row of one
+    article to a row of an article-keyed table (a quote's speaker mention, its parent quote) is
+    read within its article, as `validate --engine`'s tasks, which hold whole articles, read it.
+    A reference naming only other articles' rows is `cross_article_refs`' finding, found on whole
+    tables (attack31: a quote whose parent was another partition's quote was VALID under --engine).
+    The usual case costs one lookup: where the key's first (or last) row is of the same article."""
+    def positions():
+        values, keys = strings_of(tables, table, column), strings_of(tables, ref_table, ref_column)
+        if last:
+            n = len(keys)
+            found = _first_index_arrow(values, keys.take(pa.array(np.arange(n - 1, -1, -1, dtype=np.int64))))
+            found = np.where(found >= 0, n - 1 - found, -1)
+        else:
+            found = key_positions(tables, table, column, ref_table, ref_column)
+        own, ref = strings_of(tables, table, "article_id"), strings_of(tables, ref_table, "article_id")
+        linked = np.flatnonzero(found >= 0)
+        same = np.zeros(len(found), dtype=bool)
+        same[linked] = pc.fill_null(pc.equal(ref.take(pa.array(found[linked])), own.take(pa.array(linked))), False) \
+            .to_numpy(zero_copy_only=False)
+        other = np.flatnonzero((found >= 0) & ~same)
+        result = np.where(same, found, -1)
+        if len(other):  # a key another article's row holds first: look among its own article's rows
+            result[other] = _own_article_positions(values.take(pa.array(other)), own.take(pa.array(other)), keys, ref, last)
+        return result
+
+    return _shared(tables, ("same-article-key", table, column, ref_table, ref_column, last), positions)
+
+
+def _own_article_positions(values: pa.Array, articles: pa.Array, keys: pa.Array, key_articles: pa.Array, last: bool) -> np.ndarray:
+    """The first (last) row of `keys` equal to each value whose article equals the value's (both given), -1 if none."""
+    joined = [pc.binary_join_element_wise(a.cast(pa.large_string()), v.cast(pa.large_string()), pa.scalar("\x00", pa.large_string()))
+              for a, v in ((articles, values), (key_articles, keys))]
+    if not last:
+        return _first_index_arrow(joined[0], joined[1])
+    n = len(joined[1])
+    found = _first_index_arrow(joined[0], joined[1].take(pa.array(np.arange(n - 1, -1, -1, dtype=np.int64))))
+    return np.where(found >= 0, n - 1 - found, -1)
+
+
 def _by_article_blocks(tables, table: str, ref_table: str, ref_column: str) -> bool:
     """Both tables come article by article in one order and the keys are proven distinct: the
     lookup may go block by block of articles (blockedkeys.py). Never for articles themselves
@@ -632,6 +673,10 @@ def same_key_pairs(left: np.ndarray, right: np.ndarray) -> int:
     if not len(left) or not len(right):
         return 0
     size = int(max(left.max(), right.max())) + 1
+    if size > 2 * (len(left) + len(right)) + 1024:  # sparse keys (one article's entity: article x entity codes): counted on ranks
+        joined = np.concatenate([left, right])
+        ranks = np.searchsorted(distinct_ints(joined), joined)  # attack31: a bincount of 30,000 x 30,000 keys was 6.7 GiB
+        left, right, size = ranks[:len(left)], ranks[len(left):], int(ranks.max()) + 1
     return int(np.dot(np.bincount(left, minlength=size).astype(np.float64), np.bincount(right, minlength=size)))
 
 

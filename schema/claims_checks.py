@@ -47,7 +47,7 @@ def check_claims(tables: dict[str, pd.DataFrame], report: Report) -> None:
     lonely = _rows(claims, lonely_claim, ["claim_id", "cluster_id", "article_id", "consistency"])
     in_cluster = _rows(claims, _isin(claims["cluster_id"], lonely["cluster_id"]), ["cluster_id", "article_id"]).groupby("cluster_id")["article_id"].agg(set)
     for cid, cluster, article_id, consistency in zip(*(lonely[c] for c in ("claim_id", "cluster_id", "article_id", "consistency"))):
-        others = sorted(in_cluster[cluster] - {article_id})
+        others = sorted(a for a in in_cluster[cluster] - {article_id} if isinstance(a, str))  # a null article id is no article (attack31: it crashed the check)
         report.add("claims", "consistency-cluster-mismatch", f"cluster {cluster} also occurs in {others}", cid, "consistency", consistency)
     alone = (claims["consistency"] == "corroborated").to_numpy() & ~shared
     for cid, cluster, consistency in zip(claims["claim_id"][alone], claims["cluster_id"][alone], claims["consistency"][alone]):

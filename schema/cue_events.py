@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from landstrikes.schema.checkcorpus import arrow_column, frame_ints, frame_strings, is_in, key_positions, shared_codes
+from landstrikes.schema.checkcorpus import arrow_column, frame_ints, frame_strings, is_in, same_article_positions, shared_codes
 from landstrikes.schema.report import Report
 from landstrikes.schema.split_quote_speakers import cued_rows, first_of_cue, rows_unlike_their_cue_lead
 
@@ -66,7 +66,7 @@ def check_cue_modes(tables, report: Report) -> None:
         return
     indirect = is_in(quotes, "kind", ("indirect",))
     quoted = is_in(quotes, "kind", ("direct", "partial"))
-    parent = key_positions(tables, "quotes", "parent_quote_id", "quotes", "quote_id")
+    parent = same_article_positions(tables, "quotes", "parent_quote_id", "quotes", "quote_id")
     cue_start, cue_end = frame_ints(quotes, "cue_start"), frame_ints(quotes, "cue_end")
     up = np.maximum(parent, 0)
     inside_speech = (parent >= 0) & indirect[up] & cued[up] & (cue_start[up] == cue_start) & (cue_end[up] == cue_end)

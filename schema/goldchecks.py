@@ -168,10 +168,13 @@ def check_fabricated_claims(tables: dict[str, pd.DataFrame], report: Report) -> 
     claims, flags = frame_of(claims), frame_of(flags)
     fabricated = flags[flags["flag"] == "fabricated_content"][["article_id", "start", "end"]]
     # the merge on article_id less the pairs of known spans that do not overlap (attack30: it formed one article's every pair)
-    pairs = article_merge(claims[claims["record_status"] == "matches"][["claim_id", "article_id", "start", "end"]], fabricated,
+    matching = claims[claims["record_status"] == "matches"][["claim_id", "article_id", "start", "end"]]
+    pairs = article_merge(matching.assign(_row=np.arange(len(matching))), fabricated,
                           "overlap", suffixes=("", "_flag"), first_only=True)  # a claim overlapping one is enough
     inside = (pairs["start"] < pairs["end_flag"]) & (pairs["start_flag"] < pairs["end"])
-    for claim_id in pairs["claim_id"][inside.fillna(False).to_numpy(dtype=bool)].unique():  # a null offset overlaps nothing
+    # one finding per claim row (a null offset overlaps nothing): by id, two rows sharing one (a duplicate-id, in two
+    # articles) were one finding in one folder and two under --engine with the articles in two tasks (attack31)
+    for claim_id in pairs[inside.fillna(False).to_numpy(dtype=bool)].drop_duplicates("_row")["claim_id"]:
         report.add("claims", "fabricated-claim-matches-record", "a claim overlapping fabricated_content evidence cannot match the public record", claim_id, "record_status", "matches")
 
 

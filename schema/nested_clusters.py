@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from landstrikes.schema.checkcorpus import arrow_column, frame_ints, frame_nulls, frame_strings, is_in, key_positions
+from landstrikes.schema.checkcorpus import arrow_column, frame_ints, frame_nulls, frame_strings, is_in, same_article_positions
 from landstrikes.schema.report import Report
 
 _COLUMNS = ("quote_id", "parent_quote_id", "cue_start", "cue_end", "cluster_id")
@@ -37,7 +37,7 @@ def check_nested_clusters(tables, report: Report) -> None:
     rows = np.flatnonzero(nested)
     if not len(rows):
         return
-    parent = key_positions(tables, "quotes", "parent_quote_id", "quotes", "quote_id")[rows]
+    parent = same_article_positions(tables, "quotes", "parent_quote_id", "quotes", "quote_id")[rows]
     rows, parent = rows[parent >= 0], parent[parent >= 0]  # a parent that is no row is parent-quote-missing's
     cue_start, cue_end = frame_ints(quotes, "cue_start"), frame_ints(quotes, "cue_end")
     cued = ~(frame_nulls(quotes, "cue_start") | frame_nulls(quotes, "cue_end"))

@@ -10,7 +10,6 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.checkcorpus import (
     _excerpts,
-    _first_index_arrow,
     article_numbers,
     article_texts,
     frame_ints,
@@ -18,8 +17,8 @@ from landstrikes.schema.checkcorpus import (
     frame_of,
     frame_strings,
     ints,
-    key_positions,
     nulls,
+    same_article_positions,
     pandas_on_demand as pd,
     strings_of,
 )
@@ -46,8 +45,9 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
     )
     _report_rules(quotes, rules, "speaker-status-inconsistent", report)
     if mentions is not None:
-        # duplicate mention ids are reported by Pandera; the first one is used so this check still runs
-        mention = key_positions(tables, "quotes", "speaker_mention_id", "mentions", "mention_id")
+        # duplicate mention ids are reported by Pandera; the first one is used so this check still runs. A mention
+        # of another article only is cross_article_refs' finding (found on whole tables, also under --engine)
+        mention = same_article_positions(tables, "quotes", "speaker_mention_id", "mentions", "mention_id")
         linked = mention >= 0
         rows = pa.array(mention[linked])
         quote_article = strings_of(tables, "quotes", "article_id").filter(pa.array(linked))
@@ -61,10 +61,12 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
             quotes = frame_of(quotes)
             for row_id, value in zip(quotes["quote_id"][linked][bad], quotes["speaker_mention_id"][linked][bad]):
                 report.add("quotes", "speaker-mention-mismatch", "speaker mention must be a mention of the speaker in the same article", row_id, "speaker_mention_id", value)
-    # the parent of a nested quote is the last row with that quote id (duplicates are Pandera's)
+    # the parent of a nested quote is the last row of its article with that quote id (duplicates are Pandera's; a
+    # parent of another article only is cross_article_refs' finding)
     ids = strings_of(tables, "quotes", "quote_id")
     n = len(ids)
-    parent = _first_index_arrow(strings_of(tables, "quotes", "parent_quote_id"), ids.take(pa.array(np.arange(n - 1, -1, -1, dtype=np.int64))))
+    found = same_article_positions(tables, "quotes", "parent_quote_id", "quotes", "quote_id", last=True)
+    parent = np.where(found >= 0, n - 1 - found, -1)  # as a position in the reversed ids, which the null rule reads
     has_parent = parent >= 0
     nested = np.flatnonzero(has_parent)
     parents = n - 1 - parent[has_parent]
@@ -236,7 +238,7 @@ never a mention (Q9: a catalogued group is not unnamed)."""
     has_mention = ~nulls(tables, "quotes", "speaker_mention_id")
     mention_span_differs = np.zeros(len(status), dtype=bool)
     if tables.get("mentions") is not None and "start" in tables["mentions"] and "end" in tables["mentions"]:
-        mention = key_positions(tables, "quotes", "speaker_mention_id", "mentions", "mention_id")
+        mention = same_article_positions(tables, "quotes", "speaker_mention_id", "mentions", "mention_id")
         linked = np.flatnonzero(mention >= 0)
         m_start, m_end = ints(tables, "mentions", "start"), ints(tables, "mentions", "end")
         mention_span_differs[linked] = absent[linked] | (words_start[linked] != m_start[mention[linked]]) | (words_end[linked] != m_end[mention[linked]])

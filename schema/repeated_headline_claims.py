@@ -21,7 +21,7 @@ def check_repeated_headline_claims(tables, report: Report) -> None:
     annotated = np.flatnonzero(known_rows(claims))
     if not len(repeats) or not len(annotated):
         return
-    # each claim's last overlapping flag: what dict(zip(...)) below kept of every overlapping pair (attack30: nested
+    # each claim's last overlapping flag: what dict(zip(...)) kept of every overlapping pair (attack30: nested
     # claims over nested repeats were every pair of the article)
     last = same_article_span_match(claims, annotated, flags, repeats, "overlap", pick="last")
     if last is None:
@@ -31,7 +31,9 @@ def check_repeated_headline_claims(tables, report: Report) -> None:
         return
     claim_ids = frame_strings(claims, "claim_id").take(claim_rows).to_pylist()
     flag_ids = frame_strings(flags, "flag_id").take(flag_rows).to_pylist()
-    for claim_id, flag_id in dict(zip(claim_ids, flag_ids)).items():
+    # one finding per claim row: keyed by id, two rows sharing an id (a duplicate-id, in two articles) were one
+    # finding in one folder and two under --engine with the articles in two tasks (attack31)
+    for claim_id, flag_id in zip(claim_ids, flag_ids):
         report.add("claims", "claim-in-repeated-headline",
                    f"the claim lies in a repeat of the headline ({flag_id}), which is not annotated: its claim is the headline's (C10)",
                    claim_id, "start", flag_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from landstrikes.schema.claims_checks import check_quantity_ranges
 from landstrikes.schema.cue_lemma import check_cue_lemmas
 from landstrikes.schema.census_checks import CENSUS_CHECKS
 from landstrikes.schema.guideline_rules import GUIDELINE_CHECKS
+from landstrikes.schema.cross_article_refs import CROSS_ARTICLE_CHECKS
 from landstrikes.schema.value_rules import VALUE_CHECKS
 from landstrikes.schema.articles_derived import check_article_derived
 from landstrikes.schema.raw_texts import check_raw_texts
@@ -59,12 +61,12 @@ _PANDERA_CHECK_IDS = {
     "greater_than": "out-of-range",
 }
 CROSS_CHECKS = _TABLE_CHECKS + GOLD_CHECKS + (check_article_derived, check_article_digest, *VALUE_CHECKS, check_quantity_ranges, check_cue_lemmas,
-                *CENSUS_CHECKS, *GUIDELINE_CHECKS)
+                *CENSUS_CHECKS, *GUIDELINE_CHECKS, *CROSS_ARTICLE_CHECKS)
 """Every cross-table check, in report order: the table checks, then those added after the 1.0.0
 review, then the article columns derived from the text (found missing by the attack2 review) and
 the text's digest, then the rules the false-VALID census and attack5 found unchecked."""
 LONGEST_FIRST = _TABLE_ORDER + GOLD_CHECKS + (check_article_derived, check_article_digest, *VALUE_CHECKS, check_quantity_ranges, check_cue_lemmas,
-                *CENSUS_CHECKS, *GUIDELINE_CHECKS)
+                *CENSUS_CHECKS, *GUIDELINE_CHECKS, *CROSS_ARTICLE_CHECKS)
 
 _STRUCTURAL = {"missing-column", "unexpected-column", "wrong-dtype", "column-order"}
 
@@ -227,8 +229,17 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
     own = Report(path=path)
     check_reader_metadata(spec.name, parts, own.add)
     check_auto_rows_stamped(spec.name, spec.id_column, parts, own.add)
+    at: dict[int, int] = {}  # finding number -> the table row its message names, for the Arrow checks' cell findings
+    rows: list[int | None] = []  # each Pandera finding's row
+
+    def add_at(table, check, message, row_id="", column="", value=""):
+        own.add(table, check, message, row_id, column, value)
+        row = _ROW_NAMED.search(message)
+        if row is not None:
+            at[len(own.findings) - 1] = int(row.group(1))
+
     try:
-        arrow, broken = check_arrow_table(spec, arrow, own.add)
+        arrow, broken = check_arrow_table(spec, arrow, add_at)
         if len(set(arrow.column_names)) < arrow.num_columns:
             result.findings, result.structural = own.findings, True  # duplicate names: no frame to check
             return result
@@ -237,21 +248,29 @@ def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
             findings, structural = [], False  # Pandera would find nothing: its rules held on Arrow
             result.rules_held = True
         else:  # Pandera checks the frame as `to_pandas` gives it: Python lists
-            findings, structural = _pandera_findings(spec, to_pandas(result.arrow), path)
+            findings, structural = _pandera_findings(spec, to_pandas(result.arrow), path, rows)
     except Exception as exc:  # a check must never turn bad data into a traceback
         raise_if_exhausted(exc, f"{path}: the checks of {spec.name}")
         own.add(spec.name, "check-crashed", f"table checks could not run: {type(exc).__name__}: {exc}")
         result.findings, result.structural = own.findings, True
         return result
-    # what the Arrow checks reported (a wrong type, a NaN read as null) is not repeated by Pandera
-    seen = {(f.column, f.row_id) for f in own.findings}
-    findings = [f for f in findings if not (f.check == "wrong-dtype" and f.column in broken) and (f.column, f.row_id) not in seen]
+    # what the Arrow checks reported (a wrong type, a NaN read as null) is not repeated by Pandera: the same cell, by
+    # its row where both name it (attack31: keyed by row id alone, an out-of-range value of one row went unreported
+    # beside a NaN of another row sharing its id, in one folder but not under --engine with the rows in two tasks)
+    placed = {(f.column, f.row_id, at[n]) for n, f in enumerate(own.findings) if n in at}
+    seen = {(f.column, f.row_id) for n, f in enumerate(own.findings) if n not in at}
+    cells = {(column, row_id) for column, row_id, _ in placed}
+    rows = rows if len(rows) == len(findings) else [None] * len(findings)
+    findings = [f for f, row in zip(findings, rows) if not (f.check == "wrong-dtype" and f.column in broken)
+                and (f.column, f.row_id) not in seen
+                and ((f.column, f.row_id, row) not in placed if row is not None else (f.column, f.row_id) not in cells)]
     result.findings, result.structural = own.findings + findings, structural or bool(broken)
     return result
 
 
-def _pandera_findings(spec, df: pd.DataFrame, path: str) -> tuple[list, bool]:
-    """One table's Pandera failures as findings, and whether its structure is broken."""
+def _pandera_findings(spec, df: pd.DataFrame, path: str, rows: list | None = None) -> tuple[list, bool]:
+    """One table's Pandera failures as findings, and whether its structure is broken; `rows`, if
+    given, gets each finding's row number (None for a finding of no one row)."""
     import pandas as pd  # here, not at the top: only a table breaking a rule pays for pandas and Pandera
     import pandera.errors
 
@@ -273,9 +292,13 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str) -> tuple[list, bool]:
         if check in ("missing-column", "unexpected-column"):
             column = str(case.failure_case)
         own.add(spec.name, check, f"Pandera check {case.check} failed", row_id, column, case.failure_case)
+        if rows is not None:
+            rows.append(_row_number(case.index))
     misplaced = _first_misplaced(list(df.columns), spec.column_names)
     if misplaced is not None:
         found, want = misplaced
+        if rows is not None:
+            rows.append(None)
         own.add(spec.name, "column-order", f"column {found!r} stands where the schema has {want!r} "
                 f"(schema order: {', '.join(spec.column_names)})", "", found, found)
     return own.findings, structural
@@ -322,6 +345,17 @@ def _row_ids(df: pd.DataFrame, id_column: str):
             return f"#{index}"
 
     return row_id
+
+
+_ROW_NAMED = re.compile(r"\(row (\d+)\)")
+"""The table row an Arrow check's message names ("... (row 12)")."""
+
+
+def _row_number(index) -> int | None:
+    try:
+        return int(index)
+    except (TypeError, ValueError):
+        return None
 
 
 def _row_id(df: pd.DataFrame, id_column: str, index) -> str:

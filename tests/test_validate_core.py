@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from landstrikes.schema import articles_checks, checkcorpus, claims_checks, every_table_checks, goldchecks, quotes_checks, segments_checks, stances_checks
+from landstrikes.schema import articles_checks, checkcorpus, claims_checks, cross_article_refs, every_table_checks, goldchecks, quotes_checks, \
+    segments_checks, stances_checks
 from landstrikes.schema.checkcorpus import ARROW_LISTS, Corpus
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.tableio import read_arrow, to_pandas
@@ -43,6 +44,8 @@ ON_ARROW = (
     goldchecks.check_fabricated_claims,
     goldchecks.check_entities_mentioned,
     articles_checks.check_article_quality,
+    cross_article_refs.check_cross_article_mentions,  # attack31: a speaker mention or parent of another article
+    cross_article_refs.check_cross_article_parents,
 )
 """The checks that decide a sound corpus on Arrow alone (pandas only to word a finding)."""
 
@@ -296,6 +299,7 @@ READS = {
     "check_variants_used": {"claims", "claim_clusters"}, "check_record_status": {"claims", "claim_clusters"},
     "check_fabricated_claims": {"claims", "quality_flags"}, "check_entities_mentioned": {"articles", "entities", "mentions"},
     "check_article_quality": {"articles", "quality_flags", "segments"},
+    "check_cross_article_mentions": {"quotes", "mentions"}, "check_cross_article_parents": {"quotes"},
 }
 """What each check reads (a check not named here, e.g. foreign keys, reads every table)."""
 

@@ -12,7 +12,8 @@ as a non-empty `mention_exclusions`. Before the tasks run, the driver finds them
 - only if some rows are not there: their (article_id, file, row) in a temporary Parquet file,
   looked up against every task's articles in hash-bucket passes (`keys.in_bucket`, about
   `pass_rows` keys a pass), which name the task that owns the article (the first task holding
-  it). A row whose article no task holds stays where it is: the key pass reports it dangling.
+  it). A row whose article no task holds, or whose article id is null, goes to the first task
+  with every other such row, as one folder checks them together (the key pass reports it dangling).
 The plan is row numbers only (file -> rows leaving it; task -> rows arriving from a file); the
 task reads the rows from the files themselves (`rowfiles.py`), so no table passes the driver.
 """
@@ -123,7 +124,7 @@ def _away_rows(path: Path, own: pa.Array) -> tuple[np.ndarray, pa.Array] | None:
         return None
     try:
         ids = pq.read_table(path, columns=["article_id"])["article_id"].combine_chunks().cast(pa.large_string())
-        away = pc.and_(pc.is_valid(ids), pc.invert(pc.is_in(ids, value_set=own)))
+        away = pc.fill_null(pc.invert(pc.is_in(ids, value_set=own)), True)  # a null article id is no task's article
     except Exception:  # noqa: BLE001 - no readable string article_id: the file's task reports why; nothing moves
         return None
     rows = np.flatnonzero(away.to_numpy(zero_copy_only=False))
@@ -148,7 +149,28 @@ def _owners(candidates: list[Path], article_files: list[list[Path]], found: int,
         keep = pc.is_valid(at)
         owned.append(pa.table({"file": rows["file"].filter(keep), "row": rows["row"].filter(keep),
                                "owner": first["task_min"].take(at.filter(keep))}))
-    return pa.concat_tables(owned) if owned else pa.table({"file": [], "row": [], "owner": []})
+    found_rows = pq.read_table(candidates[0], columns=["file", "row"]) if candidates else None
+    owned = pa.concat_tables(owned) if owned else pa.table({"file": pa.array([], pa.int64()), "row": pa.array([], pa.int64()),
+                                                            "owner": pa.array([], pa.int64())})
+    return _orphans_to_the_first_task(found_rows, owned)
+
+
+def _orphans_to_the_first_task(candidates: pa.Table | None, owned: pa.Table) -> pa.Table:
+    """`owned` and every other candidate row (no task holds its article, or its article id is
+    null) owned by the first task: one folder checks all such rows together, beside one another
+    (attack31: the flag and quotes of an article no articles row names, cut into two tasks, gave a
+    misquotation-outside-quote one folder does not give; rows with a null article id meet in
+    pandas' joins on article_id)."""
+    if candidates is None or candidates.num_rows == 0:
+        return owned
+    file_of, row_of = (candidates[c].to_numpy(zero_copy_only=False).astype(np.int64) for c in ("file", "row"))
+    width = np.int64(int(row_of.max(initial=0)) + 1)
+    taken = owned["file"].to_numpy(zero_copy_only=False).astype(np.int64) * width + owned["row"].to_numpy(zero_copy_only=False).astype(np.int64)
+    orphan = ~np.isin(file_of * width + row_of, taken)
+    if not orphan.any():
+        return owned
+    rest = pa.table({"file": pa.array(file_of[orphan]), "row": pa.array(row_of[orphan]), "owner": pa.array(np.zeros(int(orphan.sum()), np.int64))})
+    return pa.concat_tables([owned.cast(rest.schema), rest])
 
 
 def _readable(path: Path) -> bool:

@@ -48,6 +48,7 @@ from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.raw_texts import check_raw_texts
 from landstrikes.schema.contradiction_links import check_contradiction_links
+from landstrikes.schema.cross_article_refs import CROSS_ARTICLE_CHECKS, CROSS_ARTICLE_TABLES
 from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.report import Finding, Report, TableResult
@@ -76,14 +77,20 @@ GOLD_CORPUS_WIDE = (
     (check_quote_cluster_reference, ("quotes",)),  # a cluster's reference row (similarity 1.0) may be elsewhere
 )
 """Gold checks whose rows meet across articles, with the tables each reads whole on the driver."""
+CROSS_ARTICLE_REFERENCES = tuple((check, CROSS_ARTICLE_TABLES[check]) for check in CROSS_ARTICLE_CHECKS)
+"""A quote's speaker mention or parent quote of another article: a task holds whole articles, not
+the rows another article's row names (attack31: such a parent in another task was VALID here)."""
 STRUCTURAL = frozenset({"missing-column", "unexpected-column", "wrong-dtype", "column-order"})
 NOT_IN_PARTITIONS = frozenset(check.__name__ for check in (
-    check_foreign_keys, check_claims, check_claim_clusters, *(check for check, _ in GOLD_CORPUS_WIDE)))
+    check_foreign_keys, check_claims, check_claim_clusters, *(check for check, _ in GOLD_CORPUS_WIDE),
+    *CROSS_ARTICLE_CHECKS))
 """Cross checks a partition's validation does not run: every finding they give has a check id of
 CORPUS_WIDE_CHECKS, which a partition's report drops, and the corpus-wide pass runs them (or keys.py
 their rule) on whole tables. Run on a partition, they found its rows' keys and clusters in other
 partitions missing: findings made to be dropped, a third of the CPU of a small partition's validation
-(tests/test_engine_partition_checks.py holds every finding of theirs corpus-wide)."""
+(tests/test_engine_partition_checks.py holds every finding of theirs corpus-wide). The cross-article
+reference checks (CROSS_ARTICLE_CHECKS) give ids partitions give too, for references within an
+article; they must not run there: a task holding both articles would report the reference again."""
 
 
 @dataclass(frozen=True)
@@ -409,7 +416,8 @@ def _corpus_wide(root: Path, parts: Layout, structural: set[str], report: Report
                               ref_table, parts.files(ref_table), ref_column, report, pass_rows)
     _return_freed_memory()
     # the claims' rules and three gold checks link rows of different articles: they read their tables whole
-    runs = [(check_claims, ("claims", "claim_clusters")), (check_claim_clusters, ("claims", "claim_clusters")), *GOLD_CORPUS_WIDE]
+    runs = [(check_claims, ("claims", "claim_clusters")), (check_claim_clusters, ("claims", "claim_clusters")), *GOLD_CORPUS_WIDE,
+            *CROSS_ARTICLE_REFERENCES]
     tables: dict[str, object] = {}
     for i, (check, needs) in enumerate(runs):
         still_needed = {name for _, later in runs[i:] for name in later}
