@@ -80,6 +80,21 @@ GOLD_CORPUS_WIDE = (
 CROSS_ARTICLE_REFERENCES = tuple((check, CROSS_ARTICLE_TABLES[check]) for check in CROSS_ARTICLE_CHECKS)
 """A quote's speaker mention or parent quote of another article: a task holds whole articles, not
 the rows another article's row names (attack31: such a parent in another task was VALID here)."""
+
+
+def _corpus_wide_runs() -> list[tuple]:
+    """The checks the corpus-wide pass runs, with the tables each reads whole, in the order that
+    holds each table no longer than needed: a cross-article reference check right after the last
+    other check reading a table it reads besides quotes (the mentions' right after
+    entities_mentioned: run at the end, it held the whole mentions table through the quote
+    checks, session 29's merge of attack31), the others at the end."""
+    runs = [(check_claims, ("claims", "claim_clusters")), (check_claim_clusters, ("claims", "claim_clusters")), *GOLD_CORPUS_WIDE]
+    for check, needs in CROSS_ARTICLE_REFERENCES:
+        readers = [i for i, (_, reads) in enumerate(runs) if set(reads) & (set(needs) - {"quotes"})]
+        runs.insert(readers[-1] + 1 if readers else len(runs), (check, needs))
+    return runs
+
+
 STRUCTURAL = frozenset({"missing-column", "unexpected-column", "wrong-dtype", "column-order"})
 NOT_IN_PARTITIONS = frozenset(check.__name__ for check in (
     check_foreign_keys, check_claims, check_claim_clusters, *(check for check, _ in GOLD_CORPUS_WIDE),
@@ -416,8 +431,7 @@ def _corpus_wide(root: Path, parts: Layout, structural: set[str], report: Report
                               ref_table, parts.files(ref_table), ref_column, report, pass_rows)
     _return_freed_memory()
     # the claims' rules and three gold checks link rows of different articles: they read their tables whole
-    runs = [(check_claims, ("claims", "claim_clusters")), (check_claim_clusters, ("claims", "claim_clusters")), *GOLD_CORPUS_WIDE,
-            *CROSS_ARTICLE_REFERENCES]
+    runs = _corpus_wide_runs()
     tables: dict[str, object] = {}
     for i, (check, needs) in enumerate(runs):
         still_needed = {name for _, later in runs[i:] for name in later}
