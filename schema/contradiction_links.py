@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema import checkcorpus
 from landstrikes.schema.checkcorpus import arrow_column, frame_nulls, one_array, pairs_by_key, same_key_pairs, shared_codes
-from landstrikes.schema.report import Report
+from landstrikes.schema.report import NULL_ROW_ID, Report
 
 _COLUMNS = ("claim_id", "article_id", "cluster_id", "variant_id", "contradicted_by")
 
@@ -32,8 +32,9 @@ def check_contradiction_links(tables, report: Report) -> None:
     missing, extra, many_rows, many_lacking = _differences(claims, tables, n, have)
     for pair, why in [(p, "lacks") for p in missing] + [(p, "lists") for p in extra]:
         row, other = divmod(int(pair), n)
+        named = ids[other].as_py()
         report.add("claims", "contradiction-links-incomplete",
-                   f"contradicted_by {why} {ids[other].as_py()}: it lists exactly the claims of its cluster in other "
+                   f"contradicted_by {why} {NULL_ROW_ID if named is None else named}: it lists exactly the claims of its cluster in other "
                    "articles with another variant (C9)", ids[row].as_py(), "contradicted_by", ids[other].as_py())
     for row, lacking in zip(many_rows.tolist(), many_lacking.tolist()):
         report.add("claims", "contradiction-links-incomplete",

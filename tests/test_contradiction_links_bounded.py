@@ -46,3 +46,11 @@ def test_up_to_the_bound_each_lacking_claim_is_named(monkeypatch, direct):
     findings = _findings(_claims(size))
     assert len(findings) == size * (size - 1)
     assert {f.value for f in findings if f.row_id == "a0:c:0-1"} == {f"a{k}:c:0-1" for k in range(1, size)}
+
+
+def test_a_lacking_claim_whose_id_is_null_is_named_as_any_null_row_is():
+    """attack31: the message said "lacks None" (the row id column says <null>)."""
+    claims = _claims(3)
+    claims.loc[2, "claim_id"] = None
+    lacking = [f for f in _findings(claims) if f.row_id == "a0:c:0-1"]
+    assert any("lacks <null>:" in f.message for f in lacking), [f.message for f in lacking]
