@@ -92,13 +92,23 @@ def _validate(folder: Path) -> dict:
             "peak_rss_mb": int(peak) // 1024, "verdict": verdict[-1] if verdict else run.stderr.strip()[-200:]}
 
 
+def _at_least_one(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text}: at least one replica")
+    return value
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help=f"corruptions (default: all): {', '.join(CORRUPTIONS)}")
-    parser.add_argument("--copies", type=int, default=971, help="replicas of the gold (971: ~10^5 quote rows)")
+    parser.add_argument("--copies", type=_at_least_one, default=971, help="replicas of the gold (971: ~10^5 quote rows)")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     args = parser.parse_args()
     names = args.names or list(CORRUPTIONS)
+    unknown = sorted(set(names) - set(CORRUPTIONS))
+    if unknown:
+        parser.error(f"unknown corruption(s) {', '.join(unknown)}; known: {', '.join(CORRUPTIONS)}")
     work = Path(tempfile.mkdtemp(prefix="validate_broken-", dir=args.work))
     try:
         sound = work / "sound"

@@ -593,8 +593,8 @@ def same_article_span_match(left, left_rows: np.ndarray, right, right_rows: np.n
         return None
     left_article, ls, le, right_article, rs, re = keyed
     if also is not None:
-        left_article, right_article = _keyed_also(left_article, right_article, _taken(frame_strings(left, also[0]), left_rows),
-                                                  _taken(frame_strings(right, also[1]), right_rows))
+        left_article, right_article = keys_with_values(left_article, right_article, _taken(frame_strings(left, also[0]), left_rows),
+                                                       _taken(frame_strings(right, also[1]), right_rows))
     if not listed_pairs_are_few(left_article, right_article):
         return related_pick(relation, pick, left_article, ls, le, right_article, rs, re)
     li, ri = pairs_by_key(left_article, right_article)
@@ -612,9 +612,10 @@ def same_article_span_match(left, left_rows: np.ndarray, right, right_rows: np.n
     return best
 
 
-def _keyed_also(left_key: np.ndarray, right_key: np.ndarray, left_values: pa.Array, right_values: pa.Array):
+def keys_with_values(left_key: np.ndarray, right_key: np.ndarray, left_values: pa.Array, right_values: pa.Array):
     """The keys made (key, value) pairs, still non-negative integers: equal exactly where both the
-    key and the value are; a null value on either side equals nothing (two sentinels, one a side)."""
+    key and the value are (one article's rows of one entity); a null value on either side equals
+    nothing (two sentinels, one a side)."""
     left_code, right_code = shared_codes(left_values, right_values)
     values = np.int64(max(left_code.max(initial=-1), right_code.max(initial=-1)) + 3)
     left_code = np.where(left_code < 0, values - 2, left_code)

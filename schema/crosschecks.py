@@ -36,7 +36,6 @@ from landstrikes.schema.mentions_checks import (  # noqa: F401 (re-exported: imp
     articles_with_unicode_spaces,
     check_alias_coverage,
     corpus_separators,
-    spelled_aliases,
 )
 from landstrikes.schema.segments_checks import (  # noqa: F401 (re-exported: importers of crosschecks keep working)
     check_boilerplate_evidence,

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from landstrikes.schema.checkcorpus import article_codes, frame_ints, frame_strings, known_rows, listed_pairs_are_few, pairs_by_key, \
-    shared_codes
+from landstrikes.schema.checkcorpus import article_codes, frame_ints, frame_strings, keys_with_values, known_rows, \
+    listed_pairs_are_few, pairs_by_key
 from landstrikes.schema.span_pairs import related, related_pairs, related_pick
 from landstrikes.schema.report import Report
 
@@ -23,11 +23,8 @@ def check_exclusion_mentions(tables, report: Report) -> None:
     left, right = np.flatnonzero(known_rows(exclusions, _COLUMNS)), np.flatnonzero(known_rows(mentions, _COLUMNS))
     if not len(left) or not len(right):
         return
-    excluded, mentioned = shared_codes(frame_strings(exclusions, "entity_id").take(left),
-                                       frame_strings(mentions, "entity_id").take(right))
-    article_left, article_right = article_codes((exclusions, left), (mentions, right))
-    width = int(max(excluded.max(initial=0), mentioned.max(initial=0))) + 1
-    key_left, key_right = article_left * width + excluded, article_right * width + mentioned  # one article, one entity
+    key_left, key_right = keys_with_values(*article_codes((exclusions, left), (mentions, right)),  # one article, one entity
+                                           frame_strings(exclusions, "entity_id").take(left), frame_strings(mentions, "entity_id").take(right))
     spans = [frame_ints(exclusions, c)[left] for c in ("start", "end")] + [frame_ints(mentions, c)[right] for c in ("start", "end")]
     if listed_pairs_are_few(key_left, key_right):
         li, ri = pairs_by_key(key_left, key_right)

@@ -17,7 +17,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.aliasscan import spaced_variants
 from landstrikes.schema.checkcorpus import (
     article_codes,
     distinct_ints,
@@ -47,8 +46,8 @@ from landstrikes.schema.crosschecks import (
     alias_scan,
     article_texts,
     articles_with_unicode_spaces,
-    corpus_separators,
 )
+from landstrikes.schema.mentions_checks import alias_spellings
 from landstrikes.schema.labels import RECORD_STATUSES
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
@@ -303,15 +302,10 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     if not owners:
         return
     texts = article_texts(tables)
-    present = corpus_separators(tables, texts)
+    spelt, unlisted = alias_spellings(sorted(owners), texts, tables)
     spelling_of: dict[str, str] = {}  # each spelling -> its alias (spaces may be any separator, M6)
-    unlisted = []
     for alias in sorted(owners):
-        variants = spaced_variants(alias, present) if present and " " in alias else [alias]
-        if variants is None:
-            unlisted.append(alias)
-            variants = [alias]
-        for v in variants:
+        for v in spelt[alias]:
             spelling_of.setdefault(v, alias)
     spellings = sorted(spelling_of)
     alias_names = sorted(owners)

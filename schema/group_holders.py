@@ -65,10 +65,10 @@ def check_group_holders(tables, report: Report) -> None:
         with_key = quote_rows[np.array([key in keys for keys in quote_keys], bool)]
         if not len(with_key):
             continue
-        held = _speaker_words_held(stances, stance_rows, quotes, with_key)
+        held = _held_counts(stances, stance_rows, quotes, with_key)
         if held is None:
             return
-        for at in np.flatnonzero(held):
+        for at in np.flatnonzero(held > 0):
             named[at].add(key)
     keys = frame_strings(stances, "holder_group").take(pa.array(stance_rows)).to_pylist()
     ids = arrow_column(tables, "stances", "stance_id", pa.string())
@@ -110,11 +110,12 @@ def check_entity_holders(tables, report: Report) -> None:
     if not len(stance_rows) or not len(quote_rows):
         return
     # doubtful: the evidence holds some speaker's words, none of them its holder's (counted, not paired)
-    any_speaker = _speaker_words_held(stances, stance_rows, quotes, quote_rows)
-    own_speaker = _speaker_words_held(stances, stance_rows, quotes, quote_rows, also=("holder_id", "speaker_id"))
+    any_speaker = _held_counts(stances, stance_rows, quotes, quote_rows)
+    own_speaker = _held_counts(stances, stance_rows, quotes, quote_rows, also=("holder_id", "speaker_id"))
     if any_speaker is None or own_speaker is None:
         return
-    doubtful = stance_rows[any_speaker & ~own_speaker]
+    unsure = (any_speaker > 0) & (own_speaker == 0)
+    doubtful, held = stance_rows[unsure], any_speaker[unsure]
     if not len(doubtful):
         return
     mention_rows = np.flatnonzero(~(frame_nulls(mentions, "article_id") | frame_nulls(mentions, "start")
@@ -124,10 +125,10 @@ def check_entity_holders(tables, report: Report) -> None:
                                             ("evidence_start", "evidence_end"), also=("holder_id", "entity_id"))
         if mentioned is None:
             return
-        doubtful = doubtful[mentioned == 0]
+        doubtful, held = doubtful[mentioned == 0], held[mentioned == 0]
     holders = frame_strings(stances, "holder_id").take(pa.array(doubtful)).to_pylist()
     ids = arrow_column(tables, "stances", "stance_id", pa.string())
-    for row, holder, speakers in zip(doubtful.tolist(), holders, _speakers_held(stances, doubtful, quotes, quote_rows)):
+    for row, holder, speakers in zip(doubtful.tolist(), holders, _speakers_held(stances, doubtful, quotes, quote_rows, held)):
         report.add("stances", "holder-not-speaker",
                    f"the evidence is a clause the text gives to {speakers} (its speaker words lie in it), "
                    f"and it does not mention {holder!r} (S3, S5)", ids[row].as_py(), "holder_id", holder)
@@ -147,20 +148,18 @@ def _in_articles_of(stances, stance_rows: np.ndarray, quotes, quote_rows: np.nda
     return quote_rows[np.isin(quote_articles, stance_articles)]
 
 
-def _speaker_words_held(stances, stance_rows: np.ndarray, quotes, quote_rows: np.ndarray, also=None) -> np.ndarray | None:
-    """For each stance row, whether its evidence span holds the speaker words of one of `quote_rows`
-    (of the same article; with `also`, of its own entity too); None when the pairing is undecided."""
-    counts = same_article_span_match(stances, stance_rows, quotes, quote_rows, "holds", "count",
-                                     ("evidence_start", "evidence_end"), ("speaker_start", "speaker_end"), also=also)
-    return None if counts is None else counts > 0
+def _held_counts(stances, stance_rows: np.ndarray, quotes, quote_rows: np.ndarray, also=None) -> np.ndarray | None:
+    """For each stance row, how many of `quote_rows` (of the same article; with `also`, of its own
+    entity too) have their speaker words in its evidence span; None when the pairing is undecided."""
+    return same_article_span_match(stances, stance_rows, quotes, quote_rows, "holds", "count",
+                                   ("evidence_start", "evidence_end"), ("speaker_start", "speaker_end"), also=also)
 
 
-def _speakers_held(stances, stance_rows: np.ndarray, quotes, quote_rows: np.ndarray) -> list[str]:
+def _speakers_held(stances, stance_rows: np.ndarray, quotes, quote_rows: np.ndarray, counts: np.ndarray) -> list[str]:
     """The speakers whose words each stance row's evidence holds, spelt for a finding: every one
     (sorted, joined by "or") up to MAX_SPEAKERS_LISTED quotes held, else the first and the last
-    quote's speakers and the count."""
+    quote's speakers and the count (`counts`: the quotes each row holds, `_held_counts`)."""
     spans = ("evidence_start", "evidence_end"), ("speaker_start", "speaker_end")
-    counts = same_article_span_match(stances, stance_rows, quotes, quote_rows, "holds", "count", *spans)
     few = np.flatnonzero(counts <= MAX_SPEAKERS_LISTED)
     speakers: list[set[str]] = [set() for _ in stance_rows]
     pairs = same_article_span_pairs(stances, stance_rows[few], quotes, quote_rows, *spans, relation="holds")

@@ -243,13 +243,6 @@ def corpus_separators(tables: dict[str, pd.DataFrame], texts: ArticleTexts) -> l
     return _shared(tables, ("separators",), lambda: separators_present(texts, SPACE_SEPARATORS))
 
 
-def spelled_aliases(aliases: list[str], texts: ArticleTexts, tables: dict[str, pd.DataFrame] | None = None) -> tuple[list[str], bool]:
-    """Every alias plus its spellings with the corpus's non-ASCII space separators, and whether
-    some alias had too many spellings to list (M6)."""
-    spelt, unlisted = alias_spellings(aliases, texts, tables)
-    return [v for variants in spelt.values() for v in variants], bool(unlisted)
-
-
 def alias_spellings(aliases: list[str], texts: ArticleTexts,
                     tables: dict[str, pd.DataFrame] | None = None) -> tuple[dict[str, list[str]], list[str]]:
     """Each alias's spellings with the corpus's non-ASCII space separators (itself alone when it has

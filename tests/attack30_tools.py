@@ -122,3 +122,26 @@ def article_merges(monkeypatch) -> list[tuple[int, int, int]]:
 def article_text(folder: Path, article: str) -> str:
     (row,) = [r for r in _read(folder, "articles")[0] if r["article_id"] == article]
     return row["text"]
+
+
+def pairs_listed(monkeypatch, *callers: str, modules=()) -> list[tuple[int, int, int]]:
+    """(left keys, right keys, pairs) of every `pairs_by_key` call made from a function whose name
+    starts with one of `callers`, from now on, with the listing path forced (DIRECT_PAIRS 0);
+    `modules` that imported pairs_by_key themselves are patched too."""
+    import sys
+
+    import landstrikes.schema.checkcorpus as checkcorpus
+
+    seen = []
+    listing = checkcorpus.pairs_by_key
+
+    def listed(left, right):
+        li, ri = listing(left, right)
+        if sys._getframe(1).f_code.co_name.startswith(callers):
+            seen.append((len(left), len(right), len(li)))
+        return li, ri
+
+    for module in (checkcorpus, *modules):
+        monkeypatch.setattr(module, "pairs_by_key", listed, raising=False)
+    monkeypatch.setattr(checkcorpus, "DIRECT_PAIRS", 0, raising=False)
+    return seen

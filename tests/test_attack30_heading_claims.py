@@ -8,11 +8,8 @@ The tests count findings and pairs listed (not seconds)."""
 
 from __future__ import annotations
 
-import sys
-
-import landstrikes.schema.checkcorpus as checkcorpus
 from attack25_tools import rows_of, write_rows
-from attack30_tools import A004, article_text
+from attack30_tools import A004, article_text, pairs_listed
 from landstrikes.schema import validate
 
 CHECK = "headline-claim-attributed"
@@ -49,16 +46,6 @@ def test_up_to_the_limit_each_pair_is_a_finding_found_without_listing_the_articl
     _nested(dataset_copy, 60)
     plain = _findings(dataset_copy)
     assert len(plain) > 60 * 30 and all(f.message.startswith("a claim in a headline") for f in plain)
-    seen = []
-    listing = checkcorpus.pairs_by_key
-
-    def listed(left, right):
-        li, ri = listing(left, right)
-        if sys._getframe(1).f_code.co_name.startswith("same_article_span"):
-            seen.append((len(left), len(right), len(li)))
-        return li, ri
-
-    monkeypatch.setattr(checkcorpus, "pairs_by_key", listed)
-    monkeypatch.setattr(checkcorpus, "DIRECT_PAIRS", 0, raising=False)
+    seen = pairs_listed(monkeypatch, "same_article_span")
     assert _findings(dataset_copy) == plain
     assert [s for s in seen if s[2] > 8 * (s[0] + s[1])] == []
