@@ -51,6 +51,7 @@ def check_arrow_table(spec: TableSpec, table: pa.Table, add: Add) -> tuple[pa.Ta
             repaired = _check_finite(spec, col, repaired, ids, add)
         if text_required(spec, col):
             _check_blank(spec, col, repaired, ids, add)
+            _check_untrimmed(spec, col, repaired, ids, add)
         if repaired is not column:
             table = table.set_column(index, field, repaired)
     return table, broken
@@ -213,6 +214,44 @@ def _check_blank(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowId
         add(spec.name, "empty-string", f"{what} is empty or only whitespace (row {row})", row_id, col.name, repr(value))
 
 
+def _check_untrimmed(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowIds, add: Add) -> None:
+    """G5: a name, description, note, proposition or reason is trimmed. A trailing space or a
+    leading line break is no part of what it says, and nothing but the bytes shows it (the census:
+    such a space on an entity name, a flag note or a proposition validated). Blank values are
+    `empty-string`'s."""
+    lists = col.type == "string_list"
+    values = pc.list_flatten(column) if lists else column
+    bad = untrimmed_values(values)
+    if not len(bad):
+        return
+    rows = np.unique(pc.list_parent_indices(column).to_numpy(zero_copy_only=False)[bad]) if lists else bad
+    what = "a list item" if lists else "the value"
+    for row_id, row, value in zip(ids(rows), rows.tolist(), column.take(pa.array(rows)).to_pylist()):
+        add(spec.name, "untrimmed-text", f"{what} starts or ends with whitespace (row {row}); free text is trimmed (G5)",
+            row_id, col.name, repr(value))
+
+
+def untrimmed_values(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """Positions of the values with whitespace at either end that are not blank; nulls are
+    never untrimmed. As in `blank_values`, only values whose first or last byte could belong to a
+    whitespace character are asked."""
+    def untrimmed(some: pa.Array) -> pa.Array:
+        trimmed = pc.utf8_trim_whitespace(some)
+        return pc.and_(pc.not_equal(trimmed, some), pc.greater(pc.utf8_length(trimmed), 0))
+    return _positions_where(values, _edge_bytes_maybe_space, untrimmed)
+
+
+def _edge_bytes_maybe_space(chunk: pa.Array) -> np.ndarray | None:
+    """True where a non-empty value's first or last byte could belong to a whitespace character
+    (a superset of the values with whitespace at an end); None when the chunk is not a plain
+    string array."""
+    edges = _edge_bytes(chunk)
+    if edges is None:
+        return None
+    empty, first, last = edges
+    return ~empty & (_maybe_space(first) | _maybe_space(last))
+
+
 def blank_values(values: pa.ChunkedArray | pa.Array, empty_too: bool) -> np.ndarray:
     """Positions of the whitespace-only values (`utf8_is_space`), and of the empty ones if
     `empty_too`; nulls are never blank.
@@ -220,36 +259,59 @@ def blank_values(values: pa.ChunkedArray | pa.Array, empty_too: bool) -> np.ndar
     Only the values whose first byte could start a blank value (empty, an ASCII space or
     control byte <= 0x20, or any multi-byte character) are asked: ids and descriptions start
     with a letter, so the kernel reads a few values instead of every byte of the column."""
+    def blank(some: pa.Array) -> pa.Array:
+        found = pc.utf8_is_space(some)
+        return pc.or_(found, pc.equal(pc.utf8_length(some), 0)) if empty_too else found
+    return _positions_where(values, _maybe_blank, blank)
+
+
+def _positions_where(values: pa.ChunkedArray | pa.Array, maybe: Callable[[pa.Array], np.ndarray | None],
+                     kernel: Callable[[pa.Array], pa.Array]) -> np.ndarray:
+    """Positions where `kernel` says True, asking it only of the values `maybe` (a cheap superset
+    read from the bytes; None: every value) lets through; nulls count as False."""
     chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
     found, offset = [], 0
     for chunk in chunks:
-        maybe = _maybe_blank(chunk)
-        rows = np.arange(len(chunk)) if maybe is None else np.flatnonzero(maybe)
-        some = chunk if maybe is None else chunk.take(pa.array(rows, pa.int64()))
-        blank = pc.utf8_is_space(some)
-        if empty_too:
-            blank = pc.or_(blank, pc.equal(pc.utf8_length(some), 0))
-        found.append(rows[pc.fill_null(blank, False).to_numpy(zero_copy_only=False)] + offset)
+        suspect = maybe(chunk)
+        rows = np.arange(len(chunk)) if suspect is None else np.flatnonzero(suspect)
+        some = chunk if suspect is None else chunk.take(pa.array(rows, pa.int64()))
+        found.append(rows[pc.fill_null(kernel(some), False).to_numpy(zero_copy_only=False)] + offset)
         offset += len(chunk)
     return np.concatenate(found) if found else np.zeros(0, np.int64)
 
 
 def _maybe_blank(chunk: pa.Array) -> np.ndarray | None:
-    """True where a value is empty or its first byte is <= 0x20 or >= 0x80 (a superset of the
-    blank values: every whitespace character Arrow knows is one of those); None when the
-    chunk's layout is not a plain string array (then every value is asked)."""
+    """True where a value is empty or its first byte could start a whitespace character (a
+    superset of the blank values); None when the chunk's layout is not a plain string array
+    (then every value is asked)."""
+    edges = _edge_bytes(chunk)
+    if edges is None:
+        return None
+    empty, first, _ = edges
+    return empty | _maybe_space(first)
+
+
+def _edge_bytes(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Each value's emptiness and its first and last bytes, read from the string array's
+    buffers without a Python object per value; None for another layout or an empty chunk. An
+    empty value's (clipped) bytes are read but mean nothing."""
     if not pa.types.is_string(chunk.type) or len(chunk) == 0:
         return None
     offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32, count=len(chunk) + 1, offset=chunk.offset * 4)
     data = chunk.buffers()[2]
     data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)
-    starts = offsets[:-1]
-    empty = offsets[1:] <= starts
+    starts, ends = offsets[:-1], offsets[1:]
+    empty = ends <= starts
     if len(data) == 0:
-        return empty
-    # an empty value may start at the buffer's end: its (clipped) byte is read but not used
-    first = data[np.minimum(starts, len(data) - 1)]
-    return empty | ((first - np.uint8(0x21)) > np.uint8(0x80 - 0x21 - 1))  # <= 0x20 or >= 0x80, in one uint8 wrap
+        nothing = np.zeros(len(chunk), np.uint8)
+        return empty, nothing, nothing
+    return empty, data[np.clip(starts, 0, len(data) - 1)], data[np.clip(ends - 1, 0, len(data) - 1)]
+
+
+def _maybe_space(byte: np.ndarray) -> np.ndarray:
+    """<= 0x20 or >= 0x80 (in one uint8 wrap): every whitespace character Arrow knows starts and
+    ends with such a byte."""
+    return (byte - np.uint8(0x21)) > np.uint8(0x80 - 0x21 - 1)
 
 
 # --- strict reading for the commands that compare values (diff, evaluate) ---------------------

@@ -33,7 +33,7 @@ from landstrikes.schema.quote_cluster_reference import check_quote_cluster_refer
 from landstrikes.schema.quote_cues import check_quote_cues
 from landstrikes.schema.quote_kinds import check_quote_kinds
 from landstrikes.schema.quote_pairs import check_quote_pairs
-from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_variant_propositions
+from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_target_descriptions, check_variant_propositions
 from landstrikes.schema.repeated_headline_claims import check_repeated_headline_claims
 from landstrikes.schema.segment_starts import check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
@@ -68,6 +68,7 @@ CENSUS_CHECKS = (
     check_exclusion_mentions,
     check_variant_propositions,
     check_cluster_propositions,
+    check_target_descriptions,
     check_quantity_numbers,
     check_quote_cues,
     check_quote_kinds,

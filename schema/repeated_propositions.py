@@ -6,7 +6,10 @@ of one proposition are one):
 - C7: a cluster groups every claim that states its proposition, so two annotated clusters never
   state the same one (attack25: a two-claim cluster split in two, each claim then read
   `uncorroborated`, validated) [cluster-propositions-repeat]. The extractor's clusters are exempt:
-  it proposes one cluster per claim, and two articles may word a claim alike."""
+  it proposes one cluster per claim, and two articles may word a claim alike;
+- S1: a stance target is what its description defines, so two targets never share one (the
+  census: a target copied under a new id, stances then split between the two, validated)
+  [target-descriptions-repeat]."""
 
 from __future__ import annotations
 
@@ -44,25 +47,43 @@ def check_cluster_propositions(tables, report: Report) -> None:
     annotated = ~frame_nulls(clusters, "proposition")
     if "source" in clusters:
         annotated &= ~is_in(clusters, "source", ("auto",))
-    rows = np.flatnonzero(annotated)
-    if len(rows) < 2:
-        return
-    take = pa.array(rows)
-    codes = pc.dictionary_encode(proposition_keys(
-        arrow_column(tables, "claim_clusters", "proposition", pa.string()).take(take))).indices.to_numpy(zero_copy_only=False)
-    shared = np.flatnonzero(np.bincount(codes)[codes] > 1)  # Python sees only the clusters that share a proposition
-    if not len(shared):
-        return
-    ids = arrow_column(tables, "claim_clusters", "cluster_id", pa.string()).take(pa.array(rows[shared])).to_pylist()
-    propositions = arrow_column(tables, "claim_clusters", "proposition", pa.string()).take(pa.array(rows[shared])).to_pylist()
-    first: dict[int, str] = {}
-    for code, cluster_id, proposition in sorted(zip(codes[shared].tolist(), ids, propositions), key=lambda t: (t[0], str(t[1]))):
-        if code not in first:
-            first[code] = cluster_id
-            continue
+    for cluster_id, first, proposition in _restated(tables, "claim_clusters", "cluster_id", "proposition", np.flatnonzero(annotated)):
         report.add("claim_clusters", "cluster-propositions-repeat",
-                   f"cluster {first[code]!r} states this proposition already: a cluster holds every claim of its proposition (C7)",
+                   f"cluster {first!r} states this proposition already: a cluster holds every claim of its proposition (C7)",
                    cluster_id, "proposition", proposition[:60])
+
+
+def check_target_descriptions(tables, report: Report) -> None:
+    targets = tables.get("stance_targets")
+    if targets is None or len(targets) == 0 or not all(c in targets for c in ("target_id", "description")):
+        return
+    for target_id, first, description in _restated(tables, "stance_targets", "target_id", "description",
+                                                   np.flatnonzero(~frame_nulls(targets, "description"))):
+        report.add("stance_targets", "target-descriptions-repeat",
+                   f"target {first!r} has this description already: a target is what its description defines (S1)",
+                   target_id, "description", description[:60])
+
+
+def _restated(tables, table: str, id_column: str, text_column: str, rows: np.ndarray) -> list[tuple[str, str, str]]:
+    """(id, the first id stating it, text) for each of `rows` whose text states what an earlier
+    row (in id order) states; Python sees only the rows that share a statement."""
+    if len(rows) < 2:
+        return []
+    texts = arrow_column(tables, table, text_column, pa.string())
+    codes = pc.dictionary_encode(proposition_keys(texts.take(pa.array(rows)))).indices.to_numpy(zero_copy_only=False)
+    shared = np.flatnonzero(np.bincount(codes)[codes] > 1)
+    if not len(shared):
+        return []
+    ids = arrow_column(tables, table, id_column, pa.string()).take(pa.array(rows[shared])).to_pylist()
+    said = texts.take(pa.array(rows[shared])).to_pylist()
+    first: dict[int, str] = {}
+    found = []
+    for code, row_id, text in sorted(zip(codes[shared].tolist(), ids, said), key=lambda t: (t[0], str(t[1]))):
+        if code in first:
+            found.append((row_id, first[code], text))
+        else:
+            first[code] = row_id
+    return found
 
 
 _BLANK = r"\s\x{a0}\x{85}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{1c}-\x{1f}"
