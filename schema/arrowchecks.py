@@ -51,7 +51,8 @@ def check_arrow_table(spec: TableSpec, table: pa.Table, add: Add) -> tuple[pa.Ta
             repaired = _check_finite(spec, col, repaired, ids, add)
         if text_required(spec, col):
             _check_blank(spec, col, repaired, ids, add)
-            _check_untrimmed(spec, col, repaired, ids, add)
+            if not col.name.endswith(("_id", "_ids")):  # ids and keys: a stray space is id-not-derived or a dangling key
+                _check_untrimmed(spec, col, repaired, ids, add)
         if repaired is not column:
             table = table.set_column(index, field, repaired)
     return table, broken
