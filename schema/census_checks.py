@@ -44,6 +44,7 @@ from landstrikes.schema.span_lines import check_speaker_cue_lines, check_span_li
 from landstrikes.schema.span_words import check_span_words
 from landstrikes.schema.stance_evidence_speakers import check_stance_evidence_speakers
 from landstrikes.schema.vague_table import check_vague_table
+from landstrikes.schema.variant_lists import check_variant_lists
 
 CENSUS_CHECKS = (
     check_entity_flag_notes,
@@ -69,6 +70,7 @@ CENSUS_CHECKS = (
     check_variant_propositions,
     check_cluster_propositions,
     check_target_descriptions,
+    check_variant_lists,
     check_quantity_numbers,
     check_quote_cues,
     check_quote_kinds,
