@@ -51,8 +51,8 @@ def check_arrow_table(spec: TableSpec, table: pa.Table, add: Add) -> tuple[pa.Ta
             repaired = _check_finite(spec, col, repaired, ids, add)
         if text_required(spec, col):
             _check_blank(spec, col, repaired, ids, add)
-            if not col.name.endswith(("_id", "_ids")):  # ids and keys: a stray space is id-not-derived or a dangling key
-                _check_untrimmed(spec, col, repaired, ids, add)
+        if col.free_text:
+            _check_untrimmed(spec, col, repaired, ids, add)
         if repaired is not column:
             table = table.set_column(index, field, repaired)
     return table, broken
@@ -216,10 +216,12 @@ def _check_blank(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowId
 
 
 def _check_untrimmed(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowIds, add: Add) -> None:
-    """G5: a name, description, note, proposition or reason is trimmed. A trailing space or a
-    leading line break is no part of what it says, and nothing but the bytes shows it (the census:
-    such a space on an entity name, a flag note or a proposition validated). Blank values are
-    `empty-string`'s."""
+    """G5: a name, description, note, proposition or reason (a `free_text` column) is trimmed. A
+    trailing space or a leading line break is no part of what it says, and nothing but the bytes
+    shows it (the census: such a space on an entity name, a flag note or a proposition
+    validated). Blank values are `empty-string`'s. Ids and keys are not free text (a stray space
+    there is id-not-derived or a dangling key), nor is a file name (`source_file`: a raw file's
+    own name, whatever it holds) or a span's text (the article's words, G2)."""
     lists = col.type == "string_list"
     values = pc.list_flatten(column) if lists else column
     bad = untrimmed_values(values)

@@ -91,6 +91,8 @@ class Col:
     labels: tuple[str, ...] | None = None
     checks: tuple[Rule, ...] = ()
     unique: bool = False
+    free_text: bool = False
+    """Words an annotator writes (a name, description, note, proposition, reason): trimmed, G5."""
 
     def __post_init__(self) -> None:
         if self.type not in _TYPES:

@@ -13,7 +13,7 @@ MENTION_EXCLUSIONS = TableSpec(
         offset("start", "Start offset."),
         offset("end", "End offset, exclusive."),
         Col("text", "string", "article text[start:end]."),
-        Col("reason", "string", "Why this occurrence is not a mention."),
+        Col("reason", "string", "Why this occurrence is not a mention.", free_text=True),
         *PROVENANCE,
     ),
     span_columns=(("start", "end", "text"),),

@@ -14,7 +14,7 @@ QUALITY_FLAG_ROWS = TableSpec(
         offset("start", "Start of the evidence span."),
         offset("end", "End of the evidence span, exclusive."),
         Col("text", "string", "article text[start:end]."),
-        Col("note", "string", "What is wrong, in one sentence."),
+        Col("note", "string", "What is wrong, in one sentence.", free_text=True),
         *PROVENANCE,
     ),
     span_columns=(("start", "end", "text"),),

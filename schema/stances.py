@@ -9,7 +9,7 @@ STANCE_TARGETS = TableSpec(
     row_meaning="One proposition or policy that holders take a stance on.",
     columns=(
         ident("target_id", "Readable slug (S1)."),
-        Col("description", "string", "Definition of the target."),
+        Col("description", "string", "Definition of the target.", free_text=True),
         *PROVENANCE,
     ),
 )

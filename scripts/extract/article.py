@@ -223,7 +223,7 @@ def _claim_rows(article_id: str, text: str, quotes: list[Quote], boilerplate: li
         ))
         clusters.append((
             claim_id,  # cluster_id
-            writable(claim_text),  # proposition: the claim's words, less what no source may hold (controls)
+            writable(claim_text).strip(),  # proposition: the claim's words, less what no source may hold (controls), trimmed (G5)
             [],  # variant_ids
             [],  # variant_propositions
             "unknown",  # record_status
