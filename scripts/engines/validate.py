@@ -27,6 +27,7 @@ gives for the same tables in one folder; see docs/notes/engine.md and docs/notes
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -336,6 +337,12 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dic
     mismatched = {}
     for spec in TABLES:
         folder = root / spec.name
+        if not folder.is_dir() and os.path.lexists(folder):  # a file, FIFO or dangling link: one folder's unreadable-table
+            refused = UnreadableTable(f"{folder}: not a folder (a file, a dangling symlink or a symlink loop)")
+            report.tables[spec.name] = TableResult(spec.name, present=False)  # (missing-table, exit 1, before: attack32)
+            report.add(spec.name, refused.check, str(refused))
+            mismatched[spec.name] = refused.line()
+            continue
         if not folder.is_dir():
             report.tables[spec.name] = TableResult(spec.name, present=False)
             report.add(spec.name, "missing-table", f"no folder {folder}")
