@@ -51,8 +51,9 @@ def cohen_kappa(a: list[str], b: list[str]) -> float | None:
     return None if expected == 1 else round((observed - expected) / (1 - expected), 4)
 
 
-_READ = {"quotes": (), "stances": ("target", "label"), "claims": ("consistency", "claim_type")}
-"""The fields of a first- or second-pass item the figures read directly."""
+_READ = {"quotes": ("kind", "speaker_status"), "stances": ("target", "label"), "claims": ("consistency", "claim_type")}
+"""The fields of a first- or second-pass item the figures read directly (the quotes' two were
+missing: an item without `kind` stopped `agreement` with `[internal-error] KeyError`; attack32)."""
 
 
 def _second_pass(folder: Path, articles: pd.DataFrame, layer: str) -> list[dict]:

@@ -27,6 +27,7 @@ gives for the same tables in one folder; see docs/notes/engine.md and docs/notes
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +97,10 @@ def _corpus_wide_runs() -> list[tuple]:
 
 
 STRUCTURAL = frozenset({"missing-column", "unexpected-column", "wrong-dtype", "column-order"})
+FOLDER_ENTRY_CHECKS = frozenset({"unexpected-file", "unexpected-table"})
+"""What lies in the table folders and beside them: the driver reports it from the real folders
+(`_folder_entries`); a task's folder of links shows some of the same entries (a shared table's
+`_x.parquet`), which it reported again (attack32: one finding in one folder, two here)."""
 NOT_IN_PARTITIONS = frozenset(check.__name__ for check in (
     check_foreign_keys, check_claims, check_claim_clusters, *(check for check, _ in GOLD_CORPUS_WIDE),
     *CROSS_ARTICLE_CHECKS))
@@ -159,7 +164,8 @@ def check_partition(job: PartitionJob) -> PartitionResult:
     borrowed = {table for table, _ in job.empty} | ({table for table, _, _ in job.arriving} - {table for table, _ in job.files})
     # links and copies keep the file names and the table folders, so the real path replaces the link's
     own = [dataclasses.replace(f, message=f.message.replace(tmp, job.root)) if tmp in f.message else f
-           for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.table not in job.shared
+           for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.check not in FOLDER_ENTRY_CHECKS
+           and f.table not in job.shared
            and not (f.table in borrowed and not f.row_id)]
     others = tuple(path for _, path, _ in job.arriving)
     own = [f for f in own if f.row_id or not any(path in f.message for path in others)]  # the holder names its file
@@ -331,6 +337,12 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dic
     mismatched = {}
     for spec in TABLES:
         folder = root / spec.name
+        if not folder.is_dir() and os.path.lexists(folder):  # a file, FIFO or dangling link: one folder's unreadable-table
+            refused = UnreadableTable(f"{folder}: not a folder (a file, a dangling symlink or a symlink loop)")
+            report.tables[spec.name] = TableResult(spec.name, present=False)  # (missing-table, exit 1, before: attack32)
+            report.add(spec.name, refused.check, str(refused))
+            mismatched[spec.name] = refused.line()
+            continue
         if not folder.is_dir():
             report.tables[spec.name] = TableResult(spec.name, present=False)
             report.add(spec.name, "missing-table", f"no folder {folder}")

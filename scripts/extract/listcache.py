@@ -5,6 +5,8 @@ Where: `$LANDSTRIKES_CACHE_DIR`, else `$XDG_CACHE_HOME/landstrikes`, else `~/.ca
 one file `wordlists-<key>.json`. The key is a digest of the code that builds the lists (the
 builder module's bytes), the data packages' versions and Python's Unicode version, so a change to
 any of them builds and writes a new file; old files are never read again and may be deleted.
+A relative XDG_CACHE_HOME is ignored, and a relative HOME gives no cache (either had put the file
+into the current folder, which may be a release; attack24, attack32).
 A missing, unreadable, malformed or unwritable cache is never an error: the lists are then built
 from the packages, exactly as without a cache (tests/test_extract_speed_rules.py).
 """
@@ -35,7 +37,12 @@ def cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     # a relative XDG_CACHE_HOME is invalid (the XDG spec: ignore it); it had put the cache into the
     # current folder: a release, a table folder (attack24)
-    return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "landstrikes"
+    if os.path.isabs(xdg):
+        return Path(xdg) / "landstrikes"
+    home = Path.home()
+    if not home.is_absolute():  # HOME=. or HOME=x names no home folder: the same current folder (attack32)
+        raise OSError(f"HOME is a relative path ({str(home)[:80]!r}): no cache")
+    return home / ".cache" / "landstrikes"
 
 
 def cache_key(builder_source: Path, packages: tuple[str, ...]) -> str:

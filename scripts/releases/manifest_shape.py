@@ -165,8 +165,10 @@ def shape_problems(manifest) -> list[Problem]:
             continue
         for i, column in enumerate(columns):
             if not (isinstance(column, dict) and isinstance(column.get("name"), str)
-                    and isinstance(column.get("type"), str) and isinstance(column.get("nullable"), bool)):
-                problems.append(_bad(f"{where}.columns[{i}]", "needs name (string), type (string), nullable (bool)"))
+                    and isinstance(column.get("type"), str) and isinstance(column.get("nullable"), bool)
+                    and "labels" in column):  # (every reader takes column["labels"]: a KeyError, attack32)
+                problems.append(_bad(f"{where}.columns[{i}]", "needs name (string), type (string), nullable (bool), "
+                                     "labels (a list or null)"))
                 continue
             problems += _unknown_keys(f"{where}.columns[{i}]", column, COLUMN_KEYS)
             if column["type"] not in LOGICAL_TYPES:
