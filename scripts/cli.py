@@ -198,11 +198,31 @@ def _validated(args, validate):
 
         _num_proc_notice("validate", args)
         try:
-            return validate_partitioned(args.path, args.engine, args.num_proc)
+            return _against_manifest(args.path, validate_partitioned(args.path, args.engine, args.num_proc))
         except EngineUnavailable as exc:
             _error(str(exc))
             return None
-    return validate(args.path)
+    return _against_manifest(args.path, validate(args.path))
+
+
+def _against_manifest(path: Path, report):
+    """The report, with what `verify` finds added when `path` is a release folder or the data folder
+    of one (a MANIFEST.json beside data/): validate had read the tables only, so a copy of a release
+    with a row deleted, a file added or its manifest edited was VALID (attack33), and README's "Validate
+    in your CI" promises "an intact, complete" release. Each problem is a finding of table `release`,
+    row the file it names, check id `verify`'s. Pages and footer statistics are validate's own reading;
+    the manifest's statements about them are checked here as `load` checks them (decode=())."""
+    from landstrikes.releases.manifest import MANIFEST, checked
+
+    if report is None or report.unusable is not None:
+        return report
+    path = Path(path)
+    folder = (path if os.path.lexists(path / MANIFEST)
+              else path.parent if path.name == "data" and os.path.lexists(path.parent / MANIFEST) else None)
+    if folder is not None:
+        for problem in checked(folder, decode=()).problems:
+            report.add("release", problem.check, problem.message, row_id=problem.path)
+    return report
 
 
 def _num_proc_notice(command: str, args) -> None:
