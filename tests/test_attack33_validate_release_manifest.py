@@ -77,3 +77,49 @@ def test_a_release_whose_manifest_is_edited_is_invalid(newest_copy, capsys, tmp_
 def test_a_dataset_folder_has_no_manifest_and_is_judged_as_before(capsys, tmp_path):
     code, out, _ = _validated(capsys, DATASET, tmp_path)
     assert code == 0, out
+
+
+# The CI recipe's pin: a copy of another release, whole and consistent, validated VALID under a
+# validator installed at the pinned tag, and validate could not be told which release was meant.
+
+OLDER = DATASET / "releases" / "2.27.1"
+
+
+def _digest(release):
+    import hashlib
+
+    return hashlib.sha256((release / "MANIFEST.json").read_bytes()).hexdigest()
+
+
+def test_a_copy_of_another_release_fails_the_pin_of_the_one_meant(tmp_path, capsys):
+    copy = tmp_path / "vendor" / "landstrikes"
+    shutil.copytree(OLDER, copy)
+    assert main(["validate", str(copy)]) == 0  # a sound release, just not the pinned one
+    capsys.readouterr()
+    code, out, report = _validated_with(capsys, ["validate", str(copy), "--pin", _digest(NEWEST)], tmp_path)
+    assert code == 1, out
+    assert "manifest-digest-mismatch" in {f["check"] for f in report["findings"]}, out
+
+
+def test_the_pinned_release_validates(newest_copy, capsys, tmp_path):
+    code, out, _ = _validated_with(capsys, ["validate", str(newest_copy / "data"), "--pin", _digest(NEWEST).upper()], tmp_path)
+    assert code == 0, out
+
+
+@pytest.mark.parametrize("pin", ["", "0" * 63, "g" * 64, " " + "0" * 64])
+def test_a_pin_that_is_no_sha256_is_refused(newest_copy, capsys, pin):
+    assert main(["validate", str(newest_copy), "--pin", pin]) == 2
+    assert "--pin" in capsys.readouterr().err
+
+
+def test_a_pin_on_a_folder_without_a_manifest_is_refused(capsys):
+    assert main(["validate", str(DATASET), "--pin", _digest(NEWEST)]) == 2
+    err = capsys.readouterr().err
+    assert "MANIFEST.json" in err and "--pin" in err, err
+
+
+def _validated_with(capsys, argv, tmp_path):
+    report = tmp_path / "pinned.json"
+    code = main([*argv, "--json", str(report)])
+    out = capsys.readouterr().out
+    return code, out, json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
