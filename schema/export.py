@@ -13,8 +13,19 @@ from landstrikes.schema.registry import TABLES
 EXPORT_DIR = Path(__file__).resolve().parent
 
 
+HEADER = """\
+# landstrikes table `{table}`: its Pandera schema (pandera.pandas.DataFrameSchema.from_yaml).
+# It describes the frame `landstrikes.load("{table}", version=..., as_pandas=True)` returns, or
+# pd.read_parquet(".../data/{table}", dtype_backend="numpy_nullable"): a plain pd.read_parquet
+# gives float64 for an integer column holding nulls and numpy bool for booleans, which it refuses.
+# Column rules only: the Arrow-level and cross-table checks are `landstrikes validate`'s (README).
+"""
+"""Each exported schema says how to read the frame it describes (attack33: with README's plain
+`pd.read_parquet` every sound release failed quotes' and claim_clusters' schemas on dtype)."""
+
+
 def schema_yaml(spec) -> str:
-    return spec.pandera_schema().to_yaml()
+    return HEADER.format(table=spec.name) + spec.pandera_schema().to_yaml()
 
 
 def export_schemas(folder: Path, write: Callable[[Path, str], None]) -> list[Path]:

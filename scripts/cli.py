@@ -60,7 +60,10 @@ exit codes:
      Parquet, parts that do not fit together [unreadable-folder, unreadable-table]; a part
      declaring far more rows than its bytes hold [decompression-bomb]; or the --json report
      cannot be written [unwritable-report]; or --engine cannot start, or one of its worker
-     processes died (killed) [worker-lost]; or {READ_LOCKED}
+     processes died (killed) [worker-lost]; or --pin that is no sha256, or given for a
+     folder that is no release (no MANIFEST.json); or {READ_LOCKED}
+A release folder, or its data/ folder, is also checked against its MANIFEST.json as `verify`
+checks it (findings of table `release`, verify's check ids), and with --pin against the pin.
 --json writes a new file or replaces an earlier validate report (atomically); a FIFO, device,
 folder, a file that is not a validate report (an annotation source, a table, agreement.json),
 or a path inside a release, a releases folder or a dataset's data/raw/annotations, is refused
@@ -167,6 +170,14 @@ def cmd_validate(args) -> int:
     decline_transparent_huge_pages()  # before pyarrow's allocator starts: most of validate's system time
     if _report_target_refused(args.json, "validate"):
         return 2
+    if args.pin is not None:
+        if len(args.pin) != 64 or args.pin.strip("0123456789abcdefABCDEF"):
+            _error(f"--pin must be a sha256 (64 hex digits), not {one_line(args.pin[:80], 100)!r}")
+            return 2
+        if _release_of(args.path) is None:
+            _error(f"--pin needs a release folder (or its data/ folder): no MANIFEST.json in {_shown(args.path)} "
+                   "or above its data/")
+            return 2
 
     arrow_without_implicit_pandas()  # sound tables are validated on Arrow: pandas only to word a finding
     from landstrikes.schema import validate
@@ -198,11 +209,41 @@ def _validated(args, validate):
 
         _num_proc_notice("validate", args)
         try:
-            return validate_partitioned(args.path, args.engine, args.num_proc)
+            return _against_manifest(args.path, validate_partitioned(args.path, args.engine, args.num_proc), args.pin)
         except EngineUnavailable as exc:
             _error(str(exc))
             return None
-    return validate(args.path)
+    return _against_manifest(args.path, validate(args.path), args.pin)
+
+
+def _release_of(path: Path) -> Path | None:
+    """The release folder `path` is, or whose data/ folder it is (a MANIFEST.json there); else None."""
+    path = Path(path)
+    if os.path.lexists(path / "MANIFEST.json"):
+        return path
+    if path.name == "data" and os.path.lexists(path.parent / "MANIFEST.json"):
+        return path.parent
+    return None
+
+
+def _against_manifest(path: Path, report, pin: str | None = None):
+    """The report, with what `verify` finds added when `path` is a release folder or the data folder
+    of one (a MANIFEST.json beside data/): validate had read the tables only, so a copy of a release
+    with a row deleted, a file added or its manifest edited was VALID (attack33), and README's "Validate
+    in your CI" promises "an intact, complete" release. Each problem is a finding of table `release`,
+    row the file it names, check id `verify`'s. Pages and footer statistics are validate's own reading;
+    the manifest's statements about them are checked here as `load` checks them (decode=()). `pin`,
+    the MANIFEST.json sha256 a team pinned, makes a consistent copy of another release
+    `manifest-digest-mismatch` (it was VALID: nothing said which release was meant)."""
+    from landstrikes.releases.manifest import checked
+
+    if report is None or report.unusable is not None:
+        return report
+    folder = _release_of(path)
+    if folder is not None:
+        for problem in checked(folder, pin, decode=()).problems:
+            report.add("release", problem.check, problem.message, row_id=problem.path)
+    return report
 
 
 def _num_proc_notice(command: str, args) -> None:
@@ -827,6 +868,9 @@ def parser() -> argparse.ArgumentParser:
                    help="check a partitioned folder (e.g. extract output) partition by partition on this engine, "
                         "corpus-wide keys in a bounded-memory pass (default: read the folder as one corpus)")
     p.add_argument("--num-proc", type=_positive_int, default=2, help="workers for --engine (default 2)")
+    p.add_argument("--pin", metavar="SHA256", default=None,
+                   help="PATH is a release (or its data/ folder): also check that its MANIFEST.json's sha256 is this "
+                        "one, the digest its CHANGELOG entry states (a finding [manifest-digest-mismatch] otherwise)")
     _add_read_wait(p)
     p.set_defaults(func=cmd_validate)
 
