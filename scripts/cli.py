@@ -170,11 +170,13 @@ def cmd_validate(args) -> int:
     decline_transparent_huge_pages()  # before pyarrow's allocator starts: most of validate's system time
     if _report_target_refused(args.json, "validate"):
         return 2
+    from landstrikes.releases.copy_check import release_of, with_manifest_findings
+
     if args.pin is not None:
         if len(args.pin) != 64 or args.pin.strip("0123456789abcdefABCDEF"):
             _error(f"--pin must be a sha256 (64 hex digits), not {one_line(args.pin[:80], 100)!r}")
             return 2
-        if _release_of(args.path) is None:
+        if release_of(args.path) is None:
             _error(f"--pin needs a release folder (or its data/ folder): no MANIFEST.json in {_shown(args.path)} "
                    "or above its data/")
             return 2
@@ -185,7 +187,7 @@ def cmd_validate(args) -> int:
 
     try:
         with older_objects_frozen(), reading(args.path, wait=args.wait):
-            report = _validated(args, validate)
+            report = with_manifest_findings(args.path, _validated(args, validate), args.pin)
     except BuildError as exc:  # the dataset's lock, held by a build or release past --wait
         _error(str(exc))
         return 2
@@ -209,41 +211,11 @@ def _validated(args, validate):
 
         _num_proc_notice("validate", args)
         try:
-            return _against_manifest(args.path, validate_partitioned(args.path, args.engine, args.num_proc), args.pin)
+            return validate_partitioned(args.path, args.engine, args.num_proc)
         except EngineUnavailable as exc:
             _error(str(exc))
             return None
-    return _against_manifest(args.path, validate(args.path), args.pin)
-
-
-def _release_of(path: Path) -> Path | None:
-    """The release folder `path` is, or whose data/ folder it is (a MANIFEST.json there); else None."""
-    path = Path(path)
-    if os.path.lexists(path / "MANIFEST.json"):
-        return path
-    if path.name == "data" and os.path.lexists(path.parent / "MANIFEST.json"):
-        return path.parent
-    return None
-
-
-def _against_manifest(path: Path, report, pin: str | None = None):
-    """The report, with what `verify` finds added when `path` is a release folder or the data folder
-    of one (a MANIFEST.json beside data/): validate had read the tables only, so a copy of a release
-    with a row deleted, a file added or its manifest edited was VALID (attack33), and README's "Validate
-    in your CI" promises "an intact, complete" release. Each problem is a finding of table `release`,
-    row the file it names, check id `verify`'s. Pages and footer statistics are validate's own reading;
-    the manifest's statements about them are checked here as `load` checks them (decode=()). `pin`,
-    the MANIFEST.json sha256 a team pinned, makes a consistent copy of another release
-    `manifest-digest-mismatch` (it was VALID: nothing said which release was meant)."""
-    from landstrikes.releases.manifest import checked
-
-    if report is None or report.unusable is not None:
-        return report
-    folder = _release_of(path)
-    if folder is not None:
-        for problem in checked(folder, pin, decode=()).problems:
-            report.add("release", problem.check, problem.message, row_id=problem.path)
-    return report
+    return validate(args.path)
 
 
 def _num_proc_notice(command: str, args) -> None:
