@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from arrowbreak import set_values
 from attack25_tools import rows_of, write_rows
 from landstrikes.schema import validate
 
@@ -43,3 +44,13 @@ def test_a_partial_quantity_is_only_incomplete(dataset_copy):
     write_rows(dataset_copy, "claims", claims)
     checks = {f.check for f in validate(dataset_copy).findings}
     assert "quantity-incomplete" in checks and "type-quantity-mismatch" not in checks
+
+
+def test_a_statistic_whose_type_is_null_is_only_a_null(dataset_copy):
+    """A missing type is null-in-required-column's finding; its quantity says nothing more."""
+    claims = rows_of(dataset_copy, "claims")
+    row, claim = next((n, c) for n, c in enumerate(claims) if c["claim_type"] == "statistic")
+    set_values(dataset_copy, "claims", "claim_type", {row: None})
+    checks = {(f.check, f.row_id) for f in validate(dataset_copy).findings}
+    assert ("null-in-required-column", claim["claim_id"]) in checks
+    assert mismatched(dataset_copy) == []
