@@ -6,7 +6,9 @@ one file `wordlists-<key>.json`. The key is a digest of the code that builds the
 builder module's bytes), the data packages' versions and Python's Unicode version, so a change to
 any of them builds and writes a new file; old files are never read again and may be deleted.
 A relative XDG_CACHE_HOME is ignored, and a relative HOME gives no cache (either had put the file
-into the current folder, which may be a release; attack24, attack32).
+into the current folder, which may be a release; attack24, attack32); nor does a cache folder in a
+place no output may be written (a release, a dataset's data/, raw/ or annotations/:
+`safety.places`), wherever `$LANDSTRIKES_CACHE_DIR` points (`verify` then failed the release).
 A missing, unreadable, malformed or unwritable cache is never an error: the lists are then built
 from the packages, exactly as without a cache (tests/test_extract_speed_rules.py).
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 from landstrikes.extract.collector import paused
+from landstrikes.safety.places import protected_place
 from landstrikes.safety.regularfile import read_regular_text
 
 CACHE_ENV = "LANDSTRIKES_CACHE_DIR"
@@ -73,6 +76,8 @@ def _cached_lists(builders: dict[str, Callable[[], object]], packages: tuple[str
     try:
         path = cache_dir() / f"wordlists-{cache_key(builder_source, packages)}.json"
     except (OSError, RuntimeError):  # no home folder, unreadable source: build, cache nothing
+        return {name: build() for name, build in builders.items()}
+    if protected_place(path) is not None:  # a release or a dataset's tables or sources: never written
         return {name: build() for name, build in builders.items()}
     lists = _read(path, builders)
     if lists is None:
