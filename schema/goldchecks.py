@@ -51,6 +51,7 @@ from landstrikes.schema.mentions_checks import alias_spellings
 from landstrikes.schema.labels import RECORD_STATUSES
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
+from landstrikes.schema.quote_words import words
 from landstrikes.schema.spankeys import exact_spans, member
 
 RESERVED_PREFIX = "__"
@@ -415,14 +416,6 @@ _FUNCTION_WORDS = frozenset(
     her our us me my your not no yes what what's which who whom whose when where why how all any some such very
     just also too only""".split()
 )
-_WORD = re.compile(r"\w+(?:'\w+)?")
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words with curly apostrophes straightened (the quote builder's tokens)."""
-    return _WORD.findall(text.lower().replace("’", "'"))
-
-
 def content_differences(quoted: str, reference: str) -> list[str]:
     """Content words replaced, added or dropped inside `quoted` relative to `reference`.
 

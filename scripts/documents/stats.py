@@ -8,12 +8,12 @@ from this dict, so the documents cannot say something the tables do not (issue 8
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
 from landstrikes import DATASET_VERSION
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS
+from landstrikes.schema.quote_words import words
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
 from landstrikes.schema.tableio import UnreadableTable, read_arrow
 from landstrikes.strictjson import strict_json
@@ -222,10 +222,6 @@ def _quotes(quotes: Columns, ids: list[str], names: dict[str, str]) -> dict:
     }
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+(?:'\w+)?", text.lower().replace("’", "'"))
-
-
 def _contains(part: list[str], whole: list[str]) -> bool:
     n = len(part)
     return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
@@ -246,9 +242,9 @@ def misquotations(quotes) -> list[dict]:
         reference = max(rows, key=lambda r: (r["kind"] == "direct", len(r["text"]), r["quote_id"]))
         if reference["kind"] != "direct":
             continue
-        ref_words = _words(reference["text"])
+        ref_words = words(reference["text"])
         for row in sorted(rows, key=lambda r: r["quote_id"]):
-            if row["kind"] in ("direct", "partial") and not _contains(_words(row["text"]), ref_words):
+            if row["kind"] in ("direct", "partial") and not _contains(words(row["text"]), ref_words):
                 out.append(
                     {
                         "cluster_id": cluster_id,

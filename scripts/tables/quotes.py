@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from difflib import SequenceMatcher
 
 from landstrikes.annotations.corpus import Corpus
 from landstrikes.annotations.spans import span_spec
 from landstrikes.errors import short
 from landstrikes.schema.labels import QUOTE_KINDS, SPEAKER_STATUSES
+from landstrikes.schema.quote_words import word_similarity
 from landstrikes.tables.common import choice, layer_records, span_id, span_of, unique_rows
 
 FIELDS = {"text", "n", "in", "kind", "status", "speaker", "speakers", "mention", "speaker_phrase", "cue", "lemma", "parent", "cluster",
@@ -119,17 +118,7 @@ def with_cluster_similarity(rows: list[dict]) -> list[dict]:
     for members in clusters.values():
         reference = max(members, key=lambda r: (r["kind"] == "direct", len(r["text"]), r["quote_id"]))
         for row in members:
-            row["cluster_similarity"] = text_similarity(row["text"], reference["text"])
+            row["cluster_similarity"] = word_similarity(row["text"], reference["text"])
     return rows
 
 
-def text_similarity(a: str, b: str) -> float:
-    """Word-level similarity in [0, 1], case-insensitive; 1.0 for identical wording."""
-    wa, wb = _words(a), _words(b)
-    if wa == wb:
-        return 1.0
-    return round(SequenceMatcher(None, wa, wb, autojunk=False).ratio(), 4)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+(?:[’']\w+)?", text.lower().replace("’", "'"))
