@@ -51,7 +51,7 @@ from landstrikes.schema.mentions_checks import alias_spellings
 from landstrikes.schema.labels import RECORD_STATUSES
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.report import Report
-from landstrikes.schema.quote_words import words
+from landstrikes.schema.quote_words import comparable, words
 from landstrikes.schema.spankeys import exact_spans, member
 
 RESERVED_PREFIX = "__"
@@ -419,9 +419,12 @@ _FUNCTION_WORDS = frozenset(
 def content_differences(quoted: str, reference: str) -> list[str]:
     """Content words replaced, added or dropped inside `quoted` relative to `reference`.
 
-    Leading and trailing omissions are a shortening (an excerpt), never a difference.
+    Leading and trailing omissions are a shortening (an excerpt), never a difference. A pair past
+    `quote_words.MAX_WORD_PAIRS` is not compared (none found): the matcher is quadratic at worst.
     """
     q, r = words(quoted), words(reference)
+    if not comparable(q, r):
+        return []
     ops = SequenceMatcher(None, r, q, autojunk=False).get_opcodes()
     # drop the omissions before the quote's first word and after its last one
     while ops and ops[0][0] == "delete":
