@@ -5,7 +5,7 @@ edit of several rows broke while every other check passed (M4, SG1, C5's table, 
 Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
-from landstrikes.schema.claim_segments import check_claim_segments
+from landstrikes.schema.claim_segments import check_claim_segments, check_stance_evidence_segments
 from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.contradiction_links import check_contradiction_links
@@ -64,6 +64,7 @@ CENSUS_CHECKS = (
     check_final_punctuation_ends,
     check_quote_pairs,
     check_claim_segments,
+    check_stance_evidence_segments,
     check_claim_speakers,
     check_duplicate_headlines,
     check_exclusion_mentions,
@@ -127,6 +128,7 @@ CENSUS_CHECK_IDS = (
     "span-ends-on-clause-stop",
     "span-breaks-quote-pair",
     "claim-in-boilerplate-segment",
+    "evidence-in-boilerplate-segment",
     "claimant-not-speaker",
     "duplicate-headline-not-a-repeat",
     "exclusion-overlaps-mention",
