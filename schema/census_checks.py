@@ -35,7 +35,7 @@ from landstrikes.schema.quote_kinds import check_quote_kinds
 from landstrikes.schema.quote_pairs import check_quote_pairs
 from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_target_descriptions, check_variant_propositions
 from landstrikes.schema.repeated_headline_claims import check_repeated_headline_claims
-from landstrikes.schema.segment_starts import check_segment_starts
+from landstrikes.schema.segment_starts import check_segment_line_starts, check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.split_quote_speakers import check_split_quote_speakers
@@ -60,6 +60,7 @@ CENSUS_CHECKS = (
     check_name_overlaps,
     check_keyed_overlaps,
     check_segment_starts,
+    check_segment_line_starts,
     check_vague_table,
     check_final_punctuation_ends,
     check_quote_pairs,
@@ -123,6 +124,7 @@ CENSUS_CHECK_IDS = (
     "flags-overlap",
     "claims-overlap",
     "segment-starts-with-line-feed",
+    "segment-starts-inside-a-line",
     "vague-quantity-off-table",
     "indirect-span-final-punctuation",
     "span-ends-on-clause-stop",
