@@ -5,13 +5,14 @@ edit of several rows broke while every other check passed (M4, SG1, C5's table, 
 Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
-from landstrikes.schema.claim_segments import check_claim_segments
+from landstrikes.schema.claim_segments import check_claim_segments, check_stance_evidence_segments
 from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.contradiction_links import check_contradiction_links
 from landstrikes.schema.cue_events import check_cue_events, check_cue_modes
 from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
+from landstrikes.schema.entity_id_names import check_entity_id_names
 from landstrikes.schema.entity_names import check_entity_names
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
@@ -35,7 +36,7 @@ from landstrikes.schema.quote_kinds import check_quote_kinds
 from landstrikes.schema.quote_pairs import check_quote_pairs
 from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_target_descriptions, check_variant_propositions
 from landstrikes.schema.repeated_headline_claims import check_repeated_headline_claims
-from landstrikes.schema.segment_starts import check_segment_starts
+from landstrikes.schema.segment_starts import check_segment_line_starts, check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
 from landstrikes.schema.split_quote_speakers import check_split_quote_speakers
@@ -49,6 +50,7 @@ from landstrikes.schema.variant_lists import check_variant_lists
 CENSUS_CHECKS = (
     check_entity_flag_notes,
     check_entity_names,
+    check_entity_id_names,
     check_claim_values,
     check_attribution_mentions,
     check_span_edges,
@@ -60,10 +62,12 @@ CENSUS_CHECKS = (
     check_name_overlaps,
     check_keyed_overlaps,
     check_segment_starts,
+    check_segment_line_starts,
     check_vague_table,
     check_final_punctuation_ends,
     check_quote_pairs,
     check_claim_segments,
+    check_stance_evidence_segments,
     check_claim_speakers,
     check_duplicate_headlines,
     check_exclusion_mentions,
@@ -107,6 +111,7 @@ CENSUS_CHECK_IDS = (
     "entity-flag-note-mismatch",
     "entity-name-repeated",
     "entity-name-mixed-scripts",
+    "entity-id-not-its-name",
     "quantity-incomplete",
     "quantity-bound-mismatch",
     "hedging-claimant-mismatch",
@@ -122,11 +127,13 @@ CENSUS_CHECK_IDS = (
     "flags-overlap",
     "claims-overlap",
     "segment-starts-with-line-feed",
+    "segment-starts-inside-a-line",
     "vague-quantity-off-table",
     "indirect-span-final-punctuation",
     "span-ends-on-clause-stop",
     "span-breaks-quote-pair",
     "claim-in-boilerplate-segment",
+    "evidence-in-boilerplate-segment",
     "claimant-not-speaker",
     "duplicate-headline-not-a-repeat",
     "exclusion-overlaps-mention",

@@ -15,36 +15,44 @@ from landstrikes.schema.report import Report
 
 
 def check_claim_segments(tables, report: Report) -> None:
-    claims, segments = tables.get("claims"), tables.get("segments")
-    if claims is None or segments is None or not all(c in claims for c in ("claim_id", "article_id", "start", "end")) \
+    _check(tables, report, "claims", "claim_id", ("start", "end"), "claim-in-boilerplate-segment",
+           "a claim is never annotated in a {kind} segment ({segment}): links, prompts and ads are not the article's claims (C12)")
+
+
+def check_stance_evidence_segments(tables, report: Report) -> None:
+    _check(tables, report, "stances", "stance_id", ("evidence_start", "evidence_end"), "evidence-in-boilerplate-segment",
+           "a stance's evidence is the article's own text, never a {kind} segment ({segment}): links, prompts and ads "
+           "are nobody's stance in this article (S3, as C12 for claims)")
+
+
+def _check(tables, report: Report, table: str, id_column: str, span: tuple[str, str], check: str, message: str) -> None:
+    rows, segments = tables.get(table), tables.get("segments")
+    if rows is None or segments is None or not all(c in rows for c in (id_column, "article_id", *span)) \
             or not all(c in segments for c in ("segment_id", "article_id", "start", "end", "kind")):
         return
     # a null id or offset is another check's finding: those rows are left out, so the pairing is decided
-    annotated = np.flatnonzero(known_rows(claims))
+    annotated = np.flatnonzero(known_rows(rows, ("article_id", *span)))
     noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS) & known_rows(segments))
     if not len(annotated) or not len(noise):
         return
-    # each claim's first overlapping block, the one _report names (attack30: listing every pair of an article of
+    # each row's first overlapping block, the one _report names (attack30: listing every pair of an article of
     # nested spans cost its rows squared)
-    first = same_article_span_match(claims, annotated, segments, noise, "overlap", pick="first")
+    first = same_article_span_match(rows, annotated, segments, noise, "overlap", pick="first", left_span=span)
     if first is None:
         return
-    inside = (first >= 0) & (frame_ints(claims, "end")[annotated] > frame_ints(claims, "start")[annotated])
-    _report(claims, segments, annotated[inside], noise[first[inside]], report)
+    inside = (first >= 0) & (frame_ints(rows, span[1])[annotated] > frame_ints(rows, span[0])[annotated])
+    _report(rows, segments, annotated[inside], noise[first[inside]], report, table, id_column, span[0], check, message)
 
 
-
-def _report(claims, segments, claim_rows, segment_rows, report) -> None:
-    if not len(claim_rows):
+def _report(rows, segments, found, segment_rows, report, table, id_column, column, check, message) -> None:
+    if not len(found):
         return
-    claim_ids = frame_strings(claims, "claim_id").take(claim_rows).to_pylist()
+    row_ids = frame_strings(rows, id_column).take(found).to_pylist()
     segment_ids = frame_strings(segments, "segment_id").take(segment_rows).to_pylist()
     kinds = frame_strings(segments, "kind").take(segment_rows).to_pylist()
     done = set()
-    for claim_id, segment_id, kind in zip(claim_ids, segment_ids, kinds):
-        if claim_id in done:
+    for row_id, segment_id, kind in zip(row_ids, segment_ids, kinds):
+        if row_id in done:
             continue
-        done.add(claim_id)
-        report.add("claims", "claim-in-boilerplate-segment",
-                   f"a claim is never annotated in a {kind} segment ({segment_id}): links, prompts and ads are not the article's claims (C12)",
-                   claim_id, "start", segment_id)
+        done.add(row_id)
+        report.add(table, check, message.format(kind=kind, segment=segment_id), row_id, column, segment_id)

@@ -9,6 +9,10 @@ census's checks (schema/census_checks.py).
   EVENT or a LAW. The extractor's rows (source `auto`) are exempt: its entity types are
   proposals merged across articles ('Mr Law' typed LAW by its last word), a quality matter for
   review, not a corrupt table.
+- `claimant-cannot-claim` (C3, guidelines 2.23): an annotator's claimant says or holds its
+  proposition, so it is never an EVENT or a LAW either, as Q6's speaker and S3's holder (attack35:
+  an attributed claim given `maduro-operation` or `national-security-strategy`, both mentioned in
+  its article, validated). The extractor's rows are exempt, as for speakers.
 - `quantity-unit-unknown` (C5): an annotator's unit comes from the fixed vocabulary `UNITS`
   (the extractor's rows, source `auto`, name the counted noun and are exempt).
 - `record-note-missing` (C9b): a cluster or variant whose record status is `matches` or
@@ -94,6 +98,27 @@ def check_speakers_can_speak(tables, report: Report) -> None:
                 value = next(s for s in listed[row].as_py() if s in set(silent.to_pylist()))
             report.add("quotes", "speaker-cannot-speak",
                        f"{column} {value!r} is an {kinds[value]} entity, which cannot utter words (Q6)", ids[row], column, value)
+
+
+def check_claimants_can_claim(tables, report: Report) -> None:
+    claims, entities = tables.get("claims"), tables.get("entities")
+    if claims is None or entities is None or len(claims) == 0 or not has_columns(entities, "entity_id", "type") \
+            or not has_columns(claims, "claim_id", "claimant_id"):
+        return
+    kinds = silent_entities(tables)
+    if not kinds:
+        return
+    claimant = arrow_column(tables, "claims", "claimant_id", pa.string())
+    hits = pc.fill_null(pc.is_in(claimant, value_set=pa.array(sorted(kinds), pa.string())), False)
+    if "source" in claims:
+        hits = pc.and_(hits, pc.fill_null(pc.not_equal(arrow_column(tables, "claims", "source", pa.string()), "auto"), True))
+    ids = None
+    for row in _rows(hits):
+        ids = ids or arrow_column(tables, "claims", "claim_id", pa.string()).to_pylist()
+        value = claimant[row].as_py()
+        report.add("claims", "claimant-cannot-claim",
+                   f"claimant_id {value!r} is an {kinds[value]} entity, which states nothing: a claimant says or holds "
+                   "its proposition (C3, as Q6's speaker)", ids[row], "claimant_id", value)
 
 
 def check_quantity_units(tables, report: Report) -> None:
@@ -259,5 +284,5 @@ def _rows(mask) -> list[int]:
     return np.flatnonzero(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool)).tolist()
 
 
-GUIDELINE_CHECKS = (check_pronoun_mentions, check_speakers_can_speak, check_quantity_units, check_record_notes, check_empty_spans,
+GUIDELINE_CHECKS = (check_pronoun_mentions, check_speakers_can_speak, check_claimants_can_claim, check_quantity_units, check_record_notes, check_empty_spans,
                     check_nested_quote_parents)

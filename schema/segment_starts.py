@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
-from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
 from landstrikes.schema.report import Report
 
 _OPENS_WITH_BREAK = r"^[\t\x0b\x0c\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]*\n"
@@ -36,3 +36,46 @@ def check_segment_starts(tables, report: Report) -> None:
         report.add("segments", "segment-starts-with-line-feed",
                    "the whitespace between two blocks belongs to the segment before (SG1); this segment starts with a line feed",
                    segment_id, "start", value)
+
+
+def check_segment_line_starts(tables, report: Report) -> None:
+    """SG1 (guidelines 2.23): segments are blocks, so a segment starts where a line starts, right
+    after a line feed; the one exception is SG2's copy of the title after a breadcrumb path, which
+    starts where its `navigation` path ends. A body block cut in two inside its first sentence, or a
+    heading's first word given to the body before it (ends, starts, texts and ids consistent, the
+    partition kept), validated (attack35) [segment-starts-inside-a-line]. Decided on the byte before
+    each start (a line feed is one byte, never part of another character); only the few rows that
+    start inside a line look up the segment that ends there, and a start no segment ends at is left to
+    segments-not-partition (one corruption, one finding)."""
+    segments = arrow_of(tables, "segments", ("article_id", "start", "end", "text", "kind"))
+    if segments is None or not segments.num_rows or "articles" not in tables:
+        return
+    start, end = column(segments, "start"), column(segments, "end")
+    if not pa.types.is_integer(start.type) or not pa.types.is_integer(end.type):
+        return
+    texts = article_texts(tables)
+    numbers = article_numbers(tables, "segments")
+    starts = pc.fill_null(start, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    lengths = texts.lengths[np.maximum(numbers, 0)] if len(texts.lengths) else np.zeros(len(starts), np.int64)
+    judged = np.flatnonzero((numbers >= 0) & (starts > 0) & (starts <= lengths))
+    if not len(judged):
+        return
+    before = texts.data()[texts.byte_positions(numbers[judged], starts[judged]) - 1]
+    rows = judged[before != ord("\n")]
+    rows = rows[texts_are_slices(tables, "segments", segments, rows, ("start", "end", "text"))]
+    if not len(rows):
+        return
+    # the segments that end where these start (only those ends are read), in the same article
+    ends = pc.fill_null(end, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    candidates = np.flatnonzero(np.isin(ends, starts[rows]))
+    kinds = values_at(segments, "kind", candidates)
+    ending = {}
+    for row, kind in zip(candidates, kinds):
+        ending.setdefault((int(numbers[row]), int(ends[row])), []).append(kind)
+    for row, segment_id, value in zip(rows, ids_at(segments, "segments", rows), values_at(segments, "start", rows)):
+        previous = ending.get((int(numbers[row]), int(starts[row])))
+        if not previous or "navigation" in previous:
+            continue
+        report.add("segments", "segment-starts-inside-a-line",
+                   "segments are blocks: a segment starts where a line starts, after a line feed (SG1); only the title "
+                   "copied after a breadcrumb's navigation path starts inside its line (SG2)", segment_id, "start", value)
