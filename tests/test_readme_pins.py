@@ -1,6 +1,8 @@
 """Every release pin README shows is the digest of that release's MANIFEST.json (the one its
 CHANGELOG entry states), and every version README shows is a release: README's 2.5.0 example once
-carried 2.2.1's digest, so a reader copying it got a pin mismatch instead of the data."""
+carried 2.2.1's digest, so a reader copying it got a pin mismatch instead of the data. "README" is
+README.md and every docs/ file it links to, where its long sections moved (docs/releases.md holds
+the publishing commands): each is held to the same rules."""
 
 from __future__ import annotations
 
@@ -12,6 +14,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 CHANGELOG = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def linked_documents(readme: str = README) -> dict[str, str]:
+    """README.md and every Markdown file under docs/ that README links to, by path."""
+    linked = dict.fromkeys(re.findall(r"\]\((docs/[^)#\s]+\.md)(?:#[^)\s]*)?\)", readme))
+    return {"README.md": readme, **{path: (REPO / path).read_text(encoding="utf-8") for path in linked}}
+
+
+DOCUMENTS = linked_documents()
 
 
 def stated_digests() -> dict[str, str]:
@@ -51,7 +62,8 @@ def test_readme_shows_pinned_examples():
 
 
 def test_every_pin_in_readme_is_the_digest_its_release_states():
-    assert pin_problems(README) == []
+    assert "docs/releases.md" in DOCUMENTS
+    assert {path: pin_problems(text) for path, text in DOCUMENTS.items() if pin_problems(text)} == {}
 
 
 def shown_versions(text: str) -> set[str]:
@@ -64,8 +76,9 @@ def shown_versions(text: str) -> set[str]:
 
 def test_every_version_readme_loads_is_a_release():
     released = {p.name for p in (REPO / "dataset" / "releases").iterdir() if p.is_dir()}
-    shown = shown_versions(README)
-    assert shown and shown <= released
+    shown = {path: shown_versions(text) for path, text in DOCUMENTS.items()}
+    assert shown["README.md"] and shown["docs/releases.md"]
+    assert {path: versions - released for path, versions in shown.items() if versions - released} == {}
 
 
 # review19: the ways a wrong pin got past the test above
