@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import shutil
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -92,6 +93,21 @@ def check_target(out: Path, command: str) -> None:
     if foreign:
         raise OutputRefused(out, f"holds files landstrikes {command} did not write ({_shown(foreign)}); "
                             "move them out or pass another folder")
+
+
+def keep_folder_metadata(existing: Path, staging: Path) -> None:
+    """Give staging the permissions, owner and group of the folder it will replace: a folder the
+    user made private (0700) or shared (setgid group) had become the umask's 0755 (attack34)."""
+    info = os.stat(existing)
+    if (info.st_uid, info.st_gid) != (os.stat(staging).st_uid, os.stat(staging).st_gid):
+        try:
+            os.chown(staging, info.st_uid, info.st_gid)
+        except PermissionError:  # another owner: a group we are in is still ours to give
+            try:
+                os.chown(staging, -1, info.st_gid)
+            except PermissionError:
+                pass
+    os.chmod(staging, stat.S_IMODE(info.st_mode))
 
 
 def remove_written(folder: Path) -> list[str]:
@@ -206,6 +222,7 @@ def _swap_in(staging: Path, out: Path) -> bool:
         staging.rename(out)
         swap.fsync_path(out.parent)
         return False
+    keep_folder_metadata(out, staging)
     if swap.EXCHANGE:
         swap.exchange(staging, out)
         swap.fsync_path(out.parent)
