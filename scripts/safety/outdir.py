@@ -79,6 +79,9 @@ def check_target(out: Path, command: str) -> None:
         return
     if not out.is_dir():
         raise OutputRefused(out, "is not a folder; --out needs a new, empty or earlier output folder")
+    if is_mount_point(out):
+        raise OutputRefused(out, "is a mount point: the output is swapped in whole by renaming, which cannot replace "
+                            "a mount point; pass a folder inside it")
     entries = sorted(p.name + ("/" if p.is_dir() else "") for p in out.iterdir())
     if not entries:
         return
@@ -93,6 +96,22 @@ def check_target(out: Path, command: str) -> None:
     if foreign:
         raise OutputRefused(out, f"holds files landstrikes {command} did not write ({_shown(foreign)}); "
                             "move them out or pass another folder")
+
+
+def is_mount_point(folder: Path) -> bool:
+    """Whether folder is a mount point (another file system's root, or a bind mount of a folder of
+    this one, which `os.path.ismount` cannot tell from its device and inode numbers)."""
+    if os.path.ismount(folder):
+        return True
+    try:
+        with open("/proc/self/mountinfo", "rb") as handle:
+            points = {line.split()[4] for line in handle if len(line.split()) > 4}
+    except OSError:
+        return False
+    escaped = os.fsencode(str(folder))
+    for char in (b"\\", b" ", b"\t", b"\n"):  # mountinfo writes these in octal
+        escaped = escaped.replace(char, b"\\%03o" % char[0])
+    return escaped in points
 
 
 def keep_folder_metadata(existing: Path, staging: Path) -> None:
