@@ -19,13 +19,22 @@ from landstrikes.safety.ownedtemp import dead_owners_lock
 SUFFIX = ".landstrikes-tmp"
 
 
+def written_path(path: Path) -> Path:
+    """The file a write to `path` changes: where a symbolic link points, else path itself. A rename
+    over the link replaced the link (attack34: a DATASHEET.md linked to docs/ became a file of its
+    own, the file it named kept the old numbers)."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if os.path.islink(path) else path
+
+
 def replace_file(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically; on OSError the target is untouched and the error raised.
+    A symbolic link at `path` is kept: the file it names is replaced (`written_path`).
 
     The temporary file is locked until it has been renamed: a kill leaves it behind, and the next
     replacement of the same file removes the ones whose lock is free (attack20: they accumulated
     beside README.md, DATASHEET.md, agreement.json)."""
-    path = Path(path)
+    path = written_path(path)
     remove_dead_temporaries(path)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=SUFFIX, dir=path.parent)
     temporary = Path(name)
