@@ -51,6 +51,11 @@ def replace_file(path: Path, data: bytes) -> None:
         with open(os.dup(fd), "wb") as handle:
             handle.write(data)
         temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        if exc.filename is None:  # a write's ENOSPC or EFBIG names no file: say which one (attack34: "input")
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+        raise
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
