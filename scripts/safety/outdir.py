@@ -196,6 +196,15 @@ def refuse_protected(out: Path, command: str) -> None:
         raise OutputRefused(out, f"{protected}; pass a folder outside it", check="protected-output")
 
 
+def refuse_early(out: Path, command: str) -> None:
+    """Judge `out` as `output_folder` will, reading only, before a command's work: `extract` had
+    read and hashed every raw text and written its word-list cache before a refusal (attack34).
+    `output_folder` judges again under the lock."""
+    out = _resolved(out)
+    refuse_protected(out, command)
+    check_target(out, command)
+
+
 @contextmanager
 def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
     """Yield an empty staging folder; when the block ends normally it becomes `out`.
