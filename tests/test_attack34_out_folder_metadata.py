@@ -52,3 +52,14 @@ def test_an_earlier_output_closed_by_its_owner_stays_closed_when_written_again(t
     os.chmod(out, 0o700)
     assert main(["export-schemas", "--out", str(out)]) == 0
     assert _mode(out) == 0o700
+
+
+def test_publish_dry_run_into_an_empty_private_folder_keeps_it_private(released_copy, tmp_path):
+    """`publish --dry-run --out` removed the empty folder and renamed its copy (the release's 0755)
+    into its place."""
+    out = tmp_path / "upload"
+    out.mkdir()
+    os.chmod(out, 0o700)
+    assert main(["publish", "1.0.1", "--dry-run", "--out", str(out), "--dataset", str(released_copy)]) == 0
+    assert (out / "MANIFEST.json").is_file()
+    assert _mode(out) == 0o700

@@ -18,6 +18,7 @@ from landstrikes.errors import ReleaseError
 from landstrikes.releases.loading import resolve_release
 from landstrikes.releases.manifest import verified_manifest
 from landstrikes.safety.faults import fault
+from landstrikes.safety.outdir import keep_folder_metadata
 from landstrikes.safety.ownedtemp import owned_temporary_folder
 
 REPO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
@@ -85,6 +86,7 @@ def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path
             staged = upload_folder_of(folder, tmp / "upload")
             fault("publish:staged")
             if out.is_dir():
+                keep_folder_metadata(out, staged)  # the user's folder's mode, owner and group (attack34)
                 out.rmdir()  # empty, checked above
             staged.rename(out)
         return Published(version, repo, tag_of(version), out, None)
