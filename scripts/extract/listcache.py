@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import unicodedata
 from itertools import chain
 from operator import itemgetter
@@ -98,17 +97,17 @@ def _read(path: Path, builders: dict) -> dict | None:
 
 
 def _write(path: Path, lists: dict) -> None:
-    """Write atomically (a temporary file renamed into place); a failure leaves no cache, silently."""
-    temporary = None
+    """Write atomically (a temporary file renamed into place); a failure leaves no cache, silently.
+    The temporary is `replacefile`'s, locked until renamed: a run killed before the rename left a
+    7 MB `.wordlists-*` file that nothing removed, one per kill (attack34); the next write removes
+    those whose writer is gone."""
+    from landstrikes.safety.replacefile import replace_text
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".wordlists-", delete=False) as handle:
-            temporary = handle.name
-            json.dump({name: _freeze(value) for name, value in lists.items()}, handle, ensure_ascii=False)
-        os.replace(temporary, path)
+        replace_text(path, json.dumps({name: _freeze(value) for name, value in lists.items()}, ensure_ascii=False))
     except OSError:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+        pass
 
 
 def _freeze(value) -> dict:

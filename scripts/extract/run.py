@@ -37,7 +37,7 @@ from landstrikes.extract.inventory import MAX_CHARS, take_inventory
 from landstrikes.extract.rawread import Expected
 from landstrikes.extract.shard import write_shard
 from landstrikes.safety.faults import fault
-from landstrikes.safety.outdir import output_folder
+from landstrikes.safety.outdir import output_folder, refuse_early
 from landstrikes.schema.rawnames import txt_in_other_case
 from landstrikes.schema.registry import TABLES
 
@@ -76,6 +76,7 @@ def extract_folder(
     paths = sorted([*raw_dir.glob("*.txt"), *txt_in_other_case(raw_dir)], key=str)
     if not paths:
         raise BuildError(raw_dir, "no raw article (*.txt) found", check="raw-missing")
+    refuse_early(out_dir, "extract")  # before the inventory reads every text and the word lists are cached
     inventory = take_inventory(paths, max_chars)
     result = ExtractResult(failures=list(inventory.failures), duplicates=inventory.duplicates)
     counts: Counter = Counter()

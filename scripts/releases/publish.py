@@ -18,6 +18,7 @@ from landstrikes.errors import ReleaseError
 from landstrikes.releases.loading import resolve_release
 from landstrikes.releases.manifest import verified_manifest
 from landstrikes.safety.faults import fault
+from landstrikes.safety.outdir import keep_folder_metadata
 from landstrikes.safety.ownedtemp import owned_temporary_folder
 
 REPO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
@@ -48,7 +49,7 @@ def upload_folder_of(release_folder: Path, target: Path) -> Path:
 def prepare_out(out: Path) -> Path:
     """--out must be missing or an empty folder: a dry run never writes over anything. A refusal
     is the `--out` commands' OutputRefused, so its check id and exit code come from one place."""
-    from landstrikes.safety.outdir import OutputRefused
+    from landstrikes.safety.outdir import OutputRefused, is_mount_point
     from landstrikes.safety.places import protected_place
 
     out = Path(out)
@@ -59,6 +60,8 @@ def prepare_out(out: Path) -> Path:
         if entries:
             shown = ", ".join(entries[:5]) + (f" and {len(entries) - 5} more" if len(entries) > 5 else "")
             raise OutputRefused(f"--out {out} is not empty ({shown})", "choose a new or empty folder")
+        if is_mount_point(out.resolve()):  # the copy is renamed into place: a mount point cannot be replaced (attack34)
+            raise OutputRefused(f"--out {out} is a mount point", "the copy is renamed into place; pass a folder inside it")
     protected = protected_place(out)  # after the folder in the way is named, as for every --out
     if protected:
         raise OutputRefused(f"--out {out} {protected}", "choose a folder outside it", check="protected-output")
@@ -83,6 +86,7 @@ def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path
             staged = upload_folder_of(folder, tmp / "upload")
             fault("publish:staged")
             if out.is_dir():
+                keep_folder_metadata(out, staged)  # the user's folder's mode, owner and group (attack34)
                 out.rmdir()  # empty, checked above
             staged.rename(out)
         return Published(version, repo, tag_of(version), out, None)

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -33,7 +34,7 @@ from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import visible as escaped
 from landstrikes.schema.tableio import read_arrow
-from landstrikes.safety.replacefile import current_umask
+from landstrikes.safety.replacefile import current_umask, written_path
 from landstrikes.schema.validate import validate
 from landstrikes.releases.folders import RELEASES, find_releases, releases_dir  # noqa: F401 (importers of release keep working)
 from landstrikes.releases.release_files import RELEASED_DOCUMENTS, is_hidden
@@ -118,7 +119,7 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
     if new is None:
         raise ReleaseError(f"{_shown(str(version))} is not a version: use X.Y.Z, e.g. 1.0.0")
     root = releases_dir(dataset_dir)
-    changelog = Path(changelog) if changelog else dataset_dir.parent / "CHANGELOG.md"
+    changelog = written_path(Path(changelog) if changelog else dataset_dir.parent / "CHANGELOG.md")  # a link's file (attack34)
     repaired = repair(root, changelog)
     existing = find_releases(root)
     target = root / str(new)
@@ -244,6 +245,7 @@ def repair(root: Path, changelog: Path) -> list[str]:
     with the release before it. Staging folders and temporary changelogs of a dead run are ours
     (by their prefixes) and are removed.
     """
+    changelog = written_path(changelog)  # a link is kept: its file gets the entry (attack34)
     check_changelog(changelog)
     done = []
     if root.is_dir():
@@ -466,10 +468,15 @@ def is_pending_changelog(path: Path, changelog: Path) -> bool:
 def stage_changelog(changelog: Path, entry: str) -> Path:
     """Write the new changelog next to the old one; the caller renames it into place."""
     old = changelog.read_text(encoding="utf-8") if changelog.is_file() else CHANGELOG_HEADER
+    try:  # the changelog's permissions (mkstemp's 0600 had closed a 0644 or 0664 changelog to all but its owner; attack34)
+        mode = stat.S_IMODE(changelog.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~current_umask()
     handle = tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=changelog.parent, prefix=f".{changelog.name}.", suffix=PENDING_SUFFIX, delete=False
     )
     with handle:
+        os.fchmod(handle.fileno(), mode)
         handle.write(old.rstrip("\n") + "\n\n" + entry)
     return Path(handle.name)
 

@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import shutil
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -78,6 +79,9 @@ def check_target(out: Path, command: str) -> None:
         return
     if not out.is_dir():
         raise OutputRefused(out, "is not a folder; --out needs a new, empty or earlier output folder")
+    if is_mount_point(out):
+        raise OutputRefused(out, "is a mount point: the output is swapped in whole by renaming, which cannot replace "
+                            "a mount point; pass a folder inside it")
     entries = sorted(p.name + ("/" if p.is_dir() else "") for p in out.iterdir())
     if not entries:
         return
@@ -94,22 +98,62 @@ def check_target(out: Path, command: str) -> None:
                             "move them out or pass another folder")
 
 
+def is_mount_point(folder: Path) -> bool:
+    """Whether folder is a mount point (another file system's root, or a bind mount of a folder of
+    this one, which `os.path.ismount` cannot tell from its device and inode numbers)."""
+    if os.path.ismount(folder):
+        return True
+    try:
+        with open("/proc/self/mountinfo", "rb") as handle:
+            points = {line.split()[4] for line in handle if len(line.split()) > 4}
+    except OSError:
+        return False
+    escaped = os.fsencode(str(folder))
+    for char in (b"\\", b" ", b"\t", b"\n"):  # mountinfo writes these in octal
+        escaped = escaped.replace(char, b"\\%03o" % char[0])
+    return escaped in points
+
+
+def keep_folder_metadata(existing: Path, staging: Path) -> None:
+    """Give staging the permissions, owner and group of the folder it will replace: a folder the
+    user made private (0700) or shared (setgid group) had become the umask's 0755 (attack34)."""
+    info = os.stat(existing)
+    if (info.st_uid, info.st_gid) != (os.stat(staging).st_uid, os.stat(staging).st_gid):
+        try:
+            os.chown(staging, info.st_uid, info.st_gid)
+        except PermissionError:  # another owner: a group we are in is still ours to give
+            try:
+                os.chown(staging, -1, info.st_gid)
+            except PermissionError:
+                pass
+    os.chmod(staging, stat.S_IMODE(info.st_mode))
+
+
 def remove_written(folder: Path) -> list[str]:
     """Delete the files folder's marker lists, then the marker and the folders left empty.
 
     Returns what is left (files nobody listed); the folder itself goes only when nothing is left.
+    A listed file that cannot be deleted (immutable, another user's) is left with the marker, so a
+    later run deletes it when it can; the others are deleted all the same (attack34: the first
+    such file had failed a run whose output was already in place, and every run after it).
     """
     marker = read_marker(folder)
     real = os.path.realpath(folder)
+    kept = []
     for i, name in enumerate(marker["files"] if marker else []):
         path = folder / name
         inside = not Path(name).is_absolute() and ".." not in Path(name).parts
         # the folders above the entry must be real folders of this one, not symlinks out of it
         inside = inside and os.path.realpath(path.parent) == os.path.normpath(os.path.join(real, Path(name).parent))
         if inside and (path.is_symlink() or path.is_file()):
-            path.unlink()
+            try:
+                path.unlink()
+            except OSError:
+                kept.append(name)
         if i == 0:
             fault("outdir:cleaning")
+    if kept:
+        return kept
     (folder / MARKER).unlink(missing_ok=True)
     for root, dirs, _ in sorted(os.walk(folder), reverse=True):
         for name in dirs:
@@ -122,6 +166,19 @@ def remove_written(folder: Path) -> list[str]:
     return left
 
 
+def _removed_or_said(folder: Path, say) -> None:
+    """remove_written(folder), its leftovers said in one line: never a failure of the run."""
+    try:
+        left = remove_written(folder)
+    except OSError as exc:
+        say(f"could not remove the previous output in {folder} ({exc.filename}: {exc.strerror or exc}); kept, "
+            "a later run removes it")
+        return
+    if left:
+        say(f"kept {_shown(left)} in {folder}: could not be removed, or not written by landstrikes; "
+            "a later run removes what it wrote")
+
+
 def recover_outputs(out: Path) -> list[str]:
     """Finish or clean what killed runs into `out` left beside it; one line per repair."""
     lines = []
@@ -132,12 +189,20 @@ def recover_outputs(out: Path) -> list[str]:
             sibling.rename(out)  # the only whole copy (a fallback swap was killed between its renames)
             lines.append(f"recovered {out} from {sibling.name}, left by a killed run")
         elif marker and marker.get("state") == "staging":
-            shutil.rmtree(sibling)  # a run killed while writing it: everything in it is its own
+            try:
+                shutil.rmtree(sibling)  # a run killed while writing it: everything in it is its own
+            except OSError as exc:
+                lines.append(f"could not remove {sibling} ({exc.filename}: {exc.strerror or exc}); kept")
+                continue
             lines.append(f"removed {sibling}, left unfinished by a killed run")
         elif sibling.is_dir():
-            left = remove_written(sibling)
+            try:
+                left = remove_written(sibling)
+            except OSError as exc:  # a leftover is never a reason to refuse the output (attack34)
+                lines.append(f"could not remove {sibling} ({exc.filename}: {exc.strerror or exc}); kept")
+                continue
             lines.append(f"removed the files a killed run left in {sibling}" +
-                         (f"; kept {_shown(left)} (not written by landstrikes)" if left else ""))
+                         (f"; kept {_shown(left)} (not removable, or not written by landstrikes)" if left else ""))
     return lines
 
 
@@ -159,6 +224,15 @@ def refuse_protected(out: Path, command: str) -> None:
     if protected:
         check_target(out, command)
         raise OutputRefused(out, f"{protected}; pass a folder outside it", check="protected-output")
+
+
+def refuse_early(out: Path, command: str) -> None:
+    """Judge `out` as `output_folder` will, reading only, before a command's work: `extract` had
+    read and hashed every raw text and written its word-list cache before a refusal (attack34).
+    `output_folder` judges again under the lock."""
+    out = _resolved(out)
+    refuse_protected(out, command)
+    check_target(out, command)
 
 
 @contextmanager
@@ -188,8 +262,8 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
                 fault("outdir:marked")
                 swapped = _swap_in(staging, out)
                 fault("outdir:swapped")
-                if swapped:
-                    remove_written(staging)  # now the previous output: only the files its marker lists
+                if swapped:  # staging is now the previous output: only the files its marker lists
+                    _removed_or_said(staging, notice or (lambda _: None))
             finally:
                 if not swapped and staging.exists():
                     shutil.rmtree(staging)
@@ -206,6 +280,7 @@ def _swap_in(staging: Path, out: Path) -> bool:
         staging.rename(out)
         swap.fsync_path(out.parent)
         return False
+    keep_folder_metadata(out, staging)
     if swap.EXCHANGE:
         swap.exchange(staging, out)
         swap.fsync_path(out.parent)
@@ -214,5 +289,5 @@ def _swap_in(staging: Path, out: Path) -> bool:
     out.rename(old)
     fault("outdir:moved-aside")
     staging.rename(out)
-    remove_written(old)
+    _removed_or_said(old, lambda _: None)  # kept when it cannot be removed: the next run's recovery retries
     return False

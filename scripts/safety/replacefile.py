@@ -19,21 +19,25 @@ from landstrikes.safety.ownedtemp import dead_owners_lock
 SUFFIX = ".landstrikes-tmp"
 
 
+def written_path(path: Path) -> Path:
+    """The file a write to `path` changes: where a symbolic link points, else path itself. A rename
+    over the link replaced the link (attack34: a DATASHEET.md linked to docs/ became a file of its
+    own, the file it named kept the old numbers)."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if os.path.islink(path) else path
+
+
 def replace_file(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically; on OSError the target is untouched and the error raised.
+    A symbolic link at `path` is kept: the file it names is replaced (`written_path`).
 
     The temporary file is locked until it has been renamed: a kill leaves it behind, and the next
     replacement of the same file removes the ones whose lock is free (attack20: they accumulated
     beside README.md, DATASHEET.md, agreement.json)."""
-    path = Path(path)
+    path = written_path(path)
     remove_dead_temporaries(path)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=SUFFIX, dir=path.parent)
-    temporary = Path(name)
+    fd, temporary = _locked_temporary(path)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a new file: never blocks
-        except OSError:
-            pass  # no locks here: the file, if left, is kept by every cleaner
         try:
             mode = path.stat().st_mode & 0o777
         except FileNotFoundError:
@@ -42,11 +46,42 @@ def replace_file(path: Path, data: bytes) -> None:
         with open(os.dup(fd), "wb") as handle:
             handle.write(data)
         temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        if exc.filename is None:  # a write's ENOSPC or EFBIG names no file: say which one (attack34: "input")
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+        raise
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     finally:
         os.close(fd)  # after the rename: a cleaner never finds our file unlocked
+
+
+TRIES = 5
+"""How often a writer whose new temporary a cleaner took starts again with another."""
+
+
+def _locked_temporary(path: Path) -> tuple[int, Path]:
+    """A new temporary file beside `path`, open and locked. Between `mkstemp` and `flock` it is
+    unlocked, and another replacement's cleanup may take it for a dead run's: it then holds its
+    lock (ours fails) or has unlinked it (ours holds a file no name reaches). Either way this one
+    is given up to the cleaner and another made (attack34: the first of two `validate --json` at
+    once ended `No such file or directory`)."""
+    for attempt in range(TRIES):
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=SUFFIX, dir=path.parent)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a new file: only a cleaner can hold it
+        except BlockingIOError:
+            taken = True  # a cleaner holds it, and removes it
+        except OSError:
+            return fd, Path(name)  # no locks here: the file, if left, is kept by every cleaner
+        else:
+            taken = os.fstat(fd).st_nlink == 0  # a cleaner removed it before we locked it
+        if not taken or attempt == TRIES - 1:
+            return fd, Path(name)
+        os.close(fd)
+    raise AssertionError("unreachable")
 
 
 def current_umask() -> int:
