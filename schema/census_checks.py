@@ -5,6 +5,7 @@ edit of several rows broke while every other check passed (M4, SG1, C5's table, 
 Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
+from landstrikes.schema.auto_entities import check_auto_entities
 from landstrikes.schema.claim_segments import check_claim_segments, check_stance_evidence_segments
 from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
@@ -99,6 +100,7 @@ CENSUS_CHECKS = (
     check_quote_cluster_reference,
     check_slug_ids,
     check_claim_named_clusters,
+    check_auto_entities,
 )
 """`check_quote_cluster_reference` (cluster-similarity-mismatch) reads rows of many articles (a
 quote cluster spans articles): `validate --engine` runs it in its corpus-wide pass
@@ -163,5 +165,6 @@ CENSUS_CHECK_IDS = (
     "cluster-similarity-mismatch",
     "id-not-slug",
     "cluster-not-its-claim",
+    "auto-entity-not-derived",
 )
 """Every check id they report (README's check-id list, via docs/notes/census.md)."""
