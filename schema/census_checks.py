@@ -5,6 +5,7 @@ edit of several rows broke while every other check passed (M4, SG1, C5's table, 
 Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
+from landstrikes.schema.auto_clusters import check_auto_clusters
 from landstrikes.schema.auto_entities import check_auto_entities
 from landstrikes.schema.claim_segments import check_claim_segments, check_stance_evidence_segments
 from landstrikes.schema.claim_speakers import check_claim_speakers
@@ -101,6 +102,7 @@ CENSUS_CHECKS = (
     check_slug_ids,
     check_claim_named_clusters,
     check_auto_entities,
+    check_auto_clusters,
 )
 """`check_quote_cluster_reference` (cluster-similarity-mismatch) reads rows of many articles (a
 quote cluster spans articles): `validate --engine` runs it in its corpus-wide pass
@@ -166,5 +168,6 @@ CENSUS_CHECK_IDS = (
     "id-not-slug",
     "cluster-not-its-claim",
     "auto-entity-not-derived",
+    "auto-cluster-not-its-own",
 )
 """Every check id they report (README's check-id list, via docs/notes/census.md)."""
