@@ -33,6 +33,7 @@ from landstrikes.schema.nominal_titles import check_nominal_titles
 from landstrikes.schema.pronoun_types import check_pronoun_types
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.quote_cluster_names import check_quote_cluster_names
 from landstrikes.schema.quote_cues import check_quote_cues
 from landstrikes.schema.quote_kinds import check_quote_kinds
 from landstrikes.schema.quote_pairs import check_quote_pairs
@@ -103,6 +104,7 @@ CENSUS_CHECKS = (
     check_claim_named_clusters,
     check_auto_entities,
     check_auto_clusters,
+    check_quote_cluster_names,
 )
 """`check_quote_cluster_reference` (cluster-similarity-mismatch) reads rows of many articles (a
 quote cluster spans articles): `validate --engine` runs it in its corpus-wide pass
@@ -169,5 +171,6 @@ CENSUS_CHECK_IDS = (
     "cluster-not-its-claim",
     "auto-entity-not-derived",
     "auto-cluster-not-its-own",
+    "quote-cluster-not-its-words",
 )
 """Every check id they report (README's check-id list, via docs/notes/census.md)."""
