@@ -5,6 +5,8 @@ edit of several rows broke while every other check passed (M4, SG1, C5's table, 
 Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
+from landstrikes.schema.auto_clusters import check_auto_clusters
+from landstrikes.schema.auto_entities import check_auto_entities
 from landstrikes.schema.claim_segments import check_claim_segments, check_stance_evidence_segments
 from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
@@ -31,6 +33,7 @@ from landstrikes.schema.nominal_titles import check_nominal_titles
 from landstrikes.schema.pronoun_types import check_pronoun_types
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
+from landstrikes.schema.quote_cluster_names import check_quote_cluster_names
 from landstrikes.schema.quote_cues import check_quote_cues
 from landstrikes.schema.quote_kinds import check_quote_kinds
 from landstrikes.schema.quote_pairs import check_quote_pairs
@@ -99,6 +102,9 @@ CENSUS_CHECKS = (
     check_quote_cluster_reference,
     check_slug_ids,
     check_claim_named_clusters,
+    check_auto_entities,
+    check_auto_clusters,
+    check_quote_cluster_names,
 )
 """`check_quote_cluster_reference` (cluster-similarity-mismatch) reads rows of many articles (a
 quote cluster spans articles): `validate --engine` runs it in its corpus-wide pass
@@ -163,5 +169,8 @@ CENSUS_CHECK_IDS = (
     "cluster-similarity-mismatch",
     "id-not-slug",
     "cluster-not-its-claim",
+    "auto-entity-not-derived",
+    "auto-cluster-not-its-own",
+    "quote-cluster-not-its-words",
 )
 """Every check id they report (README's check-id list, via docs/notes/census.md)."""

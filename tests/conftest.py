@@ -256,3 +256,16 @@ def list_in_manifest(release: Path, rel: str, data: bytes) -> None:
     manifest["files"][rel] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
     (release / "MANIFEST.json").write_text(json.dumps(dict(manifest, files=dict(sorted(manifest["files"].items()))), indent=2),
                                            encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def silver_raw(tmp_path_factory) -> Path:
+    """`landstrikes extract dataset/raw` once per session (attack36's tests copy it)."""
+    from attack36_tools import silver_once
+    return silver_once(tmp_path_factory.mktemp("silver-raw"))
+
+
+@pytest.fixture
+def silver_copy(silver_raw, tmp_path) -> Path:
+    from attack36_tools import copy_of
+    return copy_of(silver_raw, tmp_path / "silver")

@@ -45,6 +45,8 @@ from landstrikes.safety.faults import fault
 from landstrikes.safety.ownedtemp import owned_temporary_folder
 from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
 from landstrikes.schema.every_table_checks import check_foreign_keys
+from landstrikes.schema.auto_entities import check_auto_entities
+from landstrikes.schema.quote_cluster_names import check_quote_cluster_names
 from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.raw_texts import check_raw_texts
@@ -67,6 +69,8 @@ CORPUS_WIDE_CHECKS = frozenset({
     "cluster-similarity-mismatch",  # GOLD_CORPUS_WIDE: a quote cluster's reference may be in another article
     "cluster-not-its-claim",  # GOLD_CORPUS_WIDE: a cluster named by a claim of another partition
     "contradiction-links-incomplete",  # GOLD_CORPUS_WIDE: a contradiction joins claims of two articles
+    "quote-cluster-not-its-words",  # GOLD_CORPUS_WIDE: a quote cluster's rows lie in many articles
+    "auto-entity-not-derived",  # GOLD_CORPUS_WIDE: an extractor entity's articles and surfaces are its mentions anywhere
 })
 """Check ids a single partition cannot decide: they come from the corpus-wide pass only."""
 GOLD_CORPUS_WIDE = (
@@ -76,6 +80,8 @@ GOLD_CORPUS_WIDE = (
     (check_entities_mentioned, ("articles", "entities", "mentions")),  # "mentioned somewhere" spans articles
     (check_quote_cluster_wording, ("quotes", "quality_flags")),  # a cluster's reference wording may be elsewhere
     (check_quote_cluster_reference, ("quotes",)),  # a cluster's reference row (similarity 1.0) may be elsewhere
+    (check_quote_cluster_names, ("quotes",)),  # a cluster's words may be said in another article
+    (check_auto_entities, ("entities", "mentions")),  # an extractor entity's description and aliases: its mentions anywhere
 )
 """Gold checks whose rows meet across articles, with the tables each reads whole on the driver."""
 CROSS_ARTICLE_REFERENCES = tuple((check, CROSS_ARTICLE_TABLES[check]) for check in CROSS_ARTICLE_CHECKS)

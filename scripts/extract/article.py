@@ -171,8 +171,11 @@ def _speaker_words(text: str, q: Quote, mention: Mention | None) -> tuple:
 
 
 def _boilerplate(spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """The navigation, prompt and advertisement segments, in text order: no claim there (C12)."""
-    return [(start, end) for start, end, kind in spans if kind in BOILERPLATE_KINDS]
+    """The navigation, prompt and advertisement segments and the repeats of the headline (a
+    headline segment after the first, which `_quality_rows` flags `duplicate_headline`), in text
+    order: no claim there (C12; C10: a repeat of the headline is not annotated, its claim is the
+    headline's; attack36: "$4bn" in a repeated headline gave a claim `claim-in-repeated-headline`)."""
+    return [(start, end) for start, end, kind in spans if kind in BOILERPLATE_KINDS or (kind == "headline" and start > 0)]
 
 
 def _in_boilerplate(start: int, end: int, boilerplate: list[tuple[int, int]], ends: list[int]) -> bool:
@@ -184,7 +187,8 @@ def _in_boilerplate(start: int, end: int, boilerplate: list[tuple[int, int]], en
 def _claim_rows(article_id: str, text: str, quotes: list[Quote], boilerplate: list[tuple[int, int]] = ()) -> tuple[list[tuple], list[tuple]]:
     """The claims rows and their claim_clusters rows: each silver claim is its own cluster until a
     reviewer merges clusters across articles (C7). None in a navigation, prompt or advertisement
-    segment (C12: "Advertisement 20% off", a related article's headline are not the article's claims)."""
+    segment (C12: "Advertisement 20% off", a related article's headline are not the article's claims),
+    nor in a repeat of the headline (C10)."""
     claims, clusters = [], []
     attributed = [q for q in quotes if q.speaker.mention is not None and q.speaker.status == "attributed"]
     starts = [q.start for q in attributed]  # quotes come sorted by start

@@ -1,0 +1,73 @@
+"""Q12 (2.24): a quote cluster named by a slug names the utterance its rows report (`q-hitting-land`
+for "We are going to start now hitting land"), so its id shares a word with the words of one of its
+rows, as E3's entity id with its name (`entity-id-not-its-name`). Words are compared by their first
+four letters after NFKD and lower case; only the id's words of four letters or more count (`q`,
+`to`, `do`, `her` say nothing about an utterance), and an id with none is not judged. attack36: on
+the gold, the ids of two clusters swapped in every quote row (`q-drug-deaths` <-> `q-own-mortality`,
+each cluster keeping its rows, reference and similarities) validated, and so did a cluster renamed
+to words none of its rows say [quote-cluster-not-its-words]. It cannot see a swap of two clusters
+whose ids share a word with each other's rows (11 of the gold's 171 pairs: `q-reject-intervention`,
+`q-interventions-never-deliver`), nor a quote moved between clusters (the cluster's name still
+fits its other rows). A cluster named by a quote's own id (the extractor's, a singleton) is no slug
+and not judged. One finding per cluster, on its first row by quote id. A cluster's rows lie in many
+articles: `validate --engine` runs it in its corpus-wide pass. Arrow only; Python names the
+failing clusters."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from landstrikes.schema.census_arrow import arrow_of
+from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.report import Report
+from landstrikes.schema.slug_ids import SLUG
+
+CHECK = "quote-cluster-not-its-words"
+_PREFIX, _LONG = 4, 4
+_SEP = pa.scalar("\x1f", pa.large_string())
+
+
+def _words(owners: pa.Array, values: pa.Array, long_only: bool) -> pa.Array:
+    """`owner<US>word` (a word's first four letters) for each word of each value."""
+    folded = pc.utf8_lower(pc.utf8_normalize(values.cast(pa.large_string()), form="NFKD"))
+    words = pc.split_pattern(pc.utf8_trim_whitespace(pc.replace_substring_regex(folded, r"[^a-z0-9]+", " ")), " ")
+    parents = pc.list_parent_indices(words)
+    flat = pc.list_flatten(words)
+    keep = pc.greater_equal(pc.utf8_length(flat), _LONG if long_only else 1)
+    keys = pc.binary_join_element_wise(owners.take(parents), pc.utf8_slice_codeunits(flat, 0, _PREFIX), _SEP)
+    return keys.filter(keep)
+
+
+def check_quote_cluster_names(tables, report: Report) -> None:
+    quotes = arrow_of(tables, "quotes", ("cluster_id", "text"))
+    if quotes is None or not quotes.num_rows:
+        return
+    ids, clusters, texts = (column(quotes, name) for name in ("quote_id", "cluster_id", "text"))
+    if not all(pa.types.is_string(a.type) or pa.types.is_large_string(a.type) for a in (ids, clusters, texts)):
+        return
+    ids, clusters, texts = (a.cast(pa.large_string()) for a in (ids, clusters, texts))
+    named = pc.fill_null(pc.match_substring_regex(clusters, SLUG), False)
+    if "source" in quotes.column_names:  # the extractor's rows are their own clusters: auto-cluster-not-its-own
+        named = pc.and_(named, pc.fill_null(pc.not_equal(column(quotes, "source").cast(pa.large_string()), "auto"), True))
+    if not pc.any(named).as_py():
+        return
+    rows = quotes.select([]).append_column("quote_id", ids).append_column("cluster_id", clusters) \
+        .append_column("text", texts.fill_null("")).filter(named)
+    names = pc.unique(rows.column("cluster_id").combine_chunks())
+    said = _words(rows.column("cluster_id").combine_chunks(), rows.column("text").combine_chunks(), long_only=False)
+    own = _words(names, pc.replace_substring(names, "-", " "), long_only=True)
+    if not len(own):
+        return
+    owners = pc.list_element(pc.split_pattern(own, "\x1f", max_splits=1), 0)
+    shared = pa.table({"cluster": owners, "shared": pc.is_in(own, value_set=said)}).group_by("cluster") \
+        .aggregate([("shared", "any")])
+    failing = shared.filter(pc.invert(shared.column("shared_any"))).column("cluster").combine_chunks()
+    if not len(failing):
+        return
+    first = rows.filter(pc.is_in(rows.column("cluster_id"), value_set=failing)).group_by("cluster_id") \
+        .aggregate([("quote_id", "min")]).sort_by("quote_id_min")
+    for cluster, row_id in zip(first.column("cluster_id").to_pylist(), first.column("quote_id_min").to_pylist()):
+        report.add("quotes", CHECK, f"a quote cluster named by a slug names its utterance (Q12): no word of '{cluster}' "
+                   "is a word of its rows", row_id, "cluster_id", cluster)
