@@ -269,3 +269,23 @@ def silver_raw(tmp_path_factory) -> Path:
 def silver_copy(silver_raw, tmp_path) -> Path:
     from attack36_tools import copy_of
     return copy_of(silver_raw, tmp_path / "silver")
+
+
+SYSTEM_DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/urandom")
+"""Devices the hostile tests point links at: a test that writes through such a link must never
+replace one (session 31: a write through a link made /dev/zero a regular file for the whole machine)."""
+
+
+def _not_devices() -> list[str]:
+    import stat
+
+    return [d for d in SYSTEM_DEVICES if os.path.exists(d) and not stat.S_ISCHR(os.lstat(d).st_mode)]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def system_devices_stay_devices():
+    """Fails the session's last test of each worker when a device the tests link to stopped being one."""
+    before = _not_devices()
+    yield
+    broken = sorted(set(_not_devices()) - set(before))
+    assert not broken, f"a test replaced system devices with files: {broken} (restore them with mknod)"

@@ -8,8 +8,10 @@ replaces it only once written in full.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 import re
 import tempfile
 from pathlib import Path
@@ -22,9 +24,19 @@ SUFFIX = ".landstrikes-tmp"
 def written_path(path: Path) -> Path:
     """The file a write to `path` changes: where a symbolic link points, else path itself. A rename
     over the link replaced the link (attack34: a DATASHEET.md linked to docs/ became a file of its
-    own, the file it named kept the old numbers)."""
+    own, the file it named kept the old numbers). Only a regular file (or no file yet) is ever
+    replaced, whichever name reaches it: OSError otherwise. Following links without that rule, the
+    word-list cache's test link to /dev/zero had the machine's /dev/zero renamed over by a 7 MB
+    JSON file (session 31)."""
     path = Path(path)
-    return Path(os.path.realpath(path)) if os.path.islink(path) else path
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "not a regular file (a device, FIFO, socket or folder is never replaced)", str(path))
+    return target
 
 
 def replace_file(path: Path, data: bytes) -> None:
