@@ -46,7 +46,8 @@ def check_segment_line_starts(tables, report: Report) -> None:
     partition kept), validated (attack35) [segment-starts-inside-a-line]. Decided on the byte before
     each start (a line feed is one byte, never part of another character); only the few rows that
     start inside a line look up the segment that ends there, and a start no segment ends at is left to
-    segments-not-partition (one corruption, one finding)."""
+    segments-not-partition, and one whose text opens with blanks up to a line feed (the blank run
+    between two blocks moved into it) to segment-starts-with-line-feed (one corruption, one finding)."""
     segments = arrow_of(tables, "segments", ("article_id", "start", "end", "text", "kind"))
     if segments is None or not segments.num_rows or "articles" not in tables:
         return
@@ -63,6 +64,9 @@ def check_segment_line_starts(tables, report: Report) -> None:
     before = texts.data()[texts.byte_positions(numbers[judged], starts[judged]) - 1]
     rows = judged[before != ord("\n")]
     rows = rows[texts_are_slices(tables, "segments", segments, rows, ("start", "end", "text"))]
+    if len(rows):  # a segment opening with the blank run before a line feed is segment-starts-with-line-feed's
+        opening = pc.match_substring_regex(column(segments, "text").take(pa.array(rows, pa.int64())), _OPENS_WITH_BREAK)
+        rows = rows[~pc.fill_null(opening, False).to_numpy(zero_copy_only=False)]
     if not len(rows):
         return
     # the segments that end where these start (only those ends are read), in the same article
