@@ -93,6 +93,6 @@ def _check_variant_scores(quotes, kept, texts, reference, scores, variants, repo
         return
     rows, references = variants[wrong], reference[variants[wrong]]
     for row_id, ref_id, score, want in zip(ids_at(quotes, "quotes", kept[rows]), ids_at(quotes, "quotes", kept[references]),
-                                           scores[rows], expected[wrong]):
+                                           scores[rows].tolist(), expected[wrong].tolist()):
         report.add("quotes", "cluster-similarity-mismatch", f"cluster_similarity is {score!r}; the row's words against its "
                    f"cluster's reference {ref_id} give {want!r} (Q12)", row_id, "cluster_similarity", score)
