@@ -113,7 +113,7 @@ def hostile_dataset(tmp_path_factory) -> Path:
     raw = folder / "raw" / f"{HOSTILE_ARTICLE}.txt"
     raw.write_bytes(raw.read_bytes() + HOSTILE_TEXT.encode("utf-8"))
     source = folder / "annotations" / "articles" / f"{HOSTILE_ARTICLE}.yaml"
-    quote = "  - {text: 'onmouseover=', kind: scare, status: term, cluster: q-hostile-cluster}\n"
+    quote = "  - {text: 'onmouseover=', kind: scare, status: term, cluster: q-onmouseover-hostile}\n"
     source.write_text(source.read_text(encoding="utf-8").replace("quotes:\n", "quotes:\n" + quote, 1), encoding="utf-8")
     catalogue = folder / "annotations" / "entities.yaml"
     entry = "{id: donald-trump, name: Donald Trump,"
@@ -129,7 +129,7 @@ def hostile_dataset(tmp_path_factory) -> Path:
     path = folder / "data" / "quotes" / "quotes.parquet"
     quotes = pq.read_table(path)
     i = quotes.schema.get_field_index("cluster_id")
-    ids = [HOSTILE_CLUSTER if v == "q-hostile-cluster" else v for v in quotes.column(i).to_pylist()]
+    ids = [HOSTILE_CLUSTER if v == "q-onmouseover-hostile" else v for v in quotes.column(i).to_pylist()]
     pq.write_table(quotes.set_column(i, quotes.schema.field(i), pa.array(ids, quotes.schema.field(i).type)), path)
     return folder
 # Releases (issue 7): always cut in temporary copies, never in the repo's dataset/releases.

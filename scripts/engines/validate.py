@@ -78,10 +78,10 @@ GOLD_CORPUS_WIDE = (
     (check_claim_named_clusters, ("claims", "claim_clusters")),  # the claim naming a cluster may be elsewhere
     (check_contradiction_links, ("claims",)),  # both sides of a contradiction, in two articles
     (check_entities_mentioned, ("articles", "entities", "mentions")),  # "mentioned somewhere" spans articles
+    (check_auto_entities, ("entities", "mentions")),  # an extractor entity's description and aliases: its mentions anywhere (beside the other entity check: mentions are dropped before the quote checks)
     (check_quote_cluster_wording, ("quotes", "quality_flags")),  # a cluster's reference wording may be elsewhere
     (check_quote_cluster_reference, ("quotes",)),  # a cluster's reference row (similarity 1.0) may be elsewhere
     (check_quote_cluster_names, ("quotes",)),  # a cluster's words may be said in another article
-    (check_auto_entities, ("entities", "mentions")),  # an extractor entity's description and aliases: its mentions anywhere
 )
 """Gold checks whose rows meet across articles, with the tables each reads whole on the driver."""
 CROSS_ARTICLE_REFERENCES = tuple((check, CROSS_ARTICLE_TABLES[check]) for check in CROSS_ARTICLE_CHECKS)
