@@ -26,18 +26,21 @@ from landstrikes.schema.slug_ids import SLUG
 
 CHECK = "quote-cluster-not-its-words"
 _PREFIX, _LONG = 4, 4
-_SEP = pa.scalar("\x1f", pa.large_string())
 
 
-def _words(owners: pa.Array, values: pa.Array, long_only: bool) -> pa.Array:
-    """`owner<US>word` (a word's first four letters) for each word of each value."""
+def _prefixes(values: pa.Array, long_only: bool) -> tuple[np.ndarray, pa.Array]:
+    """Each word's first four letters (after NFKD and lower case), with the index of its value."""
     folded = pc.utf8_lower(pc.utf8_normalize(values.cast(pa.large_string()), form="NFKD"))
     words = pc.split_pattern(pc.utf8_trim_whitespace(pc.replace_substring_regex(folded, r"[^a-z0-9]+", " ")), " ")
-    parents = pc.list_parent_indices(words)
+    parents = pc.list_parent_indices(words).to_numpy(zero_copy_only=False)
     flat = pc.list_flatten(words)
-    keep = pc.greater_equal(pc.utf8_length(flat), _LONG if long_only else 1)
-    keys = pc.binary_join_element_wise(owners.take(parents), pc.utf8_slice_codeunits(flat, 0, _PREFIX), _SEP)
-    return keys.filter(keep)
+    keep = pc.greater_equal(pc.utf8_length(flat), _LONG if long_only else 1).to_numpy(zero_copy_only=False)
+    return parents[keep], pc.utf8_slice_codeunits(flat, 0, _PREFIX).filter(pa.array(keep))
+
+
+def _codes(array: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    encoded = pc.dictionary_encode(array)
+    return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary
 
 
 def check_quote_cluster_names(tables, report: Report) -> None:
@@ -55,15 +58,33 @@ def check_quote_cluster_names(tables, report: Report) -> None:
         return
     rows = quotes.select([]).append_column("quote_id", ids).append_column("cluster_id", clusters) \
         .append_column("text", texts.fill_null("")).filter(named)
-    names = pc.unique(rows.column("cluster_id").combine_chunks())
-    said = _words(rows.column("cluster_id").combine_chunks(), rows.column("text").combine_chunks(), long_only=False)
-    own = _words(names, pc.replace_substring(names, "-", " "), long_only=True)
+    # words are read once per distinct text and per distinct cluster id, then met as integer keys:
+    # splitting every row's text into joined strings cost 0.34 user CPU-s at 10^5 quote rows
+    cluster_of_row, names = _codes(rows.column("cluster_id").combine_chunks())
+    text_of_row, distinct_texts = _codes(rows.column("text").combine_chunks())
+    text_of_word, said = _prefixes(distinct_texts, long_only=False)
+    cluster_of_word, own = _prefixes(pc.replace_substring(names, "-", " "), long_only=True)
     if not len(own):
         return
-    owners = pc.list_element(pc.split_pattern(own, "\x1f", max_splits=1), 0)
-    shared = pa.table({"cluster": owners, "shared": pc.is_in(own, value_set=said)}).group_by("cluster") \
-        .aggregate([("shared", "any")])
-    failing = shared.filter(pc.invert(shared.column("shared_any"))).column("cluster").combine_chunks()
+    vocabulary, _ = _codes(pa.chunked_array([said, own], pa.large_string()).combine_chunks())
+    said_code, own_code = vocabulary[:len(said)], vocabulary[len(said):]
+    size = int(vocabulary.max()) + 1
+    text_words = np.unique(text_of_word * size + said_code)
+    # each distinct (cluster, text) pair meets its cluster's own words
+    pairs = np.unique(cluster_of_row * len(distinct_texts) + text_of_row)
+    pair_cluster, pair_text = pairs // len(distinct_texts), pairs % len(distinct_texts)
+    order = np.argsort(cluster_of_word, kind="stable")
+    by_cluster, words_sorted = cluster_of_word[order], own_code[order]
+    low, high = np.searchsorted(by_cluster, pair_cluster, "left"), np.searchsorted(by_cluster, pair_cluster, "right")
+    count = high - low
+    triple_pair = np.repeat(np.arange(len(pairs)), count)
+    triple_word = words_sorted[np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + np.repeat(low, count)]
+    hit = np.isin(pair_text[triple_pair] * size + triple_word, text_words)
+    judged = np.zeros(len(names), bool)
+    judged[cluster_of_word] = True
+    fits = np.zeros(len(names), bool)
+    fits[pair_cluster[triple_pair[hit]]] = True
+    failing = names.take(pa.array(np.flatnonzero(judged & ~fits), pa.int64()))
     if not len(failing):
         return
     first = rows.filter(pc.is_in(rows.column("cluster_id"), value_set=failing)).group_by("cluster_id") \
