@@ -100,7 +100,9 @@ def check_target(out: Path, command: str) -> None:
 
 def is_mount_point(folder: Path) -> bool:
     """Whether folder is a mount point (another file system's root, or a bind mount of a folder of
-    this one, which `os.path.ismount` cannot tell from its device and inode numbers)."""
+    this one, which `os.path.ismount` cannot tell from its device and inode numbers), however the
+    path names it: relative, `./x/`, or through a symbolic link (session 31: only the absolute
+    spelling was found)."""
     if os.path.ismount(folder):
         return True
     try:
@@ -108,7 +110,7 @@ def is_mount_point(folder: Path) -> bool:
             points = {line.split()[4] for line in handle if len(line.split()) > 4}
     except OSError:
         return False
-    escaped = os.fsencode(str(folder))
+    escaped = os.fsencode(os.path.realpath(folder))  # mountinfo names absolute, resolved paths
     for char in (b"\\", b" ", b"\t", b"\n"):  # mountinfo writes these in octal
         escaped = escaped.replace(char, b"\\%03o" % char[0])
     return escaped in points
