@@ -52,6 +52,17 @@ def _after_line_break(data: np.ndarray, positions: np.ndarray) -> np.ndarray:
     return single | nel | separators
 
 
+def _opens_with_other_break(data: np.ndarray, positions: np.ndarray, inside: np.ndarray) -> np.ndarray:
+    """Whether the character at each byte position is a CR, VT, FF, NEL, U+2028 or U+2029 (a line
+    feed there is segment-starts-with-line-feed's); `inside` says where a character lies there."""
+    at = lambda ahead: data[np.minimum(positions + ahead, len(data) - 1)]  # noqa: E731
+    first = at(0)
+    single = np.isin(first, np.array([0x0D, 0x0B, 0x0C], dtype=first.dtype))
+    nel = (first == 0xC2) & (at(1) == 0x85)
+    separators = (first == 0xE2) & (at(1) == 0x80) & np.isin(at(2), np.array([0xA8, 0xA9], dtype=first.dtype))
+    return (single | nel | separators) & inside
+
+
 def check_segment_line_starts(tables, report: Report) -> None:
     """SG1 (guidelines 2.23): segments are blocks, so a segment starts where a line starts, right
     after a line feed (or another of Unicode's mandatory line breaks: a CR alone, NEL, U+2028, as
@@ -76,7 +87,11 @@ def check_segment_line_starts(tables, report: Report) -> None:
     judged = np.flatnonzero((numbers >= 0) & (starts > 0) & (starts <= lengths))
     if not len(judged):
         return
-    rows = judged[~_after_line_break(texts.data(), texts.byte_positions(numbers[judged], starts[judged]))]
+    data, positions = texts.data(), texts.byte_positions(numbers[judged], starts[judged])
+    # after a break other than a line feed, a segment opening with another break starts inside the
+    # run between two blocks, which SG1 gives the segment before (attack37: 'Head\r|\rBody')
+    in_run = (data[positions - 1] != 0x0A) & _opens_with_other_break(data, positions, starts[judged] < lengths[judged])
+    rows = judged[~_after_line_break(data, positions) | in_run]
     rows = rows[texts_are_slices(tables, "segments", segments, rows, ("start", "end", "text"))]
     if len(rows):  # a segment opening with the blank run before a line feed is segment-starts-with-line-feed's
         opening = pc.match_substring_regex(column(segments, "text").take(pa.array(rows, pa.int64())), _OPENS_WITH_BREAK)

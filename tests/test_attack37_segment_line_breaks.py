@@ -13,17 +13,17 @@ import pytest
 from attack25_tools import findings_of, rows_of, write_rows
 
 CHECK = "segment-starts-inside-a-line"
-A004 = "004_26f752040ea19616"
+A004, A000 = "004_26f752040ea19616", "000_68b95635092649cd"
 
 
-def _with_breaks(folder, brk: str) -> str:
+def _with_breaks(folder, brk: str, article: str = A004) -> str:
     articles = rows_of(folder, "articles")
-    row = next(a for a in articles if a["article_id"] == A004)
+    row = next(a for a in articles if a["article_id"] == article)
     row["text"] = row["text"].replace("\n", brk)
     write_rows(folder, "articles", articles)
     segments = rows_of(folder, "segments")
     for s in segments:
-        if s["article_id"] == A004:
+        if s["article_id"] == article:
             s["text"] = s["text"].replace("\n", brk)
     write_rows(folder, "segments", segments)
     return row["text"]
@@ -46,5 +46,22 @@ def test_a_cut_inside_a_line_of_a_cr_text_is_still_a_finding(dataset_copy):
     before["end"], after["start"] = cut, cut
     for row in (before, after):
         row.update(text=text[row["start"]:row["end"]], segment_id=f"{A004}:g:{row['start']}-{row['end']}")
+    write_rows(dataset_copy, "segments", segments)
+    assert findings_of(dataset_copy, CHECK) == [(CHECK, after["segment_id"], "start")]
+
+
+@pytest.mark.parametrize("brk", ["\r", "\u2028"])
+def test_the_blank_run_between_blocks_moved_into_the_next_is_still_a_finding(dataset_copy, brk):
+    """SG1: the whitespace between two blocks belongs to the segment before. In a text without line
+    feeds, a body opening with the second break of 'Head<br><br>Body' starts after a break, but
+    inside the run between the blocks (segment-starts-with-line-feed judges only line feeds)."""
+    text = _with_breaks(dataset_copy, brk, A000)
+    segments = rows_of(dataset_copy, "segments")
+    after = next(s for s in segments if s["article_id"] == A000 and s["start"] == 164)
+    assert text[162:164] == brk * 2
+    before = next(s for s in segments if s["article_id"] == A000 and s["end"] == 164)
+    before["end"] = after["start"] = 163
+    for row in (before, after):
+        row.update(text=text[row["start"]:row["end"]], segment_id=f"{A000}:g:{row['start']}-{row['end']}")
     write_rows(dataset_copy, "segments", segments)
     assert findings_of(dataset_copy, CHECK) == [(CHECK, after["segment_id"], "start")]
