@@ -7,8 +7,8 @@ joined by an apostrophe (`N'Djamena`, the quote builder's one word `don't`) neve
 
 - `folded`: lower case, NFKD, combining marks dropped, the Latin letters without a decomposition
   spelled as a slug spells them (ø o, ł l, æ ae, œ oe, ß ss, đ/ð d, þ th, ı i, ħ h);
-- `joined`: the same with apostrophes, hyphens and full stops dropped (`ndjamena`, `dont`,
-  `alqaeda`, `us`), words a slug may write as one;
+- `joined`: the same with every character but letters, digits and blanks dropped (`ndjamena`,
+  `dont`, `alqaeda`, `us`, `att` for AT&T), words a slug may write as one;
 - `other_script`: whether a folded value still holds a letter outside a-z (Cyrillic, Greek,
   Arabic, CJK ...): a slug of such a word is a transliteration, which no word comparison meets.
 All Arrow kernels, linear in the text."""
@@ -31,8 +31,8 @@ def folded(values: pa.Array) -> pa.Array:
 
 
 def joined(values: pa.Array) -> pa.Array:
-    """`folded` values with apostrophes, hyphens and full stops dropped."""
-    return pc.replace_substring_regex(values, r"['’ʼ`.\-‐‑]+", "")
+    """`folded` values with every character but letters, digits and blanks dropped."""
+    return pc.replace_substring_regex(values, r"[^\p{L}\p{N}\p{Z}\s]+", "")
 
 
 def other_script(values: pa.Array) -> pa.Array:

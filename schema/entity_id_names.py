@@ -28,7 +28,7 @@ _PREFIX = 4
 def _row_words(rows: np.ndarray, values: pa.Array, both: bool = False) -> pa.Array:
     """`row:word` for each word (first four letters) of each value, its row given by `rows`; the
     value's letters folded to ASCII as a slug spells them (ascii_words), and with `both` also the
-    words it makes with apostrophes, hyphens and full stops dropped (`N'Djamena`: `ndjamena`)."""
+    words it makes with its punctuation dropped (`N'Djamena`: `ndjamena`)."""
     spelt = folded(values)
     if both:
         rows, spelt = np.concatenate([rows, rows]), pa.concat_arrays([spelt, joined(spelt)])

@@ -10,8 +10,8 @@ whose ids share a word with each other's rows (11 of the gold's 171 pairs: `q-re
 `q-interventions-never-deliver`), nor a quote moved between clusters (the cluster's name still
 fits its other rows). A cluster named by a quote's own id (the extractor's, a singleton) is no slug
 and not judged, nor is one with a row holding a letter of another script (its slug transliterates).
-Letters are folded to ASCII as a slug spells them and a row's words are also read with apostrophes,
-hyphens and full stops dropped (attack37: `q-exito` for "Sí, es un éxito", `q-dont` for "Don't."
+Letters are folded to ASCII as a slug spells them and a row's words are also read with their
+punctuation dropped (attack37: `q-exito` for "Sí, es un éxito", `q-dont` for "Don't."
 and `q-eto-voina` for "Это война" were refused; schema/ascii_words.py). One finding per cluster, on its first row by quote id. A cluster's rows lie in many
 articles: `validate --engine` runs it in its corpus-wide pass. Arrow only; Python names the
 failing clusters."""
@@ -34,8 +34,8 @@ _PREFIX, _LONG = 4, 4
 
 def _prefixes(values: pa.Array, long_only: bool) -> tuple[np.ndarray, pa.Array]:
     """Each word's first four letters (letters folded to ASCII as a slug spells them, ascii_words),
-    with the index of its value; a row's text also gives the words it makes with apostrophes,
-    hyphens and full stops dropped (the quote builder's one word `don't`: `dont`)."""
+    with the index of its value; a row's text also gives the words it makes with its
+    punctuation dropped (the quote builder's one word `don't`: `dont`)."""
     spelt, owners = folded(values), np.arange(len(values))
     if not long_only:
         spelt, owners = pa.concat_arrays([spelt, joined(spelt)]), np.concatenate([owners, owners])

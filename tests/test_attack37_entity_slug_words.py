@@ -35,3 +35,9 @@ def test_an_id_that_names_another_entity_is_still_a_finding(dataset_copy):
     _add_entities(dataset_copy, [("merida", "Øresund", "LOC"), ("ndjamena", "Łódź", "GPE")])
     assert sorted(findings_of(dataset_copy, ENTITY_CHECK)) == [(ENTITY_CHECK, "merida", "entity_id"),
                                                                (ENTITY_CHECK, "ndjamena", "entity_id")]
+
+
+def test_slugs_that_join_a_name_s_punctuated_word_pass(dataset_copy):
+    """'AT&T' slugged `att`, 'AC/DC' `acdc`, 'S&P 500' `sp-500`: E3's slug drops the punctuation."""
+    _add_entities(dataset_copy, [("att", "AT&T", "ORG"), ("acdc", "AC/DC", "ORG"), ("sp-500", "S&P", "OTHER")])
+    assert findings_of(dataset_copy, ENTITY_CHECK) == []

@@ -30,7 +30,7 @@ def _fold(text: str) -> str:
 
 def _prefixes(text: str, long_only: bool) -> set[str]:
     spelt = _fold(text)
-    variants = [spelt] if long_only else [spelt, re.sub(r"['’ʼ`.\-‐‑]+", "", spelt)]
+    variants = [spelt] if long_only else [spelt, "".join(c for c in spelt if c.isalnum() or c.isspace())]
     words = [w for v in variants for w in re.sub(r"[^a-z0-9]+", " ", v).split()]
     return {w[:4] for w in words if len(w) >= (4 if long_only else 1)}
 
