@@ -17,6 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from landstrikes.schema.ascii_words import folded, joined, other_script
 from landstrikes.schema.census_arrow import arrow_of, ids_at, values_at
 from landstrikes.schema.checkcorpus import column
 from landstrikes.schema.report import Report
@@ -24,11 +25,14 @@ from landstrikes.schema.report import Report
 _PREFIX = 4
 
 
-def _row_words(rows: np.ndarray, values: pa.Array) -> pa.Array:
-    """`row:word` for each word (first four letters) of each value, its row given by `rows`."""
-    values = values.cast(pa.large_string())
-    folded = pc.utf8_lower(pc.utf8_normalize(values, form="NFKD"))
-    spaced = pc.replace_substring_regex(folded, r"[^a-z0-9]+", " ")
+def _row_words(rows: np.ndarray, values: pa.Array, both: bool = False) -> pa.Array:
+    """`row:word` for each word (first four letters) of each value, its row given by `rows`; the
+    value's letters folded to ASCII as a slug spells them (ascii_words), and with `both` also the
+    words it makes with its punctuation dropped (`N'Djamena`: `ndjamena`)."""
+    spelt = folded(values)
+    if both:
+        rows, spelt = np.concatenate([rows, rows]), pa.concat_arrays([spelt, joined(spelt)])
+    spaced = pc.replace_substring_regex(spelt, r"[^a-z0-9]+", " ")
     words = pc.split_pattern(pc.utf8_trim_whitespace(spaced), " ")
     parents = pc.list_parent_indices(words).to_numpy(zero_copy_only=False)
     flat = pc.utf8_slice_codeunits(pc.list_flatten(words), 0, _PREFIX)
@@ -50,11 +54,12 @@ def check_entity_id_names(tables, report: Report) -> None:
         judged = pc.and_(judged, pc.fill_null(pc.not_equal(column(entities, "source"), "auto"), True))
     rows = np.arange(entities.num_rows)
     alias_rows = rows[pc.list_parent_indices(aliases).to_numpy(zero_copy_only=False)] if len(pc.list_flatten(aliases)) else rows[:0]
-    named = pa.chunked_array([_row_words(rows, names.fill_null("")),
-                              _row_words(alias_rows, pc.list_flatten(aliases).fill_null(""))]).combine_chunks()
-    spelt = pc.utf8_length(pc.replace_substring_regex(pc.utf8_lower(pc.utf8_normalize(names.fill_null("").cast(pa.large_string()),
-                                                                                        form="NFKD")), r"[^a-z0-9]+", ""))
-    judged = pc.and_(judged, pc.greater(spelt, 0))
+    named = pa.chunked_array([_row_words(rows, names.fill_null(""), both=True),
+                              _row_words(alias_rows, pc.list_flatten(aliases).fill_null(""), both=True)]).combine_chunks()
+    # a name with no ASCII letter or digit, or with a word in another script, is slugged by transliteration
+    name_letters = folded(names.fill_null(""))
+    spelt = pc.utf8_length(pc.replace_substring_regex(name_letters, r"[^a-z0-9]+", ""))
+    judged = pc.and_(judged, pc.and_(pc.greater(spelt, 0), pc.invert(other_script(name_letters))))
     own = _row_words(rows, pc.replace_substring(ids.fill_null(""), "-", " "))
     shared = pc.is_in(own, value_set=named).to_numpy(zero_copy_only=False)
     own_rows = np.asarray(pc.cast(pc.extract_regex(own, r"^(?P<row>[0-9]+):").field("row"), pa.int64()).to_numpy(zero_copy_only=False))

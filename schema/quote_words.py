@@ -38,3 +38,34 @@ def similarity_of_words(wa: list[str], wb: list[str]) -> float:
     if wa == wb:
         return 1.0
     return round(SequenceMatcher(None, wa, wb, autojunk=False).ratio(), 4)
+
+
+def scores_of_pairs(pairs: list[tuple[int, int]], text_of) -> list[float]:
+    """`similarity_of_words` of each (text, reference text) pair of distinct text codes, `text_of`
+    giving a code's text, as a check re-derives the builder's scores; NaN for a pair too long to compare. Each distinct text is
+    split into words once and each reference's matcher (difflib indexes its second sequence) is
+    made once for all its variants: splitting and indexing the reference again for every variant
+    cost (variants x reference words), one cluster of 4,000 one-word variants of a 40,000-word
+    quote 134 CPU-s, twice the text four times the time (attack37)."""
+    cache: dict[int, list[str]] = {}
+
+    def words_of(code: int) -> list[str]:
+        if code not in cache:
+            cache[code] = words(text_of(code))
+        return cache[code]
+
+    matchers: dict[int, SequenceMatcher] = {}
+    scores = []
+    for own_code, reference_code in pairs:
+        own, theirs = words_of(own_code), words_of(reference_code)
+        if not comparable(own, theirs):
+            scores.append(float("nan"))
+        elif own == theirs:
+            scores.append(1.0)
+        else:
+            matcher = matchers.get(reference_code)
+            if matcher is None:
+                matcher = matchers[reference_code] = SequenceMatcher(None, [], theirs, autojunk=False)
+            matcher.set_seq1(own)
+            scores.append(round(matcher.ratio(), 4))
+    return scores

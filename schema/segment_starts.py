@@ -38,9 +38,35 @@ def check_segment_starts(tables, report: Report) -> None:
                    segment_id, "start", value)
 
 
+def _after_line_break(data: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """Whether the character before each byte position is one of Unicode's mandatory line breaks
+    (UAX #14: LF, CR, VT, FF, NEL, U+2028, U+2029). attack37: an article whose lines end in a CR
+    alone, NEL or U+2028 has no line feed, and every block of a gold cut at its lines was refused.
+    NEL is C2 85 and U+2028/9 E2 80 A8/A9 in UTF-8: a continuation byte before a position means a
+    character of two or more bytes, all inside the same article."""
+    at = lambda back: data[np.maximum(positions - back, 0)]  # noqa: E731
+    last = at(1)
+    single = np.isin(last, np.array([0x0A, 0x0D, 0x0B, 0x0C], dtype=last.dtype))
+    nel = (last == 0x85) & (at(2) == 0xC2)
+    separators = np.isin(last, np.array([0xA8, 0xA9], dtype=last.dtype)) & (at(2) == 0x80) & (at(3) == 0xE2)
+    return single | nel | separators
+
+
+def _opens_with_other_break(data: np.ndarray, positions: np.ndarray, inside: np.ndarray) -> np.ndarray:
+    """Whether the character at each byte position is a CR, VT, FF, NEL, U+2028 or U+2029 (a line
+    feed there is segment-starts-with-line-feed's); `inside` says where a character lies there."""
+    at = lambda ahead: data[np.minimum(positions + ahead, len(data) - 1)]  # noqa: E731
+    first = at(0)
+    single = np.isin(first, np.array([0x0D, 0x0B, 0x0C], dtype=first.dtype))
+    nel = (first == 0xC2) & (at(1) == 0x85)
+    separators = (first == 0xE2) & (at(1) == 0x80) & np.isin(at(2), np.array([0xA8, 0xA9], dtype=first.dtype))
+    return (single | nel | separators) & inside
+
+
 def check_segment_line_starts(tables, report: Report) -> None:
     """SG1 (guidelines 2.23): segments are blocks, so a segment starts where a line starts, right
-    after a line feed; the one exception is SG2's copy of the title after a breadcrumb path, which
+    after a line feed (or another of Unicode's mandatory line breaks: a CR alone, NEL, U+2028, as
+    the text has them, attack37); the one exception is SG2's copy of the title after a breadcrumb path, which
     starts where its `navigation` path ends. A body block cut in two inside its first sentence, or a
     heading's first word given to the body before it (ends, starts, texts and ids consistent, the
     partition kept), validated (attack35) [segment-starts-inside-a-line]. Decided on the byte before
@@ -61,8 +87,11 @@ def check_segment_line_starts(tables, report: Report) -> None:
     judged = np.flatnonzero((numbers >= 0) & (starts > 0) & (starts <= lengths))
     if not len(judged):
         return
-    before = texts.data()[texts.byte_positions(numbers[judged], starts[judged]) - 1]
-    rows = judged[before != ord("\n")]
+    data, positions = texts.data(), texts.byte_positions(numbers[judged], starts[judged])
+    # after a break other than a line feed, a segment opening with another break starts inside the
+    # run between two blocks, which SG1 gives the segment before (attack37: 'Head\r|\rBody')
+    in_run = (data[positions - 1] != 0x0A) & _opens_with_other_break(data, positions, starts[judged] < lengths[judged])
+    rows = judged[~_after_line_break(data, positions) | in_run]
     rows = rows[texts_are_slices(tables, "segments", segments, rows, ("start", "end", "text"))]
     if len(rows):  # a segment opening with the blank run before a line feed is segment-starts-with-line-feed's
         opening = pc.match_substring_regex(column(segments, "text").take(pa.array(rows, pa.int64())), _OPENS_WITH_BREAK)

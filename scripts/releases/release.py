@@ -290,12 +290,19 @@ def repair(root: Path, changelog: Path) -> list[str]:
 
 def check_changelog(changelog: Path) -> None:
     """Refuse a `--changelog` that is not a changelog: a mistyped path (a raw article, a source,
-    a file inside a release) would get entries appended to it. A missing file is made new."""
+    a file inside a release) would get entries appended to it. A missing file is made new. A
+    changelog that is a mount point is refused too: it is replaced by a rename (attack37)."""
     from landstrikes.safety.places import protected_place
+
+    from landstrikes.safety.outdir import is_mount_point
 
     problem = protected_place(changelog)
     if problem is None and changelog.exists() and not changelog.is_file():
         problem = "is not a regular file (a folder, FIFO or device)"
+    elif problem is None and changelog.exists() and is_mount_point(Path(os.path.realpath(changelog))):
+        # a bind-mounted file: the rename that replaces it fails (EBUSY) after the release is in
+        # place, its entry lost, and every later repair of it failed the same way (attack37)
+        problem = "is a mount point (a bind-mounted file), which a rename cannot replace; release into a copy, or mount its folder"
     elif problem is None and changelog.exists():
         try:
             with open(changelog, "rb") as handle:

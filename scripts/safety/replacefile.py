@@ -60,7 +60,9 @@ def replace_file(path: Path, data: bytes) -> None:
         temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        if exc.filename is None:  # a write's ENOSPC or EFBIG names no file: say which one (attack34: "input")
+        # a write's ENOSPC or EFBIG names no file (attack34: "input"), a failed rename names our temporary
+        # first (attack37: a bind-mounted DATASHEET.md's EBUSY named .DATASHEET.md.xxxxxxxx.landstrikes-tmp): say which one
+        if exc.filename is None or exc.filename == str(temporary):
             raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
         raise
     except BaseException:
