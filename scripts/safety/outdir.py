@@ -101,7 +101,8 @@ def check_target(out: Path, command: str) -> None:
 
 def is_mount_point(folder: Path) -> bool:
     """Whether folder is a mount point (another file system's root, or a bind mount of a folder of
-    this one, which `os.path.ismount` cannot tell from its device and inode numbers)."""
+    this one, which `os.path.ismount` cannot tell from its device and inode numbers), however the
+    path names it: relative, `./x/`, or through a symbolic link (session 31)."""
     if os.path.ismount(folder):
         return True
     try:
