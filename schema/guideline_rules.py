@@ -77,17 +77,14 @@ def check_speakers_can_speak(tables, report: Report) -> None:
         return
     silent = pa.array(sorted(kinds), pa.string())
     speaker = arrow_column(tables, "quotes", "speaker_id", pa.string())
-    annotated = pc.fill_null(pc.not_equal(arrow_column(tables, "quotes", "source", pa.string()), "auto"), True) \
-        if "source" in quotes else pa.array([True] * len(speaker))
-    hits = pc.and_(pc.fill_null(pc.is_in(speaker, value_set=silent), False), annotated)
-    columns = [("speaker_id", hits)]
+    columns = [("speaker_id", _annotated(tables, "quotes", _naming(speaker, silent)))]
     if "speaker_ids" in quotes:
         listed = arrow_column(tables, "quotes", "speaker_ids", pa.list_(pa.string()))
-        flat_hits = pc.fill_null(pc.is_in(pc.list_flatten(listed), value_set=silent), False)
+        flat_hits = _naming(pc.list_flatten(listed), silent)
         parents = pc.list_parent_indices(listed).to_numpy(zero_copy_only=False)
         row_hits = np.zeros(len(listed), dtype=bool)
         row_hits[parents[np.asarray(flat_hits.to_numpy(zero_copy_only=False), dtype=bool)]] = True
-        columns.append(("speaker_ids", pc.and_(pa.array(row_hits), annotated)))
+        columns.append(("speaker_ids", _annotated(tables, "quotes", pa.array(row_hits))))
     ids = None
     for column, mask in columns:
         for row in _rows(mask):
@@ -109,9 +106,7 @@ def check_claimants_can_claim(tables, report: Report) -> None:
     if not kinds:
         return
     claimant = arrow_column(tables, "claims", "claimant_id", pa.string())
-    hits = pc.fill_null(pc.is_in(claimant, value_set=pa.array(sorted(kinds), pa.string())), False)
-    if "source" in claims:
-        hits = pc.and_(hits, pc.fill_null(pc.not_equal(arrow_column(tables, "claims", "source", pa.string()), "auto"), True))
+    hits = _annotated(tables, "claims", _naming(claimant, pa.array(sorted(kinds), pa.string())))
     ids = None
     for row in _rows(hits):
         ids = ids or arrow_column(tables, "claims", "claim_id", pa.string()).to_pylist()
@@ -126,9 +121,7 @@ def check_quantity_units(tables, report: Report) -> None:
     if claims is None or len(claims) == 0 or not has_columns(claims, "claim_id", "quantity_unit"):
         return
     unit = arrow_column(tables, "claims", "quantity_unit", pa.string())
-    unknown = pc.and_(pc.is_valid(unit), pc.invert(pc.fill_null(pc.is_in(unit, value_set=pa.array(sorted(UNITS))), True)))
-    if "source" in claims:
-        unknown = pc.and_(unknown, pc.fill_null(pc.not_equal(arrow_column(tables, "claims", "source", pa.string()), "auto"), True))
+    unknown = _annotated(tables, "claims", pc.and_(pc.is_valid(unit), pc.invert(_naming(unit, pa.array(sorted(UNITS))))))
     ids = None
     for row in _rows(unknown):
         ids = ids or arrow_column(tables, "claims", "claim_id", pa.string()).to_pylist()
@@ -275,6 +268,19 @@ def silent_entities(tables) -> dict[str, str]:
 
 def _blank(values: pa.Array) -> pa.Array:
     return pc.fill_null(pc.equal(pc.utf8_trim_whitespace(values), ""), True)
+
+
+def _naming(values, allowed: pa.Array):
+    """Whether each value is one of `allowed` (a null is not)."""
+    return pc.fill_null(pc.is_in(values, value_set=allowed), False)
+
+
+def _annotated(tables, table: str, mask):
+    """The mask on an annotator's rows only: the extractor's (source "auto") make proposals, which
+    the vocabulary and type rules exempt (Q6, C3, C5)."""
+    if "source" not in tables[table]:
+        return mask
+    return pc.and_(mask, pc.fill_null(pc.not_equal(arrow_column(tables, table, "source", pa.string()), "auto"), True))
 
 
 def _rows(mask) -> list[int]:
