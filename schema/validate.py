@@ -31,6 +31,7 @@ from landstrikes.schema.source_stamps import check_auto_rows_stamped
 from landstrikes.schema.filestamps import check_folder_entries, check_reader_metadata, check_stamps, parquet_data, unread_folder
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
+from landstrikes.schema.release_check import release_findings
 from landstrikes.schema.report import Report, TableResult
 from landstrikes.schema.resources import OutOfResources, raise_if_exhausted
 from landstrikes.schema.workers import corpus_bytes, executor, workers_for
@@ -370,8 +371,15 @@ def _row_id(df: pd.DataFrame, id_column: str, index) -> str:
         return f"#{index}"
 
 
-def validate(path: str | Path, timings: dict[str, float] | None = None, skipped: frozenset[str] = frozenset()) -> Report:
+def validate(path: str | Path, timings: dict[str, float] | None = None, skipped: frozenset[str] = frozenset(),
+             pin: str | None = None) -> Report:
     """Validate a folder of tables; never raises for bad data, everything goes in the Report.
+
+    A release folder (or its data/ folder) is also judged against its MANIFEST.json as `verify`
+    judges it, and with `pin` (the sha256 of MANIFEST.json its CHANGELOG entry states) against the
+    pin, exactly as `landstrikes validate PATH --pin SHA256` (eco39: this function had judged the
+    tables alone, VALID where the command said INVALID); a pin for a folder without MANIFEST.json,
+    or no sha256, makes the report unusable.
 
     `timings`, if given, receives seconds per stage for the benchmarks: reading with Pandera
     (pipelined, one stage), indexing the texts, and each cross check (these run in parallel, so
@@ -379,7 +387,7 @@ def validate(path: str | Path, timings: dict[str, float] | None = None, skipped:
     partition: the checks its corpus-wide pass runs on whole tables instead).
     """
     try:
-        return _validate(Path(path), timings, skipped)
+        return release_findings(path, _validate(Path(path), timings, skipped), pin)
     except OutOfResources as exc:  # nothing judged: unusable, never a finding about the data (attack24)
         report = Report(path=str(path))
         report.unusable = exc.line()

@@ -18,3 +18,20 @@ def versions(root=None) -> list[str]:
     from landstrikes.releases.loading import versions as release_versions
 
     return release_versions(root)
+
+
+def _judge_release(folder, pin, report) -> None:
+    """`landstrikes.schema.validate`'s judge of a release folder's MANIFEST.json (eco39): see
+    landstrikes.schema.release_check; imported only when a folder holds a MANIFEST.json."""
+    from landstrikes.releases.copy_check import judge
+
+    judge(folder, pin, report)
+
+
+def _register_release_judge() -> None:
+    from landstrikes.schema import release_check
+
+    release_check.register(_judge_release)
+
+
+_register_release_judge()

@@ -170,7 +170,7 @@ def cmd_validate(args) -> int:
     decline_transparent_huge_pages()  # before pyarrow's allocator starts: most of validate's system time
     if _report_target_refused(args.json, "validate"):
         return 2
-    from landstrikes.releases.copy_check import release_of, with_manifest_findings
+    from landstrikes.schema.release_check import release_of
 
     if args.pin is not None:
         if len(args.pin) != 64 or args.pin.strip("0123456789abcdefABCDEF"):
@@ -187,7 +187,7 @@ def cmd_validate(args) -> int:
 
     try:
         with older_objects_frozen(), reading(args.path, wait=args.wait):
-            report = with_manifest_findings(args.path, _validated(args, validate), args.pin)
+            report = _validated(args, validate)
     except BuildError as exc:  # the dataset's lock, held by a build or release past --wait
         _error(str(exc))
         return 2
@@ -204,18 +204,19 @@ def cmd_validate(args) -> int:
 
 
 def _validated(args, validate):
-    """The report of `validate` (or of --engine); None after a one-line error (engine unavailable)."""
+    """The report of `validate` (or of --engine), a release judged against its MANIFEST.json and
+    --pin by either; None after a one-line error (engine unavailable)."""
     if args.engine is not None:
         from landstrikes.engines import EngineUnavailable
         from landstrikes.engines.validate import validate_partitioned
 
         _num_proc_notice("validate", args)
         try:
-            return validate_partitioned(args.path, args.engine, args.num_proc)
+            return validate_partitioned(args.path, args.engine, args.num_proc, pin=args.pin)
         except EngineUnavailable as exc:
             _error(str(exc))
             return None
-    return validate(args.path)
+    return validate(args.path, pin=args.pin)
 
 
 def _num_proc_notice(command: str, args) -> None:

@@ -54,6 +54,7 @@ from landstrikes.schema.contradiction_links import check_contradiction_links
 from landstrikes.schema.cross_article_refs import CROSS_ARTICLE_CHECKS, CROSS_ARTICLE_TABLES
 from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
+from landstrikes.schema.release_check import release_findings
 from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.resources import shortage
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table, refused_folder
@@ -193,12 +194,16 @@ def _write_empty(folder: Path, template: str) -> None:
 
 
 def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int = 1, pass_rows: int = PASS_ROWS,
-                         task_floor: int = TASK_BYTES) -> Report:
-    """Validate a partitioned folder; the same findings as `validate(path)`, never raises for bad data.
+                         task_floor: int = TASK_BYTES, pin: str | None = None) -> Report:
+    """Validate a partitioned folder; the same findings as `validate(path, pin=pin)`, never raises for
+    bad data (a release folder judged against its MANIFEST.json and `pin` as one folder judges it).
 
     Whole partitions are grouped into tasks of at least `task_floor` bytes (`tasks.py`; 1: one
     partition per task)."""
-    path = Path(path)
+    return release_findings(path, _partitioned(Path(path), engine, num_proc, pass_rows, task_floor), pin)
+
+
+def _partitioned(path: Path, engine: str, num_proc: int, pass_rows: int, task_floor: int) -> Report:
     report = Report(path=str(path))
     try:  # nothing to validate: refused with one folder's line (an empty folder was INVALID, exit 1)
         root = table_root(path)
