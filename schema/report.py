@@ -53,6 +53,10 @@ class Report:
     tables: dict[str, TableResult] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     unusable: str | None = None
+    checked: dict = field(default_factory=dict)
+    """What was checked, for the report to name it (eco39): `dataset_versions` and
+    `schema_versions` the tables' files are stamped with, and for a release `manifest_sha256`,
+    `pinned`, `release_version` and `guidelines_version` (landstrikes.releases.copy_check)."""
 
     @property
     def ok(self) -> bool:
@@ -82,6 +86,7 @@ class Report:
                     for n, t in self.tables.items()
                 },
                 "findings": [asdict(f) for f in sorted(self.findings)],
+                "checked": self.checked_json(),  # last: the keys before it keep their places (eco39)
             },
             ensure_ascii=False,
             indent=2,
@@ -117,10 +122,57 @@ class Report:
             extra = len(self.findings_for(name)) - per_table
             if extra > 0:
                 lines.append(f"  ... and {extra} more in {name} (use --json for all)")
+        lines.append(self.checked_line())
         checks = len({f.check for f in self.findings})
         verdict = "VALID" if self.ok else f"INVALID: {len(self.findings)} failure(s) of {checks} check(s)"
         lines.append(verdict)
         return "\n".join(lines)
+
+
+    def checked_json(self) -> dict:
+        """`checked_line` for machines: every key always present (null: not stated)."""
+        from landstrikes.schema.registry import SCHEMA_VERSION
+
+        c = self.checked
+        return {
+            "dataset_version": _one(c.get("dataset_versions")),
+            "dataset_versions": sorted(c.get("dataset_versions") or ()),
+            "schema_version": _one(c.get("schema_versions")),
+            "schema_versions": sorted(c.get("schema_versions") or ()),
+            "validator_schema_version": SCHEMA_VERSION,
+            "guidelines_version": c.get("guidelines_version"),
+            "release": "manifest_sha256" in c,
+            "release_version": c.get("release_version"),
+            "manifest_sha256": c.get("manifest_sha256"),
+            "pinned": bool(c.get("pinned")),
+        }
+
+    def checked_line(self) -> str:
+        """One line naming what was judged (eco39): the dataset and schema versions the tables' files
+        are stamped with, and for a release the guidelines version and MANIFEST.json's sha256, so a
+        CI log says which corpus it vouched for (or failed)."""
+        c = self.checked_json()
+        dataset = _versions(c["dataset_versions"], "dataset version")
+        schema = _versions(c["schema_versions"], "schema version")
+        line = f"checked: dataset {dataset} (schema {schema}"
+        if c["release"]:
+            line += f", guidelines {c['guidelines_version'] or 'not stated'}); release MANIFEST.json sha256 {c['manifest_sha256'] or 'unreadable'}"
+            line += ", pinned" if c["pinned"] else ", not pinned (--pin)"
+        else:
+            line += "); no MANIFEST.json: the tables alone"
+        return visible(line)
+
+
+def _one(versions) -> str | None:
+    versions = sorted(versions or ())
+    return versions[0] if len(versions) == 1 else None
+
+
+def _versions(versions: list[str], what: str) -> str:
+    if not versions:
+        return f"not stated (no {what} stamp)"
+    shown = [_short(v, 40) for v in versions[:3]]
+    return shown[0] if len(versions) == 1 else "mixed: " + ", ".join(shown) + (" ..." if len(versions) > 3 else "")
 
 
 def visible(text: str) -> str:

@@ -145,6 +145,7 @@ def _load_and_check(path: Path, report: Report, workers: int | None = None) -> t
             report.add(spec.name, "empty-table", "table has no rows")
     _report_unexpected_tables(root, report)
     stamps = {spec.name: table.stamps for spec, table in zip(TABLES, done) if table.stamps}
+    note_stamps(report, [meta for parts in stamps.values() for _, meta in parts])
     check_stamps(stamps, report.add)
     for spec, table in zip(TABLES, done):
         if table.stamps:
@@ -156,6 +157,14 @@ def _load_and_check(path: Path, report: Report, workers: int | None = None) -> t
     distinct = frozenset((spec.name, col.name) for spec, table in zip(TABLES, done) if table.rules_held and spec.name in sound
                          for col in spec.columns if col.unique)
     return sound, distinct
+
+
+def note_stamps(report: Report, stamps) -> None:
+    """The dataset and schema versions the tables' files are stamped with, for the report to name
+    what it judged (eco39); `stamps`: each part's landstrikes metadata."""
+    for key in ("dataset_version", "schema_version"):
+        found = report.checked.setdefault(f"{key}s", set())
+        found.update(str(meta[key]) for meta in stamps if key in meta)
 
 
 def _report_unexpected_tables(root: Path, report: Report) -> None:
@@ -379,7 +388,7 @@ def validate(path: str | Path, timings: dict[str, float] | None = None, skipped:
     judges it, and with `pin` (the sha256 of MANIFEST.json its CHANGELOG entry states) against the
     pin, exactly as `landstrikes validate PATH --pin SHA256` (eco39: this function had judged the
     tables alone, VALID where the command said INVALID); a pin for a folder without MANIFEST.json,
-    or no sha256, makes the report unusable.
+    or no sha256, makes the report unusable. `report.checked` names what was judged.
 
     `timings`, if given, receives seconds per stage for the benchmarks: reading with Pandera
     (pipelined, one stage), indexing the texts, and each cross check (these run in parallel, so

@@ -64,6 +64,9 @@ exit codes:
      folder that is no release (no MANIFEST.json); or {READ_LOCKED}
 A release folder, or its data/ folder, is also checked against its MANIFEST.json as `verify`
 checks it (findings of table `release`, verify's check ids), and with --pin against the pin.
+The line before the verdict names what was judged: the dataset and schema versions the tables
+are stamped with and, for a release, its guidelines version and MANIFEST.json sha256 (pinned or
+not); --json: "checked".
 --json writes a new file or replaces an earlier validate report (atomically); a FIFO, device,
 folder, a file that is not a validate report (an annotation source, a table, agreement.json),
 or a path inside a release, a releases folder or a dataset's data/raw/annotations, is refused

@@ -59,7 +59,7 @@ from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.resources import shortage
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table, refused_folder
 from landstrikes.schema.filestamps import check_folder_entries
-from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, table_root, validate
+from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, note_stamps, table_root, validate
 
 CORPUS_WIDE_CHECKS = frozenset({
     "duplicate-id", "dangling-foreign-key",  # keys.py
@@ -392,7 +392,9 @@ def _folder_entries(root: Path, mismatched: dict[str, str], report: Report) -> N
 def _check_versions(table: str, files: list[Path], report: Report) -> None:
     """Every part's schema version from its footer, worded as one folder words it: a part of
     another version was hidden behind the first file's stamp (review17)."""
-    versions = [(p, landstrikes_metadata(pq.read_schema(p)).get("schema_version")) for p in files]
+    stamps = [landstrikes_metadata(pq.read_schema(p)) for p in files]
+    note_stamps(report, stamps)  # what the report says it judged, as one folder's (eco39)
+    versions = [(p, meta.get("schema_version")) for p, meta in zip(files, stamps)]
     for part, version in versions:
         if version != SCHEMA_VERSION:
             where = f"{part.name} carries" if len(versions) > 1 else "files carry"
