@@ -154,12 +154,15 @@ class TableSpec:
     def pandera_schema(self):
         import pandera.pandas as pa
 
+        from landstrikes.schema.registry import SCHEMA_VERSION
+
         return pa.DataFrameSchema(
             {c.name: c.pandera_column() for c in self.columns},
             strict=True,
             ordered=True,
             name=self.name,
             description=self.row_meaning,
+            metadata={"landstrikes": {"schema_version": SCHEMA_VERSION}},  # what a team checks against (eco39)
         )
 
     def arrow_schema(self) -> pyarrow.Schema:
