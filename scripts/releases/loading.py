@@ -20,6 +20,7 @@ from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
 from landstrikes.releases.manifest import Problem, verified_manifest
 from landstrikes.releases.manifest_checks import decoded, files_of_tables, unlisted_label_of
 from landstrikes.schema.columns import Col
+from landstrikes.schema.release_check import release_of
 from landstrikes.schema.tableio import to_pandas
 from landstrikes.releases.semver import folder_version, parse_version
 
@@ -60,8 +61,8 @@ def versions(root: str | Path | None = None) -> list[str]:
 
 
 def resolve_release(version: str | Path | None = None, root: str | Path | None = None) -> Path:
-    """A version string ('1.0.0') found under the release roots, a path to a release folder, or
-    (None) the newest release there is."""
+    """A version string ('1.0.0') found under the release roots, a path to a release folder (or its
+    data/ folder), or (None) the newest release there is."""
     if version is not None and not isinstance(version, (str, os.PathLike)):
         raise TypeError(f"version must be a release version string such as '2.1.0', a release folder or None, "
                         f"not {type(version).__name__} {str(version)[:40]!r}")
@@ -87,8 +88,8 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
         )
     path = Path(version)
     try:
-        if path.is_dir():
-            return path
+        if path.is_dir():  # a release's data/ folder names its release, as validate reads it (eco39)
+            return release_of(path) or path
     except OSError:
         pass
     raise ReleaseNotFound(f"{str(version)[:200]!r} is neither a release version (X.Y.Z) nor a release folder")
