@@ -10,23 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 
 import pytest
 
-import landstrikes
 from conftest import DATASET
 from landstrikes.cli import main
 from landstrikes.schema import validate
-
-NEWEST = DATASET / "releases" / landstrikes.DATASET_VERSION
-
-
-@pytest.fixture
-def newest_copy(tmp_path):
-    target = tmp_path / "vendor" / "landstrikes"
-    shutil.copytree(NEWEST, target)
-    return target
+from test_attack33_validate_release_manifest import NEWEST, newest_copy  # noqa: F401 (the release copy fixture)
 
 
 def _pin(release) -> str:
