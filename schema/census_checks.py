@@ -6,7 +6,9 @@ Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
 from landstrikes.schema.auto_clusters import check_auto_clusters
+from landstrikes.schema.auto_confidences import check_auto_confidences
 from landstrikes.schema.auto_entities import check_auto_entities
+from landstrikes.schema.auto_segments import check_auto_segments
 from landstrikes.schema.claim_segments import check_claim_segments, check_stance_evidence_segments
 from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
@@ -30,6 +32,7 @@ from landstrikes.schema.nested_clusters import check_nested_clusters
 from landstrikes.schema.nominal_articles import check_nominal_articles
 from landstrikes.schema.nominal_determiners import check_nominal_determiners
 from landstrikes.schema.nominal_titles import check_nominal_titles
+from landstrikes.schema.pronoun_entities import check_pronoun_entities
 from landstrikes.schema.pronoun_types import check_pronoun_types
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
@@ -105,6 +108,9 @@ CENSUS_CHECKS = (
     check_auto_entities,
     check_auto_clusters,
     check_quote_cluster_names,
+    check_pronoun_entities,
+    check_auto_confidences,
+    check_auto_segments,
 )
 """`check_quote_cluster_reference` (cluster-similarity-mismatch) reads rows of many articles (a
 quote cluster spans articles): `validate --engine` runs it in its corpus-wide pass
@@ -172,5 +178,9 @@ CENSUS_CHECK_IDS = (
     "auto-entity-not-derived",
     "auto-cluster-not-its-own",
     "quote-cluster-not-its-words",
+    "pronoun-entity-not-in-article",
+    "auto-confidence-unrounded",
+    "auto-confidence-not-fixed",
+    "auto-segments-not-merged",
 )
 """Every check id they report (README's check-id list, via docs/notes/census.md)."""

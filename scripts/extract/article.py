@@ -17,9 +17,10 @@ from landstrikes.extract.entities import Mention, find_mentions, slug
 from landstrikes.extract.limits import check_rows
 from landstrikes.extract.quotes import Quote, find_quotes
 from landstrikes.extract.quoterow import Speaker
-from landstrikes.extract.segments import CONFIDENCE, segment_spans
+from landstrikes.extract.segments import segment_spans
 from landstrikes.extract.text import inside_word
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for, title_of
+from landstrikes.schema.auto_constants import ARTICLE_CONFIDENCE, segment_confidence
 from landstrikes.schema.controls import writable
 from landstrikes.schema.final_punctuation import CLAUSE_STOPS, FINAL_PUNCTUATION
 from landstrikes.schema.registry import TABLES_BY_NAME
@@ -253,7 +254,7 @@ def _segment_rows(article_id: str, text: str, spans: list[tuple[int, int, str]])
             text[start:end],  # text
             kind,
             AUTO,  # source
-            CONFIDENCE.get(kind, 0.5),
+            segment_confidence(kind),  # G6
         )
         for start, end, kind in spans
     ]
@@ -283,7 +284,7 @@ def _quality_rows(article_id: str, text: str, spans: list[tuple[int, int, str]])
             text[start:end],  # text
             f"auto: {kind} block" if flag == "boilerplate" else "auto: the headline line is repeated",  # note
             AUTO,  # source
-            CONFIDENCE.get(kind, 0.5),  # the segment's confidence
+            segment_confidence(kind),  # the segment's confidence (G6)
         ))
     return rows
 
@@ -319,7 +320,7 @@ def _article_row(article_id: str, text: str, source_file: str | None, spans: lis
         sorted(set(names)),  # quality_flags
         round(noise / len(text), 6),  # boilerplate_share
         AUTO,  # source
-        0.5,  # confidence
+        ARTICLE_CONFIDENCE,  # confidence (G6)
     )
 
 

@@ -16,6 +16,7 @@ from landstrikes.extract.article_pairs import STOPS_INSIDE_MARKS as _STOPS_INSID
 from landstrikes.extract.guard import folded, guarded, rewritten
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, check_rows
 from landstrikes.extract.text import Span, all_sentences, inside_word, is_word_character, lowered, match_key, trimmed, without_final_punctuation
+from landstrikes.schema.auto_constants import claim_confidence
 from landstrikes.schema.mark_pairs import CLOSERS, breaks_a_pair, open_marks
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -208,7 +209,7 @@ def _claim(text: str, sentence: Span, quantity, cue, pairs: ArticlePairs) -> Cla
     if span is None or span.end <= span.start:
         return None
     hedging = "attributed" if cue else "asserted"
-    confidence = 0.6 if bound != "range" or low < high else 0.5
+    confidence = claim_confidence(bound, low, high)  # G6
     return Claim(span.start, span.end, low, high, unit, bound, hedging, confidence, cue.start() if cue else None)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from landstrikes.extract.text import Span, lines
+from landstrikes.schema.auto_constants import MERGED_SEGMENT_KINDS as _MERGED
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*‣–—-]|\d{1,2}[.)])\s+")
 _NAVIGATION = re.compile(
@@ -29,18 +30,6 @@ _SUMMARY_HEADING = re.compile(
 _BYLINE = re.compile(r"^(?:by|written by|reporting by|posted by|author:)\s+[A-Z]", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^(?:published|updated|posted)\b|^\w+ \d{1,2}, \d{4}$", re.IGNORECASE)
 
-CONFIDENCE = {
-    "headline": 0.9,
-    "byline": 0.7,
-    "body": 0.8,
-    "section_heading": 0.6,
-    "navigation": 0.6,
-    "prompt": 0.6,
-    "advertisement": 0.7,
-    "summary": 0.6,
-    "fact_table": 0.6,
-}
-_MERGED = {"body", "navigation", "prompt", "advertisement", "summary", "fact_table", "byline"}
 
 
 def segment_spans(text: str) -> list[tuple[int, int, str]]:
