@@ -292,8 +292,11 @@ def _report_target_problem(path: Path, kind: str) -> str | None:
     is someone's data that a mistyped path must not replace (attack18: `validate --json
     dataset/agreement.json` replaced the build's agreement figures); and no report goes into a
     release or a dataset's data/raw/annotations (`landstrikes.safety.places`)."""
-    from landstrikes.safety.places import protected_place
+    from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
+    link = dangling_link(path)  # a folder above it that is a broken link: mkdir would make what it names (attack39)
+    if link is not None:
+        return dangling_reason(link, path)
     problem = _report_file_problem(path, kind)
     protected = protected_place(path) if problem is None else None
     return problem or (f"{protected}; pass a file outside it" if protected else None)

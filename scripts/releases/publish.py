@@ -50,9 +50,12 @@ def prepare_out(out: Path) -> Path:
     """--out must be missing or an empty folder: a dry run never writes over anything. A refusal
     is the `--out` commands' OutputRefused, so its check id and exit code come from one place."""
     from landstrikes.safety.outdir import OutputRefused, is_mount_point
-    from landstrikes.safety.places import protected_place
+    from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
     out = Path(out)
+    link = dangling_link(out)  # LINK/sub: mkdir made what a broken LINK names (attack39); LINK: said as every writer says it
+    if link is not None:
+        raise OutputRefused(f"--out {out} {dangling_reason(link, out)}", "choose another folder")
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise OutputRefused(f"--out {out} exists and is not a folder", "choose a new or empty folder")
     if out.is_dir():

@@ -119,7 +119,9 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
     if new is None:
         raise ReleaseError(f"{_shown(str(version))} is not a version: use X.Y.Z, e.g. 1.0.0")
     root = releases_dir(dataset_dir)
-    changelog = written_path(Path(changelog) if changelog else dataset_dir.parent / "CHANGELOG.md")  # a link's file (attack34)
+    changelog = Path(changelog) if changelog else dataset_dir.parent / "CHANGELOG.md"
+    check_changelog(changelog)  # a broken link first: written_path refuses it as an OSError (attack39)
+    changelog = written_path(changelog)  # a link's file (attack34)
     repaired = repair(root, changelog)
     existing = find_releases(root)
     target = root / str(new)
@@ -245,6 +247,7 @@ def repair(root: Path, changelog: Path) -> list[str]:
     with the release before it. Staging folders and temporary changelogs of a dead run are ours
     (by their prefixes) and are removed.
     """
+    check_changelog(changelog)
     changelog = written_path(changelog)  # a link is kept: its file gets the entry (attack34)
     check_changelog(changelog)
     done = []
@@ -296,7 +299,10 @@ def check_changelog(changelog: Path) -> None:
 
     from landstrikes.safety.outdir import is_mount_point
 
-    problem = protected_place(changelog)
+    from landstrikes.safety.places import dangling_link, dangling_reason
+
+    link = dangling_link(changelog)  # a new changelog would be made where a broken link points (attack39)
+    problem = dangling_reason(link, changelog) if link is not None else protected_place(changelog)
     if problem is None and changelog.exists() and not changelog.is_file():
         problem = "is not a regular file (a folder, FIFO or device)"
     elif problem is None and changelog.exists() and is_mount_point(Path(os.path.realpath(changelog))):

@@ -27,7 +27,7 @@ from landstrikes.errors import BuildError
 from landstrikes.safety.regularfile import read_regular_text
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import folder_lock
-from landstrikes.safety.places import protected_place
+from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
 MARKER = ".landstrikes-output.json"
 STAGING_TAG = ".landstrikes-staging-"
@@ -240,6 +240,9 @@ def recover_outputs(out: Path) -> list[str]:
 
 
 def _resolved(out: Path) -> Path:
+    link = dangling_link(out)  # resolving would name the folder it points at, which mkdir then made (attack39)
+    if link is not None:
+        raise OutputRefused(out, dangling_reason(link, out))
     try:
         out = Path(out).resolve()
     except (OSError, RuntimeError) as exc:

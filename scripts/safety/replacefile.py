@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from landstrikes.safety.ownedtemp import dead_owners_lock
+from landstrikes.safety.places import dangling_link, dangling_reason
 
 SUFFIX = ".landstrikes-tmp"
 
@@ -25,10 +26,13 @@ def written_path(path: Path) -> Path:
     """The file a write to `path` changes: where a symbolic link points, else path itself. A rename
     over the link replaced the link (attack34: a DATASHEET.md linked to docs/ became a file of its
     own, the file it named kept the old numbers). Only a regular file (or no file yet) is ever
-    replaced, whichever name reaches it: OSError otherwise. Following links without that rule, the
+    replaced, whichever name reaches it: OSError otherwise, and for a path through a broken link. Following links without that rule, the
     word-list cache's test link to /dev/zero had the machine's /dev/zero renamed over by a 7 MB
     JSON file (session 31)."""
     path = Path(path)
+    link = dangling_link(path)  # the file (or folder) it names would be made where nobody named it (attack39)
+    if link is not None:
+        raise OSError(errno.ENOENT, dangling_reason(link, path), str(path))
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path
     try:
         mode = os.stat(target).st_mode
