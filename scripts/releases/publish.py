@@ -17,6 +17,7 @@ from pathlib import Path
 from landstrikes.errors import ReleaseError
 from landstrikes.releases.loading import resolve_release
 from landstrikes.releases.manifest import verified_manifest
+from landstrikes.safety.durable import rename_durably
 from landstrikes.safety.faults import fault
 from landstrikes.safety.outdir import keep_folder_metadata
 from landstrikes.safety.ownedtemp import owned_temporary_folder
@@ -91,7 +92,7 @@ def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path
             if out.is_dir():
                 keep_folder_metadata(out, staged)  # the user's folder's mode, owner and group (attack34)
                 out.rmdir()  # empty, checked above
-            staged.rename(out)
+            rename_durably(staged, out)  # the copy flushed before it takes the name (attack39)
         return Published(version, repo, tag_of(version), out, None)
     if repo is None:
         raise ReleaseError("--repo ORG/NAME is required (or --dry-run --out DIR)")

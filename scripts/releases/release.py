@@ -34,6 +34,7 @@ from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import visible as escaped
 from landstrikes.schema.tableio import read_arrow
+from landstrikes.safety.durable import rename_durably
 from landstrikes.safety.replacefile import current_umask, written_path
 from landstrikes.schema.validate import validate
 from landstrikes.releases.folders import RELEASES, find_releases, releases_dir  # noqa: F401 (importers of release keep working)
@@ -194,11 +195,11 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
         pending_changelog = stage_changelog(changelog, changelog_entry(manifest, diff, manifest_digest=manifest_sha256(staging)))
         _fault("release:before-rename")
         try:
-            staging.rename(target)  # atomic; fails if a concurrent release took the name
+            rename_durably(staging, target)  # atomic; fails if a concurrent release took the name; flushed (attack39)
         except OSError as exc:
             raise ReleaseError(f"could not move the release into {target}: {exc}") from exc
         _fault("release:between-rename-and-changelog")
-        os.replace(pending_changelog, changelog)
+        rename_durably(pending_changelog, changelog)
         pending_changelog = None
         _fault("release:after-changelog")
     finally:
@@ -285,7 +286,7 @@ def repair(root: Path, changelog: Path) -> list[str]:
         previous = versions[i - 1] if i else None
         diff = diff_folders(releases[previous], releases[version], str(previous), str(version)) if previous else None
         pending = stage_changelog(changelog, changelog_entry(verified.manifest, diff, manifest_digest=verified.digest))
-        os.replace(pending, changelog)
+        rename_durably(pending, changelog)
         text = changelog.read_text(encoding="utf-8")
         done.append(f"added the missing CHANGELOG entry of release {version} (its release was interrupted)")
     return done

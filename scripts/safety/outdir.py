@@ -25,6 +25,7 @@ from typing import Iterator
 from landstrikes.safety import swap
 from landstrikes.errors import BuildError
 from landstrikes.safety.regularfile import read_regular_text
+from landstrikes.safety.durable import rename_durably
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import folder_lock
 from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
@@ -219,7 +220,7 @@ def recover_outputs(out: Path) -> list[str]:
     for sibling in siblings:
         marker = read_marker(sibling)
         if not os.path.lexists(out) and marker and marker.get("state") == "complete":
-            sibling.rename(out)  # the only whole copy (a fallback swap was killed between its renames)
+            rename_durably(sibling, out)  # the only whole copy (a fallback swap was killed between its renames)
             lines.append(f"recovered {out} from {sibling.name}, left by a killed run")
         elif marker and marker.get("state") == "staging":
             try:
@@ -313,8 +314,7 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
 def _swap_in(staging: Path, out: Path) -> bool:
     """Put staging at out; True when staging then holds the previous output (to clean)."""
     if not os.path.lexists(out):
-        staging.rename(out)
-        swap.fsync_path(out.parent)
+        rename_durably(staging, out)
         return False
     keep_folder_metadata(out, staging)
     if swap.EXCHANGE:
@@ -324,6 +324,6 @@ def _swap_in(staging: Path, out: Path) -> bool:
     old = out.parent / f".{out.name}{OLD_TAG}{secrets.token_hex(4)}"
     out.rename(old)
     fault("outdir:moved-aside")
-    staging.rename(out)
+    rename_durably(staging, out)
     _removed_or_said(old, lambda _: None)  # kept when it cannot be removed: the next run's recovery retries
     return False

@@ -16,6 +16,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from landstrikes.safety.durable import rename_durably
 from landstrikes.safety.ownedtemp import dead_owners_lock
 from landstrikes.safety.places import dangling_link, dangling_reason
 
@@ -61,7 +62,7 @@ def replace_file(path: Path, data: bytes) -> None:
         os.fchmod(fd, mode)
         with open(os.dup(fd), "wb") as handle:
             handle.write(data)
-        temporary.replace(path)
+        rename_durably(temporary, path)  # flushed first: a power cut never leaves an empty file in its place (attack39)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         # a write's ENOSPC or EFBIG names no file (attack34: "input"), a failed rename names our temporary
