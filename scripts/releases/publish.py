@@ -50,7 +50,7 @@ def upload_folder_of(release_folder: Path, target: Path) -> Path:
 def prepare_out(out: Path) -> Path:
     """--out must be missing or an empty folder: a dry run never writes over anything. A refusal
     is the `--out` commands' OutputRefused, so its check id and exit code come from one place."""
-    from landstrikes.safety.outdir import OutputRefused, is_mount_point
+    from landstrikes.safety.outdir import OutputRefused, is_mount_point, unreplaceable, unwritable_parent
     from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
     out = Path(out)
@@ -66,6 +66,9 @@ def prepare_out(out: Path) -> Path:
             raise OutputRefused(f"--out {out} is not empty ({shown})", "choose a new or empty folder")
         if is_mount_point(out.resolve()):  # the copy is renamed into place: a mount point cannot be replaced (attack34)
             raise OutputRefused(f"--out {out} is a mount point", "the copy is renamed into place; pass a folder inside it")
+    problem = (unreplaceable(out) if out.is_dir() else None) or unwritable_parent(out)  # as every --out (attack39)
+    if problem:
+        raise OutputRefused(f"--out {out} {problem}", "choose another folder")
     protected = protected_place(out)  # after the folder in the way is named, as for every --out
     if protected:
         raise OutputRefused(f"--out {out} {protected}", "choose a folder outside it", check="protected-output")
@@ -91,8 +94,8 @@ def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path
             fault("publish:staged")
             if out.is_dir():
                 keep_folder_metadata(out, staged)  # the user's folder's mode, owner and group (attack34)
-                out.rmdir()  # empty, checked above
-            rename_durably(staged, out)  # the copy flushed before it takes the name (attack39)
+            rename_durably(staged, out)  # flushed; over the empty folder in one rename, so a failed
+            # rename keeps it (attack39: it was removed first, and a read-only copy's rename then failed)
         return Published(version, repo, tag_of(version), out, None)
     if repo is None:
         raise ReleaseError("--repo ORG/NAME is required (or --dry-run --out DIR)")

@@ -295,17 +295,19 @@ def repair(root: Path, changelog: Path) -> list[str]:
 def check_changelog(changelog: Path) -> None:
     """Refuse a `--changelog` that is not a changelog: a mistyped path (a raw article, a source,
     a file inside a release) would get entries appended to it. A missing file is made new. A
-    changelog that is a mount point is refused too: it is replaced by a rename (attack37)."""
-    from landstrikes.safety.places import protected_place
-
-    from landstrikes.safety.outdir import is_mount_point
-
-    from landstrikes.safety.places import dangling_link, dangling_reason
+    changelog that is a mount point is refused too: it is replaced by a rename (attack37); so is one
+    read-only for this user, or in a folder this user may not write (attack39)."""
+    from landstrikes.safety.outdir import is_mount_point, unwritable_parent
+    from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
     link = dangling_link(changelog)  # a new changelog would be made where a broken link points (attack39)
     problem = dangling_reason(link, changelog) if link is not None else protected_place(changelog)
     if problem is None and changelog.exists() and not changelog.is_file():
         problem = "is not a regular file (a folder, FIFO or device)"
+    elif problem is None and changelog.exists() and not os.access(changelog, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        problem = "is read-only for you, and a rename would replace it all the same"
+    elif problem is None and unwritable_parent(changelog):
+        problem = unwritable_parent(changelog)
     elif problem is None and changelog.exists() and is_mount_point(Path(os.path.realpath(changelog))):
         # a bind-mounted file: the rename that replaces it fails (EBUSY) after the release is in
         # place, its entry lost, and every later repair of it failed the same way (attack37)

@@ -41,6 +41,10 @@ def written_path(path: Path) -> Path:
         return target
     if not stat.S_ISREG(mode):
         raise OSError(errno.EINVAL, "not a regular file (a device, FIFO, socket or folder is never replaced)", str(path))
+    if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        # a rename asks only for the folder's permission: a file its owner made read-only was replaced (attack39)
+        raise OSError(errno.EACCES, f"is read-only for you (mode {stat.S_IMODE(mode):04o}): a replacement would go round "
+                      "that; make it writable or pass another file", str(path))
     return target
 
 
