@@ -19,6 +19,7 @@ from landstrikes.releases.loading import resolve_release
 from landstrikes.releases.manifest import verified_manifest
 from landstrikes.safety.durable import rename_durably
 from landstrikes.safety.faults import fault
+from landstrikes.safety.lock import folder_lock
 from landstrikes.safety.outdir import keep_folder_metadata
 from landstrikes.safety.ownedtemp import owned_temporary_folder
 
@@ -89,7 +90,10 @@ def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path
     if dry_run_out is not None:
         out = prepare_out(dry_run_out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        with owned_temporary_folder(".publish-", out.parent) as tmp:  # a killed run's is removed by the next
+        # two dry runs (or a render) into one --out take turns, as every --out writer does, and --out is
+        # judged again under the lock: the second had ended [unusable-path] 'Directory not empty' (attack39)
+        with folder_lock(out.parent), owned_temporary_folder(".publish-", out.parent) as tmp:
+            out = prepare_out(dry_run_out)
             staged = upload_folder_of(folder, tmp / "upload")
             fault("publish:staged")
             if out.is_dir():
