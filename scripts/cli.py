@@ -296,11 +296,27 @@ def _report_target_problem(path: Path, kind: str) -> str | None:
     is someone's data that a mistyped path must not replace (attack18: `validate --json
     dataset/agreement.json` replaced the build's agreement figures); and no report goes into a
     release or a dataset's data/raw/annotations (`landstrikes.safety.places`)."""
-    from landstrikes.safety.places import protected_place
+    from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
-    problem = _report_file_problem(path, kind)
+    link = dangling_link(path)  # a folder above it that is a broken link: mkdir would make what it names (attack39)
+    if link is not None:
+        return dangling_reason(link, path)
+    problem = _report_file_problem(path, kind) or _not_yours_to_write(path)
     protected = protected_place(path) if problem is None else None
     return problem or (f"{protected}; pass a file outside it" if protected else None)
+
+
+def _not_yours_to_write(path: Path) -> str | None:
+    """A report file its owner made read-only, or a folder this user may not write: said before the
+    work (attack39: the read-only file was replaced; in a read-only folder the run ended after it)."""
+    from landstrikes.safety.outdir import unwritable_parent
+    from landstrikes.safety.replacefile import written_path
+
+    try:
+        written_path(path)
+    except OSError as exc:
+        return exc.strerror
+    return unwritable_parent(written_path(path))
 
 
 def _report_file_problem(path: Path, kind: str) -> str | None:

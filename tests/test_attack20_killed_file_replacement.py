@@ -20,9 +20,9 @@ from landstrikes.safety.replacefile import replace_text
 KILLED = """
 import os, signal, sys
 from pathlib import Path
-def killed(self, target):
+def killed(source, target):  # the rename into place (attack39: os.rename, after the flush)
     os.kill(os.getpid(), signal.SIGKILL)
-Path.replace = killed
+os.rename = killed
 from landstrikes.safety.replacefile import replace_text
 replace_text(Path(sys.argv[1]), "half of the new text")
 """
@@ -53,10 +53,11 @@ def test_a_live_replacement_and_files_that_are_not_ours_are_kept(tmp_path):
     target.write_text("old", encoding="utf-8")
     script = ("import sys, time; from pathlib import Path\n"
               "from landstrikes.safety import replacefile\n"
-              "real = Path.replace\n"
-              "def slow(self, t):\n"
-              "    Path(sys.argv[2]).write_text('1'); time.sleep(5); return real(self, t)\n"
-              "Path.replace = slow\n"
+              "import os\n"
+              "real = os.rename\n"
+              "def slow(s, t):\n"
+              "    Path(sys.argv[2]).write_text('1'); time.sleep(5); return real(s, t)\n"
+              "os.rename = slow\n"
               "replacefile.replace_text(Path(sys.argv[1]), 'theirs')\n")
     ready = tmp_path / "ready"
     live = subprocess.Popen([sys.executable, "-c", script, str(target), str(ready)])

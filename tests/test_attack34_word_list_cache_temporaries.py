@@ -22,6 +22,7 @@ from pathlib import Path
 def killed(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
 os.replace = killed
+os.rename = killed  # the rename into place since attack39
 Path.replace = killed
 from landstrikes.extract.listcache import cached_lists
 cached_lists({"words": lambda: frozenset({"a", "b"})}, (), Path(sys.argv[1]))

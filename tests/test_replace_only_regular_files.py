@@ -57,11 +57,14 @@ def test_a_link_to_a_regular_file_replaces_that_file_and_keeps_the_link(tmp_path
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "new"
 
 
-def test_a_dangling_link_makes_the_file_it_names(tmp_path):
+def test_a_dangling_link_is_refused_and_makes_nothing(tmp_path):
+    """attack39: it made the file it names, somewhere the user never named; every writer refuses a
+    broken link now (tests/test_attack39_dangling_links.py)."""
     link = tmp_path / "report.json"
     link.symlink_to(tmp_path / "made.json")
-    replace_text(link, "{}")
-    assert link.is_symlink() and (tmp_path / "made.json").read_text(encoding="utf-8") == "{}"
+    with pytest.raises(OSError, match="does not exist"):
+        replace_text(link, "{}")
+    assert link.is_symlink() and not (tmp_path / "made.json").exists()
 
 
 def test_a_cache_file_linked_to_a_fifo_is_no_cache_and_the_fifo_stays(monkeypatch, tmp_path):

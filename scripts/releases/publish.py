@@ -17,7 +17,9 @@ from pathlib import Path
 from landstrikes.errors import ReleaseError
 from landstrikes.releases.loading import resolve_release
 from landstrikes.releases.manifest import verified_manifest
+from landstrikes.safety.durable import rename_durably
 from landstrikes.safety.faults import fault
+from landstrikes.safety.lock import folder_lock
 from landstrikes.safety.outdir import keep_folder_metadata
 from landstrikes.safety.ownedtemp import owned_temporary_folder
 
@@ -49,10 +51,13 @@ def upload_folder_of(release_folder: Path, target: Path) -> Path:
 def prepare_out(out: Path) -> Path:
     """--out must be missing or an empty folder: a dry run never writes over anything. A refusal
     is the `--out` commands' OutputRefused, so its check id and exit code come from one place."""
-    from landstrikes.safety.outdir import OutputRefused, is_mount_point
-    from landstrikes.safety.places import protected_place
+    from landstrikes.safety.outdir import OutputRefused, is_mount_point, unreplaceable, unwritable_parent
+    from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
     out = Path(out)
+    link = dangling_link(out)  # LINK/sub: mkdir made what a broken LINK names (attack39); LINK: said as every writer says it
+    if link is not None:
+        raise OutputRefused(f"--out {out} {dangling_reason(link, out)}", "choose another folder")
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise OutputRefused(f"--out {out} exists and is not a folder", "choose a new or empty folder")
     if out.is_dir():
@@ -62,6 +67,9 @@ def prepare_out(out: Path) -> Path:
             raise OutputRefused(f"--out {out} is not empty ({shown})", "choose a new or empty folder")
         if is_mount_point(out.resolve()):  # the copy is renamed into place: a mount point cannot be replaced (attack34)
             raise OutputRefused(f"--out {out} is a mount point", "the copy is renamed into place; pass a folder inside it")
+    problem = (unreplaceable(out) if out.is_dir() else None) or unwritable_parent(out)  # as every --out (attack39)
+    if problem:
+        raise OutputRefused(f"--out {out} {problem}", "choose another folder")
     protected = protected_place(out)  # after the folder in the way is named, as for every --out
     if protected:
         raise OutputRefused(f"--out {out} {protected}", "choose a folder outside it", check="protected-output")
@@ -82,13 +90,16 @@ def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path
     if dry_run_out is not None:
         out = prepare_out(dry_run_out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        with owned_temporary_folder(".publish-", out.parent) as tmp:  # a killed run's is removed by the next
+        # two dry runs (or a render) into one --out take turns, as every --out writer does, and --out is
+        # judged again under the lock: the second had ended [unusable-path] 'Directory not empty' (attack39)
+        with folder_lock(out.parent), owned_temporary_folder(".publish-", out.parent) as tmp:
+            out = prepare_out(dry_run_out)
             staged = upload_folder_of(folder, tmp / "upload")
             fault("publish:staged")
             if out.is_dir():
                 keep_folder_metadata(out, staged)  # the user's folder's mode, owner and group (attack34)
-                out.rmdir()  # empty, checked above
-            staged.rename(out)
+            rename_durably(staged, out)  # flushed; over the empty folder in one rename, so a failed
+            # rename keeps it (attack39: it was removed first, and a read-only copy's rename then failed)
         return Published(version, repo, tag_of(version), out, None)
     if repo is None:
         raise ReleaseError("--repo ORG/NAME is required (or --dry-run --out DIR)")

@@ -34,6 +34,7 @@ from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import visible as escaped
 from landstrikes.schema.tableio import read_arrow
+from landstrikes.safety.durable import rename_durably
 from landstrikes.safety.replacefile import current_umask, written_path
 from landstrikes.schema.validate import validate
 from landstrikes.releases.folders import RELEASES, find_releases, releases_dir  # noqa: F401 (importers of release keep working)
@@ -119,7 +120,9 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
     if new is None:
         raise ReleaseError(f"{_shown(str(version))} is not a version: use X.Y.Z, e.g. 1.0.0")
     root = releases_dir(dataset_dir)
-    changelog = written_path(Path(changelog) if changelog else dataset_dir.parent / "CHANGELOG.md")  # a link's file (attack34)
+    changelog = Path(changelog) if changelog else dataset_dir.parent / "CHANGELOG.md"
+    check_changelog(changelog)  # a broken link first: written_path refuses it as an OSError (attack39)
+    changelog = written_path(changelog)  # a link's file (attack34)
     repaired = repair(root, changelog)
     existing = find_releases(root)
     target = root / str(new)
@@ -192,11 +195,11 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
         pending_changelog = stage_changelog(changelog, changelog_entry(manifest, diff, manifest_digest=manifest_sha256(staging)))
         _fault("release:before-rename")
         try:
-            staging.rename(target)  # atomic; fails if a concurrent release took the name
+            rename_durably(staging, target)  # atomic; fails if a concurrent release took the name; flushed (attack39)
         except OSError as exc:
             raise ReleaseError(f"could not move the release into {target}: {exc}") from exc
         _fault("release:between-rename-and-changelog")
-        os.replace(pending_changelog, changelog)
+        rename_durably(pending_changelog, changelog)
         pending_changelog = None
         _fault("release:after-changelog")
     finally:
@@ -245,6 +248,7 @@ def repair(root: Path, changelog: Path) -> list[str]:
     with the release before it. Staging folders and temporary changelogs of a dead run are ours
     (by their prefixes) and are removed.
     """
+    check_changelog(changelog)
     changelog = written_path(changelog)  # a link is kept: its file gets the entry (attack34)
     check_changelog(changelog)
     done = []
@@ -282,7 +286,7 @@ def repair(root: Path, changelog: Path) -> list[str]:
         previous = versions[i - 1] if i else None
         diff = diff_folders(releases[previous], releases[version], str(previous), str(version)) if previous else None
         pending = stage_changelog(changelog, changelog_entry(verified.manifest, diff, manifest_digest=verified.digest))
-        os.replace(pending, changelog)
+        rename_durably(pending, changelog)
         text = changelog.read_text(encoding="utf-8")
         done.append(f"added the missing CHANGELOG entry of release {version} (its release was interrupted)")
     return done
@@ -291,14 +295,19 @@ def repair(root: Path, changelog: Path) -> list[str]:
 def check_changelog(changelog: Path) -> None:
     """Refuse a `--changelog` that is not a changelog: a mistyped path (a raw article, a source,
     a file inside a release) would get entries appended to it. A missing file is made new. A
-    changelog that is a mount point is refused too: it is replaced by a rename (attack37)."""
-    from landstrikes.safety.places import protected_place
+    changelog that is a mount point is refused too: it is replaced by a rename (attack37); so is one
+    read-only for this user, or in a folder this user may not write (attack39)."""
+    from landstrikes.safety.outdir import is_mount_point, unwritable_parent
+    from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
-    from landstrikes.safety.outdir import is_mount_point
-
-    problem = protected_place(changelog)
+    link = dangling_link(changelog)  # a new changelog would be made where a broken link points (attack39)
+    problem = dangling_reason(link, changelog) if link is not None else protected_place(changelog)
     if problem is None and changelog.exists() and not changelog.is_file():
         problem = "is not a regular file (a folder, FIFO or device)"
+    elif problem is None and changelog.exists() and not os.access(changelog, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        problem = "is read-only for you, and a rename would replace it all the same"
+    elif problem is None and unwritable_parent(changelog):
+        problem = unwritable_parent(changelog)
     elif problem is None and changelog.exists() and is_mount_point(Path(os.path.realpath(changelog))):
         # a bind-mounted file: the rename that replaces it fails (EBUSY) after the release is in
         # place, its entry lost, and every later repair of it failed the same way (attack37)

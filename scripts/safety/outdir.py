@@ -25,9 +25,10 @@ from typing import Iterator
 from landstrikes.safety import swap
 from landstrikes.errors import BuildError
 from landstrikes.safety.regularfile import read_regular_text
+from landstrikes.safety.durable import rename_durably
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import folder_lock
-from landstrikes.safety.places import protected_place
+from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
 MARKER = ".landstrikes-output.json"
 STAGING_TAG = ".landstrikes-staging-"
@@ -77,12 +78,18 @@ def _shown(entries: list[str]) -> str:
 def check_target(out: Path, command: str) -> None:
     """Refuse unless out is missing, empty, or holds exactly what this command wrote there before."""
     if not os.path.lexists(out):
+        problem = unwritable_parent(out)
+        if problem:
+            raise OutputRefused(out, problem)
         return
     if not out.is_dir():
         raise OutputRefused(out, "is not a folder; --out needs a new, empty or earlier output folder")
     if is_mount_point(out):
         raise OutputRefused(out, "is a mount point: the output is swapped in whole by renaming, which cannot replace "
                             "a mount point; pass a folder inside it")
+    problem = unreplaceable(out) or unwritable_parent(out)
+    if problem:
+        raise OutputRefused(out, problem)
     entries = sorted(p.name + ("/" if p.is_dir() else "") for p in out.iterdir())
     if not entries:
         return
@@ -97,6 +104,43 @@ def check_target(out: Path, command: str) -> None:
     if foreign:
         raise OutputRefused(out, f"holds files landstrikes {command} did not write ({_shown(foreign)}); "
                             "move them out or pass another folder")
+
+
+def _may_write(path: Path) -> bool:
+    """Whether this process may write into `path` (its effective ids, as the kernel judges an open)."""
+    return os.access(path, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids)
+
+
+def unreplaceable(folder: Path) -> str | None:
+    """Why this process may not replace the existing folder `folder` whole, or None. The output is
+    renamed into place, and a rename asks only for the parent's write permission: a folder its owner
+    had made read-only (0555) was replaced all the same, the new output read-only again and the old
+    one kept as a hidden copy per run that nothing could delete, and another user's folder became
+    this user's (attack39, run as a user who is not root; root may write anything)."""
+    info = os.stat(folder)
+    if not _may_write(folder):
+        return (f"is not writable for you (mode {stat.S_IMODE(info.st_mode):04o}, owner uid {info.st_uid}): the output "
+                "would replace it whole; make it writable or pass another folder")
+    euid = os.geteuid()
+    if euid != 0 and info.st_uid != euid:
+        return (f"belongs to another user (uid {info.st_uid}): the output replaces the folder whole, and the new one "
+                "would be yours, not theirs; pass a folder of your own")
+    if euid != 0 and info.st_gid not in {os.getegid(), *os.getgroups()}:
+        return (f"has a group you are not in (gid {info.st_gid}), which the folder replacing it could not keep; pass a "
+                "folder of your own")
+    return None
+
+
+def unwritable_parent(out: Path) -> str | None:
+    """Why the output cannot be staged beside `out` (its nearest existing folder is not writable), or
+    None: the run had done all its work, then ended naming its hidden staging folder (attack39)."""
+    parent = Path(os.path.abspath(out)).parent
+    while not os.path.lexists(parent) and parent != parent.parent:
+        parent = parent.parent
+    if os.path.isdir(parent) and not _may_write(parent):
+        return (f"is in {parent}, which is not writable for you: what is written is made beside it and renamed in; pass "
+                "a place you may write")
+    return None
 
 
 def is_mount_point(folder: Path) -> bool:
@@ -219,7 +263,7 @@ def recover_outputs(out: Path) -> list[str]:
     for sibling in siblings:
         marker = read_marker(sibling)
         if not os.path.lexists(out) and marker and marker.get("state") == "complete":
-            sibling.rename(out)  # the only whole copy (a fallback swap was killed between its renames)
+            rename_durably(sibling, out)  # the only whole copy (a fallback swap was killed between its renames)
             lines.append(f"recovered {out} from {sibling.name}, left by a killed run")
         elif marker and marker.get("state") == "staging":
             try:
@@ -240,6 +284,9 @@ def recover_outputs(out: Path) -> list[str]:
 
 
 def _resolved(out: Path) -> Path:
+    link = dangling_link(out)  # resolving would name the folder it points at, which mkdir then made (attack39)
+    if link is not None:
+        raise OutputRefused(out, dangling_reason(link, out))
     try:
         out = Path(out).resolve()
     except (OSError, RuntimeError) as exc:
@@ -310,8 +357,7 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
 def _swap_in(staging: Path, out: Path) -> bool:
     """Put staging at out; True when staging then holds the previous output (to clean)."""
     if not os.path.lexists(out):
-        staging.rename(out)
-        swap.fsync_path(out.parent)
+        rename_durably(staging, out)
         return False
     keep_folder_metadata(out, staging)
     if swap.EXCHANGE:
@@ -321,6 +367,6 @@ def _swap_in(staging: Path, out: Path) -> bool:
     old = out.parent / f".{out.name}{OLD_TAG}{secrets.token_hex(4)}"
     out.rename(old)
     fault("outdir:moved-aside")
-    staging.rename(out)
+    rename_durably(staging, out)
     _removed_or_said(old, lambda _: None)  # kept when it cannot be removed: the next run's recovery retries
     return False

@@ -50,3 +50,33 @@ def protected_place(path: Path) -> str | None:
         if folder.name in DATASET_PARTS and _is_dataset(folder.parent):
             return f"is inside {folder}, the dataset's {folder.name}/ that `landstrikes build` reads or replaces"
     return None
+
+
+def dangling_link(path: Path) -> Path | None:
+    """The symbolic link on `path` (the path itself, or a folder above it, as the path names them)
+    whose target does not exist, or None. A write there creates what the link names, a file or a
+    chain of folders the user never named (attack39: `render --out LINK` made the folder a dangling
+    LINK pointed at, `stats` a figure where a broken link pointed), so every writer refuses it."""
+    try:
+        path = Path(path) if os.path.isabs(path) else Path.cwd() / path  # `..` kept: the kernel reads it after a link
+    except (OSError, ValueError):
+        return None
+    for each in (path, *path.parents):
+        try:
+            if os.path.islink(each) and not os.path.exists(each):
+                return each
+        except (OSError, ValueError):
+            return None
+    return None
+
+
+def dangling_reason(link: Path, path: Path | None = None) -> str:
+    """How a refusal of `path` names the dangling `link` on it: where it points, and what to do."""
+    try:
+        target = os.readlink(link)
+    except OSError:
+        target = "?"
+    itself = path is not None and os.path.abspath(path) == os.path.abspath(link)
+    where = "is a symbolic link" if itself else f"goes through {link}, a symbolic link"
+    return (f"{where} to {target}, which does not exist: a write would create it where the link points; create it, or "
+            "pass a path that is not a broken link")

@@ -16,7 +16,9 @@ import re
 import tempfile
 from pathlib import Path
 
+from landstrikes.safety.durable import rename_durably
 from landstrikes.safety.ownedtemp import dead_owners_lock
+from landstrikes.safety.places import dangling_link, dangling_reason
 
 SUFFIX = ".landstrikes-tmp"
 
@@ -25,10 +27,13 @@ def written_path(path: Path) -> Path:
     """The file a write to `path` changes: where a symbolic link points, else path itself. A rename
     over the link replaced the link (attack34: a DATASHEET.md linked to docs/ became a file of its
     own, the file it named kept the old numbers). Only a regular file (or no file yet) is ever
-    replaced, whichever name reaches it: OSError otherwise. Following links without that rule, the
+    replaced, whichever name reaches it: OSError otherwise, and for a path through a broken link. Following links without that rule, the
     word-list cache's test link to /dev/zero had the machine's /dev/zero renamed over by a 7 MB
     JSON file (session 31)."""
     path = Path(path)
+    link = dangling_link(path)  # the file (or folder) it names would be made where nobody named it (attack39)
+    if link is not None:
+        raise OSError(errno.ENOENT, dangling_reason(link, path), str(path))
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path
     try:
         mode = os.stat(target).st_mode
@@ -36,6 +41,10 @@ def written_path(path: Path) -> Path:
         return target
     if not stat.S_ISREG(mode):
         raise OSError(errno.EINVAL, "not a regular file (a device, FIFO, socket or folder is never replaced)", str(path))
+    if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        # a rename asks only for the folder's permission: a file its owner made read-only was replaced (attack39)
+        raise OSError(errno.EACCES, f"is read-only for you (mode {stat.S_IMODE(mode):04o}): a replacement would go round "
+                      "that; make it writable or pass another file", str(path))
     return target
 
 
@@ -57,7 +66,7 @@ def replace_file(path: Path, data: bytes) -> None:
         os.fchmod(fd, mode)
         with open(os.dup(fd), "wb") as handle:
             handle.write(data)
-        temporary.replace(path)
+        rename_durably(temporary, path)  # flushed first: a power cut never leaves an empty file in its place (attack39)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         # a write's ENOSPC or EFBIG names no file (attack34: "input"), a failed rename names our temporary

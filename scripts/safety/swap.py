@@ -20,6 +20,7 @@ import json
 import os
 from pathlib import Path
 
+from landstrikes.safety.durable import fsync_path, fsync_tree  # noqa: F401 (outdir and build use them from here)
 from landstrikes.safety.faults import fault
 
 JOURNAL = "SWAP.json"
@@ -67,20 +68,6 @@ def digest(path: Path) -> str | None:
         h.update(item.relative_to(path).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(item.read_bytes()).digest() if item.is_file() else b"dir")
     return h.hexdigest()
-
-
-def fsync_path(path: Path) -> None:
-    """Flush a file or a folder entry to disk (a kill needs no flush; a power cut does)."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_tree(folder: Path) -> None:
-    for item in [*folder.rglob("*"), folder]:
-        fsync_path(item)
 
 
 def write_journal(staging: Path, entries: dict[str, str | None]) -> None:

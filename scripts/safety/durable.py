@@ -1,0 +1,58 @@
+"""Putting a written file or folder into place so that a power cut cannot leave it empty.
+
+A rename is atomic for a kill, not for a power cut: the rename may reach the disk before the
+bytes it points at, and after the reboot the name holds a zero-length or partial file where the
+old one was (XFS, btrfs, ext4 with `noauto_da_alloc` or `data=writeback`; ext4's default rename
+heuristic hides it). So the new content is flushed before the rename, and the folder holding the
+new name after it, or the rename itself may be lost. Every rename-into-place of the package goes
+through `rename_durably` (attack39: `replace_file` — README, DATASHEET, stats.json, figures, every
+`--json` report, agreement.json, the word-list cache, export-schemas' files —, a release's folder
+and its CHANGELOG entry, `publish --dry-run`'s copy renamed without a flush; only `build` and the
+`--out` folders flushed theirs).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+UNSYNCABLE = {errno.EINVAL, errno.ENOTSUP, errno.EROFS}
+"""A folder whose file system cannot flush it (some FUSE and network file systems): nothing to wait for."""
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file or a folder entry to disk (a kill needs no flush; a power cut does)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_tree(folder: Path) -> None:
+    for item in [*Path(folder).rglob("*"), folder]:
+        if not os.path.islink(item):
+            fsync_path(item)
+
+
+def fsync_folder(folder: Path) -> None:
+    """fsync_path for the folder a rename changed; a file system that cannot flush a folder is no failure."""
+    try:
+        fsync_path(folder)
+    except OSError as exc:
+        if exc.errno not in UNSYNCABLE:
+            raise
+
+
+def rename_durably(source: Path, target: Path) -> None:
+    """Rename `source` (a file, or a folder and everything in it) to `target`: its bytes reach the
+    disk first, then the rename, then the folder that holds `target`. `os.rename`'s own rules hold
+    (a folder replaces only an empty one: a concurrent release's folder is never replaced)."""
+    source, target = Path(source), Path(target)
+    if source.is_dir() and not source.is_symlink():
+        fsync_tree(source)
+    else:
+        fsync_path(source)
+    os.rename(source, target)
+    fsync_folder(target.parent)
