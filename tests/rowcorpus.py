@@ -40,8 +40,19 @@ offsets chunk by chunk (with `codepoints._CHUNK` made small, across many chunk e
 SPAN_CHECKS = ("span-partially-null", "span-start-after-end", "span-out-of-range", "span-text-mismatch")
 
 
-def write(folder: Path, rows: dict[str, list[dict]]) -> Path:
-    """Every table of the registry under folder/data, from `rows` (table -> list of column -> value)."""
+def sound_article_cells(number: int) -> dict:
+    """Cells of article row `number` that keep the articles table's schema rules (a distinct
+    source_file and sha256, n_chars above 0, a quality label of the set), for the cells a test
+    does not set: with DEFAULTS there ("x", 0) the table breaks them in every corpus, and
+    validate reads it into pandas for Pandera to word findings nobody compares."""
+    return {"source_file": f"raw/{number}.txt", "sha256": f"{number:064x}", "n_chars": 1, "quality_label": "clean"}
+
+
+def write(folder: Path, rows: dict[str, list[dict]], sound_articles: bool = False) -> Path:
+    """Every table of the registry under folder/data, from `rows` (table -> list of column -> value);
+    with `sound_articles`, the article cells a row does not set are `sound_article_cells`."""
+    if sound_articles:
+        rows = {**rows, "articles": [{**sound_article_cells(i), **a} for i, a in enumerate(rows.get("articles", []))]}
     for spec in TABLES:
         records = rows.get(spec.name, [])
         fields = [pa.field(c.name, c.arrow_type, nullable=True) for c in spec.columns]
