@@ -11,27 +11,19 @@ the sound release was refused ("a pin needs a release folder"), and `verify` sai
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 
 import pytest
 
-import landstrikes
-from conftest import DATASET
 from landstrikes.cli import main
 from landstrikes.schema import validate
-
-NEWEST = DATASET / "releases" / landstrikes.DATASET_VERSION
-PIN = hashlib.sha256((NEWEST / "MANIFEST.json").read_bytes()).hexdigest()
+from test_eco39_release_data_folder import PIN, copy as release_copy  # noqa: F401 (eco39's copy of the newest release)
 
 
 @pytest.fixture
-def copy(tmp_path):
-    target = tmp_path / "vendor" / "release"
-    shutil.copytree(NEWEST, target)
-    os.symlink(target / "data", tmp_path / "vendor" / "tables")
-    return target
+def copy(release_copy):
+    os.symlink(release_copy / "data", release_copy.parent / "tables")
+    return release_copy
 
 
 def _ways(copy):

@@ -36,16 +36,20 @@ def fsync_entry(path: Path) -> None:
     left unopened: a FIFO's open waits for a writer (attack40: a killed run's copy holding one hung
     the recovery of every --out writer for good), a device's open acts on the device."""
     try:
-        if not stat.S_ISREG(os.lstat(path).st_mode) and not stat.S_ISDIR(os.lstat(path).st_mode):
+        if not _flushable(os.lstat(path).st_mode):
             return
     except FileNotFoundError:
         return
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY)  # swapped for a FIFO: no wait
     try:
-        if stat.S_ISREG(os.fstat(fd).st_mode) or stat.S_ISDIR(os.fstat(fd).st_mode):
+        if _flushable(os.fstat(fd).st_mode):
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _flushable(mode: int) -> bool:
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
 def fsync_tree(folder: Path) -> None:
