@@ -31,12 +31,16 @@ def register(judge) -> None:
 
 
 def release_of(path) -> Path | None:
-    """The release folder `path` is, or whose data/ folder it is (a MANIFEST.json there); else None."""
+    """The release folder `path` is, or whose data/ folder it is (a MANIFEST.json there); else None.
+    As written first, then as the folder it reaches: a data/ folder named through a link of another
+    name or through `..` (`REL/data/quotes/..`) was the tables alone, VALID with its release's
+    datasheet edited, its pin refused (attack40); the tables read are the release's either way."""
     path = Path(path)
-    if os.path.lexists(path / MANIFEST):
-        return path
-    if path.name == "data" and os.path.lexists(path.parent / MANIFEST):
-        return path.parent
+    for each in dict.fromkeys((path, Path(os.path.realpath(path)))):
+        if os.path.lexists(each / MANIFEST):
+            return each
+        if each.name == "data" and os.path.lexists(each.parent / MANIFEST):
+            return each.parent
     return None
 
 

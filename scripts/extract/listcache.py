@@ -157,8 +157,9 @@ def remove_old_caches(folder: Path, keep: Path) -> list[str]:
                   and (info := _ours(folder / name)) and now - info.st_mtime > OLD_TEMPORARY_AGE]
         for name, info in stale:
             try:
-                if os.lstat(folder / name).st_mtime_ns != info.st_mtime_ns:
-                    continue  # used since it was listed
+                now_info = os.lstat(folder / name)
+                if (now_info.st_dev, now_info.st_ino, now_info.st_mtime_ns) != (info.st_dev, info.st_ino, info.st_mtime_ns):
+                    continue  # used since it was listed, or another file put in its place since it was proven ours (attack40)
                 os.unlink(folder / name)
                 removed.append(name)
             except OSError:
