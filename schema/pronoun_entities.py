@@ -29,8 +29,8 @@ CHECK = "pronoun-entity-not-in-article"
 def check_pronoun_entities(tables, report: Report) -> None:
     mentions = arrow_of(tables, "mentions", ("article_id", "entity_id", "kind"))
     entities = arrow_of(tables, "entities", ())
-    if mentions is None or entities is None or not mentions.num_rows:
-        return
+    if mentions is None or entities is None or not mentions.num_rows or tables.get("articles") is None:
+        return  # (articles refused by its schema: no article numbers to judge by; attack13's dtype cases)
     kind = column(mentions, "kind")
     if not (pa.types.is_string(kind.type) or pa.types.is_large_string(kind.type)):
         return

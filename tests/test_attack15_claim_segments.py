@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from conftest import load, save
+from landstrikes.schema.auto_constants import CLAIM_CONFIDENCE  # the extractor's fixed claim score (G6)
 from landstrikes.schema.validate import validate
 
 ARTICLE = "002_f6c5fed12bcb1118"
@@ -25,10 +26,10 @@ def _claim_on_breadcrumb(folder, source="gold"):
     row = claims.iloc[0].to_dict() | dict(claim_id=claim_id, article_id=ARTICLE, start=start, end=end, text=BREADCRUMB,
                                           claimant_id=None, claim_type="event", hedging="asserted", cluster_id=claim_id,
                                           variant_id=None, consistency="uncorroborated", contradicted_by=[], record_status="unknown",
-                                          source=source, confidence=0.5 if source == "auto" else None)
+                                          source=source, confidence=CLAIM_CONFIDENCE if source == "auto" else None)
     cluster = clusters.iloc[0].to_dict() | dict(cluster_id=claim_id, proposition="Trump threatened strikes on Mexican soil.",
                                                 record_status="unknown", record_note=None, n_claims=1, n_articles=1,
-                                                contradicted=False, source=source, confidence=0.5 if source == "auto" else None)
+                                                contradicted=False, source=source, confidence=CLAIM_CONFIDENCE if source == "auto" else None)
     save(folder, "claims", pd.concat([claims, pd.DataFrame([row])], ignore_index=True))
     save(folder, "claim_clusters", pd.concat([clusters, pd.DataFrame([cluster])], ignore_index=True))
     return validate(folder), claim_id

@@ -9,6 +9,7 @@ and `release` write there, under their own lock.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -70,6 +71,15 @@ def dangling_link(path: Path) -> Path | None:
     return None
 
 
+def _loops(link: Path) -> bool:
+    """Does resolving `link` run in a circle (ELOOP) rather than end at nothing?"""
+    try:
+        os.stat(link)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def dangling_reason(link: Path, path: Path | None = None) -> str:
     """How a refusal of `path` names the dangling `link` on it: where it points, and what to do."""
     try:
@@ -78,5 +88,7 @@ def dangling_reason(link: Path, path: Path | None = None) -> str:
         target = "?"
     itself = path is not None and os.path.abspath(path) == os.path.abspath(link)
     where = "is a symbolic link" if itself else f"goes through {link}, a symbolic link"
+    if _loops(link):
+        return f"{where} to {target} that loops back on itself: it cannot be resolved; pass a path that is not a link loop"
     return (f"{where} to {target}, which does not exist: a write would create it where the link points; create it, or "
             "pass a path that is not a broken link")
