@@ -1,6 +1,6 @@
 """What the extractor writes as fixed values, kept here so that the extractor (`landstrikes.extract`)
 and the checks that hold its rows to them (`auto_confidences`, `auto_segments`; guidelines G6 and
-SG2, 2.26) read one table. Plain Python: the extractor's process imports it without the
+SG2, 2.26; `auto_claims`, C9 2.27) read one table. Plain Python: the extractor's process imports it without the
 validation machinery."""
 
 from __future__ import annotations
@@ -35,3 +35,9 @@ def segment_confidence(kind: str) -> float:
 
 def claim_confidence(bound: str, low: float, high: float) -> float:
     return CLAIM_CONFIDENCE if bound != "range" or low < high else FLAT_RANGE_CONFIDENCE
+AUTO_CLAIM_TYPE = "statistic"
+"""An extractor claim's type: it proposes only claims with a quantity (C4, C5)."""
+AUTO_CONSISTENCY = "uncorroborated"
+"""An extractor claim's consistency: cross-article clustering is left to review (C7, C8)."""
+AUTO_RECORD_STATUS = "unknown"
+"""An extractor claim's and cluster's record status: checking against the public record is left to review (C9b)."""

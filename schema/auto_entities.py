@@ -7,7 +7,8 @@ name, every surface as an alias)"):
   ASCII letter or digit gets `u` and the first 12 hex digits of the sha1 of its UTF-8 bytes;
 - its description is `auto: <type> named in <n> article(s)`, `n` the articles its (extractor's)
   mentions lie in;
-- each alias is the text of one of its NAME mentions (every surface it was named by).
+- each alias is the text of one of its NAME mentions, and each text of its NAME mentions is an
+  alias (every surface it was named by; the converse written in 2.27) [auto-alias-missing].
 
 attack36: on the extractor's output for dataset/raw, `donald-trump` and `claudia-sheinbaum` swapped
 in every table at once, an entity retyped PERSON -> ORG, its article count changed, and an alias no
@@ -35,6 +36,7 @@ from landstrikes.schema.checkcorpus import column
 from landstrikes.schema.report import Report
 
 CHECK = "auto-entity-not-derived"
+UNLISTED = "auto-alias-missing"
 _SEP = "\x1f"
 
 
@@ -109,6 +111,7 @@ def check_auto_entities(tables, report: Report) -> None:
 
     # the aliases: every surface it was named by, and nothing else
     flat = _strings(pc.list_flatten(aliases))
+    _check_surfaces_listed(report, entities, rows, ids, names, aliases, flat, known & ~wrong_id, named if len(surfaces) else None, surfaces)
     if len(flat):
         owners = ids.take(pc.list_parent_indices(aliases))
         keys = pc.binary_join_element_wise(owners, flat, pa.scalar(_SEP, pa.large_string()))
@@ -121,3 +124,30 @@ def check_auto_entities(tables, report: Report) -> None:
             first = flat.filter(pa.array(unused & (parents == row))).to_pylist()[0]
             report.add("entities", CHECK, f"every alias of the extractor's entity is the text of one of its NAME mentions; "
                        f"'{first}' is none", row_id, "aliases", first)
+
+
+def _check_surfaces_listed(report: Report, entities: pa.Table, rows: np.ndarray, ids: pa.Array, names: pa.Array, aliases: pa.Array,
+                           flat: pa.Array, judged: np.ndarray, named: pa.Table | None, surfaces: pa.Array) -> None:
+    """The converse of the alias rule (E3 2.27): every surface an extractor entity was named by (the
+    text of each of its extractor NAME mentions) is one of its aliases. A surface that is neither
+    its name nor an alias is `name-mention-not-alias`'s finding already (the mention's); judged here:
+    a surface that is the entity's name, and any surface of an entity listing no alias."""
+    if named is None or not len(surfaces):
+        return
+    owners = ids.take(pc.list_parent_indices(aliases))
+    listed = pc.binary_join_element_wise(owners, flat, pa.scalar(_SEP, pa.large_string())) if len(flat) else pa.array([], pa.large_string())
+    unlisted = np.flatnonzero(pc.invert(pc.is_in(surfaces, value_set=listed)).to_numpy(zero_copy_only=False))
+    if not len(unlisted):
+        return
+    at = pa.array(unlisted, pa.int64())
+    position = {entity_id: row for row, entity_id in enumerate(ids.to_pylist()) if judged[row]}
+    seen = set()
+    for entity_id, text in zip(named.column("entity_id").take(at).to_pylist(), named.column("text").take(at).to_pylist()):
+        row = position.get(entity_id)
+        if row is None or (entity_id, text) in seen:
+            continue  # not an extractor entity, or one whose id is already a finding
+        seen.add((entity_id, text))
+        if text != names[row].as_py() and len(aliases[row]):
+            continue  # neither its name nor an alias: the mention's finding
+        report.add("entities", UNLISTED, f"the extractor lists every surface its entity was named by as an alias (E3): "
+                   f"'{text}' names it and is no alias", ids_at(entities, "entities", rows[[row]])[0], "aliases", text)

@@ -5,6 +5,7 @@ edit of several rows broke while every other check passed (M4, SG1, C5's table, 
 Registered once, in schema/validate.py, after the value rules."""
 
 from landstrikes.schema.attribution_mentions import check_attribution_mentions
+from landstrikes.schema.auto_claims import check_auto_claim_defaults, check_auto_propositions
 from landstrikes.schema.auto_clusters import check_auto_clusters
 from landstrikes.schema.auto_confidences import check_auto_confidences
 from landstrikes.schema.auto_entities import check_auto_entities
@@ -111,6 +112,8 @@ CENSUS_CHECKS = (
     check_pronoun_entities,
     check_auto_confidences,
     check_auto_segments,
+    check_auto_claim_defaults,
+    check_auto_propositions,
 )
 """`check_quote_cluster_reference` (cluster-similarity-mismatch) reads rows of many articles (a
 quote cluster spans articles): `validate --engine` runs it in its corpus-wide pass
@@ -182,5 +185,10 @@ CENSUS_CHECK_IDS = (
     "auto-confidence-unrounded",
     "auto-confidence-not-fixed",
     "auto-segments-not-merged",
+    "auto-claim-not-default",
+    "auto-quantity-negative",
+    "auto-proposition-not-its-claim",
+    "auto-alias-missing",
+    "auto-pronoun-named-later",
 )
 """Every check id they report (README's check-id list, via docs/notes/census.md)."""

@@ -45,6 +45,7 @@ from landstrikes.safety.faults import fault
 from landstrikes.safety.ownedtemp import owned_temporary_folder
 from landstrikes.schema.crosschecks import FOREIGN_KEYS, check_claim_clusters, check_claims
 from landstrikes.schema.every_table_checks import check_foreign_keys
+from landstrikes.schema.auto_claims import check_auto_propositions
 from landstrikes.schema.auto_entities import check_auto_entities
 from landstrikes.schema.quote_cluster_names import check_quote_cluster_names
 from landstrikes.schema.goldchecks import check_entities_mentioned, check_quote_cluster_wording, check_variants_used
@@ -72,11 +73,14 @@ CORPUS_WIDE_CHECKS = frozenset({
     "contradiction-links-incomplete",  # GOLD_CORPUS_WIDE: a contradiction joins claims of two articles
     "quote-cluster-not-its-words",  # GOLD_CORPUS_WIDE: a quote cluster's rows lie in many articles
     "auto-entity-not-derived",  # GOLD_CORPUS_WIDE: an extractor entity's articles and surfaces are its mentions anywhere
+    "auto-alias-missing",  # GOLD_CORPUS_WIDE (check_auto_entities): an extractor entity's surfaces are its mentions anywhere
+    "auto-proposition-not-its-claim",  # GOLD_CORPUS_WIDE: a shared claim cluster against the claim of its id, in any partition
 })
 """Check ids a single partition cannot decide: they come from the corpus-wide pass only."""
 GOLD_CORPUS_WIDE = (
     (check_variants_used, ("claims", "claim_clusters")),  # a variant may be stated in another article
     (check_claim_named_clusters, ("claims", "claim_clusters")),  # the claim naming a cluster may be elsewhere
+    (check_auto_propositions, ("claims", "claim_clusters")),  # an extractor cluster's proposition and score: its claim, in any partition
     (check_contradiction_links, ("claims",)),  # both sides of a contradiction, in two articles
     (check_entities_mentioned, ("articles", "entities", "mentions")),  # "mentioned somewhere" spans articles
     (check_auto_entities, ("entities", "mentions")),  # an extractor entity's description and aliases: its mentions anywhere (beside the other entity check: mentions are dropped before the quote checks)

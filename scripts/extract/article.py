@@ -20,7 +20,7 @@ from landstrikes.extract.quoterow import Speaker
 from landstrikes.extract.segments import segment_spans
 from landstrikes.extract.text import inside_word
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS, FACTUAL_SLIPS, quality_label_for, title_of
-from landstrikes.schema.auto_constants import ARTICLE_CONFIDENCE, segment_confidence
+from landstrikes.schema.auto_constants import ARTICLE_CONFIDENCE, AUTO_CLAIM_TYPE, AUTO_CONSISTENCY, AUTO_RECORD_STATUS, segment_confidence
 from landstrikes.schema.controls import writable
 from landstrikes.schema.final_punctuation import CLAUSE_STOPS, FINAL_PUNCTUATION
 from landstrikes.schema.registry import TABLES_BY_NAME
@@ -212,7 +212,7 @@ def _claim_rows(article_id: str, text: str, quotes: list[Quote], boilerplate: li
             c.end,
             claim_text,  # text
             claimant,  # claimant_id
-            "statistic",  # claim_type
+            AUTO_CLAIM_TYPE,  # claim_type
             c.low,  # quantity_low
             c.high,  # quantity_high
             c.unit,  # quantity_unit
@@ -220,9 +220,9 @@ def _claim_rows(article_id: str, text: str, quotes: list[Quote], boilerplate: li
             c.hedging,
             claim_id,  # cluster_id
             None,  # variant_id
-            "uncorroborated",  # consistency: cross-article clustering is left to review (C7)
+            AUTO_CONSISTENCY,  # consistency: cross-article clustering is left to review (C7)
             [],  # contradicted_by
-            "unknown",  # record_status: checking against the public record is left to review (C9b)
+            AUTO_RECORD_STATUS,  # record_status: checking against the public record is left to review (C9b)
             AUTO,  # source
             c.confidence,
         ))
@@ -231,7 +231,7 @@ def _claim_rows(article_id: str, text: str, quotes: list[Quote], boilerplate: li
             writable(claim_text).strip(),  # proposition: the claim's words, less what no source may hold (controls), trimmed (G5)
             [],  # variant_ids
             [],  # variant_propositions
-            "unknown",  # record_status
+            AUTO_RECORD_STATUS,  # record_status
             None,  # record_note
             [],  # variant_record_statuses
             [],  # variant_record_notes

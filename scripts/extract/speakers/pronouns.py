@@ -66,8 +66,9 @@ def resolve_pronouns(quotes: list[Quote], mentions: list[Mention], genders: dict
                 quoting = outer[-1].speaker if outer and outer[-1].end >= q.end else None
                 target = quoting.mention if quoting is not None and quoting.status == "attributed" else None
             elif pronoun.gender == "neuter":  # "it said": the nearest earlier speaking body, else body named
-                i = bisect.bisect_left(body_starts, pronoun.start)
-                target = next((m for m in reversed(speakers[-LOOKBACK:]) if m.type in BODY_TYPES), bodies[i - 1] if i else None)
+                i = bisect.bisect_left(body_starts, pronoun.start)  # (a quote read earlier may name its speaker after the pronoun)
+                target = next((m for m in reversed(speakers[-LOOKBACK:]) if m.type in BODY_TYPES and m.start < pronoun.start),
+                              bodies[i - 1] if i else None)
             else:
                 earlier = persons[max(0, bisect.bisect_left(person_starts, pronoun.start) - LOOKBACK):bisect.bisect_left(person_starts, pronoun.start)]
                 target = _mistyped_speaker_before(pronoun, out, persons, person_starts) or (
