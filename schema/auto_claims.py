@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.auto_constants import (
-    AUTO_CLAIM_TYPE, AUTO_CONSISTENCY, AUTO_RECORD_STATUS, CLAIM_CONFIDENCE, FLAT_RANGE_CONFIDENCE,
+    AUTO_CLAIM_TYPE, AUTO_CLUSTER_COUNTS, AUTO_CONSISTENCY, AUTO_RECORD_STATUS, CLAIM_CONFIDENCE, FLAT_RANGE_CONFIDENCE,
 )
 from landstrikes.schema.census_arrow import arrow_of, ids_at, values_at
 from landstrikes.schema.checkcorpus import column
@@ -44,7 +44,7 @@ FIXED = "auto-confidence-not-fixed"
 _CLAIM_VALUES = (("claim_type", AUTO_CLAIM_TYPE), ("consistency", AUTO_CONSISTENCY), ("record_status", AUTO_RECORD_STATUS))
 _CLAIM_EMPTY = ("contradicted_by",)
 _CLAIM_NULL = ("variant_id",)
-_CLUSTER_VALUES = (("n_claims", 1), ("n_articles", 1), ("contradicted", False), ("record_status", AUTO_RECORD_STATUS))
+_CLUSTER_VALUES = (*AUTO_CLUSTER_COUNTS, ("contradicted", False), ("record_status", AUTO_RECORD_STATUS))
 _CLUSTER_EMPTY = ("variant_ids", "variant_propositions", "variant_record_statuses", "variant_record_notes")
 _CLUSTER_NULL = ("record_note",)
 _DEFAULTS = (("claims", _CLAIM_VALUES, _CLAIM_EMPTY, _CLAIM_NULL, "a claim's type, consistency, record and variants"),

@@ -41,3 +41,5 @@ AUTO_CONSISTENCY = "uncorroborated"
 """An extractor claim's consistency: cross-article clustering is left to review (C7, C8)."""
 AUTO_RECORD_STATUS = "unknown"
 """An extractor claim's and cluster's record status: checking against the public record is left to review (C9b)."""
+AUTO_CLUSTER_COUNTS = (("n_claims", 1), ("n_articles", 1))
+"""An extractor cluster's counts: it is its one claim's own, in that claim's one article (C7, C9)."""
