@@ -18,16 +18,19 @@ BREADCRUMB = "Home » world"
 
 
 def _claim_on_breadcrumb(folder, source="gold"):
+    """The claim as its writer would write it; an extractor's keeps its defaults and states itself (C9, G6)."""
     text = dict(zip(*(load(folder, "articles")[c] for c in ("article_id", "text"))))[ARTICLE]
     start = text.index(BREADCRUMB)
     end = start + len(BREADCRUMB)
     claim_id = f"{ARTICLE}:c:{start}-{end}"
     claims, clusters = load(folder, "claims"), load(folder, "claim_clusters")
     row = claims.iloc[0].to_dict() | dict(claim_id=claim_id, article_id=ARTICLE, start=start, end=end, text=BREADCRUMB,
-                                          claimant_id=None, claim_type="event", hedging="asserted", cluster_id=claim_id,
+                                          claimant_id=None, claim_type="statistic" if source == "auto" else "event", hedging="asserted", cluster_id=claim_id,
                                           variant_id=None, consistency="uncorroborated", contradicted_by=[], record_status="unknown",
                                           source=source, confidence=CLAIM_CONFIDENCE if source == "auto" else None)
-    cluster = clusters.iloc[0].to_dict() | dict(cluster_id=claim_id, proposition="Trump threatened strikes on Mexican soil.",
+    if source == "auto":  # the extractor proposes numeric claims only: a statistic with its quantity (C4, C5)
+        row |= dict(quantity_low=1.0, quantity_high=1.0, quantity_unit="links", quantity_bound="exact")
+    cluster = clusters.iloc[0].to_dict() | dict(cluster_id=claim_id, proposition=BREADCRUMB if source == "auto" else "Trump threatened strikes on Mexican soil.",
                                                 record_status="unknown", record_note=None, n_claims=1, n_articles=1,
                                                 contradicted=False, source=source, confidence=CLAIM_CONFIDENCE if source == "auto" else None)
     save(folder, "claims", pd.concat([claims, pd.DataFrame([row])], ignore_index=True))

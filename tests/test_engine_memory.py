@@ -42,6 +42,7 @@ def test_the_driver_drops_each_whole_read_table_once_no_later_check_needs_it(dat
         "check_claim_clusters": {"claims", "claim_clusters"},
         "check_variants_used": {"claims", "claim_clusters"},
         "check_claim_named_clusters": {"claims", "claim_clusters"},  # review14: before the tables are dropped
+        "check_auto_propositions": {"claims", "claim_clusters"},  # silver39: an extractor cluster states its claim
         "check_contradiction_links": {"claims"},  # attack25: claim_clusters dropped, no later check needs it
         "check_entities_mentioned": {"articles", "entities", "mentions"},
         "check_auto_entities": {"entities", "mentions"},  # session 31: beside it, mentions dropped before the quote checks
