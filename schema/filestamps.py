@@ -133,11 +133,25 @@ def _parquet_inside(folder: Path) -> Path | None:
     return None
 
 
+READER_METADATA = {
+    "pandas": "pandas.read_parquet would reshape the table by it (index columns, dtypes)",
+    "huggingface": "Hugging Face datasets would cast the columns to the features it declares",
+}
+"""Schema entries a reader obeys instead of the file's own columns (attack19: a forged `pandas`
+entry hid quote_id as the index; eco39: a `huggingface` entry declares `datasets` features).
+landstrikes writes neither, so either one means a reader may get another table than the one checked."""
+
+
+def reader_metadata(metadata: dict | None) -> list[str]:
+    """The reader-directing entries (READER_METADATA's keys) a file's schema metadata holds."""
+    keys = metadata or {}
+    return [name for name in READER_METADATA if name.encode() in keys or name in keys]
+
+
 def check_reader_metadata(table: str, parts, add) -> None:
-    """A part whose schema metadata holds a `pandas` entry: `pandas.read_parquet` obeys it (it can
-    turn quote_id into the index, so the column vanishes, or change dtypes), so pandas users would
-    get another table than the one validated. landstrikes never writes one. `parts`: (path, Arrow table)."""
+    """A part whose schema metadata holds a reader-directing entry (READER_METADATA): its readers
+    would get another table than the one validated. `parts`: (path, Arrow table)."""
     for part_path, part in parts:
-        if b"pandas" in (part.schema.metadata or {}):
-            add(table, "unexpected-metadata", f"{part_path.name} carries a 'pandas' schema entry: pandas.read_parquet would "
-                "reshape the table by it (index columns, dtypes) instead of reading what validate checked", "", "", "pandas")
+        for name in reader_metadata(part.schema.metadata):
+            add(table, "unexpected-metadata", f"{part_path.name} carries a {name!r} schema entry: {READER_METADATA[name]} "
+                "instead of reading what validate checked", "", "", name)

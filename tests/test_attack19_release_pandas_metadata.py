@@ -26,15 +26,21 @@ def _hide_quote_id_for_pandas(release) -> None:
     table = pq.read_table(path)
     entry = pa.Table.from_pandas(table.to_pandas().set_index("quote_id")).schema.metadata[b"pandas"]
     pq.write_table(table.replace_schema_metadata({**(table.schema.metadata or {}), b"pandas": entry}), path)
+    _rehashed(release, QUOTES)
+
+
+def _rehashed(release, rel) -> None:
+    """croissant.json and MANIFEST.json re-hashed over the changed file `rel`: a consistent forgery."""
+    path = release / rel
     croissant = json.loads((release / "croissant.json").read_text(encoding="utf-8"))
     for obj in croissant["distribution"]:
-        if obj.get("contentUrl") == QUOTES:
+        if obj.get("contentUrl") == rel:
             obj["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
     (release / "croissant.json").write_text(json.dumps(croissant, indent=2), encoding="utf-8")
     manifest = json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
-    for rel in (QUOTES, "croissant.json"):
-        data = (release / rel).read_bytes()
-        manifest["files"][rel] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    for name in (rel, "croissant.json"):
+        data = (release / name).read_bytes()
+        manifest["files"][name] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
     (release / "MANIFEST.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
 
 

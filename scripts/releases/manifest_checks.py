@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 
 from landstrikes.releases.hub_card import card_front_matter, loader_side_files
 from landstrikes.releases.manifest import Problem
+from landstrikes.schema.filestamps import READER_METADATA, reader_metadata
 from landstrikes.schema.resources import raise_if_exhausted
 
 MAX_LISTED_FILES = 100_000
@@ -405,10 +406,9 @@ def header(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
         except Exception:
             continue  # reported by tables_section
         meta = {k.decode("utf-8", "replace"): v.decode("utf-8", "replace") for k, v in meta.items()}
-        if "pandas" in meta:  # validate's unexpected-metadata, for a release's files too (attack19)
-            problems.append(Problem("unexpected-metadata", rel, "carries a 'pandas' schema entry: pandas.read_parquet "
-                                    "would reshape the table by it (a forged one hid quote_id as the index); "
-                                    "release writes none"))
+        for name in reader_metadata(meta):  # validate's unexpected-metadata, for a release's files too (attack19, eco39)
+            problems.append(Problem("unexpected-metadata", rel, f"carries a {name!r} schema entry: {READER_METADATA[name]} "
+                                    "(a forged pandas entry hid quote_id as the index); release writes none"))
         for key in ("dataset_version", "schema_version"):
             stamped = meta.get(METADATA_PREFIX + key)
             if stamped is not None and stamped != manifest[key]:
