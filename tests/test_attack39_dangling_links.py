@@ -46,12 +46,14 @@ COMMANDS = ["render", "extract", "export-schemas", "publish --dry-run", "validat
             "agreement --out", "release --changelog", "stats"]
 
 
-@pytest.mark.parametrize("through_parent", [False, True], ids=["link", "link/below"])
-@pytest.mark.parametrize("command", COMMANDS)
+CASES = [pytest.param(command, below, id=f"{command}-{'link/below' if below else 'link'}")
+         for command in COMMANDS for below in (False, True)
+         if not (command == "stats" and below)]  # stats writes its documents' fixed names: the figure's own link is its case
+
+
+@pytest.mark.parametrize(("command", "through_parent"), CASES)
 def test_a_broken_link_is_refused_and_nothing_is_made_where_it_points(command, through_parent, released_copy,
                                                                       tmp_path, monkeypatch, capsys):
-    if command == "stats" and through_parent:
-        pytest.skip("stats writes its documents' fixed names: the figure's own link is the case")
     if command == "release --changelog":  # one release: the repair writes its missing entry into the changelog
         shutil.rmtree(released_copy / "releases" / "1.0.1")
     raw = tmp_path / "rawtexts"
