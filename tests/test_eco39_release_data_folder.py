@@ -45,3 +45,16 @@ def test_diff_and_load_take_a_release_data_folder(copy, capsys):
     assert main(["diff", str(copy / "data"), str(NEWEST)]) == 0, capsys.readouterr()
     assert landstrikes.load("stances", version=copy / "data", pin=PIN).num_rows == \
         landstrikes.load("stances", version=NEWEST).num_rows
+
+
+def test_diff_takes_a_dataset_data_folder_as_validate_does(tmp_path, capsys):
+    """`validate dataset/data` judges the dataset; `diff 2.28.0 dataset/data` was refused as
+    `dataset/data/data: not a folder of tables` (eco39's left item)."""
+    dataset = tmp_path / "mine"
+    shutil.copytree(DATASET / "data", dataset / "data")
+    assert main(["validate", str(dataset / "data")]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(NEWEST), str(dataset / "data")]) == main(["diff", str(NEWEST), str(dataset)]), \
+        capsys.readouterr()
+    out = capsys.readouterr().out
+    assert "data/data" not in out and "unchanged" in out, out

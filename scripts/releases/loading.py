@@ -89,7 +89,12 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
     path = Path(version)
     try:
         if path.is_dir():  # a release's data/ folder names its release, as validate reads it (eco39)
-            return release_of(path) or path
+            release = release_of(path)
+            if release is not None:
+                return release
+            if path.name == "data" and not (path / "data").is_dir():
+                return path.parent  # a dataset's data/ folder names its dataset, as validate reads it
+            return path
     except OSError:
         pass
     raise ReleaseNotFound(f"{str(version)[:200]!r} is neither a release version (X.Y.Z) nor a release folder")
