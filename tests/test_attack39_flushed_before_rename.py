@@ -88,3 +88,23 @@ def test_a_dry_run_copy_is_flushed_before_it_takes_the_name(calls, released_copy
     out = tmp_path / "upload"
     assert main(["publish", "1.0.1", "--dry-run", "--out", str(out), "--dataset", str(released_copy)]) == 0
     _flushed_around(calls, out, ["MANIFEST.json", "croissant.json"])
+
+
+@pytest.mark.parametrize("earlier_output", [False, True], ids=["new-out", "over-an-earlier-out"])
+def test_an_out_folder_is_flushed_once_before_it_takes_the_name(calls, tmp_path, monkeypatch, earlier_output):
+    """output_folder flushes its staging when it marks it complete; the rename into place then
+    flushed the whole tree again (every file twice). Each staged file: one flush, before the rename."""
+    from landstrikes.safety import outdir, swap
+
+    monkeypatch.setattr(swap, "EXCHANGE", False)  # the rename path (the exchange path renames nothing)
+    out = tmp_path / "out"
+    if earlier_output:
+        with outdir.output_folder(out, "export-schemas") as staging:
+            (staging / "old.txt").write_text("old\n", encoding="utf-8")
+        calls.clear()
+    with outdir.output_folder(out, "export-schemas") as staging:
+        for name in ("a.txt", "b.txt"):
+            (staging / name).write_text(name, encoding="utf-8")
+    _flushed_around(calls, out, ["a.txt", "b.txt"])
+    flushed = [path for kind, path, _ in calls if kind == "fsync" and path.endswith(("/a.txt", "/b.txt"))]
+    assert len(flushed) == 2, flushed

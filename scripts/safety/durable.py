@@ -66,12 +66,16 @@ def fsync_folder(folder: Path) -> None:
             raise
 
 
-def rename_durably(source: Path, target: Path) -> None:
+def rename_durably(source: Path, target: Path, flushed: bool = False) -> None:
     """Rename `source` (a file, or a folder and everything in it) to `target`: its bytes reach the
     disk first, then the rename, then the folder that holds `target`. `os.rename`'s own rules hold
-    (a folder replaces only an empty one: a concurrent release's folder is never replaced)."""
+    (a folder replaces only an empty one: a concurrent release's folder is never replaced).
+    `flushed`: the caller has just flushed `source` (outdir flushes its staging as it marks it
+    complete), so its tree is not flushed a second time."""
     source, target = Path(source), Path(target)
-    if source.is_dir() and not source.is_symlink():
+    if flushed:
+        pass  # (the caller's flush stands)
+    elif source.is_dir() and not source.is_symlink():
         fsync_tree(source)
     else:
         fsync_entry(source)

@@ -25,7 +25,7 @@ from typing import Iterator
 from landstrikes.safety import swap
 from landstrikes.errors import BuildError
 from landstrikes.safety.regularfile import read_regular_text
-from landstrikes.safety.durable import rename_durably
+from landstrikes.safety.durable import fsync_path, fsync_tree, rename_durably
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import folder_lock
 from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
@@ -338,7 +338,7 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
                 yield staging
                 fault("outdir:staged")
                 write_marker(staging, command, "complete", files_under(staging))
-                swap.fsync_tree(staging)
+                fsync_tree(staging)  # marked complete: from here a recovery may put it in place
                 fault("outdir:marked")
                 swapped = _swap_in(staging, out)
                 fault("outdir:swapped")
@@ -357,16 +357,16 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
 def _swap_in(staging: Path, out: Path) -> bool:
     """Put staging at out; True when staging then holds the previous output (to clean)."""
     if not os.path.lexists(out):
-        rename_durably(staging, out)
+        rename_durably(staging, out, flushed=True)  # (flushed as it was marked complete)
         return False
     keep_folder_metadata(out, staging)
     if swap.EXCHANGE:
         swap.exchange(staging, out)
-        swap.fsync_path(out.parent)
+        fsync_path(out.parent)
         return True
     old = out.parent / f".{out.name}{OLD_TAG}{secrets.token_hex(4)}"
     out.rename(old)
     fault("outdir:moved-aside")
-    rename_durably(staging, out)
+    rename_durably(staging, out, flushed=True)
     _removed_or_said(old, lambda _: None)  # kept when it cannot be removed: the next run's recovery retries
     return False

@@ -20,7 +20,7 @@ import json
 import os
 from pathlib import Path
 
-from landstrikes.safety.durable import fsync_path, fsync_tree  # noqa: F401 (outdir and build use them from here)
+from landstrikes.safety.durable import fsync_path, fsync_tree
 from landstrikes.safety.faults import fault
 
 JOURNAL = "SWAP.json"
