@@ -30,6 +30,11 @@ def register(judge) -> None:
         _judges.append(judge)
 
 
+def is_sha256(pin) -> bool:
+    """A pin's shape: 64 hex digits (the sha256 of a MANIFEST.json as its CHANGELOG entry states it)."""
+    return isinstance(pin, str) and len(pin) == 64 and not pin.strip("0123456789abcdefABCDEF")
+
+
 def release_of(path) -> Path | None:
     """The release folder `path` is, or whose data/ folder it is (a MANIFEST.json there); else None.
     As written first, then as the folder it reaches: a data/ folder named through a link of another
@@ -52,7 +57,7 @@ def release_findings(path, report, pin: str | None = None):
     if report is None or report.unusable is not None:
         return report
     folder = release_of(path)
-    if pin is not None and (not isinstance(pin, str) or len(pin) != 64 or pin.strip("0123456789abcdefABCDEF")):
+    if pin is not None and not is_sha256(pin):
         report.unusable = f"[unusable-path] pin must be a sha256 (64 hex digits), not {str(pin)[:80]!r}"
         return report
     if folder is None:

@@ -173,10 +173,10 @@ def cmd_validate(args) -> int:
     decline_transparent_huge_pages()  # before pyarrow's allocator starts: most of validate's system time
     if _report_target_refused(args.json, "validate"):
         return 2
-    from landstrikes.schema.release_check import release_of
+    from landstrikes.schema.release_check import is_sha256, release_of
 
     if args.pin is not None:
-        if len(args.pin) != 64 or args.pin.strip("0123456789abcdefABCDEF"):
+        if not is_sha256(args.pin):
             _error(f"--pin must be a sha256 (64 hex digits), not {one_line(args.pin[:80], 100)!r}")
             return 2
         if release_of(args.path) is None:
@@ -654,8 +654,9 @@ def cmd_verify(args) -> int:
     from landstrikes.releases.manifest_checks import SCHEMA_NEWER
     from landstrikes.releases.folders import find_releases, releases_dir
     from landstrikes.schema.registry import SCHEMA_VERSION
+    from landstrikes.schema.release_check import is_sha256
 
-    if args.pin is not None and (not args.release or len(args.pin) != 64 or args.pin.strip("0123456789abcdefABCDEF")):
+    if args.pin is not None and (not args.release or not is_sha256(args.pin)):
         what = "needs a release to pin" if not args.release else f"must be a sha256 (64 hex digits), not {one_line(args.pin[:80])!r}"
         _error(f"--pin {what}")
         return 2
