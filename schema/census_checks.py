@@ -151,6 +151,7 @@ CENSUS_CHECK_IDS = (
     "evidence-in-boilerplate-segment",
     "claimant-not-speaker",
     "duplicate-headline-not-a-repeat",
+    "repeated-headline-not-flagged",
     "exclusion-overlaps-mention",
     "variant-propositions-repeat",
     "cluster-propositions-repeat",

@@ -2,14 +2,20 @@
 title, a copy after a breadcrumb path), so its evidence lies inside a `headline` segment whose
 text another headline segment of the article repeats. attack25 moved the evidence onto a body
 name and onto a subheadline no headline repeats; both validated [duplicate-headline-not-a-repeat].
-Every row: the extractor flags only a headline line that repeats the title."""
+Every row: the extractor flags only a headline line that repeats the title.
+
+Conversely (C10, SG2: "a verbatim repeat of the headline (flagged `duplicate_headline`)"), of the
+n headline segments of an article that share one text, n - 1 hold a `duplicate_headline` flag:
+attack41 deleted 000's flag with the article's `quality_flags` item and it validated, two equal
+headlines and no flag [repeated-headline-not-flagged]. Every row: the extractor flags every
+headline segment but the one at the article's start (`_quality_rows`)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import article_codes, frame_nulls, frame_strings, is_in, known_rows, same_article_span_match, shared_codes
+from landstrikes.schema.checkcorpus import article_codes, frame_ints, frame_nulls, frame_strings, is_in, known_rows, same_article_span_match, shared_codes
 from landstrikes.schema.report import Report
 
 FLAG = "duplicate_headline"
@@ -21,10 +27,14 @@ def check_duplicate_headlines(tables, report: Report) -> None:
             or not all(c in segments for c in ("article_id", "start", "end", "kind", "text")):
         return
     flagged = np.flatnonzero(is_in(flags, "flag", (FLAG,)) & known_rows(flags))
+    heads = np.flatnonzero(is_in(segments, "kind", ("headline",)) & known_rows(segments) & ~frame_nulls(segments, "text"))
+    group = _groups(segments, heads) if len(heads) else heads
+    repeated_at = group >= 0
+    repeated, group = heads[repeated_at], group[repeated_at]
+    if len(repeated):
+        _report_unflagged(segments, repeated, group, flags, flagged, report)
     if not len(flagged):
         return
-    heads = np.flatnonzero(is_in(segments, "kind", ("headline",)) & known_rows(segments) & ~frame_nulls(segments, "text"))
-    repeated = heads[_repeated(segments, heads)] if len(heads) else heads
     held = np.zeros(len(flagged), dtype=bool)
     if len(repeated):
         first = same_article_span_match(flags, flagged, segments, repeated, "inside")  # some repeated headline holds it
@@ -35,14 +45,42 @@ def check_duplicate_headlines(tables, report: Report) -> None:
 
 
 
-def _repeated(segments, heads: np.ndarray) -> np.ndarray:
-    """Which of the headline segments `heads` another headline segment of its article repeats
-    (the same text, blanks around it aside)."""
+def _groups(segments, heads: np.ndarray) -> np.ndarray:
+    """For each of the headline segments `heads`, the number of its group (the headline segments
+    of its article with the same text, blanks around it aside), -1 where no other repeats it."""
     words = pc.utf8_trim_whitespace(frame_strings(segments, "text").take(heads))
     article, text = article_codes((segments, heads)), shared_codes(words)
     key = article[0] * (int(text[0].max(initial=0)) + 1) + text[0]
     _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-    return counts[inverse] >= 2
+    return np.where(counts[inverse] >= 2, inverse, -1)
+
+
+def _report_unflagged(segments, repeated: np.ndarray, group: np.ndarray, flags, flagged: np.ndarray, report: Report) -> None:
+    """Of each group of equal headlines, one may stand without a flag (the title); every other
+    unflagged one is a finding (the first unflagged by start is the one let stand)."""
+    if len(flagged):
+        count = same_article_span_match(segments, repeated, flags, flagged, "holds", pick="count")
+        if count is None:
+            return
+        unflagged = count == 0
+    else:
+        unflagged = np.ones(len(repeated), dtype=bool)
+    rows, group = repeated[unflagged], group[unflagged]
+    if not len(rows):
+        return
+    order = np.lexsort((frame_ints(segments, "start")[rows], group))
+    rows, group = rows[order], group[order]
+    first = np.ones(len(rows), dtype=bool)
+    first[1:] = group[1:] != group[:-1]
+    rows = rows[~first]
+    if not len(rows):
+        return
+    ids = frame_strings(segments, "segment_id").take(rows).to_pylist() if "segment_id" in segments else [""] * len(rows)
+    texts = frame_strings(segments, "text").take(rows).to_pylist()
+    for segment_id, text in zip(ids, texts):
+        report.add("segments", "repeated-headline-not-flagged",
+                   "a headline segment another headline of its article repeats holds no duplicate_headline flag: of n equal "
+                   "headlines, n - 1 are flagged (C10, SG2)", segment_id, "text", text)
 
 
 def _report(flags, rows: np.ndarray, report: Report) -> None:
