@@ -19,7 +19,8 @@ from landstrikes.schema.tableio import table_files
 def check_stamps(stamps: dict[str, list[tuple[Path, dict[str, str]]]], add) -> None:
     """`stamps`: table name -> (part, its landstrikes metadata) for every part read; `add` is
     Report.add(table, check, message, row_id, column, value)."""
-    # a part without a version stamp states nothing here (its schema version is reported missing)
+    # parts stamped with no dataset version at all state nothing (the report says so); one unstamped part
+    # among stamped ones is data from elsewhere, as one stamped with another version is
     versions = Counter(meta["dataset_version"] for parts in stamps.values() for _, meta in parts if "dataset_version" in meta)
     common = versions.most_common(1)[0][0] if versions else None
     for table, parts in stamps.items():
@@ -33,6 +34,9 @@ def check_stamps(stamps: dict[str, list[tuple[Path, dict[str, str]]]], add) -> N
                 add(table, "dataset-version-mismatch",
                     f"{part.name} carries dataset version {str(version)[:40]!r}, the other files {str(common)[:40]!r}",
                     "", "", str(version)[:40])
+            elif versions and version is None:  # a stamp removed hides data from elsewhere as well as another one
+                add(table, "dataset-version-mismatch",
+                    f"{part.name} carries no dataset version, the other files {str(common)[:40]!r}", "", "", "")
 
 
 def check_folder_entries(table: str, table_dir: Path, add) -> None:
