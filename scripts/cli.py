@@ -629,10 +629,9 @@ def cmd_diff(args) -> int:
     try:
         old, new = (resolve_release(v, args.dataset) for v in (args.old, args.new))
         with reading(old, new, wait=args.wait):
-            for folder in (old, new):
-                if (folder / MANIFEST).is_file() or is_release_folder(folder):  # a release without its manifest fails
-                    verified_manifest(folder)
-            result = diff_folders(old, new, args.old, args.new)
+            manifests = [verified_manifest(folder) if (folder / MANIFEST).is_file() or is_release_folder(folder)
+                         else None for folder in (old, new)]  # a release without its manifest fails
+            result = diff_folders(old, new, args.old, args.new, *manifests)  # compares the verified bytes
     except (ReleaseNotFound, ReleaseIntegrityError, BuildError) as exc:
         _error(str(exc))
         return 2

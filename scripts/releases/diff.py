@@ -172,9 +172,12 @@ def _show(value, limit: int = 100) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def describe_folder(folder: Path) -> dict[str, dict]:
-    """table -> {id_column, columns}: from the manifest of a release, else from the files."""
+def describe_folder(folder: Path, manifest: dict | None = None) -> dict[str, dict]:
+    """table -> {id_column, columns}: from the manifest of a release (`manifest`, the one that was
+    verified, when given: a second read could be another file; attack42), else from the files."""
     folder = Path(folder)
+    if manifest is not None:
+        return dict(manifest["tables"])
     if (folder / MANIFEST).is_file():
         return {name: t for name, t in read_manifest(folder)["tables"].items()}
     if not (folder / "data").is_dir():
@@ -189,36 +192,47 @@ def describe_folder(folder: Path) -> dict[str, dict]:
     return described
 
 
-def diff_folders(old: Path, new: Path, old_name: str | None = None, new_name: str | None = None) -> DatasetDiff:
-    """Compare two folders with data/<table>/*.parquet (releases, a dataset folder, a copy)."""
+def diff_folders(old: Path, new: Path, old_name: str | None = None, new_name: str | None = None,
+                 old_manifest: dict | None = None, new_manifest: dict | None = None) -> DatasetDiff:
+    """Compare two folders with data/<table>/*.parquet (releases, a dataset folder, a copy).
+
+    A release's verified manifest (`old_manifest`, `new_manifest`) describes it, and its tables
+    are parsed from bytes hashed against it as they are read (`read_verified`, as `load` reads):
+    a table or manifest replaced after verification is refused, never compared (attack42)."""
     old, new = Path(old), Path(new)
-    old_tables, new_tables = describe_folder(old), describe_folder(new)
+    old_tables, new_tables = describe_folder(old, old_manifest), describe_folder(new, new_manifest)
     order = list(new_tables) + [name for name in old_tables if name not in new_tables]
     tables = []
     for name in order:
         if name not in old_tables:
-            tables.append(TableDiff(name, "added", rows_new=_rows(new, name)))
+            tables.append(TableDiff(name, "added", rows_new=_read(new, name, manifest=new_manifest).num_rows))
         elif name not in new_tables:
-            tables.append(TableDiff(name, "removed", rows_old=_rows(old, name)))
+            tables.append(TableDiff(name, "removed", rows_old=_read(old, name, manifest=old_manifest).num_rows))
         else:
-            tables.append(diff_table(name, old, new, old_tables[name], new_tables[name]))
+            tables.append(diff_table(name, (old, old_manifest), (new, new_manifest), old_tables[name], new_tables[name]))
     return DatasetDiff(old_name or str(old), new_name or str(new), tables)
 
 
-def _rows(folder: Path, table: str) -> int:
-    return _read(folder, table).num_rows
+def _read(folder: Path, table: str, id_column: str | None = None, manifest: dict | None = None):
+    """The table's rows, checked so that comparing them cannot fail halfway (see read_comparable);
+    from a release whose verified manifest is given, the very bytes that hashed to it."""
+    verified = None
+    if manifest is not None:
+        from landstrikes.releases.loading import read_verified
+
+        verified = read_verified(folder, manifest, table)
+    return read_comparable(folder / "data" / table, TABLES_BY_NAME.get(table), (id_column,) if id_column else (),
+                           table=verified)
 
 
-def _read(folder: Path, table: str, id_column: str | None = None):
-    """The table's rows, checked so that comparing them cannot fail halfway (see read_comparable)."""
-    return read_comparable(folder / "data" / table, TABLES_BY_NAME.get(table), (id_column,) if id_column else ())
-
-
-def diff_table(name: str, old: Path, new: Path, old_desc: dict, new_desc: dict) -> TableDiff:
+def diff_table(name: str, old: tuple[Path, dict | None], new: tuple[Path, dict | None], old_desc: dict,
+               new_desc: dict) -> TableDiff:
+    """`old` and `new`: (folder, its verified manifest or None)."""
+    (old, old_manifest), (new, new_manifest) = old, new
     result = TableDiff(name)
     diff_columns(result, old_desc["columns"], new_desc["columns"])
-    old_rows = _keyed(_read(old, name, old_desc["id_column"]).to_pylist(), old_desc["id_column"], old / "data" / name)
-    new_rows = _keyed(_read(new, name, new_desc["id_column"]).to_pylist(), new_desc["id_column"], new / "data" / name)
+    old_rows = _keyed(_read(old, name, old_desc["id_column"], old_manifest).to_pylist(), old_desc["id_column"], old / "data" / name)
+    new_rows = _keyed(_read(new, name, new_desc["id_column"], new_manifest).to_pylist(), new_desc["id_column"], new / "data" / name)
     result.rows_old, result.rows_new = len(old_rows), len(new_rows)
     common = [c["name"] for c in new_desc["columns"] if c["name"] not in result.columns_added]
     removed = sorted(set(old_rows) - set(new_rows))
