@@ -75,7 +75,7 @@ or a path inside a release, a releases folder or a dataset's data/raw/annotation
 DIFF_EPILOG = f"""\
 exit codes:
   0  identical
-  1  different (per table: rows added, removed, changed; schema changes)
+  1  different (per table: rows added, removed, changed, reordered; schema changes)
   2  unusable input, one line: unknown version, a release failing verification, a table
      that cannot be read (0 bytes, not Parquet, parts that differ) [unreadable-table],
      invalid UTF-8 [invalid-utf8], duplicate column names [duplicate-column], a missing id

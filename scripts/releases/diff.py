@@ -45,6 +45,8 @@ class TableDiff:
     columns_retyped: dict[str, dict] = field(default_factory=dict)
     labels_changed: dict[str, dict] = field(default_factory=dict)
     column_order_changed: bool = False
+    row_order_changed: bool = False
+    """the ids both sides hold come in another order (attack42: every reader's row i changes)"""
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     changed: list[RowChange] = field(default_factory=list)
@@ -62,6 +64,7 @@ class TableDiff:
             ("minor", self.added, f"{len(self.added)} row(s) added"),
             ("minor", self.removed, f"{len(self.removed)} row(s) removed"),
             ("patch", self.changed, f"{len(self.changed)} row(s) corrected"),
+            ("patch", self.row_order_changed, "rows reordered"),
         )
         return [(level, what) for level, applies, what in rules if applies]
 
@@ -140,6 +143,8 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
         lines.append(f"  ~ labels of {shown(name)}: {change['old']} -> {change['new']}")
     if t.column_order_changed:
         lines.append("  ~ column order changed")
+    if t.row_order_changed:
+        lines.append("  ~ row order changed")
     listed = 0
     for row_id in t.added:
         if listed < per_table:
@@ -234,6 +239,7 @@ def diff_table(name: str, old: tuple[Path, dict | None], new: tuple[Path, dict |
     old_rows = _keyed(_read(old, name, old_desc["id_column"], old_manifest).to_pylist(), old_desc["id_column"], old / "data" / name)
     new_rows = _keyed(_read(new, name, new_desc["id_column"], new_manifest).to_pylist(), new_desc["id_column"], new / "data" / name)
     result.rows_old, result.rows_new = len(old_rows), len(new_rows)
+    result.row_order_changed = _order_changed(old_rows, new_rows)
     common = [c["name"] for c in new_desc["columns"] if c["name"] not in result.columns_added]
     removed = sorted(set(old_rows) - set(new_rows))
     added = sorted(set(new_rows) - set(old_rows))
@@ -249,7 +255,7 @@ def diff_table(name: str, old: tuple[Path, dict | None], new: tuple[Path, dict |
             result.changed.append(RowChange(new_id, old_id, columns))
     result.changed.sort(key=lambda change: change.id)
     result.added, result.removed = added, removed
-    if result.schema_changed or added or removed or result.changed:
+    if result.schema_changed or added or removed or result.changed or result.row_order_changed:
         result.status = "changed"
     return result
 
@@ -285,6 +291,11 @@ def _keyed(rows: list[dict], id_column: str, where: Path) -> dict[str, dict]:
             raise UnreadableTable(f"{where}: id {key[:80]!r} is repeated in row {number}: rows cannot be compared by id", "duplicate-id")
         keyed[key] = row
     return keyed
+
+
+def _order_changed(old_rows: dict[str, dict], new_rows: dict[str, dict]) -> bool:
+    """Whether the ids both sides hold come in another order (rows keyed in file order)."""
+    return [i for i in old_rows if i in new_rows] != [i for i in new_rows if i in old_rows]
 
 
 def _same(old, new) -> bool:
