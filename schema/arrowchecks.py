@@ -320,15 +320,18 @@ def _maybe_space(byte: np.ndarray) -> np.ndarray:
 # --- strict reading for the commands that compare values (diff, evaluate) ---------------------
 
 
-def read_comparable(table_dir: Path, spec: TableSpec | None = None, required: tuple[str, ...] = ()) -> pa.Table:
+def read_comparable(table_dir: Path, spec: TableSpec | None = None, required: tuple[str, ...] = (),
+                    table: pa.Table | None = None) -> pa.Table:
     """One table whose values can be compared, or UnreadableTable with the check id of its first
     problem: a missing folder (`missing-table`), two columns of one name (`duplicate-column`), a
     required column missing (`missing-column`), of another type than the schema's
     (`wrong-dtype`) or null (`null-in-required-column`), bytes that are not UTF-8
-    (`invalid-utf8`). diff and evaluate would otherwise fail on them halfway with a traceback."""
-    if not table_dir.is_dir():
-        raise UnreadableTable(f"{table_dir}: no such table folder", "missing-table")
-    table = read_arrow(table_dir)
+    (`invalid-utf8`). diff and evaluate would otherwise fail on them halfway with a traceback.
+    `table`: the folder's rows already read (a release's verified bytes), checked the same way."""
+    if table is None:
+        if not table_dir.is_dir():
+            raise UnreadableTable(f"{table_dir}: no such table folder", "missing-table")
+        table = read_arrow(table_dir)
     refuse_duplicate_columns(table_dir, table)
     names = table.column_names
     for name in required:

@@ -75,7 +75,7 @@ or a path inside a release, a releases folder or a dataset's data/raw/annotation
 DIFF_EPILOG = f"""\
 exit codes:
   0  identical
-  1  different (per table: rows added, removed, changed; schema changes)
+  1  different (per table: rows added, removed, changed, reordered; schema changes)
   2  unusable input, one line: unknown version, a release failing verification, a table
      that cannot be read (0 bytes, not Parquet, parts that differ) [unreadable-table],
      invalid UTF-8 [invalid-utf8], duplicate column names [duplicate-column], a missing id
@@ -629,10 +629,9 @@ def cmd_diff(args) -> int:
     try:
         old, new = (resolve_release(v, args.dataset) for v in (args.old, args.new))
         with reading(old, new, wait=args.wait):
-            for folder in (old, new):
-                if (folder / MANIFEST).is_file() or is_release_folder(folder):  # a release without its manifest fails
-                    verified_manifest(folder)
-            result = diff_folders(old, new, args.old, args.new)
+            manifests = [verified_manifest(folder) if (folder / MANIFEST).is_file() or is_release_folder(folder)
+                         else None for folder in (old, new)]  # a release without its manifest fails
+            result = diff_folders(old, new, args.old, args.new, *manifests)  # compares the verified bytes
     except (ReleaseNotFound, ReleaseIntegrityError, BuildError) as exc:
         _error(str(exc))
         return 2

@@ -45,6 +45,8 @@ class TableDiff:
     columns_retyped: dict[str, dict] = field(default_factory=dict)
     labels_changed: dict[str, dict] = field(default_factory=dict)
     column_order_changed: bool = False
+    row_order_changed: bool = False
+    """the ids both sides hold come in another order (attack42: every reader's row i changes)"""
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     changed: list[RowChange] = field(default_factory=list)
@@ -62,6 +64,7 @@ class TableDiff:
             ("minor", self.added, f"{len(self.added)} row(s) added"),
             ("minor", self.removed, f"{len(self.removed)} row(s) removed"),
             ("patch", self.changed, f"{len(self.changed)} row(s) corrected"),
+            ("patch", self.row_order_changed, "rows reordered"),
         )
         return [(level, what) for level, applies, what in rules if applies]
 
@@ -140,6 +143,8 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
         lines.append(f"  ~ labels of {shown(name)}: {change['old']} -> {change['new']}")
     if t.column_order_changed:
         lines.append("  ~ column order changed")
+    if t.row_order_changed:
+        lines.append("  ~ row order changed")
     listed = 0
     for row_id in t.added:
         if listed < per_table:
@@ -172,9 +177,12 @@ def _show(value, limit: int = 100) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def describe_folder(folder: Path) -> dict[str, dict]:
-    """table -> {id_column, columns}: from the manifest of a release, else from the files."""
+def describe_folder(folder: Path, manifest: dict | None = None) -> dict[str, dict]:
+    """table -> {id_column, columns}: from the manifest of a release (`manifest`, the one that was
+    verified, when given: a second read could be another file; attack42), else from the files."""
     folder = Path(folder)
+    if manifest is not None:
+        return dict(manifest["tables"])
     if (folder / MANIFEST).is_file():
         return {name: t for name, t in read_manifest(folder)["tables"].items()}
     if not (folder / "data").is_dir():
@@ -189,37 +197,49 @@ def describe_folder(folder: Path) -> dict[str, dict]:
     return described
 
 
-def diff_folders(old: Path, new: Path, old_name: str | None = None, new_name: str | None = None) -> DatasetDiff:
-    """Compare two folders with data/<table>/*.parquet (releases, a dataset folder, a copy)."""
+def diff_folders(old: Path, new: Path, old_name: str | None = None, new_name: str | None = None,
+                 old_manifest: dict | None = None, new_manifest: dict | None = None) -> DatasetDiff:
+    """Compare two folders with data/<table>/*.parquet (releases, a dataset folder, a copy).
+
+    A release's verified manifest (`old_manifest`, `new_manifest`) describes it, and its tables
+    are parsed from bytes hashed against it as they are read (`read_verified`, as `load` reads):
+    a table or manifest replaced after verification is refused, never compared (attack42)."""
     old, new = Path(old), Path(new)
-    old_tables, new_tables = describe_folder(old), describe_folder(new)
+    old_tables, new_tables = describe_folder(old, old_manifest), describe_folder(new, new_manifest)
     order = list(new_tables) + [name for name in old_tables if name not in new_tables]
     tables = []
     for name in order:
         if name not in old_tables:
-            tables.append(TableDiff(name, "added", rows_new=_rows(new, name)))
+            tables.append(TableDiff(name, "added", rows_new=_read(new, name, manifest=new_manifest).num_rows))
         elif name not in new_tables:
-            tables.append(TableDiff(name, "removed", rows_old=_rows(old, name)))
+            tables.append(TableDiff(name, "removed", rows_old=_read(old, name, manifest=old_manifest).num_rows))
         else:
-            tables.append(diff_table(name, old, new, old_tables[name], new_tables[name]))
+            tables.append(diff_table(name, (old, old_manifest), (new, new_manifest), old_tables[name], new_tables[name]))
     return DatasetDiff(old_name or str(old), new_name or str(new), tables)
 
 
-def _rows(folder: Path, table: str) -> int:
-    return _read(folder, table).num_rows
+def _read(folder: Path, table: str, id_column: str | None = None, manifest: dict | None = None):
+    """The table's rows, checked so that comparing them cannot fail halfway (see read_comparable);
+    from a release whose verified manifest is given, the very bytes that hashed to it."""
+    verified = None
+    if manifest is not None:
+        from landstrikes.releases.loading import read_verified
+
+        verified = read_verified(folder, manifest, table)
+    return read_comparable(folder / "data" / table, TABLES_BY_NAME.get(table), (id_column,) if id_column else (),
+                           table=verified)
 
 
-def _read(folder: Path, table: str, id_column: str | None = None):
-    """The table's rows, checked so that comparing them cannot fail halfway (see read_comparable)."""
-    return read_comparable(folder / "data" / table, TABLES_BY_NAME.get(table), (id_column,) if id_column else ())
-
-
-def diff_table(name: str, old: Path, new: Path, old_desc: dict, new_desc: dict) -> TableDiff:
+def diff_table(name: str, old: tuple[Path, dict | None], new: tuple[Path, dict | None], old_desc: dict,
+               new_desc: dict) -> TableDiff:
+    """`old` and `new`: (folder, its verified manifest or None)."""
+    (old, old_manifest), (new, new_manifest) = old, new
     result = TableDiff(name)
     diff_columns(result, old_desc["columns"], new_desc["columns"])
-    old_rows = _keyed(_read(old, name, old_desc["id_column"]).to_pylist(), old_desc["id_column"], old / "data" / name)
-    new_rows = _keyed(_read(new, name, new_desc["id_column"]).to_pylist(), new_desc["id_column"], new / "data" / name)
+    old_rows = _keyed(_read(old, name, old_desc["id_column"], old_manifest).to_pylist(), old_desc["id_column"], old / "data" / name)
+    new_rows = _keyed(_read(new, name, new_desc["id_column"], new_manifest).to_pylist(), new_desc["id_column"], new / "data" / name)
     result.rows_old, result.rows_new = len(old_rows), len(new_rows)
+    result.row_order_changed = _order_changed(old_rows, new_rows)
     common = [c["name"] for c in new_desc["columns"] if c["name"] not in result.columns_added]
     removed = sorted(set(old_rows) - set(new_rows))
     added = sorted(set(new_rows) - set(old_rows))
@@ -235,7 +255,7 @@ def diff_table(name: str, old: Path, new: Path, old_desc: dict, new_desc: dict) 
             result.changed.append(RowChange(new_id, old_id, columns))
     result.changed.sort(key=lambda change: change.id)
     result.added, result.removed = added, removed
-    if result.schema_changed or added or removed or result.changed:
+    if result.schema_changed or added or removed or result.changed or result.row_order_changed:
         result.status = "changed"
     return result
 
@@ -271,6 +291,11 @@ def _keyed(rows: list[dict], id_column: str, where: Path) -> dict[str, dict]:
             raise UnreadableTable(f"{where}: id {key[:80]!r} is repeated in row {number}: rows cannot be compared by id", "duplicate-id")
         keyed[key] = row
     return keyed
+
+
+def _order_changed(old_rows: dict[str, dict], new_rows: dict[str, dict]) -> bool:
+    """Whether the ids both sides hold come in another order (rows keyed in file order)."""
+    return [i for i in old_rows if i in new_rows] != [i for i in new_rows if i in old_rows]
 
 
 def _same(old, new) -> bool:

@@ -136,9 +136,12 @@ def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
     statistics misstate what it decoded to."""
     parts = []
     for rel in sorted(files_of_tables(manifest["files"], (table,))):
-        data = (folder / rel).read_bytes()
+        try:
+            data = (folder / rel).read_bytes()
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):  # gone since verified (attack42)
+            raise ReleaseIntegrityError(folder, [Problem("missing-file", rel, "gone since it was verified")]) from None
         if hashlib.sha256(data).hexdigest() != manifest["files"][rel]["sha256"]:
-            raise ReleaseIntegrityError(folder, [Problem("sha256-mismatch", rel, "changed while loading")])
+            raise ReleaseIntegrityError(folder, [Problem("sha256-mismatch", rel, "changed since it was verified")])
         arrow, problem = decoded(rel, pyarrow.BufferReader(data))
         if problem is None and arrow is None:  # checked as Parquet by verify's tables section
             problem = Problem("undecodable-table", rel, "no Parquet footer")

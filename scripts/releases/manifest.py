@@ -52,7 +52,12 @@ def logical_type(arrow_type: pyarrow.DataType) -> str:
     Lists are matched by value type: Parquet renames the list item field ('element')."""
     if pyarrow.types.is_list(arrow_type) and arrow_type.value_type == pyarrow.string():
         return "string_list"
-    return _SCALAR_TYPES.get(arrow_type, str(arrow_type))
+    if arrow_type in _SCALAR_TYPES:
+        return _SCALAR_TYPES[arrow_type]
+    name = str(arrow_type)
+    if name in LOGICAL_TYPES:  # Arrow calls float32 "float", the schema's name for float64 (attack42)
+        name += str(getattr(arrow_type, "bit_width", "")) or f" ({arrow_type!r})"
+    return name
 
 
 def describe_columns(schema: pyarrow.Schema, spec=None) -> list[dict]:

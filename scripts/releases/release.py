@@ -29,8 +29,8 @@ from landstrikes.releases import citation
 from landstrikes.build import build_tables, dataset_lock, recover_build, write_card, write_dataset
 from landstrikes.releases.croissant import croissant
 from landstrikes.releases.diff import DatasetDiff, diff_folders
-from landstrikes.errors import ReleaseError, visible
-from landstrikes.releases.manifest import MANIFEST, dump_manifest, make_manifest, manifest_sha256, sha256_file, verify
+from landstrikes.errors import ReleaseError, ReleaseIntegrityError, visible
+from landstrikes.releases.manifest import MANIFEST, checked, dump_manifest, make_manifest, manifest_sha256, sha256_file, verify
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import visible as escaped
 from landstrikes.schema.tableio import read_arrow
@@ -162,13 +162,17 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
             )
         diff = None
         if previous is not None:
-            broken = verify(existing[previous])
+            latest = checked(existing[previous])  # the manifest of the one read that was checked
+            broken = latest.problems
             if broken:
                 raise ReleaseError(
                     f"the latest release {previous} fails verification ({broken[0].path}: {broken[0].check}): "
                     "restore it from git before releasing"
                 )
-            diff = diff_folders(existing[previous], staging, str(previous), str(new))
+            try:
+                diff = diff_folders(existing[previous], staging, str(previous), str(new), old_manifest=latest.manifest)
+            except ReleaseIntegrityError as exc:  # a file of it replaced since it was verified (attack42)
+                raise ReleaseError(f"the latest release {previous} changed while it was compared: {exc}") from None
             check_bump(previous, new, diff)
         write_descriptions(staging, dataset_dir, entries, str(new), date, previous)
         if previous is not None and not diff.changed_tables and same_documents(existing[previous], staging):
@@ -284,7 +288,8 @@ def repair(root: Path, changelog: Path) -> list[str]:
         if verified.problems:
             continue
         previous = versions[i - 1] if i else None
-        diff = diff_folders(releases[previous], releases[version], str(previous), str(version)) if previous else None
+        diff = (diff_folders(releases[previous], releases[version], str(previous), str(version), new_manifest=verified.manifest)
+                if previous else None)
         pending = stage_changelog(changelog, changelog_entry(verified.manifest, diff, manifest_digest=verified.digest))
         rename_durably(pending, changelog)
         text = changelog.read_text(encoding="utf-8")
