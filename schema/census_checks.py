@@ -18,6 +18,7 @@ from landstrikes.schema.cue_events import check_cue_events, check_cue_modes
 from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.entity_id_names import check_entity_id_names
+from landstrikes.schema.entity_name_aliases import check_entity_name_aliases
 from landstrikes.schema.entity_names import check_entity_names
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
@@ -58,6 +59,7 @@ CENSUS_CHECKS = (
     check_entity_flag_notes,
     check_entity_names,
     check_entity_id_names,
+    check_entity_name_aliases,
     check_claim_values,
     check_attribution_mentions,
     check_span_edges,
@@ -127,6 +129,7 @@ CENSUS_CHECK_IDS = (
     "entity-name-repeated",
     "entity-name-mixed-scripts",
     "entity-id-not-its-name",
+    "entity-name-not-alias",
     "quantity-incomplete",
     "quantity-bound-mismatch",
     "hedging-claimant-mismatch",
