@@ -63,6 +63,14 @@ def fill_blocks(text: str, rendered: dict[str, str], where: str = "document") ->
     return "".join(out) + text[last:]
 
 
+def with_block(text: str, name: str, body: str, where: str = "document") -> str:
+    """text with the body of block `name` (if it has one) replaced by `body`; every other byte kept."""
+    for block in find_blocks(text, where):
+        if block.name == name:
+            return text[: block.body_start] + framed(body) + text[block.body_end :]
+    return text
+
+
 def drifted_blocks(
     text: str, rendered: dict[str, str], required: tuple[str, ...] = (), where: str = "document"
 ) -> list[str]:
