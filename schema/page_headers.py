@@ -123,7 +123,13 @@ class _Reader:
 def chunk_pages(path, metadata) -> list[ChunkPages] | None:
     """Every column chunk of the file, row group by row group, as its page headers state it; None
     when a header cannot be read (the footer is then all there is, and Arrow's read of such a
-    file fails on its own)."""
+    file fails on its own). `path` may be the file's bytes, as read once and hashed (eco40)."""
+    if isinstance(path, bytes):
+        try:
+            return [_chunk(path, metadata.row_group(i).column(j))
+                    for i in range(metadata.num_row_groups) for j in range(metadata.num_columns)]
+        except (_Malformed, ValueError, TypeError):
+            return None
     try:
         with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
             return [_chunk(data, metadata.row_group(i).column(j))

@@ -57,17 +57,19 @@ def _unreadable_parts(table_dir: Path) -> list[Path]:
     )
 
 
-def read_part(path: Path) -> pyarrow.Table:
-    """One Parquet file, or UnreadableTable naming it and what is wrong, in one line."""
+def read_part(path: Path, data: bytes | None = None) -> pyarrow.Table:
+    """One Parquet file, or UnreadableTable naming it and what is wrong, in one line. `data`: the
+    file's bytes as read once and hashed (a release's part, eco40), parsed instead of the file."""
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if data is None else len(data)
         if size == 0:
             raise UnreadableTable(f"{path}: file is 0 bytes, not a Parquet file")
         # ParquetFile, not read_table: a file with two columns of one name is read (and then
         # reported as duplicate-column) instead of failing inside the dataset API
         # page checksums, where a writer stored them, are verified: a flipped byte is then an error
-        with pq.ParquetFile(path, page_checksum_verification=True) as handle:
-            _refuse_bomb(path, size, handle.metadata)
+        source = path if data is None else pyarrow.BufferReader(data)
+        with pq.ParquetFile(source, page_checksum_verification=True) as handle:
+            _refuse_bomb(path if data is None else data, size, handle.metadata, path)
             table = handle.read()
             lie = statistics_lie(handle.metadata, table)
             if lie is not None:
@@ -118,15 +120,16 @@ def footer_lie(metadata) -> str | None:
     return None
 
 
-def _refuse_bomb(path: Path, size: int, metadata) -> None:
+def _refuse_bomb(source, size: int, metadata, path: Path | None = None) -> None:
     """A few hundred kilobytes of Parquet can declare tens of millions of identical rows, or a few
     rows of megabyte values, which validate would hold in memory (gigabytes) and check row by row
     for minutes. See `bomb_reason`; a footer whose counts disagree is refused unread, since either
     count could be the one that decodes."""
+    path = source if path is None else path  # `source`: the path, or the bytes read from it
     lie = footer_lie(metadata)
     if lie is not None:
         raise UnreadableTable(f"{path}: {lie}; refused unread")
-    reason = bomb_reason(path, size, metadata)
+    reason = bomb_reason(source, size, metadata)
     if reason is not None:
         raise UnreadableTable(f"{path}: {reason}; refused unread", "decompression-bomb")
 
@@ -225,7 +228,8 @@ def dictionary_text_bytes(source, metadata, pages: int | None = None) -> int | N
     if bound <= BOMB_FLOOR:
         return None
     total = 0
-    with pq.ParquetFile(source, read_dictionary=sorted(leaves)) as handle:
+    with pq.ParquetFile(pyarrow.BufferReader(source) if isinstance(source, bytes) else source,
+                        read_dictionary=sorted(leaves)) as handle:
         names = sorted({f.name for f in handle.schema_arrow
                         if any(leaf == f.name or leaf.startswith(f"{f.name}.") for leaf in leaves)})
         pages = _uncompressed_bytes(metadata) if pages is None else pages
@@ -357,12 +361,15 @@ def read_part_schema(path: Path) -> pyarrow.Schema:
         raise _unreadable(path, exc) from exc
 
 
-def read_parts(table_dir: Path) -> list[tuple[Path, pyarrow.Table]]:
-    """Every part of one table folder with its data, in file-name order."""
+def read_parts(table_dir: Path, hashed=None) -> list[tuple[Path, pyarrow.Table]]:
+    """Every part of one table folder with its data, in file-name order. `hashed` (a release's
+    `release_check.Hashed`): each part parsed from the bytes its judge hashed, not read again."""
     refused = refused_folder(table_dir)
     if refused is not None:
         raise refused
-    return [(path, read_part(path)) for path in table_files(table_dir)]
+    if hashed is None:
+        return [(path, read_part(path)) for path in table_files(table_dir)]
+    return [(path, read_part(path, hashed.bytes_of(path))) for path in table_files(table_dir)]
 
 
 def refused_folder(table_dir: Path) -> UnreadableTable | None:

@@ -31,7 +31,7 @@ from landstrikes.schema.source_stamps import check_auto_rows_stamped
 from landstrikes.schema.filestamps import check_folder_entries, check_reader_metadata, check_stamps, parquet_data, unread_folder
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
-from landstrikes.schema.release_check import release_findings
+from landstrikes.schema.release_check import prejudge, release_findings
 from landstrikes.schema.report import Report, TableResult
 from landstrikes.schema.resources import OutOfResources, raise_if_exhausted
 from landstrikes.schema.workers import corpus_bytes, executor, workers_for
@@ -101,7 +101,7 @@ def load_and_check_tables(path: Path, report: Report) -> dict[str, pa.Table]:
     return _load_and_check(path, report)[0]
 
 
-def _load_and_check(path: Path, report: Report, workers: int | None = None) -> tuple[dict[str, pa.Table], frozenset]:
+def _load_and_check(path: Path, report: Report, workers: int | None = None, hashed=None) -> tuple[dict[str, pa.Table], frozenset]:
     """Read every table and check it (Arrow-level checks, then Pandera); returns the structurally
     sound ones as Arrow tables (Arrow-level repairs applied, no schema metadata): no pandas frame
     is made unless Pandera must word a broken table's findings.
@@ -113,6 +113,9 @@ def _load_and_check(path: Path, report: Report, workers: int | None = None) -> t
 
     Also returns the (table, column) of every unique column proven distinct and non-null (the
     table kept the gate's rules), for lookups that stop at the first equal key (Corpus.distinct).
+
+    `hashed` (a release's, `release_check.Hashed`): each part is parsed from the bytes its judge
+    read once and hashed against the manifest, never read a second time (eco40).
     """
     try:
         root = table_root(path)
@@ -122,7 +125,7 @@ def _load_and_check(path: Path, report: Report, workers: int | None = None) -> t
     # tables are read side by side (Parquet decoding releases the GIL), reported in TABLES order;
     # a small corpus on the calling thread alone (landstrikes.schema.workers)
     with executor(workers or _workers_at(root)) as pool:
-        done = list(pool.map(lambda spec: _read_and_check(spec, root / spec.name, report.path), TABLES))
+        done = list(pool.map(lambda spec: _read_and_check(spec, root / spec.name, report.path, hashed), TABLES))
     silver = next((t.silver for spec, t in zip(TABLES, done) if spec.name == "articles"), False)
     sound = {}
     for spec, table in zip(TABLES, done):
@@ -215,14 +218,15 @@ def _all_auto(arrow, metadata) -> bool:
     return bool(pc.all(pc.fill_null(pc.equal(column, "auto"), False)).as_py() is not False)
 
 
-def _read_and_check(spec, table_dir: Path, path: str) -> _TableRead:
-    """Read one table folder and run its own checks; never raises."""
+def _read_and_check(spec, table_dir: Path, path: str, hashed=None) -> _TableRead:
+    """Read one table folder (a release's parts from the bytes hashed: `hashed`) and run its own
+    checks; never raises."""
     if not os.path.lexists(table_dir):
         return _TableRead(missing=True)
     try:
         if not table_dir.is_dir():
             raise UnreadableTable(f"{table_dir}: not a folder (a file, a dangling symlink or a symlink loop)")
-        parts = read_parts(table_dir)
+        parts = read_parts(table_dir, hashed)
         arrow = concat_parts(table_dir, [part for _, part in parts])
     except UnreadableTable as exc:
         return _TableRead(unreadable=exc)
@@ -388,7 +392,8 @@ def validate(path: str | Path, timings: dict[str, float] | None = None, skipped:
     judges it, and with `pin` (the sha256 of MANIFEST.json its CHANGELOG entry states) against the
     pin, exactly as `landstrikes validate PATH --pin SHA256` (eco39: this function had judged the
     tables alone, VALID where the command said INVALID); a pin for a folder without MANIFEST.json,
-    or no sha256, makes the report unusable. `report.checked` names what was judged.
+    or no sha256, makes the report unusable. `report.checked` names what was judged. A release's
+    listed files are each read once, hashed, and its tables parsed from those bytes (eco40).
 
     `timings`, if given, receives seconds per stage for the benchmarks: reading with Pandera
     (pipelined, one stage), indexing the texts, and each cross check (these run in parallel, so
@@ -396,18 +401,22 @@ def validate(path: str | Path, timings: dict[str, float] | None = None, skipped:
     partition: the checks its corpus-wide pass runs on whole tables instead).
     """
     try:
-        return release_findings(path, _validate(Path(path), timings, skipped), pin)
+        # a release is judged first, each listed file read once: its tables are parsed from the bytes
+        # hashed against MANIFEST.json, not read a second time (eco40)
+        prejudged = prejudge(path, pin, Report)
+        return release_findings(path, _validate(Path(path), timings, skipped, prejudged and prejudged.hashed), pin,
+                                prejudged)
     except OutOfResources as exc:  # nothing judged: unusable, never a finding about the data (attack24)
         report = Report(path=str(path))
         report.unusable = exc.line()
         return report
 
 
-def _validate(path: Path, timings: dict[str, float] | None, skipped: frozenset[str]) -> Report:
+def _validate(path: Path, timings: dict[str, float] | None, skipped: frozenset[str], hashed=None) -> Report:
     report = Report(path=str(path))
     clock = _Stopwatch(timings)
     workers = _workers(path)
-    sound = Corpus.from_arrow(*clock.run("read_and_pandera", _load_and_check, path, report, workers))
+    sound = Corpus.from_arrow(*clock.run("read_and_pandera", _load_and_check, path, report, workers, hashed))
     if report.unusable is not None:
         return report
     if "articles" in sound:

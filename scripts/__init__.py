@@ -20,12 +20,13 @@ def versions(root=None) -> list[str]:
     return release_versions(root)
 
 
-def _judge_release(folder, pin, report) -> None:
+def _judge_release(folder, pin, report, keep=None) -> None:
     """`landstrikes.schema.validate`'s judge of a release folder's MANIFEST.json (eco39): see
-    landstrikes.schema.release_check; imported only when a folder holds a MANIFEST.json."""
+    landstrikes.schema.release_check; imported only when a folder holds a MANIFEST.json. `keep`
+    gets the listed files' bytes as they were hashed (eco40)."""
     from landstrikes.releases.copy_check import judge
 
-    judge(folder, pin, report)
+    judge(folder, pin, report, keep)
 
 
 def _register_release_judge() -> None:

@@ -55,7 +55,7 @@ from landstrikes.schema.contradiction_links import check_contradiction_links
 from landstrikes.schema.cross_article_refs import CROSS_ARTICLE_CHECKS, CROSS_ARTICLE_TABLES
 from landstrikes.schema.slug_ids import check_claim_named_clusters
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
-from landstrikes.schema.release_check import release_findings
+from landstrikes.schema.release_check import prejudge, release_findings
 from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.resources import shortage
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table, refused_folder
@@ -203,8 +203,41 @@ def validate_partitioned(path: str | Path, engine: str = "local", num_proc: int 
     bad data (a release folder judged against its MANIFEST.json and `pin` as one folder judges it).
 
     Whole partitions are grouped into tasks of at least `task_floor` bytes (`tasks.py`; 1: one
-    partition per task)."""
-    return release_findings(path, _partitioned(Path(path), engine, num_proc, pass_rows, task_floor), pin)
+    partition per task).
+
+    A release is judged first, each listed file read once and hashed (eco40); when it is intact,
+    the tasks read a private copy written from those bytes, never the folder again: a part swapped
+    after the hashing is not what was judged. An INVALID release is judged where it lies (its
+    verdict stands whatever the tasks read)."""
+    prejudged = prejudge(path, pin, Report)
+    if prejudged is None or prejudged.report.findings:
+        return release_findings(path, _partitioned(Path(path), engine, num_proc, pass_rows, task_floor), pin, prejudged)
+    with owned_temporary_folder("landstrikes-release-") as copy:
+        judged = _written(Path(path), prejudged, copy)
+        report = _partitioned(judged, engine, num_proc, pass_rows, task_floor)
+    report = _renamed(report, judged, Path(path))
+    return release_findings(path, report, pin, prejudged)
+
+
+def _written(path: Path, prejudged, copy: Path) -> Path:
+    """The intact release's hashed bytes written under `copy` as its files lie (it holds nothing
+    else: its judge found no unlisted file, folder or link); the folder there that `path` is."""
+    for rel, data in prejudged.kept.items():
+        (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+        (copy / rel).write_bytes(data)
+    inside = os.path.relpath(os.path.realpath(path), os.path.realpath(prejudged.folder))
+    return copy if inside == "." else copy / inside
+
+
+def _renamed(report: Report, judged: Path, path: Path) -> Report:
+    """Findings naming the written copy name the folder asked about."""
+    was, now = str(judged), str(path)
+    report.path = now
+    report.findings = [dataclasses.replace(f, message=f.message.replace(was, now)) if was in f.message else f
+                       for f in report.findings]
+    if report.unusable:
+        report.unusable = report.unusable.replace(was, now)
+    return report
 
 
 def _partitioned(path: Path, engine: str, num_proc: int, pass_rows: int, task_floor: int) -> Report:

@@ -38,6 +38,12 @@ class Problem:
     message: str
 
 
+def listed_bytes(path: Path) -> bytes:
+    """A listed file's bytes, read once: whoever hashes them and then parses them (`validate` of a
+    release) parses the very bytes that were hashed (eco40)."""
+    return Path(path).read_bytes()
+
+
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -189,12 +195,14 @@ class Checked:
     digest: str | None
 
 
-def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
+def checked(folder: Path, pinned: str | None = None, decode=None, keep: dict[str, bytes] | None = None) -> Checked:
     """`verify`, keeping the manifest and the digest of the bytes it checked (see Checked).
 
     `decode` names the tables whose files are decoded to check their pages and footer statistics
     (None: every table, as `verify` does); every file is hashed and every footer read whatever it
-    names. `load` names none and checks the one table it decodes itself."""
+    names. `load` names none and checks the one table it decodes itself. `keep`, if given, gets
+    the bytes of every listed file that was read, as they were hashed (path -> bytes): `validate`
+    parses a release's tables from them, not from a second read (eco40)."""
     from landstrikes.releases import manifest_checks
     from landstrikes.releases.part_names import stray_table_files
     from landstrikes.releases.release_files import foreign_files
@@ -229,10 +237,17 @@ def checked(folder: Path, pinned: str | None = None, decode=None) -> Checked:
         if not path.is_file():
             problems.append(Problem("missing-file", rel, "listed in the manifest but absent"))
             continue
-        size = path.stat().st_size
+        if keep is None:
+            size, file_digest = path.stat().st_size, sha256_file(path)
+        else:
+            try:
+                data = keep[rel] = listed_bytes(path)
+            except (FileNotFoundError, NotADirectoryError, IsADirectoryError):  # gone since listed
+                problems.append(Problem("missing-file", rel, "listed in the manifest but absent"))
+                continue
+            size, file_digest = len(data), hashlib.sha256(data).hexdigest()
         if size != entry["bytes"]:
             problems.append(Problem("size-mismatch", rel, f"{size} bytes, manifest says {entry['bytes']}"))
-        file_digest = sha256_file(path)
         if file_digest != entry["sha256"]:
             problems.append(Problem("sha256-mismatch", rel, f"sha256 {file_digest}, manifest says {entry['sha256']}"))
         elif size == entry["bytes"]:
