@@ -8,7 +8,8 @@ Conversely (C10, SG2: "a verbatim repeat of the headline (flagged `duplicate_hea
 n headline segments of an article that share one text, n - 1 hold a `duplicate_headline` flag:
 attack41 deleted 000's flag with the article's `quality_flags` item and it validated, two equal
 headlines and no flag [repeated-headline-not-flagged]. Every row: the extractor flags every
-headline segment but the one at the article's start (`_quality_rows`)."""
+headline segment but the one at the article's start (`_quality_rows`), and none of nothing but
+stops (`...`: no evidence can lie there), which this rule exempts too (attack43)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import numpy as np
 import pyarrow.compute as pc
 
 from landstrikes.schema.checkcorpus import article_codes, frame_ints, frame_nulls, frame_strings, is_in, known_rows, same_article_span_match, shared_codes
+from landstrikes.schema.final_punctuation import CLAUSE_STOPS, FINAL_PUNCTUATION
 from landstrikes.schema.report import Report
 
 FLAG = "duplicate_headline"
@@ -78,9 +80,22 @@ def _report_unflagged(segments, repeated: np.ndarray, group: np.ndarray, flags, 
     ids = frame_strings(segments, "segment_id").take(rows).to_pylist() if "segment_id" in segments else [""] * len(rows)
     texts = frame_strings(segments, "text").take(rows).to_pylist()
     for segment_id, text in zip(ids, texts):
+        if not _evidence_in(text):
+            continue
         report.add("segments", "repeated-headline-not-flagged",
                    "a headline segment another headline of its article repeats holds no duplicate_headline flag: of n equal "
                    "headlines, n - 1 are flagged (C10, SG2)", segment_id, "text", text)
+
+
+def _evidence_in(text: str) -> bool:
+    """Whether a flag's evidence can lie in `text`: a headline of nothing but stops and blanks
+    (`...`, `!!!`, `?`) holds none, as evidence never ends on final punctuation or a clause stop
+    (G2), so its repeat goes unflagged (the extractor's `_quality_rows` writes no flag there; its
+    own output was INVALID, attack43). Each group shares one text: it is exempt as a whole."""
+    return any(not (c.isspace() or c in _STOPS) for c in text)
+
+
+_STOPS = FINAL_PUNCTUATION + CLAUSE_STOPS
 
 
 def _report(flags, rows: np.ndarray, report: Report) -> None:

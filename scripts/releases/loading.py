@@ -23,6 +23,7 @@ from landstrikes.schema.columns import Col
 from landstrikes.schema.release_check import release_of
 from landstrikes.schema.tableio import to_pandas
 from landstrikes.releases.semver import folder_version, parse_version
+from landstrikes.safety.regularfile import NotARegularFile, read_regular
 
 SOURCE_CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -137,7 +138,11 @@ def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
     parts = []
     for rel in sorted(files_of_tables(manifest["files"], (table,))):
         try:
-            data = (folder / rel).read_bytes()
+            data = read_regular(folder / rel)  # a FIFO put there is refused, never waited on (attack43)
+        except NotARegularFile:
+            check, what = ("missing-file", "gone since it was verified") if (folder / rel).is_dir() else \
+                ("special-file-in-release", "not a regular file since it was verified")
+            raise ReleaseIntegrityError(folder, [Problem(check, rel, what)]) from None
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):  # gone since verified (attack42)
             raise ReleaseIntegrityError(folder, [Problem("missing-file", rel, "gone since it was verified")]) from None
         if hashlib.sha256(data).hexdigest() != manifest["files"][rel]["sha256"]:

@@ -293,8 +293,11 @@ def repair(root: Path, changelog: Path) -> list[str]:
         if verified.problems:
             continue
         previous = versions[i - 1] if i else None
-        diff = (diff_folders(releases[previous], releases[version], str(previous), str(version), new_manifest=verified.manifest)
-                if previous else None)
+        try:
+            diff = (diff_folders(releases[previous], releases[version], str(previous), str(version), new_manifest=verified.manifest)
+                    if previous else None)
+        except ReleaseIntegrityError as exc:  # a file of it replaced since it was checked (attack43: [internal-error])
+            raise ReleaseError(f"release {version} changed while its CHANGELOG entry was rebuilt: {exc}") from None
         pending = stage_changelog(changelog, changelog_entry(verified.manifest, diff, manifest_digest=verified.digest))
         rename_durably(pending, changelog)
         text = changelog.read_text(encoding="utf-8")
