@@ -138,13 +138,17 @@ def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
     parts = []
     for rel in sorted(files_of_tables(manifest["files"], (table,))):
         try:
-            data = read_regular(folder / rel)  # a FIFO put there is refused, never waited on (attack43)
+            listed = manifest["files"][rel]["bytes"]  # read no further: a file grown since is refused, never held whole (attack43)
+            data = read_regular(folder / rel, limit=listed)  # a FIFO put there is refused, never waited on (attack43)
         except NotARegularFile:
             check, what = ("missing-file", "gone since it was verified") if (folder / rel).is_dir() else \
                 ("special-file-in-release", "not a regular file since it was verified")
             raise ReleaseIntegrityError(folder, [Problem(check, rel, what)]) from None
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):  # gone since verified (attack42)
             raise ReleaseIntegrityError(folder, [Problem("missing-file", rel, "gone since it was verified")]) from None
+        if len(data) != listed:
+            raise ReleaseIntegrityError(folder, [Problem("size-mismatch", rel, "changed since it was verified "
+                                                         f"({'more than ' + str(listed) if len(data) > listed else len(data)} bytes, manifest says {listed})")])
         if hashlib.sha256(data).hexdigest() != manifest["files"][rel]["sha256"]:
             raise ReleaseIntegrityError(folder, [Problem("sha256-mismatch", rel, "changed since it was verified")])
         arrow, problem = decoded(rel, pyarrow.BufferReader(data))

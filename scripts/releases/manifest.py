@@ -15,6 +15,7 @@ import pyarrow
 import pyarrow.parquet as pq
 
 from landstrikes.errors import ReleaseIntegrityError
+from landstrikes.safety.regularfile import NotARegularFile, open_regular
 from landstrikes.schema.columns import Col
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.tableio import footer_rows
@@ -38,10 +39,21 @@ class Problem:
     message: str
 
 
-def listed_bytes(path: Path) -> bytes:
-    """A listed file's bytes, read once: whoever hashes them and then parses them (`validate` of a
-    release) parses the very bytes that were hashed (eco40)."""
-    return Path(path).read_bytes()
+def listed_bytes(path: Path, listed: int) -> tuple[bytes | None, int, str]:
+    """A listed file read once, as (its bytes, size, sha256): whoever hashes them and then parses
+    them (`validate` of a release) parses the very bytes that were hashed (eco40). A file longer
+    than the `listed` bytes its manifest gives is hashed on to its end in the same read but not
+    kept (bytes None): a file grown since it was listed is never held whole (attack43)."""
+    with open_regular(Path(path)) as handle:
+        data = handle.read(listed + 1)
+        digest = hashlib.sha256(data)
+        if len(data) <= listed:
+            return data, len(data), digest.hexdigest()
+        size = len(data)
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+            size += len(block)
+        return None, size, digest.hexdigest()
 
 
 def sha256_file(path: Path) -> str:
@@ -241,11 +253,15 @@ def checked(folder: Path, pinned: str | None = None, decode=None, keep: dict[str
             size, file_digest = path.stat().st_size, sha256_file(path)
         else:
             try:
-                data = keep[rel] = listed_bytes(path)
+                data, size, file_digest = listed_bytes(path, entry["bytes"])
             except (FileNotFoundError, NotADirectoryError, IsADirectoryError):  # gone since listed
                 problems.append(Problem("missing-file", rel, "listed in the manifest but absent"))
                 continue
-            size, file_digest = len(data), hashlib.sha256(data).hexdigest()
+            except NotARegularFile:  # a FIFO or device put there since it was listed
+                problems.append(Problem("special-file-in-release", rel, "not a regular file"))
+                continue
+            if data is not None:  # longer than listed: hashed in its one read, never kept
+                keep[rel] = data
         if size != entry["bytes"]:
             problems.append(Problem("size-mismatch", rel, f"{size} bytes, manifest says {entry['bytes']}"))
         if file_digest != entry["sha256"]:

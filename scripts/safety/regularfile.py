@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -16,8 +17,9 @@ class NotARegularFile(OSError):
     guard reports it as one `[unusable-path]` line."""
 
 
-def read_regular(path: Path) -> bytes:
-    """The bytes of `path`, opened without blocking (a FIFO is never waited on) and read only when
+@contextmanager
+def open_regular(path: Path):
+    """`path` opened for reading in binary, without blocking (a FIFO is never waited on), only when
     the opened file is a regular file, or NotARegularFile."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
@@ -25,9 +27,16 @@ def read_regular(path: Path) -> bytes:
             raise NotARegularFile(errno.EINVAL, "not a regular file (a FIFO, device, socket or folder); "
                                   "remove it or pass another path", str(path))
         with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read()
+            yield handle
     finally:
         os.close(fd)
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of `path` (see open_regular). With `limit`, at most `limit + 1` bytes: a caller
+    that knows the size a file must have learns it is longer without holding it whole."""
+    with open_regular(path) as handle:
+        return handle.read() if limit is None else handle.read(limit + 1)
 
 
 def read_regular_text(path: Path) -> str:
