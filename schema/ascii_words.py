@@ -30,6 +30,17 @@ def folded(values: pa.Array) -> pa.Array:
     return text
 
 
+def folded_each(*arrays: pa.Array) -> list[pa.Array]:
+    """`folded` of each array, in one call over them all: folding is value by value, so each part
+    is what `folded` gives it alone, but its Unicode patterns are compiled once, not per array
+    (Arrow compiles a regex per call: ~0.6 ms for `\\p{Mn}`, most of a small corpus's fold)."""
+    spelt = folded(pa.concat_arrays([array.cast(pa.large_string()) for array in arrays]))
+    starts = [0]
+    for array in arrays:
+        starts.append(starts[-1] + len(array))
+    return [spelt.slice(start, end - start) for start, end in zip(starts, starts[1:])]
+
+
 def joined(values: pa.Array) -> pa.Array:
     """`folded` values with every character but letters, digits and blanks dropped."""
     return pc.replace_substring_regex(values, r"[^\p{L}\p{N}\p{Z}\s]+", "")

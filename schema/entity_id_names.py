@@ -17,7 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.ascii_words import folded, joined, other_script
+from landstrikes.schema.ascii_words import folded_each, joined, other_script
 from landstrikes.schema.census_arrow import arrow_of, ids_at, values_at
 from landstrikes.schema.checkcorpus import column
 from landstrikes.schema.report import Report
@@ -25,13 +25,9 @@ from landstrikes.schema.report import Report
 _PREFIX = 4
 
 
-def _row_words(rows: np.ndarray, values: pa.Array, both: bool = False) -> pa.Array:
-    """`row:word` for each word (first four letters) of each value, its row given by `rows`; the
-    value's letters folded to ASCII as a slug spells them (ascii_words), and with `both` also the
-    words it makes with its punctuation dropped (`N'Djamena`: `ndjamena`)."""
-    spelt = folded(values)
-    if both:
-        rows, spelt = np.concatenate([rows, rows]), pa.concat_arrays([spelt, joined(spelt)])
+def _row_words(rows: np.ndarray, spelt: pa.Array) -> pa.Array:
+    """`row:word` for each word (first four letters) of each `folded` value (ascii_words), its row
+    given by `rows`."""
     spaced = pc.replace_substring_regex(spelt, r"[^a-z0-9]+", " ")
     words = pc.split_pattern(pc.utf8_trim_whitespace(spaced), " ")
     parents = pc.list_parent_indices(words).to_numpy(zero_copy_only=False)
@@ -54,13 +50,18 @@ def check_entity_id_names(tables, report: Report) -> None:
         judged = pc.and_(judged, pc.fill_null(pc.not_equal(column(entities, "source"), "auto"), True))
     rows = np.arange(entities.num_rows)
     alias_rows = rows[pc.list_parent_indices(aliases).to_numpy(zero_copy_only=False)] if len(pc.list_flatten(aliases)) else rows[:0]
-    named = pa.chunked_array([_row_words(rows, names.fill_null(""), both=True),
-                              _row_words(alias_rows, pc.list_flatten(aliases).fill_null(""), both=True)]).combine_chunks()
+    # every value folded in one call (ascii_words.folded_each), the names' and aliases' words also
+    # read with their punctuation dropped (`N'Djamena`: `ndjamena`), all joined in one call
+    name_letters, alias_letters, id_letters = folded_each(
+        names.fill_null(""), pc.list_flatten(aliases).fill_null(""), pc.replace_substring(ids.fill_null(""), "-", " "))
+    both_joined = joined(pa.concat_arrays([name_letters, alias_letters]))
+    name_joined, alias_joined = both_joined.slice(0, len(name_letters)), both_joined.slice(len(name_letters))
+    named = _row_words(np.concatenate([rows, rows, alias_rows, alias_rows]),
+                       pa.concat_arrays([name_letters, name_joined, alias_letters, alias_joined]))
     # a name with no ASCII letter or digit, or with a word in another script, is slugged by transliteration
-    name_letters = folded(names.fill_null(""))
     spelt = pc.utf8_length(pc.replace_substring_regex(name_letters, r"[^a-z0-9]+", ""))
     judged = pc.and_(judged, pc.and_(pc.greater(spelt, 0), pc.invert(other_script(name_letters))))
-    own = _row_words(rows, pc.replace_substring(ids.fill_null(""), "-", " "))
+    own = _row_words(rows, id_letters)
     shared = pc.is_in(own, value_set=named).to_numpy(zero_copy_only=False)
     own_rows = np.asarray(pc.cast(pc.extract_regex(own, r"^(?P<row>[0-9]+):").field("row"), pa.int64()).to_numpy(zero_copy_only=False))
     matched = np.zeros(entities.num_rows, bool)

@@ -22,7 +22,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.ascii_words import folded, joined, other_script
+from landstrikes.schema.ascii_words import folded_each, joined, other_script
 from landstrikes.schema.census_arrow import arrow_of
 from landstrikes.schema.checkcorpus import column
 from landstrikes.schema.report import Report
@@ -32,11 +32,11 @@ CHECK = "quote-cluster-not-its-words"
 _PREFIX, _LONG = 4, 4
 
 
-def _prefixes(values: pa.Array, long_only: bool) -> tuple[np.ndarray, pa.Array]:
-    """Each word's first four letters (letters folded to ASCII as a slug spells them, ascii_words),
-    with the index of its value; a row's text also gives the words it makes with its
-    punctuation dropped (the quote builder's one word `don't`: `dont`)."""
-    spelt, owners = folded(values), np.arange(len(values))
+def _prefixes(spelt: pa.Array, long_only: bool) -> tuple[np.ndarray, pa.Array]:
+    """Each word's first four letters of `folded` values (letters folded to ASCII as a slug spells
+    them, ascii_words), with the index of its value; a row's text also gives the words it makes
+    with its punctuation dropped (the quote builder's one word `don't`: `dont`)."""
+    owners = np.arange(len(spelt))
     if not long_only:
         spelt, owners = pa.concat_arrays([spelt, joined(spelt)]), np.concatenate([owners, owners])
     words = pc.split_pattern(pc.utf8_trim_whitespace(pc.replace_substring_regex(spelt, r"[^a-z0-9]+", " ")), " ")
@@ -70,8 +70,10 @@ def check_quote_cluster_names(tables, report: Report) -> None:
     # splitting every row's text into joined strings cost 0.34 user CPU-s at 10^5 quote rows
     cluster_of_row, names = _codes(rows.column("cluster_id").combine_chunks())
     text_of_row, distinct_texts = _codes(rows.column("text").combine_chunks())
-    text_of_word, said = _prefixes(distinct_texts, long_only=False)
-    cluster_of_word, own = _prefixes(pc.replace_substring(names, "-", " "), long_only=True)
+    # the texts and the ids folded in one call (ascii_words.folded_each), the texts' once for both their uses
+    spelt_texts, spelt_names = folded_each(distinct_texts, pc.replace_substring(names, "-", " "))
+    text_of_word, said = _prefixes(spelt_texts, long_only=False)
+    cluster_of_word, own = _prefixes(spelt_names, long_only=True)
     if not len(own):
         return
     vocabulary, _ = _codes(pa.chunked_array([said, own], pa.large_string()).combine_chunks())
@@ -91,7 +93,7 @@ def check_quote_cluster_names(tables, report: Report) -> None:
     judged = np.zeros(len(names), bool)
     judged[cluster_of_word] = True
     # a row in another script is named by a transliteration, which no word comparison meets (as E3's names)
-    foreign = other_script(folded(distinct_texts)).to_numpy(zero_copy_only=False)
+    foreign = other_script(spelt_texts).to_numpy(zero_copy_only=False)
     judged[pair_cluster[foreign[pair_text]]] = False
     fits = np.zeros(len(names), bool)
     fits[pair_cluster[triple_pair[hit]]] = True
