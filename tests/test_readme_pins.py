@@ -70,7 +70,8 @@ def shown_versions(text: str) -> set[str]:
     """Every version README tells a reader to load, verify or publish."""
     version = r"(\d+\.\d+\.\d+)"
     forms = (rf'version="{version}"', rf'revision="v{version}"', rf"landstrikes (?:verify|publish|load) {version}",
-             rf"LANDSTRIKES_VERSION: v{version}", rf"""load\(["'][a-z_]+["'],\s*["']{version}["']""")
+             rf"LANDSTRIKES_VERSION: v{version}", rf"""load\(["'][a-z_]+["'],\s*["']{version}["']""",
+             rf"landstrikes diff {version}", rf"landstrikes diff \S+ {version}")
     return {found for form in forms for found in re.findall(form, text)}
 
 
@@ -113,6 +114,14 @@ def test_a_version_named_in_a_command_or_a_ci_variable_is_a_release_too():
     for form in ("landstrikes verify 2.9.9", "landstrikes publish 2.9.9 --dry-run", "LANDSTRIKES_VERSION: v2.9.9",
                  'landstrikes.load("quotes", "2.9.9")'):
         assert "2.9.9" in shown_versions(form), form
+
+
+def test_a_version_diff_compares_is_a_release_too():
+    """newuser43: README's `landstrikes diff 1.0.0 1.0.1` named a release that does not exist, so the
+    command a reader copied ended 'no release 1.0.1', exit 2; `diff` was not among the forms read."""
+    assert shown_versions("landstrikes diff 1.0.0 1.0.1") == {"1.0.0", "1.0.1"}
+    assert shown_versions("landstrikes diff 1.0.1 dataset --json diff.json") == {"1.0.1"}
+    assert shown_versions("landstrikes diff dataset/releases/2.28.0 2.9.9") == {"2.9.9"}
 
 
 def test_the_versions_readme_lists_are_the_releases_oldest_first():

@@ -30,10 +30,12 @@ _VAGUE = {  # "hundreds of thousands" -> the span of numbers the phrase can mean
     "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999), "thousands": (2000, 9999),
     "hundreds": (200, 999), "dozens": (24, 99), "millions": (2e6, 9999999), "tens of millions": (2e7, 99999999),
 }
+_HEDGES = (r"between|from|at least|at most|more than|over|fewer than|less than|under|up to|nearly|almost|about|around|"
+           r"roughly|approximately|some|an estimated|estimated|as many as|as much as")
+"""The words a quantity's match may start with, before its number or currency sign."""
 _VALUE = r"(?:(?P<num>" + _NUM + r")|(?P<word>" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r"))(?:\s*(?P<scale>thousand|million|billion|trillion|bn|k)\b)?"
 _QUANTITY = guarded(re.compile(
-    r"(?P<pre>\b(?:between|from|at least|at most|more than|over|fewer than|less than|under|up to|nearly|almost|about|around|"
-    r"roughly|approximately|some|an estimated|estimated|as many as|as much as)\s+)?"
+    r"(?P<pre>\b(?:" + _HEDGES + r")\s+)?"
     r"(?P<cur>[$€£])?" + _VALUE.replace("(?P<num>", "(?P<num1>").replace("(?P<word>", "(?P<word1>").replace("(?P<scale>", "(?P<scale1>")
     + r"(?:\s*(?:-|–|to|and)\s*(?P<cur2>[$€£])?" + _VALUE.replace("(?P<num>", "(?P<num2>").replace("(?P<word>", "(?P<word2>").replace("(?P<scale>", "(?P<scale2>") + r")?"
     r"(?P<pct>\s*(?:%|percent\b|per cent\b))?",
@@ -267,9 +269,16 @@ def _word_end_before(text: str, at: int, stop: int) -> int:
 _CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp"}
 
 
+_HEDGE = re.compile(r"(?:" + _HEDGES + r")\s+", re.IGNORECASE)
+
+
 def _currency(text: str, q_start: int) -> str | None:
-    """The currency sign at or just before the quantity (none before offset 0: never text[-1])."""
-    here = text[q_start] if q_start < len(text) else ""
+    """The currency sign at or just before the quantity, or after the hedge or bound its match
+    starts with ("roughly $210 million" had taken the next word for its unit; newuser43), none
+    before offset 0: never text[-1]."""
+    hedge = _HEDGE.match(text, q_start)
+    at = hedge.end() if hedge else q_start
+    here = text[at] if at < len(text) else ""
     before = text[q_start - 1] if q_start > 0 else ""
     return _CURRENCIES.get(here) or _CURRENCIES.get(before)
 
