@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -136,7 +137,7 @@ def cmd_build(args) -> int:
     try:
         result = build(args.dataset, wait=args.wait)
     except BuildError as exc:
-        _error(str(exc))
+        _error(exc)
         return 2
     except OSError as exc:  # the dataset folder itself: missing, read-only, full disk
         _error(f"{one_line(exc)} [build-io]")
@@ -157,7 +158,7 @@ def _check_build(args) -> int:
     try:
         result = check_build(args.dataset, wait=args.wait)
     except BuildError as exc:
-        _error(str(exc))
+        _error(exc)
         return 2
     except OSError as exc:
         _error(f"{one_line(exc)} [build-io]")
@@ -177,11 +178,11 @@ def cmd_validate(args) -> int:
 
     if args.pin is not None:
         if not is_sha256(args.pin):
-            _error(f"--pin must be a sha256 (64 hex digits), not {one_line(args.pin[:80], 100)!r}")
+            _error(f"--pin must be a sha256 (64 hex digits), not {one_line(args.pin[:80], 100)!r}", "unusable-path")
             return 2
         if release_of(args.path) is None:
             _error(f"--pin needs a release folder (or its data/ folder): no MANIFEST.json in {_shown(args.path)} "
-                   "or above its data/")
+                   "or above its data/", "unusable-path")
             return 2
 
     arrow_without_implicit_pandas()  # sound tables are validated on Arrow: pandas only to word a finding
@@ -192,7 +193,7 @@ def cmd_validate(args) -> int:
         with older_objects_frozen(), reading(args.path, wait=args.wait):
             report = _validated(args, validate)
     except BuildError as exc:  # the dataset's lock, held by a build or release past --wait
-        _error(str(exc))
+        _error(exc)
         return 2
     except OSError as exc:  # the lock's raw/ cannot be opened (no permission): it was [internal-error] (attack24)
         return _unusable(exc, args.path)
@@ -217,7 +218,7 @@ def _validated(args, validate):
         try:
             return validate_partitioned(args.path, args.engine, args.num_proc, pin=args.pin)
         except EngineUnavailable as exc:
-            _error(str(exc))
+            _error(exc)
             return None
     return validate(args.path, pin=args.pin)
 
@@ -423,7 +424,7 @@ def cmd_agreement(args) -> int:
         return 2
     except BuildError as exc:
         def refused(exc):
-            _error(str(exc))
+            _error(exc)
             return 2
         if exc.check == "raw-missing":  # a pass names an article the table lacks: a broken table is the likelier cause
             return _explained(args.dataset, exc, "the agreement cannot be computed", otherwise=refused)
@@ -496,7 +497,7 @@ def cmd_stats(args) -> int:
                 return 0
             changed = write(stats, root, args.dataset)
     except (StatsInputError, BlockSyntaxError, BuildError) as exc:
-        _error(str(exc))
+        _error(exc)
         return 2
     print("\n".join(f"wrote {_shown(path)}" for path in changed) or "landstrikes stats: everything was up to date")
     return 0
@@ -514,7 +515,7 @@ def cmd_export_schemas(args) -> int:
             with output_folder(args.out, "export-schemas", _notice) as staging:
                 written = [args.out / path.relative_to(staging) for path in export.export_schemas(staging, replace_text)]
         except BuildError as exc:
-            _error(str(exc))
+            _error(exc)
             return 2
     for path in written:
         print(f"wrote {_shown(path)}")
@@ -572,7 +573,7 @@ def cmd_render(args) -> int:
         with reading(args.path, wait=args.wait):
             site = render_site(args.path, args.out, _notice)
     except (RenderError, BuildError) as exc:
-        _error(str(exc))  # a newline in a path stays one line
+        _error(exc)  # a newline in a path stays one line
         return 2
     except OSError:
         raise  # [unusable-path], as for every command
@@ -600,7 +601,7 @@ def cmd_release(args) -> int:
                     print(f"repaired: {_shown(line)}")
         result = release(args.dataset, args.version, changelog=args.changelog)
     except (ReleaseError, BuildError) as exc:
-        _error(str(exc))
+        _error(exc)
         return 2
     except OSError as exc:
         return _unusable(exc, args.dataset)
@@ -633,7 +634,7 @@ def cmd_diff(args) -> int:
                          else None for folder in (old, new)]  # a release without its manifest fails
             result = diff_folders(old, new, args.old, args.new, *manifests)  # compares the verified bytes
     except (ReleaseNotFound, ReleaseIntegrityError, BuildError) as exc:
-        _error(str(exc))
+        _error(exc)
         return 2
     except UnreadableTable as exc:
         _error(exc.line())
@@ -657,16 +658,16 @@ def cmd_verify(args) -> int:
 
     if args.pin is not None and (not args.release or not is_sha256(args.pin)):
         what = "needs a release to pin" if not args.release else f"must be a sha256 (64 hex digits), not {one_line(args.pin[:80])!r}"
-        _error(f"--pin {what}")
+        _error(f"--pin {what}", "unusable-path")
         return 2
     try:
         folders = ([resolve_release(args.release, args.dataset)] if args.release is not None
                    else list(find_releases(releases_dir(args.dataset)).values()))
     except ReleaseNotFound as exc:
-        _error(str(exc))
+        _error(exc)
         return 2
     if not folders:
-        _error(f"no releases under {releases_dir(args.dataset)}")
+        _error(f"no releases under {releases_dir(args.dataset)}", "release-not-found")
         return 2
     failed = unvouched = 0
     for folder in folders:
@@ -688,15 +689,15 @@ def cmd_publish(args) -> int:
     from landstrikes.releases.publish import publish
 
     if args.dry_run and args.out is None:
-        _error("--dry-run needs --out DIR (the folder that would be uploaded)")
+        _error("--dry-run needs --out DIR (the folder that would be uploaded)", "usage")
         return 2
     try:
         result = publish(args.version, args.repo, args.dataset, dry_run_out=args.out if args.dry_run else None)
     except ReleaseIntegrityError as exc:
-        _error(str(exc))
+        _error(exc)
         return 1
     except (ReleaseNotFound, ReleaseError, BuildError) as exc:  # BuildError: --out refused (OutputRefused)
-        _error(str(exc))
+        _error(exc)
         return 2
     if result.folder is not None:
         print(f"dry run: release {result.version} verified; the upload folder is {_shown(result.folder)} "
@@ -775,7 +776,7 @@ def cmd_extract(args) -> int:
         result = extract_folder(args.raw_dir, args.out, num_proc=args.num_proc, max_chars=args.max_chars,
                                 time_budget=args.time_budget or None, engine=args.engine)
     except (BuildError, EngineUnavailable) as exc:
-        _error(str(exc))
+        _error(exc)
         return 2
     for failure in result.failures:
         print(f"failed {failure.line()}", file=sys.stderr)
@@ -799,13 +800,13 @@ def cmd_evaluate(args) -> int:
         with reading(args.pred_dir, args.gold, wait=args.wait):
             result = evaluate(args.pred_dir, args.gold)
     except BuildError as exc:
-        _error(str(exc))
+        _error(exc)
         return 2
     except UnreadableTable as exc:
         _error(exc.line())
         return 2
     except (OSError, ValueError) as exc:
-        _error(str(exc))
+        _error(exc)
         return 2
     except Exception as exc:
         return _internal_error(exc)
@@ -989,12 +990,40 @@ def _shown(path) -> str:
     return visible(str(path))
 
 
-def _error(message) -> None:
+_CHECK_ID = re.compile(r"\[[a-z0-9]+(?:-[a-z0-9]+)*\]")
+
+_REFUSAL_IDS = (  # the id an error line takes from its exception's class when its message names none
+    ("ReleaseNotFound", "release-not-found"),
+    ("ReleaseIntegrityError", "release-integrity"),
+    ("ReleaseError", "release-refused"),
+    ("RenderError", "render-refused"),
+    ("StatsInputError", "stats-input"),
+    ("BlockSyntaxError", "document-blocks"),
+    ("EngineUnavailable", "engine-unavailable"),
+    ("BuildError", "refused"),
+    ("OSError", "unusable-path"),
+    ("ValueError", "bad-input"),
+)
+
+
+def _refusal_id(exc) -> str:
+    """The check id of an exception's class (its nearest listed ancestor), for an error line."""
+    names = [cls.__name__ for cls in type(exc).__mro__]
+    return next((check for name, check in _REFUSAL_IDS if name in names), "refused")
+
+
+def _error(message, check: str | None = None) -> None:
     """An error line on stderr, its data shown by `visible`: a path or id holding NEL, U+2028, a C1
-    control or a bidirectional override stays one line drawn as it is (attack23)."""
+    control or a bidirectional override stays one line drawn as it is (attack23). Every line names
+    a check id (the guarantee a CI log greps for): one the message holds, else `check`, else its
+    exception's class's (newuser43: an unknown version, a malformed --pin, a refused release named none)."""
     from landstrikes.schema.report import visible
 
-    print(f"error: {visible(str(message))}", file=sys.stderr)  # (an object too: MissingExtra)
+    text = visible(str(message))  # (an object too: MissingExtra)
+    if not _CHECK_ID.search(text):
+        check = check or (_refusal_id(message) if isinstance(message, BaseException) else "refused")
+        text = f"[{check}] {text}"
+    print(f"error: {text}", file=sys.stderr)
 
 
 OUT_OF_MEMORY_LINE = b"error: [out-of-resources] the command: not judged: this process ran out of memory; " \

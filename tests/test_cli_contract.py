@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -204,6 +205,15 @@ def test_command_keeps_the_contract_on_hostile_input(command, kind, results):
     assert not changed, f"changed outside its target: {[path for path, _ in changed][:5]}"
 
 
+def test_every_error_line_names_a_check_id(results):
+    """One line naming what is wrong and its check id, for every command and hostile path: the id is
+    what a CI log greps for (newuser43: several refusals printed `error: ...` with none)."""
+    missing = [f"{pair}: {line[:200]}" for pair, (_, _, output, _, _) in sorted(results.items())
+               for line in output.splitlines() if line.startswith("error: ") and not ERROR_LINE_ID.search(line)]
+    assert not missing, "\n".join(missing)
+
+
+ERROR_LINE_ID = re.compile(r"\[[a-z0-9]+(?:-[a-z0-9]+)*\]")
 SAMPLE = [("validate", "missing"), ("render", "out-at-annotations"), ("export-schemas", "file"), ("build", "odd-characters")]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -195,3 +196,15 @@ def test_a_released_start_is_what_the_case_made_for_itself_before(released_gold,
     _start("released", copied, tmp_path / "unused", released_start)
     assert _tree(copied.parent) == _tree(made.parent)
     assert (copied / "releases" / "1.0.0").is_dir() and (copied.parent / "DATASHEET.md").is_file()
+
+
+ERROR_LINE_ID = re.compile(r"\[[a-z0-9]+(?:-[a-z0-9]+)*\]")
+
+
+def test_every_error_line_of_every_case_names_a_check_id(outcomes):
+    """README's contract: bad input gets one line naming what is wrong and its check id, so a CI
+    log can grep for it. newuser43: an unknown release, a malformed --pin, a refused release and
+    `evaluate` with nothing in common printed `error: ...` with no id."""
+    missing = [f"{name}: {line[:200]}" for name, outcome in sorted(outcomes.items()) if not isinstance(outcome, Exception)
+               for line in outcome[1].splitlines() if line.startswith("error: ") and not ERROR_LINE_ID.search(line)]
+    assert not missing, "\n".join(missing)

@@ -79,7 +79,7 @@ def test_verify_with_another_release_pin_exits_1_naming_the_check(released_copy,
 def test_a_pin_that_is_not_a_digest_or_has_no_release_is_one_line_exit_2(released_copy, argv, capsys):
     assert main([*argv, "--dataset", str(released_copy)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("error: --pin")
+    assert err.count("\n") == 1 and err.startswith("error: [unusable-path] --pin")
 
 
 def test_load_refuses_a_pin_that_is_not_a_digest(released_copy):
@@ -137,7 +137,7 @@ def test_a_manifest_swapped_between_hashing_and_parsing_is_refused(released_copy
 def test_a_pin_with_whitespace_or_lookalike_digits_is_one_line_exit_2(released_copy, pin, capsys):
     assert main(["verify", "1.0.0", "--dataset", str(released_copy), "--pin", pin]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("error: --pin")
+    assert err.count("\n") == 1 and err.startswith("error: [unusable-path] --pin")
     with pytest.raises(ValueError, match="sha256"):
         load("stances", "1.0.0", root=released_copy, pin=pin)
 

@@ -155,7 +155,7 @@ def test_unpaired_marker_is_exit_2_with_a_one_line_error(docs_copy, capsys):
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("<!-- /stats:rows -->", ""), encoding="utf-8")
     assert main(["stats", "--check", "--dataset", str(docs_copy / "dataset")]) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith("error: DATASHEET.md: block 'rows'") and "\n" not in err
+    assert err.startswith("error: [document-blocks] DATASHEET.md: block 'rows'") and "\n" not in err
 
 
 def test_missing_table_is_exit_2(docs_copy, capsys):
