@@ -89,8 +89,11 @@ def save(folder: Path, table: str, df: pd.DataFrame, schema_version: str = SCHEM
     fields = [pyarrow.field(c.name, c.arrow_type, nullable=True) for c in spec.columns if c.name in df.columns]
     meta = {f"{METADATA_PREFIX}schema_version": schema_version, f"{METADATA_PREFIX}table": table}
     for path in (folder / "data" / table).glob("*.parquet"):
-        if landstrikes_metadata(pq.read_schema(path)).get("source") == "auto":
+        stamps = landstrikes_metadata(pq.read_schema(path))
+        if stamps.get("source") == "auto":
             meta[f"{METADATA_PREFIX}source"] = "auto"  # an extractor's table rewritten stays its (auto-row-unstamped)
+        if "dataset_version" in stamps:  # kept, as landstrikes' writers stamp it (an unstamped part is a finding)
+            meta[f"{METADATA_PREFIX}dataset_version"] = stamps["dataset_version"]
         path.unlink()
     arrow = pyarrow.Table.from_pylist(records, schema=pyarrow.schema(fields, metadata=meta))
     pq.write_table(arrow, folder / "data" / table / f"{table}.parquet")

@@ -41,16 +41,23 @@ def test_one_grown_article_lists_pairs_in_proportion_to_its_rows(dataset_copy, m
     seen = _listed(monkeypatch)
     monkeypatch.setattr(checkcorpus, "DIRECT_PAIRS", 0, raising=False)  # the 8-per-row bound alone, at this size
     report = validate(dataset_copy)
-    assert report.ok, report.findings[:3]
+    assert _beside_the_copies_headlines(report.findings) == [], report.findings[:3]
     assert seen, "the gates pair rows of one article"
     # past 8 pairs per row the pairs in relation are found without listing the rest
     assert [s for s in seen if s[2] > 8 * (s[0] + s[1])] == []
 
 
+def _beside_the_copies_headlines(findings):
+    """The findings but those of the copies' headlines: each copy repeats the article's headline
+    pair, which C10 wants flagged (n - 1 of n equal headlines), and carries only its own one flag
+    and its title's claims; the pairs these tests count are not C10's."""
+    return [f for f in findings if f.check != "repeated-headline-not-flagged"]
+
+
 def _findings(folder):
     report = validate(folder)
     assert report.unusable is None
-    return report.findings
+    return _beside_the_copies_headlines(report.findings)
 
 
 def _break(folder) -> None:
