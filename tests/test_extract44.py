@@ -33,3 +33,38 @@ def test_a_determiner_or_possessive_before_the_noun_is_not_the_unit(sentence, un
 def test_no_unit_is_a_pronoun_or_an_auxiliary(sentence):
     units = {c.unit for c in find_claims(sentence)}
     assert not units & {"them", "were", "those", "who", "are", "was"}, units
+
+
+# --- class 4: an honorific or title before a person's name is no part of the name or its id ------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The motion passed, but Councillor Odile Brannagh voted against it.", "Odile Brannagh"),
+    ("The plan was backed by Councilwoman Petra Lindqvist on Monday.", "Petra Lindqvist"),
+    ("Later, Congressman Ivo Marchetti spoke to the press.", "Ivo Marchetti"),
+    ("The inquiry was led by Superintendent Ruth Kavanagh of the county force.", "Ruth Kavanagh"),
+    ("The report was written by Dr Helena Varga and two colleagues.", "Helena Varga"),
+    ("Residents were told by Ms Anouk Terhaar that the road would close.", "Anouk Terhaar"),
+    ("The accounts were signed by Treasurer Willa Oduya in March.", "Willa Oduya"),
+    ("The body was examined, and Coroner Edgar Vantongeren opened an inquest.", "Edgar Vantongeren"),
+])
+def test_a_title_before_a_name_is_kept_out_of_the_person(sentence, name):
+    from landstrikes.extract.entities import find_mentions, slug
+
+    people = [m for m in find_mentions(sentence) if m.type == "PERSON"]
+    assert [m.name for m in people] == [name], people
+    assert slug(people[0].name) == slug(name)
+    assert sentence[people[0].start:people[0].end] == name  # the mention's span starts at the name
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The bill was drafted by Senator Preston and two aides.", "Preston"),  # a surname that names a town
+    ("Later that day Councillor Houston opened the new library.", "Houston"),
+    ("The school was praised by Mrs Judge, its head teacher.", "Judge"),  # a surname that is a title word
+    ("Shares fell, Ms Major told the meeting.", "Major"),
+])
+def test_a_titled_one_word_name_is_a_person(sentence, name):
+    from landstrikes.extract.entities import find_mentions
+
+    people = [m for m in find_mentions(sentence) if m.type == "PERSON"]
+    assert [m.name for m in people] == [name], find_mentions(sentence)
