@@ -68,3 +68,32 @@ def test_a_titled_one_word_name_is_a_person(sentence, name):
 
     people = [m for m in find_mentions(sentence) if m.type == "PERSON"]
     assert [m.name for m in people] == [name], find_mentions(sentence)
+
+
+# --- classes 2 and 3: a capitalised common word at a sentence or headline start is no name ----------
+
+HEADLINE_TEXT = (
+    "Town Board Backs Plan to Rebuild Flooded Pier\n\n"
+    "Members of the board in Carrow Vale voted on Monday to rebuild the pier, said Odile Brannagh, who chairs it.\n\n"
+    "Union leaders said the work would take a year. Business owners near the pier said they feared the closure "
+    "would cost them customers.\n"
+)
+
+
+def test_a_headline_or_sentence_start_common_word_is_no_entity():
+    from landstrikes.extract.entities import find_mentions
+
+    surfaces = {HEADLINE_TEXT[m.start:m.end] for m in find_mentions(HEADLINE_TEXT)}
+    assert not surfaces & {"Town", "Board", "Town Board", "Union", "Business", "Members"}, surfaces
+    assert "Odile Brannagh" in surfaces
+    # unless it starts a longer name, which is kept whole
+    text = "The ferry was late again. Port Tavish Council said the pier would reopen in May.\n"
+    assert "Port Tavish Council" in {text[m.start:m.end] for m in find_mentions(text)}
+
+
+def test_a_common_word_at_a_sentence_start_speaks_for_nobody():
+    from landstrikes.extract.article import extract_article
+
+    rows = extract_article("a44", HEADLINE_TEXT)
+    speakers = {q["speaker_id"] for q in rows["quotes"]} | {q["speaker_text"] for q in rows["quotes"]}
+    assert rows["quotes"] and not speakers & {"business", "union", "members", "Business", "Union", "Members"}, rows["quotes"]
