@@ -283,6 +283,24 @@ def _currency(text: str, q_start: int) -> str | None:
     return _CURRENCIES.get(here) or _CURRENCIES.get(before)
 
 
+_DETERMINERS = frozenset(
+    "a an the its his her their our my your this that these those such more other another further additional "
+    "extra some any each every all both several many few fewer less no own same".split()
+)
+"""Words that stand before a quantity's noun and are never its unit (extract44: "14 of its steel
+support cables" had the unit `its`, "35 of the ferries" the unit `the`)."""
+_NOT_A_UNIT = frozenset(
+    "it them they we us you he she him i me who whom whose which what where when why how there here "
+    "is are was were be been being am has have had will would shall should can could may might must do does did "
+    "of and or nor but to in on at for by from with as than per into onto upon over under about after before "
+    "during since until via against among between within without across through toward towards off out up "
+    "down if while because though although whereas not also only just even still already then now so yet".split()
+)
+"""Pronouns, auxiliaries, prepositions and conjunctions: a quantity followed by one of these
+("40 of them were arrested", "12 were injured") names no unit, and is no claim (as a quantity
+with no word after it)."""
+_NEXT_WORD = re.compile(r"\s+(?P<unit>[a-z][a-z‑-]+)\b", re.IGNORECASE)
+
 _CLAIM_END = re.compile(r",\s+(?:asserting|claiming|saying|adding|noting|while|but)\b|;")
 
 
@@ -307,6 +325,17 @@ def _unit(text: str, sentence: Span, q_start: int, q_end: int, percent: bool) ->
         if not m2:
             return None
         unit = m2.group("unit").lower()
+        m = m2
+    after = m.end()
+    for _ in range(3):  # "14 of its steel cables", "3 more tractors": the noun follows its determiners
+        if unit not in _DETERMINERS:
+            break
+        m = _NEXT_WORD.match(rest, after)
+        if m is None:
+            return None
+        unit, after = m.group("unit").lower(), m.end()
+    if unit in _DETERMINERS or unit in _NOT_A_UNIT:
+        return None  # "40 of them were", "12 were injured", "of those who": no noun, no unit
     words = rest.split()
     if len(words) >= 2 and words[0].lower() in ("metric", "short", "long", "square", "cubic") and unit == words[0].lower():
         unit = f"{words[0].lower()}_{_NOT_A_TO_Z.sub('', words[1].lower())}"

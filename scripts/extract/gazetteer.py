@@ -21,7 +21,13 @@ TITLES = frozenset(
     "Prince Princess Pope Sheikh Mr. Mrs. Ms. Dr. Prof. Professor Sir Dame Lord Lady Former Ex-President Deputy "
     "Analyst Commissioner Chairman Chairwoman Chair CEO Founder Sheriff "
     # British style writes these without a full stop ("Sgt Ann Lee", "Prof Ben Ode"); MPs and envoys
-    "Sgt Prof Gen Lt Col Capt Cpl Pte Insp Det Supt Cllr Rev Revd Fr MP MEP MSP AM Lawyer Coach Envoy".split()
+    "Sgt Prof Gen Lt Col Capt Cpl Pte Insp Det Supt Cllr Rev Revd Fr MP MEP MSP AM Lawyer Coach Envoy "
+    # courtesy titles written without a full stop ("Dr Ann Lee", "Ms Ann Lee"; Mr and Mrs are
+    # function words, never part of a name), and the office titles of local and national government,
+    # police and courts that stand before a name ("Councillor Ann Lee", "Congresswoman Ann Lee"; extract44)
+    "Dr Ms Councillor Councilor Councilman Councilwoman Councilmember Alderman Alderwoman Assemblyman "
+    "Assemblywoman Assemblymember Congressman Congresswoman Congressmember Inspector Superintendent "
+    "Constable Magistrate Coroner Treasurer Comptroller Supervisor Baroness".split()
 )
 RELIGIOUS_TITLES = frozenset("Archbishop Cardinal Imam Rabbi Reverend Mullah Ayatollah Pastor".split())
 """`Archbishop X`, `the cardinal`; `the Archbishop of Canterbury` names one person whole."""
@@ -32,8 +38,11 @@ TITLE_MODIFIERS = frozenset(
     "Junior Associate Executive Managing General Police Detective".split()
 )
 """Words that qualify a title ("Foreign Secretary", "Shadow Chancellor") and are not names themselves."""
-FEMALE_TITLES = frozenset("Mrs. Ms. Queen Princess Dame Lady Chairwoman Spokeswoman".split())
-MALE_TITLES = frozenset("Mr. King Prince Sir Lord Chairman Spokesman Sheikh".split())
+FEMALE_TITLES = frozenset(
+    "Mrs. Ms. Ms Queen Princess Dame Lady Chairwoman Spokeswoman Councilwoman Alderwoman Assemblywoman Congresswoman "
+    "Baroness".split()
+)
+MALE_TITLES = frozenset("Mr. King Prince Sir Lord Chairman Spokesman Sheikh Councilman Alderman Assemblyman Congressman".split())
 
 ORG_WORDS = frozenset(
     "Department Ministry Agency Administration Council Congress Senate Parliament Assembly House Party Cartel "
