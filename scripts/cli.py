@@ -990,7 +990,7 @@ def _shown(path) -> str:
     return visible(str(path))
 
 
-_CHECK_ID = re.compile(r"\[[a-z0-9]+(?:-[a-z0-9]+)*\]")
+_CHECK_ID = re.compile(r"\[[a-z][a-z0-9]*(?:-[a-z0-9]+)*\]")  # a word, never a bare number such as a path's [1]
 
 _REFUSAL_IDS = (  # the id an error line takes from its exception's class when its message names none
     ("ReleaseNotFound", "release-not-found"),
