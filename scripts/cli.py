@@ -992,24 +992,26 @@ def _shown(path) -> str:
 
 _CHECK_ID = re.compile(r"\[[a-z][a-z0-9]*(?:-[a-z0-9]+)*\]")  # a word, never a bare number such as a path's [1]
 
-_REFUSAL_IDS = (  # the id an error line takes from its exception's class when its message names none
-    ("ReleaseNotFound", "release-not-found"),
-    ("ReleaseIntegrityError", "release-integrity"),
-    ("ReleaseError", "release-refused"),
-    ("RenderError", "render-refused"),
-    ("StatsInputError", "stats-input"),
-    ("BlockSyntaxError", "document-blocks"),
-    ("EngineUnavailable", "engine-unavailable"),
-    ("BuildError", "refused"),
-    ("OSError", "unusable-path"),
-    ("ValueError", "bad-input"),
-)
+_REFUSAL_IDS = {  # the id an error line takes from its exception's class when its message names none
+    "ReleaseNotFound": "release-not-found",
+    "ReleaseIntegrityError": "release-integrity",
+    "ReleaseError": "release-refused",
+    "RenderError": "render-refused",
+    "StatsInputError": "stats-input",
+    "BlockSyntaxError": "document-blocks",
+    "EngineUnavailable": "engine-unavailable",
+    "OSError": "unusable-path",
+    "ValueError": "bad-input",
+}
 
 
 def _refusal_id(exc) -> str:
-    """The check id of an exception's class (its nearest listed ancestor), for an error line."""
-    names = [cls.__name__ for cls in type(exc).__mro__]
-    return next((check for name, check in _REFUSAL_IDS if name in names), "refused")
+    """The check id of a refusal: a release's first problem's own (`sha256-mismatch`), else its
+    class's nearest listed ancestor's, else `refused`."""
+    problems = getattr(exc, "problems", None)
+    if problems:
+        return problems[0].check
+    return next((_REFUSAL_IDS[cls.__name__] for cls in type(exc).__mro__ if cls.__name__ in _REFUSAL_IDS), "refused")
 
 
 def _error(message, check: str | None = None) -> None:
