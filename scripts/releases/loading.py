@@ -10,20 +10,19 @@ keyed by modification time, not content, and could hand back rows of a different
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
 import pyarrow
 
 from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
-from landstrikes.releases.manifest import Problem, verified_manifest
+from landstrikes.releases.manifest import Problem, listed_bytes, verified_manifest
 from landstrikes.releases.manifest_checks import decoded, files_of_tables, unlisted_label_of
 from landstrikes.schema.columns import Col
 from landstrikes.schema.release_check import release_of
 from landstrikes.schema.tableio import to_pandas
 from landstrikes.releases.semver import folder_version, parse_version
-from landstrikes.safety.regularfile import NotARegularFile, read_regular
+from landstrikes.safety.regularfile import NotARegularFile
 
 SOURCE_CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -137,19 +136,19 @@ def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
     statistics misstate what it decoded to."""
     parts = []
     for rel in sorted(files_of_tables(manifest["files"], (table,))):
-        try:
-            listed = manifest["files"][rel]["bytes"]  # read no further: a file grown since is refused, never held whole (attack43)
-            data = read_regular(folder / rel, limit=listed)  # a FIFO put there is refused, never waited on (attack43)
+        listed = manifest["files"][rel]["bytes"]
+        try:  # one read, no further than listed (a grown file is refused unheld), never waiting on a FIFO (attack43)
+            data, size, digest = listed_bytes(folder / rel, listed, hash_rest=False)
         except NotARegularFile:
             check, what = ("missing-file", "gone since it was verified") if (folder / rel).is_dir() else \
                 ("special-file-in-release", "not a regular file since it was verified")
             raise ReleaseIntegrityError(folder, [Problem(check, rel, what)]) from None
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):  # gone since verified (attack42)
             raise ReleaseIntegrityError(folder, [Problem("missing-file", rel, "gone since it was verified")]) from None
-        if len(data) != listed:
+        if size != listed:
             raise ReleaseIntegrityError(folder, [Problem("size-mismatch", rel, "changed since it was verified "
-                                                         f"({'more than ' + str(listed) if len(data) > listed else len(data)} bytes, manifest says {listed})")])
-        if hashlib.sha256(data).hexdigest() != manifest["files"][rel]["sha256"]:
+                                                         f"({'more than ' + str(listed) if size > listed else size} bytes, manifest says {listed})")])
+        if digest != manifest["files"][rel]["sha256"]:
             raise ReleaseIntegrityError(folder, [Problem("sha256-mismatch", rel, "changed since it was verified")])
         arrow, problem = decoded(rel, pyarrow.BufferReader(data))
         if problem is None and arrow is None:  # checked as Parquet by verify's tables section

@@ -39,18 +39,20 @@ class Problem:
     message: str
 
 
-def listed_bytes(path: Path, listed: int) -> tuple[bytes | None, int, str]:
+def listed_bytes(path: Path, listed: int, hash_rest: bool = True) -> tuple[bytes | None, int, str]:
     """A listed file read once, as (its bytes, size, sha256): whoever hashes them and then parses
-    them (`validate` of a release) parses the very bytes that were hashed (eco40). A file longer
-    than the `listed` bytes its manifest gives is hashed on to its end in the same read but not
-    kept (bytes None): a file grown since it was listed is never held whole (attack43)."""
+    them (`validate`, `load` and `diff` of a release) parses the very bytes that were hashed (eco40,
+    attack42). A file longer than the `listed` bytes its manifest gives is never held whole (bytes
+    None; attack43): with `hash_rest` it is hashed on to its end in the same read (its size and
+    digest reported as verify reports them), else read no further (size `listed + 1`, digest of
+    what was read), for a reader that refuses it anyway."""
     with open_regular(Path(path)) as handle:
         data = handle.read(listed + 1)
         digest = hashlib.sha256(data)
         if len(data) <= listed:
             return data, len(data), digest.hexdigest()
         size = len(data)
-        for block in iter(lambda: handle.read(1 << 20), b""):
+        for block in iter(lambda: handle.read(1 << 20), b"") if hash_rest else ():
             digest.update(block)
             size += len(block)
         return None, size, digest.hexdigest()

@@ -32,11 +32,10 @@ def open_regular(path: Path):
         os.close(fd)
 
 
-def read_regular(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of `path` (see open_regular). With `limit`, at most `limit + 1` bytes: a caller
-    that knows the size a file must have learns it is longer without holding it whole."""
+def read_regular(path: Path) -> bytes:
+    """The bytes of `path` (see open_regular)."""
     with open_regular(path) as handle:
-        return handle.read() if limit is None else handle.read(limit + 1)
+        return handle.read()
 
 
 def read_regular_text(path: Path) -> str:
