@@ -118,7 +118,8 @@ class Report:
             for f in sorted(self.findings_for(name))[:per_table]:
                 where = f"row {_short(f.row_id, 200)}" if f.row_id else "table"
                 col = f" column {_short(f.column, 200)}" if f.column else ""
-                lines.append(visible(f"  [{f.check}] {f.table} {where}{col}: {_short(f.message, 400)} (value: {f.value})"))
+                value = f" (value: {f.value})" if f.value != "" else ""  # no value, no empty "(value: )" (newuser43)
+                lines.append(visible(f"  [{f.check}] {f.table} {where}{col}: {_short(f.message, 400)}{value}"))
             extra = len(self.findings_for(name)) - per_table
             if extra > 0:
                 lines.append(f"  ... and {extra} more in {name} (use --json for all)")

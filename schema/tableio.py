@@ -382,8 +382,8 @@ def refused_folder(table_dir: Path) -> UnreadableTable | None:
     broken = _unreadable_parts(table_dir)
     if broken:
         return UnreadableTable(f"{broken[0]}: cannot be opened (dangling symlink, symlink loop or not a regular file)")
-    if not table_files(table_dir):
-        return UnreadableTable(f"{table_dir}: no .parquet file")
+    if not table_files(table_dir):  # a table with no part is a missing table, as a missing folder is (newuser43)
+        return UnreadableTable(f"{table_dir}: no .parquet file", "missing-table")
     return None
 
 

@@ -132,7 +132,7 @@ def _load_and_check(path: Path, report: Report, workers: int | None = None, hash
         table_dir = root / spec.name
         if table.missing:
             report.tables[spec.name] = TableResult(spec.name, present=False)
-            report.add(spec.name, "missing-table", f"no folder {table_dir}")
+            report.add(spec.name, "missing-table", table.missing_because or f"no folder {table_dir}")
             continue
         if table.unreadable is not None:
             report.tables[spec.name] = TableResult(spec.name, present=False)
@@ -194,6 +194,8 @@ class _TableRead:
     """What one worker found for one table."""
 
     missing: bool = False
+    missing_because: str = ""
+    """Why a present folder is no table ("no .parquet file"); empty for a folder that is not there."""
     unreadable: UnreadableTable | None = None
     rows: int = 0
     versions: list[tuple[Path, str | None]] = field(default_factory=list)
@@ -229,6 +231,8 @@ def _read_and_check(spec, table_dir: Path, path: str, hashed=None) -> _TableRead
         parts = read_parts(table_dir, hashed)
         arrow = concat_parts(table_dir, [part for _, part in parts])
     except UnreadableTable as exc:
+        if exc.check == "missing-table":  # a folder with no part: judged as a missing table, the rest still judged
+            return _TableRead(missing=True, missing_because=str(exc))
         return _TableRead(unreadable=exc)
     except Exception as exc:  # an input nobody foresaw is unusable input, never a traceback
         raise_if_exhausted(exc, str(table_dir))

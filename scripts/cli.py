@@ -872,14 +872,14 @@ def parser() -> argparse.ArgumentParser:
         help="gold vs the independent second pass, and the third pass vs the gold frozen before it (per layer)",
         epilog=AGREEMENT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET)
+    p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.add_argument("--out", type=_path, default=None, help="default: DATASET/agreement.json, the file its build reads")
     _add_read_wait(p)
     p.set_defaults(func=cmd_agreement)
 
     p = sub.add_parser("stats", help="regenerate datasheet/README numbers, stats.json and figures from the tables",
                        epilog=STATS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET)
+    p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder whose tables are counted (default: dataset)")
     p.add_argument("--root", type=_path, default=None, help="folder with DATASHEET.md, README.md (default: DIR/..)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each drifted block or file")
     _add_read_wait(p)

@@ -31,3 +31,21 @@ def test_the_top_level_help_names_every_code_the_commands_share(capsys):
         main(["--help"])
     text = capsys.readouterr().out
     assert all(str(code) in text.split("exit codes:", 1)[1] for code in (0, 1, 2, 3, 130, 141))
+
+
+def _options_without_help() -> list[str]:
+    """Every `command --option` whose --help line would be a bare flag (newuser43: `stats --dataset`)."""
+    import argparse
+
+    from landstrikes.cli import parser
+
+    bare = []
+    for group in parser()._subparsers._group_actions:
+        for command, sub in group.choices.items():
+            bare += [f"{command} {'/'.join(a.option_strings) or a.dest}" for a in sub._actions
+                     if not isinstance(a, argparse._HelpAction) and not (a.help or "").strip()]
+    return bare
+
+
+def test_every_option_of_every_command_says_what_it_is_for():
+    assert _options_without_help() == []

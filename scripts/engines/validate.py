@@ -401,6 +401,10 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dic
             rows = None
         # what one folder refuses before reading a part: no task sees it (layouts list regular files)
         mismatch = refused_folder(folder) or (_mismatched_schemas(folder, parts.files(spec.name)) if rows is not None else None)
+        if mismatch is not None and mismatch.check == "missing-table":  # no part: as one folder, a missing table
+            report.tables[spec.name] = TableResult(spec.name, present=False)
+            report.add(spec.name, mismatch.check, str(mismatch))
+            continue
         if mismatch is not None:  # as one folder reports it: the table is unreadable, the input unusable
             report.tables[spec.name] = TableResult(spec.name, present=False)
             report.add(spec.name, mismatch.check, str(mismatch))

@@ -76,6 +76,9 @@ class TableDiff:
         )
 
 
+NO_TABLE_CHANGED = "no table changed: a patch if the documents changed; release refuses one where nothing did"
+
+
 @dataclass
 class DatasetDiff:
     old: str
@@ -93,7 +96,9 @@ class DatasetDiff:
             reasons = [what for found, what in changes if found == level]
             if reasons:
                 return level, reasons
-        return "patch", ["no table changed"]
+        # diff compares tables only: documents alone may still change, as a patch; with nothing
+        # changed `release` refuses the release, which "patch" alone had not said (newuser43)
+        return "patch", [NO_TABLE_CHANGED]
 
     def to_dict(self) -> dict:
         level, reasons = self.required_bump()
