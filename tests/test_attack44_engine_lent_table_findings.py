@@ -34,6 +34,23 @@ def test_an_entity_name_no_alias_of_it_is_found_under_the_engine_as_in_one_folde
     assert [(f.check, f.table, f.row_id) for f in findings] == [("entity-name-not-alias", "entities", "americans")]
 
 
+def test_a_lent_row_judged_against_an_article_given_twice_is_found_twice_as_in_one_folder(tmp_path):
+    """Article 000's row also in a sixth partition: one folder judges each of its two rows, and so
+    gives the finding twice; the engine checks both rows in one task and gives it twice too."""
+    drop = _drop_alias_and_mention("americans", "Americans")
+
+    def edit(table: str, rows: list[dict]) -> None:
+        drop(table, rows)
+        if table == "articles":
+            rows.append(dict(rows[0]))
+
+    def place(table: str, i: int, article: str | None) -> int:
+        return len(GOLD) if table == "articles" and i == len(GOLD) else own_partition(table, i, article)
+
+    findings = same_report(scatter(tmp_path, place, edit))
+    assert [f.row_id for f in findings if f.check == "entity-name-not-alias"] == ["americans", "americans"]
+
+
 def _per_article_probe(tables, report) -> None:
     """A check judging a lent row against each article it sees: one finding per article."""
     entity = tables["entities"].arrow.column("entity_id")[0].as_py()

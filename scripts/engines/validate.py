@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -281,11 +282,11 @@ def _partitioned(path: Path, engine: str, num_proc: int, pass_rows: int, task_fl
         shared_files = tuple((t, tuple(map(str, fs))) for t, fs in parts.shared.items())
         jobs.append(PartitionJob("shared", shared_files, (), str(root), leaving=_leaving(moves, shared_files)))
     structural: set[str] = set()
-    lent_findings: list[Finding] = []
+    lent_findings: list[list[Finding]] = []
     for order, result in enumerate(map_ordered(engine, check_partition, jobs, num_proc)):
         report.findings.extend(f for f in result.findings if (result.index != "shared" or f.table in parts.shared)
                                and f.table not in mismatched)
-        lent_findings.extend(f for f in result.lent if f.table not in mismatched)
+        lent_findings.append([f for f in result.lent if f.table not in mismatched])
         structural |= result.structural
         if result.unusable:
             unusable.append((rank.get(result.unusable_table, len(rank)), order, result.unusable))
@@ -297,15 +298,18 @@ def _partitioned(path: Path, engine: str, num_proc: int, pass_rows: int, task_fl
     return report
 
 
-def _add_lent(report: Report, lent_findings: list[Finding], lent: set[str]) -> None:
+def _add_lent(report: Report, lent_findings: list[list[Finding]], lent: set[str]) -> None:
     """The tasks' findings on lent tables that the shared job, which checks those tables alone,
-    does not give: a lent row judged against a task's articles. Each once: a row-local finding
-    on a lent table is given by every task alike (the shared job's copies stand for it)."""
-    seen = {f for f in report.findings if f.table in lent}
-    for finding in lent_findings:
-        if finding not in seen:
-            seen.add(finding)
-            report.findings.append(finding)
+    does not give: a lent row judged against a task's articles. A row-local finding on a lent
+    table is given by every task alike, and the shared job's copies stand for it; any other is
+    given as many times as the task giving it most often does (an article in two rows of one task,
+    as one folder gives it per row), not once per task."""
+    given = Counter(f for f in report.findings if f.table in lent)
+    most: Counter = Counter()
+    for findings in lent_findings:
+        most |= Counter(f for f in findings if f not in given)  # the larger count of each
+    for finding in dict.fromkeys(f for findings in lent_findings for f in findings):
+        report.findings.extend([finding] * most[finding])
 
 
 _RAW_COLUMNS = ["article_id", "source_file", "sha256"]
