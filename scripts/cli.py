@@ -90,8 +90,10 @@ exit codes:
   2  unusable input, one line: no shared article, a table that cannot be read (0 bytes, not
      Parquet) [unreadable-table], invalid UTF-8 [invalid-utf8], duplicate column names
      [duplicate-column], a column the comparison needs is missing [missing-column] or of
-     the wrong type [wrong-dtype], a folder without tables [unreadable-folder], the
-     --json file cannot be written [unwritable-report], or {READ_LOCKED}"""
+     the wrong type [wrong-dtype], a folder without tables [unreadable-folder], a span,
+     article or entity id given twice in a table scored [duplicate-id], predicted texts
+     other than the gold's [article-text-mismatch], the --json file cannot be written
+     [unwritable-report], or {READ_LOCKED}"""
 
 AGREEMENT_EPILOG = f"""exit codes:
   0  agreement written
@@ -555,7 +557,8 @@ folder or a dataset's data/, raw/ or annotations/ [protected-output]."""
 RENDER_EPILOG = f"""exit codes:
   0  site written
   2  unusable input (no articles table, unreadable tables, a column it draws of another Arrow
-     type than the schema's [wrong-dtype]), --out refused (one line naming it), or {READ_LOCKED}
+     type than the schema's [wrong-dtype], an article id given twice [duplicate-id]), --out
+     refused (one line naming it), or {READ_LOCKED}
 {OUT_RULE}"""
 
 EXPORT_SCHEMAS_EPILOG = f"""exit codes:

@@ -40,9 +40,36 @@ def _records(df: pd.DataFrame, articles: set[str]) -> list[dict]:
     return [{**r, "span": (int(r["start"]), int(r["end"]))} for r in df.to_dict("records")]
 
 
+KEYS = {
+    "articles": ("article_id",),
+    "entities": ("entity_id",),
+    **{layer: ("article_id", "start", "end") for layer in LAYERS},
+}
+"""What each table's rows are scored by, given at most once (attack44): a span given twice could be
+paired with a second gold span it overlaps, and a repeated article or entity id kept only its last
+row's text or type."""
+
+
 def _load(folder: Path, name: str) -> pd.DataFrame:
-    """One table, checked by read_comparable (UnreadableTable with a check id otherwise)."""
-    return to_pandas(read_comparable(table_root(Path(folder)) / name, TABLES_BY_NAME[name], NEEDED[name]))
+    """One table, checked by read_comparable (UnreadableTable with a check id otherwise), and
+    refused (`duplicate-id`) where the key it is scored by is given twice."""
+    where = table_root(Path(folder)) / name
+    table = read_comparable(where, TABLES_BY_NAME[name], NEEDED[name])
+    _refuse_repeated(where, table, KEYS[name])
+    return to_pandas(table)
+
+
+def _refuse_repeated(where: Path, table, key: tuple[str, ...]) -> None:
+    """UnreadableTable (`duplicate-id`) naming the first row whose key an earlier row holds."""
+    first: dict[tuple, int] = {}
+    for row, values in enumerate(zip(*(table.column(c).to_pylist() for c in key))):
+        earlier = first.setdefault(values, row)
+        if earlier != row:
+            what = (f"the span [{values[1]}, {values[2]}) of article {visible(str(values[0]))}" if len(key) == 3
+                    else f"{key[0]} {visible(str(values[0]))}")
+            raise UnreadableTable(
+                f"{where}: row {row} column {key[-2] if len(key) == 3 else key[0]}: {what} is given twice (rows {earlier} and {row}); "
+                "a repeated row would be scored twice, so the table is refused", "duplicate-id")
 
 
 def evaluate(pred_dir: Path, gold_dir: Path = Path("dataset")) -> dict:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,6 +151,12 @@ class PartitionResult:
     unusable: str | None
     structural: frozenset[str]
     unusable_table: str | None = None
+    lent: tuple[Finding, ...] = ()
+    """Findings on the tables lent whole to this task (`entities`, `claim_clusters`,
+    `stance_targets`): most are the lent rows' own, which every task and the shared job give
+    alike, but a check may judge a lent row against this task's articles (`entity-name-not-alias`:
+    an entity's name occurring in an article of this task). The driver keeps those the shared job
+    does not give (attack44: dropped, such a finding was VALID under the engine, INVALID in one folder)."""
 
 
 def check_partition(job: PartitionJob) -> PartitionResult:
@@ -174,16 +181,17 @@ def check_partition(job: PartitionJob) -> PartitionResult:
     # a stand-in's file-level findings are its template's, a borrowed file's are its holder's
     borrowed = {table for table, _ in job.empty} | ({table for table, _, _ in job.arriving} - {table for table, _ in job.files})
     # links and copies keep the file names and the table folders, so the real path replaces the link's
-    own = [dataclasses.replace(f, message=f.message.replace(tmp, job.root)) if tmp in f.message else f
-           for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.check not in FOLDER_ENTRY_CHECKS
-           and f.table not in job.shared
-           and not (f.table in borrowed and not f.row_id)]
+    kept = [dataclasses.replace(f, message=f.message.replace(tmp, job.root)) if tmp in f.message else f
+            for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.check not in FOLDER_ENTRY_CHECKS
+            and not (f.table in borrowed and not f.row_id)]
+    own = [f for f in kept if f.table not in job.shared]
+    lent = tuple(f for f in kept if f.table in job.shared)
     others = tuple(path for _, path, _ in job.arriving)
     own = [f for f in own if f.row_id or not any(path in f.message for path in others)]  # the holder names its file
     structural = frozenset(f.table for f in report.findings if f.check in STRUCTURAL)
     unusable = report.unusable.replace(tmp, job.root) if report.unusable else None
     table = next((f.table for f in report.findings if f"[{f.check}] {f.message}" == report.unusable), None)
-    return PartitionResult(job.index, own, unusable, structural, table)
+    return PartitionResult(job.index, own, unusable, structural, table, lent)
 
 
 def _write_empty(folder: Path, template: str) -> None:
@@ -274,17 +282,34 @@ def _partitioned(path: Path, engine: str, num_proc: int, pass_rows: int, task_fl
         shared_files = tuple((t, tuple(map(str, fs))) for t, fs in parts.shared.items())
         jobs.append(PartitionJob("shared", shared_files, (), str(root), leaving=_leaving(moves, shared_files)))
     structural: set[str] = set()
+    lent_findings: list[list[Finding]] = []
     for order, result in enumerate(map_ordered(engine, check_partition, jobs, num_proc)):
         report.findings.extend(f for f in result.findings if (result.index != "shared" or f.table in parts.shared)
                                and f.table not in mismatched)
+        lent_findings.append([f for f in result.lent if f.table not in mismatched])
         structural |= result.structural
         if result.unusable:
             unusable.append((rank.get(result.unusable_table, len(rank)), order, result.unusable))
+    _add_lent(report, lent_findings, set(lent))
     report.unusable = min(unusable)[2] if unusable else None
     if report.unusable is None:
         _corpus_wide(root, parts, structural, report, pass_rows)
         _raw_texts(path, parts, structural, report)
     return report
+
+
+def _add_lent(report: Report, lent_findings: list[list[Finding]], lent: set[str]) -> None:
+    """The tasks' findings on lent tables that the shared job, which checks those tables alone,
+    does not give: a lent row judged against a task's articles. A row-local finding on a lent
+    table is given by every task alike, and the shared job's copies stand for it; any other is
+    given as many times as the task giving it most often does (an article in two rows of one task,
+    as one folder gives it per row), not once per task."""
+    given = Counter(f for f in report.findings if f.table in lent)
+    most: Counter = Counter()
+    for findings in lent_findings:
+        most |= Counter(f for f in findings if f not in given)  # the larger count of each
+    for finding in dict.fromkeys(f for findings in lent_findings for f in findings):
+        report.findings.extend([finding] * most[finding])
 
 
 _RAW_COLUMNS = ["article_id", "source_file", "sha256"]

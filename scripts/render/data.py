@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from landstrikes.schema.registry import TABLES
+from landstrikes.schema.report import visible
 from landstrikes.schema.tableio import UnreadableTable, table_files
 from landstrikes.schema.used_columns import read_used
 
@@ -72,7 +73,21 @@ def load_tables(path: Path) -> Tables:
             raise RenderError(exc.line()) from exc  # with its check id, as every command names it
     if "articles" in missing or not rows["articles"]:
         raise RenderError(f"{folder}: the articles table is missing or empty; there is no text to draw on")
+    _refuse_repeated_articles(folder / "articles", rows["articles"])
     for article in rows["articles"]:
         # A scrape without a headline has a null title; pages still need a heading to link by.
         article["title"] = article.get("title") or f"{article['article_id']} (no headline)"
     return Tables(rows, tuple(missing), Path(path))
+
+
+def _refuse_repeated_articles(where: Path, articles: list[dict]) -> None:
+    """RenderError (`duplicate-id`) for the first article whose id an earlier row holds: a page
+    is named by its article's id, so the later row's page was written over the earlier's and one
+    text went undrawn, unsaid (attack44)."""
+    first: dict[object, int] = {}
+    for row, article in enumerate(articles):
+        earlier = first.setdefault(article["article_id"], row)
+        if earlier != row:
+            raise RenderError(f"[duplicate-id] {where}: row {row} column article_id: article {visible(str(article['article_id']))} "
+                              f"is given twice (rows {earlier} and {row}); a page is named by its article's id, so one would "
+                              "be drawn over the other")
