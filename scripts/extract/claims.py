@@ -301,6 +301,43 @@ _NOT_A_UNIT = frozenset(
 with no word after it)."""
 _NEXT_WORD = re.compile(r"\s+(?P<unit>[a-z][a-z‑-]+)\b", re.IGNORECASE)
 
+_INITIALISM_WORD = re.compile(r"[A-Z]{2,5}")
+"""A word in capitals after the number ("30 US soldiers", "200 IS fighters") is a name modifying the
+noun, never the pronoun or verb its lower case spells (extract45: such claims had been dropped)."""
+_IRREGULAR_PLURALS = frozenset("people men women children staff personnel cattle feet teeth".split())
+_SINGULARS_IN_S = frozenset("news series species means lens gas bus plus".split())
+_HEAD_REACH = 2
+"""How many words past the first content word the head noun may be ("14 steel support cables")."""
+
+
+def _plural(word: str) -> bool:
+    """A plural noun by its form: `cables`, `jobs`, `women`; not `news`, `glass`, `census`."""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _SINGULARS_IN_S
+
+
+def _head_noun(rest: str, first: str, after: int) -> str:
+    """The phrase's head: the first plural among the first content word and the next `_HEAD_REACH`
+    words, read while no function word or punctuation intervenes ("4 former directors" ->
+    `directors`, "14 steel support cables" -> `cables`; extract45: the unit had been the first
+    modifier). With no plural among them the first word stays the unit (singular heads, and
+    verbs, cannot be told apart from modifiers by their form)."""
+    if _plural(first):
+        return first
+    for _ in range(_HEAD_REACH):
+        m = _NEXT_WORD.match(rest, after)
+        if m is None:
+            break
+        word = m.group("unit").lower()
+        if word in _DETERMINERS or word in _NOT_A_UNIT:
+            break
+        if _plural(word):
+            return word
+        after = m.end()
+    return first
+
+
 _CLAIM_END = re.compile(r",\s+(?:asserting|claiming|saying|adding|noting|while|but)\b|;")
 
 
@@ -327,8 +364,8 @@ def _unit(text: str, sentence: Span, q_start: int, q_end: int, percent: bool) ->
         unit = m2.group("unit").lower()
         m = m2
     after = m.end()
-    for _ in range(3):  # "14 of its steel cables", "3 more tractors": the noun follows its determiners
-        if unit not in _DETERMINERS:
+    for _ in range(3):  # "14 of its steel cables", "3 more tractors", "30 US soldiers": the noun follows its modifiers
+        if unit not in _DETERMINERS and not _INITIALISM_WORD.fullmatch(m.group("unit")):
             break
         m = _NEXT_WORD.match(rest, after)
         if m is None:
@@ -339,6 +376,8 @@ def _unit(text: str, sentence: Span, q_start: int, q_end: int, percent: bool) ->
     words = rest.split()
     if len(words) >= 2 and words[0].lower() in ("metric", "short", "long", "square", "cubic") and unit == words[0].lower():
         unit = f"{words[0].lower()}_{_NOT_A_TO_Z.sub('', words[1].lower())}"
+    else:
+        unit = _head_noun(rest, unit, after)
     if unit in ("year", "years", "percent"):
         return None if unit != "percent" else "percent"
     clause = rest
