@@ -68,7 +68,7 @@ def test_a_titled_person_named_like_a_place_has_an_id_of_its_own(text, person, p
     places = [m for m in find_mentions(other) if m.type in ("GPE", "LOC")]
     assert places and slug(places[0].name) != slug(people[0].name)
     rows = extract_article("a45", first)
-    assert any(r["entity_id"] == slug(person) and r["entity_type"] == "PERSON" for r in rows["entities"]), rows["entities"]
+    assert any(r["entity_id"] == slug(person) and r["type"] == "PERSON" for r in rows["entity_rows"]), rows["entity_rows"]
 
 
 # --- class 3: a capitalised word right after an initialism's full stop continues the name ---------

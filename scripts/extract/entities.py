@@ -455,9 +455,11 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
     if name in places:
         canonical, kind = places[name]
         if len(group) == 1 and title is not None and title not in entity_types.MODIFIERS and _right_after(text, title, start):
-            # "Senator Kennedy", "Baroness Scotland": the title kept out of the name still makes a person
+            # "Senator Kennedy", "Baroness Scotland": the title kept out of the span still makes a person,
+            # named with it, so the person's id is not the place's (`baroness-scotland`, not `scotland`,
+            # which the catalogue merged across articles had typed GPE; extract45)
             gender = "female" if title in gz.FEMALE_TITLES else "male" if title in gz.MALE_TITLES else None
-            return [(start, end, name, "PERSON", 0.9, gender)]  # surer than the place (0.85): one reading per article
+            return [(start, end, f"{title} {name}", "PERSON", 0.9, gender)]  # surer than the place (0.85): one reading per article
         if len(group) == 1 and kind == "GPE" and entity_types.team_verb_after(text, start, end, name):
             return [(start, end, name, "ORG", 0.9, None)]  # "Sunderland were relegated": the club, surer than the town
         return [(start, end, canonical, kind, 0.85, None)]
