@@ -93,7 +93,7 @@ def _tokens(text: str) -> list[_Tok]:
         possessive = word.endswith(("’s", "'s")) and len(word) > 2
         if possessive:
             word, end = word[:-2], end - 2
-        weak = start in breaks or (start < title_end and _in_lines(start, title_lines))
+        weak = (start in breaks and not _after_initialism(text, start)) or (start < title_end and _in_lines(start, title_lines))
         found.append((start, end, word, possessive, weak))
     # a capitalised word is confirmed as a name by one capitalised use mid-sentence in running text
     confirmed = {w for _, _, w, _, weak in found if not weak and w[0].isupper()}
@@ -115,6 +115,17 @@ def _tokens(text: str) -> list[_Tok]:
             doubtful = True  # "City Council Approves ...", "Business owners said": a place-name word, yet a common noun here
         out.append(_Tok(s, e, w, p, doubtful))
     return out
+
+
+_INITIALISM_BEFORE = re.compile(r"(?<![^\W_])(?:[A-Z]\.){2,} $")
+
+
+def _after_initialism(text: str, start: int) -> bool:
+    """The word follows an initialism's full stop and one blank (`U.S. Special Forces`, `U.K. Border
+    Force`, `J.R. Okonkwo`): that stop ends no sentence, the word continues the name (extract45;
+    on the dev texts nearly every capitalised word after `U.S.` does, and the sentence starts among
+    them are function words, which are never names anyway)."""
+    return text[start - 2:start] == ". " and _INITIALISM_BEFORE.search(text, max(0, start - 14), start) is not None
 
 
 def _common_word(word: str) -> bool:
