@@ -399,6 +399,9 @@ def _type_group(text: str, group: list[_Tok], runs: _Runs):
 
 
 def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
+    brand = _titled_brand(text, group)
+    if brand is not None:
+        return brand
     if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in _HEADS:
         name = text[group[0].start:group[-1].end]
         if name not in gz.places():
@@ -423,6 +426,24 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
     if title in entity_types.MODIFIERS:
         title = None  # "Former WorldCom boss": a modifier alone makes nobody a person
     return _type_group_titled(text, group, runs, title)
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? $")
+
+
+def _titled_brand(text: str, group: list[_Tok]):
+    """A brand or stage name that opens with a courtesy title (`gazetteer.TITLED_BRANDS`: "Dr Pepper",
+    "Mr Kipling") is named whole, title included: one row, or None. `Mr` and `Mrs` are no tokens
+    of a group (function words), so the title may stand just before it."""
+    end = group[0].end if len(group) == 1 or group[0].text not in gz.TITLES else group[1].end
+    if len(group) > (1 if end == group[0].end else 2):
+        return None  # "Dr Pepper Snapple Group": a longer name, typed as such
+    before = _TITLE_BEFORE.search(text, max(0, group[0].start - 5), group[0].start)
+    start = before.start() if before is not None and end == group[0].end else group[0].start
+    name = text[start:end]
+    if name not in gz.TITLED_BRANDS:
+        return None
+    return [(start, end, name, "PERSON" if name in gz.TITLED_STAGE_NAMES else "ORG", 0.8, None)]
 
 
 def _right_after(text: str, title: str, start: int) -> bool:

@@ -59,6 +59,15 @@ MEDIA_NAMES = frozenset(
     "CNN BBC NPR PBS MSNBC CNBC AFP Reuters Bloomberg Politico Axios Newsweek Forbes Univision Telemundo "
     "Fox Al-Jazeera Jazeera Xinhua".split()
 )
+TITLED_BRANDS = frozenset({
+    "Dr Pepper", "Dr. Pepper", "Dr Martens", "Dr. Martens", "Dr Oetker", "Dr. Oetker", "Dr Scholl", "Dr. Scholl",
+    "Dr Scholl's", "Dr. Scholl's", "Mr Kipling", "Mr Muscle", "Mr Sheen", "Mr Clean", "Mr. Clean", "Mr Coffee",
+    "Mr. Coffee", "Mr Bean", "Mrs Baird's", "Mrs. Butterworth's", "Lady Gaga", "Dr Dre", "Dr. Dre",
+})
+"""Well-known brands and stage names that open with a courtesy title: the title is part of the name
+(a brand is an ORG, a stage name a PERSON named whole), not a title before a surname (extract45:
+a soft drink had become the PERSON `Pepper`)."""
+TITLED_STAGE_NAMES = frozenset({"Lady Gaga", "Dr Dre", "Dr. Dre"})
 LAW_WORDS = frozenset(
     "Act Law Treaty Charter Agreement Resolution Order Constitution Amendment Convention Accord Accords "
     "Protocol Strategy Doctrine Code Bill Initiative Plan Pact Declaration Directive Statute Regulation".split()
