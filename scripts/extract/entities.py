@@ -45,6 +45,10 @@ _SPEECH_AT = re.compile(_SPEECH_AFTER.pattern[1:])
 _APOSTROPHE = re.compile("[’']")
 _INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Dr)\s$")
+_WEB_ADDRESS = re.compile(
+    r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9-]*\.(?:co\.uk|org\.uk|com\.au|com|org|net|fr|de|it|es|ie|ca|in|io|tv|info)\b(?![.\w/@-])"
+)
+"""A site's address as a name (`Metro.co.uk`, `iGen.fr`): not part of a longer address, path or e-mail."""
 _EO = guarded(re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b"))
 
 
@@ -90,6 +94,11 @@ def _tokens(text: str) -> list[_Tok]:
         if "-" in word:  # "US-led", "Irish-based": the name is the capitalised part
             word = entity_types.capitalised_part(word)
             end = start + len(word)
+            pair = _place_pair(word)
+            if pair is not None:  # "Syria-Turkey border", "Canadian-Israeli woman": two names (extract45)
+                weak = start in breaks or (start < title_end and _in_lines(start, title_lines))
+                found.append((start, start + len(pair[0]), pair[0], False, weak))
+                start, word = end - len(pair[1]), pair[1]
         possessive = word.endswith(("’s", "'s")) and len(word) > 2
         if possessive:
             word, end = word[:-2], end - 2
@@ -126,6 +135,21 @@ def _after_initialism(text: str, start: int) -> bool:
     on the dev texts nearly every capitalised word after `U.S.` does, and the sentence starts among
     them are function words, which are never names anyway)."""
     return text[start - 2:start] == ". " and _INITIALISM_BEFORE.search(text, max(0, start - 14), start) is not None
+
+
+def _place_pair(word: str) -> tuple[str, str] | None:
+    """The two halves of a hyphenated pair of places or nationalities ("Syria-Turkey",
+    "Canadian-Israeli", "Welsh-English"), else None: each half is a name of its own, not one
+    compound name (which `Coca-Cola`, `Smith-Jones`, `Bretton-Gordon` are)."""
+    if word.count("-") != 1:
+        return None
+    first, second = word.split("-")
+    places, demonyms = gz.places(), gz.demonyms()
+    if first in demonyms and second == "American":
+        return None  # "Irish-American", "African-American": one identity, one name
+    if all(len(part) > 1 and (part in places or part in demonyms) for part in (first, second)):
+        return first, second
+    return None
 
 
 def _common_word(word: str) -> bool:
@@ -307,6 +331,8 @@ def find_mentions(text: str) -> list[Mention]:
         raw.extend(_type_group(text, group, runs))
     for m in _EO.finditer(text):
         raw.append((m.start(), m.end(), m.group(), "LAW", 0.7, None))
+    for m in _WEB_ADDRESS.finditer(text):  # "told Metro.co.uk": the site, not the word before its dot (extract45)
+        raw.append((m.start(), m.end(), m.group(), "ORG", 0.7, None))
     raw = _longest_first(raw)
     # a regex's \b follows this Python's Unicode tables: a name glued to a letter they do not know
     # is part of a longer word, which validate's newer tables see; such a mention is dropped
@@ -519,12 +545,22 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
     typed = entity_types.class_type(text, start, end, words, places) if len(group) > 1 else None  # clubs, grounds, rivers, "North Africa"
     if typed is not None:
         return [(start, end, typed[0], typed[1], typed[2], None)]
+    if len(group) > 1 and words[0] in places and _opens_a_persons_name(words):
+        # "George W Bush", "Florence Okafor": a census given name that also names a place, before a
+        # surname or an initial, is the person's first name, not a place before a name (extract45)
+        return [(start, end, name, "PERSON", 0.6, gz.given_names()[words[0]])]
+    if len(group) > 2 and _INITIALISM.fullmatch(words[0]) and words[1] in gz.given_names():
+        # "aerospace group EADS Philippe Camus": an initialism before a given name and a surname is
+        # the body the person belongs to, another name (extract45)
+        return _type_group(text, group[:1], runs) + [_Rest(group[1:])]
     if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES and not _holder_of_see(text, group)):
         return _type_group(text, group[:1], runs) + [_Rest(group[1:])]
     if words[0] in gz.MEDIA_NAMES:
         return [(start, end, name, "MEDIA", 0.75, None)]
     if name in demonyms:
         return [(start, end, demonyms[name], "NORP", 0.8, None)]
+    if len(group) == 1 and name.count("-") == 1 and all(part in demonyms for part in name.split("-")):
+        return [(start, end, name, "NORP", 0.75, None)]  # "Irish-American": a hyphenated identity (extract45)
     if len(group) == 1 and _INITIALISM.fullmatch(name):
         return [(start, end, name, "ORG", 0.5, None)]
     if title is None:  # British style: "Mr Blair", "Mrs Smith" (no full stop; function words here)
@@ -551,6 +587,24 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         if place is not None:
             return [(start, end, name, place, 0.5, None)]  # "Belmarsh prison", "the Xiluodu dam"
     return [(start, end, name, UNKNOWN_ONEWORD, 0.3, None)]
+
+
+def _opens_a_persons_name(words: list[str]) -> bool:
+    """The words are a given name and one or two more that can only be a person's: initials
+    (`W`, `J.`) or surnames, never a place, nationality, title, head noun (`Austin Airport`,
+    `Florence Cathedral`) or a word the dictionary has only in lower case unless the census has it
+    as a surname (`Bush`)."""
+    if words[0] not in gz.given_names() or not 2 <= len(words) <= 3:
+        return False
+    places, demonyms, surnames = gz.places(), gz.demonyms(), gz.surnames()
+    for word in words[1:]:
+        if len(word.rstrip(".")) == 1:
+            continue  # an initial
+        if word in places or word in demonyms or word in _HEAD_NOUNS or word in gz.TITLES or word.lower() in entity_types.PLACE_NOUNS_AFTER:
+            return False
+        if gz.is_common_word(word) and word not in surnames:
+            return False
+    return True
 
 
 _SURNAME_LAW_WORDS = frozenset({"Law"})

