@@ -197,3 +197,21 @@ def test_a_hyphenated_american_identity_is_one_nationality():
     sentence = "He was the first Irish-American mayor of the town."
     found = [(sentence[m.start:m.end], m.type) for m in find_mentions(sentence)]
     assert found == [("Irish-American", "NORP")], found
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("The new dam will produce 12,600 MW of power.", "mw"),  # a unit in capitals, before "of", is the unit
+    ("Clinics registered 26 HIV cases last month.", "cases"),
+])
+def test_an_initialism_is_the_unit_when_no_noun_follows_it(sentence, unit):
+    claims = find_claims(sentence)
+    assert claims and claims[0].unit == unit, claims
+
+
+@pytest.mark.parametrize("sentence", [
+    "Polls close at 2200 GMT on Thursday in every ward.",
+    "The keynote starts at 10 AM Pacific on Monday.",
+    "The fort was built in 198 AD by the legion.",
+])
+def test_a_clock_time_or_an_era_date_is_no_quantity(sentence):
+    assert find_claims(sentence) == []

@@ -188,7 +188,12 @@ def _not_a_quantity(text: str, m, start: int, end: int) -> bool:
         return True
     if _LABEL_BEFORE.search(text[max(0, start - 14):start]):
         return True
+    if _TIME_OR_ERA_AFTER.match(text, end):
+        return True  # "2200 GMT", "10 AM", "198 AD": a clock time or a date, no quantity (extract45)
     return False
+
+
+_TIME_OR_ERA_AFTER = re.compile(r"\s?(?:GMT|BST|UTC|CET|EST|EDT|CST|CDT|PST|PDT|AM|PM|[ap]\.m\.|[ap]m|AD|BC|A\.D\.|B\.C\.)(?![\w])")
 
 
 def _value(num: str | None, word: str | None, scale: str | None) -> float:
@@ -299,6 +304,7 @@ _NOT_A_UNIT = frozenset(
 """Pronouns, auxiliaries, prepositions and conjunctions: a quantity followed by one of these
 ("40 of them were arrested", "12 were injured") names no unit, and is no claim (as a quantity
 with no word after it)."""
+_NO_NOUN = _NOT_A_UNIT | _DETERMINERS
 _NEXT_WORD = re.compile(r"\s+(?P<unit>[a-z][a-z‑-]+)\b", re.IGNORECASE)
 
 _INITIALISM_WORD = re.compile(r"[A-Z]{2,5}")
@@ -365,11 +371,15 @@ def _unit(text: str, sentence: Span, q_start: int, q_end: int, percent: bool) ->
         m = m2
     after = m.end()
     for _ in range(3):  # "14 of its steel cables", "3 more tractors", "30 US soldiers": the noun follows its modifiers
-        if unit not in _DETERMINERS and not _INITIALISM_WORD.fullmatch(m.group("unit")):
+        initialism = unit not in _DETERMINERS and _INITIALISM_WORD.fullmatch(m.group("unit"))
+        if unit not in _DETERMINERS and not initialism:
             break
-        m = _NEXT_WORD.match(rest, after)
-        if m is None:
+        following = _NEXT_WORD.match(rest, after)
+        if initialism and (following is None or following.group("unit").lower() in _NO_NOUN):
+            break  # "12,600 MW of power": no noun after the capitals, which are the unit
+        if following is None:
             return None
+        m = following
         unit, after = m.group("unit").lower(), m.end()
     if unit in _DETERMINERS or unit in _NOT_A_UNIT:
         return None  # "40 of them were", "12 were injured", "of those who": no noun, no unit
