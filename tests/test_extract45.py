@@ -215,3 +215,14 @@ def test_an_initialism_is_the_unit_when_no_noun_follows_it(sentence, unit):
 ])
 def test_a_clock_time_or_an_era_date_is_no_quantity(sentence):
     assert find_claims(sentence) == []
+
+
+def test_two_capitals_before_a_name_are_initials_of_the_same_name():
+    sentence = "The deal was arranged by QX Morgan Ellis last week."
+    found = [sentence[m.start:m.end] for m in find_mentions(sentence)]
+    assert found == ["QX Morgan Ellis"], found
+
+
+def test_a_given_name_place_before_a_compass_word_is_no_person():
+    sentence = "Voters in Austin North backed the plan."
+    assert not [m for m in find_mentions(sentence) if m.type == "PERSON"], find_mentions(sentence)

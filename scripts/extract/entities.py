@@ -549,9 +549,10 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         # "George W Bush", "Florence Okafor": a census given name that also names a place, before a
         # surname or an initial, is the person's first name, not a place before a name (extract45)
         return [(start, end, name, "PERSON", 0.6, gz.given_names()[words[0]])]
-    if len(group) > 2 and _INITIALISM.fullmatch(words[0]) and words[1] in gz.given_names():
+    if len(group) > 2 and len(words[0].replace(".", "")) > 2 and _INITIALISM.fullmatch(words[0]) and words[1] in gz.given_names():
         # "aerospace group EADS Philippe Camus": an initialism before a given name and a surname is
-        # the body the person belongs to, another name (extract45)
+        # the body the person belongs to, another name (extract45); two capitals are more often the
+        # initials of the same name ("JP Morgan Chase", "CB Richard Ellis")
         return _type_group(text, group[:1], runs) + [_Rest(group[1:])]
     if len(group) > 1 and (words[0] in demonyms or words[0] in places or words[0] in gz.TITLES and not _holder_of_see(text, group)):
         return _type_group(text, group[:1], runs) + [_Rest(group[1:])]
@@ -600,7 +601,8 @@ def _opens_a_persons_name(words: list[str]) -> bool:
     for word in words[1:]:
         if len(word.rstrip(".")) == 1:
             continue  # an initial
-        if word in places or word in demonyms or word in _HEAD_NOUNS or word in gz.TITLES or word.lower() in entity_types.PLACE_NOUNS_AFTER:
+        if (word in places or word in demonyms or word in _HEAD_NOUNS or word in gz.TITLES or word in gz.COMPASS
+                or word.lower() in entity_types.PLACE_NOUNS_AFTER):
             return False
         if gz.is_common_word(word) and word not in surnames:
             return False

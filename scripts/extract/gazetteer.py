@@ -152,6 +152,8 @@ MONTHS_DAYS = frozenset(
 
 
 _COMPASS = frozenset("Central Western Eastern Northern Southern North South East West Capital Coast".split())
+COMPASS = _COMPASS
+"""Words that qualify a place ("Brent South", "Austin North"): never a person's surname after it."""
 
 
 def ascii_fold(text: str) -> str:
