@@ -226,3 +226,20 @@ def test_two_capitals_before_a_name_are_initials_of_the_same_name():
 def test_a_given_name_place_before_a_compass_word_is_no_person():
     sentence = "Voters in Austin North backed the plan."
     assert not [m for m in find_mentions(sentence) if m.type == "PERSON"], find_mentions(sentence)
+
+
+# --- class 10: a common word at a sentence start does not become a first name ---------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The first bid failed.\n\nUnlike Okonjo, the board held firm. Okonjo left in May.\n", "Okonjo"),
+    ("The vote was close. Besides Varga, two others abstained. Varga said little.\n", "Varga"),
+])
+def test_a_common_word_before_a_name_at_a_sentence_start_is_no_first_name(text, name):
+    surfaces = [text[m.start:m.end] for m in find_mentions(text)]
+    assert surfaces.count(name) == 2 and not any(" " in s for s in surfaces), surfaces
+
+
+def test_a_given_name_before_a_name_at_a_sentence_start_is_still_a_first_name():
+    text = "The vote was close.\n\nRose Okonjo said the board held firm. Okonjo left in May.\n"
+    assert "Rose Okonjo" in [text[m.start:m.end] for m in find_mentions(text)]

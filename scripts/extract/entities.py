@@ -112,8 +112,9 @@ def _tokens(text: str) -> list[_Tok]:
     for i, (s, e, w, p, weak) in enumerate(found):
         # all capitals ("IS", "NATO", a "LONDON -" dateline) is no sentence-start capital
         doubtful = weak and w not in confirmed and w not in known and not (len(w) > 1 and w.isupper())
-        if doubtful and not _used_lower(text, w.lower(), lowered) and i + 1 < len(found):
+        if doubtful and not _used_lower(text, w.lower(), lowered) and i + 1 < len(found) and _may_be_a_first_name(w):
             # "Anna Berg said" at a paragraph start: a first name before a name read mid-sentence
+            # ("Unlike Berg, ...": a word the dictionary has only in lower case is none; extract45)
             ns, _, nw, _, nweak = found[i + 1]
             doubtful = not (text[e:ns] == " " and nw[:1].isupper() and not nweak)
         if (doubtful and w not in gz.FUNCTION_WORDS and (_SPEECH_AT.match(text, e, e + 20) and _may_name_a_speaker(w) or _after_title_stop(text, s))
@@ -135,6 +136,22 @@ def _after_initialism(text: str, start: int) -> bool:
     on the dev texts nearly every capitalised word after `U.S.` does, and the sentence starts among
     them are function words, which are never names anyway)."""
     return text[start - 2:start] == ". " and _INITIALISM_BEFORE.search(text, max(0, start - 14), start) is not None
+
+
+def _may_be_a_first_name(word: str) -> bool:
+    """Not a preposition or sentence adverb that opens a sentence before a name ("Unlike Berg, ...",
+    "Like Brown, ...", "Besides Varga, ..."): a closed class. Adjectives that open a longer name
+    ("Liberal Democrats", "Mad Dog") cannot be told from them by the dictionary, so only this
+    class is left out."""
+    return word not in _SENTENCE_OPENERS
+
+
+_SENTENCE_OPENERS = frozenset(
+    "Like Unlike Besides Beside Including Excluding Except Beyond Behind Alongside Amongst Throughout Toward "
+    "Towards Upon Within Near Inside Outside Opposite Regarding Concerning Considering Given Unless Once Whilst "
+    "Well Thanks Apart Aside Whereas Unlike Per Via Post Pre Above Below Beneath Underneath Around Across Along "
+    "Past Versus Plus Minus Save Barring Pending Notwithstanding".split()
+)
 
 
 def _place_pair(word: str) -> tuple[str, str] | None:
