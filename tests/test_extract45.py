@@ -243,3 +243,60 @@ def test_a_common_word_before_a_name_at_a_sentence_start_is_no_first_name(text, 
 def test_a_given_name_before_a_name_at_a_sentence_start_is_still_a_first_name():
     text = "The vote was close.\n\nRose Okonjo said the board held firm. Okonjo left in May.\n"
     assert "Rose Okonjo" in [text[m.start:m.end] for m in find_mentions(text)]
+
+
+# --- class 11: a name headed by "State" is a body, or the place it extends --------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name", "kind"), [
+    ("Fighters loyal to Islamic State seized the town.", "Islamic State", "ORG"),
+    ("The raid was claimed by Glorious State, the militia said.", "Glorious State", "ORG"),
+    ("Farmers in New York State sued the agency.", "New York State", "GPE"),
+])
+def test_a_name_headed_by_state(sentence, name, kind):
+    found = [(sentence[m.start:m.end], m.type) for m in find_mentions(sentence)]
+    assert (name, kind) in found, found
+
+
+# --- class 12: a name in capitals (a dateline, a banner) is typed as its title-case spelling would be -
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("MARLOW COUNTY, Ore. -- A ferry sank on Monday near the pier.\n", "MARLOW COUNTY", "LOC"),
+    ("The story was first told by the GLENVALE DAILY NEWS on Monday.\n", "GLENVALE DAILY NEWS", "MEDIA"),
+])
+def test_a_name_in_capitals_is_typed_by_its_words(text, name, kind):
+    found = [(text[m.start:m.end], m.type) for m in find_mentions(text)]
+    assert (name, kind) in found, found
+
+
+# --- class 13: a name particle between two capitalised words joins one name ------------------------
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The expert, Hamlin de Vries-Halden, said the shells were old. Later he said more.\n", "Hamlin de Vries-Halden", "PERSON"),
+    ("The investor Prince Faisal bin Tamir bought the hotel.\n", "Faisal bin Tamir", "PERSON"),
+    ("The painting went to Joost van Amersfoort in 1911.\n", "Joost van Amersfoort", "PERSON"),
+    ("Flights to Rio de Janeiro were cancelled.\n", "Rio de Janeiro", "GPE"),
+    ("The shells were old.\n\nHamlin de Vries-Halden, an expert, said so. Vries-Halden left.\n", "Hamlin de Vries-Halden", "PERSON"),
+])
+def test_a_name_particle_joins_one_name(text, name, kind):
+    found = [(text[m.start:m.end], m.type) for m in find_mentions(text)]
+    assert (name, kind) in found, found
+
+
+# --- class 14: the speaker search's window never cuts a name in two ---------------------------------
+
+
+def test_a_subject_name_cut_by_the_search_window_is_still_the_speaker():
+    from landstrikes.extract.article import extract_article
+
+    text = ("Shells were found near the depot.\n\n"
+            "Hamlin de Vries-Halden, formerly the head of chemical weapons testing for the Army and Nato, said: "
+            "\u201cIt is madness to keep them there.\u201d\n")
+    name_start = text.index("Hamlin")
+    verb = text.index("said:")
+    assert name_start < verb - 90 < name_start + len("Hamlin de Vries-Halden")  # the window starts inside the name
+    rows = extract_article("a45w", text)
+    direct = [q for q in rows["quotes"] if q["kind"] == "direct"]
+    assert [q["speaker_id"] for q in direct] == [slug("Hamlin de Vries-Halden")], direct
