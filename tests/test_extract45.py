@@ -300,3 +300,17 @@ def test_a_subject_name_cut_by_the_search_window_is_still_the_speaker():
     rows = extract_article("a45w", text)
     direct = [q for q in rows["quotes"] if q["kind"] == "direct"]
     assert [q["speaker_id"] for q in direct] == [slug("Hamlin de Vries-Halden")], direct
+
+
+def test_typing_a_long_run_in_capitals_stays_linear(monkeypatch):
+    # class 12 reads a name in capitals by its title-case words; a run of thousands of capitalised
+    # words (no name) must still be typed in a bounded number of title questions per word
+    import landstrikes.extract.entities as E
+
+    asked = []
+    is_title = E._is_title
+    monkeypatch.setattr(E, "_is_title", lambda text, tok: asked.append(tok) or is_title(text, tok))
+    for word in ("U.S. ", "BRITISH ", "PRESIDENT "):
+        asked.clear()
+        E.find_mentions(word * 3000)
+        assert len(asked) <= 4 * 3000, (word, len(asked))

@@ -449,7 +449,7 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
     brand = _titled_brand(text, group)
     if brand is not None:
         return brand
-    if len(group) > 1 and all(t.text.isupper() for t in group):
+    if 1 < len(group) <= _MAX_CAPITALS_NAME and all(t.text.isupper() for t in group):
         group = _title_cased(group)  # "UTAH COUNTY" typed as "Utah County" would be; its span and name unchanged
     if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in _HEADS:
         name = text[group[0].start:group[-1].end]
@@ -505,8 +505,13 @@ def _title_cased(group: list[_Tok]) -> list[_Tok]:
         word = tok.text
         if len(word) > 3 or word.title() in gz.FUNCTION_WORDS:
             word = word.title()
-        out.append(tok._replace(text=word))
-    return out
+        out.append(tok if word == tok.text else tok._replace(text=word))
+    return out if any(a is not b for a, b in zip(out, group)) else group  # (unchanged: the run's own tokens)
+
+
+_MAX_CAPITALS_NAME = 6
+"""The longest run in capitals read as a name (datelines and banners are short; a longer run is
+typed as before, so a run of thousands of words stays linear: `_Runs`)."""
 
 
 def _right_after(text: str, title: str, start: int) -> bool:
