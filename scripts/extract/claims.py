@@ -188,7 +188,12 @@ def _not_a_quantity(text: str, m, start: int, end: int) -> bool:
         return True
     if _LABEL_BEFORE.search(text[max(0, start - 14):start]):
         return True
+    if _TIME_OR_ERA_AFTER.match(text, end):
+        return True  # "2200 GMT", "10 AM", "198 AD": a clock time or a date, no quantity (extract45)
     return False
+
+
+_TIME_OR_ERA_AFTER = re.compile(r"\s?(?:GMT|BST|UTC|CET|EST|EDT|CST|CDT|PST|PDT|AM|PM|[ap]\.m\.|[ap]m|AD|BC|A\.D\.|B\.C\.)(?![\w])")
 
 
 def _value(num: str | None, word: str | None, scale: str | None) -> float:
@@ -299,7 +304,45 @@ _NOT_A_UNIT = frozenset(
 """Pronouns, auxiliaries, prepositions and conjunctions: a quantity followed by one of these
 ("40 of them were arrested", "12 were injured") names no unit, and is no claim (as a quantity
 with no word after it)."""
+_NO_NOUN = _NOT_A_UNIT | _DETERMINERS
 _NEXT_WORD = re.compile(r"\s+(?P<unit>[a-z][a-z‑-]+)\b", re.IGNORECASE)
+
+_INITIALISM_WORD = re.compile(r"[A-Z]{2,5}")
+"""A word in capitals after the number ("30 US soldiers", "200 IS fighters") is a name modifying the
+noun, never the pronoun or verb its lower case spells (extract45: such claims had been dropped)."""
+_IRREGULAR_PLURALS = frozenset("people men women children staff personnel cattle feet teeth".split())
+_SINGULARS_IN_S = frozenset("news series species means lens gas bus plus".split())
+_HEAD_REACH = 2
+"""How many words past the first content word the head noun may be ("14 steel support cables")."""
+
+
+def _plural(word: str) -> bool:
+    """A plural noun by its form: `cables`, `jobs`, `women`; not `news`, `glass`, `census`."""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _SINGULARS_IN_S
+
+
+def _head_noun(rest: str, first: str, after: int) -> str:
+    """The phrase's head: the first plural among the first content word and the next `_HEAD_REACH`
+    words, read while no function word or punctuation intervenes ("4 former directors" ->
+    `directors`, "14 steel support cables" -> `cables`; extract45: the unit had been the first
+    modifier). With no plural among them the first word stays the unit (singular heads, and
+    verbs, cannot be told apart from modifiers by their form)."""
+    if _plural(first):
+        return first
+    for _ in range(_HEAD_REACH):
+        m = _NEXT_WORD.match(rest, after)
+        if m is None:
+            break
+        word = m.group("unit").lower()
+        if word in _DETERMINERS or word in _NOT_A_UNIT:
+            break
+        if _plural(word):
+            return word
+        after = m.end()
+    return first
+
 
 _CLAIM_END = re.compile(r",\s+(?:asserting|claiming|saying|adding|noting|while|but)\b|;")
 
@@ -327,18 +370,24 @@ def _unit(text: str, sentence: Span, q_start: int, q_end: int, percent: bool) ->
         unit = m2.group("unit").lower()
         m = m2
     after = m.end()
-    for _ in range(3):  # "14 of its steel cables", "3 more tractors": the noun follows its determiners
-        if unit not in _DETERMINERS:
+    for _ in range(3):  # "14 of its steel cables", "3 more tractors", "30 US soldiers": the noun follows its modifiers
+        initialism = unit not in _DETERMINERS and _INITIALISM_WORD.fullmatch(m.group("unit"))
+        if unit not in _DETERMINERS and not initialism:
             break
-        m = _NEXT_WORD.match(rest, after)
-        if m is None:
+        following = _NEXT_WORD.match(rest, after)
+        if initialism and (following is None or following.group("unit").lower() in _NO_NOUN):
+            break  # "12,600 MW of power": no noun after the capitals, which are the unit
+        if following is None:
             return None
+        m = following
         unit, after = m.group("unit").lower(), m.end()
     if unit in _DETERMINERS or unit in _NOT_A_UNIT:
         return None  # "40 of them were", "12 were injured", "of those who": no noun, no unit
     words = rest.split()
     if len(words) >= 2 and words[0].lower() in ("metric", "short", "long", "square", "cubic") and unit == words[0].lower():
         unit = f"{words[0].lower()}_{_NOT_A_TO_Z.sub('', words[1].lower())}"
+    else:
+        unit = _head_noun(rest, unit, after)
     if unit in ("year", "years", "percent"):
         return None if unit != "percent" else "percent"
     clause = rest

