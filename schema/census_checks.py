@@ -127,6 +127,7 @@ two sides of a contradiction are claims of two articles; attack25)."""
 CENSUS_CHECK_IDS = (
     "entity-flag-note-mismatch",
     "entity-name-repeated",
+    "entity-alias-repeated",
     "entity-name-mixed-scripts",
     "entity-id-not-its-name",
     "entity-name-not-alias",

@@ -8,6 +8,12 @@ Sheinbaum", or "Donald \u0422rump", validated. No gold entity and no extractor e
 dev news and adversarial texts) shares a name; the extractor's names are words of the text, so
 its rows are exempt from the script rule.
 
+An alias names one gold entity too (E3 2.28) [entity-alias-repeated]: M2 makes every occurrence of
+an alias a mention of its entity, and the alias scan takes any mention there for one, so "UN Charter"
+added to `aguascalientes-drone-strike-2022`'s aliases validated (census, session 34). Aliases are
+compared exactly, as the scan matches them; the extractor's rows are exempt (its catalogue may give
+one surface to other entities in other articles).
+
 Arrow picks the rows; Python reads only non-ASCII names and the names that repeat."""
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ def check_entity_names(tables, report: Report) -> None:
         return
     _repeated(entities, names, report)
     _mixed(tables, entities, names, report)
+    _repeated_aliases(entities, report)
 
 
 def name_key(name: str) -> str:
@@ -95,3 +102,29 @@ def _script(ch: str) -> str | None:
 
 def _mixes_scripts(name: str) -> bool:
     return any(len(set(_scripts(word))) > 1 for word in name.split())
+
+
+def _repeated_aliases(entities: pa.Table, report: Report) -> None:
+    """Each gold alias listed by a second entity, once per entity and alias, in row order."""
+    if "aliases" not in entities.column_names:
+        return
+    aliases = column(entities, "aliases")
+    if not pa.types.is_list(aliases.type) or not pa.types.is_string(aliases.type.value_type):
+        return  # a wrong type is its own finding
+    if "source" in entities.column_names:
+        entities = entities.filter(pc.fill_null(pc.not_equal(column(entities, "source"), "auto"), True))
+        aliases = column(entities, "aliases")
+    items = pc.drop_null(pc.list_flatten(aliases))
+    if pc.count_distinct(items).as_py() == len(items):
+        return  # the common case: no alias listed twice anywhere, proved in Arrow
+    owner: dict[str, str] = {}
+    ids = column(entities, "entity_id").to_pylist()
+    for entity_id, listed in zip(ids, aliases.to_pylist()):
+        if entity_id is None:
+            continue  # a null id is its own finding
+        for alias in dict.fromkeys(a for a in listed or () if isinstance(a, str)):
+            first = owner.setdefault(alias, entity_id)
+            if first != entity_id:
+                report.add("entities", "entity-alias-repeated", f"the alias {alias!r} is also an alias of {first!r} "
+                           "(E3: an alias names one entity; M2 makes each occurrence a mention of it)",
+                           entity_id, "aliases", alias)

@@ -26,7 +26,7 @@ CHECKS = (
     "split-quote-speaker-differs", "claim-in-repeated-headline", "attribution-not-mentioned",
     "headline-claim-attributed", "nominal-indefinite-article", "evidence-not-speakers",
     "contradiction-links-incomplete", "span-crosses-line", "speaker-off-cue-line", "pronoun-type-mismatch",
-    "entity-name-repeated", "entity-name-mixed-scripts", "quote-kind-status-mismatch", "flags-overlap",
+    "entity-name-repeated", "entity-alias-repeated", "entity-name-mixed-scripts", "quote-kind-status-mismatch", "flags-overlap",
     "claims-overlap",
 )
 
@@ -361,6 +361,20 @@ def entity_name_repeated(t) -> set:
     return found
 
 
+def entity_alias_repeated(t) -> set:
+    """E3 (2.28): an alias listed by a second gold entity, compared exactly."""
+    owner, found = {}, set()
+    for e in t.get("entities", []):
+        if e.get("source") == "auto" or e.get("entity_id") is None:
+            continue
+        for alias in e.get("aliases") or []:
+            if alias is None:
+                continue
+            if owner.setdefault(alias, e["entity_id"]) != e["entity_id"]:
+                found.add(("entity-alias-repeated", "entities", e["entity_id"], "aliases"))
+    return found
+
+
 def _script(ch: str) -> str | None:
     if not ch.isalpha():
         return None
@@ -401,7 +415,7 @@ RULES = (claimant_not_speaker, duplicate_headline_not_a_repeat, exclusion_overla
          cluster_propositions_repeat, quantity_not_in_text, cue_inside_quote, split_quote_speaker_differs,
          claim_in_repeated_headline, attribution_not_mentioned, headline_claim_attributed, nominal_indefinite_article,
          evidence_not_speakers, contradiction_links_incomplete, span_crosses_line, speaker_off_cue_line,
-         pronoun_type_mismatch, entity_name_repeated, entity_name_mixed_scripts, quote_kind_status_mismatch, keyed_overlaps)
+         pronoun_type_mismatch, entity_name_repeated, entity_alias_repeated, entity_name_mixed_scripts, quote_kind_status_mismatch, keyed_overlaps)
 
 
 def plain_findings(folder: Path) -> set:
