@@ -367,9 +367,10 @@ def read_parts(table_dir: Path, hashed=None) -> list[tuple[Path, pyarrow.Table]]
     refused = refused_folder(table_dir)
     if refused is not None:
         raise refused
+    files = table_files(table_dir)  # listed again: parts gone since the look leave a missing table (concat_parts)
     if hashed is None:
-        return [(path, read_part(path)) for path in table_files(table_dir)]
-    return [(path, read_part(path, hashed.bytes_of(path))) for path in table_files(table_dir)]
+        return [(path, read_part(path)) for path in files]
+    return [(path, read_part(path, hashed.bytes_of(path))) for path in files]
 
 
 def refused_folder(table_dir: Path) -> UnreadableTable | None:
@@ -383,12 +384,20 @@ def refused_folder(table_dir: Path) -> UnreadableTable | None:
     if broken:
         return UnreadableTable(f"{broken[0]}: cannot be opened (dangling symlink, symlink loop or not a regular file)")
     if not table_files(table_dir):  # a table with no part is a missing table, as a missing folder is (newuser43)
-        return UnreadableTable(f"{table_dir}: no .parquet file", "missing-table")
+        return no_part(table_dir)
     return None
 
 
+def no_part(table_dir: Path) -> UnreadableTable:
+    """A table folder holding no part: a missing table (newuser43), however it was found so."""
+    return UnreadableTable(f"{table_dir}: no .parquet file", "missing-table")
+
+
 def concat_parts(table_dir: Path, parts: list[pyarrow.Table]) -> pyarrow.Table:
-    """The parts as one table; parts whose columns differ cannot be one table."""
+    """The parts as one table; parts whose columns differ cannot be one table, and no part is no
+    table (a folder emptied after its look: it was `files have different schemas`, attack45)."""
+    if not parts:
+        raise no_part(table_dir)
     try:
         return pyarrow.concat_tables(parts, promote_options="none")
     except pyarrow.ArrowException as exc:
