@@ -557,8 +557,8 @@ folder or a dataset's data/, raw/ or annotations/ [protected-output]."""
 RENDER_EPILOG = f"""exit codes:
   0  site written
   2  unusable input (no articles table, unreadable tables, a column it draws of another Arrow
-     type than the schema's [wrong-dtype], an article id given twice [duplicate-id]), --out
-     refused (one line naming it), or {READ_LOCKED}
+     type than the schema's [wrong-dtype], an article id given twice [duplicate-id] or null
+     [null-in-required-column]), --out refused (one line naming it), or {READ_LOCKED}
 {OUT_RULE}"""
 
 EXPORT_SCHEMAS_EPILOG = f"""exit codes:

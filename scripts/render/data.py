@@ -81,11 +81,14 @@ def load_tables(path: Path) -> Tables:
 
 
 def _refuse_repeated_articles(where: Path, articles: list[dict]) -> None:
-    """RenderError (`duplicate-id`) for the first article whose id an earlier row holds: a page
-    is named by its article's id, so the later row's page was written over the earlier's and one
-    text went undrawn, unsaid (attack44)."""
+    """RenderError for the first article whose id is null (`null-in-required-column`, attack45) or
+    an earlier row holds (`duplicate-id`): a page is named by its article's id, so the later row's
+    page was written over the earlier's and one text went undrawn, unsaid (attack44)."""
     first: dict[object, int] = {}
     for row, article in enumerate(articles):
+        if article["article_id"] is None:  # no page name at all (attack45: a TypeError, or two taken for one id)
+            raise RenderError(f"[null-in-required-column] {where}: row {row} column article_id: the article id is null; "
+                              "a page is named by its article's id")
         earlier = first.setdefault(article["article_id"], row)
         if earlier != row:
             raise RenderError(f"[duplicate-id] {where}: row {row} column article_id: article {visible(str(article['article_id']))} "
