@@ -388,6 +388,23 @@ def refused_folder(table_dir: Path) -> UnreadableTable | None:
     return None
 
 
+def not_a_folder(table_dir: Path) -> UnreadableTable:
+    """A table's path that is there but no folder: unreadable input, never a missing table."""
+    return UnreadableTable(f"{table_dir}: not a folder (a file, a dangling symlink or a symlink loop)")
+
+
+def refused_table(table_dir: Path) -> UnreadableTable | None:
+    """Why a table's folder gives no table, as validate words it, or None: not there, or holding no
+    part, is a missing table (`missing-table`); a file, a dangling link, a folder that cannot be
+    listed or a part that cannot be opened is unreadable (attack45: render and diff had taken the
+    last three for a missing table, drawn empty or "removed", where validate refuses them)."""
+    if not os.path.lexists(table_dir):
+        return UnreadableTable(f"no folder {table_dir}", "missing-table")
+    if not table_dir.is_dir():
+        return not_a_folder(table_dir)
+    return refused_folder(table_dir)
+
+
 def no_part(table_dir: Path) -> UnreadableTable:
     """A table folder holding no part: a missing table (newuser43), however it was found so."""
     return UnreadableTable(f"{table_dir}: no .parquet file", "missing-table")

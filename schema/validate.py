@@ -38,6 +38,7 @@ from landstrikes.schema.workers import corpus_bytes, executor, workers_for
 from landstrikes.schema.tableio import (
     UnreadableTable,
     concat_parts,
+    not_a_folder,
     landstrikes_metadata,
     read_parts,
     table_files,
@@ -227,7 +228,7 @@ def _read_and_check(spec, table_dir: Path, path: str, hashed=None) -> _TableRead
         return _TableRead(missing=True)
     try:
         if not table_dir.is_dir():
-            raise UnreadableTable(f"{table_dir}: not a folder (a file, a dangling symlink or a symlink loop)")
+            raise not_a_folder(table_dir)
         parts = read_parts(table_dir, hashed)
         arrow = concat_parts(table_dir, [part for _, part in parts])
     except UnreadableTable as exc:

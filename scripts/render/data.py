@@ -13,7 +13,7 @@ import pandas as pd
 
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.report import visible
-from landstrikes.schema.tableio import UnreadableTable, table_files
+from landstrikes.schema.tableio import UnreadableTable, refused_table
 from landstrikes.schema.used_columns import read_used
 
 
@@ -64,10 +64,13 @@ def load_tables(path: Path) -> Tables:
     rows, missing = {}, []
     for spec in TABLES:
         table_dir = folder / spec.name
-        if not table_dir.is_dir() or not table_files(table_dir):
+        refused = refused_table(table_dir)  # missing as validate's missing-table, else unreadable as there (attack45)
+        if refused is not None and refused.check == "missing-table":
             rows[spec.name], missing = [], missing + [spec.name]
             continue
         try:
+            if refused is not None:
+                raise refused
             rows[spec.name] = records(read_used(table_dir, spec, spec.column_names), spec.column_names)
         except UnreadableTable as exc:
             raise RenderError(exc.line()) from exc  # with its check id, as every command names it
