@@ -364,7 +364,7 @@ def read_part_schema(path: Path) -> pyarrow.Schema:
 def read_parts(table_dir: Path, hashed=None) -> list[tuple[Path, pyarrow.Table]]:
     """Every part of one table folder with its data, in file-name order. `hashed` (a release's
     `release_check.Hashed`): each part parsed from the bytes its judge hashed, not read again."""
-    refused = refused_folder(table_dir)
+    refused = refused_table(table_dir)  # gone, a file or a dangling link: as validate says it (attack45)
     if refused is not None:
         raise refused
     files = table_files(table_dir)  # listed again: parts gone since the look leave a missing table (concat_parts)

@@ -17,6 +17,7 @@ import sys
 import pytest
 
 from conftest import DATASET
+from landstrikes.schema.tableio import UnreadableTable, read_arrow
 from landstrikes.schema.validate import validate
 
 
@@ -79,3 +80,26 @@ def test_a_partless_table_folder_is_a_missing_table_to_render_and_diff(tmp_path)
     assert drawn.returncode == 0 and "missing tables (drawn as empty): quotes" in drawn.stdout
     diffed = _run("diff", DATASET, folder)
     assert diffed.returncode == 1 and "quotes: table removed" in diffed.stdout
+
+
+@pytest.mark.parametrize("quotes", UNREADABLE, ids=["dangling-part", "file", "dangling-folder-link"])
+def test_evaluate_refuses_an_unreadable_table_with_validates_line(tmp_path, quotes):
+    folder = _tables(tmp_path, quotes)
+    done = _run("evaluate", folder, "--gold", DATASET)
+    assert (done.returncode, done.stderr.strip()) == (2, f"error: {validate(folder).unusable}"), done.stdout
+
+
+@pytest.mark.parametrize("quotes", [*UNREADABLE, lambda path: None, _partless], ids=["dangling-part", "file", "dangling-folder-link", "gone", "partless"])
+def test_every_reader_of_a_whole_table_refuses_it_as_validate_does(tmp_path, quotes):
+    """read_arrow, under agreement's, render's, stats' and the fourth pass's readers: a table
+    folder gone was `[unreadable-table] ...: the folder cannot be listed (No such file or
+    directory)`, a file `... (Not a directory)`, where validate says missing-table and `not a folder`."""
+    folder = _tables(tmp_path, quotes)
+    report = validate(folder)
+    with pytest.raises(UnreadableTable) as refused:
+        read_arrow(folder / "data" / "quotes")
+    if report.unusable is not None:
+        assert refused.value.line() == report.unusable
+    else:
+        assert [(f.check, f.message) for f in report.findings] == [(refused.value.check, str(refused.value))] == [
+            ("missing-table", str(refused.value))]
