@@ -9,6 +9,7 @@ Python sees only failing rows, to name them.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -329,7 +330,7 @@ def read_comparable(table_dir: Path, spec: TableSpec | None = None, required: tu
     (`invalid-utf8`). diff and evaluate would otherwise fail on them halfway with a traceback.
     `table`: the folder's rows already read (a release's verified bytes), checked the same way."""
     if table is None:
-        if not table_dir.is_dir():
+        if not os.path.lexists(table_dir):  # a file or a dangling link is read_arrow's unreadable-table (attack45)
             raise UnreadableTable(f"{table_dir}: no such table folder", "missing-table")
         table = read_arrow(table_dir)
     refuse_duplicate_columns(table_dir, table)

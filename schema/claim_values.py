@@ -34,7 +34,7 @@ def check_claim_values(tables, report: Report) -> None:
     for claim_id, row in zip(ids_at(claims, "claims", rows), rows):
         absent = [name for name, flags in zip(QUANTITY, missing) if flags[int(row)].as_py()]
         report.add("claims", "quantity-incomplete", f"a quantity has low, high, unit and bound, or none of them; {', '.join(absent)} missing (C5)",
-                   claim_id, absent[0], "")
+                   claim_id, absent[0])
     _check_statistics_carry_quantities(claims, count, report)
     low, high = column(claims, "quantity_low"), column(claims, "quantity_high")
     point = pc.is_in(column(claims, "quantity_bound"), pa.array(POINT_BOUNDS))

@@ -20,4 +20,4 @@ def check_entity_flag_notes(tables, report: Report) -> None:
     rows = failing_rows(pc.not_equal(unflagged, without_note))
     for entity_id, flag, note in zip(ids_at(entities, "entities", rows), values_at(entities, "flag", rows), values_at(entities, "flag_note", rows)):
         why = "flag 'none' carries no flag_note" if flag == "none" else f"flag {flag!r} needs a flag_note saying why (E5)"
-        report.add("entities", "entity-flag-note-mismatch", why, entity_id, "flag_note", note if note is not None else "")
+        report.add("entities", "entity-flag-note-mismatch", why, entity_id, "flag_note", note)

@@ -36,7 +36,7 @@ def check_stamps(stamps: dict[str, list[tuple[Path, dict[str, str]]]], add) -> N
                     "", "", str(version)[:40])
             elif versions and version is None:  # a stamp removed hides data from elsewhere as well as another one
                 add(table, "dataset-version-mismatch",
-                    f"{part.name} carries no dataset version, the other files {str(common)[:40]!r}", "", "", "")
+                    f"{part.name} carries no dataset version, the other files {str(common)[:40]!r}")
 
 
 def check_folder_entries(table: str, table_dir: Path, add) -> None:

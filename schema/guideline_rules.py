@@ -143,7 +143,7 @@ def check_record_notes(tables, report: Report) -> None:
     for row in _rows(wrong):
         ids = ids or arrow_column(tables, "claim_clusters", "cluster_id", pa.string()).to_pylist()
         report.add("claim_clusters", "record-note-missing",
-                   f"record_status {status[row].as_py()!r} without a record_note saying why (C9b)", ids[row], "record_note", "")
+                   f"record_status {status[row].as_py()!r} without a record_note saying why (C9b)", ids[row], "record_note")
     if not has_columns(clusters, "variant_record_statuses", "variant_record_notes"):
         return
     statuses = arrow_column(tables, "claim_clusters", "variant_record_statuses", pa.list_(pa.string()))
@@ -160,7 +160,7 @@ def check_record_notes(tables, report: Report) -> None:
         ids = ids or arrow_column(tables, "claim_clusters", "cluster_id", pa.string()).to_pylist()
         report.add("claim_clusters", "record-note-missing",
                    f"variant {flat - starts[parents[flat]]} has record status {flat_status[flat].as_py()!r} without a note saying why (C9b)",
-                   ids[row], "variant_record_notes", "")
+                   ids[row], "variant_record_notes")
 
 
 MAY_BE_EMPTY = {("quotes", "start")}

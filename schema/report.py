@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 EXIT_VALID = 0
 EXIT_INVALID = 1
@@ -36,6 +36,19 @@ class Finding:
     column: str
     value: str
     message: str
+    has_value: bool = field(default=False, compare=False, repr=False)
+    """A value was given, not None nor null: `value` "" is then the empty string, shown as `''` in
+    the text report; else nothing is shown (attack45: an empty cell's '' had been hidden as if the
+    finding had no value). Not compared, not in `--json` (whose keys are the six above)."""
+
+    def as_json(self) -> dict:
+        return {name: getattr(self, name) for name in ("table", "check", "row_id", "column", "value", "message")}
+
+    def shown_value(self) -> str:
+        """` (value: ...)` for the text report, or "" for a finding without a value."""
+        if not self.has_value:
+            return ""
+        return f" (value: {self.value if self.value != '' else repr('')})"
 
 
 @dataclass
@@ -68,8 +81,10 @@ class Report:
             return EXIT_UNUSABLE
         return EXIT_VALID if not self.findings else EXIT_INVALID
 
-    def add(self, table, check, message, row_id="", column="", value="") -> None:
-        self.findings.append(Finding(table, check, NULL_ROW_ID if _is_null(row_id) else str(row_id), column, _short(value), message))
+    def add(self, table, check, message, row_id="", column="", value=None) -> None:
+        """`value`: the value found, if any (None, the default, or a null: none)."""
+        self.findings.append(Finding(table, check, NULL_ROW_ID if _is_null(row_id) else str(row_id), column, _short(value), message,
+                                     not _is_null(value)))
 
     def findings_for(self, table: str) -> list[Finding]:
         return [f for f in self.findings if f.table == table]
@@ -85,7 +100,7 @@ class Report:
                     n: {"rows": t.rows, "present": t.present, "failures": len(self.findings_for(n))}
                     for n, t in self.tables.items()
                 },
-                "findings": [asdict(f) for f in sorted(self.findings)],
+                "findings": [f.as_json() for f in sorted(self.findings)],
                 "checked": self.checked_json(),  # last: the keys before it keep their places (eco39)
             },
             ensure_ascii=False,
@@ -118,8 +133,7 @@ class Report:
             for f in sorted(self.findings_for(name))[:per_table]:
                 where = f"row {_short(f.row_id, 200)}" if f.row_id else "table"
                 col = f" column {_short(f.column, 200)}" if f.column else ""
-                value = f" (value: {f.value})" if f.value != "" else ""  # no value, no empty "(value: )" (newuser43)
-                lines.append(visible(f"  [{f.check}] {f.table} {where}{col}: {_short(f.message, 400)}{value}"))
+                lines.append(visible(f"  [{f.check}] {f.table} {where}{col}: {_short(f.message, 400)}{f.shown_value()}"))
             extra = len(self.findings_for(name)) - per_table
             if extra > 0:
                 lines.append(f"  ... and {extra} more in {name} (use --json for all)")

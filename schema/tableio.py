@@ -364,12 +364,13 @@ def read_part_schema(path: Path) -> pyarrow.Schema:
 def read_parts(table_dir: Path, hashed=None) -> list[tuple[Path, pyarrow.Table]]:
     """Every part of one table folder with its data, in file-name order. `hashed` (a release's
     `release_check.Hashed`): each part parsed from the bytes its judge hashed, not read again."""
-    refused = refused_folder(table_dir)
+    refused = refused_table(table_dir)  # gone, a file or a dangling link: as validate says it (attack45)
     if refused is not None:
         raise refused
+    files = table_files(table_dir)  # listed again: parts gone since the look leave a missing table (concat_parts)
     if hashed is None:
-        return [(path, read_part(path)) for path in table_files(table_dir)]
-    return [(path, read_part(path, hashed.bytes_of(path))) for path in table_files(table_dir)]
+        return [(path, read_part(path)) for path in files]
+    return [(path, read_part(path, hashed.bytes_of(path))) for path in files]
 
 
 def refused_folder(table_dir: Path) -> UnreadableTable | None:
@@ -383,12 +384,37 @@ def refused_folder(table_dir: Path) -> UnreadableTable | None:
     if broken:
         return UnreadableTable(f"{broken[0]}: cannot be opened (dangling symlink, symlink loop or not a regular file)")
     if not table_files(table_dir):  # a table with no part is a missing table, as a missing folder is (newuser43)
-        return UnreadableTable(f"{table_dir}: no .parquet file", "missing-table")
+        return no_part(table_dir)
     return None
 
 
+def not_a_folder(table_dir: Path) -> UnreadableTable:
+    """A table's path that is there but no folder: unreadable input, never a missing table."""
+    return UnreadableTable(f"{table_dir}: not a folder (a file, a dangling symlink or a symlink loop)")
+
+
+def refused_table(table_dir: Path) -> UnreadableTable | None:
+    """Why a table's folder gives no table, as validate words it, or None: not there, or holding no
+    part, is a missing table (`missing-table`); a file, a dangling link, a folder that cannot be
+    listed or a part that cannot be opened is unreadable (attack45: render and diff had taken the
+    last three for a missing table, drawn empty or "removed", where validate refuses them)."""
+    if not os.path.lexists(table_dir):
+        return UnreadableTable(f"no folder {table_dir}", "missing-table")
+    if not table_dir.is_dir():
+        return not_a_folder(table_dir)
+    return refused_folder(table_dir)
+
+
+def no_part(table_dir: Path) -> UnreadableTable:
+    """A table folder holding no part: a missing table (newuser43), however it was found so."""
+    return UnreadableTable(f"{table_dir}: no .parquet file", "missing-table")
+
+
 def concat_parts(table_dir: Path, parts: list[pyarrow.Table]) -> pyarrow.Table:
-    """The parts as one table; parts whose columns differ cannot be one table."""
+    """The parts as one table; parts whose columns differ cannot be one table, and no part is no
+    table (a folder emptied after its look: it was `files have different schemas`, attack45)."""
+    if not parts:
+        raise no_part(table_dir)
     try:
         return pyarrow.concat_tables(parts, promote_options="none")
     except pyarrow.ArrowException as exc:

@@ -38,6 +38,7 @@ from landstrikes.schema.workers import corpus_bytes, executor, workers_for
 from landstrikes.schema.tableio import (
     UnreadableTable,
     concat_parts,
+    not_a_folder,
     landstrikes_metadata,
     read_parts,
     table_files,
@@ -151,7 +152,7 @@ def _load_and_check(path: Path, report: Report, workers: int | None = None, hash
     note_stamps(report, [meta for parts in stamps.values() for _, meta in parts])
     check_stamps(stamps, report.add)
     for spec, table in zip(TABLES, done):
-        if table.stamps:
+        if table.stamps or table.missing_because:  # a folder with no part may still hold Parquet data (attack45)
             check_folder_entries(spec.name, root / spec.name, report.add)
     for spec, table in zip(TABLES, done):
         report.findings.extend(table.findings)
@@ -227,7 +228,7 @@ def _read_and_check(spec, table_dir: Path, path: str, hashed=None) -> _TableRead
         return _TableRead(missing=True)
     try:
         if not table_dir.is_dir():
-            raise UnreadableTable(f"{table_dir}: not a folder (a file, a dangling symlink or a symlink loop)")
+            raise not_a_folder(table_dir)
         parts = read_parts(table_dir, hashed)
         arrow = concat_parts(table_dir, [part for _, part in parts])
     except UnreadableTable as exc:
@@ -250,7 +251,7 @@ def _read_and_check(spec, table_dir: Path, path: str, hashed=None) -> _TableRead
     at: dict[int, int] = {}  # finding number -> the table row its message names, for the Arrow checks' cell findings
     rows: list[int | None] = []  # each Pandera finding's row
 
-    def add_at(table, check, message, row_id="", column="", value=""):
+    def add_at(table, check, message, row_id="", column="", value=None):
         own.add(table, check, message, row_id, column, value)
         row = _ROW_NAMED.search(message)
         if row is not None:

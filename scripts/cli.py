@@ -87,17 +87,19 @@ exit codes:
 EVALUATE_EPILOG = f"""\
 exit codes:
   0  figures written
-  2  unusable input, one line: no shared article, a table that cannot be read (0 bytes, not
-     Parquet) [unreadable-table], invalid UTF-8 [invalid-utf8], duplicate column names
-     [duplicate-column], a column the comparison needs is missing [missing-column] or of
-     the wrong type [wrong-dtype], a folder without tables [unreadable-folder], a span,
-     article or entity id given twice in a table scored [duplicate-id], predicted texts
-     other than the gold's [article-text-mismatch], the --json file cannot be written
-     [unwritable-report], or {READ_LOCKED}"""
+  2  unusable input, one line: no shared article, a table it scores missing or holding no
+     part [missing-table], a table that cannot be read (0 bytes, not Parquet, a file or a
+     dangling link) [unreadable-table], invalid UTF-8 [invalid-utf8], duplicate column names
+     [duplicate-column], a column the comparison needs is missing [missing-column], of the
+     wrong type [wrong-dtype] or null [null-in-required-column], a folder without tables
+     [unreadable-folder], a span, article or entity id given twice in a table scored
+     [duplicate-id], predicted texts other than the gold's [article-text-mismatch], the
+     --json file cannot be written [unwritable-report], or {READ_LOCKED}"""
 
 AGREEMENT_EPILOG = f"""exit codes:
   0  agreement written
-  2  unusable input, one line: a pass or table that cannot be read (a pass folder missing or
+  2  unusable input, one line: a table missing or holding no part [missing-table] or that
+     cannot be read [unreadable-table]; a pass that cannot be read (a pass folder missing or
      holding no YAML [source-unreadable], a pass file naming no article [raw-missing], YAML the
      build would refuse in a source: yaml-number, yaml-duplicate-key, ...; a layer that is no
      list of mappings or a span text that is no text [wrong-type], an item without a field the
@@ -557,8 +559,8 @@ folder or a dataset's data/, raw/ or annotations/ [protected-output]."""
 RENDER_EPILOG = f"""exit codes:
   0  site written
   2  unusable input (no articles table, unreadable tables, a column it draws of another Arrow
-     type than the schema's [wrong-dtype], an article id given twice [duplicate-id]), --out
-     refused (one line naming it), or {READ_LOCKED}
+     type than the schema's [wrong-dtype], an article id given twice [duplicate-id] or null
+     [null-in-required-column]), --out refused (one line naming it), or {READ_LOCKED}
 {OUT_RULE}"""
 
 EXPORT_SCHEMAS_EPILOG = f"""exit codes:

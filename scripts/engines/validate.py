@@ -59,7 +59,7 @@ from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.release_check import prejudge, release_findings
 from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.resources import shortage
-from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table, refused_folder
+from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, not_a_folder, read_table, refused_folder
 from landstrikes.schema.filestamps import check_folder_entries
 from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, note_stamps, table_root, validate
 
@@ -411,7 +411,7 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dic
     for spec in TABLES:
         folder = root / spec.name
         if not folder.is_dir() and os.path.lexists(folder):  # a file, FIFO or dangling link: one folder's unreadable-table
-            refused = UnreadableTable(f"{folder}: not a folder (a file, a dangling symlink or a symlink loop)")
+            refused = not_a_folder(folder)
             report.tables[spec.name] = TableResult(spec.name, present=False)  # (missing-table, exit 1, before: attack32)
             report.add(spec.name, refused.check, str(refused))
             mismatched[spec.name] = refused.line()
@@ -451,7 +451,11 @@ def _folder_entries(root: Path, mismatched: dict[str, str], report: Report) -> N
     _report_unexpected_tables(root, report)
     for spec in TABLES:
         result = report.tables.get(spec.name)
-        if result is not None and result.present and result.rows is not None and spec.name not in mismatched:
+        if result is None or spec.name in mismatched:
+            continue
+        read = result.present and result.rows is not None
+        partless = not result.present and (root / spec.name).is_dir()  # missing-table, its folder there (attack45)
+        if read or partless:
             check_folder_entries(spec.name, root / spec.name, report.add)
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from landstrikes.schema.report import shown, visible
 from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files
 from landstrikes.schema.arrowchecks import read_comparable
-from landstrikes.schema.registry import TABLES_BY_NAME
-from landstrikes.schema.tableio import UnreadableTable, read_part_schema
+from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
+from landstrikes.schema.tableio import UnreadableTable, read_part_schema, refused_table
 from landstrikes.spanindex import SpanIndex
 
 SPAN_KEY = ("article_id", "start", "end")
@@ -192,6 +192,10 @@ def describe_folder(folder: Path, manifest: dict | None = None) -> dict[str, dic
         return {name: t for name, t in read_manifest(folder)["tables"].items()}
     if not (folder / "data").is_dir():
         raise UnreadableTable(f"{folder / 'data'}: not a folder of tables (missing, a file or a symlink loop)", "unreadable-folder")
+    for spec in TABLES:  # a table there but unreadable is refused as validate refuses it, never "removed" (attack45)
+        refused = refused_table(folder / "data" / spec.name)
+        if refused is not None and refused.check != "missing-table":
+            raise refused
     files = table_files(folder)
     if not files:
         raise UnreadableTable(f"{folder / 'data'}: no table folder with a .parquet file", "unreadable-folder")

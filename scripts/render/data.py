@@ -13,7 +13,7 @@ import pandas as pd
 
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.report import visible
-from landstrikes.schema.tableio import UnreadableTable, table_files
+from landstrikes.schema.tableio import UnreadableTable, refused_table
 from landstrikes.schema.used_columns import read_used
 
 
@@ -64,10 +64,13 @@ def load_tables(path: Path) -> Tables:
     rows, missing = {}, []
     for spec in TABLES:
         table_dir = folder / spec.name
-        if not table_dir.is_dir() or not table_files(table_dir):
+        refused = refused_table(table_dir)  # missing as validate's missing-table, else unreadable as there (attack45)
+        if refused is not None and refused.check == "missing-table":
             rows[spec.name], missing = [], missing + [spec.name]
             continue
         try:
+            if refused is not None:
+                raise refused
             rows[spec.name] = records(read_used(table_dir, spec, spec.column_names), spec.column_names)
         except UnreadableTable as exc:
             raise RenderError(exc.line()) from exc  # with its check id, as every command names it
@@ -81,11 +84,14 @@ def load_tables(path: Path) -> Tables:
 
 
 def _refuse_repeated_articles(where: Path, articles: list[dict]) -> None:
-    """RenderError (`duplicate-id`) for the first article whose id an earlier row holds: a page
-    is named by its article's id, so the later row's page was written over the earlier's and one
-    text went undrawn, unsaid (attack44)."""
+    """RenderError for the first article whose id is null (`null-in-required-column`, attack45) or
+    an earlier row holds (`duplicate-id`): a page is named by its article's id, so the later row's
+    page was written over the earlier's and one text went undrawn, unsaid (attack44)."""
     first: dict[object, int] = {}
     for row, article in enumerate(articles):
+        if article["article_id"] is None:  # no page name at all (attack45: a TypeError, or two taken for one id)
+            raise RenderError(f"[null-in-required-column] {where}: row {row} column article_id: the article id is null; "
+                              "a page is named by its article's id")
         earlier = first.setdefault(article["article_id"], row)
         if earlier != row:
             raise RenderError(f"[duplicate-id] {where}: row {row} column article_id: article {visible(str(article['article_id']))} "
