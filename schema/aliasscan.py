@@ -116,7 +116,11 @@ def spaced_variants(alias: str, separators: list[str]) -> list[str] | None:
     choices = [" ", *separators]
     if len(choices) ** (len(parts) - 1) > MAX_SPACED_VARIANTS:
         return None
-    return ["".join(p + s for p, s in zip(parts, (*combo, ""))) for combo in itertools.product(choices, repeat=len(parts) - 1)]
+    # each word but the last joined to each separator once, then one join per spelling: the order
+    # of product(choices, repeat=n) (the last space varies fastest), ~10x faster than a join of
+    # word + separator pairs per spelling (cispeed10: 11 ms of a 0.23 CPU-s gold validate)
+    slots = [[part + choice for choice in choices] for part in parts[:-1]]
+    return ["".join(spelling) for spelling in itertools.product(*slots, (parts[-1],))]
 
 
 def alias_occurrences(texts: ArticleTexts, aliases: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

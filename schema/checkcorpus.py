@@ -39,6 +39,7 @@ class Corpus(dict):
         uniqueness rule held on it), so a lookup among its values may stop at the first equal one."""
         self._lock = threading.Lock()
         self._memo: dict[tuple, _Once] = {}
+        self._names: dict[str, tuple[pa.Table, frozenset]] = {}
         self.frames_read: set[tuple[str, str]] = set()
         """(table, check) for every check that read a table as a DataFrame (which made it once)."""
 
@@ -53,6 +54,18 @@ class Corpus(dict):
         with self._lock:
             entry = self._memo.setdefault(key, _Once())
         return entry.get(compute)
+
+    def has_column(self, name: str, column) -> bool:
+        """`column in` table `name`'s Arrow column names, from a set made once per table object
+        (`Table.column_names` builds a new list on every call, and the checks ask ~600 times a run)."""
+        table = self.arrow[name]
+        kept = self._names.get(name)
+        if kept is None or kept[0] is not table:
+            kept = self._names[name] = (table, frozenset(table.column_names))
+        try:
+            return column in kept[1]
+        except TypeError:  # an unhashable key: never a column name, as the list's `in` says
+            return column in table.column_names
 
     def frame(self, name: str):
         """Table `name` as the DataFrame `to_pandas` gives (made once, on first use)."""
@@ -105,7 +118,7 @@ class LazyFrame:
         return self.arrow.num_rows
 
     def __contains__(self, column) -> bool:
-        return column in self.arrow.column_names
+        return self._corpus.has_column(self._name, column)
 
     def __iter__(self):
         return iter(self.arrow.column_names)
@@ -171,7 +184,7 @@ def arrow_column(tables: dict[str, pd.DataFrame], table: str, column: str, arrow
     run kept it (a Corpus from `validate`), else converted from the DataFrame (the same values:
     the frame is `to_pandas` of that table)."""
     kept = tables.arrow.get(table) if isinstance(tables, Corpus) else None
-    if kept is not None and column in kept.column_names:
+    if kept is not None and tables.has_column(table, column):
         values = one_array(kept.column(column))
         return values if values.type == arrow_type else values.cast(arrow_type)
     return pa.array(tables[table][column], from_pandas=True, type=arrow_type)

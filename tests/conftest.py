@@ -229,6 +229,32 @@ def released_copy(released_template, tmp_path) -> Path:
     return tmp_path / "dataset"
 
 
+def changed_made_afresh(dataset: Path) -> Path:
+    """`dataset` (a `released_copy`) with one claim corrected since 1.0.1, built, and its documents
+    regenerated: a release of it is due."""
+    from landstrikes.build import build
+
+    edit_source(dataset, CORRECTED_SOURCE, CORRECTED_TO, CORRECTED_TO.replace(" up for revision", ""))
+    assert build(dataset).report.ok
+    return in_sync(dataset)
+
+
+@pytest.fixture(scope="session")
+def changed_template(released_template, tmp_path_factory) -> Path:
+    """One `changed` made afresh, that every `changed` is copied from (a build and the documents'
+    numbers, ~1.5 CPU-s, were paid per test; test_released_template proves a copy is what each made)."""
+    root = tmp_path_factory.mktemp("changed-template")
+    shutil.copytree(released_template.parent, root, dirs_exist_ok=True, symlinks=True)
+    return changed_made_afresh(root / "dataset")
+
+
+@pytest.fixture
+def changed(changed_template, tmp_path) -> Path:
+    """A throwaway `released_copy` with one claim corrected since 1.0.1 and its documents regenerated."""
+    shutil.copytree(changed_template.parent, tmp_path, dirs_exist_ok=True, symlinks=True)
+    return tmp_path / "dataset"
+
+
 @pytest.fixture
 def release_copy(tmp_path) -> Path:
     """A throwaway copy of the committed release 2.1.0, for a test to tamper with."""

@@ -21,6 +21,7 @@ import pytest
 
 from conftest import documents_beside, with_pass_partners
 from forkcli import run_in_children
+from test_attack18_tilde_paths import _tree
 
 
 def _run(*argv) -> subprocess.CompletedProcess:
@@ -64,11 +65,23 @@ SHAPES = {
 COMMANDS = ["build", "stats"]
 
 
-def _case(built: Path, root: Path, command: str, shape: str) -> tuple[list[str], list[bytes]]:
-    """A whole copy of the built dataset (as the whole_copy fixture makes it) whose agreement.json
-    has the shape; the command, and the bytes of its tables before it runs."""
-    dataset = with_pass_partners(Path(shutil.copytree(built, root / "ds")))
-    documents_beside(dataset)
+def _documented(built: Path, root: Path) -> Path:
+    """A whole copy of the built dataset under root/ds (as the whole_copy fixture makes it), with
+    the documents beside it in sync with its tables: what every case starts from."""
+    return documents_beside(with_pass_partners(Path(shutil.copytree(built, root / "ds"))))
+
+
+@pytest.fixture(scope="module")
+def documented(built_dataset, tmp_path_factory) -> Path:
+    """`_documented`, made once (the documents' numbers and figures took ~0.3 CPU-s a case)."""
+    return _documented(built_dataset, tmp_path_factory.mktemp("agreement-shape-start"))
+
+
+def _case(documented: Path, root: Path, command: str, shape: str) -> tuple[list[str], list[bytes]]:
+    """A copy of `documented` (its folder and the documents beside it) under root/ whose
+    agreement.json has the shape; the command, and the bytes of its tables before it runs."""
+    shutil.copytree(documented.parent, root, symlinks=True, dirs_exist_ok=True)
+    dataset = root / "ds"
     figures = dataset / "agreement.json"
     figures.write_text(json.dumps(SHAPES[shape](_figures(dataset))), encoding="utf-8")
     data_before = sorted(p.read_bytes() for p in (dataset / "data").rglob("*.parquet"))
@@ -82,14 +95,14 @@ def _id(command: str, shape: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def outcomes(built_dataset, tmp_path_factory) -> dict[str, tuple]:
+def outcomes(documented, tmp_path_factory) -> dict[str, tuple]:
     """{case: (exit status, stdout, stderr, its dataset, its tables' bytes before the run)}."""
     base = tmp_path_factory.mktemp("agreement-shape")
     jobs, before = [], {}
     for command in COMMANDS:
         for shape in SHAPES:
             name = _id(command, shape)
-            argv, before[name] = _case(built_dataset, base / name, command, shape)
+            argv, before[name] = _case(documented, base / name, command, shape)
             jobs.append({"id": name, "argv": argv, "logs": str(base), "timeout": 300})
     status = run_in_children(jobs, base)
     return {name: (code, (base / f"{name}.out").read_text(errors="replace"),
@@ -108,10 +121,20 @@ def test_agreement_figures_of_another_shape_are_one_line_naming_the_file(command
     assert sorted(p.read_bytes() for p in (dataset / "data").rglob("*.parquet")) == data_before
 
 
-def test_a_fresh_python_m_names_the_file_as_the_forked_child_did(outcomes, built_dataset, tmp_path):
+def test_a_fresh_python_m_names_the_file_as_the_forked_child_did(outcomes, documented, tmp_path):
     """The cases run in forked children for speed; one run as `python -m` gives the same answer."""
-    argv, _ = _case(built_dataset, tmp_path, "stats", "no quotes")
+    argv, _ = _case(documented, tmp_path, "stats", "no quotes")
     proc = _run(*argv)
     code, _, err, dataset, _ = outcomes[_id("stats", "no quotes")]
     assert proc.returncode == code
     assert proc.stderr.replace(str(tmp_path / "ds"), "DS") == err.replace(str(dataset), "DS")
+
+
+def test_a_case_starts_from_what_it_made_for_itself_before(documented, built_dataset, tmp_path):
+    """The start copied from `documented` holds the entries and bytes each case made for itself
+    before (a whole copy, the pass partners, the documents synced from its tables)."""
+    made = _documented(built_dataset, tmp_path / "made")
+    copied = tmp_path / "copied"
+    shutil.copytree(documented.parent, copied, symlinks=True)
+    assert _tree(copied) == _tree(made.parent)
+    assert (copied / "DATASHEET.md").is_file() and (copied / "ds" / "agreement.json").is_file()

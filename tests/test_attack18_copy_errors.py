@@ -9,11 +9,6 @@ release is not made and can be made again once there is room."""
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
-from conftest import CORRECTED_FROM, CORRECTED_SOURCE, CORRECTED_TO, documents_beside, edit_source, in_sync
 from test_full_disk import run_on_a_full_disk
 
 FIGURE_SIZED = 150_000
@@ -28,16 +23,6 @@ def _one_line_naming_a_file(proc, command: str) -> str:
     assert ".png" in err and "more" in err, err
     assert len(err) < 600, err
     return err
-
-
-@pytest.fixture
-def changed(released_copy):
-    """The released dataset with one claim corrected since 1.0.1 and its documents regenerated."""
-    from landstrikes.build import build
-
-    edit_source(released_copy, CORRECTED_SOURCE, CORRECTED_TO, CORRECTED_TO.replace(" up for revision", ""))
-    assert build(released_copy).report.ok
-    return in_sync(released_copy)
 
 
 def test_release_on_a_full_disk_names_the_file_it_could_not_copy(changed, tmp_path):

@@ -12,18 +12,7 @@ import os
 
 import pytest
 
-from conftest import CORRECTED_SOURCE, CORRECTED_TO, edit_source, in_sync
 from landstrikes.cli import main
-
-
-@pytest.fixture
-def changed(released_copy):
-    """The released dataset with one claim corrected since 1.0.1 and its documents regenerated."""
-    from landstrikes.build import build
-
-    edit_source(released_copy, CORRECTED_SOURCE, CORRECTED_TO, CORRECTED_TO.replace(" up for revision", ""))
-    assert build(released_copy).report.ok
-    return in_sync(released_copy)
 
 
 def _link(changed, tmp_path, kind: str) -> str:
