@@ -11,8 +11,9 @@ its rows are exempt from the script rule.
 An alias names one gold entity too (E3 2.28) [entity-alias-repeated]: M2 makes every occurrence of
 an alias a mention of its entity, and the alias scan takes any mention there for one, so "UN Charter"
 added to `aguascalientes-drone-strike-2022`'s aliases validated (census, session 34). Aliases are
-compared exactly, as the scan matches them; the extractor's rows are exempt (its catalogue may give
-one surface to other entities in other articles).
+compared as the scan matches them: letters exactly, every Unicode space as one (the scan matches an
+alias's space with any of them, so "UN<NBSP>Charter" and "UN Charter" meet at one occurrence); the
+extractor's rows are exempt (its catalogue may give one surface to other entities in other articles).
 
 Arrow picks the rows; Python reads only non-ASCII names and the names that repeat."""
 
@@ -26,7 +27,12 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at
 from landstrikes.schema.checkcorpus import column
+from landstrikes.schema.mentions_checks import SPACE_SEPARATORS
 from landstrikes.schema.report import Report
+
+_AS_SPACE = {ord(c): " " for c in SPACE_SEPARATORS}
+_OTHER_SPACES = "[" + "".join(c for c in SPACE_SEPARATORS if c != " ") + "]"
+"""Every Unicode space but U+0020, which the alias scan reads as one: a space of an alias matches any."""
 
 CONFUSABLE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 """Scripts whose letters look alike (a, а, α): a word holding two of them is a spoof."""
@@ -114,7 +120,7 @@ def _repeated_aliases(entities: pa.Table, report: Report) -> None:
     if "source" in entities.column_names:
         entities = entities.filter(pc.fill_null(pc.not_equal(column(entities, "source"), "auto"), True))
         aliases = column(entities, "aliases")
-    items = pc.drop_null(pc.list_flatten(aliases))
+    items = pc.replace_substring_regex(pc.drop_null(pc.list_flatten(aliases)), _OTHER_SPACES, " ")
     if pc.count_distinct(items).as_py() == len(items):
         return  # the common case: no alias listed twice anywhere, proved in Arrow
     owner: dict[str, str] = {}
@@ -123,7 +129,7 @@ def _repeated_aliases(entities: pa.Table, report: Report) -> None:
         if entity_id is None:
             continue  # a null id is its own finding
         for alias in dict.fromkeys(a for a in listed or () if isinstance(a, str)):
-            first = owner.setdefault(alias, entity_id)
+            first = owner.setdefault(alias.translate(_AS_SPACE), entity_id)
             if first != entity_id:
                 report.add("entities", "entity-alias-repeated", f"the alias {alias!r} is also an alias of {first!r} "
                            "(E3: an alias names one entity; M2 makes each occurrence a mention of it)",

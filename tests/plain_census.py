@@ -362,7 +362,7 @@ def entity_name_repeated(t) -> set:
 
 
 def entity_alias_repeated(t) -> set:
-    """E3 (2.28): an alias listed by a second gold entity, compared exactly."""
+    """E3 (2.28): an alias listed by a second gold entity, letters compared exactly, any space as one."""
     owner, found = {}, set()
     for e in t.get("entities", []):
         if e.get("source") == "auto" or e.get("entity_id") is None:
@@ -370,7 +370,8 @@ def entity_alias_repeated(t) -> set:
         for alias in e.get("aliases") or []:
             if alias is None:
                 continue
-            if owner.setdefault(alias, e["entity_id"]) != e["entity_id"]:
+            key = "".join(" " if unicodedata.category(c) == "Zs" else c for c in alias)  # the scan's any-space
+            if owner.setdefault(key, e["entity_id"]) != e["entity_id"]:
                 found.add(("entity-alias-repeated", "entities", e["entity_id"], "aliases"))
     return found
 

@@ -40,8 +40,17 @@ def test_an_alias_moved_or_shared_is_found_by_the_plain_rule_too(dataset_copy, a
     assert finding in fast_findings(dataset_copy) and finding in plain_findings(dataset_copy)
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u3000"], ids=["no-break", "narrow-no-break", "ideographic"])
+def test_an_alias_spelt_with_another_space_is_the_same_alias(dataset_copy, space):
+    """The alias scan matches an alias's space with any Unicode space in the text, so "UN<NBSP>Charter"
+    and "UN Charter" both match the text's "UN<NBSP>Charter": one occurrence, two entities."""
+    _give_alias(dataset_copy, "aguascalientes-drone-strike-2022", f"UN{space}Charter")
+    finding = ("entity-alias-repeated", "entities", "un-charter", "aliases")
+    assert finding in fast_findings(dataset_copy) and finding in plain_findings(dataset_copy)
+
+
 def test_the_same_word_in_another_case_is_another_alias(dataset_copy):
-    """The alias scan matches exactly, so 'UN charter' is not the alias 'UN Charter'."""
+    """The alias scan matches letters exactly, so 'UN charter' is not the alias 'UN Charter'."""
     _give_alias(dataset_copy, "aguascalientes-drone-strike-2022", "UN charter")
     assert findings_of(dataset_copy, "entity-alias-repeated") == []
 
