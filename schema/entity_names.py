@@ -128,7 +128,7 @@ def _repeated_aliases(entities: pa.Table, report: Report) -> None:
     for entity_id, listed in zip(ids, aliases.to_pylist()):
         if entity_id is None:
             continue  # a null id is its own finding
-        for alias in dict.fromkeys(a for a in listed or () if isinstance(a, str)):
+        for alias in dict.fromkeys(a for a in listed or () if isinstance(a, str) and a.strip()):  # a blank names nothing
             first = owner.setdefault(alias.translate(_AS_SPACE), entity_id)
             if first != entity_id:
                 report.add("entities", "entity-alias-repeated", f"the alias {alias!r} is also an alias of {first!r} "

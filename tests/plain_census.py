@@ -368,8 +368,8 @@ def entity_alias_repeated(t) -> set:
         if e.get("source") == "auto" or e.get("entity_id") is None:
             continue
         for alias in e.get("aliases") or []:
-            if alias is None:
-                continue
+            if alias is None or not alias.strip():
+                continue  # a blank alias names nothing (its own finding, empty-string)
             key = "".join(" " if unicodedata.category(c) == "Zs" else c for c in alias)  # the scan's any-space
             if owner.setdefault(key, e["entity_id"]) != e["entity_id"]:
                 found.add(("entity-alias-repeated", "entities", e["entity_id"], "aliases"))

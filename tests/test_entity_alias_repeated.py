@@ -75,3 +75,10 @@ def test_the_engine_reports_it_as_one_folder_does(tmp_path):
 
     corpus = scatter(tmp_path, own_partition, shared_alias)
     assert [(f.check, f.row_id) for f in same_as_one_folder(corpus)] == [("entity-alias-repeated", "un-charter")]
+
+
+def test_a_blank_alias_in_two_entities_is_left_to_its_own_finding(dataset_copy):
+    """An empty or blank alias names nothing (the alias scan skips it; `empty-string` reports it)."""
+    _give_alias(dataset_copy, "aguascalientes-drone-strike-2022", " ")
+    _give_alias(dataset_copy, "white-house", " ")
+    assert ("entity-alias-repeated", "entities", "white-house", "aliases") not in fast_findings(dataset_copy) | plain_findings(dataset_copy)
