@@ -59,7 +59,7 @@ from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.release_check import prejudge, release_findings
 from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.resources import shortage
-from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, not_a_folder, read_table, refused_folder
+from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table, refused_table
 from landstrikes.schema.filestamps import check_folder_entries
 from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, note_stamps, table_root, validate
 
@@ -410,30 +410,21 @@ def _table_facts(root: Path, parts: Layout, silver: bool, report: Report) -> dic
     mismatched = {}
     for spec in TABLES:
         folder = root / spec.name
-        if not folder.is_dir() and os.path.lexists(folder):  # a file, FIFO or dangling link: one folder's unreadable-table
-            refused = not_a_folder(folder)
-            report.tables[spec.name] = TableResult(spec.name, present=False)  # (missing-table, exit 1, before: attack32)
+        # what one folder refuses before reading a part (layouts list regular files: no task sees it),
+        # decided where one folder decides it: gone or part-less is a missing table (exit 1), a file,
+        # a dangling link or an unopenable part is unreadable, the input unusable (attack32, attack45)
+        refused, rows = refused_table(folder), None
+        if refused is None:
+            try:
+                rows = sum(footer_rows(pq.ParquetFile(p).metadata) for p in parts.files(spec.name))
+            except Exception:  # noqa: BLE001 - an unreadable file is reported by its partition's check
+                rows = None
+            refused = _mismatched_schemas(folder, parts.files(spec.name)) if rows is not None else None
+        if refused is not None:
+            report.tables[spec.name] = TableResult(spec.name, present=False)
             report.add(spec.name, refused.check, str(refused))
-            mismatched[spec.name] = refused.line()
-            continue
-        if not folder.is_dir():
-            report.tables[spec.name] = TableResult(spec.name, present=False)
-            report.add(spec.name, "missing-table", f"no folder {folder}")
-            continue
-        try:
-            rows = sum(footer_rows(pq.ParquetFile(p).metadata) for p in parts.files(spec.name))
-        except Exception:  # noqa: BLE001 - an unreadable file is reported by its partition's check
-            rows = None
-        # what one folder refuses before reading a part: no task sees it (layouts list regular files)
-        mismatch = refused_folder(folder) or (_mismatched_schemas(folder, parts.files(spec.name)) if rows is not None else None)
-        if mismatch is not None and mismatch.check == "missing-table":  # no part: as one folder, a missing table
-            report.tables[spec.name] = TableResult(spec.name, present=False)
-            report.add(spec.name, mismatch.check, str(mismatch))
-            continue
-        if mismatch is not None:  # as one folder reports it: the table is unreadable, the input unusable
-            report.tables[spec.name] = TableResult(spec.name, present=False)
-            report.add(spec.name, mismatch.check, str(mismatch))
-            mismatched[spec.name] = mismatch.line()
+            if refused.check != "missing-table":
+                mismatched[spec.name] = refused.line()
             continue
         report.tables[spec.name] = TableResult(spec.name, rows=rows)
         if rows is None:
