@@ -13,6 +13,7 @@ from landstrikes.addresslimit import address_space_refusal
 from landstrikes.blasthreads import one_blas_thread
 from landstrikes.hashlibearly import import_hashlib_quietly
 from landstrikes.errors import BuildError, one_line, os_error_parts
+from landstrikes.quickexit import exit_without_teardown
 from landstrikes.safety.lock import READ_WAIT_SECONDS
 from landstrikes.schema.resources import OutOfResources, exhausted
 from landstrikes.stdstreams import STDOUT, discard_closed_streams, name_stdout_errors
@@ -954,7 +955,7 @@ def parser() -> argparse.ArgumentParser:
                    help="where the chunk jobs run: local processes (default) or Ray (pip install 'landstrikes[engine]'; "
                         "RAY_ADDRESS selects a cluster); the tables are the same row for row")
     p.add_argument("--time-budget", type=_seconds(MAX_TIME_BUDGET), default=30.0, help="seconds one article may take before it becomes a failure (default 30; 0 = none)")
-    p.set_defaults(func=cmd_extract, exit_without_teardown=True)  # (its word lists: ~0.1 CPU-s to free)
+    p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="precision/recall/F1 of silver tables against the gold",
                        epilog=EVALUATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -1040,8 +1041,8 @@ OUT_OF_MEMORY_LINE = b"error: [out-of-resources] the command: not judged: this p
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; argv None means this process's own command line (`landstrikes`,
-    `python -m landstrikes`), after which a command that asks for it (`extract`) ends the
-    process without freeing its heap object by object (landstrikes.quickexit)."""
+    `python -m landstrikes`), which then ends without the interpreter's teardown, whatever the
+    command and its outcome (landstrikes.quickexit: Arrow's thread pool torn down at exit can abort)."""
     discard_closed_streams()
     if argv is None:
         name_stdout_errors()
@@ -1049,11 +1050,14 @@ def main(argv: list[str] | None = None) -> int:
         import_hashlib_quietly()
     _tolerant_streams()
     try:
-        return _guarded(argv)
+        code = _guarded(argv)
     except MemoryError:  # raised while reporting another failure: a traceback and exit 1 (INVALID) before
         sys.stderr.flush()
         os.write(2, OUT_OF_MEMORY_LINE)
-        return 2
+        code = 2
+    if argv is None:
+        exit_without_teardown(code)
+    return code
 
 
 def _guarded(argv: list[str] | None) -> int:
@@ -1072,10 +1076,6 @@ def _guarded(argv: list[str] | None) -> int:
         code = args.func(args)
         if argv is None:
             sys.stdout.flush()  # (a reader gone away or a full disk shows here, inside the guard)
-        if argv is None and getattr(args, "exit_without_teardown", False):
-            from landstrikes.quickexit import exit_without_teardown
-
-            exit_without_teardown(code)
         return code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

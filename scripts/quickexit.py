@@ -1,12 +1,19 @@
-"""Ending a command's process without freeing its heap object by object.
+"""Ending a command's process without the interpreter's teardown.
 
-When the interpreter exits it clears every module and frees every object one by one. After
-`landstrikes extract` that is about 0.1-0.15 CPU-seconds, most of it the word lists' ~460,000
-strings (measured: docs/notes/extract-outside3.md), for memory the operating system takes back
-whole anyway. So the command's own process, once its work is done, runs the exit handlers
-(`atexit`: multiprocessing's, a coverage tool's), flushes both streams and leaves with
-`os._exit`. Only the process entry does this (`landstrikes` and `python -m landstrikes`), never a
-caller of `landstrikes.cli.main(argv)`, and never while another thread still runs.
+When the interpreter exits it clears every module, frees every object one by one and then runs
+the compiled libraries' static destructors. Two costs follow, and `landstrikes` (the process
+entry: the `landstrikes` script and `python -m landstrikes`) pays neither:
+- An abort in a compiled library's destructor: seen once in CI, `diff` printed its result and
+  its process then ended with SIGABRT, exit -6 (134 in a shell) for its documented 1. The log
+  kept no stderr; the known cause is Arrow's thread pool destroyed with a worker still joinable
+  (`terminate called without an active exception`, apache/arrow#34314). A pinned exit code must
+  not depend on a race in a destructor.
+- After `landstrikes extract`, freeing the word lists' ~460,000 strings is 0.1-0.15 CPU-seconds
+  (docs/notes/extract-outside3.md) for memory the operating system takes back whole anyway.
+So every command's own process, once its command has run (whatever its outcome; argument errors,
+`--help` and `--version` load no library and leave as usual), runs the exit handlers (`atexit`:
+multiprocessing's, a coverage tool's), flushes both streams and leaves with `os._exit`. Never a caller of `landstrikes.cli.main(argv)`, and never while another thread
+still runs (its end is waited for, as at an ordinary exit).
 """
 
 from __future__ import annotations

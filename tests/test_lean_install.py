@@ -17,16 +17,14 @@ from landstrikes.extras import EXTRAS
 
 BLOCKED = sorted(EXTRAS)
 RUN_BLOCKED = f"""
-import runpy, sys
+import atexit, runpy, sys
 
 for name in {BLOCKED!r}:  # None in sys.modules: `import name` fails and find_spec says absent, as when not installed
     sys.modules[name] = None
 sys.argv = ["landstrikes", *sys.argv[1:]]
-try:
-    runpy.run_module("landstrikes", run_name="__main__")
-finally:
-    print("LOADED", sorted(m for m, v in sys.modules.items() if v is not None and m.split(".")[0] in {BLOCKED!r}),
-          file=sys.stderr)
+atexit.register(lambda: print("LOADED", sorted(m for m, v in sys.modules.items() if v is not None and m.split(".")[0] in {BLOCKED!r}),
+                              file=sys.stderr))  # (exit handlers run before the command's quick exit)
+runpy.run_module("landstrikes", run_name="__main__")
 """
 
 
