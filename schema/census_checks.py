@@ -54,6 +54,7 @@ from landstrikes.schema.span_words import check_span_words
 from landstrikes.schema.stance_evidence_speakers import check_stance_evidence_speakers
 from landstrikes.schema.vague_table import check_vague_table
 from landstrikes.schema.variant_lists import check_variant_lists
+from landstrikes.schema.variant_words import check_variant_words
 
 CENSUS_CHECKS = (
     check_entity_flag_notes,
@@ -84,6 +85,7 @@ CENSUS_CHECKS = (
     check_cluster_propositions,
     check_target_descriptions,
     check_variant_lists,
+    check_variant_words,
     check_quantity_numbers,
     check_quote_cues,
     check_quote_kinds,
@@ -158,6 +160,7 @@ CENSUS_CHECK_IDS = (
     "repeated-headline-not-flagged",
     "exclusion-overlaps-mention",
     "variant-propositions-repeat",
+    "variant-proposition-not-its-claims",
     "cluster-propositions-repeat",
     "quantity-not-in-text",
     "cue-inside-quote",

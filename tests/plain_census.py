@@ -27,7 +27,7 @@ CHECKS = (
     "headline-claim-attributed", "nominal-indefinite-article", "evidence-not-speakers",
     "contradiction-links-incomplete", "span-crosses-line", "speaker-off-cue-line", "pronoun-type-mismatch",
     "entity-name-repeated", "entity-alias-repeated", "entity-name-mixed-scripts", "quote-kind-status-mismatch", "flags-overlap",
-    "claims-overlap",
+    "claims-overlap", "variant-proposition-not-its-claims",
 )
 
 
@@ -376,6 +376,31 @@ def entity_alias_repeated(t) -> set:
     return found
 
 
+def variant_proposition_not_its_claims(t) -> set:
+    """C9 (2.29): a claim of a cluster of several variants all of whose words another variant's
+    proposition holds, and its own's does not (words: NFKC, case-folded, apostrophes dropped,
+    anything not a letter or digit a break)."""
+    def words(text: str) -> set:
+        text = unicodedata.normalize("NFKC", text).casefold()
+        text = "".join(c for c in text if c not in "'\u2019\u02bc\u2018")
+        return set("".join(c if c.isalnum() else " " for c in text).split())
+
+    said = {}
+    for c in t.get("claim_clusters", []):
+        ids, props = c.get("variant_ids"), c.get("variant_propositions")
+        if ids is not None and props is not None and len(ids) == len(props) and len(ids) > 1:
+            said[c["cluster_id"]] = {v: words(p) for v, p in zip(ids, props) if v is not None and p is not None}
+    found = set()
+    for r in t.get("claims", []):
+        versions = said.get(r.get("cluster_id"))
+        if not versions or r.get("variant_id") not in versions or r.get("text") is None:
+            continue
+        mine = words(r["text"])
+        if not mine <= versions[r["variant_id"]] and any(mine <= other for other in versions.values()):
+            found.add(("variant-proposition-not-its-claims", "claims", r["claim_id"], "variant_id"))
+    return found
+
+
 def _script(ch: str) -> str | None:
     if not ch.isalpha():
         return None
@@ -416,7 +441,8 @@ RULES = (claimant_not_speaker, duplicate_headline_not_a_repeat, exclusion_overla
          cluster_propositions_repeat, quantity_not_in_text, cue_inside_quote, split_quote_speaker_differs,
          claim_in_repeated_headline, attribution_not_mentioned, headline_claim_attributed, nominal_indefinite_article,
          evidence_not_speakers, contradiction_links_incomplete, span_crosses_line, speaker_off_cue_line,
-         pronoun_type_mismatch, entity_name_repeated, entity_alias_repeated, entity_name_mixed_scripts, quote_kind_status_mismatch, keyed_overlaps)
+         pronoun_type_mismatch, entity_name_repeated, entity_alias_repeated, entity_name_mixed_scripts, quote_kind_status_mismatch, keyed_overlaps,
+         variant_proposition_not_its_claims)
 
 
 def plain_findings(folder: Path) -> set:
