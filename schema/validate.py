@@ -310,7 +310,8 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str, rows: list | None = Non
         column = "" if case.column is None or pd.isna(case.column) else str(case.column)
         if check in ("missing-column", "unexpected-column"):
             column = str(case.failure_case)
-        own.add(spec.name, check, f"Pandera check {case.check} failed", row_id, column, case.failure_case)
+        own.add(spec.name, check, _structural_message(spec, check) or f"Pandera check {case.check} failed", row_id,
+                column, case.failure_case)
         if rows is not None:
             rows.append(_row_number(case.index))
     misplaced = _first_misplaced(list(df.columns), spec.column_names)
@@ -321,6 +322,17 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str, rows: list | None = Non
         own.add(spec.name, "column-order", f"column {found!r} stands where the schema has {want!r} "
                 f"(schema order: {', '.join(spec.column_names)})", "", found, found)
     return own.findings, structural
+
+
+def _structural_message(spec, check: str) -> str | None:
+    """What a column too many or too few means, and what to do: the Pandera check's name had said
+    neither (newuser46: a user's own column in a copy of `quotes`)."""
+    if check == "unexpected-column":
+        return (f"not a column of the {spec.name} schema (tables are strict; the columns: landstrikes "
+                f"export-schemas): keep a column of your own in a table of its own, keyed by {spec.id_column}")
+    if check == "missing-column":
+        return f"the {spec.name} schema has this column; the table lacks it"
+    return None
 
 
 def _first_misplaced(columns: list[str], schema: list[str]) -> tuple[str, str] | None:
