@@ -28,7 +28,8 @@ from landstrikes.schema.raw_texts import check_raw_texts
 from landstrikes.schema.checkcorpus import ARROW_LISTS, arrow_table, running_check  # noqa: F401 (ARROW_LISTS re-exported)
 from landstrikes.schema.crosschecks import CROSS_CHECKS as _TABLE_CHECKS, LONGEST_FIRST as _TABLE_ORDER, Corpus, article_texts
 from landstrikes.schema.source_stamps import check_auto_rows_stamped
-from landstrikes.schema.filestamps import check_folder_entries, check_reader_metadata, check_stamps, parquet_data, unread_folder
+from landstrikes.schema.filestamps import (check_folder_entries, check_reader_metadata, check_stamps, parquet_data, unread_folder,
+                                           version_message)
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.release_check import prejudge, release_findings
@@ -144,7 +145,7 @@ def _load_and_check(path: Path, report: Report, workers: int | None = None, hash
         for part, version in table.versions:
             if version != SCHEMA_VERSION:
                 where = f"{part.name} carries" if len(table.versions) > 1 else "files carry"
-                report.add(spec.name, "schema-version-mismatch", f"{where} schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
+                report.add(spec.name, "schema-version-mismatch", version_message(where, version, SCHEMA_VERSION), value=version)
         if table.rows == 0 and not (spec.may_be_empty or silver):  # an extractor may find nothing
             report.add(spec.name, "empty-table", "table has no rows")
     _report_unexpected_tables(root, report)
