@@ -146,6 +146,23 @@ entry hid quote_id as the index; eco39: a `huggingface` entry declares `datasets
 landstrikes writes neither, so either one means a reader may get another table than the one checked."""
 
 
+def version_message(where: str, version, expected: str) -> str:
+    """A file stamped with another schema version, or with none: one written by another tool
+    (`DataFrame.to_parquet` keeps no landstrikes stamp) had read 'schema version None' (newuser46)."""
+    if version is None:
+        return (f"{where} no schema version (no landstrikes.schema_version stamp: written by another tool, such as "
+                f"pandas' to_parquet? README, 'Your own edited copy', writes a table with its stamps), "
+                f"this validator checks {expected!r}")
+    return f"{where} schema version {version!r}, this validator checks {expected!r}"
+
+
+WRITER_HINT = {
+    "pandas": " (written by pandas' to_parquet? README, 'Your own edited copy', writes a table without it)",
+}
+"""What to do about an entry a user's own tool wrote: an edited table written back with
+`DataFrame.to_parquet` was told what is wrong, not how to write it (newuser46)."""
+
+
 def reader_metadata(metadata: dict | None) -> list[str]:
     """The reader-directing entries (READER_METADATA's keys) a file's schema metadata holds."""
     keys = metadata or {}
@@ -158,4 +175,4 @@ def check_reader_metadata(table: str, parts, add) -> None:
     for part_path, part in parts:
         for name in reader_metadata(part.schema.metadata):
             add(table, "unexpected-metadata", f"{part_path.name} carries a {name!r} schema entry: {READER_METADATA[name]} "
-                "instead of reading what validate checked", "", "", name)
+                f"instead of reading what validate checked{WRITER_HINT.get(name, '')}", "", "", name)

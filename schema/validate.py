@@ -28,7 +28,8 @@ from landstrikes.schema.raw_texts import check_raw_texts
 from landstrikes.schema.checkcorpus import ARROW_LISTS, arrow_table, running_check  # noqa: F401 (ARROW_LISTS re-exported)
 from landstrikes.schema.crosschecks import CROSS_CHECKS as _TABLE_CHECKS, LONGEST_FIRST as _TABLE_ORDER, Corpus, article_texts
 from landstrikes.schema.source_stamps import check_auto_rows_stamped
-from landstrikes.schema.filestamps import check_folder_entries, check_reader_metadata, check_stamps, parquet_data, unread_folder
+from landstrikes.schema.filestamps import (check_folder_entries, check_reader_metadata, check_stamps, parquet_data, unread_folder,
+                                           version_message)
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.release_check import prejudge, release_findings
@@ -144,7 +145,7 @@ def _load_and_check(path: Path, report: Report, workers: int | None = None, hash
         for part, version in table.versions:
             if version != SCHEMA_VERSION:
                 where = f"{part.name} carries" if len(table.versions) > 1 else "files carry"
-                report.add(spec.name, "schema-version-mismatch", f"{where} schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
+                report.add(spec.name, "schema-version-mismatch", version_message(where, version, SCHEMA_VERSION), value=version)
         if table.rows == 0 and not (spec.may_be_empty or silver):  # an extractor may find nothing
             report.add(spec.name, "empty-table", "table has no rows")
     _report_unexpected_tables(root, report)
@@ -310,7 +311,8 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str, rows: list | None = Non
         column = "" if case.column is None or pd.isna(case.column) else str(case.column)
         if check in ("missing-column", "unexpected-column"):
             column = str(case.failure_case)
-        own.add(spec.name, check, f"Pandera check {case.check} failed", row_id, column, case.failure_case)
+        own.add(spec.name, check, _structural_message(spec, check) or f"Pandera check {case.check} failed", row_id,
+                column, case.failure_case)
         if rows is not None:
             rows.append(_row_number(case.index))
     misplaced = _first_misplaced(list(df.columns), spec.column_names)
@@ -321,6 +323,17 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str, rows: list | None = Non
         own.add(spec.name, "column-order", f"column {found!r} stands where the schema has {want!r} "
                 f"(schema order: {', '.join(spec.column_names)})", "", found, found)
     return own.findings, structural
+
+
+def _structural_message(spec, check: str) -> str | None:
+    """What a column too many or too few means, and what to do: the Pandera check's name had said
+    neither (newuser46: a user's own column in a copy of `quotes`)."""
+    if check == "unexpected-column":
+        return (f"not a column of the {spec.name} schema (tables are strict; the columns: landstrikes "
+                f"export-schemas): keep a column of your own in a table of its own, keyed by {spec.id_column}")
+    if check == "missing-column":
+        return f"the {spec.name} schema has this column; the table lacks it"
+    return None
 
 
 def _first_misplaced(columns: list[str], schema: list[str]) -> tuple[str, str] | None:

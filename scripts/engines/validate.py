@@ -60,7 +60,7 @@ from landstrikes.schema.release_check import prejudge, release_findings
 from landstrikes.schema.report import Finding, Report, TableResult
 from landstrikes.schema.resources import shortage
 from landstrikes.schema.tableio import UnreadableTable, file_metadata, footer_rows, landstrikes_metadata, read_table, refused_table
-from landstrikes.schema.filestamps import check_folder_entries
+from landstrikes.schema.filestamps import check_folder_entries, version_message
 from landstrikes.schema.validate import _all_auto, _report_unexpected_tables, note_stamps, table_root, validate
 
 CORPUS_WIDE_CHECKS = frozenset({
@@ -459,7 +459,7 @@ def _check_versions(table: str, files: list[Path], report: Report) -> None:
     for part, version in versions:
         if version != SCHEMA_VERSION:
             where = f"{part.name} carries" if len(versions) > 1 else "files carry"
-            report.add(table, "schema-version-mismatch", f"{where} schema version {version!r}, this validator checks {SCHEMA_VERSION!r}", value=version)
+            report.add(table, "schema-version-mismatch", version_message(where, version, SCHEMA_VERSION), value=version)
 
 
 def _silver(files: list[Path]) -> bool:

@@ -164,7 +164,8 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
             moved = f" (was {shown(change.old_id)})" if change.old_id != change.id else ""
             lines.append(f"  ~ {shown(change.id)}{moved}")
             for column, (old, new) in change.columns.items():
-                lines.append(f"      {shown(column)}: {_show(old)} -> {_show(new)}")
+                old_text, new_text = _show_pair(old, new)
+                lines.append(f"      {shown(column)}: {old_text} -> {new_text}")
         listed += 1
     if listed > per_table:
         lines.append(f"  ... and {listed - per_table} more row(s) (use --json for all)")
@@ -175,11 +176,32 @@ def _names(names) -> str:
     return ", ".join(names)
 
 
-def _show(value, limit: int = 100) -> str:
+def _rendered(value) -> str:
     # json.dumps escapes C0 controls only: U+2028, U+2029 and NEL, where splitlines breaks too, and
     # C1 controls are escaped as ids are (a changed value forged a verdict line; attack22)
-    text = visible(json.dumps(value, ensure_ascii=False, default=str))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return visible(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def _cut(text: str, start: int, limit: int) -> str:
+    """`limit` characters of `text` from `start`, an ellipsis standing for what is left out."""
+    lead = "…" if start > 0 else ""
+    body = text[start:]
+    if len(lead) + len(body) <= limit:
+        return lead + body
+    return lead + body[: limit - len(lead) - 1] + "…"
+
+
+def _show_pair(old, new, limit: int = 100, context: int = 30) -> tuple[str, str]:
+    """Both sides of a changed value, each cut to `limit` characters from the same place: a little
+    before their first difference. Cut at their starts, two long values differing past the limit
+    (an alias appended to a sorted list, a note's last clause) printed the same text on both sides
+    of `->` (newuser46)."""
+    old_text, new_text = _rendered(old), _rendered(new)
+    if len(old_text) <= limit and len(new_text) <= limit:
+        return old_text, new_text
+    first = next((i for i, (a, b) in enumerate(zip(old_text, new_text)) if a != b), min(len(old_text), len(new_text)))
+    start = 0 if first < limit - context else first - context
+    return _cut(old_text, start, limit), _cut(new_text, start, limit)
 
 
 def describe_folder(folder: Path, manifest: dict | None = None) -> dict[str, dict]:

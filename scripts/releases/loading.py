@@ -82,6 +82,12 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
         for folder in roots:
             if (folder / version).is_dir():
                 return folder / version
+        given = release_of(root) if root is not None and Path(root).is_dir() else None
+        if given is not None:  # one release copied into a project, named as root= (newuser46)
+            raise ReleaseNotFound(
+                f"no release {version} under {root}: {given} is a release folder, not a folder of releases; "
+                f"load it with version={str(given)!r}, or pass root= the folder that holds {version}/"
+            )
         raise ReleaseNotFound(
             f"no release {version} under {', '.join(str(r) for r in roots)} "
             f"(releases there: {', '.join(versions(root)) or 'none'})"
