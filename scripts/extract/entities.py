@@ -87,6 +87,7 @@ def _tokens(text: str) -> list[_Tok]:
     title_lines = _title_case_lines(text)
     title_end = title_lines[-1][1] if title_lines else -1  # headlines come first: most words are past them
     breaks = _sentence_starts(text)
+    named_with_s = _names_with_s(text) if "’s" in text or "'s" in text else frozenset()
     found = []
     tokens = _TOKEN if text.isascii() or not _HAS_MARK.search(text) else TOKEN_WITH_MARKS
     for m in tokens.finditer(text):
@@ -103,7 +104,7 @@ def _tokens(text: str) -> list[_Tok]:
                 found.append((start, start + len(pair[0]), pair[0], False, weak))
                 start, word = end - len(pair[1]), pair[1]
         possessive = word.endswith(("’s", "'s")) and len(word) > 2
-        if possessive:
+        if possessive and word[:-2] not in named_with_s:
             word, end = word[:-2], end - 2
         weak = (start in breaks and not _after_initialism(text, start)) or (start < title_end and _in_lines(start, title_lines))
         found.append((start, end, word, possessive, weak))
@@ -131,6 +132,33 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 _INITIALISM_BEFORE = re.compile(r"(?<![^\W_])(?:[A-Z]\.){2,} $")
+
+_NOUN_WITH_S = re.compile(
+    r"(?<![\w’'.-])([A-Z][\w&-]*)[’']s(?=[,.;:!?”\"]|\s+(?:and|or|said|says|has|had|is|was|were|will|would|declined)\b)")
+"""`at the local Murtagh's, but`, `Murtagh's said`: a name with 's standing as a noun (a punctuation
+mark, a conjunction or a verb after it), not as a possessive before one."""
+
+
+_NOT_SHOPS = frozenset({"God", "Allah"})
+
+
+def _names_with_s(text: str) -> frozenset[str]:
+    """Names the article writes with 's as a noun (`Murtagh's`, a shop, a restaurant, a hotel): there
+    the 's is part of the name, in every use of it in the article ("a Murtagh's burger"; extract46: the
+    name had been cut to `Murtagh` as if possessive). Not a place, nationality or function word
+    (`Brazil's,`, `That's.`), month, census given name (`Matt's.`), nor a word the article also writes
+    as a person's surname (`Mr Dorrit's,`, `Ann Dorrit's and`)."""
+    out = set()
+    for m in _NOUN_WITH_S.finditer(text):
+        word = m.group(1)
+        if (word in out or word in gz.FUNCTION_WORDS or word in gz.MONTHS_DAYS or word in gz.places() or word in gz.demonyms()
+                or word in gz.given_names() or word in _NOT_SHOPS or word.isupper()):
+            continue  # ("January's,", "Matt's.", "God's.": a month, a person, no business)
+        before = (b.group(1).rstrip(".") for b in re.finditer(rf"([A-Z][\w’'-]*\.?) {re.escape(word)}\b", text))
+        if any(b in ("Mr", "Mrs", "Ms", "Dr") or b not in gz.FUNCTION_WORDS for b in before):
+            continue  # a surname after a title or a given name (not after "A", "The"): a person's possessive
+        out.add(word)
+    return frozenset(out)
 
 
 def _after_initialism(text: str, start: int) -> bool:
@@ -354,10 +382,38 @@ def find_mentions(text: str) -> list[Mention]:
         raw.append((m.start(), m.end(), m.group(), "LAW", 0.7, None))
     for m in _WEB_ADDRESS.finditer(text):  # "told Metro.co.uk": the site, not the word before its dot (extract45)
         raw.append((m.start(), m.end(), m.group(), "ORG", 0.7, None))
-    raw = _longest_first(raw)
+    raw = _with_the_and_year(text, _longest_first(raw))
     # a regex's \b follows this Python's Unicode tables: a name glued to a letter they do not know
     # is part of a longer word, which validate's newer tables see; such a mention is dropped
     return [m for m in _link_short_names(text, raw) if not (inside_word(text, m.start) or inside_word(text, m.end))]
+
+
+_THE_MID_SENTENCE = re.compile(r"(?<=[a-z,] )The $")
+_THE_KINDS = frozenset({"ORG", "MEDIA", "LOC", "EVENT", "LAW", "OTHER"})
+_YEAR_AFTER = re.compile(r" (?:1[89]|20)\d\d(?![\w.,]\d|\w)")
+
+
+def _with_the_and_year(text: str, raw: list) -> list:
+    """Two words a name takes in: a capitalised "The" inside a sentence, which only a title writes so
+    ("told The Daily Clarion", "on The Project"; not at a sentence start, after a quotation mark or in
+    a title-case headline, where any word is capitalised), and a law's year ("Terrorism Act 2000",
+    named with it: two laws may differ by their years). extract46: both had been left outside."""
+    if "The " not in text and not any(r[3] == "LAW" for r in raw):
+        return raw
+    title_lines = None
+    out = []
+    for start, end, name, kind, conf, gender in raw:
+        if kind in _THE_KINDS and _THE_MID_SENTENCE.search(text, max(0, start - 6), start):
+            if title_lines is None:
+                title_lines = _title_case_lines(text)
+            if not _in_lines(start, title_lines):
+                start -= 4
+        if kind == "LAW":
+            year = _YEAR_AFTER.match(text, end)
+            if year is not None:
+                end, name = year.end(), f"{name}{year.group()}"
+        out.append((start, end, name, kind, conf, gender))
+    return out
 
 
 _HEADS = gz.LOC_HEADS | gz.ORG_HEADS
@@ -451,6 +507,19 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
         return brand
     if 1 < len(group) <= _MAX_CAPITALS_NAME and all(t.text.isupper() for t in group):
         group = _title_cased(group)  # "UTAH COUNTY" typed as "Utah County" would be; its span and name unchanged
+    office = _office_of(text, group) if len(group) > 1 else None
+    if office is not None:
+        # "Chief Executive of Wexbury Trust", "Norcom Senior Vice President of Sales": the title words are
+        # no part of any name, a body before them is one, and the name after "of" is what the office is
+        # of (typed afresh, with no title: it had made "the Prime Minister of <country>" a person; extract46)
+        prefix, rest = group[:office[0]], group[office[1]:]
+        head = []
+        if prefix and prefix == _prefix_run(prefix):
+            head = [(r[0], r[1], r[2], "ORG" if r[3] == "OTHER" else r[3], r[4], r[5]) for r in _type_group(text, prefix, runs)]
+        holder = _holder_after_office(rest)
+        if holder:  # "Chancellor of the Exchequer Ann Lee": the office's body, then its holder
+            return head + _type_group(text, rest[:holder], runs) + [_Rest(rest[holder:])]
+        return head + [_Rest(rest)]
     if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in _HEADS:
         name = text[group[0].start:group[-1].end]
         if name not in gz.places():
@@ -472,6 +541,8 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
     while group and _is_title(text, group[0]) and not _holder_of_see(text, group) and not _after_courtesy(text, group[0].start):
         title = group[0].text
         group = group[1:]
+        while len(group) > 1 and group[0].text in gz.TITLE_MODIFIERS and text[group[0].end:group[1].start] == " ":
+            group = group[1:]  # "Chief Executive Ann Lee": the title's qualifier is no part of the name (extract46)
     if title in entity_types.MODIFIERS:
         title = None  # "Former WorldCom boss": a modifier alone makes nobody a person
     return _type_group_titled(text, group, runs, title)
@@ -528,6 +599,37 @@ def _after_courtesy(text: str, start: int) -> bool:
     """The word follows a courtesy title (`Ms King`, `Mr Bishop`, `Dr. Major`): it is the surname,
     not another title to keep out of the name (extract44)."""
     return _COURTESY_BEFORE.search(text, max(0, start - 5), start) is not None
+
+
+_OF_GAPS = (" of ", " of the ")
+
+
+def _office_of(text: str, group: list[_Tok]) -> tuple[int, int] | None:
+    """(i, k) when the group's words i..k-1 are a run of titles and their qualifiers holding at least
+    one title ("Chief Executive", "Senior Vice President"), joined by blanks, and the group goes on
+    across "of" at k; None when it does not, and for a religious see (`Archbishop of Canterbury`
+    names its holder whole, `_holder_of_see`)."""
+    k = next((j for j in range(1, len(group)) if text[group[j - 1].end:group[j].start] != " "), None)
+    if k is None or text[group[k - 1].end:group[k].start] not in _OF_GAPS:
+        return None
+    i = k
+    while i > 0 and (_is_title(text, group[i - 1]) or group[i - 1].text in gz.TITLE_MODIFIERS):
+        i -= 1
+    if i == k or not any(_is_title(text, t) for t in group[i:k]) or group[i].text in gz.RELIGIOUS_TITLES:
+        return None
+    if i > 0 and _after_courtesy(text, group[i].start):
+        return None
+    return i, k
+
+
+def _holder_after_office(rest: list[_Tok]) -> int:
+    """The index in the words after "<title> of" where the holder's name starts (`Exchequer Ann Lee`,
+    `Homeland Security Ben Ode`: a census given name and at least one word after it, the last no head
+    noun), else 0: the words name only what the office is of."""
+    if len(rest) < 3 or rest[-1].text in _HEAD_NOUNS:
+        return 0
+    given = gz.given_names()
+    return next((j for j in range(1, len(rest) - 1) if rest[j].text in given and rest[j].text not in gz.places()), 0)
 
 
 def _holder_of_see(text: str, group: list[_Tok]) -> bool:
@@ -632,6 +734,8 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, name, "PERSON", 0.45, given[name])]
     if len(group) == 1 and _GROUP_SUFFIX.search(name):
         return [(start, end, name, "NORP", 0.4, None)]  # "Islamist", "Blairites", "Maoist"
+    if len(group) == 1 and entity_types.person_noun_before(text, start):
+        return [(start, end, name, "PERSON", 0.5, None)]  # "the graffiti artist Quibbly", "father of Quibbly" (extract46)
     if _LOCATIVE.search(text, max(0, start - 8), start) and name in gz.towns():
         return [(start, end, name, "GPE", 0.5, None)]  # "in Carlisle", "near Kobani"
     if len(group) == 1:

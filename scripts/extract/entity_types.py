@@ -169,6 +169,35 @@ def place_noun_after(text: str, end: int) -> str | None:
     return PLACE_NOUNS_AFTER.get(m.group(1)) if m else None
 
 
+PERSON_NOUNS_BEFORE = frozenset(
+    "artist singer songwriter rapper actor actress comedian comedienne presenter golfer footballer "
+    "cricketer boxer jockey striker midfielder goalkeeper winger chef author novelist poet playwright "
+    "musician guitarist drummer pianist composer dancer photographer journalist columnist blogger lawyer "
+    "solicitor barrister tycoon magnate billionaire millionaire businessman businesswoman entrepreneur "
+    "teenager schoolboy schoolgirl cleric preacher sculptor painter filmmaker".split()
+)
+"""Lower-case nouns of a person's calling that stand right before a one-word name as its apposition
+("the graffiti artist Quibbly", "golfer Zandrow"): nouns that name no company, team or place."""
+KIN_NOUNS = frozenset("father mother son daughter brother sister wife husband widow uncle aunt cousin".split())
+_PERSON_NOUN_BEFORE = re.compile(r"\b([a-z]+) $")
+_KIN_OF_BEFORE = re.compile(r"\b([a-z]+) of $")
+_ADJECTIVE_USE = re.compile(r"[^\W\d_]+ (?!(?:has|was|is|says|does)\b)[a-z]+s\b")
+
+
+def person_noun_before(text: str, start: int) -> bool:
+    """Does a person's calling ("artist Quibbly") or kinship ("father of Quibbly") stand right before
+    the lone unknown word starting at `start`? (extract46: such words had been typed ORG, the one-word
+    default, in every mention of the article.)"""
+    if _ADJECTIVE_USE.match(text, start):
+        return False  # "son of Bengali immigrants": a word before a plural noun qualifies it
+    window = text[max(0, start - 20):start]
+    m = _PERSON_NOUN_BEFORE.search(window)
+    if m is not None and m.group(1) in PERSON_NOUNS_BEFORE:
+        return True
+    m = _KIN_OF_BEFORE.search(window)
+    return m is not None and m.group(1) in KIN_NOUNS
+
+
 def _has_given_name(words: list[str]) -> bool:
     """A given name after the first word ("Father John O'Neal") makes the name a person's."""
     given = gz.given_names()
