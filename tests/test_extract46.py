@@ -145,3 +145,41 @@ def test_a_holder_named_after_the_office_is_a_person_of_their_own(text, expected
 def test_a_lone_word_before_a_plural_noun_is_no_person_after_a_kin_noun():
     text = "Tom Vale is the son of Zorbish immigrants, his lawyer said."
     assert not any(t == "PERSON" for s, t in _found(text) if s == "Zorbish"), _found(text)
+
+
+# --- class 6: a trade's head word ends a business's name, a place before it included ------------------
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The birds came from Zorbia Farm near the town.", "Zorbia Farm"),
+    ("The turkeys were raised at Texas Farm near Dunmow.", "Texas Farm"),  # a place opening it stays in it
+    ("He moved to Wexbury Farm Supplies last year.", "Wexbury Farm Supplies"),
+    ("The cakes came from Dorrit Bakery on Friday.", "Dorrit Bakery"),
+])
+def test_a_trades_head_word_ends_one_business_name(text, surface):
+    assert (surface, "ORG") in _found(text), _found(text)
+
+
+# --- class 7: names no word list types right: armed groups, holidays, diseases, the deity -----------
+
+
+@pytest.mark.parametrize(("text", "surface", "kind"), [
+    # a group's name that the census has as a given name, or two unknown words (the PERSON default)
+    ("Fighters loyal to Isis seized the town of Wexbury.", "Isis", "ORG"),
+    ("Troops clashed with suspected Boko Haram insurgents near the border.", "Boko Haram", "ORG"),
+    ("Officials said Al Qaeda had claimed the attack.", "Al Qaeda", "ORG"),
+    # holidays: a surname or a given name in the census, else the one-word ORG default
+    ("Sales rose sharply before Christmas this year.", "Christmas", "EVENT"),
+    ("The shop will shut over Easter for repairs.", "Easter", "EVENT"),
+    ("Norcom hopes to ship the watch by Valentine's Day next year.", "Valentine's Day", "EVENT"),
+    ("Crowds gathered in Wexbury on Boxing Day to watch.", "Boxing Day", "EVENT"),
+    # diseases
+    ("Two nurses who treated Ebola patients were released.", "Ebola", "OTHER"),
+])
+def test_names_no_word_list_types_right_get_their_type(text, surface, kind):
+    assert (surface, kind) in [(text[m.start:m.end], m.type) for m in find_mentions(text)], _found(text)
+
+
+def test_god_is_no_entity():
+    text = "The priest said he had seen God, and that Norcom had paid him."
+    assert "God" not in [s for s, _ in _found(text)], _found(text)

@@ -356,6 +356,9 @@ def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
                 groups.append(current)
             current = []
             continue
+        if current and current[-1].possessive and tok.text in gz.HOLIDAY_LAST_WORDS and text[current[-1].end + 2:tok.start] == " ":
+            current.append(tok)  # "Valentine's Day": the possessive is part of a holiday's name (extract46)
+            continue
         if current and not current[-1].possessive:
             gap = text[current[-1].end:tok.start]
             joined = (gap == " " or gap in entity_types.AMPERSANDS or (_CONNECTOR_GAP.fullmatch(gap) is not None and _joins_across(current, gap))
@@ -667,6 +670,10 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, canonical, kind, 0.85, None)]
     if len(group) == 1 and entity_types.not_a_name(name):
         return []  # "TV", "GMT", a lone "Police" or "Government": common nouns
+    if name in gz.KNOWN_TYPES:
+        return [(start, end, name, gz.KNOWN_TYPES[name], 0.8, None)]  # "Isis", "Boko Haram", "Christmas", "Ebola"
+    if len(group) > 1 and group[-2].possessive and words[-1] in gz.HOLIDAY_LAST_WORDS:
+        return [(start, end, name, "EVENT", 0.7, None)]  # "Valentine's Day", "New Year's Eve"
     if (len(group) <= 3 and any(_PARTICLE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(group, group[1:]))
             and not any(t.text in places or t.text in _HEAD_NOUNS for t in group)):
         return [(start, end, name, "PERSON", 0.6 if title is None else 0.8, gz.given_names().get(words[0]))]  # "Hamish de Bretton-Gordon"

@@ -115,7 +115,7 @@ def capitalised_part(word: str) -> str:
 NOT_NAMES = frozenset(
     "TV GMT BST UTC OK AD BC MW GW KW IV PE SWAT HAZMAT CEO CFO COO GDP GNP VAT PC IT PR HR DIY DVD CD SUV ATM "
     "FAQ ID IQ LCD UFO VIP".split()
-)
+) | {"God"}  # the deity: no person, body or place the guidelines type (extract46)
 """Abbreviations of common nouns, units and eras: capitalised, but they name nothing."""
 COMMON_BODY_WORDS = frozenset(
     "Police Government Hospital Army Navy Court Council Committee Department Ministry Agency Bank Office "
