@@ -183,3 +183,38 @@ def test_names_no_word_list_types_right_get_their_type(text, surface, kind):
 def test_god_is_no_entity():
     text = "The priest said he had seen God, and that Norcom had paid him."
     assert "God" not in [s for s, _ in _found(text)], _found(text)
+
+
+# --- class 8: names that open with a lower-case letter: i-/e- brands, their models, 9/11, currencies ---
+
+
+@pytest.mark.parametrize(("text", "surface", "kind"), [
+    ("Buyers said the iZorb 6 bent in their pockets.", "iZorb 6", "OTHER"),
+    ("Some owners of the iZorb 6 Plus complained.", "iZorb 6 Plus", "OTHER"),
+    ("Reports that the iZorb 6+ bends spread fast.", "iZorb 6+", "OTHER"),
+    ("She backed up her iZorb to the cloud.", "iZorb", "OTHER"),
+    ("The watch was sold on eZorb for £40.", "eZorb", "ORG"),
+    ("Security was tightened after 9/11 across the country.", "9/11", "EVENT"),
+    ("The bill came to 40 million euros in all.", "euros", "OTHER"),
+    ("The yuan fell against the dollar on Friday.", "yuan", "OTHER"),
+])
+def test_lower_case_names_are_found(text, surface, kind):
+    assert (surface, kind) in _found(text), _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He paid in dollars and pounds.",  # common nouns of currency: no name
+    "The team won 9/10 of its games.",  # a fraction, not 9/11
+    "Sales grew via eCommerce last year.",  # a common noun with an e- prefix
+])
+def test_lower_case_common_nouns_are_no_names(text):
+    assert _found(text) == [], _found(text)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("He still uses an iZorb 4S at home.", "iZorb 4S"),
+    ("The firm sold 10 million iZorb units.", "iZorb"),
+    ("Sales of the iZorb 2014 range slowed.", "iZorb"),  # a year is no model number
+])
+def test_a_models_number_joins_an_i_brand_only_when_short(text, surface):
+    assert (surface, "OTHER") in _found(text), _found(text)

@@ -53,6 +53,14 @@ _WEB_ADDRESS = re.compile(
 )
 """A site's address as a name (`Metro.co.uk`, `iGen.fr`): not part of a longer address, path or e-mail."""
 _EO = guarded(re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b"))
+_LOWER_FIRST = guarded(re.compile(
+    r"(?<![\w#@/.’'-])(?:[ie][A-Z][A-Za-z]+(?: \d{1,2}(?:[A-Za-z]\b)?(?:\+|(?! ?[\d%])(?: (?:Plus|Pro|Mini|Max|Air)\b)?)"
+    r"| (?:Plus|Pro|Mini|Max|Air)\b)?|(?:9/11|7/7)(?![\d/])|(?:euros?|yuan|renminbi)\b)"))
+"""Names that open with a lower-case letter, which the capitalised tokens miss (extract46): i- and
+e- brands and a model's number after one (`iPhone 6 Plus`, `eBay`), the attacks named by their
+dates (`9/11`, `7/7`), and the currencies the guidelines name as names (`euro`, `yuan`; not the
+common nouns `dollar`, `pound`)."""
+_E_COMMON = re.compile(r"e(?:Commerce|Mail|Book|Books|Learning|Business|Reader|Readers)")
 
 
 @dataclass(frozen=True)
@@ -383,6 +391,14 @@ def find_mentions(text: str) -> list[Mention]:
         raw.extend(_type_group(text, group, runs))
     for m in _EO.finditer(text):
         raw.append((m.start(), m.end(), m.group(), "LAW", 0.7, None))
+    for m in _LOWER_FIRST.finditer(text):
+        found = m.group()
+        if found[0] in "ie" and found[1:2].isupper():
+            if _E_COMMON.fullmatch(found):
+                continue  # "eCommerce", "eMail": a common noun written so
+            raw.append((m.start(), m.end(), found, "OTHER" if found[0] == "i" else "ORG", 0.6, None))
+        else:
+            raw.append((m.start(), m.end(), found, "EVENT" if found[0].isdigit() else "OTHER", 0.6, None))
     for m in _WEB_ADDRESS.finditer(text):  # "told Metro.co.uk": the site, not the word before its dot (extract45)
         raw.append((m.start(), m.end(), m.group(), "ORG", 0.7, None))
     raw = _with_the_and_year(text, _longest_first(raw))
