@@ -173,6 +173,7 @@ def test_a_trades_head_word_ends_one_business_name(text, surface):
     ("The shop will shut over Easter for repairs.", "Easter", "EVENT"),
     ("Norcom hopes to ship the watch by Valentine's Day next year.", "Valentine's Day", "EVENT"),
     ("Crowds gathered in Wexbury on Boxing Day to watch.", "Boxing Day", "EVENT"),
+    ("Protests spread across the region during the Arab Spring in 2011.", "Arab Spring", "EVENT"),
     # diseases
     ("Two nurses who treated Ebola patients were released.", "Ebola", "OTHER"),
 ])
@@ -218,3 +219,16 @@ def test_lower_case_common_nouns_are_no_names(text):
 ])
 def test_a_models_number_joins_an_i_brand_only_when_short(text, surface):
     assert (surface, "OTHER") in _found(text), _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He still needs to rely on Dad to drive him to work.",
+    "Norcom said the watch would ship in Spring next year.",
+])
+def test_capitalised_words_that_name_nothing_are_no_entities(text):
+    assert [s for s, _ in _found(text) if s != "Norcom"] == [], _found(text)
+
+
+def test_the_budget_is_an_event():
+    text = "The Chancellor will deliver the Budget on Wednesday, his last before the election."
+    assert ("Budget", "EVENT") in _found(text), _found(text)

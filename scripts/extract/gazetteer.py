@@ -78,7 +78,11 @@ KNOWN_TYPES = {
     **dict.fromkeys(("Christmas", "Easter", "Ramadan", "Eid", "Hanukkah", "Diwali", "Thanksgiving", "Halloween",
                      "Passover", "Hogmanay", "Yom Kippur", "Christmas Day", "Christmas Eve", "Boxing Day",
                      "Remembrance Day", "Remembrance Sunday", "Independence Day", "Labor Day", "Labour Day",
-                     "Memorial Day", "Armistice Day", "Bastille Day", "Anzac Day", "Good Friday"), "EVENT"),
+                     "Memorial Day", "Armistice Day", "Bastille Day", "Anzac Day", "Good Friday",
+                     # the UK Budget, an annual event of Parliament (the one-word default made it a body)
+                     "Budget", "Budgets", "Pre-Budget Report",
+                     # a season opening a name: the lone season is no name (`entity_types.NOT_NAMES`)
+                     "Arab Spring", "Prague Spring"), "EVENT"),
     # diseases named after a place or a person: no body, whatever the one-word default says
     **dict.fromkeys(("Ebola", "Aids", "Sars", "Mers", "Zika", "Alzheimer's", "Alzheimer’s", "Parkinson's",
                      "Parkinson’s", "Huntington's", "Huntington’s"), "OTHER"),
