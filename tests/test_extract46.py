@@ -232,3 +232,45 @@ def test_capitalised_words_that_name_nothing_are_no_entities(text):
 def test_the_budget_is_an_event():
     text = "The Chancellor will deliver the Budget on Wednesday, his last before the election."
     assert ("Budget", "EVENT") in _found(text), _found(text)
+
+
+# --- class 9: a company noun before a name makes a body, even of a name that looks like a person's ----
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Profits rose at housebuilder George Wimbury, which sold more homes.", "George Wimbury"),
+    ("Life insurer Orla Sun Life has cut its bonus rates.", "Orla Sun Life"),
+    ("The deal was backed by software giant Dorrit.", "Dorrit"),
+    ("Shares in Ann Dorrit rose 6% in morning trade.", "Ann Dorrit"),
+    ("The broadcaster BSkyZ sold its stake in the club.", "BSkyZ"),
+])
+def test_a_company_noun_before_a_name_makes_a_body(text, surface):
+    assert (surface, "ORG") in _found(text), _found(text)
+
+
+def test_a_body_so_introduced_keeps_its_type_when_named_short():
+    text = "Profits rose at housebuilder George Wimbury. Wimbury said trade was brisk."
+    assert {t for s, t in _found(text) if "Wimbury" in s} == {"ORG"}, _found(text)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The firm's founder Ann Dorrit said trade was brisk.", "Ann Dorrit"),  # a person's role after the firm
+    ("Mr Dorrit, whose company Norcom failed, said so.", "Dorrit"),
+    ("The magazine's publisher Ann Dorrit resigned.", "Ann Dorrit"),  # a calling a person shares
+    ("The aerospace group ZXQ Ann Dorrit is to leave.", "Ann Dorrit"),  # the body, then its officer
+    ("The film maker Ann Dorrit won the prize.", "Ann Dorrit"),
+    ("The award went to film-maker Ann Dorrit.", "Ann Dorrit"),
+    ("She is the manager for the group Ann Dorrit founded.", "Ann Dorrit"),
+])
+def test_a_company_noun_not_right_before_the_name_changes_nothing(text, surface):
+    assert (surface, "PERSON") in _found(text), _found(text)
+
+
+def test_group_before_a_one_word_name_is_a_body_even_when_it_is_a_given_name():
+    text = "The civil rights group Verity said it was delighted."
+    assert ("Verity", "ORG") in _found(text), _found(text)
+
+
+def test_shares_in_a_nationality_leave_it_a_nationality():
+    text = "Shares in Australian airline Norcom fell on Friday."
+    assert ("Australian", "NORP") in _found(text), _found(text)

@@ -702,6 +702,10 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         honorific = courtesy.group(1) + "."
         gender = "female" if honorific in gz.FEMALE_TITLES else "male" if honorific in gz.MALE_TITLES else None
         return [(start, end, name, "PERSON", 0.8, gender)]
+    if (entity_types.company_noun_before(text, start, len(words) > 1 and words[0] in gz.given_names()) and words[0] not in gz.MEDIA_NAMES
+            and words[-1] not in gz.MEDIA_WORDS and words[0] not in demonyms
+            and not (len(group) > 2 and _INITIALISM.fullmatch(words[0]) and words[1] in gz.given_names())):
+        return [(start, end, name, "ORG", 0.75, None)]  # "housebuilder George Wimpey", "shares in Ann Lee" (extract46)
     if len(group) == 2 and words[1] in _SURNAME_LAW_WORDS and words[0] in gz.given_names() and words[0] not in places:
         return [(start, end, name, "PERSON", 0.6, gz.given_names()[words[0]])]  # "Ann Law": a person, not a law
     if len(group) > 1 and words[-1] == "State" and text[group[-2].end:group[-1].start] == " ":

@@ -189,6 +189,36 @@ _KIN_OF_BEFORE = re.compile(r"\b([a-z]+) of $")
 _ADJECTIVE_USE = re.compile(r"[^\W\d_]+ (?!(?:has|was|is|says|does)\b)[a-z]+s\b")
 
 
+COMPANY_NOUNS_BEFORE = frozenset(
+    "firm company group bank insurer lender retailer supermarket chain airline carrier broadcaster brewer "
+    "manufacturer giant conglomerate distributor exporter importer miner website housebuilder carmaker "
+    "drugmaker chipmaker automaker maker".split()
+)
+"""Lower-case nouns of a business that stand right before its name as its apposition ("housebuilder
+George Wimpey", "Life insurer Axa Sun Life", "software giant Norcom"); not the nouns a person's
+calling shares ("publisher", "producer", "developer", "operator", "builder"; "film maker")."""
+_COMPANY_BEFORE = re.compile(r"(?:\b([A-Za-z]+) |(?<![\w-]))([a-z]+) $")
+_SHARES_IN_BEFORE = re.compile(r"\b[Ss]hares (?:in|of) $")
+_NOT_A_MAKER = frozenset({"film", "movie", "documentary", "programme", "program", "music", "record"})
+
+
+def company_noun_before(text: str, start: int, person_like: bool = False) -> bool:
+    """Does a business's noun ("insurer", "housebuilder") or "shares in" stand right before the name
+    starting at `start`? (extract46: such names that read as a person's, "George Wimpey", "Axa Sun
+    Life", had been typed PERSON in every mention of the article.) Not "film maker", "film-maker";
+    not "group" before a name of two or more words that opens with a given name ("the group Ann Lee
+    founded"), `person_like` ("civil rights group Liberty" is the body)."""
+    if _SHARES_IN_BEFORE.search(text, max(0, start - 10), start):
+        return True
+    m = _COMPANY_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    noun = m.group(2)
+    if noun == "maker" and (m.group(1) or "").lower() in _NOT_A_MAKER:
+        return False
+    return noun in COMPANY_NOUNS_BEFORE and not (person_like and noun == "group")
+
+
 def person_noun_before(text: str, start: int) -> bool:
     """Does a person's calling ("artist Quibbly") or kinship ("father of Quibbly") stand right before
     the lone unknown word starting at `start`? (extract46: such words had been typed ORG, the one-word
