@@ -331,6 +331,8 @@ def _name_like(tok: _Tok, following: _Tok | None = None, text: str = "") -> bool
         return False
     if w in _PLACE_FIRST_WORDS and following is not None and text[tok.end:following.start] == " " and f"{w} {following.text}" in gz.places():
         return True  # "New York", "New Zealand": a function word that starts a place name
+    if w in _NUMBER_WORDS and following is not None and _opens_a_name_mid_sentence(text, tok, following):
+        return True  # "the Three Gorges Dam", "the Four Seasons", "Third Way politics" (extract46)
     if w in gz.FUNCTION_WORDS or w in gz.MONTHS_DAYS or _APOSTROPHE.split(w, 1)[0] in gz.FUNCTION_WORDS:
         return False
     if entity_types.plural_initialism(w):
@@ -339,6 +341,16 @@ def _name_like(tok: _Tok, following: _Tok | None = None, text: str = "") -> bool
 
 
 _PLACE_FIRST_WORDS = frozenset({"New", "The"})
+_NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten First Second Third".split())
+_LOWER_BEFORE = re.compile(r"[a-z,] $")
+
+
+def _opens_a_name_mid_sentence(text: str, tok: _Tok, following: _Tok) -> bool:
+    """A number word capitalised after a lower-case word or a comma (never a sentence start), one
+    blank before a capitalised word that is no function word or title: only a name writes it so."""
+    return (not tok.ambiguous and _LOWER_BEFORE.match(text, max(0, tok.start - 2), tok.start) is not None
+            and text[tok.end:following.start] == " " and following.text[:1].isupper()
+            and following.text not in gz.FUNCTION_WORDS and following.text not in gz.TITLES)
 
 _HEAD_NOUNS = gz.ORG_WORDS | gz.MEDIA_WORDS | gz.LOC_WORDS | gz.LAW_WORDS | gz.EVENT_WORDS | gz.TITLES | gz.LOC_HEADS | gz.ORG_HEADS | frozenset(
     "State States Republic Kingdom Emirates Museum Society Duke Duchess Earl Archbishop Bishop Islands".split()
@@ -526,6 +538,8 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
         return brand
     if 1 < len(group) <= _MAX_CAPITALS_NAME and all(t.text.isupper() for t in group):
         group = _title_cased(group)  # "UTAH COUNTY" typed as "Utah County" would be; its span and name unchanged
+    if len(group) == 2 and group[1].text in gz.EVENT_WORDS and _is_title(text, group[0]) and text[group[0].end:group[1].start] == " ":
+        return [(group[0].start, group[1].end, text[group[0].start:group[1].end], "EVENT", 0.6, None)]  # "General Election" (extract46)
     office = _office_of(text, group) if len(group) > 1 else None
     if office is not None:
         # "Chief Executive of Wexbury Trust", "Norcom Senior Vice President of Sales": the title words are
@@ -702,8 +716,8 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         honorific = courtesy.group(1) + "."
         gender = "female" if honorific in gz.FEMALE_TITLES else "male" if honorific in gz.MALE_TITLES else None
         return [(start, end, name, "PERSON", 0.8, gender)]
-    if (entity_types.company_noun_before(text, start, len(words) > 1 and words[0] in gz.given_names()) and words[0] not in gz.MEDIA_NAMES
-            and words[-1] not in gz.MEDIA_WORDS and words[0] not in demonyms
+    if (entity_types.company_noun_before(text, start) and words[0] not in gz.MEDIA_NAMES
+            and words[-1] not in gz.MEDIA_WORDS and name not in demonyms
             and not (len(group) > 2 and _INITIALISM.fullmatch(words[0]) and words[1] in gz.given_names())):
         return [(start, end, name, "ORG", 0.75, None)]  # "housebuilder George Wimpey", "shares in Ann Lee" (extract46)
     if len(group) == 2 and words[1] in _SURNAME_LAW_WORDS and words[0] in gz.given_names() and words[0] not in places:
@@ -754,6 +768,8 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
     if 2 <= len(group) <= 4 and all(t.text[:1].isupper() for t in group):
         if words[0] in given:  # a census given name first: "Ann Lee"
             return [(start, end, name, "PERSON", 0.7, gender)]
+        if words[0] in _NUMBER_WORDS:
+            return [(start, end, name, "ORG", 0.45, None)]  # "Four Seasons", "First Look": no person's name (extract46)
         return [(start, end, name, entity_types.unknown_type(text, start, words), 0.45, None)]
     if _SPEECH_AFTER.match(text[end:end + 20]) and entity_types.may_be_surname(name):
         return [(start, end, name, "PERSON", 0.55, None)]

@@ -202,12 +202,10 @@ _SHARES_IN_BEFORE = re.compile(r"\b[Ss]hares (?:in|of) $")
 _NOT_A_MAKER = frozenset({"film", "movie", "documentary", "programme", "program", "music", "record"})
 
 
-def company_noun_before(text: str, start: int, person_like: bool = False) -> bool:
+def company_noun_before(text: str, start: int) -> bool:
     """Does a business's noun ("insurer", "housebuilder") or "shares in" stand right before the name
     starting at `start`? (extract46: such names that read as a person's, "George Wimpey", "Axa Sun
-    Life", had been typed PERSON in every mention of the article.) Not "film maker", "film-maker";
-    not "group" before a name of two or more words that opens with a given name ("the group Ann Lee
-    founded"), `person_like` ("civil rights group Liberty" is the body)."""
+    Life", had been typed PERSON in every mention of the article.) Not "film maker", "film-maker"."""
     if _SHARES_IN_BEFORE.search(text, max(0, start - 10), start):
         return True
     m = _COMPANY_BEFORE.search(text, max(0, start - 30), start)
@@ -216,7 +214,7 @@ def company_noun_before(text: str, start: int, person_like: bool = False) -> boo
     noun = m.group(2)
     if noun == "maker" and (m.group(1) or "").lower() in _NOT_A_MAKER:
         return False
-    return noun in COMPANY_NOUNS_BEFORE and not (person_like and noun == "group")
+    return noun in COMPANY_NOUNS_BEFORE
 
 
 def person_noun_before(text: str, start: int) -> bool:

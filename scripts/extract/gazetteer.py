@@ -72,7 +72,7 @@ KNOWN_TYPES = {
     # armed groups named by words no list types (a census given name "Isis", two unknown words read as
     # a person's name "Boko Haram"); in news they are the group (extract46)
     **dict.fromkeys(("Isis", "Isil", "Daesh", "Taliban", "Hamas", "Hezbollah", "Hizbollah", "Boko Haram", "Al Qaeda",
-                     "Al-Qaeda", "Al Qaida", "Al-Qaida", "Qaeda", "Qaida", "Al-Shabab", "Al-Shabaab", "Shabab", "Shabaab",
+                     "Al-Qaeda", "Al Qaida", "Al-Qaida", "Qaeda", "Qaida", "Al-Shabab", "Al-Shabaab", "Al Shabab", "Al Shabaab", "Shabab", "Shabaab",
                      "Al-Nusra", "Nusra"), "ORG"),
     # holidays and festivals: "Christmas" is a census surname, "Easter" a given name
     **dict.fromkeys(("Christmas", "Easter", "Ramadan", "Eid", "Hanukkah", "Diwali", "Thanksgiving", "Halloween",
