@@ -142,6 +142,14 @@ def test_a_holder_named_after_the_office_is_a_person_of_their_own(text, expected
     assert _found(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Secretary of State Ann Dorrit flew in.", [("Ann Dorrit", "PERSON")]),  # "State" is part of the title
+    ("The Secretary of State said so.", []),
+])
+def test_state_after_secretary_of_is_no_name(text, expected):
+    assert _found(text) == expected
+
+
 def test_a_lone_word_before_a_plural_noun_is_no_person_after_a_kin_noun():
     text = "Tom Vale is the son of Zorbish immigrants, his lawyer said."
     assert not any(t == "PERSON" for s, t in _found(text) if s == "Zorbish"), _found(text)

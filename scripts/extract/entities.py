@@ -550,9 +550,11 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
         if prefix and prefix == _prefix_run(prefix):
             head = [(r[0], r[1], r[2], "ORG" if r[3] == "OTHER" else r[3], r[4], r[5]) for r in _type_group(text, prefix, runs)]
         holder = _holder_after_office(rest)
+        body = rest[:holder] if holder else rest
+        typed_body = [] if [t.text for t in body] == ["State"] else None  # "Secretary of State": part of the title
         if holder:  # "Chancellor of the Exchequer Ann Lee": the office's body, then its holder
-            return head + _type_group(text, rest[:holder], runs) + [_Rest(rest[holder:])]
-        return head + [_Rest(rest)]
+            return head + (_type_group(text, body, runs) if typed_body is None else typed_body) + [_Rest(rest[holder:])]
+        return head + ([_Rest(rest)] if typed_body is None else [])
     if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in _HEADS:
         name = text[group[0].start:group[-1].end]
         if name not in gz.places():
