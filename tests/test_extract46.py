@@ -76,6 +76,7 @@ def test_without_a_role_noun_right_before_the_type_is_as_before(text, name, kind
     ("They met at the local Murtagh's, but he never came. A Murtagh's burger was bought.", "Murtagh's"),
     ("The group owns the Carvel, Brindley’s and the Ostrom for £750m.", "Brindley’s"),
     ("Staff said Pellow's was closing. A Pellow's spokesman agreed.", "Pellow's"),
+    ("She had tea at Carvery’s; Carvery’s said it was full.", "Carvery’s"),  # before a semicolon and a verb
 ])
 def test_a_name_with_s_used_as_a_noun_keeps_its_s_everywhere_in_the_article(text, surface):
     found = _found(text)
@@ -184,20 +185,7 @@ def test_a_trades_head_word_ends_one_business_name(text, surface):
     ("Protests spread across the region during the Arab Spring in 2011.", "Arab Spring", "EVENT"),
     # diseases
     ("Two nurses who treated Ebola patients were released.", "Ebola", "OTHER"),
-])
-def test_names_no_word_list_types_right_get_their_type(text, surface, kind):
-    assert (surface, kind) in [(text[m.start:m.end], m.type) for m in find_mentions(text)], _found(text)
-
-
-def test_god_is_no_entity():
-    text = "The priest said he had seen God, and that Norcom had paid him."
-    assert "God" not in [s for s, _ in _found(text)], _found(text)
-
-
-# --- class 8: names that open with a lower-case letter: i-/e- brands, their models, 9/11, currencies ---
-
-
-@pytest.mark.parametrize(("text", "surface", "kind"), [
+    # class 8 (below): names that open with a lower-case letter
     ("Buyers said the iZorb 6 bent in their pockets.", "iZorb 6", "OTHER"),
     ("Some owners of the iZorb 6 Plus complained.", "iZorb 6 Plus", "OTHER"),
     ("Reports that the iZorb 6+ bends spread fast.", "iZorb 6+", "OTHER"),
@@ -206,9 +194,21 @@ def test_god_is_no_entity():
     ("Security was tightened after 9/11 across the country.", "9/11", "EVENT"),
     ("The bill came to 40 million euros in all.", "euros", "OTHER"),
     ("The yuan fell against the dollar on Friday.", "yuan", "OTHER"),
+    # the Budget; a title before an event word (it had made the person "Election")
+    ("The Chancellor will deliver the Budget on Wednesday, before the polls.", "Budget", "EVENT"),
+    ("It will be the last Budget before the General Election, due in May.", "General Election", "EVENT"),
 ])
-def test_lower_case_names_are_found(text, surface, kind):
+def test_names_the_word_lists_and_capitalised_words_miss_get_their_type(text, surface, kind):
     assert (surface, kind) in _found(text), _found(text)
+
+
+def test_god_is_no_entity():
+    text = "The priest said he had seen God, and that Norcom had paid him."
+    assert "God" not in [s for s, _ in _found(text)], _found(text)
+
+
+# --- class 8: names that open with a lower-case letter: i-/e- brands, their models, 9/11, currencies ---
+# (the names found are in class 7's table; here what stays out)
 
 
 @pytest.mark.parametrize("text", [
@@ -237,25 +237,29 @@ def test_capitalised_words_that_name_nothing_are_no_entities(text):
     assert [s for s, _ in _found(text) if s != "Norcom"] == [], _found(text)
 
 
-def test_the_budget_is_an_event():
-    text = "The Chancellor will deliver the Budget on Wednesday, his last before the election."
-    assert ("Budget", "EVENT") in _found(text), _found(text)
-
-
 # --- class 9: a company noun before a name makes a body, even of a name that looks like a person's ----
 
 
-@pytest.mark.parametrize(("text", "surface"), [
-    ("Profits rose at housebuilder George Wimbury, which sold more homes.", "George Wimbury"),
-    ("Life insurer Orla Sun Life has cut its bonus rates.", "Orla Sun Life"),
-    ("The deal was backed by software giant Dorrit.", "Dorrit"),
-    ("Shares in Ann Dorrit rose 6% in morning trade.", "Ann Dorrit"),
-    ("Shares in American Zorbex fell.", "American Zorbex"),  # a nationality opening the body's name
-    ("Profits fell at the drugs group Eli Dorrit last year.", "Eli Dorrit"),
-    ("The broadcaster BSkyZ sold its stake in the club.", "BSkyZ"),
+@pytest.mark.parametrize(("text", "surface", "kind"), [
+    # right before the name: a body, whatever the name reads as
+    ("Profits rose at housebuilder George Wimbury, which sold more homes.", "George Wimbury", "ORG"),
+    ("Life insurer Orla Sun Life has cut its bonus rates.", "Orla Sun Life", "ORG"),
+    ("The deal was backed by software giant Dorrit.", "Dorrit", "ORG"),
+    ("Shares in Ann Dorrit rose 6% in morning trade.", "Ann Dorrit", "ORG"),
+    ("Shares in American Zorbex fell.", "American Zorbex", "ORG"),  # a nationality opening the body's name
+    ("Profits fell at the drugs group Eli Dorrit last year.", "Eli Dorrit", "ORG"),
+    ("The broadcaster BSkyZ sold its stake in the club.", "BSkyZ", "ORG"),
+    # not right before it, or a calling a person shares, or the body-then-officer pattern: as before
+    ("The firm's founder Ann Dorrit said trade was brisk.", "Ann Dorrit", "PERSON"),  # a person's role after the firm
+    ("Mr Dorrit, whose company Norcom failed, said so.", "Dorrit", "PERSON"),
+    ("The magazine's publisher Ann Dorrit resigned.", "Ann Dorrit", "PERSON"),  # a calling a person shares
+    ("The aerospace group ZXQ Ann Dorrit is to leave.", "Ann Dorrit", "PERSON"),  # the body, then its officer
+    ("The film maker Ann Dorrit won the prize.", "Ann Dorrit", "PERSON"),
+    ("The award went to film-maker Ann Dorrit.", "Ann Dorrit", "PERSON"),
 ])
-def test_a_company_noun_before_a_name_makes_a_body(text, surface):
-    assert (surface, "ORG") in _found(text), _found(text)
+def test_a_company_noun_right_before_a_name_makes_a_body(text, surface, kind):
+    kinds = {t for s, t in _found(text) if s == surface}  # every mention of the name, one reading
+    assert kinds == {kind}, _found(text)
 
 
 def test_a_body_so_introduced_keeps_its_type_when_named_short():
@@ -263,16 +267,6 @@ def test_a_body_so_introduced_keeps_its_type_when_named_short():
     assert {t for s, t in _found(text) if "Wimbury" in s} == {"ORG"}, _found(text)
 
 
-@pytest.mark.parametrize(("text", "surface"), [
-    ("The firm's founder Ann Dorrit said trade was brisk.", "Ann Dorrit"),  # a person's role after the firm
-    ("Mr Dorrit, whose company Norcom failed, said so.", "Dorrit"),
-    ("The magazine's publisher Ann Dorrit resigned.", "Ann Dorrit"),  # a calling a person shares
-    ("The aerospace group ZXQ Ann Dorrit is to leave.", "Ann Dorrit"),  # the body, then its officer
-    ("The film maker Ann Dorrit won the prize.", "Ann Dorrit"),
-    ("The award went to film-maker Ann Dorrit.", "Ann Dorrit"),
-])
-def test_a_company_noun_not_right_before_the_name_changes_nothing(text, surface):
-    assert (surface, "PERSON") in _found(text), _found(text)
 
 
 def test_group_before_a_one_word_name_is_a_body_even_when_it_is_a_given_name():
@@ -304,8 +298,3 @@ def test_a_capitalised_number_word_mid_sentence_opens_the_name(text, surface):
 ])
 def test_a_number_word_at_a_sentence_start_or_before_a_title_stays_out(text, absent):
     assert absent not in [s for s, _ in _found(text)], _found(text)
-
-
-def test_a_general_election_is_an_event():
-    text = "It will be the last Budget before the General Election, due in May."
-    assert ("General Election", "EVENT") in _found(text), _found(text)
