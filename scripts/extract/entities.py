@@ -53,6 +53,14 @@ _WEB_ADDRESS = re.compile(
 )
 """A site's address as a name (`Metro.co.uk`, `iGen.fr`): not part of a longer address, path or e-mail."""
 _EO = guarded(re.compile(r"\b(?:EO|E\.O\.|Executive Order) ?\d{3,6}\b"))
+_LOWER_FIRST = guarded(re.compile(
+    r"(?<![\w#@/.’'-])(?:[ie][A-Z][A-Za-z]+(?: \d{1,2}(?:[A-Za-z]\b)?(?:\+|(?! ?[\d%])(?: (?:Plus|Pro|Mini|Max|Air)\b)?)"
+    r"| (?:Plus|Pro|Mini|Max|Air)\b)?|(?:9/11|7/7)(?![\d/])|(?:euros?|yuan|renminbi)\b)"))
+"""Names that open with a lower-case letter, which the capitalised tokens miss (extract46): i- and
+e- brands and a model's number after one (`iPhone 6 Plus`, `eBay`), the attacks named by their
+dates (`9/11`, `7/7`), and the currencies the guidelines name as names (`euro`, `yuan`; not the
+common nouns `dollar`, `pound`)."""
+_E_COMMON = re.compile(r"e(?:Commerce|Mail|Book|Books|Learning|Business|Reader|Readers)")
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,7 @@ def _tokens(text: str) -> list[_Tok]:
     title_lines = _title_case_lines(text)
     title_end = title_lines[-1][1] if title_lines else -1  # headlines come first: most words are past them
     breaks = _sentence_starts(text)
+    named_with_s = _names_with_s(text) if "’s" in text or "'s" in text else frozenset()
     found = []
     tokens = _TOKEN if text.isascii() or not _HAS_MARK.search(text) else TOKEN_WITH_MARKS
     for m in tokens.finditer(text):
@@ -103,7 +112,7 @@ def _tokens(text: str) -> list[_Tok]:
                 found.append((start, start + len(pair[0]), pair[0], False, weak))
                 start, word = end - len(pair[1]), pair[1]
         possessive = word.endswith(("’s", "'s")) and len(word) > 2
-        if possessive:
+        if possessive and word[:-2] not in named_with_s:
             word, end = word[:-2], end - 2
         weak = (start in breaks and not _after_initialism(text, start)) or (start < title_end and _in_lines(start, title_lines))
         found.append((start, end, word, possessive, weak))
@@ -131,6 +140,33 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 _INITIALISM_BEFORE = re.compile(r"(?<![^\W_])(?:[A-Z]\.){2,} $")
+
+_NOUN_WITH_S = re.compile(
+    r"(?<![\w’'.-])([A-Z][\w&-]*)[’']s(?=[,.;:!?”\"]|\s+(?:and|or|said|says|has|had|is|was|were|will|would|declined)\b)")
+"""`at the local Murtagh's, but`, `Murtagh's said`: a name with 's standing as a noun (a punctuation
+mark, a conjunction or a verb after it), not as a possessive before one."""
+
+
+_NOT_SHOPS = frozenset({"God", "Allah"})
+
+
+def _names_with_s(text: str) -> frozenset[str]:
+    """Names the article writes with 's as a noun (`Murtagh's`, a shop, a restaurant, a hotel): there
+    the 's is part of the name, in every use of it in the article ("a Murtagh's burger"; extract46: the
+    name had been cut to `Murtagh` as if possessive). Not a place, nationality or function word
+    (`Brazil's,`, `That's.`), month, census given name (`Matt's.`), nor a word the article also writes
+    as a person's surname (`Mr Dorrit's,`, `Ann Dorrit's and`)."""
+    out = set()
+    for m in _NOUN_WITH_S.finditer(text):
+        word = m.group(1)
+        if (word in out or word in gz.FUNCTION_WORDS or word in gz.MONTHS_DAYS or word in gz.places() or word in gz.demonyms()
+                or word in gz.given_names() or word in _NOT_SHOPS or word.isupper()):
+            continue  # ("January's,", "Matt's.", "God's.": a month, a person, no business)
+        before = (b.group(1).rstrip(".") for b in re.finditer(rf"([A-Z][\w’'-]*\.?) {re.escape(word)}\b", text))
+        if any(b in ("Mr", "Mrs", "Ms", "Dr") or b not in gz.FUNCTION_WORDS for b in before):
+            continue  # a surname after a title or a given name (not after "A", "The"): a person's possessive
+        out.add(word)
+    return frozenset(out)
 
 
 def _after_initialism(text: str, start: int) -> bool:
@@ -295,6 +331,8 @@ def _name_like(tok: _Tok, following: _Tok | None = None, text: str = "") -> bool
         return False
     if w in _PLACE_FIRST_WORDS and following is not None and text[tok.end:following.start] == " " and f"{w} {following.text}" in gz.places():
         return True  # "New York", "New Zealand": a function word that starts a place name
+    if w in _NUMBER_WORDS and following is not None and _opens_a_name_mid_sentence(text, tok, following):
+        return True  # "the Three Gorges Dam", "the Four Seasons", "Third Way politics" (extract46)
     if w in gz.FUNCTION_WORDS or w in gz.MONTHS_DAYS or _APOSTROPHE.split(w, 1)[0] in gz.FUNCTION_WORDS:
         return False
     if entity_types.plural_initialism(w):
@@ -303,6 +341,16 @@ def _name_like(tok: _Tok, following: _Tok | None = None, text: str = "") -> bool
 
 
 _PLACE_FIRST_WORDS = frozenset({"New", "The"})
+_NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten First Second Third".split())
+_LOWER_BEFORE = re.compile(r"[a-z,] $")
+
+
+def _opens_a_name_mid_sentence(text: str, tok: _Tok, following: _Tok) -> bool:
+    """A number word capitalised after a lower-case word or a comma (never a sentence start), one
+    blank before a capitalised word that is no function word or title: only a name writes it so."""
+    return (not tok.ambiguous and _LOWER_BEFORE.match(text, max(0, tok.start - 2), tok.start) is not None
+            and text[tok.end:following.start] == " " and following.text[:1].isupper()
+            and following.text not in gz.FUNCTION_WORDS and following.text not in gz.TITLES)
 
 _HEAD_NOUNS = gz.ORG_WORDS | gz.MEDIA_WORDS | gz.LOC_WORDS | gz.LAW_WORDS | gz.EVENT_WORDS | gz.TITLES | gz.LOC_HEADS | gz.ORG_HEADS | frozenset(
     "State States Republic Kingdom Emirates Museum Society Duke Duchess Earl Archbishop Bishop Islands".split()
@@ -328,6 +376,9 @@ def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
                 groups.append(current)
             current = []
             continue
+        if current and current[-1].possessive and tok.text in gz.HOLIDAY_LAST_WORDS and text[current[-1].end + 2:tok.start] == " ":
+            current.append(tok)  # "Valentine's Day": the possessive is part of a holiday's name (extract46)
+            continue
         if current and not current[-1].possessive:
             gap = text[current[-1].end:tok.start]
             joined = (gap == " " or gap in entity_types.AMPERSANDS or (_CONNECTOR_GAP.fullmatch(gap) is not None and _joins_across(current, gap))
@@ -352,12 +403,48 @@ def find_mentions(text: str) -> list[Mention]:
         raw.extend(_type_group(text, group, runs))
     for m in _EO.finditer(text):
         raw.append((m.start(), m.end(), m.group(), "LAW", 0.7, None))
+    for m in _LOWER_FIRST.finditer(text):
+        found = m.group()
+        if found[0] in "ie" and found[1:2].isupper():
+            if _E_COMMON.fullmatch(found):
+                continue  # "eCommerce", "eMail": a common noun written so
+            raw.append((m.start(), m.end(), found, "OTHER" if found[0] == "i" else "ORG", 0.6, None))
+        else:
+            raw.append((m.start(), m.end(), found, "EVENT" if found[0].isdigit() else "OTHER", 0.6, None))
     for m in _WEB_ADDRESS.finditer(text):  # "told Metro.co.uk": the site, not the word before its dot (extract45)
         raw.append((m.start(), m.end(), m.group(), "ORG", 0.7, None))
-    raw = _longest_first(raw)
+    raw = _with_the_and_year(text, _longest_first(raw))
     # a regex's \b follows this Python's Unicode tables: a name glued to a letter they do not know
     # is part of a longer word, which validate's newer tables see; such a mention is dropped
     return [m for m in _link_short_names(text, raw) if not (inside_word(text, m.start) or inside_word(text, m.end))]
+
+
+_THE_MID_SENTENCE = re.compile(r"(?<=[a-z,] )The $")
+_THE_KINDS = frozenset({"ORG", "MEDIA", "LOC", "EVENT", "LAW", "OTHER"})
+_YEAR_AFTER = re.compile(r" (?:1[89]|20)\d\d(?![\w.,]\d|\w)")
+
+
+def _with_the_and_year(text: str, raw: list) -> list:
+    """Two words a name takes in: a capitalised "The" inside a sentence, which only a title writes so
+    ("told The Daily Clarion", "on The Project"; not at a sentence start, after a quotation mark or in
+    a title-case headline, where any word is capitalised), and a law's year ("Terrorism Act 2000",
+    named with it: two laws may differ by their years). extract46: both had been left outside."""
+    if "The " not in text and not any(r[3] == "LAW" for r in raw):
+        return raw
+    title_lines = None
+    out = []
+    for start, end, name, kind, conf, gender in raw:
+        if kind in _THE_KINDS and _THE_MID_SENTENCE.search(text, max(0, start - 6), start):
+            if title_lines is None:
+                title_lines = _title_case_lines(text)
+            if not _in_lines(start, title_lines):
+                start -= 4
+        if kind == "LAW":
+            year = _YEAR_AFTER.match(text, end)
+            if year is not None:
+                end, name = year.end(), f"{name}{year.group()}"
+        out.append((start, end, name, kind, conf, gender))
+    return out
 
 
 _HEADS = gz.LOC_HEADS | gz.ORG_HEADS
@@ -451,6 +538,23 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
         return brand
     if 1 < len(group) <= _MAX_CAPITALS_NAME and all(t.text.isupper() for t in group):
         group = _title_cased(group)  # "UTAH COUNTY" typed as "Utah County" would be; its span and name unchanged
+    if len(group) == 2 and group[1].text in gz.EVENT_WORDS and _is_title(text, group[0]) and text[group[0].end:group[1].start] == " ":
+        return [(group[0].start, group[1].end, text[group[0].start:group[1].end], "EVENT", 0.6, None)]  # "General Election" (extract46)
+    office = _office_of(text, group) if len(group) > 1 else None
+    if office is not None:
+        # "Chief Executive of Wexbury Trust", "Norcom Senior Vice President of Sales": the title words are
+        # no part of any name, a body before them is one, and the name after "of" is what the office is
+        # of (typed afresh, with no title: it had made "the Prime Minister of <country>" a person; extract46)
+        prefix, rest = group[:office[0]], group[office[1]:]
+        head = []
+        if prefix and prefix == _prefix_run(prefix):
+            head = [(r[0], r[1], r[2], "ORG" if r[3] == "OTHER" else r[3], r[4], r[5]) for r in _type_group(text, prefix, runs)]
+        holder = _holder_after_office(rest)
+        body = rest[:holder] if holder else rest
+        typed_body = [] if [t.text for t in body] == ["State"] else None  # "Secretary of State": part of the title
+        if holder:  # "Chancellor of the Exchequer Ann Lee": the office's body, then its holder
+            return head + (_type_group(text, body, runs) if typed_body is None else typed_body) + [_Rest(rest[holder:])]
+        return head + ([_Rest(rest)] if typed_body is None else [])
     if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in _HEADS:
         name = text[group[0].start:group[-1].end]
         if name not in gz.places():
@@ -472,6 +576,8 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
     while group and _is_title(text, group[0]) and not _holder_of_see(text, group) and not _after_courtesy(text, group[0].start):
         title = group[0].text
         group = group[1:]
+        while len(group) > 1 and group[0].text in gz.TITLE_MODIFIERS and text[group[0].end:group[1].start] == " ":
+            group = group[1:]  # "Chief Executive Ann Lee": the title's qualifier is no part of the name (extract46)
     if title in entity_types.MODIFIERS:
         title = None  # "Former WorldCom boss": a modifier alone makes nobody a person
     return _type_group_titled(text, group, runs, title)
@@ -530,6 +636,37 @@ def _after_courtesy(text: str, start: int) -> bool:
     return _COURTESY_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
+_OF_GAPS = (" of ", " of the ")
+
+
+def _office_of(text: str, group: list[_Tok]) -> tuple[int, int] | None:
+    """(i, k) when the group's words i..k-1 are a run of titles and their qualifiers holding at least
+    one title ("Chief Executive", "Senior Vice President"), joined by blanks, and the group goes on
+    across "of" at k; None when it does not, and for a religious see (`Archbishop of Canterbury`
+    names its holder whole, `_holder_of_see`)."""
+    k = next((j for j in range(1, len(group)) if text[group[j - 1].end:group[j].start] != " "), None)
+    if k is None or text[group[k - 1].end:group[k].start] not in _OF_GAPS:
+        return None
+    i = k
+    while i > 0 and (_is_title(text, group[i - 1]) or group[i - 1].text in gz.TITLE_MODIFIERS):
+        i -= 1
+    if i == k or not any(_is_title(text, t) for t in group[i:k]) or group[i].text in gz.RELIGIOUS_TITLES:
+        return None
+    if i > 0 and _after_courtesy(text, group[i].start):
+        return None
+    return i, k
+
+
+def _holder_after_office(rest: list[_Tok]) -> int:
+    """The index in the words after "<title> of" where the holder's name starts (`Exchequer Ann Lee`,
+    `Homeland Security Ben Ode`: a census given name and at least one word after it, the last no head
+    noun), else 0: the words name only what the office is of."""
+    if len(rest) < 3 or rest[-1].text in _HEAD_NOUNS:
+        return 0
+    given = gz.given_names()
+    return next((j for j in range(1, len(rest) - 1) if rest[j].text in given and rest[j].text not in gz.places()), 0)
+
+
 def _holder_of_see(text: str, group: list[_Tok]) -> bool:
     """`Archbishop of Canterbury`, `Imam of X`: a religious title and its see name one person whole
     (not a title before a person's name)."""
@@ -565,6 +702,10 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, canonical, kind, 0.85, None)]
     if len(group) == 1 and entity_types.not_a_name(name):
         return []  # "TV", "GMT", a lone "Police" or "Government": common nouns
+    if name in gz.KNOWN_TYPES:
+        return [(start, end, name, gz.KNOWN_TYPES[name], 0.8, None)]  # "Isis", "Boko Haram", "Christmas", "Ebola"
+    if len(group) > 1 and group[-2].possessive and words[-1] in gz.HOLIDAY_LAST_WORDS:
+        return [(start, end, name, "EVENT", 0.7, None)]  # "Valentine's Day", "New Year's Eve"
     if (len(group) <= 3 and any(_PARTICLE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(group, group[1:]))
             and not any(t.text in places or t.text in _HEAD_NOUNS for t in group)):
         return [(start, end, name, "PERSON", 0.6 if title is None else 0.8, gz.given_names().get(words[0]))]  # "Hamish de Bretton-Gordon"
@@ -577,6 +718,10 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         honorific = courtesy.group(1) + "."
         gender = "female" if honorific in gz.FEMALE_TITLES else "male" if honorific in gz.MALE_TITLES else None
         return [(start, end, name, "PERSON", 0.8, gender)]
+    if (entity_types.company_noun_before(text, start) and words[0] not in gz.MEDIA_NAMES
+            and words[-1] not in gz.MEDIA_WORDS and name not in demonyms
+            and not (len(group) > 2 and _INITIALISM.fullmatch(words[0]) and words[1] in gz.given_names())):
+        return [(start, end, name, "ORG", 0.75, None)]  # "housebuilder George Wimpey", "shares in Ann Lee" (extract46)
     if len(group) == 2 and words[1] in _SURNAME_LAW_WORDS and words[0] in gz.given_names() and words[0] not in places:
         return [(start, end, name, "PERSON", 0.6, gz.given_names()[words[0]])]  # "Ann Law": a person, not a law
     if len(group) > 1 and words[-1] == "State" and text[group[-2].end:group[-1].start] == " ":
@@ -625,6 +770,8 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
     if 2 <= len(group) <= 4 and all(t.text[:1].isupper() for t in group):
         if words[0] in given:  # a census given name first: "Ann Lee"
             return [(start, end, name, "PERSON", 0.7, gender)]
+        if words[0] in _NUMBER_WORDS:
+            return [(start, end, name, "ORG", 0.45, None)]  # "Four Seasons", "First Look": no person's name (extract46)
         return [(start, end, name, entity_types.unknown_type(text, start, words), 0.45, None)]
     if _SPEECH_AFTER.match(text[end:end + 20]) and entity_types.may_be_surname(name):
         return [(start, end, name, "PERSON", 0.55, None)]
@@ -632,6 +779,8 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, name, "PERSON", 0.45, given[name])]
     if len(group) == 1 and _GROUP_SUFFIX.search(name):
         return [(start, end, name, "NORP", 0.4, None)]  # "Islamist", "Blairites", "Maoist"
+    if len(group) == 1 and entity_types.person_noun_before(text, start):
+        return [(start, end, name, "PERSON", 0.5, None)]  # "the graffiti artist Quibbly", "father of Quibbly" (extract46)
     if _LOCATIVE.search(text, max(0, start - 8), start) and name in gz.towns():
         return [(start, end, name, "GPE", 0.5, None)]  # "in Carlisle", "near Kobani"
     if len(group) == 1:

@@ -115,8 +115,13 @@ def capitalised_part(word: str) -> str:
 NOT_NAMES = frozenset(
     "TV GMT BST UTC OK AD BC MW GW KW IV PE SWAT HAZMAT CEO CFO COO GDP GNP VAT PC IT PR HR DIY DVD CD SUV ATM "
     "FAQ ID IQ LCD UFO VIP".split()
+) | frozenset(
+    # extract46: the deity; kin words written as names ("rely on Dad"); seasons ("in Spring 2015"):
+    # capitalised, but no entity the guidelines type. (Not an institution's adjective: the gold
+    # annotates "Congressional" as the body it refers to.)
+    "God Dad Mum Mom Mummy Daddy Grandma Grandpa Granny Spring Summer Autumn Winter".split()
 )
-"""Abbreviations of common nouns, units and eras: capitalised, but they name nothing."""
+"""Abbreviations of common nouns, units and eras, and other capitalised words that name nothing."""
 COMMON_BODY_WORDS = frozenset(
     "Police Government Hospital Army Navy Court Council Committee Department Ministry Agency Bank Office "
     "Commission Board Union Party Group Company Service Services Authority Fund Force Forces Administration "
@@ -167,6 +172,63 @@ def place_noun_after(text: str, end: int) -> str | None:
     """GPE or LOC when a place noun follows the lone unknown word ending at `end`, else None."""
     m = _NEXT_WORD.match(text, end, end + 16)
     return PLACE_NOUNS_AFTER.get(m.group(1)) if m else None
+
+
+PERSON_NOUNS_BEFORE = frozenset(
+    "artist singer songwriter rapper actor actress comedian comedienne presenter golfer footballer "
+    "cricketer boxer jockey striker midfielder goalkeeper winger chef author novelist poet playwright "
+    "musician guitarist drummer pianist composer dancer photographer journalist columnist blogger lawyer "
+    "solicitor barrister tycoon magnate billionaire millionaire businessman businesswoman entrepreneur "
+    "teenager schoolboy schoolgirl cleric preacher sculptor painter filmmaker".split()
+)
+"""Lower-case nouns of a person's calling that stand right before a one-word name as its apposition
+("the graffiti artist Quibbly", "golfer Zandrow"): nouns that name no company, team or place."""
+KIN_NOUNS = frozenset("father mother son daughter brother sister wife husband widow uncle aunt cousin".split())
+_PERSON_NOUN_BEFORE = re.compile(r"\b([a-z]+) $")
+_KIN_OF_BEFORE = re.compile(r"\b([a-z]+) of $")
+_ADJECTIVE_USE = re.compile(r"[^\W\d_]+ (?!(?:has|was|is|says|does)\b)[a-z]+s\b")
+
+
+COMPANY_NOUNS_BEFORE = frozenset(
+    "firm company group bank insurer lender retailer supermarket chain airline carrier broadcaster brewer "
+    "manufacturer giant conglomerate distributor exporter importer miner website housebuilder carmaker "
+    "drugmaker chipmaker automaker maker".split()
+)
+"""Lower-case nouns of a business that stand right before its name as its apposition ("housebuilder
+George Wimpey", "Life insurer Axa Sun Life", "software giant Norcom"); not the nouns a person's
+calling shares ("publisher", "producer", "developer", "operator", "builder"; "film maker")."""
+_COMPANY_BEFORE = re.compile(r"(?:\b([A-Za-z]+) |(?<![\w-]))([a-z]+) $")
+_SHARES_IN_BEFORE = re.compile(r"\b[Ss]hares (?:in|of) $")
+_NOT_A_MAKER = frozenset({"film", "movie", "documentary", "programme", "program", "music", "record"})
+
+
+def company_noun_before(text: str, start: int) -> bool:
+    """Does a business's noun ("insurer", "housebuilder") or "shares in" stand right before the name
+    starting at `start`? (extract46: such names that read as a person's, "George Wimpey", "Axa Sun
+    Life", had been typed PERSON in every mention of the article.) Not "film maker", "film-maker"."""
+    if _SHARES_IN_BEFORE.search(text, max(0, start - 10), start):
+        return True
+    m = _COMPANY_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    noun = m.group(2)
+    if noun == "maker" and (m.group(1) or "").lower() in _NOT_A_MAKER:
+        return False
+    return noun in COMPANY_NOUNS_BEFORE
+
+
+def person_noun_before(text: str, start: int) -> bool:
+    """Does a person's calling ("artist Quibbly") or kinship ("father of Quibbly") stand right before
+    the lone unknown word starting at `start`? (extract46: such words had been typed ORG, the one-word
+    default, in every mention of the article.)"""
+    if _ADJECTIVE_USE.match(text, start):
+        return False  # "son of Bengali immigrants": a word before a plural noun qualifies it
+    window = text[max(0, start - 20):start]
+    m = _PERSON_NOUN_BEFORE.search(window)
+    if m is not None and m.group(1) in PERSON_NOUNS_BEFORE:
+        return True
+    m = _KIN_OF_BEFORE.search(window)
+    return m is not None and m.group(1) in KIN_NOUNS
 
 
 def _has_given_name(words: list[str]) -> bool:
