@@ -16,7 +16,7 @@ from landstrikes.errors import BuildError, one_line, os_error_parts
 from landstrikes.quickexit import exit_without_teardown
 from landstrikes.safety.lock import READ_WAIT_SECONDS
 from landstrikes.schema.resources import OutOfResources, exhausted
-from landstrikes.stdstreams import STDOUT, discard_closed_streams, name_stdout_errors
+from landstrikes.stdstreams import STDOUT, discard_closed_streams, discard_unwritable_stderr, name_stdout_errors
 
 DEFAULT_DATASET = Path("dataset")
 
@@ -1046,6 +1046,7 @@ def main(argv: list[str] | None = None) -> int:
     discard_closed_streams()
     if argv is None:
         name_stdout_errors()
+        discard_unwritable_stderr()
         one_blas_thread()
         import_hashlib_quietly()
     _tolerant_streams()
@@ -1053,7 +1054,10 @@ def main(argv: list[str] | None = None) -> int:
         code = _guarded(argv)
     except MemoryError:  # raised while reporting another failure: a traceback and exit 1 (INVALID) before
         sys.stderr.flush()
-        os.write(2, OUT_OF_MEMORY_LINE)
+        try:
+            os.write(2, OUT_OF_MEMORY_LINE)
+        except OSError:  # stderr cannot be written either: the exit code says it (attack46)
+            pass
         code = 2
     if argv is None:
         exit_without_teardown(code)

@@ -69,3 +69,32 @@ def name_stdout_errors() -> None:
     _REPLACED.append(stream)  # kept: a stream made by os.fdopen(1) would close fd 1 when collected
     sys.stdout = io.TextIOWrapper(io.BufferedWriter(_StdoutFile(1, "w", closefd=False)), encoding=stream.encoding,
                                   errors=stream.errors, line_buffering=stream.line_buffering, write_through=stream.write_through)
+
+
+class _StderrFile(io.FileIO):
+    """fd 2, whose write errors discard what was written: stderr is where a failure is reported,
+    so one that cannot be written (a full disk under `2>log`, /dev/full, its reader gone) has no
+    one to tell. Its OSError had escaped the guard as Python's exit 1, INVALID's code for
+    validate and "a difference" for diff, and a notice on the way to success (extract's "more
+    workers than CPUs") had ended the work with it, nothing written (attack46)."""
+
+    def write(self, data):
+        try:
+            return super().write(data)
+        except OSError:
+            return len(data)
+
+
+def discard_unwritable_stderr() -> None:
+    """Make sys.stderr a stream on fd 2 that never fails a write, with the encoding, error
+    handler and buffering it had (a stream not on fd 2 is left as it is)."""
+    stream = sys.stderr
+    try:
+        if not isinstance(stream, io.TextIOWrapper) or stream.fileno() != 2:
+            return
+        stream.flush()
+    except (OSError, ValueError):
+        pass  # what it held is what could not be written
+    _REPLACED.append(stream)  # kept: a stream made by os.fdopen(2) would close fd 2 when collected
+    sys.stderr = io.TextIOWrapper(io.BufferedWriter(_StderrFile(2, "w", closefd=False)), encoding=stream.encoding,
+                                  errors=stream.errors, line_buffering=True, write_through=stream.write_through)
