@@ -31,7 +31,8 @@ RELEASE_EXIT_CODES = """exit codes:
      build invalid or stale, previous release fails verification; --changelog that is not a
      changelog or lies inside the dataset's data/raw/annotations or a release
      [unwritable-changelog]; another build or release, or a reader, holds the dataset's lock [dataset-locked]; the lock file
-     DIR/.landstrikes.lock is a symbolic link or not a regular file [lock-file-not-a-file]"""
+     DIR/.landstrikes.lock is a symbolic link or not a regular file [lock-file-not-a-file]; a write
+     that fails (a full disk), the file being written named [build-io]"""
 VERIFY_EXIT_CODES = """exit codes:
   0  every release checked matches everything its MANIFEST.json states
   1  a problem: a file differs, is missing, unlisted or a symlink (or the release folder is one),
@@ -594,7 +595,7 @@ def cmd_render(args) -> int:
 
 
 def cmd_release(args) -> int:
-    from landstrikes.errors import ReleaseError
+    from landstrikes.errors import ReleaseError, disk_refused_write
     from landstrikes.releases.release import release, repair, releases_dir
 
     from landstrikes.build import dataset_lock
@@ -610,6 +611,11 @@ def cmd_release(args) -> int:
         _error(exc)
         return 2
     except OSError as exc:
+        if disk_refused_write(exc):  # a full disk: the write named, never a source it copied (attack46)
+            where, why = os_error_parts(exc)
+            _error(f"{where or releases_dir(args.dataset)}: cannot write the release ({why}); nothing was released",
+                   check="build-io")
+            return 2
         return _unusable(exc, args.dataset)
     manifest = result.manifest
     print(f"released {manifest['dataset_version']} to {_shown(result.path)} ({len(manifest['files'])} files, "
