@@ -52,7 +52,8 @@ VERIFY_EXIT_CODES = """exit codes:
 PUBLISH_EXIT_CODES = """exit codes:
   0  uploaded and tagged (or, with --dry-run, the upload folder written)
   1  the release fails verification: nothing uploaded
-  2  refused: no such release, bad --repo, --out not empty, huggingface_hub error"""
+  2  refused: no such release, bad --repo, --out not empty, huggingface_hub error; the upload
+     folder cannot be written (a full disk) [output-io]"""
 VALIDATE_EPILOG = f"""\
 exit codes:
   0  valid: every table read, every byte of every string column is UTF-8, every check passed
@@ -697,7 +698,7 @@ def cmd_verify(args) -> int:
             print(f"  [{p.check}] {visible(p.path)}: {visible(p.message)}")
     return 1 if failed else 2 if unvouched else 0  # a defect found outweighs a release left unjudged
 def cmd_publish(args) -> int:
-    from landstrikes.errors import ReleaseError, ReleaseIntegrityError, ReleaseNotFound
+    from landstrikes.errors import ReleaseError, ReleaseIntegrityError, ReleaseNotFound, disk_refused_write
     from landstrikes.releases.publish import publish
 
     if args.dry_run and args.out is None:
@@ -710,6 +711,12 @@ def cmd_publish(args) -> int:
         return 1
     except (ReleaseNotFound, ReleaseError, BuildError) as exc:  # BuildError: --out refused (OutputRefused)
         _error(exc)
+        return 2
+    except OSError as exc:
+        if not disk_refused_write(exc):
+            raise
+        where, why = os_error_parts(exc)  # a full disk under the copy: --out's, as render's and extract's (attack46)
+        _error(f"{args.out if args.dry_run else where}: cannot write the upload folder ({why})", check="output-io")
         return 2
     if result.folder is not None:
         print(f"dry run: release {result.version} verified; the upload folder is {_shown(result.folder)} "

@@ -60,3 +60,22 @@ def test_a_changelog_that_cannot_be_written_is_named_and_its_partial_copy_remove
     assert not list(released_copy.parent.glob(".CHANGELOG.md.*"))
     assert not (released_copy / "releases" / "1.0.2").exists()
     assert changelog.read_bytes() == before
+
+
+def test_a_dry_run_publish_on_a_full_disk_is_an_output_failure_naming_its_out(released_copy, tmp_path):
+    """publish --dry-run copies the release into a temporary folder beside --out: a full disk there
+    read `[unusable-path] .publish-XXXX/upload/...: cannot copy ...`, a folder already removed, under
+    the id of a path that cannot be used, where render, extract and export-schemas say `[output-io]`."""
+    out = tmp_path / "upload"
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1_000, 1_000))
+
+    done = subprocess.run([sys.executable, "-m", "landstrikes", "publish", "1.0.1", "--dataset", str(released_copy),
+                           "--dry-run", "--out", str(out)], cwd=tmp_path, preexec_fn=small_files, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    assert done.returncode == 2, done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith(f"error: [output-io] {out}: cannot write the upload folder"), line
+    assert "File too large" in line
+    assert not out.exists() and not list(tmp_path.glob(".publish-*"))
