@@ -47,6 +47,12 @@ def owned_temporary_folder(prefix: str, parent: Path | None = None) -> Iterator[
     try:
         lock = _claim(folder)
         yield folder
+    except OSError as exc:  # a write the disk refused names no file: it was here, not in the input (attack46)
+        from landstrikes.errors import disk_refused_write
+
+        if exc.filename is None and disk_refused_write(exc):
+            exc.filename = str(folder)
+        raise
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         if lock is not None:
