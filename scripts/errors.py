@@ -100,10 +100,17 @@ _STATED_ERRNO = re.compile(r"\[errno (\d+)\]", re.IGNORECASE)
 def disk_refused_write(exc: OSError) -> bool:
     """The disk refused a write: full, a file-size limit, a quota (attack46: a release stopped so
     named a source it was copying from, or the dataset folder, as an `[unusable-path]`)."""
+    return refused_write_errno(exc) is not None
+
+
+def refused_write_errno(exc: OSError) -> int | None:
+    """ENOSPC, EFBIG or EDQUOT when the error is such a refusal (from its errno, or the `[errno N]`
+    its text states), else None."""
     import errno
 
     refused = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", 122)}
     if exc.errno is not None:
-        return exc.errno in refused
+        return exc.errno if exc.errno in refused else None
     found = _STATED_ERRNO.search(str(exc))
-    return found is not None and int(found.group(1)) in refused
+    code = int(found.group(1)) if found is not None else None
+    return code if code in refused else None
