@@ -41,7 +41,7 @@ def check_arrow_table(spec: TableSpec, table: pa.Table, add: Add) -> tuple[pa.Ta
             continue  # Pandera reports unexpected-column
         col = spec.column(field.name)
         if not same_type(field.type, col.arrow_type):
-            add(spec.name, "wrong-dtype", f"Arrow type {field.type}, the schema says {col.arrow_type}", "", field.name, str(field.type))
+            add(spec.name, "wrong-dtype", f"Arrow type {field.type}, the schema says {col.arrow_type}", column=field.name, value=str(field.type))
             broken.add(field.name)
             continue
         column = table.column(index)
@@ -62,7 +62,7 @@ def check_arrow_table(spec: TableSpec, table: pa.Table, add: Add) -> tuple[pa.Ta
 def _check_duplicate_columns(spec: TableSpec, table: pa.Table, add: Add) -> set[str]:
     twice = sorted(name for name, n in Counter(table.column_names).items() if n > 1)
     for name in twice:
-        add(spec.name, "duplicate-column", f"{table.column_names.count(name)} columns are named {name!r}", "", name, name)
+        add(spec.name, "duplicate-column", f"{table.column_names.count(name)} columns are named {name!r}", column=name, value=name)
     return set(twice)
 
 

@@ -28,12 +28,12 @@ def check_stamps(stamps: dict[str, list[tuple[Path, dict[str, str]]]], add) -> N
             stamped = meta.get("table")
             if stamped is not None and stamped != table:
                 add(table, "table-stamp-mismatch", f"{part.name} is stamped as table {stamped[:80]!r}, not {table!r}",
-                    "", "", stamped[:80])
+                    value=stamped[:80])
             version = meta.get("dataset_version")
             if len(versions) > 1 and version is not None and version != common:
                 add(table, "dataset-version-mismatch",
                     f"{part.name} carries dataset version {str(version)[:40]!r}, the other files {str(common)[:40]!r}",
-                    "", "", str(version)[:40])
+                    value=str(version)[:40])
             elif versions and version is None:  # a stamp removed hides data from elsewhere as well as another one
                 add(table, "dataset-version-mismatch",
                     f"{part.name} carries no dataset version, the other files {str(common)[:40]!r}")
@@ -54,7 +54,7 @@ def check_folder_entries(table: str, table_dir: Path, add) -> None:
         if entry in parts and entry.name.startswith("_"):
             add(table, "unexpected-file", f"{entry.name[:80]} is a part that validate and load_dataset read but "
                 "pandas.read_parquet and Arrow's dataset reader skip (a name starting with '_'): they would get "
-                "another table than the one checked (rename it, attack18)", "", "", entry.name[:80])
+                "another table than the one checked (rename it, attack18)", value=entry.name[:80])
             continue
         if _hidden(entry.name) or entry in parts:
             continue
@@ -64,7 +64,7 @@ def check_folder_entries(table: str, table_dir: Path, add) -> None:
                 f"a folder holding Parquet data ({found.relative_to(table_dir).as_posix()[:80]})" if found != entry else \
                 "Parquet data not named *.parquet"
             add(table, "unexpected-file", f"{entry.name[:80]} is {what}; pandas.read_parquet on the folder would read "
-                "it unchecked (move it out, or hide it with a leading '.')", "", "", entry.name[:80])
+                "it unchecked (move it out, or hide it with a leading '.')", value=entry.name[:80])
 
 
 MAX_ENTRIES = 10_000
@@ -175,4 +175,4 @@ def check_reader_metadata(table: str, parts, add) -> None:
     for part_path, part in parts:
         for name in reader_metadata(part.schema.metadata):
             add(table, "unexpected-metadata", f"{part_path.name} carries a {name!r} schema entry: {READER_METADATA[name]} "
-                f"instead of reading what validate checked{WRITER_HINT.get(name, '')}", "", "", name)
+                f"instead of reading what validate checked{WRITER_HINT.get(name, '')}", value=name)

@@ -12,6 +12,17 @@ EXIT_UNUSABLE = 2
 
 
 NULL_ROW_ID = "<null>"
+
+
+class _NoRow:
+    def __repr__(self) -> str:
+        return "NO_ROW"
+
+
+NO_ROW = _NoRow()
+"""`Report.add`'s row for a finding of no one row (a missing table, a stamp, a column's type):
+shown as the whole table. Any other row id, the empty string included, names a row (attack46:
+"" had meant both, so every finding of a row whose id is '' read `(whole table)`)."""
 """The row id of a finding about a row whose id is null, one spelling wherever the check met the
 null: pandas' NaN or NA or Python's None had it spelt "nan", "<NA>" or "None" by the check, so
 `validate --engine` and one folder named one row two ways (session 28)."""
@@ -37,12 +48,26 @@ class Finding:
     value: str
     message: str
     has_value: bool = field(default=False, compare=False, repr=False)
+    has_row: bool = field(default=False, compare=False, repr=False)
+    """A row was named (`Report.add` given a row id, not NO_ROW): `row_id` "" is then a row whose id
+    is the empty string, shown as `row ''`, else the finding is the whole table's (attack46). Not
+    compared, not in `--json`, like `has_value`."""
     """A value was given, not None nor null: `value` "" is then the empty string, shown as `''` in
     the text report; else nothing is shown (attack45: an empty cell's '' had been hidden as if the
     finding had no value). Not compared, not in `--json` (whose keys are the six above)."""
 
     def as_json(self) -> dict:
         return {name: getattr(self, name) for name in ("table", "check", "row_id", "column", "value", "message")}
+
+    def of_a_row(self) -> bool:
+        """The finding names a row (its id may be the empty string), not the table as a whole."""
+        return bool(self.row_id) or self.has_row
+
+    def row_words(self) -> str:
+        """`row ID` for a finding of a row (`row ''` for a row whose id is the empty string), else ""."""
+        if not self.of_a_row():
+            return ""
+        return f"row {_short(self.row_id, 200) if self.row_id else repr('')}"
 
     def shown_value(self) -> str:
         """` (value: ...)` for the text report, or "" for a finding without a value."""
@@ -81,10 +106,12 @@ class Report:
             return EXIT_UNUSABLE
         return EXIT_VALID if not self.findings else EXIT_INVALID
 
-    def add(self, table, check, message, row_id="", column="", value=None) -> None:
-        """`value`: the value found, if any (None, the default, or a null: none)."""
-        self.findings.append(Finding(table, check, NULL_ROW_ID if _is_null(row_id) else str(row_id), column, _short(value), message,
-                                     not _is_null(value)))
+    def add(self, table, check, message, row_id=NO_ROW, column="", value=None) -> None:
+        """`row_id`: the row's id (None or a null: `<null>`), or NO_ROW, the default, for a finding
+        of no one row; `value`: the value found, if any (None, the default, or a null: none)."""
+        named = row_id is not NO_ROW
+        row = (NULL_ROW_ID if _is_null(row_id) else str(row_id)) if named else ""
+        self.findings.append(Finding(table, check, row, column, _short(value), message, not _is_null(value), named))
 
     def findings_for(self, table: str) -> list[Finding]:
         return [f for f in self.findings if f.table == table]
@@ -131,7 +158,7 @@ class Report:
         others = sorted({f.table for f in self.findings} - set(self.tables))
         for name in [*self.tables, *others]:
             for f in sorted(self.findings_for(name))[:per_table]:
-                where = f"row {_short(f.row_id, 200)}" if f.row_id else "table"
+                where = f.row_words() or "table"
                 col = f" column {_short(f.column, 200)}" if f.column else ""
                 lines.append(visible(f"  [{f.check}] {f.table} {where}{col}: {_short(f.message, 400)}{f.shown_value()}"))
             extra = len(self.findings_for(name)) - per_table
@@ -220,7 +247,7 @@ def one_line(text, limit: int) -> str:
 
 
 def _where(f: Finding) -> str:
-    row = f"row {_short(f.row_id, 200)}" if f.row_id else "(whole table)"
+    row = f.row_words() or "(whole table)"
     column = f" column {_short(f.column, 200)}" if f.column else ""
     return f"{f.table} {row}{column}"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from landstrikes.schema.report import NO_ROW
 from landstrikes.schema.tableio import landstrikes_metadata
 
 
@@ -25,7 +26,7 @@ def check_auto_rows_stamped(table: str, id_column: str, parts, add) -> None:
         if not pc.any(auto).as_py():
             continue
         first = pc.index(auto, True).as_py()
-        row_id = part.column(id_column)[first].as_py() if id_column in part.column_names else ""
+        row_id = part.column(id_column)[first].as_py() if id_column in part.column_names else NO_ROW
         add(table, "auto-row-unstamped",
             f"{part_path.name} holds a row marked source=auto but is not stamped landstrikes.source=auto, which only "
             "extract writes: an edited row would escape the annotator's rules (first such row shown)", row_id, "source", "auto")

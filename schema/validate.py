@@ -33,7 +33,7 @@ from landstrikes.schema.filestamps import (check_folder_entries, check_reader_me
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.release_check import prejudge, release_findings
-from landstrikes.schema.report import Report, TableResult
+from landstrikes.schema.report import NO_ROW, Report, TableResult
 from landstrikes.schema.resources import OutOfResources, raise_if_exhausted
 from landstrikes.schema.workers import corpus_bytes, executor, workers_for
 from landstrikes.schema.tableio import (
@@ -252,7 +252,7 @@ def _read_and_check(spec, table_dir: Path, path: str, hashed=None) -> _TableRead
     at: dict[int, int] = {}  # finding number -> the table row its message names, for the Arrow checks' cell findings
     rows: list[int | None] = []  # each Pandera finding's row
 
-    def add_at(table, check, message, row_id="", column="", value=None):
+    def add_at(table, check, message, row_id=NO_ROW, column="", value=None):
         own.add(table, check, message, row_id, column, value)
         row = _ROW_NAMED.search(message)
         if row is not None:
@@ -321,7 +321,7 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str, rows: list | None = Non
         if rows is not None:
             rows.append(None)
         own.add(spec.name, "column-order", f"column {found!r} stands where the schema has {want!r} "
-                f"(schema order: {', '.join(spec.column_names)})", "", found, found)
+                f"(schema order: {', '.join(spec.column_names)})", column=found, value=found)
     return own.findings, structural
 
 
@@ -367,9 +367,9 @@ def _row_ids(df: pd.DataFrame, id_column: str):
     ids = column.tolist()
     missing = column.isna().tolist()
 
-    def row_id(index) -> str:
+    def row_id(index):
         if index is None or (not isinstance(index, str) and pd.isna(index)):
-            return ""
+            return NO_ROW  # a failure of no one row
         try:
             at = int(index)
             return f"#{index}" if missing[at] else f"{ids[at]}"
@@ -390,11 +390,11 @@ def _row_number(index) -> int | None:
         return None
 
 
-def _row_id(df: pd.DataFrame, id_column: str, index) -> str:
+def _row_id(df: pd.DataFrame, id_column: str, index):
     import pandas as pd
 
     if index is None or (not isinstance(index, str) and pd.isna(index)):
-        return ""
+        return NO_ROW
     try:
         value = df[id_column].iloc[int(index)]
         return f"{value}" if not pd.isna(value) else f"#{index}"

@@ -16,7 +16,7 @@ from landstrikes.errors import BuildError, one_line, os_error_parts
 from landstrikes.quickexit import exit_without_teardown
 from landstrikes.safety.lock import READ_WAIT_SECONDS
 from landstrikes.schema.resources import OutOfResources, exhausted
-from landstrikes.stdstreams import STDOUT, discard_closed_streams, name_stdout_errors
+from landstrikes.stdstreams import STDOUT, discard_closed_streams, discard_unwritable_stderr, name_stdout_errors
 
 DEFAULT_DATASET = Path("dataset")
 
@@ -31,7 +31,8 @@ RELEASE_EXIT_CODES = """exit codes:
      build invalid or stale, previous release fails verification; --changelog that is not a
      changelog or lies inside the dataset's data/raw/annotations or a release
      [unwritable-changelog]; another build or release, or a reader, holds the dataset's lock [dataset-locked]; the lock file
-     DIR/.landstrikes.lock is a symbolic link or not a regular file [lock-file-not-a-file]"""
+     DIR/.landstrikes.lock is a symbolic link or not a regular file [lock-file-not-a-file]; a write
+     that fails (a full disk), the file being written named [build-io]"""
 VERIFY_EXIT_CODES = """exit codes:
   0  every release checked matches everything its MANIFEST.json states
   1  a problem: a file differs, is missing, unlisted or a symlink (or the release folder is one),
@@ -51,7 +52,8 @@ VERIFY_EXIT_CODES = """exit codes:
 PUBLISH_EXIT_CODES = """exit codes:
   0  uploaded and tagged (or, with --dry-run, the upload folder written)
   1  the release fails verification: nothing uploaded
-  2  refused: no such release, bad --repo, --out not empty, huggingface_hub error"""
+  2  refused: no such release, bad --repo, --out not empty, huggingface_hub error; the upload
+     folder cannot be written (a full disk) [output-io]"""
 VALIDATE_EPILOG = f"""\
 exit codes:
   0  valid: every table read, every byte of every string column is UTF-8, every check passed
@@ -594,7 +596,7 @@ def cmd_render(args) -> int:
 
 
 def cmd_release(args) -> int:
-    from landstrikes.errors import ReleaseError
+    from landstrikes.errors import ReleaseError, disk_refused_write
     from landstrikes.releases.release import release, repair, releases_dir
 
     from landstrikes.build import dataset_lock
@@ -610,6 +612,11 @@ def cmd_release(args) -> int:
         _error(exc)
         return 2
     except OSError as exc:
+        if disk_refused_write(exc):  # a full disk: the write named, never a source it copied (attack46)
+            where, why = os_error_parts(exc)
+            _error(f"{where or releases_dir(args.dataset)}: cannot write the release ({why}); nothing was released",
+                   check="build-io")
+            return 2
         return _unusable(exc, args.dataset)
     manifest = result.manifest
     print(f"released {manifest['dataset_version']} to {_shown(result.path)} ({len(manifest['files'])} files, "
@@ -691,7 +698,7 @@ def cmd_verify(args) -> int:
             print(f"  [{p.check}] {visible(p.path)}: {visible(p.message)}")
     return 1 if failed else 2 if unvouched else 0  # a defect found outweighs a release left unjudged
 def cmd_publish(args) -> int:
-    from landstrikes.errors import ReleaseError, ReleaseIntegrityError, ReleaseNotFound
+    from landstrikes.errors import ReleaseError, ReleaseIntegrityError, ReleaseNotFound, disk_refused_write
     from landstrikes.releases.publish import publish
 
     if args.dry_run and args.out is None:
@@ -704,6 +711,12 @@ def cmd_publish(args) -> int:
         return 1
     except (ReleaseNotFound, ReleaseError, BuildError) as exc:  # BuildError: --out refused (OutputRefused)
         _error(exc)
+        return 2
+    except OSError as exc:
+        if not disk_refused_write(exc):
+            raise
+        where, why = os_error_parts(exc)  # a full disk under the copy: --out's, as render's and extract's (attack46)
+        _error(f"{args.out if args.dry_run else where}: cannot write the upload folder ({why})", check="output-io")
         return 2
     if result.folder is not None:
         print(f"dry run: release {result.version} verified; the upload folder is {_shown(result.folder)} "
@@ -1046,6 +1059,7 @@ def main(argv: list[str] | None = None) -> int:
     discard_closed_streams()
     if argv is None:
         name_stdout_errors()
+        discard_unwritable_stderr()
         one_blas_thread()
         import_hashlib_quietly()
     _tolerant_streams()
@@ -1053,7 +1067,10 @@ def main(argv: list[str] | None = None) -> int:
         code = _guarded(argv)
     except MemoryError:  # raised while reporting another failure: a traceback and exit 1 (INVALID) before
         sys.stderr.flush()
-        os.write(2, OUT_OF_MEMORY_LINE)
+        try:
+            os.write(2, OUT_OF_MEMORY_LINE)
+        except OSError:  # stderr cannot be written either: the exit code says it (attack46)
+            pass
         code = 2
     if argv is None:
         exit_without_teardown(code)

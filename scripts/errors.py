@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import reprlib
 
 from landstrikes.schema.report import one_line as _one_line
@@ -87,4 +88,29 @@ def os_error_parts(exc: OSError) -> tuple[str | None, str]:
         source, target, why = failures[0]
         more = f"; {len(failures) - 1} more file(s) not copied" if len(failures) > 1 else ""
         return str(target), one_line(f"cannot copy {source}: {str(why).split(': ', 1)[0]}{more}")
+    if exc.filename2 is not None and disk_refused_write(exc):  # shutil.copyfile names its source first
+        return exc.filename2, exc.strerror or one_line(str(exc))
     return exc.filename, exc.strerror or one_line(str(exc))
+
+
+_STATED_ERRNO = re.compile(r"\[errno (\d+)\]", re.IGNORECASE)
+"""How an error that sets no errno states it: Arrow's `Error writing bytes to file. Detail: [errno 28] ...`, shutil.Error's `[Errno 28] ...`."""
+
+
+def disk_refused_write(exc: OSError) -> bool:
+    """The disk refused a write: full, a file-size limit, a quota (attack46: a release stopped so
+    named a source it was copying from, or the dataset folder, as an `[unusable-path]`)."""
+    return refused_write_errno(exc) is not None
+
+
+def refused_write_errno(exc: OSError) -> int | None:
+    """ENOSPC, EFBIG or EDQUOT when the error is such a refusal (from its errno, or the `[errno N]`
+    its text states), else None."""
+    import errno
+
+    refused = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", 122)}
+    if exc.errno is not None:
+        return exc.errno if exc.errno in refused else None
+    found = _STATED_ERRNO.search(str(exc))
+    code = int(found.group(1)) if found is not None else None
+    return code if code in refused else None

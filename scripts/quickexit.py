@@ -12,7 +12,8 @@ entry: the `landstrikes` script and `python -m landstrikes`) pays neither:
   (docs/notes/extract-outside3.md) for memory the operating system takes back whole anyway.
 So every command's own process, once its command has run (whatever its outcome; argument errors,
 `--help` and `--version` load no library and leave as usual), runs the exit handlers (`atexit`:
-multiprocessing's, a coverage tool's), flushes both streams and leaves with `os._exit`. Never a caller of `landstrikes.cli.main(argv)`, and never while another thread
+multiprocessing's, a coverage tool's) with Ctrl-C ignored (the work is done: a KeyboardInterrupt in a handler had
+printed a traceback, attack46), flushes both streams and leaves with `os._exit`. Never a caller of `landstrikes.cli.main(argv)`, and never while another thread
 still runs (its end is waited for, as at an ordinary exit).
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import signal
 import sys
 import threading
 
@@ -29,6 +31,7 @@ def exit_without_teardown(code: int) -> None:
     exits as usual) when another thread is alive, whose end the interpreter would wait for."""
     if threading.active_count() > 1:
         return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: a Ctrl-C here had printed a traceback (attack46)
     atexit._run_exitfuncs()  # (what the interpreter's exit runs first; public in effect since 2.x)
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -59,13 +59,56 @@ _REPLACED: list = []
 def name_stdout_errors() -> None:
     """Make sys.stdout a stream on fd 1 whose write errors carry STDOUT as their filename, with
     the encoding, error handler and buffering it had (a stream not on fd 1 is left as it is)."""
-    stream = sys.stdout
+    _replace_stream(1, _StdoutFile, getattr(sys.stdout, "line_buffering", False))
+
+
+def _replace_stream(fd: int, raw_class, line_buffering: bool) -> None:
+    """sys.stdout (fd 1) or sys.stderr (fd 2), if Python's own stream on fd, as a text stream on
+    `raw_class`; a stdout that cannot be flushed now is left as it is (its next write says why),
+    a stderr's pending text is dropped (there is no one to tell)."""
+    name = "stdout" if fd == 1 else "stderr"
+    stream = getattr(sys, name)
+    if not _on_fd(stream, fd):
+        return
     try:
-        if not isinstance(stream, io.TextIOWrapper) or stream.fileno() != 1:
-            return
         stream.flush()
     except (OSError, ValueError):
-        return
-    _REPLACED.append(stream)  # kept: a stream made by os.fdopen(1) would close fd 1 when collected
-    sys.stdout = io.TextIOWrapper(io.BufferedWriter(_StdoutFile(1, "w", closefd=False)), encoding=stream.encoding,
-                                  errors=stream.errors, line_buffering=stream.line_buffering, write_through=stream.write_through)
+        if fd == 1:
+            return
+    setattr(sys, name, _rewrapped(stream, raw_class(fd, "w", closefd=False), line_buffering))
+
+
+def _on_fd(stream, fd: int) -> bool:
+    """`stream` is Python's own text stream on descriptor fd (not a test's capture)."""
+    try:
+        return isinstance(stream, io.TextIOWrapper) and stream.fileno() == fd
+    except (OSError, ValueError):
+        return False
+
+
+def _rewrapped(stream: io.TextIOWrapper, raw: io.FileIO, line_buffering: bool) -> io.TextIOWrapper:
+    """A text stream on `raw` with `stream`'s encoding and error handler; `stream` is kept: one
+    made by os.fdopen(fd) would close its descriptor when collected."""
+    _REPLACED.append(stream)
+    return io.TextIOWrapper(io.BufferedWriter(raw), encoding=stream.encoding, errors=stream.errors,
+                            line_buffering=line_buffering, write_through=stream.write_through)
+
+
+class _StderrFile(io.FileIO):
+    """fd 2, whose write errors discard what was written: stderr is where a failure is reported,
+    so one that cannot be written (a full disk under `2>log`, /dev/full, its reader gone) has no
+    one to tell. Its OSError had escaped the guard as Python's exit 1, INVALID's code for
+    validate and "a difference" for diff, and a notice on the way to success (extract's "more
+    workers than CPUs") had ended the work with it, nothing written (attack46)."""
+
+    def write(self, data):
+        try:
+            return super().write(data)
+        except OSError:
+            return len(data)
+
+
+def discard_unwritable_stderr() -> None:
+    """Make sys.stderr a line-buffered stream on fd 2 that never fails a write, with the encoding
+    and error handler it had (a stream not on fd 2 is left as it is)."""
+    _replace_stream(2, _StderrFile, True)

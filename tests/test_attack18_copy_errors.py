@@ -4,8 +4,9 @@
 could not copy into one `shutil.Error` whose text is a Python list of (source, target, reason)
 tuples. On a full disk `release` printed that list (three figures, 1,300 characters, no check
 id) and `publish` printed `[unusable-path] input: [('…` naming no file. Both now name the first
-file not written, the reason, and how many more failed, with `[unusable-path]` (exit 2); the
-release is not made and can be made again once there is room."""
+file not written, the reason, and how many more failed (exit 2); the release is not made and can
+be made again once there is room. attack46: the id is the one for a write that failed, `[build-io]`
+for release (as build's) and `[output-io]` for publish (as render's), no longer `[unusable-path]`."""
 
 from __future__ import annotations
 
@@ -15,11 +16,11 @@ FIGURE_SIZED = 150_000
 """Per-file write limit: the tables and manifest fit, the figures (180-260 kB) do not."""
 
 
-def _one_line_naming_a_file(proc, command: str) -> str:
+def _one_line_naming_a_file(proc, check: str) -> str:
     err = proc.stderr
     assert proc.returncode == 2, proc.stdout + err
     assert "Traceback" not in err and err.count("\n") == 1, err
-    assert "[unusable-path]" in err and "[('" not in err, err
+    assert f"[{check}]" in err and "[('" not in err, err
     assert ".png" in err and "more" in err, err
     assert len(err) < 600, err
     return err
@@ -27,7 +28,7 @@ def _one_line_naming_a_file(proc, command: str) -> str:
 
 def test_release_on_a_full_disk_names_the_file_it_could_not_copy(changed, tmp_path):
     proc = run_on_a_full_disk(FIGURE_SIZED, "release", "--dataset", str(changed), "1.0.2", cwd=tmp_path)
-    _one_line_naming_a_file(proc, "release")
+    _one_line_naming_a_file(proc, "build-io")
     assert not (changed / "releases" / "1.0.2").exists()
     again = run_on_a_full_disk(2**40, "release", "--dataset", str(changed), "1.0.2", cwd=tmp_path)
     assert again.returncode == 0, again.stdout + again.stderr
@@ -37,5 +38,5 @@ def test_publish_dry_run_on_a_full_disk_names_the_file_it_could_not_copy(release
     out = tmp_path / "upload"
     proc = run_on_a_full_disk(FIGURE_SIZED, "publish", "1.0.1", "--dataset", str(released_copy), "--dry-run",
                               "--out", str(out), cwd=tmp_path)
-    _one_line_naming_a_file(proc, "publish")
+    _one_line_naming_a_file(proc, "output-io")
     assert not out.exists()

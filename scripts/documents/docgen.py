@@ -61,7 +61,7 @@ def refuse_invalid(dataset_dir: Path) -> None:
         raise StatsInputError(one_line(report.unusable))
     if report.findings:
         first = report.findings[0]
-        where = " ".join(part for part in (first.table, f"row {first.row_id}" if first.row_id else "",
+        where = " ".join(part for part in (first.table, first.row_words(),
                                            f"column {first.column}" if first.column else "") if part)
         raise StatsInputError(one_line(
             f"{dataset_dir / 'data'}: the tables do not validate "

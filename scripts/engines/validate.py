@@ -183,11 +183,11 @@ def check_partition(job: PartitionJob) -> PartitionResult:
     # links and copies keep the file names and the table folders, so the real path replaces the link's
     kept = [dataclasses.replace(f, message=f.message.replace(tmp, job.root)) if tmp in f.message else f
             for f in report.findings if f.check not in CORPUS_WIDE_CHECKS and f.check not in FOLDER_ENTRY_CHECKS
-            and not (f.table in borrowed and not f.row_id)]
+            and not (f.table in borrowed and not f.of_a_row())]
     own = [f for f in kept if f.table not in job.shared]
     lent = tuple(f for f in kept if f.table in job.shared)
     others = tuple(path for _, path, _ in job.arriving)
-    own = [f for f in own if f.row_id or not any(path in f.message for path in others)]  # the holder names its file
+    own = [f for f in own if f.of_a_row() or not any(path in f.message for path in others)]  # the holder names its file
     structural = frozenset(f.table for f in report.findings if f.check in STRUCTURAL)
     unusable = report.unusable.replace(tmp, job.root) if report.unusable else None
     table = next((f.table for f in report.findings if f"[{f.check}] {f.message}" == report.unusable), None)

@@ -153,16 +153,16 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
     listed = 0
     for row_id in t.added:
         if listed < per_table:
-            lines.append(f"  + {shown(row_id)}")
+            lines.append(f"  + {_row_id(row_id)}")
         listed += 1
     for row_id in t.removed:
         if listed < per_table:
-            lines.append(f"  - {shown(row_id)}")
+            lines.append(f"  - {_row_id(row_id)}")
         listed += 1
     for change in t.changed:
         if listed < per_table:
-            moved = f" (was {shown(change.old_id)})" if change.old_id != change.id else ""
-            lines.append(f"  ~ {shown(change.id)}{moved}")
+            moved = f" (was {_row_id(change.old_id)})" if change.old_id != change.id else ""
+            lines.append(f"  ~ {_row_id(change.id)}{moved}")
             for column, (old, new) in change.columns.items():
                 old_text, new_text = _show_pair(old, new)
                 lines.append(f"      {shown(column)}: {old_text} -> {new_text}")
@@ -170,6 +170,11 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
     if listed > per_table:
         lines.append(f"  ... and {listed - per_table} more row(s) (use --json for all)")
     return lines
+
+
+def _row_id(row_id) -> str:
+    """A row's id on a report line; the empty string as `''` (it had left nothing where the id stands)."""
+    return "''" if row_id == "" else shown(row_id)
 
 
 def _names(names) -> str:

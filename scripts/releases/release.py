@@ -531,8 +531,14 @@ def stage_changelog(changelog: Path, entry: str) -> Path:
     handle = tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=changelog.parent, prefix=f".{changelog.name}.", suffix=PENDING_SUFFIX, delete=False
     )
-    with handle:
-        os.fchmod(handle.fileno(), mode)
-        handle.write(old.rstrip("\n") + "\n\n" + entry)
+    try:
+        with handle:
+            os.fchmod(handle.fileno(), mode)
+            handle.write(old.rstrip("\n") + "\n\n" + entry)
+    except OSError as exc:  # a full disk: the partial copy is not left behind, and the error names it (attack46)
+        Path(handle.name).unlink(missing_ok=True)
+        if exc.filename is None:
+            exc.filename = handle.name
+        raise
     return Path(handle.name)
 

@@ -47,6 +47,13 @@ def owned_temporary_folder(prefix: str, parent: Path | None = None) -> Iterator[
     try:
         lock = _claim(folder)
         yield folder
+    except OSError as exc:  # a write the disk refused names no file: it was here, not in the input (attack46)
+        from landstrikes.errors import refused_write_errno
+
+        code = refused_write_errno(exc)
+        if code is not None and exc.filename is None and not isinstance(exc, shutil.Error):  # (its list names the files)
+            raise OSError(code, os.strerror(code), str(folder)) from exc
+        raise
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         if lock is not None:
