@@ -13,7 +13,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from landstrikes.extract import entity_types
@@ -482,6 +482,17 @@ class _Runs:
                 nearest = k
             self.next_head[k] = nearest
 
+    @cached_property
+    def next_holder(self) -> list[int]:
+        """At each token, the index of the first token at or after it that may open an office
+        holder's name (`_may_hold`), len(toks) if none; made when an office is first met."""
+        found, nearest = [len(self.toks)] * len(self.toks), len(self.toks)
+        for k in range(len(self.toks) - 1, -1, -1):
+            if _may_hold(self.toks[k]):
+                nearest = k
+            found[k] = nearest
+        return found
+
     def span(self, group: list[_Tok]) -> tuple[int, int] | None:
         """The indexes of the group's first and last token when it is a run of the tokens, else None
         (a prefix left after dropping qualifiers may skip some)."""
@@ -549,9 +560,9 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
         head = []
         if prefix and prefix == _prefix_run(prefix):
             head = [(r[0], r[1], r[2], "ORG" if r[3] == "OTHER" else r[3], r[4], r[5]) for r in _type_group(text, prefix, runs)]
-        holder = _holder_after_office(rest)
+        holder = _holder_after_office(rest, runs)
         body = rest[:holder] if holder else rest
-        typed_body = [] if [t.text for t in body] == ["State"] else None  # "Secretary of State": part of the title
+        typed_body = [] if len(body) == 1 and body[0].text == "State" else None  # "Secretary of State": part of the title
         if holder:  # "Chancellor of the Exchequer Ann Lee": the office's body, then its holder
             return head + (_type_group(text, body, runs) if typed_body is None else typed_body) + [_Rest(rest[holder:])]
         return head + ([_Rest(rest)] if typed_body is None else [])
@@ -657,14 +668,23 @@ def _office_of(text: str, group: list[_Tok]) -> tuple[int, int] | None:
     return i, k
 
 
-def _holder_after_office(rest: list[_Tok]) -> int:
+def _holder_after_office(rest: list[_Tok], runs: _Runs) -> int:
     """The index in the words after "<title> of" where the holder's name starts (`Exchequer Ann Lee`,
     `Homeland Security Ben Ode`: a census given name and at least one word after it, the last no head
-    noun), else 0: the words name only what the office is of."""
+    noun), else 0: the words name only what the office is of. Looked up for a run of the tokens
+    (`_Runs.next_holder`): scanned, a chain of n offices cost n scans of what was left (attack47)."""
     if len(rest) < 3 or rest[-1].text in _HEAD_NOUNS:
         return 0
-    given = gz.given_names()
-    return next((j for j in range(1, len(rest) - 1) if rest[j].text in given and rest[j].text not in gz.places()), 0)
+    span = runs.span(rest)
+    if span is None:
+        return next((j for j in range(1, len(rest) - 1) if _may_hold(rest[j])), 0)
+    found = runs.next_holder[span[0] + 1] - span[0]
+    return found if found < len(rest) - 1 else 0
+
+
+def _may_hold(tok: _Tok) -> bool:
+    """A word that opens an office holder's name: a census given name that is no place."""
+    return tok.text in gz.given_names() and tok.text not in gz.places()
 
 
 def _holder_of_see(text: str, group: list[_Tok]) -> bool:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -181,19 +184,40 @@ def _names(names) -> str:
     return ", ".join(names)
 
 
-def _rendered(value) -> str:
-    # json.dumps escapes C0 controls only: U+2028, U+2029 and NEL, where splitlines breaks too, and
-    # C1 controls are escaped as ids are (a changed value forged a verdict line; attack22)
-    return visible(json.dumps(value, ensure_ascii=False, default=str))
+_JSON_CHARACTER = re.compile(r'\\u[0-9a-fA-F]{4}|\\.|.', re.S)
 
 
-def _cut(text: str, start: int, limit: int) -> str:
-    """`limit` characters of `text` from `start`, an ellipsis standing for what is left out."""
-    lead = "…" if start > 0 else ""
-    body = text[start:]
-    if len(lead) + len(body) <= limit:
-        return lead + body
-    return lead + body[: limit - len(lead) - 1] + "…"
+def _drawn(value) -> list[str]:
+    """The value as the report draws it, one item per character drawn: a JSON escape (`\\n`), a
+    character `visible` escapes (`\\x85`), a letter with its combining accents. json.dumps escapes
+    C0 controls only: U+2028, U+2029 and NEL, where splitlines breaks too, and C1 controls are
+    escaped as ids are (a changed value forged a verdict line; attack22)."""
+    drawn: list[str] = []
+    for found in _JSON_CHARACTER.finditer(json.dumps(value, ensure_ascii=False, default=str)):
+        character = found.group()
+        if drawn and len(character) == 1 and unicodedata.combining(character):
+            drawn[-1] += character
+        else:
+            drawn.append(visible(character))
+    return drawn
+
+
+def _cut(drawn: list[str], start: int, limit: int, before: bool = False, after: bool = False) -> str:
+    """At most `limit` characters of the drawn characters from `start`, an ellipsis standing for
+    what is left out (`before`, `after`: more of the value lies outside `drawn`); never part of one
+    (attack47: cut after escaping, a run of NEL was shown from the middle of an escape, `…85\\x85`,
+    as if the value held the digits 8 and 5)."""
+    lead = "…" if start > 0 or before else ""
+    body = drawn[start:]
+    if not after and len(lead) + sum(map(len, body)) <= limit:
+        return lead + "".join(body)
+    room, kept = limit - len(lead) - 1, []
+    for character in body:
+        if len(character) > room:
+            break
+        kept.append(character)
+        room -= len(character)
+    return lead + "".join(kept) + "…"
 
 
 def _show_pair(old, new, limit: int = 100, context: int = 30) -> tuple[str, str]:
@@ -201,12 +225,54 @@ def _show_pair(old, new, limit: int = 100, context: int = 30) -> tuple[str, str]
     before their first difference. Cut at their starts, two long values differing past the limit
     (an alias appended to a sorted list, a note's last clause) printed the same text on both sides
     of `->` (newuser46)."""
-    old_text, new_text = _rendered(old), _rendered(new)
-    if len(old_text) <= limit and len(new_text) <= limit:
-        return old_text, new_text
-    first = next((i for i, (a, b) in enumerate(zip(old_text, new_text)) if a != b), min(len(old_text), len(new_text)))
-    start = 0 if first < limit - context else first - context
-    return _cut(old_text, start, limit), _cut(new_text, start, limit)
+    if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > limit:
+        return _show_texts(old, new, limit, context)
+    old_drawn, new_drawn = _drawn(old), _drawn(new)
+    if sum(map(len, old_drawn)) <= limit and sum(map(len, new_drawn)) <= limit:
+        return "".join(old_drawn), "".join(new_drawn)
+    first = next((i for i, (a, b) in enumerate(zip(old_drawn, new_drawn)) if a != b), min(len(old_drawn), len(new_drawn)))
+    start = 0 if sum(map(len, old_drawn[:first])) < limit - context else _back(old_drawn, first, context)
+    return _cut(old_drawn, start, limit), _cut(new_drawn, start, limit)
+
+
+def _back(drawn: list[str], first: int, context: int) -> int:
+    """The drawn character `context` characters or fewer before `first`."""
+    start, before = first, 0
+    while start > 0 and before + len(drawn[start - 1]) <= context:
+        start -= 1
+        before += len(drawn[start])
+    return start
+
+
+def _show_texts(old: str, new: str, limit: int, context: int) -> tuple[str, str]:
+    """`_show_pair` of two texts, one of them long, drawing only the stretch shown (a text of a
+    million characters is not drawn whole for its 100)."""
+    first = len(os.path.commonprefix([old, new]))
+    while first > 0 and (_mark(old, first) or _mark(new, first)):
+        first -= 1  # a letter whose accents differ differs from the letter on
+    low = 0 if first < limit else first - limit
+    while _mark(old, low):
+        low -= 1
+    drawn = []
+    for text in (old, new):
+        high = min(len(text), first + limit)
+        while _mark(text, high):
+            high += 1
+        before, after = _inner(text[low:first]), _inner(text[first:high])
+        drawn.append(((['"'] if low == 0 else []) + before, after + (['"'] if high == len(text) else []), high < len(text)))
+    (old_before, old_after, _), _ = drawn
+    start = 0 if low == 0 and sum(map(len, old_before)) < limit - context else _back(old_before + old_after, len(old_before), context)
+    return tuple(_cut(before + after, start, limit, before=low > 0, after=more) for before, after, more in drawn)
+
+
+def _inner(text: str) -> list[str]:
+    """`_drawn` of a stretch of a text, without the quotes around it."""
+    return _drawn(text)[1:-1]
+
+
+def _mark(text: str, at: int) -> bool:
+    """The character at `at` is a combining mark (drawn with the letter before it)."""
+    return 0 < at < len(text) and unicodedata.combining(text[at]) != 0
 
 
 def describe_folder(folder: Path, manifest: dict | None = None) -> dict[str, dict]:
