@@ -18,11 +18,13 @@ from landstrikes.schema.tableio import METADATA_PREFIX, landstrikes_metadata, re
 from slowfirst import pytest_collection_modifyitems, pytest_xdist_make_scheduler  # noqa: F401  (the longest modules first)
 from raysession import pytest_runtest_setup, pytest_runtest_teardown, ray_session  # noqa: F401  (one Ray start for consecutive Ray tests)
 from workergc import collect_less_often
+from hypothesisprofile import load_profile
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO / "dataset"
 
 collect_less_often()  # a test process's heap is large: fewer full passes over it (tests/workergc.py)
+load_profile()  # the same Hypothesis draws every run (tests/hypothesisprofile.py)
 
 # the extractor's word-list cache (landstrikes.extract.listcache) of this test run: never the user's
 os.environ["LANDSTRIKES_CACHE_DIR"] = tempfile.mkdtemp(prefix="landstrikes-test-cache-")
