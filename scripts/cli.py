@@ -926,8 +926,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("diff", help="rows added/removed/changed per table between two releases or folders",
                        epilog=DIFF_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("old", help="release version (under DIR/releases) or folder")
-    p.add_argument("new", help="release version (under DIR/releases) or folder")
+    p.add_argument("old", help="release version (under DIR/releases) or folder (a dataset, a release, or a folder of table folders, as validate reads it)")
+    p.add_argument("new", help="release version (under DIR/releases) or folder (as OLD)")
     p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.add_argument("--json", type=_path, metavar="FILE", help="also write the full diff as JSON (its folder is created)")
     _add_read_wait(p)

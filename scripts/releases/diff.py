@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from landstrikes.schema.report import shown, visible
-from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files
+from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files_below
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
 from landstrikes.schema.tableio import UnreadableTable, read_part_schema, refused_table
@@ -283,20 +283,33 @@ def describe_folder(folder: Path, manifest: dict | None = None) -> dict[str, dic
         return dict(manifest["tables"])
     if (folder / MANIFEST).is_file():
         return {name: t for name, t in read_manifest(folder)["tables"].items()}
-    if not (folder / "data").is_dir():
-        raise UnreadableTable(f"{folder / 'data'}: not a folder of tables (missing, a file or a symlink loop)", "unreadable-folder")
+    data = tables_root(folder)
+    if not data.is_dir():
+        raise UnreadableTable(f"{data}: not a folder of tables (missing, a file or a symlink loop)", "unreadable-folder")
     for spec in TABLES:  # a table there but unreadable is refused as validate refuses it, never "removed" (attack45)
-        refused = refused_table(folder / "data" / spec.name)
+        refused = refused_table(data / spec.name)
         if refused is not None and refused.check != "missing-table":
             raise refused
-    files = table_files(folder)
+    files = table_files_below(data)
     if not files:
-        raise UnreadableTable(f"{folder / 'data'}: no table folder with a .parquet file", "unreadable-folder")
+        raise UnreadableTable(f"{data}: no table folder with a .parquet file", "unreadable-folder")
     described = {}
     for name, parts in files.items():
         read_part_schema(parts[0])  # a 0-byte or garbage file is named in one line, not a traceback
         described[name] = describe_table(name, parts[0])
     return described
+
+
+def tables_root(folder: Path) -> Path:
+    """The folder holding `folder`'s table folders: its data/, or `folder` itself when it has no
+    data/ but a table folder (a copy of a data/ folder under another name), as `validate` reads it
+    (attack48: diff refused such a folder that validate, render and evaluate accept)."""
+    folder = Path(folder)
+    if os.path.lexists(folder / "data") or (folder / MANIFEST).is_file():
+        return folder / "data"
+    if any(os.path.lexists(folder / spec.name) for spec in TABLES):
+        return folder
+    return folder / "data"
 
 
 def diff_folders(old: Path, new: Path, old_name: str | None = None, new_name: str | None = None,
@@ -328,7 +341,7 @@ def _read(folder: Path, table: str, id_column: str | None = None, manifest: dict
         from landstrikes.releases.loading import read_verified
 
         verified = read_verified(folder, manifest, table)
-    return read_comparable(folder / "data" / table, TABLES_BY_NAME.get(table), (id_column,) if id_column else (),
+    return read_comparable(tables_root(folder) / table, TABLES_BY_NAME.get(table), (id_column,) if id_column else (),
                            table=verified)
 
 
@@ -338,8 +351,8 @@ def diff_table(name: str, old: tuple[Path, dict | None], new: tuple[Path, dict |
     (old, old_manifest), (new, new_manifest) = old, new
     result = TableDiff(name)
     diff_columns(result, old_desc["columns"], new_desc["columns"])
-    old_rows = _keyed(_read(old, name, old_desc["id_column"], old_manifest).to_pylist(), old_desc["id_column"], old / "data" / name)
-    new_rows = _keyed(_read(new, name, new_desc["id_column"], new_manifest).to_pylist(), new_desc["id_column"], new / "data" / name)
+    old_rows = _keyed(_read(old, name, old_desc["id_column"], old_manifest).to_pylist(), old_desc["id_column"], tables_root(old) / name)
+    new_rows = _keyed(_read(new, name, new_desc["id_column"], new_manifest).to_pylist(), new_desc["id_column"], tables_root(new) / name)
     result.rows_old, result.rows_new = len(old_rows), len(new_rows)
     result.row_order_changed = _order_changed(old_rows, new_rows)
     common = [c["name"] for c in new_desc["columns"] if c["name"] not in result.columns_added]

@@ -109,7 +109,11 @@ def table_files(folder: Path) -> dict[str, list[Path]]:
 
     The parts are validate's (`tableio.table_files`): a hidden `._quotes.parquet` that a macOS
     copy leaves is no part, so `diff` no longer described a table by it (attack19)."""
-    data = folder / "data"
+    return table_files_below(folder / "data")
+
+
+def table_files_below(data: Path) -> dict[str, list[Path]]:
+    """`table_files` of the folder that holds the table folders (a data/ folder)."""
     if not data.is_dir():
         return {}
     parts = {d.name: files for d in data.iterdir() if d.is_dir() and (files := part_files(d))}
