@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import pyarrow
 
+from landstrikes.schema.report import counted
+
 _SHOWN = 60
 """Characters of a stated or held value shown in a message (values are bounded prefixes)."""
 
@@ -129,7 +131,7 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
             values = table.column(field_index).slice(offset, rows)
             where = f"row group {group_index}, column {column.path_in_schema}"
             if not items and stats.has_null_count and stats.null_count != values.null_count:
-                return (f"{where}: the footer's statistics say {stats.null_count} nulls, the data holds "
+                return (f"{where}: the footer's statistics say {counted(stats.null_count, 'null')}, the data holds "
                         f"{values.null_count}, so a reader filtering on it would skip rows or keep none")
             if not stats.has_min_max:
                 continue

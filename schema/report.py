@@ -217,6 +217,13 @@ def _versions(versions: list[str], what: str) -> str:
     return shown[0] if len(versions) == 1 else "mixed: " + ", ".join(shown) + (" ..." if len(versions) > 3 else "")
 
 
+def counted(number, word: str, plural: str | None = None, spec: str = "") -> str:
+    """`number` and its noun in agreement, `1 article`, `2 articles`, `0 articles` (`spec` formats the
+    number, `","` for thousands): a command's line had said `1 articles`, `unchanged (1 rows)`
+    (attack48). `plural` for a noun that does not take an s."""
+    return f"{number:{spec}} {word if number == 1 else plural or word + 's'}"
+
+
 def visible(text: str) -> str:
     """One line whatever a path, id or value holds, drawn as the characters it holds: every
     character Python does not call printable is escaped as repr shows it. That is C0 and C1

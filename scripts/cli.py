@@ -12,7 +12,7 @@ from pathlib import Path
 from landstrikes.addresslimit import address_space_refusal
 from landstrikes.blasthreads import one_blas_thread
 from landstrikes.hashlibearly import import_hashlib_quietly
-from landstrikes.errors import BuildError, one_line, os_error_parts
+from landstrikes.errors import BuildError, counted, one_line, os_error_parts, visible
 from landstrikes.quickexit import exit_without_teardown
 from landstrikes.safety.lock import READ_WAIT_SECONDS
 from landstrikes.schema.resources import OutOfResources, exhausted
@@ -149,7 +149,7 @@ def cmd_build(args) -> int:
     except OSError as exc:  # the dataset folder itself: missing, read-only, full disk
         _error(f"{one_line(exc)} [build-io]")
         return 2
-    print(f"landstrikes build: {result.articles} articles from {_shown(args.dataset / 'raw')}")
+    print(f"landstrikes build: {counted(result.articles, 'article')} from {_shown(args.dataset / 'raw')}")
     print(result.report.to_text())
     if not result.report.ok:
         print(f"build refused: the tables did not validate; {_shown(args.dataset / 'data')} was left untouched", file=sys.stderr)
@@ -587,7 +587,7 @@ def cmd_render(args) -> int:
         raise  # [unusable-path], as for every command
     except Exception as exc:
         return _explained(args.path, exc, "the site cannot be drawn")
-    print(f"landstrikes render: {len(site.pages)} pages from {_shown(args.path)} -> {_shown(site.index)}")
+    print(f"landstrikes render: {counted(len(site.pages), 'page')} from {_shown(args.path)} -> {_shown(site.index)}")
     if site.missing:
         print(f"missing tables (drawn as empty): {', '.join(site.missing)}")
     if site.problems:
@@ -619,7 +619,7 @@ def cmd_release(args) -> int:
             return 2
         return _unusable(exc, args.dataset)
     manifest = result.manifest
-    print(f"released {manifest['dataset_version']} to {_shown(result.path)} ({len(manifest['files'])} files, "
+    print(f"released {manifest['dataset_version']} to {_shown(result.path)} ({counted(len(manifest['files']), 'file')}, "
           f"bump: {manifest['bump']}); changelog: {result.changelog}")
     if result.diff is not None:
         print(result.diff.to_text())
@@ -801,7 +801,7 @@ def cmd_extract(args) -> int:
         print(f"failed {failure.line()}", file=sys.stderr)
     rows = ", ".join(f"{name} {n}" for name, n in result.rows.items() if n)
     dups = f", {len(result.duplicates)} duplicate file(s) recorded" if result.duplicates else ""
-    print(f"landstrikes extract: {result.articles} articles -> {_shown(args.out / 'data')} ({rows}){dups}")
+    print(f"landstrikes extract: {counted(result.articles, 'article')} -> {_shown(args.out / 'data')} ({rows}){dups}")
     if result.failures:
         print(f"landstrikes extract: done with {len(result.failures)} failure(s), listed in {_shown(args.out / ERRORS_FILE)}", file=sys.stderr)
         return 3
@@ -845,7 +845,12 @@ class _Version(argparse.Action):
         from landstrikes import DATASET_VERSION, __version__
         from landstrikes.schema.registry import SCHEMA_VERSION
 
+        from landstrikes.codesource import code_source
+
         print(f"landstrikes {__version__} (dataset {DATASET_VERSION}, schema {SCHEMA_VERSION})")
+        source = code_source()  # the commit: later code of main says the same version (attack48)
+        if source:
+            print(visible(source))
         parser.exit(0)
 
 
@@ -860,7 +865,7 @@ def parser() -> argparse.ArgumentParser:
                                   epilog="exit codes: 0 done / valid, 1 invalid data or a difference found, 2 unusable input or\n"
                                          "refused, 3 (extract) done with failures, 130 interrupted (Ctrl-C), 141 stdout's reader\n"
                                          "went away; each command's --help gives its own")
-    top.add_argument("--version", action=_Version, help="print the package, dataset and schema versions and exit")
+    top.add_argument("--version", action=_Version, help="print the package, dataset and schema versions, and the git commit of the code where known, and exit")
     sub = top.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="regenerate and validate every table from raw text + annotations",

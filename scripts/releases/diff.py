@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from landstrikes.schema.report import shown, visible
+from landstrikes.schema.report import counted, shown, visible
 from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files_below
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
@@ -134,11 +134,11 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
     lines of its own, a forged `required bump` among them (attack19)."""
     name = shown(t.table)
     if t.status in ("added", "removed"):
-        return [f"{name}: table {t.status} ({t.rows_new if t.status == 'added' else t.rows_old} rows)"]
+        return [f"{name}: table {t.status} ({counted(t.rows_new if t.status == 'added' else t.rows_old, 'row')})"]
     if t.status == "same":
-        return [f"{name}: unchanged ({t.rows_new} rows)"]
+        return [f"{name}: unchanged ({counted(t.rows_new, 'row')})"]
     lines = [
-        f"{name}: {t.rows_old} -> {t.rows_new} rows; "
+        f"{name}: {t.rows_old} -> {counted(t.rows_new, 'row')}; "
         f"{len(t.added)} added, {len(t.removed)} removed, {len(t.changed)} changed"
     ]
     for name in t.columns_added:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyarrow
 
-from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
+from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound, counted
 from landstrikes.releases.manifest import Problem, listed_bytes, verified_manifest
 from landstrikes.releases.manifest_checks import decoded, files_of_tables, unlisted_label_of
 from landstrikes.schema.columns import Col
@@ -153,7 +153,7 @@ def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
             raise ReleaseIntegrityError(folder, [Problem("missing-file", rel, "gone since it was verified")]) from None
         if size != listed:
             raise ReleaseIntegrityError(folder, [Problem("size-mismatch", rel, "changed since it was verified "
-                                                         f"({'more than ' + str(listed) if size > listed else size} bytes, manifest says {listed})")])
+                                                         f"({'more than ' + counted(listed, 'byte') if size > listed else counted(size, 'byte')}, manifest says {listed})")])
         if digest != manifest["files"][rel]["sha256"]:
             raise ReleaseIntegrityError(folder, [Problem("sha256-mismatch", rel, "changed since it was verified")])
         arrow, problem = decoded(rel, pyarrow.BufferReader(data))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow
 import pyarrow.parquet as pq
 
-from landstrikes.errors import ReleaseIntegrityError
+from landstrikes.errors import ReleaseIntegrityError, counted
 from landstrikes.safety.regularfile import NotARegularFile, open_regular
 from landstrikes.schema.columns import Col
 from landstrikes.schema.registry import TABLES_BY_NAME
@@ -269,7 +269,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None, keep: dict[str
             if data is not None:  # longer than listed: hashed in its one read, never kept
                 keep[rel] = data
         if size != entry["bytes"]:
-            problems.append(Problem("size-mismatch", rel, f"{size} bytes, manifest says {entry['bytes']}"))
+            problems.append(Problem("size-mismatch", rel, f"{counted(size, 'byte')}, manifest says {entry['bytes']}"))
         if file_digest != entry["sha256"]:
             problems.append(Problem("sha256-mismatch", rel, f"sha256 {file_digest}, manifest says {entry['sha256']}"))
         elif size == entry["bytes"]:
