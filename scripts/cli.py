@@ -1161,7 +1161,8 @@ def _unusable(exc: OSError, default) -> int:
     where, why = os_error_parts(exc)
     if where == STDOUT:
         os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # so the interpreter's last flush cannot fail again
-        _error(f"[unwritable-output] {STDOUT}: {why}")
+        lost = getattr(exc, "unprinted", "")
+        _error(f"[unwritable-output] {STDOUT}: {why}" + (f"; its last line unprinted: {one_line(lost, 300)}" if lost else ""))
     else:
         _error(f"[unusable-path] {one_line(str(where or default))[:300]}: {why}")
     return 2
