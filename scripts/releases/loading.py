@@ -136,10 +136,11 @@ def _checked_pin(pin: str | None) -> str | None:
     return pin
 
 
-def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
+def read_verified(folder: Path, manifest: dict, table: str, stamped: bool = False) -> pyarrow.Table:
     """The table's files, each parsed from bytes whose sha256 was just checked, decoded once and
     refused (ReleaseIntegrityError, verify's check ids) if its pages do not decode or its footer's
-    statistics misstate what it decoded to."""
+    statistics misstate what it decoded to. `stamped`: keep the first file's key-value metadata
+    (`diff` compares the stamps; attack48), else none."""
     parts = []
     for rel in sorted(files_of_tables(manifest["files"], (table,))):
         listed = manifest["files"][rel]["bytes"]
@@ -164,7 +165,7 @@ def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
         if problem is not None:
             raise ReleaseIntegrityError(folder, [problem])
         parts.append(arrow)
-    return pyarrow.concat_tables(parts).replace_schema_metadata(None)
+    return pyarrow.concat_tables(parts).replace_schema_metadata(parts[0].schema.metadata if stamped and parts else None)
 
 
 def nullable_ints(df, arrow: pyarrow.Table):
