@@ -103,6 +103,24 @@ def _shown(value: object) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
+def unread_index(metadata) -> str | None:
+    """Why a file carries what no check here reads, or None: a page index (column and offset
+    index) or a bloom filter. landstrikes never writes one, and readers skip pages or row groups
+    by them (Spark, DataFusion: a bloom filter stating an id absent returns no row for it), so a
+    file passing every check could still read as another table there (attack48: VALID)."""
+    for group_index in range(metadata.num_row_groups):
+        group = metadata.row_group(group_index)
+        for leaf_index in range(group.num_columns):
+            column = group.column(leaf_index)
+            carried = [name for name, held in (("a page index", column.has_column_index or column.has_offset_index),
+                                               ("a bloom filter", (column.bloom_filter_offset or 0) > 0)) if held]
+            if carried:
+                return (f"row group {group_index}, column {column.path_in_schema} carries {' and '.join(carried)}, unchecked "
+                        "(readers such as Spark skip data by it) and never written by landstrikes; write the file "
+                        "without it (pyarrow's defaults)")
+    return None
+
+
 def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
     """Why a footer's column statistics misstate the decoded `table` (the first lie found), or None.
 
@@ -113,6 +131,9 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
     differs between writers, and no reader filters on list items by it."""
     import pyarrow.compute as pc  # here, not with the module: extract writes tables and never computes
 
+    unread = unread_index(metadata)
+    if unread is not None:
+        return unread
     leaves = _leaves(table.schema)
     if len(leaves) != metadata.num_columns:
         return None  # a footer this reader did not decode into these columns: read as it was
