@@ -105,11 +105,16 @@ def _shown(value: object) -> str:
 
 def unread_index(metadata) -> str | None:
     """Why a file carries what no check here reads, or None: a page index (column and offset
-    index) or a bloom filter. landstrikes never writes one, and readers skip pages or row groups
-    by them (Spark, DataFusion: a bloom filter stating an id absent returns no row for it), so a
-    file passing every check could still read as another table there (attack48: VALID)."""
+    index), a bloom filter, or a row group's stated sort order. landstrikes never writes one, and
+    readers skip pages or row groups by the first two (Spark, DataFusion: a bloom filter stating an
+    id absent returns no row for it) and may trust the third instead of sorting, so a file passing
+    every check could still read as another table there (attack48: VALID)."""
     for group_index in range(metadata.num_row_groups):
         group = metadata.row_group(group_index)
+        if group.sorting_columns:  # a sort order readers may trust (to merge or search) instead of sorting
+            by = ", ".join(_leaf_name(group, c.column_index) for c in group.sorting_columns[:5])
+            return (f"row group {group_index} states a sort order (by {by}), unchecked and never written by landstrikes; "
+                    "write the file without it (pyarrow's defaults)")
         for leaf_index in range(group.num_columns):
             column = group.column(leaf_index)
             carried = [name for name, held in (("a page index", column.has_column_index or column.has_offset_index),
@@ -119,6 +124,10 @@ def unread_index(metadata) -> str | None:
                         "(readers such as Spark skip data by it) and never written by landstrikes; write the file "
                         "without it (pyarrow's defaults)")
     return None
+
+
+def _leaf_name(group, index: int) -> str:
+    return group.column(index).path_in_schema if 0 <= index < group.num_columns else f"column #{index}"
 
 
 def statistics_lie(metadata, table: pyarrow.Table) -> str | None:

@@ -1,5 +1,5 @@
-"""A table file carrying a page index (column and offset index) or a bloom filter is refused
-(attack48): validate checks a footer's row-group statistics because readers skip data by them, but
+"""A table file carrying a page index (column and offset index), a bloom filter or a stated sort
+order is refused (attack48): validate checks a footer's row-group statistics because readers skip data by them, but
 it read neither of these, which Spark and DataFusion also skip pages and row groups by (a bloom
 filter stating an id absent returns no row for it). landstrikes never writes one; a copy written
 with one had read VALID, and a release re-hashed over one verified ok."""
@@ -17,7 +17,10 @@ from landstrikes.cli import main
 from landstrikes.errors import ReleaseIntegrityError
 from test_attack13_verify_statistics import QUOTES, VERSION, rehash
 
-INDEXES = {"page index": {"write_page_index": True}, "bloom filter": {"bloom_filter_options": {"quote_id": {}}}}
+INDEXES = {"page index": {"write_page_index": True}, "bloom filter": {"bloom_filter_options": {"quote_id": {}}},
+           "sort order": {"sorting_columns": [pq.SortingColumn(2, descending=True)]}}  # start: ascending in truth
+SAID = {"page index": ", column quote_id carries a page index", "bloom filter": ", column quote_id carries a bloom filter",
+        "sort order": " states a sort order (by start)"}
 
 
 def _rewritten(path, options):
@@ -34,7 +37,7 @@ def test_validate_refuses_a_part_carrying_an_index_it_does_not_read(tmp_path, ca
     _rewritten(copy / "quotes" / "quotes.parquet", INDEXES[carried])
     assert main(["validate", str(copy), *engine]) == 2
     out = capsys.readouterr().out
-    assert "[unreadable-table]" in out and f"quotes.parquet: row group 0, column quote_id carries a {carried}" in out, out
+    assert "[unreadable-table]" in out and f"quotes.parquet: row group 0{SAID[carried]}" in out, out
 
 
 @pytest.mark.parametrize("carried", sorted(INDEXES))
@@ -43,7 +46,7 @@ def test_verify_and_load_refuse_a_release_rehashed_over_an_index(released_copy, 
     _rewritten(release / QUOTES, INDEXES[carried])
     rehash(release, QUOTES)
     assert main(["verify", VERSION, "--dataset", str(released_copy)]) == 1
-    assert f"[footer-statistics-mismatch] {QUOTES}: row group 0, column quote_id carries a {carried}" in capsys.readouterr().out
+    assert f"[footer-statistics-mismatch] {QUOTES}: row group 0{SAID[carried]}" in capsys.readouterr().out
     with pytest.raises(ReleaseIntegrityError, match="footer-statistics-mismatch"):
         load("quotes", version=VERSION, root=released_copy / "releases")
 
@@ -53,5 +56,6 @@ def test_the_tables_landstrikes_writes_carry_none():
         assert not any(
             (column := pq.ParquetFile(path).metadata.row_group(g).column(c)).has_column_index
             or column.has_offset_index or (column.bloom_filter_offset or 0) > 0
+            or pq.ParquetFile(path).metadata.row_group(g).sorting_columns
             for g in range(pq.ParquetFile(path).metadata.num_row_groups)
             for c in range(pq.ParquetFile(path).metadata.num_columns)), path
