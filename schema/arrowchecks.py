@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.columns import Col, TableSpec
+from landstrikes.schema.report import NullId
 from landstrikes.schema.tableio import UnreadableTable, read_arrow, refuse_duplicate_columns
 from landstrikes.schema.used_columns import refuse_wrong_types, same_type
 
@@ -76,9 +77,9 @@ class _RowIds:
 
     def __call__(self, rows: np.ndarray) -> list[str]:
         if self.column is None:
-            return [f"#{r}" for r in rows.tolist()]
+            return [NullId(f"#{r}") for r in rows.tolist()]
         values = self.column.take(pa.array(rows, pa.int64())).cast(pa.binary()).to_pylist()
-        return [f"#{r}" if v is None else v.decode("utf-8", "replace") for r, v in zip(rows.tolist(), values)]
+        return [NullId(f"#{r}") if v is None else v.decode("utf-8", "replace") for r, v in zip(rows.tolist(), values)]
 
 
 # --- invalid UTF-8 -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema import checkcorpus
 from landstrikes.schema.checkcorpus import arrow_column, frame_nulls, one_array, pairs_by_key, same_key_pairs, shared_codes
-from landstrikes.schema.report import NULL_ROW_ID, Report
+from landstrikes.schema.report import NULL_ROW_ID, Report, counted
 
 _COLUMNS = ("claim_id", "article_id", "cluster_id", "variant_id", "contradicted_by")
 
@@ -38,7 +38,7 @@ def check_contradiction_links(tables, report: Report) -> None:
                    "articles with another variant (C9)", ids[row].as_py(), "contradicted_by", ids[other].as_py())
     for row, lacking in zip(many_rows.tolist(), many_lacking.tolist()):
         report.add("claims", "contradiction-links-incomplete",
-                   f"contradicted_by lacks {lacking} claims of its cluster in other articles with another variant: it lists "
+                   f"contradicted_by lacks {counted(lacking, 'claim')} of its cluster in other articles with another variant: it lists "
                    f"exactly those claims (C9; past {MAX_LACKING} lacking, one line)", ids[row].as_py(), "contradicted_by", str(lacking))
 
 

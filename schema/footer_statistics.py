@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import pyarrow
 
+from landstrikes.schema.report import counted
+
 _SHOWN = 60
 """Characters of a stated or held value shown in a message (values are bounded prefixes)."""
 
@@ -101,6 +103,33 @@ def _shown(value: object) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
+def unread_index(metadata) -> str | None:
+    """Why a file carries what no check here reads, or None: a page index (column and offset
+    index), a bloom filter, or a row group's stated sort order. landstrikes never writes one, and
+    readers skip pages or row groups by the first two (Spark, DataFusion: a bloom filter stating an
+    id absent returns no row for it) and may trust the third instead of sorting, so a file passing
+    every check could still read as another table there (attack48: VALID)."""
+    for group_index in range(metadata.num_row_groups):
+        group = metadata.row_group(group_index)
+        if group.sorting_columns:  # a sort order readers may trust (to merge or search) instead of sorting
+            by = ", ".join(_leaf_name(group, c.column_index) for c in group.sorting_columns[:5])
+            return (f"row group {group_index} states a sort order (by {by}), unchecked and never written by landstrikes; "
+                    "write the file without it (pyarrow's defaults)")
+        for leaf_index in range(group.num_columns):
+            column = group.column(leaf_index)
+            carried = [name for name, held in (("a page index", column.has_column_index or column.has_offset_index),
+                                               ("a bloom filter", (column.bloom_filter_offset or 0) > 0)) if held]
+            if carried:
+                return (f"row group {group_index}, column {column.path_in_schema} carries {' and '.join(carried)}, unchecked "
+                        "(readers such as Spark skip data by it) and never written by landstrikes; write the file "
+                        "without it (pyarrow's defaults)")
+    return None
+
+
+def _leaf_name(group, index: int) -> str:
+    return group.column(index).path_in_schema if 0 <= index < group.num_columns else f"column #{index}"
+
+
 def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
     """Why a footer's column statistics misstate the decoded `table` (the first lie found), or None.
 
@@ -111,6 +140,9 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
     differs between writers, and no reader filters on list items by it."""
     import pyarrow.compute as pc  # here, not with the module: extract writes tables and never computes
 
+    unread = unread_index(metadata)
+    if unread is not None:
+        return unread
     leaves = _leaves(table.schema)
     if len(leaves) != metadata.num_columns:
         return None  # a footer this reader did not decode into these columns: read as it was
@@ -129,7 +161,7 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
             values = table.column(field_index).slice(offset, rows)
             where = f"row group {group_index}, column {column.path_in_schema}"
             if not items and stats.has_null_count and stats.null_count != values.null_count:
-                return (f"{where}: the footer's statistics say {stats.null_count} nulls, the data holds "
+                return (f"{where}: the footer's statistics say {counted(stats.null_count, 'null')}, the data holds "
                         f"{values.null_count}, so a reader filtering on it would skip rows or keep none")
             if not stats.has_min_max:
                 continue

@@ -50,7 +50,7 @@ from landstrikes.schema.crosschecks import (
 from landstrikes.schema.mentions_checks import alias_spellings
 from landstrikes.schema.labels import RECORD_STATUSES
 from landstrikes.schema.registry import TABLES_BY_NAME
-from landstrikes.schema.report import Report
+from landstrikes.schema.report import NullId, Report, counted
 from landstrikes.schema.quote_words import comparable, words
 from landstrikes.schema.spankeys import exact_spans, member
 
@@ -88,7 +88,7 @@ def row_numbers(values: pa.Array, lists: pa.Array | None) -> np.ndarray:
 
 
 def row_id(df: pd.DataFrame, spec, row: int) -> str:
-    return df[spec.id_column].iloc[int(row)] if spec.id_column in df else f"#{row}"
+    return df[spec.id_column].iloc[int(row)] if spec.id_column in df else NullId(f"#{row}")
 
 
 def check_reserved_values(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -136,7 +136,7 @@ def check_record_status(tables: dict[str, pd.DataFrame], report: Report) -> None
         if bool(variants) == has_status:
             report.add("claim_clusters", "record-status-inconsistent", "record_status is set exactly on clusters without variants (C9b)", cluster, "record_status", status)
         if len(statuses) != len(variants) or len(notes) != len(variants):
-            report.add("claim_clusters", "record-status-inconsistent", f"{len(variants)} variants need as many variant_record_statuses and notes", cluster, "variant_record_statuses", statuses)
+            report.add("claim_clusters", "record-status-inconsistent", f"{counted(len(variants), 'variant')} need as many variant_record_statuses and notes", cluster, "variant_record_statuses", statuses)
             continue
         for variant, value in zip(variants, statuses):
             if value not in RECORD_STATUSES:

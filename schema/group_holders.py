@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.checkcorpus import arrow_column, article_codes, frame_nulls, frame_strings, is_in, same_article_span_match, \
     same_article_span_pairs
-from landstrikes.schema.report import Report
+from landstrikes.schema.report import Report, counted
 
 GROUP_WORDS = {
     "analysts": ("analyst", "analysts"),
@@ -191,4 +191,4 @@ def _speakers_held_by_many(stances, stance_rows: np.ndarray, quotes, quote_rows:
         return [" or ".join(names) for names in speakers]
     first, last = (frame_strings(quotes, "speaker_id").take(pa.array(quote_rows[same_article_span_match(
         stances, stance_rows, quotes, quote_rows, "holds", pick, *spans)])).to_pylist() for pick in ("first", "last"))
-    return [f"the speakers of {count} quotes ({one!r} first, {other!r} last)" for count, one, other in zip(counts.tolist(), first, last)]
+    return [f"the speakers of {counted(count, 'quote')} ({one!r} first, {other!r} last)" for count, one, other in zip(counts.tolist(), first, last)]

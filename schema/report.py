@@ -28,6 +28,13 @@ null: pandas' NaN or NA or Python's None had it spelt "nan", "<NA>" or "None" by
 `validate --engine` and one folder named one row two ways (session 28)."""
 
 
+class NullId(str):
+    """A row id standing in for a row whose id is null or unreadable: its place, `#N`. Told apart
+    from an id spelt `#N` in `--json` (`row_id_null`, attack48)."""
+
+    __slots__ = ()
+
+
 def _is_null(value) -> bool:
     if value is None or type(value).__name__ == "NAType":  # pandas' NA (its `!=` is NA, which bool() refuses)
         return True
@@ -54,10 +61,18 @@ class Finding:
     compared, not in `--json`, like `has_value`."""
     """A value was given, not None nor null: `value` "" is then the empty string, shown as `''` in
     the text report; else nothing is shown (attack45: an empty cell's '' had been hidden as if the
-    finding had no value). Not compared, not in `--json` (whose keys are the six above)."""
+    finding had no value). Not compared; in `--json` as `has_value`."""
+    row_null: bool = field(default=False, compare=False, repr=False)
+    """The row named has a null or unreadable id (`row_id` then reads `<null>` or the row's place
+    `#N`, as an id spelt so does). Not compared; in `--json` as `row_id_null`."""
 
     def as_json(self) -> dict:
-        return {name: getattr(self, name) for name in ("table", "check", "row_id", "column", "value", "message")}
+        """A `--json` finding: the six fields, and what tells apart the findings that share a `row_id`
+        or `value` (attack48: `row_id: ""` was both a whole-table finding and a row whose id is '',
+        `<null>` both a null id and an id spelt so, `value: ""` both no value and an empty one)."""
+        return {"table": self.table, "check": self.check, "row_id": self.row_id, "column": self.column,
+                "value": self.value, "message": self.message, "whole_table": not self.of_a_row(),
+                "row_id_null": self.row_null, "has_value": self.has_value}
 
     def of_a_row(self) -> bool:
         """The finding names a row (its id may be the empty string), not the table as a whole."""
@@ -111,7 +126,8 @@ class Report:
         of no one row; `value`: the value found, if any (None, the default, or a null: none)."""
         named = row_id is not NO_ROW
         row = (NULL_ROW_ID if _is_null(row_id) else str(row_id)) if named else ""
-        self.findings.append(Finding(table, check, row, column, _short(value), message, not _is_null(value), named))
+        self.findings.append(Finding(table, check, row, column, _short(value), message, not _is_null(value), named,
+                                     named and (_is_null(row_id) or isinstance(row_id, NullId))))
 
     def findings_for(self, table: str) -> list[Finding]:
         return [f for f in self.findings if f.table == table]
@@ -215,6 +231,13 @@ def _versions(versions: list[str], what: str) -> str:
         return f"not stated (no {what} stamp)"
     shown = [_short(v, 40) for v in versions[:3]]
     return shown[0] if len(versions) == 1 else "mixed: " + ", ".join(shown) + (" ..." if len(versions) > 3 else "")
+
+
+def counted(number, word: str, plural: str | None = None, spec: str = "") -> str:
+    """`number` and its noun in agreement, `1 article`, `2 articles`, `0 articles` (`spec` formats the
+    number, `","` for thousands): a command's line had said `1 articles`, `unchanged (1 rows)`
+    (attack48). `plural` for a noun that does not take an s."""
+    return f"{number:{spec}} {word if number == 1 else plural or word + 's'}"
 
 
 def visible(text: str) -> str:

@@ -10,7 +10,7 @@ import numpy as np
 
 from landstrikes.schema.articles_checks import BOILERPLATE_KINDS
 from landstrikes.schema.checkcorpus import article_codes, LazyFrame, _rows, frame_ints, article_merge, frame_of, is_in, no_nulls, same_article_span_match
-from landstrikes.schema.report import Report
+from landstrikes.schema.report import Report, counted
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,7 +45,7 @@ def check_segments_partition(tables: dict[str, pd.DataFrame], report: Report) ->
     n_chars = articles["n_chars"].to_numpy(dtype="float64", na_value=np.nan)
     short = ~missing & (final.to_numpy(dtype="float64") != n_chars)
     for article_id, position, n in zip(articles["article_id"][short], final[short], articles["n_chars"][short]):
-        report.add("segments", "segments-not-partition", f"segments end at {int(position)}, article has {n} chars", article_id, "end", int(position))
+        report.add("segments", "segments-not-partition", f"segments end at {int(position)}, article has {counted(n, 'char')}", article_id, "end", int(position))
 
 
 def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:

@@ -116,7 +116,7 @@ def footer_lie(metadata) -> str | None:
     """Why a footer's row counts cannot be trusted (its file count is not its row groups' sum), or None."""
     rows = footer_rows(metadata)
     if rows != metadata.num_rows:
-        return f"the footer says {metadata.num_rows} rows, its row groups hold {rows}"
+        return f"the footer says {report.counted(metadata.num_rows, 'row')}, its row groups hold {rows}"
     return None
 
 
@@ -153,12 +153,12 @@ def bomb_reason(source, size: int, metadata) -> str | None:
     rows, values = footer_rows(metadata), _footer_values(metadata)
     floor = _decoded_floor(metadata)
     if _explodes(floor, size):
-        return (f"{rows} rows ({values} values in {metadata.num_columns} columns) in {size} bytes would decode to at "
+        return (f"{report.counted(rows, 'row')} ({report.counted(values, 'value')} in {report.counted(metadata.num_columns, 'column')}) in {report.counted(size, 'byte')} would decode to at "
                 f"least {floor >> 20} MB, over {MAX_EXPANSION} times the file (a decompression bomb)")
     pages = _uncompressed_bytes(metadata) if pages_read is None else sum(p.uncompressed for p in pages_read)
     spelt = dictionary_text_bytes(source, metadata, pages)
     if spelt is not None and _explodes(spelt, max(size, pages)):
-        return (f"{rows} rows of dictionary-encoded text in {size} bytes (pages of {pages >> 20} MB decompressed) would "
+        return (f"{report.counted(rows, 'row')} of dictionary-encoded text in {report.counted(size, 'byte')} (pages of {pages >> 20} MB decompressed) would "
                 f"decode to {spelt >> 20} MB, over {MAX_EXPANSION} times both (a decompression bomb)")
     return None
 

@@ -33,7 +33,7 @@ from landstrikes.schema.filestamps import (check_folder_entries, check_reader_me
 from landstrikes.schema.goldchecks import GOLD_CHECKS
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES, TABLES_BY_NAME
 from landstrikes.schema.release_check import prejudge, release_findings
-from landstrikes.schema.report import NO_ROW, Report, TableResult
+from landstrikes.schema.report import NO_ROW, NullId, Report, TableResult
 from landstrikes.schema.resources import OutOfResources, raise_if_exhausted
 from landstrikes.schema.workers import corpus_bytes, executor, workers_for
 from landstrikes.schema.tableio import (
@@ -372,9 +372,9 @@ def _row_ids(df: pd.DataFrame, id_column: str):
             return NO_ROW  # a failure of no one row
         try:
             at = int(index)
-            return f"#{index}" if missing[at] else f"{ids[at]}"
+            return NullId(f"#{index}") if missing[at] else f"{ids[at]}"
         except (ValueError, IndexError, TypeError, OverflowError):
-            return f"#{index}"
+            return NullId(f"#{index}")
 
     return row_id
 
@@ -397,9 +397,9 @@ def _row_id(df: pd.DataFrame, id_column: str, index):
         return NO_ROW
     try:
         value = df[id_column].iloc[int(index)]
-        return f"{value}" if not pd.isna(value) else f"#{index}"
+        return f"{value}" if not pd.isna(value) else NullId(f"#{index}")
     except (KeyError, ValueError, IndexError, TypeError):
-        return f"#{index}"
+        return NullId(f"#{index}")
 
 
 def validate(path: str | Path, timings: dict[str, float] | None = None, skipped: frozenset[str] = frozenset(),

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from landstrikes.build import build_tables, foreign_files, write_card, write_dataset
-from landstrikes.errors import BuildError, visible
+from landstrikes.errors import BuildError, counted, visible
 from landstrikes.releases.diff import TableDiff, diff_folders, table_text
 from landstrikes.safety.ownedtemp import owned_temporary_folder
 from landstrikes.safety.readlock import reading
@@ -114,5 +114,5 @@ def _rows_of(t: TableDiff) -> list[str]:
     """A differing table's rows as `landstrikes diff` shows them; one whose rows are the same
     differs in its bytes only, which `diff` would call unchanged: say so."""
     if t.status == "same":
-        return [f"{visible(t.table)}: the same {t.rows_new} rows; the file differs in metadata or encoding"]
+        return [f"{visible(t.table)}: the same {counted(t.rows_new, 'row')}; the file differs in metadata or encoding"]
     return table_text(t)

@@ -12,7 +12,7 @@ from pathlib import Path
 from landstrikes.addresslimit import address_space_refusal
 from landstrikes.blasthreads import one_blas_thread
 from landstrikes.hashlibearly import import_hashlib_quietly
-from landstrikes.errors import BuildError, one_line, os_error_parts
+from landstrikes.errors import BuildError, counted, one_line, os_error_parts, visible
 from landstrikes.quickexit import exit_without_teardown
 from landstrikes.safety.lock import READ_WAIT_SECONDS
 from landstrikes.schema.resources import OutOfResources, exhausted
@@ -74,7 +74,7 @@ not); --json: "checked".
 --json writes a new file or replaces an earlier validate report (atomically); a FIFO, device,
 folder, a file that is not a validate report (an annotation source, a table, agreement.json),
 or a path inside a release, a releases folder or a dataset's data/raw/annotations, is refused
-[unwritable-report]."""
+[unwritable-report]; --json - prints the JSON report on standard output in place of the text."""
 
 DIFF_EPILOG = f"""\
 exit codes:
@@ -149,7 +149,7 @@ def cmd_build(args) -> int:
     except OSError as exc:  # the dataset folder itself: missing, read-only, full disk
         _error(f"{one_line(exc)} [build-io]")
         return 2
-    print(f"landstrikes build: {result.articles} articles from {_shown(args.dataset / 'raw')}")
+    print(f"landstrikes build: {counted(result.articles, 'article')} from {_shown(args.dataset / 'raw')}")
     print(result.report.to_text())
     if not result.report.ok:
         print(f"build refused: the tables did not validate; {_shown(args.dataset / 'data')} was left untouched", file=sys.stderr)
@@ -208,8 +208,7 @@ def cmd_validate(args) -> int:
         return _internal_error(exc)
     if report is None:
         return 2
-    print(report.to_text())
-    if args.json and not _write_report(args.json, report.to_json(), "validate"):
+    if not _reported(args.json, report.to_text(), report.to_json, "validate"):
         return 2
     return report.exit_code
 
@@ -252,6 +251,27 @@ REPORT_KEYS = {
 """The top-level keys every report of a command holds: what makes a JSON file its earlier report."""
 
 
+STDOUT_REPORT = "-"
+"""`--json -` (and `agreement --out -`): the JSON report goes to standard output in place of the text
+report, so that a pipe reads one JSON document; it had been written to a file named `-` (attack48).
+`./-` still names such a file."""
+
+
+def _report_path(value: str):
+    """argparse type of a JSON report's path: `-` is standard output (STDOUT_REPORT), else a Path."""
+    return STDOUT_REPORT if value == STDOUT_REPORT else _path(value)
+
+
+def _reported(target, text: str, as_json, kind: str) -> bool:
+    """Print a command's report: its text, and its JSON (`as_json()`) to the --json file; with
+    `--json -` the JSON alone, on standard output. False after a one-line error."""
+    if target == STDOUT_REPORT:
+        print(_undecodable_bytes_shown(as_json()))
+        return True
+    print(text)
+    return not target or _write_report(target, as_json(), kind)
+
+
 def _write_report(path, text: str, kind: str) -> bool:
     """Write a --json report, creating its folder; one line on stderr (and False) if it cannot be.
 
@@ -291,7 +311,7 @@ def _undecodable_bytes_shown(text: str) -> str:
 def _report_target_refused(path, kind: str) -> bool:
     """A --json path the report may not go to, said in one line before any work (the work's
     output would be printed and then refused: one line, exit 2, nothing written, truth31)."""
-    problem = None if path is None else _report_target_problem(Path(path), kind)
+    problem = None if path is None or path == STDOUT_REPORT else _report_target_problem(Path(path), kind)
     if problem:
         _error(f"[unwritable-report] {path}: {problem}")
     return bool(problem)
@@ -417,7 +437,7 @@ def cmd_agreement(args) -> int:
 
     if args.out is None:  # the dataset's own figures, never ./dataset's (attack15)
         args.out = args.dataset / "agreement.json"
-    problem = _report_target_problem(args.out, "agreement")
+    problem = None if args.out == STDOUT_REPORT else _report_target_problem(args.out, "agreement")
     if problem:
         _error(f"[unwritable-report] {args.out}: {problem}")
         return 2
@@ -441,6 +461,9 @@ def cmd_agreement(args) -> int:
         return 2
     except Exception as exc:
         return _explained(args.dataset, exc, "the agreement cannot be computed")
+    if args.out == STDOUT_REPORT:  # the figures as JSON on standard output, nothing written (attack48)
+        print(_undecodable_bytes_shown(json.dumps(result, indent=2, sort_keys=True)))
+        return 0
     # temporary file + rename: a full disk or a kill leaves the earlier figures whole (build reads them)
     if not _write_report(args.out, json.dumps(result, indent=2, sort_keys=True), "agreement"):
         return 2
@@ -587,7 +610,7 @@ def cmd_render(args) -> int:
         raise  # [unusable-path], as for every command
     except Exception as exc:
         return _explained(args.path, exc, "the site cannot be drawn")
-    print(f"landstrikes render: {len(site.pages)} pages from {_shown(args.path)} -> {_shown(site.index)}")
+    print(f"landstrikes render: {counted(len(site.pages), 'page')} from {_shown(args.path)} -> {_shown(site.index)}")
     if site.missing:
         print(f"missing tables (drawn as empty): {', '.join(site.missing)}")
     if site.problems:
@@ -619,7 +642,7 @@ def cmd_release(args) -> int:
             return 2
         return _unusable(exc, args.dataset)
     manifest = result.manifest
-    print(f"released {manifest['dataset_version']} to {_shown(result.path)} ({len(manifest['files'])} files, "
+    print(f"released {manifest['dataset_version']} to {_shown(result.path)} ({counted(len(manifest['files']), 'file')}, "
           f"bump: {manifest['bump']}); changelog: {result.changelog}")
     if result.diff is not None:
         print(result.diff.to_text())
@@ -654,8 +677,7 @@ def cmd_diff(args) -> int:
         return 2
     except Exception as exc:
         return _internal_error(exc)
-    print(result.to_text())
-    if args.json and not _write_report(args.json, result.to_json(), "diff"):
+    if not _reported(args.json, result.to_text(), result.to_json, "diff"):
         return 2
     return 1 if result.changed_tables else 0
 
@@ -801,7 +823,7 @@ def cmd_extract(args) -> int:
         print(f"failed {failure.line()}", file=sys.stderr)
     rows = ", ".join(f"{name} {n}" for name, n in result.rows.items() if n)
     dups = f", {len(result.duplicates)} duplicate file(s) recorded" if result.duplicates else ""
-    print(f"landstrikes extract: {result.articles} articles -> {_shown(args.out / 'data')} ({rows}){dups}")
+    print(f"landstrikes extract: {counted(result.articles, 'article')} -> {_shown(args.out / 'data')} ({rows}){dups}")
     if result.failures:
         print(f"landstrikes extract: done with {len(result.failures)} failure(s), listed in {_shown(args.out / ERRORS_FILE)}", file=sys.stderr)
         return 3
@@ -829,8 +851,7 @@ def cmd_evaluate(args) -> int:
         return 2
     except Exception as exc:
         return _internal_error(exc)
-    print(to_text(result))
-    if args.json and not _write_report(args.json, json.dumps(result, indent=2, sort_keys=True), "evaluate"):
+    if not _reported(args.json, to_text(result), lambda: json.dumps(result, indent=2, sort_keys=True), "evaluate"):
         return 2
     return 0
 
@@ -845,7 +866,12 @@ class _Version(argparse.Action):
         from landstrikes import DATASET_VERSION, __version__
         from landstrikes.schema.registry import SCHEMA_VERSION
 
+        from landstrikes.codesource import code_source
+
         print(f"landstrikes {__version__} (dataset {DATASET_VERSION}, schema {SCHEMA_VERSION})")
+        source = code_source()  # the commit: later code of main says the same version (attack48)
+        if source:
+            print(visible(source))
         parser.exit(0)
 
 
@@ -860,7 +886,7 @@ def parser() -> argparse.ArgumentParser:
                                   epilog="exit codes: 0 done / valid, 1 invalid data or a difference found, 2 unusable input or\n"
                                          "refused, 3 (extract) done with failures, 130 interrupted (Ctrl-C), 141 stdout's reader\n"
                                          "went away; each command's --help gives its own")
-    top.add_argument("--version", action=_Version, help="print the package, dataset and schema versions and exit")
+    top.add_argument("--version", action=_Version, help="print the package, dataset and schema versions, and the git commit of the code where known, and exit")
     sub = top.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="regenerate and validate every table from raw text + annotations",
@@ -875,7 +901,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a folder of tables (dataset, release or copy)",
                        epilog=VALIDATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("path", type=_path, nargs="?", default=DEFAULT_DATASET, help="folder to check (default: dataset)")
-    p.add_argument("--json", type=_path, metavar="FILE", help="also write the full machine-readable report (its folder is created)")
+    p.add_argument("--json", type=_report_path, metavar="FILE", help="also write the full machine-readable report (its folder is created); - prints it on standard output instead of the text report")
     p.add_argument("--engine", choices=("local", "ray"), default=None,
                    help="check a partitioned folder (e.g. extract output) partition by partition on this engine, "
                         "corpus-wide keys in a bounded-memory pass (default: read the folder as one corpus)")
@@ -892,7 +918,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=AGREEMENT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
-    p.add_argument("--out", type=_path, default=None, help="default: DATASET/agreement.json, the file its build reads")
+    p.add_argument("--out", type=_report_path, default=None, help="default: DATASET/agreement.json, the file its build reads; - prints the figures as JSON on standard output, writing nothing")
     _add_read_wait(p)
     p.set_defaults(func=cmd_agreement)
 
@@ -926,10 +952,10 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("diff", help="rows added/removed/changed per table between two releases or folders",
                        epilog=DIFF_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("old", help="release version (under DIR/releases) or folder")
-    p.add_argument("new", help="release version (under DIR/releases) or folder")
+    p.add_argument("old", help="release version (under DIR/releases) or folder (a dataset, a release, or a folder of table folders, as validate reads it)")
+    p.add_argument("new", help="release version (under DIR/releases) or folder (as OLD)")
     p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
-    p.add_argument("--json", type=_path, metavar="FILE", help="also write the full diff as JSON (its folder is created)")
+    p.add_argument("--json", type=_report_path, metavar="FILE", help="also write the full diff as JSON (its folder is created); - prints it on standard output instead of the text")
     _add_read_wait(p)
     p.set_defaults(func=cmd_diff)
 
@@ -974,7 +1000,7 @@ def parser() -> argparse.ArgumentParser:
                        epilog=EVALUATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("pred_dir", type=_path, help="folder with predicted tables (e.g. an extract --out folder)")
     p.add_argument("--gold", type=_path, default=DEFAULT_DATASET, help="gold dataset folder (default: dataset)")
-    p.add_argument("--json", type=_path, metavar="FILE", help="also write every figure as JSON (its folder is created)")
+    p.add_argument("--json", type=_report_path, metavar="FILE", help="also write every figure as JSON (its folder is created); - prints it on standard output instead of the text")
     _add_read_wait(p)
     p.set_defaults(func=cmd_evaluate)
     for command in sub.choices.values():  # the two every command shares, in every --help (truth review)
@@ -1135,7 +1161,8 @@ def _unusable(exc: OSError, default) -> int:
     where, why = os_error_parts(exc)
     if where == STDOUT:
         os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # so the interpreter's last flush cannot fail again
-        _error(f"[unwritable-output] {STDOUT}: {why}")
+        lost = getattr(exc, "unprinted", "")
+        _error(f"[unwritable-output] {STDOUT}: {why}" + (f"; its last line unprinted: {one_line(lost, 300)}" if lost else ""))
     else:
         _error(f"[unusable-path] {one_line(str(where or default))[:300]}: {why}")
     return 2

@@ -6,7 +6,7 @@ import re
 import reprlib
 
 from landstrikes.schema.report import one_line as _one_line
-from landstrikes.schema.report import visible  # noqa: F401  (one rule for every message: attack23)
+from landstrikes.schema.report import counted, visible  # noqa: F401  (one rule for every message: attack23; counted: attack48)
 
 SHORT = 60
 """At most this many characters of a value appear in a message (then "…")."""

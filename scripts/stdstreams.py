@@ -50,7 +50,17 @@ class _StdoutFile(io.FileIO):
         except BrokenPipeError:  # a reader gone away: exit 141, as before
             raise
         except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, STDOUT) from None
+            named = OSError(exc.errno, exc.strerror, STDOUT)
+            named.unprinted = _last_line(data)
+            raise named from None
+
+
+def _last_line(data) -> str:
+    """The last line of what could not be written: the command's verdict when its report fitted
+    in one buffer (`validate nosuch >/dev/full` had said only `[unwritable-output]`, losing why the
+    folder was unusable; attack48)."""
+    lines = bytes(data[-4096:]).decode("utf-8", "replace").splitlines()
+    return next((line for line in reversed(lines) if line.strip()), "")
 
 
 _REPLACED: list = []

@@ -236,7 +236,8 @@ def test_json_report_keeps_its_shape(dataset_copy, tmp_path):
     assert main(["validate", str(dataset_copy), "--json", str(tmp_path / "r.json")]) == 1
     report = json.loads((tmp_path / "r.json").read_text())
     assert list(report) == ["path", "valid", "exit_code", "unusable", "tables", "findings", "checked"]  # checked: eco39
-    assert list(report["findings"][0]) == ["table", "check", "row_id", "column", "value", "message"]
+    assert list(report["findings"][0]) == ["table", "check", "row_id", "column", "value", "message",
+                                           "whole_table", "row_id_null", "has_value"]  # the last three: attack48
 
 
 # --- class 6: exit codes in --help ------------------------------------------------------------

@@ -10,6 +10,7 @@ import re
 
 from landstrikes.documents.claimspass_registry import CLAIMS_PASSES, CROSS_ARTICLE_PASSES
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
+from landstrikes.schema.report import counted
 
 EVIDENCE_WIDTH = 90
 """Longest evidence excerpt shown in a table cell; the offsets give the rest."""
@@ -172,7 +173,7 @@ def segments_block(stats: dict) -> str:
 def claims_block(stats: dict) -> str:
     c = stats["claims"]
     return (
-        f"{stats['tables']['claims']['rows']} claims in {c['clusters']} proposition clusters, "
+        f"{counted(stats['tables']['claims']['rows'], 'claim')} in {counted(c['clusters'], 'proposition cluster')}, "
         f"{c['cross_article_clusters']} of them reported by more than one article; "
         f"{len(c['contradictions'])} cross-article contradiction pairs (figure: `docs/figures/claims_matrix.png`)."
     )
@@ -347,14 +348,14 @@ def cluster_pass_block(cp: dict | None, guidelines: str) -> str:
         return ""
     within, across, b3 = cp["within_article"], cp["across_articles"], cp["bcubed"]
     rows = [
-        [f"clusters ({cp['claims']} claims; {cp['gold_clusters']} gold vs {cp['pass_clusters']} ninth-pass clusters, "
+        [f"clusters ({counted(cp['claims'], 'claim')}; {cp['gold_clusters']} gold vs {cp['pass_clusters']} ninth-pass clusters, "
          f"{cp['gold_cross_article_clusters']} vs {cp['pass_cross_article_clusters']} spanning two or more articles)",
          f"B-cubed F1 {num(b3['f1'])} (P {num(b3['precision'], 2)}, R {num(b3['recall'], 2)})"],
-        [f"same proposition?, pairs of claims in different articles ({across['pairs']:,} pairs; "
+        [f"same proposition?, pairs of claims in different articles ({counted(across['pairs'], 'pair', spec=',')}; "
          f"{across['gold_links']} gold vs {across['pass_links']} ninth-pass links)",
          f"link F1 {num(across['link']['f1'])} (P {num(across['link']['precision'], 2)}, R {num(across['link']['recall'], 2)}); "
          f"kappa {num(across['same_cluster_kappa'])}"],
-        [f"same proposition?, pairs of claims in one article ({within['pairs']:,} pairs; "
+        [f"same proposition?, pairs of claims in one article ({counted(within['pairs'], 'pair', spec=',')}; "
          f"{within['gold_links']} gold vs {within['pass_links']} ninth-pass links)",
          f"link F1 {num(within['link']['f1'])}; kappa {num(within['same_cluster_kappa'])}"],
         ["claim consistency (each side derived from its own clusters and variants, C9; C8's hypothetical flag the gold's on both)",
@@ -373,11 +374,11 @@ def record_pass_block(rp: dict | None, guidelines: str) -> str:
     if not rp:
         return ""
     rows = [
-        [f"record status of each proposition ({rp['propositions']} clusters and variants, C9b)",
+        [f"record status of each proposition ({counted(rp['propositions'], 'cluster or variant', 'clusters and variants')}, C9b)",
          f"kappa {num(rp['record_status_kappa'])} (agreement {num(rp['record_status_agreement'])})"],
-        [f"the same, where the tenth reader was sure ({rp['high_confidence']['propositions']} propositions)",
+        [f"the same, where the tenth reader was sure ({counted(rp['high_confidence']['propositions'], 'proposition')})",
          f"agreement {num(rp['high_confidence']['agreement'])}"],
-        [f"record status each claim inherits ({rp['claims']} claims)",
+        [f"record status each claim inherits ({counted(rp['claims'], 'claim')})",
          f"kappa {num(rp['claim_record_status_kappa'])} (agreement {num(rp['claim_record_status_agreement'])})"],
         ["gold -> tenth pass, propositions", "; ".join(f"{k} {v}" for k, v in rp["confusion"].items())],
     ]

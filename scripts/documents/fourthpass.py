@@ -22,7 +22,7 @@ from pathlib import Path
 
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
 from landstrikes.annotations.yamlsource import read_source_text
-from landstrikes.errors import BuildError, short
+from landstrikes.errors import BuildError, counted, short
 from landstrikes.schema.labels import ENTITY_FLAGS, ENTITY_TYPES, MENTION_KINDS, SEGMENT_KINDS
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.used_columns import read_used
@@ -86,7 +86,7 @@ def read_pass_tsv(path: Path, columns: tuple[str, ...] | None = None, labels: di
         if not fields:
             continue
         if len(fields) != len(header):
-            raise BuildError(path, f"{len(fields)} fields, the header has {len(header)}", number, check="wrong-type")
+            raise BuildError(path, f"{counted(len(fields), 'field')}, the header has {len(header)}", number, check="wrong-type")
         row = dict(zip(header, fields))
         for column, allowed in closed.items():
             if row[column] not in allowed:

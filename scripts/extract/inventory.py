@@ -18,6 +18,7 @@ from pathlib import Path
 from landstrikes.extract.failures import Duplicate, Failure, one_line
 from landstrikes.extract.rawread import Expected, NotAsInventoried, read_raw
 from landstrikes.schema.controls import writable
+from landstrikes.schema.report import counted
 from landstrikes.schema.rawnames import CASE_REASON, HIDDEN_REASON, has_txt_in_other_case, is_hidden, is_undecodable
 
 MAX_CHARS = 1_000_000
@@ -126,7 +127,7 @@ def _examine(path: Path, max_chars: int) -> tuple[int, tuple[str, str] | None]:
     if info.st_size == 0:
         return 0, ("extract-empty", "empty file")
     if info.st_size > 4 * max_chars:  # UTF-8 has at most 4 bytes per code point
-        return 0, ("extract-too-long", f"{info.st_size} bytes, more than the {max_chars:,} characters an article may have")
+        return 0, ("extract-too-long", f"{info.st_size} bytes, more than the {counted(max_chars, 'character', spec=',')} an article may have")
     return info.st_size, None
 
 

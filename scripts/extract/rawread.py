@@ -17,6 +17,8 @@ import os
 import stat
 from typing import NamedTuple
 
+from landstrikes.schema.report import counted
+
 OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -59,7 +61,7 @@ def read_raw(path: str, expected: Expected | None, limit: int) -> bytes:
         return data
     if len(data) != expected.size:
         now = f"more than {expected.size:,}" if len(data) > expected.size else f"{len(data):,}"
-        raise NotAsInventoried("extract-changed", f"changed since the inventory ({expected.size:,} bytes then, {now} now)")
+        raise NotAsInventoried("extract-changed", f"changed since the inventory ({counted(expected.size, 'byte', spec=',')} then, {now} now)")
     if expected.sha256 is not None and hashlib.sha256(data).hexdigest() != expected.sha256:
         raise NotAsInventoried("extract-changed", "changed since the inventory (same size, other bytes)")
     return data

@@ -12,6 +12,7 @@ from landstrikes.documents.blocks import fill_blocks
 from landstrikes.documents.datasheet import cell, num, share, short, table
 from landstrikes.schema.columns import TableSpec
 from landstrikes.schema.registry import TABLES
+from landstrikes.schema.report import counted
 
 CARD_META = {
     "pretty_name": "landstrikes",
@@ -100,7 +101,7 @@ def summary_block(stats: dict) -> str:
     labels = ", ".join(f"{short(a['article_id'])} `{a['quality_label']}`" for a in articles)
     words = sum(a["n_words"] for a in articles)
     return (
-        f"{len(articles)} articles ({words:,} words) and {rows:,} rows in {len(stats['tables']) - 1} "
+        f"{counted(len(articles), 'article')} ({counted(words, 'word', spec=',')}) and {counted(rows, 'row', spec=',')} in {len(stats['tables']) - 1} "
         f"annotation and catalogue tables. Article quality: {labels}."
     )
 
@@ -135,7 +136,7 @@ def agreement_block(stats: dict) -> str:
             f"{num(q['span_overlap']['f1'])} overlap; quote kind kappa {num(q['kind_kappa'])}; speaker agreement "
             f"{num(q['speaker_agreement'])}; stance label kappa {num(st['label_kappa'])} on {st['shared_keys']:,} shared "
             f"(article, holder, target) keys; claims span F1 {num(cl['span_overlap']['f1'])} (the second pass marked "
-            f"{cl['second_rows']:,} claims, the first pass {cl['gold_rows']:,}); consistency kappa {num(cl['consistency_kappa'])}"
+            f"{counted(cl['second_rows'], 'claim', spec=',')}, the first pass {cl['gold_rows']:,}); consistency kappa {num(cl['consistency_kappa'])}"
         ),
     ]
     fifth = ag.get("fifth_pass")

@@ -16,8 +16,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from landstrikes.schema.report import shown, visible
-from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files
+from landstrikes.schema.report import counted, shown, visible
+from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files_below
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
 from landstrikes.schema.tableio import UnreadableTable, read_part_schema, refused_table
@@ -50,6 +50,10 @@ class TableDiff:
     column_order_changed: bool = False
     row_order_changed: bool = False
     """the ids both sides hold come in another order (attack42: every reader's row i changes)"""
+    stamps_changed: dict[str, dict] = field(default_factory=dict)
+    """key -> {old, new} for the files' key-value metadata other than the dataset version, which every
+    release changes: a schema-version or `landstrikes.source` stamp decides what `validate` holds
+    the rows to, and two folders differing only there had been `unchanged`, exit 0 (attack48)"""
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     changed: list[RowChange] = field(default_factory=list)
@@ -68,6 +72,7 @@ class TableDiff:
             ("minor", self.removed, f"{len(self.removed)} row(s) removed"),
             ("patch", self.changed, f"{len(self.changed)} row(s) corrected"),
             ("patch", self.row_order_changed, "rows reordered"),
+            ("patch", self.stamps_changed, f"file stamp(s) changed: {_names(self.stamps_changed)}"),
         )
         return [(level, what) for level, applies, what in rules if applies]
 
@@ -134,11 +139,11 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
     lines of its own, a forged `required bump` among them (attack19)."""
     name = shown(t.table)
     if t.status in ("added", "removed"):
-        return [f"{name}: table {t.status} ({t.rows_new if t.status == 'added' else t.rows_old} rows)"]
+        return [f"{name}: table {t.status} ({counted(t.rows_new if t.status == 'added' else t.rows_old, 'row')})"]
     if t.status == "same":
-        return [f"{name}: unchanged ({t.rows_new} rows)"]
+        return [f"{name}: unchanged ({counted(t.rows_new, 'row')})"]
     lines = [
-        f"{name}: {t.rows_old} -> {t.rows_new} rows; "
+        f"{name}: {t.rows_old} -> {counted(t.rows_new, 'row')}; "
         f"{len(t.added)} added, {len(t.removed)} removed, {len(t.changed)} changed"
     ]
     for name in t.columns_added:
@@ -153,6 +158,8 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
         lines.append("  ~ column order changed")
     if t.row_order_changed:
         lines.append("  ~ row order changed")
+    for key, change in t.stamps_changed.items():
+        lines.append(f"  ~ file stamp {shown(key)}: {_stamp(change['old'])} -> {_stamp(change['new'])}")
     listed = 0
     for row_id in t.added:
         if listed < per_table:
@@ -175,6 +182,19 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
     return lines
 
 
+def _stamp(value) -> str:
+    return "(none)" if value is None else repr(shown(value, 80))
+
+
+def _stamps(table) -> dict[str, str]:
+    """A table's key-value metadata, text, but for the stamp every release changes."""
+    return {key.decode("utf-8", "replace"): value.decode("utf-8", "replace")
+            for key, value in (table.schema.metadata or {}).items() if key not in UNCOMPARED_STAMPS}
+
+
+UNCOMPARED_STAMPS = (b"landstrikes.dataset_version",)
+
+
 def _row_id(row_id) -> str:
     """A row's id on a report line; the empty string as `''` (it had left nothing where the id stands)."""
     return "''" if row_id == "" else shown(row_id)
@@ -189,17 +209,45 @@ _JSON_CHARACTER = re.compile(r'\\u[0-9a-fA-F]{4}|\\.|.', re.S)
 
 def _drawn(value) -> list[str]:
     """The value as the report draws it, one item per character drawn: a JSON escape (`\\n`), a
-    character `visible` escapes (`\\x85`), a letter with its combining accents. json.dumps escapes
-    C0 controls only: U+2028, U+2029 and NEL, where splitlines breaks too, and C1 controls are
-    escaped as ids are (a changed value forged a verdict line; attack22)."""
+    character `visible` escapes (`\\x85`), a grapheme cluster (a letter with its accents, an emoji
+    with its modifiers and joined emoji, a flag's two letters). json.dumps escapes C0 controls only:
+    U+2028, U+2029 and NEL, where splitlines breaks too, and C1 controls are escaped as ids are (a
+    changed value forged a verdict line; attack22)."""
     drawn: list[str] = []
+    before, regional_run = "", 0
     for found in _JSON_CHARACTER.finditer(json.dumps(value, ensure_ascii=False, default=str)):
-        character = found.group()
-        if drawn and len(character) == 1 and unicodedata.combining(character):
-            drawn[-1] += character
+        token = found.group()
+        character = json.loads(f'"{token}"') if token.startswith("\\") else token
+        if drawn and _joins(before, character, regional_run):
+            drawn[-1] += visible(token) if len(token) == 1 else token
         else:
-            drawn.append(visible(character))
+            drawn.append(visible(token) if len(token) == 1 else token)
+        regional_run = regional_run + 1 if _regional(character) else 0
+        before = character
     return drawn
+
+
+ZWJ = "\u200d"
+
+
+def _joins(before: str, character: str, regional_run: int) -> bool:
+    """`character` belongs to the grapheme cluster of the one `before` it, `regional_run` regional
+    indicators ending there: UAX #29's rules GB3 (CR LF), GB9 and GB9a (extending marks, joiners,
+    emoji modifiers, tag characters, spacing marks), GB11 (an emoji after a joiner) and GB12-13 (a
+    flag's two letters); Hangul jamo and prepended marks aside. attack48: diff's cut kept a letter's
+    accents but split a ZWJ emoji sequence or a flag."""
+    code = ord(character)
+    return ((before == "\r" and character == "\n") or unicodedata.category(character) in ("Mn", "Me", "Mc")
+            or code in (0x200C, 0x200D) or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F
+            or (before == ZWJ and _pictographic(character)) or (_regional(character) and regional_run % 2 == 1))
+
+
+def _regional(character: str) -> bool:
+    return 0x1F1E6 <= ord(character) <= 0x1F1FF
+
+
+def _pictographic(character: str) -> bool:
+    return unicodedata.category(character) == "So" or 0x1F000 <= ord(character) <= 0x1FAFF
 
 
 def _cut(drawn: list[str], start: int, limit: int, before: bool = False, after: bool = False) -> str:
@@ -271,8 +319,13 @@ def _inner(text: str) -> list[str]:
 
 
 def _mark(text: str, at: int) -> bool:
-    """The character at `at` is a combining mark (drawn with the letter before it)."""
-    return 0 < at < len(text) and unicodedata.combining(text[at]) != 0
+    """The character at `at` is drawn with the one before it (`_joins`): no cut falls there."""
+    if not 0 < at < len(text):
+        return False
+    run, back = 0, at - 1
+    while back >= 0 and _regional(text[back]):
+        run, back = run + 1, back - 1
+    return _joins(text[at - 1], text[at], run)
 
 
 def describe_folder(folder: Path, manifest: dict | None = None) -> dict[str, dict]:
@@ -283,20 +336,33 @@ def describe_folder(folder: Path, manifest: dict | None = None) -> dict[str, dic
         return dict(manifest["tables"])
     if (folder / MANIFEST).is_file():
         return {name: t for name, t in read_manifest(folder)["tables"].items()}
-    if not (folder / "data").is_dir():
-        raise UnreadableTable(f"{folder / 'data'}: not a folder of tables (missing, a file or a symlink loop)", "unreadable-folder")
+    data = tables_root(folder)
+    if not data.is_dir():
+        raise UnreadableTable(f"{data}: not a folder of tables (missing, a file or a symlink loop)", "unreadable-folder")
     for spec in TABLES:  # a table there but unreadable is refused as validate refuses it, never "removed" (attack45)
-        refused = refused_table(folder / "data" / spec.name)
+        refused = refused_table(data / spec.name)
         if refused is not None and refused.check != "missing-table":
             raise refused
-    files = table_files(folder)
+    files = table_files_below(data)
     if not files:
-        raise UnreadableTable(f"{folder / 'data'}: no table folder with a .parquet file", "unreadable-folder")
+        raise UnreadableTable(f"{data}: no table folder with a .parquet file", "unreadable-folder")
     described = {}
     for name, parts in files.items():
         read_part_schema(parts[0])  # a 0-byte or garbage file is named in one line, not a traceback
         described[name] = describe_table(name, parts[0])
     return described
+
+
+def tables_root(folder: Path) -> Path:
+    """The folder holding `folder`'s table folders: its data/, or `folder` itself when it has no
+    data/ but a table folder (a copy of a data/ folder under another name), as `validate` reads it
+    (attack48: diff refused such a folder that validate, render and evaluate accept)."""
+    folder = Path(folder)
+    if os.path.lexists(folder / "data") or (folder / MANIFEST).is_file():
+        return folder / "data"
+    if any(os.path.lexists(folder / spec.name) for spec in TABLES):
+        return folder
+    return folder / "data"
 
 
 def diff_folders(old: Path, new: Path, old_name: str | None = None, new_name: str | None = None,
@@ -327,8 +393,8 @@ def _read(folder: Path, table: str, id_column: str | None = None, manifest: dict
     if manifest is not None:
         from landstrikes.releases.loading import read_verified
 
-        verified = read_verified(folder, manifest, table)
-    return read_comparable(folder / "data" / table, TABLES_BY_NAME.get(table), (id_column,) if id_column else (),
+        verified = read_verified(folder, manifest, table, stamped=True)
+    return read_comparable(tables_root(folder) / table, TABLES_BY_NAME.get(table), (id_column,) if id_column else (),
                            table=verified)
 
 
@@ -338,8 +404,13 @@ def diff_table(name: str, old: tuple[Path, dict | None], new: tuple[Path, dict |
     (old, old_manifest), (new, new_manifest) = old, new
     result = TableDiff(name)
     diff_columns(result, old_desc["columns"], new_desc["columns"])
-    old_rows = _keyed(_read(old, name, old_desc["id_column"], old_manifest).to_pylist(), old_desc["id_column"], old / "data" / name)
-    new_rows = _keyed(_read(new, name, new_desc["id_column"], new_manifest).to_pylist(), new_desc["id_column"], new / "data" / name)
+    old_table, new_table = (_read(old, name, old_desc["id_column"], old_manifest),
+                            _read(new, name, new_desc["id_column"], new_manifest))
+    old_stamps, new_stamps = _stamps(old_table), _stamps(new_table)
+    result.stamps_changed = {key: {"old": old_stamps.get(key), "new": new_stamps.get(key)}
+                             for key in sorted(set(old_stamps) | set(new_stamps)) if old_stamps.get(key) != new_stamps.get(key)}
+    old_rows = _keyed(old_table.to_pylist(), old_desc["id_column"], tables_root(old) / name)
+    new_rows = _keyed(new_table.to_pylist(), new_desc["id_column"], tables_root(new) / name)
     result.rows_old, result.rows_new = len(old_rows), len(new_rows)
     result.row_order_changed = _order_changed(old_rows, new_rows)
     common = [c["name"] for c in new_desc["columns"] if c["name"] not in result.columns_added]
@@ -357,7 +428,7 @@ def diff_table(name: str, old: tuple[Path, dict | None], new: tuple[Path, dict |
             result.changed.append(RowChange(new_id, old_id, columns))
     result.changed.sort(key=lambda change: change.id)
     result.added, result.removed = added, removed
-    if result.schema_changed or added or removed or result.changed or result.row_order_changed:
+    if result.schema_changed or added or removed or result.changed or result.row_order_changed or result.stamps_changed:
         result.status = "changed"
     return result
 

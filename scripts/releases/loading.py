@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyarrow
 
-from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound
+from landstrikes.errors import ReleaseIntegrityError, ReleaseNotFound, counted
 from landstrikes.releases.manifest import Problem, listed_bytes, verified_manifest
 from landstrikes.releases.manifest_checks import decoded, files_of_tables, unlisted_label_of
 from landstrikes.schema.columns import Col
@@ -136,10 +136,11 @@ def _checked_pin(pin: str | None) -> str | None:
     return pin
 
 
-def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
+def read_verified(folder: Path, manifest: dict, table: str, stamped: bool = False) -> pyarrow.Table:
     """The table's files, each parsed from bytes whose sha256 was just checked, decoded once and
     refused (ReleaseIntegrityError, verify's check ids) if its pages do not decode or its footer's
-    statistics misstate what it decoded to."""
+    statistics misstate what it decoded to. `stamped`: keep the first file's key-value metadata
+    (`diff` compares the stamps; attack48), else none."""
     parts = []
     for rel in sorted(files_of_tables(manifest["files"], (table,))):
         listed = manifest["files"][rel]["bytes"]
@@ -153,7 +154,7 @@ def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
             raise ReleaseIntegrityError(folder, [Problem("missing-file", rel, "gone since it was verified")]) from None
         if size != listed:
             raise ReleaseIntegrityError(folder, [Problem("size-mismatch", rel, "changed since it was verified "
-                                                         f"({'more than ' + str(listed) if size > listed else size} bytes, manifest says {listed})")])
+                                                         f"({'more than ' + counted(listed, 'byte') if size > listed else counted(size, 'byte')}, manifest says {listed})")])
         if digest != manifest["files"][rel]["sha256"]:
             raise ReleaseIntegrityError(folder, [Problem("sha256-mismatch", rel, "changed since it was verified")])
         arrow, problem = decoded(rel, pyarrow.BufferReader(data))
@@ -164,7 +165,7 @@ def read_verified(folder: Path, manifest: dict, table: str) -> pyarrow.Table:
         if problem is not None:
             raise ReleaseIntegrityError(folder, [problem])
         parts.append(arrow)
-    return pyarrow.concat_tables(parts).replace_schema_metadata(None)
+    return pyarrow.concat_tables(parts).replace_schema_metadata(parts[0].schema.metadata if stamped and parts else None)
 
 
 def nullable_ints(df, arrow: pyarrow.Table):

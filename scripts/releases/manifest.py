@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow
 import pyarrow.parquet as pq
 
-from landstrikes.errors import ReleaseIntegrityError
+from landstrikes.errors import ReleaseIntegrityError, counted
 from landstrikes.safety.regularfile import NotARegularFile, open_regular
 from landstrikes.schema.columns import Col
 from landstrikes.schema.registry import TABLES_BY_NAME
@@ -109,7 +109,11 @@ def table_files(folder: Path) -> dict[str, list[Path]]:
 
     The parts are validate's (`tableio.table_files`): a hidden `._quotes.parquet` that a macOS
     copy leaves is no part, so `diff` no longer described a table by it (attack19)."""
-    data = folder / "data"
+    return table_files_below(folder / "data")
+
+
+def table_files_below(data: Path) -> dict[str, list[Path]]:
+    """`table_files` of the folder that holds the table folders (a data/ folder)."""
     if not data.is_dir():
         return {}
     parts = {d.name: files for d in data.iterdir() if d.is_dir() and (files := part_files(d))}
@@ -265,7 +269,7 @@ def checked(folder: Path, pinned: str | None = None, decode=None, keep: dict[str
             if data is not None:  # longer than listed: hashed in its one read, never kept
                 keep[rel] = data
         if size != entry["bytes"]:
-            problems.append(Problem("size-mismatch", rel, f"{size} bytes, manifest says {entry['bytes']}"))
+            problems.append(Problem("size-mismatch", rel, f"{counted(size, 'byte')}, manifest says {entry['bytes']}"))
         if file_digest != entry["sha256"]:
             problems.append(Problem("sha256-mismatch", rel, f"sha256 {file_digest}, manifest says {entry['sha256']}"))
         elif size == entry["bytes"]:

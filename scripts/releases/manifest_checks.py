@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 from landstrikes.releases.hub_card import card_front_matter, loader_side_files
 from landstrikes.releases.manifest import Problem
 from landstrikes.schema.filestamps import READER_METADATA, reader_metadata
+from landstrikes.schema.report import counted
 from landstrikes.schema.resources import raise_if_exhausted
 
 MAX_LISTED_FILES = 100_000
@@ -309,12 +310,12 @@ def tables_section(folder: Path, manifest: dict, trusted: set[str]) -> list[Prob
             problems.append(Problem("manifest-tables-mismatch", files[0], f"not readable as Parquet ({_short(str(exc))})"))
             continue
         if stated["rows"] != rows:
-            problems.append(Problem("manifest-tables-mismatch", where, f"says {stated['rows']} rows, the files hold {rows}"))
+            problems.append(Problem("manifest-tables-mismatch", where, f"says {counted(stated['rows'], 'row')}, the files hold {rows}"))
         for rel in files:
             entry_rows = manifest["files"][rel].get("rows")
             actual = footer_rows(pq.ParquetFile(folder / rel).metadata)
             if entry_rows is not None and entry_rows != actual:
-                problems.append(Problem("manifest-tables-mismatch", rel, f"says {entry_rows} rows, the file holds {actual}"))
+                problems.append(Problem("manifest-tables-mismatch", rel, f"says {counted(entry_rows, 'row')}, the file holds {actual}"))
         shown = [(c["name"], c["type"], c["nullable"]) for c in stated["columns"]]
         actual_cols = [(c["name"], c["type"], c["nullable"]) for c in columns]
         if shown != actual_cols:
@@ -488,7 +489,7 @@ def witnesses(folder: Path, manifest: dict, trusted: set[str]) -> list[Problem]:
             table = manifest["tables"].get(name)
             if table is not None and table["rows"] != rows:
                 problems.append(Problem("witness-mismatch", f"README.md#{_short(str(name))}",
-                                        f"the dataset card states {rows} rows, the manifest {table['rows']}"))
+                                        f"the dataset card states {counted(rows, 'row')}, the manifest {table['rows']}"))
     return problems
 
 

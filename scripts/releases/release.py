@@ -15,7 +15,6 @@ import re
 import shutil
 import signal
 import stat
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -29,7 +28,8 @@ from landstrikes.releases import citation
 from landstrikes.build import build_tables, dataset_lock, recover_build, write_card, write_dataset
 from landstrikes.releases.croissant import croissant
 from landstrikes.releases.diff import DatasetDiff, diff_folders
-from landstrikes.errors import ReleaseError, ReleaseIntegrityError, visible
+from landstrikes.codesource import git
+from landstrikes.errors import ReleaseError, ReleaseIntegrityError, counted, visible
 from landstrikes.releases.manifest import MANIFEST, checked, dump_manifest, make_manifest, manifest_sha256, sha256_file, verify
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import visible as escaped
@@ -75,17 +75,8 @@ def _shown(text: str, limit: int = 40) -> str:
 def git_source(path: Path) -> dict:
     """The commit the release is built from and whether the work tree had uncommitted changes."""
 
-    def git(*args: str) -> str | None:
-        try:
-            done = subprocess.run(
-                ["git", "-C", str(path), *args], capture_output=True, text=True, timeout=30, check=False
-            )
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return done.stdout if done.returncode == 0 else None
-
-    commit = git("rev-parse", "HEAD")
-    status = git("status", "--porcelain") if commit else None
+    commit = git(path, "rev-parse", "HEAD")
+    status = git(path, "status", "--porcelain") if commit else None
     return {
         "git_commit": commit.strip() if commit else None,
         "git_dirty": bool(status.strip()) if status is not None else None,
@@ -505,7 +496,7 @@ def pin_line(version: str, digest: str) -> str:
 
 
 def _table_summary(t) -> str:
-    rows = f"{t.rows_old} -> {t.rows_new} rows; " if t.status == "changed" else ""
+    rows = f"{t.rows_old} -> {counted(t.rows_new, 'row')}; " if t.status == "changed" else ""
     return rows + "; ".join(what for _, what in t.changes())
 
 
