@@ -162,11 +162,21 @@ def _names_with_s(text: str) -> frozenset[str]:
         if (word in out or word in gz.FUNCTION_WORDS or word in gz.MONTHS_DAYS or word in gz.places() or word in gz.demonyms()
                 or word in gz.given_names() or word in _NOT_SHOPS or word.isupper()):
             continue  # ("January's,", "Matt's.", "God's.": a month, a person, no business)
-        before = (b.group(1).rstrip(".") for b in re.finditer(rf"([A-Z][\w’'-]*\.?) {re.escape(word)}\b", text))
-        if any(b in ("Mr", "Mrs", "Ms", "Dr") or b not in gz.FUNCTION_WORDS for b in before):
+        before = (b.group(1) for b in re.finditer(rf"([A-Z][\w’'-]*\.?) {re.escape(word)}\b", text))
+        if any(_names_before(b) for b in before):
             continue  # a surname after a title or a given name (not after "A", "The"): a person's possessive
         out.add(word)
     return frozenset(out)
+
+
+def _names_before(word: str) -> bool:
+    """A capitalised word right before a name that makes the name a surname: a courtesy title (`Mr
+    Dorrit's`) or an initial (`J. Dorrit's`) with their full stop, or a given name; not a function
+    word (`A Murtagh's burger`), nor a word that ends the sentence before (`at Carvery's. Carvery's
+    said`: extract47, that full stop ends a sentence, and the word before it is no part of the name)."""
+    if word.endswith("."):
+        return word[:-1] in ("Mr", "Mrs", "Ms", "Dr") or len(word) == 2
+    return word not in gz.FUNCTION_WORDS
 
 
 def _after_initialism(text: str, start: int) -> bool:
@@ -682,6 +692,25 @@ def _holder_after_office(rest: list[_Tok], runs: _Runs) -> int:
     return found if found < len(rest) - 1 else 0
 
 
+_DATELINE = re.compile(r"(?P<region>,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]")
+"""After a paragraph's first words in capitals: what ends a dateline (`LARCHMOUTH —`, `KESWATER,
+Cumbria -`, `LARCHMOUTH (Reuters) -`)."""
+
+
+_DATELINE_TOWN = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3},[ \t]+$")
+
+
+def _after_dateline_town(text: str, start: int, end: int) -> bool:
+    """The word is a dateline's region: a paragraph opens with a town in capitals and a comma
+    before it, and its full stop and a dash (or the town's bracketed outlet) follow."""
+    return (_DATELINE_TOWN.search(text, max(0, start - 40), start) is not None
+            and (text[end:end + 1] == "." or text[end - 1:end] == ".")
+            and _REGION_END.match(text, end) is not None)
+
+
+_REGION_END = re.compile(r"\.?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]")
+
+
 def _may_hold(tok: _Tok) -> bool:
     """A word that opens an office holder's name: a census given name that is no place."""
     return tok.text in gz.given_names() and tok.text not in gz.places()
@@ -778,6 +807,13 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, demonyms[name], "NORP", 0.8, None)]
     if len(group) == 1 and name.count("-") == 1 and all(part in demonyms for part in name.split("-")):
         return [(start, end, name, "NORP", 0.75, None)]  # "Irish-American": a hyphenated identity (extract45)
+    if len(group) == 1 and name in gz.US_STATE_ABBREVIATIONS and _after_dateline_town(text, start, end):
+        return [(start, end, gz.US_STATE_ABBREVIATIONS[name], "GPE", 0.7, None)]  # "ELON, N.C. -", "KESBY, Fla. -"
+    if (name.isupper() and len(name) > 3 and (dateline := _DATELINE.match(text, end)) and text[:start].rstrip(" \t")[-1:] in ("", "\n")
+            and text.count(name) == 1 and (dateline.group("region") or not any(gz.is_common_word(w) for w in words))):
+        # (an initialism used again, "NATO - ... NATO said", is a body's; "UPDATE -", "LIVE UPDATES -" are words,
+        # unless a region follows: "PALM GROVE GARDENS, Fla. -")
+        return [(start, end, name.title(), "GPE", 0.6, None)]  # "LARCHMOUTH —": a dateline names a place (extract47)
     if len(group) == 1 and _INITIALISM.fullmatch(name):
         return [(start, end, name, "ORG", 0.5, None)]
     if title is None:  # British style: "Mr Blair", "Mrs Smith" (no full stop; function words here)

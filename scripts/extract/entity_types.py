@@ -88,11 +88,24 @@ def unknown_type(text: str, start: int, words: list[str]) -> str:
     first, last = words[0], words[-1]
     if last in ORG_LAST_WORDS:
         return "ORG"
+    if plural_noun(last) and last not in gz.common_surnames() and not _has_given_name(words):
+        return "ORG"  # "Harbourline Ferries", "Corvel Motors", "Norby Foods": a trade's plural noun last (extract47)
     if text[max(0, start - 4):start] in DETERMINERS:
         return "ORG"
     if gz.is_common_word(first) and last not in gz.common_surnames() and not _has_given_name(words):
         return "ORG"
     return "PERSON"
+
+
+def plural_noun(word: str) -> bool:
+    """The plural of an English word the dictionary writes only in lower case ("Ferries", "Motors",
+    "Industries", "Foods"): a company's or body's last word, not a person's ("Tiger Woods" and
+    "Ann Banks" are common census surnames, which `unknown_type` asks first)."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    stems = (word[:-1], word[:-2] if word.endswith(("ses", "xes", "zes", "ches", "shes", "oes")) else "",
+             word[:-3] + "y" if word.endswith("ies") else "")  # ("Cordes" is no plural of "cord")
+    return any(stem and gz.is_common_word(stem) for stem in stems)
 
 
 _PLURAL_INITIALISM = re.compile(r"[A-Z]{2,5}s")

@@ -68,6 +68,18 @@ TITLED_BRANDS = frozenset({
 (a brand is an ORG, a stage name a PERSON named whole), not a title before a surname (extract45:
 a soft drink had become the PERSON `Pepper`)."""
 TITLED_STAGE_NAMES = frozenset({"Lady Gaga", "Dr Dre", "Dr. Dre"})
+US_STATE_ABBREVIATIONS = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado", "Conn": "Connecticut",
+    "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky",
+    "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi",
+    "Mo": "Missouri", "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "Okla": "Oklahoma", "Ore": "Oregon",
+    "Pa": "Pennsylvania", "Tenn": "Tennessee", "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington", "Wis": "Wisconsin",
+    "Wyo": "Wyoming", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "D.C.": "District of Columbia",
+}
+"""The AP's abbreviations of US states, as a dateline writes them after its town (`ELON, N.C. -`,
+`KESBY, Fla. -`): read as the state only there (extract47: typed ORG, the one-word default)."""
 KNOWN_TYPES = {
     # armed groups named by words no list types (a census given name "Isis", two unknown words read as
     # a person's name "Boko Haram"); in news they are the group (extract46)
