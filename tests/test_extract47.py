@@ -160,3 +160,55 @@ def test_a_dateline_is_no_part_of_the_reported_words_after_it():
 ])
 def test_a_us_state_abbreviation_after_a_dateline_town_is_the_state(text, region):
     assert (region, "GPE") in _found(text), _found(text)
+
+
+# --- class 7: a US town named with its state -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It aired on a station in East Carling, Mich., on Friday.", [("East Carling", "GPE"), ("Mich", "GPE")]),
+    ("They met in Velbury, Ohio, last week.", [("Velbury", "GPE"), ("Ohio", "GPE")]),
+    ("He lives in Delford, N.C., with his family.", [("Delford", "GPE"), ("N.C.", "GPE")]),
+])
+def test_a_name_before_a_comma_and_a_us_state_is_a_town(text, expected):
+    assert _found(text) == expected
+
+
+# (guard: a given name before a state's name may be a person in a list)
+def test_a_person_in_a_list_before_a_states_name_stays_a_person():
+    assert ("Ann Lee", "PERSON") in _found("Ann Lee, Texas and Tom Hale spoke on Friday.")
+
+
+# --- class 8: a courtesy-titled surname is the person, even where it names a place ----------------
+
+
+def test_a_surname_that_names_a_town_is_the_person_after_a_courtesy_title():
+    # (a given name the census list lacks: the title alone tells the person)
+    text = "Dmitry Kursk was found on Monday. Doctors said Mr Kursk had been drugged."
+    found = [(text[m.start:m.end], m.type, m.name) for m in find_mentions(text)]
+    assert ("Kursk", "PERSON", "Dmitry Kursk") in found, found
+
+
+def test_an_initialism_before_a_person_the_article_titles_is_the_body_and_the_person():
+    text = "The head of the aerospace group NRX Philippe Dorrit is to leave.\n\nMr Dorrit said he would go."
+    found = _found(text)
+    assert ("NRX", "ORG") in found and ("Philippe Dorrit", "PERSON") in found, found
+    assert ("Dorrit", "PERSON") in found, found
+
+
+# --- class 9: a given name opening a company's name ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Fans of Warner Bros. cheered the film.", "Warner Bros"),
+    ("Staff at Grace Logistics were laid off.", "Grace Logistics"),
+    ("Shares in Norcom UK fell on Monday.", "Norcom UK"),  # a company's national arm
+    ("Shares in Velby Europe fell on Monday.", "Velby Europe"),
+])
+def test_a_body_word_last_makes_a_body_even_after_a_given_name(text, name):
+    assert (name, "ORG") in _found(text), _found(text)
+
+
+# (guard: a surname that is a plural noun stays a person's)
+def test_a_given_name_and_a_plural_looking_surname_stay_a_person():
+    assert ("Hazel Blenks", "PERSON") in _found("The minister Hazel Blenks spoke on Monday.")

@@ -90,11 +90,23 @@ def unknown_type(text: str, start: int, words: list[str]) -> str:
         return "ORG"
     if plural_noun(last) and last not in gz.common_surnames() and not _has_given_name(words):
         return "ORG"  # "Harbourline Ferries", "Corvel Motors", "Norby Foods": a trade's plural noun last (extract47)
+    if last in NATIONAL_ARMS:
+        return "ORG"  # "Norcom UK", "Velby Europe": a company's national arm (extract47), no person's surname
     if text[max(0, start - 4):start] in DETERMINERS:
         return "ORG"
     if gz.is_common_word(first) and last not in gz.common_surnames() and not _has_given_name(words):
         return "ORG"
     return "PERSON"
+
+
+NATIONAL_ARMS = frozenset("UK US USA Europe Asia".split())
+"""Last words that name a company's arm in a country or region (`Lego UK`, `Norcom Europe`)."""
+
+
+def body_last_word(words: list[str]) -> bool:
+    """Does a name that opens with a census given name end in a company or body word (`Warner Bros`,
+    `Grace Logistics`)? Then the name is a body's. (Not any plural noun: `Hazel Blears` is a person.)"""
+    return words[-1].rstrip(".") in ORG_LAST_WORDS
 
 
 def plural_noun(word: str) -> bool:
