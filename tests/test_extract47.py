@@ -212,3 +212,30 @@ def test_a_body_word_last_makes_a_body_even_after_a_given_name(text, name):
 # (guard: a surname that is a plural noun stays a person's)
 def test_a_given_name_and_a_plural_looking_surname_stay_a_person():
     assert ("Hazel Blenks", "PERSON") in _found("The minister Hazel Blenks spoke on Monday.")
+
+
+# --- class 10: plural people named by what they do are an unnamed group ------------------------------
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Twitter users say the seam bites their ears.", "Twitter users"),
+    ("The market shut early. Shoppers in Leeds said they were worried by the closures.", "Shoppers"),
+    ("The trial went on. Prosecutors have alleged that the money was hidden abroad.", "Prosecutors"),
+])
+def test_plural_people_named_by_their_role_are_an_unnamed_source(text, phrase):
+    quote = next(q for q in rows_of(text)["quotes"] if q["kind"] == "indirect")
+    assert (quote["speaker_status"], quote["speaker_text"]) == ("unnamed_source", phrase)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The rally ended. Then Norcom Group lawyers said the ruling was wrong.", "norcom-group"),
+])
+def test_a_bodys_lawyers_speak_for_the_body(text, body):  # (guard: as before, now by the group rule)
+    quote = next(q for q in rows_of(text)["quotes"] if q["kind"] == "indirect")
+    assert (quote["speaker_status"], quote["speaker_id"]) == ("attributed", body)
+
+
+# (guard: lawyers of a place or a nationality speak for neither)
+def test_a_nationalitys_lawyers_are_an_unnamed_group():
+    quote = next(q for q in rows_of("The rally ended. Then Danish lawyers said the ruling was wrong.")["quotes"] if q["kind"] == "indirect")
+    assert quote["speaker_status"] == "unnamed_source"

@@ -172,7 +172,13 @@ UNNAMED_SOURCES = frozenset(
     "analysts experts critics officials sources observers residents lawmakers diplomats advocates "
     "economists researchers scholars commentators supporters opponents activists authorities "
     "insiders witnesses legislators politicians leaders specialists "
-    "analyst expert critic official source observer resident diplomat economist researcher insider witness".split()
+    "analyst expert critic official source observer resident diplomat economist researcher insider witness "
+    # extract47: plural people named by what they do or are, as unnamed as `analysts` ("Twitter users say",
+    # "Shoppers in Carlisle said", "Prosecutors have alleged"): the dev texts' attributed rows left unattributed
+    "users customers shoppers consumers jihadists militants protesters campaigners voters fans viewers readers "
+    "passengers commuters motorists employees parents doctors patients scientists locals villagers eyewitnesses "
+    "bystanders neighbours neighbors investors traders shareholders prosecutors lawyers investigators "
+    "respondents pollsters".split()
 )
 FUNCTION_WORDS = frozenset(
     "A An The This That These Those It Its In On At By For From With Without Of To As And But Or Nor So Yet "

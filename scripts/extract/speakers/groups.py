@@ -57,7 +57,11 @@ _OFFICIAL_GROUPS = ("officials", "official", "sources", "source", "diplomats", "
                     "legislators", "leaders", "insiders", "insider", "politicians", "police", "prosecutors")
 """Groups that speak for a body (`Mexican officials`, `Kurdish sources`); residents, analysts or
 critics of a place do not speak for it."""
-_UNNAMED_WORD = re.compile(r"\b(?:" + "|".join(sorted(_OFFICIAL_GROUPS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_MEMBER_GROUPS = ("lawyers", "militants", "employees", "scientists")
+"""Groups that speak for a body they belong to (`Norcom lawyers`, `Norland Dawn militants`,
+`Norcom scientists`), never for a place or a nationality (`Norland lawyers`, `Kurdish militants`:
+extract47, which made them unnamed groups)."""
+_UNNAMED_WORD = re.compile(r"\b(?:" + "|".join(sorted(_OFFICIAL_GROUPS + _MEMBER_GROUPS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def _named_group(text: str, start: int, end: int, mentions) -> Speaker | None:
@@ -73,6 +77,8 @@ def _named_group(text: str, start: int, end: int, mentions) -> Speaker | None:
     if not owners or not JUST_BEFORE.fullmatch(text, owners[-1].end, word.start()):
         return None
     owner = owners[-1]
+    if word.group().lower() in _MEMBER_GROUPS and owner.type not in ("ORG", "MEDIA"):
+        return None
     if owner.type == "NORP":  # (the mentions near it only: bounded work per group, however long the text)
         i = bisect.bisect_left(mentions, owner.start, key=lambda m: m.start)
         owner = next((m for m in mentions[max(0, i - 4 * LOOKBACK):i + 4 * LOOKBACK] if m.type == "GPE" and m.kind == "NAME"
