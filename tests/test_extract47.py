@@ -239,3 +239,19 @@ def test_a_bodys_lawyers_speak_for_the_body(text, body):  # (guard: as before, n
 def test_a_nationalitys_lawyers_are_an_unnamed_group():
     quote = next(q for q in rows_of("The rally ended. Then Danish lawyers said the ruling was wrong.")["quotes"] if q["kind"] == "indirect")
     assert quote["speaker_status"] == "unnamed_source"
+
+
+# --- class 11: a place that names the government body in it is that body (guidelines E2, E4) -----------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Downing Street said the plan was sound.", "Downing Street"),  # had been a LOC by its street word
+    ("Officials in Whitehall were told on Monday.", "Whitehall"),  # had been GeoNames' other name of a US city
+])
+def test_a_seat_of_government_is_the_body(text, name):
+    assert (name, "ORG") in _found(text), _found(text)
+
+
+# (guard: another street stays a place)
+def test_an_ordinary_street_stays_a_place():
+    assert ("Corvel Street", "LOC") in _found("The shop on Corvel Street was shut.")

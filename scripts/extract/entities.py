@@ -579,7 +579,7 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
     if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in _HEADS:
         name = text[group[0].start:group[-1].end]
         if name not in gz.places():
-            kind = "LOC" if group[-1].text in gz.LOC_HEADS else "ORG"
+            kind = gz.KNOWN_TYPES.get(name) or ("LOC" if group[-1].text in gz.LOC_HEADS else "ORG")  # ("Downing Street": ORG)
             return [(group[0].start, group[-1].end, name, kind, 0.65, None)]
     title = None
     while len(group) > 1 and group[0].text in entity_types.MODIFIERS and text[group[0].end:group[1].start] == " ":
@@ -771,6 +771,8 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
     places, demonyms = gz.places(), gz.demonyms()
     if name.isupper() and len(name) > 3:
         name = gz.places_by_caps().get(name, name)  # an all-caps dateline: "LONDON (Reuters) -", "RIO DE JANEIRO -"
+    if name in gz.KNOWN_TYPES:  # (before the places: "Whitehall" is also a GeoNames name of Atlanta; extract47)
+        return [(start, end, name, gz.KNOWN_TYPES[name], 0.8, None)]  # "Isis", "Boko Haram", "Christmas", "Ebola"
     if name in places:
         canonical, kind = places[name]
         if len(group) == 1 and title is not None and title not in entity_types.MODIFIERS and _right_after(text, title, start):
@@ -784,8 +786,6 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, canonical, kind, 0.85, None)]
     if len(group) == 1 and entity_types.not_a_name(name):
         return []  # "TV", "GMT", a lone "Police" or "Government": common nouns
-    if name in gz.KNOWN_TYPES:
-        return [(start, end, name, gz.KNOWN_TYPES[name], 0.8, None)]  # "Isis", "Boko Haram", "Christmas", "Ebola"
     if len(group) > 1 and group[-2].possessive and words[-1] in gz.HOLIDAY_LAST_WORDS:
         return [(start, end, name, "EVENT", 0.7, None)]  # "Valentine's Day", "New Year's Eve"
     if (len(group) <= 3 and any(_PARTICLE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(group, group[1:]))
