@@ -255,3 +255,9 @@ def test_a_seat_of_government_is_the_body(text, name):
 # (guard: another street stays a place)
 def test_an_ordinary_street_stays_a_place():
     assert ("Corvel Street", "LOC") in _found("The shop on Corvel Street was shut.")
+
+
+# (guard: a group word written inside a body's name is no unnamed group; the first version of class 10 took "Traders")
+def test_a_group_word_inside_a_bodys_name_is_no_group():
+    rows = rows_of('The vote was close.\n\nTom Hale, Riverside Traders Association said: "We tried very hard to win it."\n')
+    assert quote_starting(rows, "We tried")["speaker_text"] == "Tom Hale"
