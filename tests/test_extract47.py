@@ -72,8 +72,8 @@ def test_two_words_ending_in_a_plural_common_noun_name_a_body(text, name):
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("The prize went to Tiger Woods on Sunday.", "Tiger Woods"),  # a common census surname
-    ("The prize went to Eckhard Cordes on Sunday.", "Eckhard Cordes"),  # "Cordes" is no plural of "cord"
+    ("The prize went to Pella Woods on Sunday.", "Pella Woods"),  # a common census surname
+    ("The prize went to Ekkart Cordes on Sunday.", "Ekkart Cordes"),  # "Cordes" is no plural of "cord"
 ])
 def test_a_surname_that_looks_plural_stays_a_person(text, name):  # (guards: the rule's limits)
     assert (name, "PERSON") in _found(text), _found(text)

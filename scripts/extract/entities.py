@@ -699,8 +699,8 @@ Cumbria -`, `LARCHMOUTH (Reuters) -`)."""
 
 def _opens_a_persons_name_here(text: str, words: list[str]) -> bool:
     """Do these words name a person: a census given name first, or a surname the article also writes
-    after a courtesy title (`group EADS Philippe Camus ... Mr Camus said`: extract47, a given name the
-    census list lacks had kept the body and its officer one ORG, and every `Mr Camus` linked to it)."""
+    after a courtesy title (`group NRX Philippe Dorrit ... Mr Dorrit said`: extract47, a given name the
+    census list lacks had kept the body and its officer one ORG, and every `Mr Dorrit` linked to it)."""
     return words[0] in gz.given_names() or (
         len(words) > 1 and re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.? {re.escape(words[-1])}\b", text) is not None)
 
@@ -715,7 +715,7 @@ def _after_dateline_town(text: str, start: int, end: int) -> bool:
         return False
     if _DATELINE_TOWN.search(text, max(0, start - 40), start) is not None and _REGION_END.match(text, end) is not None:
         return True
-    # mid-sentence, between commas: "a radio station in East Lansing, Mich., on Friday"
+    # mid-sentence, between commas: "a radio station in East Carling, Mich., on Friday"
     return _TOWN_COMMA.search(text, max(0, start - 40), start) is not None and text.startswith(".,", end - (text[end - 1] == "."))
 
 
@@ -841,7 +841,7 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
     if len(group) == 1 and name.count("-") == 1 and all(part in demonyms for part in name.split("-")):
         return [(start, end, name, "NORP", 0.75, None)]  # "Irish-American": a hyphenated identity (extract45)
     if len(group) == 1 and name in gz.US_STATE_ABBREVIATIONS and _after_dateline_town(text, start, end):
-        return [(start, end, gz.US_STATE_ABBREVIATIONS[name], "GPE", 0.7, None)]  # "ELON, N.C. -", "KESBY, Fla. -"
+        return [(start, end, gz.US_STATE_ABBREVIATIONS[name], "GPE", 0.7, None)]  # "ELONVILLE, N.C. -", "KESBY, Fla. -"
     if (name.isupper() and len(name) > 3 and (dateline := _DATELINE.match(text, end)) and text[:start].rstrip(" \t")[-1:] in ("", "\n")
             and text.count(name) == 1 and (dateline.group("region") or not any(gz.is_common_word(w) for w in words))):
         # (an initialism used again, "NATO - ... NATO said", is a body's; "UPDATE -", "LIVE UPDATES -" are words,
@@ -860,7 +860,7 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, name, "GPE", 0.55, None)]  # "in East Carling, Mich.,", "Delford, Ohio": a town (extract47)
     if 2 <= len(group) <= 4 and all(t.text[:1].isupper() for t in group):
         if words[0] in given and entity_types.body_last_word(words):
-            return [(start, end, name, "ORG", 0.5, None)]  # "Warner Bros", "Grace Fisheries": a given name opens a body's name (extract47)
+            return [(start, end, name, "ORG", 0.5, None)]  # "Warner Bros", "Grace Logistics": a given name opens a body's name (extract47)
         if words[0] in given:  # a census given name first: "Ann Lee"
             return [(start, end, name, "PERSON", 0.7, gender)]
         if words[0] in _NUMBER_WORDS:
@@ -974,8 +974,8 @@ def _surname_not_place(text: str, start: int, end: int, kind: str, full: tuple) 
     if kind != "GPE" or full[1] != "PERSON" or text[start:end].isupper() or _NAME_NEXT.match(text, end):
         return False
     if _COURTESY_BEFORE.search(text, max(0, start - 5), start):
-        return True  # "Dmitry Nikolaev ... Mr Nikolaev": a courtesy title names the person, whatever his given name (extract47)
+        return True  # "Dmitry Kursk ... Mr Kursk": a courtesy title names the person, whatever his given name (extract47)
     return (full[0].split()[0] in gz.given_names()
             and (text.startswith(("’s", "'s"), end) or not _PLACE_PREPOSITION.search(text, max(0, start - 12), start)))
-    # ("report of Rosenberg's capture": a possessive after it, the person's, not the place's)
+    # ("news of Kursk's arrest": a possessive after it, the person's, not the place's)
 

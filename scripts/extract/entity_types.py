@@ -100,23 +100,23 @@ def unknown_type(text: str, start: int, words: list[str]) -> str:
 
 
 NATIONAL_ARMS = frozenset("UK US USA Europe Asia".split())
-"""Last words that name a company's arm in a country or region (`Lego UK`, `Norcom Europe`)."""
+"""Last words that name a company's arm in a country or region (`Norcom UK`, `Velby Europe`)."""
 
 
 def body_last_word(words: list[str]) -> bool:
     """Does a name that opens with a census given name end in a company or body word (`Warner Bros`,
-    `Grace Logistics`)? Then the name is a body's. (Not any plural noun: `Hazel Blears` is a person.)"""
+    `Grace Logistics`)? Then the name is a body's. (Not any plural noun: `Hazel Blenks` is a person.)"""
     return words[-1].rstrip(".") in ORG_LAST_WORDS
 
 
 def plural_noun(word: str) -> bool:
     """The plural of an English word the dictionary writes only in lower case ("Ferries", "Motors",
-    "Industries", "Foods"): a company's or body's last word, not a person's ("Tiger Woods" and
+    "Industries", "Foods"): a company's or body's last word, not a person's ("Pella Woods" and
     "Ann Banks" are common census surnames, which `unknown_type` asks first)."""
     if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
         return False
     stems = (word[:-1], word[:-2] if word.endswith(("ses", "xes", "zes", "ches", "shes", "oes")) else "",
-             word[:-3] + "y" if word.endswith("ies") else "")  # ("Cordes" is no plural of "cord")
+             word[:-3] + "y" if word.endswith("ies") else "")  # ("Cordes" is no plural of "cord": a surname)
     return any(stem and gz.is_common_word(stem) for stem in stems)
 
 

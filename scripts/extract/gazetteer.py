@@ -78,7 +78,7 @@ US_STATE_ABBREVIATIONS = {
     "N.C.": "North Carolina", "N.D.": "North Dakota", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
     "D.C.": "District of Columbia",
 }
-"""The AP's abbreviations of US states, as a dateline writes them after its town (`ELON, N.C. -`,
+"""The AP's abbreviations of US states, as a dateline writes them after its town (`ELONVILLE, N.C. -`,
 `KESBY, Fla. -`): read as the state only there (extract47: typed ORG, the one-word default)."""
 KNOWN_TYPES = {
     # armed groups named by words no list types (a census given name "Isis", two unknown words read as
@@ -177,8 +177,8 @@ UNNAMED_SOURCES = frozenset(
     "economists researchers scholars commentators supporters opponents activists authorities "
     "insiders witnesses legislators politicians leaders specialists "
     "analyst expert critic official source observer resident diplomat economist researcher insider witness "
-    # extract47: plural people named by what they do or are, as unnamed as `analysts` ("Twitter users say",
-    # "Shoppers in Carlisle said", "Prosecutors have alleged"): the dev texts' attributed rows left unattributed
+    # extract47: plural people named by what they do or are, as unnamed as `analysts` ("<site> users say",
+    # "Shoppers in <town> said", "Prosecutors alleged that"): the dev texts' attributed rows had no speaker
     "users customers shoppers consumers jihadists militants protesters campaigners voters fans viewers readers "
     "passengers commuters motorists employees parents doctors patients scientists locals villagers eyewitnesses "
     "bystanders neighbours neighbors investors traders shareholders prosecutors lawyers investigators "
