@@ -162,11 +162,21 @@ def _names_with_s(text: str) -> frozenset[str]:
         if (word in out or word in gz.FUNCTION_WORDS or word in gz.MONTHS_DAYS or word in gz.places() or word in gz.demonyms()
                 or word in gz.given_names() or word in _NOT_SHOPS or word.isupper()):
             continue  # ("January's,", "Matt's.", "God's.": a month, a person, no business)
-        before = (b.group(1).rstrip(".") for b in re.finditer(rf"([A-Z][\w’'-]*\.?) {re.escape(word)}\b", text))
-        if any(b in ("Mr", "Mrs", "Ms", "Dr") or b not in gz.FUNCTION_WORDS for b in before):
+        before = (b.group(1) for b in re.finditer(rf"([A-Z][\w’'-]*\.?) {re.escape(word)}\b", text))
+        if any(_names_before(b) for b in before):
             continue  # a surname after a title or a given name (not after "A", "The"): a person's possessive
         out.add(word)
     return frozenset(out)
+
+
+def _names_before(word: str) -> bool:
+    """A capitalised word right before a name that makes the name a surname: a courtesy title (`Mr
+    Dorrit's`) or an initial (`J. Dorrit's`) with their full stop, or a given name; not a function
+    word (`A Murtagh's burger`), nor a word that ends the sentence before (`at Carvery's. Carvery's
+    said`: extract47, that full stop ends a sentence, and the word before it is no part of the name)."""
+    if word.endswith("."):
+        return word[:-1] in ("Mr", "Mrs", "Ms", "Dr") or len(word) == 2
+    return word not in gz.FUNCTION_WORDS
 
 
 def _after_initialism(text: str, start: int) -> bool:
@@ -569,7 +579,7 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
     if len(group) > 1 and text[group[-2].end:group[-1].start] == " " and group[-1].text in _HEADS:
         name = text[group[0].start:group[-1].end]
         if name not in gz.places():
-            kind = "LOC" if group[-1].text in gz.LOC_HEADS else "ORG"
+            kind = gz.KNOWN_TYPES.get(name) or ("LOC" if group[-1].text in gz.LOC_HEADS else "ORG")  # ("Downing Street": ORG)
             return [(group[0].start, group[-1].end, name, kind, 0.65, None)]
     title = None
     while len(group) > 1 and group[0].text in entity_types.MODIFIERS and text[group[0].end:group[1].start] == " ":
@@ -682,6 +692,58 @@ def _holder_after_office(rest: list[_Tok], runs: _Runs) -> int:
     return found if found < len(rest) - 1 else 0
 
 
+_DATELINE = re.compile(r"(?P<region>,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]")
+"""After a paragraph's first words in capitals: what ends a dateline (`LARCHMOUTH —`, `KESWATER,
+Cumbria -`, `LARCHMOUTH (Reuters) -`)."""
+
+
+def _opens_a_persons_name_here(text: str, words: list[str]) -> bool:
+    """Do these words name a person: a census given name first, or a surname the article also writes
+    after a courtesy title (`group NRX Philippe Dorrit ... Mr Dorrit said`: extract47, a given name the
+    census list lacks had kept the body and its officer one ORG, and every `Mr Dorrit` linked to it)."""
+    return words[0] in gz.given_names() or (
+        len(words) > 1 and re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.? {re.escape(words[-1])}\b", text) is not None)
+
+
+_DATELINE_TOWN = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3},[ \t]+$")
+
+
+def _after_dateline_town(text: str, start: int, end: int) -> bool:
+    """The word is a dateline's region: a paragraph opens with a town in capitals and a comma
+    before it, and its full stop and a dash (or the town's bracketed outlet) follow."""
+    if not (text[end:end + 1] == "." or text[end - 1:end] == "."):
+        return False
+    if _DATELINE_TOWN.search(text, max(0, start - 40), start) is not None and _REGION_END.match(text, end) is not None:
+        return True
+    # mid-sentence, between commas: "a radio station in East Carling, Mich., on Friday"
+    return _TOWN_COMMA.search(text, max(0, start - 40), start) is not None and text.startswith(".,", end - (text[end - 1] == "."))
+
+
+_STATE_AFTER = re.compile(r",[ \t]+(?P<state>[A-Z][\w.]*(?: [A-Z][a-z]+)?)(?=[,.;:)]|[ \t]+[a-z]|[ \t]*$)", re.MULTILINE)
+_US_STATES = frozenset(gz.US_STATE_ABBREVIATIONS.values()) | frozenset("Alaska Hawaii Idaho Iowa Maine Ohio Texas Utah".split())
+"""(The AP abbreviates every state but these eight.)"""
+
+
+def _before_a_state(text: str, end: int, abbreviated_only: bool) -> bool:
+    """Is the name followed by a comma and a US state, its AP abbreviation with the full stop
+    (`Delford, N.C.`, `East Carling, Mich.,`) or (unless `abbreviated_only`: a name opening with a
+    given name may be a person in a list, `Ann Lee, Virginia and ...`) the state's name
+    (`Delford, Ohio`)? Then the name is a town's."""
+    m = _STATE_AFTER.match(text, end, end + 30)
+    if m is None:
+        return False
+    state = m.group("state")
+    if state in gz.US_STATE_ABBREVIATIONS and state.endswith("."):
+        return True
+    if state.rstrip(".") in gz.US_STATE_ABBREVIATIONS and state.endswith(".") and not state.rstrip(".").endswith("."):
+        return True
+    return not abbreviated_only and state in _US_STATES
+
+
+_TOWN_COMMA = re.compile(r"\b(?:in|at|from|near|of|outside) (?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+,[ \t]+$")
+_REGION_END = re.compile(r"\.?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]")
+
+
 def _may_hold(tok: _Tok) -> bool:
     """A word that opens an office holder's name: a census given name that is no place."""
     return tok.text in gz.given_names() and tok.text not in gz.places()
@@ -709,6 +771,8 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
     places, demonyms = gz.places(), gz.demonyms()
     if name.isupper() and len(name) > 3:
         name = gz.places_by_caps().get(name, name)  # an all-caps dateline: "LONDON (Reuters) -", "RIO DE JANEIRO -"
+    if name in gz.KNOWN_TYPES:  # (before the places: "Whitehall" is also a GeoNames name of Atlanta; extract47)
+        return [(start, end, name, gz.KNOWN_TYPES[name], 0.8, None)]  # "Isis", "Boko Haram", "Christmas", "Ebola"
     if name in places:
         canonical, kind = places[name]
         if len(group) == 1 and title is not None and title not in entity_types.MODIFIERS and _right_after(text, title, start):
@@ -722,8 +786,6 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, canonical, kind, 0.85, None)]
     if len(group) == 1 and entity_types.not_a_name(name):
         return []  # "TV", "GMT", a lone "Police" or "Government": common nouns
-    if name in gz.KNOWN_TYPES:
-        return [(start, end, name, gz.KNOWN_TYPES[name], 0.8, None)]  # "Isis", "Boko Haram", "Christmas", "Ebola"
     if len(group) > 1 and group[-2].possessive and words[-1] in gz.HOLIDAY_LAST_WORDS:
         return [(start, end, name, "EVENT", 0.7, None)]  # "Valentine's Day", "New Year's Eve"
     if (len(group) <= 3 and any(_PARTICLE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(group, group[1:]))
@@ -740,7 +802,7 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, name, "PERSON", 0.8, gender)]
     if (entity_types.company_noun_before(text, start) and words[0] not in gz.MEDIA_NAMES
             and words[-1] not in gz.MEDIA_WORDS and name not in demonyms
-            and not (len(group) > 2 and _INITIALISM.fullmatch(words[0]) and words[1] in gz.given_names())):
+            and not (len(group) > 2 and _INITIALISM.fullmatch(words[0]) and _opens_a_persons_name_here(text, words[1:]))):
         return [(start, end, name, "ORG", 0.75, None)]  # "housebuilder George Wimpey", "shares in Ann Lee" (extract46)
     if len(group) == 2 and words[1] in _SURNAME_LAW_WORDS and words[0] in gz.given_names() and words[0] not in places:
         return [(start, end, name, "PERSON", 0.6, gz.given_names()[words[0]])]  # "Ann Law": a person, not a law
@@ -765,7 +827,7 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         # "George W Bush", "Florence Okafor": a census given name that also names a place, before a
         # surname or an initial, is the person's first name, not a place before a name (extract45)
         return [(start, end, name, "PERSON", 0.6, gz.given_names()[words[0]])]
-    if len(group) > 2 and len(words[0].replace(".", "")) > 2 and _INITIALISM.fullmatch(words[0]) and words[1] in gz.given_names():
+    if len(group) > 2 and len(words[0].replace(".", "")) > 2 and _INITIALISM.fullmatch(words[0]) and _opens_a_persons_name_here(text, words[1:]):
         # "aerospace group EADS Philippe Camus": an initialism before a given name and a surname is
         # the body the person belongs to, another name (extract45); two capitals are more often the
         # initials of the same name ("JP Morgan Chase", "CB Richard Ellis")
@@ -778,6 +840,13 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, demonyms[name], "NORP", 0.8, None)]
     if len(group) == 1 and name.count("-") == 1 and all(part in demonyms for part in name.split("-")):
         return [(start, end, name, "NORP", 0.75, None)]  # "Irish-American": a hyphenated identity (extract45)
+    if len(group) == 1 and name in gz.US_STATE_ABBREVIATIONS and _after_dateline_town(text, start, end):
+        return [(start, end, gz.US_STATE_ABBREVIATIONS[name], "GPE", 0.7, None)]  # "ELONVILLE, N.C. -", "KESBY, Fla. -"
+    if (name.isupper() and len(name) > 3 and (dateline := _DATELINE.match(text, end)) and text[:start].rstrip(" \t")[-1:] in ("", "\n")
+            and text.count(name) == 1 and (dateline.group("region") or not any(gz.is_common_word(w) for w in words))):
+        # (an initialism used again, "NATO - ... NATO said", is a body's; "UPDATE -", "LIVE UPDATES -" are words,
+        # unless a region follows: "PALM GROVE GARDENS, Fla. -")
+        return [(start, end, name.title(), "GPE", 0.6, None)]  # "LARCHMOUTH —": a dateline names a place (extract47)
     if len(group) == 1 and _INITIALISM.fullmatch(name):
         return [(start, end, name, "ORG", 0.5, None)]
     if title is None:  # British style: "Mr Blair", "Mrs Smith" (no full stop; function words here)
@@ -787,7 +856,11 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
     gender = "female" if title in gz.FEMALE_TITLES else "male" if title in gz.MALE_TITLES else given.get(words[0]) if len(words) > 1 else None
     if title is not None:
         return [(start, end, name, "PERSON", 0.8, gender)]
+    if title is None and _before_a_state(text, end, abbreviated_only=words[0] in given):
+        return [(start, end, name, "GPE", 0.55, None)]  # "in East Carling, Mich.,", "Delford, Ohio": a town (extract47)
     if 2 <= len(group) <= 4 and all(t.text[:1].isupper() for t in group):
+        if words[0] in given and entity_types.body_last_word(words):
+            return [(start, end, name, "ORG", 0.5, None)]  # "Warner Bros", "Grace Logistics": a given name opens a body's name (extract47)
         if words[0] in given:  # a census given name first: "Ann Lee"
             return [(start, end, name, "PERSON", 0.7, gender)]
         if words[0] in _NUMBER_WORDS:
@@ -898,6 +971,11 @@ def _surname_not_place(text: str, start: int, end: int, kind: str, full: tuple) 
     given name (`CBC Ottawa`, an outlet the entity layer typed a person, does not make `Ottawa` one),
     and the word must not open a longer name itself (`President Ann Lee Tom`: split by a title), nor
     be in capitals (`US` in a headline the entity layer read as a person's name, `<Given> <Verb> US`)."""
-    return (kind == "GPE" and full[1] == "PERSON" and full[0].split()[0] in gz.given_names() and not text[start:end].isupper()
-            and not _PLACE_PREPOSITION.search(text, max(0, start - 12), start) and not _NAME_NEXT.match(text, end))
+    if kind != "GPE" or full[1] != "PERSON" or text[start:end].isupper() or _NAME_NEXT.match(text, end):
+        return False
+    if _COURTESY_BEFORE.search(text, max(0, start - 5), start):
+        return True  # "Dmitry Kursk ... Mr Kursk": a courtesy title names the person, whatever his given name (extract47)
+    return (full[0].split()[0] in gz.given_names()
+            and (text.startswith(("’s", "'s"), end) or not _PLACE_PREPOSITION.search(text, max(0, start - 12), start)))
+    # ("news of Kursk's arrest": a possessive after it, the person's, not the place's)
 

@@ -88,11 +88,36 @@ def unknown_type(text: str, start: int, words: list[str]) -> str:
     first, last = words[0], words[-1]
     if last in ORG_LAST_WORDS:
         return "ORG"
+    if plural_noun(last) and last not in gz.common_surnames() and not _has_given_name(words):
+        return "ORG"  # "Harbourline Ferries", "Corvel Motors", "Norby Foods": a trade's plural noun last (extract47)
+    if last in NATIONAL_ARMS:
+        return "ORG"  # "Norcom UK", "Velby Europe": a company's national arm (extract47), no person's surname
     if text[max(0, start - 4):start] in DETERMINERS:
         return "ORG"
     if gz.is_common_word(first) and last not in gz.common_surnames() and not _has_given_name(words):
         return "ORG"
     return "PERSON"
+
+
+NATIONAL_ARMS = frozenset("UK US USA Europe Asia".split())
+"""Last words that name a company's arm in a country or region (`Norcom UK`, `Velby Europe`)."""
+
+
+def body_last_word(words: list[str]) -> bool:
+    """Does a name that opens with a census given name end in a company or body word (`Warner Bros`,
+    `Grace Logistics`)? Then the name is a body's. (Not any plural noun: `Hazel Blenks` is a person.)"""
+    return words[-1].rstrip(".") in ORG_LAST_WORDS
+
+
+def plural_noun(word: str) -> bool:
+    """The plural of an English word the dictionary writes only in lower case ("Ferries", "Motors",
+    "Industries", "Foods"): a company's or body's last word, not a person's ("Pella Woods" and
+    "Ann Banks" are common census surnames, which `unknown_type` asks first)."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    stems = (word[:-1], word[:-2] if word.endswith(("ses", "xes", "zes", "ches", "shes", "oes")) else "",
+             word[:-3] + "y" if word.endswith("ies") else "")  # ("Cordes" is no plural of "cord": a surname)
+    return any(stem and gz.is_common_word(stem) for stem in stems)
 
 
 _PLURAL_INITIALISM = re.compile(r"[A-Z]{2,5}s")

@@ -153,6 +153,8 @@ def _preposed_report(text: str, sentence: Span, mentions, marked: list[tuple[int
     if m.re is _PREPOSED_VERB_FIRST and _CLAUSE_AFTER_VERB.match(m.group("subject")):
         return None  # `X, who represents Y, said the plan would fail` / `said he wanted answers`: a clause follows, no subject
     span = trimmed(text, sentence.start, comma)
+    if (dateline := _DATELINE_OPENING.match(text, span.start, span.end)) is not None:
+        span = Span(dateline.end(), span.end)  # `LARCHMOUTH — A ferry was withdrawn ..., the operator said.`: where, not what was said
     if len(text[span.start:span.end].split()) < 4 or text[span.start:span.start + 1] in "“\"‘'" or _overlaps_marked(span, marked):
         return None  # too short for a clause, or a marked quotation (it has its own row)
     verb_start, verb_end = comma + m.start("verb"), comma + m.end("verb")
@@ -161,6 +163,12 @@ def _preposed_report(text: str, sentence: Span, mentions, marked: list[tuple[int
     else:
         speaker = subject_before(text, comma + 1, verb_start, mentions)
     return Quote(span.start, span.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group("verb").lower()]), None, 0.5)
+
+
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*"
+                               r"(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]+")
+"""A dateline opening a paragraph (`LARCHMOUTH —`, `KESWATER, Cumbria -`, `LONDON (Reuters) -`): no
+part of the reported content after it (extract47)."""
 
 
 def through_closing_quotation(text: str, span: Span, sentence: Span, marked: list[tuple[int, int]]) -> Span:

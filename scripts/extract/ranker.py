@@ -30,6 +30,10 @@ RANKED_KINDS = ("direct", "partial", "indirect")
 file says which of them the ranker decides."""
 REACH_BEFORE, REACH_AFTER = 300, 200
 """Characters before the row (or its cue) and after it where candidates are looked for."""
+MUTE_TYPES = SILENT_SPEAKERS | {"OTHER"}
+"""Entity types never a candidate: an event or a law cannot utter words (Q6), nor a product
+(`Some <phone> users say ...`: the users speak, not the phone; extract47). (A LOC stays one: `Downing
+Street said` speaks for the government, as the dev gold types it ORG.)"""
 MAX_CANDIDATES = 8
 """Nearest mentions kept per row besides the rules' choice (bounded work per row)."""
 
@@ -115,8 +119,8 @@ def speaker_candidates(quotes: list[Quote], text: str, outside: list[Mention], g
     """Per row (in the order given), its candidates: the rules' choice first, then the mentions
     outside quotation marks near it (or, for a he/she the rules resolved, the names that pronoun
     could stand for). Rows of other kinds get the rules' choice alone."""
-    # (an event or a law cannot utter words, Q6: never a candidate, nor a name a he/she stands for)
-    mentions = sorted((m for m in outside if m.kind in ("NAME", "NOMINAL") and m.type not in SILENT_SPEAKERS),
+    # (an event, a law or a product cannot utter words, Q6: never a candidate, nor a name a he/she stands for)
+    mentions = sorted((m for m in outside if m.kind in ("NAME", "NOMINAL") and m.type not in MUTE_TYPES),
                       key=lambda m: (m.start, m.end, m.name))
     starts = [m.start for m in mentions]
     previous: str | None = None  # the entity of the last row that had one

@@ -10,6 +10,7 @@ import bisect
 
 import re
 
+from landstrikes.extract.cues import VERB_RE
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.quoterow import Speaker
 from landstrikes.extract.speakers.candidates import (
@@ -95,8 +96,54 @@ def _not_inside_a_mention(mentions, at: int, floor: int) -> int:
     return at
 
 
+_COORDINATED = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:also|later|then|yet|still|now|further)\s+)?$")
+"""`She described the delay as a disgrace and said`, `The operator confirmed it, but said`: the verb
+shares the subject of the predicate before the conjunction; no subject stands between."""
+_SUBORDINATE_OPENING = re.compile(r"(?:When|After|As|If|Although|Though|While|Whilst|Before|Since|Because|Once|Until|Unless)\b[^,;:]*,\s*")
+_FIRST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|(?:is|was|are|were|has|had|have|spoke|told|said|says|wrote|gave|took|made|met|saw|sent|"
+                         r"left|held|won|lost|went|came|knew|thought|felt|began|became|rang|sought|brought|kept|led|paid|"
+                         r"sold|bought|stood|ran|put|set|cut|hit|let|read|heard|found|spent|meant|showed|drew|grew|threw)\b)")
+"""The first verb of a sentence's main clause, as far as a past form or a common irregular one shows it."""
+
+
+_DASH_OR_PARENTHESIS = re.compile(r"\([^()]*\)|\s[—–-]\s[^—–]*?\s[—–-]\s")
+
+
+def _coordinated_subject(text: str, floor: int, verb_start: int, mentions) -> Speaker | None:
+    """The subject a coordinated cue shares with the predicate before its `and` or `but`: the
+    subject before the sentence's first verb (extract47: the nearest name before the cue, inside
+    that first predicate's object, had been taken, or none at all). None when the cue is no such
+    verb or the sentence's first verb cannot be found before the conjunction."""
+    conj = _COORDINATED.search(text, max(floor, verb_start - 24), verb_start)
+    if conj is None:
+        return None
+    window = text[max(floor, verb_start - _LONG_CLAUSE):conj.start()]
+    cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))
+    if cut == -1 and verb_start - _LONG_CLAUSE > floor:
+        return None  # (the sentence starts before the window)
+    start = max(floor, verb_start - _LONG_CLAUSE) + cut + 1
+    start += len(text[start:conj.start()]) - len(text[start:conj.start()].lstrip())
+    opening = _SUBORDINATE_OPENING.match(text, start, conj.start())
+    if opening is not None:
+        start = opening.end()
+    asides = [a.span() for a in _DASH_OR_PARENTHESIS.finditer(text, start, conj.start())]
+    verbs = sorted((*_FIRST_VERB.finditer(text, start, conj.start()), *VERB_RE.finditer(text, start, conj.start())), key=lambda m: m.start())
+    # (`<Body>'s counsel admits ... but says`; not a verb inside an aside, `In reply to X — he has not sued — <Body> admits`)
+    first = next((v for v in verbs if not any(a <= v.start() < b for a, b in asides)), None)
+    if first is None or first.start() == start:
+        return None
+    speaker = _subject_before(text, start, first.start(), mentions)
+    return speaker if speaker.status != "unattributed" else None
+
+
 def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
-    """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause."""
+    """The subject of a cue: the nearest mention, pronoun or unnamed group before it in its clause,
+    or for a cue coordinated with an earlier verb (`... and said`), that verb's subject."""
+    return _coordinated_subject(text, floor, verb_start, mentions) or _subject_before(text, floor, verb_start, mentions)
+
+
+def _subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
+    """The nearest mention, pronoun or unnamed group before the cue in its clause."""
     clause_start = _not_inside_a_mention(mentions, max(floor, verb_start - 90), floor)
     window = text[clause_start:verb_start]
     cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"), window.rfind("”"), window.rfind('"'))

@@ -40,6 +40,33 @@ _DEFINITE_BODY = with_words(
 """(Scanned opening with a character class, `[Tt](?<!\\w.)he` for `\\b[Tt]he`: the engine skips to a T in C.)"""
 
 
+LOCAL_BODIES = ("school", "college", "university", "hospital", "museum", "church", "club", "charity", "academy")
+"""Bodies a place names without owning them: `the Keswater secondary school` is a school in
+Keswater, not Keswater's government (as `the Keswater council` would be)."""
+_PLACE_BODY = with_words(r"\b[Tt]he (?P<place>[A-Z][a-z]+) (?P<modifiers>(?:[a-z]+ ){0,2})(?P<head><HEAD>)\b(?! (?:of|for) )", 0,
+                         HEAD=LOCAL_BODIES)
+
+
+def place_bodies(text: str, everything: list[Mention]) -> list[Mention]:
+    """`The Keswater secondary school said`: a body described by the place it stands in, never named
+    (E1: an entity of its own, the whole description its mention). The place's name is its own
+    mention; the body, not the place, speaks (extract47: the place had been the speaker). Only a
+    one-word place or unknown name (a place, or the entity layer's one-word default, ORG), not a
+    longer body's name (`the Norcom Group school`) nor a person's."""
+    out = []
+    if "he " not in text:
+        return out
+    starts = [m.start for m in everything]
+    for m in _PLACE_BODY.finditer(text):
+        i = bisect.bisect_left(starts, m.start("place"))
+        name = everything[i] if i < len(everything) and everything[i].start == m.start("place") else None
+        if name is None or name.end != m.end("place") or name.kind != "NAME" or name.type not in ("GPE", "LOC", "ORG"):
+            continue
+        described = f"{m.group('place')} {m.group('modifiers')}{m.group('head')}"
+        out.append(Mention(m.start(), m.end(), described, "ORG", "NOMINAL", 0.4))
+    return out
+
+
 def body_nominals(text: str, everything: list[Mention]) -> list[Mention]:
     """'the committee', 'the assembly government': a body noun refers to the nearest previous
     organisation or place whose name holds that noun ('Welsh Assembly Government'), as in M3; a

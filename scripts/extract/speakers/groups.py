@@ -18,16 +18,32 @@ def unnamed_end(text: str, start: int, end: int) -> int:
     """Where the last group word in [start, end) ends (-1: none): the group's place in its clause,
     for the subject search to weigh it against a name or pronoun nearer the verb."""
     last = -1
-    for m in re.finditer(r"\b\w+\b", text[start:end]):
-        if m.group().lower() in gz.UNNAMED_SOURCES:
-            last = start + m.end()
+    for m in _WORD.finditer(text, start, end):
+        if _group_word(text, m):
+            last = m.end()
     return last
+
+
+def _group_word(text: str, m: re.Match) -> bool:
+    """A group word (`analysts`, `traders`) as a common noun: not one written capitalised after
+    another capitalised word, inside a name (`Riverside Traders Association`, `the Norland Voters
+    League`; extract47), unless that word is a function word (`But Analysts said`)."""
+    word = m.group()
+    if word.lower() not in gz.UNNAMED_SOURCES:
+        return False
+    if not word[0].isupper():
+        return True
+    before = _CAPITAL_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return before is None or before.group(1) in gz.FUNCTION_WORDS
+
+
+_CAPITAL_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*) $")
 
 
 def unnamed_in(text: str, start: int, end: int, mentions=()) -> Speaker | None:
     """The group the last group word in [start, end) names: the entity it speaks for, else an
     unnamed source (the word and its modifiers); None without a group word."""
-    heads = [m for m in _WORD.finditer(text, start, end) if m.group().lower() in gz.UNNAMED_SOURCES]
+    heads = [m for m in _WORD.finditer(text, start, end) if _group_word(text, m)]
     if not heads:
         return None
     return _named_group(text, start, end, mentions) or Speaker("unnamed_source", phrase=_group_phrase(text, start, heads[-1]))
@@ -57,7 +73,11 @@ _OFFICIAL_GROUPS = ("officials", "official", "sources", "source", "diplomats", "
                     "legislators", "leaders", "insiders", "insider", "politicians", "police", "prosecutors")
 """Groups that speak for a body (`Mexican officials`, `Kurdish sources`); residents, analysts or
 critics of a place do not speak for it."""
-_UNNAMED_WORD = re.compile(r"\b(?:" + "|".join(sorted(_OFFICIAL_GROUPS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_MEMBER_GROUPS = ("lawyers", "militants", "employees", "scientists")
+"""Groups that speak for a body they belong to (`Norcom lawyers`, `Norland Dawn militants`,
+`Norcom scientists`), never for a place or a nationality (`Norland lawyers`, `Kurdish militants`:
+extract47, which made them unnamed groups)."""
+_UNNAMED_WORD = re.compile(r"\b(?:" + "|".join(sorted(_OFFICIAL_GROUPS + _MEMBER_GROUPS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def _named_group(text: str, start: int, end: int, mentions) -> Speaker | None:
@@ -73,6 +93,8 @@ def _named_group(text: str, start: int, end: int, mentions) -> Speaker | None:
     if not owners or not JUST_BEFORE.fullmatch(text, owners[-1].end, word.start()):
         return None
     owner = owners[-1]
+    if word.group().lower() in _MEMBER_GROUPS and owner.type not in ("ORG", "MEDIA"):
+        return None
     if owner.type == "NORP":  # (the mentions near it only: bounded work per group, however long the text)
         i = bisect.bisect_left(mentions, owner.start, key=lambda m: m.start)
         owner = next((m for m in mentions[max(0, i - 4 * LOOKBACK):i + 4 * LOOKBACK] if m.type == "GPE" and m.kind == "NAME"

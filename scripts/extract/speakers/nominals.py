@@ -13,7 +13,7 @@ from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.guard import with_words
 from landstrikes.extract.limits import WINDOW
-from landstrikes.extract.speakers.body_nominals import BODY_HEADS, body_nominals, body_spokespersons
+from landstrikes.extract.speakers.body_nominals import BODY_HEADS, body_nominals, body_spokespersons, place_bodies
 from landstrikes.extract.speakers.words import GROUP_OWNERS, JUST_BEFORE, NOT_A_SUBJECT
 from landstrikes.extract.text import lowered
 
@@ -137,7 +137,7 @@ this many characters before it (`Norland Society's Tom Hale said ...`), else nob
 
 def with_nominals(text: str, mentions: list[Mention], everything: list[Mention]) -> list[Mention]:
     """'the US President', 'The ex-president': a role refers to the nearest previous person (M3)."""
-    out = list(mentions) + body_nominals(text, everything)
+    out = list(mentions) + body_nominals(text, everything) + place_bodies(text, everything)
     people = [p for p in everything if p.type == "PERSON" and p.kind == "NAME"]
     starts = [p.start for p in people]
     bodies = [b for b in everything if b.kind == "NAME" and b.type in GROUP_OWNERS and b.type != "NORP"]
