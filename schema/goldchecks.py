@@ -691,9 +691,17 @@ def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
         return
     taken = pa.array(bad, pa.int64())
     quotes = frame_of(quotes)
-    for quote_id, state, listed in zip(quotes["quote_id"].take(bad), quotes["speaker_status"].take(bad), lists.take(taken).to_pylist()):
+    speakers = quotes["speaker_id"].take(bad)
+    for quote_id, state, speaker, listed in zip(quotes["quote_id"].take(bad), quotes["speaker_status"].take(bad), speakers, lists.take(taken).to_pylist()):
         listed = listed or []
-        report.add("quotes", "speaker-ids-inconsistent", f"speaker_status {state!r} does not allow speaker_ids {listed}", quote_id, "speaker_ids", listed)
+        # what the status expects, so that the line says what to write (newuser47: it said only "does not allow")
+        if state == "multiple":
+            expected = "must list two or more different speakers"
+        elif state in ("attributed", "implicit"):
+            expected = f"must be [{speaker!r}] (its speaker_id)" if isinstance(speaker, str) else "must be [speaker_id], and speaker_id is null"
+        else:
+            expected = "must be empty (no speaker)"
+        report.add("quotes", "speaker-ids-inconsistent", f"speaker_status {state!r}: speaker_ids {listed} {expected} (Q9)", quote_id, "speaker_ids", listed)
 
 
 def check_speech_events(tables: dict[str, pd.DataFrame], report: Report) -> None:

@@ -175,7 +175,7 @@ def claims_block(stats: dict) -> str:
     return (
         f"{counted(stats['tables']['claims']['rows'], 'claim')} in {counted(c['clusters'], 'proposition cluster')}, "
         f"{c['cross_article_clusters']} of them reported by more than one article; "
-        f"{len(c['contradictions'])} cross-article contradiction pairs (figure: `docs/figures/claims_matrix.png`)."
+        f"{counted(len(c['contradictions']), 'cross-article contradiction pair')} (figure: `docs/figures/claims_matrix.png`)."
     )
 
 

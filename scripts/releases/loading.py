@@ -40,6 +40,14 @@ def release_roots(root: str | Path | None = None) -> list[Path]:
     return [*here, SOURCE_CHECKOUT / "dataset" / "releases"]
 
 
+# Said when no release was found anywhere: a package installed from a wheel or a git URL holds none
+# (README, "Loading a pinned version"); the user read "(releases there: none)" and no way on (newuser47).
+NO_RELEASE_HINT = (
+    "; a package not installed from a checkout holds no release: pass root= the dataset or releases "
+    "folder of your copy, or version= a release folder"
+)
+
+
 def _distinct(paths: list[Path]) -> list[Path]:
     """The folders once each (./dataset/releases is often the checkout's own)."""
     seen, out = set(), []
@@ -70,7 +78,7 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
     if version is None:
         known = versions(root)
         if not known:
-            raise ReleaseNotFound(f"no release under {', '.join(str(r) for r in roots)}")
+            raise ReleaseNotFound(f"no release under {', '.join(str(r) for r in roots)}{NO_RELEASE_HINT}")
         version = known[-1]
     if isinstance(version, str) and not version.strip():  # Path('') would be the current folder
         raise ReleaseNotFound("an empty version names no release (X.Y.Z or a release folder)")
@@ -88,9 +96,10 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
                 f"no release {version} under {root}: {given} is a release folder, not a folder of releases; "
                 f"load it with version={str(given)!r}, or pass root= the folder that holds {version}/"
             )
+        known = versions(root)
         raise ReleaseNotFound(
             f"no release {version} under {', '.join(str(r) for r in roots)} "
-            f"(releases there: {', '.join(versions(root)) or 'none'})"
+            f"(releases there: {', '.join(known) or 'none'})" + ("" if known else NO_RELEASE_HINT)
         )
     path = Path(version)
     try:

@@ -1,0 +1,77 @@
+"""Messages a new user met that said what was wrong but not what was expected (newuser47).
+
+README, "Your own edited copy": a user re-annotated a quote's speaker in a copy of 2.32.0 and
+read `speaker_status 'attributed' does not allow speaker_ids ['donald-trump']`: an attributed
+quote does allow speaker_ids, exactly one, its speaker_id (Q9), and the message did not say so.
+A user who pinned 2.32.0 by pip (no checkout, so no release beside the code) and called
+`landstrikes.load("quotes", version="2.32.0")` read `no release 2.32.0 under ... (releases
+there: none)` with no word of `root=`, which README gives as the way. DATASHEET's generated
+claims line read `1 cross-article contradiction pairs`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import load, save
+
+from landstrikes.errors import ReleaseNotFound
+from landstrikes.schema import validate
+
+
+def speaker_ids_messages(folder) -> dict[str, str]:
+    return {f.row_id: f.message for f in validate(folder).findings if f.check == "speaker-ids-inconsistent"}
+
+
+def test_an_attributed_quote_whose_speaker_ids_name_another_says_the_one_expected(dataset_copy):
+    quotes = load(dataset_copy, "quotes")
+    row = quotes.index[(quotes["speaker_status"] == "attributed") & (quotes["speaker_id"] == "donald-trump")][0]
+    quotes.at[row, "speaker_ids"] = ["claudia-sheinbaum"]
+    save(dataset_copy, "quotes", quotes)
+    message = speaker_ids_messages(dataset_copy)[quotes.at[row, "quote_id"]]
+    assert "['claudia-sheinbaum']" in message, message
+    assert "must be ['donald-trump'] (its speaker_id" in message, message
+    assert "(Q9)" in message, message
+
+
+def test_a_multiple_quote_with_one_speaker_id_says_two_or_more_different_ids_are_expected(dataset_copy):
+    quotes = load(dataset_copy, "quotes")
+    row = quotes.index[quotes["speaker_status"] == "multiple"][0]
+    quotes.at[row, "speaker_ids"] = ["mexico"]
+    save(dataset_copy, "quotes", quotes)
+    message = speaker_ids_messages(dataset_copy)[quotes.at[row, "quote_id"]]
+    assert "must list two or more different speakers" in message, message
+
+
+def test_a_speakerless_quote_with_speaker_ids_says_they_must_be_empty(dataset_copy):
+    quotes = load(dataset_copy, "quotes")
+    row = quotes.index[quotes["speaker_status"].isin(["unattributed", "term", "unnamed_source"])][0]
+    status = quotes.at[row, "speaker_status"]
+    quotes.at[row, "speaker_ids"] = ["donald-trump"]
+    save(dataset_copy, "quotes", quotes)
+    message = speaker_ids_messages(dataset_copy)[quotes.at[row, "quote_id"]]
+    assert f"speaker_status {status!r}" in message and "must be empty" in message, message
+
+
+def test_load_with_no_release_anywhere_it_looked_names_root_and_version(tmp_path, monkeypatch):
+    """An installed (not editable) package: no ./dataset/releases, no checkout beside the code."""
+    from landstrikes.releases import loading
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(loading, "SOURCE_CHECKOUT", tmp_path / "site-packages")
+    for version in ("2.32.0", None):
+        with pytest.raises(ReleaseNotFound) as caught:
+            loading.resolve_release(version)
+        message = str(caught.value)
+        assert "root=" in message and "version=" in message, message
+
+
+def test_the_datasheet_claims_line_counts_one_pair_in_the_singular():
+    from landstrikes.documents.datasheet import claims_block
+
+    def line(pairs: int) -> str:
+        claims = {"clusters": 236, "cross_article_clusters": 41, "contradictions": [["a", "b"]] * pairs}
+        return claims_block({"claims": claims, "tables": {"claims": {"rows": 398}}})
+
+    assert "; 1 cross-article contradiction pair (" in line(1), line(1)
+    assert "; 2 cross-article contradiction pairs (" in line(2), line(2)
+    assert "; 0 cross-article contradiction pairs (" in line(0), line(0)
