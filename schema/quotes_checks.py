@@ -59,8 +59,14 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
         ).to_numpy(zero_copy_only=False)
         if bad.any():
             quotes = frame_of(quotes)
-            for row_id, value in zip(quotes["quote_id"][linked][bad], quotes["speaker_mention_id"][linked][bad]):
-                report.add("quotes", "speaker-mention-mismatch", "speaker mention must be a mention of the speaker in the same article", row_id, "speaker_mention_id", value)
+            taken = rows.filter(pa.array(bad))
+            # whose mention it is, so that the line says which of speaker_id and speaker_mention_id to change (newuser47:
+            # a speaker re-annotated in a copy read only "must be a mention of the speaker")
+            whose = strings_of(tables, "mentions", "entity_id").take(taken).to_pylist()
+            speakers = quotes["speaker_id"][linked][bad]
+            for row_id, value, entity, speaker in zip(quotes["quote_id"][linked][bad], quotes["speaker_mention_id"][linked][bad], whose, speakers):
+                said = f"{value} is a mention of {entity!r}, the speaker_id is {speaker!r}: " if entity != speaker else ""
+                report.add("quotes", "speaker-mention-mismatch", f"{said}speaker mention must be a mention of the speaker in the same article", row_id, "speaker_mention_id", value)
     # the parent of a nested quote is the last row of its article with that quote id (duplicates are Pandera's; a
     # parent of another article only is cross_article_refs' finding)
     ids = strings_of(tables, "quotes", "quote_id")

@@ -75,3 +75,15 @@ def test_the_datasheet_claims_line_counts_one_pair_in_the_singular():
     assert "; 1 cross-article contradiction pair (" in line(1), line(1)
     assert "; 2 cross-article contradiction pairs (" in line(2), line(2)
     assert "; 0 cross-article contradiction pairs (" in line(0), line(0)
+
+
+def test_a_speaker_mention_of_another_entity_says_whose_mention_it_is(dataset_copy):
+    quotes = load(dataset_copy, "quotes")
+    row = quotes.index[(quotes["speaker_status"] == "attributed") & (quotes["speaker_id"] == "donald-trump")][0]
+    quotes.at[row, "speaker_id"] = "claudia-sheinbaum"
+    quotes.at[row, "speaker_ids"] = ["claudia-sheinbaum"]
+    save(dataset_copy, "quotes", quotes)
+    found = [f for f in validate(dataset_copy).findings if f.check == "speaker-mention-mismatch"]
+    assert [f.row_id for f in found] == [quotes.at[row, "quote_id"]], found
+    mention = quotes.at[row, "speaker_mention_id"]
+    assert f"{mention} is a mention of 'donald-trump', the speaker_id is 'claudia-sheinbaum'" in found[0].message, found[0].message
