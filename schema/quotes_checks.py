@@ -65,7 +65,8 @@ def check_quotes(tables: dict[str, pd.DataFrame], report: Report) -> None:
             whose = strings_of(tables, "mentions", "entity_id").take(taken).to_pylist()
             speakers = quotes["speaker_id"][linked][bad]
             for row_id, value, entity, speaker in zip(quotes["quote_id"][linked][bad], quotes["speaker_mention_id"][linked][bad], whose, speakers):
-                said = f"{value} is a mention of {entity!r}, the speaker_id is {speaker!r}: " if entity != speaker else ""
+                entity, speaker = (repr(v) if isinstance(v, str) else "null" for v in (entity, speaker))  # NaN read as null
+                said = f"{value} is a mention of {entity}, the speaker_id is {speaker}: " if entity != speaker else ""
                 report.add("quotes", "speaker-mention-mismatch", f"{said}speaker mention must be a mention of the speaker in the same article", row_id, "speaker_mention_id", value)
     # the parent of a nested quote is the last row of its article with that quote id (duplicates are Pandera's; a
     # parent of another article only is cross_article_refs' finding)

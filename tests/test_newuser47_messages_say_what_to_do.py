@@ -87,3 +87,14 @@ def test_a_speaker_mention_of_another_entity_says_whose_mention_it_is(dataset_co
     assert [f.row_id for f in found] == [quotes.at[row, "quote_id"]], found
     mention = quotes.at[row, "speaker_mention_id"]
     assert f"{mention} is a mention of 'donald-trump', the speaker_id is 'claudia-sheinbaum'" in found[0].message, found[0].message
+
+
+def test_an_attributed_quote_without_speaker_id_reads_null_not_nan(dataset_copy):
+    quotes = load(dataset_copy, "quotes")
+    row = quotes.index[(quotes["speaker_status"] == "attributed") & (quotes["speaker_id"] == "donald-trump")][0]
+    quotes.at[row, "speaker_id"] = None
+    save(dataset_copy, "quotes", quotes)
+    messages = [f.message for f in validate(dataset_copy).findings if f.row_id == quotes.at[row, "quote_id"]]
+    assert any("is a mention of 'donald-trump', the speaker_id is null:" in m for m in messages), messages
+    assert any("must be [speaker_id], and speaker_id is null (Q9)" in m for m in messages), messages
+    assert not any("nan" in m.split(":")[-1] for m in messages), messages
