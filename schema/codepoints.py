@@ -83,6 +83,8 @@ class BlockedSearch:
 
     SHIFT = 6
     FEW = 64
+    ROWS = 1 << 16
+    """Queries answered at once: ~30 bytes of temporaries each (the binary search took 8)."""
 
     def __init__(self, values: np.ndarray, limit: int):
         self._values, self._limit = values, int(limit)
@@ -100,7 +102,12 @@ class BlockedSearch:
         queries = np.asarray(queries)
         if queries.ndim == 0 or len(queries) < self.FEW or not len(self._values):
             return np.searchsorted(self._values, queries).astype(np.int64, copy=False)
-        queries = queries.astype(np.int64, copy=False)
+        out = np.empty(len(queries), np.int64)
+        for begin in range(0, len(queries), self.ROWS):  # bounded temporaries (4.4 M offsets at 10^6 quote rows)
+            out[begin:begin + self.ROWS] = self._left(queries[begin:begin + self.ROWS].astype(np.int64, copy=False))
+        return out
+
+    def _left(self, queries: np.ndarray) -> np.ndarray:
         outside = np.flatnonzero((queries < 0) | (queries > self._limit))
         block = queries >> self.SHIFT
         if len(outside):
