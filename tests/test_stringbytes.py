@@ -80,21 +80,19 @@ def _corpus(text: str, span: tuple[int, int], kind: str) -> Corpus:
     })
 
 
+def _found(check, text: str, span: tuple[int, int], kind: str) -> list[str]:
+    report = Report(path="x")
+    check(_corpus(text, span, kind), report)
+    return [f.check for f in report.findings]
+
+
 def test_a_span_across_a_line_is_found_from_the_bytes():
     text = "He said the army\nwould go. Then"
-    report = Report(path="x")
-    check_span_lines(_corpus(text, (8, 26), "direct"), report)
-    assert [f.check for f in report.findings] == ["span-crosses-line"]
-    report = Report(path="x")
-    check_span_lines(_corpus(text, (8, 16), "direct"), report)
-    assert report.findings == []
+    assert _found(check_span_lines, text, (8, 26), "direct") == ["span-crosses-line"]
+    assert _found(check_span_lines, text, (8, 16), "direct") == []
 
 
 def test_an_indirect_span_ending_on_a_stop_is_found_from_the_bytes():
     text = "He said the army would go… Then they left."
-    report = Report(path="x")
-    check_final_punctuation_ends(_corpus(text, (8, 26), "indirect"), report)
-    assert [f.check for f in report.findings] == ["indirect-span-final-punctuation"]
-    report = Report(path="x")
-    check_final_punctuation_ends(_corpus(text, (8, 25), "indirect"), report)
-    assert report.findings == []
+    assert _found(check_final_punctuation_ends, text, (8, 26), "indirect") == ["indirect-span-final-punctuation"]
+    assert _found(check_final_punctuation_ends, text, (8, 25), "indirect") == []
