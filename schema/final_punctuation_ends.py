@@ -29,9 +29,11 @@ from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, 
 from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
 from landstrikes.schema.final_punctuation import CLAUSE_STOPS, FINAL_PUNCTUATION
 from landstrikes.schema.report import Report
+from landstrikes.schema.stringbytes import ends_with_one_of
 
-_FINAL = "[" + re.escape(FINAL_PUNCTUATION) + "]$"
-"""G2's final punctuation ending the span (review15: one widened onto `…` passed)."""
+_FINAL = FINAL_PUNCTUATION
+"""G2's final punctuation ending the span (review15: one widened onto `…` passed): a span
+ending on one of these characters (`stringbytes.ends_with_one_of`)."""
 
 
 def check_final_punctuation_ends(tables, report: Report) -> None:
@@ -49,7 +51,7 @@ def check_final_punctuation_ends(tables, report: Report) -> None:
                        kind=TRUNCATION, kind_column="flag", kind_excluded=True)
 
 
-_CLAUSE_STOP = "[" + re.escape(CLAUSE_STOPS) + "]$"
+_CLAUSE_STOP = CLAUSE_STOPS
 """G2 (2.6, after release 2.8.0): a span without marks does not end on the comma, semicolon or
 colon after its last word. A claim widened onto its comma, its id re-derived, validated (the
 census on 2.8.0's data); the extractor never wrote one (`without_final_punctuation` trims them).
@@ -91,7 +93,7 @@ def _check_final_punctuation(tables, report: Report, table: str, check: str, wha
                    row_id, spans[1], value[-20:])
 
 
-def _rows_ending_on(tables, table: str, pattern: str, spans: tuple[str, str, str], kind: str | None,
+def _rows_ending_on(tables, table: str, characters: str, spans: tuple[str, str, str], kind: str | None,
                     kind_column: str = "kind", kind_excluded: bool = False):
     """(the table as Arrow, the rows of `kind` (or, `kind_excluded`, of any other kind, a null
     one included) whose span text matches `pattern` and is its article's slice); no rows (and
@@ -104,11 +106,11 @@ def _rows_ending_on(tables, table: str, pattern: str, spans: tuple[str, str, str
     text = column(rows_table, spans[2])
     if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
         return rows_table, none  # wrong-dtype's finding
-    ends = pc.fill_null(pc.match_substring_regex(text, pattern), False)
+    ends = ends_with_one_of(text, characters)  # from the bytes: a regex per string was 0.03 CPU-s at 10^5 quote rows
     if kind:
-        of_kind = pc.fill_null(pc.equal(column(rows_table, kind_column), kind), False)
-        ends = pc.and_(pc.invert(of_kind) if kind_excluded else of_kind, ends)
-    rows = np.flatnonzero(ends.to_numpy(zero_copy_only=False))
+        of_kind = pc.fill_null(pc.equal(column(rows_table, kind_column), kind), False).to_numpy(zero_copy_only=False)
+        ends &= ~of_kind if kind_excluded else of_kind
+    rows = np.flatnonzero(ends)
     return rows_table, rows[texts_are_slices(tables, table, rows_table, rows, spans)]
 
 

@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at, texts_are_slices, values_at
 from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
 from landstrikes.schema.report import Report
+from landstrikes.schema.stringbytes import holds_ascii
 
 SPANS = (
     ("mentions", ("start", "end", "text")),
@@ -47,9 +48,9 @@ def check_span_lines(tables, report: Report) -> None:
         texts = column(rows_table, name)
         if not pa.types.is_string(texts.type) and not pa.types.is_large_string(texts.type):
             continue
-        crossing = pc.match_substring(texts, "\n")
+        crossing = holds_ascii(texts, "\n")  # from the bytes: a substring search per string was 0.03 CPU-s at 10^5 quote rows
         if exempt and "source" in rows_table.column_names:
-            crossing = pc.and_(crossing, pc.fill_null(pc.not_equal(column(rows_table, "source"), "auto"), True))
+            crossing &= pc.fill_null(pc.not_equal(column(rows_table, "source"), "auto"), True).to_numpy(zero_copy_only=False)
         rows = failing_rows(crossing)
         if not len(rows):
             continue
