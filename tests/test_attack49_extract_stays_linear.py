@@ -12,13 +12,9 @@ import re
 
 import pytest
 
-from landstrikes.extract import entities
-from landstrikes.extract.article import extract_article
-from landstrikes.extract.budget import BudgetExceeded, time_budget
-from landstrikes.extract.limits import TooComplex
+from test_extract_robust import _finishes as finishes
 
-HANG = 20.0
-"""Seconds after which the text counts as hanging (about 3 s with a linear scan here)."""
+from landstrikes.extract import entities
 
 
 def _invented_names(count: int) -> list[str]:
@@ -31,13 +27,7 @@ def test_many_names_after_initialisms_finish_in_linear_time():
     names = _invented_names(16 ** 3)
     text = "".join(f"The NRX {a} {b} met. " for a, b in zip(names, reversed(names))) * 2
     assert len(text) > 200_000
-    try:
-        with time_budget(HANG):
-            extract_article("a", text)
-    except TooComplex:
-        pass
-    except BudgetExceeded:
-        pytest.fail(f"no answer within {HANG} s for a text of {len(text):,} characters (a scan of the text per name?)")
+    finishes(text)  # within 20 s, or refused as too complex (about 3 s with a linear scan here)
 
 
 def _written_after_a_title(text: str, surname: str) -> bool:
