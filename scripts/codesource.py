@@ -83,4 +83,24 @@ def _installed_from() -> tuple[str, str] | None:
     vcs = recorded.get("vcs_info") if isinstance(recorded, dict) else None
     if not isinstance(vcs, dict) or not isinstance(vcs.get("commit_id"), str) or not isinstance(recorded.get("url"), str):
         return None
-    return recorded["url"][:200], vcs["commit_id"]
+    return _without_credentials(recorded["url"])[:200], vcs["commit_id"]
+
+
+def _without_credentials(url: str) -> str:
+    """The URL without a user's password or token (`https://bot:TOKEN@host/...`): a CI log is often
+    public, and not every installer drops them from direct_url.json as PEP 610 asks (attack49).
+    The user `git` of an ssh URL is no secret and stays."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "a URL that could not be read"
+    if not parts.netloc and "@" in url.split("/", 1)[0]:  # scp-like, `user:token@host:path`
+        user, _, rest = url.split("/", 1)[0].rpartition("@")
+        return ("git@" if user == "git" else "") + rest + url[len(url.split("/", 1)[0]):]
+    if "@" not in parts.netloc:
+        return url
+    user, _, host = parts.netloc.rpartition("@")
+    kept = "git@" + host if user == "git" else host
+    return urlunsplit(parts._replace(netloc=kept))

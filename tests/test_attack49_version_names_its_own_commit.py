@@ -62,3 +62,25 @@ def test_git_variables_of_the_environment_do_not_change_the_code_line(tmp_path, 
               "GIT_CONFIG_PARAMETERS": "'core.bare'='true'"}
     monkeypatch.setenv(variable, values[variable])
     assert codesource.code_source() == expected
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("https://ci-bot:ghp_SECRETTOKEN@github.com/landstrikes/landstrikes", "https://github.com/landstrikes/landstrikes"),
+    ("https://ghp_SECRETTOKEN@github.com/landstrikes/landstrikes", "https://github.com/landstrikes/landstrikes"),
+    ("ssh://git@github.com/landstrikes/landstrikes.git", "ssh://git@github.com/landstrikes/landstrikes.git"),
+    ("bot:ghp_SECRETTOKEN@github.com:landstrikes/landstrikes.git", "github.com:landstrikes/landstrikes.git"),
+    ("git@github.com:landstrikes/landstrikes.git", "git@github.com:landstrikes/landstrikes.git"),
+])
+def test_the_recorded_url_is_printed_without_a_password_or_token(monkeypatch, url, shown):
+    """A CI log is often public: an installer that kept the credentials of a private git URL in
+    direct_url.json (PEP 610 asks installers to drop them; not every one does) must not have
+    `--version` print them. The user `git` of an ssh URL is no secret and stays."""
+    import json
+
+    class Installed:
+        def read_text(self, name):
+            return json.dumps({"url": url, "vcs_info": {"vcs": "git", "commit_id": "cd" * 20}})
+
+    monkeypatch.setattr(codesource, "package_checkout", lambda: None)
+    monkeypatch.setattr("importlib.metadata.distribution", lambda name: Installed())
+    assert codesource.code_source() == f"code: git commit cdcdcdcdcdcd (installed from {shown})"
