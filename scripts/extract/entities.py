@@ -705,7 +705,7 @@ def _opens_a_persons_name_here(text: str, words: list[str]) -> bool:
 
 
 _COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? ")
-_WORD_CHAR = re.compile(r"\w")
+_REGEX_WORD = re.compile(r"\w")  # a word character as a regex word boundary reads it (not _WORD_CHAR above)
 _LONGEST_SURNAME = 80
 
 
@@ -719,7 +719,7 @@ def _titled_surnames(text: str) -> frozenset[str]:
     size = len(text)
 
     def boundary(at: int) -> bool:
-        return (_WORD_CHAR.match(text, at - 1) is not None) != (at < size and _WORD_CHAR.match(text, at) is not None)
+        return (_REGEX_WORD.match(text, at - 1) is not None) != (at < size and _REGEX_WORD.match(text, at) is not None)
 
     for title in _COURTESY_TITLE.finditer(text):
         start = title.end()
