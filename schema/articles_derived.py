@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.checkcorpus import arrow_column, article_texts, frame_of, pandas_on_demand as pd, strings_of
-from landstrikes.schema.report import Report
+from landstrikes.schema.report import Report, counted
 
 _BLOCK = 1 << 20
 """Bytes scanned per step. Small blocks keep the masks in memory the allocator hands back on the
@@ -117,7 +117,7 @@ def check_article_derived(tables: dict, report: Report) -> None:
     for row in suspects.tolist():
         article_id, text, n_words, source_file = ids[row], missing[row], counts[row], files[row]
         if not text and not pd.isna(n_words) and int(n_words) != int(words[row]):  # text: is it null
-            report.add("articles", "article-derived-mismatch", f"the text has {int(words[row])} whitespace-separated words",
+            report.add("articles", "article-derived-mismatch", f"the text has {counted(int(words[row]), 'whitespace-separated word')}",
                        article_id, "n_words", n_words)
         if isinstance(source_file, str) and isinstance(article_id, str) and source_file != f"{article_id}.txt":
             report.add("articles", "article-derived-mismatch", f"source_file must be {article_id[:60]}.txt (the id is the raw file's name)",

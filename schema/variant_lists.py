@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at, values_at
 from landstrikes.schema.checkcorpus import column
-from landstrikes.schema.report import Report
+from landstrikes.schema.report import Report, counted
 
 
 def check_variant_lists(tables, report: Report) -> None:
@@ -28,5 +28,5 @@ def check_variant_lists(tables, report: Report) -> None:
     for cluster_id, named, said in zip(ids_at(clusters, "claim_clusters", rows), values_at(clusters, "variant_ids", rows),
                                        values_at(clusters, "variant_propositions", rows)):
         report.add("claim_clusters", "variant-lists-misaligned",
-                   f"{len(named or [])} variant ids but {len(said or [])} variant propositions: each variant says what it asserts (C9)",
+                   f"{counted(len(named or []), 'variant id')} but {counted(len(said or []), 'variant proposition')}: each variant says what it asserts (C9)",
                    cluster_id, "variant_propositions", str(said))

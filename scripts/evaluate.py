@@ -17,7 +17,7 @@ import pandas as pd
 from landstrikes.documents.agreement import _none, match_spans, prf
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES_BY_NAME
-from landstrikes.schema.report import visible
+from landstrikes.schema.report import counted, visible
 from landstrikes.schema.tableio import UnreadableTable, to_pandas
 from landstrikes.schema.validate import table_root
 
@@ -120,7 +120,7 @@ def _refuse_other_texts(pred_dir: Path, pred: dict[str, str], gold: dict[str, st
             at = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
             raise UnreadableTable(
                 f"{table_root(Path(pred_dir)) / 'articles'}: row {visible(article)} column text: the predicted article's "
-                f"text is not the gold's (they differ from code point {at}; {len(ours)} vs {len(theirs)} code points), "
+                f"text is not the gold's (they differ from code point {at}; {len(ours)} vs {counted(len(theirs), 'code point')}), "
                 "so its offsets cannot be compared; extract from the gold's raw texts",
                 "article-text-mismatch",
             )

@@ -128,7 +128,7 @@ def speakers_block(stats: dict) -> str:
     q = stats["quotes"]
     tail = (
         f"\n\nRows in parentheses are quotes without a speaker entity, by `speaker_status`. "
-        f"{q['clusters']} utterance clusters, {q['cross_article_clusters']} of them reported by more than one article."
+        f"{counted(q['clusters'], 'utterance cluster')}, {q['cross_article_clusters']} of them reported by more than one article."
     )
     return table(["speaker", "quotes", *map(short, ids)], rows) + tail
 
@@ -148,7 +148,7 @@ def entities_block(stats: dict) -> str:
     flagged = [[f"`{f['entity_id']}`", f"`{f['flag']}`", cell(f["note"])] for f in e["flagged"]]
     return (
         table(["entity type", "mentions"], rows)
-        + f"\n\n{e['mentioned_entities']} of {stats['tables']['entities']['rows']} catalogued entities are mentioned. "
+        + f"\n\n{e['mentioned_entities']} of {counted(stats['tables']['entities']['rows'], 'catalogued entity', 'catalogued entities')} are mentioned. "
         + "Entities flagged as fabricated or unverifiable (E5):\n\n"
         + (table(["entity", "flag", "why"], flagged) if flagged else "(none)")
     )
@@ -187,12 +187,12 @@ def agreement_block(stats: dict) -> str:
     rows = [
         [
             "quote spans, exact match",
-            f"F1 {num(q['span_exact']['f1'])} ({q['gold_rows']:,} gold vs {q['second_rows']:,} second-pass rows)",
+            f"F1 {num(q['span_exact']['f1'])} ({q['gold_rows']:,} gold vs {counted(q['second_rows'], 'second-pass row', spec=',')})",
         ],
         ["quote spans, any overlap", f"F1 {num(q['span_overlap']['f1'])}"],
         ["quote kind (matched quotes)", f"Cohen's kappa {num(q['kind_kappa'])}"],
         [
-            f"speaker ({q['matched_pairs']:,} matched quotes)",
+            f"speaker ({counted(q['matched_pairs'], 'matched quote', spec=',')})",
             f"agreement {num(q['speaker_agreement'])}; speaker-status kappa {num(q['speaker_status_kappa'])}",
         ],
         [
@@ -207,7 +207,7 @@ def agreement_block(stats: dict) -> str:
             ),
         ],
         [
-            f"claim consistency, first vs second pass ({cl['matched_pairs']:,} matched claims)",
+            f"claim consistency, first vs second pass ({counted(cl['matched_pairs'], 'matched claim', spec=',')})",
             f"kappa {num(cl['consistency_kappa'])}",
         ],
         ["claim type, first vs second pass (matched claims)", f"kappa {num(cl['type_kappa'])}"],
@@ -236,16 +236,16 @@ def third_pass_block(tp: dict | None) -> str:
         return ""
     cl, fl, st = tp["claims"], tp["quality_flags"], tp["stances"]
     rows = [
-        ["claim spans, any overlap", f"F1 {num(cl['span_overlap']['f1'])} ({cl['gold_rows']:,} gold vs {cl['third_rows']:,} third-pass rows; exact F1 {num(cl['span_exact']['f1'])})"],
-        [f"claim type / hedging ({cl['matched_pairs']:,} matched claims)", f"kappa {num(cl['type_kappa'])} / {num(cl['hedging_kappa'])}"],
+        ["claim spans, any overlap", f"F1 {num(cl['span_overlap']['f1'])} ({cl['gold_rows']:,} gold vs {counted(cl['third_rows'], 'third-pass row', spec=',')}; exact F1 {num(cl['span_exact']['f1'])})"],
+        [f"claim type / hedging ({counted(cl['matched_pairs'], 'matched claim', spec=',')})", f"kappa {num(cl['type_kappa'])} / {num(cl['hedging_kappa'])}"],
         ["claim consistency (each side derived from its own clusters, C9)", f"kappa {num(cl['consistency_kappa'])} (agreement {num(cl['consistency_agreement'])})"],
         ["record status (C9b)", f"kappa {num(cl['record_status_kappa'])} (agreement {num(cl['record_status_agreement'])})"],
-        [f"clusters: same proposition? ({cl['clusters']['cross_article_pairs']:,} cross-article pairs of matched claims)",
+        [f"clusters: same proposition? ({counted(cl['clusters']['cross_article_pairs'], 'cross-article pair', spec=',')} of matched claims)",
          f"kappa {num(cl['clusters']['same_cluster_kappa'])}; co-cluster link F1 {num(cl['clusters']['link']['f1'])}"],
-        ["quality-flag evidence, any overlap, same flag", f"F1 {num(fl['evidence_overlap']['f1'])} ({fl['evidence_overlap']['gold_rows']} gold vs {fl['evidence_overlap']['third_rows']} third-pass rows)"],
+        ["quality-flag evidence, any overlap, same flag", f"F1 {num(fl['evidence_overlap']['f1'])} ({fl['evidence_overlap']['gold_rows']} gold vs {counted(fl['evidence_overlap']['third_rows'], 'third-pass row')})"],
         ["flags per article (which flags an article has)", f"F1 {num(fl['article_flag_sets']['f1'])}; quality label agreement {num(fl['quality_label_agreement'])}"],
-        [f"stance keys (article, holder, target)", f"F1 {num(st['keys']['f1'])} ({st['gold_rows']} gold vs {st['third_rows']} third-pass rows)"],
-        [f"stance label ({st['shared_keys']} shared keys)", f"kappa {num(st['label_kappa'])} (agreement {num(st['label_agreement'])}); confidence kappa {num(st['confidence_kappa'])}"],
+        [f"stance keys (article, holder, target)", f"F1 {num(st['keys']['f1'])} ({st['gold_rows']} gold vs {counted(st['third_rows'], 'third-pass row')})"],
+        [f"stance label ({counted(st['shared_keys'], 'shared key')})", f"kappa {num(st['label_kappa'])} (agreement {num(st['label_agreement'])}); confidence kappa {num(st['confidence_kappa'])}"],
     ]
     per_flag = [[f"`{k}`", v["gold"], v["third"], num(v["f1"])] for k, v in sorted(fl["per_flag"].items())]
     return (
@@ -263,19 +263,19 @@ def fourth_pass_block(fp: dict | None) -> str:
         return ""
     en, me, na, sg = fp["entities"], fp["mentions"], fp["name_mentions"], fp["segments"]
     rows = [
-        [f"entity catalogue (entities aligned by their mentions; {en['gold_rows']} gold vs {en['fourth_rows']} fourth-pass entities)",
+        [f"entity catalogue (entities aligned by their mentions; {en['gold_rows']} gold vs {counted(en['fourth_rows'], 'fourth-pass entity', 'fourth-pass entities')})",
          f"F1 {num(en['catalogue']['f1'])} (P {num(en['catalogue']['precision'], 2)}, R {num(en['catalogue']['recall'], 2)}); "
-         f"{en['split']} gold entities split in two or more"],
-        [f"entity type ({en['aligned']} aligned entities)", f"kappa {num(en['type_kappa'])} (agreement {num(en['type_agreement'])})"],
+         f"{counted(en['split'], 'gold entity', 'gold entities')} split in two or more"],
+        [f"entity type ({counted(en['aligned'], 'aligned entity', 'aligned entities')})", f"kappa {num(en['type_kappa'])} (agreement {num(en['type_agreement'])})"],
         ["entity flag (E5)", f"agreement {num(en['flag_agreement'])}; flagged {en['flagged']['gold']} gold vs {en['flagged']['fourth']} fourth-pass"],
-        [f"name mentions, exact span ({na['gold_rows']} gold vs {na['fourth_rows']} fourth-pass rows)",
+        [f"name mentions, exact span ({na['gold_rows']} gold vs {counted(na['fourth_rows'], 'fourth-pass row')})",
          f"F1 {num(na['span_exact']['f1'])} (P {num(na['span_exact']['precision'], 2)}, R {num(na['span_exact']['recall'], 2)}); "
          f"same entity {num(na['entity_agreement'])}"],
-        [f"all mentions, any overlap ({me['gold_rows']} gold vs {me['fourth_rows']} fourth-pass rows)",
+        [f"all mentions, any overlap ({me['gold_rows']} gold vs {counted(me['fourth_rows'], 'fourth-pass row')})",
          f"F1 {num(me['span_overlap']['f1'])}; same entity {num(me['entity_agreement'])}; kind kappa {num(me['kind_kappa'])}"],
-        [f"segment kind, code point by code point ({sg['code_points']:,} code points)",
+        [f"segment kind, code point by code point ({counted(sg['code_points'], 'code point', spec=',')})",
          f"kappa {num(sg['kind_kappa'])} (agreement {num(sg['kind_agreement'])})"],
-        [f"segment boundaries where the kind changes ({sg['gold_rows']} gold vs {sg['fourth_rows']} fourth-pass segments; "
+        [f"segment boundaries where the kind changes ({sg['gold_rows']} gold vs {counted(sg['fourth_rows'], 'fourth-pass segment')}; "
          "SG2 lets adjacent blocks of one kind be one segment or several)",
          f"F1 {num(sg['kind_changes']['f1'])} (every segment start: F1 {num(sg['starts']['f1'])})"],
     ]
@@ -292,18 +292,18 @@ def fifth_pass_block(fp: dict | None) -> str:
         return ""
     qu, st, fl = fp["quotes"], fp["stances"], fp["quality_flags"]
     rows = [
-        [f"quote spans, exact ({qu['gold_rows']} gold vs {qu['fifth_rows']} fifth-pass rows)",
+        [f"quote spans, exact ({qu['gold_rows']} gold vs {counted(qu['fifth_rows'], 'fifth-pass row')})",
          f"F1 {num(qu['span_exact']['f1'])} (P {num(qu['span_exact']['precision'], 2)}, R {num(qu['span_exact']['recall'], 2)}); "
          f"any overlap F1 {num(qu['span_overlap']['f1'])}"],
-        [f"quote kind / speaker ({qu['matched_pairs']} overlapping pairs)",
+        [f"quote kind / speaker ({counted(qu['matched_pairs'], 'overlapping pair')})",
          f"kappa {num(qu['kind_kappa'])} (agreement {num(qu['kind_agreement'])}) / agreement {num(qu['speaker_agreement'])}"],
-        [f"stance keys (article, holder, target; {st['gold_rows']} gold vs {st['fifth_rows']} fifth-pass rows)",
+        [f"stance keys (article, holder, target; {st['gold_rows']} gold vs {counted(st['fifth_rows'], 'fifth-pass row')})",
          f"F1 {num(st['keys']['f1'])} (P {num(st['keys']['precision'], 2)}, R {num(st['keys']['recall'], 2)})"],
-        [f"stance label / confidence ({st['shared_keys']} shared keys)",
+        [f"stance label / confidence ({counted(st['shared_keys'], 'shared key')})",
          f"kappa {num(st['label_kappa'])} (agreement {num(st['label_agreement'])}) / agreement {num(st['confidence_agreement'])}"],
         ["stance evidence (shared keys)", f"same span {num(st['evidence_exact'])}; overlapping {num(st['evidence_overlap'])}"],
         [f"quality-flag evidence, any overlap, same flag ({fl['evidence_overlap']['gold_rows']} gold vs "
-         f"{fl['evidence_overlap']['fifth_rows']} fifth-pass rows)",
+         f"{counted(fl['evidence_overlap']['fifth_rows'], 'fifth-pass row')})",
          f"F1 {num(fl['evidence_overlap']['f1'])} (P {num(fl['evidence_overlap']['precision'], 2)}, R {num(fl['evidence_overlap']['recall'], 2)})"],
         ["flags per article (which flags an article has)",
          f"F1 {num(fl['article_flag_sets']['f1'])}; quality label agreement {num(fl['quality_label_agreement'])} of 5 articles"],
@@ -329,7 +329,7 @@ def claims_pass_block(sp: dict | None, which: str, guidelines: str) -> str:
          f"F1 {num(sp['span_exact']['f1'])} (P {num(sp['span_exact']['precision'], 2)}, R {num(sp['span_exact']['recall'], 2)})"],
         ["claim spans, any overlap",
          f"F1 {num(sp['span_overlap']['f1'])} (P {num(sp['span_overlap']['precision'], 2)}, R {num(sp['span_overlap']['recall'], 2)})"],
-        [f"claim type / hedging ({sp['matched_pairs']} overlapping pairs)",
+        [f"claim type / hedging ({counted(sp['matched_pairs'], 'overlapping pair')})",
          f"kappa {num(sp['type_kappa'])} (agreement {num(sp['type_agreement'])}) / kappa {num(sp['hedging_kappa'])} "
          f"(agreement {num(sp['hedging_agreement'])})"],
         ["claimant (same entity or both none)", f"agreement {num(sp['claimant_agreement'])}"],
@@ -348,15 +348,15 @@ def cluster_pass_block(cp: dict | None, guidelines: str) -> str:
         return ""
     within, across, b3 = cp["within_article"], cp["across_articles"], cp["bcubed"]
     rows = [
-        [f"clusters ({counted(cp['claims'], 'claim')}; {cp['gold_clusters']} gold vs {cp['pass_clusters']} ninth-pass clusters, "
+        [f"clusters ({counted(cp['claims'], 'claim')}; {cp['gold_clusters']} gold vs {counted(cp['pass_clusters'], 'ninth-pass cluster')}, "
          f"{cp['gold_cross_article_clusters']} vs {cp['pass_cross_article_clusters']} spanning two or more articles)",
          f"B-cubed F1 {num(b3['f1'])} (P {num(b3['precision'], 2)}, R {num(b3['recall'], 2)})"],
         [f"same proposition?, pairs of claims in different articles ({counted(across['pairs'], 'pair', spec=',')}; "
-         f"{across['gold_links']} gold vs {across['pass_links']} ninth-pass links)",
+         f"{across['gold_links']} gold vs {counted(across['pass_links'], 'ninth-pass link')})",
          f"link F1 {num(across['link']['f1'])} (P {num(across['link']['precision'], 2)}, R {num(across['link']['recall'], 2)}); "
          f"kappa {num(across['same_cluster_kappa'])}"],
         [f"same proposition?, pairs of claims in one article ({counted(within['pairs'], 'pair', spec=',')}; "
-         f"{within['gold_links']} gold vs {within['pass_links']} ninth-pass links)",
+         f"{within['gold_links']} gold vs {counted(within['pass_links'], 'ninth-pass link')})",
          f"link F1 {num(within['link']['f1'])}; kappa {num(within['same_cluster_kappa'])}"],
         ["claim consistency (each side derived from its own clusters and variants, C9; C8's hypothetical flag the gold's on both)",
          f"kappa {num(cp['consistency_kappa'])} (agreement {num(cp['consistency_agreement'])})"],

@@ -15,6 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
+from landstrikes.schema.report import counted
+
 
 @dataclass(frozen=True)
 class Span:
@@ -53,7 +55,7 @@ def _order(span: Span) -> tuple:
 def check_span(span: Span, length: int) -> None:
     if not (0 <= span.start <= span.end <= length):
         raise SpanOutOfRange(
-            f"{span.layer} {span.key}: [{span.start}, {span.end}) does not fit a text of {length} code points"
+            f"{span.layer} {span.key}: [{span.start}, {span.end}) does not fit a text of {counted(length, 'code point')}"
         )
 
 

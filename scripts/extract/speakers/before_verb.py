@@ -106,7 +106,10 @@ _FIRST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|(?:is|was|are|were|has|had|have|spok
 """The first verb of a sentence's main clause, as far as a past form or a common irregular one shows it."""
 
 
-_DASH_OR_PARENTHESIS = re.compile(r"\([^()]*\)|\s[—–-]\s[^—–]*?\s[—–-]\s")
+_DASH_OR_PARENTHESIS = re.compile(r"\([^()]*\)|\s[—–-]\s[^—–]*?\s[—–-]\s|,\s*(?:who|whom|which|whose|where)\b[^,;:]{1,200},")
+"""Asides whose verbs are not the first predicate's: brackets, dashes, and a relative clause between
+commas (attack49: `Tom Varley, who Ann Lee praised, smiled and said` took `praised` for the first verb
+and gave Ann Lee the quote, which the nearest-subject rule before extract47 gave Tom Varley)."""
 
 
 def _coordinated_subject(text: str, floor: int, verb_start: int, mentions) -> Speaker | None:
