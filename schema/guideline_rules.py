@@ -15,6 +15,9 @@ census's checks (schema/census_checks.py).
   its article, validated). The extractor's rows are exempt, as for speakers.
 - `quantity-unit-unknown` (C5): an annotator's unit comes from the fixed vocabulary `UNITS`
   (the extractor's rows, source `auto`, name the counted noun and are exempt).
+- `quantity-unit-not-its-words` (C5 2.31): an annotator's unit names what the claim's words count
+  (a share written as one, at most 100 for a share of a whole or a fall; a yearly rate with its year;
+  deaths and tons named): the census's swap of a unit to another row's read VALID.
 - `record-note-missing` (C9b): a cluster or variant whose record status is `matches` or
   `contradicts` says why in its record note.
 - `empty-span` (every span of the schema: mentions, exclusions, claims, segments, quality flags,
@@ -25,6 +28,8 @@ census's checks (schema/census_checks.py).
   is the run of text up to a lone mark (Q1), not a quotation: it neither needs nor gives one.
 """
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pyarrow as pa
@@ -129,6 +134,54 @@ def check_quantity_units(tables, report: Report) -> None:
         report.add("claims", "quantity-unit-unknown",
                    f"quantity_unit {value!r} is not in the fixed vocabulary of units ({', '.join(sorted(UNITS))}) (C5)",
                    ids[row], "quantity_unit", value)
+
+
+SHARE_UNITS = frozenset({"percent", "percent_decrease", "percent_increase"})
+"""C5's units of a share: the claim's words give it as a percentage."""
+
+_SHARE_WORDS = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
+_YEAR_WORDS = re.compile(r"\byears?\b|\bannual(?:ly)?\b|\byearly\b", re.IGNORECASE)
+_DEATH_WORDS = re.compile(r"\bdeaths?\b|\bdead\b|\bdie[sd]?\b|\bdying\b|\bkill|\bfatal|\blives\b", re.IGNORECASE)
+_TON_WORDS = re.compile(r"\bton(?:ne)?s?\b", re.IGNORECASE)
+
+
+def unit_against_words(unit: str, text: str, high) -> str | None:
+    """Why a claim's unit cannot be what its own words count, or None (C5 2.31: the unit names what
+    the words count). Only what a unit's name promises is asked: a share is written as one and a
+    share of a whole or a fall is at most 100; a yearly rate says its year; deaths say death; tons say
+    tons. `boats` asks nothing (a spun text says "vote down dozens")."""
+    share = _SHARE_WORDS.search(text) is not None
+    if unit in SHARE_UNITS and not share:
+        return f"quantity_unit {unit!r} is a share, but the claim's words give no percentage"
+    if unit not in SHARE_UNITS and share:
+        return f"the claim's words give a percentage, but quantity_unit {unit!r} is no share ({', '.join(sorted(SHARE_UNITS))})"
+    if unit in ("percent", "percent_decrease") and high is not None and high == high and high > 100:
+        return f"quantity_unit {unit!r} cannot exceed 100, but quantity_high is {high:g}"
+    if unit in ("deaths/year", "people/year") and _YEAR_WORDS.search(text) is None:
+        return f"quantity_unit {unit!r} is a yearly rate, but the claim's words name no year"
+    if unit == "deaths/year" and _DEATH_WORDS.search(text) is None:
+        return f"quantity_unit {unit!r} counts deaths, but the claim's words name none"
+    if unit == "metric_tons" and _TON_WORDS.search(text) is None:
+        return f"quantity_unit {unit!r} counts tons, but the claim's words name none"
+    return None
+
+
+def check_quantity_unit_words(tables, report: Report) -> None:
+    claims = tables.get("claims")
+    if claims is None or len(claims) == 0 or not has_columns(claims, "claim_id", "quantity_unit", "text"):
+        return
+    unit = arrow_column(tables, "claims", "quantity_unit", pa.string())
+    rows = _rows(_annotated(tables, "claims", pc.and_(pc.is_valid(unit), _naming(unit, pa.array(sorted(UNITS))))))
+    if not rows:
+        return
+    texts = arrow_column(tables, "claims", "text", pa.string())
+    highs = arrow_column(tables, "claims", "quantity_high", pa.float64()) if "quantity_high" in claims else None
+    ids = arrow_column(tables, "claims", "claim_id", pa.string())
+    for row in rows:
+        value, text = unit[row].as_py(), texts[row].as_py()
+        why = unit_against_words(value, text or "", highs[row].as_py() if highs is not None else None)
+        if why is not None:
+            report.add("claims", "quantity-unit-not-its-words", f"{why} (C5)", ids[row].as_py(), "quantity_unit", value)
 
 
 def check_record_notes(tables, report: Report) -> None:
@@ -290,5 +343,5 @@ def _rows(mask) -> list[int]:
     return np.flatnonzero(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool)).tolist()
 
 
-GUIDELINE_CHECKS = (check_pronoun_mentions, check_speakers_can_speak, check_claimants_can_claim, check_quantity_units, check_record_notes, check_empty_spans,
+GUIDELINE_CHECKS = (check_pronoun_mentions, check_speakers_can_speak, check_claimants_can_claim, check_quantity_units, check_quantity_unit_words, check_record_notes, check_empty_spans,
                     check_nested_quote_parents)

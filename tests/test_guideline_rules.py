@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from landstrikes.schema.guideline_rules import (
-    check_empty_spans, check_pronoun_mentions, check_quantity_units, check_record_notes, check_speakers_can_speak,
+    check_empty_spans, check_pronoun_mentions, check_quantity_unit_words, check_quantity_units, check_record_notes, check_speakers_can_speak,
 )
 from landstrikes.schema.report import Report
 
@@ -228,3 +228,40 @@ def test_a_gold_nested_quote_with_its_parent_removed_is_invalid(dataset_copy):
     save(dataset_copy, "quotes", frame)
     report = validate(dataset_copy)
     assert [(f.check, f.row_id) for f in report.findings] == [("parent-quote-missing", frame.loc[row, "quote_id"])]
+
+
+def quantified(unit, text, high=35.0, source="gold"):
+    """One quantified claim (c1) beside a correct one (c0)."""
+    return pd.DataFrame({"claim_id": ["c0", "c1"], "text": ["at least 35 boats", text],
+                         "quantity_low": [35.0, high], "quantity_high": [35.0, high], "quantity_unit": ["boats", unit],
+                         "quantity_bound": ["at_least", "exact"], "source": ["gold", source]})
+
+
+@pytest.mark.parametrize("unit, text, high", [
+    ("percent_decrease", "hundreds of thousands of deaths annually", 999999.0),  # the census's VALID swap (session 36)
+    ("percent", "killing 300,000 people every year", 300000.0),
+    ("percent", "a share of 140% of the vote", 140.0),
+    ("percent_decrease", "a fall of 120 percent", 120.0),
+    ("boats", "97% of the drugs", 97.0),
+    ("deaths/year", "at least 35 boats were struck", 35.0),
+    ("deaths/year", "300,000 overdoses in the country", 300000.0),
+    ("people/year", "300,000 people crossed", 300000.0),
+    ("metric_tons", "15 kilograms of cocaine", 15.0),
+])
+def test_an_annotated_unit_must_be_what_the_claims_words_count(unit, text, high):
+    assert findings(check_quantity_unit_words, claims=quantified(unit, text, high)) == [
+        ("quantity-unit-not-its-words", "c1", "quantity_unit")]
+
+
+@pytest.mark.parametrize("unit, text, high", [
+    ("deaths/year", "tens of thousands of overdose deaths per year", 99999.0),
+    ("deaths/year", "killing 250,000 to 300,000 people in the United States annually", 300000.0),
+    ("percent", "62% of Mexicans oppose", 62.0),
+    ("percent_decrease", "a 12 per cent reduction", 12.0),
+    ("percent_increase", "a 300% increase", 300.0),
+    ("metric_tons", "15 metric tons of illicit arms", 15.0),
+    ("boats", "The operations vote down dozens", 99.0),
+])
+def test_a_unit_its_words_count_passes_and_the_extractor_rows_are_exempt(unit, text, high):
+    assert findings(check_quantity_unit_words, claims=quantified(unit, text, high)) == []
+    assert findings(check_quantity_unit_words, claims=quantified("percent", "300,000 deaths", 300000.0, source="auto")) == []
