@@ -149,7 +149,8 @@ def unit_against_words(unit: str, text: str, high) -> str | None:
     """Why a claim's unit cannot be what its own words count, or None (C5 2.31: the unit names what
     the words count). Only what a unit's name promises is asked: a share is written as one and a
     share of a whole or a fall is at most 100; a yearly rate says its year; deaths say death; tons say
-    tons. `boats` asks nothing (a spun text says "vote down dozens")."""
+    tons. `boats` asks nothing (a spun text says "vote down dozens"). A span holding a count and a
+    percentage both is two propositions (C2), so a percentage in the words asks for a share unit."""
     share = _SHARE_WORDS.search(text) is not None
     if unit in SHARE_UNITS and not share:
         return f"quantity_unit {unit!r} is a share, but the claim's words give no percentage"
