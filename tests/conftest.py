@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +18,7 @@ from slowfirst import pytest_collection_modifyitems, pytest_xdist_make_scheduler
 from raysession import pytest_runtest_setup, pytest_runtest_teardown, ray_session  # noqa: F401  (one Ray start for consecutive Ray tests)
 from workergc import collect_less_often
 from hypothesisprofile import load_profile
+from testcache import private_cache_dir
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = REPO / "dataset"
@@ -27,7 +27,7 @@ collect_less_often()  # a test process's heap is large: fewer full passes over i
 load_profile()  # the same Hypothesis draws every run (tests/hypothesisprofile.py)
 
 # the extractor's word-list cache (landstrikes.extract.listcache) of this test run: never the user's
-os.environ["LANDSTRIKES_CACHE_DIR"] = tempfile.mkdtemp(prefix="landstrikes-test-cache-")
+os.environ["LANDSTRIKES_CACHE_DIR"] = private_cache_dir()  # removed when this process ends
 
 
 def copy_sources(target: Path) -> Path:
