@@ -1,0 +1,35 @@
+"""The gold's phrase claims start at the phrase (ANNOTATION_GUIDELINES C2, 2.32): the preposition or
+conjunction that ties a phrase to its sentence ("after", "amid", "despite", "with", "by", ...) is
+outside the span, as the clause around it is. Release 2.32.0 held six spans that kept it
+("With details sparse", "despite diverging views") beside ten that did not (review37 s1).
+
+A clause claim may open on the adverbial that dates or places it ("Since late 2025, US forces ...",
+"In 2019, Trump signed ..."); those words are not in the list below, which names only words that
+tie a phrase to something else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DATASET
+from landstrikes.schema.tableio import read_table
+
+LINKING_WORDS = {"after", "amid", "amidst", "despite", "with", "without", "by", "following", "before", "during"}
+
+
+def claims_opening_on_a_linking_word(data: Path) -> list[tuple[str, str]]:
+    claims = read_table(data / "claims")
+    return [(claim_id, text) for claim_id, text in zip(claims["claim_id"], claims["text"])
+            if text.split()[0].lower() in LINKING_WORDS]
+
+
+def test_no_gold_claim_opens_on_the_word_that_ties_it_to_its_sentence():
+    assert claims_opening_on_a_linking_word(DATASET / "data") == []
+
+
+@pytest.mark.parametrize("release, expected", [("2.32.0", 6), ("2.33.0", 0)])
+def test_the_release_that_moved_the_six_spans_is_the_first_without_them(release, expected):
+    data = DATASET / "releases" / release / "data"
+    assert len(claims_opening_on_a_linking_word(data)) == expected
