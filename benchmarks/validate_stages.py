@@ -7,9 +7,13 @@ checks, the Pandera-rule gate, to_pandas, indexing the texts, every cross check)
 process's user time (`getrusage`) it took. Where frames are made on demand (`LazyFrame`), their
 making is also shown as `frames_on_demand` (it is inside the time of the check that asked first). validate is imported as `landstrikes validate` imports it (huge pages declined, pyarrow
 imported with pandas refused, the imported objects frozen for the collector), so no stage pays
-for an import of pandas that the command never makes. System time is left out on purpose: on the shared
-VM it mostly measures first-touch page faults, which vary with load several-fold (see
-docs/notes/validate-floor.md). Shared indexes are charged to the check that asks first.
+for an import of pandas that the command never makes. Beside the user time each stage shows its
+system time and minor page faults (first touches of fresh 4 KiB pages, what the system time
+mostly pays for: validate declines huge pages): the stages are sorted by user time, the steadier
+figure, since on the shared VM the cost of a fault varies with load several-fold (see
+docs/notes/validate-floor.md). A stage's faults are not only its own memory: a temporary that
+the allocator gave back to the kernel is faulted again by whichever stage asks next
+(docs/notes/valspeed20.md). Shared indexes are charged to the check that asks first.
 Run an older copy of the code with PYTHONPATH=DIR (DIR holding landstrikes/) to compare.
 """
 
@@ -22,8 +26,10 @@ import sys
 import time
 
 
-def user_time() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_utime
+def usage() -> tuple[float, float, int]:
+    """User and system CPU-s and minor page faults (first touches of fresh 4 KiB pages) so far."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime, r.ru_stime, r.ru_minflt
 
 
 def imported_as_the_command_does():
@@ -50,15 +56,16 @@ def imported_as_the_command_does():
 def main(folder: str) -> None:
     validation = imported_as_the_command_does()
     validation._workers = lambda *folder: 1  # one worker (older copies of the code ask with no folder)
-    spent: dict[str, float] = collections.defaultdict(float)
+    spent: dict[str, list] = collections.defaultdict(lambda: [0.0, 0.0, 0])
 
     def charged(name, function):
         def run(*args, **kwargs):
-            begin = user_time()
+            begin = usage()
             try:
                 return function(*args, **kwargs)
             finally:
-                spent[name] += user_time() - begin
+                for i, (now, then) in enumerate(zip(usage(), begin)):
+                    spent[name][i] += now - then
         return run
 
     for name in ("read_parts", "check_arrow_table", "to_pandas", "keeps_pandera_rules"):
@@ -75,12 +82,14 @@ def main(folder: str) -> None:
             return charged(stage, function)(*args)
 
     validation._Stopwatch = Stopwatch
-    begin, wall = user_time(), time.perf_counter()
+    begin, wall = usage(), time.perf_counter()
     report = validation.validate(folder)
-    print(f"total {user_time() - begin:.2f} user CPU-s, wall {time.perf_counter() - wall:.2f} s, {len(report.findings)} findings"
-          f"{', pandas imported' if 'pandas' in sys.modules else ''}")
-    for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:32s} {seconds:6.3f}")
+    user, system, faults = (now - then for now, then in zip(usage(), begin))
+    print(f"total {user:.2f} user CPU-s ({system:.2f} system, {faults:,} minor faults), wall {time.perf_counter() - wall:.2f} s,"
+          f" {len(report.findings)} findings{', pandas imported' if 'pandas' in sys.modules else ''}")
+    print(f"  {'stage':32s} {'user':>6s} {'system':>6s} {'faults':>8s}")
+    for name, (user, system, faults) in sorted(spent.items(), key=lambda kv: -kv[1][0]):
+        print(f"  {name:32s} {user:6.3f} {system:6.3f} {faults:8,d}")
 
 
 if __name__ == "__main__":
