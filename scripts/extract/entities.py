@@ -477,7 +477,9 @@ class _Runs:
     scans of what is left of it (cispeed5: 3,000 words took 2.4-3.3 CPU-s)."""
 
     def __init__(self, text: str, toks: list[_Tok]):
+        self.text = text
         self.toks = toks
+        self._asked = 0
         self.index = {tok.start: k for k, tok in enumerate(toks)}
         self.last_title: list[int] = []
         last = -1
@@ -502,6 +504,18 @@ class _Runs:
                 nearest = k
             found[k] = nearest
         return found
+
+    def written_once(self, name: str) -> bool:
+        """`text.count(name) == 1` for a dateline's name: the first few counted so, the rest read off
+        one scan of the text (`_DatelineNames`)."""
+        self._asked += 1
+        if self._asked <= _COUNTED_ONE_BY_ONE:
+            return self.text.count(name) == 1
+        return self._dateline_names.once(name)
+
+    @cached_property
+    def _dateline_names(self) -> _DatelineNames:
+        return _DatelineNames(self.text, self.toks)
 
     def span(self, group: list[_Tok]) -> tuple[int, int] | None:
         """The indexes of the group's first and last token when it is a run of the tokens, else None
@@ -697,6 +711,114 @@ _DATELINE = re.compile(r"(?P<region>,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ 
 Cumbria -`, `LARCHMOUTH (Reuters) -`)."""
 
 
+_COUNTED_ONE_BY_ONE = 8
+"""Dateline names a text may ask about before `_DatelineNames` is built: a news article has one or none."""
+_NAME_GAPS = frozenset({" "} | set(entity_types.AMPERSANDS))
+"""The gaps `_groups` joins words across that hold no lower-case letter."""
+
+
+class _DatelineNames:
+    """extract47's `text.count(name) == 1` for a dateline's name, in time linear in the text however
+    many datelines it holds (a count per dateline had made 958,000 characters of distinct datelines
+    take 13.8 s where 4.8 s before extract47; attack49). The names a dateline could be are each run
+    of words in capitals that opens a line, joined as `_groups` joins words, cut at every word end
+    where `_DATELINE` matches: every name the rules can ask about, and more, which changes no
+    answer. They go in a trie, one path per line, so no larger than the text; one Aho-Corasick scan
+    then counts them as `str.count` does (occurrences that do not overlap, read from the left: one,
+    or several that all overlap the first), and a name seen twice apart leaves the scan's output
+    chains. A name outside the trie is counted as before."""
+
+    def __init__(self, text: str, toks: list[_Tok]):
+        self.text = text
+        goto: list[dict[str, int]] = [{}]
+        depth, ends = [0], [False]
+        for k, tok in enumerate(toks):
+            if not _opens_a_line(text, tok.start):
+                continue
+            cuts, last = set(), k
+            while True:
+                end = toks[last].end
+                if any(char.islower() for char in toks[last].text):
+                    break
+                if end - tok.start > 3 and _DATELINE.match(text, end) is not None:
+                    cuts.add(end)
+                if last + 1 == len(toks) or text[end:toks[last + 1].start] not in _NAME_GAPS:
+                    break
+                last += 1
+            node = 0
+            for at in range(tok.start, max(cuts, default=tok.start)):
+                following = goto[node].get(text[at])
+                if following is None:
+                    following = goto[node][text[at]] = len(goto)
+                    goto.append({})
+                    depth.append(depth[node] + 1)
+                    ends.append(False)
+                node = following
+                ends[node] = ends[node] or at + 1 in cuts
+        self.goto, self.depth, self.ends = goto, depth, ends
+        self.twice = self._scan()
+
+    def once(self, name: str) -> bool:
+        node = 0
+        for char in name:
+            node = self.goto[node].get(char, 0)
+            if node == 0:
+                break
+        if not self.ends[node]:
+            return self.text.count(name) == 1  # not a name a dateline could be
+        return not self.twice[node]
+
+    def _scan(self) -> list[bool]:
+        goto, depth, ends = self.goto, self.depth, self.ends
+        size = len(goto)
+        fail = [0] * size
+        out = [0] * size  # the nearest name ending a proper suffix of the node's path (0: none)
+        order = [0]
+        for node in order:  # breadth first: the list grows as it is read
+            for char, child in goto[node].items():
+                back = fail[node]
+                while back and char not in goto[back]:
+                    back = fail[back]
+                fail[child] = goto[back].get(char, 0) if node else 0
+                out[child] = fail[child] if ends[fail[child]] else out[fail[child]]
+                order.append(child)
+        first = [-1] * size
+        twice = [False] * size
+
+        def seen(name: int, at: int) -> None:
+            begin = at + 1 - depth[name]
+            if first[name] < 0:
+                first[name] = begin
+            elif begin >= first[name] + depth[name]:
+                twice[name] = True
+
+        node = 0
+        for at, char in enumerate(self.text):
+            while node and char not in goto[node]:
+                node = fail[node]
+            node = goto[node].get(char, 0)
+            if ends[node] and not twice[node]:
+                seen(node, at)
+            holder, name = node, out[node]
+            while name:
+                if not twice[name]:
+                    seen(name, at)
+                if twice[name]:
+                    out[holder] = name = out[name]  # seen twice: off every chain that reaches it here
+                else:
+                    holder, name = name, out[name]
+        return twice
+
+
+def _opens_a_line(text: str, start: int) -> bool:
+    """Only spaces or tabs stand between the line's start and `start` (what extract47's
+    `text[:start].rstrip(" \\t")` ending in nothing or a line feed said, without a copy per name)."""
+    at = start
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] == "\n"
+
+
 def _opens_a_persons_name_here(text: str, words: list[str]) -> bool:
     """Do these words name a person: a census given name first, or a surname the article also writes
     after a courtesy title (`group NRX Philippe Dorrit ... Mr Dorrit said`: extract47, a given name the
@@ -867,8 +989,8 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, name, "NORP", 0.75, None)]  # "Irish-American": a hyphenated identity (extract45)
     if len(group) == 1 and name in gz.US_STATE_ABBREVIATIONS and _after_dateline_town(text, start, end):
         return [(start, end, gz.US_STATE_ABBREVIATIONS[name], "GPE", 0.7, None)]  # "ELONVILLE, N.C. -", "KESBY, Fla. -"
-    if (name.isupper() and len(name) > 3 and (dateline := _DATELINE.match(text, end)) and text[:start].rstrip(" \t")[-1:] in ("", "\n")
-            and text.count(name) == 1 and (dateline.group("region") or not any(gz.is_common_word(w) for w in words))):
+    if (name.isupper() and len(name) > 3 and (dateline := _DATELINE.match(text, end)) and _opens_a_line(text, start)
+            and runs.written_once(name) and (dateline.group("region") or not any(gz.is_common_word(w) for w in words))):
         # (an initialism used again, "NATO - ... NATO said", is a body's; "UPDATE -", "LIVE UPDATES -" are words,
         # unless a region follows: "PALM GROVE GARDENS, Fla. -")
         return [(start, end, name.title(), "GPE", 0.6, None)]  # "LARCHMOUTH —": a dateline names a place (extract47)
