@@ -19,7 +19,7 @@ _LETTERS = "QWERTYUIOPASDFGHJKLZXCVBNM"
 
 
 def _datelines(count: int) -> str:
-    names = ("".join(p) for p in itertools.product(_LETTERS, repeat=6))
+    names = ("".join(p) for p in itertools.product(_LETTERS, repeat=7))
     return "".join(f"{name} — went.\n" for name in itertools.islice(names, count))
 
 
