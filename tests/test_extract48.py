@@ -119,3 +119,48 @@ def test_a_prosecutor_named_by_role_is_no_one_named_before_him():
     # (guard) `Prosecutor` is a title before a name only: "the prosecutor said" names nobody before it
     text = "A prosecutor said Tom Ode, a veteran, had been arrested in July, the prosecutor said."
     assert _speaker(text, "A prosecutor said") != "tom-ode"
+
+
+# --- a cue coordinated inside a that-clause (extract47's left item) ------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The Kesby Herald reports that Ann Lee visited the harbour on Monday and said the plan would fail.",
+    "The Kesby Herald reported on Monday that Ann Lee visited the harbour and said the plan would fail.",
+])
+def test_a_cue_coordinated_inside_a_that_clause_takes_that_clauses_subject(text):
+    assert _speaker(text, "the plan would fail") == "ann-lee"
+
+
+@pytest.mark.parametrize(("text", "quote_start", "speaker"), [
+    ("Norcom Police claim that Tom Ode attacked Ann Lee, and said that she was hurt.", "she was hurt", "norcom-police"),
+    ("Tom Varley said Ann Lee had resigned and said the board agreed.", "Ann Lee had resigned", "tom-varley"),
+])
+# (guard: after a comma, or with no `that`, the cue is coordinated with the first verb)
+def test_a_cue_after_a_comma_or_without_that_keeps_the_first_verbs_subject(text, quote_start, speaker):
+    assert _speaker(text, quote_start) == speaker
+
+
+# --- a channel's number is part of the outlet's name ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("He told Norcom News 24 that it was over.", "Norcom News 24"),
+    ("She said on Channel 10 that it would hire.", "Channel 10"),
+    ("Fox 10 and NBC 5 said so.", "Fox 10"),
+    ("A neighbour told KXOU 11 News that it burned.", "KXOU 11 News"),
+    ("He spoke to 8 News Now on Monday.", "8 News Now"),
+    ("The mayor told BBC Radio 4's Today programme that it was over.", "BBC Radio 4"),
+])
+def test_a_broadcasters_channel_number_is_part_of_its_name(text, outlet):
+    assert (outlet, "MEDIA") in _found(text), _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The BBC 5 years ago said so.",
+    "Some 90 News Corp shares fell.",
+    "The ferry left the Channel 4 miles out.",
+])
+# (guard: a quantity after a name is no channel)
+def test_a_quantity_after_a_name_is_no_channel_number(text):
+    assert not any(any(c.isdigit() for c in surface) for surface, _ in _found(text)), _found(text)
