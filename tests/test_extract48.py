@@ -164,3 +164,32 @@ def test_a_broadcasters_channel_number_is_part_of_its_name(text, outlet):
 # (guard: a quantity after a name is no channel)
 def test_a_quantity_after_a_name_is_no_channel_number(text):
     assert not any(any(c.isdigit() for c in surface) for surface, _ in _found(text)), _found(text)
+
+
+# --- "and" between two bodies' names -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The Kesby Bank and the IMF met on Monday.", ["Kesby Bank", "IMF"]),
+    ("Shares in Norcom Bank and Velbyco fell.", ["Norcom Bank", "Velbyco"]),
+    ("The Kesby Army and Nato agreed.", ["Kesby Army", "Nato"]),
+    ("The Wexbury Commission and the Department for Harbours met.", ["Wexbury Commission", "Department for Harbours"]),
+])
+def test_and_between_two_bodies_names_keeps_them_apart(text, names):
+    surfaces = [surface for surface, _ in _found(text)]
+    assert all(name in surfaces for name in names), surfaces
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("It banks with Kesby Bank and Trust.", "Kesby Bank and Trust"),
+    ("The Office of Administration and Finance agreed.", "Office of Administration and Finance"),
+])
+# (guard: a body named by two common nouns joined by "and" stays one name)
+def test_and_before_a_common_noun_stays_inside_a_bodys_name(text, name):
+    assert name in [surface for surface, _ in _found(text)], _found(text)
+
+
+def test_a_given_name_before_a_trade_word_is_a_firm():
+    # (it had been a person, whom "he said" after the list of firms then named)
+    text = "Rank Group and Stanley Leisure, who had hoped for more, fell."
+    assert ("Stanley Leisure", "ORG") in _found(text), _found(text)
