@@ -193,3 +193,34 @@ def test_a_given_name_before_a_trade_word_is_a_firm():
     # (it had been a person, whom "he said" after the list of firms then named)
     text = "Rank Group and Stanley Leisure, who had hoped for more, fell."
     assert ("Stanley Leisure", "ORG") in _found(text), _found(text)
+
+
+# --- a role noun before a person's name ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Officer Darrel Wilkes said the car was stopped.", "Darrel Wilkes"),
+    ("Dog Walker Cesar Ode agreed on Monday.", "Cesar Ode"),
+    ("The film was written by Screenwriter Aaron Kesby last year.", "Aaron Kesby"),
+    ("Father John O'Neal led the service.", "John O'Neal"),
+    ("Corporal Nathan Wexby was on guard.", "Nathan Wexby"),
+    ("National Security Adviser Susan Kesby said so.", "Susan Kesby"),
+])
+def test_a_role_noun_before_a_persons_name_is_no_part_of_it(text, person):
+    assert (person, "PERSON") in _found(text), _found(text)
+
+
+def test_a_role_noun_before_a_name_names_the_same_person_as_the_name_alone():
+    text = "Officer Darrel Wilkes stopped the car. Later, \"It was routine,\" Darrel Wilkes said."
+    assert _speaker(text, "It was routine") == "darrel-wilkes"
+    assert {m.name for m in find_mentions(text)} == {"Darrel Wilkes"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rami Abdul Rahman spoke on Monday.",  # a given name the dictionary also has in lower case
+    "The Free James Foley page was set up.",  # a short word with a role's ending
+    "Time Warner Cable rose.",  # no person's name after the word
+])
+# (guard)
+def test_words_that_are_no_role_stay_in_the_name(text):
+    assert not any(surface in ("Abdul Rahman", "James Foley", "Warner Cable") for surface, _ in _found(text)), _found(text)

@@ -704,6 +704,11 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
         if prefix and prefix == _prefix_run(prefix):
             head = [(r[0], r[1], r[2], "ORG" if r[3] == "OTHER" else r[3], r[4], r[5]) for r in _type_group(text, prefix, runs)]
         return head + _type_group_titled(text, group, runs, title)
+    role = _role_before_name(text, group) if title is None and len(group) > 2 else 0
+    if role:
+        # "Officer Ann Lee", "Dog Walker Ann Lee", "Father Tom Ode": a role noun before a person's name is
+        # no part of it, as a title is not (extract48: 49 dev-news mentions of one police officer so named)
+        return _type_group_titled(text, group[role:], runs, group[role - 1].text)
     while group and _is_title(text, group[0]) and not _holder_of_see(text, group) and not _after_courtesy(text, group[0].start):
         title = group[0].text
         group = group[1:]
@@ -729,6 +734,32 @@ def _without_jurisdiction(prefix: list[_Tok]) -> list[_Tok]:
             prefix[end - 1].text in _PLACE_SUFFIXES and end > 1 and prefix[end - 2].text not in _JURISDICTIONS):
         end -= 1
     return prefix[:end]
+
+
+_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ent")
+_ROLE_NOUNS = frozenset("Corporal Marshal Father Host Vet Sen DA Brother Sister Nurse Coach Trooper Pilot Firefighter Chef Actor".split())
+"""Role nouns too short for `_ROLE_SUFFIXES` to be read safely (`Free`, `See`, `Under` end so too)."""
+
+
+def _role_before_name(text: str, group: list[_Tok]) -> int:
+    """Where a person's name starts after role words (`Officer`, `Dog Whisperer`, `Chief Financial Officer`):
+    the name opens with a census given name that is no common word or place and reads as a person's
+    (`_opens_a_persons_name`), every word before it is a common word, and the last of them names a role
+    (a role noun's ending: `Writer`, `Advisor`, `Guitarist`, `Comedian`, `Employee`, `Student`; or
+    `_ROLE_NOUNS`). 0 when the group is no such run."""
+    for i in range(1, len(group) - 1):
+        before = group[i - 1].text
+        if not (gz.is_common_word(before) or before in gz.TITLE_MODIFIERS or before in _ROLE_NOUNS):
+            return 0  # (every word before the name is a common word: read once each, left to right)
+        word = group[i].text
+        if word not in gz.given_names():
+            continue
+        if (text[group[i - 1].end:group[i].start] == " " and not gz.is_common_word(word) and word not in gz.places()
+                and word not in gz.demonyms()  # ("Actor Christian Bale": the title path would read a nationality)
+                and (before in _ROLE_NOUNS or len(before) > 5 and before.lower().endswith(_ROLE_SUFFIXES))
+                and _opens_a_persons_name([t.text for t in group[i:]]) and not entity_types.plural_noun(group[-1].text)):
+            return i
+    return 0
 
 
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? $")
