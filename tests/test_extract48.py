@@ -66,9 +66,9 @@ def test_an_initialism_beside_a_dateline_keeps_its_own_type():
     ("Members of the Calloway Lobstermen's Cooperative said the plan would cut the catch.", "Calloway Lobstermen's Cooperative"),
     ("She chairs the Kesby Women's Institute.", "Kesby Women's Institute"),
     ("The Norland Workers' Party met on Monday.", "Norland Workers' Party"),
-    ("It was read out to the Supreme People’s Assembly on Monday.", "Supreme People’s Assembly"),
+    ("It was read out to the Kesby People’s Council on Monday.", "Kesby People’s Council"),
     ("Wexbury Farmers' Union members voted.", "Wexbury Farmers' Union"),
-    ("The Lawyers' Christian Fellowship said so.", "Lawyers' Christian Fellowship"),
+    ("The Doctors' Christian Fellowship said so.", "Doctors' Christian Fellowship"),
 ])
 def test_a_plural_nouns_possessive_inside_a_name_is_one_body(text, name):
     assert (name, "ORG") in _found(text), _found(text)
@@ -77,7 +77,7 @@ def test_a_plural_nouns_possessive_inside_a_name_is_one_body(text, name):
 @pytest.mark.parametrize("text", [
     "He told Norcom News' Ann Lee on Monday that it was over.",  # an outlet's reporter
     "Tom Varley's Kesby office was closed.",  # a person's possession
-    "It was shown by Norcom Dynamics’ Atlas robot.",  # a plural that names a firm
+    "It was shown by Norcom Dynamics’ Velo drone.",  # a plural that names a firm
     "She was told by Children's Minister Ann Lee that it was over.",  # a title after it
 ])
 # (guard: a name's own possessive before another name)
@@ -147,10 +147,10 @@ def test_a_cue_after_a_comma_or_without_that_keeps_the_first_verbs_subject(text,
 @pytest.mark.parametrize(("text", "outlet"), [
     ("He told Norcom News 24 that it was over.", "Norcom News 24"),
     ("She said on Channel 10 that it would hire.", "Channel 10"),
-    ("Fox 10 and NBC 5 said so.", "Fox 10"),
+    ("He told Sky 12 and NBC 9 so.", "Sky 12"),
     ("A neighbour told KXOU 11 News that it burned.", "KXOU 11 News"),
-    ("He spoke to 8 News Now on Monday.", "8 News Now"),
-    ("The mayor told BBC Radio 4's Today programme that it was over.", "BBC Radio 4"),
+    ("He spoke to 12 News Now on Monday.", "12 News Now"),
+    ("The mayor told Norcom Radio 4's morning programme that it was over.", "Norcom Radio 4"),
 ])
 def test_a_broadcasters_channel_number_is_part_of_its_name(text, outlet):
     assert (outlet, "MEDIA") in _found(text), _found(text)
@@ -191,8 +191,8 @@ def test_and_before_a_common_noun_stays_inside_a_bodys_name(text, name):
 
 def test_a_given_name_before_a_trade_word_is_a_firm():
     # (it had been a person, whom "he said" after the list of firms then named)
-    text = "Rank Group and Stanley Leisure, who had hoped for more, fell."
-    assert ("Stanley Leisure", "ORG") in _found(text), _found(text)
+    text = "Kesby Group and Carter Leisure, who had hoped for more, fell."
+    assert ("Carter Leisure", "ORG") in _found(text), _found(text)
 
 
 # --- a role noun before a person's name ----------------------------------------------------------------
@@ -202,7 +202,7 @@ def test_a_given_name_before_a_trade_word_is_a_firm():
     ("Officer Darrel Wilkes said the car was stopped.", "Darrel Wilkes"),
     ("Dog Walker Cesar Ode agreed on Monday.", "Cesar Ode"),
     ("The film was written by Screenwriter Aaron Kesby last year.", "Aaron Kesby"),
-    ("Father John O'Neal led the service.", "John O'Neal"),
+    ("Father Tom Varno led the service.", "Tom Varno"),
     ("Corporal Nathan Wexby was on guard.", "Nathan Wexby"),
     ("National Security Adviser Susan Kesby said so.", "Susan Kesby"),
 ])
@@ -217,10 +217,10 @@ def test_a_role_noun_before_a_name_names_the_same_person_as_the_name_alone():
 
 
 @pytest.mark.parametrize("text", [
-    "Rami Abdul Rahman spoke on Monday.",  # a given name the dictionary also has in lower case
-    "The Free James Foley page was set up.",  # a short word with a role's ending
-    "Time Warner Cable rose.",  # no person's name after the word
+    "Rami Abdul Kesby spoke on Monday.",  # a given name the dictionary also has in lower case
+    "The Free Tom Varno page was set up.",  # a short word with a role's ending
+    "Tide Warner Cable rose.",  # no person's name after the word
 ])
 # (guard)
 def test_words_that_are_no_role_stay_in_the_name(text):
-    assert not any(surface in ("Abdul Rahman", "James Foley", "Warner Cable") for surface, _ in _found(text)), _found(text)
+    assert not any(surface in ("Abdul Kesby", "Tom Varno", "Warner Cable") for surface, _ in _found(text)), _found(text)

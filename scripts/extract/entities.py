@@ -372,8 +372,8 @@ def _joins_across(current: list[_Tok], gap: str, following: _Tok) -> bool:
     place, law or title ("Bank of England", "Council on Foreign Relations", "Secretary of
     State"), never after a person's name ("Ann Lee of Borland Trust", "Ms Lee on the board").
     "And" continues a body's name only before a common noun ("Department of Trade and Industry",
-    "Bank and Trust"), never with "the" or before a name of its own ("the World Bank and the IMF",
-    "Deutsche Bank and Citigroup", "the Army and Nato": extract48, about 35 of the 45 such joins
+    "Bank and Trust"), never with "the" or before a name of its own ("the Kesby Bank and the IMF",
+    "Norcom Bank and Velbyco", "the Kesby Army and Nato": extract48, about 35 of the 45 such joins
     in dev-news outside the held-out sets were two names)."""
     if " and " in gap:
         word = following.text
@@ -409,7 +409,7 @@ _PLURAL_POSSESSIVE_GAPS = frozenset({"' ", "’ "})
 
 
 def _plural_possessor_gap(text: str, before: _Tok, tok: _Tok) -> bool:
-    """`Lobstermen's Cooperative`, `People’s Assembly`, `Workers' Party`: a plural common noun's
+    """`Lobstermen's Cooperative`, `Kesby People’s Council`, `Norland Workers' Party`: a plural common noun's
     possessive ('s, or a bare apostrophe after -s) and one space before the next capitalised word
     join them into one name, as a holiday's does (dev-news, outside the held-out sets: about 80
     such names, each had been cut at the apostrophe into a body named by the plural noun and
@@ -440,7 +440,7 @@ def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
             current.append(tok)  # "Valentine's Day": the possessive is part of a holiday's name (extract46)
             continue
         if current and _plural_possessor_gap(text, current[-1], tok):
-            current.append(tok)  # "Harbour Lobstermen's Cooperative", "Workers' Party": one body's name (extract48)
+            current.append(tok)  # "Harbour Lobstermen's Cooperative", "Norland Workers' Party": one body's name (extract48)
             continue
         if current and not current[-1].possessive:
             gap = text[current[-1].end:tok.start]
@@ -487,7 +487,7 @@ _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}")
 _CHANNEL_NUMBER = re.compile(
     r" \d{1,3}(?: News(?: Now| NOW)?)?(?![\w%]|[.,]\d| (?:million|billion|thousand|per|percent|years?|months?|weeks?|days?"
     r"|hours?|minutes?|times|points?|miles?|of|to|-)\b)")
-"""A channel's number after a broadcaster (`BBC News 24`, `Channel 10`, `Fox 10 News`, `KHOU 11 News`), not
+"""A channel's number after a broadcaster (`Norcom News 24`, `Channel 10`, `Kesby 10 News`, `KXOU 11 News`), not
 a quantity after a name (`the BBC 5 years ago`, `Norcom 2 million`)."""
 _NUMBERED_NEWS = guarded(re.compile(r"(?:\b(?:told|tells|to|on|by|with|station)|[’']s) (?P<station>\d{1,2} News(?: Now| NOW)?)(?! [A-Z]|\w)"))
 """`told 9 News`, `<town>'s 8 News Now`: a station named by its channel number."""
@@ -742,7 +742,7 @@ _ROLE_NOUNS = frozenset("Corporal Marshal Father Host Vet Sen DA Brother Sister 
 
 
 def _role_before_name(text: str, group: list[_Tok]) -> int:
-    """Where a person's name starts after role words (`Officer`, `Dog Whisperer`, `Chief Financial Officer`):
+    """Where a person's name starts after role words (`Officer`, `Dog Walker`, `Chief Financial Officer`):
     the name opens with a census given name that is no common word or place and reads as a person's
     (`_opens_a_persons_name`), every word before it is a common word, and the last of them names a role
     (a role noun's ending: `Writer`, `Advisor`, `Guitarist`, `Comedian`, `Employee`, `Student`; or

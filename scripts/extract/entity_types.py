@@ -39,7 +39,7 @@ ORG_LAST_WORDS = frozenset(
     "Steel Shipping Railways Railway Airlines Cars Pharma Bancorp Holdings Group Resorts Markets Mutual "
     "Assurance Investors Ventures Properties Developments Construction Engineering Trading Retail "
     "Agency Board Commission Committees Councils Unions "
-    # a trade as a firm's last word after a given name ("Stanley Leisure" had been a person, and
+    # a trade as a firm's last word after a given name ("Carter Leisure" had been a person, and
     # "he said" after a list of firms named him; extract48)
     "Leisure Entertainment Gaming Software Telecom Technologies Insurance Capital Energy".split()
 )

@@ -140,7 +140,7 @@ def _coordinated_subject(text: str, floor: int, verb_start: int, mentions) -> Sp
     if that is not None:
         # `<Outlet> reports that Ann Lee visited ... and said`: the cue is coordinated inside the that-clause,
         # with its first verb, whose subject speaks (extract48: extract47 gave the outlet). Only a subject
-        # named there: `<Name> admitted that the budget was ... but argued`, `... said that he had ... and
+        # named there: `<Name> admitted that <a noun> was ... but argued`, `... said that he had ... and
         # said` coordinate with the first verb, as does `..., and said` after a comma (dev-news diff)
         inner = next((v for v in verbs if v.start() > that.end() and not any(a <= v.start() < b for a, b in asides)), None)
         if inner is not None:
