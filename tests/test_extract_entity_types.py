@@ -88,7 +88,9 @@ def test_english_word_first_with_a_common_surname_last_stays_a_person():
 
 
 def test_given_name_inside_keeps_a_person_after_an_english_word():
-    assert _types("A priest, Father John Varno, was named.")["Father John Varno"] == "PERSON"
+    # (extract48: a role noun before the name, `Father`, is no part of it, as a title is not)
+    found = _types("A priest, Father John Varno, was named.")
+    assert found["John Varno"] == "PERSON" and "Father John Varno" not in found
 
 
 def test_unknown_two_word_name_with_no_signal_is_still_a_person():

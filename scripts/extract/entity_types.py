@@ -38,7 +38,10 @@ ORG_LAST_WORDS = frozenset(
     "Exchange Brothers Bros Logistics Mills Partnership Associates Consulting Resources Utilities Chemicals "
     "Steel Shipping Railways Railway Airlines Cars Pharma Bancorp Holdings Group Resorts Markets Mutual "
     "Assurance Investors Ventures Properties Developments Construction Engineering Trading Retail "
-    "Agency Board Commission Committees Councils Unions".split()
+    "Agency Board Commission Committees Councils Unions "
+    # a trade as a firm's last word after a given name ("Carter Leisure" had been a person, and
+    # "he said" after a list of firms named him; extract48)
+    "Leisure Entertainment Gaming Software Telecom Technologies Insurance Capital Energy".split()
 )
 """Last words of company and body names that `gazetteer.ORG_HEADS` does not list ("Ridley
 Brothers", "Corven Logistics", "Stock Exchange")."""

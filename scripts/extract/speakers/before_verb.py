@@ -135,8 +135,24 @@ def _coordinated_subject(text: str, floor: int, verb_start: int, mentions) -> Sp
     first = next((v for v in verbs if not any(a <= v.start() < b for a, b in asides)), None)
     if first is None or first.start() == start:
         return None
+    that = (_THAT_CLAUSE.match(text, first.end(), conj.start())
+            if not conj.group().startswith(",") and VERB_RE.fullmatch(text, first.start(), first.end()) else None)
+    if that is not None:
+        # `<Outlet> reports that Ann Lee visited ... and said`: the cue is coordinated inside the that-clause,
+        # with its first verb, whose subject speaks (extract48: extract47 gave the outlet). Only a subject
+        # named there: `<Name> admitted that <a noun> was ... but argued`, `... said that he had ... and
+        # said` coordinate with the first verb, as does `..., and said` after a comma (dev-news diff)
+        inner = next((v for v in verbs if v.start() > that.end() and not any(a <= v.start() < b for a, b in asides)), None)
+        if inner is not None:
+            speaker = _subject_before(text, that.end(), inner.start(), mentions)
+            if speaker.status == "attributed" and speaker.mention is not None and speaker.mention.kind == "NAME":
+                return speaker
     speaker = _subject_before(text, start, first.start(), mentions)
     return speaker if speaker.status != "unattributed" else None
+
+
+_THAT_CLAUSE = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later|[A-Z][a-z]+)){0,3}\s+that\s+")
+"""After a reporting verb, up to three words of time or place (`on Monday`), then `that`."""
 
 
 def subject_before(text: str, floor: int, verb_start: int, mentions) -> Speaker:
