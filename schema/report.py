@@ -79,10 +79,17 @@ class Finding:
         return bool(self.row_id) or self.has_row
 
     def row_words(self) -> str:
-        """`row ID` for a finding of a row (`row ''` for a row whose id is the empty string), else ""."""
+        """`row ID` for a finding of a row (`row ''` for a row whose id is the empty string), else "".
+        A row whose id is null reads `row #N (id null)` or `row <null> (id null)`; an id that could
+        be read as one of those (it starts `#` or `<null>`) is quoted, `row '#1'` (attack50: both
+        had read `row #1`, told apart only in `--json`)."""
         if not self.of_a_row():
             return ""
-        return f"row {_short(self.row_id, 200) if self.row_id else repr('')}"
+        if self.row_null:
+            return f"row {_short(self.row_id, 200)} (id null)"
+        if not self.row_id or self.row_id.startswith(("#", NULL_ROW_ID)):
+            return f"row {_short(repr(self.row_id), 200)}"
+        return f"row {_short(self.row_id, 200)}"
 
     def shown_value(self) -> str:
         """` (value: ...)` for the text report, or "" for a finding without a value."""
