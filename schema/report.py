@@ -189,7 +189,7 @@ class Report:
                 lines.append(f"  ... and {extra} more in {name} (use --json for all)")
         lines.append(self.checked_line())
         checks = len({f.check for f in self.findings})
-        verdict = "VALID" if self.ok else f"INVALID: {len(self.findings)} failure(s) of {checks} check(s)"
+        verdict = "VALID" if self.ok else f"INVALID: {counted(len(self.findings), 'failure')} of {counted(checks, 'check')}"
         lines.append(verdict)
         return "\n".join(lines)
 
@@ -244,7 +244,13 @@ def counted(number, word: str, plural: str | None = None, spec: str = "") -> str
     """`number` and its noun in agreement, `1 article`, `2 articles`, `0 articles` (`spec` formats the
     number, `","` for thousands): a command's line had said `1 articles`, `unchanged (1 rows)`
     (attack48). `plural` for a noun that does not take an s."""
-    return f"{number:{spec}} {word if number == 1 else plural or word + 's'}"
+    return f"{number:{spec}} {noun(number, word, plural)}"
+
+
+def noun(number, word: str, plural: str | None = None) -> str:
+    """`word` as `number` of them asks, for a line that names the things after their noun (`column
+    added: mine`, `columns added: a, b`): a line had written `column(s)` (attack50)."""
+    return word if number == 1 else plural or word + "s"
 
 
 def visible(text: str) -> str:

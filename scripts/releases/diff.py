@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from landstrikes.schema.report import counted, shown, visible
+from landstrikes.schema.report import counted, noun, shown, visible
 from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files_below
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
@@ -62,17 +62,17 @@ class TableDiff:
         """(bump level, what changed) for each kind of change in this table: the semver rule."""
         rules = (
             ("major", self.status == "removed", "table removed"),
-            ("major", self.columns_removed, f"column(s) removed or renamed: {_names(self.columns_removed)}"),
-            ("major", self.columns_retyped, f"column(s) retyped: {_names(self.columns_retyped)}"),
+            ("major", self.columns_removed, f"{noun(len(self.columns_removed), 'column')} removed or renamed: {_names(self.columns_removed)}"),
+            ("major", self.columns_retyped, f"{noun(len(self.columns_retyped), 'column')} retyped: {_names(self.columns_retyped)}"),
             ("major", self.labels_changed, f"label set changed: {_names(self.labels_changed)}"),
             ("major", self.column_order_changed, "columns reordered"),
             ("minor", self.status == "added", "table added"),
-            ("minor", self.columns_added, f"column(s) added: {_names(self.columns_added)}"),
-            ("minor", self.added, f"{len(self.added)} row(s) added"),
-            ("minor", self.removed, f"{len(self.removed)} row(s) removed"),
-            ("patch", self.changed, f"{len(self.changed)} row(s) corrected"),
+            ("minor", self.columns_added, f"{noun(len(self.columns_added), 'column')} added: {_names(self.columns_added)}"),
+            ("minor", self.added, f"{counted(len(self.added), 'row')} added"),
+            ("minor", self.removed, f"{counted(len(self.removed), 'row')} removed"),
+            ("patch", self.changed, f"{counted(len(self.changed), 'row')} corrected"),
             ("patch", self.row_order_changed, "rows reordered"),
-            ("patch", self.stamps_changed, f"file stamp(s) changed: {_names(self.stamps_changed)}"),
+            ("patch", self.stamps_changed, f"file {noun(len(self.stamps_changed), 'stamp')} changed: {_names(self.stamps_changed)}"),
         )
         return [(level, what) for level, applies, what in rules if applies]
 
@@ -178,7 +178,7 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
                 lines.append(f"      {shown(column)}: {old_text} -> {new_text}")
         listed += 1
     if listed > per_table:
-        lines.append(f"  ... and {listed - per_table} more row(s) (use --json for all)")
+        lines.append(f"  ... and {counted(listed - per_table, 'more row')} (use --json for all)")
     return lines
 
 
