@@ -664,7 +664,7 @@ def cmd_diff(args) -> int:
     if _report_target_refused(args.json, "diff"):
         return 2
     try:
-        old, new = (resolve_release(v, args.dataset) for v in (args.old, args.new))
+        old, new = (resolve_release(v, args.dataset, spoken="cli") for v in (args.old, args.new))
         with reading(old, new, wait=args.wait):
             manifests = [verified_manifest(folder) if (folder / MANIFEST).is_file() or is_release_folder(folder)
                          else None for folder in (old, new)]  # a release without its manifest fails
@@ -696,7 +696,7 @@ def cmd_verify(args) -> int:
         _error(f"--pin {what}", "unusable-path")
         return 2
     try:
-        folders = ([resolve_release(args.release, args.dataset)] if args.release is not None
+        folders = ([resolve_release(args.release, args.dataset, spoken="cli")] if args.release is not None
                    else list(find_releases(releases_dir(args.dataset)).values()))
     except ReleaseNotFound as exc:
         _error(exc)
