@@ -147,7 +147,7 @@ def check_quote_mark_coverage(tables: dict[str, pd.DataFrame], report: Report) -
     numbers = scan.pair_article[bad]
     excerpts = _excerpts(article_texts(tables), numbers, pair_starts[bad], pair_ends[bad])
     for article_id, start, end, n, excerpt in zip(_taken(articles, "article_id", numbers), pair_starts[bad].tolist(), pair_ends[bad].tolist(), count[bad].tolist(), excerpts):
-        report.add("quotes", "quote-mark-coverage", f"quotation marks at {start - 1}..{end} are covered by {n} quote rows, expected 1", article_id, "start", excerpt)
+        report.add("articles", "quote-mark-coverage", f"quotation marks at {start - 1}..{end} are covered by {n} quote rows, expected 1", article_id, "text", excerpt)  # a place in the text, the article's row (attack50)
     # two articles with one id (a duplicate, reported elsewhere) can hold the same pair: one key
     unmarked = np.bincount(expected_code, minlength=width)[row_code] == 0
     marked_rows = rows_known[is_marked]
@@ -199,7 +199,7 @@ def _check_orphans(articles, texts: ArticleTexts, quotes, orphan_rows: np.ndarra
     starts = np.maximum(0, position[bad] - 20)
     excerpts = _excerpts(texts, number[bad], starts, position[bad] + 1)
     for article_id, at, count, excerpt in zip(_taken(articles, "article_id", number[bad]), position[bad].tolist(), counts[bad].tolist(), excerpts):
-        report.add("quotes", "quote-mark-coverage", f"unmatched quotation mark at {at} is covered by {count} orphan rows, expected 1", article_id, "start", excerpt)
+        report.add("articles", "quote-mark-coverage", f"unmatched quotation mark at {at} is covered by {count} orphan rows, expected 1", article_id, "text", excerpt)
     unclaimed = np.flatnonzero(~claimed)
     for qid, row in zip(_taken(quotes, "quote_id", orphan_rows[unclaimed]), unclaimed.tolist()):
         report.add("quotes", "orphan-without-stray-mark", "orphan quote must touch an unmatched quotation mark", qid, "start",

@@ -79,10 +79,17 @@ class Finding:
         return bool(self.row_id) or self.has_row
 
     def row_words(self) -> str:
-        """`row ID` for a finding of a row (`row ''` for a row whose id is the empty string), else ""."""
+        """`row ID` for a finding of a row (`row ''` for a row whose id is the empty string), else "".
+        A row whose id is null reads `row #N (id null)` or `row <null> (id null)`; an id that could
+        be read as one of those (it starts `#` or `<null>`) is quoted, `row '#1'` (attack50: both
+        had read `row #1`, told apart only in `--json`)."""
         if not self.of_a_row():
             return ""
-        return f"row {_short(self.row_id, 200) if self.row_id else repr('')}"
+        if self.row_null:
+            return f"row {_short(self.row_id, 200)} (id null)"
+        if not self.row_id or self.row_id.startswith(("#", NULL_ROW_ID)):
+            return f"row {_short(repr(self.row_id), 200)}"
+        return f"row {_short(self.row_id, 200)}"
 
     def shown_value(self) -> str:
         """` (value: ...)` for the text report, or "" for a finding without a value."""
@@ -182,7 +189,7 @@ class Report:
                 lines.append(f"  ... and {extra} more in {name} (use --json for all)")
         lines.append(self.checked_line())
         checks = len({f.check for f in self.findings})
-        verdict = "VALID" if self.ok else f"INVALID: {len(self.findings)} failure(s) of {checks} check(s)"
+        verdict = "VALID" if self.ok else f"INVALID: {counted(len(self.findings), 'failure')} of {counted(checks, 'check')}"
         lines.append(verdict)
         return "\n".join(lines)
 
@@ -237,7 +244,13 @@ def counted(number, word: str, plural: str | None = None, spec: str = "") -> str
     """`number` and its noun in agreement, `1 article`, `2 articles`, `0 articles` (`spec` formats the
     number, `","` for thousands): a command's line had said `1 articles`, `unchanged (1 rows)`
     (attack48). `plural` for a noun that does not take an s."""
-    return f"{number:{spec}} {word if number == 1 else plural or word + 's'}"
+    return f"{number:{spec}} {noun(number, word, plural)}"
+
+
+def noun(number, word: str, plural: str | None = None) -> str:
+    """`word` as `number` of them asks, for a line that names the things after their noun (`column
+    added: mine`, `columns added: a, b`): a line had written `column(s)` (attack50)."""
+    return word if number == 1 else plural or word + "s"
 
 
 def visible(text: str) -> str:

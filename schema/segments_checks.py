@@ -41,11 +41,11 @@ def check_segments_partition(tables: dict[str, pd.DataFrame], report: Report) ->
     final = seg.groupby("article_id")["end"].max().clip(lower=0).reindex(articles["article_id"].to_numpy())
     missing = final.isna().to_numpy()
     for article_id in articles["article_id"][missing]:
-        report.add("segments", "segments-not-partition", "article has no segments", article_id, "article_id", article_id)
+        report.add("articles", "segments-not-partition", "article has no segments", article_id, "text")  # the article's row, not a segment's (attack50)
     n_chars = articles["n_chars"].to_numpy(dtype="float64", na_value=np.nan)
     short = ~missing & (final.to_numpy(dtype="float64") != n_chars)
     for article_id, position, n in zip(articles["article_id"][short], final[short], articles["n_chars"][short]):
-        report.add("segments", "segments-not-partition", f"segments end at {int(position)}, article has {counted(n, 'char')}", article_id, "end", int(position))
+        report.add("articles", "segments-not-partition", f"segments end at {int(position)}, article has {counted(n, 'char')}", article_id, "text", int(position))
 
 
 def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:

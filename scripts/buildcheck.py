@@ -73,7 +73,7 @@ def _refuse_an_invalid_build(built: Path, dataset_dir: Path) -> None:
     them would tell the reader to run a build that then refuses."""
     report = validate(built)
     if not report.ok:
-        found = report.unusable or f"{len(report.findings)} failure(s) of {len({f.check for f in report.findings})} check(s)"
+        found = report.unusable or f"{counted(len(report.findings), 'failure')} of {counted(len({f.check for f in report.findings}), 'check')}"
         raise BuildError(dataset_dir, f"the sources build tables that do not validate ({found}); `landstrikes build "
                          f"--dataset {dataset_dir}` names them and keeps data/ as it is", check="sources-build-invalid")
 

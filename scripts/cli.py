@@ -238,8 +238,8 @@ def _num_proc_notice(command: str, args) -> None:
 
     cpus = usable_cpus()
     if args.num_proc > max(cpus, 2):  # (not for the defaults, 1 and 2, on a one-CPU machine)
-        print(f"landstrikes {command}: --num-proc {args.num_proc} is more than the {cpus} CPU(s) this process may use: "
-              f"at most {cpus} worker process(es) run at once (the output is the same)", file=sys.stderr)
+        print(f"landstrikes {command}: --num-proc {args.num_proc} is more than the {counted(cpus, 'CPU')} this process may use: "
+              f"at most {counted(cpus, 'worker process', 'worker processes')} run at once (the output is the same)", file=sys.stderr)
 
 
 REPORT_KEYS = {
@@ -614,7 +614,7 @@ def cmd_render(args) -> int:
     if site.missing:
         print(f"missing tables (drawn as empty): {', '.join(site.missing)}")
     if site.problems:
-        print(f"{site.problems} span(s) did not fit their article and were listed, not drawn")
+        print(f"{counted(site.problems, 'span')} did not fit their article and {'was' if site.problems == 1 else 'were'} listed, not drawn")
     return 0
 
 
@@ -664,7 +664,7 @@ def cmd_diff(args) -> int:
     if _report_target_refused(args.json, "diff"):
         return 2
     try:
-        old, new = (resolve_release(v, args.dataset) for v in (args.old, args.new))
+        old, new = (resolve_release(v, args.dataset, spoken="cli") for v in (args.old, args.new))
         with reading(old, new, wait=args.wait):
             manifests = [verified_manifest(folder) if (folder / MANIFEST).is_file() or is_release_folder(folder)
                          else None for folder in (old, new)]  # a release without its manifest fails
@@ -696,7 +696,7 @@ def cmd_verify(args) -> int:
         _error(f"--pin {what}", "unusable-path")
         return 2
     try:
-        folders = ([resolve_release(args.release, args.dataset)] if args.release is not None
+        folders = ([resolve_release(args.release, args.dataset, spoken="cli")] if args.release is not None
                    else list(find_releases(releases_dir(args.dataset)).values()))
     except ReleaseNotFound as exc:
         _error(exc)
@@ -714,7 +714,7 @@ def cmd_verify(args) -> int:
         pinned = "pinned" if args.pin else "to pin"
         status = (f"ok (MANIFEST.json sha256 {result.digest}, {pinned})" if not problems
                   else f"NOT VERIFIED (schema {one_line(result.manifest['schema_version'], 80)} is newer than this "
-                       f"package's {SCHEMA_VERSION})" if newer else f"FAILED ({len(problems)} problem(s))")
+                       f"package's {SCHEMA_VERSION})" if newer else f"FAILED ({counted(len(problems), 'problem')})")
         print(f"{visible(str(folder))}: {status}")
         for p in problems:  # an entry named with a line break stays on its line (attack13)
             print(f"  [{p.check}] {visible(p.path)}: {visible(p.message)}")
@@ -822,10 +822,10 @@ def cmd_extract(args) -> int:
     for failure in result.failures:
         print(f"failed {failure.line()}", file=sys.stderr)
     rows = ", ".join(f"{name} {n}" for name, n in result.rows.items() if n)
-    dups = f", {len(result.duplicates)} duplicate file(s) recorded" if result.duplicates else ""
+    dups = f", {counted(len(result.duplicates), 'duplicate file')} recorded" if result.duplicates else ""
     print(f"landstrikes extract: {counted(result.articles, 'article')} -> {_shown(args.out / 'data')} ({rows}){dups}")
     if result.failures:
-        print(f"landstrikes extract: done with {len(result.failures)} failure(s), listed in {_shown(args.out / ERRORS_FILE)}", file=sys.stderr)
+        print(f"landstrikes extract: done with {counted(len(result.failures), 'failure')}, listed in {_shown(args.out / ERRORS_FILE)}", file=sys.stderr)
         return 3
     return 0
 

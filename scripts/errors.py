@@ -6,7 +6,7 @@ import re
 import reprlib
 
 from landstrikes.schema.report import one_line as _one_line
-from landstrikes.schema.report import counted, visible  # noqa: F401  (one rule for every message: attack23; counted: attack48)
+from landstrikes.schema.report import counted, noun, visible  # noqa: F401  (one rule for every message: attack23; counted: attack48; noun: attack50)
 
 SHORT = 60
 """At most this many characters of a value appear in a message (then "…")."""
@@ -86,7 +86,7 @@ def os_error_parts(exc: OSError) -> tuple[str | None, str]:
     failures = exc.args[0] if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) else None
     if failures and all(isinstance(failure, tuple) and len(failure) == 3 for failure in failures):
         source, target, why = failures[0]
-        more = f"; {len(failures) - 1} more file(s) not copied" if len(failures) > 1 else ""
+        more = f"; {counted(len(failures) - 1, 'more file')} not copied" if len(failures) > 1 else ""
         return str(target), one_line(f"cannot copy {source}: {str(why).split(': ', 1)[0]}{more}")
     if exc.filename2 is not None and disk_refused_write(exc):  # shutil.copyfile names its source first
         return exc.filename2, exc.strerror or one_line(str(exc))

@@ -262,7 +262,7 @@ def to_text(result: dict) -> str:
     unpredicted = result.get("unpredicted_articles", [])
     if unpredicted:
         shown = ", ".join(visible(a[:200]) for a in unpredicted[:10]) + (", ..." if len(unpredicted) > 10 else "")
-        lines.append(f"{len(unpredicted)} gold article(s) have no predicted article; each counts as predicting "
+        lines.append(f"{counted(len(unpredicted), 'gold article')} {'has' if len(unpredicted) == 1 else 'have'} no predicted article; each counts as predicting "
                      f"nothing: {shown}")
     return "\n".join(lines)
 

@@ -158,7 +158,7 @@ def plain_alias_coverage(rows: dict[str, list[dict]]) -> Report:
             for alias in entity.get("aliases") or []:
                 for start, end in occurrences(alias, text):
                     if not set(range(start, end)) <= covered:
-                        report.add("mentions", "alias-not-covered", f"alias {alias!r} of {entity['entity_id']} at {start}-{end} is neither a mention nor an exclusion", named, "text", alias)
+                        report.add("articles", "alias-not-covered", f"alias {alias!r} of {entity['entity_id']} at {start}-{end} is neither a mention nor an exclusion", named, "text", alias)
     return report
 
 

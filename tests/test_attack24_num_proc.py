@@ -59,8 +59,8 @@ def test_validate_engine_local_runs_at_most_one_worker_per_cpu(two_cpus, tmp_pat
 def test_a_num_proc_over_the_cpus_is_one_line_on_stderr(two_cpus, tmp_path, capsys):
     assert main(["extract", str(_raw(tmp_path / "raw", 1)), "--out", str(tmp_path / "out"), "--num-proc", "2000"]) == 0
     lines = [line for line in capsys.readouterr().err.splitlines() if "--num-proc" in line]
-    assert lines == ["landstrikes extract: --num-proc 2000 is more than the 2 CPU(s) this process may use: "
-                     "at most 2 worker process(es) run at once (the output is the same)"]
+    assert lines == ["landstrikes extract: --num-proc 2000 is more than the 2 CPUs this process may use: "
+                     "at most 2 worker processes run at once (the output is the same)"]
 
 
 def test_a_num_proc_within_the_cpus_says_nothing(two_cpus, tmp_path, capsys):

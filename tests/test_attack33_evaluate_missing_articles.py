@@ -55,7 +55,7 @@ def test_the_report_names_the_gold_articles_without_predictions(tmp_path, capsys
     code = main(["evaluate", str(pred), "--gold", str(DATASET), "--json", str(tmp_path / "eval.json")])
     out = capsys.readouterr().out
     assert code == 0
-    assert f"{len(articles) - 1} gold article(s) have no predicted article" in out, out
+    assert f"{len(articles) - 1} gold articles have no predicted article" in out, out
     for article in articles[1:]:
         assert article in out
     report = json.loads((tmp_path / "eval.json").read_text(encoding="utf-8"))

@@ -45,7 +45,7 @@ def test_a_float_column_made_float32_is_a_major_retype(float32_copy, tmp_path, o
     out = capsys.readouterr().out
     assert code == 1, out
     assert "~ column quantity_low: float (nullable) -> float32 (nullable)" in out
-    assert "required bump: major (claims: column(s) retyped: quantity_low)" in out
+    assert "required bump: major (claims: column retyped: quantity_low)" in out
 
 
 def test_no_arrow_type_outside_the_schema_is_named_as_a_schema_type():

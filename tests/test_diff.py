@@ -41,7 +41,7 @@ def test_one_corrected_span_shows_exactly_that_change(released):
             },
         )
     ]
-    assert diff.required_bump() == ("patch", ["claims: 1 row(s) corrected"])
+    assert diff.required_bump() == ("patch", ["claims: 1 row corrected"])
 
 
 def test_cli_diff_by_version_prints_the_change_and_writes_json(released, tmp_path, capsys):
@@ -83,7 +83,7 @@ def test_removed_added_and_edited_rows_are_reported_by_id(dataset_copy, built_da
     assert quotes.removed == [removed["quote_id"]] and quotes.added == ["000_x:q:0-1"]
     assert quotes.changed == [RowChange(edited["quote_id"], edited["quote_id"], {"kind": [rows[1]["kind"], edited["kind"]]})]
     level, reasons = diff.required_bump()
-    assert level == "minor" and "quotes: 1 row(s) removed" in reasons and "quotes: 1 row(s) added" in reasons
+    assert level == "minor" and "quotes: 1 row removed" in reasons and "quotes: 1 row added" in reasons
 
 
 def test_columns_added_removed_retyped_reordered_and_label_sets_are_schema_changes():

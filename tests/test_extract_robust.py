@@ -57,7 +57,7 @@ def test_one_article_that_raises_is_a_failure_row_and_the_others_are_written(tmp
     assert main(["extract", str(raw), "--out", str(tmp_path / "out")]) == 3
     err = capsys.readouterr().err
     assert "failed extract-crashed: bad.txt: IndexError: string index out of range second line" in err
-    assert "done with 1 failure(s)" in err
+    assert "done with 1 failure" in err
     assert _csv(tmp_path / "out" / "extract_errors.csv") == [
         {"article_id": "bad", "source_file": "bad.txt", "check": "extract-crashed", "reason": "IndexError: string index out of range second line"}
     ]
@@ -116,7 +116,7 @@ def test_folder_with_duplicates_an_empty_file_a_binary_file_and_a_directory_vali
     (raw / "folder.txt").mkdir()
     out = tmp_path / "out"
     assert main(["extract", str(raw), "--out", str(out)]) == 3
-    assert "done with 3 failure(s)" in capsys.readouterr().err
+    assert "done with 3 failures" in capsys.readouterr().err
     assert main(["validate", str(out)]) == 0
     assert sorted(read_table(out / "data" / "articles")["article_id"]) == ["a", "c"]
     assert [(d["source_file"], d["kept_article_id"]) for d in _csv(out / "extract_duplicates.csv")] == [("b.txt", "a")]

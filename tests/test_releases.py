@@ -87,7 +87,7 @@ def test_changelog_gets_one_generated_entry_per_release(released):
     assert changelog.index("## 1.0.0 (2026-01-20)") < changelog.index("## 1.0.1 (2026-01-20)")
     entry = changelog.split("## 1.0.1")[1]
     assert "Patch release after 1.0.0" in entry
-    assert f"`claims`: {n} -> {n} rows; 1 row(s) corrected" in entry
+    assert f"`claims`: {n} -> {n} rows; 1 row corrected" in entry
     assert "`001_f1f49e9dc8ada067:c:2756-2810` (was `001_f1f49e9dc8ada067:c:2756-2820`): claim_id, end, text" in entry
 
 
@@ -124,7 +124,7 @@ def test_added_rows_need_a_minor_bump(released_copy, capsys):
     in_sync(released_copy)
     assert main(["release", "1.0.2", "--dataset", str(released_copy)]) == 2
     err = capsys.readouterr().err
-    assert "patch bump after 1.0.1, but the changes need a minor bump" in err and "claims: 1 row(s) added" in err
+    assert "patch bump after 1.0.1, but the changes need a minor bump" in err and "claims: 1 row added" in err
     assert "release 1.1.0 or higher" in err
     assert not (released_copy / "releases" / "1.0.2").exists()
     assert main(["release", "1.1.0", "--dataset", str(released_copy)]) == 0

@@ -228,7 +228,7 @@ def test_text_report_leads_with_one_line_per_failing_check(dataset_copy, capsys)
         f"FAIL empty-string x1: first entities row {entity} column name",
         f"FAIL non-finite-float x2: first quotes row {first_quote} column confidence",
     ]
-    assert lines[2].startswith("table") and lines[-1] == "INVALID: 3 failure(s) of 2 check(s)"
+    assert lines[2].startswith("table") and lines[-1] == "INVALID: 3 failures of 2 checks"
 
 
 def test_json_report_keeps_its_shape(dataset_copy, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from landstrikes.errors import BuildError, short
+from landstrikes.errors import BuildError, noun, short
 from landstrikes.annotations.yamlsource import Lines, Parsed, parse_source
 
 
@@ -47,7 +47,7 @@ class Record:
         if unknown:
             first = min(unknown, key=lambda k: self.line_of(k) or 0)
             names = ", ".join(short(k, 30) for k in sorted(unknown)[:5])
-            raise self.error(f"unknown field(s) {names}; allowed: {sorted(allowed)}", first, check="unknown-field")
+            raise self.error(f"unknown {noun(len(unknown), 'field')} {names}; allowed: {sorted(allowed)}", first, check="unknown-field")
 
     def child(self, value: dict) -> Record:
         """A nested mapping of this record as a record of its own (same file, its own lines)."""

@@ -7,7 +7,7 @@ A span is `text`, made unambiguous either by `n` (1-based occurrence in the arti
 
 from __future__ import annotations
 
-from landstrikes.errors import short
+from landstrikes.errors import counted, short
 from landstrikes.annotations.sources import Record
 
 
@@ -49,7 +49,7 @@ def resolve(record: Record, text: str, spec, what: str = "span") -> tuple[int, i
                                f"add n: 1..{len(starts)} or in: <context>", check="span-ambiguous")
         n = 1
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(starts):
-        raise record.error(f"{what} {short(needle)}: n={short(n)} but it occurs {len(starts)} time(s)", check="span-not-found")
+        raise record.error(f"{what} {short(needle)}: n={short(n)} but it occurs {counted(len(starts), 'time')}", check="span-not-found")
     start = starts[n - 1]
     return start, start + len(needle)
 

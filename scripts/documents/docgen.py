@@ -17,6 +17,7 @@ from landstrikes.documents.silverdoc import datasheet_silver_block, load_silver,
 from landstrikes.documents.stats import StatsInputError, compute_stats, load_tables, stats_json
 from landstrikes.safety.regularfile import read_regular, read_regular_text
 from landstrikes.safety.replacefile import replace_file, replace_text, written_path
+from landstrikes.schema.report import counted
 
 DATASHEET = "DATASHEET.md"
 README = "README.md"
@@ -65,7 +66,7 @@ def refuse_invalid(dataset_dir: Path) -> None:
                                            f"column {first.column}" if first.column else "") if part)
         raise StatsInputError(one_line(
             f"{dataset_dir / 'data'}: the tables do not validate "
-            f"({len(report.findings)} finding(s); first [{first.check}] {where}: {first.message}); "
+            f"({counted(len(report.findings), 'finding')}; first [{first.check}] {where}: {first.message}); "
             f"run `landstrikes validate {dataset_dir}`"))
 
 
@@ -132,7 +133,7 @@ def _refuse_missing_blocks(text: str, required: tuple[str, ...], where: str) -> 
     present = {block.name for block in find_blocks(text, where)}
     missing = [name for name in required if name not in present]
     if missing:
-        raise BlockSyntaxError(f"{where}: block {missing[0]!r} is missing ({len(missing)} block(s) in all): put its markers "
+        raise BlockSyntaxError(f"{where}: block {missing[0]!r} is missing ({counted(len(missing), 'block')} in all): put its markers "
                                f"`<!-- stats:{missing[0]} --><!-- /stats:{missing[0]} -->` back where its figures belong; "
                                "`stats` fills blocks, it never places one")
 

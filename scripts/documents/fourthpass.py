@@ -22,7 +22,7 @@ from pathlib import Path
 
 from landstrikes.documents.agreement import cohen_kappa, match_spans, prf
 from landstrikes.annotations.yamlsource import read_source_text
-from landstrikes.errors import BuildError, counted, short
+from landstrikes.errors import BuildError, counted, noun, short
 from landstrikes.schema.labels import ENTITY_FLAGS, ENTITY_TYPES, MENTION_KINDS, SEGMENT_KINDS
 from landstrikes.schema.registry import TABLES_BY_NAME
 from landstrikes.schema.used_columns import read_used
@@ -80,7 +80,7 @@ def read_pass_tsv(path: Path, columns: tuple[str, ...] | None = None, labels: di
         raise BuildError(path, "starts with a byte order mark; save it as UTF-8 without one", 1, check="wrong-type")
     missing = [name for name in needed if name not in header]
     if missing:
-        raise BuildError(path, f"header lacks the column(s) {', '.join(missing)}", 1, check="missing-field")
+        raise BuildError(path, f"header lacks the {noun(len(missing), 'column')} {', '.join(missing)}", 1, check="missing-field")
     rows = []
     for number, fields in enumerate(lines[1:], start=2):
         if not fields:
@@ -213,7 +213,7 @@ def refuse_an_unverified_partner(release: Path, pin: str, tables: tuple[str, ...
                 if p.path != "MANIFEST.json#previous_release"]  # a copy may hold other releases beside it
     if problems:
         first = problems[0]
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        more = f" (and {counted(len(problems) - 1, 'more problem')})" if len(problems) > 1 else ""
         raise BuildError(release / first.path, f"{short(first.message)}{more}: the {which} pass's partner release does not "
                          f"verify (`landstrikes verify {release.name}`); restore it from the repository", check=first.check)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from landstrikes.annotations.yamlsource import parse_source
 from landstrikes.annotations.spans import occurrences
-from landstrikes.errors import BuildError, short
+from landstrikes.errors import BuildError, counted, short
 
 
 def pass_files(folder: Path, pattern: str = "*.yaml") -> list[Path]:
@@ -151,6 +151,6 @@ def item_span(path: Path, key: str, number: int, item: dict, needle_key: str, te
                          needle_line, check="span-ambiguous")
     index = (1 if occurrence is None else occurrence) - 1
     if not 0 <= index < len(starts):
-        raise BuildError(path, f"{where}.occurrence: {occurrence} but {short(needle)} occurs {len(starts)} time(s)",
+        raise BuildError(path, f"{where}.occurrence: {occurrence} but {short(needle)} occurs {counted(len(starts), 'time')}",
                          occurrence_line, check="span-not-found")
     return starts[index], starts[index] + len(needle)

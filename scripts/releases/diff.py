@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from landstrikes.schema.report import counted, shown, visible
+from landstrikes.schema.report import counted, noun, shown, visible
 from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files_below
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
@@ -57,22 +57,26 @@ class TableDiff:
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     changed: list[RowChange] = field(default_factory=list)
+    added_rows: dict[str, dict] = field(default_factory=dict)
+    """id -> the added row's values (attack50: an added row had been shown by its id alone)"""
+    removed_rows: dict[str, dict] = field(default_factory=dict)
+    """id -> the removed row's values, as it stood in OLD"""
 
     def changes(self) -> list[tuple[str, str]]:
         """(bump level, what changed) for each kind of change in this table: the semver rule."""
         rules = (
             ("major", self.status == "removed", "table removed"),
-            ("major", self.columns_removed, f"column(s) removed or renamed: {_names(self.columns_removed)}"),
-            ("major", self.columns_retyped, f"column(s) retyped: {_names(self.columns_retyped)}"),
+            ("major", self.columns_removed, f"{noun(len(self.columns_removed), 'column')} removed or renamed: {_names(self.columns_removed)}"),
+            ("major", self.columns_retyped, f"{noun(len(self.columns_retyped), 'column')} retyped: {_names(self.columns_retyped)}"),
             ("major", self.labels_changed, f"label set changed: {_names(self.labels_changed)}"),
             ("major", self.column_order_changed, "columns reordered"),
             ("minor", self.status == "added", "table added"),
-            ("minor", self.columns_added, f"column(s) added: {_names(self.columns_added)}"),
-            ("minor", self.added, f"{len(self.added)} row(s) added"),
-            ("minor", self.removed, f"{len(self.removed)} row(s) removed"),
-            ("patch", self.changed, f"{len(self.changed)} row(s) corrected"),
+            ("minor", self.columns_added, f"{noun(len(self.columns_added), 'column')} added: {_names(self.columns_added)}"),
+            ("minor", self.added, f"{counted(len(self.added), 'row')} added"),
+            ("minor", self.removed, f"{counted(len(self.removed), 'row')} removed"),
+            ("patch", self.changed, f"{counted(len(self.changed), 'row')} corrected"),
             ("patch", self.row_order_changed, "rows reordered"),
-            ("patch", self.stamps_changed, f"file stamp(s) changed: {_names(self.stamps_changed)}"),
+            ("patch", self.stamps_changed, f"file {noun(len(self.stamps_changed), 'stamp')} changed: {_names(self.stamps_changed)}"),
         )
         return [(level, what) for level, applies, what in rules if applies]
 
@@ -161,14 +165,12 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
     for key, change in t.stamps_changed.items():
         lines.append(f"  ~ file stamp {shown(key)}: {_stamp(change['old'])} -> {_stamp(change['new'])}")
     listed = 0
-    for row_id in t.added:
-        if listed < per_table:
-            lines.append(f"  + {_row_id(row_id)}")
-        listed += 1
-    for row_id in t.removed:
-        if listed < per_table:
-            lines.append(f"  - {_row_id(row_id)}")
-        listed += 1
+    for sign, ids, rows in (("+", t.added, t.added_rows), ("-", t.removed, t.removed_rows)):
+        for row_id in ids:
+            if listed < per_table:
+                lines.append(f"  {sign} {_row_id(row_id)}")
+                lines.extend(_row_lines(t.table, rows.get(row_id, {})))
+            listed += 1
     for change in t.changed:
         if listed < per_table:
             moved = f" (was {_row_id(change.old_id)})" if change.old_id != change.id else ""
@@ -178,8 +180,24 @@ def table_text(t: TableDiff, per_table: int = 20) -> list[str]:
                 lines.append(f"      {shown(column)}: {old_text} -> {new_text}")
         listed += 1
     if listed > per_table:
-        lines.append(f"  ... and {listed - per_table} more row(s) (use --json for all)")
+        lines.append(f"  ... and {counted(listed - per_table, 'more row')} (use --json for all)")
     return lines
+
+
+def _row_lines(table: str, row: dict, limit: int = 100) -> list[str]:
+    """An added or removed row's values under its id, one column a line but its id column, each
+    drawn and cut as a changed value's side is (a reviewer had the id alone; attack50)."""
+    spec = TABLES_BY_NAME.get(table)
+    own = spec.id_column if spec is not None else None
+    return [f"      {shown(column)}: {_show_value(value, limit)}" for column, value in row.items() if column != own]
+
+
+def _show_value(value, limit: int = 100) -> str:
+    """One value drawn as `_show_pair` draws a side, cut to `limit` characters; a long text is drawn
+    only as far as it is shown."""
+    if isinstance(value, str) and len(value) > 2 * limit:
+        return _cut(_drawn(value[: 2 * limit]), 0, limit, after=True)
+    return _cut(_drawn(value), 0, limit)
 
 
 def _stamp(value) -> str:
@@ -428,6 +446,8 @@ def diff_table(name: str, old: tuple[Path, dict | None], new: tuple[Path, dict |
             result.changed.append(RowChange(new_id, old_id, columns))
     result.changed.sort(key=lambda change: change.id)
     result.added, result.removed = added, removed
+    result.added_rows = {i: new_rows[i] for i in added}
+    result.removed_rows = {i: old_rows[i] for i in removed}
     if result.schema_changed or added or removed or result.changed or result.row_order_changed or result.stamps_changed:
         result.status = "changed"
     return result

@@ -46,6 +46,16 @@ NO_RELEASE_HINT = (
     "; a package not installed from a checkout holds no release: pass root= the dataset or releases "
     "folder of your copy, or version= a release folder"
 )
+HINTS = {
+    # the way on, in the words of the caller: `load()`'s keywords, or the command line's options
+    # (attack50: `diff`, `verify` and `publish` had printed "pass root= ... or version= ...")
+    "python": {"none": NO_RELEASE_HINT,
+               "release_as_root": "load it with version={given!r}, or pass root= the folder that holds {version}/"},
+    "cli": {"none": "; pass --dataset the dataset or releases folder of your copy, or the release folder's path in place "
+                    "of the version",
+            "release_as_root": "give that folder's path in place of the version, or pass --dataset the folder that "
+                               "holds {version}/"},
+}
 
 
 def _distinct(paths: list[Path]) -> list[Path]:
@@ -68,9 +78,11 @@ def versions(root: str | Path | None = None) -> list[str]:
     return [str(v) for v in sorted(found)]
 
 
-def resolve_release(version: str | Path | None = None, root: str | Path | None = None) -> Path:
+def resolve_release(version: str | Path | None = None, root: str | Path | None = None, *, spoken: str = "python") -> Path:
     """A version string ('1.0.0') found under the release roots, a path to a release folder (or its
-    data/ folder), or (None) the newest release there is."""
+    data/ folder), or (None) the newest release there is. `spoken`: "cli" when `root` is a command's
+    `--dataset`, so a ReleaseNotFound says what to type there (HINTS)."""
+    hints = HINTS[spoken]
     if version is not None and not isinstance(version, (str, os.PathLike)):
         raise TypeError(f"version must be a release version string such as '2.1.0', a release folder or None, "
                         f"not {type(version).__name__} {str(version)[:40]!r}")
@@ -78,7 +90,7 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
     if version is None:
         known = versions(root)
         if not known:
-            raise ReleaseNotFound(f"no release under {', '.join(str(r) for r in roots)}{NO_RELEASE_HINT}")
+            raise ReleaseNotFound(f"no release under {', '.join(str(r) for r in roots)}{hints['none']}")
         version = known[-1]
     if isinstance(version, str) and not version.strip():  # Path('') would be the current folder
         raise ReleaseNotFound("an empty version names no release (X.Y.Z or a release folder)")
@@ -94,12 +106,12 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
         if given is not None:  # one release copied into a project, named as root= (newuser46)
             raise ReleaseNotFound(
                 f"no release {version} under {root}: {given} is a release folder, not a folder of releases; "
-                f"load it with version={str(given)!r}, or pass root= the folder that holds {version}/"
+                + hints["release_as_root"].format(given=str(given), version=version)
             )
         known = versions(root)
         raise ReleaseNotFound(
             f"no release {version} under {', '.join(str(r) for r in roots)} "
-            f"(releases there: {', '.join(known) or 'none'})" + ("" if known else NO_RELEASE_HINT)
+            f"(releases there: {', '.join(known) or 'none'})" + ("" if known else hints["none"])
         )
     path = Path(version)
     try:

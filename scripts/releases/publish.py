@@ -82,7 +82,7 @@ def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path
     Raises ReleaseNotFound, ReleaseIntegrityError (the release does not verify), OutputRefused
     (a dry run's --out) or ReleaseError.
     """
-    folder = resolve_release(version, dataset_dir)
+    folder = resolve_release(version, dataset_dir, spoken="cli")  # `landstrikes publish`'s --dataset
     manifest = verified_manifest(folder)
     version = manifest["dataset_version"]
     if repo is not None and not REPO_ID.fullmatch(repo):  # `$` alone let `org/name\n` through (attack23)

@@ -480,7 +480,7 @@ def changelog_entry(manifest: dict, diff: DatasetDiff | None, per_table: int = 1
                 moved = f" (was `{escaped(change.old_id)}`)" if change.old_id != change.id else ""
                 lines.append(f"  - `{escaped(change.id)}`{moved}: {escaped(', '.join(change.columns))}")
             if len(t.changed) > per_table:
-                lines.append(f"  - and {len(t.changed) - per_table} more changed row(s)")
+                lines.append(f"  - and {counted(len(t.changed) - per_table, 'more changed row')}")
         unchanged = [t.table for t in diff.tables if t.status == "same"]
         if unchanged:
             lines.append(f"- Unchanged: {', '.join(unchanged)}.")

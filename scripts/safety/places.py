@@ -1,4 +1,5 @@
-"""Places no output option may write into: releases, and a dataset's sources and tables.
+"""Places no output option may write into: releases, a dataset's sources and tables, and any folder
+of tables (a copy of a release's `data/`, wherever it lies; attack50).
 
 `--out`, `--json`, `agreement --out` and `release --changelog` take any path; a mistyped one
 inside `dataset/releases/2.0.0` adds an unlisted file to an immutable release, one naming
@@ -29,6 +30,22 @@ def _is_dataset(folder: Path) -> bool:
         return False
 
 
+def _holds_tables(folder: Path) -> bool:
+    """A folder `validate` reads as a folder of tables: one of its folders is named as a table and
+    holds a Parquet part (a release's `data/` copied out on its own, README's "your own edited copy",
+    is no dataset to `_is_dataset`, and outputs had gone into it; attack50)."""
+    from landstrikes.schema.registry import TABLES
+
+    for spec in TABLES:
+        try:
+            with os.scandir(folder / spec.name) as entries:
+                if any(e.name.endswith(".parquet") and not e.name.startswith(".") and e.is_file() for e in entries):
+                    return True
+        except OSError:
+            continue
+    return False
+
+
 def protected_place(path: Path) -> str | None:
     """Why no output may be written at `path` (a file or folder to create), or None.
 
@@ -50,6 +67,8 @@ def protected_place(path: Path) -> str | None:
             return f"is inside {folder}, where only `landstrikes release` writes"
         if folder.name in DATASET_PARTS and _is_dataset(folder.parent):
             return f"is inside {folder}, the dataset's {folder.name}/ that `landstrikes build` reads or replaces"
+        if _holds_tables(folder):
+            return f"is inside {folder}, a folder of landstrikes tables that `validate` reads whole"
     return None
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from landstrikes.annotations.corpus import Corpus
-from landstrikes.errors import short
+from landstrikes.errors import noun, short
 from landstrikes.annotations.spans import span_spec
 from landstrikes.schema.labels import CLAIM_TYPES, HEDGING, QUANTITY_BOUNDS, RECORD_STATUSES
 from landstrikes.tables.common import choice, layer_records, span_id, span_of, unique_rows
@@ -69,7 +69,7 @@ def catalogued_clusters(corpus: Corpus) -> dict[str, Cluster]:
             # keys the YAML loader adds (`__line__`, anything starting with `__`) are never data
             unknown = {k for k in v if not str(k).startswith("__")} - VARIANT_FIELDS
             if unknown:
-                raise record.error(f"unknown variant field(s) {short(sorted(map(str, unknown)))}; allowed: {sorted(VARIANT_FIELDS)}", "variants", "unknown-field")
+                raise record.error(f"unknown variant {noun(len(unknown), 'field')} {short(sorted(map(str, unknown)))}; allowed: {sorted(VARIANT_FIELDS)}", "variants", "unknown-field")
             if not v.get("id") or not v.get("proposition"):
                 raise record.error("each variant needs an 'id' and a 'proposition'")
             if str(v["id"]) in versions:
@@ -97,7 +97,7 @@ def build_claim_clusters(corpus: Corpus) -> list[dict]:
         entry = catalogue[cluster]
         unused = sorted(set(entry.variants) - {c["variant_id"] for c in members})
         if unused:
-            raise record.error(f"variant(s) {short(unused)} of cluster {short(cluster)} are used by no claim (C7)", check="variant-unused")
+            raise record.error(f"{noun(len(unused), 'variant')} {short(unused)} of cluster {short(cluster)} {'is' if len(unused) == 1 else 'are'} used by no claim (C7)", check="variant-unused")
         rows.append(
             {
                 "cluster_id": cluster,
