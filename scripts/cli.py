@@ -702,7 +702,8 @@ def cmd_verify(args) -> int:
         _error(exc)
         return 2
     if not folders:
-        _error(f"no releases under {releases_dir(args.dataset)}", "release-not-found")
+        _error(f"no releases under {releases_dir(args.dataset)}; pass --dataset the dataset folder of your copy "
+               "(it holds releases/), or a release folder's path", "release-not-found")
         return 2
     failed = unvouched = 0
     for folder in folders:
@@ -978,7 +979,7 @@ def parser() -> argparse.ArgumentParser:
         "extract", help="automatic (silver) tables for a folder of raw article texts",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes:\n  0  every article extracted\n"
-               "  2  unusable input: no such folder, no *.txt, an OUT/data not written by extract, or --engine\n"
+               "  2  unusable input: no such folder (or a file named in its place), no *.txt, an OUT/data not written by extract, or --engine\n"
                "     cannot start, or a worker process died (killed) [worker-lost] (nothing written); a --time-budget\n"
                "     that is not finite seconds >= 0\n"
                "  3  done with N failures: the other articles are written; each failed file is one line on\n"
@@ -1066,7 +1067,8 @@ def _error(message, check: str | None = None) -> None:
     exception's class's (newuser43: an unknown version, a malformed --pin, a refused release named none)."""
     from landstrikes.schema.report import visible
 
-    text = visible(str(message))  # (an object too: MissingExtra)
+    said = getattr(message, "cli_message", None) or message  # the advice in a command's terms (newuser48)
+    text = visible(str(said))  # (an object too: MissingExtra)
     if not _CHECK_ID.search(text):
         check = check or (_refusal_id(message) if isinstance(message, BaseException) else "refused")
         text = f"[{check}] {text}"

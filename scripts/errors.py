@@ -73,7 +73,15 @@ class ReleaseSchemaNewer(ReleaseIntegrityError):
 
 
 class ReleaseNotFound(LookupError):
-    """No release folder for the version asked for (the message lists the ones there are)."""
+    """No release folder for the version asked for (the message lists the ones there are).
+
+    `cli_message`, when given, is the same message with its advice in a command's terms
+    (`--dataset`, a release folder's path) instead of the Python function's keywords (`root=`,
+    `version=`): a command line says it in place of the message (newuser48)."""
+
+    def __init__(self, message: str, cli_message: str | None = None):
+        super().__init__(message)
+        self.cli_message = cli_message
 
 
 def os_error_parts(exc: OSError) -> tuple[str | None, str]:

@@ -46,6 +46,17 @@ NO_RELEASE_HINT = (
     "; a package not installed from a checkout holds no release: pass root= the dataset or releases "
     "folder of your copy, or version= a release folder"
 )
+# The same advice in a command's terms: no command has root= or version= (newuser48).
+NO_RELEASE_HINT_CLI = (
+    "; a package not installed from a checkout holds no release: pass --dataset the dataset or releases "
+    "folder of your copy, or a release folder's path in place of the version"
+)
+
+
+def _not_found(message: str, hint: str = "") -> ReleaseNotFound:
+    """ReleaseNotFound with `hint` in the Python function's terms, and a command's wording of it."""
+    cli_hint = NO_RELEASE_HINT_CLI if hint == NO_RELEASE_HINT else hint
+    return ReleaseNotFound(message + hint, cli_message=message + cli_hint)
 
 
 def _distinct(paths: list[Path]) -> list[Path]:
@@ -78,7 +89,7 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
     if version is None:
         known = versions(root)
         if not known:
-            raise ReleaseNotFound(f"no release under {', '.join(str(r) for r in roots)}{NO_RELEASE_HINT}")
+            raise _not_found(f"no release under {', '.join(str(r) for r in roots)}", NO_RELEASE_HINT)
         version = known[-1]
     if isinstance(version, str) and not version.strip():  # Path('') would be the current folder
         raise ReleaseNotFound("an empty version names no release (X.Y.Z or a release folder)")
@@ -92,14 +103,16 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
                 return folder / version
         given = release_of(root) if root is not None and Path(root).is_dir() else None
         if given is not None:  # one release copied into a project, named as root= (newuser46)
+            said = f"no release {version} under {root}: {given} is a release folder, not a folder of releases; "
             raise ReleaseNotFound(
-                f"no release {version} under {root}: {given} is a release folder, not a folder of releases; "
-                f"load it with version={str(given)!r}, or pass root= the folder that holds {version}/"
+                said + f"load it with version={str(given)!r}, or pass root= the folder that holds {version}/",
+                cli_message=said + f"name it by its path in place of the version, or pass --dataset the folder "
+                                   f"that holds {version}/",
             )
         known = versions(root)
-        raise ReleaseNotFound(
+        raise _not_found(
             f"no release {version} under {', '.join(str(r) for r in roots)} "
-            f"(releases there: {', '.join(known) or 'none'})" + ("" if known else NO_RELEASE_HINT)
+            f"(releases there: {', '.join(known) or 'none'})", "" if known else NO_RELEASE_HINT
         )
     path = Path(version)
     try:

@@ -1,0 +1,77 @@
+"""What a command line says to do is said in the command line's own terms (newuser48).
+
+A user who pinned 2.33.0 by pip (no checkout, so no release beside the code) and ran
+`landstrikes diff 2.32.0 2.33.0` read `... pass root= the dataset or releases folder of your copy,
+or version= a release folder`: the advice of the Python function `landstrikes.load`, whose
+keywords no command has; `landstrikes verify` read `no releases under dataset/releases` and no way
+on. `landstrikes extract FILE.txt` read `FILE.txt: no such folder` of a file that is there.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from landstrikes import cli
+from landstrikes.releases import loading
+
+
+@pytest.fixture
+def no_release_anywhere(tmp_path, monkeypatch):
+    """An installed (not editable) package run from a project folder: no ./dataset, no checkout."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(loading, "SOURCE_CHECKOUT", tmp_path / "site-packages")
+    return tmp_path
+
+
+def error_line(capsys, argv: list[str]) -> tuple[int, str]:
+    code = cli.main(argv)
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    return code, err
+
+
+@pytest.mark.parametrize("argv", [
+    ["diff", "2.32.0", "2.33.0"],
+    ["verify", "2.33.0"],
+    ["verify"],
+    ["publish", "2.33.0", "--repo", "org/name", "--dry-run", "--out", "upload"],
+])
+def test_a_command_that_finds_no_release_names_its_own_options_not_the_python_keywords(no_release_anywhere, capsys, argv):
+    code, err = error_line(capsys, argv)
+    assert code == 2, err
+    assert "[release-not-found]" in err, err
+    assert "root=" not in err and "version=" not in err, err
+    assert "--dataset" in err and "release folder" in err, err
+
+
+def test_a_command_given_a_release_folder_as_dataset_says_to_name_the_folder_itself(tmp_path, monkeypatch, capsys):
+    """`--dataset` one release folder copied into a project: the command takes the folder as the version."""
+    import shutil
+    from pathlib import Path
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(loading, "SOURCE_CHECKOUT", tmp_path / "site-packages")
+    release = Path(__file__).resolve().parents[1] / "dataset" / "releases" / "2.33.0"
+    shutil.copytree(release, tmp_path / "corpus")
+    code, err = error_line(capsys, ["diff", "2.32.0", "2.33.0", "--dataset", "corpus"])
+    assert code == 2, err
+    assert "root=" not in err and "version=" not in err, err
+    assert "corpus is a release folder" in err and "in place of the version" in err, err
+
+
+def test_the_python_function_still_names_its_keywords(no_release_anywhere):
+    with pytest.raises(loading.ReleaseNotFound) as caught:
+        loading.resolve_release("2.33.0")
+    assert "root=" in str(caught.value) and "version=" in str(caught.value)
+
+
+def test_extract_given_a_text_file_says_it_is_a_file_and_to_pass_its_folder(tmp_path, capsys):
+    article = tmp_path / "news" / "one.txt"
+    article.parent.mkdir()
+    article.write_text("A short article.\n", encoding="utf-8")
+    code, err = error_line(capsys, ["extract", str(article), "--out", str(tmp_path / "out")])
+    assert code == 2, err
+    assert "no such folder" not in err, err
+    assert "[raw-missing]" in err and "a file, not a folder" in err and str(article.parent) in err, err
+    code, err = error_line(capsys, ["extract", str(tmp_path / "absent"), "--out", str(tmp_path / "out")])
+    assert code == 2 and "no such folder" in err, err
