@@ -75,3 +75,16 @@ def test_extract_given_a_text_file_says_it_is_a_file_and_to_pass_its_folder(tmp_
     assert "[raw-missing]" in err and "a file, not a folder" in err and str(article.parent) in err, err
     code, err = error_line(capsys, ["extract", str(tmp_path / "absent"), "--out", str(tmp_path / "out")])
     assert code == 2 and "no such folder" in err, err
+
+
+def test_evaluate_of_articles_the_gold_lacks_says_what_evaluate_scores_and_what_to_do_instead(tmp_path, capsys):
+    """A user extracted an article of their own and asked `evaluate` to score it: there is no gold
+    for it, and the line had said only `PRED and dataset have no article in common`."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "mine.txt").write_text("Officials said on Monday that the port would reopen.\n", encoding="utf-8")
+    assert cli.main(["extract", str(news), "--out", str(tmp_path / "silver")]) == 0
+    capsys.readouterr()
+    code, err = error_line(capsys, ["evaluate", str(tmp_path / "silver")])
+    assert code == 2 and "[bad-input]" in err and "no article in common" in err, err
+    assert "--gold" in err and "validate" in err and "render" in err, err
