@@ -88,3 +88,26 @@ def test_evaluate_of_articles_the_gold_lacks_says_what_evaluate_scores_and_what_
     code, err = error_line(capsys, ["evaluate", str(tmp_path / "silver")])
     assert code == 2 and "[bad-input]" in err and "no article in common" in err, err
     assert "--gold" in err and "validate" in err and "render" in err, err
+
+
+def test_a_table_edited_inside_a_release_copy_says_how_to_validate_an_edited_copy(tmp_path):
+    """README, 'Your own edited copy': edit a copy of the release's data/ folder, not the release
+    folder, whose MANIFEST.json pins every byte. A user who edited inside it read `sha256 X,
+    manifest says Y` and no way on."""
+    import shutil
+    from pathlib import Path
+
+    import pyarrow.parquet as pq
+
+    from landstrikes.schema import validate
+
+    release = tmp_path / "2.33.0"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "dataset" / "releases" / "2.33.0", release)
+    path = release / "data" / "quotes" / "quotes.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table.slice(0, table.num_rows - 3), path)  # three rows dropped, stamps kept
+    found = [f for f in validate(release).findings if f.check == "sha256-mismatch"]
+    assert [f.row_id for f in found] == ["data/quotes/quotes.parquet"], found
+    assert "data/ folder out of the release" in found[0].message and "--pin" in found[0].message, found[0].message
+    shutil.copytree(release / "data", tmp_path / "mycopy")
+    assert validate(tmp_path / "mycopy").ok  # what the message says to do

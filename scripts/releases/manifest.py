@@ -271,7 +271,9 @@ def checked(folder: Path, pinned: str | None = None, decode=None, keep: dict[str
         if size != entry["bytes"]:
             problems.append(Problem("size-mismatch", rel, f"{counted(size, 'byte')}, manifest says {entry['bytes']}"))
         if file_digest != entry["sha256"]:
-            problems.append(Problem("sha256-mismatch", rel, f"sha256 {file_digest}, manifest says {entry['sha256']}"))
+            edited = ("; to validate a table you edited, copy the release's data/ folder out of the release and "
+                      "validate the copy, without --pin (README, 'Your own edited copy')") if rel.startswith("data/") else ""
+            problems.append(Problem("sha256-mismatch", rel, f"sha256 {file_digest}, manifest says {entry['sha256']}{edited}"))
         elif size == entry["bytes"]:
             trusted.add(rel)
     bombs = manifest_checks.decompression_bombs(folder, trusted)
