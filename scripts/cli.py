@@ -189,7 +189,8 @@ def cmd_validate(args) -> int:
             return 2
         if release_of(args.path) is None:
             _error(f"--pin needs a release folder (or its data/ folder): no MANIFEST.json in {_shown(args.path)} "
-                   "or above its data/", "unusable-path")
+                   "or above its data/; a dataset/ or data/ copy (one you edited too): validate it without --pin, on its "
+                   "tables alone", "unusable-path")
             return 2
 
     arrow_without_implicit_pandas()  # sound tables are validated on Arrow: pandas only to word a finding

@@ -111,3 +111,18 @@ def test_a_table_edited_inside_a_release_copy_says_how_to_validate_an_edited_cop
     assert "data/ folder out of the release" in found[0].message and "--pin" in found[0].message, found[0].message
     shutil.copytree(release / "data", tmp_path / "mycopy")
     assert validate(tmp_path / "mycopy").ok  # what the message says to do
+
+
+def test_a_pin_on_a_copy_without_manifest_says_to_validate_it_without_the_pin(tmp_path, capsys):
+    """README's CI recipe passes --pin; a user's own edited copy of data/ holds no MANIFEST.json."""
+    import shutil
+    from pathlib import Path
+
+    from landstrikes.schema import validate
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "dataset" / "releases" / "2.33.0" / "data", tmp_path / "mycopy")
+    pin = "6c689fd9353e50e2fda33756802dd41681febe248d54194eb10bb957f27e88a4"
+    code, err = error_line(capsys, ["validate", str(tmp_path / "mycopy"), "--pin", pin])
+    assert code == 2 and "[unusable-path]" in err and "validate it without --pin" in err, err
+    report = validate(tmp_path / "mycopy", pin=pin)
+    assert not report.ok and "validate it without a pin" in report.unusable, report.unusable
