@@ -126,3 +126,23 @@ def test_a_pin_on_a_copy_without_manifest_says_to_validate_it_without_the_pin(tm
     assert code == 2 and "[unusable-path]" in err and "validate it without --pin" in err, err
     report = validate(tmp_path / "mycopy", pin=pin)
     assert not report.ok and "validate it without a pin" in report.unusable, report.unusable
+
+
+@pytest.mark.parametrize("level", ["table folder", "parquet file"])
+def test_validate_given_one_table_says_to_pass_the_folder_that_holds_the_tables(tmp_path, capsys, level):
+    """A path one level too deep (`mycopy/quotes`, or its .parquet file) named what was missing, not
+    what to pass."""
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "dataset" / "releases" / "2.33.0" / "data", tmp_path / "mycopy")
+    given = tmp_path / "mycopy" / "quotes"
+    if level == "parquet file":
+        given = given / "quotes.parquet"
+    for argv in (["validate", str(given)], ["diff", str(tmp_path / "mycopy"), str(given)],
+                 ["render", str(given), "--out", str(tmp_path / "site")]):
+        code = cli.main(argv)
+        out = capsys.readouterr()
+        line = (out.err + out.out).strip().splitlines()[-1]
+        assert code == 2 and any(f"[{check}]" in line for check in ("unreadable-folder", "release-not-found", "render-refused")), line
+        assert f"pass the folder that holds the table folders ({tmp_path / 'mycopy'})" in line, line
