@@ -146,3 +146,22 @@ def test_validate_given_one_table_says_to_pass_the_folder_that_holds_the_tables(
         line = (out.err + out.out).strip().splitlines()[-1]
         assert code == 2 and any(f"[{check}]" in line for check in ("unreadable-folder", "release-not-found", "render-refused")), line
         assert f"pass the folder that holds the table folders ({tmp_path / 'mycopy'})" in line, line
+
+
+def test_loading_or_verifying_a_copy_of_tables_without_manifest_says_what_reads_it(tmp_path, capsys):
+    """`landstrikes.load("quotes", version="mycopy")` on an edited data/ copy said only
+    `missing-manifest (no MANIFEST.json in mycopy)`: a copy is no release, and validate judges it."""
+    import shutil
+    from pathlib import Path
+
+    import landstrikes
+    from landstrikes.errors import ReleaseIntegrityError
+
+    copy = tmp_path / "mycopy"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "dataset" / "releases" / "2.33.0" / "data", copy)
+    with pytest.raises(ReleaseIntegrityError) as caught:
+        landstrikes.load("quotes", version=str(copy))
+    assert "missing-manifest" in str(caught.value) and "landstrikes validate" in str(caught.value), caught.value
+    code = cli.main(["verify", str(copy)])
+    out = capsys.readouterr().out
+    assert code == 1 and "[missing-manifest]" in out and "landstrikes validate" in out, out
