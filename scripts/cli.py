@@ -1037,10 +1037,13 @@ def _shown(path) -> str:
     return visible(str(path))
 
 
-_CHECK_ID = re.compile(r"\[[a-z][a-z0-9]*(?:-[a-z0-9]+)*\]")  # a word, never a bare number such as a path's [1]
+_CHECK_ID = re.compile(r"(?<![\w\]])\[[a-z][a-z0-9]*(?:-[a-z0-9]+)*\]")
+"""A check id in a message: a bracketed word, never a bare number such as a path's [1], nor a word glued to a
+name before it, such as the extra of `pip install 'landstrikes[viewer]'` (newuser48: it passed for an id)."""
 
 _REFUSAL_IDS = {  # the id an error line takes from its exception's class when its message names none
     "ReleaseNotFound": "release-not-found",
+    "MissingExtra": "missing-extra",
     "ReleaseIntegrityError": "release-integrity",
     "ReleaseError": "release-refused",
     "RenderError": "render-refused",

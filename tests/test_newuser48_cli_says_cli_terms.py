@@ -165,3 +165,21 @@ def test_loading_or_verifying_a_copy_of_tables_without_manifest_says_what_reads_
     code = cli.main(["verify", str(copy)])
     out = capsys.readouterr().out
     assert code == 1 and "[missing-manifest]" in out and "landstrikes validate" in out, out
+
+
+def test_a_missing_extra_is_one_line_with_its_own_check_id(capsys):
+    """`landstrikes extract` in README's CI install (the core package) printed `... pip install
+    'landstrikes[extract]'` with no check id: the extra's name in brackets passed for one."""
+    from landstrikes.extras import EXTRAS, MissingExtra
+
+    for module in EXTRAS:
+        cli._error(MissingExtra(module))
+        err = capsys.readouterr().err
+        assert err.startswith("error: [missing-extra] ") and "pip install 'landstrikes[" in err, err
+
+
+def test_a_bracketed_word_inside_a_name_is_not_taken_for_a_check_id(capsys):
+    cli._error("cannot read data/quotes[old]/part.parquet", "unusable-path")
+    assert capsys.readouterr().err.startswith("error: [unusable-path] cannot read data/quotes[old]/"), "id missing"
+    cli._error("/tmp/x: no such folder [raw-missing]", "refused")
+    assert capsys.readouterr().err == "error: /tmp/x: no such folder [raw-missing]\n"
