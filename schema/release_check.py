@@ -129,7 +129,8 @@ def release_findings(path, report, pin: str | None = None, prejudged: Prejudged 
     if folder is None:
         if pin is not None:
             report.unusable = (f"[unusable-path] a pin needs a release folder (or its data/ folder): no {MANIFEST} in "
-                               f"{str(path)[:200]} or above its data/")
+                               f"{str(path)[:200]} or above its data/; a dataset/ or data/ copy (one you edited too): validate it "
+                               "without a pin, on its tables alone")
         return report
     if not _judges:
         report.unusable = f"[release-unchecked] {folder}: holds a {MANIFEST} that nothing here can check"

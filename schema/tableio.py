@@ -388,6 +388,17 @@ def refused_folder(table_dir: Path) -> UnreadableTable | None:
     return None
 
 
+def one_level_too_deep(path: Path, tables) -> str:
+    """What to pass instead when `path` is one table's folder or a Parquet file in one (`mycopy/quotes`,
+    `mycopy/quotes/quotes.parquet`), said after a folder of tables was looked for in vain; else ""
+    (newuser48: the line had named what was missing, not what to pass)."""
+    names = {spec.name for spec in tables}
+    folder = path.parent if path.suffix == ".parquet" and path.is_file() else path
+    if folder.name in names and folder.is_dir():
+        return f"; {folder} is one table's folder: pass the folder that holds the table folders ({folder.parent})"
+    return ""
+
+
 def not_a_folder(table_dir: Path) -> UnreadableTable:
     """A table's path that is there but no folder: unreadable input, never a missing table."""
     return UnreadableTable(f"{table_dir}: not a folder (a file, a dangling symlink or a symlink loop)")

@@ -40,6 +40,7 @@ from landstrikes.schema.tableio import (
     UnreadableTable,
     concat_parts,
     not_a_folder,
+    one_level_too_deep,
     landstrikes_metadata,
     read_parts,
     table_files,
@@ -86,7 +87,8 @@ def table_root(path: Path) -> Path:
     if not path.exists():
         raise UnreadableTable(f"no such folder: {path}", "unreadable-folder")
     if not path.is_dir():
-        raise UnreadableTable(f"{path}: not a folder (expected a dataset, release or data folder)", "unreadable-folder")
+        raise UnreadableTable(f"{path}: not a folder (expected a dataset, release or data folder)"
+                              f"{one_level_too_deep(path, TABLES)}", "unreadable-folder")
     if os.path.lexists(path / "data"):
         if not (path / "data").is_dir():
             raise UnreadableTable(f"{path / 'data'}: not a folder (a file, a dangling symlink or a symlink loop)", "unreadable-folder")
@@ -94,7 +96,8 @@ def table_root(path: Path) -> Path:
     else:
         root = path
     if not any(os.path.lexists(root / spec.name) for spec in TABLES):
-        raise UnreadableTable(f"{root}: no table folder (expected data/<table>/*.parquet for {', '.join(s.name for s in TABLES[:3])}, ...)", "unreadable-folder")
+        raise UnreadableTable(f"{root}: no table folder (expected data/<table>/*.parquet for {', '.join(s.name for s in TABLES[:3])}, ...)"
+                              f"{one_level_too_deep(root, TABLES)}", "unreadable-folder")
     return root
 
 

@@ -189,7 +189,8 @@ def cmd_validate(args) -> int:
             return 2
         if release_of(args.path) is None:
             _error(f"--pin needs a release folder (or its data/ folder): no MANIFEST.json in {_shown(args.path)} "
-                   "or above its data/", "unusable-path")
+                   "or above its data/; a dataset/ or data/ copy (one you edited too): validate it without --pin, on its "
+                   "tables alone", "unusable-path")
             return 2
 
     arrow_without_implicit_pandas()  # sound tables are validated on Arrow: pandas only to word a finding
@@ -702,7 +703,8 @@ def cmd_verify(args) -> int:
         _error(exc)
         return 2
     if not folders:
-        _error(f"no releases under {releases_dir(args.dataset)}", "release-not-found")
+        _error(f"no releases under {releases_dir(args.dataset)}; pass --dataset the dataset folder of your copy "
+               "(it holds releases/), or a release folder's path", "release-not-found")
         return 2
     failed = unvouched = 0
     for folder in folders:
@@ -978,7 +980,7 @@ def parser() -> argparse.ArgumentParser:
         "extract", help="automatic (silver) tables for a folder of raw article texts",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes:\n  0  every article extracted\n"
-               "  2  unusable input: no such folder, no *.txt, an OUT/data not written by extract, or --engine\n"
+               "  2  unusable input: no such folder (or a file named in its place), no *.txt, an OUT/data not written by extract, or --engine\n"
                "     cannot start, or a worker process died (killed) [worker-lost] (nothing written); a --time-budget\n"
                "     that is not finite seconds >= 0\n"
                "  3  done with N failures: the other articles are written; each failed file is one line on\n"
@@ -1035,10 +1037,13 @@ def _shown(path) -> str:
     return visible(str(path))
 
 
-_CHECK_ID = re.compile(r"\[[a-z][a-z0-9]*(?:-[a-z0-9]+)*\]")  # a word, never a bare number such as a path's [1]
+_CHECK_ID = re.compile(r"(?<![\w\]])\[[a-z][a-z0-9]*(?:-[a-z0-9]+)*\]")
+"""A check id in a message: a bracketed word, never a bare number such as a path's [1], nor a word glued to a
+name before it, such as the extra of `pip install 'landstrikes[viewer]'` (newuser48: it passed for an id)."""
 
 _REFUSAL_IDS = {  # the id an error line takes from its exception's class when its message names none
     "ReleaseNotFound": "release-not-found",
+    "MissingExtra": "missing-extra",
     "ReleaseIntegrityError": "release-integrity",
     "ReleaseError": "release-refused",
     "RenderError": "render-refused",

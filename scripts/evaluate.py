@@ -79,7 +79,10 @@ def evaluate(pred_dir: Path, gold_dir: Path = Path("dataset")) -> dict:
     pred_texts = _texts(pred_dir)
     shared = gold_texts.keys() & pred_texts.keys()
     if not shared:
-        raise ValueError(f"{pred_dir} and {gold_dir} have no article in common")
+        raise ValueError(  # say what evaluate scores and what to do with articles of one's own (newuser48)
+            f"{pred_dir} and {gold_dir} have no article in common: evaluate scores predictions of the gold's own "
+            f"texts (extract {Path(gold_dir) / 'raw'}, or --gold a folder holding gold rows of your articles); "
+            "articles with no gold are checked with validate and reviewed with render")
     _refuse_other_texts(pred_dir, pred_texts, gold_texts, shared)
     # every gold article is scored: one the predictions lack predicts nothing, so its gold rows are
     # misses (attack33: it had been left out of every figure, and a prediction folder holding one

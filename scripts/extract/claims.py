@@ -151,10 +151,10 @@ def _quantities(text: str, sentence: Span, lowered_text: str | None = None):
             bound = "range"
             if high < low:
                 continue
-        elif pre in ("at least", "more than", "over", "as many as", "as much as"):
+        elif pre in ("at least", "more than", "over"):
             bound = "at_least"
-        elif pre in ("at most", "fewer than", "less than", "under", "up to"):
-            bound = "at_most"
+        elif pre in ("at most", "fewer than", "less than", "under", "up to", "as many as", "as much as"):
+            bound = "at_most"  # "as many as 40" sets a ceiling, as "up to 40" does (newuser48)
         elif pre:
             bound = "approximate"
         if pre in ("between", "from") and bound != "range":

@@ -71,6 +71,9 @@ def extract_folder(
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if not raw_dir.is_dir():
+        if raw_dir.is_file():  # an article named where its folder is wanted (newuser48)
+            raise BuildError(raw_dir, f"a file, not a folder: pass the folder of articles ({raw_dir.parent}); "
+                                      "every *.txt in it is extracted", check="raw-missing")
         raise BuildError(raw_dir, "no such folder", check="raw-missing")
     # (the order of Paths, without comparing their parts); `.TXT` too, to be named a failure (rawnames)
     paths = sorted([*raw_dir.glob("*.txt"), *txt_in_other_case(raw_dir)], key=str)

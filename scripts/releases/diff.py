@@ -20,7 +20,7 @@ from landstrikes.schema.report import counted, noun, shown, visible
 from landstrikes.releases.manifest import MANIFEST, describe_table, read_manifest, table_files_below
 from landstrikes.schema.arrowchecks import read_comparable
 from landstrikes.schema.registry import TABLES, TABLES_BY_NAME
-from landstrikes.schema.tableio import UnreadableTable, read_part_schema, refused_table
+from landstrikes.schema.tableio import UnreadableTable, one_level_too_deep, read_part_schema, refused_table
 from landstrikes.spanindex import SpanIndex
 
 SPAN_KEY = ("article_id", "start", "end")
@@ -356,14 +356,16 @@ def describe_folder(folder: Path, manifest: dict | None = None) -> dict[str, dic
         return {name: t for name, t in read_manifest(folder)["tables"].items()}
     data = tables_root(folder)
     if not data.is_dir():
-        raise UnreadableTable(f"{data}: not a folder of tables (missing, a file or a symlink loop)", "unreadable-folder")
+        raise UnreadableTable(f"{data}: not a folder of tables (missing, a file or a symlink loop)"
+                              f"{one_level_too_deep(folder, TABLES)}", "unreadable-folder")
     for spec in TABLES:  # a table there but unreadable is refused as validate refuses it, never "removed" (attack45)
         refused = refused_table(data / spec.name)
         if refused is not None and refused.check != "missing-table":
             raise refused
     files = table_files_below(data)
     if not files:
-        raise UnreadableTable(f"{data}: no table folder with a .parquet file", "unreadable-folder")
+        raise UnreadableTable(f"{data}: no table folder with a .parquet file{one_level_too_deep(folder, TABLES)}",
+                              "unreadable-folder")
     described = {}
     for name, parts in files.items():
         read_part_schema(parts[0])  # a 0-byte or garbage file is named in one line, not a traceback

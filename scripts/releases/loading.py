@@ -124,7 +124,11 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
             return path
     except OSError:
         pass
-    raise ReleaseNotFound(f"{str(version)[:200]!r} is neither a release version (X.Y.Z) nor a release folder")
+    from landstrikes.schema.registry import TABLES
+    from landstrikes.schema.tableio import one_level_too_deep
+
+    raise ReleaseNotFound(f"{str(version)[:200]!r} is neither a release version (X.Y.Z) nor a release folder"
+                          f"{one_level_too_deep(path, TABLES)}")
 
 
 def load(table: str, version: str | Path | None = None, as_pandas: bool = False, root=None, pin: str | None = None):

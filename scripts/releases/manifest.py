@@ -158,13 +158,24 @@ def read_manifest(folder: Path) -> dict:
     return parse_manifest(folder, manifest_bytes(folder))
 
 
+def _copy_of_tables(folder: Path) -> str:
+    """What reads a folder of tables that holds no manifest (an edited copy of data/, a dataset/ folder):
+    said where a release was expected of it (newuser48: `load` and `verify` had said only that the
+    manifest is missing)."""
+    holder = folder / "data" if (folder / "data").is_dir() else folder
+    if not any((holder / name).is_dir() for name in TABLES_BY_NAME):
+        return ""
+    return ("; a copy of tables is no release: `landstrikes validate` judges it, pandas or datasets read it "
+            "(README, 'Your own edited copy')")
+
+
 def manifest_bytes(folder: Path) -> bytes:
     """MANIFEST.json's bytes, read once (a regular file of at most MAX_MANIFEST_BYTES);
     ReleaseIntegrityError otherwise. Whoever checks a digest parses these very bytes: a manifest
     read twice could be swapped between the hashing and the parsing."""
     path = Path(folder) / MANIFEST
     if path.is_symlink() or not path.is_file():
-        what = "a symbolic link" if path.is_symlink() else f"no {MANIFEST} in {folder}"
+        what = "a symbolic link" if path.is_symlink() else f"no {MANIFEST} in {folder}{_copy_of_tables(Path(folder))}"
         raise ReleaseIntegrityError(folder, [Problem("missing-manifest", MANIFEST, what)])
     try:
         if path.stat().st_size > MAX_MANIFEST_BYTES:
@@ -271,7 +282,9 @@ def checked(folder: Path, pinned: str | None = None, decode=None, keep: dict[str
         if size != entry["bytes"]:
             problems.append(Problem("size-mismatch", rel, f"{counted(size, 'byte')}, manifest says {entry['bytes']}"))
         if file_digest != entry["sha256"]:
-            problems.append(Problem("sha256-mismatch", rel, f"sha256 {file_digest}, manifest says {entry['sha256']}"))
+            edited = ("; to validate a table you edited, copy the release's data/ folder out of the release and "
+                      "validate the copy, without --pin (README, 'Your own edited copy')") if rel.startswith("data/") else ""
+            problems.append(Problem("sha256-mismatch", rel, f"sha256 {file_digest}, manifest says {entry['sha256']}{edited}"))
         elif size == entry["bytes"]:
             trusted.add(rel)
     bombs = manifest_checks.decompression_bombs(folder, trusted)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.report import visible
-from landstrikes.schema.tableio import UnreadableTable, refused_table
+from landstrikes.schema.tableio import UnreadableTable, one_level_too_deep, refused_table
 from landstrikes.schema.used_columns import read_used
 
 
@@ -40,7 +40,8 @@ def data_dir(path: Path) -> Path:
         return path / "data"
     if (path / "articles").is_dir():
         return path
-    raise RenderError(f"{path}: no data/<table>/ folders here (expected a dataset, release or silver folder)")
+    raise RenderError(f"{path}: no data/<table>/ folders here (expected a dataset, release or silver folder)"
+                      f"{one_level_too_deep(path, TABLES)}")
 
 
 def records(df: pd.DataFrame, columns: list[str]) -> list[dict]:
