@@ -176,14 +176,18 @@ def through_closing_quotation(text: str, span: Span, sentence: Span, marked: lis
     runs to its closing mark (Q1: the span is the clause up to the end of the reported content);
     trimming the sentence's final punctuation would stop it before the opening mark, the quoted
     words being blanks in the masked text. Only a quotation that ends the clause: nothing but
-    closing marks and final punctuation after it."""
+    closing marks and final punctuation after it, or the start of what ends a content clause
+    (`"a disaster for the city" and promised a review`, `..." but did not ...`: `_NEXT_CUE`).
+    Without that second case the clause stopped at its opening mark, `the plan was` (newuser48)."""
     i = bisect.bisect_left(marked, (span.end - 1, -1))
     if i == len(marked) or marked[i][0] > span.end + 3 or marked[i][0] < span.start:
         return span
     close = marked[i][1]
     if close >= sentence.end + 1 or close >= len(text) or text[close] not in _CLOSING_MARKS:
         return span
-    if text[close + 1:sentence.end].strip(_AFTER_CLOSE) != "" or text[span.end:marked[i][0]].strip(_BEFORE_OPEN) != "":
+    if text[span.end:marked[i][0]].strip(_BEFORE_OPEN) != "":
+        return span
+    if text[close + 1:sentence.end].strip(_AFTER_CLOSE) != "" and _NEXT_CUE.match(text, close + 1, sentence.end) is None:
         return span
     return Span(span.start, close + 1)
 

@@ -142,6 +142,11 @@ def _with_parents(quotes: list[Quote]) -> list[Quote]:
         elif parent is not None and parent.kind == "indirect" and q.kind == "scare" and (
                 parent.speaker.mention is not None or parent.speaker.status == "unnamed_source"):
             q = replace(q, kind="partial", speaker=parent.speaker, cue=parent.cue, confidence=0.5)  # Q4, Q8
+        elif parent is not None and parent.kind == "indirect" and q.kind == "partial" and q.cue is not None \
+                and parent.cue is not None and q.cue[0] >= parent.end:
+            # a partial quotation inside a report is the report's words (Q4): not the subject of a verb
+            # after the report (`said the plan was "a disaster" and promised a review`, newuser48)
+            q = replace(q, speaker=parent.speaker, cue=parent.cue)
         span = (parent.start, parent.end) if parent else None
         out.append(q if span == q.parent else replace(q, parent=span))
     return out
