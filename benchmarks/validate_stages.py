@@ -68,8 +68,9 @@ def main(folder: str) -> None:
                     spent[name][i] += now - then
         return run
 
-    for name in ("read_parts", "check_arrow_table", "to_pandas", "keeps_pandera_rules"):
-        setattr(validation, name, charged(name, getattr(validation, name)))
+    for name in ("read_parts", "check_arrow_table", "to_pandas", "keeps_pandera_rules", "columns_breaking_rules"):
+        if hasattr(validation, name):  # the gate's name: keeps_pandera_rules before cispeed12, columns_breaking_rules after
+            setattr(validation, name, charged(name, getattr(validation, name)))
     corpus = importlib.import_module("landstrikes.schema.checkcorpus")
     if hasattr(corpus, "LazyFrame"):  # frames made on demand, inside the check that first reads one
         corpus.to_pandas = charged("frames_on_demand", corpus.to_pandas)

@@ -25,11 +25,21 @@ from landstrikes.schema.used_columns import same_type
 
 def keeps_pandera_rules(spec: TableSpec, table: pa.Table) -> bool:
     """True when Pandera's schema for `spec` would pass `table` (as `to_pandas` gives it)."""
+    return columns_breaking_rules(spec, table) == ()
+
+
+def columns_breaking_rules(spec: TableSpec, table: pa.Table) -> tuple[str, ...] | None:
+    """The columns of `table` whose rules the gate cannot prove kept, in the schema's order (none:
+    Pandera would pass the table), or None when the table's column list is not the schema's.
+
+    Every rule of the schema is a column's own (its dtype, nullability, uniqueness, checks) but the
+    column list (strict, ordered), so with the schema's columns in its order Pandera finds nothing
+    in a column kept here: Pandera need only check the columns named (validate gives it those)."""
     if table.column_names != spec.column_names:
-        return False  # strict and ordered: missing, extra or reordered columns are Pandera's to name
+        return None  # strict and ordered: missing, extra or reordered columns are Pandera's to name
     articles = table.column("article_id") if "article_id" in table.column_names else None
-    return all(_column_keeps(col, table.column(i), articles if col.name != "article_id" else None)
-               for i, col in enumerate(spec.columns))
+    return tuple(col.name for i, col in enumerate(spec.columns)
+                 if not _column_keeps(col, table.column(i), articles if col.name != "article_id" else None))
 
 
 def _column_keeps(col: Col, column: pa.ChunkedArray, articles: pa.ChunkedArray | None = None) -> bool:

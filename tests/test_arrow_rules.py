@@ -56,6 +56,12 @@ BREAKS = {
     "column-order": lambda f: _moved_column(f, "stances", "label"),
     "unexpected-column": lambda f: write(f, "stances", read(f, "stances").append_column("comment", pa.array(["x"] * read(f, "stances").num_rows))),
     "missing-column": lambda f: write(f, "segments", read(f, "segments").drop_columns(["kind"])),
+    # several columns of one table (Pandera is given those columns alone, and the id column to name rows)
+    "three-columns-of-quotes": lambda f: (set_values(f, "quotes", "kind", {0: "rumour"}),
+                                          set_values(f, "quotes", "confidence", {1: 1.5}),
+                                          set_values(f, "quotes", "article_id", {2: None})),
+    "an-id-and-a-label": lambda f: (set_values(f, "claims", "claim_id", {0: ""}),
+                                    set_values(f, "claims", "quantity_bound", {1: "roughly"})),
 }
 TABLE_OF = {
     "label-outside-set": "quotes", "label-outside-set-nullable": "claims", "null-in-required-column": "quotes",
@@ -63,7 +69,11 @@ TABLE_OF = {
     "bad-format-trailing-newline": "articles", "entity-id-format": "entities", "confidence-out-of-range": "quotes",
     "similarity-out-of-range": "quotes", "n-chars-not-positive": "articles", "n-claims-below-one": "claim_clusters",
     "column-order": "stances", "unexpected-column": "stances", "missing-column": "segments",
+    "three-columns-of-quotes": "quotes", "an-id-and-a-label": "claims",
 }
+BROKEN_COLUMNS = {"three-columns-of-quotes": ["article_id", "kind", "confidence"], "an-id-and-a-label": ["claim_id", "quantity_bound"],
+                  "n-chars-not-positive": ["n_chars"], "duplicate-id": ["entity_id"]}
+"""Cases whose table keeps the schema's column list: Pandera checks the columns named, in the schema's order."""
 
 
 @pytest.mark.parametrize("case", sorted(BREAKS))
@@ -71,7 +81,30 @@ def test_a_table_breaking_a_pandera_rule_goes_to_pandera_and_findings_do_not_cha
     BREAKS[case](dataset_copy)
     assert not gate(dataset_copy, TABLE_OF[case])
     gated = findings(validate(dataset_copy))
-    monkeypatch.setattr(validate_module, "keeps_pandera_rules", lambda spec, table: False)
+    whole = []  # the reference: Pandera checks every table whole, as before the gate (and its column-by-column use)
+    monkeypatch.setattr(validate_module, "columns_breaking_rules", lambda spec, table: whole.append(spec.name))
     assert gated == findings(validate(dataset_copy))
+    assert len(whole) == len(TABLES)
     if case != "bad-format-trailing-newline":  # Pandera's str.match lets a final newline through; the gate does not
         assert gated, "the broken copy should have findings"
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_COLUMNS))
+def test_pandera_is_given_only_the_columns_that_break_a_rule(dataset_copy, monkeypatch, case):
+    """A table holding the schema's columns in its order goes to Pandera with the columns the gate
+    could not prove (and the id column, to name rows), not whole: each of Pandera's findings there
+    is a column's own (the findings are the same: the test above). A table whose column list is
+    not the schema's goes whole (column-order, unexpected-column, missing-column above)."""
+    BREAKS[case](dataset_copy)
+    table = TABLE_OF[case]
+    spec = TABLES_BY_NAME[table]
+    given = []
+    pandera = validate_module._pandera_findings
+    monkeypatch.setattr(validate_module, "_pandera_findings",
+                        lambda spec, df, *a, **k: given.append((spec.name, list(df.columns), a)) or pandera(spec, df, *a, **k))
+    report = validate(dataset_copy)
+    assert [name for name, _, _ in given] == [table]
+    _, frame_columns, (path, rows, schema) = given[0]
+    assert list(schema.columns) == BROKEN_COLUMNS[case]
+    assert frame_columns == [c for c in spec.column_names if c in BROKEN_COLUMNS[case] or c == spec.id_column]
+    assert {f.column for f in report.findings if f.table == table} >= set(BROKEN_COLUMNS[case])
