@@ -720,18 +720,23 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
 
 
 _JURISDICTIONS = frozenset("State County City District Federal Town Municipal Provincial Regional Circuit".split())
-_PLACE_SUFFIXES = frozenset({"County", "City"})
+_NAME_ENDING_JURISDICTIONS = frozenset("County City State Town District Circuit".split())
+"""Jurisdiction nouns that end a name after a word of it: `Gilbert County`, `Kansas City`, `Penn State`,
+`Ninth Circuit`, `Southern District` (the adjectives, `Federal`, `Provincial`, name no body so)."""
 
 
 def _without_jurisdiction(prefix: list[_Tok]) -> list[_Tok]:
     """The words before a title less the jurisdiction words that end them: `State Representative`,
     `County Sheriff`, `Wexbury County District Attorney` (the office's level, no body: each had
     been an ORG `State`, `County`, or a person `Wexbury County District`; newuser47's invented
-    article, dev-news about 20 such titles outside the held-out sets), keeping `County` and `City`
-    after a name (`Gilbert County Prosecutor`: the county is a place; extract48)."""
+    article, dev-news about 20 such titles outside the held-out sets; extract48). A jurisdiction noun
+    after a capitalised word that is neither a jurisdiction word nor an initialism is that name's own
+    (`Gilbert County Prosecutor`, `Penn State President`, `Ninth Circuit Judge`: attack51, extract48 had
+    cut the university and the court to `Penn`, `Ninth`); after `US` it is the office's (`US District Judge`)."""
     end = len(prefix)
     while end and prefix[end - 1].text in _JURISDICTIONS and not (
-            prefix[end - 1].text in _PLACE_SUFFIXES and end > 1 and prefix[end - 2].text not in _JURISDICTIONS):
+            prefix[end - 1].text in _NAME_ENDING_JURISDICTIONS and end > 1 and prefix[end - 2].text not in _JURISDICTIONS
+            and any(char.islower() for char in prefix[end - 2].text)):
         end -= 1
     return prefix[:end]
 

@@ -143,7 +143,9 @@ def _coordinated_subject(text: str, floor: int, verb_start: int, mentions) -> Sp
         # named there: `<Name> admitted that <a noun> was ... but argued`, `... said that he had ... and
         # said` coordinate with the first verb, as does `..., and said` after a comma (dev-news diff)
         inner = next((v for v in verbs if v.start() > that.end() and not any(a <= v.start() < b for a, b in asides)), None)
-        if inner is not None:
+        if inner is not None and inner.group() not in _AUXILIARIES:
+            # (`<Body> confirmed that <Name> was arrested / had been charged / has resigned ... and said`: a
+            # passive or perfect that-clause is what the body reports, and the body speaks on; attack51)
             speaker = _subject_before(text, that.end(), inner.start(), mentions)
             if speaker.status == "attributed" and speaker.mention is not None and speaker.mention.kind == "NAME":
                 return speaker
@@ -151,6 +153,8 @@ def _coordinated_subject(text: str, floor: int, verb_start: int, mentions) -> Sp
     return speaker if speaker.status != "unattributed" else None
 
 
+_AUXILIARIES = frozenset("is was are were has had have".split())
+"""A that-clause's first verb that only opens a passive, perfect or progressive predicate."""
 _THAT_CLAUSE = re.compile(r"(?:\s+(?:on|in|at|last|this|earlier|later|[A-Z][a-z]+)){0,3}\s+that\s+")
 """After a reporting verb, up to three words of time or place (`on Monday`), then `that`."""
 

@@ -1,0 +1,67 @@
+"""attack51: shapes where an extract48 rule gave a wrong speaker or a cut name that the code before it got
+right. Every sentence is invented; each case not marked `guard` failed on main 04ebfedf."""
+
+from __future__ import annotations
+
+import pytest
+
+from landstrikes.extract.article import extract_article
+from landstrikes.extract.entities import find_mentions
+
+
+def _surfaces(text: str) -> list[str]:
+    return [text[m.start:m.end] for m in find_mentions(text)]
+
+
+def _speaker(text: str, quote_start: str) -> str | None:
+    rows = extract_article("a", text)
+    return next(q for q in rows["quotes"] if q["text"].startswith(quote_start))["speaker_id"]
+
+
+# --- a that-clause whose verb is passive or perfect is reported, not coordinated with the cue ----------
+
+
+@pytest.mark.parametrize("text", [
+    'Norcom Police confirmed that Ann Lee was arrested on Monday and said "the inquiry continues".',
+    'Norcom Police confirmed that Ann Lee had been arrested and said "the inquiry continues".',
+    'Norcom Police announced that Ann Lee has resigned and said "we thank her for her service".',
+    'Norcom Police said that Ann Lee and Tom Ode were detained and said "they will be deported".',
+])
+def test_a_cue_after_a_that_clause_in_the_passive_or_perfect_keeps_the_reporting_verbs_subject(text):
+    # "<Body> confirmed that <Name> was arrested ... and said": the body reports the arrest and speaks on;
+    # the arrested person does not (extract48's that-clause rule had given the quote to the person)
+    quote = text.split('"')[1]
+    assert _speaker(text, quote[:12]) == "norcom-police"
+
+
+@pytest.mark.parametrize("text", [
+    "The Kesby Herald reports that Ann Lee visited the harbour on Monday and said the plan would fail.",
+    "The Kesby Herald reported on Monday that Ann Lee visited the harbour and said the plan would fail.",
+])
+# (guard: a that-clause's own active verb keeps extract48's reading)
+def test_a_cue_coordinated_with_an_active_verb_inside_a_that_clause_still_takes_its_subject(text):
+    assert _speaker(text, "the plan would fail") == "ann-lee"
+
+
+# --- a jurisdiction word that is part of a name before a title stays in it ----------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Penn State President Ann Lee said the campus was safe.", "Penn State"),  # a university
+    ("Ninth Circuit Judge Ann Lee said the law was void.", "Ninth Circuit"),  # a court
+    ("Southern District Judge Ann Lee said the law was void.", "Southern District"),
+    ("Gilbert County Prosecutor Bob Kesby said the case was closed.", "Gilbert County"),  # (guard)
+])
+def test_a_jurisdiction_noun_after_a_name_before_a_title_is_part_of_that_name(text, name):
+    assert name in _surfaces(text), _surfaces(text)
+
+
+@pytest.mark.parametrize(("text", "dropped"), [
+    ("State Representative Owen Bradley said he backed the delay.", "State"),
+    ("US District Judge Ann Lee said the law was void.", "US District"),  # after an initialism: the office's
+    ("Federal District Judge Ann Lee said the law was void.", "Federal District"),
+    ("Swiss Federal Prosecutor Ann Lee said the case was closed.", "Swiss Federal"),  # an adjective: never
+])
+# (guard: a jurisdiction word opening the words before a title, or after an initialism, is the office's)
+def test_a_jurisdiction_word_of_the_office_stays_out_of_any_name(text, dropped):
+    assert dropped not in _surfaces(text), _surfaces(text)
