@@ -61,7 +61,33 @@ def test_a_jurisdiction_noun_after_a_name_before_a_title_is_part_of_that_name(te
     ("US District Judge Ann Lee said the law was void.", "US District"),  # after an initialism: the office's
     ("Federal District Judge Ann Lee said the law was void.", "Federal District"),
     ("Swiss Federal Prosecutor Ann Lee said the case was closed.", "Swiss Federal"),  # an adjective: never
+    ("Brooklyn District Attorney Ann Lee said the case was closed.", "Brooklyn District"),  # a place's attorney
+    ("Republican State Senator Ann Lee said it was over.", "Republican State"),  # a party's senator
+    ("Conservative District Councillor Ann Lee said it was over.", "Conservative District"),
 ])
 # (guard: a jurisdiction word opening the words before a title, or after an initialism, is the office's)
 def test_a_jurisdiction_word_of_the_office_stays_out_of_any_name(text, dropped):
     assert dropped not in _surfaces(text), _surfaces(text)
+
+
+# --- a person's name after a plural's possessive is no part of a body ----------------------------------
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The Packers' Aaron Rodgers said the team was tired.", "Aaron Rodgers"),  # a team's player
+    ("The Kesby Teachers' Ann Lee said the strike would go on.", "Ann Lee"),  # a union's member
+    ("The Steelers’ Ben Ode said the team was tired.", "Ben Ode"),
+])
+def test_a_persons_name_after_a_plurals_possessive_is_a_person(text, person):
+    found = [(text[m.start:m.end], m.type) for m in find_mentions(text)]
+    assert (person, "PERSON") in found, found
+    assert _speaker(text, "the ") == person.lower().replace(" ", "-")
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The Lawyers' Christian Fellowship said it was over.", "Lawyers' Christian Fellowship"),
+    ("The Kesby Workers' Party said it was over.", "Kesby Workers' Party"),
+])
+# (guard: extract48's bodies named with a plural's possessive stay whole)
+def test_a_body_named_with_a_plurals_possessive_stays_one_name(text, body):
+    assert body in _surfaces(text), _surfaces(text)

@@ -426,6 +426,19 @@ def _plural_possessor_gap(text: str, before: _Tok, tok: _Tok) -> bool:
     return gap == " " and _plural_possessor(before.text) and not _is_title(text, tok)  # ("Children's Minister Ann Lee": a title)
 
 
+def _persons_name_opens(text: str, toks: list[_Tok], i: int) -> bool:
+    """The capitalised words from `toks[i]` on (up to four, one space apart) are a person's name and
+    nothing more: `The Packers' Aaron Rodgers said`, `the Teachers' Ann Lee` (a team's or a union's member,
+    not one body's name, which extract48's plural possessive had made them; attack51)."""
+    words = []
+    for k in range(i, min(i + 4, len(toks))):
+        if not toks[k].text[:1].isupper() or (words and text[toks[k - 1].end:toks[k].start] != " "):
+            break
+        words.append(toks[k].text)
+    return (_opens_a_persons_name(words) if 2 <= len(words) <= 3 else False) or (
+        len(words) == 2 and words[-1] in _titled_surnames(text))
+
+
 def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
     """Runs of name-like words joined by one space or by connectors ("Department of Defense")."""
     groups: list[list[_Tok]] = []
@@ -439,7 +452,7 @@ def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
         if current and current[-1].possessive and tok.text in gz.HOLIDAY_LAST_WORDS and text[current[-1].end + 2:tok.start] == " ":
             current.append(tok)  # "Valentine's Day": the possessive is part of a holiday's name (extract46)
             continue
-        if current and _plural_possessor_gap(text, current[-1], tok):
+        if current and _plural_possessor_gap(text, current[-1], tok) and not _persons_name_opens(text, toks, i):
             current.append(tok)  # "Harbour Lobstermen's Cooperative", "Norland Workers' Party": one body's name (extract48)
             continue
         if current and not current[-1].possessive:
@@ -720,23 +733,36 @@ def _type_group_once(text: str, group: list[_Tok], runs: _Runs):
 
 
 _JURISDICTIONS = frozenset("State County City District Federal Town Municipal Provincial Regional Circuit".split())
-_NAME_ENDING_JURISDICTIONS = frozenset("County City State Town District Circuit".split())
-"""Jurisdiction nouns that end a name after a word of it: `Gilbert County`, `Kansas City`, `Penn State`,
-`Ninth Circuit`, `Southern District` (the adjectives, `Federal`, `Provincial`, name no body so)."""
+_PLACE_SUFFIXES = frozenset({"County", "City"})
+_NAMED_JURISDICTIONS = frozenset({"State", "District", "Circuit", "Town"})
+_ORDINAL = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|\d+(?:st|nd|rd|th))")
+
+
+def _names_a_jurisdiction(word: str) -> bool:
+    """A word that, before `State`, `District`, `Circuit` or `Town`, makes one body's name with it: a name
+    that is no place, nationality or common word (`Penn State`), an ordinal (`Ninth Circuit`) or a compass
+    word (`Southern District`). Not a place (`Brooklyn District Attorney`: the borough's attorney), a party
+    (`Republican State Senator`) or a common word (`Conservative District Councillor`)."""
+    if _ORDINAL.fullmatch(word) or word in gz.COMPASS:
+        return True
+    return (any(char.islower() for char in word) and word not in gz.places() and word not in gz.demonyms()
+            and not gz.is_common_word(word))
 
 
 def _without_jurisdiction(prefix: list[_Tok]) -> list[_Tok]:
     """The words before a title less the jurisdiction words that end them: `State Representative`,
     `County Sheriff`, `Wexbury County District Attorney` (the office's level, no body: each had
     been an ORG `State`, `County`, or a person `Wexbury County District`; newuser47's invented
-    article, dev-news about 20 such titles outside the held-out sets; extract48). A jurisdiction noun
-    after a capitalised word that is neither a jurisdiction word nor an initialism is that name's own
-    (`Gilbert County Prosecutor`, `Penn State President`, `Ninth Circuit Judge`: attack51, extract48 had
-    cut the university and the court to `Penn`, `Ninth`); after `US` it is the office's (`US District Judge`)."""
+    article, dev-news about 20 such titles outside the held-out sets), keeping `County` and `City`
+    after a name (`Gilbert County Prosecutor`: the county is a place; extract48), and `State`,
+    `District`, `Circuit`, `Town` after a word that names a body with them (`Penn State President`,
+    `Ninth Circuit Judge`, `Southern District Judge`: extract48 had cut them to `Penn`, `Ninth`,
+    `Southern`; attack51)."""
     end = len(prefix)
     while end and prefix[end - 1].text in _JURISDICTIONS and not (
-            prefix[end - 1].text in _NAME_ENDING_JURISDICTIONS and end > 1 and prefix[end - 2].text not in _JURISDICTIONS
-            and any(char.islower() for char in prefix[end - 2].text)):
+            end > 1 and prefix[end - 2].text not in _JURISDICTIONS
+            and (prefix[end - 1].text in _PLACE_SUFFIXES
+                 or prefix[end - 1].text in _NAMED_JURISDICTIONS and _names_a_jurisdiction(prefix[end - 2].text))):
         end -= 1
     return prefix[:end]
 
