@@ -61,8 +61,8 @@ def test_a_jurisdiction_noun_after_a_name_before_a_title_is_part_of_that_name(te
     ("US District Judge Ann Lee said the law was void.", "US District"),  # after an initialism: the office's
     ("Federal District Judge Ann Lee said the law was void.", "Federal District"),
     ("Swiss Federal Prosecutor Ann Lee said the case was closed.", "Swiss Federal"),  # an adjective: never
-    ("Brooklyn District Attorney Ann Lee said the case was closed.", "Brooklyn District"),  # a place's attorney
-    ("Republican State Senator Ann Lee said it was over.", "Republican State"),  # a party's senator
+    ("Leeds District Attorney Ann Lee said the case was closed.", "Leeds District"),  # a place's attorney
+    ("Democratic State Senator Ann Lee said it was over.", "Democratic State"),  # a party's senator
     ("Conservative District Councillor Ann Lee said it was over.", "Conservative District"),
 ])
 # (guard: a jurisdiction word opening the words before a title, or after an initialism, is the office's)

@@ -741,8 +741,8 @@ _ORDINAL = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|
 def _names_a_jurisdiction(word: str) -> bool:
     """A word that, before `State`, `District`, `Circuit` or `Town`, makes one body's name with it: a name
     that is no place, nationality or common word (`Penn State`), an ordinal (`Ninth Circuit`) or a compass
-    word (`Southern District`). Not a place (`Brooklyn District Attorney`: the borough's attorney), a party
-    (`Republican State Senator`) or a common word (`Conservative District Councillor`)."""
+    word (`Southern District`). Not a place (`<Place> District Attorney`: the place's attorney), a party
+    (`<Party> State Senator`) or a common word (`Conservative District Councillor`)."""
     if _ORDINAL.fullmatch(word) or word in gz.COMPASS:
         return True
     return (any(char.islower() for char in word) and word not in gz.places() and word not in gz.demonyms()
