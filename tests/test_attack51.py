@@ -91,3 +91,15 @@ def test_a_persons_name_after_a_plurals_possessive_is_a_person(text, person):
 # (guard: extract48's bodies named with a plural's possessive stay whole)
 def test_a_body_named_with_a_plurals_possessive_stays_one_name(text, body):
     assert body in _surfaces(text), _surfaces(text)
+
+
+# --- what `and` joins, as `_joins_across` says it ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The Kesby Bank and Trust Company said it was over.", ["Kesby Bank and Trust Company"]),
+    ("The Kesby Army and Navy Club said it was over.", ["Kesby Army and Navy Club"]),
+])
+# (guard: the docstring's examples of a join are what the code does)
+def test_and_joins_a_bodys_name_only_after_its_head_word(text, names):
+    assert _surfaces(text) == names
