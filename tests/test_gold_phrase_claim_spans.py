@@ -9,6 +9,7 @@ tie a phrase to something else."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,16 @@ from landstrikes.schema.tableio import read_table
 LINKING_WORDS = {"after", "amid", "amidst", "despite", "with", "without", "by", "following", "before", "during"}
 
 
+def first_word(text: str) -> str:
+    """The claim's first word, past any quotation mark, dash or bracket before it."""
+    found = re.search(r"\w+", text)
+    return found.group().lower() if found else ""
+
+
 def claims_opening_on_a_linking_word(data: Path) -> list[tuple[str, str]]:
     claims = read_table(data / "claims")
     return [(claim_id, text) for claim_id, text in zip(claims["claim_id"], claims["text"])
-            if text.split()[0].lower() in LINKING_WORDS]
+            if first_word(text) in LINKING_WORDS]
 
 
 def test_no_gold_claim_opens_on_the_word_that_ties_it_to_its_sentence():
@@ -33,3 +40,14 @@ def test_no_gold_claim_opens_on_the_word_that_ties_it_to_its_sentence():
 def test_the_release_that_moved_the_six_spans_is_the_first_without_them(release, expected):
     data = DATASET / "releases" / release / "data"
     assert len(claims_opening_on_a_linking_word(data)) == expected
+
+
+@pytest.mark.parametrize("text", ["amid rising tensions", "“amid rising tensions", "— despite the warnings", "(after the raid"])
+def test_a_linking_word_is_found_after_an_opening_quote_dash_or_bracket(tmp_path, text):
+    # (attack51: the check read the first whitespace-separated word, so "“amid" or "— despite" passed it)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (tmp_path / "claims").mkdir()
+    pq.write_table(pa.table({"claim_id": ["a:c:0-1"], "text": [text]}), tmp_path / "claims" / "claims.parquet")
+    assert claims_opening_on_a_linking_word(tmp_path) == [("a:c:0-1", text)]
