@@ -145,7 +145,9 @@ def test_validate_given_one_table_says_to_pass_the_folder_that_holds_the_tables(
         out = capsys.readouterr()
         line = (out.err + out.out).strip().splitlines()[-1]
         assert code == 2 and any(f"[{check}]" in line for check in ("unreadable-folder", "release-not-found", "render-refused")), line
-        assert f"pass the folder that holds the table folders ({tmp_path / 'mycopy'})" in line, line
+        # (the report cuts a long line: under a deep pytest folder the path itself may be cut short)
+        assert "is one table's folder: pass the folder that holds the table folders (" in line, line
+        assert f"({tmp_path / 'mycopy'})" in line or line.endswith("…"), line
 
 
 def test_loading_or_verifying_a_copy_of_tables_without_manifest_says_what_reads_it(tmp_path, capsys):
