@@ -161,6 +161,7 @@ FL = [
     ("003", "a character in authorizing", 1, "spun_text", "Likely original “a role in authorizing”.", "AQ4", H),
     ("003", "Trump’s input", 1, "spun_text", "Likely original “Trump’s comments/remarks”.", "AQ4", L),
     ("003", "Venezuelan performance", 1, "spun_text", "Likely original “Venezuelan operation”.", "AQ4", H),
+    ("003", "intensifying engagement", 1, "spun_text", "Possibly spun from “intensifying conflict/involvement”.", "AQ4", L),
     ("003", "legal lucidity", 1, "spun_text", "Likely original “legal clarity”.", "AQ4", M),
     ("003", "Security Measures partnership", 1, "spun_text", "Likely original “Security partnership”.", "AQ4", M),
     ("003", "intelligence communication", 1, "spun_text", "Likely original “intelligence sharing”.", "AQ4", M),
