@@ -80,9 +80,7 @@ REJECTED_VALUE_BACK = {
 }
 
 # Adopted, not applied (audit44 NOT APPLIED); remove an entry when the lead applies it.
-XFAIL = {
-    ("gold213_review.tsv", "c2", "record_note"): "gold213 c2: c-sre-act-of-aggression's note still the 2.0 note on the statement, not on the content",
-}
+XFAIL: dict = {}  # gold213 c2's note, the one decision audit44 found unapplied, applied in 2.35.0
 
 
 def tables(data: Path) -> dict[str, dict[str, dict]]:

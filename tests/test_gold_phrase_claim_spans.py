@@ -51,3 +51,26 @@ def test_a_linking_word_is_found_after_an_opening_quote_dash_or_bracket(tmp_path
     (tmp_path / "claims").mkdir()
     pq.write_table(pa.table({"claim_id": ["a:c:0-1"], "text": [text]}), tmp_path / "claims" / "claims.parquet")
     assert claims_opening_on_a_linking_word(tmp_path) == [("a:c:0-1", text)]
+
+
+CONNECTIVES = {"and", "so", "but", "yet"}
+"""Words that tie a sentence to the one before it and state nothing of their own (review43 r43f-04:
+"So we have to do something", where the gold had already cut "And" from "And she says no")."""
+
+
+def claims_opening_on_a_connective(data: Path) -> list[tuple[str, str]]:
+    claims = read_table(data / "claims")
+    return [(claim_id, text) for claim_id, text in zip(claims["claim_id"], claims["text"])
+            if first_word(text) in CONNECTIVES]
+
+
+def test_no_gold_claim_opens_on_a_connective_to_the_sentence_before():
+    assert claims_opening_on_a_connective(DATASET / "data") == []
+
+
+@pytest.mark.parametrize("release, expected", [("2.34.2", 1), ("2.35.0", 0)])
+def test_the_release_that_cut_so_is_the_first_without_a_connective(release, expected):
+    data = DATASET / "releases" / release / "data"
+    if not data.exists():
+        pytest.skip(f"release {release} not made yet")
+    assert len(claims_opening_on_a_connective(data)) == expected
