@@ -363,7 +363,7 @@ def _opens_a_name_mid_sentence(text: str, tok: _Tok, following: _Tok) -> bool:
             and following.text not in gz.FUNCTION_WORDS and following.text not in gz.TITLES)
 
 _HEAD_NOUNS = gz.ORG_WORDS | gz.MEDIA_WORDS | gz.LOC_WORDS | gz.LAW_WORDS | gz.EVENT_WORDS | gz.TITLES | gz.LOC_HEADS | gz.ORG_HEADS | frozenset(
-    "State States Republic Kingdom Emirates Museum Society Duke Duchess Earl Archbishop Bishop Islands".split()
+    "State States Republic Kingdom Emirates Museum Society Duke Duchess Earl Archbishop Bishop Islands Port".split()
 )
 
 
@@ -382,6 +382,41 @@ def _joins_across(current: list[_Tok], gap: str, following: _Tok) -> bool:
         return (current[-1].text in gz.ORG_WORDS and not gap.endswith(" the ") and not word.isupper()
                 and (gz.is_common_word(word) or entity_types.plural_noun(word)))
     return current[-1].text in _HEAD_NOUNS
+
+
+_BEFORE_HEAD_GAPS = frozenset({" and ", " in "})
+_BODY_HEADS = gz.ORG_WORDS | frozenset({"Executive", "Unit"})
+
+
+def _joins_before_a_head(text: str, current: list[_Tok], toks: list[_Tok], i: int) -> bool:
+    """`and` or `in` between common words inside one body's name: `the Health and Safety Executive`,
+    `Economic and Social Research Council`, `Efficiency in Government Unit`, `Commons Standards and
+    Privileges Committee` (extract49: each had been cut in two, its first words typed a body of their
+    own). The words before are at most three English common words written with capitals (no place,
+    nationality or name), the words after are at most three one blank apart and end on a body's head
+    word (`Council`, `Committee`, `Executive`) with no capitalised word after it. Not after a head
+    (`_joins_across` reads that, and `the Ministry of Health and World Health Organization` are two), nor
+    before a name of its own (`Kesby and Norcom Council`: `Norcom` is no common word), nor before a
+    title (`... and Reform Committee Chairman Ann Lee`: the title's split reads that group)."""
+    if len(current) > 3 or not all(_plain_word(t.text) for t in current):
+        return False
+    if any(text[a.end:b.start] != " " for a, b in zip(current, current[1:])):
+        return False  # "the Ministry of Health and World Health Organization": two bodies
+    after = [toks[i]]
+    for k in range(i + 1, min(i + 4, len(toks))):
+        if text[toks[k - 1].end:toks[k].start] != " " or not toks[k].text[:1].isupper() or toks[k].ambiguous:
+            break
+        after.append(toks[k])
+    if len(after) < 2 or len(after) > 3 or after[-1].text not in _BODY_HEADS:
+        return False  # (a fourth word after the head, "... Committee Chairman Ann Lee": the title's split reads it)
+    return all(_plain_word(t.text) for t in after[:-1])
+
+
+def _plain_word(word: str) -> bool:
+    """A capitalised English common word that names nothing by itself (`Health`, `Standards`), not a
+    place, nationality, outlet or given name."""
+    return ((_common_word(word) or entity_types.plural_noun(word)) and not _whole_name(word) and word not in gz.given_names()
+            and not word.isupper())
 
 
 _IRREGULAR_PLURALS = frozenset({"Men", "Women", "Children", "People"})
@@ -460,7 +495,8 @@ def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
         if current and not current[-1].possessive:
             gap = text[current[-1].end:tok.start]
             joined = (gap == " " or gap in entity_types.AMPERSANDS or (_CONNECTOR_GAP.fullmatch(gap) is not None and _joins_across(current, gap, tok))
-                      or len(current) <= 2 and _PARTICLE_GAP.fullmatch(gap) is not None)
+                      or len(current) <= 2 and _PARTICLE_GAP.fullmatch(gap) is not None
+                      or gap in _BEFORE_HEAD_GAPS and _joins_before_a_head(text, current, toks, i))
             if joined:
                 current.append(tok)
                 continue
