@@ -46,3 +46,44 @@ def test_and_before_a_head_does_not_join_two_names(text, names):
 def test_the_port_of_a_town_is_one_name():
     found = _found("Ships reached the Port of Valmouth on Monday.")
     assert found == [("Port of Valmouth", "LOC")], found
+
+
+# --- products: a maker's product, a model's number ----------------------------------------------------
+
+
+def test_a_makers_product_is_no_body():
+    text = ("Norvane said on Monday the Norvane Wristband would cost $300. Norvane shares rose, and the "
+            "Wristband sold out.")
+    found = _found(text)
+    assert ("Norvane Wristband", "OTHER") in found, found
+    assert ("Wristband", "OTHER") in found, found
+    assert found.count(("Norvane", "ORG")) == 2, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Pilots flew the Corvair 747 to Kesby, Corvair said. Corvair denied it.", "Corvair 747"),
+    ("He beat his brother while playing Skyrampart 4 on Monday.", "Skyrampart 4"),
+])
+def test_a_model_number_after_a_body_is_a_product(text, name):
+    assert (name, "OTHER") in _found(text), _found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # (guard) a body's word, a place's word or a role after the maker keeps the body
+    ("Norvane rose. Norvane fell. Norvane Holdings said so.", "Norvane Holdings"),
+    ("Norvane rose. Norvane fell. Norvane Stadium was full.", "Norvane Stadium"),
+    # (guard) a maker read alone only once is no maker
+    ("Norvane rose. The Norvane Wristband sold.", "Norvane Wristband"),
+])
+def test_a_body_after_a_maker_stays_a_body(text, name):
+    found = _found(text)
+    assert (name, "OTHER") not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "He said Norvane 3 million shares were sold.",  # (guard) a quantity
+    "Fans saw Kesby Rovers 2 Norton 1 on Saturday.",  # (guard) a score
+    "He worked at Number 10 for years.",  # (guard) a place named by its number
+])
+def test_a_number_after_a_name_that_is_no_model_stays_out(text):
+    assert not any(kind == "OTHER" for _, kind in _found(text)), _found(text)

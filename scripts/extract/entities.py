@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -527,7 +528,7 @@ def find_mentions(text: str) -> list[Mention]:
             raw.append((m.start(), m.end(), found, "EVENT" if found[0].isdigit() else "OTHER", 0.6, None))
     for m in _WEB_ADDRESS.finditer(text):  # "told Metro.co.uk": the site, not the word before its dot (extract45)
         raw.append((m.start(), m.end(), m.group(), "ORG", 0.7, None))
-    raw = _with_channel_numbers(text, _with_the_and_year(text, _longest_first(raw)))
+    raw = _products(text, _with_channel_numbers(text, _with_the_and_year(text, _longest_first(raw))))
     # a regex's \b follows this Python's Unicode tables: a name glued to a letter they do not know
     # is part of a longer word, which validate's newer tables see; such a mention is dropped
     return [m for m in _link_short_names(text, raw) if not (inside_word(text, m.start) or inside_word(text, m.end))]
@@ -569,6 +570,69 @@ def _with_channel_numbers(text: str, raw: list) -> list:
         elif (at == 0 or out[at - 1][1] <= start) and (at == len(out) or out[at][0] >= end):
             added.append((start, end, m.group("station"), "MEDIA", 0.6, None))
     return sorted(out + added) if added else out
+
+
+_MODEL_NUMBER = re.compile(
+    r" (?!(?:1[89]|20)\d\d\b)\d{1,4}(?:[A-Z]{0,2}\b)(?![\w%]|[.,:/]\d|-\w| (?:[a-z]+s|million|billion|thousand|per|percent|of)\b| to \d"
+    r"| [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)* \d)")
+"""A model's number after a product's or maker's name (`Boeing 747`, `Norphone 6`, `Skyplay 4`): not a
+year, a time, a score (`2-1`, `Kesby 2 Norton 1`), a quantity (`Norcom 3 million`, `40 shares`) nor a
+range (`Norcom 3 to 2`)."""
+_SCORE_BEFORE = re.compile(r"\d ")
+_NOT_MODELS = frozenset({"Number", "No", "Age", "Aged", "Flight", "Terminal", "Gate", "Platform", "Route", "Highway", "Interstate", "Camp"})
+"""Names before a number that make a place or a body with it (`Number 10`: Downing Street)."""
+_ROLE_ENDINGS = ("er", "or", "ist", "ian")
+
+
+def _may_have_a_model(surface: str) -> bool:
+    """A name of one to three words not written in capitals, no month (`NOVEMBER 15`), no place's or
+    body's number (`Number 10`): a run of a headline's words (`<Noun> Confirms <Noun> Will <Verb> 6`) is none."""
+    words = surface.split()
+    return (len(words) <= 3 and not (len(words) > 1 and surface.isupper()) and surface not in _NOT_MODELS
+            and words[-1].title() not in gz.MONTHS_DAYS and words[-1] not in gz.FUNCTION_WORDS)
+
+
+def _product_word(word: str) -> bool:
+    """A word that may follow a maker's name in a product's (`Watch`, `Edition`, `Translate`): an English
+    common word or its plural written with a capital, no body's, place's, role's or person's word."""
+    return (word[:1].isupper() and not word.isupper() and (gz.is_common_word(word) or entity_types.plural_noun(word))
+            and word not in _NOT_PRODUCT_WORDS and word not in gz.TITLES and not word.removesuffix("s").endswith(_ROLE_ENDINGS)
+            and word not in gz.given_names() and word not in gz.surnames() and word not in gz.places())
+_NOT_PRODUCT_WORDS = (_HEAD_NOUNS | entity_types.ORG_LAST_WORDS | entity_types.NATIONAL_ARMS | gz.MEDIA_WORDS
+                      | frozenset("Store Stores Shop Shops Research Labs Studios Pictures Records Music TV Inc Corp Ltd Plc Motor Stadium "
+                                  "Arena Park Centre Center Security Hall House Tower Square Street Road Bridge Estate Estates Components "
+                                  "Campaign Forum".split()))
+
+
+def _products(text: str, raw: list) -> list:
+    """A product is no body (dev guidelines: products are MISC; the gold's `OTHER`): a maker's one-word
+    name read as a body elsewhere in the article before a word that names no body (`Norcom Watch` where
+    `Norcom` alone is a firm: extract49, on the dev texts every such name was a product, `<Maker>
+    <Product>` typed ORG), and a name typed ORG before a model's number, which it takes in (`Boeing
+    747`, `<Game> 4`: had been the firm or game alone). A body's, a place's, a role's or a person's word
+    after the maker (`Norcom Holdings`, `Norcom UK`, `Norcom Stadium`, `Norcom Controller`) keeps the
+    reading, and so does a maker written in capitals (`<initialism> National Security`) or a name typed a
+    person (a given name read as a body elsewhere made `<Given> <Surname>` a product)."""
+    if not raw:
+        return raw
+    alone = Counter(text[r[0]:r[1]] for r in raw if r[3] == "ORG" and " " not in text[r[0]:r[1]])
+    makers = {word for word, n in alone.items() if n >= 2}  # (one mention of "Human" or "World" alone: a slip, no maker)
+    has_digit = any(c.isdigit() for c in text)
+    out = []
+    for start, end, name, kind, conf, gender in raw:
+        if out and start < out[-1][1]:
+            continue  # (inside a name a model number just took in)
+        if kind == "ORG" and " " in name:
+            words = text[start:end].split()
+            if words[0] in makers and not words[0].isupper() and 1 <= len(words) - 1 <= 2 and all(map(_product_word, words[1:])):
+                kind, gender = "OTHER", None
+        if has_digit and kind in ("ORG", "OTHER") and _may_have_a_model(text[start:end]):
+            number = _MODEL_NUMBER.match(text, end)
+            if number is not None and text[start:end] not in _BROADCASTERS and not _SCORE_BEFORE.match(text, max(0, start - 2)):
+                end = number.end()
+                name, kind, gender = text[start:end], "OTHER", None
+        out.append((start, end, name, kind, conf, gender))
+    return out
 
 
 _THE_MID_SENTENCE = re.compile(r"(?<=[a-z,] )The $")
@@ -1302,8 +1366,8 @@ def _link_short_names(text: str, raw) -> list[Mention]:
     full: dict[str, tuple[str, str, str | None]] = {}
     for start, end, name, kind, conf, gender in raw:
         parts = name.split()
-        if kind in ("PERSON", "ORG") and len(parts) > 1:
-            full.setdefault(parts[-1], (name, kind, gender))
+        if kind in ("PERSON", "ORG", "OTHER") and len(parts) > 1 and not parts[-1][:1].isdigit():
+            full.setdefault(parts[-1], (name, kind, gender))  # ("OTHER": "the Watch" after "Norcom Watch", extract49)
     best: dict[str, tuple[float, str, str]] = {}
     for start, end, name, kind, conf, gender in raw:
         surface = text[start:end]
