@@ -87,3 +87,58 @@ def test_a_body_after_a_maker_stays_a_body(text, name):
 ])
 def test_a_number_after_a_name_that_is_no_model_stays_out(text):
     assert not any(kind == "OTHER" for _, kind in _found(text)), _found(text)
+
+
+# --- a programme named with a number after a broadcaster; people counted after a channel's number ---------
+
+
+def test_a_programme_named_with_a_number_is_not_a_channel_number():
+    found = _found("She told NBC 48 Hours on Sunday that the plan had failed.")
+    assert ("48 Hours", "MEDIA") in found, found
+    assert ("NBC 48", "MEDIA") not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry sank off Kesby and Channel 12 people were rescued.",
+    "The ferry sank off Kesby and Channel 40 passengers were rescued.",
+])
+def test_people_counted_after_a_channel_word_are_no_channel_number(text):
+    assert not any(name.startswith("Channel ") for name, _ in _found(text)), _found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("It was shown on Channel 4 viewers said.", "Channel 4"),  # (guard) the channel's audience
+    ("He said NBC 5 believes the patient is a nurse.", "NBC 5"),  # (guard) a verb in -s after the channel
+])
+def test_a_channel_number_before_its_audience_or_a_verb_stays(text, name):
+    assert (name, "MEDIA") in _found(text), _found(text)
+
+
+# --- a person's name after a team's plural possessive, with a given name the census lacks -----------------
+
+
+def test_an_unknown_given_name_after_a_plural_possessive_is_a_person():
+    found = _found("The Harriers' Zorvan James scored twice on Saturday.")
+    assert ("Zorvan James", "PERSON") in found, found
+
+
+def test_a_body_after_a_plural_possessive_stays_one_name():
+    # (guard) a body's head word after the possessive
+    found = _found("He said the Kesby Dockers' Tavish Union agreed.")
+    assert ("Kesby Dockers' Tavish Union", "ORG") in found, found
+
+
+# --- a byline's name ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Dock strike\n\nBy Helena Brandt, Staff Reporter\n\nThe port reopened on Monday.",
+    "By Helena Brandt\nThe port reopened on Monday.",
+])
+def test_a_bylines_name_is_one_person(text):
+    assert ("Helena Brandt", "PERSON") in _found(text), _found(text)
+
+
+def test_by_before_a_day_opens_no_name():
+    # (guard)
+    assert _found("By Monday, the port had reopened.") == [], _found("By Monday, the port had reopened.")
