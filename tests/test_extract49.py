@@ -142,3 +142,37 @@ def test_a_bylines_name_is_one_person(text):
 def test_by_before_a_day_opens_no_name():
     # (guard)
     assert _found("By Monday, the port had reopened.") == [], _found("By Monday, the port had reopened.")
+
+
+# --- names written with the Arabic article (al-, el-) ---------------------------------------------------
+
+
+def test_a_name_with_the_article_is_one_person_and_its_short_forms_link_to_it():
+    text = ("Officials said Yusuf Idris al-Karnawi had fled. Karnawi was last seen in May, and al-Karnawi's "
+            "aides declined to comment.")
+    found = _found(text)
+    assert ("Yusuf Idris al-Karnawi", "PERSON") in found, found
+    assert ("Karnawi", "PERSON") in found and ("al-Karnawi", "PERSON") in found, found
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Fighters of al-Tawhidiya attacked the town on Monday.", "al-Tawhidiya", "ORG"),  # written only so: found
+    ("He said Jabhat al-Tawhidiya had fled.", "Jabhat al-Tawhidiya", "ORG"),  # a body's first word
+    ("They fought near the town of Ras al-Qarnaba on Monday.", "Ras al-Qarnaba", "GPE"),  # a place's first word
+    ("Hamid al-Karnawi said the talks had failed.", "Hamid al-Karnawi", "PERSON"),  # at a sentence start
+])
+def test_a_name_after_the_article_takes_it_in(text, name, kind):
+    assert (name, kind) in _found(text), _found(text)
+
+
+def test_a_lower_case_word_before_a_hyphen_is_no_article():
+    # (guard) "Sergeant-at-Arms", "well-Known": only al-/el-/as-/ash-/ad-/ar-/az- after a blank
+    found = _found("He told the Sergeant-at-Arms on Monday.")
+    assert all(not name.startswith("at-") for name, _ in found), found
+
+
+def test_the_speaker_named_with_the_article_is_the_whole_name():
+    text = 'Yusuf Idris al-Karnawi spoke to reporters. "We will not leave," al-Karnawi said.'
+    rows = extract_article("a", text)
+    quote = next(q for q in rows["quotes"] if q["text"].startswith("We will"))
+    assert quote["speaker_id"] == "yusuf-idris-al-karnawi", quote["speaker_id"]

@@ -116,7 +116,8 @@ def _tokens(text: str) -> list[_Tok]:
         possessive = word.endswith(("’s", "'s")) and len(word) > 2
         if possessive and word[:-2] not in named_with_s:
             word, end = word[:-2], end - 2
-        weak = ((start in breaks and not _after_initialism(text, start)) or (start < title_end and _in_lines(start, title_lines))) and start not in bylined
+        weak = ((start in breaks and not _after_initialism(text, start) and not _after_article(text, start))
+                or (start < title_end and _in_lines(start, title_lines))) and start not in bylined
         found.append((start, end, word, possessive, weak))
     # a capitalised word is confirmed as a name by one capitalised use mid-sentence in running text
     confirmed = {w for _, _, w, _, weak in found if not weak and w[0].isupper()}
@@ -130,7 +131,8 @@ def _tokens(text: str) -> list[_Tok]:
             # "Anna Berg said" at a paragraph start: a first name before a name read mid-sentence
             # ("Unlike Berg, ...": a word the dictionary has only in lower case is none; extract45)
             ns, _, nw, _, nweak = found[i + 1]
-            doubtful = not ((text[e:ns] == " " or _PARTICLE_GAP.fullmatch(text, e, ns)) and nw[:1].isupper() and not nweak)
+            doubtful = not ((text[e:ns] == " " or _PARTICLE_GAP.fullmatch(text, e, ns) or _ARTICLE_GAP.fullmatch(text, e, ns))
+                            and nw[:1].isupper() and not nweak)
         if (doubtful and w not in gz.FUNCTION_WORDS and (_SPEECH_AT.match(text, e, e + 20) and _may_name_a_speaker(w) or _after_title_stop(text, s))
                 and not _used_lower(text, w.lower(), lowered)):
             doubtful = False  # `," Hale said.`, `Hale told`, `said Lt. Hale`: the subject of a reporting verb, a titled name
@@ -139,6 +141,39 @@ def _tokens(text: str) -> list[_Tok]:
             doubtful = True  # "City Council Approves ...", "Business owners said": a place-name word, yet a common noun here
         out.append(_Tok(s, e, w, p, doubtful))
     return out
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w‑-])(?:al|el|as|ash|ad|ar|az)[‑-]")
+"""The Arabic article written lower case and joined by a hyphen to the name after it (`al-<Name>`)."""
+_ARTICLE_GAP = re.compile(r" (?:al|el|as|ash|ad|ar|az)[‑-]")
+"""`<Given> <Given> al-<Name>`: one name across the article."""
+
+
+def _after_article(text: str, start: int) -> bool:
+    """The word follows `al-` (`el-`, `as-`, ...): the hyphen there opens no aside, the word is a name's
+    (extract49: `al-<Name>` had been read as a sentence start, so a name written only so was dropped)."""
+    return 2 < start and text[start - 1] in "-‑" and _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is not None
+
+
+def _with_articles(text: str, raw: list) -> list:
+    """A name after `al-` takes the article into its span (`al-<Name>`: dev guidelines, the longest name;
+    about 750 such names in dev-news, which were cut after the hyphen or dropped)."""
+    if "-" not in text and "‑" not in text:
+        return raw
+    out = []
+    for start, end, name, kind, conf, gender in raw:
+        if _after_article(text, start) and (not out or out[-1][1] <= start - 3):
+            article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+            start = article.start()
+            name = text[start:end] if name == text[article.end():end] else name
+        out.append((start, end, name, kind, conf, gender))
+    return out
+
+
+_ARABIC_BODY_WORDS = frozenset("Jabhat Ahrar Ansar Jaish Harakat Hizb Jamaat Jamaah Liwa Kataib Majlis Jund Ajnad Tanzim Dar Masjid".split())
+"""First words of bodies named with an article (`Jabhat al-<Name>`), not a person's given names."""
+_ARABIC_PLACE_WORDS = frozenset("Ain Ayn Ras Tell Tal Deir Bab Wadi Jabal Jebel Bir Qasr Madinat".split())
+"""First words of places named with an article (`Ras al-<Name>`: a cape, a spring, a hill, a town)."""
 
 
 _BYLINE_NAME = re.compile(r"^[ \t]*(?:By|BY|Written by|Reporting by|Posted by)[ \t]+([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})", re.MULTILINE)
@@ -522,7 +557,7 @@ def _groups(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
         if current and not current[-1].possessive:
             gap = text[current[-1].end:tok.start]
             joined = (gap == " " or gap in entity_types.AMPERSANDS or (_CONNECTOR_GAP.fullmatch(gap) is not None and _joins_across(current, gap, tok))
-                      or len(current) <= 2 and _PARTICLE_GAP.fullmatch(gap) is not None
+                      or len(current) <= 2 and (_PARTICLE_GAP.fullmatch(gap) is not None or _ARTICLE_GAP.fullmatch(gap) is not None)
                       or gap in _BEFORE_HEAD_GAPS and _joins_before_a_head(text, current, toks, i))
             if joined:
                 current.append(tok)
@@ -554,7 +589,7 @@ def find_mentions(text: str) -> list[Mention]:
             raw.append((m.start(), m.end(), found, "EVENT" if found[0].isdigit() else "OTHER", 0.6, None))
     for m in _WEB_ADDRESS.finditer(text):  # "told Metro.co.uk": the site, not the word before its dot (extract45)
         raw.append((m.start(), m.end(), m.group(), "ORG", 0.7, None))
-    raw = _products(text, _with_channel_numbers(text, _with_the_and_year(text, _longest_first(raw))))
+    raw = _with_articles(text, _products(text, _with_channel_numbers(text, _with_the_and_year(text, _longest_first(raw)))))
     # a regex's \b follows this Python's Unicode tables: a name glued to a letter they do not know
     # is part of a longer word, which validate's newer tables see; such a mention is dropped
     return [m for m in _link_short_names(text, raw) if not (inside_word(text, m.start) or inside_word(text, m.end))]
@@ -1251,8 +1286,17 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return []  # "TV", "GMT", a lone "Police" or "Government": common nouns
     if len(group) > 1 and (group[-2].possessive or text[group[-2].end:group[-2].end + 1] in "'’") and words[-1] in gz.HOLIDAY_LAST_WORDS:
         return [(start, end, name, "EVENT", 0.7, None)]  # "Valentine's Day", "New Year's Eve"
-    if (len(group) <= 3 and any(_PARTICLE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(group, group[1:]))
-            and not any(t.text in places or t.text in _HEAD_NOUNS for t in group)):
+    if (len(group) <= 3 and any(_ARTICLE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(group, group[1:]))
+            and group[0].text in _ARABIC_BODY_WORDS):
+        return [(start, end, name, "ORG", 0.6, None)]  # "Jabhat al-<Name>": a body (extract49)
+    if (len(group) <= 3 and any(_ARTICLE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(group, group[1:]))
+            and group[0].text in _ARABIC_PLACE_WORDS):
+        return [(start, end, name, "GPE", 0.6, None)]  # "Ain al-<Name>": a town
+    if (len(group) <= 3 and (any(_ARTICLE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(group, group[1:]))
+                             and not (group[0].text in places and _PLACE_PREPOSITION.search(text, max(0, start - 12), start))
+                             or any(_PARTICLE_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(group, group[1:]))
+                             and not any(t.text in places for t in group))
+            and not any(t.text in _HEAD_NOUNS for t in group)):  # ("Hamid al-<Name>": a given name that is also a place; not "in <Country> al-<Name>")
         return [(start, end, name, "PERSON", 0.6 if title is None else 0.8, gz.given_names().get(words[0]))]  # "Hamish de Bretton-Gordon"
     if len(group) == 1:
         last = words[0]  # (its own head, and the fallback alike)
@@ -1407,6 +1451,9 @@ def _link_short_names(text: str, raw) -> list[Mention]:
         parts = name.split()
         if kind in ("PERSON", "ORG", "OTHER") and len(parts) > 1 and not parts[-1][:1].isdigit():
             full.setdefault(parts[-1], (name, kind, gender))  # ("OTHER": "the Watch" after "Norcom Watch", extract49)
+            article = _ARTICLE_BEFORE.match(parts[-1])
+            if article is not None and article.end() < len(parts[-1]):
+                full.setdefault(parts[-1][article.end():], (name, kind, gender))  # "<Name>" after "<Given> al-<Name>"
     best: dict[str, tuple[float, str, str]] = {}
     for start, end, name, kind, conf, gender in raw:
         surface = text[start:end]
