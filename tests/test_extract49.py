@@ -176,3 +176,23 @@ def test_the_speaker_named_with_the_article_is_the_whole_name():
     rows = extract_article("a", text)
     quote = next(q for q in rows["quotes"] if q["text"].startswith("We will"))
     assert quote["speaker_id"] == "yusuf-idris-al-karnawi", quote["speaker_id"]
+
+
+# --- a scandal named after Watergate ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("First came Skategate, and fans were furious.", "Skategate"),
+    ("Then there was #LidGate on the forums.", "LidGate"),
+    ("The CrumbGate affair ran for weeks.", "CrumbGate"),
+])
+def test_a_scandal_named_with_gate_is_an_event(text, name):
+    assert (name, "EVENT") in _found(text), _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Shoppers fled the Westgate centre on Monday.",  # (guard) a compass word's place
+    "He grew up in Lockgate, a small town.",  # (guard) a name after "in"
+])
+def test_a_place_ending_in_gate_is_no_scandal(text):
+    assert not any(kind == "EVENT" for _, kind in _found(text)), _found(text)

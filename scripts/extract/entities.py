@@ -589,6 +589,7 @@ def find_mentions(text: str) -> list[Mention]:
             raw.append((m.start(), m.end(), found, "EVENT" if found[0].isdigit() else "OTHER", 0.6, None))
     for m in _WEB_ADDRESS.finditer(text):  # "told Metro.co.uk": the site, not the word before its dot (extract45)
         raw.append((m.start(), m.end(), m.group(), "ORG", 0.7, None))
+    raw = _scandals(text, raw) if "ate" in text else raw
     raw = _with_articles(text, _products(text, _with_channel_numbers(text, _with_the_and_year(text, _longest_first(raw)))))
     # a regex's \b follows this Python's Unicode tables: a name glued to a letter they do not know
     # is part of a longer word, which validate's newer tables see; such a mention is dropped
@@ -656,6 +657,30 @@ _SCORE_BEFORE = re.compile(r"\d ")
 _NOT_MODELS = frozenset({"Number", "No", "Age", "Aged", "Flight", "Terminal", "Gate", "Platform", "Route", "Highway", "Interstate", "Camp"})
 """Names before a number that make a place or a body with it (`Number 10`: Downing Street)."""
 _ROLE_ENDINGS = ("er", "or", "ist", "ian")
+
+
+_SCANDAL = re.compile(r"(?P<stem>[A-Z][a-z]{2,})(?:Gate|gate)")
+_NOT_SCANDAL_STEMS = frozenset("west east north south high new old moor sand stone red green black white church bridge kirk fisher "
+                               "south hol bishop castle fen mill wood ald nor".split())
+
+
+def _scandals(text: str, raw: list) -> list:
+    """`<Word>gate`, `<Word>Gate`, `#<Word>gate`: a scandal named after Watergate is an event (dev
+    guidelines: MISC; extract49: typed ORG), not a body. Not a gazetteer place, nor a name after `in`,
+    `at`, `near` (`Westgate`, `Highgate`: towns, streets, a shopping centre), nor one whose first part is
+    no English word (`Harrogate`)."""
+    out = []
+    for row in raw:
+        start, end, name, kind, conf, gender = row
+        m = _SCANDAL.fullmatch(text, start, end) if kind in ("ORG", "PERSON", "OTHER") else None
+        if m is not None:
+            stem = m.group("stem").lower()
+            hashtag = start > 0 and text[start - 1] == "#"
+            if (hashtag or text[m.end("stem")] == "G" or gz.is_common_word(stem) and stem not in _NOT_SCANDAL_STEMS) and (
+                    name not in gz.places() and not _PLACE_PREPOSITION.search(text, max(0, start - 12), start)):
+                row = (start, end, name, "EVENT", conf, None)
+        out.append(row)
+    return out
 
 
 def _may_have_a_model(surface: str) -> bool:
