@@ -196,3 +196,28 @@ def test_a_scandal_named_with_gate_is_an_event(text, name):
 ])
 def test_a_place_ending_in_gate_is_no_scandal(text):
     assert not any(kind == "EVENT" for _, kind in _found(text)), _found(text)
+
+
+# --- two words with no census name, a common word last: no person ---------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("He bought a Norvex Air last week.", "Norvex Air"),
+    ("Staff at Zorlan Plumbing said they had been threatened.", "Zorlan Plumbing"),
+])
+def test_two_words_with_no_census_name_and_a_common_word_last_are_no_person(text, name):
+    found = _found(text)
+    assert any(n == name and kind != "PERSON" for n, kind in found), found
+
+
+def test_an_unknown_given_name_before_an_unknown_surname_stays_a_person():
+    # (guard) "Herve Gaymard": neither word is an English common word
+    assert ("Herve Gaymard", "PERSON") in _found("He said Herve Gaymard agreed.")
+
+
+def test_he_after_a_firm_named_by_a_common_word_is_the_person_named_before():
+    text = ('Tomas Oberlin runs Zorlan Plumbing in Kesby. Zorlan Plumbing has had calls all week. '
+            '"I just want it to stop," he said.')
+    rows = extract_article("a", text)
+    quote = next(q for q in rows["quotes"] if q["text"].startswith("I just"))
+    assert quote["speaker_id"] == "tomas-oberlin", quote["speaker_id"]
