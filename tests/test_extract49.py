@@ -221,3 +221,35 @@ def test_he_after_a_firm_named_by_a_common_word_is_the_person_named_before():
     rows = extract_article("a", text)
     quote = next(q for q in rows["quotes"] if q["text"].startswith("I just"))
     assert quote["speaker_id"] == "tomas-oberlin", quote["speaker_id"]
+
+
+# --- a zero-that clause after "told <whom>" -------------------------------------------------------------
+
+
+def _indirect(text: str) -> list[str]:
+    return [q["text"] for q in extract_article("a", text)["quotes"] if q["kind"] == "indirect"]
+
+
+@pytest.mark.parametrize("text", [
+    "Dr Tom Orlan told reporters the boy had died in the night.",
+    "Tom Orlan told the Kesby Courier on Monday the boy had died in the night.",
+    "Tom Orlan told him the boy had died in the night.",
+    "Tom Orlan told Kesby Radio 4 the boy had died in the night.",
+])
+def test_a_zero_that_clause_after_told_whom_is_reported_speech(text):
+    assert "the boy had died in the night" in _indirect(text), _indirect(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Orlan told him to leave the room at once.",  # (guard) an infinitive
+    "Tom Orlan told the court of the attack on his home.",  # (guard) a preposition
+    "I'm told Norcom will honour the leases next year.",  # (guard) a passive: nobody tells
+    "He spoke, telling a press conference convened to plug his film he is angry.",  # (guard) a participle
+])
+def test_told_without_a_clause_after_its_object_reports_nothing(text):
+    assert _indirect(text) == [], _indirect(text)
+
+
+def test_a_titled_name_after_told_the_outlet_opens_the_clause():
+    text = "Sources told the Kesby Courier Mr Orlan had always agreed to it."
+    assert "Mr Orlan had always agreed to it" in _indirect(text), _indirect(text)
