@@ -248,6 +248,9 @@ _TOLD_OBJECT = re.compile(
 plan had failed`, `told the <Outlet> the boy had died`, `told him it was over`)."""
 
 
+_PARTICIPLE = re.compile(r"[a-z]+ed\s+(?:to|by|in|at|on|for|from|with|as)\b")
+
+
 def _told_clause(text: str, verb_end: int, sentence: Span) -> Span | None:
     """The zero-that clause after `told <whom>` (extract49: `told reporters the boy had died` had no
     indirect row; `told reporters that ...` had one). What follows the object must read as a clause by
@@ -259,7 +262,7 @@ def _told_clause(text: str, verb_end: int, sentence: Span) -> Span | None:
     if obj is None or _PASSIVE_BEFORE.search(text, max(sentence.start, verb_end - 12), verb_end - len("told")):
         return None  # ("I'm told <Name> will ...": no one tells here)
     clause = _content_clause(text, obj.end(), sentence, True, 6)
-    if clause is not None and re.match(r"[a-z]+ed\b", text[clause.start:clause.end]):
+    if clause is not None and _PARTICIPLE.match(text, clause.start, clause.end):
         return None  # ("telling a press conference convened to ...": a participle, no subject)
     return clause
 
