@@ -253,3 +253,27 @@ def test_told_without_a_clause_after_its_object_reports_nothing(text):
 def test_a_titled_name_after_told_the_outlet_opens_the_clause():
     text = "Sources told the Kesby Courier Mr Orlan had always agreed to it."
     assert "Mr Orlan had always agreed to it" in _indirect(text), _indirect(text)
+
+
+def test_an_adjective_in_ed_opens_a_clause_after_told_whom():
+    text = "Two lawmakers told Kesby News Wednesday suspected smugglers have crossed the border."
+    assert "suspected smugglers have crossed the border" in _indirect(text), _indirect(text)
+
+
+# --- an outlet named by one English word after "the" --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Bell reported that a man had been arrested.", "The Bell"),  # a census surname that is also a word
+    ("He told the Bell the man had been arrested.", "Bell"),
+])
+def test_an_outlet_named_by_a_word_is_no_person(text, name):
+    assert (name, "MEDIA") in _found(text), _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials from the North said the leader was ill.",  # (guard) a compass word
+    "Storms in the Sun's outer layer were seen.",  # (guard) no reporting verb, no "told the"
+])
+def test_a_word_after_the_that_reports_nothing_is_no_outlet(text):
+    assert not any(kind == "MEDIA" for _, kind in _found(text)), _found(text)

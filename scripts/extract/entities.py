@@ -590,6 +590,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _WEB_ADDRESS.finditer(text):  # "told Metro.co.uk": the site, not the word before its dot (extract45)
         raw.append((m.start(), m.end(), m.group(), "ORG", 0.7, None))
     raw = _scandals(text, raw) if "ate" in text else raw
+    raw = _outlets_named_by_a_word(text, raw) if "he " in text else raw
     raw = _with_articles(text, _products(text, _with_channel_numbers(text, _with_the_and_year(text, _longest_first(raw)))))
     # a regex's \b follows this Python's Unicode tables: a name glued to a letter they do not know
     # is part of a longer word, which validate's newer tables see; such a mention is dropped
@@ -662,6 +663,31 @@ _ROLE_ENDINGS = ("er", "or", "ist", "ian")
 _SCANDAL = re.compile(r"(?P<stem>[A-Z][a-z]{2,})(?:Gate|gate)")
 _NOT_SCANDAL_STEMS = frozenset("west east north south high new old moor sand stone red green black white church bridge kirk fisher "
                                "south hol bishop castle fen mill wood ald nor".split())
+
+
+_TOLD_THE = re.compile(r"\b(?:told|tells|telling|according to)\s+the $")
+_THE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he $")
+_REPORTS_AFTER = re.compile(r" (?:reported|reports|said|says|wrote|writes|quoted|claimed|claims|revealed|reveals|understands|learned|learnt)\b")
+
+
+def _outlets_named_by_a_word(text: str, raw: list) -> list:
+    """`The <Word> reported`, `told the <Word>`: an English common word after "the", read as a person's name
+    by the reporting verb next to it, is an outlet (extract49: `<the> <Star-like word>` typed PERSON, and
+    its quotes given to a person; people take no "the"). Only before a reporting verb or after `told the`
+    (`in the <Word>'s field`: the star; a compass word, `from the North said`: a country); a capital "The" is
+    the outlet's name's own (`The <Word>`), as `_with_the_and_year` takes it mid-sentence."""
+    out = []
+    for row in raw:
+        start, end, name, kind, conf, gender = row
+        if kind == "PERSON" and start >= 4 and " " not in name:
+            word = text[start:end]
+            if (gz.is_common_word(word) and word not in gz.COMPASS and _THE_BEFORE.search(text, max(0, start - 4), start)
+                    and (_REPORTS_AFTER.match(text, end) or _TOLD_THE.search(text, max(0, start - 20), start))):
+                if text[start - 4:start] == "The ":
+                    start = start - 4
+                row = (start, end, text[start:end], "MEDIA", conf, None)
+        out.append(row)
+    return out
 
 
 def _scandals(text: str, raw: list) -> list:
