@@ -87,7 +87,8 @@ def unknown_type(text: str, start: int, words: list[str]) -> str:
     the name is something else when it carries an organisation signal: a company or body word
     last ("Corven Logistics"), a determiner before it ("the Free Beacon": people take none), or a
     first word that is a lower-case English word, a last word that is no common surname and no
-    given name inside ("Daily Caller", "Quarter Pounder"; but "Tiger Woods", "Father John Lee")."""
+    given name inside ("Daily Caller", "Quarter Pounder"; but "Tiger Woods", "Father John Lee"), or two
+    words, neither a census name, the last a lower-case English word ("Norvex Clinic", a product)."""
     first, last = words[0], words[-1]
     if last in ORG_LAST_WORDS:
         return "ORG"
@@ -99,6 +100,8 @@ def unknown_type(text: str, start: int, words: list[str]) -> str:
         return "ORG"
     if gz.is_common_word(first) and last not in gz.common_surnames() and not _has_given_name(words):
         return "ORG"
+    if len(words) == 2 and gz.is_common_word(last) and last not in gz.surnames() and first not in gz.surnames() and not _has_given_name(words):
+        return "ORG"  # "<Maker> Air", "<Name> Clinic", "<Name> Research": no census name in it, a common word last (extract49)
     return "PERSON"
 
 

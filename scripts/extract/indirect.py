@@ -60,6 +60,8 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
             if _AFTER_CLOSING_MARK.search(text, max(sentence.start, verb_start - 4), verb_start):
                 continue  # `"...," said Ann Lee of Borland`: the quotation's cue; its subject follows, no clause
             content = _content_clause(text, verb_end, sentence, lemma in _ZERO_THAT_LEMMAS, _ZERO_THAT_REACH.get(lemma, 6))
+            if content is None and lemma == "tell":
+                content = _told_clause(text, verb_end, sentence)
             if content is None:
                 continue
             content = through_closing_quotation(text, content, sentence, marked)
@@ -227,6 +229,42 @@ inverted reporting clause's subject, no content clause)."""
 _ZERO_THAT_REACH = {"say": 12}
 """Words after the cue a zero-that clause's verb is looked for in: "said the plan ... would" is
 common after "say", so its clauses are read further; other cues keep the first six words."""
+
+
+_TITLE_WORDS = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|President|Prime|Chancellor|Secretary|Senator|Judge)\b"
+_PASSIVE_BEFORE = re.compile(r"(?:\b(?:am|is|are|was|were|be|been|being)|[’']m|[’']s|[’']re)\s+$", re.IGNORECASE)
+_TOLD_OBJECT = re.compile(
+    r" (?:(?:him|her|them|us|me|you)"
+    r"|(?:(?:the|a|an|local|state|foreign|fellow|his|her|their)\s+)?(?:reporters|journalists|police|officers|investigators|officials"
+    r"|court|jury|inquiry|committee|newspaper|paper|magazine|station|broadcaster|agency|website|audience|crowd|parliament|MPs"
+    r"|lawmakers|senators|congress|news conference|press conference|hearing|council|students|supporters|colleagues|friends"
+    r"|neighbours|neighbors|family|relatives|officers|detectives|doctors|staff|workers|members|delegates|viewers|listeners|readers)"
+    r"|(?:the\s+)?(?!" + _TITLE_WORDS + r")[A-Z][\w.&’'-]*(?:\s+(?!" + _TITLE_WORDS + r")[A-Z][\w.&’'-]*){0,2}(?:\s+\d{1,3}(?![\w’']))?"
+    r"(?:\s+(?:newspaper|paper|news agency|agency|programme|program|affiliate|magazine|website|channel|station|committee|show"
+    r"|podcast|broadcaster|radio|television)(?:\s+(?!" + _TITLE_WORDS + r")[A-Z][\w’'-]*)?"
+    r"|\s+(?:members|MPs|delegates|supporters|activists|voters|officials|leaders|colleagues|staff))?)"
+    r"(?:\s+(?:on|last|this|earlier|late)\s+[A-Za-z]+|\s+(?:yesterday|today|recently))?(?= [A-Za-z])")
+"""Whom a report is told to, and a time after it, before a zero-that clause (`told reporters on Monday the
+plan had failed`, `told the <Outlet> the boy had died`, `told him it was over`)."""
+
+
+_PARTICIPLE = re.compile(r"[a-z]+ed\s+(?:to|by|in|at|on|for|from|with|as)\b")
+
+
+def _told_clause(text: str, verb_end: int, sentence: Span) -> Span | None:
+    """The zero-that clause after `told <whom>` (extract49: `told reporters the boy had died` had no
+    indirect row; `told reporters that ...` had one). What follows the object must read as a clause by
+    the zero-that test (a subject, then a finite verb within six words): `told him to leave`, `told
+    the court of the attack`, `told the story` give none; nor does a passive (`I'm told`, `was told`). The
+    object may be a name with its kind after it (`told the <Outlet> newspaper`), never a titled person's
+    name, which opens the clause (`told the <Outlet> Mr <Name> had ...`)."""
+    obj = _TOLD_OBJECT.match(text, verb_end, min(sentence.end, verb_end + 80))
+    if obj is None or _PASSIVE_BEFORE.search(text, max(sentence.start, verb_end - 12), verb_end - len("told")):
+        return None  # ("I'm told <Name> will ...": no one tells here)
+    clause = _content_clause(text, obj.end(), sentence, True, 6)
+    if clause is not None and _PARTICIPLE.match(text, clause.start, clause.end):
+        return None  # ("telling a press conference convened to ...": a participle, no subject)
+    return clause
 
 
 def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool, reach: int = 6) -> Span | None:
