@@ -71,6 +71,4 @@ def test_no_gold_claim_opens_on_a_connective_to_the_sentence_before():
 @pytest.mark.parametrize("release, expected", [("2.34.2", 1), ("2.35.0", 0)])
 def test_the_release_that_cut_so_is_the_first_without_a_connective(release, expected):
     data = DATASET / "releases" / release / "data"
-    if not data.exists():
-        pytest.skip(f"release {release} not made yet")
     assert len(claims_opening_on_a_connective(data)) == expected
