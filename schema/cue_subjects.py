@@ -24,7 +24,7 @@ parse, and its rows are exempt. Rows meet within one article (partition-safe).""
 
 from __future__ import annotations
 
-import bisect
+import heapq
 import re
 
 import numpy as np
@@ -32,15 +32,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, ids_at, values_at
-from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
+from landstrikes.schema.checkcorpus import article_numbers, article_text, article_texts, column
 from landstrikes.schema.claim_speakers import speech_quotes_holding
 from landstrikes.schema.report import Report
+from landstrikes.schema.span_lines import line_feed_between
 
 _CLOSERS = "\"'”’»)]"
-_CUT = re.compile(f"[.!?][{re.escape(_CLOSERS)}]*" + r"\s+(?![a-z])")
+_CUT = re.compile(f"[.!?][{re.escape(_CLOSERS)}]*" + r"\s+(?![a-z\s])")
 """A sentence end as `implicit_speakers._CUT` reads one, less its line feed (another check's)."""
-_CUT_ARROW = f"[.!?][{re.escape(_CLOSERS)}]*" + r"\s+[^a-z]"
-"""The same, as an Arrow regex (RE2 has no look-ahead): picks the rows worth a closer look."""
 _SHORT_FORMS = frozenset("""
 mr mrs ms dr prof rev hon sen rep gov lt col gen maj capt cmdr adm sgt cpl pvt supt insp det pres
 st jr sr no nos vol inc corp co ltd bros dept univ assn est approx vs etc al fig
@@ -69,7 +68,7 @@ def check_cue_subjects(tables, report: Report) -> None:
         return
     _inside_other_quotes(tables, quotes, judged, start, end, speaker_start, speaker_end, report)
     cued = judged[(0 <= cue_start[judged]) & (cue_start[judged] <= cue_end[judged]) & (cue_end[judged] <= lengths[judged])]
-    _off_cue_sentence(quotes, cued, texts, numbers, start, end, speaker_start, speaker_end, cue_start, cue_end, report)
+    _off_cue_sentence(tables, quotes, cued, numbers, start, end, speaker_start, speaker_end, cue_start, cue_end, report)
 
 
 def _inside_other_quotes(tables, quotes, rows, start, end, speaker_start, speaker_end, report: Report) -> None:
@@ -91,67 +90,84 @@ def _inside_other_quotes(tables, quotes, rows, start, end, speaker_start, speake
                    "(Q6; Q4 nests a quote whose speaker is inside its parent)", row_id, "speaker_start", words)
 
 
-def _off_cue_sentence(quotes, rows, texts, numbers, start, end, speaker_start, speaker_end, cue_start, cue_end,
+def _off_cue_sentence(tables, quotes, rows, numbers, start, end, speaker_start, speaker_end, cue_start, cue_end,
                       report: Report) -> None:
+    """Each article's sentence ends are found once (`_stops`); a row asks only of those between its
+    speaker words and its cue, with numpy: one pass over the article, not over each row's gap (a
+    sweep per row over the quotes inside its gap was the square of one article's quotes)."""
     if not len(rows):
         return
     words_first = speaker_start[rows] <= cue_start[rows]
     gap_start = np.where(words_first, speaker_end[rows], cue_end[rows])
     gap_end = np.maximum(np.where(words_first, cue_start[rows], speaker_start[rows]), gap_start)
-    gaps = texts.slices(numbers[rows], gap_start, gap_end).cast(pa.large_string())
-    suspect = pc.fill_null(pc.and_(pc.match_substring_regex(gaps, _CUT_ARROW),
-                                   pc.invert(pc.match_substring(gaps, "\n"))), False).to_numpy(zero_copy_only=False)
-    if not suspect.any():
-        return
-    spans = _quote_spans(numbers, start, end)
+    quoted = numbers >= 0
+    on_line = ~line_feed_between(article_texts(tables), numbers[rows], gap_start, gap_end)  # a line feed is speaker-off-cue-line's
     bad = []
-    for at in np.flatnonzero(suspect).tolist():
-        gap = gaps[at].as_py()
-        if _ends_a_sentence(gap, int(gap_start[at]), spans.get(int(numbers[rows[at]]), ([], []))):
-            bad.append(rows[at])
-    bad = np.asarray(bad, dtype=np.int64)
+    for number in np.unique(numbers[rows]).tolist():
+        mine = np.flatnonzero(numbers[rows] == number)
+        text = article_text(tables, number)
+        if text is None:
+            continue
+        spans = np.flatnonzero(quoted & (numbers == number) & (0 <= start) & (start < end))
+        stops, latest_start, earliest_end = _stops(text, start[spans], end[spans])
+        if not len(stops):
+            continue
+        g0, g1 = gap_start[mine], gap_end[mine]
+        lo, hi = np.searchsorted(stops, g0, "left"), np.searchsorted(stops, g1, "left")
+        free = np.concatenate([[0], np.cumsum(latest_start < 0)])  # stops outside every quote, counted
+        ends = on_line[mine] & (free[hi] > free[lo])
+        for at in np.flatnonzero(on_line[mine] & ~ends & (lo < hi)).tolist():
+            # a stop inside quoted words ends the sentence only when those words hold the whole gap
+            # (speaker and cue inside one quotation, Q4); a quote between the two ends nothing
+            ends[at] = ((latest_start[lo[at]:hi[at]] <= g0[at]) & (earliest_end[lo[at]:hi[at]] >= g1[at])).any()
+        bad.extend(rows[mine[ends]].tolist())
+    bad = np.sort(np.asarray(bad, dtype=np.int64))
     for row_id, words in zip(ids_at(quotes, "quotes", bad), values_at(quotes, "speaker_start", bad)):
         report.add("quotes", "speaker-off-cue-sentence", "the speaker words are the cue's subject, in the cue's sentence; "
                    "a sentence ends between them (Q6, Q16)", row_id, "speaker_start", words)
 
 
-def _quote_spans(numbers, start, end) -> dict[int, tuple[list[int], list[int]]]:
-    """Each article's quote spans, sorted by start: (starts, ends)."""
-    placed = np.flatnonzero((numbers >= 0) & (0 <= start) & (start < end))
-    order = placed[np.lexsort((end[placed], start[placed], numbers[placed]))]
-    spans: dict[int, tuple[list[int], list[int]]] = {}
-    for number, s, e in zip(numbers[order].tolist(), start[order].tolist(), end[order].tolist()):
-        starts, ends = spans.setdefault(number, ([], []))
-        starts.append(s)
-        ends.append(e)
-    return spans
+def _stops(text: str, quote_starts: np.ndarray, quote_ends: np.ndarray):
+    """The article's sentence-ending stops (positions, ascending), and for each the latest start
+    and the earliest end of the quotes holding it (-1 and the text's length past any: none)."""
+    stops = [cut.start() for cut in _CUT.finditer(text) if not _short_form_before(text, cut.start())]
+    latest_start = np.full(len(stops), -1, np.int64)
+    earliest_end = np.full(len(stops), len(text) + 1, np.int64)
+    order = np.argsort(quote_starts, kind="stable")
+    by_start, ends_of = quote_starts[order].tolist(), quote_ends[order].tolist()
+    open_starts, open_ends, taken = [], [], 0  # heaps: the quotes begun so far, by start (negated) and by end
+    for i, stop in enumerate(stops):
+        while taken < len(by_start) and by_start[taken] <= stop:
+            heapq.heappush(open_starts, (-by_start[taken], ends_of[taken]))
+            heapq.heappush(open_ends, ends_of[taken])
+            taken += 1
+        while open_starts and open_starts[0][1] <= stop:
+            heapq.heappop(open_starts)
+        while open_ends and open_ends[0] <= stop:
+            heapq.heappop(open_ends)
+        if open_ends:
+            earliest_end[i] = open_ends[0]
+        if open_starts:
+            latest_start[i] = -open_starts[0][0]
+    return np.asarray(stops, np.int64), latest_start, earliest_end
 
 
 def _ends_a_sentence(gap: str, offset: int, spans: tuple[list[int], list[int]]) -> bool:
-    """Whether a sentence ends in `gap` (the text at `offset` of its article) outside every quote
-    lying wholly inside it. One sweep over those quotes and the stops, in order."""
-    starts, ends = spans
-    lo, hi = bisect.bisect_left(starts, offset), bisect.bisect_left(starts, offset + len(gap))
-    inner = [(starts[i] - offset, ends[i] - offset) for i in range(lo, hi) if ends[i] <= offset + len(gap)]
-    at, reach = 0, -1
-    for cut in _CUT.finditer(gap):
-        stop = cut.start()
-        while at < len(inner) and inner[at][0] <= stop:
-            reach = max(reach, inner[at][1])
-            at += 1
-        if stop < reach or _short_form_before(gap, stop):
-            continue
-        return True
-    return False
+    """Whether a sentence ends in `gap` (the text at `offset` of its article) outside the words of
+    every quote (`spans`: starts and ends) that does not hold the whole gap: the rule
+    `_off_cue_sentence` applies, on one gap."""
+    stops, latest_start, earliest_end = _stops(gap, np.asarray(spans[0], np.int64) - offset,
+                                                 np.asarray(spans[1], np.int64) - offset)
+    return bool(((latest_start <= 0) & (earliest_end >= len(gap))).any())
 
 
-def _short_form_before(gap: str, stop: int) -> bool:
+def _short_form_before(text: str, stop: int) -> bool:
     """A `.` that closes an initial, a short form or an ellipsis ends no sentence."""
-    if gap[stop] != ".":
+    if text[stop] != ".":
         return False
     word = stop
-    while word > 0 and gap[word - 1].isalpha():
+    while word > 0 and text[word - 1].isalpha():
         word -= 1
     if word == stop:
-        return word > 0 and gap[word - 1] in ".…"
-    return stop - word == 1 or gap[word:stop].casefold() in _SHORT_FORMS
+        return word > 0 and text[word - 1] in ".…"
+    return stop - word == 1 or text[word:stop].casefold() in _SHORT_FORMS

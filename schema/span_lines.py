@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from landstrikes.schema.census_arrow import arrow_of, failing_rows, ids_at, texts_are_slices, values_at
 from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
 from landstrikes.schema.report import Report
+from landstrikes.schema.spantext import ArticleTexts
 from landstrikes.schema.stringbytes import holds_ascii
 
 SPANS = (
@@ -62,6 +63,17 @@ def check_span_lines(tables, report: Report) -> None:
                        "a span lies inside one line: it never holds a line feed (Q2's paragraph; G2)", row_id, name, text)
 
 
+def line_feed_between(texts: ArticleTexts, article: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Whether `article[start:end]` holds a line feed, per row (offsets in range, start <= end): the
+    line feeds' byte positions are found once and each row counts those between its two bytes.
+    attack52: each row's slice was copied and searched, so one article of n characters and n
+    quotes whose speaker words stand at its start and cue at its end cost n^2 bytes (a 280,000-
+    character line with 20,000 such quotes: 42 s and 5.7 GB, twice the input four times the cost)."""
+    breaks = np.flatnonzero(texts.data() == 0x0A)
+    first, last = texts.byte_positions(article, starts), texts.byte_positions(article, ends)
+    return np.searchsorted(breaks, last, "left") > np.searchsorted(breaks, first, "left")
+
+
 def check_speaker_cue_lines(tables, report: Report) -> None:
     """Q6: the speaker mention (and an unnamed source's words, Q16) is the subject of the cue, so
     no line feed stands between speaker words and cue. attack27: a quote given the mention of
@@ -87,8 +99,7 @@ def check_speaker_cue_lines(tables, report: Report) -> None:
     words_first = speaker_start <= cue_start
     gap_start = np.where(words_first, speaker_end, cue_end)[rows]
     gap_end = np.maximum(np.where(words_first, cue_start, speaker_start)[rows], gap_start)
-    gap = texts.slices(numbers[rows], gap_start, gap_end).cast(pa.large_string())
-    rows = rows[failing_rows(pc.match_substring(gap, "\n"))]
+    rows = rows[line_feed_between(texts, numbers[rows], gap_start, gap_end)]
     for row_id, words in zip(ids_at(quotes, "quotes", rows), values_at(quotes, "speaker_start", rows)):
         report.add("quotes", "speaker-off-cue-line", "the speaker words are the cue's subject, in the cue's line; a line feed "
                    "stands between them (Q6, Q16)", row_id, "speaker_start", words)
