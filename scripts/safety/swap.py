@@ -90,6 +90,8 @@ def read_journal(staging: Path) -> dict[str, str | None] | None:
 
 def install(staging: Path, target: Path, names: list[str]) -> None:
     """Put staging/<name> at target/<name> for every name, then remove the old copies."""
+    for name in names:
+        refuse_unmovable(target / name)
     fsync_tree(staging)  # the journal must never name bytes a power cut could still lose
     write_journal(staging, {name: digest(staging / name) for name in names})
     fault("swap:journal-written")
@@ -97,6 +99,17 @@ def install(staging: Path, target: Path, names: list[str]) -> None:
         _put(staging, target, name)
     fsync_path(target)
     finish(staging)
+
+
+def refuse_unmovable(live: Path) -> None:
+    """A live folder is moved whole (exchanged, or moved aside), and moving a folder into another
+    rewrites its `..` entry, which needs write permission on it: a read-only `data/` was found
+    only past the journal, whose staging folder then stayed for the next build to finish, and the
+    refusal named that staging folder (attack52). Asked before the journal is written: OSError
+    naming the live folder, nothing swapped, nothing left."""
+    if live.is_dir() and not live.is_symlink() and not os.access(live, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise OSError(errno.EACCES, "read-only folder: it is replaced whole, and a folder without write permission "
+                      "cannot be moved (make it writable, e.g. chmod u+w); nothing was swapped", str(live))
 
 
 def _put(staging: Path, target: Path, name: str) -> None:
