@@ -9,6 +9,7 @@ that every live folder it replaces can be moved, and refuses naming it: nothing 
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -63,3 +64,21 @@ def test_read_only_sources_build_the_same_tables(whole_copy):
         for part in ("raw", "annotations"):
             writable(whole_copy / part)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_data_folder_that_is_a_mount_point_is_named_and_nothing_is_left_behind(whole_copy, tmp_path):
+    """A container's volume mounted at `DIR/data` (`docker run -v tables:/ds/data`): a mount point
+    cannot be renamed (EBUSY), and the swap found out past its journal, as with a read-only folder.
+    Mounted in a user and mount namespace of its own, so no real mount is made."""
+    volume = tmp_path / "volume"
+    shutil.copytree(whole_copy / "data", volume)
+    script = (f'mount --bind "{volume}" "{whole_copy / "data"}" && '
+              f'exec "{sys.executable}" -m landstrikes build --dataset "{whole_copy}"')
+    command = ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script]
+    if subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "true"], capture_output=True).returncode != 0:
+        pytest.skip("no user and mount namespace to mount in")
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"}, timeout=300)
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 2, done.stderr
+    assert len(lines) == 1 and lines[0].startswith(f"error: {whole_copy / 'data'}:") and lines[0].endswith("[build-io]"), lines
+    assert sorted(p.name for p in whole_copy.glob(".build-*")) == []

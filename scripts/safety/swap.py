@@ -18,6 +18,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 from landstrikes.safety.durable import fsync_path, fsync_tree
@@ -102,14 +103,36 @@ def install(staging: Path, target: Path, names: list[str]) -> None:
 
 
 def refuse_unmovable(live: Path) -> None:
-    """A live folder is moved whole (exchanged, or moved aside), and moving a folder into another
-    rewrites its `..` entry, which needs write permission on it: a read-only `data/` was found
-    only past the journal, whose staging folder then stayed for the next build to finish, and the
-    refusal named that staging folder (attack52). Asked before the journal is written: OSError
-    naming the live folder, nothing swapped, nothing left."""
-    if live.is_dir() and not live.is_symlink() and not os.access(live, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+    """A live entry is moved whole (exchanged, or moved aside), which the kernel refuses for a
+    mount point (EBUSY: a container's volume mounted at `data/`) and, for a folder, without write
+    permission on it (moving a folder into another rewrites its `..`). Both were found only past
+    the journal, whose staging folder then stayed for the next build to finish, and the refusal
+    named that staging folder (attack52). Asked before the journal is written: OSError naming the
+    live entry, nothing swapped, nothing left."""
+    if not os.path.lexists(live) or live.is_symlink():
+        return
+    if _is_mount_point(live):
+        raise OSError(errno.EBUSY, "a mount point: it is replaced whole, and a mount point cannot be moved (mount "
+                      "the folder that holds it instead); nothing was swapped", str(live))
+    if live.is_dir() and not os.access(live, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
         raise OSError(errno.EACCES, "read-only folder: it is replaced whole, and a folder without write permission "
                       "cannot be moved (make it writable, e.g. chmod u+w); nothing was swapped", str(live))
+
+
+def _is_mount_point(path: Path) -> bool:
+    """`os.path.ismount` misses a bind mount of a folder of the same file system (same device):
+    the kernel's own list of this process's mount points (Linux, where the exchange is) is read too."""
+    if os.path.ismount(path):
+        return True
+    try:
+        with open("/proc/self/mountinfo", "rb") as listing:
+            lines = listing.read().splitlines()
+    except OSError:
+        return False
+    real = os.fsencode(os.path.realpath(path))
+    unescape = re.compile(rb"\\([0-7]{3})")  # mountinfo writes a space, tab, line feed and backslash as \ooo
+    return any(len(fields) > 4 and unescape.sub(lambda m: bytes([int(m[1], 8)]), fields[4]) == real
+               for fields in (line.split(b" ") for line in lines))
 
 
 def _put(staging: Path, target: Path, name: str) -> None:
