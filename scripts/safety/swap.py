@@ -18,11 +18,11 @@ import errno
 import hashlib
 import json
 import os
-import re
 from pathlib import Path
 
 from landstrikes.safety.durable import fsync_path, fsync_tree
 from landstrikes.safety.faults import fault
+from landstrikes.safety.mounts import is_mount_point
 
 JOURNAL = "SWAP.json"
 DONE = "SWAPPED"
@@ -111,28 +111,12 @@ def refuse_unmovable(live: Path) -> None:
     live entry, nothing swapped, nothing left."""
     if not os.path.lexists(live) or live.is_symlink():
         return
-    if _is_mount_point(live):
+    if is_mount_point(live):
         raise OSError(errno.EBUSY, "a mount point: it is replaced whole, and a mount point cannot be moved (mount "
                       "the folder that holds it instead); nothing was swapped", str(live))
     if live.is_dir() and not os.access(live, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
         raise OSError(errno.EACCES, "read-only folder: it is replaced whole, and a folder without write permission "
                       "cannot be moved (make it writable, e.g. chmod u+w); nothing was swapped", str(live))
-
-
-def _is_mount_point(path: Path) -> bool:
-    """`os.path.ismount` misses a bind mount of a folder of the same file system (same device):
-    the kernel's own list of this process's mount points (Linux, where the exchange is) is read too."""
-    if os.path.ismount(path):
-        return True
-    try:
-        with open("/proc/self/mountinfo", "rb") as listing:
-            lines = listing.read().splitlines()
-    except OSError:
-        return False
-    real = os.fsencode(os.path.realpath(path))
-    unescape = re.compile(rb"\\([0-7]{3})")  # mountinfo writes a space, tab, line feed and backslash as \ooo
-    return any(len(fields) > 4 and unescape.sub(lambda m: bytes([int(m[1], 8)]), fields[4]) == real
-               for fields in (line.split(b" ") for line in lines))
 
 
 def _put(staging: Path, target: Path, name: str) -> None:
