@@ -28,14 +28,12 @@ import heapq
 import re
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
 
-from landstrikes.schema.census_arrow import arrow_of, ids_at, values_at
-from landstrikes.schema.checkcorpus import article_numbers, article_text, article_texts, column
+from landstrikes.schema.census_arrow import ids_at, values_at
+from landstrikes.schema.checkcorpus import article_text, article_texts
 from landstrikes.schema.claim_speakers import speech_quotes_holding
 from landstrikes.schema.report import Report
-from landstrikes.schema.span_lines import line_feed_between
+from landstrikes.schema.span_lines import annotated_quotes, line_feed_between, speaker_cue_gaps
 
 _CLOSERS = "\"'”’»)]"
 _CUT = re.compile(f"[.!?][{re.escape(_CLOSERS)}]*" + r"\s+(?![a-z\s])")
@@ -49,29 +47,24 @@ okla ore pa tenn tex va vt wash wis wyo ave blvd rd mt ft
 """.split())
 """Short forms written with a full stop before a capitalised word ("Gov. Newsom", "Lansing, Mich.
 Officials"): no sentence ends there. Case-folded."""
-_COLUMNS = ("quote_id", "article_id", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "source")
+_OFFSETS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end")
 
 
 def check_cue_subjects(tables, report: Report) -> None:
-    quotes = arrow_of(tables, "quotes", _COLUMNS)
-    if quotes is None or not quotes.num_rows or "articles" not in tables:
+    judged = annotated_quotes(tables, _OFFSETS)
+    if judged is None:
         return
-    start, end, speaker_start, speaker_end, cue_start, cue_end = (
-        pc.fill_null(column(quotes, name).cast(pa.int64()), -1).to_numpy(zero_copy_only=False) for name in _COLUMNS[2:8])
-    texts, numbers = article_texts(tables), article_numbers(tables, "quotes")
-    lengths = np.where(numbers >= 0, texts.lengths[np.maximum(numbers, 0)] if len(texts.lengths) else 0, -1)
-    placed = ((numbers >= 0) & (0 <= start) & (start <= end) & (end <= lengths)
-              & (0 <= speaker_start) & (speaker_start <= speaker_end) & (speaker_end <= lengths))
-    annotated = pc.fill_null(pc.not_equal(column(quotes, "source"), "auto"), True).to_numpy(zero_copy_only=False)
-    judged = np.flatnonzero(placed & annotated)
-    if not len(judged):
+    quotes, (start, end, speaker_start, speaker_end, cue_start, cue_end), numbers, lengths, rows = judged
+    rows = rows[(0 <= start[rows]) & (start[rows] <= end[rows]) & (end[rows] <= lengths[rows])
+                & (0 <= speaker_start[rows]) & (speaker_start[rows] <= speaker_end[rows]) & (speaker_end[rows] <= lengths[rows])]
+    if not len(rows):
         return
-    _inside_other_quotes(tables, quotes, judged, start, end, speaker_start, speaker_end, report)
-    cued = judged[(0 <= cue_start[judged]) & (cue_start[judged] <= cue_end[judged]) & (cue_end[judged] <= lengths[judged])]
+    _inside_other_quotes(tables, quotes, rows, start, end, report)
+    cued = rows[(0 <= cue_start[rows]) & (cue_start[rows] <= cue_end[rows]) & (cue_end[rows] <= lengths[rows])]
     _off_cue_sentence(tables, quotes, cued, numbers, start, end, speaker_start, speaker_end, cue_start, cue_end, report)
 
 
-def _inside_other_quotes(tables, quotes, rows, start, end, speaker_start, speaker_end, report: Report) -> None:
+def _inside_other_quotes(tables, quotes, rows, start, end, report: Report) -> None:
     frame = tables["quotes"]
     if not all(c in frame for c in ("quote_id", "article_id", "start", "end", "kind", "speaker_status",
                                      "speaker_start", "speaker_end")):
@@ -97,9 +90,7 @@ def _off_cue_sentence(tables, quotes, rows, numbers, start, end, speaker_start, 
     sweep per row over the quotes inside its gap was the square of one article's quotes)."""
     if not len(rows):
         return
-    words_first = speaker_start[rows] <= cue_start[rows]
-    gap_start = np.where(words_first, speaker_end[rows], cue_end[rows])
-    gap_end = np.maximum(np.where(words_first, cue_start[rows], speaker_start[rows]), gap_start)
+    gap_start, gap_end = speaker_cue_gaps(speaker_start, speaker_end, cue_start, cue_end, rows)
     quoted = numbers >= 0
     on_line = ~line_feed_between(article_texts(tables), numbers[rows], gap_start, gap_end)  # a line feed is speaker-off-cue-line's
     bad = []
