@@ -166,9 +166,24 @@ def foreign_files(dataset_dir: Path) -> list[str]:
     return sorted(f for f in found if f not in ours)
 
 
+SWAPPED_KINDS = {"data": "a folder", "README.md": "a file"}
+"""What build writes at each name it swaps in (SWAPPED)."""
+
+
 def refuse_foreign_files(dataset_dir: Path) -> None:
     """data/ is replaced whole; a file someone put there (a note, a silver table, a backup copy)
-    is refused, named and kept, never deleted with the old tables."""
+    is refused, named and kept, never deleted with the old tables. So is an entry of another kind
+    than build writes at a name it swaps in: a folder named README.md, a file named data, whose
+    swap had deleted it with the staging folder, exit 0 (attack52). A symbolic link there is
+    replaced, as before; what it points to is kept."""
+    for name in SWAPPED:
+        live = dataset_dir / name
+        if not os.path.lexists(live) or live.is_symlink():
+            continue
+        kind = "a folder" if live.is_dir() else "a file" if live.is_file() else "neither a file nor a folder"
+        if kind != SWAPPED_KINDS[name]:
+            raise BuildError(live, f"is {kind} where build writes {SWAPPED_KINDS[name]} ({'the tables' if name == 'data' else 'the dataset card'}), "
+                             "which would replace it and delete it: move it away, then build", check="foreign-file")
     foreign = foreign_files(dataset_dir)
     if foreign:
         shown = ", ".join(f"data/{f}" for f in foreign[:5]) + (f", … ({len(foreign) - 5} more)" if len(foreign) > 5 else "")
