@@ -39,7 +39,8 @@ _CLOSERS = "\"'”’»)]"
 _CUT = re.compile(f"[.!?][{re.escape(_CLOSERS)}]*" + r"\s+(?![a-z\s])")
 """A sentence end as `implicit_speakers._CUT` reads one, less its line feed (another check's)."""
 _SHORT_FORMS = frozenset("""
-mr mrs ms dr prof rev hon sen rep gov lt col gen maj capt cmdr adm sgt cpl pvt supt insp det pres
+mr mrs ms mme dr prof rev fr msgr hon sen rep gov lt col gen maj capt cmdr adm brig sgt cpl pvt pfc spc supt insp det
+ofc pres atty amb sec secy treas dep asst assoc ald
 st jr sr no nos vol inc corp co ltd bros dept univ assn est approx vs etc al fig
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev

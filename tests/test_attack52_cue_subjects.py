@@ -68,6 +68,7 @@ def test_the_gold_speakers_stand_in_their_cues_sentences(dataset_copy):
 @pytest.mark.parametrize("gap, ends", [
     (", the U.S. President, ", False),             # an initialism
     (" and Calif. Gov. ", False),                   # short forms before capitals
+    (" Atty. Gen. ", False),                        # "said Atty. Gen. <Name>": the title between cue and name
     (" ... Then ", False),                          # an ellipsis
     (", who called it “a mess. A disaster,” ", False),  # a stop inside quoted words between the two
     (" will act. Former ", True),
