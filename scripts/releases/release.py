@@ -240,6 +240,10 @@ def changelog_heading(version: str) -> str:
     return f"## {version} ("
 
 
+STAGING_NAME = re.compile(r"\.staging-(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)-[a-z0-9_]{8}")
+"""The name `tempfile.mkdtemp(prefix=f".staging-{new}-")` gives a release's staging folder."""
+
+
 def repair(root: Path, changelog: Path) -> list[str]:
     """Finish or undo what an interrupted release left: returns one line per repair made.
 
@@ -254,7 +258,9 @@ def repair(root: Path, changelog: Path) -> list[str]:
     done = []
     if root.is_dir():
         for leftover in sorted(root.glob(".staging-*")):
-            if leftover.is_dir() and not leftover.is_symlink():
+            # mkdtemp's name of `_release_locked`'s staging folder, not any `.staging-*` (a user's
+            # `.staging-notes` had been removed with its files; attack52)
+            if STAGING_NAME.fullmatch(leftover.name) and leftover.is_dir() and not leftover.is_symlink():
                 shutil.rmtree(leftover, ignore_errors=True)
                 done.append(f"removed {leftover.name}, the staging folder of an interrupted release")
     if changelog.parent.is_dir():
