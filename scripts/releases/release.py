@@ -515,7 +515,24 @@ def is_pending_changelog(path: Path, changelog: Path) -> bool:
     rest = path.name.removeprefix(f".{changelog.name}.")
     if rest == path.name:
         return False
-    return rest.endswith(PENDING_SUFFIX) or re.fullmatch(r"[a-z0-9_]{8}", rest) is not None
+    if rest.endswith(PENDING_SUFFIX):
+        return True
+    # the older name is also a user's backup's (`.CHANGELOG.md.original`, 8 letters: attack52 found
+    # one removed): taken only when it holds the changelog with an entry added, as `stage_changelog`
+    # wrote it before a kill
+    return re.fullmatch(r"[a-z0-9_]{8}", rest) is not None and _changelog_with_an_entry(path, changelog)
+
+
+def _changelog_with_an_entry(path: Path, changelog: Path) -> bool:
+    try:
+        if not path.is_file() or path.is_symlink() or path.stat().st_size > 64 * 1024 * 1024:
+            return False
+        staged = path.read_text(encoding="utf-8")
+        old = changelog.read_text(encoding="utf-8") if changelog.is_file() else CHANGELOG_HEADER
+    except (OSError, UnicodeDecodeError):
+        return False
+    start = old.rstrip("\n") + "\n\n"
+    return staged.startswith(start) and len(staged) > len(start)
 
 
 def stage_changelog(changelog: Path, entry: str) -> Path:
