@@ -15,6 +15,7 @@ from landstrikes.schema.claim_speakers import check_claim_speakers
 from landstrikes.schema.claim_values import check_claim_values
 from landstrikes.schema.contradiction_links import check_contradiction_links
 from landstrikes.schema.cue_events import check_cue_events, check_cue_modes
+from landstrikes.schema.cue_subjects import check_cue_subjects
 from landstrikes.schema.duplicate_headlines import check_duplicate_headlines
 from landstrikes.schema.entity_flag_notes import check_entity_flag_notes
 from landstrikes.schema.entity_id_names import check_entity_id_names
@@ -66,6 +67,7 @@ CENSUS_CHECKS = (
     check_span_edges,
     check_span_lines,
     check_speaker_cue_lines,
+    check_cue_subjects,
     check_span_words,
     check_name_mentions,
     check_exclusion_aliases,
@@ -140,6 +142,8 @@ CENSUS_CHECK_IDS = (
     "span-edge-whitespace",
     "span-crosses-line",
     "speaker-off-cue-line",
+    "speaker-off-cue-sentence",
+    "speaker-inside-other-quote",
     "span-splits-word",
     "name-mention-not-alias",
     "mention-kind-mismatch",

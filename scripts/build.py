@@ -166,9 +166,24 @@ def foreign_files(dataset_dir: Path) -> list[str]:
     return sorted(f for f in found if f not in ours)
 
 
+SWAPPED_KINDS = {"data": "a folder", "README.md": "a file"}
+"""What build writes at each name it swaps in (SWAPPED)."""
+
+
 def refuse_foreign_files(dataset_dir: Path) -> None:
     """data/ is replaced whole; a file someone put there (a note, a silver table, a backup copy)
-    is refused, named and kept, never deleted with the old tables."""
+    is refused, named and kept, never deleted with the old tables. So is an entry of another kind
+    than build writes at a name it swaps in: a folder named README.md, a file named data, whose
+    swap had deleted it with the staging folder, exit 0 (attack52). A symbolic link there is
+    replaced, as before; what it points to is kept."""
+    for name in SWAPPED:
+        live = dataset_dir / name
+        if not os.path.lexists(live) or live.is_symlink():
+            continue
+        kind = "a folder" if live.is_dir() else "a file" if live.is_file() else "neither a file nor a folder"
+        if kind != SWAPPED_KINDS[name]:
+            raise BuildError(live, f"is {kind} where build writes {SWAPPED_KINDS[name]} ({'the tables' if name == 'data' else 'the dataset card'}), "
+                             "which would replace it and delete it: move it away, then build", check="foreign-file")
     foreign = foreign_files(dataset_dir)
     if foreign:
         shown = ", ".join(f"data/{f}" for f in foreign[:5]) + (f", … ({len(foreign) - 5} more)" if len(foreign) > 5 else "")
@@ -196,11 +211,37 @@ def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
 
 
 def is_build_staging(folder: Path) -> bool:
-    """A folder a build made: mkdtemp's name (`.build-` + 8 of [a-z0-9_]) or a swap journal in it.
-    Another `.build-*` folder (someone's `.build-notes`) is not removed with the leftovers."""
+    """A folder a build made: one holding a swap journal (or its done mark), or one of mkdtemp's
+    names (`.build-` + 8 of [a-z0-9_]) holding nothing but what a build writes there before its
+    journal. The name alone had let a build remove a user's `.build-settings` (8 letters) with its
+    files as an unfinished staging folder (attack52); another `.build-*` folder (someone's
+    `.build-notes`) is not removed with the leftovers either."""
+    if any((folder / name).exists() for name in (JOURNAL, DONE)):
+        return True
     random = folder.name.removeprefix(STAGING_PREFIX)
-    return re.fullmatch(r"[a-z0-9_]{8}", random) is not None or any(
-        (folder / name).exists() for name in (JOURNAL, DONE))
+    return re.fullmatch(r"[a-z0-9_]{8}", random) is not None and _holds_only_staged_entries(folder)
+
+
+def _holds_only_staged_entries(folder: Path) -> bool:
+    """Whether every entry of `folder` is one `_stage_and_swap` writes before the journal:
+    `data/<table>/<table>.parquet`, `README.md`, the journal's temporary file; no symbolic link."""
+    tables = {spec.name for spec in TABLES}
+    try:
+        for entry in folder.iterdir():
+            if entry.is_symlink():
+                return False
+            if entry.name in ("README.md", JOURNAL + ".tmp") and entry.is_file():
+                continue
+            if entry.name != "data" or not entry.is_dir():
+                return False
+            for table in entry.iterdir():
+                if table.is_symlink() or not table.is_dir() or table.name not in tables:
+                    return False
+                if any(part.name != f"{table.name}.parquet" or part.is_symlink() or not part.is_file() for part in table.iterdir()):
+                    return False
+    except OSError:  # a folder it cannot read is not one it wrote
+        return False
+    return True
 
 
 def recover_build(dataset_dir: Path) -> list[str]:
@@ -214,7 +255,8 @@ def recover_build(dataset_dir: Path) -> list[str]:
         if not staging.is_dir() or staging.is_symlink():
             continue
         if not is_build_staging(staging):
-            lines.append(f"note: {staging} is not a build's staging folder (no journal, not a temporary name); kept")
+            lines.append(f"note: {staging} is not a build's staging folder (no swap journal, and it holds what no build "
+                         "writes there); kept")
             continue
         done = recover(staging, dataset_dir)
         lines.append(f"recovered an interrupted build in {staging}: {done}")

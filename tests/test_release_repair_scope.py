@@ -29,7 +29,9 @@ def test_repair_keeps_an_editors_files_beside_the_changelog(changelog):
 def test_repair_removes_the_temporary_changelog_an_interrupted_release_left(changelog):
     pending = stage_changelog(changelog, "## 9.9.9 (x)\n")
     legacy = changelog.parent / ".CHANGELOG.md.k3j_9zq1"  # the name before the suffix: 8 random characters
-    legacy.write_text("# Changelog\n", encoding="utf-8")
+    # what the release staged there: the changelog with its entry (a name of that form holding
+    # anything else is a user's, `.CHANGELOG.md.original`: kept since attack52)
+    legacy.write_text(changelog.read_text(encoding="utf-8").rstrip("\n") + "\n\n## 9.9.8 (x)\n", encoding="utf-8")
     lines = repair(changelog.parent / "dataset" / "releases", changelog)
     assert not pending.exists() and not legacy.exists() and len(lines) == 2
     assert changelog.read_text(encoding="utf-8") == "# Changelog\n\nentries\n"

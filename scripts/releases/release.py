@@ -240,6 +240,10 @@ def changelog_heading(version: str) -> str:
     return f"## {version} ("
 
 
+STAGING_NAME = re.compile(r"\.staging-(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)-[a-z0-9_]{8}")
+"""The name `tempfile.mkdtemp(prefix=f".staging-{new}-")` gives a release's staging folder."""
+
+
 def repair(root: Path, changelog: Path) -> list[str]:
     """Finish or undo what an interrupted release left: returns one line per repair made.
 
@@ -254,7 +258,9 @@ def repair(root: Path, changelog: Path) -> list[str]:
     done = []
     if root.is_dir():
         for leftover in sorted(root.glob(".staging-*")):
-            if leftover.is_dir() and not leftover.is_symlink():
+            # mkdtemp's name of `_release_locked`'s staging folder, not any `.staging-*` (a user's
+            # `.staging-notes` had been removed with its files; attack52)
+            if STAGING_NAME.fullmatch(leftover.name) and leftover.is_dir() and not leftover.is_symlink():
                 shutil.rmtree(leftover, ignore_errors=True)
                 done.append(f"removed {leftover.name}, the staging folder of an interrupted release")
     if changelog.parent.is_dir():
@@ -509,7 +515,24 @@ def is_pending_changelog(path: Path, changelog: Path) -> bool:
     rest = path.name.removeprefix(f".{changelog.name}.")
     if rest == path.name:
         return False
-    return rest.endswith(PENDING_SUFFIX) or re.fullmatch(r"[a-z0-9_]{8}", rest) is not None
+    if rest.endswith(PENDING_SUFFIX):
+        return True
+    # the older name is also a user's backup's (`.CHANGELOG.md.original`, 8 letters: attack52 found
+    # one removed): taken only when it holds the changelog with an entry added, as `stage_changelog`
+    # wrote it before a kill
+    return re.fullmatch(r"[a-z0-9_]{8}", rest) is not None and _changelog_with_an_entry(path, changelog)
+
+
+def _changelog_with_an_entry(path: Path, changelog: Path) -> bool:
+    try:
+        if not path.is_file() or path.is_symlink() or path.stat().st_size > 64 * 1024 * 1024:
+            return False
+        staged = path.read_text(encoding="utf-8")
+        old = changelog.read_text(encoding="utf-8") if changelog.is_file() else CHANGELOG_HEADER
+    except (OSError, UnicodeDecodeError):
+        return False
+    start = old.rstrip("\n") + "\n\n"
+    return staged.startswith(start) and len(staged) > len(start)
 
 
 def stage_changelog(changelog: Path, entry: str) -> Path:

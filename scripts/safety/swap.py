@@ -22,6 +22,7 @@ from pathlib import Path
 
 from landstrikes.safety.durable import fsync_path, fsync_tree
 from landstrikes.safety.faults import fault
+from landstrikes.safety.mounts import is_mount_point
 
 JOURNAL = "SWAP.json"
 DONE = "SWAPPED"
@@ -90,6 +91,8 @@ def read_journal(staging: Path) -> dict[str, str | None] | None:
 
 def install(staging: Path, target: Path, names: list[str]) -> None:
     """Put staging/<name> at target/<name> for every name, then remove the old copies."""
+    for name in names:
+        refuse_unmovable(target / name)
     fsync_tree(staging)  # the journal must never name bytes a power cut could still lose
     write_journal(staging, {name: digest(staging / name) for name in names})
     fault("swap:journal-written")
@@ -97,6 +100,23 @@ def install(staging: Path, target: Path, names: list[str]) -> None:
         _put(staging, target, name)
     fsync_path(target)
     finish(staging)
+
+
+def refuse_unmovable(live: Path) -> None:
+    """A live entry is moved whole (exchanged, or moved aside), which the kernel refuses for a
+    mount point (EBUSY: a container's volume mounted at `data/`) and, for a folder, without write
+    permission on it (moving a folder into another rewrites its `..`). Both were found only past
+    the journal, whose staging folder then stayed for the next build to finish, and the refusal
+    named that staging folder (attack52). Asked before the journal is written: OSError naming the
+    live entry, nothing swapped, nothing left."""
+    if not os.path.lexists(live) or live.is_symlink():
+        return
+    if is_mount_point(live):
+        raise OSError(errno.EBUSY, "a mount point: it is replaced whole, and a mount point cannot be moved (mount "
+                      "the folder that holds it instead); nothing was swapped", str(live))
+    if live.is_dir() and not os.access(live, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise OSError(errno.EACCES, "read-only folder: it is replaced whole, and a folder without write permission "
+                      "cannot be moved (make it writable, e.g. chmod u+w); nothing was swapped", str(live))
 
 
 def _put(staging: Path, target: Path, name: str) -> None:

@@ -1,0 +1,7 @@
+from pathlib import Path
+
+from test_attack52_cue_subjects import give_speaker
+
+
+def prepare(input: Path) -> None:
+    give_speaker(input, "Donald Trump", "declared", "US", before_speaker=True)
