@@ -34,7 +34,7 @@ def test_true_false_and_quoted_words_pass(form, value):
 
 def test_a_yes_in_a_source_fails_the_build_naming_its_line(tmp_path):
     dataset = copy_sources(tmp_path / "dataset")
-    old = "coordinated with Mexican authorities\", type: event, hedging: asserted, cluster: c-aguascalientes-strike, hypothetical: true}"
+    old = "coordinated with Mexican authorities\", type: event, hedging: asserted, cluster: c-aguascalientes-coordinated, hypothetical: true}"
     line = (dataset / SOURCE).read_text(encoding="utf-8").split(old)[0].count("\n") + 1
     edit_source(dataset, SOURCE, old, old.replace("hypothetical: true", "hypothetical: yes"))
     proc = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--dataset", str(dataset)],
