@@ -186,10 +186,26 @@ def _byline_names(text: str) -> frozenset[int]:
     out = set()
     for m in _BYLINE_NAME.finditer(text):
         at = m.start(1)
+        if not _may_be_a_bylines_name(m.group(1).split(" ")):
+            continue  # ("By Land And Sea: <Firm> Expands", a headline: attack53)
         for word in m.group(1).split(" "):
             out.add(at)
             at += len(word) + 1
     return frozenset(out)
+
+
+def _may_be_a_bylines_name(words: list[str]) -> bool:
+    """The words after `By` read as a name: no function word (`By Order Of The Court`), and each word no
+    English common word unless a census given name or surname (`By Rose Bright`; not `By Royal
+    Appointment`, `By Land And Sea`: headlines that open with "By", attack53)."""
+    if any(w in gz.FUNCTION_WORDS or w.lower() in gz.FUNCTION_WORDS for w in words):
+        return False
+    return all(map(_names_someone, words[1:])) and (_names_someone(words[0]) or words[0] in gz.given_names())
+
+
+def _names_someone(word: str) -> bool:
+    """No English common word, or a census surname (`Bright`, `Stone`): a word that may be a name's."""
+    return not gz.is_common_word(word) or word in gz.surnames()
 
 
 _INITIALISM_BEFORE = re.compile(r"(?<![^\W_])(?:[A-Z]\.){2,} $")
@@ -650,11 +666,14 @@ def _with_channel_numbers(text: str, raw: list) -> list:
 
 _MODEL_NUMBER = re.compile(
     r" (?!(?:1[89]|20)\d\d\b)\d{1,4}(?:[A-Z]{0,2}\b)(?![\w%]|[.,:/]\d|-\w| (?:[a-z]+s|million|billion|thousand|per|percent|of)\b| to \d"
-    r"| [A-Z])")
+    r"| [A-Z]| ?[-–] ?\d|, (?:[A-Z][\w’'.-]* ){1,3}\d"
+    r"| (?:people|men|women|children|staff|police|personnel|crew|cattle|sheep|deer|fish)\b)")
 """A model's number after a product's or maker's name (`Boeing 747`, `Norphone 6`, `Skyplay 4`): not a
 year, a time, a score (`2-1`, `Kesby 2 Norton 1`), a quantity (`Norcom 3 million`, `40 shares`), a
-range (`Norcom 3 to 2`), nor a number before a capitalised word (`Kesby 10 News`: a station's)."""
-_SCORE_BEFORE = re.compile(r"\d ")
+range (`Norcom 3 to 2`), nor a number before a capitalised word (`Kesby 10 News`: a station's). Nor a score
+or tally written with a dash or a comma (`Kesby Rovers 2 - 1`, `Labour 12, Conservatives 9`), nor people
+counted by a plural without -s (`In Kesby 12 people died`): attack53, each had become a product."""
+_SCORE_BEFORE = re.compile(r"\d(?:,| [-–])? $")
 _NOT_MODELS = frozenset({"Number", "No", "Age", "Aged", "Flight", "Terminal", "Gate", "Platform", "Route", "Highway", "Interstate", "Camp"})
 """Names before a number that make a place or a body with it (`Number 10`: Downing Street)."""
 _ROLE_ENDINGS = ("er", "or", "ist", "ian")
@@ -702,11 +721,24 @@ def _scandals(text: str, raw: list) -> list:
         if m is not None:
             stem = m.group("stem").lower()
             hashtag = start > 0 and text[start - 1] == "#"
-            if (hashtag or text[m.end("stem")] == "G" or gz.is_common_word(stem) and stem not in _NOT_SCANDAL_STEMS) and (
+            if (hashtag or text[m.end("stem")] == "G" or gz.is_common_word(stem) and stem not in _NOT_SCANDAL_STEMS
+                    and not _a_persons_name(text, start, end)) and (
                     name not in gz.places() and not _PLACE_PREPOSITION.search(text, max(0, start - 12), start)):
                 row = (start, end, name, "EVENT", conf, None)
         out.append(row)
     return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,4}\.?) $")
+
+
+def _a_persons_name(text: str, start: int, end: int) -> bool:
+    """A census surname (`Applegate`, `Wingate`, `Colgate`) or a name after a title (`Mrs <Name>gate`) names
+    someone, not a scandal (attack53: extract49's `<English word>gate` rule had made `Mr Applegate` an event)."""
+    if text[start:end] in gz.surnames():
+        return True
+    title = _WORD_BEFORE.search(text, max(0, start - 7), start)
+    return title is not None and (title.group(1) in gz.TITLES or title.group(1) + "." in gz.TITLES)
 
 
 def _may_have_a_model(surface: str) -> bool:
@@ -753,7 +785,7 @@ def _products(text: str, raw: list) -> list:
                 kind, gender = "OTHER", None
         if has_digit and kind in ("ORG", "OTHER") and _may_have_a_model(text[start:end]):
             number = _MODEL_NUMBER.match(text, end)
-            if number is not None and text[start:end] not in _BROADCASTERS and not _SCORE_BEFORE.match(text, max(0, start - 2)):
+            if number is not None and text[start:end] not in _BROADCASTERS and not _SCORE_BEFORE.search(text, max(0, start - 4), start):
                 end = number.end()
                 name, kind, gender = text[start:end], "OTHER", None
         out.append((start, end, name, kind, conf, gender))

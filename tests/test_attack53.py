@@ -1,0 +1,88 @@
+"""attack53: inputs where a rule of extract49 did harm that the old extractor did not (every sentence
+invented). Each case was right on main 9c4d9974 and wrong after extract49; the cases marked `guard` hold
+what extract49 meant its rule to do."""
+
+from __future__ import annotations
+
+import pytest
+
+from landstrikes.extract.entities import find_mentions
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.type) for m in find_mentions(text)]
+
+
+# --- "<Word>gate": a person's surname in -gate is no scandal ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Applegate told reporters the plan had failed.", "Applegate"),
+    ("Mr Applegate said the vote was close.", "Applegate"),
+    ("Ms Wingate said the vote was close.", "Wingate"),
+    ("Mrs Postgate said the town would recover.", "Postgate"),  # (no census surname: the title says it)
+])
+def test_a_persons_surname_in_gate_is_no_scandal(text, name):
+    found = _found(text)
+    assert (name, "EVENT") not in found, found
+    assert any(n == name for n, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # (guard) a scandal stays an event; a capital Gate and a hashtag too
+    ("The Watergate scandal changed politics.", "Watergate"),
+    ("Critics tagged it #Norcomgate on Monday.", "Norcomgate"),
+    ("Critics called it AppleGate on Monday.", "AppleGate"),
+])
+def test_a_scandal_in_gate_stays_an_event(text, name):
+    assert (name, "EVENT") in _found(text), _found(text)
+
+
+# --- a number after a name: a score, a tally, people counted are no model's number ---------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kesby Rovers 3, Norton City 1 was the final score. Kesby Rovers won again.", "Kesby Rovers"),
+    ("The final score was Arsenal 3, Chelsea 1.", "Arsenal"),
+    ("The vote went Labour 12, Conservatives 9 in the Kesby ward.", "Labour"),
+    ("Kesby Rovers 2 - 1 Norton City.", "Kesby Rovers"),
+    ("Kesby 3 children were hurt on Monday when Kesby Council's wall fell. Kesby Council said so.", "Kesby"),
+    ("In Kesby 12 people died on Monday.", "Kesby"),
+    ("The Labour 10 staff were hired on Monday. Labour said so.", "Labour"),
+])
+def test_a_score_a_tally_or_people_counted_is_no_model_number(text, name):
+    found = _found(text)
+    assert not any(t == "OTHER" and n.startswith(name + " ") and n[len(name) + 1:][:1].isdigit() for n, t in found), found
+    assert (name, "ORG") in found, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # (guard) a model's number, before a verb or a full stop
+    ("Pilots flew the Corvair 747 to Kesby, Corvair said. Corvair denied it.", "Corvair 747"),
+    ("Norcom said the Norcom 360 sold well. Norcom shares fell.", "Norcom 360"),
+])
+def test_a_model_number_stays_a_product(text, name):
+    assert (name, "OTHER") in _found(text), _found(text)
+
+
+# --- a headline that opens with "By" is no byline ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "By Land And Sea: Norcom Expands Its Fleet\n\nThe firm bought two ships on Monday.",
+    "By Order Of The Court, Kesby Mill Closes\n\nThe mill shut on Monday.",
+    "Ferry Strike Ends\nBy Royal Appointment\n\nThe ferry ran again on Monday.",
+])
+def test_a_headline_opening_with_by_names_no_one(text):
+    headline_end = text.index("\n\n")
+    assert [m for m in _found(text[:headline_end]) if m[1] in ("ORG", "PERSON", "LAW")] == [], _found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # (guard) extract49's byline: a surname the census lacks is kept with the given name
+    ("Ferry Strike Ends\nBy Ann Brandtova, Staff Reporter\n\nThe ferry ran again on Monday.", "Ann Brandtova"),
+    ("Ferry Strike Ends\nBy Zorvan Kelmet\n\nThe ferry ran again on Monday.", "Zorvan Kelmet"),
+    ("Ferry Strike Ends\nBy Rose Bright\n\nThe ferry ran again on Monday.", "Rose Bright"),
+])
+def test_a_byline_still_names_its_writer(text, name):
+    assert (name, "PERSON") in _found(text), _found(text)
