@@ -86,3 +86,32 @@ def test_a_headline_opening_with_by_names_no_one(text):
 ])
 def test_a_byline_still_names_its_writer(text, name):
     assert (name, "PERSON") in _found(text), _found(text)
+
+
+# --- "told <whom> <object> <pronoun> <verb>": an object with a relative clause is no reported clause ----
+
+
+def _indirect(text: str) -> list[str]:
+    from landstrikes.extract.article import extract_article
+    return [text[q["start"]:q["end"]] for q in extract_article("a", text)["quotes"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee told him the truth she knew.",
+    "Ann Lee told the Kesby Gazette the story she had heard.",
+    "Ann Lee told reporters the names they wanted on Monday.",
+    "Ann Lee told the court the secrets he kept for years.",
+])
+def test_told_whom_an_object_with_a_relative_clause_is_no_report(text):
+    assert _indirect(text) == [], _indirect(text)
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    # (guard) extract49's zero-that clause after "told <whom>", a relative clause inside its subject too
+    ("Ann Lee told colleagues the vote had been lost.", "the vote had been lost"),
+    ("Ann Lee told reporters the details he had were secret.", "the details he had were secret"),
+    ("Ann Lee told police the man she saw was tall.", "the man she saw was tall"),
+    ("Ann Lee told the committee the figures they had seen were wrong.", "the figures they had seen were wrong"),
+])
+def test_told_whom_a_clause_is_still_reported(text, clause):
+    assert _indirect(text) == [clause], _indirect(text)
