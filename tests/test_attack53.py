@@ -115,3 +115,33 @@ def test_told_whom_an_object_with_a_relative_clause_is_no_report(text):
 ])
 def test_told_whom_a_clause_is_still_reported(text, clause):
     assert _indirect(text) == [clause], _indirect(text)
+
+
+# --- "<Maker> <Word>" that speaks, or a firm's plural business noun, is a body, not a product ------------
+
+
+@pytest.mark.parametrize("word", ["Networks", "Films", "Laboratories", "Products", "Cosmetics"])
+def test_a_makers_unit_named_by_a_business_plural_is_a_body(word):
+    text = f"Analysts said Norcom rose on Monday, and traders said Norcom fell. Norcom {word} said profits were up."
+    found = _found(text)
+    assert (f"Norcom {word}", "ORG") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said Norcom rose on Monday, and traders said Norcom fell. Norcom Realty said profits were up.",
+    "Analysts said Norcom rose on Monday, and traders said Norcom fell. Norcom Clinic told reporters it would close.",
+    "Analysts said Norcom rose on Monday, and traders said Norcom fell. Later Norcom Housing announced job cuts.",
+])
+def test_a_name_that_reports_is_no_product(text):
+    found = _found(text)
+    assert not [n for n, t in found if t == "OTHER"], found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # (guard) extract49's products: a maker's product that does not speak
+    ("Norvane said on Monday the Norvane Wristband would cost $300. Norvane shares rose, and the Wristband sold out.",
+     "Norvane Wristband"),
+    ("Analysts said Norcom rose on Monday, and traders said Norcom fell. The Norcom Beauty range sold out.", "Norcom Beauty"),
+])
+def test_a_makers_product_that_does_not_speak_stays_a_product(text, name):
+    assert (name, "OTHER") in _found(text), _found(text)

@@ -755,10 +755,15 @@ def _product_word(word: str) -> bool:
     return (word[:1].isupper() and not word.isupper() and (gz.is_common_word(word) or entity_types.plural_noun(word))
             and word not in _NOT_PRODUCT_WORDS and word not in gz.TITLES and not word.removesuffix("s").endswith(_ROLE_ENDINGS)
             and word not in gz.given_names() and word not in gz.surnames() and word not in gz.places())
+_SPEAKS_AFTER = re.compile(r" (?:said|says|told|tells|announced|announces|reported|reports|confirmed|confirms|denied|denies|warned"
+                           r"|warns|added|insisted|insists|stated|states|claimed|claims|revealed|reveals|wrote|writes)\b")
+"""A reporting verb after the name: a product says nothing, so `<Maker> Realty said` is the maker's unit, a body
+(attack53: extract49's product rule had made it OTHER, and its report a product's)."""
 _NOT_PRODUCT_WORDS = (_HEAD_NOUNS | entity_types.ORG_LAST_WORDS | entity_types.NATIONAL_ARMS | gz.MEDIA_WORDS
                       | frozenset("Store Stores Shop Shops Research Labs Studios Pictures Records Music TV Inc Corp Ltd Plc Motor Stadium "
                                   "Arena Park Centre Center Security Hall House Tower Square Street Road Bridge Estate Estates Components "
-                                  "Campaign Forum".split()))
+                                  "Campaign Forum Networks Films Laboratories Products Cosmetics Electronics Communications "
+                                  "Telecommunications Textiles Metals Minerals Resources Appliances Supplies Outfitters".split()))
 
 
 def _products(text: str, raw: list) -> list:
@@ -781,7 +786,8 @@ def _products(text: str, raw: list) -> list:
             continue  # (inside a name a model number just took in)
         if kind == "ORG" and " " in name:
             words = text[start:end].split()
-            if words[0] in makers and not words[0].isupper() and 1 <= len(words) - 1 <= 2 and all(map(_product_word, words[1:])):
+            if (words[0] in makers and not words[0].isupper() and 1 <= len(words) - 1 <= 2 and all(map(_product_word, words[1:]))
+                    and not _SPEAKS_AFTER.match(text, end)):
                 kind, gender = "OTHER", None
         if has_digit and kind in ("ORG", "OTHER") and _may_have_a_model(text[start:end]):
             number = _MODEL_NUMBER.match(text, end)
