@@ -1,6 +1,6 @@
 """attack53: inputs where a rule of extract49 did harm that the old extractor did not (every sentence
-invented). Each case was right on main 9c4d9974 and wrong after extract49; the cases marked `guard` hold
-what extract49 meant its rule to do."""
+invented). Each case was right on 9c4d9974 and wrong on main after extract49 (24, each seen failing); the
+cases marked `guard` hold what extract49 meant its rule to do, or pass on main too."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def _found(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("text", "name"), [
     ("Applegate told reporters the plan had failed.", "Applegate"),
     ("Mr Applegate said the vote was close.", "Applegate"),
-    ("Ms Wingate said the vote was close.", "Wingate"),
+    ("Ms Wingate said the vote was close.", "Wingate"),  # (guard: right on main too)
     ("Mrs Postgate said the town would recover.", "Postgate"),  # (no census surname: the title says it)
 ])
 def test_a_persons_surname_in_gate_is_no_scandal(text, name):
@@ -130,6 +130,7 @@ def test_a_makers_unit_named_by_a_business_plural_is_a_body(word):
 @pytest.mark.parametrize("text", [
     "Analysts said Norcom rose on Monday, and traders said Norcom fell. Norcom Realty said profits were up.",
     "Analysts said Norcom rose on Monday, and traders said Norcom fell. Norcom Clinic told reporters it would close.",
+    # (guard: right on main too, the sentence's first capital joins the name)
     "Analysts said Norcom rose on Monday, and traders said Norcom fell. Later Norcom Housing announced job cuts.",
 ])
 def test_a_name_that_reports_is_no_product(text):
