@@ -146,3 +146,28 @@ def test_a_name_that_reports_is_no_product(text):
 ])
 def test_a_makers_product_that_does_not_speak_stays_a_product(text, name):
     assert (name, "OTHER") in _found(text), _found(text)
+
+
+# --- "<broadcaster> <n> <Capitalised -s word>" in a title-case headline: the verb is a headline's ---------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("BBC 2 Airs Kesby Documentary\n\nThe film was shown on Monday.", "BBC 2"),
+    ("ITV 2 Drops Late Show\n\nThe show ended on Monday.", "ITV 2"),
+    ("BBC 4 Wins Kesby Award\n\nThe prize came on Monday.", "BBC 4"),
+    ("NBC 5 Loses Ratings Battle\n\nThe figures came on Monday.", "NBC 5"),
+])
+def test_a_headline_verb_after_a_channel_number_keeps_the_number(text, name):
+    found = _found(text)
+    assert (name, "MEDIA") in found, found
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # (guard) extract49's programme, in running text, and in a headline when running text names it too
+    ("He told CBS 60 Minutes the plan had failed.", ["CBS", "60 Minutes"]),
+    ("Ann Lee Tells CBS 60 Minutes Of Plan\n\nShe told CBS 60 Minutes the plan had failed.", ["CBS", "60 Minutes"]),
+])
+def test_a_programme_named_with_a_number_stays_a_programme(text, names):
+    found = [n for n, t in _found(text) if t == "MEDIA"]
+    for name in names:
+        assert name in found, found

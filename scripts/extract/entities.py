@@ -627,6 +627,19 @@ people counted, a plural in -ers other than a channel's audience or staff, extra
 is as often a verb, `<station> 5 reports`), nor a programme's name that opens with a number (`told CBS 60
 Minutes`: the number and the capitalised plural are the programme's)."""
 _PROGRAMME = re.compile(r" (\d{1,3} [A-Z][a-z]+s)\b(?![’'-]\w)")
+def _a_headlines_verb(text: str, programme: re.Match, title_lines: list[tuple[int, int]], in_running_text: set[str]) -> bool:
+    """`<n> <Capitalised -s word>` after a broadcaster in a title-case line, which running text never writes:
+    the channel's number, then a headline's verb (`BBC 2 Airs <Noun>`, `NBC 5 Loses <Noun>`; attack53:
+    extract49's programme rule had made `2 Airs` a programme). A programme the running text names too
+    (`told CBS 60 Minutes`) stays one."""
+    return _in_lines(programme.start(1), title_lines) and programme.group(1) not in in_running_text
+
+
+def _numbered_plurals_in_running_text(text: str, title_lines: list[tuple[int, int]]) -> set[str]:
+    """Every `<n> <Capitalised -s word>` outside title-case lines, in one scan of the text."""
+    return {m.group(1) for m in _PROGRAMME.finditer(text) if not _in_lines(m.start(1), title_lines)}
+
+
 _NUMBERED_NEWS = guarded(re.compile(r"(?:\b(?:told|tells|to|on|by|with|station)|[’']s) (?P<station>\d{1,2} News(?: Now| NOW)?)(?! [A-Z]|\w)"))
 """`told 9 News`, `<town>'s 8 News Now`: a station named by its channel number."""
 
@@ -637,7 +650,7 @@ def _with_channel_numbers(text: str, raw: list) -> list:
     of its own; about 30 such names in dev-news outside the held-out sets)."""
     if not any(c.isdigit() for c in text):
         return raw
-    out = []
+    out, title_lines, in_running_text = [], None, set()
     for start, end, name, kind, conf, gender in raw:
         if out and start < out[-1][1]:
             continue  # (inside a name a channel number just took in)
@@ -648,6 +661,12 @@ def _with_channel_numbers(text: str, raw: list) -> list:
             end = number.end()
             name, kind, conf = text[start:end], "MEDIA", max(conf, 0.7)
         programme = _PROGRAMME.match(text, end) if broadcaster and number is None else None
+        if programme is not None and title_lines is None:
+            title_lines = _title_case_lines(text)
+            in_running_text = _numbered_plurals_in_running_text(text, title_lines)
+        if programme is not None and _a_headlines_verb(text, programme, title_lines, in_running_text):
+            end = programme.start(1) + programme.group(1).index(" ")  # "BBC 2 Airs <Noun>": the number, then a verb
+            name, kind, conf, programme = text[start:end], "MEDIA", max(conf, 0.7), None
         if programme is not None:
             kind = "MEDIA"
         out.append((start, end, name, kind, conf, gender))
