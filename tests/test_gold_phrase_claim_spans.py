@@ -53,9 +53,12 @@ def test_a_linking_word_is_found_after_an_opening_quote_dash_or_bracket(tmp_path
     assert claims_opening_on_a_linking_word(tmp_path) == [("a:c:0-1", text)]
 
 
-CONNECTIVES = {"and", "so", "but", "yet"}
+CONNECTIVES = {"and", "so", "but", "yet", "or", "nor", "however", "nonetheless", "nevertheless", "meanwhile", "moreover",
+               "furthermore", "also", "still", "thus", "therefore", "hence", "besides"}
 """Words that tie a sentence to the one before it and state nothing of their own (review43 r43f-04:
-"So we have to do something", where the gold had already cut "And" from "And she says no")."""
+"So we have to do something", where the gold had already cut "And" from "And she says no"; the gold
+starts after "Nonetheless, " in 004 and "However, " too: attack53 added the sentence adverbs, which
+passed the four-word list)."""
 
 
 def claims_opening_on_a_connective(data: Path) -> list[tuple[str, str]]:
@@ -72,3 +75,15 @@ def test_no_gold_claim_opens_on_a_connective_to_the_sentence_before():
 def test_the_release_that_cut_so_is_the_first_without_a_connective(release, expected):
     data = DATASET / "releases" / release / "data"
     assert len(claims_opening_on_a_connective(data)) == expected
+
+
+@pytest.mark.parametrize("text", ["However, the plan failed", "Nonetheless cartel influence persists", "Or they would refuse",
+                                  "Meanwhile, Mexico objected", "“And she says no"])
+def test_a_connective_is_found_past_a_quote_mark_and_beyond_the_four_words(tmp_path, text):
+    # (attack53: the list held "and", "so", "but", "yet" only; "However, ..." or "Nonetheless ..." opening a
+    # claim ties it to the sentence before just as "So" did in r43f-04, and passed)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    (tmp_path / "claims").mkdir()
+    pq.write_table(pa.table({"claim_id": ["a:c:0-1"], "text": [text]}), tmp_path / "claims" / "claims.parquet")
+    assert claims_opening_on_a_connective(tmp_path) == [("a:c:0-1", text)]

@@ -186,10 +186,26 @@ def _byline_names(text: str) -> frozenset[int]:
     out = set()
     for m in _BYLINE_NAME.finditer(text):
         at = m.start(1)
+        if not _may_be_a_bylines_name(m.group(1).split(" ")):
+            continue  # ("By Land And Sea: <Firm> Expands", a headline: attack53)
         for word in m.group(1).split(" "):
             out.add(at)
             at += len(word) + 1
     return frozenset(out)
+
+
+def _may_be_a_bylines_name(words: list[str]) -> bool:
+    """The words after `By` read as a name: no function word (`By Order Of The Court`), and each word no
+    English common word unless a census given name or surname (`By Rose Bright`; not `By Royal
+    Appointment`, `By Land And Sea`: headlines that open with "By", attack53)."""
+    if any(w in gz.FUNCTION_WORDS or w.lower() in gz.FUNCTION_WORDS for w in words):
+        return False
+    return all(map(_names_someone, words[1:])) and (_names_someone(words[0]) or words[0] in gz.given_names())
+
+
+def _names_someone(word: str) -> bool:
+    """No English common word, or a census surname (`Bright`, `Stone`): a word that may be a name's."""
+    return not gz.is_common_word(word) or word in gz.surnames()
 
 
 _INITIALISM_BEFORE = re.compile(r"(?<![^\W_])(?:[A-Z]\.){2,} $")
@@ -611,6 +627,19 @@ people counted, a plural in -ers other than a channel's audience or staff, extra
 is as often a verb, `<station> 5 reports`), nor a programme's name that opens with a number (`told CBS 60
 Minutes`: the number and the capitalised plural are the programme's)."""
 _PROGRAMME = re.compile(r" (\d{1,3} [A-Z][a-z]+s)\b(?![’'-]\w)")
+def _a_headlines_verb(text: str, programme: re.Match, title_lines: list[tuple[int, int]], in_running_text: set[str]) -> bool:
+    """`<n> <Capitalised -s word>` after a broadcaster in a title-case line, which running text never writes:
+    the channel's number, then a headline's verb (`BBC 2 Airs <Noun>`, `NBC 5 Loses <Noun>`; attack53:
+    extract49's programme rule had made `2 Airs` a programme). A programme the running text names too
+    (`told CBS 60 Minutes`) stays one."""
+    return _in_lines(programme.start(1), title_lines) and programme.group(1) not in in_running_text
+
+
+def _numbered_plurals_in_running_text(text: str, title_lines: list[tuple[int, int]]) -> set[str]:
+    """Every `<n> <Capitalised -s word>` outside title-case lines, in one scan of the text."""
+    return {m.group(1) for m in _PROGRAMME.finditer(text) if not _in_lines(m.start(1), title_lines)}
+
+
 _NUMBERED_NEWS = guarded(re.compile(r"(?:\b(?:told|tells|to|on|by|with|station)|[’']s) (?P<station>\d{1,2} News(?: Now| NOW)?)(?! [A-Z]|\w)"))
 """`told 9 News`, `<town>'s 8 News Now`: a station named by its channel number."""
 
@@ -621,7 +650,7 @@ def _with_channel_numbers(text: str, raw: list) -> list:
     of its own; about 30 such names in dev-news outside the held-out sets)."""
     if not any(c.isdigit() for c in text):
         return raw
-    out = []
+    out, title_lines, in_running_text = [], None, set()
     for start, end, name, kind, conf, gender in raw:
         if out and start < out[-1][1]:
             continue  # (inside a name a channel number just took in)
@@ -632,6 +661,12 @@ def _with_channel_numbers(text: str, raw: list) -> list:
             end = number.end()
             name, kind, conf = text[start:end], "MEDIA", max(conf, 0.7)
         programme = _PROGRAMME.match(text, end) if broadcaster and number is None else None
+        if programme is not None and title_lines is None:
+            title_lines = _title_case_lines(text)
+            in_running_text = _numbered_plurals_in_running_text(text, title_lines)
+        if programme is not None and _a_headlines_verb(text, programme, title_lines, in_running_text):
+            end = programme.start(1) + programme.group(1).index(" ")  # "BBC 2 Airs <Noun>": the number, then a verb
+            name, kind, conf, programme = text[start:end], "MEDIA", max(conf, 0.7), None
         if programme is not None:
             kind = "MEDIA"
         out.append((start, end, name, kind, conf, gender))
@@ -650,11 +685,14 @@ def _with_channel_numbers(text: str, raw: list) -> list:
 
 _MODEL_NUMBER = re.compile(
     r" (?!(?:1[89]|20)\d\d\b)\d{1,4}(?:[A-Z]{0,2}\b)(?![\w%]|[.,:/]\d|-\w| (?:[a-z]+s|million|billion|thousand|per|percent|of)\b| to \d"
-    r"| [A-Z])")
+    r"| [A-Z]| ?[-–] ?\d|, (?:[A-Z][\w’'.-]* ){1,3}\d"
+    r"| (?:people|men|women|children|staff|police|personnel|crew|cattle|sheep|deer|fish)\b)")
 """A model's number after a product's or maker's name (`Boeing 747`, `Norphone 6`, `Skyplay 4`): not a
 year, a time, a score (`2-1`, `Kesby 2 Norton 1`), a quantity (`Norcom 3 million`, `40 shares`), a
-range (`Norcom 3 to 2`), nor a number before a capitalised word (`Kesby 10 News`: a station's)."""
-_SCORE_BEFORE = re.compile(r"\d ")
+range (`Norcom 3 to 2`), nor a number before a capitalised word (`Kesby 10 News`: a station's). Nor a score
+or tally written with a dash or a comma (`Kesby Rovers 2 - 1`, `Labour 12, Conservatives 9`), nor people
+counted by a plural without -s (`In Kesby 12 people died`): attack53, each had become a product."""
+_SCORE_BEFORE = re.compile(r"\d(?:,| [-–])? $")
 _NOT_MODELS = frozenset({"Number", "No", "Age", "Aged", "Flight", "Terminal", "Gate", "Platform", "Route", "Highway", "Interstate", "Camp"})
 """Names before a number that make a place or a body with it (`Number 10`: Downing Street)."""
 _ROLE_ENDINGS = ("er", "or", "ist", "ian")
@@ -702,11 +740,24 @@ def _scandals(text: str, raw: list) -> list:
         if m is not None:
             stem = m.group("stem").lower()
             hashtag = start > 0 and text[start - 1] == "#"
-            if (hashtag or text[m.end("stem")] == "G" or gz.is_common_word(stem) and stem not in _NOT_SCANDAL_STEMS) and (
+            if (hashtag or text[m.end("stem")] == "G" or gz.is_common_word(stem) and stem not in _NOT_SCANDAL_STEMS
+                    and not _a_persons_name(text, start, end)) and (
                     name not in gz.places() and not _PLACE_PREPOSITION.search(text, max(0, start - 12), start)):
                 row = (start, end, name, "EVENT", conf, None)
         out.append(row)
     return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]{1,4}\.?) $")
+
+
+def _a_persons_name(text: str, start: int, end: int) -> bool:
+    """A census surname (`Applegate`, `Wingate`, `Colgate`) or a name after a title (`Mrs <Name>gate`) names
+    someone, not a scandal (attack53: extract49's `<English word>gate` rule had made `Mr Applegate` an event)."""
+    if text[start:end] in gz.surnames():
+        return True
+    title = _WORD_BEFORE.search(text, max(0, start - 7), start)
+    return title is not None and (title.group(1) in gz.TITLES or title.group(1) + "." in gz.TITLES)
 
 
 def _may_have_a_model(surface: str) -> bool:
@@ -723,10 +774,15 @@ def _product_word(word: str) -> bool:
     return (word[:1].isupper() and not word.isupper() and (gz.is_common_word(word) or entity_types.plural_noun(word))
             and word not in _NOT_PRODUCT_WORDS and word not in gz.TITLES and not word.removesuffix("s").endswith(_ROLE_ENDINGS)
             and word not in gz.given_names() and word not in gz.surnames() and word not in gz.places())
+_SPEAKS_AFTER = re.compile(r" (?:said|says|told|tells|announced|announces|reported|reports|confirmed|confirms|denied|denies|warned"
+                           r"|warns|added|insisted|insists|stated|states|claimed|claims|revealed|reveals|wrote|writes)\b")
+"""A reporting verb after the name: a product says nothing, so `<Maker> Realty said` is the maker's unit, a body
+(attack53: extract49's product rule had made it OTHER, and its report a product's)."""
 _NOT_PRODUCT_WORDS = (_HEAD_NOUNS | entity_types.ORG_LAST_WORDS | entity_types.NATIONAL_ARMS | gz.MEDIA_WORDS
                       | frozenset("Store Stores Shop Shops Research Labs Studios Pictures Records Music TV Inc Corp Ltd Plc Motor Stadium "
                                   "Arena Park Centre Center Security Hall House Tower Square Street Road Bridge Estate Estates Components "
-                                  "Campaign Forum".split()))
+                                  "Campaign Forum Networks Films Laboratories Products Cosmetics Electronics Communications "
+                                  "Telecommunications Textiles Metals Minerals Resources Appliances Supplies Outfitters".split()))
 
 
 def _products(text: str, raw: list) -> list:
@@ -749,11 +805,12 @@ def _products(text: str, raw: list) -> list:
             continue  # (inside a name a model number just took in)
         if kind == "ORG" and " " in name:
             words = text[start:end].split()
-            if words[0] in makers and not words[0].isupper() and 1 <= len(words) - 1 <= 2 and all(map(_product_word, words[1:])):
+            if (words[0] in makers and not words[0].isupper() and 1 <= len(words) - 1 <= 2 and all(map(_product_word, words[1:]))
+                    and not _SPEAKS_AFTER.match(text, end)):
                 kind, gender = "OTHER", None
         if has_digit and kind in ("ORG", "OTHER") and _may_have_a_model(text[start:end]):
             number = _MODEL_NUMBER.match(text, end)
-            if number is not None and text[start:end] not in _BROADCASTERS and not _SCORE_BEFORE.match(text, max(0, start - 2)):
+            if number is not None and text[start:end] not in _BROADCASTERS and not _SCORE_BEFORE.search(text, max(0, start - 4), start):
                 end = number.end()
                 name, kind, gender = text[start:end], "OTHER", None
         out.append((start, end, name, kind, conf, gender))

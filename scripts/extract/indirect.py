@@ -264,7 +264,23 @@ def _told_clause(text: str, verb_end: int, sentence: Span) -> Span | None:
     clause = _content_clause(text, obj.end(), sentence, True, 6)
     if clause is not None and _PARTICIPLE.match(text, clause.start, clause.end):
         return None  # ("telling a press conference convened to ...": a participle, no subject)
+    if clause is not None:
+        relative = _CONTACT_RELATIVE.match(text, clause.start, clause.end)
+        if relative is not None and not _FINITE_AFTER.search(text, relative.end(), clause.end):
+            return None  # ("told him the truth she knew": the object and its relative clause, no report; attack53)
     return clause
+
+
+_CONTACT_RELATIVE = re.compile(
+    r"(?:the|a|an|his|her|their|its|our|my|your|this|these|those|some|all)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:he|she|they|we|I|you|it)\s+(?:(?:had|has|have|would|will|could|did|was|were|is|are)\s+"
+    r"(?!(?:was|were|is|are|had|has|have)\b)[\w’'-]+|[\w’'-]+)")
+"""`the <noun> <pronoun> <verb>`: an object that a relative clause without `that` follows (`told him the truth
+she knew`); the zero-that test reads `she knew` as a clause's subject and verb."""
+_FINITE_AFTER = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|would|will|could|should|might|must|may|can|did|does|do|[a-z]{2,}ed)\b")
+"""A finite verb after the relative clause: its noun phrase is then the reported clause's subject (`told
+police the man she saw was tall`)."""
 
 
 def _content_clause(text: str, verb_end: int, sentence: Span, zero_that: bool, reach: int = 6) -> Span | None:
