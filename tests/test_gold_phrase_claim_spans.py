@@ -26,10 +26,15 @@ def first_word(text: str) -> str:
     return found.group().lower() if found else ""
 
 
-def claims_opening_on_a_linking_word(data: Path) -> list[tuple[str, str]]:
+def claims_opening_on(data: Path, words: set[str]) -> list[tuple[str, str]]:
+    """(claim id, text) of the claims in `data` whose first word is one of `words`."""
     claims = read_table(data / "claims")
     return [(claim_id, text) for claim_id, text in zip(claims["claim_id"], claims["text"])
-            if first_word(text) in LINKING_WORDS]
+            if first_word(text) in words]
+
+
+def claims_opening_on_a_linking_word(data: Path) -> list[tuple[str, str]]:
+    return claims_opening_on(data, LINKING_WORDS)
 
 
 def test_no_gold_claim_opens_on_the_word_that_ties_it_to_its_sentence():
@@ -62,9 +67,7 @@ passed the four-word list)."""
 
 
 def claims_opening_on_a_connective(data: Path) -> list[tuple[str, str]]:
-    claims = read_table(data / "claims")
-    return [(claim_id, text) for claim_id, text in zip(claims["claim_id"], claims["text"])
-            if first_word(text) in CONNECTIVES]
+    return claims_opening_on(data, CONNECTIVES)
 
 
 def test_no_gold_claim_opens_on_a_connective_to_the_sentence_before():
