@@ -14,7 +14,7 @@ import subprocess
 import pytest
 
 from landstrikes.cli import main
-from landstrikes.safety.outdir import is_mount_point
+from landstrikes.safety.mounts import is_mount_point
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("mount"), reason="mounts need root")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from landstrikes.safety.outdir import is_mount_point
+from landstrikes.safety.mounts import is_mount_point
 
 
 @pytest.fixture

@@ -51,7 +51,8 @@ def upload_folder_of(release_folder: Path, target: Path) -> Path:
 def prepare_out(out: Path) -> Path:
     """--out must be missing or an empty folder: a dry run never writes over anything. A refusal
     is the `--out` commands' OutputRefused, so its check id and exit code come from one place."""
-    from landstrikes.safety.outdir import OutputRefused, is_mount_point, unreplaceable, unwritable_parent
+    from landstrikes.safety.mounts import is_mount_point
+    from landstrikes.safety.outdir import OutputRefused, unreplaceable, unwritable_parent
     from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
     out = Path(out)

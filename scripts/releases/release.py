@@ -307,7 +307,8 @@ def check_changelog(changelog: Path) -> None:
     a file inside a release) would get entries appended to it. A missing file is made new. A
     changelog that is a mount point is refused too: it is replaced by a rename (attack37); so is one
     read-only for this user, or in a folder this user may not write (attack39)."""
-    from landstrikes.safety.outdir import is_mount_point, unwritable_parent
+    from landstrikes.safety.mounts import is_mount_point
+    from landstrikes.safety.outdir import unwritable_parent
     from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
     link = dangling_link(changelog)  # a new changelog would be made where a broken link points (attack39)

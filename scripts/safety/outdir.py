@@ -27,7 +27,7 @@ from landstrikes.safety.regularfile import read_regular_text
 from landstrikes.safety.durable import fsync_path, fsync_tree, rename_durably
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import folder_lock
-from landstrikes.safety.mounts import is_mount_point  # noqa: F401 (release and publish ask it here)
+from landstrikes.safety.mounts import is_mount_point
 from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
 
 MARKER = ".landstrikes-output.json"
