@@ -24,6 +24,7 @@ parse, and its rows are exempt. Rows meet within one article (partition-safe).""
 
 from __future__ import annotations
 
+import heapq
 import re
 
 import numpy as np
@@ -85,11 +86,11 @@ def _inside_other_quotes(tables, quotes, rows, start, end, report: Report) -> No
 
 def _off_cue_sentence(tables, quotes, rows, numbers, start, end, speaker_start, speaker_end, cue_start, cue_end,
                       report: Report) -> None:
-    """Only a gap holding a `.`, `!` or `?` can hold a sentence end: those marks' byte positions are
-    found once in all texts, and only the few gaps holding one are read, each from its own start
-    (`_gap_ends_a_sentence`) with its article's quotes found by one sort. Reading every article's
-    sentence ends, and masking every quote row per article, cost 2.3 user CPU-s at 10^5 quote rows
-    (validate_stages, session 38: as much as all other cross checks together)."""
+    """Only a gap holding a `.`, `!` or `?` can hold a sentence end: those marks' bytes are found
+    once in all texts, and only the articles holding such a gap are read, each once (`_stops`), with
+    its quotes found by one sort. Reading every article's sentence ends, and masking every quote row
+    per article, cost 2.3 user CPU-s at 10^5 quote rows (validate_stages, session 38: as much as all
+    other cross checks together)."""
     if not len(rows):
         return
     gap_start, gap_end = speaker_cue_gaps(speaker_start, speaker_end, cue_start, cue_end, rows)
@@ -101,16 +102,17 @@ def _off_cue_sentence(tables, quotes, rows, numbers, start, end, speaker_start, 
     spanned = np.flatnonzero((numbers >= 0) & (0 <= start) & (start < end))
     by_article = spanned[np.argsort(numbers[spanned], kind="stable")]
     keys = numbers[by_article]
+    asked = asked[np.argsort(numbers[rows[asked]], kind="stable")]
     bad = []
-    for at in asked.tolist():
-        number = int(numbers[rows[at]])
+    for mine in np.split(asked, np.flatnonzero(np.diff(numbers[rows[asked]])) + 1):
+        number = int(numbers[rows[mine[0]]])
         text = article_text(tables, number)
         if text is None:
             continue
         theirs = by_article[np.searchsorted(keys, number, "left"):np.searchsorted(keys, number, "right")]
-        if _gap_ends_a_sentence(text, int(gap_start[at]), int(gap_end[at]), start[theirs], end[theirs]):
-            bad.append(rows[at])
-    bad = np.asarray(bad, dtype=np.int64)
+        stops = _stops(text, start[theirs], end[theirs])
+        bad.extend(rows[mine[_ends_in_gaps(*stops, gap_start[mine], gap_end[mine])]].tolist())
+    bad = np.sort(np.asarray(bad, dtype=np.int64))
     for row_id, words in zip(ids_at(quotes, "quotes", bad), values_at(quotes, "speaker_start", bad)):
         report.add("quotes", "speaker-off-cue-sentence", "the speaker words are the cue's subject, in the cue's sentence; "
                    "a sentence ends between them (Q6, Q16)", row_id, "speaker_start", words)
@@ -128,22 +130,48 @@ def _stop_mark_between(texts, article: np.ndarray, starts: np.ndarray, ends: np.
     return np.searchsorted(marks, last, "left") > np.searchsorted(marks, first, "left")
 
 
+def _ends_in_gaps(stops: np.ndarray, latest_start: np.ndarray, earliest_end: np.ndarray, gap_start: np.ndarray,
+                  gap_end: np.ndarray) -> np.ndarray:
+    """Per gap, whether a sentence end stands in it outside the words of every quote that does not
+    hold the whole gap (a stop inside quoted words ends the sentence only when those words hold
+    speaker and cue both, Q4): the stops outside every quote counted once, the rest asked of each gap."""
+    lo, hi = np.searchsorted(stops, gap_start, "left"), np.searchsorted(stops, gap_end, "left")
+    free = np.concatenate([[0], np.cumsum(latest_start < 0)])  # stops outside every quote, counted
+    ends = free[hi] > free[lo]
+    for at in np.flatnonzero(~ends & (lo < hi)).tolist():
+        ends[at] = ((latest_start[lo[at]:hi[at]] <= gap_start[at]) & (earliest_end[lo[at]:hi[at]] >= gap_end[at])).any()
+    return ends
+
+
 def _gap_ends_a_sentence(text: str, gap_start: int, gap_end: int, quote_starts: np.ndarray,
                          quote_ends: np.ndarray) -> bool:
-    """Whether a sentence end stands in `text[gap_start:gap_end]` outside the words of every quote
-    that does not hold the whole gap (a stop inside quoted words ends the sentence only when those
-    words hold speaker and cue both, Q4). A stop found from the gap's start is the one a reading of
-    the whole text finds there: a sentence end's match holds no other stop mark after its first."""
-    for cut in _CUT.finditer(text, gap_start):
-        stop = cut.start()
-        if stop >= gap_end:
-            return False
-        if _short_form_before(text, stop):
-            continue
-        holding = (quote_starts <= stop) & (stop < quote_ends)
-        if not holding.any() or (quote_starts[holding].max() <= gap_start and quote_ends[holding].min() >= gap_end):
-            return True
-    return False
+    """`_ends_in_gaps` of one gap of `text`."""
+    return bool(_ends_in_gaps(*_stops(text, quote_starts, quote_ends), np.array([gap_start]), np.array([gap_end]))[0])
+
+
+def _stops(text: str, quote_starts: np.ndarray, quote_ends: np.ndarray):
+    """The article's sentence-ending stops (positions, ascending), and for each the latest start
+    and the earliest end of the quotes holding it (-1 and the text's length past any: none)."""
+    stops = [cut.start() for cut in _CUT.finditer(text) if not _short_form_before(text, cut.start())]
+    latest_start = np.full(len(stops), -1, np.int64)
+    earliest_end = np.full(len(stops), len(text) + 1, np.int64)
+    order = np.argsort(quote_starts, kind="stable")
+    by_start, ends_of = quote_starts[order].tolist(), quote_ends[order].tolist()
+    open_starts, open_ends, taken = [], [], 0  # heaps: the quotes begun so far, by start (negated) and by end
+    for i, stop in enumerate(stops):
+        while taken < len(by_start) and by_start[taken] <= stop:
+            heapq.heappush(open_starts, (-by_start[taken], ends_of[taken]))
+            heapq.heappush(open_ends, ends_of[taken])
+            taken += 1
+        while open_starts and open_starts[0][1] <= stop:
+            heapq.heappop(open_starts)
+        while open_ends and open_ends[0] <= stop:
+            heapq.heappop(open_ends)
+        if open_ends:
+            earliest_end[i] = open_ends[0]
+        if open_starts:
+            latest_start[i] = -open_starts[0][0]
+    return np.asarray(stops, np.int64), latest_start, earliest_end
 
 
 def _ends_a_sentence(gap: str, offset: int, spans: tuple[list[int], list[int]]) -> bool:
