@@ -25,6 +25,7 @@ from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
 from landstrikes.schema.group_holders import check_entity_holders, check_group_holders
 from landstrikes.schema.heading_claims import check_heading_claims
+from landstrikes.schema.heading_lines import check_heading_lines
 from landstrikes.schema.hypothetical_claims import check_hypothetical_claims
 from landstrikes.schema.implicit_speakers import check_implicit_speakers
 from landstrikes.schema.keyed_overlaps import check_keyed_overlaps
@@ -75,6 +76,7 @@ CENSUS_CHECKS = (
     check_keyed_overlaps,
     check_segment_starts,
     check_segment_line_starts,
+    check_heading_lines,
     check_vague_table,
     check_final_punctuation_ends,
     check_quote_pairs,
@@ -153,6 +155,7 @@ CENSUS_CHECK_IDS = (
     "claims-overlap",
     "segment-starts-with-line-feed",
     "segment-starts-inside-a-line",
+    "heading-spans-lines",
     "vague-quantity-off-table",
     "indirect-span-final-punctuation",
     "span-ends-on-clause-stop",
