@@ -40,6 +40,10 @@ several times; `heldout4_adj` is its adjudicated annotation (log `adjudication_h
 holding direct quotations, none read by a rule writer nor changed by the rules written since
 held-out 4), drawn once held-out 4 had been scored; `heldout5_adj` is its adjudicated annotation
 (log `adjudication_heldout5.tsv`).
+`--set heldout6` / `--set heldout6-adj` score a sixth held-out set (`heldout6.tsv`, 16 FNC-1 texts
+holding direct quotations, on no earlier list and unchanged by every rule written since audit 11 and
+12 were drawn; no BBC text was left), drawn once held-out 4 and 5 had each been scored after five
+more rounds of rules; `heldout6_adj` will be its adjudicated annotation.
 """
 
 from __future__ import annotations
@@ -84,6 +88,10 @@ SETS = {
                  REPO / "benchmarks" / "results" / "extract_heldout5.json", "held-out 5"),
     "heldout5-adj": ({"pass_a": ["heldout5_adj"], "pass_b": []},
                      REPO / "benchmarks" / "results" / "extract_heldout5_adj.json", "held-out 5 adjudicated"),
+    "heldout6": ({"pass_a": ["heldout6_a"], "pass_b": ["heldout6_b"]},
+                 REPO / "benchmarks" / "results" / "extract_heldout6.json", "held-out 6"),
+    "heldout6-adj": ({"pass_a": ["heldout6_adj"], "pass_b": []},
+                     REPO / "benchmarks" / "results" / "extract_heldout6_adj.json", "held-out 6 adjudicated"),
 }
 """Set name -> (pass -> the annotation folders it is read from, results file, label)."""
 NER_TYPE = {"PERSON": "PER", "ORG": "ORG", "MEDIA": "ORG", "GPE": "LOC", "LOC": "LOC",

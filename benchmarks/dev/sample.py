@@ -56,6 +56,15 @@ the ninth, same skips and every text the tenth round read or changed, only from 
 dev-news kept from the eleventh round's writer (`kept_from_round11`).
 `--audit11` and `--audit12` list the next two batches of that half (skipping also what the
 eleventh round read or changed), drawn and committed together to judge the current code.
+`--heldout6` lists a sixth held-out set (`heldout6.tsv`), drawn once held-out 4 and 5 had each been
+scored after five more rounds of rules: after audit 12 (the last text any earlier list took from
+each source), the next HELDOUT6_PER_SOURCE texts of each source holding a direct quotation, from
+both halves of dev-news, skipping every text of every earlier list (`HELDOUT6_SKIPPED`: the drawn
+sets and every list of texts a writer read or a round changed: every text the notes and commits
+since audit 11 and 12 were drawn name is on one already), the four texts whose words the code and
+tests written since quote in runs of six or more words (`read_by_rules_round12.tsv`), and every
+text whose quotes or mentions the rules written since changed (`changed_by_rules_round12.tsv`: `landstrikes extract` at
+55a5c491 against f77581d0, ids only). The pool is small: one BBC text is left (fewer than asked).
 The texts themselves are never copied into the repository (dev-news README); only their ids
 and sha256 are.
 """
@@ -188,13 +197,18 @@ def read_by_rule_writers() -> set[str]:
     return {line.split("\t")[0] for line in READ_BY_RULE_WRITERS.read_text().splitlines() if line.strip()}
 
 
+def _next_quoted(texts: dict[str, str], previous: list[str], per_source: int, skipped: set[str]) -> list[str]:
+    """A held-out draw: the next `per_source` texts of each source holding direct quotations after
+    the previous list's last, none of `skipped` (fewer where the source runs out)."""
+    after = [i for i in _after_last(texts, previous) if i not in skipped]
+    return [i for source in ("bbc/", "fnc1/")
+            for i in [j for j in after if j.startswith(source) and _has_direct_quotes(texts[j])][:per_source]]
+
+
 def heldout4(texts: dict[str, str]) -> list[str]:
     """The next HELDOUT4_PER_SOURCE texts of each source holding direct quotations after inspect2,
     none of them read by a rule writer."""
-    read = read_by_rule_writers()
-    after = [i for i in _after_last(texts, inspect2(texts)) if i not in read]
-    return [i for source in ("bbc/", "fnc1/")
-            for i in [j for j in after if j.startswith(source) and _has_direct_quotes(texts[j])][:HELDOUT4_PER_SOURCE]]
+    return _next_quoted(texts, inspect2(texts), HELDOUT4_PER_SOURCE, read_by_rule_writers())
 
 
 HELDOUT5_PER_SOURCE = 20
@@ -205,9 +219,7 @@ def heldout5(texts: dict[str, str]) -> list[str]:
     """The next HELDOUT5_PER_SOURCE texts of each source holding direct quotations after held-out
     4, none of them read by a rule writer nor changed by the rules written since held-out 4."""
     skipped = read_by_rule_writers() | set(CHANGED_BY_ROUND5.read_text().split())
-    after = [i for i in _after_last(texts, heldout4(texts)) if i not in skipped]
-    return [i for source in ("bbc/", "fnc1/")
-            for i in [j for j in after if j.startswith(source) and _has_direct_quotes(texts[j])][:HELDOUT5_PER_SOURCE]]
+    return _next_quoted(texts, heldout4(texts), HELDOUT5_PER_SOURCE, skipped)
 
 
 AUDIT_PER_SOURCE = 10
@@ -370,7 +382,23 @@ def audit12(texts: dict[str, str]) -> list[str]:
     return _next_of_each_source(texts, audit11(texts), AUDIT12_PER_SOURCE, _audit11_skips(texts))
 
 
-LISTS = {"--audit12": audit12, "--audit11": audit11, "--audit10": audit10, "--audit9": audit9, "--audit8": audit8, "--audit7": audit7, "--audit6": audit6, "--audit5": audit5,
+HELDOUT6_PER_SOURCE = 20
+HELDOUT6_SKIPPED = tuple(Path(__file__).with_name(f"{name}.tsv") for name in (
+    "sample", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "inspect", "inspect2",
+    "audit", *(f"audit{n}" for n in range(2, 13)), "read_by_rule_writers", "read_by_extract44",
+    *(f"read_by_rules_round{n}" for n in range(7, 13)), "changed_by_ranker",
+    *(f"changed_by_rules_round{n}" for n in range(5, 13)), "round11_kept_changed"))
+"""Every list a sixth held-out text must be outside of, named one by one (a list added later does
+not move the draw)."""
+
+
+def heldout6(texts: dict[str, str]) -> list[str]:
+    """The next HELDOUT6_PER_SOURCE texts of each source holding direct quotations after audit 12,
+    none of them on any earlier list (drawn, read by a writer, or changed by a round's rules)."""
+    return _next_quoted(texts, audit12(texts), HELDOUT6_PER_SOURCE, set().union(*(_ids(listing) for listing in HELDOUT6_SKIPPED)))
+
+
+LISTS = {"--heldout6": heldout6, "--audit12": audit12, "--audit11": audit11, "--audit10": audit10, "--audit9": audit9, "--audit8": audit8, "--audit7": audit7, "--audit6": audit6, "--audit5": audit5,
          "--audit4": audit4, "--audit3": audit3, "--audit2": audit2, "--audit": audit, "--heldout5": heldout5,
          "--heldout4": heldout4, "--inspect2": inspect2, "--heldout3": heldout3, "--inspect": inspect,
          "--heldout2": heldout2, "--heldout": heldout}
