@@ -244,7 +244,7 @@ def test_a_zero_that_clause_after_told_whom_is_reported_speech(text):
     "Tom Orlan told him to leave the room at once.",  # (guard) an infinitive
     "Tom Orlan told the court of the attack on his home.",  # (guard) a preposition
     "I'm told Norcom will honour the leases next year.",  # (guard) a passive: nobody tells
-    "He spoke, telling a press conference convened to plug his film he is angry.",  # (guard) a participle
+    "She spoke, telling a press conference convened to promote her album she is upset.",  # (guard) a participle
 ])
 def test_told_without_a_clause_after_its_object_reports_nothing(text):
     assert _indirect(text) == [], _indirect(text)

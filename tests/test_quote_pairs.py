@@ -259,13 +259,13 @@ def test_an_indirect_quote_is_judged_by_its_articles_pairs_only():
 
 
 def test_the_extractor_runs_an_indirect_quote_to_its_partial_quotations_closing_mark(tmp_path):
-    """Dev news: `Wilson fired “` stopped at the opening mark (the quoted words are blanks where
+    """Dev news: `<Name> fired “` stopped at the opening mark (the quoted words are blanks where
     the clause is found); the clause now runs to the closing mark in its paragraph (Q1)."""
     from landstrikes.extract.entities import find_mentions
     from landstrikes.extract.quotes import find_quotes
 
-    text = "Shots\n\nPolice chief Jon Belmar said that Wilson fired “more than just a couple [of shots]” but provided no further details.\n"
+    text = "Shots\n\nSheriff Ann Kerr said that Lane fired “rather more than a few [of rounds]” but gave no other details.\n"
     indirect = [text[q.start:q.end] for q in find_quotes(text, find_mentions(text)) if q.kind == "indirect"]
-    assert "Wilson fired “more than just a couple [of shots]”" in indirect, indirect
+    assert "Lane fired “rather more than a few [of rounds]”" in indirect, indirect
     report = validate(_extract(tmp_path, text))
     assert report.ok, report.to_text()

@@ -464,13 +464,13 @@ def _joins_before_a_head(text: str, current: list[_Tok], toks: list[_Tok], i: in
     own). The words before are at most three English common words written with capitals (no place,
     nationality or name), the words after are at most three one blank apart and end on a body's head
     word (`Council`, `Committee`, `Executive`) with no capitalised word after it. Not after a head
-    (`_joins_across` reads that, and `the Ministry of Health and World Health Organization` are two), nor
+    (`_joins_across` reads that, and `the Ministry of Energy and World Trade Organization` are two), nor
     before a name of its own (`Kesby and Norcom Council`: `Norcom` is no common word), nor before a
     title (`... and Reform Committee Chairman Ann Lee`: the title's split reads that group)."""
     if len(current) > 3 or not all(_plain_word(t.text) for t in current):
         return False
     if any(text[a.end:b.start] != " " for a, b in zip(current, current[1:])):
-        return False  # "the Ministry of Health and World Health Organization": two bodies
+        return False  # "the Ministry of Energy and World Trade Organization": two bodies
     after = [toks[i]]
     for k in range(i + 1, min(i + 4, len(toks))):
         if text[toks[k - 1].end:toks[k].start] != " " or not toks[k].text[:1].isupper() or toks[k].ambiguous:
