@@ -1,0 +1,67 @@
+"""Issue 19, twenty-first helper round (valspeed21): whether a line feed or a stop mark stands
+between a quote's speaker words and its cue is read from those gaps' bytes alone when the gaps are
+short, not from a search of every text's bytes (`span_lines.bytes_between`), with the same answer
+as the plain definition `any(c in text[start:end])` whichever way is taken."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from landstrikes.schema import span_lines
+from landstrikes.schema.span_lines import bytes_between
+from landstrikes.schema.spantext import ArticleTexts
+
+CHARACTERS = st.sampled_from(["a", "B", " ", "\n", ".", "!", "?", ",", "é", "…", "\u2028", "😀", "\u00a0", "“"])
+WANTED = (b"\n", b".!?")
+
+
+@st.composite
+def texts_and_rows(draw):
+    texts = draw(st.lists(st.text(CHARACTERS, max_size=40), min_size=1, max_size=6))
+    rows = []
+    for _ in range(draw(st.integers(0, 30))):
+        number = draw(st.integers(0, len(texts) - 1))
+        start = draw(st.integers(0, len(texts[number])))
+        rows.append((number, start, draw(st.integers(start, len(texts[number])))))
+    return texts, rows
+
+
+def _plain(texts, rows, wanted: bytes) -> list[bool]:
+    return [any(chr(b) in texts[n][s:e] for b in wanted) for n, s, e in rows]
+
+
+def _asked(texts, rows):
+    columns = np.array(rows, dtype=np.int64).reshape(-1, 3).T
+    return bytes_between(ArticleTexts(pa.array(texts)), columns[0], columns[1], columns[2], *WANTED)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_and_rows(), st.sampled_from([(8, 1 << 20), (8, 3), (10**9, 1), (0, 1 << 20)]))
+def test_a_byte_between_is_found_exactly_as_in_the_slice_either_way(case, way):
+    """Short gaps (read byte by byte, in blocks of any size, a row never split between blocks) and
+    long ones (the bytes found in all texts, counted between each row's positions): the same."""
+    texts, rows = case
+    share, block = way
+    saved = span_lines._GAP_SHARE, span_lines._GAP_BLOCK
+    span_lines._GAP_SHARE, span_lines._GAP_BLOCK = share, block
+    try:
+        line_feed, stop_mark = _asked(texts, rows)
+    finally:
+        span_lines._GAP_SHARE, span_lines._GAP_BLOCK = saved
+    assert line_feed.tolist() == _plain(texts, rows, b"\n")
+    assert stop_mark.tolist() == _plain(texts, rows, b".!?")
+
+
+def test_short_gaps_are_read_without_reading_every_text(monkeypatch):
+    """The gaps' bytes only: 100 texts of 10,000 characters, a 5-character gap in each."""
+    texts = [("Word one two. " * 715)[:9_990] + "Ann\n said." for _ in range(100)]
+    rows = [(n, 9_990, 9_995) for n in range(100)]
+    compared = []
+    holds = span_lines._holds
+    monkeypatch.setattr(span_lines, "_holds", lambda data, wanted: compared.append(len(data)) or holds(data, wanted))
+    line_feed, stop_mark = _asked(texts, rows)
+    assert line_feed.all() and not stop_mark.any()
+    assert sum(compared) <= 2 * 5 * 100, compared
