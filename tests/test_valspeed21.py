@@ -65,3 +65,61 @@ def test_short_gaps_are_read_without_reading_every_text(monkeypatch):
     line_feed, stop_mark = _asked(texts, rows)
     assert line_feed.all() and not stop_mark.any()
     assert sum(compared) <= 2 * 5 * 100, compared
+
+
+LINE_PIECES = st.sampled_from(["Case Study", "é…", "  • Point", "- item", "1. one", "2) two", "Tips", "Done.", "a, b",
+                               "😀 emoji", "\u00a0", " ", "", "x" * 160, "Ünïcödé heading"])
+
+
+@st.composite
+def flagged_articles(draw):
+    """Articles of lines (headings, bullets, blank lines, long lines, non-ASCII), flags anywhere
+    in them (and past their ends), and segments that may cut a section short."""
+    texts = ["\n".join(draw(st.lists(LINE_PIECES, min_size=1, max_size=12))) for _ in range(draw(st.integers(1, 3)))]
+    flags, segments = [], []
+    for n, text in enumerate(texts):
+        for k in range(draw(st.integers(0, 4))):
+            start = draw(st.integers(-2, len(text) + 2))
+            flags.append({"flag_id": f"a{n}:f:{k}", "article_id": f"a{n}", "flag": "hypothetical_content",
+                          "start": start, "end": start + 1, "source": "gold"})
+        if draw(st.booleans()):
+            cut = draw(st.integers(0, len(text)))
+            segments += [{"article_id": f"a{n}", "start": 0, "end": cut}, {"article_id": f"a{n}", "start": cut, "end": len(text)}]
+    return texts, flags, segments
+
+
+def _plain_sections(texts, flags, segment_ends):
+    """Each flag's section on the Python strings (the definition: hypothetical_claims before valspeed21)."""
+    from landstrikes.schema import hypothetical_claims as hypothetical
+    out = []
+    for flag, segment_end in zip(flags, segment_ends):
+        text = texts[int(flag["article_id"][1:])]
+        start = min(max(flag["start"], 0), len(text))
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = hypothetical._line_end(text, line_start)
+        end = hypothetical._next_heading(text, line_end) if hypothetical._is_heading(text, line_start, line_end) else line_end
+        out.append((line_start, min(end, segment_end) if segment_end >= 0 else end))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(flagged_articles())
+def test_each_flag_covers_the_section_the_text_gives_it(case):
+    """The sections found on the articles' bytes are those found on their Python strings."""
+    from landstrikes.schema import hypothetical_claims as hypothetical
+    from landstrikes.schema.checkcorpus import Corpus, article_numbers
+    texts, flags, segments = case
+    tables = {"articles": pa.table({"article_id": [f"a{n}" for n in range(len(texts))], "text": texts})}
+    if flags:
+        tables["quality_flags"] = pa.Table.from_pylist(flags)
+    if segments:
+        tables["segments"] = pa.Table.from_pylist(segments)
+    corpus = Corpus.from_arrow(tables)
+    if not flags:
+        return
+    rows = np.arange(len(flags))
+    numbers = article_numbers(corpus, "quality_flags")
+    segment_ends = hypothetical._segment_ends(corpus, numbers, np.array([f["start"] for f in flags]))
+    article, start, end = hypothetical._sections(corpus, corpus["articles"], rows, numbers)
+    assert article.tolist() == [int(f["article_id"][1:]) for f in flags]
+    assert list(zip(start.tolist(), end.tolist())) == _plain_sections(texts, flags, segment_ends.tolist())
