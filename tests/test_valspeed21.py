@@ -123,3 +123,67 @@ def test_each_flag_covers_the_section_the_text_gives_it(case):
     article, start, end = hypothetical._sections(corpus, corpus["articles"], rows, numbers)
     assert article.tolist() == [int(f["article_id"][1:]) for f in flags]
     assert list(zip(start.tolist(), end.tolist())) == _plain_sections(texts, flags, segment_ends.tolist())
+
+
+SENTENCE_PIECES = st.sampled_from(["Ann", "said", "Bob", ". ", "! ", "? ", ".” ", ".) ", "\n", " ", "  ", "a", "é", "…", "😀",
+                                   "U.S. ", "“", "”", "\u00a0", "told"])
+
+
+@st.composite
+def implicit_quotes(draw):
+    """Articles of words, stops, closing marks and line feeds; mentions of two entities; implicit
+    quotes (some out of range, some of an article whose text is null) naming either entity."""
+    texts = ["".join(draw(st.lists(SENTENCE_PIECES, max_size=40))) for _ in range(draw(st.integers(1, 3)))]
+    if draw(st.booleans()):
+        texts.append(None)
+    spans = lambda n: st.tuples(st.integers(-1, max(len(texts[n] or ""), 1) + 1), st.integers(0, 12))
+    quotes, mentions = [], []
+    for k in range(draw(st.integers(1, 10))):
+        n = draw(st.integers(0, len(texts) - 1))
+        start, width = draw(spans(n))
+        quotes.append({"quote_id": f"q{k}", "article_id": f"a{n}", "start": start, "end": start + width,
+                       "speaker_status": "implicit", "speaker_id": draw(st.sampled_from(["e0", "e1"])), "source": "gold"})
+    for k in range(draw(st.integers(1, 12))):
+        n = draw(st.integers(0, len(texts) - 1))
+        mentions.append({"mention_id": f"m{k}", "article_id": f"a{n}", "entity_id": draw(st.sampled_from(["e0", "e1", "e2"])),
+                         "start": draw(st.integers(0, max(len(texts[n] or ""), 1)))})
+    return texts, quotes, mentions
+
+
+def _plain_mentioned(texts, quotes, mentions) -> list[str]:
+    """The implicit rows whose sentence mentions their speaker, each article's whole text read
+    (the definition: implicit_speakers before valspeed21)."""
+    from landstrikes.schema.implicit_speakers import _sentence
+    found = []
+    for quote in quotes:
+        text = texts[int(quote["article_id"][1:])]
+        start, end = quote["start"], quote["end"]
+        if text is None or not 0 <= start <= end <= len(text):
+            continue
+        begin, finish = _sentence(text, start, end)
+        if any(m["article_id"] == quote["article_id"] and m["entity_id"] == quote["speaker_id"]
+               and (begin <= m["start"] < start or end <= m["start"] < finish) for m in mentions):
+            found.append(quote["quote_id"])
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(implicit_quotes(), st.sampled_from([2000, 12, 3, 0]))
+def test_an_implicit_speaker_is_found_in_its_sentence_as_in_the_whole_text(case, reach):
+    """Each quote's sentence read from a window of _REACH characters on each side of it (short
+    reaches too, so windows start and end inside the texts) answers as the whole text does."""
+    from landstrikes.schema import implicit_speakers
+    from landstrikes.schema.checkcorpus import Corpus
+    from landstrikes.schema.report import Report
+    texts, quotes, mentions = case
+    corpus = Corpus.from_arrow({"articles": pa.table({"article_id": [f"a{n}" for n in range(len(texts))],
+                                                      "text": pa.array(texts, pa.string())}),
+                                "quotes": pa.Table.from_pylist(quotes), "mentions": pa.Table.from_pylist(mentions)})
+    saved = implicit_speakers._REACH
+    implicit_speakers._REACH = reach
+    try:
+        report = Report("generated")
+        implicit_speakers.check_implicit_speakers(corpus, report)
+        assert [f.row_id for f in report.findings] == _plain_mentioned(texts, quotes, mentions)
+    finally:
+        implicit_speakers._REACH = saved
