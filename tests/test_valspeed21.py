@@ -187,3 +187,38 @@ def test_an_implicit_speaker_is_found_in_its_sentence_as_in_the_whole_text(case,
         assert [f.row_id for f in report.findings] == _plain_mentioned(texts, quotes, mentions)
     finally:
         implicit_speakers._REACH = saved
+
+
+MARK_BYTES = st.sampled_from([b'"', b"'", "“".encode(), "”".encode(), "‘".encode(), "’".encode(), b"\n", b"a", b" ",
+                              "é".encode(), "…".encode(), "〜".encode(), "😀".encode(), b"\xe2\x80", b"\xe3\x80\x9c"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(MARK_BYTES, max_size=60), st.sampled_from([1 << 20, 7, 3, 1]))
+def test_curly_marks_found_among_the_multibyte_characters_are_those_of_every_byte(pieces, window):
+    """The marks' E2 leads looked for among the positions of the bytes >= 0xC0 (the text index's
+    multi-byte characters) are those a pass over every byte finds, in windows of any size."""
+    from landstrikes.schema import markscan
+    data = np.frombuffer(b"".join(pieces), dtype=np.uint8)
+    saved = markscan._WINDOW
+    markscan._WINDOW = window
+    try:
+        by_index = markscan._find_marks(data, np.flatnonzero(data >= 0xC0))
+        by_bytes = markscan._find_marks(data)
+    finally:
+        markscan._WINDOW = saved
+    assert [a.tolist() for a in by_index] == [a.tolist() for a in by_bytes]
+    plain = [(i, k) for i in range(len(data)) for k in [_plain_kind(data, i)] if k is not None]
+    assert list(zip(by_bytes[0].tolist(), by_bytes[1].tolist())) == plain
+
+
+def _plain_kind(data: np.ndarray, i: int):
+    """The mark starting at byte i, by its UTF-8 bytes (None: no mark)."""
+    from landstrikes.schema import markscan
+    raw = bytes(data[i:i + 3])
+    if raw[:1] == b'"':
+        return markscan.STRAIGHT_DOUBLE
+    if raw[:1] == b"'":
+        return markscan.STRAIGHT_SINGLE
+    return {"“": markscan.DOUBLE_OPEN, "”": markscan.DOUBLE_CLOSE, "‘": markscan.SINGLE_OPEN,
+            "’": markscan.SINGLE_CLOSE}.get(raw.decode("utf-8", "replace") if len(raw) == 3 else "")
