@@ -33,7 +33,7 @@ from landstrikes.schema.census_arrow import ids_at, values_at
 from landstrikes.schema.checkcorpus import article_text, article_texts
 from landstrikes.schema.claim_speakers import speech_quotes_holding
 from landstrikes.schema.report import Report
-from landstrikes.schema.span_lines import annotated_quotes, line_feed_between, speaker_cue_gaps
+from landstrikes.schema.span_lines import annotated_quotes, bytes_between, speaker_cue_gaps
 
 _CLOSERS = "\"'”’»)]"
 _CUT = re.compile(f"[.!?][{re.escape(_CLOSERS)}]*" + r"\s+(?![a-z\s])")
@@ -95,8 +95,9 @@ def _off_cue_sentence(tables, quotes, rows, numbers, start, end, speaker_start, 
         return
     gap_start, gap_end = speaker_cue_gaps(speaker_start, speaker_end, cue_start, cue_end, rows)
     texts = article_texts(tables)
-    asked = np.flatnonzero(~line_feed_between(texts, numbers[rows], gap_start, gap_end)  # a line feed is speaker-off-cue-line's
-                           & _stop_mark_between(texts, numbers[rows], gap_start, gap_end))
+    # a line feed is speaker-off-cue-line's; the gaps' bytes are read once for both
+    line_feed, stop_mark = bytes_between(texts, numbers[rows], gap_start, gap_end, b"\n", b".!?")
+    asked = np.flatnonzero(~line_feed & stop_mark)
     if not len(asked):
         return
     spanned = np.flatnonzero((numbers >= 0) & (0 <= start) & (start < end))
@@ -116,18 +117,6 @@ def _off_cue_sentence(tables, quotes, rows, numbers, start, end, speaker_start, 
     for row_id, words in zip(ids_at(quotes, "quotes", bad), values_at(quotes, "speaker_start", bad)):
         report.add("quotes", "speaker-off-cue-sentence", "the speaker words are the cue's subject, in the cue's sentence; "
                    "a sentence ends between them (Q6, Q16)", row_id, "speaker_start", words)
-
-
-_STOP_MARKS = np.frombuffer(b".!?", dtype=np.uint8)
-
-
-def _stop_mark_between(texts, article: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Whether `article[start:end]` holds a `.`, `!` or `?`, per row (the marks' bytes found once,
-    as `line_feed_between` finds line feeds)."""
-    data = texts.data()
-    marks = np.flatnonzero((data == _STOP_MARKS[0]) | (data == _STOP_MARKS[1]) | (data == _STOP_MARKS[2]))
-    first, last = texts.byte_positions(article, starts), texts.byte_positions(article, ends)
-    return np.searchsorted(marks, last, "left") > np.searchsorted(marks, first, "left")
 
 
 def _ends_in_gaps(stops: np.ndarray, latest_start: np.ndarray, earliest_end: np.ndarray, gap_start: np.ndarray,

@@ -23,6 +23,7 @@ _WINDOW = 1 << 20  # bytes examined per numpy step (small: its temporaries reuse
 DOUBLE_OPEN, DOUBLE_CLOSE, STRAIGHT_DOUBLE, SINGLE_OPEN, STRAIGHT_SINGLE, SINGLE_CLOSE = range(6)
 _CURLY = {0x9C: DOUBLE_OPEN, 0x9D: DOUBLE_CLOSE, 0x98: SINGLE_OPEN, 0x99: SINGLE_CLOSE}  # E2 80 xx
 _ASCII = {0x22: STRAIGHT_DOUBLE, 0x27: STRAIGHT_SINGLE}
+_STRAIGHT = tuple(_ASCII)
 _BLANK = np.zeros(256, dtype=bool)
 _BLANK[list(b" \t\r\n")] = True  # quotemarks.BLANKS: between a continued quotation and the next mark
 
@@ -42,7 +43,7 @@ class MarkScan:
 def scan_corpus_marks(texts: ArticleTexts) -> MarkScan:
     """What `scan_quote_marks` gives for each article, for all articles in one pass."""
     data = texts.data()
-    position, kind, newlines = _find_marks(data)
+    position, kind, newlines = _find_marks(data, texts.multibyte_starts())
     article = texts.article_of(position)
     width = np.where((kind == STRAIGHT_DOUBLE) | (kind == STRAIGHT_SINGLE), 1, 3)  # curly marks: 3 bytes
     before, after = neighbours(data, position, position + width, texts.byte_starts[article], texts.byte_starts[article + 1])
@@ -122,16 +123,27 @@ def _simple_pairs(article, kind, newlines, word_before, word_after, line_start, 
     return simple, alive
 
 
-def _find_marks(data: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Byte position and kind of every quotation mark, and the number of newlines before it."""
+def _find_marks(data: np.ndarray, multibyte: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Byte position and kind of every quotation mark, and the number of newlines before it.
+
+    `multibyte`: the byte position of every byte >= 0xC0 (the text index's multi-byte characters,
+    `ArticleTexts.multibyte_starts`), where a curly mark's E2 lead is looked for instead of in
+    every byte; both straight marks are found in one pass (one search of the bytes per mark kind
+    and for E2 cost 0.02 of the scan's 0.04 CPU-s at 10^5 quote rows)."""
     positions, kinds, newlines = [], [], []
     seen_newlines = 0
     for begin in range(0, len(data), _WINDOW):
         block = data[begin : begin + _WINDOW + 2]  # two bytes of overlap complete a curly mark
         own = min(_WINDOW, len(data) - begin)
-        found = [np.flatnonzero(block[:own] == byte) for byte in _ASCII]
-        kind = [np.full(len(f), k, dtype=np.int8) for f, k in zip(found, _ASCII.values())]
-        leads = np.flatnonzero(block[:own] == 0xE2)
+        straight = np.flatnonzero((block[:own] == _STRAIGHT[0]) | (block[:own] == _STRAIGHT[1]))
+        found = [straight]
+        kind = [np.where(block[straight] == _STRAIGHT[0], _ASCII[_STRAIGHT[0]], _ASCII[_STRAIGHT[1]]).astype(np.int8)]
+        if multibyte is None:
+            leads = np.flatnonzero(block[:own] == 0xE2)
+        else:
+            low, high = np.searchsorted(multibyte, (begin, begin + own))
+            leads = multibyte[low:high] - begin
+            leads = leads[block[leads] == 0xE2]
         leads = leads[leads + 2 < len(block)]
         leads = leads[block[leads + 1] == 0x80]
         third = block[leads + 2]

@@ -3,7 +3,8 @@ reading its article's whole text again (`as_py()` per flag), searching back to i
 and, for a flagged heading, judging every following line until the next heading, per flag. One
 article of N flags cost N texts: gold article 002 grown 300-fold took 1.4 s in this check alone
 (0.15 s at 100-fold); flags on one heading above 10^4 lines cost (flags x lines) line tests.
-Each article's text is now read once and each line judged once (`hypothetical_claims._Lines`).
+Each article's text is now read once and each line judged once (`hypothetical_claims._Lines`; since
+valspeed21 on the article's UTF-8 bytes: `_article_bytes` reads them, `_is_heading_line` judges a line).
 
 The tests count what is read and judged (not seconds), and the findings are those of the plain
 definition (`_plain_sections`, the code before) on the same corpora."""
@@ -67,16 +68,16 @@ def _one_long_section(folder, flags: int, lines: int) -> None:
 
 
 def _texts_read(monkeypatch, folder) -> int:
-    """How many article texts the check turns into Python strings on one validate of `folder`."""
+    """How many article texts the check reads (copies their bytes) on one validate of `folder`."""
     read = []
-    plain = hypothetical.article_text
+    plain = hypothetical._article_bytes
 
-    def counted(tables, number):
-        value = plain(tables, number)
-        read.append(len(value or ""))
+    def counted(texts, number):
+        value = plain(texts, number)
+        read.append(len(value))
         return value
 
-    monkeypatch.setattr(hypothetical, "article_text", counted)
+    monkeypatch.setattr(hypothetical, "_article_bytes", counted)
     validate(folder)
     monkeypatch.undo()
     return len(read)
@@ -92,13 +93,13 @@ def test_a_heading_with_many_flags_above_many_lines_judges_each_line_once(datase
     flags, lines = 300, 400
     _one_long_section(dataset_copy, flags, lines)
     judged = []
-    plain = hypothetical._is_heading
+    plain = hypothetical._is_heading_line
 
-    def counted(text, start, end):
+    def counted(raw, start, end):
         judged.append(start)
-        return plain(text, start, end)
+        return plain(raw, start, end)
 
-    monkeypatch.setattr(hypothetical, "_is_heading", counted)
+    monkeypatch.setattr(hypothetical, "_is_heading_line", counted)
     found = _findings(dataset_copy)
     assert found, "bullets labelled uncorroborated inside the flagged section"
     text_lines = lines + 8
