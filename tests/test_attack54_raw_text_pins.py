@@ -166,3 +166,16 @@ def test_validate_finds_tables_rebuilt_from_a_converted_text_that_its_source_doe
     assert found == [("raw-text-changed", "articles", A002, "text")]
     engine = validate_partitioned(sources)  # --engine judges the folder alike
     assert [(f.check, f.table, f.row_id, f.column) for f in engine.findings] == found
+
+
+def test_release_refuses_a_converted_raw_text_naming_it_and_releases_nothing(released_copy):
+    """A release builds from the sources too: it names the converted file, not a table that differs."""
+    path = _convert(released_copy, A002, lambda t: BOM + t)
+    changelog = released_copy.parent / "CHANGELOG.md"
+    before = changelog.read_bytes(), sorted(p.name for p in (released_copy / "releases").iterdir())
+    done = subprocess.run([sys.executable, "-m", "landstrikes", "release", "1.0.2", "--dataset", str(released_copy)],
+                          capture_output=True, text=True, timeout=300, cwd=released_copy.parent)
+    out = done.stdout + done.stderr
+    assert done.returncode == 2 and "[raw-text-changed]" in out and str(path) in out, out
+    assert "Traceback" not in out and len(done.stderr.strip().splitlines()) == 1, out
+    assert (changelog.read_bytes(), sorted(p.name for p in (released_copy / "releases").iterdir())) == before
