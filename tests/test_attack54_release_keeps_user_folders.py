@@ -7,16 +7,8 @@ it with the folder; only a marked (or empty) folder is an interrupted release's.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from landstrikes.releases.release import STAGING_MARK
-
-
-def release(folder, version: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "landstrikes", "release", version, "--dataset", str(folder)],
-                          capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"}, timeout=600)
+from test_attack52_release_keeps_user_folders import release
 
 
 def test_a_users_folder_of_a_staging_name_is_kept_and_named(released_copy):
