@@ -141,7 +141,9 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
     mark = staging.with_name(staging.name + STAGING_MARK)
     pending_changelog = None
     try:
-        mark.write_bytes(b"the staging folder beside is a landstrikes release's; the next release removes both if it was killed\n")
+        fd = os.open(mark, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)  # never through a planted link
+        with open(fd, "wb") as handle:
+            handle.write(b"the staging folder beside is a landstrikes release's; the next release removes both if it was killed\n")
         staging.chmod(0o777 & ~current_umask())  # mkdtemp's 0700 became the release's mode: unreadable to others (attack21)
         entries = write_dataset(rows, staging, dataset_version=str(new))
         report = validate(staging)
