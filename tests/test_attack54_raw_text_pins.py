@@ -26,7 +26,8 @@ from landstrikes.build import build, build_tables
 from landstrikes.errors import BuildError
 from rawpin_tools import repin
 
-A000, A002, A003, A004 = "000_68b95635092649cd", "002_f6c5fed12bcb1118", "003_53ec89303f4de55c", "004_26f752040ea19616"
+A000, A001, A002, A003, A004 = ("000_68b95635092649cd", "001_f1f49e9dc8ada067", "002_f6c5fed12bcb1118", "003_53ec89303f4de55c",
+                              "004_26f752040ea19616")
 BOM = "\ufeff"
 
 
@@ -179,3 +180,15 @@ def test_release_refuses_a_converted_raw_text_naming_it_and_releases_nothing(rel
     assert done.returncode == 2 and "[raw-text-changed]" in out and str(path) in out, out
     assert "Traceback" not in out and len(done.stderr.strip().splitlines()) == 1, out
     assert (changelog.read_bytes(), sorted(p.name for p in (released_copy / "releases").iterdir())) == before
+
+
+def test_two_raw_files_swapped_are_named_as_swapped(sources):
+    first, second = sources / "raw" / f"{A000}.txt", sources / "raw" / f"{A001}.txt"
+    a, b = first.read_bytes(), second.read_bytes()
+    first.write_bytes(b)
+    second.write_bytes(a)
+    with pytest.raises(BuildError) as err:
+        build_tables(sources)
+    error = err.value
+    assert error.check == "raw-text-changed" and error.file == str(first), str(error)
+    assert f"it is the text {A001}.yaml pins: raw files swapped or renamed" in error.reason, str(error)

@@ -63,29 +63,30 @@ def read_pin(source: ArticleSource, article: RawArticle) -> RawPin:
     return RawPin(digest, n_chars, pin.line_of("sha256"))
 
 
-def check_pin(raw_dir: Path, source: ArticleSource, article: RawArticle) -> None:
-    """The raw file is the text its source pins, byte for byte; else one BuildError naming it."""
-    pin = read_pin(source, article)
-    if article.sha256 == pin.sha256:
-        return
+def check_pins(raw_dir: Path, articles: dict[str, RawArticle], sources: dict[str, ArticleSource]) -> None:
+    """Every source's raw file (source_file -> article) is the text it pins, byte for byte; else one
+    BuildError naming the first that is not."""
+    pins = {name: read_pin(source, articles[name]) for name, source in sources.items() if name in articles}
+    pinned_by = {pin.sha256: sources[name] for name, pin in pins.items()}
+    for name, pin in pins.items():
+        article = articles[name]
+        if article.sha256 != pin.sha256:
+            raise _changed(raw_dir, sources[name], article, pin, pinned_by.get(article.sha256))
+
+
+def _changed(raw_dir: Path, source: ArticleSource, article: RawArticle, pin: RawPin,
+             other: ArticleSource | None) -> BuildError:
     where = f"{source.file}:{pin.line}" if pin.line is not None else str(source.file)
-    found = conversion(article.text, pin)
-    why = (f"it was converted: {found}" if found
+    found = conversion(article.text, pin) if other is None else ""
+    why = (f"it is the text {other.file.name} pins: raw files swapped or renamed" if other is not None
+           else f"it was converted: {found}" if found
            else "same length: characters were replaced, e.g. a no-break space by a space" if len(article.text) == pin.n_chars
            else "edited or converted")
-    raise BuildError(raw_dir / article.source_file,
-                     f"is not the text its annotations were made on ({why}): sha256 {article.sha256}, "
-                     f"{len(article.text):,} code points; {where} pins {pin.sha256[:16]}…, {pin.n_chars:,}; restore the "
-                     "file (git checkout), or re-anchor the annotations to the new text and pin it; nothing was built",
-                     check=CHANGED)
-
-
-def check_pins(raw_dir: Path, articles: tuple[RawArticle, ...] | list[RawArticle],
-               sources: dict[str, ArticleSource]) -> None:
-    for article in articles:
-        source = sources.get(article.source_file)
-        if source is not None:
-            check_pin(raw_dir, source, article)
+    return BuildError(raw_dir / article.source_file,
+                      f"is not the text its annotations were made on ({why}): sha256 {article.sha256}, "
+                      f"{len(article.text):,} code points; {where} pins {pin.sha256[:16]}…, {pin.n_chars:,}; restore the "
+                      "file (git checkout), or re-anchor the annotations to the new text and pin it; nothing was built",
+                      check=CHANGED)
 
 
 def _strip_bom(text: str) -> str | None:
