@@ -25,6 +25,7 @@ import pyarrow as pa
 from landstrikes.schema.rawnames import (CASE_CHECK, CASE_REASON, FOLD_CHECK, FOLD_REASON, HIDDEN_CHECK, HIDDEN_REASON,
                                          NAME_CHECK, NAME_REASON, colliding_names, is_hidden, is_undecodable, shown_name,
                                          txt_in_other_case)
+from landstrikes.schema.raw_pins import check_pinned_texts
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import UnreadableTable
 
@@ -67,7 +68,10 @@ def _unreadable(path: Path, exc: OSError) -> UnreadableTable:
 
 def check_raw_texts(folder: Path, articles: pa.Table | None, report: Report) -> None:
     raw = folder / "raw"
-    if articles is None or not raw.is_dir() or not (folder / "data").is_dir():
+    if articles is None or not (folder / "data").is_dir():
+        return
+    check_pinned_texts(folder, articles, report)  # the texts the annotation sources pin (attack54)
+    if not raw.is_dir():
         return
     names = [n for n in ("article_id", "source_file", "sha256") if n in articles.column_names]
     if len(names) < 3 or not all(pa.types.is_string(articles.schema.field(n).type) for n in names):

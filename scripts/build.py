@@ -39,6 +39,12 @@ GOLD = {"source": "gold", "confidence": None}
 """Provenance of every built row: human annotation, so no extractor confidence."""
 LOCK_FILE = DATASET_LOCK_FILE
 STAGING_PREFIX = ".build-"
+STAGING_MARK = ".landstrikes-staging"
+"""Written into a staging folder first, before any table: the next build removes a folder of
+STAGING_PREFIX's name as an interrupted build's only when it holds this mark (or nothing at all).
+A name and contents alone are a user's backup of a build too, `.build-20261207/` holding a copy
+of `data/` and `README.md`, which a build deleted (attack54)."""
+_MARK_TEXT = b"the staging folder of a landstrikes build; the next build removes it if this one was killed\n"
 LEGACY_BACKUP = ".data-old"
 """Where builds before the journaled swap kept the old tables while swapping."""
 SWAPPED = ("data", "README.md")
@@ -194,6 +200,7 @@ def refuse_foreign_files(dataset_dir: Path) -> None:
 def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=dataset_dir))
     try:
+        (staging / STAGING_MARK).write_bytes(_MARK_TEXT)
         entries = write_dataset(rows, staging)
         fault("build:tables-written")
         write_card(staging, dataset_dir, entries)
@@ -212,25 +219,34 @@ def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
 
 def is_build_staging(folder: Path) -> bool:
     """A folder a build made: one holding a swap journal (or its done mark), or one of mkdtemp's
-    names (`.build-` + 8 of [a-z0-9_]) holding nothing but what a build writes there before its
-    journal. The name alone had let a build remove a user's `.build-settings` (8 letters) with its
-    files as an unfinished staging folder (attack52); another `.build-*` folder (someone's
-    `.build-notes`) is not removed with the leftovers either."""
+    names (`.build-` + 8 of [a-z0-9_]) holding the build's STAGING_MARK and nothing else but what a
+    build writes there before its journal, or nothing at all (killed before its mark). The name
+    alone had let a build remove a user's `.build-settings` (8 letters) with its files as an
+    unfinished staging folder (attack52), and name and contents a user's `.build-20261207` backup of
+    `data/` and `README.md` (attack54); another `.build-*` folder is kept and named."""
     if any((folder / name).exists() for name in (JOURNAL, DONE)):
         return True
     random = folder.name.removeprefix(STAGING_PREFIX)
-    return re.fullmatch(r"[a-z0-9_]{8}", random) is not None and _holds_only_staged_entries(folder)
+    if re.fullmatch(r"[a-z0-9_]{8}", random) is None:
+        return False
+    try:
+        if not any(folder.iterdir()):
+            return True  # nothing to lose
+    except OSError:
+        return False
+    mark = folder / STAGING_MARK
+    return mark.is_file() and not mark.is_symlink() and _holds_only_staged_entries(folder)
 
 
 def _holds_only_staged_entries(folder: Path) -> bool:
     """Whether every entry of `folder` is one `_stage_and_swap` writes before the journal:
-    `data/<table>/<table>.parquet`, `README.md`, the journal's temporary file; no symbolic link."""
+    `data/<table>/<table>.parquet`, `README.md`, the journal's temporary file, its mark; no symbolic link."""
     tables = {spec.name for spec in TABLES}
     try:
         for entry in folder.iterdir():
             if entry.is_symlink():
                 return False
-            if entry.name in ("README.md", JOURNAL + ".tmp") and entry.is_file():
+            if entry.name in ("README.md", JOURNAL + ".tmp", STAGING_MARK) and entry.is_file():
                 continue
             if entry.name != "data" or not entry.is_dir():
                 return False
@@ -255,8 +271,8 @@ def recover_build(dataset_dir: Path) -> list[str]:
         if not staging.is_dir() or staging.is_symlink():
             continue
         if not is_build_staging(staging):
-            lines.append(f"note: {staging} is not a build's staging folder (no swap journal, and it holds what no build "
-                         "writes there); kept")
+            lines.append(f"note: {staging} is not a build's staging folder (no swap journal, and not the staging mark "
+                         "a build writes first, or files no build writes there); kept")
             continue
         done = recover(staging, dataset_dir)
         lines.append(f"recovered an interrupted build in {staging}: {done}")

@@ -185,7 +185,7 @@ def cmd_validate(args) -> int:
 
     if args.pin is not None:
         if not is_sha256(args.pin):
-            _error(f"--pin must be a sha256 (64 hex digits), not {one_line(args.pin[:80], 100)!r}", "unusable-path")
+            _error(f"--pin must be a sha256 (64 hex digits), not {one_line(repr(args.pin[:80]), 110)}", "unusable-path")
             return 2
         if release_of(args.path) is None:
             _error(f"--pin needs a release folder (or its data/ folder): no MANIFEST.json in {_shown(args.path)} "
@@ -693,7 +693,7 @@ def cmd_verify(args) -> int:
     from landstrikes.schema.release_check import is_sha256
 
     if args.pin is not None and (not args.release or not is_sha256(args.pin)):
-        what = "needs a release to pin" if not args.release else f"must be a sha256 (64 hex digits), not {one_line(args.pin[:80])!r}"
+        what = "needs a release to pin" if not args.release else f"must be a sha256 (64 hex digits), not {one_line(repr(args.pin[:80]))}"
         _error(f"--pin {what}", "unusable-path")
         return 2
     try:

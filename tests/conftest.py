@@ -113,10 +113,12 @@ def hostile_dataset(tmp_path_factory) -> Path:
     before it stay valid; the build recomputes sha256 and length), quoted so that a quote row and a
     cluster id carry it too, and an entity name that would break out of an attribute."""
     from landstrikes.build import build
+    from rawpin_tools import repin
 
     folder = copy_sources(tmp_path_factory.mktemp("hostile") / "dataset")
     raw = folder / "raw" / f"{HOSTILE_ARTICLE}.txt"
     raw.write_bytes(raw.read_bytes() + HOSTILE_TEXT.encode("utf-8"))
+    repin(folder, HOSTILE_ARTICLE)  # another text on purpose: its source pins it (attack54)
     source = folder / "annotations" / "articles" / f"{HOSTILE_ARTICLE}.yaml"
     quote = "  - {text: 'onmouseover=', kind: scare, status: term, cluster: q-onmouseover-hostile}\n"
     source.write_text(source.read_text(encoding="utf-8").replace("quotes:\n", "quotes:\n" + quote, 1), encoding="utf-8")

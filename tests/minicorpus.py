@@ -4,11 +4,14 @@ written one record per line so a test knows the line of every record it breaks."
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from pathlib import Path
 
 TEXT = 'Headline\nTrump said: "We will strike hard." Mexico disagreed.\n'
 ARTICLE = "a.txt"
+PIN = f"raw: {{sha256: {hashlib.sha256(TEXT.encode('utf-8')).hexdigest()}, n_chars: {len(TEXT)}}}"
+"""The raw text the source was annotated on (rawpins: a build refuses any other)."""
 
 CATALOGUES = {
     "entities": [
@@ -72,7 +75,7 @@ def write(folder: Path, catalogues: dict | None = None, layers: dict | None = No
         path = annotations / f"{name}.yaml"
         path.write_text("\n".join(_list_lines(items)) + "\n", encoding="utf-8")
         where.update({(name, i): (path, i + 1) for i in range(len(items))})
-    lines = [f"article: {ARTICLE}"]
+    lines = [f"article: {ARTICLE}", PIN]
     path = annotations / "articles" / "a.yaml"
     for name, items in layers.items():
         lines.append(f"{name}:")

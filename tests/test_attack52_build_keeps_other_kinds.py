@@ -13,6 +13,8 @@ import sys
 
 import pytest
 
+from landstrikes.build import STAGING_MARK
+
 
 def build(folder) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "landstrikes", "build", "--dataset", str(folder)], capture_output=True,
@@ -65,6 +67,7 @@ def test_a_staging_folder_an_interrupted_build_left_is_still_removed(whole_copy)
     """What a build killed before its journal leaves: part of the tables and no card."""
     left = whole_copy / ".build-k3x_9q2a"
     (left / "data" / "quotes").mkdir(parents=True)
+    (left / STAGING_MARK).write_bytes(b"")  # a build writes it first (attack54)
     (left / "data" / "quotes" / "quotes.parquet").write_bytes((whole_copy / "data" / "quotes" / "quotes.parquet").read_bytes())
     done = build(whole_copy)
     assert done.returncode == 0, done.stderr

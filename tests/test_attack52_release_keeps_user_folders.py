@@ -10,6 +10,8 @@ import os
 import subprocess
 import sys
 
+from landstrikes.releases.release import STAGING_MARK
+
 
 def release(folder, version: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "landstrikes", "release", version, "--dataset", str(folder)],
@@ -23,6 +25,7 @@ def test_a_users_staging_named_folder_in_releases_is_kept(released_copy):
     left = released_copy / "releases" / ".staging-1.0.2-k3x_9q2a"
     left.mkdir()
     (left / "MANIFEST.json").write_text("{}", encoding="utf-8")
+    (left.parent / (left.name + STAGING_MARK)).write_bytes(b"")  # a release marks its staging folder (attack54)
     done = release(released_copy, "1.0.1")  # not above the last: refused, after the repair
     assert done.returncode == 2, done.stderr
     assert (mine / "todo.txt").read_text(encoding="utf-8") == "my notes\n"

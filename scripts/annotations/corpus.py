@@ -12,6 +12,7 @@ from pathlib import Path
 
 from landstrikes.errors import BuildError, short
 from landstrikes.annotations.raw import RawArticle, read_raw_articles
+from landstrikes.annotations.rawpins import check_pins
 from landstrikes.annotations.sourcecheck import CLUSTERS, ENTITIES, TARGETS, check_catalogue, check_layer
 from landstrikes.annotations.sources import ARTICLE_LAYERS, ArticleSource, Record, load_article_sources, load_catalogue
 from landstrikes.annotations.yamlsource import read_source_text
@@ -43,11 +44,13 @@ def load_corpus(dataset_dir: Path) -> Corpus:
     }
     ids = {name: check_catalogue(name, records) for name, records in catalogues.items()}
     sources = load_article_sources(annotations / "articles")
-    known = {a.source_file for a in raw}
+    known = {a.source_file: a for a in raw}
     for name, source in sources.items():
         if name not in known:
             raise BuildError(source.file, f"annotates {short(name)}, which is not a raw article", source.article_line,
                              "unknown-article")
+    check_pins(dataset_dir / "raw", known, sources)  # before any span is anchored to a text
+    for source in sources.values():
         for layer in ARTICLE_LAYERS:
             check_layer(layer, source.layer(layer), ids)
     check_other_inputs(dataset_dir)

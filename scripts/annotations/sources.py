@@ -83,12 +83,16 @@ class ArticleSource:
     article: str
     layers: dict[str, list[Record]]
     article_line: int | None = None
+    top: Record | None = field(default=None, compare=False, repr=False)
+    """The source's top mapping: its `raw` pin (rawpins) is read from it."""
 
     def layer(self, name: str) -> list[Record]:
         return self.layers.get(name, [])
 
 
 ARTICLE_LAYERS = ("mentions", "exclusions", "quotes", "claims", "stances", "segments", "quality")
+RAW_PIN = "raw"
+"""The key of the raw text's sha256 and length, the text the source was annotated on (rawpins)."""
 
 
 def load_article_source(path: Path) -> ArticleSource:
@@ -101,9 +105,9 @@ def load_article_source(path: Path) -> ArticleSource:
     article = top.require("article")
     if not isinstance(article, str) or not article:
         raise top.error(f"'article' must name a raw file (a string), not {type_name(article)}", "article", "wrong-type")
-    top.check_keys({"article", *ARTICLE_LAYERS})
+    top.check_keys({"article", RAW_PIN, *ARTICLE_LAYERS})
     layers = {k: records(parsed, doc.get(k), k, top.line_of(k)) for k in ARTICLE_LAYERS}
-    return ArticleSource(path, article, layers, top.line_of("article"))
+    return ArticleSource(path, article, layers, top.line_of("article"), top)
 
 
 def load_article_sources(folder: Path) -> dict[str, ArticleSource]:

@@ -312,7 +312,7 @@ def _add_lent(report: Report, lent_findings: list[list[Finding]], lent: set[str]
         report.findings.extend([finding] * most[finding])
 
 
-_RAW_COLUMNS = ["article_id", "source_file", "sha256"]
+_RAW_COLUMNS = ["article_id", "source_file", "sha256", "n_chars"]
 
 
 def _raw_texts(folder: Path, parts: Layout, structural: set[str], report: Report) -> None:
@@ -322,7 +322,8 @@ def _raw_texts(folder: Path, parts: Layout, structural: set[str], report: Report
     (Before, `--engine` passed an article edited consistently in every table that one-folder
     validate refused.)"""
     files = parts.files("articles")
-    if "articles" in structural or not files or not (folder / "raw").is_dir() or not (folder / "data").is_dir():
+    beside = (folder / "raw").is_dir() or (folder / "annotations" / "articles").is_dir()  # the pins too (attack54)
+    if "articles" in structural or not files or not beside or not (folder / "data").is_dir():
         return
     try:
         articles = pa.concat_tables([pq.read_table(f, columns=_RAW_COLUMNS) for f in files])

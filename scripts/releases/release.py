@@ -138,9 +138,13 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
     rows = build_tables(dataset_dir)
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{new}-", dir=root))
-    staging.chmod(0o777 & ~current_umask())  # mkdtemp's 0700 became the release's mode: unreadable to others (attack21)
+    mark = staging.with_name(staging.name + STAGING_MARK)
     pending_changelog = None
     try:
+        fd = os.open(mark, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)  # never through a planted link
+        with open(fd, "wb") as handle:
+            handle.write(b"the staging folder beside is a landstrikes release's; the next release removes both if it was killed\n")
+        staging.chmod(0o777 & ~current_umask())  # mkdtemp's 0700 became the release's mode: unreadable to others (attack21)
         entries = write_dataset(rows, staging, dataset_version=str(new))
         report = validate(staging)
         if not report.ok:
@@ -200,6 +204,8 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+        if not staging.exists():
+            mark.unlink(missing_ok=True)
         if pending_changelog is not None and pending_changelog.exists():
             pending_changelog.unlink()
     return ReleaseResult(target, manifest, diff, changelog, repaired)
@@ -242,6 +248,24 @@ def changelog_heading(version: str) -> str:
 
 STAGING_NAME = re.compile(r"\.staging-(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)-[a-z0-9_]{8}")
 """The name `tempfile.mkdtemp(prefix=f".staging-{new}-")` gives a release's staging folder."""
+STAGING_MARK = ".landstrikes-staging"
+"""`<staging folder's name>` + this: the file a release writes beside its staging folder as soon as
+it is made, and removes once the folder is renamed into place or removed. A folder of
+STAGING_NAME is an interrupted release's only with it (or empty): a name alone is a user's folder
+too (attack54, after the build's `.build-20261207` backup). Beside, not inside: the staging folder
+is verified as the release and renamed into place whole."""
+
+
+def _is_mark(path: Path) -> bool:
+    return path.is_file() and not path.is_symlink() and STAGING_NAME.fullmatch(path.name.removesuffix(STAGING_MARK)) is not None
+
+
+def _is_empty(folder: Path) -> bool:
+    """A release killed between making its staging folder and marking it left it empty."""
+    try:
+        return not any(folder.iterdir())
+    except OSError:
+        return False
 
 
 def repair(root: Path, changelog: Path) -> list[str]:
@@ -258,11 +282,22 @@ def repair(root: Path, changelog: Path) -> list[str]:
     done = []
     if root.is_dir():
         for leftover in sorted(root.glob(".staging-*")):
-            # mkdtemp's name of `_release_locked`'s staging folder, not any `.staging-*` (a user's
-            # `.staging-notes` had been removed with its files; attack52)
+            # mkdtemp's name of `_release_locked`'s staging folder with its mark beside it, not any
+            # `.staging-*` (a user's `.staging-notes` had been removed with its files; attack52), nor a
+            # user's folder of that name (attack54)
             if STAGING_NAME.fullmatch(leftover.name) and leftover.is_dir() and not leftover.is_symlink():
-                shutil.rmtree(leftover, ignore_errors=True)
-                done.append(f"removed {leftover.name}, the staging folder of an interrupted release")
+                mark = leftover.with_name(leftover.name + STAGING_MARK)
+                if _is_mark(mark) or _is_empty(leftover):
+                    shutil.rmtree(leftover, ignore_errors=True)
+                    if not leftover.exists():
+                        mark.unlink(missing_ok=True)
+                    done.append(f"removed {leftover.name}, the staging folder of an interrupted release")
+                else:
+                    done.append(f"kept {leftover.name}: named like a release's staging folder, but no release marked it "
+                                f"as its own ({mark.name} is not beside it)")
+            elif leftover.name.endswith(STAGING_MARK) and _is_mark(leftover):
+                if not os.path.lexists(leftover.with_name(leftover.name.removesuffix(STAGING_MARK))):
+                    leftover.unlink()  # its folder was renamed into place or removed before the kill
     if changelog.parent.is_dir():
         for leftover in sorted(changelog.parent.glob(f".{changelog.name}.*")):
             if is_pending_changelog(leftover, changelog) and leftover.is_file() and not leftover.is_symlink():
