@@ -6,12 +6,12 @@ census's checks (schema/census_checks.py).
 
 - `pronoun-not-a-pronoun` (M1): a PRONOUN mention is an English pronoun ('he', 'her', 'they'...).
 - `speaker-cannot-speak` (Q6): an annotator's speaker is someone who can utter words: never an
-  EVENT or a LAW. The extractor's rows (source `auto`) are exempt: its entity types are
-  proposals merged across articles ('Mr Law' typed LAW by its last word), a quality matter for
+  EVENT, a LAW, a LOC (a non-political place) or an OTHER (a poll, a programme; attack55). The
+  extractor's rows (source `auto`) are exempt: its entity types are proposals merged across articles ('Mr Law' typed LAW by its last word), a quality matter for
   review, not a corrupt table.
 - `claimant-cannot-claim` (C3, guidelines 2.23): an annotator's claimant says or holds its
-  proposition, so it is never an EVENT or a LAW either, as Q6's speaker and S3's holder (attack35:
-  an attributed claim given `maduro-operation` or `national-security-strategy`, both mentioned in
+  proposition, so it is never an EVENT, a LAW, a LOC or an OTHER either, as Q6's speaker and S3's
+  holder (attack35: an attributed claim given `maduro-operation` or `national-security-strategy`, both mentioned in
   its article, validated). The extractor's rows are exempt, as for speakers.
 - `quantity-unit-unknown` (C5): an annotator's unit comes from the fixed vocabulary `UNITS`
   (the extractor's rows, source `auto`, name the counted noun and are exempt).
@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, texts_are_slices
 from landstrikes.schema.checkcorpus import arrow_column
-from landstrikes.schema.labels import SILENT_SPEAKERS
+from landstrikes.schema.labels import VOICELESS
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.report import Report
 from landstrikes.schema.spankeys import span_order
@@ -311,11 +311,11 @@ def has_columns(frame, *columns: str) -> bool:
 
 
 def silent_entities(tables) -> dict[str, str]:
-    """Entity id -> type of the entities that can neither utter words (Q6) nor take a side (S3):
-    EVENT and LAW."""
+    """Entity id -> type of the entities that can neither utter words (Q6), state a claim (C3) nor
+    take a side (S3): EVENT, LAW, LOC and OTHER (`labels.VOICELESS`; LOC and OTHER since attack55)."""
     entity_ids = arrow_column(tables, "entities", "entity_id", pa.string())
     types = arrow_column(tables, "entities", "type", pa.string())
-    silent = pc.fill_null(pc.is_in(types, value_set=pa.array(sorted(SILENT_SPEAKERS))), False)
+    silent = pc.fill_null(pc.is_in(types, value_set=pa.array(sorted(VOICELESS))), False)
     silent = pc.and_(silent, pc.is_valid(entity_ids))  # a null id (Pandera's finding) names no entity
     return dict(zip(entity_ids.filter(silent).to_pylist(), types.filter(silent).to_pylist()))
 
