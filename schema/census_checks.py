@@ -35,6 +35,7 @@ from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.nested_clusters import check_nested_clusters
 from landstrikes.schema.nominal_articles import check_nominal_articles
 from landstrikes.schema.nominal_determiners import check_nominal_determiners
+from landstrikes.schema.nominal_names import check_nominal_names
 from landstrikes.schema.nominal_titles import check_nominal_titles
 from landstrikes.schema.pronoun_entities import check_pronoun_entities
 from landstrikes.schema.pronoun_types import check_pronoun_types
@@ -107,6 +108,7 @@ CENSUS_CHECKS = (
     check_nominal_articles,
     check_nominal_determiners,
     check_nominal_titles,
+    check_nominal_names,
     check_pronoun_types,
     check_stance_evidence_speakers,
     check_contradiction_links,
@@ -186,6 +188,7 @@ CENSUS_CHECK_IDS = (
     "nominal-indefinite-article",
     "nominal-without-determiner",
     "nominal-is-a-title",
+    "nominal-is-part-of-its-name",
     "pronoun-type-mismatch",
     "evidence-not-speakers",
     "contradiction-links-incomplete",
