@@ -21,8 +21,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import arrow_column, frame_nulls, is_in, key_positions
-from landstrikes.schema.nominal_determiners import _OPENS
+from landstrikes.schema.checkcorpus import arrow_column, key_positions
+from landstrikes.schema.nominal_determiners import _OPENS, annotated_nominals
 from landstrikes.schema.report import Report
 
 CHECK = "nominal-is-part-of-its-name"
@@ -36,10 +36,7 @@ def check_nominal_names(tables, report: Report) -> None:
             not all(c in mentions for c in ("mention_id", "entity_id", "kind", "text")) or \
             not all(c in entities for c in ("entity_id", "name", "aliases")):
         return
-    wanted = is_in(mentions, "kind", ("NOMINAL",)) & ~frame_nulls(mentions, "text") & ~frame_nulls(mentions, "entity_id")
-    if "source" in mentions:
-        wanted &= ~is_in(mentions, "source", ("auto",))
-    rows = np.flatnonzero(wanted)
+    rows = annotated_nominals(mentions, "text", "entity_id")
     if not len(rows):
         return
     text = arrow_column(tables, "mentions", "text", pa.string()).take(pa.array(rows))
