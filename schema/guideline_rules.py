@@ -143,13 +143,33 @@ _SHARE_WORDS = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 _YEAR_WORDS = re.compile(r"\byears?\b|\bannual(?:ly)?\b|\byearly\b", re.IGNORECASE)
 _DEATH_WORDS = re.compile(r"\bdeaths?\b|\bdead\b|\bdie[sd]?\b|\bdying\b|\bkill|\bfatal|\blives\b", re.IGNORECASE)
 _TON_WORDS = re.compile(r"\bton(?:ne)?s?\b", re.IGNORECASE)
+_FALL_WORDS = re.compile(r"\b(?:reduc|drop|declin|decreas|fall|fell|cut|lower|down\b|plung|plummet|slump|shr[iu]nk|slash|dip|sank|sink|"
+                         r"los[est]|lost|knock|disrupt|eliminat|curb)", re.IGNORECASE)
+_RISE_WORDS = re.compile(r"\b(?:increas|rise|rose|risen|rising|jump|grow|grew|growth|surg|gain|up\b|higher|soar|climb|doubl|tripl|"
+                         r"spike|boost|expan)", re.IGNORECASE)
+_CHANGE_AFTER_SHARE = re.compile(r"(?:%|\bper ?cent\b)[\s\u00a0\u202f]*(?:reduction|drop|decline|decrease|fall|cut|increase|rise|"
+                                 r"jump|growth|surge|gain|spike)s?\b", re.IGNORECASE)
+"""A percentage that is a change ("a 12% reduction", "a roughly 40% drop"), not a share of a whole."""
+_UNIT_WORDS = (
+    (("deaths/year", "people/year"), _YEAR_WORDS, True, "is a yearly rate, but the claim's words name no year"),
+    (("deaths/year",), _DEATH_WORDS, True, "counts deaths, but the claim's words name none"),
+    (("metric_tons",), _TON_WORDS, True, "counts tons, but the claim's words name none"),
+    # attack55: each swap below validated (the census drew other rows' units, never these)
+    (("people/year",), _DEATH_WORDS, False, "counts people, but the claim's words name deaths or killing: 'deaths/year'"),
+    (("percent_decrease",), _FALL_WORDS, True, "counts a fall, but the claim's words name none"),
+    (("percent_increase",), _RISE_WORDS, True, "counts a rise, but the claim's words name none"),
+    (("percent",), _CHANGE_AFTER_SHARE, False, "is a share of a whole, but the claim's percentage is a change "
+     "('a 12% reduction'): 'percent_decrease' or 'percent_increase'"),
+)
+"""(units, words, whether the words must be there, why not): what each unit's name promises of the words."""
 
 
 def unit_against_words(unit: str, text: str, high) -> str | None:
     """Why a claim's unit cannot be what its own words count, or None (C5 2.31: the unit names what
     the words count). Only what a unit's name promises is asked: a share is written as one and a
     share of a whole or a fall is at most 100; a yearly rate says its year; deaths say death; tons say
-    tons. `boats` asks nothing (a spun text says "vote down dozens"). A span holding a count and a
+    tons; since attack55 a fall or a rise names one, a percentage that is a change is no share, and
+    words naming deaths count deaths, not people. `boats` asks nothing (a spun text says "vote down dozens"). A span holding a count and a
     percentage both is two propositions (C2), so a percentage in the words asks for a share unit."""
     share = _SHARE_WORDS.search(text) is not None
     if unit in SHARE_UNITS and not share:
@@ -158,12 +178,9 @@ def unit_against_words(unit: str, text: str, high) -> str | None:
         return f"the claim's words give a percentage, but quantity_unit {unit!r} is no share ({', '.join(sorted(SHARE_UNITS))})"
     if unit in ("percent", "percent_decrease") and high is not None and high == high and high > 100:
         return f"quantity_unit {unit!r} cannot exceed 100, but quantity_high is {high:g}"
-    if unit in ("deaths/year", "people/year") and _YEAR_WORDS.search(text) is None:
-        return f"quantity_unit {unit!r} is a yearly rate, but the claim's words name no year"
-    if unit == "deaths/year" and _DEATH_WORDS.search(text) is None:
-        return f"quantity_unit {unit!r} counts deaths, but the claim's words name none"
-    if unit == "metric_tons" and _TON_WORDS.search(text) is None:
-        return f"quantity_unit {unit!r} counts tons, but the claim's words name none"
+    for units, words, wanted, why in _UNIT_WORDS:
+        if unit in units and (words.search(text) is not None) != wanted:
+            return f"quantity_unit {unit!r} {why}"
     return None
 
 
