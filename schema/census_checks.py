@@ -35,9 +35,11 @@ from landstrikes.schema.name_overlaps import check_name_overlaps
 from landstrikes.schema.nested_clusters import check_nested_clusters
 from landstrikes.schema.nominal_articles import check_nominal_articles
 from landstrikes.schema.nominal_determiners import check_nominal_determiners
+from landstrikes.schema.nominal_names import check_nominal_names
 from landstrikes.schema.nominal_titles import check_nominal_titles
 from landstrikes.schema.pronoun_entities import check_pronoun_entities
 from landstrikes.schema.pronoun_types import check_pronoun_types
+from landstrikes.schema.quantity_bounds import check_quantity_bounds
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
 from landstrikes.schema.quote_cluster_reference import check_quote_cluster_reference
 from landstrikes.schema.quote_cluster_names import check_quote_cluster_names
@@ -91,6 +93,7 @@ CENSUS_CHECKS = (
     check_variant_lists,
     check_variant_words,
     check_quantity_numbers,
+    check_quantity_bounds,
     check_quote_cues,
     check_quote_kinds,
     check_split_quote_speakers,
@@ -107,6 +110,7 @@ CENSUS_CHECKS = (
     check_nominal_articles,
     check_nominal_determiners,
     check_nominal_titles,
+    check_nominal_names,
     check_pronoun_types,
     check_stance_evidence_speakers,
     check_contradiction_links,
@@ -170,6 +174,7 @@ CENSUS_CHECK_IDS = (
     "variant-proposition-not-its-claims",
     "cluster-propositions-repeat",
     "quantity-not-in-text",
+    "quantity-bound-not-its-words",
     "cue-inside-quote",
     "quote-kind-status-mismatch",
     "split-quote-speaker-differs",
@@ -186,6 +191,7 @@ CENSUS_CHECK_IDS = (
     "nominal-indefinite-article",
     "nominal-without-determiner",
     "nominal-is-a-title",
+    "nominal-is-part-of-its-name",
     "pronoun-type-mismatch",
     "evidence-not-speakers",
     "contradiction-links-incomplete",

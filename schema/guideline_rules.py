@@ -6,12 +6,12 @@ census's checks (schema/census_checks.py).
 
 - `pronoun-not-a-pronoun` (M1): a PRONOUN mention is an English pronoun ('he', 'her', 'they'...).
 - `speaker-cannot-speak` (Q6): an annotator's speaker is someone who can utter words: never an
-  EVENT or a LAW. The extractor's rows (source `auto`) are exempt: its entity types are
-  proposals merged across articles ('Mr Law' typed LAW by its last word), a quality matter for
+  EVENT, a LAW, a LOC (a non-political place) or an OTHER (a poll, a programme; attack55). The
+  extractor's rows (source `auto`) are exempt: its entity types are proposals merged across articles ('Mr Law' typed LAW by its last word), a quality matter for
   review, not a corrupt table.
 - `claimant-cannot-claim` (C3, guidelines 2.23): an annotator's claimant says or holds its
-  proposition, so it is never an EVENT or a LAW either, as Q6's speaker and S3's holder (attack35:
-  an attributed claim given `maduro-operation` or `national-security-strategy`, both mentioned in
+  proposition, so it is never an EVENT, a LAW, a LOC or an OTHER either, as Q6's speaker and S3's
+  holder (attack35: an attributed claim given `maduro-operation` or `national-security-strategy`, both mentioned in
   its article, validated). The extractor's rows are exempt, as for speakers.
 - `quantity-unit-unknown` (C5): an annotator's unit comes from the fixed vocabulary `UNITS`
   (the extractor's rows, source `auto`, name the counted noun and are exempt).
@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 
 from landstrikes.schema.census_arrow import arrow_of, texts_are_slices
 from landstrikes.schema.checkcorpus import arrow_column
-from landstrikes.schema.labels import SILENT_SPEAKERS
+from landstrikes.schema.labels import VOICELESS
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.report import Report
 from landstrikes.schema.spankeys import span_order
@@ -143,13 +143,33 @@ _SHARE_WORDS = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 _YEAR_WORDS = re.compile(r"\byears?\b|\bannual(?:ly)?\b|\byearly\b", re.IGNORECASE)
 _DEATH_WORDS = re.compile(r"\bdeaths?\b|\bdead\b|\bdie[sd]?\b|\bdying\b|\bkill|\bfatal|\blives\b", re.IGNORECASE)
 _TON_WORDS = re.compile(r"\bton(?:ne)?s?\b", re.IGNORECASE)
+_FALL_WORDS = re.compile(r"\b(?:reduc|drop|declin|decreas|fall|fell|cut|lower|down\b|plung|plummet|slump|shr[iu]nk|slash|dip|sank|sink|"
+                         r"los[est]|lost|knock|disrupt|eliminat|curb)", re.IGNORECASE)
+_RISE_WORDS = re.compile(r"\b(?:increas|rise|rose|risen|rising|jump|grow|grew|growth|surg|gain|up\b|higher|soar|climb|doubl|tripl|"
+                         r"spike|boost|expan)", re.IGNORECASE)
+_CHANGE_AFTER_SHARE = re.compile(r"(?:%|\bper ?cent\b)[\s\u00a0\u202f]*(?:reduction|drop|decline|decrease|fall|cut|increase|rise|"
+                                 r"jump|growth|surge|gain|spike)s?\b", re.IGNORECASE)
+"""A percentage that is a change ("a 12% reduction", "a roughly 40% drop"), not a share of a whole."""
+_UNIT_WORDS = (
+    (("deaths/year", "people/year"), _YEAR_WORDS, True, "is a yearly rate, but the claim's words name no year"),
+    (("deaths/year",), _DEATH_WORDS, True, "counts deaths, but the claim's words name none"),
+    (("metric_tons",), _TON_WORDS, True, "counts tons, but the claim's words name none"),
+    # attack55: each swap below validated (the census drew other rows' units, never these)
+    (("people/year",), _DEATH_WORDS, False, "counts people, but the claim's words name deaths or killing: 'deaths/year'"),
+    (("percent_decrease",), _FALL_WORDS, True, "counts a fall, but the claim's words name none"),
+    (("percent_increase",), _RISE_WORDS, True, "counts a rise, but the claim's words name none"),
+    (("percent",), _CHANGE_AFTER_SHARE, False, "is a share of a whole, but the claim's percentage is a change "
+     "('a 12% reduction'): 'percent_decrease' or 'percent_increase'"),
+)
+"""(units, words, whether the words must be there, why not): what each unit's name promises of the words."""
 
 
 def unit_against_words(unit: str, text: str, high) -> str | None:
     """Why a claim's unit cannot be what its own words count, or None (C5 2.31: the unit names what
     the words count). Only what a unit's name promises is asked: a share is written as one and a
     share of a whole or a fall is at most 100; a yearly rate says its year; deaths say death; tons say
-    tons. `boats` asks nothing (a spun text says "vote down dozens"). A span holding a count and a
+    tons; since attack55 a fall or a rise names one, a percentage that is a change is no share, and
+    words naming deaths count deaths, not people. `boats` asks nothing (a spun text says "vote down dozens"). A span holding a count and a
     percentage both is two propositions (C2), so a percentage in the words asks for a share unit."""
     share = _SHARE_WORDS.search(text) is not None
     if unit in SHARE_UNITS and not share:
@@ -158,12 +178,9 @@ def unit_against_words(unit: str, text: str, high) -> str | None:
         return f"the claim's words give a percentage, but quantity_unit {unit!r} is no share ({', '.join(sorted(SHARE_UNITS))})"
     if unit in ("percent", "percent_decrease") and high is not None and high == high and high > 100:
         return f"quantity_unit {unit!r} cannot exceed 100, but quantity_high is {high:g}"
-    if unit in ("deaths/year", "people/year") and _YEAR_WORDS.search(text) is None:
-        return f"quantity_unit {unit!r} is a yearly rate, but the claim's words name no year"
-    if unit == "deaths/year" and _DEATH_WORDS.search(text) is None:
-        return f"quantity_unit {unit!r} counts deaths, but the claim's words name none"
-    if unit == "metric_tons" and _TON_WORDS.search(text) is None:
-        return f"quantity_unit {unit!r} counts tons, but the claim's words name none"
+    for units, words, wanted, why in _UNIT_WORDS:
+        if unit in units and (words.search(text) is not None) != wanted:
+            return f"quantity_unit {unit!r} {why}"
     return None
 
 
@@ -311,11 +328,11 @@ def has_columns(frame, *columns: str) -> bool:
 
 
 def silent_entities(tables) -> dict[str, str]:
-    """Entity id -> type of the entities that can neither utter words (Q6) nor take a side (S3):
-    EVENT and LAW."""
+    """Entity id -> type of the entities that can neither utter words (Q6), state a claim (C3) nor
+    take a side (S3): EVENT, LAW, LOC and OTHER (`labels.VOICELESS`; LOC and OTHER since attack55)."""
     entity_ids = arrow_column(tables, "entities", "entity_id", pa.string())
     types = arrow_column(tables, "entities", "type", pa.string())
-    silent = pc.fill_null(pc.is_in(types, value_set=pa.array(sorted(SILENT_SPEAKERS))), False)
+    silent = pc.fill_null(pc.is_in(types, value_set=pa.array(sorted(VOICELESS))), False)
     silent = pc.and_(silent, pc.is_valid(entity_ids))  # a null id (Pandera's finding) names no entity
     return dict(zip(entity_ids.filter(silent).to_pylist(), types.filter(silent).to_pylist()))
 

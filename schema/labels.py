@@ -5,7 +5,13 @@ ENTITY_FLAGS = ("none", "fabricated", "unverifiable")
 MENTION_KINDS = ("NAME", "NOMINAL", "PRONOUN")
 QUOTE_KINDS = ("direct", "partial", "indirect", "scare", "orphan")
 SILENT_SPEAKERS = frozenset({"EVENT", "LAW"})
-"""Entity types that cannot utter words (Q6: a person, a body, a country or a publication speaks)."""
+"""Entity types that cannot utter words (Q6: a person, a body, a country or a publication speaks).
+The extractor's speaker ranker reads this set (with OTHER); validate's rules read VOICELESS."""
+VOICELESS = SILENT_SPEAKERS | {"LOC", "OTHER"}
+"""Entity types that neither speak (Q6), claim (C3) nor hold a stance (S3): those name "a person, an
+organisation, a country, a group (of people) or a medium"; a LOC is a non-political place and an
+OTHER a poll, a programme or a product (E2; C3: "a poll states nothing by itself"). attack55: a
+stance held by `caribbean-sea` validated. No release has a LOC or OTHER speaker, claimant or holder."""
 SPEAKER_STATUSES = ("attributed", "implicit", "unnamed_source", "multiple", "term", "unattributed")
 CLAIM_TYPES = ("statistic", "event", "causal", "legal", "position", "prediction", "other")
 HEDGING = ("asserted", "attributed", "questioned")

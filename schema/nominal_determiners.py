@@ -35,15 +35,23 @@ _WINDOW = 60
 """Characters looked at before a nominal (a word as long would have to end on "the")."""
 
 
+def annotated_nominals(mentions, *known: str) -> np.ndarray:
+    """Rows of the annotators' NOMINAL mentions whose `known` columns are set (M1's rules judge
+    these; the extractor's nominals are proposals)."""
+    wanted = is_in(mentions, "kind", ("NOMINAL",))
+    for name in known:
+        wanted = wanted & ~frame_nulls(mentions, name)
+    if "source" in mentions:
+        wanted &= ~is_in(mentions, "source", ("auto",))
+    return np.flatnonzero(wanted)
+
+
 def check_nominal_determiners(tables, report: Report) -> None:
     mentions, articles = tables.get("mentions"), tables.get("articles")
     if mentions is None or articles is None or len(mentions) == 0 or "text" not in articles or \
             not all(c in mentions for c in ("mention_id", "article_id", "kind", "start", "text")):
         return
-    wanted = is_in(mentions, "kind", ("NOMINAL",)) & ~frame_nulls(mentions, "start") & ~frame_nulls(mentions, "article_id")
-    if "source" in mentions:
-        wanted &= ~is_in(mentions, "source", ("auto",))
-    rows = np.flatnonzero(wanted)
+    rows = annotated_nominals(mentions, "start", "article_id")
     if not len(rows):
         return
     # the opening is matched on the nominals' texts only (6% of the mentions at 10^5 quote rows)

@@ -32,10 +32,7 @@ def check_quantity_numbers(tables, report: Report) -> None:
     claims = tables.get("claims")
     if claims is None or len(claims) == 0 or not all(c in claims for c in _COLUMNS):
         return
-    stated = ~frame_nulls(claims, "quantity_low") & ~frame_nulls(claims, "quantity_high") & ~frame_nulls(claims, "text")
-    if "source" in claims:
-        stated &= ~is_in(claims, "source", ("auto",))
-    rows = np.flatnonzero(stated)
+    rows = annotated_quantities(claims)
     if not len(rows):
         return
     take = pa.array(rows)
@@ -57,6 +54,17 @@ def check_quantity_numbers(tables, report: Report) -> None:
                            f"the claim writes the numbers {sorted(written)[:6]}, not {value:g} (C5: the quantity is the number it states)",
                            ids[n], column, value)
                 break
+
+
+def annotated_quantities(claims, *known: str) -> np.ndarray:
+    """Rows of the annotators' claims with a quantity and a text (and the `known` columns set): C5's
+    word rules judge these; the extractor reads numbers its own way."""
+    stated = ~frame_nulls(claims, "quantity_low") & ~frame_nulls(claims, "quantity_high") & ~frame_nulls(claims, "text")
+    for name in known:
+        stated = stated & ~frame_nulls(claims, name)
+    if "source" in claims:
+        stated &= ~is_in(claims, "source", ("auto",))
+    return np.flatnonzero(stated)
 
 
 def numbers_in(text: str) -> set[float]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from landstrikes.extract.text import Span, lines
+from landstrikes.extract.text import Span
 from landstrikes.schema.auto_constants import MERGED_SEGMENT_KINDS as _MERGED
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*‣–—-]|\d{1,2}[.)])\s+")
@@ -29,6 +29,22 @@ _SUMMARY_HEADING = re.compile(
 )
 _BYLINE = re.compile(r"^(?:by|written by|reporting by|posted by|author:)\s+[A-Z]", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^(?:published|updated|posted)\b|^\w+ \d{1,2}, \d{4}$", re.IGNORECASE)
+_LINE_BREAK = re.compile("\r\n|[\n\x0b\x0c\r\x85\u2028\u2029]")
+"""SG1's line breaks, Unicode's mandatory ones (UAX #14: LF, VT, FF, CR, NEL, U+2028, U+2029; CR LF
+is one): a segment may start after each, and a headline or section heading ends at the first
+(heading-spans-lines). The other layers read lines at line feeds only (`text.lines`); a text whose
+lines end in a CR alone or U+2028 was one line here, and its one headline segment spanned every
+line, which validate refused (attack55)."""
+
+
+def block_lines(text: str) -> list[Span]:
+    """Every line of the text without its line break, at SG1's line breaks."""
+    out, start = [], 0
+    for match in _LINE_BREAK.finditer(text):
+        out.append(Span(start, match.start()))
+        start = match.end()
+    out.append(Span(start, len(text)))
+    return out
 
 
 
@@ -36,7 +52,7 @@ def segment_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) tiling [0, len(text)); empty text gives no segment."""
     if not text:
         return []
-    blocks = [(line, text[line.start:line.end].strip()) for line in lines(text)]
+    blocks = [(line, text[line.start:line.end].strip()) for line in block_lines(text)]
     blocks = [(line, content) for line, content in blocks if content]
     if not blocks:
         return [(0, len(text), "body")]

@@ -1,0 +1,97 @@
+"""C5 (2.36): `quantity_bound` says how the claim's words bound its number: `exact` for a point
+value stated as such ("97%", "15 metric tons"), `range` for two stated ends, low below high
+("between 250,000 and 300,000"), `at_least` / `at_most` for one stated end ("at least 35"),
+`approximate` for a hedged one ("roughly 40%") or a vague phrase (C5's fixed table).
+
+attack55: "at least 35 boats" given `exact`, `approximate` or `at_most`, "97%" given `approximate`
+or `at_least`, "roughly 40%" given `exact`, "between 250,000 and 300,000" given `approximate`, each
+validated: `quantity-bound-mismatch` asks only that a point bound has low = high, and the census
+had called the bound a free choice [quantity-bound-not-its-words]. Judged where the words decide:
+the number is written in digits (as `quantity-not-in-text` reads them) and every place it is
+written disagrees with the bound: a point quantity's qualifier right before it ("at least",
+"more than", "up to", "roughly", ...) or after it ("or more", "+"); a two-ended one given
+`approximate` with both ends written and no hedge, or `range` with equal ends. A number written
+only in words, and the extractor's rows (it reads numbers its own way), are not judged. No
+release (1.0.0-2.35.2) has such a claim."""
+
+from __future__ import annotations
+
+import re
+
+import pyarrow as pa
+
+from landstrikes.schema.checkcorpus import arrow_column
+from landstrikes.schema.quantity_numbers import _NUMERAL, _SCALES, _SEPARATORS, _same, annotated_quantities
+from landstrikes.schema.report import Report
+
+CHECK = "quantity-bound-not-its-words"
+_AT_LEAST = r"at least|more than|over|upwards of|in excess of|a minimum of|no fewer than|no less than|exceeding|above"
+_AT_MOST = r"at most|up to|fewer than|less than|under|no more than|a maximum of|below|as many as|as much as"
+_HEDGE = r"roughly|about|around|approximately|nearly|almost|some|an estimated|estimated|close to|circa|more or less|an average of|~"
+_BEFORE = {kind: re.compile(r"(?i)(?:^|[^\w])(?:" + words + r")[\s\u00a0\u202f\u2009]*[$€£¥]?[\s\u00a0\u202f\u2009]*$")
+           for kind, words in (("at_least", _AT_LEAST), ("at_most", _AT_MOST), ("approximate", _HEDGE))}
+_AFTER = {"at_least": re.compile(r"(?i)^(?:\s*%)?(?:\+|(?:\s+[^\W\d]+)?\s+(?:or|and) more\b|\s+plus\b)"),
+          "at_most": re.compile(r"(?i)^(?:\s*%)?(?:\s+[^\W\d]+)?\s+or (?:fewer|less)\b")}
+"""After the number, its word at most: "35 or more", "35 boats or more", "40+"."""
+_WINDOW = 24
+_COLUMNS = ("claim_id", "text", "quantity_low", "quantity_high", "quantity_bound")
+
+
+def check_quantity_bounds(tables, report: Report) -> None:
+    claims = tables.get("claims")
+    if claims is None or len(claims) == 0 or not all(c in claims for c in _COLUMNS):
+        return
+    rows = annotated_quantities(claims, "quantity_bound")
+    if not len(rows):
+        return
+    take = pa.array(rows)
+    columns = [arrow_column(tables, "claims", c, t).take(take).to_pylist()
+               for c, t in (("text", pa.string()), ("quantity_low", pa.float64()), ("quantity_high", pa.float64()),
+                            ("quantity_bound", pa.string()))]
+    ids = None
+    for n, (text, low, high, bound) in enumerate(zip(*columns)):
+        why = _mismatch(text, low, high, bound)
+        if why:
+            ids = ids or arrow_column(tables, "claims", "claim_id", pa.string()).take(take).to_pylist()
+            report.add("claims", CHECK, f"{why} (C5: the bound is how the words bound the number)", ids[n], "quantity_bound", bound)
+
+
+def _mismatch(text: str, low: float, high: float, bound: str) -> str | None:
+    """Why the words do not give `bound`, or None (also where they do not decide)."""
+    if low != high:
+        if bound == "approximate" and _written(text, low) and _written(text, high) and \
+                not any("approximate" in kinds for kinds in _qualifiers(text, low)):
+            return f"both ends, {low:g} and {high:g}, are written with no hedge: a `range`"
+        return None
+    if bound == "range":
+        return f"a range has two ends, low below high, not {low:g} twice"
+    places = _qualifiers(text, low)
+    if not places:
+        return None  # written in words only: not judged
+    want = {"exact": set(), "at_least": {"at_least"}, "at_most": {"at_most"}, "approximate": {"approximate"}}.get(bound)
+    if want is None:
+        return None
+    if any((kinds & want) if want else not kinds for kinds in places):
+        return None
+    said = sorted(set().union(*places))
+    return (f"{low:g} is written " + (f"after or before a qualifier ({', '.join(said)})" if said else "with no qualifier")
+            + f", not as `{bound}` states")
+
+
+def _written(text: str, value: float) -> bool:
+    return bool(_qualifiers(text, value))
+
+
+def _qualifiers(text: str, value: float) -> list[set[str]]:
+    """For each place the text writes `value` in digits, the bound kinds its neighbouring words give."""
+    places = []
+    for match in _NUMERAL.finditer(text):
+        number = float(_SEPARATORS.sub("", match.group(1)) + (match.group(2) or ""))
+        scale = match.group(3) or match.group(4)
+        if not (_same(value, number) or (scale and _same(value, number * _SCALES[scale.lower()]))):
+            continue
+        before, after = text[max(0, match.start() - _WINDOW):match.start()], text[match.end():match.end() + _WINDOW]
+        kinds = {kind for kind, pattern in _BEFORE.items() if pattern.search(before)}
+        kinds |= {kind for kind, pattern in _AFTER.items() if pattern.search(after)}
+        places.append(kinds)
+    return places
