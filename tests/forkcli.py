@@ -9,12 +9,13 @@ seconds is killed. It prints {job id: exit status} as JSON: a child killed by a 
 the negative signal number, as subprocess does; a killed hung child reports null.
 Each job is {"id", "argv", "logs" (a folder for <id>.out and <id>.err), optional "cwd",
 "fault" (a LANDSTRIKES_FAULT value), "exchange" (false: no atomic exchange), "env" (extra variables),
-"timeout" (seconds, TIMEOUT if absent)}.
+"timeout" (seconds, TIMEOUT if absent), "imported" (a file: the modules the child imported, one a line)}.
 `test_cli_contract.py` checks on a sample that this runner and a real `python -m` agree.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import runpy
@@ -27,6 +28,19 @@ from pathlib import Path
 WORKERS = 3
 TIMEOUT = 180.0
 FAULT_ENV = "LANDSTRIKES_FAULT"
+SHARED = ("landstrikes.build", "landstrikes.cli", "landstrikes.render", "landstrikes.schema.validate",
+          "pyarrow.dataset", "landstrikes.leanimports", "landstrikes.hugepages", "landstrikes.safety.readlock")
+"""The modules (nearly) every child imports, imported once by the parent: the commands' own, pyarrow's
+dataset layer (the first read of a table) and what a command calls as it starts."""
+BY_COMMAND = {"extract": ("landstrikes.extract.run", "landstrikes.extract.nopandas", "landstrikes.engines.local",
+                          "landstrikes.extras", "landstrikes.safety.ownedtemp", "landstrikes.safety.replacefile"),
+              "verify": ("landstrikes.releases.loading", "landstrikes.releases.manifest_checks"),
+              "release": ("landstrikes.releases.release",)}
+"""What the parent imports besides when a job runs the command: the extractor compiles ~400 regular
+expressions as it is imported (~0.15 CPU-s, more in a child, whose first writes copy the pages).
+Modules only, no call of theirs: what a command sets up for its own process (huge pages declined,
+pandas and numpy refused to pyarrow, word lists read) each child still does itself. Not Pandera: a
+build child keeps hypothesis unimportable, which Pandera imports when it can."""
 
 
 def run_in_children(jobs: list[dict], workdir: Path) -> dict[str, int | None]:
@@ -45,6 +59,14 @@ def run_in_children(jobs: list[dict], workdir: Path) -> dict[str, int | None]:
 def child(job: dict) -> int:
     from landstrikes.safety import faults, swap
 
+    before = set(sys.modules)
+
+    def record_imports() -> None:
+        if job.get("imported"):
+            Path(job["imported"]).write_text("".join(f"{m}\n" for m in sorted(set(sys.modules) - before)))
+
+    if job.get("imported"):  # a command run as the CLI ends through its exit functions (landstrikes.quickexit)
+        atexit.register(record_imports)
     logs = Path(job["logs"])
     for fd, name in ((1, "out"), (2, "err")):
         os.dup2(os.open(logs / f"{job['id']}.{name}", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), fd)
@@ -68,17 +90,17 @@ def child(job: dict) -> int:
     except BaseException:  # what the interpreter prints for an uncaught exception
         traceback.print_exc()
         code = 1
+    record_imports()
     sys.stdout.flush()
     sys.stderr.flush()
     return code
 
 
 def run(jobs: list[dict]) -> dict[str, int | None]:
-    import landstrikes.build  # noqa: F401  (the imports every child shares)
-    import landstrikes.cli  # noqa: F401
-    import landstrikes.render  # noqa: F401
-    import landstrikes.schema.validate  # noqa: F401
+    import importlib
 
+    for name in (*SHARED, *(name for job in jobs for name in BY_COMMAND.get(job["argv"][0] if job["argv"] else "", ()))):
+        importlib.import_module(name)
     status, running, queue = {}, {}, list(jobs)
     while queue or running:
         while queue and len(running) < WORKERS:

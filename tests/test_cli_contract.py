@@ -226,6 +226,23 @@ def test_the_child_runner_agrees_with_a_real_python_m(results):
         assert (real_code, real_output) == (code, output), pair
 
 
+def test_a_child_imports_no_module_its_runner_could_import_once(built_dataset, tmp_path):
+    """forkcli imports what its jobs' commands import as they start once, before it forks: a child
+    validating tables or extracting texts then imports no module of the package and not pyarrow's
+    dataset layer itself (each extract child compiled the extractor's ~400 regular expressions)."""
+    raw, data = tmp_path / "raw", tmp_path / "copy" / "data"
+    raw.mkdir()
+    (raw / "a.txt").write_text('The minister said: "We will rebuild the bridge."\n', encoding="utf-8")
+    shutil.copytree(built_dataset / "data", data)
+    commands = {"validate": ["validate", str(data)], "extract": ["extract", str(raw), "--out", str(tmp_path / "out")]}
+    jobs = [{"id": name, "argv": args, "logs": str(tmp_path), "imported": str(tmp_path / f"{name}.imported")}
+            for name, args in commands.items()]
+    assert run_in_children(jobs, tmp_path) == {"validate": 0, "extract": 0}
+    for name in commands:
+        imported = (tmp_path / f"{name}.imported").read_text().split()
+        assert [m for m in imported if m.startswith(("landstrikes.", "pyarrow.dataset"))] == [], name
+
+
 @pytest.mark.parametrize("args", [["validate", "dataset/data"], ["diff", "1.0.0", "2.0.0"], ["verify"]], ids=" ".join)
 def test_a_reader_that_closes_stdout_ends_the_command_quietly_with_exit_141(args):
     """`landstrikes diff ... | head`: no traceback from the closed pipe, the SIGPIPE exit code."""
