@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from landstrikes.schema.report import Report
+from landstrikes.schema.report import Report, counted
 
 CHECK = "raw-text-changed"
 _LIMIT = 16 * 1024 * 1024
@@ -73,8 +73,8 @@ def check_pinned_texts(folder: Path, articles: pa.Table, report: Report) -> None
         pin = pinned.get(source_file) if isinstance(source_file, str) else None
         if pin is None or (digest, n_chars) == pin[:2]:
             continue
-        length = f"{n_chars:,}" if isinstance(n_chars, int) else str(n_chars)
+        length = counted(n_chars, "code point", spec=",") if isinstance(n_chars, int) else f"n_chars {n_chars!r}"
         report.add("articles", CHECK, f"the text is not the one annotations/articles/{pin[2][:60]} (line {pin[3]}) pins "
-                   f"(sha256 {pin[0][:16]}…, {pin[1]:,} code points; the row: {str(digest)[:16]}…, "
-                   f"{length} code points): the raw text was converted or edited and the tables with it, every offset after the "
+                   f"(sha256 {pin[0][:16]}…, {counted(pin[1], 'code point', spec=',')}; the row: {str(digest)[:16]}…, "
+                   f"{length}): the raw text was converted or edited and the tables with it, every offset after the "
                    "change moved", str(article_id), "text", str(digest))

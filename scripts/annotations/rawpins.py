@@ -20,7 +20,7 @@ from pathlib import Path
 
 from landstrikes.annotations.raw import RawArticle
 from landstrikes.annotations.sources import RAW_PIN, ArticleSource, type_name
-from landstrikes.errors import BuildError, short
+from landstrikes.errors import BuildError, counted, short
 
 CHANGED = "raw-text-changed"
 UNPINNED = "raw-not-pinned"
@@ -84,7 +84,7 @@ def _changed(raw_dir: Path, source: ArticleSource, article: RawArticle, pin: Raw
            else "edited or converted")
     return BuildError(raw_dir / article.source_file,
                       f"is not the text its annotations were made on ({why}): sha256 {article.sha256}, "
-                      f"{len(article.text):,} code points; {where} pins {pin.sha256[:16]}…, {pin.n_chars:,}; restore the "
+                      f"{counted(len(article.text), 'code point', spec=',')}; {where} pins {pin.sha256[:16]}…, {pin.n_chars:,}; restore the "
                       "file (git checkout), or re-anchor the annotations to the new text and pin it; nothing was built",
                       check=CHANGED)
 
@@ -119,9 +119,9 @@ def _line_ends(text: str, pin: RawPin) -> tuple[str, str] | None:
     """Line ends added or dropped at the end: as many as the pinned length says."""
     more = pin.n_chars - len(text)
     if 0 < more <= _MAX_END:
-        return f"{more} final line end(s) dropped", text + "\n" * more
+        return f"{counted(more, 'final line end')} dropped", text + "\n" * more
     if 0 < -more <= _MAX_END and text.endswith("\n" * -more):
-        return f"{-more} final line end(s) added", text[:more]
+        return f"{counted(-more, 'final line end')} added", text[:more]
     return None
 
 
