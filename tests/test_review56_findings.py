@@ -20,3 +20,12 @@ def test_a_range_hedged_at_its_high_end_is_approximate(text):
 
 def test_an_unhedged_range_given_approximate_is_still_a_finding():
     assert "no hedge" in _mismatch("between 250 and 300 boats", 250.0, 300.0, "approximate")
+
+
+def test_lives_the_verb_does_not_make_people_deaths():
+    # quantity-unit-not-its-words refused `people/year` wherever the words held a death word, and
+    # `\blives\b` is also the verb: "where she lives" is no death
+    from landstrikes.schema.guideline_rules import unit_against_words
+    assert unit_against_words("people/year", "50,000 people a year move to the city where she lives", 50000) is None
+    assert unit_against_words("people/year", "50,000 people are killed each year", 50000) is not None
+    assert unit_against_words("deaths/year", "the conflict claims 300 lives a year", 300) is None  # still deaths
