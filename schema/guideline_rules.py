@@ -142,6 +142,9 @@ SHARE_UNITS = frozenset({"percent", "percent_decrease", "percent_increase"})
 _SHARE_WORDS = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 _YEAR_WORDS = re.compile(r"\byears?\b|\bannual(?:ly)?\b|\byearly\b", re.IGNORECASE)
 _DEATH_WORDS = re.compile(r"\bdeaths?\b|\bdead\b|\bdie[sd]?\b|\bdying\b|\bkill|\bfatal|\blives\b", re.IGNORECASE)
+_KILLING_WORDS = re.compile(r"\bdeaths?\b|\bdead\b|\bdie[sd]?\b|\bdying\b|\bkill|\bfatal", re.IGNORECASE)
+"""_DEATH_WORDS without 'lives', which is also the verb ("where she lives"): what refuses `people/year`
+must name deaths unambiguously (review56)."""
 _TON_WORDS = re.compile(r"\bton(?:ne)?s?\b", re.IGNORECASE)
 _FALL_WORDS = re.compile(r"\b(?:reduc|drop|declin|decreas|fall|fell|cut|lower|down\b|plung|plummet|slump|shr[iu]nk|slash|dip|sank|sink|"
                          r"los[est]|lost|knock|disrupt|eliminat|curb)", re.IGNORECASE)
@@ -155,7 +158,7 @@ _UNIT_WORDS = (
     (("deaths/year",), _DEATH_WORDS, True, "counts deaths, but the claim's words name none"),
     (("metric_tons",), _TON_WORDS, True, "counts tons, but the claim's words name none"),
     # attack55: each swap below validated (the census drew other rows' units, never these)
-    (("people/year",), _DEATH_WORDS, False, "counts people, but the claim's words name deaths or killing: 'deaths/year'"),
+    (("people/year",), _KILLING_WORDS, False, "counts people, but the claim's words name deaths or killing: 'deaths/year'"),
     (("percent_decrease",), _FALL_WORDS, True, "counts a fall, but the claim's words name none"),
     (("percent_increase",), _RISE_WORDS, True, "counts a rise, but the claim's words name none"),
     (("percent",), _CHANGE_AFTER_SHARE, False, "is a share of a whole, but the claim's percentage is a change "

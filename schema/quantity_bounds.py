@@ -60,7 +60,8 @@ def _mismatch(text: str, low: float, high: float, bound: str) -> str | None:
     """Why the words do not give `bound`, or None (also where they do not decide)."""
     if low != high:
         if bound == "approximate" and _written(text, low) and _written(text, high) and \
-                not any("approximate" in kinds for kinds in _qualifiers(text, low)):
+                not any("approximate" in kinds for kinds in _qualifiers(text, low) + _qualifiers(text, high)):
+            # a hedge before either end hedges the range ("between 250 and roughly 300"; review56)
             return f"both ends, {low:g} and {high:g}, are written with no hedge: a `range`"
         return None
     if bound == "range":
