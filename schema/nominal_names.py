@@ -17,11 +17,13 @@ per entity the candidates name, so the cost is linear in the candidates and thei
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from landstrikes.schema.checkcorpus import arrow_column, key_positions
+from landstrikes.schema.checkcorpus import _shared, article_numbers, article_text, article_texts, arrow_column, key_positions
 from landstrikes.schema.nominal_determiners import _OPENS, annotated_nominals
 from landstrikes.schema.report import Report
 
@@ -62,6 +64,10 @@ def check_nominal_names(tables, report: Report) -> None:
             runs[entity] = _runs([names[entity].as_py()] + listed) if listed else set()
         if words in runs[entity]:
             found.append((row, value))
+    if found:  # a capital a sentence's start explains, on words the texts also write in lower case (review56)
+        numbers, starts = article_numbers(tables, "mentions"), arrow_column(tables, "mentions", "start", pa.int64())
+        found = [(row, value) for row, value in found
+                 if not (_opens_a_sentence(tables, int(numbers[row]), starts[int(row)].as_py()) and _common_words(tables, value.split()))]
     if not found:
         return
     ids = arrow_column(tables, "mentions", "mention_id", pa.string())
@@ -70,6 +76,32 @@ def check_nominal_names(tables, report: Report) -> None:
         report.add("mentions", CHECK,
                    f"a NOMINAL whose words are part of its entity's name ({entity_ids[int(row)].as_py()!r}) is a proper "
                    "name, a NAME (M1: 'Trump'), and its text an alias of the entity (M2)", ids[int(row)].as_py(), "kind", value)
+
+
+def _opens_a_sentence(tables, number: int, start) -> bool:
+    """Whether the mention at `start` of article `number` opens a sentence, a line or a quotation
+    (its capital says nothing of a proper name there)."""
+    text = article_text(tables, number) if number >= 0 else None
+    if text is None or not isinstance(start, int) or not 0 <= start <= len(text):
+        return False
+    before = text[max(0, start - 200):start].rstrip(" \t\xa0")
+    return not before or before[-1] in "\n\r\x0b\x0c\x85\u2028\u2029.!?:;\"'\u201c\u201d\u2018\u2019(\u2014\u2013"
+
+
+def _common_words(tables, words: list[str]) -> bool:
+    """Whether every word also stands in lower case somewhere in the articles' texts: at a sentence's
+    start, a common noun that a name happens to hold ("Police said ..." of "Mexico City Police",
+    "Navy", "Ministry") is a description, not a proper name (review56). The texts are read once, and only
+    when a finding is in view; each word once."""
+    blob = _shared(tables, ("texts-bytes",), lambda: article_texts(tables).data().tobytes())
+    seen = _shared(tables, ("lower-words",), dict)
+    for word in words:
+        lower = word.lower()
+        if lower not in seen:
+            seen[lower] = lower != word and re.search(rb"(?<![\w])" + re.escape(lower.encode()) + rb"(?![\w])", blob) is not None
+        if not seen[lower]:
+            return False
+    return True
 
 
 def _runs(spellings: list) -> set[tuple[str, ...]]:
