@@ -18,12 +18,13 @@ import pyarrow.compute as pc
 from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
 from landstrikes.schema.checkcorpus import column
 from landstrikes.schema.report import Report
+from landstrikes.schema.segment_starts import SPACE_BUT_LINE_FEED
 
 CHECK = "heading-spans-lines"
 HEADING_KINDS = ("headline", "section_heading")
 
-_WHITESPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
-"""Python's `str.isspace`, spelled out (RE2's `\\s` is ASCII), as segment_starts spells it."""
+_WHITESPACE = SPACE_BUT_LINE_FEED + r"\n"
+"""Python's `str.isspace`, as segment_starts spells it for RE2."""
 
 _TWO_LINES = r"(?s)[^" + _WHITESPACE + r"].*[\n\x0b\x0c\r\x{85}\x{2028}\x{2029}].*[^" + _WHITESPACE + "]"
 """Text, a mandatory line break (UAX #14: LF, VT, FF, CR, NEL, U+2028, U+2029), text: two lines,

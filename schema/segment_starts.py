@@ -16,7 +16,10 @@ from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, 
 from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
 from landstrikes.schema.report import Report
 
-_OPENS_WITH_BREAK = r"^[\t\x0b\x0c\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]*\n"
+SPACE_BUT_LINE_FEED = r"\t\x0b\x0c\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+"""Python's `str.isspace` but the line feed, as an RE2 character class body (RE2's `\\s` is ASCII)."""
+
+_OPENS_WITH_BREAK = r"^[" + SPACE_BUT_LINE_FEED + r"]*\n"
 """A line feed, after any other whitespace (Python's `str.isspace`, spelled out: RE2's `\\s` is ASCII):
 the blank run `\\xa0\\n\\n` between two blocks moved into the next segment is the same breach
 (review15: the first form read a line feed as the first character only)."""
