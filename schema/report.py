@@ -116,7 +116,8 @@ class Report:
     checked: dict = field(default_factory=dict)
     """What was checked, for the report to name it (eco39): `dataset_versions` and
     `schema_versions` the tables' files are stamped with, and for a release `manifest_sha256`,
-    `pinned`, `release_version` and `guidelines_version` (landstrikes.releases.copy_check)."""
+    `pinned`, `release_version` and `guidelines_version` (landstrikes.releases.copy_check), and
+    `files` / `auto_files`: how many table files were read and how many are stamped source=auto."""
 
     @property
     def ok(self) -> bool:
@@ -210,6 +211,7 @@ class Report:
             "release_version": c.get("release_version"),
             "manifest_sha256": c.get("manifest_sha256"),
             "pinned": bool(c.get("pinned")),
+            "source": _source(c.get("files", 0), c.get("auto_files", 0)),
         }
 
     def checked_line(self) -> str:
@@ -219,13 +221,27 @@ class Report:
         c = self.checked_json()
         dataset = _versions(c["dataset_versions"], "dataset version")
         schema = _versions(c["schema_versions"], "schema version")
-        line = f"checked: dataset {dataset} (schema {schema}"
+        files, auto = self.checked.get("files", 0), self.checked.get("auto_files", 0)
+        if c["source"] == "auto":
+            line = f"checked: silver tables (source=auto) written by landstrikes {dataset}'s extract (schema {schema}"
+        else:
+            line = f"checked: dataset {dataset} (schema {schema}"
+            if c["source"] == "mixed":
+                line += f"; {auto} of {files} files stamped silver, source=auto"
         if c["release"]:
             line += f", guidelines {c['guidelines_version'] or 'not stated'}); release MANIFEST.json sha256 {c['manifest_sha256'] or 'unreadable'}"
             line += ", pinned" if c["pinned"] else ", not pinned (--pin)"
         else:
             line += "); no MANIFEST.json: the tables alone"
         return visible(line)
+
+
+def _source(files: int, auto: int) -> str:
+    """What the files' `landstrikes.source` stamps say: `auto` (silver: every file), `mixed`, or
+    `gold` (none stamped auto: the gold's files carry no source stamp)."""
+    if auto and auto == files:
+        return "auto"
+    return "mixed" if auto else "gold"
 
 
 def _one(versions) -> str | None:

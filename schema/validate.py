@@ -170,9 +170,14 @@ def _load_and_check(path: Path, report: Report, workers: int | None = None, hash
 def note_stamps(report: Report, stamps) -> None:
     """The dataset and schema versions the tables' files are stamped with, for the report to name
     what it judged (eco39); `stamps`: each part's landstrikes metadata."""
+    stamps = list(stamps)
     for key in ("dataset_version", "schema_version"):
         found = report.checked.setdefault(f"{key}s", set())
         found.update(str(meta[key]) for meta in stamps if key in meta)
+    # a silver file carries its extractor's package version as its dataset version: the report says
+    # silver, not "dataset X.Y.Z", when files are stamped source=auto (newuser59)
+    report.checked["files"] = report.checked.get("files", 0) + len(stamps)  # --engine: once per table
+    report.checked["auto_files"] = report.checked.get("auto_files", 0) + sum(meta.get("source") == "auto" for meta in stamps)
 
 
 def _report_unexpected_tables(root: Path, report: Report) -> None:

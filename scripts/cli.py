@@ -149,7 +149,11 @@ def cmd_build(args) -> int:
     except OSError as exc:  # the dataset folder itself: missing, read-only, full disk
         _error(f"{one_line(exc)} [build-io]")
         return 2
-    print(f"landstrikes build: {counted(result.articles, 'article')} from {_shown(args.dataset / 'raw')}")
+    read = f"landstrikes build: {counted(result.articles, 'article')} from {_shown(args.dataset / 'raw')}"
+    if result.report.ok:  # where the tables went: the summary had said only what was read (newuser59)
+        read += (f" -> {_shown(args.dataset / 'data')} ({counted(len(result.report.tables), 'table')}) "
+                 f"and {_shown(args.dataset / 'README.md')}")
+    print(read)
     print(result.report.to_text())
     if not result.report.ok:
         print(f"build refused: the tables did not validate; {_shown(args.dataset / 'data')} was left untouched", file=sys.stderr)
