@@ -58,7 +58,7 @@ _CONTROL_NAMES = {"\t": "CHARACTER TABULATION", "\n": "LINE FEED", "\x0b": "LINE
                   "\r": "CARRIAGE RETURN", "\x85": "NEXT LINE"}
 
 
-def _named(char: str) -> str:
+def named(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, None) or _CONTROL_NAMES.get(char, 'a control character')}"
 
 
@@ -71,7 +71,7 @@ def whitespace_problem(value: str) -> str | None:
     for at, char in enumerate(value):
         if char in OTHER_SPACES:
             kind = "a line end" if char in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" else "a tab" if char == "\t" else "a space other than U+0020"
-            return f"holds {kind}, {_named(char)}: '{_excerpt(value, at)}'; free text is one line whose only space is U+0020 (G7)"
+            return f"holds {kind}, {named(char)}: '{_excerpt(value, at)}'; free text is one line whose only space is U+0020 (G7)"
     at = value.find("  ")
     if at >= 0:
         shown = _excerpt(value, at, at + 2).replace("  ", "\\x20\\x20", 1)  # a message folds blank runs
@@ -93,7 +93,7 @@ def normal_form_problem(value: str) -> str | None:
     for at, char in enumerate(value):
         folded = unicodedata.normalize("NFKC", char)
         if folded != char:
-            return (f"holds the compatibility character {_named(char)} (NFKC: '{escaped(folded)}'): '{_excerpt(value, at)}'; "
+            return (f"holds the compatibility character {named(char)} (NFKC: '{escaped(folded)}'): '{_excerpt(value, at)}'; "
                     "free text is in NFKC: write the plain character (G7)")
     return "is not in NFKC (G7)"  # pragma: no cover - a sequence whose characters are each NFKC
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes.errors import BuildError, short
-from landstrikes.annotations.freetext import check_free_text
+from landstrikes.annotations.freetext import check_alias_forms, check_free_text
 from landstrikes.annotations.raw import RawArticle, read_raw_articles
 from landstrikes.annotations.rawpins import check_pins
 from landstrikes.annotations.sourcecheck import CLUSTERS, ENTITIES, TARGETS, check_catalogue, check_layer
@@ -55,6 +55,7 @@ def load_corpus(dataset_dir: Path) -> Corpus:
         for layer in ARTICLE_LAYERS:
             check_layer(layer, source.layer(layer), ids)
     check_free_text(catalogues, sources)  # G7: a source converted outside git is refused, not built
+    check_alias_forms(catalogues[ENTITIES], sources, {name: known[name].text for name in sources})
     check_other_inputs(dataset_dir)
     return Corpus(
         articles=tuple(raw),

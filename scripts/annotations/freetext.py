@@ -11,12 +11,16 @@ spacing only, never to a normal form.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from landstrikes.annotations.sources import ArticleSource, Record
 from landstrikes.annotations.sourcecheck import CLUSTERS, ENTITIES, TARGETS
-from landstrikes.errors import BuildError
-from landstrikes.schema.free_text import free_text_problem
+from landstrikes.errors import BuildError, short
+from landstrikes.schema.free_text import free_text_problem, named
+
+ALIAS_FORM = "alias-not-the-texts-form"
 
 WORDS, COPY = True, False
 """A field's kind: the annotator's words (normal form and spacing) or a copy of the text's (spacing)."""
@@ -85,3 +89,49 @@ def check_free_text(catalogues: dict[str, list[Record]], sources: dict[str, Arti
         error = _first_problem(_layer_values(sources[name]))
         if error is not None:
             raise error
+
+
+_BLANKS = re.compile(r"\s+")
+
+
+def _folded(text: str) -> str:
+    """A name as M2 and M6 compare it, then with normal forms folded: what a conversion keeps."""
+    return _BLANKS.sub(" ", unicodedata.normalize("NFKC", text))
+
+
+def _spaced(text: str) -> str:
+    return _BLANKS.sub(" ", text)
+
+
+def check_alias_forms(entities: list[Record], sources: dict[str, ArticleSource], texts: dict[str, str]) -> None:
+    """An alias is a copy of how the articles write a name (M2), so G7 leaves its form alone; an alias
+    that differs from a NAME mention (or an exclusion, M5) of its entity only by normal form, the
+    mention being the article's own text, is a converted `entities.yaml` (NFKC folds a002's
+    non-breaking hyphen: built, it was `name-mention-not-alias` on the mentions): refused at the
+    alias's line, the earliest such [alias-not-the-texts-form]."""
+    names: dict[str, tuple[Record, set[str], dict[str, str]]] = {}
+    for record in entities:
+        aliases = [a for a in record.data.get("aliases") or [] if isinstance(a, str)]
+        written = {_spaced(a) for a in aliases} | {_spaced(str(record.data.get("name")))}
+        names[record.data.get("id")] = (record, written, {_folded(a): a for a in aliases})
+    found: BuildError | None = None
+    for name in sorted(sources):
+        for layer, kinds in (("mentions", True), ("exclusions", False)):
+            for mention in sources[name].layer(layer):
+                text, entity = mention.data.get("text"), names.get(mention.data.get("entity"))
+                if entity is None or not isinstance(text, str) or kinds and mention.data.get("kind", "NAME") != "NAME":
+                    continue
+                record, written, folded = entity
+                alias = folded.get(_folded(text))
+                if alias is None or _spaced(text) in written or text not in texts.get(name, ""):
+                    continue
+                line = record.line_of("aliases")
+                if found is None or (line or 0) < (found.line or 0):
+                    at = next((i for i, (a, b) in enumerate(zip(alias, text)) if a != b), min(len(alias), len(text)) - 1)
+                    found = BuildError(record.file, f"alias {short(alias)} is not how the articles write it: "
+                                       f"{mention.file.name}:{mention.line_of('text')} has {short(text)}, the same but for "
+                                       f"{named(alias[at])} where the text has {named(text[at])} "
+                                       "(M2: an alias copies the text's characters); was this file converted "
+                                       "(NFKC, NFD) outside git?", line, ALIAS_FORM)
+    if found is not None:
+        raise found
