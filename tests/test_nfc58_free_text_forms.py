@@ -12,6 +12,7 @@ copies of an NFD text's words still validate.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -195,6 +196,28 @@ def test_cli_build_refuses_an_nfd_catalogue_in_one_line_exit_2_nothing_written(t
     assert len(lines) == 1 and str(path) in lines[0] and "[free-text-not-nfc]" in lines[0], result.stderr
     assert "Traceback" not in result.stderr
     assert not (folder / "data").exists()
+
+
+def test_the_card_body_in_nfd_is_refused_naming_its_line(tmp_path):
+    folder = copy_sources(tmp_path / "dataset")
+    path = folder / "annotations" / "card_body.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\nCompiled by Jose\u0301.\n", encoding="utf-8")
+    with pytest.raises(BuildError) as err:
+        build_tables(folder)
+    assert (err.value.file, err.value.line, err.value.check) == (str(path), text.count("\n") + 2, "free-text-not-nfc"), str(err.value)
+    assert "Jose\\u0301" in err.value.reason
+
+
+def test_cli_build_check_refuses_an_nfd_catalogue_exit_2(tmp_path):
+    folder = copy_sources(tmp_path / "dataset")
+    path = folder / "annotations" / "stance_targets.yaml"
+    path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
+    shutil.copytree(DATASET / "data", folder / "data")
+    result = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--check", "--dataset", str(folder)],
+                            capture_output=True, text=True, env={**os.environ, "TMPDIR": str(tmp_path)})
+    assert result.returncode == 2 and "[free-text-not-nfc]" in result.stderr and str(path) in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
 
 
 # --- validate of tables ---------------------------------------------------------------------

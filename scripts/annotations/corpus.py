@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes.errors import BuildError, short
-from landstrikes.annotations.freetext import check_alias_forms, check_free_text
+from landstrikes.annotations.freetext import check_alias_forms, check_free_text, check_prose_form
 from landstrikes.annotations.raw import RawArticle, read_raw_articles
 from landstrikes.annotations.rawpins import check_pins
 from landstrikes.annotations.sourcecheck import CLUSTERS, ENTITIES, TARGETS, check_catalogue, check_layer
@@ -68,7 +68,8 @@ def load_corpus(dataset_dir: Path) -> Corpus:
 
 def check_other_inputs(dataset_dir: Path) -> None:
     """The card body and agreement figures that the build also reads: readable, UTF-8, JSON."""
-    read_source_text(dataset_dir / "annotations" / CARD_BODY_FILE, "dataset card body")
+    card = dataset_dir / "annotations" / CARD_BODY_FILE
+    check_prose_form(card, read_source_text(card, "dataset card body"), "dataset card body")
     agreement = dataset_dir / AGREEMENT_FILE
     if agreement.exists() or agreement.is_symlink():
         try:

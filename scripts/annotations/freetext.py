@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from landstrikes.annotations.sources import ArticleSource, Record
 from landstrikes.annotations.sourcecheck import CLUSTERS, ENTITIES, TARGETS
 from landstrikes.errors import BuildError, short
-from landstrikes.schema.free_text import free_text_problem, named
+from landstrikes.schema.free_text import NOT_NORMAL, escaped, free_text_problem, named
 
 ALIAS_FORM = "alias-not-the-texts-form"
 
@@ -135,3 +135,16 @@ def check_alias_forms(entities: list[Record], sources: dict[str, ArticleSource],
                                        "(NFKC, NFD) outside git?", line, ALIAS_FORM)
     if found is not None:
         raise found
+
+
+def check_prose_form(path, text: str, what: str) -> None:
+    """A prose source of many lines (the dataset card's body) is in NFC as G7 asks, line ends left
+    to the reader (Python reads CRLF as LF): an NFD copy built a card of other bytes."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return
+    nfc = unicodedata.normalize("NFC", text)
+    at = next((i for i, (a, b) in enumerate(zip(text, nfc)) if a != b), min(len(text), len(nfc)))
+    line = text.count("\n", 0, at) + 1
+    raise BuildError(path, f"{what} is not in NFC: '{escaped(text[max(0, at - 20):at + 20])}' (NFC: "
+                     f"'{escaped(nfc[max(0, at - 20):at + 20])}'); prose is written in composed characters "
+                     "(G7; was the file converted?)", line, NOT_NORMAL)
