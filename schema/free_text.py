@@ -48,10 +48,13 @@ def escaped(text: str) -> str:
     return "".join(out)
 
 
-def _excerpt(value: str, at: int, end: int | None = None) -> str:
+def _excerpt(value: str, at: int, end: int | None = None, form: str | None = None) -> str:
+    """The characters around [at, end) escaped, `…` where cut; in normal form `form` if given (the
+    same window, so both excerpts show the same words)."""
     end = at + 1 if end is None else end
     start, stop = max(0, at - _CONTEXT), min(len(value), end + _CONTEXT)
-    return ("…" if start else "") + escaped(value[start:stop]) + ("…" if stop < len(value) else "")
+    shown = value[start:stop] if form is None else unicodedata.normalize(form, value[start:stop])
+    return ("…" if start else "") + escaped(shown) + ("…" if stop < len(value) else "")
 
 
 _CONTROL_NAMES = {"\t": "CHARACTER TABULATION", "\n": "LINE FEED", "\x0b": "LINE TABULATION", "\x0c": "FORM FEED",
@@ -62,12 +65,17 @@ def named(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, None) or _CONTROL_NAMES.get(char, 'a control character')}"
 
 
-def whitespace_problem(value: str) -> str | None:
-    """What breaks G7's spacing: a line end, a tab, a space other than U+0020, two spaces in a
-    row, whitespace at either end (G5); None when the value is one line of single spaces."""
+def untrimmed_problem(value: str) -> str | None:
+    """G5: whitespace at either end (the zero-width spaces too); None when trimmed."""
     if value != value.strip() or value[:1] in _MORE_SPACES or value[-1:] in _MORE_SPACES:
         shown = value if len(value) <= 2 * _CONTEXT else value[:_CONTEXT] + "…" + value[-_CONTEXT:]
         return f"starts or ends with whitespace: '{escaped(shown)}'; free text is trimmed (G5)"
+    return None
+
+
+def spacing_problem(value: str) -> str | None:
+    """What breaks G7's spacing inside a value: a line end, a tab, a space other than U+0020, two
+    spaces in a row; None when the value is one line of single spaces."""
     for at, char in enumerate(value):
         if char in OTHER_SPACES:
             kind = "a line end" if char in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" else "a tab" if char == "\t" else "a space other than U+0020"
@@ -88,7 +96,7 @@ def normal_form_problem(value: str) -> str | None:
         nfc = unicodedata.normalize("NFC", value)
         at = next((i for i, (a, b) in enumerate(zip(value, nfc)) if a != b), min(len(value), len(nfc)))
         decomposed = unicodedata.normalize("NFD", value) == value
-        return (f"is {'NFD' if decomposed else 'not in NFC'}: '{_excerpt(value, at)}' (NFC: '{_excerpt(nfc, at)}'); "
+        return (f"is {'NFD' if decomposed else 'not in NFC'}: '{_excerpt(value, at)}' (NFC: '{_excerpt(value, at, form='NFC')}'); "
                 "free text is written in composed characters (G7; was the file converted?)")
     for at, char in enumerate(value):
         folded = unicodedata.normalize("NFKC", char)
@@ -99,11 +107,12 @@ def normal_form_problem(value: str) -> str | None:
 
 
 def free_text_problem(value: str, normal_form: bool = True) -> tuple[str, str] | None:
-    """(check id, what is wrong) of the first rule `value` breaks, spacing first (a no-break space
-    is named as a space, not as a compatibility character); `normal_form` False for a copy of the
-    article's words (an alias, M2), held to the spacing only."""
-    problem = whitespace_problem(value)
-    if problem is not None:
-        return (UNTRIMMED if problem.startswith("starts or ends") else WHITESPACE), problem
-    problem = normal_form_problem(value) if normal_form else None
-    return (NOT_NORMAL, problem) if problem is not None else None
+    """(check id, what is wrong) of the first rule `value` breaks: its ends (G5), then its spacing (a
+    no-break space is named as a space, not as a compatibility character), then its normal form;
+    `normal_form` False for a copy of the article's words (an alias, M2), held to the spacing only."""
+    for check, rule in ((UNTRIMMED, untrimmed_problem), (WHITESPACE, spacing_problem),
+                        (NOT_NORMAL, normal_form_problem if normal_form else None)):
+        problem = rule(value) if rule is not None else None
+        if problem is not None:
+            return check, problem
+    return None

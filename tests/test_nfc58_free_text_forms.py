@@ -284,3 +284,20 @@ def test_extract_of_an_nfd_text_validates_and_its_copied_words_keep_the_texts_fo
     report = validate_folder(out)
     assert report.ok, report.to_text()
     assert ("entities", "name") in AUTO_COPIES
+
+
+POOL = ["auto: boilerplate block", "The title is printed twice.", "Secretaría de Relaciones Exteriores", None,
+        unicodedata.normalize("NFD", "Secretaría"), "a\u00a0b", "wait…", "one  two", "line\nend", "“quoted”", "",
+        "Counter\u2011Narco", "tab\there", "e\u0301", "ok ok"]
+
+
+@pytest.mark.parametrize("size", [len(POOL), 5000])
+def test_the_arrow_check_finds_exactly_the_values_the_rule_refuses_short_or_long_columns(size):
+    from landstrikes.schema.free_text import normal_form_problem, spacing_problem
+    from landstrikes.schema.free_text_forms import _breaking
+
+    values = [POOL[(i * 7) % len(POOL)] for i in range(size)]
+    expected = [i for i, v in enumerate(values) if v is not None and (spacing_problem(v) or normal_form_problem(v))]
+    assert len(expected) > 6
+    assert _breaking(pa.array(values, pa.string())).tolist() == expected
+    assert _breaking(pa.chunked_array([values[: size // 2], values[size // 2:]], pa.string())).tolist() == expected
