@@ -23,6 +23,7 @@ from landstrikes.schema.entity_name_aliases import check_entity_name_aliases
 from landstrikes.schema.entity_names import check_entity_names
 from landstrikes.schema.exclusion_mentions import check_exclusion_mentions
 from landstrikes.schema.final_punctuation_ends import check_final_punctuation_ends
+from landstrikes.schema.free_text_forms import check_free_text_forms
 from landstrikes.schema.group_holders import check_entity_holders, check_group_holders
 from landstrikes.schema.heading_claims import check_heading_claims
 from landstrikes.schema.heading_lines import check_heading_lines
@@ -61,6 +62,7 @@ from landstrikes.schema.variant_lists import check_variant_lists
 from landstrikes.schema.variant_words import check_variant_words
 
 CENSUS_CHECKS = (
+    check_free_text_forms,
     check_entity_flag_notes,
     check_entity_names,
     check_entity_id_names,
@@ -135,6 +137,8 @@ another partition), and so is `check_contradiction_links` (contradiction-links-i
 two sides of a contradiction are claims of two articles; attack25)."""
 
 CENSUS_CHECK_IDS = (
+    "free-text-not-nfc",
+    "free-text-whitespace",
     "entity-flag-note-mismatch",
     "entity-name-repeated",
     "entity-alias-repeated",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from landstrikes.errors import BuildError, short
+from landstrikes.annotations.freetext import check_alias_forms, check_free_text, check_prose_form
 from landstrikes.annotations.raw import RawArticle, read_raw_articles
 from landstrikes.annotations.rawpins import check_pins
 from landstrikes.annotations.sourcecheck import CLUSTERS, ENTITIES, TARGETS, check_catalogue, check_layer
@@ -53,6 +54,8 @@ def load_corpus(dataset_dir: Path) -> Corpus:
     for source in sources.values():
         for layer in ARTICLE_LAYERS:
             check_layer(layer, source.layer(layer), ids)
+    check_free_text(catalogues, sources)  # G7: a source converted outside git is refused, not built
+    check_alias_forms(catalogues[ENTITIES], sources, {name: known[name].text for name in sources})
     check_other_inputs(dataset_dir)
     return Corpus(
         articles=tuple(raw),
@@ -65,7 +68,8 @@ def load_corpus(dataset_dir: Path) -> Corpus:
 
 def check_other_inputs(dataset_dir: Path) -> None:
     """The card body and agreement figures that the build also reads: readable, UTF-8, JSON."""
-    read_source_text(dataset_dir / "annotations" / CARD_BODY_FILE, "dataset card body")
+    card = dataset_dir / "annotations" / CARD_BODY_FILE
+    check_prose_form(card, read_source_text(card, "dataset card body"), "dataset card body")
     agreement = dataset_dir / AGREEMENT_FILE
     if agreement.exists() or agreement.is_symlink():
         try:

@@ -7,8 +7,28 @@ A span is `text`, made unambiguous either by `n` (1-based occurrence in the arti
 
 from __future__ import annotations
 
+import unicodedata
+
 from landstrikes.errors import counted, short
 from landstrikes.annotations.sources import Record
+
+_LONGEST_HINTED = 1 << 24
+"""Longest article (code points) that a span not found in it is looked for in another normal form."""
+
+
+def converted_hint(text: str, needle: str) -> str:
+    """Why a span's text may be missing from its article: the article writes it in another normal
+    form or with other spaces, as a source converted outside git would (nfc58); '' when not so."""
+    if len(text) > _LONGEST_HINTED or needle.isascii() and text.isascii():
+        return ""
+    for form, conversion in (("NFC", "decomposed (NFD)"), ("NFD", "composed (NFC)")):
+        other = unicodedata.normalize(form, needle)
+        if other != needle and other in text:
+            return f"; the article writes it in {form}: was this source {conversion} outside git?"
+    if unicodedata.normalize("NFKC", needle) in unicodedata.normalize("NFKC", text):
+        return ("; the article writes it with other characters of the same look (a non-breaking hyphen, a no-break "
+                "space, ...): was this source converted (NFKC, or no-break spaces turned into spaces) outside git?")
+    return ""
 
 
 def occurrences(text: str, needle: str) -> list[int]:
@@ -42,7 +62,7 @@ def resolve(record: Record, text: str, spec, what: str = "span") -> tuple[int, i
         return where[0] + inner, where[0] + inner + len(needle)
     starts = occurrences(text, needle)
     if not starts:
-        raise record.error(f"{what} {short(needle)} not found in the article", check="span-not-found")
+        raise record.error(f"{what} {short(needle)} not found in the article{converted_hint(text, needle)}", check="span-not-found")
     if n is None:
         if len(starts) > 1:
             raise record.error(f"{what} {short(needle)} is ambiguous: it occurs {len(starts)} times; "
