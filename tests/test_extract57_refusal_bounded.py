@@ -57,3 +57,11 @@ def test_a_text_at_the_cap_is_still_extracted(counted_speakers):
     text = "Officials said the boats were seized near the coast. " * CAP
     rows = extract_records("a000", text)
     assert len(rows["quotes"]) == CAP
+
+
+def test_segments_are_capped_as_every_table_is(monkeypatch):
+    """The cap is on every table's rows (limits.MAX_ROWS), segments too: `a\\n\\n` repeated to 1 M
+    characters had 333,000 segment rows (and a repeated-headline flag each)."""
+    monkeypatch.setattr(limits, "MAX_ROWS", CAP)
+    with pytest.raises(TooComplex, match="segment rows"):
+        extract_records("a000", "a\n\n" * (3 * CAP))
