@@ -5,7 +5,9 @@ process (`extract_records`, the extract command's per-article work) and timed in
 time; a text the extractor refuses (`TooComplex`: more rows than an article may have) counts
 until its refusal, as the command's failure row does. The baseline is news-like text: the five
 gold raw texts (dataset/raw) repeated. The table gives microseconds per character, the ratio
-to news at the same size and the growth from one size to the next (x10 size: 10 is linear).
+to news at the same size and the growth from one size to the next (x10 size: 10 is linear; below
+10 where a text is refused at a row cap). News itself is refused at 1 M characters (more than
+10,000 mention rows), so its 1 M figure is the cost of that refusal.
 
     python benchmarks/extract_adversarial.py [--sizes 10000 100000 1000000] [--only said,news]
         [--budget 120] [--out benchmarks/results/extract_adversarial.json]
@@ -62,6 +64,13 @@ PATTERNS: dict[str, str] = {
     "newline cue": "said\n",
     "capitals": "A ",
     "pronouns": "he ",
+    "cue sentences": "said. ",
+    "paragraphs": "a\n\n",
+    "heading lines": "A Title\n",
+    "number sentences": "35 boats. ",
+    "verb after comma": "the boats sank, he said ",
+    "told objects": "told reporters the boats sank ",
+    "pronoun quotes": "\u201cYes,\u201d she said. He said ",
 }
 
 
@@ -95,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--only", default="", help="comma-separated pattern names (default: all)")
-    parser.add_argument("--budget", type=float, default=120.0, help="CPU... wall seconds one text may take")
+    parser.add_argument("--budget", type=float, default=120.0, help="wall seconds one text may take (the extract command's --time-budget)")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     names = [n for n in args.only.split(",") if n] or list(PATTERNS)
@@ -111,13 +120,14 @@ def main(argv: list[str] | None = None) -> int:
             results.append(r)
             print(json.dumps(r), flush=True)
     news = {r["chars"]: r["us_per_char"] for r in results if r["pattern"] == "news"}
-    print(f"\n{'pattern':24} " + " ".join(f"{s:>10,}" for s in args.sizes) + "   x news (largest)  growth")
+    sizes = " ".join(f"{s:>9,}" for s in args.sizes)
+    print(f"\n{'pattern':22} us/char at {sizes} | x news at each size | growth per x10 | outcome at the largest")
     for name in names:
         rows = [r for r in results if r["pattern"] == name]
-        cells = " ".join(f"{r['us_per_char']:>10.2f}" for r in rows)
-        ratio = rows[-1]["us_per_char"] / news[rows[-1]["chars"]] if news.get(rows[-1]["chars"]) else float("nan")
-        growth = " ".join(f"{b['cpu_s'] / a['cpu_s']:.1f}" if a["cpu_s"] else "-" for a, b in zip(rows, rows[1:]))
-        print(f"{name:24} {cells}   {ratio:8.1f}x   {growth}   {rows[-1]['outcome'][:60]}")
+        cells = " ".join(f"{r['us_per_char']:>9.2f}" for r in rows)
+        ratios = " ".join(f"{r['us_per_char'] / news[r['chars']]:5.1f}" for r in rows)
+        growth = " ".join(f"{b['cpu_s'] / a['cpu_s']:4.1f}" if a["cpu_s"] else "   -" for a, b in zip(rows, rows[1:]))
+        print(f"{name:22} {cells} | {ratios} | {growth} | {rows[-1]['outcome'][:70]}")
     if args.out:
         args.out.write_text(json.dumps({"sizes": args.sizes, "results": results}, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -14,74 +14,71 @@ findings 4 and 5, left open): validate called sound claims wrong.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from landstrikes.schema.guideline_rules import unit_against_words
 from landstrikes.schema.quantity_bounds import _mismatch
 
+BOUNDS = """
+officials talked about 35 boats seized         | exact       | sound: 'about' is the verb's preposition
+the dispute over 35 islands                    | exact       | sound: 'over' is the noun's
+the two navies argued over 35 boats            | exact       | sound
+a row over 12 tons of cocaine                  | exact       | sound
+fishermen worried about 40% of the catch       | exact       | sound
+the patrol sailed around 35 islands            | exact       | sound
+the inquiry heard about 35 boats               | exact       | sound
+the dispute over about 35 islands              | approximate | sound: the hedge is the number's own
+250 to 300 boats, roughly                      | approximate | sound: a hedge after the quantity
+between 250 and 300 boats, approximately       | approximate | sound
+35 boats, roughly                              | approximate | sound
+35 boats or so                                 | approximate | sound
+35-odd boats                                   | approximate | sound
+300 deaths a year, more or less                | approximate | sound
+35 boats at least                              | at_least    | sound: a bound after the quantity
+35 boats, at the most                          | at_most     | sound
+about 35 boats were seized                     | exact       | finding: the number's own hedge
+officials seized about 35 boats                | exact       | finding: 'seized' takes a counted object
+the navy seized over 35 boats                  | exact       | finding
+over 35 boats were seized                      | exact       | finding
+under 40% of the drugs                         | exact       | finding
+250 to 300 boats                               | approximate | finding: two ends, no hedge: a range
+35 boats, roughly                              | exact       | finding: a trailing hedge is a hedge
+35 boats at least                              | exact       | finding
+35 boats or so                                 | at_least    | finding
+"""
+"""The claim's words | the bound given | whether validate's reading of the words agrees (why)."""
 
-@pytest.mark.parametrize("text, low, high, bound", [
-    ("officials talked about 35 boats seized", 35, 35, "exact"),
-    ("the dispute over 35 islands", 35, 35, "exact"),
-    ("the two navies argued over 35 boats", 35, 35, "exact"),
-    ("a row over 12 tons of cocaine", 12, 12, "exact"),
-    ("fishermen worried about 40% of the catch", 40, 40, "exact"),
-    ("the patrol sailed around 35 islands", 35, 35, "exact"),
-    ("the inquiry heard about 35 boats", 35, 35, "exact"),
-    ("the dispute over about 35 islands", 35, 35, "approximate"),  # the hedge is the number's own
-])
-def test_a_preposition_another_word_governs_is_no_bound(text, low, high, bound):
-    assert _mismatch(text, low, high, bound) is None
-
-
-@pytest.mark.parametrize("text, low, high, bound", [
-    ("250 to 300 boats, roughly", 250, 300, "approximate"),
-    ("between 250 and 300 boats, approximately", 250, 300, "approximate"),
-    ("35 boats, roughly", 35, 35, "approximate"),
-    ("35 boats or so", 35, 35, "approximate"),
-    ("35-odd boats", 35, 35, "approximate"),
-    ("300 deaths a year, more or less", 300, 300, "approximate"),
-    ("35 boats at least", 35, 35, "at_least"),
-    ("35 boats, at the most", 35, 35, "at_most"),
-])
-def test_a_hedge_or_bound_after_the_quantity_is_read(text, low, high, bound):
-    assert _mismatch(text, low, high, bound) is None
-
-
-@pytest.mark.parametrize("text, low, high, bound", [
-    ("about 35 boats were seized", 35, 35, "exact"),
-    ("officials seized about 35 boats", 35, 35, "exact"),
-    ("the navy seized over 35 boats", 35, 35, "exact"),
-    ("over 35 boats were seized", 35, 35, "exact"),
-    ("under 40% of the drugs", 40, 40, "exact"),
-    ("250 to 300 boats", 250, 300, "approximate"),  # two ends, no hedge anywhere: a range
-    ("35 boats, roughly", 35, 35, "exact"),  # a trailing hedge is a hedge
-    ("35 boats at least", 35, 35, "exact"),
-    ("35 boats or so", 35, 35, "at_least"),
-])
-def test_a_bound_the_quantitys_own_words_contradict_is_still_a_finding(text, low, high, bound):
-    assert _mismatch(text, low, high, bound) is not None
-
-
-@pytest.mark.parametrize("text", [
-    "50,000 people a year flee cartel killings",
-    "50,000 people a year flee killings",
-    "killings drive 50,000 people a year from their homes",
-    "12,000 people escape the violence and killings every year",
-    "30,000 people a year move away from the deadly border towns",
-])
-def test_a_killing_word_outside_the_quantitys_phrase_leaves_people_per_year(text):
-    assert unit_against_words("people/year", text, None) is None
+UNITS = """
+50,000 people a year flee cartel killings                     | sound: the killings are what they flee
+50,000 people a year flee killings                            | sound
+killings drive 50,000 people a year from their homes          | sound
+12,000 people escape the violence and killings every year     | sound
+30,000 people a year move away from the deadly border towns   | sound
+300 people a year are killed                                  | finding: deaths are counted
+killing 250,000 to 300,000 people every year                  | finding
+250,000 drug deaths a year                                    | finding
+hundreds of thousands of deaths annually                      | finding
+300 people die every year                                     | finding
+the deaths of some 300 people a year                          | finding
+an estimated 2.5 million people killed each year              | finding
+"""
+"""The claim's words given `people/year` | whether that unit is what they count (why)."""
 
 
-@pytest.mark.parametrize("text", [
-    "300 people a year are killed",
-    "killing 250,000 to 300,000 people every year",
-    "250,000 drug deaths a year",
-    "hundreds of thousands of deaths annually",
-    "300 people die every year",
-    "the deaths of some 300 people a year",
-    "an estimated 2.5 million people killed each year",
-])
-def test_a_killing_word_of_the_quantity_still_asks_deaths_per_year(text):
-    assert unit_against_words("people/year", text, None) is not None
+def _rows(table: str) -> list[list[str]]:
+    return [[cell.strip() for cell in line.split("|")] for line in table.strip().splitlines()]
+
+
+@pytest.mark.parametrize("text, bound, verdict", _rows(BOUNDS))
+def test_the_bound_is_read_from_the_quantitys_own_words(text, bound, verdict):
+    numbers = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", text)]
+    why = _mismatch(text, numbers[0], numbers[-1], bound)
+    assert (why is None) == verdict.startswith("sound"), why
+
+
+@pytest.mark.parametrize("text, verdict", _rows(UNITS))
+def test_people_per_year_is_refused_only_where_the_quantity_counts_deaths(text, verdict):
+    why = unit_against_words("people/year", text, None)
+    assert (why is None) == verdict.startswith("sound"), why
