@@ -33,5 +33,5 @@ def refuse_past_cap(table: str, n: int) -> None:
     """`check_rows` for a rule counting rows as it finds them: past the cap it stops there, so the
     line says how far it got, not how many rows the whole text holds."""
     if n > MAX_ROWS:
-        raise TooComplex(f"more than {MAX_ROWS:,} {table} rows (refused at the {n:,}th, before the text's end), "
-                         f"more than the {MAX_ROWS:,} one article may have")
+        raise TooComplex(f"more than {MAX_ROWS:,} {table} rows, the most one article may have "
+                         "(refused at the first row past them, before the text's end)")
