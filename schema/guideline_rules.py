@@ -38,6 +38,7 @@ import pyarrow.compute as pc
 from landstrikes.schema.census_arrow import arrow_of, texts_are_slices
 from landstrikes.schema.checkcorpus import arrow_column
 from landstrikes.schema.labels import VOICELESS
+from landstrikes.schema.quantity_numbers import killing_is_counted
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.report import Report
 from landstrikes.schema.spankeys import span_order
@@ -145,6 +146,19 @@ _DEATH_WORDS = re.compile(r"\bdeaths?\b|\bdead\b|\bdie[sd]?\b|\bdying\b|\bkill|\
 _KILLING_WORDS = re.compile(r"\bdeaths?\b|\bdead\b|\bdie[sd]?\b|\bdying\b|\bkill|\bfatal", re.IGNORECASE)
 """_DEATH_WORDS without 'lives', which is also the verb ("where she lives"): what refuses `people/year`
 must name deaths unambiguously (review56)."""
+
+
+class _CountedKilling:
+    """`_KILLING_WORDS` where the claim's number counts them (`quantity_numbers.killing_is_counted`): a
+    killing word another word governs ("50,000 people a year flee cartel killings") leaves `people/year`
+    (review56's finding 5, extract57). A `search` as the unit table's regexes have."""
+
+    @staticmethod
+    def search(text: str):
+        return True if _KILLING_WORDS.search(text) is not None and killing_is_counted(text) else None
+
+
+_COUNTED_KILLING = _CountedKilling()
 _TON_WORDS = re.compile(r"\bton(?:ne)?s?\b", re.IGNORECASE)
 _FALL_WORDS = re.compile(r"\b(?:reduc|drop|declin|decreas|fall|fell|cut|lower|down\b|plung|plummet|slump|shr[iu]nk|slash|dip|sank|sink|"
                          r"los[est]|lost|knock|disrupt|eliminat|curb)", re.IGNORECASE)
@@ -158,7 +172,7 @@ _UNIT_WORDS = (
     (("deaths/year",), _DEATH_WORDS, True, "counts deaths, but the claim's words name none"),
     (("metric_tons",), _TON_WORDS, True, "counts tons, but the claim's words name none"),
     # attack55: each swap below validated (the census drew other rows' units, never these)
-    (("people/year",), _KILLING_WORDS, False, "counts people, but the claim's words name deaths or killing: 'deaths/year'"),
+    (("people/year",), _COUNTED_KILLING, False, "counts people, but the claim's words name deaths or killing: 'deaths/year'"),
     (("percent_decrease",), _FALL_WORDS, True, "counts a fall, but the claim's words name none"),
     (("percent_increase",), _RISE_WORDS, True, "counts a rise, but the claim's words name none"),
     (("percent",), _CHANGE_AFTER_SHARE, False, "is a share of a whole, but the claim's percentage is a change "

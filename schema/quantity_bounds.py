@@ -12,7 +12,14 @@ written disagrees with the bound: a point quantity's qualifier right before it (
 "more than", "up to", "roughly", ...) or after it ("or more", "+"); a two-ended one given
 `approximate` with both ends written and no hedge, or `range` with equal ends. A number written
 only in words, and the extractor's rows (it reads numbers its own way), are not judged. No
-release (1.0.0-2.35.2) has such a claim."""
+release (1.0.0-2.35.2) has such a claim.
+
+extract57 (review56's finding 4): a qualifier is the quantity's own modifier. A word that is also
+a preposition ("about", "over", "around", "under", "above", "below") right after a word that
+governs it ("talked about 35 boats", "the dispute over 35 islands", "sailed around 35 islands") is
+that word's preposition, no bound; elsewhere ("about 35 boats were seized", "seized over 35
+boats") it is still read as one. A hedge or bound after the quantity ("250 to 300 boats,
+roughly", "35 boats or so", "35-odd", "35 boats at least") is read as one before it is."""
 
 from __future__ import annotations
 
@@ -30,10 +37,40 @@ _AT_MOST = r"at most|up to|fewer than|less than|under|no more than|a maximum of|
 _HEDGE = r"roughly|about|around|approximately|nearly|almost|some|an estimated|estimated|close to|circa|more or less|an average of|~"
 _BEFORE = {kind: re.compile(r"(?i)(?:^|[^\w])(?:" + words + r")[\s\u00a0\u202f\u2009]*[$€£¥]?[\s\u00a0\u202f\u2009]*$")
            for kind, words in (("at_least", _AT_LEAST), ("at_most", _AT_MOST), ("approximate", _HEDGE))}
-_AFTER = {"at_least": re.compile(r"(?i)^(?:\s*%)?(?:\+|(?:\s+[^\W\d]+)?\s+(?:or|and) more\b|\s+plus\b)"),
-          "at_most": re.compile(r"(?i)^(?:\s*%)?(?:\s+[^\W\d]+)?\s+or (?:fewer|less)\b")}
-"""After the number, its word at most: "35 or more", "35 boats or more", "40+"."""
+_AFTER = {"at_least": re.compile(r"(?i)^(?:\s*%)?(?:\+|(?:\s+[^\W\d]+)?(?:\s+(?:or|and) more\b|\s+plus\b"
+                                r"|,?\s+at (?:the )?(?:very )?least\b|,?\s+or above\b))"),
+          "at_most": re.compile(r"(?i)^(?:\s*%)?(?:\s+[^\W\d]+)?(?:\s+or (?:fewer|less|under|below)\b|,?\s+at (?:the )?most\b)"),
+          "approximate": re.compile(r"(?i)^(?:\s*%)?(?:-odd\b|(?:\s+[^\W\d]+){0,3}?(?:,?\s+(?:roughly|approximately|or so"
+                                    r"|more or less|give or take|or thereabouts|at a guess|at an estimate)\b|\s+odd\s+[^\W\d]+s\b))")}
+"""After the number, its word at most: "35 or more", "35 boats or more", "40+", "35 boats at least",
+"35 boats, at the most"; a hedge after the number and its words: "35 boats or so", "250 to 300 boats,
+roughly", "300 deaths a year, more or less", "35-odd boats" (extract57)."""
 _WINDOW = 24
+_PREPOSITIONS = {
+    "about": "talk speak spoke spoken think thought worry worried care cared know knew known learn learnt hear heard ask "
+             "argue complain write wrote written concern question information news story stories joke feel felt forget "
+             "forgot forgotten remind boast brag lie lied lying doubt fear feared fret fretted debate inquire enquire inquiry "
+             "enquiry curious anxious nervous excited upset angry unsure uncertain sure certain wrong clear confused "
+             "nothing something anything everything",
+    "over": "dispute row clash fight fought battle war argue argument quarrel feud tension standoff stand-off power "
+            "authority sovereignty jurisdiction concern worry worried debate negotiation talk protest rule ruled reign "
+            "preside presided sanction lawsuit sue sued anger outrage fury uproar criticism criticise criticised criticize "
+            "criticized split divided wrangle spat hover loom loomed grip sway struggle confrontation disagreement rift",
+    "around": "sail sailed tour toured circle circled centre centred center centered revolve revolved scattered wrap "
+              "wrapped ring ringed roam roamed wander wandered",
+    "under": "hide hid hidden bury buried trap trapped live lived living serve served",
+    "above": "rise rose risen hover hovered tower towered",
+    "below": "sink sank sunk",
+}
+"""Words that govern a preposition which is also a bound word: "talked about 35 boats", "the dispute
+over 35 islands", "sailed around 35 islands" (extract57). Each word stands with its inflections
+(-s, -es, -ed, -d, -ing). After one the words do not decide: the preposition may head its phrase
+or bound the number ("sailed around 35 miles"), so the place agrees with `exact` and with the
+bound the word would give. Verbs that take a counted object ("seized over 35 boats", "flew over
+35 missions", "read about 35 pages") are not listed: after them the word is the number's bound."""
+_GOVERNORS = {prep: frozenset(w + end for w in words.split() for end in ("", "s", "es", "ed", "d", "ing"))
+              for prep, words in _PREPOSITIONS.items()}
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[\s\u00a0]+$")
 _COLUMNS = ("claim_id", "text", "quantity_low", "quantity_high", "quantity_bound")
 
 
@@ -60,7 +97,7 @@ def _mismatch(text: str, low: float, high: float, bound: str) -> str | None:
     """Why the words do not give `bound`, or None (also where they do not decide)."""
     if low != high:
         if bound == "approximate" and _written(text, low) and _written(text, high) and \
-                not any("approximate" in kinds for kinds in _qualifiers(text, low) + _qualifiers(text, high)):
+                not any("approximate" in kinds | maybe for kinds, maybe in _qualifiers(text, low) + _qualifiers(text, high)):
             # a hedge before either end hedges the range ("between 250 and roughly 300"; review56)
             return f"both ends, {low:g} and {high:g}, are written with no hedge: a `range`"
         return None
@@ -72,9 +109,9 @@ def _mismatch(text: str, low: float, high: float, bound: str) -> str | None:
     want = {"exact": set(), "at_least": {"at_least"}, "at_most": {"at_most"}, "approximate": {"approximate"}}.get(bound)
     if want is None:
         return None
-    if any((kinds & want) if want else not kinds for kinds in places):
+    if any(((kinds | maybe) & want) if want else not kinds for kinds, maybe in places):
         return None
-    said = sorted(set().union(*places))
+    said = sorted(set().union(*(kinds for kinds, _ in places)))
     return (f"{low:g} is written " + (f"after or before a qualifier ({', '.join(said)})" if said else "with no qualifier")
             + f", not as `{bound}` states")
 
@@ -83,16 +120,33 @@ def _written(text: str, value: float) -> bool:
     return bool(_qualifiers(text, value))
 
 
-def _qualifiers(text: str, value: float) -> list[set[str]]:
-    """For each place the text writes `value` in digits, the bound kinds its neighbouring words give."""
+def _qualifiers(text: str, value: float) -> list[tuple[set[str], set[str]]]:
+    """For each place the text writes `value` in digits, the bound kinds its neighbouring words give,
+    and those a governed preposition may give (`_PREPOSITIONS`: the place agrees with either reading)."""
     places = []
     for match in _NUMERAL.finditer(text):
         number = float(_SEPARATORS.sub("", match.group(1)) + (match.group(2) or ""))
         scale = match.group(3) or match.group(4)
         if not (_same(value, number) or (scale and _same(value, number * _SCALES[scale.lower()]))):
             continue
-        before, after = text[max(0, match.start() - _WINDOW):match.start()], text[match.end():match.end() + _WINDOW]
-        kinds = {kind for kind, pattern in _BEFORE.items() if pattern.search(before)}
+        before, after = text[max(0, match.start() - _WINDOW):match.start()], text[match.end():match.end() + 2 * _WINDOW]
+        kinds, maybe = set(), set()
+        for kind, pattern in _BEFORE.items():
+            if (found := pattern.search(before)) is not None:
+                governed = _governed(text, match.start() - len(before) + found.start(), found.group())
+                (maybe if governed else kinds).add(kind)
         kinds |= {kind for kind, pattern in _AFTER.items() if pattern.search(after)}
-        places.append(kinds)
+        places.append((kinds, maybe))
     return places
+
+
+def _governed(text: str, at: int, qualifier: str) -> bool:
+    """Whether the qualifier found at `at` (with the character before it, if any) is a preposition
+    the word before it governs ("talked about", "the dispute over"), not the number's bound."""
+    word = qualifier.strip(" \t\u00a0\u202f\u2009$€£¥").lower()
+    word = word[1:].lstrip() if word[:1] and not word[0].isalpha() else word
+    if word not in _GOVERNORS:
+        return False
+    start = at + qualifier.lower().find(word)
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() in _GOVERNORS[word]

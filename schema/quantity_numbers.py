@@ -81,3 +81,63 @@ def numbers_in(text: str) -> set[float]:
 
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+_KILLING = re.compile(r"(?i)deaths?|dead|die[sd]?|dying|kill\w*|fatal\w*")
+"""A word naming death or killing (guideline_rules' `_KILLING_WORDS`, as one word)."""
+_NUMBER_WORDS = re.compile(
+    r"(?i)\b(?:hundreds|thousands|millions|billions|dozens|scores|tens|hundred|thousand|million|billion|dozen|several|few"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety)\b")
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;:.!?()\[\]—–]")
+_LINKS_AFTER = frozenset(
+    "of a an the year years each every per annually annual yearly day days week weeks month months are were is was have "
+    "has had been being be will would could may might reportedly now still who that which or so more fewer less roughly "
+    "about hundreds thousands millions billions dozens hundred thousand million billion dozen".split())
+"""What may stand between a number and what it counts besides one word of its own ("300 people a year
+are killed", "thousands of deaths annually"): time words, auxiliaries, relatives, magnitudes."""
+_LINKS_BEFORE = frozenset(
+    "a an the of some about around nearly almost over up to at least most more than fewer less estimated roughly "
+    "approximately as many much between and an average no upwards in excess".split())
+"""What may stand between a killing word and the number it counts ("killing 250,000", "the deaths of
+some 300 people", "killed an estimated 300"): determiners and C5's qualifiers."""
+
+
+def killing_is_counted(text: str) -> bool:
+    """Whether a death or killing word is what the claim's number counts (C5: `deaths/year` where the
+    words name deaths or killing): the word is inside the number's own phrase, right after it and at
+    most one word of its own ("250,000 drug deaths", "300 people a year are killed", "thousands of
+    deaths annually") or before it across qualifiers only ("killing 250,000", "the deaths of some 300
+    people"). A killing word that another verb or noun governs is not counted: "50,000 people a year
+    flee cartel killings" counts people (review56's finding 5, extract57). A text with no number found
+    falls back to any killing word."""
+    places = [(m.start(), m.end()) for m in _NUMERAL.finditer(text)] + [(m.start(), m.end()) for m in _NUMBER_WORDS.finditer(text)]
+    if not places:
+        return any(_KILLING.fullmatch(t.group()) for t in _TOKEN.finditer(text))
+    return any(_killing_after(text, end) or _killing_before(text, start) for start, end in places)
+
+
+def _killing_after(text: str, end: int) -> bool:
+    own = 0
+    linked = False
+    for token in _TOKEN.finditer(text, end, min(len(text), end + 120)):
+        word = token.group().lower()
+        if _KILLING.fullmatch(word):
+            return True
+        if word in _LINKS_AFTER:
+            linked = True
+        elif linked or own == 1 or not word[0].isalpha():
+            return False  # a word after the links, a second word of its own, or punctuation: the phrase ends
+        else:
+            own += 1
+    return False
+
+
+def _killing_before(text: str, start: int) -> bool:
+    tokens = [t.group().lower() for t in _TOKEN.finditer(text, max(0, start - 80), start)]
+    for word in reversed(tokens[-6:]):
+        if _KILLING.fullmatch(word):
+            return True
+        if word not in _LINKS_BEFORE:
+            return False
+    return False

@@ -40,6 +40,15 @@ def read_raw_bytes(path: Path) -> bytes:
         raise BuildError(path, f"raw article cannot be read ({exc.strerror or exc})", check="raw-unreadable") from None
 
 
+def refuse_colliding_names(raw_dir: Path, names: list[str]) -> None:
+    """BuildError for the first of `names` (in raw_dir) that a case-insensitive or normalising file
+    system holds as one with an earlier one (`raw-name-collision`): `build` and `extract` refuse such
+    a folder alike, since macOS or Windows would keep one text for both (attack23, extract57). A
+    name that is no UTF-8 is left to its own check."""
+    for name, other in colliding_names(n for n in names if not is_undecodable(n))[:1]:
+        raise BuildError(raw_dir / name, f"{FOLD_REASON} (beside {other})", check=FOLD_CHECK)
+
+
 def read_raw_articles(raw_dir: Path) -> list[RawArticle]:
     """Every *.txt in raw_dir, in name order; error on a hidden one, non-UTF-8, empty or duplicate content."""
     if not raw_dir.is_dir():
@@ -53,8 +62,7 @@ def read_raw_articles(raw_dir: Path) -> list[RawArticle]:
     for path in files:  # a name that is no UTF-8 first: it cannot be folded
         if is_undecodable(path.name):
             raise BuildError(shown_name(str(path)), NAME_REASON, check=NAME_CHECK)
-    for name, other in colliding_names(p.name for p in files)[:1]:
-        raise BuildError(raw_dir / name, f"{FOLD_REASON} (beside {other})", check=FOLD_CHECK)
+    refuse_colliding_names(raw_dir, [p.name for p in files])
     seen: dict[str, str] = {}
     articles = []
     for path in files:

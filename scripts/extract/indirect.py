@@ -12,7 +12,7 @@ import re
 from landstrikes.extract.cues import LEMMA, PAST_VERBS, VERB_RE, VERBS, in_compound, used_as_noun
 from landstrikes.extract.guard import rewritten, with_words
 from landstrikes.extract.entities import Mention
-from landstrikes.extract.limits import MAX_SPAN, WINDOW
+from landstrikes.extract.limits import MAX_SPAN, WINDOW, refuse_past_cap
 from landstrikes.extract.quoterow import Quote
 from landstrikes.extract.speakers.after_verb import subject_after
 from landstrikes.extract.speakers.before_verb import subject_before
@@ -37,8 +37,15 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
     """Reported speech by cue verbs and "according to", scanned in the masked text sentence by
     sentence; the sentences are those of the raw text, split once per article and shared with the
     gender and claim rules (a quotation's inner full stops are no sentence end in the masked text,
-    but its verbs are blanked there, so no cue is found inside it either way)."""
-    out = []
+    but its verbs are blanked there, so no cue is found inside it either way). Rows are counted
+    (one per span) as they are found: past the row cap the text is refused there, before the rest
+    of its cues' subjects are sought (a cue every few characters, `said said ...`, had each sought)."""
+    unique: dict[tuple[int, int], Quote] = {}
+
+    def add(q: Quote) -> None:
+        unique.setdefault((q.start, q.end), q)
+        refuse_past_cap("quote", len(unique))
+
     # one scan of the whole text for verbs and "according to", dealt out to sentences in order
     # (not a slice and two scans per sentence); sentences cover every word, words never cross them
     verbs, accordings = VERB_RE.finditer(text), _ACCORDING.finditer(text)
@@ -68,13 +75,13 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
             speaker = cue_subject(text, sentence.start, verb_start, verb_end, mentions)
             if speaker.status == "unattributed" and speaker.phrase is None:  # (a document before the verb: `document_subject`)
                 speaker = subject_after(text, verb_end, content.start, mentions)
-            out.append(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
+            add(Quote(content.start, content.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group().lower()]), None, 0.5))
         preposed = None
         if _verb_after_last_comma(text, sentence, in_sentence) and not _QUOTATION_LEFT_OPEN.search(real, max(0, sentence.start - 8), sentence.start):
             preposed = _preposed_report(text, sentence, mentions, marked)
         # (after `"...,"` the sentence is the quotation's reporting clause: `Ann Lee, its head, told us.`)
         if preposed is not None:
-            out.append(preposed)
+            add(preposed)
         if according is not None and according.end() <= sentence.end:
             m, according = according, next(accordings, None)  # one per sentence: later ones would repeat its span
             cue_start, cue_end = m.start(), m.end()
@@ -91,10 +98,7 @@ def indirect_quotes(text: str, mentions: list[Mention], marked: list[tuple[int, 
                 speaker = subject_after(text, cue_end, phrase_end, mentions)
                 if speaker.status == "unattributed":  # `according to one neighbour,`: an unnamed source (Q9), as `one neighbour said`
                     speaker = according_source(text, cue_end, phrase_end) or speaker
-                out.append(Quote(span.start, span.end, "indirect", speaker, (cue_start, cue_end, "according to"), None, 0.5))
-    unique: dict[tuple[int, int], Quote] = {}
-    for q in out:
-        unique.setdefault((q.start, q.end), q)
+                add(Quote(span.start, span.end, "indirect", speaker, (cue_start, cue_end, "according to"), None, 0.5))
     return list(unique.values())
 
 

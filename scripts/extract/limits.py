@@ -2,7 +2,11 @@
 
 Every rule looks for cues, subjects and clause ends in a window around what it found, never
 across a whole line or sentence; spans it proposes are capped; and a text that would need more
-rows than any news article has is refused as TooComplex (the run records it as a failure).
+rows than any news article has is refused as TooComplex (the run records it as a failure). A rule
+that does work per row it proposes (a reported clause's subject and span) counts its rows while it
+finds them (`refuse_past_cap`) and refuses at the first row past the cap, so a refused text costs at most
+the cap's rows, not as many rows as the text holds (attack55: `said ` repeated had every one of its
+rows' speakers sought, 0.27 ms a row, before the count refused it).
 """
 
 WINDOW = 300
@@ -23,3 +27,11 @@ class TooComplex(ValueError):
 def check_rows(table: str, n: int) -> None:
     if n > MAX_ROWS:
         raise TooComplex(f"{n:,} {table} rows, more than the {MAX_ROWS:,} one article may have")
+
+
+def refuse_past_cap(table: str, n: int) -> None:
+    """`check_rows` for a rule counting rows as it finds them: past the cap it stops there, so the
+    line says how far it got, not how many rows the whole text holds."""
+    if n > MAX_ROWS:
+        raise TooComplex(f"more than {MAX_ROWS:,} {table} rows, the most one article may have "
+                         "(refused at the first row past them, before the text's end)")
