@@ -238,3 +238,37 @@ def test_the_cases_trigger_most_of_the_catalogue(catalogue):
     """The cases judge the ids the hostile corpus and the census reach (more than 130 today), not a few."""
     ids = set().union(*(found for found, _ in catalogue.values()))
     assert len(ids) > 130 and {"raw-text-changed", "nominal-is-part-of-its-name", "alias-not-covered"} <= ids
+
+
+# --- ids neither the hostile corpus nor the census reaches, broken as their own tests break them ------
+
+def _shrink_a_nominal_onto_its_noun(folder):
+    """attack28's nominal-without-determiner: 'his first sit-down interview' cut to its noun."""
+    from attack25_tools import rows_of, write_rows
+
+    mentions = rows_of(folder, "mentions")
+    row = next(m for m in mentions if m["kind"] == "NOMINAL" and m["text"] == "his first sit-down interview")
+    row.update(start=row["start"] + 4, text=row["text"][4:])
+    row["mention_id"] = f"{row['article_id']}:m:{row['start']}-{row['end']}"
+    write_rows(folder, "mentions", sorted(mentions, key=lambda m: (m["article_id"], m["start"], m["end"])))
+
+
+def _a_title_as_a_nominal(folder):
+    """attack28's nominal-is-a-title: 'Former U.S. President Donald Trump' added as a NOMINAL."""
+    from attack25_tools import rows_of, write_rows
+
+    a004 = "004_26f752040ea19616"
+    text = rows_of(folder, "articles")[4]["text"]
+    mentions = rows_of(folder, "mentions")
+    base = next(m for m in mentions if m["article_id"] == a004 and m["kind"] == "NOMINAL")
+    mentions.append(dict(base, start=276, end=310, text=text[276:310], entity_id="donald-trump", mention_id=f"{a004}:m:276-310"))
+    write_rows(folder, "mentions", sorted(mentions, key=lambda m: (m["article_id"], m["start"], m["end"])))
+
+
+@pytest.mark.parametrize("check, corrupt", [("nominal-without-determiner", _shrink_a_nominal_onto_its_noun),
+                                            ("nominal-is-a-title", _a_title_as_a_nominal)])
+def test_the_nominal_rules_name_what_their_value_is(dataset_copy, check, corrupt):
+    corrupt(dataset_copy)
+    report = validate(dataset_copy)
+    assert check in {f.check for f in report.findings}
+    assert misplaced(dataset_copy, report) == []
