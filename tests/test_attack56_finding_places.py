@@ -272,3 +272,18 @@ def test_the_nominal_rules_name_what_their_value_is(dataset_copy, check, corrupt
     report = validate(dataset_copy)
     assert check in {f.check for f in report.findings}
     assert misplaced(dataset_copy, report) == []
+
+
+def test_the_engine_names_a_dangling_list_item_as_an_item(dataset_copy):
+    """`validate --engine`'s own key pass says what its value is as the one-process checks do."""
+    from attack25_tools import rows_of, write_rows
+
+    from landstrikes.engines.validate import validate_partitioned
+
+    quotes = rows_of(dataset_copy, "quotes")
+    row = next(q for q in quotes if q["speaker_ids"])
+    row["speaker_ids"] = [*row["speaker_ids"], "zz-missing"]
+    write_rows(dataset_copy, "quotes", quotes)
+    for report in (validate(dataset_copy), validate_partitioned(dataset_copy)):
+        assert any(f.check == "dangling-foreign-key" and f.value == "zz-missing" for f in report.findings)
+        assert misplaced(dataset_copy, report) == []
