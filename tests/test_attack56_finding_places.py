@@ -287,3 +287,32 @@ def test_the_engine_names_a_dangling_list_item_as_an_item(dataset_copy):
     for report in (validate(dataset_copy), validate_partitioned(dataset_copy)):
         assert any(f.check == "dangling-foreign-key" and f.value == "zz-missing" for f in report.findings)
         assert misplaced(dataset_copy, report) == []
+
+
+def _drop_the_alias_that_is_the_name(folder):
+    """silver39's auto-alias-missing: an extractor entity's alias that is its name dropped."""
+    from attack36_tools import rows_of, write_rows
+
+    entities = rows_of(folder, "entities")
+    entity = next(e for e in entities if e["name"] in e["aliases"] and len(e["aliases"]) > 1)
+    entity["aliases"] = [a for a in entity["aliases"] if a != entity["name"]]
+    write_rows(folder, "entities", entities)
+
+
+def _add_an_alias_no_mention_has(folder):
+    """auto-entity-not-derived: an extractor entity given an alias none of its NAME mentions reads."""
+    from attack36_tools import rows_of, write_rows
+
+    entities = rows_of(folder, "entities")
+    entity = next(e for e in entities if e["aliases"])
+    entity["aliases"] = [*entity["aliases"], "Zzyzx Nowhere"]
+    write_rows(folder, "entities", entities)
+
+
+@pytest.mark.parametrize("check, corrupt", [("auto-alias-missing", _drop_the_alias_that_is_the_name),
+                                            ("auto-entity-not-derived", _add_an_alias_no_mention_has)])
+def test_the_extractors_alias_rules_name_what_their_value_is(silver_copy, check, corrupt):
+    corrupt(silver_copy)
+    report = validate(silver_copy)
+    assert check in {f.check for f in report.findings}
+    assert misplaced(silver_copy, report) == []
