@@ -69,7 +69,7 @@ class Finding:
     """What the value is when it is not the cell of `column` in the row named: a few words, e.g.
     `text[674:690]` (a slice of the cell), `its text` (an offset's span), `an item`, `sha256 of
     raw/X.txt`. Empty: the value is that cell, as written. The text report shows it in place of
-    `value` and `--json` as `value_of` (null: the cell). attack56: 46 check ids named a column
+    `value` and `--json` as `value_of` (null: the cell). attack56: 48 check ids named a column
     and printed another thing's value (`raw-text-changed`: column `text`, a digest), so a reader
     took the words of a slice for the cell."""
 

@@ -7,7 +7,7 @@ built gold, and the false-VALID census's first case of each check id it records
 
 attack56: review56 found two lines naming one column and printing another's value
 (`raw-text-changed`: column `text`, a digest; `nominal-is-part-of-its-name`: column `kind`, the
-mention's words); over the catalogue, 46 check ids did so (an item printed as a list cell, a slice of
+mention's words); over the catalogue, 48 check ids did so (an item printed as a list cell, a slice of
 an article printed as its text, an offset column printed with the span's words, a value cut at 60
 characters with no mark)."""
 
