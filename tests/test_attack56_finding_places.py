@@ -268,10 +268,15 @@ def _a_title_as_a_nominal(folder):
 @pytest.mark.parametrize("check, corrupt", [("nominal-without-determiner", _shrink_a_nominal_onto_its_noun),
                                             ("nominal-is-a-title", _a_title_as_a_nominal)])
 def test_the_nominal_rules_name_what_their_value_is(dataset_copy, check, corrupt):
-    corrupt(dataset_copy)
-    report = validate(dataset_copy)
+    assert _misplaced_once_broken(dataset_copy, check, corrupt) == []
+
+
+def _misplaced_once_broken(folder, check, corrupt) -> list[str]:
+    """`corrupt` the folder, check it gives `check`, and say which finding lines are misplaced."""
+    corrupt(folder)
+    report = validate(folder)
     assert check in {f.check for f in report.findings}
-    assert misplaced(dataset_copy, report) == []
+    return misplaced(folder, report)
 
 
 def test_the_engine_names_a_dangling_list_item_as_an_item(dataset_copy):
@@ -312,7 +317,4 @@ def _add_an_alias_no_mention_has(folder):
 @pytest.mark.parametrize("check, corrupt", [("auto-alias-missing", _drop_the_alias_that_is_the_name),
                                             ("auto-entity-not-derived", _add_an_alias_no_mention_has)])
 def test_the_extractors_alias_rules_name_what_their_value_is(silver_copy, check, corrupt):
-    corrupt(silver_copy)
-    report = validate(silver_copy)
-    assert check in {f.check for f in report.findings}
-    assert misplaced(silver_copy, report) == []
+    assert _misplaced_once_broken(silver_copy, check, corrupt) == []
