@@ -214,7 +214,7 @@ def _check_blank(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowId
     rows = np.unique(pc.list_parent_indices(column).to_numpy(zero_copy_only=False)[bad]) if lists else bad
     what = "a list item" if lists else "the value"
     for row_id, row, value in zip(ids(rows), rows.tolist(), column.take(pa.array(rows)).to_pylist()):
-        add(spec.name, "empty-string", f"{what} is empty or only whitespace (row {row})", row_id, col.name, repr(value))
+        add(spec.name, "empty-string", f"{what} is empty or only whitespace (row {row})", row_id, col.name, repr(value), value_of="its repr")
 
 
 def _check_untrimmed(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _RowIds, add: Add) -> None:
@@ -233,7 +233,7 @@ def _check_untrimmed(spec: TableSpec, col: Col, column: pa.ChunkedArray, ids: _R
     what = "a list item" if lists else "the value"
     for row_id, row, value in zip(ids(rows), rows.tolist(), column.take(pa.array(rows)).to_pylist()):
         add(spec.name, "untrimmed-text", f"{what} starts or ends with whitespace (row {row}); free text is trimmed (G5)",
-            row_id, col.name, repr(value))
+            row_id, col.name, repr(value), value_of="its repr")
 
 
 def untrimmed_values(values: pa.ChunkedArray | pa.Array) -> np.ndarray:

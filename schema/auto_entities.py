@@ -123,7 +123,7 @@ def check_auto_entities(tables, report: Report) -> None:
         for row, row_id in zip(bad, ids_at(entities, "entities", rows[bad])):
             first = flat.filter(pa.array(unused & (parents == row))).to_pylist()[0]
             report.add("entities", CHECK, f"every alias of the extractor's entity is the text of one of its NAME mentions; "
-                       f"'{first}' is none", row_id, "aliases", first)
+                       f"'{first}' is none", row_id, "aliases", first, value_of="an item")
 
 
 def _check_surfaces_listed(report: Report, entities: pa.Table, rows: np.ndarray, ids: pa.Array, names: pa.Array, aliases: pa.Array,
@@ -150,4 +150,5 @@ def _check_surfaces_listed(report: Report, entities: pa.Table, rows: np.ndarray,
         if text != names[row].as_py() and len(aliases[row]):
             continue  # neither its name nor an alias: the mention's finding
         report.add("entities", UNLISTED, f"the extractor lists every surface its entity was named by as an alias (E3): "
-                   f"'{text}' names it and is no alias", ids_at(entities, "entities", rows[[row]])[0], "aliases", text)
+                   f"'{text}' names it and is no alias", ids_at(entities, "entities", rows[[row]])[0], "aliases", text,
+                   value_of="the name not listed")

@@ -55,4 +55,4 @@ def _report(rows, segments, found, segment_rows, report, table, id_column, colum
         if row_id in done:
             continue
         done.add(row_id)
-        report.add(table, check, message.format(kind=kind, segment=segment_id), row_id, column, segment_id)
+        report.add(table, check, message.format(kind=kind, segment=segment_id), row_id, column, segment_id, value_of="the segment")

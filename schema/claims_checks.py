@@ -42,7 +42,7 @@ def check_claims(tables: dict[str, pd.DataFrame], report: Report) -> None:
     linked = pairs.merge(target, left_on="other", right_on="claim_id", suffixes=("", "_other"))
     bad = linked[(linked["article_id_other"] == linked["article_id"]) | (linked["cluster_id_other"] != linked["cluster_id"])]
     for cid, other in zip(bad["claim_id"], bad["other"]):
-        report.add("claims", "contradiction-not-cross-article", "contradicted_by must name a claim of the same cluster in another article", cid, "contradicted_by", other)
+        report.add("claims", "contradiction-not-cross-article", "contradicted_by must name a claim of the same cluster in another article", cid, "contradicted_by", other, value_of="an item")
     shared = claims.groupby("cluster_id")["article_id"].nunique().reindex(claims["cluster_id"].to_numpy()).to_numpy() > 1
     lonely_claim = (claims["consistency"] == "uncorroborated").to_numpy() & shared
     lonely = _rows(claims, lonely_claim, ["claim_id", "cluster_id", "article_id", "consistency"])

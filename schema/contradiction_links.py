@@ -35,11 +35,13 @@ def check_contradiction_links(tables, report: Report) -> None:
         named = ids[other].as_py()
         report.add("claims", "contradiction-links-incomplete",
                    f"contradicted_by {why} {NULL_ROW_ID if named is None else named}: it lists exactly the claims of its cluster in other "
-                   "articles with another variant (C9)", ids[row].as_py(), "contradicted_by", ids[other].as_py())
+                   "articles with another variant (C9)", ids[row].as_py(), "contradicted_by", ids[other].as_py(),
+                   value_of=f"the claim it {why}")
     for row, lacking in zip(many_rows.tolist(), many_lacking.tolist()):
         report.add("claims", "contradiction-links-incomplete",
                    f"contradicted_by lacks {counted(lacking, 'claim')} of its cluster in other articles with another variant: it lists "
-                   f"exactly those claims (C9; past {MAX_LACKING} lacking, one line)", ids[row].as_py(), "contradicted_by", str(lacking))
+                   f"exactly those claims (C9; past {MAX_LACKING} lacking, one line)", ids[row].as_py(), "contradicted_by", str(lacking),
+                   value_of="claims lacking")
 
 
 MAX_LACKING = 100

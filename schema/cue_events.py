@@ -85,4 +85,4 @@ def check_cue_modes(tables, report: Report) -> None:
         report.add("quotes", "cue-shared-by-speech-and-quote",
                    f"the cue of this quotation also introduces indirect speech (rows of {ids[lead].as_py()}'s cue): a verb with its "
                    f"own content is the cue of that clause only, one cue per row (Q5)", ids[row].as_py(), "cue_start",
-                   texts[row].as_py() if texts is not None else None)
+                   texts[row].as_py() if texts is not None else None, value_of="its cue's text")

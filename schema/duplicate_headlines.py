@@ -106,4 +106,4 @@ def _report(flags, rows: np.ndarray, report: Report) -> None:
     for flag_id, text in zip(ids, texts):
         report.add("quality_flags", "duplicate-headline-not-a-repeat",
                    "a duplicate_headline flag's evidence lies in a headline segment that another headline of the article repeats (AQ1, SG2)",
-                   flag_id, "start", text)
+                   flag_id, "start", text, value_of="its evidence")

@@ -133,4 +133,4 @@ def _repeated_aliases(entities: pa.Table, report: Report) -> None:
             if first != entity_id:
                 report.add("entities", "entity-alias-repeated", f"the alias {alias!r} is also an alias of {first!r} "
                            "(E3: an alias names one entity; M2 makes each occurrence a mention of it)",
-                           entity_id, "aliases", alias)
+                           entity_id, "aliases", alias, value_of="an item")

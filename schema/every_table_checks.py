@@ -90,7 +90,8 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], report: Report) -> None:
             continue
         df = frame_of(df)
         for row_id, value in zip(_ids(df, table).iloc[rows], items.take(pa.array(dangling, pa.int64())).to_pylist()):
-            report.add(table, "dangling-foreign-key", f"{column} item {value!r} is not a {ref_table}.{ref_column}", row_id, column, value)
+            report.add(table, "dangling-foreign-key", f"{column} item {value!r} is not a {ref_table}.{ref_column}", row_id, column, value,
+                       value_of="an item")
 
 
 def _known_keys(tables, table: str, name: str) -> pa.Array:

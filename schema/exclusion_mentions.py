@@ -62,8 +62,8 @@ def _report(exclusions, mentions, exclusion_rows, mention_rows, counts, report: 
         if count:
             report.add("mention_exclusions", "exclusion-overlaps-mention",
                        f"{count} mentions say these words refer to {entity!r}, which the exclusion says they do not, the first "
-                       f"{mention_id} (M5; past {MAX_CLASHES} mentions, one line)", exclusion_id, "start", mention_id)
+                       f"{mention_id} (M5; past {MAX_CLASHES} mentions, one line)", exclusion_id, "start", mention_id, value_of="the mention")
             continue
         report.add("mention_exclusions", "exclusion-overlaps-mention",
                    f"mention {mention_id} says these words refer to {entity!r}, which the exclusion says they do not (M5)",
-                   exclusion_id, "start", mention_id)
+                   exclusion_id, "start", mention_id, value_of="the mention")

@@ -72,7 +72,8 @@ def _check_clause_stop(tables, report: Report, table: str, what: str,
         return
     for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
         report.add(table, "span-ends-on-clause-stop", f"{what} ends on the clause stop after its last word (G2); it ends "
-                   f"{value[-20:]!r}", row_id, spans[1], value[-20:])
+                   f"{value[-20:]!r}", row_id, spans[1], value[-20:],
+                   value_of=f"the end of its {spans[2]}")
 
 
 TRUNCATION = "truncation_artifact"
@@ -90,7 +91,7 @@ def _check_final_punctuation(tables, report: Report, table: str, check: str, wha
     rows = rows[~_sentence_goes_on(tables, table, rows_table, rows, spans[1])]
     for row_id, value in zip(ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
         report.add(table, check, f"{what} excludes the sentence's final punctuation (G2); it ends {value[-20:]!r}",
-                   row_id, spans[1], value[-20:])
+                   row_id, spans[1], value[-20:], value_of=f"the end of its {spans[2]}")
 
 
 def _rows_ending_on(tables, table: str, characters: str, spans: tuple[str, str, str], kind: str | None,

@@ -100,7 +100,8 @@ def check_reserved_values(tables: dict[str, pd.DataFrame], report: Report) -> No
             continue
         hit = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
         for row, value in zip(row_numbers(values, lists)[hit], values.filter(pa.array(hit)).to_pylist()):
-            report.add(name, "reserved-key-in-value", f"{col.name} holds the internal key {value!r} (a loader artefact, never data)", row_id(df, spec, row), col.name, value)
+            report.add(name, "reserved-key-in-value", f"{col.name} holds the internal key {value!r} (a loader artefact, never data)", row_id(df, spec, row), col.name, value,
+                       value_of="an item" if lists is not None else "")
 
 
 def check_variants_used(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -115,7 +116,7 @@ def check_variants_used(tables: dict[str, pd.DataFrame], report: Report) -> None
     for cluster, variants in zip(clusters["cluster_id"], clusters["variant_ids"]):
         for variant in list(variants) if variants is not None else []:
             if (cluster, variant) not in used:
-                report.add("claim_clusters", "variant-unused", f"variant {variant!r} is stated by no claim of {cluster}", cluster, "variant_ids", variant)
+                report.add("claim_clusters", "variant-unused", f"variant {variant!r} is stated by no claim of {cluster}", cluster, "variant_ids", variant, value_of="an item")
 
 
 def check_record_status(tables: dict[str, pd.DataFrame], report: Report) -> None:
@@ -140,7 +141,7 @@ def check_record_status(tables: dict[str, pd.DataFrame], report: Report) -> None
             continue
         for variant, value in zip(variants, statuses):
             if value not in RECORD_STATUSES:
-                report.add("claim_clusters", "record-status-inconsistent", f"variant {variant!r}: {value!r} is not one of {list(RECORD_STATUSES)}", cluster, "variant_record_statuses", value)
+                report.add("claim_clusters", "record-status-inconsistent", f"variant {variant!r}: {value!r} is not one of {list(RECORD_STATUSES)}", cluster, "variant_record_statuses", value, value_of="an item")
             status_of[(cluster, variant)] = value
         if has_status:
             status_of[(cluster, None)] = status
@@ -350,7 +351,7 @@ def check_entities_mentioned(tables: dict[str, pd.DataFrame], report: Report) ->
     for row, e in zip(rows[missing].tolist(), entity[missing].tolist()):
         a = alias_names[alias[row]]
         article_id = article_ids[int(number[row])].as_py()
-        report.add("entities", "entity-not-mentioned", f"{a!r} occurs at {start[row]}-{end[row]} in {article_id}, which has no mention of this entity (M6)", gold_ids[e], "aliases", a)
+        report.add("entities", "entity-not-mentioned", f"{a!r} occurs at {start[row]}-{end[row]} in {article_id}, which has no mention of this entity (M6)", gold_ids[e], "aliases", a, value_of="an item")
 
 
 def _gold_entities_on_arrow(entities) -> tuple[list[str], list]:
@@ -660,7 +661,7 @@ def check_vague_quantities(tables: dict[str, pd.DataFrame], report: Report) -> N
         return
     claims = frame_of(claims)
     for claim_id, text in zip(claims["claim_id"][vague], claims["text"][vague]):
-        report.add("claims", "vague-quantity-not-normalised", f"{VAGUE_QUANTITY.search(text).group()!r} needs quantity_low/high and bound approximate (C5)", claim_id, "quantity_low", text)
+        report.add("claims", "vague-quantity-not-normalised", f"{VAGUE_QUANTITY.search(text).group()!r} needs quantity_low/high and bound approximate (C5)", claim_id, "quantity_low", text, value_of="its text")
 
 
 def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:

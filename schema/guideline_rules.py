@@ -69,7 +69,7 @@ def check_pronoun_mentions(tables, report: Report) -> None:
         ids = ids or arrow_column(tables, "mentions", "mention_id", pa.string()).to_pylist()
         value = arrow_column(tables, "mentions", "text", pa.string())[row].as_py()
         report.add("mentions", "pronoun-not-a-pronoun", f"a PRONOUN mention reads {value!r}, which is no pronoun (M1)",
-                   ids[row], "kind", value)
+                   ids[row], "kind", value, value_of="its text")
 
 
 def check_speakers_can_speak(tables, report: Report) -> None:

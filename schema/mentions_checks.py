@@ -171,7 +171,8 @@ def _report_uncovered(article_id, text, pairs, spans, report, starts_of=None) ->
         pattern = alias_pattern(alias)
         for match in pattern.finditer(text) if found is None else _matches_at(pattern, text, found):
             if not all(covered[match.start():match.end()]):
-                report.add("articles", "alias-not-covered", f"alias {alias!r} of {entity_id} at {match.start()}-{match.end()} is neither a mention nor an exclusion", article_id, "text", alias)  # the article's row (attack50)
+                report.add("articles", "alias-not-covered", f"alias {alias!r} of {entity_id} at {match.start()}-{match.end()} is neither a mention nor an exclusion", article_id, "text",
+                           text[match.start():match.end()], value_of=f"text[{match.start()}:{match.end()}]")  # the article's row (attack50)
 
 
 def _matches_at(pattern: re.Pattern, text: str, starts: list[int]):

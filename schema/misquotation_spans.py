@@ -46,7 +46,7 @@ def check_misquotation_spans(tables, report: Report) -> None:
         row = int(row)
         report.add("quality_flags", "misquotation-outside-quote",
                    "a misquotation flag marks quoted words: its span lies inside a direct or partial quote of its article (Q15, AQ1)",
-                   ids[row].as_py(), "start", texts[row].as_py() if texts is not None else None)
+                   ids[row].as_py(), "start", texts[row].as_py() if texts is not None else None, value_of="its text")
 
 
 def _nulls(frame) -> np.ndarray:

@@ -32,4 +32,4 @@ def check_nominal_articles(tables, report: Report) -> None:
     for mention_id, value in zip(ids, text.take(pa.array(rows)).to_pylist()):
         report.add("mentions", "nominal-indefinite-article",
                    "a NOMINAL mention starts at its description: an indefinite article stays out (M1)",
-                   mention_id, "start", value[:60])
+                   mention_id, "start", value, value_of="its text")

@@ -76,4 +76,5 @@ def check_nominal_determiners(tables, report: Report) -> None:
         word = window.rstrip().rsplit(None, 1)[-1] if window.strip() else ""
         report.add("mentions", "nominal-without-determiner",
                    f"a NOMINAL mention's span is the description with its definite determiner or possessive (M1): "
-                   f"{word!r} stands right before it", ids[row].as_py(), "start", word)
+                   f"{word!r} stands right before it", ids[row].as_py(), "start", word,
+                   value_of="the word before it")

@@ -75,7 +75,7 @@ def check_nominal_names(tables, report: Report) -> None:
     for row, value in found:
         report.add("mentions", CHECK,
                    f"a NOMINAL whose words are part of its entity's name ({entity_ids[int(row)].as_py()!r}) is a proper "
-                   "name, a NAME (M1: 'Trump'), and its text an alias of the entity (M2)", ids[int(row)].as_py(), "kind", value)
+                   "name, a NAME (M1: 'Trump'), and its text an alias of the entity (M2)", ids[int(row)].as_py(), "kind", value, value_of="its text")
 
 
 def _opens_a_sentence(tables, number: int, start) -> bool:

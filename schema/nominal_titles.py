@@ -82,4 +82,4 @@ def check_nominal_titles(tables, report: Report) -> None:
     for row in sorted(found):
         report.add("mentions", "nominal-is-a-title",
                    "a NOMINAL is a description (M1): this one is a title joined to its entity's NAME mention, which is the mention",
-                   ids[row].as_py(), "kind", words[row].as_py() if words is not None else None)
+                   ids[row].as_py(), "kind", words[row].as_py() if words is not None else None, value_of="its text")

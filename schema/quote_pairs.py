@@ -74,7 +74,7 @@ def _check_table(tables, report: Report, table: str, spans: tuple[str, str, str]
     for row, row_id, value in zip(rows.tolist(), ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
         said = (_marks(value) if only_kind is None else "") or f"it holds one mark of its article's pair at {broken[row][0]} and {broken[row][1]}"
         report.add(table, "span-breaks-quote-pair", f"{what} breaks a pair of quotation marks (G2: a span holding "
-                   f"one mark of a pair holds the other): {said}", row_id, spans[0], value[:40])
+                   f"one mark of a pair holds the other): {said}", row_id, spans[0], value, value_of=f"its {spans[2]}")
 
 
 def article_pairs_broken(tables, table: str, rows_table: pa.Table, spans: tuple[str, str, str], judged: np.ndarray | None = None) -> dict[int, tuple[int, int]]:

@@ -147,12 +147,13 @@ def check_quote_mark_coverage(tables: dict[str, pd.DataFrame], report: Report) -
     numbers = scan.pair_article[bad]
     excerpts = _excerpts(article_texts(tables), numbers, pair_starts[bad], pair_ends[bad])
     for article_id, start, end, n, excerpt in zip(_taken(articles, "article_id", numbers), pair_starts[bad].tolist(), pair_ends[bad].tolist(), count[bad].tolist(), excerpts):
-        report.add("articles", "quote-mark-coverage", f"quotation marks at {start - 1}..{end} are covered by {n} quote rows, expected 1", article_id, "text", excerpt)  # a place in the text, the article's row (attack50)
+        report.add("articles", "quote-mark-coverage", f"quotation marks at {start - 1}..{end} are covered by {n} quote rows, expected 1", article_id, "text", excerpt,
+                   value_of=f"text[{start}:{end}]")  # a place in the text, the article's row (attack50)
     # two articles with one id (a duplicate, reported elsewhere) can hold the same pair: one key
     unmarked = np.bincount(expected_code, minlength=width)[row_code] == 0
     marked_rows = rows_known[is_marked]
     for qid, start, end in zip(_taken(quotes, "quote_id", marked_rows[unmarked]), rows[unmarked, 1].tolist(), rows[unmarked, 2].tolist()):
-        report.add("quotes", "quote-without-marks", "direct/partial/scare quote must be exactly the text between a pair of quotation marks", qid, "start", (start, end))
+        report.add("quotes", "quote-without-marks", "direct/partial/scare quote must be exactly the text between a pair of quotation marks", qid, "start", (start, end), value_of="its span")
     orphan_rows = np.stack([known_keys[is_orphan], starts[is_orphan], ends[is_orphan]], axis=1).astype(np.int64).reshape(-1, 3)
     _check_orphans(articles, article_texts(tables), quotes, rows_known[is_orphan], orphan_rows, keys,
                    scan.stray_article, scan.stray_position, scan.stray_opens, report)
@@ -198,12 +199,14 @@ def _check_orphans(articles, texts: ArticleTexts, quotes, orphan_rows: np.ndarra
     bad = np.flatnonzero(counts != 1)
     starts = np.maximum(0, position[bad] - 20)
     excerpts = _excerpts(texts, number[bad], starts, position[bad] + 1)
-    for article_id, at, count, excerpt in zip(_taken(articles, "article_id", number[bad]), position[bad].tolist(), counts[bad].tolist(), excerpts):
-        report.add("articles", "quote-mark-coverage", f"unmatched quotation mark at {at} is covered by {count} orphan rows, expected 1", article_id, "text", excerpt)
+    for article_id, at, count, excerpt, begin in zip(_taken(articles, "article_id", number[bad]), position[bad].tolist(), counts[bad].tolist(), excerpts,
+                                                     starts.tolist()):
+        report.add("articles", "quote-mark-coverage", f"unmatched quotation mark at {at} is covered by {count} orphan rows, expected 1", article_id,
+                   "text", excerpt, value_of=f"text[{begin}:{at + 1}]")
     unclaimed = np.flatnonzero(~claimed)
     for qid, row in zip(_taken(quotes, "quote_id", orphan_rows[unclaimed]), unclaimed.tolist()):
         report.add("quotes", "orphan-without-stray-mark", "orphan quote must touch an unmatched quotation mark", qid, "start",
-                   (int(span[row, 1]), int(span[row, 2])))
+                   (int(span[row, 1]), int(span[row, 2])), value_of="its span")
 
 
 def row_codes(*parts: np.ndarray) -> list[np.ndarray]:

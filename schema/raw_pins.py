@@ -77,4 +77,4 @@ def check_pinned_texts(folder: Path, articles: pa.Table, report: Report) -> None
         report.add("articles", CHECK, f"the text is not the one annotations/articles/{pin[2][:60]} (line {pin[3]}) pins "
                    f"(sha256 {pin[0][:16]}…, {counted(pin[1], 'code point', spec=',')}; the row: {str(digest)[:16]}…, "
                    f"{length}): the raw text was converted or edited and the tables with it, every offset after the "
-                   "change moved", str(article_id), "text", str(digest))
+                   "change moved", str(article_id), "sha256", str(digest))

@@ -85,23 +85,24 @@ def check_raw_texts(folder: Path, articles: pa.Table | None, report: Report) -> 
         actual = _digest(raw / source_file)
         if actual is None:
             report.add("articles", CHECK, f"raw/{source_file[:60]} is missing or not a regular file: the article has no "
-                       "raw text beside it", str(article_id), "source_file", source_file[:60])
+                       "raw text beside it", str(article_id), "source_file", source_file)
         elif actual != digest:
             report.add("articles", CHECK, f"the text is not raw/{source_file[:60]} (its sha256 is {actual}): the table "
-                       "was edited, or the raw file, after the build", str(article_id), "text", str(digest))
+                       "was edited, or the raw file, after the build", str(article_id), "sha256", str(digest))
     for path in txt_in_other_case(raw):
-        report.add("articles", CASE_CHECK, f"raw/{path.name[:60]}: {CASE_REASON}", path.stem[:60], "source_file", path.name[:60])
+        report.add("articles", CASE_CHECK, f"raw/{path.name[:60]}: {CASE_REASON}", path.stem, "source_file", path.name,
+                   value_of="the raw file")
     texts = sorted(raw.glob("*.txt"))
     for name, other in colliding_names(p.name for p in texts if not is_undecodable(p.name)):
-        report.add("articles", FOLD_CHECK, f"raw/{name[:60]} and raw/{other[:60]}: {FOLD_REASON}", name[:-4][:60],
-                   "source_file", name[:60])
+        report.add("articles", FOLD_CHECK, f"raw/{name[:60]} and raw/{other[:60]}: {FOLD_REASON}", name[:-4],
+                   "source_file", name, value_of="the raw file")
     for path in texts:
         if is_undecodable(path.name):
             name = shown_name(path.name)
-            report.add("articles", NAME_CHECK, f"raw/{name[:60]}: {NAME_REASON}", name[:-4][:60], "source_file", name[:60])
+            report.add("articles", NAME_CHECK, f"raw/{name[:60]}: {NAME_REASON}", name[:-4], "source_file", name, value_of="the raw file")
         elif is_hidden(path.name):
-            report.add("articles", HIDDEN_CHECK, f"raw/{path.name[:60]}: {HIDDEN_REASON}", path.stem[:60], "source_file",
-                       path.name[:60])
+            report.add("articles", HIDDEN_CHECK, f"raw/{path.name[:60]}: {HIDDEN_REASON}", path.stem, "source_file",
+                       path.name, value_of="the raw file")
         elif path.name not in named:
             report.add("articles", CHECK, f"raw/{path.name[:60]} is an article no row of the table holds",
-                       path.stem[:60], "source_file", path.name[:60])
+                       path.stem, "source_file", path.name, value_of="the raw file")

@@ -36,5 +36,5 @@ def check_repeated_headline_claims(tables, report: Report) -> None:
     for claim_id, flag_id in zip(claim_ids, flag_ids):
         report.add("claims", "claim-in-repeated-headline",
                    f"the claim lies in a repeat of the headline ({flag_id}), which is not annotated: its claim is the headline's (C10)",
-                   claim_id, "start", flag_id)
+                   claim_id, "start", flag_id, value_of="the flag")
 

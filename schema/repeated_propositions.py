@@ -37,7 +37,7 @@ def check_variant_propositions(tables, report: Report) -> None:
         item = items[int(np.flatnonzero(repeated & (owners == row))[0])].as_py()
         report.add("claim_clusters", "variant-propositions-repeat",
                    "two variants of the cluster state one proposition; variants are incompatible versions (C9)",
-                   ids[int(row)], "variant_propositions", item[:60])
+                   ids[int(row)], "variant_propositions", item, value_of="an item")
 
 
 def check_cluster_propositions(tables, report: Report) -> None:
@@ -50,7 +50,7 @@ def check_cluster_propositions(tables, report: Report) -> None:
     for cluster_id, first, proposition in _restated(tables, "claim_clusters", "cluster_id", "proposition", np.flatnonzero(annotated)):
         report.add("claim_clusters", "cluster-propositions-repeat",
                    f"cluster {first!r} states this proposition already: a cluster holds every claim of its proposition (C7)",
-                   cluster_id, "proposition", proposition[:60])
+                   cluster_id, "proposition", proposition)
 
 
 def check_target_descriptions(tables, report: Report) -> None:
@@ -61,7 +61,7 @@ def check_target_descriptions(tables, report: Report) -> None:
                                                    np.flatnonzero(~frame_nulls(targets, "description"))):
         report.add("stance_targets", "target-descriptions-repeat",
                    f"target {first!r} has this description already: a target is what its description defines (S1)",
-                   target_id, "description", description[:60])
+                   target_id, "description", description)
 
 
 def _restated(tables, table: str, id_column: str, text_column: str, rows: np.ndarray) -> list[tuple[str, str, str]]:

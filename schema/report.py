@@ -65,6 +65,13 @@ class Finding:
     row_null: bool = field(default=False, compare=False, repr=False)
     """The row named has a null or unreadable id (`row_id` then reads `<null>` or the row's place
     `#N`, as an id spelt so does). Not compared; in `--json` as `row_id_null`."""
+    value_of: str = field(default="", compare=False, repr=False)
+    """What the value is when it is not the cell of `column` in the row named: a few words, e.g.
+    `text[674:690]` (a slice of the cell), `its text` (an offset's span), `an item`, `sha256 of
+    raw/X.txt`. Empty: the value is that cell, as written. The text report shows it in place of
+    `value` and `--json` as `value_of` (null: the cell). attack56: 48 check ids named a column
+    and printed another thing's value (`raw-text-changed`: column `text`, a digest), so a reader
+    took the words of a slice for the cell."""
 
     def as_json(self) -> dict:
         """A `--json` finding: the six fields, and what tells apart the findings that share a `row_id`
@@ -72,7 +79,7 @@ class Finding:
         `<null>` both a null id and an id spelt so, `value: ""` both no value and an empty one)."""
         return {"table": self.table, "check": self.check, "row_id": self.row_id, "column": self.column,
                 "value": self.value, "message": self.message, "whole_table": not self.of_a_row(),
-                "row_id_null": self.row_null, "has_value": self.has_value}
+                "row_id_null": self.row_null, "has_value": self.has_value, "value_of": self.value_of or None}
 
     def of_a_row(self) -> bool:
         """The finding names a row (its id may be the empty string), not the table as a whole."""
@@ -95,7 +102,7 @@ class Finding:
         """` (value: ...)` for the text report, or "" for a finding without a value."""
         if not self.has_value:
             return ""
-        return f" (value: {self.value if self.value != '' else repr('')})"
+        return f" ({self.value_of or 'value'}: {self.value if self.value != '' else repr('')})"
 
 
 @dataclass
@@ -129,13 +136,14 @@ class Report:
             return EXIT_UNUSABLE
         return EXIT_VALID if not self.findings else EXIT_INVALID
 
-    def add(self, table, check, message, row_id=NO_ROW, column="", value=None) -> None:
+    def add(self, table, check, message, row_id=NO_ROW, column="", value=None, value_of: str = "") -> None:
         """`row_id`: the row's id (None or a null: `<null>`), or NO_ROW, the default, for a finding
-        of no one row; `value`: the value found, if any (None, the default, or a null: none)."""
+        of no one row; `value`: the value found, if any (None, the default, or a null: none), the
+        cell of `column` in that row unless `value_of` says what else it is (Finding.value_of)."""
         named = row_id is not NO_ROW
         row = (NULL_ROW_ID if _is_null(row_id) else str(row_id)) if named else ""
         self.findings.append(Finding(table, check, row, column, _short(value), message, not _is_null(value), named,
-                                     named and (_is_null(row_id) or isinstance(row_id, NullId))))
+                                     named and (_is_null(row_id) or isinstance(row_id, NullId)), value_of))
 
     def findings_for(self, table: str) -> list[Finding]:
         return [f for f in self.findings if f.table == table]

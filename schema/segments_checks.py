@@ -45,7 +45,7 @@ def check_segments_partition(tables: dict[str, pd.DataFrame], report: Report) ->
     n_chars = articles["n_chars"].to_numpy(dtype="float64", na_value=np.nan)
     short = ~missing & (final.to_numpy(dtype="float64") != n_chars)
     for article_id, position, n in zip(articles["article_id"][short], final[short], articles["n_chars"][short]):
-        report.add("articles", "segments-not-partition", f"segments end at {int(position)}, article has {counted(n, 'char')}", article_id, "text", int(position))
+        report.add("articles", "segments-not-partition", f"segments end at {int(position)}, article has {counted(n, 'char')}", article_id, "n_chars", n)
 
 
 def check_boilerplate_evidence(tables: dict[str, pd.DataFrame], report: Report) -> None:

@@ -61,7 +61,8 @@ def check_span_words(tables, report: Report) -> None:
         rows = np.flatnonzero(cut)
         rows = rows[texts_are_slices(tables, table, rows_table, rows, spans)]
         for row_id, text in zip(ids_at(rows_table, table, rows), values_at(rows_table, spans[2], rows)):
-            report.add(table, "span-splits-word", "a span starts and ends at word boundaries: it cuts a word", row_id, spans[0], text)
+            report.add(table, "span-splits-word", "a span starts and ends at word boundaries: it cuts a word", row_id, spans[0], text,
+                       value_of=f"its {spans[2]}")
 
 
 def _ints(table: pa.Table, name: str) -> np.ndarray:

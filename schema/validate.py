@@ -260,8 +260,8 @@ def _read_and_check(spec, table_dir: Path, path: str, hashed=None) -> _TableRead
     at: dict[int, int] = {}  # finding number -> the table row its message names, for the Arrow checks' cell findings
     rows: list[int | None] = []  # each Pandera finding's row
 
-    def add_at(table, check, message, row_id=NO_ROW, column="", value=None):
-        own.add(table, check, message, row_id, column, value)
+    def add_at(table, check, message, row_id=NO_ROW, column="", value=None, value_of=""):
+        own.add(table, check, message, row_id, column, value, value_of)
         row = _ROW_NAMED.search(message)
         if row is not None:
             at[len(own.findings) - 1] = int(row.group(1))

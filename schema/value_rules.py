@@ -76,7 +76,7 @@ def check_control_characters(tables: dict, report: Report) -> None:
             bad = finder.search(value).group()
             report.add(name, "control-character-in-value",
                        f"{col.name} holds the control character U+{ord(bad):04X} (not a copy of the text; no source can hold it)",
-                       str(row_id(df, spec, row)), col.name, value[:60])
+                       str(row_id(df, spec, row)), col.name, value, value_of="an item" if lists is not None else "")
 
 
 def matching_values(values: pa.Array | pa.ChunkedArray, pattern: str, leads: np.ndarray) -> np.ndarray:
@@ -139,7 +139,7 @@ def check_list_duplicates(tables: dict, report: Report) -> None:
             row = int(pair // width)
             item = items[int(np.flatnonzero(pairs == pair)[0])].as_py()
             report.add(name, "duplicate-list-item", f"{column} names {item[:60]!r} twice (its items are a set)",
-                       str(row_id(df, spec, row)), column, item[:60])
+                       str(row_id(df, spec, row)), column, item, value_of="an item")
 
 
 VALUE_CHECKS = (check_control_characters, check_list_duplicates)

@@ -255,6 +255,17 @@ REPORT_KEYS = {
 }
 """The top-level keys every report of a command holds: what makes a JSON file its earlier report."""
 
+REPORT_OTHER_KEYS = {
+    "validate": r"unusable|checked",
+    "diff": r"reasons",
+    "evaluate": r"",
+    "agreement": r"adjudication|[a-z]+_pass(?:_adjudication)?",
+}
+"""The other top-level keys a command's report may hold (a regular expression of whole keys). A JSON
+file holding a key beyond these and REPORT_KEYS is another document, kept: `stats.json` holds
+agreement's `quotes`, `claims` and `stances` among its own keys, and `agreement --out
+dataset/stats.json` had replaced it (attack56)."""
+
 
 STDOUT_REPORT = "-"
 """`--json -` (and `agreement --out -`): the JSON report goes to standard output in place of the text
@@ -383,8 +394,8 @@ def _report_file_problem(path: Path, kind: str) -> str | None:
         return (f"is a JSON file of more than {MAX_REPORT_READ // 2**20} MiB, too large to read to tell whether it is "
                 f"an earlier `{kind}` report; refusing to replace it (pass a new file name)")
     if not _is_report_of(path, kind):
-        return (f"is a JSON file but not an earlier `{kind}` report (it lacks {', '.join(REPORT_KEYS[kind])}); "
-                "refusing to replace it (pass a new file name)")
+        return (f"is a JSON file but not an earlier `{kind}` report (one holds {', '.join(REPORT_KEYS[kind])} "
+                "and no top-level key of another document); refusing to replace it (pass a new file name)")
     return None
 
 
@@ -394,14 +405,19 @@ path naming a multi-gigabyte JSON file must not be loaded whole): it is kept."""
 
 
 def _is_report_of(path: Path, kind: str) -> bool:
-    """Whether the JSON file at `path` is an object holding every top-level key of a `kind` report."""
+    """Whether the JSON file at `path` is an object holding every top-level key of a `kind` report and
+    no key such a report never holds."""
     import json
+    import re
 
     try:
         found = json.loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):
         return False
-    return isinstance(found, dict) and all(key in found for key in REPORT_KEYS[kind])
+    if not isinstance(found, dict) or not all(key in found for key in REPORT_KEYS[kind]):
+        return False
+    other = re.compile(REPORT_OTHER_KEYS[kind])
+    return all(key in REPORT_KEYS[kind] or (REPORT_OTHER_KEYS[kind] and other.fullmatch(key)) for key in found)
 
 
 def _internal_error(exc: Exception) -> int:

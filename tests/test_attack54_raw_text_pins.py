@@ -164,7 +164,7 @@ def test_validate_finds_tables_rebuilt_from_a_converted_text_that_its_source_doe
     assert validate(sources).ok
     source.write_text(annotated, encoding="utf-8")
     found = [(f.check, f.table, f.row_id, f.column) for f in validate(sources).findings]
-    assert found == [("raw-text-changed", "articles", A002, "text")]
+    assert found == [("raw-text-changed", "articles", A002, "sha256")]
     engine = validate_partitioned(sources)  # --engine judges the folder alike
     assert [(f.check, f.table, f.row_id, f.column) for f in engine.findings] == found
 

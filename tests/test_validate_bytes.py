@@ -237,7 +237,8 @@ def test_json_report_keeps_its_shape(dataset_copy, tmp_path):
     report = json.loads((tmp_path / "r.json").read_text())
     assert list(report) == ["path", "valid", "exit_code", "unusable", "tables", "findings", "checked"]  # checked: eco39
     assert list(report["findings"][0]) == ["table", "check", "row_id", "column", "value", "message",
-                                           "whole_table", "row_id_null", "has_value"]  # the last three: attack48
+                                           "whole_table", "row_id_null", "has_value",  # these three: attack48
+                                           "value_of"]  # attack56: what the value is when not the cell (null: the cell)
 
 
 # --- class 6: exit codes in --help ------------------------------------------------------------

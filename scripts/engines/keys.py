@@ -149,4 +149,4 @@ def check_foreign_key(table: str, files: list[Path], column: str, id_column: str
             dangling = rows.filter(pc.invert(pc.is_in(rows[column], value_set=pc.unique(known.combine_chunks()))))
             for row_id, value in zip(dangling[id_column].to_pylist(), dangling[column].to_pylist()):
                 report.add(table, "dangling-foreign-key", f"{what} {value!r} is not a {ref_table}.{ref_column}",
-                           row_id, column, value)
+                           row_id, column, value, value_of="an item" if is_list else "")

@@ -284,9 +284,9 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
             check_target(out, command)
             staging = out.parent / f".{out.name}{STAGING_TAG}{secrets.token_hex(4)}"
             staging.mkdir()
-            write_marker(staging, command, "staging", [])
             swapped = False
-            try:
+            try:  # the marker too: a disk that fills while it is written left the staging folder (attack56)
+                write_marker(staging, command, "staging", [])
                 yield staging
                 fault("outdir:staged")
                 write_marker(staging, command, "complete", files_under(staging))

@@ -63,13 +63,36 @@ def protected_place(path: Path) -> str | None:
                 return f"is inside the release {folder}: releases are immutable"
         except OSError:
             continue
-        if folder.name == RELEASES and _is_dataset(folder.parent):
-            return f"is inside {folder}, where only `landstrikes release` writes"
-        if folder.name in DATASET_PARTS and _is_dataset(folder.parent):
-            return f"is inside {folder}, the dataset's {folder.name}/ that `landstrikes build` reads or replaces"
+        part = _part_named(folder)
+        if part == RELEASES and _is_dataset(folder.parent):
+            return f"is inside {_spelt(folder, part)}, where only `landstrikes release` writes"
+        if part in DATASET_PARTS and _is_dataset(folder.parent):
+            return f"is inside {_spelt(folder, part)}, the dataset's {part}/ that `landstrikes build` reads or replaces"
         if _holds_tables(folder):
             return f"is inside {folder}, a folder of landstrikes tables that `validate` reads whole"
     return None
+
+
+def _part_named(folder: Path) -> str | None:
+    """Which of a dataset's parts (`data`, `raw`, `annotations`, `releases`) `folder` is, or None: by
+    its name, or by being the same folder as its parent's part of that name, which a file system that
+    folds case or Unicode (macOS, Windows, exFAT, ext4's casefold) gives another spelling of it
+    (attack56: `--out dataset/Raw/site` wrote into raw/, `--json dataset/Releases/9.9.9/r.json` made
+    a release folder 9.9.9, since only the name `raw` or `releases` was refused)."""
+    if folder.name in (*DATASET_PARTS, RELEASES):
+        return folder.name
+    for name in (*DATASET_PARTS, RELEASES):
+        try:
+            if os.path.samefile(folder, folder.parent / name):
+                return name
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def _spelt(folder: Path, part: str) -> str:
+    """`folder`, and the part it is when its name spells it otherwise."""
+    return str(folder) if folder.name == part else f"{folder} (the folder {folder.parent / part})"
 
 
 def dangling_link(path: Path) -> Path | None:
