@@ -48,13 +48,15 @@ _AFTER = {"at_least": re.compile(r"(?i)^(?:\s*%)?(?:\+" + _NO_NUMBER + r"|(?:\s+
                                 + _NO_NUMBER + "))"),
           "at_most": re.compile(r"(?i)^(?:\s*%)?(?:\s+[^\W\d]+)?(?:\s+or (?:fewer|less|under|below)\b" + _NO_NUMBER
                                 + r"|,?\s+at (?:the )?most\b" + _ENDS + ")"),
-          "approximate": re.compile(r"(?i)^(?:\s*%)?(?:-odd\b|(?:\s+[^\W\d]+){0,3}?(?:,?\s+(?:or so|more or less|give or take"
-                                    r"|or thereabouts)\b" + _NO_NUMBER + r"|,?\s+(?:roughly|approximately|at a guess|at an estimate)\b"
-                                    + _ENDS + r"|\s+odd\s+[^\W\d]+s\b))")}
+          "approximate": re.compile(r"(?i)^(?:\s*%)?(?:-odd\b|\s+odd\s+[^\W\d]+s\b|(?:\s+[^\W\d]+){0,3}?(?:,?\s+give or take\b"
+                                    r"|,?\s+(?:or so|or thereabouts)\b" + _NO_NUMBER + r"|,?\s+(?:roughly|approximately|more or less"
+                                    r"|at a guess|at an estimate)\b" + _ENDS + "))")}
 """After the number, its word at most: "35 or more", "35 boats or more", "40+", "35 boats at least",
 "35 boats, at the most"; a hedge after the number and its words: "35 boats or so", "250 to 300 boats,
-roughly", "300 deaths a year, more or less", "35-odd boats" (extract57). A word that may lead its own
-phrase only where the phrase ends with it, and none before another number (review61)."""
+roughly", "300 deaths a year, more or less", "35-odd boats", "35 odd years" (extract57). A word that may
+lead its own phrase only where the phrase ends with it ("35 boats more or less every week" is no hedge
+of 35), none before another number, and "odd" only right after the number ("35 people on odd days";
+review61)."""
 _WINDOW = 24
 _PREPOSITIONS = {
     "about": "talk speak spoke spoken think thought worry worried care cared know knew known learn learnt hear heard ask "

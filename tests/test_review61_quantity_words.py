@@ -3,7 +3,8 @@
 - A word written after the quantity bounds it only where it ends the quantity's phrase: "roughly 20
   miles", "at least 10 of them", "approximately 200 miles" lead a phrase (and a number) of their own,
   so "35 people roughly 20 miles off the coast" given `exact` is sound, where "35 boats, roughly" is
-  a hedge. "plus", "or more", "or fewer" before another number join two quantities.
+  a hedge. "plus", "or more", "or fewer" before another number join two quantities; "odd" hedges
+  only right after the number ("35 odd years", not "35 people on odd days").
 - A killing word counts the number after a passive verb ("300 people are shot dead every year", "are
   found dead", "are reported killed", "are beaten to death") and as the subject of a verb that
   measures it ("overdose deaths reached 70,000 a year", "the death toll is 300"): extract57 let
@@ -30,11 +31,15 @@ The 35 boats were seized approximately 200 miles offshore         | exact       
 The navy sank 35 boats, at least for now                          | exact       | sound: a phrase of its own
 The navy sank 35 boats plus 10 rafts                              | exact       | sound: two quantities added
 The navy sank 35 boats and more than 10 rafts                     | exact       | sound
+The ferry carried 35 people on odd days                           | exact       | sound: 'odd' is the days'
+The ferry carried 35 people more or less every week               | exact       | sound: the hedge is the week's
 35 boats, roughly, were seized                                    | exact       | finding: the hedge ends the phrase
 35 boats, at least, were sunk                                     | exact       | finding
 The navy sank 35 boats at least.                                  | exact       | finding
 The navy sank 35 boats, at most.                                  | exact       | finding
 40 plus boats were sunk                                           | exact       | finding
+The war lasted 35 odd years                                       | exact       | finding: '35 odd years'
+The navy sank 35 boats, give or take 5                            | exact       | finding
 """
 """The claim's words | the bound given | whether validate's reading of the words agrees (why)."""
 
