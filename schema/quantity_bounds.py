@@ -37,14 +37,26 @@ _AT_MOST = r"at most|up to|fewer than|less than|under|no more than|a maximum of|
 _HEDGE = r"roughly|about|around|approximately|nearly|almost|some|an estimated|estimated|close to|circa|more or less|an average of|~"
 _BEFORE = {kind: re.compile(r"(?i)(?:^|[^\w])(?:" + words + r")[\s\u00a0\u202f\u2009]*[$€£¥]?[\s\u00a0\u202f\u2009]*$")
            for kind, words in (("at_least", _AT_LEAST), ("at_most", _AT_MOST), ("approximate", _HEDGE))}
-_AFTER = {"at_least": re.compile(r"(?i)^(?:\s*%)?(?:\+|(?:\s+[^\W\d]+)?(?:\s+(?:or|and) more\b|\s+plus\b"
-                                r"|,?\s+at (?:the )?(?:very )?least\b|,?\s+or above\b))"),
-          "at_most": re.compile(r"(?i)^(?:\s*%)?(?:\s+[^\W\d]+)?(?:\s+or (?:fewer|less|under|below)\b|,?\s+at (?:the )?most\b)"),
-          "approximate": re.compile(r"(?i)^(?:\s*%)?(?:-odd\b|(?:\s+[^\W\d]+){0,3}?(?:,?\s+(?:roughly|approximately|or so"
-                                    r"|more or less|give or take|or thereabouts|at a guess|at an estimate)\b|\s+odd\s+[^\W\d]+s\b))")}
+_ENDS = r"(?=\s*(?:[,.;:!?)\]—–\"”’]|$))"
+"""A word that may also lead a phrase of its own ("roughly 20 miles", "at least 10 of them", "at least
+for now") bounds the number before it only where the phrase ends with it: "35 boats, roughly." (review61)."""
+_NO_NUMBER = r"(?!\s*(?:than\b|[$€£¥~]?\s*\d))"
+""""plus", "or more", "or fewer" before another number or "than" join two quantities: "35 boats plus 10
+rafts", "35 boats and more than 10 rafts" (review61)."""
+_AFTER = {"at_least": re.compile(r"(?i)^(?:\s*%)?(?:\+" + _NO_NUMBER + r"|(?:\s+[^\W\d]+)?(?:\s+(?:or|and) more\b" + _NO_NUMBER
+                                + r"|\s+plus\b" + _NO_NUMBER + r"|,?\s+at (?:the )?(?:very )?least\b" + _ENDS + r"|,?\s+or above\b"
+                                + _NO_NUMBER + "))"),
+          "at_most": re.compile(r"(?i)^(?:\s*%)?(?:\s+[^\W\d]+)?(?:\s+or (?:fewer|less|under|below)\b" + _NO_NUMBER
+                                + r"|,?\s+at (?:the )?most\b" + _ENDS + ")"),
+          "approximate": re.compile(r"(?i)^(?:\s*%)?(?:-odd\b|\s+odd\s+[^\W\d]+s\b|(?:\s+[^\W\d]+){0,3}?(?:,?\s+give or take\b"
+                                    r"|,?\s+(?:or so|or thereabouts)\b" + _NO_NUMBER + r"|,?\s+(?:roughly|approximately|more or less"
+                                    r"|at a guess|at an estimate)\b" + _ENDS + "))")}
 """After the number, its word at most: "35 or more", "35 boats or more", "40+", "35 boats at least",
 "35 boats, at the most"; a hedge after the number and its words: "35 boats or so", "250 to 300 boats,
-roughly", "300 deaths a year, more or less", "35-odd boats" (extract57)."""
+roughly", "300 deaths a year, more or less", "35-odd boats", "35 odd years" (extract57). A word that may
+lead its own phrase only where the phrase ends with it ("35 boats more or less every week" is no hedge
+of 35), none before another number, and "odd" only right after the number ("35 people on odd days";
+review61)."""
 _WINDOW = 24
 _PREPOSITIONS = {
     "about": "talk speak spoke spoken think thought worry worried care cared know knew known learn learnt hear heard ask "

@@ -101,14 +101,25 @@ _LINKS_BEFORE = frozenset(
     "approximately as many much between and an average no upwards in excess".split())
 """What may stand between a killing word and the number it counts ("killing 250,000", "the deaths of
 some 300 people", "killed an estimated 300"): determiners and C5's qualifiers."""
+_BE = frozenset("are were is was been being be".split())
+"""After one the number's verb is passive: its participle and one more word may stand before the killing
+word ("300 people a year are shot dead", "are found dead", "are reported killed", "are beaten to death";
+review61), where an active verb ends the phrase ("flee cartel killings")."""
+_MEASURED_BY = frozenset(
+    "is are was were stood reached rose climbed grew jumped increased fell dropped declined hit topped totalled totaled "
+    "exceeded surpassed passed numbered amounted toll tolls number count total tally rate figure annual yearly".split())
+"""What may stand between a killing word that is the subject and the number its verb measures it by:
+"overdose deaths reached 70,000 a year", "the death toll is 300", "deaths rose to 300 a year", "the number of
+killings was 300" (review61); an action verb ("killings force 50,000 people a year to flee") is no such word."""
 
 
 def killing_is_counted(text: str) -> bool:
     """Whether a death or killing word is what the claim's number counts (C5: `deaths/year` where the
     words name deaths or killing): the word is inside the number's own phrase, right after it and at
     most one word of its own ("250,000 drug deaths", "300 people a year are killed", "thousands of
-    deaths annually") or before it across qualifiers only ("killing 250,000", "the deaths of some 300
-    people"). A killing word that another verb or noun governs is not counted: "50,000 people a year
+    deaths annually"), after a passive verb ("300 people a year are shot dead"), or before it across
+    qualifiers ("killing 250,000", "the deaths of some 300 people") or a verb measuring it ("overdose
+    deaths reached 70,000 a year", review61). A killing word that another verb or noun governs is not counted: "50,000 people a year
     flee cartel killings" counts people (review56's finding 5, extract57). A text with no number found
     falls back to any killing word."""
     places = [(m.start(), m.end()) for m in _NUMERAL.finditer(text)] + [(m.start(), m.end()) for m in _NUMBER_WORDS.finditer(text)]
@@ -120,12 +131,17 @@ def killing_is_counted(text: str) -> bool:
 def _killing_after(text: str, end: int) -> bool:
     own = 0
     linked = False
+    passive = 0
     for token in _TOKEN.finditer(text, end, min(len(text), end + 120)):
         word = token.group().lower()
         if _KILLING.fullmatch(word):
             return True
-        if word in _LINKS_AFTER:
+        if word in _BE:
+            linked, passive = True, 2  # "are shot dead", "are beaten to death", "were reported killed" (review61)
+        elif word in _LINKS_AFTER:
             linked = True
+        elif passive and word[0].isalpha():
+            passive -= 1
         elif linked or own == 1 or not word[0].isalpha():
             return False  # a word after the links, a second word of its own, or punctuation: the phrase ends
         else:
@@ -138,6 +154,6 @@ def _killing_before(text: str, start: int) -> bool:
     for word in reversed(tokens[-6:]):
         if _KILLING.fullmatch(word):
             return True
-        if word not in _LINKS_BEFORE:
+        if word not in _LINKS_BEFORE and word not in _MEASURED_BY:
             return False
     return False

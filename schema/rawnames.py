@@ -83,14 +83,23 @@ def folded_name(name: str) -> str:
     return unicodedata.normalize("NFD", unicodedata.normalize("NFD", plain).casefold())
 
 
+def upcased_name(name: str) -> str:
+    """A name as Windows compares it: NTFS's `$UpCase` maps each UTF-16 unit to one upper-case unit
+    (no normalisation, `ß` stays `ß`), so `ı` (U+0131 dotless i) is `I` as `i` is, a pair Unicode's
+    case folding keeps apart (review61)."""
+    return "".join(up if len(up := char.upper()) == 1 else char for char in name)
+
+
 def colliding_names(names) -> list[tuple[str, str]]:
-    """Each name that folds to an earlier one's name, with that name, in the order given."""
+    """Each name that folds to an earlier one's name, with that name, in the order given: as macOS
+    compares names (`folded_name`) or as Windows does (`upcased_name`)."""
     first: dict[str, str] = {}
     pairs = []
     for name in names:
-        key = folded_name(name)
-        if key in first:
-            pairs.append((name, first[key]))
+        keys = (("mac", folded_name(name)), ("windows", upcased_name(name)))
+        other = next((first[key] for key in keys if key in first), None)
+        if other is not None:
+            pairs.append((name, other))
         else:
-            first[key] = name
+            first.update(dict.fromkeys(keys, name))
     return pairs
