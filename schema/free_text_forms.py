@@ -72,7 +72,7 @@ def check_free_text_forms(tables, report: Report) -> None:
         if ((spec.name, col.name) in AUTO_COPIES or not normal_form) and "source" in df:
             keep = ~_auto_rows(tables, spec.name)[rows]
             positions, rows = positions[keep], rows[keep]
-        _report(spec, col, df, flat, positions, rows, report, normal_form)
+        _report(spec, col, df, flat, positions, rows, report, normal_form, "an item" if lists is not None else "")
 
 
 def _breaking(values, normal_form: bool = True) -> np.ndarray:
@@ -108,8 +108,10 @@ def _auto_rows(tables, name: str) -> np.ndarray:
     return pc.fill_null(pc.equal(source, "auto"), False).to_numpy(zero_copy_only=False)
 
 
-def _report(spec, col, df, flat, positions: np.ndarray, rows: np.ndarray, report: Report, normal_form: bool = True) -> None:
-    """One finding per row and check: the spacing and the normal form named by the rule's own words."""
+def _report(spec, col, df, flat, positions: np.ndarray, rows: np.ndarray, report: Report, normal_form: bool = True,
+            value_of: str = "") -> None:
+    """One finding per row and check: the spacing and the normal form named by the rule's own words;
+    the value is the cell (the report shortens it, marked), or one item of a list cell (`value_of`)."""
     reported = set()
     rules = ((WHITESPACE, spacing_problem), (NOT_NORMAL, normal_form_problem))[:2 if normal_form else 1]
     for position, row in zip(positions.tolist(), rows.tolist()):
@@ -119,4 +121,5 @@ def _report(spec, col, df, flat, positions: np.ndarray, rows: np.ndarray, report
             if problem is None or (row, check) in reported:
                 continue
             reported.add((row, check))
-            report.add(spec.name, check, f"{col.name} {problem}", str(row_id(df, spec, row)), col.name, value[:60])
+            report.add(spec.name, check, f"{col.name} {problem}", str(row_id(df, spec, row)), col.name, value,
+                       value_of=value_of)
