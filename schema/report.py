@@ -235,7 +235,7 @@ class Report:
         else:
             line = f"checked: dataset {dataset} (schema {schema}"
             if c["source"] == "mixed":
-                line += f"; {auto} of {files} files stamped silver, source=auto"
+                line += f"; {auto} of {counted(files, 'file')} stamped silver, source=auto"
         if c["release"]:
             line += f", guidelines {c['guidelines_version'] or 'not stated'}); release MANIFEST.json sha256 {c['manifest_sha256'] or 'unreadable'}"
             line += ", pinned" if c["pinned"] else ", not pinned (--pin)"

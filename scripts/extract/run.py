@@ -24,7 +24,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from landstrikes.annotations.raw import refuse_colliding_names
 from landstrikes.engines.local import die_with_parent, map_in_processes  # (die_with_parent: tests import it here)
 from landstrikes.errors import BuildError
 from landstrikes.extract.article import AUTO
@@ -80,8 +79,6 @@ def extract_folder(
     paths = sorted([*raw_dir.glob("*.txt"), *txt_in_other_case(raw_dir)], key=str)
     if not paths:
         raise BuildError(raw_dir, "no raw article (*.txt) found", check="raw-missing")
-    # two names macOS or Windows hold as one file: one text there, two here; refused whole, as build does
-    refuse_colliding_names(raw_dir, [p.name for p in paths])
     refuse_early(out_dir, "extract")  # before the inventory reads every text and the word lists are cached
     inventory = take_inventory(paths, max_chars)
     result = ExtractResult(failures=list(inventory.failures), duplicates=inventory.duplicates)
