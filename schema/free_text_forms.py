@@ -4,10 +4,9 @@
 refuses in a source (`landstrikes.annotations.freetext`): a proposition or description in NFD,
 a compatibility character, a line end, a tab, a no-break space or two spaces in a row
 [free-text-not-nfc] [free-text-whitespace]. The columns are those the schema marks `free_text`
-(G5's), less what copies the articles' words: every alias (M2), held to the spacing only (as
-build holds it), and on the extractor's rows the aliases, the entity's name, the cluster's
-proposition (the claim's words) and the quantity's unit, which are the raw text's characters in
-whatever form and spacing it has (an NFD text's silver validates).
+(G5's), less what copies the articles' words: every alias (M2), and on the extractor's rows the
+entity's name, the cluster's proposition (the claim's words) and the quantity's unit, which are
+the raw text's characters in whatever form it has (an NFD text's silver validates).
 
 Cheap on the valid path: a value whose bytes are all ASCII is in NFKC, so only the values holding
 a byte >= 0x80 meet `utf8_normalize`; the spacing is one regex over the values holding a control
@@ -28,9 +27,7 @@ from landstrikes.schema.report import Report
 from landstrikes.schema.value_rules import candidate_values
 
 COPIES = {("entities", "aliases")}
-"""Free-text columns that copy the articles' words on every row (M2): held to G7's spacing only, as
-build holds them (review61: an alias with a no-break space or two spaces in a row, refused in
-`entities.yaml`, validated as a table)."""
+"""Free-text columns that copy the articles' words on every row (M2)."""
 AUTO_COPIES = {("entities", "name"), ("claim_clusters", "proposition"), ("claims", "quantity_unit")}
 """Free-text columns the extractor fills from the raw text (scripts/extract: catalogue, article)."""
 
@@ -54,8 +51,7 @@ def free_text_columns():
 
 
 def check_free_text_forms(tables, report: Report) -> None:
-    copies = [(spec, col) for spec in TABLES for col in spec.columns if (spec.name, col.name) in COPIES]
-    for (spec, col), normal_form in [*((c, True) for c in free_text_columns()), *((c, False) for c in copies)]:
+    for spec, col in free_text_columns():
         df = tables.get(spec.name)
         if df is None or col.name not in df:
             continue
@@ -65,19 +61,18 @@ def check_free_text_forms(tables, report: Report) -> None:
             continue
         lists = values if pa.types.is_list(values.type) else None
         flat = pc.list_flatten(lists) if lists is not None else values
-        positions = _breaking(flat, normal_form)
+        positions = _breaking(flat)
         if not len(positions):
             continue
         rows = row_numbers(flat, lists)[positions]
-        if ((spec.name, col.name) in AUTO_COPIES or not normal_form) and "source" in df:
+        if (spec.name, col.name) in AUTO_COPIES and "source" in df:
             keep = ~_auto_rows(tables, spec.name)[rows]
             positions, rows = positions[keep], rows[keep]
-        _report(spec, col, df, flat, positions, rows, report, normal_form, "an item" if lists is not None else "")
+        _report(spec, col, df, flat, positions, rows, report, "an item" if lists is not None else "")
 
 
-def _breaking(values, normal_form: bool = True) -> np.ndarray:
-    """Positions of the values (nulls never) that are not NFKC (if `normal_form`) or hold a space G7
-    refuses. Asked of
+def _breaking(values) -> np.ndarray:
+    """Positions of the values (nulls never) that are not NFKC or hold a space G7 refuses. Asked of
     the distinct values of a long column (the extractor's notes repeat a few dozen texts: 89,332
     quality notes of the 10^5 benchmark are 91 distinct), then of those holding a control or
     non-ASCII byte or two spaces only; Arrow's kernels decide, Python names the failures later."""
@@ -86,8 +81,7 @@ def _breaking(values, normal_form: bool = True) -> np.ndarray:
     if not len(suspects):
         return suspects
     chosen = distinct.take(pa.array(suspects, pa.int64())).cast(pa.large_string())
-    normal = (pc.fill_null(pc.equal(pc.utf8_normalize(chosen, form="NFKC"), chosen), True).to_numpy(zero_copy_only=False)
-              if normal_form else np.ones(len(chosen), bool))
+    normal = pc.fill_null(pc.equal(pc.utf8_normalize(chosen, form="NFKC"), chosen), True).to_numpy(zero_copy_only=False)
     spaced = pc.fill_null(pc.match_substring_regex(chosen, _SPACING), False).to_numpy(zero_copy_only=False)
     bad = suspects[~normal | spaced]
     if distinct is values or not len(bad):
@@ -108,15 +102,13 @@ def _auto_rows(tables, name: str) -> np.ndarray:
     return pc.fill_null(pc.equal(source, "auto"), False).to_numpy(zero_copy_only=False)
 
 
-def _report(spec, col, df, flat, positions: np.ndarray, rows: np.ndarray, report: Report, normal_form: bool = True,
-            value_of: str = "") -> None:
+def _report(spec, col, df, flat, positions: np.ndarray, rows: np.ndarray, report: Report, value_of: str = "") -> None:
     """One finding per row and check: the spacing and the normal form named by the rule's own words;
     the value is the cell (the report shortens it, marked), or one item of a list cell (`value_of`)."""
     reported = set()
-    rules = ((WHITESPACE, spacing_problem), (NOT_NORMAL, normal_form_problem))[:2 if normal_form else 1]
     for position, row in zip(positions.tolist(), rows.tolist()):
         value = flat[position].as_py()
-        for check, rule in rules:
+        for check, rule in ((WHITESPACE, spacing_problem), (NOT_NORMAL, normal_form_problem)):
             problem = rule(value)
             if problem is None or (row, check) in reported:
                 continue

@@ -158,7 +158,8 @@ def plain_alias_coverage(rows: dict[str, list[dict]]) -> Report:
             for alias in entity.get("aliases") or []:
                 for start, end in occurrences(alias, text):
                     if not set(range(start, end)) <= covered:
-                        report.add("articles", "alias-not-covered", f"alias {alias!r} of {entity['entity_id']} at {start}-{end} is neither a mention nor an exclusion", named, "text", alias)
+                        report.add("articles", "alias-not-covered", f"alias {alias!r} of {entity['entity_id']} at {start}-{end} is neither a mention nor an exclusion", named, "text",
+                                   text[start:end], value_of=f"text[{start}:{end}]")  # the article's words there (attack56)
     return report
 
 
