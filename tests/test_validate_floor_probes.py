@@ -5,6 +5,7 @@ validate computed ~9x the floor's user time), and still reads every table and ev
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 import validate_floor  # noqa: E402
 
-from landstrikes.hugepages import huge_pages_declined  # noqa: E402
+from landstrikes.hugepages import PR_SET_THP_DISABLE, _prctl, huge_pages_declined  # noqa: E402
 
 
 def _with_page_report(probe: str) -> str:
@@ -25,13 +26,26 @@ def _with_page_report(probe: str) -> str:
                          'result = {"rows": rows, "chars": chars, "declined": huge_pages_declined()}')
 
 
+@contextlib.contextmanager
+def huge_pages_allowed():
+    """This process with huge pages allowed for the block (children inherit the flag, and a test
+    worker may have declined them: the suite's in-process commands do), then as it was."""
+    declined = huge_pages_declined()
+    _prctl(PR_SET_THP_DISABLE, 0)
+    try:
+        yield
+    finally:
+        if declined:
+            _prctl(PR_SET_THP_DISABLE, 1)
+
+
 def test_the_verdict_floor_declines_huge_pages_as_validate_does_and_the_bare_floor_does_not():
     if not sys.platform.startswith("linux"):
         pytest.skip("prctl(PR_SET_THP_DISABLE) is Linux's")
-    if huge_pages_declined():
-        pytest.skip("this process declined huge pages already: its children inherit it")
-    same = validate_floor.child(_with_page_report(validate_floor.FLOOR_SAME_PAGES), REPO / "dataset")
-    bare = validate_floor.child(_with_page_report(validate_floor.FLOOR), REPO / "dataset")
+    with huge_pages_allowed():
+        assert not huge_pages_declined()
+        same = validate_floor.child(_with_page_report(validate_floor.FLOOR_SAME_PAGES), REPO / "dataset")
+        bare = validate_floor.child(_with_page_report(validate_floor.FLOOR), REPO / "dataset")
     assert same["result"]["declined"] is True
     assert bare["result"]["declined"] is False
     assert "decline_transparent_huge_pages()" in validate_floor.VALIDATE
