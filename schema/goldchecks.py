@@ -693,13 +693,22 @@ def check_speakers(tables: dict[str, pd.DataFrame], report: Report) -> None:
     taken = pa.array(bad, pa.int64())
     quotes = frame_of(quotes)
     speakers = quotes["speaker_id"].take(bad)
+    entities = tables.get("entities")
+    known = set(frame_of(entities)["entity_id"].dropna()) if entities is not None and "entity_id" in entities else None
     for quote_id, state, speaker, listed in zip(quotes["quote_id"].take(bad), quotes["speaker_status"].take(bad), speakers, lists.take(taken).to_pylist()):
         listed = listed or []
         # what the status expects, so that the line says what to write (newuser47: it said only "does not allow")
         if state == "multiple":
             expected = "must list two or more different speakers"
         elif state in ("attributed", "implicit"):
-            expected = f"must be [{speaker!r}] (its speaker_id)" if isinstance(speaker, str) else "must be [speaker_id], and speaker_id is null"
+            if not isinstance(speaker, str):
+                expected = "must be [speaker_id], and speaker_id is null"
+            elif known is not None and speaker not in known:
+                # a misspelt speaker_id: never tell the user to copy it into the list (newuser59)
+                expected = (f"must be [speaker_id], and speaker_id {speaker!r} is no entity (its dangling-foreign-key "
+                            "line): correct speaker_id, then the two agree")
+            else:
+                expected = f"must be [{speaker!r}] (its speaker_id)"
         else:
             expected = "must be empty (no speaker)"
         report.add("quotes", "speaker-ids-inconsistent", f"speaker_status {state!r}: speaker_ids {listed} {expected} (Q9)", quote_id, "speaker_ids", listed)

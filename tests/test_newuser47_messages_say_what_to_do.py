@@ -98,3 +98,15 @@ def test_an_attributed_quote_without_speaker_id_reads_null_not_nan(dataset_copy)
     assert any("is a mention of 'donald-trump', the speaker_id is null:" in m for m in messages), messages
     assert any("must be [speaker_id], and speaker_id is null (Q9)" in m for m in messages), messages
     assert not any("nan" in m.split(":")[-1] for m in messages), messages
+
+
+def test_a_misspelt_speaker_id_is_never_copied_into_the_list_the_line_asks_for(dataset_copy):
+    """newuser59: speaker_id 'donald-trmp' (a typo) beside speaker_ids ['donald-trump'] made the line say
+    speaker_ids must be ['donald-trmp']: the typo spread. It now says the speaker_id is no entity."""
+    quotes = load(dataset_copy, "quotes")
+    row = quotes.index[(quotes["speaker_status"] == "attributed") & (quotes["speaker_id"] == "donald-trump")][0]
+    quotes.at[row, "speaker_id"] = "donald-trmp"
+    save(dataset_copy, "quotes", quotes)
+    message = speaker_ids_messages(dataset_copy)[quotes.at[row, "quote_id"]]
+    assert "['donald-trmp']" not in message
+    assert "speaker_id 'donald-trmp' is no entity" in message
