@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 from landstrikes.schema.arrowchecks import check_arrow_table
 from landstrikes.schema.arrowrules import columns_breaking_rules
 from landstrikes.schema.article_digest import check_article_digest
+from landstrikes.schema.duplicate_ids import DUPLICATE_ID_MESSAGE
 from landstrikes.schema.claims_checks import check_quantity_ranges
 from landstrikes.schema.cue_lemma import check_cue_lemmas
 from landstrikes.schema.census_checks import CENSUS_CHECKS
@@ -354,13 +355,16 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str, rows: list | None = Non
 
 
 def _structural_message(spec, check: str) -> str | None:
-    """What a column too many or too few means, and what to do: the Pandera check's name had said
-    neither (newuser46: a user's own column in a copy of `quotes`)."""
+    """What a column too many or too few, or a repeated unique value, means, and what to do: the Pandera
+    check's name had said neither (newuser46: a user's own column in a copy of `quotes`; newuser59: a
+    repeated id)."""
     if check == "unexpected-column":
         return (f"not a column of the {spec.name} schema (tables are strict; the columns: landstrikes "
                 f"export-schemas): keep a column of your own in a table of its own, keyed by {spec.id_column}")
     if check == "missing-column":
         return f"the {spec.name} schema has this column; the table lacks it"
+    if check == "duplicate-id":
+        return DUPLICATE_ID_MESSAGE
     return None
 
 

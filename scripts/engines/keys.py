@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from landstrikes.schema.duplicate_ids import DUPLICATE_ID_MESSAGE
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import footer_rows
 
@@ -131,7 +132,7 @@ def check_unique(table: str, files: list[Path], column: str, id_column: str, rep
                 continue
             dup = rows.filter(pc.is_in(rows[column], value_set=repeated))
             for row_id, value in zip(dup[id_column].to_pylist(), dup[column].to_pylist()):
-                report.add(table, "duplicate-id", "Pandera check field_uniqueness failed", row_id, column, value)
+                report.add(table, "duplicate-id", DUPLICATE_ID_MESSAGE, row_id, column, value)
 
 
 def check_foreign_key(table: str, files: list[Path], column: str, id_column: str, is_list: bool,
