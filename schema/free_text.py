@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import unicodedata
 
+from landstrikes.schema.report import visible
+from landstrikes.schema.whitespace import PYTHON_WHITESPACE
+
 NOT_NORMAL = "free-text-not-nfc"
 WHITESPACE = "free-text-whitespace"
 UNTRIMMED = "untrimmed-text"
 
 _ALLOWED_SPACE = " "
-OTHER_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                "\u2009\u200a\u2028\u2029\u202f\u205f\u3000" "\u200b\u2060\ufeff")
+OTHER_SPACES = PYTHON_WHITESPACE.replace(_ALLOWED_SPACE, "") + "\u200b\u2060\ufeff"
 """Every character `str.isspace` calls whitespace but U+0020 (a test holds the two equal), then the
 zero-width space, word joiner and zero-width no-break space, which it does not count but which
 are as invisible: none is free text's."""
@@ -31,21 +33,15 @@ _CONTEXT = 24
 
 
 def escaped(text: str) -> str:
-    """`text` with every character that does not draw as itself written as its escape: controls,
-    line and paragraph separators, every space but U+0020, format characters and combining marks
-    (`Nicola\\u0301s`: the mark is a character of its own, which a reader cannot see)."""
-    out = []
-    for char in text:
-        category = unicodedata.category(char)
-        if char == _ALLOWED_SPACE or (char.isprintable() and category[0] not in "MZC"):
-            out.append(char)
-        elif ord(char) <= 0xFF:
-            out.append(repr(char)[1:-1] if char in "\t\n\r" else f"\\x{ord(char):02x}")
-        elif ord(char) <= 0xFFFF:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(f"\\U{ord(char):08x}")
-    return "".join(out)
+    """`text` as report lines draw it (`report.visible`: controls, line and paragraph separators, every
+    space but U+0020 and format characters escaped), combining marks escaped too (`Nicola\\u0301s`: in
+    an NFD value the mark is a character of its own, which a reader cannot see)."""
+    return "".join(f"\\u{ord(char):04x}" if unicodedata.category(char)[0] == "M" else visible(char) for char in text)
+
+
+def first_difference(a: str, b: str) -> int:
+    """Where two strings first differ (the shorter one's length when one begins the other)."""
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
 def _excerpt(value: str, at: int, end: int | None = None, form: str | None = None) -> str:
@@ -94,7 +90,7 @@ def normal_form_problem(value: str) -> str | None:
         return None
     if not unicodedata.is_normalized("NFC", value):
         nfc = unicodedata.normalize("NFC", value)
-        at = next((i for i, (a, b) in enumerate(zip(value, nfc)) if a != b), min(len(value), len(nfc)))
+        at = first_difference(value, nfc)
         decomposed = unicodedata.normalize("NFD", value) == value
         return (f"is {'NFD' if decomposed else 'not in NFC'}: '{_excerpt(value, at)}' (NFC: '{_excerpt(value, at, form='NFC')}'); "
                 "free text is written in composed characters (G7; was the file converted?)")

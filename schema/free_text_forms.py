@@ -24,6 +24,7 @@ from landstrikes.schema.free_text import NOT_NORMAL, OTHER_SPACES, WHITESPACE, n
 from landstrikes.schema.goldchecks import row_id, row_numbers
 from landstrikes.schema.registry import TABLES
 from landstrikes.schema.report import Report
+from landstrikes.schema.whitespace import re2_class
 from landstrikes.schema.value_rules import candidate_values
 
 COPIES = {("entities", "aliases")}
@@ -37,7 +38,7 @@ _SPACING_LEADS = np.arange(256) >= 0x80
 _SPACING_LEADS[:0x20] = True
 """A control byte or the first byte of a multi-byte character: what a value must hold to hold a
 space other than U+0020 (or a character NFKC changes)."""
-_SPACING = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in OTHER_SPACES) + "]|  "
+_SPACING = "[" + re2_class(OTHER_SPACES) + "]|  "
 """RE2: a whitespace character but U+0020 (`free_text`'s own set: Python's `str.isspace`, and the
 zero-width space and joiners), or two spaces in a row."""
 

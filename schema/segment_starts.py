@@ -15,8 +15,9 @@ import pyarrow.compute as pc
 from landstrikes.schema.census_arrow import arrow_of, ids_at, texts_are_slices, values_at
 from landstrikes.schema.checkcorpus import article_numbers, article_texts, column
 from landstrikes.schema.report import Report
+from landstrikes.schema.whitespace import PYTHON_WHITESPACE, re2_class
 
-SPACE_BUT_LINE_FEED = r"\t\x0b\x0c\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+SPACE_BUT_LINE_FEED = re2_class(PYTHON_WHITESPACE.replace("\n", ""))
 """Python's `str.isspace` but the line feed, as an RE2 character class body (RE2's `\\s` is ASCII)."""
 
 _OPENS_WITH_BREAK = r"^[" + SPACE_BUT_LINE_FEED + r"]*\n"

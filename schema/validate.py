@@ -340,7 +340,7 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str, rows: list | None = Non
         column = "" if case.column is None or pd.isna(case.column) else str(case.column)
         if check in ("missing-column", "unexpected-column"):
             column = str(case.failure_case)
-        own.add(spec.name, check, _structural_message(spec, check) or f"Pandera check {case.check} failed", row_id,
+        own.add(spec.name, check, _message_saying_what_to_do(spec, check) or f"Pandera check {case.check} failed", row_id,
                 column, case.failure_case)
         if rows is not None:
             rows.append(_row_number(case.index))
@@ -354,7 +354,7 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str, rows: list | None = Non
     return own.findings, structural
 
 
-def _structural_message(spec, check: str) -> str | None:
+def _message_saying_what_to_do(spec, check: str) -> str | None:
     """What a column too many or too few, or a repeated unique value, means, and what to do: the Pandera
     check's name had said neither (newuser46: a user's own column in a copy of `quotes`; newuser59: a
     repeated id)."""

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from landstrikes.annotations.sources import ArticleSource, Record
 from landstrikes.annotations.sourcecheck import CLUSTERS, ENTITIES, TARGETS
 from landstrikes.errors import BuildError, short
-from landstrikes.schema.free_text import NOT_NORMAL, escaped, free_text_problem, named
+from landstrikes.schema.free_text import NOT_NORMAL, escaped, first_difference, free_text_problem, named
 
 ALIAS_FORM = "alias-not-the-texts-form"
 
@@ -127,7 +127,7 @@ def check_alias_forms(entities: list[Record], sources: dict[str, ArticleSource],
                     continue
                 line = record.line_of("aliases")
                 if found is None or (line or 0) < (found.line or 0):
-                    at = next((i for i, (a, b) in enumerate(zip(alias, text)) if a != b), min(len(alias), len(text)) - 1)
+                    at = min(first_difference(alias, text), len(alias) - 1, len(text) - 1)
                     found = BuildError(record.file, f"alias {short(alias)} is not how the articles write it: "
                                        f"{mention.file.name}:{mention.line_of('text')} has {short(text)}, the same but for "
                                        f"{named(alias[at])} where the text has {named(text[at])} "
@@ -143,7 +143,7 @@ def check_prose_form(path, text: str, what: str) -> None:
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return
     nfc = unicodedata.normalize("NFC", text)
-    at = next((i for i, (a, b) in enumerate(zip(text, nfc)) if a != b), min(len(text), len(nfc)))
+    at = first_difference(text, nfc)
     line = text.count("\n", 0, at) + 1
     raise BuildError(path, f"{what} is not in NFC: '{escaped(text[max(0, at - 20):at + 20])}' (NFC: "
                      f"'{escaped(nfc[max(0, at - 20):at + 20])}'); prose is written in composed characters "
