@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterator
 
 from landstrikes.safety import swap
-from landstrikes.errors import BuildError
+from landstrikes.errors import BuildError, naming
 from landstrikes.safety.regularfile import read_regular_text
 from landstrikes.safety.durable import fsync_path, fsync_tree, rename_durably
 from landstrikes.safety.faults import fault
@@ -58,7 +58,8 @@ def read_marker(folder: Path) -> dict | None:
 
 def write_marker(folder: Path, command: str, state: str, files: list[str]) -> None:
     body = {"written_by": f"landstrikes {command}", "state": state, "files": files}
-    (folder / MARKER).write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+    with naming(folder / MARKER):
+        (folder / MARKER).write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
 
 
 def files_under(folder: Path) -> list[str]:
@@ -276,6 +277,7 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
     """
     out = _resolved(out)
     refuse_protected(out, command)
+    staging = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with folder_lock(out.parent):
@@ -302,7 +304,10 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
     except OutputRefused:
         raise
     except OSError as exc:
-        raise OutputRefused(exc.filename or out, f"cannot write the output: {exc.strerror or exc}", check="output-io") from exc
+        staged = staging is not None and exc.filename is not None and not os.path.lexists(staging) and \
+            Path(os.path.abspath(exc.filename)).is_relative_to(staging)
+        note = f" (in the staging folder of {out}, now removed: {out} is as it was)" if staged else ""
+        raise OutputRefused(exc.filename or out, f"cannot write the output: {exc.strerror or exc}{note}", check="output-io") from exc
         # (a full disk or a read-only mount: the output folder failed, not a source; attack11)
 
 
