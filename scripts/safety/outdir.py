@@ -209,10 +209,49 @@ def _removed_or_said(folder: Path, say) -> None:
             "a later run removes what it wrote")
 
 
+def leftovers_beside(out: Path) -> tuple[list[Path], list[tuple[Path, Path]]]:
+    """The hidden staging and old folders killed runs left beside `out`: those of `out` (staging ones
+    first), and the others with the folder each was for. A leftover is `out`'s when its name is
+    `out`'s, or names the same entry as `out`'s name would: on a file system that folds case or
+    Unicode (macOS, Windows, exFAT, ext4 casefold) `--out Site` and `--out site` are one folder, and
+    a killed `--out Site` run's `.Site.landstrikes-staging-*` was found only by a run spelling it
+    `Site` (attack56's left item; other spellings, a link, `a/../b`, a trailing slash, a relative
+    path, reach `out` resolved). Runs into one folder take turns (`folder_lock`), so under that lock
+    every such folder is a dead run's."""
+    ours: dict[str, list[Path]] = {STAGING_TAG: [], OLD_TAG: []}
+    others = []
+    try:
+        names = sorted(entry.name for entry in os.scandir(out.parent) if entry.name.startswith("."))
+    except OSError:
+        return [], []
+    for name in names:
+        tag = next((t for t in (STAGING_TAG, OLD_TAG) if t in name), None)
+        if tag is None:
+            continue
+        cut = name.rindex(tag)
+        target, suffix = name[1:cut], name[cut:]
+        sibling = out.parent / name
+        if target == out.name or _same_entry(out.parent / f".{out.name}{suffix}", sibling):
+            ours[tag].append(sibling)
+        elif target and sibling.is_dir() and not sibling.is_symlink():
+            others.append((sibling, out.parent / target))
+    return ours[STAGING_TAG] + ours[OLD_TAG], others
+
+
+def _same_entry(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def recover_outputs(out: Path) -> list[str]:
     """Finish or clean what killed runs into `out` left beside it; one line per repair."""
     lines = []
-    siblings = sorted(out.parent.glob(f".{out.name}{STAGING_TAG}*")) + sorted(out.parent.glob(f".{out.name}{OLD_TAG}*"))
+    siblings, others = leftovers_beside(out)
+    for other, target in others:
+        lines.append(f"note: {other} is a killed run's leftover for {target} (or for this folder spelt otherwise where "
+                     "the file system cannot tell); kept: the next run into that folder recovers or removes it")
     for sibling in siblings:
         marker = read_marker(sibling)
         if not os.path.lexists(out) and marker and marker.get("state") == "complete":
