@@ -140,10 +140,47 @@ def on_folder(folder: Path, mode: int, wait: float, refusal) -> Iterator[None]:
 
 @contextmanager
 def folder_lock(folder: Path) -> Iterator[None]:
-    """Lock a folder itself (no lock file is left behind): writers into it take turns."""
+    """Lock a folder itself (no lock file is left behind): writers into it take turns. One that
+    must wait says so once, naming the holder where the system tells (Linux's /proc/locks) and
+    whether it is stopped, then waits: a second `render --out site`, or any `--out` beside it, had
+    waited without a word for as long as the first ran, for good behind one stopped with Ctrl-Z or
+    SIGSTOP (attack63). A writer's turn may last hours (`extract` of a large corpus), so there is no
+    time limit: Ctrl-C gives up, exit 130."""
     fd = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(visible(f"waiting for {folder}: {flock_holder(fd)} is writing an output there; this run goes on "
+                          "when it ends (Ctrl-C gives up)"), file=sys.stderr, flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)
+
+
+def flock_holder(fd: int) -> str:
+    """Who holds a flock on the file `fd` is open on, in words: `another landstrikes run (pid N)`,
+    `, stopped` when it is (Ctrl-Z, SIGSTOP: it holds the lock until it is continued or ended), or
+    without a pid where the system does not list it."""
+    info = os.fstat(fd)
+    key = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return "another landstrikes run"
+    pids = [fields[4] for fields in (line.split() for line in lines)
+            if len(fields) > 5 and fields[1] == "FLOCK" and fields[5] == key and fields[4] != str(os.getpid())]
+    if not pids or not pids[0].isdigit():
+        return "another landstrikes run"
+    return f"another landstrikes run (pid {pids[0]}{', stopped' if _stopped(pids[0]) else ''})"
+
+
+def _stopped(pid: str) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            state = handle.read().rsplit(")", 1)[1].split()[0]  # (the name in parentheses may hold spaces)
+    except (OSError, IndexError):
+        return False
+    return state in ("T", "t")
