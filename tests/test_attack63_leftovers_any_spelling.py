@@ -88,3 +88,15 @@ def test_a_leftover_is_found_through_a_link_dots_a_trailing_slash_and_a_relative
         _into(spelling, lines)
         assert lines == [f"removed {left}, left unfinished by a killed run"], spelling
         assert os.listdir(tmp_path / "p") == ["site"], spelling
+
+
+def test_extract_says_what_it_removed_of_a_killed_run(built_dataset, tmp_path):
+    """`extract` passed no notice to its output folder: a killed run's leftover went without a word."""
+    left = _leftover(tmp_path, "silver")
+    outdir.write_marker(left, "extract", "staging", [])
+    done = subprocess.run([sys.executable, "-m", "landstrikes", "extract", "--out", str(tmp_path / "silver"),
+                           str(built_dataset / "raw")], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    assert done.returncode == 0, done.stderr
+    assert f"removed {left}, left unfinished by a killed run\n" in done.stderr, done.stderr
+    assert sorted(os.listdir(tmp_path)) == ["silver"]
