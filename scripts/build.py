@@ -216,7 +216,9 @@ def refuse_foreign_files(dataset_dir: Path) -> None:
 
 
 def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
+    home = os.stat(dataset_dir)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=dataset_dir))
+    made = os.lstat(staging)
     try:
         with naming(staging / STAGING_MARK):
             (staging / STAGING_MARK).write_bytes(_MARK_TEXT)
@@ -228,12 +230,30 @@ def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
         report.path = str(dataset_dir)
         fault("build:validated")
         if report.ok:
+            refuse_if_moved(dataset_dir, home, staging, made)
             install(staging, dataset_dir, list(SWAPPED))
             fault("build:swapped")
     finally:
         if staging.exists() and not (staging / JOURNAL).exists():
             shutil.rmtree(staging)  # never swapped: only unvalidated or refused copies are in it
     return report
+
+
+def refuse_if_moved(dataset_dir: Path, home: os.stat_result, staging: Path, made: os.stat_result) -> None:
+    """BuildError (`build-io`) when the dataset folder, or the staging folder in it, is no longer the
+    one this build locked and staged in: moved or replaced (by a link to another dataset) while it
+    ran. The tables are written, validated and swapped by path: after such a change the tables
+    written after it (`write_table` makes the folders it needs) would have been validated and
+    swapped into the other dataset's data/ (attack63, as for `--out`). A change in the system
+    calls between this question and the swap is not caught."""
+    try:
+        now, here = os.stat(dataset_dir), os.lstat(staging)
+        same = (now.st_dev, now.st_ino) == (home.st_dev, home.st_ino) and (here.st_dev, here.st_ino) == (made.st_dev, made.st_ino)
+    except OSError:
+        same = False
+    if not same:
+        raise BuildError(dataset_dir, "was moved or replaced while the build ran: nothing was swapped in; its staging "
+                         f"folder ({staging.name}) went with it, and the next build there removes it", check="build-io")
 
 
 def is_build_staging(folder: Path) -> bool:

@@ -139,13 +139,14 @@ def on_folder(folder: Path, mode: int, wait: float, refusal) -> Iterator[None]:
 
 
 @contextmanager
-def folder_lock(folder: Path) -> Iterator[None]:
+def folder_lock(folder: Path) -> Iterator[int]:
     """Lock a folder itself (no lock file is left behind): writers into it take turns. One that
     must wait says so once, naming the holder where the system tells (Linux's /proc/locks) and
     whether it is stopped, then waits: a second `render --out site`, or any `--out` beside it, had
     waited without a word for as long as the first ran, for good behind one stopped with Ctrl-Z or
     SIGSTOP (attack63). A writer's turn may last hours (`extract` of a large corpus), so there is no
-    time limit: Ctrl-C gives up, exit 130."""
+    time limit: Ctrl-C gives up, exit 130. Yields the folder's open descriptor: the folder locked,
+    wherever it is moved."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         try:
@@ -154,7 +155,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
             print(visible(f"waiting for {folder}: {flock_holder(fd)} is writing an output there; this run goes on "
                           "when it ends (Ctrl-C gives up)"), file=sys.stderr, flush=True)
             fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        yield fd
     finally:
         os.close(fd)
 

@@ -319,27 +319,30 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
     staging = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        with folder_lock(out.parent):
+        with folder_lock(out.parent) as parent_fd:
             for line in recover_outputs(out):
                 (notice or (lambda _: None))(line)
             check_target(out, command)
             staging = out.parent / f".{out.name}{STAGING_TAG}{secrets.token_hex(4)}"
             staging.mkdir()
+            made = os.lstat(staging)
             swapped = False
             try:  # the marker too: a disk that fills while it is written left the staging folder (attack56)
                 write_marker(staging, command, "staging", [])
                 yield staging
                 fault("outdir:staged")
+                refuse_if_moved(out.parent, parent_fd, staging, made)
                 write_marker(staging, command, "complete", files_under(staging))
                 fsync_tree(staging)  # marked complete: from here a recovery may put it in place
                 fault("outdir:marked")
+                refuse_if_moved(out.parent, parent_fd, staging, made)
                 swapped = _swap_in(staging, out)
                 fault("outdir:swapped")
                 if swapped:  # staging is now the previous output: only the files its marker lists
                     _removed_or_said(staging, notice or (lambda _: None))
             finally:
-                if not swapped and staging.exists():
-                    shutil.rmtree(staging)
+                if not swapped:
+                    _remove_staging(staging, made, parent_fd)
     except OutputRefused:
         raise
     except OSError as exc:
@@ -348,6 +351,43 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
         note = f" (in the staging folder of {out}, now removed: {out} is as it was)" if staged else ""
         raise OutputRefused(exc.filename or out, f"cannot write the output: {exc.strerror or exc}{note}", check="output-io") from exc
         # (a full disk or a read-only mount: the output folder failed, not a source; attack11)
+
+
+def refuse_if_moved(parent: Path, parent_fd: int, staging: Path, made: os.stat_result) -> None:
+    """OutputRefused (`output-io`) when the folder holding `--out` is no longer the one this run
+    locked and judged, or its staging folder is no longer the one it made: moved, deleted or
+    replaced (by a symbolic link to another folder) while the command ran. Every write and the
+    swap go by path, so they had gone to the new place: `render --out P/site` with P replaced
+    mid-run by a link to a folder holding the user's own `site` put the pages written after the
+    change there, exit 0, a partial site, and the user's folder was exchanged into a hidden
+    staging folder (attack63). Asked before the output is marked complete and again before it is
+    swapped in; a change in between those last system calls is not caught."""
+    try:
+        now, here = os.stat(parent), os.lstat(staging)
+    except OSError:
+        now = here = None
+    locked = os.fstat(parent_fd)
+    same = now is not None and (now.st_dev, now.st_ino) == (locked.st_dev, locked.st_ino) and \
+        (here.st_dev, here.st_ino) == (made.st_dev, made.st_ino)
+    if not same:
+        raise OutputRefused(parent, "was moved, deleted or replaced while the command ran: nothing was put in place "
+                            "there, and nothing written where it now leads is kept; run the command again",
+                            check="output-io")
+
+
+def _remove_staging(staging: Path, made: os.stat_result, parent_fd: int) -> None:
+    """Remove the staging folder this run made, through the locked parent's descriptor (wherever that
+    folder was moved), and a copy its writes made by path at a place the parent's name leads to now."""
+    try:
+        shutil.rmtree(staging.name, dir_fd=parent_fd)
+    except FileNotFoundError:
+        pass
+    try:
+        here = os.lstat(staging)
+    except OSError:
+        return
+    if (here.st_dev, here.st_ino) != (made.st_dev, made.st_ino) and stat.S_ISDIR(here.st_mode):
+        shutil.rmtree(staging)  # (its random name: made by this run's writes, through the new path)
 
 
 def _swap_in(staging: Path, out: Path) -> bool:
