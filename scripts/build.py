@@ -24,6 +24,7 @@ from landstrikes.annotations.corpus import load_corpus
 from landstrikes.errors import BuildError, naming
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import DATASET_LOCK_FILE, exclusive
+from landstrikes.safety.places import still_in_place
 from landstrikes.progress import step
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import Report
@@ -241,17 +242,9 @@ def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
 
 def refuse_if_moved(dataset_dir: Path, home: os.stat_result, staging: Path, made: os.stat_result) -> None:
     """BuildError (`build-io`) when the dataset folder, or the staging folder in it, is no longer the
-    one this build locked and staged in: moved or replaced (by a link to another dataset) while it
-    ran. The tables are written, validated and swapped by path: after such a change the tables
-    written after it (`write_table` makes the folders it needs) would have been validated and
-    swapped into the other dataset's data/ (attack63, as for `--out`). A change in the system
-    calls between this question and the swap is not caught."""
-    try:
-        now, here = os.stat(dataset_dir), os.lstat(staging)
-        same = (now.st_dev, now.st_ino) == (home.st_dev, home.st_ino) and (here.st_dev, here.st_ino) == (made.st_dev, made.st_ino)
-    except OSError:
-        same = False
-    if not same:
+    one this build staged in (`places.still_in_place`): the tables written after such a change would
+    have been validated and swapped into another dataset's data/ (attack63)."""
+    if not still_in_place(dataset_dir, home, staging, made):
         raise BuildError(dataset_dir, "was moved or replaced while the build ran: nothing was swapped in; its staging "
                          f"folder ({staging.name}) went with it, and the next build there removes it", check="build-io")
 

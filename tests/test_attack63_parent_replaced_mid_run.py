@@ -71,3 +71,31 @@ def test_a_dataset_replaced_by_a_link_mid_build_keeps_the_other_datasets_tables(
     assert proc.returncode == 2 and "[build-io]" in err and "was moved or replaced while the build ran" in err, err
     assert {p.relative_to(other).as_posix(): p.read_bytes() for p in (other / "data").rglob("*.parquet")} == theirs
     assert not [p for p in other.iterdir() if p.name.startswith(".build-")]
+
+
+def test_a_releases_folder_replaced_by_a_link_mid_release_gets_no_release(released_copy, tmp_path):
+    """The same for `release`: its staging folder is made in releases/ and renamed into place by path."""
+    sheet = released_copy.parent / "DATASHEET.md"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\nA corrected sentence.\n", encoding="utf-8")
+    root, other = released_copy / "releases", tmp_path / "other-releases"
+    shutil.copytree(root, other)
+    before = sorted(os.listdir(other))
+    go = tmp_path / "go"
+    proc = subprocess.Popen([sys.executable, "-m", "landstrikes", "release", "1.0.2", "--dataset", str(released_copy)],
+                            env={**os.environ, "HF_HUB_OFFLINE": "1", faults.ENV: f"release:before-rename@wait={go}"},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not [p for p in root.iterdir() if p.name.startswith(".staging-") and (p / "MANIFEST.json").exists()]:
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.05)
+    time.sleep(1.5)  # (verified, its changelog entry staged: the release waits at release:before-rename)
+    staging = next(p for p in root.iterdir() if p.name.startswith(".staging-") and p.is_dir())
+    root.rename(tmp_path / "moved")
+    root.symlink_to(other)
+    shutil.copytree(tmp_path / "moved" / staging.name, other / staging.name)
+    go.touch()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2 and "was moved or replaced while the release was made" in err, err
+    assert "1.0.2" not in os.listdir(other)
+    assert "## 1.0.2 (" not in (released_copy.parent / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert sorted(p for p in os.listdir(other) if not p.startswith(".staging-")) == before

@@ -28,7 +28,7 @@ from landstrikes.safety.durable import fsync_path, fsync_tree, rename_durably
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import folder_lock
 from landstrikes.safety.mounts import is_mount_point
-from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
+from landstrikes.safety.places import dangling_link, dangling_reason, protected_place, still_in_place
 
 MARKER = ".landstrikes-output.json"
 STAGING_TAG = ".landstrikes-staging-"
@@ -355,21 +355,9 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
 
 def refuse_if_moved(parent: Path, parent_fd: int, staging: Path, made: os.stat_result) -> None:
     """OutputRefused (`output-io`) when the folder holding `--out` is no longer the one this run
-    locked and judged, or its staging folder is no longer the one it made: moved, deleted or
-    replaced (by a symbolic link to another folder) while the command ran. Every write and the
-    swap go by path, so they had gone to the new place: `render --out P/site` with P replaced
-    mid-run by a link to a folder holding the user's own `site` put the pages written after the
-    change there, exit 0, a partial site, and the user's folder was exchanged into a hidden
-    staging folder (attack63). Asked before the output is marked complete and again before it is
-    swapped in; a change in between those last system calls is not caught."""
-    try:
-        now, here = os.stat(parent), os.lstat(staging)
-    except OSError:
-        now = here = None
-    locked = os.fstat(parent_fd)
-    same = now is not None and (now.st_dev, now.st_ino) == (locked.st_dev, locked.st_ino) and \
-        (here.st_dev, here.st_ino) == (made.st_dev, made.st_ino)
-    if not same:
+    locked and judged, or its staging folder the one it made (`places.still_in_place`). Asked before
+    the output is marked complete and again before it is swapped in."""
+    if not still_in_place(parent, os.fstat(parent_fd), staging, made):
         raise OutputRefused(parent, "was moved, deleted or replaced while the command ran: nothing was put in place "
                             "there, and nothing written where it now leads is kept; run the command again",
                             check="output-io")
