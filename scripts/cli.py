@@ -908,7 +908,7 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="landstrikes", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
                                   epilog="exit codes: 0 done / valid, 1 invalid data or a difference found, 2 unusable input or\n"
                                          "refused, 3 (extract) done with failures, 130 interrupted (Ctrl-C), 141 stdout's reader\n"
-                                         "went away; each command's --help gives its own")
+                                         "went away, 143 terminated (SIGTERM); each command's --help gives its own")
     top.add_argument("--version", action=_Version, help="print the package, dataset and schema versions, and the git commit of the code where known, and exit")
     sub = top.add_subparsers(dest="command", required=True)
 
@@ -1032,8 +1032,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 COMMON_EXIT_CODES = """  130  interrupted by Ctrl-C (SIGINT): one line, `interrupted`, after the command's clean-up
-  143  terminated (SIGTERM: kill, timeout, a batch system or container stopping it): one line, `terminated`,
-       after the same clean-up
+  143  terminated (SIGTERM: kill, timeout, a batch system stopping it): one line, `terminated`, after the same clean-up
   141  the reader of stdout went away (`... | head`): the command ends quietly, no traceback"""
 
 TERMINATED_EXIT = 143
