@@ -17,6 +17,14 @@ import time
 from landstrikes.safety import faults, outdir
 
 
+def _until(found, proc: subprocess.Popen, seconds: float) -> None:
+    """Wait until found() (the run is at its fault point), failing if the run ends or time runs out."""
+    deadline = time.monotonic() + seconds
+    while not found():
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.05)
+
+
 def test_an_out_whose_parent_is_replaced_by_a_link_mid_run_changes_nothing_there(tmp_path):
     parent, elsewhere, moved = tmp_path / "P", tmp_path / "E", tmp_path / "P-moved"
     parent.mkdir()
@@ -26,10 +34,7 @@ def test_an_out_whose_parent_is_replaced_by_a_link_mid_run_changes_nothing_there
     proc = subprocess.Popen([sys.executable, "-m", "landstrikes", "export-schemas", "--out", str(parent / "schemas")],
                             env={**os.environ, "HF_HUB_OFFLINE": "1", faults.ENV: f"outdir:staged@wait={go}"},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while not [p for p in parent.iterdir() if outdir.STAGING_TAG in p.name and len(os.listdir(p)) > 5]:
-        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
-        time.sleep(0.05)
+    _until(lambda: [p for p in parent.iterdir() if outdir.STAGING_TAG in p.name and len(os.listdir(p)) > 5], proc, 60)
     time.sleep(0.5)  # (every schema written: the run waits at outdir:staged)
     staging = next(p for p in parent.iterdir() if outdir.STAGING_TAG in p.name)
     parent.rename(moved)
@@ -56,10 +61,7 @@ def test_a_dataset_replaced_by_a_link_mid_build_keeps_the_other_datasets_tables(
     proc = subprocess.Popen([sys.executable, "-m", "landstrikes", "build", "--dataset", str(whole_copy)],
                             env={**os.environ, "HF_HUB_OFFLINE": "1", faults.ENV: f"build:validated@wait={go}"},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while not [p for p in whole_copy.iterdir() if p.name.startswith(".build-") and (p / "README.md").exists()]:
-        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
-        time.sleep(0.05)
+    _until(lambda: [p for p in whole_copy.iterdir() if p.name.startswith(".build-") and (p / "README.md").exists()], proc, 60)
     time.sleep(1.5)  # (validated: the build waits at build:validated)
     staging = next(p for p in whole_copy.iterdir() if p.name.startswith(".build-"))
     moved = tmp_path / "moved"
@@ -84,10 +86,7 @@ def test_a_releases_folder_replaced_by_a_link_mid_release_gets_no_release(releas
     proc = subprocess.Popen([sys.executable, "-m", "landstrikes", "release", "1.0.2", "--dataset", str(released_copy)],
                             env={**os.environ, "HF_HUB_OFFLINE": "1", faults.ENV: f"release:before-rename@wait={go}"},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while not [p for p in root.iterdir() if p.name.startswith(".staging-") and (p / "MANIFEST.json").exists()]:
-        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
-        time.sleep(0.05)
+    _until(lambda: [p for p in root.iterdir() if p.name.startswith(".staging-") and (p / "MANIFEST.json").exists()], proc, 120)
     time.sleep(1.5)  # (verified, its changelog entry staged: the release waits at release:before-rename)
     staging = next(p for p in root.iterdir() if p.name.startswith(".staging-") and p.is_dir())
     root.rename(tmp_path / "moved")
