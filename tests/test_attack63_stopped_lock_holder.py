@@ -58,3 +58,23 @@ def test_a_free_lock_is_taken_without_a_word(tmp_path, capsys):
         finally:
             os.close(fd)
     assert capsys.readouterr().err == ""
+
+
+def test_a_build_refused_behind_a_stopped_build_says_it_is_stopped(tmp_path):
+    """`build` refuses at once when another holds the dataset's lock, naming its pid; when that one
+    is stopped, 'retry when it has finished' would never come true: the line says it is stopped."""
+    (tmp_path / "raw").mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, os, sys, time\n"
+                               "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT); fcntl.flock(fd, fcntl.LOCK_EX)\n"
+                               "os.write(fd, f'{os.getpid()}\\n'.encode()); print('locked', flush=True); time.sleep(60)",
+                               str(tmp_path / ".landstrikes.lock")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "locked\n"
+        os.kill(holder.pid, signal.SIGSTOP)
+        done = subprocess.run([sys.executable, "-m", "landstrikes", "build", "--dataset", str(tmp_path)],
+                              capture_output=True, text=True, timeout=60, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+        assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+        assert f"(pid {holder.pid}), which is stopped: continue it" in done.stderr and "[dataset-locked]" in done.stderr, done.stderr
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)

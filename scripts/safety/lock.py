@@ -110,11 +110,13 @@ def exclusive(lock_path: Path, wait: float = 0.0, what: str = "landstrikes build
 
     def refusal() -> str:
         pid = holder_pid(lock_path)
+        if pid != "unknown" and _stopped(pid):  # (Ctrl-Z, SIGSTOP: it finishes only once continued; attack63)
+            return f"locked by another {what} (pid {pid}), which is stopped: continue it (fg, kill -CONT {pid}) or end it, then retry"
         return f"locked by another {what}{f' (pid {pid})' if pid != 'unknown' else ''}; " \
                "retry when it has finished, or pass --wait SECONDS"
 
     try:
-        _acquire(fd, lock_path, fcntl.LOCK_EX, wait, refusal, lambda: f"held by pid {holder_pid(lock_path)}")
+        _acquire(fd, lock_path, fcntl.LOCK_EX, wait, refusal, lambda: _held_by(holder_pid(lock_path)))
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode("ascii"))
         try:
@@ -176,6 +178,10 @@ def flock_holder(fd: int) -> str:
     if not pids or not pids[0].isdigit():
         return "another landstrikes run"
     return f"another landstrikes run (pid {pids[0]}{', stopped' if _stopped(pids[0]) else ''})"
+
+
+def _held_by(pid: str) -> str:
+    return f"held by pid {pid}" + (", stopped: it goes on only once continued (fg, kill -CONT)" if pid != "unknown" and _stopped(pid) else "")
 
 
 def _stopped(pid: str) -> bool:
