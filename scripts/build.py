@@ -21,9 +21,10 @@ from typing import Callable
 from landstrikes import DATASET_VERSION
 from landstrikes.releases.card import render_card
 from landstrikes.annotations.corpus import load_corpus
-from landstrikes.errors import BuildError
+from landstrikes.errors import BuildError, naming
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import DATASET_LOCK_FILE, exclusive
+from landstrikes.safety.places import still_in_place
 from landstrikes.progress import step
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import Report
@@ -100,7 +101,8 @@ def write_dataset(rows: dict[str, list[dict]], out_dir: Path, dataset_version: s
     metadata = {"dataset_version": dataset_version, "schema_version": SCHEMA_VERSION}
     for spec in TABLES:
         path = out_dir / "data" / spec.name / f"{spec.name}.parquet"
-        write_table(rows[spec.name], spec, path, {**metadata, "table": spec.name})
+        with naming(path):
+            write_table(rows[spec.name], spec, path, {**metadata, "table": spec.name})
         entries.append((spec, len(rows[spec.name]), read_arrow(path.parent).nbytes))
     return entries
 
@@ -115,7 +117,9 @@ def write_card(staging: Path, dataset_dir: Path, entries: list[tuple], appendix:
     stats = compute_stats(load_tables(staging), _printable_agreement(dataset_dir / AGREEMENT_FILE))
     if version is not None:
         stats = {**stats, "dataset_version": version}
-    (staging / "README.md").write_text(render_card(entries, body, stats, docs_prefix), encoding="utf-8")
+    card = render_card(entries, body, stats, docs_prefix)
+    with naming(staging / "README.md"):
+        (staging / "README.md").write_text(card, encoding="utf-8")
 
 
 def _printable_agreement(path: Path) -> dict | None:
@@ -157,8 +161,23 @@ def build(dataset_dir: Path, wait: float = 0.0, notice: Callable[[str], None] = 
     except SwapError as exc:
         raise BuildError(exc.filename or dataset_dir, exc.strerror or str(exc), check="build-io") from exc
     except OSError as exc:
-        raise BuildError(exc.filename or dataset_dir, f"cannot write: {exc.strerror or exc}", check="build-io") from exc
+        raise BuildError(exc.filename or dataset_dir, f"cannot write: {exc.strerror or exc}{_staged(exc.filename, dataset_dir)}",
+                         check="build-io") from exc
     return BuildResult(report, {k: len(v) for k, v in rows.items()}, len(rows["articles"]), recovered)
+
+
+def _staged(filename, dataset_dir: Path) -> str:
+    """What a failed write's file was, when it was in a build's staging folder that is now gone: the
+    line names that file (attack63), and says the live tables were never touched."""
+    if filename is None:
+        return ""
+    relative = Path(os.path.abspath(filename)).relative_to(os.path.abspath(dataset_dir)) \
+        if Path(os.path.abspath(filename)).is_relative_to(os.path.abspath(dataset_dir)) else None
+    if relative is None or not relative.parts or not relative.parts[0].startswith(STAGING_PREFIX):
+        return ""
+    if os.path.lexists(Path(dataset_dir) / relative.parts[0]):
+        return ""
+    return " (the new tables' staging folder, now removed: data/ and README.md are as they were)"
 
 
 def foreign_files(dataset_dir: Path) -> list[str]:
@@ -198,9 +217,12 @@ def refuse_foreign_files(dataset_dir: Path) -> None:
 
 
 def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
+    home = os.stat(dataset_dir)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=dataset_dir))
+    made = os.lstat(staging)
     try:
-        (staging / STAGING_MARK).write_bytes(_MARK_TEXT)
+        with naming(staging / STAGING_MARK):
+            (staging / STAGING_MARK).write_bytes(_MARK_TEXT)
         entries = write_dataset(rows, staging)
         fault("build:tables-written")
         write_card(staging, dataset_dir, entries)
@@ -209,12 +231,22 @@ def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
         report.path = str(dataset_dir)
         fault("build:validated")
         if report.ok:
+            refuse_if_moved(dataset_dir, home, staging, made)
             install(staging, dataset_dir, list(SWAPPED))
             fault("build:swapped")
     finally:
         if staging.exists() and not (staging / JOURNAL).exists():
             shutil.rmtree(staging)  # never swapped: only unvalidated or refused copies are in it
     return report
+
+
+def refuse_if_moved(dataset_dir: Path, home: os.stat_result, staging: Path, made: os.stat_result) -> None:
+    """BuildError (`build-io`) when the dataset folder, or the staging folder in it, is no longer the
+    one this build staged in (`places.still_in_place`): the tables written after such a change would
+    have been validated and swapped into another dataset's data/ (attack63)."""
+    if not still_in_place(dataset_dir, home, staging, made):
+        raise BuildError(dataset_dir, "was moved or replaced while the build ran: nothing was swapped in; its staging "
+                         f"folder ({staging.name}) went with it, and the next build there removes it", check="build-io")
 
 
 def is_build_staging(folder: Path) -> bool:

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -907,7 +908,7 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="landstrikes", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
                                   epilog="exit codes: 0 done / valid, 1 invalid data or a difference found, 2 unusable input or\n"
                                          "refused, 3 (extract) done with failures, 130 interrupted (Ctrl-C), 141 stdout's reader\n"
-                                         "went away; each command's --help gives its own")
+                                         "went away, 143 terminated (SIGTERM); each command's --help gives its own")
     top.add_argument("--version", action=_Version, help="print the package, dataset and schema versions, and the git commit of the code where known, and exit")
     sub = top.add_subparsers(dest="command", required=True)
 
@@ -1031,7 +1032,30 @@ def parser() -> argparse.ArgumentParser:
 
 
 COMMON_EXIT_CODES = """  130  interrupted by Ctrl-C (SIGINT): one line, `interrupted`, after the command's clean-up
+  143  terminated (SIGTERM: kill, timeout, a batch system stopping it): one line, `terminated`, after the same clean-up
   141  the reader of stdout went away (`... | head`): the command ends quietly, no traceback"""
+
+TERMINATED_EXIT = 143
+"""SIGTERM: one line and the shell's code for it, after the clean-up Ctrl-C gets. It had ended every
+command at once, without a word and without its clean-up: `build --check`'s copy, a staging folder
+and `validate`'s private copy stayed for a later run to find (attack63)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """Raised by SIGTERM's handler: a KeyboardInterrupt, so every `finally` and `with` that cleans up
+    after Ctrl-C cleans up after it too."""
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated
+
+
+def catch_sigterm() -> None:
+    """Handle SIGTERM as Ctrl-C is handled, unless it was ignored when the process started (nohup,
+    a job control that masks it): that is kept, as Python keeps an ignored SIGINT."""
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminated)
+
 
 BROKEN_PIPE_EXIT = 141
 """The reader of stdout went away (`landstrikes diff ... | head`): end quietly, as SIGPIPE would."""
@@ -1109,6 +1133,7 @@ def main(argv: list[str] | None = None) -> int:
     command and its outcome (landstrikes.quickexit: Arrow's thread pool torn down at exit can abort)."""
     discard_closed_streams()
     if argv is None:
+        catch_sigterm()
         name_stdout_errors()
         discard_unwritable_stderr()
         one_blas_thread()
@@ -1145,7 +1170,10 @@ def _guarded(argv: list[str] | None) -> int:
         if argv is None:
             sys.stdout.flush()  # (a reader gone away or a full disk shows here, inside the guard)
         return code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, Terminated):
+            print("terminated", file=sys.stderr)
+            return TERMINATED_EXIT
         print("interrupted", file=sys.stderr)
         return INTERRUPTED_EXIT
     except BrokenPipeError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 import reprlib
 
 from landstrikes.schema.report import one_line as _one_line
@@ -101,6 +102,27 @@ def disk_refused_write(exc: OSError) -> bool:
     """The disk refused a write: full, a file-size limit, a quota (attack46: a release stopped so
     named a source it was copying from, or the dataset folder, as an `[unusable-path]`)."""
     return refused_write_errno(exc) is not None
+
+
+@contextmanager
+def naming(path):
+    """An OSError raised while writing `path` names it. A write's ENOSPC, EFBIG, EDQUOT or EIO names
+    no file (Python's `write`, Arrow's `Error writing bytes to file. Detail: [errno 28] ...`), and the
+    command's line named the dataset or `--out` folder instead (attack56's left item: `fd/ds: cannot
+    write: ... [build-io]`; `render` and `extract` named `--out`): every file a command writes into a
+    staging folder is written under this (attack63)."""
+    import os
+    import shutil
+
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is not None or isinstance(exc, shutil.Error):  # (its list names the files)
+            raise
+        code = exc.errno if exc.errno is not None else refused_write_errno(exc)
+        refused = refused_write_errno(exc)  # Arrow's strerror is its whole sentence: the system's words
+        why = os.strerror(refused) if refused is not None else exc.strerror or one_line(str(exc))
+        raise OSError(code, why, str(path)) from exc
 
 
 def refused_write_errno(exc: OSError) -> int | None:

@@ -32,6 +32,7 @@ def exit_without_teardown(code: int) -> None:
     if threading.active_count() > 1:
         return
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the work is done: a Ctrl-C here had printed a traceback (attack46)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # (and a SIGTERM, now that it is handled as one: attack63)
     atexit._run_exitfuncs()  # (what the interpreter's exit runs first; public in effect since 2.x)
     for stream in (sys.stdout, sys.stderr):
         try:

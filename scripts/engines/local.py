@@ -35,6 +35,7 @@ def die_with_parent(parent: int) -> None:
     only (prctl); elsewhere a no-op. Ctrl-C is the parent's to handle: it ends the pool, and each
     worker's KeyboardInterrupt traceback was only noise (attack11)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler (attack63) is the parent's: a worker just ends
     if not sys.platform.startswith("linux"):
         return
     import ctypes

@@ -19,6 +19,7 @@ import pyarrow.ipc as ipc
 
 from landstrikes.extract.article import EVIDENCE_FIELDS  # noqa: F401 (re-exported: the order of merge_evidence's tuples)
 from landstrikes.extract.shard import arrow_call
+from landstrikes.errors import naming
 
 EVIDENCE_SCHEMA = pa.schema(
     [
@@ -212,7 +213,7 @@ class ChunkEvidence(Merged):
             self.held = []
         path.parent.mkdir(parents=True, exist_ok=True)
         table = self.partial_table()
-        with ipc.new_file(str(path), table.schema) as writer:
+        with naming(path), ipc.new_file(str(path), table.schema) as writer:
             writer.write_table(table)
 
 

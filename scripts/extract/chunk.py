@@ -27,6 +27,7 @@ from landstrikes.extract.rawread import Expected, NotAsInventoried, read_raw
 from landstrikes.extract.shard import Columns, write_shard
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
 from landstrikes.schema.tableio import write_table
+from landstrikes.errors import naming
 from landstrikes.safety.faults import fault
 
 
@@ -179,7 +180,8 @@ def shard_metadata(name: str) -> dict[str, str]:
 
 
 def write_rows(rows: list[dict], name: str, path: Path) -> None:
-    write_table(rows, TABLES_BY_NAME[name], path, shard_metadata(name))
+    with naming(path):
+        write_table(rows, TABLES_BY_NAME[name], path, shard_metadata(name))
 
 
 def write_shard_of(rows: list[dict], name: str, path: Path) -> None:

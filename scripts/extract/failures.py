@@ -10,7 +10,7 @@ import csv
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from landstrikes.errors import visible
+from landstrikes.errors import naming, visible
 from landstrikes.schema.report import one_line as _one_line
 
 ERRORS_FILE = "extract_errors.csv"
@@ -51,7 +51,7 @@ def one_line(message: str) -> str:
 def write_rows(path: Path, rows: list, kind: type) -> None:
     """A CSV with a header even when there is no row, so readers need no special case."""
     names = [f.name for f in fields(kind)]
-    with open(path, "w", encoding="utf-8", newline="") as handle:
+    with naming(path), open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=names)
         writer.writeheader()
         writer.writerows(asdict(r) for r in rows)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -85,7 +86,7 @@ def extract_folder(
     counts: Counter = Counter()
     if engine == "local" and inventory.kept:
         warm_up()  # the word lists, before the freeze below (and before a pool forks: workers share them)
-    with older_objects_frozen(), output_folder(out_dir, "extract") as out_stage, \
+    with older_objects_frozen(), output_folder(out_dir, "extract", _said) as out_stage, \
             tempfile.TemporaryDirectory(prefix=".extract-", dir=out_stage) as tmp:
         staging, evidence = Path(tmp) / "data", Path(tmp) / "evidence"
         cuts = chunk_ranges(inventory.sizes, num_proc, chunk_bytes)
@@ -111,6 +112,15 @@ def extract_folder(
         write_csv(staging.parent / DUPLICATES_FILE, result.duplicates, Duplicate)
         publish(Path(tmp), out_stage)
     return result
+
+
+def _said(line: str) -> None:
+    """A repair of what a killed run left (`landstrikes.safety.outdir`), one line on stderr, as `render`
+    and `export-schemas` say theirs: `extract` had removed a killed run's staging folder without a
+    word (attack63)."""
+    from landstrikes.errors import visible
+
+    print(visible(line), file=sys.stderr, flush=True)
 
 
 def chunk_ranges(sizes: list[int], workers: int, chunk_bytes: int = CHUNK_BYTES) -> list[tuple[int, int]]:

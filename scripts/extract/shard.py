@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 
 from landstrikes.schema.columns import TableSpec
 from landstrikes.schema.tableio import METADATA_PREFIX
+from landstrikes.errors import naming
 
 
 BATCH_ROWS = 4096
@@ -95,4 +96,5 @@ def write_shard(columns: Columns, path: Path, metadata: dict[str, str]) -> None:
     """Write with the options of `tableio.write_table` (same rows, same bytes)."""
     table = sorted_table(columns, metadata)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path, compression="zstd", write_statistics=True, use_dictionary=True, store_schema=True)
+    with naming(path):
+        pq.write_table(table, path, compression="zstd", write_statistics=True, use_dictionary=True, store_schema=True)

@@ -35,6 +35,8 @@ from landstrikes.schema.registry import SCHEMA_VERSION, TABLES
 from landstrikes.schema.report import visible as escaped
 from landstrikes.schema.tableio import read_arrow
 from landstrikes.safety.durable import rename_durably
+from landstrikes.safety.faults import fault
+from landstrikes.safety.places import still_in_place
 from landstrikes.safety.replacefile import current_umask, written_path
 from landstrikes.schema.validate import validate
 from landstrikes.releases.folders import RELEASES, find_releases, releases_dir  # noqa: F401 (importers of release keep working)
@@ -62,9 +64,11 @@ FAULT_ENV = "LANDSTRIKES_FAULT"
 
 
 def _fault(point: str) -> None:
-    """Test hook: `LANDSTRIKES_FAULT=<point>` kills the process right here (as kill -9 would)."""
+    """Test hook: `LANDSTRIKES_FAULT=<point>` kills the process right here (as kill -9 would); the
+    other actions of `landstrikes.safety.faults` (`@wait=PATH`, `@sleep=`) too."""
     if os.environ.get(FAULT_ENV) == point:
         os.kill(os.getpid(), signal.SIGKILL)
+    fault(point)
 
 
 def _shown(text: str, limit: int = 40) -> str:
@@ -137,7 +141,9 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
         )
     rows = build_tables(dataset_dir)
     root.mkdir(parents=True, exist_ok=True)
+    home = os.stat(root)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{new}-", dir=root))
+    made = os.lstat(staging)
     mark = staging.with_name(staging.name + STAGING_MARK)
     pending_changelog = None
     try:
@@ -193,6 +199,9 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
             raise ReleaseError(f"the staged release does not verify: {visible(first.path)}: {first.check} ({visible(first.message)})")
         pending_changelog = stage_changelog(changelog, changelog_entry(manifest, diff, manifest_digest=manifest_sha256(staging)))
         _fault("release:before-rename")
+        if not still_in_place(root, home, staging, made):  # (a release written there by path would go elsewhere: attack63)
+            raise ReleaseError(f"{root} was moved or replaced while the release was made: nothing was released; "
+                               f"its staging folder ({staging.name}) went with it, and the next release there removes it")
         try:
             rename_durably(staging, target)  # atomic; fails if a concurrent release took the name; flushed (attack39)
         except OSError as exc:

@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from landstrikes.errors import naming
 from landstrikes.safety.outdir import output_folder
 from landstrikes.render.data import load_tables
 from landstrikes.render.pages import (
@@ -88,7 +89,8 @@ def _write_pages(tables, look, env: Environment, out: Path) -> Site:
         html = env.get_template(template).render(root=root, **common, **context)
         target = out / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        with naming(target):
+            target.write_text(html, encoding="utf-8")
         site.pages.append(target)
 
     clusters = cluster_pages(tables, look)

@@ -110,11 +110,13 @@ def exclusive(lock_path: Path, wait: float = 0.0, what: str = "landstrikes build
 
     def refusal() -> str:
         pid = holder_pid(lock_path)
+        if pid != "unknown" and _stopped(pid):  # (Ctrl-Z, SIGSTOP: it finishes only once continued; attack63)
+            return f"locked by another {what} (pid {pid}), which is stopped: continue it (fg, kill -CONT {pid}) or end it, then retry"
         return f"locked by another {what}{f' (pid {pid})' if pid != 'unknown' else ''}; " \
                "retry when it has finished, or pass --wait SECONDS"
 
     try:
-        _acquire(fd, lock_path, fcntl.LOCK_EX, wait, refusal, lambda: f"held by pid {holder_pid(lock_path)}")
+        _acquire(fd, lock_path, fcntl.LOCK_EX, wait, refusal, lambda: _held_by(holder_pid(lock_path)))
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode("ascii"))
         try:
@@ -139,11 +141,53 @@ def on_folder(folder: Path, mode: int, wait: float, refusal) -> Iterator[None]:
 
 
 @contextmanager
-def folder_lock(folder: Path) -> Iterator[None]:
-    """Lock a folder itself (no lock file is left behind): writers into it take turns."""
+def folder_lock(folder: Path) -> Iterator[int]:
+    """Lock a folder itself (no lock file is left behind): writers into it take turns. One that
+    must wait says so once, naming the holder where the system tells (Linux's /proc/locks) and
+    whether it is stopped, then waits: a second `render --out site`, or any `--out` beside it, had
+    waited without a word for as long as the first ran, for good behind one stopped with Ctrl-Z or
+    SIGSTOP (attack63). A writer's turn may last hours (`extract` of a large corpus), so there is no
+    time limit: Ctrl-C gives up, exit 130. Yields the folder's open descriptor: the folder locked,
+    wherever it is moved."""
     fd = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(visible(f"waiting for {folder}: {flock_holder(fd)} is writing an output there; this run goes on "
+                          "when it ends (Ctrl-C gives up)"), file=sys.stderr, flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield fd
     finally:
         os.close(fd)
+
+
+def flock_holder(fd: int) -> str:
+    """Who holds a flock on the file `fd` is open on, in words: `another landstrikes run (pid N)`,
+    `, stopped` when it is (Ctrl-Z, SIGSTOP: it holds the lock until it is continued or ended), or
+    without a pid where the system does not list it."""
+    info = os.fstat(fd)
+    key = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return "another landstrikes run"
+    pids = [fields[4] for fields in (line.split() for line in lines)
+            if len(fields) > 5 and fields[1] == "FLOCK" and fields[5] == key and fields[4] != str(os.getpid())]
+    if not pids or not pids[0].isdigit():
+        return "another landstrikes run"
+    return f"another landstrikes run (pid {pids[0]}{', stopped' if _stopped(pids[0]) else ''})"
+
+
+def _held_by(pid: str) -> str:
+    return f"held by pid {pid}" + (", stopped: it goes on only once continued (fg, kill -CONT)" if pid != "unknown" and _stopped(pid) else "")
+
+
+def _stopped(pid: str) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            state = handle.read().rsplit(")", 1)[1].split()[0]  # (the name in parentheses may hold spaces)
+    except (OSError, IndexError):
+        return False
+    return state in ("T", "t")

@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import Iterator
 
 from landstrikes.safety import swap
-from landstrikes.errors import BuildError
+from landstrikes.errors import BuildError, naming
 from landstrikes.safety.regularfile import read_regular_text
 from landstrikes.safety.durable import fsync_path, fsync_tree, rename_durably
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import folder_lock
 from landstrikes.safety.mounts import is_mount_point
-from landstrikes.safety.places import dangling_link, dangling_reason, protected_place
+from landstrikes.safety.places import dangling_link, dangling_reason, protected_place, still_in_place
 
 MARKER = ".landstrikes-output.json"
 STAGING_TAG = ".landstrikes-staging-"
@@ -58,7 +58,8 @@ def read_marker(folder: Path) -> dict | None:
 
 def write_marker(folder: Path, command: str, state: str, files: list[str]) -> None:
     body = {"written_by": f"landstrikes {command}", "state": state, "files": files}
-    (folder / MARKER).write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+    with naming(folder / MARKER):
+        (folder / MARKER).write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
 
 
 def files_under(folder: Path) -> list[str]:
@@ -208,10 +209,49 @@ def _removed_or_said(folder: Path, say) -> None:
             "a later run removes what it wrote")
 
 
+def leftovers_beside(out: Path) -> tuple[list[Path], list[tuple[Path, Path]]]:
+    """The hidden staging and old folders killed runs left beside `out`: those of `out` (staging ones
+    first), and the others with the folder each was for. A leftover is `out`'s when its name is
+    `out`'s, or names the same entry as `out`'s name would: on a file system that folds case or
+    Unicode (macOS, Windows, exFAT, ext4 casefold) `--out Site` and `--out site` are one folder, and
+    a killed `--out Site` run's `.Site.landstrikes-staging-*` was found only by a run spelling it
+    `Site` (attack56's left item; other spellings, a link, `a/../b`, a trailing slash, a relative
+    path, reach `out` resolved). Runs into one folder take turns (`folder_lock`), so under that lock
+    every such folder is a dead run's."""
+    ours: dict[str, list[Path]] = {STAGING_TAG: [], OLD_TAG: []}
+    others = []
+    try:
+        names = sorted(entry.name for entry in os.scandir(out.parent) if entry.name.startswith("."))
+    except OSError:
+        return [], []
+    for name in names:
+        tag = next((t for t in (STAGING_TAG, OLD_TAG) if t in name), None)
+        if tag is None:
+            continue
+        cut = name.rindex(tag)
+        target, suffix = name[1:cut], name[cut:]
+        sibling = out.parent / name
+        if target == out.name or _same_entry(out.parent / f".{out.name}{suffix}", sibling):
+            ours[tag].append(sibling)
+        elif target and sibling.is_dir() and not sibling.is_symlink():
+            others.append((sibling, out.parent / target))
+    return ours[STAGING_TAG] + ours[OLD_TAG], others
+
+
+def _same_entry(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def recover_outputs(out: Path) -> list[str]:
     """Finish or clean what killed runs into `out` left beside it; one line per repair."""
     lines = []
-    siblings = sorted(out.parent.glob(f".{out.name}{STAGING_TAG}*")) + sorted(out.parent.glob(f".{out.name}{OLD_TAG}*"))
+    siblings, others = leftovers_beside(out)
+    for other, target in others:
+        lines.append(f"note: {other} is a killed run's leftover for {target} (or for this folder spelt otherwise where "
+                     "the file system cannot tell); kept: the next run into that folder recovers or removes it")
     for sibling in siblings:
         marker = read_marker(sibling)
         if not os.path.lexists(out) and marker and marker.get("state") == "complete":
@@ -276,34 +316,66 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
     """
     out = _resolved(out)
     refuse_protected(out, command)
+    staging = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        with folder_lock(out.parent):
+        with folder_lock(out.parent) as parent_fd:
             for line in recover_outputs(out):
                 (notice or (lambda _: None))(line)
             check_target(out, command)
             staging = out.parent / f".{out.name}{STAGING_TAG}{secrets.token_hex(4)}"
             staging.mkdir()
+            made = os.lstat(staging)
             swapped = False
             try:  # the marker too: a disk that fills while it is written left the staging folder (attack56)
                 write_marker(staging, command, "staging", [])
                 yield staging
                 fault("outdir:staged")
+                refuse_if_moved(out.parent, parent_fd, staging, made)
                 write_marker(staging, command, "complete", files_under(staging))
                 fsync_tree(staging)  # marked complete: from here a recovery may put it in place
                 fault("outdir:marked")
+                refuse_if_moved(out.parent, parent_fd, staging, made)
                 swapped = _swap_in(staging, out)
                 fault("outdir:swapped")
                 if swapped:  # staging is now the previous output: only the files its marker lists
                     _removed_or_said(staging, notice or (lambda _: None))
             finally:
-                if not swapped and staging.exists():
-                    shutil.rmtree(staging)
+                if not swapped:
+                    _remove_staging(staging, made, parent_fd)
     except OutputRefused:
         raise
     except OSError as exc:
-        raise OutputRefused(exc.filename or out, f"cannot write the output: {exc.strerror or exc}", check="output-io") from exc
+        staged = staging is not None and exc.filename is not None and not os.path.lexists(staging) and \
+            Path(os.path.abspath(exc.filename)).is_relative_to(staging)
+        note = f" (in the staging folder of {out}, now removed: {out} is as it was)" if staged else ""
+        raise OutputRefused(exc.filename or out, f"cannot write the output: {exc.strerror or exc}{note}", check="output-io") from exc
         # (a full disk or a read-only mount: the output folder failed, not a source; attack11)
+
+
+def refuse_if_moved(parent: Path, parent_fd: int, staging: Path, made: os.stat_result) -> None:
+    """OutputRefused (`output-io`) when the folder holding `--out` is no longer the one this run
+    locked and judged, or its staging folder the one it made (`places.still_in_place`). Asked before
+    the output is marked complete and again before it is swapped in."""
+    if not still_in_place(parent, os.fstat(parent_fd), staging, made):
+        raise OutputRefused(parent, "was moved, deleted or replaced while the command ran: nothing was put in place "
+                            "there, and nothing written where it now leads is kept; run the command again",
+                            check="output-io")
+
+
+def _remove_staging(staging: Path, made: os.stat_result, parent_fd: int) -> None:
+    """Remove the staging folder this run made, through the locked parent's descriptor (wherever that
+    folder was moved), and a copy its writes made by path at a place the parent's name leads to now."""
+    try:
+        shutil.rmtree(staging.name, dir_fd=parent_fd)
+    except FileNotFoundError:
+        pass
+    try:
+        here = os.lstat(staging)
+    except OSError:
+        return
+    if (here.st_dev, here.st_ino) != (made.st_dev, made.st_ino) and stat.S_ISDIR(here.st_mode):
+        shutil.rmtree(staging)  # (its random name: made by this run's writes, through the new path)
 
 
 def _swap_in(staging: Path, out: Path) -> bool:

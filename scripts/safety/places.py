@@ -134,3 +134,17 @@ def dangling_reason(link: Path, path: Path | None = None) -> str:
         return f"{where} to {target} that loops back on itself: it cannot be resolved; pass a path that is not a link loop"
     return (f"{where} to {target}, which does not exist: a write would create it where the link points; create it, or "
             "pass a path that is not a broken link")
+
+
+def still_in_place(folder: Path, home: os.stat_result, staging: Path, made: os.stat_result) -> bool:
+    """Whether `folder` (followed) is still the folder `home` describes and `staging` (not followed)
+    the one `made` describes: not moved, deleted or replaced (by a link to another folder) since a
+    writer staged there. Writers write and swap by path, so after such a change their writes and
+    swap went to the new place: `render --out P/site` exchanged a partial site with a user's own
+    `E/site` when P became a link to E, `build` swapped its tables into another dataset's data/
+    (attack63). Asked right before a swap; a change in the few system calls after is not caught."""
+    try:
+        now, here = os.stat(folder), os.lstat(staging)
+    except OSError:
+        return False
+    return (now.st_dev, now.st_ino) == (home.st_dev, home.st_ino) and (here.st_dev, here.st_ino) == (made.st_dev, made.st_ino)

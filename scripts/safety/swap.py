@@ -20,6 +20,7 @@ import json
 import os
 from pathlib import Path
 
+from landstrikes.errors import naming
 from landstrikes.safety.durable import fsync_path, fsync_tree
 from landstrikes.safety.faults import fault
 from landstrikes.safety.mounts import is_mount_point
@@ -74,7 +75,8 @@ def digest(path: Path) -> str | None:
 def write_journal(staging: Path, entries: dict[str, str | None]) -> None:
     """The commit record: from here on, `recover` puts these new entries in place."""
     tmp = staging / (JOURNAL + ".tmp")
-    tmp.write_text(json.dumps({"entries": entries}, indent=1) + "\n", encoding="utf-8")
+    with naming(tmp):
+        tmp.write_text(json.dumps({"entries": entries}, indent=1) + "\n", encoding="utf-8")
     fsync_path(tmp)
     tmp.rename(staging / JOURNAL)
     fsync_path(staging)
