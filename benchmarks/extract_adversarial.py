@@ -71,6 +71,19 @@ PATTERNS: dict[str, str] = {
     "verb after comma": "the boats sank, he said ",
     "told objects": "told reporters the boats sank ",
     "pronoun quotes": "\u201cYes,\u201d she said. He said ",
+    # extract65's entity rules, each on its own trigger
+    "storms": "Storm Hester ",
+    "tropical storms": "Tropical Storm Orla hit. Orla ",
+    "dated datelines": "PORT ELLERBY, March 3 (Wire) - a\n",
+    "family nouns": "the Varley brothers ",
+    "office nouns": "the Obrenko administration ",
+    "particles": "Mr de Varno ",
+    "particle runs": "the de ",
+    "city of": "City of Kesby ",
+    "body before a title": "City of Kesby Police Chief Ann Lee ",
+    "quoted headlines": "\"Will This Ferry Sail Again Before Ann Lee Retires?\" ",
+    "headline openers": "\u201cWill This Ferry Sail ",
+    "single-quoted headlines": "'Quits The Council To Run For Mayor Of Tarnvale' ",
 }
 
 

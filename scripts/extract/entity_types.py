@@ -162,6 +162,24 @@ COMMON_BODY_WORDS = frozenset(
 said", "the Government"), are common nouns, not names (guidelines: common nouns are no mentions)."""
 
 
+STORM_WORDS = frozenset("Storm Hurricane Typhoon Cyclone Superstorm".split())
+"""Words that name a weather system by the name given to it (`Storm <Name>`, `Hurricane <Name>`)."""
+STORM_QUALIFIERS = frozenset("Tropical Subtropical Winter Extratropical Post-Tropical Severe".split())
+"""Words before a storm word in a storm's name (`Tropical Storm <Name>`, `Severe Tropical Cyclone <Name>`)."""
+
+
+def storm_name(words: list[str]) -> bool:
+    """A named storm: qualifiers (`Tropical`), one storm word (`Storm`, `Hurricane`, `Typhoon`, `Cyclone`)
+    and one name that is a given name or no English common word (`Storm <Given>`, `Typhoon <Name>`).
+    An event, not the person or body two unknown capitalised words default to (newuser59's invented
+    article: `Storm <Given>` typed PERSON in every mention). A common word after the storm word is
+    no storm's name (`Storm Damage`, `Hurricane Season`)."""
+    if len(words) < 2 or words[-2] not in STORM_WORDS or not all(w in STORM_QUALIFIERS for w in words[:-2]):
+        return False
+    name = words[-1]
+    return name[:1].isupper() and not name.isupper() and (name in gz.given_names() or not gz.is_common_word(name))
+
+
 def not_a_name(word: str) -> bool:
     """A lone capitalised word that names nothing: a common-noun abbreviation or body noun."""
     return word in NOT_NAMES or word in COMMON_BODY_WORDS
@@ -260,6 +278,23 @@ def person_noun_before(text: str, start: int) -> bool:
         return True
     m = _KIN_OF_BEFORE.search(window)
     return m is not None and m.group(1) in KIN_NOUNS
+
+
+FAMILY_NOUNS_AFTER = frozenset("brothers sisters family families twins siblings clan dynasty household".split())
+LEADER_NOUNS_AFTER = frozenset("administration administrations presidency premiership regime".split())
+"""Lower-case nouns after a lone name that make it a person's surname: a family (`the <Name> brothers`,
+`the <Name> family`) or a leader's time in office (`the <Name> administration`, `the <Name> presidency`)."""
+
+
+def person_noun_after(text: str, end: int, word: str) -> bool:
+    """Does a family noun or a leader's-office noun follow the lone unknown word ending at `end`, and can the
+    word be a surname (a census surname, or no English common word: not `Labour`, `Kremlin`)? (The
+    one-word default had typed the word ORG where the article never gives the person's full name;
+    dev texts: `<Surname> brothers`, `the <Surname> administration`.)"""
+    m = _NEXT_WORD.match(text, end, end + 16)
+    if m is None or m.group(1) not in FAMILY_NOUNS_AFTER and m.group(1) not in LEADER_NOUNS_AFTER:
+        return False
+    return word in gz.surnames() or not gz.is_common_word(word)
 
 
 def _has_given_name(words: list[str]) -> bool:

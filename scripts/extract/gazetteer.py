@@ -169,7 +169,7 @@ IRREGULAR_DEMONYMS = frozenset(
 GROUP_WORDS = frozenset(
     "Tory Tories Whig Whigs Unionist Unionists Nationalist Nationalists Labourite Blairite Blairites "
     "Democrats Republicans Democrat Republican Democratic Communist Communists Socialist Socialists "
-    "Conservatives Liberals Latino Latinos Latina Hispanic Hispanics Muslim Muslims Christian Christians "
+    "Conservative Conservatives Liberals Latino Latinos Latina Hispanic Hispanics Muslim Muslims Christian Christians "
     "Catholic Catholics Jewish Jews Europeans Westerners Dem Dems".split()
 )
 UNNAMED_SOURCES = frozenset(
@@ -190,7 +190,7 @@ FUNCTION_WORDS = frozenset(
     "However Moreover Furthermore Instead Then There Here He She They We You I Our Their His Her My Your "
     "Some Many Most Such Both Each Every No Not All Any Other Another Several Few More Less Who What Where "
     "Why How Which Whether Amid Among Against Under Over About Into Through During Following According "
-    "Yes Now Today Tomorrow Yesterday Last Next New First Second Third One Two Three Four Five Mr Mrs".split()
+    "Yes Now Today Tomorrow Yesterday Last Next New First Second Third One Two Three Four Five Mr Mrs Than".split()
 )
 MONTHS_DAYS = frozenset(
     "January February March April May June July August September October November December Jan Feb Mar Apr "
