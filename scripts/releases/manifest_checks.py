@@ -573,8 +573,11 @@ def _bump(manifest: dict) -> list[Problem]:
 
 
 def _previous(folder: Path, manifest: dict) -> list[Problem]:
-    """Beside other releases, `previous_release` is the newest release below this one (a release
-    copied alone, without its predecessors, is not compared)."""
+    """The releases beside this one contradict its `previous_release` only when one of them lies
+    between the stated previous release and this one (or below a release stating it is the first):
+    a release published in that gap, or a forged folder. A release missing from the folder proves
+    nothing: a project keeps the releases it pinned, its old pin beside the new one (eco64: an
+    intact, pinned 2.35.2 beside 2.12.0 alone had failed verification)."""
     from landstrikes.releases.semver import folder_version, parse_version
 
     version = parse_version(folder.name)
@@ -584,11 +587,13 @@ def _previous(folder: Path, manifest: dict) -> list[Problem]:
         below = [v for v in (folder_version(d.name) for d in folder.parent.iterdir() if d.is_dir()) if v is not None and v < version]
     except OSError:
         return []
-    want = str(max(below)) if below else None
     stated = manifest["previous_release"]
-    if stated is not None and want is None:
-        return []  # a release copied alone (a download): nothing here to compare with
-    if stated != want:
+    floor = parse_version(stated) if isinstance(stated, str) else None
+    if isinstance(stated, str) and floor is None:
+        return []  # not X.Y.Z: manifest_shape's malformed-manifest
+    between = [v for v in below if floor is None or v > floor]
+    if between:
+        where = f"between it and {folder.name}" if floor is not None else f"below {folder.name}, the first release it claims to be"
         return [Problem("manifest-header-mismatch", "MANIFEST.json#previous_release",
-                        f"says {_short(str(stated))!r}, the newest release below {folder.name} here is {want!r}")]
+                        f"says {_short(str(stated))!r}, but release {max(between)} here lies {where}")]
     return []
