@@ -172,6 +172,15 @@ GROUP_WORDS = frozenset(
     "Conservative Conservatives Liberals Latino Latinos Latina Hispanic Hispanics Muslim Muslims Christian Christians "
     "Catholic Catholics Jewish Jews Europeans Westerners Dem Dems".split()
 )
+PARTY_WORDS = frozenset(
+    "Tory Tories Whig Whigs Unionist Unionists Nationalist Nationalists Labourite Democrats Republicans Democrat "
+    "Republican Democratic Communist Communists Socialist Socialists Conservative Conservatives Liberal Liberals "
+    "Dem Dems".split()
+)
+"""The GROUP_WORDS that name a political party's side: `a Conservative spokeswoman` speaks for the
+party, as `a Labour spokesman` does (extract65 typed `Conservative` NORP, and the spokeswoman lost
+her body: session 41)."""
+assert PARTY_WORDS <= GROUP_WORDS | {"Liberal"}
 UNNAMED_SOURCES = frozenset(
     "analysts experts critics officials sources observers residents lawmakers diplomats advocates "
     "economists researchers scholars commentators supporters opponents activists authorities "

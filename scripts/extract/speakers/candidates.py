@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from landstrikes.extract import gazetteer
 from landstrikes.extract.entities import Mention
 from landstrikes.extract.quoterow import Speaker
 from landstrikes.extract.speakers.words import GROUP_OWNERS, PREPOSITION_BEFORE, mentions_in
@@ -52,7 +53,9 @@ def spokesperson_for(text: str, speaker: Speaker) -> Speaker:
     body (AUDIT note 8; as Q9's `Norcom officials`), so the mention is the whole phrase linked to
     the body, not the body's bare name before the role word."""
     m = speaker.mention
-    if speaker.status != "attributed" or m is None or m.kind != "NAME" or m.type not in GROUP_OWNERS or m.type == "NORP":
+    if speaker.status != "attributed" or m is None or m.kind != "NAME" or m.type not in GROUP_OWNERS:
+        return speaker
+    if m.type == "NORP" and not _is_party(text[m.start:m.end]):  # `a French spokesman`: no body named
         return speaker
     word = _SPOKESPERSON_AFTER.match(text, m.end)
     if word is None:
@@ -61,11 +64,24 @@ def spokesperson_for(text: str, speaker: Speaker) -> Speaker:
     return Speaker("attributed", Mention(article.start() if article else m.start, word.end(), m.name, m.type, "NOMINAL", 0.45))
 
 
+def _is_party(name: str) -> bool:
+    """A group name whose every word is a party's side (`Conservative`, `Liberal Democrat`): a
+    spokesperson of it speaks for the party, where a nationality's (`a French spokesman`) names no body."""
+    words = name.split()
+    return bool(words) and all(w in gazetteer.PARTY_WORDS for w in words)
+
+
+def _party_spokesperson(text: str, m: Mention) -> bool:
+    """`a Conservative spokeswoman`: a party's side right before a spokes-word can speak (through
+    `spokesperson_for`); any other group name (`Mexicans say`) is an unnamed group."""
+    return m.type == "NORP" and _is_party(text[m.start:m.end]) and _SPOKESPERSON_AFTER.match(text, m.end) is not None
+
+
 def speaking_mentions(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """Mentions in [start, end) that can speak: not a nationality, not a place after a
     locative preposition (`Police in Nottingham said`, `the company, based in Leeds, said`):
     that place is where, not who; and not a name inside a hyphenated modifier."""
-    return [m for m in mentions_in(mentions, start, end) if m.type in _SPEAKER_TYPES
+    return [m for m in mentions_in(mentions, start, end) if (m.type in _SPEAKER_TYPES or _party_spokesperson(text, m))
             and not (m.type == "GPE" and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
             and not _COMPOUND_AFTER.match(text, m.end)
             and not (m.type == "PERSON" and text[m.end:m.end + 1] in "’'" and _RELATIVE_AFTER.match(text, m.end))]
