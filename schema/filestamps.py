@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from landstrikes.schema.tableio import table_files
+from landstrikes.schema.versions import is_version
 
 def check_stamps(stamps: dict[str, list[tuple[Path, dict[str, str]]]], add) -> None:
     """`stamps`: table name -> (part, its landstrikes metadata) for every part read; `add` is
@@ -25,6 +26,7 @@ def check_stamps(stamps: dict[str, list[tuple[Path, dict[str, str]]]], add) -> N
     common = versions.most_common(1)[0][0] if versions else None
     for table, parts in stamps.items():
         for part, meta in parts:
+            check_stamp_values(table, part, meta, add)
             stamped = meta.get("table")
             if stamped is not None and stamped != table:
                 add(table, "table-stamp-mismatch", f"{part.name} is stamped as table {stamped[:80]!r}, not {table!r}",
@@ -37,6 +39,31 @@ def check_stamps(stamps: dict[str, list[tuple[Path, dict[str, str]]]], add) -> N
             elif versions and version is None:  # a stamp removed hides data from elsewhere as well as another one
                 add(table, "dataset-version-mismatch",
                     f"{part.name} carries no dataset version, the other files {str(common)[:40]!r}")
+
+
+STAMP_VALUES = {
+    "dataset_version": ("X.Y.Z (README, 'Versions and releases')", is_version),
+    "source": ("'auto', which only extract writes, or no source stamp (build's tables)", lambda value: value == "auto"),
+}
+"""The stamps whose values no check compares with anything fixed, and what a landstrikes writer
+writes there (the table and schema version stamps are held to the folder's name and to this
+validator's version). attack62: every file stamped dataset version 'banana', a line break, ten
+megabytes or bytes that are not UTF-8 was VALID ('checked: dataset banana'); a source other than
+'auto' is a stamp no writer makes, which silver's allowances read."""
+
+
+def check_stamp_values(table: str, part: Path, meta: dict[str, str], add) -> None:
+    """`bad-stamp` for each stamp of one part that holds what no landstrikes writer writes.
+    Bytes that are not UTF-8 reach here as U+FFFD (`landstrikes_metadata`), which no rule allows,
+    so two parts differing only in such bytes are each a finding, never one version."""
+    for key, (wanted, holds) in STAMP_VALUES.items():
+        value = meta.get(key)
+        if value is None or holds(value):
+            continue
+        undecodable = " (bytes that are not UTF-8 shown as U+FFFD)" if "\ufffd" in value else ""
+        add(table, "bad-stamp", f"{part.name[:80]}: landstrikes.{key} is {value[:40]!r}{'…' if len(value) > 40 else ''}"
+            f"{undecodable}, which no landstrikes writer writes: it holds {wanted}; write the file with its "
+            "stamps as README's 'Your own edited copy' does", value=value[:40])
 
 
 def check_folder_entries(table: str, table_dir: Path, add) -> None:
