@@ -70,8 +70,8 @@ def check_folder_entries(table: str, table_dir: Path, add) -> None:
     """Parquet data in a table folder that is not a part: a Parquet file under another name
     (x.PARQUET, x.parq, no suffix, a hidden name) or a subfolder holding one; a part some readers
     skip (`_x.parquet`); a Parquet summary file (`_metadata`). Arrow's dataset reader reads the
-    visible ones as rows, Dask's read_parquet every `*.parquet` below the folder, hidden or not, and
-    a summary file instead of the parts (attack62); notes, checksums, AppleDouble files and empty
+    visible ones as rows; Dask and polars every `*.parquet` below the folder, hidden or not, DuckDB's
+    `*.parquet` glob the hidden ones beside the parts, and Dask a summary file instead of the parts (attack62); notes, checksums, AppleDouble files and empty
     folders beside a table stay ignored (pandas fails loudly on those, it does not read wrong rows)."""
     parts = set(table_files(table_dir))
     try:
@@ -98,8 +98,9 @@ def check_folder_entries(table: str, table_dir: Path, add) -> None:
             f"a folder holding Parquet data ({found.relative_to(table_dir).as_posix()[:80]})" if found != entry else \
             "Parquet data not named *.parquet" if not entry.name.endswith(".parquet") else "Parquet data"
         hidden = any(_hidden(name) for name in found.relative_to(table_dir).parts)
-        readers = ("hidden from pandas.read_parquet, but Dask's read_parquet on the folder reads every *.parquet below "
-                   "it, hidden or not, unchecked") if hidden else "pandas.read_parquet on the folder would read it unchecked"
+        readers = ("hidden from pandas.read_parquet, but Dask and polars read every *.parquet below the folder, hidden "
+                   "or not, and DuckDB's read_parquet('<folder>/*.parquet') too: rows nobody checked") if hidden else \
+            "pandas.read_parquet on the folder would read it unchecked"
         add(table, "unexpected-file", f"{entry.name[:80]} is {what}; {readers} (move it out of the table folder)",
             value=entry.name[:80])
 
