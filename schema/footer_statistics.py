@@ -186,3 +186,26 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
                 continue  # a stated value of another kind than the column's: not an order to test
         offset += rows
     return None
+
+
+STORED_SCHEMA = b"ARROW:schema"
+"""The footer entry in which Arrow stores its schema, key-value metadata included."""
+
+
+def metadata_views_differ(metadata, stored: pyarrow.Schema) -> str | None:
+    """Why a file's key-value metadata says one thing to one reader and another to another, or None.
+
+    Arrow writes its schema's metadata twice: as the footer's key-value list (`metadata`: what
+    DuckDB, polars and Spark read, and `ParquetFile.read()`) and inside the schema it stores under
+    `ARROW:schema` (`stored`, the schema `read_table`, `read_schema`, pandas and Hugging Face
+    datasets read), and every writer seen writes the two alike. attack62: a `pandas` entry stored
+    only inside `ARROW:schema` made pandas turn quote_id into the index under a VALID verdict, and a
+    table stamp said 'quotes' to validate and 'claims' to pandas."""
+    listed = {k: v for k, v in (metadata.metadata or {}).items() if k != STORED_SCHEMA}
+    held = dict(stored.metadata or {})
+    if listed == held:
+        return None
+    key = min(set(listed) ^ set(held) or {k for k in listed if listed[k] != held[k]})
+    footer, arrow = (repr(side[key].decode("utf-8", "replace")[:40]) if key in side else "nothing" for side in (listed, held))
+    return (f"its metadata entry {key.decode('utf-8', 'replace')[:60]!r} is {footer} in the footer's key-value list "
+            f"(DuckDB, polars) but {arrow} in its stored Arrow schema (pandas, datasets)")

@@ -13,7 +13,7 @@ from landstrikes.schema import report
 from landstrikes.schema.columns import TableSpec
 from landstrikes.schema.rawnames import is_undecodable, shown_name
 from landstrikes.schema.resources import raise_if_exhausted
-from landstrikes.schema.footer_statistics import statistics_lie
+from landstrikes.schema.footer_statistics import metadata_views_differ, statistics_lie
 from landstrikes.schema.page_headers import chunk_pages
 
 if TYPE_CHECKING:
@@ -70,6 +70,9 @@ def read_part(path: Path, data: bytes | None = None) -> pyarrow.Table:
         source = path if data is None else pyarrow.BufferReader(data)
         with pq.ParquetFile(source, page_checksum_verification=True) as handle:
             _refuse_bomb(path if data is None else data, size, handle.metadata, path)
+            views = metadata_views_differ(handle.metadata, handle.schema_arrow)
+            if views is not None:  # before any stamp or entry is read from one of them (attack62)
+                raise UnreadableTable(f"{path}: {views}; refused")
             table = handle.read()
             lie = statistics_lie(handle.metadata, table)
             if lie is not None:
