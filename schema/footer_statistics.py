@@ -98,6 +98,25 @@ def _bounds(values: pyarrow.ChunkedArray, stats) -> tuple[object, object, object
         return None
 
 
+def _undecodable_bound(kind: pyarrow.DataType, stats) -> str | None:
+    """Why a string column's stated bound cannot be read as text, or None (attack62: a minimum
+    b'a\\xffrect' over direct ... scare is a true bound as bytes, yet polars refuses a filtered read
+    over it, 'Invalid UTF8 in Statistics', and pyarrow's `statistics.min` raises; no writer states
+    one: Arrow states the values, arrow-rs truncates at a character)."""
+    if pyarrow.types.is_dictionary(kind):
+        kind = kind.value_type
+    if not (pyarrow.types.is_string(kind) or pyarrow.types.is_large_string(kind) or pyarrow.types.is_string_view(kind)):
+        return None
+    for which, raw in (("minimum", stats.min_raw), ("maximum", stats.max_raw)):
+        if isinstance(raw, bytes):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return (f"the footer's statistics state a {which} of bytes that are not UTF-8 ({_shown(raw)}) for a "
+                        "string column, which polars refuses to filter by")
+    return None
+
+
 def _shown(value: object) -> str:
     text = repr(value)
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
@@ -165,6 +184,9 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
                         f"{values.null_count}, so a reader filtering on it would skip rows or keep none")
             if not stats.has_min_max:
                 continue
+            undecodable = _undecodable_bound(values.type.value_type if items else values.type, stats)
+            if undecodable is not None:
+                return f"{where}: {undecodable}"
             try:
                 if items:
                     values = pyarrow.chunked_array([pc.list_flatten(chunk) for chunk in values.chunks],
