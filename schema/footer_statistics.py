@@ -98,11 +98,12 @@ def _bounds(values: pyarrow.ChunkedArray, stats) -> tuple[object, object, object
         return None
 
 
-def _undecodable_bound(kind: pyarrow.DataType, stats) -> str | None:
+def _undecodable_bound(kind: pyarrow.DataType, stats, values: pyarrow.ChunkedArray) -> str | None:
     """Why a string column's stated bound cannot be read as text, or None (attack62: a minimum
     b'a\\xffrect' over direct ... scare is a true bound as bytes, yet polars refuses a filtered read
     over it, 'Invalid UTF8 in Statistics', and pyarrow's `statistics.min` raises; no writer states
-    one: Arrow states the values, arrow-rs truncates at a character)."""
+    one: Arrow states the values, arrow-rs truncates at a character). A bound that is a value
+    `values` holds is the value's fault, reported as `invalid-utf8`."""
     if pyarrow.types.is_dictionary(kind):
         kind = kind.value_type
     if not (pyarrow.types.is_string(kind) or pyarrow.types.is_large_string(kind) or pyarrow.types.is_string_view(kind)):
@@ -112,9 +113,22 @@ def _undecodable_bound(kind: pyarrow.DataType, stats) -> str | None:
             try:
                 raw.decode("utf-8")
             except UnicodeDecodeError:
+                if _holds(values, raw):
+                    continue
                 return (f"the footer's statistics state a {which} of bytes that are not UTF-8 ({_shown(raw)}) for a "
                         "string column, which polars refuses to filter by")
     return None
+
+
+def _holds(values: pyarrow.ChunkedArray, raw: bytes) -> bool:
+    """Whether `values` (strings, read as their bytes) hold `raw`."""
+    import pyarrow.compute as pc
+
+    try:
+        plain = _plain(values).cast(pyarrow.binary())
+        return bool(pc.any(pc.equal(plain, pyarrow.scalar(raw, pyarrow.binary()))).as_py())
+    except (pyarrow.ArrowException, ValueError, TypeError):
+        return False
 
 
 def _shown(value: object) -> str:
@@ -184,9 +198,7 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
                         f"{values.null_count}, so a reader filtering on it would skip rows or keep none")
             if not stats.has_min_max:
                 continue
-            undecodable = _undecodable_bound(values.type.value_type if items else values.type, stats)
-            if undecodable is not None:
-                return f"{where}: {undecodable}"
+            kind = values.type.value_type if items else values.type
             try:
                 if items:
                     values = pyarrow.chunked_array([pc.list_flatten(chunk) for chunk in values.chunks],
@@ -194,6 +206,9 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
                 bounds = _bounds(_plain(values), stats)
             except (pyarrow.ArrowException, ValueError, TypeError):
                 bounds = None
+            undecodable = _undecodable_bound(kind, stats, values)
+            if undecodable is not None:
+                return f"{where}: {undecodable}"
             if bounds is None:
                 continue
             stated_low, stated_high, low, high = bounds

@@ -257,13 +257,15 @@ def unused_undecodable_entry(source, metadata, table: pyarrow.Table) -> str | No
         return None
     with pq.ParquetFile(pyarrow.BufferReader(source) if isinstance(source, (bytes, pyarrow.Buffer)) else source,
                         read_dictionary=leaves) as handle:
-        names = [f.name for f in handle.schema_arrow if any(leaf == f.name or leaf.startswith(f"{f.name}.") for leaf in leaves)]
+        # by place, not name: two columns of one name are read (and reported as duplicate-column)
+        places = [i for i, f in enumerate(handle.schema_arrow) if any(leaf == f.name or leaf.startswith(f"{f.name}.") for leaf in leaves)]
         for group in range(metadata.num_row_groups):
-            first = next(handle.iter_batches(batch_size=1, row_groups=[group], columns=names), None)
-            for name in [] if first is None else names:
-                for dictionary in _dictionaries(first.column(name)):
+            first = next(handle.iter_batches(batch_size=1, row_groups=[group]), None)
+            for place in [] if first is None else places:
+                for dictionary in _dictionaries(first.column(place)):
                     bad = _undecodable_entries(dictionary)
-                    if bad and not _all_used(table.column(name), bad):
+                    if bad and not _all_used(table.column(place), bad):
+                        name = table.schema.field(place).name
                         return (f"row group {group}, column {name}: its dictionary page holds {report.counted(len(bad), 'entry')} "
                                 f"of bytes that are not UTF-8 ({bad[0][:40]!r}) that no row uses; Arrow reads past it, "
                                 "DuckDB and polars refuse the file")
