@@ -98,6 +98,39 @@ def _bounds(values: pyarrow.ChunkedArray, stats) -> tuple[object, object, object
         return None
 
 
+def _undecodable_bound(kind: pyarrow.DataType, stats, values: pyarrow.ChunkedArray) -> str | None:
+    """Why a string column's stated bound cannot be read as text, or None (attack62: a minimum
+    b'a\\xffrect' over direct ... scare is a true bound as bytes, yet polars refuses a filtered read
+    over it, 'Invalid UTF8 in Statistics', and pyarrow's `statistics.min` raises; no writer states
+    one: Arrow states the values, arrow-rs truncates at a character). A bound that is a value
+    `values` holds is the value's fault, reported as `invalid-utf8`."""
+    if pyarrow.types.is_dictionary(kind):
+        kind = kind.value_type
+    if not (pyarrow.types.is_string(kind) or pyarrow.types.is_large_string(kind) or pyarrow.types.is_string_view(kind)):
+        return None
+    for which, raw in (("minimum", stats.min_raw), ("maximum", stats.max_raw)):
+        if isinstance(raw, bytes):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                if _holds(values, raw):
+                    continue
+                return (f"the footer's statistics state a {which} of bytes that are not UTF-8 ({_shown(raw)}) for a "
+                        "string column, which polars refuses to filter by")
+    return None
+
+
+def _holds(values: pyarrow.ChunkedArray, raw: bytes) -> bool:
+    """Whether `values` (strings, read as their bytes) hold `raw`."""
+    import pyarrow.compute as pc
+
+    try:
+        plain = _plain(values).cast(pyarrow.binary())
+        return bool(pc.any(pc.equal(plain, pyarrow.scalar(raw, pyarrow.binary()))).as_py())
+    except (pyarrow.ArrowException, ValueError, TypeError):
+        return False
+
+
 def _shown(value: object) -> str:
     text = repr(value)
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
@@ -165,6 +198,7 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
                         f"{values.null_count}, so a reader filtering on it would skip rows or keep none")
             if not stats.has_min_max:
                 continue
+            kind = values.type.value_type if items else values.type
             try:
                 if items:
                     values = pyarrow.chunked_array([pc.list_flatten(chunk) for chunk in values.chunks],
@@ -172,6 +206,9 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
                 bounds = _bounds(_plain(values), stats)
             except (pyarrow.ArrowException, ValueError, TypeError):
                 bounds = None
+            undecodable = _undecodable_bound(kind, stats, values)
+            if undecodable is not None:
+                return f"{where}: {undecodable}"
             if bounds is None:
                 continue
             stated_low, stated_high, low, high = bounds
@@ -186,3 +223,26 @@ def statistics_lie(metadata, table: pyarrow.Table) -> str | None:
                 continue  # a stated value of another kind than the column's: not an order to test
         offset += rows
     return None
+
+
+STORED_SCHEMA = b"ARROW:schema"
+"""The footer entry in which Arrow stores its schema, key-value metadata included."""
+
+
+def metadata_views_differ(metadata, stored: pyarrow.Schema) -> str | None:
+    """Why a file's key-value metadata says one thing to one reader and another to another, or None.
+
+    Arrow writes its schema's metadata twice: as the footer's key-value list (`metadata`: what
+    DuckDB, polars and Spark read, and `ParquetFile.read()`) and inside the schema it stores under
+    `ARROW:schema` (`stored`, the schema `read_table`, `read_schema`, pandas and Hugging Face
+    datasets read), and every writer seen writes the two alike. attack62: a `pandas` entry stored
+    only inside `ARROW:schema` made pandas turn quote_id into the index under a VALID verdict, and a
+    table stamp said 'quotes' to validate and 'claims' to pandas."""
+    listed = {k: v for k, v in (metadata.metadata or {}).items() if k != STORED_SCHEMA}
+    held = dict(stored.metadata or {})
+    if listed == held:
+        return None
+    key = min(set(listed) ^ set(held) or {k for k in listed if listed[k] != held[k]})
+    footer, arrow = (repr(side[key].decode("utf-8", "replace")[:40]) if key in side else "nothing" for side in (listed, held))
+    return (f"its metadata entry {key.decode('utf-8', 'replace')[:60]!r} is {footer} in the footer's key-value list "
+            f"(DuckDB, polars) but {arrow} in its stored Arrow schema (pandas, datasets)")

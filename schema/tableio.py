@@ -13,7 +13,7 @@ from landstrikes.schema import report
 from landstrikes.schema.columns import TableSpec
 from landstrikes.schema.rawnames import is_undecodable, shown_name
 from landstrikes.schema.resources import raise_if_exhausted
-from landstrikes.schema.footer_statistics import statistics_lie
+from landstrikes.schema.footer_statistics import metadata_views_differ, statistics_lie
 from landstrikes.schema.page_headers import chunk_pages
 
 if TYPE_CHECKING:
@@ -70,8 +70,11 @@ def read_part(path: Path, data: bytes | None = None) -> pyarrow.Table:
         source = path if data is None else pyarrow.BufferReader(data)
         with pq.ParquetFile(source, page_checksum_verification=True) as handle:
             _refuse_bomb(path if data is None else data, size, handle.metadata, path)
+            views = metadata_views_differ(handle.metadata, handle.schema_arrow)
+            if views is not None:  # before any stamp or entry is read from one of them (attack62)
+                raise UnreadableTable(f"{path}: {views}; refused")
             table = handle.read()
-            lie = statistics_lie(handle.metadata, table)
+            lie = statistics_lie(handle.metadata, table) or unused_undecodable_entry(source, handle.metadata, table)
             if lie is not None:
                 raise UnreadableTable(f"{path}: {lie}; refused")
             return table
@@ -239,6 +242,71 @@ def dictionary_text_bytes(source, metadata, pages: int | None = None) -> int | N
             table = handle.read_row_group(i, columns=names)
             total += sum(_spelt_bytes(chunk) for column in table.columns for chunk in column.chunks)
     return total
+
+
+def unused_undecodable_entry(source, metadata, table: pyarrow.Table) -> str | None:
+    """Where a string column's dictionary page holds bytes that are not UTF-8 in an entry no row
+    uses, or None. Arrow decodes the rows through the dictionary and never looks at the other
+    entries, so validate's UTF-8 check (on the values) passed them, while DuckDB and polars refuse
+    the whole file for them and pyarrow's `read_dictionary=` raises (attack62). An entry a row uses
+    is left to that check (`invalid-utf8`, a finding). Read as `_dictionary_bound` reads the
+    dictionaries: the first row of each row group, dictionary-encoded."""
+    leaves = sorted({chunk.path_in_schema for chunk in _chunks(metadata)
+                     if chunk.physical_type == "BYTE_ARRAY" and chunk.has_dictionary_page})
+    if not leaves:
+        return None
+    with pq.ParquetFile(pyarrow.BufferReader(source) if isinstance(source, (bytes, pyarrow.Buffer)) else source,
+                        read_dictionary=leaves) as handle:
+        # by place, not name: two columns of one name are read (and reported as duplicate-column)
+        places = [i for i, f in enumerate(handle.schema_arrow) if any(leaf == f.name or leaf.startswith(f"{f.name}.") for leaf in leaves)]
+        for group in range(metadata.num_row_groups):
+            first = next(handle.iter_batches(batch_size=1, row_groups=[group]), None)
+            for place in [] if first is None else places:
+                for dictionary in _dictionaries(first.column(place)):
+                    bad = _undecodable_entries(dictionary)
+                    if bad and not _all_used(table.column(place), bad):
+                        name = table.schema.field(place).name
+                        return (f"row group {group}, column {name}: its dictionary page holds {report.counted(len(bad), 'entry')} "
+                                f"of bytes that are not UTF-8 ({bad[0][:40]!r}) that no row uses; Arrow reads past it, "
+                                "DuckDB and polars refuse the file")
+    return None
+
+
+def _dictionaries(array) -> list:
+    """The dictionaries of a column read dictionary-encoded (a list's items' too)."""
+    if isinstance(array, pyarrow.ExtensionArray):
+        array = array.storage
+    if pyarrow.types.is_dictionary(array.type):
+        return [array.dictionary] if _is_text(array.type.value_type) else []
+    return [found for child in _child_arrays(array) for found in _dictionaries(child)]
+
+
+def _undecodable_entries(dictionary) -> list[bytes]:
+    try:
+        dictionary.validate(full=True)  # Arrow's own UTF-8 check, in C++: a sound dictionary costs no Python loop
+        return []
+    except pyarrow.ArrowInvalid:
+        pass
+    entries = dictionary.cast(pyarrow.binary()).to_pylist()
+    bad = []
+    for entry in entries:
+        try:
+            entry.decode("utf-8")
+        except (UnicodeDecodeError, AttributeError):
+            if entry is not None:
+                bad.append(entry)
+    return bad
+
+
+def _all_used(column: pyarrow.ChunkedArray, entries: list[bytes]) -> bool:
+    """Whether the decoded column holds every one of `entries` (its values, or a list's items)."""
+    import pyarrow.compute as pc
+
+    values = column
+    while pyarrow.types.is_list(values.type) or pyarrow.types.is_large_list(values.type):
+        values = pc.list_flatten(values)
+    held = set(pc.unique(values.cast(pyarrow.binary())).to_pylist())
+    return all(entry in held for entry in entries)
 
 
 def _dictionary_bound(handle, metadata, names: list[str]) -> int:

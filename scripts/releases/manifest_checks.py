@@ -245,10 +245,12 @@ def unlisted_label_of(rel: str, table: pyarrow.Table, manifest: dict) -> Problem
 def decoded(rel: str, source) -> tuple[pyarrow.Table | None, Problem | None]:
     """The table a hashed Parquet file (a path or a buffer of its bytes) decodes to, decoded once,
     and what the decoding shows: pages that do not decode (`undecodable-table`, no table) or a
-    footer whose statistics misstate the values (`footer-statistics-mismatch`). (None, None) for
+    footer whose statistics misstate the values, or whose key-value list and stored Arrow schema
+    state different metadata (`footer-statistics-mismatch`). (None, None) for
     bytes with no Parquet footer: `tables_section` reports those. `load` checks the table it
     returns on the very table it returns."""
-    from landstrikes.schema.footer_statistics import statistics_lie
+    from landstrikes.schema.footer_statistics import metadata_views_differ, statistics_lie
+    from landstrikes.schema.tableio import unused_undecodable_entry
 
     try:
         handle = pq.ParquetFile(source)
@@ -258,7 +260,10 @@ def decoded(rel: str, source) -> tuple[pyarrow.Table | None, Problem | None]:
     try:
         with handle:
             table = handle.read()
-            lie = statistics_lie(handle.metadata, table)
+            # metadata that says one thing to the footer's readers and another to Arrow's: verify read
+            # the stored schema's entries, load the footer's (attack62)
+            lie = (metadata_views_differ(handle.metadata, handle.schema_arrow) or statistics_lie(handle.metadata, table)
+                   or unused_undecodable_entry(source, handle.metadata, table))
     except Exception as error:
         raise_if_exhausted(error, rel)
         reason = " ".join(str(error).split())[:200] or type(error).__name__

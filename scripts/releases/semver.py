@@ -5,12 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
-"""ASCII digits only: `\\d` is any Unicode digit, and '1\u0660.0.0' (an Arabic-Indic zero) would be 10.0.0."""
-
-MAX_LENGTH = 64
-"""The longest version a manifest may state (manifest_shape); a longer one is none (and int()
-would refuse more than 4,300 digits with a ValueError)."""
+from landstrikes.schema.versions import MAX_LENGTH, VERSION as _VERSION  # one spelling: validate's stamp rule reads it too
 
 LEVELS = ("patch", "minor", "major")
 """Bump levels from smallest to largest; a level's index is its rank."""
