@@ -988,6 +988,18 @@ class _Runs:
             found[k] = nearest
         return found
 
+    @cached_property
+    def last_connector(self) -> list[int]:
+        """At each token k, the largest j <= k whose gap from the token before it is not one blank
+        (a connector such as ` of `, a comma, a line end), -1 if none: whether a run of tokens holds
+        a connector is one lookup, not a scan of its gaps (`_titled_holder_after_body`)."""
+        found, last = [], -1
+        for k, tok in enumerate(self.toks):
+            if k and self.text[self.toks[k - 1].end:tok.start] != " ":
+                last = k
+            found.append(last)
+        return found
+
     def written_once(self, name: str) -> bool:
         """`text.count(name) == 1` for a dateline's name: the first few counted so, the rest read off
         one scan of the text (`_DatelineNames`)."""
@@ -1249,10 +1261,20 @@ def _titled_holder_after_body(text: str, group: list[_Tok], runs: _Runs) -> int:
     last_title = _last_title(text, group, runs)
     if last_title < 2 or not 2 <= len(group) - last_title - 1 <= 3:
         return 0
-    gaps = [text[a.end:b.start] for a, b in zip(group, group[1:])]
-    if any(gap != " " for gap in gaps[last_title - 1:]) or all(gap == " " for gap in gaps[:last_title - 1]):
+    # the title and the name after it are one blank apart (at most four gaps, read); before the title
+    # some gap is a connector (looked up: a chain of n offices asks this n times, attack47)
+    tail = group[last_title - 1:]
+    if any(text[a.end:b.start] != " " for a, b in zip(tail, tail[1:])) or not _connector_before(text, group, last_title - 1, runs):
         return 0  # (no connector before the title: the title split of `_type_group_once` reads it)
     return last_title + 1 if _opens_a_persons_name([t.text for t in group[last_title + 1:]]) else 0
+
+
+def _connector_before(text: str, group: list[_Tok], upto: int, runs: _Runs) -> bool:
+    """Whether some gap between the group's words 0..upto is not one blank."""
+    span = runs.span(group)
+    if span is None:
+        return any(text[a.end:b.start] != " " for a, b in zip(group[:upto], group[1:upto + 1]))
+    return runs.last_connector[span[0] + upto] > span[0]
 
 
 def _office_of(text: str, group: list[_Tok]) -> tuple[int, int] | None:
