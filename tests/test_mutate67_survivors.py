@@ -41,3 +41,43 @@ def test_a_misquotation_flag_with_a_null_end_covers_nothing_as_if_it_were_not_th
     flags.at[row, "end"] = None  # the flag's row is Pandera's finding; Q15 is judged without it
     save(dataset_copy, "quality_flags", flags)
     assert sorted(findings(dataset_copy, "misquotation-without-evidence")) == sorted(uncovered)
+
+
+# schema/claims_checks.py: C8, a claim is corroborated only when another article states its cluster
+
+def test_a_corroborated_claim_whose_cluster_no_other_article_states_is_consistency_cluster_mismatch(dataset_copy):
+    claims = load(dataset_copy, "claims")
+    articles_of = claims.groupby("cluster_id")["article_id"].nunique()
+    row = next(i for i in claims.index if claims.at[i, "consistency"] == "uncorroborated"
+               and articles_of[claims.at[i, "cluster_id"]] == 1)
+    claims.at[row, "consistency"] = "corroborated"
+    save(dataset_copy, "claims", claims)
+    assert ("claims", claims.at[row, "claim_id"], "consistency") in findings(dataset_copy, "consistency-cluster-mismatch")
+
+
+# schema/goldchecks.py: C9b, one record status and one note for each variant of a cluster, each a status of the list
+
+def _cluster_with_variants(clusters) -> int:
+    return next(i for i in clusters.index if len(clusters.at[i, "variant_ids"]) >= 2)
+
+
+def test_a_variant_without_its_record_status_is_record_status_inconsistent(dataset_copy):
+    clusters = load(dataset_copy, "claim_clusters")
+    row = _cluster_with_variants(clusters)
+    clusters.at[row, "variant_record_statuses"] = list(clusters.at[row, "variant_record_statuses"])[1:]
+    save(dataset_copy, "claim_clusters", clusters)
+    assert ("claim_clusters", clusters.at[row, "cluster_id"], "variant_record_statuses") in findings(
+        dataset_copy, "record-status-inconsistent")
+
+
+def test_a_variant_record_status_outside_the_list_is_record_status_inconsistent(dataset_copy):
+    from landstrikes.schema.goldchecks import RECORD_STATUSES
+
+    clusters = load(dataset_copy, "claim_clusters")
+    row = _cluster_with_variants(clusters)
+    assert "disputed" not in RECORD_STATUSES
+    clusters.at[row, "variant_record_statuses"] = ["disputed", *list(clusters.at[row, "variant_record_statuses"])[1:]]
+    save(dataset_copy, "claim_clusters", clusters)
+    found = [f for f in validate(dataset_copy).findings if f.check == "record-status-inconsistent"
+             and f.table == "claim_clusters" and f.column == "variant_record_statuses"]
+    assert [(f.row_id, f.value) for f in found] == [(clusters.at[row, "cluster_id"], "disputed")]
