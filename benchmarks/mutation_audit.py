@@ -266,6 +266,10 @@ def main() -> int:
     parser.add_argument("--only", action="append", default=[], help="schema/FILE.py:LINE")
     parser.add_argument("--rerun", action="store_true", help="run sites already in the results again")
     parser.add_argument("--confirm", action="store_true", help="run each kill's failing tests on the real code")
+    parser.add_argument("--files", action="append", default=[],
+                        help="run only these test files (a new test, on the mutant it is meant to kill)")
+    parser.add_argument("--without", action="append", default=[],
+                        help="leave these test files out (the suite as it was before a new test)")
     parser.add_argument("--scratch", type=Path, default=SCRATCH, help="scratch folder (one per concurrent run)")
     parser.add_argument("--results", type=Path, default=RESULTS, help="results JSON (merged run after run)")
     opts = parser.parse_args()
@@ -301,6 +305,10 @@ def main() -> int:
             continue
         if spent > opts.budget:
             break
+        if opts.files:
+            s = {**s, "tests": sorted(opts.files), "hostile": []}
+        if opts.without:
+            s = {**s, "tests": [t for t in s["tests"] if t not in opts.without]}
         r = run_mutant(s, opts.limit)
         spent = time.monotonic() - started
         results["mutants"][s["site"]] = r
