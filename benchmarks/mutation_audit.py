@@ -228,7 +228,7 @@ def run_mutant(site: dict, limit: float) -> dict:
             seconds += more
     finally:
         target.write_text(original, encoding="utf-8")
-    failed = re.findall(r"^FAILED (\S+)", out, re.M)
+    failed = re.findall(r"^FAILED (.+?)(?: - .*)?$", out, re.M)  # a parameter may hold a space
     if code is None:
         verdict = "skipped"
     elif code == 1:
@@ -285,7 +285,9 @@ def main() -> int:
         return 0
     make_tree()
     if opts.confirm:
-        killers = sorted({t for r in results["mutants"].values() if r["verdict"] == "killed" for t in r["killed_by"]})
+        # a test with its parameters (some were cut at a space by an earlier parser): every parameter is run
+        killers = sorted({t.split("[")[0] for r in results["mutants"].values() if r["verdict"] == "killed"
+                          for t in r["killed_by"]})
         _hostile_cases(sorted({c for r in results["mutants"].values() for c in r["hostile"]}))
         plain = [k for k in killers if "test_hostile_corpus" not in k]
         code, seconds, out = _pytest([*CATALOGUE, *plain], 1800) if plain else (0, 0.0, "")
