@@ -81,3 +81,17 @@ def test_a_variant_record_status_outside_the_list_is_record_status_inconsistent(
     found = [f for f in validate(dataset_copy).findings if f.check == "record-status-inconsistent"
              and f.table == "claim_clusters" and f.column == "variant_record_statuses"]
     assert [(f.row_id, f.value) for f in found] == [(clusters.at[row, "cluster_id"], "disputed")]
+
+
+# schema/quote_cluster_reference.py: Q12, a cluster's reference scores 1.0 against itself
+
+def test_a_cluster_reference_scored_below_one_is_cluster_similarity_mismatch(dataset_copy):
+    quotes = load(dataset_copy, "quotes")
+    shared = quotes.groupby("cluster_id")["quote_id"].transform("size") >= 2
+    row = quotes.index[shared & (quotes["cluster_similarity"] == 1.0)]
+    quotes.loc[row, "cluster_similarity"] = 0.5  # every reference among them (each scores 1.0 in the gold)
+    save(dataset_copy, "quotes", quotes)
+    found = [f for f in validate(dataset_copy).findings if f.check == "cluster-similarity-mismatch"
+             and f.message.startswith("cluster_similarity must be 1.0")]
+    assert found and {(f.table, f.column) for f in found} == {("quotes", "cluster_similarity")}
+    assert {f.row_id for f in found} <= set(quotes.loc[row, "quote_id"])
