@@ -135,18 +135,16 @@ def cmd_build(args) -> int:
 
     keep_unimported()  # pandera would import hypothesis on its first check; no build uses it
     arrow_without_implicit_pandas()  # sound tables are validated on Arrow: pandas only to word a finding
-    from landstrikes.build import build  # noqa: F401 (imported before the freeze: its objects are never garbage)
+    from landstrikes.build import build
 
     # the imported libraries' objects are never garbage: collections skip them during the build, and
     # they are handed back after it, so `main(["build", ...])` called from Python (a test, a notebook)
     # leaves the collector as it found it (session 41: a refused build had left ~144,000 objects frozen)
     with older_objects_frozen():
-        return _build_command(args)
+        return _build_command(args, build)
 
 
-def _build_command(args) -> int:
-    from landstrikes.build import build
-
+def _build_command(args, build) -> int:
     if args.check:
         return _check_build(args)
     try:
