@@ -39,6 +39,7 @@ from landstrikes.schema.nominal_determiners import check_nominal_determiners
 from landstrikes.schema.nominal_names import check_nominal_names
 from landstrikes.schema.nominal_titles import check_nominal_titles
 from landstrikes.schema.pronoun_entities import check_pronoun_entities
+from landstrikes.schema.pronoun_genders import check_pronoun_genders
 from landstrikes.schema.pronoun_types import check_pronoun_types
 from landstrikes.schema.quantity_bounds import check_quantity_bounds
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
@@ -124,6 +125,7 @@ CENSUS_CHECKS = (
     check_auto_clusters,
     check_quote_cluster_names,
     check_pronoun_entities,
+    check_pronoun_genders,
     check_auto_confidences,
     check_auto_segments,
     check_auto_claim_defaults,
@@ -207,6 +209,7 @@ CENSUS_CHECK_IDS = (
     "auto-cluster-not-its-own",
     "quote-cluster-not-its-words",
     "pronoun-entity-not-in-article",
+    "pronoun-gender-mismatch",
     "auto-confidence-unrounded",
     "auto-confidence-not-fixed",
     "auto-segments-not-merged",
