@@ -49,7 +49,7 @@ from landstrikes.schema.quote_cues import check_quote_cues
 from landstrikes.schema.quote_kinds import check_quote_kinds
 from landstrikes.schema.quote_pairs import check_quote_pairs
 from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_target_descriptions, check_variant_propositions
-from landstrikes.schema.repeated_headline_claims import check_repeated_headline_claims
+from landstrikes.schema.repeated_headline_claims import check_repeated_headline_claims, check_repeated_headline_evidence
 from landstrikes.schema.segment_starts import check_segment_line_starts, check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
@@ -109,6 +109,7 @@ CENSUS_CHECKS = (
     check_group_holders,
     check_entity_holders,
     check_repeated_headline_claims,
+    check_repeated_headline_evidence,
     check_heading_claims,
     check_nominal_articles,
     check_nominal_determiners,
@@ -193,6 +194,7 @@ CENSUS_CHECK_IDS = (
     "holder-group-mismatch",
     "holder-not-speaker",
     "claim-in-repeated-headline",
+    "evidence-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",
     "nominal-without-determiner",
