@@ -7,12 +7,14 @@ VALID: every other check holds, since Trump is named there too (pronoun-entity-n
 Annotators' rows only (`source` not `auto`), as M2's coverage is: the extractor's resolution
 makes no such promise. Row-local by article, so `validate --engine` judges each partition alone.
 Each row of the minority gender (both, when the counts tie) is named, with the pronoun it
-disagrees with, so the row that moved is among those shown."""
+disagrees with, so the row that moved is among those shown. Vectorised over the pronoun rows (Arrow
+and numpy); Python words only the findings (a loop over every pronoun took 28 ms at 10^5 quote rows)."""
 
 from __future__ import annotations
 
 import collections
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -38,28 +40,49 @@ def check_pronoun_genders(tables, report: Report) -> None:
     asked = pc.fill_null(pc.equal(kind, "PRONOUN"), False)
     if "source" in mentions.column_names and pa.types.is_string(column(mentions, "source").type):
         asked = pc.and_(asked, pc.fill_null(pc.not_equal(column(mentions, "source"), "auto"), True))
-    rows = pc.indices_nonzero(asked).to_pylist()
-    if not rows:
+    pronouns = mentions.filter(asked)  # a few rows of the table: the rest is vectorised over them
+    if not pronouns.num_rows:
         return
-    pronouns = mentions.take(rows)
-    articles, entities = column(pronouns, "article_id").to_pylist(), column(pronouns, "entity_id").to_pylist()
-    words = column(pronouns, "text").to_pylist()
-    by_person: dict[tuple, dict[str, list[int]]] = collections.defaultdict(lambda: collections.defaultdict(list))
-    for place, (article, entity, word) in enumerate(zip(articles, entities, words)):
-        gender = GENDERS.get((word or "").strip().lower())
-        if gender is not None and article is not None and entity is not None:
-            by_person[(article, entity)][gender].append(place)
-    for (_, entity), genders in by_person.items():
-        if len(genders) < 2:
-            continue
-        fewest = min(len(places) for places in genders.values())
-        for gender, places in genders.items():
+    word = pc.utf8_lower(pc.utf8_trim_whitespace(column(pronouns, "text")))
+    gender = np.zeros(pronouns.num_rows, np.int8)
+    for code, name in enumerate(_GENDER_NAMES, 1):
+        gender[pc.fill_null(pc.is_in(word, value_set=pa.array(_WORDS_OF[name])), False).to_numpy(zero_copy_only=False)] = code
+    person, persons = _person_keys(pronouns)
+    known = (gender > 0) & (person >= 0)
+    counts = [np.bincount(person[known & (gender == code)], minlength=persons) for code in (1, 2)]
+    mixed = (counts[0] > 0) & (counts[1] > 0)
+    if not mixed.any():
+        return
+    rows = np.flatnonzero(known & mixed[np.maximum(person, 0)])
+    words, entities = column(pronouns, "text").to_pylist(), column(pronouns, "entity_id").to_pylist()
+    ids = ids_at(pronouns, "mentions", rows)
+    by_person: dict[int, dict[int, list[int]]] = collections.defaultdict(lambda: collections.defaultdict(list))
+    for place, row in enumerate(rows.tolist()):
+        by_person[int(person[row])][int(gender[row])].append(place)
+    for places_of in by_person.values():
+        fewest = min(len(places) for places in places_of.values())
+        for code, places in places_of.items():
             if len(places) != fewest:
                 continue
-            other = next(g for g in genders if g != gender)
-            example = words[genders[other][0]]
-            ids = ids_at(pronouns, "mentions", places)
-            for row_id, place in zip(ids, places):
-                report.add("mentions", CHECK, f"one person's pronouns in one article agree in gender (M3): {words[place]!r} is "
-                           f"{gender} where {entity!r} is also {example!r} ({other}) in this article", row_id,
-                           "entity_id", entity)
+            other = 3 - code
+            example = words[rows[places_of[other][0]]]
+            for place in places:
+                row = rows[place]
+                report.add("mentions", CHECK, f"one person's pronouns in one article agree in gender (M3): {words[row]!r} is "
+                           f"{_GENDER_NAMES[code - 1]} where {entities[row]!r} is also {example!r} ({_GENDER_NAMES[other - 1]}) "
+                           "in this article", ids[place], "entity_id", entities[row])
+
+
+_GENDER_NAMES = ("masculine", "feminine")
+_WORDS_OF = {name: sorted(w for w, g in GENDERS.items() if g == name) for name in _GENDER_NAMES}
+
+
+def _person_keys(pronouns: pa.Table) -> tuple[np.ndarray, int]:
+    """Each row's (article, entity) as one integer (-1 where either is null), and how many there are."""
+    codes = []
+    for name in ("article_id", "entity_id"):
+        encoded = pc.dictionary_encode(column(pronouns, name))
+        codes.append((pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64), len(encoded.dictionary)))
+    (article, articles), (entity, entities) = codes
+    key = np.where((article >= 0) & (entity >= 0), article * max(entities, 1) + entity, -1)
+    return key, articles * max(entities, 1)

@@ -4,7 +4,9 @@ VALID, with every other check holding."""
 
 from __future__ import annotations
 
-from attack36_tools import findings_of, rows_of, write_rows
+import pyarrow as pa
+import pyarrow.parquet as pq
+from attack36_tools import findings_of, part, rows_of, write_rows
 
 from landstrikes.schema.pronoun_genders import GENDERS
 
@@ -64,3 +66,16 @@ def test_the_extractor_s_pronouns_make_no_such_promise(dataset_copy):
 def test_they_and_i_have_no_gender_and_the_gold_passes(dataset_copy):
     assert not {"they", "it", "i", "we"} & set(GENDERS)
     assert findings_of(dataset_copy, CHECK) == []
+
+
+def test_a_null_entity_or_text_is_another_check_s_finding_not_this_one_s(dataset_copy):
+    """Nulls another writer left (the schema's non-null flags dropped) are named by their own checks."""
+    mentions = rows_of(dataset_copy, "mentions")
+    _pronoun(mentions, A004, "She")["entity_id"] = None
+    next(m for m in mentions if m["kind"] == "PRONOUN" and m["text"] == "him")["text"] = None
+    path = part(dataset_copy, "mentions")
+    schema = pq.read_schema(path)
+    loose = pa.schema([field.with_nullable(True) for field in schema], metadata=schema.metadata)
+    pq.write_table(pa.Table.from_pylist(mentions, schema=loose), path)
+    found = findings_of(dataset_copy)
+    assert found and CHECK not in {check for check, _, _ in found}
