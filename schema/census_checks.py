@@ -39,6 +39,7 @@ from landstrikes.schema.nominal_determiners import check_nominal_determiners
 from landstrikes.schema.nominal_names import check_nominal_names
 from landstrikes.schema.nominal_titles import check_nominal_titles
 from landstrikes.schema.pronoun_entities import check_pronoun_entities
+from landstrikes.schema.pronoun_genders import check_pronoun_genders
 from landstrikes.schema.pronoun_types import check_pronoun_types
 from landstrikes.schema.quantity_bounds import check_quantity_bounds
 from landstrikes.schema.quantity_numbers import check_quantity_numbers
@@ -48,7 +49,7 @@ from landstrikes.schema.quote_cues import check_quote_cues
 from landstrikes.schema.quote_kinds import check_quote_kinds
 from landstrikes.schema.quote_pairs import check_quote_pairs
 from landstrikes.schema.repeated_propositions import check_cluster_propositions, check_target_descriptions, check_variant_propositions
-from landstrikes.schema.repeated_headline_claims import check_repeated_headline_claims
+from landstrikes.schema.repeated_headline_claims import check_repeated_headline_claims, check_repeated_headline_evidence
 from landstrikes.schema.segment_starts import check_segment_line_starts, check_segment_starts
 from landstrikes.schema.slug_ids import check_claim_named_clusters, check_slug_ids
 from landstrikes.schema.sorted_lists import check_sorted_lists
@@ -108,6 +109,7 @@ CENSUS_CHECKS = (
     check_group_holders,
     check_entity_holders,
     check_repeated_headline_claims,
+    check_repeated_headline_evidence,
     check_heading_claims,
     check_nominal_articles,
     check_nominal_determiners,
@@ -124,6 +126,7 @@ CENSUS_CHECKS = (
     check_auto_clusters,
     check_quote_cluster_names,
     check_pronoun_entities,
+    check_pronoun_genders,
     check_auto_confidences,
     check_auto_segments,
     check_auto_claim_defaults,
@@ -191,6 +194,7 @@ CENSUS_CHECK_IDS = (
     "holder-group-mismatch",
     "holder-not-speaker",
     "claim-in-repeated-headline",
+    "evidence-in-repeated-headline",
     "headline-claim-attributed",
     "nominal-indefinite-article",
     "nominal-without-determiner",
@@ -207,6 +211,7 @@ CENSUS_CHECK_IDS = (
     "auto-cluster-not-its-own",
     "quote-cluster-not-its-words",
     "pronoun-entity-not-in-article",
+    "pronoun-gender-mismatch",
     "auto-confidence-unrounded",
     "auto-confidence-not-fixed",
     "auto-segments-not-merged",

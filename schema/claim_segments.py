@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from landstrikes.schema.article_rules import BOILERPLATE_KINDS
-from landstrikes.schema.checkcorpus import frame_ints, frame_strings, is_in, known_rows, same_article_span_match
+from landstrikes.schema.checkcorpus import frame_ints, frame_strings, is_in, known_rows
 from landstrikes.schema.report import Report
+from landstrikes.schema.rows_in_blocks import rows_overlapping
 
 
 def check_claim_segments(tables, report: Report) -> None:
@@ -30,18 +31,10 @@ def _check(tables, report: Report, table: str, id_column: str, span: tuple[str, 
     if rows is None or segments is None or not all(c in rows for c in (id_column, "article_id", *span)) \
             or not all(c in segments for c in ("segment_id", "article_id", "start", "end", "kind")):
         return
-    # a null id or offset is another check's finding: those rows are left out, so the pairing is decided
-    annotated = np.flatnonzero(known_rows(rows, ("article_id", *span)))
     noise = np.flatnonzero(is_in(segments, "kind", BOILERPLATE_KINDS) & known_rows(segments))
-    if not len(annotated) or not len(noise):
-        return
-    # each row's first overlapping block, the one _report names (attack30: listing every pair of an article of
-    # nested spans cost its rows squared)
-    first = same_article_span_match(rows, annotated, segments, noise, "overlap", pick="first", left_span=span)
-    if first is None:
-        return
-    inside = (first >= 0) & (frame_ints(rows, span[1])[annotated] > frame_ints(rows, span[0])[annotated])
-    _report(rows, segments, annotated[inside], noise[first[inside]], report, table, id_column, span[0], check, message)
+    found, blocks = rows_overlapping(rows, span, segments, noise, pick="first")  # the first block, the one _report names
+    inside = frame_ints(rows, span[1])[found] > frame_ints(rows, span[0])[found]
+    _report(rows, segments, found[inside], blocks[inside], report, table, id_column, span[0], check, message)
 
 
 def _report(rows, segments, found, segment_rows, report, table, id_column, column, check, message) -> None:

@@ -1,6 +1,6 @@
 """landstrikes: an annotated, validated corpus of five news articles on US land strikes in Mexico."""
 
-__version__ = "2.36.0"
+__version__ = "2.36.1"
 DATASET_VERSION = __version__
 
 
