@@ -107,3 +107,24 @@ def test_a_faiths_group_word_alone_is_norp(text, surface):
 ])
 def test_a_body_named_with_a_faiths_word_stays_a_body(text, name):
     assert (name, "ORG") in _found(text), _found(text)
+
+
+# --- reported speech after a dated dateline -------------------------------------------------------------------
+
+
+def _reports(text: str) -> list[str]:
+    from landstrikes.extract import extract_article
+
+    return [text[q["start"]:q["end"]] for q in extract_article("x", text)["quotes"] if q["kind"] == "indirect"]
+
+
+@pytest.mark.parametrize("text", [
+    "KESTON, March 3 (Coastal Wire) - Tarnland will raise its fuel duty next year, the finance minister said on Tuesday.",
+    "KESTON, Jan. 12, 2015 - Tarnland will raise its fuel duty next year, the finance minister said.",
+    "KESWATER, Cumbria, Sept. 4 - Tarnland will raise its fuel duty next year, the finance minister said.",
+    # guard: the undated forms, as extract47 left them
+    "KESTON (Coastal Wire) - Tarnland will raise its fuel duty next year, the finance minister said.",
+    "KESWATER, Cumbria - Tarnland will raise its fuel duty next year, the finance minister said.",
+])
+def test_a_dated_datelines_words_are_no_part_of_the_report(text):
+    assert _reports(text) == ["Tarnland will raise its fuel duty next year"], _reports(text)

@@ -1319,11 +1319,11 @@ def _holder_after_office(rest: list[_Tok], runs: _Runs) -> int:
     return found if found < len(rest) - 1 else 0
 
 
-_DATELINE_DATE = (r"(?P<date>,[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
+DATELINE_DATE = (r"(?P<date>,[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
                   r"(?:,[ \t]+\d{4})?)?")
 """A date after a dateline's place or region (`LARCHMOUTH, March 3 (Reuters) -`, `KESWATER, Cumbria, Jan. 12, 2015 -`):
 the dateline's place was left a name of the one-word or `Port <Name>` default without it (newuser59)."""
-_DATELINE = re.compile(r"(?P<region>,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?" + _DATELINE_DATE
+_DATELINE = re.compile(r"(?P<region>,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?" + DATELINE_DATE
                        + r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]")
 """After a paragraph's first words in capitals: what ends a dateline (`LARCHMOUTH —`, `KESWATER,
 Cumbria -`, `LARCHMOUTH (Reuters) -`, `LARCHMOUTH, March 3 (Reuters) -`)."""
@@ -1506,7 +1506,7 @@ def _before_a_state(text: str, end: int, abbreviated_only: bool) -> bool:
 
 
 _TOWN_COMMA = re.compile(r"\b(?:in|at|from|near|of|outside) (?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+,[ \t]+$")
-_REGION_END = re.compile(r"\.?" + _DATELINE_DATE + r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]")
+_REGION_END = re.compile(r"\.?" + DATELINE_DATE + r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]")
 
 
 def _may_hold(tok: _Tok) -> bool:
