@@ -128,3 +128,26 @@ def _reports(text: str) -> list[str]:
 ])
 def test_a_dated_datelines_words_are_no_part_of_the_report(text):
     assert _reports(text) == ["Tarnland will raise its fuel duty next year"], _reports(text)
+
+
+# --- a body's head word the list lacked ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Shelling went on, the Tarnland-based Kesbian Observatory for Civil Liberties said.", "Kesbian Observatory for Civil Liberties"),
+    ("A spokeswoman for the British Embassy in Kesby said the office was shut.", "British Embassy"),
+    ("The French Consulate in Delmar issued new visas.", "French Consulate"),
+    ("The force's Directorate of Professional Standards opened an inquiry.", "Directorate of Professional Standards"),
+])
+def test_a_bodys_name_with_its_head_word_is_one_name(text, name):
+    assert (name, "ORG") in _found(text), _found(text)
+
+
+def test_a_report_by_such_a_body_is_the_bodys():
+    from landstrikes.extract import extract_article
+
+    text = ("Eleven soldiers died in the raid, the Tarnland-based Kesbian Observatory for Civil Liberties said "
+            "on Sunday.")
+    rows = extract_article("x", text)
+    names = {e["entity_id"]: e["name"] for e in rows["entity_rows"]}
+    assert [names.get(q["speaker_id"]) for q in rows["quotes"]] == ["Kesbian Observatory for Civil Liberties"], rows["quotes"]
