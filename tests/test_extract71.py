@@ -151,3 +151,27 @@ def test_a_report_by_such_a_body_is_the_bodys():
     rows = extract_article("x", text)
     names = {e["entity_id"]: e["name"] for e in rows["entity_rows"]}
     assert [names.get(q["speaker_id"]) for q in rows["quotes"]] == ["Kesbian Observatory for Civil Liberties"], rows["quotes"]
+
+
+# --- a web page's labels in capitals ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("The pier opened on Monday.\n\nMORE: Delmar plans a second ferry\n\nThe council met.", "MORE"),
+    ("The pier opened on Monday.\n\nSEE ALSO: Ten ferries to ride\n\nThe council met.", "SEE ALSO"),
+    ("The pier opened on Monday.\n\nRELATED\n\nThe council met.", "RELATED"),
+    ("The pier opened on Monday.\nVIEW GALLERY\nThe council met.", "VIEW GALLERY"),
+    ("PROBABLY FALSE\n\nExample: a post shared online.", "PROBABLY FALSE"),
+])
+def test_a_pages_label_in_capitals_is_no_name(text, label):
+    assert all(surface != label for surface, _ in _found(text)), _found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # guard: an initialism, a known name, a label's words inside a sentence stay names
+    ("The pier opened.\nNATO: troops left the port.", "NATO"),
+    ("The pier opened.\nWHITE HOUSE\nThe council met.", "WHITE HOUSE"),
+    ("The talks ended, the WHO said on Monday.", "WHO"),
+])
+def test_an_initialism_or_a_known_name_in_capitals_stays(text, name):
+    assert name in [surface for surface, _ in _found(text)], _found(text)

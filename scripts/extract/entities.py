@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from landstrikes.extract import entity_types
-from landstrikes.extract import work_titles
+from landstrikes.extract import page_labels, work_titles
 from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.guard import guarded, rewritten
 from landstrikes.extract.text import inside_word, lines
@@ -674,7 +674,8 @@ def find_mentions(text: str) -> list[Mention]:
     raw = _with_leading_particles(text, raw) if " d" in text or " v" in text or " b" in text or " i" in text or " e" in text or " t" in text else raw
     # a regex's \b follows this Python's Unicode tables: a name glued to a letter they do not know
     # is part of a longer word, which validate's newer tables see; such a mention is dropped
-    found = [m for m in _link_short_names(text, raw) if not (inside_word(text, m.start) or inside_word(text, m.end))]
+    found = [m for m in _link_short_names(text, raw) if not (inside_word(text, m.start) or inside_word(text, m.end))
+             and not page_labels.is_page_label(text, m.start, m.end)]
     # a quoted work's title is one name, linked after the others: its last word alone elsewhere
     # (`Baghdadi` after "Cub of Baghdadi") is not the work (extract71)
     return sorted(found + [Mention(s, e, text[s:e], kind, "NAME", 0.6) for s, e, kind in titles], key=lambda m: m.start) if titles else found
