@@ -14,6 +14,7 @@ headline's, which `entities._headline_quotes` reads.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -72,4 +73,10 @@ def without_names_inside(raw: list, titles: list[tuple[int, int, str]]) -> list:
     """The recognised rows but those inside a quoted title (the title is their longest name, M4)."""
     if not titles:
         return raw
-    return [r for r in raw if not any(s <= r[0] and r[1] <= e for s, e, _ in titles)]
+    starts = [s for s, _, _ in titles]  # (in text order, none overlapping: one look-up per row, attack-proof)
+    out = []
+    for row in raw:
+        i = bisect.bisect_right(starts, row[0]) - 1
+        if i < 0 or row[1] > titles[i][1]:
+            out.append(row)
+    return out
