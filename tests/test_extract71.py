@@ -175,3 +175,22 @@ def test_a_pages_label_in_capitals_is_no_name(text, label):
 ])
 def test_an_initialism_or_a_known_name_in_capitals_stays(text, name):
     assert name in [surface for surface, _ in _found(text)], _found(text)
+
+
+# --- "New" opening a known name that is no place ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sales should pick up in the New Year, the bank said.", "New Year"),
+    ("Prices fell over the Christmas and New Year period.", "New Year"),
+    ("Crowds gathered on New Year's Eve in the square.", "New Year's Eve"),
+    ("On New Year’s Day the pier was shut.", "New Year’s Day"),
+])
+def test_the_new_year_is_one_event(text, name):
+    assert (name, "EVENT") in _found(text), _found(text)
+
+
+def test_new_before_a_word_that_opens_no_known_name_is_still_dropped():
+    # "New" is a function word but before a place or a known name: `New Quay` keeps the old reading (a guard), `New Year` is new
+    text = "Under the New Year rules and the New Quay plan, prices rose."
+    assert [surface for surface, _ in _found(text)] == ["New Year", "Quay"], _found(text)

@@ -95,7 +95,7 @@ KNOWN_TYPES = {
     **dict.fromkeys(("Christmas", "Easter", "Ramadan", "Eid", "Hanukkah", "Diwali", "Thanksgiving", "Halloween",
                      "Passover", "Hogmanay", "Yom Kippur", "Christmas Day", "Christmas Eve", "Boxing Day",
                      "Remembrance Day", "Remembrance Sunday", "Independence Day", "Labor Day", "Labour Day",
-                     "Memorial Day", "Armistice Day", "Bastille Day", "Anzac Day", "Good Friday",
+                     "Memorial Day", "Armistice Day", "Bastille Day", "Anzac Day", "Good Friday", "New Year",
                      # the UK Budget, an annual event of Parliament (the one-word default made it a body)
                      "Budget", "Budgets", "Pre-Budget Report",
                      # a season opening a name: the lone season is no name (`entity_types.NOT_NAMES`)
