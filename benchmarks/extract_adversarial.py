@@ -84,6 +84,17 @@ PATTERNS: dict[str, str] = {
     "quoted headlines": "\"Will This Ferry Sail Again Before Ann Lee Retires?\" ",
     "headline openers": "\u201cWill This Ferry Sail ",
     "single-quoted headlines": "'Quits The Council To Run For Mayor Of Tarnvale' ",
+    # extract71's rules, each on its own trigger
+    "quoted titles": "on \u201cMornings with the Harbour Crew\u201d ",
+    "title openers": "the \u201cTales of the ",
+    "straight title runs": 'titled "A Letter to the Valley of the Kings and the ',
+    "page labels": "MORE: a\n",
+    "label words": "MORE ",
+    "place nouns": "the Qarvan province ",
+    "region nouns": "Lower Qarvan region ",
+    "creed words": "Islamic ",
+    "body heads": "Kesbian Observatory for Civil Liberties ",
+    "dated dateline reports": "KESTON, March 3 (Wire) - the plan will fail, he said.\n",
 }
 
 

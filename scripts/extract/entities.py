@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from landstrikes.extract import entity_types
+from landstrikes.extract import page_labels, work_titles
 from landstrikes.extract import gazetteer as gz
 from landstrikes.extract.guard import guarded, rewritten
 from landstrikes.extract.text import inside_word, lines
@@ -460,6 +461,9 @@ def _name_like(tok: _Tok, following: _Tok | None = None, text: str = "") -> bool
         return False
     if w in _PLACE_FIRST_WORDS and following is not None and text[tok.end:following.start] == " " and f"{w} {following.text}" in gz.places():
         return True  # "New York", "New Zealand": a function word that starts a place name
+    if w in _PLACE_FIRST_WORDS and following is not None and text[tok.end:following.start] == " " and (
+            f"{w} {_APOSTROPHE.split(following.text, 1)[0]}" in gz.KNOWN_TYPES):
+        return True  # "the New Year", "New Year's Eve": a known name's first word (extract71: "New" had been dropped, "Year" a body)
     if w in _NUMBER_WORDS and following is not None and _opens_a_name_mid_sentence(text, tok, following):
         return True  # "the Three Gorges Dam", "the Four Seasons", "Third Way politics" (extract46)
     if w in gz.FUNCTION_WORDS or w in gz.MONTHS_DAYS or _APOSTROPHE.split(w, 1)[0] in gz.FUNCTION_WORDS:
@@ -664,10 +668,20 @@ def find_mentions(text: str) -> list[Mention]:
     raw = _scandals(text, raw) if "ate" in text else raw
     raw = _outlets_named_by_a_word(text, raw) if "he " in text else raw
     raw = _with_articles(text, _products(text, _with_channel_numbers(text, _with_the_and_year(text, _longest_first(raw)))))
+    if '"' in text or "“" in text or "'" in text or "‘" in text:
+        headlines = _title_case_lines(text)
+        titles = work_titles.quoted_titles(text, lambda pos: _in_lines(pos, headlines))
+    else:
+        titles = []
+    raw = work_titles.without_names_inside(raw, titles)
     raw = _with_leading_particles(text, raw) if " d" in text or " v" in text or " b" in text or " i" in text or " e" in text or " t" in text else raw
     # a regex's \b follows this Python's Unicode tables: a name glued to a letter they do not know
     # is part of a longer word, which validate's newer tables see; such a mention is dropped
-    return [m for m in _link_short_names(text, raw) if not (inside_word(text, m.start) or inside_word(text, m.end))]
+    found = [m for m in _link_short_names(text, raw) if not (inside_word(text, m.start) or inside_word(text, m.end))
+             and not page_labels.is_page_label(text, m.start, m.end)]
+    # a quoted work's title is one name, linked after the others: its last word alone elsewhere
+    # (`Baghdadi` after "Cub of Baghdadi") is not the work (extract71)
+    return sorted(found + [Mention(s, e, text[s:e], kind, "NAME", 0.6) for s, e, kind in titles], key=lambda m: m.start) if titles else found
 
 
 _PARTICLE_BEFORE = re.compile(
@@ -703,7 +717,7 @@ def _with_leading_particles(text: str, raw: list) -> list:
     return out
 
 
-_BROADCASTERS = gz.MEDIA_NAMES | frozenset("ABC CBS NBC ITV Sky RTE Channel".split())
+_BROADCASTERS = gz.BROADCASTERS
 _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}")
 _CHANNEL_NUMBER = re.compile(
     r" \d{1,3}(?: News(?: Now| NOW)?)?(?![\w%]|[.,]\d| (?:million|billion|thousand|per|percent|years?|months?|weeks?|days?"
@@ -1309,11 +1323,11 @@ def _holder_after_office(rest: list[_Tok], runs: _Runs) -> int:
     return found if found < len(rest) - 1 else 0
 
 
-_DATELINE_DATE = (r"(?P<date>,[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
+DATELINE_DATE = (r"(?P<date>,[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2}"
                   r"(?:,[ \t]+\d{4})?)?")
 """A date after a dateline's place or region (`LARCHMOUTH, March 3 (Reuters) -`, `KESWATER, Cumbria, Jan. 12, 2015 -`):
 the dateline's place was left a name of the one-word or `Port <Name>` default without it (newuser59)."""
-_DATELINE = re.compile(r"(?P<region>,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?" + _DATELINE_DATE
+_DATELINE = re.compile(r"(?P<region>,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?" + DATELINE_DATE
                        + r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]")
 """After a paragraph's first words in capitals: what ends a dateline (`LARCHMOUTH —`, `KESWATER,
 Cumbria -`, `LARCHMOUTH (Reuters) -`, `LARCHMOUTH, March 3 (Reuters) -`)."""
@@ -1496,7 +1510,7 @@ def _before_a_state(text: str, end: int, abbreviated_only: bool) -> bool:
 
 
 _TOWN_COMMA = re.compile(r"\b(?:in|at|from|near|of|outside) (?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+,[ \t]+$")
-_REGION_END = re.compile(r"\.?" + _DATELINE_DATE + r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]")
+_REGION_END = re.compile(r"\.?" + DATELINE_DATE + r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]")
 
 
 def _may_hold(tok: _Tok) -> bool:
@@ -1620,6 +1634,8 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
         return [(start, end, name, "MEDIA", 0.75, None)]
     if name in demonyms:
         return [(start, end, demonyms[name], "NORP", 0.8, None)]
+    if len(group) == 1 and name in gz.CREED_WORDS:
+        return [(start, end, name, "NORP", 0.75, None)]  # "Islamic law", "Orthodox nuns": a faith's group word (extract71)
     if len(group) == 1 and name.count("-") == 1 and all(part in demonyms for part in name.split("-")):
         return [(start, end, name, "NORP", 0.75, None)]  # "Irish-American": a hyphenated identity (extract45)
     if len(group) == 1 and name in gz.US_STATE_ABBREVIATIONS and _after_dateline_town(text, start, end):
@@ -1644,7 +1660,7 @@ def _type_group_titled(text: str, group: list[_Tok], runs: _Runs, title: str | N
             return [(start, end, name, "PERSON", 0.7, gender)]
         if words[0] in _NUMBER_WORDS:
             return [(start, end, name, "ORG", 0.45, None)]  # "Four Seasons", "First Look": no person's name (extract46)
-        return [(start, end, name, entity_types.unknown_type(text, start, words), 0.45, None)]
+        return [(start, end, name, entity_types.unknown_type(text, start, end, words), 0.45, None)]
     if _SPEECH_AFTER.match(text[end:end + 20]) and entity_types.may_be_surname(name):
         return [(start, end, name, "PERSON", 0.55, None)]
     if len(group) == 1 and name in given:

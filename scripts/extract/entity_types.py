@@ -80,7 +80,7 @@ def class_type(text: str, start: int, end: int, words: list[str], places: dict) 
     return None
 
 
-def unknown_type(text: str, start: int, words: list[str]) -> str:
+def unknown_type(text: str, start: int, end: int, words: list[str]) -> str:
     """Type of a two-to-four-word name with no given name, title, head noun or gazetteer entry.
 
     Most such names in news are people with a given name the census list lacks ("Herve Gaymard");
@@ -92,6 +92,9 @@ def unknown_type(text: str, start: int, words: list[str]) -> str:
     first, last = words[0], words[-1]
     if last in ORG_LAST_WORDS:
         return "ORG"
+    region = place_noun_after(text, end, REGION_NOUNS_AFTER)
+    if region is not None and not _has_given_name(words) and last not in gz.demonyms():
+        return region  # "Lower <Name> region", "the <Name> <Name> district": a place of that kind (not "the Central American city"; extract71)
     if plural_noun(last) and last not in gz.common_surnames() and not _has_given_name(words):
         return "ORG"  # "Harbourline Ferries", "Corvel Motors", "Norby Foods": a trade's plural noun last (extract47)
     if last in NATIONAL_ARMS:
@@ -206,21 +209,30 @@ def may_be_surname(word: str) -> bool:
     return word in gz.surnames() or word in gz.given_names()
 
 
+REGION_NOUNS_AFTER = {
+    **dict.fromkeys("region valley river mountains mountain lake coast island islands desert estuary peninsula".split(), "LOC"),
+    **dict.fromkeys("town village city suburb district borough province provinces governorate county neighbourhood "
+                    "neighborhood municipality prefecture oblast canton".split(), "GPE"),
+}
+"""Common nouns of a place's kind (a unit of government, a natural feature) after its name: `<Name> province`,
+`the <Name> region`, `<Name> islands` name a place, whatever the name's words (extract71: `<Name> province`,
+`<Name> governorate`, `<Name> neighborhood` had been typed ORG by the one-word default, `Lower <Name> region`
+a body by its English first word)."""
 PLACE_NOUNS_AFTER = {
-    **dict.fromkeys("prison prisons jail dam dams region valley river mountains mountain lake coast island "
-                    "desert estuary".split(), "LOC"),
-    **dict.fromkeys("resident residents seat constituency town village city suburb hospital mansion "
-                    "apartment district borough".split(), "GPE"),
+    **REGION_NOUNS_AFTER,
+    **dict.fromkeys("prison prisons jail dam dams".split(), "LOC"),
+    **dict.fromkeys("resident residents seat constituency hospital mansion apartment".split(), "GPE"),
 }
 """Common nouns that make the unknown word before them a place ("Belmarsh prison", "the Xiluodu
-dam", "the Tatton seat", "a Ferguson resident")."""
+dam", "the Tatton seat", "a Ferguson resident"); a facility's noun only after one word (`<Name> <Name>
+Hospital`'s words are the hospital's own name)."""
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 
 
-def place_noun_after(text: str, end: int) -> str | None:
-    """GPE or LOC when a place noun follows the lone unknown word ending at `end`, else None."""
+def place_noun_after(text: str, end: int, nouns: dict[str, str] = PLACE_NOUNS_AFTER) -> str | None:
+    """GPE or LOC when a place noun follows the unknown name ending at `end`, else None."""
     m = _NEXT_WORD.match(text, end, end + 16)
-    return PLACE_NOUNS_AFTER.get(m.group(1)) if m else None
+    return nouns.get(m.group(1)) if m else None
 
 
 PERSON_NOUNS_BEFORE = frozenset(

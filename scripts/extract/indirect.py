@@ -11,7 +11,7 @@ import re
 
 from landstrikes.extract.cues import LEMMA, PAST_VERBS, VERB_RE, VERBS, in_compound, used_as_noun
 from landstrikes.extract.guard import rewritten, with_words
-from landstrikes.extract.entities import Mention
+from landstrikes.extract.entities import DATELINE_DATE, Mention
 from landstrikes.extract.limits import MAX_SPAN, WINDOW, refuse_past_cap
 from landstrikes.extract.quoterow import Quote
 from landstrikes.extract.speakers.after_verb import subject_after
@@ -171,10 +171,11 @@ def _preposed_report(text: str, sentence: Span, mentions, marked: list[tuple[int
     return Quote(span.start, span.end, "indirect", speaker, (verb_start, verb_end, LEMMA[m.group("verb").lower()]), None, 0.5)
 
 
-_DATELINE_OPENING = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*"
-                               r"(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]+")
-"""A dateline opening a paragraph (`LARCHMOUTH —`, `KESWATER, Cumbria -`, `LONDON (Reuters) -`): no
-part of the reported content after it (extract47)."""
+_DATELINE_OPENING = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
+                               + DATELINE_DATE + r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–]|--?)[ \t]+")
+"""A dateline opening a paragraph (`LARCHMOUTH —`, `KESWATER, Cumbria -`, `LONDON (Reuters) -`, and with a
+date, `LARCHMOUTH, March 3 (Reuters) -`, `KESWATER, Cumbria, Jan. 12, 2015 -`): no part of the reported
+content after it (extract47; the dated form had stayed in the span, extract71)."""
 
 
 def through_closing_quotation(text: str, span: Span, sentence: Span, marked: list[tuple[int, int]]) -> Span:
