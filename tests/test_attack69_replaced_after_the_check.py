@@ -1,0 +1,93 @@
+"""A folder replaced after a writer's last identity check, right before its swap, changes nothing
+where its path now leads: the swap acts on the folders the writer locked, judged and made, through
+their descriptors (attack69). attack63 checked the folder's identity by path, then renamed by path:
+between the two, `P` replaced by a link to `E` (which holds a copy of `P`, its staging folder with
+it, beside the user's own `E/site`) had the staged output exchanged with the user's folder, which
+went to a hidden staging name. The replacement is made by a hook on the swap itself, not by timing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from landstrikes.safety import outdir, swap
+
+
+def _replaced_before(real, parent, moved, elsewhere):
+    """`real`, after `parent` is moved to `moved` and replaced by a link to `elsewhere`, into which a
+    copy of what `parent` held is made (a sync or backup tool's copy: the staging folder comes along)."""
+    def replace_then(*args, **kwargs):
+        parent.rename(moved)
+        parent.symlink_to(elsewhere)
+        for entry in moved.iterdir():
+            if not (elsewhere / entry.name).exists():  # (the user's own `site` stays theirs)
+                shutil.copytree(entry, elsewhere / entry.name, symlinks=True)
+        return real(*args, **kwargs)
+
+    return replace_then
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "rename"])
+@pytest.mark.parametrize("earlier_output", [False, True], ids=["new-out", "over-an-earlier-out"])
+def test_an_out_parent_replaced_right_before_the_swap_keeps_the_users_folder(tmp_path, monkeypatch, exchange,
+                                                                              earlier_output):
+    parent, elsewhere, moved = tmp_path / "P", tmp_path / "E", tmp_path / "P-moved"
+    parent.mkdir()
+    if earlier_output:
+        with outdir.output_folder(parent / "site", "export-schemas") as staging:
+            (staging / "old.txt").write_text("old\n", encoding="utf-8")
+    (elsewhere / "site").mkdir(parents=True)
+    (elsewhere / "site" / "mine.txt").write_text("the user's own\n", encoding="utf-8")
+    monkeypatch.setattr(swap, "EXCHANGE", exchange and swap.EXCHANGE)
+    monkeypatch.setattr(outdir, "_swap_in", _replaced_before(outdir._swap_in, parent, moved, elsewhere))
+    with outdir.output_folder(parent / "site", "export-schemas") as staging:
+        (staging / "new.txt").write_text("new\n", encoding="utf-8")
+    assert sorted(os.listdir(elsewhere / "site")) == ["mine.txt"]  # the user's folder, where the path now leads
+    assert (elsewhere / "site" / "mine.txt").read_text(encoding="utf-8") == "the user's own\n"
+    assert sorted(os.listdir(moved / "site")) == [outdir.MARKER, "new.txt"]  # the output, in the folder judged
+    assert (moved / "site" / "new.txt").read_text(encoding="utf-8") == "new\n"
+    monkeypatch.undo()
+    with outdir.output_folder(moved / "site", "export-schemas") as staging:  # the next run cleans what was left
+        (staging / "new.txt").write_text("new\n", encoding="utf-8")
+    assert sorted(os.listdir(moved)) == ["site"]
+
+
+def test_a_dry_run_whose_out_folder_is_replaced_after_its_copy_is_refused(released_copy, tmp_path, monkeypatch, capsys):
+    """`publish --dry-run --out P/upload` copies the release into a hidden folder of P, by path, and
+    renamed it into place by path, with no check that P was still the folder it locked (attack63's
+    left item): its copy went wherever P's path then led."""
+    from landstrikes.cli import main
+    from landstrikes.releases import publish
+
+    parent, elsewhere, moved = tmp_path / "P", tmp_path / "E", tmp_path / "P-moved"
+    parent.mkdir()
+    elsewhere.mkdir()
+    real_fault = publish.fault
+
+    def at(point):
+        if point == "publish:staged":
+            _replaced_before(lambda: None, parent, moved, elsewhere)()
+        real_fault(point)
+
+    monkeypatch.setattr(publish, "fault", at)
+    code = main(["publish", "1.0.1", "--dry-run", "--out", str(parent / "upload"), "--dataset", str(released_copy)])
+    err = capsys.readouterr().err
+    assert code == 2 and "[output-io]" in err and "was moved, deleted or replaced" in err, err
+    assert "upload" not in os.listdir(elsewhere) and "upload" not in os.listdir(moved)
+
+
+def test_a_dry_run_whose_out_folder_is_replaced_right_before_its_rename_lands_where_it_was_judged(
+        released_copy, tmp_path, monkeypatch, capsys):
+    from landstrikes.cli import main
+    from landstrikes.releases import publish
+
+    parent, elsewhere, moved = tmp_path / "P", tmp_path / "E", tmp_path / "P-moved"
+    parent.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.setattr(publish, "rename_durably", _replaced_before(publish.rename_durably, parent, moved, elsewhere))
+    code = main(["publish", "1.0.1", "--dry-run", "--out", str(parent / "upload"), "--dataset", str(released_copy)])
+    assert code == 0, capsys.readouterr().err
+    assert "upload" not in os.listdir(elsewhere)
+    assert (moved / "upload" / "MANIFEST.json").is_file()
