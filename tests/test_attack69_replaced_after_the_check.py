@@ -22,8 +22,12 @@ def _replaced_before(real, parent, moved, elsewhere):
         parent.rename(moved)
         parent.symlink_to(elsewhere)
         for entry in moved.iterdir():
-            if not (elsewhere / entry.name).exists():  # (the user's own `site` stays theirs)
+            if (elsewhere / entry.name).exists():  # (the user's own `site` stays theirs)
+                continue
+            if entry.is_dir() and not entry.is_symlink():
                 shutil.copytree(entry, elsewhere / entry.name, symlinks=True)
+            else:
+                shutil.copy2(entry, elsewhere / entry.name, follow_symlinks=False)
         return real(*args, **kwargs)
 
     return replace_then
@@ -91,3 +95,39 @@ def test_a_dry_run_whose_out_folder_is_replaced_right_before_its_rename_lands_wh
     assert code == 0, capsys.readouterr().err
     assert "upload" not in os.listdir(elsewhere)
     assert (moved / "upload" / "MANIFEST.json").is_file()
+
+
+def test_a_dataset_folder_replaced_right_before_the_swap_keeps_the_other_datasets_tables(whole_copy, tmp_path,
+                                                                                        monkeypatch):
+    """`build` checks that the dataset folder is still the one it staged in, then swapped by path: a
+    folder replaced in between by a link to another dataset (holding a copy of the staging folder)
+    had the other dataset's data/ and README.md exchanged."""
+    from landstrikes import build
+
+    other, moved = tmp_path / "other", tmp_path / "moved"
+    other.mkdir()
+    (other / "data").mkdir()
+    (other / "data" / "theirs.txt").write_text("the other dataset's own\n", encoding="utf-8")
+    (other / "README.md").write_text("the other dataset's card\n", encoding="utf-8")
+    monkeypatch.setattr(build, "install", _replaced_before(build.install, whole_copy, moved, other))
+    build.build(whole_copy, notice=lambda _: None)
+    assert os.listdir(other / "data") == ["theirs.txt"]
+    assert (other / "README.md").read_text(encoding="utf-8") == "the other dataset's card\n"
+    assert not [p for p in moved.iterdir() if p.name.startswith(".build-")]  # swapped and cleaned, where it was judged
+
+
+def test_a_swap_failing_through_the_descriptor_names_the_file_by_the_dataset_folders_path(whole_copy, monkeypatch):
+    """The swap reaches the dataset folder through /proc/self/fd/N; a failure there still names the
+    file as the user knows it (the promise of attack63's full-disk lines)."""
+    from landstrikes import build
+    from landstrikes.errors import BuildError
+    from landstrikes.safety import swap as swap_module
+
+    def full(staging, entries):
+        raise OSError(28, "No space left on device", str(staging / "SWAP.json.tmp"))
+
+    monkeypatch.setattr(swap_module, "write_journal", full)
+    with pytest.raises(BuildError) as caught:
+        build.build(whole_copy, notice=lambda _: None)
+    line = str(caught.value)
+    assert str(whole_copy) in line and "/proc/" not in line and "SWAP.json.tmp" in line, line
