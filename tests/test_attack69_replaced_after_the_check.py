@@ -131,3 +131,29 @@ def test_a_swap_failing_through_the_descriptor_names_the_file_by_the_dataset_fol
         build.build(whole_copy, notice=lambda _: None)
     line = str(caught.value)
     assert str(whole_copy) in line and "/proc/" not in line and "SWAP.json.tmp" in line, line
+
+
+def test_a_releases_folder_replaced_right_before_the_rename_gets_the_release_where_it_was_judged(
+        released_copy, tmp_path, monkeypatch, capsys):
+    """`release` checks that releases/ is still the folder it staged in, then renamed by path: a
+    folder replaced in between by a link to another releases folder (holding a copy of the staging
+    folder) got the release."""
+    from landstrikes.cli import main
+    from landstrikes.releases import release
+
+    sheet = released_copy.parent / "DATASHEET.md"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\nA corrected sentence.\n", encoding="utf-8")
+    root, other, moved = released_copy / "releases", tmp_path / "other-releases", tmp_path / "moved"
+    other.mkdir()
+    real, calls = release.rename_durably, []
+
+    def first_replaced(*args, **kwargs):  # the release's own rename comes first, its changelog's second
+        if not calls:
+            _replaced_before(lambda: None, root, moved, other)()
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(release, "rename_durably", first_replaced)
+    assert main(["release", "1.0.2", "--dataset", str(released_copy)]) == 0, capsys.readouterr().err
+    assert "1.0.2" not in os.listdir(other)
+    assert (moved / "1.0.2" / "MANIFEST.json").is_file()
