@@ -157,3 +157,25 @@ def test_a_releases_folder_replaced_right_before_the_rename_gets_the_release_whe
     assert main(["release", "1.0.2", "--dataset", str(released_copy)]) == 0, capsys.readouterr().err
     assert "1.0.2" not in os.listdir(other)
     assert (moved / "1.0.2" / "MANIFEST.json").is_file()
+
+
+def test_an_out_parent_replaced_and_put_back_while_the_writer_writes_loses_no_file(tmp_path):
+    """The writers write by the path `output_folder` yields, and it reaches the staging folder through
+    its descriptor (attack69): with the parent replaced by a link to `E` while a page is written, then
+    put back, that page had gone to `E` (made there with its folders, as render makes them) and the
+    output was swapped in without it, exit 0."""
+    parent, elsewhere, moved = tmp_path / "P", tmp_path / "E", tmp_path / "P-moved"
+    parent.mkdir()
+    elsewhere.mkdir()
+    with outdir.output_folder(parent / "site", "render") as staging:
+        (staging / "a.html").write_text("a\n", encoding="utf-8")
+        parent.rename(moved)
+        parent.symlink_to(elsewhere)
+        (staging / "pages").mkdir(parents=True, exist_ok=True)
+        (staging / "pages" / "b.html").write_text("b\n", encoding="utf-8")
+        parent.unlink()
+        moved.rename(parent)
+        (staging / "c.html").write_text("c\n", encoding="utf-8")
+    assert sorted(p.relative_to(parent / "site").as_posix() for p in (parent / "site").rglob("*.html")) == \
+        ["a.html", "c.html", "pages/b.html"]
+    assert os.listdir(elsewhere) == []

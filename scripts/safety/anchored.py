@@ -3,10 +3,11 @@
 A writer checks by path that the folder it locked and staged in is still where its path leads
 (`places.still_in_place`), then swaps its staging folder in. Done by path, the swap went wherever
 the path led after the check: a folder replaced in between had its entries exchanged at the new
-place (attack63's left window). On Linux, `/proc/self/fd/N` is the folder open on descriptor N
+place (attack63's left window). On Linux, `/proc/PID/fd/N` is the folder open on descriptor N
 itself (the kernel follows the descriptor, not a name), so a path under it reaches the folder
-opened and verified once, and the swap's own code (journal, digests, exchange, clean-up) stays
-as it is (attack69). Where /proc is not mounted the folder's own path is used, as before.
+opened and verified once, and the swap's own code (journal, digests, exchange, clean-up) and the
+`--out` writers' own code stay as they are (attack69). Where /proc is not mounted the folder's own
+path is used, as before.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-PROC_FD = Path("/proc/self/fd")
-
 
 @contextmanager
 def anchored(folder: Path) -> Iterator[tuple[os.stat_result, Path]]:
@@ -25,18 +24,21 @@ def anchored(folder: Path) -> Iterator[tuple[os.stat_result, Path]]:
     checks) and a path that reaches that very folder while the block runs."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
-        through = PROC_FD / str(fd)
-        yield os.fstat(fd), (through if _reaches(through, fd) else Path(folder))
+        yield os.fstat(fd), through_descriptor(fd) or Path(folder)
     finally:
         os.close(fd)
 
 
-def _reaches(through: Path, fd: int) -> bool:
+def through_descriptor(fd: int) -> Path | None:
+    """A path that reaches the folder open on `fd` in this process (None where /proc cannot tell):
+    `/proc/PID/fd/N`, this process's own id, so that a worker it forks (whose descriptor N may be
+    another file, or none) reaches the same folder as long as this process holds it open."""
+    through = Path(f"/proc/{os.getpid()}/fd/{fd}")
     try:
         here, there = os.stat(through), os.fstat(fd)
     except OSError:
-        return False
-    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+        return None
+    return through if (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino) else None
 
 
 def spoken(filename, through: Path, folder: Path):

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterator
 
 from landstrikes.safety import swap
+from landstrikes.safety.anchored import spoken, through_descriptor
 from landstrikes.errors import BuildError, naming
 from landstrikes.safety.regularfile import read_regular_text
 from landstrikes.safety.durable import fsync_folder_fd, fsync_tree_at, rename_durably
@@ -337,7 +338,7 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
     """
     out = _resolved(out)
     refuse_protected(out, command)
-    staging = None
+    staging = through = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with folder_lock(out.parent) as parent_fd:
@@ -348,12 +349,13 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
             os.mkdir(staging.name, dir_fd=parent_fd)  # in the folder locked, wherever its path leads (attack69)
             staging_fd = os.open(staging.name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=parent_fd)
             made = os.fstat(staging_fd)
+            through = through_descriptor(staging_fd)
             swapped = False
             try:  # the marker too: a disk that fills while it is written left the staging folder (attack56)
                 write_marker(staging, command, "staging", [], staging_fd)
-                yield staging
+                yield through or staging  # the writers' paths reach this very folder, wherever it goes (attack69)
                 fault("outdir:staged")
-                refuse_if_moved(out.parent, parent_fd, staging, made)  # the writers' paths led into this staging folder
+                refuse_if_moved(out.parent, parent_fd, staging, made)  # --out's path still leads to what was judged
                 fault("outdir:checked")
                 # From here on nothing goes by path: the marker, the flush and the swap act on the folders this
                 # run locked and made, so a folder replaced after the check changes nothing where its path now
@@ -373,6 +375,8 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
     except OutputRefused:
         raise
     except OSError as exc:
+        if through is not None:  # a file named as the user knows it, not by its descriptor's path
+            exc.filename, exc.filename2 = spoken(exc.filename, through, staging), spoken(exc.filename2, through, staging)
         staged = staging is not None and exc.filename is not None and not os.path.lexists(staging) and \
             Path(os.path.abspath(exc.filename)).is_relative_to(staging)
         note = f" (in the staging folder of {out}, now removed: {out} is as it was)" if staged else ""
