@@ -117,7 +117,7 @@ def test_a_dataset_folder_replaced_right_before_the_swap_keeps_the_other_dataset
 
 
 def test_a_swap_failing_through_the_descriptor_names_the_file_by_the_dataset_folders_path(whole_copy, monkeypatch):
-    """The swap reaches the dataset folder through /proc/self/fd/N; a failure there still names the
+    """The swap reaches the dataset folder through /proc/PID/fd/N; a failure there still names the
     file as the user knows it (the promise of attack63's full-disk lines)."""
     from landstrikes import build
     from landstrikes.errors import BuildError
