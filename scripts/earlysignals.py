@@ -17,14 +17,25 @@ import signal
 import sys
 
 LINES = {signal.SIGTERM: (b"terminated\n", 143), signal.SIGINT: (b"interrupted\n", 130)}
+_stderr: tuple[int, int] | None = None
+"""What descriptor 2 was when the handlers were installed (None: closed)."""
+
+
+def _identity(fd: int) -> tuple[int, int] | None:
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _leave(signum, frame) -> None:
     line, code = LINES[signum]
-    try:
-        os.write(2, line)
-    except OSError:  # stderr closed or full: the exit code says it (attack46)
-        pass
+    if _stderr is not None and _identity(2) == _stderr:  # a stderr closed at start: descriptor 2 may now be a
+        try:  # file the import opened (a .pyc being written), which must not get the line
+            os.write(2, line)
+        except OSError:  # stderr full or gone: the exit code says it (attack46)
+            pass
     os._exit(code)
 
 
@@ -40,8 +51,10 @@ def _is_the_command() -> bool:
 
 def install() -> None:
     """The early handlers, when this process is the command and the signal is not ignored."""
+    global _stderr
     if not _is_the_command():
         return
+    _stderr = _identity(2)
     if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _leave)
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:

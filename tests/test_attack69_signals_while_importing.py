@@ -67,3 +67,29 @@ def test_a_sigterm_ignored_at_start_stays_ignored_while_importing(tmp_path):
                            "print(signal.getsignal(signal.SIGTERM) == signal.SIG_IGN)"],
                           capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["True"], done
+
+
+OPENS_A_FILE_FIRST = """
+import os, signal, sys
+
+class SignalWhileImporting:
+    def find_spec(self, name, path=None, target=None):
+        if name == os.environ["SIGNAL_AT_MODULE"]:
+            sys.meta_path.remove(self)
+            os.open(os.environ["WRITTEN_FILE"], os.O_WRONLY | os.O_CREAT)  # takes descriptor 2, as a .pyc write would
+            os.kill(os.getpid(), signal.SIGTERM)
+        return None
+
+sys.meta_path.insert(0, SignalWhileImporting())
+"""
+
+
+def test_with_stderr_closed_at_start_the_line_goes_into_no_file_the_import_opened(tmp_path):
+    (tmp_path / "sitecustomize.py").write_text(OPENS_A_FILE_FIRST, encoding="utf-8")
+    written = tmp_path / "written"
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "SIGNAL_AT_MODULE": "landstrikes.errors",
+           "WRITTEN_FILE": str(written)}
+    done = subprocess.run(["sh", "-c", 'exec "$0" validate nosuch 2>&-', str(SCRIPT)], env=env, capture_output=True,
+                          text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 143, done
+    assert written.read_bytes() == b""
