@@ -1,5 +1,9 @@
 """landstrikes: an annotated, validated corpus of five news articles on US land strikes in Mexico."""
 
+from landstrikes import earlysignals as _earlysignals
+
+_earlysignals.install()  # first: a SIGTERM or Ctrl-C while the command imports is its one line and code (attack69)
+
 __version__ = "2.36.1"
 DATASET_VERSION = __version__
 

@@ -22,6 +22,7 @@ from landstrikes import DATASET_VERSION
 from landstrikes.releases.card import render_card
 from landstrikes.annotations.corpus import load_corpus
 from landstrikes.errors import BuildError, naming
+from landstrikes.safety.anchored import anchored, spoken
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import DATASET_LOCK_FILE, exclusive
 from landstrikes.safety.places import still_in_place
@@ -217,27 +218,39 @@ def refuse_foreign_files(dataset_dir: Path) -> None:
 
 
 def _stage_and_swap(rows: dict[str, list[dict]], dataset_dir: Path) -> Report:
-    home = os.stat(dataset_dir)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=dataset_dir))
-    made = os.lstat(staging)
-    try:
-        with naming(staging / STAGING_MARK):
-            (staging / STAGING_MARK).write_bytes(_MARK_TEXT)
-        entries = write_dataset(rows, staging)
-        fault("build:tables-written")
-        write_card(staging, dataset_dir, entries)
-        fault("build:card-written")
-        report = validate(staging)  # the same layout as a release folder
-        report.path = str(dataset_dir)
-        fault("build:validated")
-        if report.ok:
-            refuse_if_moved(dataset_dir, home, staging, made)
-            install(staging, dataset_dir, list(SWAPPED))
-            fault("build:swapped")
-    finally:
-        if staging.exists() and not (staging / JOURNAL).exists():
-            shutil.rmtree(staging)  # never swapped: only unvalidated or refused copies are in it
+    with anchored(dataset_dir) as (home, through):
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=dataset_dir))
+        made = os.lstat(staging)
+        try:
+            with naming(staging / STAGING_MARK):
+                (staging / STAGING_MARK).write_bytes(_MARK_TEXT)
+            entries = write_dataset(rows, staging)
+            fault("build:tables-written")
+            write_card(staging, dataset_dir, entries)
+            fault("build:card-written")
+            report = validate(staging)  # the same layout as a release folder
+            report.path = str(dataset_dir)
+            fault("build:validated")
+            if report.ok:
+                refuse_if_moved(dataset_dir, home, staging, made)
+                _install_through(through, staging.name, dataset_dir)
+                fault("build:swapped")
+        finally:
+            if staging.exists() and not (staging / JOURNAL).exists():
+                shutil.rmtree(staging)  # never swapped: only unvalidated or refused copies are in it
     return report
+
+
+def _install_through(through: Path, staging: str, dataset_dir: Path) -> None:
+    """`install` with the staging folder and the live entries reached through the dataset folder's
+    descriptor (`anchored`): a dataset folder replaced after the identity check had the swap made
+    wherever its path then led (attack63's left window; attack69). An error names the file by the
+    dataset folder's own path."""
+    try:
+        install(through / staging, through, list(SWAPPED))
+    except OSError as exc:
+        exc.filename, exc.filename2 = spoken(exc.filename, through, dataset_dir), spoken(exc.filename2, through, dataset_dir)
+        raise
 
 
 def refuse_if_moved(dataset_dir: Path, home: os.stat_result, staging: Path, made: os.stat_result) -> None:

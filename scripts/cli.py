@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import re
-import signal
 import sys
 from pathlib import Path
 
@@ -1057,9 +1056,11 @@ def _terminated(signum, frame) -> None:
 
 def catch_sigterm() -> None:
     """Handle SIGTERM as Ctrl-C is handled, unless it was ignored when the process started (nohup,
-    a job control that masks it): that is kept, as Python keeps an ignored SIGINT."""
-    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
-        signal.signal(signal.SIGTERM, _terminated)
+    a job control that masks it): that is kept, as Python keeps an ignored SIGINT. Replaces the
+    handlers that answered while the command imported (landstrikes.earlysignals; attack69)."""
+    from landstrikes.earlysignals import hand_over
+
+    hand_over(_terminated)
 
 
 BROKEN_PIPE_EXIT = 141

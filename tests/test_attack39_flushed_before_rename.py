@@ -30,8 +30,11 @@ def calls(monkeypatch):
         recorded.append(("fsync", os.readlink(f"/proc/self/fd/{fd}"), ""))
         return fsync(fd)
 
+    def where(path, dir_fd):  # a name in a folder given by its descriptor (attack69) is that folder's
+        return os.path.abspath(path) if dir_fd is None else os.path.join(os.readlink(f"/proc/self/fd/{dir_fd}"), path)
+
     def record_rename(src, dst, *args, **kwargs):
-        recorded.append(("rename", os.path.abspath(src), os.path.abspath(dst)))
+        recorded.append(("rename", where(src, kwargs.get("src_dir_fd")), where(dst, kwargs.get("dst_dir_fd"))))
         return rename(src, dst, *args, **kwargs)
 
     def record_replace(src, dst, *args, **kwargs):

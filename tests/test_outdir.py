@@ -180,7 +180,7 @@ def test_a_copy_of_the_old_site_is_what_rendering_it_there_gives(two_sites, tmp_
 @pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "rename-fallback"])
 def test_a_render_killed_at_any_point_leaves_the_old_or_the_new_site(two_sites, tmp_path, exchange, monkeypatch):
     old_source, new_source, (old, new), old_site = two_sites
-    points = ["outdir:staged", "outdir:marked", "outdir:swapped", "outdir:cleaning"]
+    points = ["outdir:staged", "outdir:checked", "outdir:marked", "outdir:swapped", "outdir:cleaning"]
     points += [] if exchange else ["outdir:moved-aside"]
     outs = {p: tmp_path / f"case{i}" / "site" for i, p in enumerate(points)}
     for out in outs.values():

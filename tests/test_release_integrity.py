@@ -196,7 +196,8 @@ def _release_killed_at(point, dataset, version):
     assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
 
 
-@pytest.mark.parametrize("point", ["release:before-rename", "release:between-rename-and-changelog", "release:after-changelog"])
+@pytest.mark.parametrize("point", ["release:before-rename", "release:checked", "release:between-rename-and-changelog",
+                                   "release:after-changelog"])
 def test_a_kill_at_any_step_leaves_release_and_changelog_together_or_repaired_next_run(released_copy, point, capsys):
     sheet = released_copy.parent / "DATASHEET.md"
     sheet.write_text(sheet.read_text(encoding="utf-8") + "\nA corrected sentence.\n", encoding="utf-8")
@@ -209,7 +210,7 @@ def test_a_kill_at_any_step_leaves_release_and_changelog_together_or_repaired_ne
     out = capsys.readouterr().out
     if released and not entry:
         assert "repaired: added the missing CHANGELOG entry of release 1.0.2" in out
-    if point == "release:before-rename":
+    if point in ("release:before-rename", "release:checked"):
         assert "repaired: removed .staging-1.0.2-" in out
     assert (released_copy / "releases" / "1.0.2").is_dir()
     assert changelog.read_text(encoding="utf-8").count("## 1.0.2 (") == 1

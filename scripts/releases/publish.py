@@ -9,6 +9,7 @@ instead of uploading it, and writes nowhere but an empty or new DIR.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -20,7 +21,6 @@ from landstrikes.releases.manifest import verified_manifest
 from landstrikes.safety.durable import rename_durably
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import folder_lock
-from landstrikes.safety.outdir import keep_folder_metadata
 from landstrikes.safety.ownedtemp import owned_temporary_folder
 
 REPO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
@@ -77,6 +77,34 @@ def prepare_out(out: Path) -> Path:
     return out
 
 
+def put_in_place(out: Path, parent_fd: int, tmp: Path, made: os.stat_result) -> None:
+    """Rename the dry run's copy (`tmp/upload`) to `out`, both in the folder locked on `parent_fd`.
+    Refused (`output-io`) when `out`'s folder is no longer that folder, or `tmp` the one made in it:
+    the copy was written by path, and went where the path led (the moved-folder check of the other
+    `--out` writers, attack63, which the dry run lacked; attack69). After that check nothing goes by
+    path, so a folder replaced after it changes nothing where its path now leads."""
+    from landstrikes.safety.outdir import OutputRefused, keep_folder_metadata
+    from landstrikes.safety.places import still_in_place
+
+    if not still_in_place(out.parent, os.fstat(parent_fd), tmp, made):
+        raise OutputRefused(f"--out {out}", f"{out.parent} was moved, deleted or replaced while the copy was made: "
+                            "nothing was put in place; run the command again", check="output-io")
+    fault("publish:checked")
+    staged = f"{tmp.name}/upload"
+    try:
+        existing = os.stat(out.name, dir_fd=parent_fd)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None:  # the user's empty folder's mode, owner and group (attack34)
+        staged_fd = os.open(staged, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=parent_fd)
+        try:
+            keep_folder_metadata(existing, staged_fd)
+        finally:
+            os.close(staged_fd)
+    rename_durably(staged, out.name, dir_fd=parent_fd)  # flushed; over the empty folder in one rename, so a
+    # failed rename keeps it (attack39: it was removed first, and a read-only copy's rename then failed)
+
+
 def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path | None = None, api=None, token=None) -> Published:
     """Verify the release, then upload it and tag it (or write the upload folder for a dry run).
 
@@ -93,14 +121,12 @@ def publish(version: str, repo: str | None, dataset_dir: Path, dry_run_out: Path
         out.parent.mkdir(parents=True, exist_ok=True)
         # two dry runs (or a render) into one --out take turns, as every --out writer does, and --out is
         # judged again under the lock: the second had ended [unusable-path] 'Directory not empty' (attack39)
-        with folder_lock(out.parent), owned_temporary_folder(".publish-", out.parent) as tmp:
+        with folder_lock(out.parent) as parent_fd, owned_temporary_folder(".publish-", out.parent) as tmp:
+            made = os.lstat(tmp)
             out = prepare_out(dry_run_out)
             staged = upload_folder_of(folder, tmp / "upload")
             fault("publish:staged")
-            if out.is_dir():
-                keep_folder_metadata(out, staged)  # the user's folder's mode, owner and group (attack34)
-            rename_durably(staged, out)  # flushed; over the empty folder in one rename, so a failed
-            # rename keeps it (attack39: it was removed first, and a read-only copy's rename then failed)
+            put_in_place(out, parent_fd, tmp, made)
         return Published(version, repo, tag_of(version), out, None)
     if repo is None:
         raise ReleaseError("--repo ORG/NAME is required (or --dry-run --out DIR)")

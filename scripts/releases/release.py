@@ -141,7 +141,8 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
         )
     rows = build_tables(dataset_dir)
     root.mkdir(parents=True, exist_ok=True)
-    home = os.stat(root)
+    root_fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)  # the folder judged: renamed into (attack69)
+    home = os.fstat(root_fd)
     staging = Path(tempfile.mkdtemp(prefix=f".staging-{new}-", dir=root))
     made = os.lstat(staging)
     mark = staging.with_name(staging.name + STAGING_MARK)
@@ -202,8 +203,9 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
         if not still_in_place(root, home, staging, made):  # (a release written there by path would go elsewhere: attack63)
             raise ReleaseError(f"{root} was moved or replaced while the release was made: nothing was released; "
                                f"its staging folder ({staging.name}) went with it, and the next release there removes it")
-        try:
-            rename_durably(staging, target)  # atomic; fails if a concurrent release took the name; flushed (attack39)
+        _fault("release:checked")
+        try:  # through the releases folder's descriptor: one replaced since the check changes nothing (attack69)
+            rename_durably(staging.name, target.name, dir_fd=root_fd)  # atomic; fails if a concurrent release took the name; flushed (attack39)
         except OSError as exc:
             raise ReleaseError(f"could not move the release into {target}: {exc}") from exc
         _fault("release:between-rename-and-changelog")
@@ -211,6 +213,7 @@ def _release_locked(dataset_dir: Path, version: str, changelog: Path | None, dat
         pending_changelog = None
         _fault("release:after-changelog")
     finally:
+        os.close(root_fd)
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
         if not staging.exists():

@@ -148,8 +148,9 @@ def folder_lock(folder: Path) -> Iterator[int]:
     waited without a word for as long as the first ran, for good behind one stopped with Ctrl-Z or
     SIGSTOP (attack63). A writer's turn may last hours (`extract` of a large corpus), so there is no
     time limit: Ctrl-C gives up, exit 130. Yields the folder's open descriptor: the folder locked,
-    wherever it is moved."""
-    fd = os.open(folder, os.O_RDONLY)
+    wherever it is moved. Only a folder is opened: one replaced by a FIFO after its `mkdir` had the
+    open wait for a writer for good, and a file was locked as if it were the folder (attack69)."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

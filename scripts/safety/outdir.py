@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Iterator
 
 from landstrikes.safety import swap
+from landstrikes.safety.anchored import spoken, through_descriptor
 from landstrikes.errors import BuildError, naming
 from landstrikes.safety.regularfile import read_regular_text
-from landstrikes.safety.durable import fsync_path, fsync_tree, rename_durably
+from landstrikes.safety.durable import fsync_folder_fd, fsync_tree_at, rename_durably
 from landstrikes.safety.faults import fault
 from landstrikes.safety.lock import folder_lock
 from landstrikes.safety.mounts import is_mount_point
@@ -56,18 +57,38 @@ def read_marker(folder: Path) -> dict | None:
     return marker if ok and all(isinstance(f, str) for f in marker["files"]) else None
 
 
-def write_marker(folder: Path, command: str, state: str, files: list[str]) -> None:
+def write_marker(folder: Path, command: str, state: str, files: list[str], folder_fd: int | None = None) -> None:
+    """The marker of `folder`; with `folder_fd`, written into the folder open on it, wherever
+    `folder`'s path leads now (attack69). `folder` names the file in an error."""
     body = {"written_by": f"landstrikes {command}", "state": state, "files": files}
     with naming(folder / MARKER):
-        (folder / MARKER).write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+        if folder_fd is None:
+            (folder / MARKER).write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+            return
+        fd = os.open(MARKER, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666, dir_fd=folder_fd)
+        with open(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(body, indent=1) + "\n")
 
 
 def files_under(folder: Path) -> list[str]:
     """Every non-folder entry under folder (symlinks not followed), relative, the marker excepted."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return []
+    try:
+        return files_under_at(fd)
+    finally:
+        os.close(fd)
+
+
+def files_under_at(folder_fd: int) -> list[str]:
+    """files_under the folder open on `folder_fd`, reached only through descriptors (attack69)."""
     found = []
-    for root, dirs, files in os.walk(folder):
-        for name in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
-            found.append(Path(root, name).relative_to(folder).as_posix())
+    for root, dirs, files, root_fd in os.fwalk(".", dir_fd=folder_fd):
+        links = [d for d in dirs if stat.S_ISLNK(os.stat(d, dir_fd=root_fd, follow_symlinks=False).st_mode)]
+        for name in files + links:
+            found.append(os.path.normpath(os.path.join(root, name)))
     return sorted(f for f in found if f != MARKER)
 
 
@@ -144,19 +165,20 @@ def unwritable_parent(out: Path) -> str | None:
     return None
 
 
-def keep_folder_metadata(existing: Path, staging: Path) -> None:
-    """Give staging the permissions, owner and group of the folder it will replace: a folder the
-    user made private (0700) or shared (setgid group) had become the umask's 0755 (attack34)."""
-    info = os.stat(existing)
-    if (info.st_uid, info.st_gid) != (os.stat(staging).st_uid, os.stat(staging).st_gid):
+def keep_folder_metadata(info: os.stat_result, staging_fd: int) -> None:
+    """Give the staging folder open on `staging_fd` the permissions, owner and group `info` states
+    of the folder it will replace: a folder the user made private (0700) or shared (setgid group)
+    had become the umask's 0755 (attack34)."""
+    own = os.fstat(staging_fd)
+    if (info.st_uid, info.st_gid) != (own.st_uid, own.st_gid):
         try:
-            os.chown(staging, info.st_uid, info.st_gid)
+            os.fchown(staging_fd, info.st_uid, info.st_gid)
         except PermissionError:  # another owner: a group we are in is still ours to give
             try:
-                os.chown(staging, -1, info.st_gid)
+                os.fchown(staging_fd, -1, info.st_gid)
             except PermissionError:
                 pass
-    os.chmod(staging, stat.S_IMODE(info.st_mode))
+    os.fchmod(staging_fd, stat.S_IMODE(info.st_mode))
 
 
 def remove_written(folder: Path) -> list[str]:
@@ -316,7 +338,7 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
     """
     out = _resolved(out)
     refuse_protected(out, command)
-    staging = None
+    staging = through = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with folder_lock(out.parent) as parent_fd:
@@ -324,28 +346,37 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
                 (notice or (lambda _: None))(line)
             check_target(out, command)
             staging = out.parent / f".{out.name}{STAGING_TAG}{secrets.token_hex(4)}"
-            staging.mkdir()
-            made = os.lstat(staging)
+            os.mkdir(staging.name, dir_fd=parent_fd)  # in the folder locked, wherever its path leads (attack69)
+            staging_fd = os.open(staging.name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=parent_fd)
+            made = os.fstat(staging_fd)
+            through = through_descriptor(staging_fd)
             swapped = False
             try:  # the marker too: a disk that fills while it is written left the staging folder (attack56)
-                write_marker(staging, command, "staging", [])
-                yield staging
+                write_marker(staging, command, "staging", [], staging_fd)
+                yield through or staging  # the writers' paths reach this very folder, wherever it goes (attack69)
                 fault("outdir:staged")
-                refuse_if_moved(out.parent, parent_fd, staging, made)
-                write_marker(staging, command, "complete", files_under(staging))
-                fsync_tree(staging)  # marked complete: from here a recovery may put it in place
+                refuse_if_moved(out.parent, parent_fd, staging, made)  # --out's path still leads to what was judged
+                fault("outdir:checked")
+                # From here on nothing goes by path: the marker, the flush and the swap act on the folders this
+                # run locked and made, so a folder replaced after the check changes nothing where its path now
+                # leads (attack63's window between the check and the rename; attack69).
+                write_marker(staging, command, "complete", files_under_at(staging_fd), staging_fd)
+                fsync_tree_at(staging_fd)  # marked complete: from here a recovery may put it in place
                 fault("outdir:marked")
-                refuse_if_moved(out.parent, parent_fd, staging, made)
-                swapped = _swap_in(staging, out)
+                previous = _swap_in(parent_fd, staging.name, out.name, staging_fd)
+                swapped = True
                 fault("outdir:swapped")
-                if swapped:  # staging is now the previous output: only the files its marker lists
-                    _removed_or_said(staging, notice or (lambda _: None))
+                if previous is not None:
+                    _remove_previous(out.parent, parent_fd, previous, notice or (lambda _: None))
             finally:
+                os.close(staging_fd)
                 if not swapped:
                     _remove_staging(staging, made, parent_fd)
     except OutputRefused:
         raise
     except OSError as exc:
+        if through is not None:  # a file named as the user knows it, not by its descriptor's path
+            exc.filename, exc.filename2 = spoken(exc.filename, through, staging), spoken(exc.filename2, through, staging)
         staged = staging is not None and exc.filename is not None and not os.path.lexists(staging) and \
             Path(os.path.abspath(exc.filename)).is_relative_to(staging)
         note = f" (in the staging folder of {out}, now removed: {out} is as it was)" if staged else ""
@@ -378,19 +409,33 @@ def _remove_staging(staging: Path, made: os.stat_result, parent_fd: int) -> None
         shutil.rmtree(staging)  # (its random name: made by this run's writes, through the new path)
 
 
-def _swap_in(staging: Path, out: Path) -> bool:
-    """Put staging at out; True when staging then holds the previous output (to clean)."""
-    if not os.path.lexists(out):
-        rename_durably(staging, out, flushed=True)  # (flushed as it was marked complete)
-        return False
-    keep_folder_metadata(out, staging)
+def _swap_in(parent_fd: int, staging: str, out: str, staging_fd: int) -> str | None:
+    """Put the staging folder at `out`, both names of the locked folder open on `parent_fd`
+    (attack69); the name there that then holds the previous output (to clean), or None."""
+    try:
+        existing = os.stat(out, dir_fd=parent_fd)
+    except FileNotFoundError:
+        rename_durably(staging, out, flushed=True, dir_fd=parent_fd)  # (flushed as it was marked complete)
+        return None
+    keep_folder_metadata(existing, staging_fd)
     if swap.EXCHANGE:
-        swap.exchange(staging, out)
-        fsync_path(out.parent)
-        return True
-    old = out.parent / f".{out.name}{OLD_TAG}{secrets.token_hex(4)}"
-    out.rename(old)
+        swap.exchange(staging, out, dir_fd=parent_fd)
+        fsync_folder_fd(parent_fd)
+        return staging
+    old = f".{out}{OLD_TAG}{secrets.token_hex(4)}"
+    os.rename(out, old, src_dir_fd=parent_fd, dst_dir_fd=parent_fd)
     fault("outdir:moved-aside")
-    rename_durably(staging, out, flushed=True)
-    _removed_or_said(old, lambda _: None)  # kept when it cannot be removed: the next run's recovery retries
-    return False
+    rename_durably(staging, out, flushed=True, dir_fd=parent_fd)
+    return old
+
+
+def _remove_previous(parent: Path, parent_fd: int, name: str, say) -> None:
+    """Remove the files the previous output's marker lists (now at `name` in the locked folder), by
+    path, so only while `parent`'s path still leads to the locked folder and that entry (attack69):
+    otherwise, or when a file cannot be removed, the next run into the folder recovers it."""
+    try:
+        entry = os.stat(name, dir_fd=parent_fd, follow_symlinks=False)
+    except OSError:
+        return
+    if still_in_place(parent, os.fstat(parent_fd), parent / name, entry):
+        _removed_or_said(parent / name, say)

@@ -51,9 +51,10 @@ EXCHANGE = _RENAMEAT2 is not None and os.environ.get("LANDSTRIKES_SWAP") != "ren
 """Whether atomic exchange is used (`LANDSTRIKES_SWAP=rename` forces the fallback, for tests)."""
 
 
-def exchange(a: Path, b: Path) -> None:
-    """Swap two existing paths atomically (Linux renameat2 RENAME_EXCHANGE)."""
-    if _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+def exchange(a: Path, b: Path, dir_fd: int = _AT_FDCWD) -> None:
+    """Swap two existing paths atomically (Linux renameat2 RENAME_EXCHANGE); relative paths are
+    taken in the folder open on `dir_fd` when it is given, wherever that folder's path leads now."""
+    if _RENAMEAT2(dir_fd, os.fsencode(a), dir_fd, os.fsencode(b), _RENAME_EXCHANGE) != 0:
         err = ctypes.get_errno()
         raise OSError(err, os.strerror(err), str(a), None, str(b))
 
