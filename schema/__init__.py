@@ -32,6 +32,7 @@ _HOMES = {
     "Finding": "report",
     "Report": "report",
     "validate": "validate",
+    "validate_tables": "in_memory",
 }
 """Public name -> the submodule that defines it."""
 
