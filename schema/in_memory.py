@@ -63,21 +63,29 @@ def _as_arrow(table: str, value) -> pa.Table:
 
 
 def _stamped(table: str, frame) -> pa.Table:
-    """A DataFrame (or a Dataset's Arrow rows) in the table's own Arrow schema where it converts,
-    else as pyarrow infers it; stamped with its table and this validator's schema version."""
+    """A DataFrame (or a Dataset's Arrow rows) with each column of the table's schema in the schema's
+    Arrow type where its values convert, as pyarrow infers it where they do not (validate then names
+    that column alone, not every column of the frame); stamped with its table and this validator's
+    schema version."""
     spec = TABLES_BY_NAME.get(table)
+    arrow = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
+    wanted = {} if spec is None else {c.name: c.arrow_type for c in spec.columns}
+    for position, name in enumerate(arrow.column_names):
+        if name in wanted and arrow.column_names.count(name) == 1:
+            arrow = arrow.set_column(position, name, _converted(frame, name, arrow.column(position), wanted[name]))
     stamps = {f"{METADATA_PREFIX}schema_version": SCHEMA_VERSION, f"{METADATA_PREFIX}table": table}
-    if isinstance(frame, pa.Table):
-        arrow = frame.replace_schema_metadata(None)
-        convert = lambda schema: arrow.select(schema.names).cast(schema) if arrow.column_names == schema.names else None
-    else:
-        arrow = pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
-        convert = lambda schema: pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
-    try:
-        arrow = (convert(spec.arrow_schema()) if spec is not None else None) or arrow
-    except (pa.ArrowException, KeyError, TypeError, ValueError):
-        pass  # validate names what does not convert
     return arrow.replace_schema_metadata(stamps)
+
+
+def _converted(frame, name: str, column: pa.ChunkedArray, want: pa.DataType):
+    """One column in the schema's type, converted as README's recipe converts it (a float column of
+    whole numbers and NaN becomes integers and nulls); the column as it was when it does not convert."""
+    try:
+        if isinstance(frame, pa.Table):
+            return column.cast(want)
+        return pa.Table.from_pandas(frame[[name]], schema=pa.schema([pa.field(name, want)]), preserve_index=False).column(0)
+    except (pa.ArrowException, TypeError, ValueError):
+        return column
 
 
 def _decoded_dataset(dataset) -> pa.Table:

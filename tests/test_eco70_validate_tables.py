@@ -135,3 +135,11 @@ def test_a_datasets_table_is_judged_on_its_label_names(tmp_path):
 def test_a_table_name_that_is_a_path_is_refused():
     with pytest.raises(ValueError, match="not a path"):
         validate_tables({"../quotes": pq.read_table(GOLD / "quotes")})
+
+
+def test_a_frame_with_one_cell_of_another_type_is_named_by_that_column_alone():
+    frames = {spec.name: pd.read_parquet(GOLD / spec.name) for spec in TABLES}  # plain: offsets float64, strings pandas'
+    assert validate_tables(frames).ok  # whole numbers and NaN convert, as README's recipe converts them
+    frames["quotes"].loc[0, "speaker_start"] = 1.5
+    findings = validate_tables(frames).findings
+    assert {(f.table, f.check, f.column) for f in findings} == {("quotes", "wrong-dtype", "speaker_start")}
