@@ -91,8 +91,10 @@ def _converted(frame, name: str, column: pa.ChunkedArray, want: pa.DataType):
 def _decoded_dataset(dataset) -> pa.Table:
     """A Dataset's rows (its selection, after `filter` or `select`) as Arrow, every ClassLabel column
     turned back into its label names (the strings the Parquet files hold)."""
-    from datasets import ClassLabel
+    from datasets import ClassLabel, Dataset, IterableDataset
 
+    if isinstance(dataset, IterableDataset):  # a streamed table (streaming=True) is read whole
+        dataset = Dataset.from_list(list(dataset), features=dataset.features)
     arrow = dataset.with_format("arrow")[:]
     for column, feature in dataset.features.items():
         if isinstance(feature, ClassLabel) and column in arrow.column_names:

@@ -143,3 +143,17 @@ def test_a_frame_with_one_cell_of_another_type_is_named_by_that_column_alone():
     frames["quotes"].loc[0, "speaker_start"] = 1.5
     findings = validate_tables(frames).findings
     assert {(f.table, f.check, f.column) for f in findings} == {("quotes", "wrong-dtype", "speaker_start")}
+
+
+def test_tables_streamed_by_datasets_are_judged_as_the_loaded_ones(tmp_path, monkeypatch):
+    from datasets import load_dataset
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    cache = str(tmp_path / "hf")
+    streamed = {spec.name: load_dataset(str(DATASET), spec.name, split="train", streaming=True, cache_dir=cache)
+                for spec in TABLES}
+    assert validate_tables(streamed).ok
+    streamed["quotes"] = streamed["quotes"].filter(lambda row: row["kind"] != 0)
+    frames = {spec.name: pd.read_parquet(GOLD / spec.name, dtype_backend="numpy_nullable") for spec in TABLES}
+    frames["quotes"] = frames["quotes"][frames["quotes"].kind != "direct"]
+    assert validate_tables(streamed).findings == validate_tables(frames).findings != []
