@@ -32,7 +32,6 @@ _HOMES = {
     "Finding": "report",
     "Report": "report",
     "validate": "validate",
-    "validate_tables": "in_memory",
 }
 """Public name -> the submodule that defines it."""
 

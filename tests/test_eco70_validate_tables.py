@@ -2,7 +2,7 @@
 
 eco64 left it: a team holding tables as pyarrow Tables or pandas DataFrames (after a filter, after
 a `datasets` map) had to write a folder to get the cross-table checks.
-`landstrikes.schema.validate_tables(mapping, name=...)` gives validate's Report of a folder holding
+`landstrikes.validate_tables(mapping, name=...)` gives validate's Report of a folder holding
 those tables, named `name`; these tests hold it to `validate(folder)` finding for finding, message
 for message, on the gold and on copies broken in the ways pipelines break them."""
 
@@ -17,7 +17,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import DATASET
-from landstrikes.schema import TABLES, validate, validate_tables
+from landstrikes import validate_tables
+from landstrikes.schema import TABLES, validate
 
 GOLD = DATASET / "data"
 
@@ -157,3 +158,15 @@ def test_tables_streamed_by_datasets_are_judged_as_the_loaded_ones(tmp_path, mon
     frames = {spec.name: pd.read_parquet(GOLD / spec.name, dtype_backend="numpy_nullable") for spec in TABLES}
     frames["quotes"] = frames["quotes"][frames["quotes"].kind != "direct"]
     assert validate_tables(streamed).findings == validate_tables(frames).findings != []
+
+
+def test_no_temporary_folder_is_left_and_a_killed_calls_is_removed_by_the_next(tmp_path, monkeypatch):
+    from landstrikes.safety.ownedtemp import OWNER
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    dead = tmp_path / "landstrikes-tables-deadbeef"  # what a kill -9 leaves: the owner file, no lock held
+    (dead / "data" / "quotes").mkdir(parents=True)
+    (dead / OWNER).write_bytes(b"")
+    validate_tables({"stance_targets": pq.read_table(GOLD / "stance_targets")})
+    assert sorted(tmp_path.iterdir()) == []

@@ -1,25 +1,27 @@
 """Validate tables a program holds (pyarrow Tables, pandas DataFrames, `datasets` Datasets) without
-the caller writing a folder: `validate_tables({"quotes": table, ...})` (eco70).
+the caller writing a folder: `landstrikes.validate_tables({"quotes": table, ...})` (eco70).
 
 A team that filters or maps tables in memory had to write them to disk to get the cross-table
 checks (eco64, left). This does not re-implement validate: it writes each table as one Parquet
 part of a private folder laid out as `data/<table>/<table>.parquet`, runs `validate` on it, and
 names the folder as the caller's `name` in the report, so the findings are exactly those of the
 same tables validated from a folder of that name (`tests/test_eco70_validate_tables.py` proves it
-on the gold and on corrupted copies). The folder is removed before the call returns.
+on the gold and on corrupted copies). The folder is removed before the call returns, and one a
+killed process left is removed by the next call (`safety.ownedtemp`); that is why this lives beside
+the commands and not in `landstrikes.schema`, which imports nothing outside itself.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-import tempfile
 from pathlib import Path
 from typing import Mapping
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from landstrikes.safety.ownedtemp import owned_temporary_folder
 from landstrikes.schema.registry import SCHEMA_VERSION, TABLES_BY_NAME
 from landstrikes.schema.report import Report
 from landstrikes.schema.tableio import METADATA_PREFIX
@@ -40,14 +42,14 @@ def validate_tables(tables: Mapping[str, object], name: str = "<memory>") -> Rep
     missing, a value of another type) is kept with the types pyarrow infers, so validate names it.
     """
     arrow = {table: _as_arrow(table, value) for table, value in tables.items()}
-    with tempfile.TemporaryDirectory(prefix="landstrikes-tables-") as folder:
+    from landstrikes.schema.validate import validate
+
+    with owned_temporary_folder("landstrikes-tables-") as folder:
         for table, value in arrow.items():
-            path = Path(folder) / "data" / table / f"{table}.parquet"
+            path = folder / "data" / table / f"{table}.parquet"
             path.parent.mkdir(parents=True)
             pq.write_table(value, path)
-        from landstrikes.schema.validate import validate
-
-        return _renamed(validate(folder), folder, name)
+        return _renamed(validate(str(folder)), str(folder), name)
 
 
 def _as_arrow(table: str, value) -> pa.Table:
