@@ -160,7 +160,7 @@ def test_tables_streamed_by_datasets_are_judged_as_the_loaded_ones(tmp_path, mon
     assert validate_tables(streamed).findings == validate_tables(frames).findings != []
 
 
-def test_no_temporary_folder_is_left_and_a_killed_calls_is_removed_by_the_next(tmp_path, monkeypatch):
+def test_no_temporary_folder_is_left_and_a_killed_calls_folder_is_removed_by_the_next(tmp_path, monkeypatch):
     from landstrikes.safety.ownedtemp import OWNER
 
     monkeypatch.setenv("TMPDIR", str(tmp_path))
