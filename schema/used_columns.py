@@ -57,10 +57,10 @@ def read_used(table_dir: Path, spec: TableSpec, used) -> pd.DataFrame:
     """One table as a pandas frame, its `used` columns of the schema's types (see refuse_wrong_types)."""
     from landstrikes.schema.tableio import read_arrow, refuse_duplicate_columns, to_pandas
 
-    from landstrikes.schema.logical_types import as_logical
+    from landstrikes.schema.physical_forms import as_types_they_stand_for
 
     table = read_arrow(table_dir)
     refuse_duplicate_columns(table_dir, table)
-    table = as_logical(table)  # a pandas-written copy is drawn and counted by its values (eco70)
+    table = as_types_they_stand_for(table)  # a pandas-written copy is drawn and counted by its values (eco70)
     refuse_wrong_types(table_dir, table, spec, used)
     return to_pandas(table)

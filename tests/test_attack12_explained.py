@@ -3,7 +3,7 @@ break rules). A table they could not use (a column missing, a list stored as lar
 articles) ended them with `[internal-error] KeyError: 'text'` naming no file, row, column or check
 (attack12). Now such a failure is explained by validate's first finding, one line, exit 2,
 nothing written; a failure on tables that validate stays `[internal-error]`. Since eco70 a large_list
-is read as the list it stands for (schema/logical_types.py): offsets stored as text stand in for it."""
+is read as the list it stands for (schema/physical_forms.py): offsets stored as text stand in for it."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def _empty(table):
 
 CASES = {
     ("render", "articles without text"): (_drop("articles", "text"), "[missing-column] articles column text"),
-    # a list stored as large_list is now drawn as the list it stands for (eco70, schema/logical_types.py);
+    # a list stored as large_list is now drawn as the list it stands for (eco70, schema/physical_forms.py);
     # offsets stored as text are other values, still refused
     ("render", "start as text"): (_retyped("quotes", "start", pa.string()), "[wrong-dtype] quotes"),
     ("agreement", "quotes without kind"): (_drop("quotes", "kind"), "[missing-column] quotes column kind"),
