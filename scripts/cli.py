@@ -265,7 +265,7 @@ REPORT_KEYS = {
 
 REPORT_OTHER_KEYS = {
     "validate": r"unusable|checked",
-    "diff": r"reasons",
+    "diff": r"reasons|pinned",
     "evaluate": r"",
     "agreement": r"adjudication|[a-z]+_pass(?:_adjudication)?",
 }
@@ -699,6 +699,7 @@ def cmd_diff(args) -> int:
             manifests = [verified_manifest(folder, pin) if (folder / MANIFEST).is_file() or is_release_folder(folder)
                          else _unpinnable(folder, side, pin) for folder, pin, side in zip((old, new), pins, ("old", "new"))]
             result = diff_folders(old, new, args.old, args.new, *manifests)  # compares the verified bytes
+            result.pinned = {side: pin.lower() for side, pin in zip(("old", "new"), pins) if pin is not None}
     except (ReleaseNotFound, ReleaseIntegrityError, BuildError) as exc:
         _error(exc)
         return 2

@@ -9,6 +9,7 @@ compares the bytes hashed against it."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -35,11 +36,16 @@ def _diff(capsys, pair, *extra) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_diff_with_both_right_pins_is_the_diff_without_them(pair, capsys):
-    pins = ["--old-pin", manifest_sha256(pair / OLD), "--new-pin", manifest_sha256(pair / NEW)]
-    code, pinned, _ = _diff(capsys, pair, *pins)
-    assert (code, pinned) == _diff(capsys, pair)[:2]
-    assert code == 1 and "required bump" in pinned
+def test_diff_with_both_right_pins_is_the_diff_without_them_and_says_what_was_pinned(pair, capsys):
+    digests = {side: manifest_sha256(pair / version) for side, version in (("old", OLD), ("new", NEW))}
+    pins = ["--old-pin", digests["old"], "--new-pin", digests["new"].upper()]
+    code, pinned, _ = _diff(capsys, pair, *pins, "--json", str(pair / "pinned.json"))
+    unpinned_code, unpinned, _ = _diff(capsys, pair, "--json", str(pair / "unpinned.json"))
+    header, said, *rest = pinned.splitlines()
+    assert code == unpinned_code == 1 and [header, *rest] == unpinned.splitlines()
+    assert said == f"pinned: old MANIFEST.json sha256 {digests['old']}; new MANIFEST.json sha256 {digests['new']}"
+    assert json.loads((pair / "pinned.json").read_text(encoding="utf-8"))["pinned"] == digests
+    assert json.loads((pair / "unpinned.json").read_text(encoding="utf-8"))["pinned"] == {"old": None, "new": None}
 
 
 @pytest.mark.parametrize("side", ["old", "new"])
