@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 from landstrikes.schema.columns import Col, TableSpec
 from landstrikes.schema.report import NullId
 from landstrikes.schema.tableio import UnreadableTable, read_arrow, refuse_duplicate_columns
+from landstrikes.schema.physical_forms import as_types_they_stand_for
 from landstrikes.schema.used_columns import refuse_wrong_types, same_type
 
 Add = Callable[..., None]
@@ -339,6 +340,7 @@ def read_comparable(table_dir: Path, spec: TableSpec | None = None, required: tu
             raise UnreadableTable(f"{table_dir}: no such table folder", "missing-table")
         table = read_arrow(table_dir)
     refuse_duplicate_columns(table_dir, table)
+    table = as_types_they_stand_for(table)  # a pandas-written copy compares by its values (eco70)
     names = table.column_names
     for name in required:
         if name not in names:

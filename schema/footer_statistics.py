@@ -244,5 +244,13 @@ def metadata_views_differ(metadata, stored: pyarrow.Schema) -> str | None:
         return None
     key = min(set(listed) ^ set(held) or {k for k in listed if listed[k] != held[k]})
     footer, arrow = (repr(side[key].decode("utf-8", "replace")[:40]) if key in side else "nothing" for side in (listed, held))
+    if key == DATASETS_WRITER_ENTRY and key not in held:  # eco70: the entry alone said nothing to its user
+        return ("its footer holds a 'content_defined_chunking' entry its stored Arrow schema lacks, as datasets' "
+                "Dataset.to_parquet writes it: write the table with pyarrow (README, 'Your own edited copy')")
     return (f"its metadata entry {key.decode('utf-8', 'replace')[:60]!r} is {footer} in the footer's key-value list "
             f"(DuckDB, polars) but {arrow} in its stored Arrow schema (pandas, datasets)")
+
+
+DATASETS_WRITER_ENTRY = b"content_defined_chunking"
+"""The footer entry `datasets`' `Dataset.to_parquet` (5.2, pyarrow 26) leaves outside the stored Arrow
+schema: named with its writer and what to do instead (eco70)."""

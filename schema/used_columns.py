@@ -41,14 +41,26 @@ def refuse_wrong_types(table_dir: Path, table: pa.Table, spec: TableSpec, used) 
             files = table_files(table_dir)
             where = files[0] if files else table_dir  # parts of one table share one schema (concat_parts)
             raise UnreadableTable(f"{spec.name} column {name!r} ({where}): Arrow type {actual}, "
-                                  f"the schema says {want}", "wrong-dtype")
+                                  f"the schema says {want}{_how_it_came(actual, want)}", "wrong-dtype")
+
+
+def _how_it_came(actual: pa.DataType, want: pa.DataType) -> str:
+    """What to do about the one retyping a pandas round trip makes of the values (eco70): a plain
+    `pd.read_parquet` reads a nullable integer column as float64, and `to_parquet` writes it so."""
+    if pa.types.is_floating(actual) and pa.types.is_integer(want):
+        return (" (a plain pd.read_parquet reads nullable integers as float64: read with "
+                "dtype_backend='numpy_nullable' and write as README's 'Your own edited copy')")
+    return ""
 
 
 def read_used(table_dir: Path, spec: TableSpec, used) -> pd.DataFrame:
     """One table as a pandas frame, its `used` columns of the schema's types (see refuse_wrong_types)."""
     from landstrikes.schema.tableio import read_arrow, refuse_duplicate_columns, to_pandas
 
+    from landstrikes.schema.physical_forms import as_types_they_stand_for
+
     table = read_arrow(table_dir)
     refuse_duplicate_columns(table_dir, table)
+    table = as_types_they_stand_for(table)  # a pandas-written copy is drawn and counted by its values (eco70)
     refuse_wrong_types(table_dir, table, spec, used)
     return to_pandas(table)

@@ -340,7 +340,7 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str, rows: list | None = Non
         column = "" if case.column is None or pd.isna(case.column) else str(case.column)
         if check in ("missing-column", "unexpected-column"):
             column = str(case.failure_case)
-        own.add(spec.name, check, _message_saying_what_to_do(spec, check) or f"Pandera check {case.check} failed", row_id,
+        own.add(spec.name, check, _message_saying_what_to_do(spec, check, column) or f"Pandera check {case.check} failed", row_id,
                 column, case.failure_case)
         if rows is not None:
             rows.append(_row_number(case.index))
@@ -354,10 +354,13 @@ def _pandera_findings(spec, df: pd.DataFrame, path: str, rows: list | None = Non
     return own.findings, structural
 
 
-def _message_saying_what_to_do(spec, check: str) -> str | None:
+def _message_saying_what_to_do(spec, check: str, column: str = "") -> str | None:
     """What a column too many or too few, or a repeated unique value, means, and what to do: the Pandera
     check's name had said neither (newuser46: a user's own column in a copy of `quotes`; newuser59: a
-    repeated id)."""
+    repeated id; eco70: the index pandas' `to_parquet` writes of a filtered frame)."""
+    if check == "unexpected-column" and _PANDAS_INDEX.fullmatch(column):
+        return (f"not a column of the {spec.name} schema: the index pandas' to_parquet writes of a filtered frame; "
+                "write the table with preserve_index=False (README, 'Your own edited copy')")
     if check == "unexpected-column":
         return (f"not a column of the {spec.name} schema (tables are strict; the columns: landstrikes "
                 f"export-schemas): keep a column of your own in a table of its own, keyed by {spec.id_column}")
@@ -366,6 +369,10 @@ def _message_saying_what_to_do(spec, check: str) -> str | None:
     if check == "duplicate-id":
         return DUPLICATE_ID_MESSAGE
     return None
+
+
+_PANDAS_INDEX = re.compile(r"__index_level_\d+__")
+"""The name pandas gives an unnamed index it stores as a column (a frame whose index is no RangeIndex)."""
 
 
 def _first_misplaced(columns: list[str], schema: list[str]) -> tuple[str, str] | None:

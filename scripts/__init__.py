@@ -24,6 +24,14 @@ def versions(root=None) -> list[str]:
     return release_versions(root)
 
 
+def validate_tables(tables, name: str = "<memory>"):
+    """validate's Report of a folder holding `tables` (table name -> pyarrow Table, pandas DataFrame
+    or datasets Dataset), the folder named `name`: see landstrikes.tables_in_memory (eco70)."""
+    from landstrikes.tables_in_memory import validate_tables as validate_held
+
+    return validate_held(tables, name)
+
+
 def _judge_release(folder, pin, report, keep=None) -> None:
     """`landstrikes.schema.validate`'s judge of a release folder's MANIFEST.json (eco39): see
     landstrikes.schema.release_check; imported only when a folder holds a MANIFEST.json. `keep`

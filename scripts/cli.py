@@ -85,7 +85,9 @@ exit codes:
      invalid UTF-8 [invalid-utf8], duplicate column names [duplicate-column], a missing id
      column [missing-column], an id repeated in a table (rows not comparable by id)
      [duplicate-id], a folder without tables [unreadable-folder], the --json file cannot
-     be written [unwritable-report], or {READ_LOCKED}"""
+     be written [unwritable-report], a release that is not the one --old-pin or --new-pin
+     pins [manifest-digest-mismatch], a pin that is no sha256 or given for a folder with no
+     MANIFEST.json [unusable-path], or {READ_LOCKED}"""
 
 EVALUATE_EPILOG = f"""\
 exit codes:
@@ -262,7 +264,7 @@ REPORT_KEYS = {
 
 REPORT_OTHER_KEYS = {
     "validate": r"unusable|checked",
-    "diff": r"reasons",
+    "diff": r"reasons|pinned",
     "evaluate": r"",
     "agreement": r"adjudication|[a-z]+_pass(?:_adjudication)?",
 }
@@ -687,14 +689,16 @@ def cmd_diff(args) -> int:
     from landstrikes.schema.tableio import UnreadableTable
     from landstrikes.safety.readlock import reading
 
-    if _report_target_refused(args.json, "diff"):
+    if _report_target_refused(args.json, "diff") or _diff_pins_refused(args):
         return 2
     try:
         old, new = (resolve_release(v, args.dataset, spoken="cli") for v in (args.old, args.new))
+        pins = (args.old_pin, args.new_pin)
         with reading(old, new, wait=args.wait):
-            manifests = [verified_manifest(folder) if (folder / MANIFEST).is_file() or is_release_folder(folder)
-                         else None for folder in (old, new)]  # a release without its manifest fails
+            manifests = [verified_manifest(folder, pin) if (folder / MANIFEST).is_file() or is_release_folder(folder)
+                         else _unpinnable(folder, side, pin) for folder, pin, side in zip((old, new), pins, ("old", "new"))]
             result = diff_folders(old, new, args.old, args.new, *manifests)  # compares the verified bytes
+            result.pinned = {side: pin.lower() for side, pin in zip(("old", "new"), pins) if pin is not None}
     except (ReleaseNotFound, ReleaseIntegrityError, BuildError) as exc:
         _error(exc)
         return 2
@@ -706,6 +710,28 @@ def cmd_diff(args) -> int:
     if not _reported(args.json, result.to_text(), result.to_json, "diff"):
         return 2
     return 1 if result.changed_tables else 0
+
+
+def _diff_pins_refused(args) -> bool:
+    """A pin that is no sha256 is refused before anything is read, as verify's --pin is."""
+    from landstrikes.schema.release_check import is_sha256
+
+    for option, pin in (("--old-pin", args.old_pin), ("--new-pin", args.new_pin)):
+        if pin is not None and not is_sha256(pin):
+            _error(f"{option} must be a sha256 (64 hex digits), not {one_line(repr(pin[:80]))}", "unusable-path")
+            return True
+    return False
+
+
+def _unpinnable(folder, side: str, pin: str | None) -> None:
+    """A folder with no MANIFEST.json has no digest to pin: a pin given for it is refused (eco70),
+    never ignored, so a CI that pinned a release cannot diff an unpinned copy unawares."""
+    from landstrikes.schema.tableio import UnreadableTable
+
+    if pin is not None:
+        raise UnreadableTable(f"--{side}-pin: {folder} holds no MANIFEST.json (not a release), so it has no digest "
+                              f"to pin; drop --{side}-pin for a copy", "unusable-path")
+    return None
 
 
 def cmd_verify(args) -> int:
@@ -983,6 +1009,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("new", help="release version (under DIR/releases) or folder (as OLD)")
     p.add_argument("--dataset", type=_path, default=DEFAULT_DATASET, help="dataset folder (default: dataset)")
     p.add_argument("--json", type=_report_path, metavar="FILE", help="also write the full diff as JSON (its folder is created); - prints it on standard output instead of the text")
+    for side in ("old", "new"):
+        p.add_argument(f"--{side}-pin", metavar="SHA256", help=f"the sha256 of {side.upper()}'s MANIFEST.json as published "
+                       f"(CHANGELOG, verify): {side.upper()} must be that release, or nothing is compared (exit 2)")
     _add_read_wait(p)
     p.set_defaults(func=cmd_diff)
 

@@ -96,6 +96,9 @@ class DatasetDiff:
     old: str
     new: str
     tables: list[TableDiff]
+    pinned: dict[str, str] = field(default_factory=dict)
+    """side ("old", "new") -> the MANIFEST.json sha256 that side was checked against (`--old-pin`,
+    `--new-pin`), so a CI log says which releases were compared, not only their names (eco70)"""
 
     @property
     def changed_tables(self) -> list[TableDiff]:
@@ -119,6 +122,7 @@ class DatasetDiff:
             "new": self.new,
             "required_bump": level,
             "reasons": reasons,
+            "pinned": {side: self.pinned.get(side) for side in ("old", "new")},
             "tables": {t.table: asdict(t) for t in self.tables},
         }
 
@@ -130,6 +134,8 @@ class DatasetDiff:
 
     def to_text(self, per_table: int = 20) -> str:
         lines = [f"landstrikes diff {visible(self.old)} -> {visible(self.new)}"]
+        if self.pinned:
+            lines.append("pinned: " + "; ".join(f"{side} MANIFEST.json sha256 {digest}" for side, digest in self.pinned.items()))
         for t in self.tables:
             lines.extend(table_text(t, per_table))
         level, reasons = self.required_bump()

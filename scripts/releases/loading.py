@@ -128,7 +128,16 @@ def resolve_release(version: str | Path | None = None, root: str | Path | None =
     from landstrikes.schema.tableio import one_level_too_deep
 
     raise ReleaseNotFound(f"{str(version)[:200]!r} is neither a release version (X.Y.Z) nor a release folder"
-                          f"{one_level_too_deep(path, TABLES)}")
+                          f"{one_level_too_deep(path, TABLES)}{_tag_spelling(version)}")
+
+
+def _tag_spelling(version) -> str:
+    """The release a git tag's spelling names (`v2.36.0`, the README CI recipe's LANDSTRIKES_VERSION),
+    said after the refusal: a tag is not a version (eco70)."""
+    text = str(version).strip()
+    if text[:1] in "vV" and parse_version(text[1:]) is not None:
+        return f"; {text} is the git tag of release {parse_version(text[1:])}: give the version without the 'v'"
+    return ""
 
 
 def load(table: str, version: str | Path | None = None, as_pandas: bool = False, root=None, pin: str | None = None):
