@@ -10,7 +10,14 @@ themselves are never read.
 
 A PageHeader is Thrift's compact protocol: field 1 type, 2 uncompressed_page_size, 3
 compressed_page_size, 5 a data page's header, 7 a dictionary page's, 8 a v2 data page's (the
-first field of each of those three is its num_values).
+first field of each of those three is its num_values). Every one of them is an i32.
+
+The reader reads these bytes as Arrow's Thrift (C++) does, since a header it read otherwise
+counted values Arrow does not decode, or none it does (attack68): a field byte whose type is 0 is
+a stop whatever its upper bits; a field id is an i16 (65537 is field 1); an i32 is the low 32
+bits of its varint; a field of another wire type than its definition is skipped; unknown
+fields are skipped up to Thrift's 64 levels of nesting. What it still cannot read makes
+`chunk_pages` None, which the guard refuses (tableio), never a reason to believe the footer.
 """
 
 from __future__ import annotations
@@ -19,8 +26,9 @@ import mmap
 from dataclasses import dataclass
 
 _DATA_PAGE_HEADERS = (5, 8)
-_DEEPEST = 16
-"""Structs nest this deep at most in a page header (statistics inside a data page header)."""
+_DEEPEST = 64
+"""Thrift's default recursion limit (TProtocol's), which Arrow's reader keeps: structs nested
+deeper are refused by Arrow, and up to it skipped (a page header of Arrow's own nests 3 deep)."""
 
 
 class _Malformed(ValueError):
@@ -61,6 +69,18 @@ class _Reader:
         n = self.varint()
         return (n >> 1) ^ -(n & 1)
 
+    def size(self) -> int:
+        """A binary's or container's length as Thrift reads it: an i32 (low 32 bits), never negative."""
+        n = self.varint() & 0xFFFFFFFF
+        if n >= 1 << 31:
+            raise _Malformed("a negative length")
+        return n
+
+    def i32(self) -> int:
+        """An i32 as Thrift reads it: the varint's low 32 bits, zigzag-decoded."""
+        n = self.varint() & 0xFFFFFFFF
+        return (n >> 1) ^ -(n & 1)
+
     def skip(self, kind: int, depth: int) -> None:
         if kind in (1, 2):  # a boolean held in the field header
             return
@@ -71,15 +91,15 @@ class _Reader:
         elif kind == 7:
             self.at += 8
         elif kind == 8:
-            length = self.varint()  # (read before `at` is: `at += varint()` added to the old `at`)
+            length = self.size()  # (read before `at` is: `at += varint()` added to the old `at`)
             self.at += length
         elif kind in (9, 10):
             head = self.byte()
-            size = head >> 4 if head >> 4 != 15 else self.varint()
+            size = head >> 4 if head >> 4 != 15 else self.size()
             for _ in range(size):
                 self.element(head & 0x0F, depth)
         elif kind == 11:
-            size = self.varint()
+            size = self.size()
             if size:
                 kinds = self.byte()
                 for _ in range(size):
@@ -108,22 +128,28 @@ class _Reader:
         found, field = {}, 0
         while True:
             head = self.byte()
-            if head == 0:
-                return found
             kind, delta = head & 0x0F, head >> 4
-            field = field + delta if delta else self.integer()
-            if field in wanted and kind in (5, 6):
-                found[field] = self.integer()
+            if kind == 0:  # a stop, whatever the upper nibble holds (Thrift reads only the type)
+                return found
+            field = _i16(field + delta if delta else self.i32())
+            if field in wanted and kind == 5:  # every field read is an i32; another wire type is skipped
+                found[field] = self.i32()
             elif field in wanted and kind == 12:
                 found[field] = self.struct(depth + 1, wanted=(1,))
             else:
                 self.skip(kind, depth)
 
 
+def _i16(number: int) -> int:
+    """A field id as Thrift holds it: an i16, wrapping."""
+    return ((number + 0x8000) & 0xFFFF) - 0x8000
+
+
 def chunk_pages(path, metadata) -> list[ChunkPages] | None:
     """Every column chunk of the file, row group by row group, as its page headers state it; None
-    when a header cannot be read (the footer is then all there is, and Arrow's read of such a
-    file fails on its own). `path` may be the file's bytes, as read once and hashed (eco40)."""
+    when a header cannot be read: nothing then bounds what the pages decode to, and the guard
+    refuses the file (attack68: believing the footer then let a 671-byte file decode 276 MB).
+    `path` may be the file's bytes, as read once and hashed (eco40)."""
     if isinstance(path, bytes):
         try:
             return [_chunk(path, metadata.row_group(i).column(j))
