@@ -26,6 +26,12 @@ import mmap
 from dataclasses import dataclass
 
 _DATA_PAGE_HEADERS = (5, 8)
+_DATA_PAGE_HEADERS_BY_TYPE = {0: 5, 3: 8}
+"""PageType DATA_PAGE's header is field 5, DATA_PAGE_V2's field 8; a dictionary page (2), an
+index page (1) or a type Arrow does not know adds no values to what it has seen."""
+_ARROW_CHUNK_PADDING = 100
+"""kMaxDictHeaderSize: the bytes Arrow reads past a column chunk's stated end when the file's
+`created_by` is parquet-mr's before 1.2.9 (PARQUET-816)."""
 _DEEPEST = 64
 """Thrift's default recursion limit (TProtocol's), which Arrow's reader keeps: structs nested
 deeper are refused by Arrow, and up to it skipped (a page header of Arrow's own nests 3 deep)."""
@@ -165,24 +171,29 @@ def chunk_pages(path, metadata) -> list[ChunkPages] | None:
 
 
 def _chunk(data, chunk) -> ChunkPages:
+    """The pages Arrow reads of one column chunk: from its first page, while the values seen are
+    fewer than the footer's `num_values` (Arrow's page reader stops there), within the chunk's
+    range and the 100 bytes past it that Arrow adds for files it takes for parquet-mr 1.2.8's
+    (attack68: a footer stating a chunk of its dictionary page alone, `created_by` that writer's,
+    hid a data page of 34,554,432 values from the guard; Arrow decoded it). Reading that far for
+    every writer costs nothing: an honest chunk's values end at its last page."""
     start, dictionary = chunk.data_page_offset, chunk.dictionary_page_offset
     if chunk.has_dictionary_page and dictionary is not None and dictionary >= 4 and (dictionary < start or start < 4):
         start = dictionary  # (a chunk of no rows has a dictionary page only: its data page offset is 0)
-    end = min(start + chunk.total_compressed_size, len(data))
+    end = min(start + chunk.total_compressed_size + _ARROW_CHUNK_PADDING, len(data))
     if start < 0 or start >= end:
         raise _Malformed("a column chunk outside the file")
     values = uncompressed = 0
     at = start
-    while at < end:
+    while at < end and values < chunk.num_values:
         reader = _Reader(data, at, end)
         header = reader.struct(0, wanted=(1, 2, 3, *_DATA_PAGE_HEADERS, 7))
-        size, body = header.get(2), header.get(3)
-        if not (isinstance(size, int) and isinstance(body, int)) or size < 0 or body < 0:
-            raise _Malformed("a page header without its sizes")
+        kind, size, body = header.get(1), header.get(2), header.get(3)
+        if not all(isinstance(n, int) for n in (kind, size, body)) or size < 0 or body < 0:
+            raise _Malformed("a page header without its type or sizes")
         uncompressed += size
-        for field in _DATA_PAGE_HEADERS:
-            counted = header.get(field)
-            if isinstance(counted, dict) and isinstance(counted.get(1), int):
-                values += max(counted[1], 0)
+        counted = header.get(_DATA_PAGE_HEADERS_BY_TYPE.get(kind))  # Arrow reads the header its type names
+        if isinstance(counted, dict) and isinstance(counted.get(1), int):
+            values += max(counted[1], 0)
         at = reader.at + body
     return ChunkPages(values, uncompressed)

@@ -171,11 +171,35 @@ def _stop_with_a_delta(path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _footer_with(path, old: bytes, new: bytes) -> None:
+    """The footer with `old` (found once in it) replaced by `new`, its length restated: a footer
+    holds no offsets into itself, so any of its bytes may grow or shrink."""
+    data = path.read_bytes()
+    start = len(data) - 8 - int.from_bytes(data[-8:-4], "little")
+    footer = data[start:-8]
+    assert footer.count(old) == 1
+    footer = footer.replace(old, new)
+    path.write_bytes(data[:start] + footer + len(footer).to_bytes(4, "little") + b"PAR1")
+
+
+def _chunk_of_its_dictionary_page_by_an_old_parquet_mr(path) -> None:
+    """The footer states the chunk as its dictionary page alone, written by parquet-mr 1.2.8: Arrow
+    reads 100 bytes past a chunk of such a writer (PARQUET-816), and the data page lies there."""
+    metadata = pq.read_metadata(path)
+    chunk = metadata.row_group(0).column(0)
+    sizes = b"\x16" + _varint(2 * chunk.total_uncompressed_size) + b"\x16"
+    stated = _varint(2 * chunk.total_compressed_size)
+    _footer_with(path, sizes + stated, sizes + _varint(2 * (chunk.data_page_offset - chunk.dictionary_page_offset)))
+    written = metadata.created_by.encode()
+    _footer_with(path, _varint(len(written)) + written, _varint(24) + b"parquet-mr version 1.2.8")
+
+
 FORGERIES = {
     "stop-byte-with-a-delta": _stop_with_a_delta,
     "field-id-past-i16": lambda path: _replace_data_page_header(path, _wrapped_id),
     "i64-under-an-i32-field": lambda path: _replace_data_page_header(path, _i64_after),
     "unknown-field-20-deep": lambda path: _replace_data_page_header(path, _deep_unknown),
+    "chunk-range-of-an-old-parquet-mr": _chunk_of_its_dictionary_page_by_an_old_parquet_mr,
 }
 
 
@@ -222,6 +246,29 @@ def test_validate_refuses_the_forged_bomb_unread(dataset_copy, tmp_path, capsys)
     assert main(["validate", str(dataset_copy)]) == 2
     out = capsys.readouterr().out
     assert "[decompression-bomb]" in out and "quotes.parquet" in out
+
+
+def _page(kind: int, headers: bytes, body: int = 0) -> bytes:
+    return _i32(1, kind) + _i32(2, body) + _i32(3, body) + headers + b"\x00" + b"\x00" * body
+
+
+def test_only_the_header_its_page_type_names_adds_values(tmp_path):
+    """Arrow counts a DATA_PAGE's field 5 and a DATA_PAGE_V2's field 8; a dictionary page carrying a data
+    page header adds nothing, so it cannot end the walk (the guard stops where Arrow's values reach
+    the footer's) before the data page Arrow does decode."""
+    from types import SimpleNamespace
+
+    from landstrikes.schema.page_headers import _chunk
+
+    data_page_header = _field(5, 12, _i32(1, 1) + b"\x00")
+    pages = (_page(2, data_page_header + _field(7, 12, _i32(1, 1) + b"\x00"), body=4)
+             + _page(0, _field(5, 12, _i32(1, 10**6) + b"\x00"))
+             + _page(3, _field(8, 12, _i32(1, 7) + b"\x00")))
+    chunk = SimpleNamespace(data_page_offset=4, dictionary_page_offset=None, has_dictionary_page=False,
+                            total_compressed_size=len(pages), num_values=1)
+    assert _chunk(b"PAR1" + pages + b"PAR1", chunk).values == 10**6
+    chunk.num_values = 10**6 + 7
+    assert _chunk(b"PAR1" + pages + b"PAR1", chunk).values == 10**6 + 7
 
 
 def test_a_page_header_the_guard_cannot_read_is_refused_not_believed(tmp_path):
