@@ -37,8 +37,8 @@ _DEEPEST = 64
 deeper are refused by Arrow, and up to it skipped (a page header of Arrow's own nests 3 deep)."""
 
 
-class _Malformed(ValueError):
-    """Bytes that are no page header: the caller believes the footer, and Arrow's own read fails."""
+class Malformed(ValueError):
+    """Bytes that this reader cannot read as Thrift's compact protocol: the caller refuses the file."""
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,16 @@ class ChunkPages:
     uncompressed: int  # bytes its pages decompress to (dictionary page included, headers not)
 
 
-class _Reader:
+class CompactReader:
+    """Thrift's compact protocol as Arrow's C++ reader reads it, over `data[at:end]` (page headers here,
+    the footer in `stated_statistics`)."""
+
     def __init__(self, data, at: int, end: int):
         self.data, self.at, self.end = data, at, end
 
     def byte(self) -> int:
         if self.at >= self.end:
-            raise _Malformed("a page header runs past its column chunk")
+            raise Malformed("a page header runs past its column chunk")
         value = self.data[self.at]
         self.at += 1
         return value
@@ -69,7 +72,7 @@ class _Reader:
                 return result
             shift += 7
             if shift > 70:
-                raise _Malformed("a varint longer than ten bytes")
+                raise Malformed("a varint longer than ten bytes")
 
     def integer(self) -> int:
         n = self.varint()
@@ -79,7 +82,7 @@ class _Reader:
         """A binary's or container's length as Thrift reads it: an i32 (low 32 bits), never negative."""
         n = self.varint() & 0xFFFFFFFF
         if n >= 1 << 31:
-            raise _Malformed("a negative length")
+            raise Malformed("a negative length")
         return n
 
     def i32(self) -> int:
@@ -100,10 +103,9 @@ class _Reader:
             length = self.size()  # (read before `at` is: `at += varint()` added to the old `at`)
             self.at += length
         elif kind in (9, 10):
-            head = self.byte()
-            size = head >> 4 if head >> 4 != 15 else self.size()
+            element, size = self.list_head()
             for _ in range(size):
-                self.element(head & 0x0F, depth)
+                self.element(element, depth)
         elif kind == 11:
             size = self.size()
             if size:
@@ -114,9 +116,9 @@ class _Reader:
         elif kind == 12:
             self.struct(depth + 1)
         else:
-            raise _Malformed(f"no Thrift type {kind}")
+            raise Malformed(f"no Thrift type {kind}")
         if self.at > self.end:
-            raise _Malformed("a page header runs past its column chunk")
+            raise Malformed("a page header runs past its column chunk")
 
     def element(self, kind: int, depth: int) -> None:
         """One item of a list, set or map: a boolean there is a byte of its own, so every item
@@ -126,18 +128,38 @@ class _Reader:
         else:
             self.skip(kind, depth)
 
+    def field(self, last: int) -> tuple[int, int]:
+        """The next field's (wire type, id) after the field `last`; type 0 is the struct's stop,
+        whatever the upper nibble holds (Thrift reads only the type)."""
+        head = self.byte()
+        kind, delta = head & 0x0F, head >> 4
+        if kind == 0:
+            return 0, last
+        return kind, _i16(last + delta if delta else self.i32())
+
+    def binary(self) -> bytes:
+        length = self.size()
+        if self.at + length > self.end:
+            raise Malformed("a binary runs past its struct")
+        value = bytes(self.data[self.at:self.at + length])
+        self.at += length
+        return value
+
+    def list_head(self) -> tuple[int, int]:
+        """A list's (element type, size)."""
+        head = self.byte()
+        return head & 0x0F, head >> 4 if head >> 4 != 15 else self.size()
+
     def struct(self, depth: int, wanted=()) -> dict:
         """The struct's integer fields named in `wanted` (and its struct fields, as dicts, if
         `wanted` names them); every other field skipped."""
         if depth > _DEEPEST:
-            raise _Malformed("a page header nests too deep")
+            raise Malformed("a page header nests too deep")
         found, field = {}, 0
         while True:
-            head = self.byte()
-            kind, delta = head & 0x0F, head >> 4
-            if kind == 0:  # a stop, whatever the upper nibble holds (Thrift reads only the type)
+            kind, field = self.field(field)
+            if kind == 0:
                 return found
-            field = _i16(field + delta if delta else self.i32())
             if field in wanted and kind == 5:  # every field read is an i32; another wire type is skipped
                 found[field] = self.i32()
             elif field in wanted and kind == 12:
@@ -160,13 +182,13 @@ def chunk_pages(path, metadata) -> list[ChunkPages] | None:
         try:
             return [_chunk(path, metadata.row_group(i).column(j))
                     for i in range(metadata.num_row_groups) for j in range(metadata.num_columns)]
-        except (_Malformed, ValueError, TypeError):
+        except (Malformed, ValueError, TypeError):
             return None
     try:
         with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
             return [_chunk(data, metadata.row_group(i).column(j))
                     for i in range(metadata.num_row_groups) for j in range(metadata.num_columns)]
-    except (_Malformed, ValueError, TypeError, OSError):  # TypeError: a source that is no path
+    except (Malformed, ValueError, TypeError, OSError):  # TypeError: a source that is no path
         return None
 
 
@@ -182,15 +204,15 @@ def _chunk(data, chunk) -> ChunkPages:
         start = dictionary  # (a chunk of no rows has a dictionary page only: its data page offset is 0)
     end = min(start + chunk.total_compressed_size + _ARROW_CHUNK_PADDING, len(data))
     if start < 0 or start >= end:
-        raise _Malformed("a column chunk outside the file")
+        raise Malformed("a column chunk outside the file")
     values = uncompressed = 0
     at = start
     while at < end and values < chunk.num_values:
-        reader = _Reader(data, at, end)
+        reader = CompactReader(data, at, end)
         header = reader.struct(0, wanted=(1, 2, 3, *_DATA_PAGE_HEADERS, 7))
         kind, size, body = header.get(1), header.get(2), header.get(3)
         if not all(isinstance(n, int) for n in (kind, size, body)) or size < 0 or body < 0:
-            raise _Malformed("a page header without its type or sizes")
+            raise Malformed("a page header without its type or sizes")
         uncompressed += size
         counted = header.get(_DATA_PAGE_HEADERS_BY_TYPE.get(kind))  # Arrow reads the header its type names
         if isinstance(counted, dict) and isinstance(counted.get(1), int):

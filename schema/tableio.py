@@ -15,6 +15,7 @@ from landstrikes.schema.rawnames import is_undecodable, shown_name
 from landstrikes.schema.resources import raise_if_exhausted
 from landstrikes.schema.footer_statistics import metadata_views_differ, statistics_lie
 from landstrikes.schema.page_headers import chunk_pages
+from landstrikes.schema.stated_statistics import hidden_statistics
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,7 +75,8 @@ def read_part(path: Path, data: bytes | None = None) -> pyarrow.Table:
             if views is not None:  # before any stamp or entry is read from one of them (attack62)
                 raise UnreadableTable(f"{path}: {views}; refused")
             table = handle.read()
-            lie = statistics_lie(handle.metadata, table) or unused_undecodable_entry(source, handle.metadata, table)
+            lie = (statistics_lie(handle.metadata, table) or hidden_statistics(path if data is None else data, handle.metadata)
+                   or unused_undecodable_entry(source, handle.metadata, table))
             if lie is not None:
                 raise UnreadableTable(f"{path}: {lie}; refused")
             return table

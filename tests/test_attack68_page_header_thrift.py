@@ -171,14 +171,14 @@ def _stop_with_a_delta(path) -> None:
     path.write_bytes(bytes(data))
 
 
-def _footer_with(path, old: bytes, new: bytes) -> None:
-    """The footer with `old` (found once in it) replaced by `new`, its length restated: a footer
-    holds no offsets into itself, so any of its bytes may grow or shrink."""
+def _footer_with(path, old: bytes, new: bytes, first: bool = False) -> None:
+    """The footer with `old` (found once in it, or its `first` place) replaced by `new`, its length
+    restated: a footer holds no offsets into itself, so any of its bytes may grow or shrink."""
     data = path.read_bytes()
     start = len(data) - 8 - int.from_bytes(data[-8:-4], "little")
     footer = data[start:-8]
-    assert footer.count(old) == 1
-    footer = footer.replace(old, new)
+    assert footer.count(old) == 1 or first and old in footer
+    footer = footer.replace(old, new, 1)
     path.write_bytes(data[:start] + footer + len(footer).to_bytes(4, "little") + b"PAR1")
 
 

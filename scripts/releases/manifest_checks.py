@@ -250,6 +250,7 @@ def decoded(rel: str, source) -> tuple[pyarrow.Table | None, Problem | None]:
     bytes with no Parquet footer: `tables_section` reports those. `load` checks the table it
     returns on the very table it returns."""
     from landstrikes.schema.footer_statistics import metadata_views_differ, statistics_lie
+    from landstrikes.schema.stated_statistics import hidden_statistics
     from landstrikes.schema.tableio import unused_undecodable_entry
 
     try:
@@ -263,7 +264,7 @@ def decoded(rel: str, source) -> tuple[pyarrow.Table | None, Problem | None]:
             # metadata that says one thing to the footer's readers and another to Arrow's: verify read
             # the stored schema's entries, load the footer's (attack62)
             lie = (metadata_views_differ(handle.metadata, handle.schema_arrow) or statistics_lie(handle.metadata, table)
-                   or unused_undecodable_entry(source, handle.metadata, table))
+                   or hidden_statistics(source, handle.metadata) or unused_undecodable_entry(source, handle.metadata, table))
     except Exception as error:
         raise_if_exhausted(error, rel)
         reason = " ".join(str(error).split())[:200] or type(error).__name__

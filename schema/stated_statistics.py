@@ -1,0 +1,107 @@
+"""Column statistics a footer states that pyarrow does not show (attack68).
+
+`footer_statistics.statistics_lie` checks the statistics pyarrow reads. pyarrow leaves some out
+that other readers filter by: a string column's minimum and maximum when the footer lists no
+column order, and every statistic of a file `created_by` a writer whose statistics Arrow
+distrusts (parquet-mr before 1.8.0, PARQUET-251). A quotes part whose `kind` statistics excluded
+'direct' in its first row group, with either, was VALID, while DuckDB's `WHERE kind = 'direct'`
+returned 1 row of 13. So the footer's own Thrift is read here, and a statistic it states that
+pyarrow does not show is refused: validate cannot check it, and other readers skip rows by it. So
+is a Statistics struct stating a bound twice, in the deprecated `min`/`max` fields and in
+`min_value`/`max_value`, with different bytes: which one a reader takes depends on the reader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from landstrikes.schema.page_headers import CompactReader, Malformed
+
+_BOUNDS = {1: "max", 2: "min", 5: "max_value", 6: "min_value"}
+_NULL_COUNT = 3
+_STATISTICS = {**{field: "binary" for field in _BOUNDS}, _NULL_COUNT: "i64"}
+_FOOTER = {4: ("list", {1: ("list", {3: ("struct", {12: ("struct", _STATISTICS)})})})}
+"""FileMetaData.row_groups[].columns[].meta_data.statistics: the only fields read."""
+
+
+def footer_bytes(source) -> bytes:
+    """The file's Thrift footer (before its length and closing magic): `source` a path, the file's
+    bytes, or an open file (a pyarrow BufferReader of the bytes a release's load verified)."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        length = int.from_bytes(data[-8:-4], "little")
+        return data[len(data) - 8 - length:-8]
+    if isinstance(source, str | Path):
+        with open(source, "rb") as handle:
+            return _tail(handle)
+    return _tail(source)
+
+
+def _tail(handle) -> bytes:
+    handle.seek(-8, 2)
+    length = int.from_bytes(handle.read(4), "little")
+    handle.seek(-8 - length, 2)
+    return bytes(handle.read(length))
+
+
+def _read(reader: CompactReader, spec: dict, depth: int) -> dict:
+    if depth > 8:
+        raise Malformed("the footer nests deeper than its statistics")
+    found, field = {}, 0
+    while True:
+        kind, field = reader.field(field)
+        if kind == 0:
+            return found
+        wanted = spec.get(field)
+        if wanted == "binary" and kind == 8:
+            found[field] = reader.binary()
+        elif wanted == "i64" and kind == 6:
+            found[field] = reader.integer()
+        elif isinstance(wanted, tuple) and wanted[0] == "struct" and kind == 12:
+            found[field] = _read(reader, wanted[1], depth + 1)
+        elif isinstance(wanted, tuple) and wanted[0] == "list" and kind == 9:
+            element, size = reader.list_head()
+            if element != 12:
+                raise Malformed("a list of row groups or columns that holds no structs")
+            found[field] = [_read(reader, wanted[1], depth + 1) for _ in range(size)]
+        else:
+            reader.skip(kind, depth)
+
+
+def stated_statistics(footer: bytes) -> list[list[dict]] | None:
+    """Per row group, per column chunk: the statistics fields the footer states ({field: value}),
+    or None when this reader cannot read the footer as Thrift."""
+    try:
+        meta = _read(CompactReader(footer, 0, len(footer)), _FOOTER, 0)
+    except (Malformed, IndexError):
+        return None
+    return [[chunk.get(3, {}).get(12, {}) for chunk in group.get(1, [])] for group in meta.get(4, [])]
+
+
+def hidden_statistics(source, metadata) -> str | None:
+    """Why the footer states statistics pyarrow does not show, or states a bound two ways, or None."""
+    stated = stated_statistics(footer_bytes(source))
+    if stated is None:
+        return "its footer cannot be read as Thrift's compact protocol, so its statistics cannot be checked"
+    for group_index, chunks in enumerate(stated):
+        if group_index >= metadata.num_row_groups:
+            break
+        group = metadata.row_group(group_index)
+        for column_index, fields in enumerate(chunks[:group.num_columns]):
+            if not fields:
+                continue
+            shown = group.column(column_index).statistics
+            where = f"row group {group_index}, column {group.column(column_index).path_in_schema}"
+            bounds = [_BOUNDS[f] for f in _BOUNDS if f in fields]
+            if bounds and (shown is None or not shown.has_min_max):
+                return (f"{where}: the footer states {'/'.join(bounds)} statistics that pyarrow does not read (no column "
+                        "order, or a writer whose statistics Arrow distrusts), so they cannot be checked, and "
+                        "readers such as DuckDB skip rows by them")
+            if _NULL_COUNT in fields and (shown is None or not shown.has_null_count):
+                return (f"{where}: the footer states a null count that pyarrow does not read, so it cannot be "
+                        "checked, and readers skip rows by it")
+            for old, new in ((1, 5), (2, 6)):
+                if old in fields and new in fields and fields[old] != fields[new]:
+                    return (f"{where}: the footer states its {_BOUNDS[new][:3]}imum twice, {_BOUNDS[old]} and "
+                            f"{_BOUNDS[new]}, with different bytes: which one a reader filters by depends on the reader")
+    return None
