@@ -25,7 +25,9 @@ from __future__ import annotations
 import mmap
 from dataclasses import dataclass
 
-_DATA_PAGE_HEADERS = (5, 8)
+_COUNTED = ("struct", {1: "i32"})
+_PAGE_HEADER = {1: "i32", 2: "i32", 3: "i32", 5: _COUNTED, 7: _COUNTED, 8: _COUNTED}
+"""The PageHeader fields read: type, both sizes, and the num_values of each kind of page's header."""
 _DATA_PAGE_HEADERS_BY_TYPE = {0: 5, 3: 8}
 """PageType DATA_PAGE's header is field 5, DATA_PAGE_V2's field 8; a dictionary page (2), an
 index page (1) or a type Arrow does not know adds no values to what it has seen."""
@@ -114,7 +116,7 @@ class CompactReader:
                     self.element(kinds >> 4, depth)
                     self.element(kinds & 0x0F, depth)
         elif kind == 12:
-            self.struct(depth + 1)
+            self.struct(depth + 1, {})
         else:
             raise Malformed(f"no Thrift type {kind}")
         if self.at > self.end:
@@ -150,23 +152,33 @@ class CompactReader:
         head = self.byte()
         return head & 0x0F, head >> 4 if head >> 4 != 15 else self.size()
 
-    def struct(self, depth: int, wanted=()) -> dict:
-        """The struct's integer fields named in `wanted` (and its struct fields, as dicts, if
-        `wanted` names them); every other field skipped."""
+    def struct(self, depth: int, spec: dict) -> dict:
+        """The struct's fields named in `spec`, read as it says ("i32", "i64", "binary", ("struct",
+        spec), ("list", spec): a list of structs); a field of another wire type than its spec says
+        is skipped, as Thrift skips it, and so is every field `spec` does not name."""
         if depth > _DEEPEST:
-            raise Malformed("a page header nests too deep")
+            raise Malformed("a Thrift struct nests too deep")
         found, field = {}, 0
         while True:
             kind, field = self.field(field)
             if kind == 0:
                 return found
-            if field in wanted and kind == 5:  # every field read is an i32; another wire type is skipped
+            wanted = spec.get(field)
+            if wanted == "i32" and kind == 5:
                 found[field] = self.i32()
-            elif field in wanted and kind == 12:
-                found[field] = self.struct(depth + 1, wanted=(1,))
+            elif wanted == "i64" and kind == 6:
+                found[field] = self.integer()
+            elif wanted == "binary" and kind == 8:
+                found[field] = self.binary()
+            elif isinstance(wanted, tuple) and wanted[0] == "struct" and kind == 12:
+                found[field] = self.struct(depth + 1, wanted[1])
+            elif isinstance(wanted, tuple) and wanted[0] == "list" and kind == 9:
+                element, size = self.list_head()
+                if element != 12:
+                    raise Malformed("a list that holds no structs where structs are read")
+                found[field] = [self.struct(depth + 1, wanted[1]) for _ in range(size)]
             else:
                 self.skip(kind, depth)
-
 
 def _i16(number: int) -> int:
     """A field id as Thrift holds it: an i16, wrapping."""
@@ -209,7 +221,7 @@ def _chunk(data, chunk) -> ChunkPages:
     at = start
     while at < end and values < chunk.num_values:
         reader = CompactReader(data, at, end)
-        header = reader.struct(0, wanted=(1, 2, 3, *_DATA_PAGE_HEADERS, 7))
+        header = reader.struct(0, _PAGE_HEADER)
         kind, size, body = header.get(1), header.get(2), header.get(3)
         if not all(isinstance(n, int) for n in (kind, size, body)) or size < 0 or body < 0:
             raise Malformed("a page header without its type or sizes")

@@ -44,35 +44,11 @@ def _tail(handle) -> bytes:
     return bytes(handle.read(length))
 
 
-def _read(reader: CompactReader, spec: dict, depth: int) -> dict:
-    if depth > 8:
-        raise Malformed("the footer nests deeper than its statistics")
-    found, field = {}, 0
-    while True:
-        kind, field = reader.field(field)
-        if kind == 0:
-            return found
-        wanted = spec.get(field)
-        if wanted == "binary" and kind == 8:
-            found[field] = reader.binary()
-        elif wanted == "i64" and kind == 6:
-            found[field] = reader.integer()
-        elif isinstance(wanted, tuple) and wanted[0] == "struct" and kind == 12:
-            found[field] = _read(reader, wanted[1], depth + 1)
-        elif isinstance(wanted, tuple) and wanted[0] == "list" and kind == 9:
-            element, size = reader.list_head()
-            if element != 12:
-                raise Malformed("a list of row groups or columns that holds no structs")
-            found[field] = [_read(reader, wanted[1], depth + 1) for _ in range(size)]
-        else:
-            reader.skip(kind, depth)
-
-
 def stated_statistics(footer: bytes) -> list[list[dict]] | None:
     """Per row group, per column chunk: the statistics fields the footer states ({field: value}),
     or None when this reader cannot read the footer as Thrift."""
     try:
-        meta = _read(CompactReader(footer, 0, len(footer)), _FOOTER, 0)
+        meta = CompactReader(footer, 0, len(footer)).struct(0, _FOOTER)
     except (Malformed, IndexError):
         return None
     return [[chunk.get(3, {}).get(12, {}) for chunk in group.get(1, [])] for group in meta.get(4, [])]

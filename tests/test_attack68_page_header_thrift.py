@@ -46,6 +46,18 @@ def _i32(field_id: int, value: int) -> bytes:
     return _field(field_id, 5, _zigzag(value))
 
 
+def _varint_at(data: bytes, at: int) -> tuple[int, int]:
+    """The varint at `at`, and where the bytes after it start."""
+    shift = value = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, at
+
+
 def _headers(data: bytes, chunk) -> list[tuple[int, int, int, int]]:
     """Each page header of the chunk: (its inner struct's field id, that struct's start, its end, the page header's end),
     read by hand from an honest file (fields 1-3 i32, 5/7 a struct, field bytes in short form)."""
@@ -54,14 +66,8 @@ def _headers(data: bytes, chunk) -> list[tuple[int, int, int, int]]:
 
     def varint():
         nonlocal at
-        shift = value = 0
-        while True:
-            byte = data[at]
-            at += 1
-            value |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                return value
+        value, at = _varint_at(data, at)
+        return value
 
     def skip_struct():
         nonlocal at
@@ -110,16 +116,8 @@ def _data_page_fields(data: bytes, start: int) -> tuple[dict[int, int], bytes]:
         head = data[at]
         if head == 0 or head & 0x0F != 5:
             return out, data[start:at]
-        at += 1
         field += head >> 4
-        value = shift = 0
-        while True:
-            byte = data[at]
-            at += 1
-            value |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                break
+        value, at = _varint_at(data, at + 1)
         out[field] = (value >> 1) ^ -(value & 1)
 
 
