@@ -118,8 +118,9 @@ def footer_rows(metadata) -> int:
 
 
 def footer_lie(metadata) -> str | None:
-    """Why a footer's row counts cannot be trusted, or None: its file count is not its row groups'
-    sum, or a row group's count is not what its column chunks hold (a column of no list holds one
+    """Why a footer's row counts or column chunks cannot be trusted, or None: its file count is not
+    its row groups' sum, a column chunk names another column than the schema's at its place
+    (attack68), or a row group's count is not what its column chunks hold (a column of no list holds one
     value a row, null or not; a list's items at least one: attack68, a quotes footer stating 102
     rows over chunks of 103 values, statistics left out, was VALID: pyarrow decodes the row
     group's count and drops the rest, DuckDB refused such a file, 'Parquet metadata is corrupt')."""
@@ -127,9 +128,14 @@ def footer_lie(metadata) -> str | None:
     if rows != metadata.num_rows:
         return f"the footer says {report.counted(metadata.num_rows, 'row')}, its row groups hold {rows}"
     repeated = [metadata.schema.column(j).max_repetition_level > 0 for j in range(metadata.num_columns)]
+    paths = [metadata.schema.column(j).path for j in range(metadata.num_columns)]
     for i in range(metadata.num_row_groups):
         group = metadata.row_group(i)
         for j in range(group.num_columns):
+            stated = group.column(j).path_in_schema
+            if stated != paths[j]:  # Arrow and DuckDB take chunk j for column j, parquet-mr (Spark) by this path
+                return (f"row group {i}: its column chunk {j} says it holds column {stated!r}, the schema's column {j} "
+                        f"is {paths[j]!r} (readers map chunks by position or by this path)")
             values = group.column(j).num_values
             if values < group.num_rows or values != group.num_rows and not repeated[j]:
                 return (f"row group {i}: the footer says {report.counted(group.num_rows, 'row')}, its column "

@@ -61,3 +61,28 @@ def test_lists_may_hold_more_values_than_rows_and_nulls_count_as_values(tmp_path
     path = tmp_path / "t.parquet"
     pq.write_table(pa.table({"speaker_ids": [["a", "b", "c"], None, []], "parent": [None, "q1", None]}), path)
     assert footer_lie(pq.read_metadata(path)) is None
+
+
+def test_a_column_chunk_naming_another_column_is_refused(tmp_path, dataset_copy, capsys):
+    """Chunks 0 and 1 of quotes (quote_id, article_id: both strings) swap their `path_in_schema`:
+    pyarrow and DuckDB still read chunk j as column j; parquet-mr, Spark's reader, maps a chunk to
+    the column its path names, so there the two columns trade values."""
+    path = dataset_copy / "data" / "quotes" / "quotes.parquet"
+    first, second = (pq.read_metadata(path).row_group(0).column(j).path_in_schema.encode() for j in (0, 1))
+    swapped = {}
+    for name, other in ((first, second), (second, first)):  # each path list is `19 18 <len> <name>`: list of 1 binary
+        swapped[b"\x19\x18" + _varint(len(name)) + name] = b"\x19\x18" + _varint(len(other)) + other
+    data = path.read_bytes()
+    start = len(data) - 8 - int.from_bytes(data[-8:-4], "little")
+    footer = data[start:-8]
+    at = {old: footer.find(old) for old in swapped}
+    assert all(place > 0 for place in at.values())
+    for old, place in sorted(at.items(), key=lambda item: -item[1]):
+        footer = footer[:place] + swapped[old] + footer[place + len(old):]
+    path.write_bytes(data[:start] + footer + len(footer).to_bytes(4, "little") + b"PAR1")
+    metadata = pq.read_metadata(path)
+    assert [metadata.row_group(0).column(j).path_in_schema for j in (0, 1)] == [second.decode(), first.decode()]
+    assert pq.read_table(path).num_rows == 103
+    assert main(["validate", str(dataset_copy)]) == 2
+    out = capsys.readouterr().out
+    assert "[unreadable-table]" in out and "column chunk 0" in out
