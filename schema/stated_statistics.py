@@ -6,7 +6,9 @@ column order, and every statistic of a file `created_by` a writer whose statisti
 distrusts (parquet-mr before 1.8.0, PARQUET-251). A quotes part whose `kind` statistics excluded
 'direct' in its first row group, with either, was VALID, while DuckDB's `WHERE kind = 'direct'`
 returned 1 row of 13. So the footer's own Thrift is read here, and a statistic it states that
-pyarrow does not show is refused: validate cannot check it, and other readers skip rows by it. So
+pyarrow does not show is refused: validate cannot check it, and other readers skip rows by it (a
+minimum and a maximum; a lone bound, which Arrow writes where a long string's other bound cannot
+be cut short, pyarrow never shows, and it is left unchecked: see docs/notes/attack68.md). So
 is a Statistics struct stating a bound twice, in the deprecated `min`/`max` fields and in
 `min_value`/`max_value`, with different bytes: which one a reader takes depends on the reader.
 """
@@ -69,7 +71,10 @@ def hidden_statistics(source, metadata) -> str | None:
             shown = group.column(column_index).statistics
             where = f"row group {group_index}, column {group.column(column_index).path_in_schema}"
             bounds = [_BOUNDS[f] for f in _BOUNDS if f in fields]
-            if bounds and (shown is None or not shown.has_min_max):
+            both = (1 in fields or 5 in fields) and (2 in fields or 6 in fields)
+            # (one bound alone is what Arrow writes when a long string's other bound cannot be cut short;
+            # pyarrow shows no lone bound, whatever the column order)
+            if both and (shown is None or not shown.has_min_max):
                 return (f"{where}: the footer states {'/'.join(bounds)} statistics that pyarrow does not read (no column "
                         "order, or a writer whose statistics Arrow distrusts), so they cannot be checked, and "
                         "readers such as DuckDB skip rows by them")
