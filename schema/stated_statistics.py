@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from landstrikes.schema.footer_statistics import _leaves, _plain, _shown
 from landstrikes.schema.page_headers import CompactReader, Malformed
 
 _BOUNDS = {1: "max", 2: "min", 5: "max_value", 6: "min_value"}
@@ -56,11 +57,14 @@ def stated_statistics(footer: bytes) -> list[list[dict]] | None:
     return [[chunk.get(3, {}).get(12, {}) for chunk in group.get(1, [])] for group in meta.get(4, [])]
 
 
-def hidden_statistics(source, metadata) -> str | None:
-    """Why the footer states statistics pyarrow does not show, or states a bound two ways, or None."""
+def hidden_statistics(source, metadata, table=None) -> str | None:
+    """Why the footer states statistics pyarrow does not show, or states a bound two ways, or a lone
+    bound that excludes a value `table` (the file decoded) holds, or None."""
     stated = stated_statistics(footer_bytes(source))
     if stated is None:
         return "its footer cannot be read as Thrift's compact protocol, so its statistics cannot be checked"
+    leaves = _leaves(table.schema) if table is not None else []
+    offset = 0
     for group_index, chunks in enumerate(stated):
         if group_index >= metadata.num_row_groups:
             break
@@ -72,8 +76,12 @@ def hidden_statistics(source, metadata) -> str | None:
             where = f"row group {group_index}, column {group.column(column_index).path_in_schema}"
             bounds = [_BOUNDS[f] for f in _BOUNDS if f in fields]
             both = (1 in fields or 5 in fields) and (2 in fields or 6 in fields)
-            # (one bound alone is what Arrow writes when a long string's other bound cannot be cut short;
-            # pyarrow shows no lone bound, whatever the column order)
+            if bounds and not both and len(leaves) == metadata.num_columns and leaves[column_index] is not None:
+                # one bound alone: what Arrow writes when a long string's other bound cannot be cut short;
+                # pyarrow shows no lone bound, so it is held to the values here
+                lone = _lone_bound_lie(table, leaves[column_index], offset, group.num_rows, fields)
+                if lone is not None:
+                    return f"{where}: {lone}"
             if both and (shown is None or not shown.has_min_max):
                 return (f"{where}: the footer states {'/'.join(bounds)} statistics that pyarrow does not read (no column "
                         "order, or a writer whose statistics Arrow distrusts), so they cannot be checked, and "
@@ -85,4 +93,33 @@ def hidden_statistics(source, metadata) -> str | None:
                 if old in fields and new in fields and fields[old] != fields[new]:
                     return (f"{where}: the footer states its {_BOUNDS[new][:3]}imum twice, {_BOUNDS[old]} and "
                             f"{_BOUNDS[new]}, with different bytes: which one a reader filters by depends on the reader")
+        offset += group.num_rows
+    return None
+
+
+def _lone_bound_lie(table, leaf: tuple[int, bool], offset: int, rows: int, fields: dict) -> str | None:
+    """Why a lone stated bound of a text column excludes a value the row group holds, or None."""
+    import pyarrow
+    import pyarrow.compute as pc
+
+    field_index, items = leaf
+    values = table.column(field_index).slice(offset, rows)
+    try:
+        if items:
+            values = pyarrow.chunked_array([pc.list_flatten(chunk) for chunk in values.chunks], values.type.value_type)
+        values = _plain(values)
+        kind = values.type
+        if not (pyarrow.types.is_string(kind) or pyarrow.types.is_large_string(kind)
+                or pyarrow.types.is_binary(kind) or pyarrow.types.is_large_binary(kind)) or values.null_count == len(values):
+            return None
+        held = pc.min_max(values.cast(pyarrow.large_binary()))
+    except (pyarrow.ArrowException, ValueError, TypeError):
+        return None
+    low, high = held["min"].as_py(), held["max"].as_py()
+    for field, side in ((6, "minimum"), (2, "minimum"), (5, "maximum"), (1, "maximum")):
+        stated = fields.get(field)
+        if stated is not None and (stated > low if side == "minimum" else stated < high):
+            held_value = low if side == "minimum" else high
+            return (f"the footer's statistics say the {side} is {_shown(stated)} (alone), the data holds "
+                    f"{_shown(held_value)}, so a reader filtering on it would skip rows it holds")
     return None

@@ -75,7 +75,8 @@ def read_part(path: Path, data: bytes | None = None) -> pyarrow.Table:
             if views is not None:  # before any stamp or entry is read from one of them (attack62)
                 raise UnreadableTable(f"{path}: {views}; refused")
             table = handle.read()
-            lie = (statistics_lie(handle.metadata, table) or hidden_statistics(path if data is None else data, handle.metadata)
+            lie = (statistics_lie(handle.metadata, table)
+                   or hidden_statistics(path if data is None else data, handle.metadata, table)
                    or unused_undecodable_entry(source, handle.metadata, table))
             if lie is not None:
                 raise UnreadableTable(f"{path}: {lie}; refused")

@@ -158,3 +158,27 @@ def test_a_lone_bound_arrow_writes_for_long_strings_is_not_refused(tmp_path, bui
             lone.append(first)
         assert hidden_statistics(path, metadata) is None
     assert lone  # the case is met: some pair of texts gets a lone bound
+
+
+def test_a_lone_bound_that_excludes_a_held_value_is_refused(tmp_path, built_dataset):
+    """A lone bound is held to the values as a pair is: set past the text it bounds, it is a lie."""
+    from landstrikes.schema.stated_statistics import footer_bytes, stated_statistics
+    from landstrikes.schema.tableio import UnreadableTable, read_part
+
+    articles = pq.read_table(built_dataset / "data" / "articles" / "articles.parquet")
+    path = tmp_path / "articles.parquet"
+    for first in range(articles.num_rows - 1):
+        pq.write_table(articles.slice(first, 2), path)
+        text = pq.read_metadata(path).schema.names.index("text")
+        fields = stated_statistics(footer_bytes(path))[0][text]
+        if (5 in fields) != (6 in fields):
+            break
+    else:
+        pytest.skip("no pair of gold texts gets a lone bound")
+    read_part(path)  # the honest lone bound passes
+    field = 5 if 5 in fields else 6
+    bound = fields[field]
+    lie = (b"A" if field == 5 else b"z") * len(bound)  # a maximum below the texts, a minimum above them
+    _footer_with(path, _varint(len(bound)) + bound, _varint(len(lie)) + lie, first=True)
+    with pytest.raises(UnreadableTable, match="alone"):
+        read_part(path)

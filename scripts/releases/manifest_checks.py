@@ -271,7 +271,7 @@ def decoded(rel: str, source) -> tuple[pyarrow.Table | None, Problem | None]:
             # metadata that says one thing to the footer's readers and another to Arrow's: verify read
             # the stored schema's entries, load the footer's (attack62)
             lie = (metadata_views_differ(handle.metadata, handle.schema_arrow) or statistics_lie(handle.metadata, table)
-                   or hidden_statistics(source, handle.metadata) or unused_undecodable_entry(source, handle.metadata, table))
+                   or hidden_statistics(source, handle.metadata, table) or unused_undecodable_entry(source, handle.metadata, table))
     except Exception as error:
         raise_if_exhausted(error, rel)
         reason = " ".join(str(error).split())[:200] or type(error).__name__
