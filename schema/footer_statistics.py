@@ -138,10 +138,12 @@ def _shown(value: object) -> str:
 
 def unread_index(metadata) -> str | None:
     """Why a file carries what no check here reads, or None: a page index (column and offset
-    index), a bloom filter, or a row group's stated sort order. landstrikes never writes one, and
-    readers skip pages or row groups by the first two (Spark, DataFusion: a bloom filter stating an
-    id absent returns no row for it) and may trust the third instead of sorting, so a file passing
-    every check could still read as another table there (attack48: VALID)."""
+    index), a bloom filter, a row group's stated sort order, or a column chunk's `file_path`.
+    landstrikes never writes one, and readers skip pages or row groups by the first two (Spark,
+    DataFusion: a bloom filter stating an id absent returns no row for it) and may trust the third
+    instead of sorting, so a file passing every check could still read as another table there
+    (attack48: VALID); the fourth says the chunk's data is in another file, which Arrow ignores
+    and DuckDB refuses the file for (attack68)."""
     for group_index in range(metadata.num_row_groups):
         group = metadata.row_group(group_index)
         if group.sorting_columns:  # a sort order readers may trust (to merge or search) instead of sorting
@@ -150,6 +152,10 @@ def unread_index(metadata) -> str | None:
                     "write the file without it (pyarrow's defaults)")
         for leaf_index in range(group.num_columns):
             column = group.column(leaf_index)
+            if column.file_path:  # attack68: Arrow reads the chunk from this file whatever the path says
+                return (f"row group {group_index}, column {column.path_in_schema} states its data is in another file "
+                        f"({_shown(column.file_path)}), which Arrow ignores, reading this file, and DuckDB refuses; "
+                        "landstrikes never writes one")
             carried = [name for name, held in (("a page index", column.has_column_index or column.has_offset_index),
                                                ("a bloom filter", (column.bloom_filter_offset or 0) > 0)) if held]
             if carried:

@@ -15,6 +15,7 @@ from landstrikes.schema.rawnames import is_undecodable, shown_name
 from landstrikes.schema.resources import raise_if_exhausted
 from landstrikes.schema.footer_statistics import metadata_views_differ, statistics_lie
 from landstrikes.schema.page_headers import chunk_pages
+from landstrikes.schema.stated_statistics import hidden_statistics
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,7 +75,9 @@ def read_part(path: Path, data: bytes | None = None) -> pyarrow.Table:
             if views is not None:  # before any stamp or entry is read from one of them (attack62)
                 raise UnreadableTable(f"{path}: {views}; refused")
             table = handle.read()
-            lie = statistics_lie(handle.metadata, table) or unused_undecodable_entry(source, handle.metadata, table)
+            lie = (statistics_lie(handle.metadata, table)
+                   or hidden_statistics(path if data is None else data, handle.metadata, table)
+                   or unused_undecodable_entry(source, handle.metadata, table))
             if lie is not None:
                 raise UnreadableTable(f"{path}: {lie}; refused")
             return table
@@ -116,10 +119,28 @@ def footer_rows(metadata) -> int:
 
 
 def footer_lie(metadata) -> str | None:
-    """Why a footer's row counts cannot be trusted (its file count is not its row groups' sum), or None."""
+    """Why a footer's row counts or column chunks cannot be trusted, or None: its file count is not
+    its row groups' sum, a column chunk names another column than the schema's at its place
+    (attack68), or a row group's count is not what its column chunks hold (a column of no list holds one
+    value a row, null or not; a list's items at least one: attack68, a quotes footer stating 102
+    rows over chunks of 103 values, statistics left out, was VALID: pyarrow decodes the row
+    group's count and drops the rest, DuckDB refused such a file, 'Parquet metadata is corrupt')."""
     rows = footer_rows(metadata)
     if rows != metadata.num_rows:
         return f"the footer says {report.counted(metadata.num_rows, 'row')}, its row groups hold {rows}"
+    repeated = [metadata.schema.column(j).max_repetition_level > 0 for j in range(metadata.num_columns)]
+    paths = [metadata.schema.column(j).path for j in range(metadata.num_columns)]
+    for i in range(metadata.num_row_groups):
+        group = metadata.row_group(i)
+        for j in range(group.num_columns):
+            stated = group.column(j).path_in_schema
+            if stated != paths[j]:  # Arrow and DuckDB take chunk j for column j, parquet-mr (Spark) by this path
+                return (f"row group {i}: its column chunk {j} says it holds column {stated!r}, the schema's column {j} "
+                        f"is {paths[j]!r} (readers map chunks by position or by this path)")
+            values = group.column(j).num_values
+            if values < group.num_rows or values != group.num_rows and not repeated[j]:
+                return (f"row group {i}: the footer says {report.counted(group.num_rows, 'row')}, its column "
+                        f"{group.column(j).path_in_schema} holds {report.counted(values, 'value')}")
     return None
 
 
@@ -134,7 +155,14 @@ def _refuse_bomb(source, size: int, metadata, path: Path | None = None) -> None:
         raise UnreadableTable(f"{path}: {lie}; refused unread")
     reason = bomb_reason(source, size, metadata)
     if reason is not None:
-        raise UnreadableTable(f"{path}: {reason}; refused unread", "decompression-bomb")
+        check = "unreadable-table" if reason == PAGE_HEADERS_UNREAD else "decompression-bomb"
+        raise UnreadableTable(f"{path}: {reason}; refused unread", check)
+
+
+PAGE_HEADERS_UNREAD = ("a page header cannot be read as Arrow's Thrift reader reads it, so nothing bounds what its "
+                       "pages decode to (the footer's counts are the writer's word)")
+"""Why a part whose page headers the guard cannot read is refused (attack68): believing the footer
+then let 671 bytes decode to 276 MB; Arrow's own read of truly broken headers fails anyway."""
 
 
 def bomb_reason(source, size: int, metadata) -> str | None:
@@ -150,6 +178,8 @@ def bomb_reason(source, size: int, metadata) -> str | None:
     decompressed size. Plain pages are not judged by their decompressed size: the footer states
     it, and a huge repetitive text compresses as well as a bomb (the benchmarks' 1 GB article)."""
     pages_read = chunk_pages(source, metadata)
+    if pages_read is None:
+        return PAGE_HEADERS_UNREAD
     understated = _footer_understates(metadata, pages_read)
     if understated is not None:
         return understated
@@ -158,7 +188,7 @@ def bomb_reason(source, size: int, metadata) -> str | None:
     if _explodes(floor, size):
         return (f"{report.counted(rows, 'row')} ({report.counted(values, 'value')} in {report.counted(metadata.num_columns, 'column')}) in {report.counted(size, 'byte')} would decode to at "
                 f"least {floor >> 20} MB, over {MAX_EXPANSION} times the file (a decompression bomb)")
-    pages = _uncompressed_bytes(metadata) if pages_read is None else sum(p.uncompressed for p in pages_read)
+    pages = sum(p.uncompressed for p in pages_read)
     spelt = dictionary_text_bytes(source, metadata, pages)
     if spelt is not None and _explodes(spelt, max(size, pages)):
         return (f"{report.counted(rows, 'row')} of dictionary-encoded text in {report.counted(size, 'byte')} (pages of {pages >> 20} MB decompressed) would "
@@ -171,8 +201,6 @@ def _footer_understates(metadata, pages_read) -> str | None:
     values, or fewer decompressed bytes, than its page headers (which Arrow decodes by; attack23:
     a footer stating 1 value for a list of 5*10^7 passed the floor). A footer stating more only
     makes the guard stricter, and the guard then weighs the pages' own sizes."""
-    if pages_read is None:
-        return None
     chunks = (metadata.row_group(i).column(j) for i in range(metadata.num_row_groups) for j in range(metadata.num_columns))
     for chunk, pages in zip(chunks, pages_read):
         for what, stated, held in (("values", chunk.num_values, pages.values),
