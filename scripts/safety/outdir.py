@@ -337,6 +337,11 @@ def output_folder(out: Path, command: str, notice=None) -> Iterator[Path]:
     `command`. If the block raises, the staging folder is removed and `out` is untouched.
     """
     out = _resolved(out)
+    # a path of bytes that are not UTF-8 is refused before anything is written ([unusable-path], the CLI's
+    # line for this UnicodeEncodeError): the writers reach the staging folder through /proc, which Arrow can
+    # write, but validate, render and diff read the output by its path, which Arrow cannot (attack21's rule,
+    # kept when attack69 moved the writes to descriptors)
+    str(out).encode("utf-8")
     refuse_protected(out, command)
     staging = through = None
     try:
